@@ -1,0 +1,40 @@
+import { NavLink, Outlet, useNavigation } from 'react-router';
+
+const NAV = [
+  { to: '/', label: 'Journeys', end: true },
+  { to: '/profiles', label: 'Profiles', end: false },
+  { to: '/simulations', label: 'Simulations', end: false },
+];
+
+export function AppLayout() {
+  const navigation = useNavigation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand" aria-label="Wayfinder home">
+          <span aria-hidden="true" className="brand-mark">
+            ◆
+          </span>
+          Wayfinder
+        </NavLink>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end} className="nav-link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="app-main" aria-busy={navigation.state === 'loading'}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './app-layout';
+import { NotFoundPage } from './not-found-page';
+
+/** Routes are lazy so the canvas (React Flow) and charts load only where they are used. */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/journeys/journey-list-page')).JourneyListPage,
+        }),
+      },
+      {
+        path: 'journeys/:journeyId',
+        lazy: async () => ({
+          Component: (await import('../features/editor/editor-page')).EditorPage,
+        }),
+      },
+      {
+        path: 'profiles',
+        lazy: async () => ({
+          Component: (await import('../features/profiles/profiles-page')).ProfilesPage,
+        }),
+      },
+      {
+        path: 'simulations',
+        lazy: async () => ({
+          Component: (await import('../features/simulation/simulations-page')).SimulationsPage,
+        }),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
