@@ -25,6 +25,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-demo',
+      'bench-results',
       'node_modules',
       'public/mockServiceWorker.js',
       'test-results',

@@ -13,6 +13,9 @@ async function boot() {
       <App />
     </StrictMode>,
   );
+  // The lists read IndexedDB live, so demo content appears as soon as it is stored.
+  const { seedDemoContent } = await import('./app/seed-demo');
+  await seedDemoContent();
 }
 
 void boot();

@@ -27,6 +27,18 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'profiles/:setId',
+        lazy: async () => ({
+          Component: (await import('../features/profiles/set-view/profile-set-page')).ProfileSetPage,
+        }),
+      },
+      {
+        path: 'profiles/:setId/:profileId',
+        lazy: async () => ({
+          Component: (await import('../features/profiles/profile-view/profile-page')).ProfilePage,
+        }),
+      },
+      {
         path: 'simulations',
         lazy: async () => ({
           Component: (await import('../features/simulation/simulations-page')).SimulationsPage,

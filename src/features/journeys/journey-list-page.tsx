@@ -1,4 +1,65 @@
+import { useMemo, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS } from '../../domain/index.ts';
+import { ConfirmDialog } from '../../ui/dialog.tsx';
+import { downloadText } from '../../ui/download.ts';
+import { filterJourneys, type JourneyFilter, type JourneySummary } from './journey-filter.ts';
+import { journeyFileName, journeyToFileText } from './journey-file.ts';
+import { NewJourneyDialog } from './new-journey-dialog.tsx';
+import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
+import { useJourneyActions, useJourneySummaries } from './use-journeys.ts';
+import './journeys.css';
+
+const relativeTime = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+function updatedLabel(iso: string): string {
+  const minutes = Math.round((Date.parse(iso) - Date.now()) / 60_000);
+  if (Math.abs(minutes) < 60) return relativeTime.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 24) return relativeTime.format(hours, 'hour');
+  return new Date(iso).toLocaleDateString();
+}
+
 export function JourneyListPage() {
+  const journeys = useJourneySummaries();
+  const actions = useJourneyActions();
+  const navigate = useNavigate();
+  const [filter, setFilter] = useState<JourneyFilter>({
+    search: '',
+    stage: 'all',
+    sort: 'updated',
+  });
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<JourneySummary | null>(null);
+  const [deleting, setDeleting] = useState<JourneySummary | null>(null);
+  const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const shown = useMemo(() => filterJourneys(journeys ?? [], filter), [journeys, filter]);
+
+  async function importFiles(files: FileList | null) {
+    const file = files?.[0];
+    if (!file) return;
+    const result = await actions.importFile(file);
+    setImportMessage(
+      result.ok
+        ? { ok: true, text: `Imported “${result.document.name}”.` }
+        : {
+            ok: false,
+            text: `${result.file} was not imported: ${result.errors
+              .slice(0, 5)
+              .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
+              .join('; ')}`,
+          },
+    );
+    if (fileInput.current) fileInput.current.value = '';
+  }
+
+  async function exportJourney(id: string) {
+    const document = await actions.load(id);
+    if (document) downloadText(journeyFileName(document), journeyToFileText(document));
+  }
+
   return (
     <section className="page">
       <div className="page-header">
@@ -8,7 +69,195 @@ export function JourneyListPage() {
             Design, check and simulate customer journeys before launch.
           </p>
         </div>
+        <div className="toolbar">
+          <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
+            Import…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            aria-label="Import a journey file"
+            tabIndex={-1}
+            onChange={(e) => void importFiles(e.target.files)}
+          />
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            New journey
+          </button>
+        </div>
       </div>
+
+      {importMessage && (
+        <div
+          role={importMessage.ok ? 'status' : 'alert'}
+          className={importMessage.ok ? 'notice notice-ok' : 'notice notice-error'}
+        >
+          {importMessage.text}
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm"
+            onClick={() => setImportMessage(null)}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <div className="filters" role="search">
+        <input
+          type="search"
+          placeholder="Search journeys"
+          aria-label="Search journeys"
+          value={filter.search}
+          onChange={(e) => setFilter({ ...filter, search: e.target.value })}
+        />
+        <label>
+          <span className="visually-hidden">Lifecycle stage</span>
+          <select
+            aria-label="Lifecycle stage"
+            value={filter.stage}
+            onChange={(e) =>
+              setFilter({ ...filter, stage: e.target.value as JourneyFilter['stage'] })
+            }
+          >
+            <option value="all">All stages</option>
+            {LIFECYCLE_STAGES.map((stage) => (
+              <option key={stage} value={stage}>
+                {LIFECYCLE_STAGE_LABELS[stage]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">Sort by</span>
+          <select
+            aria-label="Sort by"
+            value={filter.sort}
+            onChange={(e) =>
+              setFilter({ ...filter, sort: e.target.value as JourneyFilter['sort'] })
+            }
+          >
+            <option value="updated">Recently updated</option>
+            <option value="name">Name</option>
+          </select>
+        </label>
+      </div>
+
+      {journeys === undefined ? (
+        <p className="muted">Loading journeys…</p>
+      ) : shown.length === 0 ? (
+        <div className="empty card">
+          <h2>{journeys.length === 0 ? 'No journeys yet' : 'No journeys match'}</h2>
+          <p className="muted">
+            {journeys.length === 0
+              ? 'Start from a lifecycle template or a blank canvas.'
+              : 'Try another search or stage.'}
+          </p>
+        </div>
+      ) : (
+        <table className="data-table card journey-table" aria-label="Journeys">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Stage</th>
+              <th scope="col">Steps</th>
+              <th scope="col">Problems</th>
+              <th scope="col">Updated</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((j) => (
+              <tr key={j.id}>
+                <td>
+                  <Link to={`/journeys/${j.id}`} className="journey-name">
+                    {j.name || 'Untitled journey'}
+                  </Link>
+                  {j.description && (
+                    <div className="muted journey-description">{j.description}</div>
+                  )}
+                </td>
+                <td>{LIFECYCLE_STAGE_LABELS[j.lifecycleStage]}</td>
+                <td>{j.stepCount}</td>
+                <td>
+                  <ProblemBadges errors={j.errorCount} warnings={j.warningCount} />
+                </td>
+                <td>
+                  <time dateTime={j.updatedAt}>{updatedLabel(j.updatedAt)}</time>
+                </td>
+                <td>
+                  <div className="row-actions">
+                    <button type="button" className="btn btn-sm" onClick={() => setRenaming(j)}>
+                      Rename<span className="visually-hidden"> {j.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-sm"
+                      onClick={() => void actions.duplicate(j.id)}
+                    >
+                      Duplicate<span className="visually-hidden"> {j.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-sm"
+                      onClick={() => void exportJourney(j.id)}
+                    >
+                      Export<span className="visually-hidden"> {j.name}</span>
+                    </button>
+                    <button type="button" className="btn btn-sm" onClick={() => setDeleting(j)}>
+                      Delete<span className="visually-hidden"> {j.name}</span>
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <NewJourneyDialog
+        open={creating}
+        onOpenChange={setCreating}
+        onCreate={async (choice) => {
+          const id = await actions.create(choice);
+          void navigate(`/journeys/${id}`);
+        }}
+      />
+      <RenameJourneyDialog
+        journey={renaming}
+        onClose={() => setRenaming(null)}
+        onRename={(id, name) => void actions.rename(id, name)}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(open) => !open && setDeleting(null)}
+        title="Delete journey?"
+        description={`“${deleting?.name ?? ''}” and its simulation runs will be deleted. This cannot be undone.`}
+        confirmLabel="Delete journey"
+        danger
+        onConfirm={() => deleting && void actions.remove(deleting.id)}
+      />
     </section>
+  );
+}
+
+function ProblemBadges({ errors, warnings }: { errors: number; warnings: number }) {
+  if (errors === 0 && warnings === 0) return <span className="badge badge-ok">Ready</span>;
+  return (
+    <span className="problem-badges">
+      {errors > 0 && (
+        <span className="badge badge-error">
+          {errors} {errors === 1 ? 'error' : 'errors'}
+        </span>
+      )}
+      {warnings > 0 && (
+        <span className="badge badge-warning">
+          {warnings} {warnings === 1 ? 'warning' : 'warnings'}
+        </span>
+      )}
+    </span>
   );
 }

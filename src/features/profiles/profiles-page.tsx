@@ -1,8 +1,73 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { downloadText } from '../../ui/download.ts';
+import { GenerateDialog } from './generate/generate-dialog.tsx';
+import { ImportDialog } from './import/import-dialog.tsx';
+import { ProfileSetList } from './profile-set-list.tsx';
+import { useProfilesServices } from './profiles-services.tsx';
+import { useProfileSets } from './use-profile-sets.ts';
+import './profiles.css';
+
+/** The profile sets kept in this browser: generate, import, open, export, clear, delete. */
 export function ProfilesPage() {
+  const { repo } = useProfilesServices();
+  const sets = useProfileSets();
+  const navigate = useNavigate();
+  const [dialog, setDialog] = useState<'generate' | 'import' | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const openSet = (setId: string) => void navigate(`/profiles/${setId}`);
+  const attempt = (work: () => Promise<void>) => {
+    setError(undefined);
+    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+
   return (
     <section className="page">
-      <h1>Profiles</h1>
-      <p className="page-subtitle">Sample customer profiles kept in this browser.</p>
+      <div className="page-header">
+        <div>
+          <h1>Profiles</h1>
+          <p className="page-subtitle">Sample customer profiles kept in this browser, for simulations and segment counts.</p>
+        </div>
+        <div className="toolbar">
+          <button type="button" className="btn" onClick={() => setDialog('import')}>
+            Import file
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => setDialog('generate')}>
+            Generate profiles
+          </button>
+        </div>
+      </div>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {sets === undefined ? (
+        <p className="muted">Loading profile sets…</p>
+      ) : sets.length === 0 ? (
+        <div className="card empty-state">
+          <h2>No profile sets yet</h2>
+          <p className="muted">
+            Generate realistic sample customers, or import a CSV, JSON or CDNOW purchase file to simulate journeys against.
+          </p>
+        </div>
+      ) : (
+        <ProfileSetList
+          sets={sets}
+          onExport={(set) =>
+            attempt(async () => downloadText(`${set.name.replace(/[^\w.-]+/g, '-')}.json`, await repo.exportSet(set.id)))
+          }
+          onClear={(set) => attempt(() => repo.clearSet(set.id))}
+          onDelete={(set) => attempt(() => repo.deleteSet(set.id))}
+        />
+      )}
+      <GenerateDialog open={dialog === 'generate'} onOpenChange={(open) => setDialog(open ? 'generate' : undefined)} onOpenSet={openSet} />
+      <ImportDialog
+        open={dialog === 'import'}
+        onOpenChange={(open) => setDialog(open ? 'import' : undefined)}
+        sets={sets ?? []}
+        onOpenSet={openSet}
+      />
     </section>
   );
 }

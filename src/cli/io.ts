@@ -1,0 +1,20 @@
+/** Where the CLI writes; injected so tests capture output without spawning processes. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+/** Exit codes: 0 valid / done, 1 invalid input, 2 unreadable input or bad usage. */
+export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** An error that ends the command with a message and an exit code, never a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+  }
+}

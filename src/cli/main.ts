@@ -1,0 +1,108 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { compile, specJsonSchema, specToJson } from '../domain/index.ts';
+import { parseArgs, stringFlag, type ParsedArgs } from './args.ts';
+import { diagnosticsSummary, formatDiagnostics } from './format-diagnostics.ts';
+import { CliError, EXIT, type CliIo } from './io.ts';
+import { loadJourneyOrSpec } from './load-journey-or-spec.ts';
+
+const USAGE = `Usage: wayfinder <command> [options]
+
+Commands:
+  validate FILE [--json]          check a journey document or a compiled spec
+                                  exit 0 valid, 1 invalid, 2 unreadable
+  compile DOCUMENT [-o FILE]      compile a journey document to its spec (stdout by default)
+  schema                          print the spec's JSON Schema
+  help                            show this help
+`;
+
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'h']);
+
+type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
+
+function requireFile(args: ParsedArgs, what: string): string {
+  const file = args.positionals[1];
+  if (file === undefined) throw new CliError(`${what}\n\n${USAGE}`, EXIT.unreadable);
+  return file;
+}
+
+const validateCommand: Command = async (args, io) => {
+  const file = requireFile(args, 'validate needs a FILE');
+  const input = await loadJourneyOrSpec(file, io.cwd);
+  const valid = !input.diagnostics.some((d) => d.severity === 'error');
+  if (args.flags.has('json')) {
+    io.stdout(
+      `${JSON.stringify({ file, kind: input.kind, valid, diagnostics: input.diagnostics }, null, 2)}\n`,
+    );
+  } else {
+    const labels =
+      input.kind === 'document'
+        ? new Map(input.document.steps.map((s) => [s.id, s.label]))
+        : new Map<string, string>();
+    io.stdout(
+      `${file}: ${input.kind}, ${valid ? 'valid' : 'invalid'} (${diagnosticsSummary(input.diagnostics)})\n`,
+    );
+    if (input.diagnostics.length > 0)
+      io.stdout(`${formatDiagnostics(input.diagnostics, labels)}\n`);
+  }
+  return valid ? EXIT.ok : EXIT.invalid;
+};
+
+const compileCommand: Command = async (args, io) => {
+  const file = requireFile(args, 'compile needs a DOCUMENT');
+  const input = await loadJourneyOrSpec(file, io.cwd);
+  if (input.kind === 'spec')
+    throw new CliError(`${file} is already a compiled spec`, EXIT.unreadable);
+  const { spec, diagnostics } = compile(input.document);
+  if (spec === null) {
+    const labels = new Map(input.document.steps.map((s) => [s.id, s.label]));
+    io.stderr(
+      `${file}: cannot compile (${diagnosticsSummary(diagnostics)})\n${formatDiagnostics(diagnostics, labels)}\n`,
+    );
+    return EXIT.invalid;
+  }
+  const json = specToJson(spec);
+  const out = stringFlag(args, 'o', 'out');
+  if (out === undefined) io.stdout(json);
+  else {
+    await writeFile(resolve(io.cwd, out), json, 'utf8');
+    io.stderr(`${file}: compiled to ${out} (${diagnosticsSummary(diagnostics)})\n`);
+  }
+  return EXIT.ok;
+};
+
+const schemaCommand: Command = async (_args, io) => {
+  io.stdout(`${JSON.stringify(specJsonSchema(), null, 2)}\n`);
+  return EXIT.ok;
+};
+
+const COMMANDS: Record<string, Command> = {
+  validate: validateCommand,
+  compile: compileCommand,
+  schema: schemaCommand,
+};
+
+/** Runs the CLI and returns its exit code; it never throws. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseArgs(argv, BOOLEAN_FLAGS);
+    const name = args.positionals[0];
+    if (name === undefined || name === 'help' || args.flags.has('help') || args.flags.has('h')) {
+      io.stdout(USAGE);
+      return name === undefined && !args.flags.has('help') ? EXIT.unreadable : EXIT.ok;
+    }
+    const command = COMMANDS[name];
+    if (command === undefined)
+      throw new CliError(`unknown command "${name}"\n\n${USAGE}`, EXIT.unreadable);
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`wayfinder: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(
+      `wayfinder: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return EXIT.unreadable;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The single public entry of the domain: pure TypeScript that runs in Node, the browser and
+ * workers. Import domain code from here only.
+ */
+export * from './channels.ts';
+export * from './profiles/profile.ts';
+
+export * from './journey/journey-schema.ts';
+export * from './journey/settings-schema.ts';
+export * from './journey/restore.ts';
+export * from './journey/create-journey.ts';
+export * from './journey/ids.ts';
+export * from './journey/graph.ts';
+
+export * from './conditions/condition-schema.ts';
+export * from './conditions/property-filter.ts';
+export * from './conditions/attribute-paths.ts';
+export * from './conditions/reachability.ts';
+export * from './conditions/compile-condition.ts';
+export * from './conditions/describe-condition.ts';
+export * from './conditions/condition-problems.ts';
+export { DAY_MS } from './conditions/time.ts';
+
+export * from './steps/step-kinds.ts';
+export * from './steps/step-definition.ts';
+export * from './steps/registry.ts';
+export * from './steps/step-branches.ts';
+export * from './steps/journey-events.ts';
+export {
+  DURATION_UNITS,
+  WEEKDAYS,
+  behaviourOverrideSchema,
+  durationMs,
+  formatDuration,
+  type BehaviourOverride,
+  type Duration,
+  type DurationUnit,
+  type Weekday,
+} from './steps/shared.ts';
+export type { CallCentreTaskConfig } from './steps/kinds/call-centre-task.ts';
+export type { DateAttributeConfig } from './steps/kinds/date-attribute.ts';
+export type { DelayConfig } from './steps/kinds/delay.ts';
+export type { DirectMailConfig } from './steps/kinds/direct-mail.ts';
+export type { EmailConfig } from './steps/kinds/email.ts';
+export type { EventTriggerConfig } from './steps/kinds/event.ts';
+export type { ExitConfig } from './steps/kinds/exit.ts';
+export type { IfElseConfig } from './steps/kinds/if-else.ts';
+export type { InAppConfig } from './steps/kinds/in-app.ts';
+export { ELSE_BRANCH, type MultiSplitConfig } from './steps/kinds/multi-split.ts';
+export type { NpsSurveyConfig } from './steps/kinds/nps-survey.ts';
+export type { PushConfig } from './steps/kinds/push.ts';
+export type { RandomSplitConfig } from './steps/kinds/random-split.ts';
+export type { ScheduledAudienceConfig } from './steps/kinds/scheduled-audience.ts';
+export type { SegmentEntryConfig } from './steps/kinds/segment-entry.ts';
+export type { SmsConfig } from './steps/kinds/sms.ts';
+export type { TimeWindowConfig } from './steps/kinds/time-window.ts';
+export type { ProfileOperation, UpdateProfileConfig } from './steps/kinds/update-profile.ts';
+export type { WaitForEventConfig } from './steps/kinds/wait-for-event.ts';
+export type { WaitUntilConfig } from './steps/kinds/wait-until.ts';
+export type { WebhookConfig } from './steps/kinds/webhook.ts';
+
+export * from './validate/diagnostic.ts';
+export { validate } from './validate/validate.ts';
+export * from './validate/can-connect.ts';
+
+export * from './compile/spec-schema.ts';
+export { compile, specToJson, type CompileOptions, type CompileResult } from './compile/compile.ts';
+export { validateSpec } from './compile/validate-spec.ts';
+export { contentHash, stableJson } from './compile/spec-json.ts';
+
+export { TEMPLATES, type JourneyTemplate } from './templates/templates.ts';
+export { hash32, isInControlGroup, pickVariant } from './steps/sticky-draws.ts';

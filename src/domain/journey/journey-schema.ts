@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { journeySettingsSchema } from './settings-schema.ts';
+
+/** The current journey document schema version; `restore` migrates older ones up to it. */
+export const JOURNEY_SCHEMA_VERSION = 1;
+
+export const LIFECYCLE_STAGES = [
+  'first_contact',
+  'first_purchase',
+  'delivery_follow_up',
+  'after_sales_service',
+  'renewal_cross_up_sell',
+  'win_back',
+  'none',
+] as const;
+export const lifecycleStageSchema = z.enum(LIFECYCLE_STAGES);
+export type LifecycleStage = z.infer<typeof lifecycleStageSchema>;
+
+export const LIFECYCLE_STAGE_LABELS: Record<LifecycleStage, string> = {
+  first_contact: 'First contact',
+  first_purchase: 'First purchase',
+  delivery_follow_up: 'Delivery follow-up',
+  after_sales_service: 'After-sales service',
+  renewal_cross_up_sell: 'Renewal, cross- and up-sell',
+  win_back: 'Win-back',
+  none: 'None',
+};
+
+export const positionSchema = z.object({ x: z.number(), y: z.number() });
+
+/**
+ * A step on the canvas. `config` is kept as loaded so a document with a broken step still
+ * opens; the validator checks it against the kind's schema.
+ */
+export const journeyStepSchema = z.object({
+  id: z.string().min(1),
+  kind: z.string().min(1),
+  label: z.string(),
+  config: z.record(z.string(), z.unknown()),
+  position: positionSchema,
+});
+export type JourneyStep = z.infer<typeof journeyStepSchema>;
+
+/** An arrow from one branch of a step to another step. */
+export const connectionSchema = z.object({
+  id: z.string().min(1),
+  from: z.string().min(1),
+  /** The branch key of `from`, e.g. `next`, `yes`, `timed_out`. */
+  fromBranch: z.string().min(1),
+  to: z.string().min(1),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+/** The editable journey as saved in IndexedDB and in files. */
+export const journeyDocumentSchema = z.object({
+  schemaVersion: z.literal(JOURNEY_SCHEMA_VERSION),
+  id: z.string().min(1),
+  name: z.string(),
+  description: z.string().default(''),
+  lifecycleStage: lifecycleStageSchema.default('none'),
+  steps: z.array(journeyStepSchema),
+  connections: z.array(connectionSchema),
+  settings: journeySettingsSchema.default(() => journeySettingsSchema.parse({})),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type JourneyDocument = z.infer<typeof journeyDocumentSchema>;

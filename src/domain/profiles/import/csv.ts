@@ -1,0 +1,150 @@
+import Papa from 'papaparse';
+import { createProfileCollector } from './collector';
+import { type ColumnMappingInput, columnMappingSchema } from './mapping';
+import { type ImportResult, reject, type Rejection } from './report';
+import { createRowMapper, type RowMapper } from './row-mapper';
+
+/** Reads a CSV file chunk by chunk (e.g. from `file.stream()`), then reports. */
+export interface CsvImporter {
+  /** Adds the next piece of text; records may span pieces. */
+  push(chunk: string): void;
+  /** Reads what is left and returns the profiles and the report. */
+  finish(): ImportResult;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** Finds the end of the last complete record: the last line break outside quotes. */
+function lastRecordBoundary(text: string): number {
+  let inQuotes = false;
+  let boundary = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === 10 && !inQuotes) boundary = i;
+  }
+  return boundary;
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/**
+ * Creates a streaming CSV importer. The first record is the header; rows are reported by their
+ * line in the file (the header is line 1), also when a quoted cell spans lines.
+ */
+export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter {
+  const mapping = columnMappingSchema.parse(mappingInput);
+  const collector = createProfileCollector(mapping.events !== undefined);
+  let buffer = '';
+  let started = false;
+  let delimiter = ',';
+  let headers: string[] | undefined;
+  let mapper: RowMapper | undefined;
+  let headerRejections: Rejection[] = [];
+  /** Line number of the first line of the text not yet parsed. */
+  let nextLine = 1;
+
+  const parse = (text: string): void => {
+    let rowStart = 0;
+    let rowLine = nextLine;
+    Papa.parse<string[]>(text, {
+      delimiter,
+      step: (result) => {
+        const cells = result.data;
+        const line = rowLine;
+        const end = result.meta.cursor;
+        const next = text.charCodeAt(end) === 13 ? end + 2 : end + 1;
+        rowLine += countLineBreaks(text, rowStart, Math.min(next, text.length));
+        rowStart = next;
+        if (headerRejections.length > 0) return;
+        if (headers === undefined) {
+          headers = cells.map((h) => h.trim());
+          const built = createRowMapper(mapping, headers);
+          mapper = built.mapper;
+          headerRejections = built.rejections;
+          return;
+        }
+        if (cells.every((c) => c.trim() === '')) return;
+        if (result.errors.length > 0 || cells.length !== headers.length) {
+          const why =
+            result.errors[0]?.message ??
+            `${cells.length} cells where the header has ${headers.length}`;
+          collector.reject(
+            reject(line, 'malformed_row', `Line ${line} is not a well-formed row: ${why}.`),
+          );
+          return;
+        }
+        if (mapper) collector.add(mapper(cells, line));
+      },
+    });
+    nextLine += countLineBreaks(text, 0, text.length);
+  };
+
+  const start = (text: string): string => {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const firstLine = body.slice(0, Math.max(0, body.indexOf('\n')) || body.length);
+    const counts = DELIMITERS.map((d) => firstLine.split(d).length);
+    const best = Math.max(...counts);
+    delimiter = best > 1 ? (DELIMITERS[counts.indexOf(best)] ?? ',') : ',';
+    started = true;
+    return body;
+  };
+
+  return {
+    push(chunk) {
+      buffer += chunk;
+      if (!started) {
+        if (!buffer.includes('\n')) return;
+        buffer = start(buffer);
+      }
+      const boundary = lastRecordBoundary(buffer);
+      if (boundary < 0) return;
+      parse(buffer.slice(0, boundary + 1));
+      buffer = buffer.slice(boundary + 1);
+    },
+    finish() {
+      if (!started) buffer = start(buffer);
+      if (buffer.length > 0) parse(buffer);
+      buffer = '';
+      if (headers === undefined) {
+        return emptyResult([reject(1, 'empty_file', 'The file is empty: it has no header line.')]);
+      }
+      if (headerRejections.length > 0) return emptyResult(headerRejections);
+      return collector.finish();
+    },
+  };
+}
+
+function emptyResult(rejected: Rejection[]): ImportResult {
+  return { profiles: [], report: { imported: 0, rows: 0, rejected, merged: [] } };
+}
+
+/** Imports a whole CSV text, or a sequence of chunks of one. */
+export function importCsv(
+  text: string | Iterable<string>,
+  mapping: ColumnMappingInput,
+): ImportResult {
+  const importer = createCsvImporter(mapping);
+  if (typeof text === 'string') importer.push(text);
+  else for (const chunk of text) importer.push(chunk);
+  return importer.finish();
+}
+
+/** The header and the first rows of a CSV text, to suggest and preview a mapping. */
+export function previewCsv(text: string, maxRows = 20): { headers: string[]; rows: string[][] } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: string[][] = [];
+  Papa.parse<string[]>(body, {
+    step: (result, parser) => {
+      if (result.data.every((c) => c.trim() === '')) return;
+      records.push(result.data);
+      if (records.length > maxRows) parser.abort();
+    },
+  });
+  const [header = [], ...rows] = records;
+  return { headers: header.map((h) => h.trim()), rows };
+}

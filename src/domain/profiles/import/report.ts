@@ -1,0 +1,58 @@
+import type { MergeGroup } from '../dedupe';
+import type { Profile } from '../profile';
+
+/** Why a row or record of an import was rejected. Stable codes: the UI and tests key on them. */
+export const REJECTION_CODES = [
+  'empty_file',
+  'unknown_column',
+  'malformed_row',
+  'missing_id',
+  'invalid_email',
+  'invalid_phone',
+  'invalid_date',
+  'invalid_timestamp',
+  'invalid_number',
+  'invalid_boolean',
+  'invalid_time_zone',
+  'missing_event_name',
+  'bad_json',
+  'invalid_profile',
+  'unrecognised_format',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+/** One rejected row: its 1-based line in the file (the header is line 1) and why. */
+export interface Rejection {
+  row: number;
+  reason: RejectionCode;
+  /** A sentence for people, naming the column and value when there is one. */
+  message: string;
+  column?: string;
+}
+
+/** What an import did. */
+export interface ImportReport {
+  /** Profiles produced, after merging duplicates. */
+  imported: number;
+  /** Rows or records read (not counting a header). */
+  rows: number;
+  rejected: Rejection[];
+  /** Customers found more than once and merged. */
+  merged: MergeGroup[];
+}
+
+/** Profiles parsed from a file and the report to show. */
+export interface ImportResult {
+  profiles: Profile[];
+  report: ImportReport;
+}
+
+/** Builds a rejection. */
+export function reject(
+  row: number,
+  reason: RejectionCode,
+  message: string,
+  column?: string,
+): Rejection {
+  return column === undefined ? { row, reason, message } : { row, reason, message, column };
+}

@@ -1,0 +1,105 @@
+import { CHANNELS } from '../channels.ts';
+
+/** Per-channel counter columns. */
+export const CHANNEL_COUNTS = ['sent', 'delivered', 'opened', 'clicked', 'unsubscribed'] as const;
+export const SENT = 0;
+export const DELIVERED = 1;
+export const OPENED = 2;
+export const CLICKED = 3;
+export const UNSUBSCRIBED = 4;
+
+/** Suppression causes, in the order the simulator checks them. */
+export const SUPPRESSION_CAUSES = [
+  'unreachable',
+  'unsubscribed',
+  'quiet_hours_dropped',
+  'quiet_hours_deferred',
+  'frequency_cap',
+] as const;
+export type SuppressionCause = (typeof SUPPRESSION_CAUSES)[number];
+export const UNREACHABLE = 0;
+export const UNSUBSCRIBED_CAUSE = 1;
+export const QUIET_DROPPED = 2;
+export const QUIET_DEFERRED = 3;
+export const FREQUENCY_CAP = 4;
+
+/** How a run ended at a step (spec §3.2–3.4): `completed` is a branch whose `next` is null. */
+export const EXIT_REASONS = ['exit', 'completed', 'exit_criteria', 'goal', 'control_group', 'loop_guard'] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+export const EXIT_STEP = 0;
+export const COMPLETED = 1;
+export const EXIT_CRITERIA = 2;
+export const GOAL = 3;
+export const CONTROL_GROUP = 4;
+export const LOOP_GUARD = 5;
+
+/** Buckets of the messages-per-profile histogram; the last holds this many or more. */
+export const MESSAGE_BUCKETS = 51;
+/** Hour buckets of the time-to-convert histogram; the last holds this many hours or more. */
+export const MAX_CONVERT_HOURS = 24 * 366;
+
+const C = CHANNELS.length;
+
+/** Adds one to a tally. */
+export function bump(a: Float64Array, i: number): void {
+  a[i] = (a[i] as number) + 1;
+}
+
+/**
+ * Raw tallies of one partition: whole numbers only (revenue in cents), so adding partitions
+ * gives exactly the tallies of one run over all their profiles.
+ */
+export class Counters {
+  readonly entered: Float64Array;
+  readonly waiting: Float64Array;
+  readonly exited: Float64Array;
+  readonly exitedBy: Float64Array;
+  readonly branches: Float64Array;
+  readonly stepSent: Float64Array;
+  readonly channel = new Float64Array(C * CHANNEL_COUNTS.length);
+  readonly suppressed = new Float64Array(C * SUPPRESSION_CAUSES.length);
+  readonly sendsPerDay: Float64Array;
+  readonly messagesPerProfile = new Float64Array(MESSAGE_BUCKETS);
+  readonly timeToConvert: Float64Array;
+  readonly npsScores = new Float64Array(11);
+  profiles = 0;
+  profilesEntered = 0;
+  controlProfiles = 0;
+  entries = 0;
+  controlEntries = 0;
+  conversions = 0;
+  controlConversions = 0;
+  revenueCents = 0;
+  controlRevenueCents = 0;
+  entriesSkipped = 0;
+
+  constructor(
+    readonly stepCount: number,
+    readonly branchCount: number,
+    readonly days: number,
+    readonly convertBuckets: number,
+  ) {
+    this.entered = new Float64Array(stepCount);
+    this.waiting = new Float64Array(stepCount);
+    this.exited = new Float64Array(stepCount);
+    this.exitedBy = new Float64Array(stepCount * EXIT_REASONS.length);
+    this.branches = new Float64Array(branchCount);
+    this.stepSent = new Float64Array(stepCount);
+    this.sendsPerDay = new Float64Array(C * days);
+    this.timeToConvert = new Float64Array(convertBuckets);
+  }
+
+  /** Ends a run at a step for a reason. */
+  exit(step: number, reason: number): void {
+    bump(this.exited, step);
+    bump(this.exitedBy, step * EXIT_REASONS.length + reason);
+  }
+
+  suppress(channel: number, cause: number): void {
+    bump(this.suppressed, channel * SUPPRESSION_CAUSES.length + cause);
+  }
+
+  count(channel: number, column: number): void {
+    bump(this.channel, channel * CHANNEL_COUNTS.length + column);
+  }
+}

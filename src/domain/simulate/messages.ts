@@ -1,0 +1,240 @@
+import { CHANNELS, CHANNEL_LABELS } from '../channels.ts';
+import { isReachable } from '../conditions/reachability.ts';
+import { DAY_MS } from '../conditions/time.ts';
+import type { ProfileEvent, Scalar } from '../profiles/profile.ts';
+import {
+  bump,
+  CLICKED,
+  DELIVERED,
+  FREQUENCY_CAP,
+  OPENED,
+  QUIET_DEFERRED,
+  QUIET_DROPPED,
+  SENT,
+  UNREACHABLE,
+  UNSUBSCRIBED,
+  UNSUBSCRIBED_CAUSE,
+  type Counters,
+} from './counters.ts';
+import type { SimulationPlan } from './plan.ts';
+import type { MessagePlan } from './plan-step.ts';
+import type { ProfileState } from './profile-state.ts';
+import type { ProfileRandom } from './seeded.ts';
+import { formatTime } from './trace.ts';
+
+/** `gate` result: the message is not sent and the profile moves on. */
+export const SUPPRESSED = -1;
+
+function factor(value: unknown): number {
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  return Number.isFinite(n) && n >= 0 ? n : 1;
+}
+
+/**
+ * Sends messages for the simulator: the suppression checks in spec order, the frequency cap at
+ * send time, then the behaviour draws whose simulated events join the profile's timeline.
+ */
+export class MessageSender {
+  /** Reason text for traces, written only when `tracing` is on. */
+  reason = '';
+  tracing = false;
+  private averageSpend = Number.NaN;
+
+  constructor(
+    private readonly plan: SimulationPlan,
+    private readonly state: ProfileState,
+    private readonly counters: Counters,
+    private readonly random: ProfileRandom,
+  ) {}
+
+  /** Starts on a new profile. */
+  reset(): void {
+    this.averageSpend = Number.NaN;
+  }
+
+  /**
+   * Checks control group, reachability, unsubscribes and quiet hours at `t`. Returns
+   * {@link SUPPRESSED}, `t` (send now) or a later time to send at (deferred by quiet hours).
+   */
+  gate(m: MessagePlan, t: number): number {
+    const c = m.channel;
+    const state = this.state;
+    const channel = CHANNELS[c] ?? 'email';
+    if (!isReachable(state.view, channel)) {
+      this.counters.suppress(c, UNREACHABLE);
+      if (this.tracing)
+        this.reason = `not sent: not reachable by ${CHANNEL_LABELS[channel]} (contact or consent missing)`;
+      return SUPPRESSED;
+    }
+    if ((state.unsubscribedAt[c] as number) <= t) {
+      this.counters.suppress(c, UNSUBSCRIBED_CAUSE);
+      if (this.tracing) this.reason = `not sent: unsubscribed from ${CHANNEL_LABELS[channel]}`;
+      return SUPPRESSED;
+    }
+    const quiet = this.plan.quiet;
+    if (quiet.enabled && m.quiet) {
+      const zone = state.zone();
+      const local = zone.toLocal(t);
+      const ms = local - Math.floor(local / DAY_MS) * DAY_MS;
+      const inside =
+        quiet.startMs <= quiet.endMs
+          ? ms >= quiet.startMs && ms < quiet.endMs
+          : ms >= quiet.startMs || ms < quiet.endMs;
+      if (inside) {
+        if (quiet.drop) {
+          this.counters.suppress(c, QUIET_DROPPED);
+          if (this.tracing) this.reason = `not sent: quiet hours in ${zone.zone}, dropped`;
+          return SUPPRESSED;
+        }
+        let endLocal = local - ms + quiet.endMs;
+        if (endLocal <= local) endLocal += DAY_MS;
+        const at = zone.fromLocal(endLocal);
+        this.counters.suppress(c, QUIET_DEFERRED);
+        if (this.tracing)
+          this.reason = `quiet hours in ${zone.zone}: deferred to ${formatTime(at)}`;
+        return at;
+      }
+    }
+    return t;
+  }
+
+  /** Applies the frequency cap at the send time, then sends. Returns false when capped. */
+  send(m: MessagePlan, t: number, stepIndex: number): boolean {
+    const c = m.channel;
+    const cap = this.plan.cap;
+    const state = this.state;
+    if (cap.enabled && m.capped) {
+      const overall = state.sendsWithin(t, cap.periodMs, -1);
+      const channelMax = cap.channelMax[c] as number;
+      const overCap =
+        overall >= cap.max ||
+        (channelMax > 0 && state.sendsWithin(t, cap.channelPeriodMs[c] as number, c) >= channelMax);
+      if (overCap) {
+        this.counters.suppress(c, FREQUENCY_CAP);
+        if (this.tracing)
+          this.reason = `${this.reason ? `${this.reason}; ` : ''}not sent: frequency cap (${overall} sent in the period)`;
+        return false;
+      }
+    }
+    const counters = this.counters;
+    counters.count(c, SENT);
+    bump(counters.stepSent, stepIndex);
+    state.messages++;
+    const day = Math.floor((t - this.plan.start) / DAY_MS);
+    if (day >= 0 && day < counters.days) bump(counters.sendsPerDay, c * counters.days + day);
+    if (m.capped) state.recordSend(t, c);
+    this.behave(m, t);
+    return true;
+  }
+
+  private add(name: string, at: number, props: Readonly<Record<string, Scalar>>): void {
+    this.state.addEvent({ name, at, props } as ProfileEvent);
+  }
+
+  private behave(m: MessagePlan, t: number): void {
+    const r = this.random;
+    const end = this.plan.end;
+    const counters = this.counters;
+    const c = m.channel;
+    const words: string[] = [];
+    if (r.next() >= m.deliveredRate) {
+      if (this.tracing) this.reason = `${this.reason ? `${this.reason}; ` : ''}sent, not delivered`;
+      return;
+    }
+    const deliveredAt = t + m.deliveryDelayMs;
+    if (deliveredAt >= end) return;
+    counters.count(c, DELIVERED);
+    this.add(m.deliveredEvent, deliveredAt, m.props);
+    if (this.tracing) words.push('delivered');
+    const p = this.plan.propensity;
+    const scale = p === null ? 1 : factor(p.read(this.state.view));
+    let engagedAt = deliveredAt;
+    let engaged = true;
+    if (m.hasOpen) {
+      engaged = r.next() < m.openRate * (p?.open === true ? scale : 1);
+      if (engaged) {
+        engagedAt = deliveredAt + r.exponential(m.openDelayMs);
+        engaged = engagedAt < end;
+        if (engaged) {
+          counters.count(c, OPENED);
+          this.add(m.openedEvent, engagedAt, m.props);
+          if (this.tracing) words.push(`opened ${formatTime(engagedAt)}`);
+        }
+      }
+    }
+    if (engaged && m.hasClick) {
+      engaged = r.next() < m.clickRate * (p?.click === true ? scale : 1);
+      if (engaged) {
+        engagedAt += r.exponential(m.clickDelayMs);
+        engaged = engagedAt < end;
+        if (engaged) {
+          counters.count(c, CLICKED);
+          this.add(m.clickedEvent, engagedAt, m.props);
+          if (this.tracing) words.push(`clicked ${formatTime(engagedAt)}`);
+        }
+      }
+    }
+    if (m.hasUnsubscribe && r.next() < m.unsubscribeRate) {
+      const at = deliveredAt + r.exponential(m.openDelayMs);
+      if (at < end) {
+        counters.count(c, UNSUBSCRIBED);
+        this.add(m.unsubscribedEvent, at, m.props);
+        if (at < (this.state.unsubscribedAt[c] as number)) this.state.unsubscribedAt[c] = at;
+        if (this.tracing) words.push(`unsubscribed ${formatTime(at)}`);
+      }
+    }
+    if (m.nps && r.next() < this.plan.options.nps.answerRate) {
+      const at = deliveredAt + r.exponential(m.openDelayMs);
+      const u = r.next();
+      let score = 0;
+      while (score < 10 && u >= (this.plan.npsCumulative[score] as number)) score++;
+      if (at < end) {
+        bump(counters.npsScores, score);
+        this.add('nps_response', at, m.npsProps[score] as Record<string, Scalar>);
+        if (this.tracing) words.push(`answered NPS ${score}`);
+      }
+    }
+    const goal = this.plan.goal;
+    if (
+      engaged &&
+      goal !== null &&
+      r.next() < m.conversionRate * (p?.conversion === true ? scale : 1)
+    ) {
+      const at = engagedAt + r.exponential(m.conversionDelayMs);
+      if (at < end) {
+        const amount = this.amount(goal.event);
+        this.add(goal.event, at, {
+          amount,
+          stepId: m.props['stepId'] ?? '',
+          journeyId: m.props['journeyId'] ?? '',
+        });
+        if (this.tracing) words.push(`converted (${goal.event} ${amount}) ${formatTime(at)}`);
+      }
+    }
+    if (this.tracing)
+      this.reason = `${this.reason ? `${this.reason}; ` : ''}sent: ${words.join(', ')}`;
+  }
+
+  private amount(goalEvent: string): number {
+    const spend = this.plan.options.spend;
+    if (spend.source === 'profile_average') {
+      if (Number.isNaN(this.averageSpend)) {
+        let sum = 0;
+        let n = 0;
+        for (const e of this.state.profile.events) {
+          const a = e.props?.['amount'];
+          if (e.name === goalEvent && typeof a === 'number') {
+            sum += a;
+            n++;
+          }
+        }
+        this.averageSpend = n === 0 ? 0 : sum / n;
+      }
+      if (this.averageSpend > 0) return Math.round(this.averageSpend * 100) / 100;
+    }
+    const s = spend.sigma;
+    const drawn = spend.mean * Math.exp(s * this.random.normal() - (s * s) / 2);
+    return Math.round(drawn * 100) / 100;
+  }
+}

@@ -1,0 +1,122 @@
+import type { ConditionContext } from '../conditions/compile-condition.ts';
+import type { Profile, ProfileAttributes, ProfileEvent } from '../profiles/profile.ts';
+import { CHANNELS } from '../channels.ts';
+import type { ZoneClock, ZoneRegistry } from './zone-clock.ts';
+
+const CHANNEL_COUNT = CHANNELS.length;
+
+/**
+ * The simulator's scratch state for the profile being run. One instance per run is reset for
+ * each profile, so the loop allocates only when a profile's timeline or attributes change.
+ */
+export class ProfileState {
+  profile!: Profile;
+  /** What conditions read: the profile, or its copy once `update_profile` changed it. */
+  view!: Profile;
+  /** Real and simulated events, oldest first. Shared with the profile until a simulated event arrives. */
+  events: ProfileEvent[] = [];
+  private ownsEvents = false;
+  private readonly eventBuffer: ProfileEvent[] = [];
+  hash = 0;
+  control = false;
+  private clock: ZoneClock | null = null;
+  readonly ctx: ConditionContext = { now: 0, inControlGroup: false, events: [] };
+  /** Times and channels of this profile's sends (frequency cap). */
+  sendAt = new Float64Array(64);
+  sendChannel = new Uint8Array(64);
+  sendCount = 0;
+  /** Messages sent to this profile in the whole simulation. */
+  messages = 0;
+  /** When the profile unsubscribed from each channel (Infinity: never). */
+  readonly unsubscribedAt = new Float64Array(CHANNEL_COUNT);
+
+  constructor(private readonly zones: ZoneRegistry) {}
+
+  /** Starts on a new profile. */
+  reset(profile: Profile): void {
+    this.profile = profile;
+    this.view = profile;
+    this.events = profile.events;
+    this.ownsEvents = false;
+    this.clock = null;
+    this.sendCount = 0;
+    this.messages = 0;
+    this.unsubscribedAt.fill(Number.POSITIVE_INFINITY);
+  }
+
+  /** The profile's zone clock (its zone, the journey's default, UTC), looked up on first use. */
+  zone(): ZoneClock {
+    if (this.clock === null) this.clock = this.zones.get(this.view.attributes.timeZone);
+    return this.clock;
+  }
+
+  /** The condition context at `now`, reused between calls. */
+  context(now: number): ConditionContext {
+    const ctx = this.ctx;
+    ctx.now = now;
+    ctx.inControlGroup = this.control;
+    ctx.events = this.events;
+    return ctx;
+  }
+
+  /** Adds a simulated event to the timeline, keeping it sorted (after events at the same time). */
+  addEvent(e: ProfileEvent): void {
+    if (!this.ownsEvents) {
+      const buffer = this.eventBuffer;
+      buffer.length = 0;
+      const real = this.profile.events;
+      for (let i = 0; i < real.length; i++) buffer.push(real[i] as ProfileEvent);
+      this.events = buffer;
+      this.ownsEvents = true;
+    }
+    const events = this.events;
+    let i = events.length;
+    events.push(e);
+    while (i > 0 && (events[i - 1] as ProfileEvent).at > e.at) {
+      events[i] = events[i - 1] as ProfileEvent;
+      i--;
+    }
+    events[i] = e;
+  }
+
+  /** Records a send for the frequency cap. */
+  recordSend(at: number, channel: number): void {
+    if (this.sendCount === this.sendAt.length) {
+      const times = new Float64Array(this.sendAt.length * 2);
+      times.set(this.sendAt);
+      this.sendAt = times;
+      const channels = new Uint8Array(this.sendChannel.length * 2);
+      channels.set(this.sendChannel);
+      this.sendChannel = channels;
+    }
+    this.sendAt[this.sendCount] = at;
+    this.sendChannel[this.sendCount] = channel;
+    this.sendCount++;
+  }
+
+  /** Sends in `(t - periodMs, t]`, on one channel or (channel -1) on any. */
+  sendsWithin(t: number, periodMs: number, channel: number): number {
+    let n = 0;
+    const from = t - periodMs;
+    for (let i = this.sendCount - 1; i >= 0; i--) {
+      const at = this.sendAt[i] as number;
+      if (at <= from) break;
+      if (at <= t && (channel < 0 || this.sendChannel[i] === channel)) n++;
+    }
+    return n;
+  }
+
+  /** A copy of the attributes to change, made on the first change of this profile. */
+  writableAttributes(): ProfileAttributes {
+    if (this.view === this.profile) {
+      const a = this.profile.attributes;
+      this.view = {
+        id: this.profile.id,
+        attributes: { ...a, consent: { ...a.consent }, tags: [...a.tags], custom: { ...a.custom } },
+        events: this.profile.events,
+      };
+      this.clock = null;
+    }
+    return this.view.attributes;
+  }
+}

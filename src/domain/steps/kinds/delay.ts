@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { durationMs, durationSchema, formatDuration } from '../shared.ts';
+import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+
+const configSchema = durationSchema;
+export type DelayConfig = z.infer<typeof configSchema>;
+
+/** Holds a profile for a fixed time; a day is 24 hours. */
+export const delayStep = defineStep(
+  'delay',
+  configSchema,
+)({
+  category: 'wait',
+  label: 'Delay',
+  description: 'Wait a set time, such as 2 days.',
+  icon: 'clock',
+  defaultConfig: () => ({ amount: 1, unit: 'days' }),
+  branches: () => [...NEXT_BRANCH],
+  summary: (c) => `Wait ${formatDuration(c)}`,
+  derived: {
+    shape: { durationMs: z.number() },
+    compute: (c) => ({ durationMs: durationMs(c) }),
+  },
+  waits: true,
+});

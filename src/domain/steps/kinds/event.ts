@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import {
+  describePropertyFilters,
+  propertyFiltersSchema,
+} from '../../conditions/property-filter.ts';
+import { filled, required } from '../shared.ts';
+import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+
+const configSchema = z.object({
+  /** The event name, e.g. `order_placed`. */
+  event: z.string(),
+  propertyFilters: propertyFiltersSchema,
+});
+export type EventTriggerConfig = z.infer<typeof configSchema>;
+
+/** Enters a profile when it performs an event. */
+export const eventTrigger = defineStep(
+  'event',
+  configSchema,
+)({
+  category: 'trigger',
+  label: 'Event',
+  description: 'Start when a customer does something, such as placing an order.',
+  icon: 'zap',
+  defaultConfig: () => ({ event: '', propertyFilters: [] }),
+  branches: () => [...NEXT_BRANCH],
+  summary: (c) => {
+    if (!filled(c.event)) return 'When an event happens';
+    const filters = describePropertyFilters(c.propertyFilters);
+    return filters === '' ? `When ${c.event}` : `When ${c.event} ${filters}`;
+  },
+  validate: (c) =>
+    filled(c.event) ? [] : [required('event', 'Choose the event that starts the journey.')],
+});

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { clip, filled } from '../shared.ts';
+import { defineStep } from '../step-definition.ts';
+
+const configSchema = z.object({ reason: z.string() });
+export type ExitConfig = z.infer<typeof configSchema>;
+
+/** Ends the profile's run here, recording the reason. */
+export const exitStep = defineStep(
+  'exit',
+  configSchema,
+)({
+  category: 'action',
+  label: 'Exit',
+  description: 'End the journey here.',
+  icon: 'log-out',
+  defaultConfig: () => ({ reason: '' }),
+  branches: () => [],
+  summary: (c) => (filled(c.reason) ? `Exit · ${clip(c.reason)}` : 'Exit'),
+});

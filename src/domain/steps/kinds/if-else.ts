@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { conditionGroupSchema, emptyConditionGroup } from '../../conditions/condition-schema.ts';
+import { describeCondition } from '../../conditions/describe-condition.ts';
+import { conditionIssues } from '../shared.ts';
+import { defineStep } from '../step-definition.ts';
+
+const configSchema = z.object({ condition: conditionGroupSchema });
+export type IfElseConfig = z.infer<typeof configSchema>;
+
+/** Sends a profile down "Yes" when the condition holds on arrival, else "No". */
+export const ifElseStep = defineStep(
+  'if_else',
+  configSchema,
+)({
+  category: 'condition',
+  label: 'If / else',
+  description: 'Split people in two by a condition.',
+  icon: 'git-branch',
+  defaultConfig: () => ({ condition: emptyConditionGroup() }),
+  branches: () => [
+    { key: 'yes', label: 'Yes' },
+    { key: 'no', label: 'No' },
+  ],
+  summary: (c) => `If ${describeCondition(c.condition)}`,
+  validate: (c) => {
+    const issues = conditionIssues(c.condition, 'condition');
+    if (c.condition.rules.length === 0) {
+      issues.push({
+        severity: 'warning',
+        code: 'empty-condition',
+        message: 'The condition has no rules, so everyone takes the "Yes" path.',
+        field: 'condition',
+      });
+    }
+    return issues;
+  },
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { conditionGroupSchema, emptyConditionGroup } from '../../conditions/condition-schema.ts';
+import { conditionIssues, duplicateKeyIssues, filled } from '../shared.ts';
+import { defineStep } from '../step-definition.ts';
+
+/** The branch key of the path for profiles no branch matched. */
+export const ELSE_BRANCH = 'else';
+
+const branchSchema = z.object({
+  /** Stable key used by connections; survives renames and reordering. */
+  key: z.string().min(1),
+  label: z.string(),
+  condition: conditionGroupSchema,
+});
+
+const configSchema = z.object({ branches: z.array(branchSchema).min(1).max(20) });
+export type MultiSplitConfig = z.infer<typeof configSchema>;
+
+/** Sends a profile down the first branch whose condition holds, in listed order, else "Everyone else". */
+export const multiSplitStep = defineStep(
+  'multi_split',
+  configSchema,
+)({
+  category: 'condition',
+  label: 'Multi-split',
+  description: 'Send people down the first matching path, with a path for everyone else.',
+  icon: 'split',
+  defaultConfig: () => ({
+    branches: [
+      { key: 'b1', label: 'Path 1', condition: emptyConditionGroup() },
+      { key: 'b2', label: 'Path 2', condition: emptyConditionGroup() },
+    ],
+  }),
+  branches: (c) => [
+    ...c.branches.map((b, i) => ({
+      key: b.key,
+      label: filled(b.label) ? b.label : `Path ${i + 1}`,
+    })),
+    { key: ELSE_BRANCH, label: 'Everyone else' },
+  ],
+  summary: (c) => `${c.branches.length} paths + everyone else`,
+  validate: (c) => {
+    const issues = duplicateKeyIssues(
+      c.branches.map((b) => b.key),
+      'branches',
+      'Path',
+      [ELSE_BRANCH],
+    );
+    c.branches.forEach((b, i) => {
+      issues.push(...conditionIssues(b.condition, `branches.${i}.condition`));
+      if (b.condition.rules.length === 0 && i < c.branches.length - 1) {
+        issues.push({
+          severity: 'warning',
+          code: 'shadowed-branch',
+          message: `Path ${i + 1} has no rules, so everyone takes it and the paths below it are never used.`,
+          field: `branches.${i}.condition`,
+        });
+      }
+    });
+    return issues;
+  },
+});

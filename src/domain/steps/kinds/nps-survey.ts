@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { messageEvents, NPS_RESPONSE_EVENT } from '../journey-events.ts';
+import { behaviourOverrideSchema, clip, filled, noContent } from '../shared.ts';
+import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+
+const configSchema = z.object({
+  channel: z.enum(['email', 'sms', 'in_app']),
+  question: z.string(),
+  behaviourOverride: behaviourOverrideSchema.optional(),
+});
+export type NpsSurveyConfig = z.infer<typeof configSchema>;
+
+/** Asks the 0–10 recommendation question; answers arrive as `nps_response` events with `props.score`. */
+export const npsSurveyStep = defineStep(
+  'nps_survey',
+  configSchema,
+)({
+  category: 'action',
+  label: 'NPS survey',
+  description: 'Ask how likely they are to recommend you, from 0 to 10.',
+  icon: 'gauge',
+  defaultConfig: () => ({
+    channel: 'email',
+    question: 'How likely are you to recommend us to a friend or colleague?',
+  }),
+  branches: () => [...NEXT_BRANCH],
+  summary: (c) => `NPS · ${clip(c.question, 32)}`,
+  validate: (c) =>
+    filled(c.question) ? [] : [noContent('question', 'Write the survey question.')],
+  channel: (c) => c.channel,
+  producesEvents: (c) => [NPS_RESPONSE_EVENT, ...messageEvents(c.channel)],
+});

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { duplicateKeyIssues, filled } from '../shared.ts';
+import { defineStep, type StepIssue } from '../step-definition.ts';
+
+const variantSchema = z.object({
+  key: z.string().min(1),
+  label: z.string(),
+  percent: z.number().min(0).max(100),
+});
+
+const configSchema = z.object({ variants: z.array(variantSchema).min(2).max(10) });
+export type RandomSplitConfig = z.infer<typeof configSchema>;
+
+function variantLabel(v: RandomSplitConfig['variants'][number], i: number): string {
+  return `${filled(v.label) ? v.label : String.fromCharCode(65 + i)} ${v.percent}%`;
+}
+
+/** Splits profiles at random by percentage; each profile always gets the same variant here. */
+export const randomSplitStep = defineStep(
+  'random_split',
+  configSchema,
+)({
+  category: 'condition',
+  label: 'Random split',
+  description: 'Split people at random for A/B tests; each person always gets the same path.',
+  icon: 'shuffle',
+  defaultConfig: () => ({
+    variants: [
+      { key: 'a', label: 'A', percent: 50 },
+      { key: 'b', label: 'B', percent: 50 },
+    ],
+  }),
+  branches: (c) => c.variants.map((v, i) => ({ key: v.key, label: variantLabel(v, i) })),
+  summary: (c) => `Random: ${c.variants.map((v) => `${v.percent}%`).join(' / ')}`,
+  validate: (c) => {
+    const issues: StepIssue[] = [];
+    const total = c.variants.reduce((sum, v) => sum + v.percent, 0);
+    if (Math.abs(total - 100) > 1e-9) {
+      issues.push({
+        severity: 'error',
+        code: 'split-percentages',
+        message: `The percentages add up to ${Math.round(total * 100) / 100}%; they must add up to 100%.`,
+        field: 'variants',
+      });
+    }
+    issues.push(
+      ...duplicateKeyIssues(
+        c.variants.map((v) => v.key),
+        'variants',
+        'Variant',
+      ),
+    );
+    return issues;
+  },
+});

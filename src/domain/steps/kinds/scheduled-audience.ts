@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { conditionGroupSchema, emptyConditionGroup } from '../../conditions/condition-schema.ts';
+import { describeCondition } from '../../conditions/describe-condition.ts';
+import { conditionIssues, required } from '../shared.ts';
+import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
+
+const configSchema = z.object({
+  /** First run, ISO date-time with offset; '' until chosen. */
+  at: z.string(),
+  recurrence: z.enum(['once', 'daily', 'weekly', 'monthly']),
+  audience: conditionGroupSchema,
+});
+export type ScheduledAudienceConfig = z.infer<typeof configSchema>;
+
+/** Enters everyone matching a condition at a scheduled time, once or repeatedly. */
+export const scheduledAudienceTrigger = defineStep(
+  'scheduled_audience',
+  configSchema,
+)({
+  category: 'trigger',
+  label: 'Scheduled audience',
+  description: 'Start for everyone in an audience at a set time, once or on a schedule.',
+  icon: 'calendar-clock',
+  defaultConfig: () => ({ at: '', recurrence: 'once', audience: emptyConditionGroup() }),
+  branches: () => [...NEXT_BRANCH],
+  summary: (c) => {
+    const when = c.at === '' ? 'Scheduled' : `From ${c.at.slice(0, 16).replace('T', ' ')}`;
+    const repeat = c.recurrence === 'once' ? '' : `, ${c.recurrence}`;
+    return `${when}${repeat}: ${describeCondition(c.audience)}`;
+  },
+  validate: (c) => {
+    const issues: StepIssue[] = conditionIssues(c.audience, 'audience');
+    if (c.at === '') issues.push(required('at', 'Choose when the audience enters.'));
+    else if (Number.isNaN(Date.parse(c.at))) {
+      issues.push({
+        severity: 'error',
+        code: 'invalid-date',
+        message: 'Enter a valid date and time.',
+        field: 'at',
+      });
+    }
+    return issues;
+  },
+});

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { WEEKDAYS } from '../shared.ts';
+import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
+
+const configSchema = z.object({
+  weekdays: z.array(z.enum(WEEKDAYS)),
+  /** Local hour the window opens, 0–23. */
+  startHour: z.number().int().min(0).max(23),
+  /** Local hour the window closes (exclusive), 1–24. */
+  endHour: z.number().int().min(1).max(24),
+});
+export type TimeWindowConfig = z.infer<typeof configSchema>;
+
+const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
+
+function hour(h: number): string {
+  return `${String(h).padStart(2, '0')}:00`;
+}
+
+/** Holds a profile until the next allowed weekday and hour in its time zone. */
+export const timeWindowStep = defineStep(
+  'time_window',
+  configSchema,
+)({
+  category: 'wait',
+  label: 'Time window',
+  description: 'Continue only on chosen days and hours, such as weekdays 9–17.',
+  icon: 'sun',
+  defaultConfig: () => ({
+    weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    startHour: 9,
+    endHour: 17,
+  }),
+  branches: () => [...NEXT_BRANCH],
+  summary: (c) => {
+    const days = WEEKDAYS.filter((d) => c.weekdays.includes(d)).map((d) => DAY_NAMES[d]);
+    return `${days.length === 7 ? 'Every day' : days.join(', ')} ${hour(c.startHour)}–${hour(c.endHour)}`;
+  },
+  validate: (c) => {
+    const issues: StepIssue[] = [];
+    if (c.weekdays.length === 0) {
+      issues.push({
+        severity: 'error',
+        code: 'required-field',
+        message: 'Choose at least one day.',
+        field: 'weekdays',
+      });
+    }
+    if (c.startHour >= c.endHour) {
+      issues.push({
+        severity: 'error',
+        code: 'empty-time-window',
+        message: 'The window must open before it closes.',
+        field: 'endHour',
+      });
+    }
+    return issues;
+  },
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { attributeLabel } from '../../conditions/attribute-paths.ts';
+import { filled, required } from '../shared.ts';
+import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
+
+const operationSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('set_attribute'),
+    /** A built-in path such as `plan`, or `custom.<name>`. */
+    attribute: z.string(),
+    value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  }),
+  z.object({ type: z.literal('add_tag'), tag: z.string() }),
+  z.object({ type: z.literal('remove_tag'), tag: z.string() }),
+]);
+
+const configSchema = z.object({ operations: z.array(operationSchema) });
+export type UpdateProfileConfig = z.infer<typeof configSchema>;
+export type ProfileOperation = z.infer<typeof operationSchema>;
+
+function describe(op: ProfileOperation): string {
+  switch (op.type) {
+    case 'set_attribute':
+      return `set ${attributeLabel(op.attribute)} = ${JSON.stringify(op.value)}`;
+    case 'add_tag':
+      return `tag +${op.tag}`;
+    case 'remove_tag':
+      return `tag −${op.tag}`;
+  }
+}
+
+/** Changes attributes or tags on the profile, in listed order. */
+export const updateProfileStep = defineStep(
+  'update_profile',
+  configSchema,
+)({
+  category: 'action',
+  label: 'Update profile',
+  description: 'Set an attribute or add or remove a tag.',
+  icon: 'user-pen',
+  defaultConfig: () => ({ operations: [] }),
+  branches: () => [...NEXT_BRANCH],
+  summary: (c) =>
+    c.operations.length === 0 ? 'Update profile' : c.operations.map(describe).join(', '),
+  validate: (c) => {
+    const issues: StepIssue[] = [];
+    if (c.operations.length === 0) {
+      issues.push(required('operations', 'Add at least one change to make to the profile.'));
+    }
+    c.operations.forEach((op, i) => {
+      if (op.type === 'set_attribute' && !filled(op.attribute)) {
+        issues.push(required(`operations.${i}.attribute`, `Change ${i + 1} needs an attribute.`));
+      }
+      if (op.type !== 'set_attribute' && !filled(op.tag)) {
+        issues.push(required(`operations.${i}.tag`, `Change ${i + 1} needs a tag.`));
+      }
+    });
+    return issues;
+  },
+});

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import {
+  describePropertyFilters,
+  propertyFiltersSchema,
+} from '../../conditions/property-filter.ts';
+import { durationMs, durationSchema, filled, formatDuration, required } from '../shared.ts';
+import { defineStep } from '../step-definition.ts';
+
+const targetSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('event'), event: z.string(), propertyFilters: propertyFiltersSchema }),
+  z.object({
+    type: z.literal('engagement'),
+    /** A message step earlier in the journey. */
+    stepId: z.string(),
+    engagement: z.enum(['opened', 'clicked']),
+  }),
+]);
+
+const configSchema = z.object({ target: targetSchema, timeout: durationSchema });
+export type WaitForEventConfig = z.infer<typeof configSchema>;
+
+/** Holds a profile until an event (or engagement with an earlier message) happens, or the timeout passes. */
+export const waitForEventStep = defineStep(
+  'wait_for_event',
+  configSchema,
+)({
+  category: 'condition',
+  label: 'Wait for event',
+  description: 'Wait until someone does something, or give up after a time-out.',
+  icon: 'hourglass',
+  defaultConfig: () => ({
+    target: { type: 'event', event: '', propertyFilters: [] },
+    timeout: { amount: 3, unit: 'days' },
+  }),
+  branches: () => [
+    { key: 'happened', label: 'Happened' },
+    { key: 'timed_out', label: 'Timed out' },
+  ],
+  summary: (c) => {
+    const t = c.target;
+    const what =
+      t.type === 'engagement'
+        ? `message ${t.engagement === 'opened' ? 'opened' : 'clicked'}`
+        : filled(t.event)
+          ? `${t.event} ${describePropertyFilters(t.propertyFilters)}`.trim()
+          : 'an event';
+    return `Wait up to ${formatDuration(c.timeout)} for ${what}`;
+  },
+  validate: (c) => {
+    const t = c.target;
+    if (t.type === 'event' && !filled(t.event))
+      return [required('target.event', 'Choose the event to wait for.')];
+    if (t.type === 'engagement' && !filled(t.stepId)) {
+      return [required('target.stepId', 'Choose the message to watch.')];
+    }
+    return [];
+  },
+  derived: {
+    shape: { timeoutMs: z.number() },
+    compute: (c) => ({ timeoutMs: durationMs(c.timeout) }),
+  },
+  waits: true,
+  consumesEvents: (c) =>
+    c.target.type === 'event' && filled(c.target.event) ? [c.target.event] : [],
+});

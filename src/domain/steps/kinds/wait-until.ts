@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { attributeLabel } from '../../conditions/attribute-paths.ts';
+import { timeOfDaySchema } from '../../journey/settings-schema.ts';
+import { filled, required } from '../shared.ts';
+import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+
+const untilSchema = z.discriminatedUnion('type', [
+  /** A fixed moment, ISO date-time with offset; '' until chosen. */
+  z.object({ type: z.literal('fixed'), at: z.string() }),
+  /** A date attribute ± days, at a local time in the profile's time zone. */
+  z.object({
+    type: z.literal('attribute'),
+    attribute: z.string(),
+    offsetDays: z.number().int(),
+    localTime: timeOfDaySchema,
+  }),
+]);
+
+const configSchema = z.object({ until: untilSchema });
+export type WaitUntilConfig = z.infer<typeof configSchema>;
+
+/** Holds a profile until a moment; if it has passed on arrival, the profile continues at once. */
+export const waitUntilStep = defineStep(
+  'wait_until',
+  configSchema,
+)({
+  category: 'wait',
+  label: 'Wait until',
+  description: 'Wait until a date, or a date from the profile such as a renewal date.',
+  icon: 'calendar-check',
+  defaultConfig: () => ({ until: { type: 'fixed', at: '' } }),
+  branches: () => [...NEXT_BRANCH],
+  summary: (c) => {
+    const u = c.until;
+    if (u.type === 'fixed')
+      return u.at === ''
+        ? 'Wait until a date'
+        : `Wait until ${u.at.slice(0, 16).replace('T', ' ')}`;
+    const name = filled(u.attribute) ? attributeLabel(u.attribute) : 'a date';
+    const offset =
+      u.offsetDays === 0 ? '' : ` ${u.offsetDays > 0 ? '+' : '−'} ${Math.abs(u.offsetDays)} d`;
+    return `Wait until ${name}${offset} at ${u.localTime}`;
+  },
+  validate: (c) => {
+    const u = c.until;
+    if (u.type === 'attribute') {
+      return filled(u.attribute) ? [] : [required('until.attribute', 'Choose the date attribute.')];
+    }
+    if (u.at === '') return [required('until.at', 'Choose the date and time to wait until.')];
+    if (Number.isNaN(Date.parse(u.at))) {
+      return [
+        {
+          severity: 'error',
+          code: 'invalid-date',
+          message: 'Enter a valid date and time.',
+          field: 'until.at',
+        },
+      ];
+    }
+    return [];
+  },
+});

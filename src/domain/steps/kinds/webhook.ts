@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { messageTraits } from '../message-traits.ts';
+import { behaviourOverrideSchema, filled, required } from '../shared.ts';
+import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
+
+const configSchema = z.object({
+  url: z.string(),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  headers: z.array(z.object({ name: z.string(), value: z.string() })),
+  /** Request body; `{{profile.id}}`, `{{profile.email}}`, `{{journey.id}}` are filled in at send time. */
+  bodyTemplate: z.string(),
+  behaviourOverride: behaviourOverrideSchema.optional(),
+});
+export type WebhookConfig = z.infer<typeof configSchema>;
+
+function host(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Calls an HTTP endpoint for each profile. */
+export const webhookStep = defineStep(
+  'webhook',
+  configSchema,
+)({
+  category: 'action',
+  label: 'Webhook',
+  description: 'Call another system over HTTP.',
+  icon: 'webhook',
+  defaultConfig: () => ({ url: '', method: 'POST', headers: [], bodyTemplate: '' }),
+  branches: () => [...NEXT_BRANCH],
+  summary: (c) => (filled(c.url) ? `${c.method} ${host(c.url)}` : 'Webhook'),
+  validate: (c) => {
+    const issues: StepIssue[] = [];
+    if (!filled(c.url)) issues.push(required('url', 'Enter the URL to call.'));
+    else if (!/^https?:\/\/[^\s/]+/.test(c.url)) {
+      issues.push({
+        severity: 'error',
+        code: 'invalid-url',
+        message: 'Enter a full http(s) URL.',
+        field: 'url',
+      });
+    }
+    c.headers.forEach((h, i) => {
+      if (!filled(h.name))
+        issues.push(required(`headers.${i}.name`, `Header ${i + 1} needs a name.`));
+    });
+    return issues;
+  },
+  ...messageTraits('webhook'),
+});

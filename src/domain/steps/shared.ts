@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { conditionProblems } from '../conditions/condition-problems.ts';
+import type { ConditionGroup } from '../conditions/condition-schema.ts';
+import type { StepIssue } from './step-definition.ts';
+
+export const DURATION_UNITS = ['minutes', 'hours', 'days', 'weeks'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
+const UNIT_MS: Record<DurationUnit, number> = {
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+  weeks: 604_800_000,
+};
+
+export const durationSchema = z.object({
+  amount: z.number().positive(),
+  unit: z.enum(DURATION_UNITS),
+});
+export type Duration = z.infer<typeof durationSchema>;
+
+/** Milliseconds of a duration; a day is always 24 hours here. */
+export function durationMs(d: Duration): number {
+  return d.amount * UNIT_MS[d.unit];
+}
+
+/** "2 days", "1 hour". */
+export function formatDuration(d: Duration): string {
+  const word = d.unit.slice(0, -1);
+  return `${d.amount} ${d.amount === 1 ? word : `${word}s`}`;
+}
+
+/** Per-step overrides of the simulator's response model; any rate left out uses the model's. */
+export const behaviourOverrideSchema = z
+  .object({
+    deliveredRate: z.number().min(0).max(1),
+    openRate: z.number().min(0).max(1),
+    clickRate: z.number().min(0).max(1),
+    unsubscribeRate: z.number().min(0).max(1),
+    conversionRate: z.number().min(0).max(1),
+    costPerSend: z.number().min(0),
+  })
+  .partial();
+export type BehaviourOverride = z.infer<typeof behaviourOverrideSchema>;
+
+/** Whether a text field holds something other than whitespace. */
+export function filled(text: string | undefined): boolean {
+  return text !== undefined && text.trim() !== '';
+}
+
+/** An error for a required field left empty. */
+export function required(field: string, message: string): StepIssue {
+  return { severity: 'error', code: 'required-field', message, field };
+}
+
+/** An error for a message step with nothing to send. */
+export function noContent(field: string, message: string): StepIssue {
+  return { severity: 'error', code: 'message-without-content', message, field };
+}
+
+/** "Welcome aboard" shortened to fit a node face. */
+export function clip(text: string, max = 40): string {
+  const t = text.trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+/** Weekday keys, Monday first. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Incomplete rules of a condition group as step errors. */
+export function conditionIssues(group: ConditionGroup, field: string): StepIssue[] {
+  return conditionProblems(group, field).map((p) => ({
+    severity: 'error',
+    code: 'incomplete-condition',
+    message: p.message,
+    field: p.field,
+  }));
+}
+
+/** Errors for branch keys used twice (or reserved), pointing at `<field>.<i>.key`. */
+export function duplicateKeyIssues(
+  keys: readonly string[],
+  field: string,
+  noun: string,
+  reserved: readonly string[] = [],
+): StepIssue[] {
+  const seen = new Set<string>(reserved);
+  const issues: StepIssue[] = [];
+  keys.forEach((key, i) => {
+    if (seen.has(key)) {
+      issues.push({
+        severity: 'error',
+        code: 'duplicate-branch-key',
+        message: `${noun} ${i + 1} needs its own key ("${key}" is taken).`,
+        field: `${field}.${i}.key`,
+      });
+    }
+    seen.add(key);
+  });
+  return issues;
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { Channel } from '../channels.ts';
+import type { StepCategory, StepKind } from './step-kinds.ts';
+
+/** One outgoing path of a step: `key` is stored in connections, `label` is shown on the canvas. */
+export interface Branch {
+  key: string;
+  label: string;
+}
+
+/** A problem a step definition finds in a config that already passed its schema. */
+export interface StepIssue {
+  severity: 'error' | 'warning';
+  /** Stable code, e.g. `split-percentages`, `message-without-content`, `required-field`. */
+  code: string;
+  message: string;
+  /** Config path, e.g. `subject` or `variants.1.percent`. */
+  field?: string;
+}
+
+/**
+ * Everything the app knows about one step kind. The canvas, the inspector, the validator, the
+ * compiler and the simulator all read this; nothing about a kind lives anywhere else in the domain.
+ */
+export interface StepDefinition<C = unknown> {
+  kind: StepKind;
+  category: StepCategory;
+  /** Palette name, e.g. "Email". */
+  label: string;
+  /** One line for the palette. */
+  description: string;
+  /** An icon name (lucide naming), e.g. `mail`, `clock`. */
+  icon: string;
+  configSchema: z.ZodType<C>;
+  /** The schema of this kind's step in a compiled spec (id, kind, label, body, next). */
+  specStepSchema: z.ZodObject;
+  defaultConfig(): C;
+  /** Outgoing paths, in display order. Empty for `exit`. */
+  branches(config: C): Branch[];
+  /** Text for the node face, e.g. "Wait 2 days", "Email · Welcome aboard". */
+  summary(config: C): string;
+  /** Checks beyond the schema (sums, required content). */
+  validate(config: C): StepIssue[];
+  /** The spec body for this step: normalised config plus derived fields such as `durationMs`. */
+  compile(config: C): Record<string, unknown>;
+  /** True when a profile always spends time here, so a loop through this step cannot spin. */
+  waits: boolean;
+  /** The channel an action sends on. */
+  channel?(config: C): Channel;
+  /** Events this step makes happen (engagement, survey answers). */
+  producesEvents?(config: C): string[];
+  /** Events this step waits for. */
+  consumesEvents?(config: C): string[];
+}
+
+type SpecStepShape<K extends StepKind, S extends z.ZodRawShape> = {
+  id: z.ZodString;
+  kind: z.ZodLiteral<K>;
+  label: z.ZodString;
+  next: z.ZodRecord<z.ZodString, z.ZodNullable<z.ZodString>>;
+} & S;
+
+/** A step definition that keeps its kind, config schema and spec schema types, for the typed spec union. */
+export interface TypedStepDefinition<
+  K extends StepKind,
+  O extends z.ZodObject,
+  S extends z.ZodRawShape,
+> extends Omit<StepDefinition<z.output<O>>, 'configSchema' | 'specStepSchema' | 'kind'> {
+  kind: K;
+  configSchema: O;
+  specStepSchema: z.ZodObject<SpecStepShape<K, S>>;
+}
+
+type DefinitionInput<C, X extends z.ZodRawShape> = Omit<
+  StepDefinition<C>,
+  'kind' | 'configSchema' | 'specStepSchema' | 'validate' | 'compile' | 'waits'
+> & {
+  validate?(config: C): StepIssue[];
+  /** Extra spec fields beyond the config, and how to compute them. */
+  derived?: { shape: X; compute(config: C): { [P in keyof X]: z.output<X[P]> } };
+  waits?: boolean;
+};
+
+/** The "next" branch of steps with a single way out. */
+export const NEXT_BRANCH: readonly Branch[] = [{ key: 'next', label: 'Next' }];
+
+/**
+ * Builds a definition in two calls so the config type is fixed before the callbacks are typed:
+ * `defineStep('delay', schema)({ ... })`. The spec schema is the config schema plus id, kind,
+ * label, next and any derived fields.
+ */
+export function defineStep<K extends StepKind, O extends z.ZodObject>(kind: K, configSchema: O) {
+  return <X extends z.ZodRawShape = Record<never, never>>(
+    input: DefinitionInput<z.output<O>, X>,
+  ): TypedStepDefinition<K, O, O['shape'] & X> => {
+    const { derived, validate, ...rest } = input;
+    const specStepSchema = z.object({
+      id: z.string(),
+      kind: z.literal(kind),
+      label: z.string(),
+      ...(configSchema.shape as O['shape']),
+      ...((derived?.shape ?? {}) as X),
+      next: z.record(z.string(), z.string().nullable()),
+    });
+    return {
+      ...rest,
+      kind,
+      configSchema,
+      waits: input.waits ?? false,
+      validate: validate ?? (() => []),
+      compile: (config) =>
+        derived === undefined ? { ...config } : { ...config, ...derived.compute(config) },
+      specStepSchema: specStepSchema as unknown as z.ZodObject<SpecStepShape<K, O['shape'] & X>>,
+    };
+  };
+}

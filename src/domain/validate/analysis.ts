@@ -1,0 +1,88 @@
+import { buildGraph, type JourneyGraph } from '../journey/graph.ts';
+import type { JourneyDocument, JourneyStep } from '../journey/journey-schema.ts';
+import { getStepDefinition, type AnyStepDefinition } from '../steps/registry.ts';
+import type { Branch } from '../steps/step-definition.ts';
+import type { Diagnostic } from './diagnostic.ts';
+
+/** What one pass over a document learns, shared by the rules and the compiler. */
+export interface Analysis {
+  doc: JourneyDocument;
+  /** First step per id (later duplicates are reported and ignored). */
+  steps: Map<string, JourneyStep>;
+  definitions: Map<string, AnyStepDefinition>;
+  /** Parsed configs of steps whose config fits the schema. */
+  configs: Map<string, unknown>;
+  /** Branches of steps whose config parsed. */
+  branches: Map<string, Branch[]>;
+  triggerIds: string[];
+  graph: JourneyGraph;
+  diagnostics: Diagnostic[];
+}
+
+/** Issues from zod on a step config, one diagnostic per field. */
+function configDiagnostics(
+  step: JourneyStep,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): Diagnostic[] {
+  return issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    return {
+      severity: 'error',
+      code: 'invalid-config',
+      message:
+        field === ''
+          ? `"${step.label}" has unreadable settings: ${issue.message}`
+          : `${field}: ${issue.message}`,
+      stepId: step.id,
+      ...(field === '' ? {} : { field }),
+    };
+  });
+}
+
+/** Parses every step once and collects the per-step findings. */
+export function analyse(doc: JourneyDocument): Analysis {
+  const a: Analysis = {
+    doc,
+    steps: new Map(),
+    definitions: new Map(),
+    configs: new Map(),
+    branches: new Map(),
+    triggerIds: [],
+    graph: buildGraph(doc),
+    diagnostics: [],
+  };
+  for (const step of doc.steps) {
+    if (a.steps.has(step.id)) {
+      a.diagnostics.push({
+        severity: 'error',
+        code: 'duplicate-step-id',
+        message: `Two steps share the id "${step.id}".`,
+        stepId: step.id,
+      });
+      continue;
+    }
+    a.steps.set(step.id, step);
+    const def = getStepDefinition(step.kind);
+    if (def === undefined) {
+      a.diagnostics.push({
+        severity: 'error',
+        code: 'unknown-kind',
+        message: `"${step.label}" is a kind of step this version does not know ("${step.kind}").`,
+        stepId: step.id,
+      });
+      continue;
+    }
+    a.definitions.set(step.id, def);
+    if (def.category === 'trigger') a.triggerIds.push(step.id);
+    const parsed = def.configSchema.safeParse(step.config);
+    if (!parsed.success) {
+      a.diagnostics.push(...configDiagnostics(step, parsed.error.issues));
+      continue;
+    }
+    a.configs.set(step.id, parsed.data);
+    a.branches.set(step.id, def.branches(parsed.data));
+    for (const issue of def.validate(parsed.data))
+      a.diagnostics.push({ ...issue, stepId: step.id });
+  }
+  return a;
+}

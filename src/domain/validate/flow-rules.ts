@@ -1,0 +1,71 @@
+import { cyclesWithoutWait, reachableFrom } from '../journey/graph.ts';
+import type { Analysis } from './analysis.ts';
+
+/** No way in, steps nobody reaches, paths leading nowhere, loops without a wait. */
+export function checkFlow(a: Analysis): void {
+  const out = a.diagnostics;
+  if (a.triggerIds.length === 0) {
+    out.push({
+      severity: 'error',
+      code: 'no-trigger',
+      message: 'Add a trigger: the journey has no way in.',
+    });
+  } else {
+    const reached = reachableFrom(a.graph, a.triggerIds);
+    for (const step of a.steps.values()) {
+      if (!reached.has(step.id)) {
+        out.push({
+          severity: 'warning',
+          code: 'unreachable-step',
+          message: `Nobody can reach "${step.label}": no trigger leads to it.`,
+          stepId: step.id,
+        });
+      }
+    }
+  }
+  checkBranches(a);
+  const waits = (id: string): boolean => a.definitions.get(id)?.waits === true;
+  for (const cycle of cyclesWithoutWait(a.graph, waits)) {
+    const names = cycle.map((id) => `"${a.steps.get(id)?.label ?? id}"`).join(' → ');
+    out.push({
+      severity: 'error',
+      code: 'cycle-without-wait',
+      message: `The loop ${names} has no delay or wait-for-event, so people would go round it forever.`,
+      stepId: cycle[0] as string,
+    });
+  }
+  const hasAction = [...a.definitions.values()].some(
+    (d) => d.category === 'action' && d.kind !== 'exit',
+  );
+  if (a.steps.size > 0 && !hasAction) {
+    out.push({
+      severity: 'warning',
+      code: 'no-action',
+      message: 'The journey does nothing yet: add a message or another action.',
+    });
+  }
+}
+
+/** Splits, triggers and waits whose paths lead nowhere (people taking them just leave). */
+function checkBranches(a: Analysis): void {
+  for (const [id, branches] of a.branches) {
+    const def = a.definitions.get(id);
+    const step = a.steps.get(id);
+    if (def === undefined || step === undefined) continue;
+    if (branches.length === 1 && def.category === 'action') continue;
+    const used = new Set((a.graph.outgoing.get(id) ?? []).map((c) => c.fromBranch));
+    for (const b of branches) {
+      if (used.has(b.key)) continue;
+      a.diagnostics.push({
+        severity: 'warning',
+        code: 'unconnected-branch',
+        message:
+          branches.length === 1
+            ? `Nothing follows "${step.label}", so people leave the journey right after it.`
+            : `The "${b.label}" path of "${step.label}" leads nowhere; people taking it leave the journey.`,
+        stepId: id,
+        field: `branch:${b.key}`,
+      });
+    }
+  }
+}

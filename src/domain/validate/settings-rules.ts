@@ -1,0 +1,28 @@
+import { journeySettingsSchema } from '../journey/settings-schema.ts';
+import type { Analysis } from './analysis.ts';
+
+/** Journey settings that do not fit the schema, and quiet hours that cover nothing. */
+export function checkSettings(a: Analysis): void {
+  const parsed = journeySettingsSchema.safeParse(a.doc.settings);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = ['settings', ...issue.path.map(String)].join('.');
+      a.diagnostics.push({
+        severity: 'error',
+        code: 'invalid-settings',
+        message: `${field}: ${issue.message}`,
+        field,
+      });
+    }
+    return;
+  }
+  const quiet = parsed.data.quietHours;
+  if (quiet.enabled && quiet.start === quiet.end) {
+    a.diagnostics.push({
+      severity: 'warning',
+      code: 'empty-quiet-hours',
+      message: 'Quiet hours start and end at the same time, so they never apply.',
+      field: 'settings.quietHours.end',
+    });
+  }
+}

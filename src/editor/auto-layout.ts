@@ -1,0 +1,65 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { JourneyDocument } from '../domain/index.ts';
+import type { Point } from './commands/step-commands.ts';
+import { stepBranches } from './step-info.ts';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** The size assumed for a step the canvas has not measured. */
+export const DEFAULT_STEP_SIZE: Size = { width: 240, height: 96 };
+
+let elk: InstanceType<typeof ELK> | undefined;
+
+/**
+ * Lays the journey out left to right with ELK's layered algorithm, keeping each step's branch
+ * ports in display order so "Yes" stays above "No". Returns a position per step id.
+ */
+export async function layoutJourney(
+  document: JourneyDocument,
+  sizes: Readonly<Record<string, Size>> = {},
+): Promise<Record<string, Point>> {
+  elk ??= new ELK();
+  const children: ElkNode[] = document.steps.map((step) => {
+    const size = sizes[step.id] ?? DEFAULT_STEP_SIZE;
+    const branches = stepBranches(step);
+    return {
+      id: step.id,
+      width: size.width,
+      height: size.height,
+      layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
+      ports: [
+        { id: `${step.id}::in`, width: 1, height: 1, layoutOptions: { 'elk.port.side': 'WEST' } },
+        ...branches.map((b, index) => ({
+          id: `${step.id}::${b.key}`,
+          width: 1,
+          height: 1,
+          layoutOptions: { 'elk.port.side': 'EAST', 'elk.port.index': String(index) },
+        })),
+      ],
+    };
+  });
+  const ids = new Set(document.steps.map((s) => s.id));
+  const edges = document.connections
+    .filter((c) => ids.has(c.from) && ids.has(c.to))
+    .map((c) => ({ id: c.id, sources: [`${c.from}::${c.fromBranch}`], targets: [`${c.to}::in`] }));
+  const graph = await elk.layout({
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+      'elk.spacing.nodeNode': '40',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.separateConnectedComponents': 'true',
+    },
+    children,
+    edges,
+  });
+  const positions: Record<string, Point> = {};
+  for (const node of graph.children ?? []) positions[node.id] = { x: Math.round(node.x ?? 0), y: Math.round(node.y ?? 0) };
+  return positions;
+}

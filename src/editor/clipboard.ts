@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import {
+  connectionSchema,
+  isStepKind,
+  journeyStepSchema,
+  type Connection,
+  type IdGenerator,
+  type JourneyStep,
+} from '../domain/index.ts';
+import type { EditorState } from './editor-state.ts';
+
+/** The clipboard format version; bump it with a migration when the shape changes. */
+export const CLIPBOARD_VERSION = 1;
+
+const envelopeSchema = z.object({
+  wayfinderClipboard: z.literal(CLIPBOARD_VERSION),
+  steps: z.array(journeyStepSchema).min(1),
+  connections: z.array(connectionSchema),
+});
+
+/** Steps and the connections between them, as copied. */
+export interface ClipboardContent {
+  steps: JourneyStep[];
+  connections: Connection[];
+}
+
+/** The selected steps and the connections whose both ends are selected, as clipboard JSON. */
+export function serialiseSelection(state: EditorState): string | undefined {
+  const ids = new Set(state.selection.stepIds);
+  if (ids.size === 0) return undefined;
+  const steps = state.document.steps.filter((s) => ids.has(s.id));
+  const connections = state.document.connections.filter((c) => ids.has(c.from) && ids.has(c.to));
+  return JSON.stringify({ wayfinderClipboard: CLIPBOARD_VERSION, steps, connections });
+}
+
+/** Reads clipboard text; anything that is not a Wayfinder envelope gives a readable reason. */
+export function parseClipboard(text: string): ClipboardContent | { error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { error: 'The clipboard does not hold Wayfinder steps (it is not JSON).' };
+  }
+  if (typeof raw !== 'object' || raw === null || !('wayfinderClipboard' in raw)) {
+    return { error: 'The clipboard does not hold Wayfinder steps.' };
+  }
+  if (raw.wayfinderClipboard !== CLIPBOARD_VERSION) {
+    return { error: `The clipboard holds steps from another Wayfinder version (${String(raw.wayfinderClipboard)}).` };
+  }
+  const parsed = envelopeSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined ? '' : ` at ${issue.path.join('.') || 'the top level'}: ${issue.message}`;
+    return { error: `The copied steps are damaged${where}.` };
+  }
+  const unknown = parsed.data.steps.find((s) => !isStepKind(s.kind));
+  if (unknown !== undefined) return { error: `The copied step "${unknown.label}" has an unknown kind "${unknown.kind}".` };
+  const ids = new Set(parsed.data.steps.map((s) => s.id));
+  const connections = parsed.data.connections.filter((c) => ids.has(c.from) && ids.has(c.to));
+  return { steps: parsed.data.steps, connections };
+}
+
+/** Gives pasted steps and connections fresh ids, keeping the connections between them. */
+export function reidentify(content: ClipboardContent, newId: IdGenerator, offset: { x: number; y: number }): ClipboardContent {
+  const map = new Map<string, string>();
+  const steps = content.steps.map((s) => {
+    const id = newId();
+    map.set(s.id, id);
+    return { ...s, id, position: { x: s.position.x + offset.x, y: s.position.y + offset.y } };
+  });
+  const connections = content.connections.map((c) => ({
+    id: newId(),
+    from: map.get(c.from) as string,
+    fromBranch: c.fromBranch,
+    to: map.get(c.to) as string,
+  }));
+  return { steps, connections };
+}

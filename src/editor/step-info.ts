@@ -1,0 +1,28 @@
+import { getStepDefinition, type Branch, type JourneyDocument, type JourneyStep } from '../domain/index.ts';
+
+/**
+ * The branches of a step, in display order. A config that does not fit its schema (a broken
+ * file) falls back to the kind's defaults so the node still draws its handles.
+ */
+export function stepBranches(step: JourneyStep): Branch[] {
+  const definition = getStepDefinition(step.kind);
+  if (definition === undefined) return [];
+  const parsed = definition.configSchema.safeParse(step.config);
+  return definition.branches(parsed.success ? parsed.data : definition.defaultConfig());
+}
+
+/** One line describing the step's config, or the kind's description when the config is broken. */
+export function stepSummary(step: JourneyStep): string {
+  const definition = getStepDefinition(step.kind);
+  if (definition === undefined) return `Unknown step kind "${step.kind}"`;
+  const parsed = definition.configSchema.safeParse(step.config);
+  return parsed.success ? definition.summary(parsed.data) : definition.summary(definition.defaultConfig());
+}
+
+/** Branch keys of `stepId` that no connection leaves from yet, in display order. */
+export function freeBranches(document: JourneyDocument, stepId: string): Branch[] {
+  const step = document.steps.find((s) => s.id === stepId);
+  if (step === undefined) return [];
+  const used = new Set(document.connections.filter((c) => c.from === stepId).map((c) => c.fromBranch));
+  return stepBranches(step).filter((b) => !used.has(b.key));
+}

@@ -1,0 +1,44 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { StepCategory } from '../../../domain/index.ts';
+
+export interface BranchView {
+  key: string;
+  label: string;
+  /** True when no arrow leaves this branch yet (it gets a "+" button). */
+  free: boolean;
+}
+
+/** Everything a step node draws; plain data so memoised nodes only redraw when it changes. */
+export type StepNodeData = {
+  kindLabel: string;
+  label: string;
+  summary: string;
+  icon: string;
+  category: StepCategory | 'unknown';
+  branches: readonly BranchView[];
+  hasTarget: boolean;
+  problemSeverity?: 'error' | 'warning';
+  problemCount?: number;
+  problemMessage?: string;
+  /** Simulated profiles that entered the step, when an overlay is shown. */
+  entered?: number;
+};
+
+export type StepNodeType = StepCategory | 'unknown';
+export type StepFlowNode = Node<StepNodeData, StepNodeType>;
+
+export type JourneyEdgeData = {
+  branchLabel: string;
+  /** Simulated profiles that took this arrow, when an overlay is shown. */
+  count?: number;
+  strokeWidth: number;
+  problem: boolean;
+};
+
+export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>;
+
+/** Per-step and per-connection counts from a simulation, drawn over the canvas. */
+export interface CanvasOverlay {
+  stepCounts: Readonly<Record<string, { entered: number }>>;
+  connectionCounts: Readonly<Record<string, number>>;
+}

@@ -1,0 +1,73 @@
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { useId } from 'react';
+import { STEP_CATEGORIES, STEP_CATEGORY_LABELS, stepDefinitionsIn } from '../../../domain/index.ts';
+import type { InsertTarget } from './editor-context.ts';
+import { StepIcon } from './step-icon.tsx';
+import './insert-menu.css';
+
+export interface InsertMenuRequest {
+  target: InsertTarget;
+  /** Where the "+" button was, in viewport pixels. */
+  anchor: { left: number; top: number; width: number; height: number };
+  /** The "+" button, focused again when the menu closes. */
+  returnFocus: HTMLElement | SVGElement;
+}
+
+export interface InsertMenuProps {
+  request: InsertMenuRequest | null;
+  onChoose(kind: string, target: InsertTarget): void;
+  onClose(): void;
+}
+
+/** Categories a step placed after another may have: everything but triggers. */
+const CATEGORIES = STEP_CATEGORIES.filter((c) => c !== 'trigger');
+
+/** The one insert menu of the canvas, opened by every "+" on a connection or a free branch. */
+export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
+  const titleId = useId();
+  const anchor = request?.anchor ?? { left: 0, top: 0, width: 0, height: 0 };
+  return (
+    <DropdownMenu.Root open={request !== null} onOpenChange={(open) => !open && onClose()} modal={false}>
+      <DropdownMenu.Trigger asChild>
+        <span
+          className="insert-menu__anchor"
+          aria-hidden="true"
+          tabIndex={-1}
+          style={{ left: anchor.left, top: anchor.top, width: anchor.width, height: anchor.height }}
+        />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          className="insert-menu"
+          aria-labelledby={titleId}
+          sideOffset={6}
+          collisionPadding={8}
+          align="start"
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (request?.returnFocus.isConnected === true) request.returnFocus.focus();
+          }}
+        >
+          <DropdownMenu.Label id={titleId} className="insert-menu__title">
+            Insert a step
+          </DropdownMenu.Label>
+          {CATEGORIES.map((category) => (
+            <DropdownMenu.Group key={category} className="insert-menu__group">
+              <DropdownMenu.Label className="insert-menu__label">{STEP_CATEGORY_LABELS[category]}</DropdownMenu.Label>
+              {stepDefinitionsIn(category).map((definition) => (
+                <DropdownMenu.Item
+                  key={definition.kind}
+                  className={`insert-menu__item insert-menu__item--${category}`}
+                  onSelect={() => request !== null && onChoose(definition.kind, request.target)}
+                >
+                  <StepIcon name={definition.icon} />
+                  {definition.label}
+                </DropdownMenu.Item>
+              ))}
+            </DropdownMenu.Group>
+          ))}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,206 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type EdgeTypes,
+  type NodeTypes,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import type { Diagnostic } from '../../../domain/index.ts';
+import { runAutoLayout, type EditorStore, type Selection } from '../../../editor/index.ts';
+import { Palette } from '../palette/palette.tsx';
+import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog.tsx';
+import { CanvasToolbar } from './canvas-toolbar.tsx';
+import { CanvasContext, type CanvasContextValue, type InsertTarget } from './editor-context.ts';
+import type { CanvasOverlay, JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
+import { InsertMenu, type InsertMenuRequest } from './insert-menu.tsx';
+import { JourneyEdge } from './journey-edge.tsx';
+import { StepNode } from './step-node.tsx';
+import { FlowBuilder, indexDiagnostics } from './to-flow.ts';
+import { useCanvasKeyboard } from './use-canvas-keyboard.ts';
+import { useEditorSelector } from './use-editor-selector.ts';
+import { useFlowHandlers } from './use-flow-handlers.ts';
+import { useStatusMessage } from './use-status-message.ts';
+import './journey-canvas.css';
+
+const nodeTypes: NodeTypes = {
+  trigger: StepNode,
+  condition: StepNode,
+  wait: StepNode,
+  action: StepNode,
+  unknown: StepNode,
+};
+const edgeTypes: EdgeTypes = { journey: JourneyEdge };
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+const MINIMAP_COLOURS: Readonly<Record<string, string>> = {
+  trigger: 'var(--trigger)',
+  condition: 'var(--condition)',
+  wait: 'var(--wait)',
+  action: 'var(--action)',
+};
+const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#98a2b8';
+
+/** What the page can ask of a mounted canvas. */
+export interface JourneyCanvasApi {
+  /** Selects a step and brings it into view (the problems list). */
+  focusStep(stepId: string): void;
+  fitView(): void;
+  /** Moves the view, e.g. `{ x: 0, y: 0, zoom: 1 }`. */
+  setViewport(viewport: { x: number; y: number; zoom: number }): void;
+}
+
+export interface JourneyCanvasProps {
+  store: EditorStore;
+  /** The validator's findings; steps get an error or warning badge, connections a red dash. */
+  diagnostics?: readonly Diagnostic[];
+  /** Simulated counts to draw on nodes and edges. */
+  overlay?: CanvasOverlay;
+  onSelectionChange?(selection: Selection): void;
+  /** Draw the step palette on the left (default true). */
+  showPalette?: boolean;
+  apiRef?: Ref<JourneyCanvasApi>;
+}
+
+/** The journey canvas: palette, React Flow surface, toolbar, minimap and shortcuts. */
+export function JourneyCanvas(props: JourneyCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <CanvasSurface {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function CanvasSurface({
+  store,
+  diagnostics = NO_DIAGNOSTICS,
+  overlay,
+  onSelectionChange,
+  showPalette = true,
+  apiRef,
+}: JourneyCanvasProps) {
+  const flow = useReactFlow<StepFlowNode>();
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const document = useEditorSelector(store, (s) => s.document);
+  const selection = useEditorSelector(store, (s) => s.selection);
+  const [status, announce] = useStatusMessage();
+  const [menu, setMenu] = useState<InsertMenuRequest | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+
+  const builder = useRef<FlowBuilder | null>(null);
+  builder.current ??= new FlowBuilder();
+  const diagnosticIndex = useMemo(() => indexDiagnostics(diagnostics), [diagnostics]);
+  const input = useMemo(
+    () => ({ document, selection, diagnostics: diagnosticIndex, overlay, measured }),
+    [document, selection, diagnosticIndex, overlay, measured],
+  );
+  const nodes = useMemo(() => builder.current?.buildNodes(input) ?? [], [input]);
+  const edges = useMemo(() => builder.current?.buildEdges(input) ?? [], [input]);
+
+  const onSelectionChangeRef = useRef(onSelectionChange);
+  useEffect(() => {
+    onSelectionChangeRef.current = onSelectionChange;
+  });
+  useEffect(() => onSelectionChangeRef.current?.(selection), [selection]);
+
+  const viewCentre = useCallback(() => {
+    const rect = wrapperRef.current?.getBoundingClientRect();
+    if (rect === undefined) return { x: 0, y: 0 };
+    return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+  }, [flow]);
+
+  const handlers = useFlowHandlers({ store, flow, announce, setMeasured, viewCentre });
+  const fitView = useCallback(() => void flow.fitView({ duration: 250, padding: 0.15 }), [flow]);
+  const autoLayout = useCallback(() => {
+    const sizes: Record<string, { width: number; height: number }> = {};
+    for (const [id, size] of measured) sizes[id] = size;
+    void runAutoLayout(store, sizes).then((result) => {
+      if (!result.ok) announce(result.reason);
+      else window.requestAnimationFrame(fitView);
+    });
+  }, [store, measured, announce, fitView]);
+
+  useCanvasKeyboard(store, wrapperRef, {
+    showHelp: () => setHelpOpen(true),
+    autoLayout,
+    fitView,
+    paste: handlers.pasteText,
+    announce,
+  });
+
+  useImperativeHandle(
+    apiRef,
+    () => ({
+      focusStep(stepId) {
+        store.dispatch('setSelection', { stepIds: [stepId] });
+        void flow.fitView({ nodes: [{ id: stepId }], duration: 250, maxZoom: 1.2, padding: 0.4 });
+      },
+      fitView,
+      setViewport: (viewport) => void flow.setViewport(viewport),
+    }),
+    [store, flow, fitView],
+  );
+
+  const context = useMemo<CanvasContextValue>(
+    () => ({
+      store,
+      announce,
+      openInsertMenu(target: InsertTarget, anchor: HTMLElement | SVGElement) {
+        const r = anchor.getBoundingClientRect();
+        setMenu({ target, anchor: { left: r.left, top: r.top, width: r.width, height: r.height }, returnFocus: anchor });
+      },
+    }),
+    [store, announce],
+  );
+
+  return (
+    <CanvasContext.Provider value={context}>
+      <div className="journey-canvas">
+        {showPalette && <Palette onAdd={handlers.addKind} />}
+        <div className="journey-canvas__surface" ref={wrapperRef} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop}>
+          <ReactFlow<StepFlowNode, JourneyFlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={handlers.onNodesChange}
+            onEdgesChange={handlers.onEdgesChange}
+            onNodeDragStop={handlers.onDragStop}
+            onSelectionDragStop={handlers.onDragStop}
+            onConnect={handlers.onConnect}
+            isValidConnection={handlers.isValidConnection}
+            deleteKeyCode={null}
+            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+            selectionKeyCode="Shift"
+            disableKeyboardA11y
+            minZoom={0.1}
+            maxZoom={2}
+            fitView
+            aria-label="Journey canvas"
+          >
+            <Background gap={24} />
+            <MiniMap<StepFlowNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Journey overview" />
+            <Controls showInteractive={false} />
+            <CanvasToolbar store={store} onAutoLayout={autoLayout} onFitView={fitView} onShowShortcuts={() => setHelpOpen(true)} />
+          </ReactFlow>
+          <div className="canvas-status" role="status" aria-live="polite">
+            {status}
+          </div>
+        </div>
+        <InsertMenu
+          request={menu}
+          onClose={() => setMenu(null)}
+          onChoose={(kind, target) => {
+            setMenu(null);
+            handlers.insert(kind, target);
+          }}
+        />
+        <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      </div>
+    </CanvasContext.Provider>
+  );
+}

@@ -1,0 +1,68 @@
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCanvasContext } from './editor-context.ts';
+import type { JourneyFlowEdge } from './flow-types.ts';
+import './journey-edge.css';
+
+const STEP_WIDTH = 240;
+
+function JourneyEdgeComponent({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  selected,
+  markerEnd,
+  data,
+}: EdgeProps<JourneyFlowEdge>) {
+  const { openInsertMenu } = useCanvasContext();
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const insert = (event: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => {
+    event.stopPropagation();
+    openInsertMenu(
+      { kind: 'connection', connectionId: id, position: { x: labelX - STEP_WIDTH / 2, y: labelY - 40 } },
+      event.currentTarget,
+    );
+  };
+  const classes = ['journey-edge', selected ? 'is-selected' : '', data?.problem === true ? 'has-problem' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} style={{ strokeWidth: data?.strokeWidth ?? 2 }} interactionWidth={24} />
+      {/* An SVG button, not an HTML label: a thousand portalled labels slow panning down. */}
+      <g
+        className="journey-edge__add nodrag nopan"
+        transform={`translate(${labelX} ${labelY})`}
+        role="button"
+        tabIndex={0}
+        aria-label={`Insert a step on the ${data?.branchLabel ?? ''} connection`}
+        onClick={insert}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          insert(event);
+        }}
+      >
+        <circle r={10} />
+        <path d="M-4 0h8M0-4v8" />
+      </g>
+      {data?.count !== undefined && (
+        <EdgeLabelRenderer>
+          <div
+            className="journey-edge__count nodrag nopan"
+            style={{ transform: `translate(-50%, -150%) translate(${labelX}px, ${labelY - 12}px)` }}
+          >
+            {data.count.toLocaleString()}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+/** An arrow between steps with a "+" at its midpoint and, after a simulation, its count. */
+export const JourneyEdge = memo(JourneyEdgeComponent);

@@ -1,0 +1,112 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, type MouseEvent } from 'react';
+import { useCanvasContext } from './editor-context.ts';
+import type { StepFlowNode } from './flow-types.ts';
+import { StepIcon } from './step-icon.tsx';
+import './step-node.css';
+
+/** How far right of a step a step added on one of its branches lands. */
+const NEXT_COLUMN = 320;
+const BRANCH_ROW = 120;
+
+function StepNodeComponent({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<StepFlowNode>) {
+  const { openInsertMenu } = useCanvasContext();
+  const addAfter = (event: MouseEvent<HTMLButtonElement>, branch: string, index: number) => {
+    event.stopPropagation();
+    openInsertMenu(
+      {
+        kind: 'branch',
+        stepId: id,
+        branch,
+        position: { x: positionAbsoluteX + NEXT_COLUMN, y: positionAbsoluteY + index * BRANCH_ROW },
+      },
+      event.currentTarget,
+    );
+  };
+  // A step with one way out ("Next") gets a bare handle instead of a labelled row.
+  const single = data.branches.length === 1 && data.branches[0]?.key === 'next' ? data.branches[0] : undefined;
+  const problem =
+    data.problemSeverity === undefined
+      ? undefined
+      : `${data.problemCount ?? 1} ${data.problemSeverity === 'error' ? 'error' : 'warning'}${
+          (data.problemCount ?? 1) === 1 ? '' : 's'
+        }: ${data.problemMessage ?? ''}`;
+  return (
+    <div
+      className={`step-node step-node--${data.category}${selected ? ' is-selected' : ''}`}
+      data-problem={data.problemSeverity}
+    >
+      {data.hasTarget && (
+        <Handle type="target" position={Position.Left} className="step-node__target" aria-label={`Into ${data.label}`} />
+      )}
+      <div className="step-node__header">
+        <span className="step-node__icon">
+          <StepIcon name={data.icon} />
+        </span>
+        <span className="step-node__kind">{data.kindLabel}</span>
+        {data.entered !== undefined && (
+          <span className="step-node__count" title="Simulated profiles that entered">
+            {data.entered.toLocaleString()} entered
+          </span>
+        )}
+        {problem !== undefined && (
+          <span className={`step-node__badge step-node__badge--${data.problemSeverity}`} role="img" aria-label={problem} title={problem}>
+            {data.problemCount ?? 1}
+          </span>
+        )}
+      </div>
+      <div className="step-node__label">{data.label}</div>
+      <div className="step-node__summary">{data.summary}</div>
+      {single !== undefined && (
+        <>
+          {single.free && (
+            <button
+              type="button"
+              className="step-node__add step-node__add--single nodrag nopan"
+              aria-label={`Add a step after ${data.label}`}
+              onClick={(event) => addAfter(event, single.key, 0)}
+            >
+              +
+            </button>
+          )}
+          <Handle
+            type="source"
+            id={single.key}
+            position={Position.Right}
+            className="step-node__source"
+            aria-label={`${single.label} branch of ${data.label}`}
+          />
+        </>
+      )}
+      {single === undefined && data.branches.length > 0 && (
+        <ul className="step-node__branches">
+          {data.branches.map((branch, index) => (
+            <li key={branch.key} className="step-node__branch">
+              <span className="step-node__branch-label">{branch.label}</span>
+              {branch.free && (
+                <button
+                  type="button"
+                  className="step-node__add nodrag nopan"
+                  aria-label={`Add a step after the ${branch.label} branch of ${data.label}`}
+                  onClick={(event) => addAfter(event, branch.key, index)}
+                >
+                  +
+                </button>
+              )}
+              <Handle
+                type="source"
+                id={branch.key}
+                position={Position.Right}
+                className="step-node__source"
+                aria-label={`${branch.label} branch of ${data.label}`}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** One step on the canvas; memoised so only steps whose data changes redraw. */
+export const StepNode = memo(StepNodeComponent);

@@ -1,0 +1,222 @@
+import { MarkerType } from '@xyflow/react';
+import {
+  getStepDefinition,
+  type Diagnostic,
+  type JourneyDocument,
+  type JourneyStep,
+} from '../../../domain/index.ts';
+import { stepBranches, stepSummary, type Selection } from '../../../editor/index.ts';
+import type {
+  BranchView,
+  CanvasOverlay,
+  JourneyEdgeData,
+  JourneyFlowEdge,
+  StepFlowNode,
+  StepNodeData,
+} from './flow-types.ts';
+
+/** The arrowhead of every connection; one shared object so edges compare equal. */
+const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#98a2b8' } as const;
+
+interface StepView {
+  kindLabel: string;
+  summary: string;
+  icon: string;
+  category: StepNodeData['category'];
+  branches: { key: string; label: string }[];
+}
+
+/** Parsing a config is the costly part; it runs again only when the step object changes. */
+const views = new WeakMap<JourneyStep, StepView>();
+
+function viewOf(step: JourneyStep): StepView {
+  let view = views.get(step);
+  if (view === undefined) {
+    const definition = getStepDefinition(step.kind);
+    view = {
+      kindLabel: definition?.label ?? step.kind,
+      summary: stepSummary(step),
+      icon: definition?.icon ?? 'alert',
+      category: definition?.category ?? 'unknown',
+      branches: stepBranches(step),
+    };
+    views.set(step, view);
+  }
+  return view;
+}
+
+interface Problem {
+  severity: 'error' | 'warning';
+  count: number;
+  message: string;
+}
+
+/** The worst problem per step and the connections with problems. */
+export function indexDiagnostics(diagnostics: readonly Diagnostic[]): {
+  steps: Map<string, Problem>;
+  connections: Set<string>;
+} {
+  const steps = new Map<string, Problem>();
+  const connections = new Set<string>();
+  for (const d of diagnostics) {
+    if (d.connectionId !== undefined) connections.add(d.connectionId);
+    if (d.stepId === undefined) continue;
+    const seen = steps.get(d.stepId);
+    if (seen === undefined) steps.set(d.stepId, { severity: d.severity, count: 1, message: d.message });
+    else if (seen.severity === 'warning' && d.severity === 'error') {
+      steps.set(d.stepId, { severity: 'error', count: seen.count + 1, message: d.message });
+    } else seen.count++;
+  }
+  return { steps, connections };
+}
+
+function sameBranches(a: readonly BranchView[], b: readonly BranchView[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.key === b[i]?.key && x.label === b[i]?.label && x.free === b[i]?.free);
+}
+
+function sameData(a: StepNodeData, b: StepNodeData): boolean {
+  return (
+    a.label === b.label &&
+    a.summary === b.summary &&
+    a.kindLabel === b.kindLabel &&
+    a.icon === b.icon &&
+    a.category === b.category &&
+    a.hasTarget === b.hasTarget &&
+    a.problemSeverity === b.problemSeverity &&
+    a.problemCount === b.problemCount &&
+    a.problemMessage === b.problemMessage &&
+    a.entered === b.entered &&
+    sameBranches(a.branches, b.branches)
+  );
+}
+
+export interface FlowInput {
+  document: JourneyDocument;
+  selection: Selection;
+  diagnostics: ReturnType<typeof indexDiagnostics>;
+  overlay: CanvasOverlay | undefined;
+  measured: ReadonlyMap<string, { width: number; height: number }>;
+}
+
+/**
+ * Turns the document into React Flow nodes and edges, reusing the previous object for every
+ * node or edge whose inputs did not change so memoised components skip redrawing.
+ */
+export class FlowBuilder {
+  private nodes = new Map<string, StepFlowNode>();
+  private edges = new Map<string, JourneyFlowEdge>();
+
+  buildNodes(input: FlowInput): StepFlowNode[] {
+    const used = new Map<string, Set<string>>();
+    for (const c of input.document.connections) {
+      let set = used.get(c.from);
+      if (set === undefined) used.set(c.from, (set = new Set()));
+      set.add(c.fromBranch);
+    }
+    const selected = new Set(input.selection.stepIds);
+    const next = new Map<string, StepFlowNode>();
+    const result = input.document.steps.map((step) => {
+      const view = viewOf(step);
+      const taken = used.get(step.id);
+      const problem = input.diagnostics.steps.get(step.id);
+      const entered = input.overlay?.stepCounts[step.id]?.entered;
+      const data: StepNodeData = {
+        kindLabel: view.kindLabel,
+        label: step.label,
+        summary: view.summary,
+        icon: view.icon,
+        category: view.category,
+        branches: view.branches.map((b) => ({ ...b, free: taken === undefined || !taken.has(b.key) })),
+        hasTarget: view.category !== 'trigger',
+        ...(problem !== undefined
+          ? { problemSeverity: problem.severity, problemCount: problem.count, problemMessage: problem.message }
+          : {}),
+        ...(input.overlay !== undefined ? { entered: entered ?? 0 } : {}),
+      };
+      const previous = this.nodes.get(step.id);
+      const isSelected = selected.has(step.id);
+      const measured = input.measured.get(step.id);
+      let node: StepFlowNode;
+      if (
+        previous !== undefined &&
+        previous.position === step.position &&
+        previous.selected === isSelected &&
+        previous.measured === measured &&
+        sameData(previous.data, data)
+      ) {
+        node = previous;
+      } else {
+        node = {
+          id: step.id,
+          type: view.category,
+          position: step.position,
+          data: previous !== undefined && sameData(previous.data, data) ? previous.data : data,
+          selected: isSelected,
+          ariaLabel: `${view.kindLabel} step: ${step.label}`,
+          ...(measured !== undefined ? { measured } : {}),
+        };
+      }
+      next.set(step.id, node);
+      return node;
+    });
+    this.nodes = next;
+    return result;
+  }
+
+  buildEdges(input: FlowInput): JourneyFlowEdge[] {
+    const byId = new Map(input.document.steps.map((s) => [s.id, s]));
+    const selected = new Set(input.selection.connectionIds);
+    const counts = input.overlay?.connectionCounts;
+    const max = counts === undefined ? 0 : Math.max(1, ...Object.values(counts));
+    const next = new Map<string, JourneyFlowEdge>();
+    const result: JourneyFlowEdge[] = [];
+    for (const c of input.document.connections) {
+      const from = byId.get(c.from);
+      const to = byId.get(c.to);
+      if (from === undefined || to === undefined) continue;
+      const branchLabel = viewOf(from).branches.find((b) => b.key === c.fromBranch)?.label ?? c.fromBranch;
+      const count = counts === undefined ? undefined : (counts[c.id] ?? 0);
+      const data: JourneyEdgeData = {
+        branchLabel,
+        strokeWidth: count === undefined ? 2 : 1.5 + 6 * Math.sqrt(count / max),
+        problem: input.diagnostics.connections.has(c.id),
+        ...(count !== undefined ? { count } : {}),
+      };
+      const previous = next.get(c.id) ?? this.edges.get(c.id);
+      const isSelected = selected.has(c.id);
+      const same =
+        previous?.data !== undefined &&
+        previous.source === c.from &&
+        previous.target === c.to &&
+        previous.sourceHandle === c.fromBranch &&
+        previous.selected === isSelected &&
+        previous.data.branchLabel === data.branchLabel &&
+        previous.data.strokeWidth === data.strokeWidth &&
+        previous.data.problem === data.problem &&
+        previous.data.count === data.count &&
+        previous.ariaLabel === edgeName(from, to, branchLabel);
+      const edge: JourneyFlowEdge =
+        same && previous !== undefined
+          ? previous
+          : {
+              id: c.id,
+              type: 'journey',
+              source: c.from,
+              target: c.to,
+              sourceHandle: c.fromBranch,
+              markerEnd: ARROW,
+              selected: isSelected,
+              data,
+              ariaLabel: edgeName(from, to, branchLabel),
+            };
+      next.set(c.id, edge);
+      result.push(edge);
+    }
+    this.edges = next;
+    return result;
+  }
+}
+
+function edgeName(from: JourneyStep, to: JourneyStep, branch: string): string {
+  return `Connection from ${from.label} (${branch}) to ${to.label}`;
+}

@@ -1,0 +1,219 @@
+import type {
+  Connection as FlowConnection,
+  Edge,
+  EdgeChange,
+  IsValidConnection,
+  NodeChange,
+  ReactFlowInstance,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, type Dispatch, type DragEvent, type SetStateAction } from 'react';
+import { canConnect, getStepDefinition, isTriggerKind } from '../../../domain/index.ts';
+import {
+  freeBranches,
+  parseClipboard,
+  stepBranches,
+  type AddStepArgs,
+  type EditorStore,
+  type Point,
+} from '../../../editor/index.ts';
+import { KIND_MIME } from '../palette/palette-catalogue.ts';
+import type { InsertTarget } from './editor-context.ts';
+import type { JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
+
+type Sizes = ReadonlyMap<string, { width: number; height: number }>;
+
+export interface FlowHandlerDeps {
+  store: EditorStore;
+  flow: ReactFlowInstance<StepFlowNode>;
+  announce(message: string): void;
+  setMeasured: Dispatch<SetStateAction<Sizes>>;
+  viewCentre(): Point;
+}
+
+/** Half a step, so a step added "at" a point is centred on it. */
+const HALF_STEP = { x: 120, y: 40 };
+const NEXT_COLUMN = 320;
+const BRANCH_ROW = 120;
+const DRAG = { record: 'settle', coalesceKey: 'drag', settleMs: Number.POSITIVE_INFINITY } as const;
+
+/** A free spot near `p`: steps added at the same point are fanned out instead of stacked. */
+function freeSpot(store: EditorStore, p: Point): Point {
+  const taken = store.getState().document.steps.map((s) => s.position);
+  const spot = { ...p };
+  while (taken.some((t) => Math.abs(t.x - spot.x) < 24 && Math.abs(t.y - spot.y) < 24)) {
+    spot.x += 32;
+    spot.y += 32;
+  }
+  return spot;
+}
+
+/** The canvas's React Flow callbacks, all writing through store commands. */
+export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre }: FlowHandlerDeps) {
+  const lastRefusal = useRef('');
+
+  const add = useCallback(
+    (args: AddStepArgs) => {
+      const result = store.dispatch('addStep', args);
+      const label = getStepDefinition(args.kind)?.label ?? args.kind;
+      announce(result.ok ? `${label} step added` : result.reason);
+    },
+    [store, announce],
+  );
+
+  const addKind = useCallback(
+    (kind: string) => {
+      const { document, selection } = store.getState();
+      const only = selection.stepIds.length === 1 ? selection.stepIds[0] : undefined;
+      const step = only === undefined ? undefined : document.steps.find((s) => s.id === only);
+      const free = step === undefined || isTriggerKind(kind) ? undefined : freeBranches(document, step.id)[0];
+      if (step !== undefined && free !== undefined) {
+        const row = stepBranches(step).findIndex((b) => b.key === free.key);
+        const position = freeSpot(store, { x: step.position.x + NEXT_COLUMN, y: step.position.y + row * BRANCH_ROW });
+        add({ kind, position, attachTo: { from: step.id, branch: free.key } });
+        return;
+      }
+      const centre = viewCentre();
+      add({ kind, position: freeSpot(store, { x: centre.x - HALF_STEP.x, y: centre.y - HALF_STEP.y }) });
+    },
+    [store, add, viewCentre],
+  );
+
+  const insert = useCallback(
+    (kind: string, target: InsertTarget) => {
+      if (target.kind === 'connection') add({ kind, position: target.position, insertInto: target.connectionId });
+      else add({ kind, position: freeSpot(store, target.position), attachTo: { from: target.stepId, branch: target.branch } });
+    },
+    [store, add],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepFlowNode>[]) => {
+      const positions: Record<string, Point> = {};
+      let moved = false;
+      let dropped = false;
+      let selectionChanged = false;
+      const selected = new Set(store.getState().selection.stepIds);
+      const sizes = new Map<string, { width: number; height: number }>();
+      for (const change of changes) {
+        if (change.type === 'position' && change.position !== undefined) {
+          positions[change.id] = change.position;
+          moved = true;
+          if (change.dragging === false) dropped = true;
+        } else if (change.type === 'dimensions' && change.dimensions !== undefined) {
+          sizes.set(change.id, change.dimensions);
+        } else if (change.type === 'select') {
+          selectionChanged = true;
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (moved) store.dispatch('moveSteps', { positions }, DRAG);
+      if (dropped) store.settle();
+      if (selectionChanged) {
+        store.dispatch('setSelection', {
+          stepIds: [...selected],
+          connectionIds: store.getState().selection.connectionIds,
+        });
+      }
+      if (sizes.size > 0) {
+        setMeasured((previous) => {
+          const same = [...sizes].every(([id, s]) => {
+            const p = previous.get(id);
+            return p !== undefined && p.width === s.width && p.height === s.height;
+          });
+          return same ? previous : new Map([...previous, ...sizes]);
+        });
+      }
+    },
+    [store, setMeasured],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<JourneyFlowEdge>[]) => {
+      const selected = new Set(store.getState().selection.connectionIds);
+      let changed = false;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        changed = true;
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+      if (changed) {
+        store.dispatch('setSelection', { stepIds: store.getState().selection.stepIds, connectionIds: [...selected] });
+      }
+    },
+    [store],
+  );
+
+  const onDragStop = useCallback(() => store.settle(), [store]);
+
+  const onConnect = useCallback(
+    (c: FlowConnection) => {
+      const result = store.dispatch('connect', { from: c.source, branch: c.sourceHandle ?? '', to: c.target });
+      if (!result.ok) announce(result.reason);
+    },
+    [store, announce],
+  );
+
+  const isValidConnection: IsValidConnection<JourneyFlowEdge> = useCallback(
+    (c: FlowConnection | Edge) => {
+      const verdict = canConnect(store.getState().document, c.source, c.sourceHandle ?? '', c.target);
+      const reason = verdict.ok ? '' : verdict.reason;
+      if (reason !== '' && reason !== lastRefusal.current) announce(reason);
+      lastRefusal.current = reason;
+      return verdict.ok;
+    },
+    [store, announce],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(KIND_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_MIME);
+      if (kind === '') return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const position = { x: at.x - HALF_STEP.x, y: at.y - HALF_STEP.y };
+      const edge = event.target instanceof Element ? event.target.closest('.react-flow__edge') : null;
+      const connectionId = edge?.getAttribute('data-id') ?? undefined;
+      add(connectionId !== undefined ? { kind, position, insertInto: connectionId } : { kind, position });
+    },
+    [flow, add],
+  );
+
+  const pasteText = useCallback(
+    (text: string) => {
+      const content = parseClipboard(text);
+      if ('error' in content) {
+        announce(content.error);
+        return;
+      }
+      const ids = new Set(store.getState().document.steps.map((s) => s.id));
+      const local = content.steps.some((s) => ids.has(s.id));
+      const result = store.dispatch('paste', local ? { text } : { text, at: freeSpot(store, viewCentre()) });
+      announce(result.ok ? `Pasted ${content.steps.length} step${content.steps.length === 1 ? '' : 's'}` : result.reason);
+    },
+    [store, announce, viewCentre],
+  );
+
+  return useMemo(
+    () => ({
+      addKind,
+      insert,
+      onNodesChange,
+      onEdgesChange,
+      onDragStop,
+      onConnect,
+      isValidConnection,
+      onDragOver,
+      onDrop,
+      pasteText,
+    }),
+    [addKind, insert, onNodesChange, onEdgesChange, onDragStop, onConnect, isValidConnection, onDragOver, onDrop, pasteText],
+  );
+}

@@ -1,0 +1,168 @@
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  type Channel,
+  type JourneySettings,
+} from '../../../domain/index.ts';
+import { CheckboxField } from '../../../ui/schema-form/checkbox-field.tsx';
+import { NumberField } from '../../../ui/schema-form/number-field.tsx';
+import { SelectField } from '../../../ui/schema-form/select-field.tsx';
+import { TextField } from '../../../ui/schema-form/text-field.tsx';
+import { requiredNumber, type SectionProps } from './settings-fields.ts';
+
+type Cap = { max: number; periodDays: number };
+
+interface CapFieldsProps {
+  path: string;
+  /** Words before each label, e.g. "SMS: ". */
+  prefix: string;
+  cap: Cap;
+  field: SectionProps['field'];
+  onChange(cap: Cap): void;
+}
+
+/** "At most N messages per D days". */
+function CapFields({ path, prefix, cap, field, onChange }: CapFieldsProps) {
+  return (
+    <div className="settings-row">
+      <NumberField
+        {...field(`${path}.max`)}
+        label={`${prefix}at most (messages)`.replace(/^at/, 'At')}
+        integer
+        min={1}
+        value={cap.max}
+        onChange={(max) => onChange({ ...cap, max: requiredNumber(max) })}
+      />
+      <NumberField
+        {...field(`${path}.periodDays`)}
+        label={`${prefix}per (days)`.replace(/^per/, 'Per')}
+        min={1}
+        value={cap.periodDays}
+        onChange={(d) => onChange({ ...cap, periodDays: requiredNumber(d) })}
+      />
+    </div>
+  );
+}
+
+/** At most N messages per period, overall and per channel. */
+export function FrequencySection({ settings, onChange, field }: SectionProps) {
+  const cap = settings.frequencyCap;
+  const setCap = (next: Partial<JourneySettings['frequencyCap']>) =>
+    onChange({ ...settings, frequencyCap: { ...cap, ...next } });
+  const setChannel = (channel: Channel, value: Cap | undefined) => {
+    const perChannel = { ...cap.perChannel };
+    if (value === undefined) delete perChannel[channel];
+    else perChannel[channel] = value;
+    setCap({ perChannel });
+  };
+  return (
+    <fieldset className="settings-section">
+      <legend>Frequency cap</legend>
+      <CheckboxField
+        {...field('frequencyCap.enabled')}
+        label="Limit how many messages a person gets"
+        checked={cap.enabled}
+        onChange={(enabled) => setCap({ enabled })}
+      />
+      {cap.enabled && (
+        <>
+          <CapFields
+            path="frequencyCap"
+            prefix=""
+            cap={cap}
+            field={field}
+            onChange={(next) => setCap(next)}
+          />
+          <fieldset className="settings-section">
+            <legend>Per channel</legend>
+            {CHANNELS.map((channel) => {
+              const own = cap.perChannel[channel];
+              const path = `frequencyCap.perChannel.${channel}`;
+              return (
+                <div key={channel}>
+                  <CheckboxField
+                    {...field(`${path}.on`)}
+                    label={`Limit ${CHANNEL_LABELS[channel]} separately`}
+                    checked={own !== undefined}
+                    onChange={(on) =>
+                      setChannel(channel, on ? { max: 1, periodDays: 7 } : undefined)
+                    }
+                  />
+                  {own !== undefined && (
+                    <CapFields
+                      path={path}
+                      prefix={`${CHANNEL_LABELS[channel]}: `}
+                      cap={own}
+                      field={field}
+                      onChange={(next) => setChannel(channel, next)}
+                    />
+                  )}
+                </div>
+              );
+            })}
+          </fieldset>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+const BEHAVIOUR_OPTIONS = [
+  { value: 'defer', label: 'Hold messages until quiet hours end' },
+  { value: 'drop', label: 'Skip messages that fall in quiet hours' },
+];
+
+/** Hours in each person's time zone when nothing is sent. */
+export function QuietHoursSection({ settings, onChange, field }: SectionProps) {
+  const quiet = settings.quietHours;
+  const set = (next: Partial<JourneySettings['quietHours']>) =>
+    onChange({ ...settings, quietHours: { ...quiet, ...next } });
+  return (
+    <fieldset className="settings-section">
+      <legend>Quiet hours</legend>
+      <CheckboxField
+        {...field('quietHours.enabled')}
+        label="Do not send during quiet hours"
+        checked={quiet.enabled}
+        onChange={(enabled) => set({ enabled })}
+      />
+      {quiet.enabled && (
+        <>
+          <div className="settings-row">
+            <TextField
+              {...field('quietHours.start')}
+              label="From"
+              type="time"
+              value={quiet.start}
+              onChange={(start) => set({ start })}
+            />
+            <TextField
+              {...field('quietHours.end')}
+              label="Until"
+              type="time"
+              value={quiet.end}
+              onChange={(end) => set({ end })}
+            />
+          </div>
+          <SelectField
+            {...field('quietHours.behaviour')}
+            label="Messages due in quiet hours"
+            value={quiet.behaviour}
+            options={BEHAVIOUR_OPTIONS}
+            onChange={(b) => set({ behaviour: b as JourneySettings['quietHours']['behaviour'] })}
+          />
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+/** Frequency cap and quiet hours together. */
+export function DeliverySections(props: SectionProps) {
+  return (
+    <>
+      <FrequencySection {...props} />
+      <QuietHoursSection {...props} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Diagnostic } from '../../../domain/index.ts';
+
+/** Errors first, then warnings, each with a badge; nothing when there are none. */
+export function DiagnosticList({
+  diagnostics,
+  label,
+}: {
+  diagnostics: readonly Diagnostic[];
+  label: string;
+}) {
+  if (diagnostics.length === 0) return null;
+  const sorted = [...diagnostics].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  );
+  return (
+    <ul className="inspector-diagnostics" aria-label={label}>
+      {sorted.map((d, i) => (
+        <li key={i} className={`inspector-diagnostic inspector-diagnostic-${d.severity}`}>
+          <span className={`badge ${d.severity === 'error' ? 'badge-error' : 'badge-warning'}`}>
+            {d.severity === 'error' ? 'Error' : 'Warning'}
+          </span>
+          <span>{d.message}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import {
+  getStepDefinition,
+  STEP_CATEGORY_LABELS,
+  type Diagnostic,
+  type JourneyStep,
+} from '../../../domain/index.ts';
+import type { Suggestions } from '../../../ui/condition-builder/suggestions.ts';
+import { SchemaForm } from '../../../ui/schema-form/schema-form.tsx';
+import { TextField } from '../../../ui/schema-form/text-field.tsx';
+import { StepIcon } from '../canvas/step-icon.tsx';
+import { DiagnosticList } from './diagnostic-list.tsx';
+import './inspector.css';
+
+export interface StepInspectorProps {
+  step: JourneyStep;
+  /** This step's diagnostics; those with a `field` are also shown beside that field. */
+  diagnostics: readonly Diagnostic[];
+  onChangeConfig(config: Record<string, unknown>): void;
+  onChangeLabel(label: string): void;
+  onDelete(): void;
+  suggestions?: Suggestions | undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The side panel for one selected step: its name, its config form and its problems. */
+export function StepInspector({
+  step,
+  diagnostics,
+  onChangeConfig,
+  onChangeLabel,
+  onDelete,
+  suggestions,
+}: StepInspectorProps) {
+  const id = useId().replace(/:/g, '');
+  const definition = getStepDefinition(step.kind);
+  const title = step.label.trim() === '' ? (definition?.label ?? step.kind) : step.label;
+  return (
+    <section className="inspector" aria-labelledby={`${id}-title`}>
+      <header className="inspector-head">
+        <span className={`inspector-icon inspector-icon-${definition?.category ?? 'unknown'}`}>
+          <StepIcon name={definition?.icon ?? ''} size={18} />
+        </span>
+        <div className="inspector-titles">
+          <h2 id={`${id}-title`}>{title}</h2>
+          <p className="muted">
+            {definition === undefined
+              ? `Unknown kind "${step.kind}"`
+              : `${definition.label} · ${STEP_CATEGORY_LABELS[definition.category]}`}
+          </p>
+        </div>
+      </header>
+      <DiagnosticList diagnostics={diagnostics} label="Problems with this step" />
+      {definition !== undefined && <p className="field-hint">{definition.description}</p>}
+      <TextField id={`${id}-label`} label="Step name" value={step.label} onChange={onChangeLabel} />
+      {definition === undefined ? (
+        <p className="field-error">
+          This step's kind is not known to this version of Wayfinder, so it cannot be edited.
+        </p>
+      ) : (
+        <SchemaForm
+          key={step.id}
+          label={`${definition.label} settings`}
+          schema={definition.configSchema}
+          value={step.config}
+          issues={diagnostics}
+          suggestions={suggestions}
+          onChange={(config) => onChangeConfig(isRecord(config) ? config : {})}
+        />
+      )}
+      <div className="inspector-footer">
+        <button type="button" className="btn btn-danger" onClick={onDelete}>
+          Delete step
+        </button>
+      </div>
+    </section>
+  );
+}

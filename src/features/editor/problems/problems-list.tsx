@@ -1,0 +1,76 @@
+import type { Diagnostic } from '../../../domain/index.ts';
+import { problemsSummary } from './problems-summary.ts';
+import './problems-list.css';
+
+export interface ProblemsListProps {
+  diagnostics: readonly Diagnostic[];
+  /** Step labels by step id, to say where each problem is. */
+  stepLabels: Readonly<Record<string, string>>;
+  /**
+   * Called when a problem is chosen: the step it points at (if any) and the field inside it.
+   * Journey-wide problems give `undefined` as step and, for settings, a `settings.` field.
+   */
+  onSelect(stepId: string | undefined, field?: string): void;
+}
+
+function where(d: Diagnostic, stepLabels: Readonly<Record<string, string>>): string {
+  if (d.stepId !== undefined) {
+    const label = stepLabels[d.stepId];
+    return label === undefined || label.trim() === '' ? 'Unnamed step' : label;
+  }
+  if (d.connectionId !== undefined) return 'Connection';
+  if (d.field?.startsWith('settings.') === true) return 'Journey settings';
+  return 'Journey';
+}
+
+function Group({
+  title,
+  items,
+  stepLabels,
+  onSelect,
+}: { title: string; items: readonly Diagnostic[] } & Omit<ProblemsListProps, 'diagnostics'>) {
+  if (items.length === 0) return null;
+  return (
+    <section className="problems-group">
+      <h3>{title}</h3>
+      <ul>
+        {items.map((d, i) => (
+          <li key={`${d.code}-${d.stepId ?? ''}-${d.field ?? ''}-${i}`}>
+            <button
+              type="button"
+              className={`problem problem-${d.severity}`}
+              onClick={() =>
+                d.field === undefined ? onSelect(d.stepId) : onSelect(d.stepId, d.field)
+              }
+            >
+              <span className={`badge ${d.severity === 'error' ? 'badge-error' : 'badge-warning'}`}>
+                {d.severity === 'error' ? 'Error' : 'Warning'}
+              </span>
+              <span className="problem-where">{where(d, stepLabels)}</span>
+              <span className="problem-message">{d.message}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Every diagnostic, errors first, each a button that leads to the step it is about. */
+export function ProblemsList({ diagnostics, stepLabels, onSelect }: ProblemsListProps) {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity !== 'error');
+  return (
+    <section className="problems" aria-label="Problems">
+      <p
+        className={`problems-summary${diagnostics.length === 0 ? ' problems-none' : ''}`}
+        role="status"
+        aria-live="polite"
+      >
+        {problemsSummary(diagnostics)}
+      </p>
+      <Group title="Errors" items={errors} stepLabels={stepLabels} onSelect={onSelect} />
+      <Group title="Warnings" items={warnings} stepLabels={stepLabels} onSelect={onSelect} />
+    </section>
+  );
+}

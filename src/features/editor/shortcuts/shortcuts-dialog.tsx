@@ -1,0 +1,41 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { SHORTCUTS, formatShortcut, isMacPlatform } from '../../../editor/index.ts';
+import './shortcuts-dialog.css';
+
+export interface ShortcutsDialogProps {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+}
+
+/** The keyboard shortcuts overlay, opened with `?`. */
+export function ShortcutsDialog({ open, onOpenChange }: ShortcutsDialogProps) {
+  const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform);
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog-content shortcuts-dialog">
+          <Dialog.Title>Keyboard shortcuts</Dialog.Title>
+          <Dialog.Description className="muted">They work while the canvas has focus.</Dialog.Description>
+          <table className="shortcuts-dialog__table">
+            <tbody>
+              {SHORTCUTS.map((s) => (
+                <tr key={s.action}>
+                  <td>{s.description}</td>
+                  <td>
+                    {s.keys.map((k) => (
+                      <kbd key={k}>{formatShortcut(k, mac)}</kbd>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="dialog-actions">
+            <Dialog.Close className="btn btn-primary">Close</Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,52 @@
+import { restore, type JourneyDocument, type RestoreError } from '../../domain/index.ts';
+
+/** A file name made from the journey's name: `welcome-series.journey.json`. */
+export function journeyFileName(document: JourneyDocument): string {
+  const slug = document.name
+    .toLocaleLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'journey'}.journey.json`;
+}
+
+export function journeyToFileText(document: JourneyDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export type ImportResult =
+  { ok: true; document: JourneyDocument } | { ok: false; file: string; errors: RestoreError[] };
+
+/** Reads a journey file: JSON syntax first (with line and column), then `restore`. */
+export function parseJourneyFile(file: string, text: string): ImportResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, file, errors: [{ path: '', message: `Not valid JSON: ${message}` }] };
+  }
+  const restored = restore(raw);
+  return restored.ok ? restored : { ok: false, file, errors: restored.errors };
+}
+
+/**
+ * An imported journey is stored as a copy: new id, "(imported)" only when the id is taken,
+ * fresh timestamps. Nothing about the journey it came from is overwritten.
+ */
+export function asImportedCopy(
+  document: JourneyDocument,
+  now: number,
+  newId: () => string,
+  takenIds: ReadonlySet<string>,
+): JourneyDocument {
+  const at = new Date(now).toISOString();
+  const clash = takenIds.has(document.id);
+  return {
+    ...document,
+    id: clash ? newId() : document.id,
+    name: clash ? `${document.name} (imported)` : document.name,
+    createdAt: at,
+    updatedAt: at,
+  };
+}

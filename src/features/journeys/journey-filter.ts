@@ -1,0 +1,33 @@
+import type { LifecycleStage } from '../../domain/index.ts';
+import type { StoredJourneySummary } from '../../storage/journey-documents.ts';
+
+/** What the journey list shows for one journey. */
+export type JourneySummary = StoredJourneySummary;
+
+export type JourneySort = 'updated' | 'name';
+
+export interface JourneyFilter {
+  search: string;
+  stage: LifecycleStage | 'all';
+  sort: JourneySort;
+}
+
+/** Filters by name/description text and lifecycle stage, newest first or by name. */
+export function filterJourneys(
+  journeys: readonly JourneySummary[],
+  filter: JourneyFilter,
+): JourneySummary[] {
+  const needle = filter.search.trim().toLocaleLowerCase();
+  const kept = journeys.filter(
+    (j) =>
+      (filter.stage === 'all' || j.lifecycleStage === filter.stage) &&
+      (needle === '' ||
+        j.name.toLocaleLowerCase().includes(needle) ||
+        j.description.toLocaleLowerCase().includes(needle)),
+  );
+  return kept.sort((a, b) =>
+    filter.sort === 'name'
+      ? a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
+      : b.updatedAt.localeCompare(a.updatedAt),
+  );
+}

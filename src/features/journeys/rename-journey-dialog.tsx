@@ -1,0 +1,52 @@
+import { useEffect, useId, useState } from 'react';
+import { Dialog } from '../../ui/dialog.tsx';
+import type { JourneySummary } from './journey-filter.ts';
+
+interface RenameJourneyDialogProps {
+  journey: JourneySummary | null;
+  onClose: () => void;
+  onRename: (id: string, name: string) => void;
+}
+
+export function RenameJourneyDialog({ journey, onClose, onRename }: RenameJourneyDialogProps) {
+  const [name, setName] = useState('');
+  const inputId = useId();
+  useEffect(() => setName(journey?.name ?? ''), [journey]);
+  const trimmed = name.trim();
+
+  return (
+    <Dialog
+      open={journey !== null}
+      onOpenChange={(open) => !open && onClose()}
+      title="Rename journey"
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (journey && trimmed) onRename(journey.id, trimmed);
+          onClose();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={inputId}>Name</label>
+          <input
+            id={inputId}
+            type="text"
+            value={name}
+            aria-invalid={trimmed === ''}
+            onChange={(e) => setName(e.target.value)}
+          />
+          {trimmed === '' && <span className="field-error">A journey needs a name.</span>}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={trimmed === ''}>
+            Rename
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,151 @@
+import { useRef, useState } from 'react';
+import { Dialog } from '../../../ui/dialog.tsx';
+import type { GenerateOutcome, JobProgress } from '../../../workers/profiles-protocol.ts';
+import { plural } from '../format.ts';
+import { ProgressBar } from '../progress-bar.tsx';
+import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';
+import { defaultGenerateForm, type GenerateForm, MIN_GENERATED, readGenerateForm } from './generate-form.ts';
+
+type Run =
+  | { state: 'form' }
+  | { state: 'running'; progress: JobProgress }
+  | { state: 'done'; outcome: GenerateOutcome }
+  | { state: 'stopped'; message: string };
+
+interface GenerateDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onOpenSet: (setId: string) => void;
+  /** Today, for the default date range. */
+  now?: number;
+}
+
+const FIELDS: Array<{ key: keyof GenerateForm; label: string; type: string; hint?: string }> = [
+  { key: 'name', label: 'Set name', type: 'text', hint: 'Leave empty for "Synthetic 10k".' },
+  { key: 'count', label: 'Number of profiles', type: 'number', hint: `${MIN_GENERATED} to 200,000.` },
+  { key: 'seed', label: 'Seed', type: 'text', hint: 'The same seed makes the same profiles.' },
+  { key: 'startDate', label: 'Signups from', type: 'date' },
+  { key: 'endDate', label: 'History until', type: 'date' },
+];
+
+/** Generates seeded profiles into a new set off the main thread, with progress and cancel. */
+export function GenerateDialog({ open, onOpenChange, onOpenSet, now = Date.now() }: GenerateDialogProps) {
+  const { jobs } = useProfilesServices();
+  const [form, setForm] = useState<GenerateForm>(() => defaultGenerateForm(now));
+  const [errors, setErrors] = useState<Partial<Record<keyof GenerateForm, string>>>({});
+  const [run, setRun] = useState<Run>({ state: 'form' });
+  const job = useRef<JobHandle<GenerateOutcome> | undefined>(undefined);
+
+  const close = (next: boolean) => {
+    if (!next && run.state === 'running') return;
+    if (!next) setRun({ state: 'form' });
+    onOpenChange(next);
+  };
+
+  const submit = () => {
+    const read = readGenerateForm(form);
+    if ('errors' in read) {
+      setErrors(read.errors);
+      return;
+    }
+    setErrors({});
+    const total = read.request.count;
+    setRun({ state: 'running', progress: { phase: 'writing', done: 0, total } });
+    const handle = jobs.generate(read.request, (progress) => setRun({ state: 'running', progress }));
+    job.current = handle;
+    handle.result.then(
+      (outcome) => setRun({ state: 'done', outcome }),
+      (error: unknown) =>
+        setRun({
+          state: 'stopped',
+          message:
+            error instanceof DOMException && error.name === 'AbortError'
+              ? 'Generation cancelled. No profiles were kept.'
+              : `Generation failed: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+    );
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={close} title="Generate profiles" description="Realistic, seeded sample customers.">
+      {run.state === 'form' && (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          {FIELDS.map(({ key, label, type, hint }) => (
+            <div className="field" key={key}>
+              <label htmlFor={`generate-${key}`}>{label}</label>
+              <input
+                id={`generate-${key}`}
+                type={type}
+                value={form[key]}
+                aria-invalid={errors[key] !== undefined}
+                aria-describedby={`generate-${key}-note`}
+                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+              />
+              <span id={`generate-${key}-note`} className={errors[key] ? 'field-error' : 'field-hint'}>
+                {errors[key] ?? hint}
+              </span>
+            </div>
+          ))}
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => close(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary">
+              Generate
+            </button>
+          </div>
+        </form>
+      )}
+      {(run.state === 'running' || run.state === 'done') && (
+        <>
+          <ProgressBar
+            label="Generating profiles"
+            value={run.state === 'done' ? run.outcome.count : run.progress.done}
+            max={run.state === 'done' ? run.outcome.count : run.progress.total}
+            unit="profiles"
+          />
+          {run.state === 'done' && <p role="status">{plural(run.outcome.count, 'profile')} generated and saved.</p>}
+          <div className="dialog-actions">
+            {run.state === 'running' ? (
+              <button type="button" className="btn" onClick={() => job.current?.cancel()}>
+                Cancel
+              </button>
+            ) : (
+              <>
+                <button type="button" className="btn" onClick={() => close(false)}>
+                  Close
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  onClick={() => {
+                    close(false);
+                    onOpenSet(run.outcome.setId);
+                  }}
+                >
+                  Open set
+                </button>
+              </>
+            )}
+          </div>
+        </>
+      )}
+      {run.state === 'stopped' && (
+        <>
+          <p role="status">{run.message}</p>
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => setRun({ state: 'form' })}>
+              Back
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,180 @@
+import { useRef, useState } from 'react';
+import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
+import type { ProfileSet } from '../../../storage/records.ts';
+import { Dialog } from '../../../ui/dialog.tsx';
+import type { ImportOutcome, ImportTarget, JobProgress } from '../../../workers/profiles-protocol.ts';
+import { ProgressBar } from '../progress-bar.tsx';
+import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';
+import { ImportMappingStep } from './import-mapping-step.tsx';
+import { ImportReport } from './import-report.tsx';
+import { ImportTargetFields } from './import-target-fields.tsx';
+import { mappingProblem } from './mapping-edit.ts';
+import { type SniffedFile, setNameFromFile, sniffFile } from './sniff-file.ts';
+
+type Step =
+  | { step: 'pick' }
+  | { step: 'ready'; file: File; sniffed: SniffedFile }
+  | { step: 'running'; progress: JobProgress }
+  | { step: 'report'; outcome: ImportOutcome }
+  | { step: 'failed'; message: string };
+
+const KIND_LABELS = {
+  csv: 'CSV file: match its columns below.',
+  json: 'JSON profiles (an array, an exported set, or one profile per line).',
+  cdnow: 'CDNOW purchase history: one order per line, no mapping needed.',
+} as const;
+
+interface ImportDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  sets: readonly ProfileSet[];
+  /** Opens the set the profiles went into. */
+  onOpenSet: (setId: string) => void;
+}
+
+/** Pick a file, map its columns (CSV), import it with progress, then read the report. */
+export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDialogProps) {
+  const { jobs } = useProfilesServices();
+  const [state, setState] = useState<Step>({ step: 'pick' });
+  const [mapping, setMapping] = useState<ColumnMapping | undefined>();
+  const [target, setTarget] = useState<ImportTarget>({ kind: 'new', name: '' });
+  const job = useRef<JobHandle<ImportOutcome> | undefined>(undefined);
+
+  const reset = () => {
+    setState({ step: 'pick' });
+    setMapping(undefined);
+    job.current = undefined;
+  };
+  const close = (next: boolean) => {
+    if (!next && state.step === 'running') return;
+    if (!next) reset();
+    onOpenChange(next);
+  };
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    const sniffed = await sniffFile(file);
+    setMapping(sniffed.kind === 'csv' ? sniffed.mapping : undefined);
+    setTarget((t) => (t.kind === 'new' ? { kind: 'new', name: setNameFromFile(file.name) } : t));
+    setState({ step: 'ready', file, sniffed });
+  };
+
+  const start = (file: File, sniffed: SniffedFile) => {
+    setState({ step: 'running', progress: { phase: 'reading', done: 0, total: file.size } });
+    const request = { file, kind: sniffed.kind, target, ...(mapping ? { mapping } : {}) };
+    const handle = jobs.importFile(request, (progress) => setState({ step: 'running', progress }));
+    job.current = handle;
+    handle.result.then(
+      (outcome) => setState({ step: 'report', outcome }),
+      (error: unknown) =>
+        setState(
+          error instanceof DOMException && error.name === 'AbortError'
+            ? { step: 'failed', message: 'The import was cancelled. Nothing was changed.' }
+            : { step: 'failed', message: `The import failed: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.` },
+        ),
+    );
+  };
+
+  const blocked =
+    state.step === 'ready' &&
+    ((mapping !== undefined && mappingProblem(mapping) !== undefined) || (target.kind === 'new' && target.name.trim() === ''));
+
+  return (
+    <Dialog open={open} onOpenChange={close} title="Import profiles" description="CSV, JSON, NDJSON or a CDNOW purchase file.">
+      <div className={state.step === 'ready' && state.sniffed.kind === 'csv' ? 'import-flow import-flow-wide' : 'import-flow'}>
+        {(state.step === 'pick' || state.step === 'ready') && (
+          <div className="field">
+            <label htmlFor="profile-import-file">File</label>
+            <input
+              id="profile-import-file"
+              type="file"
+              accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,text/csv,application/json"
+              onChange={(e) => void pick(e.target.files?.[0])}
+            />
+          </div>
+        )}
+        {state.step === 'ready' && (
+          <>
+            <p className="badge badge-ok recognised">{KIND_LABELS[state.sniffed.kind]}</p>
+            <ImportTargetFields
+              sets={sets}
+              target={target}
+              onChange={setTarget}
+              defaultName={setNameFromFile(state.file.name)}
+            />
+            {state.sniffed.kind === 'csv' && mapping && (
+              <ImportMappingStep headers={state.sniffed.headers} rows={state.sniffed.rows} mapping={mapping} onChange={setMapping} />
+            )}
+            <div className="dialog-actions">
+              <button type="button" className="btn" onClick={() => close(false)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={blocked}
+                onClick={() => start(state.file, state.sniffed)}
+              >
+                Import
+              </button>
+            </div>
+          </>
+        )}
+        {state.step === 'running' && (
+          <>
+            <ProgressBar
+              label={state.progress.phase === 'reading' ? 'Reading the file' : 'Saving profiles'}
+              value={state.progress.done}
+              max={state.progress.total}
+              {...(state.progress.phase === 'writing' ? { unit: 'profiles' } : {})}
+            />
+            <div className="dialog-actions">
+              <button type="button" className="btn" onClick={() => job.current?.cancel()}>
+                Cancel import
+              </button>
+            </div>
+          </>
+        )}
+        {state.step === 'report' && (
+          <>
+            <h3>Import finished</h3>
+            <ImportReport report={state.outcome.report} />
+            <div className="dialog-actions">
+              <button type="button" className="btn" onClick={reset}>
+                Import another file
+              </button>
+              {state.outcome.setId !== undefined && (
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  onClick={() => {
+                    const id = state.outcome.setId;
+                    close(false);
+                    if (id !== undefined) onOpenSet(id);
+                  }}
+                >
+                  Open set
+                </button>
+              )}
+              <button type="button" className="btn" onClick={() => close(false)}>
+                Close
+              </button>
+            </div>
+          </>
+        )}
+        {state.step === 'failed' && (
+          <>
+            <p role="alert" className="field-error">
+              {state.message}
+            </p>
+            <div className="dialog-actions">
+              <button type="button" className="btn" onClick={reset}>
+                Try again
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}

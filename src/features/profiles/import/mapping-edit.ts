@@ -1,0 +1,130 @@
+import type { ColumnMapping, TypedColumn, ValueType } from '../../../domain/profiles/import/mapping.ts';
+
+/** The single-column profile fields a mapping can fill, in the order the form shows them. */
+export const PROFILE_FIELDS = [
+  { field: 'id', label: 'Customer id' },
+  { field: 'email', label: 'Email' },
+  { field: 'name', label: 'Name' },
+  { field: 'phone', label: 'Phone' },
+  { field: 'pushToken', label: 'Push token' },
+  { field: 'timeZone', label: 'Time zone' },
+  { field: 'locale', label: 'Locale' },
+  { field: 'country', label: 'Country' },
+  { field: 'birthday', label: 'Birthday' },
+  { field: 'signupDate', label: 'Signup date' },
+  { field: 'plan', label: 'Plan' },
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number]['field'];
+
+export const CONSENT_CHANNELS = [
+  { channel: 'email', label: 'Email consent' },
+  { channel: 'sms', label: 'SMS consent' },
+  { channel: 'push', label: 'Push consent' },
+  { channel: 'in_app', label: 'In-app consent' },
+] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number]['channel'];
+
+export const VALUE_TYPES: readonly ValueType[] = ['text', 'number', 'boolean', 'date'];
+
+/** Columns the mapping reads as a named field (not as a custom attribute or event property). */
+function assignedColumns(mapping: ColumnMapping): Set<string> {
+  const used = new Set<string>([mapping.id]);
+  for (const { field } of PROFILE_FIELDS) {
+    const column = mapping[field];
+    if (column) used.add(column);
+  }
+  for (const column of Object.values(mapping.consent)) if (column) used.add(column);
+  for (const column of mapping.tags) used.add(column);
+  if (mapping.events) {
+    used.add(mapping.events.timestamp);
+    if ('column' in mapping.events.name) used.add(mapping.events.name.column);
+  }
+  return used;
+}
+
+/** The typed columns: custom attributes, or event properties when rows are events. */
+export function typedColumns(mapping: ColumnMapping): TypedColumn[] {
+  return mapping.events ? mapping.events.props : mapping.custom;
+}
+
+function withTyped(mapping: ColumnMapping, typed: TypedColumn[]): ColumnMapping {
+  return mapping.events ? { ...mapping, events: { ...mapping.events, props: typed } } : { ...mapping, custom: typed };
+}
+
+/** Drops typed columns now read as a named field. */
+function tidy(mapping: ColumnMapping): ColumnMapping {
+  const used = assignedColumns(mapping);
+  const typed = typedColumns(mapping);
+  const kept = typed.filter((t) => !used.has(t.column));
+  return kept.length === typed.length ? mapping : withTyped(mapping, kept);
+}
+
+/** Columns that are neither a named field: each may be imported as a typed column. */
+export function otherColumns(mapping: ColumnMapping, headers: readonly string[]): string[] {
+  const used = assignedColumns(mapping);
+  return headers.filter((h) => h !== '' && !used.has(h));
+}
+
+/** Reads a field from a column, or from none. */
+export function setField(mapping: ColumnMapping, field: ProfileField, column: string): ColumnMapping {
+  if (field === 'id') return tidy({ ...mapping, id: column });
+  const next: ColumnMapping = { ...mapping };
+  if (column === '') delete next[field];
+  else next[field] = column;
+  return tidy(next);
+}
+
+export function setConsent(mapping: ColumnMapping, channel: ConsentChannel, column: string): ColumnMapping {
+  const consent = { ...mapping.consent };
+  if (column === '') delete consent[channel];
+  else consent[channel] = column;
+  return tidy({ ...mapping, consent });
+}
+
+export function setTags(mapping: ColumnMapping, column: string): ColumnMapping {
+  return tidy({ ...mapping, tags: column === '' ? [] : [column] });
+}
+
+/** Includes a column as a typed column (or leaves it out). */
+export function includeColumn(mapping: ColumnMapping, column: string, include: boolean, type: ValueType): ColumnMapping {
+  const typed = typedColumns(mapping).filter((t) => t.column !== column);
+  if (include) typed.push({ column, key: keyFor(column), type });
+  return withTyped(mapping, typed);
+}
+
+export function updateTyped(mapping: ColumnMapping, column: string, change: Partial<Omit<TypedColumn, 'column'>>): ColumnMapping {
+  return withTyped(
+    mapping,
+    typedColumns(mapping).map((t) => (t.column === column ? { ...t, ...change } : t)),
+  );
+}
+
+/** Switches between "one row per customer" and "one row per event". */
+export function setEventsMode(mapping: ColumnMapping, on: boolean, headers: readonly string[]): ColumnMapping {
+  if (on === (mapping.events !== undefined)) return mapping;
+  if (!on) {
+    const { events, ...rest } = mapping;
+    return { ...rest, custom: events?.props ?? [] };
+  }
+  const used = assignedColumns(mapping);
+  const timestamp = headers.find((h) => !used.has(h) && /date|time|at$/i.test(h)) ?? headers.find((h) => !used.has(h)) ?? '';
+  return tidy({ ...mapping, custom: [], events: { name: { fixed: 'order_placed' }, timestamp, props: mapping.custom } });
+}
+
+/** A custom attribute key from a header: `Loyalty Points` → `loyaltyPoints`. */
+export function keyFor(column: string): string {
+  const words = column.trim().split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const [first = 'field', ...rest] = words;
+  return first.toLowerCase() + rest.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join('');
+}
+
+/** Why the mapping cannot be used yet, or undefined when it can. */
+export function mappingProblem(mapping: ColumnMapping): string | undefined {
+  if (mapping.id === '') return 'Choose the column that holds the customer id.';
+  if (mapping.events) {
+    if (mapping.events.timestamp === '') return 'Choose the column with the event time.';
+    if ('fixed' in mapping.events.name && mapping.events.name.fixed.trim() === '') return 'Name the event.';
+  }
+  if (typedColumns(mapping).some((t) => t.key.trim() === '')) return 'Every imported column needs a name.';
+  return undefined;
+}

@@ -1,0 +1,81 @@
+import { useEffect, useId, useState } from 'react';
+import type { ConditionGroup } from '../../../domain/conditions/condition-schema.ts';
+import { formatCount } from '../format.ts';
+import { useProfilesServices } from '../profiles-services.tsx';
+import { useDebounced } from '../use-debounced.ts';
+import { useProfileSets } from '../use-profile-sets.ts';
+import { isConditionReady } from './condition-ready.ts';
+import '../profiles.css';
+
+export interface SegmentPreviewProps {
+  /** The condition being edited. */
+  condition: ConditionGroup;
+  /** The profile set to count in; without it a set picker is shown. */
+  setId?: string;
+  /** Evaluation time, epoch milliseconds; now by default. */
+  now?: number;
+  /** Wait this long after the last edit before counting. */
+  debounceMs?: number;
+}
+
+type Count =
+  | { state: 'counting' }
+  | { state: 'done'; matched: number; total: number }
+  | { state: 'failed'; message: string };
+
+/**
+ * How many profiles of a set match a condition, counted off the main thread with the same
+ * evaluator the simulator uses, while the condition is edited.
+ */
+export function SegmentPreview({ condition, setId, now, debounceMs = 300 }: SegmentPreviewProps) {
+  const { jobs } = useProfilesServices();
+  const sets = useProfileSets();
+  const pickerId = useId();
+  const [picked, setPicked] = useState<string | undefined>();
+  const chosen = setId ?? picked ?? sets?.[0]?.id;
+  const settled = useDebounced(condition, debounceMs);
+  const [count, setCount] = useState<Count>({ state: 'counting' });
+  const ready = isConditionReady(settled);
+
+  useEffect(() => {
+    if (chosen === undefined || !ready) return;
+    let live = true;
+    setCount({ state: 'counting' });
+    jobs.countSegment(chosen, settled, now ?? Date.now()).then(
+      ({ matched, total }) => live && setCount({ state: 'done', matched, total }),
+      (error: unknown) => live && setCount({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [jobs, chosen, settled, ready, now]);
+
+  let text: string;
+  if (sets !== undefined && sets.length === 0 && setId === undefined) text = 'No profile sets yet: generate or import some on the Profiles page.';
+  else if (!ready) text = 'Finish the condition to see how many profiles match.';
+  else if (count.state === 'done') {
+    const share = count.total > 0 ? ` (${((count.matched / count.total) * 100).toFixed(1)}%)` : '';
+    text = `${formatCount(count.matched)} of ${formatCount(count.total)} profiles match${share}`;
+  } else if (count.state === 'failed') text = `Could not count: ${count.message}`;
+  else text = 'Counting…';
+
+  return (
+    <div className="segment-preview">
+      {setId === undefined && sets !== undefined && sets.length > 0 && (
+        <div className="segment-preview-picker">
+          <label htmlFor={pickerId}>Profile set</label>
+          <select id={pickerId} value={chosen ?? ''} onChange={(e) => setPicked(e.target.value)}>
+            {sets.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({formatCount(s.count)})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <p className="segment-preview-count" role="status" aria-live="polite" aria-busy={count.state === 'counting' && ready}>
+        {text}
+      </p>
+    </div>
+  );
+}

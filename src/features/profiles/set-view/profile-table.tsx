@@ -1,0 +1,108 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { Link } from 'react-router';
+import type { Profile } from '../../../domain/profiles/profile.ts';
+import type { ProfileSort, ProfileSortKey } from '../../../domain/profiles/query.ts';
+import { formatCount, formatDateTime } from '../format.ts';
+
+interface Column {
+  key: ProfileSortKey;
+  label: string;
+  cell: (p: Profile) => string;
+  numeric?: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'id', label: 'ID', cell: (p) => p.id },
+  { key: 'name', label: 'Name', cell: (p) => p.attributes.name ?? '' },
+  { key: 'email', label: 'Email', cell: (p) => p.attributes.email ?? '' },
+  { key: 'country', label: 'Country', cell: (p) => p.attributes.country ?? '' },
+  { key: 'plan', label: 'Plan', cell: (p) => p.attributes.plan ?? '' },
+  { key: 'signupDate', label: 'Signed up', cell: (p) => p.attributes.signupDate ?? '' },
+  { key: 'events', label: 'Events', cell: (p) => formatCount(p.events.length), numeric: true },
+  {
+    key: 'lastEventAt',
+    label: 'Last event',
+    cell: (p) => {
+      const last = p.events[p.events.length - 1];
+      return last ? formatDateTime(last.at) : '';
+    },
+  },
+];
+
+const ROW_HEIGHT = 36;
+
+interface ProfileTableProps {
+  setId: string;
+  profiles: readonly Profile[];
+  sort: ProfileSort | undefined;
+  onSort: (sort: ProfileSort | undefined) => void;
+}
+
+function nextSort(current: ProfileSort | undefined, key: ProfileSortKey): ProfileSort | undefined {
+  if (current?.key !== key) return { key, direction: 'asc' };
+  return current.direction === 'asc' ? { key, direction: 'desc' } : undefined;
+}
+
+/** A virtualised, sortable table of profiles: only the rows on screen are in the DOM. */
+export function ProfileTable({ setId, profiles, sort, onSort }: ProfileTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: profiles.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 1000, height: 600 },
+  });
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="ptable card" role="table" aria-label="Profiles" aria-rowcount={profiles.length + 1}>
+      <div className="ptable-head" role="rowgroup">
+        <div className="ptable-row" role="row" aria-rowindex={1}>
+          {COLUMNS.map((column) => {
+            const sorted = sort?.key === column.key ? sort.direction : undefined;
+            return (
+              <div
+                key={column.key}
+                role="columnheader"
+                className={column.numeric ? 'ptable-cell num' : 'ptable-cell'}
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+              >
+                <button type="button" className="sort-button" onClick={() => onSort(nextSort(sort, column.key))}>
+                  {column.label}
+                  <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div ref={scroller} className="ptable-body" role="rowgroup" tabIndex={0} aria-label="Profile rows, scrollable">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const profile = profiles[item.index] as Profile;
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className="ptable-row"
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              >
+                {COLUMNS.map((column) => (
+                  <div key={column.key} role="cell" className={column.numeric ? 'ptable-cell num' : 'ptable-cell'}>
+                    {column.key === 'id' ? (
+                      <Link to={`/profiles/${setId}/${encodeURIComponent(profile.id)}`}>{profile.id}</Link>
+                    ) : (
+                      column.cell(profile)
+                    )}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  JourneyRecord,
+  ProfileChunkRecord,
+  ProfileSetRecord,
+  SimulationRunRecord,
+} from './records';
+
+/** The default database name. */
+export const DEFAULT_DB_NAME = 'wayfinder';
+
+/** Version 1 of the schema, kept as written so upgrades from it can be tested. */
+export const SCHEMA_V1 = {
+  profileSets: 'id, updatedAt',
+  profileChunks: '[setId+gen+seq], setId',
+  journeys: 'id, updatedAt',
+  simulationRuns: 'id, journeyId, createdAt',
+} as const;
+
+/**
+ * Version 2: sets carry their profile `count` (backfilled from the chunks), journeys gain a
+ * `lifecycleStage` index (backfilled as `none`), and runs an index to list a journey's runs by date.
+ */
+export const SCHEMA_V2 = {
+  profileSets: 'id, updatedAt, name',
+  profileChunks: '[setId+gen+seq], setId',
+  journeys: 'id, updatedAt, name, lifecycleStage',
+  simulationRuns: 'id, journeyId, createdAt, [journeyId+createdAt]',
+} as const;
+
+/** The app's IndexedDB database. */
+export class WayfinderDb extends Dexie {
+  profileSets!: EntityTable<ProfileSetRecord, 'id'>;
+  profileChunks!: Table<ProfileChunkRecord, [string, string, number]>;
+  journeys!: EntityTable<JourneyRecord, 'id'>;
+  simulationRuns!: EntityTable<SimulationRunRecord, 'id'>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        const counts = new Map<string, number>();
+        const sets = await tx.table('profileSets').toArray();
+        const live = new Map(
+          sets.map((s: { id: string; generations?: string[] }) => [
+            s.id,
+            new Set(s.generations ?? []),
+          ]),
+        );
+        await tx
+          .table('profileChunks')
+          .each((chunk: { setId: string; gen: string; profiles: unknown[] }) => {
+            if (live.get(chunk.setId)?.has(chunk.gen)) {
+              counts.set(chunk.setId, (counts.get(chunk.setId) ?? 0) + chunk.profiles.length);
+            }
+          });
+        await tx
+          .table('profileSets')
+          .toCollection()
+          .modify((set: { id: string; count?: number; revision?: number }) => {
+            set.count ??= counts.get(set.id) ?? 0;
+            set.revision ??= 1;
+          });
+        await tx
+          .table('journeys')
+          .toCollection()
+          .modify((journey: { lifecycleStage?: string }) => {
+            journey.lifecycleStage ??= 'none';
+          });
+      });
+  }
+}
+
+/** Opens (creating or upgrading) the database; tests pass a unique name. */
+export function openWayfinderDb(name: string = DEFAULT_DB_NAME): WayfinderDb {
+  return new WayfinderDb(name);
+}

@@ -1,0 +1,296 @@
+import { mergeProfiles } from '../domain/profiles/merge-profiles';
+import { PROFILE_SCHEMA_VERSION, type Profile } from '../domain/profiles/profile';
+import type { ProfileSort } from '../domain/profiles/query';
+import type { WayfinderDb } from './db';
+import { ProfileSetCache } from './profile-cache';
+import {
+  assertProfileShape,
+  deleteGeneration,
+  readGeneration,
+  writeChunks,
+} from './profile-chunks';
+import {
+  PROFILES_PER_CHUNK,
+  type ProfileSet,
+  type ProfileSetRecord,
+  profileSetRecordSchema,
+  type ProfileSetSource,
+} from './records';
+
+/** What to import: one array of profiles, or batches of them as they are made or parsed. */
+export type ProfileInput =
+  readonly Profile[] | Iterable<readonly Profile[]> | AsyncIterable<readonly Profile[]>;
+
+/** How an import treats what the set holds: replace it, or add to it (same id: merged). */
+export interface ImportIntoSetOptions {
+  mode: 'replace' | 'append';
+  signal?: AbortSignal;
+  /** Called after each batch is stored with the number of profiles stored so far. */
+  onProgress?: (stored: number) => void;
+}
+
+/** A page of a profile table. */
+export interface ProfilePage {
+  rows: Profile[];
+  /** Profiles matching the search, in all pages. */
+  total: number;
+}
+
+/** Options of {@link createProfileRepo}; tests inject the clock and ids. */
+export interface ProfileRepoOptions {
+  now?: () => number;
+  newId?: () => string;
+  chunkSize?: number;
+}
+
+/** The format tag of an exported set. */
+export const PROFILE_EXPORT_FORMAT = 'wayfinder.profiles';
+
+/** Thrown when a set does not exist (any more). */
+export class ProfileSetNotFoundError extends Error {
+  constructor(readonly setId: string) {
+    super(`There is no profile set ${setId}.`);
+    this.name = 'ProfileSetNotFoundError';
+  }
+}
+
+function publicSet(record: ProfileSetRecord): ProfileSet {
+  const { id, name, source, count, createdAt, updatedAt } = record;
+  return { id, name, source, count, createdAt, updatedAt };
+}
+
+async function* batchesOf(input: ProfileInput): AsyncGenerator<readonly Profile[]> {
+  if (Array.isArray(input)) {
+    yield input as readonly Profile[];
+    return;
+  }
+  yield* input as AsyncIterable<readonly Profile[]>;
+}
+
+function mergeById(profiles: readonly Profile[]): Profile[] {
+  const groups = new Map<string, Profile[]>();
+  for (const profile of profiles) {
+    const group = groups.get(profile.id);
+    if (group) group.push(profile);
+    else groups.set(profile.id, [profile]);
+  }
+  return [...groups.values()].map(([first, ...rest]) =>
+    rest.length === 0 ? (first as Profile) : mergeProfiles(first as Profile, ...rest),
+  );
+}
+
+/** The repository of profile sets and their profiles. */
+export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions = {}) {
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const chunkSize = options.chunkSize ?? PROFILES_PER_CHUNK;
+  const cache = new ProfileSetCache();
+
+  async function record(setId: string): Promise<ProfileSetRecord> {
+    const raw = await db.profileSets.get(setId);
+    if (raw === undefined) throw new ProfileSetNotFoundError(setId);
+    return profileSetRecordSchema.parse(raw);
+  }
+
+  async function load(setId: string): Promise<{ set: ProfileSetRecord; profiles: Profile[] }> {
+    const set = await record(setId);
+    let profiles = cache.get(setId, set.revision);
+    if (!profiles) {
+      profiles = [];
+      for (const gen of set.generations) {
+        for (const profile of await readGeneration(db, setId, gen)) profiles.push(profile);
+      }
+      cache.set(setId, set.revision, profiles);
+    }
+    return { set, profiles };
+  }
+
+  async function deleteChunksOf(setId: string): Promise<void> {
+    await db.profileChunks.where('setId').equals(setId).delete();
+  }
+
+  return {
+    /** Creates an empty set. */
+    async createProfileSet(input: { name: string; source: ProfileSetSource }): Promise<ProfileSet> {
+      const at = now();
+      const set: ProfileSetRecord = {
+        id: newId(),
+        name: input.name,
+        source: input.source,
+        count: 0,
+        createdAt: at,
+        updatedAt: at,
+        generations: [],
+        revision: 1,
+      };
+      await db.profileSets.add(set);
+      return publicSet(set);
+    },
+
+    /** Every set, most recently changed first. */
+    async listProfileSets(): Promise<ProfileSet[]> {
+      const records = await db.profileSets.orderBy('updatedAt').reverse().toArray();
+      return records.map((r) => publicSet(profileSetRecordSchema.parse(r)));
+    },
+
+    /** One set, or undefined. */
+    async getProfileSet(setId: string): Promise<ProfileSet | undefined> {
+      const raw = await db.profileSets.get(setId);
+      return raw === undefined ? undefined : publicSet(profileSetRecordSchema.parse(raw));
+    },
+
+    /**
+     * Stores profiles in a set, atomically: they are written as a new generation of chunks and
+     * swapped in by one transaction at the end, so an import that fails or is aborted part way
+     * leaves the set exactly as it was. Profiles with an id already in the set (append) or
+     * repeated in the input are merged into one.
+     */
+    async importIntoSet(
+      setId: string,
+      input: ProfileInput,
+      opts: ImportIntoSetOptions,
+    ): Promise<ProfileSet> {
+      const before = await load(setId);
+      const gen = newId();
+      const seen = new Set<string>(opts.mode === 'append' ? before.profiles.map((p) => p.id) : []);
+      let needsMerge = false;
+      let seq = 0;
+      let stored = 0;
+      let pending: Profile[] = [];
+      const staged = [gen];
+      try {
+        for await (const batch of batchesOf(input)) {
+          opts.signal?.throwIfAborted();
+          for (const profile of batch) {
+            assertProfileShape(profile);
+            if (seen.has(profile.id)) needsMerge = true;
+            seen.add(profile.id);
+            pending.push(profile);
+          }
+          const full = pending.length - (pending.length % chunkSize);
+          seq = await writeChunks(db, setId, gen, seq, pending.slice(0, full), chunkSize);
+          pending = pending.slice(full);
+          stored += batch.length;
+          opts.onProgress?.(stored);
+        }
+        opts.signal?.throwIfAborted();
+        await writeChunks(db, setId, gen, seq, pending, chunkSize);
+        let liveGen = gen;
+        let replaces = opts.mode === 'replace';
+        if (needsMerge) {
+          // Rare: fold repeats into one profile each, then write the result as a whole new set.
+          const incoming = await readGeneration(db, setId, gen);
+          const all = opts.mode === 'append' ? [...before.profiles, ...incoming] : incoming;
+          liveGen = newId();
+          staged.push(liveGen);
+          await writeChunks(db, setId, liveGen, 0, mergeById(all), chunkSize);
+          await deleteGeneration(db, setId, gen);
+          replaces = true;
+        }
+        const committed = await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
+          const current = await record(setId);
+          const oldGens = replaces ? current.generations : [];
+          const next: ProfileSetRecord = {
+            ...current,
+            generations: replaces ? [liveGen] : [...current.generations, liveGen],
+            count: replaces ? seen.size : current.count + seen.size - before.profiles.length,
+            updatedAt: now(),
+            revision: current.revision + 1,
+          };
+          await db.profileSets.put(next);
+          for (const old of oldGens) await deleteGeneration(db, setId, old);
+          return next;
+        });
+        // A replace from an array is what the set now holds: keep it so paging needs no read back.
+        if (Array.isArray(input) && replaces && !needsMerge)
+          cache.set(setId, committed.revision, [...(input as readonly Profile[])]);
+        return publicSet(committed);
+      } catch (error) {
+        for (const staging of staged) await deleteGeneration(db, setId, staging);
+        throw error;
+      }
+    },
+
+    /** Every profile of a set, in stored order. Treat the profiles as read-only: they are cached. */
+    async readProfileSet(setId: string): Promise<Profile[]> {
+      return [...(await load(setId)).profiles];
+    },
+
+    /** How many profiles a set holds. */
+    async countProfiles(setId: string): Promise<number> {
+      return (await record(setId)).count;
+    },
+
+    /** One page of a set for a virtualised table, sorted and filtered by the search text. */
+    async pageProfiles(
+      setId: string,
+      page: { offset: number; limit: number; sort?: ProfileSort; search?: string },
+    ): Promise<ProfilePage> {
+      const { set } = await load(setId);
+      const view = cache.view(setId, set.revision, page.sort, page.search) ?? [];
+      const offset = Math.max(0, Math.floor(page.offset));
+      return {
+        rows: view.slice(offset, offset + Math.max(0, Math.floor(page.limit))),
+        total: view.length,
+      };
+    },
+
+    /** One profile by id, or undefined. */
+    async getProfile(setId: string, id: string): Promise<Profile | undefined> {
+      const { set } = await load(setId);
+      return cache.byId(setId, set.revision, id);
+    },
+
+    /** Empties a set, keeping the set. */
+    async clearSet(setId: string): Promise<void> {
+      await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
+        const current = await record(setId);
+        await deleteChunksOf(setId);
+        await db.profileSets.put({
+          ...current,
+          generations: [],
+          count: 0,
+          updatedAt: now(),
+          revision: current.revision + 1,
+        });
+      });
+      cache.forget(setId);
+    },
+
+    /** Deletes a set and its profiles. */
+    async deleteSet(setId: string): Promise<void> {
+      await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
+        await deleteChunksOf(setId);
+        await db.profileSets.delete(setId);
+      });
+      cache.forget(setId);
+    },
+
+    /** A set as JSON text that `importJson` reads back. */
+    async exportSet(setId: string): Promise<string> {
+      const { set, profiles } = await load(setId);
+      return JSON.stringify({
+        format: PROFILE_EXPORT_FORMAT,
+        version: PROFILE_SCHEMA_VERSION,
+        set: { name: set.name, source: set.source, count: set.count, exportedAt: now() },
+        profiles,
+      });
+    },
+
+    /** Deletes chunks no set refers to, left by an import whose tab was closed part way. */
+    async removeOrphanChunks(): Promise<number> {
+      const live = new Set(
+        (await db.profileSets.toArray()).flatMap((s) =>
+          s.generations.map((g) => `${s.id}\u0000${g}`),
+        ),
+      );
+      const keys = await db.profileChunks.toCollection().primaryKeys();
+      const orphans = keys.filter(([setId, gen]) => !live.has(`${setId}\u0000${gen}`));
+      await db.profileChunks.bulkDelete(orphans);
+      return orphans.length;
+    },
+  };
+}
+
+/** The profile set repository. */
+export type ProfileRepo = ReturnType<typeof createProfileRepo>;

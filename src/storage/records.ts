@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Profile } from '../domain/profiles/profile';
+
+/** Where a profile set came from. */
+export const profileSetSourceSchema = z.enum(['generated', 'csv', 'json', 'cdnow', 'manual']);
+export type ProfileSetSource = z.infer<typeof profileSetSourceSchema>;
+
+/** A named set of profiles, as the app sees it. */
+export const profileSetSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  source: profileSetSourceSchema,
+  count: z.number().int().nonnegative(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type ProfileSet = z.infer<typeof profileSetSchema>;
+
+/**
+ * The stored set: the app's fields plus the generations of chunks that hold its profiles. An
+ * import writes a new generation and then swaps it in with one small transaction, so a failed
+ * import never touches the live data.
+ */
+export const profileSetRecordSchema = profileSetSchema.extend({
+  generations: z.array(z.string()),
+  /** Bumped on every change, so caches of a set's profiles know when they are stale. */
+  revision: z.number().int(),
+});
+export type ProfileSetRecord = z.infer<typeof profileSetRecordSchema>;
+
+/** Up to {@link PROFILES_PER_CHUNK} profiles of one set, stored as one record. */
+export interface ProfileChunkRecord {
+  setId: string;
+  gen: string;
+  seq: number;
+  /** The profile schema version the chunk was written with. */
+  v: number;
+  profiles: Profile[];
+}
+
+/** Profiles per stored chunk: the bench measured chunks well ahead of one record per profile. */
+export const PROFILES_PER_CHUNK = 1_000;
+
+/** A stored journey; the document is validated by the journey schema, not here. */
+export const journeyRecordSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  lifecycleStage: z.string(),
+  updatedAt: z.number(),
+  document: z.unknown(),
+});
+export type JourneyRecord = z.infer<typeof journeyRecordSchema>;
+
+/** A stored simulation run; its result is validated by the simulator's schema. */
+export const simulationRunRecordSchema = z.looseObject({
+  id: z.string().min(1),
+  journeyId: z.string().min(1),
+  createdAt: z.number(),
+});
+export type SimulationRunRecord = z.infer<typeof simulationRunRecordSchema>;

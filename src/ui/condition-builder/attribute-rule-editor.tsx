@@ -1,0 +1,151 @@
+import {
+  type AttributeRule,
+  type AttributeValueType,
+  OPERATORS_BY_VALUE_TYPE,
+} from '../../domain/index.ts';
+import { CheckboxField } from '../schema-form/checkbox-field.tsx';
+import { NumberField } from '../schema-form/number-field.tsx';
+import { SelectField } from '../schema-form/select-field.tsx';
+import { TextField } from '../schema-form/text-field.tsx';
+import { childPath, controlId, issuesAt, useBuilder } from './builder-context.ts';
+import {
+  OPERATOR_LABELS,
+  VALUE_TYPE_LABELS,
+  valueShape,
+  withAttribute,
+  withOperator,
+  withValueType,
+  withValues,
+} from './rule-model.ts';
+import { knownAttributeType } from './suggestions.ts';
+
+const TYPE_OPTIONS = (Object.keys(VALUE_TYPE_LABELS) as AttributeValueType[]).map((t) => ({
+  value: t,
+  label: VALUE_TYPE_LABELS[t],
+}));
+
+export interface AttributeRuleEditorProps {
+  rule: AttributeRule;
+  path: string;
+  /** "Rule 2", used to name the controls for screen readers. */
+  name: string;
+  onChange(rule: AttributeRule): void;
+}
+
+function optionalNumber(v: number | null | undefined): number | undefined {
+  return v === null ? undefined : v;
+}
+
+/** attribute · type · operator · value(s), with operators fitting the type and inputs fitting the operator. */
+export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRuleEditorProps) {
+  const ctx = useBuilder();
+  const field = (key: string) => {
+    const p = childPath(path, key);
+    return { id: controlId(ctx, p), issues: issuesAt(ctx, p) };
+  };
+  const shape = valueShape(rule.valueType, rule.operator);
+  const value = 'value' in rule ? rule.value : undefined;
+  const value2 = 'value2' in rule ? rule.value2 : undefined;
+  const operators = OPERATORS_BY_VALUE_TYPE[rule.valueType].map((o) => ({
+    value: o,
+    label: OPERATOR_LABELS[o] ?? o,
+  }));
+  return (
+    <>
+      <TextField
+        {...field('attribute')}
+        label={`${name} attribute`}
+        hideLabel
+        placeholder="attribute"
+        list={ctx.attributeListId}
+        value={rule.attribute}
+        onChange={(attribute) => {
+          const type = knownAttributeType(attribute, ctx.suggestions);
+          const next = withAttribute(rule, attribute);
+          onChange(type === undefined ? next : withValueType(next, type));
+        }}
+      />
+      <SelectField
+        {...field('valueType')}
+        label={`${name} value type`}
+        hideLabel
+        value={rule.valueType}
+        options={TYPE_OPTIONS}
+        onChange={(t) => onChange(withValueType(rule, t as AttributeValueType))}
+      />
+      <SelectField
+        {...field('operator')}
+        label={`${name} operator`}
+        hideLabel
+        value={rule.operator}
+        options={operators}
+        onChange={(op) => onChange(withOperator(rule, op))}
+      />
+      {shape === 'text' && (
+        <TextField
+          {...field('value')}
+          label={`${name} value`}
+          hideLabel
+          placeholder="value"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(v) => onChange(withValues(rule, { value: v }))}
+        />
+      )}
+      {(shape === 'number' || shape === 'number-range' || shape === 'days') && (
+        <NumberField
+          {...field('value')}
+          label={
+            shape === 'days'
+              ? `${name} days`
+              : shape === 'number-range'
+                ? `${name} from`
+                : `${name} value`
+          }
+          hideLabel
+          integer={shape === 'days'}
+          min={shape === 'days' ? 1 : undefined}
+          value={typeof value === 'number' ? value : undefined}
+          onChange={(v) => onChange(withValues(rule, { value: optionalNumber(v) }))}
+        />
+      )}
+      {(shape === 'date' || shape === 'date-range') && (
+        <TextField
+          {...field('value')}
+          label={shape === 'date-range' ? `${name} from` : `${name} date`}
+          hideLabel
+          type="date"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(v) => onChange(withValues(rule, { value: v === '' ? undefined : v }))}
+        />
+      )}
+      {shape === 'number-range' && (
+        <NumberField
+          {...field('value2')}
+          label={`${name} to`}
+          hideLabel
+          value={typeof value2 === 'number' ? value2 : undefined}
+          onChange={(v) => onChange(withValues(rule, { value2: optionalNumber(v) }))}
+        />
+      )}
+      {shape === 'date-range' && (
+        <TextField
+          {...field('value2')}
+          label={`${name} to`}
+          hideLabel
+          type="date"
+          value={typeof value2 === 'string' ? value2 : ''}
+          onChange={(v) => onChange(withValues(rule, { value2: v === '' ? undefined : v }))}
+        />
+      )}
+      {shape === 'days' && <span className="cb-word">days</span>}
+      {rule.valueType === 'text' && shape === 'text' && (
+        <CheckboxField
+          {...field('caseSensitive')}
+          label="Match case"
+          checked={rule.caseSensitive === true}
+          onChange={(c) => onChange(withValues(rule, { caseSensitive: c ? true : undefined }))}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { useId, useMemo } from 'react';
+import {
+  type ConditionGroup,
+  conditionGroupSchema,
+  conditionProblems,
+  describeCondition,
+} from '../../domain/index.ts';
+import { groupIssues, schemaIssues, type FieldIssue } from '../schema-form/field-issues.ts';
+import { BuilderContext, type BuilderContextValue } from './builder-context.ts';
+import { GroupEditor } from './group-editor.tsx';
+import { SuggestionLists } from './suggestion-lists.tsx';
+import type { Suggestions } from './suggestions.ts';
+import './condition-builder.css';
+
+export interface ConditionBuilderProps {
+  value: ConditionGroup;
+  onChange(value: ConditionGroup): void;
+  /** Heading of the builder, e.g. "Condition" or "Audience". */
+  label: string;
+  suggestions?: Suggestions | undefined;
+  /** Extra issues (e.g. from the validator) with paths relative to the group, e.g. `rules.0.value`. */
+  issues?: readonly FieldIssue[] | undefined;
+}
+
+/**
+ * Edits a condition group: AND/OR groups that nest; attribute, event-count, reachability and
+ * control-group rules; operators fitting each attribute's type. Checks the group as it changes
+ * and shows each problem beside its input.
+ */
+export function ConditionBuilder({
+  value,
+  onChange,
+  label,
+  suggestions,
+  issues,
+}: ConditionBuilderProps) {
+  const idBase = useId().replace(/:/g, '');
+  const own = useMemo(() => {
+    const problems = conditionProblems(value, 'root').map((p) => ({
+      path: p.field.replace(/^root\.?/, ''),
+      message: p.message,
+      severity: 'error' as const,
+    }));
+    return [...schemaIssues(conditionGroupSchema, value), ...problems];
+  }, [value]);
+  const ctx = useMemo<BuilderContextValue>(
+    () => ({
+      idBase,
+      issues: groupIssues([...own, ...(issues ?? [])]),
+      attributeListId: `${idBase}-attributes`,
+      eventListId: `${idBase}-events`,
+      suggestions,
+    }),
+    [idBase, own, issues, suggestions],
+  );
+  const summaryId = `${idBase}-summary`;
+  return (
+    <BuilderContext.Provider value={ctx}>
+      <fieldset className="cb" aria-describedby={summaryId}>
+        <legend>{label}</legend>
+        <p id={summaryId} className="cb-summary">
+          <span className="muted">Matches: </span>
+          {describeCondition(value)}
+        </p>
+        <GroupEditor group={value} path="" name={label} number="" onChange={onChange} />
+        <SuggestionLists suggestions={suggestions} eventListId={ctx.eventListId} attributeListId={ctx.attributeListId} />
+      </fieldset>
+    </BuilderContext.Provider>
+  );
+}

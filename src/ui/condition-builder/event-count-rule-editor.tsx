@@ -1,0 +1,82 @@
+import { EVENT_COUNT_COMPARISONS, type EventCountRule } from '../../domain/index.ts';
+import { NumberField } from '../schema-form/number-field.tsx';
+import { SelectField } from '../schema-form/select-field.tsx';
+import { TextField } from '../schema-form/text-field.tsx';
+import { childPath, controlId, issuesAt, useBuilder } from './builder-context.ts';
+import { PropertyFiltersEditor } from './property-filters-editor.tsx';
+
+const COMPARISON_OPTIONS = EVENT_COUNT_COMPARISONS.map((c) => ({
+  value: c,
+  label: c.replace('_', ' '),
+}));
+
+export interface EventCountRuleEditorProps {
+  rule: EventCountRule;
+  path: string;
+  name: string;
+  onChange(rule: EventCountRule): void;
+}
+
+/** "performed `event` at least `n` times within `d` days, where …". */
+export function EventCountRuleEditor({ rule, path, name, onChange }: EventCountRuleEditorProps) {
+  const ctx = useBuilder();
+  const field = (key: string) => {
+    const p = childPath(path, key);
+    return { id: controlId(ctx, p), issues: issuesAt(ctx, p) };
+  };
+  const filtersPath = childPath(path, 'propertyFilters');
+  const filterIssues = [...ctx.issues.entries()]
+    .filter(([p]) => p.startsWith(`${filtersPath}.`))
+    .flatMap(([p, list]) => list.map((i) => ({ ...i, path: p.slice(filtersPath.length + 1) })));
+  return (
+    <div className="cb-event">
+      <div className="cb-row-fields">
+        <span className="cb-word">performed</span>
+        <TextField
+          {...field('event')}
+          label={`${name} event`}
+          hideLabel
+          placeholder="event"
+          list={ctx.eventListId}
+          value={rule.event}
+          onChange={(event) => onChange({ ...rule, event })}
+        />
+        <SelectField
+          {...field('comparison')}
+          label={`${name} comparison`}
+          hideLabel
+          value={rule.comparison}
+          options={COMPARISON_OPTIONS}
+          onChange={(c) => onChange({ ...rule, comparison: c as EventCountRule['comparison'] })}
+        />
+        <NumberField
+          {...field('count')}
+          label={`${name} count`}
+          hideLabel
+          integer
+          min={0}
+          value={rule.count}
+          onChange={(count) => onChange({ ...rule, count: count ?? Number.NaN })}
+        />
+        <span className="cb-word">times within the last</span>
+        <NumberField
+          {...field('withinDays')}
+          label={`${name} within days`}
+          hideLabel
+          min={1}
+          emptyValue={null}
+          value={rule.withinDays}
+          onChange={(d) => onChange({ ...rule, withinDays: d ?? null })}
+        />
+        <span className="cb-word">days (empty: ever)</span>
+      </div>
+      <PropertyFiltersEditor
+        id={controlId(ctx, filtersPath)}
+        label={`${name} property filters`}
+        value={rule.propertyFilters}
+        issues={filterIssues}
+        onChange={(propertyFilters) => onChange({ ...rule, propertyFilters })}
+      />
+    </div>
+  );
+}

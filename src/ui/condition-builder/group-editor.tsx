@@ -1,0 +1,233 @@
+import { useEffect, useRef } from 'react';
+import {
+  type Channel,
+  CHANNEL_LABELS,
+  CHANNELS,
+  type ConditionGroup,
+  type ConditionNode,
+} from '../../domain/index.ts';
+import { SelectField } from '../schema-form/select-field.tsx';
+import { AttributeRuleEditor } from './attribute-rule-editor.tsx';
+import { childPath, controlId, issuesAt, useBuilder } from './builder-context.ts';
+import { EventCountRuleEditor } from './event-count-rule-editor.tsx';
+import { newNode, type RuleType } from './rule-model.ts';
+
+const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
+const CONTROL_OPTIONS = [
+  { value: 'in', label: 'is in the control group' },
+  { value: 'out', label: 'is not in the control group' },
+];
+
+const ADD_BUTTONS: readonly { type: RuleType; text: string; name: string }[] = [
+  { type: 'attribute', text: '+ Attribute', name: 'Add attribute rule' },
+  { type: 'event_count', text: '+ Event', name: 'Add event rule' },
+  { type: 'reachable', text: '+ Reachable', name: 'Add reachable rule' },
+  { type: 'control_group', text: '+ Control group', name: 'Add control group rule' },
+  { type: 'group', text: '+ Group', name: 'Add nested group' },
+];
+
+const FOCUSABLE = 'input, select, textarea, button';
+
+export interface GroupEditorProps {
+  group: ConditionGroup;
+  path: string;
+  /** "Group 2.1" for nested groups; the root group uses the builder's label. */
+  name: string;
+  /** Position among nested groups, e.g. `2.1`; `''` for the root group. */
+  number: string;
+  onChange(group: ConditionGroup): void;
+  onRemove?: () => void;
+}
+
+interface NodeEditorProps {
+  node: ConditionNode;
+  path: string;
+  name: string;
+  onChange(node: ConditionNode): void;
+}
+
+function NodeEditor({ node, path, name, onChange }: NodeEditorProps) {
+  const ctx = useBuilder();
+  switch (node.type) {
+    case 'attribute':
+      return <AttributeRuleEditor rule={node} path={path} name={name} onChange={onChange} />;
+    case 'event_count':
+      return <EventCountRuleEditor rule={node} path={path} name={name} onChange={onChange} />;
+    case 'reachable':
+      return (
+        <>
+          <span className="cb-word">can be reached by</span>
+          <SelectField
+            id={controlId(ctx, childPath(path, 'channel'))}
+            label={`${name} channel`}
+            hideLabel
+            value={node.channel}
+            options={CHANNEL_OPTIONS}
+            issues={issuesAt(ctx, childPath(path, 'channel'))}
+            onChange={(c) => onChange({ ...node, channel: c as Channel })}
+          />
+        </>
+      );
+    case 'control_group':
+      return (
+        <SelectField
+          id={controlId(ctx, childPath(path, 'inGroup'))}
+          label={`${name} control group`}
+          hideLabel
+          value={node.inGroup ? 'in' : 'out'}
+          options={CONTROL_OPTIONS}
+          onChange={(v) => onChange({ ...node, inGroup: v === 'in' })}
+        />
+      );
+    case 'group':
+      return null;
+  }
+}
+
+const RULE_NAMES: Record<RuleType, string> = {
+  attribute: 'attribute',
+  event_count: 'event',
+  reachable: 'reachable',
+  control_group: 'control group',
+  group: 'group',
+};
+
+/** One AND/OR group: its match toggle, its rules and nested groups, and buttons to add more. */
+export function GroupEditor({ group, path, name, number, onChange, onRemove }: GroupEditorProps) {
+  const ctx = useBuilder();
+  const listRef = useRef<HTMLOListElement>(null);
+  const addRef = useRef<HTMLDivElement>(null);
+  // Index of the rule to focus after the next render; -1 focuses the add buttons.
+  const pendingFocus = useRef<number | null>(null);
+  const count = group.rules.length;
+
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (target === null) return;
+    pendingFocus.current = null;
+    const host = target < 0 ? addRef.current : listRef.current?.children[target];
+    host?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  }, [count]);
+
+  const setRule = (index: number, node: ConditionNode) =>
+    onChange({ ...group, rules: group.rules.map((r, i) => (i === index ? node : r)) });
+  const add = (type: RuleType) => {
+    pendingFocus.current = count;
+    onChange({ ...group, rules: [...group.rules, newNode(type)] });
+  };
+  const remove = (index: number) => {
+    pendingFocus.current = count > 1 ? Math.min(index, count - 2) : -1;
+    onChange({ ...group, rules: group.rules.filter((_, i) => i !== index) });
+  };
+  const opName = `${controlId(ctx, path)}-op`;
+  const groupIssues = [...issuesAt(ctx, path), ...issuesAt(ctx, childPath(path, 'rules'))];
+
+  return (
+    <div className="cb-group" {...(number === '' ? {} : { role: 'group', 'aria-label': name })}>
+      <div className="cb-group-head">
+        <fieldset className="cb-op">
+          <legend className="visually-hidden">{`${name}: match`}</legend>
+          <span className="cb-word" aria-hidden="true">
+            Match
+          </span>
+          <label>
+            <input
+              type="radio"
+              name={opName}
+              checked={group.op === 'and'}
+              onChange={() => onChange({ ...group, op: 'and' })}
+            />
+            all (AND)
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={opName}
+              checked={group.op === 'or'}
+              onChange={() => onChange({ ...group, op: 'or' })}
+            />
+            any (OR)
+          </label>
+        </fieldset>
+        {onRemove !== undefined && (
+          <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove}>
+            Remove {name.toLowerCase()}
+          </button>
+        )}
+      </div>
+      {count === 0 && <p className="field-hint">No rules yet: everyone matches.</p>}
+      {groupIssues.map((i) => (
+        <p key={i.message} className={i.severity === 'error' ? 'field-error' : 'field-warning'}>
+          {i.message}
+        </p>
+      ))}
+      <ol className="cb-rules" ref={listRef}>
+        {group.rules.map((node, i) => {
+          const nodePath = childPath(childPath(path, 'rules'), i);
+          if (node.type === 'group') {
+            return (
+              <li key={i} className="cb-nested">
+                {i > 0 && <span className="cb-joiner">{group.op === 'and' ? 'and' : 'or'}</span>}
+                <GroupEditor
+                  group={node}
+                  path={nodePath}
+                  name={`Group ${number === '' ? '' : `${number}.`}${i + 1}`}
+                  number={`${number === '' ? '' : `${number}.`}${i + 1}`}
+                  onChange={(g) => setRule(i, g)}
+                  onRemove={() => remove(i)}
+                />
+              </li>
+            );
+          }
+          const ruleName = `Rule ${i + 1}`;
+          const typeIssues = issuesAt(ctx, nodePath);
+          return (
+            <li key={i} className="cb-rule">
+              {i > 0 && <span className="cb-joiner">{group.op === 'and' ? 'and' : 'or'}</span>}
+              <div
+                className="cb-rule-body"
+                role="group"
+                aria-label={`${ruleName} (${RULE_NAMES[node.type]})`}
+              >
+                <div className="cb-row-fields">
+                  <NodeEditor
+                    node={node}
+                    path={nodePath}
+                    name={ruleName}
+                    onChange={(n) => setRule(i, n)}
+                  />
+                </div>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm cb-remove"
+                  aria-label={`Remove rule ${i + 1}`}
+                  onClick={() => remove(i)}
+                >
+                  ×
+                </button>
+              </div>
+              {typeIssues.map((issue) => (
+                <p key={issue.message} className="field-error">
+                  {issue.message}
+                </p>
+              ))}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="cb-add" ref={addRef} role="group" aria-label={`Add to ${name.toLowerCase()}`}>
+        {ADD_BUTTONS.map((b) => (
+          <button
+            key={b.type}
+            type="button"
+            className="btn btn-sm"
+            aria-label={b.name}
+            onClick={() => add(b.type)}
+          >
+            {b.text}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

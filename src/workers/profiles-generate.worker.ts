@@ -1,0 +1,4 @@
+import { runGenerateJob } from './profiles-generate-job.ts';
+import { hostProfilesJob } from './profiles-job-host.ts';
+
+hostProfilesJob(self, runGenerateJob);

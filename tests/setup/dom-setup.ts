@@ -1,0 +1,50 @@
+/**
+ * Stand-ins jsdom lacks, without which React Flow 12 throws or silently renders nothing
+ * (see ../shared/STACK.md). Import first in a component test that runs under
+ * `// @vitest-environment jsdom`.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach } from 'vitest';
+import { cleanup } from '@testing-library/react';
+
+afterEach(() => cleanup());
+
+class ResizeObserverStandIn {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element) {
+    this.callback(
+      [{ target, contentRect: target.getBoundingClientRect() } as ResizeObserverEntry],
+      this as unknown as ResizeObserver,
+    );
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+class DOMMatrixReadOnlyStandIn {
+  m22: number;
+  constructor(transform?: string) {
+    const scale = transform?.match(/scale\(([\d.]+)\)/)?.[1];
+    this.m22 = scale !== undefined ? Number(scale) : 1;
+  }
+}
+
+class DragEventStandIn extends MouseEvent {
+  dataTransfer: DataTransfer | null;
+  constructor(type: string, init: DragEventInit = {}) {
+    super(type, init);
+    this.dataTransfer = init.dataTransfer ?? null;
+  }
+}
+
+if (typeof window !== 'undefined') {
+  globalThis.ResizeObserver ??= ResizeObserverStandIn as unknown as typeof ResizeObserver;
+  Object.assign(globalThis, { DOMMatrixReadOnly: DOMMatrixReadOnlyStandIn });
+  globalThis.DragEvent ??= DragEventStandIn as unknown as typeof DragEvent;
+  Object.defineProperties(HTMLElement.prototype, {
+    offsetHeight: { configurable: true, get: () => 80 },
+    offsetWidth: { configurable: true, get: () => 220 },
+  });
+  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
+    ({ x: 0, y: 0, width: 40, height: 16 }) as DOMRect;
+}

@@ -1,0 +1,172 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
+import { lineAndColumn } from '../../../src/domain/text-position.ts';
+import { TEMPLATES, specSchema, type JourneyDocument } from '../../../src/domain/index.ts';
+
+const NOW = Date.UTC(2026, 0, 15, 9, 0, 0);
+
+async function run(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+function welcome(): JourneyDocument {
+  const template = TEMPLATES.find((t) => t.id === 'welcome-series');
+  if (!template) throw new Error('welcome-series template missing');
+  return template.build(NOW);
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wayfinder-cli-'));
+  const valid = welcome();
+  await writeFile(join(dir, 'welcome.json'), JSON.stringify(valid, null, 2));
+  const triggerIds = new Set(valid.steps.filter((s) => s.kind === 'event').map((s) => s.id));
+  const broken: JourneyDocument = {
+    ...valid,
+    steps: valid.steps.filter((s) => !triggerIds.has(s.id)),
+    connections: valid.connections.filter((c) => !triggerIds.has(c.from)),
+  };
+  await writeFile(join(dir, 'broken.json'), JSON.stringify(broken, null, 2));
+  await writeFile(join(dir, 'malformed.json'), '{\n  "name": "x",\n  steps: []\n}\n');
+  await writeFile(join(dir, 'not-a-journey.json'), JSON.stringify({ hello: 'world' }));
+});
+
+describe('wayfinder validate', () => {
+  it('accepts a valid document with exit 0', async () => {
+    const { code, stdout } = await run(['validate', 'welcome.json'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/welcome\.json: document, valid/);
+  });
+
+  it('lists the problems of an invalid document with exit 1', async () => {
+    const { code, stdout } = await run(['validate', 'broken.json'], dir);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/invalid \(\d+ errors?/);
+    expect(stdout).toMatch(/error\s+no-trigger/);
+  });
+
+  it('prints machine-readable diagnostics with --json', async () => {
+    const { code, stdout } = await run(['validate', '--json', 'broken.json'], dir);
+    expect(code).toBe(1);
+    const parsed = JSON.parse(stdout) as {
+      valid: boolean;
+      kind: string;
+      diagnostics: { code: string; stepId?: string }[];
+    };
+    expect(parsed.valid).toBe(false);
+    expect(parsed.kind).toBe('document');
+    expect(parsed.diagnostics.length).toBeGreaterThan(0);
+    expect(parsed.diagnostics.map((d) => d.code)).toContain('no-trigger');
+  });
+
+  it('reports malformed JSON with its line and column and exit 2, no stack trace', async () => {
+    const { code, stderr } = await run(['validate', 'malformed.json'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^wayfinder: malformed\.json:3:3: malformed JSON/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for a missing file and for JSON that is not a journey', async () => {
+    expect((await run(['validate', 'nope.json'], dir)).code).toBe(2);
+    const other = await run(['validate', 'not-a-journey.json'], dir);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/schemaVersion/);
+  });
+
+  it('validates a compiled spec too', async () => {
+    await run(['compile', 'welcome.json', '-o', 'welcome.spec.json'], dir);
+    const { code, stdout } = await run(['validate', 'welcome.spec.json'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/spec, valid/);
+  });
+
+  it('refuses a spec whose step points nowhere', async () => {
+    const spec = JSON.parse(await readFile(join(dir, 'welcome.spec.json'), 'utf8')) as {
+      steps: Record<string, { next: Record<string, string | null> }>;
+    };
+    const [first] = Object.values(spec.steps).filter((s) => Object.keys(s.next).length > 0);
+    if (!first) throw new Error('no step with a branch');
+    const branch = Object.keys(first.next)[0] as string;
+    first.next[branch] = 'no-such-step';
+    await writeFile(join(dir, 'bad.spec.json'), JSON.stringify(spec));
+    const { code } = await run(['validate', 'bad.spec.json'], dir);
+    expect(code).toBe(1);
+  });
+});
+
+describe('wayfinder compile', () => {
+  it('prints a spec that passes the spec schema, byte-identical on every run', async () => {
+    const first = await run(['compile', 'welcome.json'], dir);
+    const second = await run(['compile', 'welcome.json'], dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(second.stdout);
+    expect(specSchema.safeParse(JSON.parse(first.stdout)).success).toBe(true);
+  });
+
+  it('writes to a file with -o', async () => {
+    const { code } = await run(['compile', 'welcome.json', '-o', 'out.json'], dir);
+    expect(code).toBe(0);
+    const spec = JSON.parse(await readFile(join(dir, 'out.json'), 'utf8')) as {
+      specVersion: string;
+    };
+    expect(spec.specVersion).toBe('1.0');
+  });
+
+  it('refuses a document with errors, exit 1', async () => {
+    const { code, stderr, stdout } = await run(['compile', 'broken.json'], dir);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/cannot compile/);
+  });
+});
+
+describe('wayfinder schema and usage', () => {
+  it('prints the JSON Schema of the spec, the same as the committed file', async () => {
+    const { code, stdout } = await run(['schema'], dir);
+    expect(code).toBe(0);
+    const committed = await readFile(
+      new URL('../../../docs/spec.schema.json', import.meta.url),
+      'utf8',
+    );
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(committed));
+  });
+
+  it('explains usage for unknown commands with exit 2', async () => {
+    const { code, stderr } = await run(['frobnicate'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown command "frobnicate"/);
+  });
+
+  it('finds line and column of an offset', () => {
+    expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+  });
+});
+
+describe('the wayfinder bin', () => {
+  it('runs from bin/wayfinder.js with the exit code of the command', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const bin = new URL('../../../bin/wayfinder.js', import.meta.url).pathname;
+    const ok = spawnSync(process.execPath, [bin, 'validate', 'welcome.json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/valid/);
+    const bad = spawnSync(process.execPath, [bin, 'validate', 'malformed.json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/malformed\.json:3:3/);
+  });
+});

@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import '../../setup/dom-setup';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProfilePage } from '../../../src/features/profiles/profile-view/profile-page.tsx';
+import { ProfileSetPage } from '../../../src/features/profiles/set-view/profile-set-page.tsx';
+import { person, testServices, withServices } from './services.tsx';
+
+const PEOPLE = [
+  person('p1', 'Ann Lee', 'ann@example.com', 'pro', 3),
+  person('p2', 'Bob Stone', 'bob@example.com', 'free', 0),
+  person('p3', 'Cy Young', 'cy@shop.test', 'pro', 1),
+  person('p4', 'Dee Ann Fox', 'dee@example.com', 'basic', 5),
+  person('p5', 'Eve Moss', 'eve@shop.test', 'free', 2),
+];
+
+async function renderSet() {
+  const services = testServices();
+  const set = await services.repo.createProfileSet({ name: 'Test set', source: 'manual' });
+  await services.repo.importIntoSet(set.id, PEOPLE, { mode: 'replace' });
+  render(
+    withServices(
+      services,
+      [
+        { path: '/profiles/:setId', element: <ProfileSetPage /> },
+        { path: '/profiles/:setId/:profileId', element: <ProfilePage /> },
+      ],
+      `/profiles/${set.id}`,
+    ),
+  );
+  await screen.findByText('5 profiles', { selector: '[role=status]' });
+  return services;
+}
+
+const ids = () =>
+  within(screen.getByRole('table', { name: 'Profiles' }))
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[0]?.textContent);
+
+// jsdom has no layout: give the virtualised lists a viewport so they render their rows.
+const sizes = ['clientHeight', 'clientWidth'] as const;
+const saved = sizes.map((key) => Object.getOwnPropertyDescriptor(HTMLElement.prototype, key));
+beforeAll(() => {
+  for (const key of sizes) Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => 600 });
+});
+afterAll(() => {
+  sizes.forEach((key, i) => {
+    const descriptor = saved[i];
+    if (descriptor) Object.defineProperty(HTMLElement.prototype, key, descriptor);
+  });
+});
+
+describe('profile set page', () => {
+  it('lists the profiles of the set in a table', async () => {
+    await renderSet();
+    expect(screen.getByRole('heading', { level: 1, name: 'Test set' })).toBeInTheDocument();
+    expect(ids()).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+  });
+
+  it('searches by name, email or id and counts the matches', async () => {
+    const user = userEvent.setup();
+    await renderSet();
+    await user.type(screen.getByRole('searchbox', { name: 'Search profiles' }), 'ann');
+    expect(await screen.findByText('2 of 5 match')).toBeInTheDocument();
+    expect(ids()).toEqual(['p1', 'p4']);
+    await user.clear(screen.getByRole('searchbox', { name: 'Search profiles' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search profiles' }), 'shop.test');
+    expect(await screen.findByText('2 of 5 match')).toBeInTheDocument();
+    expect(ids()).toEqual(['p3', 'p5']);
+  });
+
+  it('sorts by a column, descending on a second click', async () => {
+    const user = userEvent.setup();
+    await renderSet();
+    await user.click(screen.getByRole('button', { name: 'Events' }));
+    expect(screen.getByRole('columnheader', { name: /Events/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(ids()).toEqual(['p2', 'p3', 'p5', 'p1', 'p4']);
+    await user.click(screen.getByRole('button', { name: /Events/ }));
+    expect(ids()).toEqual(['p4', 'p1', 'p5', 'p3', 'p2']);
+  });
+
+  it('filters with the condition builder, counting with the domain evaluator', async () => {
+    const user = userEvent.setup();
+    await renderSet();
+    await user.click(screen.getByRole('button', { name: 'Filter' }));
+    await user.click(screen.getByRole('button', { name: 'Add attribute rule' }));
+    await user.type(screen.getByLabelText('Rule 1 attribute'), 'plan');
+    await user.type(screen.getByLabelText('Rule 1 value'), 'pro');
+    expect(await screen.findByText('2 of 5 match')).toBeInTheDocument();
+    expect(ids()).toEqual(['p1', 'p3']);
+    await user.type(screen.getByRole('searchbox', { name: 'Search profiles' }), 'cy');
+    expect(await screen.findByText('1 of 5 match')).toBeInTheDocument();
+    expect(ids()).toEqual(['p3']);
+  });
+
+  it('opens a profile with its attributes and event timeline', async () => {
+    const user = userEvent.setup();
+    await renderSet();
+    await user.click(screen.getByRole('link', { name: 'p4' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dee Ann Fox' })).toBeInTheDocument();
+    expect(screen.getByText('dee@example.com')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Event timeline' })).getAllByRole('listitem')).toHaveLength(5);
+    expect(screen.getByText('5 events', { exact: false })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { importJson } from '../../../src/domain/profiles/import/json';
+
+describe('importJson', () => {
+  it('reads an array of profiles, filling defaults and accepting ISO times and numeric ids', () => {
+    const text = JSON.stringify([
+      {
+        id: 'a',
+        attributes: { email: 'a@x.com' },
+        events: [
+          { name: 'b', at: 20 },
+          { name: 'a', at: '1970-01-01T00:00:00.010Z' },
+        ],
+      },
+      { id: 7 },
+    ]);
+    const { profiles, report } = importJson(text);
+    expect(report).toMatchObject({ imported: 2, rows: 2, rejected: [] });
+    expect(profiles[0]).toEqual({
+      id: 'a',
+      attributes: { email: 'a@x.com', consent: {}, tags: [], custom: {} },
+      events: [
+        { name: 'a', at: 10 },
+        { name: 'b', at: 20 },
+      ],
+    });
+    expect(profiles[1]?.id).toBe('7');
+  });
+
+  it('rejects records by the line they start on', () => {
+    const text = [
+      '[',
+      '  { "id": "ok" },',
+      '  { "attributes": {} },',
+      '  { "id": "b", "attributes": { "email": "nope" } },',
+      '  { "id": "c", "attributes": { "timeZone": "Nowhere/Land" } },',
+      '  { "id": "d", "events": [{ "name": "x", "at": "soon" }] },',
+      '  42',
+      ']',
+    ].join('\n');
+    const { profiles, report } = importJson(text);
+    expect(profiles.map((p) => p.id)).toEqual(['ok']);
+    expect(report.rejected.map((r) => [r.row, r.reason])).toEqual([
+      [3, 'missing_id'],
+      [4, 'invalid_email'],
+      [5, 'invalid_time_zone'],
+      [6, 'invalid_profile'],
+      [7, 'invalid_profile'],
+    ]);
+    expect(report.rejected[3]?.message).toContain('events.0.at');
+  });
+
+  it('reports bad JSON with its line and column', () => {
+    const { report } = importJson('[\n  { "id": "a" },\n  { "id": "b", }\n]');
+    expect(report.rejected).toEqual([
+      expect.objectContaining({
+        row: 3,
+        reason: 'bad_json',
+        message: expect.stringContaining('line 3, column 16'),
+      }),
+    ]);
+    expect(importJson('   ').report.rejected[0]?.reason).toBe('empty_file');
+    expect(importJson('"just text"').report.rejected[0]?.reason).toBe('unrecognised_format');
+  });
+
+  it('reads NDJSON line by line, rejecting bad lines only', () => {
+    const text = '{"id":"a"}\n\n{"id":"b",}\n{"id":"c","attributes":{"tags":["x"]}}\n';
+    const { profiles, report } = importJson(text);
+    expect(profiles.map((p) => p.id)).toEqual(['a', 'c']);
+    expect(report.rejected).toEqual([
+      expect.objectContaining({
+        row: 3,
+        reason: 'bad_json',
+        message: expect.stringContaining('column 11'),
+      }),
+    ]);
+    expect(report.rows).toBe(3);
+  });
+
+  it('reads an exported set and a single profile, merging duplicates', () => {
+    const exported = JSON.stringify(
+      {
+        format: 'wayfinder.profiles',
+        profiles: [{ id: 'a' }, { id: 'a', attributes: { name: 'A' } }],
+      },
+      null,
+      2,
+    );
+    const { profiles, report } = importJson(exported);
+    expect(profiles).toEqual([
+      { id: 'a', attributes: { name: 'A', consent: {}, tags: [], custom: {} }, events: [] },
+    ]);
+    expect(report.merged).toEqual([{ id: 'a', mergedIds: ['a'], records: 2, matchedBy: ['id'] }]);
+    const bad = importJson(JSON.stringify({ profiles: [{ id: 'a' }, { id: '' }] }, null, 2));
+    expect(bad.report.rejected).toEqual([
+      expect.objectContaining({ row: 6, reason: 'missing_id' }),
+    ]);
+    expect(importJson('{"id":"solo"}').profiles.map((p) => p.id)).toEqual(['solo']);
+  });
+});
