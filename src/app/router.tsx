@@ -29,7 +29,8 @@ export const router = createBrowserRouter([
       {
         path: 'profiles/:setId',
         lazy: async () => ({
-          Component: (await import('../features/profiles/set-view/profile-set-page')).ProfileSetPage,
+          Component: (await import('../features/profiles/set-view/profile-set-page'))
+            .ProfileSetPage,
         }),
       },
       {

@@ -1,20 +1,8 @@
-import type { Diagnostic } from '../domain/index.ts';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { countDiagnostics, type Diagnostic } from '../domain/index.ts';
 
 /** "2 errors, 1 warning" or "no problems". */
 export function diagnosticsSummary(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  if (diagnostics.length === 0) return 'no problems';
-  return [
-    errors > 0 ? plural(errors, 'error') : '',
-    warnings > 0 ? plural(warnings, 'warning') : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
+  return countDiagnostics(diagnostics).text.replace('No problems', 'no problems');
 }
 
 /** One line per diagnostic: severity, code, where, message. */

@@ -60,6 +60,7 @@ export async function layoutJourney(
     edges,
   });
   const positions: Record<string, Point> = {};
-  for (const node of graph.children ?? []) positions[node.id] = { x: Math.round(node.x ?? 0), y: Math.round(node.y ?? 0) };
+  for (const node of graph.children ?? [])
+    positions[node.id] = { x: Math.round(node.x ?? 0), y: Math.round(node.y ?? 0) };
   return positions;
 }

@@ -45,23 +45,31 @@ export function parseClipboard(text: string): ClipboardContent | { error: string
     return { error: 'The clipboard does not hold Wayfinder steps.' };
   }
   if (raw.wayfinderClipboard !== CLIPBOARD_VERSION) {
-    return { error: `The clipboard holds steps from another Wayfinder version (${String(raw.wayfinderClipboard)}).` };
+    return {
+      error: `The clipboard holds steps from another Wayfinder version (${String(raw.wayfinderClipboard)}).`,
+    };
   }
   const parsed = envelopeSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue === undefined ? '' : ` at ${issue.path.join('.') || 'the top level'}: ${issue.message}`;
+    const where =
+      issue === undefined ? '' : ` at ${issue.path.join('.') || 'the top level'}: ${issue.message}`;
     return { error: `The copied steps are damaged${where}.` };
   }
   const unknown = parsed.data.steps.find((s) => !isStepKind(s.kind));
-  if (unknown !== undefined) return { error: `The copied step "${unknown.label}" has an unknown kind "${unknown.kind}".` };
+  if (unknown !== undefined)
+    return { error: `The copied step "${unknown.label}" has an unknown kind "${unknown.kind}".` };
   const ids = new Set(parsed.data.steps.map((s) => s.id));
   const connections = parsed.data.connections.filter((c) => ids.has(c.from) && ids.has(c.to));
   return { steps: parsed.data.steps, connections };
 }
 
 /** Gives pasted steps and connections fresh ids, keeping the connections between them. */
-export function reidentify(content: ClipboardContent, newId: IdGenerator, offset: { x: number; y: number }): ClipboardContent {
+export function reidentify(
+  content: ClipboardContent,
+  newId: IdGenerator,
+  offset: { x: number; y: number },
+): ClipboardContent {
   const map = new Map<string, string>();
   const steps = content.steps.map((s) => {
     const id = newId();

@@ -53,7 +53,10 @@ export interface Command<A> {
 }
 
 /** Shorthand for a successful result. */
-export function done(state: EditorState, extra: Omit<CommandDone, 'ok' | 'state'> = {}): CommandDone {
+export function done(
+  state: EditorState,
+  extra: Omit<CommandDone, 'ok' | 'state'> = {},
+): CommandDone {
   return { ok: true, state, ...extra };
 }
 

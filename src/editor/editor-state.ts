@@ -39,7 +39,10 @@ export function pruneSelection(document: JourneyDocument, selection: Selection):
   const connections = new Set(document.connections.map((c) => c.id));
   const stepIds = selection.stepIds.filter((id) => steps.has(id));
   const connectionIds = selection.connectionIds.filter((id) => connections.has(id));
-  if (stepIds.length === selection.stepIds.length && connectionIds.length === selection.connectionIds.length) {
+  if (
+    stepIds.length === selection.stepIds.length &&
+    connectionIds.length === selection.connectionIds.length
+  ) {
     return selection;
   }
   return { stepIds, connectionIds };

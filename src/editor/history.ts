@@ -61,7 +61,10 @@ export function record(history: History, input: RecordInput): History {
     top.coalesceKey === input.coalesceKey &&
     input.now - top.at <= settleMs
   ) {
-    return { undo: [...history.undo.slice(0, -1), { ...top, after: input.after, at: input.now }], redo: [] };
+    return {
+      undo: [...history.undo.slice(0, -1), { ...top, after: input.after, at: input.now }],
+      redo: [],
+    };
   }
   const closed = settle(history).undo;
   const entry: HistoryEntry = {

@@ -11,6 +11,7 @@ export async function runAutoLayout(
 ): Promise<DispatchResult> {
   const document = store.getState().document;
   const positions = await layoutJourney(document, sizes);
-  if (store.getState().document !== document) return { ok: false, reason: 'The journey changed during layout; try again.' };
+  if (store.getState().document !== document)
+    return { ok: false, reason: 'The journey changed during layout; try again.' };
   return store.dispatch('moveSteps', { positions }, { record: 'now', coalesceKey: 'autoLayout' });
 }

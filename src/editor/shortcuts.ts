@@ -32,7 +32,11 @@ export const SHORTCUTS: readonly ShortcutBinding[] = [
   { action: 'duplicateSelection', keys: ['Mod+D'], description: 'Duplicate the selected steps' },
   { action: 'selectAll', keys: ['Mod+A'], description: 'Select everything' },
   { action: 'clearSelection', keys: ['Escape'], description: 'Clear the selection' },
-  { action: 'nudge', keys: ['Arrow keys'], description: 'Move the selected steps (hold Shift for 10×)' },
+  {
+    action: 'nudge',
+    keys: ['Arrow keys'],
+    description: 'Move the selected steps (hold Shift for 10×)',
+  },
   { action: 'autoLayout', keys: ['Shift+L'], description: 'Tidy the layout' },
   { action: 'fitView', keys: ['Shift+1'], description: 'Fit the journey in view' },
   { action: 'help', keys: ['?'], description: 'Show these shortcuts' },

@@ -1,4 +1,9 @@
-import { getStepDefinition, type Branch, type JourneyDocument, type JourneyStep } from '../domain/index.ts';
+import {
+  getStepDefinition,
+  type Branch,
+  type JourneyDocument,
+  type JourneyStep,
+} from '../domain/index.ts';
 
 /**
  * The branches of a step, in display order. A config that does not fit its schema (a broken
@@ -16,13 +21,17 @@ export function stepSummary(step: JourneyStep): string {
   const definition = getStepDefinition(step.kind);
   if (definition === undefined) return `Unknown step kind "${step.kind}"`;
   const parsed = definition.configSchema.safeParse(step.config);
-  return parsed.success ? definition.summary(parsed.data) : definition.summary(definition.defaultConfig());
+  return parsed.success
+    ? definition.summary(parsed.data)
+    : definition.summary(definition.defaultConfig());
 }
 
 /** Branch keys of `stepId` that no connection leaves from yet, in display order. */
 export function freeBranches(document: JourneyDocument, stepId: string): Branch[] {
   const step = document.steps.find((s) => s.id === stepId);
   if (step === undefined) return [];
-  const used = new Set(document.connections.filter((c) => c.from === stepId).map((c) => c.fromBranch));
+  const used = new Set(
+    document.connections.filter((c) => c.from === stepId).map((c) => c.fromBranch),
+  );
   return stepBranches(step).filter((b) => !used.has(b.key));
 }

@@ -1,7 +1,12 @@
 import { randomId, type IdGenerator, type JourneyDocument } from '../domain/index.ts';
 import type { CommandContext, RecordPolicy } from './command.ts';
 import { getCommand, type CommandArgs, type CommandId } from './commands/registry.ts';
-import { createEditorState, pruneSelection, sameSelection, type EditorState } from './editor-state.ts';
+import {
+  createEditorState,
+  pruneSelection,
+  sameSelection,
+  type EditorState,
+} from './editor-state.ts';
 import * as history from './history.ts';
 
 export interface DispatchOptions {
@@ -13,7 +18,8 @@ export interface DispatchOptions {
   settleMs?: number;
 }
 
-export type DispatchResult = { ok: true; changed: boolean; output?: string } | { ok: false; reason: string };
+export type DispatchResult =
+  { ok: true; changed: boolean; output?: string } | { ok: false; reason: string };
 
 /** What the toolbar needs to know about history. A new object only when something changes. */
 export interface HistoryStatus {
@@ -62,12 +68,23 @@ function statusOf(h: history.History): HistoryStatus {
 }
 
 function sameStatus(a: HistoryStatus, b: HistoryStatus): boolean {
-  return a.canUndo === b.canUndo && a.canRedo === b.canRedo && a.undoLabel === b.undoLabel && a.redoLabel === b.redoLabel;
+  return (
+    a.canUndo === b.canUndo &&
+    a.canRedo === b.canRedo &&
+    a.undoLabel === b.undoLabel &&
+    a.redoLabel === b.redoLabel
+  );
 }
 
 /** Creates the editor store for a document. */
-export function createEditorStore(document: JourneyDocument, options: EditorStoreOptions = {}): EditorStore {
-  const context: CommandContext = { newId: options.newId ?? randomId, now: options.now ?? Date.now };
+export function createEditorStore(
+  document: JourneyDocument,
+  options: EditorStoreOptions = {},
+): EditorStore {
+  const context: CommandContext = {
+    newId: options.newId ?? randomId,
+    now: options.now ?? Date.now,
+  };
   let state = createEditorState(document);
   let past: history.History = history.EMPTY_HISTORY;
   let status = statusOf(past);
@@ -87,7 +104,10 @@ export function createEditorStore(document: JourneyDocument, options: EditorStor
     const moved = step(history.settle(past));
     if (moved === undefined) return false;
     const target = moved.entry[pick];
-    commit({ document: target.document, selection: pruneSelection(target.document, target.selection) }, moved.history);
+    commit(
+      { document: target.document, selection: pruneSelection(target.document, target.selection) },
+      moved.history,
+    );
     return true;
   };
 
@@ -117,7 +137,11 @@ export function createEditorStore(document: JourneyDocument, options: EditorStor
           })
         : past;
       commit(nextState, nextHistory);
-      return { ok: true, changed, ...(result.output !== undefined ? { output: result.output } : {}) };
+      return {
+        ok: true,
+        changed,
+        ...(result.output !== undefined ? { output: result.output } : {}),
+      };
     },
     isEnabled: (id) => getCommand(id).enabled(state),
     undo: () => travel(history.undo, 'before'),

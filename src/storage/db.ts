@@ -28,12 +28,32 @@ export const SCHEMA_V2 = {
   simulationRuns: 'id, journeyId, createdAt, [journeyId+createdAt]',
 } as const;
 
+/** Version 3: adds the journeys' published versions (a local copy of what the backend holds). */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  publishedVersions: '[journeyId+version], journeyId',
+} as const;
+
+/**
+ * A version published to the execution backend, kept so the journey list can tell unpublished
+ * changes without the network. Never holds the access token.
+ */
+export interface PublishedVersionRecord {
+  journeyId: string;
+  version: number;
+  specHash: string;
+  publishedAt: string;
+  /** The compiled spec as published. */
+  spec: unknown;
+}
+
 /** The app's IndexedDB database. */
 export class WayfinderDb extends Dexie {
   profileSets!: EntityTable<ProfileSetRecord, 'id'>;
   profileChunks!: Table<ProfileChunkRecord, [string, string, number]>;
   journeys!: EntityTable<JourneyRecord, 'id'>;
   simulationRuns!: EntityTable<SimulationRunRecord, 'id'>;
+  publishedVersions!: Table<PublishedVersionRecord, [string, number]>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -70,6 +90,7 @@ export class WayfinderDb extends Dexie {
             journey.lifecycleStage ??= 'none';
           });
       });
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

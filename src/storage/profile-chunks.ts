@@ -32,6 +32,19 @@ export async function readGeneration(
   return profiles;
 }
 
+/** The first stored chunk of a generation (up to 1,000 profiles): a cheap sample of a set. */
+export async function readFirstChunk(
+  db: WayfinderDb,
+  setId: string,
+  gen: string,
+): Promise<Profile[]> {
+  const chunk = await db.profileChunks
+    .where('[setId+gen+seq]')
+    .between([setId, gen, Dexie.minKey], [setId, gen, Dexie.maxKey], true, true)
+    .first();
+  return chunk === undefined ? [] : checkChunk(chunk);
+}
+
 function checkChunk(chunk: ProfileChunkRecord): Profile[] {
   if (!Array.isArray(chunk.profiles) || typeof chunk.v !== 'number') {
     throw new TypeError(`A stored chunk of profile set ${chunk.setId} is damaged.`);

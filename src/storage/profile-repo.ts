@@ -6,6 +6,7 @@ import { ProfileSetCache } from './profile-cache';
 import {
   assertProfileShape,
   deleteGeneration,
+  readFirstChunk,
   readGeneration,
   writeChunks,
 } from './profile-chunks';
@@ -222,6 +223,13 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     },
 
     /** One page of a set for a virtualised table, sorted and filtered by the search text. */
+    /** Up to a chunk of a set's profiles without reading the whole set, for suggestions. */
+    async sampleProfiles(setId: string): Promise<Profile[]> {
+      const set = await record(setId);
+      const gen = set.generations[0];
+      return gen === undefined ? [] : readFirstChunk(db, setId, gen);
+    },
+
     async pageProfiles(
       setId: string,
       page: { offset: number; limit: number; sort?: ProfileSort; search?: string },

@@ -10,9 +10,15 @@ const GENERATE_BATCH = 2_000;
  * Batches as an async iterable that makes the next batch while the previous one is being
  * committed: IndexedDB commits off this thread, so generating meanwhile overlaps the two.
  */
-function prefetchingBatches(request: GenerateRequest, signal: AbortSignal | undefined): AsyncIterable<Profile[]> {
+function prefetchingBatches(
+  request: GenerateRequest,
+  signal: AbortSignal | undefined,
+): AsyncIterable<Profile[]> {
   const { count, seed, start, end } = request;
-  const batches = generateProfileBatches({ count, seed, start, end, ...(signal ? { signal } : {}) }, GENERATE_BATCH);
+  const batches = generateProfileBatches(
+    { count, seed, start, end, ...(signal ? { signal } : {}) },
+    GENERATE_BATCH,
+  );
   // A macrotask, so a cancel message and the previous write's completion get in between batches.
   const pull = () =>
     new Promise<IteratorResult<Profile[]>>((resolve, reject) =>

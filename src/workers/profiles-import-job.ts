@@ -50,7 +50,10 @@ export async function runImportJob(
   signal?.throwIfAborted();
   const { target } = request;
   const source = request.kind;
-  const setId = target.kind === 'new' ? (await repo.createProfileSet({ name: target.name, source })).id : target.setId;
+  const setId =
+    target.kind === 'new'
+      ? (await repo.createProfileSet({ name: target.name, source })).id
+      : target.setId;
   const total = profiles.length;
   try {
     await repo.importIntoSet(setId, batches(profiles), {

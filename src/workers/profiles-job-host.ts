@@ -2,7 +2,12 @@ import { openWayfinderDb } from '../storage/db.ts';
 import { createProfileRepo, type ProfileRepo } from '../storage/profile-repo.ts';
 import type { JobCommand, JobEvent, JobProgress } from './profiles-protocol.ts';
 
-type Runner<R, O> = (repo: ProfileRepo, request: R, onProgress: (p: JobProgress) => void, signal: AbortSignal) => Promise<O>;
+type Runner<R, O> = (
+  repo: ProfileRepo,
+  request: R,
+  onProgress: (p: JobProgress) => void,
+  signal: AbortSignal,
+) => Promise<O>;
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent) => void) | null;
@@ -16,7 +21,10 @@ const PROGRESS_EVERY_MS = 50;
  * Runs one job per worker: `start` runs it with a fresh repo on the requested database,
  * `cancel` aborts it; progress, the outcome, a cancel or an error are posted back.
  */
-export function hostProfilesJob<R extends { dbName?: string }, O>(scope: WorkerScope, run: Runner<R, O>): void {
+export function hostProfilesJob<R extends { dbName?: string }, O>(
+  scope: WorkerScope,
+  run: Runner<R, O>,
+): void {
   const controller = new AbortController();
   const post = (event: JobEvent<O>) => scope.postMessage(event);
   let lastProgress = 0;
@@ -37,7 +45,8 @@ export function hostProfilesJob<R extends { dbName?: string }, O>(scope: WorkerS
       (outcome) => post({ type: 'done', outcome }),
       (error: unknown) => {
         if (controller.signal.aborted) post({ type: 'cancelled' });
-        else post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+        else
+          post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
       },
     );
   };

@@ -7,8 +7,7 @@ export type ProfileFileKind = 'csv' | 'json' | 'cdnow';
 
 /** Where imported profiles go: a new set, or an existing one (replaced or added to). */
 export type ImportTarget =
-  | { kind: 'new'; name: string }
-  | { kind: 'existing'; setId: string; mode: 'replace' | 'append' };
+  { kind: 'new'; name: string } | { kind: 'existing'; setId: string; mode: 'replace' | 'append' };
 
 /** An import job: the file, its recognised kind, the column mapping (CSV only) and the target. */
 export interface ImportRequest {

@@ -3,7 +3,11 @@ import type { ConditionGroup } from '../domain/conditions/condition-schema.ts';
 import type { Profile } from '../domain/profiles/profile.ts';
 
 /** Counts the profiles a condition matches, with the simulator's evaluator. */
-export function countMatching(profiles: readonly Profile[], condition: ConditionGroup, now: number): number {
+export function countMatching(
+  profiles: readonly Profile[],
+  condition: ConditionGroup,
+  now: number,
+): number {
   const predicate = compileCondition(condition);
   const ctx = { now, inControlGroup: false };
   let matched = 0;

@@ -118,7 +118,9 @@ export interface FloorResult {
 /** The bench journey as one hand-written loop over the profiles. */
 export function runFloor(profiles: readonly Profile[], start = BENCH_START, days = BENCH_DAYS): FloorResult {
   const end = start + days * DAY;
-  const counts = new Float64Array(4);
+  let entered = 0;
+  let sent = 0;
+  let conversions = 0;
   const conv = new Float64Array(8);
   let s = 0;
   const rand = (): number => {
@@ -130,7 +132,7 @@ export function runFloor(profiles: readonly Profile[], start = BENCH_START, days
   let nConv = 0;
   // Sends an email (kind 0) or push (1) or sms (2) at t: draws engagement, returns the open time or -1.
   const send = (kind: number, t: number): number => {
-    counts[1]++;
+    sent++;
     if (rand() >= 0.95) return -1;
     let open = -1;
     if (kind !== 2 && rand() < 0.2) open = t + rand() * 4 * HOUR;
@@ -152,7 +154,7 @@ export function runFloor(profiles: readonly Profile[], start = BENCH_START, days
       }
     }
     if (entry < 0) continue;
-    counts[0]++;
+    entered++;
     nConv = 0;
     const h = fnv(profile.id);
     s = h;
@@ -199,8 +201,7 @@ export function runFloor(profiles: readonly Profile[], start = BENCH_START, days
     }
     t += 7 * DAY;
     if (t >= end) continue;
-    counts[2]++;
-    for (let c = 0; c < nConv; c++) if ((conv[c] as number) - entry <= 14 * DAY) counts[3]++;
+    for (let c = 0; c < nConv; c++) if ((conv[c] as number) - entry <= 14 * DAY) conversions++;
   }
-  return { entered: counts[0] as number, sent: counts[1] as number, conversions: counts[3] as number };
+  return { entered, sent, conversions };
 }

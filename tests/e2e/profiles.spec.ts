@@ -6,7 +6,10 @@ import { test, expect } from './fixtures';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cdnowMaster = path.resolve(here, '../..', '../shared/data/cdnow/CDNOW_master.txt');
 
-async function chooseFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+async function chooseFile(
+  page: Page,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByLabel('File', { exact: true }).click();
   await (await chooser).setFiles(file);
@@ -20,15 +23,23 @@ test('imports CDNOW_master.txt through the file chooser: 23,570 profiles', async
   await chooseFile(page, cdnowMaster);
   await expect(dialog.getByText(/CDNOW purchase history/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 30_000 });
-  await expect(dialog.getByRole('list', { name: 'Import summary' })).toContainText('23,570 profiles imported from 69,659 rows');
+  await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(dialog.getByRole('list', { name: 'Import summary' })).toContainText(
+    '23,570 profiles imported from 69,659 rows',
+  );
   await dialog.getByRole('button', { name: 'Open set' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'CDNOW_master' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'profiles' })).toHaveText('23,570 profiles');
+  await expect(page.getByRole('status').filter({ hasText: 'profiles' })).toHaveText(
+    '23,570 profiles',
+  );
   await expect(page.getByRole('row').nth(1)).toContainText('00001');
 });
 
-test('a CSV with bad rows reports each row number and reason, and imports the rest', async ({ page }) => {
+test('a CSV with bad rows reports each row number and reason, and imports the rest', async ({
+  page,
+}) => {
   const csv = [
     'customer_id,email,name,signup_date,plan',
     'u1,ann@example.com,Ann,2024-01-05,pro',
@@ -46,18 +57,28 @@ test('a CSV with bad rows reports each row number and reason, and imports the re
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible();
   const rejected = dialog.getByRole('table', { name: 'Rejected rows' });
-  await expect(rejected.getByRole('row', { name: /^3 Invalid email/ })).toContainText('"not-an-email" is not an email address.');
-  await expect(rejected.getByRole('row', { name: /^4 Invalid date/ })).toContainText('"2024-02-30" is not a date.');
+  await expect(rejected.getByRole('row', { name: /^3 Invalid email/ })).toContainText(
+    '"not-an-email" is not an email address.',
+  );
+  await expect(rejected.getByRole('row', { name: /^4 Invalid date/ })).toContainText(
+    '"2024-02-30" is not a date.',
+  );
   const summary = dialog.getByRole('list', { name: 'Import summary' });
   await expect(summary).toContainText('2 profiles imported from 5 rows');
   await expect(summary).toContainText('1 duplicate merged into 1 profile');
   await dialog.getByText('Merged duplicates').click();
-  await expect(dialog.getByRole('table', { name: 'Merged duplicates' }).getByRole('row', { name: /u1/ })).toContainText('u4');
+  await expect(
+    dialog.getByRole('table', { name: 'Merged duplicates' }).getByRole('row', { name: /u1/ }),
+  ).toContainText('u4');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('table', { name: 'Profile sets' }).getByRole('row', { name: /^customers / })).toContainText('CSV import');
+  await expect(
+    page.getByRole('table', { name: 'Profile sets' }).getByRole('row', { name: /^customers / }),
+  ).toContainText('CSV import');
 });
 
-test('generates 10,000 profiles with a progress bar; after a reload they are all there', async ({ page }) => {
+test('generates 10,000 profiles with a progress bar; after a reload they are all there', async ({
+  page,
+}) => {
   await page.goto('/profiles');
   await page.getByRole('button', { name: 'Generate profiles' }).click();
   const dialog = page.getByRole('dialog', { name: 'Generate profiles' });
@@ -71,12 +92,18 @@ test('generates 10,000 profiles with a progress bar; after a reload they are all
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await page.reload();
-  const row = page.getByRole('table', { name: 'Profile sets' }).getByRole('row', { name: /Synthetic 10k/ });
+  const row = page
+    .getByRole('table', { name: 'Profile sets' })
+    .getByRole('row', { name: /Synthetic 10k/ });
   await expect(row).toContainText('10,000');
   await row.getByRole('link', { name: 'Synthetic 10k' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'profiles' })).toHaveText('10,000 profiles');
+  await expect(page.getByRole('status').filter({ hasText: 'profiles' })).toHaveText(
+    '10,000 profiles',
+  );
   await page.getByRole('searchbox', { name: 'Search profiles' }).fill('c010000');
-  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('1 of 10,000 match');
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(
+    '1 of 10,000 match',
+  );
   await page.getByRole('link', { name: 'c010000' }).click();
   await expect(page.getByRole('heading', { name: 'Attributes', exact: true })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Event timeline' })).toBeVisible();

@@ -14,7 +14,8 @@ import type {
 } from './condition-schema.ts';
 import { describePropertyFilters } from './property-filter.ts';
 
-const OPERATOR_WORDS: Record<string, string> = {
+/** How each operator reads inside a sentence ("Country is not FR"). */
+export const OPERATOR_WORDS: Readonly<Record<string, string>> = {
   equals: 'is',
   not_equals: 'is not',
   contains: 'contains',

@@ -11,19 +11,25 @@ function addRecord(into: Record<string, number>, from: Readonly<Record<string, n
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 }
 
-/** Keeps requested traces and the `limit` sampled ones with the smallest keys, in key order. */
+/**
+ * Keeps requested traces and the `limit` sampled ones with the smallest keys, in key order;
+ * `sampled` is set again to whether a trace is in that sample.
+ */
 export function selectTraces(traces: readonly ProfileTrace[], limit: number): ProfileTrace[] {
   const byId = new Map<string, ProfileTrace>();
   for (const t of traces) if (!byId.has(t.profileId)) byId.set(t.profileId, t);
   const sorted = [...byId.values()].sort((a, b) =>
     a.sampleKey !== b.sampleKey ? a.sampleKey - b.sampleKey : a.profileId < b.profileId ? -1 : 1,
   );
-  let sampled = 0;
-  return sorted.filter((t) => {
-    const keep = t.requested || (t.sampled && sampled < limit);
-    if (t.sampled && sampled < limit) sampled++;
-    return keep;
-  });
+  let taken = 0;
+  const out: ProfileTrace[] = [];
+  for (const t of sorted) {
+    const inSample = t.sampled && taken < limit;
+    if (inSample) taken++;
+    t.sampled = inSample;
+    if (inSample || t.requested) out.push(t);
+  }
+  return out;
 }
 
 /**

@@ -106,17 +106,36 @@ export class ProfileState {
     return n;
   }
 
-  /** A copy of the attributes to change, made on the first change of this profile. */
+  /**
+   * Attributes the simulation may change: a shallow copy made on the first change of this
+   * profile, with `tags`, `custom` and `consent` copied only once they change (copy-on-write).
+   */
   writableAttributes(): ProfileAttributes {
     if (this.view === this.profile) {
-      const a = this.profile.attributes;
-      this.view = {
-        id: this.profile.id,
-        attributes: { ...a, consent: { ...a.consent }, tags: [...a.tags], custom: { ...a.custom } },
-        events: this.profile.events,
-      };
+      this.view = { id: this.profile.id, attributes: { ...this.profile.attributes }, events: this.profile.events };
       this.clock = null;
     }
     return this.view.attributes;
+  }
+
+  /** The view's tags, copied from the profile's before the first change. */
+  writableTags(): string[] {
+    const a = this.writableAttributes();
+    if (a.tags === this.profile.attributes.tags) a.tags = [...a.tags];
+    return a.tags;
+  }
+
+  /** The view's custom attributes, copied before the first change. */
+  writableCustom(): ProfileAttributes['custom'] {
+    const a = this.writableAttributes();
+    if (a.custom === this.profile.attributes.custom) a.custom = { ...a.custom };
+    return a.custom;
+  }
+
+  /** The view's consent, copied before the first change. */
+  writableConsent(): ProfileAttributes['consent'] {
+    const a = this.writableAttributes();
+    if (a.consent === this.profile.attributes.consent) a.consent = { ...a.consent };
+    return a.consent;
   }
 }

@@ -6,6 +6,7 @@ import type { SimulationOptions } from './options.ts';
 import { createSimulationPlan, type SimulationPlan } from './plan.ts';
 import type { SimulationResult } from './result-schema.ts';
 import { hash3, hashText, STREAM } from './seeded.ts';
+import type { ProfileTrace } from './trace.ts';
 import { ProfileSimulator } from './simulator.ts';
 
 /**
@@ -14,7 +15,9 @@ import { ProfileSimulator } from './simulator.ts';
  */
 export class PartitionRun {
   private readonly simulator: ProfileSimulator;
-  private readonly sampleThreshold: number;
+  private readonly requested: ProfileTrace[] = [];
+  /** The sampled traces with the smallest keys so far, largest key last. */
+  private readonly sampled: ProfileTrace[] = [];
   private next = 0;
 
   constructor(
@@ -23,17 +26,6 @@ export class PartitionRun {
     private readonly partition: number | null,
   ) {
     this.simulator = new ProfileSimulator(plan);
-    const n = plan.options.traceSample;
-    if (n === 0 || profiles.length === 0) this.sampleThreshold = -1;
-    else {
-      const keys = Float64Array.from(profiles, (p) => this.sampleKey(p));
-      keys.sort();
-      this.sampleThreshold = keys[Math.min(n, keys.length) - 1] as number;
-    }
-  }
-
-  private sampleKey(profile: Profile): number {
-    return hash3(this.plan.seedHash, hashText(profile.id), STREAM.trace);
   }
 
   /** Profiles simulated so far. */
@@ -47,18 +39,29 @@ export class PartitionRun {
 
   /** Simulates up to `count` more profiles; returns true when every profile is done. */
   advance(count: number): boolean {
-    const { plan, profiles, simulator } = this;
+    const { plan, profiles, simulator, sampled } = this;
     const to = Math.min(profiles.length, this.next + count);
     const traceIds = plan.traceIds;
-    const sampling = this.sampleThreshold >= 0;
+    const limit = plan.options.traceSample;
     for (let i = this.next; i < to; i++) {
       const p = profiles[i] as Profile;
-      if (!sampling && traceIds.size === 0) {
+      if (limit === 0 && traceIds.size === 0) {
         simulator.runProfile(p, 0, false, false);
         continue;
       }
-      const key = this.sampleKey(p);
-      simulator.runProfile(p, key, traceIds.has(p.id), sampling && key <= this.sampleThreshold);
+      // A profile is traced when it may still be among the `limit` smallest keys of those that enter.
+      const key = hash3(plan.seedHash, hashText(p.id), STREAM.trace);
+      const candidate = limit > 0 && (sampled.length < limit || key < (sampled[sampled.length - 1] as ProfileTrace).sampleKey);
+      const requested = traceIds.has(p.id);
+      const trace = simulator.runProfile(p, key, requested, candidate);
+      if (trace === null) continue;
+      if (requested) this.requested.push(trace);
+      if (candidate) {
+        let at = sampled.length;
+        while (at > 0 && (sampled[at - 1] as ProfileTrace).sampleKey > key) at--;
+        sampled.splice(at, 0, trace);
+        if (sampled.length > limit) sampled.pop();
+      }
     }
     this.next = to;
     return to === profiles.length;
@@ -66,7 +69,10 @@ export class PartitionRun {
 
   /** The partition's result (call when `advance` returned true). */
   result(): SimulationResult {
-    return buildResult(this.plan, this.simulator.counters, this.simulator.traces, this.partition);
+    const inSample = new Set(this.sampled);
+    for (const t of this.requested) t.sampled = inSample.has(t);
+    const traces = [...new Set([...this.requested, ...this.sampled])];
+    return buildResult(this.plan, this.simulator.counters, traces, this.partition);
   }
 }
 

@@ -39,7 +39,6 @@ const STOP_HORIZON = 3;
  */
 export class ProfileSimulator {
   readonly counters: Counters;
-  readonly traces: ProfileTrace[] = [];
   private readonly state: ProfileState;
   private readonly random = new ProfileRandom();
   private readonly sender: MessageSender;
@@ -65,13 +64,16 @@ export class ProfileSimulator {
     this.sender = new MessageSender(plan, this.state, this.counters, this.random);
   }
 
-  /** Simulates one profile, recording its trace when it was requested or sampled. */
-  runProfile(profile: Profile, sampleKey: number, requested: boolean, sampled: boolean): void {
+  /**
+   * Simulates one profile. Returns its trace when it was requested or sampled and entered the
+   * journey, else null.
+   */
+  runProfile(profile: Profile, sampleKey: number, requested: boolean, sampled: boolean): ProfileTrace | null {
     const { plan, state, counters } = this;
     counters.profiles++;
     state.reset(profile);
     let entryAt = this.nextEntry(plan.start);
-    if (entryAt === NEVER) return;
+    if (entryAt === NEVER) return null;
     state.hash = hashText(profile.id);
     state.control =
       plan.controlThreshold > 0 && hashMore(state.hash, plan.controlSuffix) % 10_000 < plan.controlThreshold;
@@ -95,8 +97,9 @@ export class ProfileSimulator {
       entryAt = next;
     }
     bump(counters.messagesPerProfile, Math.min(state.messages, MESSAGE_BUCKETS - 1));
-    if (this.tracer !== null) this.traces.push(this.tracer.finish());
+    const trace = this.tracer === null ? null : this.tracer.finish();
     this.tracer = null;
+    return trace;
   }
 
   private nextEntry(after: number): number {
@@ -232,7 +235,7 @@ export class ProfileSimulator {
           }
           break;
         case OP.updateProfile:
-          applyOperations(state.writableAttributes(), step.operations);
+          applyOperations(state, step.operations);
           break;
         case OP.exit:
           counters.exit(s, EXIT_STEP);

@@ -24,3 +24,18 @@ export function diagnosticsForStep(
 ): Diagnostic[] {
   return diagnostics.filter((d) => d.stepId === stepId);
 }
+
+/** Errors and warnings counted, with a label: "2 errors, 1 warning" or "No problems". */
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+  text: string;
+} {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (errors > 0) parts.push(plural(errors, 'error'));
+  if (warnings > 0) parts.push(plural(warnings, 'warning'));
+  return { errors, warnings, text: parts.length === 0 ? 'No problems' : parts.join(', ') };
+}

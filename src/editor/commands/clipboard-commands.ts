@@ -1,5 +1,10 @@
 import { done, refuse, type Command } from '../command.ts';
-import { parseClipboard, reidentify, serialiseSelection, type ClipboardContent } from '../clipboard.ts';
+import {
+  parseClipboard,
+  reidentify,
+  serialiseSelection,
+  type ClipboardContent,
+} from '../clipboard.ts';
 import type { EditorState } from '../editor-state.ts';
 import type { Point } from './step-commands.ts';
 
@@ -70,6 +75,8 @@ export const duplicateSelection: Command<void> = {
     if (text === undefined) return refuse('Select one or more steps to duplicate.');
     const content = parseClipboard(text);
     if ('error' in content) return refuse(content.error);
-    return done(insert(state, reidentify(content, context.newId, { x: PASTE_OFFSET, y: PASTE_OFFSET })));
+    return done(
+      insert(state, reidentify(content, context.newId, { x: PASTE_OFFSET, y: PASTE_OFFSET })),
+    );
   },
 };

@@ -56,7 +56,10 @@ export const setSelection: Command<SetSelectionArgs> = {
   perform: (state, args) =>
     done(
       withDocument(
-        { ...state, selection: { stepIds: args.stepIds ?? [], connectionIds: args.connectionIds ?? [] } },
+        {
+          ...state,
+          selection: { stepIds: args.stepIds ?? [], connectionIds: args.connectionIds ?? [] },
+        },
         state.document,
       ),
     ),

@@ -39,7 +39,8 @@ export const COMMANDS = {
 export type CommandId = keyof typeof COMMANDS;
 
 /** The argument type of a command (`void` when it takes none). */
-export type CommandArgs<K extends CommandId> = (typeof COMMANDS)[K] extends Command<infer A> ? A : never;
+export type CommandArgs<K extends CommandId> =
+  (typeof COMMANDS)[K] extends Command<infer A> ? A : never;
 
 /** The command registered under an id. */
 export function getCommand<K extends CommandId>(id: K): Command<CommandArgs<K>> {

@@ -7,7 +7,12 @@ import {
   type JourneyStep,
 } from '../../domain/index.ts';
 import { done, refuse, type Command, type CommandContext, type CommandResult } from '../command.ts';
-import { EMPTY_SELECTION, isSelectionEmpty, withDocument, type EditorState } from '../editor-state.ts';
+import {
+  EMPTY_SELECTION,
+  isSelectionEmpty,
+  withDocument,
+  type EditorState,
+} from '../editor-state.ts';
 import { stepBranches } from '../step-info.ts';
 
 export interface Point {
@@ -128,7 +133,10 @@ export interface MoveStepsArgs {
 }
 
 /** Copy-on-write move: only steps whose position changes get a new object. */
-export function moveInDocument(doc: JourneyDocument, positions: Readonly<Record<string, Point>>): JourneyDocument {
+export function moveInDocument(
+  doc: JourneyDocument,
+  positions: Readonly<Record<string, Point>>,
+): JourneyDocument {
   let changed = false;
   const steps = doc.steps.map((s) => {
     const p = positions[s.id];
@@ -145,7 +153,8 @@ export const moveSteps: Command<MoveStepsArgs> = {
   label: 'Move',
   record: 'now',
   enabled: (state) => state.document.steps.length > 0,
-  perform: (state, args) => done(withDocument(state, moveInDocument(state.document, args.positions))),
+  perform: (state, args) =>
+    done(withDocument(state, moveInDocument(state.document, args.positions))),
 };
 
 export interface NudgeArgs {
@@ -164,7 +173,8 @@ export const nudge: Command<NudgeArgs> = {
     const selected = new Set(state.selection.stepIds);
     const positions: Record<string, Point> = {};
     for (const s of state.document.steps) {
-      if (selected.has(s.id)) positions[s.id] = { x: s.position.x + args.dx, y: s.position.y + args.dy };
+      if (selected.has(s.id))
+        positions[s.id] = { x: s.position.x + args.dx, y: s.position.y + args.dy };
     }
     return done(withDocument(state, moveInDocument(state.document, positions)), {
       coalesceKey: `nudge:${state.selection.stepIds.join(',')}`,
@@ -205,11 +215,18 @@ export const updateStepConfig: Command<UpdateStepConfigArgs> = {
     // A config that does not parse yet (mid-typing) keeps every arrow until it does.
     const branches = branchesOf(step);
     const keys = new Set((branches ?? []).map((b) => b.key));
-    const orphaned = branches !== null && doc.connections.some((c) => c.from === step.id && !keys.has(c.fromBranch));
+    const orphaned =
+      branches !== null &&
+      doc.connections.some((c) => c.from === step.id && !keys.has(c.fromBranch));
     const cleaned = orphaned
-      ? { ...doc, connections: doc.connections.filter((c) => c.from !== step.id || keys.has(c.fromBranch)) }
+      ? {
+          ...doc,
+          connections: doc.connections.filter((c) => c.from !== step.id || keys.has(c.fromBranch)),
+        }
       : doc;
-    return done(withDocument(state, cleaned), { coalesceKey: `config:${args.stepId}:${args.field ?? ''}` });
+    return done(withDocument(state, cleaned), {
+      coalesceKey: `config:${args.stepId}:${args.field ?? ''}`,
+    });
   },
 };
 

@@ -1,11 +1,57 @@
-import { useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { getJourney, UnreadableJourneyError } from '../../storage/journey-documents.ts';
+import { EditorWorkspace } from './editor-workspace.tsx';
+import './editor.css';
 
+/** Loads a journey from storage and opens it in the editor. */
 export function EditorPage() {
-  const { journeyId } = useParams();
-  return (
-    <section className="page">
-      <h1>Journey</h1>
-      <p className="page-subtitle">{journeyId}</p>
-    </section>
-  );
+  const { journeyId = '' } = useParams();
+  const journey = useQuery({
+    queryKey: ['journey-document', journeyId],
+    queryFn: async () => (await getJourney(journeyId)) ?? null,
+    // The editor owns the document once it is open; a refetch must never replace it.
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+
+  if (journey.isPending) {
+    return (
+      <section className="page">
+        <p className="muted">Opening journey…</p>
+      </section>
+    );
+  }
+  if (journey.isError) {
+    const error = journey.error;
+    return (
+      <section className="page">
+        <h1>This journey cannot be opened</h1>
+        {error instanceof UnreadableJourneyError ? (
+          <ul>
+            {error.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{error.message}</p>
+        )}
+        <p>
+          <Link to="/">Back to your journeys</Link>
+        </p>
+      </section>
+    );
+  }
+  if (journey.data === null) {
+    return (
+      <section className="page">
+        <h1>Journey not found</h1>
+        <p>
+          It may have been deleted. <Link to="/">Back to your journeys</Link>
+        </p>
+      </section>
+    );
+  }
+  return <EditorWorkspace key={journey.data.id} initial={journey.data} />;
 }

@@ -3,9 +3,7 @@ import type { JourneyDocument } from '../../domain/index.ts';
 import type { EditorStore } from '../../editor/index.ts';
 
 export type SaveState =
-  | { status: 'saved'; at: number }
-  | { status: 'saving' }
-  | { status: 'error'; message: string };
+  { status: 'saved'; at: number } | { status: 'saving' } | { status: 'error'; message: string };
 
 /** How long edits settle before they are written; a reload loses at most this much work. */
 export const AUTOSAVE_DELAY_MS = 300;

@@ -8,7 +8,10 @@ import type { JobHandle, ProfileJobs } from './profiles-services.tsx';
 
 function inProcess<O>(run: (signal: AbortSignal) => Promise<O>): JobHandle<O> {
   const controller = new AbortController();
-  return { result: run(controller.signal), cancel: () => controller.abort(new DOMException('Cancelled', 'AbortError')) };
+  return {
+    result: run(controller.signal),
+    cancel: () => controller.abort(new DOMException('Cancelled', 'AbortError')),
+  };
 }
 
 /**

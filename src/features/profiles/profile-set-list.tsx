@@ -51,27 +51,34 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
               </td>
               <td className="num">{formatCount(set.count)}</td>
               <td>{formatWhen(set.updatedAt)}</td>
-              <td className="row-actions">
-                <button type="button" className="btn btn-sm" aria-label={`Export ${set.name} as JSON`} onClick={() => onExport(set)}>
-                  Export JSON
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-sm"
-                  aria-label={`Clear ${set.name}`}
-                  disabled={set.count === 0}
-                  onClick={() => setPending({ action: 'clear', set })}
-                >
-                  Clear
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-sm btn-ghost danger-text"
-                  aria-label={`Delete ${set.name}`}
-                  onClick={() => setPending({ action: 'delete', set })}
-                >
-                  Delete
-                </button>
+              <td>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    aria-label={`Export ${set.name} as JSON`}
+                    onClick={() => onExport(set)}
+                  >
+                    Export JSON
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    aria-label={`Clear ${set.name}`}
+                    disabled={set.count === 0}
+                    onClick={() => setPending({ action: 'clear', set })}
+                  >
+                    Clear
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-ghost danger-text"
+                    aria-label={`Delete ${set.name}`}
+                    onClick={() => setPending({ action: 'delete', set })}
+                  >
+                    Delete
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
@@ -80,7 +87,11 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
       <ConfirmDialog
         open={pending !== undefined}
         onOpenChange={(open) => !open && setPending(undefined)}
-        title={pending?.action === 'delete' ? `Delete "${pending.set.name}"?` : `Clear "${pending?.set.name ?? ''}"?`}
+        title={
+          pending?.action === 'delete'
+            ? `Delete "${pending.set.name}"?`
+            : `Clear "${pending?.set.name ?? ''}"?`
+        }
         description={
           pending?.action === 'delete'
             ? `The set and its ${plural(pending.set.count, 'profile')} are removed from this browser.`

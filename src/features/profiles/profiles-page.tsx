@@ -26,7 +26,9 @@ export function ProfilesPage() {
       <div className="page-header">
         <div>
           <h1>Profiles</h1>
-          <p className="page-subtitle">Sample customer profiles kept in this browser, for simulations and segment counts.</p>
+          <p className="page-subtitle">
+            Sample customer profiles kept in this browser, for simulations and segment counts.
+          </p>
         </div>
         <div className="toolbar">
           <button type="button" className="btn" onClick={() => setDialog('import')}>
@@ -48,20 +50,30 @@ export function ProfilesPage() {
         <div className="card empty-state">
           <h2>No profile sets yet</h2>
           <p className="muted">
-            Generate realistic sample customers, or import a CSV, JSON or CDNOW purchase file to simulate journeys against.
+            Generate realistic sample customers, or import a CSV, JSON or CDNOW purchase file to
+            simulate journeys against.
           </p>
         </div>
       ) : (
         <ProfileSetList
           sets={sets}
           onExport={(set) =>
-            attempt(async () => downloadText(`${set.name.replace(/[^\w.-]+/g, '-')}.json`, await repo.exportSet(set.id)))
+            attempt(async () =>
+              downloadText(
+                `${set.name.replace(/[^\w.-]+/g, '-')}.json`,
+                await repo.exportSet(set.id),
+              ),
+            )
           }
           onClear={(set) => attempt(() => repo.clearSet(set.id))}
           onDelete={(set) => attempt(() => repo.deleteSet(set.id))}
         />
       )}
-      <GenerateDialog open={dialog === 'generate'} onOpenChange={(open) => setDialog(open ? 'generate' : undefined)} onOpenSet={openSet} />
+      <GenerateDialog
+        open={dialog === 'generate'}
+        onOpenChange={(open) => setDialog(open ? 'generate' : undefined)}
+        onOpenSet={openSet}
+      />
       <ImportDialog
         open={dialog === 'import'}
         onOpenChange={(open) => setDialog(open ? 'import' : undefined)}

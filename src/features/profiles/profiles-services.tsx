@@ -19,9 +19,19 @@ export interface JobHandle<O> {
 
 /** Heavy profile work, run off the main thread in the app and in-process in tests. */
 export interface ProfileJobs {
-  generate(request: GenerateRequest, onProgress: (p: JobProgress) => void): JobHandle<GenerateOutcome>;
-  importFile(request: ImportRequest, onProgress: (p: JobProgress) => void): JobHandle<ImportOutcome>;
-  countSegment(setId: string, condition: ConditionGroup, now: number): Promise<{ matched: number; total: number }>;
+  generate(
+    request: GenerateRequest,
+    onProgress: (p: JobProgress) => void,
+  ): JobHandle<GenerateOutcome>;
+  importFile(
+    request: ImportRequest,
+    onProgress: (p: JobProgress) => void,
+  ): JobHandle<ImportOutcome>;
+  countSegment(
+    setId: string,
+    condition: ConditionGroup,
+    now: number,
+  ): Promise<{ matched: number; total: number }>;
 }
 
 /** What the profiles screens read and write through. */
@@ -44,7 +54,13 @@ function defaultServices(): ProfilesServices {
 const ServicesContext = createContext<ProfilesServices | null>(null);
 
 /** Provides the profile services; without it the app's database and Web Workers are used. */
-export function ProfilesServicesProvider({ services, children }: { services: ProfilesServices; children: ReactNode }) {
+export function ProfilesServicesProvider({
+  services,
+  children,
+}: {
+  services: ProfilesServices;
+  children: ReactNode;
+}) {
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 

@@ -15,7 +15,11 @@ export function ProgressBar({ label, value, max, unit }: ProgressBarProps) {
     <div className="progress">
       <div className="progress-label">
         <span>{label}</span>
-        <span className="muted">{unit ? `${formatCount(value)} of ${formatCount(max)} ${unit}` : `${Math.round(percent)}%`}</span>
+        <span className="muted">
+          {unit
+            ? `${formatCount(value)} of ${formatCount(max)} ${unit}`
+            : `${Math.round(percent)}%`}
+        </span>
       </div>
       <div
         className="progress-track"

@@ -10,7 +10,11 @@ import type {
 } from '../../workers/profiles-protocol.ts';
 import type { JobHandle, ProfileJobs } from './profiles-services.tsx';
 
-function runInWorker<R, O>(worker: Worker, request: R, onProgress: (p: JobProgress) => void): JobHandle<O> {
+function runInWorker<R, O>(
+  worker: Worker,
+  request: R,
+  onProgress: (p: JobProgress) => void,
+): JobHandle<O> {
   const result = new Promise<O>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<JobEvent<O>>) => {
       const message = event.data;
@@ -46,7 +50,10 @@ export function workerJobs(): ProfileJobs {
   const pending = new Map<number, (response: SegmentCountResponse) => void>();
   const segment = (): Worker => {
     if (!segmentWorker) {
-      segmentWorker = new Worker(new URL('../../workers/profiles-segment.worker.ts', import.meta.url), { type: 'module' });
+      segmentWorker = new Worker(
+        new URL('../../workers/profiles-segment.worker.ts', import.meta.url),
+        { type: 'module' },
+      );
       segmentWorker.onmessage = (event: MessageEvent<SegmentCountResponse>) => {
         pending.get(event.data.id)?.(event.data);
         pending.delete(event.data.id);
@@ -57,13 +64,17 @@ export function workerJobs(): ProfileJobs {
   return {
     generate: (request: GenerateRequest, onProgress) =>
       runInWorker(
-        new Worker(new URL('../../workers/profiles-generate.worker.ts', import.meta.url), { type: 'module' }),
+        new Worker(new URL('../../workers/profiles-generate.worker.ts', import.meta.url), {
+          type: 'module',
+        }),
         request,
         onProgress,
       ),
     importFile: (request: ImportRequest, onProgress) =>
       runInWorker(
-        new Worker(new URL('../../workers/profiles-import.worker.ts', import.meta.url), { type: 'module' }),
+        new Worker(new URL('../../workers/profiles-import.worker.ts', import.meta.url), {
+          type: 'module',
+        }),
         request,
         onProgress,
       ),

@@ -63,7 +63,11 @@ export function ConditionBuilder({
           {describeCondition(value)}
         </p>
         <GroupEditor group={value} path="" name={label} number="" onChange={onChange} />
-        <SuggestionLists suggestions={suggestions} eventListId={ctx.eventListId} attributeListId={ctx.attributeListId} />
+        <SuggestionLists
+          suggestions={suggestions}
+          eventListId={ctx.eventListId}
+          attributeListId={ctx.attributeListId}
+        />
       </fieldset>
     </BuilderContext.Provider>
   );

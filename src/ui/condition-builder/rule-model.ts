@@ -3,6 +3,7 @@ import {
   type AttributeValueType,
   type ConditionNode,
   OPERATORS_BY_VALUE_TYPE,
+  OPERATOR_WORDS,
   VALUELESS_OPERATORS,
 } from '../../domain/index.ts';
 
@@ -20,32 +21,16 @@ export const VALUE_TYPE_LABELS: Record<AttributeValueType, string> = {
   list: 'List',
 };
 
-export const OPERATOR_LABELS: Record<string, string> = {
-  equals: 'is',
-  not_equals: 'is not',
-  contains: 'contains',
-  not_contains: 'does not contain',
-  starts_with: 'starts with',
-  ends_with: 'ends with',
-  is_set: 'is set',
-  is_not_set: 'is not set',
+/** Operator names in the picker: the domain's sentence wording, spelled out where it is a symbol. */
+export const OPERATOR_LABELS: Readonly<Record<string, string>> = {
+  ...OPERATOR_WORDS,
   gt: 'is greater than',
   gte: 'is at least',
   lt: 'is less than',
   lte: 'is at most',
-  between: 'is between',
-  on: 'is on',
-  before: 'is before',
-  after: 'is after',
   within_last_days: 'is within the last … days',
   more_than_days_ago: 'is more than … days ago',
   within_next_days: 'is within the next … days',
-  is_true: 'is true',
-  is_false: 'is false',
-  includes: 'includes',
-  not_includes: 'does not include',
-  is_empty: 'is empty',
-  is_not_empty: 'is not empty',
 };
 
 const DAY_OPERATORS = new Set(['within_last_days', 'more_than_days_ago', 'within_next_days']);
@@ -99,9 +84,11 @@ function build(loose: LooseAttributeRule): AttributeRule {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   const extra: Record<string, unknown> = {};
-  if (valueType === 'text') Object.assign(extra, { value: str(value), caseSensitive: loose.caseSensitive });
+  if (valueType === 'text')
+    Object.assign(extra, { value: str(value), caseSensitive: loose.caseSensitive });
   if (valueType === 'number') Object.assign(extra, { value: num(value), value2: num(value2) });
-  if (valueType === 'date') Object.assign(extra, { value: str(value) ?? num(value), value2: str(value2) });
+  if (valueType === 'date')
+    Object.assign(extra, { value: str(value) ?? num(value), value2: str(value2) });
   if (valueType === 'list') extra.value = str(value);
   const rule: Record<string, unknown> = { type: 'attribute', attribute, valueType, operator };
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) rule[k] = v;

@@ -9,7 +9,11 @@ export interface SuggestionListsProps {
 }
 
 /** The `<datalist>`s that event and attribute inputs point at with `list`. */
-export function SuggestionLists({ suggestions, eventListId, attributeListId }: SuggestionListsProps) {
+export function SuggestionLists({
+  suggestions,
+  eventListId,
+  attributeListId,
+}: SuggestionListsProps) {
   const attributes = useMemo(() => attributeOptions(suggestions), [suggestions]);
   return (
     <>

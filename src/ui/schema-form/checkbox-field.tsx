@@ -9,7 +9,14 @@ export interface CheckboxFieldProps extends Omit<FieldBaseProps, 'hideLabel'> {
 export function CheckboxField({ checked, onChange, ...shell }: CheckboxFieldProps) {
   return (
     <FieldShell {...shell} inline>
-      {(aria) => <input {...aria} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />}
+      {(aria) => (
+        <input
+          {...aria}
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+      )}
     </FieldShell>
   );
 }

@@ -29,7 +29,10 @@ export function issuesFor(ctx: FormContextValue, path: string): readonly FieldIs
 }
 
 /** The id of the `<datalist>` for a suggestion source, if the field has one. */
-export function listFor(ctx: FormContextValue, source: SuggestionSource | undefined): string | undefined {
+export function listFor(
+  ctx: FormContextValue,
+  source: SuggestionSource | undefined,
+): string | undefined {
   if (source === 'events') return ctx.eventListId;
   return source === 'attributes' ? ctx.attributeListId : undefined;
 }

@@ -35,7 +35,16 @@ function parse(text: string): number | undefined {
  * A number input that keeps what the user typed (e.g. `1.` or `-`) while it is not yet a
  * number, emitting the empty value meanwhile so the form can report it.
  */
-export function NumberField({ value, onChange, emptyValue, integer, min, max, issues, ...shell }: NumberFieldProps) {
+export function NumberField({
+  value,
+  onChange,
+  emptyValue,
+  integer,
+  min,
+  max,
+  issues,
+  ...shell
+}: NumberFieldProps) {
   const [draft, setDraft] = useState(() => format(value));
   const [shown, setShown] = useState(value);
   const [badInput, setBadInput] = useState(false);

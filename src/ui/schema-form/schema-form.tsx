@@ -70,7 +70,11 @@ export function SchemaForm({
           </ul>
         )}
         <SchemaField spec={spec} path="" value={value} onChange={onChange} bare />
-        <SuggestionLists suggestions={suggestions} eventListId={ctx.eventListId} attributeListId={ctx.attributeListId} />
+        <SuggestionLists
+          suggestions={suggestions}
+          eventListId={ctx.eventListId}
+          attributeListId={ctx.attributeListId}
+        />
       </div>
     </FormContext.Provider>
   );

@@ -11,12 +11,25 @@ export interface TextFieldProps extends FieldBaseProps {
 }
 
 /** A labelled text input or textarea. */
-export function TextField({ value, onChange, multiline, type, list, placeholder, ...shell }: TextFieldProps) {
+export function TextField({
+  value,
+  onChange,
+  multiline,
+  type,
+  list,
+  placeholder,
+  ...shell
+}: TextFieldProps) {
   return (
     <FieldShell {...shell}>
       {(aria) =>
         multiline === true ? (
-          <textarea {...aria} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+          <textarea
+            {...aria}
+            value={value}
+            placeholder={placeholder}
+            onChange={(e) => onChange(e.target.value)}
+          />
         ) : (
           <input
             {...aria}

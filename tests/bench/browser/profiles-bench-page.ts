@@ -18,8 +18,21 @@ const CONDITION: ConditionGroup = {
   op: 'and',
   rules: [
     { type: 'attribute', attribute: 'consent.email', valueType: 'boolean', operator: 'is_true' },
-    { type: 'attribute', attribute: 'plan', valueType: 'text', operator: 'not_equals', value: 'free' },
-    { type: 'event_count', event: 'order_placed', comparison: 'at_least', count: 2, withinDays: 90, propertyFilters: [] },
+    {
+      type: 'attribute',
+      attribute: 'plan',
+      valueType: 'text',
+      operator: 'not_equals',
+      value: 'free',
+    },
+    {
+      type: 'event_count',
+      event: 'order_placed',
+      comparison: 'at_least',
+      count: 2,
+      withinDays: 90,
+      propertyFilters: [],
+    },
   ],
 };
 
@@ -43,16 +56,26 @@ const bench = {
     if (!file) throw new Error('Pick the CDNOW file first.');
     const repo = await fresh();
     const started = performance.now();
-    const outcome = await runImportJob(repo, { file, kind: 'cdnow', target: { kind: 'new', name: 'CDNOW' } }, ignore);
+    const outcome = await runImportJob(
+      repo,
+      { file, kind: 'cdnow', target: { kind: 'new', name: 'CDNOW' } },
+      ignore,
+    );
     const ms = performance.now() - started;
     return { ms, count: outcome.setId ? await repo.countProfiles(outcome.setId) : 0 };
   },
 
   /** Generate 100,000 profiles and store them; then read them back with a cold cache, and count a segment. */
-  async generateReadCount(count: number): Promise<{ generateMs: number; readMs: number; countMs: number; matched: number }> {
+  async generateReadCount(
+    count: number,
+  ): Promise<{ generateMs: number; readMs: number; countMs: number; matched: number }> {
     const repo = await fresh();
     let started = performance.now();
-    const { setId } = await runGenerateJob(repo, { name: 'bench', count, seed: 7, start: END - 730 * DAY, end: END }, ignore);
+    const { setId } = await runGenerateJob(
+      repo,
+      { name: 'bench', count, seed: 7, start: END - 730 * DAY, end: END },
+      ignore,
+    );
     const generateMs = performance.now() - started;
 
     const reader = createProfileRepo(openWayfinderDb(DB));

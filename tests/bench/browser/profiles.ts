@@ -22,7 +22,9 @@ export interface BenchRow {
 
 interface BenchApi {
   importCdnow(): Promise<{ ms: number; count: number }>;
-  generateReadCount(count: number): Promise<{ generateMs: number; readMs: number; countMs: number; matched: number }>;
+  generateReadCount(
+    count: number,
+  ): Promise<{ generateMs: number; readMs: number; countMs: number; matched: number }>;
 }
 
 /** Builds the bench page, opens it in headless Chromium and measures each target. */
@@ -35,7 +37,13 @@ export async function runProfilesBrowserBench(): Promise<BenchRow[]> {
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, rollupOptions: { input } },
   });
-  const server = await preview({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
+  const server = await preview({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1' },
+  });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
@@ -60,19 +68,31 @@ export async function runProfilesBrowserBench(): Promise<BenchRow[]> {
     await page.setInputFiles('#cdnow', cdnowMaster);
     const call = <K extends keyof BenchApi>(name: K, ...args: Parameters<BenchApi[K]>) =>
       page.evaluate(
-        ([n, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>).profilesBench?.[n]?.(...a),
+        ([n, a]) =>
+          (
+            window as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>
+          ).profilesBench?.[n]?.(...a),
         [name, args] as const,
       ) as ReturnType<BenchApi[K]>;
 
     const imported = await call('importCdnow');
-    if (imported.count !== 23_570) throw new Error(`CDNOW import gave ${imported.count} profiles, expected 23,570`);
+    if (imported.count !== 23_570)
+      throw new Error(`CDNOW import gave ${imported.count} profiles, expected 23,570`);
     const generated = await call('generateReadCount', GENERATED);
     if (errors.length > 0) throw new Error(errors.join('\n'));
     return [
-      { name: 'import CDNOW_master.txt (parse + write, 23,570 profiles)', ms: imported.ms, target: 1_500 },
+      {
+        name: 'import CDNOW_master.txt (parse + write, 23,570 profiles)',
+        ms: imported.ms,
+        target: 1_500,
+      },
       { name: 'read a 100,000-profile set (cold)', ms: generated.readMs, target: 1_000 },
       { name: 'generate + store 100,000 profiles', ms: generated.generateMs, target: 5_000 },
-      { name: `segment count over 100,000 profiles (${generated.matched} match)`, ms: generated.countMs, target: 100 },
+      {
+        name: `segment count over 100,000 profiles (${generated.matched} match)`,
+        ms: generated.countMs,
+        target: 100,
+      },
     ];
   } finally {
     await browser.close();
@@ -85,6 +105,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const rows = await runProfilesBrowserBench();
   for (const row of rows) {
     const verdict = row.ms <= row.target ? 'ok' : 'OVER';
-    process.stdout.write(`${row.name.padEnd(62)} ${row.ms.toFixed(0).padStart(7)} ms  (target ≤ ${row.target} ms) ${verdict}\n`);
+    process.stdout.write(
+      `${row.name.padEnd(62)} ${row.ms.toFixed(0).padStart(7)} ms  (target ≤ ${row.target} ms) ${verdict}\n`,
+    );
   }
 }

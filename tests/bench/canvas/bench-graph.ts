@@ -8,7 +8,16 @@ import {
 import { stepBranches } from '../../../src/editor/index.ts';
 
 /** Kinds cycled through after the trigger: a mix of one-way, two-way and split steps. */
-const KINDS = ['email', 'delay', 'if_else', 'sms', 'wait_for_event', 'random_split', 'push', 'update_profile'];
+const KINDS = [
+  'email',
+  'delay',
+  'if_else',
+  'sms',
+  'wait_for_event',
+  'random_split',
+  'push',
+  'update_profile',
+];
 export const COLUMNS = 40;
 export const COLUMN_GAP = 320;
 export const ROW_GAP = 200;
@@ -38,7 +47,8 @@ export function benchJourney(n: number): JourneyDocument {
   for (let i = 0; i + 1 < n; i++) {
     const from = steps[i] as JourneyStep;
     const branch = stepBranches(from)[0];
-    if (branch !== undefined) connections.push({ id: `c${i}`, from: from.id, fromBranch: branch.key, to: `s${i + 1}` });
+    if (branch !== undefined)
+      connections.push({ id: `c${i}`, from: from.id, fromBranch: branch.key, to: `s${i + 1}` });
   }
   return { ...doc, steps, connections };
 }

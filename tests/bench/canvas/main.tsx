@@ -5,7 +5,10 @@ import { createRoot } from 'react-dom/client';
 import '../../../src/app/global.css';
 import { validate } from '../../../src/domain/index.ts';
 import { createEditorStore } from '../../../src/editor/index.ts';
-import { JourneyCanvas, type JourneyCanvasApi } from '../../../src/features/editor/canvas/journey-canvas.tsx';
+import {
+  JourneyCanvas,
+  type JourneyCanvasApi,
+} from '../../../src/features/editor/canvas/journey-canvas.tsx';
 import { benchJourney, gridPosition } from './bench-graph.ts';
 
 /** What the runner reads and calls through `window.__bench`. */
@@ -56,7 +59,9 @@ window.__bench = { variant, nodes: n, pan: panFrames, view: (v) => setViewport?.
 function watchDrawn(): void {
   const check = () => {
     const drawn = document.querySelectorAll('.react-flow__node');
-    const visible = [...drawn].filter((el) => (el as HTMLElement).style.visibility !== 'hidden').length;
+    const visible = [...drawn].filter(
+      (el) => (el as HTMLElement).style.visibility !== 'hidden',
+    ).length;
     if (drawn.length === n && visible === n) {
       requestAnimationFrame(() => (window.__bench.loadedAt = performance.now()));
     } else requestAnimationFrame(check);
@@ -65,8 +70,16 @@ function watchDrawn(): void {
 }
 
 function Plain() {
-  const nodes: Node[] = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, position: gridPosition(i), data: { label: `Node ${i}` } }));
-  const edges: Edge[] = Array.from({ length: n - 1 }, (_, i) => ({ id: `c${i}`, source: `s${i}`, target: `s${i + 1}` }));
+  const nodes: Node[] = Array.from({ length: n }, (_, i) => ({
+    id: `s${i}`,
+    position: gridPosition(i),
+    data: { label: `Node ${i}` },
+  }));
+  const edges: Edge[] = Array.from({ length: n - 1 }, (_, i) => ({
+    id: `c${i}`,
+    source: `s${i}`,
+    target: `s${i + 1}`,
+  }));
   const onInit = (instance: ReactFlowInstance) => {
     setViewport = (v) => void instance.setViewport(v);
   };

@@ -36,7 +36,9 @@ export interface CanvasBenchOptions {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -50,7 +52,9 @@ async function measure(browser: Browser, url: string, panMs: number) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.__bench?.loadedAt !== undefined, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__bench?.loadedAt !== undefined, undefined, {
+    timeout: 60_000,
+  });
   const loadMs = await page.evaluate(() => window.__bench.loadedAt as number);
   const frames = await page.evaluate((ms) => window.__bench.pan(ms), panMs);
   await context.close();
@@ -77,10 +81,15 @@ export async function runCanvasBench(options: CanvasBenchOptions = {}): Promise<
   const rows: CanvasBenchRow[] = [];
   try {
     for (const nodes of sizes) {
-      const samples: Record<Variant, Awaited<ReturnType<typeof measure>>[]> = { plain: [], ours: [] };
+      const samples: Record<Variant, Awaited<ReturnType<typeof measure>>[]> = {
+        plain: [],
+        ours: [],
+      };
       for (let run = 0; run < runs; run++) {
         for (const variant of ['plain', 'ours'] as const) {
-          samples[variant].push(await measure(browser, `${address}?variant=${variant}&n=${nodes}`, panMs));
+          samples[variant].push(
+            await measure(browser, `${address}?variant=${variant}&n=${nodes}`, panMs),
+          );
         }
       }
       for (const variant of ['plain', 'ours'] as const) {
@@ -109,7 +118,8 @@ export function checkTargets(rows: readonly CanvasBenchRow[]): string[] {
     if (plain !== undefined && ours.loadMs > plain.loadMs * 1.2) {
       failures.push(`${ours.nodes} nodes: load ${ours.loadMs} ms > 1.2 × plain ${plain.loadMs} ms`);
     }
-    if (ours.nodes >= 1000 && ours.frameP95Ms > 20) failures.push(`${ours.nodes} nodes: p95 frame ${ours.frameP95Ms} ms > 20 ms`);
+    if (ours.nodes >= 1000 && ours.frameP95Ms > 20)
+      failures.push(`${ours.nodes} nodes: p95 frame ${ours.frameP95Ms} ms > 20 ms`);
   }
   return failures;
 }
@@ -119,7 +129,10 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   console.table(
     rows.map((r) => {
       const plain = rows.find((p) => p.variant === 'plain' && p.nodes === r.nodes);
-      return { ...r, loadVsPlain: plain === undefined ? '' : `${(r.loadMs / plain.loadMs).toFixed(2)}×` };
+      return {
+        ...r,
+        loadVsPlain: plain === undefined ? '' : `${(r.loadMs / plain.loadMs).toFixed(2)}×`,
+      };
     }),
   );
   const failures = checkTargets(rows);

@@ -13,6 +13,6 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   logLevel: 'warn',
-  build: { outDir: BENCH_OUT_DIR, emptyOutDir: true, minify: false },
+  build: { outDir: BENCH_OUT_DIR, emptyOutDir: true },
   preview: { host: '127.0.0.1', port: 0, strictPort: false },
 });

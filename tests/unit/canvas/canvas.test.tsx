@@ -3,12 +3,23 @@ import '../../setup/dom-setup.ts';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { createJourney, getStepDefinition, sequentialIds, type Diagnostic } from '../../../src/domain/index.ts';
+import {
+  createJourney,
+  getStepDefinition,
+  sequentialIds,
+  type Diagnostic,
+} from '../../../src/domain/index.ts';
 import { createEditorStore, type EditorStore } from '../../../src/editor/index.ts';
 import { JourneyCanvas } from '../../../src/features/editor/canvas/journey-canvas.tsx';
 
-function welcomeStore(): { store: EditorStore; ids: Record<'trigger' | 'email' | 'check', string> } {
-  const store = createEditorStore(createJourney('Welcome', 0, () => 'j1'), { newId: sequentialIds('s') });
+function welcomeStore(): {
+  store: EditorStore;
+  ids: Record<'trigger' | 'email' | 'check', string>;
+} {
+  const store = createEditorStore(
+    createJourney('Welcome', 0, () => 'j1'),
+    { newId: sequentialIds('s') },
+  );
   const add = (kind: string, x: number) => {
     store.dispatch('addStep', { kind, position: { x, y: 0 } });
     return store.getState().selection.stepIds[0] ?? '';
@@ -39,7 +50,11 @@ describe('JourneyCanvas', () => {
     expect(condition).toBeVisible();
     expect(within(condition).getByLabelText('Yes branch of If / else')).toBeVisible();
     expect(within(condition).getByLabelText('No branch of If / else')).toBeVisible();
-    expect(within(condition).getByRole('button', { name: 'Add a step after the Yes branch of If / else' })).toBeVisible();
+    expect(
+      within(condition).getByRole('button', {
+        name: 'Add a step after the Yes branch of If / else',
+      }),
+    ).toBeVisible();
     const trigger = screen.getByRole('group', { name: 'Event step: Event' });
     expect(within(trigger).queryByLabelText('Into Event')).toBeNull();
     expect(within(email).getByLabelText('Into Welcome aboard')).toBeVisible();
@@ -48,11 +63,19 @@ describe('JourneyCanvas', () => {
   it('shows an error badge from diagnostics', () => {
     const { store, ids } = welcomeStore();
     const diagnostics: Diagnostic[] = [
-      { severity: 'error', code: 'required-field', message: 'Write a subject line.', stepId: ids.email, field: 'subject' },
+      {
+        severity: 'error',
+        code: 'required-field',
+        message: 'Write a subject line.',
+        stepId: ids.email,
+        field: 'subject',
+      },
     ];
     render(<JourneyCanvas store={store} diagnostics={diagnostics} showPalette={false} />);
     const email = screen.getByRole('group', { name: 'Email step: Welcome aboard' });
-    expect(within(email).getByRole('img', { name: '1 error: Write a subject line.' })).toBeVisible();
+    expect(
+      within(email).getByRole('img', { name: '1 error: Write a subject line.' }),
+    ).toBeVisible();
   });
 
   it('draws simulation counts on nodes and edges', () => {
@@ -62,7 +85,10 @@ describe('JourneyCanvas', () => {
       <JourneyCanvas
         store={store}
         showPalette={false}
-        overlay={{ stepCounts: { [ids.email]: { entered: 1234 } }, connectionCounts: { [first?.id ?? '']: 1200 } }}
+        overlay={{
+          stepCounts: { [ids.email]: { entered: 1234 } },
+          connectionCounts: { [first?.id ?? '']: 1200 },
+        }}
       />,
     );
     const email = screen.getByRole('group', { name: 'Email step: Welcome aboard' });
@@ -87,12 +113,16 @@ describe('JourneyCanvas', () => {
     const user = userEvent.setup();
     const { store, ids } = welcomeStore();
     const onSelectionChange = vi.fn();
-    render(<JourneyCanvas store={store} showPalette={false} onSelectionChange={onSelectionChange} />);
+    render(
+      <JourneyCanvas store={store} showPalette={false} onSelectionChange={onSelectionChange} />,
+    );
     act(() => void store.dispatch('setSelection', { stepIds: [ids.email] }));
     await user.keyboard('{Control>}d{/Control}');
     expect(screen.getAllByRole('group', { name: 'Email step: Welcome aboard' })).toHaveLength(2);
     await user.keyboard('{Control>}a{/Control}');
-    expect(onSelectionChange).toHaveBeenLastCalledWith(expect.objectContaining({ stepIds: expect.arrayContaining([ids.trigger]) }));
+    expect(onSelectionChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ stepIds: expect.arrayContaining([ids.trigger]) }),
+    );
     expect(store.getState().selection.stepIds).toHaveLength(4);
   });
 
@@ -126,11 +156,15 @@ describe('JourneyCanvas', () => {
     const user = userEvent.setup();
     const { store, ids } = welcomeStore();
     render(<JourneyCanvas store={store} showPalette={false} />);
-    await user.click(screen.getByRole('button', { name: 'Add a step after the No branch of If / else' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Add a step after the No branch of If / else' }),
+    );
     const menu = screen.getByRole('menu', { name: 'Insert a step' });
     expect(within(menu).queryByRole('menuitem', { name: 'Event' })).toBeNull();
     await user.click(within(menu).getByRole('menuitem', { name: 'Exit' }));
     expect(screen.getByRole('group', { name: 'Exit step: Exit' })).toBeVisible();
-    expect(store.getState().document.connections).toContainEqual(expect.objectContaining({ from: ids.check, fromBranch: 'no' }));
+    expect(store.getState().document.connections).toContainEqual(
+      expect.objectContaining({ from: ids.check, fromBranch: 'no' }),
+    );
   });
 });

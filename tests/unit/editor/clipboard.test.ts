@@ -9,7 +9,10 @@ describe('clipboard', () => {
     store.dispatch('setSelection', { stepIds: [trigger, email] });
     const result = store.dispatch('copySelection');
     expect(result.ok && result.changed).toBe(false);
-    const envelope = JSON.parse(result.ok ? (result.output ?? '') : '') as Record<string, unknown[]>;
+    const envelope = JSON.parse(result.ok ? (result.output ?? '') : '') as Record<
+      string,
+      unknown[]
+    >;
     expect(envelope.wayfinderClipboard).toBe(CLIPBOARD_VERSION);
     expect(envelope.steps).toHaveLength(2);
     expect(envelope.connections).toEqual([expect.objectContaining({ from: trigger, to: email })]);
@@ -33,7 +36,9 @@ describe('clipboard', () => {
       ['email', { x: 300 + PASTE_OFFSET, y: PASTE_OFFSET }],
     ]);
     const [copyTrigger, copyEmail] = copies.map((s) => s.id);
-    expect(document.connections).toContainEqual(expect.objectContaining({ from: copyTrigger, fromBranch: 'next', to: copyEmail }));
+    expect(document.connections).toContainEqual(
+      expect.objectContaining({ from: copyTrigger, fromBranch: 'next', to: copyEmail }),
+    );
     expect(document.connections).toHaveLength(3);
   });
 
@@ -43,7 +48,10 @@ describe('clipboard', () => {
     source.store.dispatch('setSelection', { stepIds: [email] });
     const copied = source.store.dispatch('copySelection');
     const target = harness();
-    target.store.dispatch('paste', { text: copied.ok ? (copied.output ?? '') : '', at: { x: 10, y: 20 } });
+    target.store.dispatch('paste', {
+      text: copied.ok ? (copied.output ?? '') : '',
+      at: { x: 10, y: 20 },
+    });
     expect(target.store.getState().document.steps).toEqual([
       expect.objectContaining({ kind: 'email', position: { x: 10, y: 20 } }),
     ]);
@@ -52,8 +60,16 @@ describe('clipboard', () => {
   it.each([
     ['plain text', 'hello there', /not JSON/],
     ['other JSON', '{"nodes":[]}', /does not hold Wayfinder steps/],
-    ['another version', '{"wayfinderClipboard":2,"steps":[],"connections":[]}', /another Wayfinder version/],
-    ['a damaged envelope', '{"wayfinderClipboard":1,"steps":[{"id":"x"}],"connections":[]}', /damaged at steps\.0/],
+    [
+      'another version',
+      '{"wayfinderClipboard":2,"steps":[],"connections":[]}',
+      /another Wayfinder version/,
+    ],
+    [
+      'a damaged envelope',
+      '{"wayfinderClipboard":1,"steps":[{"id":"x"}],"connections":[]}',
+      /damaged at steps\.0/,
+    ],
     [
       'an unknown kind',
       '{"wayfinderClipboard":1,"steps":[{"id":"x","kind":"fax","label":"Fax","config":{},"position":{"x":0,"y":0}}],"connections":[]}',
@@ -74,7 +90,15 @@ describe('clipboard', () => {
     const { store } = harness();
     const text = JSON.stringify({
       wayfinderClipboard: 1,
-      steps: [{ id: 's', kind: 'email', label: '<img src=x onerror=alert(1)>', config: {}, position: { x: 0, y: 0 } }],
+      steps: [
+        {
+          id: 's',
+          kind: 'email',
+          label: '<img src=x onerror=alert(1)>',
+          config: {},
+          position: { x: 0, y: 0 },
+        },
+      ],
       connections: [],
     });
     store.dispatch('paste', { text });

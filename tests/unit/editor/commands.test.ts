@@ -7,7 +7,12 @@ describe('addStep', () => {
     const id = add(store, 'email', 120, 80);
     const { document, selection } = store.getState();
     expect(document.steps).toHaveLength(1);
-    expect(document.steps[0]).toMatchObject({ id, kind: 'email', label: 'Email', position: { x: 120, y: 80 } });
+    expect(document.steps[0]).toMatchObject({
+      id,
+      kind: 'email',
+      label: 'Email',
+      position: { x: 120, y: 80 },
+    });
     expect(Object.keys(document.steps[0]?.config ?? {}).length).toBeGreaterThan(0);
     expect(selection).toEqual({ stepIds: [id], connectionIds: [] });
   });
@@ -24,20 +29,32 @@ describe('addStep', () => {
     const { store } = harness();
     const { trigger, email } = chain(store);
     const old = store.getState().document.connections.find((c) => c.from === trigger);
-    const result = store.dispatch('addStep', { kind: 'delay', position: { x: 150, y: 0 }, insertInto: old?.id });
+    const result = store.dispatch('addStep', {
+      kind: 'delay',
+      position: { x: 150, y: 0 },
+      insertInto: old?.id,
+    });
     expect(result.ok).toBe(true);
     const doc = store.getState().document;
     const inserted = store.getState().selection.stepIds[0];
     expect(doc.connections.some((c) => c.id === old?.id)).toBe(false);
-    expect(doc.connections).toContainEqual(expect.objectContaining({ from: trigger, fromBranch: 'next', to: inserted }));
-    expect(doc.connections).toContainEqual(expect.objectContaining({ from: inserted, fromBranch: 'next', to: email }));
+    expect(doc.connections).toContainEqual(
+      expect.objectContaining({ from: trigger, fromBranch: 'next', to: inserted }),
+    );
+    expect(doc.connections).toContainEqual(
+      expect.objectContaining({ from: inserted, fromBranch: 'next', to: email }),
+    );
   });
 
   it('refuses to insert a trigger into a connection', () => {
     const { store } = harness();
     const { trigger } = chain(store);
     const old = store.getState().document.connections.find((c) => c.from === trigger);
-    const result = store.dispatch('addStep', { kind: 'event', position: { x: 0, y: 0 }, insertInto: old?.id });
+    const result = store.dispatch('addStep', {
+      kind: 'event',
+      position: { x: 0, y: 0 },
+      insertInto: old?.id,
+    });
     expect(result.ok).toBe(false);
     expect(store.getState().document.connections).toHaveLength(2);
   });
@@ -45,7 +62,11 @@ describe('addStep', () => {
   it('attaches to a free branch', () => {
     const { store } = harness();
     const condition = add(store, 'if_else');
-    store.dispatch('addStep', { kind: 'exit', position: { x: 300, y: 0 }, attachTo: { from: condition, branch: 'no' } });
+    store.dispatch('addStep', {
+      kind: 'exit',
+      position: { x: 300, y: 0 },
+      attachTo: { from: condition, branch: 'no' },
+    });
     const exit = store.getState().selection.stepIds[0];
     expect(store.getState().document.connections).toEqual([
       expect.objectContaining({ from: condition, fromBranch: 'no', to: exit }),
@@ -66,9 +87,18 @@ describe('connect', () => {
   });
 
   it.each([
-    ['into a trigger', (ids: { trigger: string; email: string; delay: string }) => [ids.email, 'next', ids.trigger]],
-    ['a second arrow from one branch', (ids: { trigger: string; email: string; delay: string }) => [ids.trigger, 'next', ids.delay]],
-    ['to itself', (ids: { trigger: string; email: string; delay: string }) => [ids.email, 'next', ids.email]],
+    [
+      'into a trigger',
+      (ids: { trigger: string; email: string; delay: string }) => [ids.email, 'next', ids.trigger],
+    ],
+    [
+      'a second arrow from one branch',
+      (ids: { trigger: string; email: string; delay: string }) => [ids.trigger, 'next', ids.delay],
+    ],
+    [
+      'to itself',
+      (ids: { trigger: string; email: string; delay: string }) => [ids.email, 'next', ids.email],
+    ],
   ])('refuses %s with a reason', (_name, pick) => {
     const { store } = harness();
     const ids = chain(store);
@@ -186,7 +216,11 @@ describe('editing', () => {
     const { store } = harness();
     const settings = { ...store.getState().document.settings, defaultTimeZone: 'Europe/Paris' };
     store.dispatch('updateSettings', { settings, field: 'defaultTimeZone' });
-    store.dispatch('updateJourneyMeta', { name: 'Welcome', description: 'Hello', lifecycleStage: 'first_contact' });
+    store.dispatch('updateJourneyMeta', {
+      name: 'Welcome',
+      description: 'Hello',
+      lifecycleStage: 'first_contact',
+    });
     expect(store.getState().document).toMatchObject({
       name: 'Welcome',
       description: 'Hello',

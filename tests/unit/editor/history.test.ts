@@ -7,7 +7,11 @@ describe('undo history', () => {
     const a = add(store, 'event');
     const b = add(store, 'email');
     store.dispatch('connect', { from: a, branch: 'next', to: b });
-    expect(store.getHistoryStatus()).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'Connect' });
+    expect(store.getHistoryStatus()).toMatchObject({
+      canUndo: true,
+      canRedo: false,
+      undoLabel: 'Connect',
+    });
     store.undo();
     expect(store.getState().document.connections).toHaveLength(0);
     store.undo();
@@ -23,10 +27,18 @@ describe('undo history', () => {
     const id = add(store, 'email', 0, 0);
     for (let i = 1; i <= 30; i++) {
       clock.advance(16);
-      store.dispatch('moveSteps', { positions: { [id]: { x: i * 3, y: i } } }, { record: 'settle', coalesceKey: 'drag', settleMs: Infinity });
+      store.dispatch(
+        'moveSteps',
+        { positions: { [id]: { x: i * 3, y: i } } },
+        { record: 'settle', coalesceKey: 'drag', settleMs: Infinity },
+      );
     }
     clock.advance(5000);
-    store.dispatch('moveSteps', { positions: { [id]: { x: 100, y: 40 } } }, { record: 'settle', coalesceKey: 'drag', settleMs: Infinity });
+    store.dispatch(
+      'moveSteps',
+      { positions: { [id]: { x: 100, y: 40 } } },
+      { record: 'settle', coalesceKey: 'drag', settleMs: Infinity },
+    );
     store.settle();
     expect(store.getState().document.steps[0]?.position).toEqual({ x: 100, y: 40 });
     store.undo();
@@ -39,7 +51,11 @@ describe('undo history', () => {
     const { store } = harness();
     const id = add(store, 'email', 0, 0);
     const drag = (x: number) => {
-      store.dispatch('moveSteps', { positions: { [id]: { x, y: 0 } } }, { record: 'settle', coalesceKey: 'drag', settleMs: Infinity });
+      store.dispatch(
+        'moveSteps',
+        { positions: { [id]: { x, y: 0 } } },
+        { record: 'settle', coalesceKey: 'drag', settleMs: Infinity },
+      );
       store.settle();
     };
     drag(10);

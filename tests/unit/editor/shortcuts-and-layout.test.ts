@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { layoutJourney, matchShortcut, runAutoLayout, type KeyInput } from '../../../src/editor/index.ts';
+import {
+  layoutJourney,
+  matchShortcut,
+  runAutoLayout,
+  type KeyInput,
+} from '../../../src/editor/index.ts';
 import { add, harness } from './fixtures.ts';
 
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
@@ -33,8 +38,14 @@ describe('matchShortcut', () => {
   });
 
   it('nudges by 1 and by 10 with Shift', () => {
-    expect(matchShortcut(key('ArrowLeft'), false)).toEqual({ action: 'nudge', delta: { dx: -1, dy: 0 } });
-    expect(matchShortcut(key('ArrowDown', { shiftKey: true }), false)).toEqual({ action: 'nudge', delta: { dx: 0, dy: 10 } });
+    expect(matchShortcut(key('ArrowLeft'), false)).toEqual({
+      action: 'nudge',
+      delta: { dx: -1, dy: 0 },
+    });
+    expect(matchShortcut(key('ArrowDown', { shiftKey: true }), false)).toEqual({
+      action: 'nudge',
+      delta: { dx: 0, dy: 10 },
+    });
   });
 });
 
@@ -63,8 +74,13 @@ describe('auto-layout', () => {
     const result = await runAutoLayout(store);
     expect(result.ok).toBe(true);
     const moved = store.getState().document.steps.find((s) => s.id === b)?.position;
-    expect(moved?.x).toBeGreaterThan(store.getState().document.steps.find((s) => s.id === a)?.position.x ?? Infinity);
+    expect(moved?.x).toBeGreaterThan(
+      store.getState().document.steps.find((s) => s.id === a)?.position.x ?? Infinity,
+    );
     store.undo();
-    expect(store.getState().document.steps.find((s) => s.id === a)?.position).toEqual({ x: 400, y: 400 });
+    expect(store.getState().document.steps.find((s) => s.id === a)?.position).toEqual({
+      x: 400,
+      y: 400,
+    });
   });
 });

@@ -138,7 +138,7 @@ describe('SettingsPanel', () => {
     await user.clear(max);
     await user.type(max, '5');
     await user.click(screen.getByRole('checkbox', { name: 'Limit SMS separately' }));
-    const smsMax = screen.getByRole('spinbutton', { name: 'SMS: at most' });
+    const smsMax = screen.getByRole('spinbutton', { name: 'SMS: at most (messages)' });
     await user.clear(smsMax);
     await user.type(smsMax, '2');
     await user.click(screen.getByRole('checkbox', { name: 'Do not send during quiet hours' }));

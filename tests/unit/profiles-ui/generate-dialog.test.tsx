@@ -5,7 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { GenerateDialog } from '../../../src/features/profiles/generate/generate-dialog.tsx';
 import type { ProfilesServices } from '../../../src/features/profiles/profiles-services.tsx';
-import type { GenerateOutcome, GenerateRequest, JobProgress } from '../../../src/workers/profiles-protocol.ts';
+import type {
+  GenerateOutcome,
+  GenerateRequest,
+  JobProgress,
+} from '../../../src/workers/profiles-protocol.ts';
 import { testServices, withServices } from './services.tsx';
 
 const NOW = Date.UTC(2026, 0, 15);
@@ -14,7 +18,19 @@ function renderDialog(services: ProfilesServices) {
   render(
     withServices(
       services,
-      [{ path: '/', element: <GenerateDialog open now={NOW} onOpenChange={() => undefined} onOpenSet={() => undefined} /> }],
+      [
+        {
+          path: '/',
+          element: (
+            <GenerateDialog
+              open
+              now={NOW}
+              onOpenChange={() => undefined}
+              onOpenSet={() => undefined}
+            />
+          ),
+        },
+      ],
       '/',
     ),
   );
@@ -29,9 +45,17 @@ function manualJob() {
   const generate = (request: GenerateRequest, onProgress: (p: JobProgress) => void) => {
     requests.push(request);
     report = onProgress;
-    return { result: new Promise<GenerateOutcome>((resolve, reject) => (settle = { resolve, reject })), cancel };
+    return {
+      result: new Promise<GenerateOutcome>((resolve, reject) => (settle = { resolve, reject })),
+      cancel,
+    };
   };
-  return { generate, cancel, requests, progress: (done: number, total: number) => report({ phase: 'writing', done, total }) };
+  return {
+    generate,
+    cancel,
+    requests,
+    progress: (done: number, total: number) => report({ phase: 'writing', done, total }),
+  };
 }
 
 describe('generate dialog', () => {
@@ -62,11 +86,16 @@ describe('generate dialog', () => {
     expect(bar).toHaveAttribute('aria-valuemax', '5000');
     job.progress(2000, 5000);
     expect(await screen.findByText('2,000 of 5,000 profiles')).toBeInTheDocument();
-    expect(screen.getByRole('progressbar', { name: 'Generating profiles' })).toHaveAttribute('aria-valuenow', '2000');
+    expect(screen.getByRole('progressbar', { name: 'Generating profiles' })).toHaveAttribute(
+      'aria-valuenow',
+      '2000',
+    );
 
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(job.cancel).toHaveBeenCalledTimes(1);
-    expect(await screen.findByRole('status')).toHaveTextContent('Generation cancelled. No profiles were kept.');
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Generation cancelled. No profiles were kept.',
+    );
   });
 
   it('generates and stores a small set for real, with the bar at 100%', async () => {
@@ -76,15 +105,23 @@ describe('generate dialog', () => {
     await user.clear(screen.getByLabelText('Number of profiles'));
     await user.type(screen.getByLabelText('Number of profiles'), '300');
     await user.click(screen.getByRole('button', { name: 'Generate' }));
-    expect(await screen.findByRole('status', {}, { timeout: 5000 })).toHaveTextContent('300 profiles generated and saved.');
-    expect(screen.getByRole('progressbar', { name: 'Generating profiles' })).toHaveAttribute('aria-valuenow', '300');
+    expect(await screen.findByRole('status', {}, { timeout: 5000 })).toHaveTextContent(
+      '300 profiles generated and saved.',
+    );
+    expect(screen.getByRole('progressbar', { name: 'Generating profiles' })).toHaveAttribute(
+      'aria-valuenow',
+      '300',
+    );
     const [set] = await services.repo.listProfileSets();
     expect(set).toMatchObject({ name: 'Synthetic 300', source: 'generated', count: 300 });
   });
 
   it('a cancelled real job leaves no set behind', async () => {
     const services = testServices();
-    const controller = services.jobs.generate({ name: 'x', count: 20_000, seed: 1, start: NOW - 86_400_000 * 365, end: NOW }, () => undefined);
+    const controller = services.jobs.generate(
+      { name: 'x', count: 20_000, seed: 1, start: NOW - 86_400_000 * 365, end: NOW },
+      () => undefined,
+    );
     controller.cancel();
     await expect(controller.result).rejects.toThrow('Cancelled');
     expect(await services.repo.listProfileSets()).toEqual([]);

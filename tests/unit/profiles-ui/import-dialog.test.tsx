@@ -18,7 +18,19 @@ function renderDialog(services = testServices()) {
   render(
     withServices(
       services,
-      [{ path: '/', element: <ImportDialog open onOpenChange={() => undefined} sets={[]} onOpenSet={() => undefined} /> }],
+      [
+        {
+          path: '/',
+          element: (
+            <ImportDialog
+              open
+              onOpenChange={() => undefined}
+              sets={[]}
+              onOpenSet={() => undefined}
+            />
+          ),
+        },
+      ],
       '/',
     ),
   );
@@ -29,7 +41,10 @@ describe('import dialog', () => {
   it('pre-fills the column mapping from the CSV header and lets the user change it', async () => {
     const user = userEvent.setup();
     renderDialog();
-    await user.upload(screen.getByLabelText('File'), new File([CSV], 'customers.csv', { type: 'text/csv' }));
+    await user.upload(
+      screen.getByLabelText('File'),
+      new File([CSV], 'customers.csv', { type: 'text/csv' }),
+    );
     expect(await screen.findByText(/CSV file: match its columns/)).toBeInTheDocument();
     expect(screen.getByLabelText('Customer id')).toHaveValue('customer_id');
     expect(screen.getByLabelText('Email')).toHaveValue('email');
@@ -47,7 +62,10 @@ describe('import dialog', () => {
   it('imports, then reports imported rows, merged duplicates and each rejected row with its reason', async () => {
     const user = userEvent.setup();
     const services = renderDialog();
-    await user.upload(screen.getByLabelText('File'), new File([CSV], 'customers.csv', { type: 'text/csv' }));
+    await user.upload(
+      screen.getByLabelText('File'),
+      new File([CSV], 'customers.csv', { type: 'text/csv' }),
+    );
     await user.selectOptions(await screen.findByLabelText('Type of loyalty_points'), 'number');
     await user.click(screen.getByRole('button', { name: 'Import' }));
 
@@ -62,7 +80,11 @@ describe('import dialog', () => {
       '3Invalid email"not-an-email" is not an email address.',
       '4Invalid number"lots" in column "loyalty_points" is not a number.',
     ]);
-    expect(within(screen.getByRole('table', { name: 'Merged duplicates' })).getByRole('row', { name: /u1/ })).toHaveTextContent('u4');
+    expect(
+      within(screen.getByRole('table', { name: 'Merged duplicates' })).getByRole('row', {
+        name: /u1/,
+      }),
+    ).toHaveTextContent('u4');
 
     const [set] = await services.repo.listProfileSets();
     expect(set).toMatchObject({ name: 'customers', source: 'csv', count: 1 });
@@ -74,12 +96,18 @@ describe('import dialog', () => {
   it('recognises a CDNOW file and imports it with no mapping step', async () => {
     const user = userEvent.setup();
     const services = renderDialog();
-    const text = ' 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n 00002 19970112  5   77.00\n 00003 19970102  2   20.76\n';
-    await user.upload(screen.getByLabelText('File'), new File([text], 'CDNOW_sample.txt', { type: 'text/plain' }));
+    const text =
+      ' 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n 00002 19970112  5   77.00\n 00003 19970102  2   20.76\n';
+    await user.upload(
+      screen.getByLabelText('File'),
+      new File([text], 'CDNOW_sample.txt', { type: 'text/plain' }),
+    );
     expect(await screen.findByText(/CDNOW purchase history/)).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Profile fields' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Import' }));
-    expect(await screen.findByRole('list', { name: 'Import summary' })).toHaveTextContent('3 profiles imported from 4 rows');
+    expect(await screen.findByRole('list', { name: 'Import summary' })).toHaveTextContent(
+      '3 profiles imported from 4 rows',
+    );
     const [set] = await services.repo.listProfileSets();
     expect(set).toMatchObject({ source: 'cdnow', count: 3 });
   });
@@ -88,23 +116,50 @@ describe('import dialog', () => {
     const user = userEvent.setup();
     const services = testServices();
     const set = await services.repo.createProfileSet({ name: 'Keep me', source: 'manual' });
-    await services.repo.importIntoSet(set.id, [{ id: 'a', attributes: { consent: {}, tags: [], custom: {} }, events: [] }], { mode: 'replace' });
+    await services.repo.importIntoSet(
+      set.id,
+      [{ id: 'a', attributes: { consent: {}, tags: [], custom: {} }, events: [] }],
+      { mode: 'replace' },
+    );
     const failing = {
       ...services,
-      jobs: { ...services.jobs, importFile: () => ({ result: Promise.reject(new Error('disk full')), cancel: () => undefined }) },
+      jobs: {
+        ...services.jobs,
+        importFile: () => ({
+          result: Promise.reject(new Error('disk full')),
+          cancel: () => undefined,
+        }),
+      },
     };
     render(
       withServices(
         failing,
-        [{ path: '/', element: <ImportDialog open onOpenChange={() => undefined} sets={[set]} onOpenSet={() => undefined} /> }],
+        [
+          {
+            path: '/',
+            element: (
+              <ImportDialog
+                open
+                onOpenChange={() => undefined}
+                sets={[set]}
+                onOpenSet={() => undefined}
+              />
+            ),
+          },
+        ],
         '/',
       ),
     );
-    await user.upload(screen.getByLabelText('File'), new File([CSV], 'customers.csv', { type: 'text/csv' }));
+    await user.upload(
+      screen.getByLabelText('File'),
+      new File([CSV], 'customers.csv', { type: 'text/csv' }),
+    );
     await user.selectOptions(await screen.findByLabelText('Import into'), set.id);
     await user.click(screen.getByRole('radio', { name: 'Replace them' }));
     await user.click(screen.getByRole('button', { name: 'Import' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The import failed: disk full. Nothing was changed.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The import failed: disk full. Nothing was changed.',
+    );
     expect((await services.repo.readProfileSet(set.id)).map((p) => p.id)).toEqual(['a']);
   });
 });

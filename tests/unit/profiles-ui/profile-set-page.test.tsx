@@ -43,7 +43,8 @@ const ids = () =>
 const sizes = ['clientHeight', 'clientWidth'] as const;
 const saved = sizes.map((key) => Object.getOwnPropertyDescriptor(HTMLElement.prototype, key));
 beforeAll(() => {
-  for (const key of sizes) Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => 600 });
+  for (const key of sizes)
+    Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => 600 });
 });
 afterAll(() => {
   sizes.forEach((key, i) => {
@@ -75,7 +76,10 @@ describe('profile set page', () => {
     const user = userEvent.setup();
     await renderSet();
     await user.click(screen.getByRole('button', { name: 'Events' }));
-    expect(screen.getByRole('columnheader', { name: /Events/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(screen.getByRole('columnheader', { name: /Events/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
     expect(ids()).toEqual(['p2', 'p3', 'p5', 'p1', 'p4']);
     await user.click(screen.getByRole('button', { name: /Events/ }));
     expect(ids()).toEqual(['p4', 'p1', 'p5', 'p3', 'p2']);
@@ -99,9 +103,13 @@ describe('profile set page', () => {
     const user = userEvent.setup();
     await renderSet();
     await user.click(screen.getByRole('link', { name: 'p4' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Dee Ann Fox' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Dee Ann Fox' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('dee@example.com')).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Event timeline' })).getAllByRole('listitem')).toHaveLength(5);
+    expect(
+      within(screen.getByRole('list', { name: 'Event timeline' })).getAllByRole('listitem'),
+    ).toHaveLength(5);
     expect(screen.getByText('5 events', { exact: false })).toBeInTheDocument();
   });
 });

@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import { inProcessJobs } from '../../../src/features/profiles/in-process-jobs.ts';
-import { type ProfilesServices, ProfilesServicesProvider } from '../../../src/features/profiles/profiles-services.tsx';
+import {
+  type ProfilesServices,
+  ProfilesServicesProvider,
+} from '../../../src/features/profiles/profiles-services.tsx';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 
@@ -16,7 +19,11 @@ export function testServices(): ProfilesServices {
 }
 
 /** Renders routes under the services, starting at `path`. */
-export function withServices(services: ProfilesServices, routes: Array<{ path: string; element: ReactNode }>, path: string) {
+export function withServices(
+  services: ProfilesServices,
+  routes: Array<{ path: string; element: ReactNode }>,
+  path: string,
+) {
   return (
     <ProfilesServicesProvider services={services}>
       <MemoryRouter initialEntries={[path]}>
@@ -35,6 +42,10 @@ export function person(id: string, name: string, email: string, plan: string, or
   return {
     id,
     attributes: { name, email, plan, consent: { email: true }, tags: [], custom: { orders } },
-    events: Array.from({ length: orders }, (_, i) => ({ name: 'order_placed', at: Date.UTC(2025, 0, 1 + i), props: { amount: 10 } })),
+    events: Array.from({ length: orders }, (_, i) => ({
+      name: 'order_placed',
+      at: Date.UTC(2025, 0, 1 + i),
+      props: { amount: 10 },
+    })),
   };
 }

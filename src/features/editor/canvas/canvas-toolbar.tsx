@@ -10,7 +10,12 @@ export interface CanvasToolbarProps {
 }
 
 /** Undo, redo, auto-layout, fit view and the shortcuts overlay. */
-export function CanvasToolbar({ store, onAutoLayout, onFitView, onShowShortcuts }: CanvasToolbarProps) {
+export function CanvasToolbar({
+  store,
+  onAutoLayout,
+  onFitView,
+  onShowShortcuts,
+}: CanvasToolbarProps) {
   const history = useHistoryStatus(store);
   return (
     <Panel position="top-left" className="canvas-toolbar" role="toolbar" aria-label="Canvas tools">
@@ -38,7 +43,12 @@ export function CanvasToolbar({ store, onAutoLayout, onFitView, onShowShortcuts 
       <button type="button" className="btn btn-sm" onClick={onFitView}>
         Fit view
       </button>
-      <button type="button" className="btn btn-sm" onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
+      <button
+        type="button"
+        className="btn btn-sm"
+        onClick={onShowShortcuts}
+        aria-label="Keyboard shortcuts"
+      >
         ?
       </button>
     </Panel>

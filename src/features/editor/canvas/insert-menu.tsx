@@ -27,7 +27,11 @@ export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
   const titleId = useId();
   const anchor = request?.anchor ?? { left: 0, top: 0, width: 0, height: 0 };
   return (
-    <DropdownMenu.Root open={request !== null} onOpenChange={(open) => !open && onClose()} modal={false}>
+    <DropdownMenu.Root
+      open={request !== null}
+      onOpenChange={(open) => !open && onClose()}
+      modal={false}
+    >
       <DropdownMenu.Trigger asChild>
         <span
           className="insert-menu__anchor"
@@ -53,7 +57,9 @@ export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
           </DropdownMenu.Label>
           {CATEGORIES.map((category) => (
             <DropdownMenu.Group key={category} className="insert-menu__group">
-              <DropdownMenu.Label className="insert-menu__label">{STEP_CATEGORY_LABELS[category]}</DropdownMenu.Label>
+              <DropdownMenu.Label className="insert-menu__label">
+                {STEP_CATEGORY_LABELS[category]}
+              </DropdownMenu.Label>
               {stepDefinitionsIn(category).map((definition) => (
                 <DropdownMenu.Item
                   key={definition.kind}

@@ -9,7 +9,15 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import type { Diagnostic } from '../../../domain/index.ts';
 import { runAutoLayout, type EditorStore, type Selection } from '../../../editor/index.ts';
 import { Palette } from '../palette/palette.tsx';
@@ -89,14 +97,16 @@ function CanvasSurface({
   const [status, announce] = useStatusMessage();
   const [menu, setMenu] = useState<InsertMenuRequest | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+  // Sizes React Flow measured. A ref, not state: React Flow already holds them internally, and
+  // re-rendering every node after the first measurement would double the cost of opening a journey.
+  const measured = useRef(new Map<string, { width: number; height: number }>());
 
   const builder = useRef<FlowBuilder | null>(null);
   builder.current ??= new FlowBuilder();
   const diagnosticIndex = useMemo(() => indexDiagnostics(diagnostics), [diagnostics]);
   const input = useMemo(
-    () => ({ document, selection, diagnostics: diagnosticIndex, overlay, measured }),
-    [document, selection, diagnosticIndex, overlay, measured],
+    () => ({ document, selection, diagnostics: diagnosticIndex, overlay, measured: measured.current }),
+    [document, selection, diagnosticIndex, overlay],
   );
   const nodes = useMemo(() => builder.current?.buildNodes(input) ?? [], [input]);
   const edges = useMemo(() => builder.current?.buildEdges(input) ?? [], [input]);
@@ -110,19 +120,22 @@ function CanvasSurface({
   const viewCentre = useCallback(() => {
     const rect = wrapperRef.current?.getBoundingClientRect();
     if (rect === undefined) return { x: 0, y: 0 };
-    return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+    return flow.screenToFlowPosition({
+      x: rect.left + rect.width / 2,
+      y: rect.top + rect.height / 2,
+    });
   }, [flow]);
 
-  const handlers = useFlowHandlers({ store, flow, announce, setMeasured, viewCentre });
+  const handlers = useFlowHandlers({ store, flow, announce, measured: measured.current, viewCentre });
   const fitView = useCallback(() => void flow.fitView({ duration: 250, padding: 0.15 }), [flow]);
   const autoLayout = useCallback(() => {
     const sizes: Record<string, { width: number; height: number }> = {};
-    for (const [id, size] of measured) sizes[id] = size;
+    for (const [id, size] of measured.current) sizes[id] = size;
     void runAutoLayout(store, sizes).then((result) => {
       if (!result.ok) announce(result.reason);
       else window.requestAnimationFrame(fitView);
     });
-  }, [store, measured, announce, fitView]);
+  }, [store, announce, fitView]);
 
   useCanvasKeyboard(store, wrapperRef, {
     showHelp: () => setHelpOpen(true),
@@ -151,7 +164,11 @@ function CanvasSurface({
       announce,
       openInsertMenu(target: InsertTarget, anchor: HTMLElement | SVGElement) {
         const r = anchor.getBoundingClientRect();
-        setMenu({ target, anchor: { left: r.left, top: r.top, width: r.width, height: r.height }, returnFocus: anchor });
+        setMenu({
+          target,
+          anchor: { left: r.left, top: r.top, width: r.width, height: r.height },
+          returnFocus: anchor,
+        });
       },
     }),
     [store, announce],
@@ -161,7 +178,12 @@ function CanvasSurface({
     <CanvasContext.Provider value={context}>
       <div className="journey-canvas">
         {showPalette && <Palette onAdd={handlers.addKind} />}
-        <div className="journey-canvas__surface" ref={wrapperRef} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop}>
+        <div
+          className="journey-canvas__surface"
+          ref={wrapperRef}
+          onDragOver={handlers.onDragOver}
+          onDrop={handlers.onDrop}
+        >
           <ReactFlow<StepFlowNode, JourneyFlowEdge>
             nodes={nodes}
             edges={edges}
@@ -172,6 +194,7 @@ function CanvasSurface({
             onNodeDragStop={handlers.onDragStop}
             onSelectionDragStop={handlers.onDragStop}
             onConnect={handlers.onConnect}
+            onConnectEnd={handlers.onConnectEnd}
             isValidConnection={handlers.isValidConnection}
             deleteKeyCode={null}
             multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -183,9 +206,19 @@ function CanvasSurface({
             aria-label="Journey canvas"
           >
             <Background gap={24} />
-            <MiniMap<StepFlowNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Journey overview" />
+            <MiniMap<StepFlowNode>
+              pannable
+              zoomable
+              nodeColor={minimapColour}
+              ariaLabel="Journey overview"
+            />
             <Controls showInteractive={false} />
-            <CanvasToolbar store={store} onAutoLayout={autoLayout} onFitView={fitView} onShowShortcuts={() => setHelpOpen(true)} />
+            <CanvasToolbar
+              store={store}
+              onAutoLayout={autoLayout}
+              onFitView={fitView}
+              onShowShortcuts={() => setHelpOpen(true)}
+            />
           </ReactFlow>
           <div className="canvas-status" role="status" aria-live="polite">
             {status}

@@ -19,20 +19,42 @@ function JourneyEdgeComponent({
   data,
 }: EdgeProps<JourneyFlowEdge>) {
   const { openInsertMenu } = useCanvasContext();
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const insert = (event: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => {
     event.stopPropagation();
     openInsertMenu(
-      { kind: 'connection', connectionId: id, position: { x: labelX - STEP_WIDTH / 2, y: labelY - 40 } },
+      {
+        kind: 'connection',
+        connectionId: id,
+        position: { x: labelX - STEP_WIDTH / 2, y: labelY - 40 },
+      },
       event.currentTarget,
     );
   };
-  const classes = ['journey-edge', selected ? 'is-selected' : '', data?.problem === true ? 'has-problem' : '']
+  const classes = [
+    'journey-edge',
+    selected ? 'is-selected' : '',
+    data?.problem === true ? 'has-problem' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} style={{ strokeWidth: data?.strokeWidth ?? 2 }} interactionWidth={24} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={classes}
+        style={{ strokeWidth: data?.strokeWidth ?? 2 }}
+        interactionWidth={24}
+      />
       {/* An SVG button, not an HTML label: a thousand portalled labels slow panning down. */}
       <g
         className="journey-edge__add nodrag nopan"

@@ -9,7 +9,13 @@ import './step-node.css';
 const NEXT_COLUMN = 320;
 const BRANCH_ROW = 120;
 
-function StepNodeComponent({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<StepFlowNode>) {
+function StepNodeComponent({
+  id,
+  data,
+  selected,
+  positionAbsoluteX,
+  positionAbsoluteY,
+}: NodeProps<StepFlowNode>) {
   const { openInsertMenu } = useCanvasContext();
   const addAfter = (event: MouseEvent<HTMLButtonElement>, branch: string, index: number) => {
     event.stopPropagation();
@@ -24,7 +30,8 @@ function StepNodeComponent({ id, data, selected, positionAbsoluteX, positionAbso
     );
   };
   // A step with one way out ("Next") gets a bare handle instead of a labelled row.
-  const single = data.branches.length === 1 && data.branches[0]?.key === 'next' ? data.branches[0] : undefined;
+  const single =
+    data.branches.length === 1 && data.branches[0]?.key === 'next' ? data.branches[0] : undefined;
   const problem =
     data.problemSeverity === undefined
       ? undefined
@@ -37,7 +44,12 @@ function StepNodeComponent({ id, data, selected, positionAbsoluteX, positionAbso
       data-problem={data.problemSeverity}
     >
       {data.hasTarget && (
-        <Handle type="target" position={Position.Left} className="step-node__target" aria-label={`Into ${data.label}`} />
+        <Handle
+          type="target"
+          position={Position.Left}
+          className="step-node__target"
+          aria-label={`Into ${data.label}`}
+        />
       )}
       <div className="step-node__header">
         <span className="step-node__icon">
@@ -50,7 +62,12 @@ function StepNodeComponent({ id, data, selected, positionAbsoluteX, positionAbso
           </span>
         )}
         {problem !== undefined && (
-          <span className={`step-node__badge step-node__badge--${data.problemSeverity}`} role="img" aria-label={problem} title={problem}>
+          <span
+            className={`step-node__badge step-node__badge--${data.problemSeverity}`}
+            role="img"
+            aria-label={problem}
+            title={problem}
+          >
             {data.problemCount ?? 1}
           </span>
         )}

@@ -62,7 +62,8 @@ export function indexDiagnostics(diagnostics: readonly Diagnostic[]): {
     if (d.connectionId !== undefined) connections.add(d.connectionId);
     if (d.stepId === undefined) continue;
     const seen = steps.get(d.stepId);
-    if (seen === undefined) steps.set(d.stepId, { severity: d.severity, count: 1, message: d.message });
+    if (seen === undefined)
+      steps.set(d.stepId, { severity: d.severity, count: 1, message: d.message });
     else if (seen.severity === 'warning' && d.severity === 'error') {
       steps.set(d.stepId, { severity: 'error', count: seen.count + 1, message: d.message });
     } else seen.count++;
@@ -71,7 +72,10 @@ export function indexDiagnostics(diagnostics: readonly Diagnostic[]): {
 }
 
 function sameBranches(a: readonly BranchView[], b: readonly BranchView[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.key === b[i]?.key && x.label === b[i]?.label && x.free === b[i]?.free);
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.key === b[i]?.key && x.label === b[i]?.label && x.free === b[i]?.free)
+  );
 }
 
 function sameData(a: StepNodeData, b: StepNodeData): boolean {
@@ -126,10 +130,17 @@ export class FlowBuilder {
         summary: view.summary,
         icon: view.icon,
         category: view.category,
-        branches: view.branches.map((b) => ({ ...b, free: taken === undefined || !taken.has(b.key) })),
+        branches: view.branches.map((b) => ({
+          ...b,
+          free: taken === undefined || !taken.has(b.key),
+        })),
         hasTarget: view.category !== 'trigger',
         ...(problem !== undefined
-          ? { problemSeverity: problem.severity, problemCount: problem.count, problemMessage: problem.message }
+          ? {
+              problemSeverity: problem.severity,
+              problemCount: problem.count,
+              problemMessage: problem.message,
+            }
           : {}),
         ...(input.overlay !== undefined ? { entered: entered ?? 0 } : {}),
       };
@@ -174,7 +185,8 @@ export class FlowBuilder {
       const from = byId.get(c.from);
       const to = byId.get(c.to);
       if (from === undefined || to === undefined) continue;
-      const branchLabel = viewOf(from).branches.find((b) => b.key === c.fromBranch)?.label ?? c.fromBranch;
+      const branchLabel =
+        viewOf(from).branches.find((b) => b.key === c.fromBranch)?.label ?? c.fromBranch;
       const count = counts === undefined ? undefined : (counts[c.id] ?? 0);
       const data: JourneyEdgeData = {
         branchLabel,

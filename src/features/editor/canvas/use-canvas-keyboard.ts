@@ -25,7 +25,11 @@ function forCanvas(event: KeyboardEvent, wrapper: HTMLElement | null): boolean {
   if (event.defaultPrevented || isEditable(event.target) || wrapper === null) return false;
   const target = event.target;
   if (target === document.body || target === document.documentElement) return true;
-  return target instanceof Node && wrapper.contains(target) && (target as Element).closest('[role="menu"]') === null;
+  return (
+    target instanceof Node &&
+    wrapper.contains(target) &&
+    (target as Element).closest('[role="menu"]') === null
+  );
 }
 
 /**
@@ -43,7 +47,10 @@ export function useCanvasKeyboard(
   });
   useEffect(() => {
     const mac = isMacPlatform(navigator.platform);
-    const run = (action: ShortcutAction, delta: { dx: number; dy: number } | undefined): boolean => {
+    const run = (
+      action: ShortcutAction,
+      delta: { dx: number; dy: number } | undefined,
+    ): boolean => {
       const a = latest.current;
       switch (action) {
         case 'undo':

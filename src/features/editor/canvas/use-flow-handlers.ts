@@ -4,9 +4,10 @@ import type {
   EdgeChange,
   IsValidConnection,
   NodeChange,
+  OnConnectEnd,
   ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type Dispatch, type DragEvent, type SetStateAction } from 'react';
+import { useCallback, useMemo, useRef, type DragEvent } from 'react';
 import { canConnect, getStepDefinition, isTriggerKind } from '../../../domain/index.ts';
 import {
   freeBranches,
@@ -20,13 +21,13 @@ import { KIND_MIME } from '../palette/palette-catalogue.ts';
 import type { InsertTarget } from './editor-context.ts';
 import type { JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
 
-type Sizes = ReadonlyMap<string, { width: number; height: number }>;
 
 export interface FlowHandlerDeps {
   store: EditorStore;
   flow: ReactFlowInstance<StepFlowNode>;
   announce(message: string): void;
-  setMeasured: Dispatch<SetStateAction<Sizes>>;
+  /** Where measured step sizes are kept (for new node objects and auto-layout). */
+  measured: Map<string, { width: number; height: number }>;
   viewCentre(): Point;
 }
 
@@ -48,7 +49,13 @@ function freeSpot(store: EditorStore, p: Point): Point {
 }
 
 /** The canvas's React Flow callbacks, all writing through store commands. */
-export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre }: FlowHandlerDeps) {
+export function useFlowHandlers({
+  store,
+  flow,
+  announce,
+  measured,
+  viewCentre,
+}: FlowHandlerDeps) {
   const lastRefusal = useRef('');
 
   const add = useCallback(
@@ -65,23 +72,36 @@ export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre
       const { document, selection } = store.getState();
       const only = selection.stepIds.length === 1 ? selection.stepIds[0] : undefined;
       const step = only === undefined ? undefined : document.steps.find((s) => s.id === only);
-      const free = step === undefined || isTriggerKind(kind) ? undefined : freeBranches(document, step.id)[0];
+      const free =
+        step === undefined || isTriggerKind(kind) ? undefined : freeBranches(document, step.id)[0];
       if (step !== undefined && free !== undefined) {
         const row = stepBranches(step).findIndex((b) => b.key === free.key);
-        const position = freeSpot(store, { x: step.position.x + NEXT_COLUMN, y: step.position.y + row * BRANCH_ROW });
+        const position = freeSpot(store, {
+          x: step.position.x + NEXT_COLUMN,
+          y: step.position.y + row * BRANCH_ROW,
+        });
         add({ kind, position, attachTo: { from: step.id, branch: free.key } });
         return;
       }
       const centre = viewCentre();
-      add({ kind, position: freeSpot(store, { x: centre.x - HALF_STEP.x, y: centre.y - HALF_STEP.y }) });
+      add({
+        kind,
+        position: freeSpot(store, { x: centre.x - HALF_STEP.x, y: centre.y - HALF_STEP.y }),
+      });
     },
     [store, add, viewCentre],
   );
 
   const insert = useCallback(
     (kind: string, target: InsertTarget) => {
-      if (target.kind === 'connection') add({ kind, position: target.position, insertInto: target.connectionId });
-      else add({ kind, position: freeSpot(store, target.position), attachTo: { from: target.stepId, branch: target.branch } });
+      if (target.kind === 'connection')
+        add({ kind, position: target.position, insertInto: target.connectionId });
+      else
+        add({
+          kind,
+          position: freeSpot(store, target.position),
+          attachTo: { from: target.stepId, branch: target.branch },
+        });
     },
     [store, add],
   );
@@ -93,14 +113,13 @@ export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre
       let dropped = false;
       let selectionChanged = false;
       const selected = new Set(store.getState().selection.stepIds);
-      const sizes = new Map<string, { width: number; height: number }>();
       for (const change of changes) {
         if (change.type === 'position' && change.position !== undefined) {
           positions[change.id] = change.position;
           moved = true;
           if (change.dragging === false) dropped = true;
         } else if (change.type === 'dimensions' && change.dimensions !== undefined) {
-          sizes.set(change.id, change.dimensions);
+          measured.set(change.id, change.dimensions);
         } else if (change.type === 'select') {
           selectionChanged = true;
           if (change.selected) selected.add(change.id);
@@ -115,17 +134,8 @@ export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre
           connectionIds: store.getState().selection.connectionIds,
         });
       }
-      if (sizes.size > 0) {
-        setMeasured((previous) => {
-          const same = [...sizes].every(([id, s]) => {
-            const p = previous.get(id);
-            return p !== undefined && p.width === s.width && p.height === s.height;
-          });
-          return same ? previous : new Map([...previous, ...sizes]);
-        });
-      }
     },
-    [store, setMeasured],
+    [store, measured],
   );
 
   const onEdgesChange = useCallback(
@@ -139,7 +149,10 @@ export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre
         else selected.delete(change.id);
       }
       if (changed) {
-        store.dispatch('setSelection', { stepIds: store.getState().selection.stepIds, connectionIds: [...selected] });
+        store.dispatch('setSelection', {
+          stepIds: store.getState().selection.stepIds,
+          connectionIds: [...selected],
+        });
       }
     },
     [store],
@@ -149,7 +162,11 @@ export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre
 
   const onConnect = useCallback(
     (c: FlowConnection) => {
-      const result = store.dispatch('connect', { from: c.source, branch: c.sourceHandle ?? '', to: c.target });
+      const result = store.dispatch('connect', {
+        from: c.source,
+        branch: c.sourceHandle ?? '',
+        to: c.target,
+      });
       if (!result.ok) announce(result.reason);
     },
     [store, announce],
@@ -157,11 +174,41 @@ export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre
 
   const isValidConnection: IsValidConnection<JourneyFlowEdge> = useCallback(
     (c: FlowConnection | Edge) => {
-      const verdict = canConnect(store.getState().document, c.source, c.sourceHandle ?? '', c.target);
+      const verdict = canConnect(
+        store.getState().document,
+        c.source,
+        c.sourceHandle ?? '',
+        c.target,
+      );
       const reason = verdict.ok ? '' : verdict.reason;
       if (reason !== '' && reason !== lastRefusal.current) announce(reason);
       lastRefusal.current = reason;
       return verdict.ok;
+    },
+    [store, announce],
+  );
+
+  /** A drop on a step's body (a trigger has no input handle) still says why nothing happened. */
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, connection) => {
+      if (
+        connection.isValid === true ||
+        connection.fromHandle === null ||
+        connection.fromNode === null
+      )
+        return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (point === undefined) return;
+      const under = window.document.elementFromPoint(point.clientX, point.clientY);
+      const targetId = under?.closest('.react-flow__node')?.getAttribute('data-id');
+      if (targetId === null || targetId === undefined) return;
+      const verdict = canConnect(
+        store.getState().document,
+        connection.fromNode.id,
+        connection.fromHandle.id ?? '',
+        targetId,
+      );
+      if (!verdict.ok) announce(verdict.reason);
     },
     [store, announce],
   );
@@ -179,9 +226,14 @@ export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre
       event.preventDefault();
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const position = { x: at.x - HALF_STEP.x, y: at.y - HALF_STEP.y };
-      const edge = event.target instanceof Element ? event.target.closest('.react-flow__edge') : null;
+      const edge =
+        event.target instanceof Element ? event.target.closest('.react-flow__edge') : null;
       const connectionId = edge?.getAttribute('data-id') ?? undefined;
-      add(connectionId !== undefined ? { kind, position, insertInto: connectionId } : { kind, position });
+      add(
+        connectionId !== undefined
+          ? { kind, position, insertInto: connectionId }
+          : { kind, position },
+      );
     },
     [flow, add],
   );
@@ -195,8 +247,15 @@ export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre
       }
       const ids = new Set(store.getState().document.steps.map((s) => s.id));
       const local = content.steps.some((s) => ids.has(s.id));
-      const result = store.dispatch('paste', local ? { text } : { text, at: freeSpot(store, viewCentre()) });
-      announce(result.ok ? `Pasted ${content.steps.length} step${content.steps.length === 1 ? '' : 's'}` : result.reason);
+      const result = store.dispatch(
+        'paste',
+        local ? { text } : { text, at: freeSpot(store, viewCentre()) },
+      );
+      announce(
+        result.ok
+          ? `Pasted ${content.steps.length} step${content.steps.length === 1 ? '' : 's'}`
+          : result.reason,
+      );
     },
     [store, announce, viewCentre],
   );
@@ -209,11 +268,24 @@ export function useFlowHandlers({ store, flow, announce, setMeasured, viewCentre
       onEdgesChange,
       onDragStop,
       onConnect,
+      onConnectEnd,
       isValidConnection,
       onDragOver,
       onDrop,
       pasteText,
     }),
-    [addKind, insert, onNodesChange, onEdgesChange, onDragStop, onConnect, isValidConnection, onDragOver, onDrop, pasteText],
+    [
+      addKind,
+      insert,
+      onNodesChange,
+      onEdgesChange,
+      onDragStop,
+      onConnect,
+      onConnectEnd,
+      isValidConnection,
+      onDragOver,
+      onDrop,
+      pasteText,
+    ],
   );
 }

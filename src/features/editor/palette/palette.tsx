@@ -34,7 +34,11 @@ export function Palette({ onAdd }: PaletteProps) {
       {groups.map((group) => {
         const headingId = `${baseId}-${group.category}`;
         return (
-          <section key={group.category} className={`palette__group palette__group--${group.category}`} aria-labelledby={headingId}>
+          <section
+            key={group.category}
+            className={`palette__group palette__group--${group.category}`}
+            aria-labelledby={headingId}
+          >
             <h3 id={headingId} className="palette__heading">
               {group.label}
             </h3>

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../../../domain/index.ts';
-import { problemsSummary } from './problems-summary.ts';
+import { countDiagnostics, type Diagnostic } from '../../../domain/index.ts';
 import './problems-list.css';
 
 export interface ProblemsListProps {
@@ -67,7 +66,7 @@ export function ProblemsList({ diagnostics, stepLabels, onSelect }: ProblemsList
         role="status"
         aria-live="polite"
       >
-        {problemsSummary(diagnostics)}
+        {countDiagnostics(diagnostics).text}
       </p>
       <Group title="Errors" items={errors} stepLabels={stepLabels} onSelect={onSelect} />
       <Group title="Warnings" items={warnings} stepLabels={stepLabels} onSelect={onSelect} />

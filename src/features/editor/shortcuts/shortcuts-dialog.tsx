@@ -16,7 +16,9 @@ export function ShortcutsDialog({ open, onOpenChange }: ShortcutsDialogProps) {
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog-content shortcuts-dialog">
           <Dialog.Title>Keyboard shortcuts</Dialog.Title>
-          <Dialog.Description className="muted">They work while the canvas has focus.</Dialog.Description>
+          <Dialog.Description className="muted">
+            They work while the canvas has focus.
+          </Dialog.Description>
           <table className="shortcuts-dialog__table">
             <tbody>
               {SHORTCUTS.map((s) => (

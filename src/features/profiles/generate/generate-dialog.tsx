@@ -4,7 +4,12 @@ import type { GenerateOutcome, JobProgress } from '../../../workers/profiles-pro
 import { plural } from '../format.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';
-import { defaultGenerateForm, type GenerateForm, MIN_GENERATED, readGenerateForm } from './generate-form.ts';
+import {
+  defaultGenerateForm,
+  type GenerateForm,
+  MIN_GENERATED,
+  readGenerateForm,
+} from './generate-form.ts';
 
 type Run =
   | { state: 'form' }
@@ -22,14 +27,24 @@ interface GenerateDialogProps {
 
 const FIELDS: Array<{ key: keyof GenerateForm; label: string; type: string; hint?: string }> = [
   { key: 'name', label: 'Set name', type: 'text', hint: 'Leave empty for "Synthetic 10k".' },
-  { key: 'count', label: 'Number of profiles', type: 'number', hint: `${MIN_GENERATED} to 200,000.` },
+  {
+    key: 'count',
+    label: 'Number of profiles',
+    type: 'number',
+    hint: `${MIN_GENERATED} to 200,000.`,
+  },
   { key: 'seed', label: 'Seed', type: 'text', hint: 'The same seed makes the same profiles.' },
   { key: 'startDate', label: 'Signups from', type: 'date' },
   { key: 'endDate', label: 'History until', type: 'date' },
 ];
 
 /** Generates seeded profiles into a new set off the main thread, with progress and cancel. */
-export function GenerateDialog({ open, onOpenChange, onOpenSet, now = Date.now() }: GenerateDialogProps) {
+export function GenerateDialog({
+  open,
+  onOpenChange,
+  onOpenSet,
+  now = Date.now(),
+}: GenerateDialogProps) {
   const { jobs } = useProfilesServices();
   const [form, setForm] = useState<GenerateForm>(() => defaultGenerateForm(now));
   const [errors, setErrors] = useState<Partial<Record<keyof GenerateForm, string>>>({});
@@ -51,7 +66,9 @@ export function GenerateDialog({ open, onOpenChange, onOpenSet, now = Date.now()
     setErrors({});
     const total = read.request.count;
     setRun({ state: 'running', progress: { phase: 'writing', done: 0, total } });
-    const handle = jobs.generate(read.request, (progress) => setRun({ state: 'running', progress }));
+    const handle = jobs.generate(read.request, (progress) =>
+      setRun({ state: 'running', progress }),
+    );
     job.current = handle;
     handle.result.then(
       (outcome) => setRun({ state: 'done', outcome }),
@@ -67,7 +84,12 @@ export function GenerateDialog({ open, onOpenChange, onOpenSet, now = Date.now()
   };
 
   return (
-    <Dialog open={open} onOpenChange={close} title="Generate profiles" description="Realistic, seeded sample customers.">
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      title="Generate profiles"
+      description="Realistic, seeded sample customers."
+    >
       {run.state === 'form' && (
         <form
           noValidate
@@ -87,7 +109,10 @@ export function GenerateDialog({ open, onOpenChange, onOpenSet, now = Date.now()
                 aria-describedby={`generate-${key}-note`}
                 onChange={(e) => setForm({ ...form, [key]: e.target.value })}
               />
-              <span id={`generate-${key}-note`} className={errors[key] ? 'field-error' : 'field-hint'}>
+              <span
+                id={`generate-${key}-note`}
+                className={errors[key] ? 'field-error' : 'field-hint'}
+              >
                 {errors[key] ?? hint}
               </span>
             </div>
@@ -110,7 +135,9 @@ export function GenerateDialog({ open, onOpenChange, onOpenSet, now = Date.now()
             max={run.state === 'done' ? run.outcome.count : run.progress.total}
             unit="profiles"
           />
-          {run.state === 'done' && <p role="status">{plural(run.outcome.count, 'profile')} generated and saved.</p>}
+          {run.state === 'done' && (
+            <p role="status">{plural(run.outcome.count, 'profile')} generated and saved.</p>
+          )}
           <div className="dialog-actions">
             {run.state === 'running' ? (
               <button type="button" className="btn" onClick={() => job.current?.cancel()}>

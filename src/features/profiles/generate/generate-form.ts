@@ -30,7 +30,9 @@ export function defaultSetName(count: number): string {
 }
 
 /** Per-field problems, or the request to run. */
-export function readGenerateForm(form: GenerateForm): { request: GenerateRequest } | { errors: Partial<Record<keyof GenerateForm, string>> } {
+export function readGenerateForm(
+  form: GenerateForm,
+): { request: GenerateRequest } | { errors: Partial<Record<keyof GenerateForm, string>> } {
   const errors: Partial<Record<keyof GenerateForm, string>> = {};
   const count = Number(form.count);
   if (!Number.isInteger(count) || count < MIN_GENERATED || count > MAX_GENERATED_PROFILES) {
@@ -41,11 +43,18 @@ export function readGenerateForm(form: GenerateForm): { request: GenerateRequest
   const end = Date.parse(`${form.endDate}T00:00:00Z`);
   if (Number.isNaN(start)) errors.startDate = 'Enter a start date.';
   if (Number.isNaN(end)) errors.endDate = 'Enter an end date.';
-  else if (!Number.isNaN(start) && end <= start) errors.endDate = 'The end must be after the start.';
+  else if (!Number.isNaN(start) && end <= start)
+    errors.endDate = 'The end must be after the start.';
   if (Object.keys(errors).length > 0) return { errors };
   const seedText = form.seed.trim();
   const seed = /^\d+$/.test(seedText) ? Number(seedText) : seedText;
   return {
-    request: { name: form.name.trim() || defaultSetName(count), count, seed, start, end: end + 86_400_000 },
+    request: {
+      name: form.name.trim() || defaultSetName(count),
+      count,
+      seed,
+      start,
+      end: end + 86_400_000,
+    },
   };
 }

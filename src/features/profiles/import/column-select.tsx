@@ -10,7 +10,13 @@ interface ColumnSelectProps {
 }
 
 /** Picks the file column a field is read from. */
-export function ColumnSelect({ label, value, headers, onChange, optional = true }: ColumnSelectProps) {
+export function ColumnSelect({
+  label,
+  value,
+  headers,
+  onChange,
+  optional = true,
+}: ColumnSelectProps) {
   const id = useId();
   return (
     <div className="mapping-field">

@@ -2,7 +2,11 @@ import { useRef, useState } from 'react';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import type { ProfileSet } from '../../../storage/records.ts';
 import { Dialog } from '../../../ui/dialog.tsx';
-import type { ImportOutcome, ImportTarget, JobProgress } from '../../../workers/profiles-protocol.ts';
+import type {
+  ImportOutcome,
+  ImportTarget,
+  JobProgress,
+} from '../../../workers/profiles-protocol.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';
 import { ImportMappingStep } from './import-mapping-step.tsx';
@@ -70,18 +74,33 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
         setState(
           error instanceof DOMException && error.name === 'AbortError'
             ? { step: 'failed', message: 'The import was cancelled. Nothing was changed.' }
-            : { step: 'failed', message: `The import failed: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.` },
+            : {
+                step: 'failed',
+                message: `The import failed: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`,
+              },
         ),
     );
   };
 
   const blocked =
     state.step === 'ready' &&
-    ((mapping !== undefined && mappingProblem(mapping) !== undefined) || (target.kind === 'new' && target.name.trim() === ''));
+    ((mapping !== undefined && mappingProblem(mapping) !== undefined) ||
+      (target.kind === 'new' && target.name.trim() === ''));
 
   return (
-    <Dialog open={open} onOpenChange={close} title="Import profiles" description="CSV, JSON, NDJSON or a CDNOW purchase file.">
-      <div className={state.step === 'ready' && state.sniffed.kind === 'csv' ? 'import-flow import-flow-wide' : 'import-flow'}>
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      title="Import profiles"
+      description="CSV, JSON, NDJSON or a CDNOW purchase file."
+    >
+      <div
+        className={
+          state.step === 'ready' && state.sniffed.kind === 'csv'
+            ? 'import-flow import-flow-wide'
+            : 'import-flow'
+        }
+      >
         {(state.step === 'pick' || state.step === 'ready') && (
           <div className="field">
             <label htmlFor="profile-import-file">File</label>
@@ -103,7 +122,12 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
               defaultName={setNameFromFile(state.file.name)}
             />
             {state.sniffed.kind === 'csv' && mapping && (
-              <ImportMappingStep headers={state.sniffed.headers} rows={state.sniffed.rows} mapping={mapping} onChange={setMapping} />
+              <ImportMappingStep
+                headers={state.sniffed.headers}
+                rows={state.sniffed.rows}
+                mapping={mapping}
+                onChange={setMapping}
+              />
             )}
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={() => close(false)}>

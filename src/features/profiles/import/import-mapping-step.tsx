@@ -31,7 +31,12 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
   const events = mapping.events;
   return (
     <div className="mapping-step">
-      <div className="mapping-preview" role="region" aria-label="First rows of the file" tabIndex={0}>
+      <div
+        className="mapping-preview"
+        role="region"
+        aria-label="First rows of the file"
+        tabIndex={0}
+      >
         <table className="data-table">
           <thead>
             <tr>
@@ -78,7 +83,9 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
             <select
               id={orderId}
               value={mapping.dateOrder}
-              onChange={(e) => onChange({ ...mapping, dateOrder: e.target.value === 'dmy' ? 'dmy' : 'mdy' })}
+              onChange={(e) =>
+                onChange({ ...mapping, dateOrder: e.target.value === 'dmy' ? 'dmy' : 'mdy' })
+              }
             >
               <option value="mdy">month/day/year</option>
               <option value="dmy">day/month/year</option>
@@ -128,7 +135,10 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
               onChange={(column) =>
                 onChange({
                   ...mapping,
-                  events: { ...events, name: column === '' ? { fixed: 'order_placed' } : { column } },
+                  events: {
+                    ...events,
+                    name: column === '' ? { fixed: 'order_placed' } : { column },
+                  },
                 })
               }
             />
@@ -139,7 +149,9 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
                   id={fixedId}
                   type="text"
                   value={events.name.fixed}
-                  onChange={(e) => onChange({ ...mapping, events: { ...events, name: { fixed: e.target.value } } })}
+                  onChange={(e) =>
+                    onChange({ ...mapping, events: { ...events, name: { fixed: e.target.value } } })
+                  }
                 />
               </div>
             )}

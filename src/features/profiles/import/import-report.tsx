@@ -29,7 +29,8 @@ export function ImportReport({ report }: { report: Report }) {
     <div className="import-report">
       <ul className="report-summary" aria-label="Import summary">
         <li>
-          <strong>{plural(report.imported, 'profile')}</strong> imported from {plural(report.rows, 'row')}
+          <strong>{plural(report.imported, 'profile')}</strong> imported from{' '}
+          {plural(report.rows, 'row')}
         </li>
         <li>
           <strong>{plural(mergedRecords, 'duplicate')}</strong> merged
@@ -83,7 +84,9 @@ export function ImportReport({ report }: { report: Report }) {
             </tbody>
           </table>
           {report.rejected.length > SHOWN && (
-            <p className="muted">and {formatCount(report.rejected.length - SHOWN)} more rejected rows.</p>
+            <p className="muted">
+              and {formatCount(report.rejected.length - SHOWN)} more rejected rows.
+            </p>
           )}
         </div>
       )}

@@ -11,7 +11,12 @@ interface ImportTargetFieldsProps {
 }
 
 /** Chooses where the profiles go: a new named set, or an existing set (replaced or added to). */
-export function ImportTargetFields({ sets, target, onChange, defaultName }: ImportTargetFieldsProps) {
+export function ImportTargetFields({
+  sets,
+  target,
+  onChange,
+  defaultName,
+}: ImportTargetFieldsProps) {
   const intoId = useId();
   const nameId = useId();
   const modeName = useId();
@@ -41,7 +46,12 @@ export function ImportTargetFields({ sets, target, onChange, defaultName }: Impo
       {target.kind === 'new' ? (
         <div className="mapping-field">
           <label htmlFor={nameId}>Set name</label>
-          <input id={nameId} type="text" value={target.name} onChange={(e) => onChange({ ...target, name: e.target.value })} />
+          <input
+            id={nameId}
+            type="text"
+            value={target.name}
+            onChange={(e) => onChange({ ...target, name: e.target.value })}
+          />
         </div>
       ) : (
         <fieldset className="mapping-field inline-choices">

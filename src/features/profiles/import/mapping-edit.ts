@@ -1,4 +1,8 @@
-import type { ColumnMapping, TypedColumn, ValueType } from '../../../domain/profiles/import/mapping.ts';
+import type {
+  ColumnMapping,
+  TypedColumn,
+  ValueType,
+} from '../../../domain/profiles/import/mapping.ts';
 
 /** The single-column profile fields a mapping can fill, in the order the form shows them. */
 export const PROFILE_FIELDS = [
@@ -48,7 +52,9 @@ export function typedColumns(mapping: ColumnMapping): TypedColumn[] {
 }
 
 function withTyped(mapping: ColumnMapping, typed: TypedColumn[]): ColumnMapping {
-  return mapping.events ? { ...mapping, events: { ...mapping.events, props: typed } } : { ...mapping, custom: typed };
+  return mapping.events
+    ? { ...mapping, events: { ...mapping.events, props: typed } }
+    : { ...mapping, custom: typed };
 }
 
 /** Drops typed columns now read as a named field. */
@@ -66,7 +72,11 @@ export function otherColumns(mapping: ColumnMapping, headers: readonly string[])
 }
 
 /** Reads a field from a column, or from none. */
-export function setField(mapping: ColumnMapping, field: ProfileField, column: string): ColumnMapping {
+export function setField(
+  mapping: ColumnMapping,
+  field: ProfileField,
+  column: string,
+): ColumnMapping {
   if (field === 'id') return tidy({ ...mapping, id: column });
   const next: ColumnMapping = { ...mapping };
   if (column === '') delete next[field];
@@ -74,7 +84,11 @@ export function setField(mapping: ColumnMapping, field: ProfileField, column: st
   return tidy(next);
 }
 
-export function setConsent(mapping: ColumnMapping, channel: ConsentChannel, column: string): ColumnMapping {
+export function setConsent(
+  mapping: ColumnMapping,
+  channel: ConsentChannel,
+  column: string,
+): ColumnMapping {
   const consent = { ...mapping.consent };
   if (column === '') delete consent[channel];
   else consent[channel] = column;
@@ -86,13 +100,22 @@ export function setTags(mapping: ColumnMapping, column: string): ColumnMapping {
 }
 
 /** Includes a column as a typed column (or leaves it out). */
-export function includeColumn(mapping: ColumnMapping, column: string, include: boolean, type: ValueType): ColumnMapping {
+export function includeColumn(
+  mapping: ColumnMapping,
+  column: string,
+  include: boolean,
+  type: ValueType,
+): ColumnMapping {
   const typed = typedColumns(mapping).filter((t) => t.column !== column);
   if (include) typed.push({ column, key: keyFor(column), type });
   return withTyped(mapping, typed);
 }
 
-export function updateTyped(mapping: ColumnMapping, column: string, change: Partial<Omit<TypedColumn, 'column'>>): ColumnMapping {
+export function updateTyped(
+  mapping: ColumnMapping,
+  column: string,
+  change: Partial<Omit<TypedColumn, 'column'>>,
+): ColumnMapping {
   return withTyped(
     mapping,
     typedColumns(mapping).map((t) => (t.column === column ? { ...t, ...change } : t)),
@@ -100,22 +123,39 @@ export function updateTyped(mapping: ColumnMapping, column: string, change: Part
 }
 
 /** Switches between "one row per customer" and "one row per event". */
-export function setEventsMode(mapping: ColumnMapping, on: boolean, headers: readonly string[]): ColumnMapping {
+export function setEventsMode(
+  mapping: ColumnMapping,
+  on: boolean,
+  headers: readonly string[],
+): ColumnMapping {
   if (on === (mapping.events !== undefined)) return mapping;
   if (!on) {
     const { events, ...rest } = mapping;
     return { ...rest, custom: events?.props ?? [] };
   }
   const used = assignedColumns(mapping);
-  const timestamp = headers.find((h) => !used.has(h) && /date|time|at$/i.test(h)) ?? headers.find((h) => !used.has(h)) ?? '';
-  return tidy({ ...mapping, custom: [], events: { name: { fixed: 'order_placed' }, timestamp, props: mapping.custom } });
+  const timestamp =
+    headers.find((h) => !used.has(h) && /date|time|at$/i.test(h)) ??
+    headers.find((h) => !used.has(h)) ??
+    '';
+  return tidy({
+    ...mapping,
+    custom: [],
+    events: { name: { fixed: 'order_placed' }, timestamp, props: mapping.custom },
+  });
 }
 
 /** A custom attribute key from a header: `Loyalty Points` → `loyaltyPoints`. */
 export function keyFor(column: string): string {
-  const words = column.trim().split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = column
+    .trim()
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   const [first = 'field', ...rest] = words;
-  return first.toLowerCase() + rest.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join('');
+  return (
+    first.toLowerCase() +
+    rest.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join('')
+  );
 }
 
 /** Why the mapping cannot be used yet, or undefined when it can. */
@@ -123,8 +163,10 @@ export function mappingProblem(mapping: ColumnMapping): string | undefined {
   if (mapping.id === '') return 'Choose the column that holds the customer id.';
   if (mapping.events) {
     if (mapping.events.timestamp === '') return 'Choose the column with the event time.';
-    if ('fixed' in mapping.events.name && mapping.events.name.fixed.trim() === '') return 'Name the event.';
+    if ('fixed' in mapping.events.name && mapping.events.name.fixed.trim() === '')
+      return 'Name the event.';
   }
-  if (typedColumns(mapping).some((t) => t.key.trim() === '')) return 'Every imported column needs a name.';
+  if (typedColumns(mapping).some((t) => t.key.trim() === ''))
+    return 'Every imported column needs a name.';
   return undefined;
 }

@@ -1,5 +1,11 @@
 import type { ColumnMapping, ValueType } from '../../../domain/profiles/import/mapping.ts';
-import { includeColumn, otherColumns, typedColumns, updateTyped, VALUE_TYPES } from './mapping-edit.ts';
+import {
+  includeColumn,
+  otherColumns,
+  typedColumns,
+  updateTyped,
+  VALUE_TYPES,
+} from './mapping-edit.ts';
 
 interface TypedColumnsTableProps {
   mapping: ColumnMapping;
@@ -36,7 +42,11 @@ export function TypedColumnsTable({ mapping, headers, onChange }: TypedColumnsTa
                   type="checkbox"
                   aria-label={`Import ${column}`}
                   checked={entry !== undefined}
-                  onChange={(e) => onChange(includeColumn(mapping, column, e.target.checked, entry?.type ?? 'text'))}
+                  onChange={(e) =>
+                    onChange(
+                      includeColumn(mapping, column, e.target.checked, entry?.type ?? 'text'),
+                    )
+                  }
                 />
               </td>
               <td>
@@ -53,7 +63,9 @@ export function TypedColumnsTable({ mapping, headers, onChange }: TypedColumnsTa
                   aria-label={`Type of ${column}`}
                   value={entry?.type ?? 'text'}
                   disabled={entry === undefined}
-                  onChange={(e) => onChange(updateTyped(mapping, column, { type: e.target.value as ValueType }))}
+                  onChange={(e) =>
+                    onChange(updateTyped(mapping, column, { type: e.target.value as ValueType }))
+                  }
                 >
                   {VALUE_TYPES.map((t) => (
                     <option key={t} value={t}>

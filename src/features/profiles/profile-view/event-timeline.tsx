@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { ProfileEvent } from '../../../domain/profiles/profile.ts';
 import { formatDateTime } from '../format.ts';
+import { virtualRowStyle } from '../virtual-row.ts';
 
 const ROW_HEIGHT = 34;
 
@@ -33,7 +34,7 @@ export function EventTimeline({ events }: { events: readonly ProfileEvent[] }) {
               key={item.key}
               role="listitem"
               className="timeline-item"
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              style={virtualRowStyle(item.start, ROW_HEIGHT)}
             >
               <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time>
               <span className="badge">{event.name}</span>

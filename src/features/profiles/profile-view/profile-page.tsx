@@ -29,7 +29,11 @@ const CHANNELS = [
 
 function ConsentBadge({ given }: { given: boolean | undefined }) {
   if (given === undefined) return <span className="badge">unknown</span>;
-  return given ? <span className="badge badge-ok">opted in</span> : <span className="badge badge-error">opted out</span>;
+  return given ? (
+    <span className="badge badge-ok">opted in</span>
+  ) : (
+    <span className="badge badge-error">opted out</span>
+  );
 }
 
 /** One profile: attributes, consent, tags, custom attributes and its event timeline. */
@@ -37,13 +41,23 @@ export function ProfilePage() {
   const { setId = '', profileId = '' } = useParams();
   const { repo } = useProfilesServices();
   const set = useProfileSet(setId);
-  const profile = useLiveQuery(async () => (await repo.getProfile(setId, profileId)) ?? null, [repo, setId, profileId]);
+  const profile = useLiveQuery(
+    async () => (await repo.getProfile(setId, profileId)) ?? null,
+    [repo, setId, profileId],
+  );
   const back = (
     <nav aria-label="Breadcrumb" className="breadcrumb">
-      <Link to="/profiles">Profile sets</Link> <span aria-hidden="true">/</span> <Link to={`/profiles/${setId}`}>{set?.name ?? 'Set'}</Link>
+      <Link to="/profiles">Profile sets</Link> <span aria-hidden="true">/</span>{' '}
+      <Link to={`/profiles/${setId}`}>{set?.name ?? 'Set'}</Link>
     </nav>
   );
-  if (profile === undefined) return <section className="page">{back}<p className="muted">Loading profile…</p></section>;
+  if (profile === undefined)
+    return (
+      <section className="page">
+        {back}
+        <p className="muted">Loading profile…</p>
+      </section>
+    );
   if (profile === null) {
     return (
       <section className="page">
@@ -72,7 +86,13 @@ export function ProfilePage() {
             {ATTRIBUTES.map(({ key, label }) => (
               <div key={key}>
                 <dt>{label}</dt>
-                <dd>{typeof attributes[key] === 'string' ? (attributes[key] as string) : <span className="muted">—</span>}</dd>
+                <dd>
+                  {typeof attributes[key] === 'string' ? (
+                    (attributes[key] as string)
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </dd>
               </div>
             ))}
           </dl>

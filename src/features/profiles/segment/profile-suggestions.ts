@@ -20,9 +20,14 @@ export function suggestionsFromProfiles(profiles: readonly Profile[]): Suggestio
     const profile = profiles[i] as Profile;
     for (const [key, value] of Object.entries(profile.attributes.custom)) {
       const type = typeOf(value);
-      if (type && attributeTypes[`custom.${key}`] === undefined) attributeTypes[`custom.${key}`] = type;
+      if (type && attributeTypes[`custom.${key}`] === undefined)
+        attributeTypes[`custom.${key}`] = type;
     }
     for (const event of profile.events) events.add(event.name);
   }
-  return { attributes: Object.keys(attributeTypes).sort(), events: [...events].sort(), attributeTypes };
+  return {
+    attributes: Object.keys(attributeTypes).sort(),
+    events: [...events].sort(),
+    attributeTypes,
+  };
 }

@@ -43,7 +43,12 @@ export function SegmentPreview({ condition, setId, now, debounceMs = 300 }: Segm
     setCount({ state: 'counting' });
     jobs.countSegment(chosen, settled, now ?? Date.now()).then(
       ({ matched, total }) => live && setCount({ state: 'done', matched, total }),
-      (error: unknown) => live && setCount({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        live &&
+        setCount({
+          state: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
     return () => {
       live = false;
@@ -51,7 +56,8 @@ export function SegmentPreview({ condition, setId, now, debounceMs = 300 }: Segm
   }, [jobs, chosen, settled, ready, now]);
 
   let text: string;
-  if (sets !== undefined && sets.length === 0 && setId === undefined) text = 'No profile sets yet: generate or import some on the Profiles page.';
+  if (sets !== undefined && sets.length === 0 && setId === undefined)
+    text = 'No profile sets yet: generate or import some on the Profiles page.';
   else if (!ready) text = 'Finish the condition to see how many profiles match.';
   else if (count.state === 'done') {
     const share = count.total > 0 ? ` (${((count.matched / count.total) * 100).toFixed(1)}%)` : '';
@@ -73,7 +79,12 @@ export function SegmentPreview({ condition, setId, now, debounceMs = 300 }: Segm
           </select>
         </div>
       )}
-      <p className="segment-preview-count" role="status" aria-live="polite" aria-busy={count.state === 'counting' && ready}>
+      <p
+        className="segment-preview-count"
+        role="status"
+        aria-live="polite"
+        aria-busy={count.state === 'counting' && ready}
+      >
         {text}
       </p>
     </div>

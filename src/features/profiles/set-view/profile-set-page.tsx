@@ -1,6 +1,9 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type ConditionGroup, emptyConditionGroup } from '../../../domain/conditions/condition-schema.ts';
+import {
+  type ConditionGroup,
+  emptyConditionGroup,
+} from '../../../domain/conditions/condition-schema.ts';
 import type { ProfileSort } from '../../../domain/profiles/query.ts';
 import { ConditionBuilder } from '../../../ui/condition-builder/condition-builder.tsx';
 import { downloadText } from '../../../ui/download.ts';
@@ -31,8 +34,14 @@ export function ProfileSetPage() {
   const deferredSearch = useDeferredValue(search);
   const profiles = loaded.state === 'ready' ? loaded.profiles : undefined;
   const suggestions = useMemo(() => suggestionsFromProfiles(profiles ?? []), [profiles]);
-  const matched = useMemo(() => filterByCondition(profiles ?? [], applied, Date.now()), [profiles, applied]);
-  const view = useMemo(() => searchAndSort(matched, sort, deferredSearch), [matched, sort, deferredSearch]);
+  const matched = useMemo(
+    () => filterByCondition(profiles ?? [], applied, Date.now()),
+    [profiles, applied],
+  );
+  const view = useMemo(
+    () => searchAndSort(matched, sort, deferredSearch),
+    [matched, sort, deferredSearch],
+  );
 
   if (set === null) {
     return (
@@ -45,7 +54,8 @@ export function ProfileSetPage() {
     );
   }
   const total = profiles?.length ?? set?.count ?? 0;
-  const narrowed = deferredSearch.trim() !== '' || (applied.rules.length > 0 && isConditionReady(applied));
+  const narrowed =
+    deferredSearch.trim() !== '' || (applied.rules.length > 0 && isConditionReady(applied));
   return (
     <section className="page page-wide">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -61,7 +71,11 @@ export function ProfileSetPage() {
             type="button"
             className="btn"
             disabled={!set}
-            onClick={() => void repo.exportSet(setId).then((text) => downloadText(`${set?.name ?? 'profiles'}.json`, text))}
+            onClick={() =>
+              void repo
+                .exportSet(setId)
+                .then((text) => downloadText(`${set?.name ?? 'profiles'}.json`, text))
+            }
           >
             Export JSON
           </button>
@@ -75,7 +89,12 @@ export function ProfileSetPage() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        <button type="button" className="btn" aria-expanded={showFilter} onClick={() => setShowFilter((v) => !v)}>
+        <button
+          type="button"
+          className="btn"
+          aria-expanded={showFilter}
+          onClick={() => setShowFilter((v) => !v)}
+        >
           {showFilter ? 'Hide filter' : 'Filter'}
         </button>
         <p className="match-count" role="status" aria-live="polite">
@@ -88,7 +107,12 @@ export function ProfileSetPage() {
       </div>
       {showFilter && (
         <div className="card filter-panel">
-          <ConditionBuilder label="Show profiles where" value={condition} onChange={setCondition} suggestions={suggestions} />
+          <ConditionBuilder
+            label="Show profiles where"
+            value={condition}
+            onChange={setCondition}
+            suggestions={suggestions}
+          />
         </div>
       )}
       {loaded.state === 'loading' && <p className="muted">Loading profiles…</p>}
@@ -100,7 +124,10 @@ export function ProfileSetPage() {
       {loaded.state === 'ready' &&
         (total === 0 ? (
           <div className="card empty-state">
-            <p className="muted">This set is empty. Import a file or generate profiles into it from the profile sets page.</p>
+            <p className="muted">
+              This set is empty. Import a file or generate profiles into it from the profile sets
+              page.
+            </p>
           </div>
         ) : (
           <ProfileTable setId={setId} profiles={view} sort={sort} onSort={setSort} />

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Profile } from '../../../domain/profiles/profile.ts';
 import type { ProfileSort, ProfileSortKey } from '../../../domain/profiles/query.ts';
 import { formatCount, formatDateTime } from '../format.ts';
+import { virtualRowStyle } from '../virtual-row.ts';
 
 interface Column {
   key: ProfileSortKey;
@@ -56,7 +57,12 @@ export function ProfileTable({ setId, profiles, sort, onSort }: ProfileTableProp
   });
   const items = virtualizer.getVirtualItems();
   return (
-    <div className="ptable card" role="table" aria-label="Profiles" aria-rowcount={profiles.length + 1}>
+    <div
+      className="ptable card"
+      role="table"
+      aria-label="Profiles"
+      aria-rowcount={profiles.length + 1}
+    >
       <div className="ptable-head" role="rowgroup">
         <div className="ptable-row" role="row" aria-rowindex={1}>
           {COLUMNS.map((column) => {
@@ -66,18 +72,32 @@ export function ProfileTable({ setId, profiles, sort, onSort }: ProfileTableProp
                 key={column.key}
                 role="columnheader"
                 className={column.numeric ? 'ptable-cell num' : 'ptable-cell'}
-                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                aria-sort={
+                  sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
+                }
               >
-                <button type="button" className="sort-button" onClick={() => onSort(nextSort(sort, column.key))}>
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={() => onSort(nextSort(sort, column.key))}
+                >
                   {column.label}
-                  <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                  <span aria-hidden="true">
+                    {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                  </span>
                 </button>
               </div>
             );
           })}
         </div>
       </div>
-      <div ref={scroller} className="ptable-body" role="rowgroup" tabIndex={0} aria-label="Profile rows, scrollable">
+      <div
+        ref={scroller}
+        className="ptable-body"
+        role="rowgroup"
+        tabIndex={0}
+        aria-label="Profile rows, scrollable"
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const profile = profiles[item.index] as Profile;
@@ -87,12 +107,18 @@ export function ProfileTable({ setId, profiles, sort, onSort }: ProfileTableProp
                 role="row"
                 aria-rowindex={item.index + 2}
                 className="ptable-row"
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={virtualRowStyle(item.start, ROW_HEIGHT)}
               >
                 {COLUMNS.map((column) => (
-                  <div key={column.key} role="cell" className={column.numeric ? 'ptable-cell num' : 'ptable-cell'}>
+                  <div
+                    key={column.key}
+                    role="cell"
+                    className={column.numeric ? 'ptable-cell num' : 'ptable-cell'}
+                  >
                     {column.key === 'id' ? (
-                      <Link to={`/profiles/${setId}/${encodeURIComponent(profile.id)}`}>{profile.id}</Link>
+                      <Link to={`/profiles/${setId}/${encodeURIComponent(profile.id)}`}>
+                        {profile.id}
+                      </Link>
                     ) : (
                       column.cell(profile)
                     )}

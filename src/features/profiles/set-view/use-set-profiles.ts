@@ -19,8 +19,14 @@ export function useSetProfiles(set: ProfileSet | null | undefined): SetProfiles 
     let live = true;
     const started = performance.now();
     repo.readProfileSet(setId).then(
-      (profiles) => live && setResult({ state: 'ready', profiles, ms: performance.now() - started }),
-      (error: unknown) => live && setResult({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (profiles) =>
+        live && setResult({ state: 'ready', profiles, ms: performance.now() - started }),
+      (error: unknown) =>
+        live &&
+        setResult({
+          state: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
     return () => {
       live = false;

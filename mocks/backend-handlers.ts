@@ -1,0 +1,196 @@
+import { delay, http, HttpResponse, type HttpResponseResolver } from 'msw';
+import { specSchema, validateSpec, type Diagnostic, type Spec } from '../src/domain/index.ts';
+import type { MockBackendState, MockFaults, MockVersion } from './mock-backend-state.ts';
+
+type Detail = { stepId?: string; field?: string; code: string; message: string };
+
+function problem(status: number, code: string, message: string, details?: Detail[]) {
+  return HttpResponse.json(
+    { error: { code, message, ...(details === undefined ? {} : { details }) } },
+    { status },
+  );
+}
+
+const FAULT_MESSAGES: Record<number, [string, string]> = {
+  429: ['rate-limited', 'Too many requests; slow down.'],
+  500: ['internal', 'The backend failed.'],
+  502: ['bad-gateway', 'The backend is unreachable behind its gateway.'],
+  503: ['unavailable', 'The backend is busy; try again shortly.'],
+  504: ['timeout', 'The backend timed out.'],
+};
+
+function fault(status: number) {
+  const [code, message] = FAULT_MESSAGES[status] ?? ['fault', `Injected fault ${status}.`];
+  return problem(status, code, message);
+}
+
+function toDetail(d: Diagnostic): Detail {
+  return {
+    ...(d.stepId === undefined ? {} : { stepId: d.stepId }),
+    ...(d.field === undefined ? {} : { field: d.field }),
+    code: d.code,
+    message: d.message,
+  };
+}
+
+function summary(v: MockVersion) {
+  return {
+    journeyId: v.journeyId,
+    version: v.version,
+    specHash: v.specHash,
+    publishedAt: v.publishedAt,
+  };
+}
+
+/** What the mock finds wrong with a spec: the domain's validateSpec plus injected rejections. */
+function specProblems(spec: unknown, faults: MockFaults): Detail[] {
+  const details = validateSpec(spec).map(toDetail);
+  const rejected = faults.rejectStep;
+  const steps = (spec as { steps?: Record<string, unknown> } | null)?.steps;
+  if (rejected !== null && steps !== undefined && rejected in steps) {
+    details.push({
+      stepId: rejected,
+      code: 'unsupported-step',
+      message: 'The execution backend cannot run this step.',
+    });
+  }
+  return details;
+}
+
+async function readBody(request: Request): Promise<{ spec?: unknown } | null> {
+  try {
+    const body: unknown = await request.json();
+    return body !== null && typeof body === 'object' ? (body as { spec?: unknown }) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The execution backend's contract (docs/openapi.json) over in-memory state, mounted under `base`
+ * (`/api` in the browser, an absolute URL in Node tests), plus `{base}/__mock/*` to inject faults.
+ */
+export function createBackendHandlers(state: MockBackendState, base: string) {
+  const contract = (resolver: HttpResponseResolver) => {
+    const wrapped: HttpResponseResolver = async (info) => {
+      const faults = state.faults();
+      if (faults.delayMs > 0) await delay(faults.delayMs);
+      const respond = async () => {
+        const auth = info.request.headers.get('Authorization');
+        if (faults.requireToken !== null && auth !== `Bearer ${faults.requireToken}`) {
+          return problem(401, 'unauthorized', 'A valid access token is required.');
+        }
+        if (state.takeFault('failNext')) return fault(faults.status);
+        return resolver(info);
+      };
+      const response = await respond();
+      state.log.push({
+        method: info.request.method,
+        path: new URL(info.request.url).pathname,
+        idempotencyKey: info.request.headers.get('Idempotency-Key'),
+        status: response instanceof Response ? response.status : 200,
+      });
+      return response;
+    };
+    return wrapped;
+  };
+
+  return [
+    http.post(`${base}/__mock/faults`, async ({ request }) =>
+      HttpResponse.json(state.setFaults((await request.json()) as Partial<MockFaults>)),
+    ),
+    http.post(`${base}/__mock/reset`, () => {
+      state.reset();
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.get(`${base}/__mock/requests`, () => HttpResponse.json(state.log)),
+
+    http.post(
+      `${base}/journeys/:journeyId/versions`,
+      contract(async ({ request, params }) => {
+        const journeyId = String(params.journeyId);
+        const key = request.headers.get('Idempotency-Key');
+        if (key === null || key.trim() === '') {
+          return problem(400, 'missing-idempotency-key', 'Send an Idempotency-Key header.');
+        }
+        const body = await readBody(request);
+        if (body === null || body.spec === undefined) {
+          return problem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
+        }
+        const faults = state.faults();
+        const details = specProblems(body.spec, faults);
+        if (details.length > 0) {
+          return problem(422, 'invalid-spec', 'The spec is not valid.', details);
+        }
+        const spec: Spec = specSchema.parse(body.spec);
+        const replayed = state.replay(key, journeyId, spec);
+        if (replayed === 'conflict') {
+          return problem(409, 'idempotency-key-reused', 'This key was used for another request.');
+        }
+        if (replayed !== undefined) return HttpResponse.json(summary(replayed), { status: 201 });
+        if (spec.journey.id !== journeyId) {
+          return problem(422, 'invalid-spec', 'The spec belongs to another journey.', [
+            { field: 'journey.id', code: 'journey-id-mismatch', message: 'Not this journey.' },
+          ]);
+        }
+        const next = state.versions(journeyId).length + 1;
+        if (spec.journey.version !== String(next)) {
+          return problem(
+            409,
+            'version-conflict',
+            `The next version of this journey is ${next}, not ${spec.journey.version}. Reload and publish again.`,
+          );
+        }
+        const version = state.publish(key, journeyId, spec);
+        if (state.takeFault('failNextAfterCommit')) return fault(faults.status);
+        return HttpResponse.json(summary(version), { status: 201 });
+      }),
+    ),
+
+    http.get(
+      `${base}/journeys/:journeyId/versions`,
+      contract(({ params }) =>
+        HttpResponse.json({ versions: state.versions(String(params.journeyId)).map(summary) }),
+      ),
+    ),
+
+    http.get(
+      `${base}/journeys/:journeyId/versions/:version`,
+      contract(({ params }) => {
+        const found = state
+          .versions(String(params.journeyId))
+          .find((v) => String(v.version) === params.version);
+        if (found === undefined) return problem(404, 'not-found', 'No such version.');
+        return HttpResponse.json({ ...summary(found), spec: found.spec });
+      }),
+    ),
+
+    http.get(
+      `${base}/journeys/:journeyId/status`,
+      contract(({ params }) => {
+        const journeyId = String(params.journeyId);
+        const list = state.versions(journeyId);
+        const live = list.at(-1);
+        return HttpResponse.json({
+          journeyId,
+          state: live === undefined ? 'draft' : 'live',
+          liveVersion: live?.version ?? null,
+          activeProfiles: 0,
+          activeProfilesByVersion: Object.fromEntries(list.map((v) => [String(v.version), 0])),
+        });
+      }),
+    ),
+
+    http.post(
+      `${base}/specs/validate`,
+      contract(async ({ request }) => {
+        const body = await readBody(request);
+        if (body === null || body.spec === undefined) {
+          return problem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
+        }
+        const errors = specProblems(body.spec, state.faults());
+        return HttpResponse.json({ valid: errors.length === 0, errors });
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,69 @@
+import type { ErrorDetail } from './contract.ts';
+
+/** The backend answered with an error status (4xx or 5xx) and the contract's error body. */
+export class ApiHttpError extends Error {
+  override readonly name = 'ApiHttpError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+
+  /** 5xx answers may be retried; 4xx answers never are. */
+  get retryable(): boolean {
+    return this.status >= 500;
+  }
+}
+
+/** The backend answered, but not in the shape the contract promises: nothing of it is used. */
+export class MalformedResponseError extends Error {
+  override readonly name = 'MalformedResponseError';
+  constructor(
+    readonly endpoint: string,
+    readonly problems: readonly string[],
+  ) {
+    super(
+      `The backend's answer to ${endpoint} does not match the API contract: ${problems.join('; ')}`,
+    );
+  }
+}
+
+/** No answer at all: the browser is offline or the backend cannot be reached. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+  constructor(readonly offline: boolean) {
+    super(
+      offline
+        ? 'You are offline. Check your connection, then retry.'
+        : 'The backend could not be reached. Check your connection and the backend URL, then retry.',
+    );
+  }
+}
+
+/** Whether an error is worth another attempt under the same idempotency key. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof NetworkError) return !error.offline;
+  return error instanceof ApiHttpError && error.retryable;
+}
+
+/** A plain sentence for any error a fetcher can throw. */
+export function describeApiError(error: unknown): string {
+  if (error instanceof ApiHttpError) {
+    const prefix: Record<number, string> = {
+      400: 'The backend refused the request',
+      401: 'The backend refused the access token',
+      403: 'The access token may not do this',
+      404: 'Not found on the backend',
+      409: 'Conflict',
+      422: 'The backend rejected the spec',
+      429: 'Too many requests',
+    };
+    const lead = prefix[error.status] ?? `The backend failed (HTTP ${error.status})`;
+    return `${lead}: ${error.message}`;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

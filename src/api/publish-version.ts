@@ -1,0 +1,51 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Spec } from '../domain/index.ts';
+import { useApiClient } from './backend-settings.ts';
+import { publishedVersionSchema, type PublishedVersion } from './contract.ts';
+import { apiKeys } from './query-keys.ts';
+import { apiRequest, type ApiClient } from './request.ts';
+import type { AttemptListener } from './retry.ts';
+
+export interface PublishInput {
+  journeyId: string;
+  /** Compiled with `version` = the number it will be published as. */
+  spec: Spec;
+  /**
+   * One key per publish the user asked for, kept across retries (automatic and by the user), so
+   * the backend creates the version at most once.
+   */
+  idempotencyKey: string;
+}
+
+/** A fresh idempotency key. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+/** POST /journeys/{journeyId}/versions: publishes the spec as the journey's next version. */
+export function publishVersion(
+  client: ApiClient,
+  input: PublishInput,
+  onAttempt?: AttemptListener,
+): Promise<PublishedVersion> {
+  return apiRequest(client, {
+    method: 'POST',
+    path: `/journeys/${encodeURIComponent(input.journeyId)}/versions`,
+    headers: { 'Idempotency-Key': input.idempotencyKey },
+    body: { spec: input.spec },
+    schema: publishedVersionSchema,
+    ...(onAttempt === undefined ? {} : { onAttempt }),
+  });
+}
+
+/** Publishes, then invalidates the journey's versions and status. */
+export function usePublishVersion(options: { onAttempt?: AttemptListener } = {}) {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PublishInput) => publishVersion(client, input, options.onAttempt),
+    retry: false,
+    onSettled: (_data, _error, input) =>
+      queryClient.invalidateQueries({ queryKey: apiKeys.journey(client.baseUrl, input.journeyId) }),
+  });
+}

@@ -1,0 +1,151 @@
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import {
+  countDiagnostics,
+  validate,
+  type Diagnostic,
+  type JourneyDocument,
+} from '../../domain/index.ts';
+import { createEditorStore, type Selection } from '../../editor/index.ts';
+import { saveJourney } from '../../storage/journey-documents.ts';
+import { JourneyCanvas, type JourneyCanvasApi } from './canvas/journey-canvas.tsx';
+import { useEditorSelector } from './canvas/use-editor-selector.ts';
+import { SettingsPanel } from './inspector/settings-panel.tsx';
+import { StepInspector } from './inspector/step-inspector.tsx';
+import { ProblemsList } from './problems/problems-list.tsx';
+import { SaveIndicator } from './save-indicator.tsx';
+import { useAutosave } from './use-autosave.ts';
+import { useProfileSuggestions } from './use-profile-suggestions.ts';
+
+type SidePanel = 'inspector' | 'problems';
+
+/** The editor for one open journey: canvas in the middle, inspector and problems on the right. */
+export function EditorWorkspace({ initial }: { initial: JourneyDocument }) {
+  const [store] = useState(() => createEditorStore(initial));
+  const document = useEditorSelector(store, (s) => s.document);
+  const selectedStepId = useEditorSelector(store, (s) =>
+    s.selection.stepIds.length === 1 ? (s.selection.stepIds[0] ?? null) : null,
+  );
+  const saveState = useAutosave(store, saveJourney);
+  const suggestions = useProfileSuggestions();
+  const canvasApi = useRef<JourneyCanvasApi>(null);
+  const [panel, setPanel] = useState<SidePanel>('inspector');
+
+  // Validation follows the document without blocking typing on very large journeys.
+  const deferredDocument = useDeferredValue(document);
+  const diagnostics = useMemo(() => validate(deferredDocument), [deferredDocument]);
+  const summary = countDiagnostics(diagnostics);
+  const stepLabels = useMemo(
+    () => Object.fromEntries(document.steps.map((s) => [s.id, s.label])),
+    [document.steps],
+  );
+  const selectedStep = document.steps.find((s) => s.id === selectedStepId);
+  const stepDiagnostics = useMemo(
+    () => diagnostics.filter((d) => d.stepId !== undefined && d.stepId === selectedStepId),
+    [diagnostics, selectedStepId],
+  );
+
+  const onSelectionChange = useCallback((selection: Selection) => {
+    if (selection.stepIds.length > 0) setPanel('inspector');
+  }, []);
+
+  const selectProblem = useCallback(
+    (stepId: string | undefined) => {
+      if (stepId === undefined) {
+        store.dispatch('clearSelection');
+        setPanel('inspector');
+        return;
+      }
+      canvasApi.current?.focusStep(stepId);
+      setPanel('inspector');
+    },
+    [store],
+  );
+
+  return (
+    <div className="editor">
+      <header className="editor-header">
+        <Link to="/" className="editor-back">
+          ← Journeys
+        </Link>
+        <h1 className="editor-title">{document.name || 'Untitled journey'}</h1>
+        <SaveIndicator state={saveState} />
+        <div className="editor-header-actions">
+          <button
+            type="button"
+            className={`btn btn-sm ${summary.errors > 0 ? 'problems-button-error' : ''}`}
+            onClick={() => setPanel('problems')}
+          >
+            {summary.text}
+          </button>
+        </div>
+      </header>
+      <div className="editor-body">
+        <div className="editor-canvas">
+          <JourneyCanvas
+            store={store}
+            diagnostics={diagnostics}
+            apiRef={canvasApi}
+            onSelectionChange={onSelectionChange}
+          />
+        </div>
+        <aside className="editor-side" aria-label="Step and journey settings">
+          <div className="side-tabs" role="tablist" aria-label="Side panel">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === 'inspector'}
+              className="side-tab"
+              onClick={() => setPanel('inspector')}
+            >
+              {selectedStep ? 'Step' : 'Journey settings'}
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === 'problems'}
+              className="side-tab"
+              onClick={() => setPanel('problems')}
+            >
+              Problems
+              {diagnostics.length > 0 && (
+                <span className="side-tab-count">{diagnostics.length}</span>
+              )}
+            </button>
+          </div>
+          <div className="side-content" role="tabpanel">
+            {panel === 'problems' ? (
+              <ProblemsList
+                diagnostics={diagnostics}
+                stepLabels={stepLabels}
+                onSelect={selectProblem}
+              />
+            ) : selectedStep ? (
+              <StepInspector
+                key={selectedStep.id}
+                step={selectedStep}
+                diagnostics={stepDiagnostics}
+                suggestions={suggestions}
+                onChangeConfig={(config) =>
+                  store.dispatch('updateStepConfig', { stepId: selectedStep.id, config })
+                }
+                onChangeLabel={(label) =>
+                  store.dispatch('updateStepLabel', { stepId: selectedStep.id, label })
+                }
+                onDelete={() => store.dispatch('deleteSelection')}
+              />
+            ) : (
+              <SettingsPanel
+                document={document}
+                diagnostics={diagnostics satisfies readonly Diagnostic[]}
+                suggestions={suggestions}
+                onChangeSettings={(settings) => store.dispatch('updateSettings', { settings })}
+                onChangeMeta={(meta) => store.dispatch('updateJourneyMeta', meta)}
+              />
+            )}
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Suggestions } from '../../ui/condition-builder/suggestions.ts';
+import { getAppDb } from '../../storage/app-storage.ts';
+import { createProfileRepo } from '../../storage/profile-repo.ts';
+
+/**
+ * Attribute and event names seen in the most recent profile set (its first stored chunk),
+ * offered as suggestions in the inspector's event and attribute fields.
+ */
+export function useProfileSuggestions(): Suggestions | undefined {
+  const query = useQuery({
+    queryKey: ['profile-suggestions'],
+    staleTime: 60_000,
+    queryFn: async (): Promise<Suggestions> => {
+      const repo = createProfileRepo(getAppDb());
+      const [set] = await repo.listProfileSets();
+      if (!set) return { attributes: [], events: [] };
+      const rows = await repo.sampleProfiles(set.id);
+      const events = new Set<string>();
+      const attributes = new Set<string>();
+      for (const profile of rows) {
+        for (const event of profile.events) events.add(event.name);
+        for (const key of Object.keys(profile.attributes.custom)) attributes.add(`custom.${key}`);
+      }
+      return { attributes: [...attributes].sort(), events: [...events].sort() };
+    },
+  });
+  return query.data;
+}

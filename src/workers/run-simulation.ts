@@ -1,0 +1,143 @@
+import type { Spec } from '../domain/compile/spec-schema.ts';
+import type { Profile } from '../domain/profiles/profile.ts';
+import { mergeResults } from '../domain/simulate/merge.ts';
+import type { SimulationOptions } from '../domain/simulate/options.ts';
+import type { SimulationResult } from '../domain/simulate/result-schema.ts';
+import { resolveSimulationWindow } from '../domain/simulate/window.ts';
+import { simulationWorkerEventSchema, type SimulationWorkerEvent, type SimulationWorkerRequest } from './simulation-protocol.ts';
+
+/** What the pool needs of a worker: a `Worker`, or an in-process stand-in in tests. */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+/** Merged progress of all workers. */
+export interface SimulationProgress {
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Estimated time left; null until some profiles are done. */
+  etaMs: number | null;
+}
+
+export interface RunSimulationRequest {
+  spec: Spec;
+  profiles: readonly Profile[];
+  options?: SimulationOptions;
+  onProgress?: (progress: SimulationProgress) => void;
+  /** Aborting terminates the workers and rejects with an `AbortError`. */
+  signal?: AbortSignal;
+  /** Number of workers; default `navigator.hardwareConcurrency`, clamped to 1–4. */
+  workers?: number;
+  /** Makes a worker; default a module worker running `simulation.worker.ts`. */
+  createWorker?: () => WorkerLike;
+  /** Clock for progress and the estimate; default `performance.now`. */
+  now?: () => number;
+}
+
+/** Workers to use: the cores reported, at least 1 and at most 4, never more than the profiles. */
+export function workerCount(requested: number | undefined, profiles: number): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1;
+  const n = Math.max(1, Math.min(4, Math.floor(requested ?? cores ?? 1)));
+  return Math.max(1, Math.min(n, profiles));
+}
+
+/** Splits profiles into `parts` contiguous slices whose sizes differ by at most one. */
+export function splitProfiles<T>(profiles: readonly T[], parts: number): T[][] {
+  const out: T[][] = [];
+  const size = Math.floor(profiles.length / parts);
+  let extra = profiles.length % parts;
+  let from = 0;
+  for (let i = 0; i < parts; i++) {
+    const to = from + size + (extra > 0 ? 1 : 0);
+    if (extra > 0) extra--;
+    out.push(profiles.slice(from, to));
+    from = to;
+  }
+  return out;
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
+}
+
+function abortError(): DOMException {
+  return new DOMException('The simulation was cancelled', 'AbortError');
+}
+
+/**
+ * Runs a simulation across a pool of workers: resolves the period once, splits the profiles,
+ * reports merged progress with an estimate, merges the partitions (equal to a single-thread
+ * run), and on abort terminates every worker.
+ */
+export function runSimulation(request: RunSimulationRequest): Promise<SimulationResult> {
+  const { spec, profiles, signal, onProgress } = request;
+  const now = request.now ?? (() => performance.now());
+  const window = resolveSimulationWindow(request.options ?? {}, profiles);
+  const options = { ...request.options, start: window.start, horizonDays: window.horizonDays };
+  const slices = splitProfiles(profiles, workerCount(request.workers, profiles.length));
+  const create = request.createWorker ?? defaultWorker;
+  const started = now();
+  return new Promise<SimulationResult>((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(abortError());
+      return;
+    }
+    const workers: WorkerLike[] = [];
+    const done = new Array<number>(slices.length).fill(0);
+    const results: SimulationResult[] = [];
+    let finished = 0;
+    let settled = false;
+    const stop = (): void => {
+      for (const w of workers) {
+        w.postMessage({ type: 'cancel' } satisfies SimulationWorkerRequest);
+        w.terminate();
+      }
+    };
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      stop();
+      signal?.removeEventListener('abort', onAbort);
+      reject(error);
+    };
+    const onAbort = (): void => fail(abortError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const report = (): void => {
+      const sum = done.reduce((a, b) => a + b, 0);
+      const elapsedMs = now() - started;
+      onProgress?.({ done: sum, total: profiles.length, elapsedMs, etaMs: sum === 0 ? null : (elapsedMs / sum) * (profiles.length - sum) });
+    };
+    slices.forEach((slice, partition) => {
+      const worker = create();
+      workers.push(worker);
+      worker.onerror = (event) => fail(new Error(`simulation worker failed: ${event.message}`));
+      worker.onmessage = (event: MessageEvent) => {
+        if (settled) return;
+        const parsed = simulationWorkerEventSchema.safeParse(event.data);
+        if (!parsed.success) return fail(new Error('unexpected message from a simulation worker'));
+        // Checked, then used as sent: a parsed copy would reorder keys and cost a deep copy.
+        const message = event.data as SimulationWorkerEvent;
+        if (message.type === 'progress') {
+          done[message.partition] = message.done;
+          report();
+        } else if (message.type === 'error') fail(new Error(message.message));
+        else if (message.type === 'cancelled') fail(abortError());
+        else {
+          results[message.partition] = message.result;
+          worker.terminate();
+          if (++finished === slices.length) {
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            resolve(mergeResults(results));
+          }
+        }
+      };
+      const message: SimulationWorkerRequest = { type: 'run', spec, profiles: slice, options, partition };
+      worker.postMessage(message);
+    });
+  });
+}

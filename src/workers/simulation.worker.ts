@@ -1,0 +1,3 @@
+import { hostSimulation } from './simulation-host.ts';
+
+hostSimulation(self);

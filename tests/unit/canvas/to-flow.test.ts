@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createJourney, sequentialIds } from '../../../src/domain/index.ts';
+import { createEditorStore, type EditorState } from '../../../src/editor/index.ts';
+import { FlowBuilder, indexDiagnostics, type FlowInput } from '../../../src/features/editor/canvas/to-flow.ts';
+
+function setup() {
+  const store = createEditorStore(createJourney('J', 0, () => 'j'), { newId: sequentialIds('s') });
+  for (const [kind, x] of [
+    ['event', 0],
+    ['email', 300],
+    ['if_else', 600],
+  ] as const) {
+    store.dispatch('addStep', { kind, position: { x, y: 0 } });
+  }
+  const [a, b, c] = store.getState().document.steps.map((s) => s.id) as [string, string, string];
+  store.dispatch('connect', { from: a, branch: 'next', to: b });
+  store.dispatch('connect', { from: b, branch: 'next', to: c });
+  store.dispatch('clearSelection');
+  const input = (state: EditorState, overrides: Partial<FlowInput> = {}): FlowInput => ({
+    document: state.document,
+    selection: state.selection,
+    diagnostics: indexDiagnostics([]),
+    overlay: undefined,
+    measured: new Map(),
+    ...overrides,
+  });
+  return { store, ids: { a, b, c }, input };
+}
+
+describe('FlowBuilder', () => {
+  it('describes each step: category type, kind, summary, branches with free flags, aria label', () => {
+    const { store, input } = setup();
+    const nodes = new FlowBuilder().buildNodes(input(store.getState()));
+    expect(nodes.map((n) => n.type)).toEqual(['trigger', 'action', 'condition']);
+    expect(nodes[0]?.data.hasTarget).toBe(false);
+    expect(nodes[2]?.data.branches).toEqual([
+      { key: 'yes', label: 'Yes', free: true },
+      { key: 'no', label: 'No', free: true },
+    ]);
+    expect(nodes[1]?.data.branches).toEqual([{ key: 'next', label: 'Next', free: false }]);
+    expect(nodes[1]?.ariaLabel).toBe('Email step: Email');
+  });
+
+  it('editing one step rebuilds only that node; the others keep their objects', () => {
+    const { store, ids, input } = setup();
+    const builder = new FlowBuilder();
+    const before = builder.buildNodes(input(store.getState()));
+    const edgesBefore = builder.buildEdges(input(store.getState()));
+    store.dispatch('updateStepLabel', { stepId: ids.b, label: 'Welcome aboard' });
+    const after = builder.buildNodes(input(store.getState()));
+    const edgesAfter = builder.buildEdges(input(store.getState()));
+    expect(after[0]).toBe(before[0]);
+    expect(after[2]).toBe(before[2]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]?.data.label).toBe('Welcome aboard');
+    expect(edgesAfter[0]).not.toBe(edgesBefore[0]);
+    expect(edgesAfter.length).toBe(2);
+  });
+
+  it('selecting a step changes only that node', () => {
+    const { store, ids, input } = setup();
+    const builder = new FlowBuilder();
+    const before = builder.buildNodes(input(store.getState()));
+    store.dispatch('setSelection', { stepIds: [ids.c] });
+    const after = builder.buildNodes(input(store.getState()));
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+    expect(after[2]?.selected).toBe(true);
+    expect(after[2]?.data).toBe(before[2]?.data);
+  });
+
+  it('badges the worst problem per step and scales edges by simulated volume', () => {
+    const { store, ids, input } = setup();
+    const diagnostics = indexDiagnostics([
+      { severity: 'warning', code: 'w', message: 'Careful', stepId: ids.b },
+      { severity: 'error', code: 'e', message: 'Broken', stepId: ids.b },
+    ]);
+    const [c1, c2] = store.getState().document.connections.map((c) => c.id) as [string, string];
+    const overlay = { stepCounts: { [ids.b]: { entered: 10 } }, connectionCounts: { [c1]: 100, [c2]: 25 } };
+    const builder = new FlowBuilder();
+    const nodes = builder.buildNodes(input(store.getState(), { diagnostics, overlay }));
+    expect(nodes[1]?.data).toMatchObject({ problemSeverity: 'error', problemCount: 2, problemMessage: 'Broken', entered: 10 });
+    expect(nodes[0]?.data.entered).toBe(0);
+    const edges = builder.buildEdges(input(store.getState(), { diagnostics, overlay }));
+    expect(edges[0]?.data?.count).toBe(100);
+    expect(edges[0]?.data?.strokeWidth).toBeGreaterThan(edges[1]?.data?.strokeWidth ?? Infinity);
+  });
+});
