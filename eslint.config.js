@@ -17,6 +17,9 @@ const uiAndEdges = [
   'msw/*',
   'react-router',
 ];
+/** Feature folders; each may import the domain, edges and ui, never another feature. */
+const FEATURES = ['journeys', 'editor', 'profiles', 'simulation', 'publish', 'forecast'];
+
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
@@ -83,8 +86,21 @@ export default tseslint.config(
       'Edges (storage, api, workers) depend only on the domain.',
     ),
   },
-  {
-    files: ['src/features/**'],
-    rules: restrict(['**/app/**'], 'Features never import the app layer.'),
-  },
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/app/**'], message: 'Features never import the app layer.' },
+            {
+              regex: `^(\\.\\./)+(${FEATURES.filter((f) => f !== feature).join('|')})/`,
+              message: 'Features never import each other: compose them in src/app.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
 );

@@ -38,13 +38,22 @@ export function publishVersion(
   });
 }
 
+export interface PublishHooks {
+  onAttempt?: AttemptListener;
+  /** Runs even when the component that started the publish has gone. */
+  onSuccess?: (published: PublishedVersion, input: PublishInput) => unknown;
+  onError?: (error: Error, input: PublishInput) => unknown;
+}
+
 /** Publishes, then invalidates the journey's versions and status. */
-export function usePublishVersion(options: { onAttempt?: AttemptListener } = {}) {
+export function usePublishVersion(hooks: PublishHooks = {}) {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: PublishInput) => publishVersion(client, input, options.onAttempt),
+    mutationFn: (input: PublishInput) => publishVersion(client, input, hooks.onAttempt),
     retry: false,
+    onSuccess: (published, input) => hooks.onSuccess?.(published, input),
+    onError: (error, input) => hooks.onError?.(error, input),
     onSettled: (_data, _error, input) =>
       queryClient.invalidateQueries({ queryKey: apiKeys.journey(client.baseUrl, input.journeyId) }),
   });

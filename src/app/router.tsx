@@ -17,7 +17,7 @@ export const router = createBrowserRouter([
       {
         path: 'journeys/:journeyId',
         lazy: async () => ({
-          Component: (await import('../features/editor/editor-page')).EditorPage,
+          Component: (await import('./editor-route')).EditorRoute,
         }),
       },
       {

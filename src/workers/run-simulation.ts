@@ -4,7 +4,11 @@ import { mergeResults } from '../domain/simulate/merge.ts';
 import type { SimulationOptions } from '../domain/simulate/options.ts';
 import type { SimulationResult } from '../domain/simulate/result-schema.ts';
 import { resolveSimulationWindow } from '../domain/simulate/window.ts';
-import { simulationWorkerEventSchema, type SimulationWorkerEvent, type SimulationWorkerRequest } from './simulation-protocol.ts';
+import {
+  simulationWorkerEventSchema,
+  type SimulationWorkerEvent,
+  type SimulationWorkerRequest,
+} from './simulation-protocol.ts';
 
 /** What the pool needs of a worker: a `Worker`, or an in-process stand-in in tests. */
 export interface WorkerLike {
@@ -109,7 +113,12 @@ export function runSimulation(request: RunSimulationRequest): Promise<Simulation
     const report = (): void => {
       const sum = done.reduce((a, b) => a + b, 0);
       const elapsedMs = now() - started;
-      onProgress?.({ done: sum, total: profiles.length, elapsedMs, etaMs: sum === 0 ? null : (elapsedMs / sum) * (profiles.length - sum) });
+      onProgress?.({
+        done: sum,
+        total: profiles.length,
+        elapsedMs,
+        etaMs: sum === 0 ? null : (elapsedMs / sum) * (profiles.length - sum),
+      });
     };
     slices.forEach((slice, partition) => {
       const worker = create();
@@ -136,7 +145,13 @@ export function runSimulation(request: RunSimulationRequest): Promise<Simulation
           }
         }
       };
-      const message: SimulationWorkerRequest = { type: 'run', spec, profiles: slice, options, partition };
+      const message: SimulationWorkerRequest = {
+        type: 'run',
+        spec,
+        profiles: slice,
+        options,
+        partition,
+      };
       worker.postMessage(message);
     });
   });

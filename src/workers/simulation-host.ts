@@ -1,6 +1,9 @@
 import { createSimulationPlan } from '../domain/simulate/plan.ts';
 import { PartitionRun } from '../domain/simulate/simulate.ts';
-import { simulationWorkerRequestSchema, type SimulationWorkerEvent } from './simulation-protocol.ts';
+import {
+  simulationWorkerRequestSchema,
+  type SimulationWorkerEvent,
+} from './simulation-protocol.ts';
 
 /** The part of a worker's global scope the host uses (a fake one in Node tests). */
 export interface SimulationWorkerScope {
@@ -23,7 +26,11 @@ export function hostSimulation(scope: SimulationWorkerScope): void {
   scope.onmessage = (event: MessageEvent) => {
     const parsed = simulationWorkerRequestSchema.safeParse(event.data);
     if (!parsed.success) {
-      post({ type: 'error', partition: -1, message: `invalid request: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
+      post({
+        type: 'error',
+        partition: -1,
+        message: `invalid request: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
+      });
       return;
     }
     const request = parsed.data;
@@ -48,7 +55,11 @@ export function hostSimulation(scope: SimulationWorkerScope): void {
         }
         post({ type: 'result', partition, result: run.result() });
       } catch (error) {
-        post({ type: 'error', partition, message: error instanceof Error ? error.message : String(error) });
+        post({
+          type: 'error',
+          partition,
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     })();
   };

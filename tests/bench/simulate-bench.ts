@@ -9,7 +9,13 @@ import { mergeResults } from '../../src/domain/simulate/merge.ts';
 import { createSimulationPlan } from '../../src/domain/simulate/plan.ts';
 import type { SimulationResult } from '../../src/domain/simulate/result-schema.ts';
 import { simulatePartition } from '../../src/domain/simulate/simulate.ts';
-import { BENCH_DAYS, BENCH_START, benchJourney, benchProfiles, runFloor } from './simulate-floor.ts';
+import {
+  BENCH_DAYS,
+  BENCH_START,
+  benchJourney,
+  benchProfiles,
+  runFloor,
+} from './simulate-floor.ts';
 
 /** One measured figure. */
 export interface SimulateBenchRow {
@@ -24,7 +30,8 @@ const OPTIONS = { start: BENCH_START, horizonDays: BENCH_DAYS, seed: 1 };
 
 function benchSpec(): Spec {
   const { spec, diagnostics } = compile(benchJourney());
-  if (spec === null) throw new Error(`bench journey does not compile: ${diagnostics.map((d) => d.code).join(', ')}`);
+  if (spec === null)
+    throw new Error(`bench journey does not compile: ${diagnostics.map((d) => d.code).join(', ')}`);
   return spec;
 }
 
@@ -55,7 +62,11 @@ function serveWorker(job: WorkerJob): void {
   parentPort?.postMessage({ type: 'ready' });
   parentPort?.on('message', () => {
     const t = performance.now();
-    const result = simulatePartition(createSimulationPlan(spec, OPTIONS), profiles, job.from === 0 ? 0 : 1);
+    const result = simulatePartition(
+      createSimulationPlan(spec, OPTIONS),
+      profiles,
+      job.from === 0 ? 0 : 1,
+    );
     parentPort?.postMessage({ type: 'done', ms: performance.now() - t, result });
   });
 }
@@ -64,12 +75,17 @@ async function millionAcrossTwo(): Promise<{ ms: number; result: SimulationResul
   const half = 500_000;
   const workers = [0, half].map(
     (from) =>
-      new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`, {
-        eval: true,
-        workerData: { simulateBench: true, from, count: half } satisfies WorkerJob,
-      }),
+      new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`,
+        {
+          eval: true,
+          workerData: { simulateBench: true, from, count: half } satisfies WorkerJob,
+        },
+      ),
   );
-  await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.once('message', () => resolve()))));
+  await Promise.all(
+    workers.map((w) => new Promise<void>((resolve) => w.once('message', () => resolve()))),
+  );
   const started = performance.now();
   const results = await Promise.all(
     workers.map(
@@ -98,14 +114,31 @@ export async function runSimulateBench(): Promise<SimulateBenchRow[]> {
   });
   const floorMs = best(5, () => runFloor(profiles));
   const entered = (result as SimulationResult | null)?.steps['t']?.entered;
-  if (entered !== floor.entered) throw new Error(`engine entered ${String(entered)}, floor ${floor.entered}`);
+  if (entered !== floor.entered)
+    throw new Error(`engine entered ${String(entered)}, floor ${floor.entered}`);
   const million = await millionAcrossTwo();
-  if (million.result.profiles !== 1_000_000) throw new Error('the threads did not simulate a million profiles');
+  if (million.result.profiles !== 1_000_000)
+    throw new Error('the threads did not simulate a million profiles');
   return [
-    { name: 'engine: 100,000 profiles, 20 steps, 90 days, one thread', value: engineMs, unit: 'ms', target: 200 },
-    { name: 'floor: hand-written loop, same journey and profiles', value: floorMs, unit: 'ms', target: null },
+    {
+      name: 'engine: 100,000 profiles, 20 steps, 90 days, one thread',
+      value: engineMs,
+      unit: 'ms',
+      target: 200,
+    },
+    {
+      name: 'floor: hand-written loop, same journey and profiles',
+      value: floorMs,
+      unit: 'ms',
+      target: null,
+    },
     { name: 'engine ÷ floor', value: engineMs / floorMs, unit: '×', target: 10 },
-    { name: 'engine: 1,000,000 profiles across 2 worker threads (incl. merge)', value: million.ms, unit: 'ms', target: 1500 },
+    {
+      name: 'engine: 1,000,000 profiles across 2 worker threads (incl. merge)',
+      value: million.ms,
+      unit: 'ms',
+      target: 1500,
+    },
   ];
 }
 
@@ -114,7 +147,8 @@ export function formatSimulateBench(rows: readonly SimulateBenchRow[]): string {
   const lines = ['| measure | value | target |', '|---|---:|---:|'];
   for (const r of rows) {
     const value = r.unit === 'ms' ? `${r.value.toFixed(1)} ms` : `${r.value.toFixed(2)} ×`;
-    const target = r.target === null ? '–' : r.unit === 'ms' ? `≤ ${r.target} ms` : `≤ ${r.target} ×`;
+    const target =
+      r.target === null ? '–' : r.unit === 'ms' ? `≤ ${r.target} ms` : `≤ ${r.target} ×`;
     lines.push(`| ${r.name} | ${value} | ${target} |`);
   }
   return lines.join('\n');
@@ -122,7 +156,11 @@ export function formatSimulateBench(rows: readonly SimulateBenchRow[]): string {
 
 if (!isMainThread && (workerData as Partial<WorkerJob> | null)?.simulateBench === true) {
   serveWorker(workerData as WorkerJob);
-} else if (isMainThread && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+} else if (
+  isMainThread &&
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
   runSimulateBench().then(
     (rows) => console.log(formatSimulateBench(rows)),
     (error: unknown) => {

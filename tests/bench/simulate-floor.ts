@@ -3,6 +3,8 @@
  * (typed arrays, inline random numbers, no generality). The engine's time is reported as a
  * multiple of this loop's.
  */
+import { allOf } from '../../src/domain/conditions/condition-schema.ts';
+import { eventCount } from '../../src/domain/templates/template-builder.ts';
 import type { JourneyDocument, JourneyStep } from '../../src/domain/journey/journey-schema.ts';
 import { defaultSettings } from '../../src/domain/journey/settings-schema.ts';
 import type { Profile, ProfileEvent } from '../../src/domain/profiles/profile.ts';
@@ -19,21 +21,76 @@ type StepSpec = [id: string, kind: string, config: Record<string, unknown>];
 
 const STEPS: StepSpec[] = [
   ['t', 'event', { event: 'order_placed', propertyFilters: [] }],
-  ['reach', 'if_else', { condition: { type: 'group', op: 'and', rules: [{ type: 'reachable', channel: 'email' }] } }],
-  ['e1', 'email', { subject: 'Thanks', preheader: '', body: 'Thanks for your order', from: 'a@b.c', templateName: '' }],
+  [
+    'reach',
+    'if_else',
+    { condition: { type: 'group', op: 'and', rules: [{ type: 'reachable', channel: 'email' }] } },
+  ],
+  [
+    'e1',
+    'email',
+    {
+      subject: 'Thanks',
+      preheader: '',
+      body: 'Thanks for your order',
+      from: 'a@b.c',
+      templateName: '',
+    },
+  ],
   ['p0', 'push', { title: 'Thanks', body: 'Thanks for your order', deepLink: '' }],
   ['d1', 'delay', { amount: 1, unit: 'days' }],
-  ['split', 'random_split', { variants: [{ key: 'a', label: 'A', percent: 50 }, { key: 'b', label: 'B', percent: 50 }] }],
-  ['e2', 'email', { subject: 'Tips', preheader: '', body: 'Tips', from: 'a@b.c', templateName: '' }],
+  [
+    'split',
+    'random_split',
+    {
+      variants: [
+        { key: 'a', label: 'A', percent: 50 },
+        { key: 'b', label: 'B', percent: 50 },
+      ],
+    },
+  ],
+  [
+    'e2',
+    'email',
+    { subject: 'Tips', preheader: '', body: 'Tips', from: 'a@b.c', templateName: '' },
+  ],
   ['pB', 'push', { title: 'Tips', body: 'Tips', deepLink: '' }],
-  ['wfe', 'wait_for_event', { target: { type: 'event', event: 'order_placed', propertyFilters: [] }, timeout: { amount: 7, unit: 'days' } }],
+  [
+    'wfe',
+    'wait_for_event',
+    {
+      target: { type: 'event', event: 'order_placed', propertyFilters: [] },
+      timeout: { amount: 7, unit: 'days' },
+    },
+  ],
   ['xA', 'exit', { reason: 'Ordered again' }],
-  ['vip', 'if_else', { condition: { type: 'group', op: 'and', rules: [{ type: 'event_count', event: 'order_placed', comparison: 'at_least', count: 2, withinDays: 365, propertyFilters: [] }] } }],
+  [
+    'vip',
+    'if_else',
+    {
+      condition: allOf(eventCount('order_placed', 'at_least', 2, 365)),
+    },
+  ],
   ['sms', 'sms', { text: 'VIP offer' }],
-  ['e3', 'email', { subject: 'Offer', preheader: '', body: 'Offer', from: 'a@b.c', templateName: '' }],
+  [
+    'e3',
+    'email',
+    { subject: 'Offer', preheader: '', body: 'Offer', from: 'a@b.c', templateName: '' },
+  ],
   ['d3', 'delay', { amount: 3, unit: 'days' }],
-  ['e4', 'email', { subject: 'Last chance', preheader: '', body: 'Last chance', from: 'a@b.c', templateName: '' }],
-  ['eng', 'wait_for_event', { target: { type: 'engagement', stepId: 'e4', engagement: 'opened' }, timeout: { amount: 2, unit: 'days' } }],
+  [
+    'e4',
+    'email',
+    { subject: 'Last chance', preheader: '', body: 'Last chance', from: 'a@b.c', templateName: '' },
+  ],
+  [
+    'eng',
+    'wait_for_event',
+    {
+      target: { type: 'engagement', stepId: 'e4', engagement: 'opened' },
+      timeout: { amount: 2, unit: 'days' },
+    },
+  ],
   ['p2', 'push', { title: 'Reminder', body: 'Reminder', deepLink: '' }],
   ['tag', 'update_profile', { operations: [{ type: 'add_tag', tag: 'engaged' }] }],
   ['d7', 'delay', { amount: 7, unit: 'days' }],
@@ -68,9 +125,20 @@ const LINKS: [from: string, branch: string, to: string][] = [
 
 /** The 20-step benchmark journey: trigger, conditions, delays, messages, a random split, waits for events. */
 export function benchJourney(): JourneyDocument {
-  const steps: JourneyStep[] = STEPS.map(([id, kind, config], i) => ({ id, kind, label: id, config, position: { x: i * 200, y: 0 } }));
+  const steps: JourneyStep[] = STEPS.map(([id, kind, config], i) => ({
+    id,
+    kind,
+    label: id,
+    config,
+    position: { x: i * 200, y: 0 },
+  }));
   const settings = defaultSettings();
-  settings.goal = { event: 'order_placed', propertyFilters: [], windowDays: 14, endsJourney: false };
+  settings.goal = {
+    event: 'order_placed',
+    propertyFilters: [],
+    windowDays: 14,
+    endsJourney: false,
+  };
   return {
     schemaVersion: 1,
     id: 'bench',
@@ -78,7 +146,12 @@ export function benchJourney(): JourneyDocument {
     description: '',
     lifecycleStage: 'first_purchase',
     steps,
-    connections: LINKS.map(([from, fromBranch, to]) => ({ id: `${from}.${fromBranch}`, from, fromBranch, to })),
+    connections: LINKS.map(([from, fromBranch, to]) => ({
+      id: `${from}.${fromBranch}`,
+      from,
+      fromBranch,
+      to,
+    })),
     settings,
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-01T00:00:00.000Z',
@@ -97,7 +170,11 @@ export function benchProfiles(count: number, base = Math.min(count, 50_000), fro
   const out: Profile[] = [];
   for (let i = from; i < from + count; i++) {
     const p = seeds[i % base] as Profile;
-    out.push(i < base ? p : { id: `${p.id}-${Math.floor(i / base)}`, attributes: p.attributes, events: p.events });
+    out.push(
+      i < base
+        ? p
+        : { id: `${p.id}-${Math.floor(i / base)}`, attributes: p.attributes, events: p.events },
+    );
   }
   return out;
 }
@@ -116,7 +193,11 @@ export interface FloorResult {
 }
 
 /** The bench journey as one hand-written loop over the profiles. */
-export function runFloor(profiles: readonly Profile[], start = BENCH_START, days = BENCH_DAYS): FloorResult {
+export function runFloor(
+  profiles: readonly Profile[],
+  start = BENCH_START,
+  days = BENCH_DAYS,
+): FloorResult {
   const end = start + days * DAY;
   let entered = 0;
   let sent = 0;
@@ -136,7 +217,8 @@ export function runFloor(profiles: readonly Profile[], start = BENCH_START, days
     if (rand() >= 0.95) return -1;
     let open = -1;
     if (kind !== 2 && rand() < 0.2) open = t + rand() * 4 * HOUR;
-    if ((open >= 0 || kind === 2) && rand() < 0.1 && rand() < 0.08 && nConv < 8) conv[nConv++] = t + 2 * HOUR;
+    if ((open >= 0 || kind === 2) && rand() < 0.1 && rand() < 0.08 && nConv < 8)
+      conv[nConv++] = t + 2 * HOUR;
     return open;
   };
   for (let p = 0; p < profiles.length; p++) {
@@ -178,7 +260,9 @@ export function runFloor(profiles: readonly Profile[], start = BENCH_START, days
         break;
       }
     }
-    for (let c = 0; c < nConv && happened < 0; c++) if ((conv[c] as number) > t && (conv[c] as number) <= t + 7 * DAY) happened = conv[c] as number;
+    for (let c = 0; c < nConv && happened < 0; c++)
+      if ((conv[c] as number) > t && (conv[c] as number) <= t + 7 * DAY)
+        happened = conv[c] as number;
     if (happened >= 0) continue;
     t += 7 * DAY;
     if (t >= end) continue;

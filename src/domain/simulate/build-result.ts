@@ -1,18 +1,20 @@
 import { CHANNELS, type Channel } from '../channels.ts';
-import {
-  CHANNEL_COUNTS,
-  EXIT_REASONS,
-  SUPPRESSION_CAUSES,
-  type Counters,
-} from './counters.ts';
+import { CHANNEL_COUNTS, EXIT_REASONS, SUPPRESSION_CAUSES, type Counters } from './counters.ts';
 import { deriveFigures } from './derive.ts';
 import type { SimulationPlan } from './plan.ts';
-import { SIMULATION_RESULT_VERSION, type ChannelResult, type SimulationResult, type StepResult } from './result-schema.ts';
+import {
+  SIMULATION_RESULT_VERSION,
+  type ChannelResult,
+  type SimulationResult,
+  type StepResult,
+} from './result-schema.ts';
 import type { ProfileTrace } from './trace.ts';
 
 function channelResult(counters: Counters, c: number): ChannelResult {
-  const at = (column: number): number => counters.channel[c * CHANNEL_COUNTS.length + column] as number;
-  const sup = (cause: number): number => counters.suppressed[c * SUPPRESSION_CAUSES.length + cause] as number;
+  const at = (column: number): number =>
+    counters.channel[c * CHANNEL_COUNTS.length + column] as number;
+  const sup = (cause: number): number =>
+    counters.suppressed[c * SUPPRESSION_CAUSES.length + cause] as number;
   return {
     sent: at(0),
     delivered: at(1),
@@ -46,7 +48,8 @@ export function buildResult(
       byBranch[key] = n;
       if ((step.next[b] as number) >= 0) edgeCounts[`${step.id}->${key}`] = n;
     });
-    const reason = (r: number): number => counters.exitedBy[step.index * EXIT_REASONS.length + r] as number;
+    const reason = (r: number): number =>
+      counters.exitedBy[step.index * EXIT_REASONS.length + r] as number;
     const m = step.message;
     steps[step.id] = {
       stepId: step.id,
@@ -73,7 +76,9 @@ export function buildResult(
   const sendsPerDay = {} as Record<Channel, number[]>;
   CHANNELS.forEach((c, i) => {
     channels[c] = channelResult(counters, i);
-    sendsPerDay[c] = Array.from(counters.sendsPerDay.subarray(i * counters.days, (i + 1) * counters.days));
+    sendsPerDay[c] = Array.from(
+      counters.sendsPerDay.subarray(i * counters.days, (i + 1) * counters.days),
+    );
   });
   const goal = plan.goal;
   const result: SimulationResult = {

@@ -24,7 +24,14 @@ export const QUIET_DEFERRED = 3;
 export const FREQUENCY_CAP = 4;
 
 /** How a run ended at a step (spec §3.2–3.4): `completed` is a branch whose `next` is null. */
-export const EXIT_REASONS = ['exit', 'completed', 'exit_criteria', 'goal', 'control_group', 'loop_guard'] as const;
+export const EXIT_REASONS = [
+  'exit',
+  'completed',
+  'exit_criteria',
+  'goal',
+  'control_group',
+  'loop_guard',
+] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
 export const EXIT_STEP = 0;
 export const COMPLETED = 1;

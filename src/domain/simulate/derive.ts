@@ -42,10 +42,12 @@ export function deriveFigures(result: SimulationResult): SimulationResult {
     goal.rate = treated === 0 ? 0 : goal.conversions / treated;
     goal.revenue = goal.revenueCents / 100;
     goal.control.entered = result.controlEntries;
-    goal.control.rate = goal.control.entered === 0 ? 0 : goal.control.conversions / goal.control.entered;
+    goal.control.rate =
+      goal.control.entered === 0 ? 0 : goal.control.conversions / goal.control.entered;
     goal.control.revenue = goal.control.revenueCents / 100;
     goal.uplift = goal.control.entered === 0 ? null : goal.rate - goal.control.rate;
-    goal.relativeUplift = goal.uplift === null || goal.control.rate === 0 ? null : goal.uplift / goal.control.rate;
+    goal.relativeUplift =
+      goal.uplift === null || goal.control.rate === 0 ? null : goal.uplift / goal.control.rate;
     goal.timeToConvertHours.quantiles = quantiles(goal.timeToConvertHours.histogram);
   }
   const scores = result.nps.scores;

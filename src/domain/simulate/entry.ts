@@ -149,7 +149,11 @@ export function scheduleTimes(
   return out;
 }
 
-function scheduledTrigger(step: Extract<SpecStep, { kind: 'scheduled_audience' }>, start: number, end: number): TriggerPlan {
+function scheduledTrigger(
+  step: Extract<SpecStep, { kind: 'scheduled_audience' }>,
+  start: number,
+  end: number,
+): TriggerPlan {
   const audience = compileCondition(step.audience);
   const byZone = new Map<ZoneClock, number[]>();
   return {

@@ -112,7 +112,11 @@ export class ProfileState {
    */
   writableAttributes(): ProfileAttributes {
     if (this.view === this.profile) {
-      this.view = { id: this.profile.id, attributes: { ...this.profile.attributes }, events: this.profile.events };
+      this.view = {
+        id: this.profile.id,
+        attributes: { ...this.profile.attributes },
+        events: this.profile.events,
+      };
       this.clock = null;
     }
     return this.view.attributes;

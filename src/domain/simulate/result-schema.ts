@@ -57,7 +57,12 @@ export const channelResultSchema = z.object({
 });
 export type ChannelResult = z.infer<typeof channelResultSchema>;
 
-export const quantilesSchema = z.object({ p25: z.number(), p50: z.number(), p75: z.number(), p90: z.number() });
+export const quantilesSchema = z.object({
+  p25: z.number(),
+  p50: z.number(),
+  p75: z.number(),
+  p90: z.number(),
+});
 
 export const goalResultSchema = z.object({
   event: z.string(),
@@ -69,8 +74,17 @@ export const goalResultSchema = z.object({
   revenue: z.number(),
   revenueCents: count,
   /** Hours from entry to the goal: `histogram[h]` runs converted in hour h (the last bucket: that many or more). */
-  timeToConvertHours: z.object({ histogram: z.array(count), quantiles: quantilesSchema.nullable() }),
-  control: z.object({ entered: count, conversions: count, rate: z.number(), revenue: z.number(), revenueCents: count }),
+  timeToConvertHours: z.object({
+    histogram: z.array(count),
+    quantiles: quantilesSchema.nullable(),
+  }),
+  control: z.object({
+    entered: count,
+    conversions: count,
+    rate: z.number(),
+    revenue: z.number(),
+    revenueCents: count,
+  }),
   /** `rate − control.rate`; null without control entries. */
   uplift: z.number().nullable(),
   /** `uplift / control.rate`; null when the control rate is 0. */
@@ -103,7 +117,11 @@ export const simulationResultSchema = z.object({
   messagesPerProfile: z.array(count),
   /** Sends per simulated day (day 0 starts at `start`), per channel. */
   sendsPerDay: z.record(channelSchema, z.array(count)),
-  nps: z.object({ responses: count, scores: z.array(count).length(11), score: z.number().nullable() }),
+  nps: z.object({
+    responses: count,
+    scores: z.array(count).length(11),
+    score: z.number().nullable(),
+  }),
   traceSample: z.number().int().min(0),
   traces: z.array(profileTraceSchema),
 });

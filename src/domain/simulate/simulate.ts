@@ -51,7 +51,9 @@ export class PartitionRun {
       }
       // A profile is traced when it may still be among the `limit` smallest keys of those that enter.
       const key = hash3(plan.seedHash, hashText(p.id), STREAM.trace);
-      const candidate = limit > 0 && (sampled.length < limit || key < (sampled[sampled.length - 1] as ProfileTrace).sampleKey);
+      const candidate =
+        limit > 0 &&
+        (sampled.length < limit || key < (sampled[sampled.length - 1] as ProfileTrace).sampleKey);
       const requested = traceIds.has(p.id);
       const trace = simulator.runProfile(p, key, requested, candidate);
       if (trace === null) continue;
@@ -81,7 +83,11 @@ export class PartitionRun {
  * (see `withResolvedWindow`) give partitions that {@link mergeResults} combines into exactly the
  * result of {@link simulate} over all profiles: every random draw comes from hash(seed, profile, stream).
  */
-export function simulatePartition(plan: SimulationPlan, profiles: readonly Profile[], partition: number): SimulationResult {
+export function simulatePartition(
+  plan: SimulationPlan,
+  profiles: readonly Profile[],
+  partition: number,
+): SimulationResult {
   const run = new PartitionRun(plan, profiles, partition);
   run.advance(profiles.length);
   return run.result();
@@ -91,7 +97,11 @@ export function simulatePartition(plan: SimulationPlan, profiles: readonly Profi
  * Runs a journey spec over profiles in simulated time: pure and deterministic, the same inputs
  * and seed give the same result bit for bit.
  */
-export function simulate(spec: Spec, profiles: readonly Profile[], options: SimulationOptions = {}): SimulationResult {
+export function simulate(
+  spec: Spec,
+  profiles: readonly Profile[],
+  options: SimulationOptions = {},
+): SimulationResult {
   const plan = createSimulationPlan(spec, options, profiles);
   return mergeResults([simulatePartition(plan, profiles, 0)]);
 }

@@ -68,7 +68,12 @@ export class ProfileSimulator {
    * Simulates one profile. Returns its trace when it was requested or sampled and entered the
    * journey, else null.
    */
-  runProfile(profile: Profile, sampleKey: number, requested: boolean, sampled: boolean): ProfileTrace | null {
+  runProfile(
+    profile: Profile,
+    sampleKey: number,
+    requested: boolean,
+    sampled: boolean,
+  ): ProfileTrace | null {
     const { plan, state, counters } = this;
     counters.profiles++;
     state.reset(profile);
@@ -76,13 +81,16 @@ export class ProfileSimulator {
     if (entryAt === NEVER) return null;
     state.hash = hashText(profile.id);
     state.control =
-      plan.controlThreshold > 0 && hashMore(state.hash, plan.controlSuffix) % 10_000 < plan.controlThreshold;
+      plan.controlThreshold > 0 &&
+      hashMore(state.hash, plan.controlSuffix) % 10_000 < plan.controlThreshold;
     this.random.reseed(plan.seedHash, state.hash, STREAM.behaviour);
     this.sender.reset();
     counters.profilesEntered++;
     if (state.control) counters.controlProfiles++;
     this.tracer =
-      requested || sampled ? new StepTracer(plan, state, profile.id, sampleKey, requested, sampled) : null;
+      requested || sampled
+        ? new StepTracer(plan, state, profile.id, sampleKey, requested, sampled)
+        : null;
     this.sender.tracing = this.tracer !== null;
     while (entryAt !== NEVER) {
       if (state.control) counters.controlEntries++;
@@ -160,7 +168,14 @@ export class ProfileSimulator {
       // Held out (spec §3.2): counted as an entry, traverses no step, ends at once.
       bump(counters.entered, s);
       counters.exit(s, CONTROL_GROUP);
-      tracer?.step(steps[s] as PlanStep, t, t, null, 'control_group', 'held out in the control group: nothing sent');
+      tracer?.step(
+        steps[s] as PlanStep,
+        t,
+        t,
+        null,
+        'control_group',
+        'held out in the control group: nothing sent',
+      );
       return t;
     }
     let hops = 0;
@@ -261,7 +276,14 @@ export class ProfileSimulator {
       if (++hops > MAX_HOPS_PER_INSTANT) {
         bump(counters.entered, s);
         counters.exit(s, LOOP_GUARD);
-        tracer?.step(steps[s] as PlanStep, t, t, null, 'loop_guard', `stopped: more than ${MAX_HOPS_PER_INSTANT} steps in one instant`);
+        tracer?.step(
+          steps[s] as PlanStep,
+          t,
+          t,
+          null,
+          'loop_guard',
+          `stopped: more than ${MAX_HOPS_PER_INSTANT} steps in one instant`,
+        );
         return t;
       }
     }
@@ -327,11 +349,15 @@ export class ProfileSimulator {
     const parts = this.dateParts;
     if (!readDate(step.untilRead(this.state.view), parts)) return Number.NaN;
     const zone = this.state.zone();
-    const shifted = clampedDate(parts[0] as number, parts[1] as number, parts[2] as number) + step.untilOffsetDays * DAY_MS;
+    const shifted =
+      clampedDate(parts[0] as number, parts[1] as number, parts[2] as number) +
+      step.untilOffsetDays * DAY_MS;
     const own = zone.fromLocal(shifted + step.untilLocalMs);
     civilFromDays(Math.floor(shifted / DAY_MS), parts);
     const year = yearOfLocal(zone.toLocal(t), this.yearScratch);
-    const thisYear = zone.fromLocal(clampedDate(year, parts[1] as number, parts[2] as number) + step.untilLocalMs);
+    const thisYear = zone.fromLocal(
+      clampedDate(year, parts[1] as number, parts[2] as number) + step.untilLocalMs,
+    );
     if (thisYear > t) return thisYear;
     return own > t ? own : Number.NaN;
   }

@@ -21,7 +21,15 @@ export class StepTracer {
     requested: boolean,
     sampled: boolean,
   ) {
-    this.trace = { profileId, sampleKey, requested, sampled, control: state.control, runs: [], simulatedEvents: [] };
+    this.trace = {
+      profileId,
+      sampleKey,
+      requested,
+      sampled,
+      control: state.control,
+      runs: [],
+      simulatedEvents: [],
+    };
   }
 
   startRun(entryAt: number, trigger: number): void {
@@ -37,7 +45,14 @@ export class StepTracer {
   }
 
   /** Records a step: arrival, departure (null: still there), branch taken, how the run ended here. */
-  step(step: PlanStep, arrived: number, leftAt: number | null, branch: number | null, end: RunEnd | null, extra: string): void {
+  step(
+    step: PlanStep,
+    arrived: number,
+    leftAt: number | null,
+    branch: number | null,
+    end: RunEnd | null,
+    extra: string,
+  ): void {
     const run = this.run;
     if (run === null) return;
     run.steps.push({
@@ -63,22 +78,44 @@ export class StepTracer {
     const real = new Set<ProfileEvent>(this.state.profile.events);
     for (const e of this.state.events) {
       if (real.has(e)) continue;
-      this.trace.simulatedEvents.push(e.props === undefined ? { name: e.name, at: e.at } : { name: e.name, at: e.at, props: { ...e.props } });
+      this.trace.simulatedEvents.push(
+        e.props === undefined
+          ? { name: e.name, at: e.at }
+          : { name: e.name, at: e.at, props: { ...e.props } },
+      );
     }
     this.trace.control = this.state.control;
     return this.trace;
   }
 
-  private reason(step: PlanStep, arrived: number, leftAt: number | null, branch: number | null, end: RunEnd | null, extra: string): string {
+  private reason(
+    step: PlanStep,
+    arrived: number,
+    leftAt: number | null,
+    branch: number | null,
+    end: RunEnd | null,
+    extra: string,
+  ): string {
     if (end === 'control_group' || end === 'loop_guard') return extra;
-    if (end === 'horizon') return extra === '' ? 'still here when the simulation ended' : `${extra}; still here when the simulation ended`;
-    if (end === 'goal') return `goal ${extra} reached at ${formatTime(leftAt ?? arrived)}: left the journey`;
-    if (end === 'exit_criteria') return `removed by the exit criterion ${extra} at ${formatTime(leftAt ?? arrived)}`;
+    if (end === 'horizon')
+      return extra === ''
+        ? 'still here when the simulation ended'
+        : `${extra}; still here when the simulation ended`;
+    if (end === 'goal')
+      return `goal ${extra} reached at ${formatTime(leftAt ?? arrived)}: left the journey`;
+    if (end === 'exit_criteria')
+      return `removed by the exit criterion ${extra} at ${formatTime(leftAt ?? arrived)}`;
     const base = this.decision(step, arrived, leftAt ?? arrived, branch ?? 0, extra);
     return end === 'completed' ? `${base}; nothing follows: the journey is completed` : base;
   }
 
-  private decision(step: PlanStep, arrived: number, left: number, branch: number, extra: string): string {
+  private decision(
+    step: PlanStep,
+    arrived: number,
+    left: number,
+    branch: number,
+    extra: string,
+  ): string {
     const label = `'${step.branchLabels[branch] ?? step.branchKeys[branch] ?? ''}'`;
     const view = this.state.view;
     switch (step.op) {
@@ -101,9 +138,13 @@ export class StepTracer {
       case OP.delay:
         return `waited ${formatSpan(step.durationMs)} until ${formatTime(left)}`;
       case OP.waitUntil:
-        return left > arrived ? `waited until ${formatTime(left)}` : 'the date had passed or is not set: went on at once';
+        return left > arrived
+          ? `waited until ${formatTime(left)}`
+          : 'the date had passed or is not set: went on at once';
       case OP.timeWindow:
-        return left > arrived ? `waited for the time window to open at ${formatTime(left)}` : 'inside the time window';
+        return left > arrived
+          ? `waited for the time window to open at ${formatTime(left)}`
+          : 'inside the time window';
       case OP.waitForEvent:
         return branch === 0
           ? `${step.waitTarget} happened at ${formatTime(left)}, after ${formatSpan(left - arrived)}`

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scalarSchema } from '../profiles/profile.ts';
+import { EXIT_REASONS } from './counters.ts';
 
 /** One step a traced profile passed, with the simulated time and why it went where it went. */
 export const traceStepSchema = z.object({
@@ -16,7 +17,8 @@ export const traceStepSchema = z.object({
 });
 export type TraceStep = z.infer<typeof traceStepSchema>;
 
-export const RUN_ENDS = ['exit', 'completed', 'exit_criteria', 'goal', 'control_group', 'loop_guard', 'horizon'] as const;
+/** How a traced run ended: a step's exit reason, or still active at the horizon. */
+export const RUN_ENDS = [...EXIT_REASONS, 'horizon'] as const;
 
 /** One entry of a profile into the journey. */
 export const traceRunSchema = z.object({

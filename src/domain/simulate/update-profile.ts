@@ -1,8 +1,20 @@
+import { BUILT_IN_ATTRIBUTES } from '../conditions/attribute-paths.ts';
 import type { ProfileOperation } from '../steps/kinds/update-profile.ts';
 import type { ProfileState } from './profile-state.ts';
 
 const CONSENT_KEYS = new Set(['email', 'sms', 'push', 'in_app']);
-const TEXT_KEYS = new Set(['name', 'email', 'phone', 'pushToken', 'timeZone', 'locale', 'country', 'plan', 'birthday', 'signupDate']);
+const TEXT_KEYS = new Set([
+  'name',
+  'email',
+  'phone',
+  'pushToken',
+  'timeZone',
+  'locale',
+  'country',
+  'plan',
+  'birthday',
+  'signupDate',
+]);
 
 /** Applies `update_profile` operations, in order, to the profile's copy-on-write view. */
 export function applyOperations(state: ProfileState, ops: readonly ProfileOperation[]): void {

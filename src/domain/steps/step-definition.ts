@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Channel } from '../channels.ts';
+import type { ConditionGroup } from '../conditions/condition-schema.ts';
 import type { StepCategory, StepKind } from './step-kinds.ts';
+
+/** A condition a step uses to pick people, named for display ("Yes path", "Enters"). */
+export interface StepAudience {
+  label: string;
+  condition: ConditionGroup;
+}
 
 /** One outgoing path of a step: `key` is stored in connections, `label` is shown on the canvas. */
 export interface Branch {
@@ -51,6 +58,8 @@ export interface StepDefinition<C = unknown> {
   producesEvents?(config: C): string[];
   /** Events this step waits for. */
   consumesEvents?(config: C): string[];
+  /** The audiences this step picks by condition, for a live count of matching profiles. */
+  audiences?(config: C): StepAudience[];
 }
 
 type SpecStepShape<K extends StepKind, S extends z.ZodRawShape> = {

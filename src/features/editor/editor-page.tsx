@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { getJourney, UnreadableJourneyError } from '../../storage/journey-documents.ts';
-import { EditorWorkspace } from './editor-workspace.tsx';
+import { EditorWorkspace, type EditorSlots } from './editor-workspace.tsx';
 import './editor.css';
 
 /** Loads a journey from storage and opens it in the editor. */
-export function EditorPage() {
+export function EditorPage(slots: EditorSlots) {
   const { journeyId = '' } = useParams();
   const journey = useQuery({
     queryKey: ['journey-document', journeyId],
@@ -53,5 +53,5 @@ export function EditorPage() {
       </section>
     );
   }
-  return <EditorWorkspace key={journey.data.id} initial={journey.data} />;
+  return <EditorWorkspace key={journey.data.id} initial={journey.data} {...slots} />;
 }

@@ -1,10 +1,11 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import {
   countDiagnostics,
   validate,
   type Diagnostic,
   type JourneyDocument,
+  type JourneyStep,
 } from '../../domain/index.ts';
 import { createEditorStore, type Selection } from '../../editor/index.ts';
 import { saveJourney } from '../../storage/journey-documents.ts';
@@ -19,8 +20,16 @@ import { useProfileSuggestions } from './use-profile-suggestions.ts';
 
 type SidePanel = 'inspector' | 'problems';
 
+export interface EditorSlots {
+  /** Drawn under the selected step's form (the app adds the live segment count here). */
+  renderStepExtras?: (step: JourneyStep) => ReactNode;
+}
+
 /** The editor for one open journey: canvas in the middle, inspector and problems on the right. */
-export function EditorWorkspace({ initial }: { initial: JourneyDocument }) {
+export function EditorWorkspace({
+  initial,
+  renderStepExtras,
+}: { initial: JourneyDocument } & EditorSlots) {
   const [store] = useState(() => createEditorStore(initial));
   const document = useEditorSelector(store, (s) => s.document);
   const selectedStepId = useEditorSelector(store, (s) =>
@@ -121,19 +130,22 @@ export function EditorWorkspace({ initial }: { initial: JourneyDocument }) {
                 onSelect={selectProblem}
               />
             ) : selectedStep ? (
-              <StepInspector
-                key={selectedStep.id}
-                step={selectedStep}
-                diagnostics={stepDiagnostics}
-                suggestions={suggestions}
-                onChangeConfig={(config) =>
-                  store.dispatch('updateStepConfig', { stepId: selectedStep.id, config })
-                }
-                onChangeLabel={(label) =>
-                  store.dispatch('updateStepLabel', { stepId: selectedStep.id, label })
-                }
-                onDelete={() => store.dispatch('deleteSelection')}
-              />
+              <>
+                <StepInspector
+                  key={selectedStep.id}
+                  step={selectedStep}
+                  diagnostics={stepDiagnostics}
+                  suggestions={suggestions}
+                  onChangeConfig={(config) =>
+                    store.dispatch('updateStepConfig', { stepId: selectedStep.id, config })
+                  }
+                  onChangeLabel={(label) =>
+                    store.dispatch('updateStepLabel', { stepId: selectedStep.id, label })
+                  }
+                  onDelete={() => store.dispatch('deleteSelection')}
+                />
+                {renderStepExtras?.(selectedStep)}
+              </>
             ) : (
               <SettingsPanel
                 document={document}

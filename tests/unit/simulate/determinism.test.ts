@@ -10,7 +10,12 @@ import { withResolvedWindow } from '../../../src/domain/simulate/window.ts';
 import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { at, brokenCounts, email, event, person, specOf } from './helpers.ts';
 
-const profiles = generateProfiles({ count: 3_000, seed: 11, start: at('2022-01-01T00:00:00Z'), end: at('2024-07-01T00:00:00Z') });
+const profiles = generateProfiles({
+  count: 3_000,
+  seed: 11,
+  start: at('2022-01-01T00:00:00Z'),
+  end: at('2024-07-01T00:00:00Z'),
+});
 const options = { seed: 3, start: at('2024-01-01T00:00:00Z'), horizonDays: 180, traceSample: 5 };
 
 function templateSpec(id: string): Spec {
@@ -38,24 +43,52 @@ describe('simulate: determinism and partitions', () => {
     expect(simulationResultSchema.safeParse(a).success).toBe(true);
   });
 
-  it.each(TEMPLATES.map((t) => t.id))('merges partitions of %s into exactly the single-run result', (id) => {
-    const spec = templateSpec(id);
-    const whole = simulate(spec, profiles, options);
-    const resolved = withResolvedWindow(options, profiles);
-    const cuts = [0, 700, 1_900, profiles.length];
-    const parts = cuts.slice(1).map((to, i) => simulatePartition(createSimulationPlan(spec, resolved), profiles.slice(cuts[i], to), i));
-    expect(JSON.stringify(mergeResults(parts))).toBe(JSON.stringify(whole));
-    expect(JSON.stringify(mergeResults([parts[2], parts[0], parts[1]].filter((p) => p !== undefined)))).toBe(JSON.stringify(whole));
-    expect(whole.traces.filter((t) => t.sampled)).toHaveLength(Math.min(5, whole.profilesEntered));
-    expect(brokenCounts(whole)).toEqual([]);
-  });
+  it.each(TEMPLATES.map((t) => t.id))(
+    'merges partitions of %s into exactly the single-run result',
+    (id) => {
+      const spec = templateSpec(id);
+      const whole = simulate(spec, profiles, options);
+      const resolved = withResolvedWindow(options, profiles);
+      const cuts = [0, 700, 1_900, profiles.length];
+      const parts = cuts
+        .slice(1)
+        .map((to, i) =>
+          simulatePartition(createSimulationPlan(spec, resolved), profiles.slice(cuts[i], to), i),
+        );
+      expect(JSON.stringify(mergeResults(parts))).toBe(JSON.stringify(whole));
+      expect(
+        JSON.stringify(mergeResults([parts[2], parts[0], parts[1]].filter((p) => p !== undefined))),
+      ).toBe(JSON.stringify(whole));
+      expect(whole.traces.filter((t) => t.sampled)).toHaveLength(
+        Math.min(5, whole.profilesEntered),
+      );
+      expect(brokenCounts(whole)).toEqual([]);
+    },
+  );
 
   it('holds out exactly the profiles the spec hash names (FNV-1a of id:journeyId:control)', () => {
-    const spec = specOf([['t', 'event', event('visit')], ['m', 'email', email()]], [['t', 'next', 'm']], { controlGroupPercent: 25 }, 'journey-x');
-    const crowd = Array.from({ length: 400 }, (_, i) => person(`c${i}`, [['visit', '2024-05-01T10:00:00Z']]));
+    const spec = specOf(
+      [
+        ['t', 'event', event('visit')],
+        ['m', 'email', email()],
+      ],
+      [['t', 'next', 'm']],
+      { controlGroupPercent: 25 },
+      'journey-x',
+    );
+    const crowd = Array.from({ length: 400 }, (_, i) =>
+      person(`c${i}`, [['visit', '2024-05-01T10:00:00Z']]),
+    );
     const ids = crowd.map((p) => p.id);
-    const r = simulate(spec, crowd, { start: at('2024-05-01T00:00:00Z'), horizonDays: 2, traceProfileIds: ids });
-    const held = r.traces.filter((t) => t.control).map((t) => t.profileId).sort();
+    const r = simulate(spec, crowd, {
+      start: at('2024-05-01T00:00:00Z'),
+      horizonDays: 2,
+      traceProfileIds: ids,
+    });
+    const held = r.traces
+      .filter((t) => t.control)
+      .map((t) => t.profileId)
+      .sort();
     const expected = ids.filter((id) => fnv(`${id}:journey-x:control`) % 10_000 < 2_500).sort();
     expect(held).toEqual(expected);
   });
@@ -64,12 +97,27 @@ describe('simulate: determinism and partitions', () => {
     const spec = specOf(
       [
         ['t', 'event', event('visit')],
-        ['s', 'random_split', { variants: [{ key: 'a', label: 'A', percent: 30 }, { key: 'b', label: 'B', percent: 70 }] }],
+        [
+          's',
+          'random_split',
+          {
+            variants: [
+              { key: 'a', label: 'A', percent: 30 },
+              { key: 'b', label: 'B', percent: 70 },
+            ],
+          },
+        ],
       ],
       [['t', 'next', 's']],
     );
-    const crowd = Array.from({ length: 50 }, (_, i) => person(`r${i}`, [['visit', '2024-05-01T10:00:00Z']]));
-    const r = simulate(spec, crowd, { start: at('2024-05-01T00:00:00Z'), horizonDays: 2, traceProfileIds: crowd.map((p) => p.id) });
+    const crowd = Array.from({ length: 50 }, (_, i) =>
+      person(`r${i}`, [['visit', '2024-05-01T10:00:00Z']]),
+    );
+    const r = simulate(spec, crowd, {
+      start: at('2024-05-01T00:00:00Z'),
+      horizonDays: 2,
+      traceProfileIds: crowd.map((p) => p.id),
+    });
     for (const t of r.traces) {
       const u = (fnv(`${t.profileId}:s`) % 10_000) / 100;
       expect(t.runs[0]?.steps[1]?.branch).toBe(u < 30 ? 'a' : 'b');

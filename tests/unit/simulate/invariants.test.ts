@@ -6,6 +6,7 @@ import { createSimulationPlan } from '../../../src/domain/simulate/plan.ts';
 import { simulate, simulatePartition } from '../../../src/domain/simulate/simulate.ts';
 import { withResolvedWindow } from '../../../src/domain/simulate/window.ts';
 import { at, brokenCounts, email, specOf, type LinkRow, type StepRow } from './helpers.ts';
+import { ordersAtLeast } from './helpers.ts';
 
 const START = at('2024-03-01T00:00:00Z');
 const DAYS = 40;
@@ -13,49 +14,157 @@ const EVENTS = ['visit', 'order_placed', 'cart_abandoned'] as const;
 const ZONES = ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Not/AZone'];
 
 const condition = fc.constantFrom<Record<string, unknown>>(
-  { type: 'group', op: 'and', rules: [{ type: 'event_count', event: 'order_placed', comparison: 'at_least', count: 1, withinDays: 7, propertyFilters: [] }] },
+  ordersAtLeast(1, 7),
   { type: 'group', op: 'and', rules: [{ type: 'reachable', channel: 'email' }] },
-  { type: 'group', op: 'or', rules: [{ type: 'attribute', attribute: 'plan', valueType: 'text', operator: 'equals', value: 'pro' }, { type: 'control_group', inGroup: true }] },
-  { type: 'group', op: 'and', rules: [{ type: 'attribute', attribute: 'tags', valueType: 'list', operator: 'includes', value: 'seen' }] },
+  {
+    type: 'group',
+    op: 'or',
+    rules: [
+      { type: 'attribute', attribute: 'plan', valueType: 'text', operator: 'equals', value: 'pro' },
+      { type: 'control_group', inGroup: true },
+    ],
+  },
+  {
+    type: 'group',
+    op: 'and',
+    rules: [
+      {
+        type: 'attribute',
+        attribute: 'tags',
+        valueType: 'list',
+        operator: 'includes',
+        value: 'seen',
+      },
+    ],
+  },
 );
 
+type KindRow = [kind: string, config: Record<string, unknown>, branches: string[]];
+const row = (kind: string, config: Record<string, unknown>, branches: string[]): KindRow => [
+  kind,
+  config,
+  branches,
+];
+
 /** A step kind with a valid config and its branch keys. */
-const stepKind: fc.Arbitrary<[string, Record<string, unknown>, string[]]> = fc.oneof(
-  condition.map((c) => ['if_else', { condition: c }, ['yes', 'no']]),
-  fc.tuple(condition, condition).map(([a, b]) => ['multi_split', { branches: [{ key: 'b1', label: '1', condition: a }, { key: 'b2', label: '2', condition: b }] }, ['b1', 'b2', 'else']]),
-  fc.constantFrom([50, 50], [20, 30, 50], [10, 90]).map((ps) => ['random_split', { variants: ps.map((percent, i) => ({ key: `v${i}`, label: `V${i}`, percent })) }, ps.map((_, i) => `v${i}`)]),
-  fc.integer({ min: 1, max: 96 }).map((h) => ['delay', { amount: h, unit: 'hours' }, ['next']]),
-  fc.tuple(fc.constantFrom(...EVENTS), fc.integer({ min: 1, max: 120 })).map(([e, h]) => ['wait_for_event', { target: { type: 'event', event: e, propertyFilters: [] }, timeout: { amount: h, unit: 'hours' } }, ['happened', 'timed_out']]),
-  fc.integer({ min: 0, max: DAYS }).map((d) => ['wait_until', { until: { type: 'fixed', at: new Date(START + d * 86_400_000).toISOString() } }, ['next']]),
-  fc.tuple(fc.integer({ min: 0, max: 22 }), fc.integer({ min: 1, max: 8 })).map(([s, len]) => ['time_window', { weekdays: ['mon', 'wed', 'sat'], startHour: s, endHour: Math.min(24, s + len) }, ['next']]),
-  fc.constant(['email', email(), ['next']]),
-  fc.constant(['sms', { text: 'Hi' }, ['next']]),
-  fc.constant(['push', { title: 'Hi', body: 'Hi', deepLink: '' }, ['next']]),
-  fc.constant(['nps_survey', { channel: 'email', question: 'Recommend us?' }, ['next']]),
-  fc.constant(['webhook', { url: 'https://example.com/hook', method: 'POST', headers: [], bodyTemplate: '' }, ['next']]),
-  fc.constant(['update_profile', { operations: [{ type: 'add_tag', tag: 'seen' }] }, ['next']]),
-  fc.constant(['exit', { reason: 'done' }, []]),
+const stepKind: fc.Arbitrary<KindRow> = fc.oneof(
+  condition.map((c) => row('if_else', { condition: c }, ['yes', 'no'])),
+  fc.tuple(condition, condition).map(([a, b]) =>
+    row(
+      'multi_split',
+      {
+        branches: [
+          { key: 'b1', label: '1', condition: a },
+          { key: 'b2', label: '2', condition: b },
+        ],
+      },
+      ['b1', 'b2', 'else'],
+    ),
+  ),
+  fc.constantFrom([50, 50], [20, 30, 50], [10, 90]).map((ps) =>
+    row(
+      'random_split',
+      { variants: ps.map((percent, i) => ({ key: `v${i}`, label: `V${i}`, percent })) },
+      ps.map((_, i) => `v${i}`),
+    ),
+  ),
+  fc.integer({ min: 1, max: 96 }).map((h) => row('delay', { amount: h, unit: 'hours' }, ['next'])),
+  fc.tuple(fc.constantFrom(...EVENTS), fc.integer({ min: 1, max: 120 })).map(([e, h]) =>
+    row(
+      'wait_for_event',
+      {
+        target: { type: 'event', event: e, propertyFilters: [] },
+        timeout: { amount: h, unit: 'hours' },
+      },
+      ['happened', 'timed_out'],
+    ),
+  ),
+  fc
+    .integer({ min: 0, max: DAYS })
+    .map((d) =>
+      row(
+        'wait_until',
+        { until: { type: 'fixed', at: new Date(START + d * 86_400_000).toISOString() } },
+        ['next'],
+      ),
+    ),
+  fc
+    .tuple(fc.integer({ min: 0, max: 22 }), fc.integer({ min: 1, max: 8 }))
+    .map(([s, len]) =>
+      row(
+        'time_window',
+        { weekdays: ['mon', 'wed', 'sat'], startHour: s, endHour: Math.min(24, s + len) },
+        ['next'],
+      ),
+    ),
+  fc.constant(row('email', email(), ['next'])),
+  fc.constant(row('sms', { text: 'Hi' }, ['next'])),
+  fc.constant(row('push', { title: 'Hi', body: 'Hi', deepLink: '' }, ['next'])),
+  fc.constant(row('nps_survey', { channel: 'email', question: 'Recommend us?' }, ['next'])),
+  fc.constant(
+    row(
+      'webhook',
+      { url: 'https://example.com/hook', method: 'POST', headers: [], bodyTemplate: '' },
+      ['next'],
+    ),
+  ),
+  fc.constant(row('update_profile', { operations: [{ type: 'add_tag', tag: 'seen' }] }, ['next'])),
+  fc.constant(row('exit', { reason: 'done' }, [])),
 );
 
 const trigger = fc.constantFrom<[string, Record<string, unknown>]>(
   ['event', { event: 'visit', propertyFilters: [] }],
   ['event', { event: 'cart_abandoned', propertyFilters: [] }],
-  ['segment_entry', { condition: { type: 'group', op: 'and', rules: [{ type: 'event_count', event: 'order_placed', comparison: 'at_least', count: 2, withinDays: null, propertyFilters: [] }] } }],
-  ['date_attribute', { attribute: 'birthday', offsetDays: 2, direction: 'before', recurrence: 'yearly', localTime: '09:00' }],
+  [
+    'segment_entry',
+    {
+      condition: ordersAtLeast(2, null),
+    },
+  ],
+  [
+    'date_attribute',
+    {
+      attribute: 'birthday',
+      offsetDays: 2,
+      direction: 'before',
+      recurrence: 'yearly',
+      localTime: '09:00',
+    },
+  ],
 );
 
 const settings = fc.record({
-  entry: fc.constantFrom({ reentry: 'never' }, { reentry: 'after_exit' }, { reentry: 'after_cooldown', cooldownDays: 2 }),
-  goal: fc.constantFrom(null, { event: 'order_placed', propertyFilters: [], windowDays: 5, endsJourney: true }, { event: 'order_placed', propertyFilters: [], windowDays: 10, endsJourney: false }),
+  entry: fc.constantFrom(
+    { reentry: 'never' },
+    { reentry: 'after_exit' },
+    { reentry: 'after_cooldown', cooldownDays: 2 },
+  ),
+  goal: fc.constantFrom(
+    null,
+    { event: 'order_placed', propertyFilters: [], windowDays: 5, endsJourney: true },
+    { event: 'order_placed', propertyFilters: [], windowDays: 10, endsJourney: false },
+  ),
   exitCriteria: fc.constantFrom([], [{ event: 'cart_abandoned', propertyFilters: [] }]),
-  frequencyCap: fc.constantFrom({ enabled: false }, { enabled: true, max: 2, periodDays: 3, perChannel: { push: { max: 1, periodDays: 7 } } }),
-  quietHours: fc.constantFrom({ enabled: false }, { enabled: true, start: '21:00', end: '08:00', behaviour: 'defer' }, { enabled: true, start: '12:00', end: '14:00', behaviour: 'drop' }),
+  frequencyCap: fc.constantFrom(
+    { enabled: false },
+    { enabled: true, max: 2, periodDays: 3, perChannel: { push: { max: 1, periodDays: 7 } } },
+  ),
+  quietHours: fc.constantFrom(
+    { enabled: false },
+    { enabled: true, start: '21:00', end: '08:00', behaviour: 'defer' },
+    { enabled: true, start: '12:00', end: '14:00', behaviour: 'drop' },
+  ),
   controlGroupPercent: fc.constantFrom(0, 20),
 });
 
 /** A random valid journey: a trigger, then steps whose branches lead only forward (a DAG) or out. */
 const journey = fc
-  .tuple(trigger, fc.array(stepKind, { minLength: 1, maxLength: 9 }), settings, fc.array(fc.nat(), { minLength: 40, maxLength: 40 }))
+  .tuple(
+    trigger,
+    fc.array(stepKind, { minLength: 1, maxLength: 9 }),
+    settings,
+    fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+  )
   .map(([[tKind, tConfig], kinds, s, picks]) => {
     const steps: StepRow[] = [['t', tKind, tConfig]];
     const links: LinkRow[] = [['t', 'next', 's0']];
@@ -70,50 +179,64 @@ const journey = fc
     return specOf(steps, links, s);
   });
 
-const profilesArb = fc.array(
-  fc.record({
-    events: fc.array(fc.tuple(fc.constantFrom(...EVENTS), fc.integer({ min: -10 * 24, max: (DAYS + 5) * 24 })), { maxLength: 8 }),
-    zone: fc.constantFrom(...ZONES),
-    consent: fc.boolean(),
-    plan: fc.constantFrom('pro', 'free'),
-    birthday: fc.constantFrom(undefined, '1990-03-10', '1984-02-29'),
-  }),
-  { minLength: 1, maxLength: 25 },
-).map((rows) =>
-  rows.map((row, i): Profile => ({
-    id: `p${i}`,
-    attributes: {
-      email: 'x@example.com',
-      phone: '+100',
-      pushToken: 'tok',
-      timeZone: row.zone,
-      plan: row.plan,
-      ...(row.birthday === undefined ? {} : { birthday: row.birthday }),
-      consent: { email: row.consent, sms: row.consent, push: true },
-      tags: [],
-      custom: {},
-    },
-    events: row.events.map(([name, h]) => ({ name, at: START + h * 3_600_000 + i })).sort((a, b) => a.at - b.at),
-  })),
-);
+const profilesArb = fc
+  .array(
+    fc.record({
+      events: fc.array(
+        fc.tuple(fc.constantFrom(...EVENTS), fc.integer({ min: -10 * 24, max: (DAYS + 5) * 24 })),
+        { maxLength: 8 },
+      ),
+      zone: fc.constantFrom(...ZONES),
+      consent: fc.boolean(),
+      plan: fc.constantFrom('pro', 'free'),
+      birthday: fc.constantFrom(undefined, '1990-03-10', '1984-02-29'),
+    }),
+    { minLength: 1, maxLength: 25 },
+  )
+  .map((rows) =>
+    rows.map((row, i): Profile => ({
+      id: `p${i}`,
+      attributes: {
+        email: 'x@example.com',
+        phone: '+100',
+        pushToken: 'tok',
+        timeZone: row.zone,
+        plan: row.plan,
+        ...(row.birthday === undefined ? {} : { birthday: row.birthday }),
+        consent: { email: row.consent, sms: row.consent, push: true },
+        tags: [],
+        custom: {},
+      },
+      events: row.events
+        .map(([name, h]) => ({ name, at: START + h * 3_600_000 + i }))
+        .sort((a, b) => a.at - b.at),
+    })),
+  );
 
 describe('simulate: invariants on random journeys and profiles', () => {
   it('keeps entered = sum(byBranch) + waiting + exited at every step, and partitions merge exactly', () => {
     let busy = 0;
     fc.assert(
-      fc.property(journey, profilesArb, fc.integer({ min: 1, max: 1000 }), (spec, profiles, seed) => {
-        const options = { seed, start: START, horizonDays: DAYS, traceSample: 3 };
-        const r = simulate(spec, profiles, options);
-        expect(brokenCounts(r)).toEqual([]);
-        if (Object.values(r.steps).filter((st) => st.entered > 0).length > 2) busy++;
-        expect(r.steps['t']?.entered).toBe(r.entries);
-        const channelsSent = Object.values(r.channels).reduce((a, c) => a + c.sent, 0);
-        expect(Object.values(r.steps).reduce((a, s) => a + s.sent, 0)).toBe(channelsSent);
-        const cut = Math.floor(profiles.length / 2);
-        const resolved = withResolvedWindow(options, profiles);
-        const parts = [profiles.slice(0, cut), profiles.slice(cut)].map((ps, i) => simulatePartition(createSimulationPlan(spec, resolved), ps, i));
-        expect(JSON.stringify(mergeResults(parts))).toBe(JSON.stringify(r));
-      }),
+      fc.property(
+        journey,
+        profilesArb,
+        fc.integer({ min: 1, max: 1000 }),
+        (spec, profiles, seed) => {
+          const options = { seed, start: START, horizonDays: DAYS, traceSample: 3 };
+          const r = simulate(spec, profiles, options);
+          expect(brokenCounts(r)).toEqual([]);
+          if (Object.values(r.steps).filter((st) => st.entered > 0).length > 2) busy++;
+          expect(r.steps['t']?.entered).toBe(r.entries);
+          const channelsSent = Object.values(r.channels).reduce((a, c) => a + c.sent, 0);
+          expect(Object.values(r.steps).reduce((a, s) => a + s.sent, 0)).toBe(channelsSent);
+          const cut = Math.floor(profiles.length / 2);
+          const resolved = withResolvedWindow(options, profiles);
+          const parts = [profiles.slice(0, cut), profiles.slice(cut)].map((ps, i) =>
+            simulatePartition(createSimulationPlan(spec, resolved), ps, i),
+          );
+          expect(JSON.stringify(mergeResults(parts))).toBe(JSON.stringify(r));
+        },
+      ),
       { numRuns: 150, seed: 20240501 },
     );
     // The generated cases must exercise journeys beyond their trigger.

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
-import { runSimulation, splitProfiles, workerCount, type SimulationProgress, type WorkerLike } from '../../../src/workers/run-simulation.ts';
+import {
+  runSimulation,
+  splitProfiles,
+  workerCount,
+  type SimulationProgress,
+  type WorkerLike,
+} from '../../../src/workers/run-simulation.ts';
 import { hostSimulation } from '../../../src/workers/simulation-host.ts';
 import { at, email, event, specOf } from './helpers.ts';
 
@@ -19,7 +25,8 @@ function fakeWorker(log: { terminated: number }): WorkerLike {
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage: (message) => setTimeout(() => scope.onmessage?.({ data: structuredClone(message) } as MessageEvent)),
+    postMessage: (message) =>
+      setTimeout(() => scope.onmessage?.({ data: structuredClone(message) } as MessageEvent)),
     terminate: () => {
       if (alive) log.terminated++;
       alive = false;
@@ -29,15 +36,33 @@ function fakeWorker(log: { terminated: number }): WorkerLike {
 }
 
 const spec = specOf(
-  [['t', 'event', event('order_placed')], ['m', 'email', email()], ['d', 'delay', { amount: 2, unit: 'days' }], ['n', 'email', email('again')]],
-  [['t', 'next', 'm'], ['m', 'next', 'd'], ['d', 'next', 'n']],
+  [
+    ['t', 'event', event('order_placed')],
+    ['m', 'email', email()],
+    ['d', 'delay', { amount: 2, unit: 'days' }],
+    ['n', 'email', email('again')],
+  ],
+  [
+    ['t', 'next', 'm'],
+    ['m', 'next', 'd'],
+    ['d', 'next', 'n'],
+  ],
   { goal: { event: 'order_placed', propertyFilters: [], windowDays: 14, endsJourney: false } },
 );
-const profiles = generateProfiles({ count: 12_000, seed: 5, start: at('2023-01-01T00:00:00Z'), end: at('2024-06-01T00:00:00Z') });
+const profiles = generateProfiles({
+  count: 12_000,
+  seed: 5,
+  start: at('2023-01-01T00:00:00Z'),
+  end: at('2024-06-01T00:00:00Z'),
+});
 
 describe('runSimulation: the worker pool', () => {
   it('splits profiles into near-equal contiguous slices and clamps the worker count', () => {
-    expect(splitProfiles([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5], [6, 7]]);
+    expect(splitProfiles([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([
+      [1, 2, 3],
+      [4, 5],
+      [6, 7],
+    ]);
     expect(workerCount(8, 100)).toBe(4);
     expect(workerCount(0, 100)).toBe(1);
     expect(workerCount(3, 2)).toBe(2);
@@ -47,9 +72,20 @@ describe('runSimulation: the worker pool', () => {
     const log = { terminated: 0 };
     const progress: SimulationProgress[] = [];
     const options = { seed: 9, traceSample: 4 };
-    const result = await runSimulation({ spec, profiles, options, workers: 3, createWorker: () => fakeWorker(log), onProgress: (p) => progress.push(p) });
+    const result = await runSimulation({
+      spec,
+      profiles,
+      options,
+      workers: 3,
+      createWorker: () => fakeWorker(log),
+      onProgress: (p) => progress.push(p),
+    });
     expect(JSON.stringify(result)).toBe(JSON.stringify(simulate(spec, profiles, options)));
-    expect(progress.at(-1)).toMatchObject({ done: profiles.length, total: profiles.length, etaMs: 0 });
+    expect(progress.at(-1)).toMatchObject({
+      done: profiles.length,
+      total: profiles.length,
+      etaMs: 0,
+    });
     expect(progress.some((p) => p.done < p.total && p.etaMs !== null)).toBe(true);
     expect(log.terminated).toBe(3);
   });
@@ -72,11 +108,25 @@ describe('runSimulation: the worker pool', () => {
   it('rejects at once when the signal was already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(runSimulation({ spec, profiles, signal: controller.signal, createWorker: () => fakeWorker({ terminated: 0 }) })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      runSimulation({
+        spec,
+        profiles,
+        signal: controller.signal,
+        createWorker: () => fakeWorker({ terminated: 0 }),
+      }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('reports a worker error as a failed run', async () => {
     const broken = { ...spec, specVersion: '9.9' } as unknown as typeof spec;
-    await expect(runSimulation({ spec: broken, profiles, workers: 1, createWorker: () => fakeWorker({ terminated: 0 }) })).rejects.toThrow(/invalid request/);
+    await expect(
+      runSimulation({
+        spec: broken,
+        profiles,
+        workers: 1,
+        createWorker: () => fakeWorker({ terminated: 0 }),
+      }),
+    ).rejects.toThrow(/invalid request/);
   });
 });

@@ -24,26 +24,30 @@ describe('simulate: statistics with fixed seeds', () => {
   const profiles = crowd(N);
 
   it('splits 50/30/20 within three standard deviations of each share', () => {
-    const spec = specOf(
-      [
-        ['t', 'event', event('visit')],
-        ['s', 'random_split', { variants: [{ key: 'a', label: 'A', percent: 50 }, { key: 'b', label: 'B', percent: 30 }, { key: 'c', label: 'C', percent: 20 }] }],
-      ],
-      [['t', 'next', 's']],
-    );
-    const r = simulate(spec, profiles, options);
-    const exits = r.steps['s'];
-    // Every branch leads nowhere here, so the split's choices show in a second run with links.
-    expect(exits?.exitedBy.completed).toBe(N);
     const linked = specOf(
       [
         ['t', 'event', event('visit')],
-        ['s', 'random_split', { variants: [{ key: 'a', label: 'A', percent: 50 }, { key: 'b', label: 'B', percent: 30 }, { key: 'c', label: 'C', percent: 20 }] }],
+        [
+          's',
+          'random_split',
+          {
+            variants: [
+              { key: 'a', label: 'A', percent: 50 },
+              { key: 'b', label: 'B', percent: 30 },
+              { key: 'c', label: 'C', percent: 20 },
+            ],
+          },
+        ],
         ['x', 'exit', { reason: 'a' }],
         ['y', 'exit', { reason: 'b' }],
         ['z', 'exit', { reason: 'c' }],
       ],
-      [['t', 'next', 's'], ['s', 'a', 'x'], ['s', 'b', 'y'], ['s', 'c', 'z']],
+      [
+        ['t', 'next', 's'],
+        ['s', 'a', 'x'],
+        ['s', 'b', 'y'],
+        ['s', 'c', 'z'],
+      ],
     );
     const split = simulate(linked, profiles, options).steps['s']?.byBranch ?? {};
     expect(withinThreeSd(split['a'] ?? 0, N, 0.5)).toBe(true);
@@ -52,8 +56,22 @@ describe('simulate: statistics with fixed seeds', () => {
   });
 
   it('converges on the assumed delivery, open and click rates', () => {
-    const spec = specOf([['t', 'event', event('visit')], ['m', 'email', email()]], [['t', 'next', 'm']]);
-    const behaviour = { email: { deliveredRate: 0.9, openRate: 0.25, clickRate: 0.1, unsubscribeRate: 0.01, openDelayMinutes: 60 } };
+    const spec = specOf(
+      [
+        ['t', 'event', event('visit')],
+        ['m', 'email', email()],
+      ],
+      [['t', 'next', 'm']],
+    );
+    const behaviour = {
+      email: {
+        deliveredRate: 0.9,
+        openRate: 0.25,
+        clickRate: 0.1,
+        unsubscribeRate: 0.01,
+        openDelayMinutes: 60,
+      },
+    };
     const e = simulate(spec, profiles, { ...options, behaviour }).channels.email;
     expect(e?.sent).toBe(N);
     expect(withinThreeSd(e?.delivered ?? 0, N, 0.9)).toBe(true);
@@ -63,10 +81,17 @@ describe('simulate: statistics with fixed seeds', () => {
   });
 
   it('holds out the control group share by hash and sends it nothing', () => {
-    const spec = specOf([['t', 'event', event('visit')], ['m', 'email', email()]], [['t', 'next', 'm']], {
-      controlGroupPercent: 10,
-      goal: { event: 'order_placed', propertyFilters: [], windowDays: 7, endsJourney: false },
-    });
+    const spec = specOf(
+      [
+        ['t', 'event', event('visit')],
+        ['m', 'email', email()],
+      ],
+      [['t', 'next', 'm']],
+      {
+        controlGroupPercent: 10,
+        goal: { event: 'order_placed', propertyFilters: [], windowDays: 7, endsJourney: false },
+      },
+    );
     const r = simulate(spec, profiles, options);
     expect(withinThreeSd(r.controlEntries, N, 0.1)).toBe(true);
     expect(r.steps['t']?.exitedBy.control_group).toBe(r.controlEntries);

@@ -22,6 +22,7 @@ export const ifElseStep = defineStep(
     { key: 'no', label: 'No' },
   ],
   summary: (c) => `If ${describeCondition(c.condition)}`,
+  audiences: (c) => [{ label: 'Yes path', condition: c.condition }],
   validate: (c) => {
     const issues = conditionIssues(c.condition, 'condition');
     if (c.condition.rules.length === 0) {

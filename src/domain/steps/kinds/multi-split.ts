@@ -39,6 +39,7 @@ export const multiSplitStep = defineStep(
     { key: ELSE_BRANCH, label: 'Everyone else' },
   ],
   summary: (c) => `${c.branches.length} paths + everyone else`,
+  audiences: (c) => c.branches.map((b) => ({ label: b.label, condition: b.condition })),
   validate: (c) => {
     const issues = duplicateKeyIssues(
       c.branches.map((b) => b.key),

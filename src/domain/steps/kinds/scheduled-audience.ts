@@ -23,6 +23,7 @@ export const scheduledAudienceTrigger = defineStep(
   icon: 'calendar-clock',
   defaultConfig: () => ({ at: '', recurrence: 'once', audience: emptyConditionGroup() }),
   branches: () => [...NEXT_BRANCH],
+  audiences: (c) => [{ label: 'Audience', condition: c.audience }],
   summary: (c) => {
     const when = c.at === '' ? 'Scheduled' : `From ${c.at.slice(0, 16).replace('T', ' ')}`;
     const repeat = c.recurrence === 'once' ? '' : `, ${c.recurrence}`;

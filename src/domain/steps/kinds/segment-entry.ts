@@ -19,6 +19,7 @@ export const segmentEntryTrigger = defineStep(
   defaultConfig: () => ({ condition: emptyConditionGroup() }),
   branches: () => [...NEXT_BRANCH],
   summary: (c) => `Enters: ${describeCondition(c.condition)}`,
+  audiences: (c) => [{ label: 'Enters', condition: c.condition }],
   validate: (c) => {
     const issues: StepIssue[] = conditionIssues(c.condition, 'condition');
     if (c.condition.rules.length === 0) {

@@ -1,0 +1,24 @@
+import { audiencesOf, type JourneyStep } from '../domain/index.ts';
+import { EditorPage } from '../features/editor/editor-page.tsx';
+import { SegmentPreview } from '../features/profiles/segment/segment-preview.tsx';
+
+function StepAudiencePreview({ step }: { step: JourneyStep }) {
+  const audiences = audiencesOf(step);
+  if (audiences.length === 0) return null;
+  return (
+    <section className="step-audiences" aria-label="Matching profiles">
+      <h3>Matching profiles</h3>
+      {audiences.map((audience, i) => (
+        <div key={i} className="step-audience">
+          {audiences.length > 1 && <div className="muted">{audience.label}</div>}
+          <SegmentPreview condition={audience.condition} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The editor with what other features add to it: the live count of a step's audience. */
+export function EditorRoute() {
+  return <EditorPage renderStepExtras={(step) => <StepAudiencePreview step={step} />} />;
+}

@@ -1,0 +1,48 @@
+import { useId, useState } from 'react';
+import type { PublishedVersion } from '../../api/contract.ts';
+import { hasErrors, type Diagnostic, type JourneyDocument } from '../../domain/index.ts';
+import { PublishDialog } from './publish-dialog.tsx';
+
+export interface PublishButtonProps {
+  document: JourneyDocument;
+  /** The editor's diagnostics: any error refuses publishing. */
+  diagnostics: readonly Diagnostic[];
+  /** Problems the backend found (422), as diagnostics on their steps. */
+  onBackendErrors?: (diagnostics: Diagnostic[]) => void;
+  onPublished?: (version: PublishedVersion) => void;
+}
+
+/** "Publish": refused while the journey has errors (the reason shown), else opens the dialog. */
+export function PublishButton({ document, diagnostics, onBackendErrors, onPublished }: PublishButtonProps) {
+  const [open, setOpen] = useState(false);
+  const reasonId = useId();
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const blocked = hasErrors(diagnostics);
+  const reason = `Fix ${errors} ${errors === 1 ? 'error' : 'errors'} to publish.`;
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={blocked}
+        title={blocked ? reason : undefined}
+        aria-describedby={blocked ? reasonId : undefined}
+        onClick={() => setOpen(true)}
+      >
+        Publish
+      </button>
+      {blocked && (
+        <span id={reasonId} className="publish-blocked">
+          {reason}
+        </span>
+      )}
+      <PublishDialog
+        open={open}
+        onOpenChange={setOpen}
+        document={document}
+        {...(onBackendErrors === undefined ? {} : { onBackendErrors })}
+        {...(onPublished === undefined ? {} : { onPublished })}
+      />
+    </>
+  );
+}

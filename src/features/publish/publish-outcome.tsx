@@ -1,0 +1,61 @@
+import { ApiHttpError, describeApiError } from '../../api/api-errors.ts';
+import type { PublishedVersion } from '../../api/contract.ts';
+import type { Spec } from '../../domain/index.ts';
+import { canRetryByHand } from './use-publish-flow.ts';
+
+/** The progress line while publishing: "Publishing…", then "Retrying… attempt 2 of 4". */
+export function PublishProgress({ attempt }: { attempt: { n: number; of: number } | null }) {
+  return (
+    <p role="status" className="publish-progress">
+      {attempt === null || attempt.n <= 1
+        ? 'Publishing…'
+        : `Retrying… attempt ${attempt.n} of ${attempt.of}`}
+    </p>
+  );
+}
+
+export function PublishSuccess({ published }: { published: PublishedVersion }) {
+  return (
+    <div role="status" className="notice notice-ok">
+      Published version {published.version}. Spec hash <code>{published.specHash}</code>.
+    </div>
+  );
+}
+
+/** A failed publish, said plainly; backend problems listed by step; a retry where it may help. */
+export function PublishFailure({
+  error,
+  spec,
+  onRetry,
+}: {
+  error: unknown;
+  spec: Spec | undefined;
+  onRetry: () => void;
+}) {
+  const details = error instanceof ApiHttpError && error.status < 500 ? error.details : [];
+  return (
+    <div role="alert" className="notice notice-error">
+      <p>{describeApiError(error)}</p>
+      {details.length > 0 && (
+        <ul aria-label="Problems found by the backend">
+          {details.map((d, i) => {
+            const step = d.stepId === undefined ? undefined : spec?.steps[d.stepId];
+            return (
+              <li key={i}>
+                {d.stepId !== undefined && <strong>{step?.label || d.stepId}: </strong>}
+                {d.message}
+                {d.field !== undefined && <span className="muted"> ({d.field})</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {details.length > 0 && <p>The problems are shown on their steps.</p>}
+      {canRetryByHand(error) && (
+        <button type="button" className="btn btn-sm" onClick={onRetry}>
+          Retry
+        </button>
+      )}
+    </div>
+  );
+}
