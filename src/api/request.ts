@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { ApiHttpError, MalformedResponseError, NetworkError } from './api-errors.ts';
 import { apiErrorSchema } from './contract.ts';
-import { DEFAULT_RETRY_POLICY, withRetry, type AttemptListener, type RetryPolicy } from './retry.ts';
+import {
+  DEFAULT_RETRY_POLICY,
+  withRetry,
+  type AttemptListener,
+  type RetryPolicy,
+} from './retry.ts';
 
 /** Where and how to reach the backend. Tests inject `fetch`, `retry` and `isOnline`. */
 export interface ApiClient {

@@ -1,6 +1,9 @@
 import { audiencesOf, type JourneyStep } from '../domain/index.ts';
 import { EditorPage } from '../features/editor/editor-page.tsx';
 import { SegmentPreview } from '../features/profiles/segment/segment-preview.tsx';
+import { BackendSettingsButton } from '../features/publish/backend-settings-dialog.tsx';
+import { ExportMenu } from '../features/publish/export-menu.tsx';
+import { PublishButton } from '../features/publish/publish-button.tsx';
 
 function StepAudiencePreview({ step }: { step: JourneyStep }) {
   const audiences = audiencesOf(step);
@@ -18,7 +21,22 @@ function StepAudiencePreview({ step }: { step: JourneyStep }) {
   );
 }
 
-/** The editor with what other features add to it: the live count of a step's audience. */
+/** The editor with what other features add to it: segment counts, export and publishing. */
 export function EditorRoute() {
-  return <EditorPage renderStepExtras={(step) => <StepAudiencePreview step={step} />} />;
+  return (
+    <EditorPage
+      renderStepExtras={(step) => <StepAudiencePreview step={step} />}
+      renderHeaderActions={(context) => (
+        <>
+          <ExportMenu document={context.document} />
+          <BackendSettingsButton />
+          <PublishButton
+            document={context.document}
+            diagnostics={context.diagnostics}
+            onBackendErrors={context.setExternalDiagnostics}
+          />
+        </>
+      )}
+    />
+  );
 }

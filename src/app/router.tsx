@@ -11,7 +11,7 @@ export const router = createBrowserRouter([
       {
         index: true,
         lazy: async () => ({
-          Component: (await import('../features/journeys/journey-list-page')).JourneyListPage,
+          Component: (await import('./journey-list-route')).JourneyListRoute,
         }),
       },
       {

@@ -70,3 +70,12 @@ export { contentHash, stableJson } from './compile/spec-json.ts';
 
 export { TEMPLATES, type JourneyTemplate } from './templates/templates.ts';
 export { hash32, isInControlGroup, pickVariant } from './steps/sticky-draws.ts';
+
+export * from './forecast/index.ts';
+
+export { simulate, simulatePartition, PartitionRun } from './simulate/simulate.ts';
+export { createSimulationPlan, type SimulationPlan } from './simulate/plan.ts';
+export { mergeResults } from './simulate/merge.ts';
+export { resolveSimulationWindow, withResolvedWindow, type SimulationWindow } from './simulate/window.ts';
+export * from './simulate/options.ts';
+export * from './simulate/result-schema.ts';

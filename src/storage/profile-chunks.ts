@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { PROFILE_SCHEMA_VERSION, type Profile, profileSchema } from '../domain/profiles/profile';
 import type { WayfinderDb } from './db';
+import { encodeProfiles, PROFILE_CODEC_VERSION } from './profile-codec';
+import { decodeProfiles } from './profile-codec-decode';
 import type { ProfileChunkRecord } from './records';
 
 /** Deletes every chunk of one generation of a set. */
@@ -11,22 +13,26 @@ export function deleteGeneration(db: WayfinderDb, setId: string, gen: string): P
     .delete();
 }
 
-/**
- * Reads the chunks of one generation, in order. Chunks written by this version are trusted as
- * they are (zod over 100,000 profiles costs about 2 s, see the report); chunks from an older
- * profile schema version go through zod, which fills defaults.
- */
+/** The stored chunks of one generation, in order, not yet decoded. */
+export function readChunkRecords(
+  db: WayfinderDb,
+  setId: string,
+  gen: string,
+): Promise<ProfileChunkRecord[]> {
+  return db.profileChunks
+    .where('[setId+gen+seq]')
+    .between([setId, gen, Dexie.minKey], [setId, gen, Dexie.maxKey], true, true)
+    .toArray();
+}
+
+/** Reads the profiles of one generation, in order. */
 export async function readGeneration(
   db: WayfinderDb,
   setId: string,
   gen: string,
 ): Promise<Profile[]> {
-  const chunks = await db.profileChunks
-    .where('[setId+gen+seq]')
-    .between([setId, gen, Dexie.minKey], [setId, gen, Dexie.maxKey], true, true)
-    .toArray();
   const profiles: Profile[] = [];
-  for (const chunk of chunks) {
+  for (const chunk of await readChunkRecords(db, setId, gen)) {
     for (const profile of checkChunk(chunk)) profiles.push(profile);
   }
   return profiles;
@@ -45,16 +51,43 @@ export async function readFirstChunk(
   return chunk === undefined ? [] : checkChunk(chunk);
 }
 
-function checkChunk(chunk: ProfileChunkRecord): Profile[] {
-  if (!Array.isArray(chunk.profiles) || typeof chunk.v !== 'number') {
-    throw new TypeError(`A stored chunk of profile set ${chunk.setId} is damaged.`);
-  }
+/**
+ * The profiles of one stored chunk. Columnar chunks are decoded; chunks written as objects
+ * (before the codec) are read as they are. Chunks of the current profile schema version are
+ * trusted (zod over 100,000 profiles costs about 2 s); older ones go through zod, which fills
+ * defaults.
+ */
+export function checkChunk(chunk: ProfileChunkRecord): Profile[] {
+  if (typeof chunk.v !== 'number') throw damaged(chunk);
   if (chunk.v > PROFILE_SCHEMA_VERSION) {
     throw new RangeError(`Profile set ${chunk.setId} was written by a newer version of Wayfinder.`);
   }
-  if (chunk.v < PROFILE_SCHEMA_VERSION) return chunk.profiles.map((p) => profileSchema.parse(p));
-  return chunk.profiles;
+  let profiles: Profile[];
+  if ('columns' in chunk) {
+    if (chunk.codec > PROFILE_CODEC_VERSION) {
+      throw new RangeError(
+        `Profile set ${chunk.setId} was written by a newer version of Wayfinder.`,
+      );
+    }
+    try {
+      profiles = decodeProfiles(chunk.columns, chunk.count);
+    } catch {
+      throw damaged(chunk);
+    }
+  } else if (Array.isArray(chunk.profiles)) {
+    profiles = chunk.profiles;
+  } else {
+    throw damaged(chunk);
+  }
+  return chunk.v < PROFILE_SCHEMA_VERSION ? profiles.map((p) => profileSchema.parse(p)) : profiles;
 }
+
+function damaged(chunk: ProfileChunkRecord): TypeError {
+  return new TypeError(`A stored chunk of profile set ${chunk.setId} is damaged.`);
+}
+
+/** How {@link writeChunks} lays profiles out: columns from now on; objects only to test reads. */
+export type ChunkFormat = 'columns' | 'objects';
 
 /** Writes profiles as the next chunks of a generation; returns the next free sequence number. */
 export async function writeChunks(
@@ -64,17 +97,23 @@ export async function writeChunks(
   firstSeq: number,
   profiles: readonly Profile[],
   chunkSize: number,
+  format: ChunkFormat = 'columns',
 ): Promise<number> {
   const records: ProfileChunkRecord[] = [];
   let seq = firstSeq;
   for (let i = 0; i < profiles.length; i += chunkSize) {
-    records.push({
-      setId,
-      gen,
-      seq: seq++,
-      v: PROFILE_SCHEMA_VERSION,
-      profiles: profiles.slice(i, i + chunkSize),
-    });
+    const slice = profiles.slice(i, i + chunkSize);
+    const key = { setId, gen, seq: seq++, v: PROFILE_SCHEMA_VERSION };
+    records.push(
+      format === 'objects'
+        ? { ...key, profiles: slice }
+        : {
+            ...key,
+            codec: PROFILE_CODEC_VERSION,
+            count: slice.length,
+            columns: encodeProfiles(slice),
+          },
+    );
   }
   if (records.length > 0) await db.profileChunks.bulkPut(records);
   return seq;

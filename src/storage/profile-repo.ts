@@ -1,11 +1,15 @@
 import { mergeProfiles } from '../domain/profiles/merge-profiles';
 import { PROFILE_SCHEMA_VERSION, type Profile } from '../domain/profiles/profile';
 import type { ProfileSort } from '../domain/profiles/query';
+import type { ProfileChunkRecord } from './records';
 import type { WayfinderDb } from './db';
 import { ProfileSetCache } from './profile-cache';
 import {
   assertProfileShape,
+  checkChunk,
+  type ChunkFormat,
   deleteGeneration,
+  readChunkRecords,
   readFirstChunk,
   readGeneration,
   writeChunks,
@@ -42,6 +46,8 @@ export interface ProfileRepoOptions {
   now?: () => number;
   newId?: () => string;
   chunkSize?: number;
+  /** How chunks are written: `columns` (the default); `objects` only to test reading old data. */
+  chunkFormat?: ChunkFormat;
 }
 
 /** The format tag of an exported set. */
@@ -85,6 +91,7 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
   const chunkSize = options.chunkSize ?? PROFILES_PER_CHUNK;
+  const format = options.chunkFormat ?? 'columns';
   const cache = new ProfileSetCache();
 
   async function record(setId: string): Promise<ProfileSetRecord> {
@@ -169,13 +176,13 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
             pending.push(profile);
           }
           const full = pending.length - (pending.length % chunkSize);
-          seq = await writeChunks(db, setId, gen, seq, pending.slice(0, full), chunkSize);
+          seq = await writeChunks(db, setId, gen, seq, pending.slice(0, full), chunkSize, format);
           pending = pending.slice(full);
           stored += batch.length;
           opts.onProgress?.(stored);
         }
         opts.signal?.throwIfAborted();
-        await writeChunks(db, setId, gen, seq, pending, chunkSize);
+        await writeChunks(db, setId, gen, seq, pending, chunkSize, format);
         let liveGen = gen;
         let replaces = opts.mode === 'replace';
         if (needsMerge) {
@@ -184,7 +191,7 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
           const all = opts.mode === 'append' ? [...before.profiles, ...incoming] : incoming;
           liveGen = newId();
           staged.push(liveGen);
-          await writeChunks(db, setId, liveGen, 0, mergeById(all), chunkSize);
+          await writeChunks(db, setId, liveGen, 0, mergeById(all), chunkSize, format);
           await deleteGeneration(db, setId, gen);
           replaces = true;
         }
@@ -215,6 +222,35 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     /** Every profile of a set, in stored order. Treat the profiles as read-only: they are cached. */
     async readProfileSet(setId: string): Promise<Profile[]> {
       return [...(await load(setId)).profiles];
+    },
+
+    /**
+     * Every profile of a set, one stored chunk (up to 1,000 profiles) at a time, in stored order:
+     * a consumer can start on the first chunk before the rest is decoded. The chunks are read
+     * in one transaction, so a set changed meanwhile is never seen half old, half new.
+     */
+    async *readProfileSetChunks(setId: string): AsyncGenerator<Profile[]> {
+      const { cached, chunks } = await db.transaction(
+        'r',
+        db.profileSets,
+        db.profileChunks,
+        async () => {
+          const current = await record(setId);
+          const inMemory = cache.get(setId, current.revision);
+          const all: ProfileChunkRecord[] = [];
+          if (!inMemory) {
+            for (const gen of current.generations) {
+              for (const chunk of await readChunkRecords(db, setId, gen)) all.push(chunk);
+            }
+          }
+          return { cached: inMemory, chunks: all };
+        },
+      );
+      if (cached) {
+        for (let i = 0; i < cached.length; i += chunkSize) yield cached.slice(i, i + chunkSize);
+        return;
+      }
+      for (const chunk of chunks) yield checkChunk(chunk);
     },
 
     /** How many profiles a set holds. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Profile } from '../domain/profiles/profile';
+import type { EncodedProfiles } from './profile-codec';
 
 /** Where a profile set came from. */
 export const profileSetSourceSchema = z.enum(['generated', 'csv', 'json', 'cdnow', 'manual']);
@@ -28,15 +29,30 @@ export const profileSetRecordSchema = profileSetSchema.extend({
 });
 export type ProfileSetRecord = z.infer<typeof profileSetRecordSchema>;
 
-/** Up to {@link PROFILES_PER_CHUNK} profiles of one set, stored as one record. */
-export interface ProfileChunkRecord {
+/** The key and version fields every stored chunk has. */
+interface ProfileChunkKey {
   setId: string;
   gen: string;
   seq: number;
   /** The profile schema version the chunk was written with. */
   v: number;
+}
+
+/** A chunk as written before the columnar codec: the profiles as objects. Still read. */
+export interface ProfileObjectChunkRecord extends ProfileChunkKey {
   profiles: Profile[];
 }
+
+/** A chunk in the columnar encoding of `profile-codec.ts`: what is written now. */
+export interface ProfileColumnChunkRecord extends ProfileChunkKey {
+  /** The codec version, `PROFILE_CODEC_VERSION` when written. */
+  codec: number;
+  count: number;
+  columns: EncodedProfiles;
+}
+
+/** Up to {@link PROFILES_PER_CHUNK} profiles of one set, stored as one record. */
+export type ProfileChunkRecord = ProfileObjectChunkRecord | ProfileColumnChunkRecord;
 
 /** Profiles per stored chunk: the bench measured chunks well ahead of one record per profile. */
 export const PROFILES_PER_CHUNK = 1_000;

@@ -8,6 +8,7 @@ import {
   simulationWorkerEventSchema,
   type SimulationWorkerEvent,
   type SimulationWorkerRequest,
+  type StoredSetRef,
 } from './simulation-protocol.ts';
 
 /** What the pool needs of a worker: a `Worker`, or an in-process stand-in in tests. */
@@ -72,18 +73,26 @@ function abortError(): DOMException {
   return new DOMException('The simulation was cancelled', 'AbortError');
 }
 
+/** What the pool itself needs, whatever the profiles' source. */
+interface PoolOptions {
+  onProgress?: ((progress: SimulationProgress) => void) | undefined;
+  signal?: AbortSignal | undefined;
+  createWorker?: (() => WorkerLike) | undefined;
+  now?: (() => number) | undefined;
+}
+
 /**
- * Runs a simulation across a pool of workers: resolves the period once, splits the profiles,
- * reports merged progress with an estimate, merges the partitions (equal to a single-thread
- * run), and on abort terminates every worker.
+ * Sends one request per worker, reports merged progress with an estimate, merges the
+ * partitions (equal to a single-thread run), and on abort terminates every worker.
  */
-export function runSimulation(request: RunSimulationRequest): Promise<SimulationResult> {
-  const { spec, profiles, signal, onProgress } = request;
-  const now = request.now ?? (() => performance.now());
-  const window = resolveSimulationWindow(request.options ?? {}, profiles);
-  const options = { ...request.options, start: window.start, horizonDays: window.horizonDays };
-  const slices = splitProfiles(profiles, workerCount(request.workers, profiles.length));
-  const create = request.createWorker ?? defaultWorker;
+function runPool(
+  requests: readonly SimulationWorkerRequest[],
+  total: number,
+  pool: PoolOptions,
+): Promise<SimulationResult> {
+  const { signal, onProgress } = pool;
+  const now = pool.now ?? (() => performance.now());
+  const create = pool.createWorker ?? defaultWorker;
   const started = now();
   return new Promise<SimulationResult>((resolve, reject) => {
     if (signal?.aborted === true) {
@@ -91,7 +100,7 @@ export function runSimulation(request: RunSimulationRequest): Promise<Simulation
       return;
     }
     const workers: WorkerLike[] = [];
-    const done = new Array<number>(slices.length).fill(0);
+    const done = new Array<number>(requests.length).fill(0);
     const results: SimulationResult[] = [];
     let finished = 0;
     let settled = false;
@@ -115,12 +124,12 @@ export function runSimulation(request: RunSimulationRequest): Promise<Simulation
       const elapsedMs = now() - started;
       onProgress?.({
         done: sum,
-        total: profiles.length,
+        total,
         elapsedMs,
-        etaMs: sum === 0 ? null : (elapsedMs / sum) * (profiles.length - sum),
+        etaMs: sum === 0 ? null : (elapsedMs / sum) * (total - sum),
       });
     };
-    slices.forEach((slice, partition) => {
+    requests.forEach((request) => {
       const worker = create();
       workers.push(worker);
       worker.onerror = (event) => fail(new Error(`simulation worker failed: ${event.message}`));
@@ -135,24 +144,106 @@ export function runSimulation(request: RunSimulationRequest): Promise<Simulation
           report();
         } else if (message.type === 'error') fail(new Error(message.message));
         else if (message.type === 'cancelled') fail(abortError());
-        else {
+        else if (message.type === 'result') {
           results[message.partition] = message.result;
           worker.terminate();
-          if (++finished === slices.length) {
+          if (++finished === requests.length) {
             settled = true;
             signal?.removeEventListener('abort', onAbort);
             resolve(mergeResults(results));
           }
         }
       };
-      const message: SimulationWorkerRequest = {
-        type: 'run',
-        spec,
-        profiles: slice,
-        options,
-        partition,
-      };
-      worker.postMessage(message);
+      worker.postMessage(request);
     });
+  });
+}
+
+/**
+ * Runs a simulation across a pool of workers: resolves the period once, splits the profiles,
+ * reports merged progress with an estimate, merges the partitions (equal to a single-thread
+ * run), and on abort terminates every worker.
+ */
+export function runSimulation(request: RunSimulationRequest): Promise<SimulationResult> {
+  const { spec, profiles } = request;
+  const window = resolveSimulationWindow(request.options ?? {}, profiles);
+  const options = { ...request.options, start: window.start, horizonDays: window.horizonDays };
+  const slices = splitProfiles(profiles, workerCount(request.workers, profiles.length));
+  const requests = slices.map(
+    (slice, partition): SimulationWorkerRequest => ({
+      type: 'run',
+      spec,
+      profiles: slice,
+      options,
+      partition,
+    }),
+  );
+  return runPool(requests, profiles.length, request);
+}
+
+/** A run over a stored profile set that each worker reads for itself. */
+export interface RunStoredSimulationRequest extends Omit<RunSimulationRequest, 'profiles' | 'options'> {
+  set: StoredSetRef;
+  /** Profiles in the set (from the set's record). */
+  count: number;
+  /** The period must be written out: use {@link readStoredSetSpan} for the set's default. */
+  options: SimulationOptions & { start: number; horizonDays: number };
+}
+
+/**
+ * Like {@link runSimulation}, but every worker reads its contiguous share of a stored set from
+ * IndexedDB, so no profile is copied through `postMessage` and the page never decodes the set.
+ */
+export function runStoredSimulation(request: RunStoredSimulationRequest): Promise<SimulationResult> {
+  const parts = workerCount(request.workers, request.count);
+  const size = Math.floor(request.count / parts);
+  const extra = request.count % parts;
+  const requests = Array.from({ length: parts }, (_, i): SimulationWorkerRequest => {
+    const from = i * size + Math.min(i, extra);
+    const to = from + size + (i < extra ? 1 : 0);
+    return {
+      type: 'run-set',
+      spec: request.spec,
+      set: request.set,
+      from,
+      to,
+      options: request.options,
+      partition: i,
+    };
+  });
+  return runPool(requests, request.count, request);
+}
+
+/** A stored set's default period (the span of its events) and its size, worked out in a worker. */
+export function readStoredSetSpan(request: {
+  set: StoredSetRef;
+  signal?: AbortSignal;
+  createWorker?: () => WorkerLike;
+}): Promise<{ start: number; horizonDays: number; profiles: number }> {
+  const worker = (request.createWorker ?? defaultWorker)();
+  return new Promise((resolve, reject) => {
+    const finish = (): void => {
+      worker.terminate();
+      request.signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = (): void => {
+      finish();
+      reject(abortError());
+    };
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onerror = (event) => {
+      finish();
+      reject(new Error(`simulation worker failed: ${event.message}`));
+    };
+    worker.onmessage = (event: MessageEvent) => {
+      const parsed = simulationWorkerEventSchema.safeParse(event.data);
+      finish();
+      if (parsed.success && parsed.data.type === 'span') {
+        const { start, horizonDays, profiles } = parsed.data;
+        resolve({ start, horizonDays, profiles });
+      } else if (parsed.success && parsed.data.type === 'error') reject(new Error(parsed.data.message));
+      else reject(new Error('unexpected message from a simulation worker'));
+    };
+    worker.postMessage({ type: 'span', set: request.set } satisfies SimulationWorkerRequest);
   });
 }

@@ -23,22 +23,48 @@ export const workerProfilesSchema = z.array(
   z.custom<Profile>(isProfileLike, 'expected a profile with id, attributes and events'),
 );
 
+/** Options with `start` and `horizonDays` set, so every partition simulates the same period. */
+const resolvedOptionsSchema = simulationOptionsSchema.extend({
+  start: z.number(),
+  horizonDays: z.number().positive(),
+});
+
+/** Where a worker reads profiles itself: a stored set in the app's IndexedDB database. */
+export const storedSetSchema = z.object({
+  dbName: z.string().min(1),
+  setId: z.string().min(1),
+});
+export type StoredSetRef = z.infer<typeof storedSetSchema>;
+
 /** Messages the page sends to a simulation worker. */
 export const simulationWorkerRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run'),
     spec: specSchema,
     profiles: workerProfilesSchema,
-    /** Options with `start` and `horizonDays` set, so every partition simulates the same period. */
-    options: simulationOptionsSchema.extend({
-      start: z.number(),
-      horizonDays: z.number().positive(),
-    }),
+    options: resolvedOptionsSchema,
     partition: z.number().int().min(0),
   }),
+  /**
+   * Runs the profiles at positions `[from, to)` of a stored set, read by the worker itself so
+   * they are never copied through `postMessage`.
+   */
+  z.object({
+    type: z.literal('run-set'),
+    spec: specSchema,
+    set: storedSetSchema,
+    from: z.number().int().min(0),
+    to: z.number().int().min(0),
+    options: resolvedOptionsSchema,
+    partition: z.number().int().min(0),
+  }),
+  /** Works out a stored set's default period (the span of its events) and its size. */
+  z.object({ type: z.literal('span'), set: storedSetSchema }),
   z.object({ type: z.literal('cancel') }),
 ]);
 export type SimulationWorkerRequest = z.input<typeof simulationWorkerRequestSchema>;
+/** A request after validation, defaults filled in. */
+export type ParsedSimulationWorkerRequest = z.output<typeof simulationWorkerRequestSchema>;
 
 /** Messages a simulation worker posts back. */
 export const simulationWorkerEventSchema = z.discriminatedUnion('type', [
@@ -54,6 +80,12 @@ export const simulationWorkerEventSchema = z.discriminatedUnion('type', [
     result: simulationResultSchema,
   }),
   z.object({ type: z.literal('cancelled'), partition: z.number().int() }),
+  z.object({
+    type: z.literal('span'),
+    start: z.number(),
+    horizonDays: z.number(),
+    profiles: z.number().int(),
+  }),
   z.object({ type: z.literal('error'), partition: z.number().int(), message: z.string() }),
 ]);
 export type SimulationWorkerEvent = z.infer<typeof simulationWorkerEventSchema>;

@@ -55,29 +55,43 @@ export function fitBgNbd(histories: readonly PurchaseHistory[]): ModelFit<BgNbdP
     a: Math.exp(v[2] ?? 0),
     b: Math.exp(v[3] ?? 0),
   });
-  // The gamma-function terms depend on x only, and customers share few distinct x: compute
-  // them once per x and evaluation, leaving two logarithms per history.
-  const xs = [...new Set(groups.map((g) => g.x))];
-  const xIndex = new Map(xs.map((x, i) => [x, i]));
-  const slots = groups.map((g) => xIndex.get(g.x) ?? 0);
-  const perX = new Float64Array(xs.length);
+  // Customers share few distinct x, T and t_x values (purchases fall on days): the gamma
+  // functions and logarithms are computed once per distinct value and evaluation.
+  const slotsOf = (values: number[]): { distinct: number[]; slots: Int32Array } => {
+    const distinct = [...new Set(values)];
+    const index = new Map(distinct.map((v, i) => [v, i]));
+    return { distinct, slots: Int32Array.from(values, (v) => index.get(v) ?? 0) };
+  };
+  const byX = slotsOf(groups.map((g) => g.x));
+  const byT = slotsOf(groups.map((g) => g.T));
+  const byTx = slotsOf(groups.map((g) => g.t_x));
+  const perX = new Float64Array(byX.distinct.length);
+  const logAlphaT = new Float64Array(byT.distinct.length);
+  const logAlphaTx = new Float64Array(byTx.distinct.length);
   const objective = (v: readonly number[]): number => {
     const { r, alpha, a, b } = toParams(v);
-    const logAlpha = Math.log(alpha);
-    const common = -lgamma(r) + r * logAlpha + lgamma(a + b) - lgamma(b);
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i] ?? 0;
+    const common = -lgamma(r) + r * Math.log(alpha) + lgamma(a + b) - lgamma(b);
+    byX.distinct.forEach((x, i) => {
       perX[i] = lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
-    }
+    });
+    byT.distinct.forEach((T, i) => {
+      logAlphaT[i] = Math.log(alpha + T);
+    });
+    byTx.distinct.forEach((tx, i) => {
+      logAlphaTx[i] = Math.log(alpha + tx);
+    });
     const logA = Math.log(a);
     let total = 0;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i];
       if (!g) continue;
-      const { x, t_x, T, count } = g;
-      const a3 = -(r + x) * Math.log(alpha + T);
-      const a4 = x > 0 ? logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + t_x) : -Infinity;
-      total += count * ((perX[slots[i] ?? 0] ?? 0) + logAddExp(a3, a4));
+      const x = g.x;
+      const a3 = -(r + x) * (logAlphaT[byT.slots[i] ?? 0] ?? 0);
+      const a4 =
+        x > 0
+          ? logA - Math.log(b + x - 1) - (r + x) * (logAlphaTx[byTx.slots[i] ?? 0] ?? 0)
+          : -Infinity;
+      total += g.count * ((perX[byX.slots[i] ?? 0] ?? 0) + logAddExp(a3, a4));
     }
     return -(total / n + common);
   };

@@ -63,16 +63,24 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): ModelFit<Gamm
     q: Math.exp(v[1] ?? 0),
     gamma: Math.exp(v[2] ?? 0),
   });
+  // The gamma-function terms depend on x only, shared by many customers: once per x and evaluation.
+  const distinctX = [...new Set(xs)];
+  const slotOf = new Map(distinctX.map((x, i) => [x, i]));
+  const slots = Int32Array.from(xs, (x) => slotOf.get(x) ?? 0);
+  const perX = new Float64Array(distinctX.length);
   const objective = (v: readonly number[]): number => {
     const { p, q, gamma } = toParams(v);
     const common = -lgamma(q) + q * Math.log(gamma);
+    for (let k = 0; k < distinctX.length; k++) {
+      const px = p * (distinctX[k] ?? 0);
+      perX[k] = lgamma(px + q) - lgamma(px);
+    }
     let total = 0;
     for (let i = 0; i < n; i++) {
       const x = xs[i] ?? 0;
       const px = p * x;
       total +=
-        lgamma(px + q) -
-        lgamma(px) +
+        (perX[slots[i] ?? 0] ?? 0) +
         (px - 1) * (logZ[i] ?? 0) +
         px * (logX[i] ?? 0) -
         (px + q) * Math.log(gamma + x * (zbars[i] ?? 0));

@@ -53,8 +53,7 @@ export interface Hyp2f1Options {
 }
 
 /**
- * The Gaussian hypergeometric function ₂F₁(a, b; c; z) for real −1 < z < 1 (and z = 1 when
- * c − a − b > 0, by the series' slow tail: prefer the closed form there), summed as its power
+ * The Gaussian hypergeometric function ₂F₁(a, b; c; z) for real −1 < z < 1, summed as its power
  * series Σ (a)ₙ(b)ₙ / ((c)ₙ n!) zⁿ. Negative z is first mapped into [0, ½) by Pfaff's
  * transformation ₂F₁(a, b; c; z) = (1 − z)^(−a) ₂F₁(a, c − b; c; z / (z − 1)), so the series
  * never alternates slowly. The sum stops once a term is negligible for several consecutive

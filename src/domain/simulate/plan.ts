@@ -5,8 +5,8 @@ import { DAY_MS } from '../conditions/time.ts';
 import type { Spec, SpecStep } from '../compile/spec-schema.ts';
 import type { Profile } from '../profiles/profile.ts';
 import { getStepDefinition } from '../steps/registry.ts';
-import { engagementEvent, engagementsOf } from '../steps/journey-events.ts';
-import { WEEKDAYS, type BehaviourOverride } from '../steps/shared.ts';
+import { engagementEvent } from '../steps/journey-events.ts';
+import { WEEKDAYS } from '../steps/shared.ts';
 import { compileTriggers, timeOfDayMs, type TriggerPlan } from './entry.ts';
 import { eventMatcher, type EventMatcher } from './event-match.ts';
 import {
@@ -16,11 +16,10 @@ import {
   type ParsedSimulationOptions,
   type SimulationOptions,
 } from './options.ts';
-import { OP, type MessagePlan, type Op, type PlanStep } from './plan-step.ts';
+import { messagePlan } from './message-plan.ts';
+import { OP, type Op, type PlanStep } from './plan-step.ts';
 import { seedHash } from './seeded.ts';
 import { resolveSimulationWindow } from './window.ts';
-
-const MINUTE_MS = 60_000;
 
 /** A spec and options compiled once into tables the per-profile loop reads. */
 export interface SimulationPlan {
@@ -64,53 +63,6 @@ export interface SimulationPlan {
   /** Cumulative NPS score weights, normalised to 1. */
   npsCumulative: Float64Array;
   traceIds: ReadonlySet<string>;
-}
-
-/** Channels whose messages reach a person: quiet hours and the frequency cap apply to them. */
-const QUIET_EXEMPT: ReadonlySet<Channel> = new Set(['webhook', 'call_centre', 'direct_mail']);
-const CAP_EXEMPT: ReadonlySet<Channel> = new Set(['webhook']);
-
-function messagePlan(
-  step: SpecStep,
-  channel: Channel,
-  base: ChannelBehaviour,
-  journeyId: string,
-): MessagePlan {
-  const override = ('behaviourOverride' in step ? step.behaviourOverride : undefined) as
-    BehaviourOverride | undefined;
-  const ownCost = step.kind === 'direct_mail' ? step.cost : base.costPerSend;
-  const engagements = engagementsOf(channel);
-  const props = { stepId: step.id, journeyId };
-  const npsProps = Array.from({ length: 11 }, (_, score) => ({
-    score,
-    stepId: step.id,
-    journeyId,
-  }));
-  return {
-    channel: CHANNELS.indexOf(channel),
-    deliveredRate: override?.deliveredRate ?? base.deliveredRate,
-    openRate: override?.openRate ?? base.openRate,
-    clickRate: override?.clickRate ?? base.clickRate,
-    unsubscribeRate: override?.unsubscribeRate ?? base.unsubscribeRate,
-    conversionRate: override?.conversionRate ?? base.conversionRate,
-    costPerSend: override?.costPerSend ?? ownCost,
-    deliveryDelayMs: base.deliveryDelayMinutes * MINUTE_MS,
-    openDelayMs: base.openDelayMinutes * MINUTE_MS,
-    clickDelayMs: base.clickDelayMinutes * MINUTE_MS,
-    conversionDelayMs: base.conversionDelayMinutes * MINUTE_MS,
-    hasOpen: engagements.includes('opened'),
-    hasClick: engagements.includes('clicked'),
-    hasUnsubscribe: engagements.includes('unsubscribed'),
-    quiet: !QUIET_EXEMPT.has(channel),
-    capped: !CAP_EXEMPT.has(channel),
-    nps: step.kind === 'nps_survey',
-    deliveredEvent: engagementEvent(channel, 'delivered'),
-    openedEvent: engagementEvent(channel, 'opened'),
-    clickedEvent: engagementEvent(channel, 'clicked'),
-    unsubscribedEvent: engagementEvent(channel, 'unsubscribed'),
-    props,
-    npsProps,
-  };
 }
 
 function opOf(step: SpecStep): Op {

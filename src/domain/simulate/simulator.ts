@@ -1,4 +1,3 @@
-import { DAY_MS } from '../conditions/time.ts';
 import type { Profile, ProfileEvent } from '../profiles/profile.ts';
 import {
   bump,
@@ -11,8 +10,6 @@ import {
   LOOP_GUARD,
   MESSAGE_BUCKETS,
 } from './counters.ts';
-import { civilFromDays, clampedDate, yearOfLocal } from './calendar.ts';
-import { readDate } from './entry.ts';
 import { findEvent, firstAfter } from './event-match.ts';
 import { MessageSender, SUPPRESSED } from './messages.ts';
 import type { SimulationPlan } from './plan.ts';
@@ -20,8 +17,9 @@ import { OP, type MessagePlan, type PlanStep } from './plan-step.ts';
 import { ProfileState } from './profile-state.ts';
 import { ProfileRandom, STREAM, hashMore, hashText } from './seeded.ts';
 import { StepTracer } from './step-tracer.ts';
+import { untilTime, windowOpens } from './calendar-waits.ts';
 import type { ProfileTrace } from './trace.ts';
-import { weekdayOf, ZoneRegistry } from './zone-clock.ts';
+import { ZoneRegistry } from './zone-clock.ts';
 import { applyOperations } from './update-profile.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
@@ -42,8 +40,6 @@ export class ProfileSimulator {
   private readonly state: ProfileState;
   private readonly random = new ProfileRandom();
   private readonly sender: MessageSender;
-  private readonly dateParts = new Int32Array(3);
-  private readonly yearScratch = new Int32Array(3);
   private tracer: StepTracer | null = null;
   private entryTrigger = -1;
   private runEntry = 0;
@@ -220,12 +216,12 @@ export class ProfileSimulator {
           break;
         case OP.waitUntil:
           {
-            const until = this.untilTime(step, t);
+            const until = untilTime(step, state, t);
             wake = until > t ? until : t;
           }
           break;
         case OP.timeWindow:
-          wake = this.windowOpens(step, t);
+          wake = windowOpens(step, state, t);
           break;
         case OP.waitForEvent: {
           const e = findEvent(
@@ -338,44 +334,5 @@ export class ProfileSimulator {
       }
     }
     return to >= plan.end ? STOP_HORIZON : GO_ON;
-  }
-
-  /**
-   * wait_until (spec §5.3): the fixed instant; or, for an attribute, this local year's occurrence of
-   * (date + offsetDays) at the local time if still ahead, else that date itself; NaN goes on at once.
-   */
-  private untilTime(step: PlanStep, t: number): number {
-    if (step.untilRead === null) return step.untilAt;
-    const parts = this.dateParts;
-    if (!readDate(step.untilRead(this.state.view), parts)) return Number.NaN;
-    const zone = this.state.zone();
-    const shifted =
-      clampedDate(parts[0] as number, parts[1] as number, parts[2] as number) +
-      step.untilOffsetDays * DAY_MS;
-    const own = zone.fromLocal(shifted + step.untilLocalMs);
-    civilFromDays(Math.floor(shifted / DAY_MS), parts);
-    const year = yearOfLocal(zone.toLocal(t), this.yearScratch);
-    const thisYear = zone.fromLocal(
-      clampedDate(year, parts[1] as number, parts[2] as number) + step.untilLocalMs,
-    );
-    if (thisYear > t) return thisYear;
-    return own > t ? own : Number.NaN;
-  }
-
-  /** time_window: `t` when inside the window, else the next local opening. */
-  private windowOpens(step: PlanStep, t: number): number {
-    const zone = this.state.zone();
-    const local = zone.toLocal(t);
-    const day = Math.floor(local / DAY_MS);
-    const ms = local - day * DAY_MS;
-    const mask = step.windowMask;
-    if ((mask & (1 << weekdayOf(day))) !== 0 && ms >= step.windowStartMs && ms < step.windowEndMs)
-      return t;
-    for (let k = 0; k <= 7; k++) {
-      const d = day + k;
-      if ((mask & (1 << weekdayOf(d))) === 0 || (k === 0 && ms >= step.windowStartMs)) continue;
-      return zone.fromLocal(d * DAY_MS + step.windowStartMs);
-    }
-    return t;
   }
 }

@@ -3,18 +3,12 @@ import type { ProfileOperation } from '../steps/kinds/update-profile.ts';
 import type { ProfileState } from './profile-state.ts';
 
 const CONSENT_KEYS = new Set(['email', 'sms', 'push', 'in_app']);
-const TEXT_KEYS = new Set([
-  'name',
-  'email',
-  'phone',
-  'pushToken',
-  'timeZone',
-  'locale',
-  'country',
-  'plan',
-  'birthday',
-  'signupDate',
-]);
+/** Built-in attributes stored as text (dates are `YYYY-MM-DD` text). */
+const TEXT_KEYS: ReadonlySet<string> = new Set(
+  BUILT_IN_ATTRIBUTES.filter((a) => a.valueType === 'text' || a.valueType === 'date').map(
+    (a) => a.path,
+  ),
+);
 
 /** Applies `update_profile` operations, in order, to the profile's copy-on-write view. */
 export function applyOperations(state: ProfileState, ops: readonly ProfileOperation[]): void {

@@ -10,6 +10,7 @@ import {
 import { createEditorStore, type Selection } from '../../editor/index.ts';
 import { saveJourney } from '../../storage/journey-documents.ts';
 import { JourneyCanvas, type JourneyCanvasApi } from './canvas/journey-canvas.tsx';
+import type { CanvasOverlay } from './canvas/flow-types.ts';
 import { useEditorSelector } from './canvas/use-editor-selector.ts';
 import { SettingsPanel } from './inspector/settings-panel.tsx';
 import { StepInspector } from './inspector/step-inspector.tsx';
@@ -20,15 +21,39 @@ import { useProfileSuggestions } from './use-profile-suggestions.ts';
 
 type SidePanel = 'inspector' | 'problems';
 
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+
+/** What a panel the app adds to the editor can see and do. */
+export interface EditorPanelContext {
+  document: JourneyDocument;
+  diagnostics: readonly Diagnostic[];
+  /** Draws simulated counts on the canvas; `null` clears them. */
+  setOverlay(overlay: CanvasOverlay | null): void;
+  /** Selects a step and brings it into view. */
+  focusStep(stepId: string): void;
+  /** Adds problems found elsewhere (e.g. the backend refusing a step) to the problems list. */
+  setExternalDiagnostics(diagnostics: readonly Diagnostic[]): void;
+}
+
+/** Places where the app composes other features into the editor. */
 export interface EditorSlots {
   /** Drawn under the selected step's form (the app adds the live segment count here). */
   renderStepExtras?: (step: JourneyStep) => ReactNode;
+  /** Buttons in the editor header (export, publish). */
+  renderHeaderActions?: (context: EditorPanelContext) => ReactNode;
+  /** A panel under the canvas (the simulation), opened from the header. */
+  renderBottomPanel?: (context: EditorPanelContext) => ReactNode;
+  /** The bottom panel's toggle label, e.g. "Simulate". */
+  bottomPanelLabel?: string;
 }
 
 /** The editor for one open journey: canvas in the middle, inspector and problems on the right. */
 export function EditorWorkspace({
   initial,
   renderStepExtras,
+  renderHeaderActions,
+  renderBottomPanel,
+  bottomPanelLabel = 'Simulate',
 }: { initial: JourneyDocument } & EditorSlots) {
   const [store] = useState(() => createEditorStore(initial));
   const document = useEditorSelector(store, (s) => s.document);
@@ -39,10 +64,27 @@ export function EditorWorkspace({
   const suggestions = useProfileSuggestions();
   const canvasApi = useRef<JourneyCanvasApi>(null);
   const [panel, setPanel] = useState<SidePanel>('inspector');
+  const [overlay, setOverlay] = useState<CanvasOverlay | null>(null);
+  const [external, setExternal] = useState<{
+    diagnostics: readonly Diagnostic[];
+    document: JourneyDocument | null;
+  }>({ diagnostics: [], document: null });
+  // Problems found elsewhere describe the document they were found in: an edit clears them.
+  const externalDiagnostics =
+    external.document === document ? external.diagnostics : NO_DIAGNOSTICS;
+  const setExternalDiagnostics = useCallback(
+    (diagnostics: readonly Diagnostic[]) =>
+      setExternal({ diagnostics, document: store.getState().document }),
+    [store],
+  );
+  const [bottomOpen, setBottomOpen] = useState(false);
 
   // Validation follows the document without blocking typing on very large journeys.
   const deferredDocument = useDeferredValue(document);
-  const diagnostics = useMemo(() => validate(deferredDocument), [deferredDocument]);
+  const diagnostics = useMemo(
+    () => [...externalDiagnostics, ...validate(deferredDocument)],
+    [deferredDocument, externalDiagnostics],
+  );
   const summary = countDiagnostics(diagnostics);
   const stepLabels = useMemo(
     () => Object.fromEntries(document.steps.map((s) => [s.id, s.label])),
@@ -71,6 +113,12 @@ export function EditorWorkspace({
     [store],
   );
 
+  const focusStep = useCallback((stepId: string) => canvasApi.current?.focusStep(stepId), []);
+  const panelContext = useMemo<EditorPanelContext>(
+    () => ({ document, diagnostics, setOverlay, focusStep, setExternalDiagnostics }),
+    [document, diagnostics, focusStep, setExternalDiagnostics],
+  );
+
   return (
     <div className="editor">
       <header className="editor-header">
@@ -80,6 +128,18 @@ export function EditorWorkspace({
         <h1 className="editor-title">{document.name || 'Untitled journey'}</h1>
         <SaveIndicator state={saveState} />
         <div className="editor-header-actions">
+          {renderBottomPanel && (
+            <button
+              type="button"
+              className="btn btn-sm"
+              aria-expanded={bottomOpen}
+              aria-controls="editor-bottom-panel"
+              onClick={() => setBottomOpen((open) => !open)}
+            >
+              {bottomPanelLabel}
+            </button>
+          )}
+          {renderHeaderActions?.(panelContext)}
           <button
             type="button"
             className={`btn btn-sm ${summary.errors > 0 ? 'problems-button-error' : ''}`}
@@ -90,13 +150,26 @@ export function EditorWorkspace({
         </div>
       </header>
       <div className="editor-body">
-        <div className="editor-canvas">
-          <JourneyCanvas
-            store={store}
-            diagnostics={diagnostics}
-            apiRef={canvasApi}
-            onSelectionChange={onSelectionChange}
-          />
+        <div className="editor-main">
+          <div className="editor-canvas">
+            <JourneyCanvas
+              store={store}
+              diagnostics={diagnostics}
+              apiRef={canvasApi}
+              onSelectionChange={onSelectionChange}
+              {...(overlay ? { overlay } : {})}
+            />
+          </div>
+          {renderBottomPanel && (
+            <section
+              id="editor-bottom-panel"
+              className="editor-bottom"
+              aria-label={bottomPanelLabel}
+              hidden={!bottomOpen}
+            >
+              {renderBottomPanel(panelContext)}
+            </section>
+          )}
         </div>
         <aside className="editor-side" aria-label="Step and journey settings">
           <div className="side-tabs" role="tablist" aria-label="Side panel">

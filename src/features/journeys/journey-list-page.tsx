@@ -20,7 +20,17 @@ function updatedLabel(iso: string): string {
   return new Date(iso).toLocaleDateString();
 }
 
-export function JourneyListPage() {
+/** Where a journey stands against the execution backend (given by the app when publishing is on). */
+export interface JourneyPublishState {
+  version: number;
+  unpublishedChanges: boolean;
+}
+
+export interface JourneyListPageProps {
+  publishStates?: ReadonlyMap<string, JourneyPublishState> | undefined;
+}
+
+export function JourneyListPage({ publishStates }: JourneyListPageProps) {
   const journeys = useJourneySummaries();
   const actions = useJourneyActions();
   const navigate = useNavigate();
@@ -163,6 +173,7 @@ export function JourneyListPage() {
               <th scope="col">Stage</th>
               <th scope="col">Steps</th>
               <th scope="col">Problems</th>
+              {publishStates && <th scope="col">Published</th>}
               <th scope="col">Updated</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -185,6 +196,11 @@ export function JourneyListPage() {
                 <td>
                   <ProblemBadges errors={j.errorCount} warnings={j.warningCount} />
                 </td>
+                {publishStates && (
+                  <td>
+                    <PublishCell state={publishStates.get(j.id)} />
+                  </td>
+                )}
                 <td>
                   <time dateTime={j.updatedAt}>{updatedLabel(j.updatedAt)}</time>
                 </td>
@@ -241,6 +257,16 @@ export function JourneyListPage() {
         onConfirm={() => deleting && void actions.remove(deleting.id)}
       />
     </section>
+  );
+}
+
+function PublishCell({ state }: { state: JourneyPublishState | undefined }) {
+  if (!state) return <span className="muted">Draft only</span>;
+  return (
+    <span className="problem-badges">
+      <span className="badge">v{state.version}</span>
+      {state.unpublishedChanges && <span className="badge badge-warning">Unpublished changes</span>}
+    </span>
   );
 }
 

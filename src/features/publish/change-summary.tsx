@@ -1,7 +1,13 @@
 import type { SpecDiff, StepRef } from './spec-diff.ts';
 import { isEmptyDiff } from './spec-diff.ts';
 
-function StepList({ title, steps }: { title: string; steps: readonly (StepRef & { fields?: string[] })[] }) {
+function StepList({
+  title,
+  steps,
+}: {
+  title: string;
+  steps: readonly (StepRef & { fields?: string[] })[];
+}) {
   if (steps.length === 0) return null;
   return (
     <section className="publish-changes__group">

@@ -66,8 +66,9 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
   return blocks;
 }
 
-/** Splits a line into plain text, `code` and **strong** runs. */
-export function parseInline(text: string): MarkdownInline[] {
+/** Splits a line into plain text, `code` and **strong** runs; a link keeps only its label. */
+export function parseInline(source: string): MarkdownInline[] {
+  const text = source.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
   const out: MarkdownInline[] = [];
   const pattern = /`([^`]+)`|\*\*([^*]+)\*\*/g;
   let last = 0;

@@ -13,7 +13,12 @@ export interface PublishButtonProps {
 }
 
 /** "Publish": refused while the journey has errors (the reason shown), else opens the dialog. */
-export function PublishButton({ document, diagnostics, onBackendErrors, onPublished }: PublishButtonProps) {
+export function PublishButton({
+  document,
+  diagnostics,
+  onBackendErrors,
+  onPublished,
+}: PublishButtonProps) {
   const [open, setOpen] = useState(false);
   const reasonId = useId();
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

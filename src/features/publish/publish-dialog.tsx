@@ -15,14 +15,17 @@ export interface PublishDialogProps extends PublishFlowOptions {
 function PublishDialogBody(props: PublishFlowOptions & { onClose: () => void }) {
   const flow = usePublishFlow(props);
   const { versions, latestDetail, mutation, draft, diff } = flow;
-  const loadError = versions.error ?? latestDetail.error;
+  // A failed refetch keeps the data it had: only a load with nothing to show is an error here.
+  const loadError =
+    (versions.data === undefined ? versions.error : null) ??
+    (flow.latest !== undefined && latestDetail.data === undefined ? latestDetail.error : null);
   const busy = mutation.isPending;
   const done = mutation.isSuccess;
 
   return (
     <>
       {loadError !== null && (
-        <div role="alert" className="notice notice-error">
+        <div role="alert" className="publish-notice publish-notice--error">
           <p>{describeApiError(loadError)}</p>
           <button
             type="button"
@@ -37,9 +40,7 @@ function PublishDialogBody(props: PublishFlowOptions & { onClose: () => void }) 
       {versions.data !== undefined && (
         <VersionsList versions={versions.data} draftChanged={!flow.unchanged} />
       )}
-      {!done && diff !== null && (
-        <ChangeSummary diff={diff} since={flow.latest?.version ?? null} />
-      )}
+      {!done && diff !== null && <ChangeSummary diff={diff} since={flow.latest?.version ?? null} />}
       {!done && draft !== null && (
         <p>
           New spec hash: <code aria-label="New spec hash">{draft.specHash}</code>

@@ -16,7 +16,7 @@ export function PublishProgress({ attempt }: { attempt: { n: number; of: number 
 
 export function PublishSuccess({ published }: { published: PublishedVersion }) {
   return (
-    <div role="status" className="notice notice-ok">
+    <div role="status" className="publish-notice publish-notice--ok">
       Published version {published.version}. Spec hash <code>{published.specHash}</code>.
     </div>
   );
@@ -34,7 +34,7 @@ export function PublishFailure({
 }) {
   const details = error instanceof ApiHttpError && error.status < 500 ? error.details : [];
   return (
-    <div role="alert" className="notice notice-error">
+    <div role="alert" className="publish-notice publish-notice--error">
       <p>{describeApiError(error)}</p>
       {details.length > 0 && (
         <ul aria-label="Problems found by the backend">

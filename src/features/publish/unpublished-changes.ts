@@ -1,4 +1,10 @@
-import { compile, contentHash, specToJson, type JourneyDocument, type Spec } from '../../domain/index.ts';
+import {
+  compile,
+  contentHash,
+  specToJson,
+  type JourneyDocument,
+  type Spec,
+} from '../../domain/index.ts';
 
 /** The last published version, as far as comparing goes. */
 export interface LastPublished {

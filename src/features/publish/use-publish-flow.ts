@@ -38,7 +38,8 @@ export function usePublishFlow({ document, onBackendErrors, onPublished }: Publi
   );
   const previousSpec = latest === undefined ? null : latestDetail.data?.spec;
   const diff = useMemo(
-    () => (draft === null || previousSpec === undefined ? null : diffSpecs(previousSpec, draft.spec)),
+    () =>
+      draft === null || previousSpec === undefined ? null : diffSpecs(previousSpec, draft.spec),
     [draft, previousSpec],
   );
   const unchanged = latest !== undefined && !hasUnpublishedChanges(document, latest);

@@ -97,7 +97,15 @@ function Ours() {
   });
   const api = useRef<JourneyCanvasApi | null>(null);
   setViewport = (v) => api.current?.setViewport(v);
-  return <JourneyCanvas store={store} diagnostics={diagnostics} showPalette={false} apiRef={api} />;
+  return (
+    <JourneyCanvas
+      store={store}
+      diagnostics={diagnostics}
+      showPalette={false}
+      showMiniMap={params.get('minimap') !== '0'}
+      apiRef={api}
+    />
+  );
 }
 
 const extraCss = params.get('css');

@@ -97,7 +97,11 @@ describe('publish: POST /journeys/{id}/versions', () => {
     state.setFaults({ failNext: 1, status: 500 });
     const { client, waits } = testClient();
     client.retry = { ...client.retry, random: () => 0 };
-    await publishVersion(client, { journeyId: 'j', spec: templateSpec(1, 'j'), idempotencyKey: 'k' });
+    await publishVersion(client, {
+      journeyId: 'j',
+      spec: templateSpec(1, 'j'),
+      idempotencyKey: 'k',
+    });
     expect(waits).toEqual([125]);
   });
 
@@ -200,8 +204,16 @@ describe('reading: versions, one version, status', () => {
       activeProfiles: 0,
       activeProfilesByVersion: {},
     });
-    await publishVersion(client, { journeyId: 'j-welcome', spec: templateSpec(1), idempotencyKey: 'a' });
-    await publishVersion(client, { journeyId: 'j-welcome', spec: templateSpec(2), idempotencyKey: 'b' });
+    await publishVersion(client, {
+      journeyId: 'j-welcome',
+      spec: templateSpec(1),
+      idempotencyKey: 'a',
+    });
+    await publishVersion(client, {
+      journeyId: 'j-welcome',
+      spec: templateSpec(2),
+      idempotencyKey: 'b',
+    });
     const versions = await listVersions(client, 'j-welcome');
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     const two = await getVersion(client, 'j-welcome', 2);
@@ -251,7 +263,12 @@ describe('reading: versions, one version, status', () => {
   });
 
   it('turns a 5xx without the error body into a plain error after its retries', async () => {
-    server.use(http.get(`${BASE}/journeys/:id/status`, () => new HttpResponse('busy', { status: 502, statusText: 'Bad Gateway' })));
+    server.use(
+      http.get(
+        `${BASE}/journeys/:id/status`,
+        () => new HttpResponse('busy', { status: 502, statusText: 'Bad Gateway' }),
+      ),
+    );
     const error = await getStatus(testClient().client, 'j').catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502, code: 'http-error', message: 'Bad Gateway' });
   });

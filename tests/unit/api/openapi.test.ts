@@ -20,7 +20,11 @@ function normalise(node: Json): Json {
   if (Array.isArray(node)) return node.map(normalise);
   if (node === null || typeof node !== 'object') return node;
   const ref = node.$ref;
-  if (typeof ref === 'string' && ref.startsWith('#/components/schemas/') && ref !== '#/components/schemas/Spec') {
+  if (
+    typeof ref === 'string' &&
+    ref.startsWith('#/components/schemas/') &&
+    ref !== '#/components/schemas/Spec'
+  ) {
     const target = schemas[ref.slice('#/components/schemas/'.length)];
     if (target === undefined) throw new Error(`dangling ${ref}`);
     return normalise(target);
@@ -41,7 +45,9 @@ function withoutSpec(name: string): Json {
     properties: Record<string, Json>;
     required: string[];
   };
-  expect(schemas[name]).toMatchObject({ properties: { spec: { $ref: '#/components/schemas/Spec' } } });
+  expect(schemas[name]).toMatchObject({
+    properties: { spec: { $ref: '#/components/schemas/Spec' } },
+  });
   const { spec: _spec, ...properties } = schema.properties;
   const { required: all, ...rest } = schema;
   const required = all.filter((r) => r !== 'spec');
@@ -81,7 +87,9 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
     expect(withoutSpec('VersionDetail')).toEqual(
       fromZod(contract.versionDetailSchema.omit({ spec: true })),
     );
-    expect(withoutSpec('PublishRequest')).toEqual(fromZod(contract.specRequestSchema.omit({ spec: true })));
+    expect(withoutSpec('PublishRequest')).toEqual(
+      fromZod(contract.specRequestSchema.omit({ spec: true })),
+    );
   });
 
   it('the spec component points at docs/spec.schema.json, which is specJsonSchema()', () => {

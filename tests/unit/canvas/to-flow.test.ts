@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createJourney, sequentialIds } from '../../../src/domain/index.ts';
 import { createEditorStore, type EditorState } from '../../../src/editor/index.ts';
-import { FlowBuilder, indexDiagnostics, type FlowInput } from '../../../src/features/editor/canvas/to-flow.ts';
+import {
+  FlowBuilder,
+  indexDiagnostics,
+  type FlowInput,
+} from '../../../src/features/editor/canvas/to-flow.ts';
 
 function setup() {
-  const store = createEditorStore(createJourney('J', 0, () => 'j'), { newId: sequentialIds('s') });
+  const store = createEditorStore(
+    createJourney('J', 0, () => 'j'),
+    { newId: sequentialIds('s') },
+  );
   for (const [kind, x] of [
     ['event', 0],
     ['email', 300],
@@ -76,10 +83,18 @@ describe('FlowBuilder', () => {
       { severity: 'error', code: 'e', message: 'Broken', stepId: ids.b },
     ]);
     const [c1, c2] = store.getState().document.connections.map((c) => c.id) as [string, string];
-    const overlay = { stepCounts: { [ids.b]: { entered: 10 } }, connectionCounts: { [c1]: 100, [c2]: 25 } };
+    const overlay = {
+      stepCounts: { [ids.b]: { entered: 10 } },
+      connectionCounts: { [c1]: 100, [c2]: 25 },
+    };
     const builder = new FlowBuilder();
     const nodes = builder.buildNodes(input(store.getState(), { diagnostics, overlay }));
-    expect(nodes[1]?.data).toMatchObject({ problemSeverity: 'error', problemCount: 2, problemMessage: 'Broken', entered: 10 });
+    expect(nodes[1]?.data).toMatchObject({
+      problemSeverity: 'error',
+      problemCount: 2,
+      problemMessage: 'Broken',
+      entered: 10,
+    });
     expect(nodes[0]?.data.entered).toBe(0);
     const edges = builder.buildEdges(input(store.getState(), { diagnostics, overlay }));
     expect(edges[0]?.data?.count).toBe(100);

@@ -152,6 +152,61 @@ describe('wayfinder schema and usage', () => {
   });
 });
 
+describe('wayfinder simulate', () => {
+  const cdnowSample = new URL('../../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url)
+    .pathname;
+
+  it('runs a journey over generated profiles and prints the step counts', async () => {
+    const { generateProfiles } =
+      await import('../../../src/domain/profiles/generate/generate-profiles.ts');
+    const profiles = generateProfiles({
+      count: 300,
+      seed: 3,
+      start: NOW - 200 * 86_400_000,
+      end: NOW,
+    });
+    await writeFile(join(dir, 'profiles.json'), JSON.stringify(profiles));
+    const { code, stdout } = await run(
+      ['simulate', 'welcome.json', '--profiles', 'profiles.json', '--seed', '5'],
+      dir,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Welcome series: 300 profiles/);
+    expect(stdout).toMatch(/entered \d[\d,]* profiles/);
+    expect(stdout).toMatch(/Welcome email \(email\)/);
+  });
+
+  it('gives the same --json result for the same seed, and reads a CDNOW file', async () => {
+    const args = [
+      'simulate',
+      'welcome.json',
+      '--profiles',
+      cdnowSample,
+      '--days',
+      '30',
+      '--seed',
+      '9',
+      '--json',
+    ];
+    const first = await run(args, dir);
+    const second = await run(args, dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(second.stdout);
+    const result = JSON.parse(first.stdout) as { profiles: number; horizonDays: number };
+    expect(result.profiles).toBe(2_357);
+    expect(result.horizonDays).toBe(30);
+  });
+
+  it('needs --profiles and refuses a journey with errors', async () => {
+    expect((await run(['simulate', 'welcome.json'], dir)).code).toBe(2);
+    await writeFile(
+      join(dir, 'one.json'),
+      JSON.stringify([{ id: 'a', attributes: {}, events: [] }]),
+    );
+    expect((await run(['simulate', 'broken.json', '--profiles', 'one.json'], dir)).code).toBe(1);
+  });
+});
+
 describe('the wayfinder bin', () => {
   it('runs from bin/wayfinder.js with the exit code of the command', async () => {
     const { spawnSync } = await import('node:child_process');

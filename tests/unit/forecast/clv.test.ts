@@ -125,11 +125,19 @@ describe('projectedClvEffect', () => {
     const lost = projectedClvEffect(
       model,
       profiles,
+      [{ id: lapsed.id, extraPurchases: -0.1, extraRevenue: -1.5 }],
+      options,
+    );
+    expect(lost.futureValueChange).toBeCloseTo(-one.futureValueChange / 10, 10);
+    // Losing half a purchase would cost more than this lapsed customer is worth: floored at 0.
+    const gone = projectedClvEffect(
+      model,
+      profiles,
       [{ id: lapsed.id, extraPurchases: -0.5, extraRevenue: -7.5 }],
       options,
     );
-    expect(lost.futureValueChange).toBeCloseTo(-one.futureValueChange / 2, 10);
-    expect(lost.projectedValue).toBeGreaterThanOrEqual(0);
+    expect(gone.projectedValue).toBe(0);
+    expect(gone.futureValueChange).toBe(-gone.baselineValue);
   });
 
   it('turns a first purchase into a new customer and skips unknown ids', () => {

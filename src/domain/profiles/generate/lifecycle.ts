@@ -101,7 +101,7 @@ export function generateLifecycle(
   }
   const carts = random.poisson((rate * 0.8 + 0.4) * years);
   for (const at of sortedTimes(random, carts, signupAt, end)) {
-    push('cart_abandoned', at, { value: round2(random.lognormal(spendMu, 0.5)) });
+    push('cart_abandoned', at, { cartValue: round2(random.lognormal(spendMu, 0.5)) });
   }
   const tickets = random.poisson((0.3 + 0.15 * rate) * years);
   for (const [n, at] of sortedTimes(random, tickets, signupAt, end).entries()) {

@@ -41,4 +41,6 @@ export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>;
 export interface CanvasOverlay {
   stepCounts: Readonly<Record<string, { entered: number }>>;
   connectionCounts: Readonly<Record<string, number>>;
+  /** Steps on one profile's path (a simulation trace), lit on the canvas. */
+  highlight?: { stepIds: readonly string[] };
 }

@@ -1,5 +1,4 @@
 import {
-  Background,
   Controls,
   MiniMap,
   ReactFlow,
@@ -70,6 +69,8 @@ export interface JourneyCanvasProps {
   onSelectionChange?(selection: Selection): void;
   /** Draw the step palette on the left (default true). */
   showPalette?: boolean;
+  /** Draw the minimap (default true). */
+  showMiniMap?: boolean;
   apiRef?: Ref<JourneyCanvasApi>;
 }
 
@@ -88,6 +89,7 @@ function CanvasSurface({
   overlay,
   onSelectionChange,
   showPalette = true,
+  showMiniMap = true,
   apiRef,
 }: JourneyCanvasProps) {
   const flow = useReactFlow<StepFlowNode>();
@@ -105,7 +107,13 @@ function CanvasSurface({
   builder.current ??= new FlowBuilder();
   const diagnosticIndex = useMemo(() => indexDiagnostics(diagnostics), [diagnostics]);
   const input = useMemo(
-    () => ({ document, selection, diagnostics: diagnosticIndex, overlay, measured: measured.current }),
+    () => ({
+      document,
+      selection,
+      diagnostics: diagnosticIndex,
+      overlay,
+      measured: measured.current,
+    }),
     [document, selection, diagnosticIndex, overlay],
   );
   const nodes = useMemo(() => builder.current?.buildNodes(input) ?? [], [input]);
@@ -126,7 +134,13 @@ function CanvasSurface({
     });
   }, [flow]);
 
-  const handlers = useFlowHandlers({ store, flow, announce, measured: measured.current, viewCentre });
+  const handlers = useFlowHandlers({
+    store,
+    flow,
+    announce,
+    measured: measured.current,
+    viewCentre,
+  });
   const fitView = useCallback(() => void flow.fitView({ duration: 250, padding: 0.15 }), [flow]);
   const autoLayout = useCallback(() => {
     const sizes: Record<string, { width: number; height: number }> = {};
@@ -205,13 +219,14 @@ function CanvasSurface({
             fitView
             aria-label="Journey canvas"
           >
-            <Background gap={24} />
-            <MiniMap<StepFlowNode>
-              pannable
-              zoomable
-              nodeColor={minimapColour}
-              ariaLabel="Journey overview"
-            />
+            {showMiniMap && (
+              <MiniMap<StepFlowNode>
+                pannable
+                zoomable
+                nodeColor={minimapColour}
+                ariaLabel="Journey overview"
+              />
+            )}
             <Controls showInteractive={false} />
             <CanvasToolbar
               store={store}

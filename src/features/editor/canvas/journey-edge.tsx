@@ -27,7 +27,7 @@ function JourneyEdgeComponent({
     sourcePosition,
     targetPosition,
   });
-  const insert = (event: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => {
+  const insert = (event: MouseEvent<SVGPathElement> | KeyboardEvent<SVGPathElement>) => {
     event.stopPropagation();
     openInsertMenu(
       {
@@ -55,10 +55,10 @@ function JourneyEdgeComponent({
         style={{ strokeWidth: data?.strokeWidth ?? 2 }}
         interactionWidth={24}
       />
-      {/* An SVG button, not an HTML label: a thousand portalled labels slow panning down. */}
-      <g
+      {/* One SVG path as the button (a circle and a plus): an HTML label or a transformed group per edge costs the compositor. */}
+      <path
         className="journey-edge__add nodrag nopan"
-        transform={`translate(${labelX} ${labelY})`}
+        d={`M${labelX - 10} ${labelY}a10 10 0 1 0 20 0a10 10 0 1 0-20 0M${labelX - 4} ${labelY}h8M${labelX} ${labelY - 4}v8`}
         role="button"
         tabIndex={0}
         aria-label={`Insert a step on the ${data?.branchLabel ?? ''} connection`}
@@ -68,10 +68,7 @@ function JourneyEdgeComponent({
           event.preventDefault();
           insert(event);
         }}
-      >
-        <circle r={10} />
-        <path d="M-4 0h8M0-4v8" />
-      </g>
+      />
       {data?.count !== undefined && (
         <EdgeLabelRenderer>
           <div

@@ -2,12 +2,20 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type MouseEvent } from 'react';
 import { useCanvasContext } from './editor-context.ts';
 import type { StepFlowNode } from './flow-types.ts';
-import { StepIcon } from './step-icon.tsx';
+import { BRANCH_ROW, NEXT_COLUMN } from './placement.ts';
+import { iconImage } from './step-icon.tsx';
 import './step-node.css';
 
-/** How far right of a step a step added on one of its branches lands. */
-const NEXT_COLUMN = 320;
-const BRANCH_ROW = 120;
+/**
+ * Text is shortened here rather than with `overflow: hidden` + ellipsis: each clipped box is a
+ * separate clip for the compositor, which made panning a large journey slow.
+ */
+const LABEL_CHARS = 30;
+const SUMMARY_CHARS = 64;
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 
 function StepNodeComponent({
   id,
@@ -51,10 +59,10 @@ function StepNodeComponent({
           aria-label={`Into ${data.label}`}
         />
       )}
-      <div className="step-node__header">
-        <span className="step-node__icon">
-          <StepIcon name={data.icon} />
-        </span>
+      <div
+        className="step-node__header"
+        style={{ backgroundImage: iconImage(data.icon, data.category) }}
+      >
         <span className="step-node__kind">{data.kindLabel}</span>
         {data.entered !== undefined && (
           <span className="step-node__count" title="Simulated profiles that entered">
@@ -72,8 +80,12 @@ function StepNodeComponent({
           </span>
         )}
       </div>
-      <div className="step-node__label">{data.label}</div>
-      <div className="step-node__summary">{data.summary}</div>
+      <div className="step-node__label" title={data.label}>
+        {shorten(data.label, LABEL_CHARS)}
+      </div>
+      <div className="step-node__summary" title={data.summary}>
+        {shorten(data.summary, SUMMARY_CHARS)}
+      </div>
       {single !== undefined && (
         <>
           {single.free && (
@@ -96,10 +108,10 @@ function StepNodeComponent({
         </>
       )}
       {single === undefined && data.branches.length > 0 && (
-        <ul className="step-node__branches">
+        <div className="step-node__branches" role="list">
           {data.branches.map((branch, index) => (
-            <li key={branch.key} className="step-node__branch">
-              <span className="step-node__branch-label">{branch.label}</span>
+            <div key={branch.key} className="step-node__branch" role="listitem">
+              {branch.label}
               {branch.free && (
                 <button
                   type="button"
@@ -117,9 +129,9 @@ function StepNodeComponent({
                 className="step-node__source"
                 aria-label={`${branch.label} branch of ${data.label}`}
               />
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );

@@ -20,7 +20,7 @@ import {
 import { KIND_MIME } from '../palette/palette-catalogue.ts';
 import type { InsertTarget } from './editor-context.ts';
 import type { JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
-
+import { BRANCH_ROW, HALF_STEP, NEXT_COLUMN } from './placement.ts';
 
 export interface FlowHandlerDeps {
   store: EditorStore;
@@ -31,10 +31,6 @@ export interface FlowHandlerDeps {
   viewCentre(): Point;
 }
 
-/** Half a step, so a step added "at" a point is centred on it. */
-const HALF_STEP = { x: 120, y: 40 };
-const NEXT_COLUMN = 320;
-const BRANCH_ROW = 120;
 const DRAG = { record: 'settle', coalesceKey: 'drag', settleMs: Number.POSITIVE_INFINITY } as const;
 
 /** A free spot near `p`: steps added at the same point are fanned out instead of stacked. */
@@ -49,13 +45,7 @@ function freeSpot(store: EditorStore, p: Point): Point {
 }
 
 /** The canvas's React Flow callbacks, all writing through store commands. */
-export function useFlowHandlers({
-  store,
-  flow,
-  announce,
-  measured,
-  viewCentre,
-}: FlowHandlerDeps) {
+export function useFlowHandlers({ store, flow, announce, measured, viewCentre }: FlowHandlerDeps) {
   const lastRefusal = useRef('');
 
   const add = useCallback(

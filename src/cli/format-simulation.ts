@@ -1,0 +1,73 @@
+import { CHANNEL_LABELS, CHANNELS, type SimulationResult, type Spec } from '../domain/index.ts';
+
+const int = new Intl.NumberFormat('en-US');
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+        .join('  '),
+    )
+    .join('\n');
+}
+
+/** A plain-text report of a run: headline figures, channels, and every step's counts. */
+export function formatSimulation(spec: Spec, result: SimulationResult): string {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const lines = [
+    `${spec.journey.name}: ${int.format(result.profiles)} profiles, ${day(result.start)} to ${day(result.end)} (${result.horizonDays} days), seed ${result.seed}`,
+    `entered ${int.format(result.profilesEntered)} profiles (${int.format(result.entries)} entries, ${int.format(result.controlEntries)} held out)`,
+  ];
+  if (result.goal) {
+    lines.push(
+      `goal ${result.goal.event}: ${int.format(result.goal.conversions)} conversions (${pct.format(result.goal.rate)}), revenue ${money.format(result.goal.revenue)}`,
+    );
+  }
+  const channelRows = CHANNELS.filter((c) => (result.channels[c]?.sent ?? 0) > 0).map((c) => {
+    const ch = result.channels[c];
+    const suppressed = ch
+      ? ch.suppressed.unreachable +
+        ch.suppressed.frequency_cap +
+        ch.suppressed.quiet_hours_dropped +
+        ch.suppressed.unsubscribed
+      : 0;
+    return [
+      CHANNEL_LABELS[c],
+      int.format(ch?.sent ?? 0),
+      int.format(ch?.delivered ?? 0),
+      int.format(ch?.opened ?? 0),
+      int.format(ch?.clicked ?? 0),
+      int.format(ch?.unsubscribed ?? 0),
+      int.format(suppressed),
+      money.format(ch?.cost ?? 0),
+    ];
+  });
+  if (channelRows.length > 0) {
+    lines.push(
+      '',
+      table([
+        ['channel', 'sent', 'delivered', 'opened', 'clicked', 'unsubscribed', 'suppressed', 'cost'],
+        ...channelRows,
+      ]),
+    );
+  }
+  const stepRows = Object.values(spec.steps).map((step) => {
+    const s = result.steps[step.id];
+    const exited = s ? Object.values(s.exitedBy).reduce((a, b) => a + b, 0) : 0;
+    return [
+      `${step.label} (${step.kind})`,
+      int.format(s?.entered ?? 0),
+      Object.entries(s?.byBranch ?? {})
+        .map(([branch, n]) => `${branch} ${int.format(n)}`)
+        .join(', ') || '—',
+      int.format(s?.waiting ?? 0),
+      int.format(exited),
+    ];
+  });
+  lines.push('', table([['step', 'entered', 'branches', 'waiting', 'exited'], ...stepRows]));
+  return `${lines.join('\n')}\n`;
+}

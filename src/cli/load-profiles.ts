@@ -1,0 +1,45 @@
+import { detectCdnowFormat, importCdnow } from '../domain/profiles/import/cdnow.ts';
+import { importCsv, previewCsv } from '../domain/profiles/import/csv.ts';
+import { importJson } from '../domain/profiles/import/json.ts';
+import type { ImportResult } from '../domain/profiles/import/report.ts';
+import { suggestMapping } from '../domain/profiles/import/suggest-mapping.ts';
+import type { Profile } from '../domain/index.ts';
+import { CliError, EXIT } from './io.ts';
+import { readText } from './read-json.ts';
+
+/**
+ * Reads sample profiles from JSON (array, export or NDJSON), a CDNOW transaction file, or CSV
+ * (columns mapped as the app suggests). Rejected rows are reported on stderr, not fatal.
+ */
+export async function loadProfiles(
+  file: string,
+  cwd: string,
+  warn: (text: string) => void,
+): Promise<Profile[]> {
+  const text = await readText(file, cwd);
+  const head = text.slice(0, 4096);
+  const trimmed = head.trimStart();
+  let result: ImportResult;
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    result = importJson(text);
+  } else if (detectCdnowFormat(head.split(/\r?\n/).slice(0, 5)) !== undefined) {
+    result = importCdnow(text);
+  } else {
+    const preview = previewCsv(text, 20);
+    result = importCsv(text, suggestMapping(preview.headers, preview.rows));
+  }
+  const { rejected } = result.report;
+  if (rejected.length > 0) {
+    const shown = rejected
+      .slice(0, 10)
+      .map((r) => `  row ${r.row}: ${r.message}`)
+      .join('\n');
+    warn(
+      `${file}: ${rejected.length} rows rejected\n${shown}${rejected.length > 10 ? '\n  …' : ''}\n`,
+    );
+  }
+  if (result.profiles.length === 0) {
+    throw new CliError(`${file}: no profiles could be read`, EXIT.unreadable);
+  }
+  return result.profiles;
+}

@@ -1,0 +1,96 @@
+import { useId, useState } from 'react';
+import {
+  DEFAULT_BASE_URL,
+  getBackendSettings,
+  saveBackendSettings,
+} from '../../api/backend-settings.ts';
+import { Dialog } from '../../ui/dialog.tsx';
+import './publish.css';
+
+function BackendSettingsForm({ onDone }: { onDone: () => void }) {
+  const initial = getBackendSettings();
+  const [baseUrl, setBaseUrl] = useState(initial.baseUrl);
+  const [token, setToken] = useState(initial.token);
+  const [remember, setRemember] = useState(initial.remember);
+  const urlId = useId();
+  const tokenId = useId();
+  const tokenHint = useId();
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        saveBackendSettings({ baseUrl, token, remember });
+        onDone();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={urlId}>Backend URL</label>
+        <input
+          id={urlId}
+          // Not type="url": the default "/api" is a path, which URL inputs refuse.
+          type="text"
+          inputMode="url"
+          value={baseUrl}
+          placeholder={DEFAULT_BASE_URL}
+          onChange={(e) => setBaseUrl(e.target.value)}
+        />
+        <span className="field-hint">{DEFAULT_BASE_URL} is the built-in mock backend.</span>
+      </div>
+      <div className="field">
+        <label htmlFor={tokenId}>Access token</label>
+        <input
+          id={tokenId}
+          type="password"
+          autoComplete="off"
+          value={token}
+          aria-describedby={tokenHint}
+          onChange={(e) => setToken(e.target.value)}
+        />
+        <span id={tokenHint} className="field-hint">
+          Kept for this browser session only, unless you tick the box below. It is never saved with
+          journeys or put in exported files.
+        </span>
+      </div>
+      <label className="backend-settings__remember">
+        <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+        Remember on this device
+      </label>
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary">
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Where to publish: the backend's URL and an access token. */
+export function BackendSettingsDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Backend settings">
+      {open && <BackendSettingsForm onDone={() => onOpenChange(false)} />}
+    </Dialog>
+  );
+}
+
+/** A button that opens the backend settings. */
+export function BackendSettingsButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => setOpen(true)}>
+        Backend settings
+      </button>
+      <BackendSettingsDialog open={open} onOpenChange={setOpen} />
+    </>
+  );
+}

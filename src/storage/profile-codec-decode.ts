@@ -1,0 +1,128 @@
+import type { Profile, ProfileAttributes, ProfileEvent, Scalar } from '../domain/profiles/profile';
+import { type EncodedProfiles, Tag as CodecTag } from './profile-codec';
+
+// Bound once: unbundled (tsx, Node) every use of an imported binding costs a getter call.
+const Tag = CodecTag;
+
+/** Read positions in the three streams. */
+interface Cursor {
+  t: number;
+  i: number;
+  n: number;
+}
+
+class Decoder {
+  private readonly c: Cursor = { t: 0, i: 0, n: 0 };
+
+  constructor(private readonly e: EncodedProfiles) {}
+
+  int(): number {
+    const v = this.e.ints[this.c.i++];
+    if (v === undefined) throw damaged();
+    return v;
+  }
+
+  num(): number {
+    const v = this.e.nums[this.c.n++];
+    if (v === undefined) throw damaged();
+    return v;
+  }
+
+  string(): string {
+    const s = this.e.strings[this.int()];
+    if (s === undefined) throw damaged();
+    return s;
+  }
+
+  /** The next tag, without consuming it. */
+  peek(): number | undefined {
+    return this.e.tags[this.c.t];
+  }
+
+  skip(): void {
+    this.c.t++;
+  }
+
+  value(): unknown {
+    switch (this.e.tags[this.c.t++]) {
+      case Tag.Number:
+        return this.num();
+      case Tag.String:
+        return this.string();
+      case Tag.True:
+        return true;
+      case Tag.False:
+        return false;
+      case Tag.Null:
+        return null;
+      case Tag.Undefined:
+        return undefined;
+      case Tag.Array: {
+        const length = this.int();
+        const items: unknown[] = [];
+        for (let k = 0; k < length; k++) items.push(this.value());
+        return items;
+      }
+      case Tag.Object:
+        return this.object();
+      default:
+        throw damaged();
+    }
+  }
+
+  private object(): Record<string, unknown> {
+    const keys = this.e.shapes[this.int()];
+    if (keys === undefined) throw damaged();
+    const o: Record<string, unknown> = {};
+    for (const key of keys) {
+      // Assigning `__proto__` would set the prototype instead of making the key.
+      if (key === '__proto__') {
+        Object.defineProperty(o, key, {
+          value: this.value(),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else o[key] = this.value();
+    }
+    return o;
+  }
+
+  /** True once every stream has been read to its end. */
+  done(): boolean {
+    return (
+      this.c.t === this.e.tags.length &&
+      this.c.i === this.e.ints.length &&
+      this.c.n === this.e.nums.length
+    );
+  }
+}
+
+function damaged(): TypeError {
+  return new TypeError('A stored chunk of profiles is damaged.');
+}
+
+/** Decodes `count` profiles written by `encodeProfiles`; throws if the chunk is damaged. */
+export function decodeProfiles(encoded: EncodedProfiles, count: number): Profile[] {
+  const d = new Decoder(encoded);
+  const profiles: Profile[] = [];
+  for (let p = 0; p < count; p++) {
+    const id = d.string();
+    const attributes = d.value() as ProfileAttributes;
+    const length = d.int();
+    const events: ProfileEvent[] = [];
+    for (let k = 0; k < length; k++) {
+      const name = d.string();
+      const at = d.num();
+      if (d.peek() === Tag.Absent) {
+        d.skip();
+        events.push({ name, at });
+      } else {
+        events.push({ name, at, props: d.value() as Record<string, Scalar> });
+      }
+    }
+    profiles.push({ id, attributes, events });
+  }
+  if (!d.done()) throw damaged();
+  return profiles;
+}

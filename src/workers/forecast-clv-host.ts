@@ -1,0 +1,71 @@
+import type { BgNbdParams } from '../domain/forecast/bgnbd.ts';
+import type { ModelFit } from '../domain/forecast/bgnbd-fit.ts';
+import { fitClv } from '../domain/forecast/clv.ts';
+import { projectedClvEffect, type ClvEffect } from '../domain/forecast/clv-effect.ts';
+import type { GammaGammaParams } from '../domain/forecast/gamma-gamma.ts';
+import type { Profile } from '../domain/profiles/profile.ts';
+
+/** Fit the CLV models to a set's purchase history and, optionally, value a journey's effect. */
+export interface ClvRequest {
+  profiles: readonly Profile[];
+  /** Last day of the purchase history the models learn from (`YYYY-MM-DD` or epoch ms). */
+  calibrationEnd: string | number;
+  /** The horizon valued, in weeks. */
+  horizonWeeks: number;
+  /** Extra purchases per profile from the forecast; none: fit only. */
+  effects?: readonly { id: string; extraPurchases: number; extraRevenue?: number }[];
+}
+
+/** A journey's projected CLV effect, summed over the profiles. */
+export type ClvEffectTotals = Omit<ClvEffect, 'perProfile'>;
+
+/** The fitted models, and the effect's totals when effects were given. */
+export type ClvOutcome =
+  | {
+      ok: true;
+      bgnbd: ModelFit<BgNbdParams>;
+      gammaGamma: ModelFit<GammaGammaParams>;
+      /** Profiles with a purchase by the calibration end. */
+      customers: number;
+      effect: ClvEffectTotals | null;
+    }
+  | { ok: false; message: string };
+
+/** Fits BG/NBD and Gamma-Gamma and projects the effect; a set without repeat buyers is a clear error. */
+export function runClv(request: ClvRequest): ClvOutcome {
+  try {
+    const model = fitClv(request.profiles, { calibrationEnd: request.calibrationEnd });
+    let effect: ClvEffectTotals | null = null;
+    if (request.effects !== undefined && request.effects.length > 0) {
+      const { perProfile: _perProfile, ...totals } = projectedClvEffect(
+        model,
+        request.profiles,
+        request.effects,
+        { horizonWeeks: request.horizonWeeks, asOf: request.calibrationEnd },
+      );
+      effect = totals;
+    }
+    return {
+      ok: true,
+      bgnbd: model.bgnbd,
+      gammaGamma: model.gammaGamma,
+      customers: model.summary.length,
+      effect,
+    };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The part of a worker's scope the host uses. */
+export interface ClvWorkerScope {
+  onmessage: ((event: MessageEvent) => void) | null;
+  postMessage(message: unknown): void;
+}
+
+/** Serves one {@link ClvRequest} per message with its {@link ClvOutcome}. */
+export function hostClv(scope: ClvWorkerScope): void {
+  scope.onmessage = (event: MessageEvent) => {
+    scope.postMessage(runClv(event.data as ClvRequest));
+  };
+}

@@ -1,0 +1,3 @@
+import { hostClv } from './forecast-clv-host.ts';
+
+hostClv(self);

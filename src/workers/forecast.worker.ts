@@ -1,0 +1,3 @@
+import { hostForecast } from './forecast-host.ts';
+
+hostForecast(self);

@@ -1,0 +1,83 @@
+// Runs in the bench page: the same profiles stored in three chunk layouts, side by side, in a
+// bench-only database, so the layouts are compared under the same load in the same run.
+import Dexie, { type Table } from 'dexie';
+import type { Profile } from '../../../src/domain/profiles/profile.ts';
+import { encodeProfiles, type EncodedProfiles } from '../../../src/storage/profile-codec.ts';
+import { decodeProfiles } from '../../../src/storage/profile-codec-decode.ts';
+
+const CHUNK = 1_000;
+/** Chunks per bulkPut, as the repo writes one generated batch of 2,000 profiles. */
+const CHUNKS_PER_WRITE = 2;
+
+export const LAYOUTS = ['objects', 'json', 'columns'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+interface Chunk {
+  seq: number;
+  count: number;
+  profiles?: Profile[];
+  json?: string;
+  columns?: EncodedProfiles;
+}
+
+/** Figures of one layout in one round, in milliseconds. */
+export interface LayoutFigures {
+  encode: number;
+  write: number;
+  read: number;
+  decode: number;
+}
+
+function openDb(name: string): Dexie & { chunks: Table<Chunk, number> } {
+  const db = new Dexie(name) as Dexie & { chunks: Table<Chunk, number> };
+  db.version(1).stores({ chunks: 'seq' });
+  return db;
+}
+
+function encode(layout: Layout, profiles: Profile[], seq: number): Chunk {
+  if (layout === 'objects') return { seq, count: profiles.length, profiles };
+  if (layout === 'json') return { seq, count: profiles.length, json: JSON.stringify(profiles) };
+  return { seq, count: profiles.length, columns: encodeProfiles(profiles) };
+}
+
+function decode(chunk: Chunk): Profile[] {
+  if (chunk.profiles) return chunk.profiles;
+  if (chunk.json !== undefined) return JSON.parse(chunk.json) as Profile[];
+  if (chunk.columns) return decodeProfiles(chunk.columns, chunk.count);
+  throw new Error('empty chunk');
+}
+
+/** Writes `profiles` in one layout, then reads them back through a new connection. */
+export async function measureLayout(layout: Layout, profiles: Profile[]): Promise<LayoutFigures> {
+  const name = `profiles-layout-${layout}`;
+  await Dexie.delete(name);
+  const writer = openDb(name);
+  let encodeMs = 0;
+  let started = performance.now();
+  for (let i = 0; i < profiles.length; i += CHUNK * CHUNKS_PER_WRITE) {
+    const t = performance.now();
+    const records: Chunk[] = [];
+    for (let k = 0; k < CHUNKS_PER_WRITE; k++) {
+      const from = i + k * CHUNK;
+      if (from < profiles.length) {
+        records.push(encode(layout, profiles.slice(from, from + CHUNK), from / CHUNK));
+      }
+    }
+    encodeMs += performance.now() - t;
+    await writer.chunks.bulkPut(records);
+  }
+  const write = performance.now() - started;
+  writer.close();
+
+  const reader = openDb(name);
+  started = performance.now();
+  const chunks = await reader.chunks.toArray();
+  const fetched = performance.now();
+  let read = 0;
+  for (const chunk of chunks) read += decode(chunk).length;
+  const done = performance.now();
+  reader.close();
+  if (read !== profiles.length) throw new Error(`${layout}: read ${read} of ${profiles.length}`);
+  await Dexie.delete(name);
+  return { encode: encodeMs, write, read: done - started, decode: done - fetched };
+}

@@ -1,0 +1,105 @@
+// `npm run bench`: every benchmark, one table. Figures are medians of the runs each bench makes;
+// targets come from the issues. Pass names to run a subset: `npm run bench -- core simulate`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface Row {
+  area: string;
+  measure: string;
+  value: string;
+  target: string;
+  ok: boolean | null;
+}
+
+const ms = (n: number) => `${Math.round(n * 10) / 10} ms`;
+
+type Bench = () => Promise<Row[]>;
+
+const BENCHES: Record<string, Bench> = {
+  async core() {
+    const { runCoreBench } = await import('./core-bench.ts');
+    const r = runCoreBench();
+    return [
+      {
+        area: 'core',
+        measure: `validate + compile, ${r.steps}-step document (median; CPU ${ms(r.cpuMedianMs)})`,
+        value: ms(r.medianMs),
+        target: `≤ ${ms(r.budgetMs)}`,
+        ok: r.medianMs <= r.budgetMs,
+      },
+    ];
+  },
+  async profiles() {
+    const { runProfilesBench } = await import('./profiles-bench.ts');
+    return (await runProfilesBench()).map((r) => ({
+      area: 'profiles (Node)',
+      measure: r.name,
+      value: ms(r.value),
+      target: r.target === null ? '—' : `≤ ${ms(r.target)}`,
+      ok: r.target === null ? null : r.value <= r.target,
+    }));
+  },
+  async 'profiles-browser'() {
+    const { runProfilesBrowserBench } = await import('./browser/profiles.ts');
+    return (await runProfilesBrowserBench()).map((r) => ({
+      area: 'profiles (Chromium)',
+      measure: r.name,
+      value: ms(r.ms),
+      target: `≤ ${ms(r.target)}`,
+      ok: r.ms <= r.target,
+    }));
+  },
+  async canvas() {
+    const { runCanvasBench } = await import('./canvas/run.ts');
+    const rows = await runCanvasBench();
+    return rows.map((r) => {
+      const plain = rows.find((p) => p.variant === 'plain' && p.nodes === r.nodes);
+      const ratio = plain ? r.loadMs / plain.loadMs : 1;
+      const ours = r.variant === 'ours';
+      return {
+        area: 'canvas (Chromium)',
+        measure: `${r.nodes} ${ours ? 'Wayfinder' : 'plain React Flow'} nodes: load; pan frame mean / p95`,
+        value: `${ms(r.loadMs)}${ours ? ` (${ratio.toFixed(2)}× plain)` : ''}; ${ms(r.frameMeanMs)} / ${ms(r.frameP95Ms)}`,
+        target: ours ? `load ≤ 1.2× plain${r.nodes >= 1000 ? '; p95 ≤ 20 ms' : ''}` : '—',
+        ok: ours ? ratio <= 1.2 && (r.nodes < 1000 || r.frameP95Ms <= 20) : null,
+      };
+    });
+  },
+};
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+  const rows: Row[] = [];
+  for (const name of names) {
+    const bench = BENCHES[name];
+    if (!bench) throw new Error(`no bench "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.stderr.write(`running ${name}…\n`);
+    try {
+      rows.push(...(await bench()));
+    } catch (error) {
+      rows.push({
+        area: name,
+        measure: 'failed to run',
+        value: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+        target: '—',
+        ok: false,
+      });
+    }
+  }
+  const table = [
+    '| area | measure | value | target | |',
+    '|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.area} | ${r.measure} | ${r.value} | ${r.target} | ${r.ok === null ? '' : r.ok ? 'ok' : 'MISSED'} |`,
+    ),
+  ].join('\n');
+  process.stdout.write(`${table}\n`);
+  const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'latest.md'), `${new Date().toISOString()}\n\n${table}\n`);
+}
+
+await main();

@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// Intended 503 and 422 answers from the mock backend make Chromium log "Failed to load resource".
+test.use({
+  allowedConsoleErrors: [
+    /Failed to load resource: the server responded with a status of (503|422)/,
+  ],
+});
+
+interface LoggedRequest {
+  method: string;
+  path: string;
+  idempotencyKey: string | null;
+  status: number;
+}
+
+async function mock(page: Page, path: string, body?: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([url, payload]) => {
+      const response = await fetch(url as string, {
+        method: payload === undefined ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+      });
+      return response.status === 204 ? null : response.json();
+    },
+    [`/api/__mock/${path}`, body] as const,
+  );
+}
+
+async function openWelcomeSeries(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New journey' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New journey' });
+  await dialog.getByRole('radio', { name: /Welcome series/ }).check();
+  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await expect(page).toHaveURL(/\/journeys\//);
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
+}
+
+async function openPublishDialog(page: Page) {
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /^Publish/ });
+  await expect(dialog.getByRole('button', { name: 'Publish version 1' })).toBeEnabled();
+  return dialog;
+}
+
+const publishes = async (page: Page) =>
+  ((await mock(page, 'requests')) as LoggedRequest[]).filter(
+    (r) => r.method === 'POST' && r.path.endsWith('/versions'),
+  );
+
+test('publishes a template to the mock backend and shows the version', async ({ page }) => {
+  await openWelcomeSeries(page);
+  const dialog = await openPublishDialog(page);
+  await expect(dialog.getByRole('list', { name: 'Steps added' })).toContainText('Welcome email');
+  await expect(dialog.getByLabel('New spec hash')).toHaveText(/^[0-9a-f]{14}$/);
+  await dialog.getByRole('button', { name: 'Publish version 1' }).click();
+  await expect(dialog.getByText('Published version 1.')).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Versions' })).toContainText('Version 1');
+  expect(await publishes(page)).toHaveLength(1);
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const again = page.getByRole('dialog', { name: /^Publish/ });
+  await expect(again.getByText('Nothing changed since version 1.')).toBeVisible();
+  await expect(again.getByRole('button', { name: 'Publish version 2' })).toBeDisabled();
+});
+
+test('retries two 503s under the same idempotency key and publishes once', async ({ page }) => {
+  await openWelcomeSeries(page);
+  const dialog = await openPublishDialog(page);
+  await mock(page, 'faults', { failNext: 2, status: 503, delayMs: 300 });
+  await dialog.getByRole('button', { name: 'Publish version 1' }).click();
+  await expect(dialog.getByText(/Retrying… attempt [23] of 4/)).toBeVisible();
+  await expect(dialog.getByText('Published version 1.')).toBeVisible();
+  const sent = await publishes(page);
+  expect(sent.map((r) => r.status)).toEqual([503, 503, 201]);
+  expect(new Set(sent.map((r) => r.idempotencyKey)).size).toBe(1);
+  expect(sent[0]?.idempotencyKey).toBeTruthy();
+});
+
+test('a step the backend rejects shows its error on that step', async ({ page }) => {
+  await openWelcomeSeries(page);
+  const dialog = await openPublishDialog(page);
+  await mock(page, 'faults', { rejectStep: 'welcome-email' });
+  await dialog.getByRole('button', { name: 'Publish version 1' }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('The backend rejected the spec');
+  await expect(alert.getByRole('list', { name: 'Problems found by the backend' })).toContainText(
+    'Welcome email: The execution backend cannot run this step.',
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText(
+    'The execution backend cannot run this step.',
+  );
+});

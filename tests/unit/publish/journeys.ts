@@ -1,0 +1,44 @@
+import {
+  sequentialIds,
+  TEMPLATES,
+  type JourneyDocument,
+  type JourneyStep,
+} from '../../../src/domain/index';
+
+/** The welcome-series template as journey `j-welcome`. */
+export function welcomeJourney(): JourneyDocument {
+  const template = TEMPLATES.find((t) => t.id === 'welcome-series');
+  if (template === undefined) throw new Error('no welcome series');
+  return { ...template.build(Date.parse('2025-01-01'), sequentialIds('s')), id: 'j-welcome' };
+}
+
+const exitStep = (id: string, label: string): JourneyStep => ({
+  id,
+  kind: 'exit',
+  label,
+  config: { reason: label },
+  position: { x: 0, y: 600 },
+});
+
+/**
+ * Two editions of one journey: `before` had a step `legacy-exit`, a 3-day wait and a 10 % control
+ * group; `after` drops that step, waits 2 days, has no control group and a new step `new-exit`.
+ */
+export function twoEditions(): { before: JourneyDocument; after: JourneyDocument } {
+  const base = welcomeJourney();
+  const before: JourneyDocument = {
+    ...base,
+    steps: [
+      ...base.steps.map((s) =>
+        s.id === 'wait-2-days' ? { ...s, config: { ...s.config, amount: 3 } } : s,
+      ),
+      exitStep('legacy-exit', 'Legacy exit'),
+    ],
+    settings: { ...base.settings, controlGroupPercent: 10 },
+  };
+  const after: JourneyDocument = {
+    ...base,
+    steps: [...base.steps, exitStep('new-exit', 'New exit')],
+  };
+  return { before, after };
+}
