@@ -10,6 +10,7 @@ import {
 import { numberFlag, parseArgs, stringFlag, type ParsedArgs } from './args.ts';
 import { diagnosticsSummary, formatDiagnostics } from './format-diagnostics.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
+import { conformanceCommand } from './conformance-command.ts';
 import { formatSimulation } from './format-simulation.ts';
 import { loadJourneyOrSpec, loadSpec } from './load-journey-or-spec.ts';
 import { loadProfiles } from './load-profiles.ts';
@@ -24,6 +25,9 @@ Commands:
   simulate FILE --profiles FILE   run a document or spec over sample profiles (JSON, CSV
            [--start DATE] [--days N] [--seed N] [--trace N] [--json]
                                   or a CDNOW transaction file) in simulated time
+  conformance --out DIR           write the backend conformance kit (cases + README)
+  conformance --check KIT --actual DIR
+                                  compare a backend's outcomes with the kit's expected ones
   help                            show this help
 `;
 
@@ -121,6 +125,7 @@ const simulateCommand: Command = async (args, io) => {
 
 const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
+  conformance: conformanceCommand,
   validate: validateCommand,
   compile: compileCommand,
   schema: schemaCommand,

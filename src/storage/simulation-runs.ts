@@ -31,7 +31,10 @@ export const simulationRunSchema = z.object({
 export type SimulationRun = z.infer<typeof simulationRunSchema>;
 
 /** What a caller gives to save a run; the repository adds the id, version and time. */
-export type NewSimulationRun = Omit<SimulationRun, 'id' | 'createdAt' | 'runVersion' | 'options'> & {
+export type NewSimulationRun = Omit<
+  SimulationRun,
+  'id' | 'createdAt' | 'runVersion' | 'options'
+> & {
   options: SimulationOptions;
 };
 

@@ -4,7 +4,6 @@ import type { Profile } from '../domain/profiles/profile.ts';
 import type { SimulationResult } from '../domain/simulate/result-schema.ts';
 import type { ProfileTrace } from '../domain/simulate/trace.ts';
 
-const DAY_MS = 86_400_000;
 const SPLIT_KINDS = new Set(['random_split', 'if_else', 'multi_split']);
 /** A message step's trace reason when it sent, or would have sent but for the frequency cap. */
 const ATTEMPT = /(^|; )sent[:,]|frequency cap/;
@@ -40,7 +39,7 @@ export interface TraceTallies {
   paths: Record<string, PathTally>;
   /** Conversions and revenue per traced profile that converted. */
   converters: Record<string, { conversions: number; revenue: number }>;
-  /** Perfect orders of the traced profiles in the period before the simulation and during it. */
+  /** Perfect orders of the traced entrants: placed before their first entry, and while in the journey. */
   perfectOrder: { before: OrderTally; during: OrderTally };
 }
 
@@ -52,9 +51,11 @@ export interface TallyContext {
   cap: { max: number; periodDays: number };
 }
 
-function orderTally(profiles: readonly Profile[], from: number, to: number): OrderTally {
-  const { orders, delivered, perfect } = perfectOrderRate(profiles, { from, to });
-  return { orders, delivered, perfect };
+function addOrderWindow(into: OrderTally, profile: Profile, from: number | undefined, to: number): void {
+  const t = perfectOrderRate([profile], from === undefined ? { to } : { from, to });
+  into.orders += t.orders;
+  into.delivered += t.delivered;
+  into.perfect += t.perfect;
 }
 
 function pathKey(stepId: string, branch: string): string {
@@ -98,8 +99,9 @@ function tallyRuns(trace: ProfileTrace, paths: Record<string, PathTally>): void 
  * Tallies one partition's traces for the figures the counters do not hold: conversions and
  * NPS per branch of every split, profiles over the frequency cap (counting the messages the cap
  * held back, so the figure is the share that would exceed it without the cap), converters for
- * the CLV projection, and the perfect-order rate of the traced entrants before and during the
- * simulated period.
+ * the CLV projection, and the perfect-order rate of the traced entrants: orders placed before
+ * their first entry, and orders placed while in the journey (from entry to the run's end). A
+ * run's window is end-exclusive, so an order at the instant a run ends counts for neither.
  */
 export function tallyTraces(result: SimulationResult, context: TallyContext): TraceTallies {
   const messageSteps = new Set(
@@ -110,11 +112,19 @@ export function tallyTraces(result: SimulationResult, context: TallyContext): Tr
   const byId = new Map(context.profiles.map((p) => [p.id, p]));
   const paths: Record<string, PathTally> = {};
   const converters: TraceTallies['converters'] = {};
-  const tracedProfiles: Profile[] = [];
+  const perfectOrder = {
+    before: { orders: 0, delivered: 0, perfect: 0 },
+    during: { orders: 0, delivered: 0, perfect: 0 },
+  };
   let overCap = 0;
   for (const trace of result.traces) {
     const profile = byId.get(trace.profileId);
-    if (profile) tracedProfiles.push(profile);
+    const firstRun = trace.runs[0];
+    if (profile !== undefined && firstRun !== undefined) {
+      addOrderWindow(perfectOrder.before, profile, undefined, firstRun.entryAt);
+      for (const run of trace.runs)
+        addOrderWindow(perfectOrder.during, profile, run.entryAt, run.endedAt ?? result.end);
+    }
     tallyRuns(trace, paths);
     const attempts: number[] = [];
     let conversions = 0;
@@ -130,17 +140,7 @@ export function tallyTraces(result: SimulationResult, context: TallyContext): Tr
     if (conversions > 0) converters[trace.profileId] = { conversions, revenue };
     if (maxMessagesInWindow(attempts, context.cap.periodDays) > context.cap.max) overCap++;
   }
-  const before = result.start - result.horizonDays * DAY_MS;
-  return {
-    traced: result.traces.length,
-    overCap,
-    paths,
-    converters,
-    perfectOrder: {
-      before: orderTally(tracedProfiles, before, result.start),
-      during: orderTally(tracedProfiles, result.start, result.end),
-    },
-  };
+  return { traced: result.traces.length, overCap, paths, converters, perfectOrder };
 }
 
 function addOrders(into: OrderTally, from: OrderTally): void {

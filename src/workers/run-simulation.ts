@@ -169,20 +169,21 @@ export function runSimulation(request: RunSimulationRequest): Promise<Simulation
   const window = resolveSimulationWindow(request.options ?? {}, profiles);
   const options = { ...request.options, start: window.start, horizonDays: window.horizonDays };
   const slices = splitProfiles(profiles, workerCount(request.workers, profiles.length));
-  const requests = slices.map(
-    (slice, partition): SimulationWorkerRequest => ({
-      type: 'run',
-      spec,
-      profiles: slice,
-      options,
-      partition,
-    }),
-  );
+  const requests = slices.map((slice, partition): SimulationWorkerRequest => ({
+    type: 'run',
+    spec,
+    profiles: slice,
+    options,
+    partition,
+  }));
   return runPool(requests, profiles.length, request);
 }
 
 /** A run over a stored profile set that each worker reads for itself. */
-export interface RunStoredSimulationRequest extends Omit<RunSimulationRequest, 'profiles' | 'options'> {
+export interface RunStoredSimulationRequest extends Omit<
+  RunSimulationRequest,
+  'profiles' | 'options'
+> {
   set: StoredSetRef;
   /** Profiles in the set (from the set's record). */
   count: number;
@@ -194,7 +195,9 @@ export interface RunStoredSimulationRequest extends Omit<RunSimulationRequest, '
  * Like {@link runSimulation}, but every worker reads its contiguous share of a stored set from
  * IndexedDB, so no profile is copied through `postMessage` and the page never decodes the set.
  */
-export function runStoredSimulation(request: RunStoredSimulationRequest): Promise<SimulationResult> {
+export function runStoredSimulation(
+  request: RunStoredSimulationRequest,
+): Promise<SimulationResult> {
   const parts = workerCount(request.workers, request.count);
   const size = Math.floor(request.count / parts);
   const extra = request.count % parts;
@@ -241,7 +244,8 @@ export function readStoredSetSpan(request: {
       if (parsed.success && parsed.data.type === 'span') {
         const { start, horizonDays, profiles } = parsed.data;
         resolve({ start, horizonDays, profiles });
-      } else if (parsed.success && parsed.data.type === 'error') reject(new Error(parsed.data.message));
+      } else if (parsed.success && parsed.data.type === 'error')
+        reject(new Error(parsed.data.message));
       else reject(new Error('unexpected message from a simulation worker'));
     };
     worker.postMessage({ type: 'span', set: request.set } satisfies SimulationWorkerRequest);

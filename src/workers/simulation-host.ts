@@ -32,7 +32,10 @@ function message(error: unknown): string {
  * then the partition's result; `span` answers a set's default period; `cancel` stops between
  * slices.
  */
-export function hostSimulation(scope: SimulationWorkerScope, loader: SetLoader = indexedDbSetLoader) {
+export function hostSimulation(
+  scope: SimulationWorkerScope,
+  loader: SetLoader = indexedDbSetLoader,
+) {
   let cancelled = false;
   const post = (event: SimulationWorkerEvent): void => scope.postMessage(event);
 

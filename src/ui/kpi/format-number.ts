@@ -21,11 +21,15 @@ export function formatNumber(value: number, format: NumberFormat = 'count', curr
   if (!Number.isFinite(value)) return '–';
   switch (format) {
     case 'count':
-      return formatter('count', () => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }))
-        .format(value);
+      return formatter(
+        'count',
+        () => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }),
+      ).format(value);
     case 'number':
-      return formatter('number', () => new Intl.NumberFormat('en', { maximumFractionDigits: 2 }))
-        .format(value);
+      return formatter(
+        'number',
+        () => new Intl.NumberFormat('en', { maximumFractionDigits: 2 }),
+      ).format(value);
     case 'percent':
       return formatter(
         'percent',
@@ -47,8 +51,7 @@ export function formatNumber(value: number, format: NumberFormat = 'count', curr
     case 'points':
       return `${formatter(
         'points',
-        () =>
-          new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+        () => new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
       ).format(value * 100)} pp`;
   }
 }

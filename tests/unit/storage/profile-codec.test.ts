@@ -96,6 +96,21 @@ describe('profile codec', () => {
     expect('props' in (back?.events[2] ?? {})).toBe(false);
   });
 
+  it('widens its integers to 32 bits only when a chunk needs it', () => {
+    const small: Profile = {
+      id: 'a',
+      attributes: { consent: {}, tags: ['t'], custom: {} },
+      events: [],
+    };
+    const big: Profile = {
+      ...small,
+      attributes: { ...small.attributes, tags: Array<string>(70_000).fill('t') },
+    };
+    expect(encodeProfiles([small]).ints).toBeInstanceOf(Uint16Array);
+    expect(encodeProfiles([small, big]).ints).toBeInstanceOf(Uint32Array);
+    expectSame(roundTrip([small, big]), [small, big]);
+  });
+
   it('gives back generated profiles and the CDNOW sample', () => {
     const generated = generateProfiles({
       count: 500,

@@ -1,0 +1,55 @@
+import { formatKpi } from './kpi-format.ts';
+import type { VariantView } from './forecast-model.ts';
+
+/** Every KPI of a forecast with its mean and P10 / P50 / P90, as a table. */
+export function KpiTable({ view }: { view: VariantView }) {
+  const n = view.values.length;
+  return (
+    <div className="forecast-table-wrap">
+      <table className="data-table forecast-table">
+        <caption>
+          Every KPI of {view.name} over {n} replication{n === 1 ? '' : 's'}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">KPI</th>
+            <th scope="col" className="num">
+              Mean
+            </th>
+            <th scope="col" className="num">
+              P10
+            </th>
+            <th scope="col" className="num">
+              P50
+            </th>
+            <th scope="col" className="num">
+              P90
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.kpis.map((kpi) => {
+            const s = view.summaries[kpi.key];
+            return (
+              <tr key={kpi.key}>
+                <th scope="row">{kpi.label}</th>
+                {s === undefined ? (
+                  <td colSpan={4} className="muted">
+                    no value in this run
+                  </td>
+                ) : (
+                  <>
+                    <td className="num">{formatKpi(kpi.unit, s.mean)}</td>
+                    <td className="num">{formatKpi(kpi.unit, s.p10)}</td>
+                    <td className="num">{formatKpi(kpi.unit, s.p50)}</td>
+                    <td className="num">{formatKpi(kpi.unit, s.p90)}</td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

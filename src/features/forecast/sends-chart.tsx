@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import { SeriesChart } from '../../ui/charts/series-chart.tsx';
+import type { VariantView } from './forecast-model.ts';
+
+const DAY_MS = 86_400_000;
+
+function dayLabel(start: number, day: number): string {
+  return new Date(start + day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Messages sent per day: the mean over replications with the P10–P90 band behind it. */
+export function SendsChart({ view }: { view: VariantView }) {
+  const { categories, series, bands } = useMemo(
+    () => ({
+      categories: view.band.map((d) => dayLabel(view.start, d.day)),
+      series: [{ key: 'mean', label: 'Mean sends', values: view.band.map((d) => d.mean) }],
+      bands: [
+        {
+          key: 'range',
+          label: 'P10–P90',
+          lower: view.band.map((d) => d.p10),
+          upper: view.band.map((d) => d.p90),
+        },
+      ],
+    }),
+    [view],
+  );
+  return (
+    <SeriesChart
+      title={`Messages sent per day — ${view.name}`}
+      description="The line is the mean over replications; the shaded band holds 80% of them (P10 to P90)."
+      categories={categories}
+      categoryLabel="Day"
+      series={series}
+      bands={bands}
+      kind="line"
+    />
+  );
+}

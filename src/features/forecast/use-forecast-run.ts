@@ -1,0 +1,123 @@
+import { useCallback, useRef, useState } from 'react';
+import type { Spec } from '../../domain/compile/spec-schema.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import { extractKpis, stoppingSeries } from '../../domain/forecast/replications.ts';
+import { intervalsTightEnough } from '../../domain/forecast/statistics.ts';
+import type { SimulationOptions } from '../../domain/simulate/options.ts';
+import { inProcessForecastWorker } from '../../workers/forecast-in-process.ts';
+import {
+  runForecast,
+  type ForecastReplication,
+  type ForecastWorkerLike,
+} from '../../workers/forecast-pool.ts';
+
+/** The KPIs the early-stopping rule watches. */
+export const STOPPING_KPIS = ['conversionRate', 'revenue', 'cost', 'messagesPerProfilePerWeek'];
+
+/** What to run. */
+export interface ForecastRequest {
+  variants: { spec: Spec; options?: SimulationOptions }[];
+  profiles: readonly Profile[];
+  replications: number;
+  /** Stop once every watched KPI's 95% interval is within ± this share of its mean; null: run all. */
+  stopWithin: number | null;
+}
+
+/** A forecast's state on the page. */
+export interface ForecastState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  replications: ForecastReplication[];
+  total: number;
+  stoppedEarly: boolean;
+  error: string | null;
+}
+
+const IDLE: ForecastState = {
+  status: 'idle',
+  replications: [],
+  total: 0,
+  stoppedEarly: false,
+  error: null,
+};
+
+function createWorker(): ForecastWorkerLike {
+  return typeof Worker === 'undefined'
+    ? inProcessForecastWorker()
+    : new Worker(new URL('../../workers/forecast.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** True once every variant's watched KPIs are tight enough. */
+export function tightEnough(done: readonly ForecastReplication[], within: number, variants: number): boolean {
+  for (let v = 0; v < variants; v++) {
+    const values = done.flatMap((r) => {
+      const result = r.results[v];
+      return result ? [extractKpis(result)] : [];
+    });
+    const decision = intervalsTightEnough(stoppingSeries(values, STOPPING_KPIS), {
+      relativeHalfWidth: within,
+      minReplications: 5,
+      absoluteHalfWidth: 1e-9,
+    });
+    if (!decision.enough) return false;
+  }
+  return true;
+}
+
+/** Runs forecasts off the main thread with live progress, cancel and early stop. */
+export function useForecastRun(): {
+  state: ForecastState;
+  start: (request: ForecastRequest) => Promise<void>;
+  cancel: () => void;
+  reset: () => void;
+} {
+  const [state, setState] = useState<ForecastState>(IDLE);
+  const controller = useRef<AbortController | null>(null);
+
+  const start = useCallback(async (request: ForecastRequest) => {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setState({ ...IDLE, status: 'running', total: request.replications });
+    try {
+      const run = await runForecast({
+        variants: request.variants,
+        profiles: request.profiles,
+        replications: request.replications,
+        signal: abort.signal,
+        createWorker,
+        onReplication: (_r, done) => {
+          if (!abort.signal.aborted) setState((s) => ({ ...s, replications: [...done] }));
+        },
+        shouldStop:
+          request.stopWithin === null
+            ? undefined
+            : (done) => tightEnough(done, request.stopWithin ?? 0, request.variants.length),
+      });
+      if (controller.current === abort)
+        setState((s) => ({
+          ...s,
+          status: 'done',
+          replications: run.replications,
+          stoppedEarly: run.stoppedEarly,
+        }));
+    } catch (error) {
+      if (controller.current !== abort) return;
+      if (error instanceof DOMException && error.name === 'AbortError')
+        setState((s) => ({ ...s, status: 'cancelled' }));
+      else
+        setState((s) => ({
+          ...s,
+          status: 'error',
+          error: error instanceof Error ? error.message : String(error),
+        }));
+    }
+  }, []);
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const reset = useCallback(() => {
+    controller.current?.abort();
+    controller.current = null;
+    setState(IDLE);
+  }, []);
+  return { state, start, cancel, reset };
+}

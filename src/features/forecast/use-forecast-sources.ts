@@ -1,0 +1,42 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { compile, type Profile } from '../../domain/index.ts';
+import type { Spec } from '../../domain/compile/spec-schema.ts';
+import { getAppDb } from '../../storage/app-storage.ts';
+import { getJourney, listJourneys, type StoredJourneySummary } from '../../storage/journey-documents.ts';
+import { createProfileRepo } from '../../storage/profile-repo.ts';
+import type { ProfileSet } from '../../storage/records.ts';
+
+const repo = () => createProfileRepo(getAppDb());
+
+/** Journeys and profile sets to pick from; `undefined` while loading. Live. */
+export function useForecastSources(): {
+  journeys: StoredJourneySummary[] | undefined;
+  sets: ProfileSet[] | undefined;
+} {
+  const journeys = useLiveQuery(() => listJourneys(), []);
+  const sets = useLiveQuery(() => repo().listProfileSets(), []);
+  return { journeys, sets };
+}
+
+/** A journey compiled for simulation, or why it cannot be. */
+export type LoadedJourney = { ok: true; name: string; spec: Spec } | { ok: false; message: string };
+
+/** Loads and compiles a stored journey. */
+export async function loadJourneySpec(id: string): Promise<LoadedJourney> {
+  const document = await getJourney(id);
+  if (document === undefined) return { ok: false, message: 'The journey no longer exists.' };
+  const { spec, diagnostics } = compile(document);
+  if (spec === null) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    return {
+      ok: false,
+      message: `“${document.name}” has ${errors} error${errors === 1 ? '' : 's'}: fix ${errors === 1 ? 'it' : 'them'} in the editor before forecasting.`,
+    };
+  }
+  return { ok: true, name: document.name, spec };
+}
+
+/** Every profile of a set. */
+export function loadProfiles(setId: string): Promise<Profile[]> {
+  return repo().readProfileSet(setId);
+}

@@ -1,0 +1,113 @@
+import {
+  CHANNEL_LABELS,
+  DEFAULT_CHANNEL_BEHAVIOUR,
+  type Channel,
+  type ChannelBehaviour,
+} from '../../domain/index.ts';
+
+/** The assumptions the user changed, per channel; the rest are the defaults. */
+export type BehaviourOverrides = Partial<Record<Channel, Partial<ChannelBehaviour>>>;
+
+type RateField = 'deliveredRate' | 'openRate' | 'clickRate' | 'unsubscribeRate' | 'conversionRate';
+
+const RATE_FIELDS: readonly { field: RateField; label: string; hint: string }[] = [
+  { field: 'deliveredRate', label: 'Delivered', hint: 'of sends' },
+  { field: 'openRate', label: 'Opened', hint: 'of delivered' },
+  { field: 'clickRate', label: 'Clicked', hint: 'of opened' },
+  { field: 'unsubscribeRate', label: 'Unsubscribed', hint: 'of delivered' },
+  { field: 'conversionRate', label: 'Converted', hint: 'of clicked' },
+];
+
+/** A rate as a percentage with at most two decimals, e.g. 0.003 → 0.3. */
+function percent(rate: number): number {
+  return Math.round(rate * 10_000) / 100;
+}
+
+interface AssumptionsEditorProps {
+  /** The channels the journey sends on; only these rows are shown. */
+  channels: readonly Channel[];
+  overrides: BehaviourOverrides;
+  onChange(overrides: BehaviourOverrides): void;
+  disabled?: boolean;
+}
+
+/** A table of per-channel behaviour assumptions (rates in %, cost per send), with a reset. */
+export function AssumptionsEditor({ channels, overrides, onChange, disabled }: AssumptionsEditorProps) {
+  if (channels.length === 0) {
+    return <p className="muted">This journey sends no messages, so there is nothing to assume.</p>;
+  }
+  const value = (channel: Channel, field: keyof ChannelBehaviour): number =>
+    overrides[channel]?.[field] ?? DEFAULT_CHANNEL_BEHAVIOUR[channel][field];
+  const set = (channel: Channel, field: keyof ChannelBehaviour, next: number): void => {
+    const merged = { ...overrides[channel], [field]: next };
+    if (next === DEFAULT_CHANNEL_BEHAVIOUR[channel][field]) delete merged[field];
+    const out = { ...overrides, [channel]: merged };
+    if (Object.keys(merged).length === 0) delete out[channel];
+    onChange(out);
+  };
+  const changed = Object.keys(overrides).length > 0;
+  return (
+    <div className="sim-assumptions">
+      <table className="data-table sim-assumptions-table">
+        <caption className="visually-hidden">Behaviour assumptions per channel</caption>
+        <thead>
+          <tr>
+            <th scope="col">Channel</th>
+            {RATE_FIELDS.map((f) => (
+              <th scope="col" key={f.field} title={f.hint}>
+                {f.label} %<div className="sim-th-hint">{f.hint}</div>
+              </th>
+            ))}
+            <th scope="col">Cost per send</th>
+          </tr>
+        </thead>
+        <tbody>
+          {channels.map((channel) => (
+            <tr key={channel}>
+              <th scope="row">{CHANNEL_LABELS[channel]}</th>
+              {RATE_FIELDS.map((f) => (
+                <td key={f.field}>
+                  <input
+                    type="number"
+                    min={0}
+                    max={100}
+                    step={0.1}
+                    disabled={disabled}
+                    aria-label={`${CHANNEL_LABELS[channel]} ${f.label.toLowerCase()} % (${f.hint})`}
+                    value={percent(value(channel, f.field))}
+                    onChange={(e) => {
+                      const n = e.currentTarget.valueAsNumber;
+                      if (Number.isFinite(n)) set(channel, f.field, Math.min(100, Math.max(0, n)) / 100);
+                    }}
+                  />
+                </td>
+              ))}
+              <td>
+                <input
+                  type="number"
+                  min={0}
+                  step={0.001}
+                  disabled={disabled}
+                  aria-label={`${CHANNEL_LABELS[channel]} cost per send`}
+                  value={value(channel, 'costPerSend')}
+                  onChange={(e) => {
+                    const n = e.currentTarget.valueAsNumber;
+                    if (Number.isFinite(n)) set(channel, 'costPerSend', Math.max(0, n));
+                  }}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        className="btn btn-sm"
+        disabled={disabled === true || !changed}
+        onClick={() => onChange({})}
+      >
+        Reset to defaults
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { CHANNELS, type SimulationResult } from '../../domain/index.ts';
+import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
+import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
+import { formatNumber } from '../../ui/kpi/format-number.ts';
+import { count } from './format.ts';
+
+/** Total cost and unsubscribes over every channel. */
+function channelTotals(result: SimulationResult): { cost: number; unsubscribed: number; sent: number } {
+  let cost = 0;
+  let unsubscribed = 0;
+  let sent = 0;
+  for (const channel of CHANNELS) {
+    const c = result.channels[channel];
+    if (!c) continue;
+    cost += c.cost;
+    unsubscribed += c.unsubscribed;
+    sent += c.sent;
+  }
+  return { cost, unsubscribed, sent };
+}
+
+/** The headline figures of a run. */
+export function ResultKpis({ result }: { result: SimulationResult }) {
+  const { cost, unsubscribed, sent } = channelTotals(result);
+  const goal = result.goal;
+  const treated = result.entries - result.controlEntries;
+  return (
+    <KpiGrid label="Simulation results">
+      <KpiCard
+        label="Entered"
+        value={result.entries}
+        detail={`${count(result.profilesEntered)} of ${count(result.profiles)} profiles${
+          result.controlEntries > 0 ? ` · ${count(result.controlEntries)} held out` : ''
+        }`}
+      />
+      <KpiCard
+        label="Converted"
+        value={goal ? goal.conversions : null}
+        detail={goal ? `goal: ${goal.event} within ${goal.windowDays} days` : 'no goal set'}
+      />
+      <KpiCard
+        label="Conversion rate"
+        value={goal ? goal.rate : null}
+        format="percent"
+        detail={goal ? `of ${count(treated)} entries` : undefined}
+      />
+      <KpiCard label="Revenue" value={goal ? goal.revenue : null} format="currency" />
+      <KpiCard
+        label="Cost"
+        value={cost}
+        format="currency"
+        detail={`${count(sent)} messages sent`}
+      />
+      <KpiCard
+        label="Unsubscribes"
+        value={unsubscribed}
+        tone={unsubscribed > 0 ? 'negative' : 'neutral'}
+      />
+      <KpiCard
+        label="Control uplift"
+        value={goal?.uplift ?? null}
+        format="points"
+        tone={
+          goal?.uplift === null || goal?.uplift === undefined
+            ? 'neutral'
+            : goal.uplift > 0
+              ? 'positive'
+              : goal.uplift < 0
+                ? 'negative'
+                : 'neutral'
+        }
+        detail={
+          goal && goal.uplift !== null
+            ? `control converts ${formatNumber(goal.control.rate, 'percent')}`
+            : 'no control group'
+        }
+      />
+    </KpiGrid>
+  );
+}

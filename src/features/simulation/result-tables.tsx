@@ -1,0 +1,126 @@
+import { CHANNEL_LABELS, type SimulationResult } from '../../domain/index.ts';
+import { formatNumber } from '../../ui/kpi/format-number.ts';
+import { activeChannels, SUPPRESSION_CAUSES } from './active-channels.ts';
+import { count } from './format.ts';
+
+function share(part: number, whole: number): string {
+  return whole > 0 ? formatNumber(part / whole, 'percent') : '–';
+}
+
+/** Sent → delivered → opened → clicked per channel, with each step's share of the one before. */
+export function FunnelTable({ result }: { result: SimulationResult }) {
+  const channels = activeChannels(result);
+  if (channels.length === 0) return <p className="muted">No messages were sent.</p>;
+  return (
+    <table className="data-table sim-table">
+      <caption>Messages per channel</caption>
+      <thead>
+        <tr>
+          <th scope="col">Channel</th>
+          <th scope="col" className="num">Sent</th>
+          <th scope="col" className="num">Delivered</th>
+          <th scope="col" className="num">Opened</th>
+          <th scope="col" className="num">Clicked</th>
+          <th scope="col" className="num">Unsubscribed</th>
+          <th scope="col" className="num">Cost</th>
+        </tr>
+      </thead>
+      <tbody>
+        {channels.map(([channel, c]) => (
+          <tr key={channel}>
+            <th scope="row">{CHANNEL_LABELS[channel]}</th>
+            <td className="num">{count(c.sent)}</td>
+            <td className="num">
+              {count(c.delivered)} <span className="muted">({share(c.delivered, c.sent)})</span>
+            </td>
+            <td className="num">
+              {count(c.opened)} <span className="muted">({share(c.opened, c.delivered)})</span>
+            </td>
+            <td className="num">
+              {count(c.clicked)} <span className="muted">({share(c.clicked, c.opened || c.delivered)})</span>
+            </td>
+            <td className="num">{count(c.unsubscribed)}</td>
+            <td className="num">{formatNumber(c.cost, 'currency')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Messages held back, by cause (columns) and channel (rows). */
+export function SuppressionsTable({ result }: { result: SimulationResult }) {
+  const channels = activeChannels(result);
+  if (channels.length === 0) return null;
+  return (
+    <table className="data-table sim-table">
+      <caption>Suppressed messages by cause</caption>
+      <thead>
+        <tr>
+          <th scope="col">Channel</th>
+          {SUPPRESSION_CAUSES.map(([cause, label]) => (
+            <th scope="col" className="num" key={cause}>
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {channels.map(([channel, c]) => (
+          <tr key={channel}>
+            <th scope="row">{CHANNEL_LABELS[channel]}</th>
+            {SUPPRESSION_CAUSES.map(([cause]) => (
+              <td className="num" key={cause}>
+                {count(c.suppressed[cause])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Per step: entered, branches taken, still waiting and ended there; a click focuses the step. */
+export function StepsTable({
+  result,
+  onFocusStep,
+}: {
+  result: SimulationResult;
+  onFocusStep(stepId: string): void;
+}) {
+  const steps = Object.values(result.steps);
+  return (
+    <table className="data-table sim-table">
+      <caption>Steps</caption>
+      <thead>
+        <tr>
+          <th scope="col">Step</th>
+          <th scope="col" className="num">Entered</th>
+          <th scope="col">Left by</th>
+          <th scope="col" className="num">Waiting at the end</th>
+          <th scope="col" className="num">Ended here</th>
+        </tr>
+      </thead>
+      <tbody>
+        {steps.map((s) => (
+          <tr key={s.stepId}>
+            <th scope="row">
+              <button type="button" className="link-button" onClick={() => onFocusStep(s.stepId)}>
+                {s.label || s.stepId}
+              </button>
+            </th>
+            <td className="num">{count(s.entered)}</td>
+            <td>
+              {Object.entries(s.byBranch)
+                .map(([branch, n]) => `${branch}: ${count(n)}`)
+                .join(', ') || '–'}
+            </td>
+            <td className="num">{count(s.waiting)}</td>
+            <td className="num">{count(s.exited)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

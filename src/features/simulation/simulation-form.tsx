@@ -1,0 +1,131 @@
+import { Link } from 'react-router';
+import { AssumptionsEditor, type BehaviourOverrides } from './assumptions-editor.tsx';
+import type { Channel } from '../../domain/index.ts';
+import { count, formatDay } from './format.ts';
+import type { SimulationProfileSet } from './simulation-services.tsx';
+
+/** What the user chose for the next run. */
+export interface SimulationFormValue {
+  setId: string | null;
+  /** Start of simulated time, epoch ms; null until the set's span is known. */
+  start: number | null;
+  horizonDays: number | null;
+  seed: string;
+  behaviour: BehaviourOverrides;
+}
+
+interface SimulationFormProps {
+  sets: readonly SimulationProfileSet[] | null;
+  value: SimulationFormValue;
+  onChange(value: SimulationFormValue): void;
+  channels: readonly Channel[];
+  /** Working out the chosen set's event span. */
+  spanLoading: boolean;
+  disabled: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Profile set, period, seed and behaviour assumptions of a run. */
+export function SimulationForm({
+  sets,
+  value,
+  onChange,
+  channels,
+  spanLoading,
+  disabled,
+}: SimulationFormProps) {
+  const update = (patch: Partial<SimulationFormValue>): void => onChange({ ...value, ...patch });
+  const end =
+    value.start !== null && value.horizonDays !== null
+      ? value.start + value.horizonDays * DAY_MS
+      : null;
+  return (
+    <div className="sim-form">
+      <div className="field">
+        <label htmlFor="sim-set">Profile set</label>
+        {sets === null ? (
+          <span className="muted">Loading profile sets…</span>
+        ) : sets.length === 0 ? (
+          <span className="muted">
+            No profile sets yet: generate or import some on the <Link to="/profiles">Profiles</Link>{' '}
+            page.
+          </span>
+        ) : (
+          <select
+            id="sim-set"
+            value={value.setId ?? ''}
+            disabled={disabled}
+            onChange={(e) => update({ setId: e.currentTarget.value, start: null, horizonDays: null })}
+          >
+            {sets.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({count(s.count)} profiles)
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <div className="sim-form-row">
+        <div className="field">
+          <label htmlFor="sim-start">Start date</label>
+          <input
+            id="sim-start"
+            type="date"
+            required
+            disabled={disabled || value.start === null}
+            value={value.start === null ? '' : formatDay(value.start)}
+            onChange={(e) => {
+              const t = Date.parse(`${e.currentTarget.value}T00:00:00Z`);
+              if (Number.isFinite(t)) update({ start: t });
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="sim-days">Days</label>
+          <input
+            id="sim-days"
+            type="number"
+            min={1}
+            max={3650}
+            step={1}
+            required
+            disabled={disabled || value.horizonDays === null}
+            value={value.horizonDays ?? ''}
+            onChange={(e) => {
+              const n = Math.floor(e.currentTarget.valueAsNumber);
+              if (Number.isFinite(n) && n >= 1) update({ horizonDays: Math.min(3650, n) });
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="sim-seed">Seed</label>
+          <input
+            id="sim-seed"
+            type="number"
+            step={1}
+            disabled={disabled}
+            value={value.seed}
+            onChange={(e) => update({ seed: e.currentTarget.value })}
+          />
+        </div>
+      </div>
+      <p className="field-hint" aria-live="polite">
+        {spanLoading
+          ? 'Reading the set’s events to find their time span…'
+          : end !== null
+            ? `Simulates ${formatDay(value.start ?? 0)} to ${formatDay(end - 1)} (default: the span of the set’s events).`
+            : ''}
+      </p>
+      <details className="sim-assumptions-details">
+        <summary>Behaviour assumptions</summary>
+        <AssumptionsEditor
+          channels={channels}
+          overrides={value.behaviour}
+          disabled={disabled}
+          onChange={(behaviour) => update({ behaviour })}
+        />
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { SimulationOptions, SimulationResult, Spec } from '../../domain/index.ts';
+import { getAppDb } from '../../storage/app-storage.ts';
+import { createProfileRepo } from '../../storage/profile-repo.ts';
+import { createSimulationRunsRepo, type SimulationRunsRepo } from '../../storage/simulation-runs.ts';
+import {
+  readStoredSetSpan,
+  runStoredSimulation,
+  type SimulationProgress,
+} from '../../workers/run-simulation.ts';
+
+/** A profile set as the picker shows it. */
+export interface SimulationProfileSet {
+  id: string;
+  name: string;
+  count: number;
+  updatedAt: number;
+}
+
+/** A set's default period: the span of its events. */
+export interface SetSpan {
+  start: number;
+  horizonDays: number;
+  profiles: number;
+}
+
+/** One run as the panel starts it. */
+export interface SimulationRunRequest {
+  spec: Spec;
+  set: SimulationProfileSet;
+  /** With the period written out. */
+  options: SimulationOptions & { start: number; horizonDays: number };
+  onProgress(progress: SimulationProgress): void;
+  signal: AbortSignal;
+}
+
+/** What the simulation screens read, run and store through: Web Workers and IndexedDB in the app, fakes in tests. */
+export interface SimulationServices {
+  listProfileSets(): Promise<SimulationProfileSet[]>;
+  readSpan(setId: string, signal: AbortSignal): Promise<SetSpan>;
+  run(request: SimulationRunRequest): Promise<SimulationResult>;
+  runs: Pick<SimulationRunsRepo, 'save' | 'latestForJourney' | 'listAll' | 'delete'>;
+}
+
+let appServices: SimulationServices | undefined;
+
+function defaultServices(): SimulationServices {
+  if (appServices) return appServices;
+  const db = getAppDb();
+  const profiles = createProfileRepo(db);
+  appServices = {
+    async listProfileSets() {
+      return (await profiles.listProfileSets()).map(({ id, name, count, updatedAt }) => ({
+        id,
+        name,
+        count,
+        updatedAt,
+      }));
+    },
+    readSpan: (setId, signal) => readStoredSetSpan({ set: { dbName: db.name, setId }, signal }),
+    run: ({ spec, set, options, onProgress, signal }) =>
+      runStoredSimulation({
+        spec,
+        set: { dbName: db.name, setId: set.id },
+        count: set.count,
+        options,
+        onProgress,
+        signal,
+      }),
+    runs: createSimulationRunsRepo(db),
+  };
+  return appServices;
+}
+
+const ServicesContext = createContext<SimulationServices | null>(null);
+
+/** Provides the simulation services; without it the app's database and Web Workers are used. */
+export function SimulationServicesProvider({
+  services,
+  children,
+}: {
+  services: SimulationServices;
+  children: ReactNode;
+}) {
+  return <ServicesContext value={services}>{children}</ServicesContext>;
+}
+
+/** The services in effect. */
+export function useSimulationServices(): SimulationServices {
+  return useContext(ServicesContext) ?? defaultServices();
+}
