@@ -1,6 +1,7 @@
 import { audiencesOf, type JourneyStep } from '../domain/index.ts';
 import { EditorPage } from '../features/editor/editor-page.tsx';
 import { SegmentPreview } from '../features/profiles/segment/segment-preview.tsx';
+import { SimulationPanel } from '../features/simulation/simulation-panel.tsx';
 import { BackendSettingsButton } from '../features/publish/backend-settings-dialog.tsx';
 import { ExportMenu } from '../features/publish/export-menu.tsx';
 import { PublishButton } from '../features/publish/publish-button.tsx';
@@ -26,6 +27,13 @@ export function EditorRoute() {
   return (
     <EditorPage
       renderStepExtras={(step) => <StepAudiencePreview step={step} />}
+      renderBottomPanel={(context) => (
+        <SimulationPanel
+          document={context.document}
+          onOverlay={context.setOverlay}
+          onFocusStep={context.focusStep}
+        />
+      )}
       renderHeaderActions={(context) => (
         <>
           <ExportMenu document={context.document} />

@@ -1,15 +1,19 @@
 import { mergeProfiles } from '../domain/profiles/merge-profiles';
 import { PROFILE_SCHEMA_VERSION, type Profile } from '../domain/profiles/profile';
 import type { ProfileSort } from '../domain/profiles/query';
-import type { ProfileChunkRecord } from './records';
 import type { WayfinderDb } from './db';
 import { ProfileSetCache } from './profile-cache';
+import {
+  type ChunkKey,
+  ProfileSetChangedError,
+  readChunkKeys,
+  readChunksByKey,
+} from './profile-chunk-reader';
 import {
   assertProfileShape,
   checkChunk,
   type ChunkFormat,
   deleteGeneration,
-  readChunkRecords,
   readFirstChunk,
   readGeneration,
   writeChunks,
@@ -49,6 +53,9 @@ export interface ProfileRepoOptions {
   /** How chunks are written: `columns` (the default); `objects` only to test reading old data. */
   chunkFormat?: ChunkFormat;
 }
+
+/** Reads of a set retried when it changes under them, before giving up. */
+const MAX_READ_ATTEMPTS = 3;
 
 /** The format tag of an exported set. */
 export const PROFILE_EXPORT_FORMAT = 'wayfinder.profiles';
@@ -100,17 +107,33 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     return profileSetRecordSchema.parse(raw);
   }
 
+  /** The set and the keys of its live chunks, read together. */
+  function snapshot(setId: string): Promise<{ set: ProfileSetRecord; keys: ChunkKey[] }> {
+    return db.transaction('r', db.profileSets, db.profileChunks, async () => {
+      const set = await record(setId);
+      return { set, keys: await readChunkKeys(db, set) };
+    });
+  }
+
   async function load(setId: string): Promise<{ set: ProfileSetRecord; profiles: Profile[] }> {
-    const set = await record(setId);
-    let profiles = cache.get(setId, set.revision);
-    if (!profiles) {
-      profiles = [];
-      for (const gen of set.generations) {
-        for (const profile of await readGeneration(db, setId, gen)) profiles.push(profile);
+    const current = await record(setId);
+    const cached = cache.get(setId, current.revision);
+    if (cached) return { set: current, profiles: cached };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { set, keys } = await snapshot(setId);
+        const profiles: Profile[] = [];
+        for await (const chunk of readChunksByKey(db, setId, keys)) {
+          for (const profile of checkChunk(chunk)) profiles.push(profile);
+        }
+        cache.set(setId, set.revision, profiles);
+        return { set, profiles };
+      } catch (error) {
+        // Another tab or job replaced the set meanwhile: read what it holds now.
+        if (!(error instanceof ProfileSetChangedError) || attempt === MAX_READ_ATTEMPTS)
+          throw error;
       }
-      cache.set(setId, set.revision, profiles);
     }
-    return { set, profiles };
   }
 
   async function deleteChunksOf(setId: string): Promise<void> {
@@ -225,32 +248,26 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     },
 
     /**
-     * Every profile of a set, one stored chunk (up to 1,000 profiles) at a time, in stored order:
-     * a consumer can start on the first chunk before the rest is decoded. The chunks are read
-     * in one transaction, so a set changed meanwhile is never seen half old, half new.
+     * A set's profiles one stored chunk (up to 1,000 profiles) at a time, in stored order, read
+     * from IndexedDB: a simulation can start on the first chunk while later ones are fetched,
+     * and each of `of` workers can read its own `part` (contiguous runs of chunks that together
+     * make the whole set, in order). Rejects with {@link ProfileSetChangedError} if the set is
+     * replaced, cleared or deleted while it is read.
      */
-    async *readProfileSetChunks(setId: string): AsyncGenerator<Profile[]> {
-      const { cached, chunks } = await db.transaction(
-        'r',
-        db.profileSets,
-        db.profileChunks,
-        async () => {
-          const current = await record(setId);
-          const inMemory = cache.get(setId, current.revision);
-          const all: ProfileChunkRecord[] = [];
-          if (!inMemory) {
-            for (const gen of current.generations) {
-              for (const chunk of await readChunkRecords(db, setId, gen)) all.push(chunk);
-            }
-          }
-          return { cached: inMemory, chunks: all };
-        },
-      );
-      if (cached) {
-        for (let i = 0; i < cached.length; i += chunkSize) yield cached.slice(i, i + chunkSize);
-        return;
+    async *readProfileSetChunks(
+      setId: string,
+      options: { part?: { index: number; of: number } } = {},
+    ): AsyncGenerator<Profile[]> {
+      const { keys } = await snapshot(setId);
+      const { index, of } = options.part ?? { index: 0, of: 1 };
+      if (!Number.isInteger(of) || of < 1 || !Number.isInteger(index) || index < 0 || index >= of) {
+        throw new RangeError(`There is no part ${index} of ${of}.`);
       }
-      for (const chunk of chunks) yield checkChunk(chunk);
+      const from = Math.floor((index * keys.length) / of);
+      const to = Math.floor(((index + 1) * keys.length) / of);
+      for await (const chunk of readChunksByKey(db, setId, keys.slice(from, to))) {
+        yield checkChunk(chunk);
+      }
     },
 
     /** How many profiles a set holds. */

@@ -3,7 +3,6 @@ import {
   simulationOptionsSchema,
   simulationResultSchema,
   type SimulationOptions,
-  type SimulationResult,
 } from '../domain/index.ts';
 import type { WayfinderDb } from './db.ts';
 

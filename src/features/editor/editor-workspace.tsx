@@ -73,8 +73,10 @@ export function EditorWorkspace({
   const externalDiagnostics =
     external.document === document ? external.diagnostics : NO_DIAGNOSTICS;
   const setExternalDiagnostics = useCallback(
-    (diagnostics: readonly Diagnostic[]) =>
-      setExternal({ diagnostics, document: store.getState().document }),
+    (diagnostics: readonly Diagnostic[]) => {
+      setExternal({ diagnostics, document: store.getState().document });
+      if (diagnostics.length > 0) setPanel('problems');
+    },
     [store],
   );
   const [bottomOpen, setBottomOpen] = useState(false);

@@ -40,7 +40,8 @@ const IDLE: ForecastState = {
   error: null,
 };
 
-function createWorker(): ForecastWorkerLike {
+/** A forecast worker: a module worker in browsers, the same code in-process elsewhere. */
+export function createForecastWorker(): ForecastWorkerLike {
   return typeof Worker === 'undefined'
     ? inProcessForecastWorker()
     : new Worker(new URL('../../workers/forecast.worker.ts', import.meta.url), { type: 'module' });
@@ -84,7 +85,7 @@ export function useForecastRun(): {
         profiles: request.profiles,
         replications: request.replications,
         signal: abort.signal,
-        createWorker,
+        createWorker: createForecastWorker,
         onReplication: (_r, done) => {
           if (!abort.signal.aborted) setState((s) => ({ ...s, replications: [...done] }));
         },

@@ -1,4 +1,9 @@
-import { CHANNELS, type Channel, type ChannelResult, type SimulationResult } from '../../domain/index.ts';
+import {
+  CHANNELS,
+  type Channel,
+  type ChannelResult,
+  type SimulationResult,
+} from '../../domain/index.ts';
 
 /** Messages held back, by cause, in display order with their names. */
 export const SUPPRESSION_CAUSES = [

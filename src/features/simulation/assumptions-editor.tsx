@@ -32,7 +32,12 @@ interface AssumptionsEditorProps {
 }
 
 /** A table of per-channel behaviour assumptions (rates in %, cost per send), with a reset. */
-export function AssumptionsEditor({ channels, overrides, onChange, disabled }: AssumptionsEditorProps) {
+export function AssumptionsEditor({
+  channels,
+  overrides,
+  onChange,
+  disabled,
+}: AssumptionsEditorProps) {
   if (channels.length === 0) {
     return <p className="muted">This journey sends no messages, so there is nothing to assume.</p>;
   }
@@ -77,7 +82,8 @@ export function AssumptionsEditor({ channels, overrides, onChange, disabled }: A
                     value={percent(value(channel, f.field))}
                     onChange={(e) => {
                       const n = e.currentTarget.valueAsNumber;
-                      if (Number.isFinite(n)) set(channel, f.field, Math.min(100, Math.max(0, n)) / 100);
+                      if (Number.isFinite(n))
+                        set(channel, f.field, Math.min(100, Math.max(0, n)) / 100);
                     }}
                   />
                 </td>

@@ -5,7 +5,11 @@ import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { count } from './format.ts';
 
 /** Total cost and unsubscribes over every channel. */
-function channelTotals(result: SimulationResult): { cost: number; unsubscribed: number; sent: number } {
+function channelTotals(result: SimulationResult): {
+  cost: number;
+  unsubscribed: number;
+  sent: number;
+} {
   let cost = 0;
   let unsubscribed = 0;
   let sent = 0;

@@ -17,12 +17,24 @@ export function FunnelTable({ result }: { result: SimulationResult }) {
       <thead>
         <tr>
           <th scope="col">Channel</th>
-          <th scope="col" className="num">Sent</th>
-          <th scope="col" className="num">Delivered</th>
-          <th scope="col" className="num">Opened</th>
-          <th scope="col" className="num">Clicked</th>
-          <th scope="col" className="num">Unsubscribed</th>
-          <th scope="col" className="num">Cost</th>
+          <th scope="col" className="num">
+            Sent
+          </th>
+          <th scope="col" className="num">
+            Delivered
+          </th>
+          <th scope="col" className="num">
+            Opened
+          </th>
+          <th scope="col" className="num">
+            Clicked
+          </th>
+          <th scope="col" className="num">
+            Unsubscribed
+          </th>
+          <th scope="col" className="num">
+            Cost
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -37,7 +49,8 @@ export function FunnelTable({ result }: { result: SimulationResult }) {
               {count(c.opened)} <span className="muted">({share(c.opened, c.delivered)})</span>
             </td>
             <td className="num">
-              {count(c.clicked)} <span className="muted">({share(c.clicked, c.opened || c.delivered)})</span>
+              {count(c.clicked)}{' '}
+              <span className="muted">({share(c.clicked, c.opened || c.delivered)})</span>
             </td>
             <td className="num">{count(c.unsubscribed)}</td>
             <td className="num">{formatNumber(c.cost, 'currency')}</td>
@@ -96,10 +109,16 @@ export function StepsTable({
       <thead>
         <tr>
           <th scope="col">Step</th>
-          <th scope="col" className="num">Entered</th>
+          <th scope="col" className="num">
+            Entered
+          </th>
           <th scope="col">Left by</th>
-          <th scope="col" className="num">Waiting at the end</th>
-          <th scope="col" className="num">Ended here</th>
+          <th scope="col" className="num">
+            Waiting at the end
+          </th>
+          <th scope="col" className="num">
+            Ended here
+          </th>
         </tr>
       </thead>
       <tbody>

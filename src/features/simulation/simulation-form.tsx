@@ -56,7 +56,9 @@ export function SimulationForm({
             id="sim-set"
             value={value.setId ?? ''}
             disabled={disabled}
-            onChange={(e) => update({ setId: e.currentTarget.value, start: null, horizonDays: null })}
+            onChange={(e) =>
+              update({ setId: e.currentTarget.value, start: null, horizonDays: null })
+            }
           >
             {sets.map((s) => (
               <option key={s.id} value={s.id}>

@@ -2,7 +2,10 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { SimulationOptions, SimulationResult, Spec } from '../../domain/index.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
 import { createProfileRepo } from '../../storage/profile-repo.ts';
-import { createSimulationRunsRepo, type SimulationRunsRepo } from '../../storage/simulation-runs.ts';
+import {
+  createSimulationRunsRepo,
+  type SimulationRunsRepo,
+} from '../../storage/simulation-runs.ts';
 import {
   readStoredSetSpan,
   runStoredSimulation,

@@ -8,8 +8,7 @@ import {
 
 /** A document ready to simulate, or the number of errors that stop it. */
 export type CompiledForSimulation =
-  | { ok: true; spec: Spec; specHash: string }
-  | { ok: false; errors: number };
+  { ok: true; spec: Spec; specHash: string } | { ok: false; errors: number };
 
 /** Compiles a document and names its version by `contentHash(specToJson(spec))`. */
 export function compileForSimulation(document: JourneyDocument): CompiledForSimulation {

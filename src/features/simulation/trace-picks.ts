@@ -21,7 +21,10 @@ const TESTS: Record<TracePick, (t: ProfileTrace) => boolean> = {
 };
 
 /** The first traced profile (in sample order) of a kind, or undefined. */
-export function pickTrace(traces: readonly ProfileTrace[], pick: TracePick): ProfileTrace | undefined {
+export function pickTrace(
+  traces: readonly ProfileTrace[],
+  pick: TracePick,
+): ProfileTrace | undefined {
   return traces.find(TESTS[pick]);
 }
 

@@ -1,0 +1,115 @@
+import { useMemo } from 'react';
+import { npsFromEvents } from '../../domain/forecast/nps.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
+import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
+import { formatNumber } from '../../ui/kpi/format-number.ts';
+import { ClvPanel } from './clv-panel.tsx';
+import { npsByPath, type VariantView } from './forecast-model.ts';
+
+function rangeOf(view: VariantView, key: string) {
+  const s = view.summaries[key];
+  return s ? { value: s.mean, range: { p10: s.p10, p50: s.p50, p90: s.p90 } } : null;
+}
+
+/** Fatigue, NPS, perfect-order rate and CLV: the measures the board watches. */
+export function BusinessKpis({
+  view,
+  profiles,
+  capText,
+}: {
+  view: VariantView;
+  profiles: readonly Profile[];
+  capText: string;
+}) {
+  const historical = useMemo(() => npsFromEvents(profiles), [profiles]);
+  const t = view.tallies;
+  const perWeek = rangeOf(view, 'messagesPerProfilePerWeek');
+  const unsubscribes = rangeOf(view, 'unsubscribes');
+  const simulatedNps = rangeOf(view, 'npsSimulated');
+  const paths = npsByPath(view);
+  const orderRate = (o: { orders: number; perfect: number } | undefined) =>
+    o === undefined || o.orders === 0 ? null : o.perfect / o.orders;
+  return (
+    <section className="forecast-section" aria-labelledby="business-heading">
+      <h2 id="business-heading">Business KPIs — {view.name}</h2>
+      <h3>Fatigue</h3>
+      <KpiGrid label="Fatigue">
+        <KpiCard
+          label="Messages per profile per week"
+          value={perWeek?.value ?? null}
+          format="number"
+          {...(perWeek ? { range: perWeek.range } : {})}
+        />
+        <KpiCard
+          label="Share over the frequency cap"
+          value={t === null || t.traced === 0 ? null : t.overCap / t.traced}
+          format="percent"
+          detail={`${capText}, counting messages the cap held back`}
+        />
+        <KpiCard
+          label="Unsubscribes"
+          value={unsubscribes?.value ?? null}
+          {...(unsubscribes ? { range: unsubscribes.range } : {})}
+        />
+      </KpiGrid>
+      <h3>Net Promoter Score</h3>
+      <KpiGrid label="Net Promoter Score">
+        <KpiCard
+          label="NPS, historical"
+          value={historical.nps}
+          format="number"
+          detail={`${formatNumber(historical.responses)} answers in the set`}
+        />
+        <KpiCard
+          label="NPS, simulated"
+          value={simulatedNps?.value ?? null}
+          format="number"
+          {...(simulatedNps ? { range: simulatedNps.range } : {})}
+          detail={simulatedNps ? 'answer rate and scores are assumptions' : 'no NPS survey in this journey'}
+        />
+      </KpiGrid>
+      {paths.length > 0 && (
+        <table className="data-table forecast-table">
+          <caption>Simulated NPS per path (branch of each split)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Path</th>
+              <th scope="col" className="num">
+                Answers
+              </th>
+              <th scope="col" className="num">
+                NPS
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {paths.map((p) => (
+              <tr key={p.path}>
+                <th scope="row">{p.path}</th>
+                <td className="num">{formatNumber(p.responses)}</td>
+                <td className="num">{formatNumber(p.nps, 'number')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Perfect-order rate of the journey’s entrants</h3>
+      <KpiGrid label="Perfect-order rate">
+        <KpiCard
+          label="Before entering"
+          value={orderRate(t?.perfectOrder.before)}
+          format="percent"
+          detail={`${formatNumber(t?.perfectOrder.before.orders ?? 0)} orders`}
+        />
+        <KpiCard
+          label="While in the journey"
+          value={orderRate(t?.perfectOrder.during)}
+          format="percent"
+          detail={`${formatNumber(t?.perfectOrder.during.orders ?? 0)} orders`}
+        />
+      </KpiGrid>
+      <ClvPanel view={view} profiles={profiles} />
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import type { StoredJourneySummary } from '../../storage/journey-documents.ts';
+import type { ProfileSet } from '../../storage/records.ts';
+
+/** What the user chose to forecast. */
+export interface ForecastChoice {
+  journeyA: string;
+  /** Empty: forecast A alone. */
+  journeyB: string;
+  setId: string;
+  replications: number;
+  /** Relative half-width for early stopping (0.02 = ±2%), or null to run every replication. */
+  stopWithin: number | null;
+}
+
+/** The form: journeys (one, or two to compare), a profile set, replications and early stop. */
+export function ForecastSetup({
+  journeys,
+  sets,
+  running,
+  onRun,
+}: {
+  journeys: readonly StoredJourneySummary[];
+  sets: readonly ProfileSet[];
+  running: boolean;
+  onRun: (choice: ForecastChoice) => void;
+}) {
+  const [journeyA, setA] = useState(journeys[0]?.id ?? '');
+  const [journeyB, setB] = useState('');
+  const [setId, setSet] = useState(sets[0]?.id ?? '');
+  const [replications, setReplications] = useState(20);
+  const [stopEarly, setStopEarly] = useState(false);
+  const [within, setWithin] = useState(2);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onRun({
+      journeyA,
+      journeyB,
+      setId,
+      replications,
+      stopWithin: stopEarly ? within / 100 : null,
+    });
+  };
+  const a = journeyA || journeys[0]?.id || '';
+  const set = setId || sets[0]?.id || '';
+  return (
+    <form className="forecast-setup card" onSubmit={submit} aria-label="Forecast setup">
+      <label className="field">
+        <span className="field-label">Journey (A)</span>
+        <select value={a} onChange={(e) => setA(e.target.value)} required>
+          {journeys.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Compare with (B)</span>
+        <select value={journeyB} onChange={(e) => setB(e.target.value)}>
+          <option value="">Nothing — forecast A alone</option>
+          {journeys.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Profile set</span>
+        <select value={set} onChange={(e) => setSet(e.target.value)} required>
+          {sets.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name} ({s.count.toLocaleString('en')})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Replications</span>
+        <input
+          type="number"
+          min={2}
+          max={200}
+          value={replications}
+          onChange={(e) => setReplications(Math.max(2, Math.min(200, Math.round(Number(e.target.value) || 2))))}
+        />
+        <span className="field-hint">Each replication reruns the journey with a new seed (2–200).</span>
+      </label>
+      <div className="field">
+        <label className="checkbox-line">
+          <input type="checkbox" checked={stopEarly} onChange={(e) => setStopEarly(e.target.checked)} />{' '}
+          Stop when intervals are within ±
+          <input
+            type="number"
+            className="narrow-input"
+            aria-label="Interval half-width, percent of the mean"
+            min={0.1}
+            max={50}
+            step={0.1}
+            value={within}
+            disabled={!stopEarly}
+            onChange={(e) => setWithin(Number(e.target.value) || 2)}
+          />
+          %
+        </label>
+        <span className="field-hint">
+          After at least 5 replications, once the 95% interval of every headline KPI is that tight.
+        </span>
+      </div>
+      <div className="forecast-setup-actions">
+        <button type="submit" className="btn btn-primary" disabled={running || a === '' || set === ''}>
+          Run forecast
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { daysOfTrafficNeeded, sampleSizeForLift } from '../../domain/forecast/sample-size.ts';
+import { formatNumber } from '../../ui/kpi/format-number.ts';
+
+function percentInput(value: number, set: (n: number) => void, label: string) {
+  return (
+    <label className="inline-field">
+      {label}{' '}
+      <input
+        type="number"
+        step="any"
+        value={Math.round(value * 10_000) / 100}
+        onChange={(e) => set(Number(e.target.value) / 100)}
+      />
+      %
+    </label>
+  );
+}
+
+/** How many profiles, and days of traffic, an A/B test needs to detect a lift. */
+export function SampleSizePanel({
+  baselineRate,
+  entrantsPerDay,
+}: {
+  baselineRate: number | null;
+  entrantsPerDay: number | null;
+}) {
+  const [baseline, setBaseline] = useState(baselineRate !== null && baselineRate > 0 ? baselineRate : 0.05);
+  const [lift, setLift] = useState(0.1);
+  const [confidence, setConfidence] = useState(0.95);
+  const [power, setPower] = useState(0.8);
+  let perArm: number | null = null;
+  let problem: string | null = null;
+  try {
+    perArm = sampleSizeForLift({ baselineRate: baseline, relativeLift: lift, alpha: 1 - confidence, power });
+  } catch (e) {
+    problem = e instanceof Error ? e.message : String(e);
+  }
+  const days =
+    perArm !== null && entrantsPerDay !== null ? daysOfTrafficNeeded(perArm, entrantsPerDay) : null;
+  return (
+    <section className="forecast-section" aria-labelledby="sample-size-heading">
+      <h2 id="sample-size-heading">Sample size for an A/B test</h2>
+      <p className="muted">
+        Two equal arms, two-sided test of conversion rates.
+        {baselineRate !== null && ' The baseline starts at the forecast’s conversion rate.'}
+      </p>
+      <div className="forecast-controls">
+        {percentInput(baseline, setBaseline, 'Baseline conversion rate')}
+        {percentInput(lift, setLift, 'Relative lift to detect')}
+        {percentInput(confidence, setConfidence, 'Confidence')}
+        {percentInput(power, setPower, 'Power')}
+      </div>
+      <p role="status" className="sample-size-answer">
+        {problem !== null
+          ? `Cannot compute: ${problem}`
+          : `${formatNumber(perArm ?? 0)} profiles per arm (${formatNumber((perArm ?? 0) * 2)} in all)${
+              days === null
+                ? '.'
+                : Number.isFinite(days)
+                  ? ` — about ${formatNumber(days)} days of traffic at ${formatNumber(entrantsPerDay ?? 0, 'number')} entrants a day.`
+                  : ' — no profiles enter this journey, so no amount of traffic is enough.'
+            }`}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useMemo, useRef, useState } from 'react';
+import type { Spec } from '../../domain/compile/spec-schema.ts';
+import { extractKpis, kpiSeries, type KpiDefinition } from '../../domain/forecast/replications.ts';
+import { mean } from '../../domain/forecast/statistics.ts';
+import { tornado, type TornadoBar } from '../../domain/forecast/tornado.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import { runForecast } from '../../workers/forecast-pool.ts';
+import { formatKpi } from './kpi-format.ts';
+import { sensitivityVariants } from './sensitivity-model.ts';
+import { TornadoChart } from './tornado-chart.tsx';
+import { createForecastWorker } from './use-forecast-run.ts';
+
+const LOW = 0.5;
+const HIGH = 1.5;
+
+interface Outcome {
+  kpi: KpiDefinition;
+  base: number;
+  bars: TornadoBar[];
+}
+
+/** One-at-a-time sensitivity of a KPI to each behaviour assumption, as a tornado chart. */
+export function SensitivityPanel({
+  spec,
+  profiles,
+  kpis,
+}: {
+  spec: Spec;
+  profiles: readonly Profile[];
+  kpis: readonly KpiDefinition[];
+}) {
+  const choices = useMemo(() => kpis.filter((k) => k.key !== 'npsSimulated'), [kpis]);
+  const [kpiKey, setKpiKey] = useState(choices[0]?.key ?? 'cost');
+  const [replications, setReplications] = useState(5);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  async function run() {
+    const kpi = choices.find((k) => k.key === kpiKey);
+    if (kpi === undefined) return;
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    const variants = sensitivityVariants(LOW, HIGH);
+    setOutcome(null);
+    setError(null);
+    setProgress({ done: 0, total: replications });
+    try {
+      const result = await runForecast({
+        variants: variants.map((v) => ({ spec, options: v.options })),
+        profiles,
+        replications,
+        signal: controller.signal,
+        createWorker: createForecastWorker,
+        onReplication: (_r, done) => setProgress({ done: done.length, total: replications }),
+      });
+      const meanOf = (v: number) =>
+        mean(
+          kpiSeries(
+            result.replications.flatMap((r) => {
+              const res = r.results[v];
+              return res ? [extractKpis(res)] : [];
+            }),
+            kpi.key,
+          ),
+        );
+      const base = meanOf(0);
+      const bars = tornado(
+        base,
+        variants.flatMap((v, i) =>
+          v.end === 'low' && v.assumption !== null
+            ? [{ name: v.assumption.label, low: meanOf(i), high: meanOf(i + 1) }]
+            : [],
+        ),
+      );
+      setOutcome({ kpi, base, bars });
+    } catch (e) {
+      if (!(e instanceof DOMException && e.name === 'AbortError'))
+        setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      if (abort.current === controller) setProgress(null);
+    }
+  }
+
+  return (
+    <section className="forecast-section" aria-labelledby="sensitivity-heading">
+      <h2 id="sensitivity-heading">Sensitivity</h2>
+      <p className="muted">
+        Which assumption moves a KPI most? Each behaviour assumption is set to ×{LOW} and ×{HIGH}{' '}
+        of its default on every channel while the others stay at their defaults; each setting runs
+        the same replications (same seeds) as the base.
+      </p>
+      <div className="forecast-controls">
+        <label className="inline-field">
+          KPI{' '}
+          <select value={kpiKey} onChange={(e) => setKpiKey(e.target.value)}>
+            {choices.map((k) => (
+              <option key={k.key} value={k.key}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          Replications per setting{' '}
+          <input
+            type="number"
+            min={2}
+            max={50}
+            value={replications}
+            onChange={(e) => setReplications(Math.max(2, Math.min(50, Number(e.target.value) || 2)))}
+          />
+        </label>
+        {progress === null ? (
+          <button type="button" className="btn" onClick={() => void run()}>
+            Run sensitivity
+          </button>
+        ) : (
+          <>
+            <span role="status">
+              Sensitivity: {progress.done} of {progress.total} replications
+            </span>
+            <button type="button" className="btn" onClick={() => abort.current?.abort()}>
+              Cancel sensitivity
+            </button>
+          </>
+        )}
+      </div>
+      {error !== null && <p role="alert">{error}</p>}
+      {outcome !== null && (
+        <TornadoChart
+          title={`What moves ${outcome.kpi.label.toLowerCase()}`}
+          bars={outcome.bars}
+          base={outcome.base}
+          format={(n) => formatKpi(outcome.kpi.unit, n)}
+          lowLabel={`×${LOW}`}
+          highLabel={`×${HIGH}`}
+        />
+      )}
+    </section>
+  );
+}

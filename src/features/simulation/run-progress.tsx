@@ -1,0 +1,62 @@
+import type { SimulationProgress } from '../../workers/run-simulation.ts';
+import { count, formatEta } from './format.ts';
+import type { RunStatus } from './use-simulation-runner.ts';
+
+/** The running simulation's progress bar with the profiles done and an estimate of time left. */
+export function RunProgress({
+  progress,
+  total,
+}: {
+  progress: SimulationProgress | null;
+  total: number;
+}) {
+  const done = progress?.done ?? 0;
+  const max = progress?.total ?? total;
+  const percent = max > 0 ? Math.min(100, (done / max) * 100) : 0;
+  const eta =
+    progress === null
+      ? 'Reading profiles…'
+      : progress.etaMs === null
+        ? 'Estimating time left…'
+        : `${formatEta(progress.etaMs)} left`;
+  return (
+    <div className="sim-progress">
+      <div className="sim-progress-label">
+        <span>
+          Simulating {count(done)} of {count(max)} profiles
+        </span>
+        <span className="muted">{eta}</span>
+      </div>
+      <div
+        className="sim-progress-track"
+        role="progressbar"
+        aria-label="Simulating"
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={done}
+        aria-valuetext={`${count(done)} of ${count(max)} profiles, ${eta}`}
+      >
+        <div className="sim-progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** What happened to the last run started, when it did not finish. */
+export function RunStatusMessage({ state }: { state: RunStatus }) {
+  if (state.status === 'cancelled') {
+    return (
+      <p role="status" className="sim-status">
+        Simulation cancelled. Nothing was saved.
+      </p>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <p role="alert" className="field-error">
+        The simulation failed: {state.message}
+      </p>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,219 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { JourneyDocument } from '../../domain/index.ts';
+import type { SimulationRun } from '../../storage/simulation-runs.ts';
+import { channelsOf } from './journey-channels.ts';
+import { RunProgress, RunStatusMessage } from './run-progress.tsx';
+import { SimulationForm, type SimulationFormValue } from './simulation-form.tsx';
+import { overlayFromResult, type SimulationOverlay } from './simulation-overlay.ts';
+import { SimulationResultView } from './simulation-result.tsx';
+import { useSimulationServices, type SimulationProfileSet } from './simulation-services.tsx';
+import { compileForSimulation } from './spec-version.ts';
+import { useSetSpan } from './use-set-span.ts';
+import { useSimulationRunner } from './use-simulation-runner.ts';
+import './simulation.css';
+
+/** Traced profiles per run, so the trace viewer has examples of every outcome. */
+export const TRACE_SAMPLE = 200;
+
+export interface SimulationPanelProps {
+  /** The journey as edited now. */
+  document: JourneyDocument;
+  /** Draws counts (and a trace's path) on the canvas; null clears them. */
+  onOverlay(overlay: SimulationOverlay | null): void;
+  /** Selects a step on the canvas and brings it into view. */
+  onFocusStep(stepId: string): void;
+}
+
+const EMPTY_FORM: SimulationFormValue = {
+  setId: null,
+  start: null,
+  horizonDays: null,
+  seed: '1',
+  behaviour: {},
+};
+
+function formFrom(
+  run: SimulationRun | null,
+  sets: readonly SimulationProfileSet[],
+): SimulationFormValue {
+  const set = sets.find((s) => s.id === run?.profileSetId) ?? sets[0];
+  if (!set) return EMPTY_FORM;
+  if (!run || run.profileSetId !== set.id) return { ...EMPTY_FORM, setId: set.id };
+  const { start, horizonDays, seed, behaviour } = run.options;
+  return {
+    setId: set.id,
+    start: typeof start === 'number' ? start : null,
+    horizonDays: horizonDays ?? null,
+    seed: String(seed),
+    behaviour,
+  };
+}
+
+/**
+ * The editor's simulation panel: choose a profile set, period, seed and assumptions; run in
+ * Web Workers with progress and cancel; see the result on the canvas and in figures, charts,
+ * tables and traces. Reopening a journey shows its last run, marked stale once it changed.
+ */
+export function SimulationPanel({ document, onOverlay, onFocusStep }: SimulationPanelProps) {
+  const services = useSimulationServices();
+  const deferred = useDeferredValue(document);
+  const compiled = useMemo(() => compileForSimulation(deferred), [deferred]);
+  const channels = useMemo(() => channelsOf(deferred), [deferred]);
+  const [sets, setSets] = useState<SimulationProfileSet[] | null>(null);
+  const [form, setForm] = useState<SimulationFormValue>(EMPTY_FORM);
+  const [run, setRun] = useState<SimulationRun | null>(null);
+  const [path, setPath] = useState<readonly string[] | null>(null);
+  const [showCounts, setShowCounts] = useState(true);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const journeyId = document.id;
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([services.listProfileSets(), services.runs.latestForJourney(journeyId)]).then(
+      ([loaded, last]) => {
+        if (!live) return;
+        setSets(loaded);
+        setRun(last);
+        setForm(formFrom(last, loaded));
+      },
+      (error: unknown) => {
+        if (live) setLoadError(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, journeyId]);
+
+  const onFinished = useCallback((finished: SimulationRun) => {
+    setRun(finished);
+    setPath(null);
+    setShowCounts(true);
+  }, []);
+  const runner = useSimulationRunner(services, onFinished);
+  const running = runner.state.status === 'running';
+
+  const selectedSet = sets?.find((s) => s.id === form.setId);
+  const onSpan = useCallback(
+    (setId: string, span: { start: number; horizonDays: number }) =>
+      setForm((f) =>
+        f.setId === setId && f.start === null
+          ? { ...f, start: span.start, horizonDays: span.horizonDays }
+          : f,
+      ),
+    [],
+  );
+  const spanLoading = useSetSpan(services, selectedSet, form.start === null, onSpan);
+
+  const { steps, connections } = document;
+  useEffect(() => {
+    onOverlay(
+      run && showCounts
+        ? overlayFromResult(run.result, { steps, connections }, path ?? undefined)
+        : null,
+    );
+  }, [run, showCounts, path, steps, connections, onOverlay]);
+  useEffect(() => () => onOverlay(null), [onOverlay]);
+
+  const stale = run !== null && (!compiled.ok || compiled.specHash !== run.specHash);
+  const ready =
+    compiled.ok &&
+    selectedSet !== undefined &&
+    selectedSet.count > 0 &&
+    form.start !== null &&
+    form.horizonDays !== null;
+
+  const start = (): void => {
+    if (!compiled.ok || !selectedSet || form.start === null || form.horizonDays === null) return;
+    const seed = form.seed.trim() === '' ? 1 : Number(form.seed);
+    void runner.start({
+      spec: compiled.spec,
+      specHash: compiled.specHash,
+      journeyId: document.id,
+      journeyName: document.name,
+      set: selectedSet,
+      options: {
+        start: form.start,
+        horizonDays: form.horizonDays,
+        seed: Number.isFinite(seed) ? seed : form.seed,
+        behaviour: form.behaviour,
+        traceSample: TRACE_SAMPLE,
+      },
+    });
+  };
+
+  return (
+    <div className="sim-panel">
+      <div className="sim-panel-head">
+        <h2>Simulation</h2>
+        {running ? (
+          <button type="button" className="btn" onClick={runner.cancel}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="btn btn-primary" disabled={!ready} onClick={start}>
+            Run simulation
+          </button>
+        )}
+        {run && (
+          <label className="sim-toggle">
+            <input
+              type="checkbox"
+              checked={showCounts}
+              onChange={(e) => setShowCounts(e.currentTarget.checked)}
+            />
+            Show counts on the canvas
+          </label>
+        )}
+      </div>
+      {!compiled.ok && (
+        <p className="sim-blocked" role="status">
+          Fix the errors before simulating: {compiled.errors}{' '}
+          {compiled.errors === 1 ? 'error' : 'errors'} in this journey.
+        </p>
+      )}
+      {selectedSet?.count === 0 && (
+        <p className="sim-blocked" role="status">
+          The set “{selectedSet.name}” has no profiles.
+        </p>
+      )}
+      {loadError !== null && (
+        <p className="field-error" role="alert">
+          Could not load profile sets or runs: {loadError}
+        </p>
+      )}
+      <div className="sim-body">
+        <SimulationForm
+          sets={sets}
+          value={form}
+          onChange={setForm}
+          channels={channels}
+          spanLoading={spanLoading}
+          disabled={running}
+        />
+        <div className="sim-output">
+          {runner.state.status === 'running' ? (
+            <RunProgress progress={runner.state.progress} total={selectedSet?.count ?? 0} />
+          ) : (
+            <RunStatusMessage state={runner.state} />
+          )}
+          {run ? (
+            <SimulationResultView
+              run={run}
+              stale={stale}
+              onFocusStep={onFocusStep}
+              onPath={setPath}
+            />
+          ) : (
+            !running && (
+              <p className="muted">
+                Run the journey over a profile set to see how many people reach each step, convert
+                and get each message.
+              </p>
+            )
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { SimulationRun } from '../../storage/simulation-runs.ts';
+import { count, formatDay, formatWhen } from './format.ts';
+import { MessagesPerProfileChart, SendsPerDayChart } from './result-charts.tsx';
+import { ResultKpis } from './result-kpis.tsx';
+import { FunnelTable, StepsTable, SuppressionsTable } from './result-tables.tsx';
+import { RunExports } from './run-exports.tsx';
+import { TraceViewer } from './trace-viewer.tsx';
+
+interface SimulationResultViewProps {
+  run: SimulationRun;
+  /** The journey changed since this run. */
+  stale: boolean;
+  onFocusStep(stepId: string): void;
+  /** A trace's path to light on the canvas, or null. */
+  onPath(stepIds: readonly string[] | null): void;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Everything a finished run shows: figures, charts, tables, traces and exports. */
+export function SimulationResultView({
+  run,
+  stale,
+  onFocusStep,
+  onPath,
+}: SimulationResultViewProps) {
+  const { result } = run;
+  return (
+    <div className="sim-result">
+      <div className="sim-result-head">
+        <p className="sim-result-meta">
+          Run {formatWhen(run.createdAt)} · {run.profileSetName} ({count(run.profileCount)}{' '}
+          profiles) · {formatDay(result.start)} to {formatDay(result.end - DAY_MS)} · seed{' '}
+          {String(result.seed)}
+        </p>
+        {stale && (
+          <p className="badge badge-warning sim-stale" role="note">
+            stale — the journey changed since this run
+          </p>
+        )}
+        <RunExports run={run} />
+      </div>
+      <ResultKpis result={result} />
+      <div className="sim-charts">
+        <SendsPerDayChart result={result} />
+        <MessagesPerProfileChart result={result} />
+      </div>
+      <div className="sim-tables">
+        <FunnelTable result={result} />
+        <SuppressionsTable result={result} />
+      </div>
+      <details className="sim-section">
+        <summary>Steps</summary>
+        <StepsTable result={result} onFocusStep={onFocusStep} />
+      </details>
+      <section className="sim-section" aria-label="Trace viewer">
+        <h3>Follow one profile</h3>
+        <TraceViewer key={run.id} result={result} onPath={onPath} onFocusStep={onFocusStep} />
+      </section>
+    </div>
+  );
+}

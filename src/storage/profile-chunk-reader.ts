@@ -1,0 +1,60 @@
+import Dexie from 'dexie';
+import type { WayfinderDb } from './db';
+import type { ProfileChunkRecord, ProfileSetRecord } from './records';
+
+/** The primary key of a stored chunk: set, generation, sequence number. */
+export type ChunkKey = [string, string, number];
+
+/** Chunks fetched per request while the previous ones are decoded. */
+const CHUNKS_PER_FETCH = 4;
+
+/** Thrown when a set is replaced, cleared or deleted while its chunks are being read. */
+export class ProfileSetChangedError extends Error {
+  constructor(readonly setId: string) {
+    super(`Profile set ${setId} changed while it was being read.`);
+    this.name = 'ProfileSetChangedError';
+  }
+}
+
+/** The keys of a set's live chunks, in stored order; read in the transaction that read the set. */
+export async function readChunkKeys(db: WayfinderDb, set: ProfileSetRecord): Promise<ChunkKey[]> {
+  const keys: ChunkKey[] = [];
+  for (const gen of set.generations) {
+    const range = await db.profileChunks
+      .where('[setId+gen+seq]')
+      .between([set.id, gen, Dexie.minKey], [set.id, gen, Dexie.maxKey], true, true)
+      .primaryKeys();
+    for (const key of range) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * Yields the chunks of `keys` in order, asking IndexedDB for the next few before handing out
+ * these: the browser reads them while the caller decodes (the Chromium bench measured fetching
+ * and decoding a 100,000-profile set as about equal halves). Chunks are never rewritten, only
+ * deleted in the transaction that changes their set, so a missing key means the set changed
+ * after the keys were read.
+ */
+export async function* readChunksByKey(
+  db: WayfinderDb,
+  setId: string,
+  keys: readonly ChunkKey[],
+): AsyncGenerator<ProfileChunkRecord> {
+  const fetch = (from: number) => {
+    if (from >= keys.length) return undefined;
+    const request = db.profileChunks.bulkGet(keys.slice(from, from + CHUNKS_PER_FETCH));
+    // Awaited below; if the caller stops early, nobody will, and that is fine.
+    request.catch(() => undefined);
+    return request;
+  };
+  let next = fetch(0);
+  for (let from = 0; next !== undefined; from += CHUNKS_PER_FETCH) {
+    const page = await next;
+    next = fetch(from + CHUNKS_PER_FETCH);
+    for (const chunk of page) {
+      if (chunk === undefined) throw new ProfileSetChangedError(setId);
+      yield chunk;
+    }
+  }
+}
