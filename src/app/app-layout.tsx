@@ -4,6 +4,7 @@ const NAV = [
   { to: '/', label: 'Journeys', end: true },
   { to: '/profiles', label: 'Profiles', end: false },
   { to: '/simulations', label: 'Simulations', end: false },
+  { to: '/simulations/forecast', label: 'Forecast', end: false },
 ];
 
 export function AppLayout() {

@@ -45,6 +45,12 @@ export const router = createBrowserRouter([
           Component: (await import('../features/simulation/simulations-page')).SimulationsPage,
         }),
       },
+      {
+        path: 'simulations/forecast',
+        lazy: async () => ({
+          Component: (await import('../features/forecast/forecast-page')).ForecastPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,9 +1,17 @@
 import Dexie from 'dexie';
 import type { WayfinderDb } from './db';
+import type { Profile } from '../domain/profiles/profile';
+import { checkChunk } from './profile-chunks';
 import type { ProfileChunkRecord, ProfileSetRecord } from './records';
 
 /** The primary key of a stored chunk: set, generation, sequence number. */
 export type ChunkKey = [string, string, number];
+
+/** One of `of` contiguous parts of a set's chunks, for one of `of` workers. */
+export interface ChunkPart {
+  index: number;
+  of: number;
+}
 
 /** Chunks fetched per request while the previous ones are decoded. */
 const CHUNKS_PER_FETCH = 4;
@@ -57,4 +65,24 @@ export async function* readChunksByKey(
       yield chunk;
     }
   }
+}
+
+/** The keys of one part: parts differ in size by at most one chunk and together make all. */
+export function keysOfPart(keys: readonly ChunkKey[], { index, of }: ChunkPart): ChunkKey[] {
+  if (!Number.isInteger(of) || of < 1 || !Number.isInteger(index) || index < 0 || index >= of) {
+    throw new RangeError(`There is no part ${index} of ${of}.`);
+  }
+  return keys.slice(
+    Math.floor((index * keys.length) / of),
+    Math.floor(((index + 1) * keys.length) / of),
+  );
+}
+
+/** The profiles of the chunks of `keys`, one chunk at a time, decoded as they arrive. */
+export async function* readProfilesByKey(
+  db: WayfinderDb,
+  setId: string,
+  keys: readonly ChunkKey[],
+): AsyncGenerator<Profile[]> {
+  for await (const chunk of readChunksByKey(db, setId, keys)) yield checkChunk(chunk);
 }

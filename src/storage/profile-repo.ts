@@ -5,13 +5,14 @@ import type { WayfinderDb } from './db';
 import { ProfileSetCache } from './profile-cache';
 import {
   type ChunkKey,
+  type ChunkPart,
+  keysOfPart,
   ProfileSetChangedError,
   readChunkKeys,
-  readChunksByKey,
+  readProfilesByKey,
 } from './profile-chunk-reader';
 import {
   assertProfileShape,
-  checkChunk,
   type ChunkFormat,
   deleteGeneration,
   readFirstChunk,
@@ -123,8 +124,8 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       try {
         const { set, keys } = await snapshot(setId);
         const profiles: Profile[] = [];
-        for await (const chunk of readChunksByKey(db, setId, keys)) {
-          for (const profile of checkChunk(chunk)) profiles.push(profile);
+        for await (const chunk of readProfilesByKey(db, setId, keys)) {
+          for (const profile of chunk) profiles.push(profile);
         }
         cache.set(setId, set.revision, profiles);
         return { set, profiles };
@@ -256,18 +257,10 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
      */
     async *readProfileSetChunks(
       setId: string,
-      options: { part?: { index: number; of: number } } = {},
+      options: { part?: ChunkPart } = {},
     ): AsyncGenerator<Profile[]> {
       const { keys } = await snapshot(setId);
-      const { index, of } = options.part ?? { index: 0, of: 1 };
-      if (!Number.isInteger(of) || of < 1 || !Number.isInteger(index) || index < 0 || index >= of) {
-        throw new RangeError(`There is no part ${index} of ${of}.`);
-      }
-      const from = Math.floor((index * keys.length) / of);
-      const to = Math.floor(((index + 1) * keys.length) / of);
-      for await (const chunk of readChunksByKey(db, setId, keys.slice(from, to))) {
-        yield checkChunk(chunk);
-      }
+      yield* readProfilesByKey(db, setId, options.part ? keysOfPart(keys, options.part) : keys);
     },
 
     /** How many profiles a set holds. */

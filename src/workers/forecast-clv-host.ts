@@ -1,6 +1,7 @@
 import type { BgNbdParams } from '../domain/forecast/bgnbd.ts';
 import type { ModelFit } from '../domain/forecast/bgnbd-fit.ts';
-import { fitClv } from '../domain/forecast/clv.ts';
+import { customerLifetimeValue, fitClv } from '../domain/forecast/clv.ts';
+import { quantiles } from '../domain/forecast/statistics.ts';
 import { projectedClvEffect, type ClvEffect } from '../domain/forecast/clv-effect.ts';
 import type { GammaGammaParams } from '../domain/forecast/gamma-gamma.ts';
 import type { Profile } from '../domain/profiles/profile.ts';
@@ -27,6 +28,8 @@ export type ClvOutcome =
       gammaGamma: ModelFit<GammaGammaParams>;
       /** Profiles with a purchase by the calibration end. */
       customers: number;
+      /** The customers' CLV over the horizon: median, 90th percentile and largest. */
+      valueQuantiles: { p50: number; p90: number; max: number };
       effect: ClvEffectTotals | null;
     }
   | { ok: false; message: string };
@@ -45,8 +48,16 @@ export function runClv(request: ClvRequest): ClvOutcome {
       );
       effect = totals;
     }
+    const values = model.summary.map(
+      (row) =>
+        customerLifetimeValue(model.bgnbd.params, model.gammaGamma.params, row, {
+          horizonWeeks: request.horizonWeeks,
+        }).value,
+    );
+    const [p50 = 0, p90 = 0, max = 0] = quantiles(values, [0.5, 0.9, 1]);
     return {
       ok: true,
+      valueQuantiles: { p50, p90, max },
       bgnbd: model.bgnbd,
       gammaGamma: model.gammaGamma,
       customers: model.summary.length,

@@ -50,6 +50,19 @@ const BENCHES: Record<string, Bench> = {
       ok: r.ms <= r.target,
     }));
   },
+  async simulate() {
+    const { runSimulateBench } = await import('./simulate-bench.ts');
+    return (await runSimulateBench()).map((r) => {
+      const show = (n: number) => (r.unit === 'ms' ? ms(n) : `${Math.round(n * 100) / 100}×`);
+      return {
+        area: 'simulator (Node)',
+        measure: r.name,
+        value: show(r.value),
+        target: r.target === null ? '—' : `≤ ${show(r.target)}`,
+        ok: r.target === null ? null : r.value <= r.target,
+      };
+    });
+  },
   async canvas() {
     const { runCanvasBench } = await import('./canvas/run.ts');
     const rows = await runCanvasBench();

@@ -43,7 +43,7 @@ export function journeyOf(
 /** A profile reachable by email, with events `[name, ISO time, props?]`. */
 export function person(
   id: string,
-  events: Array<[string, string, Record<string, Scalar>?]>,
+  events: Array<[string, string, Record<string, Scalar>?]> = [],
   attributes: Partial<ProfileAttributes> = {},
 ): Profile {
   return {

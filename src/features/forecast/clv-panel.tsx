@@ -30,7 +30,7 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
   }, [profiles, calibrationEnd, horizonWeeks, effects]);
   const p = (n: number) => formatNumber(n, 'number');
   return (
-    <div className="clv-panel">
+    <div className="clv-panel" data-debug={`${effects.length}/${view.tracedReplications}/${Object.keys(view.tallies?.converters ?? {}).length}/${view.meanConversions}/${view.attributableShare}`}>
       <h3>Customer lifetime value</h3>
       <label className="inline-field">
         Horizon{' '}

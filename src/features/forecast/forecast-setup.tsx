@@ -31,18 +31,18 @@ export function ForecastSetup({
   const [replications, setReplications] = useState(20);
   const [stopEarly, setStopEarly] = useState(false);
   const [within, setWithin] = useState(2);
+  const a = journeyA || journeys[0]?.id || '';
+  const set = setId || sets[0]?.id || '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onRun({
-      journeyA,
+      journeyA: a,
       journeyB,
-      setId,
+      setId: set,
       replications,
       stopWithin: stopEarly ? within / 100 : null,
     });
   };
-  const a = journeyA || journeys[0]?.id || '';
-  const set = setId || sets[0]?.id || '';
   return (
     <form className="forecast-setup card" onSubmit={submit} aria-label="Forecast setup">
       <label className="field">
@@ -87,7 +87,7 @@ export function ForecastSetup({
         />
         <span className="field-hint">Each replication reruns the journey with a new seed (2–200).</span>
       </label>
-      <div className="field">
+      <div className="field field-wide">
         <label className="checkbox-line">
           <input type="checkbox" checked={stopEarly} onChange={(e) => setStopEarly(e.target.checked)} />{' '}
           Stop when intervals are within ±

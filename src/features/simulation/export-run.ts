@@ -1,17 +1,10 @@
 import Papa from 'papaparse';
-import { CHANNELS, type SimulationResult } from '../../domain/index.ts';
+import type { SimulationResult } from '../../domain/index.ts';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
+import { activeChannels, SUPPRESSION_CAUSES } from './active-channels.ts';
 import { formatDay } from './format.ts';
 
 const DAY_MS = 86_400_000;
-
-const SUPPRESSION_CAUSES = [
-  'unreachable',
-  'frequency_cap',
-  'quiet_hours_dropped',
-  'quiet_hours_deferred',
-  'unsubscribed',
-] as const;
 
 function csv(rows: readonly (readonly (string | number)[])[]): string {
   return `${Papa.unparse(rows as (string | number)[][], { newline: '\n' })}\n`;
@@ -52,7 +45,7 @@ export function stepsCsv(result: SimulationResult): string {
   return csv([header, ...rows]);
 }
 
-/** One row per channel that sent or suppressed anything: the funnel, suppressions and cost. */
+/** One row per channel that sent or held back anything: the funnel, suppressions and cost. */
 export function channelsCsv(result: SimulationResult): string {
   const header = [
     'channel',
@@ -61,13 +54,11 @@ export function channelsCsv(result: SimulationResult): string {
     'opened',
     'clicked',
     'unsubscribed',
-    ...SUPPRESSION_CAUSES.map((c) => `suppressed_${c}`),
+    ...SUPPRESSION_CAUSES.map(([cause]) => `suppressed_${cause}`),
     'cost',
   ];
   const rows: (string | number)[][] = [];
-  for (const channel of CHANNELS) {
-    const c = result.channels[channel];
-    if (!c) continue;
+  for (const [channel, c] of activeChannels(result)) {
     rows.push([
       channel,
       c.sent,
@@ -75,7 +66,7 @@ export function channelsCsv(result: SimulationResult): string {
       c.opened,
       c.clicked,
       c.unsubscribed,
-      ...SUPPRESSION_CAUSES.map((cause) => c.suppressed[cause]),
+      ...SUPPRESSION_CAUSES.map(([cause]) => c.suppressed[cause]),
       Math.round(c.cost * 100) / 100,
     ]);
   }
@@ -84,7 +75,9 @@ export function channelsCsv(result: SimulationResult): string {
 
 /** One row per simulated day (UTC date of its start), one column per channel. */
 export function sendsPerDayCsv(result: SimulationResult): string {
-  const channels = CHANNELS.filter((c) => result.sendsPerDay[c] !== undefined);
+  const channels = activeChannels(result)
+    .filter(([, c]) => c.sent > 0)
+    .map(([channel]) => channel);
   const days = Math.max(0, ...channels.map((c) => result.sendsPerDay[c]?.length ?? 0));
   const rows: (string | number)[][] = [['date', ...channels]];
   for (let d = 0; d < days; d++) {

@@ -15,8 +15,6 @@ interface SimulationResultViewProps {
   onPath(stepIds: readonly string[] | null): void;
 }
 
-const DAY_MS = 86_400_000;
-
 /** Everything a finished run shows: figures, charts, tables, traces and exports. */
 export function SimulationResultView({
   run,
@@ -30,7 +28,7 @@ export function SimulationResultView({
       <div className="sim-result-head">
         <p className="sim-result-meta">
           Run {formatWhen(run.createdAt)} · {run.profileSetName} ({count(run.profileCount)}{' '}
-          profiles) · {formatDay(result.start)} to {formatDay(result.end - DAY_MS)} · seed{' '}
+          profiles) · {formatDay(result.start)} to {formatDay(result.end - 1)} · seed{' '}
           {String(result.seed)}
         </p>
         {stale && (

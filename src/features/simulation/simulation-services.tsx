@@ -1,6 +1,12 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { SimulationOptions, SimulationResult, Spec } from '../../domain/index.ts';
+import type {
+  JourneyDocument,
+  SimulationOptions,
+  SimulationResult,
+  Spec,
+} from '../../domain/index.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
+import { getJourney } from '../../storage/journey-documents.ts';
 import { createProfileRepo } from '../../storage/profile-repo.ts';
 import {
   createSimulationRunsRepo,
@@ -43,6 +49,8 @@ export interface SimulationServices {
   readSpan(setId: string, signal: AbortSignal): Promise<SetSpan>;
   run(request: SimulationRunRequest): Promise<SimulationResult>;
   runs: Pick<SimulationRunsRepo, 'save' | 'latestForJourney' | 'listAll' | 'delete'>;
+  /** A journey as stored now; undefined when deleted or unreadable. */
+  loadJourney(journeyId: string): Promise<JourneyDocument | undefined>;
 }
 
 let appServices: SimulationServices | undefined;
@@ -71,6 +79,7 @@ function defaultServices(): SimulationServices {
         signal,
       }),
     runs: createSimulationRunsRepo(db),
+    loadJourney: (journeyId) => getJourney(journeyId).catch(() => undefined),
   };
   return appServices;
 }

@@ -166,7 +166,7 @@ function TraceTimeline({
                     {step.label || step.stepId}
                   </button>
                 </th>
-                <td>{step.branch ?? '–'}</td>
+                <td>{step.branch === null ? '–' : step.branch === 'next' ? '→' : step.branch}</td>
                 <td>{step.reason}</td>
               </tr>
             ))}

@@ -1,18 +1,9 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser } from '@playwright/test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, preview } from 'vite';
+import { chromiumLaunchOptions } from '../../support/chromium.ts';
 
 const CONFIG = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type Variant = 'plain' | 'ours';
 
@@ -74,10 +65,7 @@ export async function runCanvasBench(options: CanvasBenchOptions = {}): Promise<
   const server = await preview({ configFile: CONFIG });
   const address = server.resolvedUrls?.local[0];
   if (address === undefined) throw new Error('the bench preview server has no address');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const rows: CanvasBenchRow[] = [];
   try {
     for (const nodes of sizes) {

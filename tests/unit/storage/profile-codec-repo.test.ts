@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles';
 import type { Profile } from '../../../src/domain/profiles/profile';
 import { openWayfinderDb, type WayfinderDb } from '../../../src/storage/db';
+import { ProfileSetChangedError } from '../../../src/storage/profile-chunk-reader';
 import { PROFILE_CODEC_VERSION } from '../../../src/storage/profile-codec';
 import { createProfileRepo, type ProfileRepoOptions } from '../../../src/storage/profile-repo';
 
@@ -65,20 +66,39 @@ describe('profile repo with the columnar codec', () => {
     expect(await repo().readProfileSet(set.id)).toStrictEqual(profiles);
   });
 
-  it('hands out a set chunk by chunk, from storage and from memory', async () => {
+  it('hands out a set chunk by chunk, whole or in parts that make the whole', async () => {
     const { repo } = setup();
     const writer = repo();
     const set = await writer.createProfileSet({ name: 'S', source: 'generated' });
-    await writer.importIntoSet(set.id, profiles, { mode: 'replace' });
+    await writer.importIntoSet(set.id, profiles.slice(0, 30), { mode: 'replace' });
+    await writer.importIntoSet(set.id, profiles.slice(30), { mode: 'append' });
 
-    const cold = await collect(repo().readProfileSetChunks(set.id));
-    expect(cold.map((c) => c.length)).toEqual([7, 7, 7, 7, 7, 5]);
-    expect(cold.flat()).toStrictEqual(profiles);
-    // The writer keeps what it stored in memory.
-    const warm = await collect(writer.readProfileSetChunks(set.id));
-    expect(warm.map((c) => c.length)).toEqual([7, 7, 7, 7, 7, 5]);
-    expect(warm.flat()).toStrictEqual(profiles);
+    const whole = await collect(repo().readProfileSetChunks(set.id));
+    expect(whole.map((c) => c.length)).toEqual([7, 7, 7, 7, 2, 7, 3]);
+    expect(whole.flat()).toStrictEqual(profiles);
+    const parts = [];
+    for (let index = 0; index < 3; index++) {
+      parts.push(await collect(repo().readProfileSetChunks(set.id, { part: { index, of: 3 } })));
+    }
+    expect(parts.map((p) => p.length)).toEqual([2, 2, 3]);
+    expect(parts.flat(2)).toStrictEqual(profiles);
+    await expect(
+      collect(repo().readProfileSetChunks(set.id, { part: { index: 3, of: 3 } })),
+    ).rejects.toThrow(RangeError);
     await expect(collect(repo().readProfileSetChunks('nope'))).rejects.toThrow(/no profile set/);
+  });
+
+  it('says so when a set is replaced while its chunks are read', async () => {
+    const { repo } = setup();
+    // Small chunks, so most are still to be fetched when the set is replaced.
+    const writer = repo({ chunkSize: 2 });
+    const set = await writer.createProfileSet({ name: 'S', source: 'generated' });
+    await writer.importIntoSet(set.id, profiles, { mode: 'replace' });
+    const chunks = repo().readProfileSetChunks(set.id);
+    expect((await chunks.next()).value).toStrictEqual(profiles.slice(0, 2));
+    await writer.importIntoSet(set.id, profiles.slice(0, 3), { mode: 'replace' });
+    await expect(collect(chunks)).rejects.toThrow(ProfileSetChangedError);
+    expect(await repo().readProfileSet(set.id)).toStrictEqual(profiles.slice(0, 3));
   });
 
   it('refuses damaged chunks and chunks of a newer codec', async () => {

@@ -22,7 +22,11 @@ export type StepNodeData = {
   problemMessage?: string;
   /** Simulated profiles that entered the step, when an overlay is shown. */
   entered?: number;
+  /** With a highlighted path shown: whether this step is on it (lit) or not (dimmed). */
+  highlight?: Highlight;
 };
+
+export type Highlight = 'on' | 'off';
 
 export type StepNodeType = StepCategory | 'unknown';
 export type StepFlowNode = Node<StepNodeData, StepNodeType>;
@@ -33,6 +37,8 @@ export type JourneyEdgeData = {
   count?: number;
   strokeWidth: number;
   problem: boolean;
+  /** With a highlighted path shown: whether this arrow joins two consecutive steps of it. */
+  highlight?: Highlight;
 };
 
 export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>;

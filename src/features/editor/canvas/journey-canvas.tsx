@@ -3,9 +3,11 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  useNodesInitialized,
   useReactFlow,
   type EdgeTypes,
   type NodeTypes,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import {
@@ -27,6 +29,7 @@ import type { CanvasOverlay, JourneyFlowEdge, StepFlowNode } from './flow-types.
 import { InsertMenu, type InsertMenuRequest } from './insert-menu.tsx';
 import { JourneyEdge } from './journey-edge.tsx';
 import { StepNode } from './step-node.tsx';
+import { INITIAL_VIEW, initialViewport } from './initial-view.ts';
 import { FlowBuilder, indexDiagnostics } from './to-flow.ts';
 import { useCanvasKeyboard } from './use-canvas-keyboard.ts';
 import { useEditorSelector } from './use-editor-selector.ts';
@@ -141,7 +144,11 @@ function CanvasSurface({
     measured: measured.current,
     viewCentre,
   });
-  const fitView = useCallback(() => void flow.fitView({ duration: 250, padding: 0.15 }), [flow]);
+  const fitView = useCallback(
+    () => void flow.fitView({ duration: 250, padding: 0.15, maxZoom: INITIAL_VIEW.maxZoom }),
+    [flow],
+  );
+  useInitialView(flow, wrapperRef, document.steps.length === 0);
   const autoLayout = useCallback(() => {
     const sizes: Record<string, { width: number; height: number }> = {};
     for (const [id, size] of measured.current) sizes[id] = size;
@@ -209,6 +216,7 @@ function CanvasSurface({
             onSelectionDragStop={handlers.onDragStop}
             onConnect={handlers.onConnect}
             onConnectEnd={handlers.onConnectEnd}
+            onClickConnectStart={handlers.onClickConnectStart}
             isValidConnection={handlers.isValidConnection}
             deleteKeyCode={null}
             multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -216,7 +224,6 @@ function CanvasSurface({
             disableKeyboardA11y
             minZoom={0.1}
             maxZoom={2}
-            fitView
             aria-label="Journey canvas"
           >
             {showMiniMap && (
@@ -227,7 +234,7 @@ function CanvasSurface({
                 ariaLabel="Journey overview"
               />
             )}
-            <Controls showInteractive={false} />
+            <Controls showInteractive={false} showFitView={false} />
             <CanvasToolbar
               store={store}
               onAutoLayout={autoLayout}
@@ -251,4 +258,34 @@ function CanvasSurface({
       </div>
     </CanvasContext.Provider>
   );
+}
+
+/**
+ * Places the view once, when the steps of the opened journey are first measured: readable text
+ * beats seeing everything (see initial-view.ts). A journey opened empty keeps the default view,
+ * so the first dropped step stays where it was dropped.
+ */
+function useInitialView(
+  flow: ReactFlowInstance<StepFlowNode>,
+  wrapperRef: { readonly current: HTMLDivElement | null },
+  openedEmpty: boolean,
+) {
+  const initialised = useNodesInitialized();
+  const done = useRef<boolean | null>(null);
+  done.current ??= openedEmpty;
+  useEffect(() => {
+    if (!initialised || done.current === true) return;
+    done.current = true;
+    const rect = wrapperRef.current?.getBoundingClientRect();
+    const boxes = flow.getNodes().map((node) => ({
+      x: node.position.x,
+      y: node.position.y,
+      width: node.measured?.width ?? 240,
+      height: node.measured?.height ?? 80,
+      trigger: node.type === 'trigger',
+    }));
+    void flow.setViewport(
+      initialViewport({ width: rect?.width ?? 0, height: rect?.height ?? 0 }, boxes),
+    );
+  }, [initialised, flow, wrapperRef]);
 }

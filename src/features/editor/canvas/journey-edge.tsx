@@ -42,6 +42,7 @@ function JourneyEdgeComponent({
     'journey-edge',
     selected ? 'is-selected' : '',
     data?.problem === true ? 'has-problem' : '',
+    data?.highlight === undefined ? '' : `is-path-${data.highlight}`,
   ]
     .filter(Boolean)
     .join(' ');

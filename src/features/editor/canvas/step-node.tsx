@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, type MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { useCanvasContext } from './editor-context.ts';
 import type { StepFlowNode } from './flow-types.ts';
 import { BRANCH_ROW, NEXT_COLUMN } from './placement.ts';
@@ -15,6 +15,14 @@ const SUMMARY_CHARS = 64;
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Enter or Space on a focused handle clicks it: React Flow connects two clicked handles. */
+function clickOnKey(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.key !== 'Enter' && event.key !== ' ') return;
+  event.preventDefault();
+  event.stopPropagation();
+  event.currentTarget.click();
 }
 
 function StepNodeComponent({
@@ -48,7 +56,9 @@ function StepNodeComponent({
         }: ${data.problemMessage ?? ''}`;
   return (
     <div
-      className={`step-node step-node--${data.category}${selected ? ' is-selected' : ''}`}
+      className={`step-node step-node--${data.category}${selected ? ' is-selected' : ''}${
+        data.highlight === undefined ? '' : ` is-path-${data.highlight}`
+      }`}
       data-problem={data.problemSeverity}
     >
       {data.hasTarget && (
@@ -57,6 +67,8 @@ function StepNodeComponent({
           position={Position.Left}
           className="step-node__target"
           aria-label={`Into ${data.label}`}
+          tabIndex={0}
+          onKeyDown={clickOnKey}
         />
       )}
       <div
@@ -104,6 +116,8 @@ function StepNodeComponent({
             position={Position.Right}
             className="step-node__source"
             aria-label={`${single.label} branch of ${data.label}`}
+            tabIndex={0}
+            onKeyDown={clickOnKey}
           />
         </>
       )}
@@ -128,6 +142,8 @@ function StepNodeComponent({
                 position={Position.Right}
                 className="step-node__source"
                 aria-label={`${branch.label} branch of ${data.label}`}
+                tabIndex={0}
+                onKeyDown={clickOnKey}
               />
             </div>
           ))}

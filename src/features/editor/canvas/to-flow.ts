@@ -90,6 +90,7 @@ function sameData(a: StepNodeData, b: StepNodeData): boolean {
     a.problemCount === b.problemCount &&
     a.problemMessage === b.problemMessage &&
     a.entered === b.entered &&
+    a.highlight === b.highlight &&
     sameBranches(a.branches, b.branches)
   );
 }
@@ -118,6 +119,8 @@ export class FlowBuilder {
       set.add(c.fromBranch);
     }
     const selected = new Set(input.selection.stepIds);
+    const path = input.overlay?.highlight;
+    const lit = path === undefined ? undefined : new Set(path.stepIds);
     const next = new Map<string, StepFlowNode>();
     const result = input.document.steps.map((step) => {
       const view = viewOf(step);
@@ -143,6 +146,7 @@ export class FlowBuilder {
             }
           : {}),
         ...(input.overlay !== undefined ? { entered: entered ?? 0 } : {}),
+        ...(lit !== undefined ? { highlight: lit.has(step.id) ? 'on' : 'off' } : {}),
       };
       const previous = this.nodes.get(step.id);
       const isSelected = selected.has(step.id);
@@ -179,6 +183,7 @@ export class FlowBuilder {
     const selected = new Set(input.selection.connectionIds);
     const counts = input.overlay?.connectionCounts;
     const max = counts === undefined ? 0 : Math.max(1, ...Object.values(counts));
+    const hops = highlightedHops(input.overlay);
     const next = new Map<string, JourneyFlowEdge>();
     const result: JourneyFlowEdge[] = [];
     for (const c of input.document.connections) {
@@ -193,6 +198,7 @@ export class FlowBuilder {
         strokeWidth: count === undefined ? 2 : 1.5 + 6 * Math.sqrt(count / max),
         problem: input.diagnostics.connections.has(c.id),
         ...(count !== undefined ? { count } : {}),
+        ...(hops !== undefined ? { highlight: hops.has(`${c.from}>${c.to}`) ? 'on' : 'off' } : {}),
       };
       const previous = next.get(c.id) ?? this.edges.get(c.id);
       const isSelected = selected.has(c.id);
@@ -206,6 +212,7 @@ export class FlowBuilder {
         previous.data.strokeWidth === data.strokeWidth &&
         previous.data.problem === data.problem &&
         previous.data.count === data.count &&
+        previous.data.highlight === data.highlight &&
         previous.ariaLabel === edgeName(from, to, branchLabel);
       const edge: JourneyFlowEdge =
         same && previous !== undefined
@@ -227,6 +234,15 @@ export class FlowBuilder {
     this.edges = next;
     return result;
   }
+}
+
+/** "from>to" for each pair of consecutive steps on the highlighted path. */
+function highlightedHops(overlay: CanvasOverlay | undefined): Set<string> | undefined {
+  const ids = overlay?.highlight?.stepIds;
+  if (ids === undefined) return undefined;
+  const hops = new Set<string>();
+  for (let i = 1; i < ids.length; i++) hops.add(`${ids[i - 1] ?? ''}>${ids[i] ?? ''}`);
+  return hops;
 }
 
 function edgeName(from: JourneyStep, to: JourneyStep, branch: string): string {

@@ -203,6 +203,11 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
     [store, announce],
   );
 
+  const onClickConnectStart = useCallback(
+    () => announce('Now choose the step to connect to: click its input or press Enter on it.'),
+    [announce],
+  );
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(KIND_MIME)) return;
     event.preventDefault();
@@ -259,6 +264,7 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
       onDragStop,
       onConnect,
       onConnectEnd,
+      onClickConnectStart,
       isValidConnection,
       onDragOver,
       onDrop,
@@ -272,6 +278,7 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
       onDragStop,
       onConnect,
       onConnectEnd,
+      onClickConnectStart,
       isValidConnection,
       onDragOver,
       onDrop,

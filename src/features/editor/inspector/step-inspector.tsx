@@ -22,6 +22,12 @@ export interface StepInspectorProps {
   suggestions?: Suggestions | undefined;
 }
 
+/**
+ * Flow rules name a branch (`branch:yes`) rather than a config path; they are already listed
+ * under "Problems with this step" and have no field in the form to sit beside.
+ */
+const isConfigIssue = (d: Diagnostic) => d.field === undefined || !d.field.startsWith('branch:');
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -66,7 +72,7 @@ export function StepInspector({
           label={`${definition.label} settings`}
           schema={definition.configSchema}
           value={step.config}
-          issues={diagnostics}
+          issues={diagnostics.filter(isConfigIssue)}
           suggestions={suggestions}
           onChange={(config) => onChangeConfig(isRecord(config) ? config : {})}
         />

@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+page.on('worker', (w) => { console.log('worker', w.url()); w.on('console', m => console.log('wconsole', m.text())); });
+await page.goto('http://127.0.0.1:4190/simulations/forecast');
+const setup = page.getByRole('form', { name: 'Forecast setup' });
+await setup.getByLabel('Profile set').getByText('Demo customers (5,000)').waitFor({ state: 'attached', timeout: 60000 });
+await setup.getByLabel('Replications').fill('3');
+await setup.getByRole('button', { name: 'Run forecast' }).click();
+await page.getByText('3 of 3 replications done').waitFor({ timeout: 90000 });
+await page.waitForTimeout(5000);
+console.log(await page.locator('.clv-panel').innerText(), await page.locator('.clv-panel').getAttribute('data-debug'));
+await browser.close();

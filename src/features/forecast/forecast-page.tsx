@@ -1,0 +1,146 @@
+import { useMemo, useState } from 'react';
+import type { Spec } from '../../domain/compile/spec-schema.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import { BranchView } from './branch-view.tsx';
+import { BusinessKpis } from './business-kpis.tsx';
+import { CompareView } from './compare-view.tsx';
+import { ForecastCards } from './forecast-cards.tsx';
+import { variantView } from './forecast-model.ts';
+import { ForecastSetup, type ForecastChoice } from './forecast-setup.tsx';
+import { KpiTable } from './kpi-table.tsx';
+import { SampleSizePanel } from './sample-size-panel.tsx';
+import { SendsChart } from './sends-chart.tsx';
+import { SensitivityPanel } from './sensitivity-panel.tsx';
+import { loadJourneySpec, loadProfiles, useForecastSources } from './use-forecast-sources.ts';
+import { useForecastRun } from './use-forecast-run.ts';
+import './forecast.css';
+
+interface Loaded {
+  variants: { name: string; spec: Spec }[];
+  profiles: Profile[];
+}
+
+/** The forecast page: ranges, variants side by side, sensitivity, sample sizes and business KPIs. */
+export function ForecastPage() {
+  const { journeys, sets } = useForecastSources();
+  const { state, start, cancel } = useForecastRun();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  async function run(choice: ForecastChoice) {
+    setProblem(null);
+    setLoading(true);
+    try {
+      const ids = choice.journeyB === '' ? [choice.journeyA] : [choice.journeyA, choice.journeyB];
+      const specs = await Promise.all(ids.map(loadJourneySpec));
+      const broken = specs.find((s) => !s.ok);
+      if (broken !== undefined && !broken.ok) return setProblem(broken.message);
+      const profiles = await loadProfiles(choice.setId);
+      if (profiles.length === 0) return setProblem('This profile set is empty.');
+      const variants = specs.flatMap((s, i) =>
+        s.ok ? [{ name: `${ids.length > 1 ? (i === 0 ? 'A: ' : 'B: ') : ''}${s.name}`, spec: s.spec }] : [],
+      );
+      setLoaded({ variants, profiles });
+      void start({
+        variants: variants.map((v) => ({ spec: v.spec })),
+        profiles,
+        replications: choice.replications,
+        stopWithin: choice.stopWithin,
+      });
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  const views = useMemo(
+    () =>
+      (loaded?.variants ?? []).flatMap((v, i) => {
+        const view = variantView(v.name, state.replications, i);
+        return view ? [view] : [];
+      }),
+    [loaded, state.replications],
+  );
+  const [a, b] = views;
+  const running = state.status === 'running' || loading;
+  const cap = loaded?.variants[0]?.spec.settings.frequencyCap;
+
+  return (
+    <section className="page forecast-page">
+      <header className="page-header">
+        <div>
+          <h1>Forecast</h1>
+          <p className="page-subtitle">
+            How sure a number is, which of two designs is better, and what it does to the KPIs the
+            board watches.
+          </p>
+        </div>
+      </header>
+      {journeys === undefined || sets === undefined ? (
+        <p role="status">Loading journeys and profile sets…</p>
+      ) : journeys.length === 0 || sets.length === 0 ? (
+        <p>
+          A forecast needs a journey and a profile set. Create {journeys.length === 0 ? 'a journey' : 'a profile set'}{' '}
+          first.
+        </p>
+      ) : (
+        <ForecastSetup journeys={journeys} sets={sets} running={running} onRun={(c) => void run(c)} />
+      )}
+      {problem !== null && <p role="alert">{problem}</p>}
+      {state.status !== 'idle' && (
+        <div className="forecast-progress" aria-live="polite">
+          <progress
+            max={state.total}
+            value={state.replications.length}
+            aria-label="Replications done"
+          />
+          <span role="status">
+            {state.replications.length} of {state.total} replications done
+            {state.status === 'done' && state.stoppedEarly && ' — stopped early: the intervals are tight enough'}
+            {state.status === 'cancelled' && ' — cancelled'}
+          </span>
+          {state.status === 'running' && (
+            <button type="button" className="btn" onClick={cancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+      )}
+      {state.status === 'error' && <p role="alert">The forecast failed: {state.error}</p>}
+      {views.map((view) => (
+        <section key={view.name} className="forecast-section" aria-label={`Forecast: ${view.name}`}>
+          <h2>{view.name}</h2>
+          <ForecastCards view={view} />
+          <SendsChart view={view} />
+          <details className="forecast-details">
+            <summary>Every KPI as a table</summary>
+            <KpiTable view={view} />
+          </details>
+        </section>
+      ))}
+      {a !== undefined && b !== undefined && a.values.length >= 2 && <CompareView a={a} b={b} />}
+      {views.map((view) => (
+        <BranchView key={view.name} view={view} />
+      ))}
+      {a !== undefined && loaded !== null && state.status !== 'running' && (
+        <>
+          <BusinessKpis
+            view={a}
+            profiles={loaded.profiles}
+            capText={cap ? `cap of ${cap.max} per ${cap.periodDays} days${cap.enabled ? '' : ' (not switched on)'}` : ''}
+          />
+          <SensitivityPanel
+            spec={loaded.variants[0]?.spec as Spec}
+            profiles={loaded.profiles}
+            kpis={a.kpis}
+          />
+          <SampleSizePanel
+            key={a.name}
+            baselineRate={a.summaries['conversionRate']?.mean ?? null}
+            entrantsPerDay={a.entrantsPerDay}
+          />
+        </>
+      )}
+    </section>
+  );
+}

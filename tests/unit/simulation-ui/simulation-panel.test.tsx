@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import '../../setup/dom-setup';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { SimulationPanel } from '../../../src/features/simulation/simulation-panel.tsx';
+import type { SimulationOverlay } from '../../../src/features/simulation/simulation-overlay.ts';
+import { fakeServices, resultFor, runFor, welcomeSeries, withServices } from './helpers.tsx';
+
+function renderPanel(
+  document = welcomeSeries(),
+  services = fakeServices().services,
+  onOverlay = vi.fn<(o: SimulationOverlay | null) => void>(),
+  onFocusStep = vi.fn<(id: string) => void>(),
+) {
+  render(
+    withServices(
+      services,
+      <SimulationPanel document={document} onOverlay={onOverlay} onFocusStep={onFocusStep} />,
+    ),
+  );
+  return { onOverlay, onFocusStep };
+}
+
+describe('SimulationPanel', () => {
+  it('is disabled and says why when the journey has errors', async () => {
+    const document = welcomeSeries();
+    const broken = { ...document, steps: document.steps.filter((s) => s.kind !== 'event') };
+    renderPanel(broken);
+    expect(await screen.findByText(/Fix the errors before simulating: \d+ errors?/)).toBeVisible();
+    await screen.findByRole('option', { name: /Demo customers/ });
+    expect(screen.getByRole('button', { name: 'Run simulation' })).toBeDisabled();
+  });
+
+  it('defaults to the first set and its event span, then shows progress and cancels', async () => {
+    const fake = fakeServices();
+    renderPanel(welcomeSeries(), fake.services);
+    expect(await screen.findByRole('combobox', { name: 'Profile set' })).toHaveValue('set-1');
+    await waitFor(() => expect(screen.getByLabelText('Start date')).toHaveValue('2025-01-01'));
+    expect(screen.getByLabelText('Days')).toHaveValue(30);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Run simulation' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Simulating' });
+    expect(fake.requests[0]?.options).toMatchObject({
+      start: Date.UTC(2025, 0, 1),
+      horizonDays: 30,
+      seed: 1,
+      traceSample: 200,
+    });
+    act(() => fake.requests[0]?.onProgress({ done: 100, total: 400, elapsedMs: 500, etaMs: 1500 }));
+    expect(bar).toHaveAttribute('aria-valuenow', '100');
+    expect(bar).toHaveAttribute('aria-valuemax', '400');
+    expect(screen.getByText('about 2 s left')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText(/Simulation cancelled/)).toBeVisible();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(fake.saved).toHaveLength(0);
+  });
+
+  it('saves a finished run, shows its figures and draws counts on the canvas', async () => {
+    const document = welcomeSeries();
+    const fake = fakeServices();
+    const { onOverlay } = renderPanel(document, fake.services);
+    const user = userEvent.setup();
+    const run = await screen.findByRole('button', { name: 'Run simulation' });
+    await waitFor(() => expect(run).toBeEnabled());
+    await user.click(run);
+    const result = resultFor(document);
+    await act(async () => fake.finish(result));
+    const entered = await screen.findByRole('group', { name: 'Entered' });
+    expect(entered).toHaveTextContent(new Intl.NumberFormat('en').format(result.entries));
+    const converted = screen.getByRole('group', { name: 'Converted' });
+    expect(converted).toHaveTextContent(String(result.goal?.conversions));
+    expect(screen.getByRole('group', { name: 'Conversion rate' })).toHaveTextContent('%');
+    expect(fake.saved).toHaveLength(1);
+    expect(fake.saved[0]?.journeyId).toBe(document.id);
+    const overlay = onOverlay.mock.calls.at(-1)?.[0];
+    const trigger = document.steps.find((s) => s.kind === 'event');
+    expect(overlay?.stepCounts[trigger?.id ?? '']?.entered).toBe(
+      result.steps[trigger?.id ?? '']?.entered,
+    );
+    const first = document.connections[0];
+    expect(overlay?.connectionCounts[first?.id ?? '']).toBe(
+      result.edgeCounts[`${first?.from}->${first?.fromBranch}`],
+    );
+    expect(screen.getByRole('table', { name: 'Suppressed messages by cause' })).toBeVisible();
+    const funnel = screen.getByRole('table', { name: 'Messages per channel' });
+    expect(within(funnel).getByRole('rowheader', { name: 'Email' })).toBeVisible();
+  });
+
+  it('shows the last run on reopening, marked stale once the journey changed', async () => {
+    const document = welcomeSeries();
+    const last = runFor(document);
+    renderPanel({ ...document, name: 'Welcome series v2' }, fakeServices({ last }).services);
+    expect(await screen.findByRole('group', { name: 'Entered' })).toBeVisible();
+    expect(screen.getByText('stale — the journey changed since this run')).toBeVisible();
+  });
+
+  it('does not mark the last run stale while the journey is unchanged', async () => {
+    const document = welcomeSeries();
+    renderPanel(document, fakeServices({ last: runFor(document) }).services);
+    expect(await screen.findByRole('group', { name: 'Entered' })).toBeVisible();
+    expect(screen.queryByText(/stale/)).toBeNull();
+  });
+});
