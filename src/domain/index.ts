@@ -76,6 +76,10 @@ export * from './forecast/index.ts';
 export { simulate, simulatePartition, PartitionRun } from './simulate/simulate.ts';
 export { createSimulationPlan, type SimulationPlan } from './simulate/plan.ts';
 export { mergeResults } from './simulate/merge.ts';
-export { resolveSimulationWindow, withResolvedWindow, type SimulationWindow } from './simulate/window.ts';
+export {
+  resolveSimulationWindow,
+  withResolvedWindow,
+  type SimulationWindow,
+} from './simulate/window.ts';
 export * from './simulate/options.ts';
 export * from './simulate/result-schema.ts';

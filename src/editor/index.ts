@@ -3,6 +3,7 @@ export type { EditorState, Selection } from './editor-state.ts';
 export { EMPTY_SELECTION, createEditorState, isSelectionEmpty } from './editor-state.ts';
 export { COMMANDS, getCommand, type CommandArgs, type CommandId } from './commands/registry.ts';
 export type { AddStepArgs, ConnectArgs, Point } from './commands/step-commands.ts';
+export { STEP_COLUMN } from './commands/step-commands.ts';
 export { PASTE_OFFSET } from './commands/clipboard-commands.ts';
 export { CLIPBOARD_VERSION, parseClipboard, serialiseSelection } from './clipboard.ts';
 export {

@@ -38,11 +38,10 @@ export async function readChunkKeys(db: WayfinderDb, set: ProfileSetRecord): Pro
 }
 
 /**
- * Yields the chunks of `keys` in order, asking IndexedDB for the next few before handing out
- * these: the browser reads them while the caller decodes (the Chromium bench measured fetching
- * and decoding a 100,000-profile set as about equal halves). Chunks are never rewritten, only
- * deleted in the transaction that changes their set, so a missing key means the set changed
- * after the keys were read.
+ * Yields the chunks of `keys` in order, a few per request, asking for the next few before
+ * handing out these, so a consumer gets the first chunk at once and never waits for the whole
+ * set. Chunks are never rewritten, only deleted in the transaction that changes their set, so a
+ * missing key means the set changed after the keys were read.
  */
 export async function* readChunksByKey(
   db: WayfinderDb,

@@ -4,11 +4,22 @@ import type { Profile } from '../domain/profiles/profile';
  * The columnar encoding of a chunk of profiles, as stored in IndexedDB.
  *
  * Why: IndexedDB structured-clones what it stores, and deserialising 100,000 profiles as an
- * object graph (735,000 events, about 104 MB as JSON) took 2.3–4.9 s in Chromium. Typed arrays
- * clone as one memory copy, so a chunk is stored as a few of them plus two small string tables,
- * and reading costs the decode alone. Measured in headless Chromium, 2 loaded cores, medians of
- * one run with every layout side by side (tests/bench/browser/profiles.ts): see
- * {@link PROFILE_CODEC_VERSION}'s figures in the bench report of issue 4.
+ * object graph (735,000 events, about 104 MB as JSON) is what made reading a set slow. Typed
+ * arrays clone as one memory copy (about 33 MB here: 4 tags, 7 ints, 12 nums, 10 of strings),
+ * so a read costs one fetch and then building the objects. Chromium 156 headless, 100,000
+ * generated profiles, medians of 5 rounds with every variant in the same run
+ * (`npx tsx tests/bench/browser/profiles.ts --compare`), 2 cores shared with other runs (load
+ * 3–4), ms:
+ *
+ *   layout (1,000 profiles a chunk)   encode  write  read (of which decode)
+ *   objects, as stored until now           0   2090   1600      (0)
+ *   one JSON string                      490   1380   1130    (740)
+ *   columns (this codec)                 750   1230    600    (400)
+ *
+ * Through the repo, same run: read 100,000 cold 1,760 → 650; generate + store 100,000
+ * 3,280 → 2,470; CDNOW import 580 → 570. Under load 9–11 earlier runs gave 2,770–4,840 → 1,040–
+ * 2,320 for the read. Chunks of 200 or 5,000 profiles measured the same as 1,000. Decoding is
+ * bound by allocating (and collecting) about 2.8 million objects.
  *
  * Layout: every profile is written, in order, as its id (a string index in `ints`), its
  * attributes (a generic value), its event count (`ints`) and per event the name (`ints`), the

@@ -7,20 +7,22 @@ import {
   type ChunkKey,
   type ChunkPart,
   keysOfPart,
-  ProfileSetChangedError,
   readChunkKeys,
   readProfilesByKey,
 } from './profile-chunk-reader';
 import {
   assertProfileShape,
+  checkChunk,
   type ChunkFormat,
   deleteGeneration,
+  readChunkRecords,
   readFirstChunk,
   readGeneration,
   writeChunks,
 } from './profile-chunks';
 import {
   PROFILES_PER_CHUNK,
+  type ProfileChunkRecord,
   type ProfileSet,
   type ProfileSetRecord,
   profileSetRecordSchema,
@@ -54,9 +56,6 @@ export interface ProfileRepoOptions {
   /** How chunks are written: `columns` (the default); `objects` only to test reading old data. */
   chunkFormat?: ChunkFormat;
 }
-
-/** Reads of a set retried when it changes under them, before giving up. */
-const MAX_READ_ATTEMPTS = 3;
 
 /** The format tag of an exported set. */
 export const PROFILE_EXPORT_FORMAT = 'wayfinder.profiles';
@@ -120,21 +119,27 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     const current = await record(setId);
     const cached = cache.get(setId, current.revision);
     if (cached) return { set: current, profiles: cached };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { set, keys } = await snapshot(setId);
-        const profiles: Profile[] = [];
-        for await (const chunk of readProfilesByKey(db, setId, keys)) {
-          for (const profile of chunk) profiles.push(profile);
+    // One request per generation in one transaction: in Chromium this read 100,000 profiles
+    // faster than fetching a few chunks at a time while decoding the previous ones.
+    const { set, chunks } = await db.transaction(
+      'r',
+      db.profileSets,
+      db.profileChunks,
+      async () => {
+        const latest = await record(setId);
+        const all: ProfileChunkRecord[] = [];
+        for (const gen of latest.generations) {
+          for (const chunk of await readChunkRecords(db, setId, gen)) all.push(chunk);
         }
-        cache.set(setId, set.revision, profiles);
-        return { set, profiles };
-      } catch (error) {
-        // Another tab or job replaced the set meanwhile: read what it holds now.
-        if (!(error instanceof ProfileSetChangedError) || attempt === MAX_READ_ATTEMPTS)
-          throw error;
-      }
+        return { set: latest, chunks: all };
+      },
+    );
+    const profiles: Profile[] = [];
+    for (const chunk of chunks) {
+      for (const profile of checkChunk(chunk)) profiles.push(profile);
     }
+    cache.set(setId, set.revision, profiles);
+    return { set, profiles };
   }
 
   async function deleteChunksOf(setId: string): Promise<void> {
@@ -252,7 +257,7 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
      * A set's profiles one stored chunk (up to 1,000 profiles) at a time, in stored order, read
      * from IndexedDB: a simulation can start on the first chunk while later ones are fetched,
      * and each of `of` workers can read its own `part` (contiguous runs of chunks that together
-     * make the whole set, in order). Rejects with {@link ProfileSetChangedError} if the set is
+     * make the whole set, in order). Rejects with `ProfileSetChangedError` if the set is
      * replaced, cleared or deleted while it is read.
      */
     async *readProfileSetChunks(

@@ -42,10 +42,42 @@ export interface SimulationRunsRepoOptions {
   newId?: () => string;
 }
 
+const runHeadSchema = simulationRunSchema.extend({
+  result: simulationResultSchema.omit({ traces: true }),
+});
+const traceSchema = simulationResultSchema.shape.traces.element;
+
+/** Traces checked per slice: a run's traces are most of its size. */
+const TRACES_PER_SLICE = 25;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Checks a run against {@link simulationRunSchema} in slices, yielding between them, so a run
+ * with hundreds of traces never blocks the page for long. Throws like `parse` when invalid.
+ */
+export async function parseSimulationRunInSlices(raw: unknown): Promise<SimulationRun> {
+  const record = z
+    .looseObject({ result: z.looseObject({ traces: z.array(z.unknown()) }) })
+    .parse(raw);
+  const { traces, ...resultHead } = record.result;
+  const head = runHeadSchema.parse({ ...record, result: resultHead });
+  const checked: SimulationRun['result']['traces'] = [];
+  for (let i = 0; i < traces.length; i += TRACES_PER_SLICE) {
+    await nextTurn();
+    for (const trace of traces.slice(i, i + TRACES_PER_SLICE))
+      checked.push(traceSchema.parse(trace));
+  }
+  return { ...head, result: { ...head.result, traces: checked } };
+}
+
 /** Reads a stored run, or null when it does not match the schema (hand-edited or older). */
-export function parseSimulationRun(raw: unknown): SimulationRun | null {
-  const parsed = simulationRunSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
+export async function parseSimulationRun(raw: unknown): Promise<SimulationRun | null> {
+  try {
+    return await parseSimulationRunInSlices(raw);
+  } catch {
+    return null;
+  }
 }
 
 /** Saved simulation runs, validated at the boundary both ways. */
@@ -53,10 +85,10 @@ export function createSimulationRunsRepo(db: WayfinderDb, options: SimulationRun
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
 
-  function valid(rows: readonly unknown[]): SimulationRun[] {
+  async function valid(rows: readonly unknown[]): Promise<SimulationRun[]> {
     const out: SimulationRun[] = [];
     for (const row of rows) {
-      const run = parseSimulationRun(row);
+      const run = await parseSimulationRun(row);
       if (run) out.push(run);
     }
     return out;
@@ -65,7 +97,7 @@ export function createSimulationRunsRepo(db: WayfinderDb, options: SimulationRun
   return {
     /** Validates and stores a run; returns it as stored. */
     async save(input: NewSimulationRun): Promise<SimulationRun> {
-      const run = simulationRunSchema.parse({
+      const run = await parseSimulationRunInSlices({
         ...input,
         runVersion: SIMULATION_RUN_VERSION,
         id: newId(),
@@ -82,7 +114,7 @@ export function createSimulationRunsRepo(db: WayfinderDb, options: SimulationRun
         .between([journeyId, -Infinity], [journeyId, Infinity])
         .reverse()
         .toArray();
-      return valid(rows);
+      return await valid(rows);
     },
 
     /** The newest readable run of a journey, or null. */
@@ -92,18 +124,22 @@ export function createSimulationRunsRepo(db: WayfinderDb, options: SimulationRun
         .between([journeyId, -Infinity], [journeyId, Infinity])
         .reverse()
         .toArray();
-      return valid(rows)[0] ?? null;
+      for (const row of rows) {
+        const run = await parseSimulationRun(row);
+        if (run) return run;
+      }
+      return null;
     },
 
     /** Every readable run across journeys, newest first. */
     async listAll(): Promise<SimulationRun[]> {
-      return valid(await db.simulationRuns.orderBy('createdAt').reverse().toArray());
+      return await valid(await db.simulationRuns.orderBy('createdAt').reverse().toArray());
     },
 
     /** One run, or null when missing or unreadable. */
     async get(id: string): Promise<SimulationRun | null> {
       const raw = await db.simulationRuns.get(id);
-      return raw === undefined ? null : parseSimulationRun(raw);
+      return raw === undefined ? null : await parseSimulationRun(raw);
     },
 
     async delete(id: string): Promise<void> {

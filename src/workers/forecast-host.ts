@@ -1,9 +1,8 @@
 import { createSimulationPlan } from '../domain/simulate/plan.ts';
+import { hashText } from '../domain/simulate/seeded.ts';
 import { PartitionRun } from '../domain/simulate/simulate.ts';
-import {
-  forecastWorkerRequestSchema,
-  type ForecastWorkerEvent,
-} from './forecast-protocol.ts';
+import type { Profile } from '../domain/profiles/profile.ts';
+import { forecastWorkerRequestSchema, type ForecastWorkerEvent } from './forecast-protocol.ts';
 import { tallyTraces } from './forecast-tallies.ts';
 
 /** The part of a worker's global scope the host uses (a fake one in tests and benches). */
@@ -12,8 +11,21 @@ export interface ForecastWorkerScope {
   postMessage(message: unknown): void;
 }
 
-/** Profiles per slice: a cancel is noticed between slices. */
+/** Profiles per slice; between slices the host yields (to notice a cancel) once YIELD_MS have passed. */
 const SLICE = 5_000;
+const YIELD_MS = 100;
+
+/**
+ * The ids to trace: all when `sample` covers the share, else about `sample` picked by a hash of
+ * the id (fixed across replications and unrelated to behaviour). Requested ids cost nothing
+ * beyond their own traces, unlike the simulator's running smallest-key sample.
+ */
+export function traceIds(profiles: readonly Profile[], sample: number): string[] {
+  if (sample <= 0) return [];
+  if (sample >= profiles.length) return profiles.map((p) => p.id);
+  const threshold = (sample / profiles.length) * 4294967296;
+  return profiles.filter((p) => hashText(`${p.id}:forecast`) < threshold).map((p) => p.id);
+}
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -41,21 +53,25 @@ export function hostForecast(scope: ForecastWorkerScope): void {
       return;
     }
     const { partition, profiles, tracing } = request;
+    const ids = traceIds(profiles, tracing.sample);
     void (async () => {
       try {
         for (let r = 0; r < request.replications; r++) {
-          const traced = tracing.sample > 0 && (tracing.every || r === 0);
+          const traced = ids.length > 0 && (tracing.every || r === 0);
           for (const [v, variant] of request.variants.entries()) {
             const plan = createSimulationPlan(variant.spec, {
               ...variant.options,
               seed: request.seed0 + r,
-              traceSample: traced ? tracing.sample : 0,
-              traceProfileIds: [],
+              traceSample: 0,
+              traceProfileIds: traced ? ids : [],
             });
             const run = new PartitionRun(plan, profiles, partition);
+            let yielded = performance.now();
             while (!run.advance(SLICE)) {
+              if (performance.now() - yielded < YIELD_MS) continue;
               await nextTurn();
               if (cancelled) return;
+              yielded = performance.now();
             }
             const result = run.result();
             const tallies = traced ? tallyTraces(result, { profiles, cap: tracing.cap }) : null;

@@ -34,8 +34,10 @@ export interface ForecastRun {
   stoppedEarly: boolean;
 }
 
-/** Sets up to this size are traced in every replication; larger ones in the first only. */
+/** Sets up to this size are traced whole in every replication; larger ones by a sample in the first only. */
 export const TRACE_EVERY_UP_TO = 20_000;
+/** Profiles per worker traced in the first replication of a larger set. */
+export const TRACE_SAMPLE = 2_000;
 
 export interface RunForecastRequest {
   variants: readonly { spec: Spec; options?: SimulationOptions }[];
@@ -97,7 +99,7 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
   const largest = Math.max(...slices.map((s) => s.length));
   const tracing: ForecastTracing = {
     every: profiles.length <= TRACE_EVERY_UP_TO,
-    sample: Math.min(10_000, largest),
+    sample: profiles.length <= TRACE_EVERY_UP_TO ? largest : TRACE_SAMPLE,
     cap: { max: cap.max, periodDays: cap.periodDays },
   };
   const create = request.createWorker ?? defaultWorker;
@@ -107,7 +109,10 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
       return;
     }
     const workers: ForecastWorkerLike[] = [];
-    const pending = new Map<number, { results: SimulationResult[][]; tallies: (TraceTallies | null)[][]; count: number }>();
+    const pending = new Map<
+      number,
+      { results: SimulationResult[][]; tallies: (TraceTallies | null)[][]; count: number }
+    >();
     const done: ForecastReplication[] = [];
     const expected = slices.length * variants.length;
     let finishedWorkers = 0;
@@ -158,7 +163,8 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
       worker.onmessage = (event: MessageEvent) => {
         if (settled) return;
         const message: unknown = event.data;
-        if (!isForecastWorkerEvent(message)) return fail(new Error('unexpected message from a forecast worker'));
+        if (!isForecastWorkerEvent(message))
+          return fail(new Error('unexpected message from a forecast worker'));
         if (message.type === 'error') return fail(new Error(message.message));
         if (message.type === 'done') {
           if (++finishedWorkers === slices.length) finish(false);

@@ -9,7 +9,10 @@ import { workerProfilesSchema } from './simulation-protocol.ts';
 export const forecastVariantSchema = z.object({
   spec: specSchema,
   /** Options with the period set, so every partition and replication simulates the same days. */
-  options: simulationOptionsSchema.extend({ start: z.number(), horizonDays: z.number().positive() }),
+  options: simulationOptionsSchema.extend({
+    start: z.number(),
+    horizonDays: z.number().positive(),
+  }),
 });
 export type ForecastVariant = z.input<typeof forecastVariantSchema>;
 
@@ -17,8 +20,8 @@ export type ForecastVariant = z.input<typeof forecastVariantSchema>;
 export const forecastTracingSchema = z.object({
   /** Trace every replication (small sets) or only the first. */
   every: z.boolean(),
-  /** Traced entrants per partition (at most 10,000, the simulator's limit); 0 traces none. */
-  sample: z.number().int().min(0).max(10_000),
+  /** Profiles per partition to trace (their entrants are traced); the share's size or more: all. */
+  sample: z.number().int().min(0),
   /** The frequency cap the fatigue figure is measured against. */
   cap: z.object({ max: z.number().int().min(0), periodDays: z.number().positive() }),
 });

@@ -51,7 +51,12 @@ export interface TallyContext {
   cap: { max: number; periodDays: number };
 }
 
-function addOrderWindow(into: OrderTally, profile: Profile, from: number | undefined, to: number): void {
+function addOrderWindow(
+  into: OrderTally,
+  profile: Profile,
+  from: number | undefined,
+  to: number,
+): void {
   const t = perfectOrderRate([profile], from === undefined ? { to } : { from, to });
   into.orders += t.orders;
   into.delivered += t.delivered;

@@ -2,7 +2,11 @@ import type { Spec } from '../domain/compile/spec-schema.ts';
 import type { Profile } from '../domain/profiles/profile.ts';
 import { mergeResults } from '../domain/simulate/merge.ts';
 import type { SimulationOptions } from '../domain/simulate/options.ts';
-import type { SimulationResult } from '../domain/simulate/result-schema.ts';
+import { z } from 'zod';
+import {
+  SIMULATION_RESULT_VERSION,
+  type SimulationResult,
+} from '../domain/simulate/result-schema.ts';
 import { resolveSimulationWindow } from '../domain/simulate/window.ts';
 import {
   simulationWorkerEventSchema,
@@ -73,6 +77,25 @@ function abortError(): DOMException {
   return new DOMException('The simulation was cancelled', 'AbortError');
 }
 
+/**
+ * The pool checks a partition result's envelope only: results come from our own workers, a
+ * full parse of hundreds of traces costs the page a long task, and a saved run is validated
+ * in full (in slices) by the runs repository.
+ */
+const poolEventSchema = z.union([
+  simulationWorkerEventSchema.options[0],
+  z.object({
+    type: z.literal('result'),
+    partition: z.number().int(),
+    result: z.looseObject({
+      resultVersion: z.literal(SIMULATION_RESULT_VERSION),
+      steps: z.record(z.string(), z.unknown()),
+      traces: z.array(z.unknown()),
+    }),
+  }),
+  ...simulationWorkerEventSchema.options.slice(2),
+]);
+
 /** What the pool itself needs, whatever the profiles' source. */
 interface PoolOptions {
   onProgress?: ((progress: SimulationProgress) => void) | undefined;
@@ -135,7 +158,7 @@ function runPool(
       worker.onerror = (event) => fail(new Error(`simulation worker failed: ${event.message}`));
       worker.onmessage = (event: MessageEvent) => {
         if (settled) return;
-        const parsed = simulationWorkerEventSchema.safeParse(event.data);
+        const parsed = poolEventSchema.safeParse(event.data);
         if (!parsed.success) return fail(new Error('unexpected message from a simulation worker'));
         // Checked, then used as sent: a parsed copy would reorder keys and cost a deep copy.
         const message = event.data as SimulationWorkerEvent;

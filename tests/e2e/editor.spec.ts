@@ -20,6 +20,8 @@ const canvasStatus = (page: Page) => page.locator('.canvas-status');
 const problemsButton = (page: Page) =>
   page.locator('.editor-header').getByRole('button', { name: /No problems|error|warning/ });
 const side = (page: Page) => page.getByRole('complementary', { name: 'Step and journey settings' });
+const handle = (page: Page, name: string) =>
+  canvas(page).getByRole('button', { name, exact: true });
 const node = (page: Page, name: string | RegExp) => canvas(page).getByRole('group', { name });
 
 /** Drags a palette item onto the canvas, its centre landing at (x, y) inside the surface. */
@@ -38,6 +40,23 @@ async function centre(locator: Locator) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/** Waits until the view stops moving (auto-layout and fit view animate it). */
+async function viewSettled(page: Page) {
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = (await viewport.getAttribute('style')) ?? '';
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [100] },
+    )
+    .toBe(true);
+}
+
 /** Drags with the real mouse from one handle to another, hovering the target on the way. */
 async function dragConnection(page: Page, from: Locator, to: Locator) {
   const a = await centre(from);
@@ -46,12 +65,13 @@ async function dragConnection(page: Page, from: Locator, to: Locator) {
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
   await page.mouse.move(b.x, b.y, { steps: 8 });
+  if (process.env.DEBUG_SHOT) await page.screenshot({ path: '/tmp/explore/drag.png' });
   await page.mouse.up();
 }
 
 async function connect(page: Page, fromHandle: string, intoStep: string) {
   const before = await page.locator('.react-flow__edge').count();
-  await dragConnection(page, canvas(page).getByLabel(fromHandle), canvas(page).getByLabel(`Into ${intoStep}`));
+  await dragConnection(page, handle(page, fromHandle), handle(page, `Into ${intoStep}`));
   await expect(page.locator('.react-flow__edge')).toHaveCount(before + 1);
 }
 
@@ -69,20 +89,22 @@ async function expectFewerProblems(page: Page, than: number): Promise<number> {
 test('builds a welcome series by dragging, connecting and configuring, then keeps it', async ({
   page,
 }, testInfo) => {
-  await newBlankJourney(page, 'Welcome series');
+  await newBlankJourney(page, 'My welcome series');
   // An empty journey has one problem: nothing starts it.
   await expect(problemsButton(page)).toHaveText('1 error');
 
   // Place every step by dragging it from the palette.
   await dropFromPalette(page, 'Event', 150, 130);
   await side(page).getByRole('combobox', { name: 'Event' }).fill('signed_up');
-  let problems = await problemCount(page);
 
+  // Configuring a step in the side panel clears its problems as you type.
   await dropFromPalette(page, 'Email', 470, 130);
+  let problems = await problemCount(page);
   await side(page).getByRole('textbox', { name: 'Subject' }).fill('Welcome to Wayfinder Shop');
   await side(page)
     .getByRole('textbox', { name: 'Body' })
     .fill('Thanks for joining! Here is 10% off your first order.');
+  await expectFewerProblems(page, problems);
 
   await dropFromPalette(page, 'Delay', 150, 330);
   await side(page).getByRole('spinbutton', { name: 'Amount' }).fill('2');
@@ -91,15 +113,18 @@ test('builds a welcome series by dragging, connecting and configuring, then keep
   await dropFromPalette(page, 'If / else', 470, 330);
   const settings = side(page).getByRole('group', { name: 'If / else settings' });
   await settings.getByRole('button', { name: 'Add event rule' }).click();
-  const rule = settings.getByRole('textbox', { name: /event$/ });
-  await rule.fill('order_placed');
-  await expect(settings.getByRole('combobox', { name: /comparison$/ })).toHaveValue('at_least');
-  await settings.getByRole('spinbutton', { name: /count$/ }).fill('1');
-  await settings.getByRole('spinbutton', { name: /within days$/ }).fill('7');
+  const rule = settings.getByRole('group', { name: 'Rule 1 (event)' });
+  await rule.getByRole('combobox', { name: 'Rule 1 event' }).fill('order_placed');
+  await expect(rule.getByRole('combobox', { name: 'Rule 1 comparison' })).toHaveValue('at_least');
+  await rule.getByRole('spinbutton', { name: 'Rule 1 count' }).fill('1');
+  await rule.getByRole('spinbutton', { name: 'Rule 1 within days' }).fill('7');
+  await expect(settings).toContainText('Matches: order_placed at least 1 time in the last 7 days');
 
   await dropFromPalette(page, 'Exit', 150, 540);
   await dropFromPalette(page, 'SMS', 470, 560);
-  await side(page).getByRole('textbox', { name: 'Text' }).fill('Still browsing? Your 10% code WELCOME10 is waiting.');
+  await side(page)
+    .getByRole('textbox', { name: 'Text' })
+    .fill('Still browsing? Your 10% code WELCOME10 is waiting.');
   problems = await problemCount(page);
   expect(problems).toBeGreaterThan(0);
 
@@ -111,7 +136,7 @@ test('builds a welcome series by dragging, connecting and configuring, then keep
   await connect(page, 'Next branch of Delay', 'If / else');
   problems = await expectFewerProblems(page, problems);
   await connect(page, 'Yes branch of If / else', 'Exit');
-  problems = await expectFewerProblems(page, problems);
+  await expectFewerProblems(page, problems);
   await connect(page, 'No branch of If / else', 'SMS');
   await expect(problemsButton(page)).toHaveText('No problems');
   await page.getByRole('tab', { name: /Problems/ }).click();
@@ -131,10 +156,14 @@ test('builds a welcome series by dragging, connecting and configuring, then keep
   await expect(page.locator('.react-flow__edge')).toHaveCount(5);
   await expect(problemsButton(page)).toHaveText('No problems');
 
-  // Tidy it up and look at it.
-  await page.getByRole('toolbar', { name: 'Canvas tools' }).getByRole('button', { name: 'Auto-layout' }).click();
+  // Tidy it up and look at it on a wide screen.
+  await page.setViewportSize({ width: 1920, height: 1000 });
+  await page
+    .getByRole('toolbar', { name: 'Canvas tools' })
+    .getByRole('button', { name: 'Auto-layout' })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
-  await page.waitForTimeout(400);
+  await viewSettled(page);
   const shot = testInfo.outputPath('welcome-series.png');
   await page.screenshot({ path: shot });
   await copyFile(shot, '/tmp/editor-welcome.png');
@@ -150,23 +179,141 @@ test('builds a welcome series by dragging, connecting and configuring, then keep
   // Export from the journey list, import the file as a copy.
   await page.getByRole('link', { name: '← Journeys' }).click();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export Welcome series' }).click();
+  await page.getByRole('button', { name: 'Export My welcome series' }).click();
   const download = await downloading;
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
-  expect(download.suggestedFilename()).toBe('welcome-series.journey.json');
+  expect(download.suggestedFilename()).toBe('my-welcome-series.journey.json');
   const exported = JSON.parse(await readFile(file, 'utf8')) as { steps: unknown[] };
   expect(exported.steps).toHaveLength(6);
 
   await page.getByLabel('Import a journey file').setInputFiles(file);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
-    'Welcome series (imported)',
+    'My welcome series (imported)',
   );
   const table = page.getByRole('table', { name: 'Journeys' });
-  const copy = table.getByRole('row', { name: /Welcome series \(imported\)/ });
+  const copy = table.getByRole('row', { name: /My welcome series \(imported\)/ });
   await expect(copy).toContainText('Ready');
-  await expect(table.getByRole('row', { name: /^Welcome series/ })).toHaveCount(2);
-  await copy.getByRole('link', { name: 'Welcome series (imported)' }).click();
+  await expect(table.getByRole('row', { name: /^My welcome series/ })).toHaveCount(2);
+  await copy.getByRole('link', { name: 'My welcome series (imported)' }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
   await expect(problemsButton(page)).toHaveText('No problems');
+});
+
+test('inserts on a connection by dropping and with "+", refuses a connection into a trigger, deletes and shows help', async ({
+  page,
+}) => {
+  await newBlankJourney(page, 'Canvas gestures');
+  await dropFromPalette(page, 'Event', 150, 150);
+  await dropFromPalette(page, 'Email', 560, 150);
+  await connect(page, 'Next branch of Event', 'Email');
+  const edges = page.locator('.react-flow__edge');
+
+  // A palette item dropped on the arrow lands between its two steps.
+  await page
+    .getByRole('navigation', { name: 'Step palette' })
+    .getByRole('button', { name: 'Delay', exact: true })
+    .dragTo(edges.first());
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  await expect(edges).toHaveCount(2);
+  await expect(
+    canvas(page).getByRole('group', { name: 'Connection from Event (Next) to Delay' }),
+  ).toHaveCount(1);
+  await expect(
+    canvas(page).getByRole('group', { name: 'Connection from Delay (Next) to Email' }),
+  ).toHaveCount(1);
+
+  // "+" on an arrow opens the insert menu; choosing a kind inserts it there.
+  await canvas(page)
+    .getByRole('button', { name: 'Insert a step on the Next connection' })
+    .last()
+    .click();
+  const menu = page.getByRole('menu', { name: 'Insert a step' });
+  await expect(menu).toBeVisible();
+  await menu.getByRole('menuitem', { name: 'SMS' }).click();
+  await expect(menu).toBeHidden();
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  await expect(
+    canvas(page).getByRole('group', { name: 'Connection from SMS (Next) to Email' }),
+  ).toHaveCount(1);
+
+  // Dragging an arrow into a trigger is refused, and the canvas says why.
+  await page
+    .getByRole('toolbar', { name: 'Canvas tools' })
+    .getByRole('button', { name: 'Fit view' })
+    .click();
+  await viewSettled(page);
+  await dragConnection(page, handle(page, 'Next branch of Email'), node(page, 'Event step: Event'));
+  await expect(canvasStatus(page)).toHaveText(
+    'Nothing can lead into a trigger: triggers are where people enter.',
+  );
+  await expect(edges).toHaveCount(3);
+
+  // A keyboard user connects two handles with Enter.
+  await dropFromPalette(page, 'Exit', 150, 420);
+  await handle(page, 'Next branch of Email').focus();
+  await page.keyboard.press('Enter');
+  await expect(canvasStatus(page)).toContainText('Now choose the step to connect to');
+  await handle(page, 'Into Exit').focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    canvas(page).getByRole('group', { name: 'Connection from Email (Next) to Exit' }),
+  ).toHaveCount(1);
+
+  // Delete removes the selected step (and its arrows); undo brings it back.
+  await node(page, 'SMS step: SMS').click();
+  await page.keyboard.press('Delete');
+  await expect(node(page, 'SMS step: SMS')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  await page.keyboard.press('Control+z');
+  await expect(node(page, 'SMS step: SMS')).toHaveCount(1);
+
+  // "?" opens the shortcuts help.
+  await pane(page).click({ position: { x: 600, y: 40 } });
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Undo');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
+
+test('a wide journey opens at a readable zoom, starting from its trigger, with visible focus', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New journey' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New journey' });
+  await dialog.getByRole('radio', { name: /^Abandoned cart/ }).check();
+  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await viewSettled(page);
+
+  await page.screenshot({ path: '/tmp/editor-open-wide.png' });
+  const transform = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  const zoom = Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
+  expect(zoom).toBeGreaterThanOrEqual(0.6);
+  expect(zoom).toBeLessThanOrEqual(1);
+  const trigger = canvas(page)
+    .getByRole('group', { name: /^(Event|Segment entry|Date|Scheduled audience) step/ })
+    .first();
+  await expect(trigger).toBeInViewport();
+  // Step text at this zoom is at least 7 px tall on screen.
+  const label = trigger.locator('.step-node__summary');
+  const box = await label.boundingBox();
+  expect(box?.height ?? 0).toBeGreaterThanOrEqual(7);
+
+  // Keyboard focus on a step and on a handle is drawn.
+  await trigger.focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(trigger).toBeFocused();
+  expect(await trigger.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  const out = trigger.getByRole('button', { name: /^Next branch of/ });
+  await out.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(out).toBeFocused();
+  expect(await out.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await page.screenshot({ path: '/tmp/editor-focus.png' });
 });

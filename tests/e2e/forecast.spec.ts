@@ -4,7 +4,10 @@ import { test, expect } from './fixtures';
 async function openForecast(page: Page) {
   await page.goto('/');
   await expect(page.getByRole('table', { name: 'Journeys' })).toContainText('Welcome series');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Forecast' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Forecast' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Forecast' })).toBeVisible();
 }
 
@@ -34,9 +37,9 @@ test('a 20-replication forecast of two different journeys reads the difference',
     /B converts \d+(\.\d+)? points (more|less) \(90% range -?\d+(\.\d+)? to -?\d+(\.\d+)?\) — (a real difference|could be noise)\./,
   );
   await forecastA.getByText('Every KPI as a table').click();
-  await expect(forecastA.getByRole('table', { name: /Every KPI of A: Welcome series/ })).toContainText(
-    'Cost per conversion',
-  );
+  await expect(
+    forecastA.getByRole('table', { name: /Every KPI of A: Welcome series/ }),
+  ).toContainText('Cost per conversion');
 });
 
 test('a journey and its duplicate made in the journey list compare to exactly no difference', async ({
@@ -45,7 +48,9 @@ test('a journey and its duplicate made in the journey list compare to exactly no
   test.setTimeout(150_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Duplicate Welcome series' }).click();
-  await expect(page.getByRole('table', { name: 'Journeys' })).toContainText('Welcome series (copy)');
+  await expect(page.getByRole('table', { name: 'Journeys' })).toContainText(
+    'Welcome series (copy)',
+  );
   await openForecast(page);
   await runForecast(page, 'Welcome series', 'Welcome series (copy)');
   await expect(page.getByRole('list', { name: 'Differences in plain words' })).toContainText(

@@ -49,7 +49,7 @@ test('simulates a template over 10,000 generated profiles, draws counts, opens a
       .filter({ hasText: /\d{1,3},\d{3}/ })
       .first(),
   ).toBeVisible();
-  await expect(panel.getByRole('figure', { name: 'Sends per day' })).toBeVisible();
+  await expect(panel.getByRole('figure', { name: /^Sends per (day|week)$/ })).toBeVisible();
 
   await panel.getByRole('button', { name: 'Show one who converted' }).click();
   const trace = panel.getByRole('region', { name: /^Trace of / });

@@ -33,7 +33,13 @@ const BASE_KPIS: readonly KpiDefinition[] = [
   },
   { key: 'conversions', label: 'Conversions', unit: 'count', better: 'higher', group: 'outcome' },
   { key: 'revenue', label: 'Revenue', unit: 'money', better: 'higher', group: 'outcome' },
-  { key: 'uplift', label: 'Uplift over control', unit: 'share', better: 'higher', group: 'outcome' },
+  {
+    key: 'uplift',
+    label: 'Uplift over control',
+    unit: 'share',
+    better: 'higher',
+    group: 'outcome',
+  },
   { key: 'cost', label: 'Total cost', unit: 'money', better: 'lower', group: 'cost' },
   {
     key: 'costPerConversion',
@@ -42,7 +48,13 @@ const BASE_KPIS: readonly KpiDefinition[] = [
     better: 'lower',
     group: 'cost',
   },
-  { key: 'returnOnSpend', label: 'Return on spend', unit: 'ratio', better: 'higher', group: 'cost' },
+  {
+    key: 'returnOnSpend',
+    label: 'Return on spend',
+    unit: 'ratio',
+    better: 'higher',
+    group: 'cost',
+  },
   { key: 'messages', label: 'Messages sent', unit: 'count', better: 'neither', group: 'fatigue' },
   {
     key: 'messagesPerProfilePerWeek',
@@ -81,7 +93,11 @@ export function journeyChannels(result: SimulationResult): Channel[] {
 export function kpiDefinitions(result: SimulationResult): KpiDefinition[] {
   const hasNps = Object.values(result.steps).some((s) => s.kind === 'nps_survey');
   const out = BASE_KPIS.filter((k) => {
-    if (['conversionRate', 'conversions', 'revenue', 'costPerConversion', 'returnOnSpend'].includes(k.key))
+    if (
+      ['conversionRate', 'conversions', 'revenue', 'costPerConversion', 'returnOnSpend'].includes(
+        k.key,
+      )
+    )
       return result.goal !== null;
     if (k.key === 'uplift') return result.goal !== null && result.controlEntries > 0;
     if (k.key === 'npsSimulated') return hasNps;
@@ -196,7 +212,8 @@ export function compareKpis(
     for (let i = 0; i < n; i++) {
       const x = a[i]?.[key];
       const y = b[i]?.[key];
-      if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+      if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y))
+        continue;
       xs.push(x);
       ys.push(y);
     }

@@ -43,6 +43,48 @@ function addConnection(
   return { ...doc, connections: [...doc.connections, connection] };
 }
 
+/** The horizontal distance from a step to the one it leads to when the editor places it. */
+export const STEP_COLUMN = 320;
+
+/** Every step reachable from `start`, excluding `stop` (so a loop back never moves its origin). */
+function downstream(doc: JourneyDocument, start: string, stop: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [start];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (id === stop || seen.has(id)) continue;
+    seen.add(id);
+    for (const c of doc.connections) if (c.from === id) queue.push(c.to);
+  }
+  return seen;
+}
+
+/**
+ * A step inserted into a connection gets a column of its own: it goes at least one column
+ * right of the source, and the steps from the old target onwards move right when they would
+ * otherwise sit under it.
+ */
+function makeRoom(
+  doc: JourneyDocument,
+  from: string,
+  to: string,
+  step: JourneyStep,
+): JourneyDocument {
+  const source = doc.steps.find((s) => s.id === from);
+  const target = doc.steps.find((s) => s.id === to);
+  if (source === undefined || target === undefined) return doc;
+  const x = Math.max(step.position.x, source.position.x + STEP_COLUMN);
+  const shift = x + STEP_COLUMN - target.position.x;
+  const moving = shift > 0 ? downstream(doc, to, from) : new Set<string>();
+  return {
+    ...doc,
+    steps: doc.steps.map((s) => {
+      if (s.id === step.id) return { ...s, position: { x, y: s.position.y } };
+      if (!moving.has(s.id)) return s;
+      return { ...s, position: { x: s.position.x + shift, y: s.position.y } };
+    }),
+  };
+}
+
 function placeStep(state: EditorState, args: AddStepArgs, context: CommandContext): CommandResult {
   const definition = getStepDefinition(args.kind);
   if (definition === undefined) return refuse(`There is no step kind called "${args.kind}".`);
@@ -67,6 +109,7 @@ function placeStep(state: EditorState, args: AddStepArgs, context: CommandContex
       if (typeof onward === 'string') return refuse(onward);
       doc = onward;
     }
+    doc = makeRoom(doc, old.from, old.to, step);
   } else if (args.attachTo !== undefined) {
     const attached = addConnection(doc, args.attachTo.from, args.attachTo.branch, step.id, context);
     if (typeof attached === 'string') return refuse(attached);

@@ -19,7 +19,8 @@ export function useAutosave(
   const [state, setState] = useState<SaveState>({ status: 'saved', at: Date.now() });
 
   useEffect(() => {
-    let saved = store.getState().document;
+    // The document last handed to `save`; null after a failed write, so the next flush retries.
+    let saved: JourneyDocument | null = store.getState().document;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let writing: Promise<void> = Promise.resolve();
 
@@ -29,7 +30,7 @@ export function useAutosave(
       const current = store.getState().document;
       if (current === saved) return;
       saved = current;
-      const document = { ...current, updatedAt: new Date().toISOString() };
+      const document: JourneyDocument = { ...current, updatedAt: new Date().toISOString() };
       writing = writing
         .then(() => save(document))
         .then(
@@ -38,11 +39,13 @@ export function useAutosave(
               setState({ status: 'saved', at: Date.now() });
             }
           },
-          (error: unknown) =>
+          (error: unknown) => {
+            if (saved === current) saved = null;
             setState({
               status: 'error',
               message: error instanceof Error ? error.message : String(error),
-            }),
+            });
+          },
         );
     };
 

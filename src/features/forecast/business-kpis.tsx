@@ -66,7 +66,11 @@ export function BusinessKpis({
           value={simulatedNps?.value ?? null}
           format="number"
           {...(simulatedNps ? { range: simulatedNps.range } : {})}
-          detail={simulatedNps ? 'answer rate and scores are assumptions' : 'no NPS survey in this journey'}
+          detail={
+            simulatedNps
+              ? 'answer rate and scores are assumptions'
+              : 'no NPS survey in this journey'
+          }
         />
       </KpiGrid>
       {paths.length > 0 && (

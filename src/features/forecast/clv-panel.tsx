@@ -23,14 +23,17 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
       setOutcome,
       (error: unknown) => {
         if (!(error instanceof DOMException && error.name === 'AbortError'))
-          setOutcome({ ok: false, message: error instanceof Error ? error.message : String(error) });
+          setOutcome({
+            ok: false,
+            message: error instanceof Error ? error.message : String(error),
+          });
       },
     );
     return () => abort.abort();
   }, [profiles, calibrationEnd, horizonWeeks, effects]);
   const p = (n: number) => formatNumber(n, 'number');
   return (
-    <div className="clv-panel" data-debug={`${effects.length}/${view.tracedReplications}/${Object.keys(view.tallies?.converters ?? {}).length}/${view.meanConversions}/${view.attributableShare}`}>
+    <div className="clv-panel">
       <h3>Customer lifetime value</h3>
       <label className="inline-field">
         Horizon{' '}
@@ -49,11 +52,12 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
       {outcome !== null && outcome.ok && (
         <>
           <p className="muted">
-            Fitted by maximum likelihood to the purchase history of {formatNumber(outcome.customers)}{' '}
-            customers up to {calibrationEnd}. BG/NBD: r = {p(outcome.bgnbd.params.r)}, α ={' '}
-            {p(outcome.bgnbd.params.alpha)}, a = {p(outcome.bgnbd.params.a)}, b ={' '}
-            {p(outcome.bgnbd.params.b)}. Gamma-Gamma: p = {p(outcome.gammaGamma.params.p)}, q ={' '}
-            {p(outcome.gammaGamma.params.q)}, γ = {p(outcome.gammaGamma.params.gamma)}.
+            Fitted by maximum likelihood to the purchase history of{' '}
+            {formatNumber(outcome.customers)} customers up to {calibrationEnd}. BG/NBD: r ={' '}
+            {p(outcome.bgnbd.params.r)}, α = {p(outcome.bgnbd.params.alpha)}, a ={' '}
+            {p(outcome.bgnbd.params.a)}, b = {p(outcome.bgnbd.params.b)}. Gamma-Gamma: p ={' '}
+            {p(outcome.gammaGamma.params.p)}, q = {p(outcome.gammaGamma.params.q)}, γ ={' '}
+            {p(outcome.gammaGamma.params.gamma)}.
             {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) &&
               ' The optimiser did not fully converge: treat the figures with care.'}
           </p>

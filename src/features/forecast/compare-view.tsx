@@ -85,9 +85,13 @@ export function CompareView({
                   <td className="num">{formatKpi(kpi.unit, b.summaries[kpi.key]?.mean ?? NaN)}</td>
                   <td className="num">{c ? formatKpi(kpi.unit, c.meanDiff) : '–'}</td>
                   <td className="num">
-                    {c ? `${formatKpi(kpi.unit, c.ci.low)} to ${formatKpi(kpi.unit, c.ci.high)}` : '–'}
+                    {c
+                      ? `${formatKpi(kpi.unit, c.ci.low)} to ${formatKpi(kpi.unit, c.ci.high)}`
+                      : '–'}
                   </td>
-                  <td>{c === undefined ? 'not enough values' : c.distinguishable ? 'yes' : 'no'}</td>
+                  <td>
+                    {c === undefined ? 'not enough values' : c.distinguishable ? 'yes' : 'no'}
+                  </td>
                 </tr>
               );
             })}

@@ -109,10 +109,7 @@ function pathsByStep(tallies: TraceTallies, kind?: string): Map<string, PathTall
  * replications and compare the branches as independent proportions (Newcombe's interval), whose
  * binomial spread covers both who happened to land in each group and their simulated behaviour.
  */
-export function compareSplitBranches(
-  view: VariantView,
-  confidence: number,
-): SplitComparison[] {
+export function compareSplitBranches(view: VariantView, confidence: number): SplitComparison[] {
   if (view.tallies === null || view.tracedReplications === 0) return [];
   const n = view.tracedReplications;
   const out: SplitComparison[] = [];

@@ -39,7 +39,9 @@ export function ForecastPage() {
       const profiles = await loadProfiles(choice.setId);
       if (profiles.length === 0) return setProblem('This profile set is empty.');
       const variants = specs.flatMap((s, i) =>
-        s.ok ? [{ name: `${ids.length > 1 ? (i === 0 ? 'A: ' : 'B: ') : ''}${s.name}`, spec: s.spec }] : [],
+        s.ok
+          ? [{ name: `${ids.length > 1 ? (i === 0 ? 'A: ' : 'B: ') : ''}${s.name}`, spec: s.spec }]
+          : [],
       );
       setLoaded({ variants, profiles });
       void start({
@@ -80,11 +82,16 @@ export function ForecastPage() {
         <p role="status">Loading journeys and profile sets…</p>
       ) : journeys.length === 0 || sets.length === 0 ? (
         <p>
-          A forecast needs a journey and a profile set. Create {journeys.length === 0 ? 'a journey' : 'a profile set'}{' '}
-          first.
+          A forecast needs a journey and a profile set. Create{' '}
+          {journeys.length === 0 ? 'a journey' : 'a profile set'} first.
         </p>
       ) : (
-        <ForecastSetup journeys={journeys} sets={sets} running={running} onRun={(c) => void run(c)} />
+        <ForecastSetup
+          journeys={journeys}
+          sets={sets}
+          running={running}
+          onRun={(c) => void run(c)}
+        />
       )}
       {problem !== null && <p role="alert">{problem}</p>}
       {state.status !== 'idle' && (
@@ -96,7 +103,9 @@ export function ForecastPage() {
           />
           <span role="status">
             {state.replications.length} of {state.total} replications done
-            {state.status === 'done' && state.stoppedEarly && ' — stopped early: the intervals are tight enough'}
+            {state.status === 'done' &&
+              state.stoppedEarly &&
+              ' — stopped early: the intervals are tight enough'}
             {state.status === 'cancelled' && ' — cancelled'}
           </span>
           {state.status === 'running' && (
@@ -127,7 +136,11 @@ export function ForecastPage() {
           <BusinessKpis
             view={a}
             profiles={loaded.profiles}
-            capText={cap ? `cap of ${cap.max} per ${cap.periodDays} days${cap.enabled ? '' : ' (not switched on)'}` : ''}
+            capText={
+              cap
+                ? `cap of ${cap.max} per ${cap.periodDays} days${cap.enabled ? '' : ' (not switched on)'}`
+                : ''
+            }
           />
           <SensitivityPanel
             spec={loaded.variants[0]?.spec as Spec}

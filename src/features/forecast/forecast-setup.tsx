@@ -83,13 +83,21 @@ export function ForecastSetup({
           min={2}
           max={200}
           value={replications}
-          onChange={(e) => setReplications(Math.max(2, Math.min(200, Math.round(Number(e.target.value) || 2))))}
+          onChange={(e) =>
+            setReplications(Math.max(2, Math.min(200, Math.round(Number(e.target.value) || 2))))
+          }
         />
-        <span className="field-hint">Each replication reruns the journey with a new seed (2–200).</span>
+        <span className="field-hint">
+          Each replication reruns the journey with a new seed (2–200).
+        </span>
       </label>
       <div className="field field-wide">
         <label className="checkbox-line">
-          <input type="checkbox" checked={stopEarly} onChange={(e) => setStopEarly(e.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={stopEarly}
+            onChange={(e) => setStopEarly(e.target.checked)}
+          />{' '}
           Stop when intervals are within ±
           <input
             type="number"
@@ -109,7 +117,11 @@ export function ForecastSetup({
         </span>
       </div>
       <div className="forecast-setup-actions">
-        <button type="submit" className="btn btn-primary" disabled={running || a === '' || set === ''}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={running || a === '' || set === ''}
+        >
           Run forecast
         </button>
       </div>

@@ -34,7 +34,10 @@ function formatSigned(unit: KpiUnit, value: number): string {
   return formatKpi(unit, value);
 }
 
-const RATE_VERBS: Record<string, string> = { conversionRate: 'converts', uplift: 'lifts conversion' };
+const RATE_VERBS: Record<string, string> = {
+  conversionRate: 'converts',
+  uplift: 'lifts conversion',
+};
 
 /**
  * One KPI's comparison B − A in plain words, e.g. "B converts 1.8 points more (90% range 0.9

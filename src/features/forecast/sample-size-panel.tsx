@@ -25,14 +25,21 @@ export function SampleSizePanel({
   baselineRate: number | null;
   entrantsPerDay: number | null;
 }) {
-  const [baseline, setBaseline] = useState(baselineRate !== null && baselineRate > 0 ? baselineRate : 0.05);
+  const [baseline, setBaseline] = useState(
+    baselineRate !== null && baselineRate > 0 ? baselineRate : 0.05,
+  );
   const [lift, setLift] = useState(0.1);
   const [confidence, setConfidence] = useState(0.95);
   const [power, setPower] = useState(0.8);
   let perArm: number | null = null;
   let problem: string | null = null;
   try {
-    perArm = sampleSizeForLift({ baselineRate: baseline, relativeLift: lift, alpha: 1 - confidence, power });
+    perArm = sampleSizeForLift({
+      baselineRate: baseline,
+      relativeLift: lift,
+      alpha: 1 - confidence,
+      power,
+    });
   } catch (e) {
     problem = e instanceof Error ? e.message : String(e);
   }

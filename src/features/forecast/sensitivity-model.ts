@@ -33,7 +33,10 @@ export function scaledAssumption(field: keyof ChannelBehaviour, factor: number):
 }
 
 /** The variants of a sensitivity run: the base, then each assumption low and high. */
-export function sensitivityVariants(low: number, high: number): {
+export function sensitivityVariants(
+  low: number,
+  high: number,
+): {
   label: string;
   assumption: Assumption | null;
   end: 'base' | 'low' | 'high';
@@ -42,8 +45,18 @@ export function sensitivityVariants(low: number, high: number): {
   return [
     { label: 'Base', assumption: null, end: 'base', options: {} },
     ...ASSUMPTIONS.flatMap((a) => [
-      { label: `${a.label} ×${low}`, assumption: a, end: 'low' as const, options: scaledAssumption(a.field, low) },
-      { label: `${a.label} ×${high}`, assumption: a, end: 'high' as const, options: scaledAssumption(a.field, high) },
+      {
+        label: `${a.label} ×${low}`,
+        assumption: a,
+        end: 'low' as const,
+        options: scaledAssumption(a.field, low),
+      },
+      {
+        label: `${a.label} ×${high}`,
+        assumption: a,
+        end: 'high' as const,
+        options: scaledAssumption(a.field, high),
+      },
     ]),
   ];
 }

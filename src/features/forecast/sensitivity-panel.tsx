@@ -88,9 +88,9 @@ export function SensitivityPanel({
     <section className="forecast-section" aria-labelledby="sensitivity-heading">
       <h2 id="sensitivity-heading">Sensitivity</h2>
       <p className="muted">
-        Which assumption moves a KPI most? Each behaviour assumption is set to ×{LOW} and ×{HIGH}{' '}
-        of its default on every channel while the others stay at their defaults; each setting runs
-        the same replications (same seeds) as the base.
+        Which assumption moves a KPI most? Each behaviour assumption is set to ×{LOW} and ×{HIGH} of
+        its default on every channel while the others stay at their defaults; each setting runs the
+        same replications (same seeds) as the base.
       </p>
       <div className="forecast-controls">
         <label className="inline-field">
@@ -110,7 +110,9 @@ export function SensitivityPanel({
             min={2}
             max={50}
             value={replications}
-            onChange={(e) => setReplications(Math.max(2, Math.min(50, Number(e.target.value) || 2)))}
+            onChange={(e) =>
+              setReplications(Math.max(2, Math.min(50, Number(e.target.value) || 2)))
+            }
           />
         </label>
         {progress === null ? (

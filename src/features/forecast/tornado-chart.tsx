@@ -83,8 +83,20 @@ export function TornadoChart({
             <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} />
             <ReferenceLine x={0} stroke="var(--text-muted)" />
-            <Bar dataKey="low" name={lowLabel} stackId="s" fill="#0072b2" isAnimationActive={false} />
-            <Bar dataKey="high" name={highLabel} stackId="s" fill="#e69f00" isAnimationActive={false} />
+            <Bar
+              dataKey="low"
+              name={lowLabel}
+              stackId="s"
+              fill="#0072b2"
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="high"
+              name={highLabel}
+              stackId="s"
+              fill="#e69f00"
+              isAnimationActive={false}
+            />
           </BarChart>
         </div>
       )}

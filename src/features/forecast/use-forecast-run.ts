@@ -48,7 +48,11 @@ export function createForecastWorker(): ForecastWorkerLike {
 }
 
 /** True once every variant's watched KPIs are tight enough. */
-export function tightEnough(done: readonly ForecastReplication[], within: number, variants: number): boolean {
+export function tightEnough(
+  done: readonly ForecastReplication[],
+  within: number,
+  variants: number,
+): boolean {
   for (let v = 0; v < variants; v++) {
     const values = done.flatMap((r) => {
       const result = r.results[v];

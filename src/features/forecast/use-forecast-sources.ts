@@ -2,7 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { compile, type Profile } from '../../domain/index.ts';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
-import { getJourney, listJourneys, type StoredJourneySummary } from '../../storage/journey-documents.ts';
+import {
+  getJourney,
+  listJourneys,
+  type StoredJourneySummary,
+} from '../../storage/journey-documents.ts';
 import { createProfileRepo } from '../../storage/profile-repo.ts';
 import type { ProfileSet } from '../../storage/records.ts';
 

@@ -14,6 +14,27 @@ export function journeyToFileText(document: JourneyDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+/**
+ * "Not valid JSON at line 3, column 14: Expected ',' …": engines report an offset ("at
+ * position 41"); people look for a line and column.
+ */
+function jsonErrorMessage(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const reason = message.replace(/\s*(in JSON )?at position \d+.*$/s, '');
+  if (position === undefined) return `Not valid JSON: ${reason}`;
+  const before = text.slice(0, Number(position)).split('\n');
+  const line = before.length;
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return `Not valid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+/** One import problem as a sentence, with where it is unless the message already says. */
+export function describeImportError(error: RestoreError): string {
+  return error.path === '' || error.message.includes(error.path)
+    ? error.message
+    : `${error.path}: ${error.message}`;
+}
+
 export type ImportResult =
   { ok: true; document: JourneyDocument } | { ok: false; file: string; errors: RestoreError[] };
 
@@ -24,7 +45,7 @@ export function parseJourneyFile(file: string, text: string): ImportResult {
     raw = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, file, errors: [{ path: '', message: `Not valid JSON: ${message}` }] };
+    return { ok: false, file, errors: [{ path: '', message: jsonErrorMessage(text, message) }] };
   }
   const restored = restore(raw);
   return restored.ok ? restored : { ok: false, file, errors: restored.errors };

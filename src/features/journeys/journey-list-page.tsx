@@ -4,7 +4,7 @@ import { LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS } from '../../domain/index.ts'
 import { ConfirmDialog } from '../../ui/dialog.tsx';
 import { downloadText } from '../../ui/download.ts';
 import { filterJourneys, type JourneyFilter, type JourneySummary } from './journey-filter.ts';
-import { journeyFileName, journeyToFileText } from './journey-file.ts';
+import { describeImportError, journeyFileName, journeyToFileText } from './journey-file.ts';
 import { NewJourneyDialog } from './new-journey-dialog.tsx';
 import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
 import { useJourneyActions, useJourneySummaries } from './use-journeys.ts';
@@ -58,8 +58,10 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
             ok: false,
             text: `${result.file} was not imported: ${result.errors
               .slice(0, 5)
-              .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
-              .join('; ')}`,
+              .map(describeImportError)
+              .join(
+                '; ',
+              )}${result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : ''}`,
           },
     );
     if (fileInput.current) fileInput.current.value = '';
@@ -206,25 +208,37 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
                 </td>
                 <td>
                   <div className="row-actions">
-                    <button type="button" className="btn btn-sm" onClick={() => setRenaming(j)}>
-                      Rename<span className="visually-hidden"> {j.name}</span>
+                    <button
+                      type="button"
+                      className="btn btn-sm"
+                      aria-label={`Rename ${j.name || 'Untitled journey'}`}
+                      onClick={() => setRenaming(j)}
+                    >
+                      Rename
                     </button>
                     <button
                       type="button"
                       className="btn btn-sm"
+                      aria-label={`Duplicate ${j.name || 'Untitled journey'}`}
                       onClick={() => void actions.duplicate(j.id)}
                     >
-                      Duplicate<span className="visually-hidden"> {j.name}</span>
+                      Duplicate
                     </button>
                     <button
                       type="button"
                       className="btn btn-sm"
+                      aria-label={`Export ${j.name || 'Untitled journey'}`}
                       onClick={() => void exportJourney(j.id)}
                     >
-                      Export<span className="visually-hidden"> {j.name}</span>
+                      Export
                     </button>
-                    <button type="button" className="btn btn-sm" onClick={() => setDeleting(j)}>
-                      Delete<span className="visually-hidden"> {j.name}</span>
+                    <button
+                      type="button"
+                      className="btn btn-sm"
+                      aria-label={`Delete ${j.name || 'Untitled journey'}`}
+                      onClick={() => setDeleting(j)}
+                    >
+                      Delete
                     </button>
                   </div>
                 </td>

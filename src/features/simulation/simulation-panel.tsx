@@ -1,4 +1,11 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import type { JourneyDocument } from '../../domain/index.ts';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import { channelsOf } from './journey-channels.ts';
@@ -73,8 +80,8 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
       ([loaded, last]) => {
         if (!live) return;
         setSets(loaded);
-        setRun(last);
         setForm(formFrom(last, loaded));
+        startTransition(() => setRun(last));
       },
       (error: unknown) => {
         if (live) setLoadError(error instanceof Error ? error.message : String(error));
@@ -85,10 +92,13 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
     };
   }, [services, journeyId]);
 
+  // A transition lets React draw the result in small slices instead of one long task.
   const onFinished = useCallback((finished: SimulationRun) => {
-    setRun(finished);
-    setPath(null);
-    setShowCounts(true);
+    startTransition(() => {
+      setRun(finished);
+      setPath(null);
+      setShowCounts(true);
+    });
   }, []);
   const runner = useSimulationRunner(services, onFinished);
   const running = runner.state.status === 'running';

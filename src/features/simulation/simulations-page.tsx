@@ -115,24 +115,26 @@ export function SimulationsPage() {
                     {STANDING_TEXT[standing]}
                   </span>
                 </td>
-                <td className="sim-row-actions">
-                  {standing !== 'deleted' && (
-                    <Link
+                <td>
+                  <div className="sim-row-actions">
+                    {standing !== 'deleted' && (
+                      <Link
+                        className="btn btn-sm"
+                        to={`/journeys/${encodeURIComponent(run.journeyId)}`}
+                        aria-label={`Open ${run.journeyName}`}
+                      >
+                        Open
+                      </Link>
+                    )}
+                    <button
+                      type="button"
                       className="btn btn-sm"
-                      to={`/journeys/${encodeURIComponent(run.journeyId)}`}
-                      aria-label={`Open ${run.journeyName}`}
+                      aria-label={`Delete the run of ${run.journeyName} from ${formatWhen(run.createdAt)}`}
+                      onClick={() => setDeleting(run)}
                     >
-                      Open
-                    </Link>
-                  )}
-                  <button
-                    type="button"
-                    className="btn btn-sm"
-                    aria-label={`Delete the run of ${run.journeyName} from ${formatWhen(run.createdAt)}`}
-                    onClick={() => setDeleting(run)}
-                  >
-                    Delete
-                  </button>
+                      Delete
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

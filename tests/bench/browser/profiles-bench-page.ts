@@ -12,7 +12,7 @@ import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import { runGenerateJob } from '../../../src/workers/profiles-generate-job.ts';
 import { runImportJob } from '../../../src/workers/profiles-import-job.ts';
 import { countMatching } from '../../../src/workers/profiles-segment-count.ts';
-import { LAYOUTS, type LayoutFigures, measureLayout } from './profiles-layouts.ts';
+import { collectGarbage, LAYOUTS, type LayoutFigures, measureLayout } from './profiles-layouts.ts';
 
 Dexie.debug = false;
 const DB = 'profiles-bench';
@@ -95,6 +95,7 @@ const bench = {
     const generateMs = performance.now() - started;
 
     const reader = createProfileRepo(openWayfinderDb(DB));
+    collectGarbage();
     started = performance.now();
     const profiles = await reader.readProfileSet(setId);
     const readMs = performance.now() - started;

@@ -5,11 +5,11 @@ import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import { encodeProfiles, type EncodedProfiles } from '../../../src/storage/profile-codec.ts';
 import { decodeProfiles } from '../../../src/storage/profile-codec-decode.ts';
 
-const CHUNK = 1_000;
-/** Chunks per bulkPut, as the repo writes one generated batch of 2,000 profiles. */
-const CHUNKS_PER_WRITE = 2;
+/** Profiles per bulkPut, as the repo writes one generated batch. */
+const PROFILES_PER_WRITE = 2_000;
 
-export const LAYOUTS = ['objects', 'json', 'columns'] as const;
+/** Layouts, with chunk sizes other than the repo's 1,000 as a suffix. */
+export const LAYOUTS = ['objects', 'json', 'columns', 'columns-200', 'columns-5000'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 interface Chunk {
@@ -28,10 +28,23 @@ export interface LayoutFigures {
   decode: number;
 }
 
+/**
+ * In the app, generating and importing run in workers, so a read starts on a page heap without
+ * their garbage; the runner exposes `gc` so the bench can start reads the same way.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 function openDb(name: string): Dexie & { chunks: Table<Chunk, number> } {
   const db = new Dexie(name) as Dexie & { chunks: Table<Chunk, number> };
   db.version(1).stores({ chunks: 'seq' });
   return db;
+}
+
+function chunkSize(layout: Layout): number {
+  const [, size] = layout.split('-');
+  return size === undefined ? 1_000 : Number(size);
 }
 
 function encode(layout: Layout, profiles: Profile[], seq: number): Chunk {
@@ -54,14 +67,13 @@ export async function measureLayout(layout: Layout, profiles: Profile[]): Promis
   const writer = openDb(name);
   let encodeMs = 0;
   let started = performance.now();
-  for (let i = 0; i < profiles.length; i += CHUNK * CHUNKS_PER_WRITE) {
+  const size = chunkSize(layout);
+  const perWrite = Math.max(size, PROFILES_PER_WRITE);
+  for (let i = 0; i < profiles.length; i += perWrite) {
     const t = performance.now();
     const records: Chunk[] = [];
-    for (let k = 0; k < CHUNKS_PER_WRITE; k++) {
-      const from = i + k * CHUNK;
-      if (from < profiles.length) {
-        records.push(encode(layout, profiles.slice(from, from + CHUNK), from / CHUNK));
-      }
+    for (let from = i; from < Math.min(i + perWrite, profiles.length); from += size) {
+      records.push(encode(layout, profiles.slice(from, from + size), from / size));
     }
     encodeMs += performance.now() - t;
     await writer.chunks.bulkPut(records);
@@ -70,6 +82,7 @@ export async function measureLayout(layout: Layout, profiles: Profile[]): Promis
   writer.close();
 
   const reader = openDb(name);
+  collectGarbage();
   started = performance.now();
   const chunks = await reader.chunks.toArray();
   const fetched = performance.now();

@@ -3,7 +3,6 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
-  useNodesInitialized,
   useReactFlow,
   type EdgeTypes,
   type NodeTypes,
@@ -29,7 +28,8 @@ import type { CanvasOverlay, JourneyFlowEdge, StepFlowNode } from './flow-types.
 import { InsertMenu, type InsertMenuRequest } from './insert-menu.tsx';
 import { JourneyEdge } from './journey-edge.tsx';
 import { StepNode } from './step-node.tsx';
-import { INITIAL_VIEW, initialViewport } from './initial-view.ts';
+import { INITIAL_VIEW, initialViewport, type Viewport } from './initial-view.ts';
+import { HALF_STEP } from './placement.ts';
 import { FlowBuilder, indexDiagnostics } from './to-flow.ts';
 import { useCanvasKeyboard } from './use-canvas-keyboard.ts';
 import { useEditorSelector } from './use-editor-selector.ts';
@@ -148,15 +148,23 @@ function CanvasSurface({
     () => void flow.fitView({ duration: 250, padding: 0.15, maxZoom: INITIAL_VIEW.maxZoom }),
     [flow],
   );
-  useInitialView(flow, wrapperRef, document.steps.length === 0);
+  // Place the view once, as React Flow starts: readable text beats seeing everything. A journey
+  // opened empty keeps the default view, so the first dropped step lands where it was dropped.
+  const openedEmpty = useRef(document.steps.length === 0);
+  const onInit = useCallback((instance: ReactFlowInstance<StepFlowNode, JourneyFlowEdge>) => {
+    if (!openedEmpty.current) void instance.setViewport(readableView(instance, wrapperRef.current));
+  }, []);
   const autoLayout = useCallback(() => {
     const sizes: Record<string, { width: number; height: number }> = {};
     for (const [id, size] of measured.current) sizes[id] = size;
     void runAutoLayout(store, sizes).then((result) => {
       if (!result.ok) announce(result.reason);
-      else window.requestAnimationFrame(fitView);
+      else
+        window.requestAnimationFrame(
+          () => void flow.setViewport(readableView(flow, wrapperRef.current), { duration: 250 }),
+        );
     });
-  }, [store, announce, fitView]);
+  }, [store, announce, flow]);
 
   useCanvasKeyboard(store, wrapperRef, {
     showHelp: () => setHelpOpen(true),
@@ -217,6 +225,7 @@ function CanvasSurface({
             onConnect={handlers.onConnect}
             onConnectEnd={handlers.onConnectEnd}
             onClickConnectStart={handlers.onClickConnectStart}
+            onInit={onInit}
             isValidConnection={handlers.isValidConnection}
             deleteKeyCode={null}
             multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -260,32 +269,15 @@ function CanvasSurface({
   );
 }
 
-/**
- * Places the view once, when the steps of the opened journey are first measured: readable text
- * beats seeing everything (see initial-view.ts). A journey opened empty keeps the default view,
- * so the first dropped step stays where it was dropped.
- */
-function useInitialView(
-  flow: ReactFlowInstance<StepFlowNode>,
-  wrapperRef: { readonly current: HTMLDivElement | null },
-  openedEmpty: boolean,
-) {
-  const initialised = useNodesInitialized();
-  const done = useRef<boolean | null>(null);
-  done.current ??= openedEmpty;
-  useEffect(() => {
-    if (!initialised || done.current === true) return;
-    done.current = true;
-    const rect = wrapperRef.current?.getBoundingClientRect();
-    const boxes = flow.getNodes().map((node) => ({
-      x: node.position.x,
-      y: node.position.y,
-      width: node.measured?.width ?? 240,
-      height: node.measured?.height ?? 80,
-      trigger: node.type === 'trigger',
-    }));
-    void flow.setViewport(
-      initialViewport({ width: rect?.width ?? 0, height: rect?.height ?? 0 }, boxes),
-    );
-  }, [initialised, flow, wrapperRef]);
+/** The readable view of the journey as drawn now (see initial-view.ts). */
+function readableView(flow: { getNodes(): StepFlowNode[] }, wrapper: HTMLElement | null): Viewport {
+  const rect = wrapper?.getBoundingClientRect();
+  const boxes = flow.getNodes().map((node) => ({
+    x: node.position.x,
+    y: node.position.y,
+    width: node.measured?.width ?? 2 * HALF_STEP.x,
+    height: node.measured?.height ?? 2 * HALF_STEP.y,
+    trigger: node.type === 'trigger',
+  }));
+  return initialViewport({ width: rect?.width ?? 0, height: rect?.height ?? 0 }, boxes);
 }

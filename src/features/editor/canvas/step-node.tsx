@@ -67,6 +67,7 @@ function StepNodeComponent({
           position={Position.Left}
           className="step-node__target"
           aria-label={`Into ${data.label}`}
+          role="button"
           tabIndex={0}
           onKeyDown={clickOnKey}
         />
@@ -116,6 +117,7 @@ function StepNodeComponent({
             position={Position.Right}
             className="step-node__source"
             aria-label={`${single.label} branch of ${data.label}`}
+            role="button"
             tabIndex={0}
             onKeyDown={clickOnKey}
           />
@@ -142,6 +144,7 @@ function StepNodeComponent({
                 position={Position.Right}
                 className="step-node__source"
                 aria-label={`${branch.label} branch of ${data.label}`}
+                role="button"
                 tabIndex={0}
                 onKeyDown={clickOnKey}
               />

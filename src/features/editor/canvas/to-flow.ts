@@ -35,7 +35,7 @@ function viewOf(step: JourneyStep): StepView {
     const definition = getStepDefinition(step.kind);
     view = {
       kindLabel: definition?.label ?? step.kind,
-      summary: stepSummary(step),
+      summary: withoutKind(stepSummary(step), definition?.label ?? step.kind),
       icon: definition?.icon ?? 'alert',
       category: definition?.category ?? 'unknown',
       branches: stepBranches(step),
@@ -43,6 +43,14 @@ function viewOf(step: JourneyStep): StepView {
     views.set(step, view);
   }
   return view;
+}
+
+/** "Email · Welcome!" → "Welcome!": the node's header already names the kind. */
+function withoutKind(summary: string, kindLabel: string): string {
+  const prefix = `${kindLabel} · `;
+  return summary.startsWith(prefix) && summary.length > prefix.length
+    ? summary.slice(prefix.length)
+    : summary;
 }
 
 interface Problem {

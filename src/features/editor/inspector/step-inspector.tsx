@@ -28,6 +28,14 @@ export interface StepInspectorProps {
  */
 const isConfigIssue = (d: Diagnostic) => d.field === undefined || !d.field.startsWith('branch:');
 
+/** Beside its field a message needs no "path: " prefix; without it, repeats of the form's own merge. */
+function besideField(d: Diagnostic): Diagnostic {
+  const prefix = d.field === undefined ? '' : `${d.field}: `;
+  return prefix !== '' && d.message.startsWith(prefix)
+    ? { ...d, message: d.message.slice(prefix.length) }
+    : d;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -72,7 +80,7 @@ export function StepInspector({
           label={`${definition.label} settings`}
           schema={definition.configSchema}
           value={step.config}
-          issues={diagnostics.filter(isConfigIssue)}
+          issues={diagnostics.filter(isConfigIssue).map(besideField)}
           suggestions={suggestions}
           onChange={(config) => onChangeConfig(isRecord(config) ? config : {})}
         />

@@ -38,9 +38,7 @@ export function ClvThermometer({
     <section className="clv-thermometer" aria-labelledby="clv-thermometer-heading">
       <h3 id="clv-thermometer-heading">Customer value, next {THERMOMETER_WEEKS} weeks</h3>
       {fit === undefined && <p role="status">Fitting the customer-value models…</p>}
-      {fit !== undefined && !fit.ok && (
-        <p className="muted">No value estimate: {fit.message}</p>
-      )}
+      {fit !== undefined && !fit.ok && <p className="muted">No value estimate: {fit.message}</p>}
       {score === null && <p className="muted">No purchases yet, so no value estimate.</p>}
       {score !== undefined && score !== null && fit?.ok === true && (
         <>

@@ -36,7 +36,11 @@ export function useClvFit(setId: string, version: string): ClvFit | undefined {
       (f) => live && setFit(f),
       (e: unknown) =>
         live &&
-        setFit({ ok: false, message: e instanceof Error ? e.message : String(e), calibrationEnd: '' }),
+        setFit({
+          ok: false,
+          message: e instanceof Error ? e.message : String(e),
+          calibrationEnd: '',
+        }),
     );
     return () => {
       live = false;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createJourney } from '../../../src/domain/index.ts';
+import {
+  asImportedCopy,
+  describeImportError,
+  journeyFileName,
+  journeyToFileText,
+  parseJourneyFile,
+} from '../../../src/features/journeys/journey-file.ts';
+
+const doc = createJourney('Welcome: série №1!', Date.UTC(2026, 0, 1), () => 'j1');
+
+describe('journey files', () => {
+  it('names the file after the journey', () => {
+    expect(journeyFileName(doc)).toBe('welcome-série-1.journey.json');
+    expect(journeyFileName({ ...doc, name: '***' })).toBe('journey.journey.json');
+  });
+
+  it('reads back what it writes', () => {
+    const result = parseJourneyFile('a.json', journeyToFileText(doc));
+    expect(result).toEqual({ ok: true, document: doc });
+  });
+
+  it('says where a JSON syntax error is, by line and column', () => {
+    const result = parseJourneyFile('broken.json', '{\n  "name": "x",\n  oops\n}');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.file).toBe('broken.json');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.message).toMatch(/^Not valid JSON at line 3, column 3: /);
+    expect(result.errors[0]?.message).not.toMatch(/position/);
+  });
+
+  it('says a JSON file that is not a journey is not one', () => {
+    const result = parseJourneyFile('list.json', JSON.stringify({ eggs: 12 }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map(describeImportError).join(' ')).toMatch(/not a Wayfinder journey/);
+  });
+
+  it('prefixes the place only when the message does not already name it', () => {
+    expect(describeImportError({ path: 'steps.0.kind', message: 'Unknown kind.' })).toBe(
+      'steps.0.kind: Unknown kind.',
+    );
+    expect(describeImportError({ path: 'name', message: 'The name is missing.' })).toBe(
+      'The name is missing.',
+    );
+    expect(describeImportError({ path: '', message: 'Not an object.' })).toBe('Not an object.');
+  });
+
+  it('imports as a copy: new id and name only when the id is taken, fresh times', () => {
+    const now = Date.UTC(2026, 5, 1);
+    const fresh = asImportedCopy(doc, now, () => 'new', new Set());
+    expect(fresh).toMatchObject({
+      id: 'j1',
+      name: doc.name,
+      createdAt: new Date(now).toISOString(),
+    });
+    const clash = asImportedCopy(doc, now, () => 'new', new Set(['j1']));
+    expect(clash).toMatchObject({ id: 'new', name: `${doc.name} (imported)` });
+    expect(clash.steps).toBe(doc.steps);
+  });
+});
