@@ -3,7 +3,7 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 const NAV = [
   { to: '/', label: 'Journeys', end: true },
   { to: '/profiles', label: 'Profiles', end: false },
-  { to: '/simulations', label: 'Simulations', end: false },
+  { to: '/simulations', label: 'Simulations', end: true },
   { to: '/simulations/forecast', label: 'Forecast', end: false },
 ];
 

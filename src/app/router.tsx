@@ -36,7 +36,7 @@ export const router = createBrowserRouter([
       {
         path: 'profiles/:setId/:profileId',
         lazy: async () => ({
-          Component: (await import('../features/profiles/profile-view/profile-page')).ProfilePage,
+          Component: (await import('./profile-route')).ProfileRoute,
         }),
       },
       {

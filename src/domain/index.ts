@@ -83,3 +83,4 @@ export {
 } from './simulate/window.ts';
 export * from './simulate/options.ts';
 export * from './simulate/result-schema.ts';
+export * from './forecast/replications.ts';

@@ -16,6 +16,23 @@ const ms = (n: number) => `${Math.round(n * 10) / 10} ms`;
 
 type Bench = () => Promise<Row[]>;
 
+/** Rows of benches that report `{ name, value, unit: 'ms' | '×', target }`. */
+function unitRows(
+  area: string,
+  rows: readonly { name: string; value: number; unit: 'ms' | '×'; target: number | null }[],
+): Row[] {
+  return rows.map((r) => {
+    const show = (n: number) => (r.unit === 'ms' ? ms(n) : `${Math.round(n * 100) / 100}×`);
+    return {
+      area,
+      measure: r.name,
+      value: show(r.value),
+      target: r.target === null ? '—' : `≤ ${show(r.target)}`,
+      ok: r.target === null ? null : r.value <= r.target,
+    };
+  });
+}
+
 const BENCHES: Record<string, Bench> = {
   async core() {
     const { runCoreBench } = await import('./core-bench.ts');
@@ -52,16 +69,11 @@ const BENCHES: Record<string, Bench> = {
   },
   async simulate() {
     const { runSimulateBench } = await import('./simulate-bench.ts');
-    return (await runSimulateBench()).map((r) => {
-      const show = (n: number) => (r.unit === 'ms' ? ms(n) : `${Math.round(n * 100) / 100}×`);
-      return {
-        area: 'simulator (Node)',
-        measure: r.name,
-        value: show(r.value),
-        target: r.target === null ? '—' : `≤ ${show(r.target)}`,
-        ok: r.target === null ? null : r.value <= r.target,
-      };
-    });
+    return unitRows('simulator (Node)', await runSimulateBench());
+  },
+  async forecast() {
+    const { runForecastBench } = await import('./forecast-bench.ts');
+    return unitRows('forecast (Node)', await runForecastBench());
   },
   async canvas() {
     const { runCanvasBench } = await import('./canvas/run.ts');

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useParams } from 'react-router';
 import type { Profile } from '../../../domain/profiles/profile.ts';
@@ -37,7 +38,12 @@ function ConsentBadge({ given }: { given: boolean | undefined }) {
 }
 
 /** One profile: attributes, consent, tags, custom attributes and its event timeline. */
-export function ProfilePage() {
+export interface ProfilePageProps {
+  /** Drawn beside the attributes (the app adds the lifetime-value thermometer here). */
+  renderExtras?: (context: { setId: string; setVersion: string; profile: Profile }) => ReactNode;
+}
+
+export function ProfilePage({ renderExtras }: ProfilePageProps) {
   const { setId = '', profileId = '' } = useParams();
   const { repo } = useProfilesServices();
   const set = useProfileSet(setId);
@@ -135,6 +141,11 @@ export function ProfilePage() {
             </dl>
           )}
         </div>
+        {renderExtras && set && (
+          <div className="card profile-card">
+            {renderExtras({ setId, setVersion: String(set.updatedAt), profile })}
+          </div>
+        )}
         <div className="card profile-card">
           <h2>Events</h2>
           <EventTimeline events={profile.events} />
