@@ -136,7 +136,11 @@ export function EditorWorkspace({
               className="btn btn-sm"
               aria-expanded={bottomOpen}
               aria-controls="editor-bottom-panel"
-              onClick={() => setBottomOpen((open) => !open)}
+              onClick={() => {
+                setBottomOpen((open) => !open);
+                // The canvas changes height with the panel: bring the journey back into view.
+                requestAnimationFrame(() => canvasApi.current?.fitView());
+              }}
             >
               {bottomPanelLabel}
             </button>
