@@ -6,6 +6,7 @@ import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { ClvPanel } from './clv-panel.tsx';
 import { npsByPath, type VariantView } from './forecast-model.ts';
+import { TableHead } from '../../ui/table-head.tsx';
 
 function rangeOf(view: VariantView, key: string) {
   const s = view.summaries[key];
@@ -76,17 +77,9 @@ export function BusinessKpis({
       {paths.length > 0 && (
         <table className="data-table forecast-table">
           <caption>Simulated NPS per path (branch of each split)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Path</th>
-              <th scope="col" className="num">
-                Answers
-              </th>
-              <th scope="col" className="num">
-                NPS
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Path', { label: 'Answers', numeric: true }, { label: 'NPS', numeric: true }]}
+          />
           <tbody>
             {paths.map((p) => (
               <tr key={p.path}>

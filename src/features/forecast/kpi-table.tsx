@@ -1,5 +1,6 @@
 import { formatKpi } from './kpi-format.ts';
 import type { VariantView } from './forecast-model.ts';
+import { TableHead } from '../../ui/table-head.tsx';
 
 /** Every KPI of a forecast with its mean and P10 / P50 / P90, as a table. */
 export function KpiTable({ view }: { view: VariantView }) {
@@ -10,23 +11,15 @@ export function KpiTable({ view }: { view: VariantView }) {
         <caption>
           Every KPI of {view.name} over {n} replication{n === 1 ? '' : 's'}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">KPI</th>
-            <th scope="col" className="num">
-              Mean
-            </th>
-            <th scope="col" className="num">
-              P10
-            </th>
-            <th scope="col" className="num">
-              P50
-            </th>
-            <th scope="col" className="num">
-              P90
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'KPI',
+            { label: 'Mean', numeric: true },
+            { label: 'P10', numeric: true },
+            { label: 'P50', numeric: true },
+            { label: 'P90', numeric: true },
+          ]}
+        />
         <tbody>
           {view.kpis.map((kpi) => {
             const s = view.summaries[kpi.key];

@@ -2,6 +2,7 @@ import { CHANNEL_LABELS, type SimulationResult } from '../../domain/index.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { activeChannels, SUPPRESSION_CAUSES } from './active-channels.ts';
 import { count } from './format.ts';
+import { TableHead } from '../../ui/table-head.tsx';
 
 function share(part: number, whole: number): string {
   return whole > 0 ? formatNumber(part / whole, 'percent') : '–';
@@ -14,29 +15,17 @@ export function FunnelTable({ result }: { result: SimulationResult }) {
   return (
     <table className="data-table sim-table">
       <caption>Messages per channel</caption>
-      <thead>
-        <tr>
-          <th scope="col">Channel</th>
-          <th scope="col" className="num">
-            Sent
-          </th>
-          <th scope="col" className="num">
-            Delivered
-          </th>
-          <th scope="col" className="num">
-            Opened
-          </th>
-          <th scope="col" className="num">
-            Clicked
-          </th>
-          <th scope="col" className="num">
-            Unsubscribed
-          </th>
-          <th scope="col" className="num">
-            Cost
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'Channel',
+          { label: 'Sent', numeric: true },
+          { label: 'Delivered', numeric: true },
+          { label: 'Opened', numeric: true },
+          { label: 'Clicked', numeric: true },
+          { label: 'Unsubscribed', numeric: true },
+          { label: 'Cost', numeric: true },
+        ]}
+      />
       <tbody>
         {channels.map(([channel, c]) => (
           <tr key={channel}>
@@ -106,21 +95,15 @@ export function StepsTable({
   return (
     <table className="data-table sim-table">
       <caption>Steps</caption>
-      <thead>
-        <tr>
-          <th scope="col">Step</th>
-          <th scope="col" className="num">
-            Entered
-          </th>
-          <th scope="col">Left by</th>
-          <th scope="col" className="num">
-            Waiting at the end
-          </th>
-          <th scope="col" className="num">
-            Ended here
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'Step',
+          { label: 'Entered', numeric: true },
+          'Left by',
+          { label: 'Waiting at the end', numeric: true },
+          { label: 'Ended here', numeric: true },
+        ]}
+      />
       <tbody>
         {steps.map((s) => (
           <tr key={s.stepId}>
