@@ -24,7 +24,8 @@ const configArb = (kind: (typeof STEP_KINDS)[number]) =>
     fc.constant(validConfig(kind)),
     fc.dictionary(
       fc.constantFrom('event', 'amount', 'unit', 'subject', 'variants', 'text'),
-      fc.jsonValue(),
+      // Parsed JSON text, not fc.jsonValue(): that may hold -0, which JSON itself writes as 0.
+      fc.json().map((text): unknown => JSON.parse(text)),
     ),
   );
 
