@@ -101,3 +101,26 @@ describe('FlowBuilder', () => {
     expect(edges[0]?.data?.strokeWidth).toBeGreaterThan(edges[1]?.data?.strokeWidth ?? Infinity);
   });
 });
+
+describe('FlowBuilder sizes', () => {
+  it('gives an unmeasured step an estimated size and handles, and a measured one its measure only', () => {
+    const { store, ids, input } = setup();
+    const builder = new FlowBuilder();
+    const first = builder.buildNodes(input(store.getState()));
+    const email = first[1];
+    expect(email?.initialWidth).toBe(240);
+    expect(email?.handles?.map((h) => h.type)).toEqual(['target', 'source']);
+    expect(email?.measured).toBeUndefined();
+    const measured = new Map([[ids.b, { width: 240, height: 80 }]]);
+    const again = builder.buildNodes(input(store.getState(), { measured }));
+    expect(again[1]?.measured).toEqual({ width: 240, height: 80 });
+    expect(again[1]?.handles).toBeUndefined();
+  });
+
+  it('an unconfigured step says it is not set up rather than repeating its kind', () => {
+    const { store, input } = setup();
+    const nodes = new FlowBuilder().buildNodes(input(store.getState()));
+    expect(nodes[1]?.data.kindLabel).toBe('Email');
+    expect(nodes[1]?.data.summary).toBe('Not set up yet');
+  });
+});

@@ -52,6 +52,11 @@ const MINIMAP_COLOURS: Readonly<Record<string, string>> = {
   wait: 'var(--wait)',
   action: 'var(--action)',
 };
+/**
+ * From this many steps only those in view are mounted: every mounted step costs work on each
+ * frame of a pan, and a journey this large never fits on screen at a readable zoom anyway.
+ */
+const MOUNT_VISIBLE_FROM = 150;
 const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#98a2b8';
 
 /** What the page can ask of a mounted canvas. */
@@ -74,6 +79,7 @@ export interface JourneyCanvasProps {
   showPalette?: boolean;
   /** Draw the minimap (default true). */
   showMiniMap?: boolean;
+
   apiRef?: Ref<JourneyCanvasApi>;
 }
 
@@ -231,6 +237,7 @@ function CanvasSurface({
             multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
             selectionKeyCode="Shift"
             disableKeyboardA11y
+            onlyRenderVisibleElements={document.steps.length >= MOUNT_VISIBLE_FROM}
             minZoom={0.1}
             maxZoom={2}
             aria-label="Journey canvas"

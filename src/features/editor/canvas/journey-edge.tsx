@@ -2,9 +2,8 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { useCanvasContext } from './editor-context.ts';
 import type { JourneyFlowEdge } from './flow-types.ts';
+import { STEP_WIDTH } from './step-geometry.ts';
 import './journey-edge.css';
-
-const STEP_WIDTH = 240;
 
 function JourneyEdgeComponent({
   id,

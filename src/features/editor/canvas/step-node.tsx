@@ -3,19 +3,9 @@ import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { useCanvasContext } from './editor-context.ts';
 import type { StepFlowNode } from './flow-types.ts';
 import { BRANCH_ROW, NEXT_COLUMN } from './placement.ts';
+import { shownText } from './step-geometry.ts';
 import { iconImage } from './step-icon.tsx';
 import './step-node.css';
-
-/**
- * Text is shortened here rather than with `overflow: hidden` + ellipsis: each clipped box is a
- * separate clip for the compositor, which made panning a large journey slow.
- */
-const LABEL_CHARS = 30;
-const SUMMARY_CHARS = 64;
-
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** Enter or Space on a focused handle clicks it: React Flow connects two clicked handles. */
 function clickOnKey(event: KeyboardEvent<HTMLDivElement>) {
@@ -54,6 +44,7 @@ function StepNodeComponent({
       : `${data.problemCount ?? 1} ${data.problemSeverity === 'error' ? 'error' : 'warning'}${
           (data.problemCount ?? 1) === 1 ? '' : 's'
         }: ${data.problemMessage ?? ''}`;
+  const shown = shownText(data);
   return (
     <div
       className={`step-node step-node--${data.category}${selected ? ' is-selected' : ''}${
@@ -94,10 +85,10 @@ function StepNodeComponent({
         )}
       </div>
       <div className="step-node__label" title={data.label}>
-        {shorten(data.label, LABEL_CHARS)}
+        {shown.label}
       </div>
       <div className="step-node__summary" title={data.summary}>
-        {shorten(data.summary, SUMMARY_CHARS)}
+        {shown.summary}
       </div>
       {single !== undefined && (
         <>

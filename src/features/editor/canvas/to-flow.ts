@@ -14,9 +14,21 @@ import type {
   StepFlowNode,
   StepNodeData,
 } from './flow-types.ts';
+import { estimateStepBox } from './step-geometry.ts';
 
-/** The arrowhead of every connection; one shared object so edges compare equal. */
-const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#98a2b8' } as const;
+/**
+ * The arrowhead of every connection; one shared object so edges compare equal. Sized in user
+ * space so it keeps its size when a simulation widens the line with its volume.
+ */
+const ARROW = {
+  type: MarkerType.ArrowClosed,
+  width: 32,
+  height: 32,
+  markerUnits: 'userSpaceOnUse',
+  color: '#98a2b8',
+} as const;
+
+export const NOT_SET_UP = 'Not set up yet';
 
 interface StepView {
   kindLabel: string;
@@ -45,8 +57,12 @@ function viewOf(step: JourneyStep): StepView {
   return view;
 }
 
-/** "Email · Welcome!" → "Welcome!": the node's header already names the kind. */
+/**
+ * "Email · Welcome!" → "Welcome!": the node's header already names the kind. A summary that is
+ * only the kind means nothing is set up yet, and says so rather than repeating the header.
+ */
 function withoutKind(summary: string, kindLabel: string): string {
+  if (summary === kindLabel) return NOT_SET_UP;
   const prefix = `${kindLabel} · `;
   return summary.startsWith(prefix) && summary.length > prefix.length
     ? summary.slice(prefix.length)
@@ -176,7 +192,7 @@ export class FlowBuilder {
           data: previous !== undefined && sameData(previous.data, data) ? previous.data : data,
           selected: isSelected,
           ariaLabel: `${view.kindLabel} step: ${step.label}`,
-          ...(measured !== undefined ? { measured } : {}),
+          ...(measured !== undefined ? { measured } : estimated(data)),
         };
       }
       next.set(step.id, node);
@@ -242,6 +258,12 @@ export class FlowBuilder {
     this.edges = next;
     return result;
   }
+}
+
+/** Size and handles for a step not measured yet, so it need not be mounted to be placed. */
+function estimated(data: StepNodeData) {
+  const box = estimateStepBox(data);
+  return { initialWidth: box.width, initialHeight: box.height, handles: box.handles };
 }
 
 /** "from>to" for each pair of consecutive steps on the highlighted path. */
