@@ -1,5 +1,6 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { benchJourney } from '../bench/canvas/bench-graph.ts';
 import { test, expect } from './fixtures';
 
 /** Creates a blank journey from the list and waits for the empty editor. */
@@ -316,4 +317,38 @@ test('a wide journey opens at a readable zoom, starting from its trigger, with v
   await expect(out).toBeFocused();
   expect(await out.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
   await page.screenshot({ path: '/tmp/editor-focus.png' });
+});
+
+test('a 400-step journey mounts only the steps in view, yet the minimap, arrows and problems list reach every step', async ({
+  page,
+}, testInfo) => {
+  const journey = benchJourney(400);
+  const last = journey.steps.at(-1);
+  if (last === undefined) throw new Error('empty bench journey');
+  const file = testInfo.outputPath('large.journey.json');
+  await writeFile(file, JSON.stringify({ ...journey, name: 'Large journey' }));
+  await page.goto('/');
+  await page.getByLabel('Import a journey file').setInputFiles(file);
+  await page.getByRole('link', { name: 'Large journey', exact: true }).click();
+  await expect(node(page, 'Event step: Event 0')).toBeInViewport();
+  await viewSettled(page);
+
+  const mounted = await page.locator('.react-flow__node').count();
+  expect(mounted).toBeGreaterThan(5);
+  expect(mounted).toBeLessThan(120);
+  await expect(page.locator('.react-flow__minimap-node')).toHaveCount(400);
+  // Every connection is drawn as an arrow only where one of its ends is on screen.
+  expect(await page.locator('.react-flow__edge').count()).toBeLessThan(400);
+
+  // Choosing a problem of a step far off screen brings it into view, mounted and selected.
+  const far = node(page, new RegExp(`step: ${last.label}$`));
+  await expect(far).toHaveCount(0);
+  await problemsButton(page).click();
+  await page
+    .getByRole('region', { name: 'Problems' })
+    .getByRole('button', { name: new RegExp(last.label) })
+    .first()
+    .click();
+  await expect(far).toBeInViewport();
+  await expect(far.locator('.step-node')).toHaveClass(/is-selected/);
 });

@@ -31,6 +31,7 @@ import { StepNode } from './step-node.tsx';
 import { INITIAL_VIEW, initialViewport, type Viewport } from './initial-view.ts';
 import { HALF_STEP } from './placement.ts';
 import { FlowBuilder, indexDiagnostics } from './to-flow.ts';
+import { viewportShowing, type FitOptions } from './fit-steps.ts';
 import { useCanvasKeyboard } from './use-canvas-keyboard.ts';
 import { useEditorSelector } from './use-editor-selector.ts';
 import { useFlowHandlers } from './use-flow-handlers.ts';
@@ -57,6 +58,7 @@ const MINIMAP_COLOURS: Readonly<Record<string, string>> = {
  * frame of a pan, and a journey this large never fits on screen at a readable zoom anyway.
  */
 const MOUNT_VISIBLE_FROM = 150;
+
 const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#98a2b8';
 
 /** What the page can ask of a mounted canvas. */
@@ -150,9 +152,23 @@ function CanvasSurface({
     measured: measured.current,
     viewCentre,
   });
-  const fitView = useCallback(
-    () => void flow.fitView({ duration: 250, padding: 0.15, maxZoom: INITIAL_VIEW.maxZoom }),
+  const showSteps = useCallback(
+    (stepIds: readonly string[] | undefined, options: FitOptions) => {
+      const ids = stepIds === undefined ? undefined : new Set(stepIds);
+      const nodes = flow.getNodes().filter((n) => ids === undefined || ids.has(n.id));
+      const rect = wrapperRef.current?.getBoundingClientRect();
+      const viewport = viewportShowing(
+        nodes,
+        { width: rect?.width ?? 0, height: rect?.height ?? 0 },
+        options,
+      );
+      if (viewport !== undefined) void flow.setViewport(viewport, { duration: 250 });
+    },
     [flow],
+  );
+  const fitView = useCallback(
+    () => showSteps(undefined, { padding: 0.15, minZoom: 0.1, maxZoom: INITIAL_VIEW.maxZoom }),
+    [showSteps],
   );
   // Place the view once, as React Flow starts: readable text beats seeing everything. A journey
   // opened empty keeps the default view, so the first dropped step lands where it was dropped.
@@ -185,12 +201,12 @@ function CanvasSurface({
     () => ({
       focusStep(stepId) {
         store.dispatch('setSelection', { stepIds: [stepId] });
-        void flow.fitView({ nodes: [{ id: stepId }], duration: 250, maxZoom: 1.2, padding: 0.4 });
+        showSteps([stepId], { padding: 0.4, minZoom: 0.1, maxZoom: 1.2 });
       },
       fitView,
       setViewport: (viewport) => void flow.setViewport(viewport),
     }),
-    [store, flow, fitView],
+    [store, flow, fitView, showSteps],
   );
 
   const context = useMemo<CanvasContextValue>(
