@@ -8,6 +8,7 @@ import {
   type SimulationResult,
 } from '../domain/simulate/result-schema.ts';
 import { resolveSimulationWindow } from '../domain/simulate/window.ts';
+import { PROFILES_PER_CHUNK } from '../storage/records.ts';
 import {
   simulationWorkerEventSchema,
   type SimulationWorkerEvent,
@@ -215,28 +216,24 @@ export interface RunStoredSimulationRequest extends Omit<
 }
 
 /**
- * Like {@link runSimulation}, but every worker reads its contiguous share of a stored set from
- * IndexedDB, so no profile is copied through `postMessage` and the page never decodes the set.
+ * Like {@link runSimulation}, but every worker reads its own part of a stored set from
+ * IndexedDB: whole chunks, contiguous and in order, so no profile is copied through
+ * `postMessage`, the page never decodes the set and no chunk is decoded twice.
  */
 export function runStoredSimulation(
   request: RunStoredSimulationRequest,
 ): Promise<SimulationResult> {
-  const parts = workerCount(request.workers, request.count);
-  const size = Math.floor(request.count / parts);
-  const extra = request.count % parts;
-  const requests = Array.from({ length: parts }, (_, i): SimulationWorkerRequest => {
-    const from = i * size + Math.min(i, extra);
-    const to = from + size + (i < extra ? 1 : 0);
-    return {
-      type: 'run-set',
-      spec: request.spec,
-      set: request.set,
-      from,
-      to,
-      options: request.options,
-      partition: i,
-    };
-  });
+  // A set of n profiles has at least ceil(n / chunk size) chunks, so no worker gets an empty part.
+  const chunks = Math.ceil(request.count / PROFILES_PER_CHUNK);
+  const parts = Math.max(1, Math.min(workerCount(request.workers, request.count), chunks));
+  const requests = Array.from({ length: parts }, (_, partition): SimulationWorkerRequest => ({
+    type: 'run-set',
+    spec: request.spec,
+    set: request.set,
+    parts,
+    options: request.options,
+    partition,
+  }));
   return runPool(requests, request.count, request);
 }
 

@@ -46,18 +46,20 @@ export const simulationWorkerRequestSchema = z.discriminatedUnion('type', [
     partition: z.number().int().min(0),
   }),
   /**
-   * Runs the profiles at positions `[from, to)` of a stored set, read by the worker itself so
-   * they are never copied through `postMessage`.
+   * Runs part `partition` of `parts` of a stored set: whole chunks, read and decoded by the
+   * worker itself, so profiles are never copied through `postMessage` and no worker decodes
+   * another's chunks.
    */
-  z.object({
-    type: z.literal('run-set'),
-    spec: specSchema,
-    set: storedSetSchema,
-    from: z.number().int().min(0),
-    to: z.number().int().min(0),
-    options: resolvedOptionsSchema,
-    partition: z.number().int().min(0),
-  }),
+  z
+    .object({
+      type: z.literal('run-set'),
+      spec: specSchema,
+      set: storedSetSchema,
+      parts: z.number().int().min(1),
+      options: resolvedOptionsSchema,
+      partition: z.number().int().min(0),
+    })
+    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
   /** Works out a stored set's default period (the span of its events) and its size. */
   z.object({ type: z.literal('span'), set: storedSetSchema }),
   z.object({ type: z.literal('cancel') }),
@@ -72,7 +74,6 @@ export const simulationWorkerEventSchema = z.discriminatedUnion('type', [
     type: z.literal('progress'),
     partition: z.number().int(),
     done: z.number().int(),
-    total: z.number().int(),
   }),
   z.object({
     type: z.literal('result'),

@@ -71,6 +71,10 @@ const BENCHES: Record<string, Bench> = {
     const { runSimulateBench } = await import('./simulate-bench.ts');
     return unitRows('simulator (Node)', await runSimulateBench());
   },
+  async 'simulate-browser'() {
+    const { runSimulateBrowserBench } = await import('./browser/simulate.ts');
+    return unitRows('simulator (Chromium)', await runSimulateBrowserBench());
+  },
   async forecast() {
     const { runForecastBench } = await import('./forecast-bench.ts');
     return unitRows('forecast (Node)', await runForecastBench());

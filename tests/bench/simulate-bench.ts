@@ -3,19 +3,12 @@
 // Run: npx tsx tests/bench/simulate-bench.ts
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { compile } from '../../src/domain/compile/compile.ts';
-import type { Spec } from '../../src/domain/compile/spec-schema.ts';
 import { mergeResults } from '../../src/domain/simulate/merge.ts';
 import { createSimulationPlan } from '../../src/domain/simulate/plan.ts';
 import type { SimulationResult } from '../../src/domain/simulate/result-schema.ts';
 import { simulatePartition } from '../../src/domain/simulate/simulate.ts';
-import {
-  BENCH_DAYS,
-  BENCH_START,
-  benchJourney,
-  benchProfiles,
-  runFloor,
-} from './simulate-floor.ts';
+import { benchProfiles, runFloor } from './simulate-floor.ts';
+import { BENCH_OPTIONS as OPTIONS, benchSpec } from './simulate-spec.ts';
 
 /** One measured figure. */
 export interface SimulateBenchRow {
@@ -24,15 +17,6 @@ export interface SimulateBenchRow {
   unit: 'ms' | '×';
   /** The goal; null when the row is for information only. */
   target: number | null;
-}
-
-const OPTIONS = { start: BENCH_START, horizonDays: BENCH_DAYS, seed: 1 };
-
-function benchSpec(): Spec {
-  const { spec, diagnostics } = compile(benchJourney());
-  if (spec === null)
-    throw new Error(`bench journey does not compile: ${diagnostics.map((d) => d.code).join(', ')}`);
-  return spec;
 }
 
 /** Best of `runs` timings, after one warm-up. */

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { chromiumLaunchOptions } from '../../support/chromium.ts';
+import { type Caller as HarnessCaller, median, pageCaller } from './bench-harness.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -50,19 +51,11 @@ interface BenchApi {
   generateReadCount(count: number, format: Format): Promise<GenerateFigures>;
   compareLayouts(count: number, rounds: number): Promise<Record<string, LayoutFigures[]>>;
 }
-type Caller = <K extends keyof BenchApi>(
-  name: K,
-  ...args: Parameters<BenchApi[K]>
-) => ReturnType<BenchApi[K]>;
+type Caller = HarnessCaller<BenchApi>;
 type WithPage = <T>(run: (call: Caller) => Promise<T>) => Promise<T>;
 interface FormatRun {
   cdnow: number;
   gen: GenerateFigures;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** Builds the bench page, serves it, and hands out fresh Chromium pages running it. */
@@ -97,14 +90,7 @@ async function withBenchPages<T>(run: (withPage: WithPage) => Promise<T>): Promi
       await page.goto(url);
       await page.waitForSelector('body[data-ready="true"]');
       await page.setInputFiles('#cdnow', cdnowMaster);
-      const call: Caller = (name, ...args) =>
-        page.evaluate(
-          ([n, a]) =>
-            (
-              window as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>
-            ).profilesBench?.[n]?.(...a),
-          [name, args] as const,
-        ) as never;
+      const call = pageCaller<BenchApi>(page, 'profilesBench');
       const result = await inPage(call);
       if (errors.length > 0) throw new Error(errors.join('\n'));
       return result;

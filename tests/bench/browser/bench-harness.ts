@@ -1,0 +1,28 @@
+// Helpers shared by the Chromium benches that drive a bench page through Playwright.
+import type { Page } from '@playwright/test';
+
+/** The functions a bench page puts on `window`, all called from Node. */
+type PageApi<Api> = { [K in keyof Api]: (...args: never[]) => unknown };
+
+/** Calls one of a bench page's functions with arguments that survive the trip to the page. */
+export type Caller<Api extends PageApi<Api>> = <K extends keyof Api & string>(
+  name: K,
+  ...args: Parameters<Api[K]>
+) => ReturnType<Api[K]>;
+
+/** Calls `window[api][name](...args)` in the page. */
+export function pageCaller<Api extends PageApi<Api>>(page: Page, api: string): Caller<Api> {
+  return (name, ...args) =>
+    page.evaluate(
+      ([g, n, a]) =>
+        (window as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>)[g]?.[
+          n
+        ]?.(...a),
+      [api, name, args] as const,
+    ) as never;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}

@@ -1,0 +1,47 @@
+// The app's simulation worker (the same host and IndexedDB loader as simulation.worker.ts),
+// timed: before its result it posts how long it waited for its chunks to be read and decoded,
+// and how long the rest (simulating them, merging) took.
+import type { Profile } from '../../../src/domain/profiles/profile.ts';
+import { hostSimulation } from '../../../src/workers/simulation-host.ts';
+import { indexedDbSetLoader } from '../../../src/workers/simulation-set-loader.ts';
+import type { PartTiming } from './simulate-timing.ts';
+
+let started = 0;
+let readMs = 0;
+
+hostSimulation(
+  {
+    get onmessage() {
+      return self.onmessage;
+    },
+    set onmessage(handler) {
+      self.onmessage = handler;
+    },
+    postMessage(message: unknown) {
+      const event = message as { type?: unknown; partition?: unknown };
+      if (event.type === 'result' && typeof event.partition === 'number') {
+        const timing: PartTiming = {
+          type: 'bench-timing',
+          partition: event.partition,
+          readMs,
+          simulateMs: performance.now() - started - readMs,
+        };
+        self.postMessage(timing);
+      }
+      self.postMessage(message);
+    },
+  },
+  {
+    async *chunks(set, part): AsyncGenerator<Profile[]> {
+      started = performance.now();
+      const chunks = indexedDbSetLoader.chunks(set, part)[Symbol.asyncIterator]();
+      for (;;) {
+        const asked = performance.now();
+        const next = await chunks.next();
+        readMs += performance.now() - asked;
+        if (next.done === true) return;
+        yield next.value;
+      }
+    },
+  },
+);

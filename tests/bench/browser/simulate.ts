@@ -1,0 +1,183 @@
+// Browser bench for the simulator, in real headless Chromium against a production build of a
+// bench page: bench profiles are stored in IndexedDB with the app's repository, and the app's
+// worker pool simulates them, each worker reading its own part of the set as in the app.
+// Run: npx tsx tests/bench/browser/simulate.ts
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { createSimulationPlan } from '../../../src/domain/simulate/plan.ts';
+import { simulatePartition } from '../../../src/domain/simulate/simulate.ts';
+import { chromiumLaunchOptions } from '../../support/chromium.ts';
+import { benchProfiles } from '../simulate-floor.ts';
+import { BENCH_OPTIONS, benchSpec } from '../simulate-spec.ts';
+import { type Caller as HarnessCaller, median, pageCaller } from './bench-harness.ts';
+import type { SimulateRunFigures } from './simulate-bench-page.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
+const SMALL = 100_000;
+const LARGE = 1_000_000;
+
+/** One measured figure, as `tests/bench/run.ts` tables them. */
+export interface SimulateBrowserRow {
+  name: string;
+  value: number;
+  unit: 'ms';
+  target: number | null;
+}
+
+interface BenchApi {
+  reset(): Promise<void>;
+  store(count: number): Promise<{ setId: string; ms: number }>;
+  run(setId: string, count: number, workers: number, timed: boolean): Promise<SimulateRunFigures>;
+}
+type Caller = HarnessCaller<BenchApi>;
+
+/** Builds the bench page, serves it and runs `inPage` against it in headless Chromium. */
+async function withBenchPage<T>(inPage: (call: Caller) => Promise<T>): Promise<T> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'simulate-bench-'));
+  const configFile = path.join(root, 'vite.config.ts');
+  const input = path.join(here, 'simulate-bench.html');
+  await build({
+    root,
+    configFile,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, rollupOptions: { input } },
+  });
+  const server = await preview({
+    root,
+    configFile,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1' },
+  });
+  const browser = await chromium.launch({
+    ...chromiumLaunchOptions,
+    args: [...chromiumLaunchOptions.args, '--js-flags=--expose-gc'],
+  });
+  try {
+    const base = server.resolvedUrls?.local[0];
+    if (base === undefined) throw new Error('the bench preview server has no address');
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(new URL(path.relative(root, input), base).href);
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    const call = pageCaller<BenchApi>(page, 'simulateBench');
+    const result = await inPage(call);
+    if (errors.length > 0) throw new Error(errors.join('\n'));
+    return result;
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** `rounds` runs of the app's worker and of the timed one, alternating, after a warm-up run. */
+async function measure(
+  call: Caller,
+  count: number,
+  workers: number,
+  rounds: number,
+): Promise<{ app: SimulateRunFigures[]; timed: SimulateRunFigures[] }> {
+  const { setId } = await call('store', count);
+  await call('run', setId, count, workers, false);
+  const app: SimulateRunFigures[] = [];
+  const timed: SimulateRunFigures[] = [];
+  for (let r = 0; r < rounds; r++) {
+    app.push(await call('run', setId, count, workers, false));
+    timed.push(await call('run', setId, count, workers, true));
+  }
+  for (const run of [...app, ...timed]) {
+    if (run.profiles !== count) throw new Error(`simulated ${run.profiles} of ${count} profiles`);
+  }
+  if (timed.some((run) => run.parts.length !== workers))
+    throw new Error('a timed worker did not report its timing');
+  return { app, timed };
+}
+
+/** Median over runs of the slowest worker's figure. */
+function slowest(
+  runs: readonly SimulateRunFigures[],
+  pick: (part: SimulateRunFigures['parts'][number]) => number,
+): number {
+  return median(runs.map((run) => Math.max(...run.parts.map(pick))));
+}
+
+/**
+ * Stores 100,000 and then 1,000,000 bench profiles in Chromium's IndexedDB and simulates them
+ * with the app's worker pool: 100,000 in one worker, 1,000,000 across two. Figures are medians.
+ */
+export async function runSimulateBrowserBench(rounds = 3): Promise<SimulateBrowserRow[]> {
+  const spec = benchSpec();
+  const expected = simulatePartition(
+    createSimulationPlan(spec, BENCH_OPTIONS),
+    benchProfiles(SMALL),
+    0,
+  ).steps['t']?.entered;
+  const { small, large } = await withBenchPage(async (call) => {
+    await call('reset');
+    const small = await measure(call, SMALL, 1, rounds);
+    await call('reset');
+    return { small, large: await measure(call, LARGE, 2, rounds) };
+  });
+  const entered = small.app[0]?.entered ?? Number.NaN;
+  if (entered !== expected) throw new Error(`Chromium entered ${entered}, Node ${expected}`);
+  // The bench profiles repeat 50,000 histories, so ten times as many people enter.
+  if (large.app[0]?.entered !== 10 * entered) throw new Error('the 1,000,000 run disagrees');
+  return [
+    {
+      name: '100,000 profiles, 20 steps, 90 days, 1 Web Worker: simulate (time not spent waiting for chunks)',
+      value: slowest(small.timed, (t) => t.simulateMs),
+      unit: 'ms',
+      target: 200,
+    },
+    {
+      name: '  same run: waiting for chunks to be read from IndexedDB and decoded',
+      value: slowest(small.timed, (t) => t.readMs),
+      unit: 'ms',
+      target: null,
+    },
+    {
+      name: "  end to end with the app's worker: start, read, simulate, merge",
+      value: median(small.app.map((run) => run.totalMs)),
+      unit: 'ms',
+      target: null,
+    },
+    {
+      name: '1,000,000 profiles across 2 Web Workers, end to end: read from IndexedDB, simulate, merge',
+      value: median(large.app.map((run) => run.totalMs)),
+      unit: 'ms',
+      target: 1_500,
+    },
+    {
+      name: '  of which, slowest worker: waiting for its 500,000 to be read and decoded',
+      value: slowest(large.timed, (t) => t.readMs),
+      unit: 'ms',
+      target: null,
+    },
+    {
+      name: '  of which, slowest worker: simulating its 500,000',
+      value: slowest(large.timed, (t) => t.simulateMs),
+      unit: 'ms',
+      target: null,
+    },
+  ];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const rows = await runSimulateBrowserBench(Number(process.env.BENCH_ROUNDS ?? 3));
+  for (const row of rows) {
+    const verdict =
+      row.target === null
+        ? ''
+        : `(target ≤ ${row.target} ms) ${row.value <= row.target ? 'ok' : 'OVER'}`;
+    process.stdout.write(
+      `${row.name.padEnd(96)} ${row.value.toFixed(0).padStart(7)} ms  ${verdict}\n`,
+    );
+  }
+}

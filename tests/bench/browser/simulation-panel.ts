@@ -1,0 +1,193 @@
+// Browser bench for the simulation panel (issue 5): the page stays responsive during a run, in
+// real headless Chromium against the demo build. Each round is a fresh browser context (fresh
+// IndexedDB): generate 10,000 profiles, open a template in the editor, run twice.
+// Run: npx tsx tests/bench/browser/simulation-panel.ts   (BENCH_VERBOSE=1 lists every long task)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import { chromiumLaunchOptions } from '../../support/chromium.ts';
+import { armRunProbe, readRunProbe, type RunFigures } from './simulation-panel-probe.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
+const PROFILES = 10_000;
+const JOURNEY = 'Welcome series';
+const SET_LABEL = 'Synthetic 10k (10,000 profiles)';
+/** The issue's bar for a responsive page: no main-thread task over 50 ms. */
+const LONG_TASK_TARGET = 50;
+
+/** One figure of the bench, as `tests/bench/run.ts` tables them. */
+export interface SimulationPanelRow {
+  name: string;
+  value: number;
+  unit: 'ms';
+  target: number | null;
+}
+
+interface RoundFigures {
+  first: RunFigures;
+  second: RunFigures;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Builds the demo app (mock backend included) and serves it on a free port. */
+async function withDemoApp<T>(run: (url: string) => Promise<T>): Promise<T> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'simulation-panel-bench-'));
+  const configFile = path.join(root, 'vite.config.ts');
+  await build({ root, configFile, mode: 'demo', logLevel: 'warn', build: { outDir } });
+  const server = await preview({
+    root,
+    configFile,
+    mode: 'demo',
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  try {
+    const url = server.resolvedUrls?.local[0];
+    if (url === undefined) throw new Error('the demo preview server has no address');
+    return await run(url);
+  } finally {
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function generateProfiles(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Profiles' }).first().click();
+  await page.getByRole('button', { name: 'Generate profiles' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Generate profiles' });
+  await dialog.getByLabel('Number of profiles').fill(String(PROFILES));
+  await dialog.getByLabel('Seed').fill('42');
+  await dialog.getByRole('button', { name: 'Generate' }).click();
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: 'generated and saved' })
+    .waitFor({ timeout: 120_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+/** Clicks Run with the probe armed and waits until the result is drawn. */
+async function measuredRun(page: Page): Promise<RunFigures> {
+  const panel = page.getByRole('region', { name: 'Simulate' });
+  const run = panel.getByRole('button', { name: 'Run simulation' });
+  await run.waitFor();
+  await page.waitForFunction(
+    () => !document.querySelector<HTMLButtonElement>('.sim-panel-head .btn-primary')?.disabled,
+    undefined,
+    { timeout: 60_000 },
+  );
+  // Let the page settle (panel open, span read) so only the run's own tasks are counted.
+  await page.waitForTimeout(1_000);
+  await page.evaluate(armRunProbe);
+  await run.click();
+  await page.waitForFunction(() => window.__simulationProbe?.drawnAt !== undefined, undefined, {
+    timeout: 120_000,
+  });
+  // Long tasks are reported when they end: wait out anything the result schedules after it.
+  await page.waitForTimeout(1_500);
+  return await page.evaluate(readRunProbe);
+}
+
+async function measureRound(browser: Browser, url: string): Promise<RoundFigures> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // tsx compiles with esbuild's keepNames, which wraps the probe's inner functions in `__name`.
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(url);
+    await page.getByRole('link', { name: JOURNEY }).first().waitFor({ timeout: 60_000 });
+    await generateProfiles(page);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Journeys' })
+      .click();
+    await page.getByRole('link', { name: JOURNEY }).first().click();
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Simulate' });
+    await panel.getByLabel('Profile set').selectOption({ label: SET_LABEL });
+    const first = await measuredRun(page);
+    const second = await measuredRun(page);
+    if (process.env.BENCH_VERBOSE) {
+      for (const [label, f] of [
+        ['first', first],
+        ['second', second],
+      ] as const)
+        process.stderr.write(
+          `${label} run: ${f.totalMs} ms, long tasks ${JSON.stringify(f.tasks)}\n`,
+        );
+    }
+    if (errors.length > 0) throw new Error(errors.join('\n'));
+    return { first, second };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Longest main-thread task (PerformanceObserver 'longtask', so 0 means none over 50 ms) during
+ * a first and a second run of 10,000 profiles, and the time from the click on Run to the result
+ * drawn: medians over `rounds` fresh browser contexts.
+ */
+export async function runSimulationPanelBench(rounds = 3): Promise<SimulationPanelRow[]> {
+  return withDemoApp(async (url) => {
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    const samples: RoundFigures[] = [];
+    try {
+      for (let r = 0; r < rounds; r++) samples.push(await measureRound(browser, url));
+    } finally {
+      await browser.close();
+    }
+    const m = (pick: (s: RoundFigures) => number) => median(samples.map(pick));
+    const runs = `${PROFILES.toLocaleString('en-US')} profiles`;
+    return [
+      {
+        name: `longest main-thread task, first run (${runs})`,
+        value: m((s) => s.first.longestTaskMs),
+        unit: 'ms',
+        target: LONG_TASK_TARGET,
+      },
+      {
+        name: `longest main-thread task, second run (${runs})`,
+        value: m((s) => s.second.longestTaskMs),
+        unit: 'ms',
+        target: LONG_TASK_TARGET,
+      },
+      {
+        name: `click Run → result drawn, first run (${runs})`,
+        value: m((s) => s.first.totalMs),
+        unit: 'ms',
+        target: null,
+      },
+      {
+        name: `click Run → result drawn, second run (${runs})`,
+        value: m((s) => s.second.totalMs),
+        unit: 'ms',
+        target: null,
+      },
+    ];
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const rows = await runSimulationPanelBench(rounds);
+  for (const row of rows) {
+    const verdict =
+      row.target === null
+        ? ''
+        : `(target ≤ ${row.target} ms) ${row.value <= row.target ? 'ok' : 'OVER'}`;
+    process.stdout.write(
+      `${row.name.padEnd(60)} ${row.value.toFixed(0).padStart(7)} ms  ${verdict}\n`,
+    );
+  }
+}
