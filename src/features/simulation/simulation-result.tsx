@@ -1,6 +1,7 @@
+import { memo } from 'react';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import { count, formatDay, formatWhen } from './format.ts';
-import { MessagesPerProfileChart, SendsPerDayChart } from './result-charts.tsx';
+import { ResultChartsOnDemand } from './lazy-result-charts.tsx';
 import { ResultKpis } from './result-kpis.tsx';
 import { FunnelTable, StepsTable, SuppressionsTable } from './result-tables.tsx';
 import { RunExports } from './run-exports.tsx';
@@ -15,8 +16,11 @@ interface SimulationResultViewProps {
   onPath(stepIds: readonly string[] | null): void;
 }
 
-/** Everything a finished run shows: figures, charts, tables, traces and exports. */
-export function SimulationResultView({
+/**
+ * Everything a finished run shows: figures, charts, tables, traces and exports. Memoised, so
+ * the panel's progress updates during the next run do not draw it again.
+ */
+export const SimulationResultView = memo(function SimulationResultView({
   run,
   stale,
   onFocusStep,
@@ -39,10 +43,7 @@ export function SimulationResultView({
         <RunExports run={run} />
       </div>
       <ResultKpis result={result} />
-      <div className="sim-charts">
-        <SendsPerDayChart result={result} />
-        <MessagesPerProfileChart result={result} />
-      </div>
+      <ResultChartsOnDemand key={run.id} result={result} />
       <div className="sim-tables">
         <FunnelTable result={result} />
         <SuppressionsTable result={result} />
@@ -57,4 +58,4 @@ export function SimulationResultView({
       </section>
     </div>
   );
-}
+});

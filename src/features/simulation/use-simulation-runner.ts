@@ -21,6 +21,9 @@ export interface StartRun {
   options: SimulationOptions & { start: number; horizonDays: number };
 }
 
+/** Resolves in a later task, so work after it does not lengthen the task that came before. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
@@ -57,7 +60,11 @@ export function useSimulationRunner(
             if (!abort.signal.aborted) setState({ status: 'running', progress });
           },
         });
-        if (abort.signal.aborted) return;
+        // The last worker's message already merged the partitions; check and store the run in
+        // a task of its own.
+        await nextTask();
+        if (abort.signal.aborted)
+          throw new DOMException('The simulation was cancelled', 'AbortError');
         const run = await services.runs.save({
           journeyId: input.journeyId,
           journeyName: input.journeyName,

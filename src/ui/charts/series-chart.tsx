@@ -37,6 +37,9 @@ export interface SeriesChartProps {
   initialView?: 'chart' | 'table';
 }
 
+/** About this many x-axis labels fit a panel-wide chart without overlapping. */
+const MAX_X_TICKS = 8;
+
 type Row = Record<string, string | number | [number, number]>;
 
 const defaultFormat = (n: number): string => formatNumber(n, 'count');
@@ -103,8 +106,13 @@ export function SeriesChart({
             data={data}
             margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
           >
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis dataKey="category" tick={{ fontSize: 11 }} minTickGap={16} />
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+            {/* A fixed tick interval: with minTickGap recharts measures every label in the page layout. */}
+            <XAxis
+              dataKey="category"
+              tick={{ fontSize: 11 }}
+              interval={Math.max(0, Math.ceil(categories.length / MAX_X_TICKS) - 1)}
+            />
             <YAxis tick={{ fontSize: 11 }} tickFormatter={format} width={56} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} />
             {series.length + bands.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}

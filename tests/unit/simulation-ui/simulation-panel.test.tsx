@@ -86,6 +86,33 @@ describe('SimulationPanel', () => {
     expect(screen.getByRole('table', { name: 'Suppressed messages by cause' })).toBeVisible();
     const funnel = screen.getByRole('table', { name: 'Messages per channel' });
     expect(within(funnel).getByRole('rowheader', { name: 'Email' })).toBeVisible();
+    // The charts come after the figures, one at a time.
+    // The chart library loads on demand: the first import in a test run can take seconds.
+    const chart = await screen.findByRole(
+      'figure',
+      { name: 'Messages per profile' },
+      { timeout: 10_000 },
+    );
+    expect(chart).toBeVisible();
+    expect(screen.getByRole('figure', { name: /^Sends per (day|week)$/ })).toBeVisible();
+  });
+
+  it('saves nothing when cancelled after the workers finished but before the run was stored', async () => {
+    const document = welcomeSeries();
+    const fake = fakeServices();
+    renderPanel(document, fake.services);
+    const user = userEvent.setup();
+    const run = await screen.findByRole('button', { name: 'Run simulation' });
+    await waitFor(() => expect(run).toBeEnabled());
+    await user.click(run);
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
+    act(() => {
+      fake.finish(resultFor(document));
+      cancel.click();
+    });
+    expect(await screen.findByText(/Simulation cancelled/)).toBeVisible();
+    expect(fake.saved).toHaveLength(0);
+    expect(screen.queryByRole('group', { name: 'Entered' })).toBeNull();
   });
 
   it('shows the last run on reopening, marked stale once the journey changed', async () => {
