@@ -71,12 +71,23 @@ export function runClv(request: ClvRequest): ClvOutcome {
 /** The part of a worker's scope the host uses. */
 export interface ClvWorkerScope {
   onmessage: ((event: MessageEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
   postMessage(message: unknown): void;
 }
 
-/** Serves one {@link ClvRequest} per message with its {@link ClvOutcome}. */
+/**
+ * Serves one {@link ClvRequest} per message with its {@link ClvOutcome}; a request that could not
+ * be deserialised is answered with a failure rather than left unanswered.
+ */
 export function hostClv(scope: ClvWorkerScope): void {
   scope.onmessage = (event: MessageEvent) => {
     scope.postMessage(runClv(event.data as ClvRequest));
+  };
+  scope.onmessageerror = () => {
+    const outcome: ClvOutcome = {
+      ok: false,
+      message: 'The CLV worker could not read the request (its profiles could not be copied)',
+    };
+    scope.postMessage(outcome);
   };
 }

@@ -1,4 +1,5 @@
 import { runClv, type ClvOutcome, type ClvRequest } from './forecast-clv-host.ts';
+import { workerFailureMessage } from './forecast-worker-failure.ts';
 
 /**
  * Runs a CLV fit in a module worker (in-process where workers do not exist, as under jsdom);
@@ -20,11 +21,13 @@ export function fitClvInWorker(request: ClvRequest, signal?: AbortSignal): Promi
       worker.terminate();
       resolve(event.data as ClvOutcome);
     };
-    worker.onerror = (event) => {
+    const fail = (event: Event): void => {
       signal?.removeEventListener('abort', onAbort);
       worker.terminate();
-      reject(new Error(`CLV worker failed: ${event.message}`));
+      reject(new Error(workerFailureMessage('The CLV worker', event)));
     };
+    worker.onerror = fail;
+    worker.onmessageerror = fail;
     worker.postMessage(request);
   });
 }

@@ -1,5 +1,6 @@
-import { createSimulationPlan } from '../domain/simulate/plan.ts';
-import { hashText } from '../domain/simulate/seeded.ts';
+import { createSimulationPlan, reseedPlan } from '../domain/simulate/plan.ts';
+import { hashProfileIds, prepareProfiles } from '../domain/simulate/prepared-profiles.ts';
+import { hashMore } from '../domain/simulate/seeded.ts';
 import { PartitionRun } from '../domain/simulate/simulate.ts';
 import type { Profile } from '../domain/profiles/profile.ts';
 import { forecastWorkerRequestSchema, type ForecastWorkerEvent } from './forecast-protocol.ts';
@@ -8,6 +9,7 @@ import { tallyTraces } from './forecast-tallies.ts';
 /** The part of a worker's global scope the host uses (a fake one in tests and benches). */
 export interface ForecastWorkerScope {
   onmessage: ((event: MessageEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
   postMessage(message: unknown): void;
 }
 
@@ -16,15 +18,19 @@ const SLICE = 5_000;
 const YIELD_MS = 100;
 
 /**
- * The ids to trace: all when `sample` covers the share, else about `sample` picked by a hash of
- * the id (fixed across replications and unrelated to behaviour). Requested ids cost nothing
- * beyond their own traces, unlike the simulator's running smallest-key sample.
+ * The profiles to trace: all when `sample` covers the share, else about `sample` picked by a
+ * hash of the id (fixed across replications and unrelated to behaviour). Requested ids cost
+ * nothing beyond their own traces, unlike the simulator's running smallest-key sample.
  */
-export function traceIds(profiles: readonly Profile[], sample: number): string[] {
+export function tracedProfiles(
+  profiles: readonly Profile[],
+  sample: number,
+  idHash: Uint32Array = hashProfileIds(profiles),
+): Profile[] {
   if (sample <= 0) return [];
-  if (sample >= profiles.length) return profiles.map((p) => p.id);
+  if (sample >= profiles.length) return [...profiles];
   const threshold = (sample / profiles.length) * 4294967296;
-  return profiles.filter((p) => hashText(`${p.id}:forecast`) < threshold).map((p) => p.id);
+  return profiles.filter((_, i) => hashMore(idHash[i] as number, ':forecast') < threshold);
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -37,6 +43,8 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 export function hostForecast(scope: ForecastWorkerScope): void {
   let cancelled = false;
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
+  scope.onmessageerror = () =>
+    post({ type: 'error', partition: -1, message: 'A forecast worker could not read its request' });
   scope.onmessage = (event: MessageEvent) => {
     const parsed = forecastWorkerRequestSchema.safeParse(event.data);
     if (!parsed.success) {
@@ -53,19 +61,23 @@ export function hostForecast(scope: ForecastWorkerScope): void {
       return;
     }
     const { partition, profiles, tracing } = request;
-    const ids = traceIds(profiles, tracing.sample);
     void (async () => {
       try {
+        // Seed-independent work, once per forecast: hashes, each variant's plan, who enters when.
+        const idHash = hashProfileIds(profiles);
+        const sample = tracedProfiles(profiles, tracing.sample, idHash);
+        const ids = sample.map((p) => p.id);
+        // The tallies read the order history of the traced profiles only.
+        const tally = { profiles: sample, cap: tracing.cap };
+        const variants = request.variants.map((variant) => {
+          const plan = createSimulationPlan(variant.spec, { ...variant.options, traceSample: 0 });
+          return { plan, prepared: prepareProfiles(plan, profiles, idHash) };
+        });
         for (let r = 0; r < request.replications; r++) {
           const traced = ids.length > 0 && (tracing.every || r === 0);
-          for (const [v, variant] of request.variants.entries()) {
-            const plan = createSimulationPlan(variant.spec, {
-              ...variant.options,
-              seed: request.seed0 + r,
-              traceSample: 0,
-              traceProfileIds: traced ? ids : [],
-            });
-            const run = new PartitionRun(plan, profiles, partition);
+          for (const [v, variant] of variants.entries()) {
+            const plan = reseedPlan(variant.plan, request.seed0 + r, traced ? ids : []);
+            const run = new PartitionRun(plan, profiles, partition, variant.prepared);
             let yielded = performance.now();
             while (!run.advance(SLICE)) {
               if (performance.now() - yielded < YIELD_MS) continue;
@@ -74,7 +86,7 @@ export function hostForecast(scope: ForecastWorkerScope): void {
               yielded = performance.now();
             }
             const result = run.result();
-            const tallies = traced ? tallyTraces(result, { profiles, cap: tracing.cap }) : null;
+            const tallies = traced ? tallyTraces(result, tally) : null;
             result.traces = [];
             post({ type: 'replication', partition, replication: r, variant: v, result, tallies });
           }

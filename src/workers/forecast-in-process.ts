@@ -9,6 +9,7 @@ export function inProcessForecastWorker(): ForecastWorkerLike {
   let terminated = false;
   const scope: ForecastWorkerScope = {
     onmessage: null,
+    onmessageerror: null,
     postMessage(message: unknown) {
       if (terminated) return;
       setTimeout(() => {
@@ -19,6 +20,7 @@ export function inProcessForecastWorker(): ForecastWorkerLike {
   const worker: ForecastWorkerLike = {
     onmessage: null,
     onerror: null,
+    onmessageerror: null,
     postMessage(message: unknown) {
       setTimeout(() => scope.onmessage?.({ data: message } as MessageEvent), 0);
     },

@@ -10,6 +10,7 @@ import {
   type ForecastWorkerRequest,
 } from './forecast-protocol.ts';
 import { mergeTallies, type TraceTallies } from './forecast-tallies.ts';
+import { workerFailureMessage } from './forecast-worker-failure.ts';
 
 /** What the pool needs of a worker: a `Worker`, or an in-process stand-in in tests. */
 export interface ForecastWorkerLike {
@@ -17,6 +18,7 @@ export interface ForecastWorkerLike {
   terminate(): void;
   onmessage: ((event: MessageEvent) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
 }
 
 /** One finished replication: per variant, the merged result and its trace tallies. */
@@ -159,7 +161,9 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     slices.forEach((slice, partition) => {
       const worker = create();
       workers.push(worker);
-      worker.onerror = (event) => fail(new Error(`forecast worker failed: ${event.message}`));
+      worker.onerror = (event) => fail(new Error(workerFailureMessage('A forecast worker', event)));
+      worker.onmessageerror = (event) =>
+        fail(new Error(workerFailureMessage('A forecast worker', event)));
       worker.onmessage = (event: MessageEvent) => {
         if (settled) return;
         const message: unknown = event.data;

@@ -114,7 +114,9 @@ export function tallyTraces(result: SimulationResult, context: TallyContext): Tr
       .filter((s) => s.channel !== null)
       .map((s) => s.stepId),
   );
-  const byId = new Map(context.profiles.map((p) => [p.id, p]));
+  const tracedIds = new Set(result.traces.map((t) => t.profileId));
+  const byId = new Map<string, Profile>();
+  for (const p of context.profiles) if (tracedIds.has(p.id)) byId.set(p.id, p);
   const paths: Record<string, PathTally> = {};
   const converters: TraceTallies['converters'] = {};
   const perfectOrder = {

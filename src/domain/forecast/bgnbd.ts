@@ -1,4 +1,4 @@
-import { hyp2f1Excess, lgamma, logAddExp } from './special-functions';
+import { lgamma, logAddExp } from './special-functions';
 
 /**
  * The BG/NBD purchase model (Fader, Hardie and Lee, "Counting your customers the easy way",
@@ -70,17 +70,58 @@ export function bgnbdProbabilityAlive(
   return 1 / (1 + Math.exp(logRatio));
 }
 
+/** Relative size of the neglected tail of {@link purchasesWhileAlive}. */
+const TAIL_TOLERANCE = 1e-15;
+/** Terms after which {@link purchasesWhileAlive} gives up (about a purchase rate × horizon are needed). */
+const MAX_TERMS = 10_000_000;
+
+/**
+ * The expected purchases in the next `t` of a customer alive now: E[min(N, G)] = Σⱼ P(N > j) E[qʲ]
+ * over j ≥ 0, where N ~ NegBin(k, z) counts the purchases the customer would make in `t` (λ
+ * integrated out, k = r + x, z = t / (α + T + t), mean k t / (α + T)) and qʲ = (1 − p)ʲ is the
+ * chance of staying after j of them, with E[qʲ] = (b + x)ⱼ / (a + b + x)ⱼ (p ~ Beta(a, b + x)).
+ * Every term is positive and bounded, so nothing overflows or cancels for any parameters.
+ */
+function purchasesWhileAlive(
+  k: number,
+  bx: number,
+  abx: number,
+  z: number,
+  logOneMinusZ: number,
+  mean: number,
+): number {
+  let survival = -Math.expm1(k * logOneMinusZ);
+  let logMass = k * logOneMinusZ;
+  let moment = 1;
+  // Σ over i > j of P(N > i), which bounds the tail as E[qⁱ] only shrinks with i; it is a
+  // difference, so once the masses shrink geometrically their own bound takes over.
+  let rest = mean;
+  let sum = 0;
+  for (let j = 0; j < MAX_TERMS; j++) {
+    sum += moment * survival;
+    rest -= survival;
+    // P(N = j + 1) / P(N = j); later ratios stay below the larger of this and z.
+    const ratio = ((k + j) * z) / (j + 1);
+    logMass += Math.log(ratio);
+    const mass = Math.exp(logMass);
+    survival = Math.max(0, survival - mass);
+    moment *= (bx + j) / (abx + j);
+    const q = Math.max(ratio, z);
+    const geometric = q < 1 ? mass / ((1 - q) * (1 - q)) : Number.POSITIVE_INFINITY;
+    if (moment * Math.min(Math.max(survival, rest), geometric) <= TAIL_TOLERANCE * sum) return sum;
+  }
+  throw new RangeError(`bgnbdExpectedPurchases: no convergence within ${MAX_TERMS} terms.`);
+}
+
 /**
  * E[Y(t) | x, t_x, T]: the expected number of purchases in the next `t` time units of a
- * customer with history (x, t_x, T) (FHL 2005, equation 10):
+ * customer with history (x, t_x, T): P(alive) times the purchases an alive customer makes before
+ * dropping out (see {@link purchasesWhileAlive}). This equals FHL 2005, equation 10,
  * (a + b + x − 1)/(a − 1) · [1 − ((α + T)/(α + T + t))^(r + x) ₂F₁(r + x, b + x; a + b + x − 1; z)]
- * / [1 + δ(x > 0) a/(b + x − 1) ((α + T)/(α + t_x))^(r + x)], with z = t/(α + T + t).
- *
- * Evaluated without cancellation: Euler's transformation turns the bracket into
- * 1 − (1 − z)^(a − 1) ₂F₁(a + b − 1 − r, a − 1; a + b + x − 1; z), whose parameters no longer
- * grow with x (so the series stays short for heavy buyers) and which converges at every z < 1;
- * dividing by a − 1 is then done analytically ({@link hyp2f1Excess}), so a ≈ 1 is exact too.
- * With x = t_x = T = 0 this is E[X(t)] for a customer who has just made a first purchase.
+ * / [1 + δ(x > 0) a/(b + x − 1) ((α + T)/(α + t_x))^(r + x)] with z = t/(α + T + t), without its
+ * hypergeometric series, which overflows when a fit drifts to large a and b (few drop-outs), and
+ * without its division by a − 1. With x = t_x = T = 0 this is E[X(t)] for a customer who has just
+ * made a first purchase.
  */
 export function bgnbdExpectedPurchases(
   params: BgNbdParams,
@@ -93,13 +134,9 @@ export function bgnbdExpectedPurchases(
   const { r, alpha, a, b } = params;
   const z = t / (alpha + T + t);
   const logOneMinusZ = Math.log(alpha + T) - Math.log(alpha + T + t);
-  const c = a + b + x - 1;
-  const powered = Math.exp((a - 1) * logOneMinusZ);
-  const head =
-    Math.abs(a - 1) < 1e-12 ? -logOneMinusZ : -Math.expm1((a - 1) * logOneMinusZ) / (a - 1);
-  const bracket = head - powered * hyp2f1Excess(a + b - 1 - r, a - 1, c, z);
+  const mean = ((r + x) * t) / (alpha + T);
   const alive = bgnbdProbabilityAlive(params, x, t_x, T);
-  return c * bracket * alive;
+  return alive * purchasesWhileAlive(r + x, b + x, a + b + x, z, logOneMinusZ, mean);
 }
 
 /** E[X(t)]: the expected purchases in `t` time units after a first purchase, for a new customer. */

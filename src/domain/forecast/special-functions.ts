@@ -71,50 +71,18 @@ export function hyp2f1(
     throw new RangeError(`hyp2f1: c = ${c} is a pole (zero or a negative integer).`);
   }
   if (!(z > -1 && z < 1)) throw new RangeError(`hyp2f1: z = ${z} is outside (−1, 1).`);
-  if (z < 0) return Math.pow(1 - z, -a) * seriesTail(1, 0, a, c - b, c, z / (z - 1), options);
-  return seriesTail(1, 0, a, b, c, z, options);
+  if (z < 0) return Math.pow(1 - z, -a) * series(a, c - b, c, z / (z - 1), options);
+  return series(a, b, c, z, options);
 }
 
-/**
- * (₂F₁(a, b; c; z) − 1) / b for 0 ≤ z < 1, summed directly so it stays accurate as b → 0
- * (where the difference itself would cancel): Σₙ≥₁ (a)ₙ (b + 1)ₙ₋₁ zⁿ / ((c)ₙ n!).
- * Same convergence checks as {@link hyp2f1}.
- */
-export function hyp2f1Excess(
-  a: number,
-  b: number,
-  c: number,
-  z: number,
-  options: Hyp2f1Options = {},
-): number {
-  if (c <= 0 && Number.isInteger(c)) {
-    throw new RangeError(`hyp2f1Excess: c = ${c} is a pole (zero or a negative integer).`);
-  }
-  if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2f1Excess: z = ${z} is outside [0, 1).`);
-  if (z === 0) return 0;
-  return seriesTail((a * z) / c, 1, a, b, c, z, options);
-}
-
-/**
- * Σ over n ≥ n0 of termₙ, where term at n0 is `first` and termₙ₊₁ = termₙ (a + n)(b + n) z /
- * ((c + n)(n + 1)): the hypergeometric series from any starting term.
- */
-function seriesTail(
-  first: number,
-  n0: number,
-  a: number,
-  b: number,
-  c: number,
-  z: number,
-  options: Hyp2f1Options,
-): number {
+/** Σ of the hypergeometric series termₙ, term₀ = 1, termₙ₊₁ = termₙ (a + n)(b + n) z / ((c + n)(n + 1)). */
+function series(a: number, b: number, c: number, z: number, options: Hyp2f1Options): number {
   const tolerance = options.tolerance ?? 1e-15;
   const maxTerms = options.maxTerms ?? 1_000_000;
-  let term = first;
-  let sum = first;
+  let term = 1;
+  let sum = 1;
   let small = 0;
-  if (first === 0) return 0;
-  for (let n = n0; n < n0 + maxTerms; n++) {
+  for (let n = 0; n < maxTerms; n++) {
     const next = (term * (a + n) * (b + n) * z) / ((c + n) * (n + 1));
     if (next === 0) return sum;
     sum += next;

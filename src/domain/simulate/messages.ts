@@ -1,5 +1,4 @@
 import { CHANNELS, CHANNEL_LABELS } from '../channels.ts';
-import { isReachable } from '../conditions/reachability.ts';
 import { DAY_MS } from '../conditions/time.ts';
 import type { ProfileEvent, Scalar } from '../profiles/profile.ts';
 import {
@@ -61,7 +60,7 @@ export class MessageSender {
     const c = m.channel;
     const state = this.state;
     const channel = CHANNELS[c] ?? 'email';
-    if (!isReachable(state.view, channel)) {
+    if (!state.reachable(c, channel)) {
       this.counters.suppress(c, UNREACHABLE);
       if (this.tracing)
         this.reason = `not sent: not reachable by ${CHANNEL_LABELS[channel]} (contact or consent missing)`;

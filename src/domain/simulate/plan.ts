@@ -332,3 +332,20 @@ export function createSimulationPlan(
     traceIds: new Set(options.traceProfileIds),
   };
 }
+
+/**
+ * The plan of the same spec and options with another seed and traced profiles: the compiled
+ * steps and triggers are shared, so replications compile once (and can share prepared profiles).
+ */
+export function reseedPlan(
+  plan: SimulationPlan,
+  seed: number | string,
+  traceProfileIds: readonly string[],
+): SimulationPlan {
+  return {
+    ...plan,
+    options: { ...plan.options, seed, traceProfileIds: [...traceProfileIds] },
+    seedHash: seedHash(seed),
+    traceIds: new Set(traceProfileIds),
+  };
+}

@@ -1,6 +1,7 @@
 import type { ConditionContext } from '../conditions/compile-condition.ts';
 import type { Profile, ProfileAttributes, ProfileEvent } from '../profiles/profile.ts';
-import { CHANNELS } from '../channels.ts';
+import { CHANNELS, type Channel } from '../channels.ts';
+import { isReachable } from '../conditions/reachability.ts';
 import type { ZoneClock, ZoneRegistry } from './zone-clock.ts';
 
 const CHANNEL_COUNT = CHANNELS.length;
@@ -19,6 +20,8 @@ export class ProfileState {
   private readonly eventBuffer: ProfileEvent[] = [];
   hash = 0;
   control = false;
+  /** The profile's reachable channels as a bit mask when known beforehand, else -1. */
+  reach = -1;
   private clock: ZoneClock | null = null;
   readonly ctx: ConditionContext = { now: 0, inControlGroup: false, events: [] };
   /** Times and channels of this profile's sends (frequency cap). */
@@ -38,10 +41,18 @@ export class ProfileState {
     this.view = profile;
     this.events = profile.events;
     this.ownsEvents = false;
+    this.reach = -1;
     this.clock = null;
     this.sendCount = 0;
     this.messages = 0;
     this.unsubscribedAt.fill(Number.POSITIVE_INFINITY);
+  }
+
+  /** Whether the profile, as the journey has left it so far, is reachable on channel `c`. */
+  reachable(c: number, channel: Channel): boolean {
+    // The mask describes the profile as given; once `update_profile` copied it, ask again.
+    if (this.reach >= 0 && this.view === this.profile) return (this.reach & (1 << c)) !== 0;
+    return isReachable(this.view, channel);
   }
 
   /** The profile's zone clock (its zone, the journey's default, UTC), looked up on first use. */

@@ -6,12 +6,15 @@ import type { SimulationOptions } from './options.ts';
 import { createSimulationPlan, type SimulationPlan } from './plan.ts';
 import type { SimulationResult } from './result-schema.ts';
 import { hash3, hashText, STREAM } from './seeded.ts';
+import type { PreparedProfiles } from './prepared-profiles.ts';
 import type { ProfileTrace } from './trace.ts';
 import { ProfileSimulator } from './simulator.ts';
 
 /**
  * One partition's run, advanced in slices so a worker can report progress and notice a cancel
  * between slices: `new PartitionRun(plan, profiles, 0).advance(5000)` until `done`, then `result()`.
+ * With `prepared` (see `prepareProfiles`), the profiles that never enter are only counted and
+ * entrants start from their prepared first entry; the result is the same bit for bit.
  */
 export class PartitionRun {
   private readonly simulator: ProfileSimulator;
@@ -19,12 +22,20 @@ export class PartitionRun {
   /** The sampled traces with the smallest keys so far, largest key last. */
   private readonly sampled: ProfileTrace[] = [];
   private next = 0;
+  /** The next prepared entrant to run. */
+  private entrant = 0;
 
   constructor(
     private readonly plan: SimulationPlan,
     private readonly profiles: readonly Profile[],
     private readonly partition: number | null,
+    private readonly prepared: PreparedProfiles | null = null,
   ) {
+    if (
+      prepared !== null &&
+      (prepared.profiles !== profiles || prepared.triggers !== plan.triggers)
+    )
+      throw new RangeError('the profiles were prepared for other profiles or another plan');
     this.simulator = new ProfileSimulator(plan);
   }
 
@@ -39,34 +50,61 @@ export class PartitionRun {
 
   /** Simulates up to `count` more profiles; returns true when every profile is done. */
   advance(count: number): boolean {
-    const { plan, profiles, simulator, sampled } = this;
+    if (this.prepared !== null) return this.advancePrepared(this.prepared, count);
+    const { plan, profiles, simulator } = this;
     const to = Math.min(profiles.length, this.next + count);
-    const traceIds = plan.traceIds;
-    const limit = plan.options.traceSample;
+    const untraced = plan.options.traceSample === 0 && plan.traceIds.size === 0;
     for (let i = this.next; i < to; i++) {
-      const p = profiles[i] as Profile;
-      if (limit === 0 && traceIds.size === 0) {
-        simulator.runProfile(p, 0, false, false);
-        continue;
-      }
-      // A profile is traced when it may still be among the `limit` smallest keys of those that enter.
-      const key = hash3(plan.seedHash, hashText(p.id), STREAM.trace);
-      const candidate =
-        limit > 0 &&
-        (sampled.length < limit || key < (sampled[sampled.length - 1] as ProfileTrace).sampleKey);
-      const requested = traceIds.has(p.id);
-      const trace = simulator.runProfile(p, key, requested, candidate);
-      if (trace === null) continue;
-      if (requested) this.requested.push(trace);
-      if (candidate) {
-        let at = sampled.length;
-        while (at > 0 && (sampled[at - 1] as ProfileTrace).sampleKey > key) at--;
-        sampled.splice(at, 0, trace);
-        if (sampled.length > limit) sampled.pop();
-      }
+      if (untraced) simulator.runProfile(profiles[i] as Profile, 0, false, false);
+      else this.traced(i, -1);
     }
     this.next = to;
     return to === profiles.length;
+  }
+
+  /** {@link advance} over prepared profiles: only the entrants run, the rest are counted. */
+  private advancePrepared(prepared: PreparedProfiles, count: number): boolean {
+    const { plan, profiles, simulator } = this;
+    const to = Math.min(profiles.length, this.next + count);
+    const untraced = plan.options.traceSample === 0 && plan.traceIds.size === 0;
+    simulator.counters.profiles += to - this.next;
+    const entrants = prepared.entrants;
+    let k = this.entrant;
+    for (; k < entrants.length && (entrants[k] as number) < to; k++) {
+      if (untraced) simulator.runEntrant(prepared, k, 0, false, false);
+      else this.traced(entrants[k] as number, k);
+    }
+    this.entrant = k;
+    this.next = to;
+    return to === profiles.length;
+  }
+
+  /**
+   * Simulates profile `i` (prepared entrant `k`, or -1), keeping its trace when it was requested
+   * or may still be among the `traceSample` smallest keys of those that enter.
+   */
+  private traced(i: number, k: number): void {
+    const { plan, sampled, prepared, simulator } = this;
+    const p = this.profiles[i] as Profile;
+    const limit = plan.options.traceSample;
+    const idHash = prepared === null ? hashText(p.id) : (prepared.idHash[i] as number);
+    const key = hash3(plan.seedHash, idHash, STREAM.trace);
+    const candidate =
+      limit > 0 &&
+      (sampled.length < limit || key < (sampled[sampled.length - 1] as ProfileTrace).sampleKey);
+    const requested = plan.traceIds.has(p.id);
+    const trace =
+      prepared === null
+        ? simulator.runProfile(p, key, requested, candidate)
+        : simulator.runEntrant(prepared, k, key, requested, candidate);
+    if (trace === null) return;
+    if (requested) this.requested.push(trace);
+    if (candidate) {
+      let at = sampled.length;
+      while (at > 0 && (sampled[at - 1] as ProfileTrace).sampleKey > key) at--;
+      sampled.splice(at, 0, trace);
+      if (sampled.length > limit) sampled.pop();
+    }
   }
 
   /** The partition's result (call when `advance` returned true). */

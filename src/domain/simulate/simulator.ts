@@ -21,6 +21,7 @@ import { untilTime, windowOpens } from './calendar-waits.ts';
 import type { ProfileTrace } from './trace.ts';
 import { ZoneRegistry } from './zone-clock.ts';
 import { applyOperations } from './update-profile.ts';
+import type { PreparedProfiles } from './prepared-profiles.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
 const HOUR_MS = 3_600_000;
@@ -70,15 +71,83 @@ export class ProfileSimulator {
     requested: boolean,
     sampled: boolean,
   ): ProfileTrace | null {
-    const { plan, state, counters } = this;
-    counters.profiles++;
-    state.reset(profile);
-    let entryAt = this.nextEntry(plan.start);
+    this.counters.profiles++;
+    // Hashing an id costs a noticeable share of a run: only entrants need it, unless the
+    // control-group draw (which an entry condition may read) does.
+    const drawsControl = this.plan.controlThreshold > 0;
+    const entryAt = this.startProfile(profile, drawsControl ? hashText(profile.id) : 0);
     if (entryAt === NEVER) return null;
-    state.hash = hashText(profile.id);
+    if (!drawsControl) this.state.hash = hashText(profile.id);
+    return this.runEntries(profile, entryAt, sampleKey, requested, sampled);
+  }
+
+  /**
+   * Simulates entrant `k` of `prepared` exactly as {@link runProfile} would, from its first entry
+   * as worked out beforehand. Counts no profile: the caller counts the whole share at once.
+   */
+  runEntrant(
+    prepared: PreparedProfiles,
+    k: number,
+    sampleKey: number,
+    requested: boolean,
+    sampled: boolean,
+  ): ProfileTrace | null {
+    const index = prepared.entrants[k] as number;
+    const profile = prepared.profiles[index] as Profile;
+    const state = this.state;
+    state.reset(profile);
+    state.hash = prepared.idHash[index] as number;
+    state.control = prepared.control[k] === 1;
+    state.reach = prepared.reach[k] as number;
+    this.entryTrigger = prepared.firstTrigger[k] as number;
+    return this.runEntries(
+      profile,
+      prepared.firstEntry[k] as number,
+      sampleKey,
+      requested,
+      sampled,
+    );
+  }
+
+  /**
+   * The seed-independent start of a profile's simulation: when it first enters (Infinity:
+   * never); {@link entryTriggerIndex} and {@link heldOut} then tell by which trigger, and
+   * whether it is held out (spec §3.2: a property of the profile, which the `control_group`
+   * rule of an entry condition reads too).
+   */
+  firstEntry(profile: Profile, hash: number): number {
+    return this.startProfile(profile, hash);
+  }
+
+  /** The trigger of the entry {@link firstEntry} found. */
+  get entryTriggerIndex(): number {
+    return this.entryTrigger;
+  }
+
+  /** Whether the profile {@link firstEntry} looked at is held out. */
+  get heldOut(): boolean {
+    return this.state.control;
+  }
+
+  private startProfile(profile: Profile, hash: number): number {
+    const { plan, state } = this;
+    state.reset(profile);
+    state.hash = hash;
     state.control =
       plan.controlThreshold > 0 &&
-      hashMore(state.hash, plan.controlSuffix) % 10_000 < plan.controlThreshold;
+      hashMore(hash, plan.controlSuffix) % 10_000 < plan.controlThreshold;
+    return this.nextEntry(plan.start);
+  }
+
+  private runEntries(
+    profile: Profile,
+    first: number,
+    sampleKey: number,
+    requested: boolean,
+    sampled: boolean,
+  ): ProfileTrace | null {
+    const { plan, state, counters } = this;
+    let entryAt = first;
     this.random.reseed(plan.seedHash, state.hash, STREAM.behaviour);
     this.sender.reset();
     counters.profilesEntered++;

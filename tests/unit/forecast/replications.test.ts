@@ -13,7 +13,11 @@ import { generateProfiles } from '../../../src/domain/profiles/generate/generate
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
 import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { inProcessForecastWorker } from '../../../src/workers/forecast-in-process.ts';
-import { runForecast, type RunForecastRequest } from '../../../src/workers/forecast-pool.ts';
+import {
+  runForecast,
+  TRACE_EVERY_UP_TO,
+  type RunForecastRequest,
+} from '../../../src/workers/forecast-pool.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
@@ -152,5 +156,33 @@ describe('runForecast (in-process workers)', () => {
     const abort = new AbortController();
     const pending = forecastOf({ signal: abort.signal, onReplication: () => abort.abort() });
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('runs every variant of a large set with common seeds, each replication equal to a plain run', async () => {
+    const many = generateProfiles({
+      count: TRACE_EVERY_UP_TO + 1_000,
+      seed: 8,
+      start: NOW - 365 * DAY,
+      end: NOW,
+    });
+    const other = templateSpec('abandoned-cart');
+    const run = await runForecast({
+      variants: [
+        { spec, options: OPTIONS },
+        { spec: other, options: { ...OPTIONS, seed: 'ignored' } },
+      ],
+      profiles: many,
+      replications: 2,
+      seed0: 40,
+      workers: 2,
+      createWorker: inProcessForecastWorker,
+    });
+    for (const r of run.replications) {
+      [spec, other].forEach((s, v) => {
+        expect(r.results[v]).toEqual(simulate(s, many, { ...OPTIONS, seed: 40 + r.index }));
+      });
+    }
+    expect(run.replications[0]?.tallies.every((t) => t !== null && t.traced > 0)).toBe(true);
+    expect(run.replications[1]?.tallies).toEqual([null, null]);
   });
 });

@@ -93,6 +93,39 @@ describe('simulate: determinism and partitions', () => {
     expect(held).toEqual(expected);
   });
 
+  it("lets an entry condition read the profile's own control-group draw, at any partitioning", () => {
+    const spec = specOf(
+      [
+        [
+          't',
+          'segment_entry',
+          {
+            condition: {
+              type: 'group',
+              op: 'and',
+              rules: [{ type: 'control_group', inGroup: true }],
+            },
+          },
+        ],
+        ['m', 'email', email()],
+      ],
+      [['t', 'next', 'm']],
+      { controlGroupPercent: 40 },
+      'journey-y',
+    );
+    const crowd = Array.from({ length: 200 }, (_, i) => person(`c${i}`, []));
+    const window = { start: at('2024-05-01T00:00:00Z'), horizonDays: 2 };
+    const whole = simulate(spec, crowd, { ...window, traceProfileIds: crowd.map((p) => p.id) });
+    const held = crowd.filter((p) => fnv(`${p.id}:journey-y:control`) % 10_000 < 4_000);
+    expect(whole.traces.map((t) => t.profileId).sort()).toEqual(held.map((p) => p.id).sort());
+    expect(whole.controlEntries).toBe(held.length);
+    const plan = createSimulationPlan(spec, window);
+    const parts = [crowd.slice(0, 77), crowd.slice(77)].map((ps, i) =>
+      simulatePartition(plan, ps, i),
+    );
+    expect(mergeResults(parts)).toEqual(simulate(spec, crowd, window));
+  });
+
   it('picks the random-split variant from FNV-1a of id:stepId as the spec says', () => {
     const spec = specOf(
       [

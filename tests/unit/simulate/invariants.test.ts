@@ -1,9 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
 import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import { mergeResults } from '../../../src/domain/simulate/merge.ts';
-import { createSimulationPlan } from '../../../src/domain/simulate/plan.ts';
-import { simulate, simulatePartition } from '../../../src/domain/simulate/simulate.ts';
+import { createSimulationPlan, reseedPlan } from '../../../src/domain/simulate/plan.ts';
+import { prepareProfiles } from '../../../src/domain/simulate/prepared-profiles.ts';
+import {
+  PartitionRun,
+  simulate,
+  simulatePartition,
+} from '../../../src/domain/simulate/simulate.ts';
 import { withResolvedWindow } from '../../../src/domain/simulate/window.ts';
 import { at, brokenCounts, email, specOf, type LinkRow, type StepRow } from './helpers.ts';
 import { ordersAtLeast } from './helpers.ts';
@@ -109,6 +115,13 @@ const stepKind: fc.Arbitrary<KindRow> = fc.oneof(
     ),
   ),
   fc.constant(row('update_profile', { operations: [{ type: 'add_tag', tag: 'seen' }] }, ['next'])),
+  fc.constant(
+    row(
+      'update_profile',
+      { operations: [{ type: 'set_attribute', attribute: 'consent.email', value: true }] },
+      ['next'],
+    ),
+  ),
   fc.constant(row('exit', { reason: 'done' }, [])),
 );
 
@@ -119,6 +132,26 @@ const trigger = fc.constantFrom<[string, Record<string, unknown>]>(
     'segment_entry',
     {
       condition: ordersAtLeast(2, null),
+    },
+  ],
+  [
+    'segment_entry',
+    {
+      condition: {
+        type: 'group',
+        op: 'or',
+        rules: [
+          { type: 'control_group', inGroup: true },
+          {
+            type: 'event_count',
+            event: 'visit',
+            comparison: 'at_least',
+            count: 2,
+            withinDays: null,
+            propertyFilters: [],
+          },
+        ],
+      },
     },
   ],
   [
@@ -213,33 +246,85 @@ const profilesArb = fc
     })),
   );
 
+/** Checks `check` on `runs` random journeys, profile sets and seeds. */
+function forEveryCase(
+  check: (spec: Spec, profiles: Profile[], seed: number) => void,
+  runs: number,
+  seed: number,
+): void {
+  fc.assert(fc.property(journey, profilesArb, fc.integer({ min: 1, max: 1000 }), check), {
+    numRuns: runs,
+    seed,
+  });
+}
+
 describe('simulate: invariants on random journeys and profiles', () => {
   it('keeps entered = sum(byBranch) + waiting + exited at every step, and partitions merge exactly', () => {
     let busy = 0;
-    fc.assert(
-      fc.property(
-        journey,
-        profilesArb,
-        fc.integer({ min: 1, max: 1000 }),
-        (spec, profiles, seed) => {
-          const options = { seed, start: START, horizonDays: DAYS, traceSample: 3 };
-          const r = simulate(spec, profiles, options);
-          expect(brokenCounts(r)).toEqual([]);
-          if (Object.values(r.steps).filter((st) => st.entered > 0).length > 2) busy++;
-          expect(r.steps['t']?.entered).toBe(r.entries);
-          const channelsSent = Object.values(r.channels).reduce((a, c) => a + c.sent, 0);
-          expect(Object.values(r.steps).reduce((a, s) => a + s.sent, 0)).toBe(channelsSent);
-          const cut = Math.floor(profiles.length / 2);
-          const resolved = withResolvedWindow(options, profiles);
-          const parts = [profiles.slice(0, cut), profiles.slice(cut)].map((ps, i) =>
-            simulatePartition(createSimulationPlan(spec, resolved), ps, i),
-          );
-          expect(JSON.stringify(mergeResults(parts))).toBe(JSON.stringify(r));
-        },
-      ),
-      { numRuns: 150, seed: 20240501 },
+    forEveryCase(
+      (spec, profiles, seed) => {
+        const options = { seed, start: START, horizonDays: DAYS, traceSample: 3 };
+        const r = simulate(spec, profiles, options);
+        expect(brokenCounts(r)).toEqual([]);
+        if (Object.values(r.steps).filter((st) => st.entered > 0).length > 2) busy++;
+        expect(r.steps['t']?.entered).toBe(r.entries);
+        const channelsSent = Object.values(r.channels).reduce((a, c) => a + c.sent, 0);
+        expect(Object.values(r.steps).reduce((a, s) => a + s.sent, 0)).toBe(channelsSent);
+        const cut = Math.floor(profiles.length / 2);
+        const resolved = withResolvedWindow(options, profiles);
+        const parts = [profiles.slice(0, cut), profiles.slice(cut)].map((ps, i) =>
+          simulatePartition(createSimulationPlan(spec, resolved), ps, i),
+        );
+        expect(JSON.stringify(mergeResults(parts))).toBe(JSON.stringify(r));
+      },
+      150,
+      20240501,
     );
     // The generated cases must exercise journeys beyond their trigger.
     expect(busy).toBeGreaterThan(50);
+  });
+
+  it('runs every seed from profiles prepared once exactly as a plain run with that seed', () => {
+    forEveryCase(
+      (spec, profiles, seed) => {
+        const options = { start: START, horizonDays: DAYS, traceSample: 2 };
+        const cut = Math.floor(profiles.length / 2);
+        const shares = [profiles.slice(0, cut), profiles.slice(cut)];
+        const base = createSimulationPlan(spec, { ...options, seed: 'unused' });
+        const prepared = shares.map((ps) => prepareProfiles(base, ps));
+        const traced = profiles.filter((_, i) => i % 3 === 0).map((p) => p.id);
+        for (const s of [seed, seed + 1]) {
+          const plan = reseedPlan(base, s, traced);
+          const parts = shares.map((ps, i) => {
+            const run = new PartitionRun(plan, ps, i, prepared[i] ?? null);
+            while (!run.advance(4));
+            return run.result();
+          });
+          const whole = simulate(spec, profiles, {
+            ...options,
+            seed: s,
+            traceProfileIds: traced,
+          });
+          expect(JSON.stringify(mergeResults(parts))).toBe(JSON.stringify(whole));
+        }
+      },
+      100,
+      20240502,
+    );
+  });
+
+  it('refuses profiles prepared for another plan or set', () => {
+    const spec = specOf([['t', 'event', { event: 'visit', propertyFilters: [] }]], []);
+    const profiles: Profile[] = [
+      { id: 'a', attributes: { consent: {}, tags: [], custom: {} }, events: [] },
+    ];
+    const plan = createSimulationPlan(spec, { start: START, horizonDays: DAYS });
+    const other = createSimulationPlan(spec, { start: START, horizonDays: DAYS });
+    expect(() => new PartitionRun(other, profiles, 0, prepareProfiles(plan, profiles))).toThrow(
+      RangeError,
+    );
+    expect(() => new PartitionRun(plan, [...profiles], 0, prepareProfiles(plan, profiles))).toThrow(
+      RangeError,
+    );
   });
 });
