@@ -22,7 +22,7 @@ export function ResultChartsOnDemand({ result }: { result: SimulationResult }) {
     <Suspense
       fallback={
         <div className="sim-charts">
-          <div className="sim-chart-placeholder" aria-hidden="true" />
+          <div className="sim-chart-reserved" aria-hidden="true" />
         </div>
       }
     >

@@ -85,7 +85,7 @@ export const ResultCharts = memo(function ResultCharts({ result }: { result: Sim
         return i < shown ? (
           <SeriesChart key={i} {...props} />
         ) : (
-          <div key={i} className="sim-chart-placeholder" aria-hidden="true" />
+          <div key={i} className="sim-chart-reserved" aria-hidden="true" />
         );
       })}
     </div>
