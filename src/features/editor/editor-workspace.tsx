@@ -138,8 +138,9 @@ export function EditorWorkspace({
               aria-controls="editor-bottom-panel"
               onClick={() => {
                 setBottomOpen((open) => !open);
-                // The canvas changes height with the panel: bring the journey back into view.
-                requestAnimationFrame(() => canvasApi.current?.fitView());
+                // The canvas changes height with the panel: place the journey again, readable
+                // (fitting a wide journey into the shorter canvas shrank its counts past reading).
+                requestAnimationFrame(() => canvasApi.current?.showReadable());
               }}
             >
               {bottomPanelLabel}

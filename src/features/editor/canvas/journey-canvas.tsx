@@ -66,6 +66,8 @@ export interface JourneyCanvasApi {
   /** Selects a step and brings it into view (the problems list). */
   focusStep(stepId: string): void;
   fitView(): void;
+  /** The view a journey opens at: readable text, starting from the triggers (initial-view.ts). */
+  showReadable(): void;
   /** Moves the view, e.g. `{ x: 0, y: 0, zoom: 1 }`. */
   setViewport(viewport: { x: number; y: number; zoom: number }): void;
 }
@@ -204,6 +206,8 @@ function CanvasSurface({
         showSteps([stepId], { padding: 0.4, minZoom: 0.1, maxZoom: 1.2 });
       },
       fitView,
+      showReadable: () =>
+        void flow.setViewport(readableView(flow, wrapperRef.current), { duration: 250 }),
       setViewport: (viewport) => void flow.setViewport(viewport),
     }),
     [store, flow, fitView, showSteps],
