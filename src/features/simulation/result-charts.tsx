@@ -3,10 +3,9 @@ import { CHANNEL_LABELS, type SimulationResult } from '../../domain/index.ts';
 import { SeriesChart, type SeriesChartProps } from '../../ui/charts/series-chart.tsx';
 import { activeChannels } from './active-channels.ts';
 import { formatDay } from './format.ts';
-import { useStagedReveal } from './use-staged-reveal.ts';
 
 const DAY_MS = 86_400_000;
-/** Beyond this many days the chart sums weeks: hundreds of points cost a long task to draw. */
+/** Beyond this many days the chart sums weeks: a bar per day would be too thin to read. */
 const MAX_DAILY_POINTS = 92;
 
 function sumPerWeek(values: readonly number[], days: number): number[] {
@@ -70,24 +69,12 @@ function messagesPerProfile(result: SimulationResult): SeriesChartProps | null {
 
 const CHARTS = [sendsPerDay, messagesPerProfile];
 
-/**
- * The run's charts, each mounted in its own task after the figures and tables are drawn: a
- * chart's first draw measures its axis labels in the DOM and costs a long task of its own.
- */
+/** The run's charts: sends per day (or week) per channel, and messages per profile. */
 export const ResultCharts = memo(function ResultCharts({ result }: { result: SimulationResult }) {
-  // Built once per result: new arrays would make a drawn chart draw again at the next stage.
   const charts = useMemo(() => CHARTS.map((chart) => chart(result)), [result]);
-  const shown = useStagedReveal(charts.length);
   return (
     <div className="sim-charts">
-      {charts.map((props, i) => {
-        if (props === null) return null;
-        return i < shown ? (
-          <SeriesChart key={i} {...props} />
-        ) : (
-          <div key={i} className="sim-chart-reserved" aria-hidden="true" />
-        );
-      })}
+      {charts.map((props, i) => (props === null ? null : <SeriesChart key={i} {...props} />))}
     </div>
   );
 });

@@ -10,7 +10,6 @@ import type { JourneyDocument } from '../../domain/index.ts';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import { channelsOf } from './journey-channels.ts';
 import { RunProgress, RunStatusMessage } from './run-progress.tsx';
-import { preloadResultCharts } from './lazy-result-charts.tsx';
 import { SimulationForm, type SimulationFormValue } from './simulation-form.tsx';
 import { overlayFromResult, type SimulationOverlay } from './simulation-overlay.ts';
 import { SimulationResultView } from './simulation-result.tsx';
@@ -74,10 +73,6 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
   const [showCounts, setShowCounts] = useState(true);
   const [loadError, setLoadError] = useState<string | null>(null);
   const journeyId = document.id;
-
-  useEffect(() => {
-    void preloadResultCharts();
-  }, []);
 
   useEffect(() => {
     let live = true;

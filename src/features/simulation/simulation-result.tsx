@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import { count, formatDay, formatWhen } from './format.ts';
-import { ResultChartsOnDemand } from './lazy-result-charts.tsx';
+import { ResultCharts } from './result-charts.tsx';
 import { ResultKpis } from './result-kpis.tsx';
 import { FunnelTable, StepsTable, SuppressionsTable } from './result-tables.tsx';
 import { RunExports } from './run-exports.tsx';
@@ -43,7 +43,7 @@ export const SimulationResultView = memo(function SimulationResultView({
         <RunExports run={run} />
       </div>
       <ResultKpis result={result} />
-      <ResultChartsOnDemand key={run.id} result={result} />
+      <ResultCharts result={result} />
       <div className="sim-tables">
         <FunnelTable result={result} />
         <SuppressionsTable result={result} />

@@ -1,18 +1,10 @@
-import { useId, useMemo, useState } from 'react';
-import {
-  Area,
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { useId, useState } from 'react';
 import { formatNumber } from '../kpi/format-number.ts';
+import { ChartLegend } from './chart-legend.tsx';
 import { ChartTable } from './chart-table.tsx';
 import { colourAt, type ChartBand, type ChartSeries } from './chart-types.ts';
+import { SeriesPlot, type PlotKind, type SeriesPlotProps } from './series-plot.tsx';
+import { useElementWidth } from './use-element-width.ts';
 import './charts.css';
 
 export interface SeriesChartProps {
@@ -26,7 +18,7 @@ export interface SeriesChartProps {
   /** Ranges drawn as shaded areas (e.g. forecast p10–p90). */
   bands?: readonly ChartBand[];
   /** `line` (default), `bar` (side by side), `stacked-bar` or `area` (stacked). */
-  kind?: 'line' | 'bar' | 'stacked-bar' | 'area';
+  kind?: PlotKind;
   /** Plot height in pixels; default 220. */
   height?: number;
   /** Writes a value in the tooltip, axis and table; default a count. */
@@ -37,10 +29,15 @@ export interface SeriesChartProps {
   initialView?: 'chart' | 'table';
 }
 
-/** About this many x-axis labels fit a panel-wide chart without overlapping. */
-const MAX_X_TICKS = 8;
-
-type Row = Record<string, string | number | [number, number]>;
+/** The plot at the width its box is given; drawn once that width is known. */
+function SizedPlot(props: Omit<SeriesPlotProps, 'width'>) {
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  return (
+    <div ref={ref} className="series-plot" style={{ height: props.height }}>
+      {width > 0 && <SeriesPlot {...props} width={width} />}
+    </div>
+  );
+}
 
 const defaultFormat = (n: number): string => formatNumber(n, 'count');
 
@@ -62,17 +59,6 @@ export function SeriesChart({
 }: SeriesChartProps) {
   const [view, setView] = useState(initialView);
   const titleId = useId();
-  const data = useMemo(
-    () =>
-      categories.map((category, i) => {
-        const row: Row = { category };
-        for (const s of series) row[s.key] = s.values[i] ?? 0;
-        for (const b of bands) row[b.key] = [b.lower[i] ?? 0, b.upper[i] ?? 0];
-        return row;
-      }),
-    [categories, series, bands],
-  );
-  const stack = kind === 'stacked-bar' || kind === 'area' ? 'stack' : undefined;
   return (
     <figure className="series-chart" aria-labelledby={titleId}>
       <div className="series-chart-head">
@@ -100,74 +86,32 @@ export function SeriesChart({
         />
       ) : (
         <div role="img" aria-label={`${title}: chart. Use "Show as table" for the numbers.`}>
-          <ComposedChart
-            responsive
-            style={{ width: '100%', height }}
-            data={data}
-            margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-            {/* A fixed tick interval: with minTickGap recharts measures every label in the page layout. */}
-            <XAxis
-              dataKey="category"
-              tick={{ fontSize: 11 }}
-              interval={Math.max(0, Math.ceil(categories.length / MAX_X_TICKS) - 1)}
+          {series.length + bands.length > 1 && (
+            <ChartLegend
+              items={[
+                ...bands.map((b, i) => ({
+                  key: b.key,
+                  label: b.label,
+                  colour: colourAt(i, b.color),
+                  band: true,
+                })),
+                ...series.map((s, i) => ({
+                  key: s.key,
+                  label: s.label,
+                  colour: colourAt(i, s.color),
+                  band: false,
+                })),
+              ]}
             />
-            <YAxis tick={{ fontSize: 11 }} tickFormatter={format} width={56} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} />
-            {series.length + bands.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
-            {bands.map((b, i) => (
-              <Area
-                key={b.key}
-                dataKey={b.key}
-                name={b.label}
-                stroke="none"
-                fill={colourAt(i, b.color)}
-                fillOpacity={0.18}
-                isAnimationActive={false}
-              />
-            ))}
-            {series.map((s, i) => {
-              const colour = colourAt(i, s.color);
-              if (kind === 'bar' || kind === 'stacked-bar') {
-                return (
-                  <Bar
-                    key={s.key}
-                    dataKey={s.key}
-                    name={s.label}
-                    fill={colour}
-                    isAnimationActive={false}
-                    {...(stack ? { stackId: stack } : {})}
-                  />
-                );
-              }
-              if (kind === 'area') {
-                return (
-                  <Area
-                    key={s.key}
-                    dataKey={s.key}
-                    name={s.label}
-                    stroke={colour}
-                    fill={colour}
-                    fillOpacity={0.35}
-                    stackId="stack"
-                    isAnimationActive={false}
-                  />
-                );
-              }
-              return (
-                <Line
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.label}
-                  stroke={colour}
-                  dot={false}
-                  strokeWidth={2}
-                  isAnimationActive={false}
-                />
-              );
-            })}
-          </ComposedChart>
+          )}
+          <SizedPlot
+            categories={categories}
+            series={series}
+            bands={bands}
+            kind={kind}
+            height={height}
+            format={format}
+          />
         </div>
       )}
     </figure>

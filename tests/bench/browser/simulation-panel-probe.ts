@@ -48,7 +48,9 @@ export function armRunProbe(): void {
     if (!panel || panel.querySelector('[role="progressbar"]')) return false;
     const figures = [...panel.querySelectorAll('.sim-charts figure')];
     const plotted = figures.filter((f) =>
-      f.querySelector('.recharts-bar-rectangle, .recharts-area-area'),
+      f.querySelector(
+        '.series-plot .visx-bar, .series-plot .visx-area, .series-plot .visx-linepath',
+      ),
     ).length;
     const counted = [...document.querySelectorAll('.react-flow__node')].some((n) =>
       /\d{1,3},\d{3}/.test(n.textContent),

@@ -1,0 +1,217 @@
+import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis';
+import { GridRows } from '@visx/grid';
+import { Group } from '@visx/group';
+import { scaleBand, scaleLinear } from '@visx/scale';
+import { Area, Bar, LinePath } from '@visx/shape';
+import { useMemo, useState, type PointerEvent } from 'react';
+import { colourAt, type ChartBand, type ChartSeries } from './chart-types.ts';
+import { placeSeries, valueExtent } from './stack-series.ts';
+
+export type PlotKind = 'line' | 'bar' | 'stacked-bar' | 'area';
+
+export interface SeriesPlotProps {
+  categories: readonly string[];
+  series: readonly ChartSeries[];
+  bands: readonly ChartBand[];
+  kind: PlotKind;
+  width: number;
+  height: number;
+  format: (n: number) => string;
+}
+
+const MARGIN = { top: 8, right: 16, bottom: 24, left: 60 };
+/** About this many x-axis labels fit a panel-wide chart without overlapping. */
+const MAX_X_TICKS = 8;
+
+/** Tick labels as plain SVG text: visx's Text measures every word in the page layout. */
+function Tick({ x, y, formattedValue, textAnchor, dx, dy }: TickRendererProps) {
+  return (
+    <text x={x} y={y} dx={dx} dy={dy} textAnchor={textAnchor} className="series-plot-tick">
+      {formattedValue}
+    </text>
+  );
+}
+
+/** The SVG plot of a {@link SeriesChart}, with a tooltip of every value at the pointer. */
+export function SeriesPlot({
+  categories,
+  series,
+  bands,
+  kind,
+  width,
+  height,
+  format,
+}: SeriesPlotProps) {
+  const [hover, setHover] = useState<number | null>(null);
+  const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
+  const innerHeight = Math.max(0, height - MARGIN.top - MARGIN.bottom);
+  const bars = kind === 'bar' || kind === 'stacked-bar';
+  const stacked = kind === 'stacked-bar' || kind === 'area';
+  const placed = useMemo(
+    () => placeSeries(series, categories.length, stacked),
+    [series, categories.length, stacked],
+  );
+  const x = useMemo(
+    () =>
+      scaleBand<number>({
+        domain: categories.map((_, i) => i),
+        range: [0, innerWidth],
+        padding: bars ? 0.2 : 0,
+      }),
+    [categories, innerWidth, bars],
+  );
+  const y = useMemo(
+    () =>
+      scaleLinear<number>({
+        domain: valueExtent(placed, bands),
+        range: [innerHeight, 0],
+        nice: true,
+      }),
+    [placed, bands, innerHeight],
+  );
+  const centre = (c: number) => (x(c) ?? 0) + x.bandwidth() / 2;
+  const every = Math.max(1, Math.ceil(categories.length / MAX_X_TICKS));
+  const indices = categories.map((_, i) => i);
+
+  const onPointer = (event: PointerEvent<SVGRectElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const step = x.step() || 1;
+    const c = Math.floor((event.clientX - box.left) / step);
+    setHover(c >= 0 && c < categories.length ? c : null);
+  };
+
+  return (
+    <>
+      <svg width={width} height={height} aria-hidden="true">
+        <Group left={MARGIN.left} top={MARGIN.top}>
+          <GridRows
+            scale={y}
+            width={innerWidth}
+            numTicks={5}
+            stroke="var(--border)"
+            strokeDasharray="3 3"
+          />
+          {bands.map((b, i) => (
+            <Area
+              key={b.key}
+              data={indices}
+              x={centre}
+              y0={(c) => y(b.lower[c] ?? 0)}
+              y1={(c) => y(b.upper[c] ?? 0)}
+              fill={colourAt(i, b.color)}
+              fillOpacity={0.18}
+            />
+          ))}
+          {placed.map((p, i) => {
+            const colour = colourAt(i, p.series.color);
+            if (bars) {
+              const width = stacked ? x.bandwidth() : x.bandwidth() / placed.length;
+              return indices.map((c) => {
+                const top = y(p.upper[c] ?? 0);
+                const bottom = y(p.lower[c] ?? 0);
+                return (
+                  <Bar
+                    key={`${p.series.key}-${c}`}
+                    x={(x(c) ?? 0) + (stacked ? 0 : i * width)}
+                    y={Math.min(top, bottom)}
+                    width={width}
+                    height={Math.abs(bottom - top)}
+                    fill={colour}
+                  />
+                );
+              });
+            }
+            if (kind === 'area') {
+              return (
+                <Area
+                  key={p.series.key}
+                  data={indices}
+                  x={centre}
+                  y0={(c) => y(p.lower[c] ?? 0)}
+                  y1={(c) => y(p.upper[c] ?? 0)}
+                  fill={colour}
+                  fillOpacity={0.35}
+                  stroke={colour}
+                />
+              );
+            }
+            return (
+              <LinePath
+                key={p.series.key}
+                data={indices}
+                x={centre}
+                y={(c) => y(p.upper[c] ?? 0)}
+                stroke={colour}
+                strokeWidth={2}
+              />
+            );
+          })}
+          {hover !== null && (
+            <line
+              x1={centre(hover)}
+              x2={centre(hover)}
+              y1={0}
+              y2={innerHeight}
+              stroke="var(--text-muted)"
+              strokeDasharray="2 2"
+            />
+          )}
+          <AxisLeft
+            scale={y}
+            numTicks={5}
+            tickFormat={(v) => format(Number(v))}
+            stroke="var(--border)"
+            tickStroke="var(--border)"
+            tickComponent={Tick}
+            tickLabelProps={{ textAnchor: 'end', dx: -4, dy: '0.32em' }}
+          />
+          <AxisBottom
+            top={innerHeight}
+            scale={x}
+            tickValues={indices.filter((c) => c % every === 0)}
+            tickFormat={(c) => categories[Number(c)] ?? ''}
+            stroke="var(--border)"
+            tickStroke="var(--border)"
+            tickComponent={Tick}
+            tickLabelProps={{ textAnchor: 'middle', dy: '0.71em' }}
+          />
+          <rect
+            width={innerWidth}
+            height={innerHeight}
+            fill="transparent"
+            onPointerMove={onPointer}
+            onPointerLeave={() => setHover(null)}
+          />
+        </Group>
+      </svg>
+      {hover !== null && (
+        <div
+          className="series-plot-tooltip"
+          style={
+            centre(hover) > innerWidth / 2
+              ? { right: width - MARGIN.left - centre(hover) + 12 }
+              : { left: MARGIN.left + centre(hover) + 12 }
+          }
+        >
+          <strong>{categories[hover]}</strong>
+          <dl>
+            {series.map((s) => (
+              <div key={s.key} style={{ display: 'contents' }}>
+                <dt>{s.label}</dt>
+                <dd>{format(s.values[hover] ?? 0)}</dd>
+              </div>
+            ))}
+            {bands.map((b) => (
+              <div key={b.key} style={{ display: 'contents' }}>
+                <dt>{b.label}</dt>
+                <dd>
+                  {format(b.lower[hover] ?? 0)} – {format(b.upper[hover] ?? 0)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+    </>
+  );
+}
