@@ -1,6 +1,18 @@
 import { useId, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TornadoBar } from '../../domain/forecast/tornado.ts';
+import { ChartLegend } from '../../ui/charts/chart-legend.tsx';
+import { useElementWidth } from '../../ui/charts/use-element-width.ts';
+import { TORNADO_HIGH, TORNADO_LOW, TornadoPlot, tornadoHeight } from './tornado-plot.tsx';
+
+/** The plot at the width its box is given; drawn once that width is known. */
+function SizedTornado(props: Omit<Parameters<typeof TornadoPlot>[0], 'width'>) {
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  return (
+    <div ref={ref} style={{ height: tornadoHeight(props.bars.length) }}>
+      {width > 0 && <TornadoPlot {...props} width={width} />}
+    </div>
+  );
+}
 
 /** A tornado chart (horizontal bars of each assumption's swing around the base) with its table. */
 export function TornadoChart({
@@ -20,7 +32,6 @@ export function TornadoChart({
 }) {
   const [table, setTable] = useState(false);
   const titleId = useId();
-  const data = bars.map((b) => ({ name: b.name, low: b.lowDelta, high: b.highDelta }));
   return (
     <figure className="series-chart" aria-labelledby={titleId}>
       <div className="series-chart-head">
@@ -70,34 +81,13 @@ export function TornadoChart({
         </table>
       ) : (
         <div role="img" aria-label={`${title}: chart. Use "Show as table" for the numbers.`}>
-          <BarChart
-            responsive
-            layout="vertical"
-            stackOffset="sign"
-            data={data}
-            style={{ width: '100%', height: 48 + 40 * data.length }}
-            margin={{ top: 8, right: 24, bottom: 4, left: 8 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis type="number" tickFormatter={format} tick={{ fontSize: 11 }} />
-            <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} />
-            <ReferenceLine x={0} stroke="var(--text-muted)" />
-            <Bar
-              dataKey="low"
-              name={lowLabel}
-              stackId="s"
-              fill="#0072b2"
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="high"
-              name={highLabel}
-              stackId="s"
-              fill="#e69f00"
-              isAnimationActive={false}
-            />
-          </BarChart>
+          <ChartLegend
+            items={[
+              { key: 'low', label: lowLabel, colour: TORNADO_LOW, band: false },
+              { key: 'high', label: highLabel, colour: TORNADO_HIGH, band: false },
+            ]}
+          />
+          <SizedTornado bars={bars} format={format} lowLabel={lowLabel} highLabel={highLabel} />
         </div>
       )}
     </figure>

@@ -24,7 +24,7 @@ const MARGIN = { top: 8, right: 16, bottom: 24, left: 60 };
 const MAX_X_TICKS = 8;
 
 /** Tick labels as plain SVG text: visx's Text measures every word in the page layout. */
-function Tick({ x, y, formattedValue, textAnchor, dx, dy }: TickRendererProps) {
+export function Tick({ x, y, formattedValue, textAnchor, dx, dy }: TickRendererProps) {
   return (
     <text x={x} y={y} dx={dx} dy={dy} textAnchor={textAnchor} className="series-plot-tick">
       {formattedValue}

@@ -1,0 +1,94 @@
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleBand, scaleLinear } from '@visx/scale';
+import type { TornadoBar } from '../../domain/forecast/tornado.ts';
+import { Tick } from '../../ui/charts/series-plot.tsx';
+
+export const TORNADO_LOW = '#0072b2';
+export const TORNADO_HIGH = '#e69f00';
+const MARGIN = { top: 8, right: 24, bottom: 32, left: 138 };
+const ROW = 40;
+
+/** The height a tornado plot of `rows` assumptions takes. */
+export function tornadoHeight(rows: number): number {
+  return MARGIN.top + MARGIN.bottom + 16 + ROW * rows;
+}
+
+/** Horizontal bars of each assumption's change from the base, low to one side, high to the other. */
+export function TornadoPlot({
+  bars,
+  width,
+  format,
+  lowLabel,
+  highLabel,
+}: {
+  bars: readonly TornadoBar[];
+  width: number;
+  format: (n: number) => string;
+  lowLabel: string;
+  highLabel: string;
+}) {
+  const height = tornadoHeight(bars.length);
+  const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
+  const innerHeight = height - MARGIN.top - MARGIN.bottom;
+  const deltas = bars.flatMap((b) => [b.lowDelta, b.highDelta]);
+  const x = scaleLinear<number>({
+    domain: [Math.min(0, ...deltas), Math.max(0, ...deltas, 1e-9)],
+    range: [0, innerWidth],
+    nice: true,
+  });
+  const y = scaleBand<string>({
+    domain: bars.map((b) => b.name),
+    range: [0, innerHeight],
+    padding: 0.25,
+  });
+  const segment = (name: string, delta: number, colour: string, label: string) => {
+    const from = x(0);
+    const to = x(delta);
+    return (
+      <rect
+        x={Math.min(from, to)}
+        y={y(name) ?? 0}
+        width={Math.abs(to - from)}
+        height={y.bandwidth()}
+        fill={colour}
+      >
+        <title>{`${name}, ${label}: ${delta >= 0 ? '+' : ''}${format(delta)}`}</title>
+      </rect>
+    );
+  };
+  return (
+    <svg width={width} height={height} aria-hidden="true">
+      <Group left={MARGIN.left} top={MARGIN.top}>
+        {bars.map((b) => {
+          const low = segment(b.name, b.lowDelta, TORNADO_LOW, lowLabel);
+          const high = segment(b.name, b.highDelta, TORNADO_HIGH, highLabel);
+          // When both changes point the same way, the longer one is drawn first so both show.
+          return (
+            <g key={b.name}>
+              {Math.abs(b.lowDelta) >= Math.abs(b.highDelta) ? [low, high] : [high, low]}
+            </g>
+          );
+        })}
+        <line x1={x(0)} x2={x(0)} y1={0} y2={innerHeight} stroke="var(--text-muted)" />
+        <AxisLeft
+          scale={y}
+          hideTicks
+          stroke="var(--border)"
+          tickComponent={Tick}
+          tickLabelProps={{ textAnchor: 'end', dx: -6, dy: '0.32em' }}
+        />
+        <AxisBottom
+          top={innerHeight}
+          scale={x}
+          numTicks={5}
+          tickFormat={(v) => format(Number(v))}
+          stroke="var(--border)"
+          tickStroke="var(--border)"
+          tickComponent={Tick}
+          tickLabelProps={{ textAnchor: 'middle', dy: '0.71em' }}
+        />
+      </Group>
+    </svg>
+  );
+}
