@@ -26,3 +26,19 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
+
+/** Prints bench rows of milliseconds, one a line, with the verdict against each target. */
+export function printMsRows(
+  rows: readonly { name: string; value: number; target: number | null }[],
+): void {
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const row of rows) {
+    const verdict =
+      row.target === null
+        ? ''
+        : `(target ≤ ${row.target} ms) ${row.value <= row.target ? 'ok' : 'OVER'}`;
+    process.stdout.write(
+      `${row.name.padEnd(width)} ${row.value.toFixed(0).padStart(7)} ms  ${verdict}\n`,
+    );
+  }
+}

@@ -13,7 +13,7 @@ import { simulatePartition } from '../../../src/domain/simulate/simulate.ts';
 import { chromiumLaunchOptions } from '../../support/chromium.ts';
 import { benchProfiles } from '../simulate-floor.ts';
 import { BENCH_OPTIONS, benchSpec } from '../simulate-spec.ts';
-import { type Caller as HarnessCaller, median, pageCaller } from './bench-harness.ts';
+import { type Caller as HarnessCaller, median, pageCaller, printMsRows } from './bench-harness.ts';
 import type { SimulateRunFigures } from './simulate-bench-page.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -172,14 +172,5 @@ export async function runSimulateBrowserBench(rounds = 3): Promise<SimulateBrows
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const rows = await runSimulateBrowserBench(Number(process.env.BENCH_ROUNDS ?? 3));
-  for (const row of rows) {
-    const verdict =
-      row.target === null
-        ? ''
-        : `(target ≤ ${row.target} ms) ${row.value <= row.target ? 'ok' : 'OVER'}`;
-    process.stdout.write(
-      `${row.name.padEnd(96)} ${row.value.toFixed(0).padStart(7)} ms  ${verdict}\n`,
-    );
-  }
+  printMsRows(await runSimulateBrowserBench(Number(process.env.BENCH_ROUNDS ?? 3)));
 }

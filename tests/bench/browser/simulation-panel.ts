@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { chromiumLaunchOptions } from '../../support/chromium.ts';
+import { median, printMsRows } from './bench-harness.ts';
 import { armRunProbe, readRunProbe, type RunFigures } from './simulation-panel-probe.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,11 +31,6 @@ export interface SimulationPanelRow {
 interface RoundFigures {
   first: RunFigures;
   second: RunFigures;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** Builds the demo app (mock backend included) and serves it on a free port. */
@@ -179,15 +175,5 @@ export async function runSimulationPanelBench(rounds = 3): Promise<SimulationPan
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-  const rows = await runSimulationPanelBench(rounds);
-  for (const row of rows) {
-    const verdict =
-      row.target === null
-        ? ''
-        : `(target ≤ ${row.target} ms) ${row.value <= row.target ? 'ok' : 'OVER'}`;
-    process.stdout.write(
-      `${row.name.padEnd(60)} ${row.value.toFixed(0).padStart(7)} ms  ${verdict}\n`,
-    );
-  }
+  printMsRows(await runSimulationPanelBench(Number(process.env.BENCH_ROUNDS ?? 3)));
 }
