@@ -59,6 +59,8 @@ const MINIMAP_COLOURS: Readonly<Record<string, string>> = {
  */
 const MOUNT_VISIBLE_FROM = 150;
 
+/** Smaller than React Flow's 200 × 150, so it covers less of a canvas shortened by a panel. */
+const MINIMAP_SIZE = { width: 160, height: 110 };
 const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#98a2b8';
 
 /** What the page can ask of a mounted canvas. */
@@ -264,6 +266,7 @@ function CanvasSurface({
           >
             {showMiniMap && (
               <MiniMap<StepFlowNode>
+                style={MINIMAP_SIZE}
                 pannable
                 zoomable
                 nodeColor={minimapColour}
