@@ -42,11 +42,12 @@ export function TornadoPlot({
     range: [0, innerHeight],
     padding: 0.25,
   });
-  const segment = (name: string, delta: number, colour: string, label: string) => {
+  const segment = (key: string, name: string, delta: number, colour: string, label: string) => {
     const from = x(0);
     const to = x(delta);
     return (
       <rect
+        key={key}
         x={Math.min(from, to)}
         y={y(name) ?? 0}
         width={Math.abs(to - from)}
@@ -61,8 +62,8 @@ export function TornadoPlot({
     <svg width={width} height={height} aria-hidden="true">
       <Group left={MARGIN.left} top={MARGIN.top}>
         {bars.map((b) => {
-          const low = segment(b.name, b.lowDelta, TORNADO_LOW, lowLabel);
-          const high = segment(b.name, b.highDelta, TORNADO_HIGH, highLabel);
+          const low = segment('low', b.name, b.lowDelta, TORNADO_LOW, lowLabel);
+          const high = segment('high', b.name, b.highDelta, TORNADO_HIGH, highLabel);
           // When both changes point the same way, the longer one is drawn first so both show.
           return (
             <g key={b.name}>

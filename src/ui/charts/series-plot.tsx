@@ -20,8 +20,8 @@ export interface SeriesPlotProps {
 }
 
 const MARGIN = { top: 8, right: 16, bottom: 24, left: 60 };
-/** About this many x-axis labels fit a panel-wide chart without overlapping. */
-const MAX_X_TICKS = 8;
+/** Room one x-axis label takes (a date such as 2026-02-13 at 11 px, with a gap). */
+const X_LABEL_ROOM = 90;
 
 /** Tick labels as plain SVG text: visx's Text measures every word in the page layout. */
 export function Tick({ x, y, formattedValue, textAnchor, dx, dy }: TickRendererProps) {
@@ -42,7 +42,9 @@ export function SeriesPlot({
   height,
   format,
 }: SeriesPlotProps) {
-  const [hover, setHover] = useState<number | null>(null);
+  const [pointed, setHover] = useState<number | null>(null);
+  // The categories may change under a still pointer; a hover past their end shows nothing.
+  const hover = pointed !== null && pointed < categories.length ? pointed : null;
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(0, height - MARGIN.top - MARGIN.bottom);
   const bars = kind === 'bar' || kind === 'stacked-bar';
@@ -70,7 +72,8 @@ export function SeriesPlot({
     [placed, bands, innerHeight],
   );
   const centre = (c: number) => (x(c) ?? 0) + x.bandwidth() / 2;
-  const every = Math.max(1, Math.ceil(categories.length / MAX_X_TICKS));
+  const labels = Math.max(2, Math.floor(innerWidth / X_LABEL_ROOM));
+  const every = Math.max(1, Math.ceil(categories.length / labels));
   const indices = categories.map((_, i) => i);
 
   const onPointer = (event: PointerEvent<SVGRectElement>) => {

@@ -10,7 +10,11 @@ export function useElementWidth<T extends HTMLElement>() {
   const [width, setWidth] = useState(0);
   useLayoutEffect(() => {
     const element = ref.current;
-    if (element === null || typeof ResizeObserver === 'undefined') return;
+    if (element === null) return;
+    if (typeof ResizeObserver === 'undefined') {
+      setWidth(Math.floor(element.getBoundingClientRect().width));
+      return;
+    }
     const observer = new ResizeObserver((entries) => {
       const next = Math.floor(entries[0]?.contentRect.width ?? 0);
       setWidth((current) => (current === next ? current : next));

@@ -37,9 +37,9 @@ describe('JourneyCanvas', () => {
     const email = screen.getByRole('group', { name: 'Email step: Welcome aboard' });
     expect(email).toBeVisible();
     expect(within(email).getByText('Welcome aboard')).toBeVisible();
-    // A fresh email has nothing set up; its summary says so instead of repeating "Email".
+    // A fresh email has nothing set up: its summary says what it does instead of repeating "Email".
     expect(
-      within(email).getByText('Not set up yet', { selector: '.step-node__summary' }),
+      within(email).getByText('Send an email.', { selector: '.step-node__summary' }),
     ).toBeVisible();
     expect(within(email).getByText('Email', { selector: '.step-node__kind' })).toBeVisible();
     const condition = screen.getByRole('group', { name: 'If / else step: If / else' });

@@ -117,10 +117,10 @@ describe('FlowBuilder sizes', () => {
     expect(again[1]?.handles).toBeUndefined();
   });
 
-  it('an unconfigured step says it is not set up rather than repeating its kind', () => {
+  it('a step whose summary is only its kind says what it does instead of repeating the header', () => {
     const { store, input } = setup();
     const nodes = new FlowBuilder().buildNodes(input(store.getState()));
     expect(nodes[1]?.data.kindLabel).toBe('Email');
-    expect(nodes[1]?.data.summary).toBe('Not set up yet');
+    expect(nodes[1]?.data.summary).toBe('Send an email.');
   });
 });

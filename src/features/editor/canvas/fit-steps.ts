@@ -1,5 +1,4 @@
-import { getNodesBounds, getViewportForBounds, type Viewport } from '@xyflow/react';
-import type { StepFlowNode } from './flow-types.ts';
+import { getViewportForBounds, type Rect, type Viewport } from '@xyflow/react';
 
 export interface FitOptions {
   padding: number;
@@ -8,18 +7,19 @@ export interface FitOptions {
 }
 
 /**
- * The view that shows the given steps. React Flow's own fitView waits until every node has
- * been measured, which never happens on a canvas that mounts only the steps in view; node
- * bounds fall back to the estimated sizes the steps carry until they are measured.
+ * The view that shows the given bounds (of steps, from React Flow's `getNodesBounds`, which
+ * uses the estimated size of a step not measured yet). React Flow's own fitView waits until
+ * every node has been measured, which never happens on a canvas that mounts only the steps
+ * in view.
  */
 export function viewportShowing(
-  nodes: readonly StepFlowNode[],
+  bounds: Rect | undefined,
   screen: { width: number; height: number },
   options: FitOptions,
 ): Viewport | undefined {
-  if (nodes.length === 0 || screen.width <= 0 || screen.height <= 0) return undefined;
+  if (bounds === undefined || screen.width <= 0 || screen.height <= 0) return undefined;
   return getViewportForBounds(
-    getNodesBounds([...nodes]),
+    bounds,
     screen.width,
     screen.height,
     options.minZoom,

@@ -158,11 +158,10 @@ function CanvasSurface({
   });
   const showSteps = useCallback(
     (stepIds: readonly string[] | undefined, options: FitOptions) => {
-      const ids = stepIds === undefined ? undefined : new Set(stepIds);
-      const nodes = flow.getNodes().filter((n) => ids === undefined || ids.has(n.id));
+      const ids = stepIds ?? flow.getNodes().map((n) => n.id);
       const rect = wrapperRef.current?.getBoundingClientRect();
       const viewport = viewportShowing(
-        nodes,
+        ids.length === 0 ? undefined : flow.getNodesBounds([...ids]),
         { width: rect?.width ?? 0, height: rect?.height ?? 0 },
         options,
       );
@@ -181,8 +180,16 @@ function CanvasSurface({
     if (!openedEmpty.current) void instance.setViewport(readableView(instance, wrapperRef.current));
   }, []);
   const autoLayout = useCallback(() => {
+    // Steps never mounted (a large journey mounts only those in view) have estimated sizes.
     const sizes: Record<string, { width: number; height: number }> = {};
-    for (const [id, size] of measured.current) sizes[id] = size;
+    for (const node of flow.getNodes()) {
+      const size =
+        measured.current.get(node.id) ??
+        (node.initialWidth !== undefined && node.initialHeight !== undefined
+          ? { width: node.initialWidth, height: node.initialHeight }
+          : undefined);
+      if (size !== undefined) sizes[node.id] = size;
+    }
     void runAutoLayout(store, sizes).then((result) => {
       if (!result.ok) announce(result.reason);
       else

@@ -28,8 +28,6 @@ const ARROW = {
   color: '#98a2b8',
 } as const;
 
-export const NOT_SET_UP = 'Not set up yet';
-
 interface StepView {
   kindLabel: string;
   summary: string;
@@ -47,7 +45,11 @@ function viewOf(step: JourneyStep): StepView {
     const definition = getStepDefinition(step.kind);
     view = {
       kindLabel: definition?.label ?? step.kind,
-      summary: withoutKind(stepSummary(step), definition?.label ?? step.kind),
+      summary: withoutKind(
+        stepSummary(step),
+        definition?.label ?? step.kind,
+        definition?.description,
+      ),
       icon: definition?.icon ?? 'alert',
       category: definition?.category ?? 'unknown',
       branches: stepBranches(step),
@@ -59,10 +61,11 @@ function viewOf(step: JourneyStep): StepView {
 
 /**
  * "Email · Welcome!" → "Welcome!": the node's header already names the kind. A summary that is
- * only the kind means nothing is set up yet, and says so rather than repeating the header.
+ * only the kind ("Email" before it is set up, "Exit" without a reason) says what the step does
+ * instead of repeating the header.
  */
-function withoutKind(summary: string, kindLabel: string): string {
-  if (summary === kindLabel) return NOT_SET_UP;
+function withoutKind(summary: string, kindLabel: string, description: string | undefined): string {
+  if (summary === kindLabel) return description ?? summary;
   const prefix = `${kindLabel} · `;
   return summary.startsWith(prefix) && summary.length > prefix.length
     ? summary.slice(prefix.length)
