@@ -1,11 +1,9 @@
-import { useId, useState } from 'react';
 import { formatNumber } from '../kpi/format-number.ts';
+import { ChartFigure, SizedBox } from './chart-figure.tsx';
 import { ChartLegend } from './chart-legend.tsx';
 import { ChartTable } from './chart-table.tsx';
 import { colourAt, type ChartBand, type ChartSeries } from './chart-types.ts';
-import { SeriesPlot, type PlotKind, type SeriesPlotProps } from './series-plot.tsx';
-import { useElementWidth } from './use-element-width.ts';
-import './charts.css';
+import { SeriesPlot, type PlotKind } from './series-plot.tsx';
 
 export interface SeriesChartProps {
   /** Heading of the chart; names the figure and the table. */
@@ -29,22 +27,9 @@ export interface SeriesChartProps {
   initialView?: 'chart' | 'table';
 }
 
-/** The plot at the width its box is given; drawn once that width is known. */
-function SizedPlot(props: Omit<SeriesPlotProps, 'width'>) {
-  const [ref, width] = useElementWidth<HTMLDivElement>();
-  return (
-    <div ref={ref} className="series-plot" style={{ height: props.height }}>
-      {width > 0 && <SeriesPlot {...props} width={width} />}
-    </div>
-  );
-}
-
 const defaultFormat = (n: number): string => formatNumber(n, 'count');
 
-/**
- * A chart with its numbers one click away: "Show as table" swaps the plot for an accessible
- * table with the same data, so nothing is only available as a picture.
- */
+/** Series over categories (lines, bars, stacked areas, ranges), with a table view. */
 export function SeriesChart({
   title,
   categories,
@@ -57,25 +42,12 @@ export function SeriesChart({
   description,
   initialView = 'chart',
 }: SeriesChartProps) {
-  const [view, setView] = useState(initialView);
-  const titleId = useId();
   return (
-    <figure className="series-chart" aria-labelledby={titleId}>
-      <div className="series-chart-head">
-        <figcaption id={titleId} className="series-chart-title">
-          {title}
-        </figcaption>
-        <button
-          type="button"
-          className="btn btn-sm btn-ghost"
-          aria-pressed={view === 'table'}
-          onClick={() => setView(view === 'table' ? 'chart' : 'table')}
-        >
-          {view === 'table' ? 'Show as chart' : 'Show as table'}
-        </button>
-      </div>
-      {description !== undefined && <p className="series-chart-description">{description}</p>}
-      {view === 'table' ? (
+    <ChartFigure
+      title={title}
+      description={description}
+      initialView={initialView}
+      table={
         <ChartTable
           caption={title}
           categoryLabel={categoryLabel}
@@ -84,8 +56,9 @@ export function SeriesChart({
           bands={bands}
           format={format}
         />
-      ) : (
-        <div role="img" aria-label={`${title}: chart. Use "Show as table" for the numbers.`}>
+      }
+      chart={
+        <>
           {series.length + bands.length > 1 && (
             <ChartLegend
               items={[
@@ -104,16 +77,21 @@ export function SeriesChart({
               ]}
             />
           )}
-          <SizedPlot
-            categories={categories}
-            series={series}
-            bands={bands}
-            kind={kind}
-            height={height}
-            format={format}
-          />
-        </div>
-      )}
-    </figure>
+          <SizedBox height={height} className="series-plot">
+            {(width) => (
+              <SeriesPlot
+                categories={categories}
+                series={series}
+                bands={bands}
+                kind={kind}
+                width={width}
+                height={height}
+                format={format}
+              />
+            )}
+          </SizedBox>
+        </>
+      }
+    />
   );
 }
