@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/support/chromium';
 
-const port = 4174;
+const port = Number(process.env.E2E_PORT ?? 4174);
 
 /** Browser tests run against a demo build (mock backend included) served by `vite preview`. */
 export default defineConfig({

@@ -92,7 +92,7 @@ export async function runProfilesBench(): Promise<BenchRow[]> {
   const profiles = gen.result;
 
   const master = readFileSync(
-    path.resolve(repoRoot, '../shared/data/cdnow/CDNOW_master.txt'),
+    path.resolve(repoRoot, 'public/data/cdnow/CDNOW_master.txt'),
     'utf8',
   );
   importCdnow(master);

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cdnowMaster = path.resolve(here, '../..', '../shared/data/cdnow/CDNOW_master.txt');
+const cdnowMaster = path.resolve(here, '../..', 'public/data/cdnow/CDNOW_master.txt');
 
 async function chooseFile(
   page: Page,

@@ -13,7 +13,7 @@ import { type Caller as HarnessCaller, median, pageCaller } from './bench-harnes
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
-const cdnowMaster = path.resolve(root, '../shared/data/cdnow/CDNOW_master.txt');
+const cdnowMaster = path.resolve(root, 'public/data/cdnow/CDNOW_master.txt');
 const GENERATED = 100_000;
 
 /** One measured figure and its target, in milliseconds. */

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import { lineAndColumn } from '../../../src/domain/text-position.ts';
 import { TEMPLATES, specSchema, type JourneyDocument } from '../../../src/domain/index.ts';
@@ -26,6 +26,9 @@ function welcome(): JourneyDocument {
 }
 
 let dir: string;
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wayfinder-cli-'));
   const valid = welcome();
@@ -153,7 +156,7 @@ describe('wayfinder schema and usage', () => {
 });
 
 describe('wayfinder simulate', () => {
-  const cdnowSample = new URL('../../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url)
+  const cdnowSample = new URL('../../../public/data/cdnow/CDNOW_sample.txt', import.meta.url)
     .pathname;
 
   it('runs a journey over generated profiles and prints the step counts', async () => {

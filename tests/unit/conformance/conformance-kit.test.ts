@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import {
   compareOutcomes,
@@ -29,6 +29,9 @@ interface KitIndex {
 }
 
 let kit: string;
+afterAll(async () => {
+  await rm(dirname(kit), { recursive: true, force: true });
+});
 let index: KitIndex;
 const expectedOf = (id: string) =>
   readJson<ExpectedOutcome>(join(kit, 'cases', id, 'expected.json'));

@@ -16,7 +16,7 @@ import {
 import { importCdnow } from '../../../src/domain/profiles/import/cdnow';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const dataDir = path.resolve(repoRoot, '../shared/data/cdnow');
+const dataDir = path.resolve(repoRoot, 'public/data/cdnow');
 const { profiles } = importCdnow(readFileSync(path.join(dataDir, 'CDNOW_sample.txt'), 'utf8'));
 const published = readFileSync(path.join(dataDir, 'cdnow_sample_summary.csv'), 'utf8')
   .trim()

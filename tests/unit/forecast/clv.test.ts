@@ -15,7 +15,7 @@ import type { Profile } from '../../../src/domain/profiles/profile';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const { profiles } = importCdnow(
-  readFileSync(path.resolve(repoRoot, '../shared/data/cdnow/CDNOW_sample.txt'), 'utf8'),
+  readFileSync(path.resolve(repoRoot, 'public/data/cdnow/CDNOW_sample.txt'), 'utf8'),
 );
 const model = fitClv(profiles, { calibrationEnd: '1997-09-30' });
 const bg = model.bgnbd.params;

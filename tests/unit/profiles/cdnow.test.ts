@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectCdnowFormat, importCdnow } from '../../../src/domain/profiles/import/cdnow';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const dataDir = path.resolve(repoRoot, '../shared/data/cdnow');
+const dataDir = path.resolve(repoRoot, 'public/data/cdnow');
 const master = readFileSync(path.join(dataDir, 'CDNOW_master.txt'), 'utf8');
 const sample = readFileSync(path.join(dataDir, 'CDNOW_sample.txt'), 'utf8');
 

@@ -10,7 +10,7 @@ import { encodeProfiles } from '../../../src/storage/profile-codec';
 import { decodeProfiles } from '../../../src/storage/profile-codec-decode';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const cdnowDir = path.resolve(repoRoot, '../shared/data/cdnow');
+const cdnowDir = path.resolve(repoRoot, 'public/data/cdnow');
 
 /** Encodes, copies as IndexedDB would, decodes. */
 function roundTrip(profiles: readonly Profile[]): Profile[] {
