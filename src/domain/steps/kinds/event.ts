@@ -5,6 +5,9 @@ import {
 } from '../../conditions/property-filter.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
+import type { ProfileEvent } from '../../profiles/profile.ts';
+import { eventMatcher, firstAtOrAfter } from '../../simulate/event-match.ts';
 
 const configSchema = z.object({
   /** The event name, e.g. `order_placed`. */
@@ -28,6 +31,25 @@ export const eventTrigger = defineStep(
     if (!filled(c.event)) return 'When an event happens';
     const filters = describePropertyFilters(c.propertyFilters);
     return filters === '' ? `When ${c.event}` : `When ${c.event} ${filters}`;
+  },
+  simulation: {
+    op: OP.trigger,
+    trigger: (step) => {
+      const match = eventMatcher(step.event, step.propertyFilters);
+      return {
+        stepId: step.id,
+        nextAt(state, after, _start, end) {
+          const events = state.profile.events;
+          for (let i = firstAtOrAfter(events, after); i < events.length; i++) {
+            const e = events[i] as ProfileEvent;
+            if (e.at >= end) return Number.POSITIVE_INFINITY;
+            if (match(e)) return e.at;
+          }
+          return Number.POSITIVE_INFINITY;
+        },
+        describe: () => `entered on ${step.event}`,
+      };
+    },
   },
   validate: (c) =>
     filled(c.event) ? [] : [required('event', 'Choose the event that starts the journey.')],
