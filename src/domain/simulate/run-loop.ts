@@ -5,6 +5,9 @@ import {
   COMPLETED,
   CONTROL_GROUP,
   type Counters,
+  DROPPED_EXIT,
+  DROPPED_GOAL,
+  DROPPED_HORIZON,
   EXIT_CRITERIA,
   EXIT_STEP,
   GOAL,
@@ -26,6 +29,8 @@ const GO_ON = 0;
 const STOP_EXIT = 1;
 const STOP_GOAL = 2;
 const STOP_HORIZON = 3;
+/** The deferred-then-dropped reason of each way a wait is stopped. */
+const DROP_REASON = [-1, DROPPED_EXIT, DROPPED_GOAL, DROPPED_HORIZON];
 
 /**
  * One run of a profile through the steps, from its entry to its exit or the horizon: the loop
@@ -144,11 +149,15 @@ export class RunLoop {
       }
       if (wake > t) {
         const stop = this.interrupt(t, wake);
-        if (stop !== GO_ON) return this.stop(step, arrived, stop);
+        if (stop !== GO_ON) {
+          // A message deferred by quiet hours and never sent (spec §4, quiet hours).
+          if (pending !== null) counters.dropDeferred(pending.channel, DROP_REASON[stop] as number);
+          return this.stop(step, arrived, stop);
+        }
         t = wake;
         hops = 0;
       }
-      if (pending !== null) sender.send(pending, t, s);
+      if (pending !== null) sender.send(pending, t, s, wake > arrived);
       const to = step.next[branch] as number;
       tracer?.step(step, arrived, t, branch, to < 0 ? 'completed' : null, sender.reason);
       sender.reason = '';

@@ -1,5 +1,12 @@
 import type { Profile } from '../profiles/profile.ts';
-import { bump, Counters, MESSAGE_BUCKETS } from './counters.ts';
+import {
+  bump,
+  Counters,
+  MESSAGE_BUCKETS,
+  REFUSED_ACTIVE,
+  REFUSED_COOLDOWN,
+  REFUSED_NEVER,
+} from './counters.ts';
 import { findEvent } from './event-match.ts';
 import { MessageSender } from './messages.ts';
 import type { SimulationPlan } from './plan.ts';
@@ -9,6 +16,7 @@ import { RunLoop } from './run-loop.ts';
 import { ProfileRandom, STREAM, hashMore, hashText } from './seeded.ts';
 import { StepTracer } from './step-tracer.ts';
 import type { ProfileTrace } from './trace.ts';
+import { AFTER_EVENTS, type TriggerPlan } from './trigger-plan.ts';
 import { ZoneRegistry } from './zone-clock.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
@@ -26,6 +34,8 @@ export class ProfileSimulator {
   private readonly loop: RunLoop;
   private tracer: StepTracer | null = null;
   private entryTrigger = -1;
+  /** The sequence of the firing that made the entry (see {@link AFTER_EVENTS}). */
+  private entrySeq = -1;
 
   constructor(private readonly plan: SimulationPlan) {
     const convertBuckets =
@@ -80,6 +90,7 @@ export class ProfileSimulator {
     state.control = prepared.control[k] === 1;
     state.reach = prepared.reach[k] as number;
     this.entryTrigger = prepared.firstTrigger[k] as number;
+    this.entrySeq = prepared.firstSeq[k] as number;
     return this.runEntries(
       profile,
       prepared.firstEntry[k] as number,
@@ -104,6 +115,11 @@ export class ProfileSimulator {
     return this.entryTrigger;
   }
 
+  /** The sequence of the firing {@link firstEntry} found. */
+  get entrySequence(): number {
+    return this.entrySeq;
+  }
+
   /** Whether the profile {@link firstEntry} looked at is held out. */
   get heldOut(): boolean {
     return this.state.control;
@@ -116,7 +132,10 @@ export class ProfileSimulator {
     state.control =
       plan.controlThreshold > 0 &&
       hashMore(hash, plan.controlSuffix) % 10_000 < plan.controlThreshold;
-    return this.nextEntry(plan.start);
+    const at = this.nextFiring(plan.start, -1);
+    this.entryTrigger = this.firedTrigger;
+    this.entrySeq = this.firedSeq;
+    return at;
   }
 
   private runEntries(
@@ -142,11 +161,7 @@ export class ProfileSimulator {
       if (state.control) counters.controlEntries++;
       else counters.entries++;
       const exitAt = this.loop.run(entryAt, this.entryTrigger);
-      let next = NEVER;
-      if (exitAt !== NEVER && plan.reentry !== 'never') {
-        const rest = plan.reentry === 'after_cooldown' ? plan.cooldownMs : 0;
-        next = this.nextEntry(Math.max(exitAt + rest, entryAt + 1));
-      }
+      const next = this.nextEntry(entryAt, exitAt);
       this.conversion(entryAt, next);
       entryAt = next;
     }
@@ -157,21 +172,70 @@ export class ProfileSimulator {
     return trace;
   }
 
-  private nextEntry(after: number): number {
+  /**
+   * The next entry after a run that entered at `entryAt` (firing {@link entrySeq}) and ended at
+   * `exitAt` (Infinity: still active at the horizon), and the firings in between that the rules
+   * refuse, counted by reason (spec §3.1): a run was active, re-entry is `never`, or the cooldown
+   * had not passed. Sets the entry's trigger and sequence.
+   */
+  private nextEntry(entryAt: number, exitAt: number): number {
+    const { plan, counters } = this;
+    const reopens =
+      exitAt === NEVER || plan.reentry === 'never'
+        ? NEVER
+        : exitAt + (plan.reentry === 'after_cooldown' ? plan.cooldownMs : 0);
+    let at = entryAt;
+    let seq = this.entrySeq;
+    for (;;) {
+      const fired = this.nextFiring(at, seq);
+      if (fired === NEVER) return NEVER;
+      if (fired >= reopens) {
+        this.entryTrigger = this.firedTrigger;
+        this.entrySeq = this.firedSeq;
+        return fired;
+      }
+      bump(
+        counters.entriesRefused,
+        fired < exitAt
+          ? REFUSED_ACTIVE
+          : plan.reentry === 'never'
+            ? REFUSED_NEVER
+            : REFUSED_COOLDOWN,
+      );
+      at = fired;
+      seq = this.firedSeq;
+    }
+  }
+
+  /** Trigger and sequence of the firing {@link nextFiring} found. */
+  private firedTrigger = -1;
+  private firedSeq = -1;
+
+  /**
+   * The first firing of any trigger after position (`after`, `afterSeq`): by time, then
+   * sequence, then trigger order (several triggers on one event are one firing).
+   */
+  private nextFiring(after: number, afterSeq: number): number {
     const { plan, state } = this;
     let best = NEVER;
+    let bestSeq = AFTER_EVENTS;
+    // Non-event triggers fire after the events of an instant, once per instant.
+    const timeFrom = afterSeq === AFTER_EVENTS ? after + 1 : after;
     for (let i = 0; i < plan.triggers.length; i++) {
-      const t = (plan.triggers[i] as SimulationPlan['triggers'][number]).nextAt(
-        state,
-        after,
-        plan.start,
-        plan.end,
-      );
-      if (t < best) {
+      const trigger = plan.triggers[i] as TriggerPlan;
+      let t: number;
+      let seq = AFTER_EVENTS;
+      if (trigger.perEvent) {
+        t = trigger.nextAt(state, after, afterSeq, plan.start, plan.end);
+        seq = state.firedSeq;
+      } else t = trigger.nextAt(state, timeFrom, afterSeq, plan.start, plan.end);
+      if (t < best || (t === best && t !== NEVER && seq < bestSeq)) {
         best = t;
-        this.entryTrigger = i;
+        bestSeq = seq;
+        this.firedTrigger = i;
       }
     }
+    this.firedSeq = bestSeq;
     return best;
   }
 

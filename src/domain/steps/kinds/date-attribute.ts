@@ -54,7 +54,8 @@ export const dateAttributeTrigger = defineStep(
       const scratch = new Int32Array(3);
       return {
         stepId: step.id,
-        nextAt(state, after, _start, end) {
+        perEvent: false,
+        nextAt(state, after, _afterSeq, _start, end) {
           if (!readDate(read(state.view), parts)) return Number.POSITIVE_INFINITY;
           const zone = state.zone();
           const y = parts[0] as number;

@@ -7,7 +7,8 @@ import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
 import { OP } from '../../simulate/plan-step.ts';
 import type { ProfileEvent } from '../../profiles/profile.ts';
-import { eventMatcher, firstAtOrAfter } from '../../simulate/event-match.ts';
+import { eventMatcher, firstAfter, firstAtOrAfter } from '../../simulate/event-match.ts';
+import { AFTER_EVENTS } from '../../simulate/trigger-plan.ts';
 
 const configSchema = z.object({
   /** The event name, e.g. `order_placed`. */
@@ -38,12 +39,20 @@ export const eventTrigger = defineStep(
       const match = eventMatcher(step.event, step.propertyFilters);
       return {
         stepId: step.id,
-        nextAt(state, after, _start, end) {
+        perEvent: true,
+        nextAt(state, after, afterSeq, _start, end) {
+          // Real events only (spec §7.1): the profile's own history, whose order is the sequence.
           const events = state.profile.events;
-          for (let i = firstAtOrAfter(events, after); i < events.length; i++) {
+          let i =
+            afterSeq === AFTER_EVENTS ? firstAfter(events, after) : firstAtOrAfter(events, after);
+          if (afterSeq >= i && afterSeq !== AFTER_EVENTS) i = afterSeq + 1;
+          for (; i < events.length; i++) {
             const e = events[i] as ProfileEvent;
             if (e.at >= end) return Number.POSITIVE_INFINITY;
-            if (match(e)) return e.at;
+            if (match(e)) {
+              state.firedSeq = i;
+              return e.at;
+            }
           }
           return Number.POSITIVE_INFINITY;
         },

@@ -41,6 +41,7 @@ export const scheduledAudienceTrigger = defineStep(
       const byZone = new Map<ZoneClock, number[]>();
       return {
         stepId: step.id,
+        perEvent: false,
         nextAt(state, after) {
           const zone = state.zone();
           let times = byZone.get(zone);

@@ -30,7 +30,8 @@ export const segmentEntryTrigger = defineStep(
       const matches = compileCondition(step.condition);
       return {
         stepId: step.id,
-        nextAt(state, after, start, end) {
+        perEvent: false,
+        nextAt(state, after, _afterSeq, start, end) {
           // Enters when the condition turns true (spec §5.1): at the start for profiles that
           // already match, then at an event after which it holds while it did not before.
           let was = matches(state.view, state.context(start));
