@@ -4,7 +4,7 @@ import { extractKpis, kpiSeries, type KpiDefinition } from '../../domain/forecas
 import { mean } from '../../domain/forecast/statistics.ts';
 import { tornado, type TornadoBar } from '../../domain/forecast/tornado.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
-import { runForecast } from '../../workers/forecast-pool.ts';
+import { runForecast } from '../../workers/forecast/run-forecast.ts';
 import { formatKpi } from './kpi-format.ts';
 import { sensitivityVariants } from './sensitivity-model.ts';
 import { TornadoChart } from './tornado-chart.tsx';

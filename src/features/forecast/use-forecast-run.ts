@@ -4,12 +4,12 @@ import type { Profile } from '../../domain/profiles/profile.ts';
 import { extractKpis, stoppingSeries } from '../../domain/forecast/replications.ts';
 import { intervalsTightEnough } from '../../domain/forecast/statistics.ts';
 import type { SimulationOptions } from '../../domain/simulate/options.ts';
-import { inProcessForecastWorker } from '../../workers/forecast-in-process.ts';
+import { inProcessForecastWorker } from '../../workers/forecast/in-process-forecast-worker.ts';
 import {
   runForecast,
   type ForecastReplication,
   type ForecastWorkerLike,
-} from '../../workers/forecast-pool.ts';
+} from '../../workers/forecast/run-forecast.ts';
 
 /** The KPIs the early-stopping rule watches. */
 export const STOPPING_KPIS = ['conversionRate', 'revenue', 'cost', 'messagesPerProfilePerWeek'];
@@ -44,7 +44,9 @@ const IDLE: ForecastState = {
 export function createForecastWorker(): ForecastWorkerLike {
   return typeof Worker === 'undefined'
     ? inProcessForecastWorker()
-    : new Worker(new URL('../../workers/forecast.worker.ts', import.meta.url), { type: 'module' });
+    : new Worker(new URL('../../workers/forecast/forecast.worker.ts', import.meta.url), {
+        type: 'module',
+      });
 }
 
 /** True once every variant's watched KPIs are tight enough. */

@@ -4,7 +4,10 @@ import Dexie from 'dexie';
 import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
-import { runStoredSimulation, type WorkerLike } from '../../../src/workers/run-simulation.ts';
+import {
+  runStoredSimulation,
+  type WorkerLike,
+} from '../../../src/workers/simulation/run-simulation.ts';
 import { benchProfiles } from '../simulate-floor.ts';
 import { BENCH_OPTIONS, benchSpec } from '../simulate-spec.ts';
 import { collectGarbage } from './profiles-layouts.ts';

@@ -7,8 +7,8 @@ import {
   workerCount,
   type SimulationProgress,
   type WorkerLike,
-} from '../../../src/workers/run-simulation.ts';
-import { hostSimulation } from '../../../src/workers/simulation-host.ts';
+} from '../../../src/workers/simulation/run-simulation.ts';
+import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
 import { at, email, event, specOf } from './helpers.ts';
 
 /** An in-process worker: the real host on one side, message passing through structured clones. */

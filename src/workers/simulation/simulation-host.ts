@@ -1,15 +1,15 @@
-import type { Profile } from '../domain/profiles/profile.ts';
-import { mergeResults } from '../domain/simulate/merge.ts';
-import { createSimulationPlan, type SimulationPlan } from '../domain/simulate/plan.ts';
-import type { SimulationResult } from '../domain/simulate/result-schema.ts';
-import { PartitionRun } from '../domain/simulate/simulate.ts';
-import { resolveSimulationWindow } from '../domain/simulate/window.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import { mergeResults } from '../../domain/simulate/merge.ts';
+import { createSimulationPlan, type SimulationPlan } from '../../domain/simulate/plan.ts';
+import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
+import { PartitionRun } from '../../domain/simulate/simulate.ts';
+import { resolveSimulationWindow } from '../../domain/simulate/window.ts';
 import {
   simulationWorkerRequestSchema,
   type SimulationWorkerEvent,
   type ParsedSimulationWorkerRequest,
 } from './simulation-protocol.ts';
-import { indexedDbSetLoader, type SetLoader } from './simulation-set-loader.ts';
+import { indexedDbSetLoader, type SetLoader } from './set-loader.ts';
 
 /** The part of a worker's global scope the host uses (a fake one in Node tests). */
 export interface SimulationWorkerScope {

@@ -1,5 +1,5 @@
-import { runClv, type ClvOutcome, type ClvRequest } from './forecast-clv-host.ts';
-import { workerFailureMessage } from './forecast-worker-failure.ts';
+import { runClv, type ClvOutcome, type ClvRequest } from './clv-host.ts';
+import { workerFailureMessage } from '../shared/worker-failure.ts';
 
 /**
  * Runs a CLV fit in a module worker (in-process where workers do not exist, as under jsdom);
@@ -8,7 +8,7 @@ import { workerFailureMessage } from './forecast-worker-failure.ts';
 export function fitClvInWorker(request: ClvRequest, signal?: AbortSignal): Promise<ClvOutcome> {
   if (typeof Worker === 'undefined') return Promise.resolve(runClv(request));
   return new Promise<ClvOutcome>((resolve, reject) => {
-    const worker = new Worker(new URL('./forecast-clv.worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('./clv.worker.ts', import.meta.url), {
       type: 'module',
     });
     const onAbort = (): void => {

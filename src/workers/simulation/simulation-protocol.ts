@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { specSchema } from '../domain/compile/spec-schema.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
-import { simulationOptionsSchema } from '../domain/simulate/options.ts';
-import { simulationResultSchema } from '../domain/simulate/result-schema.ts';
+import { specSchema } from '../../domain/compile/spec-schema.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
+import { simulationResultSchema } from '../../domain/simulate/result-schema.ts';
 
 function isProfileLike(value: unknown): value is Profile {
   if (typeof value !== 'object' || value === null) return false;

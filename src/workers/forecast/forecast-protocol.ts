@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { specSchema } from '../domain/compile/spec-schema.ts';
-import { simulationOptionsSchema } from '../domain/simulate/options.ts';
-import type { SimulationResult } from '../domain/simulate/result-schema.ts';
-import type { TraceTallies } from './forecast-tallies.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
+import { specSchema } from '../../domain/compile/spec-schema.ts';
+import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
+import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
+import type { TraceTallies } from '../../domain/forecast/trace-tallies.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
 
 /**
  * A forecast worker's share of the profiles, checked for shape (id, attributes, events) in one

@@ -1,5 +1,5 @@
 import { hostForecast, type ForecastWorkerScope } from './forecast-host.ts';
-import type { ForecastWorkerLike } from './forecast-pool.ts';
+import type { ForecastWorkerLike } from './run-forecast.ts';
 
 /**
  * A forecast "worker" on the calling thread, for tests, benches and environments without Web

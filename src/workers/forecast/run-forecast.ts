@@ -1,16 +1,16 @@
-import type { Spec } from '../domain/compile/spec-schema.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
-import { mergeResults } from '../domain/simulate/merge.ts';
-import type { SimulationOptions } from '../domain/simulate/options.ts';
-import type { SimulationResult } from '../domain/simulate/result-schema.ts';
-import { resolveSimulationWindow } from '../domain/simulate/window.ts';
+import type { Spec } from '../../domain/compile/spec-schema.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import { mergeResults } from '../../domain/simulate/merge.ts';
+import type { SimulationOptions } from '../../domain/simulate/options.ts';
+import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
+import { resolveSimulationWindow } from '../../domain/simulate/window.ts';
 import {
   isForecastWorkerEvent,
   type ForecastTracing,
   type ForecastWorkerRequest,
 } from './forecast-protocol.ts';
-import { mergeTallies, type TraceTallies } from './forecast-tallies.ts';
-import { workerFailureMessage } from './forecast-worker-failure.ts';
+import { mergeTallies, type TraceTallies } from '../../domain/forecast/trace-tallies.ts';
+import { workerFailureMessage } from '../shared/worker-failure.ts';
 
 /** What the pool needs of a worker: a `Worker`, or an in-process stand-in in tests. */
 export interface ForecastWorkerLike {

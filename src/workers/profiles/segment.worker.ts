@@ -1,7 +1,7 @@
-import { openWayfinderDb } from '../storage/db.ts';
-import { createProfileRepo, type ProfileRepo } from '../storage/profile-repo.ts';
+import { openWayfinderDb } from '../../storage/db.ts';
+import { createProfileRepo, type ProfileRepo } from '../../storage/profile-repo.ts';
 import type { SegmentCountRequest, SegmentCountResponse } from './profiles-protocol.ts';
-import { countMatching } from './profiles-segment-count.ts';
+import { countMatching } from '../../domain/profiles/count-matching.ts';
 
 const repos = new Map<string, ProfileRepo>();
 

@@ -1,14 +1,14 @@
-import type { Spec } from '../domain/compile/spec-schema.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
-import { mergeResults } from '../domain/simulate/merge.ts';
-import type { SimulationOptions } from '../domain/simulate/options.ts';
+import type { Spec } from '../../domain/compile/spec-schema.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import { mergeResults } from '../../domain/simulate/merge.ts';
+import type { SimulationOptions } from '../../domain/simulate/options.ts';
 import { z } from 'zod';
 import {
   SIMULATION_RESULT_VERSION,
   type SimulationResult,
-} from '../domain/simulate/result-schema.ts';
-import { resolveSimulationWindow } from '../domain/simulate/window.ts';
-import { PROFILES_PER_CHUNK } from '../storage/records.ts';
+} from '../../domain/simulate/result-schema.ts';
+import { resolveSimulationWindow } from '../../domain/simulate/window.ts';
+import { PROFILES_PER_CHUNK } from '../../storage/records.ts';
 import {
   simulationWorkerEventSchema,
   type SimulationWorkerEvent,

@@ -1,6 +1,6 @@
-import type { ConditionGroup } from '../domain/conditions/condition-schema.ts';
-import type { ColumnMappingInput } from '../domain/profiles/import/mapping.ts';
-import type { ImportReport } from '../domain/profiles/import/report.ts';
+import type { ConditionGroup } from '../../domain/conditions/condition-schema.ts';
+import type { ColumnMappingInput } from '../../domain/profiles/import/mapping.ts';
+import type { ImportReport } from '../../domain/profiles/import/report.ts';
 
 /** The file formats the importer recognises. */
 export type ProfileFileKind = 'csv' | 'json' | 'cdnow';

@@ -1,5 +1,5 @@
-import { openWayfinderDb } from '../storage/db.ts';
-import { createProfileRepo, type ProfileRepo } from '../storage/profile-repo.ts';
+import { openWayfinderDb } from '../../storage/db.ts';
+import { createProfileRepo, type ProfileRepo } from '../../storage/profile-repo.ts';
 import type { JobCommand, JobEvent, JobProgress } from './profiles-protocol.ts';
 
 type Runner<R, O> = (

@@ -1,10 +1,10 @@
-import type { BgNbdParams } from '../domain/forecast/bgnbd.ts';
-import type { ModelFit } from '../domain/forecast/bgnbd-fit.ts';
-import { customerLifetimeValue, fitClv } from '../domain/forecast/clv.ts';
-import { quantiles } from '../domain/forecast/statistics.ts';
-import { projectedClvEffect, type ClvEffect } from '../domain/forecast/clv-effect.ts';
-import type { GammaGammaParams } from '../domain/forecast/gamma-gamma.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
+import type { BgNbdParams } from '../../domain/forecast/bgnbd.ts';
+import type { ModelFit } from '../../domain/forecast/bgnbd-fit.ts';
+import { customerLifetimeValue, fitClv } from '../../domain/forecast/clv.ts';
+import { quantiles } from '../../domain/forecast/statistics.ts';
+import { projectedClvEffect, type ClvEffect } from '../../domain/forecast/clv-effect.ts';
+import type { GammaGammaParams } from '../../domain/forecast/gamma-gamma.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
 
 /** Fit the CLV models to a set's purchase history and, optionally, value a journey's effect. */
 export interface ClvRequest {

@@ -1,10 +1,10 @@
-import { createSimulationPlan, reseedPlan } from '../domain/simulate/plan.ts';
-import { hashProfileIds, prepareProfiles } from '../domain/simulate/prepared-profiles.ts';
-import { hashMore } from '../domain/simulate/seeded.ts';
-import { PartitionRun } from '../domain/simulate/simulate.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
+import { createSimulationPlan, reseedPlan } from '../../domain/simulate/plan.ts';
+import { hashProfileIds, prepareProfiles } from '../../domain/simulate/prepared-profiles.ts';
+import { hashMore } from '../../domain/simulate/seeded.ts';
+import { PartitionRun } from '../../domain/simulate/simulate.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
 import { forecastWorkerRequestSchema, type ForecastWorkerEvent } from './forecast-protocol.ts';
-import { tallyTraces } from './forecast-tallies.ts';
+import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 
 /** The part of a worker's global scope the host uses (a fake one in tests and benches). */
 export interface ForecastWorkerScope {

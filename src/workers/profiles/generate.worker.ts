@@ -1,0 +1,4 @@
+import { runGenerateJob } from './generate-job.ts';
+import { hostProfilesJob } from './job-host.ts';
+
+hostProfilesJob(self, runGenerateJob);
