@@ -8,7 +8,6 @@ import { runForecast } from '../../workers/forecast/run-forecast.ts';
 import { formatKpi } from './kpi-format.ts';
 import { sensitivityVariants } from './sensitivity-model.ts';
 import { TornadoChart } from './tornado-chart.tsx';
-import { createForecastWorker } from './use-forecast-run.ts';
 
 const LOW = 0.5;
 const HIGH = 1.5;
@@ -53,7 +52,6 @@ export function SensitivityPanel({
         profiles,
         replications,
         signal: controller.signal,
-        createWorker: createForecastWorker,
         onReplication: (_r, done) => setProgress({ done: done.length, total: replications }),
       });
       const meanOf = (v: number) =>

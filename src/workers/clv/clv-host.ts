@@ -1,93 +1,34 @@
-import type { BgNbdParams } from '../../domain/forecast/bgnbd.ts';
-import type { ModelFit } from '../../domain/forecast/bgnbd-fit.ts';
-import { customerLifetimeValue, fitClv } from '../../domain/forecast/clv.ts';
-import { quantiles } from '../../domain/forecast/statistics.ts';
-import { projectedClvEffect, type ClvEffect } from '../../domain/forecast/clv-effect.ts';
-import type { GammaGammaParams } from '../../domain/forecast/gamma-gamma.ts';
-import type { Profile } from '../../domain/profiles/profile.ts';
+import { z } from 'zod';
+import { runClv, type ClvOutcome, type ClvRequest } from '../../domain/forecast/clv-report.ts';
+import { serve } from '../shared/serve.ts';
+import { workerProfilesSchema } from '../shared/profiles-schema.ts';
+import type { WorkerScope } from '../shared/worker-scope.ts';
 
-/** Fit the CLV models to a set's purchase history and, optionally, value a journey's effect. */
-export interface ClvRequest {
-  profiles: readonly Profile[];
-  /** Last day of the purchase history the models learn from (`YYYY-MM-DD` or epoch ms). */
-  calibrationEnd: string | number;
-  /** The horizon valued, in weeks. */
-  horizonWeeks: number;
-  /** Extra purchases per profile from the forecast; none: fit only. */
-  effects?: readonly { id: string; extraPurchases: number; extraRevenue?: number }[];
-}
-
-/** A journey's projected CLV effect, summed over the profiles. */
-export type ClvEffectTotals = Omit<ClvEffect, 'perProfile'>;
-
-/** The fitted models, and the effect's totals when effects were given. */
-export type ClvOutcome =
-  | {
-      ok: true;
-      bgnbd: ModelFit<BgNbdParams>;
-      gammaGamma: ModelFit<GammaGammaParams>;
-      /** Profiles with a purchase by the calibration end. */
-      customers: number;
-      /** The customers' CLV over the horizon: median, 90th percentile and largest. */
-      valueQuantiles: { p50: number; p90: number; max: number };
-      effect: ClvEffectTotals | null;
-    }
-  | { ok: false; message: string };
-
-/** Fits BG/NBD and Gamma-Gamma and projects the effect; a set without repeat buyers is a clear error. */
-export function runClv(request: ClvRequest): ClvOutcome {
-  try {
-    const model = fitClv(request.profiles, { calibrationEnd: request.calibrationEnd });
-    let effect: ClvEffectTotals | null = null;
-    if (request.effects !== undefined && request.effects.length > 0) {
-      const { perProfile: _perProfile, ...totals } = projectedClvEffect(
-        model,
-        request.profiles,
-        request.effects,
-        { horizonWeeks: request.horizonWeeks, asOf: request.calibrationEnd },
-      );
-      effect = totals;
-    }
-    const values = model.summary.map(
-      (row) =>
-        customerLifetimeValue(model.bgnbd.params, model.gammaGamma.params, row, {
-          horizonWeeks: request.horizonWeeks,
-        }).value,
-    );
-    const [p50 = 0, p90 = 0, max = 0] = quantiles(values, [0.5, 0.9, 1]);
-    return {
-      ok: true,
-      valueQuantiles: { p50, p90, max },
-      bgnbd: model.bgnbd,
-      gammaGamma: model.gammaGamma,
-      customers: model.summary.length,
-      effect,
-    };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/** The part of a worker's scope the host uses. */
-export interface ClvWorkerScope {
-  onmessage: ((event: MessageEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-  postMessage(message: unknown): void;
-}
+/** A CLV worker's request, checked before the fit. */
+export const clvRequestSchema: z.ZodType<ClvRequest> = z.object({
+  profiles: workerProfilesSchema,
+  calibrationEnd: z.union([z.string(), z.number()]),
+  horizonWeeks: z.number().positive(),
+  effects: z
+    .array(
+      z.object({
+        id: z.string(),
+        extraPurchases: z.number(),
+        extraRevenue: z.number().optional(),
+      }),
+    )
+    .optional(),
+});
 
 /**
- * Serves one {@link ClvRequest} per message with its {@link ClvOutcome}; a request that could not
- * be deserialised is answered with a failure rather than left unanswered.
+ * Serves one {@link ClvRequest} per message with its {@link ClvOutcome}; a request that is
+ * invalid or could not be deserialised is answered with a failure rather than left unanswered.
  */
-export function hostClv(scope: ClvWorkerScope): void {
-  scope.onmessage = (event: MessageEvent) => {
-    scope.postMessage(runClv(event.data as ClvRequest));
-  };
-  scope.onmessageerror = () => {
-    const outcome: ClvOutcome = {
-      ok: false,
-      message: 'The CLV worker could not read the request (its profiles could not be copied)',
-    };
-    scope.postMessage(outcome);
-  };
+export function hostClv(scope: WorkerScope): void {
+  serve(scope, {
+    schema: clvRequestSchema,
+    handle: (request) => scope.postMessage(runClv(request)),
+    failure: (message): ClvOutcome => ({ ok: false, message }),
+    unreadable: 'The CLV worker could not read the request (its profiles could not be copied)',
+  });
 }

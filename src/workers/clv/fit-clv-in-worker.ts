@@ -1,5 +1,11 @@
-import { runClv, type ClvOutcome, type ClvRequest } from './clv-host.ts';
-import { workerFailureMessage } from '../shared/worker-failure.ts';
+import { runClv, type ClvOutcome, type ClvRequest } from '../../domain/forecast/clv-report.ts';
+import { runPool } from '../shared/pool.ts';
+
+function readOutcome(data: unknown): ClvOutcome | null {
+  return typeof data === 'object' && data !== null && typeof (data as ClvOutcome).ok === 'boolean'
+    ? (data as ClvOutcome)
+    : null;
+}
 
 /**
  * Runs a CLV fit in a module worker (in-process where workers do not exist, as under jsdom);
@@ -7,27 +13,13 @@ import { workerFailureMessage } from '../shared/worker-failure.ts';
  */
 export function fitClvInWorker(request: ClvRequest, signal?: AbortSignal): Promise<ClvOutcome> {
   if (typeof Worker === 'undefined') return Promise.resolve(runClv(request));
-  return new Promise<ClvOutcome>((resolve, reject) => {
-    const worker = new Worker(new URL('./clv.worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    const onAbort = (): void => {
-      worker.terminate();
-      reject(new DOMException('The CLV fit was cancelled', 'AbortError'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.onmessage = (event: MessageEvent) => {
-      signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
-      resolve(event.data as ClvOutcome);
-    };
-    const fail = (event: Event): void => {
-      signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
-      reject(new Error(workerFailureMessage('The CLV worker', event)));
-    };
-    worker.onerror = fail;
-    worker.onmessageerror = fail;
-    worker.postMessage(request);
+  return runPool<ClvOutcome, ClvOutcome>({
+    requests: [request],
+    createWorker: () => new Worker(new URL('./clv.worker.ts', import.meta.url), { type: 'module' }),
+    name: 'The CLV worker',
+    signal,
+    abortError: () => new DOMException('The CLV fit was cancelled', 'AbortError'),
+    read: readOutcome,
+    onEvent: (outcome, _partition, control) => control.resolve(outcome),
   });
 }

@@ -7,19 +7,13 @@ import { resolveSimulationWindow } from '../../domain/simulate/window.ts';
 import {
   isForecastWorkerEvent,
   type ForecastTracing,
+  type ForecastWorkerEvent,
   type ForecastWorkerRequest,
 } from './forecast-protocol.ts';
+import { runPool, splitProfiles, workerCount, type PoolControl } from '../shared/pool.ts';
+import type { WorkerLike } from '../shared/worker-scope.ts';
+import { inProcessForecastWorker } from './in-process-forecast-worker.ts';
 import { mergeTallies, type TraceTallies } from '../../domain/forecast/trace-tallies.ts';
-import { workerFailureMessage } from '../shared/worker-failure.ts';
-
-/** What the pool needs of a worker: a `Worker`, or an in-process stand-in in tests. */
-export interface ForecastWorkerLike {
-  postMessage(message: unknown): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-}
 
 /** One finished replication: per variant, the merged result and its trace tallies. */
 export interface ForecastReplication {
@@ -55,34 +49,18 @@ export interface RunForecastRequest {
   signal?: AbortSignal;
   /** Workers; default the cores reported, 1–4, never more than the profiles. */
   workers?: number;
-  createWorker?: () => ForecastWorkerLike;
+  createWorker?: () => WorkerLike;
 }
 
-function defaultWorker(): ForecastWorkerLike {
-  return new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
+/** A forecast worker: a module worker in browsers, the same code in-process elsewhere. */
+export function createForecastWorker(): WorkerLike {
+  return typeof Worker === 'undefined'
+    ? inProcessForecastWorker()
+    : new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
 }
 
 function abortError(): DOMException {
   return new DOMException('The forecast was cancelled', 'AbortError');
-}
-
-function poolSize(requested: number | undefined, profiles: number): number {
-  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1;
-  const n = Math.max(1, Math.min(4, Math.floor(requested ?? cores ?? 1)));
-  return Math.max(1, Math.min(n, profiles));
-}
-
-function shares<T>(items: readonly T[], parts: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < parts; i++) {
-    out.push(
-      items.slice(
-        Math.floor((i * items.length) / parts),
-        Math.floor(((i + 1) * items.length) / parts),
-      ),
-    );
-  }
-  return out;
 }
 
 /**
@@ -97,109 +75,73 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
   if (first === undefined) return Promise.reject(new RangeError('runForecast needs a variant'));
   const window = resolveSimulationWindow(first.options ?? {}, profiles);
   const cap = first.spec.settings.frequencyCap;
-  const slices = shares(profiles, poolSize(request.workers, profiles.length));
+  const slices = splitProfiles(profiles, workerCount(request.workers, profiles.length));
   const largest = Math.max(...slices.map((s) => s.length));
   const tracing: ForecastTracing = {
     every: profiles.length <= TRACE_EVERY_UP_TO,
     sample: profiles.length <= TRACE_EVERY_UP_TO ? largest : TRACE_SAMPLE,
     cap: { max: cap.max, periodDays: cap.periodDays },
   };
-  const create = request.createWorker ?? defaultWorker;
-  return new Promise<ForecastRun>((resolve, reject) => {
-    if (signal?.aborted === true) {
-      reject(abortError());
-      return;
-    }
-    const workers: ForecastWorkerLike[] = [];
-    const pending = new Map<
-      number,
-      { results: SimulationResult[][]; tallies: (TraceTallies | null)[][]; count: number }
-    >();
-    const done: ForecastReplication[] = [];
-    const expected = slices.length * variants.length;
-    let finishedWorkers = 0;
-    let settled = false;
-    const stop = (): void => {
-      for (const w of workers) {
-        w.postMessage({ type: 'cancel' } satisfies ForecastWorkerRequest);
-        w.terminate();
+  const pending = new Map<
+    number,
+    { results: SimulationResult[][]; tallies: (TraceTallies | null)[][]; count: number }
+  >();
+  const done: ForecastReplication[] = [];
+  const expected = slices.length * variants.length;
+  let finishedWorkers = 0;
+  const complete = (index: number, control: PoolControl<ForecastRun>): void => {
+    const entry = pending.get(index);
+    if (entry === undefined) return;
+    pending.delete(index);
+    const replication: ForecastReplication = {
+      index,
+      results: entry.results.map((parts) => mergeResults(parts)),
+      tallies: entry.tallies.map((parts) =>
+        parts.some((t) => t === null) ? null : mergeTallies(parts as TraceTallies[]),
+      ),
+    };
+    done.push(replication);
+    request.onReplication?.(replication, done);
+    if (done.length >= request.replications)
+      control.resolve({ replications: done, stoppedEarly: false });
+    else if (request.shouldStop?.(done) === true)
+      control.resolve({ replications: done, stoppedEarly: true });
+  };
+  return runPool<ForecastWorkerEvent, ForecastRun>({
+    requests: slices.map((slice, partition): ForecastWorkerRequest => ({
+      type: 'run',
+      variants: variants.map((v) => ({
+        spec: v.spec,
+        options: { ...v.options, start: window.start, horizonDays: window.horizonDays },
+      })),
+      profiles: slice,
+      partition,
+      seed0: request.seed0 ?? 1,
+      replications: request.replications,
+      tracing,
+    })),
+    createWorker: request.createWorker ?? createForecastWorker,
+    name: 'A forecast worker',
+    signal,
+    abortError,
+    cancelMessage: { type: 'cancel' } satisfies ForecastWorkerRequest,
+    read: (data) => (isForecastWorkerEvent(data) ? data : null),
+    onEvent(message, _partition, control) {
+      if (message.type === 'error') return control.fail(new Error(message.message));
+      if (message.type === 'done') {
+        if (++finishedWorkers === slices.length)
+          control.resolve({ replications: done, stoppedEarly: false });
+        return;
       }
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const finish = (stoppedEarly: boolean): void => {
-      if (settled) return;
-      settled = true;
-      stop();
-      resolve({ replications: done, stoppedEarly });
-    };
-    const fail = (error: unknown): void => {
-      if (settled) return;
-      settled = true;
-      stop();
-      reject(error);
-    };
-    const onAbort = (): void => fail(abortError());
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    const complete = (index: number): void => {
-      const entry = pending.get(index);
-      if (entry === undefined) return;
-      pending.delete(index);
-      const replication: ForecastReplication = {
-        index,
-        results: entry.results.map((parts) => mergeResults(parts)),
-        tallies: entry.tallies.map((parts) =>
-          parts.some((t) => t === null) ? null : mergeTallies(parts as TraceTallies[]),
-        ),
-      };
-      done.push(replication);
-      request.onReplication?.(replication, done);
-      if (done.length >= request.replications) finish(false);
-      else if (request.shouldStop?.(done) === true) finish(true);
-    };
-
-    slices.forEach((slice, partition) => {
-      const worker = create();
-      workers.push(worker);
-      worker.onerror = (event) => fail(new Error(workerFailureMessage('A forecast worker', event)));
-      worker.onmessageerror = (event) =>
-        fail(new Error(workerFailureMessage('A forecast worker', event)));
-      worker.onmessage = (event: MessageEvent) => {
-        if (settled) return;
-        const message: unknown = event.data;
-        if (!isForecastWorkerEvent(message))
-          return fail(new Error('unexpected message from a forecast worker'));
-        if (message.type === 'error') return fail(new Error(message.message));
-        if (message.type === 'done') {
-          if (++finishedWorkers === slices.length) finish(false);
-          return;
-        }
-        let entry = pending.get(message.replication);
-        if (entry === undefined) {
-          entry = {
-            results: variants.map(() => []),
-            tallies: variants.map(() => []),
-            count: 0,
-          };
-          pending.set(message.replication, entry);
-        }
-        (entry.results[message.variant] as SimulationResult[])[message.partition] = message.result;
-        (entry.tallies[message.variant] as (TraceTallies | null)[])[message.partition] =
-          message.tallies;
-        if (++entry.count === expected) complete(message.replication);
-      };
-      worker.postMessage({
-        type: 'run',
-        variants: variants.map((v) => ({
-          spec: v.spec,
-          options: { ...v.options, start: window.start, horizonDays: window.horizonDays },
-        })),
-        profiles: slice,
-        partition,
-        seed0: request.seed0 ?? 1,
-        replications: request.replications,
-        tracing,
-      } satisfies ForecastWorkerRequest);
-    });
+      let entry = pending.get(message.replication);
+      if (entry === undefined) {
+        entry = { results: variants.map(() => []), tallies: variants.map(() => []), count: 0 };
+        pending.set(message.replication, entry);
+      }
+      (entry.results[message.variant] as SimulationResult[])[message.partition] = message.result;
+      (entry.tallies[message.variant] as (TraceTallies | null)[])[message.partition] =
+        message.tallies;
+      if (++entry.count === expected) complete(message.replication, control);
+    },
   });
 }

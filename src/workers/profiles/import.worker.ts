@@ -1,4 +1,5 @@
-import { hostProfilesJob } from './job-host.ts';
 import { runImportJob } from './import-job.ts';
+import { hostProfilesJob } from './job-host.ts';
+import { importRequestSchema } from './profiles-protocol.ts';
 
-hostProfilesJob(self, runImportJob);
+hostProfilesJob(self, importRequestSchema, runImportJob);

@@ -15,14 +15,8 @@ import {
   type SimulationWorkerRequest,
   type StoredSetRef,
 } from './simulation-protocol.ts';
-
-/** What the pool needs of a worker: a `Worker`, or an in-process stand-in in tests. */
-export interface WorkerLike {
-  postMessage(message: unknown): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+import { runPool, splitProfiles, workerCount } from '../shared/pool.ts';
+import type { WorkerLike } from '../shared/worker-scope.ts';
 
 /** Merged progress of all workers. */
 export interface SimulationProgress {
@@ -46,28 +40,6 @@ export interface RunSimulationRequest {
   createWorker?: () => WorkerLike;
   /** Clock for progress and the estimate; default `performance.now`. */
   now?: () => number;
-}
-
-/** Workers to use: the cores reported, at least 1 and at most 4, never more than the profiles. */
-export function workerCount(requested: number | undefined, profiles: number): number {
-  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1;
-  const n = Math.max(1, Math.min(4, Math.floor(requested ?? cores ?? 1)));
-  return Math.max(1, Math.min(n, profiles));
-}
-
-/** Splits profiles into `parts` contiguous slices whose sizes differ by at most one. */
-export function splitProfiles<T>(profiles: readonly T[], parts: number): T[][] {
-  const out: T[][] = [];
-  const size = Math.floor(profiles.length / parts);
-  let extra = profiles.length % parts;
-  let from = 0;
-  for (let i = 0; i < parts; i++) {
-    const to = from + size + (extra > 0 ? 1 : 0);
-    if (extra > 0) extra--;
-    out.push(profiles.slice(from, to));
-    from = to;
-  }
-  return out;
 }
 
 function defaultWorker(): WorkerLike {
@@ -105,81 +77,53 @@ interface PoolOptions {
   now?: (() => number) | undefined;
 }
 
+function readEvent(data: unknown): SimulationWorkerEvent | null {
+  // Checked, then used as sent: a parsed copy would reorder keys and cost a deep copy.
+  return poolEventSchema.safeParse(data).success ? (data as SimulationWorkerEvent) : null;
+}
+
 /**
  * Sends one request per worker, reports merged progress with an estimate, merges the
  * partitions (equal to a single-thread run), and on abort terminates every worker.
  */
-function runPool(
+function runSimulationPool(
   requests: readonly SimulationWorkerRequest[],
   total: number,
   pool: PoolOptions,
 ): Promise<SimulationResult> {
-  const { signal, onProgress } = pool;
+  const { onProgress } = pool;
   const now = pool.now ?? (() => performance.now());
-  const create = pool.createWorker ?? defaultWorker;
   const started = now();
-  return new Promise<SimulationResult>((resolve, reject) => {
-    if (signal?.aborted === true) {
-      reject(abortError());
-      return;
-    }
-    const workers: WorkerLike[] = [];
-    const done = new Array<number>(requests.length).fill(0);
-    const results: SimulationResult[] = [];
-    let finished = 0;
-    let settled = false;
-    const stop = (): void => {
-      for (const w of workers) {
-        w.postMessage({ type: 'cancel' } satisfies SimulationWorkerRequest);
-        w.terminate();
+  const done = new Array<number>(requests.length).fill(0);
+  const results: SimulationResult[] = [];
+  let finished = 0;
+  return runPool<SimulationWorkerEvent, SimulationResult>({
+    requests,
+    createWorker: pool.createWorker ?? defaultWorker,
+    name: 'A simulation worker',
+    signal: pool.signal,
+    abortError,
+    cancelMessage: { type: 'cancel' } satisfies SimulationWorkerRequest,
+    read: readEvent,
+    onEvent(message, _partition, control, worker) {
+      if (message.type === 'progress') {
+        done[message.partition] = message.done;
+        const sum = done.reduce((a, b) => a + b, 0);
+        const elapsedMs = now() - started;
+        onProgress?.({
+          done: sum,
+          total,
+          elapsedMs,
+          etaMs: sum === 0 ? null : (elapsedMs / sum) * (total - sum),
+        });
+      } else if (message.type === 'error') control.fail(new Error(message.message));
+      else if (message.type === 'cancelled') control.fail(abortError());
+      else if (message.type === 'result') {
+        results[message.partition] = message.result;
+        worker.terminate();
+        if (++finished === requests.length) control.resolve(mergeResults(results));
       }
-    };
-    const fail = (error: unknown): void => {
-      if (settled) return;
-      settled = true;
-      stop();
-      signal?.removeEventListener('abort', onAbort);
-      reject(error);
-    };
-    const onAbort = (): void => fail(abortError());
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const report = (): void => {
-      const sum = done.reduce((a, b) => a + b, 0);
-      const elapsedMs = now() - started;
-      onProgress?.({
-        done: sum,
-        total,
-        elapsedMs,
-        etaMs: sum === 0 ? null : (elapsedMs / sum) * (total - sum),
-      });
-    };
-    requests.forEach((request) => {
-      const worker = create();
-      workers.push(worker);
-      worker.onerror = (event) => fail(new Error(`simulation worker failed: ${event.message}`));
-      worker.onmessage = (event: MessageEvent) => {
-        if (settled) return;
-        const parsed = poolEventSchema.safeParse(event.data);
-        if (!parsed.success) return fail(new Error('unexpected message from a simulation worker'));
-        // Checked, then used as sent: a parsed copy would reorder keys and cost a deep copy.
-        const message = event.data as SimulationWorkerEvent;
-        if (message.type === 'progress') {
-          done[message.partition] = message.done;
-          report();
-        } else if (message.type === 'error') fail(new Error(message.message));
-        else if (message.type === 'cancelled') fail(abortError());
-        else if (message.type === 'result') {
-          results[message.partition] = message.result;
-          worker.terminate();
-          if (++finished === requests.length) {
-            settled = true;
-            signal?.removeEventListener('abort', onAbort);
-            resolve(mergeResults(results));
-          }
-        }
-      };
-      worker.postMessage(request);
-    });
+    },
   });
 }
 
@@ -200,7 +144,7 @@ export function runSimulation(request: RunSimulationRequest): Promise<Simulation
     options,
     partition,
   }));
-  return runPool(requests, profiles.length, request);
+  return runSimulationPool(requests, profiles.length, request);
 }
 
 /** A run over a stored profile set that each worker reads for itself. */
@@ -234,7 +178,7 @@ export function runStoredSimulation(
     options: request.options,
     partition,
   }));
-  return runPool(requests, request.count, request);
+  return runSimulationPool(requests, request.count, request);
 }
 
 /** A stored set's default period (the span of its events) and its size, worked out in a worker. */
@@ -243,31 +187,23 @@ export function readStoredSetSpan(request: {
   signal?: AbortSignal;
   createWorker?: () => WorkerLike;
 }): Promise<{ start: number; horizonDays: number; profiles: number }> {
-  const worker = (request.createWorker ?? defaultWorker)();
-  return new Promise((resolve, reject) => {
-    const finish = (): void => {
-      worker.terminate();
-      request.signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = (): void => {
-      finish();
-      reject(abortError());
-    };
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-    worker.onerror = (event) => {
-      finish();
-      reject(new Error(`simulation worker failed: ${event.message}`));
-    };
-    worker.onmessage = (event: MessageEvent) => {
-      const parsed = simulationWorkerEventSchema.safeParse(event.data);
-      finish();
-      if (parsed.success && parsed.data.type === 'span') {
-        const { start, horizonDays, profiles } = parsed.data;
-        resolve({ start, horizonDays, profiles });
-      } else if (parsed.success && parsed.data.type === 'error')
-        reject(new Error(parsed.data.message));
-      else reject(new Error('unexpected message from a simulation worker'));
-    };
-    worker.postMessage({ type: 'span', set: request.set } satisfies SimulationWorkerRequest);
+  type Span = { start: number; horizonDays: number; profiles: number };
+  return runPool<SimulationWorkerEvent, Span>({
+    requests: [{ type: 'span', set: request.set } satisfies SimulationWorkerRequest],
+    createWorker: request.createWorker ?? defaultWorker,
+    name: 'A simulation worker',
+    signal: request.signal,
+    abortError,
+    read: (data) => {
+      const parsed = simulationWorkerEventSchema.safeParse(data);
+      return parsed.success ? parsed.data : null;
+    },
+    onEvent(message, _partition, control) {
+      if (message.type === 'span') {
+        const { start, horizonDays, profiles } = message;
+        control.resolve({ start, horizonDays, profiles });
+      } else if (message.type === 'error') control.fail(new Error(message.message));
+      else control.fail(new Error('unexpected message from a simulation worker'));
+    },
   });
 }

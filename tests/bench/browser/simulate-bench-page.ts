@@ -6,8 +6,8 @@ import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import {
   runStoredSimulation,
-  type WorkerLike,
 } from '../../../src/workers/simulation/run-simulation.ts';
+import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
 import { benchProfiles } from '../simulate-floor.ts';
 import { BENCH_OPTIONS, benchSpec } from '../simulate-spec.ts';
 import { collectGarbage } from './profiles-layouts.ts';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hostClv, type ClvOutcome } from '../../../src/workers/clv/clv-host.ts';
+import type { ClvOutcome } from '../../../src/domain/forecast/clv-report.ts';
+import { hostClv } from '../../../src/workers/clv/clv-host.ts';
 import { fitClvInWorker } from '../../../src/workers/clv/fit-clv-in-worker.ts';
 import { workerFailureMessage } from '../../../src/workers/shared/worker-failure.ts';
 

@@ -9,8 +9,8 @@ import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import {
   readStoredSetSpan,
   runStoredSimulation,
-  type WorkerLike,
 } from '../../../src/workers/simulation/run-simulation.ts';
+import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
 import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
 import { indexedDbSetLoader, type SetLoader } from '../../../src/workers/simulation/set-loader.ts';
 
