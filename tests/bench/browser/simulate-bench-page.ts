@@ -4,9 +4,7 @@ import Dexie from 'dexie';
 import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
-import {
-  runStoredSimulation,
-} from '../../../src/workers/simulation/run-simulation.ts';
+import { runStoredSimulation } from '../../../src/workers/simulation/run-simulation.ts';
 import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
 import { benchProfiles } from '../simulate-floor.ts';
 import { BENCH_OPTIONS, benchSpec } from '../simulate-spec.ts';
