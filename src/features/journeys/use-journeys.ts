@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from '../../storage/use-live-read.ts';
 import { createJourney, randomId, TEMPLATES, type JourneyDocument } from '../../domain/index.ts';
 import {
   deleteJourney,
@@ -12,7 +12,7 @@ import type { NewJourneyChoice } from './new-journey-dialog.tsx';
 
 /** Every stored journey as the list shows it; `undefined` while loading. Live: updates on change. */
 export function useJourneySummaries(): JourneySummary[] | undefined {
-  return useLiveQuery(() => listJourneys(), []);
+  return useLiveRead(() => listJourneys(), []);
 }
 
 /** Journey-list actions. Each writes one journey (or none) and never touches another. */

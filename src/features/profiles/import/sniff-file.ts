@@ -2,7 +2,7 @@ import { detectCdnowFormat } from '../../../domain/profiles/import/cdnow.ts';
 import { previewCsv } from '../../../domain/profiles/import/csv.ts';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import { suggestMapping } from '../../../domain/profiles/import/suggest-mapping.ts';
-import type { ProfileFileKind } from '../../../workers/profiles-protocol.ts';
+import type { ProfileFileKind } from '../../../workers/profiles/profiles-protocol.ts';
 
 /** What the first bytes of a picked file say about it. */
 export type SniffedFile =

@@ -1,7 +1,7 @@
-import type { Profile } from '../domain/profiles/profile.ts';
-import { openWayfinderDb } from '../storage/db.ts';
-import type { ChunkPart } from '../storage/profile-chunk-reader.ts';
-import { createProfileRepo } from '../storage/profile-repo.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import { openWayfinderDb } from '../../storage/db.ts';
+import type { ChunkPart } from '../../storage/profile-chunk-reader.ts';
+import { createProfileRepo } from '../../storage/profile-repo.ts';
 import type { StoredSetRef } from './simulation-protocol.ts';
 
 /** Reads profiles of a stored set; a stand-in in tests. */

@@ -1,30 +1,9 @@
 import { z } from 'zod';
-import { specSchema } from '../domain/compile/spec-schema.ts';
-import { simulationOptionsSchema } from '../domain/simulate/options.ts';
-import type { SimulationResult } from '../domain/simulate/result-schema.ts';
-import type { TraceTallies } from './forecast-tallies.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
-
-/**
- * A forecast worker's share of the profiles, checked for shape (id, attributes, events) in one
- * pass: they come from our own storage or generator, and a per-element schema costs a sizeable
- * part of a replication on a large set.
- */
-const forecastProfilesSchema = z.custom<Profile[]>(
-  (value) =>
-    Array.isArray(value) &&
-    value.every((p: unknown) => {
-      if (typeof p !== 'object' || p === null) return false;
-      const { id, attributes, events } = p as Record<string, unknown>;
-      return (
-        typeof id === 'string' &&
-        typeof attributes === 'object' &&
-        attributes !== null &&
-        Array.isArray(events)
-      );
-    }),
-  'expected profiles, each with an id, attributes and events',
-);
+import { specSchema } from '../../domain/compile/spec-schema.ts';
+import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
+import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
+import type { TraceTallies } from '../../domain/forecast/trace-tallies.ts';
+import { workerProfilesSchema } from '../shared/profiles-schema.ts';
 
 /** One thing to simulate in every replication: a journey and its assumptions. */
 export const forecastVariantSchema = z.object({
@@ -53,7 +32,7 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run'),
     variants: z.array(forecastVariantSchema).min(1),
-    profiles: forecastProfilesSchema,
+    profiles: workerProfilesSchema,
     partition: z.number().int().min(0),
     /** Replication r runs with seed `seed0 + r`, for every variant (common random numbers). */
     seed0: z.number().int(),
@@ -64,6 +43,8 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel') }),
 ]);
 export type ForecastWorkerRequest = z.input<typeof forecastWorkerRequestSchema>;
+/** A request after validation. */
+export type ParsedForecastWorkerRequest = z.output<typeof forecastWorkerRequestSchema>;
 
 /** Messages a forecast worker posts back. */
 export type ForecastWorkerEvent =

@@ -1,27 +1,8 @@
 import { z } from 'zod';
-import { specSchema } from '../domain/compile/spec-schema.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
-import { simulationOptionsSchema } from '../domain/simulate/options.ts';
-import { simulationResultSchema } from '../domain/simulate/result-schema.ts';
-
-function isProfileLike(value: unknown): value is Profile {
-  if (typeof value !== 'object' || value === null) return false;
-  const p = value as Record<string, unknown>;
-  return (
-    typeof p['id'] === 'string' &&
-    typeof p['attributes'] === 'object' &&
-    p['attributes'] !== null &&
-    Array.isArray(p['events'])
-  );
-}
-
-/**
- * Profiles are checked for shape only (id, attributes, events): they come from our own storage
- * or generator, and parsing every event of a million profiles would cost more than the run.
- */
-export const workerProfilesSchema = z.array(
-  z.custom<Profile>(isProfileLike, 'expected a profile with id, attributes and events'),
-);
+import { specSchema } from '../../domain/compile/spec-schema.ts';
+import { workerProfilesSchema } from '../shared/profiles-schema.ts';
+import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
+import { simulationResultSchema } from '../../domain/simulate/result-schema.ts';
 
 /** Options with `start` and `horizonDays` set, so every partition simulates the same period. */
 const resolvedOptionsSchema = simulationOptionsSchema.extend({

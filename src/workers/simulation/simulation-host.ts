@@ -1,21 +1,17 @@
-import type { Profile } from '../domain/profiles/profile.ts';
-import { mergeResults } from '../domain/simulate/merge.ts';
-import { createSimulationPlan, type SimulationPlan } from '../domain/simulate/plan.ts';
-import type { SimulationResult } from '../domain/simulate/result-schema.ts';
-import { PartitionRun } from '../domain/simulate/simulate.ts';
-import { resolveSimulationWindow } from '../domain/simulate/window.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import { mergeResults } from '../../domain/simulate/merge.ts';
+import { createSimulationPlan, type SimulationPlan } from '../../domain/simulate/plan.ts';
+import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
+import { PartitionRun } from '../../domain/simulate/simulate.ts';
+import { resolveSimulationWindow } from '../../domain/simulate/window.ts';
 import {
   simulationWorkerRequestSchema,
   type SimulationWorkerEvent,
   type ParsedSimulationWorkerRequest,
 } from './simulation-protocol.ts';
-import { indexedDbSetLoader, type SetLoader } from './simulation-set-loader.ts';
-
-/** The part of a worker's global scope the host uses (a fake one in Node tests). */
-export interface SimulationWorkerScope {
-  onmessage: ((event: MessageEvent) => void) | null;
-  postMessage(message: unknown): void;
-}
+import { indexedDbSetLoader, type SetLoader } from './set-loader.ts';
+import { serve } from '../shared/serve.ts';
+import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
 
 /** Profiles per slice: progress is posted and a cancel is noticed between slices. */
 export const SLICE = 5_000;
@@ -23,14 +19,8 @@ export const SLICE = 5_000;
 /** Batch results held before they are folded into one, so a long run holds few traces. */
 const RESULTS_PER_FOLD = 32;
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 type RunRequest = Extract<ParsedSimulationWorkerRequest, { type: 'run' }>;
 type RunSetRequest = Extract<ParsedSimulationWorkerRequest, { type: 'run-set' }>;
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function simulateBatch(plan: SimulationPlan, profiles: readonly Profile[], partition: number) {
   const run = new PartitionRun(plan, profiles, partition);
@@ -45,10 +35,7 @@ function simulateBatch(plan: SimulationPlan, profiles: readonly Profile[], parti
  * collection than in simulation); both post progress, then the partition's result. `span`
  * answers a set's default period; `cancel` stops between slices.
  */
-export function hostSimulation(
-  scope: SimulationWorkerScope,
-  loader: SetLoader = indexedDbSetLoader,
-) {
+export function hostSimulation(scope: WorkerScope, loader: SetLoader = indexedDbSetLoader) {
   let cancelled = false;
   const post = (event: SimulationWorkerEvent): void => scope.postMessage(event);
 
@@ -100,7 +87,7 @@ export function hostSimulation(
       if (result === null) post({ type: 'cancelled', partition });
       else post({ type: 'result', partition, result });
     } catch (error) {
-      post({ type: 'error', partition, message: message(error) });
+      post({ type: 'error', partition, message: errorMessage(error) });
     }
   }
 
@@ -118,27 +105,22 @@ export function hostSimulation(
     });
   }
 
-  scope.onmessage = (event: MessageEvent) => {
-    const parsed = simulationWorkerRequestSchema.safeParse(event.data);
-    if (!parsed.success) {
-      post({
-        type: 'error',
-        partition: -1,
-        message: `invalid request: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
-      });
-      return;
-    }
-    const request = parsed.data;
-    if (request.type === 'cancel') {
-      cancelled = true;
-      return;
-    }
-    if (request.type === 'span') {
-      span(request).catch((error: unknown) =>
-        post({ type: 'error', partition: -1, message: message(error) }),
-      );
-      return;
-    }
-    void run(request);
-  };
+  serve(scope, {
+    schema: simulationWorkerRequestSchema,
+    failure: (message): SimulationWorkerEvent => ({ type: 'error', partition: -1, message }),
+    unreadable: 'A simulation worker could not read its request',
+    handle(request) {
+      if (request.type === 'cancel') {
+        cancelled = true;
+        return;
+      }
+      if (request.type === 'span') {
+        span(request).catch((error: unknown) =>
+          post({ type: 'error', partition: -1, message: errorMessage(error) }),
+        );
+        return;
+      }
+      void run(request);
+    },
+  });
 }

@@ -1,6 +1,6 @@
-import { generateProfileBatches } from '../domain/profiles/generate/generate-profiles.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
-import type { ProfileRepo } from '../storage/profile-repo.ts';
+import { generateProfileBatches } from '../../domain/profiles/generate/generate-profiles.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import type { ProfileRepo } from '../../storage/profile-repo.ts';
 import type { GenerateOutcome, GenerateRequest, JobProgress } from './profiles-protocol.ts';
 
 /** Profiles per generated batch: progress is reported and cancel is honoured between batches. */

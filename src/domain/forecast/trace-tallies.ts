@@ -1,8 +1,8 @@
-import { maxMessagesInWindow } from '../domain/forecast/fatigue.ts';
-import { perfectOrderRate } from '../domain/forecast/perfect-order.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
-import type { SimulationResult } from '../domain/simulate/result-schema.ts';
-import type { ProfileTrace } from '../domain/simulate/trace.ts';
+import { maxMessagesInWindow } from './fatigue.ts';
+import { perfectOrderRate } from './perfect-order.ts';
+import type { Profile } from '../profiles/profile.ts';
+import type { SimulationResult } from '../simulate/result-schema.ts';
+import type { ProfileTrace } from '../simulate/trace.ts';
 
 const SPLIT_KINDS = new Set(['random_split', 'if_else', 'multi_split']);
 /** A message step's trace reason when it sent, or would have sent but for the frequency cap. */

@@ -1,17 +1,16 @@
-import { createSimulationPlan, reseedPlan } from '../domain/simulate/plan.ts';
-import { hashProfileIds, prepareProfiles } from '../domain/simulate/prepared-profiles.ts';
-import { hashMore } from '../domain/simulate/seeded.ts';
-import { PartitionRun } from '../domain/simulate/simulate.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
-import { forecastWorkerRequestSchema, type ForecastWorkerEvent } from './forecast-protocol.ts';
-import { tallyTraces } from './forecast-tallies.ts';
-
-/** The part of a worker's global scope the host uses (a fake one in tests and benches). */
-export interface ForecastWorkerScope {
-  onmessage: ((event: MessageEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-  postMessage(message: unknown): void;
-}
+import { createSimulationPlan, reseedPlan } from '../../domain/simulate/plan.ts';
+import { hashProfileIds, prepareProfiles } from '../../domain/simulate/prepared-profiles.ts';
+import { hashMore } from '../../domain/simulate/seeded.ts';
+import { PartitionRun } from '../../domain/simulate/simulate.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import {
+  forecastWorkerRequestSchema,
+  type ForecastWorkerEvent,
+  type ParsedForecastWorkerRequest as ForecastWorkerRequest,
+} from './forecast-protocol.ts';
+import { serve } from '../shared/serve.ts';
+import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
+import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 
 /** Profiles per slice; between slices the host yields (to notice a cancel) once YIELD_MS have passed. */
 const SLICE = 5_000;
@@ -33,33 +32,15 @@ export function tracedProfiles(
   return profiles.filter((_, i) => hashMore(idHash[i] as number, ':forecast') < threshold);
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
  * Serves forecast requests in a worker: keeps its share of the profiles and runs every
  * replication (seed `seed0 + r`) of every variant over it, posting each partial result with the
  * tallies of its traces; `cancel` stops at the next slice.
  */
-export function hostForecast(scope: ForecastWorkerScope): void {
+export function hostForecast(scope: WorkerScope): void {
   let cancelled = false;
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
-  scope.onmessageerror = () =>
-    post({ type: 'error', partition: -1, message: 'A forecast worker could not read its request' });
-  scope.onmessage = (event: MessageEvent) => {
-    const parsed = forecastWorkerRequestSchema.safeParse(event.data);
-    if (!parsed.success) {
-      post({
-        type: 'error',
-        partition: -1,
-        message: `invalid request: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
-      });
-      return;
-    }
-    const request = parsed.data;
-    if (request.type === 'cancel') {
-      cancelled = true;
-      return;
-    }
+  const forecast = (request: Extract<ForecastWorkerRequest, { type: 'run' }>): void => {
     const { partition, profiles, tracing } = request;
     void (async () => {
       try {
@@ -98,9 +79,18 @@ export function hostForecast(scope: ForecastWorkerScope): void {
         post({
           type: 'error',
           partition,
-          message: error instanceof Error ? error.message : String(error),
+          message: errorMessage(error),
         });
       }
     })();
   };
+  serve(scope, {
+    schema: forecastWorkerRequestSchema,
+    failure: (message): ForecastWorkerEvent => ({ type: 'error', partition: -1, message }),
+    unreadable: 'A forecast worker could not read its request',
+    handle(request) {
+      if (request.type === 'cancel') cancelled = true;
+      else forecast(request);
+    },
+  });
 }

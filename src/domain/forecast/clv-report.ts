@@ -1,10 +1,10 @@
-import type { BgNbdParams } from '../domain/forecast/bgnbd.ts';
-import type { ModelFit } from '../domain/forecast/bgnbd-fit.ts';
-import { customerLifetimeValue, fitClv } from '../domain/forecast/clv.ts';
-import { quantiles } from '../domain/forecast/statistics.ts';
-import { projectedClvEffect, type ClvEffect } from '../domain/forecast/clv-effect.ts';
-import type { GammaGammaParams } from '../domain/forecast/gamma-gamma.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
+import type { BgNbdParams } from './bgnbd.ts';
+import type { ModelFit } from './bgnbd-fit.ts';
+import { customerLifetimeValue, fitClv } from './clv.ts';
+import { quantiles } from './statistics.ts';
+import { projectedClvEffect, type ClvEffect } from './clv-effect.ts';
+import type { GammaGammaParams } from './gamma-gamma.ts';
+import type { Profile } from '../profiles/profile.ts';
 
 /** Fit the CLV models to a set's purchase history and, optionally, value a journey's effect. */
 export interface ClvRequest {
@@ -66,28 +66,4 @@ export function runClv(request: ClvRequest): ClvOutcome {
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/** The part of a worker's scope the host uses. */
-export interface ClvWorkerScope {
-  onmessage: ((event: MessageEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-  postMessage(message: unknown): void;
-}
-
-/**
- * Serves one {@link ClvRequest} per message with its {@link ClvOutcome}; a request that could not
- * be deserialised is answered with a failure rather than left unanswered.
- */
-export function hostClv(scope: ClvWorkerScope): void {
-  scope.onmessage = (event: MessageEvent) => {
-    scope.postMessage(runClv(event.data as ClvRequest));
-  };
-  scope.onmessageerror = () => {
-    const outcome: ClvOutcome = {
-      ok: false,
-      message: 'The CLV worker could not read the request (its profiles could not be copied)',
-    };
-    scope.postMessage(outcome);
-  };
 }

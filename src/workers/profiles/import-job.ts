@@ -1,10 +1,10 @@
-import { importCdnow } from '../domain/profiles/import/cdnow.ts';
-import { createCsvImporter } from '../domain/profiles/import/csv.ts';
-import { importJson } from '../domain/profiles/import/json.ts';
-import type { ImportResult } from '../domain/profiles/import/report.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
-import type { ProfileRepo } from '../storage/profile-repo.ts';
-import { readFileText, readWholeText } from './profiles-file-text.ts';
+import { importCdnow } from '../../domain/profiles/import/cdnow.ts';
+import { createCsvImporter } from '../../domain/profiles/import/csv.ts';
+import { importJson } from '../../domain/profiles/import/json.ts';
+import type { ImportResult } from '../../domain/profiles/import/report.ts';
+import type { Profile } from '../../domain/profiles/profile.ts';
+import type { ProfileRepo } from '../../storage/profile-repo.ts';
+import { readFileText, readWholeText } from './file-text.ts';
 import type { ImportOutcome, ImportRequest, JobProgress } from './profiles-protocol.ts';
 
 const WRITE_BATCH = 5_000;

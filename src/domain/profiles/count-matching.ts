@@ -1,6 +1,6 @@
-import { compileCondition } from '../domain/conditions/compile-condition.ts';
-import type { ConditionGroup } from '../domain/conditions/condition-schema.ts';
-import type { Profile } from '../domain/profiles/profile.ts';
+import { compileCondition } from '../conditions/compile-condition.ts';
+import type { ConditionGroup } from '../conditions/condition-schema.ts';
+import type { Profile } from './profile.ts';
 
 /** Counts the profiles a condition matches, with the simulator's evaluator. */
 export function countMatching(
