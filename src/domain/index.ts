@@ -3,6 +3,7 @@
  * workers. Import domain code from here only.
  */
 export * from './channels.ts';
+export * from './json/parse-json.ts';
 export * from './profiles/profile.ts';
 
 export * from './journey/journey-schema.ts';
