@@ -12,6 +12,8 @@ export * from './journey/restore.ts';
 export * from './journey/create-journey.ts';
 export * from './journey/ids.ts';
 export * from './journey/graph.ts';
+export * from './journey/limits.ts';
+export { inspectValue, type ValueProblem } from './journey/inspect-value.ts';
 
 export * from './conditions/condition-schema.ts';
 export * from './conditions/property-filter.ts';
@@ -67,6 +69,8 @@ export * from './validate/can-connect.ts';
 export * from './compile/spec-schema.ts';
 export { compile, specToJson, type CompileOptions, type CompileResult } from './compile/compile.ts';
 export { validateSpec } from './compile/validate-spec.ts';
+export { specToDocument } from './compile/spec-to-document.ts';
+export { MIN_LOOP_WAIT_MS } from './validate/cycle-rules.ts';
 export { contentHash, stableJson } from './compile/spec-json.ts';
 
 export { TEMPLATES, type JourneyTemplate } from './templates/templates.ts';

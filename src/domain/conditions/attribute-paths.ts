@@ -38,7 +38,8 @@ export function attributeLabel(path: string): string {
 export function attributeReader(path: string): (profile: Profile) => unknown {
   if (path.startsWith('custom.')) {
     const key = path.slice('custom.'.length);
-    return (p) => p.attributes.custom[key];
+    // Own properties only: `custom.constructor` must not read Object's.
+    return (p) => (Object.hasOwn(p.attributes.custom, key) ? p.attributes.custom[key] : undefined);
   }
   if (path.startsWith('consent.')) {
     const key = path.slice('consent.'.length);

@@ -52,6 +52,11 @@ export interface StepDefinition<C = unknown> {
   compile(config: C): Record<string, unknown>;
   /** True when a profile always spends time here, so a loop through this step cannot spin. */
   waits: boolean;
+  /**
+   * The least time in ms a profile always spends here, when the kind can say (a delay's
+   * duration); the validator warns about loops whose waits add up to less than an hour.
+   */
+  minimumWaitMs?(config: C): number;
   /** The channel an action sends on. */
   channel?(config: C): Channel;
   /** Events this step makes happen (engagement, survey answers). */
