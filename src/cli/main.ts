@@ -11,6 +11,7 @@ import { numberFlag, parseArgs, stringFlag, type ParsedArgs } from './args.ts';
 import { diagnosticsSummary, formatDiagnostics } from './format-diagnostics.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 import { conformanceCommand } from './conformance-command.ts';
+import { examplesCommand } from './examples-command.ts';
 import { formatSimulation } from './format-simulation.ts';
 import { loadJourneyOrSpec, loadSpec } from './load-journey-or-spec.ts';
 import { loadProfiles } from './load-profiles.ts';
@@ -25,6 +26,7 @@ Commands:
   simulate FILE --profiles FILE   run a document or spec over sample profiles (JSON, CSV
            [--start DATE] [--days N] [--seed N] [--trace N] [--json]
                                   or a CDNOW transaction file) in simulated time
+  examples [--out DIR]            write the templates as documents and specs (examples/)
   conformance --out DIR           write the backend conformance kit (cases + README)
   conformance --check KIT --actual DIR
                                   compare a backend's outcomes with the kit's expected ones
@@ -123,13 +125,15 @@ const simulateCommand: Command = async (args, io) => {
   return EXIT.ok;
 };
 
-const COMMANDS: Record<string, Command> = {
-  simulate: simulateCommand,
-  conformance: conformanceCommand,
-  validate: validateCommand,
-  compile: compileCommand,
-  schema: schemaCommand,
-};
+// A Map, so a command named "constructor" or "toString" is unknown, not Object's.
+const COMMANDS = new Map<string, Command>([
+  ['simulate', simulateCommand],
+  ['conformance', conformanceCommand],
+  ['examples', examplesCommand],
+  ['validate', validateCommand],
+  ['compile', compileCommand],
+  ['schema', schemaCommand],
+]);
 
 /** Runs the CLI and returns its exit code; it never throws. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -140,7 +144,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return name === undefined && !args.flags.has('help') ? EXIT.unreadable : EXIT.ok;
     }
-    const command = COMMANDS[name];
+    const command = COMMANDS.get(name);
     if (command === undefined)
       throw new CliError(`unknown command "${name}"\n\n${USAGE}`, EXIT.unreadable);
     return await command(args, io);

@@ -74,6 +74,7 @@ export { MIN_LOOP_WAIT_MS } from './validate/cycle-rules.ts';
 export { contentHash, stableJson } from './compile/spec-json.ts';
 
 export { TEMPLATES, type JourneyTemplate } from './templates/templates.ts';
+export { EXAMPLES_DATE, exampleFiles, type ExampleFile } from './templates/example-files.ts';
 export { hash32, isInControlGroup, pickVariant } from './steps/sticky-draws.ts';
 
 export * from './forecast/index.ts';

@@ -155,6 +155,15 @@ describe('wayfinder schema and usage', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown command "frobnicate"/);
   });
+
+  it.each(['constructor', 'toString', '__proto__'])(
+    'treats "%s" as an unknown command, not a property of Object',
+    async (name) => {
+      const { code, stderr } = await run([name], dir);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/unknown command/);
+    },
+  );
 });
 
 describe('wayfinder simulate', () => {
