@@ -1,3 +1,4 @@
+import { unsafeNameReason } from '../journey/limits.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { AttributeValueType } from './condition-schema.ts';
 
@@ -32,6 +33,16 @@ const LABELS = new Map(BUILT_IN_ATTRIBUTES.map((a) => [a.path, a.label]));
 /** A readable name for an attribute path: built-in label, or the custom name. */
 export function attributeLabel(path: string): string {
   return LABELS.get(path) ?? (path.startsWith('custom.') ? path.slice('custom.'.length) : path);
+}
+
+/**
+ * Why an attribute path cannot be read or written, or `undefined` when it can: a custom
+ * attribute's name must be a safe name (`custom.__proto__` would reach the object's prototype).
+ */
+export function attributePathProblem(path: string): string | undefined {
+  if (!path.startsWith('custom.')) return undefined;
+  const reason = unsafeNameReason(path.slice('custom.'.length));
+  return reason === undefined ? undefined : `The custom attribute's name ${reason}.`;
 }
 
 /** Returns a reader for an attribute path; unknown paths read `undefined`. */

@@ -151,6 +151,17 @@ describe('limits', () => {
     expect(find(simpleDoc(), 'too-many-steps')).toEqual([]);
   });
 
+  it('too-many-connections past the limit', () => {
+    const doc = simpleDoc();
+    const arrow = doc.connections[0]!;
+    doc.connections = Array.from({ length: LIMITS.connections + 1 }, (_, i) => ({
+      ...arrow,
+      id: `c${i}`,
+    }));
+    expect(find(doc, 'too-many-connections')).toHaveLength(1);
+    expect(find(simpleDoc(), 'too-many-connections')).toEqual([]);
+  });
+
   it('text-too-long on labels, names and texts inside settings', () => {
     const doc = simpleDoc();
     doc.name = 'n'.repeat(LIMITS.labelLength + 1);
@@ -265,6 +276,29 @@ describe('validateSpec refuses what the validator refuses', () => {
     expect(codesOf(spec)).toEqual([]);
   });
 
+  it('an entry listed twice', () => {
+    const spec = welcomeSpec() as { entry: string[] };
+    spec.entry.push(spec.entry[0]!);
+    expect(codesOf(spec)).toEqual(['spec-duplicate-entry']);
+  });
+
+  it('a step id that is not a safe name, even when the schema would take it', () => {
+    const spec = welcomeSpec();
+    const text = JSON.stringify(spec).replaceAll('"s"', '"toString"');
+    expect(codesOf(JSON.parse(text))).toContain('spec-reserved-key');
+    const spaced = JSON.parse(JSON.stringify(spec).replaceAll('"s"', '" s"')) as unknown;
+    expect(codesOf(spaced)).toContain('unsafe-id');
+  });
+
+  it('a label over the limit and a number that is not finite', () => {
+    const spec = welcomeSpec() as { steps: Record<string, Record<string, unknown>> };
+    spec.steps['s']!['label'] = 'l'.repeat(LIMITS.labelLength + 1);
+    expect(codesOf(spec)).toContain('text-too-long');
+    spec.steps['s']!['label'] = 'SMS';
+    spec.steps['d']!['amount'] = Number.NaN;
+    expect(codesOf(spec)).toContain('spec-number-not-finite');
+  });
+
   it('a derived duration that does not match its amount', () => {
     const spec = welcomeSpec() as { steps: Record<string, Record<string, unknown>> };
     spec.steps['d']!['durationMs'] = 1;
@@ -297,5 +331,62 @@ describe('validateSpec refuses what the validator refuses', () => {
     expect(validateSpec(spec)).toMatchObject([
       { code: expect.stringMatching(/^spec-(condition-)?too-deep$/), stepId: 'if' },
     ]);
+  });
+});
+
+describe('attribute names', () => {
+  it('refuses custom.__proto__ in an update and in a condition, on the step', () => {
+    const doc = makeDoc(
+      [
+        ['t', 'event'],
+        [
+          'u',
+          'update_profile',
+          { operations: [{ type: 'set_attribute', attribute: 'custom.__proto__', value: 1 }] },
+        ],
+        [
+          'if',
+          'if_else',
+          {
+            condition: {
+              type: 'group',
+              op: 'and',
+              rules: [
+                {
+                  type: 'attribute',
+                  attribute: 'custom.constructor',
+                  valueType: 'boolean',
+                  operator: 'is_true',
+                },
+              ],
+            },
+          },
+        ],
+      ],
+      [
+        ['t', 'u'],
+        ['u', 'if'],
+      ],
+    );
+    const found = validate(doc).filter((d) => /attribute's name/.test(d.message));
+    expect(found.map((d) => [d.stepId, d.field])).toEqual([
+      ['u', 'operations.0.attribute'],
+      ['if', 'condition.rules.0.attribute'],
+    ]);
+  });
+
+  it('accepts ordinary custom attribute names', () => {
+    const doc = makeDoc(
+      [
+        ['t', 'event'],
+        [
+          'u',
+          'update_profile',
+          { operations: [{ type: 'set_attribute', attribute: 'custom.shoe_size', value: 42 }] },
+        ],
+      ],
+      [['t', 'u']],
+    );
+    expect(validate(doc).filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
