@@ -1,10 +1,14 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
 
-/** Routes are lazy so the canvas (React Flow) and charts load only where they are used. */
-export const router = createBrowserRouter([
+/**
+ * Routes are lazy so the canvas (React Flow) and charts load only where they are used. Every
+ * page has its own error element, drawn inside the layout: a page that fails leaves the header
+ * and the way back.
+ */
+export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppLayout />,
@@ -64,4 +68,6 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);

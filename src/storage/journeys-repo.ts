@@ -14,6 +14,9 @@ export type PutIfResult =
 export type StoredJourneyRow =
   { ok: true; record: JourneyRecord } | { ok: false; id: string; raw: unknown; problems: string[] };
 
+/** The problem of a row the browser's storage fails to read back. */
+export const UNREADABLE_ROW = "This browser's storage could not read it back";
+
 function readRow(raw: unknown): StoredJourneyRow {
   const parsed = journeyRecordSchema.safeParse(raw);
   if (parsed.success) return { ok: true, record: parsed.data };
@@ -65,15 +68,30 @@ export function createJourneysRepo(db: WayfinderDb) {
     },
     /** Every stored row, most recently changed first, with the problems of those that are broken. */
     async listRows(): Promise<StoredJourneyRow[]> {
-      const rows: unknown[] = await db.journeys.orderBy('updatedAt').reverse().toArray();
-      // Rows without an `updatedAt` index value are left out by `orderBy`: add them at the end.
-      const keys = new Set(await db.journeys.orderBy('updatedAt').primaryKeys());
-      if (keys.size !== (await db.journeys.count())) {
-        for (const raw of await db.journeys.toArray()) {
-          if (!keys.has((raw as { id: string }).id)) rows.push(raw);
+      // Keys first: rows without an `updatedAt` index value are left out by `orderBy`, so they
+      // go at the end.
+      const ordered = await db.journeys.orderBy('updatedAt').reverse().primaryKeys();
+      const all = await db.journeys.toCollection().primaryKeys();
+      const seen = new Set(ordered);
+      const keys = [...ordered, ...all.filter((key) => !seen.has(key))];
+      try {
+        return (await db.journeys.bulkGet(keys)).flatMap((raw) =>
+          raw === undefined ? [] : [readRow(raw)],
+        );
+      } catch {
+        // One record the browser cannot read back (e.g. nested past its limit) fails the whole
+        // read: read them one by one so only that one is lost from view.
+        const rows: StoredJourneyRow[] = [];
+        for (const key of keys) {
+          try {
+            const raw: unknown = await db.journeys.get(key);
+            if (raw !== undefined) rows.push(readRow(raw));
+          } catch {
+            rows.push({ ok: false, id: key, raw: { id: key }, problems: [UNREADABLE_ROW] });
+          }
         }
+        return rows;
       }
-      return rows.map(readRow);
     },
     /** One journey, or undefined. Throws when the stored row is not a journey record. */
     async get(id: string): Promise<JourneyRecord | undefined> {
@@ -82,7 +100,14 @@ export function createJourneysRepo(db: WayfinderDb) {
     },
     /** One stored row as it is, broken or not; undefined when there is none. */
     async getRow(id: string): Promise<StoredJourneyRow | undefined> {
-      const raw: unknown = await db.journeys.get(id);
+      let raw: unknown;
+      try {
+        raw = await db.journeys.get(id);
+      } catch {
+        // Only a row that is there can fail to be read: its key says it exists.
+        if ((await db.journeys.where('id').equals(id).count()) === 0) return undefined;
+        return { ok: false, id, raw: { id }, problems: [UNREADABLE_ROW] };
+      }
       return raw === undefined ? undefined : readRow(raw);
     },
     /** Creates or replaces a journey, whatever is stored; returns the new revision. */
