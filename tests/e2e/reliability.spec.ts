@@ -1,5 +1,13 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+
+/** Accessibility problems axe finds on the page, as "rule: target" lines. */
+async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (within === undefined ? builder : builder.include(within)).analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 /** Creates a journey from the welcome template and returns its id, with the editor open. */
 async function newJourney(page: Page, name: string): Promise<string> {
@@ -111,6 +119,7 @@ test.describe('two tabs', () => {
     );
     await expect(saveStatus(other)).toHaveText('Not saved: changed elsewhere');
     expect(await storedName(page, id)).toBe('Tab one again');
+    expect(await axeViolations(other, '[role="dialog"]')).toEqual([]);
 
     // Keeping mine writes it, and the first tab (unmodified since) follows.
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
@@ -229,6 +238,7 @@ test.describe('broken records', () => {
     await expect(future.getByText('Cannot be opened')).toBeVisible();
     await expect(future.getByRole('list', { name: 'Problems of From the future' })).toBeVisible();
     await expect(table.getByRole('row').filter({ hasText: 'Nine hundred deep' })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
 
     // The rest stays usable: the broken one can be deleted, the good one opened.
     await future.getByRole('button', { name: 'Delete From the future' }).click();
