@@ -5,6 +5,7 @@ import { type Profile, profileAttributesSchema, profileEventSchema } from '../pr
 import { isKnownTimeZone } from './cells';
 import { lineAndColumn, scanJson } from './json-scan';
 import { type ImportResult, reject, type Rejection } from './report';
+import { findProfileProblem } from './validate-profile';
 
 const importEventSchema = profileEventSchema.extend({
   at: z.union([
@@ -47,10 +48,12 @@ function toProfile(value: unknown, rowOf: () => number): Profile | Rejection {
     const hasObject = typeof value === 'object' && value !== null && !Array.isArray(value);
     if (missingId && hasObject)
       return reject(row, 'missing_id', `The profile at line ${row} has no id.`, 'id');
+    const field = parsed.error.issues[0]?.path.map(String).join('.');
     return reject(
       row,
       'invalid_profile',
       `The record at line ${row} is not a profile (${describeIssue(parsed.error)}).`,
+      field || 'profile',
     );
   }
   const { id, attributes, events } = parsed.data;
@@ -70,7 +73,10 @@ function toProfile(value: unknown, rowOf: () => number): Profile | Rejection {
       'timeZone',
     );
   }
-  return { id, attributes, events: [...events].sort((a, b) => a.at - b.at) };
+  const profile = { id, attributes, events: [...events].sort((a, b) => a.at - b.at) };
+  const problem = findProfileProblem(profile);
+  if (problem) return reject(rowOf(), problem.reason, problem.message, problem.field);
+  return profile;
 }
 
 function badJson(text: string, lineOffset = 0): Rejection {
