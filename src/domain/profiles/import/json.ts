@@ -4,7 +4,7 @@ import { isValidEmail } from '../normalise-email';
 import { type Profile, profileAttributesSchema, profileEventSchema } from '../profile';
 import { isKnownTimeZone } from './cells';
 import { lineAndColumn, scanJson } from './json-scan';
-import { type ImportResult, reject, type Rejection } from './report';
+import { type ImportResult, refusedResult, reject, type Rejection } from './report';
 import { findProfileProblem } from './validate-profile';
 
 const importEventSchema = profileEventSchema.extend({
@@ -152,7 +152,7 @@ export function importJson(text: string): ImportResult {
   } catch {
     const lines = trimmed.split('\n').filter((l) => l.trim() !== '');
     if (trimmed.startsWith('{') && lines.length > 1) return importNdjson(body);
-    return finish([], [badJson(body)], 0);
+    return refusedResult(badJson(body));
   }
   if (Array.isArray(value)) return importArray(body, value, 0);
   if (
