@@ -5,6 +5,7 @@ import { parseArgs, stringFlag, type ParsedArgs } from './args.ts';
 import { diagnosticsSummary, formatDiagnostics } from './format-diagnostics.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 import { conformanceCommand } from './conformance-command.ts';
+import { examplesCommand } from './examples-command.ts';
 import { loadJourneyOrSpec } from './load-journey-or-spec.ts';
 import { simulateCommand } from './simulate-command.ts';
 
@@ -22,6 +23,7 @@ Commands:
                                   --start without an offset is UTC; --trace-id (repeatable)
                                   traces those profiles; --behaviour reads per-channel
                                   behaviour assumptions (JSON, as the app's table sets them)
+  examples [--out DIR]            write the templates as documents and specs (examples/)
   conformance --out DIR           write the backend conformance kit (cases + README)
   conformance --check KIT --actual DIR
                                   compare a backend's outcomes with the kit's expected ones
@@ -88,13 +90,15 @@ const schemaCommand: Command = async (_args, io) => {
   return EXIT.ok;
 };
 
-const COMMANDS: Record<string, Command> = {
-  simulate: simulateCommand,
-  conformance: conformanceCommand,
-  validate: validateCommand,
-  compile: compileCommand,
-  schema: schemaCommand,
-};
+// A Map, so a command named "constructor" or "toString" is unknown, not Object's.
+const COMMANDS = new Map<string, Command>([
+  ['simulate', simulateCommand],
+  ['conformance', conformanceCommand],
+  ['examples', examplesCommand],
+  ['validate', validateCommand],
+  ['compile', compileCommand],
+  ['schema', schemaCommand],
+]);
 
 /** Runs the CLI and returns its exit code; it never throws. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -105,7 +109,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return name === undefined && !args.flags.has('help') ? EXIT.unreadable : EXIT.ok;
     }
-    const command = COMMANDS[name];
+    const command = COMMANDS.get(name);
     if (command === undefined)
       throw new CliError(`unknown command "${name}"\n\n${USAGE}`, EXIT.unreadable);
     return await command(args, io);

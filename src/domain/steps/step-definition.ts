@@ -59,6 +59,11 @@ export interface StepDefinition<C = unknown> {
   waits: boolean;
   /** How the simulator runs this kind, from its compiled step. */
   simulation: StepSimulation<C & SpecStepBase>;
+  /**
+   * The least time in ms a profile always spends here, when the kind can say (a delay's
+   * duration); the validator warns about loops whose waits add up to less than an hour.
+   */
+  minimumWaitMs?(config: C): number;
   /** The channel an action sends on. */
   channel?(config: C): Channel;
   /** Events this step makes happen (engagement, survey answers). */

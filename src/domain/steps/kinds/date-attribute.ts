@@ -11,7 +11,7 @@ import { readDate, timeOfDayMs } from '../../simulate/local-time.ts';
 const configSchema = z.object({
   /** A date attribute path, e.g. `birthday` or `custom.renewalDate`. */
   attribute: z.string(),
-  offsetDays: z.number().int().min(0),
+  offsetDays: z.number().int().min(0).max(3650),
   direction: z.enum(['before', 'after']),
   recurrence: z.enum(['yearly', 'once']),
   /** Local time in the profile's time zone. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationMs, durationSchema, formatDuration } from '../shared.ts';
+import { durationMs, durationSchema, formatDuration, MAX_DURATION_MS } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
 import { OP } from '../../simulate/plan-step.ts';
 
@@ -19,7 +19,7 @@ export const delayStep = defineStep(
   branches: () => [...NEXT_BRANCH],
   summary: (c) => `Wait ${formatDuration(c)}`,
   derived: {
-    shape: { durationMs: z.number() },
+    shape: { durationMs: z.number().positive().max(MAX_DURATION_MS) },
     compute: (c) => ({ durationMs: durationMs(c) }),
   },
   simulation: {
@@ -29,4 +29,5 @@ export const delayStep = defineStep(
     },
   },
   waits: true,
+  minimumWaitMs: durationMs,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attributeLabel } from '../../conditions/attribute-paths.ts';
+import { attributeLabel, attributePathProblem } from '../../conditions/attribute-paths.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
 import { OP } from '../../simulate/plan-step.ts';
@@ -57,6 +57,15 @@ export const updateProfileStep = defineStep(
     c.operations.forEach((op, i) => {
       if (op.type === 'set_attribute' && !filled(op.attribute)) {
         issues.push(required(`operations.${i}.attribute`, `Change ${i + 1} needs an attribute.`));
+      }
+      const unsafe = op.type === 'set_attribute' ? attributePathProblem(op.attribute) : undefined;
+      if (unsafe !== undefined) {
+        issues.push({
+          severity: 'error',
+          code: 'unsafe-name',
+          message: unsafe,
+          field: `operations.${i}.attribute`,
+        });
       }
       if (op.type !== 'set_attribute' && !filled(op.tag)) {
         issues.push(required(`operations.${i}.tag`, `Change ${i + 1} needs a tag.`));

@@ -3,7 +3,14 @@ import {
   describePropertyFilters,
   propertyFiltersSchema,
 } from '../../conditions/property-filter.ts';
-import { durationMs, durationSchema, filled, formatDuration, required } from '../shared.ts';
+import {
+  durationMs,
+  durationSchema,
+  filled,
+  formatDuration,
+  MAX_DURATION_MS,
+  required,
+} from '../shared.ts';
 import { defineStep } from '../step-definition.ts';
 import { OP } from '../../simulate/plan-step.ts';
 import { eventMatcher } from '../../simulate/event-match.ts';
@@ -59,7 +66,7 @@ export const waitForEventStep = defineStep(
     return [];
   },
   derived: {
-    shape: { timeoutMs: z.number() },
+    shape: { timeoutMs: z.number().positive().max(MAX_DURATION_MS) },
     compute: (c) => ({ timeoutMs: durationMs(c.timeout) }),
   },
   simulation: {

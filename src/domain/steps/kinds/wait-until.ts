@@ -13,7 +13,7 @@ const untilSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('attribute'),
     attribute: z.string(),
-    offsetDays: z.number().int(),
+    offsetDays: z.number().int().min(-3650).max(3650),
     localTime: timeOfDaySchema,
   }),
 ]);
