@@ -225,3 +225,29 @@ describe('quiet-hour deferrals count only sends; deferred-then-dropped by reason
     expect(channel?.deferredDropped.frequency_cap).toBe(1);
   });
 });
+
+describe('results stored before these fields', () => {
+  it('read no refused entries, no stopped profiles and no deferred-then-dropped messages', async () => {
+    const { simulationResultSchema } =
+      await import('../../../src/domain/simulate/result-schema.ts');
+    const r = simulate(instantJourney({ reentry: 'after_exit' }), [person('p')], {
+      ...base,
+      start: at('2025-01-01T00:00:00Z'),
+      horizonDays: 1,
+    });
+    const old = structuredClone(r) as Record<string, unknown> & typeof r;
+    delete (old as Partial<typeof r>).entriesRefused;
+    delete (old as Partial<typeof r>).stopped;
+    for (const channel of Object.values(old.channels))
+      delete (channel as Partial<typeof channel>).deferredDropped;
+    const read = simulationResultSchema.parse(old);
+    expect(read.entriesRefused).toEqual({ active_run: 0, reentry_never: 0, cooldown: 0 });
+    expect(read.stopped).toEqual({ profiles: 0, byStep: {}, profileIds: [] });
+    expect(read.channels.email?.deferredDropped).toEqual({
+      exit_criteria: 0,
+      goal: 0,
+      horizon: 0,
+      frequency_cap: 0,
+    });
+  });
+});
