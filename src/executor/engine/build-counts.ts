@@ -2,7 +2,14 @@ import { CHANNELS, type Channel, type StepResult } from '../../domain/index.ts';
 import type { CountDeltas } from './tally.ts';
 import type { VersionPlan } from './version-plan.ts';
 
-const EXIT_REASONS = ['exit', 'completed', 'exit_criteria', 'goal', 'control_group', 'loop_guard'] as const;
+const EXIT_REASONS = [
+  'exit',
+  'completed',
+  'exit_criteria',
+  'goal',
+  'control_group',
+  'loop_guard',
+] as const;
 
 /** A version's live counts in the shape of a simulation result's steps and connections. */
 export interface VersionCounts {
@@ -51,7 +58,10 @@ export function buildCounts(vp: VersionPlan, d: CountDeltas): VersionCounts {
       costPerSend: m === null ? 0 : m.costPerSend,
     };
   }
-  const days = new Map<string, { day: string; entries: number; sends: number; conversions: number }>();
+  const days = new Map<
+    string,
+    { day: string; entries: number; sends: number; conversions: number }
+  >();
   for (const [key, value] of Object.entries(d)) {
     if (!key.startsWith('day|')) continue;
     const [, day = '', what = ''] = key.split('|');

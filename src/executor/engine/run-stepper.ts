@@ -1,9 +1,4 @@
-import {
-  CHANNELS,
-  type Channel,
-  type ProfileEvent,
-  type SpecStep,
-} from '../../domain/index.ts';
+import { CHANNELS, type Channel, type ProfileEvent, type SpecStep } from '../../domain/index.ts';
 import { untilTime, windowOpens } from '../../domain/simulate/calendar-waits.ts';
 import { firstAfter } from '../../domain/simulate/event-match.ts';
 import { OP, type PlanStep } from '../../domain/simulate/plan-step.ts';

@@ -1,8 +1,4 @@
-import {
-  createSimulationPlan,
-  type SimulationPlan,
-  type Spec,
-} from '../../domain/index.ts';
+import { createSimulationPlan, type SimulationPlan, type Spec } from '../../domain/index.ts';
 
 /** Far enough for any real journey: schedules and date triggers are planned this far ahead. */
 const PLAN_HORIZON_DAYS = 36_600;

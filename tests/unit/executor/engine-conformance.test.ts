@@ -40,14 +40,24 @@ function runCase(c: (typeof cases)[number], stops: (profile: Profile, end: numbe
   for (const id of Object.keys(counts.steps).sort()) {
     const s = counts.steps[id];
     if (s)
-      steps[id] = { entered: s.entered, byBranch: s.byBranch, waiting: s.waiting, exitedBy: s.exitedBy };
+      steps[id] = {
+        entered: s.entered,
+        byBranch: s.byBranch,
+        waiting: s.waiting,
+        exitedBy: s.exitedBy,
+      };
   }
   return { profiles, steps };
 }
 
 describe('the executor engine against the conformance kit', () => {
   it.each(cases.map((c) => [c.id, c] as const))('%s, advanced in one go', (_id, c) => {
-    expect(compareOutcomes(c.expected, runCase(c, (_p, end) => [end - 1]))).toEqual([]);
+    expect(
+      compareOutcomes(
+        c.expected,
+        runCase(c, (_p, end) => [end - 1]),
+      ),
+    ).toEqual([]);
   });
 
   it.each(cases.map((c) => [c.id, c] as const))(
