@@ -110,6 +110,7 @@ export async function startExecutor(
     clock,
     testClock,
     catalog,
+    log,
     async advance(change) {
       if (testClock === null) throw new Error('no test clock');
       const now =

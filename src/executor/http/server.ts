@@ -33,6 +33,7 @@ export interface ServerDeps {
   ) => Promise<{ now: number; processed: number }>;
   stats: () => Promise<unknown>;
   reset: () => Promise<void>;
+  log: (message: string) => void;
 }
 
 type Params = Record<string, string>;
@@ -69,7 +70,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       return reply
         .code(status)
         .send({ error: { code: 'invalid-request', message: (error as Error).message } });
-    app.log.error(error);
+    deps.log(`${String(error)}\n${(error as Error).stack ?? ''}`);
     return reply.code(500).send({ error: { code: 'internal', message: 'The executor failed.' } });
   });
   app.setNotFoundHandler((_request, reply) =>

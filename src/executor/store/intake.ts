@@ -39,7 +39,8 @@ export async function insertEvents(
     await client.query('begin');
     const inserted = await client.query<{ profile_id: string; at: string }>(
       `insert into events (event_id, profile_id, name, at, props, received_at)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[]) , (select $6::bigint)
+       select u.*, $6::bigint
+       from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[]) as u(id, p, n, a, pr)
        on conflict (event_id) do nothing
        returning profile_id, at`,
       [
