@@ -34,6 +34,9 @@ export function systemDatabaseUrl(databaseUrl: string): string {
   return url.toString();
 }
 
+/** Any constant: serialises DBOS launches of processes sharing a database. */
+const LAUNCH_LOCK = 7_310_016;
+
 const DATA_TABLES = [
   'journey_versions',
   'profiles',
@@ -77,7 +80,15 @@ export async function startExecutor(
     webhookAdapter(config.webhookSecret),
     logAdapter(config.deliveryLog),
   ]);
-  await DBOS.launch();
+  // DBOS migrates its system database at launch; processes starting together would race.
+  const launchLock = await pool.connect();
+  try {
+    await launchLock.query('select pg_advisory_lock($1)', [LAUNCH_LOCK]);
+    await DBOS.launch();
+  } finally {
+    await launchLock.query('select pg_advisory_unlock($1)', [LAUNCH_LOCK]).catch(() => undefined);
+    launchLock.release();
+  }
   await DBOS.registerQueue(DELIVERY_QUEUE, {
     globalConcurrency: 8,
     minPollingIntervalMs: 50,
