@@ -82,3 +82,38 @@ export const clockResultSchema = z.object({
   /** Profiles advanced while running what was due. */
   processed: count,
 });
+
+/** GET /profiles/{profileId}/journeys/{journeyId}/runs: every run of a profile, with its path (the conformance kit's shape). */
+export const profileRunsSchema = z.object({
+  journeyId: z.string().min(1),
+  profileId: z.string().min(1),
+  /** Held out in the journey's control group (spec §3.2). */
+  control: z.boolean(),
+  runs: z.array(
+    z.object({
+      version: z.number().int().positive(),
+      entryAt: z.iso.datetime({ offset: true }),
+      trigger: z.string(),
+      steps: z.array(
+        z.object({
+          stepId: z.string(),
+          at: z.iso.datetime({ offset: true }),
+          leftAt: z.iso.datetime({ offset: true }).nullable(),
+          branch: z.string().nullable(),
+        }),
+      ),
+      /** How it ended; `horizon` while it is still going. */
+      end: z.enum([
+        'exit',
+        'completed',
+        'exit_criteria',
+        'goal',
+        'control_group',
+        'loop_guard',
+        'horizon',
+      ]),
+      endedAt: z.iso.datetime({ offset: true }).nullable(),
+    }),
+  ),
+});
+export type ProfileRuns = z.infer<typeof profileRunsSchema>;

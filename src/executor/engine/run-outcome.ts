@@ -1,5 +1,5 @@
 import type { ExpectedProfile } from '../../domain/conformance/conformance-kit.ts';
-import type { JourneyProfileState } from './state.ts';
+import type { JourneyProfileState, RunEnd } from './state.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -7,7 +7,9 @@ const iso = (t: number) => new Date(t).toISOString();
  * A profile's runs in the conformance kit's form: a run still going is reported at the step it
  * waits at, with `end: "horizon"` (the kit's name for "still active when the window ended").
  */
-export function runsOutcome(state: JourneyProfileState): ExpectedProfile['runs'] {
+export function runsOutcome(
+  state: JourneyProfileState,
+): (ExpectedProfile['runs'][number] & { end: RunEnd | 'horizon' })[] {
   return state.runs.map((run) => {
     const steps = run.steps.map((s) => ({
       stepId: s.stepId,
@@ -21,7 +23,7 @@ export function runsOutcome(state: JourneyProfileState): ExpectedProfile['runs']
       entryAt: iso(run.entryAt),
       trigger: run.trigger,
       steps,
-      end: run.end ?? 'horizon',
+      end: run.end ?? ('horizon' as const),
       endedAt: run.endedAt === null ? null : iso(run.endedAt),
     };
   });

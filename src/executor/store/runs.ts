@@ -1,9 +1,14 @@
 import type { Pool } from 'pg';
+import type { ProfileRuns } from '../../api/executor-contract.ts';
 import { runsOutcome } from '../engine/run-outcome.ts';
 import type { JourneyProfileState } from '../engine/state.ts';
 
 /** A profile's runs in a journey, each with its path (the conformance kit's shape), newest last. */
-export async function profileRuns(pool: Pool, journeyId: string, profileId: string) {
+export async function profileRuns(
+  pool: Pool,
+  journeyId: string,
+  profileId: string,
+): Promise<ProfileRuns> {
   const r = await pool.query<{ state: JourneyProfileState }>(
     'select state from journey_profiles where journey_id = $1 and profile_id = $2',
     [journeyId, profileId],

@@ -31,10 +31,14 @@ export async function ensurePostgres(): Promise<void> {
   if (await reachable()) return;
   if (process.env.EXECUTOR_TEST_PG !== undefined)
     throw new Error(`EXECUTOR_TEST_PG=${SERVER} does not answer`);
-  try {
-    execFileSync('pg_ctlcluster', ['15', 'main', 'start'], { stdio: 'pipe' });
-  } catch {
-    // Already running, or another version: the role check below says whether it worked.
+  const clusters = execFileSync('pg_lsclusters', ['-h'], { encoding: 'utf8' }).trim().split('\n');
+  for (const line of clusters) {
+    const [version = '', cluster = ''] = line.split(/\s+/);
+    try {
+      execFileSync('pg_ctlcluster', [version, cluster, 'start'], { stdio: 'pipe' });
+    } catch {
+      // Already running: the role check below says whether the server answers.
+    }
   }
   for (let i = 0; i < 50; i++) {
     try {
