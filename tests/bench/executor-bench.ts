@@ -127,7 +127,7 @@ async function runOnce(processes: number, profiles: number): Promise<ExecutorBen
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const rows = (await rowsWritten(url)) - rowsBefore;
     const systemRows = (await rowsWritten(systemDatabaseUrl(url))) - systemBefore;
-    return {
+    const row = {
       processes,
       profiles,
       stepExecutions,
@@ -139,6 +139,8 @@ async function runOnce(processes: number, profiles: number): Promise<ExecutorBen
       rowsPerStep: rows / stepExecutions,
       systemRowsPerStep: systemRows / stepExecutions,
     };
+    process.stderr.write(`  ${JSON.stringify(row)}\n`);
+    return row;
   } finally {
     for (const p of running) await p.stop();
     await dropTestDatabase(name);

@@ -74,7 +74,13 @@ export async function createTestDatabase(name: string): Promise<string> {
 
 export async function dropTestDatabase(name: string): Promise<void> {
   await admin(async (c) => {
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.query(`drop database if exists ${name}_dbos_sys with (force)`);
+    for (const db of [name, `${name}_dbos_sys`]) {
+      try {
+        // Without FORCE, Postgres itself ends autovacuum workers, which FORCE may not signal.
+        await c.query(`drop database if exists ${db}`);
+      } catch {
+        await c.query(`drop database if exists ${db} with (force)`);
+      }
+    }
   });
 }
