@@ -7,6 +7,9 @@ import { profileAttributesSchema, scalarSchema, stepResultSchema } from '../doma
  * and the app's client reads with them.
  */
 
+/** The API version a backend reports in GET /health: docs/openapi.json `info.version`. */
+export const API_VERSION = '1.1.0';
+
 /** The body of PUT /profiles/{profileId}: the profile's attributes, replacing the stored ones. */
 export const profilePutSchema = z.object({ attributes: profileAttributesSchema });
 export type ProfilePut = z.infer<typeof profilePutSchema>;

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Pool } from 'pg';
 import { validationResultSchema } from '../../api/contract.ts';
 import {
+  API_VERSION,
   clockRequestSchema,
   eventBatchSchema,
   profilePutSchema,
@@ -17,9 +18,6 @@ import { getVersion, journeyStatus, listVersions, publishVersion } from '../stor
 import type { Catalog } from '../worker/catalog.ts';
 import { ApiProblem } from './problem.ts';
 import { parseBody } from './validate-body.ts';
-
-/** docs/openapi.json `info.version`. */
-export const API_VERSION = '1.1.0';
 
 export interface ServerDeps {
   config: ExecutorConfig;

@@ -59,6 +59,9 @@ function withoutSpec(name: string): Json {
 describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
   it('is OpenAPI 3.1 with every endpoint of the contract', () => {
     expect(openapi.openapi).toBe('3.1.0');
+    expect((openapi as unknown as { info: { version: string } }).info.version).toBe(
+      executorContract.API_VERSION,
+    );
     expect(Object.keys(openapi.paths).sort()).toEqual([
       '/admin/clock',
       '/events',
