@@ -89,4 +89,5 @@ export {
 } from './simulate/window.ts';
 export * from './simulate/options.ts';
 export * from './simulate/result-schema.ts';
+export { formatTime, type ProfileTrace } from './simulate/trace.ts';
 export * from './forecast/replications.ts';

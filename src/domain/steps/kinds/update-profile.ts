@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { attributeLabel, attributePathProblem } from '../../conditions/attribute-paths.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
 
 const operationSchema = z.discriminatedUnion('type', [
   z.object({
@@ -40,6 +41,12 @@ export const updateProfileStep = defineStep(
   icon: 'user-pen',
   defaultConfig: () => ({ operations: [] }),
   branches: () => [...NEXT_BRANCH],
+  simulation: {
+    op: OP.updateProfile,
+    plan: (target, step) => {
+      target.operations = step.operations;
+    },
+  },
   summary: (c) =>
     c.operations.length === 0 ? 'Update profile' : c.operations.map(describe).join(', '),
   validate: (c) => {
