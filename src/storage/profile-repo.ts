@@ -21,6 +21,7 @@ import {
   readGeneration,
   writeChunks,
 } from './profile-chunks';
+import { ProfileSetConflictError, ProfileSetNotFoundError } from './profile-set-errors';
 import {
   PROFILES_PER_CHUNK,
   type ProfileChunkRecord,
@@ -37,6 +38,8 @@ export type ProfileInput =
 /** How an import treats what the set holds: replace it, or add to it (same id: merged). */
 export interface ImportIntoSetOptions {
   mode: 'replace' | 'append';
+  /** The set's revision the caller saw; the import is refused when the set is at another. */
+  expectedRevision?: number;
   signal?: AbortSignal;
   /** Called after each batch is stored with the number of profiles stored so far. */
   onProgress?: (stored: number) => void;
@@ -58,16 +61,10 @@ export interface ProfileRepoOptions {
   chunkFormat?: ChunkFormat;
 }
 
+export { ProfileSetConflictError, ProfileSetNotFoundError };
+
 /** The format tag of an exported set. */
 export const PROFILE_EXPORT_FORMAT = 'wayfinder.profiles';
-
-/** Thrown when a set does not exist (any more). */
-export class ProfileSetNotFoundError extends Error {
-  constructor(readonly setId: string) {
-    super(`There is no profile set ${setId}.`);
-    this.name = 'ProfileSetNotFoundError';
-  }
-}
 
 function publicSet(record: ProfileSetRecord): ProfileSet {
   const { id, name, source, count, createdAt, updatedAt } = record;
@@ -147,8 +144,14 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     await db.profileChunks.where('setId').equals(setId).delete();
   }
 
-  async function deleteSet(setId: string): Promise<void> {
+  async function deleteSet(setId: string, expectedRevision?: number): Promise<void> {
     await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
+      if (expectedRevision !== undefined) {
+        const current = await record(setId);
+        if (current.revision !== expectedRevision) {
+          throw new ProfileSetConflictError(setId, expectedRevision, current.revision);
+        }
+      }
       await deleteChunksOf(setId);
       await db.profileSets.delete(setId);
     });
@@ -220,6 +223,9 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       opts: ImportIntoSetOptions,
     ): Promise<ProfileSet> {
       const before = await load(setId);
+      if (opts.expectedRevision !== undefined && opts.expectedRevision !== before.set.revision) {
+        throw new ProfileSetConflictError(setId, opts.expectedRevision, before.set.revision);
+      }
       const gen = newId();
       const seen = new Set<string>(opts.mode === 'append' ? before.profiles.map((p) => p.id) : []);
       let needsMerge = false;
@@ -259,6 +265,11 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
         const committed = await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
           // The incomplete mark goes in this, the import's last write: the set is whole or absent.
           const { incomplete: _wasIncomplete, ...current } = await record(setId);
+          // Compare-and-set: counts, de-duplication and the generations to drop were worked out
+          // from the set as read at the start; another write since would be silently undone.
+          if (current.revision !== before.set.revision) {
+            throw new ProfileSetConflictError(setId, before.set.revision, current.revision);
+          }
           const oldGens = replaces ? current.generations : [];
           const next: ProfileSetRecord = {
             ...current,
@@ -333,10 +344,18 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       return cache.byId(setId, set.revision, id);
     },
 
-    /** Empties a set, keeping the set. */
-    async clearSet(setId: string): Promise<void> {
+    /** A set's revision: bumped by every change, for compare-and-set writes. */
+    async getRevision(setId: string): Promise<number> {
+      return (await record(setId)).revision;
+    },
+
+    /** Empties a set, keeping the set; with `expectedRevision`, only if it is still at it. */
+    async clearSet(setId: string, expectedRevision?: number): Promise<void> {
       await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
         const current = await record(setId);
+        if (expectedRevision !== undefined && current.revision !== expectedRevision) {
+          throw new ProfileSetConflictError(setId, expectedRevision, current.revision);
+        }
         await deleteChunksOf(setId);
         await db.profileSets.put({
           ...current,
@@ -349,7 +368,7 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       cache.forget(setId);
     },
 
-    /** Deletes a set and its profiles. */
+    /** Deletes a set and its profiles; with `expectedRevision`, only if it is still at it. */
     deleteSet,
 
     /** A set as JSON text that `importJson` reads back. */

@@ -63,20 +63,29 @@ export type ProfileChunkRecord = ProfileObjectChunkRecord | ProfileColumnChunkRe
 /** Profiles per stored chunk: the bench measured chunks well ahead of one record per profile. */
 export const PROFILES_PER_CHUNK = 1_000;
 
+/** A record's revision: 1 when first written, bumped by every write (see `db.ts`, version 4). */
+export const revisionSchema = z.number().int().min(1);
+
 /** A stored journey; the document is validated by the journey schema, not here. */
 export const journeyRecordSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   lifecycleStage: z.string(),
   updatedAt: z.number(),
+  revision: revisionSchema,
   document: z.unknown(),
 });
 export type JourneyRecord = z.infer<typeof journeyRecordSchema>;
+
+/** What a caller writes: the repository sets the revision. */
+export type JourneyRecordInput = Omit<JourneyRecord, 'revision'>;
 
 /** A stored simulation run; its result is validated by the simulator's schema. */
 export const simulationRunRecordSchema = z.looseObject({
   id: z.string().min(1),
   journeyId: z.string().min(1),
   createdAt: z.number(),
+  /** Written by version 4 and later; older rows are backfilled on upgrade. */
+  revision: revisionSchema.optional(),
 });
 export type SimulationRunRecord = z.infer<typeof simulationRunRecordSchema>;

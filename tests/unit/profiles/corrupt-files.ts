@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ColumnMappingInput } from '../../../src/domain/profiles/import/mapping';
 import type { RejectionCode } from '../../../src/domain/profiles/import/report';
-import type { ProfileFileKind } from '../../../src/workers/profiles-protocol';
+import type { ProfileFileKind } from '../../../src/workers/profiles/profiles-protocol';
 
 /** An error planted on purpose: the import must reject exactly this line, for this reason and field. */
 export interface Planted {

@@ -10,7 +10,7 @@ import {
   parseProfileFile,
   refuseUnstorable,
   runImportJob,
-} from '../../../src/workers/profiles-import-job';
+} from '../../../src/workers/profiles/import-job';
 import { corruptFile, type CorruptFile, cdnowFile, jsonFile, profileCsv } from './corrupt-files';
 
 /** Rejections about a whole row or file, where no single field is to blame. */

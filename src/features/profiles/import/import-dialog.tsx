@@ -6,7 +6,7 @@ import type {
   ImportOutcome,
   ImportTarget,
   JobProgress,
-} from '../../../workers/profiles-protocol.ts';
+} from '../../../workers/profiles/profiles-protocol.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';
 import { ImportMappingStep } from './import-mapping-step.tsx';

@@ -4,7 +4,7 @@ import { previewCsv } from '../../../domain/profiles/import/csv.ts';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import type { Rejection } from '../../../domain/profiles/import/report.ts';
 import { suggestMapping } from '../../../domain/profiles/import/suggest-mapping.ts';
-import type { ProfileFileKind } from '../../../workers/profiles-protocol.ts';
+import type { ProfileFileKind } from '../../../workers/profiles/profiles-protocol.ts';
 
 /** What the first bytes of a picked file say about it. */
 export type SniffedFile =
