@@ -1,5 +1,6 @@
 import { describeApiError } from '../../api/api-errors.ts';
 import { useBackendSettings } from '../../api/backend-settings.ts';
+import { displayName } from '../../domain/text/safe-text.ts';
 import { Dialog } from '../../ui/dialog.tsx';
 import { ChangeSummary } from './change-summary.tsx';
 import { PublishFailure, PublishProgress, PublishSuccess } from './publish-outcome.tsx';
@@ -105,7 +106,7 @@ export function PublishDialog({ open, onOpenChange, ...flow }: PublishDialogProp
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title={`Publish “${flow.document.name}”`}
+      title={`Publish “${displayName(flow.document.name)}”`}
       description={
         <>
           To the execution backend at <code>{baseUrl}</code>. Profiles already inside the journey
