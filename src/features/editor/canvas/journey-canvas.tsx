@@ -23,6 +23,7 @@ import { runAutoLayout, type EditorStore, type Selection } from '../../../editor
 import { Palette } from '../palette/palette.tsx';
 import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog.tsx';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
+import { createCommandRunner, type CanvasCommandHost } from './command-runner.ts';
 import { CanvasContext, type CanvasContextValue, type InsertTarget } from './editor-context.ts';
 import type { CanvasOverlay, JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
 import { InsertMenu, type InsertMenuRequest } from './insert-menu.tsx';
@@ -199,13 +200,21 @@ function CanvasSurface({
     });
   }, [store, announce, flow]);
 
-  useCanvasKeyboard(store, wrapperRef, {
-    showHelp: () => setHelpOpen(true),
-    autoLayout,
-    fitView,
-    paste: handlers.pasteText,
-    announce,
+  const host = useRef<CanvasCommandHost | null>(null);
+  useEffect(() => {
+    host.current = {
+      showHelp: () => setHelpOpen(true),
+      autoLayout,
+      fitView,
+      paste: handlers.pasteText,
+      announce,
+    };
   });
+  const run = useMemo(
+    () => createCommandRunner(store, () => host.current as CanvasCommandHost),
+    [store],
+  );
+  useCanvasKeyboard(store, wrapperRef, run);
 
   useImperativeHandle(
     apiRef,
@@ -281,12 +290,7 @@ function CanvasSurface({
               />
             )}
             <Controls showInteractive={false} showFitView={false} />
-            <CanvasToolbar
-              store={store}
-              onAutoLayout={autoLayout}
-              onFitView={fitView}
-              onShowShortcuts={() => setHelpOpen(true)}
-            />
+            <CanvasToolbar store={store} run={run} />
           </ReactFlow>
           <div className="canvas-status" role="status" aria-live="polite">
             {status}
