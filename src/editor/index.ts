@@ -44,3 +44,8 @@ export {
   type ShortcutAction,
   type ShortcutBinding,
 } from './shortcuts.ts';
+export {
+  compiledRevision,
+  createCompileCache,
+  type CompiledRevision,
+} from './compiled-revision.ts';

@@ -2,12 +2,11 @@ import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNod
 import { Link } from 'react-router';
 import {
   countDiagnostics,
-  validate,
   type Diagnostic,
   type JourneyDocument,
   type JourneyStep,
 } from '../../domain/index.ts';
-import { createEditorStore, type Selection } from '../../editor/index.ts';
+import { compiledRevision, createEditorStore, type Selection } from '../../editor/index.ts';
 import { saveJourney } from '../../storage/journey-documents.ts';
 import { JourneyCanvas, type JourneyCanvasApi } from './canvas/journey-canvas.tsx';
 import type { CanvasOverlay } from './canvas/flow-types.ts';
@@ -84,7 +83,7 @@ export function EditorWorkspace({
   // Validation follows the document without blocking typing on very large journeys.
   const deferredDocument = useDeferredValue(document);
   const diagnostics = useMemo(
-    () => [...externalDiagnostics, ...validate(deferredDocument)],
+    () => [...externalDiagnostics, ...compiledRevision(deferredDocument).diagnostics],
     [deferredDocument, externalDiagnostics],
   );
   const summary = countDiagnostics(diagnostics);
