@@ -3,7 +3,8 @@ const SLICE = 1 << 20;
 
 /**
  * Reads a file as UTF-8 text slice by slice, handing each piece to `onText` (multi-byte
- * characters split across slices are kept whole) and reporting the bytes read.
+ * characters split across slices are kept whole) and reporting the bytes read. Invalid UTF-8
+ * throws a `TypeError` instead of turning into replacement characters.
  */
 export async function readFileText(
   file: Blob,
@@ -11,7 +12,7 @@ export async function readFileText(
   onBytes?: (read: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   for (let offset = 0; offset < file.size; offset += SLICE) {
     signal?.throwIfAborted();
     const bytes = await file.slice(offset, offset + SLICE).arrayBuffer();
@@ -20,15 +21,4 @@ export async function readFileText(
   }
   const rest = decoder.decode();
   if (rest !== '') onText(rest);
-}
-
-/** Reads a whole file as text, reporting progress. */
-export async function readWholeText(
-  file: Blob,
-  onBytes?: (read: number, total: number) => void,
-  signal?: AbortSignal,
-): Promise<string> {
-  const parts: string[] = [];
-  await readFileText(file, (text) => parts.push(text), onBytes, signal);
-  return parts.join('');
 }

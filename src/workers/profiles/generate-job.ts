@@ -1,5 +1,6 @@
 import { generateProfileBatches } from '../../domain/profiles/generate/generate-profiles.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
+import { whileImporting } from '../../storage/import-lock.ts';
 import type { ProfileRepo } from '../../storage/profile-repo.ts';
 import type { GenerateOutcome, GenerateRequest, JobProgress } from './profiles-protocol.ts';
 
@@ -60,16 +61,22 @@ export async function runGenerateJob(
   onProgress: (progress: JobProgress) => void,
   signal?: AbortSignal,
 ): Promise<GenerateOutcome> {
-  const set = await repo.createProfileSet({ name: request.name, source: 'generated' });
-  try {
-    const stored = await repo.importIntoSet(set.id, prefetchingBatches(request, signal), {
-      mode: 'replace',
-      ...(signal ? { signal } : {}),
-      onProgress: (done) => onProgress({ phase: 'writing', done, total: request.count }),
+  return whileImporting(async () => {
+    const set = await repo.createProfileSet({
+      name: request.name,
+      source: 'generated',
+      incomplete: true,
     });
-    return { setId: set.id, count: stored.count };
-  } catch (error) {
-    await repo.deleteSet(set.id);
-    throw error;
-  }
+    try {
+      const stored = await repo.importIntoSet(set.id, prefetchingBatches(request, signal), {
+        mode: 'replace',
+        ...(signal ? { signal } : {}),
+        onProgress: (done) => onProgress({ phase: 'writing', done, total: request.count }),
+      });
+      return { setId: set.id, count: stored.count };
+    } catch (error) {
+      await repo.deleteSet(set.id);
+      throw error;
+    }
+  });
 }
