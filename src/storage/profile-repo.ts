@@ -2,6 +2,7 @@ import { mergeProfiles } from '../domain/profiles/merge-profiles';
 import { PROFILE_SCHEMA_VERSION, type Profile } from '../domain/profiles/profile';
 import type { ProfileSort } from '../domain/profiles/query';
 import type { WayfinderDb } from './db';
+import { unlessImporting } from './import-lock';
 import { ProfileSetCache } from './profile-cache';
 import {
   type ChunkKey,
@@ -143,9 +144,42 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     await db.profileChunks.where('setId').equals(setId).delete();
   }
 
+  async function deleteSet(setId: string, expectedRevision?: number): Promise<void> {
+    await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
+      if (expectedRevision !== undefined) {
+        const current = await record(setId);
+        if (current.revision !== expectedRevision) {
+          throw new ProfileSetConflictError(setId, expectedRevision, current.revision);
+        }
+      }
+      await deleteChunksOf(setId);
+      await db.profileSets.delete(setId);
+    });
+    cache.forget(setId);
+  }
+
+  async function removeOrphanChunks(): Promise<number> {
+    const live = new Set(
+      (await db.profileSets.toArray()).flatMap((s) =>
+        s.generations.map((g) => `${s.id}\u0000${g}`),
+      ),
+    );
+    const keys = await db.profileChunks.toCollection().primaryKeys();
+    const orphans = keys.filter(([setId, gen]) => !live.has(`${setId}\u0000${gen}`));
+    await db.profileChunks.bulkDelete(orphans);
+    return orphans.length;
+  }
+
   return {
-    /** Creates an empty set. */
-    async createProfileSet(input: { name: string; source: ProfileSetSource }): Promise<ProfileSet> {
+    /**
+     * Creates an empty set. With `incomplete`, the set stays hidden from the list until an
+     * import into it commits, and is removed by {@link cleanUpInterruptedImports} if none does.
+     */
+    async createProfileSet(input: {
+      name: string;
+      source: ProfileSetSource;
+      incomplete?: boolean;
+    }): Promise<ProfileSet> {
       const at = now();
       const set: ProfileSetRecord = {
         id: newId(),
@@ -156,15 +190,19 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
         updatedAt: at,
         generations: [],
         revision: 1,
+        ...(input.incomplete === true ? { incomplete: true as const } : {}),
       };
       await db.profileSets.add(set);
       return publicSet(set);
     },
 
-    /** Every set, most recently changed first. */
+    /** Every set, most recently changed first; sets whose first import is unfinished are not listed. */
     async listProfileSets(): Promise<ProfileSet[]> {
       const records = await db.profileSets.orderBy('updatedAt').reverse().toArray();
-      return records.map((r) => publicSet(profileSetRecordSchema.parse(r)));
+      return records
+        .map((r) => profileSetRecordSchema.parse(r))
+        .filter((r) => r.incomplete !== true)
+        .map(publicSet);
     },
 
     /** One set, or undefined. */
@@ -225,7 +263,8 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
           replaces = true;
         }
         const committed = await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
-          const current = await record(setId);
+          // The incomplete mark goes in this, the import's last write: the set is whole or absent.
+          const { incomplete: _wasIncomplete, ...current } = await record(setId);
           // Compare-and-set: counts, de-duplication and the generations to drop were worked out
           // from the set as read at the start; another write since would be silently undone.
           if (current.revision !== before.set.revision) {
@@ -330,19 +369,7 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     },
 
     /** Deletes a set and its profiles; with `expectedRevision`, only if it is still at it. */
-    async deleteSet(setId: string, expectedRevision?: number): Promise<void> {
-      await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
-        if (expectedRevision !== undefined) {
-          const current = await record(setId);
-          if (current.revision !== expectedRevision) {
-            throw new ProfileSetConflictError(setId, expectedRevision, current.revision);
-          }
-        }
-        await deleteChunksOf(setId);
-        await db.profileSets.delete(setId);
-      });
-      cache.forget(setId);
-    },
+    deleteSet,
 
     /** A set as JSON text that `importJson` reads back. */
     async exportSet(setId: string): Promise<string> {
@@ -355,18 +382,22 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       });
     },
 
-    /** Deletes chunks no set refers to, left by an import whose tab was closed part way. */
-    async removeOrphanChunks(): Promise<number> {
-      const live = new Set(
-        (await db.profileSets.toArray()).flatMap((s) =>
-          s.generations.map((g) => `${s.id}\u0000${g}`),
-        ),
-      );
-      const keys = await db.profileChunks.toCollection().primaryKeys();
-      const orphans = keys.filter(([setId, gen]) => !live.has(`${setId}\u0000${gen}`));
-      await db.profileChunks.bulkDelete(orphans);
-      return orphans.length;
+    /**
+     * Removes what interrupted imports left (sets still marked incomplete, chunks no set refers
+     * to), unless an import is running in some tab right now. Run at start-up. Returns what was
+     * removed, or undefined when it was skipped.
+     */
+    async cleanUpInterruptedImports(): Promise<{ sets: number; chunks: number } | undefined> {
+      const clean = async () => {
+        const sets = (await db.profileSets.toArray()).filter((s) => s.incomplete === true);
+        for (const set of sets) await deleteSet(set.id);
+        return { sets: sets.length, chunks: await removeOrphanChunks() };
+      };
+      return unlessImporting(clean);
     },
+
+    /** Deletes chunks no set refers to, left by an import whose tab was closed part way. */
+    removeOrphanChunks,
   };
 }
 

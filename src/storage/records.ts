@@ -26,6 +26,12 @@ export const profileSetRecordSchema = profileSetSchema.extend({
   generations: z.array(z.string()),
   /** Bumped on every change, so caches of a set's profiles know when they are stale. */
   revision: z.number().int(),
+  /**
+   * Set while the set's first import is still writing; removed by the import's last transaction.
+   * A set that still carries it at start-up was interrupted (a reload, a closed tab) and is
+   * deleted with its chunks.
+   */
+  incomplete: z.literal(true).optional(),
 });
 export type ProfileSetRecord = z.infer<typeof profileSetRecordSchema>;
 

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from '../../storage/use-live-read.ts';
 import { createJourney, randomId, TEMPLATES, type JourneyDocument } from '../../domain/index.ts';
 import {
   createJourneyRecord,
@@ -19,7 +19,7 @@ import type { NewJourneyChoice } from './new-journey-dialog.tsx';
  * `undefined` while loading. Live: updates on change, from this tab or another.
  */
 export function useJourneyEntries(): JourneyListEntry[] | undefined {
-  return useLiveQuery(() => listJourneyEntries(), []);
+  return useLiveRead(() => listJourneyEntries(), []);
 }
 
 /** Attempts at a rename when another tab keeps saving the same journey in between. */
