@@ -62,6 +62,10 @@ export function SyncNotices({
           onKeepMine={sync.keepMine}
           onTakeTheirs={sync.takeTheirs}
           onSaveCopy={() => void saveMineAsCopy(state.mine, state.theirs.status === 'ok')}
+          onLeaveDeleted={() => {
+            sync.dropMine();
+            void navigate('/');
+          }}
         />
       )}
     </>
