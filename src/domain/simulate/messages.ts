@@ -5,6 +5,7 @@ import {
   bump,
   CLICKED,
   DELIVERED,
+  DROPPED_CAP,
   FREQUENCY_CAP,
   OPENED,
   QUIET_DEFERRED,
@@ -82,7 +83,7 @@ export class MessageSender {
           if (this.tracing) this.reason = `not sent: quiet hours in ${zone.zone}, dropped`;
           return SUPPRESSED;
         }
-        this.counters.suppress(c, QUIET_DEFERRED);
+        // Counted when it is sent (see `send`): a run may end before then.
         if (this.tracing)
           this.reason = `quiet hours in ${zone.zone}: deferred to ${formatTime(at)}`;
         return at;
@@ -91,8 +92,12 @@ export class MessageSender {
     return t;
   }
 
-  /** Applies the frequency cap at the send time, then sends. Returns false when capped. */
-  send(m: MessagePlan, t: number, stepIndex: number): boolean {
+  /**
+   * Applies the frequency cap at the send time, then sends. Returns false when capped.
+   * `deferred`: quiet hours held it until `t`, so it counts as deferred once sent, or as
+   * deferred-then-dropped when the cap refuses it now.
+   */
+  send(m: MessagePlan, t: number, stepIndex: number, deferred = false): boolean {
     const c = m.channel;
     const cap = this.plan.cap;
     const state = this.state;
@@ -100,6 +105,7 @@ export class MessageSender {
       const overall = cappedBy(cap, state, c, t);
       if (overall >= 0) {
         this.counters.suppress(c, FREQUENCY_CAP);
+        if (deferred) this.counters.dropDeferred(c, DROPPED_CAP);
         if (this.tracing)
           this.reason = `${this.reason ? `${this.reason}; ` : ''}not sent: frequency cap (${overall} sent in the period)`;
         return false;
@@ -107,6 +113,7 @@ export class MessageSender {
     }
     const counters = this.counters;
     counters.count(c, SENT);
+    if (deferred) counters.suppress(c, QUIET_DEFERRED);
     bump(counters.stepSent, stepIndex);
     state.messages++;
     const day = Math.floor((t - this.plan.start) / DAY_MS);

@@ -46,12 +46,7 @@ function arrive(ctx: StepContext, run: RunState, step: PlanStep): boolean {
   switch (step.op) {
     case OP.trigger:
       break;
-    case OP.ifElse:
-      branch = (step.predicates[0] as PlanStep['predicates'][number])(state.view, state.context(t))
-        ? 0
-        : 1;
-      break;
-    case OP.multiSplit: {
+    case OP.firstMatch: {
       const ctxAt = state.context(t);
       branch = step.predicates.length;
       for (let i = 0; i < step.predicates.length; i++) {
