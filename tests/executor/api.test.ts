@@ -4,8 +4,8 @@ import {
   publishedVersionSchema,
   versionListSchema,
   journeyStatusSchema,
-} from '../../src/api/contract.ts';
-import { healthSchema, versionCountsSchema } from '../../src/api/executor-contract.ts';
+} from '../../src/domain/contract/backend-contract.ts';
+import { healthSchema, versionCountsSchema } from '../../src/domain/contract/executor-contract.ts';
 import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
 import { ExecutorClient } from './support/client.ts';
 import { signUps, webhookJourney } from './support/journeys.ts';
