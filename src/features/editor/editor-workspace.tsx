@@ -2,7 +2,6 @@ import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNod
 import { Link } from 'react-router';
 import {
   countDiagnostics,
-  randomId,
   type Diagnostic,
   type JourneyDocument,
   type JourneyStep,
