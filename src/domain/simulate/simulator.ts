@@ -157,11 +157,12 @@ export class ProfileSimulator {
         : null;
     this.sender.tracing = this.tracer !== null;
     this.loop.tracer = this.tracer;
+    this.loop.stopped = false;
     while (entryAt !== NEVER) {
       if (state.control) counters.controlEntries++;
       else counters.entries++;
       const exitAt = this.loop.run(entryAt, this.entryTrigger);
-      const next = this.nextEntry(entryAt, exitAt);
+      const next = this.loop.stopped ? NEVER : this.nextEntry(entryAt, exitAt);
       this.conversion(entryAt, next);
       entryAt = next;
     }
