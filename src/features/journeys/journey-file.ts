@@ -1,4 +1,4 @@
-import { parseJson, restore, type JourneyDocument, type RestoreError } from '../../domain/index.ts';
+import type { JourneyDocument, RestoreError } from '../../domain/index.ts';
 
 /** A file name made from the journey's name: `welcome-series.journey.json`. */
 export function journeyFileName(document: JourneyDocument): string {
@@ -23,18 +23,6 @@ export function describeImportError(error: RestoreError): string {
 
 export type ImportResult =
   { ok: true; document: JourneyDocument } | { ok: false; file: string; errors: RestoreError[] };
-
-/** Reads a journey file: JSON syntax first (with line and column), then `restore`. */
-export function parseJourneyFile(file: string, text: string): ImportResult {
-  const parsed = parseJson(text);
-  if (!parsed.ok) {
-    const { line, column, message } = parsed.problem;
-    const where = `Not valid JSON at line ${line}, column ${column}: ${message}`;
-    return { ok: false, file, errors: [{ path: '', message: where }] };
-  }
-  const restored = restore(parsed.value);
-  return restored.ok ? restored : { ok: false, file, errors: restored.errors };
-}
 
 /**
  * An imported journey is stored as a copy: new id, "(imported)" only when the id is taken,

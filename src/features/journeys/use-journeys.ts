@@ -11,7 +11,7 @@ import {
   saveJourneyIfRevision,
   type JourneyListEntry,
 } from '../../storage/journey-documents.ts';
-import { asImportedCopy, parseJourneyFile, type ImportResult } from './journey-file.ts';
+import { asImportedCopy, type ImportResult } from './journey-file.ts';
 import type { NewJourneyChoice } from './new-journey-dialog.tsx';
 
 /**
@@ -69,6 +69,7 @@ export function useJourneyActions() {
     remove: (id: string) => deleteJourney(id),
 
     async importFile(file: File): Promise<ImportResult> {
+      const { parseJourneyFile } = await import('./parse-journey-file.ts');
       const parsed = parseJourneyFile(file.name, await file.text());
       if (!parsed.ok) return parsed;
       // Broken rows hold their ids too: an import must never replace one.

@@ -5,7 +5,7 @@ import {
   validateSpec,
   type JourneyDocument,
 } from '../../domain/index.ts';
-import { compiledRevision } from '../../editor/index.ts';
+import { compiledRevision } from '../../editor/compiled-revision.ts';
 
 export type SpecExport =
   { ok: true; fileName: string; text: string } | { ok: false; message: string };

@@ -1,5 +1,5 @@
 import { contentHash, specToJson, type JourneyDocument, type Spec } from '../../domain/index.ts';
-import { compiledRevision } from '../../editor/index.ts';
+import { compiledRevision } from '../../editor/compiled-revision.ts';
 
 /** The last published version, as far as comparing goes. */
 export interface LastPublished {

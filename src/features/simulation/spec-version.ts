@@ -1,5 +1,5 @@
 import type { JourneyDocument, Spec } from '../../domain/index.ts';
-import { compiledRevision } from '../../editor/index.ts';
+import { compiledRevision } from '../../editor/compiled-revision.ts';
 
 /** A document ready to simulate, or the number of errors that stop it. */
 export type CompiledForSimulation =

@@ -5,8 +5,8 @@ import {
   describeImportError,
   journeyFileName,
   journeyToFileText,
-  parseJourneyFile,
 } from '../../../src/features/journeys/journey-file.ts';
+import { parseJourneyFile } from '../../../src/features/journeys/parse-journey-file.ts';
 
 const doc = createJourney('Welcome: série №1!', Date.UTC(2026, 0, 1), () => 'j1');
 

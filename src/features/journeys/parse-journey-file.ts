@@ -1,0 +1,17 @@
+import { restore } from '../../domain/index.ts';
+// Straight from its module, not the domain's index: the JSON parser that reports positions is
+// loaded with the first journey import, not with the journey list.
+import { parseJson } from '../../domain/json/parse-json.ts';
+import type { ImportResult } from './journey-file.ts';
+
+/** Reads a journey file: JSON syntax first (with line and column), then `restore`. */
+export function parseJourneyFile(file: string, text: string): ImportResult {
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.problem;
+    const where = `Not valid JSON at line ${line}, column ${column}: ${message}`;
+    return { ok: false, file, errors: [{ path: '', message: where }] };
+  }
+  const restored = restore(parsed.value);
+  return restored.ok ? restored : { ok: false, file, errors: restored.errors };
+}
