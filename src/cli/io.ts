@@ -3,6 +3,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Reads a file's text (an absolute path); node:fs when left out. Tests run the CLI on text. */
+  readFile?: (path: string) => Promise<string>;
 }
 
 /** Exit codes: 0 valid / done, 1 invalid input, 2 unreadable input or bad usage. */

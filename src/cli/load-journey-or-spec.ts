@@ -23,8 +23,12 @@ export function isSpecLike(raw: unknown): boolean {
  * Reads a journey document or a compiled spec and checks it. A document that does not restore
  * (wrong shape, newer version) is unreadable (exit 2); one that restores is validated.
  */
-export async function loadJourneyOrSpec(file: string, cwd: string): Promise<LoadedInput> {
-  const raw = await readJsonFile(file, cwd);
+export async function loadJourneyOrSpec(
+  file: string,
+  cwd: string,
+  read?: (path: string) => Promise<string>,
+): Promise<LoadedInput> {
+  const raw = await readJsonFile(file, cwd, read);
   if (isSpecLike(raw)) return { kind: 'spec', spec: raw, diagnostics: validateSpec(raw) };
   const restored = restore(raw);
   if (!restored.ok) {

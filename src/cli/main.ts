@@ -42,7 +42,7 @@ function requireFile(args: ParsedArgs, what: string): string {
 
 const validateCommand: Command = async (args, io) => {
   const file = requireFile(args, 'validate needs a FILE');
-  const input = await loadJourneyOrSpec(file, io.cwd);
+  const input = await loadJourneyOrSpec(file, io.cwd, io.readFile);
   const valid = !input.diagnostics.some((d) => d.severity === 'error');
   if (args.flags.has('json')) {
     io.stdout(
@@ -64,7 +64,7 @@ const validateCommand: Command = async (args, io) => {
 
 const compileCommand: Command = async (args, io) => {
   const file = requireFile(args, 'compile needs a DOCUMENT');
-  const input = await loadJourneyOrSpec(file, io.cwd);
+  const input = await loadJourneyOrSpec(file, io.cwd, io.readFile);
   if (input.kind === 'spec')
     throw new CliError(`${file} is already a compiled spec`, EXIT.unreadable);
   const { spec, diagnostics } = compile(input.document);

@@ -11,9 +11,15 @@ export function parseJsonText(text: string, file: string): unknown {
   throw new CliError(`${file}:${line}:${column}: malformed JSON: ${message}`, EXIT.unreadable);
 }
 
-export async function readText(file: string, cwd: string): Promise<string> {
+const readFromDisk = (path: string): Promise<string> => readFile(path, 'utf8');
+
+export async function readText(
+  file: string,
+  cwd: string,
+  read: (path: string) => Promise<string> = readFromDisk,
+): Promise<string> {
   try {
-    return await readFile(resolve(cwd, file), 'utf8');
+    return await read(resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -26,6 +32,10 @@ export async function readText(file: string, cwd: string): Promise<string> {
   }
 }
 
-export async function readJsonFile(file: string, cwd: string): Promise<unknown> {
-  return parseJsonText(await readText(file, cwd), file);
+export async function readJsonFile(
+  file: string,
+  cwd: string,
+  read?: (path: string) => Promise<string>,
+): Promise<unknown> {
+  return parseJsonText(await readText(file, cwd, read), file);
 }

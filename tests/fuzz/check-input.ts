@@ -1,7 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { main } from '../../src/cli/main.ts';
 import {
@@ -119,22 +116,26 @@ function expectedCliVerdict(text: string): { validate: number; compiled?: string
   return spec === null ? { validate: 1 } : { validate: 0, compiled: specToJson(spec) };
 }
 
-async function runCli(argv: string[], cwd: string) {
+/** Runs the CLI entry in process on one file's text, with no disk in between. */
+async function runCli(argv: string[], fileText: string) {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    cwd,
+    cwd: '/fuzz',
+    readFile: async (path) => {
+      if (path === '/fuzz/input.json') return fileText;
+      throw Object.assign(new Error(`no such file ${path}`), { code: 'ENOENT' });
+    },
   });
   ensure(!stderr.includes('unexpected error'), `the CLI failed unexpectedly: ${stderr}`);
   return { code, stdout, stderr };
 }
 
-/** Runs inputs through the domain and the CLI entry (in process) in a temporary folder. */
+/** Runs inputs through the domain and the CLI entry (in process, reading the text it is given). */
 export class FuzzChecker {
   readonly stats = emptyStats();
-  private readonly dir = mkdtempSync(join(tmpdir(), 'wayfinder-fuzz-'));
 
   /** Throws a GuaranteeBroken error (with the input) when any guarantee does not hold. */
   async check(input: unknown, isSpec: boolean, mustBeInvalid: boolean): Promise<void> {
@@ -147,9 +148,8 @@ export class FuzzChecker {
     else this.stats.invalid++;
 
     const text = JSON.stringify(input) ?? 'null';
-    writeFileSync(join(this.dir, 'input.json'), text);
     const expected = expectedCliVerdict(text);
-    const checked = await runCli(['validate', 'input.json'], this.dir);
+    const checked = await runCli(['validate', 'input.json'], text);
     this.stats.cliRuns++;
     ensure(
       checked.code === expected.validate,
@@ -160,17 +160,12 @@ export class FuzzChecker {
       'refused with no message',
     );
     if (isSpec) return;
-    const compiled = await runCli(['compile', 'input.json'], this.dir);
+    const compiled = await runCli(['compile', 'input.json'], text);
     this.stats.cliRuns++;
     if (expected.compiled !== undefined) {
       ensure(compiled.code === 0 && compiled.stdout === expected.compiled, 'CLI compile differs');
     } else {
       ensure(compiled.code !== 0 && compiled.stderr !== '', 'CLI compiled an invalid document');
     }
-  }
-
-  /** Removes the temporary folder. */
-  dispose(): void {
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -52,34 +52,39 @@ function problemAt(text: string, offset: number, message: string): JsonSyntaxPro
   return { ...lineAndColumn(text, offset), offset, message };
 }
 
-// jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot import).
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const END_OF_TEXT = 17;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
 
 /**
- * Finds nesting deeper than `MAX_JSON_DEPTH` with a flat token loop, before anything that
- * recurses (jsonc-parser's parser, zod schemas) sees the text.
+ * Finds nesting deeper than `MAX_JSON_DEPTH` with one flat pass over the characters (skipping
+ * strings), before anything that recurses (jsonc-parser's parser, zod schemas) sees the text.
  */
 function tooDeepAt(text: string): number | undefined {
-  const scanner = createScanner(text, true);
   let depth = 0;
-  for (let token = scanner.scan(); token !== END_OF_TEXT; token = scanner.scan()) {
-    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
-      depth++;
-      if (depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
-    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
   }
   return undefined;
 }
 
 /**
  * Parses strict JSON (no comments, no trailing commas), reporting the first syntax problem with
- * the line and column where it is, as a parser that tracks positions sees it. The value itself
- * comes from `JSON.parse`, which keeps a `"__proto__"` key as an ordinary property. A leading
- * byte order mark is ignored. Shared by the CLI and the app's journey import.
+ * the line and column where it is. The value comes from `JSON.parse` (which keeps a
+ * `"__proto__"` key as an ordinary property); when it refuses, jsonc-parser, which tracks
+ * positions, says where. A leading byte order mark is ignored. Shared by the CLI and the app's
+ * journey import.
  */
 export function parseJson(input: string): JsonParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? ` ${input.slice(1)}` : input;
@@ -93,6 +98,44 @@ export function parseJson(input: string): JsonParseResult {
       problem: problemAt(text, deep, `nested more than ${MAX_JSON_DEPTH} levels deep`),
     };
   }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    // The engine's message is not read: a parser that tracks positions says where and why.
+    return { ok: false, problem: firstProblem(text) };
+  }
+}
+
+// jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot import).
+const TOKEN_OPEN_BRACE = 1;
+const TOKEN_CLOSE_BRACE = 2;
+const TOKEN_OPEN_BRACKET = 3;
+const TOKEN_CLOSE_BRACKET = 4;
+const TOKEN_END = 17;
+
+/**
+ * Nesting deeper than the limit as jsonc-parser's tokens see it: in a broken text its idea of
+ * where strings end can differ from the character scan's, and its parser recurses.
+ */
+function tooDeepForParserAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== TOKEN_END; token = scanner.scan()) {
+    if (token === TOKEN_OPEN_BRACE || token === TOKEN_OPEN_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+    } else if (token === TOKEN_CLOSE_BRACE || token === TOKEN_CLOSE_BRACKET) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+/** The first syntax problem jsonc-parser (strict settings) finds in a text JSON.parse refused. */
+function firstProblem(text: string): JsonSyntaxProblem {
+  const deep = tooDeepForParserAt(text);
+  if (deep !== undefined) {
+    return problemAt(text, deep, `nested more than ${MAX_JSON_DEPTH} levels deep`);
+  }
   let first: JsonSyntaxProblem | undefined;
   visit(
     text,
@@ -103,14 +146,8 @@ export function parseJson(input: string): JsonParseResult {
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
-  if (first !== undefined) return { ok: false, problem: first };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    // Both parsers follow RFC 8259; should the engine still refuse, say so without a place
-    // rather than guess one from its message.
-    return { ok: false, problem: problemAt(text, 0, 'not valid JSON') };
-  }
+  // Both follow RFC 8259; should jsonc-parser still find nothing, say so without a place.
+  return first ?? problemAt(text, 0, 'not valid JSON');
 }
 
 /** "3:14: expected a value", for one-line reports. */

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FuzzChecker } from '../../fuzz/check-input.ts';
 import { baseInputs, buildCase, fuzzCaseArb } from '../../fuzz/document-mutations.ts';
 
 const RUNS = 10_000;
 const checker = new FuzzChecker();
-afterAll(() => checker.dispose());
 
 describe('documents and specs fuzz', () => {
   it(`${RUNS.toLocaleString('en-US')} mutated templates and specs: no throw, every broken input refused, every accepted one sound`, async () => {

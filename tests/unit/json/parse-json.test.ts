@@ -99,6 +99,12 @@ describe('parseJson', () => {
     expect(parseJson(atLimit).ok).toBe(true);
   });
 
+  it('never overflows on a broken text whose strings end where the scans disagree', () => {
+    for (const text of ['"\n' + '['.repeat(100_000), '{"a": "x\n' + '{"b":'.repeat(50_000)]) {
+      expect(parseJson(text).ok).toBe(false);
+    }
+  });
+
   it('ignores a byte order mark', () => {
     expect(parseJson('\uFEFF{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
   });
