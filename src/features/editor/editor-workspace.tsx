@@ -17,7 +17,7 @@ import { StepInspector } from './inspector/step-inspector.tsx';
 import { ProblemsList } from './problems/problems-list.tsx';
 import { startOf, storageDeps } from './editor-session.ts';
 import { SaveIndicator } from './save-indicator.tsx';
-import { safeValidate } from './safe-validate.ts';
+import { safeDiagnostics } from './safe-validate.ts';
 import { SyncNotices } from './sync-notices.tsx';
 import { useJourneySync } from './use-journey-sync.ts';
 import { useProfileSuggestions } from './use-profile-suggestions.ts';
@@ -88,7 +88,7 @@ export function EditorWorkspace({
   // Validation follows the document without blocking typing on very large journeys.
   const deferredDocument = useDeferredValue(document);
   const diagnostics = useMemo(
-    () => [...externalDiagnostics, ...safeValidate(deferredDocument)],
+    () => [...externalDiagnostics, ...safeDiagnostics(deferredDocument)],
     [deferredDocument, externalDiagnostics],
   );
   const summary = countDiagnostics(diagnostics);

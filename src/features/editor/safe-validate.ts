@@ -1,12 +1,19 @@
-import { validate, type Diagnostic, type JourneyDocument } from '../../domain/index.ts';
+import type { Diagnostic, JourneyDocument } from '../../domain/index.ts';
+import { compiledRevision } from '../../editor/index.ts';
+
+const compiledDiagnostics = (document: JourneyDocument) => compiledRevision(document).diagnostics;
 
 /**
- * The validator, made total for the editor: a journey it cannot check (a condition nested past
- * the stack) still opens, with one error saying so, instead of taking the page down.
+ * The document's problems, made total for the editor: a journey the checker cannot get through
+ * (a condition nested past the stack) still opens, with one error saying so, instead of taking
+ * the page down.
  */
-export function safeValidate(document: JourneyDocument): readonly Diagnostic[] {
+export function safeDiagnostics(
+  document: JourneyDocument,
+  check: (document: JourneyDocument) => readonly Diagnostic[] = compiledDiagnostics,
+): readonly Diagnostic[] {
   try {
-    return validate(document);
+    return check(document);
   } catch (error) {
     return [
       {

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { LIFECYCLE_STAGE_LABELS } from '../../domain/index.ts';
+import { TruncatedText } from '../../ui/truncated-text.tsx';
 import type { JourneySummary } from './journey-filter.ts';
 
 /** Where a journey stands against the execution backend (given by the app when publishing is on). */
@@ -44,7 +45,7 @@ export function JourneyRow({
     <tr>
       <td>
         <Link to={`/journeys/${j.id}`} className="journey-name">
-          {label}
+          <TruncatedText text={j.name} fallback="Untitled journey" />
         </Link>
         {j.description && <div className="muted journey-description">{j.description}</div>}
       </td>

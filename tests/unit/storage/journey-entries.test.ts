@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEMPLATES, type JourneyDocument } from '../../../src/domain/index.ts';
-import { safeValidate } from '../../../src/features/editor/safe-validate.ts';
+import { TEMPLATES, validate, type JourneyDocument } from '../../../src/domain/index.ts';
+import { safeDiagnostics } from '../../../src/features/editor/safe-validate.ts';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import {
@@ -65,13 +65,13 @@ describe('listing stored journeys', () => {
   });
 
   it('lets the editor open a journey it cannot check, with one error saying why', () => {
-    expect(safeValidate(journey('b', 'Overflows', 2))).toEqual([
+    expect(safeDiagnostics(journey('b', 'Overflows', 2), validate)).toEqual([
       {
         severity: 'error',
         code: 'journey.unchecked',
         message: 'This journey could not be checked: it is nested too deeply.',
       },
     ]);
-    expect(safeValidate(journey('a', 'First', 1))).toEqual([]);
+    expect(safeDiagnostics(journey('a', 'First', 1))).toEqual([]);
   });
 });
