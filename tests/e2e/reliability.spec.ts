@@ -170,6 +170,10 @@ test.describe('reload and close', () => {
 });
 
 test.describe('broken records', () => {
+  // Drawing a condition 900 groups deep can overflow the canvas's stack; its panel boundary
+  // catches that (React reports the caught error on the console) and the editor carries on.
+  test.use({ allowedConsoleErrors: [/Maximum call stack size exceeded/] });
+
   test('a journey that breaks validation, or nests 900 groups, does not break the list', async ({
     page,
   }) => {
@@ -251,6 +255,7 @@ test.describe('broken records', () => {
     if ((await deepLink.count()) > 0) {
       await deepLink.click();
       await expect(nameField(page)).toHaveValue('Nine hundred deep');
+      await expect(page.getByText('Unexpected Application Error')).toHaveCount(0);
       await page.getByRole('link', { name: '← Journeys' }).click();
     } else {
       await expect(deep.getByText('Cannot be opened')).toBeVisible();

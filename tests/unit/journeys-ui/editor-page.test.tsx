@@ -42,7 +42,10 @@ function journalEntry(baseRevision: number, document: JourneyDocument, tabId = '
   );
 }
 
-const nameField = () => screen.findByRole('textbox', { name: 'Name' });
+/** Saving goes through fake IndexedDB on a busy machine: give it more than the default second. */
+const SLOW = { timeout: 5000 };
+
+const nameField = () => screen.findByRole('textbox', { name: 'Name' }, SLOW);
 const saveStatus = () => screen.getByText(/^(Saving…|All changes saved|Not saved)/);
 
 beforeEach(async () => {
@@ -58,7 +61,7 @@ describe('the editor page', () => {
     // Synchronously: a reload right now would find it.
     expect(journalKeys()).toHaveLength(1);
     expect(localStorage.getItem(journalKeys()[0] ?? '')).toContain('"name":"Renamed"');
-    await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'));
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'), SLOW);
     expect((await openJourney('j1'))?.document.name).toBe('Renamed');
     expect((await openJourney('j1'))?.revision).toBe(2);
     expect(journalKeys()).toEqual([]);
@@ -71,7 +74,7 @@ describe('the editor page', () => {
     await waitFor(async () =>
       expect((await openJourney('j1'))?.document.name).toBe('Typed just before the reload'),
     );
-    await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'));
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'), SLOW);
     expect(journalKeys()).toEqual([]);
   });
 
@@ -158,7 +161,7 @@ describe('the editor page', () => {
         'The header actions could not be shown. Your journey is not affected.',
       );
       fireEvent.change(await nameField(), { target: { value: 'Still editing' } });
-      await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'));
+      await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'), SLOW);
       expect((await openJourney('j1'))?.document.name).toBe('Still editing');
     } finally {
       for (const spy of quiet) spy.mockRestore();
