@@ -36,5 +36,21 @@ export function createCompileCache(
   };
 }
 
+/**
+ * The compiler made total for the editor: a journey it cannot check (say, a condition nested past
+ * the stack) still opens, with one error saying so, instead of taking the page down.
+ */
+export function compileOrExplain(document: JourneyDocument): CompileResult {
+  try {
+    return compile(document);
+  } catch (error) {
+    const message =
+      error instanceof RangeError
+        ? 'This journey could not be checked: it is nested too deeply.'
+        : 'This journey could not be checked.';
+    return { spec: null, diagnostics: [{ severity: 'error', code: 'journey.unchecked', message }] };
+  }
+}
+
 /** The app's one compiled result per revision: the workspace's problems, simulation, publish. */
-export const compiledRevision = createCompileCache();
+export const compiledRevision = createCompileCache(compileOrExplain);

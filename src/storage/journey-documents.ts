@@ -214,6 +214,8 @@ export function watchJourneyRevision(
   const subscription = liveQuery(async () => {
     const raw = (await db.journeys.get(id)) as { revision?: unknown } | undefined;
     return raw === undefined ? undefined : typeof raw.revision === 'number' ? raw.revision : 0;
+    // A failed live query only stops the updates: saves still compare-and-set, so a change
+    // missed here still surfaces as a conflict at the next save.
   }).subscribe({ next: onRevision, error: () => undefined });
   return () => subscription.unsubscribe();
 }

@@ -244,6 +244,20 @@ test.describe('broken records', () => {
     await future.getByRole('button', { name: 'Delete From the future' }).click();
     await page.getByRole('button', { name: 'Delete journey' }).click();
     await expect(table.getByRole('row').filter({ hasText: 'From the future' })).toHaveCount(0);
+    // The deep one opens in the editor (or says why it cannot); the app stays up either way.
+    const deep = table.getByRole('row').filter({ hasText: 'Nine hundred deep' });
+    const deepLink = deep.getByRole('link', { name: 'Nine hundred deep' });
+    // Until the domain reads such depth, the row says why it cannot be opened; after, it opens.
+    if ((await deepLink.count()) > 0) {
+      await deepLink.click();
+      await expect(nameField(page)).toHaveValue('Nine hundred deep');
+      await page.getByRole('link', { name: '← Journeys' }).click();
+    } else {
+      await expect(deep.getByText('Cannot be opened')).toBeVisible();
+      await expect(deep.getByRole('list', { name: 'Problems of Nine hundred deep' })).toContainText(
+        'nested too deeply',
+      );
+    }
     await table.getByRole('link', { name: 'Still fine' }).click();
     await expect(page).toHaveURL(new RegExp(`/journeys/${id}$`));
     await expect(nameField(page)).toHaveValue('Still fine');

@@ -1,26 +1,29 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   publishedVersionSchema,
   versionListSchema,
   journeyStatusSchema,
-} from '../../src/api/contract.ts';
-import { healthSchema, versionCountsSchema } from '../../src/api/executor-contract.ts';
+} from '../../src/domain/contract/backend-contract.ts';
+import { healthSchema, versionCountsSchema } from '../../src/domain/contract/executor-contract.ts';
 import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
 import { ExecutorClient } from './support/client.ts';
 import { signUps, webhookJourney } from './support/journeys.ts';
 import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
+import { startWebhookReceiver } from './support/webhook-receiver.ts';
 
 const DB = `wf_exec_api_${process.pid}`;
 const TOKEN = 'api-test-token';
 const T0 = Date.UTC(2026, 4, 4, 10);
 
 let executor: RunningExecutor;
+let databaseUrl: string;
 let api: ExecutorClient;
 
 beforeAll(async () => {
   executor = await startExecutor(
     {
-      databaseUrl: await createTestDatabase(DB),
+      databaseUrl: (databaseUrl = await createTestDatabase(DB)),
       port: 7318,
       testClock: true,
       token: TOKEN,
@@ -150,5 +153,54 @@ describe('profiles, events and counts', () => {
     const badProfile = await api.call('PUT', '/profiles/p1', { attributes: { birthday: '1 May' } });
     expect(badProfile.status).toBe(400);
     expect((await api.call('GET', '/journeys/none/versions/1/counts')).status).toBe(404);
+  });
+});
+
+describe('webhook delivery', () => {
+  it('retries 5xx answers with back-off until delivered, and gives up at once on other 4xx', async () => {
+    const flaky = await startWebhookReceiver(7326, 'wayfinder-dev-secret', 0, [503, 503]);
+    const refusing = await startWebhookReceiver(7327, 'wayfinder-dev-secret', 0, [400, 400, 400]);
+    try {
+      const journeyOf = (url: string, id: string) => {
+        const spec = webhookJourney(url);
+        return { ...spec, journey: { ...spec.journey, id } };
+      };
+      expect(
+        (await api.publish('flaky', journeyOf(`${flaky.url}/hook`, 'flaky'), 'f')).status,
+      ).toBe(201);
+      expect(
+        (await api.publish('refusing', journeyOf(`${refusing.url}/hook`, 'refusing'), 'r')).status,
+      ).toBe(201);
+      const { profiles, events } = signUps(1, T0 + 120_000, 'hook');
+      await api.putProfiles(profiles);
+      await api.postEvents(events);
+      await api.advance(120_000);
+      const key = (journey: string) => `${journey}:hook-00001:1:w1:1`;
+      const deadline = Date.now() + 20_000;
+      while (flaky.received.size === 0 || (refusing.calls.get(key('refusing')) ?? 0) === 0) {
+        if (Date.now() > deadline) throw new Error('no delivery');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Two refusals, then the third call went through.
+      expect(flaky.calls.get(key('flaky'))).toBe(3);
+      expect(flaky.received.get(key('flaky'))).toBe(1);
+      // A 400 is not retried.
+      expect(refusing.calls.get(key('refusing'))).toBe(1);
+      expect(refusing.received.size).toBe(0);
+      const db = new pg.Client({ connectionString: databaseUrl });
+      await db.connect();
+      const rows = await db.query<{ idempotency_key: string; status: string }>(
+        `select idempotency_key, status from outbox where journey_id in ('flaky', 'refusing') and step_id = 'w1'`,
+      );
+      await db.end();
+      expect(Object.fromEntries(rows.rows.map((r) => [r.idempotency_key, r.status]))).toEqual({
+        [key('flaky')]: 'delivered',
+        [key('refusing')]: 'failed',
+      });
+    } finally {
+      await flaky.close();
+      await refusing.close();
+    }
   });
 });

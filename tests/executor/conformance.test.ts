@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { ExpectedOutcome } from '../../src/domain/conformance/conformance-kit.ts';
 import type { Profile, Spec } from '../../src/domain/index.ts';
-import type { VersionCounts } from '../../src/api/executor-contract.ts';
+import type { VersionCounts } from '../../src/domain/contract/executor-contract.ts';
 import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
 import { ExecutorClient } from './support/client.ts';
 import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';

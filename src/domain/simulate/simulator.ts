@@ -9,6 +9,7 @@ import {
 } from './counters.ts';
 import { findEvent } from './event-match.ts';
 import { MessageSender } from './messages.ts';
+import { nextFiring as sharedNextFiring, type Firing } from './next-firing.ts';
 import type { SimulationPlan } from './plan.ts';
 import type { PreparedProfiles } from './prepared-profiles.ts';
 import { ProfileState } from './profile-state.ts';
@@ -16,7 +17,6 @@ import { RunLoop } from './run-loop.ts';
 import { ProfileRandom, STREAM, hashMore, hashText } from './seeded.ts';
 import { StepTracer } from './step-tracer.ts';
 import type { ProfileTrace } from './trace.ts';
-import { AFTER_EVENTS, type TriggerPlan } from './trigger-plan.ts';
 import { ZoneRegistry } from './zone-clock.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
@@ -34,7 +34,7 @@ export class ProfileSimulator {
   private readonly loop: RunLoop;
   private tracer: StepTracer | null = null;
   private entryTrigger = -1;
-  /** The sequence of the firing that made the entry (see {@link AFTER_EVENTS}). */
+  /** The sequence of the firing that made the entry (see `AFTER_EVENTS` in trigger-plan.ts). */
   private entrySeq = -1;
 
   constructor(private readonly plan: SimulationPlan) {
@@ -157,11 +157,12 @@ export class ProfileSimulator {
         : null;
     this.sender.tracing = this.tracer !== null;
     this.loop.tracer = this.tracer;
+    this.loop.stopped = false;
     while (entryAt !== NEVER) {
       if (state.control) counters.controlEntries++;
       else counters.entries++;
       const exitAt = this.loop.run(entryAt, this.entryTrigger);
-      const next = this.nextEntry(entryAt, exitAt);
+      const next = this.loop.stopped ? NEVER : this.nextEntry(entryAt, exitAt);
       this.conversion(entryAt, next);
       entryAt = next;
     }
@@ -208,35 +209,19 @@ export class ProfileSimulator {
   }
 
   /** Trigger and sequence of the firing {@link nextFiring} found. */
-  private firedTrigger = -1;
-  private firedSeq = -1;
+  private readonly fired: Firing = { trigger: -1, seq: -1 };
 
-  /**
-   * The first firing of any trigger after position (`after`, `afterSeq`): by time, then
-   * sequence, then trigger order (several triggers on one event are one firing).
-   */
+  private get firedTrigger(): number {
+    return this.fired.trigger;
+  }
+
+  private get firedSeq(): number {
+    return this.fired.seq;
+  }
+
+  /** See the shared {@link sharedNextFiring}. */
   private nextFiring(after: number, afterSeq: number): number {
-    const { plan, state } = this;
-    let best = NEVER;
-    let bestSeq = AFTER_EVENTS;
-    // Non-event triggers fire after the events of an instant, once per instant.
-    const timeFrom = afterSeq === AFTER_EVENTS ? after + 1 : after;
-    for (let i = 0; i < plan.triggers.length; i++) {
-      const trigger = plan.triggers[i] as TriggerPlan;
-      let t: number;
-      let seq = AFTER_EVENTS;
-      if (trigger.perEvent) {
-        t = trigger.nextAt(state, after, afterSeq, plan.start, plan.end);
-        seq = state.firedSeq;
-      } else t = trigger.nextAt(state, timeFrom, afterSeq, plan.start, plan.end);
-      if (t < best || (t === best && t !== NEVER && seq < bestSeq)) {
-        best = t;
-        bestSeq = seq;
-        this.firedTrigger = i;
-      }
-    }
-    this.firedSeq = bestSeq;
-    return best;
+    return sharedNextFiring(this.plan, this.state, after, afterSeq, this.fired);
   }
 
   private conversion(entryAt: number, nextEntry: number): void {

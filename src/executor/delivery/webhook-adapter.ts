@@ -7,6 +7,12 @@ export function webhookSignature(secret: string, timestamp: string, body: string
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+function usableUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol } = new URL(url);
+  return protocol === 'http:' || protocol === 'https:';
+}
+
 interface WebhookContent {
   url?: unknown;
   method?: unknown;
@@ -41,22 +47,14 @@ export function webhookAdapter(secret: string, timeoutMs = 10_000): DeliveryAdap
           for (const h of c.headers as { name?: unknown; value?: unknown }[])
             if (typeof h.name === 'string' && typeof h.value === 'string')
               headers[h.name] = h.value;
-        let response: Response;
-        try {
-          response = await fetch(url, {
-            method,
-            headers,
-            ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
-            signal: AbortSignal.timeout(timeoutMs),
-          });
-        } catch (error) {
-          if (
-            error instanceof TypeError &&
-            /Invalid URL|unsupported/i.test(String(error.cause ?? ''))
-          )
-            throw new PermanentDeliveryError(`webhook URL ${url} is not usable`);
-          throw error;
-        }
+        if (!usableUrl(url)) throw new PermanentDeliveryError(`webhook URL "${url}" is not usable`);
+        // Network failures reject: the durable step retries them.
+        const response = await fetch(url, {
+          method,
+          headers,
+          ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         await response.arrayBuffer().catch(() => undefined);
         if (response.ok) continue;
         if (response.status >= 500 || response.status === 429)

@@ -1,6 +1,8 @@
 import type { Channel, Profile, ProfileEvent } from '../../domain/index.ts';
 import { CHANNELS } from '../../domain/index.ts';
-import { findEvent } from '../../domain/simulate/event-match.ts';
+import { findEvent, firstAtOrAfter } from '../../domain/simulate/event-match.ts';
+import { nextFiring as sharedNextFiring, type Firing } from '../../domain/simulate/next-firing.ts';
+import { AFTER_EVENTS } from '../../domain/simulate/trigger-plan.ts';
 import { ProfileState } from '../../domain/simulate/profile-state.ts';
 import { hashMore, hashText } from '../../domain/simulate/seeded.ts';
 import { ZoneRegistry } from '../../domain/simulate/zone-clock.ts';
@@ -89,25 +91,41 @@ function settleConversion(
   tally.conversion(vp.journeyId, run.version, e.at, run.control);
 }
 
-/** When the profile may enter next and by which trigger, looking at what is known now. */
-function nextEntry(vp: VersionPlan, state: ProfileState, after: number): [number, number] {
+/** A run's entry firing as a position in the profile's events now (spec §3.1). */
+function entryPosition(state: ProfileState, run: RunState): number {
+  if (run.entryOrdinal < 0) return AFTER_EVENTS;
+  return firstAtOrAfter(state.profile.events, run.entryAt) + run.entryOrdinal;
+}
+
+/**
+ * The next firing that may start a run (spec §3.1): after the last entry's firing, at or after
+ * the time the re-entry rule reopens (Infinity: never). Firings before that are refused.
+ */
+function nextEntry(
+  vp: VersionPlan,
+  state: ProfileState,
+  last: RunState | undefined,
+  fired: Firing,
+): number {
   const plan = vp.plan;
-  let best = NEVER;
-  let trigger = -1;
-  for (let i = 0; i < plan.triggers.length; i++) {
-    const t = (plan.triggers[i] as (typeof plan.triggers)[number]).nextAt(
-      state,
-      after,
-      -1, // every event at `after` may fire; the executor's entry order is its own (see README)
-      plan.start,
-      plan.end,
-    );
-    if (t < best) {
-      best = t;
-      trigger = i;
+  let at = plan.start;
+  let seq = -1;
+  let reopens = Number.NEGATIVE_INFINITY;
+  if (last !== undefined) {
+    if (plan.reentry === 'never') return NEVER;
+    reopens = (last.endedAt as number) + (plan.reentry === 'after_cooldown' ? plan.cooldownMs : 0);
+    // A run from an older version: the live one counts firings from its own publish on.
+    if (last.entryAt >= plan.start) {
+      at = last.entryAt;
+      seq = entryPosition(state, last);
     }
   }
-  return [best, trigger];
+  for (;;) {
+    const t = sharedNextFiring(plan, state, at, seq, fired);
+    if (t === NEVER || t >= reopens) return t;
+    at = t;
+    seq = fired.seq;
+  }
 }
 
 /**
@@ -141,17 +159,9 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
     if (vp === null) break;
     const plan = vp.plan;
     const last = js.runs[js.runs.length - 1];
-    if (last !== undefined && plan.reentry === 'never') break;
-    const after =
-      last === undefined
-        ? plan.start
-        : Math.max(
-            plan.start,
-            (last.endedAt as number) + (plan.reentry === 'after_cooldown' ? plan.cooldownMs : 0),
-            last.entryAt + 1,
-          );
     const state = profileState(vp, profile, js);
-    const [at, trigger] = nextEntry(vp, state, after);
+    const fired: Firing = { trigger: -1, seq: -1 };
+    const at = nextEntry(vp, state, last, fired);
     if (last !== undefined) {
       const lastPlan = plans.byVersion.get(last.version) ?? vp;
       settleConversion(lastPlan, state, last, Math.min(at, now), tally);
@@ -161,11 +171,15 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       dueAt = at;
       break;
     }
+    const trigger = fired.trigger;
+    const entryOrdinal =
+      fired.seq === AFTER_EVENTS ? -1 : fired.seq - firstAtOrAfter(state.profile.events, at);
     const triggerId = plan.triggers[trigger]?.stepId as string;
     const entered: RunState = {
       id: `${journeyId}:${profile.id}:${js.runs.length + 1}`,
       version: vp.version,
       entryAt: at,
+      entryOrdinal,
       trigger: triggerId,
       control: state.control,
       stepId: triggerId,

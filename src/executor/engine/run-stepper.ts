@@ -122,12 +122,8 @@ function gate(ctx: StepContext, run: RunState, step: PlanStep): number | null {
   if (quiet.enabled && m.quiet) {
     const until = quietHoursEnd(quiet, state.zone(), t);
     if (until !== null) {
-      tally.suppressed(
-        vp.journeyId,
-        run.version,
-        step.id,
-        quiet.drop ? 'quiet_hours_dropped' : 'quiet_hours_deferred',
-      );
+      // A deferred message counts as deferred once it is sent (spec §4): see `send`.
+      if (quiet.drop) tally.suppressed(vp.journeyId, run.version, step.id, 'quiet_hours_dropped');
       return quiet.drop ? null : until;
     }
   }
@@ -146,6 +142,8 @@ function send(ctx: StepContext, run: RunState, step: PlanStep, t: number): void 
   }
   if (m.capped) state.recordSend(t, m.channel);
   tally.sent(vp.journeyId, run.version, step.id, t);
+  if (t > run.arrivedAt)
+    tally.suppressed(vp.journeyId, run.version, step.id, 'quiet_hours_deferred');
   const specStep = vp.spec.steps[step.id] as SpecStep;
   ctx.sends.push({
     key: `${run.id}:${step.id}:${run.visits[step.id] ?? 1}`,

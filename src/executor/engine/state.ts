@@ -22,6 +22,12 @@ export interface RunState {
   /** The published version it entered with; it keeps it until it ends (spec §3.5). */
   version: number;
   entryAt: number;
+  /**
+   * The entry's firing among the instant's firings (spec §3.1): the event's place among the
+   * profile's events at `entryAt` (stable: later-recorded events at one instant sort after), or
+   * -1 for a firing that is not an event (dates, schedules, segments come after the events).
+   */
+  entryOrdinal: number;
   trigger: string;
   control: boolean;
   /** The step the run is at, when it arrived there, and whether that step was already decided. */

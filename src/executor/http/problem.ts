@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '../../api/contract.ts';
+import type { ErrorDetail } from '../../domain/contract/backend-contract.ts';
 
 /** An answer in the API's error shape: `{ error: { code, message, details? } }`. */
 export class ApiProblem extends Error {

@@ -1,13 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
-import { validationResultSchema } from '../../api/contract.ts';
+import { validationResultSchema } from '../../domain/contract/backend-contract.ts';
 import {
   API_VERSION,
   clockRequestSchema,
   eventBatchSchema,
   profilePutSchema,
   type Health,
-} from '../../api/executor-contract.ts';
+} from '../../domain/contract/executor-contract.ts';
 import { validateSpec } from '../../domain/index.ts';
 import type { Clock, TestClock } from '../clock.ts';
 import type { ExecutorConfig } from '../config.ts';

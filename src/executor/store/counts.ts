@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { VersionCounts } from '../../api/executor-contract.ts';
+import type { VersionCounts } from '../../domain/contract/executor-contract.ts';
 import { buildCounts, sumDeltas } from '../engine/build-counts.ts';
 import type { CountDeltas } from '../engine/tally.ts';
 import type { Catalog } from '../worker/catalog.ts';

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { EventBatch } from '../../api/executor-contract.ts';
+import type { EventBatch } from '../../domain/contract/executor-contract.ts';
 import { profileAttributesSchema, type ProfileAttributes } from '../../domain/index.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { ProfileRuns } from '../../api/executor-contract.ts';
+import type { ProfileRuns } from '../../domain/contract/executor-contract.ts';
 import { runsOutcome } from '../engine/run-outcome.ts';
 import type { JourneyProfileState } from '../engine/state.ts';
 

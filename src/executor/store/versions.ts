@@ -6,7 +6,11 @@ import {
   validateSpec,
   type Spec,
 } from '../../domain/index.ts';
-import type { JourneyStatus, PublishedVersion, VersionDetail } from '../../api/contract.ts';
+import type {
+  JourneyStatus,
+  PublishedVersion,
+  VersionDetail,
+} from '../../domain/contract/backend-contract.ts';
 import { ApiProblem } from '../http/problem.ts';
 
 interface VersionRow {

@@ -1,15 +1,13 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import {
   countDiagnostics,
-  randomId,
   type Diagnostic,
   type JourneyDocument,
   type JourneyStep,
 } from '../../domain/index.ts';
 import { compiledRevision, createEditorStore, type Selection } from '../../editor/index.ts';
 import { PanelErrorBoundary } from '../../ui/panel-error-boundary.tsx';
-import { createJourneyRecord } from '../../storage/journey-documents.ts';
 import type { JourneyOpening } from '../../storage/journey-session.ts';
 import { JourneyCanvas, type JourneyCanvasApi } from './canvas/journey-canvas.tsx';
 import type { CanvasOverlay } from './canvas/flow-types.ts';
@@ -17,10 +15,9 @@ import { useEditorSelector } from './canvas/use-editor-selector.ts';
 import { SettingsPanel } from './inspector/settings-panel.tsx';
 import { StepInspector } from './inspector/step-inspector.tsx';
 import { ProblemsList } from './problems/problems-list.tsx';
-import { ConflictDialog } from './conflict/conflict-dialog.tsx';
 import { startOf, storageDeps } from './editor-session.ts';
 import { SaveIndicator } from './save-indicator.tsx';
-import { SetAsideNotice } from './set-aside-notice.tsx';
+import { SyncNotices } from './sync-notices.tsx';
 import { useJourneySync } from './use-journey-sync.ts';
 import { useProfileSuggestions } from './use-profile-suggestions.ts';
 
@@ -67,8 +64,6 @@ export function EditorWorkspace({
     s.selection.stepIds.length === 1 ? (s.selection.stepIds[0] ?? null) : null,
   );
   const { state: saveState, sync } = useJourneySync(store, session.start, session.deps);
-  const navigate = useNavigate();
-  const [copyId, setCopyId] = useState<string | null>(null);
   const suggestions = useProfileSuggestions();
   const canvasApi = useRef<JourneyCanvasApi>(null);
   const [panel, setPanel] = useState<SidePanel>('inspector');
@@ -129,23 +124,6 @@ export function EditorWorkspace({
     [document, diagnostics, focusStep, setExternalDiagnostics],
   );
 
-  const saveMineAsCopy = async (mine: JourneyDocument, theirsKept: boolean) => {
-    const at = new Date().toISOString();
-    const copy: JourneyDocument = {
-      ...mine,
-      id: randomId(),
-      name: `${mine.name || 'Untitled journey'} (my copy)`,
-      createdAt: at,
-      updatedAt: at,
-    };
-    // A failed write leaves the conflict open: the choice can be made again.
-    const created = await createJourneyRecord(copy).catch(() => null);
-    if (created?.ok !== true) return;
-    sync.dropMine();
-    if (theirsKept) setCopyId(copy.id);
-    else void navigate(`/journeys/${copy.id}`);
-  };
-
   return (
     <div className="editor">
       <header className="editor-header">
@@ -185,28 +163,13 @@ export function EditorWorkspace({
           </button>
         </div>
       </header>
-      {copyId !== null && (
-        <div role="status" className="editor-notice">
-          Your version was saved as a copy. <Link to={`/journeys/${copyId}`}>Open the copy</Link>
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setCopyId(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
-      <SetAsideNotice
+      <SyncNotices
+        state={saveState}
+        sync={sync}
+        setAside={opening.setAside}
+        onDiscardSetAside={opening.journal.remove}
         journeyName={document.name}
-        texts={opening.setAside}
-        onDiscard={opening.journal.remove}
       />
-      {saveState.status === 'conflict' && (
-        <ConflictDialog
-          mine={saveState.mine}
-          theirs={saveState.theirs}
-          onKeepMine={sync.keepMine}
-          onTakeTheirs={sync.takeTheirs}
-          onSaveCopy={() => void saveMineAsCopy(saveState.mine, saveState.theirs.status === 'ok')}
-        />
-      )}
       <div className="editor-body">
         <div className="editor-main">
           <div className="editor-canvas">

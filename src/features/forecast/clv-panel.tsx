@@ -61,6 +61,12 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
             {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) &&
               ' The optimiser did not fully converge: treat the figures with care.'}
           </p>
+          {outcome.bgnbd.degenerate !== null && (
+            <p role="alert" className="clv-degenerate">
+              Degenerate fit: {outcome.bgnbd.degenerate.message} The lifetime values below are not
+              reliable.
+            </p>
+          )}
           {outcome.effect !== null ? (
             <KpiGrid label="Projected CLV effect">
               <KpiCard

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS } from '../../domain/index.ts';
 import { TableHead } from '../../ui/table-head.tsx';
 import { useConfirm } from '../../ui/use-confirm.tsx';
@@ -14,25 +14,18 @@ import { describeImportError, journeyFileName, journeyToFileText } from './journ
 import { NewJourneyDialog } from './new-journey-dialog.tsx';
 import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
 import { BrokenJourneyRow } from './broken-journey-row.tsx';
+import { JourneyRow, type JourneyPublishState } from './journey-row.tsx';
 import { StoredJsonDialog } from './stored-json-dialog.tsx';
 import { useJourneyActions, useJourneyEntries } from './use-journeys.ts';
 import './journeys.css';
 
-const relativeTime = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-function updatedLabel(iso: string): string {
-  const minutes = Math.round((Date.parse(iso) - Date.now()) / 60_000);
-  if (Math.abs(minutes) < 60) return relativeTime.format(minutes, 'minute');
-  const hours = Math.round(minutes / 60);
-  if (Math.abs(hours) < 24) return relativeTime.format(hours, 'hour');
-  return new Date(iso).toLocaleDateString();
+/** A failed write in words: the browser's own message (quota, a value it cannot store). */
+function storageFailure(error: unknown): string {
+  const message = error instanceof Error && error.message ? error.message : 'unknown error';
+  return `this browser could not store it (${message}).`;
 }
 
-/** Where a journey stands against the execution backend (given by the app when publishing is on). */
-export interface JourneyPublishState {
-  version: number;
-  unpublishedChanges: boolean;
-}
+export type { JourneyPublishState };
 
 export interface JourneyListPageProps {
   publishStates?: ReadonlyMap<string, JourneyPublishState> | undefined;
@@ -55,7 +48,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
       description: `“${journey.name}” and its simulation runs will be deleted. This cannot be undone.`,
       confirmLabel: 'Delete journey',
     }),
-    (journey) => void actions.remove(journey.id),
+    (journey) => attempt('Deleting', () => actions.remove(journey.id)),
   );
   const navigate = useNavigate();
   const [filter, setFilter] = useState<JourneyFilter>({
@@ -75,7 +68,17 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
   async function importFiles(files: FileList | null) {
     const file = files?.[0];
     if (!file) return;
-    const result = await actions.importFile(file);
+    if (fileInput.current) fileInput.current.value = '';
+    let result: Awaited<ReturnType<typeof actions.importFile>>;
+    try {
+      result = await actions.importFile(file);
+    } catch (error) {
+      setImportMessage({
+        ok: false,
+        text: `${file.name} was not imported: ${storageFailure(error)}`,
+      });
+      return;
+    }
     setImportMessage(
       result.ok
         ? { ok: true, text: `Imported “${result.document.name}”.` }
@@ -89,7 +92,21 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
               )}${result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : ''}`,
           },
     );
-    if (fileInput.current) fileInput.current.value = '';
+  }
+
+  /** Runs a list action; a write the browser refuses is said, not lost in the console. */
+  function attempt(what: string, action: () => Promise<unknown>) {
+    action().then(
+      (done) => {
+        if (done === false)
+          setImportMessage({
+            ok: false,
+            text: `${what} failed: the journey changed or is gone. Try again.`,
+          });
+      },
+      (error: unknown) =>
+        setImportMessage({ ok: false, text: `${what} failed: ${storageFailure(error)}` }),
+    );
   }
 
   async function exportJourney(id: string) {
@@ -212,65 +229,16 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
           />
           <tbody>
             {shown.map((j) => (
-              <tr key={j.id}>
-                <td>
-                  <Link to={`/journeys/${j.id}`} className="journey-name">
-                    {j.name || 'Untitled journey'}
-                  </Link>
-                  {j.description && (
-                    <div className="muted journey-description">{j.description}</div>
-                  )}
-                </td>
-                <td>{LIFECYCLE_STAGE_LABELS[j.lifecycleStage]}</td>
-                <td>{j.stepCount}</td>
-                <td>
-                  <ProblemBadges errors={j.errorCount} warnings={j.warningCount} />
-                </td>
-                {publishStates && (
-                  <td>
-                    <PublishCell state={publishStates.get(j.id)} />
-                  </td>
-                )}
-                <td>
-                  <time dateTime={j.updatedAt}>{updatedLabel(j.updatedAt)}</time>
-                </td>
-                <td>
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      aria-label={`Rename ${j.name || 'Untitled journey'}`}
-                      onClick={() => setRenaming(j)}
-                    >
-                      Rename
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      aria-label={`Duplicate ${j.name || 'Untitled journey'}`}
-                      onClick={() => void actions.duplicate(j.id)}
-                    >
-                      Duplicate
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      aria-label={`Export ${j.name || 'Untitled journey'}`}
-                      onClick={() => void exportJourney(j.id)}
-                    >
-                      Export
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      aria-label={`Delete ${j.name || 'Untitled journey'}`}
-                      onClick={() => confirmDelete.ask(j)}
-                    >
-                      Delete
-                    </button>
-                  </div>
-                </td>
-              </tr>
+              <JourneyRow
+                key={j.id}
+                journey={j}
+                publishing={publishStates !== undefined}
+                publishState={publishStates?.get(j.id)}
+                onRename={() => setRenaming(j)}
+                onDuplicate={() => attempt('Duplicating', () => actions.duplicate(j.id))}
+                onExport={() => void exportJourney(j.id)}
+                onDelete={() => confirmDelete.ask(j)}
+              />
             ))}
             {shownBroken.map((journey) => (
               <BrokenJourneyRow
@@ -306,38 +274,10 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
       <RenameJourneyDialog
         journey={renaming}
         onClose={() => setRenaming(null)}
-        onRename={(id, name) => void actions.rename(id, name)}
+        onRename={(id, name) => attempt('Renaming', () => actions.rename(id, name))}
       />
       <StoredJsonDialog stored={viewing} onClose={() => setViewing(null)} />
       {confirmDelete.dialog}
     </section>
-  );
-}
-
-function PublishCell({ state }: { state: JourneyPublishState | undefined }) {
-  if (!state) return <span className="muted">Draft only</span>;
-  return (
-    <span className="problem-badges">
-      <span className="badge">v{state.version}</span>
-      {state.unpublishedChanges && <span className="badge badge-warning">Unpublished changes</span>}
-    </span>
-  );
-}
-
-function ProblemBadges({ errors, warnings }: { errors: number; warnings: number }) {
-  if (errors === 0 && warnings === 0) return <span className="badge badge-ok">Ready</span>;
-  return (
-    <span className="problem-badges">
-      {errors > 0 && (
-        <span className="badge badge-error">
-          {errors} {errors === 1 ? 'error' : 'errors'}
-        </span>
-      )}
-      {warnings > 0 && (
-        <span className="badge badge-warning">
-          {warnings} {warnings === 1 ? 'warning' : 'warnings'}
-        </span>
-      )}
-    </span>
   );
 }

@@ -11,7 +11,6 @@ import {
   saveJourneyIfRevision,
   type JourneyListEntry,
 } from '../../storage/journey-documents.ts';
-import type { JourneySummary } from './journey-filter.ts';
 import { asImportedCopy, parseJourneyFile, type ImportResult } from './journey-file.ts';
 import type { NewJourneyChoice } from './new-journey-dialog.tsx';
 
@@ -21,12 +20,6 @@ import type { NewJourneyChoice } from './new-journey-dialog.tsx';
  */
 export function useJourneyEntries(): JourneyListEntry[] | undefined {
   return useLiveRead(() => listJourneyEntries(), []);
-}
-
-/** Every readable stored journey as the list shows it; `undefined` while loading. */
-export function useJourneySummaries(): JourneySummary[] | undefined {
-  const entries = useJourneyEntries();
-  return entries?.flatMap((e) => (e.status === 'ok' ? [e.summary] : []));
 }
 
 /** Attempts at a rename when another tab keeps saving the same journey in between. */

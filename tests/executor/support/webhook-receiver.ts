@@ -6,6 +6,8 @@ export interface WebhookReceiver {
   url: string;
   /** Deliveries per idempotency key (raw: a repeat after a crash counts twice here). */
   received: Map<string, number>;
+  /** Every call per idempotency key, refused ones included. */
+  calls: Map<string, number>;
   inFlight(): number;
   badSignatures(): number;
   close(): Promise<void>;
@@ -15,7 +17,10 @@ export async function startWebhookReceiver(
   port: number,
   secret: string,
   delayMs: number,
+  /** Answers these statuses, in order, to a key's first calls before accepting it. */
+  failures: readonly number[] = [],
 ): Promise<WebhookReceiver> {
+  const calls = new Map<string, number>();
   const received = new Map<string, number>();
   let inFlight = 0;
   let bad = 0;
@@ -28,9 +33,16 @@ export async function startWebhookReceiver(
       const signature = String(request.headers['wayfinder-signature'] ?? '');
       const timestamp = String(request.headers['wayfinder-timestamp'] ?? '');
       if (signature !== webhookSignature(secret, timestamp, body)) bad++;
+      const call = calls.get(key) ?? 0;
+      calls.set(key, call + 1);
       setTimeout(() => {
-        received.set(key, (received.get(key) ?? 0) + 1);
         inFlight--;
+        const failure = failures[call];
+        if (failure !== undefined) {
+          response.writeHead(failure).end('not now');
+          return;
+        }
+        received.set(key, (received.get(key) ?? 0) + 1);
         response.writeHead(200).end('ok');
       }, delayMs);
     });
@@ -39,6 +51,7 @@ export async function startWebhookReceiver(
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    calls,
     inFlight: () => inFlight,
     badSignatures: () => bad,
     close: () =>

@@ -10,7 +10,7 @@ import { EditorPage } from '../../../src/features/editor/editor-page.tsx';
 import type { EditorSlots } from '../../../src/features/editor/editor-workspace.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
-import { openJourney, saveJourney } from '../../../src/storage/journey-documents.ts';
+import { deleteJourney, openJourney, saveJourney } from '../../../src/storage/journey-documents.ts';
 
 function welcome(): JourneyDocument {
   const found = TEMPLATES.find((t) => t.id === 'welcome-series');
@@ -190,5 +190,22 @@ describe('the editor page', () => {
     expect(screen.getAllByText('All changes saved')).toHaveLength(1);
     expect(screen.getByText('Not saved: changed elsewhere')).toBeVisible();
     expect((await openJourney('j1'))?.document.name).toBe('First again');
+  });
+
+  it('says when the journey is deleted elsewhere, and can leave it deleted', async () => {
+    const user = userEvent.setup();
+    renderEditor();
+    expect(await nameField()).toHaveValue('Welcome series');
+    await deleteJourney('j1');
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'This journey was deleted elsewhere' },
+      { timeout: 5000 },
+    );
+    expect(within(dialog).queryByRole('button', { name: 'Take the saved version' })).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Leave it deleted' }));
+    expect(await screen.findByRole('heading', { name: 'Journey list' })).toBeVisible();
+    expect(await openJourney('j1')).toBeUndefined();
+    expect(journalKeys()).toEqual([]);
   });
 });

@@ -152,4 +152,24 @@ describe('the journey list with broken records', () => {
     );
     expect(within(table).queryByText('From the future')).toBeNull();
   });
+
+  it('says so when the browser refuses to store an import or a duplicate', async () => {
+    const user = userEvent.setup();
+    const table = await renderList();
+    const text = JSON.stringify({ ...welcome(), id: 'imported', name: 'Imported' });
+    db.close();
+    await user.upload(
+      screen.getByLabelText('Import a journey file'),
+      new File([text], 'welcome.journey.json', { type: 'application/json' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /^welcome\.journey\.json was not imported: this browser could not store it \(.+\)\./,
+    );
+    await user.click(within(table).getByRole('button', { name: 'Duplicate Welcome series' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        /^Duplicating failed: this browser could not store it/,
+      ),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEMPLATES, type JourneyDocument } from '../../../src/domain/index.ts';
+import { compileOrExplain } from '../../../src/editor/compiled-revision.ts';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import {
@@ -20,6 +21,10 @@ vi.mock('../../../src/domain/index.ts', async (importOriginal) => {
     validate: (document: JourneyDocument) => {
       if (document.name === 'Overflows') throw new RangeError('Maximum call stack size exceeded');
       return domain.validate(document);
+    },
+    compile: (document: JourneyDocument) => {
+      if (document.name === 'Overflows') throw new RangeError('Maximum call stack size exceeded');
+      return domain.compile(document);
     },
     restore: (raw: unknown) => {
       if ((raw as { name?: unknown }).name === 'Unrestorable') throw new RangeError('too deep');
@@ -61,5 +66,16 @@ describe('listing stored journeys', () => {
     await expect(getJourney('c')).rejects.toMatchObject({
       problems: ['Reading the journey failed: the journey is nested too deeply to read'],
     });
+  });
+
+  it('lets the editor open a journey it cannot check, with one error saying why', () => {
+    expect(compileOrExplain(journey('b', 'Overflows', 2)).diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'journey.unchecked',
+        message: 'This journey could not be checked: it is nested too deeply.',
+      },
+    ]);
+    expect(compileOrExplain(journey('a', 'First', 1)).diagnostics).toEqual([]);
   });
 });

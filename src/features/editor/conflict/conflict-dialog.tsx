@@ -10,6 +10,8 @@ export interface ConflictDialogProps {
   onKeepMine(): void;
   onTakeTheirs(): void;
   onSaveCopy(): void;
+  /** Offered when the journey was deleted elsewhere: agree, drop these edits and leave. */
+  onLeaveDeleted(): void;
 }
 
 function when(iso: string): string {
@@ -64,6 +66,7 @@ export function ConflictDialog({
   onKeepMine,
   onTakeTheirs,
   onSaveCopy,
+  onLeaveDeleted,
 }: ConflictDialogProps) {
   const title =
     theirs.status === 'deleted'
@@ -112,6 +115,11 @@ export function ConflictDialog({
             {theirs.status === 'ok' && (
               <button type="button" className="btn" onClick={onTakeTheirs}>
                 Take the saved version
+              </button>
+            )}
+            {theirs.status === 'deleted' && (
+              <button type="button" className="btn" onClick={onLeaveDeleted}>
+                Leave it deleted
               </button>
             )}
             <button type="button" className="btn btn-primary" onClick={onKeepMine}>

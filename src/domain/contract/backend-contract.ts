@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { specSchema } from '../compile/spec-schema.ts';
+
+/**
+ * The execution backend's wire format, as zod schemas. docs/openapi.json states the same shapes;
+ * tests/unit/api/openapi.test.ts keeps the two in step.
+ */
+
+/** One problem the backend found, pointing at a step (and a field inside it) when it can. */
+export const errorDetailSchema = z.object({
+  stepId: z.string().min(1).optional(),
+  field: z.string().min(1).optional(),
+  code: z.string().min(1),
+  message: z.string(),
+});
+export type ErrorDetail = z.infer<typeof errorDetailSchema>;
+
+/** The body of every 4xx and 5xx answer. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string().min(1),
+    message: z.string(),
+    details: z.array(errorDetailSchema).optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+/** A published, immutable version of a journey. */
+export const publishedVersionSchema = z.object({
+  journeyId: z.string().min(1),
+  version: z.number().int().positive(),
+  specHash: z.string().min(1),
+  publishedAt: z.iso.datetime({ offset: true }),
+});
+export type PublishedVersion = z.infer<typeof publishedVersionSchema>;
+
+/** A published version with its spec. */
+export const versionDetailSchema = publishedVersionSchema.extend({ spec: specSchema });
+export type VersionDetail = z.infer<typeof versionDetailSchema>;
+
+/** A journey's versions, oldest first. */
+export const versionListSchema = z.object({ versions: z.array(publishedVersionSchema) });
+export type VersionList = z.infer<typeof versionListSchema>;
+
+export const JOURNEY_STATES = ['draft', 'live', 'paused'] as const;
+
+/** What the backend is doing with a journey right now. */
+export const journeyStatusSchema = z.object({
+  journeyId: z.string().min(1),
+  state: z.enum(JOURNEY_STATES),
+  liveVersion: z.number().int().positive().nullable(),
+  activeProfiles: z.number().int().nonnegative(),
+  /** Active profiles by the version they entered with (they stay on it until they leave). */
+  activeProfilesByVersion: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type JourneyStatus = z.infer<typeof journeyStatusSchema>;
+
+/** The answer of POST /specs/validate. */
+export const validationResultSchema = z.object({
+  valid: z.boolean(),
+  errors: z.array(errorDetailSchema),
+});
+export type ValidationResult = z.infer<typeof validationResultSchema>;
+
+/** The body of POST /journeys/{journeyId}/versions and POST /specs/validate. */
+export const specRequestSchema = z.object({ spec: specSchema });
+export type SpecRequest = z.infer<typeof specRequestSchema>;
