@@ -4,12 +4,22 @@ export interface TableColumn {
   numeric?: boolean;
 }
 
-/** The header row of a data table, one `th scope="col"` per column. */
-export function TableHead({ columns }: { columns: readonly (TableColumn | string)[] }) {
+/**
+ * The header row of a data table, one `th scope="col"` per column, and with `actions` a last
+ * column for each row's buttons, named for screen readers only.
+ */
+export function TableHead({
+  columns,
+  actions = false,
+}: {
+  columns: readonly (TableColumn | string | false)[];
+  actions?: boolean;
+}) {
   return (
     <thead>
       <tr>
         {columns.map((column) => {
+          if (column === false) return null;
           const { label, numeric } = typeof column === 'string' ? { label: column } : column;
           return (
             <th key={label} scope="col" className={numeric ? 'num' : undefined}>
@@ -17,6 +27,11 @@ export function TableHead({ columns }: { columns: readonly (TableColumn | string
             </th>
           );
         })}
+        {actions && (
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        )}
       </tr>
     </thead>
   );

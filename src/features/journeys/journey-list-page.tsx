@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS } from '../../domain/index.ts';
-import { ConfirmDialog } from '../../ui/dialog.tsx';
+import { TableHead } from '../../ui/table-head.tsx';
+import { useConfirm } from '../../ui/use-confirm.tsx';
 import { downloadText } from '../../ui/download.ts';
 import {
   filterBrokenJourneys,
@@ -41,6 +42,14 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
     [entries],
   );
   const actions = useJourneyActions();
+  const confirmDelete = useConfirm(
+    (journey: { id: string; name: string }) => ({
+      title: 'Delete journey?',
+      description: `“${journey.name}” and its simulation runs will be deleted. This cannot be undone.`,
+      confirmLabel: 'Delete journey',
+    }),
+    (journey) => attempt('Deleting', () => actions.remove(journey.id)),
+  );
   const navigate = useNavigate();
   const [filter, setFilter] = useState<JourneyFilter>({
     search: '',
@@ -49,7 +58,6 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
   });
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<JourneySummary | null>(null);
-  const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
   const [viewing, setViewing] = useState<{ name: string; text: string } | null>(null);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -208,19 +216,17 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
         </div>
       ) : (
         <table className="data-table card journey-table" aria-label="Journeys">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Steps</th>
-              <th scope="col">Problems</th>
-              {publishStates && <th scope="col">Published</th>}
-              <th scope="col">Updated</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Name',
+              'Stage',
+              'Steps',
+              'Problems',
+              publishStates !== undefined && 'Published',
+              'Updated',
+            ]}
+            actions
+          />
           <tbody>
             {shown.map((j) => (
               <JourneyRow
@@ -231,7 +237,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
                 onRename={() => setRenaming(j)}
                 onDuplicate={() => attempt('Duplicating', () => actions.duplicate(j.id))}
                 onExport={() => void exportJourney(j.id)}
-                onDelete={() => setDeleting(j)}
+                onDelete={() => confirmDelete.ask(j)}
               />
             ))}
             {shownBroken.map((journey) => (
@@ -248,7 +254,9 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
                 onExport={async () =>
                   downloadText(`${journey.id}.stored.json`, await storedText(journey.id))
                 }
-                onDelete={() => setDeleting({ id: journey.id, name: journey.name || journey.id })}
+                onDelete={() =>
+                  confirmDelete.ask({ id: journey.id, name: journey.name || journey.id })
+                }
               />
             ))}
           </tbody>
@@ -269,15 +277,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
         onRename={(id, name) => attempt('Renaming', () => actions.rename(id, name))}
       />
       <StoredJsonDialog stored={viewing} onClose={() => setViewing(null)} />
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => !open && setDeleting(null)}
-        title="Delete journey?"
-        description={`“${deleting?.name ?? ''}” and its simulation runs will be deleted. This cannot be undone.`}
-        confirmLabel="Delete journey"
-        danger
-        onConfirm={() => deleting && attempt('Deleting', () => actions.remove(deleting.id))}
-      />
+      {confirmDelete.dialog}
     </section>
   );
 }

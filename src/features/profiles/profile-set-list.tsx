@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ProfileSet } from '../../storage/records.ts';
-import { ConfirmDialog } from '../../ui/dialog.tsx';
+import { TableHead } from '../../ui/table-head.tsx';
+import { useConfirm } from '../../ui/use-confirm.tsx';
 import { formatCount, formatWhen, plural } from './format.ts';
 import { TruncatedText } from '../../ui/truncated-text.tsx';
 
@@ -20,27 +20,31 @@ interface ProfileSetListProps {
   onDelete: (set: ProfileSet) => void;
 }
 
-type Pending = { action: 'clear' | 'delete'; set: ProfileSet } | undefined;
-
 /** The profile sets with their actions; clear and delete ask first. */
 export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSetListProps) {
-  const [pending, setPending] = useState<Pending>();
+  const confirmClear = useConfirm(
+    (set: ProfileSet) => ({
+      title: `Clear "${set.name}"?`,
+      description: `Its ${plural(set.count, 'profile')} are removed; the empty set stays.`,
+      confirmLabel: 'Clear set',
+    }),
+    onClear,
+  );
+  const confirmDelete = useConfirm(
+    (set: ProfileSet) => ({
+      title: `Delete "${set.name}"?`,
+      description: `The set and its ${plural(set.count, 'profile')} are removed from this browser.`,
+      confirmLabel: 'Delete set',
+    }),
+    onDelete,
+  );
   return (
     <>
       <table className="data-table card profile-sets" aria-label="Profile sets">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Source</th>
-            <th scope="col" className="num">
-              Profiles
-            </th>
-            <th scope="col">Updated</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Name', 'Source', { label: 'Profiles', numeric: true }, 'Updated']}
+          actions
+        />
         <tbody>
           {sets.map((set) => (
             <tr key={set.id}>
@@ -69,7 +73,7 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
                     className="btn btn-sm"
                     aria-label={`Clear ${set.name}`}
                     disabled={set.count === 0}
-                    onClick={() => setPending({ action: 'clear', set })}
+                    onClick={() => confirmClear.ask(set)}
                   >
                     Clear
                   </button>
@@ -77,7 +81,7 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
                     type="button"
                     className="btn btn-sm btn-ghost danger-text"
                     aria-label={`Delete ${set.name}`}
-                    onClick={() => setPending({ action: 'delete', set })}
+                    onClick={() => confirmDelete.ask(set)}
                   >
                     Delete
                   </button>
@@ -87,27 +91,8 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
           ))}
         </tbody>
       </table>
-      <ConfirmDialog
-        open={pending !== undefined}
-        onOpenChange={(open) => !open && setPending(undefined)}
-        title={
-          pending?.action === 'delete'
-            ? `Delete "${pending.set.name}"?`
-            : `Clear "${pending?.set.name ?? ''}"?`
-        }
-        description={
-          pending?.action === 'delete'
-            ? `The set and its ${plural(pending.set.count, 'profile')} are removed from this browser.`
-            : `Its ${plural(pending?.set.count ?? 0, 'profile')} are removed; the empty set stays.`
-        }
-        confirmLabel={pending?.action === 'delete' ? 'Delete set' : 'Clear set'}
-        danger
-        onConfirm={() => {
-          if (!pending) return;
-          if (pending.action === 'delete') onDelete(pending.set);
-          else onClear(pending.set);
-        }}
-      />
+      {confirmClear.dialog}
+      {confirmDelete.dialog}
     </>
   );
 }

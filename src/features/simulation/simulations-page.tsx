@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { ConfirmDialog } from '../../ui/dialog.tsx';
+import { TableHead } from '../../ui/table-head.tsx';
+import { useConfirm } from '../../ui/use-confirm.tsx';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import { count, formatWhen } from './format.ts';
 import { useSimulationServices } from './simulation-services.tsx';
@@ -26,7 +27,6 @@ export function SimulationsPage() {
   const services = useSimulationServices();
   const [rows, setRows] = useState<RunRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<SimulationRun | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -50,6 +50,17 @@ export function SimulationsPage() {
       setError(e instanceof Error ? e.message : String(e));
     }
   }, [services]);
+  const confirmDelete = useConfirm(
+    (run: SimulationRun) => ({
+      title: 'Delete this run?',
+      description: `The run of “${run.journeyName}” from ${formatWhen(run.createdAt)} will be deleted. The journey stays.`,
+      confirmLabel: 'Delete run',
+    }),
+    (run) =>
+      void services.runs
+        .delete(run.id)
+        .then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e))),
+  );
 
   useEffect(() => {
     void load();
@@ -80,23 +91,17 @@ export function SimulationsPage() {
       ) : (
         <table className="data-table sim-table card">
           <caption className="visually-hidden">Saved simulation runs</caption>
-          <thead>
-            <tr>
-              <th scope="col">Journey</th>
-              <th scope="col">Run</th>
-              <th scope="col">Profile set</th>
-              <th scope="col" className="num">
-                Profiles
-              </th>
-              <th scope="col" className="num">
-                Conversions
-              </th>
-              <th scope="col">Journey version</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Journey',
+              'Run',
+              'Profile set',
+              { label: 'Profiles', numeric: true },
+              { label: 'Conversions', numeric: true },
+              'Journey version',
+            ]}
+            actions
+          />
           <tbody>
             {rows.map(({ run, standing }) => (
               <tr key={run.id}>
@@ -130,7 +135,7 @@ export function SimulationsPage() {
                       type="button"
                       className="btn btn-sm"
                       aria-label={`Delete the run of ${run.journeyName} from ${formatWhen(run.createdAt)}`}
-                      onClick={() => setDeleting(run)}
+                      onClick={() => confirmDelete.ask(run)}
                     >
                       Delete
                     </button>
@@ -141,27 +146,7 @@ export function SimulationsPage() {
           </tbody>
         </table>
       )}
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => {
-          if (!open) setDeleting(null);
-        }}
-        title="Delete this run?"
-        description={
-          deleting
-            ? `The run of “${deleting.journeyName}” from ${formatWhen(deleting.createdAt)} will be deleted. The journey stays.`
-            : ''
-        }
-        confirmLabel="Delete run"
-        danger
-        onConfirm={() => {
-          const run = deleting;
-          if (!run) return;
-          void services.runs
-            .delete(run.id)
-            .then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-        }}
-      />
+      {confirmDelete.dialog}
     </section>
   );
 }
