@@ -23,3 +23,5 @@ export * from './proportions.ts';
 export * from './sample-size.ts';
 export * from './tornado.ts';
 export * from './verdict.ts';
+export * from './purchase-days.ts';
+export * from './clv-holdout.ts';
