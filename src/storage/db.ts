@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { CLV_FITS_STORE, type ClvFitRecord } from './clv-fit-cache';
 import type {
   JourneyRecord,
   ProfileChunkRecord,
@@ -34,6 +35,9 @@ export const SCHEMA_V3 = {
   publishedVersions: '[journeyId+version], journeyId',
 } as const;
 
+/** Version 4: adds the CLV-fit cache (see `clv-fit-cache.ts`). */
+export const SCHEMA_V4 = { ...SCHEMA_V3, ...CLV_FITS_STORE } as const;
+
 /**
  * A version published to the execution backend, kept so the journey list can tell unpublished
  * changes without the network. Never holds the access token.
@@ -54,6 +58,7 @@ export class WayfinderDb extends Dexie {
   journeys!: EntityTable<JourneyRecord, 'id'>;
   simulationRuns!: EntityTable<SimulationRunRecord, 'id'>;
   publishedVersions!: Table<PublishedVersionRecord, [string, number]>;
+  clvFits!: Table<ClvFitRecord, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -91,6 +96,7 @@ export class WayfinderDb extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -5,6 +5,32 @@ import { quantiles } from '../domain/forecast/statistics.ts';
 import { projectedClvEffect, type ClvEffect } from '../domain/forecast/clv-effect.ts';
 import type { GammaGammaParams } from '../domain/forecast/gamma-gamma.ts';
 import type { Profile } from '../domain/profiles/profile.ts';
+import {
+  clvReport,
+  type CalibrationChoice,
+  type ClvReport,
+} from '../domain/forecast/clv-report.ts';
+
+/** Fit the CLV models for the customer-value page and the thermometer (see `clvReport`). */
+export interface ClvReportRequest {
+  kind: 'report';
+  profiles: readonly Profile[];
+  calibration: CalibrationChoice;
+}
+
+/** Runs a report request, catching what the fit throws so the worker always answers. */
+export function runClvReport(request: ClvReportRequest): ClvReport {
+  try {
+    return clvReport(request.profiles, request.calibration);
+  } catch (error) {
+    return {
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      calibrationEnd: null,
+      warnings: [],
+    };
+  }
+}
 
 /** Fit the CLV models to a set's purchase history and, optionally, value a journey's effect. */
 export interface ClvRequest {
@@ -81,7 +107,8 @@ export interface ClvWorkerScope {
  */
 export function hostClv(scope: ClvWorkerScope): void {
   scope.onmessage = (event: MessageEvent) => {
-    scope.postMessage(runClv(event.data as ClvRequest));
+    const request = event.data as ClvRequest | ClvReportRequest;
+    scope.postMessage('kind' in request ? runClvReport(request) : runClv(request));
   };
   scope.onmessageerror = () => {
     const outcome: ClvOutcome = {

@@ -1,4 +1,11 @@
-import { runClv, type ClvOutcome, type ClvRequest } from './forecast-clv-host.ts';
+import type { ClvReport } from '../domain/forecast/clv-report.ts';
+import {
+  runClv,
+  runClvReport,
+  type ClvOutcome,
+  type ClvReportRequest,
+  type ClvRequest,
+} from './forecast-clv-host.ts';
 import { workerFailureMessage } from './forecast-worker-failure.ts';
 
 /**
@@ -7,7 +14,21 @@ import { workerFailureMessage } from './forecast-worker-failure.ts';
  */
 export function fitClvInWorker(request: ClvRequest, signal?: AbortSignal): Promise<ClvOutcome> {
   if (typeof Worker === 'undefined') return Promise.resolve(runClv(request));
-  return new Promise<ClvOutcome>((resolve, reject) => {
+  return inWorker<ClvOutcome>(request, signal);
+}
+
+/** Fits a {@link ClvReport} in a module worker (in-process without workers); aborting terminates it. */
+export function clvReportInWorker(
+  request: Omit<ClvReportRequest, 'kind'>,
+  signal?: AbortSignal,
+): Promise<ClvReport> {
+  const message: ClvReportRequest = { kind: 'report', ...request };
+  if (typeof Worker === 'undefined') return Promise.resolve(runClvReport(message));
+  return inWorker<ClvReport>(message, signal);
+}
+
+function inWorker<T>(request: unknown, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const worker = new Worker(new URL('./forecast-clv.worker.ts', import.meta.url), {
       type: 'module',
     });
@@ -19,7 +40,7 @@ export function fitClvInWorker(request: ClvRequest, signal?: AbortSignal): Promi
     worker.onmessage = (event: MessageEvent) => {
       signal?.removeEventListener('abort', onAbort);
       worker.terminate();
-      resolve(event.data as ClvOutcome);
+      resolve(event.data as T);
     };
     const fail = (event: Event): void => {
       signal?.removeEventListener('abort', onAbort);

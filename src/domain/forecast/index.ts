@@ -25,3 +25,5 @@ export * from './tornado.ts';
 export * from './verdict.ts';
 export * from './purchase-days.ts';
 export * from './clv-holdout.ts';
+export * from './clv-warnings.ts';
+export * from './clv-report.ts';
