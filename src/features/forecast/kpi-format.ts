@@ -29,6 +29,31 @@ export function formatKpi(unit: KpiUnit, value: number): string {
   return formatNumber(value, numberFormat(unit));
 }
 
+/** A signed change of a KPI for charts: percentage points for shares ("+1.2 pp"), else the unit. */
+export function formatChange(unit: KpiUnit, value: number): string {
+  if (unit === 'share') return formatNumber(value, 'points');
+  const text = formatKpi(unit, value);
+  return value > 0 ? `+${text}` : text;
+}
+
+/** The unit a change of a KPI is measured in, for axis titles. */
+export function changeUnit(unit: KpiUnit): string {
+  switch (unit) {
+    case 'share':
+      return 'percentage points';
+    case 'money':
+      return 'US dollars';
+    case 'ratio':
+      return 'times the cost';
+    case 'score':
+      return 'NPS points';
+    case 'count':
+      return 'count';
+    default:
+      return 'messages per profile per week';
+  }
+}
+
 /** Differences of shares are written in percentage points: 0.0123 → 1.23. */
 function displayScale(unit: KpiUnit): number {
   return unit === 'share' ? 100 : 1;
