@@ -51,6 +51,19 @@ export const router = createBrowserRouter([
           Component: (await import('../features/forecast/forecast-page')).ForecastPage,
         }),
       },
+      {
+        path: 'customer-value',
+        lazy: async () => ({
+          Component: (await import('../features/forecast/clv/customer-value-page'))
+            .CustomerValuePage,
+        }),
+      },
+      {
+        path: 'lifecycle',
+        lazy: async () => ({
+          Component: (await import('../features/lifecycle/lifecycle-page')).LifecyclePage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
