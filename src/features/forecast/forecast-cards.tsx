@@ -16,8 +16,8 @@ const HEADLINE = [
   'npsSimulated',
 ];
 
-/** KPIs that credit the journey with conversions: without a control group, with every one. */
-const ATTRIBUTED = new Set(['revenue', 'returnOnSpend', 'conversionRate', 'costPerConversion']);
+/** KPIs that credit the journey with its conversions' money: without a control group, every one. */
+const ATTRIBUTED = new Set(['revenue', 'returnOnSpend']);
 
 /** With a control group the uplift against it leads: it is what the journey caused. */
 function headlineOrder(view: VariantView): string[] {
@@ -43,7 +43,7 @@ export function ForecastCards({ view }: { view: VariantView }) {
           range={{ p10: summary.p10, p50: summary.p50, p90: summary.p90 }}
           detail={
             !view.hasControl && ATTRIBUTED.has(kpi.key)
-              ? `${replications(summary.n)}; attributed to everyone who converted — no control group`
+              ? `${replications(summary.n)}; attributed to everyone who converted (no control group)`
               : replications(summary.n)
           }
         />

@@ -6,7 +6,7 @@ import { Tick } from '../../ui/charts/series-plot.tsx';
 
 export const TORNADO_LOW = '#0072b2';
 export const TORNADO_HIGH = '#e69f00';
-const MARGIN = { top: 8, right: 24, bottom: 44, left: 138 };
+const MARGIN = { top: 8, right: 24, bottom: 48, left: 138 };
 const ROW = 40;
 
 /** The height a tornado plot of `rows` assumptions takes. */
@@ -96,7 +96,7 @@ export function TornadoPlot({
         <text
           className="chart-axis-title"
           x={innerWidth / 2}
-          y={innerHeight + 36}
+          y={innerHeight + 42}
           textAnchor="middle"
         >
           {axisLabel}

@@ -168,8 +168,9 @@ export function LifecyclePage() {
                   disabled={set === undefined || missing.length === 0}
                   onClick={() => void simulate(missing.map((j) => j.id))}
                 >
-                  Simulate {missing.length} journey{missing.length === 1 ? '' : 's'} without current
-                  figures
+                  {missing.length === 0
+                    ? 'Every journey has current figures'
+                    : `Simulate ${missing.length} journey${missing.length === 1 ? '' : 's'} without current figures`}
                 </button>
                 <button
                   type="button"

@@ -33,7 +33,7 @@ export interface SeriesPlotProps {
   markers?: readonly ChartMarker[];
 }
 
-const MARGIN = { top: 20, right: 16, bottom: 40, left: 76 };
+const MARGIN = { top: 20, right: 16, bottom: 46, left: 76 };
 /** Room one x-axis label takes (a date such as 2026-02-13 at 11 px, with a gap). */
 const X_LABEL_ROOM = 90;
 
@@ -259,7 +259,7 @@ export function SeriesPlot({
           <text
             className="chart-axis-title"
             x={innerWidth / 2}
-            y={innerHeight + 34}
+            y={innerHeight + 40}
             textAnchor="middle"
           >
             {xAxisLabel}

@@ -48,7 +48,7 @@ describe('attribution', () => {
     const grid = screen.getByRole('region', { name: 'Forecast of Welcome' });
     for (const name of ['Revenue', 'Return on spend']) {
       expect(within(grid).getByRole('group', { name })).toHaveTextContent(
-        'attributed to everyone who converted — no control group',
+        'attributed to everyone who converted (no control group)',
       );
     }
     expect(within(grid).getAllByRole('group')[0]).toHaveAccessibleName('Conversion rate');
