@@ -14,7 +14,8 @@ async function boot() {
     </StrictMode>,
   );
   // The lists read IndexedDB live, so demo content appears as soon as it is stored.
-  const { seedDemoContent } = await import('./app/seed-demo');
+  const { cleanUpInterruptedImports, seedDemoContent } = await import('./app/seed-demo');
+  await cleanUpInterruptedImports();
   await seedDemoContent();
 }
 

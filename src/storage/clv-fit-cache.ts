@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import { clvReportSchema, type ClvReport } from '../domain/forecast/clv-report.ts';
+import { clvReportSchema, type ClvReport } from '../domain/forecast/clv-fit-report.ts';
 
 /** The CLV-fit table added in schema version 4: one fit per set version and calibration choice. */
 export const CLV_FITS_STORE = { clvFits: 'key, setId' } as const;

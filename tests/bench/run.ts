@@ -79,6 +79,15 @@ const BENCHES: Record<string, Bench> = {
     const { runSimulationPanelBench } = await import('./browser/simulation-panel.ts');
     return unitRows('simulation panel (Chromium)', await runSimulationPanelBench());
   },
+  async 'simulation-panel-100k'() {
+    const { runSimulationPanelBench } = await import('./browser/simulation-panel.ts');
+    const rows = await runSimulationPanelBench(3, 100_000);
+    return unitRows('simulation panel (Chromium)', rows);
+  },
+  async 'profile-pages'() {
+    const { runProfilePagesBench } = await import('./browser/profile-pages.ts');
+    return unitRows('profile pages (Chromium)', await runProfilePagesBench());
+  },
   async forecast() {
     const { runForecastBench } = await import('./forecast-bench.ts');
     return unitRows('forecast (Node)', await runForecastBench());

@@ -1,173 +1,69 @@
-import { z } from 'zod';
-import type { Profile } from '../profiles/profile';
-import { fitBgNbd } from './bgnbd-fit';
-import { customerLifetimeValue } from './clv';
-import { holdoutCheck } from './clv-holdout';
-import { clvFitWarnings } from './clv-warnings';
-import { fitGammaGamma } from './gamma-gamma';
-import { calibrationDay, dayToDate, defaultCalibrationEnd, purchaseSpan } from './purchase-days';
-import { rfmSummary } from './rfm-summary';
-import { quantiles } from './statistics';
+import type { BgNbdParams } from './bgnbd.ts';
+import type { ModelFit } from './bgnbd-fit.ts';
+import { customerLifetimeValue, fitClv } from './clv.ts';
+import { quantiles } from './statistics.ts';
+import { projectedClvEffect, type ClvEffect } from './clv-effect.ts';
+import type { GammaGammaParams } from './gamma-gamma.ts';
+import type { Profile } from '../profiles/profile.ts';
 
-const fitSchema = <P extends z.ZodType>(params: P) =>
-  z.object({
-    params,
-    logLikelihood: z.number(),
-    customers: z.number(),
-    evaluations: z.number(),
-    converged: z.boolean(),
-  });
+/** Fit the CLV models to a set's purchase history and, optionally, value a journey's effect. */
+export interface ClvRequest {
+  profiles: readonly Profile[];
+  /** Last day of the purchase history the models learn from (`YYYY-MM-DD` or epoch ms). */
+  calibrationEnd: string | number;
+  /** The horizon valued, in weeks. */
+  horizonWeeks: number;
+  /** Extra purchases per profile from the forecast; none: fit only. */
+  effects?: readonly { id: string; extraPurchases: number; extraRevenue?: number }[];
+}
 
-const warningSchema = z.discriminatedUnion('code', [
-  z.object({ code: z.literal('too-few-customers'), customers: z.number(), minimum: z.number() }),
-  z.object({ code: z.literal('no-repeat-buyers') }),
-  z.object({
-    code: z.literal('few-repeat-buyers'),
-    repeatBuyers: z.number(),
-    minimum: z.number(),
-  }),
-  z.object({ code: z.literal('dropout-vanishes'), a: z.number() }),
-  z.object({ code: z.literal('dropout-degenerate'), b: z.number() }),
-  z.object({ code: z.literal('spend-mean-undefined'), q: z.number() }),
-  z.object({ code: z.literal('not-converged'), model: z.enum(['bgnbd', 'gamma-gamma']) }),
-]);
+/** A journey's projected CLV effect, summed over the profiles. */
+export type ClvEffectTotals = Omit<ClvEffect, 'perProfile'>;
 
-const trackingWeekSchema = z.object({
-  week: z.number(),
-  from: z.string(),
-  days: z.number(),
-  holdout: z.boolean(),
-  actual: z.number(),
-  predicted: z.number(),
-  cumulativeActual: z.number(),
-  cumulativePredicted: z.number(),
-});
+/** The fitted models, and the effect's totals when effects were given. */
+export type ClvOutcome =
+  | {
+      ok: true;
+      bgnbd: ModelFit<BgNbdParams>;
+      gammaGamma: ModelFit<GammaGammaParams>;
+      /** Profiles with a purchase by the calibration end. */
+      customers: number;
+      /** The customers' CLV over the horizon: median, 90th percentile and largest. */
+      valueQuantiles: { p50: number; p90: number; max: number };
+      effect: ClvEffectTotals | null;
+    }
+  | { ok: false; message: string };
 
-const holdoutSchema = z.object({
-  calibrationEnd: z.string(),
-  holdoutEnd: z.string(),
-  holdoutWeeks: z.number(),
-  customers: z.number(),
-  actualHoldoutPurchases: z.number(),
-  predictedHoldoutPurchases: z.number(),
-  tracking: z.array(trackingWeekSchema),
-  conditional: z.array(
-    z.object({
-      x: z.number(),
-      orMore: z.boolean(),
-      customers: z.number(),
-      actual: z.number(),
-      predicted: z.number(),
-    }),
-  ),
-});
-
-/**
- * A CLV fit as the app shows and caches it: both models fitted on the calibration period, the
- * fit's warnings, the holdout check when purchases follow the calibration end, and the spread of
- * customers' values over {@link CLV_REPORT_HORIZON_WEEKS}. Plain data, so it can cross a worker
- * boundary and be stored; the schema checks it when read back.
- */
-export const clvReportSchema = z.discriminatedUnion('ok', [
-  z.object({
-    ok: z.literal(true),
-    calibrationEnd: z.string(),
-    /** The last purchase day of the set. */
-    lastPurchase: z.string(),
-    bgnbd: fitSchema(z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() })),
-    gammaGamma: fitSchema(z.object({ p: z.number(), q: z.number(), gamma: z.number() })),
-    customers: z.number(),
-    repeatBuyers: z.number(),
-    warnings: z.array(warningSchema),
-    holdout: holdoutSchema.nullable(),
-    valueQuantiles: z.object({ p50: z.number(), p90: z.number(), max: z.number() }),
-  }),
-  z.object({
-    ok: z.literal(false),
-    /** What stopped the fit, for people. */
-    message: z.string(),
-    calibrationEnd: z.string().nullable(),
-    warnings: z.array(warningSchema),
-  }),
-]);
-export type ClvReport = z.infer<typeof clvReportSchema>;
-
-/** The horizon of a report's value quantiles (the profile page's thermometer), in weeks. */
-export const CLV_REPORT_HORIZON_WEEKS = 52;
-
-/**
- * Where a fit's calibration ends: a given day, `all` for the last purchase day (no holdout, as
- * for scoring customers today), or `default` to hold out the last third of the purchase span.
- */
-export type CalibrationChoice = string | 'all' | 'default';
-
-/**
- * Fits BG/NBD and Gamma-Gamma on the purchases up to the calibration end and, when purchases
- * follow it, checks the BG/NBD fit on them (see `holdoutCheck`). Never throws on the data: a
- * set the models cannot learn from gives `ok: false` with the reason and the warnings.
- */
-export function clvReport(profiles: readonly Profile[], calibration: CalibrationChoice): ClvReport {
-  const span = purchaseSpan(profiles);
-  if (span === null) {
-    return {
-      ok: false,
-      message: 'no profile has a purchase (an order_placed event)',
-      calibrationEnd: null,
-      warnings: [],
-    };
-  }
-  const calibrationEnd =
-    calibration === 'all'
-      ? dayToDate(span.last)
-      : calibration === 'default'
-        ? (defaultCalibrationEnd(profiles) ?? dayToDate(span.last))
-        : dayToDate(calibrationDay(calibration));
-  const summary = rfmSummary(profiles, { calibrationEnd });
-  if (summary.length === 0) {
-    return {
-      ok: false,
-      message: `no purchase by the calibration end ${calibrationEnd}`,
-      calibrationEnd,
-      warnings: [],
-    };
-  }
-  const bgnbd = fitBgNbd(summary);
-  const repeatBuyers = summary.filter((r) => r.x > 0).length;
-  const gammaGamma = repeatBuyers > 0 ? fitGammaGamma(summary) : null;
-  const warnings = clvFitWarnings(summary, bgnbd, gammaGamma);
-  if (gammaGamma === null) {
-    return {
-      ok: false,
-      message: `no customer bought again by ${calibrationEnd}, so neither model has anything to learn from`,
-      calibrationEnd,
-      warnings,
-    };
-  }
-  const lastDay = span.last;
-  const holdout =
-    lastDay > calibrationDay(calibrationEnd)
-      ? holdoutCheck(bgnbd.params, profiles, calibrationEnd, dayToDate(lastDay))
-      : null;
-  // Without a population mean spend (q ≤ 1) some values are NaN: they are left out of the spread.
-  const values = summary
-    .map(
+/** Fits BG/NBD and Gamma-Gamma and projects the effect; a set without repeat buyers is a clear error. */
+export function runClv(request: ClvRequest): ClvOutcome {
+  try {
+    const model = fitClv(request.profiles, { calibrationEnd: request.calibrationEnd });
+    let effect: ClvEffectTotals | null = null;
+    if (request.effects !== undefined && request.effects.length > 0) {
+      const { perProfile: _perProfile, ...totals } = projectedClvEffect(
+        model,
+        request.profiles,
+        request.effects,
+        { horizonWeeks: request.horizonWeeks, asOf: request.calibrationEnd },
+      );
+      effect = totals;
+    }
+    const values = model.summary.map(
       (row) =>
-        customerLifetimeValue(bgnbd.params, gammaGamma.params, row, {
-          horizonWeeks: CLV_REPORT_HORIZON_WEEKS,
+        customerLifetimeValue(model.bgnbd.params, model.gammaGamma.params, row, {
+          horizonWeeks: request.horizonWeeks,
         }).value,
-    )
-    .filter(Number.isFinite);
-  const [p50 = 0, p90 = 0, max = 0] = quantiles(values, [0.5, 0.9, 1]);
-  return {
-    ok: true,
-    calibrationEnd,
-    lastPurchase: dayToDate(lastDay),
-    bgnbd,
-    gammaGamma,
-    customers: summary.length,
-    repeatBuyers,
-    warnings,
-    holdout,
-    valueQuantiles: { p50, p90, max },
-  };
+    );
+    const [p50 = 0, p90 = 0, max = 0] = quantiles(values, [0.5, 0.9, 1]);
+    return {
+      ok: true,
+      valueQuantiles: { p50, p90, max },
+      bgnbd: model.bgnbd,
+      gammaGamma: model.gammaGamma,
+      customers: model.summary.length,
+      effect,
+    };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -26,4 +26,4 @@ export * from './verdict.ts';
 export * from './purchase-days.ts';
 export * from './clv-holdout.ts';
 export * from './clv-warnings.ts';
-export * from './clv-report.ts';
+export * from './clv-fit-report.ts';

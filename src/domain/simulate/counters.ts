@@ -40,6 +40,20 @@ export const GOAL = 3;
 export const CONTROL_GROUP = 4;
 export const LOOP_GUARD = 5;
 
+/** Why a message deferred by quiet hours was never sent. */
+export const DEFERRED_DROP_REASONS = ['exit_criteria', 'goal', 'horizon', 'frequency_cap'] as const;
+export const DROPPED_EXIT = 0;
+export const DROPPED_GOAL = 1;
+export const DROPPED_HORIZON = 2;
+export const DROPPED_CAP = 3;
+
+/** Why a trigger firing did not start a run (spec §3.1). */
+export const REFUSAL_REASONS = ['active_run', 'reentry_never', 'cooldown'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export const REFUSED_ACTIVE = 0;
+export const REFUSED_NEVER = 1;
+export const REFUSED_COOLDOWN = 2;
+
 /** Buckets of the messages-per-profile histogram; the last holds this many or more. */
 export const MESSAGE_BUCKETS = 51;
 /** Hour buckets of the time-to-convert histogram; the last holds this many hours or more. */
@@ -65,10 +79,12 @@ export class Counters {
   readonly stepSent: Float64Array;
   readonly channel = new Float64Array(C * CHANNEL_COUNTS.length);
   readonly suppressed = new Float64Array(C * SUPPRESSION_CAUSES.length);
+  readonly deferredDropped = new Float64Array(C * DEFERRED_DROP_REASONS.length);
   readonly sendsPerDay: Float64Array;
   readonly messagesPerProfile = new Float64Array(MESSAGE_BUCKETS);
   readonly timeToConvert: Float64Array;
   readonly npsScores = new Float64Array(11);
+  readonly entriesRefused = new Float64Array(REFUSAL_REASONS.length);
   profiles = 0;
   profilesEntered = 0;
   controlProfiles = 0;
@@ -78,7 +94,6 @@ export class Counters {
   controlConversions = 0;
   revenueCents = 0;
   controlRevenueCents = 0;
-  entriesSkipped = 0;
 
   constructor(
     readonly stepCount: number,
@@ -104,6 +119,10 @@ export class Counters {
 
   suppress(channel: number, cause: number): void {
     bump(this.suppressed, channel * SUPPRESSION_CAUSES.length + cause);
+  }
+
+  dropDeferred(channel: number, reason: number): void {
+    bump(this.deferredDropped, channel * DEFERRED_DROP_REASONS.length + reason);
   }
 
   count(channel: number, column: number): void {

@@ -50,6 +50,7 @@ export function mergeResults(results: readonly SimulationResult[]): SimulationRe
     out.controlProfiles += r.controlProfiles;
     out.entries += r.entries;
     out.controlEntries += r.controlEntries;
+    addRecord(out.entriesRefused, r.entriesRefused);
     for (const [id, step] of Object.entries(r.steps)) {
       const into = out.steps[id];
       if (into === undefined) {
@@ -74,6 +75,7 @@ export function mergeResults(results: readonly SimulationResult[]): SimulationRe
       into.clicked += from.clicked;
       into.unsubscribed += from.unsubscribed;
       addRecord(into.suppressed, from.suppressed);
+      addRecord(into.deferredDropped, from.deferredDropped);
       addArrays(out.sendsPerDay[c] ?? [], r.sendsPerDay[c] ?? []);
     }
     if (out.goal !== null && r.goal !== null) {

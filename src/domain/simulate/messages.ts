@@ -5,6 +5,7 @@ import {
   bump,
   CLICKED,
   DELIVERED,
+  DROPPED_CAP,
   FREQUENCY_CAP,
   OPENED,
   QUIET_DEFERRED,
@@ -89,7 +90,7 @@ export class MessageSender {
         let endLocal = local - ms + quiet.endMs;
         if (endLocal <= local) endLocal += DAY_MS;
         const at = zone.fromLocal(endLocal);
-        this.counters.suppress(c, QUIET_DEFERRED);
+        // Counted when it is sent (see `send`): a run may end before then.
         if (this.tracing)
           this.reason = `quiet hours in ${zone.zone}: deferred to ${formatTime(at)}`;
         return at;
@@ -98,8 +99,12 @@ export class MessageSender {
     return t;
   }
 
-  /** Applies the frequency cap at the send time, then sends. Returns false when capped. */
-  send(m: MessagePlan, t: number, stepIndex: number): boolean {
+  /**
+   * Applies the frequency cap at the send time, then sends. Returns false when capped.
+   * `deferred`: quiet hours held it until `t`, so it counts as deferred once sent, or as
+   * deferred-then-dropped when the cap refuses it now.
+   */
+  send(m: MessagePlan, t: number, stepIndex: number, deferred = false): boolean {
     const c = m.channel;
     const cap = this.plan.cap;
     const state = this.state;
@@ -111,6 +116,7 @@ export class MessageSender {
         (channelMax > 0 && state.sendsWithin(t, cap.channelPeriodMs[c] as number, c) >= channelMax);
       if (overCap) {
         this.counters.suppress(c, FREQUENCY_CAP);
+        if (deferred) this.counters.dropDeferred(c, DROPPED_CAP);
         if (this.tracing)
           this.reason = `${this.reason ? `${this.reason}; ` : ''}not sent: frequency cap (${overall} sent in the period)`;
         return false;
@@ -118,6 +124,7 @@ export class MessageSender {
     }
     const counters = this.counters;
     counters.count(c, SENT);
+    if (deferred) counters.suppress(c, QUIET_DEFERRED);
     bump(counters.stepSent, stepIndex);
     state.messages++;
     const day = Math.floor((t - this.plan.start) / DAY_MS);

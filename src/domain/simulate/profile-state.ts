@@ -20,6 +20,8 @@ export class ProfileState {
   private readonly eventBuffer: ProfileEvent[] = [];
   hash = 0;
   control = false;
+  /** The history index of the event a per-event trigger last fired on. */
+  firedSeq = -1;
   /** The profile's reachable channels as a bit mask when known beforehand, else -1. */
   reach = -1;
   private clock: ZoneClock | null = null;

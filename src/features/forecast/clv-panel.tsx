@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../domain/profiles/profile.ts';
-import { fitClvInWorker } from '../../workers/forecast-clv-job.ts';
-import type { ClvOutcome } from '../../workers/forecast-clv-host.ts';
+import { fitClvInWorker } from '../../workers/clv/fit-clv-in-worker.ts';
+import type { ClvOutcome } from '../../domain/forecast/clv-report.ts';
 import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
 import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
 import { formatNumber } from '../../ui/kpi/format-number.ts';

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from '../../storage/use-live-read.ts';
 import { compile, type Profile } from '../../domain/index.ts';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
@@ -17,8 +17,8 @@ export function useForecastSources(): {
   journeys: StoredJourneySummary[] | undefined;
   sets: ProfileSet[] | undefined;
 } {
-  const journeys = useLiveQuery(() => listJourneys(), []);
-  const sets = useLiveQuery(() => repo().listProfileSets(), []);
+  const journeys = useLiveRead(() => listJourneys(), []);
+  const sets = useLiveRead(() => repo().listProfileSets(), []);
   return { journeys, sets };
 }
 

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from '../../storage/use-live-read.ts';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { getAppDb } from '../../storage/app-storage.ts';
@@ -95,7 +95,7 @@ function StageColumnView({ column }: { column: StageColumn }) {
  */
 export function LifecyclePage() {
   const overview = useLifecycleOverview();
-  const sets = useLiveQuery(() => createProfileRepo(getAppDb()).listProfileSets(), []);
+  const sets = useLiveRead(() => createProfileRepo(getAppDb()).listProfileSets(), []);
   const [setId, setSetId] = useState('');
   const [progress, setProgress] = useState<string | null>(null);
   const [skipped, setSkipped] = useState<SkippedJourney[]>([]);

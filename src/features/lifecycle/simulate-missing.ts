@@ -3,7 +3,7 @@ import { getAppDb } from '../../storage/app-storage.ts';
 import { getJourney } from '../../storage/journey-documents.ts';
 import type { ProfileSet } from '../../storage/records.ts';
 import { createSimulationRunsRepo } from '../../storage/simulation-runs.ts';
-import { readStoredSetSpan, runStoredSimulation } from '../../workers/run-simulation.ts';
+import { readStoredSetSpan, runStoredSimulation } from '../../workers/simulation/run-simulation.ts';
 
 /** Why a journey was not simulated. */
 export interface SkippedJourney {

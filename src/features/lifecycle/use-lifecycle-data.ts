@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from '../../storage/use-live-read.ts';
 import { contentHash, compile, specToJson } from '../../domain/index.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
 import { getJourney, listJourneys } from '../../storage/journey-documents.ts';
@@ -23,5 +23,5 @@ async function loadOverview(): Promise<LifecycleOverview> {
 
 /** The lifecycle overview from the stored journeys and their latest runs; live, undefined while loading. */
 export function useLifecycleOverview(): LifecycleOverview | undefined {
-  return useLiveQuery(loadOverview, []);
+  return useLiveRead(loadOverview, []);
 }

@@ -10,7 +10,8 @@ import {
   type ChartSeries,
   type PartialCategory,
 } from './chart-types.ts';
-import { SeriesPlot, type PlotKind } from './series-plot.tsx';
+import { LazySeriesPlot } from './lazy-series-plot.tsx';
+import type { PlotKind } from './series-plot.tsx';
 
 export interface SeriesChartProps {
   /** Heading of the chart; names the figure and the table. */
@@ -105,7 +106,7 @@ export function SeriesChart({
           ))}
           <SizedBox height={height} className="series-plot">
             {(width) => (
-              <SeriesPlot
+              <LazySeriesPlot
                 categories={categories}
                 series={series}
                 bands={drawnBands}

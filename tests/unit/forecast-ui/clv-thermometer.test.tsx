@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import '../../setup/dom-setup';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ClvReport } from '../../../src/domain/forecast/clv-report.ts';
+import type { ClvReport } from '../../../src/domain/forecast/clv-fit-report.ts';
 import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import { ClvThermometer } from '../../../src/features/forecast/clv/clv-thermometer.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';

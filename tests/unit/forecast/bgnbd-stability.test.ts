@@ -7,7 +7,7 @@ import {
   type BgNbdParams,
 } from '../../../src/domain/forecast';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles';
-import { runClv } from '../../../src/workers/forecast-clv-host';
+import { runClv } from '../../../src/domain/forecast/clv-report.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { ClvReport } from '../../../src/domain/forecast/clv-report';
+import type { ClvReport } from '../../../src/domain/forecast/clv-fit-report';
 import { createClvFitCache } from '../../../src/storage/clv-fit-cache';
-import { openWayfinderDb, SCHEMA_V3 } from '../../../src/storage/db';
+import { openWayfinderDb, SCHEMA_V4 } from '../../../src/storage/db';
 
 const report: ClvReport = {
   ok: true,
@@ -30,29 +30,29 @@ const report: ClvReport = {
   valueQuantiles: { p50: 1, p90: 10, max: 100 },
 };
 
-describe('schema upgrade to version 4 (CLV-fit cache)', () => {
-  it('keeps v3 data and adds an empty clvFits table', async () => {
-    const name = `upgrade-v4-${Math.random()}`;
-    const v3 = new Dexie(name);
-    v3.version(3).stores(SCHEMA_V3);
-    await v3.table('journeys').add({
+describe('schema upgrade to version 5 (CLV-fit cache)', () => {
+  it('keeps v4 data and adds an empty clvFits table', async () => {
+    const name = `upgrade-v5-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.table('journeys').add({
       id: 'j1',
       name: 'Welcome',
       lifecycleStage: 'onboarding',
       updatedAt: 3,
       document: {},
     });
-    await v3.table('publishedVersions').add({
+    await v4.table('publishedVersions').add({
       journeyId: 'j1',
       version: 1,
       specHash: 'h',
       publishedAt: '2025-01-01T00:00:00.000Z',
       spec: {},
     });
-    v3.close();
+    v4.close();
     const db = openWayfinderDb(name);
     await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(4);
+    expect(db.verno).toBeGreaterThanOrEqual(5);
     expect(await db.journeys.get('j1')).toMatchObject({ lifecycleStage: 'onboarding' });
     expect(await db.publishedVersions.count()).toBe(1);
     expect(await db.clvFits.count()).toBe(0);

@@ -1,4 +1,4 @@
-import type { ClvReport } from '../../../domain/forecast/clv-report.ts';
+import type { ClvReport } from '../../../domain/forecast/clv-fit-report.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
 import { TableHead } from '../../../ui/table-head.tsx';
 import { describeClvWarning, formatParameter } from './clv-wording.ts';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { customerLifetimeValue } from '../../../domain/forecast/clv.ts';
-import { CLV_REPORT_HORIZON_WEEKS } from '../../../domain/forecast/clv-report.ts';
+import { CLV_REPORT_HORIZON_WEEKS } from '../../../domain/forecast/clv-fit-report.ts';
 import { rfmSummary } from '../../../domain/forecast/rfm-summary.ts';
 import type { Profile } from '../../../domain/profiles/profile.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';

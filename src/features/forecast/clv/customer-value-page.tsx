@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { CalibrationChoice } from '../../../domain/forecast/clv-report.ts';
+import type { CalibrationChoice } from '../../../domain/forecast/clv-fit-report.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
 import { useForecastSources } from '../use-forecast-sources.ts';
 import { ClvParameters } from './clv-parameters.tsx';

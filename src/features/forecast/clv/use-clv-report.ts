@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { CalibrationChoice, ClvReport } from '../../../domain/forecast/clv-report.ts';
+import type { CalibrationChoice, ClvReport } from '../../../domain/forecast/clv-fit-report.ts';
 import { getAppDb } from '../../../storage/app-storage.ts';
 import { createClvFitCache } from '../../../storage/clv-fit-cache.ts';
 import { createProfileRepo } from '../../../storage/profile-repo.ts';
-import { clvReportInWorker } from '../../../workers/forecast-clv-job.ts';
+import { clvReportInWorker } from '../../../workers/clv/clv-report-in-worker.ts';
 
 /** Where a report came from: the IndexedDB cache, or a fit just made. */
 export type ClvReportState =

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from '../../../storage/use-live-read.ts';
 import { Link, useParams } from 'react-router';
 import type { Profile } from '../../../domain/profiles/profile.ts';
 import { plural } from '../format.ts';
@@ -47,7 +47,7 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
   const { setId = '', profileId = '' } = useParams();
   const { repo } = useProfilesServices();
   const set = useProfileSet(setId);
-  const profile = useLiveQuery(
+  const profile = useLiveRead(
     async () => (await repo.getProfile(setId, profileId)) ?? null,
     [repo, setId, profileId],
   );

@@ -1,0 +1,3 @@
+import { hostClv } from './clv-host.ts';
+
+hostClv(self);

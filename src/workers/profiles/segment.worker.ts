@@ -1,0 +1,3 @@
+import { hostSegmentCount } from './segment-host.ts';
+
+hostSegmentCount(self);
