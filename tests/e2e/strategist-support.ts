@@ -25,6 +25,11 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: false });
     await page.screenshot({ path: `${dir}/${name}-${width}-full.png`, fullPage: true });
+    // The page scrolls inside the app's main area: each figure is captured on its own too.
+    const figures = page.getByRole('figure');
+    for (let i = 0; i < Math.min(await figures.count(), 4); i++) {
+      await figures.nth(i).screenshot({ path: `${dir}/${name}-${width}-figure-${i}.png` });
+    }
   }
   if (size) await page.setViewportSize(size);
 }
