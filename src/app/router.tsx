@@ -67,6 +67,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'customer-value',
+        errorElement: <RouteError />,
         lazy: async () => ({
           Component: (await import('../features/forecast/clv/customer-value-page'))
             .CustomerValuePage,
@@ -74,6 +75,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'lifecycle',
+        errorElement: <RouteError />,
         lazy: async () => ({
           Component: (await import('../features/lifecycle/lifecycle-page')).LifecyclePage,
         }),
