@@ -76,8 +76,8 @@ function StageColumnView({ column }: { column: StageColumn }) {
         ) : (
           <>
             <strong>{formatNumber(column.pressurePerWeek, 'number')}</strong> messages per customer
-            per week in all {column.simulated} simulated journey
-            {column.simulated === 1 ? '' : 's'} of the stage
+            per week from the stage’s {column.simulated} simulated journey
+            {column.simulated === 1 ? '' : 's'}
             {column.simulated < column.journeys.length &&
               ` (${column.journeys.length - column.simulated} not simulated)`}
             .
