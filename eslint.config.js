@@ -44,7 +44,10 @@ const LAYERS = {
     why: 'Shared UI knows domain types and itself, never features or storage.',
   },
   cli: { may: ['domain'], why: 'The CLI runs the domain in Node.' },
-  executor: { may: ['domain'], why: 'The executor runs the domain in Node.' },
+  executor: {
+    may: ['domain', 'api/contract.ts', 'api/executor-contract.ts'],
+    why: "The executor runs the domain in Node and speaks the app client's contract (src/api/contract.ts and executor-contract.ts: zod schemas only).",
+  },
 };
 
 /** A zone forbidding everything in src/ except `allowed` (paths under src/) for files in `target`. */
@@ -87,7 +90,7 @@ const packagesOnly = (allowed, why) => ({
     },
   ],
 });
-const PURE = ['zod', 'papaparse'];
+const PURE = ['zod', 'papaparse', 'jsonc-parser', 'liquidjs'];
 const UI = [
   'react',
   'react-dom',
@@ -103,7 +106,7 @@ const NODE = ['node:[^/]+'];
 const PACKAGES = {
   domain: [
     PURE,
-    'The domain is pure: zod and papaparse only (no React, DOM libraries, Dexie, MSW or Node).',
+    'The domain is pure: zod, papaparse, jsonc-parser and liquidjs only (no React, DOM libraries, Dexie, MSW or Node).',
   ],
   storage: [[...PURE, 'dexie', 'dexie-react-hooks'], 'Storage: Dexie and pure libraries.'],
   api: [

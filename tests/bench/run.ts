@@ -92,6 +92,36 @@ const BENCHES: Record<string, Bench> = {
     const { runForecastBench } = await import('./forecast-bench.ts');
     return unitRows('forecast (Node)', await runForecastBench());
   },
+  async executor() {
+    const { runExecutorBench } = await import('./executor-bench.ts');
+    return (await runExecutorBench()).flatMap((r) => {
+      const area = `executor (Postgres, ${r.processes} process${r.processes > 1 ? 'es' : ''})`;
+      const n = r.profiles.toLocaleString('en');
+      return [
+        {
+          area,
+          measure: `${n} profiles through the welcome series: ${r.stepExecutions.toLocaleString('en')} step executions in ${r.engineSeconds.toFixed(1)} s`,
+          value: `${Math.round(r.stepsPerSecond)} steps/s`,
+          target: r.processes === 2 ? '≥ 2000 steps/s' : '—',
+          ok: r.processes === 2 ? r.stepsPerSecond >= 2000 : null,
+        },
+        {
+          area,
+          measure: `sends written to the outbox (${r.sends.toLocaleString('en')}); all delivered after ${r.deliveredSeconds.toFixed(1)} s`,
+          value: `${Math.round(r.sendsPerSecond)} sends/s`,
+          target: '—',
+          ok: null,
+        },
+        {
+          area,
+          measure: 'Postgres rows written per step execution: executor tables; DBOS system tables',
+          value: `${r.rowsPerStep.toFixed(2)}; ${r.systemRowsPerStep.toFixed(2)}`,
+          target: '—',
+          ok: null,
+        },
+      ];
+    });
+  },
   async canvas() {
     const { runCanvasBench } = await import('./canvas/run.ts');
     const rows = await runCanvasBench();

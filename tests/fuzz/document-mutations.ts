@@ -120,11 +120,14 @@ function nestedArray(depth: number): Json {
 /** Step records of a document (array) or a spec (map). */
 function stepsOf(value: Json, isSpec: boolean): Mutable[] {
   const steps = (value as Mutable)['steps'];
-  if (isSpec)
-    return steps !== null && typeof steps === 'object' ? (Object.values(steps) as Mutable[]) : [];
-  return Array.isArray(steps)
-    ? (steps.filter((s) => s !== null && typeof s === 'object') as Mutable[])
-    : [];
+  const list: Json[] = isSpec
+    ? steps !== null && typeof steps === 'object' && !Array.isArray(steps)
+      ? Object.values(steps)
+      : []
+    : Array.isArray(steps)
+      ? steps
+      : [];
+  return list.filter((s): s is Mutable => s !== null && typeof s === 'object' && !Array.isArray(s));
 }
 
 /** Renames a step everywhere it is referred to (arrows, entry, next, map key). */

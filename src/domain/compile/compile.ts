@@ -57,9 +57,11 @@ function compileSteps(a: Analysis): Record<string, SpecStep> {
     const body = a.bodies.get(id);
     if (step === undefined || def === undefined || branches === undefined || body === undefined)
       continue;
-    const next = new Map<string, string | null>(branches.map((b) => [b.key, null]));
-    for (const c of a.graph.outgoing.get(id) ?? [])
-      if (next.has(c.fromBranch)) next.set(c.fromBranch, c.to);
+    const next: [string, string | null][] = branches.map((b) => [b.key, null]);
+    for (const c of a.graph.outgoing.get(id) ?? []) {
+      const branch = next.find(([key]) => key === c.fromBranch);
+      if (branch !== undefined) branch[1] = c.to;
+    }
     entries.push([
       id,
       {

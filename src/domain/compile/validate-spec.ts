@@ -63,6 +63,19 @@ function branchProblems(key: string, step: SpecStep, err: Report): void {
   }
 }
 
+/** Settings the compiler writes in one way only: a cooldown exists only for `after_cooldown`. */
+function settingsProblems(spec: Spec, err: Report): void {
+  const { reentry, cooldownDays } = spec.settings.entry;
+  if (reentry !== 'after_cooldown' && cooldownDays !== null) {
+    err(
+      'spec-settings-mismatch',
+      `settings.entry.cooldownDays must be null when re-entry is "${reentry}".`,
+      undefined,
+      'settings.entry.cooldownDays',
+    );
+  }
+}
+
 /** Keys, entries and `next` targets: every reference resolves, and every name is safe. */
 function referenceProblems(spec: Spec, err: Report): void {
   const steps = new Map(Object.entries(spec.steps));
@@ -162,6 +175,7 @@ export function validateSpec(input: unknown): Diagnostic[] {
     return out;
   }
   if (out.length > 0) return out;
+  settingsProblems(parsed.data, err);
   referenceProblems(parsed.data, err);
   if (out.length > 0) return out;
   return documentRuleProblems(parsed.data);

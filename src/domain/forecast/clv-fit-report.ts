@@ -16,18 +16,25 @@ const fitSchema = <P extends z.ZodType>(params: P) =>
     customers: z.number(),
     evaluations: z.number(),
     converged: z.boolean(),
+    degenerate: z
+      .object({
+        reason: z.enum(['too_few_customers', 'no_repeat_buyers', 'no_dropout', 'unbounded_b']),
+        message: z.string(),
+      })
+      .nullable(),
   });
 
 const warningSchema = z.discriminatedUnion('code', [
-  z.object({ code: z.literal('too-few-customers'), customers: z.number(), minimum: z.number() }),
-  z.object({ code: z.literal('no-repeat-buyers') }),
+  z.object({
+    code: z.literal('bgnbd-degenerate'),
+    reason: z.enum(['too_few_customers', 'no_repeat_buyers', 'no_dropout', 'unbounded_b']),
+    message: z.string(),
+  }),
   z.object({
     code: z.literal('few-repeat-buyers'),
     repeatBuyers: z.number(),
     minimum: z.number(),
   }),
-  z.object({ code: z.literal('dropout-vanishes'), a: z.number() }),
-  z.object({ code: z.literal('dropout-degenerate'), b: z.number() }),
   z.object({ code: z.literal('spend-mean-undefined'), q: z.number() }),
   z.object({ code: z.literal('not-converged'), model: z.enum(['bgnbd', 'gamma-gamma']) }),
 ]);

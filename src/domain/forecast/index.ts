@@ -27,3 +27,4 @@ export * from './purchase-days.ts';
 export * from './clv-holdout.ts';
 export * from './clv-warnings.ts';
 export * from './clv-fit-report.ts';
+export * from './standard-errors.ts';

@@ -20,14 +20,20 @@ export interface InspectOptions {
 
 interface Frame {
   value: unknown;
-  keys: (string | number)[];
+  /** The key under which the parent holds this value; paths are built only for problems. */
+  key: string | number | undefined;
+  parent: Frame | undefined;
   depth: number;
   groups: number;
-  /** Keys of the outermost condition group on the way here. */
-  outerGroup: (string | number)[];
+  /** The outermost condition group on the way here. */
+  outerGroup: Frame | undefined;
 }
 
-const dotted = (keys: readonly (string | number)[]): string => keys.join('.');
+function keysOf(frame: Frame | undefined): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (let f = frame; f !== undefined && f.key !== undefined; f = f.parent) keys.push(f.key);
+  return keys.reverse();
+}
 
 function isConditionGroup(value: object): boolean {
   return (
@@ -35,6 +41,20 @@ function isConditionGroup(value: object): boolean {
     (value as { type?: unknown }).type === 'group' &&
     Array.isArray((value as { rules?: unknown }).rules)
   );
+}
+
+type Found = Map<ValueProblem['code'], ValueProblem>;
+
+function report(
+  found: Found,
+  code: ValueProblem['code'],
+  at: Frame | undefined,
+  message: (path: string) => string,
+): void {
+  if (found.has(code)) return;
+  const keys = keysOf(at);
+  const path = keys.join('.');
+  found.set(code, { code, path, keys, message: message(path) });
 }
 
 /**
@@ -46,74 +66,89 @@ function isConditionGroup(value: object): boolean {
 export function inspectValue(value: unknown, options: InspectOptions = {}): ValueProblem[] {
   const maxDepth = options.maxDepth ?? LIMITS.valueDepth;
   const maxText = options.maxTextLength ?? LIMITS.textLength;
-  const found = new Map<ValueProblem['code'], ValueProblem>();
-  const report = (
-    code: ValueProblem['code'],
-    keys: readonly (string | number)[],
-    message: string,
-  ): void => {
-    if (!found.has(code)) found.set(code, { code, path: dotted(keys), keys, message });
-  };
-  const stack: Frame[] = [{ value, keys: [], depth: 0, groups: 0, outerGroup: [] }];
+  const reserved = options.reservedKeys;
+  const found: Found = new Map();
+  const stack: Frame[] = [
+    { value, key: undefined, parent: undefined, depth: 0, groups: 0, outerGroup: undefined },
+  ];
+  // Frames are made for objects and arrays only; leaves are checked where they are found and
+  // get a frame only when they are a problem.
   while (stack.length > 0) {
-    const { value: v, keys, depth, groups, outerGroup } = stack.pop() as Frame;
-    const path = dotted(keys);
-    if (typeof v === 'string') {
-      if (v.length > maxText) {
-        report(
-          'text-too-long',
-          keys,
-          `${path || 'The text'} is ${v.length.toLocaleString('en-US')} characters long; the most allowed is ${maxText.toLocaleString('en-US')}.`,
-        );
-      }
+    const frame = stack.pop() as Frame;
+    const v = frame.value;
+    if (typeof v !== 'object' || v === null) {
+      leafProblems(found, frame, maxText);
       continue;
     }
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) {
-        report('number-not-finite', keys, `${path || 'The value'} is not a finite number.`);
-      }
-      continue;
-    }
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth + 1 > maxDepth) {
+    if (frame.depth + 1 > maxDepth) {
       report(
+        found,
         'too-deep',
-        keys,
-        `${path || 'The value'} is nested more than ${maxDepth} levels deep.`,
+        frame,
+        (path) => `${path || 'The value'} is nested more than ${maxDepth} levels deep.`,
       );
       continue;
     }
-    const group = !Array.isArray(v) && isConditionGroup(v);
-    const groupDepth = group ? groups + 1 : groups;
-    const outer = group && groups === 0 ? keys : outerGroup;
-    if (groupDepth > LIMITS.conditionDepth) {
+    const isArray = Array.isArray(v);
+    const group = !isArray && isConditionGroup(v);
+    const groups = group ? frame.groups + 1 : frame.groups;
+    const outerGroup = group && frame.groups === 0 ? frame : frame.outerGroup;
+    if (groups > LIMITS.conditionDepth) {
       report(
+        found,
         'condition-too-deep',
-        outer,
-        `${dotted(outer) || 'The condition'} nests groups more than ${LIMITS.conditionDepth} deep; flatten it into fewer levels.`,
+        outerGroup,
+        (path) =>
+          `${path || 'The condition'} nests groups more than ${LIMITS.conditionDepth} deep; flatten it into fewer levels.`,
       );
       continue;
     }
-    const entries: [string | number, unknown][] = Array.isArray(v)
-      ? v.map((item, i) => [i, item])
-      : Object.entries(v);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i] as [string | number, unknown];
-      if (typeof key === 'string' && options.reservedKeys?.has(key)) {
+    const depth = frame.depth + 1;
+    const keys = isArray ? [] : Object.keys(v);
+    const count = isArray ? (v as unknown[]).length : keys.length;
+    for (let i = count - 1; i >= 0; i--) {
+      const key = isArray ? i : (keys[i] as string);
+      const child = isArray ? (v as unknown[])[i] : (v as Record<string, unknown>)[key];
+      const leaf =
+        (typeof child === 'string' && child.length <= maxText) ||
+        (typeof child === 'number' && Number.isFinite(child)) ||
+        typeof child === 'boolean' ||
+        child === null ||
+        child === undefined;
+      const reservedKey = typeof key === 'string' && reserved?.has(key) === true;
+      if (leaf && !reservedKey) continue;
+      const next: Frame = { value: child, key, parent: frame, depth, groups, outerGroup };
+      if (reservedKey) {
         report(
+          found,
           'reserved-key',
-          [...keys, key],
-          `${JSON.stringify(key)} cannot be used as a key (${path || 'at the top'}).`,
+          next,
+          (path) => `${JSON.stringify(key)} cannot be used as a key (${path}).`,
         );
       }
-      stack.push({
-        value: child,
-        keys: [...keys, key],
-        depth: depth + 1,
-        groups: groupDepth,
-        outerGroup: outer,
-      });
+      if (!leaf) stack.push(next);
     }
   }
   return [...found.values()];
+}
+
+/** Problems of a string or number. */
+function leafProblems(found: Found, frame: Frame, maxText: number): void {
+  const v = frame.value;
+  if (typeof v === 'string' && v.length > maxText) {
+    report(
+      found,
+      'text-too-long',
+      frame,
+      (path) =>
+        `${path || 'The text'} is ${v.length.toLocaleString('en-US')} characters long; the most allowed is ${maxText.toLocaleString('en-US')}.`,
+    );
+  } else if (typeof v === 'number' && !Number.isFinite(v)) {
+    report(
+      found,
+      'number-not-finite',
+      frame,
+      (path) => `${path || 'The value'} is not a finite number.`,
+    );
+  }
 }

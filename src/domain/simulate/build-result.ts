@@ -113,6 +113,15 @@ export function buildResult(
       reentry_never: counters.entriesRefused[1] as number,
       cooldown: counters.entriesRefused[2] as number,
     },
+    stopped: {
+      profiles: counters.stoppedProfiles,
+      byStep: Object.fromEntries(
+        plan.steps
+          .filter((step) => (counters.stoppedAt[step.index] as number) > 0)
+          .map((step) => [step.id, counters.stoppedAt[step.index] as number]),
+      ),
+      profileIds: [...counters.stoppedIds],
+    },
     steps,
     edgeCounts,
     channels,

@@ -54,6 +54,9 @@ export const REFUSED_ACTIVE = 0;
 export const REFUSED_NEVER = 1;
 export const REFUSED_COOLDOWN = 2;
 
+/** How many stopped profiles' ids a result keeps (the smallest ids, so partitions merge exactly). */
+export const STOPPED_IDS_KEPT = 100;
+
 /** Buckets of the messages-per-profile histogram; the last holds this many or more. */
 export const MESSAGE_BUCKETS = 51;
 /** Hour buckets of the time-to-convert histogram; the last holds this many hours or more. */
@@ -85,6 +88,11 @@ export class Counters {
   readonly timeToConvert: Float64Array;
   readonly npsScores = new Float64Array(11);
   readonly entriesRefused = new Float64Array(REFUSAL_REASONS.length);
+  /** Profiles stopped by a runaway guard, per step where they were stopped. */
+  readonly stoppedAt: Float64Array;
+  stoppedProfiles = 0;
+  /** The smallest ids of stopped profiles, ascending, at most {@link STOPPED_IDS_KEPT}. */
+  readonly stoppedIds: string[] = [];
   profiles = 0;
   profilesEntered = 0;
   controlProfiles = 0;
@@ -107,6 +115,7 @@ export class Counters {
     this.exitedBy = new Float64Array(stepCount * EXIT_REASONS.length);
     this.branches = new Float64Array(branchCount);
     this.stepSent = new Float64Array(stepCount);
+    this.stoppedAt = new Float64Array(stepCount);
     this.sendsPerDay = new Float64Array(C * days);
     this.timeToConvert = new Float64Array(convertBuckets);
   }
@@ -121,6 +130,13 @@ export class Counters {
     bump(this.suppressed, channel * SUPPRESSION_CAUSES.length + cause);
   }
 
+  /** Records a profile stopped by a runaway guard at a step. */
+  stopProfile(step: number, profileId: string): void {
+    bump(this.stoppedAt, step);
+    this.stoppedProfiles++;
+    keepSmallest(this.stoppedIds, profileId, STOPPED_IDS_KEPT);
+  }
+
   dropDeferred(channel: number, reason: number): void {
     bump(this.deferredDropped, channel * DEFERRED_DROP_REASONS.length + reason);
   }
@@ -128,4 +144,13 @@ export class Counters {
   count(channel: number, column: number): void {
     bump(this.channel, channel * CHANNEL_COUNTS.length + column);
   }
+}
+
+/** Inserts `id` into the ascending `ids`, keeping only the `limit` smallest. */
+export function keepSmallest(ids: string[], id: string, limit: number): void {
+  let at = ids.length;
+  while (at > 0 && (ids[at - 1] as string) > id) at--;
+  if (at >= limit) return;
+  ids.splice(at, 0, id);
+  if (ids.length > limit) ids.pop();
 }

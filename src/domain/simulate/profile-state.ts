@@ -32,6 +32,8 @@ export class ProfileState {
   sendCount = 0;
   /** Messages sent to this profile in the whole simulation. */
   messages = 0;
+  /** Steps this profile entered in the whole simulation (the runaway bound). */
+  stepEntries = 0;
   /** When the profile unsubscribed from each channel (Infinity: never). */
   readonly unsubscribedAt = new Float64Array(CHANNEL_COUNT);
 
@@ -47,6 +49,7 @@ export class ProfileState {
     this.clock = null;
     this.sendCount = 0;
     this.messages = 0;
+    this.stepEntries = 0;
     this.unsubscribedAt.fill(Number.POSITIVE_INFINITY);
   }
 

@@ -133,6 +133,18 @@ export const simulationResultSchema = z.object({
   entriesRefused: z
     .object({ active_run: count, reentry_never: count, cooldown: count })
     .default({ active_run: 0, reentry_never: 0, cooldown: 0 }),
+  /**
+   * Profiles stopped by a runaway guard (spec §3.3: more than the step-entry limit in the
+   * simulation, or too many steps in one instant): how many, at which step, and the smallest of
+   * their ids. Runs stored before this field read none.
+   */
+  stopped: z
+    .object({
+      profiles: count,
+      byStep: z.record(z.string(), count),
+      profileIds: z.array(z.string()),
+    })
+    .default({ profiles: 0, byStep: {}, profileIds: [] }),
   steps: z.record(z.string(), stepResultSchema),
   /** Profiles that took each connection, keyed `${fromStepId}->${branchKey}`. */
   edgeCounts: z.record(z.string(), count),

@@ -25,6 +25,12 @@ import { applyOperations } from './update-profile.ts';
 const NEVER = Number.POSITIVE_INFINITY;
 /** Steps a run may take in one instant before it is stopped (spec §3.3). */
 const MAX_HOPS_PER_INSTANT = 1_000;
+/**
+ * Step entries a profile may make in one simulation, over all its runs, before it is stopped
+ * (spec §3.3): far above any journey that does not loop, low enough that a loop with a tiny
+ * wait ends quickly.
+ */
+export const MAX_STEP_ENTRIES_PER_PROFILE = 2_000;
 const GO_ON = 0;
 const STOP_EXIT = 1;
 const STOP_GOAL = 2;
@@ -41,6 +47,8 @@ export class RunLoop {
   tracer: StepTracer | null = null;
   /** The goal event that ended the last run, for its conversion. */
   goalEvent: ProfileEvent | null = null;
+  /** True once the profile was stopped by a runaway guard: it enters no more. */
+  stopped = false;
   private runEntry = 0;
   private stopAt = 0;
   private stopEvent: ProfileEvent | null = null;
@@ -81,6 +89,12 @@ export class RunLoop {
       const step = steps[s] as PlanStep;
       const arrived = t;
       bump(counters.entered, s);
+      if (++state.stepEntries > MAX_STEP_ENTRIES_PER_PROFILE)
+        return this.stopRunaway(
+          step,
+          t,
+          `stopped: more than ${MAX_STEP_ENTRIES_PER_PROFILE} step entries for this profile`,
+        );
       let branch = 0;
       let wake = t;
       let pending: MessagePlan | null = null;
@@ -169,18 +183,22 @@ export class RunLoop {
       s = to;
       if (++hops > MAX_HOPS_PER_INSTANT) {
         bump(counters.entered, s);
-        counters.exit(s, LOOP_GUARD);
-        tracer?.step(
+        return this.stopRunaway(
           steps[s] as PlanStep,
           t,
-          t,
-          null,
-          'loop_guard',
           `stopped: more than ${MAX_HOPS_PER_INSTANT} steps in one instant`,
         );
-        return t;
       }
     }
+  }
+
+  /** Stops a runaway profile at `step` (spec §3.3): the run ends there, and no run follows. */
+  private stopRunaway(step: PlanStep, t: number, why: string): number {
+    this.counters.exit(step.index, LOOP_GUARD);
+    this.counters.stopProfile(step.index, this.state.profile.id);
+    this.tracer?.step(step, t, t, null, 'loop_guard', why);
+    this.stopped = true;
+    return t;
   }
 
   /** Ends the run at a step that was waiting since `t`. */

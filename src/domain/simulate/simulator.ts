@@ -36,6 +36,9 @@ export class ProfileSimulator {
   private entryTrigger = -1;
   /** The sequence of the firing that made the entry (see {@link AFTER_EVENTS}). */
   private entrySeq = -1;
+  /** Trigger and sequence of the firing {@link nextFiring} found. */
+  private firedTrigger = -1;
+  private firedSeq = -1;
 
   constructor(private readonly plan: SimulationPlan) {
     const convertBuckets =
@@ -157,11 +160,12 @@ export class ProfileSimulator {
         : null;
     this.sender.tracing = this.tracer !== null;
     this.loop.tracer = this.tracer;
+    this.loop.stopped = false;
     while (entryAt !== NEVER) {
       if (state.control) counters.controlEntries++;
       else counters.entries++;
       const exitAt = this.loop.run(entryAt, this.entryTrigger);
-      const next = this.nextEntry(entryAt, exitAt);
+      const next = this.loop.stopped ? NEVER : this.nextEntry(entryAt, exitAt);
       this.conversion(entryAt, next);
       entryAt = next;
     }
@@ -206,10 +210,6 @@ export class ProfileSimulator {
       seq = this.firedSeq;
     }
   }
-
-  /** Trigger and sequence of the firing {@link nextFiring} found. */
-  private firedTrigger = -1;
-  private firedSeq = -1;
 
   /**
    * The first firing of any trigger after position (`after`, `afterSeq`): by time, then

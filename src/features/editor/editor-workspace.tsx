@@ -3,12 +3,11 @@ import { Link, useNavigate } from 'react-router';
 import {
   countDiagnostics,
   randomId,
-  validate,
   type Diagnostic,
   type JourneyDocument,
   type JourneyStep,
 } from '../../domain/index.ts';
-import { createEditorStore, type Selection } from '../../editor/index.ts';
+import { compiledRevision, createEditorStore, type Selection } from '../../editor/index.ts';
 import { PanelErrorBoundary } from '../../ui/panel-error-boundary.tsx';
 import { createJourneyRecord } from '../../storage/journey-documents.ts';
 import type { JourneyOpening } from '../../storage/journey-session.ts';
@@ -93,7 +92,7 @@ export function EditorWorkspace({
   // Validation follows the document without blocking typing on very large journeys.
   const deferredDocument = useDeferredValue(document);
   const diagnostics = useMemo(
-    () => [...externalDiagnostics, ...validate(deferredDocument)],
+    () => [...externalDiagnostics, ...compiledRevision(deferredDocument).diagnostics],
     [deferredDocument, externalDiagnostics],
   );
   const summary = countDiagnostics(diagnostics);

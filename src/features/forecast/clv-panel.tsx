@@ -8,7 +8,6 @@ import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { clvEffects, type VariantView } from './forecast-model.ts';
 import { lastEventDay } from './clv/last-event-day.ts';
 import { formatParameter } from './clv/clv-wording.ts';
-import { Link } from 'react-router';
 
 const HORIZONS = [26, 52, 104];
 
@@ -64,8 +63,14 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
             {formatNumber(outcome.gammaGamma.logLikelihood, 'number')}.
             {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) &&
               ' The optimiser did not fully converge: treat the figures with care.'}{' '}
-            <Link to="/customer-value">Check the models against held-out purchases</Link>.
+            The Customer value page checks the models against held-out purchases.
           </p>
+          {outcome.bgnbd.degenerate !== null && (
+            <p role="alert" className="clv-degenerate">
+              Degenerate fit: {outcome.bgnbd.degenerate.message} The lifetime values below are not
+              reliable.
+            </p>
+          )}
           {outcome.effect !== null ? (
             <KpiGrid label="Projected CLV effect">
               <KpiCard

@@ -15,6 +15,7 @@ import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
 import { BrokenJourneyRow } from './broken-journey-row.tsx';
 import { StoredJsonDialog } from './stored-json-dialog.tsx';
 import { useJourneyActions, useJourneyEntries } from './use-journeys.ts';
+import { TruncatedText } from '../../ui/truncated-text.tsx';
 import './journeys.css';
 
 const relativeTime = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
@@ -209,7 +210,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
               <tr key={j.id}>
                 <td>
                   <Link to={`/journeys/${j.id}`} className="journey-name">
-                    {j.name || 'Untitled journey'}
+                    <TruncatedText text={j.name} fallback="Untitled journey" />
                   </Link>
                   {j.description && (
                     <div className="muted journey-description">{j.description}</div>

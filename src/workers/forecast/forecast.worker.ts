@@ -1,3 +1,4 @@
+import '../shared/no-eval.ts';
 import { hostForecast } from './forecast-host.ts';
 
 hostForecast(self);

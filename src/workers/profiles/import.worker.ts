@@ -1,3 +1,4 @@
+import '../shared/no-eval.ts';
 import { runImportJob } from './import-job.ts';
 import { hostProfilesJob } from './job-host.ts';
 import { importRequestSchema } from './profiles-protocol.ts';

@@ -1,6 +1,6 @@
 import type { Profile } from '../../domain/profiles/profile.ts';
 import { mergeResults } from '../../domain/simulate/merge.ts';
-import { createSimulationPlan, type SimulationPlan } from '../../domain/simulate/plan.ts';
+import { createSimulationPlan } from '../../domain/simulate/plan.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
 import { resolveSimulationWindow } from '../../domain/simulate/window.ts';
@@ -13,20 +13,22 @@ import { indexedDbSetLoader, type SetLoader } from './set-loader.ts';
 import { serve } from '../shared/serve.ts';
 import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
 
-/** Profiles per slice: progress is posted and a cancel is noticed between slices. */
+/** Profiles read from a stored set before they are simulated as one batch. */
 export const SLICE = 5_000;
+/**
+ * Simulating time between progress posts, in ms: progress and cancel follow time, not profile
+ * counts, so a journey whose profiles are slow (a runaway loop) never freezes the run.
+ */
+export const PROGRESS_EVERY_MS = 250;
+
+/** Milliseconds from some fixed point; injected so tests move time by hand. */
+export type Clock = () => number;
 
 /** Batch results held before they are folded into one, so a long run holds few traces. */
 const RESULTS_PER_FOLD = 32;
 
 type RunRequest = Extract<ParsedSimulationWorkerRequest, { type: 'run' }>;
 type RunSetRequest = Extract<ParsedSimulationWorkerRequest, { type: 'run-set' }>;
-
-function simulateBatch(plan: SimulationPlan, profiles: readonly Profile[], partition: number) {
-  const run = new PartitionRun(plan, profiles, partition);
-  run.advance(profiles.length);
-  return run.result();
-}
 
 /**
  * Serves simulation requests in a worker: validates each request; `run` simulates the profiles
@@ -35,8 +37,17 @@ function simulateBatch(plan: SimulationPlan, profiles: readonly Profile[], parti
  * collection than in simulation); both post progress, then the partition's result. `span`
  * answers a set's default period; `cancel` stops between slices.
  */
-export function hostSimulation(scope: WorkerScope, loader: SetLoader = indexedDbSetLoader) {
+export function hostSimulation(
+  scope: WorkerScope,
+  loader: SetLoader = indexedDbSetLoader,
+  clock: Clock = () => performance.now(),
+) {
   let cancelled = false;
+  /** `keepGoing` for {@link PartitionRun.advanceWhile}: true for the next {@link PROGRESS_EVERY_MS}. */
+  const forATurn = (): (() => boolean) => {
+    const until = clock() + PROGRESS_EVERY_MS;
+    return () => clock() < until;
+  };
   const post = (event: SimulationWorkerEvent): void => scope.postMessage(event);
 
   /** The result, or null when cancelled. */
@@ -45,7 +56,7 @@ export function hostSimulation(scope: WorkerScope, loader: SetLoader = indexedDb
     const plan = createSimulationPlan(request.spec, request.options);
     const partitionRun = new PartitionRun(plan, request.profiles, partition);
     for (;;) {
-      const finished = partitionRun.advance(SLICE);
+      const finished = partitionRun.advanceWhile(forATurn());
       post({ type: 'progress', partition, done: partitionRun.done });
       if (finished) return partitionRun.result();
       await nextTurn();
@@ -60,12 +71,20 @@ export function hostSimulation(scope: WorkerScope, loader: SetLoader = indexedDb
     let results: SimulationResult[] = [];
     let batch: Profile[] = [];
     let done = 0;
-    const flush = (): void => {
-      results.push(simulateBatch(plan, batch, partition));
+    /** Simulates the batch a turn at a time; false when cancelled. */
+    const flush = async (): Promise<boolean> => {
+      const batchRun = new PartitionRun(plan, batch, partition);
+      while (!batchRun.advanceWhile(forATurn())) {
+        post({ type: 'progress', partition, done: done + batchRun.done });
+        await nextTurn();
+        if (cancelled) return false;
+      }
+      results.push(batchRun.result());
       if (results.length === RESULTS_PER_FOLD) results = [mergeResults(results)];
       done += batch.length;
       batch = [];
       post({ type: 'progress', partition, done });
+      return true;
     };
     for await (const chunk of loader.chunks(request.set, {
       index: partition,
@@ -73,10 +92,10 @@ export function hostSimulation(scope: WorkerScope, loader: SetLoader = indexedDb
     })) {
       if (cancelled) return null;
       for (const profile of chunk) batch.push(profile);
-      if (batch.length >= SLICE) flush();
+      if (batch.length >= SLICE && !(await flush())) return null;
     }
     if (cancelled) return null;
-    if (batch.length > 0 || results.length === 0) flush();
+    if ((batch.length > 0 || results.length === 0) && !(await flush())) return null;
     return results.length === 1 ? (results[0] as SimulationResult) : mergeResults(results);
   }
 

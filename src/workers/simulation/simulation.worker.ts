@@ -1,3 +1,4 @@
+import '../shared/no-eval.ts';
 import { hostSimulation } from './simulation-host.ts';
 
 hostSimulation(self);

@@ -20,6 +20,7 @@ const report: ClvReport = {
     customers: 2357,
     evaluations: 1,
     converged: true,
+    degenerate: null,
   },
   gammaGamma: {
     params: { p: 6.25, q: 3.74, gamma: 15.44 },
@@ -27,6 +28,7 @@ const report: ClvReport = {
     customers: 946,
     evaluations: 1,
     converged: true,
+    degenerate: null,
   },
   customers: 2357,
   repeatBuyers: 946,
@@ -58,6 +60,24 @@ describe('ClvThermometer', () => {
       screen.getByText(/Median customer of the set \$5\.00, top 10% from \$60\.00/),
     ).toBeVisible();
     expect(screen.getByText(/Models fitted on the purchases up to 1998-06-30/)).toBeVisible();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('warns of a degenerate fit read from the cache', async () => {
+    const db = openWayfinderDb(`thermometer-${Math.random()}`);
+    useDatabaseForTests(db);
+    const degenerate = {
+      ...report,
+      bgnbd: {
+        ...report.bgnbd,
+        degenerate: { reason: 'no_dropout' as const, message: 'Nobody ever stops buying.' },
+      },
+    };
+    await createClvFitCache(db).put('set-1', '42', 'all', degenerate, 1);
+    render(<ClvThermometer setId="set-1" setVersion="42" profile={profile} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Degenerate fit: Nobody ever stops buying.',
+    );
   });
 
   it('fits when the set changed since the saved fit', async () => {

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { clvFitWarnings, clvReport, clvReportSchema } from '../../../src/domain/forecast';
+import {
+  bgnbdDegeneracy,
+  clvFitWarnings,
+  clvReport,
+  clvReportSchema,
+} from '../../../src/domain/forecast';
 import { importCdnow } from '../../../src/domain/profiles/import/cdnow';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -43,9 +48,8 @@ describe('clvReport', () => {
     const firstOnly = profiles.slice(0, 50).map((p) => ({ ...p, events: p.events.slice(0, 1) }));
     const report = clvReport(firstOnly, 'all');
     expect(report.ok).toBe(false);
-    expect(report.warnings.map((w) => w.code).slice(0, 2)).toEqual([
-      'too-few-customers',
-      'no-repeat-buyers',
+    expect(report.warnings).toEqual([
+      { code: 'bgnbd-degenerate', reason: 'too_few_customers', message: expect.any(String) },
     ]);
     expect(clvReport([], 'all')).toMatchObject({ ok: false, calibrationEnd: null });
   });
@@ -58,18 +62,19 @@ describe('clvFitWarnings', () => {
     customers: 500,
     evaluations: 1,
     converged,
+    degenerate: bgnbdDegeneracy(params, histories),
   });
   const histories = Array.from({ length: 500 }, (_, i) => ({ x: i % 3, t_x: 1, T: 10 }));
 
-  it('flags a → 0, b → ∞ and a search that did not converge', () => {
+  it('carries the BG/NBD fit’s degenerate flag (a → 0, b → ∞) and a search that did not converge', () => {
     expect(clvFitWarnings(histories, fit({ r: 1, alpha: 1, a: 1e-5, b: 1 }), null)).toEqual([
-      { code: 'dropout-vanishes', a: 1e-5 },
+      { code: 'bgnbd-degenerate', reason: 'no_dropout', message: expect.any(String) },
     ]);
     expect(
       clvFitWarnings(histories, fit({ r: 1, alpha: 1, a: 1, b: 5e4 }, false), null).map(
         (w) => w.code,
       ),
-    ).toEqual(['dropout-degenerate', 'not-converged']);
+    ).toEqual(['bgnbd-degenerate', 'not-converged']);
     expect(clvFitWarnings(histories, fit({ r: 1, alpha: 1, a: 1, b: 3 }), null)).toEqual([]);
   });
 
@@ -81,6 +86,7 @@ describe('clvFitWarnings', () => {
       customers: 10,
       evaluations: 1,
       converged: true,
+      degenerate: null,
     };
     expect(clvFitWarnings(few, null, gg)).toEqual([
       { code: 'few-repeat-buyers', repeatBuyers: 10, minimum: 30 },

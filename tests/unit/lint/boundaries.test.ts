@@ -87,6 +87,13 @@ const FORBIDDEN: { in: string; imports: string; rule: string }[] = [
   { in: 'src/executor/x.ts', imports: '../storage/db.ts', rule: PATHS },
   { in: 'src/executor/x.ts', imports: '../features/journeys/use-journeys.ts', rule: PATHS },
   { in: 'src/executor/x.ts', imports: 'react', rule: PACKAGES },
+  { in: 'src/executor/x.ts', imports: '../api/request.ts', rule: PATHS },
+  // nothing else imports the executor (Node only)
+  { in: 'src/app/x.tsx', imports: '../executor/executor.ts', rule: PATHS },
+  { in: 'src/features/publish/x.ts', imports: '../../executor/executor.ts', rule: PATHS },
+  { in: 'src/domain/x.ts', imports: '../executor/executor.ts', rule: PATHS },
+  { in: 'src/cli/x.ts', imports: '../executor/executor.ts', rule: PATHS },
+  { in: 'src/api/x.ts', imports: '../executor/executor.ts', rule: PATHS },
 ];
 
 const ALLOWED: { in: string; imports: string }[] = [
@@ -108,6 +115,7 @@ const ALLOWED: { in: string; imports: string }[] = [
   { in: 'src/app/x.tsx', imports: '../../mocks/handlers.ts' },
   { in: 'src/cli/x.ts', imports: 'node:fs' },
   { in: 'src/executor/x.ts', imports: '../domain/index.ts' },
+  { in: 'src/executor/x.ts', imports: '../api/contract.ts' },
 ];
 
 const root = path.resolve(import.meta.dirname, '../../..');

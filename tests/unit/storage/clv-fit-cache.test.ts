@@ -15,6 +15,7 @@ const report: ClvReport = {
     customers: 2357,
     evaluations: 400,
     converged: true,
+    degenerate: null,
   },
   gammaGamma: {
     params: { p: 6.25, q: 3.74, gamma: 15.44 },
@@ -22,6 +23,7 @@ const report: ClvReport = {
     customers: 946,
     evaluations: 300,
     converged: true,
+    degenerate: null,
   },
   customers: 2357,
   repeatBuyers: 946,

@@ -276,6 +276,12 @@ describe('validateSpec refuses what the validator refuses', () => {
     expect(codesOf(spec)).toEqual([]);
   });
 
+  it('a cooldown on a journey that never lets people back in', () => {
+    const spec = welcomeSpec() as { settings: { entry: { cooldownDays: number | null } } };
+    spec.settings.entry.cooldownDays = 42;
+    expect(codesOf(spec)).toEqual(['spec-settings-mismatch']);
+  });
+
   it('an entry listed twice', () => {
     const spec = welcomeSpec() as { entry: string[] };
     spec.entry.push(spec.entry[0]!);

@@ -75,7 +75,8 @@ function norm(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-function camel(header: string): string {
+/** A custom attribute key from a column header: `Loyalty Points` → `loyaltyPoints`. */
+export function attributeKey(header: string): string {
   const words = header
     .trim()
     .split(/[^A-Za-z0-9]+/)
@@ -202,7 +203,7 @@ export function suggestMapping(
     if (used.has(i) || header.trim() === '') return;
     rest.push({
       column: header,
-      key: camel(header),
+      key: attributeKey(header),
       type: inferValueType(valuesOf(sampleRows, i)),
     });
   });

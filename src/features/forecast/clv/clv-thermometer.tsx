@@ -52,6 +52,9 @@ export function ClvThermometer({
         <p className="muted">No value estimate: {state.report.message}</p>
       )}
       {score === null && <p className="muted">No purchases yet, so no value estimate.</p>}
+      {fit !== null && fit.bgnbd.degenerate !== null && (
+        <p role="alert">Degenerate fit: {fit.bgnbd.degenerate.message}</p>
+      )}
       {score !== undefined && score !== null && fit !== null && (
         <>
           <meter

@@ -1,9 +1,12 @@
-import type { JourneyDocument, SimulationResult } from '../../domain/index.ts';
+import type { JourneyDocument, SimulationResult } from '../index.ts';
 
-/** Counts drawn over the canvas; structurally the editor's canvas overlay. */
-export interface SimulationOverlay {
+/** A run's counts drawn over the canvas: entries per step, profiles per connection, a lit path. */
+export interface CountsOverlay {
+  /** Profiles that entered each step. */
   stepCounts: Readonly<Record<string, { entered: number }>>;
+  /** Profiles that took each connection. */
   connectionCounts: Readonly<Record<string, number>>;
+  /** Steps on one profile's path (a simulation trace), lit on the canvas. */
   highlight?: { stepIds: readonly string[] };
 }
 
@@ -18,7 +21,7 @@ export function overlayFromResult(
   result: SimulationResult,
   document: Pick<SimulatedDocument, 'steps' | 'connections'>,
   highlight?: readonly string[],
-): SimulationOverlay {
+): CountsOverlay {
   const stepCounts: Record<string, { entered: number }> = {};
   for (const step of document.steps) {
     stepCounts[step.id] = { entered: result.steps[step.id]?.entered ?? 0 };
