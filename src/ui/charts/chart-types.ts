@@ -50,3 +50,11 @@ export interface ChartMarker {
 export function bandHasWidth(band: ChartBand): boolean {
   return band.upper.some((u, i) => u > (band.lower[i] ?? u));
 }
+
+/**
+ * Whether a band is wide enough to see beside a line: somewhere at least `share` (default 1%)
+ * of the values' span. A band thinner than that everywhere hides under the line it surrounds.
+ */
+export function bandVisible(band: ChartBand, span: number, share = 0.01): boolean {
+  return band.upper.some((u, i) => u - (band.lower[i] ?? u) > share * span);
+}

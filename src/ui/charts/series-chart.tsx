@@ -4,6 +4,7 @@ import { ChartLegend } from './chart-legend.tsx';
 import { ChartTable } from './chart-table.tsx';
 import {
   bandHasWidth,
+  bandVisible,
   colourAt,
   type ChartBand,
   type ChartMarker,
@@ -66,13 +67,19 @@ export function SeriesChart({
   // the legend, and a note says so instead of promising a shaded range that is not there.
   const drawnBands = bands.filter(bandHasWidth);
   const flatBands = bands.filter((b) => !bandHasWidth(b));
+  const values = [...series.flatMap((s) => s.values), ...bands.flatMap((b) => b.upper)];
+  const span = values.length === 0 ? 0 : Math.max(0, ...values) - Math.min(0, ...values);
+  // A band thinner than the line everywhere is drawn but not promised in the legend.
+  const thinBands = drawnBands.filter((b) => !bandVisible(b, span));
   const legend = [
-    ...drawnBands.map((b, i) => ({
-      key: b.key,
-      label: b.label,
-      colour: colourAt(i, b.color),
-      band: true,
-    })),
+    ...drawnBands
+      .filter((b) => !thinBands.includes(b))
+      .map((b, i) => ({
+        key: b.key,
+        label: b.label,
+        colour: colourAt(i, b.color),
+        band: true,
+      })),
     ...series.map((s, i) => ({
       key: s.key,
       label: s.label,
@@ -102,6 +109,12 @@ export function SeriesChart({
           {flatBands.map((b) => (
             <p key={b.key} className="series-chart-note">
               {b.label}: no range to draw — the values are the same at both ends on every point.
+            </p>
+          ))}
+          {thinBands.map((b) => (
+            <p key={b.key} className="series-chart-note">
+              {b.label}: narrower than the line on every point (the values hardly vary), so it does
+              not show.
             </p>
           ))}
           <SizedBox height={height} className="series-plot">

@@ -73,6 +73,23 @@ describe('SeriesChart legends name only what is drawn', () => {
     expect(figure.querySelector('.chart-legend')).toBeNull();
   });
 
+  it('says a band thinner than the line everywhere does not show, and leaves it out of the legend', () => {
+    render(
+      <SeriesChart
+        title="Messages sent per day"
+        categoryLabel="Day"
+        xAxisLabel="Day"
+        yAxisLabel="Messages sent per day"
+        categories={['d1', 'd2']}
+        series={[{ key: 'mean', label: 'Mean sends', values: [100, 200] }]}
+        bands={[{ key: 'r', label: 'P10–P90', lower: [100, 200], upper: [100.5, 200] }]}
+      />,
+    );
+    const figure = screen.getByRole('figure', { name: 'Messages sent per day' });
+    expect(figure).toHaveTextContent('P10–P90: narrower than the line on every point');
+    expect(figure.querySelector('.chart-legend')).toBeNull();
+  });
+
   it('lists a band with width in the legend beside the series', () => {
     render(
       <SeriesChart

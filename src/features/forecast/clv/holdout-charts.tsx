@@ -44,7 +44,7 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           categories={categories}
           categoryLabel="Week starting"
           xAxisLabel="Week starting (date, UTC)"
-          yAxisLabel="Repeat purchases, cumulative (count)"
+          yAxisLabel="Repeat purchases, total"
           series={[
             {
               key: 'actual',
@@ -69,7 +69,7 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           categories={categories}
           categoryLabel="Week starting"
           xAxisLabel="Week starting (date, UTC)"
-          yAxisLabel="Repeat purchases per week (count)"
+          yAxisLabel="Repeat purchases"
           series={[
             { key: 'actual', label: 'Actual', values: weeks.map((w) => w.actual), color: ACTUAL },
             {
@@ -88,8 +88,8 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           description={`Customers grouped by their repeat purchases up to ${check.calibrationEnd}: the mean repeat purchases each group made in the holdout, against the model's expectation for them.`}
           categories={check.conditional.map((r) => `${r.x}${r.orMore ? '+' : ''}`)}
           categoryLabel="Repeat purchases in calibration"
-          xAxisLabel="Repeat purchases in the calibration period (count)"
-          yAxisLabel="Holdout repeat purchases per customer (mean)"
+          xAxisLabel="Repeat purchases in the calibration period"
+          yAxisLabel="Per customer (mean)"
           kind="bar"
           series={[
             {
