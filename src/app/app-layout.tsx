@@ -5,6 +5,8 @@ const NAV = [
   { to: '/profiles', label: 'Profiles', end: false },
   { to: '/simulations', label: 'Simulations', end: true },
   { to: '/simulations/forecast', label: 'Forecast', end: false },
+  { to: '/customer-value', label: 'Customer value', end: false },
+  { to: '/lifecycle', label: 'Lifecycle', end: false },
 ];
 
 export function AppLayout() {

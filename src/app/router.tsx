@@ -65,6 +65,21 @@ export const routes: RouteObject[] = [
           Component: (await import('../features/forecast/forecast-page')).ForecastPage,
         }),
       },
+      {
+        path: 'customer-value',
+        errorElement: <RouteError />,
+        lazy: async () => ({
+          Component: (await import('../features/forecast/clv/customer-value-page'))
+            .CustomerValuePage,
+        }),
+      },
+      {
+        path: 'lifecycle',
+        errorElement: <RouteError />,
+        lazy: async () => ({
+          Component: (await import('../features/lifecycle/lifecycle-page')).LifecyclePage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

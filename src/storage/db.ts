@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { CLV_FITS_STORE, type ClvFitRecord } from './clv-fit-cache';
 import type {
   JourneyRecord,
   ProfileChunkRecord,
@@ -44,6 +45,9 @@ export const SCHEMA_V4 = SCHEMA_V3;
 /** The revision every record written before version 4 starts from. */
 export const FIRST_REVISION = 1;
 
+/** Version 5: adds the CLV-fit cache (see `clv-fit-cache.ts`). */
+export const SCHEMA_V5 = { ...SCHEMA_V4, ...CLV_FITS_STORE } as const;
+
 /**
  * A version published to the execution backend, kept so the journey list can tell unpublished
  * changes without the network. Never holds the access token.
@@ -64,6 +68,7 @@ export class WayfinderDb extends Dexie {
   journeys!: EntityTable<JourneyRecord, 'id'>;
   simulationRuns!: EntityTable<SimulationRunRecord, 'id'>;
   publishedVersions!: Table<PublishedVersionRecord, [string, number]>;
+  clvFits!: Table<ClvFitRecord, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -110,6 +115,7 @@ export class WayfinderDb extends Dexie {
         await tx.table('journeys').toCollection().modify(backfill);
         await tx.table('simulationRuns').toCollection().modify(backfill);
       });
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

@@ -34,7 +34,7 @@ test('a 20-replication forecast of two different journeys reads the difference',
   await expect(card).toContainText('mean of 20 replications');
   const differences = page.getByRole('list', { name: 'Differences in plain words' });
   await expect(differences).toContainText(
-    /B converts \d+(\.\d+)? points (more|less) \(90% range -?\d+(\.\d+)? to -?\d+(\.\d+)?\) — (a real difference|could be noise)\./,
+    /(B converts \d+\.\d\d+ points (more|less) \(90% range [+-]\d+\.\d\d+ to [+-]\d+\.\d\d+ points; relative .+\) — a real difference\.)|(Conversion rate: no detectable difference — B − A is [+-]?\d+\.\d\d+ points \(90% range -\d+\.\d\d+ to \+\d+\.\d\d+ points; relative .+\)\.)/,
   );
   await forecastA.getByText('Every KPI as a table').click();
   await expect(

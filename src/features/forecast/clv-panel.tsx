@@ -7,6 +7,7 @@ import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { clvEffects, type VariantView } from './forecast-model.ts';
 import { lastEventDay } from './clv/last-event-day.ts';
+import { formatParameter } from './clv/clv-wording.ts';
 
 const HORIZONS = [26, 52, 104];
 
@@ -31,7 +32,7 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
     );
     return () => abort.abort();
   }, [profiles, calibrationEnd, horizonWeeks, effects]);
-  const p = (n: number) => formatNumber(n, 'number');
+  const p = formatParameter;
   return (
     <div className="clv-panel">
       <h3>Customer lifetime value</h3>
@@ -57,9 +58,12 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
             {p(outcome.bgnbd.params.r)}, α = {p(outcome.bgnbd.params.alpha)}, a ={' '}
             {p(outcome.bgnbd.params.a)}, b = {p(outcome.bgnbd.params.b)}. Gamma-Gamma: p ={' '}
             {p(outcome.gammaGamma.params.p)}, q = {p(outcome.gammaGamma.params.q)}, γ ={' '}
-            {p(outcome.gammaGamma.params.gamma)}.
+            {p(outcome.gammaGamma.params.gamma)}. Log-likelihoods{' '}
+            {formatNumber(outcome.bgnbd.logLikelihood, 'number')} and{' '}
+            {formatNumber(outcome.gammaGamma.logLikelihood, 'number')}.
             {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) &&
-              ' The optimiser did not fully converge: treat the figures with care.'}
+              ' The optimiser did not fully converge: treat the figures with care.'}{' '}
+            The Customer value page checks the models against held-out purchases.
           </p>
           {outcome.bgnbd.degenerate !== null && (
             <p role="alert" className="clv-degenerate">

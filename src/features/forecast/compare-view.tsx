@@ -1,6 +1,15 @@
 import { useMemo } from 'react';
 import { compareKpis } from '../../domain/forecast/replications.ts';
-import { describeDifference, differenceTone, formatKpi } from './kpi-format.ts';
+import {
+  describeDifference,
+  describeRelativeLift,
+  differenceFormat,
+  differenceTone,
+  formatDifference,
+  formatInterval,
+  formatKpi,
+  verdictLabel,
+} from './kpi-format.ts';
 import type { VariantView } from './forecast-model.ts';
 
 /** The KPIs whose differences are spelled out as sentences; the table holds all of them. */
@@ -39,7 +48,9 @@ export function CompareView({
       <h2 id="compare-heading">A against B</h2>
       <p className="muted">
         A is <strong>{a.name}</strong>, B is <strong>{b.name}</strong>. Both ran on the same
-        profiles with the same seeds, so shared luck cancels out of each difference.
+        profiles with the same seeds, so shared luck cancels out of each difference. A difference is
+        called real only when its whole {level} range lies on one side of zero; a range that
+        contains zero means no detectable difference.
       </p>
       <ul className="difference-list" aria-label="Differences in plain words">
         {kpis
@@ -49,7 +60,7 @@ export function CompareView({
             if (c === undefined) return null;
             return (
               <li key={kpi.key} className={`difference difference-${differenceTone(kpi, c)}`}>
-                {describeDifference(kpi, c, confidence)}
+                {describeDifference(kpi, c, confidence, a.summaries[kpi.key]?.mean ?? NaN)}
               </li>
             );
           })}
@@ -72,26 +83,31 @@ export function CompareView({
               <th scope="col" className="num">
                 {level} range
               </th>
-              <th scope="col">Distinguishable from noise</th>
+              <th scope="col">Relative to A</th>
+              <th scope="col">Verdict</th>
             </tr>
           </thead>
           <tbody>
             {kpis.map((kpi) => {
               const c = comparisons[kpi.key];
+              const baseline = a.summaries[kpi.key]?.mean ?? NaN;
+              const format = c ? differenceFormat(kpi.unit, c.meanDiff, c.ci) : null;
+              const points = kpi.unit === 'share' ? ' pp' : '';
               return (
                 <tr key={kpi.key}>
                   <th scope="row">{kpi.label}</th>
-                  <td className="num">{formatKpi(kpi.unit, a.summaries[kpi.key]?.mean ?? NaN)}</td>
+                  <td className="num">{formatKpi(kpi.unit, baseline)}</td>
                   <td className="num">{formatKpi(kpi.unit, b.summaries[kpi.key]?.mean ?? NaN)}</td>
-                  <td className="num">{c ? formatKpi(kpi.unit, c.meanDiff) : '–'}</td>
                   <td className="num">
-                    {c
-                      ? `${formatKpi(kpi.unit, c.ci.low)} to ${formatKpi(kpi.unit, c.ci.high)}`
-                      : '–'}
+                    {c && format ? `${formatDifference(format, c.meanDiff)}${points}` : '–'}
+                  </td>
+                  <td className="num">
+                    {c && format ? `${formatInterval(format, c.ci)}${points}` : '–'}
                   </td>
                   <td>
-                    {c === undefined ? 'not enough values' : c.distinguishable ? 'yes' : 'no'}
+                    {c ? describeRelativeLift(c, baseline).replace(/^relative /, '') || '–' : '–'}
                   </td>
+                  <td>{c === undefined ? 'not enough values' : verdictLabel(c)}</td>
                 </tr>
               );
             })}

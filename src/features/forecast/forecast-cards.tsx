@@ -16,23 +16,36 @@ const HEADLINE = [
   'npsSimulated',
 ];
 
+/** KPIs that credit the journey with its conversions' money: without a control group, every one. */
+const ATTRIBUTED = new Set(['revenue', 'returnOnSpend']);
+
+/** With a control group the uplift against it leads: it is what the journey caused. */
+function headlineOrder(view: VariantView): string[] {
+  return view.hasControl ? ['uplift', ...HEADLINE.filter((k) => k !== 'uplift')] : HEADLINE;
+}
+
 /** The headline KPIs of a forecast: mean with its P10–P90 range. */
 export function ForecastCards({ view }: { view: VariantView }) {
-  const cards = HEADLINE.flatMap((key) => {
+  const cards = headlineOrder(view).flatMap((key) => {
     const kpi = view.kpis.find((k) => k.key === key);
     const summary = view.summaries[key];
     return kpi && summary ? [{ kpi, summary }] : [];
   });
+  const replications = (n: number) => `mean of ${n} replication${n === 1 ? '' : 's'}`;
   return (
     <KpiGrid label={`Forecast of ${view.name}`}>
       {cards.map(({ kpi, summary }) => (
         <KpiCard
           key={kpi.key}
-          label={kpi.label}
+          label={kpi.key === 'uplift' ? 'Uplift over control (what the journey caused)' : kpi.label}
           value={summary.mean}
-          format={numberFormat(kpi.unit)}
+          format={kpi.key === 'uplift' ? 'points' : numberFormat(kpi.unit)}
           range={{ p10: summary.p10, p50: summary.p50, p90: summary.p90 }}
-          detail={`mean of ${summary.n} replication${summary.n === 1 ? '' : 's'}`}
+          detail={
+            !view.hasControl && ATTRIBUTED.has(kpi.key)
+              ? `${replications(summary.n)}; attributed to everyone who converted (no control group)`
+              : replications(summary.n)
+          }
         />
       ))}
     </KpiGrid>

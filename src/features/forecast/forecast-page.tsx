@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
+import { AttributionNotice } from './attribution-notice.tsx';
 import { BranchView } from './branch-view.tsx';
 import { BusinessKpis } from './business-kpis.tsx';
 import { CompareView } from './compare-view.tsx';
@@ -16,7 +17,7 @@ import { useForecastRun } from './use-forecast-run.ts';
 import './forecast.css';
 
 interface Loaded {
-  variants: { name: string; spec: Spec }[];
+  variants: { name: string; spec: Spec; journeyId: string }[];
   profiles: Profile[];
 }
 
@@ -40,7 +41,13 @@ export function ForecastPage() {
       if (profiles.length === 0) return setProblem('This profile set is empty.');
       const variants = specs.flatMap((s, i) =>
         s.ok
-          ? [{ name: `${ids.length > 1 ? (i === 0 ? 'A: ' : 'B: ') : ''}${s.name}`, spec: s.spec }]
+          ? [
+              {
+                name: `${ids.length > 1 ? (i === 0 ? 'A: ' : 'B: ') : ''}${s.name}`,
+                spec: s.spec,
+                journeyId: ids[i] ?? '',
+              },
+            ]
           : [],
       );
       setLoaded({ variants, profiles });
@@ -59,7 +66,7 @@ export function ForecastPage() {
     () =>
       (loaded?.variants ?? []).flatMap((v, i) => {
         const view = variantView(v.name, state.replications, i);
-        return view ? [view] : [];
+        return view ? [{ ...view, journeyId: v.journeyId }] : [];
       }),
     [loaded, state.replications],
   );
@@ -119,6 +126,7 @@ export function ForecastPage() {
       {views.map((view) => (
         <section key={view.name} className="forecast-section" aria-label={`Forecast: ${view.name}`}>
           <h2>{view.name}</h2>
+          <AttributionNotice view={view} journeyId={view.journeyId} />
           <ForecastCards view={view} />
           <SendsChart view={view} />
           <details className="forecast-details">

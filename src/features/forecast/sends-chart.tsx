@@ -31,6 +31,8 @@ export function SendsChart({ view }: { view: VariantView }) {
       description="The line is the mean over replications; the shaded band holds 80% of them (P10 to P90)."
       categories={categories}
       categoryLabel="Day"
+      xAxisLabel="Day (date, UTC)"
+      yAxisLabel="Messages sent per day"
       series={series}
       bands={bands}
       kind="line"

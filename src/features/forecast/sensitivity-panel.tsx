@@ -5,7 +5,7 @@ import { mean } from '../../domain/forecast/statistics.ts';
 import { tornado, type TornadoBar } from '../../domain/forecast/tornado.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
 import { runForecast } from '../../workers/forecast/run-forecast.ts';
-import { formatKpi } from './kpi-format.ts';
+import { changeUnit, formatChange, formatKpi } from './kpi-format.ts';
 import { sensitivityVariants } from './sensitivity-model.ts';
 import { TornadoChart } from './tornado-chart.tsx';
 
@@ -135,6 +135,8 @@ export function SensitivityPanel({
           bars={outcome.bars}
           base={outcome.base}
           format={(n) => formatKpi(outcome.kpi.unit, n)}
+          formatChange={(n) => formatChange(outcome.kpi.unit, n)}
+          changeUnit={changeUnit(outcome.kpi.unit)}
           lowLabel={`×${LOW}`}
           highLabel={`×${HIGH}`}
         />

@@ -9,13 +9,20 @@ export function TornadoChart({
   bars,
   base,
   format,
+  formatChange,
+  changeUnit,
   lowLabel,
   highLabel,
 }: {
   title: string;
   bars: readonly TornadoBar[];
   base: number;
+  /** Writes a value of the figure. */
   format: (n: number) => string;
+  /** Writes a signed change from the base (percentage points for a rate). */
+  formatChange: (n: number) => string;
+  /** The unit of a change, for the axis title, e.g. "percentage points". */
+  changeUnit: string;
   lowLabel: string;
   highLabel: string;
 }) {
@@ -41,7 +48,7 @@ export function TornadoChart({
                 Value {highLabel}
               </th>
               <th scope="col" className="num">
-                Swing
+                Swing ({changeUnit})
               </th>
             </tr>
           </thead>
@@ -51,7 +58,7 @@ export function TornadoChart({
                 <th scope="row">{b.name}</th>
                 <td className="num">{format(b.low)}</td>
                 <td className="num">{format(b.high)}</td>
-                <td className="num">{format(b.swing)}</td>
+                <td className="num">{formatChange(b.swing)}</td>
               </tr>
             ))}
           </tbody>
@@ -70,9 +77,10 @@ export function TornadoChart({
               <TornadoPlot
                 bars={bars}
                 width={width}
-                format={format}
+                format={formatChange}
                 lowLabel={lowLabel}
                 highLabel={highLabel}
+                axisLabel={`Change from the base value ${format(base)} (${changeUnit})`}
               />
             )}
           </SizedBox>

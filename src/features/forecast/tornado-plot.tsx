@@ -6,7 +6,7 @@ import { Tick } from '../../ui/charts/series-plot.tsx';
 
 export const TORNADO_LOW = '#0072b2';
 export const TORNADO_HIGH = '#e69f00';
-const MARGIN = { top: 8, right: 24, bottom: 32, left: 138 };
+const MARGIN = { top: 8, right: 24, bottom: 48, left: 138 };
 const ROW = 40;
 
 /** The height a tornado plot of `rows` assumptions takes. */
@@ -21,12 +21,16 @@ export function TornadoPlot({
   format,
   lowLabel,
   highLabel,
+  axisLabel,
 }: {
   bars: readonly TornadoBar[];
   width: number;
+  /** Writes a change from the base (e.g. in percentage points for a rate). */
   format: (n: number) => string;
   lowLabel: string;
   highLabel: string;
+  /** The x axis's title with its unit, e.g. "Change in conversion rate (percentage points)". */
+  axisLabel: string;
 }) {
   const height = tornadoHeight(bars.length);
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
@@ -54,7 +58,7 @@ export function TornadoPlot({
         height={y.bandwidth()}
         fill={colour}
       >
-        <title>{`${name}, ${label}: ${delta >= 0 ? '+' : ''}${format(delta)}`}</title>
+        <title>{`${name}, ${label}: ${format(delta)}`}</title>
       </rect>
     );
   };
@@ -89,6 +93,14 @@ export function TornadoPlot({
           tickComponent={Tick}
           tickLabelProps={{ textAnchor: 'middle', dy: '0.71em' }}
         />
+        <text
+          className="chart-axis-title"
+          x={innerWidth / 2}
+          y={innerHeight + 42}
+          textAnchor="middle"
+        >
+          {axisLabel}
+        </text>
       </Group>
     </svg>
   );

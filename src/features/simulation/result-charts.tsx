@@ -25,13 +25,20 @@ function sendsPerDay(result: SimulationResult): SeriesChartProps | null {
   const weekly = days > MAX_DAILY_POINTS;
   const step = weekly ? 7 : 1;
   const points = Math.ceil(days / step);
+  // A final week shorter than 7 days would read as a collapse in sends: it is marked as partial.
+  const lastWeekDays = days - (points - 1) * 7;
+  const partial =
+    weekly && lastWeekDays < 7 ? [{ index: points - 1, note: `${lastWeekDays} of 7 days` }] : [];
   return {
     title: weekly ? 'Sends per week' : 'Sends per day',
     ...(weekly
       ? {
-          description: `${days} simulated days, summed per week from the date shown. The sends-per-day CSV has every day.`,
+          description: `${days} simulated days, summed per week from the date shown${partial.length > 0 ? `; the last week has only ${lastWeekDays} days (hatched)` : ''}. The sends-per-day CSV has every day.`,
         }
       : {}),
+    partial,
+    xAxisLabel: weekly ? 'Week starting (date, UTC)' : 'Day (date, UTC)',
+    yAxisLabel: weekly ? 'Messages sent per week' : 'Messages sent per day',
     categoryLabel: weekly ? 'Week from' : 'Day',
     categories: Array.from({ length: points }, (_, i) =>
       formatDay(result.start + i * step * DAY_MS),
@@ -61,6 +68,8 @@ function messagesPerProfile(result: SimulationResult): SeriesChartProps | null {
     title: 'Messages per profile',
     description: 'Profiles that entered, by the number of messages they received.',
     categoryLabel: 'Messages',
+    xAxisLabel: 'Messages received (count per profile)',
+    yAxisLabel: 'Profiles (count)',
     categories: buckets.map((_, n) => (open && n === last ? `${n}+` : String(n))),
     kind: 'bar',
     series: [{ key: 'profiles', label: 'Profiles', values: buckets }],

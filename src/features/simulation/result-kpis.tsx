@@ -28,6 +28,29 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
   const { cost, unsubscribed, sent } = channelTotals(result);
   const goal = result.goal;
   const treated = result.entries - result.controlEntries;
+  const hasControl = result.controlEntries > 0 && goal !== null;
+  // With a control group the uplift is what the journey caused: it leads, right after entries.
+  const upliftCard = (
+    <KpiCard
+      label="Control uplift"
+      value={goal?.uplift ?? null}
+      format="points"
+      tone={
+        goal?.uplift === null || goal?.uplift === undefined
+          ? 'neutral'
+          : goal.uplift > 0
+            ? 'positive'
+            : goal.uplift < 0
+              ? 'negative'
+              : 'neutral'
+      }
+      detail={
+        goal && goal.uplift !== null
+          ? `control converts ${formatNumber(goal.control.rate, 'percent')}`
+          : 'no control group'
+      }
+    />
+  );
   return (
     <KpiGrid label="Simulation results">
       <KpiCard
@@ -37,6 +60,7 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
           result.controlEntries > 0 ? ` · ${count(result.controlEntries)} held out` : ''
         }`}
       />
+      {hasControl && upliftCard}
       <KpiCard
         label="Converted"
         value={goal ? goal.conversions : null}
@@ -48,7 +72,18 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
         format="percent"
         detail={goal ? `of ${count(treated)} entries` : undefined}
       />
-      <KpiCard label="Revenue" value={goal ? goal.revenue : null} format="currency" />
+      <KpiCard
+        label="Revenue"
+        value={goal ? goal.revenue : null}
+        format="currency"
+        detail={
+          goal === null
+            ? undefined
+            : result.controlEntries > 0
+              ? 'of every conversion; the uplift is what the journey caused'
+              : 'attributed to everyone who converted: no control group (add one in Journey settings)'
+        }
+      />
       <KpiCard
         label="Cost"
         value={cost}
@@ -60,25 +95,7 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
         value={unsubscribed}
         tone={unsubscribed > 0 ? 'negative' : 'neutral'}
       />
-      <KpiCard
-        label="Control uplift"
-        value={goal?.uplift ?? null}
-        format="points"
-        tone={
-          goal?.uplift === null || goal?.uplift === undefined
-            ? 'neutral'
-            : goal.uplift > 0
-              ? 'positive'
-              : goal.uplift < 0
-                ? 'negative'
-                : 'neutral'
-        }
-        detail={
-          goal && goal.uplift !== null
-            ? `control converts ${formatNumber(goal.control.rate, 'percent')}`
-            : 'no control group'
-        }
-      />
+      {!hasControl && upliftCard}
     </KpiGrid>
   );
 }

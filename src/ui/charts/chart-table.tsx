@@ -1,4 +1,4 @@
-import type { ChartBand, ChartSeries } from './chart-types.ts';
+import type { ChartBand, ChartSeries, PartialCategory } from './chart-types.ts';
 
 interface ChartTableProps {
   caption: string;
@@ -7,6 +7,7 @@ interface ChartTableProps {
   series: readonly ChartSeries[];
   bands?: readonly ChartBand[];
   format: (n: number) => string;
+  partial?: readonly PartialCategory[];
 }
 
 /** The numbers behind a chart, one row per category. */
@@ -17,6 +18,7 @@ export function ChartTable({
   series,
   bands = [],
   format,
+  partial = [],
 }: ChartTableProps) {
   return (
     <div className="chart-table-wrap">
@@ -40,7 +42,11 @@ export function ChartTable({
         <tbody>
           {categories.map((category, i) => (
             <tr key={`${category}-${i}`}>
-              <th scope="row">{category}</th>
+              <th scope="row">
+                {category}
+                {partial.some((p) => p.index === i) &&
+                  ` (partial: ${partial.find((p) => p.index === i)?.note ?? ''})`}
+              </th>
               {series.map((s) => (
                 <td key={s.key} className="num">
                   {format(s.values[i] ?? 0)}

@@ -2,7 +2,15 @@ import { formatNumber } from '../kpi/format-number.ts';
 import { ChartFigure, SizedBox } from './chart-figure.tsx';
 import { ChartLegend } from './chart-legend.tsx';
 import { ChartTable } from './chart-table.tsx';
-import { colourAt, type ChartBand, type ChartSeries } from './chart-types.ts';
+import {
+  bandHasWidth,
+  bandVisible,
+  colourAt,
+  type ChartBand,
+  type ChartMarker,
+  type ChartSeries,
+  type PartialCategory,
+} from './chart-types.ts';
 import { LazySeriesPlot } from './lazy-series-plot.tsx';
 import type { PlotKind } from './series-plot.tsx';
 
@@ -26,6 +34,14 @@ export interface SeriesChartProps {
   description?: string;
   /** Start with the table shown instead of the chart. */
   initialView?: 'chart' | 'table';
+  /** The x axis's title with its unit, e.g. "Week starting (date)". */
+  xAxisLabel: string;
+  /** The y axis's title with its unit, e.g. "Messages sent per week (count)". */
+  yAxisLabel: string;
+  /** Categories that cover less than the others: hatched on the chart, noted in the table. */
+  partial?: readonly PartialCategory[];
+  /** Vertical lines at categories (e.g. the calibration end). */
+  markers?: readonly ChartMarker[];
 }
 
 const defaultFormat = (n: number): string => formatNumber(n, 'count');
@@ -42,7 +58,35 @@ export function SeriesChart({
   format = defaultFormat,
   description,
   initialView = 'chart',
+  xAxisLabel,
+  yAxisLabel,
+  partial = [],
+  markers = [],
 }: SeriesChartProps) {
+  // A band whose ends coincide everywhere has nothing to draw: it is left out of the plot and
+  // the legend, and a note says so instead of promising a shaded range that is not there.
+  const drawnBands = bands.filter(bandHasWidth);
+  const flatBands = bands.filter((b) => !bandHasWidth(b));
+  const values = [...series.flatMap((s) => s.values), ...bands.flatMap((b) => b.upper)];
+  const span = values.length === 0 ? 0 : Math.max(0, ...values) - Math.min(0, ...values);
+  // A band thinner than the line everywhere is drawn but not promised in the legend.
+  const thinBands = drawnBands.filter((b) => !bandVisible(b, span));
+  const legend = [
+    ...drawnBands
+      .filter((b) => !thinBands.includes(b))
+      .map((b, i) => ({
+        key: b.key,
+        label: b.label,
+        colour: colourAt(i, b.color),
+        band: true,
+      })),
+    ...series.map((s, i) => ({
+      key: s.key,
+      label: s.label,
+      colour: colourAt(i, s.color),
+      band: false,
+    })),
+  ];
   return (
     <ChartFigure
       title={title}
@@ -56,38 +100,37 @@ export function SeriesChart({
           series={series}
           bands={bands}
           format={format}
+          partial={partial}
         />
       }
       chart={
         <>
-          {series.length + bands.length > 1 && (
-            <ChartLegend
-              items={[
-                ...bands.map((b, i) => ({
-                  key: b.key,
-                  label: b.label,
-                  colour: colourAt(i, b.color),
-                  band: true,
-                })),
-                ...series.map((s, i) => ({
-                  key: s.key,
-                  label: s.label,
-                  colour: colourAt(i, s.color),
-                  band: false,
-                })),
-              ]}
-            />
-          )}
+          {legend.length > 1 && <ChartLegend items={legend} />}
+          {flatBands.map((b) => (
+            <p key={b.key} className="series-chart-note">
+              {b.label}: no range to draw — the values are the same at both ends on every point.
+            </p>
+          ))}
+          {thinBands.map((b) => (
+            <p key={b.key} className="series-chart-note">
+              {b.label}: narrower than the line on every point (the values hardly vary), so it does
+              not show.
+            </p>
+          ))}
           <SizedBox height={height} className="series-plot">
             {(width) => (
               <LazySeriesPlot
                 categories={categories}
                 series={series}
-                bands={bands}
+                bands={drawnBands}
                 kind={kind}
                 width={width}
                 height={height}
                 format={format}
+                xAxisLabel={xAxisLabel}
+                yAxisLabel={yAxisLabel}
+                partial={partial}
+                markers={markers}
               />
             )}
           </SizedBox>

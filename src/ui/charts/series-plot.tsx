@@ -3,8 +3,14 @@ import { GridRows } from '@visx/grid';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Area, Bar, LinePath } from '@visx/shape';
-import { useMemo, useState, type PointerEvent } from 'react';
-import { colourAt, type ChartBand, type ChartSeries } from './chart-types.ts';
+import { useId, useMemo, useState, type PointerEvent } from 'react';
+import {
+  colourAt,
+  type ChartBand,
+  type ChartMarker,
+  type ChartSeries,
+  type PartialCategory,
+} from './chart-types.ts';
 import { placeSeries, valueExtent } from './stack-series.ts';
 
 export type PlotKind = 'line' | 'bar' | 'stacked-bar' | 'area';
@@ -17,9 +23,17 @@ export interface SeriesPlotProps {
   width: number;
   height: number;
   format: (n: number) => string;
+  /** The x axis's title with its unit, e.g. "Week starting". */
+  xAxisLabel: string;
+  /** The y axis's title with its unit, e.g. "Messages sent (count)". */
+  yAxisLabel: string;
+  /** Categories that cover less than the others, drawn hatched with a note. */
+  partial?: readonly PartialCategory[];
+  /** Vertical lines at categories. */
+  markers?: readonly ChartMarker[];
 }
 
-const MARGIN = { top: 8, right: 16, bottom: 24, left: 60 };
+const MARGIN = { top: 20, right: 16, bottom: 46, left: 76 };
 /** Room one x-axis label takes (a date such as 2026-02-13 at 11 px, with a gap). */
 const X_LABEL_ROOM = 90;
 
@@ -41,8 +55,13 @@ export function SeriesPlot({
   width,
   height,
   format,
+  xAxisLabel,
+  yAxisLabel,
+  partial = [],
+  markers = [],
 }: SeriesPlotProps) {
   const [pointed, setHover] = useState<number | null>(null);
+  const hatchId = `chart-hatch${useId().replace(/:/g, '')}`;
   // The categories may change under a still pointer; a hover past their end shows nothing.
   const hover = pointed !== null && pointed < categories.length ? pointed : null;
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
@@ -86,6 +105,17 @@ export function SeriesPlot({
   return (
     <>
       <svg width={width} height={height} aria-hidden="true">
+        <defs>
+          <pattern
+            id={hatchId}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <line x1="0" y1="0" x2="0" y2="6" stroke="var(--text-muted)" strokeOpacity="0.35" />
+          </pattern>
+        </defs>
         <Group left={MARGIN.left} top={MARGIN.top}>
           <GridRows
             scale={y}
@@ -94,16 +124,49 @@ export function SeriesPlot({
             stroke="var(--border)"
             strokeDasharray="3 3"
           />
+          {partial.map((p) => (
+            <g key={`partial-${p.index}`} className="chart-partial">
+              <rect
+                x={x(p.index) ?? 0}
+                y={0}
+                width={Math.max(x.step(), 2)}
+                height={innerHeight}
+                fill={`url(#${hatchId})`}
+              />
+              <text
+                x={centre(p.index)}
+                y={-6}
+                textAnchor={centre(p.index) > innerWidth - 40 ? 'end' : 'middle'}
+                className="series-plot-tick"
+              >
+                partial: {p.note}
+              </text>
+            </g>
+          ))}
           {bands.map((b, i) => (
-            <Area
-              key={b.key}
-              data={indices}
-              x={centre}
-              y0={(c) => y(b.lower[c] ?? 0)}
-              y1={(c) => y(b.upper[c] ?? 0)}
-              fill={colourAt(i, b.color)}
-              fillOpacity={0.18}
-            />
+            <g key={b.key} className="chart-band">
+              <Area
+                data={indices}
+                x={centre}
+                y0={(c) => y(b.lower[c] ?? 0)}
+                y1={(c) => y(b.upper[c] ?? 0)}
+                fill={colourAt(i, b.color)}
+                fillOpacity={0.25}
+              />
+              {/* Edges keep a narrow band visible where its fill is thinner than a pixel. */}
+              {[b.lower, b.upper].map((edge, e) => (
+                <LinePath
+                  key={e}
+                  data={indices}
+                  x={centre}
+                  y={(c) => y(edge[c] ?? 0)}
+                  stroke={colourAt(i, b.color)}
+                  strokeOpacity={0.7}
+                  strokeDasharray="4 3"
+                  strokeWidth={1}
+                />
+              ))}
+            </g>
           ))}
           {placed.map((p, i) => {
             const colour = colourAt(i, p.series.color);
@@ -149,6 +212,21 @@ export function SeriesPlot({
               />
             );
           })}
+          {markers.map((m) => (
+            <g key={`marker-${m.index}`} className="chart-marker">
+              <line
+                x1={x(m.index) ?? 0}
+                x2={x(m.index) ?? 0}
+                y1={0}
+                y2={innerHeight}
+                stroke="var(--text)"
+                strokeDasharray="6 3"
+              />
+              <text x={(x(m.index) ?? 0) + 4} y={10} className="series-plot-tick">
+                {m.label}
+              </text>
+            </g>
+          ))}
           {hover !== null && (
             <line
               x1={centre(hover)}
@@ -178,6 +256,21 @@ export function SeriesPlot({
             tickComponent={Tick}
             tickLabelProps={{ textAnchor: 'middle', dy: '0.71em' }}
           />
+          <text
+            className="chart-axis-title"
+            x={innerWidth / 2}
+            y={innerHeight + 40}
+            textAnchor="middle"
+          >
+            {xAxisLabel}
+          </text>
+          <text
+            className="chart-axis-title"
+            transform={`translate(${-MARGIN.left + 12}, ${innerHeight / 2}) rotate(-90)`}
+            textAnchor="middle"
+          >
+            {yAxisLabel}
+          </text>
           <rect
             width={innerWidth}
             height={innerHeight}
@@ -196,7 +289,11 @@ export function SeriesPlot({
               : { left: MARGIN.left + centre(hover) + 12 }
           }
         >
-          <strong>{categories[hover]}</strong>
+          <strong>
+            {categories[hover]}
+            {partial.some((p) => p.index === hover) &&
+              ` (partial: ${partial.find((p) => p.index === hover)?.note ?? ''})`}
+          </strong>
           <dl>
             {series.map((s) => (
               <div key={s.key} style={{ display: 'contents' }}>

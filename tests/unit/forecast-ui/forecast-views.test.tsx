@@ -74,7 +74,7 @@ describe('CompareView', () => {
       'Conversion rate: no difference — A and B give exactly the same value in every replication.',
     );
     const row = screen.getByRole('row', { name: /Conversion rate/ });
-    expect(within(row).getAllByRole('cell').at(-1)).toHaveTextContent('no');
+    expect(within(row).getAllByRole('cell').at(-1)).toHaveTextContent('no difference');
   });
 
   it('spells out a real difference between two journeys with its range', () => {
@@ -82,9 +82,11 @@ describe('CompareView', () => {
     render(<CompareView a={view('A', reps, 0)} b={view('B', reps, 1)} />);
     const list = screen.getByRole('list', { name: 'Differences in plain words' });
     expect(list).toHaveTextContent(
-      /B converts \d+(\.\d+)? points (more|less) \(90% range -?\d+(\.\d+)? to -?\d+(\.\d+)?\) — (a real difference|could be noise)\./,
+      /(B converts \d+\.\d\d+ points (more|less) \(90% range [+-]\d+\.\d\d+ to [+-]\d+\.\d\d+ points; relative .+\) — a real difference\.)|(Conversion rate: no detectable difference — B − A is [+-]?\d+\.\d\d+ points \(90% range -\d+\.\d\d+ to \+\d+\.\d\d+ points; relative .+\)\.)/,
     );
-    expect(screen.getByRole('row', { name: /Messages sent/ })).toHaveTextContent('yes');
+    expect(screen.getByRole('row', { name: /Messages sent/ })).toHaveTextContent(
+      /B (higher|lower)/,
+    );
   });
 });
 
@@ -109,9 +111,11 @@ describe('describeDifference', () => {
       },
       0.9,
     );
-    expect(text).toBe('B converts 1.8 points more (90% range 0.9 to 2.7) — a real difference.');
+    expect(text).toBe(
+      'B converts 1.80 points more (90% range +0.90 to +2.70 points) — a real difference.',
+    );
   });
-  it('calls a difference whose interval spans zero noise', () => {
+  it('calls a difference whose interval spans zero no detectable difference', () => {
     const text = describeDifference(
       { ...kpi, key: 'cost', label: 'Total cost', unit: 'money', better: 'lower' },
       {
@@ -125,7 +129,7 @@ describe('describeDifference', () => {
       0.9,
     );
     expect(text).toBe(
-      "B's total cost is $2.00 lower (90% range -$5.00 to $1.00) — could be noise.",
+      'Total cost: no detectable difference — B − A is -$2.00 (90% range -$5.00 to +$1.00).',
     );
   });
 });

@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
-import { render } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
 import { TornadoPlot } from '../../../src/features/forecast/tornado-plot.tsx';
+import { TornadoChart } from '../../../src/features/forecast/tornado-chart.tsx';
+import { changeUnit, formatChange, formatKpi } from '../../../src/features/forecast/kpi-format.ts';
 
 describe('TornadoPlot', () => {
   it('draws each assumption low to one side of the base and high to the other, named on hover', () => {
@@ -20,9 +23,10 @@ describe('TornadoPlot', () => {
           { name: 'Open rate', low: 218, high: 221, lowDelta: -2, highDelta: 1, swing: 3 },
         ]}
         width={600}
-        format={(n) => `$${n}`}
+        format={(n) => `${n >= 0 ? '+' : ''}$${n}`}
         lowLabel="×0.5"
         highLabel="×1.5"
+        axisLabel="Change from the base value $220 (US dollars)"
       />,
     );
     const titles = [...container.querySelectorAll('rect title')].map((t) => t.textContent);
@@ -39,5 +43,47 @@ describe('TornadoPlot', () => {
     );
     const labels = [...container.querySelectorAll('.series-plot-tick')].map((t) => t.textContent);
     expect(labels).toEqual(expect.arrayContaining(['Cost per message', 'Open rate']));
+    expect(container.querySelector('.chart-axis-title')).toHaveTextContent(
+      'Change from the base value $220 (US dollars)',
+    );
+  });
+
+  it('writes a rate’s changes in percentage points, on the axis and in the table', async () => {
+    // jsdom lays nothing out: give the chart's box a width so the plot is drawn.
+    const box = vi
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockReturnValue({ width: 600, height: 200 } as DOMRect);
+    render(
+      <TornadoChart
+        title="What moves conversion rate"
+        bars={[
+          {
+            name: 'Open rate',
+            low: 0.1,
+            high: 0.14,
+            lowDelta: -0.02,
+            highDelta: 0.02,
+            swing: 0.04,
+          },
+        ]}
+        base={0.12}
+        format={(n) => formatKpi('share', n)}
+        formatChange={(n) => formatChange('share', n)}
+        changeUnit={changeUnit('share')}
+        lowLabel="×0.5"
+        highLabel="×1.5"
+      />,
+    );
+    const figure = screen.getByRole('figure', { name: 'What moves conversion rate' });
+    expect(figure.querySelector('.chart-axis-title')).toHaveTextContent(
+      'Change from the base value 12% (percentage points)',
+    );
+    const ticks = [...figure.querySelectorAll('.series-plot-tick')].map((t) => t.textContent);
+    expect(ticks).toEqual(expect.arrayContaining(['+2 pp', '-2 pp']));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show as table' }));
+    const row = screen.getByRole('row', { name: /Open rate/ });
+    expect(row).toHaveTextContent('10%14%+4 pp');
+    expect(screen.getByRole('columnheader', { name: 'Swing (percentage points)' })).toBeVisible();
+    box.mockRestore();
   });
 });

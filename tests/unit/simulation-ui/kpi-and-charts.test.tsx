@@ -48,6 +48,8 @@ describe('SeriesChart', () => {
       <SeriesChart
         title="Sends per day"
         categoryLabel="Day"
+        xAxisLabel="Day"
+        yAxisLabel="Messages sent"
         categories={['2024-01-01', '2024-01-02']}
         series={[
           { key: 'email', label: 'Email', values: [1200, 30] },

@@ -38,6 +38,8 @@ describe('SeriesPlot', () => {
     width: 400,
     height: 200,
     format: (n: number) => `${n} sent`,
+    xAxisLabel: 'Day of week',
+    yAxisLabel: 'Messages sent (count)',
   };
 
   it('draws a bar per series and category, side by side or stacked', () => {

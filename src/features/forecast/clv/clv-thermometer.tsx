@@ -1,18 +1,20 @@
 import { useMemo } from 'react';
 import { customerLifetimeValue } from '../../../domain/forecast/clv.ts';
+import { CLV_REPORT_HORIZON_WEEKS } from '../../../domain/forecast/clv-fit-report.ts';
 import { rfmSummary } from '../../../domain/forecast/rfm-summary.ts';
 import type { Profile } from '../../../domain/profiles/profile.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
-import { useClvFit } from './use-clv-fit.ts';
+import { useClvReport } from './use-clv-report.ts';
 import '../forecast.css';
 
 /** Weeks the thermometer looks ahead. */
-export const THERMOMETER_WEEKS = 52;
+export const THERMOMETER_WEEKS = CLV_REPORT_HORIZON_WEEKS;
 
 /**
  * A profile's "value thermometer": expected purchases and value over the next year from the
- * BG/NBD and Gamma-Gamma models fitted to its set (fitted once per set version, in a worker),
- * shown against the set's median and 90th-percentile customer.
+ * BG/NBD and Gamma-Gamma models fitted to its set's whole history (fitted once per set version,
+ * in a worker, and cached in IndexedDB), shown against the set's median and 90th-percentile
+ * customer.
  */
 export function ClvThermometer({
   setId,
@@ -24,9 +26,10 @@ export function ClvThermometer({
   setVersion: string;
   profile: Profile;
 }) {
-  const fit = useClvFit(setId, setVersion);
+  const state = useClvReport(setId, setVersion, 'all');
+  const fit = state.status === 'done' && state.report.ok ? state.report : null;
   const score = useMemo(() => {
-    if (fit === undefined || !fit.ok) return undefined;
+    if (fit === null) return undefined;
     const row = rfmSummary([profile], { calibrationEnd: fit.calibrationEnd })[0];
     return row === undefined
       ? null
@@ -37,13 +40,22 @@ export function ClvThermometer({
   return (
     <section className="clv-thermometer" aria-labelledby="clv-thermometer-heading">
       <h3 id="clv-thermometer-heading">Customer value, next {THERMOMETER_WEEKS} weeks</h3>
-      {fit === undefined && <p role="status">Fitting the customer-value models…</p>}
-      {fit !== undefined && !fit.ok && <p className="muted">No value estimate: {fit.message}</p>}
+      {(state.status === 'loading' || state.status === 'fitting') && (
+        <p role="status">
+          {state.status === 'fitting'
+            ? 'Fitting the customer-value models (once per version of this set)…'
+            : 'Reading the customer-value models…'}
+        </p>
+      )}
+      {state.status === 'failed' && <p className="muted">No value estimate: {state.message}</p>}
+      {state.status === 'done' && !state.report.ok && (
+        <p className="muted">No value estimate: {state.report.message}</p>
+      )}
       {score === null && <p className="muted">No purchases yet, so no value estimate.</p>}
-      {fit?.ok === true && fit.bgnbd.degenerate !== null && (
+      {fit !== null && fit.bgnbd.degenerate !== null && (
         <p role="alert">Degenerate fit: {fit.bgnbd.degenerate.message}</p>
       )}
-      {score !== undefined && score !== null && fit?.ok === true && (
+      {score !== undefined && score !== null && fit !== null && (
         <>
           <meter
             min={0}
@@ -63,7 +75,9 @@ export function ClvThermometer({
           </p>
           <p className="muted">
             Median customer of the set {formatNumber(fit.valueQuantiles.p50, 'currency')}, top 10%
-            from {formatNumber(fit.valueQuantiles.p90, 'currency')}.
+            from {formatNumber(fit.valueQuantiles.p90, 'currency')}. Models fitted on the purchases
+            up to {fit.calibrationEnd}
+            {fit.warnings.length > 0 && ' — with warnings: see the Customer value page'}.
           </p>
         </>
       )}

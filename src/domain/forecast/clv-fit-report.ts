@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import type { Profile } from '../profiles/profile';
+import { fitBgNbd } from './bgnbd-fit';
+import { customerLifetimeValue } from './clv';
+import { holdoutCheck } from './clv-holdout';
+import { clvFitWarnings } from './clv-warnings';
+import { fitGammaGamma } from './gamma-gamma';
+import { calibrationDay, dayToDate, defaultCalibrationEnd, purchaseSpan } from './purchase-days';
+import { rfmSummary } from './rfm-summary';
+import { quantiles } from './statistics';
+
+const fitSchema = <P extends z.ZodType>(params: P) =>
+  z.object({
+    params,
+    logLikelihood: z.number(),
+    customers: z.number(),
+    evaluations: z.number(),
+    converged: z.boolean(),
+    degenerate: z
+      .object({
+        reason: z.enum(['too_few_customers', 'no_repeat_buyers', 'no_dropout', 'unbounded_b']),
+        message: z.string(),
+      })
+      .nullable(),
+  });
+
+const warningSchema = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('bgnbd-degenerate'),
+    reason: z.enum(['too_few_customers', 'no_repeat_buyers', 'no_dropout', 'unbounded_b']),
+    message: z.string(),
+  }),
+  z.object({
+    code: z.literal('few-repeat-buyers'),
+    repeatBuyers: z.number(),
+    minimum: z.number(),
+  }),
+  z.object({ code: z.literal('spend-mean-undefined'), q: z.number() }),
+  z.object({ code: z.literal('not-converged'), model: z.enum(['bgnbd', 'gamma-gamma']) }),
+]);
+
+const trackingWeekSchema = z.object({
+  week: z.number(),
+  from: z.string(),
+  days: z.number(),
+  holdout: z.boolean(),
+  actual: z.number(),
+  predicted: z.number(),
+  cumulativeActual: z.number(),
+  cumulativePredicted: z.number(),
+});
+
+const holdoutSchema = z.object({
+  calibrationEnd: z.string(),
+  holdoutEnd: z.string(),
+  holdoutWeeks: z.number(),
+  customers: z.number(),
+  actualHoldoutPurchases: z.number(),
+  predictedHoldoutPurchases: z.number(),
+  tracking: z.array(trackingWeekSchema),
+  conditional: z.array(
+    z.object({
+      x: z.number(),
+      orMore: z.boolean(),
+      customers: z.number(),
+      actual: z.number(),
+      predicted: z.number(),
+    }),
+  ),
+});
+
+/**
+ * A CLV fit as the app shows and caches it: both models fitted on the calibration period, the
+ * fit's warnings, the holdout check when purchases follow the calibration end, and the spread of
+ * customers' values over {@link CLV_REPORT_HORIZON_WEEKS}. Plain data, so it can cross a worker
+ * boundary and be stored; the schema checks it when read back.
+ */
+export const clvReportSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    calibrationEnd: z.string(),
+    /** The last purchase day of the set. */
+    lastPurchase: z.string(),
+    bgnbd: fitSchema(z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() })),
+    gammaGamma: fitSchema(z.object({ p: z.number(), q: z.number(), gamma: z.number() })),
+    customers: z.number(),
+    repeatBuyers: z.number(),
+    warnings: z.array(warningSchema),
+    holdout: holdoutSchema.nullable(),
+    valueQuantiles: z.object({ p50: z.number(), p90: z.number(), max: z.number() }),
+  }),
+  z.object({
+    ok: z.literal(false),
+    /** What stopped the fit, for people. */
+    message: z.string(),
+    calibrationEnd: z.string().nullable(),
+    warnings: z.array(warningSchema),
+  }),
+]);
+export type ClvReport = z.infer<typeof clvReportSchema>;
+
+/** The horizon of a report's value quantiles (the profile page's thermometer), in weeks. */
+export const CLV_REPORT_HORIZON_WEEKS = 52;
+
+/**
+ * Where a fit's calibration ends: a given day, `all` for the last purchase day (no holdout, as
+ * for scoring customers today), or `default` to hold out the last third of the purchase span.
+ */
+export type CalibrationChoice = string | 'all' | 'default';
+
+/**
+ * Fits BG/NBD and Gamma-Gamma on the purchases up to the calibration end and, when purchases
+ * follow it, checks the BG/NBD fit on them (see `holdoutCheck`). Never throws on the data: a
+ * set the models cannot learn from gives `ok: false` with the reason and the warnings.
+ */
+export function clvReport(profiles: readonly Profile[], calibration: CalibrationChoice): ClvReport {
+  const span = purchaseSpan(profiles);
+  if (span === null) {
+    return {
+      ok: false,
+      message: 'no profile has a purchase (an order_placed event)',
+      calibrationEnd: null,
+      warnings: [],
+    };
+  }
+  const calibrationEnd =
+    calibration === 'all'
+      ? dayToDate(span.last)
+      : calibration === 'default'
+        ? (defaultCalibrationEnd(profiles) ?? dayToDate(span.last))
+        : dayToDate(calibrationDay(calibration));
+  const summary = rfmSummary(profiles, { calibrationEnd });
+  if (summary.length === 0) {
+    return {
+      ok: false,
+      message: `no purchase by the calibration end ${calibrationEnd}`,
+      calibrationEnd,
+      warnings: [],
+    };
+  }
+  const bgnbd = fitBgNbd(summary);
+  const repeatBuyers = summary.filter((r) => r.x > 0).length;
+  const gammaGamma = repeatBuyers > 0 ? fitGammaGamma(summary) : null;
+  const warnings = clvFitWarnings(summary, bgnbd, gammaGamma);
+  if (gammaGamma === null) {
+    return {
+      ok: false,
+      message: `no customer bought again by ${calibrationEnd}, so neither model has anything to learn from`,
+      calibrationEnd,
+      warnings,
+    };
+  }
+  const lastDay = span.last;
+  const holdout =
+    lastDay > calibrationDay(calibrationEnd)
+      ? holdoutCheck(bgnbd.params, profiles, calibrationEnd, dayToDate(lastDay))
+      : null;
+  // Without a population mean spend (q ≤ 1) some values are NaN: they are left out of the spread.
+  const values = summary
+    .map(
+      (row) =>
+        customerLifetimeValue(bgnbd.params, gammaGamma.params, row, {
+          horizonWeeks: CLV_REPORT_HORIZON_WEEKS,
+        }).value,
+    )
+    .filter(Number.isFinite);
+  const [p50 = 0, p90 = 0, max = 0] = quantiles(values, [0.5, 0.9, 1]);
+  return {
+    ok: true,
+    calibrationEnd,
+    lastPurchase: dayToDate(lastDay),
+    bgnbd,
+    gammaGamma,
+    customers: summary.length,
+    repeatBuyers,
+    warnings,
+    holdout,
+    valueQuantiles: { p50, p90, max },
+  };
+}

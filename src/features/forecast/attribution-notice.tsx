@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { getJourney, saveJourney } from '../../storage/journey-documents.ts';
+import type { VariantView } from './forecast-model.ts';
+
+/** The share held out when a control group is added with one click. */
+export const DEFAULT_CONTROL_PERCENT = 10;
+
+/**
+ * Says how conversions are credited. Without a control group, revenue and return on spend
+ * count every conversion, including people who would have bought anyway; one click adds a
+ * control group to the journey (then run the forecast again). With one, the uplift leads.
+ */
+export function AttributionNotice({
+  view,
+  journeyId,
+  onControlAdded,
+}: {
+  view: VariantView;
+  journeyId: string;
+  onControlAdded?: () => void;
+}) {
+  const [state, setState] = useState<'idle' | 'saving' | 'added' | 'failed'>('idle');
+  if (!view.kpis.some((k) => k.key === 'conversionRate')) return null;
+  if (view.hasControl) {
+    return (
+      <p className="attribution-note">
+        Measured against a control group: the uplift is what the journey caused; revenue and return
+        on spend still count every conversion.
+      </p>
+    );
+  }
+  async function addControl() {
+    setState('saving');
+    try {
+      const document = await getJourney(journeyId);
+      if (document === undefined) throw new Error('The journey no longer exists.');
+      await saveJourney({
+        ...document,
+        settings: { ...document.settings, controlGroupPercent: DEFAULT_CONTROL_PERCENT },
+      });
+      setState('added');
+      onControlAdded?.();
+    } catch {
+      setState('failed');
+    }
+  }
+  return (
+    <div className="attribution-note attribution-note--warning" role="note">
+      <p>
+        <strong>No control group.</strong> Revenue and return on spend of {view.name} are attributed
+        to everyone who converted, including customers who would have bought without the journey, so
+        they overstate what it earns.
+      </p>
+      {state === 'added' ? (
+        <p role="status">
+          A {DEFAULT_CONTROL_PERCENT}% control group was added to the journey. Run the forecast
+          again to see the uplift against it.
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="btn"
+          disabled={state === 'saving'}
+          onClick={() => void addControl()}
+        >
+          Add a {DEFAULT_CONTROL_PERCENT}% control group
+        </button>
+      )}
+      {state === 'failed' && <p role="alert">The control group could not be added.</p>}
+    </div>
+  );
+}

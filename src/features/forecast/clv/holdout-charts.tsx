@@ -1,0 +1,113 @@
+import type { HoldoutCheck } from '../../../domain/forecast/clv-holdout.ts';
+import { SeriesChart } from '../../../ui/charts/series-chart.tsx';
+import { formatNumber } from '../../../ui/kpi/format-number.ts';
+
+const ACTUAL = '#000000';
+const PREDICTED = '#0072b2';
+
+/**
+ * The standard checks of a BG/NBD fit on the held-out period: the tracking plot of Fader, Hardie
+ * and Lee (2005), cumulative and weekly repeat purchases actual against predicted with the
+ * calibration end marked, and conditional expectations by calibration purchases.
+ */
+export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
+  const weeks = check.tracking;
+  const categories = weeks.map((w) => w.from);
+  const firstHoldout = weeks.findIndex((w) => w.holdout);
+  const markers =
+    firstHoldout > 0
+      ? [{ index: firstHoldout, label: `calibration ends ${check.calibrationEnd}` }]
+      : [];
+  const last = weeks.at(-1);
+  const partial =
+    last !== undefined && last.days < 7
+      ? [{ index: weeks.length - 1, note: `${last.days} of 7 days` }]
+      : [];
+  const gap = check.predictedHoldoutPurchases / check.actualHoldoutPurchases - 1;
+  const count = (n: number) => formatNumber(n, 'count');
+  const decimal = (n: number) => formatNumber(n, 'number');
+  return (
+    <>
+      <p>
+        In the {formatNumber(check.holdoutWeeks, 'number')} held-out weeks ({check.calibrationEnd}{' '}
+        to {check.holdoutEnd}) the {count(check.customers)} customers made{' '}
+        <strong>{count(check.actualHoldoutPurchases)}</strong> repeat purchases; the model expected{' '}
+        <strong>{count(check.predictedHoldoutPurchases)}</strong>
+        {Number.isFinite(gap) &&
+          ` (${gap >= 0 ? '+' : ''}${formatNumber(gap, 'percent')} against the actual)`}
+        .
+      </p>
+      <div className="clv-charts">
+        <SeriesChart
+          title="Tracking plot: cumulative repeat purchases"
+          description="Actual repeat purchases of the calibration customers against the model's forecast, summed from their first purchases; the dashed line marks the calibration end, after which the model saw nothing."
+          categories={categories}
+          categoryLabel="Week starting"
+          xAxisLabel="Week starting (date, UTC)"
+          yAxisLabel="Repeat purchases, total"
+          series={[
+            {
+              key: 'actual',
+              label: 'Actual',
+              values: weeks.map((w) => w.cumulativeActual),
+              color: ACTUAL,
+            },
+            {
+              key: 'predicted',
+              label: 'Predicted (BG/NBD)',
+              values: weeks.map((w) => w.cumulativePredicted),
+              color: PREDICTED,
+            },
+          ]}
+          markers={markers}
+          partial={partial}
+          format={count}
+        />
+        <SeriesChart
+          title="Tracking plot: repeat purchases per week"
+          description="The same, week by week. A final week shorter than seven days is hatched."
+          categories={categories}
+          categoryLabel="Week starting"
+          xAxisLabel="Week starting (date, UTC)"
+          yAxisLabel="Repeat purchases"
+          series={[
+            { key: 'actual', label: 'Actual', values: weeks.map((w) => w.actual), color: ACTUAL },
+            {
+              key: 'predicted',
+              label: 'Predicted (BG/NBD)',
+              values: weeks.map((w) => w.predicted),
+              color: PREDICTED,
+            },
+          ]}
+          markers={markers}
+          partial={partial}
+          format={decimal}
+        />
+        <SeriesChart
+          title="Conditional expectations: holdout purchases by calibration purchases"
+          description={`Customers grouped by their repeat purchases up to ${check.calibrationEnd}: the mean repeat purchases each group made in the holdout, against the model's expectation for them.`}
+          categories={check.conditional.map((r) => `${r.x}${r.orMore ? '+' : ''}`)}
+          categoryLabel="Repeat purchases in calibration"
+          xAxisLabel="Repeat purchases in the calibration period"
+          yAxisLabel="Per customer (mean)"
+          kind="bar"
+          series={[
+            {
+              key: 'actual',
+              label: 'Actual',
+              values: check.conditional.map((r) => r.actual),
+              color: ACTUAL,
+            },
+            {
+              key: 'predicted',
+              label: 'Predicted (BG/NBD)',
+              values: check.conditional.map((r) => r.predicted),
+              color: PREDICTED,
+            },
+          ]}
+          format={decimal}
+        />
+      </div>
+    </>
+  );
+}

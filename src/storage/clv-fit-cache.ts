@@ -1,0 +1,74 @@
+import type { Table } from 'dexie';
+import { clvReportSchema, type ClvReport } from '../domain/forecast/clv-fit-report.ts';
+
+/** The CLV-fit table added in schema version 4: one fit per set version and calibration choice. */
+export const CLV_FITS_STORE = { clvFits: 'key, setId' } as const;
+
+/** A cached CLV fit; `report` is checked against its schema when read back. */
+export interface ClvFitRecord {
+  /** `setId|setVersion|calibration`. */
+  key: string;
+  setId: string;
+  /** The set's version when fitted (its `updatedAt`): a changed set never matches again. */
+  setVersion: string;
+  /** The calibration choice: a `YYYY-MM-DD` day, `all` or `default`. */
+  calibration: string;
+  savedAt: number;
+  report: unknown;
+}
+
+/** Where a database keeps the cache. */
+export interface ClvFitTables {
+  clvFits: Table<ClvFitRecord, string>;
+}
+
+function keyOf(setId: string, setVersion: string, calibration: string): string {
+  return `${setId}|${setVersion}|${calibration}`;
+}
+
+/**
+ * CLV fits cached per profile set, set version and calibration choice, so a profile page's
+ * value thermometer and the customer-value page open without refitting. A record that no longer
+ * passes the report's schema reads as a miss (and is refitted), never as an error.
+ */
+export function createClvFitCache(db: ClvFitTables) {
+  return {
+    async get(
+      setId: string,
+      setVersion: string,
+      calibration: string,
+    ): Promise<ClvReport | undefined> {
+      const record = await db.clvFits.get(keyOf(setId, setVersion, calibration));
+      if (record === undefined) return undefined;
+      const parsed = clvReportSchema.safeParse(record.report);
+      return parsed.success ? parsed.data : undefined;
+    },
+    /** Stores a fit and drops the set's fits of other versions, which can never match again. */
+    async put(
+      setId: string,
+      setVersion: string,
+      calibration: string,
+      report: ClvReport,
+      savedAt: number,
+    ): Promise<void> {
+      await db.clvFits
+        .where('setId')
+        .equals(setId)
+        .filter((r) => r.setVersion !== setVersion)
+        .delete();
+      await db.clvFits.put({
+        key: keyOf(setId, setVersion, calibration),
+        setId,
+        setVersion,
+        calibration,
+        savedAt,
+        report,
+      });
+    },
+    /** Forgets every fit of a set (e.g. when it is deleted). */
+    async clearSet(setId: string): Promise<void> {
+      await db.clvFits.where('setId').equals(setId).delete();
+    },
+  };
+}
+export type ClvFitCache = ReturnType<typeof createClvFitCache>;

@@ -1,0 +1,3 @@
+import { hostClvReport } from './clv-report-host.ts';
+
+hostClvReport(self);
