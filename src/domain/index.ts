@@ -84,3 +84,16 @@ export {
 export * from './simulate/options.ts';
 export * from './simulate/result-schema.ts';
 export * from './forecast/replications.ts';
+
+export * from './templating/template-language.ts';
+export * from './templating/template-variables.ts';
+export * from './templating/template-context.ts';
+export * from './templating/message-templates.ts';
+export * from './templating/parse-template.ts';
+export * from './templating/render-template.ts';
+export * from './templating/render-message.ts';
+export * from './templating/template-checks.ts';
+export * from './templating/missing-fields.ts';
+export * from './templating/sms-encoding.ts';
+export * from './templating/push-preview.ts';
+export { closestName } from './templating/closest-name.ts';
