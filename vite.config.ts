@@ -23,6 +23,8 @@ export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   return {
     plugins: [react(), dropMockWorker(env.VITE_MOCK_BACKEND === 'on')],
+    // The manifest lets tests/build/check-bundle-budget.mjs follow what each screen loads first.
+    build: { manifest: true },
     worker: { format: 'es' },
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },

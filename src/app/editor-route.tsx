@@ -1,10 +1,26 @@
+import { lazy, Suspense } from 'react';
 import { audiencesOf, type JourneyStep } from '../domain/index.ts';
 import { EditorPage } from '../features/editor/editor-page.tsx';
-import { SegmentPreview } from '../features/profiles/segment/segment-preview.tsx';
 import { SimulationPanel } from '../features/simulation/simulation-panel.tsx';
-import { BackendSettingsButton } from '../features/publish/backend-settings-dialog.tsx';
-import { ExportMenu } from '../features/publish/export-menu.tsx';
-import { PublishButton } from '../features/publish/publish-button.tsx';
+
+/** Counting a step's audience reads the profile store: loaded when a step with one is selected. */
+const SegmentPreview = lazy(() =>
+  import('../features/profiles/segment/segment-preview.tsx').then((module) => ({
+    default: module.SegmentPreview,
+  })),
+);
+
+const loadHeaderActions = () => import('./editor-header-actions.tsx');
+/**
+ * Export and publishing (the API client, the diff, the dialogs) are not needed to draw the
+ * journey: their code is fetched alongside the canvas, not before it.
+ */
+const headerActions = loadHeaderActions(); // fetched as soon as the editor route is opened
+const EditorHeaderActions = lazy(() =>
+  headerActions
+    .catch(loadHeaderActions) // a failed early fetch is tried again when first drawn
+    .then((module) => ({ default: module.EditorHeaderActions })),
+);
 
 function StepAudiencePreview({ step }: { step: JourneyStep }) {
   const audiences = audiencesOf(step);
@@ -15,7 +31,9 @@ function StepAudiencePreview({ step }: { step: JourneyStep }) {
       {audiences.map((audience, i) => (
         <div key={i} className="step-audience">
           {audiences.length > 1 && <div className="muted">{audience.label}</div>}
-          <SegmentPreview condition={audience.condition} />
+          <Suspense fallback={<p className="muted">Counting…</p>}>
+            <SegmentPreview condition={audience.condition} />
+          </Suspense>
         </div>
       ))}
     </section>
@@ -35,15 +53,13 @@ export function EditorRoute() {
         />
       )}
       renderHeaderActions={(context) => (
-        <>
-          <ExportMenu document={context.document} />
-          <BackendSettingsButton />
-          <PublishButton
+        <Suspense fallback={null}>
+          <EditorHeaderActions
             document={context.document}
             diagnostics={context.diagnostics}
             onBackendErrors={context.setExternalDiagnostics}
           />
-        </>
+        </Suspense>
       )}
     />
   );

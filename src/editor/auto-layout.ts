@@ -1,7 +1,7 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { JourneyDocument } from '../domain/index.ts';
 import type { Point } from './commands/step-commands.ts';
+import { loadElkEngine } from './elk-engine.ts';
 import { stepBranches } from './step-info.ts';
 
 export interface Size {
@@ -12,8 +12,6 @@ export interface Size {
 /** The size assumed for a step the canvas has not measured. */
 export const DEFAULT_STEP_SIZE: Size = { width: 240, height: 96 };
 
-let elk: InstanceType<typeof ELK> | undefined;
-
 /**
  * Lays the journey out left to right with ELK's layered algorithm, keeping each step's branch
  * ports in display order so "Yes" stays above "No". Returns a position per step id.
@@ -22,7 +20,6 @@ export async function layoutJourney(
   document: JourneyDocument,
   sizes: Readonly<Record<string, Size>> = {},
 ): Promise<Record<string, Point>> {
-  elk ??= new ELK();
   const children: ElkNode[] = document.steps.map((step) => {
     const size = sizes[step.id] ?? DEFAULT_STEP_SIZE;
     const branches = stepBranches(step);
@@ -46,6 +43,7 @@ export async function layoutJourney(
   const edges = document.connections
     .filter((c) => ids.has(c.from) && ids.has(c.to))
     .map((c) => ({ id: c.id, sources: [`${c.from}::${c.fromBranch}`], targets: [`${c.to}::in`] }));
+  const elk = await loadElkEngine();
   const graph = await elk.layout({
     id: 'root',
     layoutOptions: {

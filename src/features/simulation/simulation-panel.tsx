@@ -1,5 +1,7 @@
 import {
+  lazy,
   startTransition,
+  Suspense,
   useCallback,
   useDeferredValue,
   useEffect,
@@ -12,12 +14,21 @@ import { channelsOf } from './journey-channels.ts';
 import { RunProgress, RunStatusMessage } from './run-progress.tsx';
 import { SimulationForm, type SimulationFormValue } from './simulation-form.tsx';
 import { overlayFromResult, type SimulationOverlay } from './simulation-overlay.ts';
-import { SimulationResultView } from './simulation-result.tsx';
 import { useSimulationServices, type SimulationProfileSet } from './simulation-services.tsx';
 import { compileForSimulation } from './spec-version.ts';
 import { useSetSpan } from './use-set-span.ts';
 import { useSimulationRunner } from './use-simulation-runner.ts';
 import './simulation.css';
+
+const loadResultView = () => import('./simulation-result.tsx');
+/**
+ * A run's result (figures, charts, tables, traces, exports) is not needed to edit a journey, so it
+ * stays out of the editor's first load; it is fetched when the browser is idle after the panel
+ * mounts, so the first run does not wait for it.
+ */
+const SimulationResultView = lazy(() =>
+  loadResultView().then((module) => ({ default: module.SimulationResultView })),
+);
 
 /** Traced profiles per run, so the trace viewer has examples of every outcome. */
 export const TRACE_SAMPLE = 200;
@@ -61,6 +72,17 @@ function formFrom(
  * Web Workers with progress and cancel; see the result on the canvas and in figures, charts,
  * tables and traces. Reopening a journey shows its last run, marked stale once it changed.
  */
+/** Starts a fetch when the browser has nothing else to do; returns a cancel for effects. */
+function prefetchWhenIdle(load: () => Promise<unknown>): () => void {
+  const run = () => void load().catch(() => undefined); // a failed prefetch is retried on use
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: 3_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(run, 1_000);
+  return () => clearTimeout(handle);
+}
+
 export function SimulationPanel({ document, onOverlay, onFocusStep }: SimulationPanelProps) {
   const services = useSimulationServices();
   const deferred = useDeferredValue(document);
@@ -124,6 +146,7 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
     );
   }, [run, showCounts, path, steps, connections, onOverlay]);
   useEffect(() => () => onOverlay(null), [onOverlay]);
+  useEffect(() => prefetchWhenIdle(loadResultView), []);
 
   const stale = run !== null && (!compiled.ok || compiled.specHash !== run.specHash);
   const ready =
@@ -208,12 +231,14 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
             <RunStatusMessage state={runner.state} />
           )}
           {run ? (
-            <SimulationResultView
-              run={run}
-              stale={stale}
-              onFocusStep={onFocusStep}
-              onPath={setPath}
-            />
+            <Suspense fallback={<p className="muted">Loading the result…</p>}>
+              <SimulationResultView
+                run={run}
+                stale={stale}
+                onFocusStep={onFocusStep}
+                onPath={setPath}
+              />
+            </Suspense>
           ) : (
             !running && (
               <p className="muted">

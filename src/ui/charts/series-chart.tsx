@@ -3,7 +3,8 @@ import { ChartFigure, SizedBox } from './chart-figure.tsx';
 import { ChartLegend } from './chart-legend.tsx';
 import { ChartTable } from './chart-table.tsx';
 import { colourAt, type ChartBand, type ChartSeries } from './chart-types.ts';
-import { SeriesPlot, type PlotKind } from './series-plot.tsx';
+import { LazySeriesPlot } from './lazy-series-plot.tsx';
+import type { PlotKind } from './series-plot.tsx';
 
 export interface SeriesChartProps {
   /** Heading of the chart; names the figure and the table. */
@@ -79,7 +80,7 @@ export function SeriesChart({
           )}
           <SizedBox height={height} className="series-plot">
             {(width) => (
-              <SeriesPlot
+              <LazySeriesPlot
                 categories={categories}
                 series={series}
                 bands={bands}

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProfilePage } from '../../../src/features/profiles/profile-view/profile-page.tsx';
 import { ProfileSetPage } from '../../../src/features/profiles/set-view/profile-set-page.tsx';
+import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import { person, testServices, withServices } from './services.tsx';
 
 const PEOPLE = [
@@ -58,6 +59,37 @@ describe('profile set page', () => {
     await renderSet();
     expect(screen.getByRole('heading', { level: 1, name: 'Test set' })).toBeInTheDocument();
     expect(ids()).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+  });
+
+  it('shows the first stored chunk while the rest of a large set is read', async () => {
+    const services = testServices();
+    const set = await services.repo.createProfileSet({ name: 'Big set', source: 'manual' });
+    const many = Array.from({ length: 2_500 }, (_, i) =>
+      person(`p${i}`, `Person ${i}`, `p${i}@example.com`, 'free'),
+    );
+    await services.repo.importIntoSet(set.id, many, { mode: 'replace' });
+    let finishRead: () => void = () => undefined;
+    const whole = services.repo.readProfileSet(set.id);
+    const slowRepo = {
+      ...services.repo,
+      readProfileSet: () =>
+        new Promise<Profile[]>((resolve) => (finishRead = () => resolve(whole))),
+    };
+    render(
+      withServices(
+        { ...services, repo: slowRepo },
+        [{ path: '/profiles/:setId', element: <ProfileSetPage /> }],
+        `/profiles/${set.id}`,
+      ),
+    );
+    await screen.findByText('Showing the first 1,000 of 2,500 profiles; reading the rest…');
+    expect(ids()[0]).toBe('p0');
+    expect(screen.getByRole('searchbox', { name: 'Search profiles' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'ID' })).toBeDisabled();
+    finishRead();
+    await screen.findByText('2,500 profiles', { selector: '[role=status]' });
+    expect(screen.getByRole('searchbox', { name: 'Search profiles' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'ID' })).toBeEnabled();
   });
 
   it('searches by name, email or id and counts the matches', async () => {

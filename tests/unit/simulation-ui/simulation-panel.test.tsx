@@ -2,7 +2,7 @@
 import '../../setup/dom-setup';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { SimulationPanel } from '../../../src/features/simulation/simulation-panel.tsx';
 import type { SimulationOverlay } from '../../../src/features/simulation/simulation-overlay.ts';
 import { fakeServices, resultFor, runFor, welcomeSeries, withServices } from './helpers.tsx';
@@ -21,6 +21,10 @@ function renderPanel(
   );
   return { onOverlay, onFocusStep };
 }
+
+// The result view is loaded on demand (code splitting); load it once up front so the tests
+// wait for the panel's behaviour, not for the module to be transformed.
+beforeAll(() => import('../../../src/features/simulation/simulation-result.tsx'));
 
 describe('SimulationPanel', () => {
   it('is disabled and says why when the journey has errors', async () => {

@@ -33,6 +33,8 @@ export function ProfileSetPage() {
   const applied = useDebounced(showFilter ? condition : EMPTY, 250);
   const deferredSearch = useDeferredValue(search);
   const profiles = loaded.state === 'ready' ? loaded.profiles : undefined;
+  /** The first chunk, shown as it is while the rest of a large set is read. */
+  const firstRows = loaded.state === 'partial' ? loaded.profiles : undefined;
   const suggestions = useMemo(() => suggestionsFromProfiles(profiles ?? []), [profiles]);
   const matched = useMemo(
     () => filterByCondition(profiles ?? [], applied, Date.now()),
@@ -88,21 +90,25 @@ export function ProfileSetPage() {
           placeholder="Search by id, name or email"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
+          disabled={loaded.state !== 'ready'}
         />
         <button
           type="button"
           className="btn"
+          disabled={loaded.state !== 'ready'}
           aria-expanded={showFilter}
           onClick={() => setShowFilter((v) => !v)}
         >
           {showFilter ? 'Hide filter' : 'Filter'}
         </button>
         <p className="match-count" role="status" aria-live="polite">
-          {loaded.state !== 'ready'
-            ? ''
-            : narrowed
-              ? `${formatCount(view.length)} of ${formatCount(total)} match`
-              : `${formatCount(total)} profiles`}
+          {loaded.state === 'partial'
+            ? `Showing the first ${formatCount(loaded.profiles.length)} of ${formatCount(set?.count ?? 0)} profiles; reading the rest…`
+            : loaded.state !== 'ready'
+              ? ''
+              : narrowed
+                ? `${formatCount(view.length)} of ${formatCount(total)} match`
+                : `${formatCount(total)} profiles`}
         </p>
       </div>
       {showFilter && (
@@ -116,6 +122,9 @@ export function ProfileSetPage() {
         </div>
       )}
       {loaded.state === 'loading' && <p className="muted">Loading profiles…</p>}
+      {firstRows && (
+        <ProfileTable setId={setId} profiles={firstRows} sort={undefined} sortable={false} />
+      )}
       {loaded.state === 'failed' && (
         <p role="alert" className="field-error">
           {loaded.message}
@@ -130,7 +139,7 @@ export function ProfileSetPage() {
             </p>
           </div>
         ) : (
-          <ProfileTable setId={setId} profiles={view} sort={sort} onSort={setSort} />
+          <ProfileTable setId={setId} profiles={view} sort={sort} onSort={setSort} sortable />
         ))}
     </section>
   );

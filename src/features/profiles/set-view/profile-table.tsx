@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Profile } from '../../../domain/profiles/profile.ts';
 import type { ProfileSort, ProfileSortKey } from '../../../domain/profiles/query.ts';
@@ -37,8 +37,46 @@ interface ProfileTableProps {
   setId: string;
   profiles: readonly Profile[];
   sort: ProfileSort | undefined;
-  onSort: (sort: ProfileSort | undefined) => void;
+  /** False while only part of the set is read: sorting a part would mislead. */
+  sortable: boolean;
+  onSort?: (sort: ProfileSort | undefined) => void;
 }
+
+interface ProfileRowProps {
+  setId: string;
+  profile: Profile;
+  index: number;
+  start: number;
+}
+
+/**
+ * One row. Memoised: while scrolling, rows that stay on screen keep their props and are not
+ * drawn again; only rows entering the view are.
+ */
+const ProfileRow = memo(function ProfileRow({ setId, profile, index, start }: ProfileRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="ptable-row"
+      style={virtualRowStyle(start, ROW_HEIGHT)}
+    >
+      {COLUMNS.map((column) => (
+        <div
+          key={column.key}
+          role="cell"
+          className={column.numeric ? 'ptable-cell num' : 'ptable-cell'}
+        >
+          {column.key === 'id' ? (
+            <Link to={`/profiles/${setId}/${encodeURIComponent(profile.id)}`}>{profile.id}</Link>
+          ) : (
+            column.cell(profile)
+          )}
+        </div>
+      ))}
+    </div>
+  );
+});
 
 function nextSort(current: ProfileSort | undefined, key: ProfileSortKey): ProfileSort | undefined {
   if (current?.key !== key) return { key, direction: 'asc' };
@@ -46,7 +84,7 @@ function nextSort(current: ProfileSort | undefined, key: ProfileSortKey): Profil
 }
 
 /** A virtualised, sortable table of profiles: only the rows on screen are in the DOM. */
-export function ProfileTable({ setId, profiles, sort, onSort }: ProfileTableProps) {
+export function ProfileTable({ setId, profiles, sort, sortable, onSort }: ProfileTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: profiles.length,
@@ -54,6 +92,9 @@ export function ProfileTable({ setId, profiles, sort, onSort }: ProfileTableProp
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     initialRect: { width: 1000, height: 600 },
+    // Scrolling renders in React's normal batches instead of one synchronous render per
+    // scroll event, which made tasks of up to 83 ms on a fast scroll.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   return (
@@ -79,7 +120,8 @@ export function ProfileTable({ setId, profiles, sort, onSort }: ProfileTableProp
                 <button
                   type="button"
                   className="sort-button"
-                  onClick={() => onSort(nextSort(sort, column.key))}
+                  disabled={!sortable}
+                  onClick={() => onSort?.(nextSort(sort, column.key))}
                 >
                   {column.label}
                   <span aria-hidden="true">
@@ -99,34 +141,15 @@ export function ProfileTable({ setId, profiles, sort, onSort }: ProfileTableProp
         aria-label="Profile rows, scrollable"
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const profile = profiles[item.index] as Profile;
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className="ptable-row"
-                style={virtualRowStyle(item.start, ROW_HEIGHT)}
-              >
-                {COLUMNS.map((column) => (
-                  <div
-                    key={column.key}
-                    role="cell"
-                    className={column.numeric ? 'ptable-cell num' : 'ptable-cell'}
-                  >
-                    {column.key === 'id' ? (
-                      <Link to={`/profiles/${setId}/${encodeURIComponent(profile.id)}`}>
-                        {profile.id}
-                      </Link>
-                    ) : (
-                      column.cell(profile)
-                    )}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
+          {items.map((item) => (
+            <ProfileRow
+              key={item.key}
+              setId={setId}
+              profile={profiles[item.index] as Profile}
+              index={item.index}
+              start={item.start}
+            />
+          ))}
         </div>
       </div>
     </div>
