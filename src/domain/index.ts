@@ -60,7 +60,7 @@ export type { WaitUntilConfig } from './steps/kinds/wait-until.ts';
 export type { WebhookConfig } from './steps/kinds/webhook.ts';
 
 export * from './validate/diagnostic.ts';
-export { validate } from './validate/validate.ts';
+export { validate, type ValidateOptions } from './validate/validate.ts';
 export * from './validate/can-connect.ts';
 
 export * from './compile/spec-schema.ts';

@@ -5,14 +5,23 @@ import type { Diagnostic } from './diagnostic.ts';
 import { checkEvents } from './event-rules.ts';
 import { checkFlow } from './flow-rules.ts';
 import { checkSettings } from './settings-rules.ts';
+import { checkMessageTemplates } from './template-rules.ts';
+import type { TemplateContext } from '../templating/template-context.ts';
+
+/** What the checks may know beyond the document. */
+export interface ValidateOptions {
+  /** The chosen profile set's fields and a sample of its profiles, for the template checks. */
+  templateContext?: TemplateContext | undefined;
+}
 
 /** Runs every rule once; the compiler reuses the analysis. */
-export function analyseAndCheck(doc: JourneyDocument): Analysis {
+export function analyseAndCheck(doc: JourneyDocument, options: ValidateOptions = {}): Analysis {
   const a = analyse(doc);
   checkSettings(a);
   checkConnections(a);
   checkFlow(a);
   checkEvents(a);
+  checkMessageTemplates(a, options.templateContext);
   return a;
 }
 
@@ -20,8 +29,8 @@ export function analyseAndCheck(doc: JourneyDocument): Analysis {
  * Every problem in a journey, errors first, then in document order. Errors block compiling;
  * warnings point at things that are allowed but probably unintended.
  */
-export function validate(doc: JourneyDocument): Diagnostic[] {
-  const diagnostics = analyseAndCheck(doc).diagnostics;
+export function validate(doc: JourneyDocument, options: ValidateOptions = {}): Diagnostic[] {
+  const diagnostics = analyseAndCheck(doc, options).diagnostics;
   return [
     ...diagnostics.filter((d) => d.severity === 'error'),
     ...diagnostics.filter((d) => d.severity === 'warning'),
