@@ -5,6 +5,7 @@ import { engagementEvent, engagementsOf } from '../steps/journey-events.ts';
 import type { BehaviourOverride } from '../steps/shared.ts';
 import type { ChannelBehaviour } from './options.ts';
 import type { MessagePlan } from './plan-step.ts';
+import { smsUnits } from './sms-units.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -17,8 +18,10 @@ export function messagePlan(
   step: SpecStep,
   channel: Channel,
   base: ChannelBehaviour,
-  journeyId: string,
+  journey: { id: string; name: string },
+  triggerEvents: readonly string[],
 ): MessagePlan {
+  const journeyId = journey.id;
   const override = ('behaviourOverride' in step ? step.behaviourOverride : undefined) as
     BehaviourOverride | undefined;
   const ownCost = step.kind === 'direct_mail' ? step.cost : base.costPerSend;
@@ -37,6 +40,7 @@ export function messagePlan(
     unsubscribeRate: override?.unsubscribeRate ?? base.unsubscribeRate,
     conversionRate: override?.conversionRate ?? base.conversionRate,
     costPerSend: override?.costPerSend ?? ownCost,
+    billedUnits: step.kind === 'sms' ? smsUnits(step.text, journey, triggerEvents) : null,
     deliveryDelayMs: base.deliveryDelayMinutes * MINUTE_MS,
     openDelayMs: base.openDelayMinutes * MINUTE_MS,
     clickDelayMs: base.clickDelayMinutes * MINUTE_MS,

@@ -119,6 +119,9 @@ export class MessageSender {
     const counters = this.counters;
     counters.count(c, SENT);
     bump(counters.stepSent, stepIndex);
+    counters.stepUnits[stepIndex] =
+      (counters.stepUnits[stepIndex] as number) +
+      (m.billedUnits === null ? 1 : m.billedUnits(state.profile, t));
     state.messages++;
     const day = Math.floor((t - this.plan.start) / DAY_MS);
     if (day >= 0 && day < counters.days) bump(counters.sendsPerDay, c * counters.days + day);

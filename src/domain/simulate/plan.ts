@@ -19,6 +19,7 @@ import {
 import { messagePlan } from './message-plan.ts';
 import { OP, type Op, type PlanStep } from './plan-step.ts';
 import { seedHash } from './seeded.ts';
+import { triggerEventNames } from './sms-units.ts';
 import { resolveSimulationWindow } from './window.ts';
 
 /** A spec and options compiled once into tables the per-profile loop reads. */
@@ -217,7 +218,13 @@ function fillStep(
         const parsed = def.configSchema.safeParse(step);
         if (parsed.success) {
           const channel = def.channel(parsed.data);
-          plan.message = messagePlan(step, channel, behaviours[channel], journeyId);
+          plan.message = messagePlan(
+            step,
+            channel,
+            behaviours[channel],
+            { id: journeyId, name: spec.journey.name },
+            triggerEventNames(spec),
+          );
         }
       }
     }

@@ -1,0 +1,48 @@
+import type { Spec } from '../compile/spec-schema.ts';
+import type { Profile } from '../profiles/profile.ts';
+import { smsPartCounter } from '../templating/render-message.ts';
+import type { TriggerEvent } from '../templating/template-variables.ts';
+
+/** Names of the events that start a journey, from its event triggers, sorted. */
+export function triggerEventNames(spec: Spec): string[] {
+  const names = new Set<string>();
+  for (const id of spec.entry) {
+    const step = spec.steps[id];
+    if (step?.kind === 'event' && step.event !== '') names.add(step.event);
+  }
+  return [...names].sort();
+}
+
+/** The profile's latest event with one of these names at or before `at`: what started its run. */
+function triggeringEvent(
+  profile: Profile,
+  names: readonly string[],
+  at: number,
+): TriggerEvent | undefined {
+  const events = profile.events;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e !== undefined && e.at <= at && names.includes(e.name)) {
+      return { name: e.name, props: e.props };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The SMS parts a text costs for one profile: the template rendered with the profile, the event
+ * that started its run and the journey's values (spec §Message templates), then split as a
+ * carrier splits it. The unsubscribe link is a fixed stand-in of typical length.
+ */
+export function smsUnits(
+  text: string,
+  journey: { id: string; name: string },
+  triggerEvents: readonly string[],
+): (profile: Profile, at: number) => number {
+  const count = smsPartCounter(text, {
+    id: journey.id,
+    name: journey.name,
+    unsubscribeUrl: `https://u.example/${journey.id}`,
+  });
+  return (profile, at) => count(profile, triggeringEvent(profile, triggerEvents, at));
+}
