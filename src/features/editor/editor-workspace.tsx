@@ -17,7 +17,14 @@ import { StepInspector } from './inspector/step-inspector.tsx';
 import { ProblemsList } from './problems/problems-list.tsx';
 import { SaveIndicator } from './save-indicator.tsx';
 import { useAutosave } from './use-autosave.ts';
+import { MessagePreview } from './inspector/message-preview/message-preview.tsx';
+import {
+  firstTriggerEvent,
+  hasTemplates,
+  journeyValues,
+} from './inspector/message-preview/preview-inputs.ts';
 import { useProfileSuggestions } from './use-profile-suggestions.ts';
+import { useTemplateContext } from './use-template-context.ts';
 
 type SidePanel = 'inspector' | 'problems';
 
@@ -62,6 +69,7 @@ export function EditorWorkspace({
   );
   const saveState = useAutosave(store, saveJourney);
   const suggestions = useProfileSuggestions();
+  const templateContext = useTemplateContext();
   const canvasApi = useRef<JourneyCanvasApi>(null);
   const [panel, setPanel] = useState<SidePanel>('inspector');
   const [overlay, setOverlay] = useState<CanvasOverlay | null>(null);
@@ -84,8 +92,8 @@ export function EditorWorkspace({
   // Validation follows the document without blocking typing on very large journeys.
   const deferredDocument = useDeferredValue(document);
   const diagnostics = useMemo(
-    () => [...externalDiagnostics, ...validate(deferredDocument)],
-    [deferredDocument, externalDiagnostics],
+    () => [...externalDiagnostics, ...validate(deferredDocument, { templateContext })],
+    [deferredDocument, externalDiagnostics, templateContext],
   );
   const summary = countDiagnostics(diagnostics);
   const stepLabels = useMemo(
@@ -93,6 +101,7 @@ export function EditorWorkspace({
     [document.steps],
   );
   const selectedStep = document.steps.find((s) => s.id === selectedStepId);
+  const previewJourney = useMemo(() => journeyValues(document), [document]);
   const stepDiagnostics = useMemo(
     () => diagnostics.filter((d) => d.stepId !== undefined && d.stepId === selectedStepId),
     [diagnostics, selectedStepId],
@@ -224,6 +233,16 @@ export function EditorWorkspace({
                   }
                   onDelete={() => store.dispatch('deleteSelection')}
                 />
+                {hasTemplates(selectedStep) && (
+                  <MessagePreview
+                    kind={selectedStep.kind}
+                    config={selectedStep.config}
+                    profiles={templateContext?.profiles ?? []}
+                    profileSetName={templateContext?.profileSetName ?? ''}
+                    triggerEvent={firstTriggerEvent(document)}
+                    journey={previewJourney}
+                  />
+                )}
                 {renderStepExtras?.(selectedStep)}
               </>
             ) : (
