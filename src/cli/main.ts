@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import * as liquid from 'liquidjs';
 import {
   compile,
+  installTemplateEngine,
   simulate,
   specJsonSchema,
   specToJson,
@@ -14,6 +16,8 @@ import { conformanceCommand } from './conformance-command.ts';
 import { formatSimulation } from './format-simulation.ts';
 import { loadJourneyOrSpec, loadSpec } from './load-journey-or-spec.ts';
 import { loadProfiles } from './load-profiles.ts';
+
+installTemplateEngine(liquid);
 
 const USAGE = `Usage: wayfinder <command> [options]
 

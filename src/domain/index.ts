@@ -86,6 +86,11 @@ export * from './simulate/result-schema.ts';
 export * from './forecast/replications.ts';
 
 export * from './templating/template-language.ts';
+export {
+  installTemplateEngine,
+  loadTemplateEngine,
+  templateEngine,
+} from './templating/liquid-engine.ts';
 export * from './templating/template-variables.ts';
 export * from './templating/template-context.ts';
 export * from './templating/message-templates.ts';

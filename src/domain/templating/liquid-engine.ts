@@ -1,28 +1,28 @@
-import { Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
+import type * as LiquidModule from 'liquidjs';
+import type { Liquid, TagToken, TopLevelToken } from 'liquidjs';
 
-/**
- * A tag that refuses to parse: templates travel alone in the spec, so there are no partials or
- * layouts to pull in, and reading files from a template would be a way out of the sandbox.
- */
-class UnavailableTag extends Tag {
-  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
-    super(token, remain, liquid);
-    throw new Error(`the "${token.name}" tag is not available: a message template stands alone`);
-  }
-  *render(): Generator<never, void> {}
+/** The liquidjs module, handed in once per thread (see {@link installTemplateEngine}). */
+export type LiquidLibrary = typeof LiquidModule;
+
+/** The engine and the library classes the parser needs at run time. */
+export interface TemplateEngine {
+  lib: LiquidLibrary;
+  liquid: Liquid;
 }
 
 /**
  * The one Liquid engine of the domain. Strict where it matters: an unknown filter is an error
  * when the template is read; only a template's own values are visible (no prototype lookups);
- * dates render in UTC with a fixed locale so every executor prints the same text; and generous
- * limits stop a runaway loop instead of hanging a preview or a simulation.
+ * dates render in UTC with a fixed locale so every executor prints the same text; generous
+ * limits stop a runaway loop instead of hanging a preview or a simulation; and `include`,
+ * `render` and `layout` refuse to parse, since a message template stands alone (and reading
+ * files from a template would be a way out of the sandbox).
  *
  * A missing variable renders as empty text, as in every Liquid peer; the checks warn about it
  * beforehand, and `default` supplies a fallback.
  */
-export function createLiquidEngine(): Liquid {
-  const engine = new Liquid({
+export function createLiquidEngine(lib: LiquidLibrary): Liquid {
+  const liquid = new lib.Liquid({
     strictFilters: true,
     strictVariables: false,
     ownPropertyOnly: true,
@@ -32,14 +32,37 @@ export function createLiquidEngine(): Liquid {
     parseLimit: 100_000,
     memoryLimit: 10_000_000,
   });
-  for (const name of ['include', 'render', 'layout']) engine.registerTag(name, UnavailableTag);
-  return engine;
+  class UnavailableTag extends lib.Tag {
+    constructor(token: TagToken, remain: TopLevelToken[], engine: Liquid) {
+      super(token, remain, engine);
+      throw new Error(`the "${token.name}" tag is not available: a message template stands alone`);
+    }
+    *render(): Generator<never, void> {}
+  }
+  for (const name of ['include', 'render', 'layout']) liquid.registerTag(name, UnavailableTag);
+  return liquid;
 }
 
-let shared: Liquid | undefined;
+let installed: TemplateEngine | undefined;
 
-/** The engine shared by parsing and rendering in this thread. */
-export function liquidEngine(): Liquid {
-  shared ??= createLiquidEngine();
-  return shared;
+/**
+ * Hands the domain the liquidjs library. Node entries (the CLI, tests) and workers install it
+ * at start; the browser's main thread loads it on first use ({@link loadTemplateEngine}) so the
+ * first screens do not download it.
+ */
+export function installTemplateEngine(lib: LiquidLibrary): void {
+  installed ??= { lib, liquid: createLiquidEngine(lib) };
+}
+
+/** Loads and installs liquidjs if it is not yet; resolves when templates can be read. */
+export async function loadTemplateEngine(): Promise<void> {
+  if (installed === undefined) installTemplateEngine(await import('liquidjs'));
+}
+
+/**
+ * The engine, or undefined before it is installed: template checks then report nothing and
+ * renders fail with a clear error rather than guess.
+ */
+export function templateEngine(): TemplateEngine | undefined {
+  return installed;
 }

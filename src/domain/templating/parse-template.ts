@@ -1,5 +1,5 @@
-import { LiquidError, Output, toValueSync, type Template, type Variable } from 'liquidjs';
-import { liquidEngine } from './liquid-engine.ts';
+import type { LiquidError, Output, Template, Variable } from 'liquidjs';
+import { templateEngine, type TemplateEngine } from './liquid-engine.ts';
 
 /** Where in a template something is: 1-based line and column. */
 export interface TemplatePosition {
@@ -44,9 +44,16 @@ function describe(error: LiquidError): string {
   return at === -1 ? error.message : error.message.slice(0, at);
 }
 
+/** What a parse or render reports before the engine is installed. */
+export const ENGINE_NOT_LOADED: TemplateError = {
+  line: 1,
+  column: 1,
+  message: 'the template engine is still loading',
+};
+
 /** A Liquid error (or anything thrown) as a position and a marketer-readable message. */
-export function toTemplateError(error: unknown): TemplateError {
-  if (LiquidError.is(error)) {
+export function toTemplateError(engine: TemplateEngine, error: unknown): TemplateError {
+  if (engine.lib.LiquidError.is(error)) {
     const [line = 1, column = 1] = error.token.getPosition();
     return { line, column, message: describe(error) };
   }
@@ -77,43 +84,46 @@ function key(v: Variable): string {
  * {{ profile.name }}{% endif %}` prints the name only when it is there.
  */
 function* outputs(
+  engine: TemplateEngine,
   templates: readonly Template[],
   tested: ReadonlySet<string>,
 ): Generator<{ output: Output; tested: ReadonlySet<string> }> {
   for (const t of templates) {
-    if (t instanceof Output) {
+    if (t instanceof engine.lib.Output) {
       yield { output: t, tested };
       continue;
     }
     if (t.children === undefined) continue;
-    const children = toValueSync(t.children(false, true));
-    const inside = new Set(globalsOf(children).map(key));
-    const own = globalsOf([t]).filter((v) => !inside.has(key(v)));
+    const children = engine.lib.toValueSync(t.children(false, true));
+    const inside = new Set(globalsOf(engine, children).map(key));
+    const own = globalsOf(engine, [t]).filter((v) => !inside.has(key(v)));
     const next = new Set(tested);
     for (const v of own) next.add(staticPath(v.toArray()));
-    yield* outputs(children, next);
+    yield* outputs(engine, children, next);
   }
 }
 
-function globalsOf(templates: Template[]): Variable[] {
-  const analysis = liquidEngine().analyzeSync(templates, { partials: false });
+function globalsOf(engine: TemplateEngine, templates: Template[]): Variable[] {
+  const analysis = engine.liquid.analyzeSync(templates, { partials: false });
   return Object.values(analysis.globals).flat();
 }
 
 /** Reads a template. Never throws: a syntax error comes back with its line and column. */
 export function parseTemplate(source: string): ParseOutcome {
+  const engine = templateEngine();
+  if (engine === undefined) return { ok: false, source, error: ENGINE_NOT_LOADED };
   let templates: Template[];
   let globals: Variable[];
   try {
-    templates = liquidEngine().parse(source);
-    globals = globalsOf(templates);
+    templates = engine.liquid.parse(source);
+    globals = globalsOf(engine, templates);
   } catch (error) {
-    return { ok: false, source, error: toTemplateError(error) };
+    return { ok: false, source, error: toTemplateError(engine, error) };
   }
   const printed = new Map<string, boolean>();
-  for (const { output, tested } of outputs(templates, new Set())) {
+  for (const { output, tested } of outputs(engine, templates, new Set())) {
     const hasDefault = output.value.filters.some((f) => f.name === 'default');
-    for (const v of globalsOf([output])) {
+    for (const v of globalsOf(engine, [output])) {
       printed.set(key(v), hasDefault || tested.has(staticPath(v.toArray())));
     }
   }

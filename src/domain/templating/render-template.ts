@@ -1,5 +1,6 @@
-import { liquidEngine } from './liquid-engine.ts';
+import { templateEngine } from './liquid-engine.ts';
 import {
+  ENGINE_NOT_LOADED,
   parseTemplate,
   toTemplateError,
   type ParsedTemplate,
@@ -11,11 +12,13 @@ export type RenderOutcome = { ok: true; text: string } | { ok: false; error: Tem
 
 /** Renders a parsed template against a scope. Never throws: a render error comes back as data. */
 export function renderParsed(parsed: ParsedTemplate, scope: TemplateScope): RenderOutcome {
+  const engine = templateEngine();
+  if (engine === undefined) return { ok: false, error: ENGINE_NOT_LOADED };
   try {
-    const text: unknown = liquidEngine().renderSync(parsed.templates, scope);
+    const text: unknown = engine.liquid.renderSync(parsed.templates, scope);
     return { ok: true, text: String(text) };
   } catch (error) {
-    return { ok: false, error: toTemplateError(error) };
+    return { ok: false, error: toTemplateError(engine, error) };
   }
 }
 

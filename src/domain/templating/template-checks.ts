@@ -1,6 +1,7 @@
 import type { StepIssue } from '../steps/step-definition.ts';
 import type { StepKind } from '../steps/step-kinds.ts';
 import { closestName } from './closest-name.ts';
+import { templateEngine } from './liquid-engine.ts';
 import { messageTemplates, type MessageTemplate } from './message-templates.ts';
 import { formatShare, missingShares, unguardedPaths } from './missing-fields.ts';
 import { parseTemplate, type ParsedTemplate } from './parse-template.ts';
@@ -157,9 +158,11 @@ function contentIssues(
 /**
  * Every template finding of one step: syntax errors (error), unknown fields with the closest
  * known name, fields missing for some profiles without a fallback, an email without an
- * unsubscribe link and a marketing SMS without opt-out wording (warnings). Never throws.
+ * unsubscribe link and a marketing SMS without opt-out wording (warnings). Never throws; finds
+ * nothing until the template engine is installed (the browser loads it on first use).
  */
 export function checkTemplates(input: TemplateCheckInput): TemplateIssue[] {
+  if (templateEngine() === undefined) return [];
   const known = knownTemplatePaths(input.context, input.triggerEvents);
   const knownSet = new Set(known);
   const issues: TemplateIssue[] = [];

@@ -1,4 +1,13 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Link } from 'react-router';
 import {
   countDiagnostics,
@@ -17,7 +26,6 @@ import { StepInspector } from './inspector/step-inspector.tsx';
 import { ProblemsList } from './problems/problems-list.tsx';
 import { SaveIndicator } from './save-indicator.tsx';
 import { useAutosave } from './use-autosave.ts';
-import { MessagePreview } from './inspector/message-preview/message-preview.tsx';
 import {
   firstTriggerEvent,
   hasTemplates,
@@ -25,8 +33,16 @@ import {
 } from './inspector/message-preview/preview-inputs.ts';
 import { useProfileSuggestions } from './use-profile-suggestions.ts';
 import { useTemplateContext } from './use-template-context.ts';
+import { useTemplateEngine } from './use-template-engine.ts';
 
 type SidePanel = 'inspector' | 'problems';
+
+// The preview (and its HTML sanitiser) loads when a message step is first selected.
+const MessagePreview = lazy(() =>
+  import('./inspector/message-preview/message-preview.tsx').then((m) => ({
+    default: m.MessagePreview,
+  })),
+);
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 
@@ -70,6 +86,7 @@ export function EditorWorkspace({
   const saveState = useAutosave(store, saveJourney);
   const suggestions = useProfileSuggestions();
   const templateContext = useTemplateContext();
+  const templatesReady = useTemplateEngine();
   const canvasApi = useRef<JourneyCanvasApi>(null);
   const [panel, setPanel] = useState<SidePanel>('inspector');
   const [overlay, setOverlay] = useState<CanvasOverlay | null>(null);
@@ -92,8 +109,10 @@ export function EditorWorkspace({
   // Validation follows the document without blocking typing on very large journeys.
   const deferredDocument = useDeferredValue(document);
   const diagnostics = useMemo(
+    // Template checks join once the engine has loaded (templatesReady changes the result).
     () => [...externalDiagnostics, ...validate(deferredDocument, { templateContext })],
-    [deferredDocument, externalDiagnostics, templateContext],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [deferredDocument, externalDiagnostics, templateContext, templatesReady],
   );
   const summary = countDiagnostics(diagnostics);
   const stepLabels = useMemo(
@@ -233,15 +252,17 @@ export function EditorWorkspace({
                   }
                   onDelete={() => store.dispatch('deleteSelection')}
                 />
-                {hasTemplates(selectedStep) && (
-                  <MessagePreview
-                    kind={selectedStep.kind}
-                    config={selectedStep.config}
-                    profiles={templateContext?.profiles ?? []}
-                    profileSetName={templateContext?.profileSetName ?? ''}
-                    triggerEvent={firstTriggerEvent(document)}
-                    journey={previewJourney}
-                  />
+                {templatesReady && hasTemplates(selectedStep) && (
+                  <Suspense fallback={<p className="muted">Loading the preview…</p>}>
+                    <MessagePreview
+                      kind={selectedStep.kind}
+                      config={selectedStep.config}
+                      profiles={templateContext?.profiles ?? []}
+                      profileSetName={templateContext?.profileSetName ?? ''}
+                      triggerEvent={firstTriggerEvent(document)}
+                      journey={previewJourney}
+                    />
+                  </Suspense>
                 )}
                 {renderStepExtras?.(selectedStep)}
               </>
