@@ -2,27 +2,129 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-/** Import boundaries: imports point one way, domain <- storage/api/workers/editor <- features <- app. */
-const uiAndEdges = [
-  'react',
-  'react-dom',
-  'react-dom/*',
-  '@xyflow/*',
-  '@tanstack/*',
-  'dexie',
-  'dexie-react-hooks',
-  'msw',
-  'msw/*',
-  'react-router',
+/**
+ * Import boundaries as allow-lists: each folder of src/ names the folders it may import, and
+ * import-x resolves every import to a file, so `../../features/x` and `../storage` are judged by
+ * where they land, not by how they are spelled. Packages are allow-listed by name per folder.
+ * tests/lint/boundaries.test.ts holds one forbidden import per rule, which lint must reject.
+ */
+const ROOT = import.meta.dirname;
+const FOLDERS = [
+  'domain',
+  'storage',
+  'api',
+  'workers',
+  'editor',
+  'features',
+  'ui',
+  'app',
+  'cli',
+  'executor',
 ];
-/** Feature folders; each may import the domain, edges and ui, never another feature. */
 const FEATURES = ['journeys', 'editor', 'profiles', 'simulation', 'publish', 'forecast'];
 
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+/** What each folder may import from src/ (itself always), and why. */
+const LAYERS = {
+  domain: { may: [], why: 'The domain is pure: it imports only itself.' },
+  storage: { may: ['domain'], why: 'Storage depends only on the domain.' },
+  api: { may: ['domain'], why: 'The backend client depends only on the domain.' },
+  workers: {
+    may: ['domain', 'storage'],
+    why: 'Workers run domain code and read stored sets: domain and storage only.',
+  },
+  editor: {
+    may: ['domain'],
+    why: 'Editor state runs under tests without React: domain only (no workers, api, ui or storage).',
+  },
+  ui: {
+    may: ['domain'],
+    why: 'Shared UI knows domain types and itself, never features or storage.',
+  },
+  cli: { may: ['domain'], why: 'The CLI runs the domain in Node.' },
+  executor: {
+    may: ['domain', 'api/contract.ts', 'api/executor-contract.ts'],
+    why: "The executor runs the domain in Node and speaks the app client's contract (src/api/contract.ts and executor-contract.ts: zod schemas only).",
+  },
+};
+
+/** A zone forbidding everything in src/ except `allowed` (paths under src/) for files in `target`. */
+const onlyFrom = (target, allowed, why) => ({
+  target,
+  from: 'src',
+  except: allowed.map((folder) => `./${folder}`),
+  message: why,
 });
+
+const zones = [
+  ...Object.entries(LAYERS).map(([folder, { may, why }]) =>
+    onlyFrom(`src/${folder}`, [folder, ...may], why),
+  ),
+  ...FEATURES.map((feature) =>
+    onlyFrom(
+      `src/features/${feature}`,
+      ['domain', 'storage', 'api', 'workers', 'editor', 'ui', `features/${feature}`],
+      'A feature never imports another feature or the app: compose them in src/app.',
+    ),
+  ),
+  {
+    target: ['src/app', 'src/main.tsx'],
+    from: ['src/cli', 'src/executor'],
+    message: 'The app never imports the CLI or the executor (Node only).',
+  },
+  {
+    target: FOLDERS.filter((f) => f !== 'app').map((f) => `src/${f}`),
+    from: 'mocks',
+    message: 'The mock backend is wired in by the app only.',
+  },
+];
+
+/** Bare specifiers a folder may import, as one regex: anything else is rejected. */
+const packagesOnly = (allowed, why) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [{ regex: `^(?![./])(?!(${allowed.join('|')})(/|$))`, message: why }],
+    },
+  ],
+});
+const PURE = ['zod', 'papaparse', 'jsonc-parser', 'liquidjs'];
+const UI = [
+  'react',
+  'react-dom',
+  '@xyflow/react',
+  '@radix-ui/[^/]+',
+  '@visx/[^/]+',
+  '@tanstack/[^/]+',
+  'react-router',
+  'elkjs',
+  // Sanitises the email preview's HTML before it goes into a sandboxed frame.
+  'dompurify',
+];
+const NODE = ['node:[^/]+'];
+/** Packages per folder; dexie and dexie-react-hooks live in src/storage alone. */
+const PACKAGES = {
+  domain: [
+    PURE,
+    'The domain is pure: zod, papaparse, jsonc-parser and liquidjs only (no React, DOM libraries, Dexie, MSW or Node).',
+  ],
+  storage: [[...PURE, 'dexie', 'dexie-react-hooks'], 'Storage: Dexie and pure libraries.'],
+  api: [
+    [...PURE, '@tanstack/react-query', 'react'],
+    'The api client: TanStack Query, React hooks and pure libraries.',
+  ],
+  workers: [PURE, 'Workers: pure libraries only.'],
+  editor: [[...PURE, 'elkjs'], 'Editor state: no React, React Flow or Dexie.'],
+  ui: [[...PURE, ...UI], 'UI: React and UI libraries; no Dexie (storage gives hooks).'],
+  features: [[...PURE, ...UI], 'Features: React and UI libraries; Dexie only through src/storage.'],
+  app: [
+    [...PURE, ...UI, 'msw', 'msw/.+'],
+    'The app: UI libraries and the mock backend; Dexie only through src/storage.',
+  ],
+  cli: [[...PURE, ...NODE], 'The CLI: Node and pure libraries.'],
+};
 
 export default tseslint.config(
   {
@@ -57,50 +159,32 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**'],
-    rules: restrict(
-      [
-        ...uiAndEdges,
-        '**/storage/**',
-        '**/api/**',
-        '**/features/**',
-        '**/editor/**',
-        '**/app/**',
-        '**/workers/**',
-        '**/ui/**',
-      ],
-      'The domain is pure TypeScript: no React, React Flow, Dexie, TanStack Query, storage, api or UI code.',
-    ),
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones }] },
   },
+  ...Object.entries(PACKAGES).map(([folder, [allowed, why]]) => ({
+    files: [`src/${folder}/**`],
+    rules: packagesOnly(allowed, why),
+  })),
   {
-    files: ['src/editor/**'],
-    rules: restrict(
-      ['react', 'react-dom', '@xyflow/*', 'dexie', '**/features/**', '**/app/**', '**/storage/**'],
-      'Editor state has no JSX, no storage and no features: it runs under tests without React.',
-    ),
-  },
-  {
-    files: ['src/storage/**', 'src/api/**', 'src/workers/**'],
-    rules: restrict(
-      ['**/features/**', '**/app/**', '**/editor/**'],
-      'Edges (storage, api, workers) depend only on the domain.',
-    ),
-  },
-  ...FEATURES.map((feature) => ({
-    files: [`src/features/${feature}/**`],
+    files: ['src/executor/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/app/**'], message: 'Features never import the app layer.' },
             {
-              regex: `^(\\.\\./)+(${FEATURES.filter((f) => f !== feature).join('|')})/`,
-              message: 'Features never import each other: compose them in src/app.',
+              regex:
+                '^(react|react-dom|@xyflow/.*|@tanstack/.*|@radix-ui/.*|@visx/.*|dexie|dexie-react-hooks|msw)(/|$)',
+              message: 'The executor runs in Node: no browser, UI or Dexie libraries.',
             },
           ],
         },
       ],
     },
-  })),
+  },
 );

@@ -4,6 +4,46 @@ import path from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The production Content-Security-Policy. No inline or eval'd script anywhere; scripts and
+ * workers (module workers, MSW's service worker in demo builds) only from the app's origin.
+ * Styles allow 'unsafe-inline' because Radix's scroll lock adds a <style> element; style
+ * attributes React sets through the CSSOM are not subject to CSP. `connect-src` allows any
+ * https backend (the user types its URL) and local ones for development backends.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Directives a <meta> tag cannot carry: `vite preview` and real hosts send them as headers. */
+export const HEADER_ONLY_POLICY = "frame-ancestors 'none'";
+
+/** Puts the policy in a <meta> tag right after the charset, before any script or style. */
+export function injectCsp(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+  const charset = /<meta charset="[^"]*"\s*\/?>/i;
+  if (charset.test(html)) return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
+  return html.replace(/<head>/i, `<head>\n    ${meta}`);
+}
+
+/** Adds the policy at build time only: the dev server's hot reload uses inline scripts. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'wayfinder:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: { order: 'post', handler: injectCsp },
+  };
+}
+
 /** Vite copies public/ whole; a build without the mock backend must not ship MSW's worker script. */
 function dropMockWorker(keep: boolean): Plugin {
   let outDir = 'dist';
@@ -22,12 +62,18 @@ function dropMockWorker(keep: boolean): Plugin {
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   return {
-    plugins: [react(), dropMockWorker(env.VITE_MOCK_BACKEND === 'on')],
+    plugins: [react(), dropMockWorker(env.VITE_MOCK_BACKEND === 'on'), contentSecurityPolicy()],
     // The manifest lets tests/build/check-bundle-budget.mjs follow what each screen loads first.
     build: { manifest: true },
     worker: { format: 'es' },
     server: { host: '127.0.0.1', port: 5173 },
-    preview: { host: '127.0.0.1', port: 4173 },
+    preview: {
+      host: '127.0.0.1',
+      port: 4173,
+      headers: {
+        'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; ${HEADER_ONLY_POLICY}`,
+      },
+    },
     test: {
       include: ['tests/unit/**/*.test.{ts,tsx}'],
       environment: 'node',

@@ -74,6 +74,15 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
   const contract = (resolver: HttpResponseResolver) => {
     const wrapped: HttpResponseResolver = async (info) => {
       const faults = state.faults();
+      if (state.takeFault('hangNext')) {
+        state.log.push({
+          method: info.request.method,
+          path: new URL(info.request.url).pathname,
+          idempotencyKey: info.request.headers.get('Idempotency-Key'),
+          status: 0,
+        });
+        await delay('infinite');
+      }
       if (faults.delayMs > 0) await delay(faults.delayMs);
       const respond = async () => {
         const auth = info.request.headers.get('Authorization');

@@ -15,6 +15,8 @@ export interface MockFaults {
   failNext: number;
   /** The next n publishes store the version, then fail with `status` (the answer is "lost"). */
   failNextAfterCommit: number;
+  /** The next n contract requests are logged (status 0) and never answered. */
+  hangNext: number;
   status: number;
   /** Every answer waits this long first. */
   delayMs: number;
@@ -29,6 +31,7 @@ export interface MockRequestLog {
   method: string;
   path: string;
   idempotencyKey: string | null;
+  /** 0 for a request the mock never answered. */
   status: number;
 }
 
@@ -41,6 +44,7 @@ interface IdempotentAnswer {
 const NO_FAULTS: MockFaults = {
   failNext: 0,
   failNextAfterCommit: 0,
+  hangNext: 0,
   status: 503,
   delayMs: 0,
   rejectStep: null,
@@ -62,7 +66,7 @@ export function createMockBackendState(now: () => Date = () => new Date()) {
       return faults;
     },
     /** Counts one fault down; true when this request must fail. */
-    takeFault(kind: 'failNext' | 'failNextAfterCommit'): boolean {
+    takeFault(kind: 'failNext' | 'failNextAfterCommit' | 'hangNext'): boolean {
       if (faults[kind] <= 0) return false;
       faults = { ...faults, [kind]: faults[kind] - 1 };
       return true;

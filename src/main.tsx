@@ -1,3 +1,4 @@
+import './workers/shared/no-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
@@ -14,7 +15,8 @@ async function boot() {
     </StrictMode>,
   );
   // The lists read IndexedDB live, so demo content appears as soon as it is stored.
-  const { seedDemoContent } = await import('./app/seed-demo');
+  const { cleanUpInterruptedImports, seedDemoContent } = await import('./app/seed-demo');
+  await cleanUpInterruptedImports();
   await seedDemoContent();
 }
 

@@ -43,6 +43,21 @@ export class NetworkError extends Error {
   }
 }
 
+/**
+ * No answer within the time-out. The request may still have reached the backend, so the user
+ * retries by hand under the same idempotency key; it is not retried automatically, or a hung
+ * backend would hold the user for several time-outs.
+ */
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(
+      `The backend did not answer within ${Math.round(timeoutMs / 1000)} s. It may still have ` +
+        'received the request: retrying is safe and cannot publish twice.',
+    );
+  }
+}
+
 /** Whether an error is worth another attempt under the same idempotency key. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError) return !error.offline;

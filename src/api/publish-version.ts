@@ -52,6 +52,9 @@ export function usePublishVersion(hooks: PublishHooks = {}) {
   return useMutation({
     mutationFn: (input: PublishInput) => publishVersion(client, input, hooks.onAttempt),
     retry: false,
+    // TanStack pauses mutations while offline and sends them by itself at reconnect; a publish
+    // must only ever go out when the user presses the button, so it runs (and fails) at once.
+    networkMode: 'always',
     onSuccess: (published, input) => hooks.onSuccess?.(published, input),
     onError: (error, input) => hooks.onError?.(error, input),
     onSettled: (_data, _error, input) =>

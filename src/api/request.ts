@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { ApiHttpError, MalformedResponseError, NetworkError } from './api-errors.ts';
+import {
+  ApiHttpError,
+  MalformedResponseError,
+  NetworkError,
+  RequestTimeoutError,
+} from './api-errors.ts';
 import { apiErrorSchema } from './contract.ts';
 import {
   DEFAULT_RETRY_POLICY,
@@ -17,7 +22,12 @@ export interface ApiClient {
   fetch?: typeof fetch;
   retry?: Partial<RetryPolicy>;
   isOnline?: () => boolean;
+  /** Each attempt gives up after this long (default {@link DEFAULT_TIMEOUT_MS}). */
+  timeoutMs?: number;
 }
+
+/** How long one attempt waits for the backend's whole answer. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface ApiRequest<S extends z.ZodType> {
   method: 'GET' | 'POST';
@@ -54,12 +64,45 @@ async function errorFrom(response: Response): Promise<ApiHttpError> {
   return new ApiHttpError(response.status, 'http-error', text);
 }
 
-async function attemptOnce<S extends z.ZodType>(
+/**
+ * Runs `work` with a signal that aborts after `ms`, and gives up then even if `work` ignores the
+ * signal: a backend that never answers must not hold the user.
+ */
+async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new RequestTimeoutError(ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work(controller.signal), timedOut]);
+  } catch (error) {
+    if (controller.signal.aborted) throw new RequestTimeoutError(ms);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function attemptOnce<S extends z.ZodType>(
   client: ApiClient,
   request: ApiRequest<S>,
 ): Promise<z.infer<S>> {
+  if (!(client.isOnline ?? browserOnline)()) return Promise.reject(new NetworkError(true));
+  return withTimeout(client.timeoutMs ?? DEFAULT_TIMEOUT_MS, (signal) =>
+    answerOf(client, request, signal),
+  );
+}
+
+async function answerOf<S extends z.ZodType>(
+  client: ApiClient,
+  request: ApiRequest<S>,
+  signal: AbortSignal,
+): Promise<z.infer<S>> {
   const endpoint = `${request.method} ${request.path}`;
-  if (!(client.isOnline ?? browserOnline)()) throw new NetworkError(true);
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
   if (client.token.trim() !== '') headers.Authorization = `Bearer ${client.token.trim()}`;
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -68,6 +111,7 @@ async function attemptOnce<S extends z.ZodType>(
     response = await (client.fetch ?? fetch)(endpointUrl(client.baseUrl, request.path), {
       method: request.method,
       headers,
+      signal,
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
     });
   } catch (error) {

@@ -10,6 +10,14 @@ const DEMO_PROFILES = 5_000;
 const DAY = 86_400_000;
 
 /**
+ * Removes what a reload or a closed tab cut short: profile sets whose first import never
+ * committed and chunks no set refers to (skipped while another tab is importing).
+ */
+export async function cleanUpInterruptedImports(): Promise<void> {
+  await createProfileRepo(getAppDb()).cleanUpInterruptedImports();
+}
+
+/**
  * On the very first start in a browser, stores demo journeys and a synthetic profile set so a
  * newcomer lands on something to explore. Runs once: deleting the demo content keeps it deleted.
  */
@@ -24,7 +32,11 @@ export async function seedDemoContent(now = Date.now()): Promise<void> {
   }
   const profiles = createProfileRepo(db);
   if ((await profiles.listProfileSets()).length === 0) {
-    const set = await profiles.createProfileSet({ name: 'Demo customers', source: 'generated' });
+    const set = await profiles.createProfileSet({
+      name: 'Demo customers',
+      source: 'generated',
+      incomplete: true,
+    });
     const end = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), 1);
     const batches = generateProfileBatches({
       count: DEMO_PROFILES,

@@ -2,7 +2,10 @@ import { CliError, EXIT } from './io.ts';
 
 export interface ParsedArgs {
   positionals: string[];
+  /** The last value of each flag. */
   flags: Map<string, string | true>;
+  /** Every value of each flag that takes one, in order (for repeatable flags like `--trace-id`). */
+  repeated: Map<string, string[]>;
 }
 
 /**
@@ -12,6 +15,11 @@ export interface ParsedArgs {
 export function parseArgs(argv: string[], booleanFlags: ReadonlySet<string>): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
+  const set = (name: string, value: string): void => {
+    flags.set(name, value);
+    repeated.set(name, [...(repeated.get(name) ?? []), value]);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') {
@@ -24,18 +32,18 @@ export function parseArgs(argv: string[], booleanFlags: ReadonlySet<string>): Pa
       continue;
     }
     const name = match[1] as string;
-    if (match[2] !== undefined) flags.set(name, match[2]);
+    if (match[2] !== undefined) set(name, match[2]);
     else if (booleanFlags.has(name)) flags.set(name, true);
     else {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('-')) {
         throw new CliError(`option --${name} needs a value`, EXIT.unreadable);
       }
-      flags.set(name, value);
+      set(name, value);
       i++;
     }
   }
-  return { positionals, flags };
+  return { positionals, flags, repeated };
 }
 
 export function stringFlag(args: ParsedArgs, ...names: string[]): string | undefined {

@@ -16,7 +16,7 @@ export type LoadedInput =
 
 /** A file holds a spec when it carries `specVersion`, otherwise a journey document. */
 export function isSpecLike(raw: unknown): boolean {
-  return typeof raw === 'object' && raw !== null && 'specVersion' in raw;
+  return typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'specVersion');
 }
 
 /**

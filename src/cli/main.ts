@@ -1,21 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as liquid from 'liquidjs';
-import {
-  compile,
-  installTemplateEngine,
-  simulate,
-  specJsonSchema,
-  specToJson,
-  type SimulationOptions,
-} from '../domain/index.ts';
-import { numberFlag, parseArgs, stringFlag, type ParsedArgs } from './args.ts';
+import { compile, installTemplateEngine, specJsonSchema, specToJson } from '../domain/index.ts';
+import { parseArgs, stringFlag, type ParsedArgs } from './args.ts';
 import { diagnosticsSummary, formatDiagnostics } from './format-diagnostics.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 import { conformanceCommand } from './conformance-command.ts';
-import { formatSimulation } from './format-simulation.ts';
-import { loadJourneyOrSpec, loadSpec } from './load-journey-or-spec.ts';
-import { loadProfiles } from './load-profiles.ts';
+import { examplesCommand } from './examples-command.ts';
+import { loadJourneyOrSpec } from './load-journey-or-spec.ts';
+import { simulateCommand } from './simulate-command.ts';
 
 installTemplateEngine(liquid);
 
@@ -28,7 +21,12 @@ Commands:
   schema                          print the spec's JSON Schema
   simulate FILE --profiles FILE   run a document or spec over sample profiles (JSON, CSV
            [--start DATE] [--days N] [--seed N] [--trace N] [--json]
-                                  or a CDNOW transaction file) in simulated time
+           [--trace-id ID]... [--behaviour FILE]
+                                  or a CDNOW transaction file) in simulated time;
+                                  --start without an offset is UTC; --trace-id (repeatable)
+                                  traces those profiles; --behaviour reads per-channel
+                                  behaviour assumptions (JSON, as the app's table sets them)
+  examples [--out DIR]            write the templates as documents and specs (examples/)
   conformance --out DIR           write the backend conformance kit (cases + README)
   conformance --check KIT --actual DIR
                                   compare a backend's outcomes with the kit's expected ones
@@ -95,45 +93,15 @@ const schemaCommand: Command = async (_args, io) => {
   return EXIT.ok;
 };
 
-const simulateCommand: Command = async (args, io) => {
-  const file = requireFile(args, 'simulate needs a FILE (a journey document or a spec)');
-  const profilesFile = stringFlag(args, 'profiles', 'p');
-  if (profilesFile === undefined)
-    throw new CliError('simulate needs --profiles FILE', EXIT.unreadable);
-  const { spec } = await loadSpec(file, io.cwd);
-  const profiles = await loadProfiles(profilesFile, io.cwd, io.stderr);
-  const start = stringFlag(args, 'start');
-  if (start !== undefined && Number.isNaN(Date.parse(start))) {
-    throw new CliError(
-      `option --start needs a date such as 2024-01-31, got "${start}"`,
-      EXIT.unreadable,
-    );
-  }
-  const days = numberFlag(args, 'days');
-  const seed = numberFlag(args, 'seed');
-  const trace = numberFlag(args, 'trace');
-  const options: SimulationOptions = {
-    ...(start !== undefined ? { start: new Date(start).toISOString() } : {}),
-    ...(days !== undefined ? { horizonDays: days } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(trace !== undefined ? { traceSample: trace } : {}),
-  };
-  const result = simulate(spec, profiles, options);
-  io.stdout(
-    args.flags.has('json')
-      ? `${JSON.stringify(result, null, 2)}\n`
-      : formatSimulation(spec, result),
-  );
-  return EXIT.ok;
-};
-
-const COMMANDS: Record<string, Command> = {
-  simulate: simulateCommand,
-  conformance: conformanceCommand,
-  validate: validateCommand,
-  compile: compileCommand,
-  schema: schemaCommand,
-};
+// A Map, so a command named "constructor" or "toString" is unknown, not Object's.
+const COMMANDS = new Map<string, Command>([
+  ['simulate', simulateCommand],
+  ['conformance', conformanceCommand],
+  ['examples', examplesCommand],
+  ['validate', validateCommand],
+  ['compile', compileCommand],
+  ['schema', schemaCommand],
+]);
 
 /** Runs the CLI and returns its exit code; it never throws. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -144,7 +112,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return name === undefined && !args.flags.has('help') ? EXIT.unreadable : EXIT.ok;
     }
-    const command = COMMANDS[name];
+    const command = COMMANDS.get(name);
     if (command === undefined)
       throw new CliError(`unknown command "${name}"\n\n${USAGE}`, EXIT.unreadable);
     return await command(args, io);

@@ -1,22 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { lineAndColumn } from '../domain/text-position.ts';
+import { parseJson } from '../domain/index.ts';
 import { CliError, EXIT } from './io.ts';
 
-/** Parses JSON, turning a syntax error into "FILE:LINE:COLUMN: message". */
+/** Parses JSON, turning a syntax problem into "FILE:LINE:COLUMN: malformed JSON: reason". */
 export function parseJsonText(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const offset = position !== undefined ? Number(position) : text.length;
-    const { line, column } = lineAndColumn(text, offset);
-    const reason = message
-      .replace(/\s*in JSON at position \d+.*$/s, '')
-      .replace(/\s*\(line \d+ column \d+\)/, '');
-    throw new CliError(`${file}:${line}:${column}: malformed JSON: ${reason}`, EXIT.unreadable);
-  }
+  const parsed = parseJson(text);
+  if (parsed.ok) return parsed.value;
+  const { line, column, message } = parsed.problem;
+  throw new CliError(`${file}:${line}:${column}: malformed JSON: ${message}`, EXIT.unreadable);
 }
 
 export async function readText(file: string, cwd: string): Promise<string> {

@@ -3,6 +3,7 @@
  * workers. Import domain code from here only.
  */
 export * from './channels.ts';
+export * from './json/parse-json.ts';
 export * from './profiles/profile.ts';
 
 export * from './journey/journey-schema.ts';
@@ -11,6 +12,8 @@ export * from './journey/restore.ts';
 export * from './journey/create-journey.ts';
 export * from './journey/ids.ts';
 export * from './journey/graph.ts';
+export * from './journey/limits.ts';
+export { inspectValue, type ValueProblem } from './journey/inspect-value.ts';
 
 export * from './conditions/condition-schema.ts';
 export * from './conditions/property-filter.ts';
@@ -66,9 +69,12 @@ export * from './validate/can-connect.ts';
 export * from './compile/spec-schema.ts';
 export { compile, specToJson, type CompileOptions, type CompileResult } from './compile/compile.ts';
 export { validateSpec } from './compile/validate-spec.ts';
+export { specToDocument } from './compile/spec-to-document.ts';
+export { MIN_LOOP_WAIT_MS } from './validate/cycle-rules.ts';
 export { contentHash, stableJson } from './compile/spec-json.ts';
 
 export { TEMPLATES, type JourneyTemplate } from './templates/templates.ts';
+export { EXAMPLES_DATE, exampleFiles, type ExampleFile } from './templates/example-files.ts';
 export { hash32, isInControlGroup, pickVariant } from './steps/sticky-draws.ts';
 
 export * from './forecast/index.ts';
@@ -83,6 +89,7 @@ export {
 } from './simulate/window.ts';
 export * from './simulate/options.ts';
 export * from './simulate/result-schema.ts';
+export { formatTime, type ProfileTrace } from './simulate/trace.ts';
 export * from './forecast/replications.ts';
 
 export * from './templating/template-language.ts';

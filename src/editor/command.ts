@@ -38,14 +38,25 @@ export type CommandResult = CommandDone | CommandRefused;
 /** A keyboard shortcut in the form `Mod+Shift+Z`; `Mod` is Cmd on macOS and Ctrl elsewhere. */
 export type Shortcut = string;
 
+/** What every registered command shows the user: its name, its help line and its keys. */
+export interface CommandInfo {
+  id: string;
+  label: string;
+  /** The help dialog's line; the label when absent. */
+  description?: string;
+  /** Keys that run it; the keyboard map and the help dialog are read from these. */
+  shortcuts?: readonly Shortcut[];
+  /** Shown as a button in the canvas toolbar, in registry order. */
+  toolbar?: boolean;
+  /** A short symbol the toolbar shows instead of the label (the label stays its accessible name). */
+  icon?: string;
+}
+
 /**
  * A user action as a registered object, shared by the toolbar, shortcuts, menus and tests.
  * `perform` returns the new state and performs no side effect.
  */
-export interface Command<A> {
-  id: string;
-  label: string;
-  shortcuts?: readonly Shortcut[];
+export interface Command<A> extends CommandInfo {
   /** The default capture policy of this command's updates. */
   record: RecordPolicy;
   enabled(state: EditorState): boolean;

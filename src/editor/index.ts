@@ -1,7 +1,22 @@
-export type { Command, CommandContext, CommandResult, RecordPolicy } from './command.ts';
+export type {
+  Command,
+  CommandContext,
+  CommandInfo,
+  CommandResult,
+  RecordPolicy,
+} from './command.ts';
 export type { EditorState, Selection } from './editor-state.ts';
 export { EMPTY_SELECTION, createEditorState, isSelectionEmpty } from './editor-state.ts';
-export { COMMANDS, getCommand, type CommandArgs, type CommandId } from './commands/registry.ts';
+export {
+  COMMANDS,
+  REGISTERED_COMMANDS,
+  getCommand,
+  isHostCommand,
+  type CommandArgs,
+  type CommandId,
+  type RegisteredCommandId,
+} from './commands/registry.ts';
+export { HOST_COMMANDS, type HostCommandId } from './commands/host-commands.ts';
 export type { AddStepArgs, ConnectArgs, Point } from './commands/step-commands.ts';
 export { STEP_COLUMN } from './commands/step-commands.ts';
 export { PASTE_OFFSET } from './commands/clipboard-commands.ts';
@@ -29,3 +44,8 @@ export {
   type ShortcutAction,
   type ShortcutBinding,
 } from './shortcuts.ts';
+export {
+  compiledRevision,
+  createCompileCache,
+  type CompiledRevision,
+} from './compiled-revision.ts';

@@ -1,18 +1,7 @@
-/** What a key binding does: run a command, travel history, or open the help overlay. */
-export type ShortcutAction =
-  | 'undo'
-  | 'redo'
-  | 'deleteSelection'
-  | 'copySelection'
-  | 'paste'
-  | 'cut'
-  | 'duplicateSelection'
-  | 'selectAll'
-  | 'clearSelection'
-  | 'nudge'
-  | 'help'
-  | 'autoLayout'
-  | 'fitView';
+import { REGISTERED_COMMANDS, type RegisteredCommandId } from './commands/registry.ts';
+
+/** What a key binding runs: a registered command. */
+export type ShortcutAction = RegisteredCommandId;
 
 export interface ShortcutBinding {
   action: ShortcutAction;
@@ -21,26 +10,18 @@ export interface ShortcutBinding {
   description: string;
 }
 
-/** Every editor shortcut, in the order the help overlay lists them. */
-export const SHORTCUTS: readonly ShortcutBinding[] = [
-  { action: 'undo', keys: ['Mod+Z'], description: 'Undo' },
-  { action: 'redo', keys: ['Mod+Shift+Z', 'Mod+Y'], description: 'Redo' },
-  { action: 'deleteSelection', keys: ['Delete', 'Backspace'], description: 'Delete the selection' },
-  { action: 'copySelection', keys: ['Mod+C'], description: 'Copy the selected steps' },
-  { action: 'cut', keys: ['Mod+X'], description: 'Cut the selected steps' },
-  { action: 'paste', keys: ['Mod+V'], description: 'Paste steps' },
-  { action: 'duplicateSelection', keys: ['Mod+D'], description: 'Duplicate the selected steps' },
-  { action: 'selectAll', keys: ['Mod+A'], description: 'Select everything' },
-  { action: 'clearSelection', keys: ['Escape'], description: 'Clear the selection' },
-  {
-    action: 'nudge',
-    keys: ['Arrow keys'],
-    description: 'Move the selected steps (hold Shift for 10×)',
-  },
-  { action: 'autoLayout', keys: ['Shift+L'], description: 'Tidy the layout' },
-  { action: 'fitView', keys: ['Shift+1'], description: 'Fit the journey in view' },
-  { action: 'help', keys: ['?'], description: 'Show these shortcuts' },
-];
+/** Every editor shortcut, read from the registered commands, in the order help lists them. */
+export const SHORTCUTS: readonly ShortcutBinding[] = REGISTERED_COMMANDS.flatMap((command) =>
+  command.shortcuts !== undefined && command.shortcuts.length > 0
+    ? [
+        {
+          action: command.id,
+          keys: command.shortcuts,
+          description: command.description ?? command.label,
+        },
+      ]
+    : [],
+);
 
 /** The parts of a keyboard event a shortcut depends on. */
 export interface KeyInput {
@@ -68,37 +49,69 @@ const ARROWS: Readonly<Record<string, { dx: number; dy: number }>> = {
 export const NUDGE_STEP = 1;
 export const NUDGE_BIG_STEP = 10;
 
-/** Maps a key press to an editor action; `mac` decides whether Cmd or Ctrl is the modifier. */
+/** What Shift turns a digit into on a US keyboard, so `Shift+1` also matches the key `!`. */
+const SHIFTED_DIGITS: Readonly<Record<string, string>> = {
+  '1': '!',
+  '2': '@',
+  '3': '#',
+  '4': '$',
+  '5': '%',
+  '6': '^',
+  '7': '&',
+  '8': '*',
+  '9': '(',
+  '0': ')',
+};
+
+interface KeyBinding {
+  action: ShortcutAction;
+  mod: boolean;
+  shift: boolean;
+  key: string;
+}
+
+/** `Mod+Shift+Z` as its parts. */
+function parseKeys(keys: string, action: ShortcutAction): KeyBinding {
+  const parts = keys.split('+');
+  const key = parts.pop() ?? '';
+  return { action, mod: parts.includes('Mod'), shift: parts.includes('Shift'), key };
+}
+
+const KEYMAP: readonly KeyBinding[] = SHORTCUTS.flatMap((s) =>
+  s.keys.map((keys) => parseKeys(keys, s.action)),
+);
+
+/**
+ * Whether a key press is this binding's key. Named keys (`Delete`, `ArrowUp`) ignore Shift
+ * unless the binding asks for it (Shift+arrow is the big nudge); letters and digits need Shift
+ * exactly as bound (`Mod+Z` is not `Mod+Shift+Z`); a symbol such as `?` is typed with or without
+ * Shift depending on the layout, so Shift is not asked of it.
+ */
+function keyMatches(binding: KeyBinding, event: KeyInput): boolean {
+  const bound = binding.key;
+  if (binding.shift) {
+    if (!event.shiftKey) return false;
+    return event.key.toLowerCase() === bound.toLowerCase() || SHIFTED_DIGITS[bound] === event.key;
+  }
+  if (bound.length > 1) return event.key === bound;
+  if (/^[a-z0-9]$/i.test(bound))
+    return !event.shiftKey && event.key.toLowerCase() === bound.toLowerCase();
+  return event.key === bound;
+}
+
+/** Maps a key press to a registered command; `mac` decides whether Cmd or Ctrl is the modifier. */
 export function matchShortcut(event: KeyInput, mac: boolean): ShortcutMatch | undefined {
   const mod = mac ? event.metaKey : event.ctrlKey;
   const other = mac ? event.ctrlKey : event.metaKey;
   if (event.altKey || other) return undefined;
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  if (mod) {
-    if (key === 'z') return { action: event.shiftKey ? 'redo' : 'undo' };
-    if (event.shiftKey) return undefined;
-    const byKey: Readonly<Record<string, ShortcutAction>> = {
-      y: 'redo',
-      c: 'copySelection',
-      x: 'cut',
-      v: 'paste',
-      d: 'duplicateSelection',
-      a: 'selectAll',
-    };
-    const action = byKey[key];
-    return action === undefined ? undefined : { action };
-  }
-  if (key === '?') return { action: 'help' };
-  if (key === 'Delete' || key === 'Backspace') return { action: 'deleteSelection' };
-  if (key === 'Escape') return { action: 'clearSelection' };
-  if (event.shiftKey && key === 'l') return { action: 'autoLayout' };
-  if (event.shiftKey && (key === '!' || key === '1')) return { action: 'fitView' };
-  const arrow = ARROWS[key];
-  if (arrow !== undefined) {
+  const binding = KEYMAP.find((b) => b.mod === mod && keyMatches(b, event));
+  if (binding === undefined) return undefined;
+  const arrow = ARROWS[event.key];
+  if (binding.action === 'nudge' && arrow !== undefined) {
     const step = event.shiftKey ? NUDGE_BIG_STEP : NUDGE_STEP;
     return { action: 'nudge', delta: { dx: arrow.dx * step, dy: arrow.dy * step } };
   }
-  return undefined;
+  return { action: binding.action };
 }
 
 /** Whether the platform uses Cmd as the shortcut modifier. */
@@ -106,8 +119,16 @@ export function isMacPlatform(platform: string): boolean {
   return /mac|iphone|ipad|ipod/i.test(platform);
 }
 
+const KEY_SYMBOLS: Readonly<Record<string, string>> = {
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+};
+
 /** `Mod+Shift+Z` written for the platform: `⌘⇧Z` on macOS, `Ctrl+Shift+Z` elsewhere. */
 export function formatShortcut(keys: string, mac: boolean): string {
-  if (!mac) return keys.replace('Mod', 'Ctrl');
-  return keys.replace('Mod+', '⌘').replace('Shift+', '⇧');
+  const named = KEY_SYMBOLS[keys] ?? keys;
+  if (!mac) return named.replace('Mod', 'Ctrl');
+  return named.replace('Mod+', '⌘').replace('Shift+', '⇧');
 }

@@ -1,4 +1,5 @@
 import {
+  branchesOf,
   getStepDefinition,
   type Branch,
   type JourneyDocument,
@@ -10,10 +11,7 @@ import {
  * file) falls back to the kind's defaults so the node still draws its handles.
  */
 export function stepBranches(step: JourneyStep): Branch[] {
-  const definition = getStepDefinition(step.kind);
-  if (definition === undefined) return [];
-  const parsed = definition.configSchema.safeParse(step.config);
-  return definition.branches(parsed.success ? parsed.data : definition.defaultConfig());
+  return branchesOf(step, 'defaults');
 }
 
 /** One line describing the step's config, or the kind's description when the config is broken. */

@@ -35,6 +35,16 @@ export const SCHEMA_V3 = {
 } as const;
 
 /**
+ * Version 4: journeys and saved runs carry a `revision` (backfilled as 1), bumped by every write,
+ * so a save can be compare-and-set: two tabs never overwrite each other silently. Indexes are
+ * those of version 3.
+ */
+export const SCHEMA_V4 = SCHEMA_V3;
+
+/** The revision every record written before version 4 starts from. */
+export const FIRST_REVISION = 1;
+
+/**
  * A version published to the execution backend, kept so the journey list can tell unpublished
  * changes without the network. Never holds the access token.
  */
@@ -91,6 +101,15 @@ export class WayfinderDb extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        const backfill = (record: { revision?: number }) => {
+          record.revision ??= FIRST_REVISION;
+        };
+        await tx.table('journeys').toCollection().modify(backfill);
+        await tx.table('simulationRuns').toCollection().modify(backfill);
+      });
   }
 }
 

@@ -1,6 +1,8 @@
-import { restore, validate, type JourneyDocument, type LifecycleStage } from '../domain/index.ts';
+import { liveQuery } from 'dexie';
+import { validate, type JourneyDocument, type LifecycleStage } from '../domain/index.ts';
 import { getAppDb } from './app-storage.ts';
-import { createJourneysRepo } from './journeys-repo.ts';
+import { createJourneysRepo, revisionOf, type StoredJourneyRow } from './journeys-repo.ts';
+import { failureProblem, safeRestore } from './safe-restore.ts';
 
 /** A journey as the journey list shows it. */
 export interface StoredJourneySummary {
@@ -14,6 +16,21 @@ export interface StoredJourneySummary {
   stepCount: number;
 }
 
+/** A stored journey that cannot be opened or checked, as the list shows it: with its problems. */
+export interface BrokenJourneySummary {
+  id: string;
+  /** The stored name when there is one, else empty. */
+  name: string;
+  /** ISO time of the last write when stored, else empty. */
+  updatedAt: string;
+  problems: string[];
+}
+
+/** One row of the journey list: a journey, or a stored record that is broken. */
+export type JourneyListEntry =
+  | { status: 'ok'; summary: StoredJourneySummary }
+  | { status: 'broken'; journey: BrokenJourneySummary };
+
 /** A stored journey that no longer restores (hand-edited, or from a newer Wayfinder). */
 export class UnreadableJourneyError extends Error {
   constructor(
@@ -24,16 +41,27 @@ export class UnreadableJourneyError extends Error {
   }
 }
 
+/** A journey as stored, with the revision a compare-and-set save must name. */
+export interface JourneySnapshot {
+  document: JourneyDocument;
+  revision: number;
+}
+
+/** What another writer left in storage when a save found it changed. */
+export type TheirJourney =
+  | { status: 'ok'; document: JourneyDocument; revision: number }
+  | { status: 'deleted' }
+  | { status: 'unreadable'; revision: number; problems: string[] };
+
+/** The outcome of {@link saveJourneyIfRevision}. */
+export type JourneySaveResult =
+  { ok: true; revision: number } | { ok: false; theirs: TheirJourney };
+
 const repo = () => createJourneysRepo(getAppDb());
 
 function load(id: string, raw: unknown): JourneyDocument {
-  const restored = restore(raw);
-  if (!restored.ok) {
-    throw new UnreadableJourneyError(
-      id,
-      restored.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
-    );
-  }
+  const restored = safeRestore(raw);
+  if (!restored.ok) throw new UnreadableJourneyError(id, restored.problems);
   return restored.document;
 }
 
@@ -59,32 +87,135 @@ function summarise(document: JourneyDocument): StoredJourneySummary {
   return summary;
 }
 
-/** Every readable journey, summarised; unreadable ones are left out of the list. */
-export async function listJourneys(): Promise<StoredJourneySummary[]> {
-  const records = await repo().list();
-  const out: StoredJourneySummary[] = [];
-  for (const record of records) {
-    const restored = restore(record.document);
-    if (restored.ok) out.push(summarise(restored.document));
+function brokenEntry(row: StoredJourneyRow, problems: string[]): JourneyListEntry {
+  const raw = (row.ok ? row.record : row.raw) as { name?: unknown; updatedAt?: unknown };
+  const at = typeof raw.updatedAt === 'number' ? new Date(raw.updatedAt) : undefined;
+  return {
+    status: 'broken',
+    journey: {
+      id: row.ok ? row.record.id : row.id,
+      name: typeof raw.name === 'string' ? raw.name : '',
+      updatedAt: at !== undefined && Number.isFinite(at.getTime()) ? at.toISOString() : '',
+      problems,
+    },
+  };
+}
+
+/** One row of the list; never throws, whatever is stored. */
+function entryOf(row: StoredJourneyRow): JourneyListEntry {
+  if (!row.ok) return brokenEntry(row, row.problems);
+  const restored = safeRestore(row.record.document);
+  if (!restored.ok) return brokenEntry(row, restored.problems);
+  try {
+    return { status: 'ok', summary: summarise(restored.document) };
+  } catch (error) {
+    return brokenEntry(row, [failureProblem(error, 'Checking the journey')]);
   }
-  return out;
+}
+
+/**
+ * Every stored journey, most recently changed first: each readable one summarised, each broken
+ * one (unreadable, too deep to check) as a row with its problems. One bad record never fails
+ * the list.
+ */
+export async function listJourneyEntries(): Promise<JourneyListEntry[]> {
+  return (await repo().listRows()).map(entryOf);
+}
+
+/** Every readable journey, summarised; broken ones are left out (see {@link listJourneyEntries}). */
+export async function listJourneys(): Promise<StoredJourneySummary[]> {
+  return (await listJourneyEntries()).flatMap((e) => (e.status === 'ok' ? [e.summary] : []));
 }
 
 /** One journey, restored (validated and migrated); undefined when there is none. */
 export async function getJourney(id: string): Promise<JourneyDocument | undefined> {
-  const record = await repo().get(id);
-  return record === undefined ? undefined : load(id, record.document);
+  return (await openJourney(id))?.document;
 }
 
-/** Saves a journey as it is (callers set `updatedAt`). */
-export async function saveJourney(document: JourneyDocument): Promise<void> {
-  await repo().put({
+/** One journey with its revision; undefined when there is none. Throws `UnreadableJourneyError`. */
+export async function openJourney(id: string): Promise<JourneySnapshot | undefined> {
+  const row = await repo().getRow(id);
+  if (row === undefined) return undefined;
+  if (!row.ok) throw new UnreadableJourneyError(id, row.problems);
+  return { document: load(id, row.record.document), revision: row.record.revision };
+}
+
+/**
+ * A stored journey as JSON text exactly as stored (broken or not), for looking at or exporting
+ * a journey that cannot be opened; undefined when there is none.
+ */
+export async function getStoredJourneyText(id: string): Promise<string | undefined> {
+  const raw: unknown = await getAppDb().journeys.get(id);
+  if (raw === undefined) return undefined;
+  try {
+    return `${JSON.stringify(raw, null, 2)}\n`;
+  } catch (error) {
+    throw new UnreadableJourneyError(id, [failureProblem(error, 'Writing the journey as JSON')]);
+  }
+}
+
+function recordOf(document: JourneyDocument) {
+  return {
     id: document.id,
     name: document.name,
     lifecycleStage: document.lifecycleStage,
     updatedAt: Date.parse(document.updatedAt),
     document,
-  });
+  };
+}
+
+/** Saves a journey as it is, over whatever is stored (callers set `updatedAt`); returns the revision. */
+export async function saveJourney(document: JourneyDocument): Promise<number> {
+  return repo().put(recordOf(document));
+}
+
+/** Stores a new journey; fails with what is there when its id is taken. */
+export async function createJourneyRecord(document: JourneyDocument): Promise<JourneySaveResult> {
+  return saveJourneyIfRevision(document, 'absent');
+}
+
+/**
+ * Saves a journey only if the stored copy is still at `expected` (compare-and-set in one
+ * transaction). Otherwise nothing is written and the result carries what is stored now.
+ */
+export async function saveJourneyIfRevision(
+  document: JourneyDocument,
+  expected: number | 'absent',
+): Promise<JourneySaveResult> {
+  const result = await repo().putIfRevision(recordOf(document), expected);
+  return result.ok ? result : { ok: false, theirs: theirsOf(result.current) };
+}
+
+function theirsOf(row: StoredJourneyRow | undefined): TheirJourney {
+  if (row === undefined) return { status: 'deleted' };
+  if (!row.ok)
+    return { status: 'unreadable', revision: revisionOf(row.raw), problems: row.problems };
+  const restored = safeRestore(row.record.document);
+  return restored.ok
+    ? { status: 'ok', document: restored.document, revision: row.record.revision }
+    : { status: 'unreadable', revision: row.record.revision, problems: restored.problems };
+}
+
+/** What is stored for a journey now, readable or not. */
+export async function readStoredJourney(id: string): Promise<TheirJourney> {
+  return theirsOf(await repo().getRow(id));
+}
+
+/**
+ * Calls `onRevision` with a journey's stored revision (undefined once deleted) now and after
+ * every write to it, from this tab or another (Dexie's live queries reach other tabs over
+ * BroadcastChannel). Returns a function that stops watching.
+ */
+export function watchJourneyRevision(
+  id: string,
+  onRevision: (revision: number | undefined) => void,
+): () => void {
+  const db = getAppDb();
+  const subscription = liveQuery(async () => {
+    const raw = (await db.journeys.get(id)) as { revision?: unknown } | undefined;
+    return raw === undefined ? undefined : typeof raw.revision === 'number' ? raw.revision : 0;
+  }).subscribe({ next: onRevision, error: () => undefined });
+  return () => subscription.unsubscribe();
 }
 
 export async function deleteJourney(id: string): Promise<void> {

@@ -2,6 +2,7 @@ import { mergeProfiles } from '../domain/profiles/merge-profiles';
 import { PROFILE_SCHEMA_VERSION, type Profile } from '../domain/profiles/profile';
 import type { ProfileSort } from '../domain/profiles/query';
 import type { WayfinderDb } from './db';
+import { unlessImporting } from './import-lock';
 import { ProfileSetCache } from './profile-cache';
 import {
   type ChunkKey,
@@ -20,6 +21,7 @@ import {
   readGeneration,
   writeChunks,
 } from './profile-chunks';
+import { ProfileSetConflictError, ProfileSetNotFoundError } from './profile-set-errors';
 import {
   PROFILES_PER_CHUNK,
   type ProfileChunkRecord,
@@ -36,6 +38,8 @@ export type ProfileInput =
 /** How an import treats what the set holds: replace it, or add to it (same id: merged). */
 export interface ImportIntoSetOptions {
   mode: 'replace' | 'append';
+  /** The set's revision the caller saw; the import is refused when the set is at another. */
+  expectedRevision?: number;
   signal?: AbortSignal;
   /** Called after each batch is stored with the number of profiles stored so far. */
   onProgress?: (stored: number) => void;
@@ -57,16 +61,10 @@ export interface ProfileRepoOptions {
   chunkFormat?: ChunkFormat;
 }
 
+export { ProfileSetConflictError, ProfileSetNotFoundError };
+
 /** The format tag of an exported set. */
 export const PROFILE_EXPORT_FORMAT = 'wayfinder.profiles';
-
-/** Thrown when a set does not exist (any more). */
-export class ProfileSetNotFoundError extends Error {
-  constructor(readonly setId: string) {
-    super(`There is no profile set ${setId}.`);
-    this.name = 'ProfileSetNotFoundError';
-  }
-}
 
 function publicSet(record: ProfileSetRecord): ProfileSet {
   const { id, name, source, count, createdAt, updatedAt } = record;
@@ -146,9 +144,42 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     await db.profileChunks.where('setId').equals(setId).delete();
   }
 
+  async function deleteSet(setId: string, expectedRevision?: number): Promise<void> {
+    await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
+      if (expectedRevision !== undefined) {
+        const current = await record(setId);
+        if (current.revision !== expectedRevision) {
+          throw new ProfileSetConflictError(setId, expectedRevision, current.revision);
+        }
+      }
+      await deleteChunksOf(setId);
+      await db.profileSets.delete(setId);
+    });
+    cache.forget(setId);
+  }
+
+  async function removeOrphanChunks(): Promise<number> {
+    const live = new Set(
+      (await db.profileSets.toArray()).flatMap((s) =>
+        s.generations.map((g) => `${s.id}\u0000${g}`),
+      ),
+    );
+    const keys = await db.profileChunks.toCollection().primaryKeys();
+    const orphans = keys.filter(([setId, gen]) => !live.has(`${setId}\u0000${gen}`));
+    await db.profileChunks.bulkDelete(orphans);
+    return orphans.length;
+  }
+
   return {
-    /** Creates an empty set. */
-    async createProfileSet(input: { name: string; source: ProfileSetSource }): Promise<ProfileSet> {
+    /**
+     * Creates an empty set. With `incomplete`, the set stays hidden from the list until an
+     * import into it commits, and is removed by {@link cleanUpInterruptedImports} if none does.
+     */
+    async createProfileSet(input: {
+      name: string;
+      source: ProfileSetSource;
+      incomplete?: boolean;
+    }): Promise<ProfileSet> {
       const at = now();
       const set: ProfileSetRecord = {
         id: newId(),
@@ -159,15 +190,19 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
         updatedAt: at,
         generations: [],
         revision: 1,
+        ...(input.incomplete === true ? { incomplete: true as const } : {}),
       };
       await db.profileSets.add(set);
       return publicSet(set);
     },
 
-    /** Every set, most recently changed first. */
+    /** Every set, most recently changed first; sets whose first import is unfinished are not listed. */
     async listProfileSets(): Promise<ProfileSet[]> {
       const records = await db.profileSets.orderBy('updatedAt').reverse().toArray();
-      return records.map((r) => publicSet(profileSetRecordSchema.parse(r)));
+      return records
+        .map((r) => profileSetRecordSchema.parse(r))
+        .filter((r) => r.incomplete !== true)
+        .map(publicSet);
     },
 
     /** One set, or undefined. */
@@ -188,6 +223,9 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       opts: ImportIntoSetOptions,
     ): Promise<ProfileSet> {
       const before = await load(setId);
+      if (opts.expectedRevision !== undefined && opts.expectedRevision !== before.set.revision) {
+        throw new ProfileSetConflictError(setId, opts.expectedRevision, before.set.revision);
+      }
       const gen = newId();
       const seen = new Set<string>(opts.mode === 'append' ? before.profiles.map((p) => p.id) : []);
       let needsMerge = false;
@@ -225,7 +263,13 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
           replaces = true;
         }
         const committed = await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
-          const current = await record(setId);
+          // The incomplete mark goes in this, the import's last write: the set is whole or absent.
+          const { incomplete: _wasIncomplete, ...current } = await record(setId);
+          // Compare-and-set: counts, de-duplication and the generations to drop were worked out
+          // from the set as read at the start; another write since would be silently undone.
+          if (current.revision !== before.set.revision) {
+            throw new ProfileSetConflictError(setId, before.set.revision, current.revision);
+          }
           const oldGens = replaces ? current.generations : [];
           const next: ProfileSetRecord = {
             ...current,
@@ -300,10 +344,18 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       return cache.byId(setId, set.revision, id);
     },
 
-    /** Empties a set, keeping the set. */
-    async clearSet(setId: string): Promise<void> {
+    /** A set's revision: bumped by every change, for compare-and-set writes. */
+    async getRevision(setId: string): Promise<number> {
+      return (await record(setId)).revision;
+    },
+
+    /** Empties a set, keeping the set; with `expectedRevision`, only if it is still at it. */
+    async clearSet(setId: string, expectedRevision?: number): Promise<void> {
       await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
         const current = await record(setId);
+        if (expectedRevision !== undefined && current.revision !== expectedRevision) {
+          throw new ProfileSetConflictError(setId, expectedRevision, current.revision);
+        }
         await deleteChunksOf(setId);
         await db.profileSets.put({
           ...current,
@@ -316,14 +368,8 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       cache.forget(setId);
     },
 
-    /** Deletes a set and its profiles. */
-    async deleteSet(setId: string): Promise<void> {
-      await db.transaction('rw', db.profileSets, db.profileChunks, async () => {
-        await deleteChunksOf(setId);
-        await db.profileSets.delete(setId);
-      });
-      cache.forget(setId);
-    },
+    /** Deletes a set and its profiles; with `expectedRevision`, only if it is still at it. */
+    deleteSet,
 
     /** A set as JSON text that `importJson` reads back. */
     async exportSet(setId: string): Promise<string> {
@@ -336,18 +382,22 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       });
     },
 
-    /** Deletes chunks no set refers to, left by an import whose tab was closed part way. */
-    async removeOrphanChunks(): Promise<number> {
-      const live = new Set(
-        (await db.profileSets.toArray()).flatMap((s) =>
-          s.generations.map((g) => `${s.id}\u0000${g}`),
-        ),
-      );
-      const keys = await db.profileChunks.toCollection().primaryKeys();
-      const orphans = keys.filter(([setId, gen]) => !live.has(`${setId}\u0000${gen}`));
-      await db.profileChunks.bulkDelete(orphans);
-      return orphans.length;
+    /**
+     * Removes what interrupted imports left (sets still marked incomplete, chunks no set refers
+     * to), unless an import is running in some tab right now. Run at start-up. Returns what was
+     * removed, or undefined when it was skipped.
+     */
+    async cleanUpInterruptedImports(): Promise<{ sets: number; chunks: number } | undefined> {
+      const clean = async () => {
+        const sets = (await db.profileSets.toArray()).filter((s) => s.incomplete === true);
+        for (const set of sets) await deleteSet(set.id);
+        return { sets: sets.length, chunks: await removeOrphanChunks() };
+      };
+      return unlessImporting(clean);
     },
+
+    /** Deletes chunks no set refers to, left by an import whose tab was closed part way. */
+    removeOrphanChunks,
   };
 }
 

@@ -26,6 +26,12 @@ export const profileSetRecordSchema = profileSetSchema.extend({
   generations: z.array(z.string()),
   /** Bumped on every change, so caches of a set's profiles know when they are stale. */
   revision: z.number().int(),
+  /**
+   * Set while the set's first import is still writing; removed by the import's last transaction.
+   * A set that still carries it at start-up was interrupted (a reload, a closed tab) and is
+   * deleted with its chunks.
+   */
+  incomplete: z.literal(true).optional(),
 });
 export type ProfileSetRecord = z.infer<typeof profileSetRecordSchema>;
 
@@ -57,20 +63,29 @@ export type ProfileChunkRecord = ProfileObjectChunkRecord | ProfileColumnChunkRe
 /** Profiles per stored chunk: the bench measured chunks well ahead of one record per profile. */
 export const PROFILES_PER_CHUNK = 1_000;
 
+/** A record's revision: 1 when first written, bumped by every write (see `db.ts`, version 4). */
+export const revisionSchema = z.number().int().min(1);
+
 /** A stored journey; the document is validated by the journey schema, not here. */
 export const journeyRecordSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   lifecycleStage: z.string(),
   updatedAt: z.number(),
+  revision: revisionSchema,
   document: z.unknown(),
 });
 export type JourneyRecord = z.infer<typeof journeyRecordSchema>;
+
+/** What a caller writes: the repository sets the revision. */
+export type JourneyRecordInput = Omit<JourneyRecord, 'revision'>;
 
 /** A stored simulation run; its result is validated by the simulator's schema. */
 export const simulationRunRecordSchema = z.looseObject({
   id: z.string().min(1),
   journeyId: z.string().min(1),
   createdAt: z.number(),
+  /** Written by version 4 and later; older rows are backfilled on upgrade. */
+  revision: revisionSchema.optional(),
 });
 export type SimulationRunRecord = z.infer<typeof simulationRunRecordSchema>;

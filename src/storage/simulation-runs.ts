@@ -26,13 +26,37 @@ export const simulationRunSchema = z.object({
   /** The options as sent to the simulator (start and horizon written out). */
   options: simulationOptionsSchema,
   result: simulationResultSchema,
+  /** 1 when saved, bumped by every change (schema version 4); older runs are backfilled. */
+  revision: z.number().int().min(1).optional(),
 });
 export type SimulationRun = z.infer<typeof simulationRunSchema>;
+
+/**
+ * Thrown when a saved run is not at the revision the caller read (changed or deleted elsewhere),
+ * or when a new run's id is taken: nothing was written.
+ */
+export class SimulationRunConflictError extends Error {
+  constructor(
+    readonly runId: string,
+    readonly expected: number | 'absent',
+    readonly found: number | 'absent',
+  ) {
+    super(
+      expected === 'absent'
+        ? `A saved run ${runId} already exists; it was not replaced.`
+        : 'The saved run was changed or deleted elsewhere (another tab?); nothing was written.',
+    );
+    this.name = 'SimulationRunConflictError';
+  }
+}
+
+const revisionOf = (raw: unknown): number | 'absent' =>
+  raw === undefined ? 'absent' : ((raw as { revision?: number }).revision ?? 1);
 
 /** What a caller gives to save a run; the repository adds the id, version and time. */
 export type NewSimulationRun = Omit<
   SimulationRun,
-  'id' | 'createdAt' | 'runVersion' | 'options'
+  'id' | 'createdAt' | 'runVersion' | 'options' | 'revision'
 > & {
   options: SimulationOptions;
 };
@@ -95,15 +119,20 @@ export function createSimulationRunsRepo(db: WayfinderDb, options: SimulationRun
   }
 
   return {
-    /** Validates and stores a run; returns it as stored. */
+    /** Validates and stores a new run at revision 1; never replaces a run with the same id. */
     async save(input: NewSimulationRun): Promise<SimulationRun> {
       const run = await parseSimulationRunInSlices({
         ...input,
         runVersion: SIMULATION_RUN_VERSION,
         id: newId(),
         createdAt: now(),
+        revision: 1,
       });
-      await db.simulationRuns.put(run);
+      await db.transaction('rw', db.simulationRuns, async () => {
+        const found = revisionOf(await db.simulationRuns.get(run.id));
+        if (found !== 'absent') throw new SimulationRunConflictError(run.id, 'absent', found);
+        await db.simulationRuns.add(run);
+      });
       return run;
     },
 
@@ -142,8 +171,17 @@ export function createSimulationRunsRepo(db: WayfinderDb, options: SimulationRun
       return raw === undefined ? null : await parseSimulationRun(raw);
     },
 
-    async delete(id: string): Promise<void> {
-      await db.simulationRuns.delete(id);
+    /** Deletes a run; with `expectedRevision`, only if it is still at the revision read. */
+    async delete(id: string, expectedRevision?: number): Promise<void> {
+      await db.transaction('rw', db.simulationRuns, async () => {
+        if (expectedRevision !== undefined) {
+          const found = revisionOf(await db.simulationRuns.get(id));
+          if (found !== expectedRevision) {
+            throw new SimulationRunConflictError(id, expectedRevision, found);
+          }
+        }
+        await db.simulationRuns.delete(id);
+      });
     },
   };
 }

@@ -6,8 +6,8 @@ import type { Spec } from '../../src/domain/compile/spec-schema.ts';
 import { generateProfiles } from '../../src/domain/profiles/generate/generate-profiles.ts';
 import { simulate } from '../../src/domain/simulate/simulate.ts';
 import { TEMPLATES } from '../../src/domain/templates/templates.ts';
-import { inProcessForecastWorker } from '../../src/workers/forecast-in-process.ts';
-import { runForecast } from '../../src/workers/forecast-pool.ts';
+import { inProcessForecastWorker } from '../../src/workers/forecast/in-process-forecast-worker.ts';
+import { runForecast } from '../../src/workers/forecast/run-forecast.ts';
 
 /** One measured figure. */
 export interface ForecastBenchRow {

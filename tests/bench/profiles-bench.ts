@@ -91,10 +91,7 @@ export async function runProfilesBench(): Promise<BenchRow[]> {
   rows.push({ name: 'generate 100,000 profiles', value: gen.ms, target: 2_000 });
   const profiles = gen.result;
 
-  const master = readFileSync(
-    path.resolve(repoRoot, 'public/data/cdnow/CDNOW_master.txt'),
-    'utf8',
-  );
+  const master = readFileSync(path.resolve(repoRoot, 'public/data/cdnow/CDNOW_master.txt'), 'utf8');
   importCdnow(master);
   const cdnow = await time(() => importCdnow(master));
   rows.push({

@@ -79,9 +79,48 @@ const BENCHES: Record<string, Bench> = {
     const { runSimulationPanelBench } = await import('./browser/simulation-panel.ts');
     return unitRows('simulation panel (Chromium)', await runSimulationPanelBench());
   },
+  async 'simulation-panel-100k'() {
+    const { runSimulationPanelBench } = await import('./browser/simulation-panel.ts');
+    const rows = await runSimulationPanelBench(3, 100_000);
+    return unitRows('simulation panel (Chromium)', rows);
+  },
+  async 'profile-pages'() {
+    const { runProfilePagesBench } = await import('./browser/profile-pages.ts');
+    return unitRows('profile pages (Chromium)', await runProfilePagesBench());
+  },
   async forecast() {
     const { runForecastBench } = await import('./forecast-bench.ts');
     return unitRows('forecast (Node)', await runForecastBench());
+  },
+  async executor() {
+    const { runExecutorBench } = await import('./executor-bench.ts');
+    return (await runExecutorBench()).flatMap((r) => {
+      const area = `executor (Postgres, ${r.processes} process${r.processes > 1 ? 'es' : ''})`;
+      const n = r.profiles.toLocaleString('en');
+      return [
+        {
+          area,
+          measure: `${n} profiles through the welcome series: ${r.stepExecutions.toLocaleString('en')} step executions in ${r.engineSeconds.toFixed(1)} s`,
+          value: `${Math.round(r.stepsPerSecond)} steps/s`,
+          target: r.processes === 2 ? '≥ 2000 steps/s' : '—',
+          ok: r.processes === 2 ? r.stepsPerSecond >= 2000 : null,
+        },
+        {
+          area,
+          measure: `sends written to the outbox (${r.sends.toLocaleString('en')}); all delivered after ${r.deliveredSeconds.toFixed(1)} s`,
+          value: `${Math.round(r.sendsPerSecond)} sends/s`,
+          target: '—',
+          ok: null,
+        },
+        {
+          area,
+          measure: 'Postgres rows written per step execution: executor tables; DBOS system tables',
+          value: `${r.rowsPerStep.toFixed(2)}; ${r.systemRowsPerStep.toFixed(2)}`,
+          target: '—',
+          ok: null,
+        },
+      ];
+    });
   },
   async canvas() {
     const { runCanvasBench } = await import('./canvas/run.ts');

@@ -52,27 +52,37 @@ function normaliseSettings(doc: JourneyDocument): SpecSettings {
   };
 }
 
+/**
+ * Steps by id, sorted. Built with `Object.fromEntries`, which defines own properties, so no id
+ * or branch key can reach a prototype (the validator refuses such names anyway).
+ */
 function compileSteps(a: Analysis): Record<string, SpecStep> {
-  const steps: Record<string, SpecStep> = {};
+  const entries: [string, SpecStep][] = [];
   const ids = [...a.steps.keys()].sort();
   for (const id of ids) {
     const step = a.steps.get(id);
     const def = a.definitions.get(id);
     const branches = a.branches.get(id);
-    if (step === undefined || def === undefined || branches === undefined) continue;
-    const next: Record<string, string | null> = {};
-    for (const b of branches) next[b.key] = null;
-    for (const c of a.graph.outgoing.get(id) ?? [])
-      if (c.fromBranch in next) next[c.fromBranch] = c.to;
-    steps[id] = {
-      ...def.compile(a.configs.get(id)),
+    const body = a.bodies.get(id);
+    if (step === undefined || def === undefined || branches === undefined || body === undefined)
+      continue;
+    const next: [string, string | null][] = branches.map((b) => [b.key, null]);
+    for (const c of a.graph.outgoing.get(id) ?? []) {
+      const branch = next.find(([key]) => key === c.fromBranch);
+      if (branch !== undefined) branch[1] = c.to;
+    }
+    entries.push([
       id,
-      kind: def.kind,
-      label: step.label,
-      next,
-    } as SpecStep;
+      {
+        ...body,
+        id,
+        kind: def.kind,
+        label: step.label,
+        next: Object.fromEntries(next),
+      } as SpecStep,
+    ]);
   }
-  return steps;
+  return Object.fromEntries(entries);
 }
 
 function specTemplates(): SpecTemplates {

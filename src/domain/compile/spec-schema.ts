@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channelSchema } from '../channels.ts';
 import { propertyFilterSchema } from '../conditions/property-filter.ts';
 import { lifecycleStageSchema } from '../journey/journey-schema.ts';
-import { REENTRY_POLICIES, timeOfDaySchema } from '../journey/settings-schema.ts';
+import { REENTRY_POLICIES, daysSchema, timeOfDaySchema } from '../journey/settings-schema.ts';
 import { STEP_DEFINITIONS as D } from '../steps/registry.ts';
 
 /** The spec format version; backends refuse versions they do not know. */
@@ -12,24 +12,22 @@ const eventMatch = z.object({
   event: z.string().min(1),
   propertyFilters: z.array(propertyFilterSchema),
 });
-const cap = z.object({ max: z.number().int().positive(), periodDays: z.number().positive() });
+const cap = z.object({ max: z.number().int().positive(), periodDays: daysSchema });
 
 /** Journey settings in a spec: every field explicit, no defaults left to the reader. */
 export const specSettingsSchema = z.object({
   entry: z.object({
     reentry: z.enum(REENTRY_POLICIES),
     /** Days after exit before re-entry; null unless `reentry` is `after_cooldown`. */
-    cooldownDays: z.number().int().positive().nullable(),
+    cooldownDays: daysSchema.int().nullable(),
     maxActivePerProfile: z.literal(1),
   }),
-  goal: eventMatch
-    .extend({ windowDays: z.number().positive(), endsJourney: z.boolean() })
-    .nullable(),
+  goal: eventMatch.extend({ windowDays: daysSchema, endsJourney: z.boolean() }).nullable(),
   exitCriteria: z.array(eventMatch),
   frequencyCap: z.object({
     enabled: z.boolean(),
     max: z.number().int().positive(),
-    periodDays: z.number().positive(),
+    periodDays: daysSchema,
     perChannel: z.partialRecord(channelSchema, cap),
   }),
   quietHours: z.object({

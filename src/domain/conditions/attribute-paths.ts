@@ -1,3 +1,4 @@
+import { unsafeNameReason } from '../journey/limits.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { AttributeValueType } from './condition-schema.ts';
 
@@ -34,11 +35,22 @@ export function attributeLabel(path: string): string {
   return LABELS.get(path) ?? (path.startsWith('custom.') ? path.slice('custom.'.length) : path);
 }
 
+/**
+ * Why an attribute path cannot be read or written, or `undefined` when it can: a custom
+ * attribute's name must be a safe name (`custom.__proto__` would reach the object's prototype).
+ */
+export function attributePathProblem(path: string): string | undefined {
+  if (!path.startsWith('custom.')) return undefined;
+  const reason = unsafeNameReason(path.slice('custom.'.length));
+  return reason === undefined ? undefined : `The custom attribute's name ${reason}.`;
+}
+
 /** Returns a reader for an attribute path; unknown paths read `undefined`. */
 export function attributeReader(path: string): (profile: Profile) => unknown {
   if (path.startsWith('custom.')) {
     const key = path.slice('custom.'.length);
-    return (p) => p.attributes.custom[key];
+    // Own properties only: `custom.constructor` must not read Object's.
+    return (p) => (Object.hasOwn(p.attributes.custom, key) ? p.attributes.custom[key] : undefined);
   }
   if (path.startsWith('consent.')) {
     const key = path.slice('consent.'.length);

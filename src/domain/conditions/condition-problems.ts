@@ -1,4 +1,4 @@
-import { attributeLabel } from './attribute-paths.ts';
+import { attributeLabel, attributePathProblem } from './attribute-paths.ts';
 import {
   VALUELESS_OPERATORS,
   type ConditionGroup,
@@ -19,7 +19,10 @@ function nodeProblems(node: ConditionNode, field: string, out: ConditionProblem[
     node.rules.forEach((child, i) => nodeProblems(child, `${field}.rules.${i}`, out));
     return;
   }
-  if (node.type !== 'attribute' || node.valueType === 'boolean') return;
+  if (node.type !== 'attribute') return;
+  const unsafe = attributePathProblem(node.attribute);
+  if (unsafe !== undefined) out.push({ field: `${field}.attribute`, message: unsafe });
+  if (node.valueType === 'boolean') return;
   const name = attributeLabel(node.attribute);
   if (VALUELESS_OPERATORS.has(node.operator)) return;
   const value = node.value;

@@ -42,30 +42,57 @@ const OPERATOR_WORDS: Record<PropertyFilterOperator, string> = {
 function compileOne(filter: PropertyFilter): (props: Props) => boolean {
   const { property, value } = filter;
   const numeric = typeof value === 'number' ? value : Number(value);
+  // Own properties only: a filter on "constructor" must not find Object's.
+  const read = (p: Props): Scalar | undefined =>
+    p !== undefined && Object.hasOwn(p, property) ? p[property] : undefined;
   switch (filter.operator) {
     case 'is_set':
-      return (p) => p?.[property] !== undefined && p[property] !== null;
+      return (p) => {
+        const got = read(p);
+        return got !== undefined && got !== null;
+      };
     case 'is_not_set':
-      return (p) => p?.[property] === undefined || p[property] === null;
+      return (p) => {
+        const got = read(p);
+        return got === undefined || got === null;
+      };
     case 'equals':
-      return (p) => p?.[property] === value || String(p?.[property]) === String(value);
+      return (p) => {
+        const got = read(p);
+        return got === value || String(got) === String(value);
+      };
     case 'not_equals':
-      return (p) => p?.[property] !== value && String(p?.[property]) !== String(value);
+      return (p) => {
+        const got = read(p);
+        return got !== value && String(got) !== String(value);
+      };
     case 'contains': {
       const needle = String(value ?? '').toLowerCase();
       return (p) => {
-        const got = p?.[property];
+        const got = read(p);
         return typeof got === 'string' && got.toLowerCase().includes(needle);
       };
     }
     case 'gt':
-      return (p) => typeof p?.[property] === 'number' && (p[property] as number) > numeric;
+      return (p) => {
+        const got = read(p);
+        return typeof got === 'number' && got > numeric;
+      };
     case 'gte':
-      return (p) => typeof p?.[property] === 'number' && (p[property] as number) >= numeric;
+      return (p) => {
+        const got = read(p);
+        return typeof got === 'number' && got >= numeric;
+      };
     case 'lt':
-      return (p) => typeof p?.[property] === 'number' && (p[property] as number) < numeric;
+      return (p) => {
+        const got = read(p);
+        return typeof got === 'number' && got < numeric;
+      };
     case 'lte':
-      return (p) => typeof p?.[property] === 'number' && (p[property] as number) <= numeric;
+      return (p) => {
+        const got = read(p);
+        return typeof got === 'number' && got <= numeric;
+      };
   }
 }
 

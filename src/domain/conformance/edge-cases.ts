@@ -1,6 +1,7 @@
 import type { JourneyDocument } from '../journey/journey-schema.ts';
 import type { Profile } from '../profiles/profile.ts';
 import { delay, email, journeyOf, onEvent, ordersAtLeast, person } from './case-builder.ts';
+import { ENTRY_AND_TIME_CASES } from './edge-cases-time.ts';
 
 /** One hand-made scenario: a journey, the profiles whose timelines exercise it, and the window. */
 export interface EdgeCase {
@@ -220,4 +221,5 @@ export const EDGE_CASES: readonly EdgeCase[] = [
     start: '2024-05-01T00:00:00Z',
     horizonDays: 30,
   },
+  ...ENTRY_AND_TIME_CASES,
 ];

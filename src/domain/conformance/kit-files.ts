@@ -34,7 +34,9 @@ behaviour switched off, so the outcome follows from the profile timelines alone.
 
 1. Load \`spec.json\` as a published journey.
 2. Create the profiles of \`profiles.json\` and replay their events in time order, starting the
-   clock at \`window.start\`; advance the clock to \`start + horizonDays × 24 h\`.
+   clock at \`window.start\`; advance the clock to \`start + horizonDays × 24 h\`. Events that
+   share a timestamp keep the order they have in the profile's \`events\` list (their sequence,
+   spec §3.1): each is its own entry attempt.
 3. Behaviour is off: messages are sent but no delivery, open, click, unsubscribe, conversion or
    survey answer happens. Only the events in the timelines exist.
 4. Record, per profile, the runs and steps in the shape of \`expected.json\` (times as ISO 8601 UTC,

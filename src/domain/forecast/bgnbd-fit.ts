@@ -14,6 +14,53 @@ export interface ModelFit<P> {
   evaluations: number;
   /** Whether the optimiser met its tolerances. */
   converged: boolean;
+  /** Why the fit says little about these customers, or null when it is usable. */
+  degenerate: DegenerateFit | null;
+}
+
+/**
+ * A fit that met its tolerances yet cannot be trusted: too few customers to estimate four
+ * parameters; no repeat buyer (nothing to learn a rate or a dropout from); or a boundary
+ * solution, a → 0 (nobody ever drops out) or b → ∞ (dropout is infinitely rare), where every
+ * customer reads "alive with probability 100%" — the mark of histories without a dropout process.
+ */
+export interface DegenerateFit {
+  reason: 'too_few_customers' | 'no_repeat_buyers' | 'no_dropout' | 'unbounded_b';
+  message: string;
+}
+
+/** Fewer customers than this cannot pin four parameters down. */
+export const MIN_FIT_CUSTOMERS = 100;
+/** a below this, or b above the next, is read as the boundary (a = 0, b = ∞). */
+const A_BOUNDARY = 1e-3;
+const B_BOUNDARY = 1e3;
+
+/** Whether a BG/NBD fit is degenerate, and why (see {@link DegenerateFit}). */
+export function bgnbdDegeneracy(
+  params: BgNbdParams,
+  histories: readonly PurchaseHistory[],
+): DegenerateFit | null {
+  if (histories.length < MIN_FIT_CUSTOMERS)
+    return {
+      reason: 'too_few_customers',
+      message: `Only ${histories.length} customers: at least ${MIN_FIT_CUSTOMERS} are needed for a reliable fit.`,
+    };
+  if (!histories.some((h) => h.x > 0))
+    return {
+      reason: 'no_repeat_buyers',
+      message: 'No customer bought twice, so purchase rates and dropout cannot be learned.',
+    };
+  if (params.a < A_BOUNDARY)
+    return {
+      reason: 'no_dropout',
+      message: `The fit says nobody ever stops buying (a = ${params.a.toPrecision(2)}): the histories show no dropout.`,
+    };
+  if (params.b > B_BOUNDARY)
+    return {
+      reason: 'unbounded_b',
+      message: `The fit puts dropout at almost never (b = ${Math.round(params.b)}): the histories show no dropout.`,
+    };
+  return null;
 }
 
 /** A distinct history and how many customers share it; fitting on these is several times faster. */
@@ -99,11 +146,13 @@ export function fitBgNbd(histories: readonly PurchaseHistory[]): ModelFit<BgNbdP
   const result = minimize(objective, [0, Math.log(Math.max(meanAge, 1e-6)), 0, 0], {
     restarts: 4,
   });
+  const params = toParams(result.x);
   return {
-    params: toParams(result.x),
+    params,
     logLikelihood: -result.value * n,
     customers: n,
     evaluations: result.evaluations,
     converged: result.converged,
+    degenerate: bgnbdDegeneracy(params, histories),
   };
 }

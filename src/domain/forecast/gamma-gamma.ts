@@ -95,6 +95,8 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): ModelFit<Gamm
     customers: n,
     evaluations: result.evaluations,
     converged: result.converged,
+    // Spend has no boundary case of its own; too few repeat buyers shows in the BG/NBD fit.
+    degenerate: null,
   };
 }
 

@@ -22,3 +22,4 @@ export * from './compare-variants.ts';
 export * from './proportions.ts';
 export * from './sample-size.ts';
 export * from './tornado.ts';
+export * from './standard-errors.ts';

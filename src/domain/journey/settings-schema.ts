@@ -25,13 +25,16 @@ export const timeOfDaySchema = z
 
 export const timeZoneSchema = z.string().refine(isValidTimeZone, 'unknown time zone');
 
+/** A number of days in settings: positive and at most 10 years, so times never overflow. */
+export const daysSchema = z.number().positive().max(3650, 'at most 3,650 days (10 years)');
+
 export const REENTRY_POLICIES = ['never', 'after_exit', 'after_cooldown'] as const;
 
 export const entrySettingsSchema = z
   .object({
     reentry: z.enum(REENTRY_POLICIES).default('never'),
     /** Days after the previous exit before a profile may enter again (`after_cooldown` only). */
-    cooldownDays: z.number().int().positive().optional(),
+    cooldownDays: daysSchema.int().optional(),
     /** At most one active run per profile; kept as a field so the rule is explicit in files. */
     maxActivePerProfile: z.literal(1).default(1),
   })
@@ -49,17 +52,17 @@ export const goalSchema = z.object({
   event: z.string().min(1, 'choose an event'),
   propertyFilters: propertyFiltersSchema,
   /** Only goal events within this many days of entry count as conversions. */
-  windowDays: z.number().positive(),
+  windowDays: daysSchema,
   /** When true, reaching the goal removes the profile from the journey. */
   endsJourney: z.boolean(),
 });
 
-const capSchema = z.object({ max: z.number().int().positive(), periodDays: z.number().positive() });
+const capSchema = z.object({ max: z.number().int().positive(), periodDays: daysSchema });
 
 export const frequencyCapSchema = z.object({
   enabled: z.boolean().default(false),
   max: z.number().int().positive().default(3),
-  periodDays: z.number().positive().default(7),
+  periodDays: daysSchema.default(7),
   perChannel: z.partialRecord(z.enum(CHANNELS), capSchema).default({}),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileFieldsShape } from './profile-fields.ts';
 
 /**
  * A customer profile as the simulator and the segment evaluator read it.
@@ -12,9 +13,7 @@ export const PROFILE_SCHEMA_VERSION = 1;
 export const scalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type Scalar = z.infer<typeof scalarSchema>;
 
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export { isoDateSchema } from './profile-fields.ts';
 
 export const consentSchema = z.object({
   email: z.boolean().optional(),
@@ -25,17 +24,7 @@ export const consentSchema = z.object({
 export type Consent = z.infer<typeof consentSchema>;
 
 export const profileAttributesSchema = z.object({
-  name: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  pushToken: z.string().optional(),
-  /** IANA time zone, e.g. `Europe/Paris`. */
-  timeZone: z.string().optional(),
-  locale: z.string().optional(),
-  country: z.string().optional(),
-  birthday: isoDateSchema.optional(),
-  signupDate: isoDateSchema.optional(),
-  plan: z.string().optional(),
+  ...profileFieldsShape,
   consent: consentSchema.default({}),
   tags: z.array(z.string()).default([]),
   /** Typed custom attributes: numbers, booleans, text, or dates as `YYYY-MM-DD` text. */

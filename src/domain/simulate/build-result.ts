@@ -1,5 +1,11 @@
 import { CHANNELS, type Channel } from '../channels.ts';
-import { CHANNEL_COUNTS, EXIT_REASONS, SUPPRESSION_CAUSES, type Counters } from './counters.ts';
+import {
+  CHANNEL_COUNTS,
+  DEFERRED_DROP_REASONS,
+  EXIT_REASONS,
+  SUPPRESSION_CAUSES,
+  type Counters,
+} from './counters.ts';
 import { deriveFigures } from './derive.ts';
 import type { SimulationPlan } from './plan.ts';
 import {
@@ -15,6 +21,8 @@ function channelResult(counters: Counters, c: number): ChannelResult {
     counters.channel[c * CHANNEL_COUNTS.length + column] as number;
   const sup = (cause: number): number =>
     counters.suppressed[c * SUPPRESSION_CAUSES.length + cause] as number;
+  const dropped = (reason: number): number =>
+    counters.deferredDropped[c * DEFERRED_DROP_REASONS.length + reason] as number;
   return {
     sent: at(0),
     delivered: at(1),
@@ -27,6 +35,12 @@ function channelResult(counters: Counters, c: number): ChannelResult {
       quiet_hours_dropped: sup(2),
       quiet_hours_deferred: sup(3),
       frequency_cap: sup(4),
+    },
+    deferredDropped: {
+      exit_criteria: dropped(0),
+      goal: dropped(1),
+      horizon: dropped(2),
+      frequency_cap: dropped(3),
     },
     cost: 0,
   };
@@ -95,6 +109,20 @@ export function buildResult(
     controlProfiles: counters.controlProfiles,
     entries: counters.entries + counters.controlEntries,
     controlEntries: counters.controlEntries,
+    entriesRefused: {
+      active_run: counters.entriesRefused[0] as number,
+      reentry_never: counters.entriesRefused[1] as number,
+      cooldown: counters.entriesRefused[2] as number,
+    },
+    stopped: {
+      profiles: counters.stoppedProfiles,
+      byStep: Object.fromEntries(
+        plan.steps
+          .filter((step) => (counters.stoppedAt[step.index] as number) > 0)
+          .map((step) => [step.id, counters.stoppedAt[step.index] as number]),
+      ),
+      profileIds: [...counters.stoppedIds],
+    },
     steps,
     edgeCounts,
     channels,

@@ -1,6 +1,6 @@
 import { DAY_MS } from '../conditions/time.ts';
 import { civilFromDays, clampedDate, yearOfLocal } from './calendar.ts';
-import { readDate } from './entry.ts';
+import { readDate } from './local-time.ts';
 import type { PlanStep } from './plan-step.ts';
 import type { ProfileState } from './profile-state.ts';
 import { weekdayOf } from './zone-clock.ts';

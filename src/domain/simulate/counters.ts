@@ -40,6 +40,23 @@ export const GOAL = 3;
 export const CONTROL_GROUP = 4;
 export const LOOP_GUARD = 5;
 
+/** Why a message deferred by quiet hours was never sent. */
+export const DEFERRED_DROP_REASONS = ['exit_criteria', 'goal', 'horizon', 'frequency_cap'] as const;
+export const DROPPED_EXIT = 0;
+export const DROPPED_GOAL = 1;
+export const DROPPED_HORIZON = 2;
+export const DROPPED_CAP = 3;
+
+/** Why a trigger firing did not start a run (spec §3.1). */
+export const REFUSAL_REASONS = ['active_run', 'reentry_never', 'cooldown'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export const REFUSED_ACTIVE = 0;
+export const REFUSED_NEVER = 1;
+export const REFUSED_COOLDOWN = 2;
+
+/** How many stopped profiles' ids a result keeps (the smallest ids, so partitions merge exactly). */
+export const STOPPED_IDS_KEPT = 100;
+
 /** Buckets of the messages-per-profile histogram; the last holds this many or more. */
 export const MESSAGE_BUCKETS = 51;
 /** Hour buckets of the time-to-convert histogram; the last holds this many hours or more. */
@@ -67,10 +84,17 @@ export class Counters {
   readonly stepUnits: Float64Array;
   readonly channel = new Float64Array(C * CHANNEL_COUNTS.length);
   readonly suppressed = new Float64Array(C * SUPPRESSION_CAUSES.length);
+  readonly deferredDropped = new Float64Array(C * DEFERRED_DROP_REASONS.length);
   readonly sendsPerDay: Float64Array;
   readonly messagesPerProfile = new Float64Array(MESSAGE_BUCKETS);
   readonly timeToConvert: Float64Array;
   readonly npsScores = new Float64Array(11);
+  readonly entriesRefused = new Float64Array(REFUSAL_REASONS.length);
+  /** Profiles stopped by a runaway guard, per step where they were stopped. */
+  readonly stoppedAt: Float64Array;
+  stoppedProfiles = 0;
+  /** The smallest ids of stopped profiles, ascending, at most {@link STOPPED_IDS_KEPT}. */
+  readonly stoppedIds: string[] = [];
   profiles = 0;
   profilesEntered = 0;
   controlProfiles = 0;
@@ -80,7 +104,6 @@ export class Counters {
   controlConversions = 0;
   revenueCents = 0;
   controlRevenueCents = 0;
-  entriesSkipped = 0;
 
   constructor(
     readonly stepCount: number,
@@ -95,6 +118,7 @@ export class Counters {
     this.branches = new Float64Array(branchCount);
     this.stepSent = new Float64Array(stepCount);
     this.stepUnits = new Float64Array(stepCount);
+    this.stoppedAt = new Float64Array(stepCount);
     this.sendsPerDay = new Float64Array(C * days);
     this.timeToConvert = new Float64Array(convertBuckets);
   }
@@ -109,7 +133,27 @@ export class Counters {
     bump(this.suppressed, channel * SUPPRESSION_CAUSES.length + cause);
   }
 
+  /** Records a profile stopped by a runaway guard at a step. */
+  stopProfile(step: number, profileId: string): void {
+    bump(this.stoppedAt, step);
+    this.stoppedProfiles++;
+    keepSmallest(this.stoppedIds, profileId, STOPPED_IDS_KEPT);
+  }
+
+  dropDeferred(channel: number, reason: number): void {
+    bump(this.deferredDropped, channel * DEFERRED_DROP_REASONS.length + reason);
+  }
+
   count(channel: number, column: number): void {
     bump(this.channel, channel * CHANNEL_COUNTS.length + column);
   }
+}
+
+/** Inserts `id` into the ascending `ids`, keeping only the `limit` smallest. */
+export function keepSmallest(ids: string[], id: string, limit: number): void {
+  let at = ids.length;
+  while (at > 0 && (ids[at - 1] as string) > id) at--;
+  if (at >= limit) return;
+  ids.splice(at, 0, id);
+  if (ids.length > limit) ids.pop();
 }

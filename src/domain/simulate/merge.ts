@@ -1,4 +1,5 @@
 import { CHANNELS } from '../channels.ts';
+import { keepSmallest, STOPPED_IDS_KEPT } from './counters.ts';
 import { deriveFigures } from './derive.ts';
 import type { SimulationResult } from './result-schema.ts';
 import type { ProfileTrace } from './trace.ts';
@@ -50,6 +51,11 @@ export function mergeResults(results: readonly SimulationResult[]): SimulationRe
     out.controlProfiles += r.controlProfiles;
     out.entries += r.entries;
     out.controlEntries += r.controlEntries;
+    addRecord(out.entriesRefused, r.entriesRefused);
+    out.stopped.profiles += r.stopped.profiles;
+    addRecord(out.stopped.byStep, r.stopped.byStep);
+    for (const id of r.stopped.profileIds)
+      keepSmallest(out.stopped.profileIds, id, STOPPED_IDS_KEPT);
     for (const [id, step] of Object.entries(r.steps)) {
       const into = out.steps[id];
       if (into === undefined) {
@@ -75,6 +81,7 @@ export function mergeResults(results: readonly SimulationResult[]): SimulationRe
       into.clicked += from.clicked;
       into.unsubscribed += from.unsubscribed;
       addRecord(into.suppressed, from.suppressed);
+      addRecord(into.deferredDropped, from.deferredDropped);
       addArrays(out.sendsPerDay[c] ?? [], r.sendsPerDay[c] ?? []);
     }
     if (out.goal !== null && r.goal !== null) {

@@ -1,11 +1,9 @@
 import type { Channel } from '../channels.ts';
 import { CHANNELS } from '../channels.ts';
-import type { SpecStep } from '../compile/spec-schema.ts';
 import { engagementEvent, engagementsOf } from '../steps/journey-events.ts';
-import type { BehaviourOverride } from '../steps/shared.ts';
+import type { MessageStepBody } from '../steps/step-simulation.ts';
 import type { ChannelBehaviour } from './options.ts';
 import type { MessagePlan } from './plan-step.ts';
-import { smsUnits } from './sms-units.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -13,18 +11,23 @@ const MINUTE_MS = 60_000;
 const QUIET_EXEMPT: ReadonlySet<Channel> = new Set(['webhook', 'call_centre', 'direct_mail']);
 const CAP_EXEMPT: ReadonlySet<Channel> = new Set(['webhook']);
 
-/** Resolves a message step's assumptions: options, the step's override, its own cost. */
+/**
+ * Resolves a message step's assumptions: the run's behaviour for the channel, the kind's own
+ * cost and NPS answers (`own`), then the step's override.
+ */
 export function messagePlan(
-  step: SpecStep,
+  step: MessageStepBody,
   channel: Channel,
   base: ChannelBehaviour,
-  journey: { id: string; name: string },
-  triggerEvents: readonly string[],
+  journeyId: string,
+  own: {
+    costPerSend?: number;
+    nps?: boolean;
+    billedUnits?: MessagePlan['billedUnits'];
+  } = {},
 ): MessagePlan {
-  const journeyId = journey.id;
-  const override = ('behaviourOverride' in step ? step.behaviourOverride : undefined) as
-    BehaviourOverride | undefined;
-  const ownCost = step.kind === 'direct_mail' ? step.cost : base.costPerSend;
+  const override = step.behaviourOverride;
+  const ownCost = own.costPerSend ?? base.costPerSend;
   const engagements = engagementsOf(channel);
   const props = { stepId: step.id, journeyId };
   const npsProps = Array.from({ length: 11 }, (_, score) => ({
@@ -40,7 +43,7 @@ export function messagePlan(
     unsubscribeRate: override?.unsubscribeRate ?? base.unsubscribeRate,
     conversionRate: override?.conversionRate ?? base.conversionRate,
     costPerSend: override?.costPerSend ?? ownCost,
-    billedUnits: step.kind === 'sms' ? smsUnits(step.text, journey, triggerEvents) : null,
+    billedUnits: own.billedUnits ?? null,
     deliveryDelayMs: base.deliveryDelayMinutes * MINUTE_MS,
     openDelayMs: base.openDelayMinutes * MINUTE_MS,
     clickDelayMs: base.clickDelayMinutes * MINUTE_MS,
@@ -50,7 +53,7 @@ export function messagePlan(
     hasUnsubscribe: engagements.includes('unsubscribed'),
     quiet: !QUIET_EXEMPT.has(channel),
     capped: !CAP_EXEMPT.has(channel),
-    nps: step.kind === 'nps_survey',
+    nps: own.nps === true,
     deliveredEvent: engagementEvent(channel, 'delivered'),
     openedEvent: engagementEvent(channel, 'opened'),
     clickedEvent: engagementEvent(channel, 'clicked'),

@@ -5,6 +5,7 @@ import {
   bump,
   CLICKED,
   DELIVERED,
+  DROPPED_CAP,
   FREQUENCY_CAP,
   OPENED,
   QUIET_DEFERRED,
@@ -20,6 +21,7 @@ import type { MessagePlan } from './plan-step.ts';
 import type { ProfileState } from './profile-state.ts';
 import type { ProfileRandom } from './seeded.ts';
 import { formatTime } from './trace.ts';
+import { cappedBy, quietHoursEnd } from './send-rules.ts';
 
 /** `gate` result: the message is not sent and the profile moves on. */
 export const SUPPRESSED = -1;
@@ -74,22 +76,14 @@ export class MessageSender {
     const quiet = this.plan.quiet;
     if (quiet.enabled && m.quiet) {
       const zone = state.zone();
-      const local = zone.toLocal(t);
-      const ms = local - Math.floor(local / DAY_MS) * DAY_MS;
-      const inside =
-        quiet.startMs <= quiet.endMs
-          ? ms >= quiet.startMs && ms < quiet.endMs
-          : ms >= quiet.startMs || ms < quiet.endMs;
-      if (inside) {
+      const at = quietHoursEnd(quiet, zone, t);
+      if (at !== null) {
         if (quiet.drop) {
           this.counters.suppress(c, QUIET_DROPPED);
           if (this.tracing) this.reason = `not sent: quiet hours in ${zone.zone}, dropped`;
           return SUPPRESSED;
         }
-        let endLocal = local - ms + quiet.endMs;
-        if (endLocal <= local) endLocal += DAY_MS;
-        const at = zone.fromLocal(endLocal);
-        this.counters.suppress(c, QUIET_DEFERRED);
+        // Counted when it is sent (see `send`): a run may end before then.
         if (this.tracing)
           this.reason = `quiet hours in ${zone.zone}: deferred to ${formatTime(at)}`;
         return at;
@@ -98,19 +92,20 @@ export class MessageSender {
     return t;
   }
 
-  /** Applies the frequency cap at the send time, then sends. Returns false when capped. */
-  send(m: MessagePlan, t: number, stepIndex: number): boolean {
+  /**
+   * Applies the frequency cap at the send time, then sends. Returns false when capped.
+   * `deferred`: quiet hours held it until `t`, so it counts as deferred once sent, or as
+   * deferred-then-dropped when the cap refuses it now.
+   */
+  send(m: MessagePlan, t: number, stepIndex: number, deferred = false): boolean {
     const c = m.channel;
     const cap = this.plan.cap;
     const state = this.state;
     if (cap.enabled && m.capped) {
-      const overall = state.sendsWithin(t, cap.periodMs, -1);
-      const channelMax = cap.channelMax[c] as number;
-      const overCap =
-        overall >= cap.max ||
-        (channelMax > 0 && state.sendsWithin(t, cap.channelPeriodMs[c] as number, c) >= channelMax);
-      if (overCap) {
+      const overall = cappedBy(cap, state, c, t);
+      if (overall >= 0) {
         this.counters.suppress(c, FREQUENCY_CAP);
+        if (deferred) this.counters.dropDeferred(c, DROPPED_CAP);
         if (this.tracing)
           this.reason = `${this.reason ? `${this.reason}; ` : ''}not sent: frequency cap (${overall} sent in the period)`;
         return false;
@@ -118,6 +113,7 @@ export class MessageSender {
     }
     const counters = this.counters;
     counters.count(c, SENT);
+    if (deferred) counters.suppress(c, QUIET_DEFERRED);
     bump(counters.stepSent, stepIndex);
     counters.stepUnits[stepIndex] =
       (counters.stepUnits[stepIndex] as number) +

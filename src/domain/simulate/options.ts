@@ -115,6 +115,17 @@ export const DEFAULT_CHANNEL_BEHAVIOUR: Readonly<Record<Channel, ChannelBehaviou
 /** The share of NPS answers per score 0–10 when none is given (a typical, promoter-heavy spread). */
 export const DEFAULT_NPS_SCORE_WEIGHTS = [2, 1, 1, 2, 2, 5, 6, 12, 20, 22, 27] as const;
 
+/**
+ * The per-channel behaviour assumptions the app's "Behaviour assumptions" table sets, as a file
+ * may hold them (the CLI's `--behaviour`): any channel, any field; a field left out keeps its
+ * default. Unknown channels or fields are errors, so a typo never passes silently.
+ */
+export const behaviourAssumptionsSchema = z.partialRecord(
+  channelSchema,
+  channelBehaviourSchema.partial().strict(),
+);
+export type BehaviourAssumptions = z.infer<typeof behaviourAssumptionsSchema>;
+
 const epochOrIso = z.union([z.number().int(), z.iso.datetime({ offset: true }), z.iso.date()]);
 
 /** Everything a run can be told. Every field has a default, so `{}` is valid. */

@@ -5,19 +5,31 @@ import type { ProfileOperation } from '../steps/kinds/update-profile.ts';
 import type { StepKind } from '../steps/step-kinds.ts';
 import type { EventMatcher } from './event-match.ts';
 
-/** Step behaviours the simulator's loop switches on. */
+/**
+ * The simulator's step primitives. A kind picks one in its definition (`simulation.op`) and fills
+ * the {@link PlanStep} fields that primitive reads; the loop switches on these, never on kinds.
+ */
 export const OP = {
+  /** Entry point: passes straight on. */
   trigger: 0,
-  ifElse: 1,
-  multiSplit: 2,
-  randomSplit: 3,
-  waitForEvent: 4,
-  delay: 5,
-  waitUntil: 6,
-  timeWindow: 7,
-  message: 8,
-  updateProfile: 9,
-  exit: 10,
+  /** First branch whose predicate holds, else the branch after the last predicate. */
+  firstMatch: 1,
+  /** Branch by `hash(profile, hashSuffix)` against cumulative `thresholds`. */
+  randomSplit: 2,
+  /** Waits up to `durationMs` for an event `waitMatch` accepts: branch 0 if it came, else 1. */
+  waitForEvent: 3,
+  /** Waits `durationMs`. */
+  delay: 4,
+  /** Waits until the `until*` instant. */
+  waitUntil: 5,
+  /** Waits for the `window*` opening hours. */
+  timeWindow: 6,
+  /** Sends `message` (gated by reachability, unsubscribes, quiet hours, cap). */
+  message: 7,
+  /** Applies `operations` to the profile. */
+  updateProfile: 8,
+  /** Ends the run. */
+  exit: 9,
 } as const;
 export type Op = (typeof OP)[keyof typeof OP];
 

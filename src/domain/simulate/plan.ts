@@ -1,25 +1,21 @@
-import { CHANNELS, type Channel } from '../channels.ts';
+import { CHANNELS } from '../channels.ts';
 import { attributeReader } from '../conditions/attribute-paths.ts';
-import { compileCondition } from '../conditions/compile-condition.ts';
 import { DAY_MS } from '../conditions/time.ts';
-import type { Spec, SpecStep } from '../compile/spec-schema.ts';
+import type { Spec } from '../compile/spec-schema.ts';
 import type { Profile } from '../profiles/profile.ts';
-import { getStepDefinition } from '../steps/registry.ts';
-import { engagementEvent } from '../steps/journey-events.ts';
-import { WEEKDAYS } from '../steps/shared.ts';
-import { compileTriggers, timeOfDayMs, type TriggerPlan } from './entry.ts';
+import { compileTriggers } from './entry.ts';
 import { eventMatcher, type EventMatcher } from './event-match.ts';
+import { timeOfDayMs } from './local-time.ts';
 import {
   channelBehaviours,
   simulationOptionsSchema,
-  type ChannelBehaviour,
   type ParsedSimulationOptions,
   type SimulationOptions,
 } from './options.ts';
-import { messagePlan } from './message-plan.ts';
-import { OP, type Op, type PlanStep } from './plan-step.ts';
+import type { PlanStep } from './plan-step.ts';
+import { planContext, planSteps } from './plan-steps.ts';
 import { seedHash } from './seeded.ts';
-import { triggerEventNames } from './sms-units.ts';
+import type { TriggerPlan } from './trigger-plan.ts';
 import { resolveSimulationWindow } from './window.ts';
 
 /** A spec and options compiled once into tables the per-profile loop reads. */
@@ -66,171 +62,6 @@ export interface SimulationPlan {
   traceIds: ReadonlySet<string>;
 }
 
-function opOf(step: SpecStep): Op {
-  switch (step.kind) {
-    case 'event':
-    case 'segment_entry':
-    case 'date_attribute':
-    case 'scheduled_audience':
-      return OP.trigger;
-    case 'if_else':
-      return OP.ifElse;
-    case 'multi_split':
-      return OP.multiSplit;
-    case 'random_split':
-      return OP.randomSplit;
-    case 'wait_for_event':
-      return OP.waitForEvent;
-    case 'delay':
-      return OP.delay;
-    case 'wait_until':
-      return OP.waitUntil;
-    case 'time_window':
-      return OP.timeWindow;
-    case 'update_profile':
-      return OP.updateProfile;
-    case 'exit':
-      return OP.exit;
-    default:
-      return OP.message;
-  }
-}
-
-function emptyStep(step: SpecStep, index: number, branchBase: number): PlanStep {
-  const keys = Object.keys(step.next);
-  return {
-    index,
-    id: step.id,
-    kind: step.kind,
-    op: opOf(step),
-    label: step.label,
-    branchKeys: keys,
-    branchLabels: keys,
-    next: new Int32Array(keys.length).fill(-1),
-    branchBase,
-    conditions: [],
-    predicates: [],
-    thresholds: new Float64Array(0),
-    hashSuffix: '',
-    durationMs: 0,
-    waitMatch: null,
-    waitTarget: '',
-    untilAt: Number.NaN,
-    untilAttribute: '',
-    untilRead: null,
-    untilOffsetDays: 0,
-    untilLocalMs: 0,
-    windowMask: 0,
-    windowStartMs: 0,
-    windowEndMs: 0,
-    message: null,
-    operations: [],
-  };
-}
-
-function branchOrder(step: SpecStep): { keys: string[]; labels: string[] } {
-  const def = getStepDefinition(step.kind);
-  const parsed = def?.configSchema.safeParse(step);
-  const branches = parsed?.success === true && def !== undefined ? def.branches(parsed.data) : [];
-  const keys = branches.map((b) => b.key);
-  const labels = branches.map((b) => b.label);
-  for (const k of Object.keys(step.next)) {
-    if (!keys.includes(k)) {
-      keys.push(k);
-      labels.push(k);
-    }
-  }
-  return { keys, labels };
-}
-
-function fillStep(
-  plan: PlanStep,
-  step: SpecStep,
-  journeyId: string,
-  behaviours: Record<Channel, ChannelBehaviour>,
-  spec: Spec,
-): void {
-  switch (step.kind) {
-    case 'if_else':
-      plan.conditions = [step.condition];
-      plan.predicates = [compileCondition(step.condition)];
-      break;
-    case 'multi_split':
-      plan.conditions = step.branches.map((b) => b.condition);
-      plan.predicates = step.branches.map((b) => compileCondition(b.condition));
-      break;
-    case 'random_split': {
-      let sum = 0;
-      plan.thresholds = Float64Array.from(step.variants, (v) => (sum += v.percent));
-      plan.thresholds[plan.thresholds.length - 1] = Number.POSITIVE_INFINITY;
-      plan.hashSuffix = `:${step.id}`;
-      break;
-    }
-    case 'delay':
-      plan.durationMs = step.durationMs;
-      break;
-    case 'wait_for_event': {
-      plan.durationMs = step.timeoutMs;
-      const t = step.target;
-      if (t.type === 'event') {
-        plan.waitMatch = eventMatcher(t.event, t.propertyFilters);
-        plan.waitTarget = t.event;
-      } else {
-        const source = spec.steps[t.stepId];
-        const def = source === undefined ? undefined : getStepDefinition(source.kind);
-        const parsed = source === undefined ? undefined : def?.configSchema.safeParse(source);
-        const channel =
-          parsed?.success === true && def?.channel !== undefined
-            ? def.channel(parsed.data)
-            : 'email';
-        const name = engagementEvent(channel, t.engagement);
-        const stepId = t.stepId;
-        plan.waitMatch = (e) => e.name === name && e.props?.['stepId'] === stepId;
-        plan.waitTarget = `${name} of "${source?.label ?? stepId}"`;
-      }
-      break;
-    }
-    case 'wait_until': {
-      const u = step.until;
-      if (u.type === 'fixed') plan.untilAt = Date.parse(u.at);
-      else {
-        plan.untilAttribute = u.attribute;
-        plan.untilRead = attributeReader(u.attribute);
-        plan.untilOffsetDays = u.offsetDays;
-        plan.untilLocalMs = timeOfDayMs(u.localTime);
-      }
-      break;
-    }
-    case 'time_window':
-      plan.windowMask = WEEKDAYS.reduce(
-        (m, d, i) => (step.weekdays.includes(d) ? m | (1 << i) : m),
-        0,
-      );
-      plan.windowStartMs = step.startHour * 3_600_000;
-      plan.windowEndMs = step.endHour * 3_600_000;
-      break;
-    case 'update_profile':
-      plan.operations = step.operations;
-      break;
-    default: {
-      const def = getStepDefinition(step.kind);
-      if (plan.op === OP.message && def?.channel !== undefined) {
-        const parsed = def.configSchema.safeParse(step);
-        if (parsed.success) {
-          const channel = def.channel(parsed.data);
-          plan.message = messagePlan(
-            step,
-            channel,
-            behaviours[channel],
-            { id: journeyId, name: spec.journey.name },
-            triggerEventNames(spec),
-          );
-        }
-      }
-    }
-  }
-}
-
 /**
  * Compiles a spec and options into a plan: integer step indices, precompiled conditions and
  * event tests, resolved assumptions. `profiles` supplies the default period when the options
@@ -243,26 +74,11 @@ export function createSimulationPlan(
 ): SimulationPlan {
   const options = simulationOptionsSchema.parse(input);
   const window = resolveSimulationWindow(options, profiles);
-  const behaviours = channelBehaviours(options);
+  const ctx = planContext(spec, channelBehaviours(options), window.start, window.end);
   const ids = Object.keys(spec.steps).sort();
   const stepIndex = new Map(ids.map((id, i) => [id, i]));
-  const steps: PlanStep[] = [];
-  let branchBase = 0;
-  for (const [i, id] of ids.entries()) {
-    const step = spec.steps[id] as SpecStep;
-    const plan = emptyStep(step, i, branchBase);
-    const order = branchOrder(step);
-    plan.branchKeys = order.keys;
-    plan.branchLabels = order.labels;
-    plan.next = Int32Array.from(plan.branchKeys, (k) => {
-      const to = step.next[k];
-      return to === null || to === undefined ? -1 : (stepIndex.get(to) ?? -1);
-    });
-    fillStep(plan, step, spec.journey.id, behaviours, spec);
-    branchBase += plan.branchKeys.length;
-    steps.push(plan);
-  }
-  const triggers = compileTriggers(spec, window.start, window.end);
+  const { steps, branchCount } = planSteps(spec, ids, stepIndex, ctx);
+  const triggers = compileTriggers(spec, ctx);
   const s = spec.settings;
   const goal = s.goal;
   const weights = options.nps.scoreWeights;
@@ -290,7 +106,7 @@ export function createSimulationPlan(
     defaultTimeZone: s.defaultTimeZone,
     steps,
     stepIndex,
-    branchCount: branchBase,
+    branchCount,
     triggers,
     triggerSteps: Int32Array.from(triggers, (t) => stepIndex.get(t.stepId) ?? -1),
     reentry: s.entry.reentry,

@@ -23,6 +23,8 @@ export interface PreparedProfiles {
   /** Per entrant: the first entry time, the index of its trigger and whether it is held out. */
   readonly firstEntry: Float64Array;
   readonly firstTrigger: Int32Array;
+  /** Per entrant: the sequence of the first entry's firing. */
+  readonly firstSeq: Float64Array;
   readonly control: Uint8Array;
   /** Per entrant: bit `c` set when the profile as given is reachable on `CHANNELS[c]` (and a message step sends on it). */
   readonly reach: Uint8Array;
@@ -67,6 +69,7 @@ export function prepareProfiles(
   const entrants = new Int32Array(n);
   const firstEntry = new Float64Array(n);
   const firstTrigger = new Int32Array(n);
+  const firstSeq = new Float64Array(n);
   const control = new Uint8Array(n);
   const reach = new Uint8Array(n);
   let k = 0;
@@ -77,6 +80,7 @@ export function prepareProfiles(
     entrants[k] = i;
     firstEntry[k] = at;
     firstTrigger[k] = simulator.entryTriggerIndex;
+    firstSeq[k] = simulator.entrySequence;
     control[k] = simulator.heldOut ? 1 : 0;
     reach[k] = reachMask(profile, channels);
     k++;
@@ -88,6 +92,7 @@ export function prepareProfiles(
     entrants: entrants.slice(0, k),
     firstEntry: firstEntry.slice(0, k),
     firstTrigger: firstTrigger.slice(0, k),
+    firstSeq: firstSeq.slice(0, k),
     control: control.slice(0, k),
     reach: reach.slice(0, k),
   };

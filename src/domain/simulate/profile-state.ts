@@ -20,6 +20,8 @@ export class ProfileState {
   private readonly eventBuffer: ProfileEvent[] = [];
   hash = 0;
   control = false;
+  /** The history index of the event a per-event trigger last fired on. */
+  firedSeq = -1;
   /** The profile's reachable channels as a bit mask when known beforehand, else -1. */
   reach = -1;
   private clock: ZoneClock | null = null;
@@ -30,6 +32,8 @@ export class ProfileState {
   sendCount = 0;
   /** Messages sent to this profile in the whole simulation. */
   messages = 0;
+  /** Steps this profile entered in the whole simulation (the runaway bound). */
+  stepEntries = 0;
   /** When the profile unsubscribed from each channel (Infinity: never). */
   readonly unsubscribedAt = new Float64Array(CHANNEL_COUNT);
 
@@ -45,6 +49,7 @@ export class ProfileState {
     this.clock = null;
     this.sendCount = 0;
     this.messages = 0;
+    this.stepEntries = 0;
     this.unsubscribedAt.fill(Number.POSITIVE_INFINITY);
   }
 

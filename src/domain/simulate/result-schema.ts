@@ -51,6 +51,16 @@ export const suppressedSchema = z.object({
   unsubscribed: count,
 });
 
+/** Deferred by quiet hours, then never sent, by why (spec §4, quiet hours). */
+export const deferredDroppedSchema = z.object({
+  exit_criteria: count,
+  goal: count,
+  horizon: count,
+  frequency_cap: count,
+});
+
+const NO_DEFERRED_DROPPED = { exit_criteria: 0, goal: 0, horizon: 0, frequency_cap: 0 };
+
 export const channelResultSchema = z.object({
   sent: count,
   delivered: count,
@@ -59,6 +69,13 @@ export const channelResultSchema = z.object({
   unsubscribed: count,
   /** Messages held back, by cause; `quiet_hours_deferred` were sent later and also count in `sent`. */
   suppressed: suppressedSchema,
+  /**
+   * Messages deferred by quiet hours that were then never sent, by reason: the run ended by an
+   * exit criterion or the goal while waiting, the horizon came first, or the cap refused them at
+   * the deferred send time (these also count in `suppressed.frequency_cap`). Runs stored before
+   * this field read zeros.
+   */
+  deferredDropped: deferredDroppedSchema.default(NO_DEFERRED_DROPPED),
   cost: z.number().min(0),
 });
 export type ChannelResult = z.infer<typeof channelResultSchema>;
@@ -114,6 +131,26 @@ export const simulationResultSchema = z.object({
   /** Entries (runs) of everyone, the control group included. */
   entries: count,
   controlEntries: count,
+  /**
+   * Trigger firings that started no run, by the rule that refused them (spec §3.1): a run was
+   * active, re-entry is `never`, or the cooldown had not passed. Runs stored before this field
+   * read zeros.
+   */
+  entriesRefused: z
+    .object({ active_run: count, reentry_never: count, cooldown: count })
+    .default({ active_run: 0, reentry_never: 0, cooldown: 0 }),
+  /**
+   * Profiles stopped by a runaway guard (spec §3.3: more than the step-entry limit in the
+   * simulation, or too many steps in one instant): how many, at which step, and the smallest of
+   * their ids. Runs stored before this field read none.
+   */
+  stopped: z
+    .object({
+      profiles: count,
+      byStep: z.record(z.string(), count),
+      profileIds: z.array(z.string()),
+    })
+    .default({ profiles: 0, byStep: {}, profileIds: [] }),
   steps: z.record(z.string(), stepResultSchema),
   /** Profiles that took each connection, keyed `${fromStepId}->${branchKey}`. */
   edgeCounts: z.record(z.string(), count),

@@ -10,6 +10,9 @@ import type { PreparedProfiles } from './prepared-profiles.ts';
 import type { ProfileTrace } from './trace.ts';
 import { ProfileSimulator } from './simulator.ts';
 
+/** Profiles between two questions to {@link PartitionRun.advanceWhile}'s `keepGoing`. */
+const PROFILES_PER_CHECK = 32;
+
 /**
  * One partition's run, advanced in slices so a worker can report progress and notice a cancel
  * between slices: `new PartitionRun(plan, profiles, 0).advance(5000)` until `done`, then `result()`.
@@ -46,6 +49,19 @@ export class PartitionRun {
 
   get total(): number {
     return this.profiles.length;
+  }
+
+  /**
+   * Simulates profiles until `keepGoing()` says stop (asked every {@link PROFILES_PER_CHECK}
+   * profiles) or every profile is done; returns true when done. The caller brings the clock
+   * (e.g. "for 250 ms"), so progress and cancel follow time, not profile counts, while the
+   * domain reads no clock itself.
+   */
+  advanceWhile(keepGoing: () => boolean): boolean {
+    for (;;) {
+      if (this.advance(PROFILES_PER_CHECK)) return true;
+      if (!keepGoing()) return false;
+    }
   }
 
   /** Simulates up to `count` more profiles; returns true when every profile is done. */

@@ -1,36 +1,26 @@
-import type { Profile, ProfileEvent } from '../profiles/profile.ts';
+import type { Profile } from '../profiles/profile.ts';
 import {
   bump,
-  COMPLETED,
-  CONTROL_GROUP,
   Counters,
-  EXIT_CRITERIA,
-  EXIT_STEP,
-  GOAL,
-  LOOP_GUARD,
   MESSAGE_BUCKETS,
+  REFUSED_ACTIVE,
+  REFUSED_COOLDOWN,
+  REFUSED_NEVER,
 } from './counters.ts';
-import { findEvent, firstAfter } from './event-match.ts';
-import { MessageSender, SUPPRESSED } from './messages.ts';
+import { findEvent } from './event-match.ts';
+import { MessageSender } from './messages.ts';
 import type { SimulationPlan } from './plan.ts';
-import { OP, type MessagePlan, type PlanStep } from './plan-step.ts';
+import type { PreparedProfiles } from './prepared-profiles.ts';
 import { ProfileState } from './profile-state.ts';
+import { RunLoop } from './run-loop.ts';
 import { ProfileRandom, STREAM, hashMore, hashText } from './seeded.ts';
 import { StepTracer } from './step-tracer.ts';
-import { untilTime, windowOpens } from './calendar-waits.ts';
 import type { ProfileTrace } from './trace.ts';
+import { AFTER_EVENTS, type TriggerPlan } from './trigger-plan.ts';
 import { ZoneRegistry } from './zone-clock.ts';
-import { applyOperations } from './update-profile.ts';
-import type { PreparedProfiles } from './prepared-profiles.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
 const HOUR_MS = 3_600_000;
-/** Steps a run may take in one instant before it is stopped (spec §3.3). */
-const MAX_HOPS_PER_INSTANT = 1_000;
-const GO_ON = 0;
-const STOP_EXIT = 1;
-const STOP_GOAL = 2;
-const STOP_HORIZON = 3;
 
 /**
  * Runs profiles through a plan one at a time, tallying into {@link Counters}. All state lives
@@ -41,12 +31,14 @@ export class ProfileSimulator {
   private readonly state: ProfileState;
   private readonly random = new ProfileRandom();
   private readonly sender: MessageSender;
+  private readonly loop: RunLoop;
   private tracer: StepTracer | null = null;
   private entryTrigger = -1;
-  private runEntry = 0;
-  private stopAt = 0;
-  private stopEvent: ProfileEvent | null = null;
-  private goalEvent: ProfileEvent | null = null;
+  /** The sequence of the firing that made the entry (see {@link AFTER_EVENTS}). */
+  private entrySeq = -1;
+  /** Trigger and sequence of the firing {@link nextFiring} found. */
+  private firedTrigger = -1;
+  private firedSeq = -1;
 
   constructor(private readonly plan: SimulationPlan) {
     const convertBuckets =
@@ -59,6 +51,7 @@ export class ProfileSimulator {
     );
     this.state = new ProfileState(new ZoneRegistry(plan.defaultTimeZone));
     this.sender = new MessageSender(plan, this.state, this.counters, this.random);
+    this.loop = new RunLoop(plan, this.state, this.counters, this.sender);
   }
 
   /**
@@ -100,6 +93,7 @@ export class ProfileSimulator {
     state.control = prepared.control[k] === 1;
     state.reach = prepared.reach[k] as number;
     this.entryTrigger = prepared.firstTrigger[k] as number;
+    this.entrySeq = prepared.firstSeq[k] as number;
     return this.runEntries(
       profile,
       prepared.firstEntry[k] as number,
@@ -124,6 +118,11 @@ export class ProfileSimulator {
     return this.entryTrigger;
   }
 
+  /** The sequence of the firing {@link firstEntry} found. */
+  get entrySequence(): number {
+    return this.entrySeq;
+  }
+
   /** Whether the profile {@link firstEntry} looked at is held out. */
   get heldOut(): boolean {
     return this.state.control;
@@ -136,7 +135,10 @@ export class ProfileSimulator {
     state.control =
       plan.controlThreshold > 0 &&
       hashMore(hash, plan.controlSuffix) % 10_000 < plan.controlThreshold;
-    return this.nextEntry(plan.start);
+    const at = this.nextFiring(plan.start, -1);
+    this.entryTrigger = this.firedTrigger;
+    this.entrySeq = this.firedSeq;
+    return at;
   }
 
   private runEntries(
@@ -157,51 +159,95 @@ export class ProfileSimulator {
         ? new StepTracer(plan, state, profile.id, sampleKey, requested, sampled)
         : null;
     this.sender.tracing = this.tracer !== null;
+    this.loop.tracer = this.tracer;
+    this.loop.stopped = false;
     while (entryAt !== NEVER) {
       if (state.control) counters.controlEntries++;
       else counters.entries++;
-      const exitAt = this.run(entryAt);
-      let next = NEVER;
-      if (exitAt !== NEVER && plan.reentry !== 'never') {
-        const rest = plan.reentry === 'after_cooldown' ? plan.cooldownMs : 0;
-        next = this.nextEntry(Math.max(exitAt + rest, entryAt + 1));
-      }
+      const exitAt = this.loop.run(entryAt, this.entryTrigger);
+      const next = this.loop.stopped ? NEVER : this.nextEntry(entryAt, exitAt);
       this.conversion(entryAt, next);
       entryAt = next;
     }
     bump(counters.messagesPerProfile, Math.min(state.messages, MESSAGE_BUCKETS - 1));
     const trace = this.tracer === null ? null : this.tracer.finish();
     this.tracer = null;
+    this.loop.tracer = null;
     return trace;
   }
 
-  private nextEntry(after: number): number {
+  /**
+   * The next entry after a run that entered at `entryAt` (firing {@link entrySeq}) and ended at
+   * `exitAt` (Infinity: still active at the horizon), and the firings in between that the rules
+   * refuse, counted by reason (spec §3.1): a run was active, re-entry is `never`, or the cooldown
+   * had not passed. Sets the entry's trigger and sequence.
+   */
+  private nextEntry(entryAt: number, exitAt: number): number {
+    const { plan, counters } = this;
+    const reopens =
+      exitAt === NEVER || plan.reentry === 'never'
+        ? NEVER
+        : exitAt + (plan.reentry === 'after_cooldown' ? plan.cooldownMs : 0);
+    let at = entryAt;
+    let seq = this.entrySeq;
+    for (;;) {
+      const fired = this.nextFiring(at, seq);
+      if (fired === NEVER) return NEVER;
+      if (fired >= reopens) {
+        this.entryTrigger = this.firedTrigger;
+        this.entrySeq = this.firedSeq;
+        return fired;
+      }
+      bump(
+        counters.entriesRefused,
+        fired < exitAt
+          ? REFUSED_ACTIVE
+          : plan.reentry === 'never'
+            ? REFUSED_NEVER
+            : REFUSED_COOLDOWN,
+      );
+      at = fired;
+      seq = this.firedSeq;
+    }
+  }
+
+  /**
+   * The first firing of any trigger after position (`after`, `afterSeq`): by time, then
+   * sequence, then trigger order (several triggers on one event are one firing).
+   */
+  private nextFiring(after: number, afterSeq: number): number {
     const { plan, state } = this;
     let best = NEVER;
+    let bestSeq = AFTER_EVENTS;
+    // Non-event triggers fire after the events of an instant, once per instant.
+    const timeFrom = afterSeq === AFTER_EVENTS ? after + 1 : after;
     for (let i = 0; i < plan.triggers.length; i++) {
-      const t = (plan.triggers[i] as SimulationPlan['triggers'][number]).nextAt(
-        state,
-        after,
-        plan.start,
-        plan.end,
-      );
-      if (t < best) {
+      const trigger = plan.triggers[i] as TriggerPlan;
+      let t: number;
+      let seq = AFTER_EVENTS;
+      if (trigger.perEvent) {
+        t = trigger.nextAt(state, after, afterSeq, plan.start, plan.end);
+        seq = state.firedSeq;
+      } else t = trigger.nextAt(state, timeFrom, afterSeq, plan.start, plan.end);
+      if (t < best || (t === best && t !== NEVER && seq < bestSeq)) {
         best = t;
-        this.entryTrigger = i;
+        bestSeq = seq;
+        this.firedTrigger = i;
       }
     }
+    this.firedSeq = bestSeq;
     return best;
   }
 
   private conversion(entryAt: number, nextEntry: number): void {
     const goal = this.plan.goal;
     if (goal === null) return;
-    let e = this.goalEvent;
+    let e = this.loop.goalEvent;
     if (e === null) {
       const to = Math.min(entryAt + goal.windowMs, nextEntry, this.plan.end - 1);
       e = findEvent(this.state.events, entryAt, to, goal.match) ?? null;
     }
-    this.goalEvent = null;
+    this.loop.goalEvent = null;
     if (e === null) return;
     const c = this.counters;
     const amount = e.props?.['amount'];
@@ -217,191 +263,5 @@ export class ProfileSimulator {
       bump(c.timeToConvert, bucket);
     }
     this.tracer?.converted(e.at, typeof amount === 'number' ? amount : null);
-  }
-
-  /** Runs one entry; returns when it ended, or Infinity when still active at the horizon. */
-  private run(entryAt: number): number {
-    const { plan, state, counters, sender } = this;
-    const steps = plan.steps;
-    const tracer = this.tracer;
-    let s = plan.triggerSteps[this.entryTrigger] as number;
-    let t = entryAt;
-    this.runEntry = entryAt;
-    this.goalEvent = null;
-    tracer?.startRun(entryAt, this.entryTrigger);
-    if (state.control) {
-      // Held out (spec §3.2): counted as an entry, traverses no step, ends at once.
-      bump(counters.entered, s);
-      counters.exit(s, CONTROL_GROUP);
-      tracer?.step(
-        steps[s] as PlanStep,
-        t,
-        t,
-        null,
-        'control_group',
-        'held out in the control group: nothing sent',
-      );
-      return t;
-    }
-    let hops = 0;
-    for (;;) {
-      const step = steps[s] as PlanStep;
-      const arrived = t;
-      bump(counters.entered, s);
-      let branch = 0;
-      let wake = t;
-      let pending: MessagePlan | null = null;
-      switch (step.op) {
-        case OP.trigger:
-          break;
-        case OP.ifElse:
-          branch = (step.predicates[0] as PlanStep['predicates'][number])(
-            state.view,
-            state.context(t),
-          )
-            ? 0
-            : 1;
-          break;
-        case OP.multiSplit: {
-          const preds = step.predicates;
-          const ctx = state.context(t);
-          branch = preds.length;
-          for (let i = 0; i < preds.length; i++) {
-            if ((preds[i] as PlanStep['predicates'][number])(state.view, ctx)) {
-              branch = i;
-              break;
-            }
-          }
-          break;
-        }
-        case OP.randomSplit: {
-          const u = (hashMore(state.hash, step.hashSuffix) % 10_000) / 100;
-          const th = step.thresholds;
-          while (u >= (th[branch] as number)) branch++;
-          break;
-        }
-        case OP.delay:
-          wake = t + step.durationMs;
-          break;
-        case OP.waitUntil:
-          {
-            const until = untilTime(step, state, t);
-            wake = until > t ? until : t;
-          }
-          break;
-        case OP.timeWindow:
-          wake = windowOpens(step, state, t);
-          break;
-        case OP.waitForEvent: {
-          const e = findEvent(
-            state.events,
-            t,
-            t + step.durationMs,
-            step.waitMatch as NonNullable<PlanStep['waitMatch']>,
-          );
-          if (e === undefined) {
-            wake = t + step.durationMs;
-            branch = 1;
-          } else wake = e.at;
-          break;
-        }
-        case OP.message:
-          if (step.message !== null) {
-            const at = sender.gate(step.message, t);
-            if (at !== SUPPRESSED) {
-              pending = step.message;
-              wake = at;
-            }
-          }
-          break;
-        case OP.updateProfile:
-          applyOperations(state, step.operations);
-          break;
-        case OP.exit:
-          counters.exit(s, EXIT_STEP);
-          tracer?.step(step, t, t, null, 'exit', sender.reason);
-          return t;
-      }
-      if (wake > t) {
-        const stop = this.interrupt(t, wake);
-        if (stop !== GO_ON) return this.stop(step, arrived, stop);
-        t = wake;
-        hops = 0;
-      }
-      if (pending !== null) sender.send(pending, t, s);
-      const to = step.next[branch] as number;
-      tracer?.step(step, arrived, t, branch, to < 0 ? 'completed' : null, sender.reason);
-      sender.reason = '';
-      if (to < 0) {
-        counters.exit(s, COMPLETED);
-        return t;
-      }
-      bump(counters.branches, step.branchBase + branch);
-      s = to;
-      if (++hops > MAX_HOPS_PER_INSTANT) {
-        bump(counters.entered, s);
-        counters.exit(s, LOOP_GUARD);
-        tracer?.step(
-          steps[s] as PlanStep,
-          t,
-          t,
-          null,
-          'loop_guard',
-          `stopped: more than ${MAX_HOPS_PER_INSTANT} steps in one instant`,
-        );
-        return t;
-      }
-    }
-  }
-
-  /** Ends the run at a step that was waiting since `t`. */
-  private stop(step: PlanStep, t: number, stop: number): number {
-    const { counters, tracer } = this;
-    if (stop === STOP_HORIZON) {
-      bump(counters.waiting, step.index);
-      tracer?.step(step, t, null, null, 'horizon', this.sender.reason);
-      this.sender.reason = '';
-      return NEVER;
-    }
-    counters.exit(step.index, stop === STOP_GOAL ? GOAL : EXIT_CRITERIA);
-    if (stop === STOP_GOAL) this.goalEvent = this.stopEvent;
-    tracer?.step(
-      step,
-      t,
-      this.stopAt,
-      null,
-      stop === STOP_GOAL ? 'goal' : 'exit_criteria',
-      this.stopEvent?.name ?? '',
-    );
-    this.sender.reason = '';
-    return this.stopAt;
-  }
-
-  /** What ends a wait in `(from, to]` early: an exit criterion, the goal, or the horizon. */
-  private interrupt(from: number, to: number): number {
-    const plan = this.plan;
-    const goal = plan.goal;
-    const goalEnds = goal !== null && goal.endsJourney;
-    const exitMatch = plan.exitMatch;
-    if (exitMatch !== null || goalEnds) {
-      const events = this.state.events;
-      const limit = Math.min(to, plan.end - 1);
-      const goalLimit = goalEnds ? this.runEntry + goal.windowMs : 0;
-      for (let i = firstAfter(events, from); i < events.length; i++) {
-        const e = events[i] as ProfileEvent;
-        if (e.at > limit) break;
-        if (exitMatch !== null && exitMatch(e)) {
-          this.stopAt = e.at;
-          this.stopEvent = e;
-          return STOP_EXIT;
-        }
-        if (goalEnds && e.at <= goalLimit && goal.match(e)) {
-          this.stopAt = e.at;
-          this.stopEvent = e;
-          return STOP_GOAL;
-        }
-      }
-    }
-    return to >= plan.end ? STOP_HORIZON : GO_ON;
   }
 }

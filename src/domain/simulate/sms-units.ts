@@ -1,5 +1,7 @@
 import type { Spec } from '../compile/spec-schema.ts';
 import type { Profile } from '../profiles/profile.ts';
+import { isStepKind } from '../steps/step-kinds.ts';
+import { messageTemplates } from '../templating/message-templates.ts';
 import { smsPartCounter } from '../templating/render-message.ts';
 import type { TriggerEvent } from '../templating/template-variables.ts';
 
@@ -45,4 +47,19 @@ export function smsUnits(
     unsubscribeUrl: `https://u.example/${journey.id}`,
   });
   return (profile, at) => count(profile, triggeringEvent(profile, triggerEvents, at));
+}
+
+/**
+ * The parts an SMS step costs per profile: the text of an `sms` step, the question of an NPS
+ * survey sent by SMS. `null` when the step has no text to bill by.
+ */
+export function smsBilling(
+  spec: Spec,
+  stepId: string,
+): ((profile: Profile, at: number) => number) | null {
+  const step = Object.hasOwn(spec.steps, stepId) ? spec.steps[stepId] : undefined;
+  if (step === undefined || !isStepKind(step.kind)) return null;
+  const [text] = messageTemplates(step.kind, step);
+  if (text === undefined) return null;
+  return smsUnits(text.source, spec.journey, triggerEventNames(spec));
 }

@@ -123,11 +123,10 @@ export class StepTracer {
         const trigger = this.plan.triggers.find((t) => t.stepId === step.id);
         return `${trigger?.describe() ?? 'entered'} at ${formatTime(arrived)}`;
       }
-      case OP.ifElse:
-        return `went ${label}: ${explainInline(step.conditions[0] ?? { type: 'group', op: 'and', rules: [] }, view, this.state.context(arrived))}`;
-      case OP.multiSplit: {
+      case OP.firstMatch: {
         const ctx = this.state.context(arrived);
-        const group = step.conditions[branch];
+        // One condition (if/else) explains itself whichever way it went.
+        const group = step.conditions.length === 1 ? step.conditions[0] : step.conditions[branch];
         if (group !== undefined) return `went ${label}: ${explainInline(group, view, ctx)}`;
         return `went ${label}: no path matched (${step.conditions.map((g) => explainInline(g, view, ctx)).join(' | ')})`;
       }

@@ -123,8 +123,9 @@ export class ZoneClock {
   }
 
   /**
-   * The UTC instant of a local wall-clock time. A time skipped by a spring-forward change moves
-   * forward by the gap; a repeated time takes its first occurrence.
+   * The UTC instant of a local wall-clock time (spec §2). A time skipped by a spring-forward
+   * change means the first instant after the gap, i.e. the instant of the change itself (02:30 on
+   * a New York spring-forward day is 03:00 EDT); a repeated time takes its first occurrence.
    */
   fromLocal(local: number): number {
     const before = local - this.offsetAt(local - DAY_MS);
@@ -133,7 +134,22 @@ export class ZoneClock {
     const afterOk = this.toLocal(after) === local;
     if (beforeOk && afterOk) return Math.min(before, after);
     if (afterOk) return after;
-    return before;
+    if (beforeOk) return before;
+    // In a gap the offset grows, so `after` (read with the new offset) lies before the change
+    // and `before` after it: the change is the first offset change in (after, before].
+    return this.changeIn(after, before);
+  }
+
+  /** The first instant in `(from, to]` at which the offset changes (`to` if none is known). */
+  private changeIn(from: number, to: number): number {
+    this.offsetAt(from);
+    this.offsetAt(to);
+    const times = this.times;
+    for (let i = 1; i < times.length; i++) {
+      const t = times[i] as number;
+      if (t > from && t <= to && this.offsets[i] !== this.offsets[i - 1]) return t;
+    }
+    return to;
   }
 }
 

@@ -13,10 +13,18 @@ const UNIT_MS: Record<DurationUnit, number> = {
   weeks: 604_800_000,
 };
 
-export const durationSchema = z.object({
-  amount: z.number().positive(),
-  unit: z.enum(DURATION_UNITS),
-});
+/** The longest wait a step may hold: 10 years (so times in milliseconds never overflow). */
+export const MAX_DURATION_MS = 3650 * UNIT_MS.days;
+
+export const durationSchema = z
+  .object({
+    amount: z.number().positive(),
+    unit: z.enum(DURATION_UNITS),
+  })
+  .refine((d) => d.amount * UNIT_MS[d.unit] <= MAX_DURATION_MS, {
+    message: 'at most 10 years (3,650 days)',
+    path: ['amount'],
+  });
 export type Duration = z.infer<typeof durationSchema>;
 
 /** Milliseconds of a duration; a day is always 24 hours here. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from '../channels.ts';
 import type { ConditionGroup } from '../conditions/condition-schema.ts';
 import type { StepCategory, StepKind } from './step-kinds.ts';
+import type { SpecStepBase, StepSimulation } from './step-simulation.ts';
 
 /** A condition a step uses to pick people, named for display ("Yes path", "Enters"). */
 export interface StepAudience {
@@ -42,7 +43,11 @@ export interface StepDefinition<C = unknown> {
   /** The schema of this kind's step in a compiled spec (id, kind, label, body, next). */
   specStepSchema: z.ZodObject;
   defaultConfig(): C;
-  /** Outgoing paths, in display order. Empty for `exit`. */
+  /**
+   * Outgoing paths, in display order; empty for `exit`. The one place a kind's branches are
+   * defined: the editor, validator, compiler and simulator all read them here (a compiled step
+   * carries its config, so the simulator passes the spec step itself).
+   */
   branches(config: C): Branch[];
   /** Text for the node face, e.g. "Wait 2 days", "Email · Welcome aboard". */
   summary(config: C): string;
@@ -52,6 +57,13 @@ export interface StepDefinition<C = unknown> {
   compile(config: C): Record<string, unknown>;
   /** True when a profile always spends time here, so a loop through this step cannot spin. */
   waits: boolean;
+  /** How the simulator runs this kind, from its compiled step. */
+  simulation: StepSimulation<C & SpecStepBase>;
+  /**
+   * The least time in ms a profile always spends here, when the kind can say (a delay's
+   * duration); the validator warns about loops whose waits add up to less than an hour.
+   */
+  minimumWaitMs?(config: C): number;
   /** The channel an action sends on. */
   channel?(config: C): Channel;
   /** Events this step makes happen (engagement, survey answers). */
@@ -74,16 +86,24 @@ export interface TypedStepDefinition<
   K extends StepKind,
   O extends z.ZodObject,
   S extends z.ZodRawShape,
-> extends Omit<StepDefinition<z.output<O>>, 'configSchema' | 'specStepSchema' | 'kind'> {
+> extends Omit<
+  StepDefinition<z.output<O>>,
+  'configSchema' | 'specStepSchema' | 'kind' | 'simulation'
+> {
   kind: K;
   configSchema: O;
   specStepSchema: z.ZodObject<SpecStepShape<K, S>>;
+  simulation: StepSimulation<z.output<z.ZodObject<SpecStepShape<K, S>>>>;
 }
+
+/** A compiled step of a kind whose config is `C` and whose derived spec fields are `X`. */
+type SpecBody<C, X extends z.ZodRawShape> = C & { [P in keyof X]: z.output<X[P]> } & SpecStepBase;
 
 type DefinitionInput<C, X extends z.ZodRawShape> = Omit<
   StepDefinition<C>,
-  'kind' | 'configSchema' | 'specStepSchema' | 'validate' | 'compile' | 'waits'
+  'kind' | 'configSchema' | 'specStepSchema' | 'validate' | 'compile' | 'waits' | 'simulation'
 > & {
+  simulation: StepSimulation<NoInfer<SpecBody<C, X>>>;
   validate?(config: C): StepIssue[];
   /** Extra spec fields beyond the config, and how to compute them. */
   derived?: { shape: X; compute(config: C): { [P in keyof X]: z.output<X[P]> } };
@@ -120,6 +140,9 @@ export function defineStep<K extends StepKind, O extends z.ZodObject>(kind: K, c
       compile: (config) =>
         derived === undefined ? { ...config } : { ...config, ...derived.compute(config) },
       specStepSchema: specStepSchema as unknown as z.ZodObject<SpecStepShape<K, O['shape'] & X>>,
+      simulation: input.simulation as unknown as StepSimulation<
+        z.output<z.ZodObject<SpecStepShape<K, O['shape'] & X>>>
+      >,
     };
   };
 }

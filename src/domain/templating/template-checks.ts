@@ -8,6 +8,20 @@ import { parseTemplate, type ParsedTemplate } from './parse-template.ts';
 import { knownTemplatePaths, type TemplateContext } from './template-context.ts';
 import { TEMPLATE_ROOTS, UNSUBSCRIBE_PATH } from './template-variables.ts';
 
+/** The codes of the template checks, so a caller can redo them with more context. */
+export const TEMPLATE_CODES: ReadonlySet<string> = new Set([
+  'template-syntax',
+  'template-unknown-field',
+  'template-missing-field',
+  'email-without-unsubscribe',
+  'sms-without-opt-out',
+]);
+
+/** Whether a diagnostic comes from the template checks. */
+export function isTemplateDiagnostic(d: { code: string }): boolean {
+  return TEMPLATE_CODES.has(d.code);
+}
+
 /** Where a template check points: a field, and a line and column inside it. */
 export interface TemplateIssue extends StepIssue {
   field: string;

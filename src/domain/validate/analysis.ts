@@ -3,6 +3,12 @@ import type { JourneyDocument, JourneyStep } from '../journey/journey-schema.ts'
 import { getStepDefinition, type AnyStepDefinition } from '../steps/registry.ts';
 import type { Branch } from '../steps/step-definition.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import {
+  branchKeyProblems,
+  compiledBodyProblems,
+  documentLimitProblems,
+  stepLimitProblems,
+} from './limit-rules.ts';
 
 /** What one pass over a document learns, shared by the rules and the compiler. */
 export interface Analysis {
@@ -14,9 +20,13 @@ export interface Analysis {
   configs: Map<string, unknown>;
   /** Branches of steps whose config parsed. */
   branches: Map<string, Branch[]>;
+  /** Spec bodies (`def.compile(config)`) of steps whose config parsed. */
+  bodies: Map<string, Record<string, unknown>>;
   triggerIds: string[];
   graph: JourneyGraph;
   diagnostics: Diagnostic[];
+  /** Over the step or arrow limit: the steps were not analysed. */
+  tooLarge: boolean;
 }
 
 /** Issues from zod on a step config, one diagnostic per field. */
@@ -39,7 +49,11 @@ function configDiagnostics(
   });
 }
 
-/** Parses every step once and collects the per-step findings. */
+/**
+ * Parses every step once and collects the per-step findings. Limits come first: a journey over
+ * the step or arrow limit is not analysed further, and settings nested too deeply never reach
+ * the kind's schema (which recurses).
+ */
 export function analyse(doc: JourneyDocument): Analysis {
   const a: Analysis = {
     doc,
@@ -47,10 +61,16 @@ export function analyse(doc: JourneyDocument): Analysis {
     definitions: new Map(),
     configs: new Map(),
     branches: new Map(),
+    bodies: new Map(),
     triggerIds: [],
     graph: buildGraph(doc),
-    diagnostics: [],
+    diagnostics: documentLimitProblems(doc),
+    tooLarge: false,
   };
+  a.tooLarge = a.diagnostics.some(
+    (d) => d.code === 'too-many-steps' || d.code === 'too-many-connections',
+  );
+  if (a.tooLarge) return a;
   for (const step of doc.steps) {
     if (a.steps.has(step.id)) {
       a.diagnostics.push({
@@ -62,6 +82,8 @@ export function analyse(doc: JourneyDocument): Analysis {
       continue;
     }
     a.steps.set(step.id, step);
+    const limits = stepLimitProblems(step);
+    a.diagnostics.push(...limits.diagnostics);
     const def = getStepDefinition(step.kind);
     if (def === undefined) {
       a.diagnostics.push({
@@ -74,13 +96,19 @@ export function analyse(doc: JourneyDocument): Analysis {
     }
     a.definitions.set(step.id, def);
     if (def.category === 'trigger') a.triggerIds.push(step.id);
+    if (!limits.parseable) continue;
     const parsed = def.configSchema.safeParse(step.config);
     if (!parsed.success) {
       a.diagnostics.push(...configDiagnostics(step, parsed.error.issues));
       continue;
     }
     a.configs.set(step.id, parsed.data);
-    a.branches.set(step.id, def.branches(parsed.data));
+    const branches = def.branches(parsed.data);
+    a.branches.set(step.id, branches);
+    a.diagnostics.push(...branchKeyProblems(step.id, branches));
+    const body = def.compile(parsed.data);
+    a.bodies.set(step.id, body);
+    a.diagnostics.push(...compiledBodyProblems(step.id, body));
     for (const issue of def.validate(parsed.data))
       a.diagnostics.push({ ...issue, stepId: step.id });
   }

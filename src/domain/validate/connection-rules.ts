@@ -1,5 +1,6 @@
 import { isTriggerKind } from '../steps/registry.ts';
 import type { Analysis } from './analysis.ts';
+import { connectionIdProblem } from './limit-rules.ts';
 
 /** Arrows to missing steps or branches, into triggers, repeated from one branch, or looping on one step. */
 export function checkConnections(a: Analysis): void {
@@ -16,6 +17,8 @@ export function checkConnections(a: Analysis): void {
       });
     }
     usedIds.add(c.id);
+    const unsafe = connectionIdProblem(c.id);
+    if (unsafe !== undefined) out.push(unsafe);
     const from = a.steps.get(c.from);
     const to = a.steps.get(c.to);
     if (from === undefined || to === undefined) {

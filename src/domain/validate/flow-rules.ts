@@ -1,7 +1,8 @@
-import { cyclesWithoutWait, reachableFrom } from '../journey/graph.ts';
+import { reachableFrom } from '../journey/graph.ts';
 import type { Analysis } from './analysis.ts';
+import { checkCycles } from './cycle-rules.ts';
 
-/** No way in, steps nobody reaches, paths leading nowhere, loops without a wait. */
+/** No way in, steps nobody reaches, paths leading nowhere, loops that wait too little. */
 export function checkFlow(a: Analysis): void {
   const out = a.diagnostics;
   if (a.triggerIds.length === 0) {
@@ -24,16 +25,7 @@ export function checkFlow(a: Analysis): void {
     }
   }
   checkBranches(a);
-  const waits = (id: string): boolean => a.definitions.get(id)?.waits === true;
-  for (const cycle of cyclesWithoutWait(a.graph, waits)) {
-    const names = cycle.map((id) => `"${a.steps.get(id)?.label ?? id}"`).join(' → ');
-    out.push({
-      severity: 'error',
-      code: 'cycle-without-wait',
-      message: `The loop ${names} has no delay or wait-for-event, so people would go round it forever.`,
-      stepId: cycle[0] as string,
-    });
-  }
+  checkCycles(a);
   const hasAction = [...a.definitions.values()].some(
     (d) => d.category === 'action' && d.kind !== 'exit',
   );

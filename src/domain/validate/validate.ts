@@ -17,6 +17,9 @@ export interface ValidateOptions {
 /** Runs every rule once; the compiler reuses the analysis. */
 export function analyseAndCheck(doc: JourneyDocument, options: ValidateOptions = {}): Analysis {
   const a = analyse(doc);
+  // Past the step or arrow limit, the graph rules would only spend time on a journey that
+  // cannot be used anyway.
+  if (a.tooLarge) return a;
   checkSettings(a);
   checkConnections(a);
   checkFlow(a);

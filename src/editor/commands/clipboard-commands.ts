@@ -27,6 +27,7 @@ function insert(state: EditorState, content: ClipboardContent): EditorState {
 export const copySelection: Command<void> = {
   id: 'copySelection',
   label: 'Copy',
+  description: 'Copy the selected steps',
   shortcuts: ['Mod+C'],
   record: 'never',
   enabled: (state) => state.selection.stepIds.length > 0,
@@ -47,6 +48,7 @@ export interface PasteArgs {
 export const paste: Command<PasteArgs> = {
   id: 'paste',
   label: 'Paste',
+  description: 'Paste steps',
   shortcuts: ['Mod+V'],
   record: 'now',
   enabled: () => true,
@@ -67,6 +69,7 @@ export const paste: Command<PasteArgs> = {
 export const duplicateSelection: Command<void> = {
   id: 'duplicateSelection',
   label: 'Duplicate',
+  description: 'Duplicate the selected steps',
   shortcuts: ['Mod+D'],
   record: 'now',
   enabled: (state) => state.selection.stepIds.length > 0,

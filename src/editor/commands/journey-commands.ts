@@ -69,6 +69,7 @@ export const setSelection: Command<SetSelectionArgs> = {
 export const selectAll: Command<void> = {
   id: 'selectAll',
   label: 'Select all',
+  description: 'Select everything',
   shortcuts: ['Mod+A'],
   record: 'never',
   enabled: (state) => state.document.steps.length > 0,
@@ -86,6 +87,7 @@ export const selectAll: Command<void> = {
 export const clearSelection: Command<void> = {
   id: 'clearSelection',
   label: 'Clear selection',
+  description: 'Clear the selection',
   shortcuts: ['Escape'],
   record: 'never',
   enabled: (state) => state.selection.stepIds.length + state.selection.connectionIds.length > 0,

@@ -1,4 +1,4 @@
-import type { Command } from '../command.ts';
+import type { Command, CommandInfo } from '../command.ts';
 import { copySelection, duplicateSelection, paste } from './clipboard-commands.ts';
 import {
   clearSelection,
@@ -16,24 +16,25 @@ import {
   updateStepConfig,
   updateStepLabel,
 } from './step-commands.ts';
+import { HOST_COMMANDS, type HostCommandId } from './host-commands.ts';
 
 /** Every editor command by id; the toolbar, shortcuts, menus and tests all run these. */
 export const COMMANDS = {
-  addStep,
-  connect,
   deleteSelection,
-  moveSteps,
-  nudge,
-  updateStepConfig,
-  updateStepLabel,
   copySelection,
   paste,
   duplicateSelection,
+  selectAll,
+  clearSelection,
+  nudge,
+  addStep,
+  connect,
+  moveSteps,
+  updateStepConfig,
+  updateStepLabel,
   updateSettings,
   updateJourneyMeta,
   setSelection,
-  selectAll,
-  clearSelection,
 } as const;
 
 export type CommandId = keyof typeof COMMANDS;
@@ -45,4 +46,29 @@ export type CommandArgs<K extends CommandId> =
 /** The command registered under an id. */
 export function getCommand<K extends CommandId>(id: K): Command<CommandArgs<K>> {
   return COMMANDS[id] as unknown as Command<CommandArgs<K>>;
+}
+
+/** Every command a user can reach, by id: the document commands and the host's. */
+export type RegisteredCommandId = CommandId | HostCommandId;
+
+const { undo, redo, cut, autoLayout, fitView, help } = HOST_COMMANDS;
+
+/**
+ * Every registered command in the order the help dialog lists them and the toolbar shows them:
+ * the keyboard map, the toolbar and the help dialog are all read from this list.
+ */
+export const REGISTERED_COMMANDS: readonly (CommandInfo & { id: RegisteredCommandId })[] = [
+  undo,
+  redo,
+  cut,
+  // Each command is registered under its own id (tests/unit/editor/command-registry.test.ts).
+  ...(Object.values(COMMANDS) as (CommandInfo & { id: CommandId })[]),
+  autoLayout,
+  fitView,
+  help,
+];
+
+/** Whether an id names a command the host carries out (not a document command). */
+export function isHostCommand(id: RegisteredCommandId): id is HostCommandId {
+  return Object.hasOwn(HOST_COMMANDS, id);
 }

@@ -151,6 +151,7 @@ export const connect: Command<ConnectArgs> = {
 export const deleteSelection: Command<void> = {
   id: 'deleteSelection',
   label: 'Delete',
+  description: 'Delete the selection',
   shortcuts: ['Delete', 'Backspace'],
   record: 'now',
   enabled: (state) => !isSelectionEmpty(state.selection),
@@ -209,6 +210,7 @@ export interface NudgeArgs {
 export const nudge: Command<NudgeArgs> = {
   id: 'nudge',
   label: 'Nudge',
+  description: 'Move the selected steps (hold Shift for 10×)',
   shortcuts: ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'],
   record: 'settle',
   enabled: (state) => state.selection.stepIds.length > 0,

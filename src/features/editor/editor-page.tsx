@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { getJourney, UnreadableJourneyError } from '../../storage/journey-documents.ts';
+import { UnreadableJourneyError } from '../../storage/journey-documents.ts';
+import { openJourneyForEditing } from '../../storage/journey-session.ts';
 import { EditorWorkspace, type EditorSlots } from './editor-workspace.tsx';
 import './editor.css';
 
-/** Loads a journey from storage and opens it in the editor. */
+/** Loads a journey (and any unsaved edits its journal holds) and opens it in the editor. */
 export function EditorPage(slots: EditorSlots) {
   const { journeyId = '' } = useParams();
   const journey = useQuery({
     queryKey: ['journey-document', journeyId],
-    queryFn: async () => (await getJourney(journeyId)) ?? null,
+    queryFn: async () => (await openJourneyForEditing(journeyId)) ?? null,
     // The editor owns the document once it is open; a refetch must never replace it.
     staleTime: Infinity,
     gcTime: 0,
@@ -38,7 +39,7 @@ export function EditorPage(slots: EditorSlots) {
           <p>{error.message}</p>
         )}
         <p>
-          <Link to="/">Back to your journeys</Link>
+          You can still export or delete it from the list. <Link to="/">Back to your journeys</Link>
         </p>
       </section>
     );
@@ -53,5 +54,5 @@ export function EditorPage(slots: EditorSlots) {
       </section>
     );
   }
-  return <EditorWorkspace key={journey.data.id} initial={journey.data} {...slots} />;
+  return <EditorWorkspace key={journey.data.journeyId} opening={journey.data} {...slots} />;
 }

@@ -8,34 +8,46 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   countDiagnostics,
+  isTemplateDiagnostic,
+  randomId,
   validate,
   type Diagnostic,
   type JourneyDocument,
   type JourneyStep,
 } from '../../domain/index.ts';
-import { createEditorStore, type Selection } from '../../editor/index.ts';
-import { saveJourney } from '../../storage/journey-documents.ts';
+import { compiledRevision, createEditorStore, type Selection } from '../../editor/index.ts';
+import { PanelErrorBoundary } from '../../ui/panel-error-boundary.tsx';
+import { createJourneyRecord } from '../../storage/journey-documents.ts';
+import type { JourneyOpening } from '../../storage/journey-session.ts';
 import { JourneyCanvas, type JourneyCanvasApi } from './canvas/journey-canvas.tsx';
 import type { CanvasOverlay } from './canvas/flow-types.ts';
 import { useEditorSelector } from './canvas/use-editor-selector.ts';
 import { SettingsPanel } from './inspector/settings-panel.tsx';
 import { StepInspector } from './inspector/step-inspector.tsx';
 import { ProblemsList } from './problems/problems-list.tsx';
+import { ConflictDialog } from './conflict/conflict-dialog.tsx';
+import { startOf, storageDeps } from './editor-session.ts';
 import { SaveIndicator } from './save-indicator.tsx';
-import { useAutosave } from './use-autosave.ts';
 import {
   firstTriggerEvent,
   hasTemplates,
   journeyValues,
 } from './inspector/message-preview/preview-inputs.ts';
+import { SetAsideNotice } from './set-aside-notice.tsx';
+import { useJourneySync } from './use-journey-sync.ts';
 import { useProfileSuggestions } from './use-profile-suggestions.ts';
 import { useTemplateContext } from './use-template-context.ts';
 import { useTemplateEngine } from './use-template-engine.ts';
 
 type SidePanel = 'inspector' | 'problems';
+
+const errorsFirst = (list: readonly Diagnostic[]): Diagnostic[] => [
+  ...list.filter((d) => d.severity === 'error'),
+  ...list.filter((d) => d.severity === 'warning'),
+];
 
 // The preview (and its HTML sanitiser) loads when a message step is first selected.
 const MessagePreview = lazy(() =>
@@ -72,18 +84,21 @@ export interface EditorSlots {
 
 /** The editor for one open journey: canvas in the middle, inspector and problems on the right. */
 export function EditorWorkspace({
-  initial,
+  opening,
   renderStepExtras,
   renderHeaderActions,
   renderBottomPanel,
   bottomPanelLabel = 'Simulate',
-}: { initial: JourneyDocument } & EditorSlots) {
-  const [store] = useState(() => createEditorStore(initial));
+}: { opening: JourneyOpening } & EditorSlots) {
+  const [session] = useState(() => ({ ...startOf(opening), deps: storageDeps(opening) }));
+  const [store] = useState(() => createEditorStore(session.document));
   const document = useEditorSelector(store, (s) => s.document);
   const selectedStepId = useEditorSelector(store, (s) =>
     s.selection.stepIds.length === 1 ? (s.selection.stepIds[0] ?? null) : null,
   );
-  const saveState = useAutosave(store, saveJourney);
+  const { state: saveState, sync } = useJourneySync(store, session.start, session.deps);
+  const navigate = useNavigate();
+  const [copyId, setCopyId] = useState<string | null>(null);
   const suggestions = useProfileSuggestions();
   const templateContext = useTemplateContext();
   const templatesReady = useTemplateEngine();
@@ -108,12 +123,17 @@ export function EditorWorkspace({
 
   // Validation follows the document without blocking typing on very large journeys.
   const deferredDocument = useDeferredValue(document);
-  const diagnostics = useMemo(
-    // Template checks join once the engine has loaded (templatesReady changes the result).
-    () => [...externalDiagnostics, ...validate(deferredDocument, { templateContext })],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [deferredDocument, externalDiagnostics, templateContext, templatesReady],
-  );
+  const diagnostics = useMemo(() => {
+    const compiled = compiledRevision(deferredDocument).diagnostics;
+    if (!templatesReady) return [...externalDiagnostics, ...compiled];
+    // Template checks again with the profile set's fields and sample, in place of the compiled
+    // revision's (which knew no profiles, or ran before the engine had loaded).
+    const templates = validate(deferredDocument, { templateContext }).filter(isTemplateDiagnostic);
+    return [
+      ...externalDiagnostics,
+      ...errorsFirst([...compiled.filter((d) => !isTemplateDiagnostic(d)), ...templates]),
+    ];
+  }, [deferredDocument, externalDiagnostics, templateContext, templatesReady]);
   const summary = countDiagnostics(diagnostics);
   const stepLabels = useMemo(
     () => Object.fromEntries(document.steps.map((s) => [s.id, s.label])),
@@ -149,6 +169,23 @@ export function EditorWorkspace({
     [document, diagnostics, focusStep, setExternalDiagnostics],
   );
 
+  const saveMineAsCopy = async (mine: JourneyDocument, theirsKept: boolean) => {
+    const at = new Date().toISOString();
+    const copy: JourneyDocument = {
+      ...mine,
+      id: randomId(),
+      name: `${mine.name || 'Untitled journey'} (my copy)`,
+      createdAt: at,
+      updatedAt: at,
+    };
+    // A failed write leaves the conflict open: the choice can be made again.
+    const created = await createJourneyRecord(copy).catch(() => null);
+    if (created?.ok !== true) return;
+    sync.dropMine();
+    if (theirsKept) setCopyId(copy.id);
+    else void navigate(`/journeys/${copy.id}`);
+  };
+
   return (
     <div className="editor">
       <header className="editor-header">
@@ -156,7 +193,7 @@ export function EditorWorkspace({
           ← Journeys
         </Link>
         <h1 className="editor-title">{document.name || 'Untitled journey'}</h1>
-        <SaveIndicator state={saveState} />
+        <SaveIndicator state={saveState} onRetry={sync.flush} />
         <div className="editor-header-actions">
           {renderBottomPanel && (
             <button
@@ -174,7 +211,11 @@ export function EditorWorkspace({
               {bottomPanelLabel}
             </button>
           )}
-          {renderHeaderActions?.(panelContext)}
+          {renderHeaderActions && (
+            <PanelErrorBoundary label="The header actions" resetKeys={[document]}>
+              {renderHeaderActions(panelContext)}
+            </PanelErrorBoundary>
+          )}
           <button
             type="button"
             className={`btn btn-sm ${summary.errors > 0 ? 'problems-button-error' : ''}`}
@@ -184,16 +225,40 @@ export function EditorWorkspace({
           </button>
         </div>
       </header>
+      {copyId !== null && (
+        <div role="status" className="editor-notice">
+          Your version was saved as a copy. <Link to={`/journeys/${copyId}`}>Open the copy</Link>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setCopyId(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <SetAsideNotice
+        journeyName={document.name}
+        texts={opening.setAside}
+        onDiscard={opening.journal.remove}
+      />
+      {saveState.status === 'conflict' && (
+        <ConflictDialog
+          mine={saveState.mine}
+          theirs={saveState.theirs}
+          onKeepMine={sync.keepMine}
+          onTakeTheirs={sync.takeTheirs}
+          onSaveCopy={() => void saveMineAsCopy(saveState.mine, saveState.theirs.status === 'ok')}
+        />
+      )}
       <div className="editor-body">
         <div className="editor-main">
           <div className="editor-canvas">
-            <JourneyCanvas
-              store={store}
-              diagnostics={diagnostics}
-              apiRef={canvasApi}
-              onSelectionChange={onSelectionChange}
-              {...(overlay ? { overlay } : {})}
-            />
+            <PanelErrorBoundary label="The canvas" resetKeys={[document]}>
+              <JourneyCanvas
+                store={store}
+                diagnostics={diagnostics}
+                apiRef={canvasApi}
+                onSelectionChange={onSelectionChange}
+                {...(overlay ? { overlay } : {})}
+              />
+            </PanelErrorBoundary>
           </div>
           {renderBottomPanel && (
             <section
@@ -202,7 +267,9 @@ export function EditorWorkspace({
               aria-label={bottomPanelLabel}
               hidden={!bottomOpen}
             >
-              {renderBottomPanel(panelContext)}
+              <PanelErrorBoundary label={`The ${bottomPanelLabel} panel`} resetKeys={[document]}>
+                {renderBottomPanel(panelContext)}
+              </PanelErrorBoundary>
             </section>
           )}
         </div>
@@ -231,50 +298,55 @@ export function EditorWorkspace({
             </button>
           </div>
           <div className="side-content" role="tabpanel">
-            {panel === 'problems' ? (
-              <ProblemsList
-                diagnostics={diagnostics}
-                stepLabels={stepLabels}
-                onSelect={selectProblem}
-              />
-            ) : selectedStep ? (
-              <>
-                <StepInspector
-                  key={selectedStep.id}
-                  step={selectedStep}
-                  diagnostics={stepDiagnostics}
-                  suggestions={suggestions}
-                  onChangeConfig={(config) =>
-                    store.dispatch('updateStepConfig', { stepId: selectedStep.id, config })
-                  }
-                  onChangeLabel={(label) =>
-                    store.dispatch('updateStepLabel', { stepId: selectedStep.id, label })
-                  }
-                  onDelete={() => store.dispatch('deleteSelection')}
+            <PanelErrorBoundary
+              label={panel === 'problems' ? 'The problems list' : 'The settings panel'}
+              resetKeys={[panel, selectedStepId, document]}
+            >
+              {panel === 'problems' ? (
+                <ProblemsList
+                  diagnostics={diagnostics}
+                  stepLabels={stepLabels}
+                  onSelect={selectProblem}
                 />
-                {templatesReady && hasTemplates(selectedStep) && (
-                  <Suspense fallback={<p className="muted">Loading the preview…</p>}>
-                    <MessagePreview
-                      kind={selectedStep.kind}
-                      config={selectedStep.config}
-                      profiles={templateContext?.profiles ?? []}
-                      profileSetName={templateContext?.profileSetName ?? ''}
-                      triggerEvent={firstTriggerEvent(document)}
-                      journey={previewJourney}
-                    />
-                  </Suspense>
-                )}
-                {renderStepExtras?.(selectedStep)}
-              </>
-            ) : (
-              <SettingsPanel
-                document={document}
-                diagnostics={diagnostics satisfies readonly Diagnostic[]}
-                suggestions={suggestions}
-                onChangeSettings={(settings) => store.dispatch('updateSettings', { settings })}
-                onChangeMeta={(meta) => store.dispatch('updateJourneyMeta', meta)}
-              />
-            )}
+              ) : selectedStep ? (
+                <>
+                  <StepInspector
+                    key={selectedStep.id}
+                    step={selectedStep}
+                    diagnostics={stepDiagnostics}
+                    suggestions={suggestions}
+                    onChangeConfig={(config) =>
+                      store.dispatch('updateStepConfig', { stepId: selectedStep.id, config })
+                    }
+                    onChangeLabel={(label) =>
+                      store.dispatch('updateStepLabel', { stepId: selectedStep.id, label })
+                    }
+                    onDelete={() => store.dispatch('deleteSelection')}
+                  />
+                  {templatesReady && hasTemplates(selectedStep) && (
+                    <Suspense fallback={<p className="muted">Loading the preview…</p>}>
+                      <MessagePreview
+                        kind={selectedStep.kind}
+                        config={selectedStep.config}
+                        profiles={templateContext?.profiles ?? []}
+                        profileSetName={templateContext?.profileSetName ?? ''}
+                        triggerEvent={firstTriggerEvent(document)}
+                        journey={previewJourney}
+                      />
+                    </Suspense>
+                  )}
+                  {renderStepExtras?.(selectedStep)}
+                </>
+              ) : (
+                <SettingsPanel
+                  document={document}
+                  diagnostics={diagnostics satisfies readonly Diagnostic[]}
+                  suggestions={suggestions}
+                  onChangeSettings={(settings) => store.dispatch('updateSettings', { settings })}
+                  onChangeMeta={(meta) => store.dispatch('updateJourneyMeta', meta)}
+                />
+              )}
+            </PanelErrorBoundary>
           </div>
         </aside>
       </div>

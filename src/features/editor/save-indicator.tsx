@@ -1,16 +1,34 @@
-import type { SaveState } from './use-autosave.ts';
+import type { SyncState } from './journey-sync.ts';
 
-/** "Saving…", "Saved" or the error, announced politely to screen readers. */
-export function SaveIndicator({ state }: { state: SaveState }) {
-  const text =
-    state.status === 'saving'
-      ? 'Saving…'
-      : state.status === 'saved'
-        ? 'All changes saved'
-        : `Not saved: ${state.message}`;
-  return (
-    <span role="status" className={`save-indicator save-${state.status}`}>
-      {text}
-    </span>
-  );
+/** "Saving…", "All changes saved" (only once the write landed), the error or the conflict. */
+export function SaveIndicator({ state, onRetry }: { state: SyncState; onRetry(): void }) {
+  switch (state.status) {
+    case 'saving':
+      return (
+        <span role="status" className="save-indicator save-saving">
+          Saving…
+        </span>
+      );
+    case 'saved':
+      return (
+        <span role="status" className="save-indicator save-saved">
+          All changes saved
+        </span>
+      );
+    case 'conflict':
+      return (
+        <span role="status" className="save-indicator save-error">
+          Not saved: changed elsewhere
+        </span>
+      );
+    case 'error':
+      return (
+        <span className="save-indicator save-error">
+          <span role="alert">Not saved: {state.message}. Your edits are kept in this tab.</span>{' '}
+          <button type="button" className="btn btn-sm" onClick={onRetry}>
+            Retry
+          </button>
+        </span>
+      );
+  }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../domain/profiles/profile.ts';
-import { fitClvInWorker } from '../../workers/forecast-clv-job.ts';
-import type { ClvOutcome } from '../../workers/forecast-clv-host.ts';
+import { fitClvInWorker } from '../../workers/clv/fit-clv-in-worker.ts';
+import type { ClvOutcome } from '../../domain/forecast/clv-report.ts';
 import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
 import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
@@ -61,6 +61,12 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
             {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) &&
               ' The optimiser did not fully converge: treat the figures with care.'}
           </p>
+          {outcome.bgnbd.degenerate !== null && (
+            <p role="alert" className="clv-degenerate">
+              Degenerate fit: {outcome.bgnbd.degenerate.message} The lifetime values below are not
+              reliable.
+            </p>
+          )}
           {outcome.effect !== null ? (
             <KpiGrid label="Projected CLV effect">
               <KpiCard

@@ -14,8 +14,12 @@ import {
 } from '../../domain/forecast/replications.ts';
 import type { ReplicationSummary } from '../../domain/forecast/statistics.ts';
 import { mean } from '../../domain/forecast/statistics.ts';
-import type { ForecastReplication } from '../../workers/forecast-pool.ts';
-import { mergeTallies, type PathTally, type TraceTallies } from '../../workers/forecast-tallies.ts';
+import type { ForecastReplication } from '../../workers/forecast/run-forecast.ts';
+import {
+  mergeTallies,
+  type PathTally,
+  type TraceTallies,
+} from '../../domain/forecast/trace-tallies.ts';
 
 /** One variant's forecast, ready to show. */
 export interface VariantView {

@@ -4,11 +4,10 @@ import { extractKpis, kpiSeries, type KpiDefinition } from '../../domain/forecas
 import { mean } from '../../domain/forecast/statistics.ts';
 import { tornado, type TornadoBar } from '../../domain/forecast/tornado.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
-import { runForecast } from '../../workers/forecast-pool.ts';
+import { runForecast } from '../../workers/forecast/run-forecast.ts';
 import { formatKpi } from './kpi-format.ts';
 import { sensitivityVariants } from './sensitivity-model.ts';
 import { TornadoChart } from './tornado-chart.tsx';
-import { createForecastWorker } from './use-forecast-run.ts';
 
 const LOW = 0.5;
 const HIGH = 1.5;
@@ -53,7 +52,6 @@ export function SensitivityPanel({
         profiles,
         replications,
         signal: controller.signal,
-        createWorker: createForecastWorker,
         onReplication: (_r, done) => setProgress({ done: done.length, total: replications }),
       });
       const meanOf = (v: number) =>

@@ -4,12 +4,7 @@ import type { Profile } from '../../domain/profiles/profile.ts';
 import { extractKpis, stoppingSeries } from '../../domain/forecast/replications.ts';
 import { intervalsTightEnough } from '../../domain/forecast/statistics.ts';
 import type { SimulationOptions } from '../../domain/simulate/options.ts';
-import { inProcessForecastWorker } from '../../workers/forecast-in-process.ts';
-import {
-  runForecast,
-  type ForecastReplication,
-  type ForecastWorkerLike,
-} from '../../workers/forecast-pool.ts';
+import { runForecast, type ForecastReplication } from '../../workers/forecast/run-forecast.ts';
 
 /** The KPIs the early-stopping rule watches. */
 export const STOPPING_KPIS = ['conversionRate', 'revenue', 'cost', 'messagesPerProfilePerWeek'];
@@ -39,13 +34,6 @@ const IDLE: ForecastState = {
   stoppedEarly: false,
   error: null,
 };
-
-/** A forecast worker: a module worker in browsers, the same code in-process elsewhere. */
-export function createForecastWorker(): ForecastWorkerLike {
-  return typeof Worker === 'undefined'
-    ? inProcessForecastWorker()
-    : new Worker(new URL('../../workers/forecast.worker.ts', import.meta.url), { type: 'module' });
-}
 
 /** True once every variant's watched KPIs are tight enough. */
 export function tightEnough(
@@ -89,7 +77,6 @@ export function useForecastRun(): {
         profiles: request.profiles,
         replications: request.replications,
         signal: abort.signal,
-        createWorker: createForecastWorker,
         onReplication: (_r, done) => {
           if (!abort.signal.aborted) setState((s) => ({ ...s, replications: [...done] }));
         },

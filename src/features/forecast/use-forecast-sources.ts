@@ -1,5 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { compile, type Profile } from '../../domain/index.ts';
+import { useLiveRead } from '../../storage/use-live-read.ts';
+import type { Profile } from '../../domain/index.ts';
+import { compiledRevision } from '../../editor/index.ts';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
 import {
@@ -17,8 +18,8 @@ export function useForecastSources(): {
   journeys: StoredJourneySummary[] | undefined;
   sets: ProfileSet[] | undefined;
 } {
-  const journeys = useLiveQuery(() => listJourneys(), []);
-  const sets = useLiveQuery(() => repo().listProfileSets(), []);
+  const journeys = useLiveRead(() => listJourneys(), []);
+  const sets = useLiveRead(() => repo().listProfileSets(), []);
   return { journeys, sets };
 }
 
@@ -29,7 +30,7 @@ export type LoadedJourney = { ok: true; name: string; spec: Spec } | { ok: false
 export async function loadJourneySpec(id: string): Promise<LoadedJourney> {
   const document = await getJourney(id);
   if (document === undefined) return { ok: false, message: 'The journey no longer exists.' };
-  const { spec, diagnostics } = compile(document);
+  const { spec, diagnostics } = compiledRevision(document);
   if (spec === null) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     return {

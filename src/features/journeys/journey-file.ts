@@ -1,4 +1,4 @@
-import { restore, type JourneyDocument, type RestoreError } from '../../domain/index.ts';
+import { parseJson, restore, type JourneyDocument, type RestoreError } from '../../domain/index.ts';
 
 /** A file name made from the journey's name: `welcome-series.journey.json`. */
 export function journeyFileName(document: JourneyDocument): string {
@@ -14,20 +14,6 @@ export function journeyToFileText(document: JourneyDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/**
- * "Not valid JSON at line 3, column 14: Expected ',' …": engines report an offset ("at
- * position 41"); people look for a line and column.
- */
-function jsonErrorMessage(text: string, message: string): string {
-  const position = /at position (\d+)/.exec(message)?.[1];
-  const reason = message.replace(/\s*(in JSON )?at position \d+.*$/s, '');
-  if (position === undefined) return `Not valid JSON: ${reason}`;
-  const before = text.slice(0, Number(position)).split('\n');
-  const line = before.length;
-  const column = (before.at(-1)?.length ?? 0) + 1;
-  return `Not valid JSON at line ${line}, column ${column}: ${reason}`;
-}
-
 /** One import problem as a sentence, with where it is unless the message already says. */
 export function describeImportError(error: RestoreError): string {
   return error.path === '' || error.message.includes(error.path)
@@ -40,14 +26,13 @@ export type ImportResult =
 
 /** Reads a journey file: JSON syntax first (with line and column), then `restore`. */
 export function parseJourneyFile(file: string, text: string): ImportResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, file, errors: [{ path: '', message: jsonErrorMessage(text, message) }] };
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.problem;
+    const where = `Not valid JSON at line ${line}, column ${column}: ${message}`;
+    return { ok: false, file, errors: [{ path: '', message: where }] };
   }
-  const restored = restore(raw);
+  const restored = restore(parsed.value);
   return restored.ok ? restored : { ok: false, file, errors: restored.errors };
 }
 

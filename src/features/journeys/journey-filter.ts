@@ -1,5 +1,8 @@
 import type { LifecycleStage } from '../../domain/index.ts';
-import type { StoredJourneySummary } from '../../storage/journey-documents.ts';
+import type {
+  BrokenJourneySummary,
+  StoredJourneySummary,
+} from '../../storage/journey-documents.ts';
 
 /** What the journey list shows for one journey. */
 export type JourneySummary = StoredJourneySummary;
@@ -29,5 +32,20 @@ export function filterJourneys(
     filter.sort === 'name'
       ? a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
       : b.updatedAt.localeCompare(a.updatedAt),
+  );
+}
+
+/** Broken journeys have no stage: they show under "all stages", matched by name or id. */
+export function filterBrokenJourneys(
+  journeys: readonly BrokenJourneySummary[],
+  filter: JourneyFilter,
+): BrokenJourneySummary[] {
+  if (filter.stage !== 'all') return [];
+  const needle = filter.search.trim().toLocaleLowerCase();
+  return journeys.filter(
+    (j) =>
+      needle === '' ||
+      j.name.toLocaleLowerCase().includes(needle) ||
+      j.id.toLocaleLowerCase().includes(needle),
   );
 }

@@ -3,11 +3,19 @@ import { Link, useNavigate } from 'react-router';
 import { LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS } from '../../domain/index.ts';
 import { ConfirmDialog } from '../../ui/dialog.tsx';
 import { downloadText } from '../../ui/download.ts';
-import { filterJourneys, type JourneyFilter, type JourneySummary } from './journey-filter.ts';
+import {
+  filterBrokenJourneys,
+  filterJourneys,
+  type JourneyFilter,
+  type JourneySummary,
+} from './journey-filter.ts';
 import { describeImportError, journeyFileName, journeyToFileText } from './journey-file.ts';
 import { NewJourneyDialog } from './new-journey-dialog.tsx';
 import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
-import { useJourneyActions, useJourneySummaries } from './use-journeys.ts';
+import { BrokenJourneyRow } from './broken-journey-row.tsx';
+import { StoredJsonDialog } from './stored-json-dialog.tsx';
+import { useJourneyActions, useJourneyEntries } from './use-journeys.ts';
+import { TruncatedText } from '../../ui/truncated-text.tsx';
 import './journeys.css';
 
 const relativeTime = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
@@ -31,7 +39,15 @@ export interface JourneyListPageProps {
 }
 
 export function JourneyListPage({ publishStates }: JourneyListPageProps) {
-  const journeys = useJourneySummaries();
+  const entries = useJourneyEntries();
+  const journeys = useMemo(
+    () => entries?.flatMap((e) => (e.status === 'ok' ? [e.summary] : [])),
+    [entries],
+  );
+  const broken = useMemo(
+    () => entries?.flatMap((e) => (e.status === 'broken' ? [e.journey] : [])) ?? [],
+    [entries],
+  );
   const actions = useJourneyActions();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<JourneyFilter>({
@@ -41,11 +57,13 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
   });
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<JourneySummary | null>(null);
-  const [deleting, setDeleting] = useState<JourneySummary | null>(null);
+  const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  const [viewing, setViewing] = useState<{ name: string; text: string } | null>(null);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const shown = useMemo(() => filterJourneys(journeys ?? [], filter), [journeys, filter]);
+  const shownBroken = useMemo(() => filterBrokenJourneys(broken, filter), [broken, filter]);
 
   async function importFiles(files: FileList | null) {
     const file = files?.[0];
@@ -70,6 +88,11 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
   async function exportJourney(id: string) {
     const document = await actions.load(id);
     if (document) downloadText(journeyFileName(document), journeyToFileText(document));
+  }
+
+  /** A broken journey as stored: its text is all there is to give back. */
+  async function storedText(id: string): Promise<string> {
+    return (await actions.storedText(id).catch(() => undefined)) ?? '';
   }
 
   return (
@@ -158,7 +181,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
 
       {journeys === undefined ? (
         <p className="muted">Loading journeys…</p>
-      ) : shown.length === 0 ? (
+      ) : shown.length === 0 && shownBroken.length === 0 ? (
         <div className="empty card">
           <h2>{journeys.length === 0 ? 'No journeys yet' : 'No journeys match'}</h2>
           <p className="muted">
@@ -187,7 +210,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
               <tr key={j.id}>
                 <td>
                   <Link to={`/journeys/${j.id}`} className="journey-name">
-                    {j.name || 'Untitled journey'}
+                    <TruncatedText text={j.name} fallback="Untitled journey" />
                   </Link>
                   {j.description && (
                     <div className="muted journey-description">{j.description}</div>
@@ -244,6 +267,23 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
                 </td>
               </tr>
             ))}
+            {shownBroken.map((journey) => (
+              <BrokenJourneyRow
+                key={journey.id}
+                journey={journey}
+                columns={publishStates ? 7 : 6}
+                onView={async () =>
+                  setViewing({
+                    name: journey.name || journey.id,
+                    text: await storedText(journey.id),
+                  })
+                }
+                onExport={async () =>
+                  downloadText(`${journey.id}.stored.json`, await storedText(journey.id))
+                }
+                onDelete={() => setDeleting({ id: journey.id, name: journey.name || journey.id })}
+              />
+            ))}
           </tbody>
         </table>
       )}
@@ -261,6 +301,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
         onClose={() => setRenaming(null)}
         onRename={(id, name) => void actions.rename(id, name)}
       />
+      <StoredJsonDialog stored={viewing} onClose={() => setViewing(null)} />
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(open) => !open && setDeleting(null)}

@@ -1,24 +1,44 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from '../../storage/use-live-read.ts';
 import { createJourney, randomId, TEMPLATES, type JourneyDocument } from '../../domain/index.ts';
 import {
+  createJourneyRecord,
   deleteJourney,
   getJourney,
-  listJourneys,
+  getStoredJourneyText,
+  listJourneyEntries,
+  openJourney,
   saveJourney,
+  saveJourneyIfRevision,
+  type JourneyListEntry,
 } from '../../storage/journey-documents.ts';
 import type { JourneySummary } from './journey-filter.ts';
 import { asImportedCopy, parseJourneyFile, type ImportResult } from './journey-file.ts';
 import type { NewJourneyChoice } from './new-journey-dialog.tsx';
 
-/** Every stored journey as the list shows it; `undefined` while loading. Live: updates on change. */
-export function useJourneySummaries(): JourneySummary[] | undefined {
-  return useLiveQuery(() => listJourneys(), []);
+/**
+ * Every stored journey as the list shows it, broken ones included as rows with their problems;
+ * `undefined` while loading. Live: updates on change, from this tab or another.
+ */
+export function useJourneyEntries(): JourneyListEntry[] | undefined {
+  return useLiveRead(() => listJourneyEntries(), []);
 }
+
+/** Every readable stored journey as the list shows it; `undefined` while loading. */
+export function useJourneySummaries(): JourneySummary[] | undefined {
+  const entries = useJourneyEntries();
+  return entries?.flatMap((e) => (e.status === 'ok' ? [e.summary] : []));
+}
+
+/** Attempts at a rename when another tab keeps saving the same journey in between. */
+const RENAME_ATTEMPTS = 3;
 
 /** Journey-list actions. Each writes one journey (or none) and never touches another. */
 export function useJourneyActions() {
   return {
     load: (id: string) => getJourney(id),
+
+    /** A stored journey's JSON exactly as stored, broken or not. */
+    storedText: (id: string) => getStoredJourneyText(id),
 
     async create({ name, templateId }: NewJourneyChoice): Promise<string> {
       const now = Date.now();
@@ -29,16 +49,22 @@ export function useJourneyActions() {
       return document.id;
     },
 
-    async rename(id: string, name: string) {
-      const document = await getJourney(id);
-      if (document) await saveJourney({ ...document, name, updatedAt: new Date().toISOString() });
+    /** Renames the latest stored version (compare-and-set: never over another tab's save). */
+    async rename(id: string, name: string): Promise<boolean> {
+      for (let attempt = 0; attempt < RENAME_ATTEMPTS; attempt += 1) {
+        const stored = await openJourney(id);
+        if (!stored) return false;
+        const renamed = { ...stored.document, name, updatedAt: new Date().toISOString() };
+        if ((await saveJourneyIfRevision(renamed, stored.revision)).ok) return true;
+      }
+      return false;
     },
 
     async duplicate(id: string) {
       const document = await getJourney(id);
       if (!document) return;
       const at = new Date().toISOString();
-      await saveJourney({
+      await createJourneyRecord({
         ...document,
         id: randomId(),
         name: `${document.name} (copy)`,
@@ -52,7 +78,10 @@ export function useJourneyActions() {
     async importFile(file: File): Promise<ImportResult> {
       const parsed = parseJourneyFile(file.name, await file.text());
       if (!parsed.ok) return parsed;
-      const taken = new Set((await listJourneys()).map((j) => j.id));
+      // Broken rows hold their ids too: an import must never replace one.
+      const taken = new Set(
+        (await listJourneyEntries()).map((e) => (e.status === 'ok' ? e.summary.id : e.journey.id)),
+      );
       const document = asImportedCopy(parsed.document, Date.now(), randomId, taken);
       await saveJourney(document);
       return { ok: true, document };

@@ -1,9 +1,9 @@
 import type { ConditionGroup } from '../../domain/conditions/condition-schema.ts';
 import type { ProfileRepo } from '../../storage/profile-repo.ts';
-import { runGenerateJob } from '../../workers/profiles-generate-job.ts';
-import { runImportJob } from '../../workers/profiles-import-job.ts';
-import type { JobProgress } from '../../workers/profiles-protocol.ts';
-import { countMatching } from '../../workers/profiles-segment-count.ts';
+import { runGenerateJob } from '../../workers/profiles/generate-job.ts';
+import { runImportJob } from '../../workers/profiles/import-job.ts';
+import type { JobProgress } from '../../workers/profiles/profiles-protocol.ts';
+import { countMatching } from '../../domain/profiles/count-matching.ts';
 import type { JobHandle, ProfileJobs } from './profiles-services.tsx';
 
 function inProcess<O>(run: (signal: AbortSignal) => Promise<O>): JobHandle<O> {

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { ProfileSet } from '../../storage/records.ts';
 import { ConfirmDialog } from '../../ui/dialog.tsx';
 import { formatCount, formatWhen, plural } from './format.ts';
+import { TruncatedText } from '../../ui/truncated-text.tsx';
 
 const SOURCE_LABELS: Record<ProfileSet['source'], string> = {
   generated: 'Generated',
@@ -44,7 +45,9 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
           {sets.map((set) => (
             <tr key={set.id}>
               <td>
-                <Link to={`/profiles/${set.id}`}>{set.name}</Link>
+                <Link to={`/profiles/${set.id}`}>
+                  <TruncatedText text={set.name} fallback="Untitled set" />
+                </Link>
               </td>
               <td>
                 <span className="badge">{SOURCE_LABELS[set.source]}</span>

@@ -8,7 +8,7 @@ import type {
   ImportOutcome,
   ImportRequest,
   JobProgress,
-} from '../../workers/profiles-protocol.ts';
+} from '../../workers/profiles/profiles-protocol.ts';
 import { workerJobs } from './worker-jobs.ts';
 
 /** A running job: its outcome (rejected with an AbortError when cancelled) and a way to cancel it. */

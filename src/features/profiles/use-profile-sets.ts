@@ -1,15 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from '../../storage/use-live-read.ts';
 import type { ProfileSet } from '../../storage/records.ts';
 import { useProfilesServices } from './profiles-services.tsx';
 
 /** Every profile set, most recently changed first; `undefined` while loading. Live. */
 export function useProfileSets(): ProfileSet[] | undefined {
   const { repo } = useProfilesServices();
-  return useLiveQuery(() => repo.listProfileSets(), [repo]);
+  return useLiveRead(() => repo.listProfileSets(), [repo]);
 }
 
 /** One set, live; `null` when it does not exist, `undefined` while loading. */
 export function useProfileSet(setId: string): ProfileSet | null | undefined {
   const { repo } = useProfilesServices();
-  return useLiveQuery(async () => (await repo.getProfileSet(setId)) ?? null, [repo, setId]);
+  return useLiveRead(async () => (await repo.getProfileSet(setId)) ?? null, [repo, setId]);
 }

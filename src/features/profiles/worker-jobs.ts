@@ -7,7 +7,7 @@ import type {
   JobProgress,
   SegmentCountRequest,
   SegmentCountResponse,
-} from '../../workers/profiles-protocol.ts';
+} from '../../workers/profiles/profiles-protocol.ts';
 import type { JobHandle, ProfileJobs } from './profiles-services.tsx';
 
 function runInWorker<R, O>(
@@ -51,7 +51,7 @@ export function workerJobs(): ProfileJobs {
   const segment = (): Worker => {
     if (!segmentWorker) {
       segmentWorker = new Worker(
-        new URL('../../workers/profiles-segment.worker.ts', import.meta.url),
+        new URL('../../workers/profiles/segment.worker.ts', import.meta.url),
         { type: 'module' },
       );
       segmentWorker.onmessage = (event: MessageEvent<SegmentCountResponse>) => {
@@ -64,7 +64,7 @@ export function workerJobs(): ProfileJobs {
   return {
     generate: (request: GenerateRequest, onProgress) =>
       runInWorker(
-        new Worker(new URL('../../workers/profiles-generate.worker.ts', import.meta.url), {
+        new Worker(new URL('../../workers/profiles/generate.worker.ts', import.meta.url), {
           type: 'module',
         }),
         request,
@@ -72,7 +72,7 @@ export function workerJobs(): ProfileJobs {
       ),
     importFile: (request: ImportRequest, onProgress) =>
       runInWorker(
-        new Worker(new URL('../../workers/profiles-import.worker.ts', import.meta.url), {
+        new Worker(new URL('../../workers/profiles/import.worker.ts', import.meta.url), {
           type: 'module',
         }),
         request,

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import {
   DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT_SECONDS,
   getBackendSettings,
   saveBackendSettings,
 } from '../../api/backend-settings.ts';
@@ -12,14 +13,16 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
   const [baseUrl, setBaseUrl] = useState(initial.baseUrl);
   const [token, setToken] = useState(initial.token);
   const [remember, setRemember] = useState(initial.remember);
+  const [timeoutSeconds, setTimeoutSeconds] = useState(String(initial.timeoutSeconds));
   const urlId = useId();
+  const timeoutId = useId();
   const tokenId = useId();
   const tokenHint = useId();
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        saveBackendSettings({ baseUrl, token, remember });
+        saveBackendSettings({ baseUrl, token, remember, timeoutSeconds: Number(timeoutSeconds) });
         onDone();
       }}
     >
@@ -51,6 +54,22 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
           journeys or put in exported files.
         </span>
       </div>
+      <div className="field">
+        <label htmlFor={timeoutId}>Request time-out (seconds)</label>
+        <input
+          id={timeoutId}
+          type="number"
+          min={1}
+          max={600}
+          step={1}
+          value={timeoutSeconds}
+          onChange={(e) => setTimeoutSeconds(e.target.value)}
+        />
+        <span className="field-hint">
+          A request with no answer after this long stops with a message. Default{' '}
+          {DEFAULT_TIMEOUT_SECONDS} s.
+        </span>
+      </div>
       <label className="backend-settings__remember">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
         Remember on this device
@@ -67,7 +86,7 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** Where to publish: the backend's URL and an access token. */
+/** Where to publish: the backend's URL, an access token and the request time-out. */
 export function BackendSettingsDialog({
   open,
   onOpenChange,

@@ -27,10 +27,13 @@ export function PublishFailure({
   error,
   spec,
   onRetry,
+  offline = false,
 }: {
   error: unknown;
   spec: Spec | undefined;
   onRetry: () => void;
+  /** Retrying waits for the user to be back online. */
+  offline?: boolean;
 }) {
   const details = error instanceof ApiHttpError && error.status < 500 ? error.details : [];
   return (
@@ -52,7 +55,7 @@ export function PublishFailure({
       )}
       {details.length > 0 && <p>The problems are shown on their steps.</p>}
       {canRetryByHand(error) && (
-        <button type="button" className="btn btn-sm" onClick={onRetry}>
+        <button type="button" className="btn btn-sm" onClick={onRetry} disabled={offline}>
           Retry
         </button>
       )}

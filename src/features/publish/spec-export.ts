@@ -1,11 +1,11 @@
 import {
-  compile,
   specJsonSchema,
   specToJson,
   stableJson,
   validateSpec,
   type JourneyDocument,
 } from '../../domain/index.ts';
+import { compiledRevision } from '../../editor/index.ts';
 
 export type SpecExport =
   { ok: true; fileName: string; text: string } | { ok: false; message: string };
@@ -26,7 +26,7 @@ export function fileStem(name: string): string {
  * backend runs) before it leaves the app.
  */
 export function exportSpec(document: JourneyDocument): SpecExport {
-  const { spec, diagnostics } = compile(document);
+  const { spec, diagnostics } = compiledRevision(document);
   if (spec === null) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     return {

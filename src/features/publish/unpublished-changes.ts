@@ -1,10 +1,5 @@
-import {
-  compile,
-  contentHash,
-  specToJson,
-  type JourneyDocument,
-  type Spec,
-} from '../../domain/index.ts';
+import { contentHash, specToJson, type JourneyDocument, type Spec } from '../../domain/index.ts';
+import { compiledRevision } from '../../editor/index.ts';
 
 /** The last published version, as far as comparing goes. */
 export interface LastPublished {
@@ -13,15 +8,18 @@ export interface LastPublished {
 }
 
 /**
- * The spec this document would publish as version `version`, or null while it has errors. The
- * hash is the one the backend computes (`contentHash(specToJson(spec))`).
+ * The spec this document would publish as version `version`, or null while it has errors: the
+ * revision's one compiled spec with the version number in place of its content version. The
+ * hash is the one the backend computes for a published version (`contentHash(specToJson(spec))`).
  */
 export function specForVersion(
   document: JourneyDocument,
   version: number,
 ): { spec: Spec; specHash: string } | null {
-  const { spec } = compile(document, { version });
-  return spec === null ? null : { spec, specHash: contentHash(specToJson(spec)) };
+  const draft = compiledRevision(document).spec;
+  if (draft === null) return null;
+  const spec: Spec = { ...draft, journey: { ...draft.journey, version: String(version) } };
+  return { spec, specHash: contentHash(specToJson(spec)) };
 }
 
 /**

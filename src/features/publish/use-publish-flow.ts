@@ -1,11 +1,17 @@
-import { useMemo, useRef, useState } from 'react';
-import { ApiHttpError, NetworkError } from '../../api/api-errors.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { ApiHttpError, NetworkError, RequestTimeoutError } from '../../api/api-errors.ts';
 import { errorToDiagnostics } from '../../api/backend-diagnostics.ts';
 import type { PublishedVersion } from '../../api/contract.ts';
 import { useVersion } from '../../api/get-version.ts';
 import { useVersions } from '../../api/list-versions.ts';
 import { newIdempotencyKey, usePublishVersion } from '../../api/publish-version.ts';
 import type { Diagnostic, JourneyDocument } from '../../domain/index.ts';
+import {
+  forgetPendingPublish,
+  keepPendingPublish,
+  type PendingPublish,
+  readPendingPublish,
+} from './pending-publish.ts';
 import { rememberPublishedVersion } from './published-versions.ts';
 import { diffSpecs } from './spec-diff.ts';
 import { hasUnpublishedChanges, specForVersion } from './unpublished-changes.ts';
@@ -18,14 +24,15 @@ export interface PublishFlowOptions {
 
 /** Errors the user may retry by hand, under the same idempotency key. */
 export function canRetryByHand(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
+  if (error instanceof NetworkError || error instanceof RequestTimeoutError) return true;
   return error instanceof ApiHttpError && (error.status >= 500 || error.status === 429);
 }
 
 /**
  * The publish dialog's state: the versions on the backend, the spec the draft would publish, what
- * changed, and the publish itself. One idempotency key per publish the user asks for, kept for
- * every retry until the backend answers for sure.
+ * changed, and the publish itself. One idempotency key per publish the user asks for, kept in
+ * storage for every retry (after Cancel or a reload too) until the backend answers for sure or
+ * the user abandons it.
  */
 export function usePublishFlow({ document, onBackendErrors, onPublished }: PublishFlowOptions) {
   const versions = useVersions(document.id);
@@ -45,26 +52,63 @@ export function usePublishFlow({ document, onBackendErrors, onPublished }: Publi
   const unchanged = latest !== undefined && !hasUnpublishedChanges(document, latest);
 
   const [attempt, setAttempt] = useState<{ n: number; of: number } | null>(null);
-  const key = useRef<string | null>(null);
+  const [pending, setPending] = useState<PendingPublish | undefined>(() =>
+    readPendingPublish(document.id),
+  );
+  const forget = () => {
+    forgetPendingPublish(document.id);
+    setPending(undefined);
+  };
   const mutation = usePublishVersion({
     onAttempt: (n, of) => setAttempt({ n, of }),
     onSuccess: async (published, input) => {
-      key.current = null;
+      forgetPendingPublish(input.journeyId);
+      setPending(undefined);
       await rememberPublishedVersion(published, input.spec);
       onPublished?.(published);
     },
-    onError: (error) => {
+    onError: (error, input) => {
       // A definite refusal: the next publish is a new request with a new key.
-      if (!canRetryByHand(error)) key.current = null;
+      if (!canRetryByHand(error)) {
+        forgetPendingPublish(input.journeyId);
+        setPending(undefined);
+      }
       const diagnostics = errorToDiagnostics(error);
       if (diagnostics.length > 0) onBackendErrors?.(diagnostics);
     },
   });
 
+  // A pending publish the backend now lists went through after all: nothing is pending.
+  const landed =
+    pending !== undefined && versions.data?.some((v) => v.specHash === pending.specHash);
+  useEffect(() => {
+    if (landed) {
+      forgetPendingPublish(document.id);
+      setPending(undefined);
+    }
+  }, [landed, document.id]);
+
   const publish = () => {
     if (draft === null) return;
-    key.current ??= newIdempotencyKey();
-    mutation.mutate({ journeyId: document.id, spec: draft.spec, idempotencyKey: key.current });
+    const same = pending?.specHash === draft.specHash && pending.version === nextVersion;
+    const next: PendingPublish = same
+      ? pending
+      : {
+          key: newIdempotencyKey(),
+          specHash: draft.specHash,
+          version: nextVersion,
+          startedAt: new Date().toISOString(),
+        };
+    // Stored before the request goes out, so a reload mid-request still has the key.
+    keepPendingPublish(document.id, next);
+    setPending(next);
+    mutation.mutate({ journeyId: document.id, spec: draft.spec, idempotencyKey: next.key });
+  };
+
+  /** The user gives up on the pending publish: the next one is a new request. */
+  const abandon = () => {
+    forget();
+    mutation.reset();
   };
 
   return {
@@ -78,5 +122,8 @@ export function usePublishFlow({ document, onBackendErrors, onPublished }: Publi
     attempt,
     mutation,
     publish,
+    /** A publish with no definite answer yet, for this draft, whose key a retry reuses. */
+    pending: pending !== undefined && pending.specHash === draft?.specHash ? pending : undefined,
+    abandon,
   };
 }

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from '../../storage/use-live-read.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
 import { restore } from '../../domain/index.ts';
 import { latestPublishedVersions } from './published-versions.ts';
@@ -34,5 +34,5 @@ async function readPublishStates(): Promise<Map<string, PublishState>> {
  * absent); `undefined` while loading. Live: updates when a journey or a version is saved.
  */
 export function usePublishStates(): ReadonlyMap<string, PublishState> | undefined {
-  return useLiveQuery(readPublishStates, []);
+  return useLiveRead(readPublishStates, []);
 }

@@ -1,14 +1,13 @@
-import Papa from 'papaparse';
 import type { SimulationResult } from '../../domain/index.ts';
+import { toSafeCsv } from '../../domain/text/safe-csv.ts';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import { activeChannels, SUPPRESSION_CAUSES } from './active-channels.ts';
 import { formatDay } from './format.ts';
 
 const DAY_MS = 86_400_000;
 
-function csv(rows: readonly (readonly (string | number)[])[]): string {
-  return `${Papa.unparse(rows as (string | number)[][], { newline: '\n' })}\n`;
-}
+/** Every CSV export goes through the one helper that neutralises spreadsheet formulas. */
+const csv = toSafeCsv;
 
 /** One row per step: entries, each branch taken, still waiting, ended there (by reason), sent. */
 export function stepsCsv(result: SimulationResult): string {

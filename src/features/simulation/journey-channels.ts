@@ -1,5 +1,5 @@
 import { CHANNELS, getStepDefinition, type Channel } from '../../domain/index.ts';
-import type { SimulatedDocument } from './simulation-overlay.ts';
+import type { SimulatedDocument } from '../../domain/simulate/counts-overlay.ts';
 
 /** The channels a journey's steps send on, in display order. */
 export function channelsOf(document: Pick<SimulatedDocument, 'steps'>): Channel[] {

@@ -1,4 +1,4 @@
-import type { SimulationProgress } from '../../workers/run-simulation.ts';
+import type { SimulationProgress } from '../../workers/simulation/run-simulation.ts';
 import { count, formatEta } from './format.ts';
 import type { RunStatus } from './use-simulation-runner.ts';
 

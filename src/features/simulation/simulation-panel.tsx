@@ -13,7 +13,7 @@ import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import { channelsOf } from './journey-channels.ts';
 import { RunProgress, RunStatusMessage } from './run-progress.tsx';
 import { SimulationForm, type SimulationFormValue } from './simulation-form.tsx';
-import { overlayFromResult, type SimulationOverlay } from './simulation-overlay.ts';
+import { overlayFromResult, type CountsOverlay } from '../../domain/simulate/counts-overlay.ts';
 import { useSimulationServices, type SimulationProfileSet } from './simulation-services.tsx';
 import { compileForSimulation } from './spec-version.ts';
 import { useSetSpan } from './use-set-span.ts';
@@ -37,7 +37,7 @@ export interface SimulationPanelProps {
   /** The journey as edited now. */
   document: JourneyDocument;
   /** Draws counts (and a trace's path) on the canvas; null clears them. */
-  onOverlay(overlay: SimulationOverlay | null): void;
+  onOverlay(overlay: CountsOverlay | null): void;
   /** Selects a step on the canvas and brings it into view. */
   onFocusStep(stepId: string): void;
 }

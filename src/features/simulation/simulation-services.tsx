@@ -16,7 +16,7 @@ import {
   readStoredSetSpan,
   runStoredSimulation,
   type SimulationProgress,
-} from '../../workers/run-simulation.ts';
+} from '../../workers/simulation/run-simulation.ts';
 
 /** A profile set as the picker shows it. */
 export interface SimulationProfileSet {

@@ -1,20 +1,15 @@
-import {
-  compile,
-  contentHash,
-  specToJson,
-  type JourneyDocument,
-  type Spec,
-} from '../../domain/index.ts';
+import type { JourneyDocument, Spec } from '../../domain/index.ts';
+import { compiledRevision } from '../../editor/index.ts';
 
 /** A document ready to simulate, or the number of errors that stop it. */
 export type CompiledForSimulation =
   { ok: true; spec: Spec; specHash: string } | { ok: false; errors: number };
 
-/** Compiles a document and names its version by `contentHash(specToJson(spec))`. */
+/** The document's compiled revision, named by its content version (`spec.journey.version`). */
 export function compileForSimulation(document: JourneyDocument): CompiledForSimulation {
-  const { spec, diagnostics } = compile(document);
-  if (spec === null) {
+  const { spec, specHash, diagnostics } = compiledRevision(document);
+  if (spec === null || specHash === null) {
     return { ok: false, errors: diagnostics.filter((d) => d.severity === 'error').length };
   }
-  return { ok: true, spec, specHash: contentHash(specToJson(spec)) };
+  return { ok: true, spec, specHash };
 }

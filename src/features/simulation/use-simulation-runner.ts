@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SimulationOptions, Spec } from '../../domain/index.ts';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
-import type { SimulationProgress } from '../../workers/run-simulation.ts';
+import type { SimulationProgress } from '../../workers/simulation/run-simulation.ts';
 import type { SimulationProfileSet, SimulationServices } from './simulation-services.tsx';
 
 /** Where a run stands. */

@@ -1,5 +1,12 @@
 // Helpers shared by the Chromium benches that drive a bench page through Playwright.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { build, preview } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The functions a bench page puts on `window`, all called from Node. */
 type PageApi<Api> = { [K in keyof Api]: (...args: never[]) => unknown };
@@ -40,5 +47,28 @@ export function printMsRows(
     process.stdout.write(
       `${row.name.padEnd(width)} ${row.value.toFixed(0).padStart(7)} ms  ${verdict}\n`,
     );
+  }
+}
+
+/** Builds the demo app (mock backend included) and serves it on a free port. */
+export async function withDemoApp<T>(run: (url: string) => Promise<T>): Promise<T> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'wayfinder-app-bench-'));
+  const configFile = path.join(root, 'vite.config.ts');
+  await build({ root, configFile, mode: 'demo', logLevel: 'warn', build: { outDir } });
+  const server = await preview({
+    root,
+    configFile,
+    mode: 'demo',
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  try {
+    const url = server.resolvedUrls?.local[0];
+    if (url === undefined) throw new Error('the demo preview server has no address');
+    return await run(url);
+  } finally {
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
   }
 }

@@ -9,9 +9,9 @@ import {
   readChunkRecords,
 } from '../../../src/storage/profile-chunks.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
-import { runGenerateJob } from '../../../src/workers/profiles-generate-job.ts';
-import { runImportJob } from '../../../src/workers/profiles-import-job.ts';
-import { countMatching } from '../../../src/workers/profiles-segment-count.ts';
+import { runGenerateJob } from '../../../src/workers/profiles/generate-job.ts';
+import { runImportJob } from '../../../src/workers/profiles/import-job.ts';
+import { countMatching } from '../../../src/domain/profiles/count-matching.ts';
 import { collectGarbage, LAYOUTS, type LayoutFigures, measureLayout } from './profiles-layouts.ts';
 
 Dexie.debug = false;

@@ -2,8 +2,8 @@
 // timed: before its result it posts how long it waited for its chunks to be read and decoded,
 // and how long the rest (simulating them, merging) took.
 import type { Profile } from '../../../src/domain/profiles/profile.ts';
-import { hostSimulation } from '../../../src/workers/simulation-host.ts';
-import { indexedDbSetLoader } from '../../../src/workers/simulation-set-loader.ts';
+import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
+import { indexedDbSetLoader } from '../../../src/workers/simulation/set-loader.ts';
 import type { PartTiming } from './simulate-timing.ts';
 
 let started = 0;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import * as contract from '../../../src/api/contract';
+import * as executorContract from '../../../src/api/executor-contract';
 import { specJsonSchema, specSchema } from '../../../src/domain/index';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -58,10 +59,19 @@ function withoutSpec(name: string): Json {
 describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
   it('is OpenAPI 3.1 with every endpoint of the contract', () => {
     expect(openapi.openapi).toBe('3.1.0');
+    expect((openapi as unknown as { info: { version: string } }).info.version).toBe(
+      executorContract.API_VERSION,
+    );
     expect(Object.keys(openapi.paths).sort()).toEqual([
+      '/admin/clock',
+      '/events',
+      '/health',
       '/journeys/{journeyId}/status',
       '/journeys/{journeyId}/versions',
       '/journeys/{journeyId}/versions/{version}',
+      '/journeys/{journeyId}/versions/{version}/counts',
+      '/profiles/{profileId}',
+      '/profiles/{profileId}/journeys/{journeyId}/runs',
       '/specs/validate',
     ]);
     const publish = openapi.paths['/journeys/{journeyId}/versions']?.post?.responses ?? {};
@@ -77,6 +87,15 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
     ['VersionList', contract.versionListSchema],
     ['JourneyStatus', contract.journeyStatusSchema],
     ['ValidationResult', contract.validationResultSchema],
+    ['ProfilePut', executorContract.profilePutSchema],
+    ['ProfileSaved', executorContract.profileSavedSchema],
+    ['EventBatch', executorContract.eventBatchSchema],
+    ['EventBatchResult', executorContract.eventBatchResultSchema],
+    ['VersionCounts', executorContract.versionCountsSchema],
+    ['ProfileRuns', executorContract.profileRunsSchema],
+    ['Health', executorContract.healthSchema],
+    ['ClockRequest', executorContract.clockRequestSchema],
+    ['ClockResult', executorContract.clockResultSchema],
   ] as const)('component %s matches its zod schema', (name, schema) => {
     expect(normalise(schemas[name] ?? null)).toEqual(fromZod(schema));
   });

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
-import { lineAndColumn } from '../../../src/domain/text-position.ts';
 import { TEMPLATES, specSchema, type JourneyDocument } from '../../../src/domain/index.ts';
 
 const NOW = Date.UTC(2026, 0, 15, 9, 0, 0);
@@ -41,6 +40,7 @@ beforeAll(async () => {
   };
   await writeFile(join(dir, 'broken.json'), JSON.stringify(broken, null, 2));
   await writeFile(join(dir, 'malformed.json'), '{\n  "name": "x",\n  steps: []\n}\n');
+  await writeFile(join(dir, 'missing-value.json'), '{\n  "name": "x",\n  "steps": [ , ]\n}\n');
   await writeFile(join(dir, 'not-a-journey.json'), JSON.stringify({ hello: 'world' }));
 });
 
@@ -77,6 +77,12 @@ describe('wayfinder validate', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/^wayfinder: malformed\.json:3:3: malformed JSON/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports a missing array value on its own line, not at the end of the file', async () => {
+    const { code, stderr } = await run(['validate', 'missing-value.json'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toBe('wayfinder: missing-value.json:3:14: malformed JSON: expected a value\n');
   });
 
   it('exits 2 for a missing file and for JSON that is not a journey', async () => {
@@ -150,9 +156,14 @@ describe('wayfinder schema and usage', () => {
     expect(stderr).toMatch(/unknown command "frobnicate"/);
   });
 
-  it('finds line and column of an offset', () => {
-    expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
-  });
+  it.each(['constructor', 'toString', '__proto__'])(
+    'treats "%s" as an unknown command, not a property of Object',
+    async (name) => {
+      const { code, stderr } = await run([name], dir);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/unknown command/);
+    },
+  );
 });
 
 describe('wayfinder simulate', () => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   kit = join(await mkdtemp(join(tmpdir(), 'wayfinder-kit-')), 'kit');
   const { code, stdout } = await run(['conformance', '--out', kit]);
   expect(code).toBe(0);
-  expect(stdout).toMatch(/wrote 14 conformance cases/);
+  expect(stdout).toMatch(/wrote 19 conformance cases/);
   index = await readJson<KitIndex>(join(kit, 'index.json'));
 }, 60_000);
 
@@ -109,6 +109,55 @@ describe('the conformance kit', () => {
     });
   });
 
+  it('matches the hand-worked same-instant cases (spec §3.1)', async () => {
+    const instant = await expectedOf('edge-same-instant-events');
+    expect(instant.profiles['three-at-once']?.runs.map((r) => [r.entryAt, r.end])).toEqual([
+      ['2025-01-10T00:00:00.000Z', 'completed'],
+      ['2025-01-10T00:00:00.000Z', 'completed'],
+      ['2025-01-10T00:00:00.000Z', 'completed'],
+    ]);
+    expect(instant.profiles['b-then-a']?.runs.map((r) => r.trigger)).toEqual(['tb', 'ta']);
+
+    const active = await expectedOf('edge-same-instant-while-active');
+    expect(active.profiles['two-at-once']?.runs.map((r) => [r.entryAt, r.endedAt])).toEqual([
+      ['2025-01-10T00:00:00.000Z', '2025-01-10T01:00:00.000Z'],
+      ['2025-01-10T01:00:00.000Z', '2025-01-10T02:00:00.000Z'],
+    ]);
+  });
+
+  it('matches the hand-worked daylight-saving cases (spec §2)', async () => {
+    const entry = (o: ExpectedOutcome, id: string) => o.profiles[id]?.runs[0]?.entryAt;
+    const spring = await expectedOf('edge-dst-spring-forward');
+    expect(entry(spring, 'new-york')).toBe('2025-03-09T07:00:00.000Z'); // 03:00 EDT
+    expect(entry(spring, 'paris')).toBe('2025-03-30T01:00:00.000Z'); // 03:00 CEST
+    expect(entry(spring, 'adelaide')).toBe('2025-10-04T16:30:00.000Z'); // 03:00 ACDT
+    expect(entry(spring, 'lord-howe')).toBe('2025-10-04T15:30:00.000Z'); // 02:30 +11:00
+    const fall = await expectedOf('edge-dst-fall-back');
+    expect(entry(fall, 'new-york')).toBe('2025-11-02T05:45:00.000Z'); // 01:45 EDT
+    expect(entry(fall, 'paris')).toBe('2025-10-26T00:30:00.000Z'); // 02:30 CEST
+    expect(entry(fall, 'adelaide')).toBe('2025-04-05T16:00:00.000Z'); // 02:30 ACDT
+    expect(entry(fall, 'lord-howe')).toBe('2025-04-05T14:45:00.000Z'); // 01:45 +11:00
+  });
+
+  it('matches the hand-worked deferred-then-dropped case (spec §4, quiet hours)', async () => {
+    const o = await expectedOf('edge-quiet-hours-deferred-then-dropped');
+    const run = (id: string) => o.profiles[id]?.runs[0];
+    const send = (id: string) => run(id)?.steps.find((s) => s.stepId === 'm');
+    expect(send('sent')).toMatchObject({ leftAt: '2025-01-11T08:00:00.000Z', branch: 'next' });
+    expect(run('exit')).toMatchObject({
+      end: 'exit_criteria',
+      endedAt: '2025-01-10T23:00:00.000Z',
+    });
+    expect(send('exit')?.branch).toBeNull();
+    expect(run('goal')).toMatchObject({ end: 'goal', endedAt: '2025-01-10T23:30:00.000Z' });
+    expect(run('horizon')).toMatchObject({ end: 'horizon', endedAt: null });
+    expect(o.steps['m']).toMatchObject({
+      entered: 4,
+      waiting: 1,
+      exitedBy: { completed: 1, exit_criteria: 1, goal: 1 },
+    });
+  });
+
   it('checks a backend: passes its own outcomes and names every difference', async () => {
     const actual = join(kit, '..', 'actual');
     await mkdir(actual, { recursive: true });
@@ -122,7 +171,7 @@ describe('the conformance kit', () => {
     await writeFile(join(actual, 'rendering.json'), JSON.stringify(texts));
     const pass = await run(['conformance', '--check', kit, '--actual', actual]);
     expect(pass.code).toBe(0);
-    expect(pass.stdout).toMatch(/15 passed, 0 failed/);
+    expect(pass.stdout).toMatch(/20 passed, 0 failed/);
 
     const tampered = await expectedOf('edge-wait-for-event-timeout');
     const step = tampered.profiles['late']?.runs[0]?.steps.find((s) => s.stepId === 'w');
@@ -132,7 +181,7 @@ describe('the conformance kit', () => {
     const fail = await run(['conformance', '--check', kit, '--actual', actual]);
     expect(fail.code).toBe(1);
     expect(fail.stdout).toMatch(/FAIL {2}edge-wait-for-event-timeout\n\s+profile late:/);
-    expect(fail.stdout).toMatch(/14 passed, 1 failed/);
+    expect(fail.stdout).toMatch(/19 passed, 1 failed/);
 
     await writeFile(
       join(actual, 'rendering.json'),
@@ -140,6 +189,6 @@ describe('the conformance kit', () => {
     );
     const wrongText = await run(['conformance', '--check', kit, '--actual', actual]);
     expect(wrongText.stdout).toMatch(/FAIL {2}rendering\n\s+profile-field: expected "Hi Ann Lee!"/);
-    expect(wrongText.stdout).toMatch(/13 passed, 2 failed/);
+    expect(wrongText.stdout).toMatch(/18 passed, 2 failed/);
   });
 });

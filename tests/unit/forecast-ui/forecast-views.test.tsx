@@ -12,7 +12,7 @@ import { ForecastCards } from '../../../src/features/forecast/forecast-cards.tsx
 import { variantView, type VariantView } from '../../../src/features/forecast/forecast-model.ts';
 import { describeDifference } from '../../../src/features/forecast/kpi-format.ts';
 import { KpiTable } from '../../../src/features/forecast/kpi-table.tsx';
-import type { ForecastReplication } from '../../../src/workers/forecast-pool.ts';
+import type { ForecastReplication } from '../../../src/workers/forecast/run-forecast.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;

@@ -12,12 +12,12 @@ import {
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
 import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
-import { inProcessForecastWorker } from '../../../src/workers/forecast-in-process.ts';
+import { inProcessForecastWorker } from '../../../src/workers/forecast/in-process-forecast-worker.ts';
 import {
   runForecast,
   TRACE_EVERY_UP_TO,
   type RunForecastRequest,
-} from '../../../src/workers/forecast-pool.ts';
+} from '../../../src/workers/forecast/run-forecast.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;

@@ -9,7 +9,7 @@ import type {
   GenerateOutcome,
   GenerateRequest,
   JobProgress,
-} from '../../../src/workers/profiles-protocol.ts';
+} from '../../../src/workers/profiles/profiles-protocol.ts';
 import { testServices, withServices } from './services.tsx';
 
 const NOW = Date.UTC(2026, 0, 15);

@@ -76,9 +76,9 @@ describe('import dialog', () => {
     expect(summary).toHaveTextContent('2 rows rejected');
     const rows = within(screen.getByRole('table', { name: 'Rejected rows' })).getAllByRole('row');
     expect(rows.map((r) => r.textContent)).toEqual([
-      'RowReasonDetails',
-      '3Invalid email"not-an-email" is not an email address.',
-      '4Invalid number"lots" in column "loyalty_points" is not a number.',
+      'RowReasonColumnDetails',
+      '3Invalid emailemail"not-an-email" is not an email address.',
+      '4Invalid numberloyalty_points"lots" in column "loyalty_points" is not a number.',
     ]);
     expect(
       within(screen.getByRole('table', { name: 'Merged duplicates' })).getByRole('row', {

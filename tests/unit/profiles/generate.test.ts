@@ -55,14 +55,14 @@ describe('generateProfiles', () => {
     expect(Math.max(...ages)).toBeLessThanOrEqual(94);
   });
 
-  it('makes purchases heavy-tailed: the top 10% of buyers place over 40% of orders', () => {
+  it('makes purchases heavy-tailed: the top 10% of buyers place over 30% of orders (BG/NBD, CDNOW-like)', () => {
     const orders = profiles
       .map((p) => p.events.filter((e) => e.name === 'order_placed').length)
       .filter((n) => n > 0)
       .sort((a, b) => b - a);
     const total = orders.reduce((a, b) => a + b, 0);
     const top = orders.slice(0, Math.ceil(orders.length / 10)).reduce((a, b) => a + b, 0);
-    expect(top / total).toBeGreaterThan(0.4);
+    expect(top / total).toBeGreaterThan(0.3);
     expect(share((p) => p.attributes.custom.orders === 0)).toBeGreaterThan(0.3);
   });
 

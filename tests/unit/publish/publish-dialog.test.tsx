@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -33,6 +33,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   state.reset();
+  localStorage.clear();
   vi.restoreAllMocks();
 });
 afterAll(() => server.close());
@@ -130,18 +131,53 @@ describe('PublishButton', () => {
     expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
-  it('says so when offline and publishes on Retry once back online', async () => {
+  it('says so when offline, sends nothing by itself at reconnect, and publishes on Retry', async () => {
     const { user } = renderButton(welcomeJourney());
     const dialog = await openDialog(user);
     const publish = await within(dialog).findByRole('button', { name: 'Publish version 1' });
+    await waitFor(() => expect(publish).toBeEnabled());
+    // The connection drops between the check and the click: the request fails at once.
     const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     await user.click(publish);
-    const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent('You are offline. Check your connection, then retry.');
-    expect(state.log.filter((r) => r.method === 'POST')).toEqual([]);
+    const failure = await within(dialog).findByText(
+      'You are offline. Check your connection, then retry.',
+    );
+    expect(within(dialog).getByText(/You are offline\. Nothing is sent until/)).toBeVisible();
+    expect(within(dialog).getByRole('button', { name: 'Retry' })).toBeDisabled();
     onLine.mockReturnValue(true);
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    // Back online, nothing goes out until the user asks.
+    await waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: 'Retry' })).toBeEnabled(),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state.log.filter((r) => r.method === 'POST')).toEqual([]);
+    expect(failure).toBeVisible();
+    await user.click(within(dialog).getByRole('button', { name: 'Retry' }));
     expect(await within(dialog).findByText(/Published version 1\./)).toBeVisible();
+    expect(state.log.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('disables Publish while offline, saying why', async () => {
+    const { user } = renderButton(welcomeJourney());
+    const dialog = await openDialog(user);
+    const publish = await within(dialog).findByRole('button', { name: 'Publish version 1' });
+    await waitFor(() => expect(publish).toBeEnabled());
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+    expect(publish).toBeDisabled();
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      'You are offline. Nothing is sent until you are back online and press Publish.',
+    );
+    onLine.mockReturnValue(true);
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(publish).toBeEnabled();
   });
 
   it('keeps the idempotency key when the user retries after the automatic retries ran out', async () => {
@@ -160,5 +196,50 @@ describe('PublishButton', () => {
     expect(posts.map((r) => r.status)).toEqual([503, 503, 503, 503, 201]);
     expect(new Set(posts.map((r) => r.idempotencyKey)).size).toBe(1);
     expect(state.versions('j-welcome')).toHaveLength(1);
+  });
+
+  it('keeps the key of a timed-out publish through Cancel and a reload, so it publishes once', async () => {
+    saveBackendSettings({ baseUrl: BASE, token: '', remember: false, timeoutSeconds: 1 });
+    const first = renderButton(welcomeJourney());
+    let dialog = await openDialog(first.user);
+    expect(dialog).toHaveTextContent('Requests stop with a message after 1 s without an answer');
+    const publish = await within(dialog).findByRole('button', { name: 'Publish version 1' });
+    await waitFor(() => expect(publish).toBeEnabled());
+    state.setFaults({ hangNext: 1 });
+    await first.user.click(publish);
+    expect(await within(dialog).findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent(
+      /did not answer within 1 s/,
+    );
+    await first.user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    // A reload: everything in memory is gone, only storage is left.
+    cleanup();
+    const second = renderButton(welcomeJourney());
+    dialog = await openDialog(second.user);
+    expect(await within(dialog).findByText(/has no answer yet/)).toBeVisible();
+    const again = await within(dialog).findByRole('button', { name: 'Publish version 1' });
+    await waitFor(() => expect(again).toBeEnabled());
+    await second.user.click(again);
+    expect(await within(dialog).findByText(/Published version 1\./)).toBeVisible();
+    const posts = state.log.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.status)).toEqual([0, 201]);
+    expect(new Set(posts.map((r) => r.idempotencyKey)).size).toBe(1);
+    expect(state.versions('j-welcome')).toHaveLength(1);
+    expect(within(dialog).queryByText(/has no answer yet/)).not.toBeInTheDocument();
+  });
+
+  it('starts a new key once the user abandons the pending publish', async () => {
+    saveBackendSettings({ baseUrl: BASE, token: '', remember: false, timeoutSeconds: 1 });
+    const { user } = renderButton(welcomeJourney());
+    const dialog = await openDialog(user);
+    const publish = await within(dialog).findByRole('button', { name: 'Publish version 1' });
+    await waitFor(() => expect(publish).toBeEnabled());
+    state.setFaults({ hangNext: 1 });
+    await user.click(publish);
+    await within(dialog).findByRole('alert', {}, { timeout: 5_000 });
+    await user.click(within(dialog).getByRole('button', { name: 'Abandon it' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Publish version 1' }));
+    expect(await within(dialog).findByText(/Published version 1\./)).toBeVisible();
+    const keys = state.log.filter((r) => r.method === 'POST').map((r) => r.idempotencyKey);
+    expect(new Set(keys).size).toBe(2);
   });
 });

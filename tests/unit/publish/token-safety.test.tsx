@@ -31,9 +31,19 @@ describe('the access token', () => {
     saveBackendSettings({ baseUrl: BASE, token: TOKEN, remember: true });
     expect(localStorage.getItem('wayfinder.backend.token')).toBe(TOKEN);
     expect(JSON.stringify({ ...sessionStorage })).not.toContain(TOKEN);
-    expect(getBackendSettings()).toEqual({ baseUrl: BASE, token: TOKEN, remember: true });
+    expect(getBackendSettings()).toEqual({
+      baseUrl: BASE,
+      token: TOKEN,
+      remember: true,
+      timeoutSeconds: 30,
+    });
     saveBackendSettings({ baseUrl: '', token: '', remember: true });
-    expect(getBackendSettings()).toEqual({ baseUrl: '/api', token: '', remember: false });
+    expect(getBackendSettings()).toEqual({
+      baseUrl: '/api',
+      token: '',
+      remember: false,
+      timeoutSeconds: 30,
+    });
     expect(localStorage.length + sessionStorage.length).toBe(0);
   });
 

@@ -3,12 +3,11 @@ import { generateProfiles } from '../../../src/domain/profiles/generate/generate
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
 import {
   runSimulation,
-  splitProfiles,
-  workerCount,
   type SimulationProgress,
-  type WorkerLike,
-} from '../../../src/workers/run-simulation.ts';
-import { hostSimulation } from '../../../src/workers/simulation-host.ts';
+} from '../../../src/workers/simulation/run-simulation.ts';
+import { splitProfiles, workerCount } from '../../../src/workers/shared/pool.ts';
+import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
+import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
 import { at, email, event, specOf } from './helpers.ts';
 
 /** An in-process worker: the real host on one side, message passing through structured clones. */

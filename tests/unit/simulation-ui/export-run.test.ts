@@ -30,6 +30,16 @@ describe('run exports', () => {
     }
   });
 
+  it('writes a step label that looks like a formula as text, prefixed with a quote', () => {
+    const [first] = Object.keys(result.steps);
+    const hostile = structuredClone(result);
+    const step = hostile.steps[first ?? ''];
+    if (step) step.label = '=HYPERLINK("http://evil.example","Click")';
+    const [header, ...rows] = parse(stepsCsv(hostile));
+    const label = rows.find((r) => r[0] === first)?.[header?.indexOf('label') ?? -1];
+    expect(label).toBe(`'=HYPERLINK("http://evil.example","Click")`);
+  });
+
   it('writes the channel funnel with suppressions by cause and cost', () => {
     const [header, ...rows] = parse(channelsCsv(result));
     expect(header).toEqual([

@@ -4,13 +4,13 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { SimulationPanel } from '../../../src/features/simulation/simulation-panel.tsx';
-import type { SimulationOverlay } from '../../../src/features/simulation/simulation-overlay.ts';
+import type { CountsOverlay } from '../../../src/domain/simulate/counts-overlay.ts';
 import { fakeServices, resultFor, runFor, welcomeSeries, withServices } from './helpers.tsx';
 
 function renderPanel(
   document = welcomeSeries(),
   services = fakeServices().services,
-  onOverlay = vi.fn<(o: SimulationOverlay | null) => void>(),
+  onOverlay = vi.fn<(o: CountsOverlay | null) => void>(),
   onFocusStep = vi.fn<(id: string) => void>(),
 ) {
   render(

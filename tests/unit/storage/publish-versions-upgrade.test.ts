@@ -19,7 +19,7 @@ describe('schema upgrade to version 3 (published versions)', () => {
 
     const db = openWayfinderDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.journeys.get('j1')).toMatchObject({ name: 'Welcome', updatedAt: 3 });
     expect(await db.publishedVersions.count()).toBe(0);
 

@@ -35,7 +35,7 @@ describe('schema upgrade from version 1', () => {
 
     const db = openWayfinderDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const repo = createProfileRepo(db);
     expect(await repo.listProfileSets()).toEqual([
       { id: 's1', name: 'Old', source: 'csv', count: 3, createdAt: 1, updatedAt: 2 },
@@ -47,6 +47,7 @@ describe('schema upgrade from version 1', () => {
       name: 'Welcome',
       lifecycleStage: 'none',
       updatedAt: 3,
+      revision: 1,
       document: { nodes: [] },
     });
     // The v2 index on runs works on data written under v1.
@@ -54,7 +55,9 @@ describe('schema upgrade from version 1', () => {
       .where('[journeyId+createdAt]')
       .between(['j1', 0], ['j1', 10])
       .toArray();
-    expect(runs).toEqual([{ id: 'r1', journeyId: 'j1', createdAt: 4, result: { entered: 3 } }]);
+    expect(runs).toEqual([
+      { id: 'r1', journeyId: 'j1', createdAt: 4, revision: 1, result: { entered: 3 } },
+    ]);
     expect(await db.journeys.where('lifecycleStage').equals('none').count()).toBe(1);
     await db.delete();
   });

@@ -137,7 +137,10 @@ describe('validate', () => {
         ['b', 'a'],
       ],
     );
-    expect(find(loop, 'cycle-without-wait')).toMatchObject([{ severity: 'error' }]);
+    expect(find(loop, 'cycle-without-wait')).toMatchObject([
+      { severity: 'error', stepId: 'a' },
+      { severity: 'error', stepId: 'b' },
+    ]);
     const self = makeDoc(
       [
         ['t', 'event'],

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hostClv, type ClvOutcome } from '../../../src/workers/forecast-clv-host.ts';
-import { fitClvInWorker } from '../../../src/workers/forecast-clv-job.ts';
-import { workerFailureMessage } from '../../../src/workers/forecast-worker-failure.ts';
+import type { ClvOutcome } from '../../../src/domain/forecast/clv-report.ts';
+import { hostClv } from '../../../src/workers/clv/clv-host.ts';
+import { fitClvInWorker } from '../../../src/workers/clv/fit-clv-in-worker.ts';
+import { workerFailureMessage } from '../../../src/workers/shared/worker-failure.ts';
 
 /** An `error` event as a browser fires it for an uncaught exception in the worker. */
 function errorEvent(fields: Record<string, unknown>): Event {

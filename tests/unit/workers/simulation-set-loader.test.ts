@@ -5,7 +5,7 @@ import { generateProfiles } from '../../../src/domain/profiles/generate/generate
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import * as chunks from '../../../src/storage/profile-chunks.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
-import { indexedDbSetLoader } from '../../../src/workers/simulation-set-loader.ts';
+import { indexedDbSetLoader } from '../../../src/workers/simulation/set-loader.ts';
 
 vi.mock('../../../src/storage/profile-chunks.ts', async (original) => {
   const actual = await original<typeof import('../../../src/storage/profile-chunks.ts')>();

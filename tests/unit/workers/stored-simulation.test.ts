@@ -9,10 +9,10 @@ import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import {
   readStoredSetSpan,
   runStoredSimulation,
-  type WorkerLike,
-} from '../../../src/workers/run-simulation.ts';
-import { hostSimulation } from '../../../src/workers/simulation-host.ts';
-import { indexedDbSetLoader, type SetLoader } from '../../../src/workers/simulation-set-loader.ts';
+} from '../../../src/workers/simulation/run-simulation.ts';
+import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
+import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
+import { indexedDbSetLoader, type SetLoader } from '../../../src/workers/simulation/set-loader.ts';
 
 vi.mock('../../../src/storage/profile-chunks.ts', async (original) => {
   const actual = await original<typeof import('../../../src/storage/profile-chunks.ts')>();

@@ -3,6 +3,7 @@ import { createRandom, deriveSeed } from '../random';
 import { generateIdentity } from './attributes';
 import { generateLifecycle } from './lifecycle';
 import { assertGenerateOptions, type GenerateOptions } from './options';
+import { DEFAULT_PURCHASE_MODEL, resolvePurchaseModel, type PurchaseModel } from './purchase-model';
 
 /** Profiles per batch when none is given: small enough to report progress often. */
 export const DEFAULT_GENERATE_BATCH = 5_000;
@@ -23,6 +24,7 @@ export function generateProfileAt(
   seed: number | string,
   start: number,
   end: number,
+  purchases: PurchaseModel = DEFAULT_PURCHASE_MODEL,
 ): Profile {
   const random = createRandom(deriveSeed(seed, index));
   const id = generatedProfileId(index);
@@ -33,6 +35,7 @@ export function generateProfileAt(
     signupAt,
     end,
     attributes.plan ?? 'free',
+    purchases,
   );
   attributes.custom.ltv = summary.ltv;
   attributes.custom.orders = summary.orders;
@@ -54,11 +57,12 @@ export function* generateProfileBatches(
     throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   }
   const { count, seed, start, end, onProgress, signal } = options;
+  const purchases = resolvePurchaseModel(options.purchases);
   for (let from = 0; from < count; from += batchSize) {
     signal?.throwIfAborted();
     const to = Math.min(count, from + batchSize);
     const batch: Profile[] = [];
-    for (let i = from; i < to; i++) batch.push(generateProfileAt(i, seed, start, end));
+    for (let i = from; i < to; i++) batch.push(generateProfileAt(i, seed, start, end, purchases));
     onProgress?.(to, count);
     yield batch;
   }

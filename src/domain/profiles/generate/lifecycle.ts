@@ -1,6 +1,7 @@
 import type { ProfileEvent, Scalar } from '../profile';
 import { type Random, weightedTable } from '../random';
 import { DAY_MS, HOUR_MS, toIsoDate } from '../dates';
+import { drawPurchases, type PurchaseModel } from './purchase-model';
 
 /** The lifecycle events the generator writes, in the order a customer meets them. */
 export const LIFECYCLE_EVENTS = [
@@ -17,13 +18,7 @@ export const LIFECYCLE_EVENTS = [
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 
 const YEAR_MS = 365.25 * DAY_MS;
-/**
- * Purchase rates per year follow a gamma distribution (so counts are negative binomial, as in
- * the NBD models fitted to real retail data): a small shape gives a few heavy buyers and many
- * who rarely buy.
- */
-const PURCHASE_RATE_SHAPE = 0.3;
-const MEAN_PURCHASES_PER_YEAR = 2.5;
+const WEEKS_PER_YEAR = 365.25 / 7;
 const MAX_ORDERS = 250;
 const NPS_SCORES = weightedTable(
   [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(
@@ -69,6 +64,7 @@ export function generateLifecycle(
   signupAt: number,
   end: number,
   plan: string,
+  purchases: PurchaseModel,
 ): { events: ProfileEvent[]; summary: LifecycleSummary } {
   const events: ProfileEvent[] = [];
   const push = (name: LifecycleEvent, at: number, props: Record<string, Scalar>): void => {
@@ -76,15 +72,16 @@ export function generateLifecycle(
   };
   events.push({ name: 'signed_up', at: signupAt });
   const years = Math.max(0, (end - signupAt) / YEAR_MS);
-  const rate = random.gamma(PURCHASE_RATE_SHAPE, MEAN_PURCHASES_PER_YEAR / PURCHASE_RATE_SHAPE);
-  const orderCount = Math.min(MAX_ORDERS, random.poisson(rate * years));
-  const spendMu = Math.log(45) + 0.5 * random.normal();
+  const drawn = drawPurchases(random, purchases, signupAt, end, MAX_ORDERS);
+  // Carts and tickets grow with how often the customer buys (per year).
+  const rate = drawn.ratePerWeek * WEEKS_PER_YEAR;
+  const spendMu = Math.log(35) + 0.5 * random.normal();
   let ltv = 0;
-  const orderTimes = sortedTimes(random, orderCount, signupAt, end);
+  const orderTimes = drawn.times;
   for (let i = 0; i < orderTimes.length; i++) {
     const at = orderTimes[i] ?? signupAt;
+    const amount = drawn.amounts[i] ?? 0;
     const orderId = `${id}-o${i + 1}`;
-    const amount = round2(random.lognormal(spendMu, 0.45));
     ltv += amount;
     push('order_placed', at, { orderId, amount, quantity: 1 + random.poisson(0.6) });
     const deliveredAt = at + (2 + random.exponential(2)) * DAY_MS;

@@ -1,3 +1,5 @@
+import { resolvePurchaseModel, type PurchaseModelOptions } from './purchase-model';
+
 /** What to generate: how many profiles, from which seed, over which period. */
 export interface GenerateOptions {
   /** Number of profiles, 1 to {@link MAX_GENERATED_PROFILES}. */
@@ -8,6 +10,8 @@ export interface GenerateOptions {
   start: number;
   /** End of the history, epoch milliseconds (UTC): no event happens at or after it. */
   end: number;
+  /** How customers buy (BG/NBD and Gamma-Gamma); CDNOW-like defaults for what is left out. */
+  purchases?: PurchaseModelOptions;
   /** Called after each batch with the number of profiles made so far. */
   onProgress?: (done: number, total: number) => void;
   /** Stops the generation between batches with the signal's reason. */
@@ -28,4 +32,5 @@ export function assertGenerateOptions(options: GenerateOptions): void {
   if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) {
     throw new RangeError('end must be a time after start');
   }
+  resolvePurchaseModel(options.purchases);
 }

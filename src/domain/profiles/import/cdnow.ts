@@ -1,6 +1,7 @@
 import { toIsoDate, utcMidnight } from '../dates';
 import type { Profile } from '../profile';
 import { type ImportResult, reject, type Rejection } from './report';
+import { EARLIEST_EVENT_MS, LATEST_EVENT_MS } from './validate-profile';
 
 /** The two layouts of the CDNOW purchase files. */
 export type CdnowFormat = 'master' | 'sample';
@@ -110,7 +111,7 @@ export function importCdnow(
             Number(dateText.slice(6, 8)),
           )
         : undefined;
-      if (at === undefined) {
+      if (at === undefined || at < EARLIEST_EVENT_MS || at >= LATEST_EVENT_MS) {
         rejected.push(
           reject(
             line,
@@ -136,6 +137,15 @@ export function importCdnow(
     }
     const cds = Number(cdsText);
     const amount = Number(amountText);
+    if (!Number.isSafeInteger(cds) || !Number.isFinite(amount)) {
+      const [column, value] = Number.isSafeInteger(cds)
+        ? ['dollar_value', amountText]
+        : ['number_of_cds', cdsText];
+      rejected.push(
+        reject(line, 'invalid_number', `"${value}" on line ${line} is too large a number.`, column),
+      );
+      continue;
+    }
     let profile = byId.get(id);
     if (!profile) {
       profile = {

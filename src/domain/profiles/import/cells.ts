@@ -76,9 +76,11 @@ export function parseTimestampCell(text: string, dateOrder: 'mdy' | 'dmy'): numb
 /** Reads a number; accepts `1,234.50` grouping and a leading currency sign. */
 export function parseNumberCell(text: string): number | undefined {
   const value = text.trim().replace(/^[$€£¥]\s?/, '');
-  if (NUMBER.test(value)) return Number(value);
-  if (GROUPED_NUMBER.test(value)) return Number(value.replaceAll(',', ''));
-  return undefined;
+  let n: number | undefined;
+  if (NUMBER.test(value)) n = Number(value);
+  else if (GROUPED_NUMBER.test(value)) n = Number(value.replaceAll(',', ''));
+  // `1e999` matches the pattern but is Infinity: a number that cannot be stored is no number.
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
 }
 
 /** Reads yes/no answers: true/false, yes/no, y/n, 1/0, subscribed/unsubscribed, ... */

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { createProfileCollector } from './collector';
 import { type ColumnMappingInput, columnMappingSchema } from './mapping';
-import { type ImportResult, reject, type Rejection } from './report';
+import { type ImportResult, refusedResult, reject, type Rejection } from './report';
 import { createRowMapper, type RowMapper } from './row-mapper';
 
 /** Reads a CSV file chunk by chunk (e.g. from `file.stream()`), then reports. */
@@ -45,6 +45,8 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
   let headers: string[] | undefined;
   let mapper: RowMapper | undefined;
   let headerRejections: Rejection[] = [];
+  /** A quote left open: every later cell would be read wrongly, so the file is refused here. */
+  let refusal: Rejection | undefined;
   /** Line number of the first line of the text not yet parsed. */
   let nextLine = 1;
 
@@ -60,7 +62,18 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
         const next = text.charCodeAt(end) === 13 ? end + 2 : end + 1;
         rowLine += countLineBreaks(text, rowStart, Math.min(next, text.length));
         rowStart = next;
-        if (headerRejections.length > 0) return;
+        if (headerRejections.length > 0 || refusal) return;
+        const quoteError = result.errors.find((e) => e.type === 'Quotes');
+        if (quoteError) {
+          refusal = reject(
+            line,
+            'unbalanced_quote',
+            `Line ${line} has a quote that is never closed properly (${quoteError.message}), so ` +
+              'the rest of the file cannot be read reliably. Nothing was imported: fix the quote ' +
+              'and import again.',
+          );
+          return;
+        }
         if (headers === undefined) {
           headers = cells.map((h) => h.trim());
           const built = createRowMapper(mapping, headers);
@@ -110,6 +123,10 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
       if (!started) buffer = start(buffer);
       if (buffer.length > 0) parse(buffer);
       buffer = '';
+      if (refusal) {
+        const { rows, rejected } = collector.finish().report;
+        return refusedResult(refusal, rows, rejected);
+      }
       if (headers === undefined) {
         return emptyResult([reject(1, 'empty_file', 'The file is empty: it has no header line.')]);
       }

@@ -1,4 +1,4 @@
-import { lineAndColumn } from '../../text-position.ts';
+import { lineAndColumn } from '../../json/parse-json.ts';
 /** Where a JSON text goes wrong, or where its top-level array elements start. */
 export interface JsonScan {
   /** Offset of the first syntax error, if any. */

@@ -4,7 +4,8 @@ import { isValidEmail } from '../normalise-email';
 import { type Profile, profileAttributesSchema, profileEventSchema } from '../profile';
 import { isKnownTimeZone } from './cells';
 import { lineAndColumn, scanJson } from './json-scan';
-import { type ImportResult, reject, type Rejection } from './report';
+import { type ImportResult, refusedResult, reject, type Rejection } from './report';
+import { findProfileProblem } from './validate-profile';
 
 const importEventSchema = profileEventSchema.extend({
   at: z.union([
@@ -47,10 +48,12 @@ function toProfile(value: unknown, rowOf: () => number): Profile | Rejection {
     const hasObject = typeof value === 'object' && value !== null && !Array.isArray(value);
     if (missingId && hasObject)
       return reject(row, 'missing_id', `The profile at line ${row} has no id.`, 'id');
+    const field = parsed.error.issues[0]?.path.map(String).join('.');
     return reject(
       row,
       'invalid_profile',
       `The record at line ${row} is not a profile (${describeIssue(parsed.error)}).`,
+      field || 'profile',
     );
   }
   const { id, attributes, events } = parsed.data;
@@ -70,7 +73,10 @@ function toProfile(value: unknown, rowOf: () => number): Profile | Rejection {
       'timeZone',
     );
   }
-  return { id, attributes, events: [...events].sort((a, b) => a.at - b.at) };
+  const profile = { id, attributes, events: [...events].sort((a, b) => a.at - b.at) };
+  const problem = findProfileProblem(profile);
+  if (problem) return reject(rowOf(), problem.reason, problem.message, problem.field);
+  return profile;
 }
 
 function badJson(text: string, lineOffset = 0): Rejection {
@@ -146,7 +152,7 @@ export function importJson(text: string): ImportResult {
   } catch {
     const lines = trimmed.split('\n').filter((l) => l.trim() !== '');
     if (trimmed.startsWith('{') && lines.length > 1) return importNdjson(body);
-    return finish([], [badJson(body)], 0);
+    return refusedResult(badJson(body));
   }
   if (Array.isArray(value)) return importArray(body, value, 0);
   if (

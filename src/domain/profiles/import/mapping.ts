@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileFieldColumnsShape } from '../profile-fields.ts';
 import { CONSENT_CHANNELS } from '../../channels';
 
 /** How a text cell becomes a typed custom attribute or event property. */
@@ -29,16 +30,7 @@ export type EventRows = z.infer<typeof eventRowsSchema>;
  */
 export const columnMappingSchema = z.object({
   id: z.string().min(1),
-  name: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  pushToken: z.string().optional(),
-  timeZone: z.string().optional(),
-  locale: z.string().optional(),
-  country: z.string().optional(),
-  birthday: z.string().optional(),
-  signupDate: z.string().optional(),
-  plan: z.string().optional(),
+  ...profileFieldColumnsShape,
   /** Per consent channel, the column with the customer's yes or no. */
   consent: z.partialRecord(z.enum(CONSENT_CHANNELS), z.string()).default({}),
   /** Columns whose cells are tags, several separated by `,`, `;` or `|`. */

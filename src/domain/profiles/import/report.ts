@@ -18,6 +18,9 @@ export const REJECTION_CODES = [
   'bad_json',
   'invalid_profile',
   'unrecognised_format',
+  'unbalanced_quote',
+  'binary_file',
+  'invalid_value',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -39,12 +42,29 @@ export interface ImportReport {
   rejected: Rejection[];
   /** Customers found more than once and merged. */
   merged: MergeGroup[];
+  /**
+   * Set when the whole file was refused (binary, or a CSV quote that leaves the rest unreadable):
+   * nothing is imported, and this says where and why.
+   */
+  refused?: Rejection;
 }
 
 /** Profiles parsed from a file and the report to show. */
 export interface ImportResult {
   profiles: Profile[];
   report: ImportReport;
+}
+
+/** The result of a file refused as a whole: no profiles, the reason first among the rejections. */
+export function refusedResult(
+  refusal: Rejection,
+  rows = 0,
+  earlier: readonly Rejection[] = [],
+): ImportResult {
+  return {
+    profiles: [],
+    report: { imported: 0, rows, rejected: [...earlier, refusal], merged: [], refused: refusal },
+  };
 }
 
 /** Builds a rejection. */

@@ -10,6 +10,7 @@ import {
 } from './cells';
 import { type ColumnMapping, mappedColumns, type TypedColumn } from './mapping';
 import { reject, type Rejection } from './report';
+import { findProfileProblem } from './validate-profile';
 
 /** One row read through a mapping: a profile (attributes only) and, in events mode, its event. */
 export type RowOutcome =
@@ -134,8 +135,14 @@ export function createRowMapper(
     const customFailure = readTypedColumns(cells, mapping.custom, attributes.custom);
     if (customFailure) return customFailure;
     const profile: Profile = { id, attributes, events: [] };
+    /** The full profile check, its problem named by the file's column. */
+    const checked = (event?: ProfileEvent): RowOutcome => {
+      const problem = findProfileProblem(event ? { ...profile, events: [event] } : profile);
+      if (problem) return fail(problem.reason, problem.message, columnOf(mapping, problem.field));
+      return event ? { ok: true, profile, event } : { ok: true, profile };
+    };
     const eventRows = mapping.events;
-    if (!eventRows) return { ok: true, profile };
+    if (!eventRows) return checked();
 
     const name =
       'fixed' in eventRows.name ? eventRows.name.fixed : cell(cells, eventRows.name.column);
@@ -152,7 +159,28 @@ export function createRowMapper(
     const propsFailure = readTypedColumns(cells, eventRows.props, props);
     if (propsFailure) return propsFailure;
     const hasProps = Object.keys(props).length > 0;
-    return { ok: true, profile, event: hasProps ? { name, at: ms, props } : { name, at: ms } };
+    return checked(hasProps ? { name, at: ms, props } : { name, at: ms });
   };
   return { mapper, rejections: [] };
+}
+
+/** The file column a profile field path (from {@link findProfileProblem}) was read from. */
+function columnOf(mapping: ColumnMapping, field: string): string {
+  const [head, second, third, fourth] = field.split('.');
+  if (head === 'id') return mapping.id;
+  if (head === 'attributes' && second === 'custom') {
+    return mapping.custom.find((c) => c.key === third)?.column ?? field;
+  }
+  if (head === 'attributes' && second !== undefined && second in mapping) {
+    const column = mapping[second as keyof ColumnMapping];
+    if (typeof column === 'string') return column;
+    if (second === 'tags') return mapping.tags[0] ?? field;
+  }
+  if (head === 'events' && mapping.events) {
+    if (third === 'at') return mapping.events.timestamp;
+    if (third === 'props')
+      return mapping.events.props.find((p) => p.key === fourth)?.column ?? field;
+    if (third === 'name' && 'column' in mapping.events.name) return mapping.events.name.column;
+  }
+  return field;
 }

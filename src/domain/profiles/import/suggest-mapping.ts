@@ -75,7 +75,8 @@ function norm(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-function camel(header: string): string {
+/** A custom attribute key from a column header: `Loyalty Points` → `loyaltyPoints`. */
+export function attributeKey(header: string): string {
   const words = header
     .trim()
     .split(/[^A-Za-z0-9]+/)
@@ -91,10 +92,24 @@ function valuesOf(rows: readonly (readonly string[])[], index: number): string[]
   return rows.map((row) => (row[index] ?? '').trim()).filter((v) => v !== '');
 }
 
-/** The type every sample value of a column fits, text when nothing narrower does. */
+/**
+ * Share of a column's sample values that must fit a type for the column to get it. The rest are
+ * not quietly kept as text: the import rejects them by row and column, and the user sees and can
+ * change every inferred type before importing. One stray `NaN` must not make a column text.
+ */
+export const TYPE_AGREEMENT = 0.9;
+
+/** Whether enough of the values pass `test` (all of them for tiny samples). */
+function mostly(values: readonly string[], test: (v: string) => boolean): boolean {
+  let fit = 0;
+  for (const v of values) if (test(v)) fit++;
+  return values.length < 10 ? fit === values.length : fit >= values.length * TYPE_AGREEMENT;
+}
+
+/** The type (almost) every sample value of a column fits, text when nothing narrower does. */
 export function inferValueType(values: readonly string[]): ValueType {
   if (values.length === 0) return 'text';
-  const all = (test: (v: string) => boolean): boolean => values.every(test);
+  const all = (test: (v: string) => boolean): boolean => mostly(values, test);
   if (all((v) => /^(true|false|yes|no|y|n)$/i.test(v))) return 'boolean';
   if (
     all((v) => parseNumberCell(v) !== undefined) &&
@@ -109,7 +124,8 @@ export function inferValueType(values: readonly string[]): ValueType {
 }
 
 /**
- * Guesses a mapping from the header and a few rows: known column names for the profile fields
+ * Guesses a mapping from the header and sample rows (as many as the caller read, ideally the
+ * whole file): known column names for the profile fields
  * and consent, repeated ids with a time column for "rows are events", and a type for every
  * other column from its values. The user reviews it before importing.
  */
@@ -170,7 +186,7 @@ export function suggestMapping(
   const timestampIndex = find(TIMESTAMP_NAMES);
   const timestampWorks =
     timestampIndex >= 0 &&
-    valuesOf(sampleRows, timestampIndex).every((v) => parseTimestampCell(v, 'mdy') !== undefined);
+    mostly(valuesOf(sampleRows, timestampIndex), (v) => parseTimestampCell(v, 'mdy') !== undefined);
   const eventsMode = timestampWorks && (eventNameIndex >= 0 || idsRepeat);
   if (eventsMode) {
     used.add(timestampIndex);
@@ -187,7 +203,7 @@ export function suggestMapping(
     if (used.has(i) || header.trim() === '') return;
     rest.push({
       column: header,
-      key: camel(header),
+      key: attributeKey(header),
       type: inferValueType(valuesOf(sampleRows, i)),
     });
   });

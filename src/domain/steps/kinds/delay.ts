@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { durationMs, durationSchema, formatDuration } from '../shared.ts';
+import { durationMs, durationSchema, formatDuration, MAX_DURATION_MS } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
 
 const configSchema = durationSchema;
 export type DelayConfig = z.infer<typeof configSchema>;
@@ -18,8 +19,15 @@ export const delayStep = defineStep(
   branches: () => [...NEXT_BRANCH],
   summary: (c) => `Wait ${formatDuration(c)}`,
   derived: {
-    shape: { durationMs: z.number() },
+    shape: { durationMs: z.number().positive().max(MAX_DURATION_MS) },
     compute: (c) => ({ durationMs: durationMs(c) }),
   },
+  simulation: {
+    op: OP.delay,
+    plan: (target, step) => {
+      target.durationMs = step.durationMs;
+    },
+  },
   waits: true,
+  minimumWaitMs: durationMs,
 });

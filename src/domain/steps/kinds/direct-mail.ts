@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { messageTraits } from '../message-traits.ts';
 import { behaviourOverrideSchema, clip, filled, noContent } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
 
 const configSchema = z.object({
   offer: z.string(),
@@ -30,4 +31,10 @@ export const directMailStep = defineStep(
   },
   validate: (c) => (filled(c.offer) ? [] : [noContent('offer', 'Describe the offer.')]),
   ...messageTraits('direct_mail'),
+  simulation: {
+    op: OP.message,
+    plan: (target, step, ctx) => {
+      target.message = ctx.message(step, 'direct_mail', { costPerSend: step.cost });
+    },
+  },
 });

@@ -5,6 +5,10 @@ import {
 } from '../../conditions/property-filter.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
+import type { ProfileEvent } from '../../profiles/profile.ts';
+import { eventMatcher, firstAfter, firstAtOrAfter } from '../../simulate/event-match.ts';
+import { AFTER_EVENTS } from '../../simulate/trigger-plan.ts';
 
 const configSchema = z.object({
   /** The event name, e.g. `order_placed`. */
@@ -28,6 +32,33 @@ export const eventTrigger = defineStep(
     if (!filled(c.event)) return 'When an event happens';
     const filters = describePropertyFilters(c.propertyFilters);
     return filters === '' ? `When ${c.event}` : `When ${c.event} ${filters}`;
+  },
+  simulation: {
+    op: OP.trigger,
+    trigger: (step) => {
+      const match = eventMatcher(step.event, step.propertyFilters);
+      return {
+        stepId: step.id,
+        perEvent: true,
+        nextAt(state, after, afterSeq, _start, end) {
+          // Real events only (spec §7.1): the profile's own history, whose order is the sequence.
+          const events = state.profile.events;
+          let i =
+            afterSeq === AFTER_EVENTS ? firstAfter(events, after) : firstAtOrAfter(events, after);
+          if (afterSeq >= i && afterSeq !== AFTER_EVENTS) i = afterSeq + 1;
+          for (; i < events.length; i++) {
+            const e = events[i] as ProfileEvent;
+            if (e.at >= end) return Number.POSITIVE_INFINITY;
+            if (match(e)) {
+              state.firedSeq = i;
+              return e.at;
+            }
+          }
+          return Number.POSITIVE_INFINITY;
+        },
+        describe: () => `entered on ${step.event}`,
+      };
+    },
   },
   validate: (c) =>
     filled(c.event) ? [] : [required('event', 'Choose the event that starts the journey.')],

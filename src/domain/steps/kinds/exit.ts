@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clip, filled } from '../shared.ts';
 import { defineStep } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
 
 const configSchema = z.object({ reason: z.string() });
 export type ExitConfig = z.infer<typeof configSchema>;
@@ -16,5 +17,6 @@ export const exitStep = defineStep(
   icon: 'log-out',
   defaultConfig: () => ({ reason: '' }),
   branches: () => [],
+  simulation: { op: OP.exit },
   summary: (c) => (filled(c.reason) ? `Exit · ${clip(c.reason)}` : 'Exit'),
 });

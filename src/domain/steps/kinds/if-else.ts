@@ -3,6 +3,8 @@ import { conditionGroupSchema, emptyConditionGroup } from '../../conditions/cond
 import { describeCondition } from '../../conditions/describe-condition.ts';
 import { conditionIssues } from '../shared.ts';
 import { defineStep } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
+import { compileCondition } from '../../conditions/compile-condition.ts';
 
 const configSchema = z.object({ condition: conditionGroupSchema });
 export type IfElseConfig = z.infer<typeof configSchema>;
@@ -21,6 +23,13 @@ export const ifElseStep = defineStep(
     { key: 'yes', label: 'Yes' },
     { key: 'no', label: 'No' },
   ],
+  simulation: {
+    op: OP.firstMatch,
+    plan: (target, step) => {
+      target.conditions = [step.condition];
+      target.predicates = [compileCondition(step.condition)];
+    },
+  },
   summary: (c) => `If ${describeCondition(c.condition)}`,
   audiences: (c) => [{ label: 'Yes path', condition: c.condition }],
   validate: (c) => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { conditionGroupSchema, emptyConditionGroup } from '../../conditions/condition-schema.ts';
 import { conditionIssues, duplicateKeyIssues, filled } from '../shared.ts';
 import { defineStep } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
+import { compileCondition } from '../../conditions/compile-condition.ts';
 
 /** The branch key of the path for profiles no branch matched. */
 export const ELSE_BRANCH = 'else';
@@ -38,6 +40,13 @@ export const multiSplitStep = defineStep(
     })),
     { key: ELSE_BRANCH, label: 'Everyone else' },
   ],
+  simulation: {
+    op: OP.firstMatch,
+    plan: (target, step) => {
+      target.conditions = step.branches.map((b) => b.condition);
+      target.predicates = step.branches.map((b) => compileCondition(b.condition));
+    },
+  },
   summary: (c) => `${c.branches.length} paths + everyone else`,
   audiences: (c) => c.branches.map((b) => ({ label: b.label, condition: b.condition })),
   validate: (c) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { messageEvents, NPS_RESPONSE_EVENT } from '../journey-events.ts';
 import { behaviourOverrideSchema, clip, filled, noContent } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
 
 const configSchema = z.object({
   channel: z.enum(['email', 'sms', 'in_app']),
@@ -28,5 +29,11 @@ export const npsSurveyStep = defineStep(
   validate: (c) =>
     filled(c.question) ? [] : [noContent('question', 'Write the survey question.')],
   channel: (c) => c.channel,
+  simulation: {
+    op: OP.message,
+    plan: (target, step, ctx) => {
+      target.message = ctx.message(step, step.channel, { nps: true });
+    },
+  },
   producesEvents: (c) => [NPS_RESPONSE_EVENT, ...messageEvents(c.channel)],
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { duplicateKeyIssues, filled } from '../shared.ts';
 import { defineStep, type StepIssue } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
 
 const variantSchema = z.object({
   key: z.string().min(1),
@@ -31,6 +32,16 @@ export const randomSplitStep = defineStep(
     ],
   }),
   branches: (c) => c.variants.map((v, i) => ({ key: v.key, label: variantLabel(v, i) })),
+  simulation: {
+    op: OP.randomSplit,
+    plan: (target, step) => {
+      let sum = 0;
+      target.thresholds = Float64Array.from(step.variants, (v) => (sum += v.percent));
+      // Rounding must never leave a bucket past the last variant.
+      target.thresholds[target.thresholds.length - 1] = Number.POSITIVE_INFINITY;
+      target.hashSuffix = `:${step.id}`;
+    },
+  },
   summary: (c) => `Random: ${c.variants.map((v) => `${v.percent}%`).join(' / ')}`,
   validate: (c) => {
     const issues: StepIssue[] = [];

@@ -3,6 +3,10 @@ import { conditionGroupSchema, emptyConditionGroup } from '../../conditions/cond
 import { describeCondition } from '../../conditions/describe-condition.ts';
 import { conditionIssues, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
+import { compileCondition } from '../../conditions/compile-condition.ts';
+import { scheduleTimes } from '../../simulate/local-time.ts';
+import type { ZoneClock } from '../../simulate/zone-clock.ts';
 
 const configSchema = z.object({
   /** First run, ISO date-time with offset; '' until chosen. */
@@ -28,6 +32,31 @@ export const scheduledAudienceTrigger = defineStep(
     const when = c.at === '' ? 'Scheduled' : `From ${c.at.slice(0, 16).replace('T', ' ')}`;
     const repeat = c.recurrence === 'once' ? '' : `, ${c.recurrence}`;
     return `${when}${repeat}: ${describeCondition(c.audience)}`;
+  },
+  simulation: {
+    op: OP.trigger,
+    trigger: (step, ctx) => {
+      const audience = compileCondition(step.audience);
+      // Occurrences depend only on the zone: worked out once per zone per run.
+      const byZone = new Map<ZoneClock, number[]>();
+      return {
+        stepId: step.id,
+        perEvent: false,
+        nextAt(state, after) {
+          const zone = state.zone();
+          let times = byZone.get(zone);
+          if (times === undefined) {
+            times = scheduleTimes(step.at, step.recurrence, zone, ctx.start, ctx.end);
+            byZone.set(zone, times);
+          }
+          for (const t of times) {
+            if (t >= after && audience(state.view, state.context(t))) return t;
+          }
+          return Number.POSITIVE_INFINITY;
+        },
+        describe: () => 'entered with the scheduled audience',
+      };
+    },
   },
   validate: (c) => {
     const issues: StepIssue[] = conditionIssues(c.audience, 'audience');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WEEKDAYS } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
 
 const configSchema = z.object({
   weekdays: z.array(z.enum(WEEKDAYS)),
@@ -40,6 +41,17 @@ export const timeWindowStep = defineStep(
     endHour: 17,
   }),
   branches: () => [...NEXT_BRANCH],
+  simulation: {
+    op: OP.timeWindow,
+    plan: (target, step) => {
+      target.windowMask = WEEKDAYS.reduce(
+        (m, d, i) => (step.weekdays.includes(d) ? m | (1 << i) : m),
+        0,
+      );
+      target.windowStartMs = step.startHour * 3_600_000;
+      target.windowEndMs = step.endHour * 3_600_000;
+    },
+  },
   summary: (c) => {
     const days = WEEKDAYS.filter((d) => c.weekdays.includes(d)).map((d) => DAY_NAMES[d]);
     return `${days.length === 7 ? 'Every day' : days.join(', ')} ${hour(c.startHour)}–${hour(c.endHour)}`;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { attributeLabel } from '../../conditions/attribute-paths.ts';
+import { attributeLabel, attributePathProblem } from '../../conditions/attribute-paths.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
 
 const operationSchema = z.discriminatedUnion('type', [
   z.object({
@@ -40,6 +41,12 @@ export const updateProfileStep = defineStep(
   icon: 'user-pen',
   defaultConfig: () => ({ operations: [] }),
   branches: () => [...NEXT_BRANCH],
+  simulation: {
+    op: OP.updateProfile,
+    plan: (target, step) => {
+      target.operations = step.operations;
+    },
+  },
   summary: (c) =>
     c.operations.length === 0 ? 'Update profile' : c.operations.map(describe).join(', '),
   validate: (c) => {
@@ -50,6 +57,15 @@ export const updateProfileStep = defineStep(
     c.operations.forEach((op, i) => {
       if (op.type === 'set_attribute' && !filled(op.attribute)) {
         issues.push(required(`operations.${i}.attribute`, `Change ${i + 1} needs an attribute.`));
+      }
+      const unsafe = op.type === 'set_attribute' ? attributePathProblem(op.attribute) : undefined;
+      if (unsafe !== undefined) {
+        issues.push({
+          severity: 'error',
+          code: 'unsafe-name',
+          message: unsafe,
+          field: `operations.${i}.attribute`,
+        });
       }
       if (op.type !== 'set_attribute' && !filled(op.tag)) {
         issues.push(required(`operations.${i}.tag`, `Change ${i + 1} needs a tag.`));

@@ -3,8 +3,18 @@ import {
   describePropertyFilters,
   propertyFiltersSchema,
 } from '../../conditions/property-filter.ts';
-import { durationMs, durationSchema, filled, formatDuration, required } from '../shared.ts';
+import {
+  durationMs,
+  durationSchema,
+  filled,
+  formatDuration,
+  MAX_DURATION_MS,
+  required,
+} from '../shared.ts';
 import { defineStep } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
+import { eventMatcher } from '../../simulate/event-match.ts';
+import { engagementEvent } from '../journey-events.ts';
 
 const targetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('event'), event: z.string(), propertyFilters: propertyFiltersSchema }),
@@ -56,8 +66,24 @@ export const waitForEventStep = defineStep(
     return [];
   },
   derived: {
-    shape: { timeoutMs: z.number() },
+    shape: { timeoutMs: z.number().positive().max(MAX_DURATION_MS) },
     compute: (c) => ({ timeoutMs: durationMs(c.timeout) }),
+  },
+  simulation: {
+    op: OP.waitForEvent,
+    plan: (target, step, ctx) => {
+      target.durationMs = step.timeoutMs;
+      const t = step.target;
+      if (t.type === 'event') {
+        target.waitMatch = eventMatcher(t.event, t.propertyFilters);
+        target.waitTarget = t.event;
+        return;
+      }
+      const name = engagementEvent(ctx.channelOf(t.stepId) ?? 'email', t.engagement);
+      const stepId = t.stepId;
+      target.waitMatch = (e) => e.name === name && e.props?.['stepId'] === stepId;
+      target.waitTarget = `${name} of "${ctx.labelOf(t.stepId) ?? stepId}"`;
+    },
   },
   waits: true,
   consumesEvents: (c) =>

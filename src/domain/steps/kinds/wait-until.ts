@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { attributeLabel } from '../../conditions/attribute-paths.ts';
+import { attributeLabel, attributeReader } from '../../conditions/attribute-paths.ts';
 import { timeOfDaySchema } from '../../journey/settings-schema.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+import { OP } from '../../simulate/plan-step.ts';
+import { timeOfDayMs } from '../../simulate/local-time.ts';
 
 const untilSchema = z.discriminatedUnion('type', [
   /** A fixed moment, ISO date-time with offset; '' until chosen. */
@@ -11,7 +13,7 @@ const untilSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('attribute'),
     attribute: z.string(),
-    offsetDays: z.number().int(),
+    offsetDays: z.number().int().min(-3650).max(3650),
     localTime: timeOfDaySchema,
   }),
 ]);
@@ -30,6 +32,19 @@ export const waitUntilStep = defineStep(
   icon: 'calendar-check',
   defaultConfig: () => ({ until: { type: 'fixed', at: '' } }),
   branches: () => [...NEXT_BRANCH],
+  simulation: {
+    op: OP.waitUntil,
+    plan: (target, step) => {
+      const u = step.until;
+      if (u.type === 'fixed') target.untilAt = Date.parse(u.at);
+      else {
+        target.untilAttribute = u.attribute;
+        target.untilRead = attributeReader(u.attribute);
+        target.untilOffsetDays = u.offsetDays;
+        target.untilLocalMs = timeOfDayMs(u.localTime);
+      }
+    },
+  },
   summary: (c) => {
     const u = c.until;
     if (u.type === 'fixed')

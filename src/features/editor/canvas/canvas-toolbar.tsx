@@ -1,56 +1,65 @@
 import { Panel } from '@xyflow/react';
-import type { EditorStore } from '../../../editor/index.ts';
+import {
+  REGISTERED_COMMANDS,
+  formatShortcut,
+  isMacPlatform,
+  type EditorStore,
+  type HistoryStatus,
+  type RegisteredCommandId,
+} from '../../../editor/index.ts';
+import type { RunCommand } from './command-runner.ts';
 import { useHistoryStatus } from './use-editor-selector.ts';
 
 export interface CanvasToolbarProps {
   store: EditorStore;
-  onAutoLayout(): void;
-  onFitView(): void;
-  onShowShortcuts(): void;
+  run: RunCommand;
 }
 
-/** Undo, redo, auto-layout, fit view and the shortcuts overlay. */
-export function CanvasToolbar({
-  store,
-  onAutoLayout,
-  onFitView,
-  onShowShortcuts,
-}: CanvasToolbarProps) {
+/** The commands registered for the toolbar, in registry order. */
+const TOOLBAR_COMMANDS = REGISTERED_COMMANDS.filter((command) => command.toolbar === true);
+
+function disabled(id: RegisteredCommandId, history: HistoryStatus): boolean {
+  if (id === 'undo') return !history.canUndo;
+  if (id === 'redo') return !history.canRedo;
+  return false;
+}
+
+/** The hover text: what undo or redo would change, else the label and its first key. */
+function title(
+  command: (typeof TOOLBAR_COMMANDS)[number],
+  history: HistoryStatus,
+  mac: boolean,
+): string {
+  const what =
+    command.id === 'undo'
+      ? history.undoLabel
+      : command.id === 'redo'
+        ? history.redoLabel
+        : undefined;
+  const name = what !== undefined ? `${command.label} ${what.toLowerCase()}` : command.label;
+  const key = command.shortcuts?.[0];
+  return key === undefined ? name : `${name} (${formatShortcut(key, mac)})`;
+}
+
+/** The registered toolbar commands: undo, redo, auto-layout, fit view and the shortcuts overlay. */
+export function CanvasToolbar({ store, run }: CanvasToolbarProps) {
   const history = useHistoryStatus(store);
+  const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform);
   return (
     <Panel position="top-left" className="canvas-toolbar" role="toolbar" aria-label="Canvas tools">
-      <button
-        type="button"
-        className="btn btn-sm"
-        disabled={!history.canUndo}
-        onClick={() => store.undo()}
-        title={history.undoLabel !== undefined ? `Undo ${history.undoLabel.toLowerCase()}` : 'Undo'}
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        className="btn btn-sm"
-        disabled={!history.canRedo}
-        onClick={() => store.redo()}
-        title={history.redoLabel !== undefined ? `Redo ${history.redoLabel.toLowerCase()}` : 'Redo'}
-      >
-        Redo
-      </button>
-      <button type="button" className="btn btn-sm" onClick={onAutoLayout}>
-        Auto-layout
-      </button>
-      <button type="button" className="btn btn-sm" onClick={onFitView}>
-        Fit view
-      </button>
-      <button
-        type="button"
-        className="btn btn-sm"
-        onClick={onShowShortcuts}
-        aria-label="Keyboard shortcuts"
-      >
-        ?
-      </button>
+      {TOOLBAR_COMMANDS.map((command) => (
+        <button
+          key={command.id}
+          type="button"
+          className="btn btn-sm"
+          disabled={disabled(command.id, history)}
+          onClick={() => run(command.id)}
+          title={title(command, history, mac)}
+          {...(command.icon !== undefined ? { 'aria-label': command.label } : {})}
+        >
+          {command.icon ?? command.label}
+        </button>
+      ))}
     </Panel>
   );
 }

@@ -44,9 +44,4 @@ export type JourneyEdgeData = {
 export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>;
 
 /** Per-step and per-connection counts from a simulation, drawn over the canvas. */
-export interface CanvasOverlay {
-  stepCounts: Readonly<Record<string, { entered: number }>>;
-  connectionCounts: Readonly<Record<string, number>>;
-  /** Steps on one profile's path (a simulation trace), lit on the canvas. */
-  highlight?: { stepIds: readonly string[] };
-}
+export type { CountsOverlay as CanvasOverlay } from '../../../domain/simulate/counts-overlay.ts';

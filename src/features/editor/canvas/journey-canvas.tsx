@@ -16,6 +16,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type Ref,
 } from 'react';
 import type { Diagnostic } from '../../../domain/index.ts';
@@ -23,6 +24,8 @@ import { runAutoLayout, type EditorStore, type Selection } from '../../../editor
 import { Palette } from '../palette/palette.tsx';
 import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog.tsx';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
+import { STEP_WIDTH } from './step-geometry.ts';
+import { createCommandRunner, type CanvasCommandHost } from './command-runner.ts';
 import { CanvasContext, type CanvasContextValue, type InsertTarget } from './editor-context.ts';
 import type { CanvasOverlay, JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
 import { InsertMenu, type InsertMenuRequest } from './insert-menu.tsx';
@@ -53,6 +56,9 @@ const MINIMAP_COLOURS: Readonly<Record<string, string>> = {
   wait: 'var(--wait)',
   action: 'var(--action)',
 };
+
+/** The steps' CSS width comes from the same constant as their estimated size. */
+const STEP_WIDTH_STYLE = { '--step-width': `${STEP_WIDTH}px` } as CSSProperties;
 /**
  * From this many steps only those in view are mounted: every mounted step costs work on each
  * frame of a pan, and a journey this large never fits on screen at a readable zoom anyway.
@@ -199,13 +205,21 @@ function CanvasSurface({
     });
   }, [store, announce, flow]);
 
-  useCanvasKeyboard(store, wrapperRef, {
-    showHelp: () => setHelpOpen(true),
-    autoLayout,
-    fitView,
-    paste: handlers.pasteText,
-    announce,
+  const host = useRef<CanvasCommandHost | null>(null);
+  useEffect(() => {
+    host.current = {
+      showHelp: () => setHelpOpen(true),
+      autoLayout,
+      fitView,
+      paste: handlers.pasteText,
+      announce,
+    };
   });
+  const run = useMemo(
+    () => createCommandRunner(store, () => host.current as CanvasCommandHost),
+    [store],
+  );
+  useCanvasKeyboard(store, wrapperRef, run);
 
   useImperativeHandle(
     apiRef,
@@ -244,6 +258,7 @@ function CanvasSurface({
         {showPalette && <Palette onAdd={handlers.addKind} />}
         <div
           className="journey-canvas__surface"
+          style={STEP_WIDTH_STYLE}
           ref={wrapperRef}
           onDragOver={handlers.onDragOver}
           onDrop={handlers.onDrop}
@@ -281,12 +296,7 @@ function CanvasSurface({
               />
             )}
             <Controls showInteractive={false} showFitView={false} />
-            <CanvasToolbar
-              store={store}
-              onAutoLayout={autoLayout}
-              onFitView={fitView}
-              onShowShortcuts={() => setHelpOpen(true)}
-            />
+            <CanvasToolbar store={store} run={run} />
           </ReactFlow>
           <div className="canvas-status" role="status" aria-live="polite">
             {status}

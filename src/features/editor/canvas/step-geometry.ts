@@ -1,4 +1,5 @@
 import { Position, type NodeHandle } from '@xyflow/react';
+import { DEFAULT_STEP_SIZE } from '../../../editor/index.ts';
 import type { StepNodeData } from './flow-types.ts';
 
 /**
@@ -7,7 +8,8 @@ import type { StepNodeData } from './flow-types.ts';
  * these up front lets a large journey mount only the steps in view and still draw the minimap
  * and the arrows to steps off screen. The first measurement replaces the estimate.
  */
-export const STEP_WIDTH = 240;
+/** The one step width: auto-layout's, these estimates' and (through `--step-width`) the CSS's. */
+export const STEP_WIDTH = DEFAULT_STEP_SIZE.width;
 const BORDER = 1;
 const HEADER = 24;
 /** A header with a pill (problem badge or simulated count) is 2 px taller. */

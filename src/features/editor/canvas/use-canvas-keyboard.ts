@@ -1,19 +1,6 @@
-import { useEffect, useRef, type RefObject } from 'react';
-import {
-  isMacPlatform,
-  matchShortcut,
-  type EditorStore,
-  type ShortcutAction,
-} from '../../../editor/index.ts';
-import { readClipboardText, writeClipboardText } from './system-clipboard.ts';
-
-export interface CanvasKeyboardActions {
-  showHelp(): void;
-  autoLayout(): void;
-  fitView(): void;
-  paste(text: string): void;
-  announce(message: string): void;
-}
+import { useEffect, type RefObject } from 'react';
+import { isMacPlatform, matchShortcut, type EditorStore } from '../../../editor/index.ts';
+import type { RunCommand } from './command-runner.ts';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -33,66 +20,16 @@ function forCanvas(event: KeyboardEvent, wrapper: HTMLElement | null): boolean {
 }
 
 /**
- * The canvas's keyboard shortcuts, listening on the document so they work after a click on
- * the empty canvas too, but never while typing in a field.
+ * The canvas's keyboard shortcuts, read from the registered commands; listening on the document
+ * so they work after a click on the empty canvas too, but never while typing in a field.
  */
 export function useCanvasKeyboard(
   store: EditorStore,
   wrapperRef: RefObject<HTMLElement | null>,
-  actions: CanvasKeyboardActions,
+  run: RunCommand,
 ): void {
-  const latest = useRef(actions);
-  useEffect(() => {
-    latest.current = actions;
-  });
   useEffect(() => {
     const mac = isMacPlatform(navigator.platform);
-    const run = (
-      action: ShortcutAction,
-      delta: { dx: number; dy: number } | undefined,
-    ): boolean => {
-      const a = latest.current;
-      switch (action) {
-        case 'undo':
-          store.undo();
-          return true;
-        case 'redo':
-          store.redo();
-          return true;
-        case 'copySelection':
-        case 'cut': {
-          const copied = store.dispatch('copySelection');
-          if (!copied.ok || copied.output === undefined) return false;
-          void writeClipboardText(copied.output);
-          if (action === 'cut') store.dispatch('deleteSelection');
-          a.announce(action === 'cut' ? 'Cut to the clipboard' : 'Copied to the clipboard');
-          return true;
-        }
-        case 'paste':
-          void readClipboardText().then((text) => a.paste(text));
-          return true;
-        case 'nudge':
-          if (delta === undefined || store.getState().selection.stepIds.length === 0) return false;
-          store.dispatch('nudge', delta);
-          return true;
-        case 'help':
-          a.showHelp();
-          return true;
-        case 'autoLayout':
-          a.autoLayout();
-          return true;
-        case 'fitView':
-          a.fitView();
-          return true;
-        case 'deleteSelection':
-        case 'duplicateSelection':
-        case 'selectAll':
-        case 'clearSelection':
-          if (!store.isEnabled(action)) return action !== 'clearSelection';
-          store.dispatch(action);
-          return true;
-      }
-    };
     const onKeyDown = (event: KeyboardEvent) => {
       if (!forCanvas(event, wrapperRef.current)) return;
       const target = event.target instanceof Element ? event.target : null;
@@ -111,5 +48,5 @@ export function useCanvasKeyboard(
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [store, wrapperRef]);
+  }, [store, wrapperRef, run]);
 }

@@ -14,7 +14,8 @@ export interface ProblemsListProps {
 
 function where(d: Diagnostic, stepLabels: Readonly<Record<string, string>>): string {
   if (d.stepId !== undefined) {
-    const label = stepLabels[d.stepId];
+    // Own labels only: a step id like "constructor" must not find Object's.
+    const label = Object.hasOwn(stepLabels, d.stepId) ? stepLabels[d.stepId] : undefined;
     return label === undefined || label.trim() === '' ? 'Unnamed step' : label;
   }
   if (d.connectionId !== undefined) return 'Connection';

@@ -40,6 +40,9 @@ export function ClvThermometer({
       {fit === undefined && <p role="status">Fitting the customer-value models…</p>}
       {fit !== undefined && !fit.ok && <p className="muted">No value estimate: {fit.message}</p>}
       {score === null && <p className="muted">No purchases yet, so no value estimate.</p>}
+      {fit?.ok === true && fit.bgnbd.degenerate !== null && (
+        <p role="alert">Degenerate fit: {fit.bgnbd.degenerate.message}</p>
+      )}
       {score !== undefined && score !== null && fit?.ok === true && (
         <>
           <meter

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Profile } from '../../../domain/profiles/profile.ts';
 import { getAppDb } from '../../../storage/app-storage.ts';
 import { createProfileRepo } from '../../../storage/profile-repo.ts';
-import { fitClvInWorker } from '../../../workers/forecast-clv-job.ts';
-import type { ClvOutcome } from '../../../workers/forecast-clv-host.ts';
+import { fitClvInWorker } from '../../../workers/clv/fit-clv-in-worker.ts';
+import type { ClvOutcome } from '../../../domain/forecast/clv-report.ts';
 import { lastEventDay } from './last-event-day.ts';
 
 /** A set's fitted CLV models and the day they were fitted up to. */

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Dialog } from '../../../ui/dialog.tsx';
-import type { GenerateOutcome, JobProgress } from '../../../workers/profiles-protocol.ts';
+import type { GenerateOutcome, JobProgress } from '../../../workers/profiles/profiles-protocol.ts';
 import { plural } from '../format.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';

@@ -1,5 +1,5 @@
 import { MAX_GENERATED_PROFILES } from '../../../domain/profiles/generate/options.ts';
-import type { GenerateRequest } from '../../../workers/profiles-protocol.ts';
+import type { GenerateRequest } from '../../../workers/profiles/profiles-protocol.ts';
 
 /** The smallest set the dialog offers to generate. */
 export const MIN_GENERATED = 100;

@@ -6,18 +6,21 @@ import type {
   ImportOutcome,
   ImportTarget,
   JobProgress,
-} from '../../../workers/profiles-protocol.ts';
+} from '../../../workers/profiles/profiles-protocol.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';
 import { ImportMappingStep } from './import-mapping-step.tsx';
 import { ImportReport } from './import-report.tsx';
+import { CDNOW_SAMPLE_NAME, fetchCdnowSample } from './cdnow-sample.ts';
 import { ImportTargetFields } from './import-target-fields.tsx';
 import { mappingProblem } from './mapping-edit.ts';
 import { type SniffedFile, setNameFromFile, sniffFile } from './sniff-file.ts';
 
+type ImportableFile = Exclude<SniffedFile, { kind: 'refused' }>;
+
 type Step =
-  | { step: 'pick' }
-  | { step: 'ready'; file: File; sniffed: SniffedFile }
+  | { step: 'pick'; problem?: string }
+  | { step: 'ready'; file: File; sniffed: ImportableFile }
   | { step: 'running'; progress: JobProgress }
   | { step: 'report'; outcome: ImportOutcome }
   | { step: 'failed'; message: string };
@@ -58,14 +61,36 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
   const pick = async (file: File | undefined) => {
     if (!file) return;
     const sniffed = await sniffFile(file);
+    if (sniffed.kind === 'refused') {
+      setState({ step: 'pick', problem: sniffed.refusal.message });
+      return;
+    }
     setMapping(sniffed.kind === 'csv' ? sniffed.mapping : undefined);
     setTarget((t) => (t.kind === 'new' ? { kind: 'new', name: setNameFromFile(file.name) } : t));
     setState({ step: 'ready', file, sniffed });
   };
 
-  const start = (file: File, sniffed: SniffedFile) => {
+  /** One click: download the CDNOW sample and import it into a new set through the same job. */
+  const loadSample = async () => {
+    setState({ step: 'running', progress: { phase: 'reading', done: 0, total: 1 } });
+    try {
+      const file = await fetchCdnowSample();
+      const sniffed = await sniffFile(file);
+      if (sniffed.kind !== 'cdnow') throw new Error('The downloaded sample is not CDNOW data.');
+      start(file, sniffed, { kind: 'new', name: CDNOW_SAMPLE_NAME });
+    } catch (error) {
+      setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const start = (file: File, sniffed: ImportableFile, into: ImportTarget = target) => {
     setState({ step: 'running', progress: { phase: 'reading', done: 0, total: file.size } });
-    const request = { file, kind: sniffed.kind, target, ...(mapping ? { mapping } : {}) };
+    const request = {
+      file,
+      kind: sniffed.kind,
+      target: into,
+      ...(sniffed.kind === 'csv' && mapping ? { mapping } : {}),
+    };
     const handle = jobs.importFile(request, (progress) => setState({ step: 'running', progress }));
     job.current = handle;
     handle.result.then(
@@ -110,6 +135,22 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
               accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,text/csv,application/json"
               onChange={(e) => void pick(e.target.files?.[0])}
             />
+          </div>
+        )}
+        {state.step === 'pick' && state.problem !== undefined && (
+          <p role="alert" className="field-error">
+            {state.problem}
+          </p>
+        )}
+        {state.step === 'pick' && (
+          <div className="import-sample">
+            <p className="muted">
+              No file at hand? Try the CLV models on real purchase histories: 2,357 CDNOW customers,
+              1997–98.
+            </p>
+            <button type="button" className="btn" onClick={() => void loadSample()}>
+              Load the CDNOW sample
+            </button>
           </div>
         )}
         {state.step === 'ready' && (
@@ -161,7 +202,7 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
         )}
         {state.step === 'report' && (
           <>
-            <h3>Import finished</h3>
+            <h3>{state.outcome.report.refused ? 'Import refused' : 'Import finished'}</h3>
             <ImportReport report={state.outcome.report} />
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={reset}>

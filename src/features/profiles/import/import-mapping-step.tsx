@@ -4,7 +4,7 @@ import { ColumnSelect } from './column-select.tsx';
 import {
   CONSENT_CHANNELS,
   mappingProblem,
-  PROFILE_FIELDS,
+  MAPPED_FIELDS,
   setConsent,
   setEventsMode,
   setField,
@@ -62,7 +62,7 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
       <fieldset>
         <legend>Profile fields</legend>
         <div className="mapping-grid">
-          {PROFILE_FIELDS.map(({ field, label }) => (
+          {MAPPED_FIELDS.map(({ field, label }) => (
             <ColumnSelect
               key={field}
               label={label}

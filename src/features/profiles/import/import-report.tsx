@@ -17,6 +17,9 @@ const REASON_LABELS: Record<string, string> = {
   bad_json: 'Bad JSON',
   invalid_profile: 'Not a profile',
   unrecognised_format: 'Unrecognised format',
+  unbalanced_quote: 'Unbalanced quote',
+  binary_file: 'Not a text file',
+  invalid_value: 'Value cannot be stored',
 };
 
 /** Rows listed at most; the rest are counted. */
@@ -27,6 +30,11 @@ export function ImportReport({ report }: { report: Report }) {
   const mergedRecords = report.merged.reduce((n, g) => n + g.records - 1, 0);
   return (
     <div className="import-report">
+      {report.refused && (
+        <p role="alert" className="field-error">
+          Nothing was imported. Line {report.refused.row}: {report.refused.message}
+        </p>
+      )}
       <ul className="report-summary" aria-label="Import summary">
         <li>
           <strong>{plural(report.imported, 'profile')}</strong> imported from{' '}
@@ -70,6 +78,7 @@ export function ImportReport({ report }: { report: Report }) {
               <tr>
                 <th scope="col">Row</th>
                 <th scope="col">Reason</th>
+                <th scope="col">Column</th>
                 <th scope="col">Details</th>
               </tr>
             </thead>
@@ -78,6 +87,7 @@ export function ImportReport({ report }: { report: Report }) {
                 <tr key={`${r.row}-${i}`}>
                   <td>{r.row}</td>
                   <td>{REASON_LABELS[r.reason] ?? r.reason}</td>
+                  <td>{r.column ?? ''}</td>
                   <td>{r.message}</td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ProfileSet } from '../../../storage/records.ts';
-import type { ImportTarget } from '../../../workers/profiles-protocol.ts';
+import type { ImportTarget } from '../../../workers/profiles/profiles-protocol.ts';
 
 interface ImportTargetFieldsProps {
   sets: readonly ProfileSet[];

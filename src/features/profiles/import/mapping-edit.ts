@@ -1,24 +1,20 @@
+import { attributeKey } from '../../../domain/profiles/import/suggest-mapping.ts';
+import {
+  PROFILE_FIELDS,
+  type ProfileField as DomainProfileField,
+} from '../../../domain/profiles/profile-fields.ts';
 import type {
   ColumnMapping,
   TypedColumn,
   ValueType,
 } from '../../../domain/profiles/import/mapping.ts';
 
-/** The single-column profile fields a mapping can fill, in the order the form shows them. */
-export const PROFILE_FIELDS = [
+/** The single-column fields a mapping can fill, in the order the form shows them. */
+export const MAPPED_FIELDS = [
   { field: 'id', label: 'Customer id' },
-  { field: 'email', label: 'Email' },
-  { field: 'name', label: 'Name' },
-  { field: 'phone', label: 'Phone' },
-  { field: 'pushToken', label: 'Push token' },
-  { field: 'timeZone', label: 'Time zone' },
-  { field: 'locale', label: 'Locale' },
-  { field: 'country', label: 'Country' },
-  { field: 'birthday', label: 'Birthday' },
-  { field: 'signupDate', label: 'Signup date' },
-  { field: 'plan', label: 'Plan' },
+  ...PROFILE_FIELDS.map(({ field, label }) => ({ field, label })),
 ] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number]['field'];
+export type ProfileField = 'id' | DomainProfileField;
 
 export const CONSENT_CHANNELS = [
   { channel: 'email', label: 'Email consent' },
@@ -33,7 +29,7 @@ export const VALUE_TYPES: readonly ValueType[] = ['text', 'number', 'boolean', '
 /** Columns the mapping reads as a named field (not as a custom attribute or event property). */
 function assignedColumns(mapping: ColumnMapping): Set<string> {
   const used = new Set<string>([mapping.id]);
-  for (const { field } of PROFILE_FIELDS) {
+  for (const { field } of MAPPED_FIELDS) {
     const column = mapping[field];
     if (column) used.add(column);
   }
@@ -107,7 +103,7 @@ export function includeColumn(
   type: ValueType,
 ): ColumnMapping {
   const typed = typedColumns(mapping).filter((t) => t.column !== column);
-  if (include) typed.push({ column, key: keyFor(column), type });
+  if (include) typed.push({ column, key: attributeKey(column), type });
   return withTyped(mapping, typed);
 }
 
@@ -143,19 +139,6 @@ export function setEventsMode(
     custom: [],
     events: { name: { fixed: 'order_placed' }, timestamp, props: mapping.custom },
   });
-}
-
-/** A custom attribute key from a header: `Loyalty Points` → `loyaltyPoints`. */
-export function keyFor(column: string): string {
-  const words = column
-    .trim()
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean);
-  const [first = 'field', ...rest] = words;
-  return (
-    first.toLowerCase() +
-    rest.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join('')
-  );
 }
 
 /** Why the mapping cannot be used yet, or undefined when it can. */

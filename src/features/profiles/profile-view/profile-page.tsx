@@ -1,25 +1,13 @@
 import type { ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from '../../../storage/use-live-read.ts';
 import { Link, useParams } from 'react-router';
 import type { Profile } from '../../../domain/profiles/profile.ts';
 import { plural } from '../format.ts';
 import { useProfilesServices } from '../profiles-services.tsx';
 import { useProfileSet } from '../use-profile-sets.ts';
+import { PROFILE_FIELDS } from '../../../domain/profiles/profile-fields.ts';
 import { EventTimeline } from './event-timeline.tsx';
 import '../profiles.css';
-
-const ATTRIBUTES: Array<{ key: keyof Profile['attributes']; label: string }> = [
-  { key: 'name', label: 'Name' },
-  { key: 'email', label: 'Email' },
-  { key: 'phone', label: 'Phone' },
-  { key: 'pushToken', label: 'Push token' },
-  { key: 'timeZone', label: 'Time zone' },
-  { key: 'locale', label: 'Locale' },
-  { key: 'country', label: 'Country' },
-  { key: 'birthday', label: 'Birthday' },
-  { key: 'signupDate', label: 'Signed up' },
-  { key: 'plan', label: 'Plan' },
-];
 
 const CHANNELS = [
   ['email', 'Email'],
@@ -47,7 +35,7 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
   const { setId = '', profileId = '' } = useParams();
   const { repo } = useProfilesServices();
   const set = useProfileSet(setId);
-  const profile = useLiveQuery(
+  const profile = useLiveRead(
     async () => (await repo.getProfile(setId, profileId)) ?? null,
     [repo, setId, profileId],
   );
@@ -89,7 +77,7 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
         <div className="card profile-card">
           <h2>Attributes</h2>
           <dl className="kv">
-            {ATTRIBUTES.map(({ key, label }) => (
+            {PROFILE_FIELDS.map(({ field: key, label }) => (
               <div key={key}>
                 <dt>{label}</dt>
                 <dd>

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { profileAttributesSchema, scalarSchema, stepResultSchema } from '../domain/index.ts';
+
+/**
+ * Routes of the reference executor beyond publishing (docs/openapi.json): profiles and events in,
+ * live counts out, a health check, and the test clock. The executor validates with these schemas
+ * and the app's client reads with them.
+ */
+
+/** The API version a backend reports in GET /health: docs/openapi.json `info.version`. */
+export const API_VERSION = '1.1.0';
+
+/** The body of PUT /profiles/{profileId}: the profile's attributes, replacing the stored ones. */
+export const profilePutSchema = z.object({ attributes: profileAttributesSchema });
+export type ProfilePut = z.infer<typeof profilePutSchema>;
+
+export const profileSavedSchema = z.object({
+  profileId: z.string().min(1),
+  attributes: profileAttributesSchema,
+});
+
+/** One event of a customer. `id` makes a retried batch harmless: an id seen before is skipped. */
+export const incomingEventSchema = z.object({
+  id: z.string().min(1).max(200),
+  profileId: z.string().min(1).max(200),
+  name: z.string().min(1).max(200),
+  /** Epoch milliseconds, UTC. */
+  at: z.number().int(),
+  props: z.record(z.string(), scalarSchema).optional(),
+});
+export type IncomingEvent = z.infer<typeof incomingEventSchema>;
+
+/** The body of POST /events: up to 1,000 events, in any order. */
+export const eventBatchSchema = z.object({ events: z.array(incomingEventSchema).min(1).max(1000) });
+export type EventBatch = z.infer<typeof eventBatchSchema>;
+
+export const eventBatchResultSchema = z.object({
+  accepted: z.number().int().nonnegative(),
+  /** Events whose id was already stored: skipped. */
+  duplicates: z.number().int().nonnegative(),
+});
+
+const count = z.number().int().nonnegative();
+
+/** GET /journeys/{journeyId}/versions/{version}/counts: what really happened, shaped like a simulation's step counts. */
+export const versionCountsSchema = z.object({
+  journeyId: z.string().min(1),
+  version: z.number().int().positive(),
+  asOf: z.iso.datetime({ offset: true }),
+  /** Entries outside the control group. */
+  entries: count,
+  /** Goal conversions outside the control group. */
+  conversions: count,
+  control: z.object({ entries: count, conversions: count }),
+  /** Per step, as `SimulationResult.steps`; `waiting` is the runs there now. */
+  steps: z.record(z.string(), stepResultSchema),
+  /** Runs that took each connection, keyed `${fromStepId}->${branchKey}`, as `SimulationResult.edgeCounts`. */
+  edgeCounts: z.record(z.string(), count),
+  /** Per UTC day (YYYY-MM-DD): entries, sends and conversions outside the control group. */
+  daily: z.array(z.object({ day: z.string(), entries: count, sends: count, conversions: count })),
+});
+export type VersionCounts = z.infer<typeof versionCountsSchema>;
+
+/** GET /health: answers without a token, and says whether the one sent was accepted. */
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  service: z.literal('wayfinder-reference-executor'),
+  /** The API version this backend speaks (docs/openapi.json `info.version`). */
+  apiVersion: z.string(),
+  tokenRequired: z.boolean(),
+  /** Whether the request's bearer token would be accepted by the other routes. */
+  tokenAccepted: z.boolean(),
+  clock: z.enum(['wall', 'test']),
+  now: z.iso.datetime({ offset: true }),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** POST /admin/clock (test clock only): move the clock, then run everything due. */
+export const clockRequestSchema = z.union([
+  z.object({ advanceMs: z.number().int().min(0) }),
+  z.object({ to: z.number().int() }),
+]);
+export const clockResultSchema = z.object({
+  now: z.iso.datetime({ offset: true }),
+  /** Profiles advanced while running what was due. */
+  processed: count,
+});
+
+/** GET /profiles/{profileId}/journeys/{journeyId}/runs: every run of a profile, with its path (the conformance kit's shape). */
+export const profileRunsSchema = z.object({
+  journeyId: z.string().min(1),
+  profileId: z.string().min(1),
+  /** Held out in the journey's control group (spec §3.2). */
+  control: z.boolean(),
+  runs: z.array(
+    z.object({
+      version: z.number().int().positive(),
+      entryAt: z.iso.datetime({ offset: true }),
+      trigger: z.string(),
+      steps: z.array(
+        z.object({
+          stepId: z.string(),
+          at: z.iso.datetime({ offset: true }),
+          leftAt: z.iso.datetime({ offset: true }).nullable(),
+          branch: z.string().nullable(),
+        }),
+      ),
+      /** How it ended; `horizon` while it is still going. */
+      end: z.enum([
+        'exit',
+        'completed',
+        'exit_criteria',
+        'goal',
+        'control_group',
+        'loop_guard',
+        'horizon',
+      ]),
+      endedAt: z.iso.datetime({ offset: true }).nullable(),
+    }),
+  ),
+});
+export type ProfileRuns = z.infer<typeof profileRunsSchema>;

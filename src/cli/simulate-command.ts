@@ -1,0 +1,91 @@
+import {
+  behaviourAssumptionsSchema,
+  simulate,
+  type BehaviourAssumptions,
+  type SimulationOptions,
+} from '../domain/index.ts';
+import { numberFlag, stringFlag, type ParsedArgs } from './args.ts';
+import { CliError, EXIT, type CliIo } from './io.ts';
+import { formatSimulation } from './format-simulation.ts';
+import { formatTraces } from './format-traces.ts';
+import { loadSpec } from './load-journey-or-spec.ts';
+import { loadProfiles } from './load-profiles.ts';
+import { readJsonFile } from './read-json.ts';
+
+const START_FORMAT =
+  /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * Reads `--start`: a date (`2025-01-01`) or a date-time with or without an offset. Without an
+ * offset the time is UTC, never the host's zone, so two CI machines agree.
+ */
+export function parseStart(text: string): string {
+  const match = START_FORMAT.exec(text);
+  const date = match?.[1];
+  if (match === null || date === undefined) {
+    throw new CliError(
+      `option --start needs a date or date-time such as 2025-01-01 or 2025-01-01T09:00 (UTC unless it has an offset), got "${text}"`,
+      EXIT.unreadable,
+    );
+  }
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  // Date.parse rolls 2025-02-30 over to March: a date must read back as itself.
+  if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== date)
+    throw new CliError(`option --start is not a real date: "${text}"`, EXIT.unreadable);
+  const at =
+    match[2] === undefined ? midnight : Date.parse(`${date}T${match[2]}${match[3] ?? 'Z'}`);
+  if (Number.isNaN(at))
+    throw new CliError(`option --start is not a real time: "${text}"`, EXIT.unreadable);
+  return new Date(at).toISOString();
+}
+
+/** Reads a `--behaviour` file: the app's behaviour assumptions, per channel. */
+async function loadBehaviour(file: string, cwd: string): Promise<BehaviourAssumptions> {
+  const parsed = behaviourAssumptionsSchema.safeParse(await readJsonFile(file, cwd));
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.length === 0 ? '(top level)' : i.path.join('.')}: ${i.message}`)
+      .join('\n');
+    throw new CliError(`${file}: not behaviour assumptions:\n${problems}`, EXIT.invalid);
+  }
+  return parsed.data;
+}
+
+/** `wayfinder simulate FILE --profiles FILE [...]`. */
+export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const file = args.positionals[1];
+  if (file === undefined)
+    throw new CliError('simulate needs a FILE (a journey document or a spec)', EXIT.unreadable);
+  const profilesFile = stringFlag(args, 'profiles', 'p');
+  if (profilesFile === undefined)
+    throw new CliError('simulate needs --profiles FILE', EXIT.unreadable);
+  const startText = stringFlag(args, 'start');
+  const start = startText === undefined ? undefined : parseStart(startText);
+  const behaviourFile = stringFlag(args, 'behaviour');
+  const behaviour =
+    behaviourFile === undefined ? undefined : await loadBehaviour(behaviourFile, io.cwd);
+  const { spec } = await loadSpec(file, io.cwd);
+  const profiles = await loadProfiles(profilesFile, io.cwd, io.stderr);
+  const traceIds = args.repeated.get('trace-id') ?? [];
+  const known = new Set(profiles.map((p) => p.id));
+  for (const id of traceIds)
+    if (!known.has(id)) io.stderr(`wayfinder: --trace-id ${id}: no such profile\n`);
+  const days = numberFlag(args, 'days');
+  const seed = numberFlag(args, 'seed');
+  const trace = numberFlag(args, 'trace');
+  const options: SimulationOptions = {
+    ...(start !== undefined ? { start } : {}),
+    ...(days !== undefined ? { horizonDays: days } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(trace !== undefined ? { traceSample: trace } : {}),
+    ...(behaviour !== undefined ? { behaviour } : {}),
+    ...(traceIds.length > 0 ? { traceProfileIds: traceIds } : {}),
+  };
+  const result = simulate(spec, profiles, options);
+  if (args.flags.has('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    io.stdout(formatSimulation(spec, result));
+    if (result.traces.length > 0) io.stdout(formatTraces(result.traces));
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,108 @@
+import type { Channel } from '../channels.ts';
+import type { Spec, SpecStep } from '../compile/spec-schema.ts';
+import { getStepDefinition } from '../steps/registry.ts';
+import type { PlanContext } from '../steps/step-simulation.ts';
+import { messagePlan } from './message-plan.ts';
+import { smsBilling } from './sms-units.ts';
+import type { ChannelBehaviour } from './options.ts';
+import { OP, type PlanStep } from './plan-step.ts';
+
+function emptyStep(step: SpecStep, index: number, branchBase: number): PlanStep {
+  return {
+    index,
+    id: step.id,
+    kind: step.kind,
+    op: OP.trigger,
+    label: step.label,
+    branchKeys: [],
+    branchLabels: [],
+    next: new Int32Array(0),
+    branchBase,
+    conditions: [],
+    predicates: [],
+    thresholds: new Float64Array(0),
+    hashSuffix: '',
+    durationMs: 0,
+    waitMatch: null,
+    waitTarget: '',
+    untilAt: Number.NaN,
+    untilAttribute: '',
+    untilRead: null,
+    untilOffsetDays: 0,
+    untilLocalMs: 0,
+    windowMask: 0,
+    windowStartMs: 0,
+    windowEndMs: 0,
+    message: null,
+    operations: [],
+  };
+}
+
+/** What kinds may ask of the planner about the spec they belong to. */
+export function planContext(
+  spec: Spec,
+  behaviours: Record<Channel, ChannelBehaviour>,
+  start: number,
+  end: number,
+): PlanContext {
+  const journeyId = spec.journey.id;
+  return {
+    journeyId,
+    start,
+    end,
+    channelOf(stepId) {
+      const source = Object.hasOwn(spec.steps, stepId) ? spec.steps[stepId] : undefined;
+      return source === undefined ? undefined : getStepDefinition(source.kind)?.channel?.(source);
+    },
+    labelOf: (stepId) =>
+      Object.hasOwn(spec.steps, stepId) ? spec.steps[stepId]?.label : undefined,
+    message: (step, channel, own) =>
+      messagePlan(step, channel, behaviours[channel], journeyId, {
+        ...own,
+        // SMS are billed per part of each profile's rendered text (spec §5.5).
+        billedUnits: channel === 'sms' ? smsBilling(spec, step.id) : null,
+      }),
+  };
+}
+
+/**
+ * The spec's steps as the loop reads them, in id order: each kind's definition picks its
+ * primitive and fills its fields; branches come from the definition, in display order, then any
+ * other key of `next` (a spec from a newer writer), so every transition has a counter.
+ */
+export function planSteps(
+  spec: Spec,
+  ids: readonly string[],
+  stepIndex: ReadonlyMap<string, number>,
+  ctx: PlanContext,
+): { steps: PlanStep[]; branchCount: number } {
+  const steps: PlanStep[] = [];
+  let branchBase = 0;
+  for (const [i, id] of ids.entries()) {
+    const step = spec.steps[id] as SpecStep;
+    const plan = emptyStep(step, i, branchBase);
+    const def = getStepDefinition(step.kind);
+    const branches = def?.branches(step) ?? [];
+    const keys = branches.map((b) => b.key);
+    const labels = branches.map((b) => b.label);
+    for (const k of Object.keys(step.next)) {
+      if (!keys.includes(k)) {
+        keys.push(k);
+        labels.push(k);
+      }
+    }
+    plan.branchKeys = keys;
+    plan.branchLabels = labels;
+    plan.next = Int32Array.from(keys, (k) => {
+      const to = Object.hasOwn(step.next, k) ? step.next[k] : null;
+      return to === null || to === undefined ? -1 : (stepIndex.get(to) ?? -1);
+    });
+    if (def !== undefined) {
+      plan.op = def.simulation.op;
+      def.simulation.plan?.(plan, step, ctx);
+    }
+    branchBase += keys.length;
+    steps.push(plan);
+  }
+  return { steps, branchCount: branchBase };
+}

@@ -1,0 +1,254 @@
+import type { ProfileEvent } from '../profiles/profile.ts';
+import { untilTime, windowOpens } from './calendar-waits.ts';
+import {
+  bump,
+  COMPLETED,
+  CONTROL_GROUP,
+  type Counters,
+  DROPPED_EXIT,
+  DROPPED_GOAL,
+  DROPPED_HORIZON,
+  EXIT_CRITERIA,
+  EXIT_STEP,
+  GOAL,
+  LOOP_GUARD,
+} from './counters.ts';
+import { findEvent, firstAfter } from './event-match.ts';
+import { type MessageSender, SUPPRESSED } from './messages.ts';
+import type { SimulationPlan } from './plan.ts';
+import { OP, type MessagePlan, type PlanStep } from './plan-step.ts';
+import type { ProfileState } from './profile-state.ts';
+import { hashMore } from './seeded.ts';
+import type { StepTracer } from './step-tracer.ts';
+import { applyOperations } from './update-profile.ts';
+
+const NEVER = Number.POSITIVE_INFINITY;
+/** Steps a run may take in one instant before it is stopped (spec §3.3). */
+const MAX_HOPS_PER_INSTANT = 1_000;
+/**
+ * Step entries a profile may make in one simulation, over all its runs, before it is stopped
+ * (spec §3.3): far above any journey that does not loop, low enough that a loop with a tiny
+ * wait ends quickly.
+ */
+export const MAX_STEP_ENTRIES_PER_PROFILE = 2_000;
+const GO_ON = 0;
+const STOP_EXIT = 1;
+const STOP_GOAL = 2;
+const STOP_HORIZON = 3;
+/** The deferred-then-dropped reason of each way a wait is stopped. */
+const DROP_REASON = [-1, DROPPED_EXIT, DROPPED_GOAL, DROPPED_HORIZON];
+
+/**
+ * One run of a profile through the steps, from its entry to its exit or the horizon: the loop
+ * over the plan's step primitives (spec §3–§5), tallying into the shared {@link Counters}.
+ */
+export class RunLoop {
+  /** The trace of the profile being run, when it is traced. */
+  tracer: StepTracer | null = null;
+  /** The goal event that ended the last run, for its conversion. */
+  goalEvent: ProfileEvent | null = null;
+  /** True once the profile was stopped by a runaway guard: it enters no more. */
+  stopped = false;
+  private runEntry = 0;
+  private stopAt = 0;
+  private stopEvent: ProfileEvent | null = null;
+
+  constructor(
+    private readonly plan: SimulationPlan,
+    private readonly state: ProfileState,
+    private readonly counters: Counters,
+    private readonly sender: MessageSender,
+  ) {}
+
+  /** Runs one entry; returns when it ended, or Infinity when still active at the horizon. */
+  run(entryAt: number, trigger: number): number {
+    const { plan, state, counters, sender } = this;
+    const steps = plan.steps;
+    const tracer = this.tracer;
+    let s = plan.triggerSteps[trigger] as number;
+    let t = entryAt;
+    this.runEntry = entryAt;
+    this.goalEvent = null;
+    tracer?.startRun(entryAt, trigger);
+    if (state.control) {
+      // Held out (spec §3.2): counted as an entry, traverses no step, ends at once.
+      bump(counters.entered, s);
+      counters.exit(s, CONTROL_GROUP);
+      tracer?.step(
+        steps[s] as PlanStep,
+        t,
+        t,
+        null,
+        'control_group',
+        'held out in the control group: nothing sent',
+      );
+      return t;
+    }
+    let hops = 0;
+    for (;;) {
+      const step = steps[s] as PlanStep;
+      const arrived = t;
+      bump(counters.entered, s);
+      if (++state.stepEntries > MAX_STEP_ENTRIES_PER_PROFILE)
+        return this.stopRunaway(
+          step,
+          t,
+          `stopped: more than ${MAX_STEP_ENTRIES_PER_PROFILE} step entries for this profile`,
+        );
+      let branch = 0;
+      let wake = t;
+      let pending: MessagePlan | null = null;
+      switch (step.op) {
+        case OP.trigger:
+          break;
+        case OP.firstMatch: {
+          const preds = step.predicates;
+          const ctx = state.context(t);
+          branch = preds.length;
+          for (let i = 0; i < preds.length; i++) {
+            if ((preds[i] as PlanStep['predicates'][number])(state.view, ctx)) {
+              branch = i;
+              break;
+            }
+          }
+          break;
+        }
+        case OP.randomSplit: {
+          const u = (hashMore(state.hash, step.hashSuffix) % 10_000) / 100;
+          const th = step.thresholds;
+          while (u >= (th[branch] as number)) branch++;
+          break;
+        }
+        case OP.delay:
+          wake = t + step.durationMs;
+          break;
+        case OP.waitUntil:
+          {
+            const until = untilTime(step, state, t);
+            wake = until > t ? until : t;
+          }
+          break;
+        case OP.timeWindow:
+          wake = windowOpens(step, state, t);
+          break;
+        case OP.waitForEvent: {
+          const e = findEvent(
+            state.events,
+            t,
+            t + step.durationMs,
+            step.waitMatch as NonNullable<PlanStep['waitMatch']>,
+          );
+          if (e === undefined) {
+            wake = t + step.durationMs;
+            branch = 1;
+          } else wake = e.at;
+          break;
+        }
+        case OP.message:
+          if (step.message !== null) {
+            const at = sender.gate(step.message, t);
+            if (at !== SUPPRESSED) {
+              pending = step.message;
+              wake = at;
+            }
+          }
+          break;
+        case OP.updateProfile:
+          applyOperations(state, step.operations);
+          break;
+        case OP.exit:
+          counters.exit(s, EXIT_STEP);
+          tracer?.step(step, t, t, null, 'exit', sender.reason);
+          return t;
+      }
+      if (wake > t) {
+        const stop = this.interrupt(t, wake);
+        if (stop !== GO_ON) {
+          // A message deferred by quiet hours and never sent (spec §4, quiet hours).
+          if (pending !== null) counters.dropDeferred(pending.channel, DROP_REASON[stop] as number);
+          return this.stop(step, arrived, stop);
+        }
+        t = wake;
+        hops = 0;
+      }
+      if (pending !== null) sender.send(pending, t, s, wake > arrived);
+      const to = step.next[branch] as number;
+      tracer?.step(step, arrived, t, branch, to < 0 ? 'completed' : null, sender.reason);
+      sender.reason = '';
+      if (to < 0) {
+        counters.exit(s, COMPLETED);
+        return t;
+      }
+      bump(counters.branches, step.branchBase + branch);
+      s = to;
+      if (++hops > MAX_HOPS_PER_INSTANT) {
+        bump(counters.entered, s);
+        return this.stopRunaway(
+          steps[s] as PlanStep,
+          t,
+          `stopped: more than ${MAX_HOPS_PER_INSTANT} steps in one instant`,
+        );
+      }
+    }
+  }
+
+  /** Stops a runaway profile at `step` (spec §3.3): the run ends there, and no run follows. */
+  private stopRunaway(step: PlanStep, t: number, why: string): number {
+    this.counters.exit(step.index, LOOP_GUARD);
+    this.counters.stopProfile(step.index, this.state.profile.id);
+    this.tracer?.step(step, t, t, null, 'loop_guard', why);
+    this.stopped = true;
+    return t;
+  }
+
+  /** Ends the run at a step that was waiting since `t`. */
+  private stop(step: PlanStep, t: number, stop: number): number {
+    const { counters, tracer } = this;
+    if (stop === STOP_HORIZON) {
+      bump(counters.waiting, step.index);
+      tracer?.step(step, t, null, null, 'horizon', this.sender.reason);
+      this.sender.reason = '';
+      return NEVER;
+    }
+    counters.exit(step.index, stop === STOP_GOAL ? GOAL : EXIT_CRITERIA);
+    if (stop === STOP_GOAL) this.goalEvent = this.stopEvent;
+    tracer?.step(
+      step,
+      t,
+      this.stopAt,
+      null,
+      stop === STOP_GOAL ? 'goal' : 'exit_criteria',
+      this.stopEvent?.name ?? '',
+    );
+    this.sender.reason = '';
+    return this.stopAt;
+  }
+
+  /** What ends a wait in `(from, to]` early: an exit criterion, the goal, or the horizon. */
+  private interrupt(from: number, to: number): number {
+    const plan = this.plan;
+    const goal = plan.goal;
+    const goalEnds = goal !== null && goal.endsJourney;
+    const exitMatch = plan.exitMatch;
+    if (exitMatch !== null || goalEnds) {
+      const events = this.state.events;
+      const limit = Math.min(to, plan.end - 1);
+      const goalLimit = goalEnds ? this.runEntry + goal.windowMs : 0;
+      for (let i = firstAfter(events, from); i < events.length; i++) {
+        const e = events[i] as ProfileEvent;
+        if (e.at > limit) break;
+        if (exitMatch !== null && exitMatch(e)) {
+          this.stopAt = e.at;
+          this.stopEvent = e;
+          return STOP_EXIT;
+        }
+        if (goalEnds && e.at <= goalLimit && goal.match(e)) {
+          this.stopAt = e.at;
+          this.stopEvent = e;
+          return STOP_GOAL;
+        }
+      }
+    }
+    return to >= plan.end ? STOP_HORIZON : GO_ON;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Pool } from 'pg';
+
+/** Where the executor reads the time: the wall clock, or a test clock shared through the database. */
+export interface Clock {
+  now(): Promise<number>;
+}
+
+export const wallClock: Clock = { now: async () => Date.now() };
+
+/**
+ * A clock the tests move (`POST /admin/clock`): one row every process on the database reads, so
+ * two processes agree on the time.
+ */
+export class TestClock implements Clock {
+  constructor(private readonly pool: Pool) {}
+
+  async now(): Promise<number> {
+    const r = await this.pool.query<{ now_ms: string }>(
+      'select now_ms from test_clock where id = 1',
+    );
+    const row = r.rows[0];
+    return row === undefined ? 0 : Number(row.now_ms);
+  }
+
+  /** Sets the time (tests may go back only before anything ran, which the caller ensures). */
+  async set(to: number): Promise<number> {
+    await this.pool.query(
+      'insert into test_clock values (1, $1) on conflict (id) do update set now_ms = excluded.now_ms',
+      [to],
+    );
+    return to;
+  }
+
+  async advance(byMs: number): Promise<number> {
+    const r = await this.pool.query<{ now_ms: string }>(
+      `insert into test_clock values (1, $1) on conflict (id) do update set now_ms = test_clock.now_ms + $1
+       returning now_ms`,
+      [byMs],
+    );
+    return Number(r.rows[0]?.now_ms ?? byMs);
+  }
+}

@@ -1,0 +1,47 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Pool } from 'pg';
+
+const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
+/** Any constant: serialises migrations of processes starting together on one database. */
+const MIGRATION_LOCK = 7_310_015;
+
+/**
+ * Applies the numbered SQL files in `migrations/` that the database has not seen, each in its own
+ * transaction, under an advisory lock so two processes starting at once do not race.
+ */
+export async function migrate(pool: Pool): Promise<number[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      'create table if not exists schema_migrations (version integer primary key, applied_at timestamptz not null default now())',
+    );
+    const done = new Set(
+      (await client.query<{ version: number }>('select version from schema_migrations')).rows.map(
+        (r) => r.version,
+      ),
+    );
+    const files = (await readdir(MIGRATIONS)).filter((f) => /^\d+-.*\.sql$/.test(f)).sort();
+    const applied: number[] = [];
+    for (const file of files) {
+      const version = Number(file.slice(0, file.indexOf('-')));
+      if (done.has(version)) continue;
+      const sql = await readFile(`${MIGRATIONS}${file}`, 'utf8');
+      await client.query('begin');
+      try {
+        await client.query(sql);
+        await client.query('insert into schema_migrations (version) values ($1)', [version]);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      }
+      applied.push(version);
+    }
+    return applied;
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,0 +1,31 @@
+import type { Channel } from '../../domain/index.ts';
+
+/** One outbox row handed to a delivery adapter. */
+export interface OutboxSend {
+  id: number;
+  /** `${runId}:${stepId}:${attempt}`: providers must treat a repeated key as the same message. */
+  idempotencyKey: string;
+  runId: string;
+  journeyId: string;
+  version: number;
+  profileId: string;
+  stepId: string;
+  channel: Channel;
+  /** When the engine sent it (epoch ms, executor clock). */
+  at: number;
+  payload: { kind: string; content: Record<string, unknown>; at: number; profileId: string };
+}
+
+/**
+ * What a provider plugs in to deliver sends of some channels. `deliver` throws to ask for a retry
+ * (with back-off); {@link PermanentDeliveryError} says retrying cannot help.
+ */
+export interface DeliveryAdapter {
+  readonly name: string;
+  handles(channel: Channel): boolean;
+  /** Whether each send gets its own durable step with retries (network calls) or a batch shares one. */
+  readonly perSend: boolean;
+  deliver(sends: readonly OutboxSend[]): Promise<void>;
+}
+
+export class PermanentDeliveryError extends Error {}

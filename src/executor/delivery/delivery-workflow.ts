@@ -1,0 +1,164 @@
+import { DBOS } from '@dbos-inc/dbos-sdk';
+import type { Pool } from 'pg';
+import type { Channel } from '../../domain/index.ts';
+import { PermanentDeliveryError, type DeliveryAdapter, type OutboxSend } from './adapter.ts';
+
+interface OutboxRow {
+  id: string;
+  idempotency_key: string;
+  run_id: string;
+  journey_id: string;
+  version: number;
+  profile_id: string;
+  step_id: string;
+  channel: Channel;
+  due_at: string;
+  payload: OutboxSend['payload'];
+}
+
+export const DELIVERY_QUEUE = 'wayfinder-deliveries';
+
+async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
+  const r = await pool.query<OutboxRow>(
+    `select * from outbox where batch_id = $1 and status = 'pending' order by id`,
+    [batchId],
+  );
+  return r.rows.map((row) => ({
+    id: Number(row.id),
+    idempotencyKey: row.idempotency_key,
+    runId: row.run_id,
+    journeyId: row.journey_id,
+    version: row.version,
+    profileId: row.profile_id,
+    stepId: row.step_id,
+    channel: row.channel,
+    at: Number(row.due_at),
+    payload: row.payload,
+  }));
+}
+
+async function mark(
+  pool: Pool,
+  ids: number[],
+  status: 'delivered' | 'failed',
+  error = '',
+): Promise<void> {
+  await pool.query(
+    `update outbox set status = $2, delivered_at = $3, last_error = nullif($4, '')
+     where id = any($1) and status = 'pending'`,
+    [ids, status, Date.now(), error],
+  );
+}
+
+/**
+ * Registers the durable delivery workflow: one per engine batch with sends. Its steps are
+ * recorded by DBOS, so after a crash it resumes where it stopped: sends already confirmed are not
+ * sent again; a send whose call was in flight is sent again with the same idempotency key.
+ * Webhooks get a step each, retried with exponential back-off; log deliveries share one step.
+ */
+export function registerDeliveryWorkflow(pool: Pool, adapters: readonly DeliveryAdapter[]) {
+  const adapterFor = (channel: Channel) => adapters.find((a) => a.handles(channel));
+  return DBOS.registerWorkflow(
+    async (batchId: string): Promise<number> => {
+      const sends = await DBOS.runStep(() => undelivered(pool, batchId), { name: 'load-batch' });
+      let delivered = 0;
+      for (const adapter of adapters) {
+        const mine = sends.filter((s) => adapterFor(s.channel) === adapter);
+        if (mine.length === 0) continue;
+        if (!adapter.perSend) {
+          await DBOS.runStep(
+            async () => {
+              await adapter.deliver(mine);
+              await mark(
+                pool,
+                mine.map((s) => s.id),
+                'delivered',
+              );
+            },
+            {
+              name: `${adapter.name}-batch`,
+              retriesAllowed: true,
+              intervalSeconds: 1,
+              backoffRate: 2,
+              maxAttempts: 5,
+            },
+          );
+          delivered += mine.length;
+          continue;
+        }
+        // Ten calls at a time, each its own durable step.
+        for (let i = 0; i < mine.length; i += 10) {
+          const results = await Promise.all(
+            mine.slice(i, i + 10).map((send) =>
+              DBOS.runStep(
+                async () => {
+                  try {
+                    await adapter.deliver([send]);
+                  } catch (error) {
+                    if (error instanceof PermanentDeliveryError) {
+                      await mark(pool, [send.id], 'failed', error.message);
+                      return false;
+                    }
+                    throw error;
+                  }
+                  await mark(pool, [send.id], 'delivered');
+                  return true;
+                },
+                {
+                  name: `${adapter.name}:${send.idempotencyKey}`,
+                  retriesAllowed: true,
+                  intervalSeconds: 0.5,
+                  backoffRate: 2,
+                  maxAttempts: 6,
+                },
+              ).catch(async (error: unknown) => {
+                await DBOS.runStep(() => mark(pool, [send.id], 'failed', String(error)), {
+                  name: `give-up:${send.idempotencyKey}`,
+                });
+                return false;
+              }),
+            ),
+          );
+          delivered += results.filter(Boolean).length;
+        }
+      }
+      return delivered;
+    },
+    { name: 'deliverBatch' },
+  );
+}
+
+/**
+ * Hands new delivery batches to the DBOS queue shared by every process. The workflow id is the
+ * batch id, so a batch handed over twice (a crash between enqueueing and marking) runs once.
+ */
+export async function dispatchBatches(
+  pool: Pool,
+  deliver: (batchId: string) => Promise<number>,
+  limit = 50,
+): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const r = await client.query<{ batch_id: string }>(
+      `select batch_id from delivery_batches where status = 'new' limit $1 for update skip locked`,
+      [limit],
+    );
+    for (const row of r.rows)
+      await DBOS.startWorkflow(deliver, {
+        workflowID: `deliver:${row.batch_id}`,
+        queueName: DELIVERY_QUEUE,
+      })(row.batch_id);
+    if (r.rows.length > 0)
+      await client.query(`update delivery_batches set status = 'queued' where batch_id = any($1)`, [
+        r.rows.map((x) => x.batch_id),
+      ]);
+    await client.query('commit');
+    return r.rows.length;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

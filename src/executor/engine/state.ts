@@ -1,0 +1,63 @@
+/**
+ * What the executor keeps per (profile, journey) between batches: every run with its path, and
+ * the profile's recent sends from the journey for the frequency cap. Stored as one JSON value, so
+ * advancing a profile rewrites one row however many steps it took.
+ */
+
+/** How a run ended (spec §3.2–3.4), as the conformance kit names it. */
+export type RunEnd =
+  'exit' | 'completed' | 'exit_criteria' | 'goal' | 'control_group' | 'loop_guard';
+
+/** One step of a run's path: arrival, departure (null: still there) and the branch taken. */
+export interface RunStepRecord {
+  stepId: string;
+  at: number;
+  leftAt: number | null;
+  branch: string | null;
+}
+
+export interface RunState {
+  /** `${journeyId}:${profileId}:${n}`: stable across retries of the batch that created it. */
+  id: string;
+  /** The published version it entered with; it keeps it until it ends (spec §3.5). */
+  version: number;
+  entryAt: number;
+  trigger: string;
+  control: boolean;
+  /** The step the run is at, when it arrived there, and whether that step was already decided. */
+  stepId: string;
+  arrivedAt: number;
+  waiting: boolean;
+  /** When decided: when the step lets the run go, by which branch, and whether a deferred send is due then. */
+  wakeAt: number;
+  branch: number;
+  pending: boolean;
+  /** Steps taken in the current instant (loop guard, spec §3.3). */
+  hops: number;
+  /** Arrivals per step: the attempt number in a send's idempotency key. */
+  visits: Record<string, number>;
+  steps: RunStepRecord[];
+  end: RunEnd | null;
+  endedAt: number | null;
+  /** The goal conversion attributed to this run has been counted. */
+  converted: boolean;
+}
+
+export const JOURNEY_STATE_VERSION = 1;
+
+export interface JourneyProfileState {
+  v: typeof JOURNEY_STATE_VERSION;
+  runs: RunState[];
+  /** Capped sends from this journey, `[at, channel index]`, oldest first. */
+  sends: [number, number][];
+}
+
+export function emptyJourneyState(): JourneyProfileState {
+  return { v: JOURNEY_STATE_VERSION, runs: [], sends: [] };
+}
+
+/** The run still in progress, if any (only the last can be). */
+export function activeRun(state: JourneyProfileState): RunState | null {
+  const last = state.runs[state.runs.length - 1];
+  return last !== undefined && last.end === null ? last : null;
+}

@@ -1,0 +1,34 @@
+import { createSimulationPlan, type SimulationPlan, type Spec } from '../../domain/index.ts';
+
+/** Far enough for any real journey: schedules and date triggers are planned this far ahead. */
+const PLAN_HORIZON_DAYS = 36_600;
+
+/** A published version compiled once for the engine. */
+export interface VersionPlan {
+  journeyId: string;
+  version: number;
+  spec: Spec;
+  /** The simulator's plan of the spec from the publish instant: the same tables, the same rules. */
+  plan: SimulationPlan;
+}
+
+/**
+ * Compiles a published version. `publishedAt` is the plan's start: a segment entry matches at
+ * publish time (spec §5.1) and schedules count from it.
+ */
+export function versionPlan(spec: Spec, version: number, publishedAt: number): VersionPlan {
+  return {
+    journeyId: spec.journey.id,
+    version,
+    spec,
+    plan: createSimulationPlan(spec, { start: publishedAt, horizonDays: PLAN_HORIZON_DAYS }),
+  };
+}
+
+/** A journey's versions the engine runs: the live one for new entries, any for runs in flight. */
+export interface JourneyPlans {
+  journeyId: string;
+  /** New entries use it; null when the journey takes no new entries (paused). */
+  live: VersionPlan | null;
+  byVersion: ReadonlyMap<number, VersionPlan>;
+}

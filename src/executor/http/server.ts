@@ -1,0 +1,175 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Pool } from 'pg';
+import { validationResultSchema } from '../../api/contract.ts';
+import {
+  API_VERSION,
+  clockRequestSchema,
+  eventBatchSchema,
+  profilePutSchema,
+  type Health,
+} from '../../api/executor-contract.ts';
+import { validateSpec } from '../../domain/index.ts';
+import type { Clock, TestClock } from '../clock.ts';
+import type { ExecutorConfig } from '../config.ts';
+import { readCounts } from '../store/counts.ts';
+import { insertEvents, putProfile } from '../store/intake.ts';
+import { profileRuns } from '../store/runs.ts';
+import { getVersion, journeyStatus, listVersions, publishVersion } from '../store/versions.ts';
+import type { Catalog } from '../worker/catalog.ts';
+import { ApiProblem } from './problem.ts';
+import { parseBody } from './validate-body.ts';
+
+export interface ServerDeps {
+  config: ExecutorConfig;
+  pool: Pool;
+  clock: Clock;
+  testClock: TestClock | null;
+  catalog: Catalog;
+  /** Moves the test clock and runs everything due; only with the test clock. */
+  advance: (
+    change: { advanceMs: number } | { to: number },
+  ) => Promise<{ now: number; processed: number }>;
+  stats: () => Promise<unknown>;
+  reset: () => Promise<void>;
+  log: (message: string) => void;
+}
+
+type Params = Record<string, string>;
+
+function tokenOf(request: FastifyRequest): string {
+  const header = request.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+}
+
+const iso = (t: number) => new Date(t).toISOString();
+
+/** The executor's HTTP API (docs/openapi.json), bodies checked with the app client's zod schemas. */
+export function buildServer(deps: ServerDeps): FastifyInstance {
+  const { config, pool, clock, catalog } = deps;
+  const app = Fastify({ bodyLimit: 5 * 1024 * 1024, logger: false });
+
+  // The app calls from its own origin (issue 16): answer preflights and allow the headers it sends.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('Access-Control-Allow-Origin', request.headers.origin ?? '*');
+    reply.header('Vary', 'Origin');
+    reply.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key');
+    reply.header('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
+    if (request.method === 'OPTIONS') return reply.code(204).send();
+    if (request.url === '/health' || config.token === '') return undefined;
+    if (tokenOf(request) !== config.token)
+      throw new ApiProblem(401, 'unauthorized', 'A valid access token is required.');
+    return undefined;
+  });
+
+  app.setErrorHandler((error: unknown, _request, reply: FastifyReply) => {
+    if (error instanceof ApiProblem) return reply.code(error.status).send(error.body());
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500)
+      return reply
+        .code(status)
+        .send({ error: { code: 'invalid-request', message: (error as Error).message } });
+    deps.log(`${String(error)}\n${(error as Error).stack ?? ''}`);
+    return reply.code(500).send({ error: { code: 'internal', message: 'The executor failed.' } });
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ error: { code: 'not-found', message: 'No such route.' } }),
+  );
+
+  app.get('/health', async (request): Promise<Health> => ({
+    status: 'ok',
+    service: 'wayfinder-reference-executor',
+    apiVersion: API_VERSION,
+    tokenRequired: config.token !== '',
+    tokenAccepted: config.token === '' || tokenOf(request) === config.token,
+    clock: deps.testClock === null ? 'wall' : 'test',
+    now: iso(await clock.now()),
+  }));
+
+  app.post('/journeys/:journeyId/versions', async (request, reply) => {
+    const { journeyId = '' } = request.params as Params;
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || key.trim() === '')
+      throw new ApiProblem(400, 'missing-idempotency-key', 'Send an Idempotency-Key header.');
+    const body = request.body as { spec?: unknown } | null;
+    if (body === null || typeof body !== 'object' || body.spec === undefined)
+      throw new ApiProblem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
+    const published = await publishVersion(
+      pool,
+      journeyId,
+      key.trim(),
+      body.spec,
+      await clock.now(),
+    );
+    return reply.code(201).send(published);
+  });
+
+  app.get('/journeys/:journeyId/versions', async (request) => {
+    const { journeyId = '' } = request.params as Params;
+    return { versions: await listVersions(pool, journeyId) };
+  });
+
+  app.get('/journeys/:journeyId/versions/:version', async (request) => {
+    const { journeyId = '', version = '' } = request.params as Params;
+    const found = await getVersion(pool, journeyId, Number(version));
+    if (found === null) throw new ApiProblem(404, 'not-found', 'No such version.');
+    return found;
+  });
+
+  app.get('/journeys/:journeyId/versions/:version/counts', async (request) => {
+    const { journeyId = '', version = '' } = request.params as Params;
+    const counts = await readCounts(pool, catalog, journeyId, Number(version), await clock.now());
+    if (counts === null) throw new ApiProblem(404, 'not-found', 'No such version.');
+    return counts;
+  });
+
+  app.get('/journeys/:journeyId/status', async (request) => {
+    const { journeyId = '' } = request.params as Params;
+    return journeyStatus(pool, journeyId);
+  });
+
+  app.post('/specs/validate', async (request) => {
+    const body = request.body as { spec?: unknown } | null;
+    if (body === null || typeof body !== 'object' || body.spec === undefined)
+      throw new ApiProblem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
+    const errors = validateSpec(body.spec).map((d) => ({
+      ...(d.stepId === undefined ? {} : { stepId: d.stepId }),
+      ...(d.field === undefined ? {} : { field: d.field }),
+      code: d.code,
+      message: d.message,
+    }));
+    return validationResultSchema.parse({ valid: errors.length === 0, errors });
+  });
+
+  app.put('/profiles/:profileId', async (request) => {
+    const { profileId = '' } = request.params as Params;
+    const { attributes } = parseBody(profilePutSchema, request.body);
+    await putProfile(pool, profileId, attributes, await clock.now());
+    return { profileId, attributes };
+  });
+
+  app.post('/events', async (request, reply) => {
+    const batch = parseBody(eventBatchSchema, request.body);
+    const result = await insertEvents(pool, batch, await clock.now());
+    return reply.code(202).send(result);
+  });
+
+  app.get('/profiles/:profileId/journeys/:journeyId/runs', async (request) => {
+    const { profileId = '', journeyId = '' } = request.params as Params;
+    return profileRuns(pool, journeyId, profileId);
+  });
+
+  app.get('/admin/stats', async () => deps.stats());
+
+  if (deps.testClock !== null) {
+    app.post('/admin/clock', async (request) => {
+      const change = parseBody(clockRequestSchema, request.body);
+      const r = await deps.advance(change);
+      return { now: iso(r.now), processed: r.processed };
+    });
+    app.post('/admin/reset', async (_request, reply) => {
+      await deps.reset();
+      return reply.code(204).send();
+    });
+  }
+  return app;
+}

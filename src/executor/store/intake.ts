@@ -1,0 +1,82 @@
+import type { Pool } from 'pg';
+import type { EventBatch } from '../../api/executor-contract.ts';
+import { profileAttributesSchema, type ProfileAttributes } from '../../domain/index.ts';
+
+/**
+ * Creates or replaces a profile's attributes. The profile becomes due now: a segment entry may
+ * hold for it (spec §5.1) and a message waiting for consent may now go out.
+ */
+export async function putProfile(
+  pool: Pool,
+  profileId: string,
+  attributes: ProfileAttributes,
+  now: number,
+): Promise<void> {
+  await pool.query(
+    `insert into profiles (profile_id, attributes, due_at) values ($1, $2, $3)
+     on conflict (profile_id) do update
+       set attributes = excluded.attributes, due_at = least(coalesce(profiles.due_at, $3), $3)`,
+    [profileId, JSON.stringify(attributes), now],
+  );
+}
+
+const EMPTY_ATTRIBUTES = JSON.stringify(profileAttributesSchema.parse({}));
+
+/**
+ * Stores a batch of events, skipping ids already stored, and makes each profile due at its
+ * earliest new event: an event in the future takes effect at its time, a late one at once (it is
+ * applied at its own time to whatever is still undecided, see src/executor/README.md). A profile
+ * not seen before is created with no attributes.
+ */
+export async function insertEvents(
+  pool: Pool,
+  batch: EventBatch,
+  now: number,
+): Promise<{ accepted: number; duplicates: number }> {
+  const { events } = batch;
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const inserted = await client.query<{ profile_id: string; at: string }>(
+      `insert into events (event_id, profile_id, name, at, props, received_at)
+       select u.*, $6::bigint
+       from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[]) as u(id, p, n, a, pr)
+       on conflict (event_id) do nothing
+       returning profile_id, at`,
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.profileId),
+        events.map((e) => e.name),
+        events.map((e) => e.at),
+        events.map((e) => (e.props === undefined ? null : JSON.stringify(e.props))),
+        now,
+      ],
+    );
+    const earliest = new Map<string, number>();
+    for (const row of inserted.rows) {
+      const at = Number(row.at);
+      earliest.set(row.profile_id, Math.min(earliest.get(row.profile_id) ?? at, at));
+    }
+    if (earliest.size > 0) {
+      // Sorted, so concurrent batches lock profiles in the same order.
+      const ids = [...earliest.keys()].sort();
+      await client.query(
+        `insert into profiles (profile_id, attributes, due_at)
+         select id, $3::jsonb, due from unnest($1::text[], $2::bigint[]) as u(id, due)
+         on conflict (profile_id) do update
+           set due_at = least(coalesce(profiles.due_at, excluded.due_at), excluded.due_at)`,
+        [ids, ids.map((id) => earliest.get(id)), EMPTY_ATTRIBUTES],
+      );
+    }
+    await client.query('commit');
+    return {
+      accepted: inserted.rowCount ?? 0,
+      duplicates: events.length - (inserted.rowCount ?? 0),
+    };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

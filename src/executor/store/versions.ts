@@ -1,0 +1,148 @@
+import type { Pool } from 'pg';
+import {
+  contentHash,
+  specSchema,
+  specToJson,
+  validateSpec,
+  type Spec,
+} from '../../domain/index.ts';
+import type { JourneyStatus, PublishedVersion, VersionDetail } from '../../api/contract.ts';
+import { ApiProblem } from '../http/problem.ts';
+
+interface VersionRow {
+  journey_id: string;
+  version: number;
+  spec_hash: string;
+  published_at: string;
+  idempotency_key: string;
+}
+
+const summary = (r: VersionRow): PublishedVersion => ({
+  journeyId: r.journey_id,
+  version: r.version,
+  specHash: r.spec_hash,
+  publishedAt: new Date(Number(r.published_at)).toISOString(),
+});
+
+/**
+ * Publishes a spec as the journey's next version (docs/openapi.json): a repeated idempotency key
+ * answers with the version it created; a spec compiled for another version number is stale (409).
+ * Every profile becomes due at the publish instant, so segment, date and schedule entries start.
+ */
+export async function publishVersion(
+  pool: Pool,
+  journeyId: string,
+  key: string,
+  body: unknown,
+  now: number,
+): Promise<PublishedVersion> {
+  const problems = validateSpec(body);
+  if (problems.length > 0)
+    throw new ApiProblem(
+      422,
+      'invalid-spec',
+      'The spec is not valid.',
+      problems.map((d) => ({
+        ...(d.stepId === undefined ? {} : { stepId: d.stepId }),
+        ...(d.field === undefined ? {} : { field: d.field }),
+        code: d.code,
+        message: d.message,
+      })),
+    );
+  const spec: Spec = specSchema.parse(body);
+  const hash = contentHash(specToJson(spec));
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock(hashtext($1))', [journeyId]);
+    const existing = await client.query<VersionRow>(
+      'select * from journey_versions where journey_id = $1 and idempotency_key = $2',
+      [journeyId, key],
+    );
+    const replay = existing.rows[0];
+    if (replay !== undefined) {
+      await client.query('rollback');
+      if (replay.spec_hash !== hash)
+        throw new ApiProblem(
+          409,
+          'idempotency-key-reused',
+          'This key was used for another request.',
+        );
+      return summary(replay);
+    }
+    if (spec.journey.id !== journeyId)
+      throw new ApiProblem(422, 'invalid-spec', 'The spec belongs to another journey.', [
+        { field: 'journey.id', code: 'journey-id-mismatch', message: 'Not this journey.' },
+      ]);
+    const count = await client.query<{ n: number }>(
+      'select count(*)::int as n from journey_versions where journey_id = $1',
+      [journeyId],
+    );
+    const next = (count.rows[0]?.n ?? 0) + 1;
+    if (spec.journey.version !== String(next))
+      throw new ApiProblem(
+        409,
+        'version-conflict',
+        `The next version of this journey is ${next}, not ${spec.journey.version}. Reload and publish again.`,
+      );
+    const inserted = await client.query<VersionRow>(
+      `insert into journey_versions (journey_id, version, spec, spec_hash, published_at, idempotency_key)
+       values ($1, $2, $3, $4, $5, $6) returning *`,
+      [journeyId, next, JSON.stringify(spec), hash, now, key],
+    );
+    await client.query('update catalog set revision = revision + 1 where id = 1');
+    await client.query('update profiles set due_at = least(coalesce(due_at, $1), $1)', [now]);
+    await client.query('commit');
+    return summary(inserted.rows[0] as VersionRow);
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export async function listVersions(pool: Pool, journeyId: string): Promise<PublishedVersion[]> {
+  const r = await pool.query<VersionRow>(
+    'select * from journey_versions where journey_id = $1 order by version',
+    [journeyId],
+  );
+  return r.rows.map(summary);
+}
+
+export async function getVersion(
+  pool: Pool,
+  journeyId: string,
+  version: number,
+): Promise<VersionDetail | null> {
+  const r = await pool.query<VersionRow & { spec: Spec }>(
+    'select * from journey_versions where journey_id = $1 and version = $2',
+    [journeyId, version],
+  );
+  const row = r.rows[0];
+  return row === undefined ? null : { ...summary(row), spec: row.spec };
+}
+
+export async function journeyStatus(pool: Pool, journeyId: string): Promise<JourneyStatus> {
+  const versions = await listVersions(pool, journeyId);
+  const active = await pool.query<{ v: number; n: number }>(
+    `select active_version as v, count(*)::int as n from journey_profiles
+     where journey_id = $1 and active_version is not null group by active_version`,
+    [journeyId],
+  );
+  const byVersion: Record<string, number> = {};
+  for (const v of versions) byVersion[String(v.version)] = 0;
+  let total = 0;
+  for (const row of active.rows) {
+    byVersion[String(row.v)] = row.n;
+    total += row.n;
+  }
+  const live = versions.at(-1);
+  return {
+    journeyId,
+    state: live === undefined ? 'draft' : 'live',
+    liveVersion: live?.version ?? null,
+    activeProfiles: total,
+    activeProfilesByVersion: byVersion,
+  };
+}

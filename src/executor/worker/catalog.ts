@@ -1,0 +1,49 @@
+import type { Pool } from 'pg';
+import type { Spec } from '../../domain/index.ts';
+import { versionPlan, type JourneyPlans, type VersionPlan } from '../engine/version-plan.ts';
+
+/**
+ * The published journeys, compiled once per process and reloaded when a publish bumps the
+ * catalog revision (one single-row read per batch).
+ */
+export class Catalog {
+  private revision = -1;
+  private journeys = new Map<string, JourneyPlans>();
+
+  constructor(private readonly pool: Pool) {}
+
+  async current(): Promise<ReadonlyMap<string, JourneyPlans>> {
+    const r = await this.pool.query<{ revision: string }>(
+      'select revision from catalog where id = 1',
+    );
+    const revision = Number(r.rows[0]?.revision ?? 0);
+    if (revision !== this.revision) await this.reload(revision);
+    return this.journeys;
+  }
+
+  private async reload(revision: number): Promise<void> {
+    const rows = await this.pool.query<{
+      journey_id: string;
+      version: number;
+      spec: Spec;
+      published_at: string;
+    }>(
+      'select journey_id, version, spec, published_at from journey_versions order by journey_id, version',
+    );
+    const journeys = new Map<string, JourneyPlans>();
+    const versions = new Map<string, Map<number, VersionPlan>>();
+    for (const row of rows.rows) {
+      let byVersion = versions.get(row.journey_id);
+      if (byVersion === undefined) {
+        byVersion = new Map();
+        versions.set(row.journey_id, byVersion);
+      }
+      const known = this.journeys.get(row.journey_id)?.byVersion.get(row.version);
+      const vp = known ?? versionPlan(row.spec, row.version, Number(row.published_at));
+      byVersion.set(row.version, vp);
+      journeys.set(row.journey_id, { journeyId: row.journey_id, live: vp, byVersion });
+    }
+    this.journeys = journeys;
+    this.revision = revision;
+  }
+}

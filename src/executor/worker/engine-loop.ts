@@ -1,0 +1,84 @@
+import type { Pool } from 'pg';
+import type { Clock } from '../clock.ts';
+import type { Catalog } from './catalog.ts';
+import { processDueBatch, type BatchResult } from './process-batch.ts';
+
+/** Engine totals of this process, for logs and the bench. */
+export interface EngineStats {
+  batches: number;
+  profiles: number;
+  stepExecutions: number;
+  sends: number;
+}
+
+/**
+ * Runs due work until none is left at the clock's time: batch after batch, each a transaction.
+ * Another process on the database takes other profiles meanwhile (SKIP LOCKED).
+ */
+export async function drainDue(
+  pool: Pool,
+  catalog: Catalog,
+  now: number,
+  options: { batchSize: number; executorId: string },
+  stats: EngineStats,
+): Promise<number> {
+  let processed = 0;
+  for (;;) {
+    const r: BatchResult = await processDueBatch(
+      pool,
+      catalog,
+      now,
+      options.batchSize,
+      options.executorId,
+    );
+    if (r.profiles === 0) return processed;
+    processed += r.profiles;
+    stats.batches++;
+    stats.profiles += r.profiles;
+    stats.stepExecutions += r.stepExecutions;
+    stats.sends += r.sends;
+  }
+}
+
+/** Whether any profile is due by `now`, including those another process is working on. */
+export async function anythingDue(pool: Pool, now: number): Promise<boolean> {
+  const r = await pool.query('select 1 from profiles where due_at <= $1 limit 1', [now]);
+  return (r.rowCount ?? 0) > 0;
+}
+
+/** A loop that calls `tick` until stopped, waiting `idleMs` when it found nothing to do. */
+export function backgroundLoop(
+  name: string,
+  tick: () => Promise<boolean>,
+  idleMs: number,
+  log: (message: string) => void,
+): { stop(): Promise<void> } {
+  let running = true;
+  let wake: (() => void) | null = null;
+  const done = (async () => {
+    while (running) {
+      let busy = false;
+      try {
+        busy = await tick();
+      } catch (error) {
+        if (running) log(`${name}: ${String(error)}`);
+      }
+      if (!busy && running)
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, idleMs);
+        });
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await done;
+    },
+  };
+}
+
+export async function readClock(clock: Clock, reorderWindowMs: number): Promise<number> {
+  return (await clock.now()) - reorderWindowMs;
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { Profile, ProfileAttributes, ProfileEvent, Scalar } from '../../domain/index.ts';
+import { advanceJourney } from '../engine/advance-journey.ts';
+import type { SendIntent } from '../engine/send-intent.ts';
+import { activeRun, emptyJourneyState, type JourneyProfileState } from '../engine/state.ts';
+import { Tally } from '../engine/tally.ts';
+import type { Catalog } from './catalog.ts';
+
+export interface BatchResult {
+  profiles: number;
+  stepExecutions: number;
+  sends: number;
+}
+
+interface StateRow {
+  journey_id: string;
+  profile_id: string;
+  state: JourneyProfileState;
+}
+
+const NONE: BatchResult = { profiles: 0, stepExecutions: 0, sends: 0 };
+
+/**
+ * One unit of durable work: claims up to `limit` profiles that are due by `now` (skipping those
+ * another process holds), advances each in every journey, and in the same transaction writes their
+ * new state, when each is due next, the sends (outbox) and the count changes. A crash before the
+ * commit leaves everything as it was, so the batch simply runs again; no run moves twice.
+ */
+export async function processDueBatch(
+  pool: Pool,
+  catalog: Catalog,
+  now: number,
+  limit: number,
+  executorId: string,
+): Promise<BatchResult> {
+  const journeys = await catalog.current();
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const claimed = await client.query<{ profile_id: string; attributes: ProfileAttributes }>(
+      `select profile_id, attributes from profiles where due_at <= $1
+       order by due_at limit $2 for update skip locked`,
+      [now, limit],
+    );
+    if (claimed.rows.length === 0) {
+      await client.query('commit');
+      return NONE;
+    }
+    const ids = claimed.rows.map((r) => r.profile_id);
+    // One client runs one query at a time.
+    const eventRows = await client.query<{
+      profile_id: string;
+      name: string;
+      at: string;
+      props: Record<string, Scalar> | null;
+    }>(
+      `select profile_id, name, at, props from events where profile_id = any($1)
+         order by profile_id, at, seq`,
+      [ids],
+    );
+    const stateRows = await client.query<StateRow>(
+      'select journey_id, profile_id, state from journey_profiles where profile_id = any($1)',
+      [ids],
+    );
+    const events = new Map<string, ProfileEvent[]>();
+    for (const row of eventRows.rows) {
+      let list = events.get(row.profile_id);
+      if (list === undefined) {
+        list = [];
+        events.set(row.profile_id, list);
+      }
+      list.push(
+        row.props === null
+          ? { name: row.name, at: Number(row.at) }
+          : { name: row.name, at: Number(row.at), props: row.props },
+      );
+    }
+    const states = new Map<string, StateRow>();
+    for (const row of stateRows.rows) states.set(`${row.journey_id}\u0000${row.profile_id}`, row);
+
+    const tally = new Tally();
+    const sends: SendIntent[] = [];
+    const due: (number | null)[] = [];
+    const changedAttributes: (string | null)[] = [];
+    const saved: { journeyId: string; profileId: string; state: string; active: number | null }[] =
+      [];
+    for (const row of claimed.rows) {
+      const original: Profile = {
+        id: row.profile_id,
+        attributes: row.attributes,
+        events: events.get(row.profile_id) ?? [],
+      };
+      let profile = original;
+      let next = Number.POSITIVE_INFINITY;
+      for (const plans of journeys.values()) {
+        const stored = states.get(`${plans.journeyId}\u0000${row.profile_id}`);
+        const before = stored === undefined ? null : JSON.stringify(stored.state);
+        const state = stored?.state ?? emptyJourneyState();
+        const out = advanceJourney({ profile, plans, state, now, tally, sends });
+        profile = out.profile;
+        next = Math.min(next, out.dueAt);
+        if (state.runs.length === 0 && stored === undefined) continue;
+        const after = JSON.stringify(state);
+        if (after !== before)
+          saved.push({
+            journeyId: plans.journeyId,
+            profileId: row.profile_id,
+            state: after,
+            active: activeRun(state)?.version ?? null,
+          });
+      }
+      due.push(Number.isFinite(next) ? next : null);
+      changedAttributes.push(profile === original ? null : JSON.stringify(profile.attributes));
+    }
+
+    await client.query(
+      `update profiles p set due_at = u.due, attributes = coalesce(u.attrs, p.attributes)
+       from unnest($1::text[], $2::bigint[], $3::jsonb[]) as u(id, due, attrs)
+       where p.profile_id = u.id`,
+      [ids, due, changedAttributes],
+    );
+    if (saved.length > 0)
+      await client.query(
+        `insert into journey_profiles (journey_id, profile_id, state, active_version)
+         select * from unnest($1::text[], $2::text[], $3::jsonb[], $4::int[])
+         on conflict (journey_id, profile_id) do update
+           set state = excluded.state, active_version = excluded.active_version`,
+        [
+          saved.map((s) => s.journeyId),
+          saved.map((s) => s.profileId),
+          saved.map((s) => s.state),
+          saved.map((s) => s.active),
+        ],
+      );
+    if (sends.length > 0) {
+      const batchId = randomUUID();
+      await client.query(
+        `insert into outbox (idempotency_key, batch_id, run_id, journey_id, version, profile_id, step_id, channel, due_at, payload)
+         select u.k, $2, u.r, u.j, u.v, u.p, u.s, u.c, u.d, u.pl
+         from unnest($1::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::jsonb[])
+           as u(k, r, j, v, p, s, c, d, pl)
+         on conflict (idempotency_key) do nothing`,
+        [
+          sends.map((s) => s.key),
+          batchId,
+          sends.map((s) => s.runId),
+          sends.map((s) => s.journeyId),
+          sends.map((s) => s.version),
+          sends.map((s) => s.profileId),
+          sends.map((s) => s.stepId),
+          sends.map((s) => s.channel),
+          sends.map((s) => s.at),
+          sends.map((s) =>
+            JSON.stringify({ kind: s.kind, content: s.content, at: s.at, profileId: s.profileId }),
+          ),
+        ],
+      );
+      await client.query('insert into delivery_batches (batch_id) values ($1)', [batchId]);
+    }
+    let stepExecutions = 0;
+    for (const [key, deltas] of tally.byVersion) {
+      const [journeyId, version] = key.split('\u0000');
+      let steps = 0;
+      for (const [k, n] of Object.entries(deltas)) if (k.startsWith('entered|')) steps += n;
+      stepExecutions += steps;
+      await client.query(
+        `insert into count_deltas (journey_id, version, executor_id, profiles, step_executions, deltas)
+         values ($1, $2, $3, $4, $5, $6)`,
+        [journeyId, Number(version), executorId, ids.length, steps, JSON.stringify(deltas)],
+      );
+    }
+    await client.query('commit');
+    return { profiles: ids.length, stepExecutions, sends: sends.length };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

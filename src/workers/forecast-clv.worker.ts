@@ -1,3 +1,0 @@
-import { hostClv } from './forecast-clv-host.ts';
-
-hostClv(self);

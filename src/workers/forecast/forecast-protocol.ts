@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { specSchema } from '../../domain/compile/spec-schema.ts';
+import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
+import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
+import type { TraceTallies } from '../../domain/forecast/trace-tallies.ts';
+import { workerProfilesSchema } from '../shared/profiles-schema.ts';
+
+/** One thing to simulate in every replication: a journey and its assumptions. */
+export const forecastVariantSchema = z.object({
+  spec: specSchema,
+  /** Options with the period set, so every partition and replication simulates the same days. */
+  options: simulationOptionsSchema.extend({
+    start: z.number(),
+    horizonDays: z.number().positive(),
+  }),
+});
+export type ForecastVariant = z.input<typeof forecastVariantSchema>;
+
+/** Which replications record traces, and how many profiles each partition traces. */
+export const forecastTracingSchema = z.object({
+  /** Trace every replication (small sets) or only the first. */
+  every: z.boolean(),
+  /** Profiles per partition to trace (their entrants are traced); the share's size or more: all. */
+  sample: z.number().int().min(0),
+  /** The frequency cap the fatigue figure is measured against. */
+  cap: z.object({ max: z.number().int().min(0), periodDays: z.number().positive() }),
+});
+export type ForecastTracing = z.infer<typeof forecastTracingSchema>;
+
+/** Messages the page sends to a forecast worker. */
+export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('run'),
+    variants: z.array(forecastVariantSchema).min(1),
+    profiles: workerProfilesSchema,
+    partition: z.number().int().min(0),
+    /** Replication r runs with seed `seed0 + r`, for every variant (common random numbers). */
+    seed0: z.number().int(),
+    replications: z.number().int().min(1).max(1_000),
+    tracing: forecastTracingSchema,
+  }),
+  /** Stop at once. */
+  z.object({ type: z.literal('cancel') }),
+]);
+export type ForecastWorkerRequest = z.input<typeof forecastWorkerRequestSchema>;
+/** A request after validation. */
+export type ParsedForecastWorkerRequest = z.output<typeof forecastWorkerRequestSchema>;
+
+/** Messages a forecast worker posts back. */
+export type ForecastWorkerEvent =
+  | {
+      type: 'replication';
+      partition: number;
+      replication: number;
+      variant: number;
+      /** The partition's result without traces (they are summed into `tallies`). */
+      result: SimulationResult;
+      /** Null when this replication was not traced. */
+      tallies: TraceTallies | null;
+    }
+  | { type: 'done'; partition: number }
+  | { type: 'error'; partition: number; message: string };
+
+/** A light check of a worker's message: the page trusts its own worker's shapes beyond the tag. */
+export function isForecastWorkerEvent(value: unknown): value is ForecastWorkerEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v['partition'] === 'number' &&
+    (v['type'] === 'done' ||
+      (v['type'] === 'error' && typeof v['message'] === 'string') ||
+      (v['type'] === 'replication' &&
+        typeof v['replication'] === 'number' &&
+        typeof v['variant'] === 'number' &&
+        typeof v['result'] === 'object'))
+  );
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { specSchema } from '../../domain/compile/spec-schema.ts';
+import { workerProfilesSchema } from '../shared/profiles-schema.ts';
+import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
+import { simulationResultSchema } from '../../domain/simulate/result-schema.ts';
+
+/** Options with `start` and `horizonDays` set, so every partition simulates the same period. */
+const resolvedOptionsSchema = simulationOptionsSchema.extend({
+  start: z.number(),
+  horizonDays: z.number().positive(),
+});
+
+/** Where a worker reads profiles itself: a stored set in the app's IndexedDB database. */
+export const storedSetSchema = z.object({
+  dbName: z.string().min(1),
+  setId: z.string().min(1),
+});
+export type StoredSetRef = z.infer<typeof storedSetSchema>;
+
+/** Messages the page sends to a simulation worker. */
+export const simulationWorkerRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('run'),
+    spec: specSchema,
+    profiles: workerProfilesSchema,
+    options: resolvedOptionsSchema,
+    partition: z.number().int().min(0),
+  }),
+  /**
+   * Runs part `partition` of `parts` of a stored set: whole chunks, read and decoded by the
+   * worker itself, so profiles are never copied through `postMessage` and no worker decodes
+   * another's chunks.
+   */
+  z
+    .object({
+      type: z.literal('run-set'),
+      spec: specSchema,
+      set: storedSetSchema,
+      parts: z.number().int().min(1),
+      options: resolvedOptionsSchema,
+      partition: z.number().int().min(0),
+    })
+    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+  /** Works out a stored set's default period (the span of its events) and its size. */
+  z.object({ type: z.literal('span'), set: storedSetSchema }),
+  z.object({ type: z.literal('cancel') }),
+]);
+export type SimulationWorkerRequest = z.input<typeof simulationWorkerRequestSchema>;
+/** A request after validation, defaults filled in. */
+export type ParsedSimulationWorkerRequest = z.output<typeof simulationWorkerRequestSchema>;
+
+/** Messages a simulation worker posts back. */
+export const simulationWorkerEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    partition: z.number().int(),
+    done: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('result'),
+    partition: z.number().int(),
+    result: simulationResultSchema,
+  }),
+  z.object({ type: z.literal('cancelled'), partition: z.number().int() }),
+  z.object({
+    type: z.literal('span'),
+    start: z.number(),
+    horizonDays: z.number(),
+    profiles: z.number().int(),
+  }),
+  z.object({ type: z.literal('error'), partition: z.number().int(), message: z.string() }),
+]);
+export type SimulationWorkerEvent = z.infer<typeof simulationWorkerEventSchema>;

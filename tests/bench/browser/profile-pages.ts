@@ -1,0 +1,172 @@
+// Browser bench for the profile screens where a strategist waits (issue 20), in real headless
+// Chromium against the demo build: a 100,000-profile set is generated through the app, then its
+// page is opened (click → first rows drawn), its table scrolled (longest main-thread task), and
+// a profile's page opened twice (click → value thermometer drawn; the second visit may use a
+// cached fit).
+// Run: npx tsx tests/bench/browser/profile-pages.ts   (BENCH_ROUNDS=n, default 3)
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../support/chromium.ts';
+import { median, printMsRows, withDemoApp } from './bench-harness.ts';
+
+const PROFILES = 100_000;
+const log = (line: string) => {
+  if (process.env.BENCH_VERBOSE) process.stderr.write(`${line}\n`);
+};
+const SET_NAME = 'Synthetic 100k';
+
+export interface ProfilePagesRow {
+  name: string;
+  value: number;
+  unit: 'ms';
+  target: number | null;
+}
+
+interface RoundFigures {
+  setFirstRowsMs: number;
+  scrollLongestTaskMs: number;
+  profileFirstVisitMs: number;
+  profileSecondVisitMs: number;
+}
+
+async function generateSet(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Profiles' }).first().click();
+  await page.getByRole('button', { name: 'Generate profiles' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Generate profiles' });
+  await dialog.getByLabel('Number of profiles').fill(String(PROFILES));
+  await dialog.getByLabel('Seed').fill('42');
+  await dialog.getByRole('button', { name: 'Generate' }).click();
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: 'generated and saved' })
+    .waitFor({ timeout: 180_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+/** Milliseconds from a click on `link` until `ready` holds in the page, timed in the page. */
+async function clickAndTime(page: Page, link: Locator, readySelector: string): Promise<number> {
+  await page.evaluate((selector) => {
+    const w = window as unknown as { __benchReady?: Promise<number> };
+    w.__benchReady = new Promise<number>((resolve) => {
+      document.addEventListener(
+        'click',
+        (event) => {
+          const clickAt = event.timeStamp;
+          const watch = (time: number) => {
+            if (document.querySelector(selector)) resolve(time - clickAt);
+            else requestAnimationFrame(watch);
+          };
+          requestAnimationFrame(watch);
+        },
+        { capture: true, once: true },
+      );
+    });
+  }, readySelector);
+  await link.click();
+  await page.locator(readySelector).first().waitFor({ timeout: 120_000 });
+  return page.evaluate(() => (window as unknown as { __benchReady: Promise<number> }).__benchReady);
+}
+
+/** Scrolls the profile table for about two seconds; the longest main-thread task meanwhile. */
+async function scrollLongestTask(page: Page): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __benchTasks: number[]; __benchObserver: PerformanceObserver };
+    w.__benchTasks = [];
+    w.__benchObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__benchTasks.push(entry.duration);
+    });
+    w.__benchObserver.observe({ type: 'longtask' });
+  });
+  const body = page.locator('.ptable-body');
+  await body.hover();
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, 1_500);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(500);
+  return page.evaluate(() => {
+    const w = window as unknown as { __benchTasks: number[]; __benchObserver: PerformanceObserver };
+    w.__benchObserver.disconnect();
+    return Math.max(0, ...w.__benchTasks);
+  });
+}
+
+async function measureRound(browser: Browser, url: string): Promise<RoundFigures> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Welcome series' }).first().waitFor({ timeout: 60_000 });
+    await generateSet(page);
+    log('generated');
+    const setFirstRowsMs = await clickAndTime(
+      page,
+      page.getByRole('link', { name: SET_NAME, exact: true }).first(),
+      '.ptable-body [role="row"]',
+    );
+    await page.locator('.match-count').filter({ hasText: '100,000 profiles' }).waitFor();
+    log(`set page: first rows after ${setFirstRowsMs.toFixed(0)} ms`);
+    const scrollLongestTaskMs = await scrollLongestTask(page);
+    log('scrolled');
+    const profileLink = page.locator('.ptable-body [role="row"] a').first();
+    // Fitted and drawn: anything under the heading but the "Fitting…" status (a value, or why
+    // there is none for this profile).
+    const thermometerDrawn = '.clv-thermometer > :not(h3):not([role="status"])';
+    const profileFirstVisitMs = await clickAndTime(page, profileLink, thermometerDrawn);
+    await page.goBack();
+    await page.locator('.ptable-body [role="row"]').first().waitFor();
+    const profileSecondVisitMs = await clickAndTime(page, profileLink, thermometerDrawn);
+    if (errors.length > 0) throw new Error(errors.join('\n'));
+    return { setFirstRowsMs, scrollLongestTaskMs, profileFirstVisitMs, profileSecondVisitMs };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Medians over `rounds` fresh browser contexts (fresh IndexedDB each). */
+export async function runProfilePagesBench(rounds = 3): Promise<ProfilePagesRow[]> {
+  return withDemoApp(async (url) => {
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    const samples: RoundFigures[] = [];
+    try {
+      for (let r = 0; r < rounds; r++) samples.push(await measureRound(browser, url));
+    } finally {
+      await browser.close();
+    }
+    const m = (pick: (s: RoundFigures) => number) => median(samples.map(pick));
+    return [
+      {
+        name: 'a 100,000-profile set: click → first rows drawn',
+        value: m((s) => s.setFirstRowsMs),
+        unit: 'ms',
+        target: 300,
+      },
+      {
+        name: 'scrolling that table: longest main-thread task over 50 ms (0: none)',
+        value: m((s) => s.scrollLongestTaskMs),
+        unit: 'ms',
+        target: 50,
+      },
+      {
+        name: "a profile's page with the value thermometer (100,000-profile set), first visit",
+        value: m((s) => s.profileFirstVisitMs),
+        unit: 'ms',
+        target: 300,
+      },
+      {
+        name: 'the same, second visit',
+        value: m((s) => s.profileSecondVisitMs),
+        unit: 'ms',
+        target: 300,
+      },
+    ];
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  printMsRows(await runProfilePagesBench(Number(process.env.BENCH_ROUNDS ?? 3)));
+}

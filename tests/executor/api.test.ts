@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  publishedVersionSchema,
+  versionListSchema,
+  journeyStatusSchema,
+} from '../../src/api/contract.ts';
+import { healthSchema, versionCountsSchema } from '../../src/api/executor-contract.ts';
+import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
+import { ExecutorClient } from './support/client.ts';
+import { signUps, webhookJourney } from './support/journeys.ts';
+import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
+
+const DB = `wf_exec_api_${process.pid}`;
+const TOKEN = 'api-test-token';
+const T0 = Date.UTC(2026, 4, 4, 10);
+
+let executor: RunningExecutor;
+let api: ExecutorClient;
+
+beforeAll(async () => {
+  executor = await startExecutor(
+    {
+      databaseUrl: await createTestDatabase(DB),
+      port: 7318,
+      testClock: true,
+      token: TOKEN,
+      executorId: 'api',
+      deliveryLog: '/dev/null',
+    },
+    () => undefined,
+  );
+  api = new ExecutorClient(executor.url, TOKEN);
+  await api.setClock(T0);
+});
+
+afterAll(async () => {
+  await executor?.close();
+  await dropTestDatabase(DB);
+});
+
+describe('publishing', () => {
+  it('creates one version however often a publish is retried with one idempotency key', async () => {
+    const spec = webhookJourney('http://127.0.0.1:7321/hook');
+    const attempts = await Promise.all(
+      Array.from({ length: 5 }, () => api.publish('crash-journey', spec, 'same-key')),
+    );
+    for (const a of attempts) {
+      expect(a.status).toBe(201);
+      expect(publishedVersionSchema.parse(a.body).version).toBe(1);
+    }
+    const again = await api.publish('crash-journey', spec, 'same-key');
+    expect(again.body).toEqual(attempts[0]?.body);
+    const list = versionListSchema.parse(await api.ok('GET', '/journeys/crash-journey/versions'));
+    expect(list.versions.map((v) => v.version)).toEqual([1]);
+  });
+
+  it('answers 409 to a spec built on a stale version, and to a key reused for another spec', async () => {
+    const stale = await api.publish(
+      'crash-journey',
+      webhookJourney('http://127.0.0.1:7321/other', 1),
+      'new-key',
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ error: { code: 'version-conflict' } });
+    const reused = await api.publish(
+      'crash-journey',
+      webhookJourney('http://127.0.0.1:7321/x', 2),
+      'same-key',
+    );
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ error: { code: 'idempotency-key-reused' } });
+    const next = await api.publish(
+      'crash-journey',
+      webhookJourney('http://127.0.0.1:7321/hook', 2),
+      'second',
+    );
+    expect(next.status).toBe(201);
+    expect(next.body).toMatchObject({ version: 2 });
+  });
+
+  it('rejects a missing key (400) and an invalid spec (422) with details pointing at steps', async () => {
+    const spec = webhookJourney('http://127.0.0.1:7321/hook', 3);
+    const missing = await api.call('POST', '/journeys/crash-journey/versions', { spec });
+    expect(missing.status).toBe(400);
+    const broken = structuredClone(spec) as {
+      steps: Record<string, { next: Record<string, string | null> }>;
+    };
+    (broken.steps['w1'] as { next: Record<string, string | null> }).next = { next: 'nowhere' };
+    const invalid = await api.publish('crash-journey', broken, 'broken');
+    expect(invalid.status).toBe(422);
+    expect(invalid.body).toMatchObject({
+      error: {
+        code: 'invalid-spec',
+        details: [expect.objectContaining({ code: expect.any(String) })],
+      },
+    });
+  });
+});
+
+describe('access and health', () => {
+  it('wants the bearer token everywhere but the health check, which says whether the token is accepted', async () => {
+    const anonymous = new ExecutorClient(executor.url);
+    expect((await anonymous.call('GET', '/journeys/crash-journey/versions')).status).toBe(401);
+    const open = healthSchema.parse((await anonymous.call('GET', '/health')).body);
+    expect(open).toMatchObject({ tokenRequired: true, tokenAccepted: false, clock: 'test' });
+    const wrong = new ExecutorClient(executor.url, 'nope');
+    expect(healthSchema.parse((await wrong.call('GET', '/health')).body).tokenAccepted).toBe(false);
+    expect(healthSchema.parse(await api.ok('GET', '/health')).tokenAccepted).toBe(true);
+  });
+});
+
+describe('profiles, events and counts', () => {
+  it('takes a batch of events once however often it is posted, and counts what ran', async () => {
+    const { profiles, events } = signUps(20, T0 + 1000, 'api');
+    await api.putProfiles(profiles);
+    const first = await api.ok<{ accepted: number; duplicates: number }>('POST', '/events', {
+      events,
+    });
+    expect(first).toEqual({ accepted: 20, duplicates: 0 });
+    const retried = await api.ok<{ accepted: number; duplicates: number }>('POST', '/events', {
+      events,
+    });
+    expect(retried).toEqual({ accepted: 0, duplicates: 20 });
+    await api.advance(60_000);
+    const counts = versionCountsSchema.parse(
+      await api.ok('GET', '/journeys/crash-journey/versions/2/counts'),
+    );
+    expect(counts.entries).toBe(20);
+    expect(counts.steps['w1']).toMatchObject({ entered: 20, sent: 20 });
+    expect(counts.steps['d']).toMatchObject({ entered: 20, waiting: 20 });
+    expect(counts.edgeCounts['t->next']).toBe(20);
+    expect(counts.daily).toEqual([{ day: '2026-05-04', entries: 20, sends: 20, conversions: 0 }]);
+    const status = journeyStatusSchema.parse(await api.ok('GET', '/journeys/crash-journey/status'));
+    expect(status).toMatchObject({
+      state: 'live',
+      liveVersion: 2,
+      activeProfiles: 20,
+      activeProfilesByVersion: { '1': 0, '2': 20 },
+    });
+  });
+
+  it('answers a bad body with 400 and the fields at fault, storing nothing', async () => {
+    const bad = await api.call('POST', '/events', {
+      events: [{ id: 'x', profileId: 'p', name: 'e', at: 'soon' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      error: { code: 'invalid-body', details: [expect.objectContaining({ field: 'events.0.at' })] },
+    });
+    const badProfile = await api.call('PUT', '/profiles/p1', { attributes: { birthday: '1 May' } });
+    expect(badProfile.status).toBe(400);
+    expect((await api.call('GET', '/journeys/none/versions/1/counts')).status).toBe(404);
+  });
+});

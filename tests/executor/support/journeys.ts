@@ -1,0 +1,61 @@
+import { delay, email, journeyOf, onEvent } from '../../../src/domain/conformance/case-builder.ts';
+import { compile, type Spec } from '../../../src/domain/index.ts';
+
+/** Compiles a document for publishing as `version`. */
+export function specOf(document: Parameters<typeof compile>[0], version = 1): Spec {
+  const { spec, diagnostics } = compile(document, { version });
+  if (spec === null) throw new Error(diagnostics.map((d) => d.message).join('; '));
+  return spec;
+}
+
+const webhook = (url: string, step: string) => ({
+  url,
+  method: 'POST',
+  headers: [{ name: 'X-Step', value: step }],
+  bodyTemplate: `{"profile":"{{profile.name}}","step":"${step}"}`,
+});
+
+/** Sign-up → webhook → wait a day → webhook → email: two webhook sends and one log send per run. */
+export function webhookJourney(hookUrl: string, version = 1): Spec {
+  return specOf(
+    journeyOf(
+      'crash-journey',
+      'Crash journey',
+      [
+        ['t', 'event', onEvent('signed_up')],
+        ['w1', 'webhook', webhook(hookUrl, 'w1')],
+        ['d', 'delay', delay(1, 'days')],
+        ['w2', 'webhook', webhook(hookUrl, 'w2')],
+        ['m', 'email', email('Hello {{profile.name}}')],
+      ],
+      [
+        ['t', 'next', 'w1'],
+        ['w1', 'next', 'd'],
+        ['d', 'next', 'w2'],
+        ['w2', 'next', 'm'],
+      ],
+    ),
+    version,
+  );
+}
+
+/** Customers who can be emailed, named `p-00001`…, signing up at `at` + i seconds. */
+export function signUps(count: number, at: number, prefix = 'p') {
+  const profiles = Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}-${String(i + 1).padStart(5, '0')}`,
+    attributes: {
+      name: `Customer ${i + 1}`,
+      email: `c${i + 1}@example.com`,
+      consent: { email: true },
+      tags: [],
+      custom: {},
+    },
+  }));
+  const events = profiles.map((p, i) => ({
+    id: `${p.id}:signed_up`,
+    profileId: p.id,
+    name: 'signed_up',
+    at: at + i * 1000,
+  }));
+  return { profiles, events };
+}

@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import '../../setup/dom-setup.ts';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createJourney, sequentialIds } from '../../../src/domain/index.ts';
+import {
+  REGISTERED_COMMANDS,
+  createEditorStore,
+  formatShortcut,
+} from '../../../src/editor/index.ts';
+import { JourneyCanvas } from '../../../src/features/editor/canvas/journey-canvas.tsx';
+
+function storeWithTwoSteps() {
+  const store = createEditorStore(
+    createJourney('Commands', 0, () => 'j1'),
+    { newId: sequentialIds('s') },
+  );
+  store.dispatch('addStep', { kind: 'event', position: { x: 0, y: 0 } });
+  store.dispatch('addStep', { kind: 'email', position: { x: 300, y: 0 } });
+  store.dispatch('clearSelection');
+  return store;
+}
+
+describe('registered commands drive the canvas keys, toolbar and help', () => {
+  it('the toolbar shows the registered toolbar commands, in order', () => {
+    render(<JourneyCanvas store={storeWithTwoSteps()} showPalette={false} />);
+    const toolbar = screen.getByRole('toolbar', { name: 'Canvas tools' });
+    expect(
+      within(toolbar)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label') ?? b.textContent),
+    ).toEqual(REGISTERED_COMMANDS.filter((c) => c.toolbar === true).map((c) => c.label));
+  });
+
+  it('the help dialog lists every registered shortcut with its keys', async () => {
+    const user = userEvent.setup();
+    render(<JourneyCanvas store={storeWithTwoSteps()} showPalette={false} />);
+    await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const rows = within(dialog).getAllByRole('row');
+    const keyed = REGISTERED_COMMANDS.filter((c) => (c.shortcuts ?? []).length > 0);
+    expect(rows).toHaveLength(keyed.length);
+    keyed.forEach((command, i) => {
+      const row = rows[i] as HTMLElement;
+      expect(row).toHaveTextContent(command.description ?? command.label);
+      for (const keys of command.shortcuts ?? [])
+        expect(within(row).getByText(formatShortcut(keys, false))).toBeVisible();
+    });
+  });
+
+  it('registered keys run their commands: cut removes the selection, undo brings it back', async () => {
+    const user = userEvent.setup();
+    const store = storeWithTwoSteps();
+    render(<JourneyCanvas store={store} showPalette={false} />);
+    const [, email] = store.getState().document.steps;
+    act(() => void store.dispatch('setSelection', { stepIds: [email?.id ?? ''] }));
+    await user.keyboard('{Control>}x{/Control}');
+    expect(store.getState().document.steps).toHaveLength(1);
+    expect(screen.getByRole('status')).toHaveTextContent('Cut to the clipboard');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().document.steps).toHaveLength(2);
+    await user.keyboard('{Control>}{Shift>}Z{/Shift}{/Control}');
+    expect(store.getState().document.steps).toHaveLength(1);
+  });
+
+  it('the toolbar runs the same commands as the keys', async () => {
+    const user = userEvent.setup();
+    const store = storeWithTwoSteps();
+    render(<JourneyCanvas store={store} showPalette={false} />);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(store.getState().document.steps).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Redo' }));
+    expect(store.getState().document.steps).toHaveLength(2);
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { refuseBinary } from '../../../src/domain/profiles/import/binary';
+import { importCdnow } from '../../../src/domain/profiles/import/cdnow';
+import { importCsv } from '../../../src/domain/profiles/import/csv';
+import { importJson } from '../../../src/domain/profiles/import/json';
+import type { ColumnMappingInput } from '../../../src/domain/profiles/import/mapping';
+import { suggestMapping } from '../../../src/domain/profiles/import/suggest-mapping';
+
+const mapping: ColumnMappingInput = {
+  id: 'id',
+  email: 'email',
+  birthday: 'dob',
+  custom: [{ column: 'ltv', key: 'ltv', type: 'number' }],
+};
+const header = 'id,email,dob,ltv';
+const rows = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => `c${i + from},c${i + from}@example.com,1990-01-02,${i}`);
+const at = (report: { rejected: { row: number; reason: string; column?: string }[] }) =>
+  report.rejected.map((r) => [r.row, r.reason, r.column]);
+
+describe('CSV imports are exact or refused', () => {
+  it('refuses a 300-row file with a stray quote on line 6, naming the line, importing nothing', () => {
+    const lines = [header, ...rows(300)];
+    lines[5] = 'c5,"c5@example.com,1990-01-02,4';
+    const { profiles, report } = importCsv(lines.join('\n'), mapping);
+    expect(profiles).toEqual([]);
+    expect(report.imported).toBe(0);
+    expect(report.refused).toMatchObject({ row: 6, reason: 'unbalanced_quote' });
+  });
+
+  it('skips a row with the wrong number of cells, names it, and keeps every other row', () => {
+    const lines = [header, ...rows(300)];
+    lines[5] = 'c5,c5@example.com,1990-01-02';
+    lines[9] = 'c9,c9@example.com,1990-01-02,8,extra';
+    const { profiles, report } = importCsv(lines.join('\n'), mapping);
+    expect(report.rows).toBe(300);
+    expect(profiles).toHaveLength(298);
+    expect(at(report)).toEqual([
+      [6, 'malformed_row', undefined],
+      [10, 'malformed_row', undefined],
+    ]);
+    expect(report.refused).toBeUndefined();
+  });
+
+  it.each([
+    ['NaN', 'invalid_number'],
+    ['Infinity', 'invalid_number'],
+    ['-Infinity', 'invalid_number'],
+    ['1e999', 'invalid_number'],
+    ['12abc', 'invalid_number'],
+  ])('rejects %s in a number column by row and column', (cell, reason) => {
+    const lines = [header, ...rows(3)];
+    lines[2] = `c2,c2@example.com,1990-01-02,${cell}`;
+    const { profiles, report } = importCsv(lines.join('\n'), mapping);
+    expect(at(report)).toEqual([[3, reason, 'ltv']]);
+    expect(profiles.map((p) => p.id)).toEqual(['c1', 'c3']);
+  });
+
+  it.each(['1990-13-45', '2023-02-29', '0000-00-00'])('rejects the impossible date %s', (date) => {
+    const lines = [header, ...rows(2)];
+    lines[1] = `c1,c1@example.com,${date},1`;
+    const { report } = importCsv(lines.join('\n'), mapping);
+    expect(at(report)).toEqual([[2, 'invalid_date', 'dob']]);
+  });
+
+  it('infers a number column despite a stray NaN, then rejects the NaN row', () => {
+    const lines = [header, ...rows(60)];
+    lines[3] = 'c3,c3@example.com,1990-01-02,NaN';
+    const table = lines.slice(1).map((l) => l.split(','));
+    const suggested = suggestMapping(header.split(','), table);
+    expect(suggested.custom.find((c) => c.column === 'ltv')?.type).toBe('number');
+    const { report } = importCsv(lines.join('\n'), suggested);
+    expect(at(report)).toEqual([[4, 'invalid_number', 'ltv']]);
+  });
+
+  it('keeps events on when one timestamp early in an events CSV is bad, and rejects that row', () => {
+    const events = ['customer_id,event,timestamp,amount'];
+    for (let i = 0; i < 200; i++)
+      events.push(`c${i % 20},order,2024-01-${String((i % 28) + 1).padStart(2, '0')},${i}`);
+    events[3] = 'c2,order,2024-13-45,2';
+    const table = events.slice(1).map((l) => l.split(','));
+    const suggested = suggestMapping(events[0]!.split(','), table);
+    expect(suggested.events?.timestamp).toBe('timestamp');
+    const { profiles, report } = importCsv(events.join('\n'), suggested);
+    expect(at(report)).toEqual([[4, 'invalid_timestamp', 'timestamp']]);
+    expect(profiles.reduce((n, p) => n + p.events.length, 0)).toBe(199);
+  });
+
+  it('rejects event times outside 1900–2199 by the timestamp column', () => {
+    const csv = 'customer_id,event,timestamp\nc1,order,2024-01-01\nc1,order,9999999999999\n';
+    const { report } = importCsv(csv, {
+      id: 'customer_id',
+      events: { name: { column: 'event' }, timestamp: 'timestamp' },
+    });
+    expect(at(report)).toEqual([[3, 'invalid_timestamp', 'timestamp']]);
+  });
+});
+
+describe('JSON and CDNOW imports run the full validator', () => {
+  it('rejects 1e999, impossible dates and prototype keys by line and field', () => {
+    const json = [
+      '[',
+      '{"id":"a","attributes":{"custom":{"ltv":1e999}}},',
+      '{"id":"b","attributes":{"birthday":"1990-13-45"}},',
+      '{"id":"c","attributes":{"custom":{"constructor":1}}},',
+      '{"id":"d","events":[{"name":"x","at":"not a time"}]},',
+      '{"id":"e"}',
+      ']',
+    ].join('\n');
+    const { profiles, report } = importJson(json);
+    expect(profiles.map((p) => p.id)).toEqual(['e']);
+    expect(at(report)).toEqual([
+      [2, 'invalid_profile', 'attributes.custom.ltv'], // zod refuses Infinity itself
+      [3, 'invalid_date', 'attributes.birthday'],
+      [4, 'invalid_value', 'attributes.custom.constructor'],
+      [5, 'invalid_profile', 'events.0.at'],
+    ]);
+  });
+
+  it('rejects CDNOW amounts too large to store and years out of range', () => {
+    const text = [
+      '00001 19970101 1 11.77',
+      `00002 19970101 1 ${'9'.repeat(400)}`,
+      '00003 18000101 1 1.00',
+    ].join('\n');
+    const { profiles, report } = importCdnow(text, 'master');
+    expect(profiles.map((p) => p.id)).toEqual(['00001']);
+    expect(at(report)).toEqual([
+      [2, 'invalid_number', 'dollar_value'],
+      [3, 'invalid_date', 'date'],
+    ]);
+  });
+});
+
+describe('binary files are refused up front', () => {
+  const bytes = (...b: number[]) => new Uint8Array(b);
+  it.each([
+    ['an xlsx workbook', bytes(0x50, 0x4b, 0x03, 0x04, 1, 2, 3)],
+    ['a PNG image', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a)],
+    ['a PDF', new TextEncoder().encode('%PDF-1.7\nid,name\n')],
+  ])('refuses %s by its signature', (_, file) => {
+    expect(refuseBinary(file)).toMatchObject({ row: 1, reason: 'binary_file' });
+  });
+
+  it('refuses NUL bytes, naming their line, and bytes that are not UTF-8', () => {
+    const nul = new TextEncoder().encode('id,name\nc1,Ann\nc2,B\u0000b\n');
+    expect(refuseBinary(nul)).toMatchObject({ row: 3, reason: 'binary_file' });
+    expect(refuseBinary(bytes(0x69, 0x64, 0x0a, 0xc3, 0x28))).toMatchObject({
+      reason: 'binary_file',
+    });
+  });
+
+  it('accepts UTF-8 text, and a multi-byte character cut at the end of a head', () => {
+    const text = new TextEncoder().encode('id,name\nc1,Zoë\n');
+    expect(refuseBinary(text)).toBeUndefined();
+    const cut = new TextEncoder().encode('id,name\nc1,Zoë').slice(0, -1);
+    expect(refuseBinary(cut, false)).toBeUndefined();
+    expect(refuseBinary(cut, true)).toMatchObject({ reason: 'binary_file' });
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../../src/domain/compile/compile.ts';
+import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
+import { simulate } from '../../../src/domain/simulate/simulate.ts';
+import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
+import { MAX_STEP_ENTRIES_PER_PROFILE } from '../../../src/domain/simulate/run-loop.ts';
+import { QUIET_BEHAVIOUR, at, brokenCounts, delay, event, person, specOf } from './helpers.ts';
+
+const DAY = 86_400_000;
+
+/** delay → if/else (always yes) → back to the delay: a journey that never ends by itself. */
+function loopJourney(minutes: number) {
+  return specOf(
+    [
+      ['t', 'event', event('signed_up')],
+      ['d', 'delay', delay(minutes, 'minutes')],
+      ['c', 'if_else', { condition: { type: 'group', op: 'and', rules: [] } }],
+    ],
+    [
+      ['t', 'next', 'd'],
+      ['d', 'next', 'c'],
+      ['c', 'yes', 'd'],
+    ],
+  );
+}
+
+const profiles = Array.from({ length: 5_000 }, (_, i) =>
+  person(`p${String(i).padStart(4, '0')}`, [['signed_up', '2025-01-01T00:00:00Z']]),
+);
+const options = {
+  seed: 1,
+  behaviour: QUIET_BEHAVIOUR,
+  start: at('2025-01-01T00:00:00Z'),
+  horizonDays: 90,
+  traceProfileIds: ['p0000'],
+};
+
+describe('runaway journeys are bounded per profile (spec §3.3)', () => {
+  it.each([1, 0.001])(
+    'stops every profile of a loop with a %s-minute delay, at the step where it ran over',
+    (minutes) => {
+      const r = simulate(loopJourney(minutes), profiles, options);
+      expect(r.stopped.profiles).toBe(5_000);
+      // Entries: trigger once, then delay and if/else alternately: the 2,001st is an if/else.
+      expect(r.stopped.byStep).toEqual({ c: 5_000 });
+      expect(r.stopped.profileIds).toHaveLength(100);
+      expect(r.stopped.profileIds[0]).toBe('p0000');
+      expect(r.steps['c']?.exitedBy.loop_guard).toBe(5_000);
+      expect(r.steps['d']?.entered).toBe(5_000 * (MAX_STEP_ENTRIES_PER_PROFILE / 2));
+      expect(brokenCounts(r)).toEqual([]);
+      const run = r.traces[0]?.runs[0];
+      expect(run?.end).toBe('loop_guard');
+      expect(run?.endedAt).toBe(
+        at('2025-01-01T00:00:00Z') + (MAX_STEP_ENTRIES_PER_PROFILE / 2) * minutes * 60_000,
+      );
+    },
+  );
+
+  it('stops nobody in the shipped templates over a year of generated customers', () => {
+    const end = at('2025-01-01T00:00:00Z');
+    const customers = generateProfiles({
+      count: 2_000,
+      seed: 'runaway',
+      start: end - 365 * DAY,
+      end,
+    });
+    for (const template of TEMPLATES) {
+      const spec = compile(template.build(end - 365 * DAY)).spec;
+      if (spec === null) throw new Error(`${template.id} does not compile`);
+      const r = simulate(spec, customers, { seed: 1, start: end - 365 * DAY, horizonDays: 365 });
+      expect(r.stopped.profiles, template.id).toBe(0);
+    }
+  });
+
+  it('stops nobody in a journey that does not loop', () => {
+    const r = simulate(
+      specOf(
+        [
+          ['t', 'event', event('signed_up')],
+          ['d', 'delay', delay(1, 'minutes')],
+        ],
+        [['t', 'next', 'd']],
+      ),
+      profiles.slice(0, 10),
+      options,
+    );
+    expect(r.stopped).toEqual({ profiles: 0, byStep: {}, profileIds: [] });
+  });
+});
