@@ -4,5 +4,5 @@ import '@testing-library/jest-dom/vitest';
 
 // The template engine as every Node entry installs it (the browser loads it on first use).
 import * as liquid from 'liquidjs';
-import { installTemplateEngine } from '../../src/domain/index.ts';
+import { installTemplateEngine } from '../../src/domain/templating/liquid-engine.ts';
 installTemplateEngine(liquid);

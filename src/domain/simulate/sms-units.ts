@@ -10,7 +10,9 @@ export function triggerEventNames(spec: Spec): string[] {
   const names = new Set<string>();
   for (const id of spec.entry) {
     const step = spec.steps[id];
-    if (step?.kind === 'event' && step.event !== '') names.add(step.event);
+    // Event triggers name their event; other triggers have no `event` field.
+    const event = step === undefined ? undefined : (step as { event?: unknown }).event;
+    if (typeof event === 'string' && event !== '') names.add(event);
   }
   return [...names].sort();
 }
