@@ -100,6 +100,8 @@ const UI = [
   '@tanstack/[^/]+',
   'react-router',
   'elkjs',
+  // Sanitises the email preview's HTML before it goes into a sandboxed frame.
+  'dompurify',
 ];
 const NODE = ['node:[^/]+'];
 /** Packages per folder; dexie and dexie-react-hooks live in src/storage alone. */

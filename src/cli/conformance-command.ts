@@ -6,6 +6,7 @@ import {
   type ExpectedOutcome,
 } from '../domain/conformance/conformance-kit.ts';
 import { conformanceKitFiles } from '../domain/conformance/kit-files.ts';
+import { compareRenderings, type RenderingCase } from '../domain/conformance/rendering-cases.ts';
 import { stringFlag, type ParsedArgs } from './args.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 import { parseJsonText, readText } from './read-json.ts';
@@ -31,6 +32,7 @@ async function writeKit(out: string, io: CliIo): Promise<number> {
 async function checkKit(kit: string, actual: string, io: CliIo): Promise<number> {
   const index = (await readJson(join(kit, 'index.json'), io.cwd)) as {
     cases?: { id: string; expected: string }[];
+    rendering?: string;
   };
   if (!Array.isArray(index.cases))
     throw new CliError(`${kit}/index.json lists no cases`, EXIT.unreadable);
@@ -53,7 +55,21 @@ async function checkKit(kit: string, actual: string, io: CliIo): Promise<number>
       );
     }
   }
-  io.stdout(`${index.cases.length - failed} passed, ${failed} failed\n`);
+  let total = index.cases.length;
+  if (index.rendering !== undefined) {
+    total++;
+    const { cases } = (await readJson(join(kit, index.rendering), io.cwd)) as {
+      cases: RenderingCase[];
+    };
+    const got = (await readJson(join(actual, 'rendering.json'), io.cwd)) as Record<string, unknown>;
+    const problems = compareRenderings(cases, got);
+    if (problems.length === 0) io.stdout('pass  rendering\n');
+    else {
+      failed++;
+      io.stdout(`FAIL  rendering\n${problems.map((p) => `      ${p}`).join('\n')}\n`);
+    }
+  }
+  io.stdout(`${total - failed} passed, ${failed} failed\n`);
   return failed === 0 ? EXIT.ok : EXIT.invalid;
 }
 

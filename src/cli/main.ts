@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { compile, specJsonSchema, specToJson } from '../domain/index.ts';
+import * as liquid from 'liquidjs';
+import { compile, installTemplateEngine, specJsonSchema, specToJson } from '../domain/index.ts';
 import { parseArgs, stringFlag, type ParsedArgs } from './args.ts';
 import { diagnosticsSummary, formatDiagnostics } from './format-diagnostics.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
@@ -8,6 +9,8 @@ import { conformanceCommand } from './conformance-command.ts';
 import { examplesCommand } from './examples-command.ts';
 import { loadJourneyOrSpec } from './load-journey-or-spec.ts';
 import { simulateCommand } from './simulate-command.ts';
+
+installTemplateEngine(liquid);
 
 const USAGE = `Usage: wayfinder <command> [options]
 

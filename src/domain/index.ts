@@ -63,7 +63,7 @@ export type { WaitUntilConfig } from './steps/kinds/wait-until.ts';
 export type { WebhookConfig } from './steps/kinds/webhook.ts';
 
 export * from './validate/diagnostic.ts';
-export { validate } from './validate/validate.ts';
+export { validate, type ValidateOptions } from './validate/validate.ts';
 export * from './validate/can-connect.ts';
 
 export * from './compile/spec-schema.ts';
@@ -91,3 +91,21 @@ export * from './simulate/options.ts';
 export * from './simulate/result-schema.ts';
 export { formatTime, type ProfileTrace } from './simulate/trace.ts';
 export * from './forecast/replications.ts';
+
+export * from './templating/template-language.ts';
+export {
+  installTemplateEngine,
+  loadTemplateEngine,
+  templateEngine,
+} from './templating/liquid-engine.ts';
+export * from './templating/template-variables.ts';
+export * from './templating/template-context.ts';
+export * from './templating/message-templates.ts';
+export * from './templating/parse-template.ts';
+export * from './templating/render-template.ts';
+export * from './templating/render-message.ts';
+export * from './templating/template-checks.ts';
+export * from './templating/missing-fields.ts';
+export * from './templating/sms-encoding.ts';
+export * from './templating/push-preview.ts';
+export { closestName } from './templating/closest-name.ts';

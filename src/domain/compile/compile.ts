@@ -5,7 +5,16 @@ import type { Analysis } from '../validate/analysis.ts';
 import { hasErrors, type Diagnostic } from '../validate/diagnostic.ts';
 import { analyseAndCheck } from '../validate/validate.ts';
 import { contentHash, stableJson } from './spec-json.ts';
-import { SPEC_VERSION, type Spec, type SpecSettings, type SpecStep } from './spec-schema.ts';
+import { STEP_KINDS } from '../steps/step-kinds.ts';
+import { templateFieldsOf } from '../templating/message-templates.ts';
+import { TEMPLATE_LANGUAGE } from '../templating/template-language.ts';
+import {
+  SPEC_VERSION,
+  type Spec,
+  type SpecSettings,
+  type SpecStep,
+  type SpecTemplates,
+} from './spec-schema.ts';
 
 export interface CompileOptions {
   /** The published version number; when left out, the version is a hash of the spec's content. */
@@ -76,6 +85,21 @@ function compileSteps(a: Analysis): Record<string, SpecStep> {
   return Object.fromEntries(entries);
 }
 
+function specTemplates(): SpecTemplates {
+  const fields: Record<string, string[]> = {};
+  for (const kind of STEP_KINDS) {
+    const paths = templateFieldsOf(kind);
+    if (paths.length > 0) fields[kind] = [...paths];
+  }
+  return {
+    language: TEMPLATE_LANGUAGE.language,
+    engine: TEMPLATE_LANGUAGE.engine,
+    engineVersion: TEMPLATE_LANGUAGE.engineVersion,
+    missingVariable: 'empty',
+    fields,
+  };
+}
+
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [
     ...diagnostics.filter((d) => d.severity === 'error'),
@@ -97,6 +121,7 @@ export function compile(doc: JourneyDocument, options: CompileOptions = {}): Com
     settings: normaliseSettings(doc),
     entry: [...a.triggerIds].sort(),
     steps: compileSteps(a),
+    templates: specTemplates(),
   };
   spec.journey.version =
     options.version !== undefined

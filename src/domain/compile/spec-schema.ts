@@ -67,6 +67,18 @@ export const specStepSchema = z.discriminatedUnion('kind', [
 ]);
 export type SpecStep = z.infer<typeof specStepSchema>;
 
+/** The template language of the spec's texts, the engine that renders them, and which fields. */
+export const specTemplatesSchema = z.object({
+  language: z.literal('liquid'),
+  engine: z.literal('liquidjs'),
+  engineVersion: z.string().min(1),
+  /** A variable with no value renders as empty text (use `default` for a fallback). */
+  missingVariable: z.literal('empty'),
+  /** The step fields, per step kind, that are templates, e.g. `{ sms: ['text'] }`. */
+  fields: z.record(z.string(), z.array(z.string())),
+});
+export type SpecTemplates = z.infer<typeof specTemplatesSchema>;
+
 /**
  * The compiled, versioned journey: the contract with the simulator and with backends. It has no
  * canvas positions; `next` names the step after each branch (`null`: the profile leaves).
@@ -84,6 +96,11 @@ export const specSchema = z.object({
   /** Trigger step ids, sorted. */
   entry: z.array(z.string()),
   steps: z.record(z.string(), specStepSchema),
+  /**
+   * How the customer-facing texts of the steps are written (docs/spec.md §Message templates).
+   * Left out only by specs compiled before templates were checked; read those as Liquid too.
+   */
+  templates: specTemplatesSchema.optional(),
 });
 export type Spec = z.infer<typeof specSchema>;
 

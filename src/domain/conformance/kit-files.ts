@@ -1,6 +1,8 @@
 import { specToJson } from '../compile/compile.ts';
 import { stableJson } from '../compile/spec-json.ts';
 import type { ConformanceCase } from './conformance-kit.ts';
+import { RENDERING_CASES } from './rendering-cases.ts';
+import { TEMPLATE_LANGUAGE } from '../templating/template-language.ts';
 
 /** A file of the kit: its path inside the kit folder and its text. */
 export interface KitFile {
@@ -43,6 +45,16 @@ behaviour switched off, so the outcome follows from the profile timelines alone.
 5. Compare: \`npx wayfinder conformance --check <kit-dir> --actual <actual-dir>\` prints every
    difference and exits 1 if there is any, 0 when your backend conforms.
 
+## Rendering cases
+
+\`rendering.json\` holds message templates (Liquid, as the spec's \`templates\` block names it)
+with a profile, the event that started the run (or \`null\`) and the journey's values. Render each
+template against \`{ profile, event, journey }\` as docs/spec.md §Message templates describes
+(profile attributes under \`profile\`, custom ones under \`profile.custom\`, \`event\` = the event's
+properties plus \`name\`, \`journey\` = \`id\`, \`name\`, \`unsubscribe_url\`; missing values print
+nothing; dates in UTC) and write \`<actual-dir>/rendering.json\` as \`{ "<case id>": "<text>" }\`.
+The text must equal \`expected\` exactly, character for character.
+
 A run's \`end\` is one of \`exit\` (an exit step), \`completed\` (a branch leading nowhere),
 \`exit_criteria\`, \`goal\`, \`control_group\`, \`loop_guard\`, or \`horizon\` (still active when the
 window ended, \`endedAt: null\`).
@@ -56,6 +68,7 @@ export function conformanceKitFiles(cases: readonly ConformanceCase[]): KitFile[
     content: stableJson({
       kit: 'wayfinder-conformance',
       specVersion: '1.0',
+      rendering: 'rendering.json',
       cases: cases.map((c) => ({
         id: c.id,
         description: c.description,
@@ -63,6 +76,26 @@ export function conformanceKitFiles(cases: readonly ConformanceCase[]): KitFile[
         profiles: `cases/${c.id}/profiles.json`,
         window: `cases/${c.id}/window.json`,
         expected: `cases/${c.id}/expected.json`,
+      })),
+    }),
+  });
+  files.push({
+    path: 'rendering.json',
+    content: stableJson({
+      language: TEMPLATE_LANGUAGE.language,
+      engine: `${TEMPLATE_LANGUAGE.engine} ${TEMPLATE_LANGUAGE.engineVersion}`,
+      cases: RENDERING_CASES.map((c) => ({
+        id: c.id,
+        description: c.description,
+        template: c.template,
+        profile: c.profile,
+        event: c.event,
+        journey: {
+          id: c.journey.id,
+          name: c.journey.name,
+          unsubscribe_url: c.journey.unsubscribeUrl,
+        },
+        expected: c.expected,
       })),
     }),
   });

@@ -82,6 +82,7 @@ export function buildResult(
         loop_guard: reason(5),
       },
       sent: counters.stepSent[step.index] as number,
+      units: counters.stepUnits[step.index] as number,
       channel: m === null ? null : (CHANNELS[m.channel] as Channel),
       costPerSend: m === null ? 0 : m.costPerSend,
     };

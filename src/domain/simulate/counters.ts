@@ -80,6 +80,8 @@ export class Counters {
   readonly exitedBy: Float64Array;
   readonly branches: Float64Array;
   readonly stepSent: Float64Array;
+  /** Billed units per step: SMS parts, one per message on other channels. */
+  readonly stepUnits: Float64Array;
   readonly channel = new Float64Array(C * CHANNEL_COUNTS.length);
   readonly suppressed = new Float64Array(C * SUPPRESSION_CAUSES.length);
   readonly deferredDropped = new Float64Array(C * DEFERRED_DROP_REASONS.length);
@@ -115,6 +117,7 @@ export class Counters {
     this.exitedBy = new Float64Array(stepCount * EXIT_REASONS.length);
     this.branches = new Float64Array(branchCount);
     this.stepSent = new Float64Array(stepCount);
+    this.stepUnits = new Float64Array(stepCount);
     this.stoppedAt = new Float64Array(stepCount);
     this.sendsPerDay = new Float64Array(C * days);
     this.timeToConvert = new Float64Array(convertBuckets);

@@ -30,7 +30,7 @@ export function deriveFigures(result: SimulationResult): SimulationResult {
     const step = result.steps[id];
     if (step === undefined || step.channel === null) continue;
     const ch = result.channels[step.channel];
-    if (ch !== undefined) ch.cost += step.sent * step.costPerSend;
+    if (ch !== undefined) ch.cost += (step.units ?? step.sent) * step.costPerSend;
   }
   for (const c of CHANNELS) {
     const ch = result.channels[c];

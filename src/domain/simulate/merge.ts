@@ -65,6 +65,7 @@ export function mergeResults(results: readonly SimulationResult[]): SimulationRe
       into.entered += step.entered;
       into.waiting += step.waiting;
       into.exited += step.exited;
+      into.units = (into.units ?? into.sent) + (step.units ?? step.sent);
       into.sent += step.sent;
       addRecord(into.byBranch, step.byBranch);
       addRecord(into.exitedBy, step.exitedBy);

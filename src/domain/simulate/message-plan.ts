@@ -20,7 +20,11 @@ export function messagePlan(
   channel: Channel,
   base: ChannelBehaviour,
   journeyId: string,
-  own: { costPerSend?: number; nps?: boolean } = {},
+  own: {
+    costPerSend?: number;
+    nps?: boolean;
+    billedUnits?: MessagePlan['billedUnits'];
+  } = {},
 ): MessagePlan {
   const override = step.behaviourOverride;
   const ownCost = own.costPerSend ?? base.costPerSend;
@@ -39,6 +43,7 @@ export function messagePlan(
     unsubscribeRate: override?.unsubscribeRate ?? base.unsubscribeRate,
     conversionRate: override?.conversionRate ?? base.conversionRate,
     costPerSend: override?.costPerSend ?? ownCost,
+    billedUnits: own.billedUnits ?? null,
     deliveryDelayMs: base.deliveryDelayMinutes * MINUTE_MS,
     openDelayMs: base.openDelayMinutes * MINUTE_MS,
     clickDelayMs: base.clickDelayMinutes * MINUTE_MS,

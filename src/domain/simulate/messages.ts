@@ -115,6 +115,9 @@ export class MessageSender {
     counters.count(c, SENT);
     if (deferred) counters.suppress(c, QUIET_DEFERRED);
     bump(counters.stepSent, stepIndex);
+    counters.stepUnits[stepIndex] =
+      (counters.stepUnits[stepIndex] as number) +
+      (m.billedUnits === null ? 1 : m.billedUnits(state.profile, t));
     state.messages++;
     const day = Math.floor((t - this.plan.start) / DAY_MS);
     if (day >= 0 && day < counters.days) bump(counters.sendsPerDay, c * counters.days + day);

@@ -41,7 +41,13 @@ export interface MessagePlan {
   clickRate: number;
   unsubscribeRate: number;
   conversionRate: number;
+  /** Cost of one billed unit: a message, or for SMS one part. */
   costPerSend: number;
+  /**
+   * SMS: the parts of the text rendered for this profile, at this send time (billing is per
+   * part). `null`: one unit per message.
+   */
+  billedUnits: ((profile: Profile, at: number) => number) | null;
   deliveryDelayMs: number;
   openDelayMs: number;
   clickDelayMs: number;

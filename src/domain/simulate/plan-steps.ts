@@ -3,6 +3,7 @@ import type { Spec, SpecStep } from '../compile/spec-schema.ts';
 import { getStepDefinition } from '../steps/registry.ts';
 import type { PlanContext } from '../steps/step-simulation.ts';
 import { messagePlan } from './message-plan.ts';
+import { smsBilling } from './sms-units.ts';
 import type { ChannelBehaviour } from './options.ts';
 import { OP, type PlanStep } from './plan-step.ts';
 
@@ -56,7 +57,11 @@ export function planContext(
     labelOf: (stepId) =>
       Object.hasOwn(spec.steps, stepId) ? spec.steps[stepId]?.label : undefined,
     message: (step, channel, own) =>
-      messagePlan(step, channel, behaviours[channel], journeyId, own),
+      messagePlan(step, channel, behaviours[channel], journeyId, {
+        ...own,
+        // SMS are billed per part of each profile's rendered text (spec §5.5).
+        billedUnits: channel === 'sms' ? smsBilling(spec, step.id) : null,
+      }),
   };
 }
 

@@ -33,7 +33,13 @@ export const stepResultSchema = z.object({
   /** Messages this step sent (0 for steps that send nothing). */
   sent: count,
   channel: channelSchema.nullable(),
+  /** Cost of one billed unit: a message, or one part of an SMS. */
   costPerSend: z.number().min(0),
+  /**
+   * Billed units: for SMS the parts of each profile's rendered text, otherwise `sent`. Left out
+   * by results stored before SMS were billed per part (read as `sent`).
+   */
+  units: count.optional(),
 });
 export type StepResult = z.infer<typeof stepResultSchema>;
 

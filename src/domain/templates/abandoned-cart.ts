@@ -44,7 +44,7 @@ export const abandonedCart: JourneyTemplate = {
       {
         subject: 'You left something in your cart',
         preheader: 'We saved your items, but not for long',
-        body: 'Hi {{profile.name}},\n\nYour cart is still waiting for you. Items sell out fast, so we have kept them aside for 24 hours.\n\nComplete your order now and delivery is free on orders over €50.\n\nThe Northwind team',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nYour cart is still waiting for you. Items sell out fast, so we have kept them aside for 24 hours.\n\nComplete your order now and delivery is free on orders over €50.\n\nThe Northwind team\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from: SENDERS.hello,
         templateName: '',
       },

@@ -32,9 +32,9 @@ export const birthdayOffer: JourneyTemplate = {
       'email',
       'Birthday gift',
       {
-        subject: 'Happy birthday, {{profile.name}}! A gift from us',
+        subject: 'Happy birthday, {{ profile.name | default: "friend" }}! A gift from us',
         preheader: '20% off anything, all month long',
-        body: 'Happy birthday, {{profile.name}}!\n\nTo celebrate, here is 20% off anything you like with code BDAY20. It is valid for the next 14 days, online and in store.\n\nHave a wonderful day,\nThe Northwind team',
+        body: 'Happy birthday, {{ profile.name | default: "friend" }}!\n\nTo celebrate, here is 20% off anything you like with code BDAY20. It is valid for the next 14 days, online and in store.\n\nHave a wonderful day,\nThe Northwind team\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from: SENDERS.hello,
         templateName: '',
       },

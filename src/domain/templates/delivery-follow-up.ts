@@ -47,7 +47,7 @@ export const deliveryFollowUp: JourneyTemplate = {
       {
         subject: 'Your order has arrived. Enjoy!',
         preheader: 'A few tips to make it last',
-        body: 'Hi {{profile.name}},\n\nYour Northwind order was delivered today. To keep it looking its best, wash at 30°C and dry flat. Need a different size? Returns are free for 30 days from your account page.\n\nThe Northwind team',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nYour Northwind order was delivered today. To keep it looking its best, wash at 30°C and dry flat. Need a different size? Returns are free for 30 days from your account page.\n\nThe Northwind team\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from,
         templateName: '',
       },
@@ -61,7 +61,7 @@ export const deliveryFollowUp: JourneyTemplate = {
       {
         subject: 'We are sorry about your delivery',
         preheader: 'Here is €10 off, and we are on it',
-        body: 'Hi {{profile.name}},\n\nYour order did not arrive the way it should have, and we are sorry. We have added a €10 voucher (SORRY10) to your account, and our delivery team will contact you today to fix it.\n\nThe Northwind team',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nYour order did not arrive the way it should have, and we are sorry. We have added a €10 voucher (SORRY10) to your account, and our delivery team will contact you today to fix it.\n\nThe Northwind team\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from,
         templateName: '',
       },

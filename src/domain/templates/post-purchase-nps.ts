@@ -88,7 +88,7 @@ export const postPurchaseNps: JourneyTemplate = {
       {
         subject: 'Thank you! Would you share that on a review?',
         preheader: 'It takes a minute and helps other shoppers',
-        body: 'Hi {{profile.name}},\n\nWe are thrilled you would recommend us. Would you spare a minute to write a short review? Honest reviews help other shoppers choose with confidence.\n\nAs a thank-you, you will get early access to our next sale.\n\nThe Northwind team',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nWe are thrilled you would recommend us. Would you spare a minute to write a short review? Honest reviews help other shoppers choose with confidence.\n\nAs a thank-you, you will get early access to our next sale.\n\nThe Northwind team\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from,
         templateName: '',
       },
@@ -110,7 +110,7 @@ export const postPurchaseNps: JourneyTemplate = {
       {
         subject: 'What would make it a 10?',
         preheader: 'One question, and we read every answer',
-        body: 'Hi {{profile.name}},\n\nThanks for your score. What is the one thing we could do better next time? Just reply to this email; it goes straight to our customer team.\n\nThe Northwind team',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nThanks for your score. What is the one thing we could do better next time? Just reply to this email; it goes straight to our customer team.\n\nThe Northwind team\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from,
         templateName: '',
       },
@@ -124,7 +124,7 @@ export const postPurchaseNps: JourneyTemplate = {
       {
         subject: 'We are sorry we let you down',
         preheader: 'A member of our team will call you',
-        body: 'Hi {{profile.name}},\n\nThank you for telling us honestly how we did. We are sorry your experience fell short. Someone from our customer team will call you within two working days to put things right.\n\nThe Northwind team',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nThank you for telling us honestly how we did. We are sorry your experience fell short. Someone from our customer team will call you within two working days to put things right.\n\nThe Northwind team\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from,
         templateName: '',
       },

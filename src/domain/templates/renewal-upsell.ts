@@ -58,7 +58,7 @@ export const renewalUpsell: JourneyTemplate = {
       {
         subject: 'Upgrade to Plus before you renew and get 2 months free',
         preheader: 'Free next-day delivery, early sale access and more',
-        body: 'Hi {{profile.name}},\n\nYour Northwind Club membership renews next month. Switch to Plus today and the first two months are on us: free next-day delivery, early access to every sale and double points on every order.\n\nUpgrade from your account page in one click.\n\nNorthwind Club',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nYour Northwind Club membership renews next month. Switch to Plus today and the first two months are on us: free next-day delivery, early access to every sale and double points on every order.\n\nUpgrade from your account page in one click.\n\nNorthwind Club\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from,
         templateName: '',
       },
@@ -72,7 +72,7 @@ export const renewalUpsell: JourneyTemplate = {
       {
         subject: 'Thank you for a great year with Plus',
         preheader: 'Your renewal is coming up, and a gift for you',
-        body: 'Hi {{profile.name}},\n\nYour Plus membership renews next month. Thank you for being with us! As a thank-you, your next order ships with a free gift. Nothing to do: it is already in your account.\n\nNorthwind Club',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nYour Plus membership renews next month. Thank you for being with us! As a thank-you, your next order ships with a free gift. Nothing to do: it is already in your account.\n\nNorthwind Club\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from,
         templateName: '',
       },
@@ -86,7 +86,7 @@ export const renewalUpsell: JourneyTemplate = {
       {
         subject: 'Your membership renews next month',
         preheader: 'Check your details so nothing gets interrupted',
-        body: 'Hi {{profile.name}},\n\nA quick heads-up: your Northwind Club membership renews next month. Please check that your payment details are up to date in your account.\n\nNorthwind Club',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nA quick heads-up: your Northwind Club membership renews next month. Please check that your payment details are up to date in your account.\n\nNorthwind Club\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from,
         templateName: '',
       },

@@ -20,9 +20,9 @@ export const welcomeSeries: JourneyTemplate = {
       'email',
       'Welcome email',
       {
-        subject: 'Welcome to Northwind, {{profile.name}}!',
+        subject: 'Welcome to Northwind, {{ profile.name | default: "friend" }}!',
         preheader: 'Three ways to get the most out of your account',
-        body: 'Hi {{profile.name}},\n\nThanks for joining Northwind. Here is how to get started:\n\n1. Tell us your size and style in your profile so we can tailor picks for you.\n2. Save favourites with the heart icon and we will tell you when they go on sale.\n3. Download the app for order tracking and members-only drops.\n\nSee you soon,\nThe Northwind team',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nThanks for joining Northwind. Here is how to get started:\n\n1. Tell us your size and style in your profile so we can tailor picks for you.\n2. Save favourites with the heart icon and we will tell you when they go on sale.\n3. Download the app for order tracking and members-only drops.\n\nSee you soon,\nThe Northwind team\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from: SENDERS.hello,
         templateName: '',
       },
@@ -57,7 +57,7 @@ export const welcomeSeries: JourneyTemplate = {
       {
         subject: 'Your 10% welcome code is inside',
         preheader: 'Use WELCOME10 on your first order, valid for 7 days',
-        body: 'Hi {{profile.name}},\n\nAs a welcome gift, here is 10% off your first order. Use code WELCOME10 at checkout; it is valid for the next 7 days and works on everything, including new arrivals.\n\nHappy shopping,\nThe Northwind team',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nAs a welcome gift, here is 10% off your first order. Use code WELCOME10 at checkout; it is valid for the next 7 days and works on everything, including new arrivals.\n\nHappy shopping,\nThe Northwind team\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from: SENDERS.hello,
         templateName: '',
       },

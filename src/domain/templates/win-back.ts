@@ -39,9 +39,9 @@ export const winBack: JourneyTemplate = {
       'email',
       'We miss you',
       {
-        subject: 'We miss you, {{profile.name}}. Here is 15% off',
+        subject: 'We miss you, {{ profile.name | default: "friend" }}. Here is 15% off',
         preheader: 'Come back and see what is new this season',
-        body: 'Hi {{profile.name}},\n\nIt has been a while! A lot has changed since your last visit: new collections, faster delivery and free returns.\n\nHere is 15% off your next order with code COMEBACK15, valid for 14 days.\n\nThe Northwind team',
+        body: 'Hi {{ profile.name | default: "there" }},\n\nIt has been a while! A lot has changed since your last visit: new collections, faster delivery and free returns.\n\nHere is 15% off your next order with code COMEBACK15, valid for 14 days.\n\nThe Northwind team\n\nUnsubscribe: {{ journey.unsubscribe_url }}',
         from: SENDERS.hello,
         templateName: '',
       },

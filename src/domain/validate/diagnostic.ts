@@ -9,6 +9,11 @@ export interface Diagnostic {
   message: string;
   stepId?: string;
   field?: string;
+  /** 1-based line and column inside a text field (a message template), when known. */
+  line?: number;
+  column?: number;
+  /** The likely intended value, e.g. the known field closest to a misspelt one. */
+  suggestion?: string;
   connectionId?: string;
 }
 

@@ -1,7 +1,18 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Link } from 'react-router';
 import {
   countDiagnostics,
+  isTemplateDiagnostic,
+  validate,
   type Diagnostic,
   type JourneyDocument,
   type JourneyStep,
@@ -18,10 +29,29 @@ import { ProblemsList } from './problems/problems-list.tsx';
 import { startOf, storageDeps } from './editor-session.ts';
 import { SaveIndicator } from './save-indicator.tsx';
 import { SyncNotices } from './sync-notices.tsx';
+import {
+  firstTriggerEvent,
+  hasTemplates,
+  journeyValues,
+} from './inspector/message-preview/preview-inputs.ts';
 import { useJourneySync } from './use-journey-sync.ts';
 import { useProfileSuggestions } from './use-profile-suggestions.ts';
+import { useTemplateContext } from './use-template-context.ts';
+import { useTemplateEngine } from './use-template-engine.ts';
 
 type SidePanel = 'inspector' | 'problems';
+
+const errorsFirst = (list: readonly Diagnostic[]): Diagnostic[] => [
+  ...list.filter((d) => d.severity === 'error'),
+  ...list.filter((d) => d.severity === 'warning'),
+];
+
+// The preview (and its HTML sanitiser) loads when a message step is first selected.
+const MessagePreview = lazy(() =>
+  import('./inspector/message-preview/message-preview.tsx').then((m) => ({
+    default: m.MessagePreview,
+  })),
+);
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 
@@ -65,6 +95,8 @@ export function EditorWorkspace({
   );
   const { state: saveState, sync } = useJourneySync(store, session.start, session.deps);
   const suggestions = useProfileSuggestions();
+  const templateContext = useTemplateContext();
+  const templatesReady = useTemplateEngine();
   const canvasApi = useRef<JourneyCanvasApi>(null);
   const [panel, setPanel] = useState<SidePanel>('inspector');
   const [overlay, setOverlay] = useState<CanvasOverlay | null>(null);
@@ -86,16 +118,24 @@ export function EditorWorkspace({
 
   // Validation follows the document without blocking typing on very large journeys.
   const deferredDocument = useDeferredValue(document);
-  const diagnostics = useMemo(
-    () => [...externalDiagnostics, ...compiledRevision(deferredDocument).diagnostics],
-    [deferredDocument, externalDiagnostics],
-  );
+  const diagnostics = useMemo(() => {
+    const compiled = compiledRevision(deferredDocument).diagnostics;
+    if (!templatesReady) return [...externalDiagnostics, ...compiled];
+    // Template checks again with the profile set's fields and sample, in place of the compiled
+    // revision's (which knew no profiles, or ran before the engine had loaded).
+    const templates = validate(deferredDocument, { templateContext }).filter(isTemplateDiagnostic);
+    return [
+      ...externalDiagnostics,
+      ...errorsFirst([...compiled.filter((d) => !isTemplateDiagnostic(d)), ...templates]),
+    ];
+  }, [deferredDocument, externalDiagnostics, templateContext, templatesReady]);
   const summary = countDiagnostics(diagnostics);
   const stepLabels = useMemo(
     () => Object.fromEntries(document.steps.map((s) => [s.id, s.label])),
     [document.steps],
   );
   const selectedStep = document.steps.find((s) => s.id === selectedStepId);
+  const previewJourney = useMemo(() => journeyValues(document), [document]);
   const stepDiagnostics = useMemo(
     () => diagnostics.filter((d) => d.stepId !== undefined && d.stepId === selectedStepId),
     [diagnostics, selectedStepId],
@@ -246,6 +286,18 @@ export function EditorWorkspace({
                     }
                     onDelete={() => store.dispatch('deleteSelection')}
                   />
+                  {templatesReady && hasTemplates(selectedStep) && (
+                    <Suspense fallback={<p className="muted">Loading the preview…</p>}>
+                      <MessagePreview
+                        kind={selectedStep.kind}
+                        config={selectedStep.config}
+                        profiles={templateContext?.profiles ?? []}
+                        profileSetName={templateContext?.profileSetName ?? ''}
+                        triggerEvent={firstTriggerEvent(document)}
+                        journey={previewJourney}
+                      />
+                    </Suspense>
+                  )}
                   {renderStepExtras?.(selectedStep)}
                 </>
               ) : (

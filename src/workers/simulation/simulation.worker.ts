@@ -1,4 +1,8 @@
 import '../shared/no-eval.ts';
+import * as liquid from 'liquidjs';
+import { installTemplateEngine } from '../../domain/templating/liquid-engine.ts';
 import { hostSimulation } from './simulation-host.ts';
 
+// Simulated SMS are billed per part of each profile's rendered text.
+installTemplateEngine(liquid);
 hostSimulation(self);

@@ -164,9 +164,14 @@ describe('the conformance kit', () => {
     for (const c of index.cases) {
       await writeFile(join(actual, `${c.id}.json`), await readFile(join(kit, c.expected), 'utf8'));
     }
+    const rendering = JSON.parse(await readFile(join(kit, 'rendering.json'), 'utf8')) as {
+      cases: { id: string; expected: string }[];
+    };
+    const texts = Object.fromEntries(rendering.cases.map((c) => [c.id, c.expected]));
+    await writeFile(join(actual, 'rendering.json'), JSON.stringify(texts));
     const pass = await run(['conformance', '--check', kit, '--actual', actual]);
     expect(pass.code).toBe(0);
-    expect(pass.stdout).toMatch(/19 passed, 0 failed/);
+    expect(pass.stdout).toMatch(/20 passed, 0 failed/);
 
     const tampered = await expectedOf('edge-wait-for-event-timeout');
     const step = tampered.profiles['late']?.runs[0]?.steps.find((s) => s.stepId === 'w');
@@ -176,6 +181,14 @@ describe('the conformance kit', () => {
     const fail = await run(['conformance', '--check', kit, '--actual', actual]);
     expect(fail.code).toBe(1);
     expect(fail.stdout).toMatch(/FAIL {2}edge-wait-for-event-timeout\n\s+profile late:/);
-    expect(fail.stdout).toMatch(/18 passed, 1 failed/);
+    expect(fail.stdout).toMatch(/19 passed, 1 failed/);
+
+    await writeFile(
+      join(actual, 'rendering.json'),
+      JSON.stringify({ ...texts, 'profile-field': 'Hi {{ profile.name }}!' }),
+    );
+    const wrongText = await run(['conformance', '--check', kit, '--actual', actual]);
+    expect(wrongText.stdout).toMatch(/FAIL {2}rendering\n\s+profile-field: expected "Hi Ann Lee!"/);
+    expect(wrongText.stdout).toMatch(/18 passed, 2 failed/);
   });
 });

@@ -2,15 +2,13 @@ import { z } from 'zod';
 import { messageTraits } from '../message-traits.ts';
 import { behaviourOverrideSchema, clip, filled, noContent } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
+import { smsParts } from '../../templating/sms-encoding.ts';
 
 const configSchema = z.object({
   text: z.string(),
   behaviourOverride: behaviourOverrideSchema.optional(),
 });
 export type SmsConfig = z.infer<typeof configSchema>;
-
-/** One SMS segment holds 160 GSM-7 characters. */
-const SEGMENT = 160;
 
 /** Sends a text message. */
 export const smsStep = defineStep(
@@ -27,13 +25,18 @@ export const smsStep = defineStep(
   validate: (c) => {
     const issues: StepIssue[] = [];
     if (!filled(c.text)) issues.push(noContent('text', 'Write the text message.'));
-    else if (c.text.length > SEGMENT) {
-      issues.push({
-        severity: 'warning',
-        code: 'long-sms',
-        message: `The text is ${c.text.length} characters and will be sent as ${Math.ceil(c.text.length / 153)} messages.`,
-        field: 'text',
-      });
+    else {
+      // Counted on the template as written; the preview and the simulator count each
+      // customer's rendered text.
+      const parts = smsParts(c.text);
+      if (parts.parts > 1) {
+        issues.push({
+          severity: 'warning',
+          code: 'long-sms',
+          message: `The text is ${parts.characters} characters in ${parts.encoding} and will be sent as ${parts.parts} parts.`,
+          field: 'text',
+        });
+      }
     }
     return issues;
   },

@@ -1,0 +1,153 @@
+import { useId, useMemo, useState } from 'react';
+import {
+  renderMessage,
+  templateScope,
+  type JourneyValues,
+  type Profile,
+  type StepKind,
+} from '../../../../domain/index.ts';
+import { EmailPreview } from './email-preview.tsx';
+import { LockScreenPreview } from './lock-screen-preview.tsx';
+import { previewEvent, profileMissingAField, unguardedPathsOf } from './pick-profile.ts';
+import { SmsPreview } from './sms-preview.tsx';
+import { TextPreview } from './text-preview.tsx';
+import './message-preview.css';
+
+export interface MessagePreviewProps {
+  kind: StepKind;
+  config: unknown;
+  /** Profiles to preview with (a sample of the chosen set). */
+  profiles: readonly Profile[];
+  profileSetName: string;
+  /** The event that starts the journey; the preview uses each profile's latest one. */
+  triggerEvent: string | undefined;
+  journey: JourneyValues;
+  /** Source of "a random one"; injectable so tests can pin it. */
+  random?: () => number;
+}
+
+/** Profiles listed by name in the picker; "a random one" draws from all of them. */
+const LISTED = 200;
+
+function profileLabel(p: Profile): string {
+  const name = p.attributes.name?.trim();
+  return name === undefined || name === '' ? `${p.id} (no name)` : `${name} · ${p.id}`;
+}
+
+/**
+ * The selected message as one customer receives it: pick a profile of the set, a random one, or
+ * one missing a field the message prints. Rendered with the same engine as the simulator and
+ * the spec's executors.
+ */
+export function MessagePreview({
+  kind,
+  config,
+  profiles,
+  profileSetName,
+  triggerEvent,
+  journey,
+  random = Math.random,
+}: MessagePreviewProps) {
+  const id = useId();
+  const [chosenId, setChosenId] = useState<string | undefined>(undefined);
+  const [note, setNote] = useState('');
+  const profile = profiles.find((p) => p.id === chosenId) ?? profiles[0];
+  const paths = useMemo(() => unguardedPathsOf(kind, config), [kind, config]);
+  const rendered = useMemo(
+    () =>
+      profile === undefined
+        ? undefined
+        : renderMessage(
+            kind,
+            config,
+            templateScope(profile, previewEvent(profile, triggerEvent), journey),
+          ),
+    [kind, config, profile, triggerEvent, journey],
+  );
+
+  if (profile === undefined || rendered === undefined) {
+    return (
+      <section className="message-preview" aria-labelledby={`${id}-title`}>
+        <h3 id={`${id}-title`}>Preview</h3>
+        <p className="muted">
+          No profiles to preview with: generate or import some on the Profiles page.
+        </p>
+      </section>
+    );
+  }
+  const listed = profiles.slice(0, LISTED);
+  if (!listed.includes(profile)) listed.unshift(profile);
+  const errors = Object.entries(rendered).flatMap(([field, outcome]) =>
+    outcome.ok ? [] : [{ field, ...outcome.error }],
+  );
+
+  const pickRandom = () => {
+    const p = profiles[Math.floor(random() * profiles.length)];
+    if (p !== undefined) setChosenId(p.id);
+    setNote('');
+  };
+  const pickMissing = () => {
+    const found = profileMissingAField(profiles, paths, triggerEvent);
+    if (found === undefined) {
+      setNote(`Every profile in ${profileSetName} has every field this message prints.`);
+      return;
+    }
+    setChosenId(found.profile.id);
+    setNote(`${profileLabel(found.profile)} has no \`${found.path}\`.`);
+  };
+
+  return (
+    <section className="message-preview" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Preview</h3>
+      <div className="preview-picker">
+        <label htmlFor={`${id}-profile`}>Profile from {profileSetName}</label>
+        <select
+          id={`${id}-profile`}
+          value={profile.id}
+          onChange={(e) => {
+            setChosenId(e.target.value);
+            setNote('');
+          }}
+        >
+          {listed.map((p) => (
+            <option key={p.id} value={p.id}>
+              {profileLabel(p)}
+            </option>
+          ))}
+        </select>
+        <div className="preview-picker-buttons">
+          <button type="button" className="btn btn-sm" onClick={pickRandom}>
+            A random one
+          </button>
+          <button type="button" className="btn btn-sm" onClick={pickMissing}>
+            One missing a field
+          </button>
+        </div>
+        <p className="preview-note" role="status">
+          {note}
+        </p>
+      </div>
+      {errors.length > 0 && (
+        <ul className="preview-errors" aria-label="Cannot render">
+          {errors.map((e) => (
+            <li key={e.field}>
+              {e.field}: line {e.line}, column {e.column}: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {kind === 'email' ? (
+        <EmailPreview
+          rendered={rendered}
+          from={String((config as { from?: unknown }).from ?? '')}
+        />
+      ) : kind === 'sms' ? (
+        <SmsPreview rendered={rendered} />
+      ) : kind === 'push' ? (
+        <LockScreenPreview rendered={rendered} appName="Your app" />
+      ) : (
+        <TextPreview rendered={rendered} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { templateContextFrom, type TemplateContext } from '../../domain/index.ts';
+import { getAppDb } from '../../storage/app-storage.ts';
+import { createProfileRepo } from '../../storage/profile-repo.ts';
+
+/**
+ * What the template checks and the message preview know about customers: the first stored chunk
+ * of the most recent profile set (fields, event properties, and profiles to preview and to
+ * measure missing values over). Undefined while loading or when there is no set.
+ */
+export function useTemplateContext(): TemplateContext | undefined {
+  const query = useQuery({
+    queryKey: ['template-context'],
+    staleTime: 60_000,
+    queryFn: async (): Promise<TemplateContext | null> => {
+      const repo = createProfileRepo(getAppDb());
+      const [set] = await repo.listProfileSets();
+      if (!set) return null;
+      return templateContextFrom(await repo.sampleProfiles(set.id), set.name);
+    },
+  });
+  return query.data ?? undefined;
+}
