@@ -1,8 +1,9 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 /** Where the executor reads the time: the wall clock, or a test clock shared through the database. */
 export interface Clock {
-  now(): Promise<number>;
+  /** `db`: read within that transaction (the test clock is a row). */
+  now(db?: PoolClient): Promise<number>;
 }
 
 export const wallClock: Clock = { now: async () => Date.now() };

@@ -66,9 +66,14 @@ export async function startExecutor(
       Date.now(),
     ]);
   const clock: Clock = testClock ?? wallClock;
+  const engineOptions = {
+    batchSize: config.batchSize,
+    executorId: config.executorId,
+    clock,
+    reorderWindowMs: config.reorderWindowMs,
+  };
   const catalog = new Catalog(pool);
   const stats: EngineStats = { batches: 0, profiles: 0, stepExecutions: 0, sends: 0 };
-  const engineOptions = { batchSize: config.batchSize, executorId: config.executorId };
 
   DBOS.setConfig({
     name: 'wayfinder-executor',

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Spec } from '../../domain/index.ts';
 import { versionPlan, type JourneyPlans, type VersionPlan } from '../engine/version-plan.ts';
 
@@ -12,17 +12,20 @@ export class Catalog {
 
   constructor(private readonly pool: Pool) {}
 
-  async current(): Promise<ReadonlyMap<string, JourneyPlans>> {
-    const r = await this.pool.query<{ revision: string }>(
-      'select revision from catalog where id = 1',
-    );
+  /**
+   * The journeys as of now. A batch passes its transaction's client and asks after claiming its
+   * profiles: a publish that made them due is then seen too (it commits both at once).
+   */
+  async current(client?: PoolClient): Promise<ReadonlyMap<string, JourneyPlans>> {
+    const db = client ?? this.pool;
+    const r = await db.query<{ revision: string }>('select revision from catalog where id = 1');
     const revision = Number(r.rows[0]?.revision ?? 0);
-    if (revision !== this.revision) await this.reload(revision);
+    if (revision !== this.revision) await this.reload(db, revision);
     return this.journeys;
   }
 
-  private async reload(revision: number): Promise<void> {
-    const rows = await this.pool.query<{
+  private async reload(db: Pool | PoolClient, revision: number): Promise<void> {
+    const rows = await db.query<{
       journey_id: string;
       version: number;
       spec: Spec;

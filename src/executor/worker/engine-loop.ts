@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Clock } from '../clock.ts';
 import type { Catalog } from './catalog.ts';
 import { processDueBatch, type BatchResult } from './process-batch.ts';
@@ -19,9 +19,11 @@ export async function drainDue(
   pool: Pool,
   catalog: Catalog,
   now: number,
-  options: { batchSize: number; executorId: string },
+  options: { batchSize: number; executorId: string; clock: Clock; reorderWindowMs: number },
   stats: EngineStats,
 ): Promise<number> {
+  const timeNow = async (client: PoolClient) =>
+    (await options.clock.now(client)) - options.reorderWindowMs;
   let processed = 0;
   for (;;) {
     const r: BatchResult = await processDueBatch(
@@ -30,6 +32,7 @@ export async function drainDue(
       now,
       options.batchSize,
       options.executorId,
+      timeNow,
     );
     if (r.profiles === 0) return processed;
     processed += r.profiles;

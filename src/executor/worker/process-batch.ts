@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Profile, ProfileAttributes, ProfileEvent, Scalar } from '../../domain/index.ts';
 import { advanceJourney } from '../engine/advance-journey.ts';
 import type { SendIntent } from '../engine/send-intent.ts';
@@ -30,23 +30,28 @@ const NONE: BatchResult = { profiles: 0, stepExecutions: 0, sends: 0 };
 export async function processDueBatch(
   pool: Pool,
   catalog: Catalog,
-  now: number,
+  dueBy: number,
   limit: number,
   executorId: string,
+  /** The engine's time read inside the batch's transaction (see below). */
+  timeNow: (client: PoolClient) => Promise<number>,
 ): Promise<BatchResult> {
-  const journeys = await catalog.current();
   const client = await pool.connect();
   try {
     await client.query('begin');
     const claimed = await client.query<{ profile_id: string; attributes: ProfileAttributes }>(
       `select profile_id, attributes from profiles where due_at <= $1
        order by due_at limit $2 for update skip locked`,
-      [now, limit],
+      [dueBy, limit],
     );
     if (claimed.rows.length === 0) {
       await client.query('commit');
       return NONE;
     }
+    // Read after the claim, in the same transaction: never older than what made these profiles
+    // due. A test clock set back meanwhile (a test starting over) is then seen too.
+    const journeys = await catalog.current(client);
+    const now = Math.min(dueBy, await timeNow(client));
     const ids = claimed.rows.map((r) => r.profile_id);
     // One client runs one query at a time.
     const eventRows = await client.query<{
