@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS, type SimulationResult } from '../../domain/index.ts';
+import { CHANNEL_LABELS, type ChannelResult, type SimulationResult } from '../../domain/index.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { activeChannels, SUPPRESSION_CAUSES } from './active-channels.ts';
 import { count } from './format.ts';
@@ -50,10 +50,24 @@ export function FunnelTable({ result }: { result: SimulationResult }) {
   );
 }
 
-/** Messages held back, by cause (columns) and channel (rows). */
+/** Why a quiet-hours deferral was never sent, in display order with its column name. */
+const DEFERRED_DROP_REASONS = [
+  ['exit_criteria', 'Deferred, not sent (exit criteria)'],
+  ['goal', 'Deferred, not sent (goal reached)'],
+  ['horizon', 'Deferred, not sent (simulation ended)'],
+  ['frequency_cap', 'Deferred, not sent (frequency cap)'],
+] as const satisfies readonly (readonly [keyof ChannelResult['deferredDropped'], string])[];
+
+/**
+ * Messages held back, by cause (columns) and channel (rows), then deferrals never sent by
+ * reason: only the reasons some channel has, so a run without them keeps the table narrow.
+ */
 export function SuppressionsTable({ result }: { result: SimulationResult }) {
   const channels = activeChannels(result);
   if (channels.length === 0) return null;
+  const dropReasons = DEFERRED_DROP_REASONS.filter(([reason]) =>
+    channels.some(([, c]) => c.deferredDropped[reason] > 0),
+  );
   return (
     <table className="data-table sim-table">
       <caption>Suppressed messages by cause</caption>
@@ -62,6 +76,11 @@ export function SuppressionsTable({ result }: { result: SimulationResult }) {
           <th scope="col">Channel</th>
           {SUPPRESSION_CAUSES.map(([cause, label]) => (
             <th scope="col" className="num" key={cause}>
+              {label}
+            </th>
+          ))}
+          {dropReasons.map(([reason, label]) => (
+            <th scope="col" className="num" key={reason}>
               {label}
             </th>
           ))}
@@ -74,6 +93,11 @@ export function SuppressionsTable({ result }: { result: SimulationResult }) {
             {SUPPRESSION_CAUSES.map(([cause]) => (
               <td className="num" key={cause}>
                 {count(c.suppressed[cause])}
+              </td>
+            ))}
+            {dropReasons.map(([reason]) => (
+              <td className="num" key={reason}>
+                {count(c.deferredDropped[reason])}
               </td>
             ))}
           </tr>

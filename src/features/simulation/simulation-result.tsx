@@ -4,6 +4,7 @@ import { count, formatDay, formatWhen } from './format.ts';
 import { ResultCharts } from './result-charts.tsx';
 import { ResultKpis } from './result-kpis.tsx';
 import { FunnelTable, StepsTable, SuppressionsTable } from './result-tables.tsx';
+import { RefusedEntriesTable, StoppedWarning } from './run-warnings.tsx';
 import { RunExports } from './run-exports.tsx';
 import { TraceViewer } from './trace-viewer.tsx';
 
@@ -42,10 +43,12 @@ export const SimulationResultView = memo(function SimulationResultView({
         )}
         <RunExports run={run} />
       </div>
+      <StoppedWarning result={result} onFocusStep={onFocusStep} />
       <ResultKpis result={result} />
       <ResultCharts result={result} />
       <div className="sim-tables">
         <FunnelTable result={result} />
+        <RefusedEntriesTable result={result} />
         <SuppressionsTable result={result} />
       </div>
       <details className="sim-section">

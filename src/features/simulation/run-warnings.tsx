@@ -1,0 +1,91 @@
+import type { SimulationResult } from '../../domain/index.ts';
+import { TableHead } from '../../ui/table-head.tsx';
+import { count } from './format.ts';
+
+/** How many of the stopped profiles' ids to name; the result keeps up to 100. */
+const IDS_SHOWN = 5;
+
+function plural(n: number, one: string, many: string): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A warning when the runaway-loop guard stopped profiles (spec §3.3): how many, at which steps
+ * (each focuses the step on the canvas) and a few of their ids. Nothing when nobody was stopped.
+ */
+export function StoppedWarning({
+  result,
+  onFocusStep,
+}: {
+  result: SimulationResult;
+  onFocusStep(stepId: string): void;
+}) {
+  const { stopped } = result;
+  if (stopped.profiles === 0) return null;
+  // Most-stopped step first, so the loop to fix is at the top.
+  const steps = Object.entries(stopped.byStep)
+    .filter(([, n]) => n > 0)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const ids = stopped.profileIds.slice(0, IDS_SHOWN);
+  return (
+    <section className="sim-warning" aria-labelledby="sim-stopped-heading">
+      <h3 id="sim-stopped-heading">
+        {plural(stopped.profiles, 'profile was', 'profiles were')} stopped: the journey loops
+      </h3>
+      <p>
+        The journey goes back to an earlier step without enough waiting, so these profiles would
+        never have left. They were stopped after entering too many steps; their figures end where
+        they stopped. Add a longer wait inside the loop, or end it with a condition.
+      </p>
+      <table className="data-table sim-table">
+        <caption>Where profiles were stopped</caption>
+        <TableHead columns={['Step', { label: 'Profiles stopped', numeric: true }]} />
+        <tbody>
+          {steps.map(([stepId, n]) => (
+            <tr key={stepId}>
+              <th scope="row">
+                <button type="button" className="link-button" onClick={() => onFocusStep(stepId)}>
+                  {result.steps[stepId]?.label || stepId}
+                </button>
+              </th>
+              <td className="num">{count(n)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ids.length > 0 && (
+        <p className="muted">
+          For example: {ids.join(', ')}
+          {stopped.profiles > ids.length && ` and ${count(stopped.profiles - ids.length)} more`}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The re-entry rules that refuse a trigger firing (spec §3.1), in display order with their names. */
+const REFUSAL_REASONS = [
+  ['active_run', 'Already in the journey'],
+  ['reentry_never', 'Re-entry not allowed'],
+  ['cooldown', 'Re-entry cooldown not over'],
+] as const satisfies readonly (readonly [keyof SimulationResult['entriesRefused'], string])[];
+
+/** Entry attempts the re-entry rules refused, by reason; nothing when none were refused. */
+export function RefusedEntriesTable({ result }: { result: SimulationResult }) {
+  const rows = REFUSAL_REASONS.filter(([reason]) => result.entriesRefused[reason] > 0);
+  if (rows.length === 0) return null;
+  return (
+    <table className="data-table sim-table">
+      <caption>Entry attempts refused</caption>
+      <TableHead columns={['Reason', { label: 'Attempts', numeric: true }]} />
+      <tbody>
+        {rows.map(([reason, label]) => (
+          <tr key={reason}>
+            <th scope="row">{label}</th>
+            <td className="num">{count(result.entriesRefused[reason])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
