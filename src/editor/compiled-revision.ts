@@ -4,6 +4,7 @@ import {
   type Diagnostic,
   type JourneyDocument,
   type Spec,
+  templateEngine,
 } from '../domain/index.ts';
 
 /** One revision of a document, compiled. Shared by every reader: never mutate it. */
@@ -23,16 +24,26 @@ export interface CompiledRevision {
  */
 export function createCompileCache(
   compileDocument: (document: JourneyDocument) => CompileResult = compile,
+  templatesCheckable: () => boolean = () => templateEngine() !== undefined,
 ): (document: JourneyDocument) => CompiledRevision {
-  const cache = new WeakMap<JourneyDocument, CompiledRevision>();
+  const cache = new WeakMap<
+    JourneyDocument,
+    { compiled: CompiledRevision; templatesChecked: boolean }
+  >();
   return (document) => {
-    let compiled = cache.get(document);
-    if (compiled === undefined) {
+    const checkable = templatesCheckable();
+    let entry = cache.get(document);
+    // A revision compiled before the Liquid engine loaded had its templates unchecked: compile it
+    // again once they can be, so a broken template never reaches simulation or publishing.
+    if (entry === undefined || (checkable && !entry.templatesChecked)) {
       const { spec, diagnostics } = compileDocument(document);
-      compiled = { spec, diagnostics, specHash: spec?.journey.version ?? null };
-      cache.set(document, compiled);
+      entry = {
+        compiled: { spec, diagnostics, specHash: spec?.journey.version ?? null },
+        templatesChecked: checkable,
+      };
+      cache.set(document, entry);
     }
-    return compiled;
+    return entry.compiled;
   };
 }
 

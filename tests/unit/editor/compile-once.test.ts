@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as compileModule from '../../../src/domain/compile/compile.ts';
 import { TEMPLATES, specToJson, type JourneyDocument } from '../../../src/domain/index.ts';
 import { compiledRevision, createEditorStore } from '../../../src/editor/index.ts';
+import { createCompileCache } from '../../../src/editor/compiled-revision.ts';
 import { exportSpec } from '../../../src/features/publish/spec-export.ts';
 import {
   hasUnpublishedChanges,
@@ -70,5 +71,24 @@ describe('one compiled result per document revision', () => {
         direct === null ? null : specToJson(direct),
       );
     }
+  });
+});
+
+describe('a revision compiled before the template engine loaded', () => {
+  it('is compiled again once templates can be checked, then not again', () => {
+    const compileDocument = vi.fn(realCompile);
+    let engineLoaded = false;
+    const compiled = createCompileCache(
+      (document) => compileDocument(document),
+      () => engineLoaded,
+    );
+    const document = template('welcome-series');
+    compiled(document);
+    compiled(document);
+    expect(compileDocument).toHaveBeenCalledTimes(1);
+    engineLoaded = true;
+    compiled(document);
+    compiled(document);
+    expect(compileDocument).toHaveBeenCalledTimes(2);
   });
 });
