@@ -104,7 +104,9 @@ test('builds a welcome series by dragging, connecting and configuring, then keep
   await side(page).getByRole('textbox', { name: 'Subject' }).fill('Welcome to Wayfinder Shop');
   await side(page)
     .getByRole('textbox', { name: 'Body' })
-    .fill('Thanks for joining! Here is 10% off your first order.');
+    .fill(
+      'Thanks for joining! Here is 10% off your first order. Unsubscribe: {{ journey.unsubscribe_url }}',
+    );
   await expectFewerProblems(page, problems);
 
   await dropFromPalette(page, 'Delay', 150, 330);
@@ -125,7 +127,7 @@ test('builds a welcome series by dragging, connecting and configuring, then keep
   await dropFromPalette(page, 'SMS', 470, 560);
   await side(page)
     .getByRole('textbox', { name: 'Text' })
-    .fill('Still browsing? Your 10% code WELCOME10 is waiting.');
+    .fill('Still browsing? Your 10% code WELCOME10 is waiting. Reply STOP to opt out.');
   problems = await problemCount(page);
   expect(problems).toBeGreaterThan(0);
 
