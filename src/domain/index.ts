@@ -109,3 +109,4 @@ export * from './templating/missing-fields.ts';
 export * from './templating/sms-encoding.ts';
 export * from './templating/push-preview.ts';
 export { closestName } from './templating/closest-name.ts';
+export { triggerEventNames, triggeringEvent } from './simulate/sms-units.ts';

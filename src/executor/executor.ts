@@ -1,3 +1,4 @@
+import { loadTemplateEngine } from '../domain/index.ts';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import pg from 'pg';
 import { TestClock, wallClock, type Clock } from './clock.ts';
@@ -56,6 +57,7 @@ export async function startExecutor(
   input: ExecutorConfigInput,
   log: (message: string) => void = (m) => console.log(m),
 ): Promise<RunningExecutor> {
+  await loadTemplateEngine(); // messages are rendered with Liquid at send time (spec §5.5)
   const config = executorConfigSchema.parse(input);
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 12 });
   pool.on('error', (error) => log(`database pool: ${error.message}`));

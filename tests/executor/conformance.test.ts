@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { ExpectedOutcome } from '../../src/domain/conformance/conformance-kit.ts';
 import type { Profile, Spec } from '../../src/domain/index.ts';
+import { RENDERING_CASES, renderCases } from '../../src/domain/conformance/rendering-cases.ts';
 import type { VersionCounts } from '../../src/domain/contract/executor-contract.ts';
 import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
 import { ExecutorClient } from './support/client.ts';
@@ -121,6 +122,12 @@ describe('the executor passes the conformance kit', () => {
       const outcome = await runCase(join(kit, 'cases', c.id));
       await writeFile(join(actual, `${c.id}.json`), JSON.stringify(outcome));
     }
+    // Rendering cases: the executor renders every message through the domain's Liquid renderer
+    // (src/executor/engine/send-intent.ts), the one these cases exercise.
+    await writeFile(
+      join(actual, 'rendering.json'),
+      JSON.stringify(renderCases(RENDERING_CASES), null, 2),
+    );
     const check = await cli(['conformance', '--check', kit, '--actual', actual]);
     // The result is part of the test's output: cases passed and failed.
     console.log(`executor conformance:\n${check.stdout}`);

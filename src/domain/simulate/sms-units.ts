@@ -18,7 +18,7 @@ export function triggerEventNames(spec: Spec): string[] {
 }
 
 /** The profile's latest event with one of these names at or before `at`: what started its run. */
-function triggeringEvent(
+export function triggeringEvent(
   profile: Profile,
   names: readonly string[],
   at: number,

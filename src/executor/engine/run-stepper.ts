@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel, type ProfileEvent, type SpecStep } from '../../domain/index.ts';
+import { CHANNELS, type Channel, type ProfileEvent } from '../../domain/index.ts';
 import { untilTime, windowOpens } from '../../domain/simulate/calendar-waits.ts';
 import { firstAfter } from '../../domain/simulate/event-match.ts';
 import { OP, type PlanStep } from '../../domain/simulate/plan-step.ts';
@@ -144,7 +144,6 @@ function send(ctx: StepContext, run: RunState, step: PlanStep, t: number): void 
   tally.sent(vp.journeyId, run.version, step.id, t);
   if (t > run.arrivedAt)
     tally.suppressed(vp.journeyId, run.version, step.id, 'quiet_hours_deferred');
-  const specStep = vp.spec.steps[step.id] as SpecStep;
   ctx.sends.push({
     key: `${run.id}:${step.id}:${run.visits[step.id] ?? 1}`,
     runId: run.id,
@@ -155,7 +154,7 @@ function send(ctx: StepContext, run: RunState, step: PlanStep, t: number): void 
     kind: step.kind,
     channel: CHANNELS[m.channel] as Channel,
     at: t,
-    content: renderContent(specStep, state.view),
+    content: renderContent(vp.spec, step.id, state.view, t),
   });
 }
 

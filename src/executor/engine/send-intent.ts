@@ -1,4 +1,14 @@
-import type { Channel, Profile, SpecStep } from '../../domain/index.ts';
+import {
+  isStepKind,
+  renderMessage,
+  templateScope,
+  triggerEventNames,
+  triggeringEvent,
+  type Channel,
+  type Profile,
+  type Spec,
+  type SpecStep,
+} from '../../domain/index.ts';
 
 /** A message the engine decided to send: written to the outbox in the step's transaction. */
 export interface SendIntent {
@@ -12,31 +22,46 @@ export interface SendIntent {
   kind: string;
   channel: Channel;
   at: number;
-  /** The step's content with `{{profile.<attribute>}}` filled in (spec §5.4). */
+  /** The step's content with its templates rendered for the customer (spec §5.5). */
   content: Record<string, unknown>;
 }
 
-const PLACEHOLDER = /\{\{\s*profile\.([A-Za-z0-9_.]+)\s*\}\}/g;
-
-function attributeText(profile: Profile, path: string): string {
-  const a = profile.attributes as unknown as Record<string, unknown>;
-  const value = path.startsWith('custom.')
-    ? profile.attributes.custom[path.slice('custom.'.length)]
-    : path === 'id'
-      ? profile.id
-      : a[path];
-  return value === undefined || value === null ? '' : String(value);
-}
-
-/** Fills `{{profile.x}}` placeholders in every text field of a step (missing values: empty). */
-export function renderContent(step: SpecStep, profile: Profile): Record<string, unknown> {
+/**
+ * The step's content as the customer receives it: every template field of the kind rendered with
+ * the same Liquid engine, variables and missing-value rule as the simulator and the app's preview
+ * (spec §5.5) — the profile, the event that started the run and the journey's values. Other
+ * fields are copied. A field that fails to render keeps its source and is named in
+ * `renderErrors` (publishing refuses templates with syntax errors, so this is a last resort).
+ */
+export function renderContent(
+  spec: Spec,
+  stepId: string,
+  profile: Profile,
+  at: number,
+): Record<string, unknown> {
+  const step = spec.steps[stepId] as SpecStep;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(step)) {
     if (key === 'next' || key === 'behaviourOverride') continue;
-    out[key] =
-      typeof value === 'string'
-        ? value.replace(PLACEHOLDER, (_m, path: string) => attributeText(profile, path))
-        : value;
+    out[key] = value;
   }
+  if (!isStepKind(step.kind)) return out;
+  const event = triggeringEvent(profile, triggerEventNames(spec), at);
+  const scope = templateScope(profile, event, {
+    id: spec.journey.id,
+    name: spec.journey.name,
+    unsubscribeUrl: unsubscribeUrl(spec.journey.id, profile.id),
+  });
+  const renderErrors: Record<string, string> = {};
+  for (const [field, outcome] of Object.entries(renderMessage(step.kind, step, scope))) {
+    if (outcome.ok) out[field] = outcome.text;
+    else renderErrors[field] = outcome.error.message;
+  }
+  if (Object.keys(renderErrors).length > 0) out.renderErrors = renderErrors;
   return out;
+}
+
+/** A per-customer unsubscribe link; a deployment puts its own preference centre here. */
+function unsubscribeUrl(journeyId: string, profileId: string): string {
+  return `https://unsubscribe.invalid/${encodeURIComponent(journeyId)}/${encodeURIComponent(profileId)}`;
 }
