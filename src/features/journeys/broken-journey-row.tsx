@@ -1,3 +1,4 @@
+import { RowActions } from './row-actions.tsx';
 import type { BrokenJourneySummary } from '../../storage/journey-documents.ts';
 
 export interface BrokenJourneyRowProps {
@@ -46,32 +47,14 @@ export function BrokenJourneyRow({
         )}
       </td>
       <td>
-        <div className="row-actions">
-          <button
-            type="button"
-            className="btn btn-sm"
-            aria-label={`View JSON of ${label}`}
-            onClick={onView}
-          >
-            View JSON
-          </button>
-          <button
-            type="button"
-            className="btn btn-sm"
-            aria-label={`Export ${label}`}
-            onClick={onExport}
-          >
-            Export
-          </button>
-          <button
-            type="button"
-            className="btn btn-sm"
-            aria-label={`Delete ${label}`}
-            onClick={onDelete}
-          >
-            Delete
-          </button>
-        </div>
+        <RowActions
+          journey={label}
+          actions={[
+            { name: 'View JSON', label: `View JSON of ${label}`, onClick: onView },
+            { name: 'Export', onClick: onExport },
+            { name: 'Delete', onClick: onDelete },
+          ]}
+        />
       </td>
     </tr>
   );

@@ -1,3 +1,4 @@
+import { RowActions } from './row-actions.tsx';
 import { Link } from 'react-router';
 import { TruncatedText } from '../../ui/truncated-text.tsx';
 import { LIFECYCLE_STAGE_LABELS } from '../../domain/index.ts';
@@ -63,40 +64,15 @@ export function JourneyRow({
         <time dateTime={j.updatedAt}>{updatedLabel(j.updatedAt)}</time>
       </td>
       <td>
-        <div className="row-actions">
-          <button
-            type="button"
-            className="btn btn-sm"
-            aria-label={`Rename ${label}`}
-            onClick={onRename}
-          >
-            Rename
-          </button>
-          <button
-            type="button"
-            className="btn btn-sm"
-            aria-label={`Duplicate ${label}`}
-            onClick={onDuplicate}
-          >
-            Duplicate
-          </button>
-          <button
-            type="button"
-            className="btn btn-sm"
-            aria-label={`Export ${label}`}
-            onClick={onExport}
-          >
-            Export
-          </button>
-          <button
-            type="button"
-            className="btn btn-sm"
-            aria-label={`Delete ${label}`}
-            onClick={onDelete}
-          >
-            Delete
-          </button>
-        </div>
+        <RowActions
+          journey={label}
+          actions={[
+            { name: 'Rename', onClick: onRename },
+            { name: 'Duplicate', onClick: onDuplicate },
+            { name: 'Export', onClick: onExport },
+            { name: 'Delete', onClick: onDelete },
+          ]}
+        />
       </td>
     </tr>
   );

@@ -72,3 +72,18 @@ export async function withDemoApp<T>(run: (url: string) => Promise<T>): Promise<
     rmSync(outDir, { recursive: true, force: true });
   }
 }
+
+/** Generates `count` profiles (seed 42) through the app's Generate dialog, as a person would. */
+export async function generateProfiles(page: Page, count: number): Promise<void> {
+  await page.getByRole('link', { name: 'Profiles' }).first().click();
+  await page.getByRole('button', { name: 'Generate profiles' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Generate profiles' });
+  await dialog.getByLabel('Number of profiles').fill(String(count));
+  await dialog.getByLabel('Seed').fill('42');
+  await dialog.getByRole('button', { name: 'Generate' }).click();
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: 'generated and saved' })
+    .waitFor({ timeout: 180_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}

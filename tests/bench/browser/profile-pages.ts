@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../support/chromium.ts';
-import { median, printMsRows, withDemoApp } from './bench-harness.ts';
+import { generateProfiles, median, printMsRows, withDemoApp } from './bench-harness.ts';
 
 const PROFILES = 100_000;
 const log = (line: string) => {
@@ -28,20 +28,6 @@ interface RoundFigures {
   scrollLongestTaskMs: number;
   profileFirstVisitMs: number;
   profileSecondVisitMs: number;
-}
-
-async function generateSet(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Profiles' }).first().click();
-  await page.getByRole('button', { name: 'Generate profiles' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Generate profiles' });
-  await dialog.getByLabel('Number of profiles').fill(String(PROFILES));
-  await dialog.getByLabel('Seed').fill('42');
-  await dialog.getByRole('button', { name: 'Generate' }).click();
-  await dialog
-    .getByRole('status')
-    .filter({ hasText: 'generated and saved' })
-    .waitFor({ timeout: 180_000 });
-  await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
 /** Milliseconds from a click on `link` until `ready` holds in the page, timed in the page. */
@@ -101,7 +87,7 @@ async function measureRound(browser: Browser, url: string): Promise<RoundFigures
   try {
     await page.goto(url);
     await page.getByRole('link', { name: 'Welcome series' }).first().waitFor({ timeout: 60_000 });
-    await generateSet(page);
+    await generateProfiles(page, PROFILES);
     log('generated');
     const setFirstRowsMs = await clickAndTime(
       page,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../support/chromium.ts';
-import { median, printMsRows, withDemoApp } from './bench-harness.ts';
+import { generateProfiles, median, printMsRows, withDemoApp } from './bench-harness.ts';
 import { armRunProbe, readRunProbe, type RunFigures } from './simulation-panel-probe.ts';
 
 const JOURNEY = 'Welcome series';
@@ -29,20 +29,6 @@ export interface SimulationPanelRow {
 interface RoundFigures {
   first: RunFigures;
   second: RunFigures;
-}
-
-async function generateProfiles(page: Page, count: number): Promise<void> {
-  await page.getByRole('link', { name: 'Profiles' }).first().click();
-  await page.getByRole('button', { name: 'Generate profiles' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Generate profiles' });
-  await dialog.getByLabel('Number of profiles').fill(String(count));
-  await dialog.getByLabel('Seed').fill('42');
-  await dialog.getByRole('button', { name: 'Generate' }).click();
-  await dialog
-    .getByRole('status')
-    .filter({ hasText: 'generated and saved' })
-    .waitFor({ timeout: 120_000 });
-  await dialog.getByRole('button', { name: 'Close' }).click();
 }
 
 /** Clicks Run with the probe armed and waits until the result is drawn. */

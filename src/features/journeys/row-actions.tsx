@@ -1,0 +1,26 @@
+/** One action of a journey row: its button text and what it does. */
+export interface RowAction {
+  name: string;
+  /** The accessible name, when "<name> <journey>" does not read well ("View JSON of …"). */
+  label?: string;
+  onClick(): void;
+}
+
+/** A journey row's action buttons, each named with the journey for screen readers. */
+export function RowActions({ journey, actions }: { journey: string; actions: RowAction[] }) {
+  return (
+    <div className="row-actions">
+      {actions.map((action) => (
+        <button
+          key={action.name}
+          type="button"
+          className="btn btn-sm"
+          aria-label={action.label ?? `${action.name} ${journey}`}
+          onClick={action.onClick}
+        >
+          {action.name}
+        </button>
+      ))}
+    </div>
+  );
+}
