@@ -6,11 +6,17 @@ const canvas = (page: Page) => page.getByRole('application', { name: 'Journey ca
 const side = (page: Page) => page.getByRole('complementary', { name: 'Step and journey settings' });
 const simulation = (page: Page) => page.getByRole('region', { name: 'Simulate' });
 
+/**
+ * Selects a step by clicking it. Opening the simulation panel re-places the view with an
+ * animation, so a click during it can land beside the step: click again until it is selected.
+ */
 async function selectStep(page: Page, kind: string, label: string) {
-  await canvas(page)
-    .getByRole('group', { name: `${kind} step: ${label}` })
-    .click();
-  await expect(side(page).getByRole('heading', { level: 2, name: label })).toBeVisible();
+  const step = canvas(page).getByRole('group', { name: `${kind} step: ${label}` });
+  const heading = side(page).getByRole('heading', { level: 2, name: label });
+  await expect(async () => {
+    await step.click();
+    await expect(heading).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
 }
 
 const smsCostCell = (page: Page) =>
