@@ -78,11 +78,15 @@ describe('SimulationPanel', () => {
     expect(screen.getByRole('group', { name: 'Conversion rate' })).toHaveTextContent('%');
     expect(fake.saved).toHaveLength(1);
     expect(fake.saved[0]?.journeyId).toBe(document.id);
-    const overlay = onOverlay.mock.calls.at(-1)?.[0];
+    // The overlay is handed to the canvas from an effect, which React may run after the
+    // result's commit is already on screen.
     const trigger = document.steps.find((s) => s.kind === 'event');
-    expect(overlay?.stepCounts[trigger?.id ?? '']?.entered).toBe(
-      result.steps[trigger?.id ?? '']?.entered,
+    await waitFor(() =>
+      expect(onOverlay.mock.calls.at(-1)?.[0]?.stepCounts[trigger?.id ?? '']?.entered).toBe(
+        result.steps[trigger?.id ?? '']?.entered,
+      ),
     );
+    const overlay = onOverlay.mock.calls.at(-1)?.[0];
     const first = document.connections[0];
     expect(overlay?.connectionCounts[first?.id ?? '']).toBe(
       result.edgeCounts[`${first?.from}->${first?.fromBranch}`],
