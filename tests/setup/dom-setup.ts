@@ -14,7 +14,7 @@ afterEach(() => cleanup());
 // generous limit costs nothing when the awaited thing appears and only delays the report of a
 // real failure. Keep it well under the test timeout (vite.config.ts) so that failure names the
 // element it waited for.
-configure({ asyncUtilTimeout: 10_000 });
+configure({ asyncUtilTimeout: 15_000 });
 
 class ResizeObserverStandIn {
   constructor(private readonly callback: ResizeObserverCallback) {}

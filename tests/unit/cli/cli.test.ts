@@ -223,7 +223,8 @@ describe('wayfinder simulate', () => {
   });
 });
 
-describe('the wayfinder bin', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('the wayfinder bin', { timeout: 120_000 }, () => {
   it('runs from bin/wayfinder.js with the exit code of the command', async () => {
     const { spawnSync } = await import('node:child_process');
     const bin = new URL('../../../bin/wayfinder.js', import.meta.url).pathname;
