@@ -53,7 +53,8 @@ function runCase(c: (typeof cases)[number], stops: (profile: Profile, end: numbe
   return { profiles, steps };
 }
 
-describe('the executor engine against the conformance kit', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('the executor engine against the conformance kit', { timeout: 120_000 }, () => {
   it.each(cases.map((c) => [c.id, c] as const))('%s, advanced in one go', (_id, c) => {
     expect(
       compareOutcomes(
