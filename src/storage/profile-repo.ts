@@ -143,7 +143,8 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       const { set, keys } = await snapshot(setId);
       const profiles: Profile[] = [];
       try {
-        for await (const chunk of readProfilesByKey(db, setId, keys)) {
+        // Events are built when a row, a sort or a filter first reads them (see DecodeOptions).
+        for await (const chunk of readProfilesByKey(db, setId, keys, { lazyEvents: true })) {
           for (const profile of chunk) profiles.push(profile);
           await nextTask();
         }
