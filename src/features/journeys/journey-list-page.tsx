@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS } from '../../domain/index.ts';
 import { TableHead } from '../../ui/table-head.tsx';
+import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import { useConfirm } from '../../ui/use-confirm.tsx';
 import { downloadText } from '../../ui/download.ts';
 import {
@@ -11,7 +12,6 @@ import {
   type JourneySummary,
 } from './journey-filter.ts';
 import { describeImportError, journeyFileName, journeyToFileText } from './journey-file.ts';
-import { NewJourneyDialog } from './new-journey-dialog.tsx';
 import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
 import { BrokenJourneyRow } from './broken-journey-row.tsx';
 import { JourneyRow, type JourneyPublishState } from './journey-row.tsx';
@@ -26,6 +26,11 @@ function storageFailure(error: unknown): string {
 }
 
 export type { JourneyPublishState };
+
+/** The New journey dialog carries the seven templates: loaded when idle or first opened. */
+const newJourneyDialog = onDemand(() =>
+  import('./new-journey-dialog.tsx').then((module) => module.NewJourneyDialog),
+);
 
 export interface JourneyListPageProps {
   publishStates?: ReadonlyMap<string, JourneyPublishState> | undefined;
@@ -57,6 +62,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
     sort: 'updated',
   });
   const [creating, setCreating] = useState(false);
+  usePrefetchWhenIdle(newJourneyDialog);
   const [renaming, setRenaming] = useState<JourneySummary | null>(null);
   const [viewing, setViewing] = useState<{ name: string; text: string } | null>(null);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -263,14 +269,16 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
         </table>
       )}
 
-      <NewJourneyDialog
-        open={creating}
-        onOpenChange={setCreating}
-        onCreate={async (choice) => {
-          const id = await actions.create(choice);
-          void navigate(`/journeys/${id}`);
-        }}
-      />
+      <DrawnOnceOpened open={creating}>
+        <newJourneyDialog.Component
+          open={creating}
+          onOpenChange={setCreating}
+          onCreate={async (choice) => {
+            const id = await actions.create(choice);
+            void navigate(`/journeys/${id}`);
+          }}
+        />
+      </DrawnOnceOpened>
       <RenameJourneyDialog
         journey={renaming}
         onClose={() => setRenaming(null)}
