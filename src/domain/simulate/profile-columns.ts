@@ -70,3 +70,27 @@ export function profileColumns(profiles: readonly Profile[]): ProfileColumns {
     profile: (i) => profiles[i] as Profile,
   };
 }
+
+/**
+ * The same columns, each profile built once however often it is asked for: variants and
+ * replications of a forecast then share the entrants' objects.
+ */
+export function memoColumns(columns: ProfileColumns): ProfileColumns {
+  const built = new Map<number, Profile>();
+  return {
+    count: columns.count,
+    eventStart: columns.eventStart,
+    eventName: columns.eventName,
+    eventAt: columns.eventAt,
+    names: columns.names,
+    id: (i) => columns.id(i),
+    profile(i) {
+      let profile = built.get(i);
+      if (profile === undefined) {
+        profile = columns.profile(i);
+        built.set(i, profile);
+      }
+      return profile;
+    },
+  };
+}
