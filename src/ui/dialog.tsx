@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
 
@@ -46,7 +47,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
       <div className="dialog-actions">
-        <RadixDialog.Close className="btn">Cancel</RadixDialog.Close>
+        <RadixDialog.Close className="btn">
+          <FormattedMessage id="common.cancel" />
+        </RadixDialog.Close>
         <button
           type="button"
           className={danger ? 'btn btn-danger' : 'btn btn-primary'}
