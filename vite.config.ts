@@ -126,7 +126,12 @@ export default defineConfig(({ mode }) => {
       environment: 'node',
       setupFiles: ['tests/setup/vitest-setup.ts'],
       pool: 'threads',
-      testTimeout: 20_000,
+      // CI is a loaded two-core machine where a test can take several times what it takes here:
+      // limits far above the work, so only a hang fails. Heavy tests (fuzz, property, conformance,
+      // spawned processes) set longer ones of their own; findBy/waitFor wait up to 15 s
+      // (tests/setup/dom-setup.ts), under these so their failures name what they waited for.
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
     },
   };
 });

@@ -140,7 +140,8 @@ async function rulesBroken(file: string, specifier: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('import boundaries (eslint.config.js)', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('import boundaries (eslint.config.js)', { timeout: 120_000 }, () => {
   beforeAll(() => {
     eslint = new ESLint({ cwd: root });
   });
