@@ -2,3 +2,4 @@
 export * from './version-forecast.ts';
 export * from './step-comparison.ts';
 export * from './version-drift.ts';
+export * from './live-overlay.ts';
