@@ -1,40 +1,51 @@
 import { useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { clampTimeoutSeconds, DEFAULT_BASE_URL } from '../../api/backend-settings.ts';
 import { checkConnection, type ConnectionCheck } from '../../api/check-connection.ts';
 import { API_VERSION } from '../../api/executor-contract.ts';
 
-/** The check's answer in words: reachable, which API version, token accepted. */
-export function describeCheck(check: ConnectionCheck): { ok: boolean; lines: string[] } {
+const M = defineMessages({
+  unreachable: { id: 'publish.connection.unreachable' },
+  timeout: { id: 'publish.connection.timeout' },
+  noHealth: { id: 'publish.connection.noHealth' },
+  notExecutor: { id: 'publish.connection.notExecutor' },
+  reachable: { id: 'publish.connection.reachable' },
+  compatible: { id: 'publish.connection.compatible' },
+  incompatible: { id: 'publish.connection.incompatible' },
+  noToken: { id: 'publish.connection.noToken' },
+  tokenAccepted: { id: 'publish.connection.tokenAccepted' },
+  tokenRefused: { id: 'publish.connection.tokenRefused' },
+  clockTest: { id: 'publish.connection.clockTest' },
+});
+
+type Line = { message: MessageDescriptor; values?: Record<string, string> };
+
+/** The check's answer as lines to say: reachable, which API version, token accepted. */
+export function describeCheck(check: ConnectionCheck): { ok: boolean; lines: Line[] } {
   if (!check.reachable)
     return {
       ok: false,
-      lines: [
-        check.reason === 'timeout'
-          ? 'Not reachable: no answer within the time-out.'
-          : 'Not reachable: check the URL and that the backend is running (and allows this page’s origin).',
-      ],
+      lines: [{ message: check.reason === 'timeout' ? M.timeout : M.unreachable }],
     };
   if (check.apiVersion === null)
     return {
       ok: false,
-      lines: [
-        check.reason === 'no-health'
-          ? 'Reachable, but it has no /health route: it does not look like a Wayfinder backend.'
-          : 'Reachable, but its /health answer is not a Wayfinder backend’s.',
-      ],
+      lines: [{ message: check.reason === 'no-health' ? M.noHealth : M.notExecutor }],
     };
-  const version = check.compatible
-    ? `Speaks API ${check.apiVersion} (this app speaks ${API_VERSION}).`
-    : `Speaks API ${check.apiVersion}, which this app (API ${API_VERSION}) does not: publishing may fail.`;
+  const versions = { version: check.apiVersion, ours: API_VERSION };
   const token = !check.tokenRequired
-    ? 'No token needed.'
+    ? M.noToken
     : check.tokenAccepted
-      ? 'Token accepted.'
-      : 'Token refused: enter the backend’s access token.';
-  const clock = check.clock === 'test' ? ['Runs on a test clock (demo or test backend).'] : [];
+      ? M.tokenAccepted
+      : M.tokenRefused;
   return {
     ok: check.compatible && (!check.tokenRequired || check.tokenAccepted),
-    lines: ['Reachable.', version, token, ...clock],
+    lines: [
+      { message: M.reachable },
+      { message: check.compatible ? M.compatible : M.incompatible, values: versions },
+      { message: token },
+      ...(check.clock === 'test' ? [{ message: M.clockTest }] : []),
+    ],
   };
 }
 
@@ -48,8 +59,9 @@ export function ConnectionCheckButton({
   token: string;
   timeoutSeconds: number;
 }) {
+  const intl = useIntl();
   const [state, setState] = useState<
-    { status: 'idle' } | { status: 'checking' } | { status: 'done'; ok: boolean; lines: string[] }
+    { status: 'idle' } | { status: 'checking' } | { status: 'done'; ok: boolean; lines: Line[] }
   >({ status: 'idle' });
   async function run() {
     setState({ status: 'checking' });
@@ -68,14 +80,14 @@ export function ConnectionCheckButton({
         disabled={state.status === 'checking'}
         onClick={() => void run()}
       >
-        Check connection
+        <FormattedMessage id="publish.connection.check" />
       </button>
       <div role="status" className="connection-check__result">
-        {state.status === 'checking' && 'Checking…'}
+        {state.status === 'checking' && <FormattedMessage id="publish.connection.checking" />}
         {state.status === 'done' && (
           <ul className={state.ok ? 'connection-check--ok' : 'connection-check--problem'}>
             {state.lines.map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line.message.id}>{intl.formatMessage(line.message, line.values)}</li>
             ))}
           </ul>
         )}

@@ -1,27 +1,37 @@
+import { defineMessages, FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import type { ActualStepCounts } from '../../../domain/simulate/counts-overlay.ts';
-
-const percent = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 /** A step whose actual share falls outside the forecast's P10–P90 range, past doubt. */
 export function outsideForecast(actual: ActualStepCounts | undefined): boolean {
   return actual?.verdict === 'below' || actual?.verdict === 'above';
 }
 
+const VERDICTS = defineMessages({
+  below: { id: 'live.step.below' },
+  above: { id: 'live.step.above' },
+  'too-early': { id: 'live.step.tooEarly' },
+  within: { id: 'live.step.within' },
+});
+
+// The badge's glyph; its words are in aria-label and title.
+const ARROW_DOWN = '\u25BC';
+const ARROW_UP = '\u25B2';
+
 /** What the comparison says, in words, for the badge and the pill's tooltip. */
-export function comparisonText(actual: ActualStepCounts): string | undefined {
+export function comparisonText(intl: IntlShape, actual: ActualStepCounts): string | undefined {
   if (actual.share === undefined || actual.forecast === undefined) return undefined;
-  const range = `${percent(actual.forecast.p10)}–${percent(actual.forecast.p90)}`;
-  const reached = `${percent(actual.share)} of entries reached this step; the forecast said ${range}`;
-  switch (actual.verdict) {
-    case 'below':
-      return `Below the forecast: ${reached}`;
-    case 'above':
-      return `Above the forecast: ${reached}`;
-    case 'too-early':
-      return `Outside the forecast so far, but runs still on their way may change it: ${reached}`;
-    default:
-      return `Within the forecast: ${reached}`;
-  }
+  const percent = (share: number) =>
+    intl.formatNumber(share, { style: 'percent', maximumFractionDigits: share < 0.1 ? 1 : 0 });
+  const verdict =
+    actual.verdict === undefined || actual.verdict === 'no-data' ? 'within' : actual.verdict;
+  return intl.formatMessage(
+    { id: VERDICTS[verdict].id },
+    {
+      share: percent(actual.share),
+      low: percent(actual.forecast.p10),
+      high: percent(actual.forecast.p90),
+    },
+  );
 }
 
 /** The live count in a step's header: actual runs, with the simulated ones beside in "both" view. */
@@ -32,16 +42,19 @@ export function ActualCount({
   actual: ActualStepCounts;
   simulated: number | undefined;
 }) {
-  const comparison = comparisonText(actual);
+  const intl = useIntl();
+  const comparison = comparisonText(intl, actual);
   return (
     <>
       <span
         className="step-node__count step-node__count--actual"
-        title={comparison ?? 'Runs that really entered this step'}
+        title={comparison ?? intl.formatMessage({ id: 'live.step.actualTitle' })}
       >
-        {actual.entered.toLocaleString()} actual
+        <FormattedMessage id="live.step.actual" values={{ count: actual.entered }} />
         {simulated !== undefined && (
-          <span className="step-node__count-sim"> · {simulated.toLocaleString()} sim</span>
+          <span className="step-node__count-sim">
+            <FormattedMessage id="live.step.simulated" values={{ count: simulated }} />
+          </span>
         )}
       </span>
       {outsideForecast(actual) && comparison !== undefined && (
@@ -51,7 +64,7 @@ export function ActualCount({
           aria-label={comparison}
           title={comparison}
         >
-          {actual.verdict === 'below' ? '▼' : '▲'}
+          {actual.verdict === 'below' ? ARROW_DOWN : ARROW_UP}
         </span>
       )}
     </>
