@@ -97,8 +97,15 @@ export function LiveCounts({
     return liveOverlay(counts.data, document, view, forecast, specSuccessors(spec));
   }, [view, counts.data, spec, document, forecast]);
 
-  useEffect(() => onOverlay(overlay), [overlay, onOverlay]);
-  useEffect(() => () => onOverlay(null), [onOverlay]);
+  useEffect(() => {
+    onOverlay(overlay);
+  }, [overlay, onOverlay]);
+  useEffect(
+    () => () => {
+      onOverlay(null);
+    },
+    [onOverlay],
+  );
 
   if (current === undefined) return null;
   return (
