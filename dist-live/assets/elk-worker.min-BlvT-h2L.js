@@ -1,0 +1,1 @@
+var e=`/assets/elk-worker.min-J_vVZCZ4.js`;export{e as default};
