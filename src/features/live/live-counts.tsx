@@ -185,6 +185,11 @@ export function LiveCounts({
               <ForecastVsActual forecast={forecast} counts={counts.data} />
             </Suspense>
           )}
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => setChartOpen(false)}>
+              <FormattedMessage id="live.chart.close" />
+            </button>
+          </div>
         </Dialog>
       )}
     </section>
