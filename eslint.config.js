@@ -151,6 +151,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-demo',
+      'dist-live',
       'bench-results',
       'node_modules',
       'public/mockServiceWorker.js',

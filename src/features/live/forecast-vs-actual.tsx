@@ -13,19 +13,21 @@ const TITLES = defineMessages({
 });
 
 /**
- * The forecast's days up to the counts' date, each with the actual figures of that UTC date (0
- * when nothing happened that day); days still to come have no actual figure and are left out.
+ * The forecast's days from the version's publication to the counts' date, each with the actual
+ * figures of that UTC date (0 when nothing happened that day): before publication nothing could
+ * happen, and days still to come have no actual figure yet.
  */
 export function alignDays(
   forecast: readonly ForecastDay[],
   actual: VersionCounts['daily'],
+  fromDay: string,
   asOfDay: string,
 ) {
   const byDay = new Map(actual.map((d) => [d.day, d]));
   const covered = new Set(forecast.map((d) => d.day));
   return {
     days: forecast
-      .filter((d) => d.day <= asOfDay)
+      .filter((d) => d.day >= fromDay && d.day <= asOfDay)
       .map((d) => ({ forecast: d, actual: byDay.get(d.day) ?? null })),
     /** Days with actual figures outside the forecast's period. */
     outside: actual.filter((d) => !covered.has(d.day)).length,
@@ -39,15 +41,18 @@ export function alignDays(
 export function ForecastVsActual({
   forecast,
   counts,
+  publishedAt,
 }: {
   forecast: VersionForecast;
   counts: VersionCounts;
+  /** When the version was published (ISO): its first day is the chart's first. */
+  publishedAt: string;
 }) {
   const intl = useIntl();
   const asOfDay = counts.asOf.slice(0, 10);
   const { days, outside } = useMemo(
-    () => alignDays(forecast.daily, counts.daily, asOfDay),
-    [forecast.daily, counts.daily, asOfDay],
+    () => alignDays(forecast.daily, counts.daily, publishedAt.slice(0, 10), asOfDay),
+    [forecast.daily, counts.daily, publishedAt, asOfDay],
   );
   const categories = days.map((d) => d.forecast.day);
   return (

@@ -182,7 +182,11 @@ export function LiveCounts({
         >
           {chartOpen && (
             <Suspense fallback={null}>
-              <ForecastVsActual forecast={forecast} counts={counts.data} />
+              <ForecastVsActual
+                forecast={forecast}
+                counts={counts.data}
+                publishedAt={current.publishedAt}
+              />
             </Suspense>
           )}
           <div className="dialog-actions">
