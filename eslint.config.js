@@ -176,6 +176,9 @@ const TRANSLATED = [
   'src/ui/table-head.tsx',
   'src/ui/kpi/**/*.tsx',
   'src/features/profiles/**/*.tsx',
+  'src/features/live/**/*.tsx',
+  'src/features/publish/connection-check.tsx',
+  'src/features/editor/canvas/actual-count.tsx',
 ];
 
 export default tseslint.config(
@@ -183,6 +186,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-demo',
+      'dist-live',
       'bench-results',
       'node_modules',
       'public/mockServiceWorker.js',
