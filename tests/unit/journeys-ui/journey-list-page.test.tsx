@@ -95,7 +95,7 @@ describe('JourneyListPage', () => {
     await user.click(
       within(rowOf(table, 'Win-back')).getByRole('button', { name: 'Delete Win-back' }),
     );
-    const dialog = screen.getByRole('dialog', { name: 'Delete journey?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Delete journey?' });
     expect(dialog).toHaveTextContent('“Win-back” and its simulation runs will be deleted.');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(await getJourney('win-back')).toBeDefined();
@@ -137,7 +137,7 @@ describe('JourneyListPage', () => {
     const user = userEvent.setup();
     await renderList();
     await user.click(screen.getByRole('button', { name: 'New journey' }));
-    const dialog = screen.getByRole('dialog', { name: 'New journey' });
+    const dialog = await screen.findByRole('dialog', { name: 'New journey' });
     await user.click(within(dialog).getByRole('radio', { name: /^Birthday offer/ }));
     expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveAttribute(
       'placeholder',
