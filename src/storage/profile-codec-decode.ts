@@ -5,25 +5,20 @@ import { type EncodedProfiles, Tag as CodecTag } from './profile-codec';
 const Tag = CodecTag;
 
 /** Read positions in the three streams. */
-interface Cursor {
+export interface Cursor {
   t: number;
   i: number;
   n: number;
 }
 
 class Decoder {
-  private readonly c: Cursor;
+  readonly c: Cursor;
 
   constructor(
     private readonly e: EncodedProfiles,
-    at: Cursor = { t: 0, i: 0, n: 0 },
+    from: Cursor = { t: 0, i: 0, n: 0 },
   ) {
-    this.c = { ...at };
-  }
-
-  /** Where the next read starts. */
-  position(): Cursor {
-    return { ...this.c };
+    this.c = { ...from };
   }
 
   int(): number {
@@ -80,25 +75,7 @@ class Decoder {
     }
   }
 
-  private object(): Record<string, unknown> {
-    const keys = this.e.shapes[this.int()];
-    if (keys === undefined) throw damaged();
-    const o: Record<string, unknown> = {};
-    for (const key of keys) {
-      // Assigning `__proto__` would set the prototype instead of making the key.
-      if (key === '__proto__') {
-        Object.defineProperty(o, key, {
-          value: this.value(),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else o[key] = this.value();
-    }
-    return o;
-  }
-
-  /** Moves past one value as `value()` reads it, checking it, without building it. */
+  /** Moves past one generic value without building it. */
   skipValue(): void {
     switch (this.e.tags[this.c.t++]) {
       case Tag.Number:
@@ -128,30 +105,22 @@ class Decoder {
     }
   }
 
-  /** `length` events, read from here. */
-  events(length: number): ProfileEvent[] {
-    const events: ProfileEvent[] = [];
-    for (let k = 0; k < length; k++) {
-      const name = this.string();
-      const at = this.num();
-      if (this.peek() === Tag.Absent) {
-        this.skip();
-        events.push({ name, at });
-      } else {
-        events.push({ name, at, props: this.value() as Record<string, Scalar> });
-      }
+  private object(): Record<string, unknown> {
+    const keys = this.e.shapes[this.int()];
+    if (keys === undefined) throw damaged();
+    const o: Record<string, unknown> = {};
+    for (const key of keys) {
+      // Assigning `__proto__` would set the prototype instead of making the key.
+      if (key === '__proto__') {
+        Object.defineProperty(o, key, {
+          value: this.value(),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else o[key] = this.value();
     }
-    return events;
-  }
-
-  /** Moves past `length` events as `events()` reads them, checking them, without building them. */
-  skipEvents(length: number): void {
-    for (let k = 0; k < length; k++) {
-      this.string();
-      this.num();
-      if (this.peek() === Tag.Absent) this.skip();
-      else this.skipValue();
-    }
+    return o;
   }
 
   /** True once every stream has been read to its end. */
@@ -166,6 +135,37 @@ class Decoder {
 
 function damaged(): TypeError {
   return new TypeError('A stored chunk of profiles is damaged.');
+}
+
+function readEvents(d: Decoder, length: number): ProfileEvent[] {
+  const events: ProfileEvent[] = [];
+  for (let k = 0; k < length; k++) {
+    const name = d.string();
+    const at = d.num();
+    if (d.peek() === Tag.Absent) {
+      d.skip();
+      events.push({ name, at });
+    } else {
+      events.push({ name, at, props: d.value() as Record<string, Scalar> });
+    }
+  }
+  return events;
+}
+
+/** Moves past `length` events as `readEvents` reads them, checking them, without building them. */
+function skipEvents(d: Decoder, length: number): void {
+  for (let k = 0; k < length; k++) {
+    d.string();
+    d.num();
+    if (d.peek() === Tag.Absent) d.skip();
+    else d.skipValue();
+  }
+}
+
+function readProfile(d: Decoder): Profile {
+  const id = d.string();
+  const attributes = d.value() as ProfileAttributes;
+  return { id, attributes, events: readEvents(d, d.int()) };
 }
 
 /** How to decode. */
@@ -188,16 +188,18 @@ export function decodeProfiles(
   const d = new Decoder(encoded);
   const profiles: Profile[] = [];
   for (let p = 0; p < count; p++) {
+    if (options.lazyEvents !== true) {
+      profiles.push(readProfile(d));
+      continue;
+    }
     const id = d.string();
     const attributes = d.value() as ProfileAttributes;
     const length = d.int();
-    if (options.lazyEvents === true) {
-      const at = d.position();
-      d.skipEvents(length);
-      profiles.push(withLazyEvents(id, attributes, () => new Decoder(encoded, at).events(length)));
-    } else {
-      profiles.push({ id, attributes, events: d.events(length) });
-    }
+    const at: Cursor = { ...d.c };
+    skipEvents(d, length);
+    profiles.push(
+      withLazyEvents(id, attributes, () => readEvents(new Decoder(encoded, at), length)),
+    );
   }
   if (!d.done()) throw damaged();
   return profiles;
@@ -229,4 +231,46 @@ function withLazyEvents(
     },
   });
   return profile;
+}
+
+/** Decodes the one profile that starts at `at` (a cursor {@link indexProfiles} reported). */
+export function decodeProfileAt(encoded: EncodedProfiles, at: Cursor): Profile {
+  return readProfile(new Decoder(encoded, at));
+}
+
+/** What {@link indexProfiles} reports, in stored order. */
+export interface ProfileIndexSink {
+  /** A profile starts at `at`: its id is `strings[idIndex]`. */
+  profile(idIndex: number, at: Cursor): void;
+  /** The profile's next event: its name is `strings[nameIndex]`. */
+  event(nameIndex: number, at: number): void;
+}
+
+/**
+ * Walks `count` profiles written by `encodeProfiles` without building them: reports where each
+ * starts and its events' names and times, skipping attributes and props. Throws if the chunk is
+ * damaged, as {@link decodeProfiles} would.
+ */
+export function indexProfiles(encoded: EncodedProfiles, count: number, sink: ProfileIndexSink) {
+  const d = new Decoder(encoded);
+  const c = d.c;
+  const at: Cursor = { t: 0, i: 0, n: 0 };
+  for (let p = 0; p < count; p++) {
+    at.t = c.t;
+    at.i = c.i;
+    at.n = c.n;
+    const idIndex = d.int();
+    if (encoded.strings[idIndex] === undefined) throw damaged();
+    sink.profile(idIndex, at);
+    d.skipValue();
+    const length = d.int();
+    for (let k = 0; k < length; k++) {
+      const nameIndex = d.int();
+      if (encoded.strings[nameIndex] === undefined) throw damaged();
+      sink.event(nameIndex, d.num());
+      if (d.peek() === Tag.Absent) d.skip();
+      else d.skipValue();
+    }
+  }
+  if (!d.done()) throw damaged();
 }

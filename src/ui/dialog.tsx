@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import type { ReactNode } from 'react';
 import type { DialogProps } from './dialog-frame.tsx';
 import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from './on-demand.tsx';
@@ -36,7 +37,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={() => onOpenChange(false)}>
-          Cancel
+          <FormattedMessage id="common.cancel" />
         </button>
         <button
           type="button"

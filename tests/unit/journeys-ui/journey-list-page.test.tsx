@@ -114,7 +114,8 @@ describe('JourneyListPage', () => {
     await user.click(
       within(rowOf(table, 'Welcome series')).getByRole('button', { name: 'Rename Welcome series' }),
     );
-    const dialog = screen.getByRole('dialog', { name: 'Rename journey' });
+    // The dialog frame's code loads on demand: found at once only if a test before loaded it.
+    const dialog = await screen.findByRole('dialog', { name: 'Rename journey' });
     const input = within(dialog).getByRole('textbox', { name: 'Name' });
     await user.clear(input);
     expect(within(dialog).getByRole('button', { name: 'Rename' })).toBeDisabled();
