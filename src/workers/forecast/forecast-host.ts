@@ -11,6 +11,7 @@ import {
   type ProfileColumns,
 } from '../../domain/simulate/profile-columns.ts';
 import { mergeResults } from '../../domain/simulate/merge.ts';
+import { EventSpan } from '../../domain/simulate/window.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import { hashMore, hashText } from '../../domain/simulate/seeded.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
@@ -25,7 +26,8 @@ import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope
 import { indexedDbSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 
-type ForecastWorkerRequest = Exclude<ParsedForecastWorkerRequest, { type: 'cancel' }>;
+type ForecastWorkerRequest = Exclude<ParsedForecastWorkerRequest, { type: 'cancel' | 'period' }>;
+type Period = { start: number; horizonDays: number };
 
 /** Between batches the host yields (to notice a cancel, to post progress) once YIELD_MS have passed. */
 const YIELD_MS = 100;
@@ -66,11 +68,15 @@ interface Batch {
  * The variants' plans; a variant with the same spec as an earlier one (e.g. the sensitivity's
  * settings of one journey) shares its triggers, so the batch's entries are worked out once.
  */
-function variantPlans(request: ForecastWorkerRequest): SimulationPlan[] {
+function variantPlans(request: ForecastWorkerRequest, period: Period | null): SimulationPlan[] {
   const specs: string[] = [];
   const plans: SimulationPlan[] = [];
   for (const variant of request.variants) {
-    const plan = createSimulationPlan(variant.spec, { ...variant.options, traceSample: 0 });
+    const plan = createSimulationPlan(variant.spec, {
+      ...variant.options,
+      ...period,
+      traceSample: 0,
+    });
     const spec = JSON.stringify(variant.spec);
     const same = specs.indexOf(spec);
     plans.push(same < 0 ? plan : { ...plan, triggers: (plans[same] as SimulationPlan).triggers });
@@ -103,10 +109,34 @@ async function* batchesOf(
 export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSetLoader): void {
   let cancelled = false;
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
+  let setPeriod: (period: Period) => void = () => undefined;
+  const period = new Promise<Period>((resolve) => (setPeriod = resolve));
+
+  /** A part read whole before the period is known: its batches, and the span of its events. */
+  async function readAhead(request: ForecastWorkerRequest): Promise<ProfileColumns[]> {
+    const batches: ProfileColumns[] = [];
+    const span = new EventSpan();
+    for await (const batch of batchesOf(request, loader)) {
+      if (cancelled) return batches;
+      span.addColumns(batch);
+      batches.push(batch);
+    }
+    const known = (n: number) => (Number.isFinite(n) ? n : null);
+    post({
+      type: 'span',
+      partition: request.partition,
+      first: known(span.first),
+      last: known(span.last),
+    });
+    return batches;
+  }
 
   async function forecast(request: ForecastWorkerRequest): Promise<void> {
     const { partition, tracing, seed0 } = request;
-    const plans = variantPlans(request);
+    const awaits = request.type === 'run-set' && request.awaitPeriod;
+    const readFirst = awaits ? await readAhead(request) : null;
+    if (cancelled) return;
+    const plans = variantPlans(request, awaits ? await period : null);
     const shareSize = request.type === 'run' ? request.profiles.length : request.shareSize;
     const threshold = tracing.sample <= 0 ? -1 : traceThreshold(tracing.sample, shareSize);
     const batches: Batch[] = [];
@@ -143,7 +173,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
     // Replication 0 as the share is read: the first progress comes after the first batch.
     const first: SimulationResult[][] = plans.map(() => []);
     let read = 0;
-    for await (const raw of batchesOf(request, loader)) {
+    for await (const raw of readFirst ?? batchesOf(request, loader)) {
       if (cancelled) return;
       const columns = memoColumns(raw);
       const prepared = new Map<SimulationPlan['triggers'], PreparedProfiles>();
@@ -202,6 +232,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
     unreadable: 'A forecast worker could not read its request',
     handle(request) {
       if (request.type === 'cancel') cancelled = true;
+      else if (request.type === 'period') setPeriod(request);
       else
         forecast(request).catch((error: unknown) =>
           post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
