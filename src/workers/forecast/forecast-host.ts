@@ -6,6 +6,7 @@ import {
   type PreparedProfiles,
 } from '../../domain/simulate/prepared-profiles.ts';
 import {
+  concatColumns,
   memoColumns,
   profileColumns,
   type ProfileColumns,
@@ -33,6 +34,8 @@ type Period = { start: number; horizonDays: number };
 const YIELD_MS = 100;
 /** Profiles per batch when the profiles were sent rather than read from a stored set. */
 const SENT_BATCH = 5_000;
+/** Profiles simulated between looks at the clock. */
+const SLICE = 2_000;
 
 /** Whether a profile with this id hash is in a share's trace sample (see {@link tracedProfiles}). */
 function traceThreshold(sample: number, share: number): number {
@@ -62,6 +65,18 @@ interface Batch {
   prepared: Map<SimulationPlan['triggers'], PreparedProfiles>;
   /** Ids of the batch's traced profiles. */
   tracedIds: string[];
+}
+
+/**
+ * The batches as one: their columns joined, each trigger set's entries worked out again over
+ * them (the entrants' profiles are those the batches already built).
+ */
+function wholeShare(batches: readonly Batch[], plans: readonly SimulationPlan[]): Batch {
+  const columns = concatColumns(batches.map((b) => b.columns));
+  const prepared = new Map<SimulationPlan['triggers'], PreparedProfiles>();
+  for (const plan of plans)
+    if (!prepared.has(plan.triggers)) prepared.set(plan.triggers, prepareColumns(plan, columns));
+  return { columns, prepared, tracedIds: batches.flatMap((b) => b.tracedIds) };
 }
 
 /**
@@ -150,13 +165,16 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       yielded = performance.now();
       return !cancelled;
     };
-    /** Replication `r` of variant `v` over one batch. */
-    const runBatch = (batch: Batch, v: number, r: number): SimulationResult => {
+    /** Replication `r` of variant `v` over one batch, not yet advanced. */
+    const startRun = (batch: Batch, v: number, r: number): PartitionRun => {
       const traced = batch.tracedIds.length > 0 && (tracing.every || r === 0);
       const base = plans[v] as SimulationPlan;
       const plan = reseedPlan(base, seed0 + r, traced ? batch.tracedIds : []);
       const prepared = batch.prepared.get(base.triggers) as PreparedProfiles;
-      const run = new PartitionRun(plan, batch.columns, partition, prepared);
+      return new PartitionRun(plan, batch.columns, partition, prepared);
+    };
+    const runBatch = (batch: Batch, v: number, r: number): SimulationResult => {
+      const run = startRun(batch, v, r);
       run.advance(batch.columns.count);
       return run.result();
     };
@@ -207,21 +225,26 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       for (let v = 0; v < plans.length; v++) first[v] = [runBatch(batches[0] as Batch, v, 0)];
     }
     for (let v = 0; v < plans.length; v++) postReplication(0, v, first[v] as SimulationResult[]);
+    if (request.replications === 1) {
+      post({ type: 'done', partition });
+      return;
+    }
+    // Every further replication runs over the whole share at once: one run, one result.
+    const whole = batches.length === 1 ? (batches[0] as Batch) : wholeShare(batches, plans);
+    const count = whole.columns.count;
     for (let r = 1; r < request.replications; r++) {
       await nextTurn();
       if (cancelled) return;
-      let done = 0;
-      const parts: SimulationResult[][] = plans.map(() => []);
-      for (const batch of batches) {
-        for (let v = 0; v < plans.length; v++)
-          (parts[v] as SimulationResult[]).push(runBatch(batch, v, r));
-        done += batch.columns.count;
-        if (performance.now() - yielded >= YIELD_MS) {
+      for (let v = 0; v < plans.length; v++) {
+        const run = startRun(whole, v, r);
+        while (!run.advance(SLICE)) {
+          if (performance.now() - yielded < YIELD_MS) continue;
+          const done = Math.floor((v * count + run.done) / plans.length);
           post({ type: 'progress', partition, replication: r, done });
           if (!(await breathe())) return;
         }
+        postReplication(r, v, [run.result()]);
       }
-      for (let v = 0; v < plans.length; v++) postReplication(r, v, parts[v] as SimulationResult[]);
     }
     post({ type: 'done', partition });
   }
