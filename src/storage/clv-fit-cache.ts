@@ -1,21 +1,6 @@
 import type { Table } from 'dexie';
 import { clvReportSchema, type ClvReport } from '../domain/forecast/clv-fit-report.ts';
-
-/** The CLV-fit table added in schema version 4: one fit per set version and calibration choice. */
-export const CLV_FITS_STORE = { clvFits: 'key, setId' } as const;
-
-/** A cached CLV fit; `report` is checked against its schema when read back. */
-export interface ClvFitRecord {
-  /** `setId|setVersion|calibration`. */
-  key: string;
-  setId: string;
-  /** The set's version when fitted (its `updatedAt`): a changed set never matches again. */
-  setVersion: string;
-  /** The calibration choice: a `YYYY-MM-DD` day, `all` or `default`. */
-  calibration: string;
-  savedAt: number;
-  report: unknown;
-}
+import type { ClvFitRecord } from './clv-fit-store.ts';
 
 /** Where a database keeps the cache. */
 export interface ClvFitTables {
@@ -43,6 +28,10 @@ export function createClvFitCache(db: ClvFitTables) {
       const parsed = clvReportSchema.safeParse(record.report);
       return parsed.success ? parsed.data : undefined;
     },
+    /** Whether a fit is stored for this set version and calibration (not checked: see `get`). */
+    async has(setId: string, setVersion: string, calibration: string): Promise<boolean> {
+      return (await db.clvFits.get(keyOf(setId, setVersion, calibration))) !== undefined;
+    },
     /** Stores a fit and drops the set's fits of other versions, which can never match again. */
     async put(
       setId: string,
@@ -68,6 +57,10 @@ export function createClvFitCache(db: ClvFitTables) {
     /** Forgets every fit of a set (e.g. when it is deleted). */
     async clearSet(setId: string): Promise<void> {
       await db.clvFits.where('setId').equals(setId).delete();
+    },
+    /** Forgets the fits of every set but these (the sets that still exist). */
+    async keepOnlySets(setIds: ReadonlySet<string>): Promise<void> {
+      await db.clvFits.filter((record) => !setIds.has(record.setId)).delete();
     },
   };
 }

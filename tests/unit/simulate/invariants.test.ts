@@ -12,7 +12,8 @@ import { withResolvedWindow } from '../../../src/domain/simulate/window.ts';
 import { brokenCounts, specOf } from './helpers.ts';
 import { DAYS, forEveryCase, START } from './random-cases.ts';
 
-describe('simulate: invariants on random journeys and profiles', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('simulate: invariants on random journeys and profiles', { timeout: 120_000 }, () => {
   it('keeps entered = sum(byBranch) + waiting + exited at every step, and partitions merge exactly', () => {
     let busy = 0;
     forEveryCase(

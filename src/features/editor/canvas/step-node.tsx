@@ -4,6 +4,7 @@ import { useCanvasContext } from './editor-context.ts';
 import type { StepFlowNode } from './flow-types.ts';
 import { BRANCH_ROW, NEXT_COLUMN } from './placement.ts';
 import { shownText } from './step-geometry.ts';
+import { ActualCount, outsideForecast } from './actual-count.tsx';
 import { iconImage } from './step-icon.tsx';
 import './step-node.css';
 
@@ -51,6 +52,7 @@ function StepNodeComponent({
         data.highlight === undefined ? '' : ` is-path-${data.highlight}`
       }`}
       data-problem={data.problemSeverity}
+      data-outside-forecast={outsideForecast(data.actual) ? data.actual?.verdict : undefined}
     >
       {data.hasTarget && (
         <Handle
@@ -68,11 +70,12 @@ function StepNodeComponent({
         style={{ backgroundImage: iconImage(data.icon, data.category) }}
       >
         <span className="step-node__kind">{data.kindLabel}</span>
-        {data.entered !== undefined && (
+        {data.entered !== undefined && data.actual === undefined && (
           <span className="step-node__count" title="Simulated profiles that entered">
             {data.entered.toLocaleString()} entered
           </span>
         )}
+        {data.actual !== undefined && <ActualCount actual={data.actual} simulated={data.entered} />}
         {problem !== undefined && (
           <span
             className={`step-node__badge step-node__badge--${data.problemSeverity}`}
