@@ -15,10 +15,8 @@ import { SensitivityPanel } from './sensitivity-panel.tsx';
 import {
   loadJourneySpec,
   loadProfiles,
-  readSetPeriod,
   storedSet,
   useForecastSources,
-  type SetPeriod,
 } from './use-forecast-sources.ts';
 import { useForecastRun } from './use-forecast-run.ts';
 import './forecast.css';
@@ -27,7 +25,6 @@ interface Loaded {
   variants: { name: string; spec: Spec; journeyId: string }[];
   setId: string;
   count: number;
-  period: SetPeriod;
   /** Read on the page for the business KPIs, while the workers read the set for themselves. */
   profiles: Profile[] | null;
 }
@@ -50,7 +47,6 @@ export function ForecastPage() {
       if (broken !== undefined && !broken.ok) return setProblem(broken.message);
       const set = sets?.find((s) => s.id === choice.setId);
       if (set === undefined || set.count === 0) return setProblem('This profile set is empty.');
-      const period = await readSetPeriod(set);
       const variants = specs.flatMap((s, i) =>
         s.ok
           ? [
@@ -62,17 +58,20 @@ export function ForecastPage() {
             ]
           : [],
       );
-      setLoaded({ variants, setId: set.id, count: set.count, period, profiles: null });
+      setLoaded({ variants, setId: set.id, count: set.count, profiles: null });
+      // The workers read the set themselves; the page's copy (for the business KPIs) is read
+      // after the run, so it does not compete with the workers for the cores.
       void start({
-        variants: variants.map((v) => ({ spec: v.spec, options: period })),
+        variants: variants.map((v) => ({ spec: v.spec })),
         set: storedSet(set.id),
         count: set.count,
         replications: choice.replications,
         stopWithin: choice.stopWithin,
-      });
-      void loadProfiles(set.id).then((profiles) =>
-        setLoaded((l) => (l !== null && l.variants === variants ? { ...l, profiles } : l)),
-      );
+      })
+        .then(() => loadProfiles(set.id))
+        .then((profiles) =>
+          setLoaded((l) => (l !== null && l.variants === variants ? { ...l, profiles } : l)),
+        );
     } finally {
       setLoading(false);
     }
@@ -164,13 +163,15 @@ export function ForecastPage() {
               }
             />
           )}
-          <SensitivityPanel
-            spec={loaded.variants[0]?.spec as Spec}
-            setId={loaded.setId}
-            period={loaded.period}
-            count={loaded.count}
-            kpis={a.kpis}
-          />
+          {state.period !== null && (
+            <SensitivityPanel
+              spec={loaded.variants[0]?.spec as Spec}
+              setId={loaded.setId}
+              period={state.period}
+              count={loaded.count}
+              kpis={a.kpis}
+            />
+          )}
           <SampleSizePanel
             key={a.name}
             baselineRate={a.summaries['conversionRate']?.mean ?? null}

@@ -6,7 +6,7 @@ import { tornado, type TornadoBar } from '../../domain/forecast/tornado.ts';
 import { runForecast } from '../../workers/forecast/run-forecast.ts';
 import { changeUnit, formatChange, formatKpi } from './kpi-format.ts';
 import { sensitivityVariants } from './sensitivity-model.ts';
-import { storedSet, type SetPeriod } from './use-forecast-sources.ts';
+import { storedSet } from './use-forecast-sources.ts';
 import { TornadoChart } from './tornado-chart.tsx';
 
 const LOW = 0.5;
@@ -32,7 +32,8 @@ export function SensitivityPanel({
   spec: Spec;
   setId: string;
   count: number;
-  period: SetPeriod;
+  /** The period the forecast simulated (the span of the set's events). */
+  period: { start: number; horizonDays: number };
   kpis: readonly KpiDefinition[];
 }) {
   const choices = useMemo(() => kpis.filter((k) => k.key !== 'npsSimulated'), [kpis]);
