@@ -176,7 +176,14 @@ const TRANSLATED = [
   'src/ui/table-head.tsx',
   'src/ui/kpi/**/*.tsx',
   'src/features/profiles/**/*.tsx',
+  'src/features/forecast/**/*.tsx',
+  'src/features/publish/**/*.tsx',
+  'src/features/lifecycle/**/*.tsx',
+  'src/features/simulation/**/*.tsx',
 ];
+
+/** Files inside TRANSLATED folders still being converted. */
+const NOT_YET_TRANSLATED = ['src/features/simulation/simulation-panel.tsx'];
 
 export default tseslint.config(
   {
@@ -227,6 +234,7 @@ export default tseslint.config(
     // a visible attribute (label, placeholder, title, alt, aria-label…) is an error in the folders
     // converted so far. The list grows folder by folder until it covers features, ui and app.
     files: TRANSLATED,
+    ignores: NOT_YET_TRANSLATED,
     plugins: { i18n: i18nRules },
     rules: {
       'i18n/no-literal-text': [
