@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
@@ -31,6 +32,7 @@ interface Loaded {
 
 /** The forecast page: ranges, variants side by side, sensitivity, sample sizes and business KPIs. */
 export function ForecastPage() {
+  const intl = useIntl();
   const { journeys, sets } = useForecastSources();
   const { state, start, cancel } = useForecastRun();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -93,19 +95,25 @@ export function ForecastPage() {
     <section className="page forecast-page">
       <header className="page-header">
         <div>
-          <h1>Forecast</h1>
+          <h1>
+            <FormattedMessage id="forecast.forecast-page.forecast" />
+          </h1>
           <p className="page-subtitle">
-            How sure a number is, which of two designs is better, and what it does to the KPIs the
-            board watches.
+            <FormattedMessage id="forecast.forecast-page.howSureANumberIs" />
           </p>
         </div>
       </header>
       {journeys === undefined || sets === undefined ? (
-        <p role="status">Loading journeys and profile sets…</p>
+        <p role="status">
+          <FormattedMessage id="forecast.forecast-page.loadingJourneysAndProfileSets" />
+        </p>
       ) : journeys.length === 0 || sets.length === 0 ? (
         <p>
-          A forecast needs a journey and a profile set. Create{' '}
-          {journeys.length === 0 ? 'a journey' : 'a profile set'} first.
+          <FormattedMessage id="forecast.forecast-page.aForecastNeedsAJourney" />{' '}
+          {journeys.length === 0
+            ? intl.formatMessage({ id: 'sim2.forecast-page.aJourney' })
+            : intl.formatMessage({ id: 'sim2.forecast-page.aProfileSet' })}{' '}
+          <FormattedMessage id="forecast.forecast-page.first" />
         </p>
       ) : (
         <ForecastSetup
@@ -118,30 +126,49 @@ export function ForecastPage() {
       {problem !== null && <p role="alert">{problem}</p>}
       {state.status !== 'idle' && (
         <div className="forecast-progress" aria-live="polite">
-          <progress max={state.total} value={state.progress} aria-label="Replications done" />
+          <progress
+            max={state.total}
+            value={state.progress}
+            aria-label={intl.formatMessage({ id: 'forecast.forecast-page.replicationsDone' })}
+          />
           <span role="status">
-            {state.replications.length} of {state.total} replications done
+            {state.replications.length} <FormattedMessage id="forecast.forecast-page.of" />{' '}
+            {state.total} <FormattedMessage id="forecast.forecast-page.replicationsDone2" />
             {state.status === 'done' &&
               state.stoppedEarly &&
-              ' — stopped early: the intervals are tight enough'}
-            {state.status === 'cancelled' && ' — cancelled'}
+              intl.formatMessage({ id: 'sim2.forecast-page.stoppedEarlyTheIntervalsAre' })}
+            {state.status === 'cancelled' &&
+              intl.formatMessage({ id: 'sim2.forecast-page.cancelled' })}
           </span>
           {state.status === 'running' && (
             <button type="button" className="btn" onClick={cancel}>
-              Cancel
+              <FormattedMessage id="forecast.forecast-page.cancel" />
             </button>
           )}
         </div>
       )}
-      {state.status === 'error' && <p role="alert">The forecast failed: {state.error}</p>}
+      {state.status === 'error' && (
+        <p role="alert">
+          <FormattedMessage id="forecast.forecast-page.theForecastFailed" /> {state.error}
+        </p>
+      )}
       {views.map((view) => (
-        <section key={view.name} className="forecast-section" aria-label={`Forecast: ${view.name}`}>
+        <section
+          key={view.name}
+          className="forecast-section"
+          aria-label={intl.formatMessage(
+            { id: 'forecast.forecast-page.sectionOf' },
+            { name: view.name },
+          )}
+        >
           <h2>{view.name}</h2>
           <AttributionNotice view={view} journeyId={view.journeyId} />
           <ForecastCards view={view} />
           <SendsChart view={view} />
           <details className="forecast-details">
-            <summary>Every KPI as a table</summary>
+            <summary>
+              <FormattedMessage id="forecast.forecast-page.everyKpiAsATable" />
+            </summary>
             <KpiTable view={view} />
           </details>
         </section>
@@ -158,7 +185,7 @@ export function ForecastPage() {
               profiles={loaded.profiles}
               capText={
                 cap
-                  ? `cap of ${cap.max} per ${cap.periodDays} days${cap.enabled ? '' : ' (not switched on)'}`
+                  ? `cap of ${cap.max} per ${cap.periodDays} days${cap.enabled ? '' : intl.formatMessage({ id: 'sim2.forecast-page.notSwitchedOn' })}`
                   : ''
               }
             />
