@@ -1,1 +1,0 @@
-import{a as e}from"./records-Byo2rnSJ.js";var t;function n(){return t??=e(),t}export{n as t};

@@ -1,1 +1,0 @@
-import{n as e,r as t}from"./compile-CS8epe6V.js";import{t as n}from"./compiled-revision-Bci6cilW.js";function r(r,i){let a=n(r).spec;if(a===null)return null;let o={...a,journey:{...a.journey,version:String(i)}};return{spec:o,specHash:t(e(o))}}export{r as t};
