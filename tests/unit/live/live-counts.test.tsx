@@ -145,7 +145,7 @@ describe('LiveCounts', () => {
 
     await user.click(within(group).getByRole('radio', { name: 'Both' }));
     await waitFor(() => expect(overlays.at(-1)?.actual?.show).toBe('both'));
-    expect(screen.getByText('Forecast v1 to compare actual with simulated.')).toBeVisible();
+    expect(screen.getByText('Forecast v1 to compare.')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Forecast v1' })).toBeEnabled();
   });
 
@@ -163,19 +163,17 @@ describe('LiveCounts', () => {
     };
     renderLive(published, () => undefined);
     const banner = await screen.findByRole('group', { name: 'Published version' });
-    expect(within(banner).getByText(/^Live counts of version 1, published/)).toBeVisible();
+    expect(within(banner).getByText(/^Live counts of v1, published/)).toBeVisible();
     expect(within(banner).queryByText(/Your draft differs/)).toBeNull();
     cleanup();
 
     renderLive(draft, () => undefined);
     const changed = await screen.findByRole('group', { name: 'Published version' });
     expect(
-      await within(changed).findByText(
-        'Your draft differs from version 1: these are version 1’s counts.',
-      ),
+      await within(changed).findByText('Your draft differs from v1: these are v1’s counts.'),
     ).toBeVisible();
     const removed = within(changed).getByRole('list', {
-      name: 'Steps of version 1 not in the draft',
+      name: 'Steps of v1 not in the draft',
     });
     expect(within(removed).getByText('Code reminder: 0 entered, 0 waiting')).toBeVisible();
   });
@@ -194,11 +192,11 @@ describe('VersionBanner', () => {
     );
     const banner = screen.getByRole('group', { name: 'Published version' });
     expect(
-      within(banner).getByText(/Live counts of version 4, published Dec 1, 2026, 10:00 AM UTC/),
+      within(banner).getByText(/Live counts of v4, published Dec 1, 2026, 10:00 AM UTC/),
     ).toBeVisible();
     expect(within(banner).getByText(/as of Dec 6, 2026, 8:30 AM/)).toBeVisible();
     expect(within(banner).getByText('2 new steps have no counts yet.')).toBeVisible();
-    expect(within(banner).getByText('1 step of version 4 removed from the draft')).toBeVisible();
+    expect(within(banner).getByText('1 step of v4 not in the draft')).toBeVisible();
     expect(within(banner).getByText('Old reminder: 1,234 entered, 5 waiting')).toBeVisible();
   });
 });
