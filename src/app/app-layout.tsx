@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useNavigation } from 'react-router';
+import { NavLink, Outlet, useMatches, useNavigation } from 'react-router';
 
 const NAV = [
   { to: '/', label: 'Journeys', end: true },
@@ -11,12 +11,15 @@ const NAV = [
 
 export function AppLayout() {
   const navigation = useNavigation();
+  const fullScreen = useMatches().some(
+    (match) => (match.handle as { fullScreen?: boolean } | undefined)?.fullScreen === true,
+  );
   return (
-    <div className="app">
+    <div className={fullScreen ? 'app app--full-screen' : 'app'}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="app-header">
+      <header className="app-header" hidden={fullScreen}>
         <NavLink to="/" className="brand" aria-label="Wayfinder home">
           <span aria-hidden="true" className="brand-mark">
             ◆
