@@ -1,6 +1,12 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS } from '../../domain/index.ts';
+import {
+  LIFECYCLE_STAGES,
+  LIFECYCLE_STAGE_LABELS,
+  journeyFileName,
+  journeyToFileText,
+  type JourneyDocument,
+} from '../../domain/index.ts';
 import { TableHead } from '../../ui/table-head.tsx';
 import { useConfirm } from '../../ui/use-confirm.tsx';
 import { downloadText } from '../../ui/download.ts';
@@ -10,13 +16,14 @@ import {
   type JourneyFilter,
   type JourneySummary,
 } from './journey-filter.ts';
-import { describeImportError, journeyFileName, journeyToFileText } from './journey-file.ts';
+import { describeImportError } from './journey-file.ts';
 import { NewJourneyDialog } from './new-journey-dialog.tsx';
 import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
 import { BrokenJourneyRow } from './broken-journey-row.tsx';
 import { JourneyRow, type JourneyPublishState } from './journey-row.tsx';
 import { StoredJsonDialog } from './stored-json-dialog.tsx';
 import { useJourneyActions, useJourneyEntries } from './use-journeys.ts';
+import { useUndoableDelete } from './use-undoable-delete.ts';
 import './journeys.css';
 
 /** A failed write in words: the browser's own message (quota, a value it cannot store). */
@@ -29,9 +36,11 @@ export type { JourneyPublishState };
 
 export interface JourneyListPageProps {
   publishStates?: ReadonlyMap<string, JourneyPublishState> | undefined;
+  /** How long a deleted journey can be brought back (tests shorten it). */
+  undoDeleteMs?: number;
 }
 
-export function JourneyListPage({ publishStates }: JourneyListPageProps) {
+export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPageProps) {
   const entries = useJourneyEntries();
   const journeys = useMemo(
     () => entries?.flatMap((e) => (e.status === 'ok' ? [e.summary] : [])),
@@ -45,7 +54,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
   const confirmDelete = useConfirm(
     (journey: { id: string; name: string }) => ({
       title: 'Delete journey?',
-      description: `“${journey.name}” and its simulation runs will be deleted. This cannot be undone.`,
+      description: `“${journey.name}” cannot be read, so it cannot be brought back once deleted.`,
       confirmLabel: 'Delete journey',
     }),
     (journey) => attempt('Deleting', () => actions.remove(journey.id)),
@@ -59,10 +68,49 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<JourneySummary | null>(null);
   const [viewing, setViewing] = useState<{ name: string; text: string } | null>(null);
-  const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [importMessage, setImportMessage] = useState<{
+    ok: boolean;
+    text: string;
+    /** A spec imported as a journey: the journey it can be rebuilt as, offered with a button. */
+    fromSpec?: JourneyDocument;
+  } | null>(null);
+  const deletion = useUndoableDelete({
+    ...(undoDeleteMs !== undefined ? { undoMs: undoDeleteMs } : {}),
+    revisionOf: actions.revisionOf,
+    deleteAt: actions.deleteAt,
+    onNotDeleted: (name, why) =>
+      setImportMessage({
+        ok: false,
+        text:
+          why === 'changed'
+            ? `“${name}” was not deleted: it changed in another tab meanwhile.`
+            : `Deleting “${name}” failed: this browser could not change its storage.`,
+      }),
+  });
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const deleteWithUndo = (journey: JourneySummary) =>
+    void deletion.remove(journey.id, journey.name);
+  // The deleted row's button is gone: focus goes to Undo, once it is drawn, not to the page.
+  useEffect(() => {
+    if (deletion.pending !== null) undoButton.current?.focus();
+  }, [deletion.pending]);
+  const undoDelete = () => {
+    const restored = deletion.undo();
+    if (restored === null) return;
+    // Focus goes back to the journey that came back, never to the page.
+    requestAnimationFrame(() =>
+      window.document
+        .querySelector<HTMLElement>(`[data-journey-id="${CSS.escape(restored.id)}"] a`)
+        ?.focus(),
+    );
+  };
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const shown = useMemo(() => filterJourneys(journeys ?? [], filter), [journeys, filter]);
+  const pendingId = deletion.pending?.id;
+  const shown = useMemo(
+    () => filterJourneys(journeys ?? [], filter).filter((j) => j.id !== pendingId),
+    [journeys, filter, pendingId],
+  );
   const shownBroken = useMemo(() => filterBrokenJourneys(broken, filter), [broken, filter]);
 
   async function importFiles(files: FileList | null) {
@@ -82,15 +130,21 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
     setImportMessage(
       result.ok
         ? { ok: true, text: `Imported “${result.document.name}”.` }
-        : {
-            ok: false,
-            text: `${result.file} was not imported: ${result.errors
-              .slice(0, 5)
-              .map(describeImportError)
-              .join(
-                '; ',
-              )}${result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : ''}`,
-          },
+        : result.fromSpec !== undefined
+          ? {
+              ok: false,
+              text: describeImportError(result.errors[0] ?? { path: '', message: '' }),
+              fromSpec: result.fromSpec,
+            }
+          : {
+              ok: false,
+              text: `${result.file} was not imported: ${result.errors
+                .slice(0, 5)
+                .map(describeImportError)
+                .join(
+                  '; ',
+                )}${result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : ''}`,
+            },
     );
   }
 
@@ -153,6 +207,24 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
           className={importMessage.ok ? 'notice notice-ok' : 'notice notice-error'}
         >
           {importMessage.text}
+          {importMessage.fromSpec !== undefined && (
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => {
+                const rebuilt = importMessage.fromSpec;
+                if (rebuilt === undefined) return;
+                void actions.importRebuilt(rebuilt).then(
+                  (saved) =>
+                    setImportMessage({ ok: true, text: `Imported “${saved.name}” from the spec.` }),
+                  (error: unknown) =>
+                    setImportMessage({ ok: false, text: `Not imported: ${storageFailure(error)}` }),
+                );
+              }}
+            >
+              Import as a new journey
+            </button>
+          )}
           <button
             type="button"
             className="btn btn-ghost btn-sm"
@@ -162,6 +234,16 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
           </button>
         </div>
       )}
+      <div className="undo-toast-region" role="status" aria-live="polite">
+        {deletion.pending !== null && (
+          <div className="undo-toast">
+            <span>Deleted “{deletion.pending.name}”.</span>
+            <button ref={undoButton} type="button" className="btn btn-sm" onClick={undoDelete}>
+              Undo
+            </button>
+          </div>
+        )}
+      </div>
 
       <div className="filters" role="search">
         <input
@@ -237,7 +319,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
                 onRename={() => setRenaming(j)}
                 onDuplicate={() => attempt('Duplicating', () => actions.duplicate(j.id))}
                 onExport={() => void exportJourney(j.id)}
-                onDelete={() => confirmDelete.ask(j)}
+                onDelete={() => deleteWithUndo(j)}
               />
             ))}
             {shownBroken.map((journey) => (

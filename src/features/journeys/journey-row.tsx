@@ -43,7 +43,7 @@ export function JourneyRow({
 }: JourneyRowProps) {
   const label = j.name || 'Untitled journey';
   return (
-    <tr>
+    <tr data-journey-id={j.id}>
       <td>
         <Link to={`/journeys/${j.id}`} className="journey-name">
           <TruncatedText text={j.name} fallback="Untitled journey" />

@@ -63,7 +63,7 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
                   <button
                     type="button"
                     className="btn btn-sm"
-                    aria-label={`Export ${set.name} as JSON`}
+                    aria-label={`Export JSON: ${set.name}`}
                     onClick={() => onExport(set)}
                   >
                     Export JSON

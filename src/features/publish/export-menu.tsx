@@ -1,14 +1,15 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useState } from 'react';
-import type { JourneyDocument } from '../../domain/index.ts';
+import { journeyFileName, journeyToFileText, type JourneyDocument } from '../../domain/index.ts';
 import { downloadText } from '../../ui/download.ts';
 import { SpecDocumentDialog } from './spec-document-dialog.tsx';
 import { exportSpec, exportSpecSchema } from './spec-export.ts';
 import './publish.css';
 
 /**
- * "Export": download or copy the compiled spec, download its JSON Schema, read the spec document.
- * The outcome shows as a status line beside the button.
+ * "Export": the journey document (the editable file, imported back as it is), then the compiled
+ * spec (download or copy), its JSON Schema and the spec document. The outcome shows as a status
+ * line beside the button.
  */
 export function ExportMenu({ document }: { document: JourneyDocument }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -32,6 +33,22 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
         <DropdownMenu.Trigger className="btn">Export</DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="export-menu" align="end" sideOffset={6}>
+            <DropdownMenu.Label className="export-menu__label">Journey</DropdownMenu.Label>
+            <DropdownMenu.Item
+              className="export-menu__item"
+              onSelect={() => {
+                // Works with errors too: the document is what the user drew, not a compiled spec.
+                const fileName = journeyFileName(document);
+                downloadText(fileName, journeyToFileText(document));
+                setMessage({ ok: true, text: `Downloaded ${fileName}.` });
+              }}
+            >
+              Download journey document
+            </DropdownMenu.Item>
+            <DropdownMenu.Separator className="export-menu__separator" />
+            <DropdownMenu.Label className="export-menu__label">
+              Compiled spec (for the backend)
+            </DropdownMenu.Label>
             <DropdownMenu.Item
               className="export-menu__item"
               onSelect={() =>

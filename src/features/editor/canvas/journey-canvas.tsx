@@ -395,6 +395,11 @@ function CanvasSurface({
           ref={wrapperRef}
           onDragOver={handlers.onDragOver}
           onDrop={handlers.onDrop}
+          onMouseDown={(event) => {
+            // Shift-drag draws a selection box: without this the browser also selects the
+            // page's text the pointer sweeps over (the panels beside the canvas).
+            if (event.shiftKey) event.preventDefault();
+          }}
         >
           <ReactFlow<StepFlowNode, JourneyFlowEdge>
             nodes={nodes}
@@ -495,6 +500,7 @@ function CanvasSurface({
 
 /** The readable view of the journey as drawn now (see initial-view.ts). */
 function readableView(flow: { getNodes(): StepFlowNode[] }, wrapper: HTMLElement | null): Viewport {
+  const direction = flow.getNodes()[0]?.data.direction ?? 'right';
   const rect = wrapper?.getBoundingClientRect();
   const boxes = flow.getNodes().map((node) => ({
     x: node.position.x,
@@ -503,5 +509,10 @@ function readableView(flow: { getNodes(): StepFlowNode[] }, wrapper: HTMLElement
     height: node.measured?.height ?? 2 * HALF_STEP.y,
     trigger: node.type === 'trigger',
   }));
-  return initialViewport({ width: rect?.width ?? 0, height: rect?.height ?? 0 }, boxes);
+  return initialViewport(
+    { width: rect?.width ?? 0, height: rect?.height ?? 0 },
+    boxes,
+    INITIAL_VIEW,
+    direction,
+  );
 }

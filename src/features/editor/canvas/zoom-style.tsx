@@ -2,10 +2,11 @@ import { useStore, type ReactFlowState } from '@xyflow/react';
 import { useLayoutEffect, type RefObject } from 'react';
 
 /**
- * Below this zoom step text is too small to read (14 px labels under 8.4 px), so steps switch to
- * their compact form: icon, a larger name and the count, as map tiles drop detail.
+ * Below this zoom step text is too small to read (14 px names under 10.5 px, summaries under
+ * 10 px), so steps switch to their compact form: icon, a larger name and the count, as map
+ * tiles drop detail.
  */
-export const COMPACT_BELOW_ZOOM = 0.6;
+export const COMPACT_BELOW_ZOOM = 0.75;
 
 const zoomOf = (state: ReactFlowState) => state.transform[2];
 

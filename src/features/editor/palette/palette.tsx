@@ -52,7 +52,7 @@ export function Palette({ onAdd }: PaletteProps) {
           <input
             type="search"
             className="palette__search"
-            placeholder="Search steps"
+            placeholder="Search"
             aria-label="Search steps"
             value={query}
             onChange={(event) => setQuery(event.target.value)}
