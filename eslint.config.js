@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
+import formatjs from 'eslint-plugin-formatjs';
 
 /**
  * Import boundaries as allow-lists: each folder of src/ names the folders it may import, and
@@ -18,6 +19,7 @@ const FOLDERS = [
   'api',
   'workers',
   'editor',
+  'i18n',
   'features',
   'ui',
   'app',
@@ -39,9 +41,13 @@ const LAYERS = {
     may: ['domain'],
     why: 'Editor state runs under tests without React: domain only (no workers, api, ui or storage).',
   },
-  ui: {
+  i18n: {
     may: ['domain'],
-    why: 'Shared UI knows domain types and itself, never features or storage.',
+    why: 'The language layer (catalogues, locale, formatting) knows the domain and itself only.',
+  },
+  ui: {
+    may: ['domain', 'i18n'],
+    why: 'Shared UI knows domain types, the language layer and itself, never features or storage.',
   },
   cli: { may: ['domain'], why: 'The CLI runs the domain in Node.' },
   executor: {
@@ -65,7 +71,7 @@ const zones = [
   ...FEATURES.map((feature) =>
     onlyFrom(
       `src/features/${feature}`,
-      ['domain', 'storage', 'api', 'workers', 'editor', 'ui', `features/${feature}`],
+      ['domain', 'storage', 'api', 'workers', 'editor', 'i18n', 'ui', `features/${feature}`],
       'A feature never imports another feature or the app: compose them in src/app.',
     ),
   ),
@@ -99,6 +105,7 @@ const UI = [
   '@visx/[^/]+',
   '@tanstack/[^/]+',
   'react-router',
+  'react-intl',
   'elkjs',
   // Sanitises the email preview's HTML before it goes into a sandboxed frame.
   'dompurify',
@@ -117,6 +124,10 @@ const PACKAGES = {
   ],
   workers: [PURE, 'Workers: pure libraries only.'],
   editor: [[...PURE, 'elkjs'], 'Editor state: no React, React Flow or Dexie.'],
+  i18n: [
+    [...PURE, 'react', 'react-intl', 'virtual:wayfinder-messages'],
+    'The language layer: React, react-intl and its catalogues (served by vite.config.ts).',
+  ],
   ui: [[...PURE, ...UI], 'UI: React and UI libraries; no Dexie (storage gives hooks).'],
   features: [[...PURE, ...UI], 'Features: React and UI libraries; Dexie only through src/storage.'],
   app: [
@@ -125,6 +136,9 @@ const PACKAGES = {
   ],
   cli: [[...PURE, ...NODE], 'The CLI: Node and pure libraries.'],
 };
+
+/** Folders whose JSX must take its text from the catalogues. */
+const TRANSLATED = ['src/i18n/**/*.tsx', 'src/app/app-layout.tsx'];
 
 export default tseslint.config(
   {
@@ -170,6 +184,19 @@ export default tseslint.config(
     files: [`src/${folder}/**`],
     rules: packagesOnly(allowed, why),
   })),
+  {
+    // UI text comes from the catalogues (src/i18n/messages): a literal string in JSX text or in
+    // a visible attribute (label, placeholder, title, alt, aria-label…) is an error in the folders
+    // converted so far. The list grows folder by folder until it covers features, ui and app.
+    files: TRANSLATED,
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': [
+        'error',
+        { props: { include: [['*', '{label,placeholder,title,alt}']] } },
+      ],
+    },
+  },
   {
     files: ['src/executor/**'],
     rules: {

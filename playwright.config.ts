@@ -15,6 +15,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1400, height: 900 },
+    // The app starts in the browser's language: tests run in English unless they ask for French.
+    locale: 'en-US',
     launchOptions: chromiumLaunchOptions,
     trace: 'retain-on-failure',
   },

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -59,10 +60,56 @@ function dropMockWorker(keep: boolean): Plugin {
   };
 }
 
+const MESSAGES_PREFIX = 'virtual:wayfinder-messages/';
+
+/**
+ * Serves `virtual:wayfinder-messages/<locale>`: src/i18n/messages/<locale>.json with every message
+ * parsed to its ICU syntax tree, as `formatjs compile --ast` writes it. The app then ships
+ * react-intl without the message parser (aliased to its no-parser build below), and nothing
+ * generated is checked in: dev, build and tests all read the catalogue itself.
+ */
+function precompiledMessages(): Plugin {
+  return {
+    name: 'wayfinder:messages',
+    resolveId(id) {
+      return id.startsWith(MESSAGES_PREFIX) ? `\0${id}` : null;
+    },
+    async load(id) {
+      if (!id.startsWith(`\0${MESSAGES_PREFIX}`)) return null;
+      const locale = id.slice(MESSAGES_PREFIX.length + 1);
+      if (!/^[a-z]{2}$/.test(locale)) throw new Error(`No catalogue for "${locale}"`);
+      const file = path.resolve(import.meta.dirname, 'src/i18n/messages', `${locale}.json`);
+      this.addWatchFile(file);
+      const messages = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+      const compiled = Object.fromEntries(
+        Object.entries(messages).map(([key, message]) => [key, parseIcu(message)]),
+      );
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   return {
-    plugins: [react(), dropMockWorker(env.VITE_MOCK_BACKEND === 'on'), contentSecurityPolicy()],
+    plugins: [
+      precompiledMessages(),
+      react(),
+      dropMockWorker(env.VITE_MOCK_BACKEND === 'on'),
+      contentSecurityPolicy(),
+    ],
+    // The catalogues come parsed (see precompiledMessages), so the app needs no ICU parser.
+    // Tests keep the real one: the catalogue checks parse messages themselves.
+    resolve: process.env.VITEST
+      ? {}
+      : {
+          alias: [
+            {
+              find: /^@formatjs\/icu-messageformat-parser$/,
+              replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+            },
+          ],
+        },
     // The manifest lets tests/build/check-bundle-budget.mjs follow what each screen loads first.
     build: { manifest: true },
     worker: { format: 'es' },
@@ -79,7 +126,12 @@ export default defineConfig(({ mode }) => {
       environment: 'node',
       setupFiles: ['tests/setup/vitest-setup.ts'],
       pool: 'threads',
-      testTimeout: 20_000,
+      // CI is a loaded two-core machine where a test can take several times what it takes here:
+      // limits far above the work, so only a hang fails. Heavy tests (fuzz, property, conformance,
+      // spawned processes) set longer ones of their own; findBy/waitFor wait up to 15 s
+      // (tests/setup/dom-setup.ts), under these so their failures name what they waited for.
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
     },
   };
 });

@@ -1,15 +1,31 @@
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useMatches, useNavigation } from 'react-router';
+import { LanguageSwitch } from '../i18n/language-switch';
+
+const LABELS = defineMessages({
+  journeys: { id: 'shell.nav.journeys' },
+  profiles: { id: 'shell.nav.profiles' },
+  simulations: { id: 'shell.nav.simulations' },
+  forecast: { id: 'shell.nav.forecast' },
+  customerValue: { id: 'shell.nav.customerValue' },
+  lifecycle: { id: 'shell.nav.lifecycle' },
+});
 
 const NAV = [
-  { to: '/', label: 'Journeys', end: true },
-  { to: '/profiles', label: 'Profiles', end: false },
-  { to: '/simulations', label: 'Simulations', end: true },
-  { to: '/simulations/forecast', label: 'Forecast', end: false },
-  { to: '/customer-value', label: 'Customer value', end: false },
-  { to: '/lifecycle', label: 'Lifecycle', end: false },
+  { to: '/', label: LABELS.journeys, end: true },
+  { to: '/profiles', label: LABELS.profiles, end: false },
+  { to: '/simulations', label: LABELS.simulations, end: true },
+  { to: '/simulations/forecast', label: LABELS.forecast, end: false },
+  { to: '/customer-value', label: LABELS.customerValue, end: false },
+  { to: '/lifecycle', label: LABELS.lifecycle, end: false },
 ];
 
+/** The product's name and mark, the same in every language. */
+const BRAND = 'Wayfinder';
+const BRAND_MARK = '◆';
+
 export function AppLayout() {
+  const intl = useIntl();
   const navigation = useNavigation();
   const fullScreen = useMatches().some(
     (match) => (match.handle as { fullScreen?: boolean } | undefined)?.fullScreen === true,
@@ -17,26 +33,31 @@ export function AppLayout() {
   return (
     <div className={fullScreen ? 'app app--full-screen' : 'app'}>
       <a className="skip-link" href="#main">
-        Skip to content
+        <FormattedMessage id="shell.skipToContent" />
       </a>
       <header className="app-header" hidden={fullScreen}>
-        <NavLink to="/" className="brand" aria-label="Wayfinder home">
+        <NavLink
+          to="/"
+          className="brand"
+          aria-label={intl.formatMessage({ id: 'shell.brand.home' })}
+        >
           <span aria-hidden="true" className="brand-mark">
-            ◆
+            {BRAND_MARK}
           </span>
-          Wayfinder
+          {BRAND}
         </NavLink>
-        <nav aria-label="Main">
+        <nav aria-label={intl.formatMessage({ id: 'shell.nav.label' })}>
           <ul className="nav-list">
             {NAV.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end} className="nav-link">
-                  {item.label}
+                  <FormattedMessage {...item.label} />
                 </NavLink>
               </li>
             ))}
           </ul>
         </nav>
+        <LanguageSwitch />
       </header>
       <main id="main" className="app-main" aria-busy={navigation.state === 'loading'}>
         <Outlet />

@@ -46,6 +46,7 @@ const DATA_TABLES = [
   'count_deltas',
   'outbox',
   'delivery_batches',
+  'workspace_settings',
 ];
 
 /**

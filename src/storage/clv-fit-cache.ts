@@ -1,21 +1,6 @@
 import type { Table } from 'dexie';
 import { clvReportSchema, type ClvReport } from '../domain/forecast/clv-fit-report.ts';
-
-/** The CLV-fit table added in schema version 4: one fit per set version and calibration choice. */
-export const CLV_FITS_STORE = { clvFits: 'key, setId' } as const;
-
-/** A cached CLV fit; `report` is checked against its schema when read back. */
-export interface ClvFitRecord {
-  /** `setId|setVersion|calibration`. */
-  key: string;
-  setId: string;
-  /** The set's version when fitted (its `updatedAt`): a changed set never matches again. */
-  setVersion: string;
-  /** The calibration choice: a `YYYY-MM-DD` day, `all` or `default`. */
-  calibration: string;
-  savedAt: number;
-  report: unknown;
-}
+import type { ClvFitRecord } from './clv-fit-store.ts';
 
 /** Where a database keeps the cache. */
 export interface ClvFitTables {

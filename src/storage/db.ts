@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import { CLV_FITS_STORE, type ClvFitRecord } from './clv-fit-cache';
+import { CLV_FITS_STORE, type ClvFitRecord } from './clv-fit-store';
 import type {
   JourneyRecord,
   ProfileChunkRecord,
@@ -45,7 +45,7 @@ export const SCHEMA_V4 = SCHEMA_V3;
 /** The revision every record written before version 4 starts from. */
 export const FIRST_REVISION = 1;
 
-/** Version 5: adds the CLV-fit cache (see `clv-fit-cache.ts`). */
+/** Version 5: adds the CLV-fit cache (see `clv-fit-store.ts` and `clv-fit-cache.ts`). */
 export const SCHEMA_V5 = { ...SCHEMA_V4, ...CLV_FITS_STORE } as const;
 
 /**

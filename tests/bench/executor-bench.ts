@@ -94,7 +94,6 @@ async function runOnce(processes: number, profiles: number): Promise<ExecutorBen
       running.push(
         await spawnExecutor({
           databaseUrl: url,
-          port: 7322 + i,
           executorId: `bench-${i}`,
           env: { BATCH_SIZE: '500', DELIVERY_LOG: '/dev/null', POLL_MS: '20' },
         }),

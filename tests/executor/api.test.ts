@@ -24,7 +24,8 @@ beforeAll(async () => {
   executor = await startExecutor(
     {
       databaseUrl: (databaseUrl = await createTestDatabase(DB)),
-      port: 7318,
+      // The system picks a free port: a fixed one can be held by another run on the machine.
+      port: 0,
       testClock: true,
       token: TOKEN,
       executorId: 'api',
@@ -156,10 +157,32 @@ describe('profiles, events and counts', () => {
   });
 });
 
+/** The outbox status of each w1 send of these journeys, once none is pending any more. */
+async function settledSends(journeys: string[]): Promise<Record<string, string>> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { rows } = await db.query<{ idempotency_key: string; status: string }>(
+        `select idempotency_key, status from outbox where journey_id = any($1) and step_id = 'w1'`,
+        [journeys],
+      );
+      const byKey = Object.fromEntries(rows.map((r) => [r.idempotency_key, r.status]));
+      if (rows.length === journeys.length && rows.every((r) => r.status !== 'pending'))
+        return byKey;
+      if (Date.now() > deadline) throw new Error(`sends still pending: ${JSON.stringify(byKey)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await db.end();
+  }
+}
+
 describe('webhook delivery', () => {
   it('retries 5xx answers with back-off until delivered, and gives up at once on other 4xx', async () => {
-    const flaky = await startWebhookReceiver(7326, 'wayfinder-dev-secret', 0, [503, 503]);
-    const refusing = await startWebhookReceiver(7327, 'wayfinder-dev-secret', 0, [400, 400, 400]);
+    const flaky = await startWebhookReceiver('wayfinder-dev-secret', 0, [503, 503]);
+    const refusing = await startWebhookReceiver('wayfinder-dev-secret', 0, [400, 400, 400]);
     try {
       const journeyOf = (url: string, id: string) => {
         const spec = webhookJourney(url);
@@ -176,28 +199,20 @@ describe('webhook delivery', () => {
       await api.postEvents(events);
       await api.advance(120_000);
       const key = (journey: string) => `${journey}:hook-00001:1:w1:1`;
-      const deadline = Date.now() + 20_000;
-      while (flaky.received.size === 0 || (refusing.calls.get(key('refusing')) ?? 0) === 0) {
-        if (Date.now() > deadline) throw new Error('no delivery');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The executor marks a send delivered or failed after the receiver answers: wait for both
+      // marks (not for a fixed time, which a loaded machine can outlast). Once marked, no further
+      // call of that send can come, so the call counts below are final.
+      const outcome = await settledSends(['flaky', 'refusing']);
+      expect(outcome).toEqual({
+        [key('flaky')]: 'delivered',
+        [key('refusing')]: 'failed',
+      });
       // Two refusals, then the third call went through.
       expect(flaky.calls.get(key('flaky'))).toBe(3);
       expect(flaky.received.get(key('flaky'))).toBe(1);
       // A 400 is not retried.
       expect(refusing.calls.get(key('refusing'))).toBe(1);
       expect(refusing.received.size).toBe(0);
-      const db = new pg.Client({ connectionString: databaseUrl });
-      await db.connect();
-      const rows = await db.query<{ idempotency_key: string; status: string }>(
-        `select idempotency_key, status from outbox where journey_id in ('flaky', 'refusing') and step_id = 'w1'`,
-      );
-      await db.end();
-      expect(Object.fromEntries(rows.rows.map((r) => [r.idempotency_key, r.status]))).toEqual({
-        [key('flaky')]: 'delivered',
-        [key('refusing')]: 'failed',
-      });
     } finally {
       await flaky.close();
       await refusing.close();

@@ -25,7 +25,8 @@ beforeAll(async () => {
   executor = await startExecutor(
     {
       databaseUrl: await createTestDatabase(DB),
-      port: 7312,
+      // The system picks a free port: a fixed one can be held by another run on the machine.
+      port: 0,
       testClock: true,
       executorId: 'conformance',
       deliveryLog: join(folder, 'deliveries.log'),

@@ -6,7 +6,6 @@ import { spawnExecutor, type ExecutorProcess } from './support/spawn.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
 
 const DB = `wf_exec_crash_${process.pid}`;
-const PORT = 7314;
 const SECRET = 'crash-test-secret';
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 12);
@@ -19,7 +18,6 @@ let executor: ExecutorProcess | null = null;
 const start = () =>
   spawnExecutor({
     databaseUrl,
-    port: PORT,
     executorId: 'crash-a',
     env: { WEBHOOK_SECRET: SECRET, DELIVERY_LOG: '/dev/null', BATCH_SIZE: '50' },
   });
@@ -40,7 +38,7 @@ interface Stats {
 beforeAll(async () => {
   databaseUrl = await createTestDatabase(DB);
   // Slow answers keep many sends in flight when the process is killed.
-  receiver = await startWebhookReceiver(7320, SECRET, 150);
+  receiver = await startWebhookReceiver(SECRET, 150);
 });
 
 afterAll(async () => {

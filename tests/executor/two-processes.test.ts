@@ -33,8 +33,8 @@ describe('two executor processes on one database', () => {
   it('share the work, and no run is executed twice', async () => {
     const env = { BATCH_SIZE: '25', DELIVERY_LOG: '/dev/null' };
     const [a, b] = await Promise.all([
-      spawnExecutor({ databaseUrl, port: 7316, executorId: 'pair-a', env }),
-      spawnExecutor({ databaseUrl, port: 7317, executorId: 'pair-b', env }),
+      spawnExecutor({ databaseUrl, executorId: 'pair-a', env }),
+      spawnExecutor({ databaseUrl, executorId: 'pair-b', env }),
     ]);
     processes.push(a as ExecutorProcess, b as ExecutorProcess);
     const api = new ExecutorClient((a as ExecutorProcess).url);

@@ -5,9 +5,16 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 
 afterEach(() => cleanup());
+
+// How long findBy* and waitFor wait. Testing Library's default second is too short on a loaded
+// two-core CI machine, where fake IndexedDB, MSW and React's scheduler all take turns: a
+// generous limit costs nothing when the awaited thing appears and only delays the report of a
+// real failure. Keep it well under the test timeout (vite.config.ts) so that failure names the
+// element it waited for.
+configure({ asyncUtilTimeout: 15_000 });
 
 class ResizeObserverStandIn {
   constructor(private readonly callback: ResizeObserverCallback) {}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { specSettingsSchema } from '../compile/spec-schema.ts';
 import { profileAttributesSchema, scalarSchema } from '../profiles/profile.ts';
 import { stepResultSchema } from '../simulate/result-schema.ts';
 
@@ -9,7 +10,7 @@ import { stepResultSchema } from '../simulate/result-schema.ts';
  */
 
 /** The API version a backend reports in GET /health: docs/openapi.json `info.version`. */
-export const API_VERSION = '1.1.0';
+export const API_VERSION = '1.2.0';
 
 /** The body of PUT /profiles/{profileId}: the profile's attributes, replacing the stored ones. */
 export const profilePutSchema = z.object({ attributes: profileAttributesSchema });
@@ -75,6 +76,19 @@ export const healthSchema = z.object({
   now: z.iso.datetime({ offset: true }),
 });
 export type Health = z.infer<typeof healthSchema>;
+
+/**
+ * GET and PUT /settings/frequency-cap: a cap on the messages a profile receives from every journey
+ * together (spec §4, "Workspace frequency cap"), shaped like a journey's own `frequencyCap`.
+ */
+export const workspaceFrequencyCapSchema = specSettingsSchema.shape.frequencyCap;
+export type WorkspaceFrequencyCap = z.infer<typeof workspaceFrequencyCapSchema>;
+export const NO_WORKSPACE_FREQUENCY_CAP: WorkspaceFrequencyCap = {
+  enabled: false,
+  max: 3,
+  periodDays: 7,
+  perChannel: {},
+};
 
 /** POST /admin/clock (test clock only): move the clock, then run everything due. */
 export const clockRequestSchema = z.union([

@@ -1,4 +1,3 @@
-import { CHANNELS } from '../channels.ts';
 import { attributeReader } from '../conditions/attribute-paths.ts';
 import { DAY_MS } from '../conditions/time.ts';
 import type { Spec } from '../compile/spec-schema.ts';
@@ -15,6 +14,7 @@ import {
 import type { PlanStep } from './plan-step.ts';
 import { planContext, planSteps } from './plan-steps.ts';
 import { seedHash } from './seeded.ts';
+import { capRuleOf } from './send-rules.ts';
 import type { TriggerPlan } from './trigger-plan.ts';
 import { resolveSimulationWindow } from './window.ts';
 
@@ -87,15 +87,6 @@ export function createSimulationPlan(
   const npsCumulative = Float64Array.from(weights, (w) => (acc += w) / weightTotal);
   npsCumulative[10] = 1;
   const exitMatchers = s.exitCriteria.map((c) => eventMatcher(c.event, c.propertyFilters));
-  const channelMax = new Int32Array(CHANNELS.length);
-  const channelPeriodMs = new Float64Array(CHANNELS.length);
-  CHANNELS.forEach((c, i) => {
-    const cap = s.frequencyCap.perChannel[c];
-    if (cap !== undefined) {
-      channelMax[i] = cap.max;
-      channelPeriodMs[i] = cap.periodDays * DAY_MS;
-    }
-  });
   const propensity = options.propensity;
   return {
     journeyId: spec.journey.id,
@@ -127,13 +118,7 @@ export function createSimulationPlan(
           ? (exitMatchers[0] as EventMatcher)
           : (e) => exitMatchers.some((m) => m(e)),
     exitEvents: s.exitCriteria.map((c) => c.event),
-    cap: {
-      enabled: s.frequencyCap.enabled,
-      max: s.frequencyCap.max,
-      periodMs: s.frequencyCap.periodDays * DAY_MS,
-      channelMax,
-      channelPeriodMs,
-    },
+    cap: capRuleOf(s.frequencyCap),
     quiet: {
       enabled: s.quietHours.enabled,
       startMs: timeOfDayMs(s.quietHours.start),

@@ -1,4 +1,6 @@
+import type { SpecSettings } from '../compile/spec-schema.ts';
 import { DAY_MS } from '../conditions/time.ts';
+import { CHANNELS } from '../channels.ts';
 import type { SimulationPlan } from './plan.ts';
 import type { ProfileState } from './profile-state.ts';
 import type { ZoneClock } from './zone-clock.ts';
@@ -36,7 +38,7 @@ export function quietHoursEnd(
  */
 export function cappedBy(
   cap: SimulationPlan['cap'],
-  state: ProfileState,
+  state: Pick<ProfileState, 'sendsWithin'>,
   c: number,
   t: number,
 ): number {
@@ -46,4 +48,24 @@ export function cappedBy(
     overall >= cap.max ||
     (channelMax > 0 && state.sendsWithin(t, cap.channelPeriodMs[c] as number, c) >= channelMax);
   return overCap ? overall : -1;
+}
+
+/** A frequency cap as spec §4 writes it, in the form `cappedBy` reads. */
+export function capRuleOf(cap: SpecSettings['frequencyCap']): SimulationPlan['cap'] {
+  const channelMax = new Int32Array(CHANNELS.length);
+  const channelPeriodMs = new Float64Array(CHANNELS.length);
+  CHANNELS.forEach((c, i) => {
+    const perChannel = cap.perChannel[c];
+    if (perChannel !== undefined) {
+      channelMax[i] = perChannel.max;
+      channelPeriodMs[i] = perChannel.periodDays * DAY_MS;
+    }
+  });
+  return {
+    enabled: cap.enabled,
+    max: cap.max,
+    periodMs: cap.periodDays * DAY_MS,
+    channelMax,
+    channelPeriodMs,
+  };
 }

@@ -11,6 +11,7 @@ import { stepRun, type StepContext } from './run-stepper.ts';
 import { activeRun, type JourneyProfileState, type RunState } from './state.ts';
 import type { Tally } from './tally.ts';
 import type { JourneyPlans, VersionPlan } from './version-plan.ts';
+import type { WorkspaceCap } from './workspace-cap.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
 
@@ -49,6 +50,8 @@ export interface AdvanceInput {
   now: number;
   tally: Tally;
   sends: SendIntent[];
+  /** The profile's messages from every journey, and the cap on them. */
+  workspace: WorkspaceCap;
 }
 
 export interface AdvanceOutput {
@@ -135,7 +138,7 @@ function nextEntry(
  * of all at once, so the executor and a simulation agree run for run.
  */
 export function advanceJourney(input: AdvanceInput): AdvanceOutput {
-  const { plans, state: js, now, tally, sends } = input;
+  const { plans, state: js, now, tally, sends, workspace } = input;
   let profile = input.profile;
   const journeyId = plans.journeyId;
   let dueAt = NEVER;
@@ -145,7 +148,7 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       const vp = plans.byVersion.get(run.version);
       if (vp === undefined) throw new Error(`journey ${journeyId} has no version ${run.version}`);
       const state = profileState(vp, profile, js);
-      const ctx: StepContext = { vp, state, now, tally, sends };
+      const ctx: StepContext = { vp, state, now, tally, sends, workspace };
       const ended = stepRun(ctx, run);
       js.sends = keepRecentSends(state, vp, now);
       profile = state.view;

@@ -10,6 +10,7 @@ import { renderContent, type SendIntent } from './send-intent.ts';
 import type { RunEnd, RunState } from './state.ts';
 import type { Tally } from './tally.ts';
 import type { VersionPlan } from './version-plan.ts';
+import type { WorkspaceCap } from './workspace-cap.ts';
 
 /** Steps a run may take in one instant before it is stopped (spec §3.3). */
 const MAX_HOPS_PER_INSTANT = 1_000;
@@ -21,6 +22,7 @@ export interface StepContext {
   now: number;
   tally: Tally;
   sends: SendIntent[];
+  workspace: WorkspaceCap;
 }
 
 function end(ctx: StepContext, run: RunState, reason: RunEnd, at: number): void {
@@ -130,17 +132,24 @@ function gate(ctx: StepContext, run: RunState, step: PlanStep): number | null {
   return t;
 }
 
-/** The frequency cap at the send time, then the outbox entry (spec §4). */
+/** The journey's frequency cap and the workspace's at the send time, then the outbox entry (spec §4). */
 function send(ctx: StepContext, run: RunState, step: PlanStep, t: number): void {
   const m = step.message;
   if (m === null) return;
-  const { state, vp, tally } = ctx;
+  const { state, vp, tally, workspace } = ctx;
   const cap = vp.plan.cap;
-  if (cap.enabled && m.capped && cappedBy(cap, state, m.channel, t) >= 0) {
+  if (
+    m.capped &&
+    ((cap.enabled && cappedBy(cap, state, m.channel, t) >= 0) ||
+      (workspace.rule.enabled && cappedBy(workspace.rule, workspace.history, m.channel, t) >= 0))
+  ) {
     tally.suppressed(vp.journeyId, run.version, step.id, 'frequency_cap');
     return;
   }
-  if (m.capped) state.recordSend(t, m.channel);
+  if (m.capped) {
+    state.recordSend(t, m.channel);
+    workspace.history.record(t, m.channel);
+  }
   tally.sent(vp.journeyId, run.version, step.id, t);
   if (t > run.arrivedAt)
     tally.suppressed(vp.journeyId, run.version, step.id, 'quiet_hours_deferred');

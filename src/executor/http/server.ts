@@ -6,6 +6,7 @@ import {
   clockRequestSchema,
   eventBatchSchema,
   profilePutSchema,
+  workspaceFrequencyCapSchema,
   type Health,
 } from '../../domain/contract/executor-contract.ts';
 import { validateSpec } from '../../domain/index.ts';
@@ -14,6 +15,7 @@ import type { ExecutorConfig } from '../config.ts';
 import { readCounts } from '../store/counts.ts';
 import { insertEvents, putProfile } from '../store/intake.ts';
 import { profileRuns } from '../store/runs.ts';
+import { readWorkspaceCap, saveWorkspaceCap } from '../store/workspace-settings.ts';
 import { getVersion, journeyStatus, listVersions, publishVersion } from '../store/versions.ts';
 import type { Catalog } from '../worker/catalog.ts';
 import { ApiProblem } from './problem.ts';
@@ -156,6 +158,14 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.get('/profiles/:profileId/journeys/:journeyId/runs', async (request) => {
     const { profileId = '', journeyId = '' } = request.params as Params;
     return profileRuns(pool, journeyId, profileId);
+  });
+
+  app.get('/settings/frequency-cap', async () => readWorkspaceCap(pool));
+
+  app.put('/settings/frequency-cap', async (request) => {
+    const cap = parseBody(workspaceFrequencyCapSchema, request.body);
+    await saveWorkspaceCap(pool, cap);
+    return cap;
   });
 
   app.get('/admin/stats', async () => deps.stats());

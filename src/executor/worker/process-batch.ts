@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { Profile, ProfileAttributes, ProfileEvent, Scalar } from '../../domain/index.ts';
-import { advanceJourney } from '../engine/advance-journey.ts';
+import { advanceProfile } from '../engine/advance-profile.ts';
 import type { SendIntent } from '../engine/send-intent.ts';
 import { activeRun, emptyJourneyState, type JourneyProfileState } from '../engine/state.ts';
 import { Tally } from '../engine/tally.ts';
+import { workspaceCapOf } from '../engine/workspace-cap.ts';
+import { readWorkspaceCap } from '../store/workspace-settings.ts';
 import type { Catalog } from './catalog.ts';
 
 export interface BatchResult {
@@ -39,8 +41,13 @@ export async function processDueBatch(
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const claimed = await client.query<{ profile_id: string; attributes: ProfileAttributes }>(
-      `select profile_id, attributes from profiles where due_at <= $1
+    const claimed = await client.query<{
+      profile_id: string;
+      attributes: ProfileAttributes;
+      due_at: string;
+      recent_messages: [number, number][];
+    }>(
+      `select profile_id, attributes, due_at, recent_messages from profiles where due_at <= $1
        order by due_at limit $2 for update skip locked`,
       [dueBy, limit],
     );
@@ -51,6 +58,7 @@ export async function processDueBatch(
     // Read after the claim, in the same transaction: never older than what made these profiles
     // due. A test clock set back meanwhile (a test starting over) is then seen too.
     const journeys = await catalog.current(client);
+    const cap = await readWorkspaceCap(client);
     const now = Math.min(dueBy, await timeNow(client));
     const ids = claimed.rows.map((r) => r.profile_id);
     // One client runs one query at a time.
@@ -88,6 +96,7 @@ export async function processDueBatch(
     const sends: SendIntent[] = [];
     const due: (number | null)[] = [];
     const changedAttributes: (string | null)[] = [];
+    const recentMessages: string[] = [];
     const saved: { journeyId: string; profileId: string; state: string; active: number | null }[] =
       [];
     for (const row of claimed.rows) {
@@ -96,34 +105,46 @@ export async function processDueBatch(
         attributes: row.attributes,
         events: events.get(row.profile_id) ?? [],
       };
-      let profile = original;
-      let next = Number.POSITIVE_INFINITY;
-      for (const plans of journeys.values()) {
-        const stored = states.get(`${plans.journeyId}\u0000${row.profile_id}`);
-        const before = stored === undefined ? null : JSON.stringify(stored.state);
-        const state = stored?.state ?? emptyJourneyState();
-        const out = advanceJourney({ profile, plans, state, now, tally, sends });
-        profile = out.profile;
-        next = Math.min(next, out.dueAt);
-        if (state.runs.length === 0 && stored === undefined) continue;
+      const stored = [...journeys.values()].map((plans) => {
+        const kept = states.get(`${plans.journeyId}\u0000${original.id}`);
+        return {
+          plans,
+          before: kept === undefined ? null : JSON.stringify(kept.state),
+          state: kept?.state ?? emptyJourneyState(),
+        };
+      });
+      const workspace = workspaceCapOf(cap, row.recent_messages);
+      const { profile, dueAt: next } = advanceProfile({
+        profile: original,
+        journeys: stored,
+        workspace,
+        from: Number(row.due_at),
+        now,
+        tally,
+        sends,
+      });
+      for (const { plans, before, state } of stored) {
+        if (state.runs.length === 0 && before === null) continue;
         const after = JSON.stringify(state);
         if (after !== before)
           saved.push({
             journeyId: plans.journeyId,
-            profileId: row.profile_id,
+            profileId: original.id,
             state: after,
             active: activeRun(state)?.version ?? null,
           });
       }
+      recentMessages.push(JSON.stringify(workspace.history.recent(now, workspace.rule)));
       due.push(Number.isFinite(next) ? next : null);
       changedAttributes.push(profile === original ? null : JSON.stringify(profile.attributes));
     }
 
     await client.query(
-      `update profiles p set due_at = u.due, attributes = coalesce(u.attrs, p.attributes)
-       from unnest($1::text[], $2::bigint[], $3::jsonb[]) as u(id, due, attrs)
+      `update profiles p set due_at = u.due, attributes = coalesce(u.attrs, p.attributes),
+         recent_messages = u.recent
+       from unnest($1::text[], $2::bigint[], $3::jsonb[], $4::jsonb[]) as u(id, due, attrs, recent)
        where p.profile_id = u.id`,
-      [ids, due, changedAttributes],
+      [ids, due, changedAttributes, recentMessages],
     );
     if (saved.length > 0)
       await client.query(

@@ -8,6 +8,7 @@ import {
 } from '../../domain/forecast/verdict.ts';
 import type { Interval } from '../../domain/forecast/statistics.ts';
 import { formatNumber, type NumberFormat } from '../../ui/kpi/format-number.ts';
+import { formatCurrency, numberFormat as localeNumberFormat } from '../../i18n/format-locale.ts';
 
 /** The shared number format of a KPI unit. */
 export function numberFormat(unit: KpiUnit): NumberFormat {
@@ -101,33 +102,20 @@ export function differenceFormat(unit: KpiUnit, estimate: number, ci: Interval):
   };
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
 function numberFormatter(
   style: 'plain' | 'money' | 'scientific',
   decimals: number,
   signed: boolean,
-) {
-  const key = `${style}:${decimals}:${signed}`;
-  let f = formatters.get(key);
-  if (f === undefined) {
-    const sign = signed ? ('exceptZero' as const) : ('auto' as const);
-    f =
-      style === 'scientific'
-        ? new Intl.NumberFormat('en', {
-            notation: 'scientific',
-            maximumSignificantDigits: 2,
-            signDisplay: sign,
-          })
-        : new Intl.NumberFormat('en', {
-            ...(style === 'money' ? { style: 'currency' as const, currency: 'USD' } : {}),
-            minimumFractionDigits: decimals,
-            maximumFractionDigits: decimals,
-            signDisplay: sign,
-          });
-    formatters.set(key, f);
-  }
-  return f;
+): Intl.NumberFormat {
+  const signDisplay = signed ? ('exceptZero' as const) : ('auto' as const);
+  return style === 'scientific'
+    ? localeNumberFormat({ notation: 'scientific', maximumSignificantDigits: 2, signDisplay })
+    : localeNumberFormat({
+        ...(style === 'money' ? { style: 'currency' as const, currency: formatCurrency() } : {}),
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+        signDisplay,
+      });
 }
 
 /**

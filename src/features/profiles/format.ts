@@ -1,8 +1,8 @@
-const integer = new Intl.NumberFormat('en');
+import { dateFormat, numberFormat } from '../../i18n/format-locale.ts';
 
 /** 12345 → "12,345". */
 export function formatCount(n: number): string {
-  return integer.format(n);
+  return numberFormat({}).format(n);
 }
 
 /** "1 profile", "12,345 profiles". */
@@ -17,5 +17,5 @@ export function formatDateTime(ms: number): string {
 
 /** Epoch ms → a short local date and time for "updated" columns. */
 export function formatWhen(ms: number): string {
-  return new Date(ms).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+  return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }

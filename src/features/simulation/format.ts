@@ -1,3 +1,4 @@
+import { dateFormat } from '../../i18n/format-locale.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 
 /** 12345 → "12,345". */
@@ -15,7 +16,7 @@ export function formatInstant(ms: number): string {
 
 /** Epoch ms → a local date and time, for "when was this run". */
 export function formatWhen(ms: number): string {
-  return new Date(ms).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+  return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 /** A duration in ms → "about 12 s", "about 2 min". */

@@ -157,11 +157,14 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
     form.horizonDays !== null;
 
   const start = (): void => {
-    if (!compiled.ok || !selectedSet || form.start === null || form.horizonDays === null) return;
+    // Run pressed right after an edit can come before the deferred compile caught up with it:
+    // simulate the journey as it is now, not the version before the edit.
+    const current = deferred === document ? compiled : compileForSimulation(document);
+    if (!current.ok || !selectedSet || form.start === null || form.horizonDays === null) return;
     const seed = form.seed.trim() === '' ? 1 : Number(form.seed);
     void runner.start({
-      spec: compiled.spec,
-      specHash: compiled.specHash,
+      spec: current.spec,
+      specHash: current.specHash,
       journeyId: document.id,
       journeyName: document.name,
       set: selectedSet,

@@ -1,57 +1,42 @@
+import { formatCurrency, formatLocale, numberFormat } from '../../i18n/format-locale.ts';
+
 /** How a figure is written. */
 export type NumberFormat = 'count' | 'number' | 'percent' | 'currency' | 'points';
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
-  let f = formatters.get(key);
-  if (!f) {
-    f = make();
-    formatters.set(key, f);
-  }
-  return f;
-}
+/** Percentage points after a difference of shares, as each language abbreviates them. */
+const POINTS = { en: 'pp', fr: 'pts' } as const;
 
 /**
- * Writes a number for people: `count` 12,345; `number` up to 2 decimals; `percent` from a
- * share (0.1234 → 12.3%); `currency` with cents below 1,000, whole units above; `points` a
- * signed difference of shares in percentage points (0.012 → +1.2 pp).
+ * Writes a number for people in the app's language (12,345 in English, 12 345 in French):
+ * `count` a whole number; `number` up to 2 decimals; `percent` from a share (0.1234 → 12.3%);
+ * `currency` with cents below 1,000, whole units above, in the locale's currency unless given;
+ * `points` a signed difference of shares in percentage points (0.012 → +1.2 pp).
  */
-export function formatNumber(value: number, format: NumberFormat = 'count', currency = 'USD') {
+export function formatNumber(
+  value: number,
+  format: NumberFormat = 'count',
+  currency = formatCurrency(),
+) {
   if (!Number.isFinite(value)) return '–';
   switch (format) {
     case 'count':
-      return formatter(
-        'count',
-        () => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }),
-      ).format(value);
+      return numberFormat({ maximumFractionDigits: 0 }).format(value);
     case 'number':
-      return formatter(
-        'number',
-        () => new Intl.NumberFormat('en', { maximumFractionDigits: 2 }),
-      ).format(value);
+      return numberFormat({ maximumFractionDigits: 2 }).format(value);
     case 'percent':
-      return formatter(
-        'percent',
-        () => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }),
-      ).format(value);
+      return numberFormat({ style: 'percent', maximumFractionDigits: 1 }).format(value);
     case 'currency': {
       const whole = Math.abs(value) >= 1000;
-      return formatter(
-        `currency:${currency}:${whole}`,
-        () =>
-          new Intl.NumberFormat('en', {
-            style: 'currency',
-            currency,
-            maximumFractionDigits: whole ? 0 : 2,
-            minimumFractionDigits: whole ? 0 : 2,
-          }),
-      ).format(value);
+      return numberFormat({
+        style: 'currency',
+        currency,
+        maximumFractionDigits: whole ? 0 : 2,
+        minimumFractionDigits: whole ? 0 : 2,
+      }).format(value);
     }
-    case 'points':
-      return `${formatter(
-        'points',
-        () => new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
-      ).format(value * 100)} pp`;
+    case 'points': {
+      const points = numberFormat({ maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+      return `${points.format(value * 100)} ${POINTS[formatLocale()]}`;
+    }
   }
 }

@@ -12,23 +12,30 @@ export interface ExecutorProcess {
   stop(): Promise<void>;
 }
 
-async function waitForHealth(
-  url: string,
-  child: ChildProcess,
-  output: () => string,
-): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+/** How long a process may take to start (migrations, DBOS recovery) on a loaded machine. */
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Waits for the process to say where it listens (it is given port 0, so the system picks a free
+ * one and no other test run or service on the machine can hold it), then for its health check.
+ */
+async function waitForHealth(child: ChildProcess, output: () => string): Promise<string> {
+  const end = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < end) {
     if (child.exitCode !== null)
       throw new Error(`executor exited (${child.exitCode}):\n${output()}`);
-    try {
-      const r = await fetch(`${url}/health`);
-      if (r.ok) return;
-    } catch {
-      // Not listening yet.
+    const url = /listening on (http:\/\/[^\s]+)/.exec(output())?.[1];
+    if (url !== undefined) {
+      try {
+        const r = await fetch(`${url}/health`);
+        if (r.ok) return url;
+      } catch {
+        // Not answering yet.
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`executor at ${url} did not start:\n${output()}`);
+  throw new Error(`executor did not start within ${START_TIMEOUT_MS} ms:\n${output()}`);
 }
 
 const exited = (child: ChildProcess) =>
@@ -36,10 +43,9 @@ const exited = (child: ChildProcess) =>
     ? Promise.resolve()
     : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-/** Starts `npm run executor`'s entry point as its own process with the test clock. */
+/** Starts `npm run executor`'s entry point as its own process with the test clock, on a free port. */
 export async function spawnExecutor(options: {
   databaseUrl: string;
-  port: number;
   executorId: string;
   env?: Record<string, string>;
 }): Promise<ExecutorProcess> {
@@ -48,7 +54,7 @@ export async function spawnExecutor(options: {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
-      PORT: String(options.port),
+      PORT: '0',
       EXECUTOR_ID: options.executorId,
       EXECUTOR_TEST_CLOCK: 'on',
       ...options.env,
@@ -61,9 +67,8 @@ export async function spawnExecutor(options: {
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${options.port}`;
   const output = () => log;
-  await waitForHealth(url, child, output);
+  const url = await waitForHealth(child, output);
   return {
     url,
     child,

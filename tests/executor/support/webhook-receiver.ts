@@ -13,8 +13,8 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
+/** Listens on a port the system picks, so no other test run or service can hold it. */
 export async function startWebhookReceiver(
-  port: number,
   secret: string,
   delayMs: number,
   /** Answers these statuses, in order, to a key's first calls before accepting it. */
@@ -47,9 +47,11 @@ export async function startWebhookReceiver(
       }, delayMs);
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     received,
     calls,
     inFlight: () => inFlight,

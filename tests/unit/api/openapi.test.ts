@@ -72,6 +72,7 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
       '/journeys/{journeyId}/versions/{version}/counts',
       '/profiles/{profileId}',
       '/profiles/{profileId}/journeys/{journeyId}/runs',
+      '/settings/frequency-cap',
       '/specs/validate',
     ]);
     const publish = openapi.paths['/journeys/{journeyId}/versions']?.post?.responses ?? {};
@@ -96,6 +97,7 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
     ['Health', executorContract.healthSchema],
     ['ClockRequest', executorContract.clockRequestSchema],
     ['ClockResult', executorContract.clockResultSchema],
+    ['WorkspaceFrequencyCap', executorContract.workspaceFrequencyCapSchema],
   ] as const)('component %s matches its zod schema', (name, schema) => {
     expect(normalise(schemas[name] ?? null)).toEqual(fromZod(schema));
   });

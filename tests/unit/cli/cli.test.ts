@@ -100,7 +100,9 @@ describe('wayfinder validate', () => {
   });
 
   it('refuses a spec whose step points nowhere', async () => {
-    const spec = JSON.parse(await readFile(join(dir, 'welcome.spec.json'), 'utf8')) as {
+    // Compiled here, not taken from the test before: tests run in any order (--sequence.shuffle).
+    expect((await run(['compile', 'welcome.json', '-o', 'pointing.spec.json'], dir)).code).toBe(0);
+    const spec = JSON.parse(await readFile(join(dir, 'pointing.spec.json'), 'utf8')) as {
       steps: Record<string, { next: Record<string, string | null> }>;
     };
     const [first] = Object.values(spec.steps).filter((s) => Object.keys(s.next).length > 0);
@@ -221,7 +223,8 @@ describe('wayfinder simulate', () => {
   });
 });
 
-describe('the wayfinder bin', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('the wayfinder bin', { timeout: 120_000 }, () => {
   it('runs from bin/wayfinder.js with the exit code of the command', async () => {
     const { spawnSync } = await import('node:child_process');
     const bin = new URL('../../../bin/wayfinder.js', import.meta.url).pathname;

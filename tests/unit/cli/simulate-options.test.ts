@@ -49,7 +49,8 @@ afterAll(async () => {
 
 const simulateArgs = ['simulate', 'journey.json', '--profiles', 'profiles.json', '--days', '10'];
 
-describe('wayfinder simulate --start', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('wayfinder simulate --start', { timeout: 120_000 }, () => {
   it('reads a start without an offset as UTC on hosts in different time zones', () => {
     const outputs = ['America/Los_Angeles', 'Asia/Kathmandu'].map((zone) => {
       const r = spawnSync(
@@ -75,7 +76,8 @@ describe('wayfinder simulate --start', () => {
   });
 });
 
-describe('wayfinder simulate --trace-id', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('wayfinder simulate --trace-id', { timeout: 120_000 }, () => {
   it('traces every profile named, in JSON and in the text report', async () => {
     const traced = ['--trace-id', 'p3', '--trace-id', 'p7'];
     const json = await run([...simulateArgs, '--start', '2025-01-01', ...traced, '--json'], dir);
@@ -93,7 +95,8 @@ describe('wayfinder simulate --trace-id', () => {
   });
 });
 
-describe('wayfinder simulate --behaviour', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('wayfinder simulate --behaviour', { timeout: 120_000 }, () => {
   it('applies the file’s assumptions to the whole run', async () => {
     const start = ['--start', '2025-01-01', '--json'];
     const usual = JSON.parse(

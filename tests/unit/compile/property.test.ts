@@ -67,7 +67,8 @@ const documentArb: fc.Arbitrary<JourneyDocument> = fc
     });
   });
 
-describe('properties', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('properties', { timeout: 120_000 }, () => {
   it('validate and compile never throw, and every spec passes specSchema after a JSON round trip', () => {
     fc.assert(
       fc.property(documentArb, (doc) => {

@@ -10,6 +10,8 @@ import { runsOutcome } from '../../../src/executor/engine/run-outcome.ts';
 import { emptyJourneyState, type JourneyProfileState } from '../../../src/executor/engine/state.ts';
 import { Tally } from '../../../src/executor/engine/tally.ts';
 import { versionPlan } from '../../../src/executor/engine/version-plan.ts';
+import { workspaceCapOf } from '../../../src/executor/engine/workspace-cap.ts';
+import { NO_WORKSPACE_FREQUENCY_CAP } from '../../../src/domain/contract/executor-contract.ts';
 import type { Profile } from '../../../src/domain/index.ts';
 
 const DAY = 86_400_000;
@@ -27,7 +29,8 @@ function runCase(c: (typeof cases)[number], stops: (profile: Profile, end: numbe
     let profile = original;
     const state: JourneyProfileState = emptyJourneyState();
     for (const now of stops(original, end)) {
-      profile = advanceJourney({ profile, plans, state, now, tally, sends: [] }).profile;
+      const workspace = workspaceCapOf(NO_WORKSPACE_FREQUENCY_CAP, []);
+      profile = advanceJourney({ profile, plans, state, now, tally, sends: [], workspace }).profile;
     }
     if (state.runs.length > 0)
       profiles[original.id] = {
@@ -50,7 +53,8 @@ function runCase(c: (typeof cases)[number], stops: (profile: Profile, end: numbe
   return { profiles, steps };
 }
 
-describe('the executor engine against the conformance kit', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('the executor engine against the conformance kit', { timeout: 120_000 }, () => {
   it.each(cases.map((c) => [c.id, c] as const))('%s, advanced in one go', (_id, c) => {
     expect(
       compareOutcomes(

@@ -7,7 +7,8 @@ const DAY = 86_400_000;
 const end = Date.UTC(2025, 0, 1);
 const cdnowLike = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
-describe('a BG/NBD fit says when it is degenerate', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('a BG/NBD fit says when it is degenerate', { timeout: 120_000 }, () => {
   it('flags histories where nobody ever drops out (a → 0 or b → ∞)', () => {
     // Purchases at gamma-distributed rates with (almost) no dropout, like the old demo data.
     const profiles = generateProfiles({

@@ -122,7 +122,8 @@ describe('replication summaries and comparisons', () => {
   });
 });
 
-describe('runForecast (in-process workers)', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('runForecast (in-process workers)', { timeout: 120_000 }, () => {
   const spec = templateSpec('welcome-series');
   const forecastOf = (request: Partial<RunForecastRequest>) =>
     runForecast({

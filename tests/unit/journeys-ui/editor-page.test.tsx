@@ -42,10 +42,7 @@ function journalEntry(baseRevision: number, document: JourneyDocument, tabId = '
   );
 }
 
-/** Saving goes through fake IndexedDB on a busy machine: give it more than the default second. */
-const SLOW = { timeout: 5000 };
-
-const nameField = () => screen.findByRole('textbox', { name: 'Name' }, SLOW);
+const nameField = () => screen.findByRole('textbox', { name: 'Name' });
 const saveStatus = () => screen.getByText(/^(Saving…|All changes saved|Not saved)/);
 
 beforeEach(async () => {
@@ -61,7 +58,7 @@ describe('the editor page', () => {
     // Synchronously: a reload right now would find it.
     expect(journalKeys()).toHaveLength(1);
     expect(localStorage.getItem(journalKeys()[0] ?? '')).toContain('"name":"Renamed"');
-    await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'), SLOW);
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'));
     expect((await openJourney('j1'))?.document.name).toBe('Renamed');
     expect((await openJourney('j1'))?.revision).toBe(2);
     expect(journalKeys()).toEqual([]);
@@ -74,7 +71,7 @@ describe('the editor page', () => {
     await waitFor(async () =>
       expect((await openJourney('j1'))?.document.name).toBe('Typed just before the reload'),
     );
-    await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'), SLOW);
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'));
     expect(journalKeys()).toEqual([]);
   });
 
@@ -161,7 +158,7 @@ describe('the editor page', () => {
         'The header actions could not be shown. Your journey is not affected.',
       );
       fireEvent.change(await nameField(), { target: { value: 'Still editing' } });
-      await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'), SLOW);
+      await waitFor(() => expect(saveStatus()).toHaveTextContent('All changes saved'));
       expect((await openJourney('j1'))?.document.name).toBe('Still editing');
     } finally {
       for (const spy of quiet) spy.mockRestore();
@@ -179,11 +176,9 @@ describe('the editor page', () => {
 
     fireEvent.change(first, { target: { value: 'First again' } });
     fireEvent.change(second, { target: { value: 'Second at the same time' } });
-    const dialog = await screen.findByRole(
-      'dialog',
-      { name: 'This journey was changed elsewhere' },
-      { timeout: 5000 },
-    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'This journey was changed elsewhere',
+    });
     expect(within(dialog).getByRole('region', { name: 'Your version' })).toHaveTextContent(
       'Second at the same time',
     );
@@ -200,11 +195,9 @@ describe('the editor page', () => {
     renderEditor();
     expect(await nameField()).toHaveValue('Welcome series');
     await deleteJourney('j1');
-    const dialog = await screen.findByRole(
-      'dialog',
-      { name: 'This journey was deleted elsewhere' },
-      { timeout: 5000 },
-    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'This journey was deleted elsewhere',
+    });
     expect(within(dialog).queryByRole('button', { name: 'Take the saved version' })).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Leave it deleted' }));
     expect(await screen.findByRole('heading', { name: 'Journey list' })).toBeVisible();

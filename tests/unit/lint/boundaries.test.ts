@@ -76,6 +76,14 @@ const FORBIDDEN: { in: string; imports: string; rule: string }[] = [
   { in: 'src/ui/x.tsx', imports: '../app/router.tsx', rule: PATHS },
   { in: 'src/ui/x.tsx', imports: '../workers/shared/pool.ts', rule: PATHS },
   { in: 'src/ui/x.tsx', imports: 'dexie-react-hooks', rule: PACKAGES },
+  // i18n: the language layer knows the domain only
+  { in: 'src/i18n/x.ts', imports: '../ui/dialog.tsx', rule: PATHS },
+  { in: 'src/i18n/x.ts', imports: '../storage/db.ts', rule: PATHS },
+  { in: 'src/i18n/x.ts', imports: '../features/journeys/use-journeys.ts', rule: PATHS },
+  { in: 'src/i18n/x.ts', imports: 'dexie', rule: PACKAGES },
+  { in: 'src/domain/x.ts', imports: '../i18n/locales.ts', rule: PATHS },
+  { in: 'src/cli/x.ts', imports: '../i18n/locales.ts', rule: PATHS },
+  { in: 'src/domain/x.ts', imports: 'react-intl', rule: PACKAGES },
   // app: anything but the Node-only folders
   { in: 'src/app/x.tsx', imports: '../cli/args.ts', rule: PATHS },
   { in: 'src/app/x.tsx', imports: 'dexie', rule: PACKAGES },
@@ -111,6 +119,11 @@ const ALLOWED: { in: string; imports: string }[] = [
   { in: 'src/features/journeys/x.ts', imports: '../../ui/dialog.tsx' },
   { in: 'src/features/journeys/x.ts', imports: 'react' },
   { in: 'src/ui/x.tsx', imports: '../domain/index.ts' },
+  { in: 'src/ui/x.tsx', imports: '../i18n/format-locale.ts' },
+  { in: 'src/ui/x.tsx', imports: 'react-intl' },
+  { in: 'src/features/journeys/x.ts', imports: '../../i18n/locale-context.ts' },
+  { in: 'src/i18n/x.ts', imports: 'react-intl' },
+  { in: 'src/i18n/x.ts', imports: '../domain/index.ts' },
   { in: 'src/app/x.tsx', imports: '../features/journeys/use-journeys.ts' },
   { in: 'src/app/x.tsx', imports: '../../mocks/handlers.ts' },
   { in: 'src/cli/x.ts', imports: 'node:fs' },
@@ -127,7 +140,8 @@ async function rulesBroken(file: string, specifier: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('import boundaries (eslint.config.js)', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('import boundaries (eslint.config.js)', { timeout: 120_000 }, () => {
   beforeAll(() => {
     eslint = new ESLint({ cwd: root });
   });

@@ -105,7 +105,7 @@ describe('generate dialog', () => {
     await user.clear(screen.getByLabelText('Number of profiles'));
     await user.type(screen.getByLabelText('Number of profiles'), '300');
     await user.click(screen.getByRole('button', { name: 'Generate' }));
-    expect(await screen.findByRole('status', {}, { timeout: 5000 })).toHaveTextContent(
+    expect(await screen.findByRole('status')).toHaveTextContent(
       '300 profiles generated and saved.',
     );
     expect(screen.getByRole('progressbar', { name: 'Generating profiles' })).toHaveAttribute(

@@ -71,6 +71,7 @@ function checkResult(file: CorruptFile, { profiles, report }: ImportResult): voi
 }
 
 describe('import fuzz: corrupted files are imported exactly or refused', () => {
+  // Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
   it('1,200 corrupted CSV, events CSV, JSON, NDJSON, CDNOW and binary files', async () => {
     let runs = 0;
     const kinds = new Map<string, number>();
@@ -86,7 +87,7 @@ describe('import fuzz: corrupted files are imported exactly or refused', () => {
     expect(runs).toBe(1_200);
     for (const kind of ['csv', 'events', 'json', 'ndjson', 'cdnow', 'binary'])
       expect(kinds.get(kind), kind).toBeGreaterThan(50);
-  });
+  }, 120_000);
 });
 
 let db: WayfinderDb | undefined;
@@ -201,5 +202,5 @@ describe('import fuzz: no partial set after a failure or an interruption', () =>
       ),
       { numRuns: 120, seed: 20_261_207 },
     );
-  });
+  }, 120_000);
 });

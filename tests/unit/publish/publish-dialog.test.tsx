@@ -188,7 +188,7 @@ describe('PublishButton', () => {
     state.setFaults({ failNext: 4, status: 503 });
     await user.click(publish);
     expect(await within(dialog).findByText(/Retrying… attempt 2 of 4/)).toBeVisible();
-    const alert = await within(dialog).findByRole('alert', {}, { timeout: 5000 });
+    const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('The backend failed (HTTP 503)');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await within(dialog).findByText(/Published version 1\./)).toBeVisible();
@@ -207,9 +207,7 @@ describe('PublishButton', () => {
     await waitFor(() => expect(publish).toBeEnabled());
     state.setFaults({ hangNext: 1 });
     await first.user.click(publish);
-    expect(await within(dialog).findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent(
-      /did not answer within 1 s/,
-    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/did not answer within 1 s/);
     await first.user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     // A reload: everything in memory is gone, only storage is left.
     cleanup();
@@ -235,7 +233,7 @@ describe('PublishButton', () => {
     await waitFor(() => expect(publish).toBeEnabled());
     state.setFaults({ hangNext: 1 });
     await user.click(publish);
-    await within(dialog).findByRole('alert', {}, { timeout: 5_000 });
+    await within(dialog).findByRole('alert');
     await user.click(within(dialog).getByRole('button', { name: 'Abandon it' }));
     await user.click(within(dialog).getByRole('button', { name: 'Publish version 1' }));
     expect(await within(dialog).findByText(/Published version 1\./)).toBeVisible();

@@ -258,7 +258,8 @@ function forEveryCase(
   });
 }
 
-describe('simulate: invariants on random journeys and profiles', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('simulate: invariants on random journeys and profiles', { timeout: 120_000 }, () => {
   it('keeps entered = sum(byBranch) + waiting + exited at every step, and partitions merge exactly', () => {
     let busy = 0;
     forEveryCase(

@@ -35,7 +35,8 @@ const options = {
   traceProfileIds: ['p0000'],
 };
 
-describe('runaway journeys are bounded per profile (spec §3.3)', () => {
+// Heavy (seconds here, several times that on a loaded CI machine): a generous limit of its own.
+describe('runaway journeys are bounded per profile (spec §3.3)', { timeout: 120_000 }, () => {
   it.each([1, 0.001])(
     'stops every profile of a loop with a %s-minute delay, at the step where it ran over',
     (minutes) => {

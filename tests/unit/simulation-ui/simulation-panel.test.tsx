@@ -2,8 +2,11 @@
 import '../../setup/dom-setup';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { JourneyDocument } from '../../../src/domain/index.ts';
 import { SimulationPanel } from '../../../src/features/simulation/simulation-panel.tsx';
+import { compileForSimulation } from '../../../src/features/simulation/spec-version.ts';
 import type { CountsOverlay } from '../../../src/domain/simulate/counts-overlay.ts';
 import { fakeServices, resultFor, runFor, welcomeSeries, withServices } from './helpers.tsx';
 
@@ -96,6 +99,47 @@ describe('SimulationPanel', () => {
     expect(within(funnel).getByRole('rowheader', { name: 'Email' })).toBeVisible();
     expect(screen.getByRole('figure', { name: 'Messages per profile' })).toBeVisible();
     expect(screen.getByRole('figure', { name: /^Sends per (day|week)$/ })).toBeVisible();
+  });
+
+  it('runs the journey as edited even when Run is pressed before the panel caught up with the edit', async () => {
+    const before = welcomeSeries();
+    const after = {
+      ...before,
+      steps: before.steps.map((s) =>
+        s.kind === 'delay' ? { ...s, config: { ...s.config, amount: 9 } } : s,
+      ),
+    };
+    const fake = fakeServices();
+    function Editing() {
+      const [document, setDocument] = useState<JourneyDocument>(before);
+      return (
+        <>
+          <button type="button" onClick={() => setDocument(after)}>
+            Edit
+          </button>
+          <SimulationPanel document={document} onOverlay={vi.fn()} onFocusStep={vi.fn()} />
+        </>
+      );
+    }
+    render(withServices(fake.services, <Editing />));
+    const run = await screen.findByRole('button', { name: 'Run simulation' });
+    await waitFor(() => expect(run).toBeEnabled());
+    // Outside act(), as in the browser: the edit's own render commits at once and the panel's
+    // deferred render waits for a later task, so the click lands between the two.
+    const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    const previous = actEnvironment.IS_REACT_ACT_ENVIRONMENT;
+    actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      screen.getByRole('button', { name: 'Edit' }).click();
+      await Promise.resolve();
+      run.click();
+      await waitFor(() => expect(fake.requests).toHaveLength(1));
+    } finally {
+      actEnvironment.IS_REACT_ACT_ENVIRONMENT = previous;
+    }
+    const expected = compileForSimulation(after);
+    if (!expected.ok) throw new Error('the edited journey does not compile');
+    expect(fake.requests[0]?.spec).toEqual(expected.spec);
   });
 
   it('saves nothing when cancelled after the workers finished but before the run was stored', async () => {

@@ -1,9 +1,8 @@
+import { numberFormat } from '../../../i18n/format-locale.ts';
 import type { ClvWarning } from '../../../domain/forecast/clv-warnings.ts';
 
-const significant = new Intl.NumberFormat('en', {
-  minimumSignificantDigits: 4,
-  maximumSignificantDigits: 4,
-});
+const significant = () =>
+  numberFormat({ minimumSignificantDigits: 4, maximumSignificantDigits: 4 });
 
 /** A fitted parameter to four significant digits (0.2426, 4.414, 15.44), as papers print them. */
 export function formatParameter(value: number): string {
@@ -11,7 +10,7 @@ export function formatParameter(value: number): string {
   if (Math.abs(value) >= 1e5 || (value !== 0 && Math.abs(value) < 1e-4)) {
     return value.toExponential(3);
   }
-  return significant.format(value);
+  return significant().format(value);
 }
 
 /** A warning about a CLV fit, in words for a strategist. */

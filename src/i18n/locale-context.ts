@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { Locale } from './locales.ts';
+
+export interface LocaleChoice {
+  locale: Locale;
+  /** Switches the app's language (loading its catalogue first) and remembers it. */
+  chooseLocale: (locale: Locale) => Promise<void>;
+}
+
+export const LocaleContext = createContext<LocaleChoice | null>(null);
+
+/** The current language and the way to change it; only inside a LocaleProvider. */
+export function useLocale(): LocaleChoice {
+  const choice = useContext(LocaleContext);
+  if (!choice) throw new Error('useLocale needs a LocaleProvider above it');
+  return choice;
+}

@@ -1,0 +1,27 @@
+import type { ComponentType, ReactNode } from 'react';
+import { LocaleProvider } from '../../src/i18n/locale-provider.tsx';
+import { ENGLISH_MESSAGES } from '../../src/i18n/load-messages.ts';
+
+type ResolvedError = Parameters<NonNullable<Parameters<typeof LocaleProvider>[0]['onError']>>[0];
+
+/** A message id missing from the catalogue, or a message its values cannot fill, fails the test. */
+function failOnMessageError(error: ResolvedError): void {
+  throw error;
+}
+
+/**
+ * Component tests render in English, whatever the machine's language, and inside the app's
+ * LocaleProvider: tests/setup/vitest-setup.ts wraps Testing Library's render and renderHook in
+ * it, around any wrapper a test brings (a test may still render its own provider in French).
+ */
+export function inEnglish(
+  Inner?: ComponentType<{ children: ReactNode }>,
+): ComponentType<{ children: ReactNode }> {
+  return function EnglishLocale({ children }: { children: ReactNode }) {
+    return (
+      <LocaleProvider locale="en" messages={ENGLISH_MESSAGES} onError={failOnMessageError}>
+        {Inner ? <Inner>{children}</Inner> : children}
+      </LocaleProvider>
+    );
+  };
+}
