@@ -331,28 +331,30 @@ export function EditorWorkspace({
           hidden={!layout.sideOpen}
           style={{ width: layout.sideWidth }}
         >
-          <div className="side-tabs" role="tablist" aria-label="Side panel">
-            <button
-              type="button"
-              role="tab"
-              aria-selected={panel === 'inspector'}
-              className="side-tab"
-              onClick={() => setPanel('inspector')}
-            >
-              {selectedStep ? 'Step' : 'Journey settings'}
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={panel === 'problems'}
-              className="side-tab"
-              onClick={() => setPanel('problems')}
-            >
-              Problems
-              {diagnostics.length > 0 && (
-                <span className="side-tab-count">{diagnostics.length}</span>
-              )}
-            </button>
+          <div className="side-head">
+            <div className="side-tabs" role="tablist" aria-label="Side panel">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={panel === 'inspector'}
+                className="side-tab"
+                onClick={() => setPanel('inspector')}
+              >
+                {selectedStep ? 'Step' : 'Journey settings'}
+              </button>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={panel === 'problems'}
+                className="side-tab"
+                onClick={() => setPanel('problems')}
+              >
+                Problems
+                {diagnostics.length > 0 && (
+                  <span className="side-tab-count">{diagnostics.length}</span>
+                )}
+              </button>
+            </div>
             <button
               type="button"
               className="panel-toggle side-hide"

@@ -237,6 +237,10 @@ function CanvasSurface({
   // Place the view once, as React Flow starts: readable text beats seeing everything. A journey
   // opened empty keeps the default view, so the first dropped step lands where it was dropped.
   const openedEmpty = useRef(document.steps.length === 0);
+  // A journey opened blank (just created) starts with focus on its first step to add.
+  useEffect(() => {
+    if (openedEmpty.current) addTriggerRef.current?.focus();
+  }, []);
   const onInit = useCallback((instance: ReactFlowInstance<StepFlowNode, JourneyFlowEdge>) => {
     if (!openedEmpty.current) void instance.setViewport(readableView(instance, wrapperRef.current));
   }, []);
