@@ -5,16 +5,21 @@ import { type EncodedProfiles, Tag as CodecTag } from './profile-codec';
 const Tag = CodecTag;
 
 /** Read positions in the three streams. */
-interface Cursor {
+export interface Cursor {
   t: number;
   i: number;
   n: number;
 }
 
 class Decoder {
-  private readonly c: Cursor = { t: 0, i: 0, n: 0 };
+  readonly c: Cursor;
 
-  constructor(private readonly e: EncodedProfiles) {}
+  constructor(
+    private readonly e: EncodedProfiles,
+    from: Cursor = { t: 0, i: 0, n: 0 },
+  ) {
+    this.c = { ...from };
+  }
 
   int(): number {
     const v = this.e.ints[this.c.i++];
@@ -70,6 +75,36 @@ class Decoder {
     }
   }
 
+  /** Moves past one generic value without building it. */
+  skipValue(): void {
+    switch (this.e.tags[this.c.t++]) {
+      case Tag.Number:
+        this.num();
+        return;
+      case Tag.String:
+        this.string();
+        return;
+      case Tag.True:
+      case Tag.False:
+      case Tag.Null:
+      case Tag.Undefined:
+        return;
+      case Tag.Array: {
+        const length = this.int();
+        for (let k = 0; k < length; k++) this.skipValue();
+        return;
+      }
+      case Tag.Object: {
+        const keys = this.e.shapes[this.int()];
+        if (keys === undefined) throw damaged();
+        for (let k = 0; k < keys.length; k++) this.skipValue();
+        return;
+      }
+      default:
+        throw damaged();
+    }
+  }
+
   private object(): Record<string, unknown> {
     const keys = this.e.shapes[this.int()];
     if (keys === undefined) throw damaged();
@@ -102,27 +137,71 @@ function damaged(): TypeError {
   return new TypeError('A stored chunk of profiles is damaged.');
 }
 
+function readProfile(d: Decoder): Profile {
+  const id = d.string();
+  const attributes = d.value() as ProfileAttributes;
+  const length = d.int();
+  const events: ProfileEvent[] = [];
+  for (let k = 0; k < length; k++) {
+    const name = d.string();
+    const at = d.num();
+    if (d.peek() === Tag.Absent) {
+      d.skip();
+      events.push({ name, at });
+    } else {
+      events.push({ name, at, props: d.value() as Record<string, Scalar> });
+    }
+  }
+  return { id, attributes, events };
+}
+
 /** Decodes `count` profiles written by `encodeProfiles`; throws if the chunk is damaged. */
 export function decodeProfiles(encoded: EncodedProfiles, count: number): Profile[] {
   const d = new Decoder(encoded);
   const profiles: Profile[] = [];
-  for (let p = 0; p < count; p++) {
-    const id = d.string();
-    const attributes = d.value() as ProfileAttributes;
-    const length = d.int();
-    const events: ProfileEvent[] = [];
-    for (let k = 0; k < length; k++) {
-      const name = d.string();
-      const at = d.num();
-      if (d.peek() === Tag.Absent) {
-        d.skip();
-        events.push({ name, at });
-      } else {
-        events.push({ name, at, props: d.value() as Record<string, Scalar> });
-      }
-    }
-    profiles.push({ id, attributes, events });
-  }
+  for (let p = 0; p < count; p++) profiles.push(readProfile(d));
   if (!d.done()) throw damaged();
   return profiles;
+}
+
+/** Decodes the one profile that starts at `at` (a cursor {@link indexProfiles} reported). */
+export function decodeProfileAt(encoded: EncodedProfiles, at: Cursor): Profile {
+  return readProfile(new Decoder(encoded, at));
+}
+
+/** What {@link indexProfiles} reports, in stored order. */
+export interface ProfileIndexSink {
+  /** A profile starts at `at`: its id is `strings[idIndex]`. */
+  profile(idIndex: number, at: Cursor): void;
+  /** The profile's next event: its name is `strings[nameIndex]`. */
+  event(nameIndex: number, at: number): void;
+}
+
+/**
+ * Walks `count` profiles written by `encodeProfiles` without building them: reports where each
+ * starts and its events' names and times, skipping attributes and props. Throws if the chunk is
+ * damaged, as {@link decodeProfiles} would.
+ */
+export function indexProfiles(encoded: EncodedProfiles, count: number, sink: ProfileIndexSink) {
+  const d = new Decoder(encoded);
+  const c = d.c;
+  const at: Cursor = { t: 0, i: 0, n: 0 };
+  for (let p = 0; p < count; p++) {
+    at.t = c.t;
+    at.i = c.i;
+    at.n = c.n;
+    const idIndex = d.int();
+    if (encoded.strings[idIndex] === undefined) throw damaged();
+    sink.profile(idIndex, at);
+    d.skipValue();
+    const length = d.int();
+    for (let k = 0; k < length; k++) {
+      const nameIndex = d.int();
+      if (encoded.strings[nameIndex] === undefined) throw damaged();
+      sink.event(nameIndex, d.num());
+      if (d.peek() === Tag.Absent) d.skip();
+      else d.skipValue();
+    }
+  }
+  if (!d.done()) throw damaged();
 }

@@ -3,12 +3,14 @@ import { PROFILE_SCHEMA_VERSION, type Profile } from '../domain/profiles/profile
 import type { ProfileSort } from '../domain/profiles/query';
 import type { WayfinderDb } from './db';
 import { unlessImporting } from './import-lock';
+import { ChunkColumns } from './chunk-columns';
 import { ProfileSetCache } from './profile-cache';
 import {
   type ChunkKey,
   type ChunkPart,
   keysOfPart,
   readChunkKeys,
+  readChunksByKey,
   readProfilesByKey,
 } from './profile-chunk-reader';
 import {
@@ -310,6 +312,30 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     ): AsyncGenerator<Profile[]> {
       const { keys } = await snapshot(setId);
       yield* readProfilesByKey(db, setId, options.part ? keysOfPart(keys, options.part) : keys);
+    },
+
+    /**
+     * Like {@link readProfileSetChunks}, but as columns for the simulator (see `ChunkColumns`):
+     * `chunksPerBatch` stored chunks at a time, indexed without building profile objects.
+     */
+    async *readProfileSetColumns(
+      setId: string,
+      options: { part?: ChunkPart; chunksPerBatch?: number } = {},
+    ): AsyncGenerator<ChunkColumns> {
+      const { keys } = await snapshot(setId);
+      const batch = Math.max(1, Math.floor(options.chunksPerBatch ?? 1));
+      let columns = new ChunkColumns();
+      let held = 0;
+      const part = options.part ? keysOfPart(keys, options.part) : keys;
+      for await (const chunk of readChunksByKey(db, setId, part)) {
+        columns.add(chunk);
+        if (++held === batch) {
+          yield columns;
+          columns = new ChunkColumns();
+          held = 0;
+        }
+      }
+      if (held > 0) yield columns;
     },
 
     /** How many profiles a set holds. */

@@ -92,6 +92,10 @@ const BENCHES: Record<string, Bench> = {
     const { runForecastBench } = await import('./forecast-bench.ts');
     return unitRows('forecast (Node)', await runForecastBench());
   },
+  async 'clv-fit'() {
+    const { runClvFitBench } = await import('./clv-fit-bench.ts');
+    return unitRows('customer value (Node)', runClvFitBench());
+  },
   async executor() {
     const { runExecutorBench } = await import('./executor-bench.ts');
     return (await runExecutorBench()).flatMap((r) => {

@@ -178,7 +178,7 @@ describe('JourneyListPage', () => {
     const user = userEvent.setup();
     await renderList();
     await user.click(screen.getByRole('button', { name: 'New journey' }));
-    const dialog = screen.getByRole('dialog', { name: 'New journey' });
+    const dialog = await screen.findByRole('dialog', { name: 'New journey' });
     await user.click(within(dialog).getByRole('radio', { name: /^Birthday offer/ }));
     expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveAttribute(
       'placeholder',

@@ -54,7 +54,7 @@ export interface StepBox {
 /** The box and handles a step node will have once drawn (exact for one-line text). */
 export function estimateStepBox(data: StepNodeData): StepBox {
   const shown = shownText(data);
-  // The simulated count floats above the step (a constant screen size); only the badge is inline.
+  // Simulated and live counts float above the step (a constant screen size); only the badge is inline.
   const header = data.problemSeverity !== undefined ? HEADER_WITH_PILL : HEADER;
   const body =
     BORDER +

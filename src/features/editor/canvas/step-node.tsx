@@ -4,6 +4,7 @@ import { useCanvasContext } from './editor-context.ts';
 import type { StepFlowNode } from './flow-types.ts';
 import { placeAfter } from './placement.ts';
 import { shownText } from './step-geometry.ts';
+import { ActualCount, outsideForecast } from './actual-count.tsx';
 import { iconImage } from './step-icon.tsx';
 import './step-node.css';
 
@@ -53,11 +54,19 @@ function StepNodeComponent({
         selected ? ' is-selected' : ''
       }${data.highlight === undefined ? '' : ` is-path-${data.highlight}`}`}
       data-problem={data.problemSeverity}
+      data-outside-forecast={outsideForecast(data.actual) ? data.actual?.verdict : undefined}
     >
-      {data.entered !== undefined && (
-        // Outside the header and scaled against the zoom: readable however far out the view is.
-        <span className="step-node__count" title="Simulated profiles that entered">
-          {data.entered.toLocaleString()} entered
+      {(data.entered !== undefined || data.actual !== undefined) && (
+        // Above the step, scaled against the zoom: readable however far out the view is.
+        <span className="step-node__float">
+          {data.entered !== undefined && data.actual === undefined && (
+            <span className="step-node__count" title="Simulated profiles that entered">
+              {data.entered.toLocaleString()} entered
+            </span>
+          )}
+          {data.actual !== undefined && (
+            <ActualCount actual={data.actual} simulated={data.entered} />
+          )}
         </span>
       )}
       {data.hasTarget && (
