@@ -1,11 +1,17 @@
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 
 export function NotFoundPage() {
   return (
     <section className="page">
-      <h1>Page not found</h1>
+      <h1>
+        <FormattedMessage id="shell.notFound.title" />
+      </h1>
       <p>
-        There is nothing at this address. <Link to="/">Back to your journeys</Link>.
+        <FormattedMessage
+          id="shell.notFound.body"
+          values={{ link: (text) => <Link to="/">{text}</Link> }}
+        />
       </p>
     </section>
   );

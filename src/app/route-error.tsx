@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 
 /**
@@ -9,16 +10,26 @@ export function RouteError() {
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <section className="page" role="alert">
-      <h1>{notFound ? 'Page not found' : 'This page could not be shown'}</h1>
+      <h1>
+        {notFound ? (
+          <FormattedMessage id="shell.notFound.title" />
+        ) : (
+          <FormattedMessage id="shell.routeError.title" />
+        )}
+      </h1>
       <p>
-        {notFound
-          ? 'There is nothing at this address.'
-          : 'Something stored in this browser could not be read, or the page hit a fault. Your other journeys and profiles are not affected.'}
+        {notFound ? (
+          <FormattedMessage id="shell.notFound.nothingHere" />
+        ) : (
+          <FormattedMessage id="shell.routeError.body" />
+        )}
       </p>
       <p className="toolbar">
-        <Link to="/">Back to your journeys</Link>
+        <Link to="/">
+          <FormattedMessage id="shell.backToJourneys" />
+        </Link>
         <button type="button" className="btn btn-sm" onClick={() => window.location.reload()}>
-          Reload the page
+          <FormattedMessage id="shell.routeError.reload" />
         </button>
       </p>
     </section>

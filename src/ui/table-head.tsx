@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+
 /** A column of a data table; numeric columns are right-aligned. */
 export interface TableColumn {
   label: string;
@@ -29,7 +31,9 @@ export function TableHead({
         })}
         {actions && (
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">
+              <FormattedMessage id="common.actions" />
+            </span>
           </th>
         )}
       </tr>

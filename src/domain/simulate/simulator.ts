@@ -82,11 +82,10 @@ export class ProfileSimulator {
     requested: boolean,
     sampled: boolean,
   ): ProfileTrace | null {
-    const index = prepared.entrants[k] as number;
-    const profile = prepared.profiles[index] as Profile;
+    const profile = prepared.entrantProfiles[k] as Profile;
     const state = this.state;
     state.reset(profile);
-    state.hash = prepared.idHash[index] as number;
+    state.hash = prepared.hash[k] as number;
     state.control = prepared.control[k] === 1;
     state.reach = prepared.reach[k] as number;
     this.entryTrigger = prepared.firstTrigger[k] as number;

@@ -211,6 +211,9 @@ export function EditorWorkspace({
           <button
             type="button"
             className={`btn btn-sm ${summary.errors > 0 ? 'problems-button-error' : ''}`}
+            // The count follows the document a render behind (deferred validation): busy until
+            // it describes the journey as edited, so no one reads the previous edit's count.
+            aria-busy={deferredDocument !== document}
             onClick={() => setPanel('problems')}
           >
             {summary.text}

@@ -12,13 +12,21 @@ import { KpiTable } from './kpi-table.tsx';
 import { SampleSizePanel } from './sample-size-panel.tsx';
 import { SendsChart } from './sends-chart.tsx';
 import { SensitivityPanel } from './sensitivity-panel.tsx';
-import { loadJourneySpec, loadProfiles, useForecastSources } from './use-forecast-sources.ts';
+import {
+  loadJourneySpec,
+  loadProfiles,
+  storedSet,
+  useForecastSources,
+} from './use-forecast-sources.ts';
 import { useForecastRun } from './use-forecast-run.ts';
 import './forecast.css';
 
 interface Loaded {
   variants: { name: string; spec: Spec; journeyId: string }[];
-  profiles: Profile[];
+  setId: string;
+  count: number;
+  /** Read on the page for the business KPIs, while the workers read the set for themselves. */
+  profiles: Profile[] | null;
 }
 
 /** The forecast page: ranges, variants side by side, sensitivity, sample sizes and business KPIs. */
@@ -37,8 +45,8 @@ export function ForecastPage() {
       const specs = await Promise.all(ids.map(loadJourneySpec));
       const broken = specs.find((s) => !s.ok);
       if (broken !== undefined && !broken.ok) return setProblem(broken.message);
-      const profiles = await loadProfiles(choice.setId);
-      if (profiles.length === 0) return setProblem('This profile set is empty.');
+      const set = sets?.find((s) => s.id === choice.setId);
+      if (set === undefined || set.count === 0) return setProblem('This profile set is empty.');
       const variants = specs.flatMap((s, i) =>
         s.ok
           ? [
@@ -50,13 +58,20 @@ export function ForecastPage() {
             ]
           : [],
       );
-      setLoaded({ variants, profiles });
+      setLoaded({ variants, setId: set.id, count: set.count, profiles: null });
+      // The workers read the set themselves; the page's copy (for the business KPIs) is read
+      // after the run, so it does not compete with the workers for the cores.
       void start({
         variants: variants.map((v) => ({ spec: v.spec })),
-        profiles,
+        set: storedSet(set.id),
+        count: set.count,
         replications: choice.replications,
         stopWithin: choice.stopWithin,
-      });
+      })
+        .then(() => loadProfiles(set.id))
+        .then((profiles) =>
+          setLoaded((l) => (l !== null && l.variants === variants ? { ...l, profiles } : l)),
+        );
     } finally {
       setLoading(false);
     }
@@ -103,11 +118,7 @@ export function ForecastPage() {
       {problem !== null && <p role="alert">{problem}</p>}
       {state.status !== 'idle' && (
         <div className="forecast-progress" aria-live="polite">
-          <progress
-            max={state.total}
-            value={state.replications.length}
-            aria-label="Replications done"
-          />
+          <progress max={state.total} value={state.progress} aria-label="Replications done" />
           <span role="status">
             {state.replications.length} of {state.total} replications done
             {state.status === 'done' &&
@@ -141,20 +152,26 @@ export function ForecastPage() {
       ))}
       {a !== undefined && loaded !== null && state.status !== 'running' && (
         <>
-          <BusinessKpis
-            view={a}
-            profiles={loaded.profiles}
-            capText={
-              cap
-                ? `cap of ${cap.max} per ${cap.periodDays} days${cap.enabled ? '' : ' (not switched on)'}`
-                : ''
-            }
-          />
-          <SensitivityPanel
-            spec={loaded.variants[0]?.spec as Spec}
-            profiles={loaded.profiles}
-            kpis={a.kpis}
-          />
+          {loaded.profiles !== null && (
+            <BusinessKpis
+              view={a}
+              profiles={loaded.profiles}
+              capText={
+                cap
+                  ? `cap of ${cap.max} per ${cap.periodDays} days${cap.enabled ? '' : ' (not switched on)'}`
+                  : ''
+              }
+            />
+          )}
+          {state.period !== null && (
+            <SensitivityPanel
+              spec={loaded.variants[0]?.spec as Spec}
+              setId={loaded.setId}
+              period={state.period}
+              count={loaded.count}
+              kpis={a.kpis}
+            />
+          )}
           <SampleSizePanel
             key={a.name}
             baselineRate={a.summaries['conversionRate']?.mean ?? null}

@@ -1,3 +1,5 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { dateFormat } from '../../i18n/format-locale.ts';
 import { RowActions } from './row-actions.tsx';
 import type { BrokenJourneySummary } from '../../storage/journey-documents.ts';
 
@@ -21,28 +23,38 @@ export function BrokenJourneyRow({
   onExport,
   onDelete,
 }: BrokenJourneyRowProps) {
-  const label = journey.name || journey.id || 'Unnamed journey';
+  const intl = useIntl();
+  const label = journey.name || journey.id || intl.formatMessage({ id: 'journeys.broken.unnamed' });
   const more = journey.problems.length - SHOWN_PROBLEMS;
   return (
     <tr className="journey-broken">
       <td>
         <span className="journey-name">{label}</span>
         <div>
-          <span className="badge badge-error">Cannot be opened</span>
+          <span className="badge badge-error">
+            <FormattedMessage id="journeys.broken.cannotOpen" />
+          </span>
         </div>
       </td>
       <td colSpan={columns - 3}>
-        <ul className="broken-problems" aria-label={`Problems of ${label}`}>
+        <ul
+          className="broken-problems"
+          aria-label={intl.formatMessage({ id: 'journeys.broken.problemsOf' }, { journey: label })}
+        >
           {journey.problems.slice(0, SHOWN_PROBLEMS).map((problem, i) => (
             <li key={i}>{problem}</li>
           ))}
-          {more > 0 && <li className="muted">and {more} more</li>}
+          {more > 0 && (
+            <li className="muted">
+              <FormattedMessage id="journeys.broken.more" values={{ count: more }} />
+            </li>
+          )}
         </ul>
       </td>
       <td>
         {journey.updatedAt && (
           <time dateTime={journey.updatedAt}>
-            {new Date(journey.updatedAt).toLocaleDateString()}
+            {dateFormat({ dateStyle: 'medium' }).format(Date.parse(journey.updatedAt))}
           </time>
         )}
       </td>
@@ -50,9 +62,22 @@ export function BrokenJourneyRow({
         <RowActions
           journey={label}
           actions={[
-            { name: 'View JSON', label: `View JSON of ${label}`, onClick: onView },
-            { name: 'Export', onClick: onExport },
-            { name: 'Delete', onClick: onDelete },
+            {
+              key: 'view',
+              name: intl.formatMessage({ id: 'journeys.action.viewJson' }),
+              label: intl.formatMessage({ id: 'journeys.action.viewJsonOf' }, { journey: label }),
+              onClick: onView,
+            },
+            {
+              key: 'export',
+              name: intl.formatMessage({ id: 'journeys.action.export' }),
+              onClick: onExport,
+            },
+            {
+              key: 'delete',
+              name: intl.formatMessage({ id: 'journeys.action.delete' }),
+              onClick: onDelete,
+            },
           ]}
         />
       </td>

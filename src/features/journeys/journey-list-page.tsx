@@ -1,7 +1,10 @@
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS } from '../../domain/index.ts';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { LIFECYCLE_STAGES } from '../../domain/index.ts';
+import { LIFECYCLE_STAGE_MESSAGES } from '../../i18n/domain-labels.ts';
 import { TableHead } from '../../ui/table-head.tsx';
+import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import { useConfirm } from '../../ui/use-confirm.tsx';
 import { downloadText } from '../../ui/download.ts';
 import {
@@ -11,7 +14,6 @@ import {
   type JourneySummary,
 } from './journey-filter.ts';
 import { describeImportError, journeyFileName, journeyToFileText } from './journey-file.ts';
-import { NewJourneyDialog } from './new-journey-dialog.tsx';
 import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
 import { BrokenJourneyRow } from './broken-journey-row.tsx';
 import { JourneyRow, type JourneyPublishState } from './journey-row.tsx';
@@ -20,12 +22,22 @@ import { useJourneyActions, useJourneyEntries } from './use-journeys.ts';
 import './journeys.css';
 
 /** A failed write in words: the browser's own message (quota, a value it cannot store). */
-function storageFailure(error: unknown): string {
-  const message = error instanceof Error && error.message ? error.message : 'unknown error';
-  return `this browser could not store it (${message}).`;
+function storageFailure(intl: IntlShape, error: unknown): string {
+  const message =
+    error instanceof Error && error.message
+      ? error.message
+      : intl.formatMessage({ id: 'journeys.list.unknownError' });
+  return intl.formatMessage({ id: 'journeys.list.storageFailure' }, { message });
 }
 
+type ListAction = 'deleting' | 'duplicating' | 'renaming';
+
 export type { JourneyPublishState };
+
+/** The New journey dialog carries the seven templates: loaded when idle or first opened. */
+const newJourneyDialog = onDemand(() =>
+  import('./new-journey-dialog.tsx').then((module) => module.NewJourneyDialog),
+);
 
 export interface JourneyListPageProps {
   publishStates?: ReadonlyMap<string, JourneyPublishState> | undefined;
@@ -41,14 +53,18 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
     () => entries?.flatMap((e) => (e.status === 'broken' ? [e.journey] : [])) ?? [],
     [entries],
   );
+  const intl = useIntl();
   const actions = useJourneyActions();
   const confirmDelete = useConfirm(
     (journey: { id: string; name: string }) => ({
-      title: 'Delete journey?',
-      description: `“${journey.name}” and its simulation runs will be deleted. This cannot be undone.`,
-      confirmLabel: 'Delete journey',
+      title: intl.formatMessage({ id: 'journeys.delete.title' }),
+      description: intl.formatMessage(
+        { id: 'journeys.delete.description' },
+        { journey: journey.name },
+      ),
+      confirmLabel: intl.formatMessage({ id: 'journeys.delete.confirm' }),
     }),
-    (journey) => attempt('Deleting', () => actions.remove(journey.id)),
+    (journey) => attempt('deleting', () => actions.remove(journey.id)),
   );
   const navigate = useNavigate();
   const [filter, setFilter] = useState<JourneyFilter>({
@@ -57,6 +73,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
     sort: 'updated',
   });
   const [creating, setCreating] = useState(false);
+  usePrefetchWhenIdle(newJourneyDialog);
   const [renaming, setRenaming] = useState<JourneySummary | null>(null);
   const [viewing, setViewing] = useState<{ name: string; text: string } | null>(null);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -75,37 +92,60 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
     } catch (error) {
       setImportMessage({
         ok: false,
-        text: `${file.name} was not imported: ${storageFailure(error)}`,
+        text: intl.formatMessage(
+          { id: 'journeys.import.failed' },
+          { file: file.name, reasons: storageFailure(intl, error) },
+        ),
       });
       return;
     }
     setImportMessage(
       result.ok
-        ? { ok: true, text: `Imported “${result.document.name}”.` }
+        ? {
+            ok: true,
+            text: intl.formatMessage(
+              { id: 'journeys.import.done' },
+              { journey: result.document.name },
+            ),
+          }
         : {
             ok: false,
-            text: `${result.file} was not imported: ${result.errors
-              .slice(0, 5)
-              .map(describeImportError)
-              .join(
-                '; ',
-              )}${result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : ''}`,
+            text: intl.formatMessage(
+              { id: 'journeys.import.failed' },
+              {
+                file: result.file,
+                reasons: `${result.errors.slice(0, 5).map(describeImportError).join('; ')}${
+                  result.errors.length > 5
+                    ? intl.formatMessage(
+                        { id: 'journeys.import.more' },
+                        { count: result.errors.length - 5 },
+                      )
+                    : ''
+                }`,
+              },
+            ),
           },
     );
   }
 
   /** Runs a list action; a write the browser refuses is said, not lost in the console. */
-  function attempt(what: string, action: () => Promise<unknown>) {
+  function attempt(what: ListAction, action: () => Promise<unknown>) {
     action().then(
       (done) => {
         if (done === false)
           setImportMessage({
             ok: false,
-            text: `${what} failed: the journey changed or is gone. Try again.`,
+            text: intl.formatMessage({ id: 'journeys.list.actionGone' }, { action: what }),
           });
       },
       (error: unknown) =>
-        setImportMessage({ ok: false, text: `${what} failed: ${storageFailure(error)}` }),
+        setImportMessage({
+          ok: false,
+          text: intl.formatMessage(
+            { id: 'journeys.list.actionFailed' },
+            { action: what, reason: storageFailure(intl, error) },
+          ),
+        }),
     );
   }
 
@@ -123,26 +163,28 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
     <section className="page">
       <div className="page-header">
         <div>
-          <h1>Journeys</h1>
+          <h1>
+            <FormattedMessage id="journeys.list.title" />
+          </h1>
           <p className="page-subtitle">
-            Design, check and simulate customer journeys before launch.
+            <FormattedMessage id="journeys.list.subtitle" />
           </p>
         </div>
         <div className="toolbar">
           <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
-            Import…
+            <FormattedMessage id="journeys.list.import" />
           </button>
           <input
             ref={fileInput}
             type="file"
             accept=".json,application/json"
             className="visually-hidden"
-            aria-label="Import a journey file"
+            aria-label={intl.formatMessage({ id: 'journeys.list.importFile' })}
             tabIndex={-1}
             onChange={(e) => void importFiles(e.target.files)}
           />
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-            New journey
+            <FormattedMessage id="journeys.new.title" />
           </button>
         </div>
       </div>
@@ -158,7 +200,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
             className="btn btn-ghost btn-sm"
             onClick={() => setImportMessage(null)}
           >
-            Dismiss
+            <FormattedMessage id="common.dismiss" />
           </button>
         </div>
       )}
@@ -166,64 +208,84 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
       <div className="filters" role="search">
         <input
           type="search"
-          placeholder="Search journeys"
-          aria-label="Search journeys"
+          placeholder={intl.formatMessage({ id: 'journeys.list.search' })}
+          aria-label={intl.formatMessage({ id: 'journeys.list.search' })}
           value={filter.search}
           onChange={(e) => setFilter({ ...filter, search: e.target.value })}
         />
         <label>
-          <span className="visually-hidden">Lifecycle stage</span>
+          <span className="visually-hidden">
+            <FormattedMessage id="journeys.list.stage" />
+          </span>
           <select
-            aria-label="Lifecycle stage"
+            aria-label={intl.formatMessage({ id: 'journeys.list.stage' })}
             value={filter.stage}
             onChange={(e) =>
               setFilter({ ...filter, stage: e.target.value as JourneyFilter['stage'] })
             }
           >
-            <option value="all">All stages</option>
+            <option value="all">{intl.formatMessage({ id: 'journeys.list.allStages' })}</option>
             {LIFECYCLE_STAGES.map((stage) => (
               <option key={stage} value={stage}>
-                {LIFECYCLE_STAGE_LABELS[stage]}
+                {intl.formatMessage(LIFECYCLE_STAGE_MESSAGES[stage])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span className="visually-hidden">Sort by</span>
+          <span className="visually-hidden">
+            <FormattedMessage id="journeys.list.sortBy" />
+          </span>
           <select
-            aria-label="Sort by"
+            aria-label={intl.formatMessage({ id: 'journeys.list.sortBy' })}
             value={filter.sort}
             onChange={(e) =>
               setFilter({ ...filter, sort: e.target.value as JourneyFilter['sort'] })
             }
           >
-            <option value="updated">Recently updated</option>
-            <option value="name">Name</option>
+            <option value="updated">
+              {intl.formatMessage({ id: 'journeys.list.sortUpdated' })}
+            </option>
+            <option value="name">{intl.formatMessage({ id: 'journeys.new.name' })}</option>
           </select>
         </label>
       </div>
 
       {journeys === undefined ? (
-        <p className="muted">Loading journeys…</p>
+        <p className="muted">
+          <FormattedMessage id="journeys.list.loading" />
+        </p>
       ) : shown.length === 0 && shownBroken.length === 0 ? (
         <div className="empty card">
-          <h2>{journeys.length === 0 ? 'No journeys yet' : 'No journeys match'}</h2>
+          <h2>
+            {journeys.length === 0 ? (
+              <FormattedMessage id="journeys.list.empty" />
+            ) : (
+              <FormattedMessage id="journeys.list.noMatch" />
+            )}
+          </h2>
           <p className="muted">
-            {journeys.length === 0
-              ? 'Start from a lifecycle template or a blank canvas.'
-              : 'Try another search or stage.'}
+            {journeys.length === 0 ? (
+              <FormattedMessage id="journeys.list.emptyHint" />
+            ) : (
+              <FormattedMessage id="journeys.list.noMatchHint" />
+            )}
           </p>
         </div>
       ) : (
-        <table className="data-table card journey-table" aria-label="Journeys">
+        <table
+          className="data-table card journey-table"
+          aria-label={intl.formatMessage({ id: 'journeys.list.title' })}
+        >
           <TableHead
             columns={[
-              'Name',
-              'Stage',
-              'Steps',
-              'Problems',
-              publishStates !== undefined && 'Published',
-              'Updated',
+              intl.formatMessage({ id: 'journeys.new.name' }),
+              intl.formatMessage({ id: 'journeys.column.stage' }),
+              intl.formatMessage({ id: 'journeys.column.steps' }),
+              intl.formatMessage({ id: 'journeys.column.problems' }),
+              publishStates !== undefined &&
+                intl.formatMessage({ id: 'journeys.column.published' }),
+              intl.formatMessage({ id: 'journeys.column.updated' }),
             ]}
             actions
           />
@@ -235,7 +297,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
                 publishing={publishStates !== undefined}
                 publishState={publishStates?.get(j.id)}
                 onRename={() => setRenaming(j)}
-                onDuplicate={() => attempt('Duplicating', () => actions.duplicate(j.id))}
+                onDuplicate={() => attempt('duplicating', () => actions.duplicate(j.id))}
                 onExport={() => void exportJourney(j.id)}
                 onDelete={() => confirmDelete.ask(j)}
               />
@@ -263,18 +325,20 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
         </table>
       )}
 
-      <NewJourneyDialog
-        open={creating}
-        onOpenChange={setCreating}
-        onCreate={async (choice) => {
-          const id = await actions.create(choice);
-          void navigate(`/journeys/${id}`);
-        }}
-      />
+      <DrawnOnceOpened open={creating}>
+        <newJourneyDialog.Component
+          open={creating}
+          onOpenChange={setCreating}
+          onCreate={async (choice) => {
+            const id = await actions.create(choice);
+            void navigate(`/journeys/${id}`);
+          }}
+        />
+      </DrawnOnceOpened>
       <RenameJourneyDialog
         journey={renaming}
         onClose={() => setRenaming(null)}
-        onRename={(id, name) => attempt('Renaming', () => actions.rename(id, name))}
+        onRename={(id, name) => attempt('renaming', () => actions.rename(id, name))}
       />
       <StoredJsonDialog stored={viewing} onClose={() => setViewing(null)} />
       {confirmDelete.dialog}

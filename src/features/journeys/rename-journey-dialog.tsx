@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Dialog } from '../../ui/dialog.tsx';
 import type { JourneySummary } from './journey-filter.ts';
 
@@ -9,6 +10,7 @@ interface RenameJourneyDialogProps {
 }
 
 export function RenameJourneyDialog({ journey, onClose, onRename }: RenameJourneyDialogProps) {
+  const intl = useIntl();
   const [name, setName] = useState('');
   const inputId = useId();
   useEffect(() => setName(journey?.name ?? ''), [journey]);
@@ -18,7 +20,7 @@ export function RenameJourneyDialog({ journey, onClose, onRename }: RenameJourne
     <Dialog
       open={journey !== null}
       onOpenChange={(open) => !open && onClose()}
-      title="Rename journey"
+      title={intl.formatMessage({ id: 'journeys.rename.title' })}
     >
       <form
         onSubmit={(e) => {
@@ -28,7 +30,9 @@ export function RenameJourneyDialog({ journey, onClose, onRename }: RenameJourne
         }}
       >
         <div className="field">
-          <label htmlFor={inputId}>Name</label>
+          <label htmlFor={inputId}>
+            <FormattedMessage id="journeys.new.name" />
+          </label>
           <input
             id={inputId}
             type="text"
@@ -36,14 +40,18 @@ export function RenameJourneyDialog({ journey, onClose, onRename }: RenameJourne
             aria-invalid={trimmed === ''}
             onChange={(e) => setName(e.target.value)}
           />
-          {trimmed === '' && <span className="field-error">A journey needs a name.</span>}
+          {trimmed === '' && (
+            <span className="field-error">
+              <FormattedMessage id="journeys.rename.needsName" />
+            </span>
+          )}
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            <FormattedMessage id="common.cancel" />
           </button>
           <button type="submit" className="btn btn-primary" disabled={trimmed === ''}>
-            Rename
+            <FormattedMessage id="journeys.action.rename" />
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { Dialog } from '../../ui/dialog.tsx';
 
 /** Text past this many characters is cut in the dialog; Export gives all of it. */
@@ -11,18 +12,19 @@ export function StoredJsonDialog({
   stored: { name: string; text: string } | null;
   onClose(): void;
 }) {
+  const intl = useIntl();
   const text = stored?.text ?? '';
   return (
     <Dialog
       open={stored !== null}
       onOpenChange={(open) => !open && onClose()}
-      title={`Stored JSON of “${stored?.name ?? ''}”`}
-      description="As stored in this browser. Export it to fix it in a text editor and import it again."
+      title={intl.formatMessage({ id: 'journeys.stored.title' }, { journey: stored?.name ?? '' })}
+      description={intl.formatMessage({ id: 'journeys.stored.description' })}
     >
       <textarea
         className="stored-json"
         readOnly
-        aria-label="Stored JSON"
+        aria-label={intl.formatMessage({ id: 'journeys.stored.label' })}
         value={text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS)}\n…` : text}
       />
     </Dialog>

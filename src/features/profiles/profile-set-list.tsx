@@ -1,8 +1,9 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import type { ProfileSet } from '../../storage/records.ts';
 import { TableHead } from '../../ui/table-head.tsx';
 import { useConfirm } from '../../ui/use-confirm.tsx';
-import { formatCount, formatWhen, plural } from './format.ts';
+import { formatCount, formatWhen } from './format.ts';
 import { TruncatedText } from '../../ui/truncated-text.tsx';
 
 const SOURCE_LABELS: Record<ProfileSet['source'], string> = {
@@ -22,25 +23,35 @@ interface ProfileSetListProps {
 
 /** The profile sets with their actions; clear and delete ask first. */
 export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSetListProps) {
+  const intl = useIntl();
   const confirmClear = useConfirm(
     (set: ProfileSet) => ({
-      title: `Clear "${set.name}"?`,
-      description: `Its ${plural(set.count, 'profile')} are removed; the empty set stays.`,
-      confirmLabel: 'Clear set',
+      title: intl.formatMessage({ id: 'profiles.profile-set-list.clearTitle' }, { set: set.name }),
+      description: intl.formatMessage(
+        { id: 'profiles.profile-set-list.clearDescription' },
+        { count: set.count },
+      ),
+      confirmLabel: intl.formatMessage({ id: 'profiles.profile-set-list.clearConfirm' }),
     }),
     onClear,
   );
   const confirmDelete = useConfirm(
     (set: ProfileSet) => ({
-      title: `Delete "${set.name}"?`,
-      description: `The set and its ${plural(set.count, 'profile')} are removed from this browser.`,
-      confirmLabel: 'Delete set',
+      title: intl.formatMessage({ id: 'profiles.profile-set-list.deleteTitle' }, { set: set.name }),
+      description: intl.formatMessage(
+        { id: 'profiles.profile-set-list.deleteDescription' },
+        { count: set.count },
+      ),
+      confirmLabel: intl.formatMessage({ id: 'profiles.profile-set-list.deleteConfirm' }),
     }),
     onDelete,
   );
   return (
     <>
-      <table className="data-table card profile-sets" aria-label="Profile sets">
+      <table
+        className="data-table card profile-sets"
+        aria-label={intl.formatMessage({ id: 'profiles.profile-set-list.profileSets' })}
+      >
         <TableHead
           columns={['Name', 'Source', { label: 'Profiles', numeric: true }, 'Updated']}
           actions
@@ -50,7 +61,10 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
             <tr key={set.id}>
               <td>
                 <Link to={`/profiles/${set.id}`}>
-                  <TruncatedText text={set.name} fallback="Untitled set" />
+                  <TruncatedText
+                    text={set.name}
+                    fallback={intl.formatMessage({ id: 'profiles.profile-set-list.untitledSet' })}
+                  />
                 </Link>
               </td>
               <td>
@@ -63,27 +77,36 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
                   <button
                     type="button"
                     className="btn btn-sm"
-                    aria-label={`Export ${set.name} as JSON`}
+                    aria-label={intl.formatMessage(
+                      { id: 'profiles.profile-set-list.exportLabel' },
+                      { set: set.name },
+                    )}
                     onClick={() => onExport(set)}
                   >
-                    Export JSON
+                    <FormattedMessage id="profiles.profile-set-list.exportJson" />
                   </button>
                   <button
                     type="button"
                     className="btn btn-sm"
-                    aria-label={`Clear ${set.name}`}
+                    aria-label={intl.formatMessage(
+                      { id: 'profiles.profile-set-list.clearLabel' },
+                      { set: set.name },
+                    )}
                     disabled={set.count === 0}
                     onClick={() => confirmClear.ask(set)}
                   >
-                    Clear
+                    <FormattedMessage id="profiles.profile-set-list.clear" />
                   </button>
                   <button
                     type="button"
                     className="btn btn-sm btn-ghost danger-text"
-                    aria-label={`Delete ${set.name}`}
+                    aria-label={intl.formatMessage(
+                      { id: 'profiles.profile-set-list.deleteLabel' },
+                      { set: set.name },
+                    )}
                     onClick={() => confirmDelete.ask(set)}
                   >
-                    Delete
+                    <FormattedMessage id="profiles.profile-set-list.delete" />
                   </button>
                 </div>
               </td>

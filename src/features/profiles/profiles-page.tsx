@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { downloadText } from '../../ui/download.ts';
@@ -25,17 +26,19 @@ export function ProfilesPage() {
     <section className="page">
       <div className="page-header">
         <div>
-          <h1>Profiles</h1>
+          <h1>
+            <FormattedMessage id="profiles.profiles-page.profiles" />
+          </h1>
           <p className="page-subtitle">
-            Sample customer profiles kept in this browser, for simulations and segment counts.
+            <FormattedMessage id="profiles.profiles-page.sampleCustomerProfilesKeptIn" />
           </p>
         </div>
         <div className="toolbar">
           <button type="button" className="btn" onClick={() => setDialog('import')}>
-            Import file
+            <FormattedMessage id="profiles.profiles-page.importFile" />
           </button>
           <button type="button" className="btn btn-primary" onClick={() => setDialog('generate')}>
-            Generate profiles
+            <FormattedMessage id="profiles.profiles-page.generateProfiles" />
           </button>
         </div>
       </div>
@@ -45,13 +48,16 @@ export function ProfilesPage() {
         </p>
       )}
       {sets === undefined ? (
-        <p className="muted">Loading profile sets…</p>
+        <p className="muted">
+          <FormattedMessage id="profiles.profiles-page.loadingProfileSets" />
+        </p>
       ) : sets.length === 0 ? (
         <div className="card empty-state">
-          <h2>No profile sets yet</h2>
+          <h2>
+            <FormattedMessage id="profiles.profiles-page.noProfileSetsYet" />
+          </h2>
           <p className="muted">
-            Generate realistic sample customers, or import a CSV, JSON or CDNOW purchase file to
-            simulate journeys against.
+            <FormattedMessage id="profiles.profiles-page.generateRealisticSampleCustomersOr" />
           </p>
         </div>
       ) : (

@@ -1,24 +1,32 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { formatCount } from './format.ts';
 
 interface ProgressBarProps {
   label: string;
   value: number;
   max: number;
-  /** What is counted, e.g. "profiles"; shown as "1,000 of 10,000 profiles". */
-  unit?: string;
+  /** Counts profiles: shown as "1,000 of 10,000 profiles" (else as a percentage). */
+  unit?: 'profiles';
 }
 
 /** A labelled determinate progress bar. */
 export function ProgressBar({ label, value, max, unit }: ProgressBarProps) {
+  useIntl(); // the figures follow a change of language
   const percent = max > 0 ? Math.min(100, (value / max) * 100) : 0;
   return (
     <div className="progress">
       <div className="progress-label">
         <span>{label}</span>
         <span className="muted">
-          {unit
-            ? `${formatCount(value)} of ${formatCount(max)} ${unit}`
-            : `${Math.round(percent)}%`}
+          {unit ? (
+            <FormattedMessage
+              id="profiles.progress.ofProfiles"
+              values={{ value: formatCount(value), max: formatCount(max) }}
+            />
+          ) : (
+            formatNumber(percent / 100, 'percent')
+          )}
         </span>
       </div>
       <div

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { formatNumber, type NumberFormat } from './format-number.ts';
 import './kpi.css';
 
@@ -36,6 +37,7 @@ export function KpiCard({
   detail,
   tone = 'neutral',
 }: KpiCardProps) {
+  useIntl(); // re-renders the figures when the language changes
   const text = value === null ? '–' : formatNumber(value, format, currency);
   return (
     <div className="kpi-card" role="group" aria-label={label}>
@@ -43,8 +45,13 @@ export function KpiCard({
       <div className={`kpi-value kpi-${tone}`}>{text}</div>
       {range && (
         <div className="kpi-range">
-          80% range {formatNumber(range.p10, format, currency)} –{' '}
-          {formatNumber(range.p90, format, currency)}
+          <FormattedMessage
+            id="kpi.range"
+            values={{
+              low: formatNumber(range.p10, format, currency),
+              high: formatNumber(range.p90, format, currency),
+            }}
+          />
         </div>
       )}
       {detail !== undefined && <div className="kpi-detail">{detail}</div>}

@@ -29,7 +29,8 @@ afterAll(() => server.close());
 async function checkWith(url: string, token: string) {
   const user = userEvent.setup();
   render(<BackendSettingsDialog open onOpenChange={() => undefined} />);
-  const urlBox = screen.getByRole('textbox', { name: 'Backend URL' });
+  // The dialog's frame loads on demand.
+  const urlBox = await screen.findByRole('textbox', { name: 'Backend URL' });
   await user.clear(urlBox);
   await user.type(urlBox, url);
   if (token !== '') await user.type(screen.getByLabelText('Access token'), token);

@@ -1,7 +1,7 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useRef, useState } from 'react';
 import { Dialog } from '../../../ui/dialog.tsx';
 import type { GenerateOutcome, JobProgress } from '../../../workers/profiles/profiles-protocol.ts';
-import { plural } from '../format.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';
 import {
@@ -45,6 +45,7 @@ export function GenerateDialog({
   onOpenSet,
   now = Date.now(),
 }: GenerateDialogProps) {
+  const intl = useIntl();
   const { jobs } = useProfilesServices();
   const [form, setForm] = useState<GenerateForm>(() => defaultGenerateForm(now));
   const [errors, setErrors] = useState<Partial<Record<keyof GenerateForm, string>>>({});
@@ -87,8 +88,10 @@ export function GenerateDialog({
     <Dialog
       open={open}
       onOpenChange={close}
-      title="Generate profiles"
-      description="Realistic, seeded sample customers."
+      title={intl.formatMessage({ id: 'profiles.generate-dialog.generateProfiles' })}
+      description={intl.formatMessage({
+        id: 'profiles.generate-dialog.realisticSeededSampleCustomers',
+      })}
     >
       {run.state === 'form' && (
         <form
@@ -119,10 +122,10 @@ export function GenerateDialog({
           ))}
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => close(false)}>
-              Cancel
+              <FormattedMessage id="profiles.generate-dialog.cancel" />
             </button>
             <button type="submit" className="btn btn-primary">
-              Generate
+              <FormattedMessage id="profiles.generate-dialog.generate" />
             </button>
           </div>
         </form>
@@ -130,23 +133,28 @@ export function GenerateDialog({
       {(run.state === 'running' || run.state === 'done') && (
         <>
           <ProgressBar
-            label="Generating profiles"
+            label={intl.formatMessage({ id: 'profiles.generate-dialog.generatingProfiles' })}
             value={run.state === 'done' ? run.outcome.count : run.progress.done}
             max={run.state === 'done' ? run.outcome.count : run.progress.total}
             unit="profiles"
           />
           {run.state === 'done' && (
-            <p role="status">{plural(run.outcome.count, 'profile')} generated and saved.</p>
+            <p role="status">
+              <FormattedMessage
+                id="profiles.generate-dialog.generatedAndSaved"
+                values={{ count: run.outcome.count }}
+              />
+            </p>
           )}
           <div className="dialog-actions">
             {run.state === 'running' ? (
               <button type="button" className="btn" onClick={() => job.current?.cancel()}>
-                Cancel
+                <FormattedMessage id="profiles.generate-dialog.cancel" />
               </button>
             ) : (
               <>
                 <button type="button" className="btn" onClick={() => close(false)}>
-                  Close
+                  <FormattedMessage id="profiles.generate-dialog.close" />
                 </button>
                 <button
                   type="button"
@@ -156,7 +164,7 @@ export function GenerateDialog({
                     onOpenSet(run.outcome.setId);
                   }}
                 >
-                  Open set
+                  <FormattedMessage id="profiles.generate-dialog.openSet" />
                 </button>
               </>
             )}
@@ -168,7 +176,7 @@ export function GenerateDialog({
           <p role="status">{run.message}</p>
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setRun({ state: 'form' })}>
-              Back
+              <FormattedMessage id="profiles.generate-dialog.back" />
             </button>
           </div>
         </>

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useId } from 'react';
 
 interface ColumnSelectProps {
@@ -22,7 +23,11 @@ export function ColumnSelect({
     <div className="mapping-field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {optional && <option value="">— not in the file —</option>}
+        {optional && (
+          <option value="">
+            <FormattedMessage id="profiles.column-select.notInTheFile" />
+          </option>
+        )}
         {headers.map((h) => (
           <option key={h} value={h}>
             {h}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useRef, useState } from 'react';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import type { ProfileSet } from '../../../storage/records.ts';
@@ -41,6 +42,7 @@ interface ImportDialogProps {
 
 /** Pick a file, map its columns (CSV), import it with progress, then read the report. */
 export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDialogProps) {
+  const intl = useIntl();
   const { jobs } = useProfilesServices();
   const [state, setState] = useState<Step>({ step: 'pick' });
   const [mapping, setMapping] = useState<ColumnMapping | undefined>();
@@ -116,8 +118,8 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
     <Dialog
       open={open}
       onOpenChange={close}
-      title="Import profiles"
-      description="CSV, JSON, NDJSON or a CDNOW purchase file."
+      title={intl.formatMessage({ id: 'profiles.import-dialog.importProfiles' })}
+      description={intl.formatMessage({ id: 'profiles.import-dialog.csvJsonNdjsonOrA' })}
     >
       <div
         className={
@@ -128,7 +130,9 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
       >
         {(state.step === 'pick' || state.step === 'ready') && (
           <div className="field">
-            <label htmlFor="profile-import-file">File</label>
+            <label htmlFor="profile-import-file">
+              <FormattedMessage id="profiles.import-dialog.file" />
+            </label>
             <input
               id="profile-import-file"
               type="file"
@@ -145,11 +149,10 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
         {state.step === 'pick' && (
           <div className="import-sample">
             <p className="muted">
-              No file at hand? Try the CLV models on real purchase histories: 2,357 CDNOW customers,
-              1997–98.
+              <FormattedMessage id="profiles.import-dialog.noFileAtHandTry" />
             </p>
             <button type="button" className="btn" onClick={() => void loadSample()}>
-              Load the CDNOW sample
+              <FormattedMessage id="profiles.import-dialog.loadTheCdnowSample" />
             </button>
           </div>
         )}
@@ -172,7 +175,7 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
             )}
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={() => close(false)}>
-                Cancel
+                <FormattedMessage id="profiles.import-dialog.cancel" />
               </button>
               <button
                 type="button"
@@ -180,7 +183,7 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
                 disabled={blocked}
                 onClick={() => start(state.file, state.sniffed)}
               >
-                Import
+                <FormattedMessage id="profiles.import-dialog.import" />
               </button>
             </div>
           </>
@@ -188,25 +191,35 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
         {state.step === 'running' && (
           <>
             <ProgressBar
-              label={state.progress.phase === 'reading' ? 'Reading the file' : 'Saving profiles'}
+              label={
+                state.progress.phase === 'reading'
+                  ? intl.formatMessage({ id: 'profiles.import-dialog.reading' })
+                  : intl.formatMessage({ id: 'profiles.import-dialog.saving' })
+              }
               value={state.progress.done}
               max={state.progress.total}
               {...(state.progress.phase === 'writing' ? { unit: 'profiles' } : {})}
             />
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={() => job.current?.cancel()}>
-                Cancel import
+                <FormattedMessage id="profiles.import-dialog.cancelImport" />
               </button>
             </div>
           </>
         )}
         {state.step === 'report' && (
           <>
-            <h3>{state.outcome.report.refused ? 'Import refused' : 'Import finished'}</h3>
+            <h3>
+              {state.outcome.report.refused ? (
+                <FormattedMessage id="profiles.import-dialog.refused" />
+              ) : (
+                <FormattedMessage id="profiles.import-dialog.finished" />
+              )}
+            </h3>
             <ImportReport report={state.outcome.report} />
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={reset}>
-                Import another file
+                <FormattedMessage id="profiles.import-dialog.importAnotherFile" />
               </button>
               {state.outcome.setId !== undefined && (
                 <button
@@ -218,11 +231,11 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
                     if (id !== undefined) onOpenSet(id);
                   }}
                 >
-                  Open set
+                  <FormattedMessage id="profiles.import-dialog.openSet" />
                 </button>
               )}
               <button type="button" className="btn" onClick={() => close(false)}>
-                Close
+                <FormattedMessage id="profiles.import-dialog.close" />
               </button>
             </div>
           </>
@@ -234,7 +247,7 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
             </p>
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={reset}>
-                Try again
+                <FormattedMessage id="profiles.import-dialog.tryAgain" />
               </button>
             </div>
           </>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useId } from 'react';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import { ColumnSelect } from './column-select.tsx';
@@ -24,6 +25,7 @@ const PREVIEW_ROWS = 3;
 
 /** Says which CSV column holds what; starts from the suggested mapping. */
 export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMappingStepProps) {
+  const intl = useIntl();
   const eventsId = useId();
   const fixedId = useId();
   const orderId = useId();
@@ -34,7 +36,7 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
       <div
         className="mapping-preview"
         role="region"
-        aria-label="First rows of the file"
+        aria-label={intl.formatMessage({ id: 'profiles.import-mapping-step.firstRowsOfTheFile' })}
         tabIndex={0}
       >
         <table className="data-table">
@@ -60,7 +62,9 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
       </div>
 
       <fieldset>
-        <legend>Profile fields</legend>
+        <legend>
+          <FormattedMessage id="profiles.import-mapping-step.profileFields" />
+        </legend>
         <div className="mapping-grid">
           {MAPPED_FIELDS.map(({ field, label }) => (
             <ColumnSelect
@@ -73,13 +77,15 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
             />
           ))}
           <ColumnSelect
-            label="Tags"
+            label={intl.formatMessage({ id: 'profiles.import-mapping-step.tags' })}
             value={mapping.tags[0] ?? ''}
             headers={headers}
             onChange={(column) => onChange(setTags(mapping, column))}
           />
           <div className="mapping-field">
-            <label htmlFor={orderId}>Dates like 03/04/2024 are</label>
+            <label htmlFor={orderId}>
+              <FormattedMessage id="profiles.import-mapping-step.datesLike03042024" />
+            </label>
             <select
               id={orderId}
               value={mapping.dateOrder}
@@ -87,15 +93,21 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
                 onChange({ ...mapping, dateOrder: e.target.value === 'dmy' ? 'dmy' : 'mdy' })
               }
             >
-              <option value="mdy">month/day/year</option>
-              <option value="dmy">day/month/year</option>
+              <option value="mdy">
+                <FormattedMessage id="profiles.import-mapping-step.monthDayYear" />
+              </option>
+              <option value="dmy">
+                <FormattedMessage id="profiles.import-mapping-step.dayMonthYear" />
+              </option>
             </select>
           </div>
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Consent</legend>
+        <legend>
+          <FormattedMessage id="profiles.import-mapping-step.consent" />
+        </legend>
         <div className="mapping-grid">
           {CONSENT_CHANNELS.map(({ channel, label }) => (
             <ColumnSelect
@@ -110,7 +122,9 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
       </fieldset>
 
       <fieldset>
-        <legend>Events</legend>
+        <legend>
+          <FormattedMessage id="profiles.import-mapping-step.events" />
+        </legend>
         <label className="checkbox-label" htmlFor={eventsId}>
           <input
             id={eventsId}
@@ -118,18 +132,18 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
             checked={events !== undefined}
             onChange={(e) => onChange(setEventsMode(mapping, e.target.checked, headers))}
           />
-          Each row is one event of the customer in the id column
+          <FormattedMessage id="profiles.import-mapping-step.eachRowIsOneEvent" />
         </label>
         {events && (
           <div className="mapping-grid">
             <ColumnSelect
-              label="Event time"
+              label={intl.formatMessage({ id: 'profiles.import-mapping-step.eventTime' })}
               value={events.timestamp}
               headers={headers}
               onChange={(timestamp) => onChange({ ...mapping, events: { ...events, timestamp } })}
             />
             <ColumnSelect
-              label="Event name column"
+              label={intl.formatMessage({ id: 'profiles.import-mapping-step.eventNameColumn' })}
               value={'column' in events.name ? events.name.column : ''}
               headers={headers}
               onChange={(column) =>
@@ -144,7 +158,9 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
             />
             {'fixed' in events.name && (
               <div className="mapping-field">
-                <label htmlFor={fixedId}>Event name for every row</label>
+                <label htmlFor={fixedId}>
+                  <FormattedMessage id="profiles.import-mapping-step.eventNameForEveryRow" />
+                </label>
                 <input
                   id={fixedId}
                   type="text"
@@ -160,7 +176,9 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
       </fieldset>
 
       <fieldset>
-        <legend>Other columns</legend>
+        <legend>
+          <FormattedMessage id="profiles.import-mapping-step.otherColumns" />
+        </legend>
         <TypedColumnsTable mapping={mapping} headers={headers} onChange={onChange} />
       </fieldset>
       {problem && (

@@ -1,62 +1,72 @@
+import type { ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ImportReport as Report } from '../../../domain/profiles/import/report.ts';
-import { formatCount, plural } from '../format.ts';
-
-const REASON_LABELS: Record<string, string> = {
-  empty_file: 'Empty file',
-  unknown_column: 'Unknown column',
-  malformed_row: 'Malformed row',
-  missing_id: 'Missing id',
-  invalid_email: 'Invalid email',
-  invalid_phone: 'Invalid phone',
-  invalid_date: 'Invalid date',
-  invalid_timestamp: 'Invalid time',
-  invalid_number: 'Invalid number',
-  invalid_boolean: 'Invalid yes/no',
-  invalid_time_zone: 'Unknown time zone',
-  missing_event_name: 'Missing event name',
-  bad_json: 'Bad JSON',
-  invalid_profile: 'Not a profile',
-  unrecognised_format: 'Unrecognised format',
-  unbalanced_quote: 'Unbalanced quote',
-  binary_file: 'Not a text file',
-  invalid_value: 'Value cannot be stored',
-};
+import { describeRejection, REJECTION_REASONS } from './describe-rejection.ts';
 
 /** Rows listed at most; the rest are counted. */
 const SHOWN = 200;
 
 /** What an import did: profiles imported, duplicates merged, rows rejected and why. */
 export function ImportReport({ report }: { report: Report }) {
+  const intl = useIntl();
+  const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
   const mergedRecords = report.merged.reduce((n, g) => n + g.records - 1, 0);
   return (
     <div className="import-report">
       {report.refused && (
         <p role="alert" className="field-error">
-          Nothing was imported. Line {report.refused.row}: {report.refused.message}
+          <FormattedMessage
+            id="profiles.import-report.nothingWasImportedLine"
+            values={{
+              row: report.refused.row,
+              message: describeRejection(intl, report.refused),
+            }}
+          />
         </p>
       )}
-      <ul className="report-summary" aria-label="Import summary">
+      <ul
+        className="report-summary"
+        aria-label={intl.formatMessage({ id: 'profiles.import-report.importSummary' })}
+      >
         <li>
-          <strong>{plural(report.imported, 'profile')}</strong> imported from{' '}
-          {plural(report.rows, 'row')}
+          <FormattedMessage
+            id="profiles.import-report.importedFrom"
+            values={{ imported: report.imported, rows: report.rows, strong }}
+          />
         </li>
         <li>
-          <strong>{plural(mergedRecords, 'duplicate')}</strong> merged
-          {report.merged.length > 0 && ` into ${plural(report.merged.length, 'profile')}`}
+          <FormattedMessage
+            id="profiles.import-report.merged"
+            values={{ duplicates: mergedRecords, profiles: report.merged.length, strong }}
+          />
         </li>
         <li>
-          <strong>{plural(report.rejected.length, 'row')}</strong> rejected
+          <FormattedMessage
+            id="profiles.import-report.rejected"
+            values={{ rows: report.rejected.length, strong }}
+          />
         </li>
       </ul>
       {report.merged.length > 0 && (
         <details>
-          <summary>Merged duplicates</summary>
-          <table className="data-table" aria-label="Merged duplicates">
+          <summary>
+            <FormattedMessage id="profiles.import-report.mergedDuplicates" />
+          </summary>
+          <table
+            className="data-table"
+            aria-label={intl.formatMessage({ id: 'profiles.import-report.mergedDuplicates' })}
+          >
             <thead>
               <tr>
-                <th scope="col">Kept id</th>
-                <th scope="col">Merged records</th>
-                <th scope="col">Matched by</th>
+                <th scope="col">
+                  <FormattedMessage id="profiles.import-report.keptId" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="profiles.import-report.mergedRecords" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="profiles.import-report.matchedBy" />
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -64,7 +74,7 @@ export function ImportReport({ report }: { report: Report }) {
                 <tr key={group.id}>
                   <td>{group.id}</td>
                   <td>{group.mergedIds.join(', ')}</td>
-                  <td>{group.matchedBy.join(' and ')}</td>
+                  <td>{intl.formatList(group.matchedBy, { type: 'conjunction' })}</td>
                 </tr>
               ))}
             </tbody>
@@ -73,29 +83,43 @@ export function ImportReport({ report }: { report: Report }) {
       )}
       {report.rejected.length > 0 && (
         <div className="report-rejected">
-          <table className="data-table" aria-label="Rejected rows">
+          <table
+            className="data-table"
+            aria-label={intl.formatMessage({ id: 'profiles.import-report.rejectedRows' })}
+          >
             <thead>
               <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Column</th>
-                <th scope="col">Details</th>
+                <th scope="col">
+                  <FormattedMessage id="profiles.import-report.row" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="profiles.import-report.reason" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="profiles.import-report.column" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="profiles.import-report.details" />
+                </th>
               </tr>
             </thead>
             <tbody>
               {report.rejected.slice(0, SHOWN).map((r, i) => (
                 <tr key={`${r.row}-${i}`}>
                   <td>{r.row}</td>
-                  <td>{REASON_LABELS[r.reason] ?? r.reason}</td>
+                  <td>{intl.formatMessage(REJECTION_REASONS[r.reason])}</td>
                   <td>{r.column ?? ''}</td>
-                  <td>{r.message}</td>
+                  <td>{describeRejection(intl, r)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {report.rejected.length > SHOWN && (
             <p className="muted">
-              and {formatCount(report.rejected.length - SHOWN)} more rejected rows.
+              <FormattedMessage
+                id="profiles.import-report.moreRejectedRows"
+                values={{ count: report.rejected.length - SHOWN }}
+              />
             </p>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useId } from 'react';
 import type { ProfileSet } from '../../../storage/records.ts';
 import type { ImportTarget } from '../../../workers/profiles/profiles-protocol.ts';
@@ -23,7 +24,9 @@ export function ImportTargetFields({
   return (
     <div className="mapping-grid">
       <div className="mapping-field">
-        <label htmlFor={intoId}>Import into</label>
+        <label htmlFor={intoId}>
+          <FormattedMessage id="profiles.import-target-fields.importInto" />
+        </label>
         <select
           id={intoId}
           value={target.kind === 'new' ? '' : target.setId}
@@ -35,7 +38,9 @@ export function ImportTargetFields({
             )
           }
         >
-          <option value="">A new profile set</option>
+          <option value="">
+            <FormattedMessage id="profiles.import-target-fields.aNewProfileSet" />
+          </option>
           {sets.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -45,7 +50,9 @@ export function ImportTargetFields({
       </div>
       {target.kind === 'new' ? (
         <div className="mapping-field">
-          <label htmlFor={nameId}>Set name</label>
+          <label htmlFor={nameId}>
+            <FormattedMessage id="profiles.import-target-fields.setName" />
+          </label>
           <input
             id={nameId}
             type="text"
@@ -55,7 +62,9 @@ export function ImportTargetFields({
         </div>
       ) : (
         <fieldset className="mapping-field inline-choices">
-          <legend className="field-label">Profiles already in the set</legend>
+          <legend className="field-label">
+            <FormattedMessage id="profiles.import-target-fields.profilesAlreadyInTheSet" />
+          </legend>
           {(['append', 'replace'] as const).map((mode) => (
             <label key={mode}>
               <input
@@ -64,7 +73,11 @@ export function ImportTargetFields({
                 checked={target.mode === mode}
                 onChange={() => onChange({ ...target, mode })}
               />
-              {mode === 'append' ? 'Keep them (same id: merged)' : 'Replace them'}
+              {mode === 'append' ? (
+                <FormattedMessage id="profiles.import-target-fields.keep" />
+              ) : (
+                <FormattedMessage id="profiles.import-target-fields.replace" />
+              )}
             </label>
           ))}
         </fieldset>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ColumnMapping, ValueType } from '../../../domain/profiles/import/mapping.ts';
 import {
   includeColumn,
@@ -15,18 +16,32 @@ interface TypedColumnsTableProps {
 
 /** The remaining columns, each imported (or not) as a typed custom attribute or event property. */
 export function TypedColumnsTable({ mapping, headers, onChange }: TypedColumnsTableProps) {
+  const intl = useIntl();
   const columns = otherColumns(mapping, headers);
   const typed = new Map(typedColumns(mapping).map((t) => [t.column, t]));
   const what = mapping.events ? 'event property' : 'custom attribute';
-  if (columns.length === 0) return <p className="muted">Every column is used above.</p>;
+  if (columns.length === 0)
+    return (
+      <p className="muted">
+        <FormattedMessage id="profiles.typed-columns-table.everyColumnIsUsedAbove" />
+      </p>
+    );
   return (
     <table className="data-table mapping-table">
       <thead>
         <tr>
-          <th scope="col">Column</th>
-          <th scope="col">Import as {what}</th>
-          <th scope="col">Name</th>
-          <th scope="col">Type</th>
+          <th scope="col">
+            <FormattedMessage id="profiles.typed-columns-table.column" />
+          </th>
+          <th scope="col">
+            <FormattedMessage id="profiles.typed-columns-table.importAs" /> {what}
+          </th>
+          <th scope="col">
+            <FormattedMessage id="profiles.typed-columns-table.name" />
+          </th>
+          <th scope="col">
+            <FormattedMessage id="profiles.typed-columns-table.type" />
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -40,7 +55,10 @@ export function TypedColumnsTable({ mapping, headers, onChange }: TypedColumnsTa
               <td>
                 <input
                   type="checkbox"
-                  aria-label={`Import ${column}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'profiles.typed-columns-table.importColumn' },
+                    { column },
+                  )}
                   checked={entry !== undefined}
                   onChange={(e) =>
                     onChange(
@@ -52,7 +70,10 @@ export function TypedColumnsTable({ mapping, headers, onChange }: TypedColumnsTa
               <td>
                 <input
                   type="text"
-                  aria-label={`Name for ${column}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'profiles.typed-columns-table.nameFor' },
+                    { column },
+                  )}
                   value={entry?.key ?? ''}
                   disabled={entry === undefined}
                   onChange={(e) => onChange(updateTyped(mapping, column, { key: e.target.value }))}
@@ -60,7 +81,10 @@ export function TypedColumnsTable({ mapping, headers, onChange }: TypedColumnsTa
               </td>
               <td>
                 <select
-                  aria-label={`Type of ${column}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'profiles.typed-columns-table.typeOf' },
+                    { column },
+                  )}
                   value={entry?.type ?? 'text'}
                   disabled={entry === undefined}
                   onChange={(e) =>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { ProfileEvent } from '../../../domain/profiles/profile.ts';
@@ -14,6 +15,7 @@ function describeProps(event: ProfileEvent): string {
 
 /** A profile's events, newest first, virtualised so long histories stay light. */
 export function EventTimeline({ events }: { events: readonly ProfileEvent[] }) {
+  const intl = useIntl();
   const scroller = useRef<HTMLDivElement>(null);
   const newestFirst = events.length;
   const virtualizer = useVirtualizer({
@@ -23,9 +25,20 @@ export function EventTimeline({ events }: { events: readonly ProfileEvent[] }) {
     overscan: 10,
     initialRect: { width: 600, height: 400 },
   });
-  if (events.length === 0) return <p className="muted">No events recorded.</p>;
+  if (events.length === 0)
+    return (
+      <p className="muted">
+        <FormattedMessage id="profiles.event-timeline.noEventsRecorded" />
+      </p>
+    );
   return (
-    <div ref={scroller} className="timeline" role="list" aria-label="Event timeline" tabIndex={0}>
+    <div
+      ref={scroller}
+      className="timeline"
+      role="list"
+      aria-label={intl.formatMessage({ id: 'profiles.event-timeline.eventTimeline' })}
+      tabIndex={0}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const event = events[newestFirst - 1 - item.index] as ProfileEvent;

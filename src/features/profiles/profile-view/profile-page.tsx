@@ -1,8 +1,9 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ReactNode } from 'react';
 import { useLiveRead } from '../../../storage/use-live-read.ts';
 import { Link, useParams } from 'react-router';
 import type { Profile } from '../../../domain/profiles/profile.ts';
-import { plural } from '../format.ts';
+const SEPARATOR = '/';
 import { useProfilesServices } from '../profiles-services.tsx';
 import { useProfileSet } from '../use-profile-sets.ts';
 import { PROFILE_FIELDS } from '../../../domain/profiles/profile-fields.ts';
@@ -17,11 +18,20 @@ const CHANNELS = [
 ] as const;
 
 function ConsentBadge({ given }: { given: boolean | undefined }) {
-  if (given === undefined) return <span className="badge">unknown</span>;
+  if (given === undefined)
+    return (
+      <span className="badge">
+        <FormattedMessage id="profiles.profile-page.unknown" />
+      </span>
+    );
   return given ? (
-    <span className="badge badge-ok">opted in</span>
+    <span className="badge badge-ok">
+      <FormattedMessage id="profiles.profile-page.optedIn" />
+    </span>
   ) : (
-    <span className="badge badge-error">opted out</span>
+    <span className="badge badge-error">
+      <FormattedMessage id="profiles.profile-page.optedOut" />
+    </span>
   );
 }
 
@@ -32,6 +42,7 @@ export interface ProfilePageProps {
 }
 
 export function ProfilePage({ renderExtras }: ProfilePageProps) {
+  const intl = useIntl();
   const { setId = '', profileId = '' } = useParams();
   const { repo } = useProfilesServices();
   const set = useProfileSet(setId);
@@ -40,23 +51,35 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
     [repo, setId, profileId],
   );
   const back = (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
-      <Link to="/profiles">Profile sets</Link> <span aria-hidden="true">/</span>{' '}
-      <Link to={`/profiles/${setId}`}>{set?.name ?? 'Set'}</Link>
+    <nav
+      aria-label={intl.formatMessage({ id: 'profiles.profile-page.breadcrumb' })}
+      className="breadcrumb"
+    >
+      <Link to="/profiles">
+        <FormattedMessage id="profiles.profile-page.profileSets" />
+      </Link>{' '}
+      <span aria-hidden="true">{SEPARATOR}</span>{' '}
+      <Link to={`/profiles/${setId}`}>
+        {set?.name ?? intl.formatMessage({ id: 'profiles.profile-page.set' })}
+      </Link>
     </nav>
   );
   if (profile === undefined)
     return (
       <section className="page">
         {back}
-        <p className="muted">Loading profile…</p>
+        <p className="muted">
+          <FormattedMessage id="profiles.profile-page.loadingProfile" />
+        </p>
       </section>
     );
   if (profile === null) {
     return (
       <section className="page">
         {back}
-        <h1>Profile not found</h1>
+        <h1>
+          <FormattedMessage id="profiles.profile-page.profileNotFound" />
+        </h1>
       </section>
     );
   }
@@ -69,13 +92,19 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
         <div>
           <h1>{attributes.name ?? profile.id}</h1>
           <p className="page-subtitle">
-            <code>{profile.id}</code> · {plural(profile.events.length, 'event')}
+            <code>{profile.id}</code>{' '}
+            <FormattedMessage
+              id="profiles.profile-page.eventCount"
+              values={{ count: profile.events.length }}
+            />
           </p>
         </div>
       </div>
       <div className="profile-grid">
         <div className="card profile-card">
-          <h2>Attributes</h2>
+          <h2>
+            <FormattedMessage id="profiles.profile-page.attributes" />
+          </h2>
           <dl className="kv">
             {PROFILE_FIELDS.map(({ field: key, label }) => (
               <div key={key}>
@@ -90,7 +119,9 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
               </div>
             ))}
           </dl>
-          <h2>Consent</h2>
+          <h2>
+            <FormattedMessage id="profiles.profile-page.consent" />
+          </h2>
           <dl className="kv">
             {CHANNELS.map(([channel, label]) => (
               <div key={channel}>
@@ -101,11 +132,18 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
               </div>
             ))}
           </dl>
-          <h2>Tags</h2>
+          <h2>
+            <FormattedMessage id="profiles.profile-page.tags" />
+          </h2>
           {attributes.tags.length === 0 ? (
-            <p className="muted">No tags.</p>
+            <p className="muted">
+              <FormattedMessage id="profiles.profile-page.noTags" />
+            </p>
           ) : (
-            <ul className="tag-list" aria-label="Tags">
+            <ul
+              className="tag-list"
+              aria-label={intl.formatMessage({ id: 'profiles.profile-page.tags' })}
+            >
               {attributes.tags.map((tag) => (
                 <li key={tag} className="badge">
                   {tag}
@@ -113,9 +151,13 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
               ))}
             </ul>
           )}
-          <h2>Custom attributes</h2>
+          <h2>
+            <FormattedMessage id="profiles.profile-page.customAttributes" />
+          </h2>
           {custom.length === 0 ? (
-            <p className="muted">None.</p>
+            <p className="muted">
+              <FormattedMessage id="profiles.profile-page.none" />
+            </p>
           ) : (
             <dl className="kv">
               {custom.map(([key, value]) => (
@@ -123,7 +165,15 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
                   <dt>
                     <code>{key}</code>
                   </dt>
-                  <dd>{value === null ? <span className="muted">null</span> : String(value)}</dd>
+                  <dd>
+                    {value === null ? (
+                      <span className="muted">
+                        <FormattedMessage id="profiles.profile-page.null" />
+                      </span>
+                    ) : (
+                      String(value)
+                    )}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -135,7 +185,9 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
           </div>
         )}
         <div className="card profile-card">
-          <h2>Events</h2>
+          <h2>
+            <FormattedMessage id="profiles.profile-page.events" />
+          </h2>
           <EventTimeline events={profile.events} />
         </div>
       </div>

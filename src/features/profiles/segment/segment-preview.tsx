@@ -1,5 +1,7 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useEffect, useId, useState } from 'react';
 import type { ConditionGroup } from '../../../domain/conditions/condition-schema.ts';
+import { formatNumber } from '../../../ui/kpi/format-number.ts';
 import { formatCount } from '../format.ts';
 import { useProfilesServices } from '../profiles-services.tsx';
 import { useDebounced } from '../use-debounced.ts';
@@ -28,6 +30,7 @@ type Count =
  * evaluator the simulator uses, while the condition is edited.
  */
 export function SegmentPreview({ condition, setId, now, debounceMs = 300 }: SegmentPreviewProps) {
+  const intl = useIntl();
   const { jobs } = useProfilesServices();
   const sets = useProfileSets();
   const pickerId = useId();
@@ -57,23 +60,38 @@ export function SegmentPreview({ condition, setId, now, debounceMs = 300 }: Segm
 
   let text: string;
   if (sets !== undefined && sets.length === 0 && setId === undefined)
-    text = 'No profile sets yet: generate or import some on the Profiles page.';
-  else if (!ready) text = 'Finish the condition to see how many profiles match.';
+    text = intl.formatMessage({ id: 'profiles.segment-preview.noSets' });
+  else if (!ready) text = intl.formatMessage({ id: 'profiles.segment-preview.unfinished' });
   else if (count.state === 'done') {
-    const share = count.total > 0 ? ` (${((count.matched / count.total) * 100).toFixed(1)}%)` : '';
-    text = `${formatCount(count.matched)} of ${formatCount(count.total)} profiles match${share}`;
-  } else if (count.state === 'failed') text = `Could not count: ${count.message}`;
-  else text = 'Counting…';
+    const figures = { matched: formatCount(count.matched), total: formatCount(count.total) };
+    text =
+      count.total > 0
+        ? intl.formatMessage(
+            { id: 'profiles.segment-preview.matching' },
+            { ...figures, share: formatNumber(count.matched / count.total, 'percent') },
+          )
+        : intl.formatMessage({ id: 'profiles.segment-preview.matchingNone' }, figures);
+  } else if (count.state === 'failed')
+    text = intl.formatMessage(
+      { id: 'profiles.segment-preview.failed' },
+      { message: count.message },
+    );
+  else text = intl.formatMessage({ id: 'profiles.segment-preview.counting' });
 
   return (
     <div className="segment-preview">
       {setId === undefined && sets !== undefined && sets.length > 0 && (
         <div className="segment-preview-picker">
-          <label htmlFor={pickerId}>Profile set</label>
+          <label htmlFor={pickerId}>
+            <FormattedMessage id="profiles.segment-preview.profileSet" />
+          </label>
           <select id={pickerId} value={chosen ?? ''} onChange={(e) => setPicked(e.target.value)}>
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} ({formatCount(s.count)})
+                <FormattedMessage
+                  id="profiles.segment-preview.setOption"
+                  values={{ set: s.name, count: formatCount(s.count) }}
+                />
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -22,6 +23,7 @@ const EMPTY = emptyConditionGroup();
 
 /** One profile set: search, sort and filter its profiles in a virtualised table. */
 export function ProfileSetPage() {
+  const intl = useIntl();
   const { setId = '' } = useParams();
   const { repo } = useProfilesServices();
   const set = useProfileSet(setId);
@@ -48,9 +50,13 @@ export function ProfileSetPage() {
   if (set === null) {
     return (
       <section className="page">
-        <h1>Profile set not found</h1>
+        <h1>
+          <FormattedMessage id="profiles.profile-set-page.profileSetNotFound" />
+        </h1>
         <p>
-          <Link to="/profiles">Back to profile sets</Link>
+          <Link to="/profiles">
+            <FormattedMessage id="profiles.profile-set-page.backToProfileSets" />
+          </Link>
         </p>
       </section>
     );
@@ -60,13 +66,27 @@ export function ProfileSetPage() {
     deferredSearch.trim() !== '' || (applied.rules.length > 0 && isConditionReady(applied));
   return (
     <section className="page page-wide">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/profiles">← Profile sets</Link>
+      <nav
+        aria-label={intl.formatMessage({ id: 'profiles.profile-set-page.breadcrumb' })}
+        className="breadcrumb"
+      >
+        <Link to="/profiles">
+          <FormattedMessage id="profiles.profile-set-page.profileSets" />
+        </Link>
       </nav>
       <div className="page-header">
         <div>
-          <h1>{set?.name ?? 'Profile set'}</h1>
-          <p className="page-subtitle">{set ? `${formatCount(set.count)} profiles` : 'Loading…'}</p>
+          <h1>{set?.name ?? intl.formatMessage({ id: 'profiles.segment-preview.profileSet' })}</h1>
+          <p className="page-subtitle">
+            {set ? (
+              <FormattedMessage
+                id="profiles.profile-set-page.count"
+                values={{ count: set.count, formatted: formatCount(set.count) }}
+              />
+            ) : (
+              <FormattedMessage id="common.loading" />
+            )}
+          </p>
         </div>
         <div className="toolbar">
           <button
@@ -79,15 +99,15 @@ export function ProfileSetPage() {
                 .then((text) => downloadText(`${set?.name ?? 'profiles'}.json`, text))
             }
           >
-            Export JSON
+            <FormattedMessage id="profiles.profile-set-page.exportJson" />
           </button>
         </div>
       </div>
       <div className="set-controls">
         <input
           type="search"
-          aria-label="Search profiles"
-          placeholder="Search by id, name or email"
+          aria-label={intl.formatMessage({ id: 'profiles.profile-set-page.searchProfiles' })}
+          placeholder={intl.formatMessage({ id: 'profiles.profile-set-page.searchByIdNameOr' })}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           disabled={loaded.state !== 'ready'}
@@ -99,29 +119,49 @@ export function ProfileSetPage() {
           aria-expanded={showFilter}
           onClick={() => setShowFilter((v) => !v)}
         >
-          {showFilter ? 'Hide filter' : 'Filter'}
+          {showFilter ? (
+            <FormattedMessage id="profiles.profile-set-page.hideFilter" />
+          ) : (
+            <FormattedMessage id="profiles.profile-set-page.filter" />
+          )}
         </button>
         <p className="match-count" role="status" aria-live="polite">
           {loaded.state === 'partial'
-            ? `Showing the first ${formatCount(loaded.profiles.length)} of ${formatCount(set?.count ?? 0)} profiles; reading the rest…`
+            ? intl.formatMessage(
+                { id: 'profiles.profile-set-page.partial' },
+                {
+                  shown: formatCount(loaded.profiles.length),
+                  total: formatCount(set?.count ?? 0),
+                },
+              )
             : loaded.state !== 'ready'
               ? ''
               : narrowed
-                ? `${formatCount(view.length)} of ${formatCount(total)} match`
-                : `${formatCount(total)} profiles`}
+                ? intl.formatMessage(
+                    { id: 'profiles.profile-set-page.matching' },
+                    { shown: formatCount(view.length), total: formatCount(total) },
+                  )
+                : intl.formatMessage(
+                    { id: 'profiles.profile-set-page.count' },
+                    { count: total, formatted: formatCount(total) },
+                  )}
         </p>
       </div>
       {showFilter && (
         <div className="card filter-panel">
           <ConditionBuilder
-            label="Show profiles where"
+            label={intl.formatMessage({ id: 'profiles.profile-set-page.showProfilesWhere' })}
             value={condition}
             onChange={setCondition}
             suggestions={suggestions}
           />
         </div>
       )}
-      {loaded.state === 'loading' && <p className="muted">Loading profiles…</p>}
+      {loaded.state === 'loading' && (
+        <p className="muted">
+          <FormattedMessage id="profiles.profile-set-page.loadingProfiles" />
+        </p>
+      )}
       {firstRows && (
         <ProfileTable setId={setId} profiles={firstRows} sort={undefined} sortable={false} />
       )}
@@ -134,8 +174,7 @@ export function ProfileSetPage() {
         (total === 0 ? (
           <div className="card empty-state">
             <p className="muted">
-              This set is empty. Import a file or generate profiles into it from the profile sets
-              page.
+              <FormattedMessage id="profiles.profile-set-page.thisSetIsEmptyImport" />
             </p>
           </div>
         ) : (

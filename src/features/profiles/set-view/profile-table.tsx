@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { Link } from 'react-router';
@@ -5,6 +6,9 @@ import type { Profile } from '../../../domain/profiles/profile.ts';
 import type { ProfileSort, ProfileSortKey } from '../../../domain/profiles/query.ts';
 import { formatCount, formatDateTime } from '../format.ts';
 import { virtualRowStyle } from '../virtual-row.ts';
+
+const SORTED_UP = ' ▲';
+const SORTED_DOWN = ' ▼';
 
 interface Column {
   key: ProfileSortKey;
@@ -85,6 +89,7 @@ function nextSort(current: ProfileSort | undefined, key: ProfileSortKey): Profil
 
 /** A virtualised, sortable table of profiles: only the rows on screen are in the DOM. */
 export function ProfileTable({ setId, profiles, sort, sortable, onSort }: ProfileTableProps) {
+  const intl = useIntl();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: profiles.length,
@@ -101,7 +106,7 @@ export function ProfileTable({ setId, profiles, sort, sortable, onSort }: Profil
     <div
       className="ptable card"
       role="table"
-      aria-label="Profiles"
+      aria-label={intl.formatMessage({ id: 'profiles.profile-table.profiles' })}
       aria-rowcount={profiles.length + 1}
     >
       <div className="ptable-head" role="rowgroup">
@@ -125,7 +130,7 @@ export function ProfileTable({ setId, profiles, sort, sortable, onSort }: Profil
                 >
                   {column.label}
                   <span aria-hidden="true">
-                    {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                    {sorted === 'asc' ? SORTED_UP : sorted === 'desc' ? SORTED_DOWN : ''}
                   </span>
                 </button>
               </div>
@@ -138,7 +143,7 @@ export function ProfileTable({ setId, profiles, sort, sortable, onSort }: Profil
         className="ptable-body"
         role="rowgroup"
         tabIndex={0}
-        aria-label="Profile rows, scrollable"
+        aria-label={intl.formatMessage({ id: 'profiles.profile-table.profileRowsScrollable' })}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => (

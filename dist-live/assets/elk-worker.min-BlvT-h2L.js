@@ -1,1 +1,0 @@
-var e=`/assets/elk-worker.min-J_vVZCZ4.js`;export{e as default};

@@ -1,1 +1,0 @@
-var e=()=>crypto.randomUUID();export{e as t};

@@ -1,1 +1,0 @@
-import{n as e}from"./download-dZMAVpbx.js";import{t}from"./jsx-runtime-CldxteV5.js";var n=t();function r({text:t,fallback:r=``}){let i=e(t)||r;return(0,n.jsx)(`bdi`,{className:`truncated-text`,title:i,children:i})}export{r as t};
