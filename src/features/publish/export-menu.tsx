@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useState } from 'react';
 import type { JourneyDocument } from '../../domain/index.ts';
@@ -29,7 +30,9 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
   return (
     <>
       <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger className="btn">Export</DropdownMenu.Trigger>
+        <DropdownMenu.Trigger className="btn">
+          <FormattedMessage id="publish.export-menu.export" />
+        </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="export-menu" align="end" sideOffset={6}>
             <DropdownMenu.Item
@@ -41,7 +44,7 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
                 })
               }
             >
-              Download spec
+              <FormattedMessage id="publish.export-menu.downloadSpec" />
             </DropdownMenu.Item>
             <DropdownMenu.Item
               className="export-menu__item"
@@ -52,7 +55,7 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
                 })
               }
             >
-              Copy spec
+              <FormattedMessage id="publish.export-menu.copySpec" />
             </DropdownMenu.Item>
             <DropdownMenu.Item
               className="export-menu__item"
@@ -62,10 +65,10 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
                 setMessage({ ok: true, text: `Downloaded ${schema.fileName}.` });
               }}
             >
-              Download JSON Schema
+              <FormattedMessage id="publish.export-menu.downloadJsonSchema" />
             </DropdownMenu.Item>
             <DropdownMenu.Item className="export-menu__item" onSelect={() => setReading(true)}>
-              Read the spec document
+              <FormattedMessage id="publish.export-menu.readTheSpecDocument" />
             </DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
