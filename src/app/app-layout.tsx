@@ -1,5 +1,5 @@
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
-import { NavLink, Outlet, useNavigation } from 'react-router';
+import { NavLink, Outlet, useMatches, useNavigation } from 'react-router';
 import { LanguageSwitch } from '../i18n/language-switch';
 
 const LABELS = defineMessages({
@@ -27,12 +27,15 @@ const BRAND_MARK = '◆';
 export function AppLayout() {
   const intl = useIntl();
   const navigation = useNavigation();
+  const fullScreen = useMatches().some(
+    (match) => (match.handle as { fullScreen?: boolean } | undefined)?.fullScreen === true,
+  );
   return (
-    <div className="app">
+    <div className={fullScreen ? 'app app--full-screen' : 'app'}>
       <a className="skip-link" href="#main">
         <FormattedMessage id="shell.skipToContent" />
       </a>
-      <header className="app-header">
+      <header className="app-header" hidden={fullScreen}>
         <NavLink
           to="/"
           className="brand"

@@ -24,6 +24,8 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'journeys/:journeyId',
+        // The editor has its own header with the way back: the journey gets the whole window.
+        handle: { fullScreen: true },
         errorElement: <RouteError />,
         lazy: async () => ({
           Component: (await import('./editor-route')).EditorRoute,

@@ -7,6 +7,7 @@ export * from './json/parse-json.ts';
 export * from './profiles/profile.ts';
 
 export * from './journey/journey-schema.ts';
+export { journeyFileName, journeyToFileText } from './journey/journey-file.ts';
 export * from './journey/settings-schema.ts';
 export * from './journey/restore.ts';
 export * from './journey/create-journey.ts';

@@ -13,13 +13,15 @@ export interface Size {
 export const DEFAULT_STEP_SIZE: Size = { width: 240, height: 96 };
 
 /**
- * Lays the journey out left to right with ELK's layered algorithm, keeping each step's branch
- * ports in display order so "Yes" stays above "No". Returns a position per step id.
+ * Lays the journey out with ELK's layered algorithm in the journey's direction (left to right,
+ * or top to bottom), keeping each step's branch ports in display order so "Yes" stays above (or
+ * left of) "No". Returns a position per step id.
  */
 export async function layoutJourney(
   document: JourneyDocument,
   sizes: Readonly<Record<string, Size>> = {},
 ): Promise<Record<string, Point>> {
+  const down = document.layoutDirection === 'down';
   const children: ElkNode[] = document.steps.map((step) => {
     const size = sizes[step.id] ?? DEFAULT_STEP_SIZE;
     const branches = stepBranches(step);
@@ -29,12 +31,21 @@ export async function layoutJourney(
       height: size.height,
       layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
       ports: [
-        { id: `${step.id}::in`, width: 1, height: 1, layoutOptions: { 'elk.port.side': 'WEST' } },
+        {
+          id: `${step.id}::in`,
+          width: 1,
+          height: 1,
+          layoutOptions: { 'elk.port.side': down ? 'NORTH' : 'WEST' },
+        },
         ...branches.map((b, index) => ({
           id: `${step.id}::${b.key}`,
           width: 1,
           height: 1,
-          layoutOptions: { 'elk.port.side': 'EAST', 'elk.port.index': String(index) },
+          layoutOptions: {
+            'elk.port.side': down ? 'SOUTH' : 'EAST',
+            // ELK numbers ports clockwise: on the south side that runs right to left.
+            'elk.port.index': String(down ? branches.length - 1 - index : index),
+          },
         })),
       ],
     };
@@ -48,7 +59,7 @@ export async function layoutJourney(
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
+      'elk.direction': down ? 'DOWN' : 'RIGHT',
       'elk.layered.spacing.nodeNodeBetweenLayers': '90',
       'elk.spacing.nodeNode': '40',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',

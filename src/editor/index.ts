@@ -49,3 +49,4 @@ export {
   createCompileCache,
   type CompiledRevision,
 } from './compiled-revision.ts';
+export { neighbourStep, type ArrowDirection } from './step-navigation.ts';

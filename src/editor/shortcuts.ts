@@ -34,7 +34,7 @@ export interface KeyInput {
 
 export interface ShortcutMatch {
   action: ShortcutAction;
-  /** For `nudge`: the offset in pixels. */
+  /** For `nudge`: the offset in pixels; for `goToStep`: the arrow's direction (±1). */
   delta?: { dx: number; dy: number };
 }
 
@@ -77,9 +77,13 @@ function parseKeys(keys: string, action: ShortcutAction): KeyBinding {
   return { action, mod: parts.includes('Mod'), shift: parts.includes('Shift'), key };
 }
 
+/**
+ * Bindings that ask for Shift come first: a named key bound without Shift also matches with it,
+ * so `Shift+ArrowUp` (nudge) must be tried before `ArrowUp` (go to a step).
+ */
 const KEYMAP: readonly KeyBinding[] = SHORTCUTS.flatMap((s) =>
   s.keys.map((keys) => parseKeys(keys, s.action)),
-);
+).sort((a, b) => Number(b.shift) - Number(a.shift));
 
 /**
  * Whether a key press is this binding's key. Named keys (`Delete`, `ArrowUp`) ignore Shift
@@ -107,6 +111,8 @@ export function matchShortcut(event: KeyInput, mac: boolean): ShortcutMatch | un
   const binding = KEYMAP.find((b) => b.mod === mod && keyMatches(b, event));
   if (binding === undefined) return undefined;
   const arrow = ARROWS[event.key];
+  if (binding.action === 'goToStep' && arrow !== undefined)
+    return { action: 'goToStep', delta: arrow };
   if (binding.action === 'nudge' && arrow !== undefined) {
     const step = event.shiftKey ? NUDGE_BIG_STEP : NUDGE_STEP;
     return { action: 'nudge', delta: { dx: arrow.dx * step, dy: arrow.dy * step } };
@@ -128,7 +134,7 @@ const KEY_SYMBOLS: Readonly<Record<string, string>> = {
 
 /** `Mod+Shift+Z` written for the platform: `⌘⇧Z` on macOS, `Ctrl+Shift+Z` elsewhere. */
 export function formatShortcut(keys: string, mac: boolean): string {
-  const named = KEY_SYMBOLS[keys] ?? keys;
+  const named = keys.replace(/Arrow(Up|Down|Left|Right)/, (arrow) => KEY_SYMBOLS[arrow] ?? arrow);
   if (!mac) return named.replace('Mod', 'Ctrl');
   return named.replace('Mod+', '⌘').replace('Shift+', '⇧');
 }

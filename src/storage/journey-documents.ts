@@ -225,6 +225,13 @@ export async function deleteJourney(id: string): Promise<void> {
   await repo().delete(id);
 }
 
+/** Deletes a journey only at the revision the caller saw; false when it changed or is gone. */
+export async function deleteJourneyIfRevision(id: string, revision: number): Promise<boolean> {
+  const deleted = await repo().deleteIfRevision(id, revision);
+  if (deleted) summaries.delete(id);
+  return deleted;
+}
+
 /** How many journeys are stored (readable or not). */
 export async function countJourneys(): Promise<number> {
   return getAppDb().journeys.count();

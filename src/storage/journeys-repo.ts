@@ -120,6 +120,19 @@ export function createJourneysRepo(db: WayfinderDb) {
     putIfRevision(journey: JourneyRecordInput, expected: ExpectedRevision): Promise<PutIfResult> {
       return write(journey, expected);
     },
+    /**
+     * Deletes a journey and its simulation runs only if it is still at the revision the caller
+     * saw (compare-and-set): false, and nothing deleted, when another tab saved it meanwhile.
+     */
+    async deleteIfRevision(id: string, expected: number): Promise<boolean> {
+      return db.transaction('rw', db.journeys, db.simulationRuns, async () => {
+        const current: unknown = await db.journeys.get(id);
+        if (current === undefined || revisionOf(current) !== expected) return false;
+        await db.simulationRuns.where('journeyId').equals(id).delete();
+        await db.journeys.delete(id);
+        return true;
+      });
+    },
     /** Deletes a journey and its simulation runs. */
     async delete(id: string): Promise<void> {
       await db.transaction('rw', db.journeys, db.simulationRuns, async () => {

@@ -72,7 +72,9 @@ test('simulates a template over 10,000 generated profiles, draws counts, opens a
   await expect(panel.getByRole('status').filter({ hasText: 'Simulation cancelled' })).toBeVisible();
   await release();
 
-  // The finished run is saved and listed across journeys.
+  // The finished run is saved and listed across journeys (the editor has the window to itself:
+  // back to the list first, where the main navigation is).
+  await page.getByRole('link', { name: '← Journeys' }).click();
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Simulations' })

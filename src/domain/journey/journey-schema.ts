@@ -29,6 +29,14 @@ export const LIFECYCLE_STAGE_LABELS: Record<LifecycleStage, string> = {
 export const positionSchema = z.object({ x: z.number(), y: z.number() });
 
 /**
+ * Which way the journey is drawn and auto-laid out: left to right (the default, also for
+ * documents saved before the field existed) or top to bottom. It travels with the journey.
+ */
+export const LAYOUT_DIRECTIONS = ['right', 'down'] as const;
+export const layoutDirectionSchema = z.enum(LAYOUT_DIRECTIONS);
+export type LayoutDirection = z.infer<typeof layoutDirectionSchema>;
+
+/**
  * A step on the canvas. `config` is kept as loaded so a document with a broken step still
  * opens; the validator checks it against the kind's schema.
  */
@@ -63,6 +71,8 @@ export const journeyDocumentSchema = z.object({
   steps: z.array(journeyStepSchema),
   connections: z.array(connectionSchema),
   settings: journeySettingsSchema.default(() => journeySettingsSchema.parse({})),
+  /** Absent means `right`: an optional field, so older documents need no migration. */
+  layoutDirection: layoutDirectionSchema.optional(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

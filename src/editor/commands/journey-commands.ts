@@ -1,5 +1,10 @@
-import type { JourneyDocument, JourneySettings, LifecycleStage } from '../../domain/index.ts';
-import { done, type Command } from '../command.ts';
+import type {
+  JourneyDocument,
+  JourneySettings,
+  LayoutDirection,
+  LifecycleStage,
+} from '../../domain/index.ts';
+import { done, refuse, type Command } from '../command.ts';
 import { EMPTY_SELECTION, withDocument } from '../editor-state.ts';
 
 export interface UpdateSettingsArgs {
@@ -92,4 +97,58 @@ export const clearSelection: Command<void> = {
   record: 'never',
   enabled: (state) => state.selection.stepIds.length + state.selection.connectionIds.length > 0,
   perform: (state) => done({ ...state, selection: EMPTY_SELECTION }),
+};
+
+export interface SetLayoutDirectionArgs {
+  direction: LayoutDirection;
+  /** Where the steps go in that direction (auto-layout's answer), moved in the same change. */
+  positions?: Readonly<Record<string, { x: number; y: number }>>;
+}
+
+/**
+ * Draws the journey left to right or top to bottom, with the steps laid out that way: one
+ * undoable change. The direction is saved with the journey.
+ */
+export const setLayoutDirection: Command<SetLayoutDirectionArgs> = {
+  id: 'setLayoutDirection',
+  label: 'Change the layout direction',
+  record: 'now',
+  enabled: () => true,
+  perform(state, { direction, positions = {} }) {
+    const steps = state.document.steps.map((s) => {
+      const at = positions[s.id];
+      return at === undefined ? s : { ...s, position: { x: at.x, y: at.y } };
+    });
+    return done(withDocument(state, { ...state.document, steps, layoutDirection: direction }));
+  },
+};
+
+export interface ApplyTemplateArgs {
+  /** The template's document; its steps, arrows, settings and direction replace the journey's. */
+  template: JourneyDocument;
+}
+
+/**
+ * Fills the journey from a template, keeping its id, name and dates: one undoable change. Only
+ * a journey with no steps can take one, so nothing the user drew is thrown away.
+ */
+export const applyTemplate: Command<ApplyTemplateArgs> = {
+  id: 'applyTemplate',
+  label: 'Start from a template',
+  record: 'now',
+  enabled: (state) => state.document.steps.length === 0,
+  perform(state, { template }) {
+    if (state.document.steps.length > 0)
+      return refuse('A template can only fill a journey with no steps.');
+    const next: JourneyDocument = {
+      ...state.document,
+      steps: template.steps,
+      connections: template.connections,
+      settings: template.settings,
+      lifecycleStage: template.lifecycleStage,
+      description: state.document.description || template.description,
+    };
+    if (template.layoutDirection !== undefined) next.layoutDirection = template.layoutDirection;
+    return done(withDocument({ ...state, selection: EMPTY_SELECTION }, next));
+  },
 };

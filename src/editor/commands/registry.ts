@@ -3,8 +3,10 @@ import { copySelection, duplicateSelection, paste } from './clipboard-commands.t
 import {
   clearSelection,
   selectAll,
+  setLayoutDirection,
   setSelection,
   updateJourneyMeta,
+  applyTemplate,
   updateSettings,
 } from './journey-commands.ts';
 import {
@@ -35,6 +37,8 @@ export const COMMANDS = {
   updateSettings,
   updateJourneyMeta,
   setSelection,
+  setLayoutDirection,
+  applyTemplate,
 } as const;
 
 export type CommandId = keyof typeof COMMANDS;
@@ -51,7 +55,20 @@ export function getCommand<K extends CommandId>(id: K): Command<CommandArgs<K>> 
 /** Every command a user can reach, by id: the document commands and the host's. */
 export type RegisteredCommandId = CommandId | HostCommandId;
 
-const { undo, redo, cut, autoLayout, fitView, help } = HOST_COMMANDS;
+const {
+  undo,
+  redo,
+  cut,
+  addStepAfter,
+  goToStep,
+  autoLayout,
+  layoutRight,
+  layoutDown,
+  fitView,
+  togglePalette,
+  toggleSidePanel,
+  help,
+} = HOST_COMMANDS;
 
 /**
  * Every registered command in the order the help dialog lists them and the toolbar shows them:
@@ -61,10 +78,16 @@ export const REGISTERED_COMMANDS: readonly (CommandInfo & { id: RegisteredComman
   undo,
   redo,
   cut,
+  addStepAfter,
+  goToStep,
   // Each command is registered under its own id (tests/unit/editor/command-registry.test.ts).
   ...(Object.values(COMMANDS) as (CommandInfo & { id: CommandId })[]),
   autoLayout,
+  layoutRight,
+  layoutDown,
   fitView,
+  togglePalette,
+  toggleSidePanel,
   help,
 ];
 

@@ -45,6 +45,8 @@ function addConnection(
 
 /** The horizontal distance from a step to the one it leads to when the editor places it. */
 export const STEP_COLUMN = 320;
+/** The vertical distance between a step and the next when the journey is drawn top to bottom. */
+export const STEP_ROW = 200;
 
 /** Every step reachable from `start`, excluding `stop` (so a loop back never moves its origin). */
 function downstream(doc: JourneyDocument, start: string, stop: string): Set<string> {
@@ -59,9 +61,9 @@ function downstream(doc: JourneyDocument, start: string, stop: string): Set<stri
 }
 
 /**
- * A step inserted into a connection gets a column of its own: it goes at least one column
- * right of the source, and the steps from the old target onwards move right when they would
- * otherwise sit under it.
+ * A step inserted into a connection gets a column (a row, when drawn top to bottom) of its own:
+ * it goes at least one column past the source, and the steps from the old target onwards move
+ * on when they would otherwise sit under it.
  */
 function makeRoom(
   doc: JourneyDocument,
@@ -72,15 +74,18 @@ function makeRoom(
   const source = doc.steps.find((s) => s.id === from);
   const target = doc.steps.find((s) => s.id === to);
   if (source === undefined || target === undefined) return doc;
-  const x = Math.max(step.position.x, source.position.x + STEP_COLUMN);
-  const shift = x + STEP_COLUMN - target.position.x;
+  const axis = doc.layoutDirection === 'down' ? 'y' : 'x';
+  const gap = axis === 'y' ? STEP_ROW : STEP_COLUMN;
+  const along = Math.max(step.position[axis], source.position[axis] + gap);
+  const shift = along + gap - target.position[axis];
   const moving = shift > 0 ? downstream(doc, to, from) : new Set<string>();
+  const moved = (p: Point, by: number): Point => ({ ...p, [axis]: p[axis] + by });
   return {
     ...doc,
     steps: doc.steps.map((s) => {
-      if (s.id === step.id) return { ...s, position: { x, y: s.position.y } };
+      if (s.id === step.id) return { ...s, position: { ...s.position, [axis]: along } };
       if (!moving.has(s.id)) return s;
-      return { ...s, position: { x: s.position.x + shift, y: s.position.y } };
+      return { ...s, position: moved(s.position, shift) };
     }),
   };
 }
@@ -210,8 +215,17 @@ export interface NudgeArgs {
 export const nudge: Command<NudgeArgs> = {
   id: 'nudge',
   label: 'Nudge',
-  description: 'Move the selected steps (hold Shift for 10×)',
-  shortcuts: ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'],
+  description: 'Move the selected steps (Ctrl/⌘ and an arrow; Shift for 10×)',
+  shortcuts: [
+    'Mod+ArrowUp',
+    'Mod+ArrowDown',
+    'Mod+ArrowLeft',
+    'Mod+ArrowRight',
+    'Shift+ArrowUp',
+    'Shift+ArrowDown',
+    'Shift+ArrowLeft',
+    'Shift+ArrowRight',
+  ],
   record: 'settle',
   enabled: (state) => state.selection.stepIds.length > 0,
   perform(state, args) {

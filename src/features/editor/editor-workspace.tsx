@@ -38,6 +38,10 @@ import { useJourneySync } from './use-journey-sync.ts';
 import { useProfileSuggestions } from './use-profile-suggestions.ts';
 import { useTemplateContext } from './use-template-context.ts';
 import { useTemplateEngine } from './use-template-engine.ts';
+import { PANEL_LIMITS, usePanelLayout } from './layout/panel-layout.ts';
+import { ResizeHandle } from './layout/resize-handle.tsx';
+import { focusFirstIn } from './layout/focus-first.ts';
+import { SkipLinks } from './layout/skip-links.tsx';
 
 type SidePanel = 'inspector' | 'problems';
 
@@ -122,6 +126,17 @@ export function EditorWorkspace({
     [store],
   );
   const [bottomOpen, setBottomOpen] = useState(false);
+  const [layout, setLayout] = usePanelLayout();
+  const sideRef = useRef<HTMLDivElement>(null);
+  /** Opens the side panel on a tab, then focuses what `pick` finds there once it is drawn. */
+  const showInSide = useCallback(
+    (tab: SidePanel, pick: (content: HTMLElement) => HTMLElement | null) => {
+      setLayout({ sideOpen: true });
+      setPanel(tab);
+      focusFirstIn(sideRef, pick);
+    },
+    [setLayout],
+  );
 
   // Validation follows the document without blocking typing on very large journeys.
   const deferredDocument = useDeferredValue(document);
@@ -154,15 +169,23 @@ export function EditorWorkspace({
 
   const selectProblem = useCallback(
     (stepId: string | undefined) => {
-      if (stepId === undefined) {
-        store.dispatch('clearSelection');
-        setPanel('inspector');
-        return;
-      }
-      canvasApi.current?.focusStep(stepId);
-      setPanel('inspector');
+      if (stepId === undefined) store.dispatch('clearSelection');
+      else canvasApi.current?.focusStep(stepId);
+      // Focus goes to the field with the problem, else the step, never back to the page.
+      showInSide('inspector', (content) => content.querySelector('[aria-invalid="true"]'));
+      if (stepId !== undefined)
+        requestAnimationFrame(() => {
+          if (!sideRef.current?.contains(window.document.activeElement))
+            canvasApi.current?.focusStepElement(stepId);
+        });
     },
-    [store],
+    [store, showInSide],
+  );
+
+  /** Enter on a selected step: to its first field. */
+  const editStep = useCallback(
+    () => showInSide('inspector', (content) => content.querySelector('input, textarea, select')),
+    [showInSide],
   );
 
   const focusStep = useCallback((stepId: string) => canvasApi.current?.focusStep(stepId), []);
@@ -180,6 +203,12 @@ export function EditorWorkspace({
 
   return (
     <div className="editor">
+      <SkipLinks
+        onInspector={() =>
+          showInSide('inspector', (content) => content.querySelector('input, textarea, select'))
+        }
+        onProblems={() => showInSide('problems', (content) => content.querySelector('button'))}
+      />
       <header className="editor-header">
         <Link to="/" className="editor-back">
           ← Journeys
@@ -198,6 +227,7 @@ export function EditorWorkspace({
                 // The canvas changes height with the panel: place the journey again, readable
                 // (fitting a wide journey into the shorter canvas shrank its counts past reading).
                 requestAnimationFrame(() => canvasApi.current?.showReadable());
+                if (layout.drawerCollapsed) setLayout({ drawerCollapsed: false });
               }}
             >
               {bottomPanelLabel}
@@ -214,7 +244,7 @@ export function EditorWorkspace({
             // The count follows the document a render behind (deferred validation): busy until
             // it describes the journey as edited, so no one reads the previous edit's count.
             aria-busy={deferredDocument !== document}
-            onClick={() => setPanel('problems')}
+            onClick={() => showInSide('problems', (content) => content.querySelector('button'))}
           >
             {summary.text}
           </button>
@@ -241,48 +271,138 @@ export function EditorWorkspace({
                 diagnostics={diagnostics}
                 apiRef={canvasApi}
                 onSelectionChange={onSelectionChange}
+                onEditStep={editStep}
                 {...(overlay ? { overlay } : {})}
               />
             </PanelErrorBoundary>
+            {!layout.sideOpen && (
+              <button
+                type="button"
+                className="panel-toggle editor-side-show"
+                aria-label="Show the side panel"
+                title="Show the side panel (Shift+S)"
+                aria-expanded="false"
+                aria-controls="editor-side"
+                onClick={() => setLayout({ sideOpen: true })}
+              >
+                «
+              </button>
+            )}
           </div>
+          {renderBottomPanel && bottomOpen && !layout.drawerCollapsed && (
+            <ResizeHandle
+              label={`Resize the ${bottomPanelLabel} panel`}
+              value={layout.drawerHeight}
+              {...PANEL_LIMITS.drawerHeight}
+              grows="up"
+              onChange={(drawerHeight) => setLayout({ drawerHeight })}
+            />
+          )}
           {renderBottomPanel && (
             <section
               id="editor-bottom-panel"
               className="editor-bottom"
               aria-label={bottomPanelLabel}
               hidden={!bottomOpen}
+              style={layout.drawerCollapsed ? undefined : { height: layout.drawerHeight }}
             >
-              <PanelErrorBoundary label={`The ${bottomPanelLabel} panel`} resetKeys={[document]}>
-                {renderBottomPanel(panelContext)}
-              </PanelErrorBoundary>
+              <div className="editor-bottom-bar">
+                <h2 className="editor-bottom-title">{bottomPanelLabel}</h2>
+                {layout.drawerCollapsed && (
+                  <span className="muted">Collapsed: counts stay on the canvas.</span>
+                )}
+                <button
+                  type="button"
+                  className="btn btn-sm editor-bottom-toggle"
+                  aria-expanded={!layout.drawerCollapsed}
+                  aria-controls="editor-bottom-content"
+                  onClick={() => {
+                    setLayout({ drawerCollapsed: !layout.drawerCollapsed });
+                    requestAnimationFrame(() => canvasApi.current?.showReadable());
+                  }}
+                >
+                  {layout.drawerCollapsed ? 'Expand' : 'Collapse'}
+                </button>
+              </div>
+              {/* Collapsed, the panel stays mounted: its run and its choices are kept. */}
+              <div
+                id="editor-bottom-content"
+                className="editor-bottom-content"
+                hidden={layout.drawerCollapsed}
+              >
+                <PanelErrorBoundary label={`The ${bottomPanelLabel} panel`} resetKeys={[document]}>
+                  {renderBottomPanel(panelContext)}
+                </PanelErrorBoundary>
+              </div>
             </section>
           )}
         </div>
-        <aside className="editor-side" aria-label="Step and journey settings">
-          <div className="side-tabs" role="tablist" aria-label="Side panel">
+        {layout.sideOpen && (
+          <ResizeHandle
+            label="Resize the side panel"
+            value={layout.sideWidth}
+            {...PANEL_LIMITS.sideWidth}
+            grows="left"
+            onChange={(sideWidth) => setLayout({ sideWidth })}
+          />
+        )}
+        <aside
+          id="editor-side"
+          className="editor-side"
+          aria-label="Step and journey settings"
+          hidden={!layout.sideOpen}
+          style={{ width: layout.sideWidth }}
+        >
+          <div className="side-head">
+            <div className="side-tabs" role="tablist" aria-label="Side panel">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={panel === 'inspector'}
+                className="side-tab"
+                onClick={() => setPanel('inspector')}
+              >
+                {selectedStep ? 'Step' : 'Journey settings'}
+              </button>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={panel === 'problems'}
+                className="side-tab"
+                onClick={() => setPanel('problems')}
+              >
+                Problems
+                {diagnostics.length > 0 && (
+                  <span className="side-tab-count">{diagnostics.length}</span>
+                )}
+              </button>
+            </div>
             <button
               type="button"
-              role="tab"
-              aria-selected={panel === 'inspector'}
-              className="side-tab"
-              onClick={() => setPanel('inspector')}
+              className="panel-toggle side-hide"
+              aria-label="Hide the side panel"
+              title="Hide the side panel (Shift+S)"
+              aria-expanded="true"
+              aria-controls="editor-side"
+              onClick={() => setLayout({ sideOpen: false })}
             >
-              {selectedStep ? 'Step' : 'Journey settings'}
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={panel === 'problems'}
-              className="side-tab"
-              onClick={() => setPanel('problems')}
-            >
-              Problems
-              {diagnostics.length > 0 && (
-                <span className="side-tab-count">{diagnostics.length}</span>
-              )}
+              »
             </button>
           </div>
-          <div className="side-content" role="tabpanel">
+          <div
+            id="editor-side-content"
+            className="side-content"
+            role="tabpanel"
+            tabIndex={-1}
+            ref={sideRef}
+            onKeyDown={(event) => {
+              // Escape from a step's settings goes back to the step on the canvas.
+              if (event.key !== 'Escape' || event.defaultPrevented || selectedStepId === null)
+                return;
+              event.preventDefault();
+              canvasApi.current?.focusStepElement(selectedStepId);
+            }}
+          >
             <PanelErrorBoundary
               label={panel === 'problems' ? 'The problems list' : 'The settings panel'}
               resetKeys={[panel, selectedStepId, document]}

@@ -1,19 +1,5 @@
 import type { JourneyDocument, RestoreError } from '../../domain/index.ts';
 
-/** A file name made from the journey's name: `welcome-series.journey.json`. */
-export function journeyFileName(document: JourneyDocument): string {
-  const slug = document.name
-    .toLocaleLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${slug || 'journey'}.journey.json`;
-}
-
-export function journeyToFileText(document: JourneyDocument): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
-}
-
 /** One import problem as a sentence, with where it is unless the message already says. */
 export function describeImportError(error: RestoreError): string {
   return error.path === '' || error.message.includes(error.path)
@@ -22,7 +8,19 @@ export function describeImportError(error: RestoreError): string {
 }
 
 export type ImportResult =
-  { ok: true; document: JourneyDocument } | { ok: false; file: string; errors: RestoreError[] };
+  | { ok: true; document: JourneyDocument }
+  | {
+      ok: false;
+      file: string;
+      errors: RestoreError[];
+      /** The file is a compiled spec: the journey it can be rebuilt as, offered to the user. */
+      fromSpec?: JourneyDocument;
+    };
+
+/** What a user reads when a compiled spec was chosen where a journey document is expected. */
+export function specImportMessage(file: string): string {
+  return `${file} is a compiled spec (the JSON a backend runs), not a journey document. You can import it as a new journey rebuilt from the spec (its steps, arrows and settings; the layout is redone), or export the journey document from its editor (Export › Journey document), which imports as it is.`;
+}
 
 /**
  * An imported journey is stored as a copy: new id, "(imported)" only when the id is taken,

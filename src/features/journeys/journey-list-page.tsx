@@ -1,7 +1,12 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
-import { LIFECYCLE_STAGES } from '../../domain/index.ts';
+import {
+  LIFECYCLE_STAGES,
+  journeyFileName,
+  journeyToFileText,
+  type JourneyDocument,
+} from '../../domain/index.ts';
 import { LIFECYCLE_STAGE_MESSAGES } from '../../i18n/domain-labels.ts';
 import { TableHead } from '../../ui/table-head.tsx';
 import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
@@ -13,12 +18,13 @@ import {
   type JourneyFilter,
   type JourneySummary,
 } from './journey-filter.ts';
-import { describeImportError, journeyFileName, journeyToFileText } from './journey-file.ts';
+import { describeImportError } from './journey-file.ts';
 import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
 import { BrokenJourneyRow } from './broken-journey-row.tsx';
 import { JourneyRow, type JourneyPublishState } from './journey-row.tsx';
 import { StoredJsonDialog } from './stored-json-dialog.tsx';
 import { useJourneyActions, useJourneyEntries } from './use-journeys.ts';
+import { useUndoableDelete } from './use-undoable-delete.ts';
 import './journeys.css';
 
 /** A failed write in words: the browser's own message (quota, a value it cannot store). */
@@ -41,9 +47,11 @@ const newJourneyDialog = onDemand(() =>
 
 export interface JourneyListPageProps {
   publishStates?: ReadonlyMap<string, JourneyPublishState> | undefined;
+  /** How long a deleted journey can be brought back (tests shorten it). */
+  undoDeleteMs?: number;
 }
 
-export function JourneyListPage({ publishStates }: JourneyListPageProps) {
+export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPageProps) {
   const entries = useJourneyEntries();
   const journeys = useMemo(
     () => entries?.flatMap((e) => (e.status === 'ok' ? [e.summary] : [])),
@@ -76,10 +84,49 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
   usePrefetchWhenIdle(newJourneyDialog);
   const [renaming, setRenaming] = useState<JourneySummary | null>(null);
   const [viewing, setViewing] = useState<{ name: string; text: string } | null>(null);
-  const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [importMessage, setImportMessage] = useState<{
+    ok: boolean;
+    text: string;
+    /** A spec imported as a journey: the journey it can be rebuilt as, offered with a button. */
+    fromSpec?: JourneyDocument;
+  } | null>(null);
+  const deletion = useUndoableDelete({
+    ...(undoDeleteMs !== undefined ? { undoMs: undoDeleteMs } : {}),
+    revisionOf: actions.revisionOf,
+    deleteAt: actions.deleteAt,
+    onNotDeleted: (name, why) =>
+      setImportMessage({
+        ok: false,
+        text:
+          why === 'changed'
+            ? intl.formatMessage({ id: 'journeys.delete.changed' }, { journey: name })
+            : intl.formatMessage({ id: 'journeys.delete.failed' }, { journey: name }),
+      }),
+  });
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const deleteWithUndo = (journey: JourneySummary) =>
+    void deletion.remove(journey.id, journey.name);
+  // The deleted row's button is gone: focus goes to Undo, once it is drawn, not to the page.
+  useEffect(() => {
+    if (deletion.pending !== null) undoButton.current?.focus();
+  }, [deletion.pending]);
+  const undoDelete = () => {
+    const restored = deletion.undo();
+    if (restored === null) return;
+    // Focus goes back to the journey that came back, never to the page.
+    requestAnimationFrame(() =>
+      window.document
+        .querySelector<HTMLElement>(`[data-journey-id="${CSS.escape(restored.id)}"] a`)
+        ?.focus(),
+    );
+  };
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const shown = useMemo(() => filterJourneys(journeys ?? [], filter), [journeys, filter]);
+  const pendingId = deletion.pending?.id;
+  const shown = useMemo(
+    () => filterJourneys(journeys ?? [], filter).filter((j) => j.id !== pendingId),
+    [journeys, filter, pendingId],
+  );
   const shownBroken = useMemo(() => filterBrokenJourneys(broken, filter), [broken, filter]);
 
   async function importFiles(files: FileList | null) {
@@ -108,23 +155,29 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
               { journey: result.document.name },
             ),
           }
-        : {
-            ok: false,
-            text: intl.formatMessage(
-              { id: 'journeys.import.failed' },
-              {
-                file: result.file,
-                reasons: `${result.errors.slice(0, 5).map(describeImportError).join('; ')}${
-                  result.errors.length > 5
-                    ? intl.formatMessage(
-                        { id: 'journeys.import.more' },
-                        { count: result.errors.length - 5 },
-                      )
-                    : ''
-                }`,
-              },
-            ),
-          },
+        : result.fromSpec !== undefined
+          ? {
+              ok: false,
+              text: intl.formatMessage({ id: 'journeys.import.spec' }, { file: result.file }),
+              fromSpec: result.fromSpec,
+            }
+          : {
+              ok: false,
+              text: intl.formatMessage(
+                { id: 'journeys.import.failed' },
+                {
+                  file: result.file,
+                  reasons: `${result.errors.slice(0, 5).map(describeImportError).join('; ')}${
+                    result.errors.length > 5
+                      ? intl.formatMessage(
+                          { id: 'journeys.import.more' },
+                          { count: result.errors.length - 5 },
+                        )
+                      : ''
+                  }`,
+                },
+              ),
+            },
     );
   }
 
@@ -195,6 +248,36 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
           className={importMessage.ok ? 'notice notice-ok' : 'notice notice-error'}
         >
           {importMessage.text}
+          {importMessage.fromSpec !== undefined && (
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => {
+                const rebuilt = importMessage.fromSpec;
+                if (rebuilt === undefined) return;
+                void actions.importRebuilt(rebuilt).then(
+                  (saved) =>
+                    setImportMessage({
+                      ok: true,
+                      text: intl.formatMessage(
+                        { id: 'journeys.import.rebuilt' },
+                        { journey: saved.name },
+                      ),
+                    }),
+                  (error: unknown) =>
+                    setImportMessage({
+                      ok: false,
+                      text: intl.formatMessage(
+                        { id: 'journeys.import.failed' },
+                        { file: rebuilt.name, reasons: storageFailure(intl, error) },
+                      ),
+                    }),
+                );
+              }}
+            >
+              <FormattedMessage id="journeys.import.rebuild" />
+            </button>
+          )}
           <button
             type="button"
             className="btn btn-ghost btn-sm"
@@ -204,6 +287,21 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
           </button>
         </div>
       )}
+      <div className="undo-toast-region" role="status" aria-live="polite">
+        {deletion.pending !== null && (
+          <div className="undo-toast">
+            <span>
+              <FormattedMessage
+                id="journeys.delete.deleted"
+                values={{ journey: deletion.pending.name }}
+              />
+            </span>
+            <button ref={undoButton} type="button" className="btn btn-sm" onClick={undoDelete}>
+              <FormattedMessage id="journeys.delete.undo" />
+            </button>
+          </div>
+        )}
+      </div>
 
       <div className="filters" role="search">
         <input
@@ -299,7 +397,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
                 onRename={() => setRenaming(j)}
                 onDuplicate={() => attempt('duplicating', () => actions.duplicate(j.id))}
                 onExport={() => void exportJourney(j.id)}
-                onDelete={() => confirmDelete.ask(j)}
+                onDelete={() => deleteWithUndo(j)}
               />
             ))}
             {shownBroken.map((journey) => (

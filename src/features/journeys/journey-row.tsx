@@ -47,7 +47,7 @@ export function JourneyRow({
   const label = j.name || untitled;
   const action = (key: string, name: string, onClick: () => void) => ({ key, name, onClick });
   return (
-    <tr>
+    <tr data-journey-id={j.id}>
       <td>
         <Link to={`/journeys/${j.id}`} className="journey-name">
           <TruncatedText text={j.name} fallback={untitled} />

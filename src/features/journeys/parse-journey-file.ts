@@ -2,7 +2,8 @@ import { restore } from '../../domain/index.ts';
 // Straight from its module, not the domain's index: the JSON parser that reports positions is
 // loaded with the first journey import, not with the journey list.
 import { parseJson } from '../../domain/json/parse-json.ts';
-import type { ImportResult } from './journey-file.ts';
+import { specImportMessage, type ImportResult } from './journey-file.ts';
+import { specAsJourney } from './spec-as-journey.ts';
 
 /** Reads a journey file: JSON syntax first (with line and column), then `restore`. */
 export function parseJourneyFile(file: string, text: string): ImportResult {
@@ -13,5 +14,9 @@ export function parseJourneyFile(file: string, text: string): ImportResult {
     return { ok: false, file, errors: [{ path: '', message: where }] };
   }
   const restored = restore(parsed.value);
-  return restored.ok ? restored : { ok: false, file, errors: restored.errors };
+  if (restored.ok) return restored;
+  const fromSpec = specAsJourney(parsed.value);
+  return fromSpec === undefined
+    ? { ok: false, file, errors: restored.errors }
+    : { ok: false, file, errors: [{ path: '', message: specImportMessage(file) }], fromSpec };
 }

@@ -3,6 +3,7 @@ import { createJourney, randomId, type JourneyDocument } from '../../domain/inde
 import {
   createJourneyRecord,
   deleteJourney,
+  deleteJourneyIfRevision,
   getJourney,
   getStoredJourneyText,
   listJourneyEntries,
@@ -73,6 +74,21 @@ export function useJourneyActions() {
     },
 
     remove: (id: string) => deleteJourney(id),
+
+    /** The stored revision a later compare-and-set delete names. */
+    revisionOf: async (id: string) => (await openJourney(id))?.revision,
+
+    deleteAt: (id: string, revision: number) => deleteJourneyIfRevision(id, revision),
+
+    /** Stores a journey rebuilt from a spec the user chose to import. */
+    async importRebuilt(document: JourneyDocument): Promise<JourneyDocument> {
+      const taken = new Set(
+        (await listJourneyEntries()).map((e) => (e.status === 'ok' ? e.summary.id : e.journey.id)),
+      );
+      const copy = asImportedCopy(document, Date.now(), randomId, taken);
+      await saveJourney(copy);
+      return copy;
+    },
 
     async importFile(file: File): Promise<ImportResult> {
       const { parseJourneyFile } = await import('./parse-journey-file.ts');

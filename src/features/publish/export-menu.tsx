@@ -1,19 +1,23 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useState } from 'react';
-import type { JourneyDocument } from '../../domain/index.ts';
+import { journeyFileName, journeyToFileText, type JourneyDocument } from '../../domain/index.ts';
 import { downloadText } from '../../ui/download.ts';
 import { SpecDocumentDialog } from './spec-document-dialog.tsx';
 import { exportSpec, exportSpecSchema } from './spec-export.ts';
 import './publish.css';
 
 /**
- * "Export": download or copy the compiled spec, download its JSON Schema, read the spec document.
- * The outcome shows as a status line beside the button.
+ * "Export": the journey document (the editable file, imported back as it is), then the compiled
+ * spec (download or copy), its JSON Schema and the spec document. The outcome shows as a status
+ * line beside the button.
  */
 export function ExportMenu({ document }: { document: JourneyDocument }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [reading, setReading] = useState(false);
+  const intl = useIntl();
+  const downloaded = (file: string) =>
+    intl.formatMessage({ id: 'publish.export-menu.downloaded' }, { file });
 
   const withSpec = (send: (fileName: string, text: string) => Promise<string> | string) => {
     const result = exportSpec(document);
@@ -23,7 +27,11 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
     }
     void Promise.resolve(send(result.fileName, result.text)).then(
       (text) => setMessage({ ok: true, text }),
-      () => setMessage({ ok: false, text: 'The browser refused to copy to the clipboard.' }),
+      () =>
+        setMessage({
+          ok: false,
+          text: intl.formatMessage({ id: 'publish.export-menu.clipboardRefused' }),
+        }),
     );
   };
 
@@ -35,12 +43,30 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="export-menu" align="end" sideOffset={6}>
+            <DropdownMenu.Label className="export-menu__label">
+              <FormattedMessage id="publish.export-menu.journeyLabel" />
+            </DropdownMenu.Label>
+            <DropdownMenu.Item
+              className="export-menu__item"
+              onSelect={() => {
+                // Works with errors too: the document is what the user drew, not a compiled spec.
+                const fileName = journeyFileName(document);
+                downloadText(fileName, journeyToFileText(document));
+                setMessage({ ok: true, text: downloaded(fileName) });
+              }}
+            >
+              <FormattedMessage id="publish.export-menu.downloadJourney" />
+            </DropdownMenu.Item>
+            <DropdownMenu.Separator className="export-menu__separator" />
+            <DropdownMenu.Label className="export-menu__label">
+              <FormattedMessage id="publish.export-menu.specLabel" />
+            </DropdownMenu.Label>
             <DropdownMenu.Item
               className="export-menu__item"
               onSelect={() =>
                 withSpec((fileName, text) => {
                   downloadText(fileName, text);
-                  return `Downloaded ${fileName}.`;
+                  return downloaded(fileName);
                 })
               }
             >
@@ -51,7 +77,7 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
               onSelect={() =>
                 withSpec(async (_fileName, text) => {
                   await navigator.clipboard.writeText(text);
-                  return 'Spec copied to the clipboard.';
+                  return intl.formatMessage({ id: 'publish.export-menu.specCopied' });
                 })
               }
             >
@@ -62,7 +88,7 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
               onSelect={() => {
                 const schema = exportSpecSchema();
                 downloadText(schema.fileName, schema.text);
-                setMessage({ ok: true, text: `Downloaded ${schema.fileName}.` });
+                setMessage({ ok: true, text: downloaded(schema.fileName) });
               }}
             >
               <FormattedMessage id="publish.export-menu.downloadJsonSchema" />

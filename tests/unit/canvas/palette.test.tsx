@@ -15,7 +15,39 @@ describe('Palette', () => {
     const email = within(actions).getByRole('button', { name: 'Email' });
     expect(email).toBeVisible();
     expect(email).toHaveAccessibleDescription(/.+/);
-    expect(screen.getAllByRole('button')).toHaveLength(21);
+    expect(screen.getAllByRole('listitem')).toHaveLength(21);
+  });
+
+  it('names each entry by its visible text alone, the description being its tooltip', () => {
+    render(<Palette onAdd={() => {}} />);
+    const email = screen.getByRole('button', { name: 'Email' });
+    expect(email).toHaveTextContent(/^Email$/);
+    expect(email).toHaveAccessibleDescription('Send an email.');
+    expect(screen.getAllByRole('tooltip', { hidden: true })).toHaveLength(21);
+  });
+
+  it('searches the descriptions too', async () => {
+    const user = userEvent.setup();
+    render(<Palette onAdd={() => {}} />);
+    await user.type(screen.getByRole('searchbox', { name: 'Search steps' }), 'send an email');
+    expect(screen.getByRole('button', { name: 'Email' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'SMS' })).toBeNull();
+  });
+
+  it('hides, and the choice is remembered for the next visit', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<Palette onAdd={() => {}} />);
+    await user.click(screen.getByRole('button', { name: 'Hide the step palette' }));
+    expect(screen.queryByRole('navigation', { name: 'Step palette' })).toBeNull();
+    unmount();
+    expect(JSON.parse(localStorage.getItem('wayfinder.editor-layout') ?? '{}')).toMatchObject({
+      paletteOpen: false,
+    });
+    // Another tab (here: the test) puts it back; the store takes the change from `storage`.
+    localStorage.removeItem('wayfinder.editor-layout');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'wayfinder.editor-layout' }));
+    render(<Palette onAdd={() => {}} />);
+    expect(screen.getByRole('navigation', { name: 'Step palette' })).toBeVisible();
   });
 
   it('search filters the kinds and hides empty groups', async () => {

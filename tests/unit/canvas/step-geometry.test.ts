@@ -10,6 +10,7 @@ const base: StepNodeData = {
   category: 'action',
   branches: [{ key: 'next', label: 'Next', free: true }],
   hasTarget: true,
+  direction: 'right',
 };
 
 // The figures below were read off the drawn nodes in Chromium (tests/bench/canvas at zoom 1).

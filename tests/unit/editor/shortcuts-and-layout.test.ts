@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   layoutJourney,
   matchShortcut,
+  neighbourStep,
   runAutoLayout,
   type KeyInput,
 } from '../../../src/editor/index.ts';
@@ -37,8 +38,12 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('z', { ctrlKey: true }), true)).toBeUndefined();
   });
 
-  it('nudges by 1 and by 10 with Shift', () => {
+  it('arrows go from step to step; Ctrl+arrow nudges by 1 and Shift+arrow by 10', () => {
     expect(matchShortcut(key('ArrowLeft'), false)).toEqual({
+      action: 'goToStep',
+      delta: { dx: -1, dy: 0 },
+    });
+    expect(matchShortcut(key('ArrowLeft', { ctrlKey: true }), false)).toEqual({
       action: 'nudge',
       delta: { dx: -1, dy: 0 },
     });
@@ -82,5 +87,70 @@ describe('auto-layout', () => {
       x: 400,
       y: 400,
     });
+  });
+
+  it('lays out top to bottom, Yes left of No, as one undoable change that keeps the direction', async () => {
+    const { store } = harness();
+    const trigger = add(store, 'event', 500, 500);
+    const condition = add(store, 'if_else', 0, 900);
+    const yes = add(store, 'email', 0, 0);
+    const no = add(store, 'sms', 0, 0);
+    store.dispatch('connect', { from: trigger, branch: 'next', to: condition });
+    store.dispatch('connect', { from: condition, branch: 'no', to: no });
+    store.dispatch('connect', { from: condition, branch: 'yes', to: yes });
+    const result = await runAutoLayout(store, {}, 'down');
+    expect(result.ok).toBe(true);
+    const doc = store.getState().document;
+    const at = (id: string) => doc.steps.find((s) => s.id === id)?.position ?? { x: NaN, y: NaN };
+    expect(doc.layoutDirection).toBe('down');
+    expect(at(trigger).y).toBeLessThan(at(condition).y);
+    expect(at(condition).y).toBeLessThan(at(yes).y);
+    expect(at(yes).x).toBeLessThan(at(no).x);
+    store.undo();
+    expect(store.getState().document.layoutDirection).toBeUndefined();
+    expect(store.getState().document.steps.find((s) => s.id === trigger)?.position).toEqual({
+      x: 500,
+      y: 500,
+    });
+  });
+});
+
+describe('going from step to step with the arrow keys', () => {
+  function branching() {
+    const { store } = harness();
+    const trigger = add(store, 'event', 0, 0);
+    const condition = add(store, 'if_else', 300, 0);
+    const yes = add(store, 'email', 600, -100);
+    const no = add(store, 'sms', 600, 100);
+    store.dispatch('connect', { from: trigger, branch: 'next', to: condition });
+    store.dispatch('connect', { from: condition, branch: 'no', to: no });
+    store.dispatch('connect', { from: condition, branch: 'yes', to: yes });
+    return { store, trigger, condition, yes, no };
+  }
+  const right = { dx: 1, dy: 0 };
+  const left = { dx: -1, dy: 0 };
+  const down = { dx: 0, dy: 1 };
+  const up = { dx: 0, dy: -1 };
+
+  it('starts at the trigger, goes forward along the first branch, back, and across branches', () => {
+    const { store, trigger, condition, yes, no } = branching();
+    const doc = store.getState().document;
+    expect(neighbourStep(doc, undefined, right)).toBe(trigger);
+    expect(neighbourStep(doc, trigger, right)).toBe(condition);
+    expect(neighbourStep(doc, condition, right)).toBe(yes);
+    expect(neighbourStep(doc, yes, down)).toBe(no);
+    expect(neighbourStep(doc, no, up)).toBe(yes);
+    expect(neighbourStep(doc, no, left)).toBe(condition);
+    expect(neighbourStep(doc, condition, left)).toBe(trigger);
+    expect(neighbourStep(doc, trigger, left)).toBeUndefined();
+  });
+
+  it('turns with the journey when it is drawn top to bottom', () => {
+    const { store, trigger, condition, yes, no } = branching();
+    const doc = { ...store.getState().document, layoutDirection: 'down' as const };
+    expect(neighbourStep(doc, trigger, down)).toBe(condition);
+    expect(neighbourStep(doc, condition, up)).toBe(trigger);
+    // Across is now left and right; "yes" sits above "no" in y, so it is the first across.
+    expect(neighbourStep(doc, yes, right)).toBe(no);
   });
 });

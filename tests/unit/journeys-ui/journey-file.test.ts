@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createJourney } from '../../../src/domain/index.ts';
+import { createJourney, journeyFileName, journeyToFileText } from '../../../src/domain/index.ts';
 import {
   asImportedCopy,
   describeImportError,
-  journeyFileName,
-  journeyToFileText,
 } from '../../../src/features/journeys/journey-file.ts';
 import { parseJourneyFile } from '../../../src/features/journeys/parse-journey-file.ts';
 

@@ -4,9 +4,15 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TEMPLATES, createJourney, type JourneyDocument } from '../../../src/domain/index.ts';
+import {
+  TEMPLATES,
+  compile,
+  createJourney,
+  specToJson,
+  type JourneyDocument,
+} from '../../../src/domain/index.ts';
 import { JourneyListPage } from '../../../src/features/journeys/journey-list-page.tsx';
-import { journeyToFileText } from '../../../src/features/journeys/journey-file.ts';
+import { journeyToFileText } from '../../../src/domain/index.ts';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { getJourney, listJourneys, saveJourney } from '../../../src/storage/journey-documents.ts';
@@ -22,11 +28,14 @@ function EditorStandIn() {
   return <h1>Editing {journeyId}</h1>;
 }
 
-function renderList() {
+function renderList(undoDeleteMs?: number) {
   render(
     <MemoryRouter initialEntries={['/']}>
       <Routes>
-        <Route path="/" element={<JourneyListPage />} />
+        <Route
+          path="/"
+          element={<JourneyListPage {...(undoDeleteMs !== undefined ? { undoDeleteMs } : {})} />}
+        />
         <Route path="/journeys/:journeyId" element={<EditorStandIn />} />
       </Routes>
     </MemoryRouter>,
@@ -89,23 +98,55 @@ describe('JourneyListPage', () => {
     ]);
   });
 
-  it('asks before deleting, and Cancel keeps the journey', async () => {
+  it('deletes at once with an undo toast; Undo brings the journey back, focused', async () => {
     const user = userEvent.setup();
     const table = await renderList();
     await user.click(
       within(rowOf(table, 'Win-back')).getByRole('button', { name: 'Delete Win-back' }),
     );
-    const dialog = await screen.findByRole('dialog', { name: 'Delete journey?' });
-    expect(dialog).toHaveTextContent('“Win-back” and its simulation runs will be deleted.');
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(within(table).queryByRole('link', { name: 'Win-back' })).toBeNull();
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    expect(undo.closest('[role="status"]')).toHaveTextContent('Deleted “Win-back”.');
+    await waitFor(() => expect(undo).toHaveFocus());
+    // Kept until the undo time runs out.
     expect(await getJourney('win-back')).toBeDefined();
+    await user.click(undo);
+    const back = await within(table).findByRole('link', { name: 'Win-back' });
+    await waitFor(() => expect(back).toHaveFocus());
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(await getJourney('win-back')).toBeDefined();
+  });
 
+  it('deletes for good once the undo time runs out', async () => {
+    const user = userEvent.setup();
+    const table = await renderList(0);
     await user.click(
       within(rowOf(table, 'Win-back')).getByRole('button', { name: 'Delete Win-back' }),
     );
-    await user.click(screen.getByRole('button', { name: 'Delete journey' }));
-    await waitFor(() => expect(within(table).queryByRole('link', { name: 'Win-back' })).toBeNull());
-    expect(await getJourney('win-back')).toBeUndefined();
+    await waitFor(async () => expect(await getJourney('win-back')).toBeUndefined());
+    expect(await getJourney('welcome-series')).toBeDefined();
+  });
+
+  it('never deletes a journey another tab changed while the undo was offered', async () => {
+    const user = userEvent.setup();
+    const table = await renderList();
+    await user.click(
+      within(rowOf(table, 'Win-back')).getByRole('button', { name: 'Delete Win-back' }),
+    );
+    await screen.findByRole('button', { name: 'Undo' });
+    const stored = await getJourney('win-back');
+    if (stored === undefined) throw new Error('seed missing');
+    await saveJourney({ ...stored, description: 'Edited in another tab' });
+    // A second delete lands the first one now: compare-and-set refuses it.
+    await user.click(
+      within(rowOf(table, 'Welcome series')).getByRole('button', {
+        name: 'Delete Welcome series',
+      }),
+    );
+    expect(
+      await screen.findByText('“Win-back” was not deleted: it changed in another tab meanwhile.'),
+    ).toBeVisible();
+    expect((await getJourney('win-back'))?.description).toBe('Edited in another tab');
   });
 
   it('renames and duplicates one journey without touching the others', async () => {
@@ -179,11 +220,36 @@ describe('JourneyListPage', () => {
       screen.getByLabelText('Import a journey file'),
       new File([text], 'welcome.journey.json', { type: 'application/json' }),
     );
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      `Imported “${hostile} (imported)”.`,
+    expect(await screen.findByText(`Imported “${hostile} (imported)”.`)).toHaveAttribute(
+      'role',
+      'status',
     );
     expect(await within(table).findByRole('link', { name: `${hostile} (imported)` })).toBeVisible();
     expect(document.querySelector('img[src="x"]')).toBeNull();
     expect((await getJourney('welcome-series'))?.name).toBe('Welcome series');
+  });
+
+  it('explains a compiled spec chosen as a journey and imports it rebuilt on request', async () => {
+    const user = userEvent.setup();
+    const table = await renderList();
+    const original = await getJourney('welcome-series');
+    if (original === undefined) throw new Error('seed missing');
+    const { spec } = compile(original);
+    if (spec === null) throw new Error('the seed does not compile');
+    await user.upload(
+      screen.getByLabelText('Import a journey file'),
+      new File([specToJson(spec)], 'welcome.spec.json', { type: 'application/json' }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('welcome.spec.json is a compiled spec');
+    expect(alert).toHaveTextContent('Export › Journey document');
+    expect(alert).not.toHaveTextContent('schemaVersion');
+    await user.click(within(alert).getByRole('button', { name: 'Import as a new journey' }));
+    expect(await screen.findByText(/from the spec\.$/)).toBeVisible();
+    const rebuilt = (await listJourneys()).filter((j) => j.name.startsWith('Welcome series'));
+    expect(rebuilt).toHaveLength(2);
+    const copy = await getJourney(rebuilt.find((j) => j.id !== 'welcome-series')?.id ?? '');
+    expect(copy?.steps.map((s) => s.id).sort()).toEqual(original.steps.map((s) => s.id).sort());
+    expect(within(table).getAllByRole('link', { name: /^Welcome series/ })).toHaveLength(2);
   });
 });

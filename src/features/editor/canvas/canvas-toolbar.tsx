@@ -13,6 +13,8 @@ import { useHistoryStatus } from './use-editor-selector.ts';
 export interface CanvasToolbarProps {
   store: EditorStore;
   run: RunCommand;
+  /** Toggles and choices that are on now (the palette shown, the journey's direction). */
+  pressed?: Partial<Record<RegisteredCommandId, boolean>>;
 }
 
 /** The commands registered for the toolbar, in registry order. */
@@ -42,7 +44,7 @@ function title(
 }
 
 /** The registered toolbar commands: undo, redo, auto-layout, fit view and the shortcuts overlay. */
-export function CanvasToolbar({ store, run }: CanvasToolbarProps) {
+export function CanvasToolbar({ store, run, pressed = {} }: CanvasToolbarProps) {
   const history = useHistoryStatus(store);
   const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform);
   return (
@@ -56,6 +58,7 @@ export function CanvasToolbar({ store, run }: CanvasToolbarProps) {
           onClick={() => run(command.id)}
           title={title(command, history, mac)}
           {...(command.icon !== undefined ? { 'aria-label': command.label } : {})}
+          {...(pressed[command.id] !== undefined ? { 'aria-pressed': pressed[command.id] } : {})}
         >
           {command.icon ?? command.label}
         </button>

@@ -4,12 +4,21 @@ import {
   type HostCommandId,
   type RegisteredCommandId,
 } from '../../../editor/index.ts';
+import type { LayoutDirection } from '../../../domain/index.ts';
 import { readClipboardText, writeClipboardText } from './system-clipboard.ts';
 
 /** What the canvas does for the commands the store cannot do alone. */
 export interface CanvasCommandHost {
   showHelp(): void;
   autoLayout(): void;
+  /** Sets the journey's direction and lays it out that way. */
+  layout(direction: LayoutDirection): void;
+  /** Opens the insert menu after the selected step, or the trigger menu on an empty journey. */
+  addStepAfter(): boolean;
+  /** Moves focus to the step an arrow key points at; false when there is none. */
+  goToStep(arrow: { dx: number; dy: number }): boolean;
+  togglePalette(): void;
+  toggleSidePanel(): void;
   fitView(): void;
   paste(text: string): void;
   announce(message: string): void;
@@ -37,10 +46,17 @@ export function createCommandRunner(store: EditorStore, host: () => CanvasComman
     redo: () => (store.redo(), true),
     cut: () => copy('delete'),
     autoLayout: () => (host().autoLayout(), true),
+    layoutRight: () => (host().layout('right'), true),
+    layoutDown: () => (host().layout('down'), true),
+    addStepAfter: () => host().addStepAfter(),
+    goToStep: () => false, // needs the arrow: run below
+    togglePalette: () => (host().togglePalette(), true),
+    toggleSidePanel: () => (host().toggleSidePanel(), true),
     fitView: () => (host().fitView(), true),
     help: () => (host().showHelp(), true),
   };
   return (id, delta) => {
+    if (id === 'goToStep') return delta !== undefined && host().goToStep(delta);
     if (isHostCommand(id)) return hostCommands[id]();
     switch (id) {
       case 'copySelection':

@@ -4,7 +4,9 @@ import type { EditorStore } from '../../../editor/index.ts';
 /** Where a step chosen from the insert menu goes. */
 export type InsertTarget =
   | { kind: 'connection'; connectionId: string; position: { x: number; y: number } }
-  | { kind: 'branch'; stepId: string; branch: string; position: { x: number; y: number } };
+  | { kind: 'branch'; stepId: string; branch: string; position: { x: number; y: number } }
+  /** A trigger that starts the journey, placed at `position`. */
+  | { kind: 'start'; position: { x: number; y: number } };
 
 /**
  * What nodes and edges reach through context instead of through their `data`, so their data

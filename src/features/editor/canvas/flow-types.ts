@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { StepCategory } from '../../../domain/index.ts';
+import type { LayoutDirection, StepCategory } from '../../../domain/index.ts';
 import type { ActualStepCounts } from '../../../domain/simulate/counts-overlay.ts';
 
 export interface BranchView {
@@ -18,6 +18,8 @@ export type StepNodeData = {
   category: StepCategory | 'unknown';
   branches: readonly BranchView[];
   hasTarget: boolean;
+  /** The journey's drawing direction: handles go on the matching sides. */
+  direction: LayoutDirection;
   problemSeverity?: 'error' | 'warning';
   problemCount?: number;
   problemMessage?: string;

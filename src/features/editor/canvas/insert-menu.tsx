@@ -1,5 +1,5 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { STEP_CATEGORIES, STEP_CATEGORY_LABELS, stepDefinitionsIn } from '../../../domain/index.ts';
 import type { InsertTarget } from './editor-context.ts';
 import { StepIcon } from './step-icon.tsx';
@@ -20,12 +20,16 @@ export interface InsertMenuProps {
 }
 
 /** Categories a step placed after another may have: everything but triggers. */
-const CATEGORIES = STEP_CATEGORIES.filter((c) => c !== 'trigger');
+const AFTER_A_STEP = STEP_CATEGORIES.filter((c) => c !== 'trigger');
+const STARTING = ['trigger'] as const;
 
 /** The one insert menu of the canvas, opened by every "+" on a connection or a free branch. */
 export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
   const titleId = useId();
+  const chosen = useRef(false);
   const anchor = request?.anchor ?? { left: 0, top: 0, width: 0, height: 0 };
+  const starting = request?.target.kind === 'start';
+  const categories = starting ? STARTING : AFTER_A_STEP;
   return (
     <DropdownMenu.Root
       open={request !== null}
@@ -48,14 +52,17 @@ export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
           collisionPadding={8}
           align="start"
           onCloseAutoFocus={(event) => {
+            // A chosen step takes focus itself (follow-new-steps.ts); a closed menu gives it back.
             event.preventDefault();
-            if (request?.returnFocus.isConnected === true) request.returnFocus.focus();
+            if (request?.returnFocus.isConnected === true && !chosen.current)
+              request.returnFocus.focus();
+            chosen.current = false;
           }}
         >
           <DropdownMenu.Label id={titleId} className="insert-menu__title">
-            Insert a step
+            {starting ? 'Add a trigger' : 'Insert a step'}
           </DropdownMenu.Label>
-          {CATEGORIES.map((category) => (
+          {categories.map((category) => (
             <DropdownMenu.Group key={category} className="insert-menu__group">
               <DropdownMenu.Label className="insert-menu__label">
                 {STEP_CATEGORY_LABELS[category]}
@@ -64,7 +71,11 @@ export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
                 <DropdownMenu.Item
                   key={definition.kind}
                   className={`insert-menu__item insert-menu__item--${category}`}
-                  onSelect={() => request !== null && onChoose(definition.kind, request.target)}
+                  onSelect={() => {
+                    if (request === null) return;
+                    chosen.current = true;
+                    onChoose(definition.kind, request.target);
+                  }}
                 >
                   <StepIcon name={definition.icon} />
                   {definition.label}

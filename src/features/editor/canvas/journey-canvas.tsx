@@ -10,6 +10,8 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -19,8 +21,16 @@ import {
   type CSSProperties,
   type Ref,
 } from 'react';
-import type { Diagnostic } from '../../../domain/index.ts';
-import { runAutoLayout, type EditorStore, type Selection } from '../../../editor/index.ts';
+import { isTriggerKind, type Diagnostic, type LayoutDirection } from '../../../domain/index.ts';
+import {
+  freeBranches,
+  neighbourStep,
+  runAutoLayout,
+  stepBranches,
+  type EditorStore,
+  type Selection,
+} from '../../../editor/index.ts';
+import { usePanelLayout } from '../layout/panel-layout.ts';
 import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from '../../../ui/on-demand.tsx';
 import { Palette } from '../palette/palette.tsx';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
@@ -32,7 +42,10 @@ import type { InsertMenuRequest } from './insert-menu.tsx';
 import { JourneyEdge } from './journey-edge.tsx';
 import { StepNode } from './step-node.tsx';
 import { INITIAL_VIEW, initialViewport, type Viewport } from './initial-view.ts';
-import { HALF_STEP } from './placement.ts';
+import { HALF_STEP, placeAfter } from './placement.ts';
+import { BlankGuidance } from './blank-guidance.tsx';
+import { focusStepWhenMounted, stepElement, useFollowNewSteps } from './follow-new-steps.ts';
+import { ZoomStyle } from './zoom-style.tsx';
 import { FlowBuilder, indexDiagnostics } from './to-flow.ts';
 import { viewportShowing, type FitOptions } from './fit-steps.ts';
 import { useCanvasKeyboard } from './use-canvas-keyboard.ts';
@@ -40,6 +53,11 @@ import { useEditorSelector } from './use-editor-selector.ts';
 import { useFlowHandlers } from './use-flow-handlers.ts';
 import { useStatusMessage } from './use-status-message.ts';
 import './journey-canvas.css';
+
+// Only opened from a blank journey: not part of drawing the canvas.
+const TemplateDialog = lazy(() =>
+  import('./template-dialog.tsx').then((m) => ({ default: m.TemplateDialog })),
+);
 
 const nodeTypes: NodeTypes = {
   trigger: StepNode,
@@ -78,6 +96,8 @@ const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[node.type ?? ''] ?
 export interface JourneyCanvasApi {
   /** Selects a step and brings it into view (the problems list). */
   focusStep(stepId: string): void;
+  /** Moves keyboard focus to a step on the canvas (after a panel or dialog closes). */
+  focusStepElement(stepId: string): void;
   fitView(): void;
   /** The view a journey opens at: readable text, starting from the triggers (initial-view.ts). */
   showReadable(): void;
@@ -96,6 +116,8 @@ export interface JourneyCanvasProps {
   showPalette?: boolean;
   /** Draw the minimap (default true). */
   showMiniMap?: boolean;
+  /** Enter on a selected step: the page moves focus to its settings. */
+  onEditStep?(stepId: string): void;
 
   apiRef?: Ref<JourneyCanvasApi>;
 }
@@ -116,14 +138,19 @@ function CanvasSurface({
   onSelectionChange,
   showPalette = true,
   showMiniMap = true,
+  onEditStep,
   apiRef,
 }: JourneyCanvasProps) {
+  const [layout, setLayout] = usePanelLayout();
+  const [choosingTemplate, setChoosingTemplate] = useState(false);
+  const addTriggerRef = useRef<HTMLButtonElement>(null);
   const flow = useReactFlow<StepFlowNode>();
   const wrapperRef = useRef<HTMLDivElement>(null);
   const document = useEditorSelector(store, (s) => s.document);
   const selection = useEditorSelector(store, (s) => s.selection);
   const [status, announce] = useStatusMessage();
   const [menu, setMenu] = useState<InsertMenuRequest | null>(null);
+  const hasTrigger = document.steps.some((s) => isTriggerKind(s.kind));
   const [helpOpen, setHelpOpen] = useState(false);
   usePrefetchWhenIdle(insertMenu);
   // Sizes React Flow measured. A ref, not state: React Flow already holds them internally, and
@@ -181,6 +208,34 @@ function CanvasSurface({
     },
     [flow],
   );
+  /** Pans (and zooms in to a readable zoom, if needed) only when a step is not wholly in view. */
+  const bringIntoView = useCallback(
+    (stepIds: readonly string[]) => {
+      const rect = wrapperRef.current?.getBoundingClientRect();
+      const steps = store.getState().document.steps.filter((s) => stepIds.includes(s.id));
+      if (rect === undefined || steps.length === 0) return;
+      const sizeOf = (id: string) => measured.current.get(id) ?? { width: STEP_WIDTH, height: 96 };
+      const left = Math.min(...steps.map((s) => s.position.x));
+      const top = Math.min(...steps.map((s) => s.position.y));
+      const right = Math.max(...steps.map((s) => s.position.x + sizeOf(s.id).width));
+      const bottom = Math.max(...steps.map((s) => s.position.y + sizeOf(s.id).height));
+      const { x, y, zoom } = flow.getViewport();
+      const margin = 24;
+      const inView =
+        left * zoom + x >= margin &&
+        top * zoom + y >= margin &&
+        right * zoom + x <= rect.width - margin &&
+        bottom * zoom + y <= rect.height - margin;
+      if (inView && zoom >= INITIAL_VIEW.minZoom) return;
+      void flow.setCenter((left + right) / 2, (top + bottom) / 2, {
+        zoom: Math.max(zoom, INITIAL_VIEW.minZoom),
+        duration: 200,
+      });
+    },
+    [flow, store],
+  );
+  useFollowNewSteps(document, selection, bringIntoView, wrapperRef);
+
   const fitView = useCallback(
     () => showSteps(undefined, { padding: 0.15, minZoom: 0.1, maxZoom: INITIAL_VIEW.maxZoom }),
     [showSteps],
@@ -188,44 +243,123 @@ function CanvasSurface({
   // Place the view once, as React Flow starts: readable text beats seeing everything. A journey
   // opened empty keeps the default view, so the first dropped step lands where it was dropped.
   const openedEmpty = useRef(document.steps.length === 0);
+  // A journey opened blank (just created) starts with focus on its first step to add.
+  useEffect(() => {
+    if (openedEmpty.current) addTriggerRef.current?.focus();
+  }, []);
   const onInit = useCallback((instance: ReactFlowInstance<StepFlowNode, JourneyFlowEdge>) => {
     if (!openedEmpty.current) void instance.setViewport(readableView(instance, wrapperRef.current));
   }, []);
-  const autoLayout = useCallback(() => {
-    // Steps never mounted (a large journey mounts only those in view) have estimated sizes.
-    const sizes: Record<string, { width: number; height: number }> = {};
-    for (const node of flow.getNodes()) {
-      const size =
-        measured.current.get(node.id) ??
-        (node.initialWidth !== undefined && node.initialHeight !== undefined
-          ? { width: node.initialWidth, height: node.initialHeight }
-          : undefined);
-      if (size !== undefined) sizes[node.id] = size;
+  const autoLayout = useCallback(
+    (direction?: LayoutDirection) => {
+      // Steps never mounted (a large journey mounts only those in view) have estimated sizes.
+      const sizes: Record<string, { width: number; height: number }> = {};
+      for (const node of flow.getNodes()) {
+        const size =
+          measured.current.get(node.id) ??
+          (node.initialWidth !== undefined && node.initialHeight !== undefined
+            ? { width: node.initialWidth, height: node.initialHeight }
+            : undefined);
+        if (size !== undefined) sizes[node.id] = size;
+      }
+      void runAutoLayout(store, sizes, direction).then((result) => {
+        if (!result.ok) announce(result.reason);
+        else
+          window.requestAnimationFrame(
+            () => void flow.setViewport(readableView(flow, wrapperRef.current), { duration: 250 }),
+          );
+      });
+    },
+    [store, announce, flow],
+  );
+
+  const openTriggerMenu = useCallback(
+    (anchor: HTMLElement) => {
+      const centre = viewCentre();
+      const r = anchor.getBoundingClientRect();
+      setMenu({
+        target: {
+          kind: 'start',
+          position: { x: centre.x - HALF_STEP.x, y: centre.y - HALF_STEP.y },
+        },
+        anchor: { left: r.left, top: r.top, width: r.width, height: r.height },
+        returnFocus: anchor,
+      });
+    },
+    [viewCentre],
+  );
+
+  /** "A": the insert menu after the selected step, or the trigger menu on a journey without one. */
+  const addStepAfter = (): boolean => {
+    const state = store.getState();
+    const wrapper = wrapperRef.current;
+    if (wrapper === null) return false;
+    if (!state.document.steps.some((s) => isTriggerKind(s.kind))) {
+      openTriggerMenu(addTriggerRef.current ?? wrapper);
+      return true;
     }
-    void runAutoLayout(store, sizes).then((result) => {
-      if (!result.ok) announce(result.reason);
-      else
-        window.requestAnimationFrame(
-          () => void flow.setViewport(readableView(flow, wrapperRef.current), { duration: 250 }),
-        );
+    const stepId = state.selection.stepIds.length === 1 ? state.selection.stepIds[0] : undefined;
+    const step = state.document.steps.find((s) => s.id === stepId);
+    if (step === undefined) {
+      announce('Select a step first: the new step goes after it.');
+      return true;
+    }
+    const free = freeBranches(state.document, step.id)[0];
+    if (free === undefined) {
+      announce(`Every branch of ${step.label} already leads to a step.`);
+      return true;
+    }
+    const index = stepBranches(step).findIndex((b) => b.key === free.key);
+    const anchor = stepElement(wrapper, step.id) ?? wrapper;
+    const r = anchor.getBoundingClientRect();
+    setMenu({
+      target: {
+        kind: 'branch',
+        stepId: step.id,
+        branch: free.key,
+        position: placeAfter(step.position, index, state.document.layoutDirection),
+      },
+      anchor: { left: r.left, top: r.top, width: r.width, height: r.height },
+      returnFocus: anchor,
     });
-  }, [store, announce, flow]);
+    return true;
+  };
+
+  /** Arrow keys: along the arrows to the neighbouring step, focused and selected. */
+  const goToStep = (arrow: { dx: number; dy: number }): boolean => {
+    const state = store.getState();
+    const focused = window.document.activeElement?.closest('.react-flow__node');
+    const from =
+      focused?.getAttribute('data-id') ??
+      (state.selection.stepIds.length === 1 ? state.selection.stepIds[0] : undefined);
+    const next = neighbourStep(state.document, from ?? undefined, arrow);
+    if (next === undefined || next === from) return false;
+    store.dispatch('setSelection', { stepIds: [next] });
+    bringIntoView([next]);
+    focusStepWhenMounted(wrapperRef, next);
+    return true;
+  };
 
   const host = useRef<CanvasCommandHost | null>(null);
   useEffect(() => {
     host.current = {
       showHelp: () => setHelpOpen(true),
-      autoLayout,
+      autoLayout: () => autoLayout(),
+      layout: (direction) => autoLayout(direction),
       fitView,
       paste: handlers.pasteText,
       announce,
+      addStepAfter,
+      goToStep,
+      togglePalette: () => setLayout({ paletteOpen: !layout.paletteOpen }),
+      toggleSidePanel: () => setLayout({ sideOpen: !layout.sideOpen }),
     };
   });
   const run = useMemo(
     () => createCommandRunner(store, () => host.current as CanvasCommandHost),
     [store],
   );
-  useCanvasKeyboard(store, wrapperRef, run);
+  useCanvasKeyboard(store, wrapperRef, run, onEditStep);
 
   useImperativeHandle(
     apiRef,
@@ -234,6 +368,7 @@ function CanvasSurface({
         store.dispatch('setSelection', { stepIds: [stepId] });
         showSteps([stepId], { padding: 0.4, minZoom: 0.1, maxZoom: 1.2 });
       },
+      focusStepElement: (stepId) => focusStepWhenMounted(wrapperRef, stepId),
       fitView,
       showReadable: () =>
         void flow.setViewport(readableView(flow, wrapperRef.current), { duration: 250 }),
@@ -264,10 +399,17 @@ function CanvasSurface({
         {showPalette && <Palette onAdd={handlers.addKind} />}
         <div
           className="journey-canvas__surface"
+          id="journey-canvas"
+          tabIndex={-1}
           style={STEP_WIDTH_STYLE}
           ref={wrapperRef}
           onDragOver={handlers.onDragOver}
           onDrop={handlers.onDrop}
+          onMouseDown={(event) => {
+            // Shift-drag draws a selection box: without this the browser also selects the
+            // page's text the pointer sweeps over (the panels beside the canvas).
+            if (event.shiftKey) event.preventDefault();
+          }}
         >
           <ReactFlow<StepFlowNode, JourneyFlowEdge>
             nodes={nodes}
@@ -302,8 +444,25 @@ function CanvasSurface({
               />
             )}
             <Controls showInteractive={false} showFitView={false} />
-            <CanvasToolbar store={store} run={run} />
+            <CanvasToolbar
+              store={store}
+              run={run}
+              pressed={{
+                togglePalette: layout.paletteOpen,
+                layoutRight: (document.layoutDirection ?? 'right') === 'right',
+                layoutDown: document.layoutDirection === 'down',
+              }}
+            />
+            <ZoomStyle target={wrapperRef} />
           </ReactFlow>
+          {!hasTrigger && (
+            <BlankGuidance
+              empty={document.steps.length === 0}
+              addTriggerRef={addTriggerRef}
+              onAddTrigger={openTriggerMenu}
+              onStartFromTemplate={() => setChoosingTemplate(true)}
+            />
+          )}
           <div className="canvas-status" role="status" aria-live="polite">
             {status}
           </div>
@@ -321,6 +480,33 @@ function CanvasSurface({
         <DrawnOnceOpened open={helpOpen}>
           <shortcutsDialog.Component open={helpOpen} onOpenChange={setHelpOpen} />
         </DrawnOnceOpened>
+        {choosingTemplate && (
+          <Suspense fallback={null}>
+            <TemplateDialog
+              open
+              onOpenChange={setChoosingTemplate}
+              onChoose={(template) => {
+                setChoosingTemplate(false);
+                const result = store.dispatch('applyTemplate', { template });
+                if (!result.ok) announce(result.reason);
+                else {
+                  announce(`Started from the ${template.name} template`);
+                  // Once its steps are drawn and measured: a readable view from the trigger.
+                  window.requestAnimationFrame(() =>
+                    window.requestAnimationFrame(() => {
+                      void flow.setViewport(readableView(flow, wrapperRef.current));
+                      const first = neighbourStep(store.getState().document, undefined, {
+                        dx: 1,
+                        dy: 0,
+                      });
+                      if (first !== undefined) focusStepWhenMounted(wrapperRef, first);
+                    }),
+                  );
+                }
+              }}
+            />
+          </Suspense>
+        )}
       </div>
     </CanvasContext.Provider>
   );
@@ -328,6 +514,7 @@ function CanvasSurface({
 
 /** The readable view of the journey as drawn now (see initial-view.ts). */
 function readableView(flow: { getNodes(): StepFlowNode[] }, wrapper: HTMLElement | null): Viewport {
+  const direction = flow.getNodes()[0]?.data.direction ?? 'right';
   const rect = wrapper?.getBoundingClientRect();
   const boxes = flow.getNodes().map((node) => ({
     x: node.position.x,
@@ -336,5 +523,10 @@ function readableView(flow: { getNodes(): StepFlowNode[] }, wrapper: HTMLElement
     height: node.measured?.height ?? 2 * HALF_STEP.y,
     trigger: node.type === 'trigger',
   }));
-  return initialViewport({ width: rect?.width ?? 0, height: rect?.height ?? 0 }, boxes);
+  return initialViewport(
+    { width: rect?.width ?? 0, height: rect?.height ?? 0 },
+    boxes,
+    INITIAL_VIEW,
+    direction,
+  );
 }

@@ -73,7 +73,10 @@ function JourneyEdgeComponent({
         <EdgeLabelRenderer>
           <div
             className="journey-edge__count nodrag nopan"
-            style={{ transform: `translate(-50%, -150%) translate(${labelX}px, ${labelY - 12}px)` }}
+            style={{
+              // Scaled against the zoom (journey-edge.css): one screen size however far out.
+              transform: `translate(${labelX}px, ${labelY - 14}px) translate(-50%, -100%) scale(var(--inverse-zoom, 1))`,
+            }}
           >
             {data.count.toLocaleString()}
           </div>

@@ -54,10 +54,8 @@ export interface StepBox {
 /** The box and handles a step node will have once drawn (exact for one-line text). */
 export function estimateStepBox(data: StepNodeData): StepBox {
   const shown = shownText(data);
-  const header =
-    data.problemSeverity !== undefined || data.entered !== undefined || data.actual !== undefined
-      ? HEADER_WITH_PILL
-      : HEADER;
+  // Simulated and live counts float above the step (a constant screen size); only the badge is inline.
+  const header = data.problemSeverity !== undefined ? HEADER_WITH_PILL : HEADER;
   const body =
     BORDER +
     header +
@@ -67,6 +65,7 @@ export function estimateStepBox(data: StepNodeData): StepBox {
     SUMMARY_LINE * lines(shown.summary, 13);
   const single = data.branches.length === 1 && data.branches[0]?.key === 'next';
   const rows = single ? 0 : data.branches.length;
+  if (data.direction === 'down') return downwardBox(data, body, single);
   const height = body + (rows > 0 ? BORDER + rows * BRANCH_ROW : 0) + BORDER;
   const middle = height / 2 - HANDLE / 2;
   const handles: NodeHandle[] = [];
@@ -90,6 +89,35 @@ export function estimateStepBox(data: StepNodeData): StepBox {
       position: Position.Right,
       x: sourceX,
       y,
+      width: HANDLE,
+      height: HANDLE,
+    });
+  });
+  return { width: STEP_WIDTH, height, handles };
+}
+
+/** Drawn top to bottom: the input on top, the branches side by side in one row at the bottom. */
+function downwardBox(data: StepNodeData, body: number, single: boolean): StepBox {
+  const height = body + (single ? 0 : BORDER + BRANCH_ROW) + BORDER;
+  const handles: NodeHandle[] = [];
+  const centre = STEP_WIDTH / 2 - HANDLE / 2;
+  if (data.hasTarget)
+    handles.push({
+      type: 'target',
+      position: Position.Top,
+      x: centre,
+      y: -6,
+      width: HANDLE,
+      height: HANDLE,
+    });
+  const cell = STEP_WIDTH / Math.max(1, data.branches.length);
+  data.branches.forEach((branch, index) => {
+    handles.push({
+      id: branch.key,
+      type: 'source',
+      position: Position.Bottom,
+      x: single ? centre : index * cell + cell / 2 - HANDLE / 2,
+      y: height - 6,
       width: HANDLE,
       height: HANDLE,
     });

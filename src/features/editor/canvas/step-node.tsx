@@ -1,12 +1,16 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, memo, Suspense, type KeyboardEvent, type MouseEvent } from 'react';
 import { useCanvasContext } from './editor-context.ts';
 import type { StepFlowNode } from './flow-types.ts';
-import { BRANCH_ROW, NEXT_COLUMN } from './placement.ts';
+import { placeAfter } from './placement.ts';
 import { shownText } from './step-geometry.ts';
-import { ActualCount, outsideForecast } from './actual-count.tsx';
 import { iconImage } from './step-icon.tsx';
 import './step-node.css';
+
+// Live counts only exist once the live counts bar (itself lazy) has loaded: their pill loads then.
+const ActualCount = lazy(() =>
+  import('./actual-count.tsx').then((m) => ({ default: m.ActualCount })),
+);
 
 /** Enter or Space on a focused handle clicks it: React Flow connects two clicked handles. */
 function clickOnKey(event: KeyboardEvent<HTMLDivElement>) {
@@ -31,7 +35,7 @@ function StepNodeComponent({
         kind: 'branch',
         stepId: id,
         branch,
-        position: { x: positionAbsoluteX + NEXT_COLUMN, y: positionAbsoluteY + index * BRANCH_ROW },
+        position: placeAfter({ x: positionAbsoluteX, y: positionAbsoluteY }, index, data.direction),
       },
       event.currentTarget,
     );
@@ -46,18 +50,39 @@ function StepNodeComponent({
           (data.problemCount ?? 1) === 1 ? '' : 's'
         }: ${data.problemMessage ?? ''}`;
   const shown = shownText(data);
+  const down = data.direction === 'down';
+  const out = down ? Position.Bottom : Position.Right;
   return (
     <div
-      className={`step-node step-node--${data.category}${selected ? ' is-selected' : ''}${
-        data.highlight === undefined ? '' : ` is-path-${data.highlight}`
-      }`}
+      className={`step-node step-node--${data.category} step-node--${data.direction}${
+        selected ? ' is-selected' : ''
+      }${data.highlight === undefined ? '' : ` is-path-${data.highlight}`}`}
       data-problem={data.problemSeverity}
-      data-outside-forecast={outsideForecast(data.actual) ? data.actual?.verdict : undefined}
+      data-outside-forecast={
+        data.actual?.verdict === 'below' || data.actual?.verdict === 'above'
+          ? data.actual.verdict
+          : undefined
+      }
     >
+      {(data.entered !== undefined || data.actual !== undefined) && (
+        // Above the step, scaled against the zoom: readable however far out the view is.
+        <span className="step-node__float">
+          {data.entered !== undefined && data.actual === undefined && (
+            <span className="step-node__count" title="Simulated profiles that entered">
+              {data.entered.toLocaleString()} entered
+            </span>
+          )}
+          {data.actual !== undefined && (
+            <Suspense fallback={null}>
+              <ActualCount actual={data.actual} simulated={data.entered} />
+            </Suspense>
+          )}
+        </span>
+      )}
       {data.hasTarget && (
         <Handle
           type="target"
-          position={Position.Left}
+          position={down ? Position.Top : Position.Left}
           className="step-node__target"
           aria-label={`Into ${data.label}`}
           role="button"
@@ -70,12 +95,6 @@ function StepNodeComponent({
         style={{ backgroundImage: iconImage(data.icon, data.category) }}
       >
         <span className="step-node__kind">{data.kindLabel}</span>
-        {data.entered !== undefined && data.actual === undefined && (
-          <span className="step-node__count" title="Simulated profiles that entered">
-            {data.entered.toLocaleString()} entered
-          </span>
-        )}
-        {data.actual !== undefined && <ActualCount actual={data.actual} simulated={data.entered} />}
         {problem !== undefined && (
           <span
             className={`step-node__badge step-node__badge--${data.problemSeverity}`}
@@ -108,7 +127,7 @@ function StepNodeComponent({
           <Handle
             type="source"
             id={single.key}
-            position={Position.Right}
+            position={out}
             className="step-node__source"
             aria-label={`${single.label} branch of ${data.label}`}
             role="button"
@@ -135,7 +154,7 @@ function StepNodeComponent({
               <Handle
                 type="source"
                 id={branch.key}
-                position={Position.Right}
+                position={out}
                 className="step-node__source"
                 aria-label={`${branch.label} branch of ${data.label}`}
                 role="button"

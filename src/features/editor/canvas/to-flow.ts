@@ -126,6 +126,7 @@ function sameData(a: StepNodeData, b: StepNodeData): boolean {
     a.icon === b.icon &&
     a.category === b.category &&
     a.hasTarget === b.hasTarget &&
+    a.direction === b.direction &&
     a.problemSeverity === b.problemSeverity &&
     a.problemCount === b.problemCount &&
     a.problemMessage === b.problemMessage &&
@@ -181,6 +182,7 @@ export class FlowBuilder {
           free: taken === undefined || !taken.has(b.key),
         })),
         hasTarget: view.category !== 'trigger',
+        direction: input.document.layoutDirection ?? 'right',
         ...(problem !== undefined
           ? {
               problemSeverity: problem.severity,

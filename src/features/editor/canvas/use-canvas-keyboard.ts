@@ -27,6 +27,7 @@ export function useCanvasKeyboard(
   store: EditorStore,
   wrapperRef: RefObject<HTMLElement | null>,
   run: RunCommand,
+  onEditStep?: (stepId: string) => void,
 ): void {
   useEffect(() => {
     const mac = isMacPlatform(navigator.platform);
@@ -37,9 +38,20 @@ export function useCanvasKeyboard(
       if (node !== null && (event.key === 'Enter' || event.key === ' ')) {
         const id = node.getAttribute('data-id');
         if (id !== null) {
-          const stepIds = event.shiftKey ? [...store.getState().selection.stepIds, id] : [id];
-          store.dispatch('setSelection', { stepIds });
+          const { stepIds: selected } = store.getState().selection;
           event.preventDefault();
+          // Enter on the one selected step goes on to its settings.
+          if (
+            event.key === 'Enter' &&
+            !event.shiftKey &&
+            selected.length === 1 &&
+            selected[0] === id
+          ) {
+            onEditStep?.(id);
+            return;
+          }
+          const stepIds = event.shiftKey ? [...selected, id] : [id];
+          store.dispatch('setSelection', { stepIds });
         }
         return;
       }
@@ -48,5 +60,5 @@ export function useCanvasKeyboard(
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [store, wrapperRef, run]);
+  }, [store, wrapperRef, run, onEditStep]);
 }

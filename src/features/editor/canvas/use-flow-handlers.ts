@@ -20,7 +20,7 @@ import {
 import { KIND_MIME } from '../palette/palette-catalogue.ts';
 import type { InsertTarget } from './editor-context.ts';
 import type { JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
-import { BRANCH_ROW, HALF_STEP, NEXT_COLUMN } from './placement.ts';
+import { HALF_STEP, placeAfter } from './placement.ts';
 
 export interface FlowHandlerDeps {
   store: EditorStore;
@@ -66,10 +66,7 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
         step === undefined || isTriggerKind(kind) ? undefined : freeBranches(document, step.id)[0];
       if (step !== undefined && free !== undefined) {
         const row = stepBranches(step).findIndex((b) => b.key === free.key);
-        const position = freeSpot(store, {
-          x: step.position.x + NEXT_COLUMN,
-          y: step.position.y + row * BRANCH_ROW,
-        });
+        const position = freeSpot(store, placeAfter(step.position, row, document.layoutDirection));
         add({ kind, position, attachTo: { from: step.id, branch: free.key } });
         return;
       }
@@ -86,6 +83,7 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
     (kind: string, target: InsertTarget) => {
       if (target.kind === 'connection')
         add({ kind, position: target.position, insertInto: target.connectionId });
+      else if (target.kind === 'start') add({ kind, position: freeSpot(store, target.position) });
       else
         add({
           kind,

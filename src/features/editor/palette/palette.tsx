@@ -1,5 +1,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import { StepIcon } from '../canvas/step-icon.tsx';
+import { PANEL_LIMITS, usePanelLayout } from '../layout/panel-layout.ts';
+import { ResizeHandle } from '../layout/resize-handle.tsx';
 import { KIND_MIME, paletteGroups } from './palette-catalogue.ts';
 import './palette.css';
 
@@ -8,71 +10,103 @@ export interface PaletteProps {
   onAdd(kind: string): void;
 }
 
+/** The id the canvas toolbar's palette toggle controls. */
+export const PALETTE_ID = 'step-palette';
+
 /**
- * The step palette: every kind grouped by category, searchable. Drag an item onto the canvas,
- * or press Enter on it to add it without a mouse.
+ * The step palette: every kind grouped by category, searchable, one line per kind (icon and
+ * name; the description shows on hover and focus and is searched too). Drag an item onto the
+ * canvas, or press Enter on it to add it without a mouse. It can be hidden and resized; both are
+ * remembered.
  */
 export function Palette({ onAdd }: PaletteProps) {
+  const [layout, setLayout] = usePanelLayout();
   const [query, setQuery] = useState('');
   const groups = paletteGroups(query);
   const baseId = useId();
+  if (!layout.paletteOpen) return null;
   const startDrag = (event: DragEvent<HTMLButtonElement>, kind: string) => {
     event.dataTransfer.setData(KIND_MIME, kind);
     event.dataTransfer.effectAllowed = 'copy';
   };
   return (
-    <nav className="palette" aria-label="Step palette">
-      <input
-        type="search"
-        className="palette__search"
-        placeholder="Search steps"
-        aria-label="Search steps"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-      />
-      {groups.length === 0 && <p className="palette__empty muted">No step matches “{query}”.</p>}
-      {groups.map((group) => {
-        const headingId = `${baseId}-${group.category}`;
-        return (
-          <section
-            key={group.category}
-            className={`palette__group palette__group--${group.category}`}
-            aria-labelledby={headingId}
+    <>
+      <nav
+        id={PALETTE_ID}
+        className="palette"
+        aria-label="Step palette"
+        style={{ width: layout.paletteWidth }}
+      >
+        <div className="palette__top">
+          <button
+            type="button"
+            className="panel-toggle"
+            aria-label="Hide the step palette"
+            title="Hide the step palette (Shift+P)"
+            aria-expanded="true"
+            aria-controls={PALETTE_ID}
+            onClick={() => setLayout({ paletteOpen: false })}
           >
-            <h3 id={headingId} className="palette__heading">
-              {group.label}
-            </h3>
-            <ul className="palette__list">
-              {group.items.map((definition) => {
-                const descriptionId = `${baseId}-${definition.kind}-description`;
-                return (
-                  <li key={definition.kind}>
-                    <button
-                      type="button"
-                      className="palette__item"
-                      draggable
-                      aria-label={definition.label}
-                      aria-describedby={descriptionId}
-                      onDragStart={(event) => startDrag(event, definition.kind)}
-                      onClick={() => onAdd(definition.kind)}
-                    >
-                      <span className="palette__icon">
-                        <StepIcon name={definition.icon} />
-                      </span>
-                      <span className="palette__text">
-                        <span className="palette__label">{definition.label}</span>
-                        <span id={descriptionId} className="palette__description">
-                          {definition.description}
+            «
+          </button>
+          <input
+            type="search"
+            className="palette__search"
+            placeholder="Search"
+            aria-label="Search steps"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+        {groups.length === 0 && <p className="palette__empty muted">No step matches “{query}”.</p>}
+        {groups.map((group) => {
+          const headingId = `${baseId}-${group.category}`;
+          return (
+            <section
+              key={group.category}
+              className={`palette__group palette__group--${group.category}`}
+              aria-labelledby={headingId}
+            >
+              <h3 id={headingId} className="palette__heading">
+                {group.label}
+              </h3>
+              <ul className="palette__list">
+                {group.items.map((definition) => {
+                  const descriptionId = `${baseId}-${definition.kind}-description`;
+                  return (
+                    <li key={definition.kind} className="palette__entry">
+                      <button
+                        type="button"
+                        className="palette__item"
+                        draggable
+                        aria-describedby={descriptionId}
+                        onDragStart={(event) => startDrag(event, definition.kind)}
+                        onClick={() => onAdd(definition.kind)}
+                      >
+                        <span className="palette__icon" aria-hidden="true">
+                          <StepIcon name={definition.icon} />
                         </span>
+                        <span className="palette__label">{definition.label}</span>
+                      </button>
+                      {/* A tooltip drawn by CSS on hover and focus: no tooltip library on the first load. */}
+                      <span id={descriptionId} className="palette__description" role="tooltip">
+                        {definition.description}
                       </span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        );
-      })}
-    </nav>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          );
+        })}
+      </nav>
+      <ResizeHandle
+        label="Resize the step palette"
+        value={layout.paletteWidth}
+        {...PANEL_LIMITS.paletteWidth}
+        grows="right"
+        onChange={(paletteWidth) => setLayout({ paletteWidth })}
+      />
+    </>
   );
 }

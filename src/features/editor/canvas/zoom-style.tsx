@@ -1,0 +1,27 @@
+import { useStore, type ReactFlowState } from '@xyflow/react';
+import { useLayoutEffect, type RefObject } from 'react';
+
+/**
+ * Below this zoom step text is too small to read (14 px names under 10.5 px, summaries under
+ * 10 px), so steps switch to their compact form: icon, a larger name and the count, as map
+ * tiles drop detail.
+ */
+export const COMPACT_BELOW_ZOOM = 0.75;
+
+const zoomOf = (state: ReactFlowState) => state.transform[2];
+
+/**
+ * Feeds the view's zoom to CSS on the canvas surface: `--inverse-zoom` scales counts and badges
+ * back to a constant screen size, `data-compact` switches steps to their compact form. Written
+ * to the element directly, so zooming re-renders no component.
+ */
+export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> }) {
+  const zoom = useStore(zoomOf);
+  useLayoutEffect(() => {
+    const element = target.current;
+    if (element === null) return;
+    element.style.setProperty('--inverse-zoom', String(1 / zoom));
+    element.toggleAttribute('data-compact', zoom < COMPACT_BELOW_ZOOM);
+  }, [zoom, target]);
+  return null;
+}
