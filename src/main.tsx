@@ -21,7 +21,8 @@ async function boot() {
   );
   // The lists read IndexedDB live, so demo content appears as soon as it is stored.
   const { cleanUpInterruptedImports, seedDemoContent } = await import('./app/seed-demo');
-  await cleanUpInterruptedImports();
+  // Not awaited: it waits for imports running (or still shutting down) in any tab.
+  void cleanUpInterruptedImports();
   await seedDemoContent();
   const { startBackgroundWork } = await import('./app/background-work.ts');
   startBackgroundWork();

@@ -2,6 +2,7 @@ import { TEMPLATES } from '../domain/index.ts';
 import { generateProfileBatches } from '../domain/profiles/generate/generate-profiles.ts';
 import { getAppDb } from '../storage/app-storage.ts';
 import { countJourneys, saveJourney } from '../storage/journey-documents.ts';
+import { whileImporting } from '../storage/import-lock.ts';
 import { createProfileRepo } from '../storage/profile-repo.ts';
 
 const SEEDED_KEY = 'wayfinder.demoSeeded';
@@ -11,7 +12,7 @@ const DAY = 86_400_000;
 
 /**
  * Removes what a reload or a closed tab cut short: profile sets whose first import never
- * committed and chunks no set refers to (skipped while another tab is importing).
+ * committed and chunks no set refers to, once no tab is importing (which may be much later).
  */
 export async function cleanUpInterruptedImports(): Promise<void> {
   await createProfileRepo(getAppDb()).cleanUpInterruptedImports();
@@ -31,7 +32,10 @@ export async function seedDemoContent(now = Date.now()): Promise<void> {
     }
   }
   const profiles = createProfileRepo(db);
-  if ((await profiles.listProfileSets()).length === 0) {
+  // Under the import lock like any import: the clean-up of interrupted imports, which may run
+  // at any time now, would otherwise take this set, still marked incomplete, for a leftover.
+  await whileImporting(async () => {
+    if ((await profiles.listProfileSets()).length > 0) return;
     const set = await profiles.createProfileSet({
       name: 'Demo customers',
       source: 'generated',
@@ -45,6 +49,6 @@ export async function seedDemoContent(now = Date.now()): Promise<void> {
       end,
     });
     await profiles.importIntoSet(set.id, batches, { mode: 'replace' });
-  }
+  });
   localStorage.setItem(SEEDED_KEY, new Date(now).toISOString());
 }

@@ -2,7 +2,7 @@ import { mergeProfiles } from '../domain/profiles/merge-profiles';
 import { PROFILE_SCHEMA_VERSION, type Profile } from '../domain/profiles/profile';
 import type { ProfileSort } from '../domain/profiles/query';
 import type { WayfinderDb } from './db';
-import { unlessImporting } from './import-lock';
+import { onceNoImportRuns } from './import-lock';
 import { ChunkColumns } from './chunk-columns';
 import { ProfileSetCache } from './profile-cache';
 import {
@@ -473,16 +473,17 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
 
     /**
      * Removes what interrupted imports left (sets still marked incomplete, chunks no set refers
-     * to), unless an import is running in some tab right now. Run at start-up. Returns what was
-     * removed, or undefined when it was skipped.
+     * to) as soon as no import runs in any tab: an import still running or still shutting down
+     * (a reloaded page's old worker) is waited for, not skipped. Run at start-up, not awaited.
+     * Resolves with what was removed.
      */
-    async cleanUpInterruptedImports(): Promise<{ sets: number; chunks: number } | undefined> {
+    async cleanUpInterruptedImports(): Promise<{ sets: number; chunks: number }> {
       const clean = async () => {
         const sets = (await db.profileSets.toArray()).filter((s) => s.incomplete === true);
         for (const set of sets) await deleteSet(set.id);
         return { sets: sets.length, chunks: await removeOrphanChunks() };
       };
-      return unlessImporting(clean);
+      return onceNoImportRuns(clean);
     },
 
     /** Deletes chunks no set refers to, left by an import whose tab was closed part way. */

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { holdStore } from './hold-store';
 
 /** Accessibility problems axe finds on the page, as "rule: target" lines. */
 async function axeViolations(page: Page, within?: string): Promise<string[]> {
@@ -52,35 +53,6 @@ function storedName(page: Page, id: string): Promise<string | undefined> {
   );
 }
 
-/**
- * Holds IndexedDB's journeys store from another tab with a read-write transaction kept busy, so
- * the app's save cannot land before the page goes: what a slow disk or a busy database does.
- */
-async function holdJourneysStore(blocker: Page): Promise<() => Promise<void>> {
-  await blocker.goto('/not-a-page');
-  await blocker.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('wayfinder');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('journeys', 'readwrite').objectStore('journeys');
-          const flag = window as unknown as { release?: boolean };
-          const spin = () => {
-            if (flag.release !== true) store.get('none').onsuccess = spin;
-          };
-          spin();
-          resolve();
-        };
-      }),
-  );
-  return async () => {
-    await blocker.evaluate(() => {
-      (window as unknown as { release?: boolean }).release = true;
-    });
-  };
-}
-
 /** Accepts the leave-page warning, and counts how often it was shown. */
 function acceptLeaveWarnings(page: Page): { count: number } {
   const seen = { count: 0 };
@@ -109,7 +81,7 @@ test.describe('two tabs', () => {
     // Both edit at once: the second to save is told, with both versions. Storage is held until
     // both edits are made: on a loaded machine the first tab's save (300 ms after its edit)
     // could land before the second tab is edited, which would then rightly just follow it.
-    const release = await holdJourneysStore(await context.newPage());
+    const release = await holdStore(await context.newPage(), 'journeys');
     await nameField(page).fill('Tab one again');
     await nameField(other).fill('Tab two at the same time');
     await release();
@@ -142,7 +114,7 @@ test.describe('reload and close', () => {
   }) => {
     const id = await newJourney(page, 'Reloaded');
     await expect(saveStatus(page)).toHaveText('All changes saved');
-    const release = await holdJourneysStore(await context.newPage());
+    const release = await holdStore(await context.newPage(), 'journeys');
     const warnings = acceptLeaveWarnings(page);
     await nameField(page).click();
     await page.keyboard.press('End');
@@ -161,7 +133,7 @@ test.describe('reload and close', () => {
   }) => {
     const id = await newJourney(page, 'Closed');
     await expect(saveStatus(page)).toHaveText('All changes saved');
-    const release = await holdJourneysStore(await context.newPage());
+    const release = await holdStore(await context.newPage(), 'journeys');
     await nameField(page).fill('Closed at once');
     await page.close({ runBeforeUnload: false });
     await release();

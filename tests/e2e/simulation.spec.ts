@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { holdStore } from './hold-store';
 
 async function generateProfiles(page: Page, count: number): Promise<void> {
   await page.goto('/profiles');
@@ -25,6 +26,7 @@ async function openSimulation(page: Page, journey: string): Promise<void> {
 
 test('simulates a template over 10,000 generated profiles, draws counts, opens a trace, cancels a long run', async ({
   page,
+  context,
 }) => {
   test.setTimeout(150_000);
   await page.goto('/');
@@ -57,14 +59,18 @@ test('simulates a template over 10,000 generated profiles, draws counts, opens a
   await expect(trace.getByRole('cell', { name: /^went '(Yes|No)'/ }).first()).toBeVisible();
   await expect(trace.getByRole('table').first()).toHaveAccessibleName(/converted/);
 
-  // A long run (ten years of simulated time), cancelled while it runs.
+  // A long run (ten years of simulated time), cancelled while it runs. Another tab holds the
+  // profile chunks, so the workers wait to read them: the run cannot end before Cancel (in a
+  // loaded run, ten years of 10,000 profiles ended before the click landed).
   await panel.getByLabel('Days').fill('3650');
+  const release = await holdStore(await context.newPage(), 'profileChunks');
   await run.click();
   const bar = panel.getByRole('progressbar', { name: 'Simulating' });
   await expect(bar).toBeVisible();
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(bar).toHaveCount(0);
   await expect(panel.getByRole('status').filter({ hasText: 'Simulation cancelled' })).toBeVisible();
+  await release();
 
   // The finished run is saved and listed across journeys (the editor has the window to itself:
   // back to the list first, where the main navigation is).

@@ -1,0 +1,35 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Holds one of the app's IndexedDB stores from another tab with a read-write transaction kept
+ * busy, so the app's writes to it wait: what a slow disk or a busy database does. Tests use it
+ * to keep the app in a state that would otherwise last only as long as the machine is slow.
+ * Returns the release.
+ */
+export async function holdStore(blocker: Page, storeName: string): Promise<() => Promise<void>> {
+  // A plain file of the app's origin: the app does not start in the blocking tab, so none of its
+  // own start-up work (which reads these stores) can get stuck behind the hold.
+  await blocker.goto('/data/cdnow/CDNOW_sample.txt');
+  await blocker.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('wayfinder');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction(name, 'readwrite').objectStore(name);
+          const flag = window as unknown as { release?: boolean };
+          const spin = () => {
+            if (flag.release !== true) store.get('none').onsuccess = spin;
+          };
+          spin();
+          resolve();
+        };
+      }),
+    storeName,
+  );
+  return async () => {
+    await blocker.evaluate(() => {
+      (window as unknown as { release?: boolean }).release = true;
+    });
+  };
+}
