@@ -179,7 +179,14 @@ const TRANSLATED = [
   'src/features/live/**/*.tsx',
   'src/features/publish/connection-check.tsx',
   'src/features/editor/canvas/actual-count.tsx',
+  'src/features/forecast/**/*.tsx',
+  'src/features/publish/**/*.tsx',
+  'src/features/lifecycle/**/*.tsx',
+  'src/features/simulation/**/*.tsx',
 ];
+
+/** Files inside TRANSLATED folders still being converted. */
+const NOT_YET_TRANSLATED = ['src/features/simulation/simulation-panel.tsx'];
 
 export default tseslint.config(
   {
@@ -231,6 +238,7 @@ export default tseslint.config(
     // a visible attribute (label, placeholder, title, alt, aria-label…) is an error in the folders
     // converted so far. The list grows folder by folder until it covers features, ui and app.
     files: TRANSLATED,
+    ignores: NOT_YET_TRANSLATED,
     plugins: { i18n: i18nRules },
     rules: {
       'i18n/no-literal-text': [

@@ -1,5 +1,5 @@
 import { defineMessages, type MessageDescriptor } from 'react-intl';
-import type { LifecycleStage } from '../domain/index.ts';
+import type { Channel, LifecycleStage } from '../domain/index.ts';
 
 /** The lifecycle stages as French retail marketers name them (premier contact, reconquête…). */
 export const LIFECYCLE_STAGE_MESSAGES: Record<LifecycleStage, MessageDescriptor> = defineMessages({
@@ -46,3 +46,14 @@ export const TEMPLATE_MESSAGES: Record<
     description: { id: 'template.win-back.description' },
   }),
 };
+
+/** The channels, as a marketer names them. */
+export const CHANNEL_MESSAGES: Record<Channel, MessageDescriptor> = defineMessages({
+  email: { id: 'channel.email' },
+  sms: { id: 'channel.sms' },
+  push: { id: 'channel.push' },
+  in_app: { id: 'channel.in_app' },
+  webhook: { id: 'channel.webhook' },
+  call_centre: { id: 'channel.call_centre' },
+  direct_mail: { id: 'channel.direct_mail' },
+});

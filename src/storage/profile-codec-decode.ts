@@ -21,6 +21,11 @@ class Decoder {
     this.c = { ...from };
   }
 
+  /** Where the next read starts. */
+  position(): Cursor {
+    return { ...this.c };
+  }
+
   int(): number {
     const v = this.e.ints[this.c.i++];
     if (v === undefined) throw damaged();
@@ -105,6 +110,32 @@ class Decoder {
     }
   }
 
+  /** `length` events, read from here. */
+  events(length: number): ProfileEvent[] {
+    const events: ProfileEvent[] = [];
+    for (let k = 0; k < length; k++) {
+      const name = this.string();
+      const at = this.num();
+      if (this.peek() === Tag.Absent) {
+        this.skip();
+        events.push({ name, at });
+      } else {
+        events.push({ name, at, props: this.value() as Record<string, Scalar> });
+      }
+    }
+    return events;
+  }
+
+  /** Moves past `length` events as `events()` reads them, checking them, without building them. */
+  skipEvents(length: number): void {
+    for (let k = 0; k < length; k++) {
+      this.string();
+      this.num();
+      if (this.peek() === Tag.Absent) this.skip();
+      else this.skipValue();
+    }
+  }
+
   private object(): Record<string, unknown> {
     const keys = this.e.shapes[this.int()];
     if (keys === undefined) throw damaged();
@@ -140,26 +171,40 @@ function damaged(): TypeError {
 function readProfile(d: Decoder): Profile {
   const id = d.string();
   const attributes = d.value() as ProfileAttributes;
-  const length = d.int();
-  const events: ProfileEvent[] = [];
-  for (let k = 0; k < length; k++) {
-    const name = d.string();
-    const at = d.num();
-    if (d.peek() === Tag.Absent) {
-      d.skip();
-      events.push({ name, at });
-    } else {
-      events.push({ name, at, props: d.value() as Record<string, Scalar> });
-    }
-  }
-  return { id, attributes, events };
+  return { id, attributes, events: d.events(d.int()) };
+}
+
+/** How to decode. */
+export interface DecodeOptions {
+  /**
+   * Build each profile's events when they are first read. The page holds a whole set in memory
+   * and shows a few rows at a time: most events are never looked at, and building them all (six
+   * or so objects a profile, with their props) made garbage-collection pauses of 150 ms and more
+   * while a person scrolled. The chunk is still checked whole, now.
+   */
+  lazyEvents?: boolean;
 }
 
 /** Decodes `count` profiles written by `encodeProfiles`; throws if the chunk is damaged. */
-export function decodeProfiles(encoded: EncodedProfiles, count: number): Profile[] {
+export function decodeProfiles(
+  encoded: EncodedProfiles,
+  count: number,
+  options: DecodeOptions = {},
+): Profile[] {
   const d = new Decoder(encoded);
   const profiles: Profile[] = [];
-  for (let p = 0; p < count; p++) profiles.push(readProfile(d));
+  for (let p = 0; p < count; p++) {
+    if (options.lazyEvents !== true) {
+      profiles.push(readProfile(d));
+      continue;
+    }
+    const id = d.string();
+    const attributes = d.value() as ProfileAttributes;
+    const length = d.int();
+    const at = d.position();
+    d.skipEvents(length);
+    profiles.push(withLazyEvents(id, attributes, () => new Decoder(encoded, at).events(length)));
+  }
   if (!d.done()) throw damaged();
   return profiles;
 }
@@ -204,4 +249,32 @@ export function indexProfiles(encoded: EncodedProfiles, count: number, sink: Pro
     }
   }
   if (!d.done()) throw damaged();
+}
+
+/**
+ * A profile whose `events` are built on first read. An own, enumerable accessor: spreading,
+ * JSON, structured cloning (postMessage, IndexedDB) and equality checks read it like a plain
+ * property; assigning to it makes it one.
+ */
+function withLazyEvents(
+  id: string,
+  attributes: ProfileAttributes,
+  build: () => ProfileEvent[],
+): Profile {
+  const profile = { id, attributes } as Profile;
+  let events: ProfileEvent[] | undefined;
+  Object.defineProperty(profile, 'events', {
+    enumerable: true,
+    configurable: true,
+    get: () => (events ??= build()),
+    set: (value: ProfileEvent[]) => {
+      Object.defineProperty(profile, 'events', {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    },
+  });
+  return profile;
 }

@@ -84,6 +84,10 @@ const BENCHES: Record<string, Bench> = {
     const rows = await runSimulationPanelBench(3, 100_000);
     return unitRows('simulation panel (Chromium)', rows);
   },
+  async 'forecast-page'() {
+    const { runForecastPageBench } = await import('./browser/forecast-page.ts');
+    return unitRows('forecast page (Chromium)', await runForecastPageBench());
+  },
   async 'profile-pages'() {
     const { runProfilePagesBench } = await import('./browser/profile-pages.ts');
     return unitRows('profile pages (Chromium)', await runProfilePagesBench());

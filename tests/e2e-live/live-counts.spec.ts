@@ -44,7 +44,7 @@ test('publishes the welcome series to a real executor and shows its live counts,
 
   const journeyId = new URL(page.url()).pathname.split('/').pop() ?? '';
   const live = page.getByRole('region', { name: 'Live counts' });
-  await expect(live.getByText(/^Live counts of version 1, published/)).toBeVisible();
+  await expect(live.getByText(/^Live counts of v1, published/)).toBeVisible();
 
   // Customers and their events through the API; the clock moves on past the whole journey.
   const ids = Array.from({ length: PROFILES }, (_, i) => `live-${i}`);

@@ -94,3 +94,76 @@ export function memoColumns(columns: ProfileColumns): ProfileColumns {
     },
   };
 }
+
+/**
+ * Several columns as one, in order: profile `i` of the result is profile `i - offset` of the
+ * part that holds it. A forecast reads its share batch by batch, then runs every further
+ * replication over the whole share at once (one run, one result, instead of one per batch).
+ */
+export function concatColumns(parts: readonly ProfileColumns[]): ProfileColumns {
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const offsets = new Int32Array(parts.length + 1);
+  let count = 0;
+  let events = 0;
+  parts.forEach((part, p) => {
+    offsets[p] = count;
+    count += part.count;
+    events += part.eventStart[part.count] as number;
+  });
+  offsets[parts.length] = count;
+  const eventStart = new Int32Array(count + 1);
+  const eventName = new Int32Array(events);
+  const eventAt = new Float64Array(events);
+  let e = 0;
+  parts.forEach((part, p) => {
+    const remap = part.names.map((name) => {
+      let n = nameIndex.get(name);
+      if (n === undefined) {
+        n = names.length;
+        names.push(name);
+        nameIndex.set(name, n);
+      }
+      return n;
+    });
+    const from = offsets[p] as number;
+    const first = part.eventStart[0] as number;
+    for (let i = 0; i < part.count; i++)
+      eventStart[from + i] = e + (part.eventStart[i] as number) - first;
+    const last = part.eventStart[part.count] as number;
+    for (let k = first; k < last; k++) {
+      eventName[e] = remap[part.eventName[k] as number] as number;
+      eventAt[e] = part.eventAt[k] as number;
+      e++;
+    }
+  });
+  eventStart[count] = e;
+  /** The part holding profile `i` (binary search over the offsets). */
+  const partOf = (i: number): number => {
+    if (!Number.isInteger(i) || i < 0 || i >= count)
+      throw new RangeError(`There is no profile ${i}.`);
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((offsets[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    count,
+    eventStart,
+    eventName,
+    eventAt,
+    names,
+    id(i) {
+      const p = partOf(i);
+      return (parts[p] as ProfileColumns).id(i - (offsets[p] as number));
+    },
+    profile(i) {
+      const p = partOf(i);
+      return (parts[p] as ProfileColumns).profile(i - (offsets[p] as number));
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useState } from 'react';
 import { getJourney, saveJourney } from '../../storage/journey-documents.ts';
 import type { VariantView } from './forecast-model.ts';
@@ -24,8 +25,7 @@ export function AttributionNotice({
   if (view.hasControl) {
     return (
       <p className="attribution-note">
-        Measured against a control group: the uplift is what the journey caused; revenue and return
-        on spend still count every conversion.
+        <FormattedMessage id="forecast.attribution-notice.measuredAgainstAControlGroup" />
       </p>
     );
   }
@@ -47,14 +47,16 @@ export function AttributionNotice({
   return (
     <div className="attribution-note attribution-note--warning" role="note">
       <p>
-        <strong>No control group.</strong> Revenue and return on spend of {view.name} are attributed
-        to everyone who converted, including customers who would have bought without the journey, so
-        they overstate what it earns.
+        <strong>
+          <FormattedMessage id="forecast.attribution-notice.noControlGroup" />
+        </strong>{' '}
+        <FormattedMessage id="forecast.attribution-notice.revenueAndReturnOnSpend" /> {view.name}{' '}
+        <FormattedMessage id="forecast.attribution-notice.areAttributedToEveryoneWho" />
       </p>
       {state === 'added' ? (
         <p role="status">
-          A {DEFAULT_CONTROL_PERCENT}% control group was added to the journey. Run the forecast
-          again to see the uplift against it.
+          <FormattedMessage id="forecast.attribution-notice.a" /> {DEFAULT_CONTROL_PERCENT}
+          <FormattedMessage id="forecast.attribution-notice.controlGroupWasAddedTo" />
         </p>
       ) : (
         <button
@@ -63,10 +65,15 @@ export function AttributionNotice({
           disabled={state === 'saving'}
           onClick={() => void addControl()}
         >
-          Add a {DEFAULT_CONTROL_PERCENT}% control group
+          <FormattedMessage id="forecast.attribution-notice.addA" /> {DEFAULT_CONTROL_PERCENT}
+          <FormattedMessage id="forecast.attribution-notice.controlGroup" />
         </button>
       )}
-      {state === 'failed' && <p role="alert">The control group could not be added.</p>}
+      {state === 'failed' && (
+        <p role="alert">
+          <FormattedMessage id="forecast.attribution-notice.theControlGroupCouldNot" />
+        </p>
+      )}
     </div>
   );
 }

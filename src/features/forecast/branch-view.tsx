@@ -1,38 +1,45 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { compareSplitBranches, type VariantView } from './forecast-model.ts';
 
 /** The branches of each random split compared by the conversions of the runs that took them. */
 export function BranchView({ view, confidence = 0.9 }: { view: VariantView; confidence?: number }) {
+  const intl = useIntl();
   const splits = compareSplitBranches(view, confidence);
   if (splits.length === 0) return null;
   const level = `${Math.round(confidence * 100)}%`;
   return (
     <section className="forecast-section" aria-labelledby="branches-heading">
-      <h2 id="branches-heading">Random split branches — {view.name}</h2>
+      <h2 id="branches-heading">
+        <FormattedMessage id="forecast.branch-view.randomSplitBranches" /> {view.name}
+      </h2>
       <p className="muted">
-        Method: profiles are assigned to a branch by a fixed hash of their id, so each branch holds
-        the same people in every replication. From the traces of {view.tracedReplications}{' '}
-        replication{view.tracedReplications === 1 ? '' : 's'} we average each branch’s runs and
-        conversions, then compare each branch with the first as two independent groups (Newcombe’s
-        interval for a difference of proportions), which counts both who landed in each branch and
-        how they behaved.
+        <FormattedMessage
+          id="forecast.branch-view.method"
+          values={{ count: view.tracedReplications }}
+        />
       </p>
       {splits.map((split) => (
         <table key={split.stepId} className="data-table forecast-table">
           <caption>{split.stepLabel}</caption>
           <thead>
             <tr>
-              <th scope="col">Branch</th>
-              <th scope="col" className="num">
-                Runs
+              <th scope="col">
+                <FormattedMessage id="forecast.branch-view.branch" />
               </th>
               <th scope="col" className="num">
-                Converted
+                <FormattedMessage id="forecast.branch-view.runs" />
               </th>
               <th scope="col" className="num">
-                Rate
+                <FormattedMessage id="forecast.branch-view.converted" />
               </th>
-              <th scope="col">Against the first branch ({level} range)</th>
+              <th scope="col" className="num">
+                <FormattedMessage id="forecast.branch-view.rate" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="forecast.branch-view.againstTheFirstBranch" />
+                {level} <FormattedMessage id="forecast.branch-view.range" />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -45,7 +52,17 @@ export function BranchView({ view, confidence = 0.9 }: { view: VariantView; conf
                 <td>
                   {b.versusFirst === null
                     ? '—'
-                    : `${formatNumber(b.versusFirst.diff, 'points')} (${formatNumber(b.versusFirst.ci.low, 'points')} to ${formatNumber(b.versusFirst.ci.high, 'points')}) — ${b.versusFirst.distinguishable ? 'a real difference' : 'could be noise'}`}
+                    : intl.formatMessage(
+                        { id: 'forecast.branch-view.versusFirst' },
+                        {
+                          diff: formatNumber(b.versusFirst.diff, 'points'),
+                          low: formatNumber(b.versusFirst.ci.low, 'points'),
+                          high: formatNumber(b.versusFirst.ci.high, 'points'),
+                          verdict: b.versusFirst.distinguishable
+                            ? intl.formatMessage({ id: 'sim2.branch-view.aRealDifference' })
+                            : intl.formatMessage({ id: 'sim2.branch-view.couldBeNoise' }),
+                        },
+                      )}
                 </td>
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo } from 'react';
 import { npsFromEvents } from '../../domain/forecast/nps.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
@@ -23,6 +24,7 @@ export function BusinessKpis({
   profiles: readonly Profile[];
   capText: string;
 }) {
+  const intl = useIntl();
   const historical = useMemo(() => npsFromEvents(profiles), [profiles]);
   const t = view.tallies;
   const perWeek = rangeOf(view, 'messagesPerProfilePerWeek');
@@ -33,52 +35,64 @@ export function BusinessKpis({
     o === undefined || o.orders === 0 ? null : o.perfect / o.orders;
   return (
     <section className="forecast-section" aria-labelledby="business-heading">
-      <h2 id="business-heading">Business KPIs — {view.name}</h2>
-      <h3>Fatigue</h3>
-      <KpiGrid label="Fatigue">
+      <h2 id="business-heading">
+        <FormattedMessage id="forecast.business-kpis.businessKpis" /> {view.name}
+      </h2>
+      <h3>
+        <FormattedMessage id="forecast.business-kpis.fatigue" />
+      </h3>
+      <KpiGrid label={intl.formatMessage({ id: 'forecast.business-kpis.fatigue' })}>
         <KpiCard
-          label="Messages per profile per week"
+          label={intl.formatMessage({ id: 'forecast.business-kpis.messagesPerProfilePerWeek' })}
           value={perWeek?.value ?? null}
           format="number"
           {...(perWeek ? { range: perWeek.range } : {})}
         />
         <KpiCard
-          label="Share over the frequency cap"
+          label={intl.formatMessage({ id: 'forecast.business-kpis.shareOverTheFrequencyCap' })}
           value={t === null || t.traced === 0 ? null : t.overCap / t.traced}
           format="percent"
           detail={`${capText}, counting messages the cap held back`}
         />
         <KpiCard
-          label="Unsubscribes"
+          label={intl.formatMessage({ id: 'forecast.business-kpis.unsubscribes' })}
           value={unsubscribes?.value ?? null}
           {...(unsubscribes ? { range: unsubscribes.range } : {})}
         />
       </KpiGrid>
-      <h3>Net Promoter Score</h3>
-      <KpiGrid label="Net Promoter Score">
+      <h3>
+        <FormattedMessage id="forecast.business-kpis.netPromoterScore" />
+      </h3>
+      <KpiGrid label={intl.formatMessage({ id: 'forecast.business-kpis.netPromoterScore' })}>
         <KpiCard
-          label="NPS, historical"
+          label={intl.formatMessage({ id: 'forecast.business-kpis.npsHistorical' })}
           value={historical.nps}
           format="number"
           detail={`${formatNumber(historical.responses)} answers in the set`}
         />
         <KpiCard
-          label="NPS, simulated"
+          label={intl.formatMessage({ id: 'forecast.business-kpis.npsSimulated' })}
           value={simulatedNps?.value ?? null}
           format="number"
           {...(simulatedNps ? { range: simulatedNps.range } : {})}
           detail={
             simulatedNps
-              ? 'answer rate and scores are assumptions'
-              : 'no NPS survey in this journey'
+              ? intl.formatMessage({ id: 'sim2.business-kpis.answerRateAndScoresAre' })
+              : intl.formatMessage({ id: 'sim2.business-kpis.noNpsSurveyInThis' })
           }
         />
       </KpiGrid>
       {paths.length > 0 && (
         <table className="data-table forecast-table">
-          <caption>Simulated NPS per path (branch of each split)</caption>
+          <caption>
+            <FormattedMessage id="forecast.business-kpis.simulatedNpsPerPathBranch" />
+          </caption>
           <TableHead
-            columns={['Path', { label: 'Answers', numeric: true }, { label: 'NPS', numeric: true }]}
+            columns={[
+              intl.formatMessage({ id: 'sim2.business-kpis.path' }),
+              { label: intl.formatMessage({ id: 'sim2.business-kpis.answers' }), numeric: true },
+              { label: intl.formatMessage({ id: 'sim2.business-kpis.nps' }), numeric: true },
+            ]}
           />
           <tbody>
             {paths.map((p) => (
@@ -91,16 +105,18 @@ export function BusinessKpis({
           </tbody>
         </table>
       )}
-      <h3>Perfect-order rate of the journey’s entrants</h3>
-      <KpiGrid label="Perfect-order rate">
+      <h3>
+        <FormattedMessage id="forecast.business-kpis.perfectOrderRateOfThe" />
+      </h3>
+      <KpiGrid label={intl.formatMessage({ id: 'forecast.business-kpis.perfectOrderRate' })}>
         <KpiCard
-          label="Before entering"
+          label={intl.formatMessage({ id: 'forecast.business-kpis.beforeEntering' })}
           value={orderRate(t?.perfectOrder.before)}
           format="percent"
           detail={`${formatNumber(t?.perfectOrder.before.orders ?? 0)} orders`}
         />
         <KpiCard
-          label="While in the journey"
+          label={intl.formatMessage({ id: 'forecast.business-kpis.whileInTheJourney' })}
           value={orderRate(t?.perfectOrder.during)}
           format="percent"
           detail={`${formatNumber(t?.perfectOrder.during.orders ?? 0)} orders`}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../domain/profiles/profile.ts';
 import { fitClvInWorker } from '../../workers/clv/fit-clv-in-worker.ts';
@@ -13,6 +14,7 @@ const HORIZONS = [26, 52, 104];
 
 /** Fits BG/NBD and Gamma-Gamma to the set (in a worker) and values the journey's extra conversions. */
 export function ClvPanel({ view, profiles }: { view: VariantView; profiles: readonly Profile[] }) {
+  const intl = useIntl();
   const [horizonWeeks, setHorizon] = useState(52);
   const [outcome, setOutcome] = useState<ClvOutcome | null>(null);
   const effects = useMemo(() => clvEffects(view), [view]);
@@ -35,67 +37,91 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
   const p = formatParameter;
   return (
     <div className="clv-panel">
-      <h3>Customer lifetime value</h3>
+      <h3>
+        <FormattedMessage id="forecast.clv-panel.customerLifetimeValue" />
+      </h3>
       <label className="inline-field">
-        Horizon{' '}
+        <FormattedMessage id="forecast.clv-panel.horizon" />{' '}
         <select value={horizonWeeks} onChange={(e) => setHorizon(Number(e.target.value))}>
           {HORIZONS.map((h) => (
             <option key={h} value={h}>
-              {h} weeks
+              {h} <FormattedMessage id="forecast.clv-panel.weeks" />
             </option>
           ))}
         </select>
       </label>
-      {outcome === null && <p role="status">Fitting the purchase and spend models…</p>}
+      {outcome === null && (
+        <p role="status">
+          <FormattedMessage id="forecast.clv-panel.fittingThePurchaseAndSpend" />
+        </p>
+      )}
       {outcome !== null && !outcome.ok && (
-        <p role="alert">The CLV models could not be fitted to this set: {outcome.message}</p>
+        <p role="alert">
+          <FormattedMessage id="forecast.clv-panel.theClvModelsCouldNot" /> {outcome.message}
+        </p>
       )}
       {outcome !== null && outcome.ok && (
         <>
           <p className="muted">
-            Fitted by maximum likelihood to the purchase history of{' '}
-            {formatNumber(outcome.customers)} customers up to {calibrationEnd}. BG/NBD: r ={' '}
-            {p(outcome.bgnbd.params.r)}, α = {p(outcome.bgnbd.params.alpha)}, a ={' '}
-            {p(outcome.bgnbd.params.a)}, b = {p(outcome.bgnbd.params.b)}. Gamma-Gamma: p ={' '}
-            {p(outcome.gammaGamma.params.p)}, q = {p(outcome.gammaGamma.params.q)}, γ ={' '}
-            {p(outcome.gammaGamma.params.gamma)}. Log-likelihoods{' '}
-            {formatNumber(outcome.bgnbd.logLikelihood, 'number')} and{' '}
-            {formatNumber(outcome.gammaGamma.logLikelihood, 'number')}.
+            <FormattedMessage
+              id="forecast.clv-panel.fitted"
+              values={{
+                customers: formatNumber(outcome.customers),
+                calibrationEnd,
+                r: p(outcome.bgnbd.params.r),
+                alpha: p(outcome.bgnbd.params.alpha),
+                a: p(outcome.bgnbd.params.a),
+                b: p(outcome.bgnbd.params.b),
+                p: p(outcome.gammaGamma.params.p),
+                q: p(outcome.gammaGamma.params.q),
+                gamma: p(outcome.gammaGamma.params.gamma),
+                bgnbd: formatNumber(outcome.bgnbd.logLikelihood, 'number'),
+                gammaGamma: formatNumber(outcome.gammaGamma.logLikelihood, 'number'),
+              }}
+            />
             {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) &&
-              ' The optimiser did not fully converge: treat the figures with care.'}{' '}
-            The Customer value page checks the models against held-out purchases.
+              intl.formatMessage({ id: 'sim2.clv-panel.theOptimiserDidNotFully' })}{' '}
+            <FormattedMessage id="forecast.clv-panel.theCustomerValuePageChecks" />
           </p>
           {outcome.bgnbd.degenerate !== null && (
             <p role="alert" className="clv-degenerate">
-              Degenerate fit: {outcome.bgnbd.degenerate.message} The lifetime values below are not
-              reliable.
+              <FormattedMessage id="forecast.clv-panel.degenerateFit" />{' '}
+              {outcome.bgnbd.degenerate.message}{' '}
+              <FormattedMessage id="forecast.clv-panel.theLifetimeValuesBelowAre" />
             </p>
           )}
           {outcome.effect !== null ? (
-            <KpiGrid label="Projected CLV effect">
+            <KpiGrid label={intl.formatMessage({ id: 'forecast.clv-panel.projectedClvEffect' })}>
               <KpiCard
-                label="Journey revenue"
+                label={intl.formatMessage({ id: 'forecast.clv-panel.journeyRevenue' })}
                 value={outcome.effect.immediateRevenue}
                 format="currency"
               />
               <KpiCard
-                label={`Future value change (${horizonWeeks} wk)`}
+                label={intl.formatMessage(
+                  { id: 'forecast.clv-panel.futureValueChange' },
+                  { weeks: horizonWeeks },
+                )}
                 value={outcome.effect.futureValueChange}
                 format="currency"
               />
               <KpiCard
-                label="Total CLV effect"
+                label={intl.formatMessage({ id: 'forecast.clv-panel.totalClvEffect' })}
                 value={outcome.effect.totalEffect}
                 format="currency"
                 detail={
                   view.hasControl
-                    ? 'extra conversions measured against the control group'
-                    : 'no control group: every simulated conversion counted as extra'
+                    ? intl.formatMessage({
+                        id: 'sim2.clv-panel.extraConversionsMeasuredAgainstThe',
+                      })
+                    : intl.formatMessage({ id: 'sim2.clv-panel.noControlGroupEverySimulated' })
                 }
               />
             </KpiGrid>
           ) : (
-            <p className="muted">No simulated conversions to value.</p>
+            <p className="muted">
+              <FormattedMessage id="forecast.clv-panel.noSimulatedConversionsToValue" />
+            </p>
           )}
         </>
       )}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo } from 'react';
 import { compareKpis } from '../../domain/forecast/replications.ts';
 import {
@@ -28,6 +29,7 @@ export function CompareView({
   b: VariantView;
   confidence?: number;
 }) {
+  const intl = useIntl();
   const kpis = useMemo(
     () => a.kpis.filter((k) => b.kpis.some((other) => other.key === k.key)),
     [a, b],
@@ -45,14 +47,19 @@ export function CompareView({
   const level = `${Math.round(confidence * 100)}%`;
   return (
     <section className="forecast-section" aria-labelledby="compare-heading">
-      <h2 id="compare-heading">A against B</h2>
+      <h2 id="compare-heading">
+        <FormattedMessage id="forecast.compare-view.aAgainstB" />
+      </h2>
       <p className="muted">
-        A is <strong>{a.name}</strong>, B is <strong>{b.name}</strong>. Both ran on the same
-        profiles with the same seeds, so shared luck cancels out of each difference. A difference is
-        called real only when its whole {level} range lies on one side of zero; a range that
-        contains zero means no detectable difference.
+        <FormattedMessage id="forecast.compare-view.aIs" /> <strong>{a.name}</strong>
+        <FormattedMessage id="forecast.compare-view.bIs" /> <strong>{b.name}</strong>
+        <FormattedMessage id="forecast.compare-view.bothRanOnTheSame" /> {level}{' '}
+        <FormattedMessage id="forecast.compare-view.rangeLiesOnOneSide" />
       </p>
-      <ul className="difference-list" aria-label="Differences in plain words">
+      <ul
+        className="difference-list"
+        aria-label={intl.formatMessage({ id: 'forecast.compare-view.differencesInPlainWords' })}
+      >
         {kpis
           .filter((k) => SPOKEN.includes(k.key) && comparisons[k.key] !== undefined)
           .map((kpi) => {
@@ -67,24 +74,32 @@ export function CompareView({
       </ul>
       <div className="forecast-table-wrap">
         <table className="data-table forecast-table">
-          <caption>Every KPI: A, B and the difference B − A</caption>
+          <caption>
+            <FormattedMessage id="forecast.compare-view.everyKpiABAnd" />
+          </caption>
           <thead>
             <tr>
-              <th scope="col">KPI</th>
-              <th scope="col" className="num">
-                A (mean)
+              <th scope="col">
+                <FormattedMessage id="forecast.compare-view.kpi" />
               </th>
               <th scope="col" className="num">
-                B (mean)
+                <FormattedMessage id="forecast.compare-view.aMean" />
               </th>
               <th scope="col" className="num">
-                B − A
+                <FormattedMessage id="forecast.compare-view.bMean" />
               </th>
               <th scope="col" className="num">
-                {level} range
+                <FormattedMessage id="forecast.compare-view.bA" />
               </th>
-              <th scope="col">Relative to A</th>
-              <th scope="col">Verdict</th>
+              <th scope="col" className="num">
+                {level} <FormattedMessage id="forecast.compare-view.range" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="forecast.compare-view.relativeToA" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="forecast.compare-view.verdict" />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -107,7 +122,11 @@ export function CompareView({
                   <td>
                     {c ? describeRelativeLift(c, baseline).replace(/^relative /, '') || '–' : '–'}
                   </td>
-                  <td>{c === undefined ? 'not enough values' : verdictLabel(c)}</td>
+                  <td>
+                    {c === undefined
+                      ? intl.formatMessage({ id: 'sim2.compare-view.notEnoughValues' })
+                      : verdictLabel(c)}
+                  </td>
                 </tr>
               );
             })}

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
 import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
 import { numberFormat } from './kpi-format.ts';
@@ -26,6 +27,7 @@ function headlineOrder(view: VariantView): string[] {
 
 /** The headline KPIs of a forecast: mean with its P10–P90 range. */
 export function ForecastCards({ view }: { view: VariantView }) {
+  const intl = useIntl();
   const cards = headlineOrder(view).flatMap((key) => {
     const kpi = view.kpis.find((k) => k.key === key);
     const summary = view.summaries[key];
@@ -33,11 +35,15 @@ export function ForecastCards({ view }: { view: VariantView }) {
   });
   const replications = (n: number) => `mean of ${n} replication${n === 1 ? '' : 's'}`;
   return (
-    <KpiGrid label={`Forecast of ${view.name}`}>
+    <KpiGrid label={intl.formatMessage({ id: 'forecast.forecast-cards.of' }, { name: view.name })}>
       {cards.map(({ kpi, summary }) => (
         <KpiCard
           key={kpi.key}
-          label={kpi.key === 'uplift' ? 'Uplift over control (what the journey caused)' : kpi.label}
+          label={
+            kpi.key === 'uplift'
+              ? intl.formatMessage({ id: 'sim2.forecast-cards.upliftOverControlWhatThe' })
+              : kpi.label
+          }
           value={summary.mean}
           format={kpi.key === 'uplift' ? 'points' : numberFormat(kpi.unit)}
           range={{ p10: summary.p10, p50: summary.p50, p90: summary.p90 }}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
@@ -15,10 +16,8 @@ import { SensitivityPanel } from './sensitivity-panel.tsx';
 import {
   loadJourneySpec,
   loadProfiles,
-  readSetPeriod,
   storedSet,
   useForecastSources,
-  type SetPeriod,
 } from './use-forecast-sources.ts';
 import { useForecastRun } from './use-forecast-run.ts';
 import './forecast.css';
@@ -27,13 +26,13 @@ interface Loaded {
   variants: { name: string; spec: Spec; journeyId: string }[];
   setId: string;
   count: number;
-  period: SetPeriod;
   /** Read on the page for the business KPIs, while the workers read the set for themselves. */
   profiles: Profile[] | null;
 }
 
 /** The forecast page: ranges, variants side by side, sensitivity, sample sizes and business KPIs. */
 export function ForecastPage() {
+  const intl = useIntl();
   const { journeys, sets } = useForecastSources();
   const { state, start, cancel } = useForecastRun();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -50,7 +49,6 @@ export function ForecastPage() {
       if (broken !== undefined && !broken.ok) return setProblem(broken.message);
       const set = sets?.find((s) => s.id === choice.setId);
       if (set === undefined || set.count === 0) return setProblem('This profile set is empty.');
-      const period = await readSetPeriod(set);
       const variants = specs.flatMap((s, i) =>
         s.ok
           ? [
@@ -62,17 +60,20 @@ export function ForecastPage() {
             ]
           : [],
       );
-      setLoaded({ variants, setId: set.id, count: set.count, period, profiles: null });
+      setLoaded({ variants, setId: set.id, count: set.count, profiles: null });
+      // The workers read the set themselves; the page's copy (for the business KPIs) is read
+      // after the run, so it does not compete with the workers for the cores.
       void start({
-        variants: variants.map((v) => ({ spec: v.spec, options: period })),
+        variants: variants.map((v) => ({ spec: v.spec })),
         set: storedSet(set.id),
         count: set.count,
         replications: choice.replications,
         stopWithin: choice.stopWithin,
-      });
-      void loadProfiles(set.id).then((profiles) =>
-        setLoaded((l) => (l !== null && l.variants === variants ? { ...l, profiles } : l)),
-      );
+      })
+        .then(() => loadProfiles(set.id))
+        .then((profiles) =>
+          setLoaded((l) => (l !== null && l.variants === variants ? { ...l, profiles } : l)),
+        );
     } finally {
       setLoading(false);
     }
@@ -94,19 +95,25 @@ export function ForecastPage() {
     <section className="page forecast-page">
       <header className="page-header">
         <div>
-          <h1>Forecast</h1>
+          <h1>
+            <FormattedMessage id="forecast.forecast-page.forecast" />
+          </h1>
           <p className="page-subtitle">
-            How sure a number is, which of two designs is better, and what it does to the KPIs the
-            board watches.
+            <FormattedMessage id="forecast.forecast-page.howSureANumberIs" />
           </p>
         </div>
       </header>
       {journeys === undefined || sets === undefined ? (
-        <p role="status">Loading journeys and profile sets…</p>
+        <p role="status">
+          <FormattedMessage id="forecast.forecast-page.loadingJourneysAndProfileSets" />
+        </p>
       ) : journeys.length === 0 || sets.length === 0 ? (
         <p>
-          A forecast needs a journey and a profile set. Create{' '}
-          {journeys.length === 0 ? 'a journey' : 'a profile set'} first.
+          <FormattedMessage id="forecast.forecast-page.aForecastNeedsAJourney" />{' '}
+          {journeys.length === 0
+            ? intl.formatMessage({ id: 'sim2.forecast-page.aJourney' })
+            : intl.formatMessage({ id: 'sim2.forecast-page.aProfileSet' })}{' '}
+          <FormattedMessage id="forecast.forecast-page.first" />
         </p>
       ) : (
         <ForecastSetup
@@ -119,30 +126,49 @@ export function ForecastPage() {
       {problem !== null && <p role="alert">{problem}</p>}
       {state.status !== 'idle' && (
         <div className="forecast-progress" aria-live="polite">
-          <progress max={state.total} value={state.progress} aria-label="Replications done" />
+          <progress
+            max={state.total}
+            value={state.progress}
+            aria-label={intl.formatMessage({ id: 'forecast.forecast-page.replicationsDone' })}
+          />
           <span role="status">
-            {state.replications.length} of {state.total} replications done
+            {state.replications.length} <FormattedMessage id="forecast.forecast-page.of" />{' '}
+            {state.total} <FormattedMessage id="forecast.forecast-page.replicationsDone2" />
             {state.status === 'done' &&
               state.stoppedEarly &&
-              ' — stopped early: the intervals are tight enough'}
-            {state.status === 'cancelled' && ' — cancelled'}
+              intl.formatMessage({ id: 'sim2.forecast-page.stoppedEarlyTheIntervalsAre' })}
+            {state.status === 'cancelled' &&
+              intl.formatMessage({ id: 'sim2.forecast-page.cancelled' })}
           </span>
           {state.status === 'running' && (
             <button type="button" className="btn" onClick={cancel}>
-              Cancel
+              <FormattedMessage id="forecast.forecast-page.cancel" />
             </button>
           )}
         </div>
       )}
-      {state.status === 'error' && <p role="alert">The forecast failed: {state.error}</p>}
+      {state.status === 'error' && (
+        <p role="alert">
+          <FormattedMessage id="forecast.forecast-page.theForecastFailed" /> {state.error}
+        </p>
+      )}
       {views.map((view) => (
-        <section key={view.name} className="forecast-section" aria-label={`Forecast: ${view.name}`}>
+        <section
+          key={view.name}
+          className="forecast-section"
+          aria-label={intl.formatMessage(
+            { id: 'forecast.forecast-page.sectionOf' },
+            { name: view.name },
+          )}
+        >
           <h2>{view.name}</h2>
           <AttributionNotice view={view} journeyId={view.journeyId} />
           <ForecastCards view={view} />
           <SendsChart view={view} />
           <details className="forecast-details">
-            <summary>Every KPI as a table</summary>
+            <summary>
+              <FormattedMessage id="forecast.forecast-page.everyKpiAsATable" />
+            </summary>
             <KpiTable view={view} />
           </details>
         </section>
@@ -159,18 +185,20 @@ export function ForecastPage() {
               profiles={loaded.profiles}
               capText={
                 cap
-                  ? `cap of ${cap.max} per ${cap.periodDays} days${cap.enabled ? '' : ' (not switched on)'}`
+                  ? `cap of ${cap.max} per ${cap.periodDays} days${cap.enabled ? '' : intl.formatMessage({ id: 'sim2.forecast-page.notSwitchedOn' })}`
                   : ''
               }
             />
           )}
-          <SensitivityPanel
-            spec={loaded.variants[0]?.spec as Spec}
-            setId={loaded.setId}
-            period={loaded.period}
-            count={loaded.count}
-            kpis={a.kpis}
-          />
+          {state.period !== null && (
+            <SensitivityPanel
+              spec={loaded.variants[0]?.spec as Spec}
+              setId={loaded.setId}
+              period={state.period}
+              count={loaded.count}
+              kpis={a.kpis}
+            />
+          )}
           <SampleSizePanel
             key={a.name}
             baselineRate={a.summaries['conversionRate']?.mean ?? null}

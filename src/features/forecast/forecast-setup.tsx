@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useState, type FormEvent } from 'react';
 import type { StoredJourneySummary } from '../../storage/journey-documents.ts';
 import type { ProfileSet } from '../../storage/records.ts';
@@ -25,6 +26,7 @@ export function ForecastSetup({
   running: boolean;
   onRun: (choice: ForecastChoice) => void;
 }) {
+  const intl = useIntl();
   const [journeyA, setA] = useState(journeys[0]?.id ?? '');
   const [journeyB, setB] = useState('');
   const [setId, setSet] = useState(sets[0]?.id ?? '');
@@ -44,9 +46,15 @@ export function ForecastSetup({
     });
   };
   return (
-    <form className="forecast-setup card" onSubmit={submit} aria-label="Forecast setup">
+    <form
+      className="forecast-setup card"
+      onSubmit={submit}
+      aria-label={intl.formatMessage({ id: 'forecast.forecast-setup.forecastSetup' })}
+    >
       <label className="field">
-        <span className="field-label">Journey (A)</span>
+        <span className="field-label">
+          <FormattedMessage id="forecast.forecast-setup.journeyA" />
+        </span>
         <select value={a} onChange={(e) => setA(e.target.value)} required>
           {journeys.map((j) => (
             <option key={j.id} value={j.id}>
@@ -56,9 +64,13 @@ export function ForecastSetup({
         </select>
       </label>
       <label className="field">
-        <span className="field-label">Compare with (B)</span>
+        <span className="field-label">
+          <FormattedMessage id="forecast.forecast-setup.compareWithB" />
+        </span>
         <select value={journeyB} onChange={(e) => setB(e.target.value)}>
-          <option value="">Nothing — forecast A alone</option>
+          <option value="">
+            <FormattedMessage id="forecast.forecast-setup.nothingForecastAAlone" />
+          </option>
           {journeys.map((j) => (
             <option key={j.id} value={j.id}>
               {j.name}
@@ -67,7 +79,9 @@ export function ForecastSetup({
         </select>
       </label>
       <label className="field">
-        <span className="field-label">Profile set</span>
+        <span className="field-label">
+          <FormattedMessage id="forecast.forecast-setup.profileSet" />
+        </span>
         <select value={set} onChange={(e) => setSet(e.target.value)} required>
           {sets.map((s) => (
             <option key={s.id} value={s.id}>
@@ -77,7 +91,9 @@ export function ForecastSetup({
         </select>
       </label>
       <label className="field">
-        <span className="field-label">Replications</span>
+        <span className="field-label">
+          <FormattedMessage id="forecast.forecast-setup.replications" />
+        </span>
         <input
           type="number"
           min={2}
@@ -88,7 +104,7 @@ export function ForecastSetup({
           }
         />
         <span className="field-hint">
-          Each replication reruns the journey with a new seed (2–200).
+          <FormattedMessage id="forecast.forecast-setup.eachReplicationRerunsTheJourney" />
         </span>
       </label>
       <div className="field field-wide">
@@ -98,11 +114,13 @@ export function ForecastSetup({
             checked={stopEarly}
             onChange={(e) => setStopEarly(e.target.checked)}
           />{' '}
-          Stop when intervals are within ±
+          <FormattedMessage id="forecast.forecast-setup.stopWhenIntervalsAreWithin" />
           <input
             type="number"
             className="narrow-input"
-            aria-label="Interval half-width, percent of the mean"
+            aria-label={intl.formatMessage({
+              id: 'forecast.forecast-setup.intervalHalfWidthPercentOf',
+            })}
             min={0.1}
             max={50}
             step={0.1}
@@ -113,7 +131,7 @@ export function ForecastSetup({
           %
         </label>
         <span className="field-hint">
-          After at least 5 replications, once the 95% interval of every headline KPI is that tight.
+          <FormattedMessage id="forecast.forecast-setup.afterAtLeast5Replications" />
         </span>
       </div>
       <div className="forecast-setup-actions">
@@ -122,7 +140,7 @@ export function ForecastSetup({
           className="btn btn-primary"
           disabled={running || a === '' || set === ''}
         >
-          Run forecast
+          <FormattedMessage id="forecast.forecast-setup.runForecast" />
         </button>
       </div>
     </form>

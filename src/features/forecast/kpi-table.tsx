@@ -1,23 +1,25 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { formatKpi } from './kpi-format.ts';
 import type { VariantView } from './forecast-model.ts';
 import { TableHead } from '../../ui/table-head.tsx';
 
 /** Every KPI of a forecast with its mean and P10 / P50 / P90, as a table. */
 export function KpiTable({ view }: { view: VariantView }) {
+  const intl = useIntl();
   const n = view.values.length;
   return (
     <div className="forecast-table-wrap">
       <table className="data-table forecast-table">
         <caption>
-          Every KPI of {view.name} over {n} replication{n === 1 ? '' : 's'}
+          <FormattedMessage id="forecast.kpi-table.everyKpiOf" values={{ name: view.name, n }} />
         </caption>
         <TableHead
           columns={[
-            'KPI',
-            { label: 'Mean', numeric: true },
-            { label: 'P10', numeric: true },
-            { label: 'P50', numeric: true },
-            { label: 'P90', numeric: true },
+            intl.formatMessage({ id: 'sim2.kpi-table.kpi' }),
+            { label: intl.formatMessage({ id: 'sim2.kpi-table.mean' }), numeric: true },
+            { label: intl.formatMessage({ id: 'sim2.kpi-table.p10' }), numeric: true },
+            { label: intl.formatMessage({ id: 'sim2.kpi-table.p50' }), numeric: true },
+            { label: intl.formatMessage({ id: 'sim2.kpi-table.p90' }), numeric: true },
           ]}
         />
         <tbody>
@@ -28,7 +30,7 @@ export function KpiTable({ view }: { view: VariantView }) {
                 <th scope="row">{kpi.label}</th>
                 {s === undefined ? (
                   <td colSpan={4} className="muted">
-                    no value in this run
+                    <FormattedMessage id="forecast.kpi-table.noValueInThisRun" />
                   </td>
                 ) : (
                   <>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useState } from 'react';
 import { daysOfTrafficNeeded, sampleSizeForLift } from '../../domain/forecast/sample-size.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
@@ -25,6 +26,7 @@ export function SampleSizePanel({
   baselineRate: number | null;
   entrantsPerDay: number | null;
 }) {
+  const intl = useIntl();
   const [baseline, setBaseline] = useState(
     baselineRate !== null && baselineRate > 0 ? baselineRate : 0.05,
   );
@@ -47,10 +49,13 @@ export function SampleSizePanel({
     perArm !== null && entrantsPerDay !== null ? daysOfTrafficNeeded(perArm, entrantsPerDay) : null;
   return (
     <section className="forecast-section" aria-labelledby="sample-size-heading">
-      <h2 id="sample-size-heading">Sample size for an A/B test</h2>
+      <h2 id="sample-size-heading">
+        <FormattedMessage id="forecast.sample-size-panel.sampleSizeForAnA" />
+      </h2>
       <p className="muted">
-        Two equal arms, two-sided test of conversion rates.
-        {baselineRate !== null && ' The baseline starts at the forecast’s conversion rate.'}
+        <FormattedMessage id="forecast.sample-size-panel.twoEqualArmsTwoSided" />
+        {baselineRate !== null &&
+          intl.formatMessage({ id: 'sim2.sample-size-panel.theBaselineStartsAtThe' })}
       </p>
       <div className="forecast-controls">
         {percentInput(baseline, setBaseline, 'Baseline conversion rate')}
@@ -60,13 +65,22 @@ export function SampleSizePanel({
       </div>
       <p role="status" className="sample-size-answer">
         {problem !== null
-          ? `Cannot compute: ${problem}`
-          : `${formatNumber(perArm ?? 0)} profiles per arm (${formatNumber((perArm ?? 0) * 2)} in all)${
+          ? intl.formatMessage({ id: 'forecast.sample-size-panel.cannot' }, { problem })
+          : `${intl.formatMessage(
+              { id: 'forecast.sample-size-panel.perArm' },
+              { perArm: formatNumber(perArm ?? 0), total: formatNumber((perArm ?? 0) * 2) },
+            )}${
               days === null
                 ? '.'
                 : Number.isFinite(days)
-                  ? ` — about ${formatNumber(days)} days of traffic at ${formatNumber(entrantsPerDay ?? 0, 'number')} entrants a day.`
-                  : ' — no profiles enter this journey, so no amount of traffic is enough.'
+                  ? intl.formatMessage(
+                      { id: 'forecast.sample-size-panel.days' },
+                      {
+                        days: formatNumber(days),
+                        perDay: formatNumber(entrantsPerDay ?? 0, 'number'),
+                      },
+                    )
+                  : intl.formatMessage({ id: 'sim2.sample-size-panel.noProfilesEnterThisJourney' })
             }`}
       </p>
     </section>

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { useMemo } from 'react';
 import { SeriesChart } from '../../ui/charts/series-chart.tsx';
 import type { VariantView } from './forecast-model.ts';
@@ -10,6 +11,7 @@ function dayLabel(start: number, day: number): string {
 
 /** Messages sent per day: the mean over replications with the P10–P90 band behind it. */
 export function SendsChart({ view }: { view: VariantView }) {
+  const intl = useIntl();
   const { categories, series, bands } = useMemo(
     () => ({
       categories: view.band.map((d) => dayLabel(view.start, d.day)),
@@ -27,8 +29,8 @@ export function SendsChart({ view }: { view: VariantView }) {
   );
   return (
     <SeriesChart
-      title={`Messages sent per day — ${view.name}`}
-      description="The line is the mean over replications; the shaded band holds 80% of them (P10 to P90)."
+      title={intl.formatMessage({ id: 'forecast.sends-chart.title' }, { name: view.name })}
+      description={intl.formatMessage({ id: 'forecast.sends-chart.theLineIsTheMean' })}
       categories={categories}
       categoryLabel="Day"
       xAxisLabel="Day (date, UTC)"

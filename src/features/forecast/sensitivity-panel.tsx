@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo, useRef, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import { extractKpis, kpiSeries, type KpiDefinition } from '../../domain/forecast/replications.ts';
@@ -6,7 +7,7 @@ import { tornado, type TornadoBar } from '../../domain/forecast/tornado.ts';
 import { runForecast } from '../../workers/forecast/run-forecast.ts';
 import { changeUnit, formatChange, formatKpi } from './kpi-format.ts';
 import { sensitivityVariants } from './sensitivity-model.ts';
-import { storedSet, type SetPeriod } from './use-forecast-sources.ts';
+import { storedSet } from './use-forecast-sources.ts';
 import { TornadoChart } from './tornado-chart.tsx';
 
 const LOW = 0.5;
@@ -32,9 +33,11 @@ export function SensitivityPanel({
   spec: Spec;
   setId: string;
   count: number;
-  period: SetPeriod;
+  /** The period the forecast simulated (the span of the set's events). */
+  period: { start: number; horizonDays: number };
   kpis: readonly KpiDefinition[];
 }) {
+  const intl = useIntl();
   const choices = useMemo(() => kpis.filter((k) => k.key !== 'npsSimulated'), [kpis]);
   const [kpiKey, setKpiKey] = useState(choices[0]?.key ?? 'cost');
   const [replications, setReplications] = useState(5);
@@ -92,15 +95,17 @@ export function SensitivityPanel({
 
   return (
     <section className="forecast-section" aria-labelledby="sensitivity-heading">
-      <h2 id="sensitivity-heading">Sensitivity</h2>
+      <h2 id="sensitivity-heading">
+        <FormattedMessage id="forecast.sensitivity-panel.sensitivity" />
+      </h2>
       <p className="muted">
-        Which assumption moves a KPI most? Each behaviour assumption is set to ×{LOW} and ×{HIGH} of
-        its default on every channel while the others stay at their defaults; each setting runs the
-        same replications (same seeds) as the base.
+        <FormattedMessage id="forecast.sensitivity-panel.whichAssumptionMovesAKpi" />
+        {LOW} <FormattedMessage id="forecast.sensitivity-panel.and" />
+        {HIGH} <FormattedMessage id="forecast.sensitivity-panel.ofItsDefaultOnEvery" />
       </p>
       <div className="forecast-controls">
         <label className="inline-field">
-          KPI{' '}
+          <FormattedMessage id="forecast.sensitivity-panel.kpi" />{' '}
           <select value={kpiKey} onChange={(e) => setKpiKey(e.target.value)}>
             {choices.map((k) => (
               <option key={k.key} value={k.key}>
@@ -110,7 +115,7 @@ export function SensitivityPanel({
           </select>
         </label>
         <label className="inline-field">
-          Replications per setting{' '}
+          <FormattedMessage id="forecast.sensitivity-panel.replicationsPerSetting" />{' '}
           <input
             type="number"
             min={2}
@@ -123,15 +128,17 @@ export function SensitivityPanel({
         </label>
         {progress === null ? (
           <button type="button" className="btn" onClick={() => void run()}>
-            Run sensitivity
+            <FormattedMessage id="forecast.sensitivity-panel.runSensitivity" />
           </button>
         ) : (
           <>
             <span role="status">
-              Sensitivity: {progress.done} of {progress.total} replications
+              <FormattedMessage id="forecast.sensitivity-panel.sensitivity2" /> {progress.done}{' '}
+              <FormattedMessage id="forecast.sensitivity-panel.of" /> {progress.total}{' '}
+              <FormattedMessage id="forecast.sensitivity-panel.replications" />
             </span>
             <button type="button" className="btn" onClick={() => abort.current?.abort()}>
-              Cancel sensitivity
+              <FormattedMessage id="forecast.sensitivity-panel.cancelSensitivity" />
             </button>
           </>
         )}
@@ -139,7 +146,10 @@ export function SensitivityPanel({
       {error !== null && <p role="alert">{error}</p>}
       {outcome !== null && (
         <TornadoChart
-          title={`What moves ${outcome.kpi.label.toLowerCase()}`}
+          title={intl.formatMessage(
+            { id: 'forecast.sensitivity-panel.whatMoves' },
+            { kpi: outcome.kpi.label.toLowerCase() },
+          )}
           bars={outcome.bars}
           base={outcome.base}
           format={(n) => formatKpi(outcome.kpi.unit, n)}

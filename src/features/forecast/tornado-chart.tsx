@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import type { TornadoBar } from '../../domain/forecast/tornado.ts';
 import { ChartFigure, SizedBox } from '../../ui/charts/chart-figure.tsx';
 import { ChartLegend } from '../../ui/charts/chart-legend.tsx';
@@ -31,8 +32,10 @@ export function TornadoChart({
       title={title}
       description={
         <>
-          Change from the base value {format(base)}: blue bars with each assumption {lowLabel},
-          orange with it {highLabel}. Longest bar first: the assumption that moves the figure most.
+          <FormattedMessage id="forecast.tornado-chart.changeFromTheBaseValue" /> {format(base)}
+          <FormattedMessage id="forecast.tornado-chart.blueBarsWithEachAssumption" /> {lowLabel}
+          <FormattedMessage id="forecast.tornado-chart.orangeWithIt" /> {highLabel}
+          <FormattedMessage id="forecast.tornado-chart.longestBarFirstTheAssumption" />
         </>
       }
       table={
@@ -40,15 +43,18 @@ export function TornadoChart({
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Assumption</th>
-              <th scope="col" className="num">
-                Value {lowLabel}
+              <th scope="col">
+                <FormattedMessage id="forecast.tornado-chart.assumption" />
               </th>
               <th scope="col" className="num">
-                Value {highLabel}
+                <FormattedMessage id="forecast.tornado-chart.value" /> {lowLabel}
               </th>
               <th scope="col" className="num">
-                Swing ({changeUnit})
+                <FormattedMessage id="forecast.tornado-chart.value" /> {highLabel}
+              </th>
+              <th scope="col" className="num">
+                <FormattedMessage id="forecast.tornado-chart.swing" />
+                {changeUnit})
               </th>
             </tr>
           </thead>

@@ -27,6 +27,8 @@ export interface ForecastState {
   total: number;
   /** Replications done, plus the simulated share of the next one (e.g. 2.4). */
   progress: number;
+  /** The period simulated, once the run is done. */
+  period: { start: number; horizonDays: number } | null;
   stoppedEarly: boolean;
   error: string | null;
 }
@@ -36,6 +38,7 @@ const IDLE: ForecastState = {
   replications: [],
   total: 0,
   progress: 0,
+  period: null,
   stoppedEarly: false,
   error: null,
 };
@@ -103,6 +106,7 @@ export function useForecastRun(): {
           status: 'done',
           replications: run.replications,
           progress: run.replications.length,
+          period: run.period,
           stoppedEarly: run.stoppedEarly,
         }));
     } catch (error) {

@@ -10,7 +10,6 @@ import {
 } from '../../storage/journey-documents.ts';
 import { createProfileRepo } from '../../storage/profile-repo.ts';
 import type { ProfileSet } from '../../storage/records.ts';
-import { readStoredSetSpan } from '../../workers/simulation/run-simulation.ts';
 import type { StoredSetRef } from '../../workers/simulation/simulation-protocol.ts';
 
 const repo = () => createProfileRepo(getAppDb());
@@ -43,29 +42,9 @@ export async function loadJourneySpec(id: string): Promise<LoadedJourney> {
   return { ok: true, name: document.name, spec };
 }
 
-/** The period a forecast over a stored set simulates: the span of its events, in a worker. */
-export type SetPeriod = { start: number; horizonDays: number };
-
-const periods = new Map<string, Promise<SetPeriod>>();
-
 /** Where the workers read a stored set. */
 export function storedSet(setId: string): StoredSetRef {
   return { dbName: getAppDb().name, setId };
-}
-
-/** A set's period, worked out once per version of the set. */
-export function readSetPeriod(set: Pick<ProfileSet, 'id' | 'updatedAt'>): Promise<SetPeriod> {
-  const key = `${set.id}:${set.updatedAt}`;
-  let period = periods.get(key);
-  if (period === undefined) {
-    period = readStoredSetSpan({ set: storedSet(set.id) }).then(({ start, horizonDays }) => ({
-      start,
-      horizonDays,
-    }));
-    period.catch(() => periods.delete(key));
-    periods.set(key, period);
-  }
-  return period;
 }
 
 /** Every profile of a set. */

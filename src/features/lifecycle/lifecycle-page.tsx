@@ -1,3 +1,6 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { LIFECYCLE_STAGE_MESSAGES } from '../../i18n/domain-labels.ts';
+import { dateFormat } from '../../i18n/format-locale.ts';
 import { useLiveRead } from '../../storage/use-live-read.ts';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +13,7 @@ import { useLifecycleOverview } from './use-lifecycle-data.ts';
 import './lifecycle.css';
 
 function JourneyCard({ journey }: { journey: OverviewJourney }) {
+  const intl = useIntl();
   const f = journey.figures;
   return (
     <li className="lifecycle-journey">
@@ -17,27 +21,52 @@ function JourneyCard({ journey }: { journey: OverviewJourney }) {
         {journey.name}
       </Link>
       {f === null ? (
-        <p className="muted">Not simulated yet.</p>
+        <p className="muted">
+          <FormattedMessage id="lifecycle.lifecycle-page.notSimulatedYet" />
+        </p>
       ) : (
         <>
           <dl
             className="lifecycle-figures"
-            aria-label={`Last simulated figures of ${journey.name}`}
+            aria-label={intl.formatMessage(
+              { id: 'lifecycle.lifecycle-page.figuresOf' },
+              { journey: journey.name },
+            )}
           >
-            <dt>Entered</dt>
+            <dt>
+              <FormattedMessage id="lifecycle.lifecycle-page.entered" />
+            </dt>
             <dd>{formatNumber(f.entered)}</dd>
-            <dt>Conversion</dt>
+            <dt>
+              <FormattedMessage id="lifecycle.lifecycle-page.conversion" />
+            </dt>
             <dd>
-              {f.conversionRate === null ? 'no goal' : formatNumber(f.conversionRate, 'percent')}
+              {f.conversionRate === null
+                ? intl.formatMessage({ id: 'lifecycle.lifecycle-page.noGoal' })
+                : formatNumber(f.conversionRate, 'percent')}
             </dd>
-            <dt>Revenue</dt>
-            <dd>{f.revenue === null ? 'no goal' : formatNumber(f.revenue, 'currency')}</dd>
-            <dt>Messages / profile / week</dt>
+            <dt>
+              <FormattedMessage id="lifecycle.lifecycle-page.revenue" />
+            </dt>
+            <dd>
+              {f.revenue === null
+                ? intl.formatMessage({ id: 'lifecycle.lifecycle-page.noGoal' })
+                : formatNumber(f.revenue, 'currency')}
+            </dd>
+            <dt>
+              <FormattedMessage id="lifecycle.lifecycle-page.messagesProfileWeek" />
+            </dt>
             <dd>{formatNumber(f.messagesPerProfilePerWeek, 'number')}</dd>
           </dl>
           <p className="lifecycle-run muted">
-            Simulated {new Date(f.ranAt).toISOString().slice(0, 10)} on {f.profileSetName}
-            {f.stale && ' — the journey changed since'}
+            <FormattedMessage
+              id="lifecycle.lifecycle-page.simulated"
+              values={{
+                day: dateFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(f.ranAt),
+                set: f.profileSetName,
+                stale: f.stale ? 'yes' : 'no',
+              }}
+            />
           </p>
         </>
       )}
@@ -46,6 +75,8 @@ function JourneyCard({ journey }: { journey: OverviewJourney }) {
 }
 
 function StageColumnView({ column }: { column: StageColumn }) {
+  const intl = useIntl();
+  const label = intl.formatMessage(LIFECYCLE_STAGE_MESSAGES[column.stage]);
   const headingId = `stage-${column.stage}`;
   const empty = column.journeys.length === 0;
   return (
@@ -53,34 +84,54 @@ function StageColumnView({ column }: { column: StageColumn }) {
       className={`lifecycle-stage${empty ? ' lifecycle-stage--empty' : ''}`}
       aria-labelledby={headingId}
     >
-      <h2 id={headingId}>{column.label}</h2>
+      <h2 id={headingId}>{label}</h2>
       {empty ? (
         <p className="lifecycle-gap" role="note">
-          <strong>No journey in this stage.</strong> Customers here get no message from you.{' '}
-          <Link to="/">Create one from a template</Link>.
+          <strong>
+            <FormattedMessage id="lifecycle.lifecycle-page.noJourneyInThisStage" />
+          </strong>{' '}
+          <FormattedMessage id="lifecycle.lifecycle-page.customersHereGetNoMessage" />{' '}
+          <Link to="/">
+            <FormattedMessage id="lifecycle.lifecycle-page.createOneFromATemplate" />
+          </Link>
         </p>
       ) : (
-        <ul className="lifecycle-journeys" aria-label={`Journeys in ${column.label}`}>
+        <ul
+          className="lifecycle-journeys"
+          aria-label={intl.formatMessage(
+            { id: 'lifecycle.lifecycle-page.journeysIn' },
+            { stage: label },
+          )}
+        >
           {column.journeys.map((j) => (
             <JourneyCard key={j.id} journey={j} />
           ))}
         </ul>
       )}
-      <p className="lifecycle-pressure" aria-label={`Message pressure in ${column.label}`}>
+      <p
+        className="lifecycle-pressure"
+        aria-label={intl.formatMessage(
+          { id: 'lifecycle.lifecycle-page.pressureIn' },
+          { stage: label },
+        )}
+      >
         {column.pressurePerWeek === null ? (
           empty ? (
-            'No message pressure.'
+            <FormattedMessage id="lifecycle.lifecycle-page.noPressure" />
           ) : (
-            'Message pressure unknown: simulate the journeys.'
+            <FormattedMessage id="lifecycle.lifecycle-page.pressureUnknown" />
           )
         ) : (
           <>
-            <strong>{formatNumber(column.pressurePerWeek, 'number')}</strong> messages per customer
-            per week from the stage’s {column.simulated} simulated journey
-            {column.simulated === 1 ? '' : 's'}
-            {column.simulated < column.journeys.length &&
-              ` (${column.journeys.length - column.simulated} not simulated)`}
-            .
+            <FormattedMessage
+              id="lifecycle.lifecycle-page.messagesPerCustomerPerWeek"
+              values={{
+                pressure: formatNumber(column.pressurePerWeek, 'number'),
+                simulated: column.simulated,
+                notSimulated: column.journeys.length - column.simulated,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              }}
+            />
           </>
         )}
       </p>
@@ -94,6 +145,7 @@ function StageColumnView({ column }: { column: StageColumn }) {
  * gaps and fatigue show across journeys rather than one journey at a time.
  */
 export function LifecyclePage() {
+  const intl = useIntl();
   const overview = useLifecycleOverview();
   const sets = useLiveRead(() => createProfileRepo(getAppDb()).listProfileSets(), []);
   const [setId, setSetId] = useState('');
@@ -136,25 +188,28 @@ export function LifecyclePage() {
     <section className="page lifecycle-page">
       <header className="page-header">
         <div>
-          <h1>Lifecycle overview</h1>
+          <h1>
+            <FormattedMessage id="lifecycle.lifecycle-page.lifecycleOverview" />
+          </h1>
           <p className="page-subtitle">
-            Every journey by the lifecycle stage it serves, with its last simulated figures: where
-            customers hear nothing, and where they hear too much.
+            <FormattedMessage id="lifecycle.lifecycle-page.everyJourneyByTheLifecycle" />
           </p>
         </div>
       </header>
       {overview === undefined ? (
-        <p role="status">Loading journeys and their runs…</p>
+        <p role="status">
+          <FormattedMessage id="lifecycle.lifecycle-page.loadingJourneysAndTheirRuns" />
+        </p>
       ) : (
         <>
           <div className="lifecycle-toolbar">
             {sets !== undefined && sets.length > 0 && (
               <label className="inline-field">
-                Profile set{' '}
+                <FormattedMessage id="lifecycle.lifecycle-page.profileSet" />{' '}
                 <select value={set?.id ?? ''} onChange={(e) => setSetId(e.target.value)}>
                   {sets.map((s) => (
                     <option key={s.id} value={s.id}>
-                      {s.name} ({s.count.toLocaleString('en')})
+                      {s.name} ({formatNumber(s.count)})
                     </option>
                   ))}
                 </select>
@@ -168,9 +223,14 @@ export function LifecyclePage() {
                   disabled={set === undefined || missing.length === 0}
                   onClick={() => void simulate(missing.map((j) => j.id))}
                 >
-                  {missing.length === 0
-                    ? 'Every journey has current figures'
-                    : `Simulate ${missing.length} journey${missing.length === 1 ? '' : 's'} without current figures`}
+                  {missing.length === 0 ? (
+                    <FormattedMessage id="lifecycle.lifecycle-page.allCurrent" />
+                  ) : (
+                    <FormattedMessage
+                      id="lifecycle.lifecycle-page.simulateMissing"
+                      values={{ count: missing.length }}
+                    />
+                  )}
                 </button>
                 <button
                   type="button"
@@ -178,28 +238,45 @@ export function LifecyclePage() {
                   disabled={set === undefined || all.length === 0}
                   onClick={() => void simulate(all.map((j) => j.id))}
                 >
-                  Simulate all again
+                  <FormattedMessage id="lifecycle.lifecycle-page.simulateAllAgain" />
                 </button>
               </>
             ) : (
               <>
                 <span role="status">{progress}</span>
                 <button type="button" className="btn" onClick={() => abort.current?.abort()}>
-                  Cancel
+                  <FormattedMessage id="lifecycle.lifecycle-page.cancel" />
                 </button>
               </>
             )}
           </div>
-          {problem !== null && <p role="alert">The simulation failed: {problem}</p>}
+          {problem !== null && (
+            <p role="alert">
+              <FormattedMessage
+                id="lifecycle.lifecycle-page.theSimulationFailed"
+                values={{ problem }}
+              />
+            </p>
+          )}
           {skipped.length > 0 && (
             <p role="alert">
-              Not simulated (fix them in the editor):{' '}
-              {skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}.
+              <FormattedMessage
+                id="lifecycle.lifecycle-page.notSimulatedFixThemIn"
+                values={{
+                  journeys: intl.formatList(
+                    skipped.map((s) =>
+                      intl.formatMessage(
+                        { id: 'lifecycle.lifecycle-page.skipped' },
+                        { journey: s.name, errors: s.errors },
+                      ),
+                    ),
+                  ),
+                }}
+              />
             </p>
           )}
           <p className="muted lifecycle-note">
-            Message pressure adds up the messages per profile per week of a stage’s journeys: what a
-            customer who is in all of them at once receives.
+            <FormattedMessage id="lifecycle.lifecycle-page.messagePressureAddsUpThe" />
           </p>
           <div className="lifecycle-board">
             {overview.stages.map((column) => (
@@ -208,10 +285,14 @@ export function LifecyclePage() {
           </div>
           {overview.unassigned.length > 0 && (
             <section className="lifecycle-unassigned" aria-labelledby="stage-none">
-              <h2 id="stage-none">Not assigned to a stage</h2>
+              <h2 id="stage-none">
+                <FormattedMessage id="lifecycle.lifecycle-page.notAssignedToAStage" />
+              </h2>
               <ul
                 className="lifecycle-journeys lifecycle-journeys--row"
-                aria-label="Journeys not assigned to a stage"
+                aria-label={intl.formatMessage({
+                  id: 'lifecycle.lifecycle-page.journeysNotAssignedToA',
+                })}
               >
                 {overview.unassigned.map((j) => (
                   <JourneyCard key={j.id} journey={j} />

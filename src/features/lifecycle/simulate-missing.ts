@@ -8,7 +8,8 @@ import { readStoredSetSpan, runStoredSimulation } from '../../workers/simulation
 /** Why a journey was not simulated. */
 export interface SkippedJourney {
   name: string;
-  reason: string;
+  /** Errors that keep it from compiling. */
+  errors: number;
 }
 
 /**
@@ -34,7 +35,7 @@ export async function simulateJourneys(
     const { spec, diagnostics } = compile(document);
     if (spec === null) {
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      skipped.push({ name: document.name, reason: `${errors} error${errors === 1 ? '' : 's'}` });
+      skipped.push({ name: document.name, errors });
       continue;
     }
     const options = { start: span.start, horizonDays: span.horizonDays, seed: 1 };

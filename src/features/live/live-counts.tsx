@@ -47,7 +47,7 @@ export function LiveCounts({
     staleTime: 10_000,
   });
   const [picked, setPicked] = useState<number | null>(null);
-  const [view, setView] = useState<CountsView>('actual');
+  const [chosenView, setView] = useState<CountsView | null>(null);
   const [chartOpen, setChartOpen] = useState(false);
   const list = versions.data ?? [];
   const current = list.find((v) => v.version === picked) ?? list.at(-1);
@@ -56,6 +56,9 @@ export function LiveCounts({
   const detail = useQuery({ ...getVersionQueryOptions(client, document.id, version), enabled });
   const counts = useQuery({ ...countsQueryOptions(client, document.id, version), enabled });
   const spec = detail.data?.spec ?? null;
+  // Until the user chooses, the canvas shows actual counts once the version has any entries,
+  // and leaves the simulation's counts alone before (a version nobody entered yet has only zeros).
+  const view: CountsView = chosenView ?? ((counts.data?.entries ?? 0) > 0 ? 'actual' : 'simulated');
   const ref = useMemo(
     () =>
       current === undefined

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import {
   summariseVersionForecast,
@@ -34,10 +34,15 @@ export function useVersionForecast(ref: VersionRef | null, spec: Spec | null) {
   const [status, setStatus] = useState<ForecastStatus>({ state: 'idle' });
   const abort = useRef<AbortController | null>(null);
   const key = ref === null ? '' : `${ref.baseUrl}|${ref.journeyId}|${ref.version}`;
-  const forecast =
-    ref === null
-      ? null
-      : (runs[key] ?? readVersionForecast(ref.baseUrl, ref.journeyId, ref.version, ref.specHash));
+  // Read once per version (not on every poll's render): the record holds a band per day.
+  const stored = useMemo(
+    () =>
+      ref === null
+        ? null
+        : readVersionForecast(ref.baseUrl, ref.journeyId, ref.version, ref.specHash),
+    [ref],
+  );
+  const forecast = ref === null ? null : (runs[key] ?? stored);
 
   const run = useCallback(async () => {
     if (ref === null || spec === null) return;

@@ -53,7 +53,12 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
         aria-label={intl.formatMessage({ id: 'profiles.profile-set-list.profileSets' })}
       >
         <TableHead
-          columns={['Name', 'Source', { label: 'Profiles', numeric: true }, 'Updated']}
+          columns={[
+            intl.formatMessage({ id: 'sim2.profile-set-list.name' }),
+            intl.formatMessage({ id: 'sim2.profile-set-list.source' }),
+            { label: intl.formatMessage({ id: 'sim2.profile-set-list.profiles' }), numeric: true },
+            intl.formatMessage({ id: 'sim2.profile-set-list.updated' }),
+          ]}
           actions
         />
         <tbody>

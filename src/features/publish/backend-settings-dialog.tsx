@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useId, useState } from 'react';
 import {
   DEFAULT_BASE_URL,
@@ -28,7 +29,9 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
       }}
     >
       <div className="field">
-        <label htmlFor={urlId}>Backend URL</label>
+        <label htmlFor={urlId}>
+          <FormattedMessage id="publish.backend-settings-dialog.backendUrl" />
+        </label>
         <input
           id={urlId}
           // Not type="url": the default "/api" is a path, which URL inputs refuse.
@@ -38,10 +41,15 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
           placeholder={DEFAULT_BASE_URL}
           onChange={(e) => setBaseUrl(e.target.value)}
         />
-        <span className="field-hint">{DEFAULT_BASE_URL} is the built-in mock backend.</span>
+        <span className="field-hint">
+          {DEFAULT_BASE_URL}{' '}
+          <FormattedMessage id="publish.backend-settings-dialog.isTheBuiltInMock" />
+        </span>
       </div>
       <div className="field">
-        <label htmlFor={tokenId}>Access token</label>
+        <label htmlFor={tokenId}>
+          <FormattedMessage id="publish.backend-settings-dialog.accessToken" />
+        </label>
         <input
           id={tokenId}
           type="password"
@@ -51,12 +59,13 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
           onChange={(e) => setToken(e.target.value)}
         />
         <span id={tokenHint} className="field-hint">
-          Kept for this browser session only, unless you tick the box below. It is never saved with
-          journeys or put in exported files.
+          <FormattedMessage id="publish.backend-settings-dialog.keptForThisBrowserSession" />
         </span>
       </div>
       <div className="field">
-        <label htmlFor={timeoutId}>Request time-out (seconds)</label>
+        <label htmlFor={timeoutId}>
+          <FormattedMessage id="publish.backend-settings-dialog.requestTimeOutSeconds" />
+        </label>
         <input
           id={timeoutId}
           type="number"
@@ -67,13 +76,13 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
           onChange={(e) => setTimeoutSeconds(e.target.value)}
         />
         <span className="field-hint">
-          A request with no answer after this long stops with a message. Default{' '}
-          {DEFAULT_TIMEOUT_SECONDS} s.
+          <FormattedMessage id="publish.backend-settings-dialog.aRequestWithNoAnswer" />{' '}
+          {DEFAULT_TIMEOUT_SECONDS} <FormattedMessage id="publish.backend-settings-dialog.s" />
         </span>
       </div>
       <label className="backend-settings__remember">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
-        Remember on this device
+        <FormattedMessage id="publish.backend-settings-dialog.rememberOnThisDevice" />
       </label>
       <ConnectionCheckButton
         baseUrl={baseUrl}
@@ -82,10 +91,10 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
       />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onDone}>
-          Cancel
+          <FormattedMessage id="publish.backend-settings-dialog.cancel" />
         </button>
         <button type="submit" className="btn btn-primary">
-          Save
+          <FormattedMessage id="publish.backend-settings-dialog.save" />
         </button>
       </div>
     </form>
@@ -100,8 +109,13 @@ export function BackendSettingsDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  const intl = useIntl();
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Backend settings">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={intl.formatMessage({ id: 'publish.backend-settings-dialog.backendSettings' })}
+    >
       {open && <BackendSettingsForm onDone={() => onOpenChange(false)} />}
     </Dialog>
   );
@@ -113,7 +127,7 @@ export function BackendSettingsButton() {
   return (
     <>
       <button type="button" className="btn" onClick={() => setOpen(true)}>
-        Backend settings
+        <FormattedMessage id="publish.backend-settings-dialog.backendSettings" />
       </button>
       <BackendSettingsDialog open={open} onOpenChange={setOpen} />
     </>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { SpecDiff, StepRef } from './spec-diff.ts';
 import { isEmptyDiff } from './spec-diff.ts';
 
@@ -44,19 +45,43 @@ function NameList({ title, names }: { title: string; names: readonly string[] })
 
 /** What publishing changes since the last published version. */
 export function ChangeSummary({ diff, since }: { diff: SpecDiff; since: number | null }) {
+  const intl = useIntl();
   if (since !== null && isEmptyDiff(diff)) {
-    return <p>Nothing changed since version {since}.</p>;
+    return (
+      <p>
+        <FormattedMessage id="publish.change-summary.nothingChangedSinceVersion" /> {since}.
+      </p>
+    );
   }
   return (
     <div className="publish-changes">
       <p className="muted">
-        {since === null ? 'First version: every step is new.' : `Changes since version ${since}:`}
+        {since === null ? (
+          <FormattedMessage id="publish.change-summary.firstVersion" />
+        ) : (
+          <FormattedMessage id="publish.change-summary.changesSince" values={{ since }} />
+        )}
       </p>
-      <StepList title="Steps added" steps={diff.added} />
-      <StepList title="Steps removed" steps={diff.removed} />
-      <StepList title="Steps changed" steps={diff.changed} />
-      <NameList title="Settings changed" names={diff.settingsChanged} />
-      <NameList title="Journey changed" names={diff.journeyChanged} />
+      <StepList
+        title={intl.formatMessage({ id: 'publish.change-summary.stepsAdded' })}
+        steps={diff.added}
+      />
+      <StepList
+        title={intl.formatMessage({ id: 'publish.change-summary.stepsRemoved' })}
+        steps={diff.removed}
+      />
+      <StepList
+        title={intl.formatMessage({ id: 'publish.change-summary.stepsChanged' })}
+        steps={diff.changed}
+      />
+      <NameList
+        title={intl.formatMessage({ id: 'publish.change-summary.settingsChanged' })}
+        names={diff.settingsChanged}
+      />
+      <NameList
+        title={intl.formatMessage({ id: 'publish.change-summary.journeyChanged' })}
+        names={diff.journeyChanged}
+      />
     </div>
   );
 }

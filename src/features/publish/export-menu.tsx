@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useState } from 'react';
 import { journeyFileName, journeyToFileText, type JourneyDocument } from '../../domain/index.ts';
@@ -14,6 +15,9 @@ import './publish.css';
 export function ExportMenu({ document }: { document: JourneyDocument }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [reading, setReading] = useState(false);
+  const intl = useIntl();
+  const downloaded = (file: string) =>
+    intl.formatMessage({ id: 'publish.export-menu.downloaded' }, { file });
 
   const withSpec = (send: (fileName: string, text: string) => Promise<string> | string) => {
     const result = exportSpec(document);
@@ -23,66 +27,74 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
     }
     void Promise.resolve(send(result.fileName, result.text)).then(
       (text) => setMessage({ ok: true, text }),
-      () => setMessage({ ok: false, text: 'The browser refused to copy to the clipboard.' }),
+      () =>
+        setMessage({
+          ok: false,
+          text: intl.formatMessage({ id: 'publish.export-menu.clipboardRefused' }),
+        }),
     );
   };
 
   return (
     <>
       <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger className="btn">Export</DropdownMenu.Trigger>
+        <DropdownMenu.Trigger className="btn">
+          <FormattedMessage id="publish.export-menu.export" />
+        </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="export-menu" align="end" sideOffset={6}>
-            <DropdownMenu.Label className="export-menu__label">Journey</DropdownMenu.Label>
+            <DropdownMenu.Label className="export-menu__label">
+              <FormattedMessage id="publish.export-menu.journeyLabel" />
+            </DropdownMenu.Label>
             <DropdownMenu.Item
               className="export-menu__item"
               onSelect={() => {
                 // Works with errors too: the document is what the user drew, not a compiled spec.
                 const fileName = journeyFileName(document);
                 downloadText(fileName, journeyToFileText(document));
-                setMessage({ ok: true, text: `Downloaded ${fileName}.` });
+                setMessage({ ok: true, text: downloaded(fileName) });
               }}
             >
-              Download journey document
+              <FormattedMessage id="publish.export-menu.downloadJourney" />
             </DropdownMenu.Item>
             <DropdownMenu.Separator className="export-menu__separator" />
             <DropdownMenu.Label className="export-menu__label">
-              Compiled spec (for the backend)
+              <FormattedMessage id="publish.export-menu.specLabel" />
             </DropdownMenu.Label>
             <DropdownMenu.Item
               className="export-menu__item"
               onSelect={() =>
                 withSpec((fileName, text) => {
                   downloadText(fileName, text);
-                  return `Downloaded ${fileName}.`;
+                  return downloaded(fileName);
                 })
               }
             >
-              Download spec
+              <FormattedMessage id="publish.export-menu.downloadSpec" />
             </DropdownMenu.Item>
             <DropdownMenu.Item
               className="export-menu__item"
               onSelect={() =>
                 withSpec(async (_fileName, text) => {
                   await navigator.clipboard.writeText(text);
-                  return 'Spec copied to the clipboard.';
+                  return intl.formatMessage({ id: 'publish.export-menu.specCopied' });
                 })
               }
             >
-              Copy spec
+              <FormattedMessage id="publish.export-menu.copySpec" />
             </DropdownMenu.Item>
             <DropdownMenu.Item
               className="export-menu__item"
               onSelect={() => {
                 const schema = exportSpecSchema();
                 downloadText(schema.fileName, schema.text);
-                setMessage({ ok: true, text: `Downloaded ${schema.fileName}.` });
+                setMessage({ ok: true, text: downloaded(schema.fileName) });
               }}
             >
-              Download JSON Schema
+              <FormattedMessage id="publish.export-menu.downloadJsonSchema" />
             </DropdownMenu.Item>
             <DropdownMenu.Item className="export-menu__item" onSelect={() => setReading(true)}>
-              Read the spec document
+              <FormattedMessage id="publish.export-menu.readTheSpecDocument" />
             </DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useId, useState } from 'react';
 import type { PublishedVersion } from '../../api/contract.ts';
 import { hasErrors, type Diagnostic, type JourneyDocument } from '../../domain/index.ts';
@@ -34,7 +35,7 @@ export function PublishButton({
         aria-describedby={blocked ? reasonId : undefined}
         onClick={() => setOpen(true)}
       >
-        Publish
+        <FormattedMessage id="publish.publish-button.publish" />
       </button>
       {blocked && (
         <span id={reasonId} className="publish-blocked">

@@ -1,3 +1,5 @@
+import { dateFormat } from '../../i18n/format-locale.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeApiError } from '../../api/api-errors.ts';
 import { useBackendSettings } from '../../api/backend-settings.ts';
 import { displayName } from '../../domain/text/safe-text.ts';
@@ -15,6 +17,7 @@ export interface PublishDialogProps extends PublishFlowOptions {
 }
 
 function PublishDialogBody(props: PublishFlowOptions & { onClose: () => void }) {
+  const intl = useIntl();
   const flow = usePublishFlow(props);
   const online = useOnline();
   const { timeoutSeconds } = useBackendSettings();
@@ -36,34 +39,44 @@ function PublishDialogBody(props: PublishFlowOptions & { onClose: () => void }) 
             className="btn btn-sm"
             onClick={() => void (versions.error ? versions.refetch() : latestDetail.refetch())}
           >
-            Retry
+            <FormattedMessage id="publish.publish-dialog.retry" />
           </button>
         </div>
       )}
-      {loadError === null && diff === null && <p role="status">Loading versions…</p>}
+      {loadError === null && diff === null && (
+        <p role="status">
+          <FormattedMessage id="publish.publish-dialog.loadingVersions" />
+        </p>
+      )}
       {versions.data !== undefined && (
         <VersionsList versions={versions.data} draftChanged={!flow.unchanged} />
       )}
       {!done && diff !== null && <ChangeSummary diff={diff} since={flow.latest?.version ?? null} />}
       {!done && draft !== null && (
         <p>
-          New spec hash: <code aria-label="New spec hash">{draft.specHash}</code>
+          <FormattedMessage id="publish.publish-dialog.newSpecHash" />{' '}
+          <code aria-label={intl.formatMessage({ id: 'publish.publish-dialog.newSpecHash2' })}>
+            {draft.specHash}
+          </code>
         </p>
       )}
       {!online && (
         <div role="alert" className="publish-notice publish-notice--error">
-          You are offline. Nothing is sent until you are back online and press Publish.
+          <FormattedMessage id="publish.publish-dialog.youAreOfflineNothingIs" />
         </div>
       )}
       {!done && !busy && flow.pending !== undefined && (
         <div role="status" className="publish-notice">
           <p>
-            A publish of version {flow.pending.version} started{' '}
-            {new Date(flow.pending.startedAt).toLocaleString()} has no answer yet. Publishing again
-            sends the same request key, so the backend cannot create it twice.
+            <FormattedMessage id="publish.publish-dialog.aPublishOfVersion" />{' '}
+            {flow.pending.version} <FormattedMessage id="publish.publish-dialog.started" />{' '}
+            {dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(
+              Date.parse(flow.pending.startedAt),
+            )}{' '}
+            <FormattedMessage id="publish.publish-dialog.hasNoAnswerYetPublishing" />
           </p>
           <button type="button" className="btn btn-sm" onClick={flow.abandon}>
-            Abandon it
+            <FormattedMessage id="publish.publish-dialog.abandonIt" />
           </button>
         </div>
       )}
@@ -79,7 +92,11 @@ function PublishDialogBody(props: PublishFlowOptions & { onClose: () => void }) 
       )}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={props.onClose}>
-          {done ? 'Close' : 'Cancel'}
+          {done ? (
+            <FormattedMessage id="publish.spec-document-dialog.close" />
+          ) : (
+            <FormattedMessage id="common.cancel" />
+          )}
         </button>
         {!done && (
           <button
@@ -88,12 +105,13 @@ function PublishDialogBody(props: PublishFlowOptions & { onClose: () => void }) 
             disabled={busy || !online || diff === null || flow.unchanged}
             onClick={flow.publish}
           >
-            Publish version {flow.nextVersion}
+            <FormattedMessage id="publish.publish-dialog.publishVersion" /> {flow.nextVersion}
           </button>
         )}
       </div>
       <p className="field-hint">
-        Requests stop with a message after {timeoutSeconds} s without an answer (Backend settings).
+        <FormattedMessage id="publish.publish-dialog.requestsStopWithAMessage" /> {timeoutSeconds}{' '}
+        <FormattedMessage id="publish.publish-dialog.sWithoutAnAnswerBackend" />
       </p>
     </>
   );
@@ -101,16 +119,21 @@ function PublishDialogBody(props: PublishFlowOptions & { onClose: () => void }) 
 
 /** Shows what changed since the last published version, then publishes on confirmation. */
 export function PublishDialog({ open, onOpenChange, ...flow }: PublishDialogProps) {
+  const intl = useIntl();
   const { baseUrl } = useBackendSettings();
   return (
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title={`Publish “${displayName(flow.document.name)}”`}
+      title={intl.formatMessage(
+        { id: 'publish.publish-dialog.title' },
+        { journey: displayName(flow.document.name) },
+      )}
       description={
         <>
-          To the execution backend at <code>{baseUrl}</code>. Profiles already inside the journey
-          stay on the version they entered with.
+          <FormattedMessage id="publish.publish-dialog.toTheExecutionBackendAt" />{' '}
+          <code>{baseUrl}</code>
+          <FormattedMessage id="publish.publish-dialog.profilesAlreadyInsideTheJourney" />
         </>
       }
     >

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiHttpError, describeApiError } from '../../api/api-errors.ts';
 import type { PublishedVersion } from '../../api/contract.ts';
 import type { Spec } from '../../domain/index.ts';
@@ -7,9 +8,14 @@ import { canRetryByHand } from './use-publish-flow.ts';
 export function PublishProgress({ attempt }: { attempt: { n: number; of: number } | null }) {
   return (
     <p role="status" className="publish-progress">
-      {attempt === null || attempt.n <= 1
-        ? 'Publishing…'
-        : `Retrying… attempt ${attempt.n} of ${attempt.of}`}
+      {attempt === null || attempt.n <= 1 ? (
+        <FormattedMessage id="publish.publish-outcome.publishing" />
+      ) : (
+        <FormattedMessage
+          id="publish.publish-outcome.retrying"
+          values={{ n: attempt.n, of: attempt.of }}
+        />
+      )}
     </p>
   );
 }
@@ -17,7 +23,8 @@ export function PublishProgress({ attempt }: { attempt: { n: number; of: number 
 export function PublishSuccess({ published }: { published: PublishedVersion }) {
   return (
     <div role="status" className="publish-notice publish-notice--ok">
-      Published version {published.version}. Spec hash <code>{published.specHash}</code>.
+      <FormattedMessage id="publish.publish-outcome.publishedVersion" /> {published.version}
+      <FormattedMessage id="publish.publish-outcome.specHash" /> <code>{published.specHash}</code>.
     </div>
   );
 }
@@ -35,12 +42,17 @@ export function PublishFailure({
   /** Retrying waits for the user to be back online. */
   offline?: boolean;
 }) {
+  const intl = useIntl();
   const details = error instanceof ApiHttpError && error.status < 500 ? error.details : [];
   return (
     <div role="alert" className="publish-notice publish-notice--error">
       <p>{describeApiError(error)}</p>
       {details.length > 0 && (
-        <ul aria-label="Problems found by the backend">
+        <ul
+          aria-label={intl.formatMessage({
+            id: 'publish.publish-outcome.problemsFoundByTheBackend',
+          })}
+        >
           {details.map((d, i) => {
             const step = d.stepId === undefined ? undefined : spec?.steps[d.stepId];
             return (
@@ -53,10 +65,14 @@ export function PublishFailure({
           })}
         </ul>
       )}
-      {details.length > 0 && <p>The problems are shown on their steps.</p>}
+      {details.length > 0 && (
+        <p>
+          <FormattedMessage id="publish.publish-outcome.theProblemsAreShownOn" />
+        </p>
+      )}
       {canRetryByHand(error) && (
         <button type="button" className="btn btn-sm" onClick={onRetry} disabled={offline}>
-          Retry
+          <FormattedMessage id="publish.publish-outcome.retry" />
         </button>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import specDocument from '../../../docs/spec.md?raw';
 import { Dialog } from '../../ui/dialog.tsx';
 import { MarkdownView } from './markdown-view.tsx';
@@ -10,12 +11,17 @@ export function SpecDocumentDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  const intl = useIntl();
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="The journey spec">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={intl.formatMessage({ id: 'publish.spec-document-dialog.theJourneySpec' })}
+    >
       <MarkdownView source={specDocument} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={() => onOpenChange(false)}>
-          Close
+          <FormattedMessage id="publish.spec-document-dialog.close" />
         </button>
       </div>
     </Dialog>

@@ -1,7 +1,9 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PublishedVersion } from '../../api/contract.ts';
+import { dateFormat } from '../../i18n/format-locale.ts';
 
 const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
 
 /** The draft, then the immutable published versions, newest first, each with hash and time. */
 export function VersionsList({
@@ -14,23 +16,39 @@ export function VersionsList({
   /** Whether the draft differs from the newest version. */
   draftChanged: boolean;
 }) {
+  const intl = useIntl();
   return (
-    <ul className="publish-versions" aria-label="Versions">
+    <ul
+      className="publish-versions"
+      aria-label={intl.formatMessage({ id: 'publish.versions-list.versions' })}
+    >
       <li>
-        <strong>Draft</strong>{' '}
+        <strong>
+          <FormattedMessage id="publish.versions-list.draft" />
+        </strong>{' '}
         <span className="muted">
-          {versions.length === 0
-            ? 'never published'
-            : draftChanged
-              ? 'unpublished changes'
-              : 'same as the newest version'}
+          {versions.length === 0 ? (
+            <FormattedMessage id="publish.versions-list.neverPublished" />
+          ) : draftChanged ? (
+            <FormattedMessage id="journeys.publish.unpublishedChanges" />
+          ) : (
+            <FormattedMessage id="publish.versions-list.sameAsNewest" />
+          )}
         </span>
       </li>
       {[...versions].reverse().map((v) => (
         <li key={v.version}>
-          <strong>Version {v.version}</strong>
-          {v.version === liveVersion && <span className="badge badge-ok">live</span>}{' '}
-          <code title="Spec hash">{v.specHash}</code>{' '}
+          <strong>
+            <FormattedMessage id="publish.versions-list.version" /> {v.version}
+          </strong>
+          {v.version === liveVersion && (
+            <span className="badge badge-ok">
+              <FormattedMessage id="publish.versions-list.live" />
+            </span>
+          )}{' '}
+          <code title={intl.formatMessage({ id: 'publish.versions-list.specHash' })}>
+            {v.specHash}
+          </code>{' '}
           <time className="muted" dateTime={v.publishedAt}>
             {when(v.publishedAt)}
           </time>

@@ -1,3 +1,5 @@
+import { CHANNEL_MESSAGES } from '../../i18n/domain-labels.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   CHANNEL_LABELS,
   DEFAULT_CHANNEL_BEHAVIOUR,
@@ -38,8 +40,13 @@ export function AssumptionsEditor({
   onChange,
   disabled,
 }: AssumptionsEditorProps) {
+  const intl = useIntl();
   if (channels.length === 0) {
-    return <p className="muted">This journey sends no messages, so there is nothing to assume.</p>;
+    return (
+      <p className="muted">
+        <FormattedMessage id="sim.assumptions-editor.thisJourneySendsNoMessages" />
+      </p>
+    );
   }
   const value = (channel: Channel, field: keyof ChannelBehaviour): number =>
     overrides[channel]?.[field] ?? DEFAULT_CHANNEL_BEHAVIOUR[channel][field];
@@ -54,22 +61,28 @@ export function AssumptionsEditor({
   return (
     <div className="sim-assumptions">
       <table className="data-table sim-assumptions-table">
-        <caption className="visually-hidden">Behaviour assumptions per channel</caption>
+        <caption className="visually-hidden">
+          <FormattedMessage id="sim.assumptions-editor.behaviourAssumptionsPerChannel" />
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Channel</th>
+            <th scope="col">
+              <FormattedMessage id="sim.assumptions-editor.channel" />
+            </th>
             {RATE_FIELDS.map((f) => (
               <th scope="col" key={f.field} title={f.hint}>
                 {f.label} %<div className="sim-th-hint">{f.hint}</div>
               </th>
             ))}
-            <th scope="col">Cost per send</th>
+            <th scope="col">
+              <FormattedMessage id="sim.assumptions-editor.costPerSend" />
+            </th>
           </tr>
         </thead>
         <tbody>
           {channels.map((channel) => (
             <tr key={channel}>
-              <th scope="row">{CHANNEL_LABELS[channel]}</th>
+              <th scope="row">{intl.formatMessage(CHANNEL_MESSAGES[channel])}</th>
               {RATE_FIELDS.map((f) => (
                 <td key={f.field}>
                   <input
@@ -94,7 +107,10 @@ export function AssumptionsEditor({
                   min={0}
                   step={0.001}
                   disabled={disabled}
-                  aria-label={`${CHANNEL_LABELS[channel]} cost per send`}
+                  aria-label={intl.formatMessage(
+                    { id: 'sim.assumptions-editor.costLabel' },
+                    { channel: intl.formatMessage(CHANNEL_MESSAGES[channel]) },
+                  )}
                   value={value(channel, 'costPerSend')}
                   onChange={(e) => {
                     const n = e.currentTarget.valueAsNumber;
@@ -112,7 +128,7 @@ export function AssumptionsEditor({
         disabled={disabled === true || !changed}
         onClick={() => onChange({})}
       >
-        Reset to defaults
+        <FormattedMessage id="sim.assumptions-editor.resetToDefaults" />
       </button>
     </div>
   );

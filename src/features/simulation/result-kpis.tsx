@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { CHANNELS, type SimulationResult } from '../../domain/index.ts';
 import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
 import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
@@ -25,6 +26,7 @@ function channelTotals(result: SimulationResult): {
 
 /** The headline figures of a run. */
 export function ResultKpis({ result }: { result: SimulationResult }) {
+  const intl = useIntl();
   const { cost, unsubscribed, sent } = channelTotals(result);
   const goal = result.goal;
   const treated = result.entries - result.controlEntries;
@@ -32,7 +34,7 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
   // With a control group the uplift is what the journey caused: it leads, right after entries.
   const upliftCard = (
     <KpiCard
-      label="Control uplift"
+      label={intl.formatMessage({ id: 'sim.result-kpis.controlUplift' })}
       value={goal?.uplift ?? null}
       format="points"
       tone={
@@ -47,14 +49,14 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
       detail={
         goal && goal.uplift !== null
           ? `control converts ${formatNumber(goal.control.rate, 'percent')}`
-          : 'no control group'
+          : intl.formatMessage({ id: 'sim2.result-kpis.noControlGroup' })
       }
     />
   );
   return (
-    <KpiGrid label="Simulation results">
+    <KpiGrid label={intl.formatMessage({ id: 'sim.result-kpis.simulationResults' })}>
       <KpiCard
-        label="Entered"
+        label={intl.formatMessage({ id: 'sim.result-kpis.entered' })}
         value={result.entries}
         detail={`${count(result.profilesEntered)} of ${count(result.profiles)} profiles${
           result.controlEntries > 0 ? ` · ${count(result.controlEntries)} held out` : ''
@@ -62,36 +64,40 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
       />
       {hasControl && upliftCard}
       <KpiCard
-        label="Converted"
+        label={intl.formatMessage({ id: 'sim.result-kpis.converted' })}
         value={goal ? goal.conversions : null}
-        detail={goal ? `goal: ${goal.event} within ${goal.windowDays} days` : 'no goal set'}
+        detail={
+          goal
+            ? `goal: ${goal.event} within ${goal.windowDays} days`
+            : intl.formatMessage({ id: 'sim2.result-kpis.noGoalSet' })
+        }
       />
       <KpiCard
-        label="Conversion rate"
+        label={intl.formatMessage({ id: 'sim.result-kpis.conversionRate' })}
         value={goal ? goal.rate : null}
         format="percent"
         detail={goal ? `of ${count(treated)} entries` : undefined}
       />
       <KpiCard
-        label="Revenue"
+        label={intl.formatMessage({ id: 'sim.result-kpis.revenue' })}
         value={goal ? goal.revenue : null}
         format="currency"
         detail={
           goal === null
             ? undefined
             : result.controlEntries > 0
-              ? 'of every conversion; the uplift is what the journey caused'
-              : 'attributed to everyone who converted: no control group (add one in Journey settings)'
+              ? intl.formatMessage({ id: 'sim2.result-kpis.ofEveryConversionTheUplift' })
+              : intl.formatMessage({ id: 'sim2.result-kpis.attributedToEveryoneWhoConverted' })
         }
       />
       <KpiCard
-        label="Cost"
+        label={intl.formatMessage({ id: 'sim.result-kpis.cost' })}
         value={cost}
         format="currency"
         detail={`${count(sent)} messages sent`}
       />
       <KpiCard
-        label="Unsubscribes"
+        label={intl.formatMessage({ id: 'sim.result-kpis.unsubscribes' })}
         value={unsubscribed}
         tone={unsubscribed > 0 ? 'negative' : 'neutral'}
       />

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { CHANNEL_LABELS, type ChannelResult, type SimulationResult } from '../../domain/index.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { activeChannels, SUPPRESSION_CAUSES } from './active-channels.ts';
@@ -10,20 +11,28 @@ function share(part: number, whole: number): string {
 
 /** Sent → delivered → opened → clicked per channel, with each step's share of the one before. */
 export function FunnelTable({ result }: { result: SimulationResult }) {
+  const intl = useIntl();
   const channels = activeChannels(result);
-  if (channels.length === 0) return <p className="muted">No messages were sent.</p>;
+  if (channels.length === 0)
+    return (
+      <p className="muted">
+        <FormattedMessage id="sim.result-tables.noMessagesWereSent" />
+      </p>
+    );
   return (
     <table className="data-table sim-table">
-      <caption>Messages per channel</caption>
+      <caption>
+        <FormattedMessage id="sim.result-tables.messagesPerChannel" />
+      </caption>
       <TableHead
         columns={[
-          'Channel',
-          { label: 'Sent', numeric: true },
-          { label: 'Delivered', numeric: true },
-          { label: 'Opened', numeric: true },
-          { label: 'Clicked', numeric: true },
-          { label: 'Unsubscribed', numeric: true },
-          { label: 'Cost', numeric: true },
+          intl.formatMessage({ id: 'sim2.result-tables.channel' }),
+          { label: intl.formatMessage({ id: 'sim2.result-tables.sent' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim2.result-tables.delivered' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim2.result-tables.opened' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim2.result-tables.clicked' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim2.result-tables.unsubscribed' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim2.result-tables.cost' }), numeric: true },
         ]}
       />
       <tbody>
@@ -70,10 +79,14 @@ export function SuppressionsTable({ result }: { result: SimulationResult }) {
   );
   return (
     <table className="data-table sim-table">
-      <caption>Suppressed messages by cause</caption>
+      <caption>
+        <FormattedMessage id="sim.result-tables.suppressedMessagesByCause" />
+      </caption>
       <thead>
         <tr>
-          <th scope="col">Channel</th>
+          <th scope="col">
+            <FormattedMessage id="sim.result-tables.channel" />
+          </th>
           {SUPPRESSION_CAUSES.map(([cause, label]) => (
             <th scope="col" className="num" key={cause}>
               {label}
@@ -115,17 +128,23 @@ export function StepsTable({
   result: SimulationResult;
   onFocusStep(stepId: string): void;
 }) {
+  const intl = useIntl();
   const steps = Object.values(result.steps);
   return (
     <table className="data-table sim-table">
-      <caption>Steps</caption>
+      <caption>
+        <FormattedMessage id="sim.result-tables.steps" />
+      </caption>
       <TableHead
         columns={[
-          'Step',
-          { label: 'Entered', numeric: true },
-          'Left by',
-          { label: 'Waiting at the end', numeric: true },
-          { label: 'Ended here', numeric: true },
+          intl.formatMessage({ id: 'sim2.result-tables.step' }),
+          { label: intl.formatMessage({ id: 'sim2.result-tables.entered' }), numeric: true },
+          intl.formatMessage({ id: 'sim2.result-tables.leftBy' }),
+          {
+            label: intl.formatMessage({ id: 'sim2.result-tables.waitingAtTheEnd' }),
+            numeric: true,
+          },
+          { label: intl.formatMessage({ id: 'sim2.result-tables.endedHere' }), numeric: true },
         ]}
       />
       <tbody>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { SimulationProgress } from '../../workers/simulation/run-simulation.ts';
 import { count, formatEta } from './format.ts';
 import type { RunStatus } from './use-simulation-runner.ts';
@@ -10,6 +11,7 @@ export function RunProgress({
   progress: SimulationProgress | null;
   total: number;
 }) {
+  const intl = useIntl();
   const done = progress?.done ?? 0;
   const max = progress?.total ?? total;
   const percent = max > 0 ? Math.min(100, (done / max) * 100) : 0;
@@ -23,14 +25,16 @@ export function RunProgress({
     <div className="sim-progress">
       <div className="sim-progress-label">
         <span>
-          Simulating {count(done)} of {count(max)} profiles
+          <FormattedMessage id="sim.run-progress.simulating" /> {count(done)}{' '}
+          <FormattedMessage id="sim.run-progress.of" /> {count(max)}{' '}
+          <FormattedMessage id="sim.run-progress.profiles" />
         </span>
         <span className="muted">{eta}</span>
       </div>
       <div
         className="sim-progress-track"
         role="progressbar"
-        aria-label="Simulating"
+        aria-label={intl.formatMessage({ id: 'sim.run-progress.simulating' })}
         aria-valuemin={0}
         aria-valuemax={max}
         aria-valuenow={done}
@@ -47,14 +51,14 @@ export function RunStatusMessage({ state }: { state: RunStatus }) {
   if (state.status === 'cancelled') {
     return (
       <p role="status" className="sim-status">
-        Simulation cancelled. Nothing was saved.
+        <FormattedMessage id="sim.run-progress.simulationCancelledNothingWasSaved" />
       </p>
     );
   }
   if (state.status === 'failed') {
     return (
       <p role="alert" className="field-error">
-        The simulation failed: {state.message}
+        <FormattedMessage id="sim.run-progress.theSimulationFailed" /> {state.message}
       </p>
     );
   }

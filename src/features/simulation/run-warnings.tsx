@@ -1,13 +1,10 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { SimulationResult } from '../../domain/index.ts';
 import { TableHead } from '../../ui/table-head.tsx';
 import { count } from './format.ts';
 
 /** How many of the stopped profiles' ids to name; the result keeps up to 100. */
 const IDS_SHOWN = 5;
-
-function plural(n: number, one: string, many: string): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
 
 /**
  * A warning when the runaway-loop guard stopped profiles (spec §3.3): how many, at which steps
@@ -20,6 +17,7 @@ export function StoppedWarning({
   result: SimulationResult;
   onFocusStep(stepId: string): void;
 }) {
+  const intl = useIntl();
   const { stopped } = result;
   if (stopped.profiles === 0) return null;
   // Most-stopped step first, so the loop to fix is at the top.
@@ -30,16 +28,27 @@ export function StoppedWarning({
   return (
     <section className="sim-warning" aria-labelledby="sim-stopped-heading">
       <h3 id="sim-stopped-heading">
-        {plural(stopped.profiles, 'profile was', 'profiles were')} stopped: the journey loops
+        <FormattedMessage
+          id="sim.run-warnings.stoppedTheJourneyLoops"
+          values={{ count: stopped.profiles }}
+        />
       </h3>
       <p>
-        The journey goes back to an earlier step without enough waiting, so these profiles would
-        never have left. They were stopped after entering too many steps; their figures end where
-        they stopped. Add a longer wait inside the loop, or end it with a condition.
+        <FormattedMessage id="sim.run-warnings.theJourneyGoesBackTo" />
       </p>
       <table className="data-table sim-table">
-        <caption>Where profiles were stopped</caption>
-        <TableHead columns={['Step', { label: 'Profiles stopped', numeric: true }]} />
+        <caption>
+          <FormattedMessage id="sim.run-warnings.whereProfilesWereStopped" />
+        </caption>
+        <TableHead
+          columns={[
+            intl.formatMessage({ id: 'sim2.run-warnings.step' }),
+            {
+              label: intl.formatMessage({ id: 'sim2.run-warnings.profilesStopped' }),
+              numeric: true,
+            },
+          ]}
+        />
         <tbody>
           {steps.map(([stepId, n]) => (
             <tr key={stepId}>
@@ -55,8 +64,10 @@ export function StoppedWarning({
       </table>
       {ids.length > 0 && (
         <p className="muted">
-          For example: {ids.join(', ')}
-          {stopped.profiles > ids.length && ` and ${count(stopped.profiles - ids.length)} more`}
+          <FormattedMessage
+            id="sim.run-warnings.forExample"
+            values={{ ids: ids.join(', '), more: Math.max(0, stopped.profiles - ids.length) }}
+          />
         </p>
       )}
     </section>
@@ -72,12 +83,20 @@ const REFUSAL_REASONS = [
 
 /** Entry attempts the re-entry rules refused, by reason; nothing when none were refused. */
 export function RefusedEntriesTable({ result }: { result: SimulationResult }) {
+  const intl = useIntl();
   const rows = REFUSAL_REASONS.filter(([reason]) => result.entriesRefused[reason] > 0);
   if (rows.length === 0) return null;
   return (
     <table className="data-table sim-table">
-      <caption>Entry attempts refused</caption>
-      <TableHead columns={['Reason', { label: 'Attempts', numeric: true }]} />
+      <caption>
+        <FormattedMessage id="sim.run-warnings.entryAttemptsRefused" />
+      </caption>
+      <TableHead
+        columns={[
+          intl.formatMessage({ id: 'sim2.run-warnings.reason' }),
+          { label: intl.formatMessage({ id: 'sim2.run-warnings.attempts' }), numeric: true },
+        ]}
+      />
       <tbody>
         {rows.map(([reason, label]) => (
           <tr key={reason}>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { AssumptionsEditor, type BehaviourOverrides } from './assumptions-editor.tsx';
 import type { Channel } from '../../domain/index.ts';
@@ -35,6 +36,7 @@ export function SimulationForm({
   spanLoading,
   disabled,
 }: SimulationFormProps) {
+  const intl = useIntl();
   const update = (patch: Partial<SimulationFormValue>): void => onChange({ ...value, ...patch });
   const end =
     value.start !== null && value.horizonDays !== null
@@ -43,13 +45,20 @@ export function SimulationForm({
   return (
     <div className="sim-form">
       <div className="field">
-        <label htmlFor="sim-set">Profile set</label>
+        <label htmlFor="sim-set">
+          <FormattedMessage id="sim.simulation-form.profileSet" />
+        </label>
         {sets === null ? (
-          <span className="muted">Loading profile sets…</span>
+          <span className="muted">
+            <FormattedMessage id="sim.simulation-form.loadingProfileSets" />
+          </span>
         ) : sets.length === 0 ? (
           <span className="muted">
-            No profile sets yet: generate or import some on the <Link to="/profiles">Profiles</Link>{' '}
-            page.
+            <FormattedMessage id="sim.simulation-form.noProfileSetsYetGenerate" />{' '}
+            <Link to="/profiles">
+              <FormattedMessage id="sim.simulation-form.profiles" />
+            </Link>{' '}
+            <FormattedMessage id="sim.simulation-form.page" />
           </span>
         ) : (
           <select
@@ -62,7 +71,7 @@ export function SimulationForm({
           >
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} ({count(s.count)} profiles)
+                {s.name} ({count(s.count)} <FormattedMessage id="sim.simulation-form.profiles2" />
               </option>
             ))}
           </select>
@@ -70,7 +79,9 @@ export function SimulationForm({
       </div>
       <div className="sim-form-row">
         <div className="field">
-          <label htmlFor="sim-start">Start date</label>
+          <label htmlFor="sim-start">
+            <FormattedMessage id="sim.simulation-form.startDate" />
+          </label>
           <input
             id="sim-start"
             type="date"
@@ -84,7 +95,9 @@ export function SimulationForm({
           />
         </div>
         <div className="field">
-          <label htmlFor="sim-days">Days</label>
+          <label htmlFor="sim-days">
+            <FormattedMessage id="sim.simulation-form.days" />
+          </label>
           <input
             id="sim-days"
             type="number"
@@ -101,7 +114,9 @@ export function SimulationForm({
           />
         </div>
         <div className="field">
-          <label htmlFor="sim-seed">Seed</label>
+          <label htmlFor="sim-seed">
+            <FormattedMessage id="sim.simulation-form.seed" />
+          </label>
           <input
             id="sim-seed"
             type="number"
@@ -114,13 +129,18 @@ export function SimulationForm({
       </div>
       <p className="field-hint" aria-live="polite">
         {spanLoading
-          ? 'Reading the set’s events to find their time span…'
+          ? intl.formatMessage({ id: 'sim2.simulation-form.readingTheSetSEvents' })
           : end !== null
-            ? `Simulates ${formatDay(value.start ?? 0)} to ${formatDay(end - 1)} (default: the span of the set’s events).`
+            ? intl.formatMessage(
+                { id: 'sim.simulation-form.span' },
+                { from: formatDay(value.start ?? 0), to: formatDay(end - 1) },
+              )
             : ''}
       </p>
       <details className="sim-assumptions-details">
-        <summary>Behaviour assumptions</summary>
+        <summary>
+          <FormattedMessage id="sim.simulation-form.behaviourAssumptions" />
+        </summary>
         <AssumptionsEditor
           channels={channels}
           overrides={value.behaviour}

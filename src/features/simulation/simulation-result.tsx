@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { memo } from 'react';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import { count, formatDay, formatWhen } from './format.ts';
@@ -27,18 +28,21 @@ export const SimulationResultView = memo(function SimulationResultView({
   onFocusStep,
   onPath,
 }: SimulationResultViewProps) {
+  const intl = useIntl();
   const { result } = run;
   return (
     <div className="sim-result">
       <div className="sim-result-head">
         <p className="sim-result-meta">
-          Run {formatWhen(run.createdAt)} · {run.profileSetName} ({count(run.profileCount)}{' '}
-          profiles) · {formatDay(result.start)} to {formatDay(result.end - 1)} · seed{' '}
-          {String(result.seed)}
+          <FormattedMessage id="sim.simulation-result.run" /> {formatWhen(run.createdAt)} ·{' '}
+          {run.profileSetName} ({count(run.profileCount)}{' '}
+          <FormattedMessage id="sim.simulation-result.profiles" /> {formatDay(result.start)}{' '}
+          <FormattedMessage id="sim.simulation-result.to" /> {formatDay(result.end - 1)}{' '}
+          <FormattedMessage id="sim.simulation-result.seed" /> {String(result.seed)}
         </p>
         {stale && (
           <p className="badge badge-warning sim-stale" role="note">
-            stale — the journey changed since this run
+            <FormattedMessage id="sim.simulation-result.staleTheJourneyChangedSince" />
           </p>
         )}
         <RunExports run={run} />
@@ -52,11 +56,18 @@ export const SimulationResultView = memo(function SimulationResultView({
         <SuppressionsTable result={result} />
       </div>
       <details className="sim-section">
-        <summary>Steps</summary>
+        <summary>
+          <FormattedMessage id="sim.simulation-result.steps" />
+        </summary>
         <StepsTable result={result} onFocusStep={onFocusStep} />
       </details>
-      <section className="sim-section" aria-label="Trace viewer">
-        <h3>Follow one profile</h3>
+      <section
+        className="sim-section"
+        aria-label={intl.formatMessage({ id: 'sim.simulation-result.traceViewer' })}
+      >
+        <h3>
+          <FormattedMessage id="sim.simulation-result.followOneProfile" />
+        </h3>
         <TraceViewer key={run.id} result={result} onPath={onPath} onFocusStep={onFocusStep} />
       </section>
     </div>

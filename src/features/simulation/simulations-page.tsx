@@ -1,3 +1,4 @@
+import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { TableHead } from '../../ui/table-head.tsx';
@@ -16,14 +17,15 @@ interface RunRow {
   standing: RunStanding;
 }
 
-const STANDING_TEXT: Record<RunStanding, string> = {
-  current: 'Current',
-  stale: 'Stale',
-  deleted: 'Journey deleted',
-};
+const STANDING_TEXT: Record<RunStanding, MessageDescriptor> = defineMessages({
+  current: { id: 'sim.simulations-page.current' },
+  stale: { id: 'sim.simulations-page.stale' },
+  deleted: { id: 'sim.simulations-page.deleted' },
+});
 
 /** Every saved simulation run across journeys, newest first, with open and delete. */
 export function SimulationsPage() {
+  const intl = useIntl();
   const services = useSimulationServices();
   const [rows, setRows] = useState<RunRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -70,35 +72,52 @@ export function SimulationsPage() {
     <section className="page">
       <div className="page-header">
         <div>
-          <h1>Simulations</h1>
+          <h1>
+            <FormattedMessage id="sim.simulations-page.simulations" />
+          </h1>
           <p className="page-subtitle">
-            Saved runs of your journeys over sample profiles. Run one from a journey’s editor with
-            “Simulate”.
+            <FormattedMessage id="sim.simulations-page.savedRunsOfYourJourneys" />
           </p>
         </div>
       </div>
       {error !== null && (
         <p role="alert" className="field-error">
-          Could not load the runs: {error}
+          <FormattedMessage id="sim.simulations-page.couldNotLoadTheRuns" /> {error}
         </p>
       )}
       {rows === null ? (
-        error === null && <p className="muted">Loading runs…</p>
+        error === null && (
+          <p className="muted">
+            <FormattedMessage id="sim.simulations-page.loadingRuns" />
+          </p>
+        )
       ) : rows.length === 0 ? (
         <p className="muted">
-          No simulations yet. Open a <Link to="/">journey</Link> and press “Simulate”.
+          <FormattedMessage id="sim.simulations-page.noSimulationsYetOpenA" />{' '}
+          <Link to="/">
+            <FormattedMessage id="sim.simulations-page.journey" />
+          </Link>{' '}
+          <FormattedMessage id="sim.simulations-page.andPressSimulate" />
         </p>
       ) : (
         <table className="data-table sim-table card">
-          <caption className="visually-hidden">Saved simulation runs</caption>
+          <caption className="visually-hidden">
+            <FormattedMessage id="sim.simulations-page.savedSimulationRuns" />
+          </caption>
           <TableHead
             columns={[
-              'Journey',
-              'Run',
-              'Profile set',
-              { label: 'Profiles', numeric: true },
-              { label: 'Conversions', numeric: true },
-              'Journey version',
+              intl.formatMessage({ id: 'sim2.simulations-page.journey' }),
+              intl.formatMessage({ id: 'sim2.simulations-page.run' }),
+              intl.formatMessage({ id: 'sim2.simulations-page.profileSet' }),
+              {
+                label: intl.formatMessage({ id: 'sim2.simulations-page.profiles' }),
+                numeric: true,
+              },
+              {
+                label: intl.formatMessage({ id: 'sim2.simulations-page.conversions' }),
+                numeric: true,
+              },
+              intl.formatMessage({ id: 'sim2.simulations-page.journeyVersion' }),
             ]}
             actions
           />
@@ -115,9 +134,15 @@ export function SimulationsPage() {
                 <td>
                   <span
                     className={`badge ${standing === 'current' ? 'badge-ok' : 'badge-warning'}`}
-                    title={standing === 'stale' ? 'The journey changed since this run' : undefined}
+                    title={
+                      standing === 'stale'
+                        ? intl.formatMessage({
+                            id: 'sim2.simulations-page.theJourneyChangedSinceThis',
+                          })
+                        : undefined
+                    }
                   >
-                    {STANDING_TEXT[standing]}
+                    {intl.formatMessage(STANDING_TEXT[standing])}
                   </span>
                 </td>
                 <td>
@@ -126,18 +151,24 @@ export function SimulationsPage() {
                       <Link
                         className="btn btn-sm"
                         to={`/journeys/${encodeURIComponent(run.journeyId)}`}
-                        aria-label={`Open ${run.journeyName}`}
+                        aria-label={intl.formatMessage(
+                          { id: 'sim.simulations-page.openLabel' },
+                          { journey: run.journeyName },
+                        )}
                       >
-                        Open
+                        <FormattedMessage id="sim.simulations-page.open" />
                       </Link>
                     )}
                     <button
                       type="button"
                       className="btn btn-sm"
-                      aria-label={`Delete the run of ${run.journeyName} from ${formatWhen(run.createdAt)}`}
+                      aria-label={intl.formatMessage(
+                        { id: 'sim.simulations-page.deleteLabel' },
+                        { journey: run.journeyName, when: formatWhen(run.createdAt) },
+                      )}
                       onClick={() => confirmDelete.ask(run)}
                     >
-                      Delete
+                      <FormattedMessage id="sim.simulations-page.delete" />
                     </button>
                   </div>
                 </td>

@@ -1,3 +1,4 @@
+import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
 import { useId, useMemo, useState } from 'react';
 import type { SimulationResult } from '../../domain/index.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
@@ -11,24 +12,30 @@ interface TraceViewerProps {
   onFocusStep(stepId: string): void;
 }
 
-const PICKS: readonly [TracePick, string][] = [
-  ['converted', 'Show one who converted'],
-  ['timed_out', 'Show one who timed out'],
-  ['held_out', 'Show one held out'],
+const PICK_MESSAGES = defineMessages({
+  converted: { id: 'sim.trace-viewer.pick.converted' },
+  timed_out: { id: 'sim.trace-viewer.pick.timed_out' },
+  held_out: { id: 'sim.trace-viewer.pick.held_out' },
+});
+const PICKS: readonly [TracePick, MessageDescriptor][] = [
+  ['converted', PICK_MESSAGES.converted],
+  ['timed_out', PICK_MESSAGES.timed_out],
+  ['held_out', PICK_MESSAGES.held_out],
 ];
 
-const END_TEXT: Record<string, string> = {
-  goal: 'converted and left (goal)',
-  exit: 'left at an exit step',
-  completed: 'completed the journey',
-  exit_criteria: 'left by the exit criteria',
-  control_group: 'held out (control group)',
-  loop_guard: 'stopped by the loop guard',
-  horizon: 'still in the journey when the simulation ended',
-};
+const END_TEXT: Record<string, MessageDescriptor> = defineMessages({
+  goal: { id: 'sim.trace-viewer.end.goal' },
+  exit: { id: 'sim.trace-viewer.end.exit' },
+  completed: { id: 'sim.trace-viewer.end.completed' },
+  exit_criteria: { id: 'sim.trace-viewer.end.exit_criteria' },
+  control_group: { id: 'sim.trace-viewer.end.control_group' },
+  loop_guard: { id: 'sim.trace-viewer.end.loop_guard' },
+  horizon: { id: 'sim.trace-viewer.end.horizon' },
+});
 
 /** Pick a traced profile and read its path: each step with simulated time and the reason. */
 export function TraceViewer({ result, onPath, onFocusStep }: TraceViewerProps) {
+  const intl = useIntl();
   const [query, setQuery] = useState('');
   const [trace, setTrace] = useState<ProfileTrace | null>(null);
   const [notFound, setNotFound] = useState(false);
@@ -49,7 +56,11 @@ export function TraceViewer({ result, onPath, onFocusStep }: TraceViewerProps) {
   };
 
   if (traces.length === 0) {
-    return <p className="muted">This run recorded no traces.</p>;
+    return (
+      <p className="muted">
+        <FormattedMessage id="sim.trace-viewer.thisRunRecordedNoTraces" />
+      </p>
+    );
   }
   return (
     <div className="sim-trace">
@@ -62,13 +73,18 @@ export function TraceViewer({ result, onPath, onFocusStep }: TraceViewerProps) {
             show(traces.find((t) => t.profileId === q) ?? matches[0]);
           }}
         >
-          <label htmlFor={`${listId}-input`}>Profile id</label>
+          <label htmlFor={`${listId}-input`}>
+            <FormattedMessage id="sim.trace-viewer.profileId" />
+          </label>
           <input
             id={`${listId}-input`}
             type="search"
             list={listId}
             value={query}
-            placeholder={`${count(traces.length)} traced profiles`}
+            placeholder={intl.formatMessage(
+              { id: 'sim.trace-viewer.placeholder' },
+              { count: traces.length, formatted: count(traces.length) },
+            )}
             onChange={(e) => setQuery(e.currentTarget.value)}
           />
           <datalist id={listId}>
@@ -77,7 +93,7 @@ export function TraceViewer({ result, onPath, onFocusStep }: TraceViewerProps) {
             ))}
           </datalist>
           <button type="submit" className="btn btn-sm">
-            Show trace
+            <FormattedMessage id="sim.trace-viewer.showTrace" />
           </button>
         </form>
         <div className="sim-trace-buttons">
@@ -89,23 +105,28 @@ export function TraceViewer({ result, onPath, onFocusStep }: TraceViewerProps) {
                 type="button"
                 className="btn btn-sm"
                 disabled={found === undefined}
-                title={found === undefined ? 'No traced profile did this' : undefined}
+                title={
+                  found === undefined
+                    ? intl.formatMessage({ id: 'sim2.trace-viewer.noTracedProfileDidThis' })
+                    : undefined
+                }
                 onClick={() => show(found)}
               >
-                {label}
+                {intl.formatMessage(label)}
               </button>
             );
           })}
           {trace && (
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => show(undefined)}>
-              Clear trace
+              <FormattedMessage id="sim.trace-viewer.clearTrace" />
             </button>
           )}
         </div>
       </div>
       {notFound && query.trim() !== '' && (
         <p role="status" className="muted">
-          No traced profile matches “{query.trim()}”.
+          <FormattedMessage id="sim.trace-viewer.noTracedProfileMatches" />
+          {query.trim()}”.
         </p>
       )}
       {trace && <TraceTimeline trace={trace} onFocusStep={onFocusStep} />}
@@ -120,30 +141,62 @@ function TraceTimeline({
   trace: ProfileTrace;
   onFocusStep(stepId: string): void;
 }) {
+  const intl = useIntl();
   return (
-    <section className="sim-timeline" aria-label={`Trace of ${trace.profileId}`}>
+    <section
+      className="sim-timeline"
+      aria-label={intl.formatMessage({ id: 'sim.trace-viewer.traceOf' }, { id: trace.profileId })}
+    >
       <h4>
         {trace.profileId}
-        {trace.control && <span className="badge badge-warning">control group</span>}
+        {trace.control && (
+          <span className="badge badge-warning">
+            <FormattedMessage id="sim.trace-viewer.controlGroup" />
+          </span>
+        )}
       </h4>
-      {trace.runs.length === 0 && <p className="muted">This profile never entered the journey.</p>}
+      {trace.runs.length === 0 && (
+        <p className="muted">
+          <FormattedMessage id="sim.trace-viewer.thisProfileNeverEnteredThe" />
+        </p>
+      )}
       {trace.runs.map((run, i) => (
         <table className="data-table sim-table" key={`${run.entryAt}-${i}`}>
           <caption>
-            Entry {i + 1} at {formatInstant(run.entryAt)}: {END_TEXT[run.end] ?? run.end}
+            <FormattedMessage
+              id="sim.trace-viewer.entry"
+              values={{
+                n: i + 1,
+                at: formatInstant(run.entryAt),
+                end: END_TEXT[run.end] ? intl.formatMessage(END_TEXT[run.end]!) : run.end,
+              }}
+            />
             {run.conversion &&
-              ` · converted ${formatInstant(run.conversion.at)}${
-                run.conversion.amount !== null
-                  ? ` (${formatNumber(run.conversion.amount, 'currency')})`
-                  : ''
-              }`}
+              intl.formatMessage(
+                { id: 'sim.trace-viewer.converted' },
+                {
+                  at: formatInstant(run.conversion.at),
+                  amount:
+                    run.conversion.amount !== null
+                      ? formatNumber(run.conversion.amount, 'currency')
+                      : 'none',
+                },
+              )}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Simulated time</th>
-              <th scope="col">Step</th>
-              <th scope="col">Went</th>
-              <th scope="col">Reason</th>
+              <th scope="col">
+                <FormattedMessage id="sim.trace-viewer.simulatedTime" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="sim.trace-viewer.step" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="sim.trace-viewer.went" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="sim.trace-viewer.reason" />
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -6,11 +6,13 @@ import {
   type PreparedProfiles,
 } from '../../domain/simulate/prepared-profiles.ts';
 import {
+  concatColumns,
   memoColumns,
   profileColumns,
   type ProfileColumns,
 } from '../../domain/simulate/profile-columns.ts';
 import { mergeResults } from '../../domain/simulate/merge.ts';
+import { EventSpan } from '../../domain/simulate/window.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import { hashMore, hashText } from '../../domain/simulate/seeded.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
@@ -25,12 +27,15 @@ import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope
 import { indexedDbSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 
-type ForecastWorkerRequest = Exclude<ParsedForecastWorkerRequest, { type: 'cancel' }>;
+type ForecastWorkerRequest = Exclude<ParsedForecastWorkerRequest, { type: 'cancel' | 'period' }>;
+type Period = { start: number; horizonDays: number };
 
 /** Between batches the host yields (to notice a cancel, to post progress) once YIELD_MS have passed. */
 const YIELD_MS = 100;
 /** Profiles per batch when the profiles were sent rather than read from a stored set. */
 const SENT_BATCH = 5_000;
+/** Profiles simulated between looks at the clock. */
+const SLICE = 2_000;
 
 /** Whether a profile with this id hash is in a share's trace sample (see {@link tracedProfiles}). */
 function traceThreshold(sample: number, share: number): number {
@@ -63,14 +68,30 @@ interface Batch {
 }
 
 /**
+ * The batches as one: their columns joined, each trigger set's entries worked out again over
+ * them (the entrants' profiles are those the batches already built).
+ */
+function wholeShare(batches: readonly Batch[], plans: readonly SimulationPlan[]): Batch {
+  const columns = concatColumns(batches.map((b) => b.columns));
+  const prepared = new Map<SimulationPlan['triggers'], PreparedProfiles>();
+  for (const plan of plans)
+    if (!prepared.has(plan.triggers)) prepared.set(plan.triggers, prepareColumns(plan, columns));
+  return { columns, prepared, tracedIds: batches.flatMap((b) => b.tracedIds) };
+}
+
+/**
  * The variants' plans; a variant with the same spec as an earlier one (e.g. the sensitivity's
  * settings of one journey) shares its triggers, so the batch's entries are worked out once.
  */
-function variantPlans(request: ForecastWorkerRequest): SimulationPlan[] {
+function variantPlans(request: ForecastWorkerRequest, period: Period | null): SimulationPlan[] {
   const specs: string[] = [];
   const plans: SimulationPlan[] = [];
   for (const variant of request.variants) {
-    const plan = createSimulationPlan(variant.spec, { ...variant.options, traceSample: 0 });
+    const plan = createSimulationPlan(variant.spec, {
+      ...variant.options,
+      ...period,
+      traceSample: 0,
+    });
     const spec = JSON.stringify(variant.spec);
     const same = specs.indexOf(spec);
     plans.push(same < 0 ? plan : { ...plan, triggers: (plans[same] as SimulationPlan).triggers });
@@ -103,10 +124,34 @@ async function* batchesOf(
 export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSetLoader): void {
   let cancelled = false;
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
+  let setPeriod: (period: Period) => void = () => undefined;
+  const period = new Promise<Period>((resolve) => (setPeriod = resolve));
+
+  /** A part read whole before the period is known: its batches, and the span of its events. */
+  async function readAhead(request: ForecastWorkerRequest): Promise<ProfileColumns[]> {
+    const batches: ProfileColumns[] = [];
+    const span = new EventSpan();
+    for await (const batch of batchesOf(request, loader)) {
+      if (cancelled) return batches;
+      span.addColumns(batch);
+      batches.push(batch);
+    }
+    const known = (n: number) => (Number.isFinite(n) ? n : null);
+    post({
+      type: 'span',
+      partition: request.partition,
+      first: known(span.first),
+      last: known(span.last),
+    });
+    return batches;
+  }
 
   async function forecast(request: ForecastWorkerRequest): Promise<void> {
     const { partition, tracing, seed0 } = request;
-    const plans = variantPlans(request);
+    const awaits = request.type === 'run-set' && request.awaitPeriod;
+    const readFirst = awaits ? await readAhead(request) : null;
+    if (cancelled) return;
+    const plans = variantPlans(request, awaits ? await period : null);
     const shareSize = request.type === 'run' ? request.profiles.length : request.shareSize;
     const threshold = tracing.sample <= 0 ? -1 : traceThreshold(tracing.sample, shareSize);
     const batches: Batch[] = [];
@@ -120,13 +165,16 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       yielded = performance.now();
       return !cancelled;
     };
-    /** Replication `r` of variant `v` over one batch. */
-    const runBatch = (batch: Batch, v: number, r: number): SimulationResult => {
+    /** Replication `r` of variant `v` over one batch, not yet advanced. */
+    const startRun = (batch: Batch, v: number, r: number): PartitionRun => {
       const traced = batch.tracedIds.length > 0 && (tracing.every || r === 0);
       const base = plans[v] as SimulationPlan;
       const plan = reseedPlan(base, seed0 + r, traced ? batch.tracedIds : []);
       const prepared = batch.prepared.get(base.triggers) as PreparedProfiles;
-      const run = new PartitionRun(plan, batch.columns, partition, prepared);
+      return new PartitionRun(plan, batch.columns, partition, prepared);
+    };
+    const runBatch = (batch: Batch, v: number, r: number): SimulationResult => {
+      const run = startRun(batch, v, r);
       run.advance(batch.columns.count);
       return run.result();
     };
@@ -143,7 +191,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
     // Replication 0 as the share is read: the first progress comes after the first batch.
     const first: SimulationResult[][] = plans.map(() => []);
     let read = 0;
-    for await (const raw of batchesOf(request, loader)) {
+    for await (const raw of readFirst ?? batchesOf(request, loader)) {
       if (cancelled) return;
       const columns = memoColumns(raw);
       const prepared = new Map<SimulationPlan['triggers'], PreparedProfiles>();
@@ -177,21 +225,26 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       for (let v = 0; v < plans.length; v++) first[v] = [runBatch(batches[0] as Batch, v, 0)];
     }
     for (let v = 0; v < plans.length; v++) postReplication(0, v, first[v] as SimulationResult[]);
+    if (request.replications === 1) {
+      post({ type: 'done', partition });
+      return;
+    }
+    // Every further replication runs over the whole share at once: one run, one result.
+    const whole = batches.length === 1 ? (batches[0] as Batch) : wholeShare(batches, plans);
+    const count = whole.columns.count;
     for (let r = 1; r < request.replications; r++) {
       await nextTurn();
       if (cancelled) return;
-      let done = 0;
-      const parts: SimulationResult[][] = plans.map(() => []);
-      for (const batch of batches) {
-        for (let v = 0; v < plans.length; v++)
-          (parts[v] as SimulationResult[]).push(runBatch(batch, v, r));
-        done += batch.columns.count;
-        if (performance.now() - yielded >= YIELD_MS) {
+      for (let v = 0; v < plans.length; v++) {
+        const run = startRun(whole, v, r);
+        while (!run.advance(SLICE)) {
+          if (performance.now() - yielded < YIELD_MS) continue;
+          const done = Math.floor((v * count + run.done) / plans.length);
           post({ type: 'progress', partition, replication: r, done });
           if (!(await breathe())) return;
         }
+        postReplication(r, v, [run.result()]);
       }
-      for (let v = 0; v < plans.length; v++) postReplication(r, v, parts[v] as SimulationResult[]);
     }
     post({ type: 'done', partition });
   }
@@ -202,6 +255,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
     unreadable: 'A forecast worker could not read its request',
     handle(request) {
       if (request.type === 'cancel') cancelled = true;
+      else if (request.type === 'period') setPeriod(request);
       else
         forecast(request).catch((error: unknown) =>
           post({ type: 'error', partition: request.partition, message: errorMessage(error) }),

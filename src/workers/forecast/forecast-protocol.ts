@@ -44,7 +44,9 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
   /**
    * Runs part `partition` of `parts` of a stored set, which the worker reads and indexes once
    * for every replication and variant. `shareSize` (the set's size over the parts) sets the
-   * share of profiles traced, before the worker knows its exact share.
+   * share of profiles traced, before the worker knows its exact share. With `awaitPeriod`, the
+   * variants' period is not known yet: the worker reads its part, posts the span of its events
+   * and waits for a `period` message (the span of the whole set), so the set is read only once.
    */
   z
     .object({
@@ -52,9 +54,16 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
       set: storedSetSchema,
       parts: z.number().int().min(1),
       shareSize: z.number().int().min(1),
+      awaitPeriod: z.boolean().default(false),
       ...runShape,
     })
     .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+  /** The period of every variant, for a `run-set` that awaits it. */
+  z.object({
+    type: z.literal('period'),
+    start: z.number(),
+    horizonDays: z.number().positive(),
+  }),
   /** Stop at once. */
   z.object({ type: z.literal('cancel') }),
 ]);
@@ -74,6 +83,8 @@ export type ForecastWorkerEvent =
       /** Null when this replication was not traced. */
       tallies: TraceTallies | null;
     }
+  /** The span of the part's events (a `run-set` awaiting its period); ±Infinity: none. */
+  | { type: 'span'; partition: number; first: number | null; last: number | null }
   /** Profiles of replication `replication` simulated so far, for every variant. */
   | { type: 'progress'; partition: number; replication: number; done: number }
   | { type: 'done'; partition: number }
@@ -86,6 +97,9 @@ export function isForecastWorkerEvent(value: unknown): value is ForecastWorkerEv
   return (
     typeof v['partition'] === 'number' &&
     (v['type'] === 'done' ||
+      (v['type'] === 'span' &&
+        (typeof v['first'] === 'number' || v['first'] === null) &&
+        (typeof v['last'] === 'number' || v['last'] === null)) ||
       (v['type'] === 'progress' &&
         typeof v['replication'] === 'number' &&
         typeof v['done'] === 'number') ||

@@ -3,7 +3,7 @@ import type { Profile } from '../../domain/profiles/profile.ts';
 import { mergeResults } from '../../domain/simulate/merge.ts';
 import type { SimulationOptions } from '../../domain/simulate/options.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
-import { resolveSimulationWindow } from '../../domain/simulate/window.ts';
+import { EventSpan, resolveSimulationWindow, windowOfSpan } from '../../domain/simulate/window.ts';
 import {
   isForecastWorkerEvent,
   type ForecastTracing,
@@ -30,6 +30,8 @@ export interface ForecastRun {
   replications: ForecastReplication[];
   /** The stopping rule ended the run before every replication was done. */
   stoppedEarly: boolean;
+  /** The period every variant simulated (worked out from the set's events unless given). */
+  period: { start: number; horizonDays: number };
 }
 
 /** Sets up to this size are traced whole in every replication; larger ones by a sample in the first only. */
@@ -97,16 +99,15 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
   const { signal, variants } = request;
   const first = variants[0];
   if (first === undefined) return Promise.reject(new RangeError('runForecast needs a variant'));
-  if (
+  // Over a stored set without a given period, the workers read their parts first and the
+  // period (the span of the set's events) is worked out from the spans they report.
+  const awaitPeriod =
     'set' in request &&
-    (first.options?.start === undefined || first.options.horizonDays === undefined)
-  )
-    return Promise.reject(new RangeError('a forecast over a stored set needs its period'));
+    (first.options?.start === undefined || first.options.horizonDays === undefined);
   const count = 'set' in request ? request.count : request.profiles.length;
-  const window = resolveSimulationWindow(
-    first.options ?? {},
-    'profiles' in request ? request.profiles : [],
-  );
+  let window = awaitPeriod
+    ? { start: 0, horizonDays: 1 }
+    : resolveSimulationWindow(first.options ?? {}, 'profiles' in request ? request.profiles : []);
   const cap = first.spec.settings.frequencyCap;
   const common = (partition: number, largest: number) => ({
     variants: variants.map((v) => ({
@@ -133,6 +134,7 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
       set: request.set,
       parts,
       shareSize,
+      awaitPeriod,
       ...common(partition, shareSize),
     }));
   } else {
@@ -161,6 +163,13 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     { results: SimulationResult[][]; tallies: (TraceTallies | null)[][]; count: number }
   >();
   const done: ForecastReplication[] = [];
+  const spans = new EventSpan();
+  const waiting: WorkerLike[] = [];
+  const ended = (stoppedEarly: boolean): ForecastRun => ({
+    replications: done,
+    stoppedEarly,
+    period: { start: window.start, horizonDays: window.horizonDays },
+  });
   const expected = requests.length * variants.length;
   let finishedWorkers = 0;
   const complete = (index: number, control: PoolControl<ForecastRun>): void => {
@@ -177,10 +186,8 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     done.push(replication);
     request.onReplication?.(replication, done);
     reportProgress();
-    if (done.length >= request.replications)
-      control.resolve({ replications: done, stoppedEarly: false });
-    else if (request.shouldStop?.(done) === true)
-      control.resolve({ replications: done, stoppedEarly: true });
+    if (done.length >= request.replications) control.resolve(ended(false));
+    else if (request.shouldStop?.(done) === true) control.resolve(ended(true));
   };
   return runPool<ForecastWorkerEvent, ForecastRun>({
     requests,
@@ -190,11 +197,27 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     abortError,
     cancelMessage: { type: 'cancel' } satisfies ForecastWorkerRequest,
     read: (data) => (isForecastWorkerEvent(data) ? data : null),
-    onEvent(message, _partition, control) {
+    onEvent(message, _partition, control, worker) {
       if (message.type === 'error') return control.fail(new Error(message.message));
+      if (message.type === 'span') {
+        spans.add(
+          message.first ?? Number.POSITIVE_INFINITY,
+          message.last ?? Number.NEGATIVE_INFINITY,
+        );
+        waiting.push(worker);
+        if (waiting.length === requests.length) {
+          window = windowOfSpan(first.options ?? {}, spans);
+          const period: ForecastWorkerRequest = {
+            type: 'period',
+            start: window.start,
+            horizonDays: window.horizonDays,
+          };
+          for (const w of waiting) w.postMessage(period);
+        }
+        return;
+      }
       if (message.type === 'done') {
-        if (++finishedWorkers === requests.length)
-          control.resolve({ replications: done, stoppedEarly: false });
+        if (++finishedWorkers === requests.length) control.resolve(ended(false));
         return;
       }
       if (message.type === 'progress') {

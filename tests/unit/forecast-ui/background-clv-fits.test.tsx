@@ -20,6 +20,9 @@ const fitInWorker = vi.mocked(clvReportInWorker);
 const customers = (count: number, seed: number) =>
   generateProfiles({ count, seed, start: Date.UTC(2024, 0, 1), end: Date.UTC(2025, 6, 1) });
 
+/** vi.waitFor gives up after 1 s by default: too short for a fit on a loaded CI machine. */
+const SETTLED = { timeout: 15_000 };
+
 let stopFits: (() => void) | undefined;
 afterEach(() => {
   stopFits?.();
@@ -45,8 +48,9 @@ describe('background CLV fits', () => {
       fitStoredSet(db, request.setId, request.calibration),
     );
     stopFits = startBackgroundClvFits();
-    await vi.waitFor(async () =>
-      expect(await cache.has(set.id, String(set.updatedAt), 'all')).toBe(true),
+    await vi.waitFor(
+      async () => expect(await cache.has(set.id, String(set.updatedAt), 'all')).toBe(true),
+      SETTLED,
     );
     const first = await cache.get(set.id, String(set.updatedAt), 'all');
     expect(first?.ok).toBe(true);
@@ -57,8 +61,9 @@ describe('background CLV fits', () => {
       { mode: 'append' },
     );
     expect(changed.updatedAt).not.toBe(set.updatedAt);
-    await vi.waitFor(async () =>
-      expect(await cache.has(set.id, String(changed.updatedAt), 'all')).toBe(true),
+    await vi.waitFor(
+      async () => expect(await cache.has(set.id, String(changed.updatedAt), 'all')).toBe(true),
+      SETTLED,
     );
     // The old version's fit can never be read again: the set changed.
     expect(await cache.has(set.id, String(set.updatedAt), 'all')).toBe(false);
@@ -69,7 +74,7 @@ describe('background CLV fits', () => {
     );
 
     await services.repo.deleteSet(set.id);
-    await vi.waitFor(async () => expect(await services.db.clvFits.count()).toBe(0));
+    await vi.waitFor(async () => expect(await services.db.clvFits.count()).toBe(0), SETTLED);
     expect(fitInWorker).toHaveBeenCalledTimes(2);
   });
 
@@ -82,7 +87,7 @@ describe('background CLV fits', () => {
       return fitStoredSet(db, request.setId, request.calibration);
     });
     stopFits = startBackgroundClvFits();
-    await vi.waitFor(() => expect(fitInWorker).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(fitInWorker).toHaveBeenCalledTimes(1), SETTLED);
 
     const profile = (await services.repo.readProfileSet(set.id)).find((p) =>
       p.events.some((event) => event.name === 'order_placed'),

@@ -52,7 +52,7 @@ function forecastFor(ids: { trigger: string; email: string; wait: string }): Ver
 }
 
 describe('live counts on the canvas', () => {
-  it('in "both" view shows actual beside simulated and marks only the step outside the forecast range', () => {
+  it('in "both" view shows actual beside simulated and marks only the step outside the forecast range', async () => {
     const { store, trigger, email, wait } = journey();
     const document = store.getState().document;
     const overlay = liveOverlay(
@@ -73,11 +73,12 @@ describe('live counts on the canvas', () => {
     );
     render(<JourneyCanvas store={store} showPalette={false} overlay={overlay} />);
     const waitStep = screen.getByRole('group', { name: 'Delay step: Wait 2 days' });
-    expect(within(waitStep).getByText(/200 actual/)).toBeVisible();
+    // The pill loads with the live counts (lazily): wait for it.
+    expect(await within(waitStep).findByText(/200 actual/)).toBeVisible();
     expect(within(waitStep).getByText(/3,980 sim/)).toBeVisible();
     expect(
       within(waitStep).getByRole('img', {
-        name: 'Below the forecast: 50% of entries reached this step; the forecast said 97%–99%',
+        name: 'Below the forecast: 50% of entries reached this step, forecast 97%–99%',
       }),
     ).toBeVisible();
     const emailStep = screen.getByRole('group', { name: 'Email step: Welcome email' });
@@ -85,7 +86,7 @@ describe('live counts on the canvas', () => {
     expect(within(emailStep).queryByRole('img', { name: /forecast/ })).toBeNull();
   });
 
-  it('in "actual" view shows the executor’s counts only, on steps and connections', () => {
+  it('in "actual" view shows the executor’s counts only, on steps and connections', async () => {
     const { store, trigger, email, wait } = journey();
     const overlay = liveOverlay(
       {
@@ -105,7 +106,7 @@ describe('live counts on the canvas', () => {
     );
     render(<JourneyCanvas store={store} showPalette={false} overlay={overlay} />);
     const waitStep = screen.getByRole('group', { name: 'Delay step: Wait 2 days' });
-    expect(within(waitStep).getByText('5 actual')).toBeVisible();
+    expect(await within(waitStep).findByText('5 actual')).toBeVisible();
     expect(within(waitStep).queryByText(/sim|entered/)).toBeNull();
     expect(screen.getByText('7', { selector: '.journey-edge__count' })).toBeVisible();
   });

@@ -3,6 +3,7 @@ import '../../setup/dom-setup.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -46,6 +47,46 @@ async function publish(document: JourneyDocument) {
   expect(r.status).toBe(201);
 }
 
+/** The counts answer for a document's steps with `n` entries at its first step. */
+function countsWith(document: JourneyDocument, n: number) {
+  const exits = {
+    exit: 0,
+    completed: 0,
+    exit_criteria: 0,
+    goal: 0,
+    control_group: 0,
+    loop_guard: 0,
+  };
+  return {
+    journeyId: document.id,
+    version: 1,
+    asOf: '2026-12-06T09:00:00.000Z',
+    entries: n,
+    conversions: 0,
+    control: { entries: 0, conversions: 0 },
+    steps: Object.fromEntries(
+      document.steps.map((s, i) => [
+        s.id,
+        {
+          stepId: s.id,
+          kind: s.kind,
+          label: s.label,
+          entered: i === 0 ? n : 0,
+          byBranch: {},
+          waiting: 0,
+          exited: 0,
+          exitedBy: exits,
+          sent: 0,
+          channel: null,
+          costPerSend: 0,
+        },
+      ]),
+    ),
+    edgeCounts: {},
+    daily: [],
+  };
+}
+
 function renderLive(document: JourneyDocument, onOverlay: (o: CountsOverlay | null) => void) {
   saveBackendSettings({ baseUrl: BASE, token: '', remember: false });
   const client = new QueryClient();
@@ -66,6 +107,23 @@ describe('LiveCounts', () => {
     );
   });
 
+  it('shows actual counts by itself once the version has entries', async () => {
+    const document = welcome();
+    await publish(document);
+    server.use(
+      http.get(`${BASE}/journeys/j-welcome/versions/1/counts`, () =>
+        HttpResponse.json(countsWith(document, 12)),
+      ),
+    );
+    const overlays: (CountsOverlay | null)[] = [];
+    renderLive(document, (o) => overlays.push(o));
+    const group = await screen.findByRole('group', { name: 'Counts on the canvas' });
+    await waitFor(() => expect(within(group).getByRole('radio', { name: 'Actual' })).toBeChecked());
+    await waitFor(() =>
+      expect(overlays.at(-1)?.actual?.steps[document.steps[0]?.id ?? '']).toEqual({ entered: 12 }),
+    );
+  });
+
   it('the toggle shows the executor’s counts, hands the canvas back to the simulation, or asks for a forecast for both', async () => {
     const document = welcome();
     await publish(document);
@@ -74,7 +132,11 @@ describe('LiveCounts', () => {
     renderLive(document, (o) => overlays.push(o));
     const user = userEvent.setup();
     const group = await screen.findByRole('group', { name: 'Counts on the canvas' });
-    expect(within(group).getByRole('radio', { name: 'Actual' })).toBeChecked();
+    // Nobody has entered version 1 yet: the simulation's counts stay on the canvas.
+    expect(within(group).getByRole('radio', { name: 'Simulated' })).toBeChecked();
+    expect(overlays.every((o) => o === null)).toBe(true);
+
+    await user.click(within(group).getByRole('radio', { name: 'Actual' }));
     await waitFor(() => expect(overlays.at(-1)?.actual?.show).toBe('actual'));
     expect(overlays.at(-1)?.actual?.steps[trigger]).toEqual({ entered: 0 });
 
@@ -83,7 +145,7 @@ describe('LiveCounts', () => {
 
     await user.click(within(group).getByRole('radio', { name: 'Both' }));
     await waitFor(() => expect(overlays.at(-1)?.actual?.show).toBe('both'));
-    expect(screen.getByText('Forecast v1 to compare actual with simulated.')).toBeVisible();
+    expect(screen.getByText('Forecast v1 to compare.')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Forecast v1' })).toBeEnabled();
   });
 
@@ -101,19 +163,17 @@ describe('LiveCounts', () => {
     };
     renderLive(published, () => undefined);
     const banner = await screen.findByRole('group', { name: 'Published version' });
-    expect(within(banner).getByText(/^Live counts of version 1, published/)).toBeVisible();
+    expect(within(banner).getByText(/^Live counts of v1, published/)).toBeVisible();
     expect(within(banner).queryByText(/Your draft differs/)).toBeNull();
     cleanup();
 
     renderLive(draft, () => undefined);
     const changed = await screen.findByRole('group', { name: 'Published version' });
     expect(
-      await within(changed).findByText(
-        'Your draft differs from version 1: these are version 1’s counts.',
-      ),
+      await within(changed).findByText('Your draft differs from v1: these are v1’s counts.'),
     ).toBeVisible();
     const removed = within(changed).getByRole('list', {
-      name: 'Steps of version 1 not in the draft',
+      name: 'Steps of v1 not in the draft',
     });
     expect(within(removed).getByText('Code reminder: 0 entered, 0 waiting')).toBeVisible();
   });
@@ -132,11 +192,11 @@ describe('VersionBanner', () => {
     );
     const banner = screen.getByRole('group', { name: 'Published version' });
     expect(
-      within(banner).getByText(/Live counts of version 4, published Dec 1, 2026, 10:00 AM UTC/),
+      within(banner).getByText(/Live counts of v4, published Dec 1, 2026, 10:00 AM UTC/),
     ).toBeVisible();
     expect(within(banner).getByText(/as of Dec 6, 2026, 8:30 AM/)).toBeVisible();
     expect(within(banner).getByText('2 new steps have no counts yet.')).toBeVisible();
-    expect(within(banner).getByText('1 step of version 4 removed from the draft')).toBeVisible();
+    expect(within(banner).getByText('1 step of v4 not in the draft')).toBeVisible();
     expect(within(banner).getByText('Old reminder: 1,234 entered, 5 waiting')).toBeVisible();
   });
 });

@@ -49,7 +49,8 @@ describe('fitting a stored set', () => {
     const scope: WorkerScope = { onmessage: null, postMessage: (m) => posted.push(m) };
     hostClvReport(scope);
     scope.onmessage?.({ data: { setId: '', calibration: 'all' } } as MessageEvent);
-    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    // vi.waitFor's default second is too short on a loaded CI machine.
+    await vi.waitFor(() => expect(posted).toHaveLength(1), { timeout: 15_000 });
     const [answer] = posted as StoredSetFit[];
     expect(answer?.setVersion).toBeNull();
     expect(answer?.report).toMatchObject({

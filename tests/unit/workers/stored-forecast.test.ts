@@ -81,15 +81,27 @@ describe('a forecast over a stored set', () => {
     await db.delete();
   });
 
-  it('needs the period written out', async () => {
-    await expect(
-      runForecast({
-        variants: [{ spec: templateSpec('welcome-series') }],
-        set: { dbName: 'none', setId: 'none' },
-        count: 10,
-        replications: 1,
-        createWorker: inProcessForecastWorker,
-      }),
-    ).rejects.toThrow(RangeError);
+  it("works out the period from the set's events while reading the set once", async () => {
+    const profiles = generateProfiles({ count: 2_500, seed: 3, start: NOW - 200 * DAY, end: NOW });
+    const dbName = `forecast-${Math.random()}`;
+    const db = openWayfinderDb(dbName);
+    const repo = createProfileRepo(db);
+    const set = await repo.createProfileSet({ name: 'Stored', source: 'generated' });
+    await repo.importIntoSet(set.id, profiles, { mode: 'replace' });
+    const spec = templateSpec('welcome-series');
+    vi.mocked(ChunkColumns.prototype.add).mockClear();
+    const run = await runForecast({
+      variants: [{ spec }],
+      set: { dbName, setId: set.id },
+      count: profiles.length,
+      replications: 2,
+      workers: 2,
+      createWorker: inProcessForecastWorker,
+    });
+    expect(vi.mocked(ChunkColumns.prototype.add).mock.calls).toHaveLength(3);
+    const whole = simulate(spec, profiles, { seed: 1 });
+    expect(run.period).toEqual({ start: whole.start, horizonDays: whole.horizonDays });
+    expect(run.replications[0]?.results[0]).toEqual(whole);
+    await db.delete();
   });
 });

@@ -1,17 +1,10 @@
-import { defineMessages, FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import type { ActualStepCounts } from '../../../domain/simulate/counts-overlay.ts';
 
 /** A step whose actual share falls outside the forecast's P10–P90 range, past doubt. */
 export function outsideForecast(actual: ActualStepCounts | undefined): boolean {
   return actual?.verdict === 'below' || actual?.verdict === 'above';
 }
-
-const VERDICTS = defineMessages({
-  below: { id: 'live.step.below' },
-  above: { id: 'live.step.above' },
-  'too-early': { id: 'live.step.tooEarly' },
-  within: { id: 'live.step.within' },
-});
 
 // The badge's glyph; its words are in aria-label and title.
 const ARROW_DOWN = '\u25BC';
@@ -25,8 +18,10 @@ export function comparisonText(intl: IntlShape, actual: ActualStepCounts): strin
   const verdict =
     actual.verdict === undefined || actual.verdict === 'no-data' ? 'within' : actual.verdict;
   return intl.formatMessage(
-    { id: VERDICTS[verdict].id },
+    { id: 'live.step.verdict' },
     {
+      // ICU select keys are identifiers.
+      verdict: verdict === 'too-early' ? 'early' : verdict,
       share: percent(actual.share),
       low: percent(actual.forecast.p10),
       high: percent(actual.forecast.p90),

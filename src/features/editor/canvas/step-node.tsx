@@ -1,12 +1,16 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, memo, Suspense, type KeyboardEvent, type MouseEvent } from 'react';
 import { useCanvasContext } from './editor-context.ts';
 import type { StepFlowNode } from './flow-types.ts';
 import { placeAfter } from './placement.ts';
 import { shownText } from './step-geometry.ts';
-import { ActualCount, outsideForecast } from './actual-count.tsx';
 import { iconImage } from './step-icon.tsx';
 import './step-node.css';
+
+// Live counts only exist once the live counts bar (itself lazy) has loaded: their pill loads then.
+const ActualCount = lazy(() =>
+  import('./actual-count.tsx').then((m) => ({ default: m.ActualCount })),
+);
 
 /** Enter or Space on a focused handle clicks it: React Flow connects two clicked handles. */
 function clickOnKey(event: KeyboardEvent<HTMLDivElement>) {
@@ -54,7 +58,11 @@ function StepNodeComponent({
         selected ? ' is-selected' : ''
       }${data.highlight === undefined ? '' : ` is-path-${data.highlight}`}`}
       data-problem={data.problemSeverity}
-      data-outside-forecast={outsideForecast(data.actual) ? data.actual?.verdict : undefined}
+      data-outside-forecast={
+        data.actual?.verdict === 'below' || data.actual?.verdict === 'above'
+          ? data.actual.verdict
+          : undefined
+      }
     >
       {(data.entered !== undefined || data.actual !== undefined) && (
         // Above the step, scaled against the zoom: readable however far out the view is.
@@ -65,7 +73,9 @@ function StepNodeComponent({
             </span>
           )}
           {data.actual !== undefined && (
-            <ActualCount actual={data.actual} simulated={data.entered} />
+            <Suspense fallback={null}>
+              <ActualCount actual={data.actual} simulated={data.entered} />
+            </Suspense>
           )}
         </span>
       )}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ClvReport } from '../../../domain/forecast/clv-fit-report.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
 import { TableHead } from '../../../ui/table-head.tsx';
@@ -7,6 +8,7 @@ type Fitted = Extract<ClvReport, { ok: true }>;
 
 /** The fitted parameters to four significant digits, each model's log-likelihood, and the fit's warnings. */
 export function ClvParameters({ report }: { report: Fitted }) {
+  const intl = useIntl();
   const { bgnbd, gammaGamma } = report;
   const rows: [string, string, string, number][] = [
     ['BG/NBD', 'r', 'shape of the purchase rate', bgnbd.params.r],
@@ -21,7 +23,9 @@ export function ClvParameters({ report }: { report: Fitted }) {
     <>
       {report.warnings.length > 0 && (
         <div className="clv-warnings" role="alert">
-          <strong>Check before trusting these figures</strong>
+          <strong>
+            <FormattedMessage id="forecast.clv-parameters.checkBeforeTrustingTheseFigures" />
+          </strong>
           <ul>
             {report.warnings.map((w, i) => (
               <li key={`${w.code}-${i}`}>{describeClvWarning(w)}</li>
@@ -31,9 +35,16 @@ export function ClvParameters({ report }: { report: Fitted }) {
       )}
       <div className="forecast-table-wrap">
         <table className="data-table forecast-table clv-parameters">
-          <caption>Fitted parameters (maximum likelihood, time in weeks)</caption>
+          <caption>
+            <FormattedMessage id="forecast.clv-parameters.fittedParametersMaximumLikelihoodTime" />
+          </caption>
           <TableHead
-            columns={['Model', 'Parameter', 'Meaning', { label: 'Value', numeric: true }]}
+            columns={[
+              intl.formatMessage({ id: 'sim2.clv-parameters.model' }),
+              intl.formatMessage({ id: 'sim2.clv-parameters.parameter' }),
+              intl.formatMessage({ id: 'sim2.clv-parameters.meaning' }),
+              { label: intl.formatMessage({ id: 'sim2.clv-parameters.value' }), numeric: true },
+            ]}
           />
           <tbody>
             {rows.map(([model, name, meaning, value]) => (
@@ -45,15 +56,29 @@ export function ClvParameters({ report }: { report: Fitted }) {
               </tr>
             ))}
             <tr>
-              <td>BG/NBD</td>
-              <th scope="row">log-likelihood</th>
-              <td>{formatNumber(bgnbd.customers)} customers</td>
+              <td>
+                <FormattedMessage id="forecast.clv-parameters.bgNbd" />
+              </td>
+              <th scope="row">
+                <FormattedMessage id="forecast.clv-parameters.logLikelihood" />
+              </th>
+              <td>
+                {formatNumber(bgnbd.customers)}{' '}
+                <FormattedMessage id="forecast.clv-parameters.customers" />
+              </td>
               <td className="num">{formatNumber(bgnbd.logLikelihood, 'number')}</td>
             </tr>
             <tr>
-              <td>Gamma-Gamma</td>
-              <th scope="row">log-likelihood</th>
-              <td>{formatNumber(gammaGamma.customers)} repeat buyers</td>
+              <td>
+                <FormattedMessage id="forecast.clv-parameters.gammaGamma" />
+              </td>
+              <th scope="row">
+                <FormattedMessage id="forecast.clv-parameters.logLikelihood" />
+              </th>
+              <td>
+                {formatNumber(gammaGamma.customers)}{' '}
+                <FormattedMessage id="forecast.clv-parameters.repeatBuyers" />
+              </td>
               <td className="num">{formatNumber(gammaGamma.logLikelihood, 'number')}</td>
             </tr>
           </tbody>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo } from 'react';
 import { customerLifetimeValue } from '../../../domain/forecast/clv.ts';
 import { CLV_REPORT_HORIZON_WEEKS } from '../../../domain/forecast/clv-fit-report.ts';
@@ -27,6 +28,7 @@ export function ClvThermometer({
   setVersion: string;
   profile: Profile;
 }) {
+  const intl = useIntl();
   const state = useClvReport(setId, setVersion, PROFILE_PAGE_CALIBRATION);
   const fit = state.status === 'done' && state.report.ok ? state.report : null;
   const score = useMemo(() => {
@@ -40,21 +42,37 @@ export function ClvThermometer({
   }, [fit, profile]);
   return (
     <section className="clv-thermometer" aria-labelledby="clv-thermometer-heading">
-      <h3 id="clv-thermometer-heading">Customer value, next {THERMOMETER_WEEKS} weeks</h3>
+      <h3 id="clv-thermometer-heading">
+        <FormattedMessage id="forecast.clv-thermometer.customerValueNext" /> {THERMOMETER_WEEKS}{' '}
+        <FormattedMessage id="forecast.clv-thermometer.weeks" />
+      </h3>
       {(state.status === 'loading' || state.status === 'fitting') && (
         <p role="status">
           {state.status === 'fitting'
-            ? 'Fitting the customer-value models (once per version of this set)…'
-            : 'Reading the customer-value models…'}
+            ? intl.formatMessage({ id: 'sim2.clv-thermometer.fittingTheCustomerValueModels' })
+            : intl.formatMessage({ id: 'sim2.clv-thermometer.readingTheCustomerValueModels' })}
         </p>
       )}
-      {state.status === 'failed' && <p className="muted">No value estimate: {state.message}</p>}
-      {state.status === 'done' && !state.report.ok && (
-        <p className="muted">No value estimate: {state.report.message}</p>
+      {state.status === 'failed' && (
+        <p className="muted">
+          <FormattedMessage id="forecast.clv-thermometer.noValueEstimate" /> {state.message}
+        </p>
       )}
-      {score === null && <p className="muted">No purchases yet, so no value estimate.</p>}
+      {state.status === 'done' && !state.report.ok && (
+        <p className="muted">
+          <FormattedMessage id="forecast.clv-thermometer.noValueEstimate" /> {state.report.message}
+        </p>
+      )}
+      {score === null && (
+        <p className="muted">
+          <FormattedMessage id="forecast.clv-thermometer.noPurchasesYetSoNo" />
+        </p>
+      )}
       {fit !== null && fit.bgnbd.degenerate !== null && (
-        <p role="alert">Degenerate fit: {fit.bgnbd.degenerate.message}</p>
+        <p role="alert">
+          <FormattedMessage id="forecast.clv-thermometer.degenerateFit" />{' '}
+          {fit.bgnbd.degenerate.message}
+        </p>
       )}
       {score !== undefined && score !== null && fit !== null && (
         <>
@@ -65,20 +83,28 @@ export function ClvThermometer({
             high={fit.valueQuantiles.p90}
             optimum={fit.valueQuantiles.max}
             value={score.value}
-            aria-label="Expected value"
+            aria-label={intl.formatMessage({ id: 'forecast.clv-thermometer.expectedValue' })}
             aria-valuetext={formatNumber(score.value, 'currency')}
           />
           <p>
-            <strong>{formatNumber(score.value, 'currency')}</strong> expected:{' '}
-            {formatNumber(score.expectedPurchases, 'number')} purchases ×{' '}
-            {formatNumber(score.expectedSpend, 'currency')}; still a customer with probability{' '}
+            <strong>{formatNumber(score.value, 'currency')}</strong>{' '}
+            <FormattedMessage id="forecast.clv-thermometer.expected" />{' '}
+            {formatNumber(score.expectedPurchases, 'number')}{' '}
+            <FormattedMessage id="forecast.clv-thermometer.purchases" />{' '}
+            {formatNumber(score.expectedSpend, 'currency')}
+            <FormattedMessage id="forecast.clv-thermometer.stillACustomerWithProbability" />{' '}
             {formatNumber(score.probabilityAlive, 'percent')}.
           </p>
           <p className="muted">
-            Median customer of the set {formatNumber(fit.valueQuantiles.p50, 'currency')}, top 10%
-            from {formatNumber(fit.valueQuantiles.p90, 'currency')}. Models fitted on the purchases
-            up to {fit.calibrationEnd}
-            {fit.warnings.length > 0 && ' — with warnings: see the Customer value page'}.
+            <FormattedMessage id="forecast.clv-thermometer.medianCustomerOfTheSet" />{' '}
+            {formatNumber(fit.valueQuantiles.p50, 'currency')}
+            <FormattedMessage id="forecast.clv-thermometer.top10From" />{' '}
+            {formatNumber(fit.valueQuantiles.p90, 'currency')}
+            <FormattedMessage id="forecast.clv-thermometer.modelsFittedOnThePurchases" />{' '}
+            {fit.calibrationEnd}
+            {fit.warnings.length > 0 &&
+              intl.formatMessage({ id: 'sim2.clv-thermometer.withWarningsSeeTheCustomer' })}
+            .
           </p>
         </>
       )}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useState, type FormEvent } from 'react';
 import type { CalibrationChoice } from '../../../domain/forecast/clv-fit-report.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
@@ -13,6 +14,7 @@ import '../forecast.css';
  * log-likelihood and warnings, and the fit checked against the held-out rest.
  */
 export function CustomerValuePage() {
+  const intl = useIntl();
   const { sets } = useForecastSources();
   const [chosenSet, setChosenSet] = useState<string | null>(null);
   const [calibration, setCalibration] = useState<CalibrationChoice>('default');
@@ -32,21 +34,32 @@ export function CustomerValuePage() {
     <section className="page forecast-page">
       <header className="page-header">
         <div>
-          <h1>Customer value</h1>
+          <h1>
+            <FormattedMessage id="forecast.customer-value-page.customerValue" />
+          </h1>
           <p className="page-subtitle">
-            Purchase (BG/NBD) and spend (Gamma-Gamma) models fitted on a calibration period and
-            checked against the purchases that came after it.
+            <FormattedMessage id="forecast.customer-value-page.purchaseBgNbdAndSpend" />
           </p>
         </div>
       </header>
       {sets === undefined ? (
-        <p role="status">Loading profile sets…</p>
+        <p role="status">
+          <FormattedMessage id="forecast.customer-value-page.loadingProfileSets" />
+        </p>
       ) : sets.length === 0 ? (
-        <p>Customer value needs a profile set with purchases: import one on the Profiles page.</p>
+        <p>
+          <FormattedMessage id="forecast.customer-value-page.customerValueNeedsAProfile" />
+        </p>
       ) : (
-        <form className="forecast-setup card" aria-label="Customer value setup" onSubmit={submit}>
+        <form
+          className="forecast-setup card"
+          aria-label={intl.formatMessage({ id: 'forecast.customer-value-page.customerValueSetup' })}
+          onSubmit={submit}
+        >
           <label className="field">
-            <span className="field-label">Profile set</span>
+            <span className="field-label">
+              <FormattedMessage id="forecast.customer-value-page.profileSet" />
+            </span>
             <select
               value={setId ?? ''}
               onChange={(e) => {
@@ -63,20 +76,21 @@ export function CustomerValuePage() {
             </select>
           </label>
           <label className="field">
-            <span className="field-label">Calibration end</span>
+            <span className="field-label">
+              <FormattedMessage id="forecast.customer-value-page.calibrationEnd" />
+            </span>
             <input
               type="date"
               value={draft ?? resolved}
               onChange={(e) => setDraft(e.target.value)}
             />
             <span className="field-hint">
-              The models learn from purchases up to this day; later ones check them. Default: the
-              last third of the history is held out.
+              <FormattedMessage id="forecast.customer-value-page.theModelsLearnFromPurchases" />
             </span>
           </label>
           <div className="forecast-setup-actions">
             <button type="submit" className="btn btn-primary">
-              Fit models
+              <FormattedMessage id="forecast.customer-value-page.fitModels" />
             </button>{' '}
             <button
               type="button"
@@ -86,42 +100,64 @@ export function CustomerValuePage() {
                 setCalibration('default');
               }}
             >
-              Use the default
+              <FormattedMessage id="forecast.customer-value-page.useTheDefault" />
             </button>
           </div>
         </form>
       )}
       {(state.status === 'loading' || state.status === 'fitting') && set !== undefined && (
         <p role="status">
-          {state.status === 'fitting' ? 'Fitting the models in the background…' : 'Loading…'}
+          {state.status === 'fitting'
+            ? intl.formatMessage({ id: 'sim2.customer-value-page.fittingTheModelsInThe' })
+            : intl.formatMessage({ id: 'sim2.customer-value-page.loading' })}
         </p>
       )}
-      {state.status === 'failed' && <p role="alert">The fit failed: {state.message}</p>}
+      {state.status === 'failed' && (
+        <p role="alert">
+          <FormattedMessage id="forecast.customer-value-page.theFitFailed" /> {state.message}
+        </p>
+      )}
       {report !== null && !report.ok && (
         <p role="alert">
-          The models could not be fitted
-          {report.calibrationEnd === null ? '' : ` up to ${report.calibrationEnd}`}:{' '}
-          {report.message}.
+          <FormattedMessage
+            id="forecast.customer-value-page.theModelsCouldNotBe"
+            values={{ calibrationEnd: report.calibrationEnd ?? 'none', message: report.message }}
+          />
         </p>
       )}
       {report !== null && report.ok && (
         <>
           <section className="forecast-section" aria-labelledby="clv-fit-heading">
-            <h2 id="clv-fit-heading">Fit on the calibration period</h2>
+            <h2 id="clv-fit-heading">
+              <FormattedMessage id="forecast.customer-value-page.fitOnTheCalibrationPeriod" />
+            </h2>
             <p>
-              Fitted by maximum likelihood to the purchases of {formatNumber(report.customers)}{' '}
-              customers ({formatNumber(report.repeatBuyers)} bought again) up to{' '}
-              <strong>{report.calibrationEnd}</strong>
+              <FormattedMessage
+                id="forecast.customer-value-page.fitted"
+                values={{
+                  customers: formatNumber(report.customers),
+                  repeatBuyers: formatNumber(report.repeatBuyers),
+                  calibrationEnd: report.calibrationEnd,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                }}
+              />
               {report.holdout === null
-                ? ', the last purchase day: nothing is held out to check the fit.'
-                : `; ${report.lastPurchase} is the last purchase day.`}
-              {state.status === 'done' && state.cached && ' (Read from the saved fit.)'}
+                ? intl.formatMessage({ id: 'sim2.customer-value-page.theLastPurchaseDayNothing' })
+                : intl.formatMessage(
+                    { id: 'forecast.customer-value-page.lastPurchase' },
+                    { day: report.lastPurchase },
+                  )}
+              {state.status === 'done' &&
+                state.cached &&
+                intl.formatMessage({ id: 'sim2.customer-value-page.readFromTheSavedFit' })}
             </p>
             <ClvParameters report={report} />
           </section>
           {report.holdout !== null && (
             <section className="forecast-section" aria-labelledby="clv-holdout-heading">
-              <h2 id="clv-holdout-heading">Check on the holdout</h2>
+              <h2 id="clv-holdout-heading">
+                <FormattedMessage id="forecast.customer-value-page.checkOnTheHoldout" />
+              </h2>
               <HoldoutCharts check={report.holdout} />
             </section>
           )}

@@ -1,6 +1,9 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { HoldoutCheck } from '../../../domain/forecast/clv-holdout.ts';
 import { SeriesChart } from '../../../ui/charts/series-chart.tsx';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
+
+const FULL_STOP = '.';
 
 const ACTUAL = '#000000';
 const PREDICTED = '#0072b2';
@@ -11,6 +14,7 @@ const PREDICTED = '#0072b2';
  * calibration end marked, and conditional expectations by calibration purchases.
  */
 export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
+  const intl = useIntl();
   const weeks = check.tracking;
   const categories = weeks.map((w) => w.from);
   const firstHoldout = weeks.findIndex((w) => w.holdout);
@@ -29,18 +33,31 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
   return (
     <>
       <p>
-        In the {formatNumber(check.holdoutWeeks, 'number')} held-out weeks ({check.calibrationEnd}{' '}
-        to {check.holdoutEnd}) the {count(check.customers)} customers made{' '}
-        <strong>{count(check.actualHoldoutPurchases)}</strong> repeat purchases; the model expected{' '}
+        <FormattedMessage id="forecast.holdout-charts.inThe" />{' '}
+        {formatNumber(check.holdoutWeeks, 'number')}{' '}
+        <FormattedMessage id="forecast.holdout-charts.heldOutWeeks" />
+        {check.calibrationEnd} <FormattedMessage id="forecast.holdout-charts.to" />{' '}
+        {check.holdoutEnd}
+        <FormattedMessage id="forecast.holdout-charts.the" /> {count(check.customers)}{' '}
+        <FormattedMessage id="forecast.holdout-charts.customersMade" />{' '}
+        <strong>{count(check.actualHoldoutPurchases)}</strong>{' '}
+        <FormattedMessage id="forecast.holdout-charts.repeatPurchasesTheModelExpected" />{' '}
         <strong>{count(check.predictedHoldoutPurchases)}</strong>
         {Number.isFinite(gap) &&
-          ` (${gap >= 0 ? '+' : ''}${formatNumber(gap, 'percent')} against the actual)`}
-        .
+          intl.formatMessage(
+            { id: 'forecast.holdout-charts.gap' },
+            { gap: `${gap >= 0 ? '+' : ''}${formatNumber(gap, 'percent')}` },
+          )}
+        {FULL_STOP}
       </p>
       <div className="clv-charts">
         <SeriesChart
-          title="Tracking plot: cumulative repeat purchases"
-          description="Actual repeat purchases of the calibration customers against the model's forecast, summed from their first purchases; the dashed line marks the calibration end, after which the model saw nothing."
+          title={intl.formatMessage({
+            id: 'forecast.holdout-charts.trackingPlotCumulativeRepeatPurchases',
+          })}
+          description={intl.formatMessage({
+            id: 'forecast.holdout-charts.actualRepeatPurchasesOfThe',
+          })}
           categories={categories}
           categoryLabel="Week starting"
           xAxisLabel="Week starting (date, UTC)"
@@ -48,13 +65,13 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           series={[
             {
               key: 'actual',
-              label: 'Actual',
+              label: intl.formatMessage({ id: 'sim2.holdout-charts.actual' }),
               values: weeks.map((w) => w.cumulativeActual),
               color: ACTUAL,
             },
             {
               key: 'predicted',
-              label: 'Predicted (BG/NBD)',
+              label: intl.formatMessage({ id: 'sim2.holdout-charts.predictedBgNbd' }),
               values: weeks.map((w) => w.cumulativePredicted),
               color: PREDICTED,
             },
@@ -64,17 +81,24 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           format={count}
         />
         <SeriesChart
-          title="Tracking plot: repeat purchases per week"
-          description="The same, week by week. A final week shorter than seven days is hatched."
+          title={intl.formatMessage({
+            id: 'forecast.holdout-charts.trackingPlotRepeatPurchasesPer',
+          })}
+          description={intl.formatMessage({ id: 'forecast.holdout-charts.theSameWeekByWeek' })}
           categories={categories}
           categoryLabel="Week starting"
           xAxisLabel="Week starting (date, UTC)"
           yAxisLabel="Repeat purchases"
           series={[
-            { key: 'actual', label: 'Actual', values: weeks.map((w) => w.actual), color: ACTUAL },
+            {
+              key: 'actual',
+              label: intl.formatMessage({ id: 'sim2.holdout-charts.actual' }),
+              values: weeks.map((w) => w.actual),
+              color: ACTUAL,
+            },
             {
               key: 'predicted',
-              label: 'Predicted (BG/NBD)',
+              label: intl.formatMessage({ id: 'sim2.holdout-charts.predictedBgNbd' }),
               values: weeks.map((w) => w.predicted),
               color: PREDICTED,
             },
@@ -84,7 +108,9 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           format={decimal}
         />
         <SeriesChart
-          title="Conditional expectations: holdout purchases by calibration purchases"
+          title={intl.formatMessage({
+            id: 'forecast.holdout-charts.conditionalExpectationsHoldoutPurchasesBy',
+          })}
           description={`Customers grouped by their repeat purchases up to ${check.calibrationEnd}: the mean repeat purchases each group made in the holdout, against the model's expectation for them.`}
           categories={check.conditional.map((r) => `${r.x}${r.orMore ? '+' : ''}`)}
           categoryLabel="Repeat purchases in calibration"
@@ -94,13 +120,13 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           series={[
             {
               key: 'actual',
-              label: 'Actual',
+              label: intl.formatMessage({ id: 'sim2.holdout-charts.actual' }),
               values: check.conditional.map((r) => r.actual),
               color: ACTUAL,
             },
             {
               key: 'predicted',
-              label: 'Predicted (BG/NBD)',
+              label: intl.formatMessage({ id: 'sim2.holdout-charts.predictedBgNbd' }),
               values: check.conditional.map((r) => r.predicted),
               color: PREDICTED,
             },
