@@ -146,12 +146,12 @@ test('readable counts: after a simulation, counts are at least 11 px tall at the
   await expectNoSeriousA11yViolations(page);
   const opening = (await box(count)).height;
   const openingZoom = await zoom(page);
+  // The text's drawn size: its font size times every scale on the way (the view's zoom and the
+  // count's own inverse-zoom scale), read as the drawn box over the laid-out box.
   const fontPx = async () =>
     count.evaluate((el) => {
-      const scale = new DOMMatrixReadOnly(getComputedStyle(el).transform).a;
-      const viewport = document.querySelector('.react-flow__viewport');
-      const zoom = new DOMMatrixReadOnly(viewport ? getComputedStyle(viewport).transform : '').a;
-      return parseFloat(getComputedStyle(el).fontSize) * scale * zoom;
+      const drawn = el.getBoundingClientRect().height / (el as HTMLElement).offsetHeight;
+      return parseFloat(getComputedStyle(el).fontSize) * drawn;
     });
   expect(await fontPx()).toBeGreaterThanOrEqual(11);
   expect(opening).toBeGreaterThanOrEqual(11);
@@ -247,7 +247,7 @@ test('keyboard only: a trigger and a connected, configured email from a blank jo
   await expect(addTrigger).toBeFocused();
   await press('Enter');
   const triggers = page.getByRole('menu', { name: 'Add a trigger' });
-  await expect(triggers).toBeVisible();
+  await expect(triggers.getByRole('menuitem').first()).toBeFocused();
   await press('Enter'); // Event, the first trigger
   const trigger = node(page, /^Event step/);
   await expect(trigger).toBeFocused();
@@ -259,6 +259,7 @@ test('keyboard only: a trigger and a connected, configured email from a blank jo
   await expect(trigger).toBeFocused();
   await press('a'); // add after it
   await expect(page.getByRole('menu', { name: 'Insert a step' })).toBeVisible();
+  await expect(page.getByRole('menu', { name: 'Insert a step' }).locator(':focus')).toHaveCount(1);
   await type('em');
   await press('Enter');
   const email = node(page, /^Email step/);

@@ -147,6 +147,9 @@ describe('JourneyListPage', () => {
       await screen.findByText('“Win-back” was not deleted: it changed in another tab meanwhile.'),
     ).toBeVisible();
     expect((await getJourney('win-back'))?.description).toBe('Edited in another tab');
+    // The second delete is still on offer: take it back, so nothing lands after this test.
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await within(table).findByRole('link', { name: 'Welcome series' })).toBeVisible();
   });
 
   it('renames and duplicates one journey without touching the others', async () => {

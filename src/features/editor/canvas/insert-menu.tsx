@@ -51,6 +51,14 @@ export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
           sideOffset={6}
           collisionPadding={8}
           align="start"
+          ref={(menu) => {
+            // Opened from a "+" or a key, never by its own trigger, Radix focuses the menu
+            // itself: start on the first step kind instead, so Enter or the arrows choose at once.
+            if (menu !== null)
+              requestAnimationFrame(() =>
+                menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus(),
+              );
+          }}
           onCloseAutoFocus={(event) => {
             // A chosen step takes focus itself (follow-new-steps.ts); a closed menu gives it back.
             event.preventDefault();
