@@ -33,3 +33,58 @@ export async function holdStore(blocker: Page, storeName: string): Promise<() =>
     });
   };
 }
+
+/**
+ * Watches the profile sets from another tab and, the moment a set named `setName` appears still
+ * marked incomplete, holds the profileSets store (as {@link holdStore} does) in the same turn:
+ * the import that created the set cannot commit (its last write needs that store) however fast
+ * the machine runs it, while it was free to open the database and start before. Returns the set
+ * as seen, and the release.
+ */
+export async function holdProfileSetsOnceStarted(
+  blocker: Page,
+  setName: string,
+): Promise<{ set: { name: string; incomplete?: boolean }; release: () => Promise<void> }> {
+  await blocker.goto('/data/cdnow/CDNOW_sample.txt');
+  const set = await blocker.evaluate(
+    (name) =>
+      new Promise<{ name: string; incomplete?: boolean }>((resolve, reject) => {
+        const open = indexedDB.open('wayfinder');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const look = () => {
+            const sets = db.transaction('profileSets', 'readonly').objectStore('profileSets');
+            const all = sets.getAll();
+            all.onerror = () => reject(all.error);
+            all.onsuccess = () => {
+              const seen = (all.result as { name: string; incomplete?: boolean }[]).find(
+                (s) => s.name === name,
+              );
+              if (seen === undefined) {
+                setTimeout(look, 0);
+                return;
+              }
+              const store = db.transaction('profileSets', 'readwrite').objectStore('profileSets');
+              const flag = window as unknown as { release?: boolean };
+              const spin = () => {
+                if (flag.release !== true) store.get('none').onsuccess = spin;
+              };
+              spin();
+              resolve(seen);
+            };
+          };
+          look();
+        };
+      }),
+    setName,
+  );
+  return {
+    set,
+    release: async () => {
+      await blocker.evaluate(() => {
+        (window as unknown as { release?: boolean }).release = true;
+      });
+    },
+  };
+}
