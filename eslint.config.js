@@ -174,7 +174,7 @@ const TRANSLATED = [
   'src/features/journeys/**/*.tsx',
   'src/ui/dialog.tsx',
   'src/ui/table-head.tsx',
-  'src/ui/kpi/**/*.tsx',
+  'src/ui/**/*.tsx',
   'src/features/profiles/**/*.tsx',
   'src/features/forecast/**/*.tsx',
   'src/features/publish/**/*.tsx',
