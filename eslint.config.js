@@ -176,6 +176,9 @@ const TRANSLATED = [
   'src/ui/table-head.tsx',
   'src/ui/**/*.tsx',
   'src/features/profiles/**/*.tsx',
+  'src/features/live/**/*.tsx',
+  'src/features/publish/connection-check.tsx',
+  'src/features/editor/canvas/actual-count.tsx',
   'src/features/forecast/**/*.tsx',
   'src/features/publish/**/*.tsx',
   'src/features/lifecycle/**/*.tsx',
@@ -190,6 +193,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-demo',
+      'dist-live',
       'bench-results',
       'node_modules',
       'public/mockServiceWorker.js',

@@ -24,6 +24,7 @@ export default defineConfig({
     command: `npx vite build --mode demo --outDir dist-demo --emptyOutDir && npx vite preview --outDir dist-demo --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
-    timeout: 180_000,
+    // The demo build runs inside this limit: on a loaded two-core machine it takes minutes.
+    timeout: 420_000,
   },
 });

@@ -113,7 +113,21 @@ export default defineConfig(({ mode }) => {
     // The manifest lets tests/build/check-bundle-budget.mjs follow what each screen loads first.
     build: { manifest: true },
     worker: { format: 'es' },
-    server: { host: '127.0.0.1', port: 5173 },
+    server: {
+      host: '127.0.0.1',
+      port: 5173,
+      // `npm run demo:live`: the app's default backend (/api) is the reference executor.
+      ...(process.env.WAYFINDER_EXECUTOR_URL
+        ? {
+            proxy: {
+              '/api': {
+                target: process.env.WAYFINDER_EXECUTOR_URL,
+                rewrite: (p: string) => p.replace(/^\/api/, ''),
+              },
+            },
+          }
+        : {}),
+    },
     preview: {
       host: '127.0.0.1',
       port: 4173,

@@ -1,5 +1,5 @@
-import { http, HttpResponse } from 'msw';
 import { createBackendHandlers } from './backend-handlers.ts';
+import { createLiveHandlers } from './live-handlers.ts';
 import { createMockBackendState } from './mock-backend-state.ts';
 
 /** The mock backend's state in this page (or test process). */
@@ -7,6 +7,6 @@ export const mockBackend = createMockBackendState();
 
 /** The mock execution backend. Every endpoint of the contract lives here. */
 export const handlers = [
-  http.get('/api/health', () => HttpResponse.json({ status: 'ok', backend: 'mock' })),
+  ...createLiveHandlers(mockBackend, '/api'),
   ...createBackendHandlers(mockBackend, '/api'),
 ];

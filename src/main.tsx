@@ -23,6 +23,8 @@ async function boot() {
   const { cleanUpInterruptedImports, seedDemoContent } = await import('./app/seed-demo');
   await cleanUpInterruptedImports();
   await seedDemoContent();
+  const { startBackgroundWork } = await import('./app/background-work.ts');
+  startBackgroundWork();
 }
 
 void boot();

@@ -22,6 +22,11 @@ const EditorHeaderActions = lazy(() =>
     .then((module) => ({ default: module.EditorHeaderActions })),
 );
 
+/** Live counts of a published version (its API queries, forecast and chart) load after the canvas. */
+const LiveCounts = lazy(() =>
+  import('../features/live/live-counts.tsx').then((module) => ({ default: module.LiveCounts })),
+);
+
 function StepAudiencePreview({ step }: { step: JourneyStep }) {
   const audiences = audiencesOf(step);
   if (audiences.length === 0) return null;
@@ -51,6 +56,11 @@ export function EditorRoute() {
           onOverlay={context.setOverlay}
           onFocusStep={context.focusStep}
         />
+      )}
+      renderCanvasOverlay={(context) => (
+        <Suspense fallback={null}>
+          <LiveCounts document={context.document} onOverlay={context.setLiveOverlay} />
+        </Suspense>
       )}
       renderHeaderActions={(context) => (
         <Suspense fallback={null}>

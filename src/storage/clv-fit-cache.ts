@@ -28,6 +28,10 @@ export function createClvFitCache(db: ClvFitTables) {
       const parsed = clvReportSchema.safeParse(record.report);
       return parsed.success ? parsed.data : undefined;
     },
+    /** Whether a fit is stored for this set version and calibration (not checked: see `get`). */
+    async has(setId: string, setVersion: string, calibration: string): Promise<boolean> {
+      return (await db.clvFits.get(keyOf(setId, setVersion, calibration))) !== undefined;
+    },
     /** Stores a fit and drops the set's fits of other versions, which can never match again. */
     async put(
       setId: string,
@@ -53,6 +57,10 @@ export function createClvFitCache(db: ClvFitTables) {
     /** Forgets every fit of a set (e.g. when it is deleted). */
     async clearSet(setId: string): Promise<void> {
       await db.clvFits.where('setId').equals(setId).delete();
+    },
+    /** Forgets the fits of every set but these (the sets that still exist). */
+    async keepOnlySets(setIds: ReadonlySet<string>): Promise<void> {
+      await db.clvFits.filter((record) => !setIds.has(record.setId)).delete();
     },
   };
 }

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { WayfinderDb } from './db';
 import type { Profile } from '../domain/profiles/profile';
 import { checkChunk } from './profile-chunks';
+import type { DecodeOptions } from './profile-codec-decode';
 import type { ProfileChunkRecord, ProfileSetRecord } from './records';
 
 /** The primary key of a stored chunk: set, generation, sequence number. */
@@ -82,6 +83,7 @@ export async function* readProfilesByKey(
   db: WayfinderDb,
   setId: string,
   keys: readonly ChunkKey[],
+  options: DecodeOptions = {},
 ): AsyncGenerator<Profile[]> {
-  for await (const chunk of readChunksByKey(db, setId, keys)) yield checkChunk(chunk);
+  for await (const chunk of readChunksByKey(db, setId, keys)) yield checkChunk(chunk, options);
 }

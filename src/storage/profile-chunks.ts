@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { PROFILE_SCHEMA_VERSION, type Profile, profileSchema } from '../domain/profiles/profile';
 import type { WayfinderDb } from './db';
 import { encodeProfiles, PROFILE_CODEC_VERSION } from './profile-codec';
-import { decodeProfiles } from './profile-codec-decode';
+import { decodeProfiles, type DecodeOptions } from './profile-codec-decode';
 import type { ProfileChunkRecord } from './records';
 
 /** Deletes every chunk of one generation of a set. */
@@ -57,7 +57,7 @@ export async function readFirstChunk(
  * trusted (zod over 100,000 profiles costs about 2 s); older ones go through zod, which fills
  * defaults.
  */
-export function checkChunk(chunk: ProfileChunkRecord): Profile[] {
+export function checkChunk(chunk: ProfileChunkRecord, options: DecodeOptions = {}): Profile[] {
   if (typeof chunk.v !== 'number') throw damaged(chunk);
   if (chunk.v > PROFILE_SCHEMA_VERSION) {
     throw new RangeError(`Profile set ${chunk.setId} was written by a newer version of Wayfinder.`);
@@ -70,7 +70,7 @@ export function checkChunk(chunk: ProfileChunkRecord): Profile[] {
       );
     }
     try {
-      profiles = decodeProfiles(chunk.columns, chunk.count);
+      profiles = decodeProfiles(chunk.columns, chunk.count, options);
     } catch {
       throw damaged(chunk);
     }

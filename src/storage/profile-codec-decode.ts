@@ -5,16 +5,26 @@ import { type EncodedProfiles, Tag as CodecTag } from './profile-codec';
 const Tag = CodecTag;
 
 /** Read positions in the three streams. */
-interface Cursor {
+export interface Cursor {
   t: number;
   i: number;
   n: number;
 }
 
 class Decoder {
-  private readonly c: Cursor = { t: 0, i: 0, n: 0 };
+  readonly c: Cursor;
 
-  constructor(private readonly e: EncodedProfiles) {}
+  constructor(
+    private readonly e: EncodedProfiles,
+    from: Cursor = { t: 0, i: 0, n: 0 },
+  ) {
+    this.c = { ...from };
+  }
+
+  /** Where the next read starts. */
+  position(): Cursor {
+    return { ...this.c };
+  }
 
   int(): number {
     const v = this.e.ints[this.c.i++];
@@ -70,6 +80,62 @@ class Decoder {
     }
   }
 
+  /** Moves past one generic value without building it. */
+  skipValue(): void {
+    switch (this.e.tags[this.c.t++]) {
+      case Tag.Number:
+        this.num();
+        return;
+      case Tag.String:
+        this.string();
+        return;
+      case Tag.True:
+      case Tag.False:
+      case Tag.Null:
+      case Tag.Undefined:
+        return;
+      case Tag.Array: {
+        const length = this.int();
+        for (let k = 0; k < length; k++) this.skipValue();
+        return;
+      }
+      case Tag.Object: {
+        const keys = this.e.shapes[this.int()];
+        if (keys === undefined) throw damaged();
+        for (let k = 0; k < keys.length; k++) this.skipValue();
+        return;
+      }
+      default:
+        throw damaged();
+    }
+  }
+
+  /** `length` events, read from here. */
+  events(length: number): ProfileEvent[] {
+    const events: ProfileEvent[] = [];
+    for (let k = 0; k < length; k++) {
+      const name = this.string();
+      const at = this.num();
+      if (this.peek() === Tag.Absent) {
+        this.skip();
+        events.push({ name, at });
+      } else {
+        events.push({ name, at, props: this.value() as Record<string, Scalar> });
+      }
+    }
+    return events;
+  }
+
+  /** Moves past `length` events as `events()` reads them, checking them, without building them. */
+  skipEvents(length: number): void {
+    for (let k = 0; k < length; k++) {
+      this.string();
+      this.num();
+      if (this.peek() === Tag.Absent) this.skip();
+      else this.skipValue();
+    }
+  }
+
   private object(): Record<string, unknown> {
     const keys = this.e.shapes[this.int()];
     if (keys === undefined) throw damaged();
@@ -102,27 +168,113 @@ function damaged(): TypeError {
   return new TypeError('A stored chunk of profiles is damaged.');
 }
 
+function readProfile(d: Decoder): Profile {
+  const id = d.string();
+  const attributes = d.value() as ProfileAttributes;
+  return { id, attributes, events: d.events(d.int()) };
+}
+
+/** How to decode. */
+export interface DecodeOptions {
+  /**
+   * Build each profile's events when they are first read. The page holds a whole set in memory
+   * and shows a few rows at a time: most events are never looked at, and building them all (six
+   * or so objects a profile, with their props) made garbage-collection pauses of 150 ms and more
+   * while a person scrolled. The chunk is still checked whole, now.
+   */
+  lazyEvents?: boolean;
+}
+
 /** Decodes `count` profiles written by `encodeProfiles`; throws if the chunk is damaged. */
-export function decodeProfiles(encoded: EncodedProfiles, count: number): Profile[] {
+export function decodeProfiles(
+  encoded: EncodedProfiles,
+  count: number,
+  options: DecodeOptions = {},
+): Profile[] {
   const d = new Decoder(encoded);
   const profiles: Profile[] = [];
   for (let p = 0; p < count; p++) {
+    if (options.lazyEvents !== true) {
+      profiles.push(readProfile(d));
+      continue;
+    }
     const id = d.string();
     const attributes = d.value() as ProfileAttributes;
     const length = d.int();
-    const events: ProfileEvent[] = [];
-    for (let k = 0; k < length; k++) {
-      const name = d.string();
-      const at = d.num();
-      if (d.peek() === Tag.Absent) {
-        d.skip();
-        events.push({ name, at });
-      } else {
-        events.push({ name, at, props: d.value() as Record<string, Scalar> });
-      }
-    }
-    profiles.push({ id, attributes, events });
+    const at = d.position();
+    d.skipEvents(length);
+    profiles.push(withLazyEvents(id, attributes, () => new Decoder(encoded, at).events(length)));
   }
   if (!d.done()) throw damaged();
   return profiles;
+}
+
+/** Decodes the one profile that starts at `at` (a cursor {@link indexProfiles} reported). */
+export function decodeProfileAt(encoded: EncodedProfiles, at: Cursor): Profile {
+  return readProfile(new Decoder(encoded, at));
+}
+
+/** What {@link indexProfiles} reports, in stored order. */
+export interface ProfileIndexSink {
+  /** A profile starts at `at`: its id is `strings[idIndex]`. */
+  profile(idIndex: number, at: Cursor): void;
+  /** The profile's next event: its name is `strings[nameIndex]`. */
+  event(nameIndex: number, at: number): void;
+}
+
+/**
+ * Walks `count` profiles written by `encodeProfiles` without building them: reports where each
+ * starts and its events' names and times, skipping attributes and props. Throws if the chunk is
+ * damaged, as {@link decodeProfiles} would.
+ */
+export function indexProfiles(encoded: EncodedProfiles, count: number, sink: ProfileIndexSink) {
+  const d = new Decoder(encoded);
+  const c = d.c;
+  const at: Cursor = { t: 0, i: 0, n: 0 };
+  for (let p = 0; p < count; p++) {
+    at.t = c.t;
+    at.i = c.i;
+    at.n = c.n;
+    const idIndex = d.int();
+    if (encoded.strings[idIndex] === undefined) throw damaged();
+    sink.profile(idIndex, at);
+    d.skipValue();
+    const length = d.int();
+    for (let k = 0; k < length; k++) {
+      const nameIndex = d.int();
+      if (encoded.strings[nameIndex] === undefined) throw damaged();
+      sink.event(nameIndex, d.num());
+      if (d.peek() === Tag.Absent) d.skip();
+      else d.skipValue();
+    }
+  }
+  if (!d.done()) throw damaged();
+}
+
+/**
+ * A profile whose `events` are built on first read. An own, enumerable accessor: spreading,
+ * JSON, structured cloning (postMessage, IndexedDB) and equality checks read it like a plain
+ * property; assigning to it makes it one.
+ */
+function withLazyEvents(
+  id: string,
+  attributes: ProfileAttributes,
+  build: () => ProfileEvent[],
+): Profile {
+  const profile = { id, attributes } as Profile;
+  let events: ProfileEvent[] | undefined;
+  Object.defineProperty(profile, 'events', {
+    enumerable: true,
+    configurable: true,
+    get: () => (events ??= build()),
+    set: (value: ProfileEvent[]) => {
+      Object.defineProperty(profile, 'events', {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    },
+  });
+  return profile;
 }

@@ -3,12 +3,15 @@ import { PROFILE_SCHEMA_VERSION, type Profile } from '../domain/profiles/profile
 import type { ProfileSort } from '../domain/profiles/query';
 import type { WayfinderDb } from './db';
 import { unlessImporting } from './import-lock';
+import { ChunkColumns } from './chunk-columns';
 import { ProfileSetCache } from './profile-cache';
 import {
   type ChunkKey,
   type ChunkPart,
   keysOfPart,
+  ProfileSetChangedError,
   readChunkKeys,
+  readChunksByKey,
   readProfilesByKey,
 } from './profile-chunk-reader';
 import {
@@ -59,6 +62,26 @@ export interface ProfileRepoOptions {
   chunkSize?: number;
   /** How chunks are written: `columns` (the default); `objects` only to test reading old data. */
   chunkFormat?: ChunkFormat;
+  /**
+   * Read a whole set a few chunks at a time and give the page a turn between chunks, so reading
+   * a large set never blocks the main thread for long (a person may be scrolling its first
+   * rows meanwhile). Off in workers, where one request per generation reads fastest.
+   */
+  readInSlices?: boolean;
+}
+
+/** Gives the event loop a turn (input, drawing) without setTimeout's 4 ms clamp. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 export { ProfileSetConflictError, ProfileSetNotFoundError };
@@ -98,6 +121,7 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
   const chunkSize = options.chunkSize ?? PROFILES_PER_CHUNK;
   const format = options.chunkFormat ?? 'columns';
   const cache = new ProfileSetCache();
+  const slicedReads = new Map<string, Promise<{ set: ProfileSetRecord; profiles: Profile[] }>>();
 
   async function record(setId: string): Promise<ProfileSetRecord> {
     const raw = await db.profileSets.get(setId);
@@ -113,10 +137,51 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     });
   }
 
+  /** A set's profiles chunk by chunk, a turn for the page between chunks (see `readInSlices`). */
+  async function readInSlices(
+    setId: string,
+  ): Promise<{ set: ProfileSetRecord; profiles: Profile[] }> {
+    for (let attempt = 0; ; attempt++) {
+      const { set, keys } = await snapshot(setId);
+      const profiles: Profile[] = [];
+      try {
+        // Events are built when a row, a sort or a filter first reads them (see DecodeOptions).
+        for await (const chunk of readProfilesByKey(db, setId, keys, { lazyEvents: true })) {
+          for (const profile of chunk) profiles.push(profile);
+          await nextTask();
+        }
+        return { set, profiles };
+      } catch (error) {
+        // Changed while read (an import landed): read the new version, unless it keeps changing.
+        if (!(error instanceof ProfileSetChangedError) || attempt >= 2) throw error;
+      }
+    }
+  }
+
   async function load(setId: string): Promise<{ set: ProfileSetRecord; profiles: Profile[] }> {
     const current = await record(setId);
     const cached = cache.get(setId, current.revision);
     if (cached) return { set: current, profiles: cached };
+    if (options.readInSlices === true) {
+      // The set page, its first rows and a profile page may ask at once: one read serves all.
+      const key = `${setId}\u0000${current.revision}`;
+      let reading = slicedReads.get(key);
+      if (reading === undefined) {
+        reading = readInSlices(setId).then(
+          (read) => {
+            slicedReads.delete(key);
+            cache.set(setId, read.set.revision, read.profiles);
+            return read;
+          },
+          (error: unknown) => {
+            slicedReads.delete(key);
+            throw error;
+          },
+        );
+        slicedReads.set(key, reading);
+      }
+      return reading;
+    }
     // One request per generation in one transaction: in Chromium this read 100,000 profiles
     // faster than fetching a few chunks at a time while decoding the previous ones.
     const { set, chunks } = await db.transaction(
@@ -310,6 +375,30 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     ): AsyncGenerator<Profile[]> {
       const { keys } = await snapshot(setId);
       yield* readProfilesByKey(db, setId, options.part ? keysOfPart(keys, options.part) : keys);
+    },
+
+    /**
+     * Like {@link readProfileSetChunks}, but as columns for the simulator (see `ChunkColumns`):
+     * `chunksPerBatch` stored chunks at a time, indexed without building profile objects.
+     */
+    async *readProfileSetColumns(
+      setId: string,
+      options: { part?: ChunkPart; chunksPerBatch?: number } = {},
+    ): AsyncGenerator<ChunkColumns> {
+      const { keys } = await snapshot(setId);
+      const batch = Math.max(1, Math.floor(options.chunksPerBatch ?? 1));
+      let columns = new ChunkColumns();
+      let held = 0;
+      const part = options.part ? keysOfPart(keys, options.part) : keys;
+      for await (const chunk of readChunksByKey(db, setId, part)) {
+        columns.add(chunk);
+        if (++held === batch) {
+          yield columns;
+          columns = new ChunkColumns();
+          held = 0;
+        }
+      }
+      if (held > 0) yield columns;
     },
 
     /** How many profiles a set holds. */

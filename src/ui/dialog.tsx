@@ -1,33 +1,22 @@
 import { FormattedMessage } from 'react-intl';
-import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
+import type { DialogProps } from './dialog-frame.tsx';
+import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from './on-demand.tsx';
 
-interface DialogProps {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description?: ReactNode;
-  children?: ReactNode;
-}
+export type { DialogProps };
 
-/** An accessible modal dialog (Radix): focus trapped, Escape closes, title announced. */
-export function Dialog({ open, onOpenChange, title, description, children }: DialogProps) {
+const frame = onDemand(() => import('./dialog-frame.tsx').then((module) => module.DialogFrame));
+
+/**
+ * An accessible modal dialog: focus trapped, Escape closes, title announced. Its code (Radix)
+ * is fetched when a screen that has a dialog is idle, or when the dialog first opens.
+ */
+export function Dialog(props: DialogProps) {
+  usePrefetchWhenIdle(frame);
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content
-          className="dialog-content"
-          {...(description === undefined ? { 'aria-describedby': undefined } : {})}
-        >
-          <RadixDialog.Title>{title}</RadixDialog.Title>
-          {description !== undefined && (
-            <RadixDialog.Description className="muted">{description}</RadixDialog.Description>
-          )}
-          {children}
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <DrawnOnceOpened open={props.open}>
+      <frame.Component {...props} />
+    </DrawnOnceOpened>
   );
 }
 
@@ -47,9 +36,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
       <div className="dialog-actions">
-        <RadixDialog.Close className="btn">
+        <button type="button" className="btn" onClick={() => onOpenChange(false)}>
           <FormattedMessage id="common.cancel" />
-        </RadixDialog.Close>
+        </button>
         <button
           type="button"
           className={danger ? 'btn btn-danger' : 'btn btn-primary'}

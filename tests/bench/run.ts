@@ -84,6 +84,10 @@ const BENCHES: Record<string, Bench> = {
     const rows = await runSimulationPanelBench(3, 100_000);
     return unitRows('simulation panel (Chromium)', rows);
   },
+  async 'forecast-page'() {
+    const { runForecastPageBench } = await import('./browser/forecast-page.ts');
+    return unitRows('forecast page (Chromium)', await runForecastPageBench());
+  },
   async 'profile-pages'() {
     const { runProfilePagesBench } = await import('./browser/profile-pages.ts');
     return unitRows('profile pages (Chromium)', await runProfilePagesBench());
@@ -91,6 +95,10 @@ const BENCHES: Record<string, Bench> = {
   async forecast() {
     const { runForecastBench } = await import('./forecast-bench.ts');
     return unitRows('forecast (Node)', await runForecastBench());
+  },
+  async 'clv-fit'() {
+    const { runClvFitBench } = await import('./clv-fit-bench.ts');
+    return unitRows('customer value (Node)', runClvFitBench());
   },
   async executor() {
     const { runExecutorBench } = await import('./executor-bench.ts');

@@ -6,6 +6,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { mergeResults } from '../../src/domain/simulate/merge.ts';
 import { createSimulationPlan } from '../../src/domain/simulate/plan.ts';
 import type { SimulationResult } from '../../src/domain/simulate/result-schema.ts';
+import { profileColumns } from '../../src/domain/simulate/profile-columns.ts';
 import { simulatePartition } from '../../src/domain/simulate/simulate.ts';
 import { benchProfiles, runFloor } from './simulate-floor.ts';
 import { BENCH_OPTIONS as OPTIONS, benchSpec } from './simulate-spec.ts';
@@ -40,9 +41,9 @@ interface WorkerJob {
 /** Worker thread: builds its share of profiles, waits for "go", simulates, posts its time and result. */
 function serveWorker(job: WorkerJob): void {
   const spec = benchSpec();
-  const profiles = benchProfiles(job.count, 50_000, job.from);
+  const profiles = profileColumns(benchProfiles(job.count, 50_000, job.from));
   // Warm up the engine on a slice so both threads run compiled code when timed.
-  simulatePartition(createSimulationPlan(spec, OPTIONS), profiles.slice(0, 20_000), 0);
+  simulatePartition(createSimulationPlan(spec, OPTIONS), profileColumns(benchProfiles(20_000)), 0);
   parentPort?.postMessage({ type: 'ready' });
   parentPort?.on('message', () => {
     const t = performance.now();
@@ -90,7 +91,8 @@ async function millionAcrossTwo(): Promise<{ ms: number; result: SimulationResul
 /** Runs the simulator bench: engine and floor on 100,000 profiles, then 1,000,000 on two threads. */
 export async function runSimulateBench(): Promise<SimulateBenchRow[]> {
   const spec = benchSpec();
-  const profiles = benchProfiles(100_000);
+  // Both loops read the same columns (made once, as a worker indexes a stored set).
+  const profiles = profileColumns(benchProfiles(100_000));
   const floor = runFloor(profiles);
   let result: SimulationResult | null = null;
   const engineMs = best(5, () => {
@@ -116,7 +118,7 @@ export async function runSimulateBench(): Promise<SimulateBenchRow[]> {
       unit: 'ms',
       target: null,
     },
-    { name: 'engine ÷ floor', value: engineMs / floorMs, unit: '×', target: 10 },
+    { name: 'engine ÷ floor', value: engineMs / floorMs, unit: '×', target: 2 },
     {
       name: 'engine: 1,000,000 profiles across 2 worker threads (incl. merge)',
       value: million.ms,

@@ -1,13 +1,14 @@
 /**
  * The floor for the simulator benchmark: the 20-step bench journey hand-written as one tight loop
- * (typed arrays, inline random numbers, no generality). The engine's time is reported as a
- * multiple of this loop's.
+ * (typed arrays, inline random numbers, no generality) over the same columns the engine reads.
+ * The engine's time is reported as a multiple of this loop's.
  */
 import { allOf } from '../../src/domain/conditions/condition-schema.ts';
 import { eventCount } from '../../src/domain/templates/template-builder.ts';
 import type { JourneyDocument, JourneyStep } from '../../src/domain/journey/journey-schema.ts';
 import { defaultSettings } from '../../src/domain/journey/settings-schema.ts';
-import type { Profile, ProfileEvent } from '../../src/domain/profiles/profile.ts';
+import type { Profile } from '../../src/domain/profiles/profile.ts';
+import type { ProfileColumns } from '../../src/domain/simulate/profile-columns.ts';
 import { generateProfileAt } from '../../src/domain/profiles/generate/generate-profiles.ts';
 
 const DAY = 86_400_000;
@@ -192,12 +193,18 @@ export interface FloorResult {
   conversions: number;
 }
 
-/** The bench journey as one hand-written loop over the profiles. */
+/**
+ * The bench journey as one hand-written loop over the profiles' columns, reading what the engine
+ * reads: event names and times from the typed arrays, the profile object (attributes) of the
+ * profiles that enter only.
+ */
 export function runFloor(
-  profiles: readonly Profile[],
+  columns: ProfileColumns,
   start = BENCH_START,
   days = BENCH_DAYS,
 ): FloorResult {
+  const order = columns.names.indexOf('order_placed');
+  const { eventStart, eventName, eventAt } = columns;
   const end = start + days * DAY;
   let entered = 0;
   let sent = 0;
@@ -221,26 +228,26 @@ export function runFloor(
       conv[nConv++] = t + 2 * HOUR;
     return open;
   };
-  for (let p = 0; p < profiles.length; p++) {
-    const profile = profiles[p] as Profile;
-    const events = profile.events;
-    let i = 0;
-    while (i < events.length && (events[i] as ProfileEvent).at < start) i++;
+  for (let p = 0; p < columns.count; p++) {
+    const first = eventStart[p] as number;
+    const last = eventStart[p + 1] as number;
+    let i = first;
+    while (i < last && (eventAt[i] as number) < start) i++;
     let entry = -1;
-    for (; i < events.length; i++) {
-      const e = events[i] as ProfileEvent;
-      if (e.at >= end) break;
-      if (e.name === 'order_placed') {
-        entry = e.at;
+    for (; i < last; i++) {
+      const at = eventAt[i] as number;
+      if (at >= end) break;
+      if (eventName[i] === order) {
+        entry = at;
         break;
       }
     }
     if (entry < 0) continue;
     entered++;
     nConv = 0;
-    const h = fnv(profile.id);
+    const h = fnv(columns.id(p));
     s = h;
-    const a = profile.attributes;
+    const a = columns.profile(p).attributes;
     let t = entry;
     const emailOk = a.consent.email === true && a.email !== undefined;
     const pushOk = a.consent.push === true && a.pushToken !== undefined;
@@ -252,11 +259,11 @@ export function runFloor(
       if (emailOk) send(0, t);
     } else if (pushOk) send(1, t);
     let happened = -1;
-    for (let j = i + 1; j < events.length; j++) {
-      const e = events[j] as ProfileEvent;
-      if (e.at > t + 7 * DAY) break;
-      if (e.at > t && e.name === 'order_placed') {
-        happened = e.at;
+    for (let j = i + 1; j < last; j++) {
+      const at = eventAt[j] as number;
+      if (at > t + 7 * DAY) break;
+      if (at > t && eventName[j] === order) {
+        happened = at;
         break;
       }
     }
@@ -267,10 +274,10 @@ export function runFloor(
     t += 7 * DAY;
     if (t >= end) continue;
     let orders = 0;
-    for (let j = 0; j < events.length; j++) {
-      const e = events[j] as ProfileEvent;
-      if (e.at > t) break;
-      if (e.at >= t - 365 * DAY && e.name === 'order_placed') orders++;
+    for (let j = first; j < last; j++) {
+      const at = eventAt[j] as number;
+      if (at > t) break;
+      if (at >= t - 365 * DAY && eventName[j] === order) orders++;
     }
     if (orders >= 2) {
       if (a.consent.sms === true && a.phone !== undefined) send(2, t);

@@ -41,21 +41,26 @@ async function centre(locator: Locator) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Waits until the view stops moving (auto-layout and fit view animate it). */
+/**
+ * Waits until the view stops moving (auto-layout and fit view animate it): the same transform
+ * over half a second. A loaded machine can skip frames for 100 ms in mid-animation, so two
+ * equal readings 100 ms apart did not prove the animation had ended.
+ */
 async function viewSettled(page: Page) {
   const viewport = page.locator('.react-flow__viewport');
   let last = '';
+  let unchanged = 0;
   await expect
     .poll(
       async () => {
         const now = (await viewport.getAttribute('style')) ?? '';
-        const same = now === last;
+        unchanged = now === last ? unchanged + 1 : 0;
         last = now;
-        return same;
+        return unchanged;
       },
       { intervals: [100] },
     )
-    .toBe(true);
+    .toBeGreaterThanOrEqual(5);
 }
 
 /** Drags with the real mouse from one handle to another, hovering the target on the way. */
@@ -76,8 +81,10 @@ async function connect(page: Page, fromHandle: string, intoStep: string) {
   await expect(page.locator('.react-flow__edge')).toHaveCount(before + 1);
 }
 
-/** The number of problems the header reports. */
+/** The number of problems the header reports, once it describes the journey as edited. */
 async function problemCount(page: Page): Promise<number> {
+  // Validation runs a render behind the edit; the count says aria-busy until it caught up.
+  await expect(problemsButton(page)).toHaveAttribute('aria-busy', 'false');
   const text = (await problemsButton(page).textContent()) ?? '';
   return [...text.matchAll(/(\d+) (error|warning)/g)].reduce((n, m) => n + Number(m[1]), 0);
 }

@@ -71,7 +71,9 @@ test('publishes a template to the mock backend and shows the version', async ({ 
 test('retries two 503s under the same idempotency key and publishes once', async ({ page }) => {
   await openWelcomeSeries(page);
   const dialog = await openPublishDialog(page);
-  await mock(page, 'faults', { failNext: 2, status: 503, delayMs: 300 });
+  // Each answer takes a second, so "Retrying…" stays on screen for over two seconds: longer
+  // than the gaps between the assertion's polls, however the back-off's jitter falls.
+  await mock(page, 'faults', { failNext: 2, status: 503, delayMs: 1_000 });
   await dialog.getByRole('button', { name: 'Publish version 1' }).click();
   await expect(dialog.getByText(/Retrying… attempt [23] of 4/)).toBeVisible();
   await expect(dialog.getByText('Published version 1.')).toBeVisible();

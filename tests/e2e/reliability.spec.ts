@@ -106,9 +106,13 @@ test.describe('two tabs', () => {
     await expect(saveStatus(page)).toHaveText('All changes saved');
     await expect(nameField(other)).toHaveValue('Renamed in tab one');
 
-    // Both edit at once: the second to save is told, with both versions.
+    // Both edit at once: the second to save is told, with both versions. Storage is held until
+    // both edits are made: on a loaded machine the first tab's save (300 ms after its edit)
+    // could land before the second tab is edited, which would then rightly just follow it.
+    const release = await holdJourneysStore(await context.newPage());
     await nameField(page).fill('Tab one again');
     await nameField(other).fill('Tab two at the same time');
+    await release();
     const conflict = other.getByRole('dialog', { name: 'This journey was changed elsewhere' });
     await expect(conflict).toBeVisible();
     await expect(conflict.getByRole('region', { name: 'Your version' })).toContainText(

@@ -32,7 +32,8 @@ beforeAll(async () => {
   executor = await startExecutor(
     {
       databaseUrl: await createTestDatabase(DB),
-      port: 7330,
+      // The system picks a free port: a fixed one can be held by another run on the machine.
+      port: 0,
       testClock: true,
       token: '',
       executorId: 'cap',

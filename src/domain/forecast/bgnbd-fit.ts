@@ -103,7 +103,8 @@ export function fitBgNbd(histories: readonly PurchaseHistory[]): ModelFit<BgNbdP
     b: Math.exp(v[3] ?? 0),
   });
   // Customers share few distinct x, T and t_x values (purchases fall on days): the gamma
-  // functions and logarithms are computed once per distinct value and evaluation.
+  // functions and logarithms are computed once per distinct value and evaluation, and the loop
+  // over groups reads flat typed arrays (the fit's hot loop: about 600 evaluations).
   const slotsOf = (values: number[]): { distinct: number[]; slots: Int32Array } => {
     const distinct = [...new Set(values)];
     const index = new Map(distinct.map((v, i) => [v, i]));
@@ -112,14 +113,20 @@ export function fitBgNbd(histories: readonly PurchaseHistory[]): ModelFit<BgNbdP
   const byX = slotsOf(groups.map((g) => g.x));
   const byT = slotsOf(groups.map((g) => g.T));
   const byTx = slotsOf(groups.map((g) => g.t_x));
+  const xs = Float64Array.from(groups, (g) => g.x);
+  const counts = Float64Array.from(groups, (g) => g.count);
   const perX = new Float64Array(byX.distinct.length);
+  /** ln a − ln(b + x − 1) per distinct x (unused for x = 0). */
+  const logDropAfterX = new Float64Array(byX.distinct.length);
   const logAlphaT = new Float64Array(byT.distinct.length);
   const logAlphaTx = new Float64Array(byTx.distinct.length);
   const objective = (v: readonly number[]): number => {
     const { r, alpha, a, b } = toParams(v);
     const common = -lgamma(r) + r * Math.log(alpha) + lgamma(a + b) - lgamma(b);
+    const logA = Math.log(a);
     byX.distinct.forEach((x, i) => {
       perX[i] = lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
+      logDropAfterX[i] = logA - Math.log(b + x - 1);
     });
     byT.distinct.forEach((T, i) => {
       logAlphaT[i] = Math.log(alpha + T);
@@ -127,18 +134,24 @@ export function fitBgNbd(histories: readonly PurchaseHistory[]): ModelFit<BgNbdP
     byTx.distinct.forEach((tx, i) => {
       logAlphaTx[i] = Math.log(alpha + tx);
     });
-    const logA = Math.log(a);
+    const xSlots = byX.slots;
+    const tSlots = byT.slots;
+    const txSlots = byTx.slots;
     let total = 0;
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i];
-      if (!g) continue;
-      const x = g.x;
-      const a3 = -(r + x) * (logAlphaT[byT.slots[i] ?? 0] ?? 0);
-      const a4 =
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i] as number;
+      const slot = xSlots[i] as number;
+      const a3 = -(r + x) * (logAlphaT[tSlots[i] as number] as number);
+      // With x = 0 the second term is e^−∞: ln(e^A₃ + 0) is A₃ exactly.
+      const logL =
         x > 0
-          ? logA - Math.log(b + x - 1) - (r + x) * (logAlphaTx[byTx.slots[i] ?? 0] ?? 0)
-          : -Infinity;
-      total += g.count * ((perX[byX.slots[i] ?? 0] ?? 0) + logAddExp(a3, a4));
+          ? logAddExp(
+              a3,
+              (logDropAfterX[slot] as number) -
+                (r + x) * (logAlphaTx[txSlots[i] as number] as number),
+            )
+          : a3;
+      total += (counts[i] as number) * ((perX[slot] as number) + logL);
     }
     return -(total / n + common);
   };

@@ -149,6 +149,8 @@ export function buildResult(
           },
     messagesPerProfile: Array.from(counters.messagesPerProfile),
     sendsPerDay,
+    entriesPerDay: Array.from(counters.entriesPerDay),
+    conversionsPerDay: Array.from(counters.conversionsPerDay),
     nps: { responses: 0, scores: Array.from(counters.npsScores), score: null },
     traceSample: plan.options.traceSample,
     traces,

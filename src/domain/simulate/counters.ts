@@ -1,4 +1,5 @@
 import { CHANNELS } from '../channels.ts';
+import { DAY_MS } from '../conditions/time.ts';
 
 /** Per-channel counter columns. */
 export const CHANNEL_COUNTS = ['sent', 'delivered', 'opened', 'clicked', 'unsubscribed'] as const;
@@ -86,6 +87,9 @@ export class Counters {
   readonly suppressed = new Float64Array(C * SUPPRESSION_CAUSES.length);
   readonly deferredDropped = new Float64Array(C * DEFERRED_DROP_REASONS.length);
   readonly sendsPerDay: Float64Array;
+  /** Entries and goal conversions outside the control group per simulated day. */
+  readonly entriesPerDay: Float64Array;
+  readonly conversionsPerDay: Float64Array;
   readonly messagesPerProfile = new Float64Array(MESSAGE_BUCKETS);
   readonly timeToConvert: Float64Array;
   readonly npsScores = new Float64Array(11);
@@ -120,6 +124,8 @@ export class Counters {
     this.stepUnits = new Float64Array(stepCount);
     this.stoppedAt = new Float64Array(stepCount);
     this.sendsPerDay = new Float64Array(C * days);
+    this.entriesPerDay = new Float64Array(days);
+    this.conversionsPerDay = new Float64Array(days);
     this.timeToConvert = new Float64Array(convertBuckets);
   }
 
@@ -142,6 +148,12 @@ export class Counters {
 
   dropDeferred(channel: number, reason: number): void {
     bump(this.deferredDropped, channel * DEFERRED_DROP_REASONS.length + reason);
+  }
+
+  /** Adds one to a per-day tally at time `t` of a run that starts at `start`; outside the days: nothing. */
+  onDay(tally: Float64Array, start: number, t: number): void {
+    const day = Math.floor((t - start) / DAY_MS);
+    if (day >= 0 && day < this.days) bump(tally, day);
   }
 
   count(channel: number, column: number): void {

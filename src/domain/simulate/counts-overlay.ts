@@ -1,11 +1,34 @@
 import type { JourneyDocument, SimulationResult } from '../index.ts';
 
-/** A run's counts drawn over the canvas: entries per step, profiles per connection, a lit path. */
+/** How a step's actual share of entries stands against the forecast (see `compareSteps`). */
+export type ActualVerdict = 'within' | 'below' | 'above' | 'too-early' | 'no-data';
+
+/** A step's actual counts from an executor, and in "both" view how they compare. */
+export interface ActualStepCounts {
+  entered: number;
+  /** Of the journey's entries. */
+  share?: number;
+  /** The forecast's P10–P90 share range for the step. */
+  forecast?: { p10: number; p90: number };
+  verdict?: ActualVerdict;
+}
+
+/**
+ * Counts drawn over the canvas: entries per step, profiles per connection, a lit path. A
+ * simulation's run fills `stepCounts`; live counts of a published version fill `actual` and say
+ * which to show: only them, or beside the forecast's.
+ */
 export interface CountsOverlay {
-  /** Profiles that entered each step. */
+  /** Profiles that entered each step (simulated). */
   stepCounts: Readonly<Record<string, { entered: number }>>;
-  /** Profiles that took each connection. */
+  /** Profiles that took each connection (actual ones when `actual` is shown). */
   connectionCounts: Readonly<Record<string, number>>;
+  /** Actual counts per step of a published version; `show` says whether simulated ones go beside them. */
+  actual?: {
+    version: number;
+    show: 'actual' | 'both';
+    steps: Readonly<Record<string, ActualStepCounts>>;
+  };
   /** Steps on one profile's path (a simulation trace), lit on the canvas. */
   highlight?: { stepIds: readonly string[] };
 }

@@ -91,6 +91,8 @@ export function mergeResults(results: readonly SimulationResult[]): SimulationRe
       out.goal.control.revenueCents += r.goal.control.revenueCents;
       addArrays(out.goal.timeToConvertHours.histogram, r.goal.timeToConvertHours.histogram);
     }
+    addArrays(out.entriesPerDay, r.entriesPerDay);
+    addArrays(out.conversionsPerDay, r.conversionsPerDay);
     addArrays(out.messagesPerProfile, r.messagesPerProfile);
     addArrays(out.nps.scores, r.nps.scores);
     out.traces.push(...structuredClone(r.traces));

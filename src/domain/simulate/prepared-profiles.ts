@@ -1,25 +1,32 @@
 import { CHANNELS, type Channel } from '../channels.ts';
 import { isReachable } from '../conditions/reachability.ts';
-import type { Profile } from '../profiles/profile.ts';
+import type { Profile, ProfileEvent } from '../profiles/profile.ts';
+import type { EventMatcher } from './event-match.ts';
 import type { SimulationPlan } from './plan.ts';
-import { hashText } from './seeded.ts';
+import type { ProfileColumns } from './profile-columns.ts';
+import { hashMore, hashText } from './seeded.ts';
+import { AFTER_EVENTS } from './trigger-plan.ts';
 import { ProfileSimulator } from './simulator.ts';
 
 /**
  * What a plan's runs over a set of profiles have in common whatever the seed: who enters, when
- * and by which trigger they first enter, the hash of every id, the control-group draw and the
- * channels each profile can be reached on (until the journey changes its attributes). Worked
- * out once by {@link prepareProfiles} and shared by every replication of a forecast, so a run
- * skips the profiles that never enter and the first replay of each entrant's own events.
+ * and by which trigger they first enter, the hash of their ids, the control-group draw and the
+ * channels each can be reached on (until the journey changes its attributes). Worked out once
+ * by {@link prepareProfiles} or {@link prepareColumns} and shared by every replication of a
+ * forecast, so a run skips the profiles that never enter and the first replay of each
+ * entrant's own events.
  */
 export interface PreparedProfiles {
-  readonly profiles: readonly Profile[];
+  /** The profiles the entries were worked out for; a run must be given the same ones. */
+  readonly source: readonly Profile[] | ProfileColumns;
   /** The triggers the entries were worked out with; a plan must share them to use this. */
   readonly triggers: SimulationPlan['triggers'];
-  /** FNV-1a hash of every profile's id, by profile index. */
-  readonly idHash: Uint32Array;
   /** Indices of the profiles that enter in the period, ascending. */
   readonly entrants: Int32Array;
+  /** Per entrant: its profile. */
+  readonly entrantProfiles: readonly Profile[];
+  /** Per entrant: the FNV-1a hash of its id, the key of every per-profile draw. */
+  readonly hash: Uint32Array;
   /** Per entrant: the first entry time, the index of its trigger and whether it is held out. */
   readonly firstEntry: Float64Array;
   readonly firstTrigger: Int32Array;
@@ -52,6 +59,96 @@ export function hashProfileIds(profiles: readonly Profile[]): Uint32Array {
   return out;
 }
 
+/** Collects the entrants of a prepare pass. */
+class Entrants {
+  private k = 0;
+  readonly entrants: Int32Array;
+  readonly profiles: Profile[] = [];
+  readonly hash: Uint32Array;
+  readonly firstEntry: Float64Array;
+  readonly firstTrigger: Int32Array;
+  readonly firstSeq: Float64Array;
+  readonly control: Uint8Array;
+  readonly reach: Uint8Array;
+
+  constructor(n: number) {
+    this.entrants = new Int32Array(n);
+    this.hash = new Uint32Array(n);
+    this.firstEntry = new Float64Array(n);
+    this.firstTrigger = new Int32Array(n);
+    this.firstSeq = new Float64Array(n);
+    this.control = new Uint8Array(n);
+    this.reach = new Uint8Array(n);
+  }
+
+  add(
+    index: number,
+    profile: Profile,
+    hash: number,
+    at: number,
+    trigger: number,
+    seq: number,
+    control: boolean,
+    reach: number,
+  ): void {
+    const k = this.k++;
+    this.entrants[k] = index;
+    this.profiles.push(profile);
+    this.hash[k] = hash;
+    this.firstEntry[k] = at;
+    this.firstTrigger[k] = trigger;
+    this.firstSeq[k] = seq;
+    this.control[k] = control ? 1 : 0;
+    this.reach[k] = reach;
+  }
+
+  done(plan: SimulationPlan, source: PreparedProfiles['source']): PreparedProfiles {
+    const k = this.k;
+    return {
+      source,
+      triggers: plan.triggers,
+      entrants: this.entrants.slice(0, k),
+      entrantProfiles: this.profiles,
+      hash: this.hash.slice(0, k),
+      firstEntry: this.firstEntry.slice(0, k),
+      firstTrigger: this.firstTrigger.slice(0, k),
+      firstSeq: this.firstSeq.slice(0, k),
+      control: this.control.slice(0, k),
+      reach: this.reach.slice(0, k),
+    };
+  }
+}
+
+/** Works out the entries of profiles one object at a time, asking each trigger's `nextAt`. */
+function prepareObjects(
+  plan: SimulationPlan,
+  count: number,
+  profileAt: (i: number) => Profile,
+  hashAt: (i: number) => number,
+  source: PreparedProfiles['source'],
+): PreparedProfiles {
+  const simulator = new ProfileSimulator(plan);
+  const channels = sendingChannels(plan);
+  const out = new Entrants(count);
+  for (let i = 0; i < count; i++) {
+    const profile = profileAt(i);
+    const hash = hashAt(i);
+    const at = simulator.firstEntry(profile, hash);
+    if (at === Number.POSITIVE_INFINITY) continue;
+    out.add(
+      i,
+      profile,
+      hash,
+      at,
+      simulator.entryTriggerIndex,
+      simulator.entrySequence,
+      simulator.heldOut,
+      reachMask(profile, channels),
+    );
+  }
+  return out.done(plan, source);
+}
+
 /**
  * Does the seed-independent work of running `plan` over `profiles` once. A plan from
  * {@link reseedPlan} of the same plan (any seed, any traces) can then run the profiles with it,
@@ -63,37 +160,85 @@ export function prepareProfiles(
   idHash: Uint32Array = hashProfileIds(profiles),
 ): PreparedProfiles {
   if (idHash.length !== profiles.length) throw new RangeError('one id hash per profile');
-  const simulator = new ProfileSimulator(plan);
-  const channels = sendingChannels(plan);
-  const n = profiles.length;
-  const entrants = new Int32Array(n);
-  const firstEntry = new Float64Array(n);
-  const firstTrigger = new Int32Array(n);
-  const firstSeq = new Float64Array(n);
-  const control = new Uint8Array(n);
-  const reach = new Uint8Array(n);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const profile = profiles[i] as Profile;
-    const at = simulator.firstEntry(profile, idHash[i] as number);
-    if (at === Number.POSITIVE_INFINITY) continue;
-    entrants[k] = i;
-    firstEntry[k] = at;
-    firstTrigger[k] = simulator.entryTriggerIndex;
-    firstSeq[k] = simulator.entrySequence;
-    control[k] = simulator.heldOut ? 1 : 0;
-    reach[k] = reachMask(profile, channels);
-    k++;
-  }
-  return {
+  return prepareObjects(
+    plan,
+    profiles.length,
+    (i) => profiles[i] as Profile,
+    (i) => idHash[i] as number,
     profiles,
-    triggers: plan.triggers,
-    idHash,
-    entrants: entrants.slice(0, k),
-    firstEntry: firstEntry.slice(0, k),
-    firstTrigger: firstTrigger.slice(0, k),
-    firstSeq: firstSeq.slice(0, k),
-    control: control.slice(0, k),
-    reach: reach.slice(0, k),
-  };
+  );
+}
+
+/** Index of the first of `at[from..to)` at or after `t` (times sorted), as `firstAtOrAfter`. */
+function firstAtOrAfterIn(at: Float64Array, from: number, to: number, t: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * {@link prepareProfiles} over columns. When every trigger fires on the profile's own events
+ * (the `event` kind), entries are found from the event columns and only the entrants' profile
+ * objects are asked for; otherwise every profile is asked for and its triggers consulted. Either
+ * way the result is the one {@link prepareProfiles} gives for the same profiles.
+ */
+export function prepareColumns(plan: SimulationPlan, columns: ProfileColumns): PreparedProfiles {
+  const triggers = plan.triggers;
+  if (triggers.some((t) => t.event === undefined))
+    return prepareObjects(
+      plan,
+      columns.count,
+      (i) => columns.profile(i),
+      (i) => hashText(columns.id(i)),
+      columns,
+    );
+  const { eventStart, eventName, eventAt, names } = columns;
+  const named = triggers.map((t) => Uint8Array.from(names, (n) => (n === t.event?.name ? 1 : 0)));
+  const filters = triggers.map((t) => t.event?.match ?? null);
+  const channels = sendingChannels(plan);
+  const { start, end, controlThreshold, controlSuffix } = plan;
+  const out = new Entrants(columns.count);
+  for (let i = 0; i < columns.count; i++) {
+    const from = eventStart[i] as number;
+    const to = eventStart[i + 1] as number;
+    if (from === to) continue;
+    const first = firstAtOrAfterIn(eventAt, from, to, start);
+    // The first firing: by time, then sequence, then trigger order, as `nextFiring`.
+    let best = Number.POSITIVE_INFINITY;
+    let bestSeq = AFTER_EVENTS;
+    let bestTrigger = -1;
+    let profile: Profile | null = null;
+    for (let j = 0; j < named.length; j++) {
+      const isNamed = named[j] as Uint8Array;
+      const match = filters[j] as EventMatcher | null;
+      for (let e = first; e < to; e++) {
+        const at = eventAt[e] as number;
+        if (at >= end) break;
+        if (isNamed[eventName[e] as number] !== 1) continue;
+        if (match !== null) {
+          profile ??= columns.profile(i);
+          if (!match(profile.events[e - from] as ProfileEvent)) continue;
+        }
+        const seq = e - from;
+        if (at < best || (at === best && seq < bestSeq)) {
+          best = at;
+          bestSeq = seq;
+          bestTrigger = j;
+        }
+        break;
+      }
+    }
+    if (bestTrigger < 0) continue;
+    profile ??= columns.profile(i);
+    const hash = hashText(profile.id);
+    const control =
+      controlThreshold > 0 && hashMore(hash, controlSuffix) % 10_000 < controlThreshold;
+    out.add(i, profile, hash, best, bestTrigger, bestSeq, control, reachMask(profile, channels));
+  }
+  return out.done(plan, columns);
 }

@@ -160,6 +160,10 @@ export const simulationResultSchema = z.object({
   messagesPerProfile: z.array(count),
   /** Sends per simulated day (day 0 starts at `start`), per channel. */
   sendsPerDay: z.record(channelSchema, z.array(count)),
+  /** Entries outside the control group per simulated day; runs stored before this field read none. */
+  entriesPerDay: z.array(count).default([]),
+  /** Goal conversions outside the control group per simulated day (by the goal event's time); none in older runs. */
+  conversionsPerDay: z.array(count).default([]),
   nps: z.object({
     responses: count,
     scores: z.array(count).length(11),

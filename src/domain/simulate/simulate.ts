@@ -6,7 +6,8 @@ import type { SimulationOptions } from './options.ts';
 import { createSimulationPlan, type SimulationPlan } from './plan.ts';
 import type { SimulationResult } from './result-schema.ts';
 import { hash3, hashText, STREAM } from './seeded.ts';
-import type { PreparedProfiles } from './prepared-profiles.ts';
+import { prepareColumns, type PreparedProfiles } from './prepared-profiles.ts';
+import type { ProfileColumns } from './profile-columns.ts';
 import type { ProfileTrace } from './trace.ts';
 import { ProfileSimulator } from './simulator.ts';
 
@@ -17,7 +18,9 @@ const PROFILES_PER_CHECK = 32;
  * One partition's run, advanced in slices so a worker can report progress and notice a cancel
  * between slices: `new PartitionRun(plan, profiles, 0).advance(5000)` until `done`, then `result()`.
  * With `prepared` (see `prepareProfiles`), the profiles that never enter are only counted and
- * entrants start from their prepared first entry; the result is the same bit for bit.
+ * entrants start from their prepared first entry; the result is the same bit for bit. Profiles
+ * given as columns are always run prepared (by `prepareColumns` unless given), so only the
+ * entrants are ever built as objects.
  */
 export class PartitionRun {
   private readonly simulator: ProfileSimulator;
@@ -27,19 +30,25 @@ export class PartitionRun {
   private next = 0;
   /** The next prepared entrant to run. */
   private entrant = 0;
+  private readonly count: number;
+  private readonly prepared: PreparedProfiles | null;
 
   constructor(
     private readonly plan: SimulationPlan,
-    private readonly profiles: readonly Profile[],
+    private readonly profiles: readonly Profile[] | ProfileColumns,
     private readonly partition: number | null,
-    private readonly prepared: PreparedProfiles | null = null,
+    prepared: PreparedProfiles | null = null,
   ) {
-    if (
-      prepared !== null &&
-      (prepared.profiles !== profiles || prepared.triggers !== plan.triggers)
-    )
+    if (prepared !== null && (prepared.source !== profiles || prepared.triggers !== plan.triggers))
       throw new RangeError('the profiles were prepared for other profiles or another plan');
     this.simulator = new ProfileSimulator(plan);
+    if (isColumns(profiles)) {
+      this.count = profiles.count;
+      this.prepared = prepared ?? prepareColumns(plan, profiles);
+    } else {
+      this.count = profiles.length;
+      this.prepared = prepared;
+    }
   }
 
   /** Profiles simulated so far. */
@@ -48,7 +57,7 @@ export class PartitionRun {
   }
 
   get total(): number {
-    return this.profiles.length;
+    return this.count;
   }
 
   /**
@@ -67,7 +76,8 @@ export class PartitionRun {
   /** Simulates up to `count` more profiles; returns true when every profile is done. */
   advance(count: number): boolean {
     if (this.prepared !== null) return this.advancePrepared(this.prepared, count);
-    const { plan, profiles, simulator } = this;
+    const { plan, simulator } = this;
+    const profiles = this.profiles as readonly Profile[];
     const to = Math.min(profiles.length, this.next + count);
     const untraced = plan.options.traceSample === 0 && plan.traceIds.size === 0;
     for (let i = this.next; i < to; i++) {
@@ -80,8 +90,8 @@ export class PartitionRun {
 
   /** {@link advance} over prepared profiles: only the entrants run, the rest are counted. */
   private advancePrepared(prepared: PreparedProfiles, count: number): boolean {
-    const { plan, profiles, simulator } = this;
-    const to = Math.min(profiles.length, this.next + count);
+    const { plan, simulator } = this;
+    const to = Math.min(this.count, this.next + count);
     const untraced = plan.options.traceSample === 0 && plan.traceIds.size === 0;
     simulator.counters.profiles += to - this.next;
     const entrants = prepared.entrants;
@@ -92,7 +102,7 @@ export class PartitionRun {
     }
     this.entrant = k;
     this.next = to;
-    return to === profiles.length;
+    return to === this.count;
   }
 
   /**
@@ -101,9 +111,12 @@ export class PartitionRun {
    */
   private traced(i: number, k: number): void {
     const { plan, sampled, prepared, simulator } = this;
-    const p = this.profiles[i] as Profile;
+    const p =
+      prepared === null
+        ? ((this.profiles as readonly Profile[])[i] as Profile)
+        : (prepared.entrantProfiles[k] as Profile);
     const limit = plan.options.traceSample;
-    const idHash = prepared === null ? hashText(p.id) : (prepared.idHash[i] as number);
+    const idHash = prepared === null ? hashText(p.id) : (prepared.hash[k] as number);
     const key = hash3(plan.seedHash, idHash, STREAM.trace);
     const candidate =
       limit > 0 &&
@@ -132,6 +145,10 @@ export class PartitionRun {
   }
 }
 
+function isColumns(profiles: readonly Profile[] | ProfileColumns): profiles is ProfileColumns {
+  return !Array.isArray(profiles);
+}
+
 /**
  * Simulates one partition of the profiles. Plans made from the same spec and resolved options
  * (see `withResolvedWindow`) give partitions that {@link mergeResults} combines into exactly the
@@ -139,11 +156,11 @@ export class PartitionRun {
  */
 export function simulatePartition(
   plan: SimulationPlan,
-  profiles: readonly Profile[],
+  profiles: readonly Profile[] | ProfileColumns,
   partition: number,
 ): SimulationResult {
   const run = new PartitionRun(plan, profiles, partition);
-  run.advance(profiles.length);
+  run.advance(run.total);
   return run.result();
 }
 

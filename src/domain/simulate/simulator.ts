@@ -82,11 +82,10 @@ export class ProfileSimulator {
     requested: boolean,
     sampled: boolean,
   ): ProfileTrace | null {
-    const index = prepared.entrants[k] as number;
-    const profile = prepared.profiles[index] as Profile;
+    const profile = prepared.entrantProfiles[k] as Profile;
     const state = this.state;
     state.reset(profile);
-    state.hash = prepared.idHash[index] as number;
+    state.hash = prepared.hash[k] as number;
     state.control = prepared.control[k] === 1;
     state.reach = prepared.reach[k] as number;
     this.entryTrigger = prepared.firstTrigger[k] as number;
@@ -160,7 +159,10 @@ export class ProfileSimulator {
     this.loop.stopped = false;
     while (entryAt !== NEVER) {
       if (state.control) counters.controlEntries++;
-      else counters.entries++;
+      else {
+        counters.entries++;
+        counters.onDay(counters.entriesPerDay, this.plan.start, entryAt);
+      }
       const exitAt = this.loop.run(entryAt, this.entryTrigger);
       const next = this.loop.stopped ? NEVER : this.nextEntry(entryAt, exitAt);
       this.conversion(entryAt, next);
@@ -244,6 +246,7 @@ export class ProfileSimulator {
     } else {
       c.conversions++;
       c.revenueCents += cents;
+      c.onDay(c.conversionsPerDay, this.plan.start, e.at);
       const bucket = Math.min(c.convertBuckets - 1, Math.floor((e.at - entryAt) / HOUR_MS));
       bump(c.timeToConvert, bucket);
     }

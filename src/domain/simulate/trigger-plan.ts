@@ -1,3 +1,4 @@
+import type { EventMatcher } from './event-match.ts';
 import type { ProfileState } from './profile-state.ts';
 
 /**
@@ -22,6 +23,12 @@ export interface TriggerPlan {
    * fire at (at or after `after`).
    */
   nextAt(state: ProfileState, after: number, afterSeq: number, start: number, end: number): number;
+  /**
+   * For a trigger that fires on each of the profile's own events named `name` (and accepted by
+   * `match`, when it filters on properties): lets the simulator find entries from event columns
+   * without building the profile (see `prepareColumns`). Undefined: ask `nextAt`.
+   */
+  event?: { name: string; match: EventMatcher | null };
   /** Why the profile entered, for traces. */
   describe(): string;
 }

@@ -61,6 +61,8 @@ export interface EditorPanelContext {
   diagnostics: readonly Diagnostic[];
   /** Draws simulated counts on the canvas; `null` clears them. */
   setOverlay(overlay: CanvasOverlay | null): void;
+  /** Draws live counts of a published version instead (while not null). */
+  setLiveOverlay(overlay: CanvasOverlay | null): void;
   /** Selects a step and brings it into view. */
   focusStep(stepId: string): void;
   /** Adds problems found elsewhere (e.g. the backend refusing a step) to the problems list. */
@@ -75,6 +77,8 @@ export interface EditorSlots {
   renderHeaderActions?: (context: EditorPanelContext) => ReactNode;
   /** A panel under the canvas (the simulation), opened from the header. */
   renderBottomPanel?: (context: EditorPanelContext) => ReactNode;
+  /** Drawn over the top of the canvas (the live counts' version banner and toggle). */
+  renderCanvasOverlay?: (context: EditorPanelContext) => ReactNode;
   /** The bottom panel's toggle label, e.g. "Simulate". */
   bottomPanelLabel?: string;
 }
@@ -85,6 +89,7 @@ export function EditorWorkspace({
   renderStepExtras,
   renderHeaderActions,
   renderBottomPanel,
+  renderCanvasOverlay,
   bottomPanelLabel = 'Simulate',
 }: { opening: JourneyOpening } & EditorSlots) {
   const [session] = useState(() => ({ ...startOf(opening), deps: storageDeps(opening) }));
@@ -99,7 +104,9 @@ export function EditorWorkspace({
   const templatesReady = useTemplateEngine();
   const canvasApi = useRef<JourneyCanvasApi>(null);
   const [panel, setPanel] = useState<SidePanel>('inspector');
-  const [overlay, setOverlay] = useState<CanvasOverlay | null>(null);
+  const [simulatedOverlay, setOverlay] = useState<CanvasOverlay | null>(null);
+  const [liveOverlay, setLiveOverlay] = useState<CanvasOverlay | null>(null);
+  const overlay = liveOverlay ?? simulatedOverlay;
   const [external, setExternal] = useState<{
     diagnostics: readonly Diagnostic[];
     document: JourneyDocument | null;
@@ -160,7 +167,14 @@ export function EditorWorkspace({
 
   const focusStep = useCallback((stepId: string) => canvasApi.current?.focusStep(stepId), []);
   const panelContext = useMemo<EditorPanelContext>(
-    () => ({ document, diagnostics, setOverlay, focusStep, setExternalDiagnostics }),
+    () => ({
+      document,
+      diagnostics,
+      setOverlay,
+      setLiveOverlay,
+      focusStep,
+      setExternalDiagnostics,
+    }),
     [document, diagnostics, focusStep, setExternalDiagnostics],
   );
 
@@ -197,6 +211,9 @@ export function EditorWorkspace({
           <button
             type="button"
             className={`btn btn-sm ${summary.errors > 0 ? 'problems-button-error' : ''}`}
+            // The count follows the document a render behind (deferred validation): busy until
+            // it describes the journey as edited, so no one reads the previous edit's count.
+            aria-busy={deferredDocument !== document}
             onClick={() => setPanel('problems')}
           >
             {summary.text}
@@ -213,6 +230,11 @@ export function EditorWorkspace({
       <div className="editor-body">
         <div className="editor-main">
           <div className="editor-canvas">
+            {renderCanvasOverlay && (
+              <PanelErrorBoundary label="The live counts" resetKeys={[document]}>
+                {renderCanvasOverlay(panelContext)}
+              </PanelErrorBoundary>
+            )}
             <PanelErrorBoundary label="The canvas" resetKeys={[document]}>
               <JourneyCanvas
                 store={store}

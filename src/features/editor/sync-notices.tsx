@@ -1,10 +1,15 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { randomId, type JourneyDocument } from '../../domain/index.ts';
 import { createJourneyRecord } from '../../storage/journey-documents.ts';
-import { ConflictDialog } from './conflict/conflict-dialog.tsx';
 import type { JourneySync, SyncState } from './journey-sync.ts';
+import { onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import { SetAsideNotice } from './set-aside-notice.tsx';
+
+/** Conflicts are rare: the dialog (and Radix under it) loads when one happens, or when idle. */
+const conflictDialog = onDemand(() =>
+  import('./conflict/conflict-dialog.tsx').then((module) => module.ConflictDialog),
+);
 
 export interface SyncNoticesProps {
   state: SyncState;
@@ -25,6 +30,7 @@ export function SyncNotices({
 }: SyncNoticesProps) {
   const navigate = useNavigate();
   const [copyId, setCopyId] = useState<string | null>(null);
+  usePrefetchWhenIdle(conflictDialog);
 
   const saveMineAsCopy = async (mine: JourneyDocument, theirsKept: boolean) => {
     const at = new Date().toISOString();
@@ -56,17 +62,19 @@ export function SyncNotices({
       )}
       <SetAsideNotice journeyName={journeyName} texts={setAside} onDiscard={onDiscardSetAside} />
       {state.status === 'conflict' && (
-        <ConflictDialog
-          mine={state.mine}
-          theirs={state.theirs}
-          onKeepMine={sync.keepMine}
-          onTakeTheirs={sync.takeTheirs}
-          onSaveCopy={() => void saveMineAsCopy(state.mine, state.theirs.status === 'ok')}
-          onLeaveDeleted={() => {
-            sync.dropMine();
-            void navigate('/');
-          }}
-        />
+        <Suspense fallback={null}>
+          <conflictDialog.Component
+            mine={state.mine}
+            theirs={state.theirs}
+            onKeepMine={sync.keepMine}
+            onTakeTheirs={sync.takeTheirs}
+            onSaveCopy={() => void saveMineAsCopy(state.mine, state.theirs.status === 'ok')}
+            onLeaveDeleted={() => {
+              sync.dropMine();
+              void navigate('/');
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

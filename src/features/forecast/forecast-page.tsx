@@ -13,13 +13,21 @@ import { KpiTable } from './kpi-table.tsx';
 import { SampleSizePanel } from './sample-size-panel.tsx';
 import { SendsChart } from './sends-chart.tsx';
 import { SensitivityPanel } from './sensitivity-panel.tsx';
-import { loadJourneySpec, loadProfiles, useForecastSources } from './use-forecast-sources.ts';
+import {
+  loadJourneySpec,
+  loadProfiles,
+  storedSet,
+  useForecastSources,
+} from './use-forecast-sources.ts';
 import { useForecastRun } from './use-forecast-run.ts';
 import './forecast.css';
 
 interface Loaded {
   variants: { name: string; spec: Spec; journeyId: string }[];
-  profiles: Profile[];
+  setId: string;
+  count: number;
+  /** Read on the page for the business KPIs, while the workers read the set for themselves. */
+  profiles: Profile[] | null;
 }
 
 /** The forecast page: ranges, variants side by side, sensitivity, sample sizes and business KPIs. */
@@ -39,8 +47,8 @@ export function ForecastPage() {
       const specs = await Promise.all(ids.map(loadJourneySpec));
       const broken = specs.find((s) => !s.ok);
       if (broken !== undefined && !broken.ok) return setProblem(broken.message);
-      const profiles = await loadProfiles(choice.setId);
-      if (profiles.length === 0) return setProblem('This profile set is empty.');
+      const set = sets?.find((s) => s.id === choice.setId);
+      if (set === undefined || set.count === 0) return setProblem('This profile set is empty.');
       const variants = specs.flatMap((s, i) =>
         s.ok
           ? [
@@ -52,13 +60,20 @@ export function ForecastPage() {
             ]
           : [],
       );
-      setLoaded({ variants, profiles });
+      setLoaded({ variants, setId: set.id, count: set.count, profiles: null });
+      // The workers read the set themselves; the page's copy (for the business KPIs) is read
+      // after the run, so it does not compete with the workers for the cores.
       void start({
         variants: variants.map((v) => ({ spec: v.spec })),
-        profiles,
+        set: storedSet(set.id),
+        count: set.count,
         replications: choice.replications,
         stopWithin: choice.stopWithin,
-      });
+      })
+        .then(() => loadProfiles(set.id))
+        .then((profiles) =>
+          setLoaded((l) => (l !== null && l.variants === variants ? { ...l, profiles } : l)),
+        );
     } finally {
       setLoading(false);
     }
@@ -113,7 +128,7 @@ export function ForecastPage() {
         <div className="forecast-progress" aria-live="polite">
           <progress
             max={state.total}
-            value={state.replications.length}
+            value={state.progress}
             aria-label={intl.formatMessage({ id: 'forecast.forecast-page.replicationsDone' })}
           />
           <span role="status">
@@ -164,23 +179,29 @@ export function ForecastPage() {
       ))}
       {a !== undefined && loaded !== null && state.status !== 'running' && (
         <>
-          <BusinessKpis
-            view={a}
-            profiles={loaded.profiles}
-            capText={
-              cap
-                ? intl.formatMessage(
-                    { id: 'forecast.forecast-page.cap' },
-                    { max: cap.max, days: cap.periodDays, enabled: cap.enabled ? 'yes' : 'no' },
-                  )
-                : ''
-            }
-          />
-          <SensitivityPanel
-            spec={loaded.variants[0]?.spec as Spec}
-            profiles={loaded.profiles}
-            kpis={a.kpis}
-          />
+          {loaded.profiles !== null && (
+            <BusinessKpis
+              view={a}
+              profiles={loaded.profiles}
+              capText={
+                cap
+                  ? intl.formatMessage(
+                      { id: 'forecast.forecast-page.cap' },
+                      { max: cap.max, days: cap.periodDays, enabled: cap.enabled ? 'yes' : 'no' },
+                    )
+                  : ''
+              }
+            />
+          )}
+          {state.period !== null && (
+            <SensitivityPanel
+              spec={loaded.variants[0]?.spec as Spec}
+              setId={loaded.setId}
+              period={state.period}
+              count={loaded.count}
+              kpis={a.kpis}
+            />
+          )}
           <SampleSizePanel
             key={a.name}
             baselineRate={a.summaries['conversionRate']?.mean ?? null}

@@ -7,10 +7,10 @@ import type { Spec } from '../../domain/compile/spec-schema.ts';
 import { extractKpis, kpiSeries, type KpiDefinition } from '../../domain/forecast/replications.ts';
 import { mean } from '../../domain/forecast/statistics.ts';
 import { tornado, type TornadoBar } from '../../domain/forecast/tornado.ts';
-import type { Profile } from '../../domain/profiles/profile.ts';
 import { runForecast } from '../../workers/forecast/run-forecast.ts';
 import { changeUnit, formatChange, formatKpi } from './kpi-format.ts';
 import { sensitivityVariants } from './sensitivity-model.ts';
+import { storedSet } from './use-forecast-sources.ts';
 import { TornadoChart } from './tornado-chart.tsx';
 
 const LOW = 0.5;
@@ -34,14 +34,22 @@ const ASSUMPTION_MESSAGES: Partial<Record<keyof ChannelBehaviour, MessageDescrip
   costPerSend: { id: 'forecast.assumption.costPerSend' },
 });
 
-/** One-at-a-time sensitivity of a KPI to each behaviour assumption, as a tornado chart. */
+/**
+ * One-at-a-time sensitivity of a KPI to each behaviour assumption, as a tornado chart, over a
+ * stored set (of `count` profiles) that the workers read once for every setting.
+ */
 export function SensitivityPanel({
   spec,
-  profiles,
+  setId,
+  count,
+  period,
   kpis,
 }: {
   spec: Spec;
-  profiles: readonly Profile[];
+  setId: string;
+  count: number;
+  /** The period the forecast simulated (the span of the set's events). */
+  period: { start: number; horizonDays: number };
   kpis: readonly KpiDefinition[];
 }) {
   const intl = useIntl();
@@ -65,8 +73,9 @@ export function SensitivityPanel({
     setProgress({ done: 0, total: replications });
     try {
       const result = await runForecast({
-        variants: variants.map((v) => ({ spec, options: v.options })),
-        profiles,
+        variants: variants.map((v) => ({ spec, options: { ...v.options, ...period } })),
+        set: storedSet(setId),
+        count,
         replications,
         signal: controller.signal,
         onReplication: (_r, done) => setProgress({ done: done.length, total: replications }),

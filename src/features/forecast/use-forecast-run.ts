@@ -1,28 +1,34 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
-import type { Profile } from '../../domain/profiles/profile.ts';
 import { extractKpis, stoppingSeries } from '../../domain/forecast/replications.ts';
 import { intervalsTightEnough } from '../../domain/forecast/statistics.ts';
 import type { SimulationOptions } from '../../domain/simulate/options.ts';
-import { runForecast, type ForecastReplication } from '../../workers/forecast/run-forecast.ts';
+import {
+  runForecast,
+  type ForecastProfiles,
+  type ForecastReplication,
+} from '../../workers/forecast/run-forecast.ts';
 
 /** The KPIs the early-stopping rule watches. */
 export const STOPPING_KPIS = ['conversionRate', 'revenue', 'cost', 'messagesPerProfilePerWeek'];
 
-/** What to run. */
-export interface ForecastRequest {
+/** What to run: over profiles in memory, or a stored set the workers read themselves. */
+export type ForecastRequest = ForecastProfiles & {
   variants: { spec: Spec; options?: SimulationOptions }[];
-  profiles: readonly Profile[];
   replications: number;
   /** Stop once every watched KPI's 95% interval is within ± this share of its mean; null: run all. */
   stopWithin: number | null;
-}
+};
 
 /** A forecast's state on the page. */
 export interface ForecastState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
   replications: ForecastReplication[];
   total: number;
+  /** Replications done, plus the simulated share of the next one (e.g. 2.4). */
+  progress: number;
+  /** The period simulated, once the run is done. */
+  period: { start: number; horizonDays: number } | null;
   stoppedEarly: boolean;
   error: string | null;
 }
@@ -31,6 +37,8 @@ const IDLE: ForecastState = {
   status: 'idle',
   replications: [],
   total: 0,
+  progress: 0,
+  period: null,
   stoppedEarly: false,
   error: null,
 };
@@ -72,11 +80,18 @@ export function useForecastRun(): {
     controller.current = abort;
     setState({ ...IDLE, status: 'running', total: request.replications });
     try {
+      const source: ForecastProfiles =
+        'set' in request
+          ? { set: request.set, count: request.count }
+          : { profiles: request.profiles };
       const run = await runForecast({
+        ...source,
         variants: request.variants,
-        profiles: request.profiles,
         replications: request.replications,
         signal: abort.signal,
+        onProgress: (p) => {
+          if (!abort.signal.aborted) setState((s) => ({ ...s, progress: p.replications }));
+        },
         onReplication: (_r, done) => {
           if (!abort.signal.aborted) setState((s) => ({ ...s, replications: [...done] }));
         },
@@ -90,6 +105,8 @@ export function useForecastRun(): {
           ...s,
           status: 'done',
           replications: run.replications,
+          progress: run.replications.length,
+          period: run.period,
           stoppedEarly: run.stoppedEarly,
         }));
     } catch (error) {

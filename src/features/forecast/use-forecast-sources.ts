@@ -10,6 +10,7 @@ import {
 } from '../../storage/journey-documents.ts';
 import { createProfileRepo } from '../../storage/profile-repo.ts';
 import type { ProfileSet } from '../../storage/records.ts';
+import type { StoredSetRef } from '../../workers/simulation/simulation-protocol.ts';
 
 const repo = () => createProfileRepo(getAppDb());
 
@@ -39,6 +40,11 @@ export async function loadJourneySpec(id: string): Promise<LoadedJourney> {
     };
   }
   return { ok: true, name: document.name, spec };
+}
+
+/** Where the workers read a stored set. */
+export function storedSet(setId: string): StoredSetRef {
+  return { dbName: getAppDb().name, setId };
 }
 
 /** Every profile of a set. */

@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { LIFECYCLE_STAGES } from '../../domain/index.ts';
 import { LIFECYCLE_STAGE_MESSAGES } from '../../i18n/domain-labels.ts';
 import { TableHead } from '../../ui/table-head.tsx';
+import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import { useConfirm } from '../../ui/use-confirm.tsx';
 import { downloadText } from '../../ui/download.ts';
 import {
@@ -13,7 +14,6 @@ import {
   type JourneySummary,
 } from './journey-filter.ts';
 import { describeImportError, journeyFileName, journeyToFileText } from './journey-file.ts';
-import { NewJourneyDialog } from './new-journey-dialog.tsx';
 import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
 import { BrokenJourneyRow } from './broken-journey-row.tsx';
 import { JourneyRow, type JourneyPublishState } from './journey-row.tsx';
@@ -33,6 +33,11 @@ function storageFailure(intl: IntlShape, error: unknown): string {
 type ListAction = 'deleting' | 'duplicating' | 'renaming';
 
 export type { JourneyPublishState };
+
+/** The New journey dialog carries the seven templates: loaded when idle or first opened. */
+const newJourneyDialog = onDemand(() =>
+  import('./new-journey-dialog.tsx').then((module) => module.NewJourneyDialog),
+);
 
 export interface JourneyListPageProps {
   publishStates?: ReadonlyMap<string, JourneyPublishState> | undefined;
@@ -68,6 +73,7 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
     sort: 'updated',
   });
   const [creating, setCreating] = useState(false);
+  usePrefetchWhenIdle(newJourneyDialog);
   const [renaming, setRenaming] = useState<JourneySummary | null>(null);
   const [viewing, setViewing] = useState<{ name: string; text: string } | null>(null);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -319,14 +325,16 @@ export function JourneyListPage({ publishStates }: JourneyListPageProps) {
         </table>
       )}
 
-      <NewJourneyDialog
-        open={creating}
-        onOpenChange={setCreating}
-        onCreate={async (choice) => {
-          const id = await actions.create(choice);
-          void navigate(`/journeys/${id}`);
-        }}
-      />
+      <DrawnOnceOpened open={creating}>
+        <newJourneyDialog.Component
+          open={creating}
+          onOpenChange={setCreating}
+          onCreate={async (choice) => {
+            const id = await actions.create(choice);
+            void navigate(`/journeys/${id}`);
+          }}
+        />
+      </DrawnOnceOpened>
       <RenameJourneyDialog
         journey={renaming}
         onClose={() => setRenaming(null)}

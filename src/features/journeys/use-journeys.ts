@@ -1,5 +1,5 @@
 import { useLiveRead } from '../../storage/use-live-read.ts';
-import { createJourney, randomId, TEMPLATES, type JourneyDocument } from '../../domain/index.ts';
+import { createJourney, randomId, type JourneyDocument } from '../../domain/index.ts';
 import {
   createJourneyRecord,
   deleteJourney,
@@ -35,7 +35,13 @@ export function useJourneyActions() {
 
     async create({ name, templateId }: NewJourneyChoice): Promise<string> {
       const now = Date.now();
-      const template = TEMPLATES.find((t) => t.id === templateId);
+      // The templates load with the New journey dialog, not with the list.
+      const template =
+        templateId === null
+          ? undefined
+          : (await import('../../domain/templates/templates.ts')).TEMPLATES.find(
+              (t) => t.id === templateId,
+            );
       const base = template ? template.build(now) : createJourney(name, now);
       const document: JourneyDocument = { ...base, id: randomId(), name };
       await saveJourney(document);

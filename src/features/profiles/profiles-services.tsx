@@ -46,7 +46,7 @@ let appServices: ProfilesServices | undefined;
 function defaultServices(): ProfilesServices {
   if (!appServices) {
     const db = openWayfinderDb();
-    appServices = { db, repo: createProfileRepo(db), jobs: workerJobs() };
+    appServices = { db, repo: createProfileRepo(db, { readInSlices: true }), jobs: workerJobs() };
   }
   return appServices;
 }

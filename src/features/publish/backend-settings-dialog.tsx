@@ -7,6 +7,7 @@ import {
   saveBackendSettings,
 } from '../../api/backend-settings.ts';
 import { Dialog } from '../../ui/dialog.tsx';
+import { ConnectionCheckButton } from './connection-check.tsx';
 import './publish.css';
 
 function BackendSettingsForm({ onDone }: { onDone: () => void }) {
@@ -83,6 +84,11 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
         <FormattedMessage id="publish.backend-settings-dialog.rememberOnThisDevice" />
       </label>
+      <ConnectionCheckButton
+        baseUrl={baseUrl}
+        token={token}
+        timeoutSeconds={Number(timeoutSeconds)}
+      />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onDone}>
           <FormattedMessage id="publish.backend-settings-dialog.cancel" />

@@ -1,25 +1,12 @@
-import { contentHash, specToJson, type JourneyDocument, type Spec } from '../../domain/index.ts';
-import { compiledRevision } from '../../editor/compiled-revision.ts';
+import type { JourneyDocument } from '../../domain/index.ts';
+import { specForVersion } from '../../editor/spec-for-version.ts';
+
+export { specForVersion };
 
 /** The last published version, as far as comparing goes. */
 export interface LastPublished {
   version: number;
   specHash: string;
-}
-
-/**
- * The spec this document would publish as version `version`, or null while it has errors: the
- * revision's one compiled spec with the version number in place of its content version. The
- * hash is the one the backend computes for a published version (`contentHash(specToJson(spec))`).
- */
-export function specForVersion(
-  document: JourneyDocument,
-  version: number,
-): { spec: Spec; specHash: string } | null {
-  const draft = compiledRevision(document).spec;
-  if (draft === null) return null;
-  const spec: Spec = { ...draft, journey: { ...draft.journey, version: String(version) } };
-  return { spec, specHash: contentHash(specToJson(spec)) };
 }
 
 /**

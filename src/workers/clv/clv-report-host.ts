@@ -1,45 +1,48 @@
 import { z } from 'zod';
-import {
-  clvReport,
-  type CalibrationChoice,
-  type ClvReport,
-} from '../../domain/forecast/clv-fit-report.ts';
-import type { Profile } from '../../domain/profiles/profile.ts';
-import { workerProfilesSchema } from '../shared/profiles-schema.ts';
+import type { CalibrationChoice } from '../../domain/forecast/clv-fit-report.ts';
+import { openWayfinderDb, type WayfinderDb } from '../../storage/db.ts';
 import { serve } from '../shared/serve.ts';
 import type { WorkerScope } from '../shared/worker-scope.ts';
+import { fitStoredSet, type StoredSetFit } from './fit-stored-set.ts';
 
-/** Fit the CLV report of a set at a calibration choice (see `clvReport`). */
+/** Fit the CLV report of a stored set at a calibration choice, and cache it. */
 export interface ClvReportRequest {
-  profiles: readonly Profile[];
+  setId: string;
   calibration: CalibrationChoice;
+  /** The database holding the set; the app's by default. */
+  dbName?: string | undefined;
 }
 
 /** A report request, checked before the fit. */
 export const clvReportRequestSchema: z.ZodType<ClvReportRequest> = z.object({
-  profiles: workerProfilesSchema,
+  setId: z.string().min(1),
   calibration: z.string().min(1),
+  dbName: z.string().min(1).optional(),
 });
 
-/** Runs a report request, turning what the fit throws into a failed report. */
-export function runClvReport(request: ClvReportRequest): ClvReport {
-  try {
-    return clvReport(request.profiles, request.calibration);
-  } catch (error) {
-    return failedReport(error instanceof Error ? error.message : String(error));
-  }
+function failure(message: string): StoredSetFit {
+  return { setVersion: null, report: { ok: false, message, calibrationEnd: null, warnings: [] } };
 }
 
-function failedReport(message: string): ClvReport {
-  return { ok: false, message, calibrationEnd: null, warnings: [] };
-}
-
-/** Serves one {@link ClvReportRequest} per message with its {@link ClvReport}. */
+/** Serves one {@link ClvReportRequest} per message with its {@link StoredSetFit}. */
 export function hostClvReport(scope: WorkerScope): void {
+  const dbs = new Map<string, WayfinderDb>();
+  const dbFor = (name: string | undefined): WayfinderDb => {
+    const key = name ?? '';
+    let db = dbs.get(key);
+    if (db === undefined) {
+      db = openWayfinderDb(name);
+      dbs.set(key, db);
+    }
+    return db;
+  };
   serve(scope, {
     schema: clvReportRequestSchema,
-    handle: (request) => scope.postMessage(runClvReport(request)),
-    failure: failedReport,
-    unreadable: 'The CLV worker could not read the request (its profiles could not be copied)',
+    handle: (request) =>
+      void fitStoredSet(dbFor(request.dbName), request.setId, request.calibration).then((fit) =>
+        scope.postMessage(fit),
+      ),
+    failure,
+    unreadable: 'The CLV worker could not read the request',
   });
 }

@@ -1,30 +1,33 @@
-import type { ClvReport } from '../../domain/forecast/clv-fit-report.ts';
+import type { CalibrationChoice } from '../../domain/forecast/clv-fit-report.ts';
+import type { WayfinderDb } from '../../storage/db.ts';
 import { runPool } from '../shared/pool.ts';
-import { runClvReport, type ClvReportRequest } from './clv-report-host.ts';
+import { fitStoredSet, type StoredSetFit } from './fit-stored-set.ts';
 
-function readReport(data: unknown): ClvReport | null {
-  return typeof data === 'object' && data !== null && typeof (data as ClvReport).ok === 'boolean'
-    ? (data as ClvReport)
-    : null;
+function readFit(data: unknown): StoredSetFit | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { setVersion, report } = data as Partial<StoredSetFit>;
+  const versionOk = setVersion === null || typeof setVersion === 'string';
+  return versionOk && typeof report?.ok === 'boolean' ? (data as StoredSetFit) : null;
 }
 
 /**
- * Fits a CLV report in a module worker (in-process where workers do not exist, as under
- * jsdom); aborting terminates the worker.
+ * Fits and caches the CLV report of a set stored in `db`, in a module worker that reads the set
+ * itself (in-process where workers do not exist, as under jsdom); aborting terminates the worker.
  */
 export function clvReportInWorker(
-  request: ClvReportRequest,
+  db: WayfinderDb,
+  request: { setId: string; calibration: CalibrationChoice },
   signal?: AbortSignal,
-): Promise<ClvReport> {
-  if (typeof Worker === 'undefined') return Promise.resolve(runClvReport(request));
-  return runPool<ClvReport, ClvReport>({
-    requests: [request],
+): Promise<StoredSetFit> {
+  if (typeof Worker === 'undefined') return fitStoredSet(db, request.setId, request.calibration);
+  return runPool<StoredSetFit, StoredSetFit>({
+    requests: [{ ...request, dbName: db.name }],
     createWorker: () =>
       new Worker(new URL('./clv-report.worker.ts', import.meta.url), { type: 'module' }),
     name: 'The CLV worker',
     signal,
     abortError: () => new DOMException('The CLV fit was cancelled', 'AbortError'),
-    read: readReport,
-    onEvent: (report, _partition, control) => control.resolve(report),
+    read: readFit,
+    onEvent: (fit, _partition, control) => control.resolve(fit),
   });
 }

@@ -1,20 +1,46 @@
 import { createSimulationPlan, reseedPlan } from '../../domain/simulate/plan.ts';
-import { hashProfileIds, prepareProfiles } from '../../domain/simulate/prepared-profiles.ts';
-import { hashMore } from '../../domain/simulate/seeded.ts';
+import type { SimulationPlan } from '../../domain/simulate/plan.ts';
+import {
+  hashProfileIds,
+  prepareColumns,
+  type PreparedProfiles,
+} from '../../domain/simulate/prepared-profiles.ts';
+import {
+  concatColumns,
+  memoColumns,
+  profileColumns,
+  type ProfileColumns,
+} from '../../domain/simulate/profile-columns.ts';
+import { mergeResults } from '../../domain/simulate/merge.ts';
+import { EventSpan } from '../../domain/simulate/window.ts';
+import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
+import { hashMore, hashText } from '../../domain/simulate/seeded.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
 import {
   forecastWorkerRequestSchema,
   type ForecastWorkerEvent,
-  type ParsedForecastWorkerRequest as ForecastWorkerRequest,
+  type ParsedForecastWorkerRequest,
 } from './forecast-protocol.ts';
 import { serve } from '../shared/serve.ts';
 import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
+import { indexedDbSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 
-/** Profiles per slice; between slices the host yields (to notice a cancel) once YIELD_MS have passed. */
-const SLICE = 5_000;
+type ForecastWorkerRequest = Exclude<ParsedForecastWorkerRequest, { type: 'cancel' | 'period' }>;
+type Period = { start: number; horizonDays: number };
+
+/** Between batches the host yields (to notice a cancel, to post progress) once YIELD_MS have passed. */
 const YIELD_MS = 100;
+/** Profiles per batch when the profiles were sent rather than read from a stored set. */
+const SENT_BATCH = 5_000;
+/** Profiles simulated between looks at the clock. */
+const SLICE = 2_000;
+
+/** Whether a profile with this id hash is in a share's trace sample (see {@link tracedProfiles}). */
+function traceThreshold(sample: number, share: number): number {
+  return sample >= share ? Number.POSITIVE_INFINITY : (sample / share) * 4294967296;
+}
 
 /**
  * The profiles to trace: all when `sample` covers the share, else about `sample` picked by a
@@ -27,70 +53,213 @@ export function tracedProfiles(
   idHash: Uint32Array = hashProfileIds(profiles),
 ): Profile[] {
   if (sample <= 0) return [];
-  if (sample >= profiles.length) return [...profiles];
-  const threshold = (sample / profiles.length) * 4294967296;
+  const threshold = traceThreshold(sample, profiles.length);
+  if (threshold === Number.POSITIVE_INFINITY) return [...profiles];
   return profiles.filter((_, i) => hashMore(idHash[i] as number, ':forecast') < threshold);
 }
 
+/** One batch of the share, read once and kept for every replication and variant. */
+interface Batch {
+  columns: ProfileColumns;
+  /** Per distinct trigger set (variants of one spec share it): who enters, and when. */
+  prepared: Map<SimulationPlan['triggers'], PreparedProfiles>;
+  /** Ids of the batch's traced profiles. */
+  tracedIds: string[];
+}
+
 /**
- * Serves forecast requests in a worker: keeps its share of the profiles and runs every
- * replication (seed `seed0 + r`) of every variant over it, posting each partial result with the
- * tallies of its traces; `cancel` stops at the next slice.
+ * The batches as one: their columns joined, each trigger set's entries worked out again over
+ * them (the entrants' profiles are those the batches already built).
  */
-export function hostForecast(scope: WorkerScope): void {
+function wholeShare(batches: readonly Batch[], plans: readonly SimulationPlan[]): Batch {
+  const columns = concatColumns(batches.map((b) => b.columns));
+  const prepared = new Map<SimulationPlan['triggers'], PreparedProfiles>();
+  for (const plan of plans)
+    if (!prepared.has(plan.triggers)) prepared.set(plan.triggers, prepareColumns(plan, columns));
+  return { columns, prepared, tracedIds: batches.flatMap((b) => b.tracedIds) };
+}
+
+/**
+ * The variants' plans; a variant with the same spec as an earlier one (e.g. the sensitivity's
+ * settings of one journey) shares its triggers, so the batch's entries are worked out once.
+ */
+function variantPlans(request: ForecastWorkerRequest, period: Period | null): SimulationPlan[] {
+  const specs: string[] = [];
+  const plans: SimulationPlan[] = [];
+  for (const variant of request.variants) {
+    const plan = createSimulationPlan(variant.spec, {
+      ...variant.options,
+      ...period,
+      traceSample: 0,
+    });
+    const spec = JSON.stringify(variant.spec);
+    const same = specs.indexOf(spec);
+    plans.push(same < 0 ? plan : { ...plan, triggers: (plans[same] as SimulationPlan).triggers });
+    specs.push(spec);
+  }
+  return plans;
+}
+
+/** The share's profiles in batches: those sent, or the stored set's part read chunk by chunk. */
+async function* batchesOf(
+  request: ForecastWorkerRequest,
+  loader: SetLoader,
+): AsyncGenerator<ProfileColumns> {
+  if (request.type === 'run') {
+    const { profiles } = request;
+    for (let from = 0; from < profiles.length; from += SENT_BATCH)
+      yield profileColumns(profiles.slice(from, from + SENT_BATCH));
+    return;
+  }
+  yield* loader.columns(request.set, { index: request.partition, of: request.parts });
+}
+
+/**
+ * Serves forecast requests in a worker: reads its share of the profiles once (sent, or its part
+ * of a stored set, indexed as columns so only entrants become objects) and runs every
+ * replication (seed `seed0 + r`) of every variant over it. Replication 0 runs batch by batch
+ * as the share is read, with progress after the first batch; each replication's partial result
+ * is posted with the tallies of its traces; `cancel` stops at the next batch.
+ */
+export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSetLoader): void {
   let cancelled = false;
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
-  const forecast = (request: Extract<ForecastWorkerRequest, { type: 'run' }>): void => {
-    const { partition, profiles, tracing } = request;
-    void (async () => {
-      try {
-        // Seed-independent work, once per forecast: hashes, each variant's plan, who enters when.
-        const idHash = hashProfileIds(profiles);
-        const sample = tracedProfiles(profiles, tracing.sample, idHash);
-        const ids = sample.map((p) => p.id);
-        // The tallies read the order history of the traced profiles only.
-        const tally = { profiles: sample, cap: tracing.cap };
-        const variants = request.variants.map((variant) => {
-          const plan = createSimulationPlan(variant.spec, { ...variant.options, traceSample: 0 });
-          return { plan, prepared: prepareProfiles(plan, profiles, idHash) };
-        });
-        for (let r = 0; r < request.replications; r++) {
-          const traced = ids.length > 0 && (tracing.every || r === 0);
-          for (const [v, variant] of variants.entries()) {
-            const plan = reseedPlan(variant.plan, request.seed0 + r, traced ? ids : []);
-            const run = new PartitionRun(plan, profiles, partition, variant.prepared);
-            let yielded = performance.now();
-            while (!run.advance(SLICE)) {
-              if (performance.now() - yielded < YIELD_MS) continue;
-              await nextTurn();
-              if (cancelled) return;
-              yielded = performance.now();
-            }
-            const result = run.result();
-            const tallies = traced ? tallyTraces(result, tally) : null;
-            result.traces = [];
-            post({ type: 'replication', partition, replication: r, variant: v, result, tallies });
+  let setPeriod: (period: Period) => void = () => undefined;
+  const period = new Promise<Period>((resolve) => (setPeriod = resolve));
+
+  /** A part read whole before the period is known: its batches, and the span of its events. */
+  async function readAhead(request: ForecastWorkerRequest): Promise<ProfileColumns[]> {
+    const batches: ProfileColumns[] = [];
+    const span = new EventSpan();
+    for await (const batch of batchesOf(request, loader)) {
+      if (cancelled) return batches;
+      span.addColumns(batch);
+      batches.push(batch);
+    }
+    const known = (n: number) => (Number.isFinite(n) ? n : null);
+    post({
+      type: 'span',
+      partition: request.partition,
+      first: known(span.first),
+      last: known(span.last),
+    });
+    return batches;
+  }
+
+  async function forecast(request: ForecastWorkerRequest): Promise<void> {
+    const { partition, tracing, seed0 } = request;
+    const awaits = request.type === 'run-set' && request.awaitPeriod;
+    const readFirst = awaits ? await readAhead(request) : null;
+    if (cancelled) return;
+    const plans = variantPlans(request, awaits ? await period : null);
+    const shareSize = request.type === 'run' ? request.profiles.length : request.shareSize;
+    const threshold = tracing.sample <= 0 ? -1 : traceThreshold(tracing.sample, shareSize);
+    const batches: Batch[] = [];
+    /** The traced profiles of the whole share: the tallies read their order history. */
+    const tracedProfilesOfShare: Profile[] = [];
+    let yielded = performance.now();
+    /** Lets messages in (a cancel) once in a while; false when cancelled. */
+    const breathe = async (): Promise<boolean> => {
+      if (performance.now() - yielded < YIELD_MS) return !cancelled;
+      await nextTurn();
+      yielded = performance.now();
+      return !cancelled;
+    };
+    /** Replication `r` of variant `v` over one batch, not yet advanced. */
+    const startRun = (batch: Batch, v: number, r: number): PartitionRun => {
+      const traced = batch.tracedIds.length > 0 && (tracing.every || r === 0);
+      const base = plans[v] as SimulationPlan;
+      const plan = reseedPlan(base, seed0 + r, traced ? batch.tracedIds : []);
+      const prepared = batch.prepared.get(base.triggers) as PreparedProfiles;
+      return new PartitionRun(plan, batch.columns, partition, prepared);
+    };
+    const runBatch = (batch: Batch, v: number, r: number): SimulationResult => {
+      const run = startRun(batch, v, r);
+      run.advance(batch.columns.count);
+      return run.result();
+    };
+    const postReplication = (r: number, v: number, parts: SimulationResult[]): void => {
+      const result = parts.length === 1 ? (parts[0] as SimulationResult) : mergeResults(parts);
+      const traced = tracedProfilesOfShare.length > 0 && (tracing.every || r === 0);
+      const tallies = traced
+        ? tallyTraces(result, { profiles: tracedProfilesOfShare, cap: tracing.cap })
+        : null;
+      result.traces = [];
+      post({ type: 'replication', partition, replication: r, variant: v, result, tallies });
+    };
+
+    // Replication 0 as the share is read: the first progress comes after the first batch.
+    const first: SimulationResult[][] = plans.map(() => []);
+    let read = 0;
+    for await (const raw of readFirst ?? batchesOf(request, loader)) {
+      if (cancelled) return;
+      const columns = memoColumns(raw);
+      const prepared = new Map<SimulationPlan['triggers'], PreparedProfiles>();
+      for (const plan of plans)
+        if (!prepared.has(plan.triggers))
+          prepared.set(plan.triggers, prepareColumns(plan, columns));
+      const tracedIds: string[] = [];
+      if (threshold >= 0) {
+        for (let i = 0; i < columns.count; i++) {
+          const id = columns.id(i);
+          if (hashMore(hashText(id), ':forecast') < threshold) {
+            tracedIds.push(id);
+            tracedProfilesOfShare.push(columns.profile(i));
           }
-          await nextTurn();
-          if (cancelled) return;
         }
-        post({ type: 'done', partition });
-      } catch (error) {
-        post({
-          type: 'error',
-          partition,
-          message: errorMessage(error),
-        });
       }
-    })();
-  };
+      const batch: Batch = { columns, prepared, tracedIds };
+      batches.push(batch);
+      for (let v = 0; v < plans.length; v++)
+        (first[v] as SimulationResult[]).push(runBatch(batch, v, 0));
+      read += columns.count;
+      post({ type: 'progress', partition, replication: 0, done: read });
+      if (!(await breathe())) return;
+    }
+    if (batches.length === 0) {
+      // An empty share still answers every replication, with results of no profiles.
+      const empty = profileColumns([]);
+      batches.push({ columns: empty, prepared: new Map(), tracedIds: [] });
+      for (const plan of plans)
+        batches[0]?.prepared.set(plan.triggers, prepareColumns(plan, empty));
+      for (let v = 0; v < plans.length; v++) first[v] = [runBatch(batches[0] as Batch, v, 0)];
+    }
+    for (let v = 0; v < plans.length; v++) postReplication(0, v, first[v] as SimulationResult[]);
+    if (request.replications === 1) {
+      post({ type: 'done', partition });
+      return;
+    }
+    // Every further replication runs over the whole share at once: one run, one result.
+    const whole = batches.length === 1 ? (batches[0] as Batch) : wholeShare(batches, plans);
+    const count = whole.columns.count;
+    for (let r = 1; r < request.replications; r++) {
+      await nextTurn();
+      if (cancelled) return;
+      for (let v = 0; v < plans.length; v++) {
+        const run = startRun(whole, v, r);
+        while (!run.advance(SLICE)) {
+          if (performance.now() - yielded < YIELD_MS) continue;
+          const done = Math.floor((v * count + run.done) / plans.length);
+          post({ type: 'progress', partition, replication: r, done });
+          if (!(await breathe())) return;
+        }
+        postReplication(r, v, [run.result()]);
+      }
+    }
+    post({ type: 'done', partition });
+  }
+
   serve(scope, {
     schema: forecastWorkerRequestSchema,
     failure: (message): ForecastWorkerEvent => ({ type: 'error', partition: -1, message }),
     unreadable: 'A forecast worker could not read its request',
     handle(request) {
       if (request.type === 'cancel') cancelled = true;
-      else forecast(request);
+      else if (request.type === 'period') setPeriod(request);
+      else
+        forecast(request).catch((error: unknown) =>
+          post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
+        );
     },
   });
 }

@@ -4,6 +4,7 @@ import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import type { TraceTallies } from '../../domain/forecast/trace-tallies.ts';
 import { workerProfilesSchema } from '../shared/profiles-schema.ts';
+import { storedSetSchema } from '../simulation/simulation-protocol.ts';
 
 /** One thing to simulate in every replication: a journey and its assumptions. */
 export const forecastVariantSchema = z.object({
@@ -27,17 +28,41 @@ export const forecastTracingSchema = z.object({
 });
 export type ForecastTracing = z.infer<typeof forecastTracingSchema>;
 
+/** What every run request says besides where its profiles come from. */
+const runShape = {
+  variants: z.array(forecastVariantSchema).min(1),
+  partition: z.number().int().min(0),
+  /** Replication r runs with seed `seed0 + r`, for every variant (common random numbers). */
+  seed0: z.number().int(),
+  replications: z.number().int().min(1).max(1_000),
+  tracing: forecastTracingSchema,
+};
+
 /** Messages the page sends to a forecast worker. */
 export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run'), profiles: workerProfilesSchema, ...runShape }),
+  /**
+   * Runs part `partition` of `parts` of a stored set, which the worker reads and indexes once
+   * for every replication and variant. `shareSize` (the set's size over the parts) sets the
+   * share of profiles traced, before the worker knows its exact share. With `awaitPeriod`, the
+   * variants' period is not known yet: the worker reads its part, posts the span of its events
+   * and waits for a `period` message (the span of the whole set), so the set is read only once.
+   */
+  z
+    .object({
+      type: z.literal('run-set'),
+      set: storedSetSchema,
+      parts: z.number().int().min(1),
+      shareSize: z.number().int().min(1),
+      awaitPeriod: z.boolean().default(false),
+      ...runShape,
+    })
+    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+  /** The period of every variant, for a `run-set` that awaits it. */
   z.object({
-    type: z.literal('run'),
-    variants: z.array(forecastVariantSchema).min(1),
-    profiles: workerProfilesSchema,
-    partition: z.number().int().min(0),
-    /** Replication r runs with seed `seed0 + r`, for every variant (common random numbers). */
-    seed0: z.number().int(),
-    replications: z.number().int().min(1).max(1_000),
-    tracing: forecastTracingSchema,
+    type: z.literal('period'),
+    start: z.number(),
+    horizonDays: z.number().positive(),
   }),
   /** Stop at once. */
   z.object({ type: z.literal('cancel') }),
@@ -58,6 +83,10 @@ export type ForecastWorkerEvent =
       /** Null when this replication was not traced. */
       tallies: TraceTallies | null;
     }
+  /** The span of the part's events (a `run-set` awaiting its period); ±Infinity: none. */
+  | { type: 'span'; partition: number; first: number | null; last: number | null }
+  /** Profiles of replication `replication` simulated so far, for every variant. */
+  | { type: 'progress'; partition: number; replication: number; done: number }
   | { type: 'done'; partition: number }
   | { type: 'error'; partition: number; message: string };
 
@@ -68,6 +97,12 @@ export function isForecastWorkerEvent(value: unknown): value is ForecastWorkerEv
   return (
     typeof v['partition'] === 'number' &&
     (v['type'] === 'done' ||
+      (v['type'] === 'span' &&
+        (typeof v['first'] === 'number' || v['first'] === null) &&
+        (typeof v['last'] === 'number' || v['last'] === null)) ||
+      (v['type'] === 'progress' &&
+        typeof v['replication'] === 'number' &&
+        typeof v['done'] === 'number') ||
       (v['type'] === 'error' && typeof v['message'] === 'string') ||
       (v['type'] === 'replication' &&
         typeof v['replication'] === 'number' &&

@@ -3,7 +3,7 @@ import type { Profile } from '../../domain/profiles/profile.ts';
 import { mergeResults } from '../../domain/simulate/merge.ts';
 import type { SimulationOptions } from '../../domain/simulate/options.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
-import { resolveSimulationWindow } from '../../domain/simulate/window.ts';
+import { EventSpan, resolveSimulationWindow, windowOfSpan } from '../../domain/simulate/window.ts';
 import {
   isForecastWorkerEvent,
   type ForecastTracing,
@@ -11,6 +11,8 @@ import {
   type ForecastWorkerRequest,
 } from './forecast-protocol.ts';
 import { runPool, splitProfiles, workerCount, type PoolControl } from '../shared/pool.ts';
+import { PROFILES_PER_CHUNK } from '../../storage/records.ts';
+import type { StoredSetRef } from '../simulation/simulation-protocol.ts';
 import type { WorkerLike } from '../shared/worker-scope.ts';
 import { inProcessForecastWorker } from './in-process-forecast-worker.ts';
 import { mergeTallies, type TraceTallies } from '../../domain/forecast/trace-tallies.ts';
@@ -28,6 +30,8 @@ export interface ForecastRun {
   replications: ForecastReplication[];
   /** The stopping rule ended the run before every replication was done. */
   stoppedEarly: boolean;
+  /** The period every variant simulated (worked out from the set's events unless given). */
+  period: { start: number; horizonDays: number };
 }
 
 /** Sets up to this size are traced whole in every replication; larger ones by a sample in the first only. */
@@ -35,10 +39,32 @@ export const TRACE_EVERY_UP_TO = 20_000;
 /** Profiles per worker traced in the first replication of a larger set. */
 export const TRACE_SAMPLE = 2_000;
 
-export interface RunForecastRequest {
-  variants: readonly { spec: Spec; options?: SimulationOptions }[];
-  profiles: readonly Profile[];
+/** Where a forecast's profiles come from: sent from the page, or a stored set the workers read. */
+export type ForecastProfiles =
+  | { profiles: readonly Profile[] }
+  | {
+      set: StoredSetRef;
+      /** Profiles in the set (from its record). */
+      count: number;
+    };
+
+export type RunForecastRequest = ForecastProfiles & ForecastRunOptions;
+
+/** Replications done, with the share of the next one simulated so far. */
+export interface ForecastProgress {
+  /** Replications done, plus the simulated share of the next (e.g. 2.5). */
   replications: number;
+  total: number;
+}
+
+interface ForecastRunOptions {
+  variants: readonly { spec: Spec; options?: SimulationOptions }[];
+  replications: number;
+  /**
+   * Called as the workers simulate, before and between replications: the first call comes once
+   * every worker has simulated its first batch of replication 0.
+   */
+  onProgress?: (progress: ForecastProgress) => void;
   /** Seed of replication 0; replication r uses `seed0 + r` in every variant. Default 1. */
   seed0?: number;
   /** Called after each replication completes, in order. */
@@ -70,24 +96,81 @@ function abortError(): DOMException {
  * posted it. All variants share the first variant's period.
  */
 export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
-  const { profiles, signal, variants } = request;
+  const { signal, variants } = request;
   const first = variants[0];
   if (first === undefined) return Promise.reject(new RangeError('runForecast needs a variant'));
-  const window = resolveSimulationWindow(first.options ?? {}, profiles);
+  // Over a stored set without a given period, the workers read their parts first and the
+  // period (the span of the set's events) is worked out from the spans they report.
+  const awaitPeriod =
+    'set' in request &&
+    (first.options?.start === undefined || first.options.horizonDays === undefined);
+  const count = 'set' in request ? request.count : request.profiles.length;
+  let window = awaitPeriod
+    ? { start: 0, horizonDays: 1 }
+    : resolveSimulationWindow(first.options ?? {}, 'profiles' in request ? request.profiles : []);
   const cap = first.spec.settings.frequencyCap;
-  const slices = splitProfiles(profiles, workerCount(request.workers, profiles.length));
-  const largest = Math.max(...slices.map((s) => s.length));
-  const tracing: ForecastTracing = {
-    every: profiles.length <= TRACE_EVERY_UP_TO,
-    sample: profiles.length <= TRACE_EVERY_UP_TO ? largest : TRACE_SAMPLE,
-    cap: { max: cap.max, periodDays: cap.periodDays },
+  const common = (partition: number, largest: number) => ({
+    variants: variants.map((v) => ({
+      spec: v.spec,
+      options: { ...v.options, start: window.start, horizonDays: window.horizonDays },
+    })),
+    partition,
+    seed0: request.seed0 ?? 1,
+    replications: request.replications,
+    tracing: {
+      every: count <= TRACE_EVERY_UP_TO,
+      sample: count <= TRACE_EVERY_UP_TO ? largest : TRACE_SAMPLE,
+      cap: { max: cap.max, periodDays: cap.periodDays },
+    } satisfies ForecastTracing,
+  });
+  let requests: ForecastWorkerRequest[];
+  if ('set' in request) {
+    // A set of n profiles has at least ceil(n / chunk size) chunks: no worker gets an empty part.
+    const chunks = Math.ceil(count / PROFILES_PER_CHUNK);
+    const parts = Math.max(1, Math.min(workerCount(request.workers, count), chunks));
+    const shareSize = Math.max(1, Math.ceil(count / parts));
+    requests = Array.from({ length: parts }, (_, partition) => ({
+      type: 'run-set',
+      set: request.set,
+      parts,
+      shareSize,
+      awaitPeriod,
+      ...common(partition, shareSize),
+    }));
+  } else {
+    const slices = splitProfiles(request.profiles, workerCount(request.workers, count));
+    const largest = Math.max(...slices.map((s) => s.length));
+    requests = slices.map((slice, partition) => ({
+      type: 'run',
+      profiles: slice,
+      ...common(partition, largest),
+    }));
+  }
+  /** Per worker: profiles simulated, counting each replication (of every variant) once. */
+  const simulated = requests.map(() => 0);
+  /** Per worker: its share, known once it has read it (its last progress of replication 0). */
+  const shares = requests.map(() => 0);
+  const reportProgress = (): void => {
+    if (request.onProgress === undefined || count === 0) return;
+    const units = simulated.reduce((a, b) => a + b, 0) / count;
+    request.onProgress({
+      replications: Math.min(request.replications, Math.max(done.length, units)),
+      total: request.replications,
+    });
   };
   const pending = new Map<
     number,
     { results: SimulationResult[][]; tallies: (TraceTallies | null)[][]; count: number }
   >();
   const done: ForecastReplication[] = [];
-  const expected = slices.length * variants.length;
+  const spans = new EventSpan();
+  const waiting: WorkerLike[] = [];
+  const ended = (stoppedEarly: boolean): ForecastRun => ({
+    replications: done,
+    stoppedEarly,
+    period: { start: window.start, horizonDays: window.horizonDays },
+  });
+  const expected = requests.length * variants.length;
   let finishedWorkers = 0;
   const complete = (index: number, control: PoolControl<ForecastRun>): void => {
     const entry = pending.get(index);
@@ -102,37 +185,50 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     };
     done.push(replication);
     request.onReplication?.(replication, done);
-    if (done.length >= request.replications)
-      control.resolve({ replications: done, stoppedEarly: false });
-    else if (request.shouldStop?.(done) === true)
-      control.resolve({ replications: done, stoppedEarly: true });
+    reportProgress();
+    if (done.length >= request.replications) control.resolve(ended(false));
+    else if (request.shouldStop?.(done) === true) control.resolve(ended(true));
   };
   return runPool<ForecastWorkerEvent, ForecastRun>({
-    requests: slices.map((slice, partition): ForecastWorkerRequest => ({
-      type: 'run',
-      variants: variants.map((v) => ({
-        spec: v.spec,
-        options: { ...v.options, start: window.start, horizonDays: window.horizonDays },
-      })),
-      profiles: slice,
-      partition,
-      seed0: request.seed0 ?? 1,
-      replications: request.replications,
-      tracing,
-    })),
+    requests,
     createWorker: request.createWorker ?? createForecastWorker,
     name: 'A forecast worker',
     signal,
     abortError,
     cancelMessage: { type: 'cancel' } satisfies ForecastWorkerRequest,
     read: (data) => (isForecastWorkerEvent(data) ? data : null),
-    onEvent(message, _partition, control) {
+    onEvent(message, _partition, control, worker) {
       if (message.type === 'error') return control.fail(new Error(message.message));
-      if (message.type === 'done') {
-        if (++finishedWorkers === slices.length)
-          control.resolve({ replications: done, stoppedEarly: false });
+      if (message.type === 'span') {
+        spans.add(
+          message.first ?? Number.POSITIVE_INFINITY,
+          message.last ?? Number.NEGATIVE_INFINITY,
+        );
+        waiting.push(worker);
+        if (waiting.length === requests.length) {
+          window = windowOfSpan(first.options ?? {}, spans);
+          const period: ForecastWorkerRequest = {
+            type: 'period',
+            start: window.start,
+            horizonDays: window.horizonDays,
+          };
+          for (const w of waiting) w.postMessage(period);
+        }
         return;
       }
+      if (message.type === 'done') {
+        if (++finishedWorkers === requests.length) control.resolve(ended(false));
+        return;
+      }
+      if (message.type === 'progress') {
+        const w = message.partition;
+        if (message.replication === 0) shares[w] = Math.max(shares[w] as number, message.done);
+        simulated[w] = message.replication * (shares[w] as number) + message.done;
+        reportProgress();
+        return;
+      }
+      if (message.variant === variants.length - 1)
+        simulated[message.partition] = (message.replication + 1) * (shares[message.partition] ?? 0);
       let entry = pending.get(message.replication);
       if (entry === undefined) {
         entry = { results: variants.map(() => []), tallies: variants.map(() => []), count: 0 };

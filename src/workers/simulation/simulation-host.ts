@@ -1,9 +1,8 @@
-import type { Profile } from '../../domain/profiles/profile.ts';
 import { mergeResults } from '../../domain/simulate/merge.ts';
 import { createSimulationPlan } from '../../domain/simulate/plan.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
-import { resolveSimulationWindow } from '../../domain/simulate/window.ts';
+import { EventSpan, windowOfSpan } from '../../domain/simulate/window.ts';
 import {
   simulationWorkerRequestSchema,
   type SimulationWorkerEvent,
@@ -13,8 +12,6 @@ import { indexedDbSetLoader, type SetLoader } from './set-loader.ts';
 import { serve } from '../shared/serve.ts';
 import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
 
-/** Profiles read from a stored set before they are simulated as one batch. */
-export const SLICE = 5_000;
 /**
  * Simulating time between progress posts, in ms: progress and cancel follow time, not profile
  * counts, so a journey whose profiles are slow (a runaway loop) never freezes the run.
@@ -33,9 +30,9 @@ type RunSetRequest = Extract<ParsedSimulationWorkerRequest, { type: 'run-set' }>
 /**
  * Serves simulation requests in a worker: validates each request; `run` simulates the profiles
  * sent in slices; `run-set` simulates its part of a stored set batch by batch as the chunks are
- * read, so the worker never holds the part (a million decoded profiles cost more in garbage
- * collection than in simulation); both post progress, then the partition's result. `span`
- * answers a set's default period; `cancel` stops between slices.
+ * read, from their columns (only entrants become profile objects), so the worker never holds
+ * the part; both post progress, then the partition's result. `span` answers a set's default
+ * period from the event columns; `cancel` stops between slices.
  */
 export function hostSimulation(
   scope: WorkerScope,
@@ -64,38 +61,31 @@ export function hostSimulation(
     }
   }
 
-  /** The result, or null when cancelled. Reading a chunk lets queued messages in. */
+  /** The result, or null when cancelled. Reading a batch lets queued messages in. */
   async function runStored(request: RunSetRequest): Promise<SimulationResult | null> {
     const { partition } = request;
     const plan = createSimulationPlan(request.spec, request.options);
     let results: SimulationResult[] = [];
-    let batch: Profile[] = [];
     let done = 0;
-    /** Simulates the batch a turn at a time; false when cancelled. */
-    const flush = async (): Promise<boolean> => {
-      const batchRun = new PartitionRun(plan, batch, partition);
-      while (!batchRun.advanceWhile(forATurn())) {
-        post({ type: 'progress', partition, done: done + batchRun.done });
-        await nextTurn();
-        if (cancelled) return false;
-      }
-      results.push(batchRun.result());
-      if (results.length === RESULTS_PER_FOLD) results = [mergeResults(results)];
-      done += batch.length;
-      batch = [];
-      post({ type: 'progress', partition, done });
-      return true;
-    };
-    for await (const chunk of loader.chunks(request.set, {
+    for await (const batch of loader.columns(request.set, {
       index: partition,
       of: request.parts,
     })) {
       if (cancelled) return null;
-      for (const profile of chunk) batch.push(profile);
-      if (batch.length >= SLICE && !(await flush())) return null;
+      const batchRun = new PartitionRun(plan, batch, partition);
+      while (!batchRun.advanceWhile(forATurn())) {
+        post({ type: 'progress', partition, done: done + batchRun.done });
+        await nextTurn();
+        if (cancelled) return null;
+      }
+      results.push(batchRun.result());
+      if (results.length === RESULTS_PER_FOLD) results = [mergeResults(results)];
+      done += batch.count;
+      post({ type: 'progress', partition, done });
     }
     if (cancelled) return null;
-    if ((batch.length > 0 || results.length === 0) && !(await flush())) return null;
+    // An empty part still answers with a result (of no profiles).
+    if (results.length === 0) return new PartitionRun(plan, [], partition).result();
     return results.length === 1 ? (results[0] as SimulationResult) : mergeResults(results);
   }
 
@@ -111,17 +101,14 @@ export function hostSimulation(
   }
 
   async function span(request: Extract<ParsedSimulationWorkerRequest, { type: 'span' }>) {
-    const profiles: Profile[] = [];
-    for await (const chunk of loader.chunks(request.set)) {
-      for (const profile of chunk) profiles.push(profile);
+    const events = new EventSpan();
+    let profiles = 0;
+    for await (const batch of loader.columns(request.set)) {
+      events.addColumns(batch);
+      profiles += batch.count;
     }
-    const window = resolveSimulationWindow({}, profiles);
-    post({
-      type: 'span',
-      start: window.start,
-      horizonDays: window.horizonDays,
-      profiles: profiles.length,
-    });
+    const window = windowOfSpan({}, events);
+    post({ type: 'span', start: window.start, horizonDays: window.horizonDays, profiles });
   }
 
   serve(scope, {

@@ -54,7 +54,9 @@ export function printMsRows(
 export async function withDemoApp<T>(run: (url: string) => Promise<T>): Promise<T> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'wayfinder-app-bench-'));
   const configFile = path.join(root, 'vite.config.ts');
-  await build({ root, configFile, mode: 'demo', logLevel: 'warn', build: { outDir } });
+  // BENCH_PROFILE: readable function names in CPU profiles (see cpu-profile.ts).
+  const minify = process.env.BENCH_PROFILE ? false : undefined;
+  await build({ root, configFile, mode: 'demo', logLevel: 'warn', build: { outDir, minify } });
   const server = await preview({
     root,
     configFile,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../support/chromium.ts';
 import { generateProfiles, median, printMsRows, withDemoApp } from './bench-harness.ts';
+import { profileDuring } from './cpu-profile.ts';
 
 const PROFILES = 100_000;
 const log = (line: string) => {
@@ -96,7 +97,12 @@ async function measureRound(browser: Browser, url: string): Promise<RoundFigures
     );
     await page.locator('.match-count').filter({ hasText: '100,000 profiles' }).waitFor();
     log(`set page: first rows after ${setFirstRowsMs.toFixed(0)} ms`);
-    const scrollLongestTaskMs = await scrollLongestTask(page);
+    const scrollLongestTaskMs = process.env.BENCH_PROFILE
+      ? await profileDuring(page, () => scrollLongestTask(page)).then(({ result, report }) => {
+          process.stderr.write(`scrolling: longest task ${result} ms\n${report.join('\n')}\n`);
+          return result;
+        })
+      : await scrollLongestTask(page);
     log('scrolled');
     const profileLink = page.locator('.ptable-body [role="row"] a').first();
     // Fitted and drawn: anything under the heading but the "Fitting…" status (a value, or why

@@ -1,7 +1,7 @@
 // The app's simulation worker (the same host and IndexedDB loader as simulation.worker.ts),
-// timed: before its result it posts how long it waited for its chunks to be read and decoded,
+// timed: before its result it posts how long it waited for its chunks to be read and indexed,
 // and how long the rest (simulating them, merging) took.
-import type { Profile } from '../../../src/domain/profiles/profile.ts';
+import type { ProfileColumns } from '../../../src/domain/simulate/profile-columns.ts';
 import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
 import { indexedDbSetLoader } from '../../../src/workers/simulation/set-loader.ts';
 import type { PartTiming } from './simulate-timing.ts';
@@ -32,9 +32,9 @@ hostSimulation(
     },
   },
   {
-    async *chunks(set, part): AsyncGenerator<Profile[]> {
+    async *columns(set, part): AsyncGenerator<ProfileColumns> {
       started = performance.now();
-      const chunks = indexedDbSetLoader.chunks(set, part)[Symbol.asyncIterator]();
+      const chunks = indexedDbSetLoader.columns(set, part)[Symbol.asyncIterator]();
       for (;;) {
         const asked = performance.now();
         const next = await chunks.next();

@@ -40,14 +40,15 @@ export async function ensurePostgres(): Promise<void> {
       // Already running: the role check below says whether the server answers.
     }
   }
-  for (let i = 0; i < 50; i++) {
+  // A cluster just started can take a while to accept connections on a busy machine: up to a minute.
+  for (let i = 0; i < 300; i++) {
     try {
       asPostgres(
         `DO \\$\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${ROLE}') THEN CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${ROLE}'; END IF; END \\$\\$;`,
       );
       break;
     } catch (error) {
-      if (i === 49) throw error;
+      if (i === 299) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

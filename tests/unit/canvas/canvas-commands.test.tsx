@@ -37,7 +37,7 @@ describe('registered commands drive the canvas keys, toolbar and help', () => {
     const user = userEvent.setup();
     render(<JourneyCanvas store={storeWithTwoSteps()} showPalette={false} />);
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     const rows = within(dialog).getAllByRole('row');
     const keyed = REGISTERED_COMMANDS.filter((c) => (c.shortcuts ?? []).length > 0);
     expect(rows).toHaveLength(keyed.length);

@@ -127,7 +127,7 @@ describe('JourneyCanvas', () => {
     const { store } = welcomeStore();
     render(<JourneyCanvas store={store} showPalette={false} />);
     await user.keyboard('?');
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog).toBeVisible();
     expect(within(dialog).getByText('Undo')).toBeVisible();
   });
@@ -155,7 +155,7 @@ describe('JourneyCanvas', () => {
     await user.click(
       screen.getByRole('button', { name: 'Add a step after the No branch of If / else' }),
     );
-    const menu = screen.getByRole('menu', { name: 'Insert a step' });
+    const menu = await screen.findByRole('menu', { name: 'Insert a step' });
     expect(within(menu).queryByRole('menuitem', { name: 'Event' })).toBeNull();
     await user.click(within(menu).getByRole('menuitem', { name: 'Exit' }));
     expect(screen.getByRole('group', { name: 'Exit step: Exit' })).toBeVisible();

@@ -25,14 +25,10 @@ const published = readFileSync(path.join(dataDir, 'cdnow_sample_summary.csv'), '
   .map((line) => line.trim().split(',').map(Number));
 const summary = rfmSummary(profiles, { calibrationEnd: '1997-09-30' });
 
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - start };
-}
-
-const bgFit = timed(() => fitBgNbd(summary));
-const ggFit = timed(() => fitGammaGamma(summary));
+// How long the fits take is measured by `npm run bench -- clv-fit`, not here: a wall-clock limit
+// in a unit test fails on a loaded CI machine.
+const bgFit = { result: fitBgNbd(summary) };
+const ggFit = { result: fitGammaGamma(summary) };
 
 const withinOnePercent = (actual: number, expected: number): void => {
   expect(Math.abs(actual / expected - 1)).toBeLessThan(0.01);
@@ -72,10 +68,6 @@ describe('BG/NBD on the CDNOW sample', () => {
     withinOnePercent(params.b, 2.426);
     expect(bgFit.result.logLikelihood).toBeCloseTo(-9582.43, 1);
     expect(bgnbdTotalLogLikelihood(params, summary)).toBeCloseTo(bgFit.result.logLikelihood, 6);
-  });
-
-  it('fits in well under a second', () => {
-    expect(bgFit.ms).toBeLessThan(1_500);
   });
 
   it("gives the paper's conditional expectation for its example customer", () => {
@@ -150,7 +142,6 @@ describe('Gamma-Gamma on the CDNOW sample', () => {
     withinOnePercent(params.p, 6.25);
     withinOnePercent(params.q, 3.74);
     withinOnePercent(params.gamma, 15.45);
-    expect(ggFit.ms).toBeLessThan(1_500);
   });
 
   it("shrinks a customer's mean spend towards the population mean", () => {

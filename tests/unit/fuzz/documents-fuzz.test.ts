@@ -24,5 +24,6 @@ describe('documents and specs fuzz', () => {
     expect(stats.valid).toBeGreaterThan(RUNS / 20);
     expect(stats.mustBeInvalid).toBeGreaterThan(RUNS / 4);
     expect(stats.cliRuns).toBeGreaterThan(RUNS);
-  }, 180_000);
+    // About 18 s on a quiet machine; 165 s in a shuffled run on this loaded two-core machine.
+  }, 600_000);
 });

@@ -95,7 +95,7 @@ describe('JourneyListPage', () => {
     await user.click(
       within(rowOf(table, 'Win-back')).getByRole('button', { name: 'Delete Win-back' }),
     );
-    const dialog = screen.getByRole('dialog', { name: 'Delete journey?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Delete journey?' });
     expect(dialog).toHaveTextContent('“Win-back” and its simulation runs will be deleted.');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(await getJourney('win-back')).toBeDefined();
@@ -114,7 +114,8 @@ describe('JourneyListPage', () => {
     await user.click(
       within(rowOf(table, 'Welcome series')).getByRole('button', { name: 'Rename Welcome series' }),
     );
-    const dialog = screen.getByRole('dialog', { name: 'Rename journey' });
+    // The dialog frame's code loads on demand: found at once only if a test before loaded it.
+    const dialog = await screen.findByRole('dialog', { name: 'Rename journey' });
     const input = within(dialog).getByRole('textbox', { name: 'Name' });
     await user.clear(input);
     expect(within(dialog).getByRole('button', { name: 'Rename' })).toBeDisabled();
@@ -137,7 +138,7 @@ describe('JourneyListPage', () => {
     const user = userEvent.setup();
     await renderList();
     await user.click(screen.getByRole('button', { name: 'New journey' }));
-    const dialog = screen.getByRole('dialog', { name: 'New journey' });
+    const dialog = await screen.findByRole('dialog', { name: 'New journey' });
     await user.click(within(dialog).getByRole('radio', { name: /^Birthday offer/ }));
     expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveAttribute(
       'placeholder',

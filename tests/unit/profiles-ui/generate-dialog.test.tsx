@@ -14,7 +14,8 @@ import { testServices, withServices } from './services.tsx';
 
 const NOW = Date.UTC(2026, 0, 15);
 
-function renderDialog(services: ProfilesServices) {
+/** Renders the dialog open and waits for it: its frame's code loads on demand. */
+async function renderDialog(services: ProfilesServices) {
   render(
     withServices(
       services,
@@ -34,6 +35,7 @@ function renderDialog(services: ProfilesServices) {
       '/',
     ),
   );
+  await screen.findByRole('dialog');
 }
 
 /** A generate job the test drives by hand. */
@@ -61,7 +63,7 @@ function manualJob() {
 describe('generate dialog', () => {
   it('checks the count before starting', async () => {
     const user = userEvent.setup();
-    renderDialog(testServices());
+    await renderDialog(testServices());
     await user.clear(screen.getByLabelText('Number of profiles'));
     await user.type(screen.getByLabelText('Number of profiles'), '50');
     await user.click(screen.getByRole('button', { name: 'Generate' }));
@@ -74,7 +76,7 @@ describe('generate dialog', () => {
     const user = userEvent.setup();
     const services = testServices();
     const job = manualJob();
-    renderDialog({ ...services, jobs: { ...services.jobs, generate: job.generate } });
+    await renderDialog({ ...services, jobs: { ...services.jobs, generate: job.generate } });
     await user.clear(screen.getByLabelText('Number of profiles'));
     await user.type(screen.getByLabelText('Number of profiles'), '5000');
     await user.type(screen.getByLabelText('Seed'), '{Backspace}9');
@@ -101,7 +103,7 @@ describe('generate dialog', () => {
   it('generates and stores a small set for real, with the bar at 100%', async () => {
     const user = userEvent.setup();
     const services = testServices();
-    renderDialog(services);
+    await renderDialog(services);
     await user.clear(screen.getByLabelText('Number of profiles'));
     await user.type(screen.getByLabelText('Number of profiles'), '300');
     await user.click(screen.getByRole('button', { name: 'Generate' }));

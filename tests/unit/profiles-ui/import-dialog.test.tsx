@@ -14,7 +14,8 @@ const CSV = [
   'u4,ANN@example.com,Ann B,2024-01-08,14',
 ].join('\n');
 
-function renderDialog(services = testServices()) {
+/** Renders the dialog open and waits for it: its frame's code loads on demand. */
+async function renderDialog(services = testServices()) {
   render(
     withServices(
       services,
@@ -34,13 +35,14 @@ function renderDialog(services = testServices()) {
       '/',
     ),
   );
+  await screen.findByRole('dialog');
   return services;
 }
 
 describe('import dialog', () => {
   it('pre-fills the column mapping from the CSV header and lets the user change it', async () => {
     const user = userEvent.setup();
-    renderDialog();
+    await renderDialog();
     await user.upload(
       screen.getByLabelText('File'),
       new File([CSV], 'customers.csv', { type: 'text/csv' }),
@@ -61,7 +63,7 @@ describe('import dialog', () => {
 
   it('imports, then reports imported rows, merged duplicates and each rejected row with its reason', async () => {
     const user = userEvent.setup();
-    const services = renderDialog();
+    const services = await renderDialog();
     await user.upload(
       screen.getByLabelText('File'),
       new File([CSV], 'customers.csv', { type: 'text/csv' }),
@@ -95,7 +97,7 @@ describe('import dialog', () => {
 
   it('recognises a CDNOW file and imports it with no mapping step', async () => {
     const user = userEvent.setup();
-    const services = renderDialog();
+    const services = await renderDialog();
     const text =
       ' 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n 00002 19970112  5   77.00\n 00003 19970102  2   20.76\n';
     await user.upload(
@@ -150,6 +152,7 @@ describe('import dialog', () => {
         '/',
       ),
     );
+    await screen.findByRole('dialog');
     await user.upload(
       screen.getByLabelText('File'),
       new File([CSV], 'customers.csv', { type: 'text/csv' }),

@@ -43,7 +43,7 @@ describe('SimulationsPage', () => {
 
     const user = userEvent.setup();
     await user.click(within(rows[1] as HTMLElement).getByRole('button', { name: /^Delete/ }));
-    await user.click(screen.getByRole('button', { name: 'Delete run' }));
+    await user.click(await screen.findByRole('button', { name: 'Delete run' }));
     expect(await screen.findAllByRole('row')).toHaveLength(3);
     expect(screen.queryByText('Stale')).toBeNull();
   });

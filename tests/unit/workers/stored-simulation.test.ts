@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { compile, simulate, TEMPLATES } from '../../../src/domain/index.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
+import { profileColumns } from '../../../src/domain/simulate/profile-columns.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import type { ChunkPart } from '../../../src/storage/profile-chunk-reader.ts';
-import * as chunks from '../../../src/storage/profile-chunks.ts';
+import { ChunkColumns } from '../../../src/storage/chunk-columns.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import {
   readStoredSetSpan,
@@ -14,10 +15,7 @@ import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
 import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
 import { indexedDbSetLoader, type SetLoader } from '../../../src/workers/simulation/set-loader.ts';
 
-vi.mock('../../../src/storage/profile-chunks.ts', async (original) => {
-  const actual = await original<typeof import('../../../src/storage/profile-chunks.ts')>();
-  return { ...actual, checkChunk: vi.fn(actual.checkChunk) };
-});
+vi.spyOn(ChunkColumns.prototype, 'add');
 
 const DAY = 86_400_000;
 const START = Date.UTC(2025, 0, 1);
@@ -31,10 +29,10 @@ const profiles = generateProfiles({
 /** A loader over an in-memory "set" of one chunk that records which part each worker asked for. */
 function memoryLoader(reads: (ChunkPart | undefined)[]): SetLoader {
   return {
-    chunks(_set, part) {
+    columns(_set, part) {
       reads.push(part);
       return (async function* () {
-        yield await Promise.resolve(profiles);
+        yield await Promise.resolve(profileColumns(profiles));
       })();
     },
   };
@@ -75,12 +73,12 @@ describe('runs over a stored set', () => {
     for (const workers of [1, 2, 3]) {
       const reads: (ChunkPart | undefined)[] = [];
       const recording: SetLoader = {
-        chunks: (ref, part) => {
+        columns: (ref, part) => {
           reads.push(part);
-          return indexedDbSetLoader.chunks(ref, part);
+          return indexedDbSetLoader.columns(ref, part);
         },
       };
-      vi.mocked(chunks.checkChunk).mockClear();
+      vi.mocked(ChunkColumns.prototype.add).mockClear();
       const seen: number[] = [];
       const result = await runStoredSimulation({
         spec,
@@ -93,8 +91,8 @@ describe('runs over a stored set', () => {
       });
       expect(reads.map((p) => p?.index).sort()).toEqual([...Array(workers).keys()]);
       expect(reads.every((p) => p?.of === workers)).toBe(true);
-      // 3,001 profiles are four chunks: across all workers each is decoded exactly once.
-      const decoded = vi.mocked(chunks.checkChunk).mock.calls.map(([chunk]) => chunk.seq);
+      // 3,001 profiles are four chunks: across all workers each is read exactly once.
+      const decoded = vi.mocked(ChunkColumns.prototype.add).mock.calls.map(([chunk]) => chunk.seq);
       expect(decoded.sort()).toEqual([0, 1, 2, 3]);
       expect(seen.at(-1)).toBe(profiles.length);
       expect(result.profiles).toBe(single.profiles);
@@ -153,7 +151,7 @@ describe('runs over a stored set', () => {
 
   it('reports a loader failure as an error', async () => {
     const failing: SetLoader = {
-      chunks: () => ({
+      columns: () => ({
         [Symbol.asyncIterator]: () => ({
           next: () => Promise.reject(new Error('There is no profile set set-1.')),
         }),

@@ -40,6 +40,7 @@ export const eventTrigger = defineStep(
       return {
         stepId: step.id,
         perEvent: true,
+        event: { name: step.event, match: step.propertyFilters.length === 0 ? null : match },
         nextAt(state, after, afterSeq, _start, end) {
           // Real events only (spec §7.1): the profile's own history, whose order is the sequence.
           const events = state.profile.events;

@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { StepCategory } from '../../../domain/index.ts';
+import type { ActualStepCounts } from '../../../domain/simulate/counts-overlay.ts';
 
 export interface BranchView {
   key: string;
@@ -22,6 +23,8 @@ export type StepNodeData = {
   problemMessage?: string;
   /** Simulated profiles that entered the step, when an overlay is shown. */
   entered?: number;
+  /** Live counts of a published version: runs that really entered the step, and in "both" view how that compares. */
+  actual?: ActualStepCounts;
   /** With a highlighted path shown: whether this step is on it (lit) or not (dimmed). */
   highlight?: Highlight;
 };

@@ -21,14 +21,14 @@ import {
 } from 'react';
 import type { Diagnostic } from '../../../domain/index.ts';
 import { runAutoLayout, type EditorStore, type Selection } from '../../../editor/index.ts';
+import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from '../../../ui/on-demand.tsx';
 import { Palette } from '../palette/palette.tsx';
-import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog.tsx';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
 import { STEP_WIDTH } from './step-geometry.ts';
 import { createCommandRunner, type CanvasCommandHost } from './command-runner.ts';
 import { CanvasContext, type CanvasContextValue, type InsertTarget } from './editor-context.ts';
 import type { CanvasOverlay, JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
-import { InsertMenu, type InsertMenuRequest } from './insert-menu.tsx';
+import type { InsertMenuRequest } from './insert-menu.tsx';
 import { JourneyEdge } from './journey-edge.tsx';
 import { StepNode } from './step-node.tsx';
 import { INITIAL_VIEW, initialViewport, type Viewport } from './initial-view.ts';
@@ -50,6 +50,11 @@ const nodeTypes: NodeTypes = {
 };
 const edgeTypes: EdgeTypes = { journey: JourneyEdge };
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+/** The "+" menu and the shortcuts overlay (and Radix under them) load on first use, not with the canvas. */
+const insertMenu = onDemand(() => import('./insert-menu.tsx').then((module) => module.InsertMenu));
+const shortcutsDialog = onDemand(() =>
+  import('../shortcuts/shortcuts-dialog.tsx').then((module) => module.ShortcutsDialog),
+);
 const MINIMAP_COLOURS: Readonly<Record<string, string>> = {
   trigger: 'var(--trigger)',
   condition: 'var(--condition)',
@@ -120,6 +125,7 @@ function CanvasSurface({
   const [status, announce] = useStatusMessage();
   const [menu, setMenu] = useState<InsertMenuRequest | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  usePrefetchWhenIdle(insertMenu);
   // Sizes React Flow measured. A ref, not state: React Flow already holds them internally, and
   // re-rendering every node after the first measurement would double the cost of opening a journey.
   const measured = useRef(new Map<string, { width: number; height: number }>());
@@ -302,15 +308,19 @@ function CanvasSurface({
             {status}
           </div>
         </div>
-        <InsertMenu
-          request={menu}
-          onClose={() => setMenu(null)}
-          onChoose={(kind, target) => {
-            setMenu(null);
-            handlers.insert(kind, target);
-          }}
-        />
-        <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+        <DrawnOnceOpened open={menu !== null}>
+          <insertMenu.Component
+            request={menu}
+            onClose={() => setMenu(null)}
+            onChoose={(kind, target) => {
+              setMenu(null);
+              handlers.insert(kind, target);
+            }}
+          />
+        </DrawnOnceOpened>
+        <DrawnOnceOpened open={helpOpen}>
+          <shortcutsDialog.Component open={helpOpen} onOpenChange={setHelpOpen} />
+        </DrawnOnceOpened>
       </div>
     </CanvasContext.Provider>
   );

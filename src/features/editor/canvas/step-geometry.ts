@@ -55,7 +55,9 @@ export interface StepBox {
 export function estimateStepBox(data: StepNodeData): StepBox {
   const shown = shownText(data);
   const header =
-    data.problemSeverity !== undefined || data.entered !== undefined ? HEADER_WITH_PILL : HEADER;
+    data.problemSeverity !== undefined || data.entered !== undefined || data.actual !== undefined
+      ? HEADER_WITH_PILL
+      : HEADER;
   const body =
     BORDER +
     header +

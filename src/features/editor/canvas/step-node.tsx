@@ -1,11 +1,16 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, memo, Suspense, type KeyboardEvent, type MouseEvent } from 'react';
 import { useCanvasContext } from './editor-context.ts';
 import type { StepFlowNode } from './flow-types.ts';
 import { BRANCH_ROW, NEXT_COLUMN } from './placement.ts';
 import { shownText } from './step-geometry.ts';
 import { iconImage } from './step-icon.tsx';
 import './step-node.css';
+
+// Live counts only exist once the live counts bar (itself lazy) has loaded: their pill loads then.
+const ActualCount = lazy(() =>
+  import('./actual-count.tsx').then((m) => ({ default: m.ActualCount })),
+);
 
 /** Enter or Space on a focused handle clicks it: React Flow connects two clicked handles. */
 function clickOnKey(event: KeyboardEvent<HTMLDivElement>) {
@@ -51,6 +56,11 @@ function StepNodeComponent({
         data.highlight === undefined ? '' : ` is-path-${data.highlight}`
       }`}
       data-problem={data.problemSeverity}
+      data-outside-forecast={
+        data.actual?.verdict === 'below' || data.actual?.verdict === 'above'
+          ? data.actual.verdict
+          : undefined
+      }
     >
       {data.hasTarget && (
         <Handle
@@ -68,10 +78,15 @@ function StepNodeComponent({
         style={{ backgroundImage: iconImage(data.icon, data.category) }}
       >
         <span className="step-node__kind">{data.kindLabel}</span>
-        {data.entered !== undefined && (
+        {data.entered !== undefined && data.actual === undefined && (
           <span className="step-node__count" title="Simulated profiles that entered">
             {data.entered.toLocaleString()} entered
           </span>
+        )}
+        {data.actual !== undefined && (
+          <Suspense fallback={null}>
+            <ActualCount actual={data.actual} simulated={data.entered} />
+          </Suspense>
         )}
         {problem !== undefined && (
           <span

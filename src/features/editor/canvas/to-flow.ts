@@ -105,6 +105,19 @@ function sameBranches(a: readonly BranchView[], b: readonly BranchView[]): boole
   );
 }
 
+function sameActual(a: StepNodeData['actual'], b: StepNodeData['actual']): boolean {
+  return (
+    a === b ||
+    (a !== undefined &&
+      b !== undefined &&
+      a.entered === b.entered &&
+      a.share === b.share &&
+      a.verdict === b.verdict &&
+      a.forecast?.p10 === b.forecast?.p10 &&
+      a.forecast?.p90 === b.forecast?.p90)
+  );
+}
+
 function sameData(a: StepNodeData, b: StepNodeData): boolean {
   return (
     a.label === b.label &&
@@ -117,6 +130,7 @@ function sameData(a: StepNodeData, b: StepNodeData): boolean {
     a.problemCount === b.problemCount &&
     a.problemMessage === b.problemMessage &&
     a.entered === b.entered &&
+    sameActual(a.actual, b.actual) &&
     a.highlight === b.highlight &&
     sameBranches(a.branches, b.branches)
   );
@@ -153,7 +167,9 @@ export class FlowBuilder {
       const view = viewOf(step);
       const taken = used.get(step.id);
       const problem = input.diagnostics.steps.get(step.id);
+      const live = input.overlay?.actual;
       const entered = input.overlay?.stepCounts[step.id]?.entered;
+      const actual = live?.steps[step.id] ?? (live === undefined ? undefined : { entered: 0 });
       const data: StepNodeData = {
         kindLabel: view.kindLabel,
         label: step.label,
@@ -172,7 +188,10 @@ export class FlowBuilder {
               problemMessage: problem.message,
             }
           : {}),
-        ...(input.overlay !== undefined ? { entered: entered ?? 0 } : {}),
+        ...(input.overlay !== undefined && (live === undefined || live.show === 'both')
+          ? { entered: entered ?? 0 }
+          : {}),
+        ...(actual !== undefined ? { actual } : {}),
         ...(lit !== undefined ? { highlight: lit.has(step.id) ? 'on' : 'off' } : {}),
       };
       const previous = this.nodes.get(step.id);

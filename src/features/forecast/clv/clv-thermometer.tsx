@@ -5,6 +5,7 @@ import { CLV_REPORT_HORIZON_WEEKS } from '../../../domain/forecast/clv-fit-repor
 import { rfmSummary } from '../../../domain/forecast/rfm-summary.ts';
 import type { Profile } from '../../../domain/profiles/profile.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
+import { PROFILE_PAGE_CALIBRATION } from './clv-fits.ts';
 import { useClvReport } from './use-clv-report.ts';
 import '../forecast.css';
 
@@ -28,7 +29,7 @@ export function ClvThermometer({
   profile: Profile;
 }) {
   const intl = useIntl();
-  const state = useClvReport(setId, setVersion, 'all');
+  const state = useClvReport(setId, setVersion, PROFILE_PAGE_CALIBRATION);
   const fit = state.status === 'done' && state.report.ok ? state.report : null;
   const score = useMemo(() => {
     if (fit === null) return undefined;

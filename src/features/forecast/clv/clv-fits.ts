@@ -1,0 +1,89 @@
+import type { CalibrationChoice } from '../../../domain/forecast/clv-fit-report.ts';
+import { getAppDb } from '../../../storage/app-storage.ts';
+import { createClvFitCache } from '../../../storage/clv-fit-cache.ts';
+import {
+  watchProfileSetVersions,
+  type ProfileSetVersion,
+} from '../../../storage/profile-set-versions.ts';
+import { clvReportInWorker } from '../../../workers/clv/clv-report-in-worker.ts';
+import type { StoredSetFit } from '../../../workers/clv/fit-stored-set.ts';
+
+/** The calibration a profile page's value thermometer reads: every purchase so far. */
+export const PROFILE_PAGE_CALIBRATION: CalibrationChoice = 'all';
+
+/** Fits in flight in this tab, so the background fits and the pages share one per version. */
+const inFlight = new Map<string, Promise<StoredSetFit>>();
+
+/**
+ * Fits (in a worker that reads the set) and caches the CLV report of a set at a calibration;
+ * joins the fit already running for the same set version and calibration, if any.
+ */
+export function fitStoredSetOnce(
+  setId: string,
+  setVersion: string,
+  calibration: CalibrationChoice,
+): Promise<StoredSetFit> {
+  const key = `${setId}|${setVersion}|${calibration}`;
+  let fit = inFlight.get(key);
+  if (fit === undefined) {
+    fit = clvReportInWorker(getAppDb(), { setId, calibration }).finally(() => inFlight.delete(key));
+    inFlight.set(key, fit);
+  }
+  return fit;
+}
+
+/**
+ * Keeps the profile pages' CLV fits ready before anyone looks, as Klaviyo and Braze keep their
+ * predictions: whenever a set is imported, generated or changed (here, in another tab or in a
+ * worker), its new version is fitted in the background, one set at a time, and cached; the fits
+ * of deleted sets are dropped. A version is tried once per session, so a fit that cannot be
+ * stored is not retried in a loop. Returns a function that stops it.
+ */
+export function startBackgroundClvFits(): () => void {
+  const db = getAppDb();
+  const cache = createClvFitCache(db);
+  const tried = new Set<string>();
+  let sets: ProfileSetVersion[] = [];
+  let running = false;
+  let again = false;
+  let stopped = false;
+
+  const nextMissing = async (): Promise<ProfileSetVersion | undefined> => {
+    for (const set of sets) {
+      const key = `${set.setId}|${set.version}`;
+      if (set.count === 0 || tried.has(key)) continue;
+      if (await cache.has(set.setId, set.version, PROFILE_PAGE_CALIBRATION)) continue;
+      return set;
+    }
+    return undefined;
+  };
+
+  const pump = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await cache.keepOnlySets(new Set(sets.map((set) => set.setId)));
+        for (let set = await nextMissing(); set && !stopped; set = await nextMissing()) {
+          tried.add(`${set.setId}|${set.version}`);
+          await fitStoredSetOnce(set.setId, set.version, PROFILE_PAGE_CALIBRATION);
+        }
+      } while (again && !stopped);
+    } finally {
+      running = false;
+    }
+  };
+
+  const unwatch = watchProfileSetVersions(db, (latest) => {
+    sets = latest;
+    if (!stopped) pump().catch(() => undefined); // a failed pass is retried at the next change
+  });
+  return () => {
+    stopped = true;
+    unwatch();
+  };
+}

@@ -1,0 +1,172 @@
+// Browser bench for the forecast page (issue 20), in real headless Chromium against the demo
+// build, as a strategist waits: generate 100,000 profiles through the app, forecast A vs B over
+// them (20 replications) and then run the sensitivity (tornado) of A. Each round is a fresh
+// browser context (fresh IndexedDB).
+// Run: npx tsx tests/bench/browser/forecast-page.ts   (BENCH_ROUNDS=1 for one round)
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../support/chromium.ts';
+import { generateProfiles, median, printMsRows, withDemoApp } from './bench-harness.ts';
+
+const PROFILES = 100_000;
+const REPLICATIONS = 20;
+/** The issue 20 bars. */
+const FORECAST_TARGET = 3_000;
+const FIRST_PROGRESS_TARGET = 300;
+const TORNADO_TARGET = 3_000;
+
+/** One figure of the bench, as `tests/bench/run.ts` tables them. */
+export interface ForecastPageRow {
+  name: string;
+  value: number;
+  unit: 'ms';
+  target: number | null;
+}
+
+interface RoundFigures {
+  firstProgressMs: number;
+  forecastMs: number;
+  tornadoMs: number;
+}
+
+/**
+ * Clicks `button` and times, frame by frame in the page, until the run shows progress and then
+ * until it is drawn: both from the click's own timestamp. `what` names the run's conditions
+ * (kept inside the probe: the app's content security policy allows no eval).
+ */
+async function timeClick(
+  page: Page,
+  button: string,
+  what: { kind: 'forecast' | 'tornado'; replications: number },
+): Promise<{ progressMs: number; doneMs: number }> {
+  await page.evaluate(({ kind, replications }) => {
+    const probe: { clickAt?: number; progressAt?: number; doneAt?: number } = {};
+    (window as unknown as { __forecastProbe: typeof probe }).__forecastProbe = probe;
+    const text = () => document.body.textContent;
+    const progressed = (): boolean =>
+      kind === 'tornado' ||
+      (document.querySelector<HTMLProgressElement>('progress[aria-label="Replications done"]')
+        ?.value ?? 0) > 0;
+    const finished = (): boolean =>
+      kind === 'forecast'
+        ? text().includes(`${replications} of ${replications} replications done`) &&
+          document.querySelector('[aria-label="Differences in plain words"]') !== null
+        : document
+            .querySelector('#sensitivity-heading')
+            ?.closest('section')
+            ?.querySelector('svg') != null && !text().includes('Cancel sensitivity');
+    document.addEventListener('click', (e) => (probe.clickAt = e.timeStamp), {
+      capture: true,
+      once: true,
+    });
+    const watch = (time: number): void => {
+      if (probe.clickAt !== undefined) {
+        if (probe.progressAt === undefined && progressed()) probe.progressAt = time;
+        if (probe.progressAt !== undefined && finished()) {
+          probe.doneAt = time;
+          return;
+        }
+      }
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  }, what);
+  await page.getByRole('button', { name: button }).click();
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __forecastProbe: { doneAt?: number } }).__forecastProbe.doneAt !==
+      undefined,
+    undefined,
+    { timeout: 180_000 },
+  );
+  return page.evaluate(() => {
+    const p = (
+      window as unknown as {
+        __forecastProbe: { clickAt: number; progressAt: number; doneAt: number };
+      }
+    ).__forecastProbe;
+    return { progressMs: p.progressAt - p.clickAt, doneMs: p.doneAt - p.clickAt };
+  });
+}
+
+async function measureRound(browser: Browser, url: string): Promise<RoundFigures> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // tsx compiles with esbuild's keepNames, which wraps the probe's inner functions in `__name`.
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Welcome series' }).first().waitFor({ timeout: 60_000 });
+    await generateProfiles(page, PROFILES);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Forecast' })
+      .click();
+    const setup = page.getByRole('form', { name: 'Forecast setup' });
+    await setup.getByLabel('Journey (A)').selectOption({ label: 'Welcome series' });
+    await setup.getByLabel('Compare with (B)').selectOption({ label: 'Abandoned cart' });
+    await setup.getByLabel('Profile set').selectOption({
+      label: `Synthetic ${PROFILES / 1000}k (${PROFILES.toLocaleString('en-US')})`,
+    });
+    await setup.getByLabel('Replications').fill(String(REPLICATIONS));
+    // Let the page settle so only the run's own work is timed.
+    await page.waitForTimeout(1_000);
+    const forecast = await timeClick(page, 'Run forecast', {
+      kind: 'forecast',
+      replications: REPLICATIONS,
+    });
+    await page.getByRole('button', { name: 'Run sensitivity' }).waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(1_000);
+    const tornado = await timeClick(page, 'Run sensitivity', { kind: 'tornado', replications: 5 });
+    if (errors.length > 0) throw new Error(errors.join('\n'));
+    return {
+      firstProgressMs: forecast.progressMs,
+      forecastMs: forecast.doneMs,
+      tornadoMs: tornado.doneMs,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Medians over `rounds` fresh browser contexts. */
+export async function runForecastPageBench(rounds = 3): Promise<ForecastPageRow[]> {
+  return withDemoApp(async (url) => {
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    const samples: RoundFigures[] = [];
+    try {
+      for (let r = 0; r < rounds; r++) samples.push(await measureRound(browser, url));
+    } finally {
+      await browser.close();
+    }
+    const m = (pick: (s: RoundFigures) => number) => median(samples.map(pick));
+    const n = PROFILES.toLocaleString('en-US');
+    return [
+      {
+        name: `forecast A vs B, ${n} profiles × ${REPLICATIONS} replications: click Run → first progress`,
+        value: m((s) => s.firstProgressMs),
+        unit: 'ms',
+        target: FIRST_PROGRESS_TARGET,
+      },
+      {
+        name: `  same run: click Run → every replication done and compared`,
+        value: m((s) => s.forecastMs),
+        unit: 'ms',
+        target: FORECAST_TARGET,
+      },
+      {
+        name: `sensitivity (tornado) of A, ${n} profiles, 5 replications per setting: click → chart drawn`,
+        value: m((s) => s.tornadoMs),
+        unit: 'ms',
+        target: TORNADO_TARGET,
+      },
+    ];
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  printMsRows(await runForecastPageBench(Number(process.env.BENCH_ROUNDS ?? 3)));
+}
