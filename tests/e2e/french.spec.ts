@@ -95,5 +95,47 @@ test('forecasts in French: KPIs with French numbers, no English on the page', as
   const revenue = page.getByRole('group', { name: 'Chiffre d’affaires' }).first();
   await expect(revenue).toContainText(FRENCH_NUMBER);
   await expect(revenue).toContainText('€');
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: 'docs/forecast-fr.png' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  }
   await expectNoEnglish(page);
+});
+
+test('builds, simulates and publishes a journey in French, with French figures', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Nouveau parcours' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouveau parcours' });
+  await dialog.getByRole('radio', { name: /Série de bienvenue/ }).check();
+  await dialog.getByRole('button', { name: 'Créer le parcours' }).click();
+  await expect(page.getByRole('button', { name: 'Publier', exact: true })).toBeEnabled();
+  await expect(page.getByText('Toutes les modifications sont enregistrées')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Simuler', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Simuler' });
+  const run = panel.getByRole('button', { name: 'Lancer la simulation' });
+  await expect(run).toBeEnabled({ timeout: 30_000 });
+  await run.click();
+  const entered = panel.getByRole('group', { name: 'Entrés' });
+  await expect(entered).toContainText(FRENCH_NUMBER, { timeout: 60_000 });
+  await expect(panel.getByRole('group', { name: 'Taux de conversion' })).toContainText(
+    /\d+(,\d)?\u00a0%/,
+  );
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: 'docs/editor-fr.png' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  }
+  await expectNoEnglish(page);
+
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  const publish = page.getByRole('dialog', { name: /^Publier/ });
+  await expect(publish.getByRole('button', { name: 'Publier la version 1' })).toBeEnabled();
+  await expectNoEnglish(page);
+  await publish.getByRole('button', { name: 'Publier la version 1' }).click();
+  await expect(publish.getByRole('status')).toContainText('Version publiée 1');
 });

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   lazy,
   Suspense,
@@ -90,8 +91,11 @@ export function EditorWorkspace({
   renderHeaderActions,
   renderBottomPanel,
   renderCanvasOverlay,
-  bottomPanelLabel = 'Simulate',
+  bottomPanelLabel: bottomPanelLabelGiven,
 }: { opening: JourneyOpening } & EditorSlots) {
+  const intl = useIntl();
+  const bottomPanelLabel =
+    bottomPanelLabelGiven ?? intl.formatMessage({ id: 'editor.editor-workspace.simulate' });
   const [session] = useState(() => ({ ...startOf(opening), deps: storageDeps(opening) }));
   const [store] = useState(() => createEditorStore(session.document));
   const document = useEditorSelector(store, (s) => s.document);
@@ -182,9 +186,11 @@ export function EditorWorkspace({
     <div className="editor">
       <header className="editor-header">
         <Link to="/" className="editor-back">
-          ← Journeys
+          <FormattedMessage id="editor.editor-workspace.journeys" />
         </Link>
-        <h1 className="editor-title">{document.name || 'Untitled journey'}</h1>
+        <h1 className="editor-title">
+          {document.name || intl.formatMessage({ id: 'editor.editor-workspace.untitledJourney' })}
+        </h1>
         <SaveIndicator state={saveState} onRetry={sync.flush} />
         <div className="editor-header-actions">
           {renderBottomPanel && (
@@ -204,7 +210,10 @@ export function EditorWorkspace({
             </button>
           )}
           {renderHeaderActions && (
-            <PanelErrorBoundary label="The header actions" resetKeys={[document]}>
+            <PanelErrorBoundary
+              label={intl.formatMessage({ id: 'editor.editor-workspace.theHeaderActions' })}
+              resetKeys={[document]}
+            >
               {renderHeaderActions(panelContext)}
             </PanelErrorBoundary>
           )}
@@ -231,11 +240,17 @@ export function EditorWorkspace({
         <div className="editor-main">
           <div className="editor-canvas">
             {renderCanvasOverlay && (
-              <PanelErrorBoundary label="The live counts" resetKeys={[document]}>
+              <PanelErrorBoundary
+                label={intl.formatMessage({ id: 'editor.editor-workspace.theLiveCounts' })}
+                resetKeys={[document]}
+              >
                 {renderCanvasOverlay(panelContext)}
               </PanelErrorBoundary>
             )}
-            <PanelErrorBoundary label="The canvas" resetKeys={[document]}>
+            <PanelErrorBoundary
+              label={intl.formatMessage({ id: 'editor.editor-workspace.theCanvas' })}
+              resetKeys={[document]}
+            >
               <JourneyCanvas
                 store={store}
                 diagnostics={diagnostics}
@@ -252,14 +267,27 @@ export function EditorWorkspace({
               aria-label={bottomPanelLabel}
               hidden={!bottomOpen}
             >
-              <PanelErrorBoundary label={`The ${bottomPanelLabel} panel`} resetKeys={[document]}>
+              <PanelErrorBoundary
+                label={intl.formatMessage(
+                  { id: 'editor.editor-workspace.thePanel' },
+                  { bottomPanelLabel: bottomPanelLabel },
+                )}
+                resetKeys={[document]}
+              >
                 {renderBottomPanel(panelContext)}
               </PanelErrorBoundary>
             </section>
           )}
         </div>
-        <aside className="editor-side" aria-label="Step and journey settings">
-          <div className="side-tabs" role="tablist" aria-label="Side panel">
+        <aside
+          className="editor-side"
+          aria-label={intl.formatMessage({ id: 'editor.editor-workspace.stepAndJourneySettings' })}
+        >
+          <div
+            className="side-tabs"
+            role="tablist"
+            aria-label={intl.formatMessage({ id: 'editor.editor-workspace.sidePanel' })}
+          >
             <button
               type="button"
               role="tab"
@@ -267,7 +295,9 @@ export function EditorWorkspace({
               className="side-tab"
               onClick={() => setPanel('inspector')}
             >
-              {selectedStep ? 'Step' : 'Journey settings'}
+              {selectedStep
+                ? intl.formatMessage({ id: 'editor.editor-workspace.step' })
+                : intl.formatMessage({ id: 'editor.editor-workspace.journeySettings' })}
             </button>
             <button
               type="button"
@@ -276,7 +306,7 @@ export function EditorWorkspace({
               className="side-tab"
               onClick={() => setPanel('problems')}
             >
-              Problems
+              <FormattedMessage id="editor.editor-workspace.problems" />
               {diagnostics.length > 0 && (
                 <span className="side-tab-count">{diagnostics.length}</span>
               )}
@@ -284,7 +314,11 @@ export function EditorWorkspace({
           </div>
           <div className="side-content" role="tabpanel">
             <PanelErrorBoundary
-              label={panel === 'problems' ? 'The problems list' : 'The settings panel'}
+              label={
+                panel === 'problems'
+                  ? intl.formatMessage({ id: 'editor.editor-workspace.theProblemsList' })
+                  : intl.formatMessage({ id: 'editor.editor-workspace.theSettingsPanel' })
+              }
               resetKeys={[panel, selectedStepId, document]}
             >
               {panel === 'problems' ? (
@@ -309,7 +343,13 @@ export function EditorWorkspace({
                     onDelete={() => store.dispatch('deleteSelection')}
                   />
                   {templatesReady && hasTemplates(selectedStep) && (
-                    <Suspense fallback={<p className="muted">Loading the preview…</p>}>
+                    <Suspense
+                      fallback={
+                        <p className="muted">
+                          <FormattedMessage id="editor.editor-workspace.loadingThePreview" />
+                        </p>
+                      }
+                    >
                       <MessagePreview
                         kind={selectedStep.kind}
                         config={selectedStep.config}

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useId } from 'react';
 import { STEP_CATEGORIES, STEP_CATEGORY_LABELS, stepDefinitionsIn } from '../../../domain/index.ts';
@@ -53,7 +54,7 @@ export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
           }}
         >
           <DropdownMenu.Label id={titleId} className="insert-menu__title">
-            Insert a step
+            <FormattedMessage id="editor.insert-menu.insertAStep" />
           </DropdownMenu.Label>
           {CATEGORIES.map((category) => (
             <DropdownMenu.Group key={category} className="insert-menu__group">

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { lazy, memo, Suspense, type KeyboardEvent, type MouseEvent } from 'react';
 import { useCanvasContext } from './editor-context.ts';
@@ -27,6 +28,7 @@ function StepNodeComponent({
   positionAbsoluteX,
   positionAbsoluteY,
 }: NodeProps<StepFlowNode>) {
+  const intl = useIntl();
   const { openInsertMenu } = useCanvasContext();
   const addAfter = (event: MouseEvent<HTMLButtonElement>, branch: string, index: number) => {
     event.stopPropagation();
@@ -67,7 +69,7 @@ function StepNodeComponent({
           type="target"
           position={Position.Left}
           className="step-node__target"
-          aria-label={`Into ${data.label}`}
+          aria-label={intl.formatMessage({ id: 'editor.step-node.into' }, { label: data.label })}
           role="button"
           tabIndex={0}
           onKeyDown={clickOnKey}
@@ -79,8 +81,11 @@ function StepNodeComponent({
       >
         <span className="step-node__kind">{data.kindLabel}</span>
         {data.entered !== undefined && data.actual === undefined && (
-          <span className="step-node__count" title="Simulated profiles that entered">
-            {data.entered.toLocaleString()} entered
+          <span
+            className="step-node__count"
+            title={intl.formatMessage({ id: 'editor.step-node.simulatedProfilesThatEntered' })}
+          >
+            {data.entered.toLocaleString()} <FormattedMessage id="editor.step-node.entered" />
           </span>
         )}
         {data.actual !== undefined && (
@@ -111,7 +116,10 @@ function StepNodeComponent({
             <button
               type="button"
               className="step-node__add step-node__add--single nodrag nopan"
-              aria-label={`Add a step after ${data.label}`}
+              aria-label={intl.formatMessage(
+                { id: 'editor.step-node.addAStepAfter' },
+                { label: data.label },
+              )}
               onClick={(event) => addAfter(event, single.key, 0)}
             >
               +
@@ -122,7 +130,10 @@ function StepNodeComponent({
             id={single.key}
             position={Position.Right}
             className="step-node__source"
-            aria-label={`${single.label} branch of ${data.label}`}
+            aria-label={intl.formatMessage(
+              { id: 'editor.step-node.branchOf' },
+              { label: single.label, label2: data.label },
+            )}
             role="button"
             tabIndex={0}
             onKeyDown={clickOnKey}
@@ -138,7 +149,10 @@ function StepNodeComponent({
                 <button
                   type="button"
                   className="step-node__add nodrag nopan"
-                  aria-label={`Add a step after the ${branch.label} branch of ${data.label}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'editor.step-node.addAStepAfterThe' },
+                    { label: branch.label, label2: data.label },
+                  )}
                   onClick={(event) => addAfter(event, branch.key, index)}
                 >
                   +
@@ -149,7 +163,10 @@ function StepNodeComponent({
                 id={branch.key}
                 position={Position.Right}
                 className="step-node__source"
-                aria-label={`${branch.label} branch of ${data.label}`}
+                aria-label={intl.formatMessage(
+                  { id: 'editor.step-node.branchOf' },
+                  { label: branch.label, label2: data.label },
+                )}
                 role="button"
                 tabIndex={0}
                 onKeyDown={clickOnKey}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useId, useState, type DragEvent } from 'react';
 import { StepIcon } from '../canvas/step-icon.tsx';
 import { KIND_MIME, paletteGroups } from './palette-catalogue.ts';
@@ -13,6 +14,7 @@ export interface PaletteProps {
  * or press Enter on it to add it without a mouse.
  */
 export function Palette({ onAdd }: PaletteProps) {
+  const intl = useIntl();
   const [query, setQuery] = useState('');
   const groups = paletteGroups(query);
   const baseId = useId();
@@ -21,16 +23,21 @@ export function Palette({ onAdd }: PaletteProps) {
     event.dataTransfer.effectAllowed = 'copy';
   };
   return (
-    <nav className="palette" aria-label="Step palette">
+    <nav className="palette" aria-label={intl.formatMessage({ id: 'editor.palette.stepPalette' })}>
       <input
         type="search"
         className="palette__search"
-        placeholder="Search steps"
-        aria-label="Search steps"
+        placeholder={intl.formatMessage({ id: 'editor.palette.searchSteps' })}
+        aria-label={intl.formatMessage({ id: 'editor.palette.searchSteps' })}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
-      {groups.length === 0 && <p className="palette__empty muted">No step matches “{query}”.</p>}
+      {groups.length === 0 && (
+        <p className="palette__empty muted">
+          <FormattedMessage id="editor.palette.noStepMatches" />
+          {query}”.
+        </p>
+      )}
       {groups.map((group) => {
         const headingId = `${baseId}-${group.category}`;
         return (
