@@ -96,27 +96,34 @@ async function userContentWords(page: Page): Promise<Set<string>> {
  * left on screen. Text the user owns is allowed (see userContentWords), as are code, ids in
  * <code> and anything marked translate="no". Accessible names and placeholders count too.
  */
-export async function englishOnScreen(page: Page, allowed: readonly string[] = []) {
-  const texts = await page.evaluate(() => {
+export async function englishOnScreen(
+  page: Page,
+  allowed: readonly string[] = [],
+  within = 'body',
+) {
+  const texts = await page.evaluate((rootSelector) => {
+    const roots = [...document.querySelectorAll(rootSelector)];
     const skip = 'code, kbd, samp, pre, script, style, [translate="no"], .react-flow__attribution';
     const seen: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      const text = node.textContent?.trim() ?? '';
-      if (!parent || text === '' || parent.closest(skip)) continue;
-      if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-      seen.push(text);
-    }
-    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
-      if (element.closest(skip) || !element.checkVisibility()) continue;
-      for (const name of ['aria-label', 'placeholder', 'title']) {
-        const value = element.getAttribute(name)?.trim();
-        if (value) seen.push(value);
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        const text = node.textContent?.trim() ?? '';
+        if (!parent || text === '' || parent.closest(skip)) continue;
+        if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+        seen.push(text);
+      }
+      for (const element of root.querySelectorAll('[aria-label], [placeholder], [title]')) {
+        if (element.closest(skip) || !element.checkVisibility()) continue;
+        for (const name of ['aria-label', 'placeholder', 'title']) {
+          const value = element.getAttribute(name)?.trim();
+          if (value) seen.push(value);
+        }
       }
     }
     return seen;
-  });
+  }, within);
   const user = await userContentWords(page);
   const extra = new Set(allowed.flatMap(words));
   const unknown = (w: string) =>

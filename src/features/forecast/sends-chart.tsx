@@ -40,7 +40,7 @@ export function SendsChart({ view }: { view: VariantView }) {
       categories={categories}
       categoryLabel="Day"
       xAxisLabel="Day (date, UTC)"
-      yAxisLabel="Messages sent per day"
+      yAxisLabel={intl.formatMessage({ id: 'sim.charts.sentPerDay' })}
       series={series}
       bands={bands}
       kind="line"
