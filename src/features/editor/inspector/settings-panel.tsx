@@ -1,8 +1,8 @@
+import { LIFECYCLE_STAGE_MESSAGES } from '../../../i18n/domain-labels.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useId, useMemo } from 'react';
 import {
   journeySettingsSchema,
-  LIFECYCLE_STAGE_LABELS,
   LIFECYCLE_STAGES,
   type Diagnostic,
   type JourneyDocument,
@@ -42,8 +42,6 @@ export interface SettingsPanelProps {
   diagnostics: readonly Diagnostic[];
   suggestions?: Suggestions | undefined;
 }
-
-const STAGE_OPTIONS = LIFECYCLE_STAGES.map((s) => ({ value: s, label: LIFECYCLE_STAGE_LABELS[s] }));
 
 /** Journey-wide settings, shown in the side panel when no step is selected. */
 export function SettingsPanel({
@@ -130,7 +128,10 @@ export function SettingsPanel({
           id={`${idBase}-stage`}
           label={intl.formatMessage({ id: 'editor.settings-panel.lifecycleStage' })}
           value={document.lifecycleStage}
-          options={STAGE_OPTIONS}
+          options={LIFECYCLE_STAGES.map((s) => ({
+            value: s,
+            label: intl.formatMessage(LIFECYCLE_STAGE_MESSAGES[s]),
+          }))}
           onChange={(stage) => onChangeMeta({ ...meta, lifecycleStage: stage as LifecycleStage })}
         />
       </fieldset>
