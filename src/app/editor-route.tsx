@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { lazy, Suspense } from 'react';
 import { audiencesOf, type JourneyStep } from '../domain/index.ts';
 import { EditorPage } from '../features/editor/editor-page.tsx';
@@ -28,15 +29,27 @@ const LiveCounts = lazy(() =>
 );
 
 function StepAudiencePreview({ step }: { step: JourneyStep }) {
+  const intl = useIntl();
   const audiences = audiencesOf(step);
   if (audiences.length === 0) return null;
   return (
-    <section className="step-audiences" aria-label="Matching profiles">
-      <h3>Matching profiles</h3>
+    <section
+      className="step-audiences"
+      aria-label={intl.formatMessage({ id: 'editor.editor-route.matchingProfiles' })}
+    >
+      <h3>
+        <FormattedMessage id="editor.editor-route.matchingProfiles" />
+      </h3>
       {audiences.map((audience, i) => (
         <div key={i} className="step-audience">
           {audiences.length > 1 && <div className="muted">{audience.label}</div>}
-          <Suspense fallback={<p className="muted">Counting…</p>}>
+          <Suspense
+            fallback={
+              <p className="muted">
+                <FormattedMessage id="editor.editor-route.counting" />
+              </p>
+            }
+          >
             <SegmentPreview condition={audience.condition} />
           </Suspense>
         </div>

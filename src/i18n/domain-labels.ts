@@ -1,4 +1,4 @@
-import { defineMessages, type MessageDescriptor } from 'react-intl';
+import { defineMessages, type IntlShape, type MessageDescriptor } from 'react-intl';
 import type { Channel, LifecycleStage } from '../domain/index.ts';
 
 /** The lifecycle stages as French retail marketers name them (premier contact, reconquête…). */
@@ -57,3 +57,33 @@ export const CHANNEL_MESSAGES: Record<Channel, MessageDescriptor> = defineMessag
   call_centre: { id: 'channel.call_centre' },
   direct_mail: { id: 'channel.direct_mail' },
 });
+
+const KPI_MESSAGES: Record<string, MessageDescriptor> = defineMessages({
+  conversionRate: { id: 'kpi.conversionRate' },
+  conversions: { id: 'kpi.conversions' },
+  revenue: { id: 'kpi.revenue' },
+  uplift: { id: 'kpi.uplift' },
+  cost: { id: 'kpi.cost' },
+  costPerConversion: { id: 'kpi.costPerConversion' },
+  returnOnSpend: { id: 'kpi.returnOnSpend' },
+  messages: { id: 'kpi.messages' },
+  messagesPerProfilePerWeek: { id: 'kpi.messagesPerProfilePerWeek' },
+  unsubscribes: { id: 'kpi.unsubscribes' },
+  npsSimulated: { id: 'kpi.npsSimulated' },
+});
+
+/**
+ * A forecast KPI's name in the user's language, by its key (`cost.<channel>` for a channel's
+ * cost); the domain's English label for a KPI this list does not know yet.
+ */
+export function kpiLabel(intl: IntlShape, kpi: { key: string; label: string }): string {
+  const channel = kpi.key.startsWith('cost.') ? kpi.key.slice('cost.'.length) : undefined;
+  if (channel !== undefined && channel in CHANNEL_MESSAGES) {
+    return intl.formatMessage(
+      { id: 'kpi.channelCost' },
+      { channel: intl.formatMessage(CHANNEL_MESSAGES[channel as Channel]) },
+    );
+  }
+  const message = KPI_MESSAGES[kpi.key];
+  return message ? intl.formatMessage(message) : kpi.label;
+}

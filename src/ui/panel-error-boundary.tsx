@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 export interface PanelErrorBoundaryProps {
@@ -48,13 +49,15 @@ export class PanelErrorBoundary extends Component<PanelErrorBoundaryProps, State
     if (!this.state.failed) return this.props.children;
     return (
       <div role="alert" className="panel-error">
-        <p>{this.props.label} could not be shown. Your journey is not affected.</p>
+        <p>
+          {this.props.label} <FormattedMessage id="ui.panel-error-boundary.couldNotBeShownYour" />
+        </p>
         <button
           type="button"
           className="btn btn-sm"
           onClick={() => this.setState({ failed: false })}
         >
-          Try again
+          <FormattedMessage id="ui.panel-error-boundary.tryAgain" />
         </button>
       </div>
     );

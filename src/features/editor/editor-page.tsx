@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { UnreadableJourneyError } from '../../storage/journey-documents.ts';
@@ -20,7 +21,9 @@ export function EditorPage(slots: EditorSlots) {
   if (journey.isPending) {
     return (
       <section className="page">
-        <p className="muted">Opening journey…</p>
+        <p className="muted">
+          <FormattedMessage id="editor.editor-page.openingJourney" />
+        </p>
       </section>
     );
   }
@@ -28,7 +31,9 @@ export function EditorPage(slots: EditorSlots) {
     const error = journey.error;
     return (
       <section className="page">
-        <h1>This journey cannot be opened</h1>
+        <h1>
+          <FormattedMessage id="editor.editor-page.thisJourneyCannotBeOpened" />
+        </h1>
         {error instanceof UnreadableJourneyError ? (
           <ul>
             {error.problems.map((problem) => (
@@ -39,7 +44,10 @@ export function EditorPage(slots: EditorSlots) {
           <p>{error.message}</p>
         )}
         <p>
-          You can still export or delete it from the list. <Link to="/">Back to your journeys</Link>
+          <FormattedMessage id="editor.editor-page.youCanStillExportOr" />{' '}
+          <Link to="/">
+            <FormattedMessage id="editor.editor-page.backToYourJourneys" />
+          </Link>
         </p>
       </section>
     );
@@ -47,9 +55,14 @@ export function EditorPage(slots: EditorSlots) {
   if (journey.data === null) {
     return (
       <section className="page">
-        <h1>Journey not found</h1>
+        <h1>
+          <FormattedMessage id="editor.editor-page.journeyNotFound" />
+        </h1>
         <p>
-          It may have been deleted. <Link to="/">Back to your journeys</Link>
+          <FormattedMessage id="editor.editor-page.itMayHaveBeenDeleted" />{' '}
+          <Link to="/">
+            <FormattedMessage id="editor.editor-page.backToYourJourneys" />
+          </Link>
         </p>
       </section>
     );

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   lazy,
   Suspense,
@@ -94,8 +95,11 @@ export function EditorWorkspace({
   renderHeaderActions,
   renderBottomPanel,
   renderCanvasOverlay,
-  bottomPanelLabel = 'Simulate',
+  bottomPanelLabel: bottomPanelLabelGiven,
 }: { opening: JourneyOpening } & EditorSlots) {
+  const intl = useIntl();
+  const bottomPanelLabel =
+    bottomPanelLabelGiven ?? intl.formatMessage({ id: 'editor.editor-workspace.simulate' });
   const [session] = useState(() => ({ ...startOf(opening), deps: storageDeps(opening) }));
   const [store] = useState(() => createEditorStore(session.document));
   const document = useEditorSelector(store, (s) => s.document);
@@ -211,9 +215,11 @@ export function EditorWorkspace({
       />
       <header className="editor-header">
         <Link to="/" className="editor-back">
-          ← Journeys
+          <FormattedMessage id="editor.editor-workspace.journeys" />
         </Link>
-        <h1 className="editor-title">{document.name || 'Untitled journey'}</h1>
+        <h1 className="editor-title">
+          {document.name || intl.formatMessage({ id: 'editor.editor-workspace.untitledJourney' })}
+        </h1>
         <SaveIndicator state={saveState} onRetry={sync.flush} />
         <div className="editor-header-actions">
           {renderBottomPanel && (
@@ -234,7 +240,10 @@ export function EditorWorkspace({
             </button>
           )}
           {renderHeaderActions && (
-            <PanelErrorBoundary label="The header actions" resetKeys={[document]}>
+            <PanelErrorBoundary
+              label={intl.formatMessage({ id: 'editor.editor-workspace.theHeaderActions' })}
+              resetKeys={[document]}
+            >
               {renderHeaderActions(panelContext)}
             </PanelErrorBoundary>
           )}
@@ -261,11 +270,17 @@ export function EditorWorkspace({
         <div className="editor-main">
           <div className="editor-canvas">
             {renderCanvasOverlay && (
-              <PanelErrorBoundary label="The live counts" resetKeys={[document]}>
+              <PanelErrorBoundary
+                label={intl.formatMessage({ id: 'editor.editor-workspace.theLiveCounts' })}
+                resetKeys={[document]}
+              >
                 {renderCanvasOverlay(panelContext)}
               </PanelErrorBoundary>
             )}
-            <PanelErrorBoundary label="The canvas" resetKeys={[document]}>
+            <PanelErrorBoundary
+              label={intl.formatMessage({ id: 'editor.editor-workspace.theCanvas' })}
+              resetKeys={[document]}
+            >
               <JourneyCanvas
                 store={store}
                 diagnostics={diagnostics}
@@ -404,7 +419,11 @@ export function EditorWorkspace({
             }}
           >
             <PanelErrorBoundary
-              label={panel === 'problems' ? 'The problems list' : 'The settings panel'}
+              label={
+                panel === 'problems'
+                  ? intl.formatMessage({ id: 'editor.editor-workspace.theProblemsList' })
+                  : intl.formatMessage({ id: 'editor.editor-workspace.theSettingsPanel' })
+              }
               resetKeys={[panel, selectedStepId, document]}
             >
               {panel === 'problems' ? (
@@ -429,7 +448,13 @@ export function EditorWorkspace({
                     onDelete={() => store.dispatch('deleteSelection')}
                   />
                   {templatesReady && hasTemplates(selectedStep) && (
-                    <Suspense fallback={<p className="muted">Loading the preview…</p>}>
+                    <Suspense
+                      fallback={
+                        <p className="muted">
+                          <FormattedMessage id="editor.editor-workspace.loadingThePreview" />
+                        </p>
+                      }
+                    >
                       <MessagePreview
                         kind={selectedStep.kind}
                         config={selectedStep.config}

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import type { SyncState } from './journey-sync.ts';
 
 /** "Saving…", "All changes saved" (only once the write landed), the error or the conflict. */
@@ -6,27 +7,30 @@ export function SaveIndicator({ state, onRetry }: { state: SyncState; onRetry():
     case 'saving':
       return (
         <span role="status" className="save-indicator save-saving">
-          Saving…
+          <FormattedMessage id="editor.save-indicator.saving" />
         </span>
       );
     case 'saved':
       return (
         <span role="status" className="save-indicator save-saved">
-          All changes saved
+          <FormattedMessage id="editor.save-indicator.allChangesSaved" />
         </span>
       );
     case 'conflict':
       return (
         <span role="status" className="save-indicator save-error">
-          Not saved: changed elsewhere
+          <FormattedMessage id="editor.save-indicator.notSavedChangedElsewhere" />
         </span>
       );
     case 'error':
       return (
         <span className="save-indicator save-error">
-          <span role="alert">Not saved: {state.message}. Your edits are kept in this tab.</span>{' '}
+          <span role="alert">
+            <FormattedMessage id="editor.save-indicator.notSaved" /> {state.message}
+            <FormattedMessage id="editor.save-indicator.yourEditsAreKeptIn" />
+          </span>{' '}
           <button type="button" className="btn btn-sm" onClick={onRetry}>
-            Retry
+            <FormattedMessage id="editor.save-indicator.retry" />
           </button>
         </span>
       );

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useState } from 'react';
 import { downloadText } from '../../ui/download.ts';
 
@@ -13,13 +14,17 @@ export interface SetAsideNoticeProps {
  * version), so it was not applied; offers it as a file, or to discard it.
  */
 export function SetAsideNotice({ journeyName, texts, onDiscard }: SetAsideNoticeProps) {
+  const intl = useIntl();
   const [shown, setShown] = useState(texts);
   if (shown.length === 0) return null;
   return (
     <div role="alert" className="editor-notice editor-notice-warning">
       {shown.length === 1
-        ? 'A local copy of unsaved edits to this journey could not be read, so it was not applied.'
-        : `${shown.length} local copies of unsaved edits to this journey could not be read, so they were not applied.`}
+        ? intl.formatMessage({ id: 'editor.set-aside-notice.aLocalCopyOfUnsaved' })
+        : intl.formatMessage(
+            { id: 'editor.set-aside-notice.localCopiesOfUnsavedEdits' },
+            { length: shown.length },
+          )}
       <button
         type="button"
         className="btn btn-sm"
@@ -33,7 +38,7 @@ export function SetAsideNotice({ journeyName, texts, onDiscard }: SetAsideNotice
           )
         }
       >
-        Download
+        <FormattedMessage id="editor.set-aside-notice.download" />
       </button>
       <button
         type="button"
@@ -43,7 +48,7 @@ export function SetAsideNotice({ journeyName, texts, onDiscard }: SetAsideNotice
           setShown([]);
         }}
       >
-        Discard
+        <FormattedMessage id="editor.set-aside-notice.discard" />
       </button>
     </div>
   );

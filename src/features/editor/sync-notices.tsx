@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { randomId, type JourneyDocument } from '../../domain/index.ts';
@@ -54,9 +55,12 @@ export function SyncNotices({
     <>
       {copyId !== null && (
         <div role="status" className="editor-notice">
-          Your version was saved as a copy. <Link to={`/journeys/${copyId}`}>Open the copy</Link>
+          <FormattedMessage id="editor.sync-notices.yourVersionWasSavedAs" />{' '}
+          <Link to={`/journeys/${copyId}`}>
+            <FormattedMessage id="editor.sync-notices.openTheCopy" />
+          </Link>
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => setCopyId(null)}>
-            Dismiss
+            <FormattedMessage id="editor.sync-notices.dismiss" />
           </button>
         </div>
       )}

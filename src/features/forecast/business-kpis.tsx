@@ -52,7 +52,7 @@ export function BusinessKpis({
           label={intl.formatMessage({ id: 'forecast.business-kpis.shareOverTheFrequencyCap' })}
           value={t === null || t.traced === 0 ? null : t.overCap / t.traced}
           format="percent"
-          detail={`${capText}, counting messages the cap held back`}
+          detail={intl.formatMessage({ id: 'forecast.business-kpis.capDetail' }, { cap: capText })}
         />
         <KpiCard
           label={intl.formatMessage({ id: 'forecast.business-kpis.unsubscribes' })}
@@ -68,7 +68,10 @@ export function BusinessKpis({
           label={intl.formatMessage({ id: 'forecast.business-kpis.npsHistorical' })}
           value={historical.nps}
           format="number"
-          detail={`${formatNumber(historical.responses)} answers in the set`}
+          detail={intl.formatMessage(
+            { id: 'forecast.business-kpis.answers' },
+            { answers: formatNumber(historical.responses) },
+          )}
         />
         <KpiCard
           label={intl.formatMessage({ id: 'forecast.business-kpis.npsSimulated' })}

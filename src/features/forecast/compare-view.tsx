@@ -1,3 +1,4 @@
+import { kpiLabel } from '../../i18n/domain-labels.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo } from 'react';
 import { compareKpis } from '../../domain/forecast/replications.ts';
@@ -110,7 +111,7 @@ export function CompareView({
               const points = kpi.unit === 'share' ? ' pp' : '';
               return (
                 <tr key={kpi.key}>
-                  <th scope="row">{kpi.label}</th>
+                  <th scope="row">{kpiLabel(intl, kpi)}</th>
                   <td className="num">{formatKpi(kpi.unit, baseline)}</td>
                   <td className="num">{formatKpi(kpi.unit, b.summaries[kpi.key]?.mean ?? NaN)}</td>
                   <td className="num">

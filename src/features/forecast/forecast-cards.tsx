@@ -1,3 +1,4 @@
+import { kpiLabel } from '../../i18n/domain-labels.ts';
 import { useIntl } from 'react-intl';
 import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
 import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
@@ -33,7 +34,8 @@ export function ForecastCards({ view }: { view: VariantView }) {
     const summary = view.summaries[key];
     return kpi && summary ? [{ kpi, summary }] : [];
   });
-  const replications = (n: number) => `mean of ${n} replication${n === 1 ? '' : 's'}`;
+  const replications = (n: number) =>
+    intl.formatMessage({ id: 'forecast.forecast-cards.mean' }, { n });
   return (
     <KpiGrid label={intl.formatMessage({ id: 'forecast.forecast-cards.of' }, { name: view.name })}>
       {cards.map(({ kpi, summary }) => (
@@ -42,14 +44,17 @@ export function ForecastCards({ view }: { view: VariantView }) {
           label={
             kpi.key === 'uplift'
               ? intl.formatMessage({ id: 'sim2.forecast-cards.upliftOverControlWhatThe' })
-              : kpi.label
+              : kpiLabel(intl, kpi)
           }
           value={summary.mean}
           format={kpi.key === 'uplift' ? 'points' : numberFormat(kpi.unit)}
           range={{ p10: summary.p10, p50: summary.p50, p90: summary.p90 }}
           detail={
             !view.hasControl && ATTRIBUTED.has(kpi.key)
-              ? `${replications(summary.n)}; attributed to everyone who converted (no control group)`
+              ? intl.formatMessage(
+                  { id: 'forecast.forecast-cards.attributed' },
+                  { mean: replications(summary.n) },
+                )
               : replications(summary.n)
           }
         />

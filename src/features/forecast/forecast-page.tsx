@@ -185,7 +185,10 @@ export function ForecastPage() {
               profiles={loaded.profiles}
               capText={
                 cap
-                  ? `cap of ${cap.max} per ${cap.periodDays} days${cap.enabled ? '' : intl.formatMessage({ id: 'sim2.forecast-page.notSwitchedOn' })}`
+                  ? intl.formatMessage(
+                      { id: 'forecast.forecast-page.cap' },
+                      { max: cap.max, days: cap.periodDays, enabled: cap.enabled ? 'yes' : 'no' },
+                    )
                   : ''
               }
             />

@@ -1,3 +1,4 @@
+import { kpiLabel } from '../../i18n/domain-labels.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { formatKpi } from './kpi-format.ts';
 import type { VariantView } from './forecast-model.ts';
@@ -27,7 +28,7 @@ export function KpiTable({ view }: { view: VariantView }) {
             const s = view.summaries[kpi.key];
             return (
               <tr key={kpi.key}>
-                <th scope="row">{kpi.label}</th>
+                <th scope="row">{kpiLabel(intl, kpi)}</th>
                 {s === undefined ? (
                   <td colSpan={4} className="muted">
                     <FormattedMessage id="forecast.kpi-table.noValueInThisRun" />

@@ -58,10 +58,22 @@ export function SampleSizePanel({
           intl.formatMessage({ id: 'sim2.sample-size-panel.theBaselineStartsAtThe' })}
       </p>
       <div className="forecast-controls">
-        {percentInput(baseline, setBaseline, 'Baseline conversion rate')}
-        {percentInput(lift, setLift, 'Relative lift to detect')}
-        {percentInput(confidence, setConfidence, 'Confidence')}
-        {percentInput(power, setPower, 'Power')}
+        {percentInput(
+          baseline,
+          setBaseline,
+          intl.formatMessage({ id: 'forecast.sample-size-panel.baseline' }),
+        )}
+        {percentInput(lift, setLift, intl.formatMessage({ id: 'forecast.sample-size-panel.lift' }))}
+        {percentInput(
+          confidence,
+          setConfidence,
+          intl.formatMessage({ id: 'forecast.sample-size-panel.confidence' }),
+        )}
+        {percentInput(
+          power,
+          setPower,
+          intl.formatMessage({ id: 'forecast.sample-size-panel.power' }),
+        )}
       </div>
       <p role="status" className="sample-size-answer">
         {problem !== null

@@ -15,7 +15,13 @@ export function SendsChart({ view }: { view: VariantView }) {
   const { categories, series, bands } = useMemo(
     () => ({
       categories: view.band.map((d) => dayLabel(view.start, d.day)),
-      series: [{ key: 'mean', label: 'Mean sends', values: view.band.map((d) => d.mean) }],
+      series: [
+        {
+          key: 'mean',
+          label: intl.formatMessage({ id: 'forecast.sends-chart.mean' }),
+          values: view.band.map((d) => d.mean),
+        },
+      ],
       bands: [
         {
           key: 'range',
@@ -25,7 +31,7 @@ export function SendsChart({ view }: { view: VariantView }) {
         },
       ],
     }),
-    [view],
+    [view, intl],
   );
   return (
     <SeriesChart
@@ -34,7 +40,7 @@ export function SendsChart({ view }: { view: VariantView }) {
       categories={categories}
       categoryLabel="Day"
       xAxisLabel="Day (date, UTC)"
-      yAxisLabel="Messages sent per day"
+      yAxisLabel={intl.formatMessage({ id: 'sim.charts.sentPerDay' })}
       series={series}
       bands={bands}
       kind="line"

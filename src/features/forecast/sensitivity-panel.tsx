@@ -1,3 +1,6 @@
+import { defineMessages, type MessageDescriptor } from 'react-intl';
+import type { ChannelBehaviour } from '../../domain/simulate/options.ts';
+import { kpiLabel } from '../../i18n/domain-labels.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo, useRef, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
@@ -18,6 +21,18 @@ interface Outcome {
   base: number;
   bars: TornadoBar[];
 }
+
+const ASSUMPTION_MESSAGES: Partial<Record<keyof ChannelBehaviour, MessageDescriptor>> &
+  Record<
+    'openRate' | 'clickRate' | 'conversionRate' | 'unsubscribeRate' | 'costPerSend',
+    MessageDescriptor
+  > = defineMessages({
+  openRate: { id: 'forecast.assumption.openRate' },
+  clickRate: { id: 'forecast.assumption.clickRate' },
+  conversionRate: { id: 'forecast.assumption.conversionRate' },
+  unsubscribeRate: { id: 'forecast.assumption.unsubscribeRate' },
+  costPerSend: { id: 'forecast.assumption.costPerSend' },
+});
 
 /**
  * One-at-a-time sensitivity of a KPI to each behaviour assumption, as a tornado chart, over a
@@ -80,7 +95,15 @@ export function SensitivityPanel({
         base,
         variants.flatMap((v, i) =>
           v.end === 'low' && v.assumption !== null
-            ? [{ name: v.assumption.label, low: meanOf(i), high: meanOf(i + 1) }]
+            ? [
+                {
+                  name: ASSUMPTION_MESSAGES[v.assumption.field]
+                    ? intl.formatMessage(ASSUMPTION_MESSAGES[v.assumption.field]!)
+                    : v.assumption.label,
+                  low: meanOf(i),
+                  high: meanOf(i + 1),
+                },
+              ]
             : [],
         ),
       );
@@ -109,7 +132,7 @@ export function SensitivityPanel({
           <select value={kpiKey} onChange={(e) => setKpiKey(e.target.value)}>
             {choices.map((k) => (
               <option key={k.key} value={k.key}>
-                {k.label}
+                {kpiLabel(intl, k)}
               </option>
             ))}
           </select>
@@ -148,7 +171,7 @@ export function SensitivityPanel({
         <TornadoChart
           title={intl.formatMessage(
             { id: 'forecast.sensitivity-panel.whatMoves' },
-            { kpi: outcome.kpi.label.toLowerCase() },
+            { kpi: kpiLabel(intl, outcome.kpi).toLowerCase() },
           )}
           bars={outcome.bars}
           base={outcome.base}

@@ -1,7 +1,6 @@
 import { CHANNEL_MESSAGES } from '../../i18n/domain-labels.ts';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
 import {
-  CHANNEL_LABELS,
   DEFAULT_CHANNEL_BEHAVIOUR,
   type Channel,
   type ChannelBehaviour,
@@ -12,12 +11,28 @@ export type BehaviourOverrides = Partial<Record<Channel, Partial<ChannelBehaviou
 
 type RateField = 'deliveredRate' | 'openRate' | 'clickRate' | 'unsubscribeRate' | 'conversionRate';
 
-const RATE_FIELDS: readonly { field: RateField; label: string; hint: string }[] = [
-  { field: 'deliveredRate', label: 'Delivered', hint: 'of sends' },
-  { field: 'openRate', label: 'Opened', hint: 'of delivered' },
-  { field: 'clickRate', label: 'Clicked', hint: 'of opened' },
-  { field: 'unsubscribeRate', label: 'Unsubscribed', hint: 'of delivered' },
-  { field: 'conversionRate', label: 'Converted', hint: 'of clicked' },
+const RATE_MESSAGES = defineMessages({
+  delivered: { id: 'sim.assumption.delivered' },
+  opened: { id: 'sim.assumption.opened' },
+  clicked: { id: 'sim.assumption.clicked' },
+  unsubscribed: { id: 'sim.assumption.unsubscribed' },
+  converted: { id: 'sim.assumption.converted' },
+  ofSends: { id: 'sim.assumption.ofSends' },
+  ofDelivered: { id: 'sim.assumption.ofDelivered' },
+  ofOpened: { id: 'sim.assumption.ofOpened' },
+  ofClicked: { id: 'sim.assumption.ofClicked' },
+});
+
+const RATE_FIELDS: readonly {
+  field: RateField;
+  label: MessageDescriptor;
+  hint: MessageDescriptor;
+}[] = [
+  { field: 'deliveredRate', label: RATE_MESSAGES.delivered, hint: RATE_MESSAGES.ofSends },
+  { field: 'openRate', label: RATE_MESSAGES.opened, hint: RATE_MESSAGES.ofDelivered },
+  { field: 'clickRate', label: RATE_MESSAGES.clicked, hint: RATE_MESSAGES.ofOpened },
+  { field: 'unsubscribeRate', label: RATE_MESSAGES.unsubscribed, hint: RATE_MESSAGES.ofDelivered },
+  { field: 'conversionRate', label: RATE_MESSAGES.converted, hint: RATE_MESSAGES.ofClicked },
 ];
 
 /** A rate as a percentage with at most two decimals, e.g. 0.003 → 0.3. */
@@ -70,8 +85,9 @@ export function AssumptionsEditor({
               <FormattedMessage id="sim.assumptions-editor.channel" />
             </th>
             {RATE_FIELDS.map((f) => (
-              <th scope="col" key={f.field} title={f.hint}>
-                {f.label} %<div className="sim-th-hint">{f.hint}</div>
+              <th scope="col" key={f.field} title={intl.formatMessage(f.hint)}>
+                {intl.formatMessage(f.label)} %
+                <div className="sim-th-hint">{intl.formatMessage(f.hint)}</div>
               </th>
             ))}
             <th scope="col">
@@ -91,7 +107,14 @@ export function AssumptionsEditor({
                     max={100}
                     step={0.1}
                     disabled={disabled}
-                    aria-label={`${CHANNEL_LABELS[channel]} ${f.label.toLowerCase()} % (${f.hint})`}
+                    aria-label={intl.formatMessage(
+                      { id: 'sim.assumption.inputLabel' },
+                      {
+                        channel: intl.formatMessage(CHANNEL_MESSAGES[channel]),
+                        rate: intl.formatMessage(f.label).toLowerCase(),
+                        hint: intl.formatMessage(f.hint),
+                      },
+                    )}
                     value={percent(value(channel, f.field))}
                     onChange={(e) => {
                       const n = e.currentTarget.valueAsNumber;

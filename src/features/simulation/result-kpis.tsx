@@ -48,7 +48,10 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
       }
       detail={
         goal && goal.uplift !== null
-          ? `control converts ${formatNumber(goal.control.rate, 'percent')}`
+          ? intl.formatMessage(
+              { id: 'sim3.result-kpis.controlConverts' },
+              { value1: formatNumber(goal.control.rate, 'percent') },
+            )
           : intl.formatMessage({ id: 'sim2.result-kpis.noControlGroup' })
       }
     />
@@ -58,8 +61,16 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
       <KpiCard
         label={intl.formatMessage({ id: 'sim.result-kpis.entered' })}
         value={result.entries}
-        detail={`${count(result.profilesEntered)} of ${count(result.profiles)} profiles${
-          result.controlEntries > 0 ? ` · ${count(result.controlEntries)} held out` : ''
+        detail={`${intl.formatMessage(
+          { id: 'sim3.result-kpis.ofProfiles' },
+          { entered: count(result.profilesEntered), profiles: count(result.profiles) },
+        )}${
+          result.controlEntries > 0
+            ? intl.formatMessage(
+                { id: 'sim3.result-kpis.heldOut' },
+                { value1: count(result.controlEntries) },
+              )
+            : ''
         }`}
       />
       {hasControl && upliftCard}
@@ -68,7 +79,10 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
         value={goal ? goal.conversions : null}
         detail={
           goal
-            ? `goal: ${goal.event} within ${goal.windowDays} days`
+            ? intl.formatMessage(
+                { id: 'sim3.result-kpis.goalWithinDays' },
+                { event: goal.event, windowDays: goal.windowDays },
+              )
             : intl.formatMessage({ id: 'sim2.result-kpis.noGoalSet' })
         }
       />
@@ -76,7 +90,11 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
         label={intl.formatMessage({ id: 'sim.result-kpis.conversionRate' })}
         value={goal ? goal.rate : null}
         format="percent"
-        detail={goal ? `of ${count(treated)} entries` : undefined}
+        detail={
+          goal
+            ? intl.formatMessage({ id: 'sim3.result-kpis.ofEntries' }, { value1: count(treated) })
+            : undefined
+        }
       />
       <KpiCard
         label={intl.formatMessage({ id: 'sim.result-kpis.revenue' })}
@@ -94,7 +112,10 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
         label={intl.formatMessage({ id: 'sim.result-kpis.cost' })}
         value={cost}
         format="currency"
-        detail={`${count(sent)} messages sent`}
+        detail={intl.formatMessage(
+          { id: 'sim3.result-kpis.messagesSent' },
+          { value1: count(sent) },
+        )}
       />
       <KpiCard
         label={intl.formatMessage({ id: 'sim.result-kpis.unsubscribes' })}

@@ -1,9 +1,18 @@
-import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { CHANNEL_LABELS, type ChannelResult, type SimulationResult } from '../../domain/index.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { activeChannels, SUPPRESSION_CAUSES } from './active-channels.ts';
 import { count } from './format.ts';
 import { TableHead } from '../../ui/table-head.tsx';
+
+/** Why messages were held back, by the simulation's cause code. */
+const SUPPRESSION_MESSAGES = defineMessages({
+  unreachable: { id: 'sim.suppression.unreachable' },
+  unsubscribed: { id: 'sim.suppression.unsubscribed' },
+  quiet_hours_deferred: { id: 'sim.suppression.quiet_hours_deferred' },
+  quiet_hours_dropped: { id: 'sim.suppression.quiet_hours_dropped' },
+  frequency_cap: { id: 'sim.suppression.frequency_cap' },
+});
 
 function share(part: number, whole: number): string {
   return whole > 0 ? formatNumber(part / whole, 'percent') : '–';
@@ -72,6 +81,7 @@ const DEFERRED_DROP_REASONS = [
  * reason: only the reasons some channel has, so a run without them keeps the table narrow.
  */
 export function SuppressionsTable({ result }: { result: SimulationResult }) {
+  const intl = useIntl();
   const channels = activeChannels(result);
   if (channels.length === 0) return null;
   const dropReasons = DEFERRED_DROP_REASONS.filter(([reason]) =>
@@ -87,9 +97,9 @@ export function SuppressionsTable({ result }: { result: SimulationResult }) {
           <th scope="col">
             <FormattedMessage id="sim.result-tables.channel" />
           </th>
-          {SUPPRESSION_CAUSES.map(([cause, label]) => (
+          {SUPPRESSION_CAUSES.map(([cause]) => (
             <th scope="col" className="num" key={cause}>
-              {label}
+              {intl.formatMessage(SUPPRESSION_MESSAGES[cause])}
             </th>
           ))}
           {dropReasons.map(([reason, label]) => (

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import {
   lazy,
   startTransition,
@@ -181,14 +182,16 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
   return (
     <div className="sim-panel">
       <div className="sim-panel-head">
-        <h2>Simulation</h2>
+        <h2>
+          <FormattedMessage id="editor.simulation-panel.simulation" />
+        </h2>
         {running ? (
           <button type="button" className="btn" onClick={runner.cancel}>
-            Cancel
+            <FormattedMessage id="editor.simulation-panel.cancel" />
           </button>
         ) : (
           <button type="button" className="btn btn-primary" disabled={!ready} onClick={start}>
-            Run simulation
+            <FormattedMessage id="editor.simulation-panel.runSimulation" />
           </button>
         )}
         {run && (
@@ -198,24 +201,28 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
               checked={showCounts}
               onChange={(e) => setShowCounts(e.currentTarget.checked)}
             />
-            Show counts on the canvas
+            <FormattedMessage id="editor.simulation-panel.showCountsOnTheCanvas" />
           </label>
         )}
       </div>
       {!compiled.ok && (
         <p className="sim-blocked" role="status">
-          Fix the errors before simulating: {compiled.errors}{' '}
-          {compiled.errors === 1 ? 'error' : 'errors'} in this journey.
+          <FormattedMessage
+            id="editor.simulation-panel.fixTheErrorsBeforeSimulating"
+            values={{ count: compiled.errors }}
+          />
         </p>
       )}
       {selectedSet?.count === 0 && (
         <p className="sim-blocked" role="status">
-          The set “{selectedSet.name}” has no profiles.
+          <FormattedMessage id="editor.simulation-panel.theSet" />
+          {selectedSet.name}
+          <FormattedMessage id="editor.simulation-panel.hasNoProfiles" />
         </p>
       )}
       {loadError !== null && (
         <p className="field-error" role="alert">
-          Could not load profile sets or runs: {loadError}
+          <FormattedMessage id="editor.simulation-panel.couldNotLoadProfileSets" /> {loadError}
         </p>
       )}
       <div className="sim-body">
@@ -234,7 +241,13 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
             <RunStatusMessage state={runner.state} />
           )}
           {run ? (
-            <Suspense fallback={<p className="muted">Loading the result…</p>}>
+            <Suspense
+              fallback={
+                <p className="muted">
+                  <FormattedMessage id="editor.simulation-panel.loadingTheResult" />
+                </p>
+              }
+            >
               <SimulationResultView
                 run={run}
                 stale={stale}
@@ -245,8 +258,7 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
           ) : (
             !running && (
               <p className="muted">
-                Run the journey over a profile set to see how many people reach each step, convert
-                and get each message.
+                <FormattedMessage id="editor.simulation-panel.runTheJourneyOverA" />
               </p>
             )
           )}

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { useId, useState, type ReactNode } from 'react';
 import { useElementWidth } from './use-element-width.ts';
 import './charts.css';
@@ -26,6 +27,7 @@ export function ChartFigure({
   chart,
   table,
 }: ChartFigureProps) {
+  const intl = useIntl();
   const [view, setView] = useState(initialView);
   const titleId = useId();
   return (
@@ -40,14 +42,19 @@ export function ChartFigure({
           aria-pressed={view === 'table'}
           onClick={() => setView(view === 'table' ? 'chart' : 'table')}
         >
-          {view === 'table' ? 'Show as chart' : 'Show as table'}
+          {view === 'table'
+            ? intl.formatMessage({ id: 'ui.chart-figure.showAsChart' })
+            : intl.formatMessage({ id: 'ui.chart-figure.showAsTable' })}
         </button>
       </div>
       {description !== undefined && <p className="series-chart-description">{description}</p>}
       {view === 'table' ? (
         table
       ) : (
-        <div role="img" aria-label={`${title}: chart. Use "Show as table" for the numbers.`}>
+        <div
+          role="img"
+          aria-label={intl.formatMessage({ id: 'ui.chart-figure.chartLabel' }, { title })}
+        >
           {chart}
         </div>
       )}

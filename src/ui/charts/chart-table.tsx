@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { ChartBand, ChartSeries, PartialCategory } from './chart-types.ts';
 
 interface ChartTableProps {
@@ -20,6 +21,7 @@ export function ChartTable({
   format,
   partial = [],
 }: ChartTableProps) {
+  const intl = useIntl();
   return (
     <div className="chart-table-wrap">
       <table className="data-table chart-table">
@@ -45,7 +47,10 @@ export function ChartTable({
               <th scope="row">
                 {category}
                 {partial.some((p) => p.index === i) &&
-                  ` (partial: ${partial.find((p) => p.index === i)?.note ?? ''})`}
+                  intl.formatMessage(
+                    { id: 'ui.chart-table.partial' },
+                    { value1: partial.find((p) => p.index === i)?.note ?? '' },
+                  )}
               </th>
               {series.map((s) => (
                 <td key={s.key} className="num">

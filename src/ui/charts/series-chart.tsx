@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { formatNumber } from '../kpi/format-number.ts';
 import { ChartFigure, SizedBox } from './chart-figure.tsx';
 import { ChartLegend } from './chart-legend.tsx';
@@ -108,13 +109,14 @@ export function SeriesChart({
           {legend.length > 1 && <ChartLegend items={legend} />}
           {flatBands.map((b) => (
             <p key={b.key} className="series-chart-note">
-              {b.label}: no range to draw — the values are the same at both ends on every point.
+              {b.label}
+              <FormattedMessage id="ui.series-chart.noRangeToDrawThe" />
             </p>
           ))}
           {thinBands.map((b) => (
             <p key={b.key} className="series-chart-note">
-              {b.label}: narrower than the line on every point (the values hardly vary), so it does
-              not show.
+              {b.label}
+              <FormattedMessage id="ui.series-chart.narrowerThanTheLineOn" />
             </p>
           ))}
           <SizedBox height={height} className="series-plot">

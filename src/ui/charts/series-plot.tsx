@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis';
 import { GridRows } from '@visx/grid';
 import { Group } from '@visx/group';
@@ -60,6 +61,7 @@ export function SeriesPlot({
   partial = [],
   markers = [],
 }: SeriesPlotProps) {
+  const intl = useIntl();
   const [pointed, setHover] = useState<number | null>(null);
   const hatchId = `chart-hatch${useId().replace(/:/g, '')}`;
   // The categories may change under a still pointer; a hover past their end shows nothing.
@@ -139,7 +141,7 @@ export function SeriesPlot({
                 textAnchor={centre(p.index) > innerWidth - 40 ? 'end' : 'middle'}
                 className="series-plot-tick"
               >
-                partial: {p.note}
+                <FormattedMessage id="ui.series-plot.partial" /> {p.note}
               </text>
             </g>
           ))}
@@ -292,7 +294,10 @@ export function SeriesPlot({
           <strong>
             {categories[hover]}
             {partial.some((p) => p.index === hover) &&
-              ` (partial: ${partial.find((p) => p.index === hover)?.note ?? ''})`}
+              intl.formatMessage(
+                { id: 'ui.series-plot.partialNote' },
+                { value1: partial.find((p) => p.index === hover)?.note ?? '' },
+              )}
           </strong>
           <dl>
             {series.map((s) => (

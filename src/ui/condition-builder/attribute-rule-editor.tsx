@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   type AttributeRule,
   type AttributeValueType,
@@ -38,6 +39,7 @@ function optionalNumber(v: number | null | undefined): number | undefined {
 
 /** attribute · type · operator · value(s), with operators fitting the type and inputs fitting the operator. */
 export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRuleEditorProps) {
+  const intl = useIntl();
   const ctx = useBuilder();
   const field = (key: string) => {
     const p = childPath(path, key);
@@ -54,9 +56,12 @@ export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRul
     <>
       <TextField
         {...field('attribute')}
-        label={`${name} attribute`}
+        label={intl.formatMessage(
+          { id: 'ui.attribute-rule-editor.attributeLabel' },
+          { name: name },
+        )}
         hideLabel
-        placeholder="attribute"
+        placeholder={intl.formatMessage({ id: 'ui.attribute-rule-editor.attribute' })}
         list={ctx.attributeListId}
         value={rule.attribute}
         onChange={(attribute) => {
@@ -67,7 +72,7 @@ export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRul
       />
       <SelectField
         {...field('valueType')}
-        label={`${name} value type`}
+        label={intl.formatMessage({ id: 'ui.attribute-rule-editor.valueType' }, { name: name })}
         hideLabel
         value={rule.valueType}
         options={TYPE_OPTIONS}
@@ -75,7 +80,7 @@ export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRul
       />
       <SelectField
         {...field('operator')}
-        label={`${name} operator`}
+        label={intl.formatMessage({ id: 'ui.attribute-rule-editor.operator' }, { name: name })}
         hideLabel
         value={rule.operator}
         options={operators}
@@ -84,9 +89,9 @@ export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRul
       {shape === 'text' && (
         <TextField
           {...field('value')}
-          label={`${name} value`}
+          label={intl.formatMessage({ id: 'ui.attribute-rule-editor.valueLabel' }, { name: name })}
           hideLabel
-          placeholder="value"
+          placeholder={intl.formatMessage({ id: 'ui.attribute-rule-editor.value' })}
           value={typeof value === 'string' ? value : ''}
           onChange={(v) => onChange(withValues(rule, { value: v }))}
         />
@@ -96,10 +101,10 @@ export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRul
           {...field('value')}
           label={
             shape === 'days'
-              ? `${name} days`
+              ? intl.formatMessage({ id: 'ui.attribute-rule-editor.daysLabel' }, { name: name })
               : shape === 'number-range'
-                ? `${name} from`
-                : `${name} value`
+                ? intl.formatMessage({ id: 'ui.attribute-rule-editor.from' }, { name: name })
+                : intl.formatMessage({ id: 'ui.attribute-rule-editor.valueLabel' }, { name: name })
           }
           hideLabel
           integer={shape === 'days'}
@@ -111,7 +116,11 @@ export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRul
       {(shape === 'date' || shape === 'date-range') && (
         <TextField
           {...field('value')}
-          label={shape === 'date-range' ? `${name} from` : `${name} date`}
+          label={
+            shape === 'date-range'
+              ? intl.formatMessage({ id: 'ui.attribute-rule-editor.from' }, { name: name })
+              : intl.formatMessage({ id: 'ui.attribute-rule-editor.date' }, { name: name })
+          }
           hideLabel
           type="date"
           value={typeof value === 'string' ? value : ''}
@@ -121,7 +130,7 @@ export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRul
       {shape === 'number-range' && (
         <NumberField
           {...field('value2')}
-          label={`${name} to`}
+          label={intl.formatMessage({ id: 'ui.attribute-rule-editor.to' }, { name: name })}
           hideLabel
           value={typeof value2 === 'number' ? value2 : undefined}
           onChange={(v) => onChange(withValues(rule, { value2: optionalNumber(v) }))}
@@ -130,18 +139,22 @@ export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRul
       {shape === 'date-range' && (
         <TextField
           {...field('value2')}
-          label={`${name} to`}
+          label={intl.formatMessage({ id: 'ui.attribute-rule-editor.to' }, { name: name })}
           hideLabel
           type="date"
           value={typeof value2 === 'string' ? value2 : ''}
           onChange={(v) => onChange(withValues(rule, { value2: v === '' ? undefined : v }))}
         />
       )}
-      {shape === 'days' && <span className="cb-word">days</span>}
+      {shape === 'days' && (
+        <span className="cb-word">
+          <FormattedMessage id="ui.attribute-rule-editor.days" />
+        </span>
+      )}
       {rule.valueType === 'text' && shape === 'text' && (
         <CheckboxField
           {...field('caseSensitive')}
-          label="Match case"
+          label={intl.formatMessage({ id: 'ui.attribute-rule-editor.matchCase' })}
           checked={rule.caseSensitive === true}
           onChange={(c) => onChange(withValues(rule, { caseSensitive: c ? true : undefined }))}
         />

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useId, useMemo } from 'react';
 import {
   type ConditionGroup,
@@ -59,7 +60,9 @@ export function ConditionBuilder({
       <fieldset className="cb" aria-describedby={summaryId}>
         <legend>{label}</legend>
         <p id={summaryId} className="cb-summary">
-          <span className="muted">Matches: </span>
+          <span className="muted">
+            <FormattedMessage id="ui.condition-builder.matches" />{' '}
+          </span>
           {describeCondition(value)}
         </p>
         <GroupEditor group={value} path="" name={label} number="" onChange={onChange} />

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { EVENT_COUNT_COMPARISONS, type EventCountRule } from '../../domain/index.ts';
 import { NumberField } from '../schema-form/number-field.tsx';
 import { SelectField } from '../schema-form/select-field.tsx';
@@ -19,6 +20,7 @@ export interface EventCountRuleEditorProps {
 
 /** "performed `event` at least `n` times within `d` days, where …". */
 export function EventCountRuleEditor({ rule, path, name, onChange }: EventCountRuleEditorProps) {
+  const intl = useIntl();
   const ctx = useBuilder();
   const field = (key: string) => {
     const p = childPath(path, key);
@@ -31,19 +33,27 @@ export function EventCountRuleEditor({ rule, path, name, onChange }: EventCountR
   return (
     <div className="cb-event">
       <div className="cb-row-fields">
-        <span className="cb-word">performed</span>
+        <span className="cb-word">
+          <FormattedMessage id="ui.event-count-rule-editor.performed" />
+        </span>
         <TextField
           {...field('event')}
-          label={`${name} event`}
+          label={intl.formatMessage(
+            { id: 'ui.event-count-rule-editor.eventLabel' },
+            { name: name },
+          )}
           hideLabel
-          placeholder="event"
+          placeholder={intl.formatMessage({ id: 'ui.event-count-rule-editor.event' })}
           list={ctx.eventListId}
           value={rule.event}
           onChange={(event) => onChange({ ...rule, event })}
         />
         <SelectField
           {...field('comparison')}
-          label={`${name} comparison`}
+          label={intl.formatMessage(
+            { id: 'ui.event-count-rule-editor.comparison' },
+            { name: name },
+          )}
           hideLabel
           value={rule.comparison}
           options={COMPARISON_OPTIONS}
@@ -51,28 +61,38 @@ export function EventCountRuleEditor({ rule, path, name, onChange }: EventCountR
         />
         <NumberField
           {...field('count')}
-          label={`${name} count`}
+          label={intl.formatMessage({ id: 'ui.event-count-rule-editor.count' }, { name: name })}
           hideLabel
           integer
           min={0}
           value={rule.count}
           onChange={(count) => onChange({ ...rule, count: count ?? Number.NaN })}
         />
-        <span className="cb-word">times within the last</span>
+        <span className="cb-word">
+          <FormattedMessage id="ui.event-count-rule-editor.timesWithinTheLast" />
+        </span>
         <NumberField
           {...field('withinDays')}
-          label={`${name} within days`}
+          label={intl.formatMessage(
+            { id: 'ui.event-count-rule-editor.withinDays' },
+            { name: name },
+          )}
           hideLabel
           min={1}
           emptyValue={null}
           value={rule.withinDays}
           onChange={(d) => onChange({ ...rule, withinDays: d ?? null })}
         />
-        <span className="cb-word">days (empty: ever)</span>
+        <span className="cb-word">
+          <FormattedMessage id="ui.event-count-rule-editor.daysEmptyEver" />
+        </span>
       </div>
       <PropertyFiltersEditor
         id={controlId(ctx, filtersPath)}
-        label={`${name} property filters`}
+        label={intl.formatMessage(
+          { id: 'ui.event-count-rule-editor.propertyFilters' },
+          { name: name },
+        )}
         value={rule.propertyFilters}
         issues={filterIssues}
         onChange={(propertyFilters) => onChange({ ...rule, propertyFilters })}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useEffect, useRef } from 'react';
 import {
   type Channel,
@@ -47,6 +48,7 @@ interface NodeEditorProps {
 }
 
 function NodeEditor({ node, path, name, onChange }: NodeEditorProps) {
+  const intl = useIntl();
   const ctx = useBuilder();
   switch (node.type) {
     case 'attribute':
@@ -56,10 +58,12 @@ function NodeEditor({ node, path, name, onChange }: NodeEditorProps) {
     case 'reachable':
       return (
         <>
-          <span className="cb-word">can be reached by</span>
+          <span className="cb-word">
+            <FormattedMessage id="ui.group-editor.canBeReachedBy" />
+          </span>
           <SelectField
             id={controlId(ctx, childPath(path, 'channel'))}
-            label={`${name} channel`}
+            label={intl.formatMessage({ id: 'ui.group-editor.channel' }, { name: name })}
             hideLabel
             value={node.channel}
             options={CHANNEL_OPTIONS}
@@ -72,7 +76,7 @@ function NodeEditor({ node, path, name, onChange }: NodeEditorProps) {
       return (
         <SelectField
           id={controlId(ctx, childPath(path, 'inGroup'))}
-          label={`${name} control group`}
+          label={intl.formatMessage({ id: 'ui.group-editor.controlGroup' }, { name: name })}
           hideLabel
           value={node.inGroup ? 'in' : 'out'}
           options={CONTROL_OPTIONS}
@@ -94,6 +98,7 @@ const RULE_NAMES: Record<RuleType, string> = {
 
 /** One AND/OR group: its match toggle, its rules and nested groups, and buttons to add more. */
 export function GroupEditor({ group, path, name, number, onChange, onRemove }: GroupEditorProps) {
+  const intl = useIntl();
   const ctx = useBuilder();
   const listRef = useRef<HTMLOListElement>(null);
   const addRef = useRef<HTMLDivElement>(null);
@@ -126,9 +131,11 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
     <div className="cb-group" {...(number === '' ? {} : { role: 'group', 'aria-label': name })}>
       <div className="cb-group-head">
         <fieldset className="cb-op">
-          <legend className="visually-hidden">{`${name}: match`}</legend>
+          <legend className="visually-hidden">
+            {intl.formatMessage({ id: 'ui.group-editor.matchLegend' }, { name: name })}
+          </legend>
           <span className="cb-word" aria-hidden="true">
-            Match
+            <FormattedMessage id="ui.group-editor.match" />
           </span>
           <label>
             <input
@@ -137,7 +144,7 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
               checked={group.op === 'and'}
               onChange={() => onChange({ ...group, op: 'and' })}
             />
-            all (AND)
+            <FormattedMessage id="ui.group-editor.allAnd" />
           </label>
           <label>
             <input
@@ -146,16 +153,20 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
               checked={group.op === 'or'}
               onChange={() => onChange({ ...group, op: 'or' })}
             />
-            any (OR)
+            <FormattedMessage id="ui.group-editor.anyOr" />
           </label>
         </fieldset>
         {onRemove !== undefined && (
           <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove}>
-            Remove {name.toLowerCase()}
+            <FormattedMessage id="ui.group-editor.remove" /> {name.toLowerCase()}
           </button>
         )}
       </div>
-      {count === 0 && <p className="field-hint">No rules yet: everyone matches.</p>}
+      {count === 0 && (
+        <p className="field-hint">
+          <FormattedMessage id="ui.group-editor.noRulesYetEveryoneMatches" />
+        </p>
+      )}
       {groupIssues.map((i) => (
         <p key={i.message} className={i.severity === 'error' ? 'field-error' : 'field-warning'}>
           {i.message}
@@ -167,7 +178,15 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
           if (node.type === 'group') {
             return (
               <li key={i} className="cb-nested">
-                {i > 0 && <span className="cb-joiner">{group.op === 'and' ? 'and' : 'or'}</span>}
+                {i > 0 && (
+                  <span className="cb-joiner">
+                    {group.op === 'and' ? (
+                      <FormattedMessage id="ui.group-editor.and" />
+                    ) : (
+                      <FormattedMessage id="ui.group-editor.or" />
+                    )}
+                  </span>
+                )}
                 <GroupEditor
                   group={node}
                   path={nodePath}
@@ -183,7 +202,15 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
           const typeIssues = issuesAt(ctx, nodePath);
           return (
             <li key={i} className="cb-rule">
-              {i > 0 && <span className="cb-joiner">{group.op === 'and' ? 'and' : 'or'}</span>}
+              {i > 0 && (
+                <span className="cb-joiner">
+                  {group.op === 'and' ? (
+                    <FormattedMessage id="ui.group-editor.and" />
+                  ) : (
+                    <FormattedMessage id="ui.group-editor.or" />
+                  )}
+                </span>
+              )}
               <div
                 className="cb-rule-body"
                 role="group"
@@ -200,7 +227,10 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
                 <button
                   type="button"
                   className="btn btn-ghost btn-sm cb-remove"
-                  aria-label={`Remove rule ${i + 1}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'ui.group-editor.removeRule' },
+                    { value1: i + 1 },
+                  )}
                   onClick={() => remove(i)}
                 >
                   ×
@@ -215,7 +245,15 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
           );
         })}
       </ol>
-      <div className="cb-add" ref={addRef} role="group" aria-label={`Add to ${name.toLowerCase()}`}>
+      <div
+        className="cb-add"
+        ref={addRef}
+        role="group"
+        aria-label={intl.formatMessage(
+          { id: 'ui.group-editor.addTo' },
+          { value1: name.toLowerCase() },
+        )}
+      >
         {ADD_BUTTONS.map((b) => (
           <button
             key={b.type}

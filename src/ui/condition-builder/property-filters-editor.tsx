@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   PROPERTY_FILTER_OPERATORS,
   type PropertyFilter,
@@ -60,13 +61,18 @@ export function PropertyFiltersEditor({
   onChange,
   issues,
 }: PropertyFiltersEditorProps) {
+  const intl = useIntl();
   const at = (path: string) => (issues ?? []).filter((i) => i.path === path);
   const update = (index: number, next: PropertyFilter) =>
     onChange(value.map((f, i) => (i === index ? next : f)));
   return (
     <fieldset className="cb-filters">
       <legend>{label}</legend>
-      {value.length === 0 && <p className="field-hint">No filters: every event counts.</p>}
+      {value.length === 0 && (
+        <p className="field-hint">
+          <FormattedMessage id="ui.property-filters-editor.noFiltersEveryEventCounts" />
+        </p>
+      )}
       {at('').map((i) => (
         <p key={i.message} className={i.severity === 'error' ? 'field-error' : 'field-warning'}>
           {i.message}
@@ -77,19 +83,29 @@ export function PropertyFiltersEditor({
           const rowId = `${id}-${i}`;
           const n = i + 1;
           return (
-            <li key={i} className="cb-row" aria-label={`Filter ${n}`}>
+            <li
+              key={i}
+              className="cb-row"
+              aria-label={intl.formatMessage({ id: 'ui.property-filters-editor.filter' }, { n: n })}
+            >
               <TextField
                 id={`${rowId}-property`}
-                label={`Filter ${n} property`}
+                label={intl.formatMessage(
+                  { id: 'ui.property-filters-editor.filterProperty' },
+                  { n: n },
+                )}
                 hideLabel
-                placeholder="property"
+                placeholder={intl.formatMessage({ id: 'ui.property-filters-editor.property' })}
                 value={filter.property}
                 issues={at(`${i}.property`)}
                 onChange={(property) => update(i, { ...filter, property })}
               />
               <SelectField
                 id={`${rowId}-operator`}
-                label={`Filter ${n} operator`}
+                label={intl.formatMessage(
+                  { id: 'ui.property-filters-editor.filterOperator' },
+                  { n: n },
+                )}
                 hideLabel
                 value={filter.operator}
                 options={OPERATOR_OPTIONS}
@@ -99,7 +115,10 @@ export function PropertyFiltersEditor({
               {NUMERIC.has(filter.operator) ? (
                 <NumberField
                   id={`${rowId}-value`}
-                  label={`Filter ${n} value`}
+                  label={intl.formatMessage(
+                    { id: 'ui.property-filters-editor.filterValue' },
+                    { n: n },
+                  )}
                   hideLabel
                   value={typeof filter.value === 'number' ? filter.value : undefined}
                   issues={at(`${i}.value`)}
@@ -115,9 +134,12 @@ export function PropertyFiltersEditor({
               ) : VALUELESS.has(filter.operator) ? null : (
                 <TextField
                   id={`${rowId}-value`}
-                  label={`Filter ${n} value`}
+                  label={intl.formatMessage(
+                    { id: 'ui.property-filters-editor.filterValue' },
+                    { n: n },
+                  )}
                   hideLabel
-                  placeholder="value"
+                  placeholder={intl.formatMessage({ id: 'ui.property-filters-editor.value' })}
                   value={filter.value === undefined ? '' : String(filter.value)}
                   issues={at(`${i}.value`)}
                   onChange={(v) => update(i, { ...filter, value: v })}
@@ -126,7 +148,10 @@ export function PropertyFiltersEditor({
               <button
                 type="button"
                 className="btn btn-ghost btn-sm cb-remove"
-                aria-label={`Remove filter ${n}`}
+                aria-label={intl.formatMessage(
+                  { id: 'ui.property-filters-editor.removeFilter' },
+                  { n: n },
+                )}
                 onClick={() => onChange(value.filter((_, j) => j !== i))}
               >
                 ×
@@ -140,7 +165,7 @@ export function PropertyFiltersEditor({
         className="btn btn-sm"
         onClick={() => onChange([...value, { property: '', operator: 'equals', value: '' }])}
       >
-        + Add filter
+        <FormattedMessage id="ui.property-filters-editor.addFilter" />
       </button>
     </fieldset>
   );

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import type { ReactNode } from 'react';
 import { CheckboxField } from './checkbox-field.tsx';
 import { defaultValue } from './default-value.ts';
@@ -53,7 +54,7 @@ export function ObjectField({
           className="btn btn-sm"
           onClick={() => onChange(defaultValue({ ...spec, optional: false, nullable: false }))}
         >
-          + Add {label.toLowerCase()}
+          <FormattedMessage id="ui.composite-fields.add" /> {label.toLowerCase()}
         </button>
         {spec.description !== undefined && <p className="field-hint">{spec.description}</p>}
       </div>
@@ -66,7 +67,7 @@ export function ObjectField({
       className="btn btn-ghost btn-sm"
       onClick={() => onChange(spec.nullable ? null : undefined)}
     >
-      Remove {label.toLowerCase()}
+      <FormattedMessage id="ui.composite-fields.remove" /> {label.toLowerCase()}
     </button>
   ) : null;
   return (

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useState } from 'react';
 import { childPath, issuesUnder } from './field-issues.ts';
 import { fieldMessages } from './field-shell.tsx';
@@ -21,6 +22,7 @@ export function StringListField({
   value,
   onChange,
 }: DraftFieldProps<StringListSpec>) {
+  const intl = useIntl();
   const ctx = useForm();
   const [draft, setDraft] = useState('');
   const items = asStrings(value);
@@ -47,7 +49,7 @@ export function StringListField({
               <button
                 type="button"
                 className="sf-chip-remove"
-                aria-label={`Remove ${item}`}
+                aria-label={intl.formatMessage({ id: 'ui.list-fields.remove' }, { item: item })}
                 onClick={() => onChange(items.filter((i) => i !== item))}
               >
                 ×
@@ -57,13 +59,15 @@ export function StringListField({
         </ul>
       )}
       <div className="sf-chip-add">
-        <label htmlFor={id} className="visually-hidden">{`Add ${one}`}</label>
+        <label htmlFor={id} className="visually-hidden">
+          {intl.formatMessage({ id: 'ui.list-fields.addLabel' }, { one: one })}
+        </label>
         <input
           {...aria}
           type="text"
           value={draft}
           list={list}
-          placeholder={`Add ${one}…`}
+          placeholder={intl.formatMessage({ id: 'ui.list-fields.add2' }, { one: one })}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' || e.key === ',') {
@@ -78,7 +82,7 @@ export function StringListField({
           onClick={commit}
           disabled={draft.trim() === ''}
         >
-          Add
+          <FormattedMessage id="ui.list-fields.add" />
         </button>
       </div>
       {messages}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { fieldMessages } from './field-shell.tsx';
 import { fieldId, issuesFor, useForm } from './form-context.ts';
@@ -43,6 +44,7 @@ export function ObjectListField({
   onChange,
   renderItem,
 }: ObjectListFieldProps) {
+  const intl = useIntl();
   const ctx = useForm();
   const items = Array.isArray(value) ? value : [];
   const id = fieldId(ctx, path);
@@ -93,7 +95,10 @@ export function ObjectListField({
                 <button
                   type="button"
                   className="btn btn-ghost btn-sm"
-                  aria-label={`Move ${name.toLowerCase()} up`}
+                  aria-label={intl.formatMessage(
+                    { id: 'ui.object-list-field.moveUp' },
+                    { value1: name.toLowerCase() },
+                  )}
                   disabled={i === 0}
                   onClick={() => move(i, i - 1)}
                 >
@@ -102,7 +107,10 @@ export function ObjectListField({
                 <button
                   type="button"
                   className="btn btn-ghost btn-sm"
-                  aria-label={`Move ${name.toLowerCase()} down`}
+                  aria-label={intl.formatMessage(
+                    { id: 'ui.object-list-field.moveDown' },
+                    { value1: name.toLowerCase() },
+                  )}
                   disabled={i === count - 1}
                   onClick={() => move(i, i + 1)}
                 >
@@ -111,7 +119,10 @@ export function ObjectListField({
                 <button
                   type="button"
                   className="btn btn-ghost btn-sm"
-                  aria-label={`Remove ${name.toLowerCase()}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'ui.object-list-field.remove' },
+                    { value1: name.toLowerCase() },
+                  )}
                   disabled={!canRemove}
                   onClick={() => onChange(items.filter((_, j) => j !== i))}
                 >
@@ -131,7 +142,7 @@ export function ObjectListField({
           onChange([...items, newItem(spec, items)]);
         }}
       >
-        + Add {one.toLowerCase()}
+        <FormattedMessage id="ui.object-list-field.add" /> {one.toLowerCase()}
       </button>
     </fieldset>
   );

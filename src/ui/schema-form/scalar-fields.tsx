@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { useState } from 'react';
 import { issuesUnder } from './field-issues.ts';
 import { FieldShell } from './field-shell.tsx';
@@ -29,6 +30,7 @@ export interface DraftFieldProps<S extends FieldSpec> {
 
 /** A text box for a union of scalars (`string | number | boolean | null`), typed by what is entered. */
 export function ScalarField({ spec, path, label, value, onChange }: DraftFieldProps<ScalarSpec>) {
+  const intl = useIntl();
   const ctx = useForm();
   const [draft, setDraft] = useState(() => show(value));
   if (!Object.is(coerce(spec, draft), value) && show(value) !== draft) setDraft(show(value));
@@ -38,7 +40,10 @@ export function ScalarField({ spec, path, label, value, onChange }: DraftFieldPr
       id={fieldId(ctx, path)}
       label={label}
       issues={issuesFor(ctx, path)}
-      hint={spec.description ?? `Accepts: ${kinds}. Numbers and true/false are stored as such.`}
+      hint={
+        spec.description ??
+        intl.formatMessage({ id: 'ui.scalar-fields.acceptsNumbersAndTrueFalse' }, { kinds: kinds })
+      }
     >
       {(aria) => (
         <input
@@ -57,6 +62,7 @@ export function ScalarField({ spec, path, label, value, onChange }: DraftFieldPr
 
 /** Last resort for shapes the form cannot draw: the value as JSON, applied once it parses. */
 export function JsonField({ spec, path, label, value, onChange }: DraftFieldProps<FieldSpec>) {
+  const intl = useIntl();
   const ctx = useForm();
   const [draft, setDraft] = useState(() => JSON.stringify(value ?? null, null, 2));
   const [error, setError] = useState<string | undefined>(undefined);
@@ -65,7 +71,7 @@ export function JsonField({ spec, path, label, value, onChange }: DraftFieldProp
       id={fieldId(ctx, path)}
       label={label}
       issues={issuesUnder(ctx.issues, path)}
-      hint={spec.description ?? 'Edit as JSON.'}
+      hint={spec.description ?? intl.formatMessage({ id: 'ui.scalar-fields.editAsJson' })}
       localError={error}
     >
       {(aria) => (

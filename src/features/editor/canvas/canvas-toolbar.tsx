@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { Panel } from '@xyflow/react';
 import {
   REGISTERED_COMMANDS,
@@ -45,10 +46,16 @@ function title(
 
 /** The registered toolbar commands: undo, redo, auto-layout, fit view and the shortcuts overlay. */
 export function CanvasToolbar({ store, run, pressed = {} }: CanvasToolbarProps) {
+  const intl = useIntl();
   const history = useHistoryStatus(store);
   const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform);
   return (
-    <Panel position="top-left" className="canvas-toolbar" role="toolbar" aria-label="Canvas tools">
+    <Panel
+      position="top-left"
+      className="canvas-toolbar"
+      role="toolbar"
+      aria-label={intl.formatMessage({ id: 'editor.canvas-toolbar.canvasTools' })}
+    >
       {TOOLBAR_COMMANDS.map((command) => (
         <button
           key={command.id}

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import {
   Controls,
   MiniMap,
@@ -144,6 +145,7 @@ function CanvasSurface({
   const [layout, setLayout] = usePanelLayout();
   const [choosingTemplate, setChoosingTemplate] = useState(false);
   const addTriggerRef = useRef<HTMLButtonElement>(null);
+  const intl = useIntl();
   const flow = useReactFlow<StepFlowNode>();
   const wrapperRef = useRef<HTMLDivElement>(null);
   const document = useEditorSelector(store, (s) => s.document);
@@ -432,7 +434,7 @@ function CanvasSurface({
             onlyRenderVisibleElements={document.steps.length >= MOUNT_VISIBLE_FROM}
             minZoom={0.1}
             maxZoom={2}
-            aria-label="Journey canvas"
+            aria-label={intl.formatMessage({ id: 'editor.journey-canvas.journeyCanvas' })}
           >
             {showMiniMap && (
               <MiniMap<StepFlowNode>
@@ -440,7 +442,7 @@ function CanvasSurface({
                 pannable
                 zoomable
                 nodeColor={minimapColour}
-                ariaLabel="Journey overview"
+                ariaLabel={intl.formatMessage({ id: 'editor.journey-canvas.journeyOverview' })}
               />
             )}
             <Controls showInteractive={false} showFitView={false} />

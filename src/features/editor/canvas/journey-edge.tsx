@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { useCanvasContext } from './editor-context.ts';
@@ -17,6 +18,7 @@ function JourneyEdgeComponent({
   markerEnd,
   data,
 }: EdgeProps<JourneyFlowEdge>) {
+  const intl = useIntl();
   const { openInsertMenu } = useCanvasContext();
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
@@ -61,7 +63,10 @@ function JourneyEdgeComponent({
         d={`M${labelX - 10} ${labelY}a10 10 0 1 0 20 0a10 10 0 1 0-20 0M${labelX - 4} ${labelY}h8M${labelX} ${labelY - 4}v8`}
         role="button"
         tabIndex={0}
-        aria-label={`Insert a step on the ${data?.branchLabel ?? ''} connection`}
+        aria-label={intl.formatMessage(
+          { id: 'editor.journey-edge.insertAStepOnThe' },
+          { value1: data?.branchLabel ?? '' },
+        )}
         onClick={insert}
         onKeyDown={(event) => {
           if (event.key !== 'Enter' && event.key !== ' ') return;

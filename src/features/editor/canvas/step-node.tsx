@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { lazy, memo, Suspense, type KeyboardEvent, type MouseEvent } from 'react';
 import { useCanvasContext } from './editor-context.ts';
@@ -27,6 +28,7 @@ function StepNodeComponent({
   positionAbsoluteX,
   positionAbsoluteY,
 }: NodeProps<StepFlowNode>) {
+  const intl = useIntl();
   const { openInsertMenu } = useCanvasContext();
   const addAfter = (event: MouseEvent<HTMLButtonElement>, branch: string, index: number) => {
     event.stopPropagation();
@@ -84,7 +86,7 @@ function StepNodeComponent({
           type="target"
           position={down ? Position.Top : Position.Left}
           className="step-node__target"
-          aria-label={`Into ${data.label}`}
+          aria-label={intl.formatMessage({ id: 'editor.step-node.into' }, { label: data.label })}
           role="button"
           tabIndex={0}
           onKeyDown={clickOnKey}
@@ -118,7 +120,10 @@ function StepNodeComponent({
             <button
               type="button"
               className="step-node__add step-node__add--single nodrag nopan"
-              aria-label={`Add a step after ${data.label}`}
+              aria-label={intl.formatMessage(
+                { id: 'editor.step-node.addAStepAfter' },
+                { label: data.label },
+              )}
               onClick={(event) => addAfter(event, single.key, 0)}
             >
               +
@@ -129,7 +134,10 @@ function StepNodeComponent({
             id={single.key}
             position={out}
             className="step-node__source"
-            aria-label={`${single.label} branch of ${data.label}`}
+            aria-label={intl.formatMessage(
+              { id: 'editor.step-node.branchOf' },
+              { label: single.label, label2: data.label },
+            )}
             role="button"
             tabIndex={0}
             onKeyDown={clickOnKey}
@@ -145,7 +153,10 @@ function StepNodeComponent({
                 <button
                   type="button"
                   className="step-node__add nodrag nopan"
-                  aria-label={`Add a step after the ${branch.label} branch of ${data.label}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'editor.step-node.addAStepAfterThe' },
+                    { label: branch.label, label2: data.label },
+                  )}
                   onClick={(event) => addAfter(event, branch.key, index)}
                 >
                   +
@@ -156,7 +167,10 @@ function StepNodeComponent({
                 id={branch.key}
                 position={out}
                 className="step-node__source"
-                aria-label={`${branch.label} branch of ${data.label}`}
+                aria-label={intl.formatMessage(
+                  { id: 'editor.step-node.branchOf' },
+                  { label: branch.label, label2: data.label },
+                )}
                 role="button"
                 tabIndex={0}
                 onKeyDown={clickOnKey}

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { JourneyDocument } from '../../../domain/index.ts';
 import type { TheirJourney } from '../../../storage/journey-documents.ts';
@@ -34,6 +35,7 @@ function List({ title, items }: { title: string; items: string[] }) {
 }
 
 function Differences({ mine, theirs }: { mine: JourneyDocument; theirs: JourneyDocument }) {
+  const intl = useIntl();
   const diff = diffVersions(mine, theirs);
   const none =
     !diff.name &&
@@ -43,14 +45,34 @@ function Differences({ mine, theirs }: { mine: JourneyDocument; theirs: JourneyD
     <div className="conflict-diff">
       {diff.name && (
         <p>
-          Name: yours “{diff.name.mine}”, saved “{diff.name.theirs}”.
+          <FormattedMessage id="editor.conflict-dialog.nameYours" />
+          {diff.name.mine}
+          <FormattedMessage id="editor.conflict-dialog.saved" />
+          {diff.name.theirs}”.
         </p>
       )}
-      <List title="Steps only in yours" items={diff.onlyMine} />
-      <List title="Steps only in the saved version" items={diff.onlyTheirs} />
-      <List title="Steps that differ" items={diff.changed} />
-      {diff.settingsDiffer && <p>Journey settings differ.</p>}
-      {none && <p>Only the layout differs.</p>}
+      <List
+        title={intl.formatMessage({ id: 'editor.conflict-dialog.stepsOnlyInYours' })}
+        items={diff.onlyMine}
+      />
+      <List
+        title={intl.formatMessage({ id: 'editor.conflict-dialog.stepsOnlyInTheSaved' })}
+        items={diff.onlyTheirs}
+      />
+      <List
+        title={intl.formatMessage({ id: 'editor.conflict-dialog.stepsThatDiffer' })}
+        items={diff.changed}
+      />
+      {diff.settingsDiffer && (
+        <p>
+          <FormattedMessage id="editor.conflict-dialog.journeySettingsDiffer" />
+        </p>
+      )}
+      {none && (
+        <p>
+          <FormattedMessage id="editor.conflict-dialog.onlyTheLayoutDiffers" />
+        </p>
+      )}
     </div>
   );
 }
@@ -68,6 +90,7 @@ export function ConflictDialog({
   onSaveCopy,
   onLeaveDeleted,
 }: ConflictDialogProps) {
+  const intl = useIntl();
   const title =
     theirs.status === 'deleted'
       ? 'This journey was deleted elsewhere'
@@ -83,47 +106,60 @@ export function ConflictDialog({
         >
           <RadixDialog.Title>{title}</RadixDialog.Title>
           <RadixDialog.Description className="muted">
-            Your edits here are not saved yet. Choose which version to keep; nothing is lost until
-            you do.
+            <FormattedMessage id="editor.conflict-dialog.yourEditsHereAreNot" />
           </RadixDialog.Description>
           <div className="conflict-versions">
-            <section aria-label="Your version">
-              <h3 className="conflict-subtitle">Yours, in this tab</h3>
+            <section aria-label={intl.formatMessage({ id: 'editor.conflict-dialog.yourVersion' })}>
+              <h3 className="conflict-subtitle">
+                <FormattedMessage id="editor.conflict-dialog.yoursInThisTab" />
+              </h3>
               <p>
-                “{mine.name || 'Untitled journey'}”, {mine.steps.length} steps
+                “{mine.name || intl.formatMessage({ id: 'editor.conflict-dialog.untitledJourney' })}
+                ”, {mine.steps.length} <FormattedMessage id="editor.conflict-dialog.steps" />
               </p>
             </section>
-            <section aria-label="Saved version">
-              <h3 className="conflict-subtitle">Saved</h3>
+            <section aria-label={intl.formatMessage({ id: 'editor.conflict-dialog.savedVersion' })}>
+              <h3 className="conflict-subtitle">
+                <FormattedMessage id="editor.conflict-dialog.saved2" />
+              </h3>
               {theirs.status === 'ok' ? (
                 <p>
-                  “{theirs.document.name || 'Untitled journey'}”, {theirs.document.steps.length}{' '}
-                  steps, saved {when(theirs.document.updatedAt)}
+                  “
+                  {theirs.document.name ||
+                    intl.formatMessage({ id: 'editor.conflict-dialog.untitledJourney' })}
+                  ”, {theirs.document.steps.length}{' '}
+                  <FormattedMessage id="editor.conflict-dialog.stepsSaved" />{' '}
+                  {when(theirs.document.updatedAt)}
                 </p>
               ) : theirs.status === 'deleted' ? (
-                <p>Deleted.</p>
+                <p>
+                  <FormattedMessage id="editor.conflict-dialog.deleted" />
+                </p>
               ) : (
-                <p>Cannot be read: {theirs.problems.slice(0, 3).join('; ')}</p>
+                <p>
+                  <FormattedMessage id="editor.conflict-dialog.cannotBeRead" />{' '}
+                  {theirs.problems.slice(0, 3).join('; ')}
+                </p>
               )}
             </section>
           </div>
           {theirs.status === 'ok' && <Differences mine={mine} theirs={theirs.document} />}
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onSaveCopy}>
-              Save mine as a copy
+              <FormattedMessage id="editor.conflict-dialog.saveMineAsACopy" />
             </button>
             {theirs.status === 'ok' && (
               <button type="button" className="btn" onClick={onTakeTheirs}>
-                Take the saved version
+                <FormattedMessage id="editor.conflict-dialog.takeTheSavedVersion" />
               </button>
             )}
             {theirs.status === 'deleted' && (
               <button type="button" className="btn" onClick={onLeaveDeleted}>
-                Leave it deleted
+                <FormattedMessage id="editor.conflict-dialog.leaveItDeleted" />
               </button>
             )}
             <button type="button" className="btn btn-primary" onClick={onKeepMine}>
-              Keep mine
+              <FormattedMessage id="editor.conflict-dialog.keepMine" />
             </button>
           </div>
         </RadixDialog.Content>

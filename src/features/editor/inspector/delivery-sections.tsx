@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   CHANNEL_LABELS,
   CHANNELS,
@@ -23,11 +24,14 @@ interface CapFieldsProps {
 
 /** "At most N messages per D days". */
 function CapFields({ path, prefix, cap, field, onChange }: CapFieldsProps) {
+  const intl = useIntl();
   return (
     <div className="settings-row">
       <NumberField
         {...field(`${path}.max`)}
-        label={`${prefix}at most (messages)`.replace(/^at/, 'At')}
+        label={intl
+          .formatMessage({ id: 'editor.delivery-sections.atMostMessages' }, { prefix: prefix })
+          .replace(/^at/, 'At')}
         integer
         min={1}
         value={cap.max}
@@ -35,7 +39,9 @@ function CapFields({ path, prefix, cap, field, onChange }: CapFieldsProps) {
       />
       <NumberField
         {...field(`${path}.periodDays`)}
-        label={`${prefix}per (days)`.replace(/^per/, 'Per')}
+        label={intl
+          .formatMessage({ id: 'editor.delivery-sections.perDays' }, { prefix: prefix })
+          .replace(/^per/, 'Per')}
         min={1}
         value={cap.periodDays}
         onChange={(d) => onChange({ ...cap, periodDays: requiredNumber(d) })}
@@ -46,6 +52,7 @@ function CapFields({ path, prefix, cap, field, onChange }: CapFieldsProps) {
 
 /** At most N messages per period, overall and per channel. */
 export function FrequencySection({ settings, onChange, field }: SectionProps) {
+  const intl = useIntl();
   const cap = settings.frequencyCap;
   const setCap = (next: Partial<JourneySettings['frequencyCap']>) =>
     onChange({ ...settings, frequencyCap: { ...cap, ...next } });
@@ -57,10 +64,12 @@ export function FrequencySection({ settings, onChange, field }: SectionProps) {
   };
   return (
     <fieldset className="settings-section">
-      <legend>Frequency cap</legend>
+      <legend>
+        <FormattedMessage id="editor.delivery-sections.frequencyCap" />
+      </legend>
       <CheckboxField
         {...field('frequencyCap.enabled')}
-        label="Limit how many messages a person gets"
+        label={intl.formatMessage({ id: 'editor.delivery-sections.limitHowManyMessagesA' })}
         checked={cap.enabled}
         onChange={(enabled) => setCap({ enabled })}
       />
@@ -74,7 +83,9 @@ export function FrequencySection({ settings, onChange, field }: SectionProps) {
             onChange={(next) => setCap(next)}
           />
           <fieldset className="settings-section">
-            <legend>Per channel</legend>
+            <legend>
+              <FormattedMessage id="editor.delivery-sections.perChannel" />
+            </legend>
             {CHANNELS.map((channel) => {
               const own = cap.perChannel[channel];
               const path = `frequencyCap.perChannel.${channel}`;
@@ -82,7 +93,10 @@ export function FrequencySection({ settings, onChange, field }: SectionProps) {
                 <div key={channel}>
                   <CheckboxField
                     {...field(`${path}.on`)}
-                    label={`Limit ${CHANNEL_LABELS[channel]} separately`}
+                    label={intl.formatMessage(
+                      { id: 'editor.delivery-sections.limitSeparately' },
+                      { value1: CHANNEL_LABELS[channel] },
+                    )}
                     checked={own !== undefined}
                     onChange={(on) =>
                       setChannel(channel, on ? { max: 1, periodDays: 7 } : undefined)
@@ -114,15 +128,18 @@ const BEHAVIOUR_OPTIONS = [
 
 /** Hours in each person's time zone when nothing is sent. */
 export function QuietHoursSection({ settings, onChange, field }: SectionProps) {
+  const intl = useIntl();
   const quiet = settings.quietHours;
   const set = (next: Partial<JourneySettings['quietHours']>) =>
     onChange({ ...settings, quietHours: { ...quiet, ...next } });
   return (
     <fieldset className="settings-section">
-      <legend>Quiet hours</legend>
+      <legend>
+        <FormattedMessage id="editor.delivery-sections.quietHours" />
+      </legend>
       <CheckboxField
         {...field('quietHours.enabled')}
-        label="Do not send during quiet hours"
+        label={intl.formatMessage({ id: 'editor.delivery-sections.doNotSendDuringQuiet' })}
         checked={quiet.enabled}
         onChange={(enabled) => set({ enabled })}
       />
@@ -131,14 +148,14 @@ export function QuietHoursSection({ settings, onChange, field }: SectionProps) {
           <div className="settings-row">
             <TextField
               {...field('quietHours.start')}
-              label="From"
+              label={intl.formatMessage({ id: 'editor.delivery-sections.from' })}
               type="time"
               value={quiet.start}
               onChange={(start) => set({ start })}
             />
             <TextField
               {...field('quietHours.end')}
-              label="Until"
+              label={intl.formatMessage({ id: 'editor.delivery-sections.until' })}
               type="time"
               value={quiet.end}
               onChange={(end) => set({ end })}
@@ -146,7 +163,7 @@ export function QuietHoursSection({ settings, onChange, field }: SectionProps) {
           </div>
           <SelectField
             {...field('quietHours.behaviour')}
-            label="Messages due in quiet hours"
+            label={intl.formatMessage({ id: 'editor.delivery-sections.messagesDueInQuietHours' })}
             value={quiet.behaviour}
             options={BEHAVIOUR_OPTIONS}
             onChange={(b) => set({ behaviour: b as JourneySettings['quietHours']['behaviour'] })}

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { Diagnostic } from '../../../domain/index.ts';
 
 /** Errors first, then warnings, each with a badge; nothing when there are none. */
@@ -8,6 +9,7 @@ export function DiagnosticList({
   diagnostics: readonly Diagnostic[];
   label: string;
 }) {
+  const intl = useIntl();
   if (diagnostics.length === 0) return null;
   const sorted = [...diagnostics].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
@@ -17,7 +19,9 @@ export function DiagnosticList({
       {sorted.map((d, i) => (
         <li key={i} className={`inspector-diagnostic inspector-diagnostic-${d.severity}`}>
           <span className={`badge ${d.severity === 'error' ? 'badge-error' : 'badge-warning'}`}>
-            {d.severity === 'error' ? 'Error' : 'Warning'}
+            {d.severity === 'error'
+              ? intl.formatMessage({ id: 'editor.diagnostic-list.error' })
+              : intl.formatMessage({ id: 'editor.diagnostic-list.warning' })}
           </span>
           <span>{d.message}</span>
         </li>

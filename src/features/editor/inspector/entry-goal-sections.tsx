@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   REENTRY_POLICIES,
   type EventMatch,
@@ -21,6 +22,7 @@ const DEFAULT_COOLDOWN_DAYS = 30;
 
 /** Entry and re-entry rules. */
 export function EntrySection({ settings, onChange, field }: SectionProps) {
+  const intl = useIntl();
   const entry = settings.entry;
   const setReentry = (reentry: JourneySettings['entry']['reentry']) => {
     const { cooldownDays, ...rest } = entry;
@@ -34,10 +36,12 @@ export function EntrySection({ settings, onChange, field }: SectionProps) {
   };
   return (
     <fieldset className="settings-section">
-      <legend>Entry</legend>
+      <legend>
+        <FormattedMessage id="editor.entry-goal-sections.entry" />
+      </legend>
       <SelectField
         {...field('entry.reentry')}
-        label="Re-entry"
+        label={intl.formatMessage({ id: 'editor.entry-goal-sections.reEntry' })}
         value={entry.reentry}
         options={REENTRY_OPTIONS}
         onChange={(v) => setReentry(v as JourneySettings['entry']['reentry'])}
@@ -45,7 +49,7 @@ export function EntrySection({ settings, onChange, field }: SectionProps) {
       {entry.reentry === 'after_cooldown' && (
         <NumberField
           {...field('entry.cooldownDays')}
-          label="Cool-down (days)"
+          label={intl.formatMessage({ id: 'editor.entry-goal-sections.coolDownDays' })}
           integer
           min={1}
           value={entry.cooldownDays}
@@ -54,7 +58,9 @@ export function EntrySection({ settings, onChange, field }: SectionProps) {
           }
         />
       )}
-      <p className="field-hint">A person is in this journey at most once at a time.</p>
+      <p className="field-hint">
+        <FormattedMessage id="editor.entry-goal-sections.aPersonIsInThis" />
+      </p>
     </fieldset>
   );
 }
@@ -63,49 +69,56 @@ const NEW_GOAL: Goal = { event: '', propertyFilters: [], windowDays: 7, endsJour
 
 /** The conversion goal: an event within a window after entry. */
 export function GoalSection({ settings, onChange, field, issuesUnder, eventListId }: SectionProps) {
+  const intl = useIntl();
   const goal = settings.goal;
   const setGoal = (next: Goal | null) => onChange({ ...settings, goal: next });
   return (
     <fieldset className="settings-section">
-      <legend>Goal</legend>
+      <legend>
+        <FormattedMessage id="editor.entry-goal-sections.goal" />
+      </legend>
       {goal === null ? (
         <>
-          <p className="field-hint">No goal: conversions are not counted.</p>
+          <p className="field-hint">
+            <FormattedMessage id="editor.entry-goal-sections.noGoalConversionsAreNot" />
+          </p>
           <button type="button" className="btn btn-sm" onClick={() => setGoal({ ...NEW_GOAL })}>
-            + Add goal
+            <FormattedMessage id="editor.entry-goal-sections.addGoal" />
           </button>
         </>
       ) : (
         <>
           <TextField
             {...field('goal.event')}
-            label="Goal event"
+            label={intl.formatMessage({ id: 'editor.entry-goal-sections.goalEvent' })}
             list={eventListId}
             value={goal.event}
             onChange={(event) => setGoal({ ...goal, event })}
           />
           <PropertyFiltersEditor
             id={field('goal.propertyFilters').id}
-            label="Goal event filters"
+            label={intl.formatMessage({ id: 'editor.entry-goal-sections.goalEventFilters' })}
             value={goal.propertyFilters}
             issues={issuesUnder('goal.propertyFilters')}
             onChange={(propertyFilters) => setGoal({ ...goal, propertyFilters })}
           />
           <NumberField
             {...field('goal.windowDays')}
-            label="Counts within (days after entry)"
+            label={intl.formatMessage({
+              id: 'editor.entry-goal-sections.countsWithinDaysAfterEntry',
+            })}
             min={1}
             value={goal.windowDays}
             onChange={(d) => setGoal({ ...goal, windowDays: requiredNumber(d) })}
           />
           <CheckboxField
             {...field('goal.endsJourney')}
-            label="Reaching the goal ends the journey"
+            label={intl.formatMessage({ id: 'editor.entry-goal-sections.reachingTheGoalEndsThe' })}
             checked={goal.endsJourney}
             onChange={(endsJourney) => setGoal({ ...goal, endsJourney })}
           />
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => setGoal(null)}>
-            Remove goal
+            <FormattedMessage id="editor.entry-goal-sections.removeGoal" />
           </button>
         </>
       )}
@@ -115,28 +128,47 @@ export function GoalSection({ settings, onChange, field, issuesUnder, eventListI
 
 /** Events that take a person out of the journey wherever they are. */
 export function ExitSection({ settings, onChange, field, issuesUnder, eventListId }: SectionProps) {
+  const intl = useIntl();
   const items = settings.exitCriteria;
   const setItems = (exitCriteria: EventMatch[]) => onChange({ ...settings, exitCriteria });
   return (
     <fieldset className="settings-section">
-      <legend>Exit criteria</legend>
+      <legend>
+        <FormattedMessage id="editor.entry-goal-sections.exitCriteria" />
+      </legend>
       {items.length === 0 && (
-        <p className="field-hint">No exit events: people leave only at an exit step.</p>
+        <p className="field-hint">
+          <FormattedMessage id="editor.entry-goal-sections.noExitEventsPeopleLeave" />
+        </p>
       )}
       {items.map((item, i) => {
         const path = `exitCriteria.${i}`;
         return (
-          <div key={i} className="settings-item" role="group" aria-label={`Exit event ${i + 1}`}>
+          <div
+            key={i}
+            className="settings-item"
+            role="group"
+            aria-label={intl.formatMessage(
+              { id: 'editor.entry-goal-sections.exitEvent' },
+              { value1: i + 1 },
+            )}
+          >
             <TextField
               {...field(`${path}.event`)}
-              label={`Exit event ${i + 1}`}
+              label={intl.formatMessage(
+                { id: 'editor.entry-goal-sections.exitEvent' },
+                { value1: i + 1 },
+              )}
               list={eventListId}
               value={item.event}
               onChange={(event) => setItems(items.map((x, j) => (j === i ? { ...x, event } : x)))}
             />
             <PropertyFiltersEditor
               id={field(`${path}.propertyFilters`).id}
-              label={`Exit event ${i + 1} filters`}
+              label={intl.formatMessage(
+                { id: 'editor.entry-goal-sections.exitEventFilters' },
+                { value1: i + 1 },
+              )}
               value={item.propertyFilters}
               issues={issuesUnder(`${path}.propertyFilters`)}
               onChange={(propertyFilters) =>
@@ -148,7 +180,7 @@ export function ExitSection({ settings, onChange, field, issuesUnder, eventListI
               className="btn btn-ghost btn-sm"
               onClick={() => setItems(items.filter((_, j) => j !== i))}
             >
-              Remove exit event {i + 1}
+              <FormattedMessage id="editor.entry-goal-sections.removeExitEvent" /> {i + 1}
             </button>
           </div>
         );
@@ -158,7 +190,7 @@ export function ExitSection({ settings, onChange, field, issuesUnder, eventListI
         className="btn btn-sm"
         onClick={() => setItems([...items, { event: '', propertyFilters: [] }])}
       >
-        + Add exit event
+        <FormattedMessage id="editor.entry-goal-sections.addExitEvent" />
       </button>
     </fieldset>
   );

@@ -1,7 +1,8 @@
+import { LIFECYCLE_STAGE_MESSAGES } from '../../../i18n/domain-labels.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useId, useMemo } from 'react';
 import {
   journeySettingsSchema,
-  LIFECYCLE_STAGE_LABELS,
   LIFECYCLE_STAGES,
   type Diagnostic,
   type JourneyDocument,
@@ -42,8 +43,6 @@ export interface SettingsPanelProps {
   suggestions?: Suggestions | undefined;
 }
 
-const STAGE_OPTIONS = LIFECYCLE_STAGES.map((s) => ({ value: s, label: LIFECYCLE_STAGE_LABELS[s] }));
-
 /** Journey-wide settings, shown in the side panel when no step is selected. */
 export function SettingsPanel({
   document,
@@ -52,6 +51,7 @@ export function SettingsPanel({
   diagnostics,
   suggestions,
 }: SettingsPanelProps) {
+  const intl = useIntl();
   const idBase = useId().replace(/:/g, '');
   const { settings } = document;
   const settingsDiagnostics = useMemo(
@@ -90,16 +90,25 @@ export function SettingsPanel({
     <section className="inspector" aria-labelledby={`${idBase}-title`}>
       <header className="inspector-head">
         <div className="inspector-titles">
-          <h2 id={`${idBase}-title`}>Journey settings</h2>
-          <p className="muted">Select a step on the canvas to configure it.</p>
+          <h2 id={`${idBase}-title`}>
+            <FormattedMessage id="editor.settings-panel.journeySettings" />
+          </h2>
+          <p className="muted">
+            <FormattedMessage id="editor.settings-panel.selectAStepOnThe" />
+          </p>
         </div>
       </header>
-      <DiagnosticList diagnostics={settingsDiagnostics} label="Problems with the settings" />
+      <DiagnosticList
+        diagnostics={settingsDiagnostics}
+        label={intl.formatMessage({ id: 'editor.settings-panel.problemsWithTheSettings' })}
+      />
       <fieldset className="settings-section">
-        <legend>Journey</legend>
+        <legend>
+          <FormattedMessage id="editor.settings-panel.journey" />
+        </legend>
         <TextField
           id={`${idBase}-name`}
-          label="Name"
+          label={intl.formatMessage({ id: 'editor.settings-panel.name' })}
           value={document.name}
           issues={
             document.name.trim() === ''
@@ -110,16 +119,19 @@ export function SettingsPanel({
         />
         <TextField
           id={`${idBase}-description`}
-          label="Description"
+          label={intl.formatMessage({ id: 'editor.settings-panel.description' })}
           multiline
           value={document.description}
           onChange={(description) => onChangeMeta({ ...meta, description })}
         />
         <SelectField
           id={`${idBase}-stage`}
-          label="Lifecycle stage"
+          label={intl.formatMessage({ id: 'editor.settings-panel.lifecycleStage' })}
           value={document.lifecycleStage}
-          options={STAGE_OPTIONS}
+          options={LIFECYCLE_STAGES.map((s) => ({
+            value: s,
+            label: intl.formatMessage(LIFECYCLE_STAGE_MESSAGES[s]),
+          }))}
           onChange={(stage) => onChangeMeta({ ...meta, lifecycleStage: stage as LifecycleStage })}
         />
       </fieldset>
@@ -128,17 +140,19 @@ export function SettingsPanel({
       <ExitSection {...section} />
       <DeliverySections {...section} />
       <fieldset className="settings-section">
-        <legend>Audience</legend>
+        <legend>
+          <FormattedMessage id="editor.settings-panel.audience" />
+        </legend>
         <TimeZoneField
           {...section.field('defaultTimeZone')}
-          label="Default time zone"
+          label={intl.formatMessage({ id: 'editor.settings-panel.defaultTimeZone' })}
           value={settings.defaultTimeZone}
           onChange={(defaultTimeZone) => onChangeSettings({ ...settings, defaultTimeZone })}
         />
         <NumberField
           {...section.field('controlGroupPercent')}
-          label="Control group (%)"
-          hint="People held out of every message, to measure the journey's effect (0–50%)."
+          label={intl.formatMessage({ id: 'editor.settings-panel.controlGroup' })}
+          hint={intl.formatMessage({ id: 'editor.settings-panel.peopleHeldOutOfEvery' })}
           min={0}
           max={50}
           value={settings.controlGroupPercent}

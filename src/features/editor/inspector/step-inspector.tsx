@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useId } from 'react';
 import {
   getStepDefinition,
@@ -49,6 +50,7 @@ export function StepInspector({
   onDelete,
   suggestions,
 }: StepInspectorProps) {
+  const intl = useIntl();
   const id = useId().replace(/:/g, '');
   const definition = getStepDefinition(step.kind);
   const title = step.label.trim() === '' ? (definition?.label ?? step.kind) : step.label;
@@ -62,22 +64,33 @@ export function StepInspector({
           <h2 id={`${id}-title`}>{title}</h2>
           <p className="muted">
             {definition === undefined
-              ? `Unknown kind "${step.kind}"`
+              ? intl.formatMessage({ id: 'editor.step-inspector.unknownKind' }, { kind: step.kind })
               : `${definition.label} · ${STEP_CATEGORY_LABELS[definition.category]}`}
           </p>
         </div>
       </header>
-      <DiagnosticList diagnostics={diagnostics} label="Problems with this step" />
+      <DiagnosticList
+        diagnostics={diagnostics}
+        label={intl.formatMessage({ id: 'editor.step-inspector.problemsWithThisStep' })}
+      />
       {definition !== undefined && <p className="field-hint">{definition.description}</p>}
-      <TextField id={`${id}-label`} label="Step name" value={step.label} onChange={onChangeLabel} />
+      <TextField
+        id={`${id}-label`}
+        label={intl.formatMessage({ id: 'editor.step-inspector.stepName' })}
+        value={step.label}
+        onChange={onChangeLabel}
+      />
       {definition === undefined ? (
         <p className="field-error">
-          This step's kind is not known to this version of Wayfinder, so it cannot be edited.
+          <FormattedMessage id="editor.step-inspector.thisStepSKindIs" />
         </p>
       ) : (
         <SchemaForm
           key={step.id}
-          label={`${definition.label} settings`}
+          label={intl.formatMessage(
+            { id: 'editor.step-inspector.settings' },
+            { label: definition.label },
+          )}
           schema={definition.configSchema}
           value={step.config}
           issues={diagnostics.filter(isConfigIssue).map(besideField)}
@@ -87,7 +100,7 @@ export function StepInspector({
       )}
       <div className="inspector-footer">
         <button type="button" className="btn btn-danger" onClick={onDelete}>
-          Delete step
+          <FormattedMessage id="editor.step-inspector.deleteStep" />
         </button>
       </div>
     </section>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo, useState } from 'react';
 import type { FieldIssue } from '../../../ui/schema-form/field-issues.ts';
 import { FieldShell } from '../../../ui/schema-form/field-shell.tsx';
@@ -24,6 +25,7 @@ export interface TimeZoneFieldProps {
 
 /** A time-zone select with a search box that narrows its options (the chosen zone always stays listed). */
 export function TimeZoneField({ id, label, value, onChange, issues }: TimeZoneFieldProps) {
+  const intl = useIntl();
   const [query, setQuery] = useState('');
   const options = useMemo(() => {
     const q = query.trim().toLowerCase().replace(/\s+/g, '_');
@@ -33,17 +35,27 @@ export function TimeZoneField({ id, label, value, onChange, issues }: TimeZoneFi
   return (
     <div className="tz-picker">
       <div className="field">
-        <label htmlFor={`${id}-search`}>Search time zones</label>
+        <label htmlFor={`${id}-search`}>
+          <FormattedMessage id="editor.time-zone-field.searchTimeZones" />
+        </label>
         <input
           id={`${id}-search`}
           type="search"
           value={query}
-          placeholder="e.g. Berlin"
+          placeholder={intl.formatMessage({ id: 'editor.time-zone-field.eGBerlin' })}
           aria-controls={id}
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
-      <FieldShell id={id} label={label} issues={issues} hint={`${options.length} zones shown.`}>
+      <FieldShell
+        id={id}
+        label={label}
+        issues={issues}
+        hint={intl.formatMessage(
+          { id: 'editor.time-zone-field.zonesShown' },
+          { length: options.length },
+        )}
+      >
         {(aria) => (
           <select {...aria} value={value} onChange={(e) => onChange(e.target.value)}>
             {options.map((z) => (

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { countDiagnostics, type Diagnostic } from '../../../domain/index.ts';
 import './problems-list.css';
 
@@ -29,6 +30,7 @@ function Group({
   stepLabels,
   onSelect,
 }: { title: string; items: readonly Diagnostic[] } & Omit<ProblemsListProps, 'diagnostics'>) {
+  const intl = useIntl();
   if (items.length === 0) return null;
   return (
     <section className="problems-group">
@@ -44,7 +46,9 @@ function Group({
               }
             >
               <span className={`badge ${d.severity === 'error' ? 'badge-error' : 'badge-warning'}`}>
-                {d.severity === 'error' ? 'Error' : 'Warning'}
+                {d.severity === 'error'
+                  ? intl.formatMessage({ id: 'editor.problems-list.error' })
+                  : intl.formatMessage({ id: 'editor.problems-list.warning' })}
               </span>
               <span className="problem-where">{where(d, stepLabels)}</span>
               <span className="problem-message">{d.message}</span>
@@ -58,10 +62,14 @@ function Group({
 
 /** Every diagnostic, errors first, each a button that leads to the step it is about. */
 export function ProblemsList({ diagnostics, stepLabels, onSelect }: ProblemsListProps) {
+  const intl = useIntl();
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity !== 'error');
   return (
-    <section className="problems" aria-label="Problems">
+    <section
+      className="problems"
+      aria-label={intl.formatMessage({ id: 'editor.problems-list.problems' })}
+    >
       <p
         className={`problems-summary${diagnostics.length === 0 ? ' problems-none' : ''}`}
         role="status"
@@ -69,8 +77,18 @@ export function ProblemsList({ diagnostics, stepLabels, onSelect }: ProblemsList
       >
         {countDiagnostics(diagnostics).text}
       </p>
-      <Group title="Errors" items={errors} stepLabels={stepLabels} onSelect={onSelect} />
-      <Group title="Warnings" items={warnings} stepLabels={stepLabels} onSelect={onSelect} />
+      <Group
+        title={intl.formatMessage({ id: 'editor.problems-list.errors' })}
+        items={errors}
+        stepLabels={stepLabels}
+        onSelect={onSelect}
+      />
+      <Group
+        title={intl.formatMessage({ id: 'editor.problems-list.warnings' })}
+        items={warnings}
+        stepLabels={stepLabels}
+        onSelect={onSelect}
+      />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import * as Dialog from '@radix-ui/react-dialog';
 import { SHORTCUTS, formatShortcut, isMacPlatform } from '../../../editor/index.ts';
 import './shortcuts-dialog.css';
@@ -15,9 +16,11 @@ export function ShortcutsDialog({ open, onOpenChange }: ShortcutsDialogProps) {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog-content shortcuts-dialog">
-          <Dialog.Title>Keyboard shortcuts</Dialog.Title>
+          <Dialog.Title>
+            <FormattedMessage id="editor.shortcuts-dialog.keyboardShortcuts" />
+          </Dialog.Title>
           <Dialog.Description className="muted">
-            They work while the canvas has focus.
+            <FormattedMessage id="editor.shortcuts-dialog.theyWorkWhileTheCanvas" />
           </Dialog.Description>
           <table className="shortcuts-dialog__table">
             <tbody>
@@ -34,7 +37,9 @@ export function ShortcutsDialog({ open, onOpenChange }: ShortcutsDialogProps) {
             </tbody>
           </table>
           <div className="dialog-actions">
-            <Dialog.Close className="btn btn-primary">Close</Dialog.Close>
+            <Dialog.Close className="btn btn-primary">
+              <FormattedMessage id="editor.shortcuts-dialog.close" />
+            </Dialog.Close>
           </div>
         </Dialog.Content>
       </Dialog.Portal>

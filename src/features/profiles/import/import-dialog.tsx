@@ -1,4 +1,4 @@
-import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { useRef, useState } from 'react';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import type { ProfileSet } from '../../../storage/records.ts';
@@ -26,11 +26,11 @@ type Step =
   | { step: 'report'; outcome: ImportOutcome }
   | { step: 'failed'; message: string };
 
-const KIND_LABELS = {
-  csv: 'CSV file: match its columns below.',
-  json: 'JSON profiles (an array, an exported set, or one profile per line).',
-  cdnow: 'CDNOW purchase history: one order per line, no mapping needed.',
-} as const;
+const KIND_LABELS = defineMessages({
+  csv: { id: 'profiles.import-dialog.kind.csv' },
+  json: { id: 'profiles.import-dialog.kind.json' },
+  cdnow: { id: 'profiles.import-dialog.kind.cdnow' },
+});
 
 interface ImportDialogProps {
   open: boolean;
@@ -158,7 +158,9 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
         )}
         {state.step === 'ready' && (
           <>
-            <p className="badge badge-ok recognised">{KIND_LABELS[state.sniffed.kind]}</p>
+            <p className="badge badge-ok recognised">
+              {intl.formatMessage(KIND_LABELS[state.sniffed.kind])}
+            </p>
             <ImportTargetFields
               sets={sets}
               target={target}

@@ -1,4 +1,4 @@
-import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { useId } from 'react';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import { ColumnSelect } from './column-select.tsx';
@@ -12,6 +12,28 @@ import {
   setTags,
 } from './mapping-edit.ts';
 import { TypedColumnsTable } from './typed-columns-table.tsx';
+
+/** The profile fields a column can fill, as the mapping names them. */
+const FIELD_MESSAGES = defineMessages({
+  id: { id: 'profiles.field.id' },
+  name: { id: 'profiles.field.name' },
+  email: { id: 'profiles.field.email' },
+  phone: { id: 'profiles.field.phone' },
+  pushToken: { id: 'profiles.field.pushToken' },
+  timeZone: { id: 'profiles.field.timeZone' },
+  locale: { id: 'profiles.field.locale' },
+  country: { id: 'profiles.field.country' },
+  birthday: { id: 'profiles.field.birthday' },
+  signupDate: { id: 'profiles.field.signupDate' },
+  plan: { id: 'profiles.field.plan' },
+});
+
+const CONSENT_MESSAGES = defineMessages({
+  email: { id: 'profiles.consent.email' },
+  sms: { id: 'profiles.consent.sms' },
+  push: { id: 'profiles.consent.push' },
+  in_app: { id: 'profiles.consent.in_app' },
+});
 
 interface ImportMappingStepProps {
   headers: readonly string[];
@@ -66,10 +88,10 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
           <FormattedMessage id="profiles.import-mapping-step.profileFields" />
         </legend>
         <div className="mapping-grid">
-          {MAPPED_FIELDS.map(({ field, label }) => (
+          {MAPPED_FIELDS.map(({ field }) => (
             <ColumnSelect
               key={field}
-              label={label}
+              label={intl.formatMessage(FIELD_MESSAGES[field])}
               value={mapping[field] ?? ''}
               headers={headers}
               optional={field !== 'id'}
@@ -109,10 +131,10 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
           <FormattedMessage id="profiles.import-mapping-step.consent" />
         </legend>
         <div className="mapping-grid">
-          {CONSENT_CHANNELS.map(({ channel, label }) => (
+          {CONSENT_CHANNELS.map(({ channel }) => (
             <ColumnSelect
               key={channel}
-              label={label}
+              label={intl.formatMessage(CONSENT_MESSAGES[channel])}
               value={mapping.consent[channel] ?? ''}
               headers={headers}
               onChange={(column) => onChange(setConsent(mapping, channel, column))}

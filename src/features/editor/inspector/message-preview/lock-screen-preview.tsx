@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { lockScreenPush, type RenderedMessage } from '../../../../domain/index.ts';
 import { renderedText } from './rendered-text.ts';
 
@@ -9,13 +10,18 @@ export function LockScreenPreview({
   rendered: RenderedMessage;
   appName: string;
 }) {
+  const intl = useIntl();
   const shown = lockScreenPush(renderedText(rendered['title']), renderedText(rendered['body']));
   return (
-    <div className="preview-lock-screen" role="figure" aria-label="Lock screen">
+    <div
+      className="preview-lock-screen"
+      role="figure"
+      aria-label={intl.formatMessage({ id: 'editor.lock-screen-preview.lockScreen' })}
+    >
       <div className="preview-notification">
         <div className="preview-notification-app">
           <span aria-hidden="true" className="preview-app-icon" />
-          {appName} · now
+          {appName} <FormattedMessage id="editor.lock-screen-preview.now" />
         </div>
         {shown.title.text !== '' && (
           <div className="preview-notification-title">{shown.title.text}</div>
@@ -23,7 +29,9 @@ export function LockScreenPreview({
         <div className="preview-notification-body">{shown.body.text}</div>
       </div>
       {(shown.title.truncated || shown.body.truncated) && (
-        <p className="preview-note">Cut to fit the lock screen.</p>
+        <p className="preview-note">
+          <FormattedMessage id="editor.lock-screen-preview.cutToFitTheLock" />
+        </p>
       )}
     </div>
   );

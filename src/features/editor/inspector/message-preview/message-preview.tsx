@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useId, useMemo, useState } from 'react';
 import {
   renderMessage,
@@ -48,6 +49,7 @@ export function MessagePreview({
   journey,
   random = Math.random,
 }: MessagePreviewProps) {
+  const intl = useIntl();
   const id = useId();
   const [chosenId, setChosenId] = useState<string | undefined>(undefined);
   const [note, setNote] = useState('');
@@ -68,9 +70,11 @@ export function MessagePreview({
   if (profile === undefined || rendered === undefined) {
     return (
       <section className="message-preview" aria-labelledby={`${id}-title`}>
-        <h3 id={`${id}-title`}>Preview</h3>
+        <h3 id={`${id}-title`}>
+          <FormattedMessage id="editor.message-preview.preview" />
+        </h3>
         <p className="muted">
-          No profiles to preview with: generate or import some on the Profiles page.
+          <FormattedMessage id="editor.message-preview.noProfilesToPreviewWith" />
         </p>
       </section>
     );
@@ -98,9 +102,13 @@ export function MessagePreview({
 
   return (
     <section className="message-preview" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Preview</h3>
+      <h3 id={`${id}-title`}>
+        <FormattedMessage id="editor.message-preview.preview" />
+      </h3>
       <div className="preview-picker">
-        <label htmlFor={`${id}-profile`}>Profile from {profileSetName}</label>
+        <label htmlFor={`${id}-profile`}>
+          <FormattedMessage id="editor.message-preview.profileFrom" /> {profileSetName}
+        </label>
         <select
           id={`${id}-profile`}
           value={profile.id}
@@ -117,10 +125,10 @@ export function MessagePreview({
         </select>
         <div className="preview-picker-buttons">
           <button type="button" className="btn btn-sm" onClick={pickRandom}>
-            A random one
+            <FormattedMessage id="editor.message-preview.aRandomOne" />
           </button>
           <button type="button" className="btn btn-sm" onClick={pickMissing}>
-            One missing a field
+            <FormattedMessage id="editor.message-preview.oneMissingAField" />
           </button>
         </div>
         <p className="preview-note" role="status">
@@ -128,10 +136,15 @@ export function MessagePreview({
         </p>
       </div>
       {errors.length > 0 && (
-        <ul className="preview-errors" aria-label="Cannot render">
+        <ul
+          className="preview-errors"
+          aria-label={intl.formatMessage({ id: 'editor.message-preview.cannotRender' })}
+        >
           {errors.map((e) => (
             <li key={e.field}>
-              {e.field}: line {e.line}, column {e.column}: {e.message}
+              {e.field}
+              <FormattedMessage id="editor.message-preview.line" /> {e.line}
+              <FormattedMessage id="editor.message-preview.column" /> {e.column}: {e.message}
             </li>
           ))}
         </ul>

@@ -1,0 +1,137 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { englishOnScreen } from './french-support';
+
+// A French browser: the app starts in French with no choice made.
+test.use({ locale: 'fr-FR' });
+
+/** Fails with the English texts still on screen, if any. */
+async function expectNoEnglish(page: Page, allowed: readonly string[] = [], within = 'body') {
+  expect(await englishOnScreen(page, allowed, within)).toEqual([]);
+}
+
+/** French writes thousands with a narrow no-break space and decimals with a comma. */
+const FRENCH_NUMBER = /\d{1,3}(\u202f\d{3})*(,\d+)?/;
+
+test('starts in French in a French browser: the journey list, lang="fr", the switch', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1, name: 'Parcours' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Parcours' })).toContainText('Welcome series');
+  await expectNoEnglish(page);
+  await page.getByRole('button', { name: 'Nouveau parcours' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouveau parcours' });
+  await expect(dialog).toContainText('Reconquête');
+  await expectNoEnglish(page);
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+
+  await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Journeys' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Journeys' })).toBeVisible();
+});
+
+test('imports a CSV in French: the mapping, the report and each rejected row', async ({ page }) => {
+  const csv = [
+    'customer_id,email,name,signup_date,plan',
+    'u1,ann@example.com,Ann,2024-01-05,pro',
+    'u2,not-an-email,Bob,2024-01-06,free',
+    'u3,cy@example.com,Cy,2024-02-30,free',
+    'u4,dee@example.com,Dee,2024-03-01,free',
+  ].join('\n');
+  await page.goto('/profiles');
+  await expect(page.getByRole('heading', { level: 1, name: 'Profils' })).toBeVisible();
+  await page.getByRole('button', { name: 'Importer un fichier' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Importer des profils' });
+  await expectNoEnglish(page);
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByLabel('Fichier', { exact: true }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'clients.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await expect(dialog.getByRole('button', { name: 'Importer', exact: true })).toBeEnabled();
+  // The file's own headers and cells are the user's; the rest is French.
+  await expectNoEnglish(page, [csv]);
+  await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
+  await expect(dialog.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
+  const summary = dialog.getByRole('list', { name: 'Bilan de l’import' });
+  await expect(summary).toContainText('2 profils importés sur 4 lignes');
+  const rejected = dialog.getByRole('table', { name: 'Lignes rejetées' });
+  await expect(rejected.getByRole('row', { name: /^3 E-mail invalide/ })).toBeVisible();
+  await expect(rejected.getByRole('row', { name: /^4 Date invalide/ })).toBeVisible();
+  await expectNoEnglish(page, [csv]);
+});
+
+test('forecasts in French: KPIs with French numbers, no English on the page', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/');
+  await expect(page.getByRole('table', { name: 'Parcours' })).toContainText('Welcome series');
+  await page
+    .getByRole('navigation', { name: 'Principal' })
+    .getByRole('link', { name: 'Prévision' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Prévision' })).toBeVisible();
+  const setup = page.getByRole('form', { name: 'Réglages de la prévision' });
+  await setup.getByLabel('Parcours (A)').selectOption({ label: 'Welcome series' });
+  await setup.getByLabel('Réplications').fill('5');
+  await setup.getByRole('button', { name: 'Lancer la prévision' }).click();
+  await expect(page.getByText('5 sur 5 réplications effectuées')).toBeVisible({ timeout: 90_000 });
+  const card = page.getByRole('group', { name: 'Taux de conversion' }).first();
+  await expect(card).toContainText(/\d+(,\d)?\u00a0%/);
+  const revenue = page.getByRole('group', { name: 'Chiffre d’affaires' }).first();
+  await expect(revenue).toContainText(FRENCH_NUMBER);
+  await expect(revenue).toContainText('€');
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: 'docs/forecast-fr.png' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  }
+  await expectNoEnglish(page);
+});
+
+test('builds, simulates and publishes a journey in French, with French figures', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Nouveau parcours' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouveau parcours' });
+  await dialog.getByRole('radio', { name: /Série de bienvenue/ }).check();
+  await dialog.getByRole('button', { name: 'Créer le parcours' }).click();
+  await expect(page.getByRole('button', { name: 'Publier', exact: true })).toBeEnabled();
+  await expect(page.getByText('Toutes les modifications sont enregistrées')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Simuler', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Simuler' });
+  const run = panel.getByRole('button', { name: 'Lancer la simulation' });
+  await expect(run).toBeEnabled({ timeout: 30_000 });
+  await run.click();
+  const entered = panel.getByRole('group', { name: 'Entrés' });
+  await expect(entered).toContainText(FRENCH_NUMBER, { timeout: 60_000 });
+  await expect(panel.getByRole('group', { name: 'Taux de conversion' })).toContainText(
+    /\d+(,\d)?\u00a0%/,
+  );
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: 'docs/editor-fr.png' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  }
+  // The results' figures and tables; the palette's step kinds and the canvas are not yet French.
+  await expectNoEnglish(page, [], '.sim-result-kpis, .sim-table');
+
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  const publish = page.getByRole('dialog', { name: /^Publier/ });
+  await expect(publish.getByRole('button', { name: 'Publier la version 1' })).toBeEnabled();
+  await expectNoEnglish(page, [], '[role="dialog"]');
+  await publish.getByRole('button', { name: 'Publier la version 1' }).click();
+  await expect(publish.getByRole('status').filter({ hasText: 'Version publiée' })).toContainText(
+    'Version publiée 1',
+  );
+});
