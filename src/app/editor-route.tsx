@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { useParams } from 'react-router';
 import { audiencesOf, type JourneyStep } from '../domain/index.ts';
 import { EditorPage } from '../features/editor/editor-page.tsx';
 import { compareMarks, type VersionComparison } from '../features/publish/version-comparison.ts';
@@ -39,14 +40,18 @@ const CompareBanner = lazy(() =>
 /** Two versions compared on the canvas, and where focus goes back when that ends. */
 function useComparison() {
   const intl = useIntl();
-  const [state, setState] = useState<{
+  const { journeyId = '' } = useParams();
+  const [started, setState] = useState<{
+    journeyId: string;
     comparison: VersionComparison;
     returnFocus: () => void;
   } | null>(null);
+  // A comparison belongs to the journey it was started on: opening another one ends it.
+  const state = started?.journeyId === journeyId ? started : null;
   const start = useCallback(
     (comparison: VersionComparison, returnFocus: () => void) =>
-      setState({ comparison, returnFocus }),
-    [],
+      setState({ journeyId, comparison, returnFocus }),
+    [journeyId],
   );
   const stop = useCallback(() => {
     state?.returnFocus();
