@@ -2,11 +2,13 @@ import type { Diagnostic, JourneyDocument } from '../domain/index.ts';
 import { BackendSettingsButton } from '../features/publish/backend-settings-dialog.tsx';
 import { ExportMenu } from '../features/publish/export-menu.tsx';
 import { PublishButton } from '../features/publish/publish-button.tsx';
+import type { VersionComparison } from '../features/publish/version-comparison.ts';
 
 export interface EditorHeaderActionsProps {
   document: JourneyDocument;
   diagnostics: readonly Diagnostic[];
   onBackendErrors(diagnostics: readonly Diagnostic[]): void;
+  onCompare(comparison: VersionComparison, returnFocus: () => void): void;
 }
 
 /** Export, backend settings and publishing: the editor header's actions. */
@@ -14,6 +16,7 @@ export function EditorHeaderActions({
   document,
   diagnostics,
   onBackendErrors,
+  onCompare,
 }: EditorHeaderActionsProps) {
   return (
     <>
@@ -23,6 +26,7 @@ export function EditorHeaderActions({
         document={document}
         diagnostics={diagnostics}
         onBackendErrors={onBackendErrors}
+        onCompare={onCompare}
       />
     </>
   );

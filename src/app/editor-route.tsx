@@ -1,7 +1,9 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useParams } from 'react-router';
 import { audiencesOf, type JourneyStep } from '../domain/index.ts';
 import { EditorPage } from '../features/editor/editor-page.tsx';
+import { compareMarks, type VersionComparison } from '../features/publish/version-comparison.ts';
 import { SimulationPanel } from '../features/simulation/simulation-panel.tsx';
 
 /** Counting a step's audience reads the profile store: loaded when a step with one is selected. */
@@ -27,6 +29,47 @@ const EditorHeaderActions = lazy(() =>
 const LiveCounts = lazy(() =>
   import('../features/live/live-counts.tsx').then((module) => ({ default: module.LiveCounts })),
 );
+
+/** The banner and change list of two versions compared: loaded when a comparison starts. */
+const CompareBanner = lazy(() =>
+  import('../features/publish/compare-banner.tsx').then((module) => ({
+    default: module.CompareBanner,
+  })),
+);
+
+/** Two versions compared on the canvas, and where focus goes back when that ends. */
+function useComparison() {
+  const intl = useIntl();
+  const { journeyId = '' } = useParams();
+  const [started, setState] = useState<{
+    journeyId: string;
+    comparison: VersionComparison;
+    returnFocus: () => void;
+  } | null>(null);
+  // A comparison belongs to the journey it was started on: opening another one ends it.
+  const state = started?.journeyId === journeyId ? started : null;
+  const start = useCallback(
+    (comparison: VersionComparison, returnFocus: () => void) =>
+      setState({ journeyId, comparison, returnFocus }),
+    [journeyId],
+  );
+  const stop = useCallback(() => {
+    state?.returnFocus();
+    setState(null);
+  }, [state]);
+  // The canvas shows the draft: its steps are marked only when the draft is the newer side.
+  const marks = useMemo(
+    () =>
+      state === null || state.comparison.to !== 'draft'
+        ? undefined
+        : compareMarks(state.comparison.diff, {
+            added: intl.formatMessage({ id: 'publish.compare.added' }),
+            changed: intl.formatMessage({ id: 'publish.compare.changed' }),
+          }),
+    [state, intl],
+  );
+  return { comparison: state?.comparison ?? null, marks, start, stop };
+}
 
 function StepAudiencePreview({ step }: { step: JourneyStep }) {
   const intl = useIntl();
@@ -60,8 +103,10 @@ function StepAudiencePreview({ step }: { step: JourneyStep }) {
 
 /** The editor with what other features add to it: segment counts, export and publishing. */
 export function EditorRoute() {
+  const compare = useComparison();
   return (
     <EditorPage
+      {...(compare.marks === undefined ? {} : { compare: compare.marks })}
       renderStepExtras={(step) => <StepAudiencePreview step={step} />}
       renderBottomPanel={(context) => (
         <SimulationPanel
@@ -72,7 +117,11 @@ export function EditorRoute() {
       )}
       renderCanvasOverlay={(context) => (
         <Suspense fallback={null}>
-          <LiveCounts document={context.document} onOverlay={context.setLiveOverlay} />
+          {compare.comparison === null ? (
+            <LiveCounts document={context.document} onOverlay={context.setLiveOverlay} />
+          ) : (
+            <CompareBanner comparison={compare.comparison} onStop={compare.stop} />
+          )}
         </Suspense>
       )}
       renderHeaderActions={(context) => (
@@ -81,6 +130,7 @@ export function EditorRoute() {
             document={context.document}
             diagnostics={context.diagnostics}
             onBackendErrors={context.setExternalDiagnostics}
+            onCompare={compare.start}
           />
         </Suspense>
       )}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, expectNoSeriousA11yViolations } from './fixtures';
 
 // Intended 503 and 422 answers from the mock backend make Chromium log "Failed to load resource".
 test.use({
@@ -66,6 +66,51 @@ test('publishes a template to the mock backend and shows the version', async ({ 
   const again = page.getByRole('dialog', { name: /^Publish/ });
   await expect(again.getByText('Nothing changed since version 1.')).toBeVisible();
   await expect(again.getByRole('button', { name: 'Publish version 2' })).toBeDisabled();
+});
+
+test('compares version 1 with the edited draft on the canvas', async ({ page }) => {
+  // axe over the whole editor takes a while on a loaded CI machine.
+  test.setTimeout(120_000);
+  await openWelcomeSeries(page);
+  const dialog = await openPublishDialog(page);
+  await dialog.getByRole('button', { name: 'Publish version 1' }).click();
+  await expect(dialog.getByText('Published version 1.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const canvas = page.getByRole('application');
+  const email = page.getByRole('group', { name: /^Email step: Welcome email/ });
+  await email.click();
+  await page
+    .getByRole('complementary', { name: 'Step and journey settings' })
+    .getByRole('textbox', { name: 'Subject' })
+    .fill('A new welcome');
+
+  const publishButton = page.getByRole('button', { name: 'Publish', exact: true });
+  await publishButton.click();
+  const again = page.getByRole('dialog', { name: /^Publish/ });
+  const compare = again.getByRole('form', { name: 'Compare versions' });
+  await expect(compare.getByRole('combobox', { name: 'Compare' })).toHaveValue('1');
+  await expect(compare.getByRole('combobox', { name: 'with' })).toHaveValue('draft');
+  await compare.getByRole('button', { name: 'Compare on the canvas' }).click();
+
+  const banner = page.getByRole('region', { name: 'Compare versions' });
+  await expect(banner.getByRole('status')).toHaveText(/Comparing version 1 with Draft/);
+  await expect(banner.getByRole('list', { name: 'Steps changed' })).toContainText('Welcome email');
+  await expect(email.locator('.step-node')).toHaveClass(/is-compare-changed/);
+  await expect(email).toContainText('changed');
+  await expect(canvas.locator('.is-compare-added')).toHaveCount(0);
+  // The canvas with its marks and the banner (the side panel's sandboxed email preview is
+  // out of axe's reach and covered by the editor's own checks).
+  await expectNoSeriousA11yViolations(page, '.editor-canvas');
+
+  // Escape goes one layer at a time: the selected step first, then the comparison.
+  await page.keyboard.press('Escape');
+  await expect(email.locator('.step-node')).not.toHaveClass(/is-selected/);
+  await expect(banner).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(banner).toBeHidden();
+  await expect(email.locator('.step-node')).not.toHaveClass(/is-compare/);
+  await expect(publishButton).toBeFocused();
 });
 
 test('retries two 503s under the same idempotency key and publishes once', async ({ page }) => {

@@ -22,7 +22,7 @@ import { compiledRevision, createEditorStore, type Selection } from '../../edito
 import { PanelErrorBoundary } from '../../ui/panel-error-boundary.tsx';
 import type { JourneyOpening } from '../../storage/journey-session.ts';
 import { JourneyCanvas, type JourneyCanvasApi } from './canvas/journey-canvas.tsx';
-import type { CanvasOverlay } from './canvas/flow-types.ts';
+import type { CanvasOverlay, CompareMarks } from './canvas/flow-types.ts';
 import { useEditorSelector } from './canvas/use-editor-selector.ts';
 import { SettingsPanel } from './inspector/settings-panel.tsx';
 import { StepInspector } from './inspector/step-inspector.tsx';
@@ -86,6 +86,8 @@ export interface EditorSlots {
   renderCanvasOverlay?: (context: EditorPanelContext) => ReactNode;
   /** The bottom panel's toggle label, e.g. "Simulate". */
   bottomPanelLabel?: string;
+  /** While two versions are compared: steps marked added or changed on the canvas. */
+  compare?: CompareMarks;
 }
 
 /** The editor for one open journey: canvas in the middle, inspector and problems on the right. */
@@ -96,6 +98,7 @@ export function EditorWorkspace({
   renderBottomPanel,
   renderCanvasOverlay,
   bottomPanelLabel: bottomPanelLabelGiven,
+  compare,
 }: { opening: JourneyOpening } & EditorSlots) {
   const intl = useIntl();
   const bottomPanelLabel =
@@ -288,6 +291,7 @@ export function EditorWorkspace({
                 onSelectionChange={onSelectionChange}
                 onEditStep={editStep}
                 {...(overlay ? { overlay } : {})}
+                {...(compare ? { compare } : {})}
               />
             </PanelErrorBoundary>
             {!layout.sideOpen && (

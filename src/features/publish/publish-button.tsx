@@ -1,8 +1,9 @@
 import { FormattedMessage } from 'react-intl';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { PublishedVersion } from '../../api/contract.ts';
 import { hasErrors, type Diagnostic, type JourneyDocument } from '../../domain/index.ts';
 import { PublishDialog } from './publish-dialog.tsx';
+import type { VersionComparison } from './version-comparison.ts';
 
 export interface PublishButtonProps {
   document: JourneyDocument;
@@ -11,6 +12,8 @@ export interface PublishButtonProps {
   /** Problems the backend found (422), as diagnostics on their steps. */
   onBackendErrors?: (diagnostics: Diagnostic[]) => void;
   onPublished?: (version: PublishedVersion) => void;
+  /** Compares two versions on the canvas; `returnFocus` puts focus back when it ends. */
+  onCompare?: (comparison: VersionComparison, returnFocus: () => void) => void;
 }
 
 /** "Publish": refused while the journey has errors (the reason shown), else opens the dialog. */
@@ -19,8 +22,10 @@ export function PublishButton({
   diagnostics,
   onBackendErrors,
   onPublished,
+  onCompare,
 }: PublishButtonProps) {
   const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const reasonId = useId();
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const blocked = hasErrors(diagnostics);
@@ -28,6 +33,7 @@ export function PublishButton({
   return (
     <>
       <button
+        ref={buttonRef}
         type="button"
         className="btn btn-primary"
         disabled={blocked}
@@ -48,6 +54,12 @@ export function PublishButton({
         document={document}
         {...(onBackendErrors === undefined ? {} : { onBackendErrors })}
         {...(onPublished === undefined ? {} : { onPublished })}
+        {...(onCompare === undefined
+          ? {}
+          : {
+              onCompare: (comparison: VersionComparison) =>
+                onCompare(comparison, () => buttonRef.current?.focus()),
+            })}
       />
     </>
   );

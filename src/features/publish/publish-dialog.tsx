@@ -8,15 +8,24 @@ import { ChangeSummary } from './change-summary.tsx';
 import { PublishFailure, PublishProgress, PublishSuccess } from './publish-outcome.tsx';
 import { useOnline } from './use-online.ts';
 import { usePublishFlow, type PublishFlowOptions } from './use-publish-flow.ts';
+import type { VersionComparison } from './version-comparison.ts';
 import { VersionsList } from './versions-list.tsx';
 import './publish.css';
 
 export interface PublishDialogProps extends PublishFlowOptions {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** Shows a comparison of two versions on the canvas (the dialog closes). */
+  onCompare?: (comparison: VersionComparison) => void;
 }
 
-function PublishDialogBody(props: PublishFlowOptions & { onClose: () => void }) {
+function PublishDialogBody({
+  onCompare,
+  ...props
+}: PublishFlowOptions & {
+  onClose: () => void;
+  onCompare?: ((comparison: VersionComparison) => void) | undefined;
+}) {
   const intl = useIntl();
   const flow = usePublishFlow(props);
   const online = useOnline();
@@ -49,7 +58,21 @@ function PublishDialogBody(props: PublishFlowOptions & { onClose: () => void }) 
         </p>
       )}
       {versions.data !== undefined && (
-        <VersionsList versions={versions.data} draftChanged={!flow.unchanged} />
+        <VersionsList
+          versions={versions.data}
+          draftChanged={!flow.unchanged}
+          {...(onCompare === undefined
+            ? {}
+            : {
+                compare: {
+                  document: props.document,
+                  onCompare: (comparison: VersionComparison) => {
+                    props.onClose();
+                    onCompare(comparison);
+                  },
+                },
+              })}
+        />
       )}
       {!done && diff !== null && <ChangeSummary diff={diff} since={flow.latest?.version ?? null} />}
       {!done && draft !== null && (

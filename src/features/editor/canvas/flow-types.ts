@@ -29,7 +29,18 @@ export type StepNodeData = {
   actual?: ActualStepCounts;
   /** With a highlighted path shown: whether this step is on it (lit) or not (dimmed). */
   highlight?: Highlight;
+  /** While two versions are compared: how this step differs from the older side. */
+  compare?: CompareMark;
 };
+
+/** A step's mark in a comparison, with its (translated) badge text. */
+export interface CompareMark {
+  change: 'added' | 'changed';
+  label: string;
+}
+
+/** Marks by step id; steps without one are unchanged. */
+export type CompareMarks = Readonly<Record<string, CompareMark>>;
 
 export type Highlight = 'on' | 'off';
 

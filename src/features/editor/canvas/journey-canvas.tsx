@@ -38,7 +38,7 @@ import { CanvasToolbar } from './canvas-toolbar.tsx';
 import { STEP_WIDTH } from './step-geometry.ts';
 import { createCommandRunner, type CanvasCommandHost } from './command-runner.ts';
 import { CanvasContext, type CanvasContextValue, type InsertTarget } from './editor-context.ts';
-import type { CanvasOverlay, JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
+import type { CanvasOverlay, CompareMarks, JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
 import type { InsertMenuRequest } from './insert-menu.tsx';
 import { JourneyEdge } from './journey-edge.tsx';
 import { StepNode } from './step-node.tsx';
@@ -112,6 +112,8 @@ export interface JourneyCanvasProps {
   diagnostics?: readonly Diagnostic[];
   /** Simulated counts to draw on nodes and edges. */
   overlay?: CanvasOverlay;
+  /** While comparing versions: steps marked added or changed. */
+  compare?: CompareMarks;
   onSelectionChange?(selection: Selection): void;
   /** Draw the step palette on the left (default true). */
   showPalette?: boolean;
@@ -136,6 +138,7 @@ function CanvasSurface({
   store,
   diagnostics = NO_DIAGNOSTICS,
   overlay,
+  compare,
   onSelectionChange,
   showPalette = true,
   showMiniMap = true,
@@ -168,9 +171,10 @@ function CanvasSurface({
       selection,
       diagnostics: diagnosticIndex,
       overlay,
+      compare,
       measured: measured.current,
     }),
-    [document, selection, diagnosticIndex, overlay],
+    [document, selection, diagnosticIndex, overlay, compare],
   );
   const nodes = useMemo(() => builder.current?.buildNodes(input) ?? [], [input]);
   const edges = useMemo(() => builder.current?.buildEdges(input) ?? [], [input]);

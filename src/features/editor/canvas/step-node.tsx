@@ -58,7 +58,9 @@ function StepNodeComponent({
     <div
       className={`step-node step-node--${data.category} step-node--${data.direction}${
         selected ? ' is-selected' : ''
-      }${data.highlight === undefined ? '' : ` is-path-${data.highlight}`}`}
+      }${data.highlight === undefined ? '' : ` is-path-${data.highlight}`}${
+        data.compare === undefined ? '' : ` is-compare-${data.compare.change}`
+      }`}
       data-problem={data.problemSeverity}
       data-outside-forecast={
         data.actual?.verdict === 'below' || data.actual?.verdict === 'above'
@@ -97,6 +99,11 @@ function StepNodeComponent({
         style={{ backgroundImage: iconImage(data.icon, data.category) }}
       >
         <span className="step-node__kind">{data.kindLabel}</span>
+        {data.compare !== undefined && (
+          <span className={`step-node__compare step-node__compare--${data.compare.change}`}>
+            {data.compare.label}
+          </span>
+        )}
         {problem !== undefined && (
           <span
             className={`step-node__badge step-node__badge--${data.problemSeverity}`}

@@ -9,6 +9,7 @@ import { stepBranches, stepSummary, type Selection } from '../../../editor/index
 import type {
   BranchView,
   CanvasOverlay,
+  CompareMarks,
   JourneyEdgeData,
   JourneyFlowEdge,
   StepFlowNode,
@@ -133,6 +134,8 @@ function sameData(a: StepNodeData, b: StepNodeData): boolean {
     a.entered === b.entered &&
     sameActual(a.actual, b.actual) &&
     a.highlight === b.highlight &&
+    a.compare?.change === b.compare?.change &&
+    a.compare?.label === b.compare?.label &&
     sameBranches(a.branches, b.branches)
   );
 }
@@ -142,6 +145,8 @@ export interface FlowInput {
   selection: Selection;
   diagnostics: ReturnType<typeof indexDiagnostics>;
   overlay: CanvasOverlay | undefined;
+  /** While comparing versions: the steps marked added or changed. */
+  compare?: CompareMarks | undefined;
   measured: ReadonlyMap<string, { width: number; height: number }>;
 }
 
@@ -166,6 +171,7 @@ export class FlowBuilder {
     const next = new Map<string, StepFlowNode>();
     const result = input.document.steps.map((step) => {
       const view = viewOf(step);
+      const mark = input.compare?.[step.id];
       const taken = used.get(step.id);
       const problem = input.diagnostics.steps.get(step.id);
       const live = input.overlay?.actual;
@@ -195,6 +201,7 @@ export class FlowBuilder {
           : {}),
         ...(actual !== undefined ? { actual } : {}),
         ...(lit !== undefined ? { highlight: lit.has(step.id) ? 'on' : 'off' } : {}),
+        ...(mark !== undefined ? { compare: mark } : {}),
       };
       const previous = this.nodes.get(step.id);
       const isSelected = selected.has(step.id);
