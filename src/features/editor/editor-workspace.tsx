@@ -298,8 +298,10 @@ export function EditorWorkspace({
               <button
                 type="button"
                 className="panel-toggle editor-side-show"
-                aria-label="Show the side panel"
-                title="Show the side panel (Shift+S)"
+                aria-label={intl.formatMessage({ id: 'editor.editor-workspace.showTheSidePanel' })}
+                title={intl.formatMessage({
+                  id: 'editor.editor-workspace.showTheSidePanelShortcut',
+                })}
                 aria-expanded="false"
                 aria-controls="editor-side"
                 onClick={() => setLayout({ sideOpen: true })}
@@ -310,7 +312,10 @@ export function EditorWorkspace({
           </div>
           {renderBottomPanel && bottomOpen && !layout.drawerCollapsed && (
             <ResizeHandle
-              label={`Resize the ${bottomPanelLabel} panel`}
+              label={intl.formatMessage(
+                { id: 'editor.editor-workspace.resizeThePanel' },
+                { panel: bottomPanelLabel },
+              )}
               value={layout.drawerHeight}
               {...PANEL_LIMITS.drawerHeight}
               grows="up"
@@ -328,7 +333,9 @@ export function EditorWorkspace({
               <div className="editor-bottom-bar">
                 <h2 className="editor-bottom-title">{bottomPanelLabel}</h2>
                 {layout.drawerCollapsed && (
-                  <span className="muted">Collapsed: counts stay on the canvas.</span>
+                  <span className="muted">
+                    <FormattedMessage id="editor.editor-workspace.collapsedCountsStayOnTheCanvas" />
+                  </span>
                 )}
                 <button
                   type="button"
@@ -340,7 +347,11 @@ export function EditorWorkspace({
                     requestAnimationFrame(() => canvasApi.current?.showReadable());
                   }}
                 >
-                  {layout.drawerCollapsed ? 'Expand' : 'Collapse'}
+                  {layout.drawerCollapsed ? (
+                    <FormattedMessage id="editor.editor-workspace.expand" />
+                  ) : (
+                    <FormattedMessage id="editor.editor-workspace.collapse" />
+                  )}
                 </button>
               </div>
               {/* Collapsed, the panel stays mounted: its run and its choices are kept. */}
@@ -349,7 +360,13 @@ export function EditorWorkspace({
                 className="editor-bottom-content"
                 hidden={layout.drawerCollapsed}
               >
-                <PanelErrorBoundary label={`The ${bottomPanelLabel} panel`} resetKeys={[document]}>
+                <PanelErrorBoundary
+                  label={intl.formatMessage(
+                    { id: 'editor.editor-workspace.thePanel' },
+                    { panel: bottomPanelLabel },
+                  )}
+                  resetKeys={[document]}
+                >
                   {renderBottomPanel(panelContext)}
                 </PanelErrorBoundary>
               </div>
@@ -358,7 +375,7 @@ export function EditorWorkspace({
         </div>
         {layout.sideOpen && (
           <ResizeHandle
-            label="Resize the side panel"
+            label={intl.formatMessage({ id: 'editor.editor-workspace.resizeTheSidePanel' })}
             value={layout.sideWidth}
             {...PANEL_LIMITS.sideWidth}
             grows="left"
@@ -368,12 +385,16 @@ export function EditorWorkspace({
         <aside
           id="editor-side"
           className="editor-side"
-          aria-label="Step and journey settings"
+          aria-label={intl.formatMessage({ id: 'editor.editor-workspace.stepAndJourneySettings' })}
           hidden={!layout.sideOpen}
           style={{ width: layout.sideWidth }}
         >
           <div className="side-head">
-            <div className="side-tabs" role="tablist" aria-label="Side panel">
+            <div
+              className="side-tabs"
+              role="tablist"
+              aria-label={intl.formatMessage({ id: 'editor.editor-workspace.sidePanel' })}
+            >
               <button
                 type="button"
                 role="tab"
@@ -381,7 +402,11 @@ export function EditorWorkspace({
                 className="side-tab"
                 onClick={() => setPanel('inspector')}
               >
-                {selectedStep ? 'Step' : 'Journey settings'}
+                {selectedStep ? (
+                  <FormattedMessage id="editor.editor-workspace.step" />
+                ) : (
+                  <FormattedMessage id="editor.editor-workspace.journeySettings" />
+                )}
               </button>
               <button
                 type="button"
@@ -390,7 +415,7 @@ export function EditorWorkspace({
                 className="side-tab"
                 onClick={() => setPanel('problems')}
               >
-                Problems
+                <FormattedMessage id="editor.editor-workspace.problems" />
                 {diagnostics.length > 0 && (
                   <span className="side-tab-count">{diagnostics.length}</span>
                 )}
@@ -399,8 +424,8 @@ export function EditorWorkspace({
             <button
               type="button"
               className="panel-toggle side-hide"
-              aria-label="Hide the side panel"
-              title="Hide the side panel (Shift+S)"
+              aria-label={intl.formatMessage({ id: 'editor.editor-workspace.hideTheSidePanel' })}
+              title={intl.formatMessage({ id: 'editor.editor-workspace.hideTheSidePanelShortcut' })}
               aria-expanded="true"
               aria-controls="editor-side"
               onClick={() => setLayout({ sideOpen: false })}

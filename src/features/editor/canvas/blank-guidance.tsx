@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import './blank-guidance.css';
 
 export interface BlankGuidanceProps {
@@ -19,10 +20,14 @@ export function BlankGuidance({
   onStartFromTemplate,
   addTriggerRef,
 }: BlankGuidanceProps) {
+  const intl = useIntl();
   return (
-    <section className="blank-guidance" aria-label="Getting started">
+    <section
+      className="blank-guidance"
+      aria-label={intl.formatMessage({ id: 'editor.blank-guidance.gettingStarted' })}
+    >
       <p className="blank-guidance__hint">
-        Every journey starts with a trigger: the event, segment or date that brings a customer in.
+        <FormattedMessage id="editor.blank-guidance.everyJourneyStartsWithATrigger" />
       </p>
       <div className="blank-guidance__actions">
         <button
@@ -31,16 +36,16 @@ export function BlankGuidance({
           className="btn btn-primary"
           onClick={(event) => onAddTrigger(event.currentTarget)}
         >
-          Add a trigger
+          <FormattedMessage id="editor.blank-guidance.addATrigger" />
         </button>
         {empty && (
           <button type="button" className="btn" onClick={onStartFromTemplate}>
-            Start from a template
+            <FormattedMessage id="editor.blank-guidance.startFromATemplate" />
           </button>
         )}
       </div>
       <p className="blank-guidance__more muted">
-        Or drag a step from the palette. Press ? for keyboard shortcuts.
+        <FormattedMessage id="editor.blank-guidance.orDragAStepFromThePalette" />
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useId, useRef } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { STEP_CATEGORIES, STEP_CATEGORY_LABELS, stepDefinitionsIn } from '../../../domain/index.ts';
 import type { InsertTarget } from './editor-context.ts';
 import { StepIcon } from './step-icon.tsx';
@@ -68,7 +69,11 @@ export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
           }}
         >
           <DropdownMenu.Label id={titleId} className="insert-menu__title">
-            {starting ? 'Add a trigger' : 'Insert a step'}
+            {starting ? (
+              <FormattedMessage id="editor.insert-menu.addATrigger" />
+            ) : (
+              <FormattedMessage id="editor.insert-menu.insertAStep" />
+            )}
           </DropdownMenu.Label>
           {categories.map((category) => (
             <DropdownMenu.Group key={category} className="insert-menu__group">

@@ -72,8 +72,11 @@ function StepNodeComponent({
         // Above the step, scaled against the zoom: readable however far out the view is.
         <span className="step-node__float">
           {data.entered !== undefined && data.actual === undefined && (
-            <span className="step-node__count" title="Simulated profiles that entered">
-              {data.entered.toLocaleString()} entered
+            <span
+              className="step-node__count"
+              title={intl.formatMessage({ id: 'editor.step-node.simulatedProfilesThatEntered' })}
+            >
+              {intl.formatMessage({ id: 'editor.step-node.entered' }, { count: data.entered })}
             </span>
           )}
           {data.actual !== undefined && (

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { LIFECYCLE_STAGE_LABELS, TEMPLATES, type JourneyDocument } from '../../../domain/index.ts';
 import { Dialog } from '../../../ui/dialog.tsx';
 import './template-dialog.css';
@@ -14,12 +15,13 @@ export interface TemplateDialogProps {
 export function TemplateDialog({ open, onOpenChange, onChoose }: TemplateDialogProps) {
   const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? '');
   const name = useId();
+  const intl = useIntl();
   return (
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title="Start from a template"
-      description="Its steps, arrows and settings fill this journey; its name stays. Undo takes it back."
+      title={intl.formatMessage({ id: 'editor.template-dialog.startFromATemplate' })}
+      description={intl.formatMessage({ id: 'editor.template-dialog.itsStepsArrowsAndSettings' })}
     >
       <form
         onSubmit={(event) => {
@@ -29,7 +31,9 @@ export function TemplateDialog({ open, onOpenChange, onChoose }: TemplateDialogP
         }}
       >
         <fieldset className="editor-templates">
-          <legend className="visually-hidden">Template</legend>
+          <legend className="visually-hidden">
+            <FormattedMessage id="editor.template-dialog.template" />
+          </legend>
           {TEMPLATES.map((t) => (
             <label key={t.id} className="editor-template">
               <input
@@ -49,10 +53,10 @@ export function TemplateDialog({ open, onOpenChange, onChoose }: TemplateDialogP
         </fieldset>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => onOpenChange(false)}>
-            Cancel
+            <FormattedMessage id="common.cancel" />
           </button>
           <button type="submit" className="btn btn-primary">
-            Use template
+            <FormattedMessage id="editor.template-dialog.useTemplate" />
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 export interface SkipLinksProps {
   onInspector(): void;
@@ -17,20 +18,24 @@ function focusCanvas() {
 
 /** Links, shown when focused, that jump past the header to the canvas, settings or problems. */
 export function SkipLinks({ onInspector, onProblems }: SkipLinksProps) {
+  const intl = useIntl();
   const run = (action: () => void) => (event: MouseEvent) => {
     event.preventDefault();
     action();
   };
   return (
-    <nav className="editor-skip-links" aria-label="Skip to">
+    <nav
+      className="editor-skip-links"
+      aria-label={intl.formatMessage({ id: 'editor.skip-links.skipTo' })}
+    >
       <a className="skip-link" href="#journey-canvas" onClick={run(focusCanvas)}>
-        Skip to the canvas
+        <FormattedMessage id="editor.skip-links.skipToTheCanvas" />
       </a>
       <a className="skip-link" href="#editor-side-content" onClick={run(onInspector)}>
-        Skip to the settings
+        <FormattedMessage id="editor.skip-links.skipToTheSettings" />
       </a>
       <a className="skip-link" href="#editor-side-content" onClick={run(onProblems)}>
-        Skip to the problems
+        <FormattedMessage id="editor.skip-links.skipToTheProblems" />
       </a>
     </nav>
   );

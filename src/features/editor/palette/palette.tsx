@@ -1,4 +1,5 @@
 import { useId, useState, type DragEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { StepIcon } from '../canvas/step-icon.tsx';
 import { PANEL_LIMITS, usePanelLayout } from '../layout/panel-layout.ts';
 import { ResizeHandle } from '../layout/resize-handle.tsx';
@@ -24,6 +25,7 @@ export function Palette({ onAdd }: PaletteProps) {
   const [query, setQuery] = useState('');
   const groups = paletteGroups(query);
   const baseId = useId();
+  const intl = useIntl();
   if (!layout.paletteOpen) return null;
   const startDrag = (event: DragEvent<HTMLButtonElement>, kind: string) => {
     event.dataTransfer.setData(KIND_MIME, kind);
@@ -34,15 +36,15 @@ export function Palette({ onAdd }: PaletteProps) {
       <nav
         id={PALETTE_ID}
         className="palette"
-        aria-label="Step palette"
+        aria-label={intl.formatMessage({ id: 'editor.palette.stepPalette' })}
         style={{ width: layout.paletteWidth }}
       >
         <div className="palette__top">
           <button
             type="button"
             className="panel-toggle"
-            aria-label="Hide the step palette"
-            title="Hide the step palette (Shift+P)"
+            aria-label={intl.formatMessage({ id: 'editor.palette.hideTheStepPalette' })}
+            title={intl.formatMessage({ id: 'editor.palette.hideTheStepPaletteShortcut' })}
             aria-expanded="true"
             aria-controls={PALETTE_ID}
             onClick={() => setLayout({ paletteOpen: false })}
@@ -52,13 +54,17 @@ export function Palette({ onAdd }: PaletteProps) {
           <input
             type="search"
             className="palette__search"
-            placeholder="Search"
-            aria-label="Search steps"
+            placeholder={intl.formatMessage({ id: 'editor.palette.search' })}
+            aria-label={intl.formatMessage({ id: 'editor.palette.searchSteps' })}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
           />
         </div>
-        {groups.length === 0 && <p className="palette__empty muted">No step matches “{query}”.</p>}
+        {groups.length === 0 && (
+          <p className="palette__empty muted">
+            <FormattedMessage id="editor.palette.noStepMatches" values={{ query }} />
+          </p>
+        )}
         {groups.map((group) => {
           const headingId = `${baseId}-${group.category}`;
           return (
@@ -101,7 +107,7 @@ export function Palette({ onAdd }: PaletteProps) {
         })}
       </nav>
       <ResizeHandle
-        label="Resize the step palette"
+        label={intl.formatMessage({ id: 'editor.palette.resizeTheStepPalette' })}
         value={layout.paletteWidth}
         {...PANEL_LIMITS.paletteWidth}
         grows="right"
