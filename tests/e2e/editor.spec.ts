@@ -272,6 +272,8 @@ test('inserts on a connection by dropping and with "+", refuses a connection int
 
   // Delete removes the selected step (and its arrows); undo brings it back.
   await node(page, 'SMS step: SMS').click();
+  // Delete acts on the selection: wait until the click has selected the step.
+  await expect(node(page, 'SMS step: SMS').locator('.step-node')).toHaveClass(/is-selected/);
   await page.keyboard.press('Delete');
   await expect(node(page, 'SMS step: SMS')).toHaveCount(0);
   await expect(page.locator('.react-flow__node')).toHaveCount(4);

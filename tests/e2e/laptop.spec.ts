@@ -261,6 +261,10 @@ test('keyboard only: a trigger and a connected, configured email from a blank jo
   await expect(page.getByRole('menu', { name: 'Insert a step' })).toBeVisible();
   await expect(page.getByRole('menu', { name: 'Insert a step' }).locator(':focus')).toHaveCount(1);
   await type('em');
+  // Typeahead moves the focus; Enter must not land before it did.
+  await expect(
+    page.getByRole('menu', { name: 'Insert a step' }).getByRole('menuitem', { name: 'Email' }),
+  ).toBeFocused();
   await press('Enter');
   const email = node(page, /^Email step/);
   await expect(email).toBeFocused();
