@@ -26,7 +26,7 @@ async function pointAtExecutor(page: Page, url: string) {
 
 test('publishes the welcome series to a real executor and shows its live counts, and in "both" view marks the step fed to diverge', async ({
   page,
-}) => {
+}, testInfo) => {
   const api = executor();
   const t0 = Date.UTC(2026, 10, 2, 9);
   await api.setClock(t0);
@@ -119,11 +119,11 @@ test('publishes the welcome series to a real executor and shows its live counts,
     await chart.getByRole('button', { name: 'Close' }).click();
     await page
       .getByRole('region', { name: 'Live counts' })
-      .screenshot({ path: '/tmp/live-bar.png' });
+      .screenshot({ path: testInfo.outputPath('live-bar.png') });
     await page.screenshot({ path: `${folder}/live-counts-both.png` });
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.screenshot({ path: '/tmp/live-1280.png' });
+    await page.screenshot({ path: testInfo.outputPath('live-1280.png') });
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.screenshot({ path: '/tmp/live-1920.png' });
+    await page.screenshot({ path: testInfo.outputPath('live-1920.png') });
   }
 });

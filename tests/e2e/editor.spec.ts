@@ -1,4 +1,4 @@
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { benchJourney } from '../bench/canvas/bench-graph.ts';
 import { test, expect } from './fixtures';
@@ -71,7 +71,6 @@ async function dragConnection(page: Page, from: Locator, to: Locator) {
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
   await page.mouse.move(b.x, b.y, { steps: 8 });
-  if (process.env.DEBUG_SHOT) await page.screenshot({ path: '/tmp/explore/drag.png' });
   await page.mouse.up();
 }
 
@@ -176,7 +175,6 @@ test('builds a welcome series by dragging, connecting and configuring, then keep
   await viewSettled(page);
   const shot = testInfo.outputPath('welcome-series.png');
   await page.screenshot({ path: shot });
-  await copyFile(shot, '/tmp/editor-welcome.png');
 
   // A reload finds it intact.
   await page.reload();
@@ -292,7 +290,7 @@ test('inserts on a connection by dropping and with "+", refuses a connection int
 
 test('a wide journey opens at a readable zoom, starting from its trigger, with visible focus', async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'New journey' }).click();
   const dialog = page.getByRole('dialog', { name: 'New journey' });
@@ -301,7 +299,7 @@ test('a wide journey opens at a readable zoom, starting from its trigger, with v
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await viewSettled(page);
 
-  await page.screenshot({ path: '/tmp/editor-open-wide.png' });
+  await page.screenshot({ path: testInfo.outputPath('open-wide.png') });
   const transform = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
   const zoom = Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
   expect(zoom).toBeGreaterThanOrEqual(0.6);
@@ -327,7 +325,7 @@ test('a wide journey opens at a readable zoom, starting from its trigger, with v
   await page.keyboard.press('Tab');
   await expect(out).toBeFocused();
   expect(await out.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
-  await page.screenshot({ path: '/tmp/editor-focus.png' });
+  await page.screenshot({ path: testInfo.outputPath('focus.png') });
 });
 
 test('a 400-step journey mounts only the steps in view, yet the minimap, arrows and problems list reach every step', async ({

@@ -44,7 +44,7 @@ test('a 20-replication forecast of two different journeys reads the difference',
 
 test('a journey and its duplicate made in the journey list compare to exactly no difference', async ({
   page,
-}) => {
+}, testInfo) => {
   test.setTimeout(150_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Duplicate Welcome series' }).click();
@@ -56,5 +56,5 @@ test('a journey and its duplicate made in the journey list compare to exactly no
   await expect(page.getByRole('list', { name: 'Differences in plain words' })).toContainText(
     'Conversion rate: no difference — A and B give exactly the same value in every replication.',
   );
-  await page.screenshot({ path: '/tmp/forecast-e2e-duplicate.png', fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath('forecast-duplicate.png'), fullPage: true });
 });

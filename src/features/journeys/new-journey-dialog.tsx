@@ -1,8 +1,13 @@
 import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { TEMPLATES } from '../../domain/index.ts';
-import { LIFECYCLE_STAGE_MESSAGES, TEMPLATE_MESSAGES } from '../../i18n/domain-labels.ts';
 import { Dialog } from '../../ui/dialog.tsx';
+import {
+  ChoiceOption,
+  TemplateChoices,
+  TemplateOption,
+  templateText,
+} from '../../ui/template-option.tsx';
 
 export type NewJourneyChoice = { name: string; templateId: string | null };
 
@@ -19,18 +24,8 @@ export function NewJourneyDialog({ open, onOpenChange, onCreate }: NewJourneyDia
   const nameId = useId();
   const intl = useIntl();
   const chosen = TEMPLATES.find((t) => t.id === templateId);
-  /** A template's name and description in the user's language (its English ones if new). */
-  const named = (t: (typeof TEMPLATES)[number]) => {
-    const messages = TEMPLATE_MESSAGES[t.id];
-    return messages
-      ? {
-          name: intl.formatMessage(messages.name),
-          description: intl.formatMessage(messages.description),
-        }
-      : { name: t.name, description: t.description };
-  };
   const untitled = intl.formatMessage({ id: 'journeys.untitled' });
-  const chosenName = chosen ? named(chosen).name : undefined;
+  const chosenName = chosen ? templateText(intl, chosen).name : undefined;
 
   return (
     <Dialog
@@ -48,49 +43,24 @@ export function NewJourneyDialog({ open, onOpenChange, onCreate }: NewJourneyDia
           setTemplateId(null);
         }}
       >
-        <fieldset className="template-grid">
-          <legend className="field-label">
-            <FormattedMessage id="journeys.new.startFrom" />
-          </legend>
-          <label className="template-option">
-            <input
-              type="radio"
-              name="template"
-              checked={templateId === null}
-              onChange={() => setTemplateId(null)}
-            />
-            <span>
-              <strong>
-                <FormattedMessage id="journeys.new.blank" />
-              </strong>
-              <span className="muted">
-                <FormattedMessage id="journeys.new.blankDescription" />
-              </span>
-            </span>
-          </label>
+        <TemplateChoices legend={<FormattedMessage id="journeys.new.startFrom" />}>
+          <ChoiceOption
+            name="template"
+            checked={templateId === null}
+            onChange={() => setTemplateId(null)}
+            title={<FormattedMessage id="journeys.new.blank" />}
+            detail={<FormattedMessage id="journeys.new.blankDescription" />}
+          />
           {TEMPLATES.map((t) => (
-            <label key={t.id} className="template-option">
-              <input
-                type="radio"
-                name="template"
-                checked={templateId === t.id}
-                onChange={() => setTemplateId(t.id)}
-              />
-              <span>
-                <strong>{named(t).name}</strong>
-                <span className="muted">
-                  <FormattedMessage
-                    id="journeys.new.templateDetail"
-                    values={{
-                      stage: intl.formatMessage(LIFECYCLE_STAGE_MESSAGES[t.lifecycleStage]),
-                      description: named(t).description,
-                    }}
-                  />
-                </span>
-              </span>
-            </label>
+            <TemplateOption
+              key={t.id}
+              template={t}
+              name="template"
+              checked={templateId === t.id}
+              onChange={() => setTemplateId(t.id)}
+            />
           ))}
-        </fieldset>
+        </TemplateChoices>
         <div className="field">
           <label htmlFor={nameId}>
             <FormattedMessage id="journeys.new.name" />

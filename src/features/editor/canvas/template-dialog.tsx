@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { LIFECYCLE_STAGE_LABELS, TEMPLATES, type JourneyDocument } from '../../../domain/index.ts';
+import { TEMPLATES, type JourneyDocument } from '../../../domain/index.ts';
 import { Dialog } from '../../../ui/dialog.tsx';
-import './template-dialog.css';
+import { TemplateChoices, TemplateOption } from '../../../ui/template-option.tsx';
 
 export interface TemplateDialogProps {
   open: boolean;
@@ -30,27 +30,20 @@ export function TemplateDialog({ open, onOpenChange, onChoose }: TemplateDialogP
           if (template !== undefined) onChoose(template.build(Date.now()));
         }}
       >
-        <fieldset className="editor-templates">
-          <legend className="visually-hidden">
-            <FormattedMessage id="editor.template-dialog.template" />
-          </legend>
+        <TemplateChoices
+          legend={<FormattedMessage id="editor.template-dialog.template" />}
+          legendHidden
+        >
           {TEMPLATES.map((t) => (
-            <label key={t.id} className="editor-template">
-              <input
-                type="radio"
-                name={name}
-                checked={templateId === t.id}
-                onChange={() => setTemplateId(t.id)}
-              />
-              <span>
-                <strong>{t.name}</strong>
-                <span className="muted">
-                  {LIFECYCLE_STAGE_LABELS[t.lifecycleStage]} · {t.description}
-                </span>
-              </span>
-            </label>
+            <TemplateOption
+              key={t.id}
+              template={t}
+              name={name}
+              checked={templateId === t.id}
+              onChange={() => setTemplateId(t.id)}
+            />
           ))}
-        </fieldset>
+        </TemplateChoices>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => onOpenChange(false)}>
             <FormattedMessage id="common.cancel" />
