@@ -154,7 +154,7 @@ export class RunLoop {
           }
           break;
         case OP.updateProfile:
-          applyOperations(state, step.operations);
+          applyOperations(state, step.operations, plan.tagsRead);
           break;
         case OP.exit:
           counters.exit(s, EXIT_STEP);
