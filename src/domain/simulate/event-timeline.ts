@@ -53,7 +53,7 @@ export class EventTimeline {
   /** Starts on a profile: its own events, read as objects until {@link useColumns}. */
   reset(profile: { readonly events: readonly ProfileEvent[] }): void {
     this.real = profile.events;
-    this.simulated.length = 0;
+    if (this.simulated.length !== 0) this.simulated.length = 0;
     this.merged = false;
     this.columns = null;
   }

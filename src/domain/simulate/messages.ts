@@ -24,6 +24,9 @@ import { formatTime } from './trace.ts';
 import { cappedBy, quietHoursEnd } from './send-rules.ts';
 import { KEEP } from './simulated-reads.ts';
 
+/** What an untraced send says about itself: nothing (no list is made per send). */
+const NO_WORDS: string[] = [];
+
 /** `gate` result: the message is not sent and the profile moves on. */
 export const SUPPRESSED = -1;
 
@@ -142,7 +145,7 @@ export class MessageSender {
     const end = this.plan.end;
     const counters = this.counters;
     const c = m.channel;
-    const words: string[] = [];
+    const words: string[] = this.tracing ? [] : NO_WORDS;
     if (r.next() >= m.deliveredRate) {
       if (this.tracing) this.reason = `${this.reason ? `${this.reason}; ` : ''}sent, not delivered`;
       return;
