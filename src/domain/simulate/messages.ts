@@ -125,7 +125,8 @@ export class MessageSender {
     state.messages++;
     const day = Math.floor((t - this.plan.start) / DAY_MS);
     if (day >= 0 && day < counters.days) bump(counters.sendsPerDay, c * counters.days + day);
-    if (m.capped) state.recordSend(t, c);
+    // Only the frequency cap reads the sends back.
+    if (m.capped && cap.enabled) state.recordSend(t, c);
     this.behave(m, t);
     return true;
   }
