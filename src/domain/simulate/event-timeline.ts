@@ -47,6 +47,8 @@ export class EventTimeline {
   /** The columns' index of each event name asked about (-1: no real event has it). */
   private nameIds = new Map<string, number>();
   private namesOf: readonly string[] | null = null;
+  /** Name masks of {@link findAny}, for the current columns. */
+  private masks = new Map<readonly string[], Uint8Array>();
   /** The history index of the event {@link nextReal} found. */
   lastSeq = -1;
 
@@ -66,6 +68,7 @@ export class EventTimeline {
     if (this.namesOf !== columns.names) {
       this.namesOf = columns.names;
       this.nameIds = new Map(columns.names.map((n, i) => [n, i]));
+      this.masks = new Map();
     }
   }
 
@@ -178,6 +181,100 @@ export class EventTimeline {
       if (match(e)) return e;
     }
     return found;
+  }
+
+  /**
+   * The first event in `(from, to]` whose name is one of `names` and that `test` accepts, as
+   * `findEvent` over {@link events} gives it. `test` must accept no other name.
+   */
+  findAny(
+    from: number,
+    to: number,
+    names: readonly string[],
+    test: (e: ProfileEvent) => boolean,
+  ): ProfileEvent | undefined {
+    const columns = this.columns;
+    if (columns === null) return findEvent(this.events, from, to, test);
+    let found: ProfileEvent | undefined;
+    const named = this.maskOf(names);
+    const { eventAt, eventName } = columns;
+    const end = this.to;
+    for (let k = firstAbove(eventAt, this.from, end, from); k < end; k++) {
+      if ((eventAt[k] as number) > to) break;
+      if (named[eventName[k] as number] !== 1) continue;
+      const e = this.real[k - this.from] as ProfileEvent;
+      if (test(e)) {
+        found = e;
+        break;
+      }
+    }
+    const sim = this.simulated;
+    const until = found === undefined ? to : found.at;
+    for (let j = 0; j < sim.length; j++) {
+      const e = sim[j] as ProfileEvent;
+      if (e.at <= from) continue;
+      // A real event comes before a simulated one at the same time.
+      if (e.at > until || (found !== undefined && e.at === until)) break;
+      if (test(e)) return e;
+    }
+    return found;
+  }
+
+  /** The columns' index of `name`: -1 when no real event has it or the events are objects. */
+  nameId(name: string): number {
+    return this.columns === null ? -1 : (this.nameIds.get(name) ?? -1);
+  }
+
+  /** The columns' event names, or null when the events are read as objects. */
+  get names(): readonly string[] | null {
+    return this.columns === null ? null : this.columns.names;
+  }
+
+  /**
+   * {@link findAny} for tests that read nothing but an event's name and time: a real event named
+   * `names[n]` of the columns is accepted when its time is at most `until[n]` (its object is read
+   * only when it is the one found); a simulated one when `test` accepts it. Columns only.
+   */
+  findUntil(
+    from: number,
+    to: number,
+    until: Float64Array,
+    test: (e: ProfileEvent) => boolean,
+  ): ProfileEvent | undefined {
+    const { eventAt, eventName } = this.columns as ProfileColumns;
+    const end = this.to;
+    let found: ProfileEvent | undefined;
+    for (let k = firstAbove(eventAt, this.from, end, from); k < end; k++) {
+      const at = eventAt[k] as number;
+      if (at > to) break;
+      if (at <= (until[eventName[k] as number] as number)) {
+        found = this.real[k - this.from] as ProfileEvent;
+        break;
+      }
+    }
+    const sim = this.simulated;
+    const last = found === undefined ? to : found.at;
+    for (let j = 0; j < sim.length; j++) {
+      const e = sim[j] as ProfileEvent;
+      if (e.at <= from) continue;
+      // A real event comes before a simulated one at the same time.
+      if (e.at > last || (found !== undefined && e.at === last)) break;
+      if (test(e)) return e;
+    }
+    return found;
+  }
+
+  /** Per column name: 1 when it is one of `names` (made once per list and columns). */
+  private maskOf(names: readonly string[]): Uint8Array {
+    let mask = this.masks.get(names);
+    if (mask === undefined) {
+      const wanted = new Set(names);
+      mask = Uint8Array.from((this.columns as ProfileColumns).names, (n) =>
+        wanted.has(n) ? 1 : 0,
+      );
+      this.masks.set(names, mask);
+    }
+    return mask;
   }
 
   /**

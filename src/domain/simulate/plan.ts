@@ -41,6 +41,8 @@ export interface SimulationPlan {
   /** Any exit criterion; null when there are none. */
   exitMatch: EventMatcher | null;
   exitEvents: readonly string[];
+  /** True when exit criteria, and the goal when it ends the journey, test event names only. */
+  stopsByName: boolean;
   cap: {
     enabled: boolean;
     max: number;
@@ -130,6 +132,9 @@ export function createSimulationPlan(
           ? (exitMatchers[0] as EventMatcher)
           : (e) => exitMatchers.some((m) => m(e)),
     exitEvents: s.exitCriteria.map((c) => c.event),
+    stopsByName:
+      s.exitCriteria.every((c) => c.propertyFilters.length === 0) &&
+      (goal === null || !goal.endsJourney || goal.propertyFilters.length === 0),
     cap: capRuleOf(s.frequencyCap),
     quiet: {
       enabled: s.quietHours.enabled,

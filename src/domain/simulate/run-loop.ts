@@ -13,12 +13,12 @@ import {
   GOAL,
   LOOP_GUARD,
 } from './counters.ts';
-import { firstAfter } from './event-match.ts';
 import { type MessageSender, SUPPRESSED } from './messages.ts';
 import type { SimulationPlan } from './plan.ts';
 import { OP, type MessagePlan, type PlanStep } from './plan-step.ts';
 import type { ProfileState } from './profile-state.ts';
 import { hashMore } from './seeded.ts';
+import type { EventTimeline } from './event-timeline.ts';
 import type { StepTracer } from './step-tracer.ts';
 import { applyOperations } from './update-profile.ts';
 
@@ -58,7 +58,13 @@ export class RunLoop {
     private readonly state: ProfileState,
     private readonly counters: Counters,
     private readonly sender: MessageSender,
-  ) {}
+  ) {
+    const goal = plan.goal;
+    this.stopNames = [
+      ...plan.exitEvents,
+      ...(goal !== null && goal.endsJourney ? [goal.event] : []),
+    ];
+  }
 
   /** Runs one entry; returns when it ended, or Infinity when still active at the horizon. */
   run(entryAt: number, trigger: number): number {
@@ -231,24 +237,55 @@ export class RunLoop {
     const goalEnds = goal !== null && goal.endsJourney;
     const exitMatch = plan.exitMatch;
     if (exitMatch !== null || goalEnds) {
-      const events = this.state.events;
+      this.goalLimit = goalEnds ? this.runEntry + goal.windowMs : 0;
+      const timeline = this.state.timeline;
       const limit = Math.min(to, plan.end - 1);
-      const goalLimit = goalEnds ? this.runEntry + goal.windowMs : 0;
-      for (let i = firstAfter(events, from); i < events.length; i++) {
-        const e = events[i] as ProfileEvent;
-        if (e.at > limit) break;
-        if (exitMatch !== null && exitMatch(e)) {
-          this.stopAt = e.at;
-          this.stopEvent = e;
-          return STOP_EXIT;
-        }
-        if (goalEnds && e.at <= goalLimit && goal.match(e)) {
-          this.stopAt = e.at;
-          this.stopEvent = e;
-          return STOP_GOAL;
-        }
+      const e =
+        plan.stopsByName && timeline.names !== null
+          ? timeline.findUntil(from, limit, this.stopsUntil(timeline), this.stops)
+          : timeline.findAny(from, limit, this.stopNames, this.stops);
+      if (e !== undefined) {
+        this.stopAt = e.at;
+        this.stopEvent = e;
+        return exitMatch !== null && exitMatch(e) ? STOP_EXIT : STOP_GOAL;
       }
     }
     return to >= plan.end ? STOP_HORIZON : GO_ON;
   }
+
+  /**
+   * Per column name of the timeline: until when an event of that name ends a wait (Infinity for
+   * an exit criterion, the goal's window for the goal, -Infinity for any other name).
+   */
+  private stopsUntil(timeline: EventTimeline): Float64Array {
+    const names = timeline.names as readonly string[];
+    if (this.untilFor !== names) {
+      this.untilFor = names;
+      const exits = new Set(this.plan.exitEvents);
+      this.until = Float64Array.from(names, (n) =>
+        exits.has(n) ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY,
+      );
+      const goal = this.plan.goal;
+      this.goalId =
+        goal !== null && goal.endsJourney && !exits.has(goal.event)
+          ? timeline.nameId(goal.event)
+          : -1;
+    }
+    if (this.goalId >= 0) this.until[this.goalId] = this.goalLimit;
+    return this.until;
+  }
+
+  private until = new Float64Array(0);
+  private untilFor: readonly string[] | null = null;
+  private goalId = -1;
+  /** The last instant the goal ends the current run (see {@link stops}). */
+  private goalLimit = 0;
+  /** The names of the events that may end a wait: exit criteria, and the goal when it ends the journey. */
+  private readonly stopNames: readonly string[];
+  /** Whether an event ends a wait: an exit criterion, or the goal within its window. */
+  private readonly stops = (e: ProfileEvent): boolean => {
+    const { exitMatch, goal } = this.plan;
+    if (exitMatch !== null && exitMatch(e)) return true;
+    return goal !== null && goal.endsJourney && e.at <= this.goalLimit && goal.match(e);
+  };
 }

@@ -59,6 +59,19 @@ describe('EventTimeline', () => {
               expect(timeline.find(from, to, name, match)).toBe(
                 findEvent(expected, from, to, match),
               );
+              const either = (e: ProfileEvent) => e.name !== 'c' && e.props?.['n'] !== 1;
+              expect(timeline.findAny(from, to, ['a', 'b'], either)).toBe(
+                findEvent(expected, from, to, either),
+              );
+              if (fromColumns) {
+                const limit = (name: string) =>
+                  name === 'a' ? Infinity : name === 'b' ? 10 : -Infinity;
+                const until = Float64Array.from(columns.names, limit);
+                const byTime = (e: ProfileEvent) => e.at <= limit(e.name);
+                expect(timeline.findUntil(from, to, until, byTime)).toBe(
+                  findEvent(expected, from, to, byTime),
+                );
+              }
               const all = expected.filter((e) => e.at >= from && e.at <= to && match(e)).length;
               expect(timeline.count(name, (p) => p?.['n'] !== 0, from, to, stopAt)).toBe(
                 Math.min(all, stopAt),
