@@ -4,6 +4,7 @@ import { isReachable } from '../conditions/reachability.ts';
 import type { Profile, ProfileEvent } from '../profiles/profile.ts';
 import type { EventMatcher } from './event-match.ts';
 import type { SimulationPlan } from './plan.ts';
+import { firstAtOrAbove } from './column-search.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { hashMore, hashText } from './seeded.ts';
 import { AFTER_EVENTS } from './trigger-plan.ts';
@@ -48,18 +49,6 @@ export interface EntrantStart {
   control: boolean;
   /** Bit `c` set when reachable on `CHANNELS[c]`, for the channels it is known for. */
   reach: number;
-}
-
-/** Index of the first of `at[from..to)` at or after `t` (times sorted), as `firstAtOrAfter`. */
-function firstAtOrAfterIn(at: Float64Array, from: number, to: number, t: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((at[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -108,7 +97,7 @@ export class ColumnEntries implements EntrantStart {
     const to = eventStart[i + 1] as number;
     if (from === to) return false;
     const { start, end } = this.plan;
-    const first = firstAtOrAfterIn(eventAt, from, to, start);
+    const first = firstAtOrAbove(eventAt, from, to, start);
     let best = Number.POSITIVE_INFINITY;
     let bestSeq = AFTER_EVENTS;
     let bestTrigger = -1;

@@ -1,33 +1,10 @@
 import type { ProfileEvent } from '../profiles/profile.ts';
 import { findEvent } from './event-match.ts';
 import type { ProfileColumns } from './profile-columns.ts';
+import { firstAbove, firstAtOrAbove } from './column-search.ts';
 import { AFTER_EVENTS } from './trigger-plan.ts';
 
 type PropsTest = (props: ProfileEvent['props']) => boolean;
-
-/** Index of the first of `at[from..to)` above `t` (times sorted). */
-function firstAbove(at: Float64Array, from: number, to: number, t: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((at[mid] as number) <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first of `at[from..to)` at or above `t` (times sorted). */
-function firstAtOrAbove(at: Float64Array, from: number, to: number, t: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((at[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * One profile's timeline: its real events and the events the simulation adds (deliveries,
@@ -47,6 +24,8 @@ export class EventTimeline {
   /** The columns' index of each event name asked about (-1: no real event has it). */
   private nameIds = new Map<string, number>();
   private namesOf: readonly string[] | null = null;
+  /** One-name lists for {@link find}, so each has one mask. */
+  private readonly singleNames = new Map<string, readonly string[]>();
   /** Name masks of {@link findAny}, for the current columns. */
   private masks = new Map<readonly string[], Uint8Array>();
   /** The history index of the event {@link nextReal} found. */
@@ -154,33 +133,13 @@ export class EventTimeline {
     name: string,
     match: (e: ProfileEvent) => boolean,
   ): ProfileEvent | undefined {
-    const columns = this.columns;
-    if (columns === null || name === '') return findEvent(this.events, from, to, match);
-    let found: ProfileEvent | undefined;
-    const id = this.nameIds.get(name) ?? -1;
-    if (id >= 0) {
-      const { eventAt, eventName } = columns;
-      const end = this.to;
-      for (let k = firstAbove(eventAt, this.from, end, from); k < end; k++) {
-        if ((eventAt[k] as number) > to) break;
-        if (eventName[k] !== id) continue;
-        const e = this.real[k - this.from] as ProfileEvent;
-        if (match(e)) {
-          found = e;
-          break;
-        }
-      }
+    if (name === '') return findEvent(this.events, from, to, match);
+    let names = this.singleNames.get(name);
+    if (names === undefined) {
+      names = [name];
+      this.singleNames.set(name, names);
     }
-    const sim = this.simulated;
-    const until = found === undefined ? to : found.at;
-    for (let j = 0; j < sim.length; j++) {
-      const e = sim[j] as ProfileEvent;
-      if (e.at <= from) continue;
-      // A real event comes before a simulated one at the same time.
-      if (e.at > until || (found !== undefined && e.at === until)) break;
-      if (match(e)) return e;
-    }
-    return found;
+    return this.findAny(from, to, names, match);
   }
 
   /**
