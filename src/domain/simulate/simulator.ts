@@ -11,6 +11,7 @@ import { MessageSender } from './messages.ts';
 import { nextFiring as sharedNextFiring, type Firing } from './next-firing.ts';
 import type { SimulationPlan } from './plan.ts';
 import type { EntrantStart } from './column-entries.ts';
+import { ColumnFirings } from './column-firings.ts';
 import type { PreparedProfiles } from './prepared-profiles.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { ProfileState } from './profile-state.ts';
@@ -18,21 +19,9 @@ import { RunLoop } from './run-loop.ts';
 import { ProfileRandom, STREAM, hashMore, hashText } from './seeded.ts';
 import { StepTracer } from './step-tracer.ts';
 import type { ProfileTrace } from './trace.ts';
-import { AFTER_EVENTS, type TriggerPlan } from './trigger-plan.ts';
 import { ZoneRegistry } from './zone-clock.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
-
-type EventTrigger = NonNullable<TriggerPlan['event']>;
-
-function eventTriggersOf(plan: SimulationPlan): EventTrigger[] | null {
-  const out: EventTrigger[] = [];
-  for (const t of plan.triggers) {
-    if (t.event === undefined) return null;
-    out.push(t.event);
-  }
-  return out;
-}
 const HOUR_MS = 3_600_000;
 
 /**
@@ -62,7 +51,7 @@ export class ProfileSimulator {
     this.state = new ProfileState(new ZoneRegistry(plan.defaultTimeZone));
     this.sender = new MessageSender(plan, this.state, this.counters, this.random);
     this.loop = new RunLoop(plan, this.state, this.counters, this.sender);
-    this.eventTriggers = eventTriggersOf(plan);
+    this.columnFirings = ColumnFirings.for(plan);
   }
 
   /**
@@ -281,44 +270,13 @@ export class ProfileSimulator {
   /** See the shared {@link sharedNextFiring}; read from the event columns when it can be. */
   private nextFiring(after: number, afterSeq: number): number {
     const timeline = this.state.timeline;
-    const columns = timeline.source;
-    if (columns === null || this.eventTriggers === null)
+    if (timeline.source === null || this.columnFirings === null)
       return sharedNextFiring(this.plan, this.state, after, afterSeq, this.fired);
-    if (this.namedFor !== columns.names) {
-      this.namedFor = columns.names;
-      this.named = this.eventTriggers.map((t) =>
-        Uint8Array.from(columns.names, (n) => (n === t.name ? 1 : 0)),
-      );
-    }
-    // As `sharedNextFiring` with every trigger an event trigger: by time, sequence, trigger order.
-    const end = this.plan.end;
-    let best = NEVER;
-    let bestSeq = AFTER_EVENTS;
-    let bestTrigger = -1;
-    for (let i = 0; i < this.named.length; i++) {
-      const t = timeline.nextReal(
-        this.named[i] as Uint8Array,
-        (this.eventTriggers[i] as EventTrigger).match,
-        after,
-        afterSeq,
-        end,
-      );
-      if (t < best || (t === best && t !== NEVER && timeline.lastSeq < bestSeq)) {
-        best = t;
-        bestSeq = timeline.lastSeq;
-        bestTrigger = i;
-      }
-    }
-    this.fired.seq = bestSeq;
-    if (bestTrigger >= 0) this.fired.trigger = bestTrigger;
-    return best;
+    return this.columnFirings.next(timeline, after, afterSeq, this.plan.end, this.fired);
   }
 
-  /** The plan's triggers when every one fires on the profile's own events, else null. */
-  private readonly eventTriggers: readonly EventTrigger[] | null;
-  /** Per event trigger: which of {@link namedFor}'s names fire it. */
-  private named: Uint8Array[] = [];
-  private namedFor: readonly string[] | null = null;
+  /** Firings read from event columns, when every trigger fires on the profile's own events. */
+  private readonly columnFirings: ColumnFirings | null;
 
   private conversion(entryAt: number, nextEntry: number): void {
     const goal = this.plan.goal;
