@@ -11,7 +11,8 @@ export interface Cursor {
   n: number;
 }
 
-class Decoder {
+/** Reads the three streams of an encoded chunk from a cursor; throws when they run short. */
+export class Decoder {
   readonly c: Cursor;
 
   constructor(
