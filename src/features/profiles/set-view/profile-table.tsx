@@ -2,8 +2,8 @@ import { useIntl } from 'react-intl';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { Link } from 'react-router';
-import type { Profile } from '../../../domain/profiles/profile.ts';
 import type { ProfileSort, ProfileSortKey } from '../../../domain/profiles/query.ts';
+import type { ProfileTableColumns } from '../../../domain/profiles/table/table-columns.ts';
 import { formatCount, formatDateTime } from '../format.ts';
 import { virtualRowStyle } from '../virtual-row.ts';
 
@@ -13,24 +13,30 @@ const SORTED_DOWN = ' ▼';
 interface Column {
   key: ProfileSortKey;
   label: string;
-  cell: (p: Profile) => string;
+  /** Profile `i`'s cell, read from the table's columns (no profile object is built). */
+  cell: (table: ProfileTableColumns, i: number) => string;
   numeric?: boolean;
 }
 
 const COLUMNS: Column[] = [
-  { key: 'id', label: 'ID', cell: (p) => p.id },
-  { key: 'name', label: 'Name', cell: (p) => p.attributes.name ?? '' },
-  { key: 'email', label: 'Email', cell: (p) => p.attributes.email ?? '' },
-  { key: 'country', label: 'Country', cell: (p) => p.attributes.country ?? '' },
-  { key: 'plan', label: 'Plan', cell: (p) => p.attributes.plan ?? '' },
-  { key: 'signupDate', label: 'Signed up', cell: (p) => p.attributes.signupDate ?? '' },
-  { key: 'events', label: 'Events', cell: (p) => formatCount(p.events.length), numeric: true },
+  { key: 'id', label: 'ID', cell: (t, i) => t.text('id', i) ?? '' },
+  { key: 'name', label: 'Name', cell: (t, i) => t.text('name', i) ?? '' },
+  { key: 'email', label: 'Email', cell: (t, i) => t.text('email', i) ?? '' },
+  { key: 'country', label: 'Country', cell: (t, i) => t.text('country', i) ?? '' },
+  { key: 'plan', label: 'Plan', cell: (t, i) => t.text('plan', i) ?? '' },
+  { key: 'signupDate', label: 'Signed up', cell: (t, i) => t.text('signupDate', i) ?? '' },
+  {
+    key: 'events',
+    label: 'Events',
+    cell: (t, i) => formatCount(t.eventCount(i)),
+    numeric: true,
+  },
   {
     key: 'lastEventAt',
     label: 'Last event',
-    cell: (p) => {
-      const last = p.events[p.events.length - 1];
-      return last ? formatDateTime(last.at) : '';
+    cell: (t, i) => {
+      const at = t.lastEventAt(i);
+      return at === undefined ? '' : formatDateTime(at);
     },
   },
 ];
@@ -39,7 +45,12 @@ const ROW_HEIGHT = 36;
 
 interface ProfileTableProps {
   setId: string;
-  profiles: readonly Profile[];
+  table: ProfileTableColumns;
+  /** The table indexes to show, in order; undefined: the first `count` in stored order. */
+  rows: Uint32Array | undefined;
+  count: number;
+  /** A new order or selection is being worked out (the rows shown are the last one's). */
+  busy?: boolean;
   sort: ProfileSort | undefined;
   /** False while only part of the set is read: sorting a part would mislead. */
   sortable: boolean;
@@ -48,7 +59,9 @@ interface ProfileTableProps {
 
 interface ProfileRowProps {
   setId: string;
-  profile: Profile;
+  table: ProfileTableColumns;
+  /** The row's profile, as a table index. */
+  profile: number;
   index: number;
   start: number;
 }
@@ -57,7 +70,14 @@ interface ProfileRowProps {
  * One row. Memoised: while scrolling, rows that stay on screen keep their props and are not
  * drawn again; only rows entering the view are.
  */
-const ProfileRow = memo(function ProfileRow({ setId, profile, index, start }: ProfileRowProps) {
+const ProfileRow = memo(function ProfileRow({
+  setId,
+  table,
+  profile,
+  index,
+  start,
+}: ProfileRowProps) {
+  const id = table.text('id', profile) ?? '';
   return (
     <div
       role="row"
@@ -72,9 +92,9 @@ const ProfileRow = memo(function ProfileRow({ setId, profile, index, start }: Pr
           className={column.numeric ? 'ptable-cell num' : 'ptable-cell'}
         >
           {column.key === 'id' ? (
-            <Link to={`/profiles/${setId}/${encodeURIComponent(profile.id)}`}>{profile.id}</Link>
+            <Link to={`/profiles/${setId}/${encodeURIComponent(id)}`}>{id}</Link>
           ) : (
-            column.cell(profile)
+            column.cell(table, profile)
           )}
         </div>
       ))}
@@ -88,11 +108,21 @@ function nextSort(current: ProfileSort | undefined, key: ProfileSortKey): Profil
 }
 
 /** A virtualised, sortable table of profiles: only the rows on screen are in the DOM. */
-export function ProfileTable({ setId, profiles, sort, sortable, onSort }: ProfileTableProps) {
+export function ProfileTable({
+  setId,
+  table,
+  rows,
+  count,
+  busy = false,
+  sort,
+  sortable,
+  onSort,
+}: ProfileTableProps) {
   const intl = useIntl();
   const scroller = useRef<HTMLDivElement>(null);
+  const shown = rows?.length ?? count;
   const virtualizer = useVirtualizer({
-    count: profiles.length,
+    count: shown,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -107,7 +137,8 @@ export function ProfileTable({ setId, profiles, sort, sortable, onSort }: Profil
       className="ptable card"
       role="table"
       aria-label={intl.formatMessage({ id: 'profiles.profile-table.profiles' })}
-      aria-rowcount={profiles.length + 1}
+      aria-rowcount={shown + 1}
+      aria-busy={busy}
     >
       <div className="ptable-head" role="rowgroup">
         <div className="ptable-row" role="row" aria-rowindex={1}>
@@ -150,7 +181,8 @@ export function ProfileTable({ setId, profiles, sort, sortable, onSort }: Profil
             <ProfileRow
               key={item.key}
               setId={setId}
-              profile={profiles[item.index] as Profile}
+              table={table}
+              profile={rows === undefined ? item.index : (rows[item.index] as number)}
               index={item.index}
               start={item.start}
             />
