@@ -3,7 +3,8 @@ import { PROFILE_SCHEMA_VERSION, type Profile } from '../domain/profiles/profile
 import { type SearchBlock, searchBlock } from '../domain/profiles/table/search-block';
 import type { ProfileTableColumns, TableTextField } from '../domain/profiles/table/table-columns';
 import { type EncodedProfiles, PROFILE_CODEC_VERSION, Tag } from './profile-codec';
-import { Decoder, decodeProfileAt } from './profile-codec-decode';
+import { type Cursor, Decoder, readProfile } from './profile-codec-decode';
+import { PackedStrings } from './packed-strings';
 import { checkChunk } from './profile-chunks';
 import type { ProfileChunkRecord } from './records';
 
@@ -17,17 +18,41 @@ interface TableChunk {
   first: number;
   count: number;
   /** The strings the profiles' text columns point into. */
-  strings: readonly string[];
-  /** The stored columns, to decode a profile from (absent: the profiles are kept as objects). */
+  strings: PackedStrings;
+  /** The stored columns but their strings, to decode a profile from (absent: kept as objects). */
   encoded?: EncodedProfiles;
   /** Profiles of a chunk written as objects or by an older schema, as read. */
   objects?: readonly Profile[];
   search?: SearchBlock;
 }
 
+const NO_STRINGS: string[] = [];
+
+function damaged(): TypeError {
+  return new TypeError('damaged');
+}
+
+/** A decoder that reads a chunk's strings from their packed form. */
+class PackedDecoder extends Decoder {
+  constructor(
+    encoded: EncodedProfiles,
+    private readonly packed: PackedStrings,
+    from?: Cursor,
+  ) {
+    super(encoded, from);
+  }
+
+  override string(): string {
+    const s = this.packed.at(this.int());
+    if (s === undefined) throw damaged();
+    return s;
+  }
+}
+
 /**
  * A stored profile set as a table's columns (see {@link ProfileTableColumns}): each stored chunk
- * is kept as IndexedDB gave it (its strings and typed arrays), walked once for what the table
+ * is kept as IndexedDB gave it (its typed arrays, and its strings packed into one: see
+ * {@link PackedStrings}), walked once for what the table
  * shows (id, name, email, phone, country, plan, signup date, event count and last event time, as
  * indexes into the chunk's strings and as numbers), and a profile is decoded only when asked
  * for. Chunks are added in stored order while the set is read; rows already added never change.
@@ -72,11 +97,14 @@ export class ProfileSetTable implements ProfileTableColumns {
     const chunk = this.chunks.length;
     const first = this.count;
     this.reserve(first + count);
-    const { strings, shapes } = encoded;
-    const d = new Decoder(encoded);
+    const strings = new PackedStrings(encoded.strings);
+    // Without the strings, so the array IndexedDB made of them can be collected young.
+    const kept: EncodedProfiles = { ...encoded, strings: NO_STRINGS };
+    const { shapes } = encoded;
+    const d = new PackedDecoder(kept, strings);
     const c = d.c;
     const stringAt = (index: number) => {
-      if (strings[index] === undefined) throw new TypeError('damaged');
+      if (!(index < strings.length)) throw damaged();
       return index;
     };
     for (let p = first; p < first + count; p++) {
@@ -89,7 +117,7 @@ export class ProfileSetTable implements ProfileTableColumns {
       if (d.peek() === Tag.Object) {
         d.skip();
         const keys = shapes[d.int()];
-        if (keys === undefined) throw new TypeError('damaged');
+        if (keys === undefined) throw damaged();
         for (const key of keys) {
           const field = FIELD_OF.get(key);
           if (field !== undefined && d.peek() === Tag.String) {
@@ -109,8 +137,8 @@ export class ProfileSetTable implements ProfileTableColumns {
       this.events[p] = length;
       this.lastAt[p] = last;
     }
-    if (!d.done()) throw new TypeError('damaged');
-    this.chunks.push({ first, count, strings, encoded });
+    if (!d.done()) throw damaged();
+    this.chunks.push({ first, count, strings, encoded: kept });
     this.count = first + count;
   }
 
@@ -134,7 +162,12 @@ export class ProfileSetTable implements ProfileTableColumns {
       this.events[p] = profile.events.length;
       this.lastAt[p] = profile.events[profile.events.length - 1]?.at ?? Number.NaN;
     });
-    this.chunks.push({ first, count: profiles.length, strings, objects: profiles });
+    this.chunks.push({
+      first,
+      count: profiles.length,
+      strings: new PackedStrings(strings),
+      objects: profiles,
+    });
     this.count = first + profiles.length;
   }
 
@@ -161,7 +194,7 @@ export class ProfileSetTable implements ProfileTableColumns {
       field === 'id'
         ? (this.idText[i] as number)
         : ((this.fieldText[FIELD_OF.get(field) as number] as Int32Array)[i] as number);
-    return index < 0 ? undefined : strings[index];
+    return index < 0 ? undefined : strings.at(index);
   }
 
   eventCount(i: number): number {
@@ -190,16 +223,21 @@ export class ProfileSetTable implements ProfileTableColumns {
   profile(i: number): Profile {
     const chunk = this.check(i);
     if (chunk.objects) return chunk.objects[i - chunk.first] as Profile;
-    return decodeProfileAt(chunk.encoded as EncodedProfiles, {
-      t: this.cursorT[i] as number,
-      i: this.cursorI[i] as number,
-      n: this.cursorN[i] as number,
-    });
+    return readProfile(
+      new PackedDecoder(chunk.encoded as EncodedProfiles, chunk.strings, {
+        t: this.cursorT[i] as number,
+        i: this.cursorI[i] as number,
+        n: this.cursorN[i] as number,
+      }),
+    );
   }
 
   /** The table index of the profile with this id, or -1. */
   indexOf(id: string): number {
-    for (let i = 0; i < this.count; i++) if (this.text('id', i) === id) return i;
+    for (let i = 0; i < this.count; i++) {
+      const { strings } = this.chunks[this.chunkOf[i] as number] as TableChunk;
+      if (strings.is(this.idText[i] as number, id)) return i;
+    }
     return -1;
   }
 }

@@ -181,16 +181,6 @@ export function ProfileSetPage() {
           <FormattedMessage id="profiles.profile-set-page.loadingProfiles" />
         </p>
       )}
-      {loaded.state === 'partial' && (
-        <ProfileTable
-          setId={setId}
-          table={loaded.table}
-          rows={undefined}
-          count={loaded.shown}
-          sort={undefined}
-          sortable={false}
-        />
-      )}
       {loaded.state === 'failed' && (
         <p role="alert" className="field-error">
           {loaded.message}
@@ -201,25 +191,27 @@ export function ProfileSetPage() {
           {view.failed}
         </p>
       )}
-      {loaded.state === 'ready' &&
-        (total === 0 ? (
-          <div className="card empty-state">
-            <p className="muted">
-              <FormattedMessage id="profiles.profile-set-page.thisSetIsEmptyImport" />
-            </p>
-          </div>
-        ) : (
-          <ProfileTable
-            setId={setId}
-            table={loaded.table}
-            rows={view.rows}
-            count={total}
-            busy={view.pending}
-            sort={sort}
-            onSort={setSort}
-            sortable
-          />
-        ))}
+      {loaded.state === 'ready' && total === 0 && (
+        <div className="card empty-state">
+          <p className="muted">
+            <FormattedMessage id="profiles.profile-set-page.thisSetIsEmptyImport" />
+          </p>
+        </div>
+      )}
+      {/* One table from the first rows to the whole set: a person scrolling the first rows
+          keeps their place when the rest arrives. */}
+      {(loaded.state === 'partial' || (loaded.state === 'ready' && total > 0)) && (
+        <ProfileTable
+          setId={setId}
+          table={loaded.table}
+          rows={loaded.state === 'ready' ? view.rows : undefined}
+          count={loaded.state === 'ready' ? total : loaded.shown}
+          busy={loaded.state === 'ready' && view.pending}
+          sort={loaded.state === 'ready' ? sort : undefined}
+          onSort={setSort}
+          sortable={loaded.state === 'ready'}
+        />
+      )}
     </section>
   );
 }

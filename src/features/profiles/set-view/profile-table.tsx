@@ -1,11 +1,11 @@
 import { useIntl } from 'react-intl';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { ProfileSort, ProfileSortKey } from '../../../domain/profiles/query.ts';
 import type { ProfileTableColumns } from '../../../domain/profiles/table/table-columns.ts';
 import { formatCount, formatDateTime } from '../format.ts';
 import { virtualRowStyle } from '../virtual-row.ts';
+import { useRowWindow } from './use-row-window.ts';
 
 const SORTED_UP = ' ▲';
 const SORTED_DOWN = ' ▼';
@@ -121,17 +121,9 @@ export function ProfileTable({
   const intl = useIntl();
   const scroller = useRef<HTMLDivElement>(null);
   const shown = rows?.length ?? count;
-  const virtualizer = useVirtualizer({
-    count: shown,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    initialRect: { width: 1000, height: 600 },
-    // Scrolling renders in React's normal batches instead of one synchronous render per
-    // scroll event, which made tasks of up to 83 ms on a fast scroll.
-    useFlushSync: false,
-  });
-  const items = virtualizer.getVirtualItems();
+  const { first, end } = useRowWindow(scroller, shown, ROW_HEIGHT);
+  const slots: number[] = [];
+  for (let index = first; index < end; index++) slots.push(index);
   return (
     <div
       className="ptable card"
@@ -176,15 +168,15 @@ export function ProfileTable({
         tabIndex={0}
         aria-label={intl.formatMessage({ id: 'profiles.profile-table.profileRowsScrollable' })}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => (
+        <div style={{ height: shown * ROW_HEIGHT, position: 'relative' }}>
+          {slots.map((index) => (
             <ProfileRow
-              key={item.key}
+              key={index}
               setId={setId}
               table={table}
-              profile={rows === undefined ? item.index : (rows[item.index] as number)}
-              index={item.index}
-              start={item.start}
+              profile={rows === undefined ? index : (rows[index] as number)}
+              index={index}
+              start={index * ROW_HEIGHT}
             />
           ))}
         </div>
