@@ -3,22 +3,28 @@
  * generated profiles holds about 6,900 distinct strings (ids, names, emails, order ids…); a
  * 100,000-profile set kept as IndexedDB hands them back is 690,000 live strings, each one more
  * object for every garbage collection to mark while a person scrolls. Packed, it is one string
- * a chunk, and a string is cut out only when a row, a sort or a profile reads it.
+ * a chunk (and one object to copy between threads), and a string is cut out only when a row, a
+ * sort or a profile reads it.
  */
 export class PackedStrings {
-  private readonly text: string;
-  /** String `i` is `text[offsets[i]] … text[offsets[i + 1]]` (exclusive). */
-  private readonly offsets: Int32Array;
+  /**
+   * @param text the strings joined
+   * @param offsets string `i` is `text[offsets[i]] … text[offsets[i + 1]]` (exclusive)
+   */
+  constructor(
+    readonly text: string,
+    readonly offsets: Int32Array,
+  ) {}
 
-  constructor(strings: readonly string[]) {
-    this.offsets = new Int32Array(strings.length + 1);
+  static of(strings: readonly string[]): PackedStrings {
+    const offsets = new Int32Array(strings.length + 1);
     let at = 0;
     for (let i = 0; i < strings.length; i++) {
-      this.offsets[i] = at;
+      offsets[i] = at;
       at += (strings[i] as string).length;
     }
-    this.offsets[strings.length] = at;
-    this.text = strings.join('');
+    offsets[strings.length] = at;
+    return new PackedStrings(strings.join(''), offsets);
   }
 
   get length(): number {

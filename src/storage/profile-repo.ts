@@ -6,7 +6,13 @@ import { onceNoImportRuns } from './import-lock';
 import { ChunkColumns } from './chunk-columns';
 import { ProfileSetCache } from './profile-cache';
 import type { ProfileSetTable } from './profile-set-table';
-import { createTableReader, nextTask, type OnTableRows } from './profile-table-reader';
+import {
+  createTableReader,
+  nextTask,
+  type OnTableRows,
+  readPackedChunks,
+  type TableSource,
+} from './profile-table-reader';
 import {
   type ChunkKey,
   type ChunkPart,
@@ -70,6 +76,12 @@ export interface ProfileRepoOptions {
    * rows meanwhile). Off in workers, where one request per generation reads fastest.
    */
   readInSlices?: boolean;
+  /**
+   * Where {@link readSetTable} gets a set's packed chunks: the app reads them in a worker, so
+   * the page receives a few buffers a chunk; by default they are read here, a turn for the page
+   * between chunks.
+   */
+  tableSource?: TableSource;
 }
 
 export { ProfileSetConflictError, ProfileSetNotFoundError };
@@ -146,7 +158,10 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     }
   }
 
-  const tables = createTableReader(db, async (setId) => (await record(setId)).revision, snapshot);
+  const tables = createTableReader(
+    async (setId) => (await record(setId)).revision,
+    options.tableSource ?? ((setId, sink) => readPackedChunks(db, setId, sink, nextTask)),
+  );
 
   async function load(setId: string): Promise<{ set: ProfileSetRecord; profiles: Profile[] }> {
     const current = await record(setId);

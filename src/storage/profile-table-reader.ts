@@ -1,7 +1,9 @@
 import type { WayfinderDb } from './db';
-import { type ChunkKey, ProfileSetChangedError, readChunksByKey } from './profile-chunk-reader';
+import { packChunk, type PackedChunk } from './packed-chunk';
+import { ProfileSetChangedError, readChunkKeys, readChunksByKey } from './profile-chunk-reader';
+import { ProfileSetNotFoundError } from './profile-set-errors';
 import { ProfileSetTable } from './profile-set-table';
-import type { ProfileSetRecord } from './records';
+import { profileSetRecordSchema } from './records';
 
 /** Gives the event loop a turn (input, drawing) without setTimeout's 4 ms clamp. */
 export function nextTask(): Promise<void> {
@@ -17,6 +19,47 @@ export function nextTask(): Promise<void> {
   });
 }
 
+/** Where a set's packed chunks go as they are read. */
+export interface PackedChunkSink {
+  chunk(packed: PackedChunk): void;
+  /** The set changed while it was read: what came so far is void, and it is read again. */
+  restart(): void;
+}
+
+/** Reads a set's chunks, packed, in stored order (in a worker in the app: see the repo's options). */
+export type TableSource = (setId: string, sink: PackedChunkSink) => Promise<void>;
+
+/**
+ * Reads a set's chunks in stored order and packs each (see {@link packChunk}), a few per
+ * request; `pause` runs between chunks (a turn for the page, on the main thread). A set
+ * replaced, cleared or deleted while it is read is read again, twice at most.
+ */
+export async function readPackedChunks(
+  db: WayfinderDb,
+  setId: string,
+  sink: PackedChunkSink,
+  pause?: () => Promise<void>,
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const { set, keys } = await db.transaction('r', db.profileSets, db.profileChunks, async () => {
+      const raw = await db.profileSets.get(setId);
+      if (raw === undefined) throw new ProfileSetNotFoundError(setId);
+      const record = profileSetRecordSchema.parse(raw);
+      return { set: record, keys: await readChunkKeys(db, record) };
+    });
+    try {
+      for await (const chunk of readChunksByKey(db, set.id, keys)) {
+        sink.chunk(packChunk(chunk));
+        await pause?.();
+      }
+      return;
+    } catch (error) {
+      if (!(error instanceof ProfileSetChangedError) || attempt >= 2) throw error;
+      sink.restart();
+    }
+  }
+}
+
 /** Called with the table as it grows: first after the first stored chunk, then after each. */
 export type OnTableRows = (table: ProfileSetTable) => void;
 
@@ -30,35 +73,30 @@ interface Reading {
 }
 
 /**
- * Reads profile sets as {@link ProfileSetTable}s for the set page and a profile's page: a chunk
- * at a time, with a turn for the page between chunks, telling who asked as rows arrive. One read
- * per set revision serves every caller, and the last table read is kept for the next.
+ * Reads profile sets as {@link ProfileSetTable}s for the set page and a profile's page, from
+ * `source`, telling who asked as rows arrive. One read per set revision serves every caller,
+ * and the last table read is kept for the next.
  */
 export function createTableReader(
-  db: WayfinderDb,
   revisionOf: (setId: string) => Promise<number>,
-  snapshot: (setId: string) => Promise<{ set: ProfileSetRecord; keys: ChunkKey[] }>,
+  source: TableSource,
 ) {
   let latest: { reading: Reading; done: Promise<ProfileSetTable> } | undefined;
 
   async function readAll(reading: Reading): Promise<ProfileSetTable> {
-    for (let attempt = 0; ; attempt++) {
-      const { set, keys } = await snapshot(reading.setId);
-      const table = new ProfileSetTable(set.id);
-      reading.table = table;
-      reading.revision = set.revision;
-      try {
-        for await (const chunk of readChunksByKey(db, set.id, keys)) {
-          table.add(chunk);
-          for (const listener of reading.listeners) listener(table);
-          await nextTask();
-        }
-        return table;
-      } catch (error) {
-        // Changed while read (an import landed): read the new version, unless it keeps changing.
-        if (!(error instanceof ProfileSetChangedError) || attempt >= 2) throw error;
-      }
-    }
+    let table = new ProfileSetTable(reading.setId);
+    reading.table = table;
+    await source(reading.setId, {
+      chunk: (packed) => {
+        table.addPacked(packed);
+        for (const listener of reading.listeners) listener(table);
+      },
+      restart: () => {
+        table = new ProfileSetTable(reading.setId);
+        reading.table = table;
+      },
+    });
+    return table;
   }
 
   return {

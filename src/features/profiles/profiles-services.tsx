@@ -9,6 +9,7 @@ import type {
   ImportRequest,
   JobProgress,
 } from '../../workers/profiles/profiles-protocol.ts';
+import { setTableInWorker } from '../../workers/profiles/set-table-in-worker.ts';
 import { workerJobs } from './worker-jobs.ts';
 
 /** A running job: its outcome (rejected with an AbortError when cancelled) and a way to cancel it. */
@@ -46,7 +47,8 @@ let appServices: ProfilesServices | undefined;
 function defaultServices(): ProfilesServices {
   if (!appServices) {
     const db = openWayfinderDb();
-    appServices = { db, repo: createProfileRepo(db, { readInSlices: true }), jobs: workerJobs() };
+    const repo = createProfileRepo(db, { readInSlices: true, tableSource: setTableInWorker(db) });
+    appServices = { db, repo, jobs: workerJobs() };
   }
   return appServices;
 }
