@@ -47,7 +47,10 @@ let appServices: ProfilesServices | undefined;
 function defaultServices(): ProfilesServices {
   if (!appServices) {
     const db = openWayfinderDb();
-    const repo = createProfileRepo(db, { readInSlices: true, tableSource: setTableInWorker(db) });
+    const tableSource = setTableInWorker(db);
+    // Started now, so a set's first rows do not wait for the worker's module to load.
+    tableSource.warm();
+    const repo = createProfileRepo(db, { readInSlices: true, tableSource });
     appServices = { db, repo, jobs: workerJobs() };
   }
   return appServices;

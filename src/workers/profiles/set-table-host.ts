@@ -7,17 +7,24 @@ import { errorMessage } from '../shared/worker-scope.ts';
 
 /** Read a stored set's chunks, packed for its table. */
 export interface SetTableRequest {
+  /** Told back with every event of this read: one worker serves every read of the page. */
+  id: number;
   setId: string;
   /** The database holding the set; the app's by default. */
   dbName?: string | undefined;
 }
 
 const setTableRequestSchema: z.ZodType<SetTableRequest> = z.object({
+  id: z.number().int(),
   setId: z.string().min(1),
   dbName: z.string().min(1).optional(),
 });
 
-/** What the worker posts: each chunk in order, a restart when the set changed, then the end. */
+/**
+ * What the worker posts for a read: each chunk in order, a restart when the set changed, then
+ * the end. A request it could not read is answered with a failure without an id.
+ */
+export type SetTableMessage = SetTableEvent & { id?: number };
 export type SetTableEvent =
   | { kind: 'chunk'; chunk: PackedChunk }
   | { kind: 'restart' }
@@ -32,7 +39,7 @@ export interface TransferScope {
 }
 
 /**
- * Serves one {@link SetTableRequest} per message: reads the set from IndexedDB here, off the
+ * Serves each {@link SetTableRequest} (several may run at once): reads the set from IndexedDB here, off the
  * page's thread, and posts each chunk packed with its buffers transferred, so the page neither
  * deserialises the chunks' thousands of strings nor collects them.
  */
@@ -47,18 +54,19 @@ export function hostSetTable(scope: TransferScope): void {
     }
     return db;
   };
-  const post = (event: SetTableEvent, transfer?: Transferable[]) =>
-    scope.postMessage(event, transfer);
   serve(scope, {
     schema: setTableRequestSchema,
-    handle: (request) =>
-      void readPackedChunks(dbFor(request.dbName), request.setId, {
+    handle: ({ id, setId, dbName }) => {
+      const post = (event: SetTableEvent, transfer?: Transferable[]) =>
+        scope.postMessage({ ...event, id } satisfies SetTableMessage, transfer);
+      void readPackedChunks(dbFor(dbName), setId, {
         chunk: (chunk) => post({ kind: 'chunk', chunk }, packedBuffers(chunk)),
         restart: () => post({ kind: 'restart' }),
       }).then(
         () => post({ kind: 'done' }),
         (error: unknown) => post({ kind: 'failed', message: errorMessage(error) }),
-      ),
+      );
+    },
     failure: (message) => ({ kind: 'failed', message }) satisfies SetTableEvent,
     unreadable: 'The profile table worker could not read the request',
   });

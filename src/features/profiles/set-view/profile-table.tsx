@@ -1,6 +1,6 @@
 import { useIntl } from 'react-intl';
-import { memo, useRef } from 'react';
-import { Link } from 'react-router';
+import { memo, type MouseEvent, useRef } from 'react';
+import { useHref, useNavigate } from 'react-router';
 import type { ProfileSort, ProfileSortKey } from '../../../domain/profiles/query.ts';
 import type { ProfileTableColumns } from '../../../domain/profiles/table/table-columns.ts';
 import { formatCount, formatDateTime } from '../format.ts';
@@ -58,7 +58,8 @@ interface ProfileTableProps {
 }
 
 interface ProfileRowProps {
-  setId: string;
+  /** The set page's address; a profile's is this and its id. */
+  setHref: string;
   table: ProfileTableColumns;
   /** The row's profile, as a table index. */
   profile: number;
@@ -67,11 +68,12 @@ interface ProfileRowProps {
 }
 
 /**
- * One row. Memoised: while scrolling, rows that stay on screen keep their props and are not
- * drawn again; only rows entering the view are.
+ * One row, drawn from the table's columns. Memoised: rows whose props stay are not drawn again.
+ * Its link is a plain anchor (the table handles the click): a router `Link` per row ran several
+ * hooks and effects for every row entering and leaving the view.
  */
 const ProfileRow = memo(function ProfileRow({
-  setId,
+  setHref,
   table,
   profile,
   index,
@@ -92,7 +94,9 @@ const ProfileRow = memo(function ProfileRow({
           className={column.numeric ? 'ptable-cell num' : 'ptable-cell'}
         >
           {column.key === 'id' ? (
-            <Link to={`/profiles/${setId}/${encodeURIComponent(id)}`}>{id}</Link>
+            <a href={`${setHref}/${encodeURIComponent(id)}`} data-profile-id={id}>
+              {id}
+            </a>
           ) : (
             column.cell(table, profile)
           )}
@@ -124,6 +128,21 @@ export function ProfileTable({
   const { first, end } = useRowWindow(scroller, shown, ROW_HEIGHT);
   const slots: number[] = [];
   for (let index = first; index < end; index++) slots.push(index);
+  // Rows are keyed by slot, not by row: a row scrolled out is reused for one scrolled in, so
+  // scrolling updates a few texts instead of removing and creating elements.
+  let pool = 256;
+  while (pool < slots.length) pool *= 2;
+  const setHref = useHref(`/profiles/${setId}`);
+  const navigate = useNavigate();
+  /** A plain click on a profile's link opens it in the app, as a router link would. */
+  const openProfile = (event: MouseEvent) => {
+    const link = (event.target as Element).closest('a[data-profile-id]');
+    const id = link?.getAttribute('data-profile-id');
+    if (id == null || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    if (event.shiftKey || event.altKey || event.defaultPrevented) return;
+    event.preventDefault();
+    void navigate(`/profiles/${setId}/${encodeURIComponent(id)}`);
+  };
   return (
     <div
       className="ptable card"
@@ -167,12 +186,13 @@ export function ProfileTable({
         role="rowgroup"
         tabIndex={0}
         aria-label={intl.formatMessage({ id: 'profiles.profile-table.profileRowsScrollable' })}
+        onClick={openProfile}
       >
         <div style={{ height: shown * ROW_HEIGHT, position: 'relative' }}>
           {slots.map((index) => (
             <ProfileRow
-              key={index}
-              setId={setId}
+              key={index % pool}
+              setHref={setHref}
               table={table}
               profile={rows === undefined ? index : (rows[index] as number)}
               index={index}
