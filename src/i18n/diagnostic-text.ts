@@ -16,8 +16,10 @@ export function diagnosticMessageId(code: DiagnosticCode): string {
  * (a code this version does not know, with no parameters) is shown in the backend's words.
  */
 export function diagnosticText(intl: IntlShape, d: Diagnostic): string {
-  if (d.params === undefined) return d.message;
-  const descriptor: MessageDescriptor = { id: diagnosticMessageId(d.code) };
+  const id = d.params === undefined ? undefined : diagnosticMessageId(d.code as DiagnosticCode);
+  // English diagnostics load just after the first paint; until then the domain's English says it.
+  if (id === undefined || !Object.hasOwn(intl.messages, id)) return d.message;
+  const descriptor: MessageDescriptor = { id };
   return intl.formatMessage(descriptor, d.params);
 }
 
@@ -58,6 +60,7 @@ export function besideFieldText(intl: IntlShape, d: Diagnostic): string {
 /** An incomplete condition rule, as the validator's `incomplete-condition` words it. */
 export function conditionProblemText(intl: IntlShape, p: ConditionProblem): string {
   const descriptor: MessageDescriptor = { id: diagnosticMessageId('incomplete-condition') };
+  if (!Object.hasOwn(intl.messages, descriptor.id as string)) return p.message;
   return intl.formatMessage(descriptor, {
     what: p.what,
     attribute: p.attribute,
