@@ -59,9 +59,9 @@ export const waitForEventStep = defineStep(
   validate: (c) => {
     const t = c.target;
     if (t.type === 'event' && !filled(t.event))
-      return [required('target.event', 'Choose the event to wait for.')];
+      return [required('target.event', 'Choose the event to wait for.', 'wait_event')];
     if (t.type === 'engagement' && !filled(t.stepId)) {
-      return [required('target.stepId', 'Choose the message to watch.')];
+      return [required('target.stepId', 'Choose the message to watch.', 'watched_message')];
     }
     return [];
   },
