@@ -70,6 +70,9 @@ export interface ProfileRepoOptions {
   readInSlices?: boolean;
 }
 
+/** Requests of chunks asked for ahead of the one a columnar read works on. */
+const READ_AHEAD = 3;
+
 /** Gives the event loop a turn (input, drawing) without setTimeout's 4 ms clamp. */
 function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -215,7 +218,9 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     async function* batches(): AsyncGenerator<ChunkColumns> {
       let columns = new ChunkColumns();
       let held = 0;
-      for await (const chunk of readChunksByKey(db, setId, part)) {
+      // Three requests ahead: a worker indexes and simulates chunks while IndexedDB fetches
+      // the next ones.
+      for await (const chunk of readChunksByKey(db, setId, part, { ahead: READ_AHEAD })) {
         columns.add(chunk);
         if (++held === perBatch) {
           yield columns;
