@@ -11,7 +11,8 @@ export interface Cursor {
   n: number;
 }
 
-class Decoder {
+/** Reads the three streams of an encoded chunk from a cursor; throws when they run short. */
+export class Decoder {
   readonly c: Cursor;
 
   constructor(
@@ -168,7 +169,8 @@ function damaged(): TypeError {
   return new TypeError('A stored chunk of profiles is damaged.');
 }
 
-function readProfile(d: Decoder): Profile {
+/** Reads the profile that starts at the decoder's cursor. */
+export function readProfile(d: Decoder): Profile {
   const id = d.string();
   const attributes = d.value() as ProfileAttributes;
   return { id, attributes, events: d.events(d.int()) };
