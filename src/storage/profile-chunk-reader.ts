@@ -39,27 +39,36 @@ export async function readChunkKeys(db: WayfinderDb, set: ProfileSetRecord): Pro
 }
 
 /**
- * Yields the chunks of `keys` in order, a few per request, asking for the next few before
- * handing out these, so a consumer gets the first chunk at once and never waits for the whole
- * set. Chunks are never rewritten, only deleted in the transaction that changes their set, so a
- * missing key means the set changed after the keys were read.
+ * Yields the chunks of `keys` in order, a few per request, with `ahead` requests (default one)
+ * asked for before handing out these, so a consumer gets the first chunk at once, never waits
+ * for the whole set, and (with more ahead) finds the next chunks fetched while it works on
+ * these. Chunks are never rewritten, only deleted in the transaction that changes their set, so
+ * a missing key means the set changed after the keys were read.
  */
 export async function* readChunksByKey(
   db: WayfinderDb,
   setId: string,
   keys: readonly ChunkKey[],
+  { ahead = 1 }: { ahead?: number } = {},
 ): AsyncGenerator<ProfileChunkRecord> {
   const fetch = (from: number) => {
-    if (from >= keys.length) return undefined;
     const request = db.profileChunks.bulkGet(keys.slice(from, from + CHUNKS_PER_FETCH));
     // Awaited below; if the caller stops early, nobody will, and that is fine.
     request.catch(() => undefined);
     return request;
   };
-  let next = fetch(0);
-  for (let from = 0; next !== undefined; from += CHUNKS_PER_FETCH) {
+  const asked: Promise<(ProfileChunkRecord | undefined)[]>[] = [];
+  let from = 0;
+  const askMore = () => {
+    while (asked.length < Math.max(1, ahead) && from < keys.length) {
+      asked.push(fetch(from));
+      from += CHUNKS_PER_FETCH;
+    }
+  };
+  askMore();
+  for (let next = asked.shift(); next !== undefined; next = asked.shift()) {
     const page = await next;
-    next = fetch(from + CHUNKS_PER_FETCH);
+    askMore();
     for (const chunk of page) {
       if (chunk === undefined) throw new ProfileSetChangedError(setId);
       yield chunk;

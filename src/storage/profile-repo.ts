@@ -84,6 +84,9 @@ export interface ProfileRepoOptions {
   tableSource?: TableSource;
 }
 
+/** Requests of chunks asked for ahead of the one a columnar read works on. */
+const READ_AHEAD = 3;
+
 export { ProfileSetConflictError, ProfileSetNotFoundError };
 
 /** The format tag of an exported set. */
@@ -220,7 +223,9 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     async function* batches(): AsyncGenerator<ChunkColumns> {
       let columns = new ChunkColumns();
       let held = 0;
-      for await (const chunk of readChunksByKey(db, setId, part)) {
+      // Three requests ahead: a worker indexes and simulates chunks while IndexedDB fetches
+      // the next ones.
+      for await (const chunk of readChunksByKey(db, setId, part, { ahead: READ_AHEAD })) {
         columns.add(chunk);
         if (++held === perBatch) {
           yield columns;

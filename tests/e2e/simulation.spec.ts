@@ -60,10 +60,11 @@ test('simulates a template over 10,000 generated profiles, draws counts, opens a
   await expect(trace.getByRole('table').first()).toHaveAccessibleName(/converted/);
 
   // A long run (ten years of simulated time), cancelled while it runs. Another tab holds the
-  // profile chunks, so the workers wait to read them: the run cannot end before Cancel (in a
-  // loaded run, ten years of 10,000 profiles ended before the click landed).
+  // profile sets, so the workers wait to check that the set they keep from the first run is
+  // still current: the run cannot end before Cancel (in a loaded run, ten years of 10,000
+  // profiles ended before the click landed).
   await panel.getByLabel('Days').fill('3650');
-  const release = await holdStore(await context.newPage(), 'profileChunks');
+  const release = await holdStore(await context.newPage(), 'profileSets');
   await run.click();
   const bar = panel.getByRole('progressbar', { name: 'Simulating' });
   await expect(bar).toBeVisible();

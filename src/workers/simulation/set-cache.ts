@@ -87,7 +87,14 @@ export class SetCache {
    * readers, or stops it when none is left.
    */
   async *columns(set: StoredSetRef, part?: ChunkPart): AsyncGenerator<ProfileColumns> {
-    const current = await this.source.revision(set);
+    let current: number;
+    try {
+      current = await this.source.revision(set);
+    } catch (error) {
+      // Deleted or unreadable: what is kept of it is of no more use.
+      this.forgetSet(set);
+      throw error;
+    }
     const key = keyOf(set, part);
     const found = this.kept.get(key);
     let entry: KeptPart;
@@ -195,6 +202,11 @@ export class SetCache {
     if (entry.readers > 0 || entry.state !== 'reading') return;
     this.forget(key, entry);
     entry.fail(new ReadAbandoned());
+  }
+
+  private forgetSet(set: StoredSetRef): void {
+    const prefix = keyOf(set, undefined).replace(/all$/, '');
+    for (const key of [...this.kept.keys()]) if (key.startsWith(prefix)) this.kept.delete(key);
   }
 
   private forget(key: string, entry: KeptPart): void {

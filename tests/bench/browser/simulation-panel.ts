@@ -81,13 +81,15 @@ async function measureRound(
     const setId = await option.getAttribute('value', { timeout: 60_000 });
     if (setId === null) throw new Error(`no profile set named ${setName(profiles)}`);
     await picker.selectOption(setId);
-    const first = await measuredRun(page);
-    const second = process.env.BENCH_PROFILE
-      ? await profileDuring(page, () => measuredRun(page)).then(({ result, report }) => {
-          process.stderr.write(`second run, main thread:\n${report.join('\n')}\n`);
-          return result;
-        })
-      : await measuredRun(page);
+    // BENCH_PROFILE=first or =second: the main thread's busy runs during that run, on stderr.
+    const profiled = async (label: string): Promise<RunFigures> => {
+      if (process.env.BENCH_PROFILE !== label) return measuredRun(page);
+      const { result, report } = await profileDuring(page, () => measuredRun(page));
+      process.stderr.write(`${label} run, main thread:\n${report.join('\n')}\n`);
+      return result;
+    };
+    const first = await profiled('first');
+    const second = await profiled('second');
     if (process.env.BENCH_VERBOSE) {
       for (const [label, f] of [
         ['first', first],

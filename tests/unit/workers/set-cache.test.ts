@@ -178,6 +178,25 @@ describe('SetCache: a worker keeps the sets it read', () => {
     expect(state.reads).toBe(2);
   });
 
+  it('lets go of what it kept of a set once the set cannot be read (deleted)', async () => {
+    const { source, state } = fakeSource(1);
+    let deleted = false;
+    const cache = new SetCache({
+      ...source,
+      revision: (set) =>
+        deleted
+          ? Promise.reject(new Error('There is no profile set set-1.'))
+          : source.revision(set),
+    });
+    await ids(cache.columns(SET, { index: 0, of: 2 }));
+    await ids(cache.columns(SET, { index: 1, of: 2 }));
+    expect(cache.size).toBe(2);
+    deleted = true;
+    await expect(ids(cache.columns(SET, { index: 0, of: 2 }))).rejects.toThrow('no profile set');
+    expect(cache.size).toBe(0);
+    expect(state.reads).toBe(2);
+  });
+
   it('keeps at most `capacity` parts, dropping the least recently used', async () => {
     const { source, state } = fakeSource(1);
     const cache = new SetCache(source, 2);
