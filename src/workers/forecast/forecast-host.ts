@@ -11,6 +11,7 @@ import {
   profileColumns,
   type ProfileColumns,
 } from '../../domain/simulate/profile-columns.ts';
+import { joinPrepared } from '../../domain/simulate/join-prepared.ts';
 import { mergeResults } from '../../domain/simulate/merge.ts';
 import { EventSpan } from '../../domain/simulate/window.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
@@ -68,14 +69,20 @@ interface Batch {
 }
 
 /**
- * The batches as one: their columns joined, each trigger set's entries worked out again over
- * them (the entrants' profiles are those the batches already built).
+ * The batches as one: their columns joined, and each trigger set's entries joined from the
+ * batches' (not worked out again: the entrants and their profiles are those of the batches).
  */
-function wholeShare(batches: readonly Batch[], plans: readonly SimulationPlan[]): Batch {
+function wholeShare(batches: readonly Batch[]): Batch {
   const columns = concatColumns(batches.map((b) => b.columns));
   const prepared = new Map<SimulationPlan['triggers'], PreparedProfiles>();
-  for (const plan of plans)
-    if (!prepared.has(plan.triggers)) prepared.set(plan.triggers, prepareColumns(plan, columns));
+  for (const triggers of (batches[0] as Batch).prepared.keys())
+    prepared.set(
+      triggers,
+      joinPrepared(
+        batches.map((b) => b.prepared.get(triggers) as PreparedProfiles),
+        columns,
+      ),
+    );
   return { columns, prepared, tracedIds: batches.flatMap((b) => b.tracedIds) };
 }
 
@@ -230,7 +237,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       return;
     }
     // Every further replication runs over the whole share at once: one run, one result.
-    const whole = batches.length === 1 ? (batches[0] as Batch) : wholeShare(batches, plans);
+    const whole = batches.length === 1 ? (batches[0] as Batch) : wholeShare(batches);
     const count = whole.columns.count;
     for (let r = 1; r < request.replications; r++) {
       await nextTurn();

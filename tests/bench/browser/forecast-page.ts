@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../support/chromium.ts';
 import { generateProfiles, median, printMsRows, withDemoApp } from './bench-harness.ts';
+import { traceThreadsDuring } from './thread-trace.ts';
 
 const PROFILES = 100_000;
 const REPLICATIONS = 20;
@@ -90,6 +91,19 @@ async function timeClick(
   });
 }
 
+/** With BENCH_TRACE set, prints where each thread spent the time of `action`. */
+async function traced<T>(
+  browser: Browser,
+  page: Page,
+  what: string,
+  action: () => Promise<T>,
+): Promise<T> {
+  if (!process.env.BENCH_TRACE) return action();
+  const { result, report } = await traceThreadsDuring(browser, page, action);
+  process.stdout.write(`${what}:\n${report.join('\n')}\n`);
+  return result;
+}
+
 async function measureRound(browser: Browser, url: string): Promise<RoundFigures> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   // tsx compiles with esbuild's keepNames, which wraps the probe's inner functions in `__name`.
@@ -114,13 +128,14 @@ async function measureRound(browser: Browser, url: string): Promise<RoundFigures
     await setup.getByLabel('Replications').fill(String(REPLICATIONS));
     // Let the page settle so only the run's own work is timed.
     await page.waitForTimeout(1_000);
-    const forecast = await timeClick(page, 'Run forecast', {
-      kind: 'forecast',
-      replications: REPLICATIONS,
-    });
+    const forecast = await traced(browser, page, 'forecast', () =>
+      timeClick(page, 'Run forecast', { kind: 'forecast', replications: REPLICATIONS }),
+    );
     await page.getByRole('button', { name: 'Run sensitivity' }).waitFor({ timeout: 120_000 });
     await page.waitForTimeout(1_000);
-    const tornado = await timeClick(page, 'Run sensitivity', { kind: 'tornado', replications: 5 });
+    const tornado = await traced(browser, page, 'tornado', () =>
+      timeClick(page, 'Run sensitivity', { kind: 'tornado', replications: 5 }),
+    );
     if (errors.length > 0) throw new Error(errors.join('\n'));
     return {
       firstProgressMs: forecast.progressMs,
