@@ -132,8 +132,8 @@ export function ForecastPage() {
             aria-label={intl.formatMessage({ id: 'forecast.forecast-page.replicationsDone' })}
           />
           <span role="status">
-            {state.replications.length} <FormattedMessage id="forecast.forecast-page.of" />{' '}
-            {state.total} <FormattedMessage id="forecast.forecast-page.replicationsDone2" />
+            {state.done} <FormattedMessage id="forecast.forecast-page.of" /> {state.total}{' '}
+            <FormattedMessage id="forecast.forecast-page.replicationsDone2" />
             {state.status === 'done' &&
               state.stoppedEarly &&
               intl.formatMessage({ id: 'sim2.forecast-page.stoppedEarlyTheIntervalsAre' })}

@@ -23,7 +23,13 @@ export type ForecastRequest = ForecastProfiles & {
 /** A forecast's state on the page. */
 export interface ForecastState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  /**
+   * The replications, once the run has ended (done, stopped, cancelled or failed): the results
+   * are drawn once, so the page spends no time redrawing them while the workers need the cores.
+   */
   replications: ForecastReplication[];
+  /** Replications done so far (live while running). */
+  done: number;
   total: number;
   /** Replications done, plus the simulated share of the next one (e.g. 2.4). */
   progress: number;
@@ -36,6 +42,7 @@ export interface ForecastState {
 const IDLE: ForecastState = {
   status: 'idle',
   replications: [],
+  done: 0,
   total: 0,
   progress: 0,
   period: null,
@@ -79,6 +86,8 @@ export function useForecastRun(): {
     const abort = new AbortController();
     controller.current = abort;
     setState({ ...IDLE, status: 'running', total: request.replications });
+    /** The replications done so far, handed to the page when the run ends. */
+    let finished: readonly ForecastReplication[] = [];
     try {
       const source: ForecastProfiles =
         'set' in request
@@ -93,7 +102,8 @@ export function useForecastRun(): {
           if (!abort.signal.aborted) setState((s) => ({ ...s, progress: p.replications }));
         },
         onReplication: (_r, done) => {
-          if (!abort.signal.aborted) setState((s) => ({ ...s, replications: [...done] }));
+          finished = done;
+          if (!abort.signal.aborted) setState((s) => ({ ...s, done: done.length }));
         },
         shouldStop:
           request.stopWithin === null
@@ -105,17 +115,20 @@ export function useForecastRun(): {
           ...s,
           status: 'done',
           replications: run.replications,
+          done: run.replications.length,
           progress: run.replications.length,
           period: run.period,
           stoppedEarly: run.stoppedEarly,
         }));
     } catch (error) {
       if (controller.current !== abort) return;
+      const ended = { replications: [...finished], done: finished.length };
       if (error instanceof DOMException && error.name === 'AbortError')
-        setState((s) => ({ ...s, status: 'cancelled' }));
+        setState((s) => ({ ...s, ...ended, status: 'cancelled' }));
       else
         setState((s) => ({
           ...s,
+          ...ended,
           status: 'error',
           error: error instanceof Error ? error.message : String(error),
         }));
