@@ -77,6 +77,8 @@ export function SensitivityPanel({
         set: storedSet(setId),
         count,
         replications,
+        // The tornado reads the KPIs only: no profile's trace is worth its time here.
+        traces: false,
         signal: controller.signal,
         onReplication: (_r, done) => setProgress({ done: done.length, total: replications }),
       });

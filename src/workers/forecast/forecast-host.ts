@@ -1,10 +1,6 @@
 import { createSimulationPlan, reseedPlan } from '../../domain/simulate/plan.ts';
 import type { SimulationPlan } from '../../domain/simulate/plan.ts';
-import {
-  hashProfileIds,
-  prepareColumns,
-  type PreparedProfiles,
-} from '../../domain/simulate/prepared-profiles.ts';
+import { prepareColumns, type PreparedProfiles } from '../../domain/simulate/prepared-profiles.ts';
 import {
   concatColumns,
   memoColumns,
@@ -27,6 +23,7 @@ import { serve } from '../shared/serve.ts';
 import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
 import { indexedDbSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
+import { priceTwins, repriced } from '../../domain/forecast/price-twins.ts';
 
 type ForecastWorkerRequest = Exclude<ParsedForecastWorkerRequest, { type: 'cancel' | 'period' }>;
 type Period = { start: number; horizonDays: number };
@@ -41,22 +38,6 @@ const SLICE = 2_000;
 /** Whether a profile with this id hash is in a share's trace sample (see {@link tracedProfiles}). */
 function traceThreshold(sample: number, share: number): number {
   return sample >= share ? Number.POSITIVE_INFINITY : (sample / share) * 4294967296;
-}
-
-/**
- * The profiles to trace: all when `sample` covers the share, else about `sample` picked by a
- * hash of the id (fixed across replications and unrelated to behaviour). Requested ids cost
- * nothing beyond their own traces, unlike the simulator's running smallest-key sample.
- */
-export function tracedProfiles(
-  profiles: readonly Profile[],
-  sample: number,
-  idHash: Uint32Array = hashProfileIds(profiles),
-): Profile[] {
-  if (sample <= 0) return [];
-  const threshold = traceThreshold(sample, profiles.length);
-  if (threshold === Number.POSITIVE_INFINITY) return [...profiles];
-  return profiles.filter((_, i) => hashMore(idHash[i] as number, ':forecast') < threshold);
 }
 
 /** One batch of the share, read once and kept for every replication and variant. */
@@ -185,14 +166,34 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       run.advance(batch.columns.count);
       return run.result();
     };
-    const postReplication = (r: number, v: number, parts: SimulationResult[]): void => {
-      const result = parts.length === 1 ? (parts[0] as SimulationResult) : mergeResults(parts);
+    /** Variants that only reprice an earlier one's run (see `priceTwins`); -1: simulated. */
+    const twins = priceTwins(request.variants);
+    const simulated = plans.flatMap((_, v) => (twins[v] === -1 ? [v] : []));
+    /**
+     * Posts replication `r` of every variant, from the simulated variants' results (per variant,
+     * its parts, merged here): twins are repriced before any trace is dropped.
+     */
+    const postReplication = (r: number, parts: readonly SimulationResult[][]): void => {
+      const results: SimulationResult[] = [];
+      for (let v = 0; v < plans.length; v++) {
+        const twin = twins[v] as number;
+        const own = parts[v] as SimulationResult[];
+        results.push(
+          twin >= 0
+            ? repriced(results[twin] as SimulationResult, plans[v] as SimulationPlan)
+            : own.length === 1
+              ? (own[0] as SimulationResult)
+              : mergeResults(own),
+        );
+      }
       const traced = tracedProfilesOfShare.length > 0 && (tracing.every || r === 0);
-      const tallies = traced
-        ? tallyTraces(result, { profiles: tracedProfilesOfShare, cap: tracing.cap })
-        : null;
-      result.traces = [];
-      post({ type: 'replication', partition, replication: r, variant: v, result, tallies });
+      results.forEach((result, v) => {
+        const tallies = traced
+          ? tallyTraces(result, { profiles: tracedProfilesOfShare, cap: tracing.cap })
+          : null;
+        result.traces = [];
+        post({ type: 'replication', partition, replication: r, variant: v, result, tallies });
+      });
     };
 
     // Replication 0 as the share is read: the first progress comes after the first batch.
@@ -217,8 +218,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       }
       const batch: Batch = { columns, prepared, tracedIds };
       batches.push(batch);
-      for (let v = 0; v < plans.length; v++)
-        (first[v] as SimulationResult[]).push(runBatch(batch, v, 0));
+      for (const v of simulated) (first[v] as SimulationResult[]).push(runBatch(batch, v, 0));
       read += columns.count;
       post({ type: 'progress', partition, replication: 0, done: read });
       if (!(await breathe())) return;
@@ -229,9 +229,9 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       batches.push({ columns: empty, prepared: new Map(), tracedIds: [] });
       for (const plan of plans)
         batches[0]?.prepared.set(plan.triggers, prepareColumns(plan, empty));
-      for (let v = 0; v < plans.length; v++) first[v] = [runBatch(batches[0] as Batch, v, 0)];
+      for (const v of simulated) first[v] = [runBatch(batches[0] as Batch, v, 0)];
     }
-    for (let v = 0; v < plans.length; v++) postReplication(0, v, first[v] as SimulationResult[]);
+    postReplication(0, first);
     if (request.replications === 1) {
       post({ type: 'done', partition });
       return;
@@ -242,16 +242,19 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
     for (let r = 1; r < request.replications; r++) {
       await nextTurn();
       if (cancelled) return;
-      for (let v = 0; v < plans.length; v++) {
+      const parts: SimulationResult[][] = plans.map(() => []);
+      for (let i = 0; i < simulated.length; i++) {
+        const v = simulated[i] as number;
         const run = startRun(whole, v, r);
         while (!run.advance(SLICE)) {
           if (performance.now() - yielded < YIELD_MS) continue;
-          const done = Math.floor((v * count + run.done) / plans.length);
+          const done = Math.floor((i * count + run.done) / simulated.length);
           post({ type: 'progress', partition, replication: r, done });
           if (!(await breathe())) return;
         }
-        postReplication(r, v, [run.result()]);
+        parts[v] = [run.result()];
       }
+      postReplication(r, parts);
     }
     post({ type: 'done', partition });
   }

@@ -73,6 +73,11 @@ interface ForecastRunOptions {
   shouldStop?: (done: readonly ForecastReplication[]) => boolean;
   /** Aborting terminates the workers and rejects with an `AbortError`. */
   signal?: AbortSignal;
+  /**
+   * False: trace no profile, so no replication carries tallies (for runs that read only the
+   * KPIs, such as the sensitivity's). Default true.
+   */
+  traces?: boolean;
   /** Workers; default the cores reported, 1–4, never more than the profiles. */
   workers?: number;
   createWorker?: () => WorkerLike;
@@ -119,7 +124,7 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     replications: request.replications,
     tracing: {
       every: count <= TRACE_EVERY_UP_TO,
-      sample: count <= TRACE_EVERY_UP_TO ? largest : TRACE_SAMPLE,
+      sample: request.traces === false ? 0 : count <= TRACE_EVERY_UP_TO ? largest : TRACE_SAMPLE,
       cap: { max: cap.max, periodDays: cap.periodDays },
     } satisfies ForecastTracing,
   });
