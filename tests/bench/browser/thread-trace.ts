@@ -9,6 +9,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event. */
+  tdur?: number;
   ph: string;
   name: string;
   id?: string;
@@ -37,17 +39,22 @@ const CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
 ];
 
-/** Per thread: busy milliseconds (top-level tasks) and the functions with the most self time. */
+/**
+ * Per thread: busy milliseconds (top-level tasks; under load part of that waits for a core, so
+ * the thread time is shown too) and the functions with the most sampled self time.
+ */
 export function summariseTrace(events: readonly TraceEvent[], top = 12): string[] {
   const threadName = new Map<string, string>();
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name)
       threadName.set(`${e.pid}:${e.tid}`, e.args.name);
   const busy = new Map<string, number>();
+  const cpu = new Map<string, number>();
   for (const e of events)
     if (e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined) {
       const key = `${e.pid}:${e.tid}`;
       busy.set(key, (busy.get(key) ?? 0) + e.dur / 1000);
+      cpu.set(key, (cpu.get(key) ?? 0) + (e.tdur ?? 0) / 1000);
     }
   // Sampled self time per profile (one profile per thread), by function.
   const profileThread = new Map<string, string>();
@@ -82,7 +89,9 @@ export function summariseTrace(events: readonly TraceEvent[], top = 12): string[
     (k) => (busy.get(k) ?? 0) > 20 || self.has(k),
   );
   for (const key of keys) {
-    lines.push(`${threadName.get(key) ?? key}: busy ${(busy.get(key) ?? 0).toFixed(0)} ms`);
+    const name = threadName.get(key) ?? key;
+    const [wall, thread] = [busy.get(key) ?? 0, cpu.get(key) ?? 0];
+    lines.push(`${name}: busy ${wall.toFixed(0)} ms, of it on a core ${thread.toFixed(0)} ms`);
     const byName = [...(self.get(key) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]);
     for (const [name, ms] of byName.slice(0, top))
       lines.push(`    ${ms.toFixed(1).padStart(8)} ms  ${name}`);
