@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
 import { AttributionNotice } from './attribution-notice.tsx';
@@ -20,6 +20,7 @@ import {
   useForecastSources,
 } from './use-forecast-sources.ts';
 import { useForecastRun } from './use-forecast-run.ts';
+import { readForecastSetAhead } from '../../workers/forecast/run-forecast.ts';
 import './forecast.css';
 
 interface Loaded {
@@ -38,6 +39,15 @@ export function ForecastPage() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const running = state.status === 'running' || loading;
+  /** The workers read the chosen set while the rest of the form is filled in. */
+  const readAhead = useCallback(
+    (setId: string) => {
+      const set = sets?.find((s) => s.id === setId);
+      if (set !== undefined && !running) readForecastSetAhead(storedSet(set.id), set.count);
+    },
+    [sets, running],
+  );
 
   async function run(choice: ForecastChoice) {
     setProblem(null);
@@ -88,7 +98,6 @@ export function ForecastPage() {
     [loaded, state.replications],
   );
   const [a, b] = views;
-  const running = state.status === 'running' || loading;
   const cap = loaded?.variants[0]?.spec.settings.frequencyCap;
 
   return (
@@ -121,6 +130,7 @@ export function ForecastPage() {
           sets={sets}
           running={running}
           onRun={(c) => void run(c)}
+          onSetChosen={readAhead}
         />
       )}
       {problem !== null && <p role="alert">{problem}</p>}

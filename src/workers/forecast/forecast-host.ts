@@ -21,11 +21,11 @@ import {
 } from './forecast-protocol.ts';
 import { serve } from '../shared/serve.ts';
 import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
-import { indexedDbSetLoader, type SetLoader } from '../simulation/set-loader.ts';
+import { cachedSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 import { priceTwins, repriced } from '../../domain/forecast/price-twins.ts';
 
-type ForecastWorkerRequest = Exclude<ParsedForecastWorkerRequest, { type: 'cancel' | 'period' }>;
+type ForecastWorkerRequest = Extract<ParsedForecastWorkerRequest, { type: 'run' | 'run-set' }>;
 type Period = { start: number; horizonDays: number };
 
 /** Between batches the host yields (to notice a cancel, to post progress) once YIELD_MS have passed. */
@@ -88,6 +88,11 @@ function variantPlans(request: ForecastWorkerRequest, period: Period | null): Si
   return plans;
 }
 
+/** Reads every batch (into the set cache), keeping none. */
+async function drain(batches: AsyncIterable<ProfileColumns>): Promise<void> {
+  for await (const _batch of batches);
+}
+
 /** The share's profiles in batches: those sent, or the stored set's part read chunk by chunk. */
 async function* batchesOf(
   request: ForecastWorkerRequest,
@@ -109,11 +114,12 @@ async function* batchesOf(
  * as the share is read, with progress after the first batch; each replication's partial result
  * is posted with the tallies of its traces; `cancel` stops at the next batch.
  */
-export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSetLoader): void {
+export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLoader): void {
+  /** The current run was cancelled (a worker runs one forecast at a time). */
   let cancelled = false;
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
+  /** Hands the current run the period it awaits. */
   let setPeriod: (period: Period) => void = () => undefined;
-  const period = new Promise<Period>((resolve) => (setPeriod = resolve));
 
   /** A part read whole before the period is known: its batches, and the span of its events. */
   async function readAhead(request: ForecastWorkerRequest): Promise<ProfileColumns[]> {
@@ -137,6 +143,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
   async function forecast(request: ForecastWorkerRequest): Promise<void> {
     const { partition, tracing, seed0 } = request;
     const awaits = request.type === 'run-set' && request.awaitPeriod;
+    const period = new Promise<Period>((resolve) => (setPeriod = resolve));
     const readFirst = awaits ? await readAhead(request) : null;
     if (cancelled) return;
     const plans = variantPlans(request, awaits ? await period : null);
@@ -266,10 +273,16 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
     handle(request) {
       if (request.type === 'cancel') cancelled = true;
       else if (request.type === 'period') setPeriod(request);
-      else
+      else if (request.type === 'read-ahead') {
+        const part = { index: request.partition, of: request.parts };
+        // Only fills the cache; a failure here is met again, and reported, by the run.
+        void drain(loader.columns(request.set, part)).catch(() => undefined);
+      } else {
+        cancelled = false;
         forecast(request).catch((error: unknown) =>
           post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
         );
+      }
     },
   });
 }

@@ -15,6 +15,7 @@ import { PROFILES_PER_CHUNK } from '../../storage/records.ts';
 import type { StoredSetRef } from '../simulation/simulation-protocol.ts';
 import type { WorkerLike } from '../shared/worker-scope.ts';
 import { inProcessForecastWorker } from './in-process-forecast-worker.ts';
+import { KeptForecastWorkers } from './kept-workers.ts';
 import { mergeTallies, type TraceTallies } from '../../domain/forecast/trace-tallies.ts';
 
 /** One finished replication: per variant, the merged result and its trace tallies. */
@@ -90,6 +91,27 @@ export function createForecastWorker(): WorkerLike {
     : new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
 }
 
+/**
+ * The page's forecast workers, kept between runs (see {@link KeptForecastWorkers}); none where
+ * there are no Web Workers (tests and benches in Node run in-process workers afresh).
+ */
+const kept = typeof Worker === 'undefined' ? null : new KeptForecastWorkers(createForecastWorker);
+
+/** Parts a stored set of `count` profiles is run in: a worker each, none of them empty. */
+function setParts(count: number, workers: number | undefined): number {
+  // A set of n profiles has at least ceil(n / chunk size) chunks: no worker gets an empty part.
+  const chunks = Math.ceil(count / PROFILES_PER_CHUNK);
+  return Math.max(1, Math.min(workerCount(workers, count), chunks));
+}
+
+/**
+ * Has the kept forecast workers read a stored set ahead of a forecast over it (e.g. once the
+ * strategist picked it), so the forecast starts simulating at once. Does nothing without workers.
+ */
+export function readForecastSetAhead(set: StoredSetRef, count: number): void {
+  if (count > 0) kept?.readAhead(set, setParts(count, undefined));
+}
+
 function abortError(): DOMException {
   return new DOMException('The forecast was cancelled', 'AbortError');
 }
@@ -130,9 +152,7 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
   });
   let requests: ForecastWorkerRequest[];
   if ('set' in request) {
-    // A set of n profiles has at least ceil(n / chunk size) chunks: no worker gets an empty part.
-    const chunks = Math.ceil(count / PROFILES_PER_CHUNK);
-    const parts = Math.max(1, Math.min(workerCount(request.workers, count), chunks));
+    const parts = setParts(count, request.workers);
     const shareSize = Math.max(1, Math.ceil(count / parts));
     requests = Array.from({ length: parts }, (_, partition) => ({
       type: 'run-set',
@@ -191,12 +211,31 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     done.push(replication);
     request.onReplication?.(replication, done);
     reportProgress();
-    if (done.length >= request.replications) control.resolve(ended(false));
-    else if (request.shouldStop?.(done) === true) control.resolve(ended(true));
+    // A full run ends when every worker said it is done (below), so a kept worker has
+    // nothing left to post; a stopping rule ends it now, and its workers are not kept.
+    if (done.length < request.replications && request.shouldStop?.(done) === true)
+      control.resolve(ended(true));
   };
+  const reuse = request.createWorker === undefined ? kept : null;
+  /** Taken once the pool starts (not when it refuses an aborted run at once). */
+  let taken: WorkerLike[] | undefined;
   return runPool<ForecastWorkerEvent, ForecastRun>({
     requests,
-    createWorker: request.createWorker ?? createForecastWorker,
+    createWorker:
+      reuse === null
+        ? (request.createWorker ?? createForecastWorker)
+        : () => (taken ??= reuse.take(requests.length)).shift() as WorkerLike,
+    ...(reuse === null
+      ? {}
+      : {
+          release(used) {
+            if (finishedWorkers === requests.length) return reuse.keep(used);
+            for (const w of used) {
+              w.postMessage({ type: 'cancel' } satisfies ForecastWorkerRequest);
+              w.terminate();
+            }
+          },
+        }),
     name: 'A forecast worker',
     signal,
     abortError,

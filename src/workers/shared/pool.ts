@@ -47,6 +47,11 @@ export interface PoolOptions<Message, T> {
   read: (data: unknown) => Message | null;
   /** Handles a checked message of worker `partition`; ends the run through `control`. */
   onEvent: (event: Message, partition: number, control: PoolControl<T>, worker: WorkerLike) => void;
+  /**
+   * Given: a run that resolves hands its workers (in partition order, their handlers cleared)
+   * here instead of terminating them, to be used again. Failures and aborts still terminate.
+   */
+  release?: (workers: readonly WorkerLike[]) => void;
 }
 
 /**
@@ -74,7 +79,12 @@ export function runPool<Message, T>(options: PoolOptions<Message, T>): Promise<T
       resolve(value) {
         if (settled) return;
         settled = true;
-        stop();
+        if (options.release === undefined) stop();
+        else {
+          signal?.removeEventListener('abort', onAbort);
+          for (const w of workers) w.onmessage = w.onerror = w.onmessageerror = null;
+          options.release(workers);
+        }
         resolve(value);
       },
       fail(error) {
