@@ -36,10 +36,18 @@ test('the sensitivity after a forecast: the cost of messages at half and one and
   expect(amount(high) / amount(low)).toBeCloseTo(3, 1);
   await expect(figure.getByRole('row', { name: /^Open rate/ })).toBeVisible();
 
-  // Again, over the same set, with the workers the first runs left behind.
-  await panel.getByLabel('KPI').selectOption({ label: 'Conversion rate' });
+  // Again, over the same set, with the workers the first runs left behind. The base setting is
+  // the forecast's own journey, period and seeds: the same mean as the forecast's.
+  await panel.getByLabel('KPI').selectOption({ label: 'Messages sent' });
   await panel.getByRole('button', { name: 'Run sensitivity' }).click();
-  await expect(panel.getByRole('figure', { name: 'What moves conversion rate' })).toBeVisible({
-    timeout: 60_000,
-  });
+  const messages = panel.getByRole('figure', { name: 'What moves messages sent' });
+  await expect(messages).toBeVisible({ timeout: 60_000 });
+  const forecastA = page.getByRole('region', { name: 'Forecast: Welcome series' });
+  await forecastA.getByText('Every KPI as a table').click();
+  const mean = await forecastA
+    .getByRole('row', { name: /^Messages sent/ })
+    .getByRole('cell')
+    .first()
+    .textContent();
+  await expect(messages).toContainText(`Change from the base value ${mean ?? '?'}`);
 });

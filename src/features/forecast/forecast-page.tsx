@@ -210,6 +210,7 @@ export function ForecastPage() {
               period={state.period}
               count={loaded.count}
               kpis={a.kpis}
+              baseKpis={a.values}
             />
           )}
           <SampleSizePanel
