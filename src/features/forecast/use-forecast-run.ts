@@ -9,6 +9,9 @@ import {
   type ForecastReplication,
 } from '../../workers/forecast/run-forecast.ts';
 
+/** Progress is drawn at most this often (the first at once, every finished replication too). */
+const PROGRESS_EVERY_MS = 250;
+
 /** The KPIs the early-stopping rule watches. */
 export const STOPPING_KPIS = ['conversionRate', 'revenue', 'cost', 'messagesPerProfilePerWeek'];
 
@@ -88,6 +91,7 @@ export function useForecastRun(): {
     setState({ ...IDLE, status: 'running', total: request.replications });
     /** The replications done so far, handed to the page when the run ends. */
     let finished: readonly ForecastReplication[] = [];
+    let shownAt = Number.NEGATIVE_INFINITY;
     try {
       const source: ForecastProfiles =
         'set' in request
@@ -99,11 +103,18 @@ export function useForecastRun(): {
         replications: request.replications,
         signal: abort.signal,
         onProgress: (p) => {
-          if (!abort.signal.aborted) setState((s) => ({ ...s, progress: p.replications }));
+          // The first progress at once, then a few a second: each is a render of the page,
+          // on the main thread's core the workers share.
+          const now = performance.now();
+          if (abort.signal.aborted || now - shownAt < PROGRESS_EVERY_MS) return;
+          shownAt = now;
+          setState((s) => ({ ...s, progress: p.replications }));
         },
         onReplication: (_r, done) => {
           finished = done;
-          if (!abort.signal.aborted) setState((s) => ({ ...s, done: done.length }));
+          const progress = done.length;
+          if (!abort.signal.aborted)
+            setState((s) => ({ ...s, done: progress, progress: Math.max(s.progress, progress) }));
         },
         shouldStop:
           request.stopWithin === null
