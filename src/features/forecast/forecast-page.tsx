@@ -40,13 +40,16 @@ export function ForecastPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const running = state.status === 'running' || loading;
-  /** The workers read the chosen set while the rest of the form is filled in. */
+  /**
+   * The workers read the chosen set while the rest of the form is filled in (again when the
+   * list of sets changes: a cheap check of the set's revision when they hold it already).
+   */
   const readAhead = useCallback(
     (setId: string) => {
       const set = sets?.find((s) => s.id === setId);
-      if (set !== undefined && !running) readForecastSetAhead(storedSet(set.id), set.count);
+      if (set !== undefined) readForecastSetAhead(storedSet(set.id), set.count);
     },
-    [sets, running],
+    [sets],
   );
 
   async function run(choice: ForecastChoice) {

@@ -13,6 +13,8 @@ const IDLE_MS = 5 * 60_000;
  */
 export class KeptForecastWorkers {
   private idle: WorkerLike[] = [];
+  /** Workers are out on a run (taken, not yet kept again). */
+  private busy = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly create: () => WorkerLike) {}
@@ -20,6 +22,7 @@ export class KeptForecastWorkers {
   /** `n` workers in partition order, kept ones first; they are no longer idle. */
   take(n: number): WorkerLike[] {
     this.stopTimer();
+    this.busy = true;
     const taken = this.idle.slice(0, n);
     for (const extra of this.idle.slice(n)) extra.terminate();
     this.idle = [];
@@ -31,15 +34,19 @@ export class KeptForecastWorkers {
   keep(workers: readonly WorkerLike[]): void {
     for (const extra of this.idle) extra.terminate();
     this.idle = [...workers];
+    this.busy = false;
     this.stopTimer();
     this.timer = setTimeout(() => this.end(), IDLE_MS);
   }
 
   /**
    * Has `parts` idle workers read their parts of `set` into their caches, while the strategist
-   * is still choosing what to run: a forecast then starts simulating at once.
+   * is still choosing what to run: a forecast then starts simulating at once. Nothing while a
+   * run has the workers (a run that ends without keeping them, cancelled or failed, clears that
+   * through {@link ended}).
    */
   readAhead(set: StoredSetRef, parts: number): void {
+    if (this.busy) return;
     const workers = this.take(parts);
     workers.forEach((worker, partition) =>
       worker.postMessage({
@@ -50,6 +57,11 @@ export class KeptForecastWorkers {
       } satisfies ForecastWorkerRequest),
     );
     this.keep(workers);
+  }
+
+  /** A run ended without keeping its workers: they were ended. */
+  ended(): void {
+    this.busy = false;
   }
 
   /** Ends every idle worker. */

@@ -219,7 +219,7 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
   const reuse = request.createWorker === undefined ? kept : null;
   /** Taken once the pool starts (not when it refuses an aborted run at once). */
   let taken: WorkerLike[] | undefined;
-  return runPool<ForecastWorkerEvent, ForecastRun>({
+  const run = runPool<ForecastWorkerEvent, ForecastRun>({
     requests,
     createWorker:
       reuse === null
@@ -284,4 +284,6 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
       if (++entry.count === expected) complete(message.replication, control);
     },
   });
+  // Workers not kept (a cancel, a failure, an early stop) were ended: the next run makes more.
+  return reuse === null ? run : run.finally(() => reuse.ended());
 }

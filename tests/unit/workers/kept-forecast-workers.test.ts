@@ -70,6 +70,28 @@ describe('the kept forecast workers', () => {
     ]);
     kept.end();
   });
+
+  it('reads nothing ahead while a run has the workers, until it keeps or ends them', () => {
+    const made: ReturnType<typeof fakeWorker>[] = [];
+    const kept = new KeptForecastWorkers(() => {
+      made.push(fakeWorker(`w${made.length}`));
+      return made.at(-1) as WorkerLike;
+    });
+    const set = { dbName: 'db', setId: 's' };
+    const running = kept.take(2);
+    kept.readAhead(set, 2);
+    expect(made).toHaveLength(2);
+    expect(made.flatMap((w) => w.posted)).toEqual([]);
+    kept.keep(running);
+    kept.readAhead(set, 2);
+    expect(made.map((w) => w.posted.length)).toEqual([1, 1]);
+    // A cancelled run ends its workers without keeping them: reading ahead starts new ones.
+    kept.take(2).forEach((w) => w.terminate());
+    kept.ended();
+    kept.readAhead(set, 2);
+    expect(made).toHaveLength(4);
+    kept.end();
+  });
 });
 
 function templateSpec(id: string): Spec {
