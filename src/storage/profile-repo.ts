@@ -5,6 +5,14 @@ import type { WayfinderDb } from './db';
 import { onceNoImportRuns } from './import-lock';
 import { ChunkColumns } from './chunk-columns';
 import { ProfileSetCache } from './profile-cache';
+import type { ProfileSetTable } from './profile-set-table';
+import {
+  createTableReader,
+  nextTask,
+  type OnTableRows,
+  readPackedChunks,
+  type TableSource,
+} from './profile-table-reader';
 import {
   type ChunkKey,
   type ChunkPart,
@@ -68,20 +76,12 @@ export interface ProfileRepoOptions {
    * rows meanwhile). Off in workers, where one request per generation reads fastest.
    */
   readInSlices?: boolean;
-}
-
-/** Gives the event loop a turn (input, drawing) without setTimeout's 4 ms clamp. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  /**
+   * Where {@link readSetTable} gets a set's packed chunks: the app reads them in a worker, so
+   * the page receives a few buffers a chunk; by default they are read here, a turn for the page
+   * between chunks.
+   */
+  tableSource?: TableSource;
 }
 
 export { ProfileSetConflictError, ProfileSetNotFoundError };
@@ -157,6 +157,11 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       }
     }
   }
+
+  const tables = createTableReader(
+    async (setId) => (await record(setId)).revision,
+    options.tableSource ?? ((setId, sink) => readPackedChunks(db, setId, sink, nextTask)),
+  );
 
   async function load(setId: string): Promise<{ set: ProfileSetRecord; profiles: Profile[] }> {
     const current = await record(setId);
@@ -244,6 +249,7 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       await db.profileSets.delete(setId);
     });
     cache.forget(setId);
+    tables.forget(setId);
   }
 
   async function removeOrphanChunks(): Promise<number> {
@@ -444,10 +450,22 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       };
     },
 
-    /** One profile by id, or undefined. */
+    /** One profile by id, or undefined: found in the set's table (see {@link readSetTable}). */
     async getProfile(setId: string, id: string): Promise<Profile | undefined> {
-      const { set } = await load(setId);
-      return cache.byId(setId, set.revision, id);
+      const table = await tables.read(setId);
+      const index = table.indexOf(id);
+      return index < 0 ? undefined : table.profile(index);
+    },
+
+    /**
+     * A set as a table over its stored columns, for the set page: no profile object is built
+     * until one is asked for. Read a chunk at a time with a turn for the page between chunks;
+     * `onRows` is called with the table as it grows (first after the first chunk), so the page
+     * shows rows long before the last chunk. The last table read is kept, per set revision.
+     * Treat it as read-only.
+     */
+    readSetTable(setId: string, onRows?: OnTableRows): Promise<ProfileSetTable> {
+      return tables.read(setId, onRows);
     },
 
     /** A set's revision: bumped by every change, for compare-and-set writes. */
@@ -472,6 +490,7 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
         });
       });
       cache.forget(setId);
+      tables.forget(setId);
     },
 
     /** Deletes a set and its profiles; with `expectedRevision`, only if it is still at it. */

@@ -35,7 +35,7 @@ export function joinPrepared(
   let total = 0;
   let profiles = 0;
   for (const part of parts) {
-    if (part.triggers !== first.triggers)
+    if (part.triggers !== first.triggers || part.reachChannels !== first.reachChannels)
       throw new RangeError('the parts were prepared with other triggers');
     total += part.entrants.length;
     profiles += sourceCount(part.source);
@@ -67,6 +67,7 @@ export function joinPrepared(
     firstSeq: column('firstSeq'),
     control: column('control'),
     reach: column('reach'),
+    reachChannels: first.reachChannels,
   };
 }
 

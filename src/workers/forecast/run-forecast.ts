@@ -15,7 +15,7 @@ import { PROFILES_PER_CHUNK } from '../../storage/records.ts';
 import type { StoredSetRef } from '../simulation/simulation-protocol.ts';
 import type { WorkerLike } from '../shared/worker-scope.ts';
 import { inProcessForecastWorker } from './in-process-forecast-worker.ts';
-import { KeptForecastWorkers } from './kept-workers.ts';
+import { KeptWorkers, type WorkerLease } from '../shared/kept-workers.ts';
 import { mergeTallies, type TraceTallies } from '../../domain/forecast/trace-tallies.ts';
 
 /** One finished replication: per variant, the merged result and its trace tallies. */
@@ -91,11 +91,20 @@ export function createForecastWorker(): WorkerLike {
     : new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
 }
 
+const CANCEL = { type: 'cancel' } satisfies ForecastWorkerRequest;
+
 /**
- * The page's forecast workers, kept between runs (see {@link KeptForecastWorkers}); none where
- * there are no Web Workers (tests and benches in Node run in-process workers afresh).
+ * The page's forecast workers, kept between runs (see {@link KeptWorkers}): each keeps its part
+ * of the sets it read (the workers' set cache), so the sensitivity after a forecast, or the next
+ * forecast over the set, starts from memory. None where there are no Web Workers (tests and
+ * benches in Node run one-off in-process workers). Made on first use.
  */
-const kept = typeof Worker === 'undefined' ? null : new KeptForecastWorkers(createForecastWorker);
+let appWorkers: KeptWorkers | null | undefined;
+function keptForecastWorkers(): KeptWorkers | null {
+  appWorkers ??=
+    typeof Worker === 'undefined' ? null : new KeptWorkers(createForecastWorker, CANCEL);
+  return appWorkers;
+}
 
 /** Parts a stored set of `count` profiles is run in: a worker each, none of them empty. */
 function setParts(count: number, workers: number | undefined): number {
@@ -109,7 +118,15 @@ function setParts(count: number, workers: number | undefined): number {
  * strategist picked it), so the forecast starts simulating at once. Does nothing without workers.
  */
 export function readForecastSetAhead(set: StoredSetRef, count: number): void {
-  if (count > 0) kept?.readAhead(set, setParts(count, undefined));
+  if (count === 0) return;
+  const parts = setParts(count, undefined);
+  keptForecastWorkers()?.post(
+    Array.from(
+      { length: parts },
+      (_, partition) =>
+        ({ type: 'read-ahead', set, parts, partition }) satisfies ForecastWorkerRequest,
+    ),
+  );
 }
 
 function abortError(): DOMException {
@@ -216,30 +233,26 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     if (done.length < request.replications && request.shouldStop?.(done) === true)
       control.resolve(ended(true));
   };
-  const reuse = request.createWorker === undefined ? kept : null;
-  /** Taken once the pool starts (not when it refuses an aborted run at once). */
-  let taken: WorkerLike[] | undefined;
-  const run = runPool<ForecastWorkerEvent, ForecastRun>({
+  const kept = request.createWorker === undefined ? keptForecastWorkers() : null;
+  const leased = kept?.lease();
+  /**
+   * A worker goes back to the kept ones only when it has said it is done: one still running (the
+   * stopping rule ended the run early) would post into the next run, so it is ended instead.
+   */
+  const lease: WorkerLease | undefined = leased && {
+    take: (index) => leased.take(index),
+    release: (worker) =>
+      finishedWorkers === requests.length ? leased.release(worker) : leased.discard(worker),
+    discard: (worker) => leased.discard(worker),
+  };
+  return runPool<ForecastWorkerEvent, ForecastRun>({
     requests,
-    createWorker:
-      reuse === null
-        ? (request.createWorker ?? createForecastWorker)
-        : () => (taken ??= reuse.take(requests.length)).shift() as WorkerLike,
-    ...(reuse === null
-      ? {}
-      : {
-          release(used) {
-            if (finishedWorkers === requests.length) return reuse.keep(used);
-            for (const w of used) {
-              w.postMessage({ type: 'cancel' } satisfies ForecastWorkerRequest);
-              w.terminate();
-            }
-          },
-        }),
+    createWorker: request.createWorker ?? createForecastWorker,
+    lease,
     name: 'A forecast worker',
     signal,
     abortError,
-    cancelMessage: { type: 'cancel' } satisfies ForecastWorkerRequest,
+    cancelMessage: CANCEL,
     read: (data) => (isForecastWorkerEvent(data) ? data : null),
     onEvent(message, _partition, control, worker) {
       if (message.type === 'error') return control.fail(new Error(message.message));
@@ -284,6 +297,4 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
       if (++entry.count === expected) complete(message.replication, control);
     },
   });
-  // Workers not kept (a cancel, a failure, an early stop) were ended: the next run makes more.
-  return reuse === null ? run : run.finally(() => reuse.ended());
 }

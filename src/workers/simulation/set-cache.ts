@@ -61,7 +61,8 @@ class KeptPart {
 }
 
 function keyOf(set: StoredSetRef, part: ChunkPart | undefined): string {
-  const of = part === undefined ? 'all' : `${part.index}/${part.of}`;
+  // The one part of one is the whole set: a span of the whole set readies a one-worker run.
+  const of = part === undefined || part.of === 1 ? 'all' : `${part.index}/${part.of}`;
   return `${set.dbName}\u0000${set.setId}\u0000${of}`;
 }
 

@@ -16,7 +16,13 @@ const SET = { dbName: 'db', setId: 'set-1' };
 
 /** A batch of one profile, named so a test can tell batches (and revisions) apart. */
 function batch(name: string): ProfileColumns {
-  return profileColumns([{ id: name, attributes: {}, events: [{ name: 'signup', at: 0 }] }]);
+  return profileColumns([
+    {
+      id: name,
+      attributes: { consent: {}, tags: [], custom: {} },
+      events: [{ name: 'signup', at: 0 }],
+    },
+  ]);
 }
 
 /** Resolves when the test says so. */

@@ -15,84 +15,12 @@ import type {
   ForecastWorkerRequest,
 } from '../../../src/workers/forecast/forecast-protocol.ts';
 import { inProcessForecastWorker } from '../../../src/workers/forecast/in-process-forecast-worker.ts';
-import { KeptForecastWorkers } from '../../../src/workers/forecast/kept-workers.ts';
 import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
 
 vi.spyOn(ChunkColumns.prototype, 'add');
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 1);
-
-function fakeWorker(name: string) {
-  const posted: unknown[] = [];
-  const worker: WorkerLike & { name: string; posted: unknown[]; ended: boolean } = {
-    name,
-    posted,
-    ended: false,
-    onmessage: null,
-    onerror: null,
-    postMessage: (m: unknown) => posted.push(m),
-    terminate: () => (worker.ended = true),
-  };
-  return worker;
-}
-
-describe('the kept forecast workers', () => {
-  it('hands back the workers of the last run in partition order and ends the ones not needed', () => {
-    let made = 0;
-    const kept = new KeptForecastWorkers(() => fakeWorker(`w${made++}`));
-    const first = kept.take(2);
-    kept.keep(first);
-    const again = kept.take(3);
-    expect(again.slice(0, 2)).toEqual(first);
-    expect(again.map((w) => (w as ReturnType<typeof fakeWorker>).name)).toEqual(['w0', 'w1', 'w2']);
-    kept.keep(again);
-    const one = kept.take(1);
-    expect(one[0]).toBe(first[0]);
-    expect(again.map((w) => (w as ReturnType<typeof fakeWorker>).ended)).toEqual([
-      false,
-      true,
-      true,
-    ]);
-    kept.keep(one);
-    kept.end();
-    expect((one[0] as ReturnType<typeof fakeWorker>).ended).toBe(true);
-  });
-
-  it('asks worker i to read part i of a set ahead, and keeps them for the run', () => {
-    const kept = new KeptForecastWorkers(() => fakeWorker('w'));
-    const set = { dbName: 'db', setId: 's' };
-    kept.readAhead(set, 2);
-    const workers = kept.take(2) as ReturnType<typeof fakeWorker>[];
-    expect(workers.map((w) => w.posted)).toEqual([
-      [{ type: 'read-ahead', set, parts: 2, partition: 0 }],
-      [{ type: 'read-ahead', set, parts: 2, partition: 1 }],
-    ]);
-    kept.end();
-  });
-
-  it('reads nothing ahead while a run has the workers, until it keeps or ends them', () => {
-    const made: ReturnType<typeof fakeWorker>[] = [];
-    const kept = new KeptForecastWorkers(() => {
-      made.push(fakeWorker(`w${made.length}`));
-      return made.at(-1) as WorkerLike;
-    });
-    const set = { dbName: 'db', setId: 's' };
-    const running = kept.take(2);
-    kept.readAhead(set, 2);
-    expect(made).toHaveLength(2);
-    expect(made.flatMap((w) => w.posted)).toEqual([]);
-    kept.keep(running);
-    kept.readAhead(set, 2);
-    expect(made.map((w) => w.posted.length)).toEqual([1, 1]);
-    // A cancelled run ends its workers without keeping them: reading ahead starts new ones.
-    kept.take(2).forEach((w) => w.terminate());
-    kept.ended();
-    kept.readAhead(set, 2);
-    expect(made).toHaveLength(4);
-    kept.end();
-  });
-});
 
 function templateSpec(id: string): Spec {
   const template = TEMPLATES.find((t) => t.id === id);
