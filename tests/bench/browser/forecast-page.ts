@@ -44,19 +44,20 @@ async function timeClick(
   await page.evaluate(({ kind, replications }) => {
     const probe: { clickAt?: number; progressAt?: number; doneAt?: number } = {};
     (window as unknown as { __forecastProbe: typeof probe }).__forecastProbe = probe;
-    const text = () => document.body.textContent;
+    // Read only the parts that change (the whole page's text, every frame, cost the page's
+    // main thread a share of the core the workers need).
+    const progressText = () => document.querySelector('.forecast-progress')?.textContent ?? '';
+    const sensitivity = () => document.querySelector('#sensitivity-heading')?.closest('section');
     const progressed = (): boolean =>
       kind === 'tornado' ||
       (document.querySelector<HTMLProgressElement>('progress[aria-label="Replications done"]')
         ?.value ?? 0) > 0;
     const finished = (): boolean =>
       kind === 'forecast'
-        ? text().includes(`${replications} of ${replications} replications done`) &&
+        ? progressText().includes(`${replications} of ${replications} replications done`) &&
           document.querySelector('[aria-label="Differences in plain words"]') !== null
-        : document
-            .querySelector('#sensitivity-heading')
-            ?.closest('section')
-            ?.querySelector('svg') != null && !text().includes('Cancel sensitivity');
+        : sensitivity()?.querySelector('svg') != null &&
+          !(sensitivity()?.textContent ?? '').includes('Cancel sensitivity');
     document.addEventListener('click', (e) => (probe.clickAt = e.timeStamp), {
       capture: true,
       once: true,
