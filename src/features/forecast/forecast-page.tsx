@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
 import { AttributionNotice } from './attribution-notice.tsx';
@@ -20,6 +20,7 @@ import {
   useForecastSources,
 } from './use-forecast-sources.ts';
 import { useForecastRun } from './use-forecast-run.ts';
+import { readForecastSetAhead } from '../../workers/forecast/run-forecast.ts';
 import './forecast.css';
 
 interface Loaded {
@@ -38,6 +39,18 @@ export function ForecastPage() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const running = state.status === 'running' || loading;
+  /**
+   * The workers read the chosen set while the rest of the form is filled in (again when the
+   * list of sets changes: a cheap check of the set's revision when they hold it already).
+   */
+  const readAhead = useCallback(
+    (setId: string) => {
+      const set = sets?.find((s) => s.id === setId);
+      if (set !== undefined) readForecastSetAhead(storedSet(set.id), set.count);
+    },
+    [sets],
+  );
 
   async function run(choice: ForecastChoice) {
     setProblem(null);
@@ -88,7 +101,6 @@ export function ForecastPage() {
     [loaded, state.replications],
   );
   const [a, b] = views;
-  const running = state.status === 'running' || loading;
   const cap = loaded?.variants[0]?.spec.settings.frequencyCap;
 
   return (
@@ -121,6 +133,7 @@ export function ForecastPage() {
           sets={sets}
           running={running}
           onRun={(c) => void run(c)}
+          onSetChosen={readAhead}
         />
       )}
       {problem !== null && <p role="alert">{problem}</p>}
@@ -132,8 +145,8 @@ export function ForecastPage() {
             aria-label={intl.formatMessage({ id: 'forecast.forecast-page.replicationsDone' })}
           />
           <span role="status">
-            {state.replications.length} <FormattedMessage id="forecast.forecast-page.of" />{' '}
-            {state.total} <FormattedMessage id="forecast.forecast-page.replicationsDone2" />
+            {state.done} <FormattedMessage id="forecast.forecast-page.of" /> {state.total}{' '}
+            <FormattedMessage id="forecast.forecast-page.replicationsDone2" />
             {state.status === 'done' &&
               state.stoppedEarly &&
               intl.formatMessage({ id: 'sim2.forecast-page.stoppedEarlyTheIntervalsAre' })}
@@ -200,6 +213,7 @@ export function ForecastPage() {
               period={state.period}
               count={loaded.count}
               kpis={a.kpis}
+              baseKpis={a.values}
             />
           )}
           <SampleSizePanel

@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { StoredJourneySummary } from '../../storage/journey-documents.ts';
 import type { ProfileSet } from '../../storage/records.ts';
 
@@ -20,11 +20,14 @@ export function ForecastSetup({
   sets,
   running,
   onRun,
+  onSetChosen,
 }: {
   journeys: readonly StoredJourneySummary[];
   sets: readonly ProfileSet[];
   running: boolean;
   onRun: (choice: ForecastChoice) => void;
+  /** The profile set chosen (at first, and at every change), before any run. */
+  onSetChosen?: (setId: string) => void;
 }) {
   const intl = useIntl();
   const [journeyA, setA] = useState(journeys[0]?.id ?? '');
@@ -35,6 +38,9 @@ export function ForecastSetup({
   const [within, setWithin] = useState(2);
   const a = journeyA || journeys[0]?.id || '';
   const set = setId || sets[0]?.id || '';
+  useEffect(() => {
+    if (set !== '') onSetChosen?.(set);
+  }, [set, onSetChosen]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onRun({

@@ -4,7 +4,12 @@ import { kpiLabel } from '../../i18n/domain-labels.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo, useRef, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
-import { extractKpis, kpiSeries, type KpiDefinition } from '../../domain/forecast/replications.ts';
+import {
+  extractKpis,
+  kpiSeries,
+  type KpiDefinition,
+  type KpiValues,
+} from '../../domain/forecast/replications.ts';
 import { mean } from '../../domain/forecast/statistics.ts';
 import { tornado, type TornadoBar } from '../../domain/forecast/tornado.ts';
 import { runForecast } from '../../workers/forecast/run-forecast.ts';
@@ -44,6 +49,7 @@ export function SensitivityPanel({
   count,
   period,
   kpis,
+  baseKpis,
 }: {
   spec: Spec;
   setId: string;
@@ -51,6 +57,12 @@ export function SensitivityPanel({
   /** The period the forecast simulated (the span of the set's events). */
   period: { start: number; horizonDays: number };
   kpis: readonly KpiDefinition[];
+  /**
+   * The journey's KPIs per replication from the forecast just run over the same set and period
+   * (replication r with seed 1 + r, as the sensitivity's own): the base setting's runs, which the
+   * sensitivity then need not simulate again when there are enough of them.
+   */
+  baseKpis?: readonly KpiValues[];
 }) {
   const intl = useIntl();
   const choices = useMemo(() => kpis.filter((k) => k.key !== 'npsSimulated'), [kpis]);
@@ -68,28 +80,31 @@ export function SensitivityPanel({
     const controller = new AbortController();
     abort.current = controller;
     const variants = sensitivityVariants(LOW, HIGH);
+    const known = baseKpis !== undefined && baseKpis.length >= replications;
+    /** The settings to simulate: all, or all but the base (index 0) the forecast ran. */
+    const toRun = known ? variants.slice(1) : variants;
     setOutcome(null);
     setError(null);
     setProgress({ done: 0, total: replications });
     try {
       const result = await runForecast({
-        variants: variants.map((v) => ({ spec, options: { ...v.options, ...period } })),
+        variants: toRun.map((v) => ({ spec, options: { ...v.options, ...period } })),
         set: storedSet(setId),
         count,
         replications,
+        // The tornado reads the KPIs only: no profile's trace is worth its time here.
+        traces: false,
         signal: controller.signal,
         onReplication: (_r, done) => setProgress({ done: done.length, total: replications }),
       });
-      const meanOf = (v: number) =>
-        mean(
-          kpiSeries(
-            result.replications.flatMap((r) => {
-              const res = r.results[v];
+      const kpisOf = (v: number): readonly KpiValues[] =>
+        known && v === 0
+          ? (baseKpis ?? []).slice(0, replications)
+          : result.replications.flatMap((r) => {
+              const res = r.results[known ? v - 1 : v];
               return res ? [extractKpis(res)] : [];
-            }),
-            kpi.key,
-          ),
-        );
+            });
+      const meanOf = (v: number) => mean(kpiSeries(kpisOf(v), kpi.key));
       const base = meanOf(0);
       const bars = tornado(
         base,

@@ -9,6 +9,9 @@ import {
   type ForecastReplication,
 } from '../../workers/forecast/run-forecast.ts';
 
+/** Progress is drawn at most this often (the first at once, every finished replication too). */
+const PROGRESS_EVERY_MS = 250;
+
 /** The KPIs the early-stopping rule watches. */
 export const STOPPING_KPIS = ['conversionRate', 'revenue', 'cost', 'messagesPerProfilePerWeek'];
 
@@ -23,7 +26,13 @@ export type ForecastRequest = ForecastProfiles & {
 /** A forecast's state on the page. */
 export interface ForecastState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  /**
+   * The replications, once the run has ended (done, stopped, cancelled or failed): the results
+   * are drawn once, so the page spends no time redrawing them while the workers need the cores.
+   */
   replications: ForecastReplication[];
+  /** Replications done so far (live while running). */
+  done: number;
   total: number;
   /** Replications done, plus the simulated share of the next one (e.g. 2.4). */
   progress: number;
@@ -36,6 +45,7 @@ export interface ForecastState {
 const IDLE: ForecastState = {
   status: 'idle',
   replications: [],
+  done: 0,
   total: 0,
   progress: 0,
   period: null,
@@ -79,6 +89,9 @@ export function useForecastRun(): {
     const abort = new AbortController();
     controller.current = abort;
     setState({ ...IDLE, status: 'running', total: request.replications });
+    /** The replications done so far, handed to the page when the run ends. */
+    let finished: readonly ForecastReplication[] = [];
+    let shownAt = Number.NEGATIVE_INFINITY;
     try {
       const source: ForecastProfiles =
         'set' in request
@@ -90,10 +103,18 @@ export function useForecastRun(): {
         replications: request.replications,
         signal: abort.signal,
         onProgress: (p) => {
-          if (!abort.signal.aborted) setState((s) => ({ ...s, progress: p.replications }));
+          // The first progress at once, then a few a second: each is a render of the page,
+          // on the main thread's core the workers share.
+          const now = performance.now();
+          if (abort.signal.aborted || now - shownAt < PROGRESS_EVERY_MS) return;
+          shownAt = now;
+          setState((s) => ({ ...s, progress: p.replications }));
         },
         onReplication: (_r, done) => {
-          if (!abort.signal.aborted) setState((s) => ({ ...s, replications: [...done] }));
+          finished = done;
+          const progress = done.length;
+          if (!abort.signal.aborted)
+            setState((s) => ({ ...s, done: progress, progress: Math.max(s.progress, progress) }));
         },
         shouldStop:
           request.stopWithin === null
@@ -105,17 +126,20 @@ export function useForecastRun(): {
           ...s,
           status: 'done',
           replications: run.replications,
+          done: run.replications.length,
           progress: run.replications.length,
           period: run.period,
           stoppedEarly: run.stoppedEarly,
         }));
     } catch (error) {
       if (controller.current !== abort) return;
+      const ended = { replications: [...finished], done: finished.length };
       if (error instanceof DOMException && error.name === 'AbortError')
-        setState((s) => ({ ...s, status: 'cancelled' }));
+        setState((s) => ({ ...s, ...ended, status: 'cancelled' }));
       else
         setState((s) => ({
           ...s,
+          ...ended,
           status: 'error',
           error: error instanceof Error ? error.message : String(error),
         }));

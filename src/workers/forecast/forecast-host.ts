@@ -1,16 +1,13 @@
 import { createSimulationPlan, reseedPlan } from '../../domain/simulate/plan.ts';
 import type { SimulationPlan } from '../../domain/simulate/plan.ts';
-import {
-  hashProfileIds,
-  prepareColumns,
-  type PreparedProfiles,
-} from '../../domain/simulate/prepared-profiles.ts';
+import { prepareColumns, type PreparedProfiles } from '../../domain/simulate/prepared-profiles.ts';
 import {
   concatColumns,
   memoColumns,
   profileColumns,
   type ProfileColumns,
 } from '../../domain/simulate/profile-columns.ts';
+import { joinPrepared } from '../../domain/simulate/join-prepared.ts';
 import { mergeResults } from '../../domain/simulate/merge.ts';
 import { EventSpan } from '../../domain/simulate/window.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
@@ -24,10 +21,11 @@ import {
 } from './forecast-protocol.ts';
 import { serve } from '../shared/serve.ts';
 import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
-import { indexedDbSetLoader, type SetLoader } from '../simulation/set-loader.ts';
+import { cachedSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
+import { priceTwins, repriced } from '../../domain/forecast/price-twins.ts';
 
-type ForecastWorkerRequest = Exclude<ParsedForecastWorkerRequest, { type: 'cancel' | 'period' }>;
+type ForecastWorkerRequest = Extract<ParsedForecastWorkerRequest, { type: 'run' | 'run-set' }>;
 type Period = { start: number; horizonDays: number };
 
 /** Between batches the host yields (to notice a cancel, to post progress) once YIELD_MS have passed. */
@@ -42,22 +40,6 @@ function traceThreshold(sample: number, share: number): number {
   return sample >= share ? Number.POSITIVE_INFINITY : (sample / share) * 4294967296;
 }
 
-/**
- * The profiles to trace: all when `sample` covers the share, else about `sample` picked by a
- * hash of the id (fixed across replications and unrelated to behaviour). Requested ids cost
- * nothing beyond their own traces, unlike the simulator's running smallest-key sample.
- */
-export function tracedProfiles(
-  profiles: readonly Profile[],
-  sample: number,
-  idHash: Uint32Array = hashProfileIds(profiles),
-): Profile[] {
-  if (sample <= 0) return [];
-  const threshold = traceThreshold(sample, profiles.length);
-  if (threshold === Number.POSITIVE_INFINITY) return [...profiles];
-  return profiles.filter((_, i) => hashMore(idHash[i] as number, ':forecast') < threshold);
-}
-
 /** One batch of the share, read once and kept for every replication and variant. */
 interface Batch {
   columns: ProfileColumns;
@@ -68,14 +50,20 @@ interface Batch {
 }
 
 /**
- * The batches as one: their columns joined, each trigger set's entries worked out again over
- * them (the entrants' profiles are those the batches already built).
+ * The batches as one: their columns joined, and each trigger set's entries joined from the
+ * batches' (not worked out again: the entrants and their profiles are those of the batches).
  */
-function wholeShare(batches: readonly Batch[], plans: readonly SimulationPlan[]): Batch {
+function wholeShare(batches: readonly Batch[]): Batch {
   const columns = concatColumns(batches.map((b) => b.columns));
   const prepared = new Map<SimulationPlan['triggers'], PreparedProfiles>();
-  for (const plan of plans)
-    if (!prepared.has(plan.triggers)) prepared.set(plan.triggers, prepareColumns(plan, columns));
+  for (const triggers of (batches[0] as Batch).prepared.keys())
+    prepared.set(
+      triggers,
+      joinPrepared(
+        batches.map((b) => b.prepared.get(triggers) as PreparedProfiles),
+        columns,
+      ),
+    );
   return { columns, prepared, tracedIds: batches.flatMap((b) => b.tracedIds) };
 }
 
@@ -100,6 +88,11 @@ function variantPlans(request: ForecastWorkerRequest, period: Period | null): Si
   return plans;
 }
 
+/** Reads every batch (into the set cache), keeping none. */
+async function drain(batches: AsyncIterable<ProfileColumns>): Promise<void> {
+  for await (const _batch of batches);
+}
+
 /** The share's profiles in batches: those sent, or the stored set's part read chunk by chunk. */
 async function* batchesOf(
   request: ForecastWorkerRequest,
@@ -121,11 +114,12 @@ async function* batchesOf(
  * as the share is read, with progress after the first batch; each replication's partial result
  * is posted with the tallies of its traces; `cancel` stops at the next batch.
  */
-export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSetLoader): void {
+export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLoader): void {
+  /** The current run was cancelled (a worker runs one forecast at a time). */
   let cancelled = false;
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
+  /** Hands the current run the period it awaits. */
   let setPeriod: (period: Period) => void = () => undefined;
-  const period = new Promise<Period>((resolve) => (setPeriod = resolve));
 
   /** A part read whole before the period is known: its batches, and the span of its events. */
   async function readAhead(request: ForecastWorkerRequest): Promise<ProfileColumns[]> {
@@ -149,6 +143,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
   async function forecast(request: ForecastWorkerRequest): Promise<void> {
     const { partition, tracing, seed0 } = request;
     const awaits = request.type === 'run-set' && request.awaitPeriod;
+    const period = new Promise<Period>((resolve) => (setPeriod = resolve));
     const readFirst = awaits ? await readAhead(request) : null;
     if (cancelled) return;
     const plans = variantPlans(request, awaits ? await period : null);
@@ -178,14 +173,34 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       run.advance(batch.columns.count);
       return run.result();
     };
-    const postReplication = (r: number, v: number, parts: SimulationResult[]): void => {
-      const result = parts.length === 1 ? (parts[0] as SimulationResult) : mergeResults(parts);
+    /** Variants that only reprice an earlier one's run (see `priceTwins`); -1: simulated. */
+    const twins = priceTwins(request.variants);
+    const simulated = plans.flatMap((_, v) => (twins[v] === -1 ? [v] : []));
+    /**
+     * Posts replication `r` of every variant, from the simulated variants' results (per variant,
+     * its parts, merged here): twins are repriced before any trace is dropped.
+     */
+    const postReplication = (r: number, parts: readonly SimulationResult[][]): void => {
+      const results: SimulationResult[] = [];
+      for (let v = 0; v < plans.length; v++) {
+        const twin = twins[v] as number;
+        const own = parts[v] as SimulationResult[];
+        results.push(
+          twin >= 0
+            ? repriced(results[twin] as SimulationResult, plans[v] as SimulationPlan)
+            : own.length === 1
+              ? (own[0] as SimulationResult)
+              : mergeResults(own),
+        );
+      }
       const traced = tracedProfilesOfShare.length > 0 && (tracing.every || r === 0);
-      const tallies = traced
-        ? tallyTraces(result, { profiles: tracedProfilesOfShare, cap: tracing.cap })
-        : null;
-      result.traces = [];
-      post({ type: 'replication', partition, replication: r, variant: v, result, tallies });
+      results.forEach((result, v) => {
+        const tallies = traced
+          ? tallyTraces(result, { profiles: tracedProfilesOfShare, cap: tracing.cap })
+          : null;
+        result.traces = [];
+        post({ type: 'replication', partition, replication: r, variant: v, result, tallies });
+      });
     };
 
     // Replication 0 as the share is read: the first progress comes after the first batch.
@@ -210,8 +225,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       }
       const batch: Batch = { columns, prepared, tracedIds };
       batches.push(batch);
-      for (let v = 0; v < plans.length; v++)
-        (first[v] as SimulationResult[]).push(runBatch(batch, v, 0));
+      for (const v of simulated) (first[v] as SimulationResult[]).push(runBatch(batch, v, 0));
       read += columns.count;
       post({ type: 'progress', partition, replication: 0, done: read });
       if (!(await breathe())) return;
@@ -222,29 +236,32 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
       batches.push({ columns: empty, prepared: new Map(), tracedIds: [] });
       for (const plan of plans)
         batches[0]?.prepared.set(plan.triggers, prepareColumns(plan, empty));
-      for (let v = 0; v < plans.length; v++) first[v] = [runBatch(batches[0] as Batch, v, 0)];
+      for (const v of simulated) first[v] = [runBatch(batches[0] as Batch, v, 0)];
     }
-    for (let v = 0; v < plans.length; v++) postReplication(0, v, first[v] as SimulationResult[]);
+    postReplication(0, first);
     if (request.replications === 1) {
       post({ type: 'done', partition });
       return;
     }
     // Every further replication runs over the whole share at once: one run, one result.
-    const whole = batches.length === 1 ? (batches[0] as Batch) : wholeShare(batches, plans);
+    const whole = batches.length === 1 ? (batches[0] as Batch) : wholeShare(batches);
     const count = whole.columns.count;
     for (let r = 1; r < request.replications; r++) {
       await nextTurn();
       if (cancelled) return;
-      for (let v = 0; v < plans.length; v++) {
+      const parts: SimulationResult[][] = plans.map(() => []);
+      for (let i = 0; i < simulated.length; i++) {
+        const v = simulated[i] as number;
         const run = startRun(whole, v, r);
         while (!run.advance(SLICE)) {
           if (performance.now() - yielded < YIELD_MS) continue;
-          const done = Math.floor((v * count + run.done) / plans.length);
+          const done = Math.floor((i * count + run.done) / simulated.length);
           post({ type: 'progress', partition, replication: r, done });
           if (!(await breathe())) return;
         }
-        postReplication(r, v, [run.result()]);
+        parts[v] = [run.result()];
       }
+      postReplication(r, parts);
     }
     post({ type: 'done', partition });
   }
@@ -256,10 +273,16 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = indexedDbSe
     handle(request) {
       if (request.type === 'cancel') cancelled = true;
       else if (request.type === 'period') setPeriod(request);
-      else
+      else if (request.type === 'read-ahead') {
+        const part = { index: request.partition, of: request.parts };
+        // Only fills the cache; a failure here is met again, and reported, by the run.
+        void drain(loader.columns(request.set, part)).catch(() => undefined);
+      } else {
+        cancelled = false;
         forecast(request).catch((error: unknown) =>
           post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
         );
+      }
     },
   });
 }

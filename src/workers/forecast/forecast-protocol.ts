@@ -64,6 +64,18 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
     start: z.number(),
     horizonDays: z.number().positive(),
   }),
+  /**
+   * Read part `partition` of `parts` of a stored set into the worker's set cache, ahead of a
+   * `run-set` over it (posts nothing back).
+   */
+  z
+    .object({
+      type: z.literal('read-ahead'),
+      set: storedSetSchema,
+      parts: z.number().int().min(1),
+      partition: z.number().int().min(0),
+    })
+    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
   /** Stop at once. */
   z.object({ type: z.literal('cancel') }),
 ]);

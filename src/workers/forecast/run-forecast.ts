@@ -15,6 +15,7 @@ import { PROFILES_PER_CHUNK } from '../../storage/records.ts';
 import type { StoredSetRef } from '../simulation/simulation-protocol.ts';
 import type { WorkerLike } from '../shared/worker-scope.ts';
 import { inProcessForecastWorker } from './in-process-forecast-worker.ts';
+import { KeptWorkers, type WorkerLease } from '../shared/kept-workers.ts';
 import { mergeTallies, type TraceTallies } from '../../domain/forecast/trace-tallies.ts';
 
 /** One finished replication: per variant, the merged result and its trace tallies. */
@@ -73,6 +74,11 @@ interface ForecastRunOptions {
   shouldStop?: (done: readonly ForecastReplication[]) => boolean;
   /** Aborting terminates the workers and rejects with an `AbortError`. */
   signal?: AbortSignal;
+  /**
+   * False: trace no profile, so no replication carries tallies (for runs that read only the
+   * KPIs, such as the sensitivity's). Default true.
+   */
+  traces?: boolean;
   /** Workers; default the cores reported, 1–4, never more than the profiles. */
   workers?: number;
   createWorker?: () => WorkerLike;
@@ -83,6 +89,44 @@ export function createForecastWorker(): WorkerLike {
   return typeof Worker === 'undefined'
     ? inProcessForecastWorker()
     : new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
+}
+
+const CANCEL = { type: 'cancel' } satisfies ForecastWorkerRequest;
+
+/**
+ * The page's forecast workers, kept between runs (see {@link KeptWorkers}): each keeps its part
+ * of the sets it read (the workers' set cache), so the sensitivity after a forecast, or the next
+ * forecast over the set, starts from memory. None where there are no Web Workers (tests and
+ * benches in Node run one-off in-process workers). Made on first use.
+ */
+let appWorkers: KeptWorkers | null | undefined;
+function keptForecastWorkers(): KeptWorkers | null {
+  appWorkers ??=
+    typeof Worker === 'undefined' ? null : new KeptWorkers(createForecastWorker, CANCEL);
+  return appWorkers;
+}
+
+/** Parts a stored set of `count` profiles is run in: a worker each, none of them empty. */
+function setParts(count: number, workers: number | undefined): number {
+  // A set of n profiles has at least ceil(n / chunk size) chunks: no worker gets an empty part.
+  const chunks = Math.ceil(count / PROFILES_PER_CHUNK);
+  return Math.max(1, Math.min(workerCount(workers, count), chunks));
+}
+
+/**
+ * Has the kept forecast workers read a stored set ahead of a forecast over it (e.g. once the
+ * strategist picked it), so the forecast starts simulating at once. Does nothing without workers.
+ */
+export function readForecastSetAhead(set: StoredSetRef, count: number): void {
+  if (count === 0) return;
+  const parts = setParts(count, undefined);
+  keptForecastWorkers()?.post(
+    Array.from(
+      { length: parts },
+      (_, partition) =>
+        ({ type: 'read-ahead', set, parts, partition }) satisfies ForecastWorkerRequest,
+    ),
+  );
 }
 
 function abortError(): DOMException {
@@ -119,15 +163,13 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     replications: request.replications,
     tracing: {
       every: count <= TRACE_EVERY_UP_TO,
-      sample: count <= TRACE_EVERY_UP_TO ? largest : TRACE_SAMPLE,
+      sample: request.traces === false ? 0 : count <= TRACE_EVERY_UP_TO ? largest : TRACE_SAMPLE,
       cap: { max: cap.max, periodDays: cap.periodDays },
     } satisfies ForecastTracing,
   });
   let requests: ForecastWorkerRequest[];
   if ('set' in request) {
-    // A set of n profiles has at least ceil(n / chunk size) chunks: no worker gets an empty part.
-    const chunks = Math.ceil(count / PROFILES_PER_CHUNK);
-    const parts = Math.max(1, Math.min(workerCount(request.workers, count), chunks));
+    const parts = setParts(count, request.workers);
     const shareSize = Math.max(1, Math.ceil(count / parts));
     requests = Array.from({ length: parts }, (_, partition) => ({
       type: 'run-set',
@@ -186,16 +228,31 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     done.push(replication);
     request.onReplication?.(replication, done);
     reportProgress();
-    if (done.length >= request.replications) control.resolve(ended(false));
-    else if (request.shouldStop?.(done) === true) control.resolve(ended(true));
+    // A full run ends when every worker said it is done (below), so a kept worker has
+    // nothing left to post; a stopping rule ends it now, and its workers are not kept.
+    if (done.length < request.replications && request.shouldStop?.(done) === true)
+      control.resolve(ended(true));
+  };
+  const kept = request.createWorker === undefined ? keptForecastWorkers() : null;
+  const leased = kept?.lease();
+  /**
+   * A worker goes back to the kept ones only when it has said it is done: one still running (the
+   * stopping rule ended the run early) would post into the next run, so it is ended instead.
+   */
+  const lease: WorkerLease | undefined = leased && {
+    take: (index) => leased.take(index),
+    release: (worker) =>
+      finishedWorkers === requests.length ? leased.release(worker) : leased.discard(worker),
+    discard: (worker) => leased.discard(worker),
   };
   return runPool<ForecastWorkerEvent, ForecastRun>({
     requests,
     createWorker: request.createWorker ?? createForecastWorker,
+    lease,
     name: 'A forecast worker',
     signal,
     abortError,
-    cancelMessage: { type: 'cancel' } satisfies ForecastWorkerRequest,
+    cancelMessage: CANCEL,
     read: (data) => (isForecastWorkerEvent(data) ? data : null),
     onEvent(message, _partition, control, worker) {
       if (message.type === 'error') return control.fail(new Error(message.message));

@@ -1,0 +1,119 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { compile } from '../../../src/domain/compile/compile.ts';
+import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
+import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
+import type { SimulationResult } from '../../../src/domain/simulate/result-schema.ts';
+import { simulate } from '../../../src/domain/simulate/simulate.ts';
+import { EventSpan, windowOfSpan } from '../../../src/domain/simulate/window.ts';
+import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
+import { ChunkColumns } from '../../../src/storage/chunk-columns.ts';
+import { openWayfinderDb } from '../../../src/storage/db.ts';
+import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
+import type {
+  ForecastWorkerEvent,
+  ForecastWorkerRequest,
+} from '../../../src/workers/forecast/forecast-protocol.ts';
+import { inProcessForecastWorker } from '../../../src/workers/forecast/in-process-forecast-worker.ts';
+import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
+
+vi.spyOn(ChunkColumns.prototype, 'add');
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 0, 1);
+
+function templateSpec(id: string): Spec {
+  const template = TEMPLATES.find((t) => t.id === id);
+  const spec = template && compile(template.build(NOW, () => `j-${id}`)).spec;
+  if (!spec) throw new Error(`template ${id} does not compile`);
+  return spec;
+}
+
+/** Posts `request` to `worker` and collects its events until `done`, answering a span with `reply`. */
+function runOn(
+  worker: WorkerLike,
+  request: ForecastWorkerRequest,
+  reply: (span: Extract<ForecastWorkerEvent, { type: 'span' }>) => ForecastWorkerRequest | null,
+): Promise<ForecastWorkerEvent[]> {
+  return new Promise((resolve, reject) => {
+    const events: ForecastWorkerEvent[] = [];
+    worker.onmessage = (e: MessageEvent) => {
+      const event = e.data as ForecastWorkerEvent;
+      events.push(event);
+      if (event.type === 'error') reject(new Error(event.message));
+      if (event.type === 'span') {
+        const answer = reply(event);
+        if (answer !== null) worker.postMessage(answer);
+      }
+      if (event.type === 'done') resolve(events);
+    };
+    worker.postMessage(request);
+  });
+}
+
+describe('a forecast worker kept between runs', () => {
+  it('reads its part of the set once, ahead of the runs, for every run that follows', async () => {
+    const profiles = generateProfiles({ count: 3_500, seed: 4, start: NOW - 365 * DAY, end: NOW });
+    const dbName = `kept-${Math.random()}`;
+    const repo = createProfileRepo(openWayfinderDb(dbName));
+    const stored = await repo.createProfileSet({ name: 'Kept', source: 'generated' });
+    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
+    const set = { dbName, setId: stored.id };
+    const spec = templateSpec('welcome-series');
+    const tracing = { every: false, sample: 0, cap: { max: 3, periodDays: 7 } };
+    vi.mocked(ChunkColumns.prototype.add).mockClear();
+    const worker = inProcessForecastWorker();
+    worker.postMessage({ type: 'read-ahead', set, parts: 1, partition: 0 });
+    // The first run does not know its period: the worker reports its part's span first.
+    let period = { start: 0, horizonDays: 1 };
+    const first = await runOn(
+      worker,
+      {
+        type: 'run-set',
+        set,
+        parts: 1,
+        shareSize: profiles.length,
+        awaitPeriod: true,
+        variants: [{ spec, options: { start: 0, horizonDays: 1 } }],
+        partition: 0,
+        seed0: 3,
+        replications: 2,
+        tracing,
+      },
+      (span) => {
+        const events = new EventSpan();
+        events.add(span.first ?? 0, span.last ?? 0);
+        const window = windowOfSpan({}, events);
+        period = { start: window.start, horizonDays: window.horizonDays };
+        return { type: 'period', ...period };
+      },
+    );
+    const second = await runOn(
+      worker,
+      {
+        type: 'run-set',
+        set,
+        parts: 1,
+        shareSize: profiles.length,
+        variants: [{ spec, options: { start: NOW - 90 * DAY, horizonDays: 90 } }],
+        partition: 0,
+        seed0: 7,
+        replications: 1,
+        tracing,
+      },
+      () => null,
+    );
+    worker.terminate();
+    // 4 chunks of 1,000, decoded once for the three runs (the read ahead and two forecasts).
+    const read = vi.mocked(ChunkColumns.prototype.add).mock.calls.map(([chunk]) => chunk.seq);
+    expect(read.sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
+    const results = (events: ForecastWorkerEvent[]) =>
+      events.flatMap((e) => (e.type === 'replication' ? [e.result] : []));
+    const plain = (seed: number, options: { start: number; horizonDays: number }) => {
+      const result: SimulationResult = simulate(spec, profiles, { ...options, seed });
+      return { ...result, partition: 0 };
+    };
+    expect(results(first)).toEqual([plain(3, period), plain(4, period)]);
+    expect(results(second)).toEqual([plain(7, { start: NOW - 90 * DAY, horizonDays: 90 })]);
+  });
+});
