@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { afterForegroundReads, foregroundRead } from '../../../src/storage/foreground-reads';
+
+const turn = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('background work after foreground reads', () => {
+  it('waits while a read a person waits for runs, and goes on once it has ended', async () => {
+    let finish: () => void = () => undefined;
+    const read = foregroundRead(new Promise<void>((resolve) => (finish = resolve)));
+    let started = false;
+    const background = afterForegroundReads(5).then(() => (started = true));
+    await turn(60);
+    expect(started).toBe(false);
+    finish();
+    await read;
+    await background;
+    expect(started).toBe(true);
+  });
+
+  it('counts a failed read as ended', async () => {
+    const read = foregroundRead(Promise.reject(new Error('damaged')));
+    await expect(read).rejects.toThrow('damaged');
+    await afterForegroundReads(5);
+  });
+});
