@@ -210,6 +210,29 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     return { set, profiles };
   }
 
+  async function openColumnRead(
+    setId: string,
+    options: { part?: ChunkPart; chunksPerBatch?: number } = {},
+  ): Promise<{ revision: number; count: number; batches: AsyncGenerator<ChunkColumns> }> {
+    const { set, keys } = await snapshot(setId);
+    const part = options.part ? keysOfPart(keys, options.part) : keys;
+    const perBatch = Math.max(1, Math.floor(options.chunksPerBatch ?? 1));
+    async function* batches(): AsyncGenerator<ChunkColumns> {
+      let columns = new ChunkColumns();
+      let held = 0;
+      for await (const chunk of readChunksByKey(db, setId, part)) {
+        columns.add(chunk);
+        if (++held === perBatch) {
+          yield columns;
+          columns = new ChunkColumns();
+          held = 0;
+        }
+      }
+      if (held > 0) yield columns;
+    }
+    return { revision: set.revision, count: set.count, batches: batches() };
+  }
+
   async function deleteChunksOf(setId: string): Promise<void> {
     await db.profileChunks.where('setId').equals(setId).delete();
   }
@@ -391,21 +414,15 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       setId: string,
       options: { part?: ChunkPart; chunksPerBatch?: number } = {},
     ): AsyncGenerator<ChunkColumns> {
-      const { keys } = await snapshot(setId);
-      const batch = Math.max(1, Math.floor(options.chunksPerBatch ?? 1));
-      let columns = new ChunkColumns();
-      let held = 0;
-      const part = options.part ? keysOfPart(keys, options.part) : keys;
-      for await (const chunk of readChunksByKey(db, setId, part)) {
-        columns.add(chunk);
-        if (++held === batch) {
-          yield columns;
-          columns = new ChunkColumns();
-          held = 0;
-        }
-      }
-      if (held > 0) yield columns;
+      yield* (await openColumnRead(setId, options)).batches;
     },
+
+    /**
+     * Starts a {@link readProfileSetColumns}: the set's revision as read together with the keys
+     * of its chunks (what the batches will hold), then the batches. A cache of a set's columns
+     * keys them by that revision.
+     */
+    openColumnRead,
 
     /** How many profiles a set holds. */
     async countProfiles(setId: string): Promise<number> {
