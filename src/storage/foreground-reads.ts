@@ -4,29 +4,37 @@
  * set page's first rows from 140 ms to 260–620 ms (`npm run bench -- profile-pages`, load 12).
  */
 let running = 0;
-let lastEnded = Number.NEGATIVE_INFINITY;
+let idle: { promise: Promise<void>; resolve: () => void } | undefined;
 
 /** Marks `work` as a foreground read until it settles; returns it. */
 export function foregroundRead<T>(work: Promise<T>): Promise<T> {
   running++;
   const end = () => {
     running--;
-    lastEnded = performance.now();
+    if (running === 0) {
+      idle?.resolve();
+      idle = undefined;
+    }
   };
   work.then(end, end);
   return work;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+function noForegroundRead(): Promise<void> {
+  if (running === 0) return Promise.resolve();
+  if (idle === undefined) {
+    let resolve: () => void = () => undefined;
+    const promise = new Promise<void>((r) => (resolve = r));
+    idle = { promise, resolve };
+  }
+  return idle.promise;
+}
 
 /**
- * Resolves after `quietMs`, once no foreground read has run for `quietMs`: background work
- * waits here before it starts, letting a change settle and a page that opens meanwhile read
- * first.
+ * Resolves `settleMs` from now, or later, once no foreground read runs: background work waits
+ * here before it starts, letting a change settle and a page opened meanwhile read first.
  */
-export async function afterForegroundReads(quietMs: number): Promise<void> {
-  for (;;) {
-    await sleep(quietMs);
-    if (running === 0 && performance.now() - lastEnded >= quietMs) return;
-  }
+export async function afterForegroundReads(settleMs: number): Promise<void> {
+  await new Promise<void>((resolve) => setTimeout(resolve, settleMs));
+  while (running > 0) await noForegroundRead();
 }

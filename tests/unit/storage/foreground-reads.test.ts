@@ -17,6 +17,22 @@ describe('background work after foreground reads', () => {
     expect(started).toBe(true);
   });
 
+  it('waits for every read that runs, not only the first to end', async () => {
+    const finish: (() => void)[] = [];
+    const reads = [0, 1].map(() =>
+      foregroundRead(new Promise<void>((resolve) => finish.push(resolve))),
+    );
+    let started = false;
+    const background = afterForegroundReads(1).then(() => (started = true));
+    finish[0]?.();
+    await reads[0];
+    await turn(30);
+    expect(started).toBe(false);
+    finish[1]?.();
+    await background;
+    expect(started).toBe(true);
+  });
+
   it('counts a failed read as ended', async () => {
     const read = foregroundRead(Promise.reject(new Error('damaged')));
     await expect(read).rejects.toThrow('damaged');

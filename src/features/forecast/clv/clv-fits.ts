@@ -13,11 +13,11 @@ import type { StoredSetFit } from '../../../workers/clv/fit-stored-set.ts';
 export const PROFILE_PAGE_CALIBRATION: CalibrationChoice = 'all';
 
 /**
- * How long a background fit waits after a change, and after the last read a person waited for
- * (a set page's table), before it starts: a page opened meanwhile reads first, and one that
+ * How long a background fit waits after a change before it starts, and then until no read a
+ * person waits for (a set page's table) runs: a page opened meanwhile reads first, and one that
  * needs the fit before then starts it itself (see `use-clv-report.ts`).
  */
-const QUIET_MS = 1_000;
+const SETTLE_MS = 1_000;
 
 /** Fits in flight in this tab, so the background fits and the pages share one per version. */
 const inFlight = new Map<string, Promise<StoredSetFit>>();
@@ -77,7 +77,7 @@ export function startBackgroundClvFits(): () => void {
         again = false;
         await cache.keepOnlySets(new Set(sets.map((set) => set.setId)));
         for (let set = await nextMissing(); set && !stopped; set = await nextMissing()) {
-          await afterForegroundReads(QUIET_MS);
+          await afterForegroundReads(SETTLE_MS);
           if (stopped) break;
           tried.add(`${set.setId}|${set.version}`);
           await fitStoredSetOnce(set.setId, set.version, PROFILE_PAGE_CALIBRATION);
