@@ -61,6 +61,7 @@ function dropMockWorker(keep: boolean): Plugin {
 }
 
 const MESSAGES_PREFIX = 'virtual:wayfinder-messages/';
+const DIAGNOSTIC_PREFIX = 'diagnostic.';
 
 /**
  * Serves `virtual:wayfinder-messages/<locale>`: src/i18n/messages/<locale>.json with every message
@@ -76,13 +77,20 @@ function precompiledMessages(): Plugin {
     },
     async load(id) {
       if (!id.startsWith(`\0${MESSAGES_PREFIX}`)) return null;
-      const locale = id.slice(MESSAGES_PREFIX.length + 1);
-      if (!/^[a-z]{2}$/.test(locale)) throw new Error(`No catalogue for "${locale}"`);
+      const match = /^([a-z]{2})(\/diagnostics)?$/.exec(id.slice(MESSAGES_PREFIX.length + 1));
+      if (match === null) throw new Error(`No catalogue for "${id}"`);
+      const [, locale = '', diagnostics] = match;
       const file = path.resolve(import.meta.dirname, 'src/i18n/messages', `${locale}.json`);
       this.addWatchFile(file);
       const messages = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+      // English ships in the first load without its diagnostic messages (`en/diagnostics`,
+      // fetched just after); every other language is one lazy chunk, diagnostics included.
+      const part = (key: string) =>
+        locale !== 'en' || key.startsWith(DIAGNOSTIC_PREFIX) === (diagnostics !== undefined);
       const compiled = Object.fromEntries(
-        Object.entries(messages).map(([key, message]) => [key, parseIcu(message)]),
+        Object.entries(messages)
+          .filter(([key]) => part(key))
+          .map(([key, message]) => [key, parseIcu(message)]),
       );
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
     },

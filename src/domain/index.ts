@@ -64,6 +64,8 @@ export type { WaitUntilConfig } from './steps/kinds/wait-until.ts';
 export type { WebhookConfig } from './steps/kinds/webhook.ts';
 
 export * from './validate/diagnostic.ts';
+export * from './validate/diagnostic-codes.ts';
+export * from './validate/zod-problem.ts';
 export { validate, type ValidateOptions } from './validate/validate.ts';
 export * from './validate/can-connect.ts';
 

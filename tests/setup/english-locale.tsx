@@ -1,6 +1,9 @@
 import type { ComponentType, ReactNode } from 'react';
 import { LocaleProvider } from '../../src/i18n/locale-provider.tsx';
-import { ENGLISH_MESSAGES } from '../../src/i18n/load-messages.ts';
+import { ENGLISH_MESSAGES, loadDiagnosticMessages } from '../../src/i18n/load-messages.ts';
+
+/** The whole English catalogue, diagnostics included, so no test sees the app's loading moment. */
+const ALL_ENGLISH = { ...ENGLISH_MESSAGES, ...(await loadDiagnosticMessages('en')) };
 
 type ResolvedError = Parameters<NonNullable<Parameters<typeof LocaleProvider>[0]['onError']>>[0];
 
@@ -19,7 +22,7 @@ export function inEnglish(
 ): ComponentType<{ children: ReactNode }> {
   return function EnglishLocale({ children }: { children: ReactNode }) {
     return (
-      <LocaleProvider locale="en" messages={ENGLISH_MESSAGES} onError={failOnMessageError}>
+      <LocaleProvider locale="en" messages={ALL_ENGLISH} onError={failOnMessageError}>
         {Inner ? <Inner>{children}</Inner> : children}
       </LocaleProvider>
     );

@@ -1,4 +1,4 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useId, useMemo } from 'react';
 import {
   type ConditionGroup,
@@ -6,6 +6,7 @@ import {
   conditionProblems,
   describeCondition,
 } from '../../domain/index.ts';
+import { conditionProblemText, fieldProblemText } from '../../i18n/diagnostic-text.ts';
 import { groupIssues, schemaIssues, type FieldIssue } from '../schema-form/field-issues.ts';
 import { BuilderContext, type BuilderContextValue } from './builder-context.ts';
 import { GroupEditor } from './group-editor.tsx';
@@ -36,14 +37,18 @@ export function ConditionBuilder({
   issues,
 }: ConditionBuilderProps) {
   const idBase = useId().replace(/:/g, '');
+  const intl = useIntl();
   const own = useMemo(() => {
     const problems = conditionProblems(value, 'root').map((p) => ({
       path: p.field.replace(/^root\.?/, ''),
-      message: p.message,
+      message: conditionProblemText(intl, p),
       severity: 'error' as const,
     }));
-    return [...schemaIssues(conditionGroupSchema, value), ...problems];
-  }, [value]);
+    return [
+      ...schemaIssues(conditionGroupSchema, value, (p) => fieldProblemText(intl, p)),
+      ...problems,
+    ];
+  }, [value, intl]);
   const ctx = useMemo<BuilderContextValue>(
     () => ({
       idBase,

@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import { useIntl } from 'react-intl';
 import type { z } from 'zod';
 import { SuggestionLists } from '../condition-builder/suggestion-lists.tsx';
 import type { Suggestions } from '../condition-builder/suggestions.ts';
@@ -8,6 +9,7 @@ import {
   schemaIssues,
   type FieldDiagnostic,
 } from './field-issues.ts';
+import { fieldProblemText } from '../../i18n/diagnostic-text.ts';
 import { FormContext, type FormContextValue } from './form-context.ts';
 import { isShownAt } from './issue-coverage.ts';
 import { SchemaField } from './schema-field.tsx';
@@ -42,9 +44,13 @@ export function SchemaForm({
 }: SchemaFormProps) {
   const idBase = useId().replace(/:/g, '');
   const spec = useMemo(() => describeSchema(schema), [schema]);
+  const intl = useIntl();
   const all = useMemo(
-    () => [...schemaIssues(schema, value), ...diagnosticIssues(issues ?? [], 'config')],
-    [schema, value, issues],
+    () => [
+      ...schemaIssues(schema, value, (p) => fieldProblemText(intl, p)),
+      ...diagnosticIssues(issues ?? [], 'config'),
+    ],
+    [schema, value, issues, intl],
   );
   const ctx = useMemo<FormContextValue>(
     () => ({

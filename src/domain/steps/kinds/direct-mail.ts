@@ -29,7 +29,7 @@ export const directMailStep = defineStep(
     const how = c.channel === 'mail' ? 'Mail' : 'In store';
     return filled(c.offer) ? `${how} · ${clip(c.offer)}` : how;
   },
-  validate: (c) => (filled(c.offer) ? [] : [noContent('offer', 'Describe the offer.')]),
+  validate: (c) => (filled(c.offer) ? [] : [noContent('offer', 'Describe the offer.', 'offer')]),
   ...messageTraits('direct_mail'),
   simulation: {
     op: OP.message,

@@ -25,6 +25,8 @@ export const inAppStep = defineStep(
   branches: () => [...NEXT_BRANCH],
   summary: (c) => (filled(c.title) ? `In-app · ${clip(c.title)}` : 'In-app message'),
   validate: (c) =>
-    filled(c.title) || filled(c.body) ? [] : [noContent('body', 'Write a title or a message.')],
+    filled(c.title) || filled(c.body)
+      ? []
+      : [noContent('body', 'Write a title or a message.', 'title_or_body')],
   ...messageTraits('in_app'),
 });

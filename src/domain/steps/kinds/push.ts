@@ -25,6 +25,8 @@ export const pushStep = defineStep(
   branches: () => [...NEXT_BRANCH],
   summary: (c) => (filled(c.title) ? `Push · ${clip(c.title)}` : 'Push'),
   validate: (c) =>
-    filled(c.title) || filled(c.body) ? [] : [noContent('body', 'Write a title or a message.')],
+    filled(c.title) || filled(c.body)
+      ? []
+      : [noContent('body', 'Write a title or a message.', 'title_or_body')],
   ...messageTraits('push'),
 });

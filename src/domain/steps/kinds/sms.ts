@@ -24,7 +24,7 @@ export const smsStep = defineStep(
   summary: (c) => (filled(c.text) ? `SMS · ${clip(c.text)}` : 'SMS'),
   validate: (c) => {
     const issues: StepIssue[] = [];
-    if (!filled(c.text)) issues.push(noContent('text', 'Write the text message.'));
+    if (!filled(c.text)) issues.push(noContent('text', 'Write the text message.', 'text'));
     else {
       // Counted on the template as written; the preview and the simulator count each
       // customer's rendered text.
@@ -34,6 +34,7 @@ export const smsStep = defineStep(
           severity: 'warning',
           code: 'long-sms',
           message: `The text is ${parts.characters} characters in ${parts.encoding} and will be sent as ${parts.parts} parts.`,
+          params: { characters: parts.characters, encoding: parts.encoding, parts: parts.parts },
           field: 'text',
         });
       }
