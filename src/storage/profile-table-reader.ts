@@ -1,4 +1,5 @@
 import type { WayfinderDb } from './db';
+import { foregroundRead } from './foreground-reads';
 import { packChunk, type PackedChunk } from './packed-chunk';
 import { ProfileSetChangedError, readChunkKeys, readChunksByKey } from './profile-chunk-reader';
 import { ProfileSetNotFoundError } from './profile-set-errors';
@@ -107,7 +108,7 @@ export function createTableReader(
         const reading: Reading = { setId, revision, listeners: new Set(), complete: false };
         const entry = {
           reading,
-          done: readAll(reading).then(
+          done: foregroundRead(readAll(reading)).then(
             (table) => {
               reading.complete = true;
               reading.listeners.clear();

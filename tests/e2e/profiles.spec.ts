@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, expectNoSeriousA11yViolations } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cdnowMaster = path.resolve(here, '../..', 'public/data/cdnow/CDNOW_master.txt');
@@ -100,6 +100,20 @@ test('generates 10,000 profiles with a progress bar; after a reload they are all
   await expect(page.getByRole('status').filter({ hasText: 'profiles' })).toHaveText(
     '10,000 profiles',
   );
+  await expectNoSeriousA11yViolations(page);
+  // Sorted from the stored columns, most events first: the first row has the most.
+  const table = page.getByRole('table', { name: 'Profiles' });
+  await page.getByRole('button', { name: 'Events' }).click();
+  await page.getByRole('button', { name: /Events/ }).click();
+  await expect(table.getByRole('columnheader', { name: /Events/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  const eventsOf = async (row: number) =>
+    Number((await table.getByRole('row').nth(row).getByRole('cell').nth(6).innerText()).trim());
+  expect(await eventsOf(1)).toBeGreaterThanOrEqual(await eventsOf(2));
+  expect(await eventsOf(1)).toBeGreaterThan(5);
   await page.getByRole('searchbox', { name: 'Search profiles' }).fill('c010000');
   await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(
     '1 of 10,000 match',

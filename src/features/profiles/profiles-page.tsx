@@ -5,13 +5,14 @@ import { downloadText } from '../../ui/download.ts';
 import { GenerateDialog } from './generate/generate-dialog.tsx';
 import { ImportDialog } from './import/import-dialog.tsx';
 import { ProfileSetList } from './profile-set-list.tsx';
-import { useProfilesServices } from './profiles-services.tsx';
+import { useProfilesServices, useWarmSetTables } from './profiles-services.tsx';
 import { useProfileSets } from './use-profile-sets.ts';
 import './profiles.css';
 
 /** The profile sets kept in this browser: generate, import, open, export, clear, delete. */
 export function ProfilesPage() {
   const { repo } = useProfilesServices();
+  useWarmSetTables();
   const sets = useProfileSets();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'generate' | 'import' | undefined>();

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import type { ConditionGroup } from '../../domain/conditions/condition-schema.ts';
 import { openWayfinderDb, type WayfinderDb } from '../../storage/db.ts';
 import { createProfileRepo, type ProfileRepo } from '../../storage/profile-repo.ts';
@@ -43,14 +43,13 @@ export interface ProfilesServices {
 }
 
 let appServices: ProfilesServices | undefined;
+let appTableSource: ReturnType<typeof setTableInWorker> | undefined;
 
 function defaultServices(): ProfilesServices {
   if (!appServices) {
     const db = openWayfinderDb();
-    const tableSource = setTableInWorker(db);
-    // Started now, so a set's first rows do not wait for the worker's module to load.
-    tableSource.warm();
-    const repo = createProfileRepo(db, { readInSlices: true, tableSource });
+    appTableSource = setTableInWorker(db);
+    const repo = createProfileRepo(db, { readInSlices: true, tableSource: appTableSource });
     appServices = { db, repo, jobs: workerJobs() };
   }
   return appServices;
@@ -67,6 +66,20 @@ export function ProfilesServicesProvider({
   children: ReactNode;
 }) {
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+/**
+ * Starts the app's profile table worker ahead of a set's page (from the profile sets list), so
+ * the set's first rows do not wait for the worker's module to load. Nothing in tests, which
+ * provide their own services.
+ */
+export function useWarmSetTables(): void {
+  const provided = useContext(ServicesContext);
+  useEffect(() => {
+    if (provided !== null) return;
+    defaultServices();
+    appTableSource?.warm();
+  }, [provided]);
 }
 
 /** The profile services in effect. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProfilePage } from '../../../src/features/profiles/profile-view/profile-page.tsx';
@@ -96,6 +96,33 @@ describe('profile set page', () => {
     await screen.findByText('2,500 profiles', { selector: '[role=status]' });
     expect(screen.getByRole('searchbox', { name: 'Search profiles' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'ID' })).toBeEnabled();
+  });
+
+  it('draws only the rows in view, and the rows scrolled to', async () => {
+    const services = testServices();
+    const set = await services.repo.createProfileSet({ name: 'Big set', source: 'manual' });
+    const many = Array.from({ length: 2_500 }, (_, i) =>
+      person(`p${i}`, `Person ${i}`, `p${i}@example.com`, 'free'),
+    );
+    await services.repo.importIntoSet(set.id, many, { mode: 'replace' });
+    render(
+      withServices(
+        services,
+        [{ path: '/profiles/:setId', element: <ProfileSetPage /> }],
+        `/profiles/${set.id}`,
+      ),
+    );
+    await screen.findByText('2,500 profiles', { selector: '[role=status]' });
+    const table = screen.getByRole('table', { name: 'Profiles' });
+    expect(table).toHaveAttribute('aria-rowcount', '2501');
+    // 600 px of 36 px rows and a dozen either side: a few dozen rows, not 2,500.
+    expect(ids().length).toBeLessThan(60);
+    expect(ids()[0]).toBe('p0');
+    const body = screen.getByRole('rowgroup', { name: 'Profile rows, scrollable' });
+    body.scrollTop = 2_000 * 36;
+    fireEvent.scroll(body);
+    expect(await screen.findByRole('link', { name: 'p2000' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'p0' })).not.toBeInTheDocument();
   });
 
   it('searches by name, email or id and counts the matches', async () => {

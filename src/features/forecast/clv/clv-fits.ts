@@ -1,6 +1,7 @@
 import type { CalibrationChoice } from '../../../domain/forecast/clv-fit-report.ts';
 import { getAppDb } from '../../../storage/app-storage.ts';
 import { createClvFitCache } from '../../../storage/clv-fit-cache.ts';
+import { afterForegroundReads } from '../../../storage/foreground-reads.ts';
 import {
   watchProfileSetVersions,
   type ProfileSetVersion,
@@ -10,6 +11,13 @@ import type { StoredSetFit } from '../../../workers/clv/fit-stored-set.ts';
 
 /** The calibration a profile page's value thermometer reads: every purchase so far. */
 export const PROFILE_PAGE_CALIBRATION: CalibrationChoice = 'all';
+
+/**
+ * How long a background fit waits after a change before it starts, and then until no read a
+ * person waits for (a set page's table) runs: a page opened meanwhile reads first, and one that
+ * needs the fit before then starts it itself (see `use-clv-report.ts`).
+ */
+const SETTLE_MS = 1_000;
 
 /** Fits in flight in this tab, so the background fits and the pages share one per version. */
 const inFlight = new Map<string, Promise<StoredSetFit>>();
@@ -69,6 +77,8 @@ export function startBackgroundClvFits(): () => void {
         again = false;
         await cache.keepOnlySets(new Set(sets.map((set) => set.setId)));
         for (let set = await nextMissing(); set && !stopped; set = await nextMissing()) {
+          await afterForegroundReads(SETTLE_MS);
+          if (stopped) break;
           tried.add(`${set.setId}|${set.version}`);
           await fitStoredSetOnce(set.setId, set.version, PROFILE_PAGE_CALIBRATION);
         }
