@@ -1,6 +1,8 @@
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import {
   LIMITS,
+  loadProblemLine,
+  type LoadProblem,
   type ConditionProblem,
   type Diagnostic,
   type DiagnosticCode,
@@ -67,4 +69,11 @@ export function conditionProblemText(intl: IntlShape, p: ConditionProblem): stri
     reason: p.reason,
     max: LIMITS.nameLength,
   });
+}
+
+/** Why a journey cannot be loaded (a stored record, an imported file), in the user's language. */
+export function loadProblemText(intl: IntlShape, p: LoadProblem): string {
+  const descriptor: MessageDescriptor = { id: `restore.${p.code}` };
+  if (!Object.hasOwn(intl.messages, descriptor.id as string)) return loadProblemLine(p);
+  return intl.formatMessage(descriptor, p.params);
 }
