@@ -8,6 +8,12 @@ import {
   type DiagnosticCode,
 } from '../domain/index.ts';
 
+/**
+ * Paths and template snippets sit in `<code>` in the catalogue (they are the same in every
+ * language); as plain text the tag is dropped. See diagnostic-content.tsx for the marked-up form.
+ */
+export const PLAIN_TAGS = { code: (chunks: string[]) => chunks.join('') };
+
 /** The catalogue id of a diagnostic code's message: `diagnostic.<code>`. */
 export function diagnosticMessageId(code: DiagnosticCode): string {
   return `diagnostic.${code}`;
@@ -22,7 +28,7 @@ export function diagnosticText(intl: IntlShape, d: Diagnostic): string {
   // English diagnostics load just after the first paint; until then the domain's English says it.
   if (id === undefined || !Object.hasOwn(intl.messages, id)) return d.message;
   const descriptor: MessageDescriptor = { id };
-  return intl.formatMessage(descriptor, d.params);
+  return intl.formatMessage(descriptor, { ...d.params, ...PLAIN_TAGS });
 }
 
 /** "2 errors, 1 warning" / "2 erreurs, 1 avertissement" / "No problems". */
@@ -75,5 +81,5 @@ export function conditionProblemText(intl: IntlShape, p: ConditionProblem): stri
 export function loadProblemText(intl: IntlShape, p: LoadProblem): string {
   const descriptor: MessageDescriptor = { id: `restore.${p.code}` };
   if (!Object.hasOwn(intl.messages, descriptor.id as string)) return loadProblemLine(p);
-  return intl.formatMessage(descriptor, p.params);
+  return intl.formatMessage(descriptor, { ...p.params, ...PLAIN_TAGS });
 }

@@ -51,7 +51,11 @@ function registryProblems(
       problems.push(`${code}: missing`);
       continue;
     }
-    const args = Object.keys(messageSignature(message)).sort();
+    // Tags (`<code>` around a path) are markup, not parameters.
+    const args = Object.entries(messageSignature(message))
+      .filter(([, kind]) => kind !== 'tag')
+      .map(([name]) => name)
+      .sort();
     const names = [...params].sort();
     if (args.join() !== names.join())
       problems.push(`${code}: arguments ${args.join()} ≠ parameters ${names.join()}`);
