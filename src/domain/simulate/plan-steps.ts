@@ -24,6 +24,7 @@ function emptyStep(step: SpecStep, index: number, branchBase: number): PlanStep 
     hashSuffix: '',
     durationMs: 0,
     waitMatch: null,
+    waitEvent: '',
     waitTarget: '',
     untilAt: Number.NaN,
     untilAttribute: '',

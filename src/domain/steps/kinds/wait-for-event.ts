@@ -76,12 +76,14 @@ export const waitForEventStep = defineStep(
       const t = step.target;
       if (t.type === 'event') {
         target.waitMatch = eventMatcher(t.event, t.propertyFilters);
+        target.waitEvent = t.event;
         target.waitTarget = t.event;
         return;
       }
       const name = engagementEvent(ctx.channelOf(t.stepId) ?? 'email', t.engagement);
       const stepId = t.stepId;
       target.waitMatch = (e) => e.name === name && e.props?.['stepId'] === stepId;
+      target.waitEvent = name;
       target.waitTarget = `${name} of "${ctx.labelOf(t.stepId) ?? stepId}"`;
     },
   },
