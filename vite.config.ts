@@ -61,7 +61,8 @@ function dropMockWorker(keep: boolean): Plugin {
 }
 
 const MESSAGES_PREFIX = 'virtual:wayfinder-messages/';
-const DIAGNOSTIC_PREFIX = 'diagnostic.';
+/** Ids English loads just after the first paint: problems, which the screens can word late. */
+const DEFERRED_PREFIXES = ['diagnostic.', 'restore.'];
 
 /**
  * Serves `virtual:wayfinder-messages/<locale>`: src/i18n/messages/<locale>.json with every message
@@ -86,7 +87,8 @@ function precompiledMessages(): Plugin {
       // English ships in the first load without its diagnostic messages (`en/diagnostics`,
       // fetched just after); every other language is one lazy chunk, diagnostics included.
       const part = (key: string) =>
-        locale !== 'en' || key.startsWith(DIAGNOSTIC_PREFIX) === (diagnostics !== undefined);
+        locale !== 'en' ||
+        DEFERRED_PREFIXES.some((p) => key.startsWith(p)) === (diagnostics !== undefined);
       const compiled = Object.fromEntries(
         Object.entries(messages)
           .filter(([key]) => part(key))

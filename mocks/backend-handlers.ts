@@ -30,6 +30,7 @@ function toDetail(d: Diagnostic): Detail {
     ...(d.field === undefined ? {} : { field: d.field }),
     code: d.code,
     message: d.message,
+    ...(d.params === undefined ? {} : { params: d.params }),
   };
 }
 

@@ -1,16 +1,35 @@
-import type { Diagnostic } from '../domain/index.ts';
+import { DIAGNOSTIC_PARAMS, isDiagnosticCode, type Diagnostic } from '../domain/index.ts';
 import { ApiHttpError } from './api-errors.ts';
 import type { ErrorDetail } from './contract.ts';
 
-/** Backend problems as diagnostics, so they show on their steps like the editor's own. */
+/** Whether a detail carries a code this version words, with every parameter its message needs. */
+function isWorded(d: ErrorDetail): d is ErrorDetail & { params: Record<string, string | number> } {
+  if (!isDiagnosticCode(d.code) || d.params === undefined) return false;
+  const params = d.params;
+  return DIAGNOSTIC_PARAMS[d.code].every((name: string) => Object.hasOwn(params, name));
+}
+
+/**
+ * Backend problems as diagnostics, so they show on their steps like the editor's own: in the
+ * user's language when the backend sends a code this version knows with its parameters (the
+ * reference executor does), in the backend's own words otherwise.
+ */
 export function detailsToDiagnostics(details: readonly ErrorDetail[]): Diagnostic[] {
-  return details.map((d) => ({
-    severity: 'error',
-    code: `backend:${d.code}`,
-    message: d.message,
-    ...(d.stepId === undefined ? {} : { stepId: d.stepId }),
-    ...(d.field === undefined ? {} : { field: d.field }),
-  }));
+  return details.map((d) => {
+    const where = {
+      ...(d.stepId === undefined ? {} : { stepId: d.stepId }),
+      ...(d.field === undefined ? {} : { field: d.field }),
+    };
+    if (isWorded(d))
+      return {
+        severity: 'error',
+        code: d.code,
+        message: d.message,
+        params: d.params,
+        ...where,
+      } as Diagnostic;
+    return { severity: 'error', code: `backend:${d.code}`, message: d.message, ...where };
+  });
 }
 
 /** The diagnostics a failed request carries: only 4xx answers with details have any. */

@@ -1,5 +1,6 @@
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useMatches, useNavigation } from 'react-router';
+import { CurrencySwitch } from '../i18n/currency-switch';
 import { LanguageSwitch } from '../i18n/language-switch';
 
 const LABELS = defineMessages({
@@ -58,6 +59,7 @@ export function AppLayout() {
           </ul>
         </nav>
         <LanguageSwitch />
+        <CurrencySwitch />
       </header>
       <main id="main" className="app-main" aria-busy={navigation.state === 'loading'}>
         <Outlet />

@@ -10,6 +10,7 @@ export * from './journey/journey-schema.ts';
 export { journeyFileName, journeyToFileText } from './journey/journey-file.ts';
 export * from './journey/settings-schema.ts';
 export * from './journey/restore.ts';
+export * from './journey/load-problem.ts';
 export * from './journey/create-journey.ts';
 export * from './journey/ids.ts';
 export * from './journey/graph.ts';

@@ -1,10 +1,18 @@
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import {
   LIMITS,
+  loadProblemLine,
+  type LoadProblem,
   type ConditionProblem,
   type Diagnostic,
   type DiagnosticCode,
 } from '../domain/index.ts';
+
+/**
+ * Paths and template snippets sit in `<code>` in the catalogue (they are the same in every
+ * language); as plain text the tag is dropped. See diagnostic-content.tsx for the marked-up form.
+ */
+export const PLAIN_TAGS = { code: (chunks: string[]) => chunks.join('') };
 
 /** The catalogue id of a diagnostic code's message: `diagnostic.<code>`. */
 export function diagnosticMessageId(code: DiagnosticCode): string {
@@ -20,7 +28,7 @@ export function diagnosticText(intl: IntlShape, d: Diagnostic): string {
   // English diagnostics load just after the first paint; until then the domain's English says it.
   if (id === undefined || !Object.hasOwn(intl.messages, id)) return d.message;
   const descriptor: MessageDescriptor = { id };
-  return intl.formatMessage(descriptor, d.params);
+  return intl.formatMessage(descriptor, { ...d.params, ...PLAIN_TAGS });
 }
 
 /** "2 errors, 1 warning" / "2 erreurs, 1 avertissement" / "No problems". */
@@ -67,4 +75,11 @@ export function conditionProblemText(intl: IntlShape, p: ConditionProblem): stri
     reason: p.reason,
     max: LIMITS.nameLength,
   });
+}
+
+/** Why a journey cannot be loaded (a stored record, an imported file), in the user's language. */
+export function loadProblemText(intl: IntlShape, p: LoadProblem): string {
+  const descriptor: MessageDescriptor = { id: `restore.${p.code}` };
+  if (!Object.hasOwn(intl.messages, descriptor.id as string)) return loadProblemLine(p);
+  return intl.formatMessage(descriptor, { ...p.params, ...PLAIN_TAGS });
 }

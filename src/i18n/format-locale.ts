@@ -1,3 +1,4 @@
+import type { Currency } from './currencies.ts';
 import { currencyForLocale, type Locale } from './locales.ts';
 
 /**
@@ -8,18 +9,25 @@ import { currencyForLocale, type Locale } from './locales.ts';
  * every component showing text does; one showing numbers alone calls useIntl() to subscribe.
  */
 let current: Locale = 'en';
+/** The workspace currency, when one was chosen; otherwise the language's. */
+let chosenCurrency: Currency | undefined;
 
 export function setFormatLocale(locale: Locale): void {
   current = locale;
+}
+
+/** Set by the LocaleProvider as it renders, like the locale. */
+export function setFormatCurrency(currency: Currency | undefined): void {
+  chosenCurrency = currency;
 }
 
 export function formatLocale(): Locale {
   return current;
 }
 
-/** The currency amounts are written in for the current locale. */
-export function formatCurrency(): string {
-  return currencyForLocale(current);
+/** The currency every amount is written in: the workspace's, else the language's. */
+export function formatCurrency(): Currency {
+  return chosenCurrency ?? currencyForLocale(current);
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

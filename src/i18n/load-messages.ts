@@ -6,8 +6,8 @@ import type { Locale } from './locales.ts';
 export type Messages = Record<string, MessageFormatElement[]>;
 
 /**
- * English, bundled: the first paint never waits for it. Its diagnostic messages
- * (`diagnostic.<code>`) come apart, from {@link loadDiagnosticMessages}.
+ * English, bundled: the first paint never waits for it. Its problem messages
+ * (`diagnostic.<code>`, `restore.<code>`) come apart, from {@link loadDiagnosticMessages}.
  */
 export const ENGLISH_MESSAGES: Messages = en;
 

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider, type ResolvedIntlConfig } from 'react-intl';
-import { setFormatLocale } from './format-locale.ts';
+import type { Currency } from './currencies.ts';
+import { readCurrencyPreference, saveCurrencyPreference } from './currency-preference.ts';
+import { setFormatCurrency, setFormatLocale } from './format-locale.ts';
 import {
   DIAGNOSTICS_LOADED_MARK,
   loadDiagnosticMessages,
@@ -9,7 +11,7 @@ import {
 } from './load-messages.ts';
 import { LocaleContext, type LocaleChoice } from './locale-context.ts';
 import { saveLocalePreference } from './locale-preference.ts';
-import type { Locale } from './locales.ts';
+import { currencyForLocale, type Locale } from './locales.ts';
 
 type OnErrorFn = ResolvedIntlConfig['onError'];
 
@@ -35,8 +37,11 @@ export function LocaleProvider({
   children,
 }: LocaleProviderProps) {
   const [current, setCurrent] = useState({ locale: initial, messages: initialMessages });
+  const [chosenCurrency, setChosenCurrency] = useState(readCurrencyPreference);
   // Set while rendering, before any child formats a number in it.
   setFormatLocale(current.locale);
+  setFormatCurrency(chosenCurrency);
+  const currency = chosenCurrency ?? currencyForLocale(current.locale);
 
   useEffect(() => {
     document.documentElement.lang = current.locale;
@@ -63,9 +68,20 @@ export function LocaleProvider({
     setCurrent({ locale, messages });
   }, []);
 
+  const chooseCurrency = useCallback((next: Currency) => {
+    saveCurrencyPreference(next);
+    setChosenCurrency(next);
+  }, []);
+
   const choice = useMemo<LocaleChoice>(
-    () => ({ locale: current.locale, chooseLocale }),
-    [current.locale, chooseLocale],
+    () => ({ locale: current.locale, chooseLocale, currency, chooseCurrency }),
+    [current.locale, chooseLocale, currency, chooseCurrency],
+  );
+  // A named format that changes with the currency, so every component reading the language
+  // (useIntl) re-renders, and writes its amounts, when the currency changes.
+  const formats = useMemo(
+    () => ({ number: { currency: { style: 'currency' as const, currency } } }),
+    [currency],
   );
 
   return (
@@ -74,6 +90,7 @@ export function LocaleProvider({
         locale={current.locale}
         defaultLocale="en"
         messages={current.messages}
+        formats={formats}
         onError={onError}
       >
         {children}

@@ -1,3 +1,5 @@
+import type { Currency } from './currencies.ts';
+
 /** The languages Wayfinder speaks. English is bundled; the others load when chosen. */
 export const LOCALES = ['en', 'fr'] as const;
 
@@ -20,9 +22,9 @@ export function localeForLanguages(languages: readonly string[]): Locale {
 }
 
 /**
- * The currency amounts are shown in. Amounts in journeys and runs carry no currency of their own
- * (goal values and send costs are plain numbers), so they are written in the locale's usual one.
+ * The currency amounts are shown in until the workspace chooses one. Amounts in journeys and runs
+ * carry no currency of their own (goal values and send costs are plain numbers).
  */
-export function currencyForLocale(locale: Locale): string {
+export function currencyForLocale(locale: Locale): Currency {
   return locale === 'fr' ? 'EUR' : 'USD';
 }

@@ -1,8 +1,15 @@
 import { liveQuery } from 'dexie';
-import { validate, type JourneyDocument, type LifecycleStage } from '../domain/index.ts';
+import {
+  loadProblemLine,
+  readFailed,
+  validate,
+  type JourneyDocument,
+  type LifecycleStage,
+  type LoadProblem,
+} from '../domain/index.ts';
 import { getAppDb } from './app-storage.ts';
 import { createJourneysRepo, revisionOf, type StoredJourneyRow } from './journeys-repo.ts';
-import { failureProblem, safeRestore } from './safe-restore.ts';
+import { safeRestore } from './safe-restore.ts';
 
 /** A journey as the journey list shows it. */
 export interface StoredJourneySummary {
@@ -23,7 +30,7 @@ export interface BrokenJourneySummary {
   name: string;
   /** ISO time of the last write when stored, else empty. */
   updatedAt: string;
-  problems: string[];
+  problems: LoadProblem[];
 }
 
 /** One row of the journey list: a journey, or a stored record that is broken. */
@@ -35,9 +42,9 @@ export type JourneyListEntry =
 export class UnreadableJourneyError extends Error {
   constructor(
     readonly journeyId: string,
-    readonly problems: string[],
+    readonly problems: LoadProblem[],
   ) {
-    super(`Journey ${journeyId} cannot be read: ${problems.join('; ')}`);
+    super(`Journey ${journeyId} cannot be read: ${problems.map(loadProblemLine).join('; ')}`);
   }
 }
 
@@ -51,7 +58,7 @@ export interface JourneySnapshot {
 export type TheirJourney =
   | { status: 'ok'; document: JourneyDocument; revision: number }
   | { status: 'deleted' }
-  | { status: 'unreadable'; revision: number; problems: string[] };
+  | { status: 'unreadable'; revision: number; problems: LoadProblem[] };
 
 /** The outcome of {@link saveJourneyIfRevision}. */
 export type JourneySaveResult =
@@ -87,7 +94,7 @@ function summarise(document: JourneyDocument): StoredJourneySummary {
   return summary;
 }
 
-function brokenEntry(row: StoredJourneyRow, problems: string[]): JourneyListEntry {
+function brokenEntry(row: StoredJourneyRow, problems: LoadProblem[]): JourneyListEntry {
   const raw = (row.ok ? row.record : row.raw) as { name?: unknown; updatedAt?: unknown };
   const at = typeof raw.updatedAt === 'number' ? new Date(raw.updatedAt) : undefined;
   return {
@@ -109,7 +116,7 @@ function entryOf(row: StoredJourneyRow): JourneyListEntry {
   try {
     return { status: 'ok', summary: summarise(restored.document) };
   } catch (error) {
-    return brokenEntry(row, [failureProblem(error, 'Checking the journey')]);
+    return brokenEntry(row, [readFailed(error, 'checking')]);
   }
 }
 
@@ -150,7 +157,7 @@ export async function getStoredJourneyText(id: string): Promise<string | undefin
   try {
     return `${JSON.stringify(raw, null, 2)}\n`;
   } catch (error) {
-    throw new UnreadableJourneyError(id, [failureProblem(error, 'Writing the journey as JSON')]);
+    throw new UnreadableJourneyError(id, [readFailed(error, 'writing')]);
   }
 }
 

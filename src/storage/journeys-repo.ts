@@ -1,3 +1,4 @@
+import { zodLoadProblems, type LoadProblem } from '../domain/index.ts';
 import type { WayfinderDb } from './db';
 import { type JourneyRecord, type JourneyRecordInput, journeyRecordSchema } from './records';
 
@@ -12,10 +13,16 @@ export type PutIfResult =
 
 /** A stored row as read, whether or not it matches the record schema. */
 export type StoredJourneyRow =
-  { ok: true; record: JourneyRecord } | { ok: false; id: string; raw: unknown; problems: string[] };
+  | { ok: true; record: JourneyRecord }
+  | { ok: false; id: string; raw: unknown; problems: LoadProblem[] };
 
 /** The problem of a row the browser's storage fails to read back. */
-export const UNREADABLE_ROW = "This browser's storage could not read it back";
+export const UNREADABLE_ROW: LoadProblem = {
+  path: '',
+  message: "This browser's storage could not read it back",
+  code: 'storage-unreadable',
+  params: {},
+};
 
 function readRow(raw: unknown): StoredJourneyRow {
   const parsed = journeyRecordSchema.safeParse(raw);
@@ -28,9 +35,7 @@ function readRow(raw: unknown): StoredJourneyRow {
     ok: false,
     id,
     raw,
-    problems: parsed.error.issues.map((issue) =>
-      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    ),
+    problems: zodLoadProblems(parsed.error.issues),
   };
 }
 

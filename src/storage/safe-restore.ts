@@ -1,15 +1,8 @@
-import { restore, type JourneyDocument } from '../domain/index.ts';
+import { readFailed, restore, type JourneyDocument, type LoadProblem } from '../domain/index.ts';
 
-/** A restored journey, or why it could not be restored, as sentences. */
+/** A restored journey, or why it could not be restored. */
 export type SafeRestored =
-  { ok: true; document: JourneyDocument } | { ok: false; problems: string[] };
-
-/** Why a step failed, from the error's type only (never its text). */
-export function failureProblem(error: unknown, doing: string): string {
-  return error instanceof RangeError
-    ? `${doing} failed: the journey is nested too deeply to read`
-    : `${doing} failed unexpectedly`;
-}
+  { ok: true; document: JourneyDocument } | { ok: false; problems: LoadProblem[] };
 
 /**
  * `restore`, made total: a stored value that throws while restoring (nested past the stack, a
@@ -18,13 +11,8 @@ export function failureProblem(error: unknown, doing: string): string {
 export function safeRestore(raw: unknown): SafeRestored {
   try {
     const restored = restore(raw);
-    return restored.ok
-      ? restored
-      : {
-          ok: false,
-          problems: restored.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
-        };
+    return restored.ok ? restored : { ok: false, problems: restored.errors };
   } catch (error) {
-    return { ok: false, problems: [failureProblem(error, 'Reading the journey')] };
+    return { ok: false, problems: [readFailed(error, 'reading')] };
   }
 }

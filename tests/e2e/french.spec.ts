@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { TEMPLATES } from '../../src/domain/templates/templates';
+import type { JourneyDocument, JourneyStep } from '../../src/domain/journey/journey-schema';
 import { test, expect } from './fixtures';
 import { englishOnScreen } from './french-support';
 
@@ -134,4 +136,64 @@ test('builds, simulates and publishes a journey in French, with French figures',
   await expect(publish.getByRole('status').filter({ hasText: 'Version publiée' })).toContainText(
     'Version publiée 1',
   );
+});
+
+/**
+ * The welcome series broken in four ways: no trigger (so nobody enters), an email without a
+ * subject, a delay of minus two days and a marketing SMS without opt-out wording.
+ */
+function journeyWithProblems(): JourneyDocument {
+  const template = TEMPLATES.find((t) => t.id === 'welcome-series');
+  if (template === undefined) throw new Error('no welcome series template');
+  const doc = template.build(Date.UTC(2026, 0, 15), () => 'fr-problems');
+  const triggers = new Set(doc.steps.filter((s) => s.kind === 'event').map((s) => s.id));
+  const first = (kind: string) => doc.steps.find((s) => s.kind === kind) as JourneyStep;
+  first('email').config = { ...first('email').config, subject: '' };
+  first('delay').config = { amount: -2, unit: 'days' };
+  return {
+    ...doc,
+    name: 'Bienvenue à corriger',
+    steps: doc.steps.filter((s) => !triggers.has(s.id)),
+    connections: doc.connections.filter((c) => !triggers.has(c.from)),
+  };
+}
+
+test('a journey with problems of several kinds shows them in French, as do import errors', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('table', { name: 'Parcours' })).toContainText('Welcome series');
+  const input = page.getByLabel('Importer un fichier de parcours');
+
+  await input.setInputFiles({
+    name: 'cassé.journey.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "name": "x", }'),
+  });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('cassé.journey.json n’a pas été importé');
+  await expect(alert).toContainText('JSON non valide ligne 1, colonne 16');
+  await expectNoEnglish(page, ['cassé.journey.json'], '[role="alert"]');
+
+  const doc = journeyWithProblems();
+  await input.setInputFiles({
+    name: 'bienvenue.journey.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(doc)),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'importé' })).toContainText(
+    '« Bienvenue à corriger » importé.',
+  );
+  await page.getByRole('link', { name: 'Bienvenue à corriger' }).click();
+  const summary = page.getByRole('button', { name: /^\d+ erreurs?(, \d+ avertissements?)?$/ });
+  await expect(summary).toBeVisible();
+  await summary.click();
+  const problems = page.getByRole('region', { name: 'Problèmes' });
+  await expect(problems).toContainText('Ajoutez un déclencheur : le parcours n’a aucune entrée.');
+  await expect(problems).toContainText('Écrivez un objet.');
+  await expect(problems).toContainText('amount : doit être supérieur à 0');
+  await expectNoEnglish(page, [], '.problems');
+  // A node's badge says its worst problem in French too.
+  const badge = page.locator('.step-node__badge').first();
+  await expect(badge).toHaveAttribute('title', /^1 erreur : |^\d+ erreurs : /);
 });

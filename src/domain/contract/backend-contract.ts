@@ -12,6 +12,11 @@ export const errorDetailSchema = z.object({
   field: z.string().min(1).optional(),
   code: z.string().min(1),
   message: z.string(),
+  /**
+   * The values the code's message is built from (step names, fields, counts), when the code is
+   * one of the spec validator's: an app renders the message in its user's language from them.
+   */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ErrorDetail = z.infer<typeof errorDetailSchema>;
 

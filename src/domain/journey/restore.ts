@@ -1,15 +1,13 @@
 import type { z } from 'zod';
+import { zodLoadProblems, type LoadProblem } from './load-problem.ts';
 import {
   JOURNEY_SCHEMA_VERSION,
   journeyDocumentSchema,
   type JourneyDocument,
 } from './journey-schema.ts';
 
-/** A problem found while loading a document: `path` is dotted (`steps.2.config`), '' for the root. */
-export interface RestoreError {
-  path: string;
-  message: string;
-}
+/** A problem found while loading a document (see {@link LoadProblem}). */
+export type RestoreError = LoadProblem;
 
 export type RestoreResult =
   { ok: true; document: JourneyDocument } | { ok: false; errors: RestoreError[] };
@@ -27,10 +25,7 @@ export const JOURNEY_MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
 /** Converts zod issues to dotted-path errors. */
 export function toRestoreErrors(issues: readonly z.core.$ZodIssue[]): RestoreError[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return zodLoadProblems(issues);
 }
 
 /**
@@ -42,12 +37,20 @@ export function runMigrations(
   fromVersion: number,
   table: Readonly<Record<number, Migration>> = JOURNEY_MIGRATIONS,
   targetVersion: number = JOURNEY_SCHEMA_VERSION,
-): { ok: true; raw: RawDocument } | { ok: false; message: string } {
+): { ok: true; raw: RawDocument } | { ok: false; error: RestoreError } {
   let current = raw;
   for (let v = fromVersion; v < targetVersion; v++) {
     const migrate = table[v];
     if (migrate === undefined) {
-      return { ok: false, message: `No migration from schema version ${v} to ${v + 1}.` };
+      return {
+        ok: false,
+        error: {
+          path: 'schemaVersion',
+          message: `No migration from schema version ${v} to ${v + 1}.`,
+          code: 'missing-migration',
+          params: { from: v, to: v + 1 },
+        },
+      };
     }
     current = { ...migrate(current), schemaVersion: v + 1 };
   }
@@ -62,7 +65,14 @@ export function restore(input: unknown): RestoreResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       ok: false,
-      errors: [{ path: '', message: 'A journey document must be a JSON object.' }],
+      errors: [
+        {
+          path: '',
+          message: 'A journey document must be a JSON object.',
+          code: 'not-an-object',
+          params: {},
+        },
+      ],
     };
   }
   const raw = input as RawDocument;
@@ -74,6 +84,8 @@ export function restore(input: unknown): RestoreResult {
         {
           path: 'schemaVersion',
           message: 'Missing or invalid schemaVersion: this is not a Wayfinder journey.',
+          code: 'no-schema-version',
+          params: {},
         },
       ],
     };
@@ -85,14 +97,15 @@ export function restore(input: unknown): RestoreResult {
         {
           path: 'schemaVersion',
           message: `This journey was saved by a newer version of Wayfinder (schema version ${version}); this version reads up to ${JOURNEY_SCHEMA_VERSION}. Update Wayfinder to open it.`,
+          code: 'newer-schema-version',
+          params: { version, supported: JOURNEY_SCHEMA_VERSION },
         },
       ],
     };
   }
   const migrated = runMigrations(raw, version);
-  if (!migrated.ok)
-    return { ok: false, errors: [{ path: 'schemaVersion', message: migrated.message }] };
-  const parsed = journeyDocumentSchema.safeParse(migrated.raw);
+  if (!migrated.ok) return { ok: false, errors: [migrated.error] };
+  const parsed = journeyDocumentSchema.safeParse(migrated.raw, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: toRestoreErrors(parsed.error.issues) };
   return { ok: true, document: parsed.data };
 }

@@ -9,6 +9,9 @@ export interface JsonSyntaxProblem {
   column: number;
   /** 0-based character offset into the text. */
   offset: number;
+  /** Why, as a code the screens word: jsonc-parser's error name, `empty`, `too_deep` or `invalid`. */
+  reason: string;
+  /** Why, in English (the CLI prints it). */
   message: string;
 }
 
@@ -48,8 +51,13 @@ const REASONS: Readonly<Record<string, string>> = {
   InvalidCharacter: 'a control character (such as a raw tab or line break) inside this string',
 };
 
-function problemAt(text: string, offset: number, message: string): JsonSyntaxProblem {
-  return { ...lineAndColumn(text, offset), offset, message };
+function problemAt(
+  text: string,
+  offset: number,
+  reason: string,
+  message: string,
+): JsonSyntaxProblem {
+  return { ...lineAndColumn(text, offset), offset, reason, message };
 }
 
 const QUOTE = 34;
@@ -89,13 +97,13 @@ function tooDeepAt(text: string): number | undefined {
 export function parseJson(input: string): JsonParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? ` ${input.slice(1)}` : input;
   if (text.trim() === '') {
-    return { ok: false, problem: problemAt(text, text.length, 'the file is empty') };
+    return { ok: false, problem: problemAt(text, text.length, 'empty', 'the file is empty') };
   }
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
     return {
       ok: false,
-      problem: problemAt(text, deep, `nested more than ${MAX_JSON_DEPTH} levels deep`),
+      problem: problemAt(text, deep, 'too_deep', `nested more than ${MAX_JSON_DEPTH} levels deep`),
     };
   }
   try {
@@ -134,20 +142,27 @@ function tooDeepForParserAt(text: string): number | undefined {
 function firstProblem(text: string): JsonSyntaxProblem {
   const deep = tooDeepForParserAt(text);
   if (deep !== undefined) {
-    return problemAt(text, deep, `nested more than ${MAX_JSON_DEPTH} levels deep`);
+    return problemAt(text, deep, 'too_deep', `nested more than ${MAX_JSON_DEPTH} levels deep`);
   }
   let first: JsonSyntaxProblem | undefined;
   visit(
     text,
     {
       onError: (code, offset) => {
-        first ??= problemAt(text, offset, REASONS[printParseErrorCode(code)] ?? 'not valid JSON');
+        const name = printParseErrorCode(code);
+        const known = Object.hasOwn(REASONS, name);
+        first ??= problemAt(
+          text,
+          offset,
+          known ? name : 'invalid',
+          known ? (REASONS[name] as string) : 'not valid JSON',
+        );
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
   // Both follow RFC 8259; should jsonc-parser still find nothing, say so without a place.
-  return first ?? problemAt(text, 0, 'not valid JSON');
+  return first ?? problemAt(text, 0, 'invalid', 'not valid JSON');
 }
 
 /** "3:14: expected a value", for one-line reports. */

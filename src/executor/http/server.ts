@@ -138,6 +138,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       ...(d.field === undefined ? {} : { field: d.field }),
       code: d.code,
       message: d.message,
+      ...(d.params === undefined ? {} : { params: d.params }),
     }));
     return validationResultSchema.parse({ valid: errors.length === 0, errors });
   });

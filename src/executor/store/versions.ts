@@ -51,6 +51,7 @@ export async function publishVersion(
         ...(d.field === undefined ? {} : { field: d.field }),
         code: d.code,
         message: d.message,
+        ...(d.params === undefined ? {} : { params: d.params }),
       })),
     );
   const spec: Spec = specSchema.parse(body);

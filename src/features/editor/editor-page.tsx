@@ -1,14 +1,16 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { UnreadableJourneyError } from '../../storage/journey-documents.ts';
 import { openJourneyForEditing } from '../../storage/journey-session.ts';
 import { EditorWorkspace, type EditorSlots } from './editor-workspace.tsx';
+import { loadProblemText } from '../../i18n/diagnostic-text.ts';
 import './editor.css';
 
 /** Loads a journey (and any unsaved edits its journal holds) and opens it in the editor. */
 export function EditorPage(slots: EditorSlots) {
   const { journeyId = '' } = useParams();
+  const intl = useIntl();
   const journey = useQuery({
     queryKey: ['journey-document', journeyId],
     queryFn: async () => (await openJourneyForEditing(journeyId)) ?? null,
@@ -36,8 +38,8 @@ export function EditorPage(slots: EditorSlots) {
         </h1>
         {error instanceof UnreadableJourneyError ? (
           <ul>
-            {error.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
+            {error.problems.map((problem, i) => (
+              <li key={i}>{loadProblemText(intl, problem)}</li>
             ))}
           </ul>
         ) : (

@@ -59,9 +59,19 @@ export function ForecastPage() {
       const ids = choice.journeyB === '' ? [choice.journeyA] : [choice.journeyA, choice.journeyB];
       const specs = await Promise.all(ids.map(loadJourneySpec));
       const broken = specs.find((s) => !s.ok);
-      if (broken !== undefined && !broken.ok) return setProblem(broken.message);
+      if (broken !== undefined && !broken.ok) {
+        return setProblem(
+          broken.missing
+            ? intl.formatMessage({ id: 'forecast.problem.journeyMissing' })
+            : intl.formatMessage(
+                { id: 'forecast.problem.journeyErrors' },
+                { journey: broken.name, count: broken.errors },
+              ),
+        );
+      }
       const set = sets?.find((s) => s.id === choice.setId);
-      if (set === undefined || set.count === 0) return setProblem('This profile set is empty.');
+      if (set === undefined || set.count === 0)
+        return setProblem(intl.formatMessage({ id: 'forecast.problem.emptySet' }));
       const variants = specs.flatMap((s, i) =>
         s.ok
           ? [

@@ -25,19 +25,20 @@ export function useForecastSources(): {
 }
 
 /** A journey compiled for simulation, or why it cannot be. */
-export type LoadedJourney = { ok: true; name: string; spec: Spec } | { ok: false; message: string };
+/** A stored journey compiled for a forecast, or why it cannot be: gone, or with errors. */
+export type LoadedJourney =
+  | { ok: true; name: string; spec: Spec }
+  | { ok: false; missing: true }
+  | { ok: false; missing: false; name: string; errors: number };
 
 /** Loads and compiles a stored journey. */
 export async function loadJourneySpec(id: string): Promise<LoadedJourney> {
   const document = await getJourney(id);
-  if (document === undefined) return { ok: false, message: 'The journey no longer exists.' };
+  if (document === undefined) return { ok: false, missing: true };
   const { spec, diagnostics } = compiledRevision(document);
   if (spec === null) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    return {
-      ok: false,
-      message: `“${document.name}” has ${errors} error${errors === 1 ? '' : 's'}: fix ${errors === 1 ? 'it' : 'them'} in the editor before forecasting.`,
-    };
+    return { ok: false, missing: false, name: document.name, errors };
   }
   return { ok: true, name: document.name, spec };
 }

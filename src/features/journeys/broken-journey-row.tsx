@@ -1,5 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { dateFormat } from '../../i18n/format-locale.ts';
+import { loadProblemText } from '../../i18n/diagnostic-text.ts';
 import { RowActions } from './row-actions.tsx';
 import type { BrokenJourneySummary } from '../../storage/journey-documents.ts';
 
@@ -42,7 +43,7 @@ export function BrokenJourneyRow({
           aria-label={intl.formatMessage({ id: 'journeys.broken.problemsOf' }, { journey: label })}
         >
           {journey.problems.slice(0, SHOWN_PROBLEMS).map((problem, i) => (
-            <li key={i}>{problem}</li>
+            <li key={i}>{loadProblemText(intl, problem)}</li>
           ))}
           {more > 0 && (
             <li className="muted">

@@ -1,12 +1,5 @@
 import type { JourneyDocument, RestoreError } from '../../domain/index.ts';
 
-/** One import problem as a sentence, with where it is unless the message already says. */
-export function describeImportError(error: RestoreError): string {
-  return error.path === '' || error.message.includes(error.path)
-    ? error.message
-    : `${error.path}: ${error.message}`;
-}
-
 export type ImportResult =
   | { ok: true; document: JourneyDocument }
   | {

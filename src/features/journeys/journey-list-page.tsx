@@ -8,6 +8,7 @@ import {
   type JourneyDocument,
 } from '../../domain/index.ts';
 import { LIFECYCLE_STAGE_MESSAGES } from '../../i18n/domain-labels.ts';
+import { loadProblemText } from '../../i18n/diagnostic-text.ts';
 import { TableHead } from '../../ui/table-head.tsx';
 import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import { useConfirm } from '../../ui/use-confirm.tsx';
@@ -18,7 +19,6 @@ import {
   type JourneyFilter,
   type JourneySummary,
 } from './journey-filter.ts';
-import { describeImportError } from './journey-file.ts';
 import { RenameJourneyDialog } from './rename-journey-dialog.tsx';
 import { BrokenJourneyRow } from './broken-journey-row.tsx';
 import { JourneyRow, type JourneyPublishState } from './journey-row.tsx';
@@ -167,7 +167,10 @@ export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPage
                 { id: 'journeys.import.failed' },
                 {
                   file: result.file,
-                  reasons: `${result.errors.slice(0, 5).map(describeImportError).join('; ')}${
+                  reasons: `${result.errors
+                    .slice(0, 5)
+                    .map((e) => loadProblemText(intl, e))
+                    .join('; ')}${
                     result.errors.length > 5
                       ? intl.formatMessage(
                           { id: 'journeys.import.more' },

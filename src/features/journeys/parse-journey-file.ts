@@ -9,14 +9,25 @@ import { specAsJourney } from './spec-as-journey.ts';
 export function parseJourneyFile(file: string, text: string): ImportResult {
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const { line, column, message } = parsed.problem;
+    const { line, column, reason, message } = parsed.problem;
     const where = `Not valid JSON at line ${line}, column ${column}: ${message}`;
-    return { ok: false, file, errors: [{ path: '', message: where }] };
+    return {
+      ok: false,
+      file,
+      errors: [{ path: '', message: where, code: 'json-syntax', params: { line, column, reason } }],
+    };
   }
   const restored = restore(parsed.value);
   if (restored.ok) return restored;
   const fromSpec = specAsJourney(parsed.value);
   return fromSpec === undefined
     ? { ok: false, file, errors: restored.errors }
-    : { ok: false, file, errors: [{ path: '', message: specImportMessage(file) }], fromSpec };
+    : {
+        ok: false,
+        file,
+        errors: [
+          { path: '', message: specImportMessage(file), code: 'spec-file', params: { file } },
+        ],
+        fromSpec,
+      };
 }

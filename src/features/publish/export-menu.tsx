@@ -2,6 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useState } from 'react';
 import { journeyFileName, journeyToFileText, type JourneyDocument } from '../../domain/index.ts';
+import { diagnosticText } from '../../i18n/diagnostic-text.ts';
 import { downloadText } from '../../ui/download.ts';
 import { SpecDocumentDialog } from './spec-document-dialog.tsx';
 import { exportSpec, exportSpecSchema } from './spec-export.ts';
@@ -22,7 +23,14 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
   const withSpec = (send: (fileName: string, text: string) => Promise<string> | string) => {
     const result = exportSpec(document);
     if (!result.ok) {
-      setMessage({ ok: false, text: result.message });
+      const text =
+        result.invalid === undefined
+          ? intl.formatMessage({ id: 'publish.export-menu.fixErrors' }, { count: result.errors })
+          : intl.formatMessage(
+              { id: 'publish.export-menu.specInvalid' },
+              { problem: diagnosticText(intl, result.invalid) },
+            );
+      setMessage({ ok: false, text });
       return;
     }
     void Promise.resolve(send(result.fileName, result.text)).then(

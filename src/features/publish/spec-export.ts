@@ -3,12 +3,18 @@ import {
   specToJson,
   stableJson,
   validateSpec,
+  type Diagnostic,
   type JourneyDocument,
 } from '../../domain/index.ts';
 import { compiledRevision } from '../../editor/compiled-revision.ts';
 
+/**
+ * The spec as a file, or why not: the journey's errors (`errors` counted) or, should the compiler
+ * ever write one, the first problem the spec validator finds in its own output.
+ */
 export type SpecExport =
-  { ok: true; fileName: string; text: string } | { ok: false; message: string };
+  | { ok: true; fileName: string; text: string }
+  | { ok: false; errors: number; invalid?: Diagnostic };
 
 /** A file name from a journey name: lower case, words joined by dashes. */
 export function fileStem(name: string): string {
@@ -28,16 +34,10 @@ export function fileStem(name: string): string {
 export function exportSpec(document: JourneyDocument): SpecExport {
   const { spec, diagnostics } = compiledRevision(document);
   if (spec === null) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    return {
-      ok: false,
-      message: `Fix ${errors} ${errors === 1 ? 'error' : 'errors'} to export the spec.`,
-    };
+    return { ok: false, errors: diagnostics.filter((d) => d.severity === 'error').length };
   }
-  const problems = validateSpec(spec);
-  if (problems.length > 0) {
-    return { ok: false, message: `The compiled spec is not valid: ${problems[0]?.message ?? ''}` };
-  }
+  const [invalid] = validateSpec(spec);
+  if (invalid !== undefined) return { ok: false, errors: 0, invalid };
   return { ok: true, fileName: `${fileStem(document.name)}.spec.json`, text: specToJson(spec) };
 }
 

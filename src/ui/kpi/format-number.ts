@@ -9,13 +9,13 @@ const POINTS = { en: 'pp', fr: 'pts' } as const;
 /**
  * Writes a number for people in the app's language (12,345 in English, 12 345 in French):
  * `count` a whole number; `number` up to 2 decimals; `percent` from a share (0.1234 → 12.3%);
- * `currency` with cents below 1,000, whole units above, in the locale's currency unless given;
+ * `currency` with cents below 1,000, whole units above, in the workspace currency unless given;
  * `points` a signed difference of shares in percentage points (0.012 → +1.2 pp).
  */
 export function formatNumber(
   value: number,
   format: NumberFormat = 'count',
-  currency = formatCurrency(),
+  currency: string = formatCurrency(),
 ) {
   if (!Number.isFinite(value)) return '–';
   switch (format) {

@@ -17,7 +17,7 @@ export interface KpiCardProps {
   value: number | null;
   /** How `value` and `range` are written; default `count`. */
   format?: NumberFormat;
-  /** ISO currency code for the `currency` format; default USD. */
+  /** ISO currency code for the `currency` format; default the workspace currency. */
   currency?: string;
   /** A range shown under the value as "80% range p10 – p90". */
   range?: KpiRange;

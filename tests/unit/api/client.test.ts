@@ -6,7 +6,7 @@ import {
   NetworkError,
   describeApiError,
 } from '../../../src/api/api-errors';
-import { errorToDiagnostics } from '../../../src/api/backend-diagnostics';
+import { detailsToDiagnostics, errorToDiagnostics } from '../../../src/api/backend-diagnostics';
 import { getStatus } from '../../../src/api/get-status';
 import { getVersion } from '../../../src/api/get-version';
 import { listVersions } from '../../../src/api/list-versions';
@@ -154,7 +154,30 @@ describe('publish: POST /journeys/{id}/versions', () => {
     }).catch((e: unknown) => e);
     const diagnostics = errorToDiagnostics(error);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ stepId, field: `steps.${stepId}.label` });
+    // The spec validator's own code with its parameters: the app words it in its language.
+    expect(diagnostics[0]).toMatchObject({
+      stepId,
+      field: `steps.${stepId}.label`,
+      code: 'invalid-spec',
+      params: { field: `steps.${stepId}.label`, problem: 'type' },
+    });
+  });
+
+  it('keeps a backend problem in its own words when its code or parameters are unknown here', () => {
+    const detail = { code: 'invalid-spec', message: 'Bad.', params: { field: 'x' } };
+    expect(detailsToDiagnostics([detail])).toEqual([
+      { severity: 'error', code: 'backend:invalid-spec', message: 'Bad.' },
+    ]);
+    expect(
+      detailsToDiagnostics([{ ...detail, params: { field: 'x', problem: 'required', limit: 0 } }]),
+    ).toEqual([
+      {
+        severity: 'error',
+        code: 'invalid-spec',
+        message: 'Bad.',
+        params: { field: 'x', problem: 'required', limit: 0 },
+      },
+    ]);
   });
 
   it('refuses a stale version number with a 409 and never retries it', async () => {
@@ -282,7 +305,12 @@ describe('validate: POST /specs/validate', () => {
     const result = await validateSpecRemotely(client, { ...spec, entry: [...spec.entry, 'ghost'] });
     expect(result.valid).toBe(false);
     expect(result.errors).toEqual([
-      { field: 'entry', code: 'spec-unknown-entry', message: 'Entry "ghost" is not a step.' },
+      {
+        field: 'entry',
+        code: 'spec-unknown-entry',
+        message: 'Entry "ghost" is not a step.',
+        params: { step: '"ghost"' },
+      },
     ]);
   });
 });

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { createIntl, type IntlShape } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import {
-  DIAGNOSTIC_CODES,
   DIAGNOSTIC_PARAMS,
+  LOAD_PROBLEM_PARAMS,
   restore,
   validate,
   validateSpec,
@@ -32,39 +32,67 @@ async function frenchIntl(errors: string[]): Promise<IntlShape> {
   });
 }
 
-describe('diagnostic messages in the catalogues', () => {
+/** Each family of ids the app builds from a domain code, with its registry of parameters. */
+const FAMILIES: [prefix: string, registry: Record<string, readonly string[]>][] = [
+  ['diagnostic.', DIAGNOSTIC_PARAMS],
+  ['restore.', LOAD_PROBLEM_PARAMS],
+];
+
+/** Each registered code whose message is missing or whose ICU arguments are not its parameters. */
+function registryProblems(
+  catalogue: Record<string, string>,
+  prefix: string,
+  registry: Record<string, readonly string[]>,
+): string[] {
+  const problems: string[] = [];
+  for (const [code, params] of Object.entries(registry)) {
+    const message = catalogue[`${prefix}${code}`];
+    if (message === undefined) {
+      problems.push(`${code}: missing`);
+      continue;
+    }
+    // Tags (`<code>` around a path) are markup, not parameters.
+    const args = Object.entries(messageSignature(message))
+      .filter(([, kind]) => kind !== 'tag')
+      .map(([name]) => name)
+      .sort();
+    const names = [...params].sort();
+    if (args.join() !== names.join())
+      problems.push(`${code}: arguments ${args.join()} ≠ parameters ${names.join()}`);
+  }
+  return problems;
+}
+
+describe.each(FAMILIES)('%s<code> messages in the catalogues', (prefix, registry) => {
   it.each(Object.entries(catalogues))(
-    'in %s, every code the domain can emit has diagnostic.<code> with exactly its parameters',
+    'in %s, every code the domain can emit has its id with exactly its parameters',
     (_locale, catalogue) => {
-      const problems: string[] = [];
-      for (const code of DIAGNOSTIC_CODES) {
-        const message = catalogue[`diagnostic.${code}`];
-        if (message === undefined) {
-          problems.push(`${code}: missing`);
-          continue;
-        }
-        const args = Object.keys(messageSignature(message)).sort();
-        const params = [...DIAGNOSTIC_PARAMS[code]].sort();
-        if (args.join() !== params.join())
-          problems.push(`${code}: arguments ${args.join()} ≠ parameters ${params.join()}`);
-      }
-      expect(problems).toEqual([]);
+      expect(registryProblems(catalogue, prefix, registry)).toEqual([]);
     },
   );
 
-  it('hold no diagnostic id the domain cannot emit', () => {
+  it('hold no id of this family the domain cannot emit', () => {
     for (const catalogue of Object.values(catalogues)) {
-      const ids = Object.keys(catalogue).filter((id) => id.startsWith('diagnostic.'));
-      expect(ids.filter((id) => !(DIAGNOSTIC_CODES as string[]).includes(id.slice(11)))).toEqual(
-        [],
-      );
+      const ids = Object.keys(catalogue).filter((id) => id.startsWith(prefix));
+      expect(ids.filter((id) => !Object.hasOwn(registry, id.slice(prefix.length)))).toEqual([]);
     }
   });
+});
 
-  it('the check above can fail: a message that drops a parameter is named', () => {
-    const args = Object.keys(messageSignature('{step} leads to itself.'));
-    expect(args).toEqual([...DIAGNOSTIC_PARAMS['self-loop']]);
-    expect(Object.keys(messageSignature('It leads to itself.'))).not.toEqual(args);
+describe('the registry check (it can fail)', () => {
+  it('names a missing message, a dropped parameter and an extra argument', () => {
+    const registry = { 'self-loop': ['step'], 'no-trigger': [], 'unreachable-step': ['step'] };
+    expect(
+      registryProblems(
+        { 'd.self-loop': 'It leads to itself.', 'd.no-trigger': 'Add {what}.' },
+        'd.',
+        registry,
+      ),
+    ).toEqual([
+      'self-loop: arguments  ≠ parameters step',
+      'no-trigger: arguments what ≠ parameters ',
+      'unreachable-step: missing',
+    ]);
   });
 });
 

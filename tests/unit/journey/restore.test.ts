@@ -44,7 +44,14 @@ describe('restore', () => {
   it('refuses input that is not an object', () => {
     expect(restore('nope')).toEqual({
       ok: false,
-      errors: [{ path: '', message: expect.stringContaining('JSON object') }],
+      errors: [
+        {
+          path: '',
+          message: expect.stringContaining('JSON object'),
+          code: 'not-an-object',
+          params: {},
+        },
+      ],
     });
     expect(restore([])).toMatchObject({ ok: false });
   });
@@ -53,7 +60,14 @@ describe('restore', () => {
     const { schemaVersion: _v, ...rest } = simpleDoc();
     expect(restore(rest)).toEqual({
       ok: false,
-      errors: [{ path: 'schemaVersion', message: expect.stringContaining('schemaVersion') }],
+      errors: [
+        {
+          path: 'schemaVersion',
+          message: expect.stringContaining('schemaVersion'),
+          code: 'no-schema-version',
+          params: {},
+        },
+      ],
     });
   });
 
@@ -111,7 +125,12 @@ describe('runMigrations', () => {
   it('fails clearly when a step is missing', () => {
     expect(runMigrations({}, 1, {}, 2)).toEqual({
       ok: false,
-      message: 'No migration from schema version 1 to 2.',
+      error: {
+        path: 'schemaVersion',
+        message: 'No migration from schema version 1 to 2.',
+        code: 'missing-migration',
+        params: { from: 1, to: 2 },
+      },
     });
   });
 

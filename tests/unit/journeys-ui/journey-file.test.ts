@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createJourney, journeyFileName, journeyToFileText } from '../../../src/domain/index.ts';
 import {
-  asImportedCopy,
-  describeImportError,
-} from '../../../src/features/journeys/journey-file.ts';
+  createJourney,
+  journeyFileName,
+  journeyToFileText,
+  loadProblemLine,
+  type LoadProblem,
+} from '../../../src/domain/index.ts';
+import { asImportedCopy } from '../../../src/features/journeys/journey-file.ts';
 import { parseJourneyFile } from '../../../src/features/journeys/parse-journey-file.ts';
 
 const doc = createJourney('Welcome: série №1!', Date.UTC(2026, 0, 1), () => 'j1');
@@ -33,17 +36,21 @@ describe('journey files', () => {
     const result = parseJourneyFile('list.json', JSON.stringify({ eggs: 12 }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map(describeImportError).join(' ')).toMatch(/not a Wayfinder journey/);
+    expect(result.errors.map(loadProblemLine).join(' ')).toMatch(/not a Wayfinder journey/);
   });
 
   it('prefixes the place only when the message does not already name it', () => {
-    expect(describeImportError({ path: 'steps.0.kind', message: 'Unknown kind.' })).toBe(
+    const problem = (path: string, message: string): LoadProblem => ({
+      path,
+      message,
+      code: 'invalid-value',
+      params: { path, problem: 'other', limit: 0 },
+    });
+    expect(loadProblemLine(problem('steps.0.kind', 'Unknown kind.'))).toBe(
       'steps.0.kind: Unknown kind.',
     );
-    expect(describeImportError({ path: 'name', message: 'The name is missing.' })).toBe(
-      'The name is missing.',
-    );
-    expect(describeImportError({ path: '', message: 'Not an object.' })).toBe('Not an object.');
+    expect(loadProblemLine(problem('name', 'The name is missing.'))).toBe('The name is missing.');
+    expect(loadProblemLine(problem('', 'Not an object.'))).toBe('Not an object.');
   });
 
   it('imports as a copy: new id and name only when the id is taken, fresh times', () => {

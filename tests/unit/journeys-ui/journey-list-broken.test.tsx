@@ -84,7 +84,7 @@ describe('the journey list with broken records', () => {
     expect(within(future).getByText('Cannot be opened')).toBeVisible();
     expect(
       within(future).getByRole('list', { name: 'Problems of From the future' }),
-    ).toHaveTextContent(/schemaVersion/);
+    ).toHaveTextContent(/saved by a newer version of Wayfinder \(schema version 99\)/);
     // Not a link: the editor cannot open it.
     expect(within(future).queryByRole('link')).toBeNull();
     const noRecord = rowWith(table, 'no-record');

@@ -56,7 +56,11 @@ describe('listing stored journeys', () => {
     ).toEqual(['Last', 'broken Unrestorable', 'broken Overflows', 'First']);
     const overflow = entries.find((e) => e.status === 'broken' && e.journey.id === 'b');
     expect(overflow?.status === 'broken' && overflow.journey.problems).toEqual([
-      'Checking the journey failed: the journey is nested too deeply to read',
+      expect.objectContaining({
+        code: 'read-failed',
+        params: { doing: 'checking', why: 'too_deep' },
+        message: 'Checking the journey failed: the journey is nested too deeply to read',
+      }),
     ]);
     expect((await listJourneys()).map((j) => j.name)).toEqual(['Last', 'First']);
   });
@@ -64,7 +68,12 @@ describe('listing stored journeys', () => {
   it('refuses to open one that throws while read, with a reason, instead of throwing it', async () => {
     await expect(getJourney('c')).rejects.toBeInstanceOf(UnreadableJourneyError);
     await expect(getJourney('c')).rejects.toMatchObject({
-      problems: ['Reading the journey failed: the journey is nested too deeply to read'],
+      problems: [
+        expect.objectContaining({
+          code: 'read-failed',
+          params: { doing: 'reading', why: 'too_deep' },
+        }),
+      ],
     });
   });
 

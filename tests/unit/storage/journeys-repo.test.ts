@@ -96,7 +96,11 @@ describe('journeys repo', () => {
     expect(rows.map((r) => (r.ok ? r.record.id : r.id))).toEqual(['bad', 'good', 'no-time']);
     const bad = rows[0];
     expect(bad?.ok).toBe(false);
-    if (bad && !bad.ok) expect(bad.problems.join(' ')).toMatch(/name/);
+    if (bad && !bad.ok) {
+      expect(bad.problems).toContainEqual(
+        expect.objectContaining({ code: 'invalid-value', path: 'name' }),
+      );
+    }
     expect((await repo.list()).map((r) => r.id)).toEqual(['good']);
   });
 });

@@ -3,6 +3,7 @@ import * as RadixDialog from '@radix-ui/react-dialog';
 import type { JourneyDocument } from '../../../domain/index.ts';
 import type { TheirJourney } from '../../../storage/journey-documents.ts';
 import { diffVersions } from './version-diff.ts';
+import { loadProblemText } from '../../../i18n/diagnostic-text.ts';
 import './conflict.css';
 
 export interface ConflictDialogProps {
@@ -138,7 +139,10 @@ export function ConflictDialog({
               ) : (
                 <p>
                   <FormattedMessage id="editor.conflict-dialog.cannotBeRead" />{' '}
-                  {theirs.problems.slice(0, 3).join('; ')}
+                  {theirs.problems
+                    .slice(0, 3)
+                    .map((p) => loadProblemText(intl, p))
+                    .join('; ')}
                 </p>
               )}
             </section>

@@ -1,6 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { Diagnostic } from '../../../domain/index.ts';
-import { diagnosticText } from '../../../i18n/diagnostic-text.ts';
+import { diagnosticContent } from '../../../i18n/diagnostic-content.tsx';
 
 /** Errors first, then warnings, each with a badge; nothing when there are none. */
 export function DiagnosticList({
@@ -24,7 +24,7 @@ export function DiagnosticList({
               ? intl.formatMessage({ id: 'editor.diagnostic-list.error' })
               : intl.formatMessage({ id: 'editor.diagnostic-list.warning' })}
           </span>
-          <span>{diagnosticText(intl, d)}</span>
+          <span>{diagnosticContent(intl, d)}</span>
         </li>
       ))}
     </ul>

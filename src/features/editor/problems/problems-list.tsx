@@ -1,6 +1,7 @@
 import { useIntl, type IntlShape } from 'react-intl';
 import type { Diagnostic } from '../../../domain/index.ts';
-import { diagnosticSummary, diagnosticText } from '../../../i18n/diagnostic-text.ts';
+import { diagnosticContent } from '../../../i18n/diagnostic-content.tsx';
+import { diagnosticSummary } from '../../../i18n/diagnostic-text.ts';
 import './problems-list.css';
 
 export interface ProblemsListProps {
@@ -60,7 +61,7 @@ function Group({
                   : intl.formatMessage({ id: 'editor.problems-list.warning' })}
               </span>
               <span className="problem-where">{where(intl, d, stepLabels)}</span>
-              <span className="problem-message">{diagnosticText(intl, d)}</span>
+              <span className="problem-message">{diagnosticContent(intl, d)}</span>
             </button>
           </li>
         ))}
