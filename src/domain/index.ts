@@ -27,6 +27,7 @@ export { DAY_MS } from './conditions/time.ts';
 
 export * from './steps/step-kinds.ts';
 export * from './steps/step-definition.ts';
+export * from './steps/step-phrase.ts';
 export * from './steps/registry.ts';
 export * from './steps/step-branches.ts';
 export * from './steps/journey-events.ts';
