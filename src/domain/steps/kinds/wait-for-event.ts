@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { propertyFiltersSchema } from '../../conditions/property-filter.ts';
-import {
-  durationMs,
-  durationSchema,
-  filled,
-  MAX_DURATION_MS,
-  required,
-} from '../shared.ts';
+import { durationMs, durationSchema, filled, MAX_DURATION_MS, required } from '../shared.ts';
 import { defineStep } from '../step-definition.ts';
 import type { StepPhrase } from '../step-phrase.ts';
 import { OP } from '../../simulate/plan-step.ts';

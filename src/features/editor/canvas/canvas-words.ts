@@ -1,10 +1,6 @@
 import type { IntlShape } from 'react-intl';
 import type { StepPhrase } from '../../../domain/index.ts';
-import {
-  formatStepPhrase,
-  stepKindDescription,
-  stepKindLabel,
-} from '../../../i18n/step-words.ts';
+import { formatStepPhrase, stepKindDescription, stepKindLabel } from '../../../i18n/step-words.ts';
 
 /** What the canvas writes on nodes and edges, in the user's language. */
 export interface CanvasWords {
