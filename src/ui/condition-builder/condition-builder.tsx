@@ -1,11 +1,11 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useId, useMemo } from 'react';
 import {
   type ConditionGroup,
   conditionGroupSchema,
   conditionProblems,
-  describeCondition,
 } from '../../domain/index.ts';
+import { describeConditionIn } from '../../i18n/condition-words.ts';
 import { groupIssues, schemaIssues, type FieldIssue } from '../schema-form/field-issues.ts';
 import { BuilderContext, type BuilderContextValue } from './builder-context.ts';
 import { GroupEditor } from './group-editor.tsx';
@@ -35,6 +35,7 @@ export function ConditionBuilder({
   suggestions,
   issues,
 }: ConditionBuilderProps) {
+  const intl = useIntl();
   const idBase = useId().replace(/:/g, '');
   const own = useMemo(() => {
     const problems = conditionProblems(value, 'root').map((p) => ({
@@ -63,7 +64,7 @@ export function ConditionBuilder({
           <span className="muted">
             <FormattedMessage id="ui.condition-builder.matches" />{' '}
           </span>
-          {describeCondition(value)}
+          {describeConditionIn(intl, value)}
         </p>
         <GroupEditor group={value} path="" name={label} number="" onChange={onChange} />
         <SuggestionLists

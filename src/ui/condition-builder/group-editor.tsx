@@ -1,8 +1,7 @@
-import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { useEffect, useRef } from 'react';
 import {
   type Channel,
-  CHANNEL_LABELS,
   CHANNELS,
   type ConditionGroup,
   type ConditionNode,
@@ -12,20 +11,28 @@ import { AttributeRuleEditor } from './attribute-rule-editor.tsx';
 import { childPath, controlId, issuesAt, useBuilder } from './builder-context.ts';
 import { EventCountRuleEditor } from './event-count-rule-editor.tsx';
 import { newNode, type RuleType } from './rule-model.ts';
+import { CHANNEL_MESSAGES } from '../../i18n/domain-labels.ts';
 
-const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
-const CONTROL_OPTIONS = [
-  { value: 'in', label: 'is in the control group' },
-  { value: 'out', label: 'is not in the control group' },
-];
-
-const ADD_BUTTONS: readonly { type: RuleType; text: string; name: string }[] = [
-  { type: 'attribute', text: '+ Attribute', name: 'Add attribute rule' },
-  { type: 'event_count', text: '+ Event', name: 'Add event rule' },
-  { type: 'reachable', text: '+ Reachable', name: 'Add reachable rule' },
-  { type: 'control_group', text: '+ Control group', name: 'Add control group rule' },
-  { type: 'group', text: '+ Group', name: 'Add nested group' },
-];
+const ADD_TEXT = defineMessages({
+  attribute: { id: 'ui.group-editor.add.attribute' },
+  event_count: { id: 'ui.group-editor.add.event' },
+  reachable: { id: 'ui.group-editor.add.reachable' },
+  control_group: { id: 'ui.group-editor.add.controlGroup' },
+  group: { id: 'ui.group-editor.add.group' },
+});
+const ADD_NAME = defineMessages({
+  attribute: { id: 'ui.group-editor.addRule.attribute' },
+  event_count: { id: 'ui.group-editor.addRule.event' },
+  reachable: { id: 'ui.group-editor.addRule.reachable' },
+  control_group: { id: 'ui.group-editor.addRule.controlGroup' },
+  group: { id: 'ui.group-editor.addRule.group' },
+});
+const ADD_BUTTONS: readonly { type: RuleType; text: MessageDescriptor; name: MessageDescriptor }[] =
+  (['attribute', 'event_count', 'reachable', 'control_group', 'group'] as const).map((type) => ({
+    type,
+    text: ADD_TEXT[type],
+    name: ADD_NAME[type],
+  }));
 
 const FOCUSABLE = 'input, select, textarea, button';
 
@@ -66,7 +73,10 @@ function NodeEditor({ node, path, name, onChange }: NodeEditorProps) {
             label={intl.formatMessage({ id: 'ui.group-editor.channel' }, { name: name })}
             hideLabel
             value={node.channel}
-            options={CHANNEL_OPTIONS}
+            options={CHANNELS.map((c) => ({
+              value: c,
+              label: intl.formatMessage(CHANNEL_MESSAGES[c]),
+            }))}
             issues={issuesAt(ctx, childPath(path, 'channel'))}
             onChange={(c) => onChange({ ...node, channel: c as Channel })}
           />
@@ -79,7 +89,13 @@ function NodeEditor({ node, path, name, onChange }: NodeEditorProps) {
           label={intl.formatMessage({ id: 'ui.group-editor.controlGroup' }, { name: name })}
           hideLabel
           value={node.inGroup ? 'in' : 'out'}
-          options={CONTROL_OPTIONS}
+          options={[
+            { value: 'in', label: intl.formatMessage({ id: 'ui.group-editor.inControlGroup' }) },
+            {
+              value: 'out',
+              label: intl.formatMessage({ id: 'ui.group-editor.notInControlGroup' }),
+            },
+          ]}
           onChange={(v) => onChange({ ...node, inGroup: v === 'in' })}
         />
       );
@@ -259,10 +275,10 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
             key={b.type}
             type="button"
             className="btn btn-sm"
-            aria-label={b.name}
+            aria-label={intl.formatMessage(b.name)}
             onClick={() => add(b.type)}
           >
-            {b.text}
+            {intl.formatMessage(b.text)}
           </button>
         ))}
       </div>

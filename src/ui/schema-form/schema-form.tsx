@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import { useIntl } from 'react-intl';
 import type { z } from 'zod';
 import { SuggestionLists } from '../condition-builder/suggestion-lists.tsx';
 import type { Suggestions } from '../condition-builder/suggestions.ts';
@@ -8,6 +9,7 @@ import {
   schemaIssues,
   type FieldDiagnostic,
 } from './field-issues.ts';
+import { fieldWords } from './field-words.ts';
 import { FormContext, type FormContextValue } from './form-context.ts';
 import { isShownAt } from './issue-coverage.ts';
 import { SchemaField } from './schema-field.tsx';
@@ -41,6 +43,8 @@ export function SchemaForm({
   label,
 }: SchemaFormProps) {
   const idBase = useId().replace(/:/g, '');
+  const intl = useIntl();
+  const words = useMemo(() => fieldWords(intl), [intl]);
   const spec = useMemo(() => describeSchema(schema), [schema]);
   const all = useMemo(
     () => [...schemaIssues(schema, value), ...diagnosticIssues(issues ?? [], 'config')],
@@ -53,8 +57,9 @@ export function SchemaForm({
       suggestions,
       eventListId: `${idBase}-events`,
       attributeListId: `${idBase}-attributes`,
+      words,
     }),
-    [idBase, all, suggestions],
+    [idBase, all, suggestions, words],
   );
   const unplaced = all.filter((i) => i.path === '' || !isShownAt(spec, value, i.path.split('.')));
   return (

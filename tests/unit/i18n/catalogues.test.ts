@@ -20,10 +20,13 @@ const run = promisify(execFile);
  */
 const BUILT_ID_PREFIXES: string[] = [
   // Step kinds' names, summaries and branches, conditions' wording, attribute names
-  // (tests/unit/i18n/step-words.test.ts and condition-words.test.ts).
+  // and schema-form field and option names (tests/unit/i18n/step-words.test.ts and
+  // condition-words.test.ts).
   'step.',
   'cond.',
   'attribute.',
+  'field.',
+  'option.',
 ];
 
 describe('the message catalogues', () => {
