@@ -27,6 +27,8 @@ const BUILT_ID_PREFIXES: string[] = [
   'attribute.',
   'field.',
   'option.',
+  // Editor commands' names and help lines, by command id (tests/unit/i18n/command-words.test.ts).
+  'command.',
 ];
 
 describe('the message catalogues', () => {
