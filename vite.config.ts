@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { PAGE_MESSAGE_ID } from './src/i18n/page-messages.ts';
 
 /**
  * The production Content-Security-Policy. No inline or eval'd script anywhere; scripts and
@@ -64,6 +65,7 @@ const MESSAGES_PREFIX = 'virtual:wayfinder-messages/';
 
 /**
  * Serves `virtual:wayfinder-messages/<locale>`: src/i18n/messages/<locale>.json with every message
+ * (English without the ids only lazy pages use, served as `en/pages`: src/i18n/page-messages.ts)
  * parsed to its ICU syntax tree, as `formatjs compile --ast` writes it. The app then ships
  * react-intl without the message parser (aliased to its no-parser build below), and nothing
  * generated is checked in: dev, build and tests all read the catalogue itself.
@@ -76,13 +78,18 @@ function precompiledMessages(): Plugin {
     },
     async load(id) {
       if (!id.startsWith(`\0${MESSAGES_PREFIX}`)) return null;
-      const locale = id.slice(MESSAGES_PREFIX.length + 1);
-      if (!/^[a-z]{2}$/.test(locale)) throw new Error(`No catalogue for "${locale}"`);
+      const match = /^([a-z]{2})(\/pages)?$/.exec(id.slice(MESSAGES_PREFIX.length + 1));
+      if (match === null) throw new Error(`No catalogue for "${id}"`);
+      const [, locale = '', pages] = match;
       const file = path.resolve(import.meta.dirname, 'src/i18n/messages', `${locale}.json`);
       this.addWatchFile(file);
       const messages = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+      const part = (key: string) =>
+        locale !== 'en' ? pages === undefined : PAGE_MESSAGE_ID.test(key) === (pages !== undefined);
       const compiled = Object.fromEntries(
-        Object.entries(messages).map(([key, message]) => [key, parseIcu(message)]),
+        Object.entries(messages)
+          .filter(([key]) => part(key))
+          .map(([key, message]) => [key, parseIcu(message)]),
       );
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
     },

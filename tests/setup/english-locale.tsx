@@ -1,6 +1,10 @@
 import type { ComponentType, ReactNode } from 'react';
 import { LocaleProvider } from '../../src/i18n/locale-provider.tsx';
+import englishPages from 'virtual:wayfinder-messages/en/pages';
 import { ENGLISH_MESSAGES } from '../../src/i18n/load-messages.ts';
+
+/** The whole English catalogue: the first load's messages and the lazy pages'. */
+const ENGLISH = { ...ENGLISH_MESSAGES, ...englishPages };
 
 type ResolvedError = Parameters<NonNullable<Parameters<typeof LocaleProvider>[0]['onError']>>[0];
 
@@ -19,7 +23,7 @@ export function inEnglish(
 ): ComponentType<{ children: ReactNode }> {
   return function EnglishLocale({ children }: { children: ReactNode }) {
     return (
-      <LocaleProvider locale="en" messages={ENGLISH_MESSAGES} onError={failOnMessageError}>
+      <LocaleProvider locale="en" messages={ENGLISH} onError={failOnMessageError}>
         {Inner ? <Inner>{children}</Inner> : children}
       </LocaleProvider>
     );
