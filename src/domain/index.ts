@@ -91,7 +91,12 @@ export {
 } from './simulate/window.ts';
 export * from './simulate/options.ts';
 export * from './simulate/result-schema.ts';
-export { formatTime, type ProfileTrace } from './simulate/trace.ts';
+export {
+  formatTime,
+  type ProfileTrace,
+  type TraceValue,
+  type TraceWhy,
+} from './simulate/trace.ts';
 export * from './forecast/replications.ts';
 
 export * from './templating/template-language.ts';

@@ -153,8 +153,17 @@ test('the whole editor in French: palette, canvas, inspectors, problems, menus, 
 }) => {
   test.setTimeout(240_000);
   // Every scan is soft, so one run lists all the English left, screen by screen.
+  // What the test types is the user's own text, in whatever language.
+  const typed = [
+    'Bienvenue',
+    'signed_up',
+    'country',
+    'Bienvenue chez nous',
+    'Merci de votre inscription. Désabonnement : {{ journey.unsubscribe_url }}',
+    'Bienvenue ! STOP au 36180',
+  ];
   const scan = async (where: string, within = 'body') =>
-    expect.soft(await englishOnScreen(page, [], within), where).toEqual([]);
+    expect.soft(await englishOnScreen(page, typed, within), where).toEqual([]);
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Nouveau parcours' }).click();
@@ -179,7 +188,10 @@ test('the whole editor in French: palette, canvas, inspectors, problems, menus, 
 
   await addFromPalette(page, 'Si / sinon');
   await side(page).getByRole('button', { name: 'Ajouter une règle sur un attribut' }).click();
-  await side(page).getByRole('combobox', { name: /attribut$/ }).first().fill('country');
+  await side(page)
+    .getByRole('combobox', { name: /attribut$/ })
+    .first()
+    .fill('country');
   await scan('an if / else and its condition builder');
 
   await addFromPalette(page, 'Attente');
@@ -209,6 +221,8 @@ test('the whole editor in French: palette, canvas, inspectors, problems, menus, 
   await side(page).getByRole('tab', { name: 'Problèmes' }).click();
   await scan('the problems list');
 
+  // The shortcuts work while the canvas has focus.
+  await canvas.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Raccourcis clavier' });
   await expect(help).toContainText('Ajuster la vue');
@@ -225,7 +239,10 @@ test('the whole editor in French: palette, canvas, inspectors, problems, menus, 
     timeout: 60_000,
   });
   await scan('the simulation result');
-  await panel.getByRole('button', { name: /^Montrer un profil/ }).first().click();
+  await panel
+    .getByRole('button', { name: /^Montrer un profil/ })
+    .first()
+    .click();
   await expect(panel.getByRole('region', { name: /^Trace / })).toBeVisible();
   await scan('a trace');
 

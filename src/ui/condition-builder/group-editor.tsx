@@ -104,13 +104,13 @@ function NodeEditor({ node, path, name, onChange }: NodeEditorProps) {
   }
 }
 
-const RULE_NAMES: Record<RuleType, string> = {
-  attribute: 'attribute',
-  event_count: 'event',
-  reachable: 'reachable',
-  control_group: 'control group',
-  group: 'group',
-};
+const RULE_KINDS = defineMessages({
+  attribute: { id: 'ui.group-editor.kind.attribute' },
+  event_count: { id: 'ui.group-editor.kind.event' },
+  reachable: { id: 'ui.group-editor.kind.reachable' },
+  control_group: { id: 'ui.group-editor.kind.controlGroup' },
+  group: { id: 'ui.group-editor.kind.group' },
+});
 
 /** One AND/OR group: its match toggle, its rules and nested groups, and buttons to add more. */
 export function GroupEditor({ group, path, name, number, onChange, onRemove }: GroupEditorProps) {
@@ -206,7 +206,10 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
                 <GroupEditor
                   group={node}
                   path={nodePath}
-                  name={`Group ${number === '' ? '' : `${number}.`}${i + 1}`}
+                  name={intl.formatMessage(
+                    { id: 'ui.group-editor.groupName' },
+                    { number: `${number === '' ? '' : `${number}.`}${i + 1}` },
+                  )}
                   number={`${number === '' ? '' : `${number}.`}${i + 1}`}
                   onChange={(g) => setRule(i, g)}
                   onRemove={() => remove(i)}
@@ -214,7 +217,7 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
               </li>
             );
           }
-          const ruleName = `Rule ${i + 1}`;
+          const ruleName = intl.formatMessage({ id: 'ui.group-editor.ruleName' }, { n: i + 1 });
           const typeIssues = issuesAt(ctx, nodePath);
           return (
             <li key={i} className="cb-rule">
@@ -230,7 +233,7 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
               <div
                 className="cb-rule-body"
                 role="group"
-                aria-label={`${ruleName} (${RULE_NAMES[node.type]})`}
+                aria-label={`${ruleName} (${intl.formatMessage(RULE_KINDS[node.type])})`}
               >
                 <div className="cb-row-fields">
                   <NodeEditor

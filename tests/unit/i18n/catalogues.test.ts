@@ -29,6 +29,8 @@ const BUILT_ID_PREFIXES: string[] = [
   'option.',
   // Editor commands' names and help lines, by command id (tests/unit/i18n/command-words.test.ts).
   'command.',
+  // Simulation trace reasons, by code (tests/unit/i18n/trace-words.test.ts).
+  'trace.',
 ];
 
 describe('the message catalogues', () => {

@@ -76,6 +76,10 @@ export const dateAttributeTrigger = defineStep(
           return Number.POSITIVE_INFINITY;
         },
         describe: () => `entered on ${step.attribute} (${step.recurrence})`,
+        why: {
+          code: 'entered.date',
+          values: { attribute: step.attribute, recurrence: step.recurrence },
+        },
       };
     },
   },

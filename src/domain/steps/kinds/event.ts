@@ -59,6 +59,7 @@ export const eventTrigger = defineStep(
           return Number.POSITIVE_INFINITY;
         },
         describe: () => `entered on ${step.event}`,
+        why: { code: 'entered.event', values: { event: step.event } },
       };
     },
   },

@@ -57,6 +57,7 @@ export const scheduledAudienceTrigger = defineStep(
           return Number.POSITIVE_INFINITY;
         },
         describe: () => 'entered with the scheduled audience',
+        why: { code: 'entered.audience' },
       };
     },
   },

@@ -49,6 +49,7 @@ export const segmentEntryTrigger = defineStep(
           return Number.POSITIVE_INFINITY;
         },
         describe: () => 'started matching the segment',
+        why: { code: 'entered.segment' },
       };
     },
   },

@@ -80,6 +80,10 @@ export const waitForEventStep = defineStep(
       const stepId = t.stepId;
       target.waitMatch = (e) => e.name === name && e.props?.['stepId'] === stepId;
       target.waitTarget = `${name} of "${ctx.labelOf(t.stepId) ?? stepId}"`;
+      target.waitEngagement = {
+        engagement: t.engagement,
+        message: ctx.labelOf(t.stepId) ?? stepId,
+      };
     },
   },
   waits: true,

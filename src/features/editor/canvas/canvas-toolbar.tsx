@@ -50,7 +50,8 @@ function title(
         )
       : label;
   const key = command.shortcuts?.[0];
-  return key === undefined ? name : `${name} (${formatShortcut(key, mac)})`;
+  const shift = intl.formatMessage({ id: 'editor.key.shift' });
+  return key === undefined ? name : `${name} (${formatShortcut(key, mac, shift)})`;
 }
 
 /** The registered toolbar commands: undo, redo, auto-layout, fit view and the shortcuts overlay. */

@@ -48,6 +48,7 @@ import { BlankGuidance } from './blank-guidance.tsx';
 import { focusStepWhenMounted, stepElement, useFollowNewSteps } from './follow-new-steps.ts';
 import { ZoomStyle } from './zoom-style.tsx';
 import { canvasWords } from './canvas-words.ts';
+import { flowAriaLabels } from './flow-aria-labels.ts';
 import { FlowBuilder, indexDiagnostics } from './to-flow.ts';
 import { viewportShowing, type FitOptions } from './fit-steps.ts';
 import { useCanvasKeyboard } from './use-canvas-keyboard.ts';
@@ -167,6 +168,7 @@ function CanvasSurface({
   builder.current ??= new FlowBuilder();
   const diagnosticIndex = useMemo(() => indexDiagnostics(diagnostics), [diagnostics]);
   const words = useMemo(() => canvasWords(intl), [intl]);
+  const ariaLabels = useMemo(() => flowAriaLabels(intl), [intl]);
   const input = useMemo(
     () => ({
       document,
@@ -421,6 +423,7 @@ function CanvasSurface({
           }}
         >
           <ReactFlow<StepFlowNode, JourneyFlowEdge>
+            ariaLabelConfig={ariaLabels}
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}

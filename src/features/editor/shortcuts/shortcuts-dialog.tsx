@@ -31,7 +31,9 @@ export function ShortcutsDialog({ open, onOpenChange }: ShortcutsDialogProps) {
                   <td>{commandHelp(intl, s.action)}</td>
                   <td>
                     {s.keys.map((k) => (
-                      <kbd key={k}>{formatShortcut(k, mac)}</kbd>
+                      <kbd key={k}>
+                        {formatShortcut(k, mac, intl.formatMessage({ id: 'editor.key.shift' }))}
+                      </kbd>
                     ))}
                   </td>
                 </tr>
