@@ -62,6 +62,7 @@ function dropMockWorker(keep: boolean): Plugin {
 }
 
 const MESSAGES_PREFIX = 'virtual:wayfinder-messages/';
+const DIAGNOSTIC_PREFIX = 'diagnostic.';
 
 /**
  * Serves `virtual:wayfinder-messages/<locale>`: src/i18n/messages/<locale>.json with every message
@@ -78,14 +79,25 @@ function precompiledMessages(): Plugin {
     },
     async load(id) {
       if (!id.startsWith(`\0${MESSAGES_PREFIX}`)) return null;
-      const match = /^([a-z]{2})(\/pages)?$/.exec(id.slice(MESSAGES_PREFIX.length + 1));
+      const match = /^([a-z]{2})(?:\/(diagnostics|pages))?$/.exec(
+        id.slice(MESSAGES_PREFIX.length + 1),
+      );
       if (match === null) throw new Error(`No catalogue for "${id}"`);
-      const [, locale = '', pages] = match;
+      const [, locale = '', wanted] = match;
       const file = path.resolve(import.meta.dirname, 'src/i18n/messages', `${locale}.json`);
       this.addWatchFile(file);
       const messages = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+      // English ships in the first load without its diagnostic messages (`en/diagnostics`,
+      // fetched just after) and without those only lazy pages use (`en/pages`, fetched with
+      // them); every other language is one lazy chunk with everything.
+      const partOf = (key: string) =>
+        key.startsWith(DIAGNOSTIC_PREFIX)
+          ? 'diagnostics'
+          : PAGE_MESSAGE_ID.test(key)
+            ? 'pages'
+            : undefined;
       const part = (key: string) =>
-        locale !== 'en' ? pages === undefined : PAGE_MESSAGE_ID.test(key) === (pages !== undefined);
+        locale !== 'en' ? wanted === undefined : partOf(key) === wanted;
       const compiled = Object.fromEntries(
         Object.entries(messages)
           .filter(([key]) => part(key))

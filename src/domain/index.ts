@@ -65,6 +65,8 @@ export type { WaitUntilConfig } from './steps/kinds/wait-until.ts';
 export type { WebhookConfig } from './steps/kinds/webhook.ts';
 
 export * from './validate/diagnostic.ts';
+export * from './validate/diagnostic-codes.ts';
+export * from './validate/zod-problem.ts';
 export { validate, type ValidateOptions } from './validate/validate.ts';
 export * from './validate/can-connect.ts';
 
@@ -91,12 +93,7 @@ export {
 } from './simulate/window.ts';
 export * from './simulate/options.ts';
 export * from './simulate/result-schema.ts';
-export {
-  formatTime,
-  type ProfileTrace,
-  type TraceValue,
-  type TraceWhy,
-} from './simulate/trace.ts';
+export { formatTime, type ProfileTrace, type TraceValue, type TraceWhy } from './simulate/trace.ts';
 export * from './forecast/replications.ts';
 
 export * from './templating/template-language.ts';

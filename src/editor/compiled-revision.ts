@@ -55,11 +55,21 @@ export function compileOrExplain(document: JourneyDocument): CompileResult {
   try {
     return compile(document);
   } catch (error) {
-    const message =
-      error instanceof RangeError
-        ? 'This journey could not be checked: it is nested too deeply.'
-        : 'This journey could not be checked.';
-    return { spec: null, diagnostics: [{ severity: 'error', code: 'journey.unchecked', message }] };
+    const tooDeep = error instanceof RangeError;
+    const message = tooDeep
+      ? 'This journey could not be checked: it is nested too deeply.'
+      : 'This journey could not be checked.';
+    return {
+      spec: null,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'journey.unchecked',
+          message,
+          params: { why: tooDeep ? 'too_deep' : 'other' },
+        },
+      ],
+    };
   }
 }
 

@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider, type ResolvedIntlConfig } from 'react-intl';
 import { setFormatLocale } from './format-locale.ts';
-import { loadMessages, type Messages } from './load-messages.ts';
+import {
+  DIAGNOSTICS_LOADED_MARK,
+  loadDiagnosticMessages,
+  loadMessages,
+  type Messages,
+} from './load-messages.ts';
 import { LocaleContext, type LocaleChoice } from './locale-context.ts';
 import { saveLocalePreference } from './locale-preference.ts';
 import type { Locale } from './locales.ts';
@@ -36,6 +41,21 @@ export function LocaleProvider({
   useEffect(() => {
     document.documentElement.lang = current.locale;
   }, [current.locale]);
+
+  const complete = Object.hasOwn(current.messages, DIAGNOSTICS_LOADED_MARK);
+  useEffect(() => {
+    if (complete) return;
+    let live = true;
+    void loadDiagnosticMessages(current.locale).then((extra) => {
+      if (!live) return;
+      setCurrent((c) =>
+        c.locale === current.locale ? { ...c, messages: { ...c.messages, ...extra } } : c,
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [complete, current.locale]);
 
   const chooseLocale = useCallback(async (locale: Locale) => {
     const messages: Messages = await loadMessages(locale);

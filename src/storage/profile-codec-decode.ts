@@ -11,7 +11,8 @@ export interface Cursor {
   n: number;
 }
 
-class Decoder {
+/** Reads the three streams of an encoded chunk from a cursor; throws when they run short. */
+export class Decoder {
   readonly c: Cursor;
 
   constructor(
@@ -168,7 +169,8 @@ function damaged(): TypeError {
   return new TypeError('A stored chunk of profiles is damaged.');
 }
 
-function readProfile(d: Decoder): Profile {
+/** Reads the profile that starts at the decoder's cursor. */
+export function readProfile(d: Decoder): Profile {
   const id = d.string();
   const attributes = d.value() as ProfileAttributes;
   return { id, attributes, events: d.events(d.int()) };
@@ -223,32 +225,76 @@ export interface ProfileIndexSink {
 }
 
 /**
+ * Moves `c` past one generic value without building it, checking it as `Decoder.skipValue`
+ * does. A flat loop over the streams (a count of values still to skip instead of recursion,
+ * no method calls): {@link indexProfiles} runs it over every profile's attributes and props,
+ * which is most of the time of reading a set for a simulation.
+ */
+function skipOne(e: EncodedProfiles, c: Cursor): void {
+  const { tags, ints, nums, strings, shapes } = e;
+  let { t, i, n } = c;
+  for (let pending = 1; pending > 0; pending--) {
+    switch (tags[t++]) {
+      case Tag.Number:
+        if (n++ >= nums.length) throw damaged();
+        break;
+      case Tag.String:
+        if (strings[ints[i++] as number] === undefined) throw damaged();
+        break;
+      case Tag.True:
+      case Tag.False:
+      case Tag.Null:
+      case Tag.Undefined:
+        break;
+      case Tag.Array: {
+        const length = ints[i++];
+        if (length === undefined) throw damaged();
+        pending += length;
+        break;
+      }
+      case Tag.Object: {
+        const keys = shapes[ints[i++] as number];
+        if (keys === undefined) throw damaged();
+        pending += keys.length;
+        break;
+      }
+      default:
+        throw damaged();
+    }
+  }
+  c.t = t;
+  c.i = i;
+  c.n = n;
+}
+
+/**
  * Walks `count` profiles written by `encodeProfiles` without building them: reports where each
  * starts and its events' names and times, skipping attributes and props. Throws if the chunk is
  * damaged, as {@link decodeProfiles} would.
  */
 export function indexProfiles(encoded: EncodedProfiles, count: number, sink: ProfileIndexSink) {
-  const d = new Decoder(encoded);
-  const c = d.c;
+  const { tags, ints, nums, strings } = encoded;
+  const c: Cursor = { t: 0, i: 0, n: 0 };
   const at: Cursor = { t: 0, i: 0, n: 0 };
   for (let p = 0; p < count; p++) {
     at.t = c.t;
     at.i = c.i;
     at.n = c.n;
-    const idIndex = d.int();
-    if (encoded.strings[idIndex] === undefined) throw damaged();
+    const idIndex = ints[c.i++] as number;
+    if (strings[idIndex] === undefined) throw damaged();
     sink.profile(idIndex, at);
-    d.skipValue();
-    const length = d.int();
+    skipOne(encoded, c);
+    const length = ints[c.i++];
+    if (length === undefined) throw damaged();
     for (let k = 0; k < length; k++) {
-      const nameIndex = d.int();
-      if (encoded.strings[nameIndex] === undefined) throw damaged();
-      sink.event(nameIndex, d.num());
-      if (d.peek() === Tag.Absent) d.skip();
-      else d.skipValue();
+      const nameIndex = ints[c.i++] as number;
+      if (strings[nameIndex] === undefined || c.n >= nums.length) throw damaged();
+      sink.event(nameIndex, nums[c.n++] as number);
+      if (tags[c.t] === Tag.Absent) c.t++;
+      else skipOne(encoded, c);
     }
   }
-  if (!d.done()) throw damaged();
+  if (c.t !== tags.length || c.i !== ints.length || c.n !== nums.length) throw damaged();
 }
 
 /**

@@ -5,6 +5,14 @@ import type { WayfinderDb } from './db';
 import { onceNoImportRuns } from './import-lock';
 import { ChunkColumns } from './chunk-columns';
 import { ProfileSetCache } from './profile-cache';
+import type { ProfileSetTable } from './profile-set-table';
+import {
+  createTableReader,
+  nextTask,
+  type OnTableRows,
+  readPackedChunks,
+  type TableSource,
+} from './profile-table-reader';
 import {
   type ChunkKey,
   type ChunkPart,
@@ -68,20 +76,12 @@ export interface ProfileRepoOptions {
    * rows meanwhile). Off in workers, where one request per generation reads fastest.
    */
   readInSlices?: boolean;
-}
-
-/** Gives the event loop a turn (input, drawing) without setTimeout's 4 ms clamp. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  /**
+   * Where {@link readSetTable} gets a set's packed chunks: the app reads them in a worker, so
+   * the page receives a few buffers a chunk; by default they are read here, a turn for the page
+   * between chunks.
+   */
+  tableSource?: TableSource;
 }
 
 export { ProfileSetConflictError, ProfileSetNotFoundError };
@@ -158,6 +158,11 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     }
   }
 
+  const tables = createTableReader(
+    async (setId) => (await record(setId)).revision,
+    options.tableSource ?? ((setId, sink) => readPackedChunks(db, setId, sink, nextTask)),
+  );
+
   async function load(setId: string): Promise<{ set: ProfileSetRecord; profiles: Profile[] }> {
     const current = await record(setId);
     const cached = cache.get(setId, current.revision);
@@ -205,6 +210,29 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     return { set, profiles };
   }
 
+  async function openColumnRead(
+    setId: string,
+    options: { part?: ChunkPart; chunksPerBatch?: number } = {},
+  ): Promise<{ revision: number; count: number; batches: AsyncGenerator<ChunkColumns> }> {
+    const { set, keys } = await snapshot(setId);
+    const part = options.part ? keysOfPart(keys, options.part) : keys;
+    const perBatch = Math.max(1, Math.floor(options.chunksPerBatch ?? 1));
+    async function* batches(): AsyncGenerator<ChunkColumns> {
+      let columns = new ChunkColumns();
+      let held = 0;
+      for await (const chunk of readChunksByKey(db, setId, part)) {
+        columns.add(chunk);
+        if (++held === perBatch) {
+          yield columns;
+          columns = new ChunkColumns();
+          held = 0;
+        }
+      }
+      if (held > 0) yield columns;
+    }
+    return { revision: set.revision, count: set.count, batches: batches() };
+  }
+
   async function deleteChunksOf(setId: string): Promise<void> {
     await db.profileChunks.where('setId').equals(setId).delete();
   }
@@ -221,6 +249,7 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       await db.profileSets.delete(setId);
     });
     cache.forget(setId);
+    tables.forget(setId);
   }
 
   async function removeOrphanChunks(): Promise<number> {
@@ -385,21 +414,15 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       setId: string,
       options: { part?: ChunkPart; chunksPerBatch?: number } = {},
     ): AsyncGenerator<ChunkColumns> {
-      const { keys } = await snapshot(setId);
-      const batch = Math.max(1, Math.floor(options.chunksPerBatch ?? 1));
-      let columns = new ChunkColumns();
-      let held = 0;
-      const part = options.part ? keysOfPart(keys, options.part) : keys;
-      for await (const chunk of readChunksByKey(db, setId, part)) {
-        columns.add(chunk);
-        if (++held === batch) {
-          yield columns;
-          columns = new ChunkColumns();
-          held = 0;
-        }
-      }
-      if (held > 0) yield columns;
+      yield* (await openColumnRead(setId, options)).batches;
     },
+
+    /**
+     * Starts a {@link readProfileSetColumns}: the set's revision as read together with the keys
+     * of its chunks (what the batches will hold), then the batches. A cache of a set's columns
+     * keys them by that revision.
+     */
+    openColumnRead,
 
     /** How many profiles a set holds. */
     async countProfiles(setId: string): Promise<number> {
@@ -427,10 +450,22 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       };
     },
 
-    /** One profile by id, or undefined. */
+    /** One profile by id, or undefined: found in the set's table (see {@link readSetTable}). */
     async getProfile(setId: string, id: string): Promise<Profile | undefined> {
-      const { set } = await load(setId);
-      return cache.byId(setId, set.revision, id);
+      const table = await tables.read(setId);
+      const index = table.indexOf(id);
+      return index < 0 ? undefined : table.profile(index);
+    },
+
+    /**
+     * A set as a table over its stored columns, for the set page: no profile object is built
+     * until one is asked for. Read a chunk at a time with a turn for the page between chunks;
+     * `onRows` is called with the table as it grows (first after the first chunk), so the page
+     * shows rows long before the last chunk. The last table read is kept, per set revision.
+     * Treat it as read-only.
+     */
+    readSetTable(setId: string, onRows?: OnTableRows): Promise<ProfileSetTable> {
+      return tables.read(setId, onRows);
     },
 
     /** A set's revision: bumped by every change, for compare-and-set writes. */
@@ -455,6 +490,7 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
         });
       });
       cache.forget(setId);
+      tables.forget(setId);
     },
 
     /** Deletes a set and its profiles; with `expectedRevision`, only if it is still at it. */

@@ -1,10 +1,17 @@
 import type { ComponentType, ReactNode } from 'react';
 import { LocaleProvider } from '../../src/i18n/locale-provider.tsx';
 import englishPages from 'virtual:wayfinder-messages/en/pages';
-import { ENGLISH_MESSAGES } from '../../src/i18n/load-messages.ts';
+import { ENGLISH_MESSAGES, loadDiagnosticMessages } from '../../src/i18n/load-messages.ts';
 
-/** The whole English catalogue: the first load's messages and the lazy pages'. */
-const ENGLISH = { ...ENGLISH_MESSAGES, ...englishPages };
+/**
+ * The whole English catalogue: the first load's messages, the diagnostics' and the lazy pages',
+ * so no test sees the app's loading moment.
+ */
+const ALL_ENGLISH = {
+  ...ENGLISH_MESSAGES,
+  ...(await loadDiagnosticMessages('en')),
+  ...englishPages,
+};
 
 type ResolvedError = Parameters<NonNullable<Parameters<typeof LocaleProvider>[0]['onError']>>[0];
 
@@ -23,7 +30,7 @@ export function inEnglish(
 ): ComponentType<{ children: ReactNode }> {
   return function EnglishLocale({ children }: { children: ReactNode }) {
     return (
-      <LocaleProvider locale="en" messages={ENGLISH} onError={failOnMessageError}>
+      <LocaleProvider locale="en" messages={ALL_ENGLISH} onError={failOnMessageError}>
         {Inner ? <Inner>{children}</Inner> : children}
       </LocaleProvider>
     );

@@ -1,24 +1,77 @@
-import { inspectValue } from '../journey/inspect-value.ts';
-import { INHERITED_NAMES, LIMITS, quoteName, unsafeNameReason } from '../journey/limits.ts';
+import { inspectValue, type ValueProblem } from '../journey/inspect-value.ts';
+import {
+  INHERITED_NAMES,
+  LIMITS,
+  quoteName,
+  unsafeNameProblem,
+  unsafeNameReason,
+} from '../journey/limits.ts';
 import { getStepDefinition } from '../steps/registry.ts';
+import type { DiagnosticCode, DiagnosticParams } from '../validate/diagnostic-codes.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
+import { zodProblem } from '../validate/zod-problem.ts';
 import { validate } from '../validate/validate.ts';
 import { stableJson } from './spec-json.ts';
 import { specSchema, type Spec, type SpecStep } from './spec-schema.ts';
 import { specToDocument } from './spec-to-document.ts';
 
-type Report = (code: string, message: string, stepId?: string, field?: string) => void;
+type Report = <C extends DiagnosticCode>(
+  code: C,
+  message: string,
+  params: DiagnosticParams<C>,
+  stepId?: string,
+  field?: string,
+) => void;
 
 function collector(out: Diagnostic[]): Report {
-  return (code, message, stepId, field) => {
+  return (code, message, params, stepId, field) => {
     out.push({
       severity: 'error',
       code,
       message,
+      params,
       ...(stepId === undefined ? {} : { stepId }),
       ...(field === undefined ? {} : { field }),
-    });
+    } as Diagnostic);
   };
+}
+
+/** A problem found walking the raw spec, with its parameters. */
+function rawProblem(p: ValueProblem, stepId: string | undefined, err: Report): void {
+  const field = p.path;
+  const at = [stepId, p.path || undefined] as const;
+  switch (p.code) {
+    case 'too-deep':
+      return err('spec-too-deep', p.message, { field, max: LIMITS.valueDepth }, ...at);
+    case 'condition-too-deep':
+      return err(
+        'spec-condition-too-deep',
+        p.message,
+        { field, max: LIMITS.conditionDepth },
+        ...at,
+      );
+    case 'text-too-long':
+      return err(
+        'spec-text-too-long',
+        p.message,
+        { field, length: p.length ?? 0, max: LIMITS.textLength },
+        ...at,
+      );
+    case 'number-not-finite':
+      return err('spec-number-not-finite', p.message, { field }, ...at);
+    case 'reserved-key':
+      return err(
+        'spec-reserved-key',
+        p.message,
+        { key: String(p.keys.at(-1) ?? ''), field },
+        ...at,
+      );
+  }
+}
+
+/** The parameters of an unsafe id or key: why, and the length limit the reason may quote. */
+function unsafeParams(name: string): { reason: string; max: number } {
+  return { reason: unsafeNameProblem(name) ?? 'empty', max: LIMITS.nameLength };
 }
 
 /** Derived fields (such as `durationMs`) must be what the kind computes from the rest. */
@@ -36,6 +89,7 @@ function derivedProblems(key: string, step: SpecStep, err: Report): void {
       err(
         'spec-derived-mismatch',
         `Step "${key}": ${field} must be ${JSON.stringify(value)}, as its other fields give.`,
+        { step: key, field, value: JSON.stringify(value) },
         key,
         field,
       );
@@ -57,6 +111,7 @@ function branchProblems(key: string, step: SpecStep, err: Report): void {
     err(
       'spec-branch-mismatch',
       `Step "${key}" must list exactly the branches ${expected.join(', ') || '(none)'}.`,
+      { step: key, branches: expected.join(', ') },
       key,
       'next',
     );
@@ -70,6 +125,7 @@ function settingsProblems(spec: Spec, err: Report): void {
     err(
       'spec-settings-mismatch',
       `settings.entry.cooldownDays must be null when re-entry is "${reentry}".`,
+      { reentry },
       undefined,
       'settings.entry.cooldownDays',
     );
@@ -80,39 +136,73 @@ function settingsProblems(spec: Spec, err: Report): void {
 function referenceProblems(spec: Spec, err: Report): void {
   const steps = new Map(Object.entries(spec.steps));
   if (steps.size > LIMITS.steps) {
-    err('too-many-steps', `The spec has ${steps.size} steps; the most allowed is ${LIMITS.steps}.`);
+    err(
+      'too-many-steps',
+      `The spec has ${steps.size} steps; the most allowed is ${LIMITS.steps}.`,
+      {
+        count: steps.size,
+        max: LIMITS.steps,
+      },
+    );
     return;
   }
   const entries = new Set<string>();
   for (const id of spec.entry) {
-    if (entries.has(id)) err('spec-duplicate-entry', `Entry "${id}" is listed twice.`, id, 'entry');
+    if (entries.has(id))
+      err('spec-duplicate-entry', `Entry "${id}" is listed twice.`, { step: id }, id, 'entry');
     entries.add(id);
     const step = steps.get(id);
     if (step === undefined)
-      err('spec-unknown-entry', `Entry ${quoteName(id)} is not a step.`, undefined, 'entry');
+      err(
+        'spec-unknown-entry',
+        `Entry ${quoteName(id)} is not a step.`,
+        { step: quoteName(id) },
+        undefined,
+        'entry',
+      );
     else if (getStepDefinition(step.kind)?.category !== 'trigger')
-      err('spec-entry-not-trigger', `Entry "${id}" is not a trigger.`, id);
+      err('spec-entry-not-trigger', `Entry "${id}" is not a trigger.`, { step: id }, id);
   }
   for (const [key, step] of steps) {
     const unsafe = unsafeNameReason(key);
-    if (unsafe !== undefined) err('unsafe-id', `The step id ${quoteName(key)} ${unsafe}.`, key);
+    if (unsafe !== undefined) {
+      err(
+        'unsafe-id',
+        `The step id ${quoteName(key)} ${unsafe}.`,
+        { what: 'step', id: quoteName(key), ...unsafeParams(key) },
+        key,
+      );
+    }
     if (step.id !== key)
-      err('spec-step-id-mismatch', `Step stored under "${key}" has id "${step.id}".`, key, 'id');
+      err(
+        'spec-step-id-mismatch',
+        `Step stored under "${key}" has id "${step.id}".`,
+        { step: key, id: step.id },
+        key,
+        'id',
+      );
     const def = getStepDefinition(step.kind);
     if (def?.category === 'trigger' && !entries.has(key))
-      err('spec-trigger-not-entry', `Trigger "${key}" is missing from entry.`, key);
+      err('spec-trigger-not-entry', `Trigger "${key}" is missing from entry.`, { step: key }, key);
     branchProblems(key, step, err);
     derivedProblems(key, step, err);
     for (const [branch, target] of Object.entries(step.next)) {
       const unsafeBranch = unsafeNameReason(branch);
       if (unsafeBranch !== undefined)
-        err('unsafe-branch-key', `The path key ${quoteName(branch)} ${unsafeBranch}.`, key, 'next');
+        err(
+          'unsafe-branch-key',
+          `The path key ${quoteName(branch)} ${unsafeBranch}.`,
+          { key: quoteName(branch), ...unsafeParams(branch) },
+          key,
+          'next',
+        );
       if (target === null) continue;
       const to = steps.get(target);
       if (to === undefined)
         err(
           'spec-dangling-next',
           `Branch "${branch}" of "${key}" leads to a missing step ${quoteName(target)}.`,
+          { step: key, branch, target: quoteName(target) },
           key,
           `next.${branch}`,
         );
@@ -120,6 +210,7 @@ function referenceProblems(spec: Spec, err: Report): void {
         err(
           'spec-next-into-trigger',
           `Branch "${branch}" of "${key}" leads into a trigger.`,
+          { step: key, branch },
           key,
           `next.${branch}`,
         );
@@ -155,11 +246,10 @@ export function validateSpec(input: unknown): Diagnostic[] {
   const raw = inspectValue(input, { reservedKeys: INHERITED_NAMES });
   for (const problem of raw) {
     const [top, key] = problem.keys;
-    const stepId = top === 'steps' && typeof key === 'string' ? key : undefined;
-    err(`spec-${problem.code}`, problem.message, stepId, problem.path || undefined);
+    rawProblem(problem, top === 'steps' && typeof key === 'string' ? key : undefined, err);
   }
   if (raw.some((p) => p.code === 'too-deep' || p.code === 'condition-too-deep')) return out;
-  const parsed = specSchema.safeParse(input);
+  const parsed = specSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path.map(String).join('.');
@@ -168,6 +258,7 @@ export function validateSpec(input: unknown): Diagnostic[] {
       err(
         'invalid-spec',
         field === '' ? issue.message : `${field}: ${issue.message}`,
+        { field: field === '' ? 'spec' : field, ...zodProblem(issue) },
         stepId,
         field || undefined,
       );

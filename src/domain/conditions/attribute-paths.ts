@@ -1,4 +1,4 @@
-import { unsafeNameReason } from '../journey/limits.ts';
+import { unsafeNameProblem, unsafeNameReason, type UnsafeNameReason } from '../journey/limits.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { AttributeValueType } from './condition-schema.ts';
 
@@ -35,14 +35,18 @@ export function attributeLabel(path: string): string {
   return LABELS.get(path) ?? (path.startsWith('custom.') ? path.slice('custom.'.length) : path);
 }
 
+/** Why a custom attribute's name cannot be used, as a code; `undefined` for other paths. */
+export function customNameProblem(path: string): UnsafeNameReason | undefined {
+  return path.startsWith('custom.') ? unsafeNameProblem(path.slice('custom.'.length)) : undefined;
+}
+
 /**
  * Why an attribute path cannot be read or written, or `undefined` when it can: a custom
  * attribute's name must be a safe name (`custom.__proto__` would reach the object's prototype).
  */
 export function attributePathProblem(path: string): string | undefined {
-  if (!path.startsWith('custom.')) return undefined;
-  const reason = unsafeNameReason(path.slice('custom.'.length));
-  return reason === undefined ? undefined : `The custom attribute's name ${reason}.`;
+  if (customNameProblem(path) === undefined) return undefined;
+  return `The custom attribute's name ${unsafeNameReason(path.slice('custom.'.length)) ?? ''}.`;
 }
 
 /** Returns a reader for an attribute path; unknown paths read `undefined`. */

@@ -1,3 +1,4 @@
+import type { Channel } from '../channels.ts';
 import type { Profile, ProfileEvent } from '../profiles/profile.ts';
 import { attributeReader } from './attribute-paths.ts';
 import type {
@@ -18,6 +19,20 @@ export interface ConditionContext {
   inControlGroup: boolean;
   /** Events to read instead of `profile.events`; must be sorted oldest first too. */
   events?: readonly ProfileEvent[];
+  /**
+   * Counts the events of {@link events} named `name` (and accepted by `matches`, when given) in
+   * `[from, to]`, up to `stopAt`: lets a caller that holds events as columns answer without
+   * building the list.
+   */
+  countEvents?: (
+    name: string,
+    matches: ((props: ProfileEvent['props']) => boolean) | null,
+    from: number,
+    to: number,
+    stopAt: number,
+  ) => number;
+  /** Answers `isReachable` for the profile when the caller knows it beforehand. */
+  reachable?: (profile: Profile, channel: Channel) => boolean;
 }
 
 /** A compiled condition: evaluate it once per profile without re-reading the rule tree. */
@@ -182,7 +197,10 @@ export function compileEventCounter(
   const matches = compilePropertyFilters(rule.propertyFilters);
   const windowMs = rule.withinDays === null ? Number.POSITIVE_INFINITY : rule.withinDays * DAY_MS;
   const name = rule.event;
+  const filtered = rule.propertyFilters.length > 0 ? matches : null;
   return (profile, ctx, stopAt) => {
+    if (ctx.countEvents !== undefined)
+      return ctx.countEvents(name, filtered, ctx.now - windowMs, ctx.now, stopAt);
     const events = ctx.events ?? profile.events;
     const from = ctx.now - windowMs;
     let count = 0;
@@ -220,7 +238,8 @@ function compileNode(node: ConditionNode): ConditionPredicate {
       return compileEventCount(node);
     case 'reachable': {
       const channel = node.channel;
-      return (p) => isReachable(p, channel);
+      return (p, ctx) =>
+        ctx.reachable === undefined ? isReachable(p, channel) : ctx.reachable(p, channel);
     }
     case 'control_group': {
       const want = node.inGroup;

@@ -1,4 +1,4 @@
-import { attributeLabel, attributePathProblem } from './attribute-paths.ts';
+import { attributeLabel, attributePathProblem, customNameProblem } from './attribute-paths.ts';
 import {
   VALUELESS_OPERATORS,
   type ConditionGroup,
@@ -9,7 +9,14 @@ import { toEpochMs } from './time.ts';
 /** A rule that parses but cannot be evaluated meaningfully, with its path inside the group. */
 export interface ConditionProblem {
   field: string;
+  /** English, for the CLI. */
   message: string;
+  /** What is missing or wrong, as a code the screens word. */
+  what: 'unsafe_attribute' | 'value' | 'days' | 'date' | 'upper_bound';
+  /** The attribute's display name (`First name`, `custom.plan`). */
+  attribute: string;
+  /** Why an unsafe custom attribute's name cannot be used ('' otherwise). */
+  reason: string;
 }
 
 const DAY_OPERATORS = new Set(['within_last_days', 'more_than_days_ago', 'within_next_days']);
@@ -20,30 +27,40 @@ function nodeProblems(node: ConditionNode, field: string, out: ConditionProblem[
     return;
   }
   if (node.type !== 'attribute') return;
-  const unsafe = attributePathProblem(node.attribute);
-  if (unsafe !== undefined) out.push({ field: `${field}.attribute`, message: unsafe });
-  if (node.valueType === 'boolean') return;
   const name = attributeLabel(node.attribute);
+  const unsafe = attributePathProblem(node.attribute);
+  if (unsafe !== undefined) {
+    out.push({
+      field: `${field}.attribute`,
+      message: unsafe,
+      what: 'unsafe_attribute',
+      attribute: name,
+      reason: customNameProblem(node.attribute) ?? '',
+    });
+  }
+  if (node.valueType === 'boolean') return;
+  const problem = (at: string, what: ConditionProblem['what'], message: string) =>
+    out.push({ field: `${field}.${at}`, message, what, attribute: name, reason: '' });
   if (VALUELESS_OPERATORS.has(node.operator)) return;
   const value = node.value;
   if (value === undefined || value === '') {
-    out.push({ field: `${field}.value`, message: `Enter a value to compare ${name} with.` });
+    problem('value', 'value', `Enter a value to compare ${name} with.`);
     return;
   }
   if (node.valueType === 'date') {
     if (DAY_OPERATORS.has(node.operator)) {
       if (!(Number(value) > 0)) {
-        out.push({ field: `${field}.value`, message: `Enter a number of days for ${name}.` });
+        problem('value', 'days', `Enter a number of days for ${name}.`);
       }
     } else if (Number.isNaN(toEpochMs(value))) {
-      out.push({ field: `${field}.value`, message: `Enter a date as YYYY-MM-DD for ${name}.` });
+      problem('value', 'date', `Enter a date as YYYY-MM-DD for ${name}.`);
     }
   }
   if (node.operator === 'between') {
     const upper =
       node.valueType === 'number' || node.valueType === 'date' ? node.value2 : undefined;
     if (upper === undefined || upper === '') {
-      out.push({ field: `${field}.value2`, message: `Enter the upper bound for ${name}.` });
+      problem('value2', 'upper_bound', `Enter the upper bound for ${name}.`);
     }
   }
 }

@@ -2,7 +2,11 @@ import type { Channel } from '../channels.ts';
 import type { Profile } from '../profiles/profile.ts';
 
 function hasText(value: unknown): boolean {
-  return typeof value === 'string' && value.trim() !== '';
+  if (typeof value !== 'string') return false;
+  // Most contact details start with a visible ASCII character: no need to trim them (the
+  // simulator asks this for every profile that enters).
+  const first = value.charCodeAt(0);
+  return (first > 32 && first < 127) || value.trim() !== '';
 }
 
 /**
@@ -14,11 +18,11 @@ export function isReachable(profile: Profile, channel: Channel): boolean {
   const a = profile.attributes;
   switch (channel) {
     case 'email':
-      return hasText(a.email) && a.consent.email === true;
+      return a.consent.email === true && hasText(a.email);
     case 'sms':
-      return hasText(a.phone) && a.consent.sms === true;
+      return a.consent.sms === true && hasText(a.phone);
     case 'push':
-      return hasText(a.pushToken) && a.consent.push === true;
+      return a.consent.push === true && hasText(a.pushToken);
     case 'in_app':
       return a.consent.in_app !== false;
     case 'call_centre':

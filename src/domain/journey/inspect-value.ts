@@ -7,6 +7,8 @@ export interface ValueProblem {
   /** The same place as keys, for callers that need one of them (a step id may hold dots). */
   keys: readonly (string | number)[];
   message: string;
+  /** The length of an overlong text. */
+  length?: number;
 }
 
 export interface InspectOptions {
@@ -50,11 +52,18 @@ function report(
   code: ValueProblem['code'],
   at: Frame | undefined,
   message: (path: string) => string,
+  length?: number,
 ): void {
   if (found.has(code)) return;
   const keys = keysOf(at);
   const path = keys.join('.');
-  found.set(code, { code, path, keys, message: message(path) });
+  found.set(code, {
+    code,
+    path,
+    keys,
+    message: message(path),
+    ...(length === undefined ? {} : { length }),
+  });
 }
 
 /**
@@ -142,6 +151,7 @@ function leafProblems(found: Found, frame: Frame, maxText: number): void {
       frame,
       (path) =>
         `${path || 'The text'} is ${v.length.toLocaleString('en-US')} characters long; the most allowed is ${maxText.toLocaleString('en-US')}.`,
+      v.length,
     );
   } else if (typeof v === 'number' && !Number.isFinite(v)) {
     report(

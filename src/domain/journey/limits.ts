@@ -36,21 +36,43 @@ const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u2
 /** In a `u` pattern a surrogate range matches only halves that are not part of a pair. */
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
+/** Why a name cannot be used, as a code the screens word. */
+export type UnsafeNameReason =
+  'empty' | 'too_long' | 'reserved' | 'control' | 'surrogate' | 'space';
+
 /**
  * Why a step id, arrow id or branch key cannot be used, or `undefined` when it can: it must be
  * 1–128 characters, with no control or bidi characters, no unpaired surrogates, no spaces at
  * either end, and not a name objects inherit (`__proto__`, `constructor`, `toString`, …).
  */
-export function unsafeNameReason(name: string): string | undefined {
-  if (name === '') return 'is empty';
-  if (name.length > LIMITS.nameLength) {
-    return `is ${name.length} characters long (at most ${LIMITS.nameLength})`;
-  }
-  if (INHERITED_NAMES.has(name)) return `"${name}" is a reserved name`;
-  if (CONTROL_OR_BIDI.test(name)) return 'holds control or text-direction characters';
-  if (LONE_SURROGATE.test(name)) return 'holds a broken character (an unpaired surrogate)';
-  if (name.trim() !== name) return 'starts or ends with a space';
+export function unsafeNameProblem(name: string): UnsafeNameReason | undefined {
+  if (name === '') return 'empty';
+  if (name.length > LIMITS.nameLength) return 'too_long';
+  if (INHERITED_NAMES.has(name)) return 'reserved';
+  if (CONTROL_OR_BIDI.test(name)) return 'control';
+  if (LONE_SURROGATE.test(name)) return 'surrogate';
+  if (name.trim() !== name) return 'space';
   return undefined;
+}
+
+/** {@link unsafeNameProblem} in English, for the CLI and the spec: "is empty", "starts or ends with a space". */
+export function unsafeNameReason(name: string): string | undefined {
+  switch (unsafeNameProblem(name)) {
+    case undefined:
+      return undefined;
+    case 'empty':
+      return 'is empty';
+    case 'too_long':
+      return `is ${name.length} characters long (at most ${LIMITS.nameLength})`;
+    case 'reserved':
+      return `"${name}" is a reserved name`;
+    case 'control':
+      return 'holds control or text-direction characters';
+    case 'surrogate':
+      return 'holds a broken character (an unpaired surrogate)';
+    case 'space':
+      return 'starts or ends with a space';
+  }
 }
 
 /** Whether a name is safe to use as an id or key (see {@link unsafeNameReason}). */

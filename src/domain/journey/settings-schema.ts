@@ -23,7 +23,10 @@ export const timeOfDaySchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (00:00–23:59)');
 
-export const timeZoneSchema = z.string().refine(isValidTimeZone, 'unknown time zone');
+export const timeZoneSchema = z.string().refine(isValidTimeZone, {
+  message: 'unknown time zone',
+  params: { problem: 'time_zone' },
+});
 
 /** A number of days in settings: positive and at most 10 years, so times never overflow. */
 export const daysSchema = z.number().positive().max(3650, 'at most 3,650 days (10 years)');
@@ -41,6 +44,7 @@ export const entrySettingsSchema = z
   .refine((e) => e.reentry !== 'after_cooldown' || e.cooldownDays !== undefined, {
     message: 'set the cooldown in days',
     path: ['cooldownDays'],
+    params: { problem: 'cooldown_missing' },
   });
 
 export const eventMatchSchema = z.object({

@@ -20,7 +20,8 @@ export interface ProfileSort {
 
 type SortValue = string | number | undefined;
 
-function sortValue(profile: Profile, key: ProfileSortKey): SortValue {
+/** What a profile is sorted by for `key`: undefined sorts last in either direction. */
+export function sortValue(profile: Profile, key: ProfileSortKey): SortValue {
   switch (key) {
     case 'id':
       return profile.id;
@@ -44,7 +45,8 @@ function sortValue(profile: Profile, key: ProfileSortKey): SortValue {
 
 const collator = new Intl.Collator('en', { numeric: true });
 
-function compare(a: string | number, b: string | number): number {
+/** The order of two sort values: numbers by value, anything else as text, numbers inside it by value. */
+export function compareSortValues(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return collator.compare(String(a), String(b));
 }
@@ -84,7 +86,7 @@ export function queryProfiles(
       if (x.value === y.value) return x.index - y.index;
       return x.value === undefined ? 1 : -1;
     }
-    return sign * compare(x.value, y.value) || x.index - y.index;
+    return sign * compareSortValues(x.value, y.value) || x.index - y.index;
   });
   return keyed.map((k) => k.profile);
 }

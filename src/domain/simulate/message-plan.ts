@@ -4,6 +4,7 @@ import { engagementEvent, engagementsOf } from '../steps/journey-events.ts';
 import type { MessageStepBody } from '../steps/step-simulation.ts';
 import type { ChannelBehaviour } from './options.ts';
 import type { MessagePlan } from './plan-step.ts';
+import { KEEP_ALL } from './simulated-reads.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -54,6 +55,7 @@ export function messagePlan(
     quiet: !QUIET_EXEMPT.has(channel),
     capped: !CAP_EXEMPT.has(channel),
     nps: own.nps === true,
+    keepEvents: KEEP_ALL,
     deliveredEvent: engagementEvent(channel, 'delivered'),
     openedEvent: engagementEvent(channel, 'opened'),
     clickedEvent: engagementEvent(channel, 'clicked'),

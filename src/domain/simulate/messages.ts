@@ -23,6 +23,10 @@ import type { ProfileState } from './profile-state.ts';
 import type { ProfileRandom } from './seeded.ts';
 import { formatTime } from './trace.ts';
 import { cappedBy, quietHoursEnd } from './send-rules.ts';
+import { KEEP } from './simulated-reads.ts';
+
+/** What an untraced send says about itself: nothing (no list is made per send). */
+const NO_WORDS: string[] = [];
 
 /** `gate` result: the message is not sent and the profile moves on. */
 export const SUPPRESSED = -1;
@@ -136,13 +140,20 @@ export class MessageSender {
     state.messages++;
     const day = Math.floor((t - this.plan.start) / DAY_MS);
     if (day >= 0 && day < counters.days) bump(counters.sendsPerDay, c * counters.days + day);
-    if (m.capped) state.recordSend(t, c);
+    // Only the frequency cap reads the sends back.
+    if (m.capped && cap.enabled) state.recordSend(t, c);
     this.behave(m, t);
     return true;
   }
 
-  private add(name: string, at: number, props: Readonly<Record<string, Scalar>>): void {
-    this.state.addEvent({ name, at, props } as ProfileEvent);
+  /** Adds a simulated event to the timeline when something reads it (`keep`) or it is traced. */
+  private add(
+    keep: number,
+    name: string,
+    at: number,
+    props: Readonly<Record<string, Scalar>>,
+  ): void {
+    if (keep !== 0 || this.tracing) this.state.addEvent({ name, at, props } as ProfileEvent);
   }
 
   private behave(m: MessagePlan, t: number): void {
@@ -150,7 +161,7 @@ export class MessageSender {
     const end = this.plan.end;
     const counters = this.counters;
     const c = m.channel;
-    const words: string[] = [];
+    const words: string[] = this.tracing ? [] : NO_WORDS;
     const sent: TraceWhy[] = [];
     if (r.next() >= m.deliveredRate) {
       if (this.tracing) {
@@ -162,7 +173,7 @@ export class MessageSender {
     const deliveredAt = t + m.deliveryDelayMs;
     if (deliveredAt >= end) return;
     counters.count(c, DELIVERED);
-    this.add(m.deliveredEvent, deliveredAt, m.props);
+    this.add(m.keepEvents & KEEP.delivered, m.deliveredEvent, deliveredAt, m.props);
     if (this.tracing) {
       words.push('delivered');
       sent.push({ code: 'delivered' });
@@ -178,7 +189,7 @@ export class MessageSender {
         engaged = engagedAt < end;
         if (engaged) {
           counters.count(c, OPENED);
-          this.add(m.openedEvent, engagedAt, m.props);
+          this.add(m.keepEvents & KEEP.opened, m.openedEvent, engagedAt, m.props);
           if (this.tracing) {
             words.push(`opened ${formatTime(engagedAt)}`);
             sent.push({ code: 'opened', values: { at: engagedAt } });
@@ -193,7 +204,7 @@ export class MessageSender {
         engaged = engagedAt < end;
         if (engaged) {
           counters.count(c, CLICKED);
-          this.add(m.clickedEvent, engagedAt, m.props);
+          this.add(m.keepEvents & KEEP.clicked, m.clickedEvent, engagedAt, m.props);
           if (this.tracing) {
             words.push(`clicked ${formatTime(engagedAt)}`);
             sent.push({ code: 'clicked', values: { at: engagedAt } });
@@ -205,7 +216,7 @@ export class MessageSender {
       const at = deliveredAt + r.exponential(m.openDelayMs);
       if (at < end) {
         counters.count(c, UNSUBSCRIBED);
-        this.add(m.unsubscribedEvent, at, m.props);
+        this.add(m.keepEvents & KEEP.unsubscribed, m.unsubscribedEvent, at, m.props);
         if (at < (this.state.unsubscribedAt[c] as number)) this.state.unsubscribedAt[c] = at;
         if (this.tracing) {
           words.push(`unsubscribed ${formatTime(at)}`);
@@ -220,7 +231,12 @@ export class MessageSender {
       while (score < 10 && u >= (this.plan.npsCumulative[score] as number)) score++;
       if (at < end) {
         bump(counters.npsScores, score);
-        this.add('nps_response', at, m.npsProps[score] as Record<string, Scalar>);
+        this.add(
+          m.keepEvents & KEEP.nps,
+          'nps_response',
+          at,
+          m.npsProps[score] as Record<string, Scalar>,
+        );
         if (this.tracing) {
           words.push(`answered NPS ${score}`);
           sent.push({ code: 'npsAnswer', values: { score } });
@@ -236,7 +252,7 @@ export class MessageSender {
       const at = engagedAt + r.exponential(m.conversionDelayMs);
       if (at < end) {
         const amount = this.amount(goal.event);
-        this.add(goal.event, at, {
+        this.add(KEEP.goal, goal.event, at, {
           amount,
           stepId: m.props['stepId'] ?? '',
           journeyId: m.props['journeyId'] ?? '',

@@ -61,6 +61,11 @@ export interface MessagePlan {
   /** Counts toward the frequency cap. */
   capped: boolean;
   nps: boolean;
+  /**
+   * Which of this step's simulated events anything in the run reads (bits of `KEEP` in
+   * simulated-reads.ts): an event nothing reads is drawn and counted but not added to the timeline.
+   */
+  keepEvents: number;
   deliveredEvent: string;
   openedEvent: string;
   clickedEvent: string;
@@ -95,6 +100,8 @@ export interface PlanStep {
   hashSuffix: string;
   durationMs: number;
   waitMatch: EventMatcher | null;
+  /** The name of the event `waitMatch` accepts ('' when it is not one name). */
+  waitEvent: string;
   waitTarget: string;
   /** wait_for_event on engagement with a message: which, and the message's label. */
   waitEngagement: { engagement: 'opened' | 'clicked'; message: string } | null;

@@ -26,6 +26,7 @@ function emptyStep(step: SpecStep, index: number, branchBase: number): PlanStep 
     hashSuffix: '',
     durationMs: 0,
     waitMatch: null,
+    waitEvent: '',
     waitTarget: '',
     waitEngagement: null,
     untilAt: Number.NaN,

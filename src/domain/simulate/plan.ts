@@ -15,6 +15,7 @@ import type { PlanStep } from './plan-step.ts';
 import { planContext, planSteps } from './plan-steps.ts';
 import { seedHash } from './seeded.ts';
 import { capRuleOf } from './send-rules.ts';
+import { eventsRead, markKeptEvents, tagsRead } from './simulated-reads.ts';
 import type { TriggerPlan } from './trigger-plan.ts';
 import { resolveSimulationWindow } from './window.ts';
 
@@ -60,6 +61,8 @@ export interface SimulationPlan {
   /** Cumulative NPS score weights, normalised to 1. */
   npsCumulative: Float64Array;
   traceIds: ReadonlySet<string>;
+  /** Whether anything reads tags the journey changes (see `tagsRead`); if not, the simulator skips tag changes. */
+  tagsRead: boolean;
 }
 
 /**
@@ -81,6 +84,15 @@ export function createSimulationPlan(
   const triggers = compileTriggers(spec, ctx);
   const s = spec.settings;
   const goal = s.goal;
+  markKeptEvents(
+    steps,
+    eventsRead(
+      steps,
+      triggers,
+      goal?.event ?? null,
+      s.exitCriteria.map((c) => c.event),
+    ),
+  );
   const weights = options.nps.scoreWeights;
   const weightTotal = weights.reduce((a, b) => a + b, 0) || 1;
   let acc = 0;
@@ -138,6 +150,7 @@ export function createSimulationPlan(
           },
     npsCumulative,
     traceIds: new Set(options.traceProfileIds),
+    tagsRead: tagsRead(steps, triggers, propensity?.attribute ?? null),
   };
 }
 

@@ -1,11 +1,8 @@
-import { CHANNELS, type Channel } from '../channels.ts';
-import { isReachable } from '../conditions/reachability.ts';
-import type { Profile, ProfileEvent } from '../profiles/profile.ts';
-import type { EventMatcher } from './event-match.ts';
+import type { Profile } from '../profiles/profile.ts';
+import { ColumnEntries, reachChannels, reachMask } from './column-entries.ts';
 import type { SimulationPlan } from './plan.ts';
 import type { ProfileColumns } from './profile-columns.ts';
-import { hashMore, hashText } from './seeded.ts';
-import { AFTER_EVENTS } from './trigger-plan.ts';
+import { hashText } from './seeded.ts';
 import { ProfileSimulator } from './simulator.ts';
 
 /**
@@ -33,23 +30,13 @@ export interface PreparedProfiles {
   /** Per entrant: the sequence of the first entry's firing. */
   readonly firstSeq: Float64Array;
   readonly control: Uint8Array;
-  /** Per entrant: bit `c` set when the profile as given is reachable on `CHANNELS[c]` (and a message step sends on it). */
+  /**
+   * Per entrant: bit `c` set when the profile as given is reachable on `CHANNELS[c]`, for the
+   * channels of {@link reachChannels}.
+   */
   readonly reach: Uint8Array;
-}
-
-/** Bit `c` set when the profile is reachable on `CHANNELS[c]`, for the channels in `mask`. */
-export function reachMask(profile: Profile, mask: number): number {
-  let out = 0;
-  for (let c = 0; c < CHANNELS.length; c++)
-    if ((mask & (1 << c)) !== 0 && isReachable(profile, CHANNELS[c] as Channel)) out |= 1 << c;
-  return out;
-}
-
-/** The channels the plan's message steps send on, as a bit mask. */
-function sendingChannels(plan: SimulationPlan): number {
-  let mask = 0;
-  for (const step of plan.steps) if (step.message !== null) mask |= 1 << step.message.channel;
-  return mask;
+  /** The channels `reach` tells about: those a message step sends on or a condition asks about. */
+  readonly reachChannels: number;
 }
 
 /** FNV-1a hashes of the profiles' ids, the key of every per-profile draw. */
@@ -102,7 +89,11 @@ class Entrants {
     this.reach[k] = reach;
   }
 
-  done(plan: SimulationPlan, source: PreparedProfiles['source']): PreparedProfiles {
+  done(
+    plan: SimulationPlan,
+    source: PreparedProfiles['source'],
+    reachChannels: number,
+  ): PreparedProfiles {
     const k = this.k;
     return {
       source,
@@ -115,6 +106,7 @@ class Entrants {
       firstSeq: this.firstSeq.slice(0, k),
       control: this.control.slice(0, k),
       reach: this.reach.slice(0, k),
+      reachChannels,
     };
   }
 }
@@ -128,7 +120,7 @@ function prepareObjects(
   source: PreparedProfiles['source'],
 ): PreparedProfiles {
   const simulator = new ProfileSimulator(plan);
-  const channels = sendingChannels(plan);
+  const channels = reachChannels(plan);
   const out = new Entrants(count);
   for (let i = 0; i < count; i++) {
     const profile = profileAt(i);
@@ -146,7 +138,7 @@ function prepareObjects(
       reachMask(profile, channels),
     );
   }
-  return out.done(plan, source);
+  return out.done(plan, source, channels);
 }
 
 /**
@@ -169,18 +161,6 @@ export function prepareProfiles(
   );
 }
 
-/** Index of the first of `at[from..to)` at or after `t` (times sorted), as `firstAtOrAfter`. */
-function firstAtOrAfterIn(at: Float64Array, from: number, to: number, t: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((at[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * {@link prepareProfiles} over columns. When every trigger fires on the profile's own events
  * (the `event` kind), entries are found from the event columns and only the entrants' profile
@@ -188,8 +168,7 @@ function firstAtOrAfterIn(at: Float64Array, from: number, to: number, t: number)
  * way the result is the one {@link prepareProfiles} gives for the same profiles.
  */
 export function prepareColumns(plan: SimulationPlan, columns: ProfileColumns): PreparedProfiles {
-  const triggers = plan.triggers;
-  if (triggers.some((t) => t.event === undefined))
+  if (plan.triggers.some((t) => t.event === undefined))
     return prepareObjects(
       plan,
       columns.count,
@@ -197,48 +176,22 @@ export function prepareColumns(plan: SimulationPlan, columns: ProfileColumns): P
       (i) => hashText(columns.id(i)),
       columns,
     );
-  const { eventStart, eventName, eventAt, names } = columns;
-  const named = triggers.map((t) => Uint8Array.from(names, (n) => (n === t.event?.name ? 1 : 0)));
-  const filters = triggers.map((t) => t.event?.match ?? null);
-  const channels = sendingChannels(plan);
-  const { start, end, controlThreshold, controlSuffix } = plan;
+  const entries = ColumnEntries.for(plan, columns) as ColumnEntries;
+  const channels = reachChannels(plan);
   const out = new Entrants(columns.count);
   for (let i = 0; i < columns.count; i++) {
-    const from = eventStart[i] as number;
-    const to = eventStart[i + 1] as number;
-    if (from === to) continue;
-    const first = firstAtOrAfterIn(eventAt, from, to, start);
-    // The first firing: by time, then sequence, then trigger order, as `nextFiring`.
-    let best = Number.POSITIVE_INFINITY;
-    let bestSeq = AFTER_EVENTS;
-    let bestTrigger = -1;
-    let profile: Profile | null = null;
-    for (let j = 0; j < named.length; j++) {
-      const isNamed = named[j] as Uint8Array;
-      const match = filters[j] as EventMatcher | null;
-      for (let e = first; e < to; e++) {
-        const at = eventAt[e] as number;
-        if (at >= end) break;
-        if (isNamed[eventName[e] as number] !== 1) continue;
-        if (match !== null) {
-          profile ??= columns.profile(i);
-          if (!match(profile.events[e - from] as ProfileEvent)) continue;
-        }
-        const seq = e - from;
-        if (at < best || (at === best && seq < bestSeq)) {
-          best = at;
-          bestSeq = seq;
-          bestTrigger = j;
-        }
-        break;
-      }
-    }
-    if (bestTrigger < 0) continue;
-    profile ??= columns.profile(i);
-    const hash = hashText(profile.id);
-    const control =
-      controlThreshold > 0 && hashMore(hash, controlSuffix) % 10_000 < controlThreshold;
-    out.add(i, profile, hash, best, bestTrigger, bestSeq, control, reachMask(profile, channels));
+    if (!entries.find(i)) continue;
+    const e = entries;
+    out.add(
+      i,
+      e.profile,
+      e.hash,
+      e.at,
+      e.trigger,
+      e.seq,
+      e.control,
+      reachMask(e.profile, channels),
+    );
   }
-  return out.done(plan, columns);
+  return out.done(plan, columns, channels);
 }

@@ -2,9 +2,15 @@ import type { ConditionContext } from '../conditions/compile-condition.ts';
 import type { Profile, ProfileAttributes, ProfileEvent } from '../profiles/profile.ts';
 import { CHANNELS, type Channel } from '../channels.ts';
 import { isReachable } from '../conditions/reachability.ts';
+import type { ProfileColumns } from './profile-columns.ts';
+import { EventTimeline } from './event-timeline.ts';
 import type { ZoneClock, ZoneRegistry } from './zone-clock.ts';
 
 const CHANNEL_COUNT = CHANNELS.length;
+const CHANNEL_BIT = Object.fromEntries(CHANNELS.map((c, i) => [c, 1 << i])) as Record<
+  Channel,
+  number
+>;
 
 /**
  * The simulator's scratch state for the profile being run. One instance per run is reset for
@@ -14,18 +20,20 @@ export class ProfileState {
   profile!: Profile;
   /** What conditions read: the profile, or its copy once `update_profile` changed it. */
   view!: Profile;
-  /** Real and simulated events, oldest first. Shared with the profile until a simulated event arrives. */
-  events: ProfileEvent[] = [];
-  private ownsEvents = false;
-  private readonly eventBuffer: ProfileEvent[] = [];
+  /** Real and simulated events: read through columns when the profile came from columns. */
+  readonly timeline = new EventTimeline();
   hash = 0;
   control = false;
   /** The history index of the event a per-event trigger last fired on. */
   firedSeq = -1;
-  /** The profile's reachable channels as a bit mask when known beforehand, else -1. */
-  reach = -1;
+  /**
+   * The channels the profile as given is reachable on (bit per `CHANNELS` index), for the
+   * channels of {@link reachKnown}: known beforehand, or worked out when first asked.
+   */
+  reach = 0;
+  reachKnown = 0;
   private clock: ZoneClock | null = null;
-  readonly ctx: ConditionContext = { now: 0, inControlGroup: false, events: [] };
+  readonly ctx: ConditionContext;
   /** Times and channels of this profile's sends (frequency cap). */
   sendAt = new Float64Array(64);
   sendChannel = new Uint8Array(64);
@@ -37,15 +45,35 @@ export class ProfileState {
   /** When the profile unsubscribed from each channel (Infinity: never). */
   readonly unsubscribedAt = new Float64Array(CHANNEL_COUNT);
 
-  constructor(private readonly zones: ZoneRegistry) {}
+  constructor(private readonly zones: ZoneRegistry) {
+    const timeline = this.timeline;
+    this.ctx = {
+      now: 0,
+      inControlGroup: false,
+      get events() {
+        return timeline.events;
+      },
+      countEvents: (name, matches, from, to, stopAt) =>
+        timeline.count(name, matches, from, to, stopAt),
+      reachable: (profile, channel) =>
+        profile === this.profile
+          ? this.reachableAsGiven(CHANNEL_BIT[channel], channel)
+          : isReachable(profile, channel),
+    };
+  }
+
+  /** Real and simulated events, oldest first (the profile's own until a simulated event arrives). */
+  get events(): readonly ProfileEvent[] {
+    return this.timeline.events;
+  }
 
   /** Starts on a new profile. */
   reset(profile: Profile): void {
     this.profile = profile;
     this.view = profile;
-    this.events = profile.events;
-    this.ownsEvents = false;
-    this.reach = -1;
+    this.timeline.reset(profile);
+    this.reach = 0;
+    this.reachKnown = 0;
     this.clock = null;
     this.sendCount = 0;
     this.messages = 0;
@@ -53,11 +81,25 @@ export class ProfileState {
     this.unsubscribedAt.fill(Number.POSITIVE_INFINITY);
   }
 
+  /** Reads the profile's real events from entries `from` to `to` of `columns` (see `reset`). */
+  useColumns(columns: ProfileColumns, from: number, to: number): void {
+    this.timeline.useColumns(columns, from, to);
+  }
+
   /** Whether the profile, as the journey has left it so far, is reachable on channel `c`. */
   reachable(c: number, channel: Channel): boolean {
-    // The mask describes the profile as given; once `update_profile` copied it, ask again.
-    if (this.reach >= 0 && this.view === this.profile) return (this.reach & (1 << c)) !== 0;
+    // Known for the profile as given; once `update_profile` copied it, ask again.
+    if (this.view === this.profile) return this.reachableAsGiven(1 << c, channel);
     return isReachable(this.view, channel);
+  }
+
+  /** Whether the profile as given is reachable on `channel` (bit `bit`), asked once per profile. */
+  private reachableAsGiven(bit: number, channel: Channel): boolean {
+    if ((this.reachKnown & bit) === 0) {
+      if (isReachable(this.profile, channel)) this.reach |= bit;
+      this.reachKnown |= bit;
+    }
+    return (this.reach & bit) !== 0;
   }
 
   /** The profile's zone clock (its zone, the journey's default, UTC), looked up on first use. */
@@ -71,28 +113,12 @@ export class ProfileState {
     const ctx = this.ctx;
     ctx.now = now;
     ctx.inControlGroup = this.control;
-    ctx.events = this.events;
     return ctx;
   }
 
   /** Adds a simulated event to the timeline, keeping it sorted (after events at the same time). */
   addEvent(e: ProfileEvent): void {
-    if (!this.ownsEvents) {
-      const buffer = this.eventBuffer;
-      buffer.length = 0;
-      const real = this.profile.events;
-      for (let i = 0; i < real.length; i++) buffer.push(real[i] as ProfileEvent);
-      this.events = buffer;
-      this.ownsEvents = true;
-    }
-    const events = this.events;
-    let i = events.length;
-    events.push(e);
-    while (i > 0 && (events[i - 1] as ProfileEvent).at > e.at) {
-      events[i] = events[i - 1] as ProfileEvent;
-      i--;
-    }
-    events[i] = e;
+    this.timeline.add(e);
   }
 
   /** Records a send for the frequency cap. */

@@ -14,7 +14,7 @@ import {
   GOAL,
   LOOP_GUARD,
 } from './counters.ts';
-import { findEvent, firstAfter } from './event-match.ts';
+import { firstAfter } from './event-match.ts';
 import { type MessageSender, SUPPRESSED } from './messages.ts';
 import type { SimulationPlan } from './plan.ts';
 import { OP, type MessagePlan, type PlanStep } from './plan-step.ts';
@@ -135,10 +135,10 @@ export class RunLoop {
           wake = windowOpens(step, state, t);
           break;
         case OP.waitForEvent: {
-          const e = findEvent(
-            state.events,
+          const e = state.timeline.find(
             t,
             t + step.durationMs,
+            step.waitEvent,
             step.waitMatch as NonNullable<PlanStep['waitMatch']>,
           );
           if (e === undefined) {
@@ -157,7 +157,7 @@ export class RunLoop {
           }
           break;
         case OP.updateProfile:
-          applyOperations(state, step.operations);
+          applyOperations(state, step.operations, plan.tagsRead);
           break;
         case OP.exit:
           counters.exit(s, EXIT_STEP);

@@ -1,6 +1,7 @@
 import type { Spec } from '../compile/spec-schema.ts';
 import type { Profile } from '../profiles/profile.ts';
 import { buildResult } from './build-result.ts';
+import { ColumnEntries } from './column-entries.ts';
 import { mergeResults } from './merge.ts';
 import type { SimulationOptions } from './options.ts';
 import { createSimulationPlan, type SimulationPlan } from './plan.ts';
@@ -32,6 +33,8 @@ export class PartitionRun {
   private entrant = 0;
   private readonly count: number;
   private readonly prepared: PreparedProfiles | null;
+  /** Finds entries from the columns as the run goes (see the constructor). */
+  private readonly entries: ColumnEntries | null = null;
 
   constructor(
     private readonly plan: SimulationPlan,
@@ -44,7 +47,11 @@ export class PartitionRun {
     this.simulator = new ProfileSimulator(plan);
     if (isColumns(profiles)) {
       this.count = profiles.count;
-      this.prepared = prepared ?? prepareColumns(plan, profiles);
+      // Untraced, with event triggers only: find each entry just before running it, while the
+      // profile is fresh in the cache, instead of preparing every profile first.
+      this.entries =
+        prepared === null && isUntraced(plan) ? ColumnEntries.for(plan, profiles) : null;
+      this.prepared = this.entries === null ? (prepared ?? prepareColumns(plan, profiles)) : null;
     } else {
       this.count = profiles.length;
       this.prepared = prepared;
@@ -75,6 +82,7 @@ export class PartitionRun {
 
   /** Simulates up to `count` more profiles; returns true when every profile is done. */
   advance(count: number): boolean {
+    if (this.entries !== null) return this.advanceFinding(this.entries, count);
     if (this.prepared !== null) return this.advancePrepared(this.prepared, count);
     const { plan, simulator } = this;
     const profiles = this.profiles as readonly Profile[];
@@ -86,6 +94,18 @@ export class PartitionRun {
     }
     this.next = to;
     return to === profiles.length;
+  }
+
+  /** {@link advance} finding entries from the columns: only the entrants run, the rest are counted. */
+  private advanceFinding(entries: ColumnEntries, count: number): boolean {
+    const simulator = this.simulator;
+    const columns = this.profiles as ProfileColumns;
+    const to = Math.min(this.count, this.next + count);
+    simulator.counters.profiles += to - this.next;
+    for (let i = this.next; i < to; i++)
+      if (entries.find(i)) simulator.runStart(entries, columns, i, 0, 0, false, false);
+    this.next = to;
+    return to === this.count;
   }
 
   /** {@link advance} over prepared profiles: only the entrants run, the rest are counted. */
@@ -143,6 +163,10 @@ export class PartitionRun {
     const traces = [...new Set([...this.requested, ...this.sampled])];
     return buildResult(this.plan, this.simulator.counters, traces, this.partition);
   }
+}
+
+function isUntraced(plan: SimulationPlan): boolean {
+  return plan.options.traceSample === 0 && plan.traceIds.size === 0;
 }
 
 function isColumns(profiles: readonly Profile[] | ProfileColumns): profiles is ProfileColumns {

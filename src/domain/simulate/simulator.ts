@@ -7,19 +7,32 @@ import {
   REFUSED_COOLDOWN,
   REFUSED_NEVER,
 } from './counters.ts';
-import { findEvent } from './event-match.ts';
 import { MessageSender } from './messages.ts';
 import { nextFiring as sharedNextFiring, type Firing } from './next-firing.ts';
 import type { SimulationPlan } from './plan.ts';
+import type { EntrantStart } from './column-entries.ts';
 import type { PreparedProfiles } from './prepared-profiles.ts';
+import type { ProfileColumns } from './profile-columns.ts';
 import { ProfileState } from './profile-state.ts';
 import { RunLoop } from './run-loop.ts';
 import { ProfileRandom, STREAM, hashMore, hashText } from './seeded.ts';
 import { StepTracer } from './step-tracer.ts';
 import type { ProfileTrace } from './trace.ts';
+import { AFTER_EVENTS, type TriggerPlan } from './trigger-plan.ts';
 import { ZoneRegistry } from './zone-clock.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
+
+type EventTrigger = NonNullable<TriggerPlan['event']>;
+
+function eventTriggersOf(plan: SimulationPlan): EventTrigger[] | null {
+  const out: EventTrigger[] = [];
+  for (const t of plan.triggers) {
+    if (t.event === undefined) return null;
+    out.push(t.event);
+  }
+  return out;
+}
 const HOUR_MS = 3_600_000;
 
 /**
@@ -49,6 +62,7 @@ export class ProfileSimulator {
     this.state = new ProfileState(new ZoneRegistry(plan.defaultTimeZone));
     this.sender = new MessageSender(plan, this.state, this.counters, this.random);
     this.loop = new RunLoop(plan, this.state, this.counters, this.sender);
+    this.eventTriggers = eventTriggersOf(plan);
   }
 
   /**
@@ -82,21 +96,64 @@ export class ProfileSimulator {
     requested: boolean,
     sampled: boolean,
   ): ProfileTrace | null {
-    const profile = prepared.entrantProfiles[k] as Profile;
-    const state = this.state;
-    state.reset(profile);
-    state.hash = prepared.hash[k] as number;
-    state.control = prepared.control[k] === 1;
-    state.reach = prepared.reach[k] as number;
-    this.entryTrigger = prepared.firstTrigger[k] as number;
-    this.entrySeq = prepared.firstSeq[k] as number;
-    return this.runEntries(
-      profile,
-      prepared.firstEntry[k] as number,
+    const start = this.scratchStart;
+    start.profile = prepared.entrantProfiles[k] as Profile;
+    start.hash = prepared.hash[k] as number;
+    start.at = prepared.firstEntry[k] as number;
+    start.trigger = prepared.firstTrigger[k] as number;
+    start.seq = prepared.firstSeq[k] as number;
+    start.control = prepared.control[k] === 1;
+    start.reach = prepared.reach[k] as number;
+    const source = prepared.source;
+    return this.runStart(
+      start,
+      Array.isArray(source) ? null : (source as ProfileColumns),
+      prepared.entrants[k] as number,
+      prepared.reachChannels,
       sampleKey,
       requested,
       sampled,
     );
+  }
+
+  private readonly scratchStart: EntrantStart = {
+    profile: { id: '', attributes: { consent: {}, tags: [], custom: {} }, events: [] },
+    hash: 0,
+    at: NEVER,
+    trigger: -1,
+    seq: -1,
+    control: false,
+    reach: 0,
+  };
+
+  /**
+   * Simulates profile `index` (of `columns`, when it came from columns) from its `start` as
+   * worked out beforehand, exactly as {@link runProfile} would. Counts no profile.
+   */
+  runStart(
+    start: EntrantStart,
+    columns: ProfileColumns | null,
+    index: number,
+    reachChannels: number,
+    sampleKey: number,
+    requested: boolean,
+    sampled: boolean,
+  ): ProfileTrace | null {
+    const state = this.state;
+    state.reset(start.profile);
+    if (columns !== null)
+      state.useColumns(
+        columns,
+        columns.eventStart[index] as number,
+        columns.eventStart[index + 1] as number,
+      );
+    state.hash = start.hash;
+    state.control = start.control;
+    state.reach = start.reach;
+    state.reachKnown = reachChannels;
+    this.entryTrigger = start.trigger;
+    this.entrySeq = start.seq;
+    return this.runEntries(start.profile, start.at, sampleKey, requested, sampled);
   }
 
   /**
@@ -221,10 +278,47 @@ export class ProfileSimulator {
     return this.fired.seq;
   }
 
-  /** See the shared {@link sharedNextFiring}. */
+  /** See the shared {@link sharedNextFiring}; read from the event columns when it can be. */
   private nextFiring(after: number, afterSeq: number): number {
-    return sharedNextFiring(this.plan, this.state, after, afterSeq, this.fired);
+    const timeline = this.state.timeline;
+    const columns = timeline.source;
+    if (columns === null || this.eventTriggers === null)
+      return sharedNextFiring(this.plan, this.state, after, afterSeq, this.fired);
+    if (this.namedFor !== columns.names) {
+      this.namedFor = columns.names;
+      this.named = this.eventTriggers.map((t) =>
+        Uint8Array.from(columns.names, (n) => (n === t.name ? 1 : 0)),
+      );
+    }
+    // As `sharedNextFiring` with every trigger an event trigger: by time, sequence, trigger order.
+    const end = this.plan.end;
+    let best = NEVER;
+    let bestSeq = AFTER_EVENTS;
+    let bestTrigger = -1;
+    for (let i = 0; i < this.named.length; i++) {
+      const t = timeline.nextReal(
+        this.named[i] as Uint8Array,
+        (this.eventTriggers[i] as EventTrigger).match,
+        after,
+        afterSeq,
+        end,
+      );
+      if (t < best || (t === best && t !== NEVER && timeline.lastSeq < bestSeq)) {
+        best = t;
+        bestSeq = timeline.lastSeq;
+        bestTrigger = i;
+      }
+    }
+    this.fired.seq = bestSeq;
+    if (bestTrigger >= 0) this.fired.trigger = bestTrigger;
+    return best;
   }
+
+  /** The plan's triggers when every one fires on the profile's own events, else null. */
+  private readonly eventTriggers: readonly EventTrigger[] | null;
+  /** Per event trigger: which of {@link namedFor}'s names fire it. */
+  private named: Uint8Array[] = [];
+  private namedFor: readonly string[] | null = null;
 
   private conversion(entryAt: number, nextEntry: number): void {
     const goal = this.plan.goal;
@@ -232,7 +326,7 @@ export class ProfileSimulator {
     let e = this.loop.goalEvent;
     if (e === null) {
       const to = Math.min(entryAt + goal.windowMs, nextEntry, this.plan.end - 1);
-      e = findEvent(this.state.events, entryAt, to, goal.match) ?? null;
+      e = this.state.timeline.find(entryAt, to, goal.event, goal.match) ?? null;
     }
     this.loop.goalEvent = null;
     if (e === null) return;

@@ -48,6 +48,8 @@ export function smsUnits(
     name: journey.name,
     unsubscribeUrl: `https://u.example/${journey.id}`,
   });
+  // Without Liquid markup the text is the same for everyone: no need to look for the event.
+  if (!text.includes('{')) return (profile) => count(profile, undefined);
   return (profile, at) => count(profile, triggeringEvent(profile, triggerEvents, at));
 }
 

@@ -10,9 +10,17 @@ const TEXT_KEYS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Applies `update_profile` operations, in order, to the profile's copy-on-write view. */
-export function applyOperations(state: ProfileState, ops: readonly ProfileOperation[]): void {
+/**
+ * Applies `update_profile` operations, in order, to the profile's copy-on-write view. With
+ * `tags` false, tag changes are left out (the simulator, when nothing reads them).
+ */
+export function applyOperations(
+  state: ProfileState,
+  ops: readonly ProfileOperation[],
+  tags = true,
+): void {
   for (const op of ops) {
+    if (op.type !== 'set_attribute' && !tags) continue;
     if (op.type === 'add_tag') {
       if (!state.view.attributes.tags.includes(op.tag)) state.writableTags().push(op.tag);
     } else if (op.type === 'remove_tag') {

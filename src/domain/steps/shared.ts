@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { conditionProblems } from '../conditions/condition-problems.ts';
 import type { ConditionGroup } from '../conditions/condition-schema.ts';
+import { LIMITS } from '../journey/limits.ts';
 import type { StepIssue } from './step-definition.ts';
 
 export const DURATION_UNITS = ['minutes', 'hours', 'days', 'weeks'] as const;
@@ -24,6 +25,7 @@ export const durationSchema = z
   .refine((d) => d.amount * UNIT_MS[d.unit] <= MAX_DURATION_MS, {
     message: 'at most 10 years (3,650 days)',
     path: ['amount'],
+    params: { problem: 'duration_too_long' },
   });
 export type Duration = z.infer<typeof durationSchema>;
 
@@ -56,14 +58,17 @@ export function filled(text: string | undefined): boolean {
   return text !== undefined && text.trim() !== '';
 }
 
-/** An error for a required field left empty. */
-export function required(field: string, message: string): StepIssue {
-  return { severity: 'error', code: 'required-field', message, field };
+/**
+ * An error for a required field left empty. `what` names the field for the screens' wording
+ * (`subject`, `header-name`…) and `n` numbers the item of a list it belongs to (0 for none).
+ */
+export function required(field: string, message: string, what: string, n = 0): StepIssue {
+  return { severity: 'error', code: 'required-field', message, params: { what, n }, field };
 }
 
-/** An error for a message step with nothing to send. */
-export function noContent(field: string, message: string): StepIssue {
-  return { severity: 'error', code: 'message-without-content', message, field };
+/** An error for a message step with nothing to send; `what` names the missing content. */
+export function noContent(field: string, message: string, what: string): StepIssue {
+  return { severity: 'error', code: 'message-without-content', message, params: { what }, field };
 }
 
 /** "Welcome aboard" shortened to fit a node face. */
@@ -82,15 +87,20 @@ export function conditionIssues(group: ConditionGroup, field: string): StepIssue
     severity: 'error',
     code: 'incomplete-condition',
     message: p.message,
+    params: { what: p.what, attribute: p.attribute, reason: p.reason, max: LIMITS.nameLength },
     field: p.field,
   }));
 }
 
-/** Errors for branch keys used twice (or reserved), pointing at `<field>.<i>.key`. */
+/**
+ * Errors for branch keys used twice (or reserved), pointing at `<field>.<i>.key`; `what` names
+ * the items for the screens (`path`, `variant`), `noun` for the English message.
+ */
 export function duplicateKeyIssues(
   keys: readonly string[],
   field: string,
   noun: string,
+  what: string,
   reserved: readonly string[] = [],
 ): StepIssue[] {
   const seen = new Set<string>(reserved);
@@ -101,6 +111,7 @@ export function duplicateKeyIssues(
         severity: 'error',
         code: 'duplicate-branch-key',
         message: `${noun} ${i + 1} needs its own key ("${key}" is taken).`,
+        params: { what, n: i + 1, key },
         field: `${field}.${i}.key`,
       });
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from '../channels.ts';
+import type { Coded } from '../validate/diagnostic.ts';
 import type { ConditionGroup } from '../conditions/condition-schema.ts';
 import type { StepCategory, StepKind } from './step-kinds.ts';
 import type { StepPhrase } from './step-phrase.ts';
@@ -21,15 +22,16 @@ export interface Branch {
   text: StepPhrase;
 }
 
-/** A problem a step definition finds in a config that already passed its schema. */
-export interface StepIssue {
+/**
+ * A problem a step definition finds in a config that already passed its schema: a registered
+ * code (`split-percentages`, `message-without-content`, `required-field`…) with its parameters,
+ * an English message, and the config path it is about (`subject`, `variants.1.percent`).
+ */
+export type StepIssue = Coded<{
   severity: 'error' | 'warning';
-  /** Stable code, e.g. `split-percentages`, `message-without-content`, `required-field`. */
-  code: string;
   message: string;
-  /** Config path, e.g. `subject` or `variants.1.percent`. */
   field?: string;
-}
+}>;
 
 /**
  * Everything the app knows about one step kind. The canvas, the inspector, the validator, the

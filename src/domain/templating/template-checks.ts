@@ -23,13 +23,13 @@ export function isTemplateDiagnostic(d: { code: string }): boolean {
 }
 
 /** Where a template check points: a field, and a line and column inside it. */
-export interface TemplateIssue extends StepIssue {
+export type TemplateIssue = StepIssue & {
   field: string;
   line?: number;
   column?: number;
   /** The known name closest to an unknown one. */
   suggestion?: string;
-}
+};
 
 /** What the checks of one step know. */
 export interface TemplateCheckInput {
@@ -81,19 +81,33 @@ function unknownFieldIssues(
     seen.add(ref.path);
     const suggestion = closestName(ref.path, known);
     const root = ref.path.split('.')[0] ?? '';
-    const what = (TEMPLATE_ROOTS as readonly string[]).includes(root)
-      ? root === 'event'
-        ? 'is not a property of the event that starts this journey'
-        : root === 'journey'
-          ? 'is not a journey value'
-          : input.context === undefined
-            ? 'is not a profile field'
-            : `is not a field of the profiles in ${input.context.profileSetName}`
-      : 'is not something a message can use (profile, event or journey values)';
+    const where = (TEMPLATE_ROOTS as readonly string[]).includes(root)
+      ? root === 'event' || root === 'journey'
+        ? root
+        : input.context === undefined
+          ? 'profile'
+          : 'profile_set'
+      : 'other';
+    const what = {
+      event: 'is not a property of the event that starts this journey',
+      journey: 'is not a journey value',
+      profile: 'is not a profile field',
+      profile_set: `is not a field of the profiles in ${input.context?.profileSetName ?? ''}`,
+      other: 'is not something a message can use (profile, event or journey values)',
+    }[where];
     issues.push({
       severity: 'warning',
       code: 'template-unknown-field',
       message: `\`${ref.path}\` ${what}${suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`} (line ${ref.line}, column ${ref.column})`,
+      params: {
+        path: ref.path,
+        where,
+        profileSet: input.context?.profileSetName ?? '',
+        hint: suggestion === undefined ? 'no' : 'yes',
+        suggestion: suggestion ?? '',
+        line: ref.line,
+        column: ref.column,
+      },
       field: t.field,
       line: ref.line,
       column: ref.column,
@@ -119,6 +133,14 @@ function missingFieldIssues(
       severity: 'warning',
       code: 'template-missing-field',
       message: `\`${s.path}\` is empty for ${formatShare(s.share)} of profiles in ${context.profileSetName} (${s.missing} of ${s.of}) and would print nothing: add a fallback, e.g. {{ ${s.path} | default: "…" }}`,
+      params: {
+        path: s.path,
+        // Under 1% (but some) reads as 0: the catalogue says "under 1%".
+        percent: s.share > 0 && s.share < 0.01 ? 0 : Math.round(s.share * 100),
+        missing: s.missing,
+        of: s.of,
+        profileSet: context.profileSetName,
+      },
       field: t.field,
       ...(ref === undefined ? {} : { line: ref.line, column: ref.column }),
     };
@@ -148,6 +170,7 @@ function contentIssues(
           severity: 'warning',
           code: 'email-without-unsubscribe',
           message: `The email has no unsubscribe link: add {{ ${UNSUBSCRIBE_PATH} }} to the body.`,
+          params: { path: UNSUBSCRIBE_PATH },
           field: 'body',
         },
       ];
@@ -161,6 +184,7 @@ function contentIssues(
           severity: 'warning',
           code: 'sms-without-opt-out',
           message: 'A marketing SMS should say how to opt out, e.g. "Reply STOP to opt out".',
+          params: {},
           field: 'text',
         },
       ];
@@ -189,6 +213,7 @@ export function checkTemplates(input: TemplateCheckInput): TemplateIssue[] {
         severity: 'error',
         code: 'template-syntax',
         message: `Liquid cannot read this at line ${line}, column ${column}: ${message}`,
+        params: { line, column, detail: message },
         field: t.field,
         line,
         column,

@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import { buildGraph, type JourneyGraph } from '../journey/graph.ts';
 import type { JourneyDocument, JourneyStep } from '../journey/journey-schema.ts';
 import { getStepDefinition, type AnyStepDefinition } from '../steps/registry.ts';
 import type { Branch } from '../steps/step-definition.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { issuePath, zodProblem } from './zod-problem.ts';
 import {
   branchKeyProblems,
   compiledBodyProblems,
@@ -30,12 +32,9 @@ export interface Analysis {
 }
 
 /** Issues from zod on a step config, one diagnostic per field. */
-function configDiagnostics(
-  step: JourneyStep,
-  issues: readonly { path: PropertyKey[]; message: string }[],
-): Diagnostic[] {
+function configDiagnostics(step: JourneyStep, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
   return issues.map((issue) => {
-    const field = issue.path.map(String).join('.');
+    const field = issuePath(issue);
     return {
       severity: 'error',
       code: 'invalid-config',
@@ -43,6 +42,7 @@ function configDiagnostics(
         field === ''
           ? `"${step.label}" has unreadable settings: ${issue.message}`
           : `${field}: ${issue.message}`,
+      params: { field: field === '' ? 'config' : field, ...zodProblem(issue) },
       stepId: step.id,
       ...(field === '' ? {} : { field }),
     };
@@ -77,6 +77,7 @@ export function analyse(doc: JourneyDocument): Analysis {
         severity: 'error',
         code: 'duplicate-step-id',
         message: `Two steps share the id "${step.id}".`,
+        params: { id: step.id },
         stepId: step.id,
       });
       continue;
@@ -90,6 +91,7 @@ export function analyse(doc: JourneyDocument): Analysis {
         severity: 'error',
         code: 'unknown-kind',
         message: `"${step.label}" is a kind of step this version does not know ("${step.kind}").`,
+        params: { step: step.label, kind: step.kind },
         stepId: step.id,
       });
       continue;
@@ -97,7 +99,7 @@ export function analyse(doc: JourneyDocument): Analysis {
     a.definitions.set(step.id, def);
     if (def.category === 'trigger') a.triggerIds.push(step.id);
     if (!limits.parseable) continue;
-    const parsed = def.configSchema.safeParse(step.config);
+    const parsed = def.configSchema.safeParse(step.config, { reportInput: true });
     if (!parsed.success) {
       a.diagnostics.push(...configDiagnostics(step, parsed.error.issues));
       continue;

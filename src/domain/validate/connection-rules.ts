@@ -13,6 +13,7 @@ export function checkConnections(a: Analysis): void {
         severity: 'error',
         code: 'duplicate-connection-id',
         message: `Two arrows share the id "${c.id}".`,
+        params: { id: c.id },
         connectionId: c.id,
       });
     }
@@ -26,6 +27,7 @@ export function checkConnections(a: Analysis): void {
         severity: 'error',
         code: 'dangling-connection',
         message: 'An arrow points to or from a step that no longer exists.',
+        params: {},
         connectionId: c.id,
         ...(from !== undefined ? { stepId: from.id } : {}),
       });
@@ -37,6 +39,7 @@ export function checkConnections(a: Analysis): void {
         severity: 'error',
         code: 'unknown-branch',
         message: `An arrow leaves "${from.label}" from a path it does not have ("${c.fromBranch}").`,
+        params: { step: from.label, branch: c.fromBranch },
         stepId: from.id,
         connectionId: c.id,
       });
@@ -46,6 +49,7 @@ export function checkConnections(a: Analysis): void {
         severity: 'error',
         code: 'connection-into-trigger',
         message: `"${to.label}" is a trigger; nothing can lead into it.`,
+        params: { step: to.label },
         stepId: to.id,
         connectionId: c.id,
       });
@@ -55,6 +59,7 @@ export function checkConnections(a: Analysis): void {
         severity: 'error',
         code: 'self-loop',
         message: `"${from.label}" leads to itself.`,
+        params: { step: from.label },
         stepId: from.id,
         connectionId: c.id,
       });
@@ -66,6 +71,7 @@ export function checkConnections(a: Analysis): void {
         severity: 'error',
         code: 'duplicate-branch-connection',
         message: `One path of "${from.label}" has two arrows; each path leads to exactly one step.`,
+        params: { step: from.label },
         stepId: from.id,
         connectionId: c.id,
       });

@@ -4,6 +4,7 @@ import type { Analysis } from './analysis.ts';
 /** Loops that wait less than this each time round are flagged: people would cycle too fast. */
 export const MIN_LOOP_WAIT_MS = 3_600_000;
 
+/** The loop's steps in order, quoted: `"Email" → "Wait"`; names only, so any language can use it. */
 function loopNames(a: Analysis, ids: readonly string[]): string {
   return ids.map((id) => `"${a.steps.get(id)?.label ?? id}"`).join(' → ');
 }
@@ -80,9 +81,17 @@ function formatWait(ms: number): string {
 export function checkCycles(a: Analysis): void {
   const waits = (id: string): boolean => a.definitions.get(id)?.waits === true;
   for (const cycle of cyclesWithoutWait(a.graph, waits)) {
-    const message = `The loop ${loopNames(a, cycle)} has no delay or wait-for-event, so people would go round it forever.`;
-    for (const stepId of cycle)
-      a.diagnostics.push({ severity: 'error', code: 'cycle-without-wait', message, stepId });
+    const loop = loopNames(a, cycle);
+    const message = `The loop ${loop} has no delay or wait-for-event, so people would go round it forever.`;
+    for (const stepId of cycle) {
+      a.diagnostics.push({
+        severity: 'error',
+        code: 'cycle-without-wait',
+        message,
+        params: { loop },
+        stepId,
+      });
+    }
   }
   // Only steps that wait less than the limit can be on a loop that does.
   const wait = new Map<string, number>();
@@ -95,10 +104,13 @@ export function checkCycles(a: Analysis): void {
     if (ms === 0 || flagged.has(id)) continue;
     const loop = shortLoopFrom(a, id, wait);
     if (loop === undefined) continue;
-    const message = `People can go round the loop ${loopNames(a, loop.ids)} every ${formatWait(loop.totalMs)}; make its waits add up to at least an hour.`;
+    const names = loopNames(a, loop.ids);
+    const message = `People can go round the loop ${names} every ${formatWait(loop.totalMs)}; make its waits add up to at least an hour.`;
+    // Under a minute reads as 0: the catalogue says "less than a minute".
+    const params = { loop: names, minutes: Math.floor(loop.totalMs / 60_000) };
     for (const stepId of loop.ids) {
       flagged.add(stepId);
-      a.diagnostics.push({ severity: 'warning', code: 'short-cycle', message, stepId });
+      a.diagnostics.push({ severity: 'warning', code: 'short-cycle', message, params, stepId });
     }
   }
 }

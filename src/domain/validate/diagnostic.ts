@@ -1,11 +1,9 @@
-/**
- * A finding about a journey. `code` is stable (tests, docs and the UI key on it); `message` is
- * for marketers. `field` is a config path inside the step (`subject`, `variants.1.percent`) or,
- * for journey settings, a path starting with `settings.`.
- */
-export interface Diagnostic {
+import type { DiagnosticCode, DiagnosticParams } from './diagnostic-codes.ts';
+
+/** Where a diagnostic points, and how bad it is. */
+export interface DiagnosticPlace {
   severity: 'error' | 'warning';
-  code: string;
+  /** English, for the CLI, the spec validator and the executor; screens render `code` and `params`. */
   message: string;
   stepId?: string;
   field?: string;
@@ -16,6 +14,24 @@ export interface Diagnostic {
   suggestion?: string;
   connectionId?: string;
 }
+
+/** `Base` with one registered code and exactly that code's parameters, for each code. */
+export type Coded<Base> = {
+  [C in DiagnosticCode]: Base & { code: C; params: DiagnosticParams<C> };
+}[DiagnosticCode];
+
+/** A problem a backend reported in its own words: shown as it came. */
+export interface BackendDiagnostic extends DiagnosticPlace {
+  code: `backend:${string}`;
+  params?: undefined;
+}
+
+/**
+ * A finding about a journey. `code` is stable (tests, docs and the UI key on it) and `params`
+ * fill its catalogue message (`diagnostic.<code>`); `field` is a config path inside the step
+ * (`subject`, `variants.1.percent`) or, for journey settings, a path starting with `settings.`.
+ */
+export type Diagnostic = Coded<DiagnosticPlace> | BackendDiagnostic;
 
 /** Whether any diagnostic is an error (errors block compiling and publishing). */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -33,6 +33,7 @@ export function checkEvents(a: Analysis): void {
       severity: 'warning',
       code: 'unproducible-event',
       message: unproducible(goal.event),
+      params: { why: 'never', event: goal.event, step: '' },
       field: 'settings.goal.event',
     });
   }
@@ -42,6 +43,7 @@ export function checkEvents(a: Analysis): void {
         severity: 'warning',
         code: 'unproducible-event',
         message: unproducible(rule.event),
+        params: { why: 'never', event: rule.event, step: '' },
         field: `settings.exitCriteria.${i}.event`,
       });
     }
@@ -57,6 +59,7 @@ export function checkEvents(a: Analysis): void {
           severity: 'warning',
           code: 'unproducible-event',
           message: unproducible(target.event),
+          params: { why: 'never', event: target.event, step: '' },
           stepId: id,
           field: 'target.event',
         });
@@ -85,6 +88,7 @@ function checkEngagement(
       severity: 'error',
       code: 'invalid-engagement-step',
       message: 'The message to watch is missing or is not a message step.',
+      params: { why: 'missing', step: '', engagement },
       stepId: waitId,
       field: 'target.stepId',
     });
@@ -95,6 +99,7 @@ function checkEngagement(
       severity: 'error',
       code: 'invalid-engagement-step',
       message: `"${message.label}" cannot be ${engagement}: its channel does not report that.`,
+      params: { why: 'channel', step: message.label, engagement },
       stepId: waitId,
       field: 'target.engagement',
     });
@@ -105,6 +110,7 @@ function checkEngagement(
       severity: 'warning',
       code: 'unproducible-event',
       message: `"${message.label}" does not come before this wait, so people here will not have received it.`,
+      params: { why: 'not_before', event: '', step: message.label },
       stepId: waitId,
       field: 'target.stepId',
     });

@@ -10,6 +10,7 @@ export function checkFlow(a: Analysis): void {
       severity: 'error',
       code: 'no-trigger',
       message: 'Add a trigger: the journey has no way in.',
+      params: {},
     });
   } else {
     const reached = reachableFrom(a.graph, a.triggerIds);
@@ -19,6 +20,7 @@ export function checkFlow(a: Analysis): void {
           severity: 'warning',
           code: 'unreachable-step',
           message: `Nobody can reach "${step.label}": no trigger leads to it.`,
+          params: { step: step.label },
           stepId: step.id,
         });
       }
@@ -34,6 +36,7 @@ export function checkFlow(a: Analysis): void {
       severity: 'warning',
       code: 'no-action',
       message: 'The journey does nothing yet: add a message or another action.',
+      params: {},
     });
   }
 }
@@ -55,6 +58,7 @@ function checkBranches(a: Analysis): void {
           branches.length === 1
             ? `Nothing follows "${step.label}", so people leave the journey right after it.`
             : `The "${b.label}" path of "${step.label}" leads nowhere; people taking it leave the journey.`,
+        params: { step: step.label, branch: b.label, paths: branches.length },
         stepId: id,
         field: `branch:${b.key}`,
       });

@@ -1,15 +1,26 @@
 import { inspectValue, type ValueProblem } from '../journey/inspect-value.ts';
 import type { JourneyDocument, JourneyStep } from '../journey/journey-schema.ts';
-import { LIMITS, quoteName, unsafeNameReason } from '../journey/limits.ts';
+import { LIMITS, quoteName, unsafeNameProblem, unsafeNameReason } from '../journey/limits.ts';
 import type { Branch } from '../steps/step-definition.ts';
+import type { DiagnosticCode, DiagnosticParams } from './diagnostic-codes.ts';
 import type { Diagnostic } from './diagnostic.ts';
 
-const error = (code: string, message: string, where: Partial<Diagnostic> = {}): Diagnostic => ({
-  severity: 'error',
-  code,
-  message,
-  ...where,
-});
+type Where = Pick<Diagnostic, 'stepId' | 'field' | 'connectionId'>;
+
+/** An error of a registered code with its parameters, placed by `where`. */
+function error<C extends DiagnosticCode>(
+  code: C,
+  message: string,
+  params: DiagnosticParams<C>,
+  where: Where = {},
+): Diagnostic {
+  return { severity: 'error', code, message, params, ...where } as Diagnostic;
+}
+
+/** The parameters of an unsafe id or key: why, and the length limit the reason may quote. */
+function unsafeParams(name: string): { reason: string; max: number } {
+  return { reason: unsafeNameProblem(name) ?? 'empty', max: LIMITS.nameLength };
+}
 
 /** Journey-wide limits: how many steps and arrows, the journey's id, name and description. */
 export function documentLimitProblems(doc: JourneyDocument): Diagnostic[] {
@@ -19,6 +30,7 @@ export function documentLimitProblems(doc: JourneyDocument): Diagnostic[] {
       error(
         'too-many-steps',
         `The journey has ${doc.steps.length.toLocaleString('en-US')} steps; the most allowed is ${LIMITS.steps.toLocaleString('en-US')}.`,
+        { count: doc.steps.length, max: LIMITS.steps },
       ),
     );
   }
@@ -27,13 +39,19 @@ export function documentLimitProblems(doc: JourneyDocument): Diagnostic[] {
       error(
         'too-many-connections',
         `The journey has ${doc.connections.length.toLocaleString('en-US')} arrows; the most allowed is ${LIMITS.connections.toLocaleString('en-US')}.`,
+        { count: doc.connections.length, max: LIMITS.connections },
       ),
     );
   }
   const idProblem = unsafeNameReason(doc.id);
   if (idProblem !== undefined) {
     out.push(
-      error('unsafe-id', `The journey id ${quoteName(doc.id)} ${idProblem}.`, { field: 'id' }),
+      error(
+        'unsafe-id',
+        `The journey id ${quoteName(doc.id)} ${idProblem}.`,
+        { what: 'journey', id: quoteName(doc.id), ...unsafeParams(doc.id) },
+        { field: 'id' },
+      ),
     );
   }
   if (doc.name.length > LIMITS.labelLength) {
@@ -41,6 +59,7 @@ export function documentLimitProblems(doc: JourneyDocument): Diagnostic[] {
       error(
         'text-too-long',
         `The journey name is ${doc.name.length} characters long; the most allowed is ${LIMITS.labelLength}.`,
+        { what: 'journey_name', field: 'name', length: doc.name.length, max: LIMITS.labelLength },
         { field: 'name' },
       ),
     );
@@ -50,6 +69,12 @@ export function documentLimitProblems(doc: JourneyDocument): Diagnostic[] {
       error(
         'text-too-long',
         `The description is ${doc.description.length.toLocaleString('en-US')} characters long; the most allowed is ${LIMITS.textLength.toLocaleString('en-US')}.`,
+        {
+          what: 'description',
+          field: 'description',
+          length: doc.description.length,
+          max: LIMITS.textLength,
+        },
         { field: 'description' },
       ),
     );
@@ -57,13 +82,27 @@ export function documentLimitProblems(doc: JourneyDocument): Diagnostic[] {
   return out;
 }
 
-const VALUE_CODES: Record<ValueProblem['code'], string> = {
-  'too-deep': 'config-too-deep',
-  'condition-too-deep': 'condition-too-deep',
-  'text-too-long': 'text-too-long',
-  'number-not-finite': 'number-out-of-range',
-  'reserved-key': 'unsafe-key',
-};
+/** A problem found walking a step's settings, as a diagnostic with its parameters. */
+function valueDiagnostic(p: ValueProblem, where: Where): Diagnostic {
+  const field = p.path === '' ? 'config' : p.path;
+  switch (p.code) {
+    case 'too-deep':
+      return error('config-too-deep', p.message, { field, max: LIMITS.valueDepth }, where);
+    case 'condition-too-deep':
+      return error('condition-too-deep', p.message, { field, max: LIMITS.conditionDepth }, where);
+    case 'text-too-long':
+      return error(
+        'text-too-long',
+        p.message,
+        { what: 'field', field, length: p.length ?? 0, max: LIMITS.textLength },
+        where,
+      );
+    case 'number-not-finite':
+      return error('number-out-of-range', p.message, { field }, where);
+    case 'reserved-key':
+      return error('unsafe-key', p.message, { key: String(p.keys.at(-1) ?? ''), field }, where);
+  }
+}
 
 /**
  * A step's id and label, and its settings walked without recursion. `parseable` is false when
@@ -77,7 +116,12 @@ export function stepLimitProblems(step: JourneyStep): {
   const idProblem = unsafeNameReason(step.id);
   if (idProblem !== undefined) {
     diagnostics.push(
-      error('unsafe-id', `The step id ${quoteName(step.id)} ${idProblem}.`, { stepId: step.id }),
+      error(
+        'unsafe-id',
+        `The step id ${quoteName(step.id)} ${idProblem}.`,
+        { what: 'step', id: quoteName(step.id), ...unsafeParams(step.id) },
+        { stepId: step.id },
+      ),
     );
   }
   if (step.label.length > LIMITS.labelLength) {
@@ -85,6 +129,7 @@ export function stepLimitProblems(step: JourneyStep): {
       error(
         'text-too-long',
         `The step name is ${step.label.length} characters long; the most allowed is ${LIMITS.labelLength}.`,
+        { what: 'step_name', field: 'label', length: step.label.length, max: LIMITS.labelLength },
         { stepId: step.id, field: 'label' },
       ),
     );
@@ -93,7 +138,7 @@ export function stepLimitProblems(step: JourneyStep): {
   for (const problem of inspectValue(step.config)) {
     if (problem.code === 'too-deep' || problem.code === 'condition-too-deep') parseable = false;
     diagnostics.push(
-      error(VALUE_CODES[problem.code], problem.message, {
+      valueDiagnostic(problem, {
         stepId: step.id,
         ...(problem.path === '' ? {} : { field: problem.path }),
       }),
@@ -109,10 +154,12 @@ export function branchKeyProblems(stepId: string, branches: readonly Branch[]): 
     return reason === undefined
       ? []
       : [
-          error('unsafe-branch-key', `The path key ${quoteName(b.key)} ${reason}.`, {
-            stepId,
-            field: `branch:${b.key}`,
-          }),
+          error(
+            'unsafe-branch-key',
+            `The path key ${quoteName(b.key)} ${reason}.`,
+            { key: quoteName(b.key), ...unsafeParams(b.key) },
+            { stepId, field: `branch:${b.key}` },
+          ),
         ];
   });
 }
@@ -122,10 +169,12 @@ export function compiledBodyProblems(stepId: string, body: unknown): Diagnostic[
   return inspectValue(body)
     .filter((p) => p.code === 'number-not-finite')
     .map((p) =>
-      error('number-out-of-range', `${p.path} is too large to work with; use a smaller number.`, {
-        stepId,
-        field: p.path,
-      }),
+      error(
+        'number-out-of-range',
+        `${p.path} is too large to work with; use a smaller number.`,
+        { field: p.path },
+        { stepId, field: p.path },
+      ),
     );
 }
 
@@ -134,5 +183,10 @@ export function connectionIdProblem(connectionId: string): Diagnostic | undefine
   const reason = unsafeNameReason(connectionId);
   return reason === undefined
     ? undefined
-    : error('unsafe-id', `The arrow id ${quoteName(connectionId)} ${reason}.`, { connectionId });
+    : error(
+        'unsafe-id',
+        `The arrow id ${quoteName(connectionId)} ${reason}.`,
+        { what: 'connection', id: quoteName(connectionId), ...unsafeParams(connectionId) },
+        { connectionId },
+      );
 }

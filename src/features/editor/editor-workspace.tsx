@@ -20,6 +20,7 @@ import {
 } from '../../domain/index.ts';
 import { compiledRevision, createEditorStore, type Selection } from '../../editor/index.ts';
 import { PanelErrorBoundary } from '../../ui/panel-error-boundary.tsx';
+import { diagnosticSummary } from '../../i18n/diagnostic-text.ts';
 import type { JourneyOpening } from '../../storage/journey-session.ts';
 import { JourneyCanvas, type JourneyCanvasApi } from './canvas/journey-canvas.tsx';
 import type { CanvasOverlay, CompareMarks } from './canvas/flow-types.ts';
@@ -159,6 +160,7 @@ export function EditorWorkspace({
     ];
   }, [deferredDocument, externalDiagnostics, templateContext, templatesReady]);
   const summary = countDiagnostics(diagnostics);
+  const summaryText = diagnosticSummary(intl, diagnostics);
   const stepLabels = useMemo(
     () => Object.fromEntries(document.steps.map((s) => [s.id, s.label])),
     [document.steps],
@@ -258,7 +260,7 @@ export function EditorWorkspace({
             aria-busy={deferredDocument !== document}
             onClick={() => showInSide('problems', (content) => content.querySelector('button'))}
           >
-            {summary.text}
+            {summaryText}
           </button>
         </div>
       </header>

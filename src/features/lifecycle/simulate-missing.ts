@@ -26,7 +26,7 @@ export async function simulateJourneys(
   const db = getAppDb();
   const runs = createSimulationRunsRepo(db);
   const ref = { dbName: db.name, setId: set.id };
-  const span = await readStoredSetSpan({ set: ref, signal });
+  const span = await readStoredSetSpan({ set: ref, count: set.count, signal });
   const skipped: SkippedJourney[] = [];
   for (const [i, id] of journeyIds.entries()) {
     const document = await getJourney(id).catch(() => undefined);

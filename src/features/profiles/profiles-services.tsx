@@ -9,6 +9,7 @@ import type {
   ImportRequest,
   JobProgress,
 } from '../../workers/profiles/profiles-protocol.ts';
+import { setTableInWorker } from '../../workers/profiles/set-table-in-worker.ts';
 import { workerJobs } from './worker-jobs.ts';
 
 /** A running job: its outcome (rejected with an AbortError when cancelled) and a way to cancel it. */
@@ -46,7 +47,11 @@ let appServices: ProfilesServices | undefined;
 function defaultServices(): ProfilesServices {
   if (!appServices) {
     const db = openWayfinderDb();
-    appServices = { db, repo: createProfileRepo(db, { readInSlices: true }), jobs: workerJobs() };
+    const tableSource = setTableInWorker(db);
+    // Started now, so a set's first rows do not wait for the worker's module to load.
+    tableSource.warm();
+    const repo = createProfileRepo(db, { readInSlices: true, tableSource });
+    appServices = { db, repo, jobs: workerJobs() };
   }
   return appServices;
 }

@@ -7,6 +7,7 @@ import {
   useDeferredValue,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import type { JourneyDocument } from '../../domain/index.ts';
@@ -137,6 +138,14 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
     [],
   );
   const spanLoading = useSetSpan(services, selectedSet, form.start === null, onSpan);
+  // The workers read the chosen set while the person sets up the run, so Run starts from memory.
+  const warmKey = selectedSet ? `${selectedSet.id}:${selectedSet.updatedAt}` : null;
+  const toWarm = useRef(selectedSet);
+  toWarm.current = selectedSet;
+  useEffect(() => {
+    const set = toWarm.current;
+    if (warmKey !== null && set !== undefined && set.count > 0) services.warm?.(set);
+  }, [services, warmKey]);
 
   const { steps, connections } = document;
   useEffect(() => {

@@ -16,6 +16,7 @@ import {
   readStoredSetSpan,
   runStoredSimulation,
   type SimulationProgress,
+  warmStoredSet,
 } from '../../workers/simulation/run-simulation.ts';
 
 /** A profile set as the picker shows it. */
@@ -46,7 +47,13 @@ export interface SimulationRunRequest {
 /** What the simulation screens read, run and store through: Web Workers and IndexedDB in the app, fakes in tests. */
 export interface SimulationServices {
   listProfileSets(): Promise<SimulationProfileSet[]>;
-  readSpan(setId: string, signal: AbortSignal): Promise<SetSpan>;
+  /** The set's default period, read in the workers that will simulate it (readying them). */
+  readSpan(set: SimulationProfileSet, signal: AbortSignal): Promise<SetSpan>;
+  /**
+   * Has the workers read a set into memory in the background, so the first run on it starts at
+   * once; called when a set is chosen. Answers nothing.
+   */
+  warm?(set: SimulationProfileSet): void;
   run(request: SimulationRunRequest): Promise<SimulationResult>;
   runs: Pick<SimulationRunsRepo, 'save' | 'latestForJourney' | 'listAll' | 'delete'>;
   /** A journey as stored now; undefined when deleted or unreadable. */
@@ -68,7 +75,9 @@ function defaultServices(): SimulationServices {
         updatedAt,
       }));
     },
-    readSpan: (setId, signal) => readStoredSetSpan({ set: { dbName: db.name, setId }, signal }),
+    readSpan: (set, signal) =>
+      readStoredSetSpan({ set: { dbName: db.name, setId: set.id }, count: set.count, signal }),
+    warm: (set) => warmStoredSet({ set: { dbName: db.name, setId: set.id }, count: set.count }),
     run: ({ spec, set, options, onProgress, signal }) =>
       runStoredSimulation({
         spec,

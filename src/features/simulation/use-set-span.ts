@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SetSpan, SimulationProfileSet, SimulationServices } from './simulation-services.tsx';
 
 const spans = new Map<string, SetSpan>();
@@ -16,8 +16,11 @@ export function useSetSpan(
   const [loading, setLoading] = useState(false);
   const key = set ? `${set.id}:${set.updatedAt}` : null;
   const setId = set?.id;
+  const latest = useRef(set);
+  latest.current = set;
   useEffect(() => {
-    if (!wanted || key === null || setId === undefined) return;
+    const chosen = latest.current;
+    if (!wanted || key === null || setId === undefined || chosen === undefined) return;
     const known = spans.get(key);
     if (known) {
       onSpan(setId, known);
@@ -25,7 +28,7 @@ export function useSetSpan(
     }
     const controller = new AbortController();
     setLoading(true);
-    services.readSpan(setId, controller.signal).then(
+    services.readSpan(chosen, controller.signal).then(
       (span) => {
         spans.set(key, span);
         if (!controller.signal.aborted) {

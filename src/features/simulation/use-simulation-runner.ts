@@ -21,6 +21,10 @@ export interface StartRun {
   options: SimulationOptions & { start: number; horizonDays: number };
 }
 
+/** Performance marks: the workers' merged result is in; the run is stored. */
+export const RESULT_MARK = 'wayfinder:simulation-result';
+export const SAVED_MARK = 'wayfinder:simulation-saved';
+
 /** Resolves in a later task, so work after it does not lengthen the task that came before. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -60,6 +64,9 @@ export function useSimulationRunner(
             if (!abort.signal.aborted) setState({ status: 'running', progress });
           },
         });
+        // Marks for the bench (`tests/bench/browser/simulation-panel.ts`): where the time after
+        // a click goes, workers, storing, drawing.
+        performance.mark(RESULT_MARK);
         // The last worker's message already merged the partitions; check and store the run in
         // a task of its own.
         await nextTask();
@@ -76,6 +83,7 @@ export function useSimulationRunner(
           options: input.options,
           result,
         });
+        performance.mark(SAVED_MARK);
         setState({ status: 'idle' });
         finished.current(run);
       } catch (error) {

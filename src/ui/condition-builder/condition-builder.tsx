@@ -6,6 +6,7 @@ import {
   conditionProblems,
 } from '../../domain/index.ts';
 import { describeConditionIn } from '../../i18n/condition-words.ts';
+import { conditionProblemText, fieldProblemText } from '../../i18n/diagnostic-text.ts';
 import { groupIssues, schemaIssues, type FieldIssue } from '../schema-form/field-issues.ts';
 import { BuilderContext, type BuilderContextValue } from './builder-context.ts';
 import { GroupEditor } from './group-editor.tsx';
@@ -35,16 +36,19 @@ export function ConditionBuilder({
   suggestions,
   issues,
 }: ConditionBuilderProps) {
-  const intl = useIntl();
   const idBase = useId().replace(/:/g, '');
+  const intl = useIntl();
   const own = useMemo(() => {
     const problems = conditionProblems(value, 'root').map((p) => ({
       path: p.field.replace(/^root\.?/, ''),
-      message: p.message,
+      message: conditionProblemText(intl, p),
       severity: 'error' as const,
     }));
-    return [...schemaIssues(conditionGroupSchema, value), ...problems];
-  }, [value]);
+    return [
+      ...schemaIssues(conditionGroupSchema, value, (p) => fieldProblemText(intl, p)),
+      ...problems,
+    ];
+  }, [value, intl]);
   const ctx = useMemo<BuilderContextValue>(
     () => ({
       idBase,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { zodProblem, type ZodProblem } from '../../domain/index.ts';
 
 /** A message to show beside one field; `path` is dotted, e.g. `variants.1.percent`. */
 export interface FieldIssue {
@@ -27,48 +28,20 @@ export function childPath(path: string, key: string | number): string {
   return path === '' ? String(key) : `${path}.${key}`;
 }
 
-/**
- * Friendlier defaults for zod's built-in messages. Messages written in a schema
- * (`z.string().min(1, 'choose an event')`) take precedence over these.
- */
-export function friendlyMessage(iss: z.core.$ZodRawIssue): string | undefined {
-  switch (iss.code) {
-    case 'invalid_type':
-      if (iss.input === undefined || iss.input === null) return 'Required.';
-      if (iss.expected === 'int') return 'Enter a whole number.';
-      if (iss.expected === 'number') return 'Enter a number.';
-      return undefined;
-    case 'too_small': {
-      const min = Number(iss.minimum);
-      if (iss.origin === 'number')
-        return iss.inclusive ? `Must be at least ${min}.` : `Must be more than ${min}.`;
-      if (iss.origin === 'string')
-        return min === 1 ? 'Required.' : `Use at least ${min} characters.`;
-      if (iss.origin === 'array') return `Add at least ${min}.`;
-      return undefined;
-    }
-    case 'too_big': {
-      const max = Number(iss.maximum);
-      if (iss.origin === 'number')
-        return iss.inclusive ? `Must be at most ${max}.` : `Must be less than ${max}.`;
-      if (iss.origin === 'string') return `Use at most ${max} characters.`;
-      if (iss.origin === 'array') return `Use at most ${max}.`;
-      return undefined;
-    }
-    case 'invalid_value':
-      return 'Choose one of the options.';
-    default:
-      return undefined;
-  }
-}
+/** Words a field's problem (`required`, `at-least` 1…) in the user's language. */
+export type DescribeProblem = (problem: { problem: ZodProblem; limit: number }) => string;
 
 /** Parses `value` and returns its problems as field issues (empty when valid). */
-export function schemaIssues(schema: z.ZodType, value: unknown): FieldIssue[] {
-  const result = schema.safeParse(value, { error: friendlyMessage });
+export function schemaIssues(
+  schema: z.ZodType,
+  value: unknown,
+  describe: DescribeProblem,
+): FieldIssue[] {
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return [];
   return result.error.issues.map((i) => ({
     path: joinPath(i.path),
-    message: i.message,
+    message: describe(zodProblem(i)),
     severity: 'error',
   }));
 }

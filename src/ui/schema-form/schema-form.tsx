@@ -10,6 +10,7 @@ import {
   type FieldDiagnostic,
 } from './field-issues.ts';
 import { fieldWords } from './field-words.ts';
+import { fieldProblemText } from '../../i18n/diagnostic-text.ts';
 import { FormContext, type FormContextValue } from './form-context.ts';
 import { isShownAt } from './issue-coverage.ts';
 import { SchemaField } from './schema-field.tsx';
@@ -47,8 +48,11 @@ export function SchemaForm({
   const words = useMemo(() => fieldWords(intl), [intl]);
   const spec = useMemo(() => describeSchema(schema), [schema]);
   const all = useMemo(
-    () => [...schemaIssues(schema, value), ...diagnosticIssues(issues ?? [], 'config')],
-    [schema, value, issues],
+    () => [
+      ...schemaIssues(schema, value, (p) => fieldProblemText(intl, p)),
+      ...diagnosticIssues(issues ?? [], 'config'),
+    ],
+    [schema, value, issues, intl],
   );
   const ctx = useMemo<FormContextValue>(
     () => ({

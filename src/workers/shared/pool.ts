@@ -1,3 +1,4 @@
+import { oneOffWorkers, type WorkerLease } from './kept-workers.ts';
 import { workerFailureMessage } from './worker-failure.ts';
 import type { WorkerLike } from './worker-scope.ts';
 
@@ -35,13 +36,16 @@ export interface PoolControl<T> {
 export interface PoolOptions<Message, T> {
   /** One message per worker; worker i gets `requests[i]` (its partition). */
   requests: readonly unknown[];
-  createWorker: () => WorkerLike;
+  /** Makes a worker per request, ended with the run; unused when `lease` is given. */
+  createWorker?: () => WorkerLike;
+  /** Where the workers come from and go back to (kept workers); default one-off workers. */
+  lease?: WorkerLease | undefined;
   /** The workers as named in failure messages, e.g. "A forecast worker". */
   name: string;
   /** Aborting terminates every worker and rejects with `abortError()`. */
   signal?: AbortSignal | undefined;
   abortError: () => DOMException;
-  /** Sent to every worker before it is terminated, so an in-process one stops too. */
+  /** Sent to every one-off worker before it is terminated, so an in-process one stops too. */
   cancelMessage?: unknown;
   /** Checks a worker's message; null: not one of ours, and the run fails. */
   read: (data: unknown) => Message | null;
@@ -52,7 +56,8 @@ export interface PoolOptions<Message, T> {
 /**
  * Starts one worker per request and hands their checked messages to `onEvent` until it ends the
  * run. A worker that fails (its script did not load, it threw, a message could not be read), an
- * unexpected message or an abort ends the run at once; every way of ending stops every worker.
+ * unexpected message or an abort ends the run at once and ends every worker; a run that ends
+ * well gives its workers back to the lease (kept workers serve the next run).
  */
 export function runPool<Message, T>(options: PoolOptions<Message, T>): Promise<T> {
   const { signal, name } = options;
@@ -61,12 +66,21 @@ export function runPool<Message, T>(options: PoolOptions<Message, T>): Promise<T
       reject(options.abortError());
       return;
     }
+    const lease =
+      options.lease ??
+      oneOffWorkers(
+        options.createWorker ??
+          (() => {
+            throw new Error('runPool needs createWorker or a lease');
+          }),
+        options.cancelMessage,
+      );
     const workers: WorkerLike[] = [];
     let settled = false;
-    const stop = (): void => {
+    const stop = (ok: boolean): void => {
       for (const w of workers) {
-        if (options.cancelMessage !== undefined) w.postMessage(options.cancelMessage);
-        w.terminate();
+        if (ok) lease.release(w);
+        else lease.discard(w);
       }
       signal?.removeEventListener('abort', onAbort);
     };
@@ -74,20 +88,20 @@ export function runPool<Message, T>(options: PoolOptions<Message, T>): Promise<T
       resolve(value) {
         if (settled) return;
         settled = true;
-        stop();
+        stop(true);
         resolve(value);
       },
       fail(error) {
         if (settled) return;
         settled = true;
-        stop();
+        stop(false);
         reject(error);
       },
     };
     const onAbort = (): void => control.fail(options.abortError());
     signal?.addEventListener('abort', onAbort, { once: true });
     options.requests.forEach((request, partition) => {
-      const worker = options.createWorker();
+      const worker = lease.take(partition);
       workers.push(worker);
       const failed = (event: Event): void =>
         control.fail(new Error(workerFailureMessage(name, event)));

@@ -7,7 +7,7 @@ import {
   SIMULATION_RESULT_VERSION,
   type SimulationResult,
 } from '../../domain/simulate/result-schema.ts';
-import { resolveSimulationWindow } from '../../domain/simulate/window.ts';
+import { EventSpan, resolveSimulationWindow, windowOfSpan } from '../../domain/simulate/window.ts';
 import { PROFILES_PER_CHUNK } from '../../storage/records.ts';
 import {
   simulationWorkerEventSchema,
@@ -15,6 +15,7 @@ import {
   type SimulationWorkerRequest,
   type StoredSetRef,
 } from './simulation-protocol.ts';
+import { KeptWorkers } from '../shared/kept-workers.ts';
 import { runPool, splitProfiles, workerCount } from '../shared/pool.ts';
 import type { WorkerLike } from '../shared/worker-scope.ts';
 
@@ -36,14 +37,36 @@ export interface RunSimulationRequest {
   signal?: AbortSignal;
   /** Number of workers; default `navigator.hardwareConcurrency`, clamped to 1–4. */
   workers?: number;
-  /** Makes a worker; default a module worker running `simulation.worker.ts`. */
+  /** Makes a one-off worker per partition, ended with the run (tests, benches). */
   createWorker?: () => WorkerLike;
+  /** Kept workers to run on; default the app's own (see {@link KeptWorkers}) unless `createWorker`. */
+  keep?: KeptWorkers;
   /** Clock for progress and the estimate; default `performance.now`. */
   now?: () => number;
 }
 
 function defaultWorker(): WorkerLike {
   return new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
+}
+
+const CANCEL = { type: 'cancel' } satisfies SimulationWorkerRequest;
+
+/**
+ * The app's simulation workers, kept between runs: each keeps the parts of the sets it read
+ * (see `set-cache.ts`), so the next run over a set (another journey, seed or assumption) starts
+ * from memory. Made on first use.
+ */
+let appWorkers: KeptWorkers | undefined;
+function keptSimulationWorkers(): KeptWorkers {
+  appWorkers ??= new KeptWorkers(defaultWorker, CANCEL);
+  return appWorkers;
+}
+
+/** Where a run's workers come from: `createWorker` (one-off), `keep`, or the app's kept workers. */
+function leaseOf(request: { createWorker?: (() => WorkerLike) | undefined; keep?: KeptWorkers }) {
+  if (request.keep) return request.keep.lease();
+  if (request.createWorker) return undefined;
+  return keptSimulationWorkers().lease();
 }
 
 function abortError(): DOMException {
@@ -74,6 +97,7 @@ interface PoolOptions {
   onProgress?: ((progress: SimulationProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
   createWorker?: (() => WorkerLike) | undefined;
+  keep?: KeptWorkers;
   now?: (() => number) | undefined;
 }
 
@@ -99,13 +123,14 @@ function runSimulationPool(
   let finished = 0;
   return runPool<SimulationWorkerEvent, SimulationResult>({
     requests,
-    createWorker: pool.createWorker ?? defaultWorker,
+    createWorker: pool.createWorker,
+    lease: leaseOf(pool),
     name: 'A simulation worker',
     signal: pool.signal,
     abortError,
-    cancelMessage: { type: 'cancel' } satisfies SimulationWorkerRequest,
+    cancelMessage: CANCEL,
     read: readEvent,
-    onEvent(message, _partition, control, worker) {
+    onEvent(message, _partition, control) {
       if (message.type === 'progress') {
         done[message.partition] = message.done;
         const sum = done.reduce((a, b) => a + b, 0);
@@ -120,7 +145,6 @@ function runSimulationPool(
       else if (message.type === 'cancelled') control.fail(abortError());
       else if (message.type === 'result') {
         results[message.partition] = message.result;
-        worker.terminate();
         if (++finished === requests.length) control.resolve(mergeResults(results));
       }
     },
@@ -167,9 +191,7 @@ export interface RunStoredSimulationRequest extends Omit<
 export function runStoredSimulation(
   request: RunStoredSimulationRequest,
 ): Promise<SimulationResult> {
-  // A set of n profiles has at least ceil(n / chunk size) chunks, so no worker gets an empty part.
-  const chunks = Math.ceil(request.count / PROFILES_PER_CHUNK);
-  const parts = Math.max(1, Math.min(workerCount(request.workers, request.count), chunks));
+  const parts = partsOf(request.count, request.workers);
   const requests = Array.from({ length: parts }, (_, partition): SimulationWorkerRequest => ({
     type: 'run-set',
     spec: request.spec,
@@ -181,29 +203,90 @@ export function runStoredSimulation(
   return runSimulationPool(requests, request.count, request);
 }
 
-/** A stored set's default period (the span of its events) and its size, worked out in a worker. */
-export function readStoredSetSpan(request: {
+/**
+ * How many workers share a stored set of `count` profiles: as many as the cores allow, but
+ * whole chunks each (a set of n profiles has at least ceil(n / chunk size) chunks, so no worker
+ * gets an empty part). Runs, spans and warm-ups split a set alike, so each worker keeps the
+ * same part from one to the next.
+ */
+function partsOf(count: number, workers: number | undefined): number {
+  const chunks = Math.ceil(count / PROFILES_PER_CHUNK);
+  return Math.max(1, Math.min(workerCount(workers, count), chunks));
+}
+
+/** Where a span or a warm-up finds a stored set, and how to split it as runs do. */
+export interface StoredSetRequest {
   set: StoredSetRef;
+  /** Profiles in the set (from its record); without it, one worker reads the whole set. */
+  count?: number;
+  /** As for runs: default the cores reported, 1–4. */
+  workers?: number;
   signal?: AbortSignal;
   createWorker?: () => WorkerLike;
-}): Promise<{ start: number; horizonDays: number; profiles: number }> {
+  keep?: KeptWorkers;
+}
+
+/**
+ * A stored set's default period (the span of its events) and its size, worked out in the
+ * workers, each over the part of the set it will simulate: it also readies the parts for a run.
+ */
+export function readStoredSetSpan(
+  request: StoredSetRequest,
+): Promise<{ start: number; horizonDays: number; profiles: number }> {
   type Span = { start: number; horizonDays: number; profiles: number };
+  const parts = request.count === undefined ? 1 : partsOf(request.count, request.workers);
+  const requests = Array.from({ length: parts }, (_, partition): SimulationWorkerRequest => ({
+    type: 'span',
+    set: request.set,
+    parts,
+    partition,
+  }));
+  const events = new EventSpan();
+  let profiles = 0;
+  let answered = 0;
   return runPool<SimulationWorkerEvent, Span>({
-    requests: [{ type: 'span', set: request.set } satisfies SimulationWorkerRequest],
-    createWorker: request.createWorker ?? defaultWorker,
+    requests,
+    createWorker: request.createWorker,
+    lease: leaseOf(request),
     name: 'A simulation worker',
     signal: request.signal,
     abortError,
+    cancelMessage: CANCEL,
     read: (data) => {
       const parsed = simulationWorkerEventSchema.safeParse(data);
       return parsed.success ? parsed.data : null;
     },
     onEvent(message, _partition, control) {
       if (message.type === 'span') {
-        const { start, horizonDays, profiles } = message;
-        control.resolve({ start, horizonDays, profiles });
+        if (message.first !== null && message.last !== null)
+          events.add(message.first, message.last);
+        profiles += message.profiles;
+        if (++answered < parts) return;
+        const window = windowOfSpan({}, events);
+        control.resolve({ start: window.start, horizonDays: window.horizonDays, profiles });
       } else if (message.type === 'error') control.fail(new Error(message.message));
       else control.fail(new Error('unexpected message from a simulation worker'));
     },
   });
+}
+
+/**
+ * Has the kept workers read their parts of a stored set into memory, in the background, so the
+ * first run on it starts at once (the simulation panel calls it when a set is chosen). Needs no
+ * answer: a failed read is read again, and reported, by the run.
+ */
+export function warmStoredSet(
+  request: Omit<StoredSetRequest, 'signal' | 'createWorker'> & { count: number },
+) {
+  if (request.count === 0) return;
+  const parts = partsOf(request.count, request.workers);
+  const keep = request.keep ?? keptSimulationWorkers();
+  keep.post(
+    Array.from({ length: parts }, (_, partition): SimulationWorkerRequest => ({
+      type: 'warm',
+      set: request.set,
+      parts,
+      partition,
+    })),
+  );
 }

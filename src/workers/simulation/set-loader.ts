@@ -1,7 +1,8 @@
 import type { ProfileColumns } from '../../domain/simulate/profile-columns.ts';
-import { openWayfinderDb } from '../../storage/db.ts';
+import { openWayfinderDb, type WayfinderDb } from '../../storage/db.ts';
 import type { ChunkPart } from '../../storage/profile-chunk-reader.ts';
-import { createProfileRepo } from '../../storage/profile-repo.ts';
+import { createProfileRepo, type ProfileRepo } from '../../storage/profile-repo.ts';
+import { SetCache, type SetSource } from './set-cache.ts';
 import type { StoredSetRef } from './simulation-protocol.ts';
 
 /** Stored chunks per batch a worker simulates at once (1,000 profiles a chunk). */
@@ -32,4 +33,40 @@ export const indexedDbSetLoader: SetLoader = {
       db.close();
     }
   },
+};
+
+/**
+ * The worker's connections, one per database, kept open between runs: opening IndexedDB costs
+ * more than checking a set's revision. Dexie closes one when another tab upgrades the schema
+ * and opens it again on next use.
+ */
+const repos = new Map<string, { db: WayfinderDb; repo: ProfileRepo }>();
+
+function repoOf(dbName: string): ProfileRepo {
+  let open = repos.get(dbName);
+  if (open === undefined) {
+    const db = openWayfinderDb(dbName);
+    open = { db, repo: createProfileRepo(db) };
+    repos.set(dbName, open);
+  }
+  return open.repo;
+}
+
+/** Stored sets as the worker's cache reads them. */
+export const indexedDbSetSource: SetSource = {
+  revision: (set) => repoOf(set.dbName).getRevision(set.setId),
+  open: (set, part) =>
+    repoOf(set.dbName).openColumnRead(set.setId, { part, chunksPerBatch: CHUNKS_PER_BATCH }),
+};
+
+/**
+ * This worker's kept sets (see {@link SetCache}): what simulation and forecast hosts read
+ * through, so a second run over a set (another journey, another seed, a replication) starts
+ * from memory. One per worker, as a module-level value.
+ */
+export const workerSetCache = new SetCache(indexedDbSetSource);
+
+/** {@link workerSetCache} as a {@link SetLoader}. */
+export const cachedSetLoader: SetLoader = {
+  columns: (set, part) => workerSetCache.columns(set, part),
 };

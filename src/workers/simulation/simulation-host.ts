@@ -2,13 +2,13 @@ import { mergeResults } from '../../domain/simulate/merge.ts';
 import { createSimulationPlan } from '../../domain/simulate/plan.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
-import { EventSpan, windowOfSpan } from '../../domain/simulate/window.ts';
+import { EventSpan } from '../../domain/simulate/window.ts';
 import {
   simulationWorkerRequestSchema,
   type SimulationWorkerEvent,
   type ParsedSimulationWorkerRequest,
 } from './simulation-protocol.ts';
-import { indexedDbSetLoader, type SetLoader } from './set-loader.ts';
+import { cachedSetLoader, type SetLoader } from './set-loader.ts';
 import { serve } from '../shared/serve.ts';
 import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
 
@@ -27,43 +27,74 @@ const RESULTS_PER_FOLD = 32;
 type RunRequest = Extract<ParsedSimulationWorkerRequest, { type: 'run' }>;
 type RunSetRequest = Extract<ParsedSimulationWorkerRequest, { type: 'run-set' }>;
 
+type SpanRequest = Extract<ParsedSimulationWorkerRequest, { type: 'span' }>;
+
+/** The part a span or a warm-up reads: all of the set when there is one part. */
+function partOf(request: { partition: number; parts: number }) {
+  return request.parts === 1 ? undefined : { index: request.partition, of: request.parts };
+}
+
 /**
  * Serves simulation requests in a worker: validates each request; `run` simulates the profiles
  * sent in slices; `run-set` simulates its part of a stored set batch by batch as the chunks are
- * read, from their columns (only entrants become profile objects), so the worker never holds
- * the part; both post progress, then the partition's result. `span` answers a set's default
- * period from the event columns; `cancel` stops between slices.
+ * read (or from memory, when this worker read that part of the set before: see `set-cache.ts`),
+ * from their columns (only entrants become profile objects); both post progress, then the
+ * partition's result. `span` answers the span of a part's events, `warm` reads a part ahead of a
+ * run; `cancel` stops every run started before it, within {@link PROGRESS_EVERY_MS}. The worker
+ * lives on between runs, so nothing here is kept per worker but the loader's sets.
  */
 export function hostSimulation(
   scope: WorkerScope,
-  loader: SetLoader = indexedDbSetLoader,
+  loader: SetLoader = cachedSetLoader,
   clock: Clock = () => performance.now(),
 ) {
-  let cancelled = false;
-  /** `keepGoing` for {@link PartitionRun.advanceWhile}: true for the next {@link PROGRESS_EVERY_MS}. */
-  const forATurn = (): (() => boolean) => {
-    const until = clock() + PROGRESS_EVERY_MS;
-    return () => clock() < until;
-  };
+  let started = 0;
+  /** Runs numbered up to this one were cancelled. */
+  let cancelledUpTo = 0;
   const post = (event: SimulationWorkerEvent): void => scope.postMessage(event);
 
+  /** Time for one run: when to post progress and let messages (a cancel) in. */
+  function turns(run: number) {
+    let until = clock() + PROGRESS_EVERY_MS;
+    return {
+      /** `keepGoing` for {@link PartitionRun.advanceWhile}: true until this turn is up. */
+      keepGoing: () => clock() < until,
+      /** Posts progress and lets messages in once the turn is up; false when cancelled. */
+      async next(partition: number, done: number): Promise<boolean> {
+        if (clock() < until) return run > cancelledUpTo;
+        post({ type: 'progress', partition, done });
+        await nextTurn();
+        until = clock() + PROGRESS_EVERY_MS;
+        return run > cancelledUpTo;
+      },
+      cancelled: () => run <= cancelledUpTo,
+    };
+  }
+
   /** The result, or null when cancelled. */
-  async function runSent(request: RunRequest): Promise<SimulationResult | null> {
+  async function runSent(request: RunRequest, run: number): Promise<SimulationResult | null> {
     const { partition } = request;
+    const turn = turns(run);
     const plan = createSimulationPlan(request.spec, request.options);
     const partitionRun = new PartitionRun(plan, request.profiles, partition);
     for (;;) {
-      const finished = partitionRun.advanceWhile(forATurn());
-      post({ type: 'progress', partition, done: partitionRun.done });
-      if (finished) return partitionRun.result();
-      await nextTurn();
-      if (cancelled) return null;
+      const finished = partitionRun.advanceWhile(turn.keepGoing);
+      if (finished) {
+        post({ type: 'progress', partition, done: partitionRun.done });
+        return partitionRun.result();
+      }
+      if (!(await turn.next(partition, partitionRun.done))) return null;
     }
   }
 
-  /** The result, or null when cancelled. Reading a batch lets queued messages in. */
-  async function runStored(request: RunSetRequest): Promise<SimulationResult | null> {
+  /**
+   * The result, or null when cancelled. Batches come from memory or IndexedDB; either way the
+   * run stops for messages once a turn is up, not once a batch, so a run from memory can be
+   * cancelled too.
+   */
+  async function runStored(request: RunSetRequest, run: number): Promise<SimulationResult | null> {
     const { partition } = request;
+    const turn = turns(run);
     const plan = createSimulationPlan(request.spec, request.options);
     let results: SimulationResult[] = [];
     let done = 0;
@@ -71,28 +102,29 @@ export function hostSimulation(
       index: partition,
       of: request.parts,
     })) {
-      if (cancelled) return null;
+      if (turn.cancelled()) return null;
       const batchRun = new PartitionRun(plan, batch, partition);
-      while (!batchRun.advanceWhile(forATurn())) {
-        post({ type: 'progress', partition, done: done + batchRun.done });
-        await nextTurn();
-        if (cancelled) return null;
+      while (!batchRun.advanceWhile(turn.keepGoing)) {
+        if (!(await turn.next(partition, done + batchRun.done))) return null;
       }
       results.push(batchRun.result());
       if (results.length === RESULTS_PER_FOLD) results = [mergeResults(results)];
       done += batch.count;
-      post({ type: 'progress', partition, done });
+      if (!(await turn.next(partition, done))) return null;
     }
-    if (cancelled) return null;
+    if (turn.cancelled()) return null;
+    post({ type: 'progress', partition, done });
     // An empty part still answers with a result (of no profiles).
     if (results.length === 0) return new PartitionRun(plan, [], partition).result();
     return results.length === 1 ? (results[0] as SimulationResult) : mergeResults(results);
   }
 
-  async function run(request: RunRequest | RunSetRequest): Promise<void> {
+  async function simulateRequest(request: RunRequest | RunSetRequest): Promise<void> {
     const { partition } = request;
+    const run = ++started;
     try {
-      const result = request.type === 'run' ? await runSent(request) : await runStored(request);
+      const result =
+        request.type === 'run' ? await runSent(request, run) : await runStored(request, run);
       if (result === null) post({ type: 'cancelled', partition });
       else post({ type: 'result', partition, result });
     } catch (error) {
@@ -100,15 +132,28 @@ export function hostSimulation(
     }
   }
 
-  async function span(request: Extract<ParsedSimulationWorkerRequest, { type: 'span' }>) {
+  async function span(request: SpanRequest) {
     const events = new EventSpan();
     let profiles = 0;
-    for await (const batch of loader.columns(request.set)) {
+    for await (const batch of loader.columns(request.set, partOf(request))) {
       events.addColumns(batch);
       profiles += batch.count;
     }
-    const window = windowOfSpan({}, events);
-    post({ type: 'span', start: window.start, horizonDays: window.horizonDays, profiles });
+    const known = (n: number) => (Number.isFinite(n) ? n : null);
+    const { partition } = request;
+    post({
+      type: 'span',
+      partition,
+      first: known(events.first),
+      last: known(events.last),
+      profiles,
+    });
+  }
+
+  async function warm(request: Extract<ParsedSimulationWorkerRequest, { type: 'warm' }>) {
+    for await (const _batch of loader.columns(request.set, partOf(request))) {
+      // Reading through the loader is the point: it keeps the part for the next run.
+    }
   }
 
   serve(scope, {
@@ -116,17 +161,14 @@ export function hostSimulation(
     failure: (message): SimulationWorkerEvent => ({ type: 'error', partition: -1, message }),
     unreadable: 'A simulation worker could not read its request',
     handle(request) {
-      if (request.type === 'cancel') {
-        cancelled = true;
-        return;
-      }
-      if (request.type === 'span') {
+      if (request.type === 'cancel') cancelledUpTo = started;
+      else if (request.type === 'span')
         span(request).catch((error: unknown) =>
-          post({ type: 'error', partition: -1, message: errorMessage(error) }),
+          post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
         );
-        return;
-      }
-      void run(request);
+      // A failed warm-up costs nothing: the run reads again and reports what went wrong.
+      else if (request.type === 'warm') warm(request).catch(() => undefined);
+      else void simulateRequest(request);
     },
   });
 }

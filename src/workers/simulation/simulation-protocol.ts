@@ -41,8 +41,31 @@ export const simulationWorkerRequestSchema = z.discriminatedUnion('type', [
       partition: z.number().int().min(0),
     })
     .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
-  /** Works out a stored set's default period (the span of its events) and its size. */
-  z.object({ type: z.literal('span'), set: storedSetSchema }),
+  /**
+   * The span of the events of part `partition` of `parts` of a stored set (the whole set when
+   * left out), and its size: the page joins the parts' spans into the set's default period.
+   * Read through the worker's kept sets, so it also readies the part for a run.
+   */
+  z
+    .object({
+      type: z.literal('span'),
+      set: storedSetSchema,
+      parts: z.number().int().min(1).default(1),
+      partition: z.number().int().min(0).default(0),
+    })
+    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+  /**
+   * Reads part `partition` of `parts` of a stored set into the worker's kept sets, answering
+   * nothing: sent when a set is chosen, so the first run on it starts from memory.
+   */
+  z
+    .object({
+      type: z.literal('warm'),
+      set: storedSetSchema,
+      parts: z.number().int().min(1),
+      partition: z.number().int().min(0),
+    })
+    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
   z.object({ type: z.literal('cancel') }),
 ]);
 export type SimulationWorkerRequest = z.input<typeof simulationWorkerRequestSchema>;
@@ -62,10 +85,12 @@ export const simulationWorkerEventSchema = z.discriminatedUnion('type', [
     result: simulationResultSchema,
   }),
   z.object({ type: z.literal('cancelled'), partition: z.number().int() }),
+  /** A part's span: its first and last event times (null when it has no events). */
   z.object({
     type: z.literal('span'),
-    start: z.number(),
-    horizonDays: z.number(),
+    partition: z.number().int(),
+    first: z.number().nullable(),
+    last: z.number().nullable(),
     profiles: z.number().int(),
   }),
   z.object({ type: z.literal('error'), partition: z.number().int(), message: z.string() }),

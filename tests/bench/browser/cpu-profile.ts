@@ -28,7 +28,11 @@ function frameName(frame: CallFrame): string {
 }
 
 /** The busy runs over `minMs` of a profile, each with its top functions by self and total time. */
-export function busyRuns(profile: CpuProfile, minMs = 50, top = 8): string[] {
+export function busyRuns(
+  profile: CpuProfile,
+  minMs = Number(process.env.BENCH_BUSY_MS ?? 50),
+  top = 8,
+): string[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes)

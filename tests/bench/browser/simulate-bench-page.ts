@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
+import { KeptWorkers } from '../../../src/workers/shared/kept-workers.ts';
 import { runStoredSimulation } from '../../../src/workers/simulation/run-simulation.ts';
 import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
 import { benchProfiles } from '../simulate-floor.ts';
@@ -25,6 +26,21 @@ export interface SimulateRunFigures {
   profiles: number;
   entered: number;
 }
+
+/** How a run gets its workers: new ones (nothing read yet), the kept ones, or timed one-offs. */
+export type RunMode = 'cold' | 'kept' | 'timed';
+
+function appWorker(): Worker {
+  return new Worker(
+    new URL('../../../src/workers/simulation/simulation.worker.ts', import.meta.url),
+    {
+      type: 'module',
+    },
+  );
+}
+
+/** Kept workers as the app has them, made once: runs after the first find the set in memory. */
+const kept = new KeptWorkers(appWorker, { type: 'cancel' });
 
 function* batches(profiles: readonly Profile[]): Generator<readonly Profile[]> {
   for (let from = 0; from < profiles.length; from += BATCH) {
@@ -67,17 +83,20 @@ const bench = {
   },
 
   /**
-   * Simulates a stored set on `workers` workers: the app's own worker, or the timed one (the
-   * same host and loader) that also reports each worker's read and simulate time.
+   * Simulates a stored set on `workers` workers: the app's worker, new (`cold`: started, and
+   * the set read from IndexedDB, within the time) or kept from the runs before (`kept`: the set
+   * already in their memory), or the timed one (the same host reading IndexedDB) that also
+   * reports each worker's read and simulate time.
    */
   async run(
     setId: string,
     count: number,
     workers: number,
-    timed: boolean,
+    mode: RunMode,
   ): Promise<SimulateRunFigures> {
     collectGarbage();
     const parts: PartTiming[] = [];
+    const fresh = mode === 'cold' ? new KeptWorkers(appWorker, { type: 'cancel' }) : undefined;
     const started = performance.now();
     const result = await runStoredSimulation({
       spec,
@@ -85,8 +104,9 @@ const bench = {
       count,
       options: BENCH_OPTIONS,
       workers,
-      createWorker: timed ? () => timedWorker(parts) : undefined,
+      ...(mode === 'timed' ? { createWorker: () => timedWorker(parts) } : { keep: fresh ?? kept }),
     });
+    fresh?.close();
     return {
       totalMs: performance.now() - started,
       parts: parts.sort((a, b) => a.partition - b.partition),

@@ -13,6 +13,10 @@ export interface RunFigures {
   longestTaskMs: number;
   /** Click on Run → the first frame with the result drawn. */
   totalMs: number;
+  /** Click on Run → the workers' merged result in the page (the app's performance mark). */
+  resultMs: number;
+  /** Click on Run → the run stored. */
+  savedMs: number;
   tasks: LongTask[];
 }
 
@@ -92,9 +96,18 @@ export function readRunProbe(): RunFigures {
   const tasks = probe.tasks
     .filter((t) => t.start + t.duration > clickAt)
     .map((t) => ({ atMs: Math.round(t.start - clickAt), durationMs: Math.round(t.duration) }));
+  // The app's marks (see use-simulation-runner.ts); the names are repeated here, as this
+  // function runs in the page and imports nothing.
+  const markAt = (name: string): number => {
+    const marks = performance.getEntriesByName(name, 'mark');
+    const mark = marks[marks.length - 1];
+    return mark === undefined ? Number.NaN : Math.round(mark.startTime - clickAt);
+  };
   return {
     longestTaskMs: Math.max(0, ...tasks.map((t) => t.durationMs)),
     totalMs: Math.round(probe.drawnAt - clickAt),
+    resultMs: markAt('wayfinder:simulation-result'),
+    savedMs: markAt('wayfinder:simulation-saved'),
     tasks,
   };
 }

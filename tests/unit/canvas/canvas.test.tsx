@@ -63,6 +63,7 @@ describe('JourneyCanvas', () => {
         severity: 'error',
         code: 'required-field',
         message: 'Write a subject line.',
+        params: { what: 'subject', n: 0 },
         stepId: ids.email,
         field: 'subject',
       },

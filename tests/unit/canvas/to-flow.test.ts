@@ -84,8 +84,8 @@ describe('FlowBuilder', () => {
   it('badges the worst problem per step and scales edges by simulated volume', () => {
     const { store, ids, input } = setup();
     const diagnostics = indexDiagnostics([
-      { severity: 'warning', code: 'w', message: 'Careful', stepId: ids.b },
-      { severity: 'error', code: 'e', message: 'Broken', stepId: ids.b },
+      { severity: 'warning', code: 'no-action', message: 'Careful', params: {}, stepId: ids.b },
+      { severity: 'error', code: 'no-trigger', message: 'Broken', params: {}, stepId: ids.b },
     ]);
     const [c1, c2] = store.getState().document.connections.map((c) => c.id) as [string, string];
     const overlay = {
@@ -97,7 +97,7 @@ describe('FlowBuilder', () => {
     expect(nodes[1]?.data).toMatchObject({
       problemSeverity: 'error',
       problemCount: 2,
-      problemMessage: 'Broken',
+      problem: expect.objectContaining({ message: 'Broken' }),
       entered: 10,
     });
     expect(nodes[0]?.data.entered).toBe(0);

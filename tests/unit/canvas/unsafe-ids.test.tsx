@@ -42,7 +42,10 @@ describe.each(['__proto__', 'constructor'])('a step with the id %j in the editor
     expect(node?.data).toMatchObject({
       label: 'Welcome email',
       problemSeverity: 'error',
-      problemMessage: expect.stringMatching(/reserved name/),
+      problem: expect.objectContaining({
+        code: 'unsafe-id',
+        params: expect.objectContaining({ reason: 'reserved' }),
+      }),
     });
   });
 

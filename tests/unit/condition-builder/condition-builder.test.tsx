@@ -205,7 +205,7 @@ describe('ConditionBuilder', () => {
     await user.click(screen.getByRole('button', { name: 'Add attribute rule' }));
     const attribute = screen.getByRole('combobox', { name: 'Rule 1 attribute' });
     expect(attribute).toHaveAttribute('aria-invalid', 'true');
-    expect(attribute).toHaveAccessibleDescription('choose an attribute');
+    expect(attribute).toHaveAccessibleDescription('Choose an attribute.');
     await user.type(attribute, 'plan');
     expect(attribute).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('textbox', { name: 'Rule 1 value' })).toHaveAccessibleDescription(

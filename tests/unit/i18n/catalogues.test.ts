@@ -19,6 +19,7 @@ const run = promisify(execFile);
  * cannot see them in the source, so each family is checked against its codes by its own test.
  */
 const BUILT_ID_PREFIXES: string[] = [
+  'diagnostic.',
   // Step kinds' names, summaries and branches, conditions' wording, attribute names
   // and schema-form field and option names (tests/unit/i18n/step-words.test.ts and
   // condition-words.test.ts).

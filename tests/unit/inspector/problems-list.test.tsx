@@ -11,6 +11,7 @@ const diagnostics: Diagnostic[] = [
     severity: 'warning',
     code: 'long-sms',
     message: 'The text is long.',
+    params: { characters: 200, encoding: 'GSM-7', parts: 2 },
     stepId: 's2',
     field: 'text',
   },
@@ -18,10 +19,11 @@ const diagnostics: Diagnostic[] = [
     severity: 'error',
     code: 'required-field',
     message: 'Write a subject line.',
+    params: { what: 'subject', n: 0 },
     stepId: 's1',
     field: 'subject',
   },
-  { severity: 'error', code: 'no-trigger', message: 'Add a trigger.' },
+  { severity: 'error', code: 'no-trigger', message: 'Add a trigger.', params: {} },
 ];
 
 describe('ProblemsList', () => {
@@ -37,8 +39,8 @@ describe('ProblemsList', () => {
     const buttons = screen.getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual([
       'ErrorWelcomeWrite a subject line.',
-      'ErrorJourneyAdd a trigger.',
-      'WarningReminderThe text is long.',
+      'ErrorJourneyAdd a trigger: the journey has no way in.',
+      'WarningReminderThe text is 200 characters in GSM-7 and will be sent as 2 parts.',
     ]);
     expect(
       within(
@@ -59,7 +61,7 @@ describe('ProblemsList', () => {
     );
     await user.click(screen.getByRole('button', { name: /Write a subject line/ }));
     expect(onSelect).toHaveBeenCalledWith('s1', 'subject');
-    screen.getByRole('button', { name: /The text is long/ }).focus();
+    screen.getByRole('button', { name: /The text is 200 characters/ }).focus();
     await user.keyboard('{Enter}');
     expect(onSelect).toHaveBeenLastCalledWith('s2', 'text');
   });
@@ -74,12 +76,22 @@ describe('ProblemsList', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     render(
       <ProblemsList
-        diagnostics={[{ severity: 'error', code: 'x', message: hostile, stepId: 's1' }]}
+        diagnostics={[
+          {
+            severity: 'error',
+            code: 'unreachable-step',
+            message: hostile,
+            params: { step: hostile },
+            stepId: 's1',
+          },
+        ]}
         stepLabels={{ s1: hostile }}
         onSelect={vi.fn()}
       />,
     );
-    expect(screen.getByRole('button')).toHaveTextContent(`Error${hostile}${hostile}`);
+    expect(screen.getByRole('button')).toHaveTextContent(
+      `Error${hostile}Nobody can reach "${hostile}": no trigger leads to it.`,
+    );
     expect(document.querySelector('img')).toBeNull();
   });
 });

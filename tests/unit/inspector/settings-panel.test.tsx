@@ -95,7 +95,7 @@ describe('SettingsPanel', () => {
     const { settings } = renderPanel();
     await user.click(screen.getByRole('button', { name: '+ Add goal' }));
     const event = screen.getByRole('combobox', { name: 'Goal event' });
-    expect(event).toHaveAccessibleDescription('choose an event');
+    expect(event).toHaveAccessibleDescription('Choose an event.');
     await user.type(event, 'order_placed');
     expect(event).not.toHaveAttribute('aria-invalid');
     const window = screen.getByRole('spinbutton', { name: 'Counts within (days after entry)' });
@@ -186,15 +186,18 @@ describe('SettingsPanel', () => {
     renderPanel([
       {
         severity: 'warning',
-        code: 'quiet-hours',
-        message: 'Quiet hours last all day.',
+        code: 'empty-quiet-hours',
+        message: 'Quiet hours start and end at the same time, so they never apply.',
+        params: {},
         field: 'settings.quietHours.end',
       },
     ]);
     expect(screen.getByRole('list', { name: 'Problems with the settings' })).toHaveTextContent(
-      'Quiet hours last all day.',
+      'Quiet hours start and end at the same time, so they never apply.',
     );
     await user.click(screen.getByRole('checkbox', { name: 'Do not send during quiet hours' }));
-    expect(screen.getByLabelText('Until')).toHaveAccessibleDescription('Quiet hours last all day.');
+    expect(screen.getByLabelText('Until')).toHaveAccessibleDescription(
+      'Quiet hours start and end at the same time, so they never apply.',
+    );
   });
 });

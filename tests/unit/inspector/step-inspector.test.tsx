@@ -22,11 +22,18 @@ function emailStep(label = 'Welcome email'): JourneyStep {
 describe('StepInspector', () => {
   it('shows the kind, the name, the step’s problems and its config form', () => {
     const diagnostics: Diagnostic[] = [
-      { severity: 'warning', code: 'x', message: 'Nobody reaches this step.', stepId: 's1' },
+      {
+        severity: 'warning',
+        code: 'unreachable-step',
+        message: 'Nobody can reach "Welcome": no trigger leads to it.',
+        params: { step: 'Welcome' },
+        stepId: 's1',
+      },
       {
         severity: 'error',
         code: 'message-without-content',
         message: 'Write the email or choose a template.',
+        params: { what: 'email' },
         stepId: 's1',
         field: 'body',
       },
@@ -45,7 +52,7 @@ describe('StepInspector', () => {
     const problems = screen.getByRole('list', { name: 'Problems with this step' });
     const items = within(problems).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent('Error');
-    expect(items[1]).toHaveTextContent('Nobody reaches this step.');
+    expect(items[1]).toHaveTextContent('Nobody can reach "Welcome": no trigger leads to it.');
     expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue('Hello');
     const body = screen.getByRole('textbox', { name: 'Body' });
     expect(body).toHaveAttribute('aria-invalid', 'true');
@@ -89,7 +96,15 @@ describe('StepInspector', () => {
     render(
       <StepInspector
         step={step}
-        diagnostics={[{ severity: 'error', code: 'x', message: HOSTILE, stepId: 's1' }]}
+        diagnostics={[
+          {
+            severity: 'error',
+            code: 'unreachable-step',
+            message: HOSTILE,
+            params: { step: HOSTILE },
+            stepId: 's1',
+          },
+        ]}
         onChangeConfig={vi.fn()}
         onChangeLabel={vi.fn()}
         onDelete={vi.fn()}

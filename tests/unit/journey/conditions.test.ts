@@ -334,7 +334,13 @@ describe('groups, control group and descriptions', () => {
     };
     const group = conditionGroupSchema.parse(raw);
     expect(conditionProblems(group, 'condition')).toEqual([
-      { field: 'condition.rules.0.rules.0.value', message: expect.stringContaining('Country') },
+      {
+        field: 'condition.rules.0.rules.0.value',
+        message: expect.stringContaining('Country'),
+        what: 'value',
+        attribute: 'Country',
+        reason: '',
+      },
     ]);
     expect(conditionGroupSchema.safeParse({ type: 'group', op: 'xor', rules: [] }).success).toBe(
       false,

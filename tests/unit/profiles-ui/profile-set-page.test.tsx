@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProfilePage } from '../../../src/features/profiles/profile-view/profile-page.tsx';
 import { ProfileSetPage } from '../../../src/features/profiles/set-view/profile-set-page.tsx';
-import type { Profile } from '../../../src/domain/profiles/profile.ts';
+import type { OnTableRows } from '../../../src/storage/profile-table-reader.ts';
+import type { ProfileSetTable } from '../../../src/storage/profile-set-table.ts';
 import { person, testServices, withServices } from './services.tsx';
 
 const PEOPLE = [
@@ -69,11 +70,16 @@ describe('profile set page', () => {
     );
     await services.repo.importIntoSet(set.id, many, { mode: 'replace' });
     let finishRead: () => void = () => undefined;
-    const whole = services.repo.readProfileSet(set.id);
+    // The first chunk arrives; the rest waits until the test lets it.
     const slowRepo = {
       ...services.repo,
-      readProfileSet: () =>
-        new Promise<Profile[]>((resolve) => (finishRead = () => resolve(whole))),
+      readSetTable: (setId: string, onRows?: OnTableRows) =>
+        new Promise<ProfileSetTable>((resolve) => {
+          const whole = services.repo.readSetTable(setId, (table) => {
+            if (table.count <= 1_000) onRows?.(table);
+          });
+          finishRead = () => resolve(whole);
+        }),
     };
     render(
       withServices(
@@ -112,9 +118,10 @@ describe('profile set page', () => {
       'aria-sort',
       'ascending',
     );
-    expect(ids()).toEqual(['p2', 'p3', 'p5', 'p1', 'p4']);
+    await waitFor(() => expect(ids()).toEqual(['p2', 'p3', 'p5', 'p1', 'p4']));
     await user.click(screen.getByRole('button', { name: /Events/ }));
-    expect(ids()).toEqual(['p4', 'p1', 'p5', 'p3', 'p2']);
+    await waitFor(() => expect(ids()).toEqual(['p4', 'p1', 'p5', 'p3', 'p2']));
+    expect(screen.getByRole('table', { name: 'Profiles' })).toHaveAttribute('aria-busy', 'false');
   });
 
   it('filters with the condition builder, counting with the domain evaluator', async () => {

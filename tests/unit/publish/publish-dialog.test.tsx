@@ -67,7 +67,9 @@ async function openDialog(user: ReturnType<typeof userEvent.setup>) {
 describe('PublishButton', () => {
   it('is disabled, with the reason, while the journey has errors', () => {
     const doc = welcomeJourney();
-    renderButton(doc, [{ severity: 'error', code: 'no-trigger', message: 'No trigger' }]);
+    renderButton(doc, [
+      { severity: 'error', code: 'no-trigger', message: 'No trigger', params: {} },
+    ]);
     const button = screen.getByRole('button', { name: 'Publish' });
     expect(button).toBeDisabled();
     expect(button).toHaveAccessibleDescription('Fix 1 error to publish.');

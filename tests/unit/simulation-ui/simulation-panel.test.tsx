@@ -39,6 +39,20 @@ describe('SimulationPanel', () => {
     expect(screen.getByRole('button', { name: 'Run simulation' })).toBeDisabled();
   });
 
+  it('has the workers read the chosen set ahead of the run, once per set and version', async () => {
+    const fake = fakeServices();
+    const warm = vi.fn<NonNullable<typeof fake.services.warm>>();
+    renderPanel(welcomeSeries(), { ...fake.services, warm });
+    const picker = await screen.findByRole('combobox', { name: 'Profile set' });
+    await waitFor(() => expect(warm).toHaveBeenCalledTimes(1));
+    expect(warm.mock.calls[0]?.[0]).toMatchObject({ id: 'set-1', count: 400 });
+    await userEvent.setup().selectOptions(picker, 'set-2');
+    // The empty set has nothing to read; choosing set-1 again asks again (the workers keep it).
+    await userEvent.setup().selectOptions(picker, 'set-1');
+    await waitFor(() => expect(warm).toHaveBeenCalledTimes(2));
+    expect(warm.mock.calls.map(([set]) => set.id)).toEqual(['set-1', 'set-1']);
+  });
+
   it('defaults to the first set and its event span, then shows progress and cancels', async () => {
     const fake = fakeServices();
     renderPanel(welcomeSeries(), fake.services);

@@ -74,6 +74,7 @@ describe('listing stored journeys', () => {
         severity: 'error',
         code: 'journey.unchecked',
         message: 'This journey could not be checked: it is nested too deeply.',
+        params: { why: 'too_deep' },
       },
     ]);
     expect(compileOrExplain(journey('a', 'First', 1)).diagnostics).toEqual([]);

@@ -32,8 +32,9 @@ export const callCentreTaskStep = defineStep(
       : { id: 'step.call_centre_task.summary.empty', values: { priority: c.priority } },
   validate: (c) => {
     const issues: StepIssue[] = [];
-    if (!filled(c.queue)) issues.push(required('queue', 'Choose the call-centre queue.'));
-    if (!filled(c.script)) issues.push(noContent('script', 'Write a script for the agent.'));
+    if (!filled(c.queue)) issues.push(required('queue', 'Choose the call-centre queue.', 'queue'));
+    if (!filled(c.script))
+      issues.push(noContent('script', 'Write a script for the agent.', 'script'));
     return issues;
   },
   ...messageTraits('call_centre'),

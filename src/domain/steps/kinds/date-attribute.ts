@@ -84,5 +84,7 @@ export const dateAttributeTrigger = defineStep(
     },
   },
   validate: (c) =>
-    filled(c.attribute) ? [] : [required('attribute', 'Choose the date attribute.')],
+    filled(c.attribute)
+      ? []
+      : [required('attribute', 'Choose the date attribute.', 'date_attribute')],
 });

@@ -29,7 +29,7 @@ export const directMailStep = defineStep(
     filled(c.offer)
       ? { id: 'step.direct_mail.summary', values: { channel: c.channel, offer: clip(c.offer) } }
       : { id: 'step.direct_mail.summary.empty', values: { channel: c.channel } },
-  validate: (c) => (filled(c.offer) ? [] : [noContent('offer', 'Describe the offer.')]),
+  validate: (c) => (filled(c.offer) ? [] : [noContent('offer', 'Describe the offer.', 'offer')]),
   ...messageTraits('direct_mail'),
   simulation: {
     op: OP.message,

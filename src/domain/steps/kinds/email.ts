@@ -31,9 +31,9 @@ export const emailStep = defineStep(
       : { id: 'step.email.summary.empty' },
   validate: (c) => {
     const issues: StepIssue[] = [];
-    if (!filled(c.subject)) issues.push(required('subject', 'Write a subject line.'));
+    if (!filled(c.subject)) issues.push(required('subject', 'Write a subject line.', 'subject'));
     if (!filled(c.body) && !filled(c.templateName)) {
-      issues.push(noContent('body', 'Write the email or choose a template.'));
+      issues.push(noContent('body', 'Write the email or choose a template.', 'email'));
     }
     return issues;
   },

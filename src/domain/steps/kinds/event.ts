@@ -64,5 +64,7 @@ export const eventTrigger = defineStep(
     },
   },
   validate: (c) =>
-    filled(c.event) ? [] : [required('event', 'Choose the event that starts the journey.')],
+    filled(c.event)
+      ? []
+      : [required('event', 'Choose the event that starts the journey.', 'trigger_event')],
 });

@@ -40,6 +40,7 @@ export const ifElseStep = defineStep(
         severity: 'warning',
         code: 'empty-condition',
         message: 'The condition has no rules, so everyone takes the "Yes" path.',
+        params: { what: 'if_else' },
         field: 'condition',
       });
     }

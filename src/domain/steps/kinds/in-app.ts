@@ -27,6 +27,8 @@ export const inAppStep = defineStep(
       ? { id: 'step.in_app.summary', values: { title: clip(c.title) } }
       : { id: 'step.in_app.summary.empty' },
   validate: (c) =>
-    filled(c.title) || filled(c.body) ? [] : [noContent('body', 'Write a title or a message.')],
+    filled(c.title) || filled(c.body)
+      ? []
+      : [noContent('body', 'Write a title or a message.', 'title_or_body')],
   ...messageTraits('in_app'),
 });

@@ -61,6 +61,7 @@ export const multiSplitStep = defineStep(
       c.branches.map((b) => b.key),
       'branches',
       'Path',
+      'path',
       [ELSE_BRANCH],
     );
     c.branches.forEach((b, i) => {
@@ -70,6 +71,7 @@ export const multiSplitStep = defineStep(
           severity: 'warning',
           code: 'shadowed-branch',
           message: `Path ${i + 1} has no rules, so everyone takes it and the paths below it are never used.`,
+          params: { n: i + 1 },
           field: `branches.${i}.condition`,
         });
       }

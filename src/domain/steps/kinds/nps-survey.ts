@@ -26,7 +26,7 @@ export const npsSurveyStep = defineStep(
   branches: () => [...NEXT_BRANCH],
   summary: (c) => ({ id: 'step.nps_survey.summary', values: { question: clip(c.question, 32) } }),
   validate: (c) =>
-    filled(c.question) ? [] : [noContent('question', 'Write the survey question.')],
+    filled(c.question) ? [] : [noContent('question', 'Write the survey question.', 'question')],
   channel: (c) => c.channel,
   simulation: {
     op: OP.message,

@@ -27,6 +27,8 @@ export const pushStep = defineStep(
       ? { id: 'step.push.summary', values: { title: clip(c.title) } }
       : { id: 'step.push.summary.empty' },
   validate: (c) =>
-    filled(c.title) || filled(c.body) ? [] : [noContent('body', 'Write a title or a message.')],
+    filled(c.title) || filled(c.body)
+      ? []
+      : [noContent('body', 'Write a title or a message.', 'title_or_body')],
   ...messageTraits('push'),
 });

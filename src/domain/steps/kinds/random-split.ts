@@ -63,6 +63,7 @@ export const randomSplitStep = defineStep(
         severity: 'error',
         code: 'split-percentages',
         message: `The percentages add up to ${Math.round(total * 100) / 100}%; they must add up to 100%.`,
+        params: { total: Math.round(total * 100) / 100 },
         field: 'variants',
       });
     }
@@ -71,6 +72,7 @@ export const randomSplitStep = defineStep(
         c.variants.map((v) => v.key),
         'variants',
         'Variant',
+        'variant',
       ),
     );
     return issues;

@@ -63,12 +63,14 @@ export const scheduledAudienceTrigger = defineStep(
   },
   validate: (c) => {
     const issues: StepIssue[] = conditionIssues(c.audience, 'audience');
-    if (c.at === '') issues.push(required('at', 'Choose when the audience enters.'));
+    if (c.at === '')
+      issues.push(required('at', 'Choose when the audience enters.', 'audience_time'));
     else if (Number.isNaN(Date.parse(c.at))) {
       issues.push({
         severity: 'error',
         code: 'invalid-date',
         message: 'Enter a valid date and time.',
+        params: {},
         field: 'at',
       });
     }

@@ -60,6 +60,7 @@ export const segmentEntryTrigger = defineStep(
         severity: 'warning',
         code: 'empty-condition',
         message: 'The segment has no rules, so every customer enters.',
+        params: { what: 'segment' },
         field: 'condition',
       });
     }

@@ -26,7 +26,7 @@ export const smsStep = defineStep(
       : { id: 'step.sms.summary.empty' },
   validate: (c) => {
     const issues: StepIssue[] = [];
-    if (!filled(c.text)) issues.push(noContent('text', 'Write the text message.'));
+    if (!filled(c.text)) issues.push(noContent('text', 'Write the text message.', 'text'));
     else {
       // Counted on the template as written; the preview and the simulator count each
       // customer's rendered text.
@@ -36,6 +36,7 @@ export const smsStep = defineStep(
           severity: 'warning',
           code: 'long-sms',
           message: `The text is ${parts.characters} characters in ${parts.encoding} and will be sent as ${parts.parts} parts.`,
+          params: { characters: parts.characters, encoding: parts.encoding, parts: parts.parts },
           field: 'text',
         });
       }

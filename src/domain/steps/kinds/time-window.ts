@@ -56,6 +56,7 @@ export const timeWindowStep = defineStep(
         severity: 'error',
         code: 'required-field',
         message: 'Choose at least one day.',
+        params: { what: 'weekdays', n: 0 },
         field: 'weekdays',
       });
     }
@@ -64,6 +65,7 @@ export const timeWindowStep = defineStep(
         severity: 'error',
         code: 'empty-time-window',
         message: 'The window must open before it closes.',
+        params: {},
         field: 'endHour',
       });
     }

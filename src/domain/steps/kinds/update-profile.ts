@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { attributePathProblem } from '../../conditions/attribute-paths.ts';
+import { attributePathProblem, customNameProblem } from '../../conditions/attribute-paths.ts';
+import { LIMITS } from '../../journey/limits.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
 import { OP } from '../../simulate/plan-step.ts';
@@ -42,23 +43,35 @@ export const updateProfileStep = defineStep(
   validate: (c) => {
     const issues: StepIssue[] = [];
     if (c.operations.length === 0) {
-      issues.push(required('operations', 'Add at least one change to make to the profile.'));
+      issues.push(
+        required('operations', 'Add at least one change to make to the profile.', 'operations'),
+      );
     }
     c.operations.forEach((op, i) => {
       if (op.type === 'set_attribute' && !filled(op.attribute)) {
-        issues.push(required(`operations.${i}.attribute`, `Change ${i + 1} needs an attribute.`));
+        issues.push(
+          required(
+            `operations.${i}.attribute`,
+            `Change ${i + 1} needs an attribute.`,
+            'operation_attribute',
+            i + 1,
+          ),
+        );
       }
-      const unsafe = op.type === 'set_attribute' ? attributePathProblem(op.attribute) : undefined;
-      if (unsafe !== undefined) {
+      const reason = op.type === 'set_attribute' ? customNameProblem(op.attribute) : undefined;
+      if (op.type === 'set_attribute' && reason !== undefined) {
         issues.push({
           severity: 'error',
           code: 'unsafe-name',
-          message: unsafe,
+          message: attributePathProblem(op.attribute) ?? '',
+          params: { reason, max: LIMITS.nameLength },
           field: `operations.${i}.attribute`,
         });
       }
       if (op.type !== 'set_attribute' && !filled(op.tag)) {
-        issues.push(required(`operations.${i}.tag`, `Change ${i + 1} needs a tag.`));
+        issues.push(
+          required(`operations.${i}.tag`, `Change ${i + 1} needs a tag.`, 'operation_tag', i + 1),
+        );
       }
     });
     return issues;

@@ -56,9 +56,9 @@ export const waitForEventStep = defineStep(
   validate: (c) => {
     const t = c.target;
     if (t.type === 'event' && !filled(t.event))
-      return [required('target.event', 'Choose the event to wait for.')];
+      return [required('target.event', 'Choose the event to wait for.', 'wait_event')];
     if (t.type === 'engagement' && !filled(t.stepId)) {
-      return [required('target.stepId', 'Choose the message to watch.')];
+      return [required('target.stepId', 'Choose the message to watch.', 'watched_message')];
     }
     return [];
   },
@@ -73,12 +73,14 @@ export const waitForEventStep = defineStep(
       const t = step.target;
       if (t.type === 'event') {
         target.waitMatch = eventMatcher(t.event, t.propertyFilters);
+        target.waitEvent = t.event;
         target.waitTarget = t.event;
         return;
       }
       const name = engagementEvent(ctx.channelOf(t.stepId) ?? 'email', t.engagement);
       const stepId = t.stepId;
       target.waitMatch = (e) => e.name === name && e.props?.['stepId'] === stepId;
+      target.waitEvent = name;
       target.waitTarget = `${name} of "${ctx.labelOf(t.stepId) ?? stepId}"`;
       target.waitEngagement = {
         engagement: t.engagement,

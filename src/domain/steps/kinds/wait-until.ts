@@ -65,15 +65,19 @@ export const waitUntilStep = defineStep(
   validate: (c) => {
     const u = c.until;
     if (u.type === 'attribute') {
-      return filled(u.attribute) ? [] : [required('until.attribute', 'Choose the date attribute.')];
+      return filled(u.attribute)
+        ? []
+        : [required('until.attribute', 'Choose the date attribute.', 'date_attribute')];
     }
-    if (u.at === '') return [required('until.at', 'Choose the date and time to wait until.')];
+    if (u.at === '')
+      return [required('until.at', 'Choose the date and time to wait until.', 'until')];
     if (Number.isNaN(Date.parse(u.at))) {
       return [
         {
           severity: 'error',
           code: 'invalid-date',
           message: 'Enter a valid date and time.',
+          params: {},
           field: 'until.at',
         },
       ];

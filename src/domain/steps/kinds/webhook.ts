@@ -37,18 +37,21 @@ export const webhookStep = defineStep(
       : { id: 'step.webhook.summary.empty' },
   validate: (c) => {
     const issues: StepIssue[] = [];
-    if (!filled(c.url)) issues.push(required('url', 'Enter the URL to call.'));
+    if (!filled(c.url)) issues.push(required('url', 'Enter the URL to call.', 'url'));
     else if (!/^https?:\/\/[^\s/]+/.test(c.url)) {
       issues.push({
         severity: 'error',
         code: 'invalid-url',
         message: 'Enter a full http(s) URL.',
+        params: {},
         field: 'url',
       });
     }
     c.headers.forEach((h, i) => {
       if (!filled(h.name))
-        issues.push(required(`headers.${i}.name`, `Header ${i + 1} needs a name.`));
+        issues.push(
+          required(`headers.${i}.name`, `Header ${i + 1} needs a name.`, 'header_name', i + 1),
+        );
     });
     return issues;
   },

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { LayoutDirection, StepCategory } from '../../../domain/index.ts';
+import type { Diagnostic, LayoutDirection, StepCategory } from '../../../domain/index.ts';
 import type { ActualStepCounts } from '../../../domain/simulate/counts-overlay.ts';
 
 export interface BranchView {
@@ -22,7 +22,8 @@ export type StepNodeData = {
   direction: LayoutDirection;
   problemSeverity?: 'error' | 'warning';
   problemCount?: number;
-  problemMessage?: string;
+  /** The step's worst problem, worded by the node in the user's language. */
+  problem?: Diagnostic;
   /** Simulated profiles that entered the step, when an overlay is shown. */
   entered?: number;
   /** Live counts of a published version: runs that really entered the step, and in "both" view how that compares. */

@@ -1,6 +1,7 @@
 import { useIntl } from 'react-intl';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { lazy, memo, Suspense, type KeyboardEvent, type MouseEvent } from 'react';
+import { diagnosticText } from '../../../i18n/diagnostic-text.ts';
 import { useCanvasContext } from './editor-context.ts';
 import type { StepFlowNode } from './flow-types.ts';
 import { placeAfter } from './placement.ts';
@@ -48,9 +49,14 @@ function StepNodeComponent({
   const problem =
     data.problemSeverity === undefined
       ? undefined
-      : `${data.problemCount ?? 1} ${data.problemSeverity === 'error' ? 'error' : 'warning'}${
-          (data.problemCount ?? 1) === 1 ? '' : 's'
-        }: ${data.problemMessage ?? ''}`;
+      : intl.formatMessage(
+          { id: 'editor.step-node.problem' },
+          {
+            severity: data.problemSeverity,
+            count: data.problemCount ?? 1,
+            message: data.problem === undefined ? '' : diagnosticText(intl, data.problem),
+          },
+        );
   const shown = shownText(data);
   const down = data.direction === 'down';
   const out = down ? Position.Bottom : Position.Right;

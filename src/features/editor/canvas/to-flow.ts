@@ -81,7 +81,8 @@ function withoutKind(summary: string, kindLabel: string, description: string): s
 interface Problem {
   severity: 'error' | 'warning';
   count: number;
-  message: string;
+  /** The worst problem, for the badge's tooltip. */
+  diagnostic: Diagnostic;
 }
 
 /** The worst problem per step and the connections with problems. */
@@ -95,10 +96,9 @@ export function indexDiagnostics(diagnostics: readonly Diagnostic[]): {
     if (d.connectionId !== undefined) connections.add(d.connectionId);
     if (d.stepId === undefined) continue;
     const seen = steps.get(d.stepId);
-    if (seen === undefined)
-      steps.set(d.stepId, { severity: d.severity, count: 1, message: d.message });
+    if (seen === undefined) steps.set(d.stepId, { severity: d.severity, count: 1, diagnostic: d });
     else if (seen.severity === 'warning' && d.severity === 'error') {
-      steps.set(d.stepId, { severity: 'error', count: seen.count + 1, message: d.message });
+      steps.set(d.stepId, { severity: 'error', count: seen.count + 1, diagnostic: d });
     } else seen.count++;
   }
   return { steps, connections };
@@ -135,7 +135,9 @@ function sameData(a: StepNodeData, b: StepNodeData): boolean {
     a.direction === b.direction &&
     a.problemSeverity === b.problemSeverity &&
     a.problemCount === b.problemCount &&
-    a.problemMessage === b.problemMessage &&
+    // Each revision validates afresh: the same problem is a new object with the same words.
+    a.problem?.code === b.problem?.code &&
+    a.problem?.message === b.problem?.message &&
     a.entered === b.entered &&
     sameActual(a.actual, b.actual) &&
     a.highlight === b.highlight &&
@@ -200,7 +202,7 @@ export class FlowBuilder {
           ? {
               problemSeverity: problem.severity,
               problemCount: problem.count,
-              problemMessage: problem.message,
+              problem: problem.diagnostic,
             }
           : {}),
         ...(input.overlay !== undefined && (live === undefined || live.show === 'both')

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { Diagnostic } from '../../../domain/index.ts';
+import { diagnosticText } from '../../../i18n/diagnostic-text.ts';
 
 /** Errors first, then warnings, each with a badge; nothing when there are none. */
 export function DiagnosticList({
@@ -23,7 +24,7 @@ export function DiagnosticList({
               ? intl.formatMessage({ id: 'editor.diagnostic-list.error' })
               : intl.formatMessage({ id: 'editor.diagnostic-list.warning' })}
           </span>
-          <span>{d.message}</span>
+          <span>{diagnosticText(intl, d)}</span>
         </li>
       ))}
     </ul>

@@ -21,6 +21,7 @@ import { NumberField } from '../../../ui/schema-form/number-field.tsx';
 import { SelectField } from '../../../ui/schema-form/select-field.tsx';
 import { TextField } from '../../../ui/schema-form/text-field.tsx';
 import { DeliverySections } from './delivery-sections.tsx';
+import { besideFieldText, fieldProblemText } from '../../../i18n/diagnostic-text.ts';
 import { DiagnosticList } from './diagnostic-list.tsx';
 import { EntrySection, ExitSection, GoalSection } from './entry-goal-sections.tsx';
 import { requiredNumber, type SectionProps } from './settings-fields.ts';
@@ -64,10 +65,13 @@ export function SettingsPanel({
   const issues = useMemo(
     () =>
       groupIssues([
-        ...schemaIssues(journeySettingsSchema, settings),
-        ...diagnosticIssues(settingsDiagnostics, 'settings'),
+        ...schemaIssues(journeySettingsSchema, settings, (p) => fieldProblemText(intl, p)),
+        ...diagnosticIssues(
+          settingsDiagnostics.map((d) => ({ ...d, message: besideFieldText(intl, d) })),
+          'settings',
+        ),
       ]),
-    [settings, settingsDiagnostics],
+    [settings, settingsDiagnostics, intl],
   );
   const eventListId = `${idBase}-events`;
   const section: SectionProps = {
@@ -112,7 +116,15 @@ export function SettingsPanel({
           value={document.name}
           issues={
             document.name.trim() === ''
-              ? [{ path: 'name', message: 'Give the journey a name.', severity: 'warning' }]
+              ? [
+                  {
+                    path: 'name',
+                    message: intl.formatMessage({
+                      id: 'editor.settings-panel.giveTheJourneyAName',
+                    }),
+                    severity: 'warning',
+                  },
+                ]
               : []
           }
           onChange={(name) => onChangeMeta({ ...meta, name })}

@@ -6,6 +6,7 @@ import type { Suggestions } from '../../../ui/condition-builder/suggestions.ts';
 import { SchemaForm } from '../../../ui/schema-form/schema-form.tsx';
 import { TextField } from '../../../ui/schema-form/text-field.tsx';
 import { StepIcon } from '../canvas/step-icon.tsx';
+import { besideFieldText } from '../../../i18n/diagnostic-text.ts';
 import { DiagnosticList } from './diagnostic-list.tsx';
 import './inspector.css';
 
@@ -24,14 +25,6 @@ export interface StepInspectorProps {
  * under "Problems with this step" and have no field in the form to sit beside.
  */
 const isConfigIssue = (d: Diagnostic) => d.field === undefined || !d.field.startsWith('branch:');
-
-/** Beside its field a message needs no "path: " prefix; without it, repeats of the form's own merge. */
-function besideField(d: Diagnostic): Diagnostic {
-  const prefix = d.field === undefined ? '' : `${d.field}: `;
-  return prefix !== '' && d.message.startsWith(prefix)
-    ? { ...d, message: d.message.slice(prefix.length) }
-    : d;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -89,7 +82,9 @@ export function StepInspector({
           label={intl.formatMessage({ id: 'editor.step-inspector.settings' }, { label: kindLabel })}
           schema={definition.configSchema}
           value={step.config}
-          issues={diagnostics.filter(isConfigIssue).map(besideField)}
+          issues={diagnostics
+            .filter(isConfigIssue)
+            .map((d) => ({ ...d, message: besideFieldText(intl, d) }))}
           suggestions={suggestions}
           onChange={(config) => onChangeConfig(isRecord(config) ? config : {})}
         />

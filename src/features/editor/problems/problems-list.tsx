@@ -1,5 +1,6 @@
-import { useIntl } from 'react-intl';
-import { countDiagnostics, type Diagnostic } from '../../../domain/index.ts';
+import { useIntl, type IntlShape } from 'react-intl';
+import type { Diagnostic } from '../../../domain/index.ts';
+import { diagnosticSummary, diagnosticText } from '../../../i18n/diagnostic-text.ts';
 import './problems-list.css';
 
 export interface ProblemsListProps {
@@ -13,15 +14,23 @@ export interface ProblemsListProps {
   onSelect(stepId: string | undefined, field?: string): void;
 }
 
-function where(d: Diagnostic, stepLabels: Readonly<Record<string, string>>): string {
+function where(
+  intl: IntlShape,
+  d: Diagnostic,
+  stepLabels: Readonly<Record<string, string>>,
+): string {
   if (d.stepId !== undefined) {
     // Own labels only: a step id like "constructor" must not find Object's.
     const label = Object.hasOwn(stepLabels, d.stepId) ? stepLabels[d.stepId] : undefined;
-    return label === undefined || label.trim() === '' ? 'Unnamed step' : label;
+    return label === undefined || label.trim() === ''
+      ? intl.formatMessage({ id: 'editor.problems-list.unnamedStep' })
+      : label;
   }
-  if (d.connectionId !== undefined) return 'Connection';
-  if (d.field?.startsWith('settings.') === true) return 'Journey settings';
-  return 'Journey';
+  if (d.connectionId !== undefined)
+    return intl.formatMessage({ id: 'editor.problems-list.connection' });
+  if (d.field?.startsWith('settings.') === true)
+    return intl.formatMessage({ id: 'editor.problems-list.settings' });
+  return intl.formatMessage({ id: 'editor.problems-list.journey' });
 }
 
 function Group({
@@ -50,8 +59,8 @@ function Group({
                   ? intl.formatMessage({ id: 'editor.problems-list.error' })
                   : intl.formatMessage({ id: 'editor.problems-list.warning' })}
               </span>
-              <span className="problem-where">{where(d, stepLabels)}</span>
-              <span className="problem-message">{d.message}</span>
+              <span className="problem-where">{where(intl, d, stepLabels)}</span>
+              <span className="problem-message">{diagnosticText(intl, d)}</span>
             </button>
           </li>
         ))}
@@ -75,7 +84,7 @@ export function ProblemsList({ diagnostics, stepLabels, onSelect }: ProblemsList
         role="status"
         aria-live="polite"
       >
-        {countDiagnostics(diagnostics).text}
+        {diagnosticSummary(intl, diagnostics)}
       </p>
       <Group
         title={intl.formatMessage({ id: 'editor.problems-list.errors' })}

@@ -11,13 +11,19 @@ function typeOf(value: Scalar): AttributeValueType | undefined {
   return undefined;
 }
 
-/** Custom attributes (with their types) and event names seen in a sample of the profiles. */
-export function suggestionsFromProfiles(profiles: readonly Profile[]): Suggestions {
+/**
+ * Custom attributes (with their types) and event names seen in a sample of `count` profiles,
+ * `profileAt(i)` giving the i-th (decoded on request from a set's table).
+ */
+export function suggestionsFromProfiles(
+  count: number,
+  profileAt: (i: number) => Profile,
+): Suggestions {
   const attributeTypes: Record<string, AttributeValueType> = {};
   const events = new Set<string>();
-  const step = Math.max(1, Math.floor(profiles.length / SAMPLE));
-  for (let i = 0; i < profiles.length; i += step) {
-    const profile = profiles[i] as Profile;
+  const step = Math.max(1, Math.floor(count / SAMPLE));
+  for (let i = 0; i < count; i += step) {
+    const profile = profileAt(i);
     for (const [key, value] of Object.entries(profile.attributes.custom)) {
       const type = typeOf(value);
       if (type && attributeTypes[`custom.${key}`] === undefined)

@@ -1,11 +1,13 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { compileCondition } from '../../../domain/conditions/compile-condition.ts';
 import {
   type ConditionGroup,
   emptyConditionGroup,
 } from '../../../domain/conditions/condition-schema.ts';
 import type { ProfileSort } from '../../../domain/profiles/query.ts';
+import type { TableQuery } from '../../../domain/profiles/table/table-query.ts';
 import { ConditionBuilder } from '../../../ui/condition-builder/condition-builder.tsx';
 import { downloadText } from '../../../ui/download.ts';
 import { formatCount } from '../format.ts';
@@ -14,12 +16,22 @@ import { isConditionReady } from '../segment/condition-ready.ts';
 import { suggestionsFromProfiles } from '../segment/profile-suggestions.ts';
 import { useDebounced } from '../use-debounced.ts';
 import { useProfileSet } from '../use-profile-sets.ts';
-import { filterByCondition, searchAndSort } from './filter-profiles.ts';
 import { ProfileTable } from './profile-table.tsx';
-import { useSetProfiles } from './use-set-profiles.ts';
+import { useSetTable } from './use-set-table.ts';
+import { useTableRows } from './use-table-rows.ts';
 import '../profiles.css';
 
 const EMPTY = emptyConditionGroup();
+const NO_SUGGESTIONS = { attributes: [], events: [] };
+
+/** A condition as the table's filter: undefined while it is empty or unfinished. */
+function filterOf(condition: ConditionGroup): TableQuery['filter'] {
+  if (condition.rules.length === 0 || !isConditionReady(condition)) return undefined;
+  return {
+    predicate: compileCondition(condition),
+    context: { now: Date.now(), inControlGroup: false },
+  };
+}
 
 /** One profile set: search, sort and filter its profiles in a virtualised table. */
 export function ProfileSetPage() {
@@ -27,24 +39,31 @@ export function ProfileSetPage() {
   const { setId = '' } = useParams();
   const { repo } = useProfilesServices();
   const set = useProfileSet(setId);
-  const loaded = useSetProfiles(set);
+  const loaded = useSetTable(set);
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<ProfileSort | undefined>();
   const [showFilter, setShowFilter] = useState(false);
   const [condition, setCondition] = useState<ConditionGroup>(EMPTY);
   const applied = useDebounced(showFilter ? condition : EMPTY, 250);
   const deferredSearch = useDeferredValue(search);
-  const profiles = loaded.state === 'ready' ? loaded.profiles : undefined;
-  /** The first chunk, shown as it is while the rest of a large set is read. */
-  const firstRows = loaded.state === 'partial' ? loaded.profiles : undefined;
-  const suggestions = useMemo(() => suggestionsFromProfiles(profiles ?? []), [profiles]);
-  const matched = useMemo(
-    () => filterByCondition(profiles ?? [], applied, Date.now()),
-    [profiles, applied],
+  const table = loaded.state === 'ready' ? loaded.table : undefined;
+  const filter = useMemo(() => filterOf(applied), [applied]);
+  const query = useMemo(
+    (): TableQuery => ({
+      search: deferredSearch,
+      ...(sort ? { sort } : {}),
+      ...(filter ? { filter } : {}),
+    }),
+    [deferredSearch, sort, filter],
   );
-  const view = useMemo(
-    () => searchAndSort(matched, sort, deferredSearch),
-    [matched, sort, deferredSearch],
+  const view = useTableRows(table, query);
+  // A sample of decoded profiles, only once the filter is open (2,000 at most).
+  const suggestions = useMemo(
+    () =>
+      showFilter && table
+        ? suggestionsFromProfiles(table.count, (i) => table.profile(i))
+        : NO_SUGGESTIONS,
+    [table, showFilter],
   );
 
   if (set === null) {
@@ -61,9 +80,9 @@ export function ProfileSetPage() {
       </section>
     );
   }
-  const total = profiles?.length ?? set?.count ?? 0;
-  const narrowed =
-    deferredSearch.trim() !== '' || (applied.rules.length > 0 && isConditionReady(applied));
+  const total = table?.count ?? set?.count ?? 0;
+  const narrowed = view.answers.search.trim() !== '' || view.answers.filter !== undefined;
+  const shown = view.rows?.length ?? total;
   return (
     <section className="page page-wide">
       <nav
@@ -130,7 +149,7 @@ export function ProfileSetPage() {
             ? intl.formatMessage(
                 { id: 'profiles.profile-set-page.partial' },
                 {
-                  shown: formatCount(loaded.profiles.length),
+                  shown: formatCount(loaded.shown),
                   total: formatCount(set?.count ?? 0),
                 },
               )
@@ -139,7 +158,7 @@ export function ProfileSetPage() {
               : narrowed
                 ? intl.formatMessage(
                     { id: 'profiles.profile-set-page.matching' },
-                    { shown: formatCount(view.length), total: formatCount(total) },
+                    { shown: formatCount(shown), total: formatCount(total) },
                   )
                 : intl.formatMessage(
                     { id: 'profiles.profile-set-page.count' },
@@ -162,24 +181,37 @@ export function ProfileSetPage() {
           <FormattedMessage id="profiles.profile-set-page.loadingProfiles" />
         </p>
       )}
-      {firstRows && (
-        <ProfileTable setId={setId} profiles={firstRows} sort={undefined} sortable={false} />
-      )}
       {loaded.state === 'failed' && (
         <p role="alert" className="field-error">
           {loaded.message}
         </p>
       )}
-      {loaded.state === 'ready' &&
-        (total === 0 ? (
-          <div className="card empty-state">
-            <p className="muted">
-              <FormattedMessage id="profiles.profile-set-page.thisSetIsEmptyImport" />
-            </p>
-          </div>
-        ) : (
-          <ProfileTable setId={setId} profiles={view} sort={sort} onSort={setSort} sortable />
-        ))}
+      {view.failed !== undefined && (
+        <p role="alert" className="field-error">
+          {view.failed}
+        </p>
+      )}
+      {loaded.state === 'ready' && total === 0 && (
+        <div className="card empty-state">
+          <p className="muted">
+            <FormattedMessage id="profiles.profile-set-page.thisSetIsEmptyImport" />
+          </p>
+        </div>
+      )}
+      {/* One table from the first rows to the whole set: a person scrolling the first rows
+          keeps their place when the rest arrives. */}
+      {(loaded.state === 'partial' || (loaded.state === 'ready' && total > 0)) && (
+        <ProfileTable
+          setId={setId}
+          table={loaded.table}
+          rows={loaded.state === 'ready' ? view.rows : undefined}
+          count={loaded.state === 'ready' ? total : loaded.shown}
+          busy={loaded.state === 'ready' && view.pending}
+          sort={loaded.state === 'ready' ? sort : undefined}
+          onSort={setSort}
+          sortable={loaded.state === 'ready'}
+        />
+      )}
     </section>
   );
 }

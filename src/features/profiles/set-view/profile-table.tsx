@@ -1,11 +1,11 @@
 import { useIntl } from 'react-intl';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
-import { Link } from 'react-router';
-import type { Profile } from '../../../domain/profiles/profile.ts';
+import { memo, type MouseEvent, useRef } from 'react';
+import { useHref, useNavigate } from 'react-router';
 import type { ProfileSort, ProfileSortKey } from '../../../domain/profiles/query.ts';
+import type { ProfileTableColumns } from '../../../domain/profiles/table/table-columns.ts';
 import { formatCount, formatDateTime } from '../format.ts';
 import { virtualRowStyle } from '../virtual-row.ts';
+import { useRowWindow } from './use-row-window.ts';
 
 const SORTED_UP = ' ▲';
 const SORTED_DOWN = ' ▼';
@@ -13,24 +13,30 @@ const SORTED_DOWN = ' ▼';
 interface Column {
   key: ProfileSortKey;
   label: string;
-  cell: (p: Profile) => string;
+  /** Profile `i`'s cell, read from the table's columns (no profile object is built). */
+  cell: (table: ProfileTableColumns, i: number) => string;
   numeric?: boolean;
 }
 
 const COLUMNS: Column[] = [
-  { key: 'id', label: 'ID', cell: (p) => p.id },
-  { key: 'name', label: 'Name', cell: (p) => p.attributes.name ?? '' },
-  { key: 'email', label: 'Email', cell: (p) => p.attributes.email ?? '' },
-  { key: 'country', label: 'Country', cell: (p) => p.attributes.country ?? '' },
-  { key: 'plan', label: 'Plan', cell: (p) => p.attributes.plan ?? '' },
-  { key: 'signupDate', label: 'Signed up', cell: (p) => p.attributes.signupDate ?? '' },
-  { key: 'events', label: 'Events', cell: (p) => formatCount(p.events.length), numeric: true },
+  { key: 'id', label: 'ID', cell: (t, i) => t.text('id', i) ?? '' },
+  { key: 'name', label: 'Name', cell: (t, i) => t.text('name', i) ?? '' },
+  { key: 'email', label: 'Email', cell: (t, i) => t.text('email', i) ?? '' },
+  { key: 'country', label: 'Country', cell: (t, i) => t.text('country', i) ?? '' },
+  { key: 'plan', label: 'Plan', cell: (t, i) => t.text('plan', i) ?? '' },
+  { key: 'signupDate', label: 'Signed up', cell: (t, i) => t.text('signupDate', i) ?? '' },
+  {
+    key: 'events',
+    label: 'Events',
+    cell: (t, i) => formatCount(t.eventCount(i)),
+    numeric: true,
+  },
   {
     key: 'lastEventAt',
     label: 'Last event',
-    cell: (p) => {
-      const last = p.events[p.events.length - 1];
-      return last ? formatDateTime(last.at) : '';
+    cell: (t, i) => {
+      const at = t.lastEventAt(i);
+      return at === undefined ? '' : formatDateTime(at);
     },
   },
 ];
@@ -39,7 +45,12 @@ const ROW_HEIGHT = 36;
 
 interface ProfileTableProps {
   setId: string;
-  profiles: readonly Profile[];
+  table: ProfileTableColumns;
+  /** The table indexes to show, in order; undefined: the first `count` in stored order. */
+  rows: Uint32Array | undefined;
+  count: number;
+  /** A new order or selection is being worked out (the rows shown are the last one's). */
+  busy?: boolean;
   sort: ProfileSort | undefined;
   /** False while only part of the set is read: sorting a part would mislead. */
   sortable: boolean;
@@ -47,17 +58,28 @@ interface ProfileTableProps {
 }
 
 interface ProfileRowProps {
-  setId: string;
-  profile: Profile;
+  /** The set page's address; a profile's is this and its id. */
+  setHref: string;
+  table: ProfileTableColumns;
+  /** The row's profile, as a table index. */
+  profile: number;
   index: number;
   start: number;
 }
 
 /**
- * One row. Memoised: while scrolling, rows that stay on screen keep their props and are not
- * drawn again; only rows entering the view are.
+ * One row, drawn from the table's columns. Memoised: rows whose props stay are not drawn again.
+ * Its link is a plain anchor (the table handles the click): a router `Link` per row ran several
+ * hooks and effects for every row entering and leaving the view.
  */
-const ProfileRow = memo(function ProfileRow({ setId, profile, index, start }: ProfileRowProps) {
+const ProfileRow = memo(function ProfileRow({
+  setHref,
+  table,
+  profile,
+  index,
+  start,
+}: ProfileRowProps) {
+  const id = table.text('id', profile) ?? '';
   return (
     <div
       role="row"
@@ -72,9 +94,11 @@ const ProfileRow = memo(function ProfileRow({ setId, profile, index, start }: Pr
           className={column.numeric ? 'ptable-cell num' : 'ptable-cell'}
         >
           {column.key === 'id' ? (
-            <Link to={`/profiles/${setId}/${encodeURIComponent(profile.id)}`}>{profile.id}</Link>
+            <a href={`${setHref}/${encodeURIComponent(id)}`} data-profile-id={id}>
+              {id}
+            </a>
           ) : (
-            column.cell(profile)
+            column.cell(table, profile)
           )}
         </div>
       ))}
@@ -88,26 +112,44 @@ function nextSort(current: ProfileSort | undefined, key: ProfileSortKey): Profil
 }
 
 /** A virtualised, sortable table of profiles: only the rows on screen are in the DOM. */
-export function ProfileTable({ setId, profiles, sort, sortable, onSort }: ProfileTableProps) {
+export function ProfileTable({
+  setId,
+  table,
+  rows,
+  count,
+  busy = false,
+  sort,
+  sortable,
+  onSort,
+}: ProfileTableProps) {
   const intl = useIntl();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: profiles.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    initialRect: { width: 1000, height: 600 },
-    // Scrolling renders in React's normal batches instead of one synchronous render per
-    // scroll event, which made tasks of up to 83 ms on a fast scroll.
-    useFlushSync: false,
-  });
-  const items = virtualizer.getVirtualItems();
+  const shown = rows?.length ?? count;
+  const { first, end } = useRowWindow(scroller, shown, ROW_HEIGHT);
+  const slots: number[] = [];
+  for (let index = first; index < end; index++) slots.push(index);
+  // Rows are keyed by slot, not by row: a row scrolled out is reused for one scrolled in, so
+  // scrolling updates a few texts instead of removing and creating elements.
+  let pool = 256;
+  while (pool < slots.length) pool *= 2;
+  const setHref = useHref(`/profiles/${setId}`);
+  const navigate = useNavigate();
+  /** A plain click on a profile's link opens it in the app, as a router link would. */
+  const openProfile = (event: MouseEvent) => {
+    const link = (event.target as Element).closest('a[data-profile-id]');
+    const id = link?.getAttribute('data-profile-id');
+    if (id == null || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    if (event.shiftKey || event.altKey || event.defaultPrevented) return;
+    event.preventDefault();
+    void navigate(`/profiles/${setId}/${encodeURIComponent(id)}`);
+  };
   return (
     <div
       className="ptable card"
       role="table"
       aria-label={intl.formatMessage({ id: 'profiles.profile-table.profiles' })}
-      aria-rowcount={profiles.length + 1}
+      aria-rowcount={shown + 1}
+      aria-busy={busy}
     >
       <div className="ptable-head" role="rowgroup">
         <div className="ptable-row" role="row" aria-rowindex={1}>
@@ -144,15 +186,17 @@ export function ProfileTable({ setId, profiles, sort, sortable, onSort }: Profil
         role="rowgroup"
         tabIndex={0}
         aria-label={intl.formatMessage({ id: 'profiles.profile-table.profileRowsScrollable' })}
+        onClick={openProfile}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => (
+        <div style={{ height: shown * ROW_HEIGHT, position: 'relative' }}>
+          {slots.map((index) => (
             <ProfileRow
-              key={item.key}
-              setId={setId}
-              profile={profiles[item.index] as Profile}
-              index={item.index}
-              start={item.start}
+              key={index % pool}
+              setHref={setHref}
+              table={table}
+              profile={rows === undefined ? index : (rows[index] as number)}
+              index={index}
+              start={index * ROW_HEIGHT}
             />
           ))}
         </div>

@@ -1,0 +1,149 @@
+import { CHANNELS, type Channel } from '../channels.ts';
+import type { ConditionGroup, ConditionNode } from '../conditions/condition-schema.ts';
+import { isReachable } from '../conditions/reachability.ts';
+import type { Profile, ProfileEvent } from '../profiles/profile.ts';
+import type { EventMatcher } from './event-match.ts';
+import type { SimulationPlan } from './plan.ts';
+import type { ProfileColumns } from './profile-columns.ts';
+import { hashMore, hashText } from './seeded.ts';
+import { AFTER_EVENTS } from './trigger-plan.ts';
+
+/** Bit `c` set when the profile is reachable on `CHANNELS[c]`, for the channels in `mask`. */
+export function reachMask(profile: Profile, mask: number): number {
+  let out = 0;
+  for (let c = 0; c < CHANNELS.length; c++)
+    if ((mask & (1 << c)) !== 0 && isReachable(profile, CHANNELS[c] as Channel)) out |= 1 << c;
+  return out;
+}
+
+function conditionChannels(node: ConditionNode | ConditionGroup): number {
+  if (node.type === 'group')
+    return node.rules.reduce((mask, rule) => mask | conditionChannels(rule), 0);
+  return node.type === 'reachable' ? 1 << CHANNELS.indexOf(node.channel) : 0;
+}
+
+/**
+ * The channels worth knowing each entrant's reachability on, as a bit mask: those the plan's
+ * message steps send on and its conditions ask about.
+ */
+export function reachChannels(plan: SimulationPlan): number {
+  let mask = 0;
+  for (const step of plan.steps) {
+    if (step.message !== null) mask |= 1 << step.message.channel;
+    for (const group of step.conditions) mask |= conditionChannels(group);
+  }
+  return mask;
+}
+
+/** A profile's seed-independent start: who it is, when and how it first enters. */
+export interface EntrantStart {
+  profile: Profile;
+  /** The FNV-1a hash of its id, the key of every per-profile draw. */
+  hash: number;
+  /** The first entry time, the index of its trigger and the sequence of its firing. */
+  at: number;
+  trigger: number;
+  seq: number;
+  /** Held out in the control group (spec §3.2). */
+  control: boolean;
+  /** Bit `c` set when reachable on `CHANNELS[c]`, for the channels it is known for. */
+  reach: number;
+}
+
+/** Index of the first of `at[from..to)` at or after `t` (times sorted), as `firstAtOrAfter`. */
+function firstAtOrAfterIn(at: Float64Array, from: number, to: number, t: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Finds profiles' first entries from event columns, for plans whose every trigger fires on the
+ * profile's own events (see {@link ColumnEntries.for}): only an entrant's profile object is
+ * asked for. {@link find} fills this object's {@link EntrantStart} fields for the profile (its
+ * reachability is left to be worked out when asked: `reach` stays 0).
+ */
+export class ColumnEntries implements EntrantStart {
+  profile!: Profile;
+  hash = 0;
+  at = Number.POSITIVE_INFINITY;
+  trigger = -1;
+  seq = AFTER_EVENTS;
+  control = false;
+  reach = 0;
+  private readonly named: Uint8Array[];
+  private readonly filters: (EventMatcher | null)[];
+
+  /** The finder for `plan` over `columns`, or null when a trigger is not an event trigger. */
+  static for(plan: SimulationPlan, columns: ProfileColumns): ColumnEntries | null {
+    return plan.triggers.every((t) => t.event !== undefined)
+      ? new ColumnEntries(plan, columns)
+      : null;
+  }
+
+  private constructor(
+    private readonly plan: SimulationPlan,
+    private readonly columns: ProfileColumns,
+  ) {
+    const names = columns.names;
+    this.named = plan.triggers.map((t) =>
+      Uint8Array.from(names, (n) => (n === t.event?.name ? 1 : 0)),
+    );
+    this.filters = plan.triggers.map((t) => t.event?.match ?? null);
+  }
+
+  /**
+   * Whether profile `i` enters in the period; if so, its start is in this object's fields.
+   * The first firing is chosen by time, then sequence, then trigger order, as `nextFiring`.
+   */
+  find(i: number): boolean {
+    const { columns, named, filters } = this;
+    const { eventStart, eventName, eventAt } = columns;
+    const from = eventStart[i] as number;
+    const to = eventStart[i + 1] as number;
+    if (from === to) return false;
+    const { start, end } = this.plan;
+    const first = firstAtOrAfterIn(eventAt, from, to, start);
+    let best = Number.POSITIVE_INFINITY;
+    let bestSeq = AFTER_EVENTS;
+    let bestTrigger = -1;
+    let profile: Profile | null = null;
+    for (let j = 0; j < named.length; j++) {
+      const isNamed = named[j] as Uint8Array;
+      const match = filters[j] as EventMatcher | null;
+      for (let e = first; e < to; e++) {
+        const at = eventAt[e] as number;
+        if (at >= end) break;
+        if (isNamed[eventName[e] as number] !== 1) continue;
+        if (match !== null) {
+          profile ??= columns.profile(i);
+          if (!match(profile.events[e - from] as ProfileEvent)) continue;
+        }
+        const seq = e - from;
+        if (at < best || (at === best && seq < bestSeq)) {
+          best = at;
+          bestSeq = seq;
+          bestTrigger = j;
+        }
+        break;
+      }
+    }
+    if (bestTrigger < 0) return false;
+    profile ??= columns.profile(i);
+    const { controlThreshold, controlSuffix } = this.plan;
+    const hash = hashText(profile.id);
+    this.profile = profile;
+    this.hash = hash;
+    this.at = best;
+    this.trigger = bestTrigger;
+    this.seq = bestSeq;
+    this.control =
+      controlThreshold > 0 && hashMore(hash, controlSuffix) % 10_000 < controlThreshold;
+    return true;
+  }
+}

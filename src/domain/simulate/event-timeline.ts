@@ -1,0 +1,231 @@
+import type { ProfileEvent } from '../profiles/profile.ts';
+import { findEvent } from './event-match.ts';
+import type { ProfileColumns } from './profile-columns.ts';
+import { AFTER_EVENTS } from './trigger-plan.ts';
+
+type PropsTest = (props: ProfileEvent['props']) => boolean;
+
+/** Index of the first of `at[from..to)` above `t` (times sorted). */
+function firstAbove(at: Float64Array, from: number, to: number, t: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] as number) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first of `at[from..to)` at or above `t` (times sorted). */
+function firstAtOrAbove(at: Float64Array, from: number, to: number, t: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One profile's timeline: its real events and the events the simulation adds (deliveries,
+ * opens, conversions). Simulated events are kept apart, so the real ones can be read straight
+ * from the event columns they came from (time and name as typed arrays, the event object only
+ * when a name matches); {@link events} merges both when a reader needs the list.
+ */
+export class EventTimeline {
+  private real: readonly ProfileEvent[] = [];
+  /** Simulated events, oldest first; at equal times in the order added. */
+  private readonly simulated: ProfileEvent[] = [];
+  private readonly mergedBuffer: ProfileEvent[] = [];
+  private merged = false;
+  private columns: ProfileColumns | null = null;
+  private from = 0;
+  private to = 0;
+  /** The columns' index of each event name asked about (-1: no real event has it). */
+  private nameIds = new Map<string, number>();
+  private namesOf: readonly string[] | null = null;
+  /** The history index of the event {@link nextReal} found. */
+  lastSeq = -1;
+
+  /** Starts on a profile: its own events, read as objects until {@link useColumns}. */
+  reset(profile: { readonly events: readonly ProfileEvent[] }): void {
+    this.real = profile.events;
+    if (this.simulated.length !== 0) this.simulated.length = 0;
+    this.merged = false;
+    this.columns = null;
+  }
+
+  /** Reads the real events from entries `from` to `to` of `columns` (the same events, in order). */
+  useColumns(columns: ProfileColumns, from: number, to: number): void {
+    this.columns = columns;
+    this.from = from;
+    this.to = to;
+    if (this.namesOf !== columns.names) {
+      this.namesOf = columns.names;
+      this.nameIds = new Map(columns.names.map((n, i) => [n, i]));
+    }
+  }
+
+  /** The columns the real events are read from, or null when they are read as objects. */
+  get source(): ProfileColumns | null {
+    return this.columns;
+  }
+
+  /**
+   * The first of the profile's own events after position (`after`, `afterSeq`) and before `end`
+   * whose column name is marked in `named` and that `match` (when given) accepts: what an event
+   * trigger's `nextAt` finds, read from the columns (call only when {@link source} is set).
+   * Returns its time, or Infinity; its index in the history is then {@link lastSeq}.
+   */
+  nextReal(
+    named: Uint8Array,
+    match: ((e: ProfileEvent) => boolean) | null,
+    after: number,
+    afterSeq: number,
+    end: number,
+  ): number {
+    const { eventAt, eventName } = this.columns as ProfileColumns;
+    const from = this.from;
+    const to = this.to;
+    let k =
+      afterSeq === AFTER_EVENTS
+        ? firstAbove(eventAt, from, to, after)
+        : firstAtOrAbove(eventAt, from, to, after);
+    if (afterSeq !== AFTER_EVENTS && afterSeq >= k - from) k = from + afterSeq + 1;
+    for (; k < to; k++) {
+      const at = eventAt[k] as number;
+      if (at >= end) return Number.POSITIVE_INFINITY;
+      if (named[eventName[k] as number] !== 1) continue;
+      if (match !== null && !match(this.real[k - from] as ProfileEvent)) continue;
+      this.lastSeq = k - from;
+      return at;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
+  /** Real and simulated events, oldest first; at equal times real events come first. */
+  get events(): readonly ProfileEvent[] {
+    const sim = this.simulated;
+    if (sim.length === 0) return this.real;
+    const out = this.mergedBuffer;
+    if (this.merged) return out;
+    const real = this.real;
+    out.length = 0;
+    let i = 0;
+    let j = 0;
+    while (i < real.length || j < sim.length) {
+      if (
+        j >= sim.length ||
+        (i < real.length && (real[i] as ProfileEvent).at <= (sim[j] as ProfileEvent).at)
+      )
+        out.push(real[i++] as ProfileEvent);
+      else out.push(sim[j++] as ProfileEvent);
+    }
+    this.merged = true;
+    return out;
+  }
+
+  /** Adds a simulated event after every event at or before its time. */
+  add(e: ProfileEvent): void {
+    const sim = this.simulated;
+    let i = sim.length;
+    sim.push(e);
+    while (i > 0 && (sim[i - 1] as ProfileEvent).at > e.at) {
+      sim[i] = sim[i - 1] as ProfileEvent;
+      i--;
+    }
+    sim[i] = e;
+    this.merged = false;
+  }
+
+  /**
+   * The first event in `(from, to]` named `name` that `match` accepts, as `findEvent` over
+   * {@link events} gives it. `name` must be the only name `match` accepts ('' when unknown).
+   */
+  find(
+    from: number,
+    to: number,
+    name: string,
+    match: (e: ProfileEvent) => boolean,
+  ): ProfileEvent | undefined {
+    const columns = this.columns;
+    if (columns === null || name === '') return findEvent(this.events, from, to, match);
+    let found: ProfileEvent | undefined;
+    const id = this.nameIds.get(name) ?? -1;
+    if (id >= 0) {
+      const { eventAt, eventName } = columns;
+      const end = this.to;
+      for (let k = firstAbove(eventAt, this.from, end, from); k < end; k++) {
+        if ((eventAt[k] as number) > to) break;
+        if (eventName[k] !== id) continue;
+        const e = this.real[k - this.from] as ProfileEvent;
+        if (match(e)) {
+          found = e;
+          break;
+        }
+      }
+    }
+    const sim = this.simulated;
+    const until = found === undefined ? to : found.at;
+    for (let j = 0; j < sim.length; j++) {
+      const e = sim[j] as ProfileEvent;
+      if (e.at <= from) continue;
+      // A real event comes before a simulated one at the same time.
+      if (e.at > until || (found !== undefined && e.at === until)) break;
+      if (match(e)) return e;
+    }
+    return found;
+  }
+
+  /**
+   * How many events in `[from, to]` are named `name` and accepted by `matches` (null: all),
+   * counting no further than `stopAt`.
+   */
+  count(name: string, matches: PropsTest | null, from: number, to: number, stopAt: number): number {
+    let n = 0;
+    const columns = this.columns;
+    if (columns === null) {
+      const events = this.events;
+      for (let i = events.length - 1; i >= 0; i--) {
+        const e = events[i] as ProfileEvent;
+        if (e.at > to) continue;
+        if (e.at < from) break;
+        if (e.name === name && (matches === null || matches(e.props))) {
+          n++;
+          if (n >= stopAt) return n;
+        }
+      }
+      return n;
+    }
+    const id = this.nameIds.get(name) ?? -1;
+    if (id >= 0) {
+      const { eventAt, eventName } = columns;
+      for (let k = this.to - 1; k >= this.from; k--) {
+        const at = eventAt[k] as number;
+        if (at > to) continue;
+        if (at < from) break;
+        if (
+          eventName[k] === id &&
+          (matches === null || matches((this.real[k - this.from] as ProfileEvent).props))
+        ) {
+          n++;
+          if (n >= stopAt) return n;
+        }
+      }
+    }
+    const sim = this.simulated;
+    for (let j = sim.length - 1; j >= 0; j--) {
+      const e = sim[j] as ProfileEvent;
+      if (e.at > to) continue;
+      if (e.at < from) break;
+      if (e.name === name && (matches === null || matches(e.props))) {
+        n++;
+        if (n >= stopAt) return n;
+      }
+    }
+    return n;
+  }
+}

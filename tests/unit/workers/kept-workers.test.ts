@@ -1,0 +1,242 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compile, simulate, TEMPLATES } from '../../../src/domain/index.ts';
+import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
+import { ChunkColumns } from '../../../src/storage/chunk-columns.ts';
+import { openWayfinderDb } from '../../../src/storage/db.ts';
+import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
+import { inProcessWorker } from '../../../src/workers/shared/in-process-worker.ts';
+import { KeptWorkers } from '../../../src/workers/shared/kept-workers.ts';
+import { SetCache } from '../../../src/workers/simulation/set-cache.ts';
+import { indexedDbSetSource } from '../../../src/workers/simulation/set-loader.ts';
+import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
+import {
+  readStoredSetSpan,
+  runStoredSimulation,
+  warmStoredSet,
+} from '../../../src/workers/simulation/run-simulation.ts';
+
+vi.spyOn(ChunkColumns.prototype, 'add');
+const chunksDecoded = () => vi.mocked(ChunkColumns.prototype.add).mock.calls.length;
+
+const DAY = 86_400_000;
+const START = Date.UTC(2025, 0, 1);
+const template = TEMPLATES.find((t) => t.id === 'welcome-series');
+if (!template) throw new Error('no welcome-series template');
+const compiled = compile(template.build(START)).spec;
+if (!compiled) throw new Error('template does not compile');
+const spec = compiled;
+const options = { start: START, horizonDays: 60, seed: 3, traceSample: 20 };
+
+/** Kept in-process workers, each with a cache of its own as a real worker has; counts the starts. */
+function keptWorkers() {
+  const log = { started: 0 };
+  const keep = new KeptWorkers(
+    () => {
+      log.started++;
+      const cache = new SetCache(indexedDbSetSource);
+      return inProcessWorker(
+        (scope) => hostSimulation(scope, { columns: (set, part) => cache.columns(set, part) }),
+        { type: 'cancel' },
+      );
+    },
+    { type: 'cancel' },
+  );
+  return { keep, log };
+}
+
+async function storedSet(count: number, seed: number) {
+  const dbName = `kept-${Math.random()}`;
+  const db = openWayfinderDb(dbName);
+  const repo = createProfileRepo(db);
+  const set = await repo.createProfileSet({ name: 'Kept', source: 'generated' });
+  const profiles = generateProfiles({ count, seed, start: START, end: START + 60 * DAY });
+  await repo.importIntoSet(set.id, profiles, { mode: 'replace' });
+  return { db, repo, ref: { dbName, setId: set.id }, profiles };
+}
+
+const closing: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const close of closing.splice(0)) await close();
+});
+
+describe('kept simulation workers', () => {
+  it('run a second time over a set from memory: same workers, no chunk read again, same result', async () => {
+    const { db, ref, profiles } = await storedSet(3_001, 21);
+    const { keep, log } = keptWorkers();
+    closing.push(
+      () => keep.close(),
+      () => db.delete(),
+    );
+    const run = (seed: number) =>
+      runStoredSimulation({
+        spec,
+        set: ref,
+        count: profiles.length,
+        options: { ...options, seed },
+        workers: 2,
+        keep,
+      });
+    vi.mocked(ChunkColumns.prototype.add).mockClear();
+    const first = await run(3);
+    expect(chunksDecoded()).toBe(4);
+    const second = await run(3);
+    const reseeded = await run(4);
+    expect(chunksDecoded()).toBe(4);
+    expect(log.started).toBe(2);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    const single = simulate(spec, profiles, options);
+    expect(second.steps).toEqual(single.steps);
+    expect(second.traces.map((t) => t.profileId)).toEqual(single.traces.map((t) => t.profileId));
+    expect(reseeded.steps).toEqual(simulate(spec, profiles, { ...options, seed: 4 }).steps);
+  });
+
+  it('read a set again once an import changed it, and simulate the new profiles', async () => {
+    const { db, repo, ref, profiles } = await storedSet(2_000, 22);
+    const { keep } = keptWorkers();
+    closing.push(
+      () => keep.close(),
+      () => db.delete(),
+    );
+    const run = (count: number) =>
+      runStoredSimulation({ spec, set: ref, count, options, workers: 2, keep });
+    await run(profiles.length);
+    const replaced = generateProfiles({
+      count: 2_500,
+      seed: 23,
+      start: START,
+      end: START + 60 * DAY,
+    });
+    await repo.importIntoSet(ref.setId, replaced, { mode: 'replace' });
+    const after = await run(replaced.length);
+    expect(after.profiles).toBe(2_500);
+    expect(after.steps).toEqual(simulate(spec, replaced, options).steps);
+  });
+
+  it('end the workers of an aborted run; the next run starts new ones and gives the same result', async () => {
+    const { db, ref, profiles } = await storedSet(3_001, 24);
+    const { keep, log } = keptWorkers();
+    closing.push(
+      () => keep.close(),
+      () => db.delete(),
+    );
+    const controller = new AbortController();
+    const aborted = runStoredSimulation({
+      spec,
+      set: ref,
+      count: profiles.length,
+      options,
+      workers: 2,
+      keep,
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    const next = await runStoredSimulation({
+      spec,
+      set: ref,
+      count: profiles.length,
+      options,
+      workers: 2,
+      keep,
+    });
+    expect(log.started).toBe(4);
+    expect(next.steps).toEqual(simulate(spec, profiles, options).steps);
+  });
+
+  it('read a set ahead (span, warm-up) so that the run reads no chunk', async () => {
+    const { db, ref, profiles } = await storedSet(3_001, 25);
+    const { keep } = keptWorkers();
+    closing.push(
+      () => keep.close(),
+      () => db.delete(),
+    );
+    vi.mocked(ChunkColumns.prototype.add).mockClear();
+    const span = await readStoredSetSpan({ set: ref, count: profiles.length, workers: 2, keep });
+    const first = Math.min(...profiles.flatMap((p) => p.events.map((e) => e.at)));
+    expect(span.start).toBe(first);
+    expect(span.profiles).toBe(profiles.length);
+    expect(chunksDecoded()).toBe(4);
+    await runStoredSimulation({
+      spec,
+      set: ref,
+      count: profiles.length,
+      options,
+      workers: 2,
+      keep,
+    });
+    expect(chunksDecoded()).toBe(4);
+
+    const other = await storedSet(1_500, 26);
+    closing.push(() => other.db.delete());
+    vi.mocked(ChunkColumns.prototype.add).mockClear();
+    warmStoredSet({ set: other.ref, count: 1_500, workers: 2, keep });
+    await vi.waitFor(() => expect(chunksDecoded()).toBe(2), { timeout: 15_000 });
+    const run = await runStoredSimulation({
+      spec,
+      set: other.ref,
+      count: 1_500,
+      options,
+      workers: 2,
+      keep,
+    });
+    expect(run.profiles).toBe(1_500);
+    expect(chunksDecoded()).toBe(2);
+  });
+});
+
+describe('KeptWorkers', () => {
+  function fake() {
+    const made: { terminated: boolean; sent: unknown[] }[] = [];
+    const keep = new KeptWorkers(() => {
+      const record = { terminated: false, sent: [] as unknown[] };
+      made.push(record);
+      return {
+        onmessage: null,
+        onerror: null,
+        postMessage: (message: unknown) => record.sent.push(message),
+        terminate: () => (record.terminated = true),
+      };
+    }, 'cancel');
+    return { keep, made };
+  }
+
+  it('gives slot i the same worker run after run, and lends a stranger when it is busy', () => {
+    const { keep, made } = fake();
+    const a = keep.lease();
+    const w0 = a.take(0);
+    const w1 = a.take(1);
+    const b = keep.lease();
+    const stranger = b.take(0); // slot 0 is busy with run a
+    expect(stranger).not.toBe(w0);
+    b.release(stranger);
+    expect(made[2]?.terminated).toBe(true);
+    a.release(w0);
+    a.release(w1);
+    const c = keep.lease();
+    expect(c.take(0)).toBe(w0);
+    expect(c.take(1)).toBe(w1);
+    expect(made).toHaveLength(3);
+  });
+
+  it('ends a discarded worker and fills its slot with a new one', () => {
+    const { keep, made } = fake();
+    const a = keep.lease();
+    const w0 = a.take(0);
+    a.discard(w0);
+    expect(made[0]).toMatchObject({ terminated: true, sent: ['cancel'] });
+    const b = keep.lease();
+    expect(b.take(0)).not.toBe(w0);
+    expect(made).toHaveLength(2);
+  });
+
+  it('drops an idle worker that fails', () => {
+    const { keep, made } = fake();
+    const a = keep.lease();
+    const w0 = a.take(0);
+    a.release(w0);
+    w0.onerror?.({ message: 'crashed' } as ErrorEvent);
+    expect(made[0]?.terminated).toBe(true);
+    expect(keep.lease().take(0)).not.toBe(w0);
+  });
+});
