@@ -158,6 +158,7 @@ test('the whole editor in French: palette, canvas, inspectors, problems, menus, 
     'Bienvenue',
     'signed_up',
     'country',
+    'FR',
     'Bienvenue chez nous',
     'Merci de votre inscription. Désabonnement : {{ journey.unsubscribe_url }}',
     'Bienvenue ! STOP au 36180',
@@ -188,10 +189,8 @@ test('the whole editor in French: palette, canvas, inspectors, problems, menus, 
 
   await addFromPalette(page, 'Si / sinon');
   await side(page).getByRole('button', { name: 'Ajouter une règle sur un attribut' }).click();
-  await side(page)
-    .getByRole('combobox', { name: /attribut$/ })
-    .first()
-    .fill('country');
+  await side(page).getByRole('combobox', { name: 'Règle 1 : attribut' }).fill('country');
+  await side(page).getByRole('textbox', { name: 'Règle 1 : valeur' }).fill('FR');
   await scan('an if / else and its condition builder');
 
   await addFromPalette(page, 'Attente');
@@ -222,7 +221,7 @@ test('the whole editor in French: palette, canvas, inspectors, problems, menus, 
   await scan('the problems list');
 
   // The shortcuts work while the canvas has focus.
-  await canvas.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await canvas.getByRole('group', { name: /^Étape Attente/ }).click();
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Raccourcis clavier' });
   await expect(help).toContainText('Ajuster la vue');
