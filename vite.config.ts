@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { PAGE_MESSAGE_ID } from './src/i18n/page-messages.ts';
 
 /**
  * The production Content-Security-Policy. No inline or eval'd script anywhere; scripts and
@@ -66,6 +67,7 @@ const DEFERRED_PREFIXES = ['diagnostic.', 'restore.'];
 
 /**
  * Serves `virtual:wayfinder-messages/<locale>`: src/i18n/messages/<locale>.json with every message
+ * (English without the ids only lazy pages use, served as `en/pages`: src/i18n/page-messages.ts)
  * parsed to its ICU syntax tree, as `formatjs compile --ast` writes it. The app then ships
  * react-intl without the message parser (aliased to its no-parser build below), and nothing
  * generated is checked in: dev, build and tests all read the catalogue itself.
@@ -78,17 +80,25 @@ function precompiledMessages(): Plugin {
     },
     async load(id) {
       if (!id.startsWith(`\0${MESSAGES_PREFIX}`)) return null;
-      const match = /^([a-z]{2})(\/diagnostics)?$/.exec(id.slice(MESSAGES_PREFIX.length + 1));
+      const match = /^([a-z]{2})(?:\/(diagnostics|pages))?$/.exec(
+        id.slice(MESSAGES_PREFIX.length + 1),
+      );
       if (match === null) throw new Error(`No catalogue for "${id}"`);
-      const [, locale = '', diagnostics] = match;
+      const [, locale = '', wanted] = match;
       const file = path.resolve(import.meta.dirname, 'src/i18n/messages', `${locale}.json`);
       this.addWatchFile(file);
       const messages = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
       // English ships in the first load without its diagnostic messages (`en/diagnostics`,
-      // fetched just after); every other language is one lazy chunk, diagnostics included.
+      // fetched just after) and without those only lazy pages use (`en/pages`, fetched with
+      // them); every other language is one lazy chunk with everything.
+      const partOf = (key: string) =>
+        DEFERRED_PREFIXES.some((p) => key.startsWith(p))
+          ? 'diagnostics'
+          : PAGE_MESSAGE_ID.test(key)
+            ? 'pages'
+            : undefined;
       const part = (key: string) =>
-        locale !== 'en' ||
-        DEFERRED_PREFIXES.some((p) => key.startsWith(p)) === (diagnostics !== undefined);
+        locale !== 'en' ? wanted === undefined : partOf(key) === wanted;
       const compiled = Object.fromEntries(
         Object.entries(messages)
           .filter(([key]) => part(key))

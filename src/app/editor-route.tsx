@@ -2,6 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { audiencesOf, type JourneyStep } from '../domain/index.ts';
+import { formatStepPhrase } from '../i18n/step-words.ts';
 import { EditorPage } from '../features/editor/editor-page.tsx';
 import { compareMarks, type VersionComparison } from '../features/publish/version-comparison.ts';
 import { SimulationPanel } from '../features/simulation/simulation-panel.tsx';
@@ -85,7 +86,9 @@ function StepAudiencePreview({ step }: { step: JourneyStep }) {
       </h3>
       {audiences.map((audience, i) => (
         <div key={i} className="step-audience">
-          {audiences.length > 1 && <div className="muted">{audience.label}</div>}
+          {audiences.length > 1 && (
+            <div className="muted">{formatStepPhrase(intl, audience.text)}</div>
+          )}
           <Suspense
             fallback={
               <p className="muted">

@@ -2,6 +2,10 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
+import { withPageMessages } from '../i18n/with-page-messages.tsx';
+
+/** The English messages only the lazy pages use, fetched with the first of them. */
+const pageMessages = async () => (await import('virtual:wayfinder-messages/en/pages')).default;
 
 /**
  * Routes are lazy so the canvas (React Flow) and charts load only where they are used. Every
@@ -34,53 +38,79 @@ export const routes: RouteObject[] = [
       {
         path: 'profiles',
         errorElement: <RouteError />,
-        lazy: async () => ({
-          Component: (await import('../features/profiles/profiles-page')).ProfilesPage,
-        }),
+        lazy: async () => {
+          const [{ ProfilesPage }, english] = await Promise.all([
+            import('../features/profiles/profiles-page'),
+            pageMessages(),
+          ]);
+          return { Component: withPageMessages(ProfilesPage, english) };
+        },
       },
       {
         path: 'profiles/:setId',
         errorElement: <RouteError />,
-        lazy: async () => ({
-          Component: (await import('../features/profiles/set-view/profile-set-page'))
-            .ProfileSetPage,
-        }),
+        lazy: async () => {
+          const [{ ProfileSetPage }, english] = await Promise.all([
+            import('../features/profiles/set-view/profile-set-page'),
+            pageMessages(),
+          ]);
+          return { Component: withPageMessages(ProfileSetPage, english) };
+        },
       },
       {
         path: 'profiles/:setId/:profileId',
         errorElement: <RouteError />,
-        lazy: async () => ({
-          Component: (await import('./profile-route')).ProfileRoute,
-        }),
+        lazy: async () => {
+          const [{ ProfileRoute }, english] = await Promise.all([
+            import('./profile-route'),
+            pageMessages(),
+          ]);
+          return { Component: withPageMessages(ProfileRoute, english) };
+        },
       },
       {
         path: 'simulations',
         errorElement: <RouteError />,
-        lazy: async () => ({
-          Component: (await import('../features/simulation/simulations-page')).SimulationsPage,
-        }),
+        lazy: async () => {
+          const [{ SimulationsPage }, english] = await Promise.all([
+            import('../features/simulation/simulations-page'),
+            pageMessages(),
+          ]);
+          return { Component: withPageMessages(SimulationsPage, english) };
+        },
       },
       {
         path: 'simulations/forecast',
         errorElement: <RouteError />,
-        lazy: async () => ({
-          Component: (await import('../features/forecast/forecast-page')).ForecastPage,
-        }),
+        lazy: async () => {
+          const [{ ForecastPage }, english] = await Promise.all([
+            import('../features/forecast/forecast-page'),
+            pageMessages(),
+          ]);
+          return { Component: withPageMessages(ForecastPage, english) };
+        },
       },
       {
         path: 'customer-value',
         errorElement: <RouteError />,
-        lazy: async () => ({
-          Component: (await import('../features/forecast/clv/customer-value-page'))
-            .CustomerValuePage,
-        }),
+        lazy: async () => {
+          const [{ CustomerValuePage }, english] = await Promise.all([
+            import('../features/forecast/clv/customer-value-page'),
+            pageMessages(),
+          ]);
+          return { Component: withPageMessages(CustomerValuePage, english) };
+        },
       },
       {
         path: 'lifecycle',
         errorElement: <RouteError />,
-        lazy: async () => ({
-          Component: (await import('../features/lifecycle/lifecycle-page')).LifecyclePage,
-        }),
+        lazy: async () => {
+          const [{ LifecyclePage }, english] = await Promise.all([
+            import('../features/lifecycle/lifecycle-page'),
+            pageMessages(),
+          ]);
+          return { Component: withPageMessages(LifecyclePage, english) };
+        },
       },
       { path: '*', element: <NotFoundPage /> },
     ],

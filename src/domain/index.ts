@@ -28,6 +28,7 @@ export { DAY_MS } from './conditions/time.ts';
 
 export * from './steps/step-kinds.ts';
 export * from './steps/step-definition.ts';
+export * from './steps/step-phrase.ts';
 export * from './steps/registry.ts';
 export * from './steps/step-branches.ts';
 export * from './steps/journey-events.ts';
@@ -93,7 +94,7 @@ export {
 } from './simulate/window.ts';
 export * from './simulate/options.ts';
 export * from './simulate/result-schema.ts';
-export { formatTime, type ProfileTrace } from './simulate/trace.ts';
+export { formatTime, type ProfileTrace, type TraceValue, type TraceWhy } from './simulate/trace.ts';
 export * from './forecast/replications.ts';
 
 export * from './templating/template-language.ts';

@@ -4,6 +4,8 @@ import type { EditorState } from './editor-state.ts';
 /** One undoable change: the states before and after it (documents share structure). */
 export interface HistoryEntry {
   readonly label: string;
+  /** The command that made the change, so the app can name it in the user's language. */
+  readonly commandId?: string;
   readonly before: EditorState;
   readonly after: EditorState;
   /** Set on entries still settling (a drag, typing in a field); later updates with the same key merge in. */
@@ -30,6 +32,7 @@ export const DEFAULT_SETTLE_MS = 1000;
 
 export interface RecordInput {
   label: string;
+  commandId?: string;
   before: EditorState;
   after: EditorState;
   policy: RecordPolicy;
@@ -69,6 +72,7 @@ export function record(history: History, input: RecordInput): History {
   const closed = settle(history).undo;
   const entry: HistoryEntry = {
     label: input.label,
+    ...(input.commandId !== undefined ? { commandId: input.commandId } : {}),
     before: input.before,
     after: input.after,
     at: input.now,

@@ -133,8 +133,8 @@ const KEY_SYMBOLS: Readonly<Record<string, string>> = {
 };
 
 /** `Mod+Shift+Z` written for the platform: `⌘⇧Z` on macOS, `Ctrl+Shift+Z` elsewhere. */
-export function formatShortcut(keys: string, mac: boolean): string {
+export function formatShortcut(keys: string, mac: boolean, shift = 'Shift'): string {
   const named = keys.replace(/Arrow(Up|Down|Left|Right)/, (arrow) => KEY_SYMBOLS[arrow] ?? arrow);
-  if (!mac) return named.replace('Mod', 'Ctrl');
+  if (!mac) return named.replace('Mod', 'Ctrl').replace('Shift+', `${shift}+`);
   return named.replace('Mod+', '⌘').replace('Shift+', '⇧');
 }

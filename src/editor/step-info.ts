@@ -4,6 +4,7 @@ import {
   type Branch,
   type JourneyDocument,
   type JourneyStep,
+  type StepPhrase,
 } from '../domain/index.ts';
 
 /**
@@ -14,10 +15,13 @@ export function stepBranches(step: JourneyStep): Branch[] {
   return branchesOf(step, 'defaults');
 }
 
-/** One line describing the step's config, or the kind's description when the config is broken. */
-export function stepSummary(step: JourneyStep): string {
+/**
+ * One line describing the step's config as a phrase for the catalogue (the default config's
+ * when the config is broken); `undefined` for a kind this version does not know.
+ */
+export function stepSummary(step: JourneyStep): StepPhrase | undefined {
   const definition = getStepDefinition(step.kind);
-  if (definition === undefined) return `Unknown step kind "${step.kind}"`;
+  if (definition === undefined) return undefined;
   const parsed = definition.configSchema.safeParse(step.config);
   return parsed.success
     ? definition.summary(parsed.data)

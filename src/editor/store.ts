@@ -27,6 +27,9 @@ export interface HistoryStatus {
   canRedo: boolean;
   undoLabel?: string;
   redoLabel?: string;
+  /** The commands undo and redo would reverse or repeat (their ids), for the app to name. */
+  undoCommand?: string;
+  redoCommand?: string;
 }
 
 type DispatchRest<K extends CommandId> = [CommandArgs<K>] extends [void]
@@ -64,6 +67,8 @@ function statusOf(h: history.History): HistoryStatus {
     canRedo: r !== undefined,
     ...(u !== undefined ? { undoLabel: u.label } : {}),
     ...(r !== undefined ? { redoLabel: r.label } : {}),
+    ...(u?.commandId !== undefined ? { undoCommand: u.commandId } : {}),
+    ...(r?.commandId !== undefined ? { redoCommand: r.commandId } : {}),
   };
 }
 
@@ -72,7 +77,9 @@ function sameStatus(a: HistoryStatus, b: HistoryStatus): boolean {
     a.canUndo === b.canUndo &&
     a.canRedo === b.canRedo &&
     a.undoLabel === b.undoLabel &&
-    a.redoLabel === b.redoLabel
+    a.redoLabel === b.redoLabel &&
+    a.undoCommand === b.undoCommand &&
+    a.redoCommand === b.redoCommand
   );
 }
 
@@ -128,6 +135,7 @@ export function createEditorStore(
       const nextHistory = changed
         ? history.record(past, {
             label: command.label,
+            commandId: command.id,
             before: state,
             after: result.state,
             policy: dispatchOptions?.record ?? result.record ?? command.record,

@@ -15,6 +15,8 @@ const words = (text: string) =>
   (
     text
       .normalize('NFC')
+      // A key of a shortcut ("Maj+L") is a key, not a word.
+      .replace(/(?<=\+)\p{Lu}\b/gu, '')
       .replace(/[\u2010\u2011]/g, '-')
       .match(WORD) ?? []
   ).map((w) => w.toLocaleLowerCase('fr'));
@@ -57,7 +59,9 @@ function intlWords(): string[] {
 
 /** Names that stay as they are in French: the product, formats, Intl's own words. */
 const UNTRANSLATED = new Set([
-  ...['Wayfinder', 'CSV', 'JSON', 'NDJSON', 'CDNOW', 'BG', 'NBD', 'NPS', 'CLV'].flatMap(words),
+  ...['Wayfinder', 'CSV', 'JSON', 'NDJSON', 'CDNOW', 'BG', 'NBD', 'NPS', 'CLV', 'GSM'].flatMap(
+    words,
+  ),
   ...intlWords(),
 ]);
 

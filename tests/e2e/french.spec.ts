@@ -125,8 +125,7 @@ test('builds, simulates and publishes a journey in French, with French figures',
     await page.screenshot({ path: 'docs/editor-fr.png' });
     await page.setViewportSize({ width: 1400, height: 900 });
   }
-  // The results' figures and tables; the palette's step kinds and the canvas are not yet French.
-  await expectNoEnglish(page, [], '.sim-result-kpis, .sim-table');
+  await expectNoEnglish(page);
 
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
   const publish = page.getByRole('dialog', { name: /^Publier/ });
@@ -196,4 +195,120 @@ test('a journey with problems of several kinds shows them in French, as do impor
   // A node's badge says its worst problem in French too.
   const badge = page.locator('.step-node__badge').first();
   await expect(badge).toHaveAttribute('title', /^1 erreur : |^\d+ erreurs : /);
+});
+
+/** The editor's side panel, with the selected step's inspector or the problems list. */
+const side = (page: Page) =>
+  page.getByRole('complementary', { name: 'Réglages de l’étape et du parcours' });
+
+/** Adds a step from the palette (after the selected one) and waits for its inspector. */
+async function addFromPalette(page: Page, kind: string) {
+  await page
+    .getByRole('navigation', { name: 'Palette des étapes' })
+    .getByRole('button', { name: kind, exact: true })
+    .click();
+  await expect(side(page).getByRole('heading', { level: 2, name: kind })).toBeVisible();
+}
+
+test('the whole editor in French: palette, canvas, inspectors, problems, menus, simulation, trace, publish', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // Every scan is soft, so one run lists all the English left, screen by screen.
+  // What the test types is the user's own text, in whatever language.
+  const typed = [
+    'Bienvenue',
+    'signed_up',
+    'country',
+    'FR',
+    'Bienvenue chez nous',
+    'Merci de votre inscription. Désabonnement : {{ journey.unsubscribe_url }}',
+    'Bienvenue ! STOP au 36180',
+  ];
+  const scan = async (where: string, within = 'body') =>
+    expect.soft(await englishOnScreen(page, typed, within), where).toEqual([]);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Nouveau parcours' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouveau parcours' });
+  await dialog.getByRole('radio', { name: /Parcours vierge/ }).check();
+  await dialog.getByRole('textbox', { name: 'Nom' }).fill('Bienvenue');
+  await dialog.getByRole('button', { name: 'Créer le parcours' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue' })).toBeVisible();
+  await scan('a blank journey');
+
+  // The insert menu a blank journey offers, then the palette's steps one after the other.
+  await page.getByRole('button', { name: 'Ajouter un déclencheur' }).first().click();
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem', { name: 'Événement' })).toBeVisible();
+  await scan('the trigger menu');
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+
+  await addFromPalette(page, 'Événement');
+  await side(page).getByRole('combobox', { name: 'Événement' }).fill('signed_up');
+  await scan('an event trigger and its inspector');
+
+  await addFromPalette(page, 'Si / sinon');
+  await side(page).getByRole('button', { name: 'Ajouter une règle sur un attribut' }).click();
+  await side(page).getByRole('combobox', { name: 'Règle 1 : attribut' }).fill('country');
+  await side(page).getByRole('textbox', { name: 'Règle 1 : valeur' }).fill('FR');
+  await scan('an if / else and its condition builder');
+
+  await addFromPalette(page, 'Attente');
+  await expect(side(page).getByRole('combobox', { name: 'Unité' })).toHaveValue('days');
+  await scan('a delay and its inspector');
+
+  await addFromPalette(page, 'E-mail');
+  await scan('an email before it has content');
+  await side(page).getByRole('textbox', { name: 'Objet' }).fill('Bienvenue chez nous');
+  await side(page)
+    .getByRole('textbox', { name: 'Corps du message' })
+    .fill('Merci de votre inscription. Désabonnement : {{ journey.unsubscribe_url }}');
+  await scan('an email and its inspector');
+
+  await addFromPalette(page, 'SMS');
+  await side(page).getByRole('textbox', { name: 'Texte' }).fill('Bienvenue ! STOP au 36180');
+  await scan('an SMS and its inspector');
+
+  // The canvas: every node's kind, summary and branches are French.
+  const canvas = page.getByRole('application', { name: 'Canevas du parcours' });
+  await expect(canvas.getByRole('group', { name: /^Étape Si \/ sinon/ })).toContainText('Oui');
+  await expect(canvas.getByRole('group', { name: /^Étape Attente/ })).toContainText(
+    'Attendre 1 jour',
+  );
+  await scan('the canvas', '.react-flow');
+
+  await side(page).getByRole('tab', { name: 'Problèmes' }).click();
+  await scan('the problems list');
+
+  // The shortcuts work while the canvas has focus.
+  await canvas.getByRole('group', { name: /^Étape Attente/ }).click();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+  await expect(help).toContainText('Ajuster la vue');
+  await scan('the keyboard help', '[role="dialog"]');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Simuler', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Simuler' });
+  const run = panel.getByRole('button', { name: 'Lancer la simulation' });
+  await expect(run).toBeEnabled({ timeout: 30_000 });
+  await scan('the simulation form');
+  await run.click();
+  await expect(panel.getByRole('group', { name: 'Entrés' })).toContainText(FRENCH_NUMBER, {
+    timeout: 60_000,
+  });
+  await scan('the simulation result');
+  await panel
+    .getByRole('button', { name: /^Montrer un profil/ })
+    .first()
+    .click();
+  await expect(panel.getByRole('region', { name: /^Trace / })).toBeVisible();
+  await scan('a trace');
+
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  const publish = page.getByRole('dialog', { name: /^Publier/ });
+  await expect(publish.getByRole('button', { name: 'Publier la version 1' })).toBeVisible();
+  await scan('the publish dialog', '[role="dialog"]');
 });

@@ -56,7 +56,7 @@ test('simulates a template over 10,000 generated profiles, draws counts, opens a
   await panel.getByRole('button', { name: 'Show one who converted' }).click();
   const trace = panel.getByRole('region', { name: /^Trace of / });
   await expect(trace).toBeVisible();
-  await expect(trace.getByRole('cell', { name: /^went '(Yes|No)'/ }).first()).toBeVisible();
+  await expect(trace.getByRole('cell', { name: /^went "(Yes|No)"/ }).first()).toBeVisible();
   await expect(trace.getByRole('table').first()).toHaveAccessibleName(/converted/);
 
   // A long run (ten years of simulated time), cancelled while it runs. Another tab holds the

@@ -1,9 +1,17 @@
 import type { ComponentType, ReactNode } from 'react';
 import { LocaleProvider } from '../../src/i18n/locale-provider.tsx';
+import englishPages from 'virtual:wayfinder-messages/en/pages';
 import { ENGLISH_MESSAGES, loadDiagnosticMessages } from '../../src/i18n/load-messages.ts';
 
-/** The whole English catalogue, diagnostics included, so no test sees the app's loading moment. */
-const ALL_ENGLISH = { ...ENGLISH_MESSAGES, ...(await loadDiagnosticMessages('en')) };
+/**
+ * The whole English catalogue: the first load's messages, the diagnostics' and the lazy pages',
+ * so no test sees the app's loading moment.
+ */
+const ALL_ENGLISH = {
+  ...ENGLISH_MESSAGES,
+  ...(await loadDiagnosticMessages('en')),
+  ...englishPages,
+};
 
 type ResolvedError = Parameters<NonNullable<Parameters<typeof LocaleProvider>[0]['onError']>>[0];
 

@@ -1,4 +1,5 @@
 import { CHANNELS, CHANNEL_LABELS } from '../channels.ts';
+import type { TraceWhy } from './trace.ts';
 import { DAY_MS } from '../conditions/time.ts';
 import type { ProfileEvent, Scalar } from '../profiles/profile.ts';
 import {
@@ -43,6 +44,8 @@ function factor(value: unknown): number {
 export class MessageSender {
   /** Reason text for traces, written only when `tracing` is on. */
   reason = '';
+  /** The same reason as codes and values, for the app to word. */
+  why: TraceWhy[] = [];
   tracing = false;
   private averageSpend = Number.NaN;
 
@@ -68,13 +71,18 @@ export class MessageSender {
     const channel = CHANNELS[c] ?? 'email';
     if (!state.reachable(c, channel)) {
       this.counters.suppress(c, UNREACHABLE);
-      if (this.tracing)
+      if (this.tracing) {
         this.reason = `not sent: not reachable by ${CHANNEL_LABELS[channel]} (contact or consent missing)`;
+        this.why = [{ code: 'notReachable', values: { channel } }];
+      }
       return SUPPRESSED;
     }
     if ((state.unsubscribedAt[c] as number) <= t) {
       this.counters.suppress(c, UNSUBSCRIBED_CAUSE);
-      if (this.tracing) this.reason = `not sent: unsubscribed from ${CHANNEL_LABELS[channel]}`;
+      if (this.tracing) {
+        this.reason = `not sent: unsubscribed from ${CHANNEL_LABELS[channel]}`;
+        this.why = [{ code: 'unsubscribed', values: { channel } }];
+      }
       return SUPPRESSED;
     }
     const quiet = this.plan.quiet;
@@ -84,12 +92,17 @@ export class MessageSender {
       if (at !== null) {
         if (quiet.drop) {
           this.counters.suppress(c, QUIET_DROPPED);
-          if (this.tracing) this.reason = `not sent: quiet hours in ${zone.zone}, dropped`;
+          if (this.tracing) {
+            this.reason = `not sent: quiet hours in ${zone.zone}, dropped`;
+            this.why = [{ code: 'quietDropped', values: { zone: zone.zone } }];
+          }
           return SUPPRESSED;
         }
         // Counted when it is sent (see `send`): a run may end before then.
-        if (this.tracing)
+        if (this.tracing) {
           this.reason = `quiet hours in ${zone.zone}: deferred to ${formatTime(at)}`;
+          this.why = [{ code: 'quietDeferred', values: { zone: zone.zone, at } }];
+        }
         return at;
       }
     }
@@ -110,8 +123,10 @@ export class MessageSender {
       if (overall >= 0) {
         this.counters.suppress(c, FREQUENCY_CAP);
         if (deferred) this.counters.dropDeferred(c, DROPPED_CAP);
-        if (this.tracing)
+        if (this.tracing) {
           this.reason = `${this.reason ? `${this.reason}; ` : ''}not sent: frequency cap (${overall} sent in the period)`;
+          this.why.push({ code: 'capped', values: { count: overall } });
+        }
         return false;
       }
     }
@@ -147,15 +162,22 @@ export class MessageSender {
     const counters = this.counters;
     const c = m.channel;
     const words: string[] = this.tracing ? [] : NO_WORDS;
+    const sent: TraceWhy[] = [];
     if (r.next() >= m.deliveredRate) {
-      if (this.tracing) this.reason = `${this.reason ? `${this.reason}; ` : ''}sent, not delivered`;
+      if (this.tracing) {
+        this.reason = `${this.reason ? `${this.reason}; ` : ''}sent, not delivered`;
+        this.why.push({ code: 'notDelivered' });
+      }
       return;
     }
     const deliveredAt = t + m.deliveryDelayMs;
     if (deliveredAt >= end) return;
     counters.count(c, DELIVERED);
     this.add(m.keepEvents & KEEP.delivered, m.deliveredEvent, deliveredAt, m.props);
-    if (this.tracing) words.push('delivered');
+    if (this.tracing) {
+      words.push('delivered');
+      sent.push({ code: 'delivered' });
+    }
     const p = this.plan.propensity;
     const scale = p === null ? 1 : factor(p.read(this.state.view));
     let engagedAt = deliveredAt;
@@ -168,7 +190,10 @@ export class MessageSender {
         if (engaged) {
           counters.count(c, OPENED);
           this.add(m.keepEvents & KEEP.opened, m.openedEvent, engagedAt, m.props);
-          if (this.tracing) words.push(`opened ${formatTime(engagedAt)}`);
+          if (this.tracing) {
+            words.push(`opened ${formatTime(engagedAt)}`);
+            sent.push({ code: 'opened', values: { at: engagedAt } });
+          }
         }
       }
     }
@@ -180,7 +205,10 @@ export class MessageSender {
         if (engaged) {
           counters.count(c, CLICKED);
           this.add(m.keepEvents & KEEP.clicked, m.clickedEvent, engagedAt, m.props);
-          if (this.tracing) words.push(`clicked ${formatTime(engagedAt)}`);
+          if (this.tracing) {
+            words.push(`clicked ${formatTime(engagedAt)}`);
+            sent.push({ code: 'clicked', values: { at: engagedAt } });
+          }
         }
       }
     }
@@ -190,7 +218,10 @@ export class MessageSender {
         counters.count(c, UNSUBSCRIBED);
         this.add(m.keepEvents & KEEP.unsubscribed, m.unsubscribedEvent, at, m.props);
         if (at < (this.state.unsubscribedAt[c] as number)) this.state.unsubscribedAt[c] = at;
-        if (this.tracing) words.push(`unsubscribed ${formatTime(at)}`);
+        if (this.tracing) {
+          words.push(`unsubscribed ${formatTime(at)}`);
+          sent.push({ code: 'unsubscribedAt', values: { at } });
+        }
       }
     }
     if (m.nps && r.next() < this.plan.options.nps.answerRate) {
@@ -206,7 +237,10 @@ export class MessageSender {
           at,
           m.npsProps[score] as Record<string, Scalar>,
         );
-        if (this.tracing) words.push(`answered NPS ${score}`);
+        if (this.tracing) {
+          words.push(`answered NPS ${score}`);
+          sent.push({ code: 'npsAnswer', values: { score } });
+        }
       }
     }
     const goal = this.plan.goal;
@@ -223,11 +257,16 @@ export class MessageSender {
           stepId: m.props['stepId'] ?? '',
           journeyId: m.props['journeyId'] ?? '',
         });
-        if (this.tracing) words.push(`converted (${goal.event} ${amount}) ${formatTime(at)}`);
+        if (this.tracing) {
+          words.push(`converted (${goal.event} ${amount}) ${formatTime(at)}`);
+          sent.push({ code: 'converted', values: { event: goal.event, amount, at } });
+        }
       }
     }
-    if (this.tracing)
+    if (this.tracing) {
       this.reason = `${this.reason ? `${this.reason}; ` : ''}sent: ${words.join(', ')}`;
+      this.why.push({ code: 'sent' }, ...sent);
+    }
   }
 
   private amount(goalEvent: string): number {

@@ -1,4 +1,5 @@
 import type { ConditionGroup } from '../conditions/condition-schema.ts';
+import type { StepPhrase } from '../steps/step-phrase.ts';
 import type { ConditionPredicate } from '../conditions/compile-condition.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileOperation } from '../steps/kinds/update-profile.ts';
@@ -85,6 +86,8 @@ export interface PlanStep {
   branchKeys: readonly string[];
   /** Branch labels as shown on the canvas, parallel to `branchKeys`. */
   branchLabels: readonly string[];
+  /** Branch names as phrases for the app to word, parallel to `branchKeys`; null for a key the kind does not know. */
+  branchTexts: readonly (StepPhrase | null)[];
   /** Target step index per branch, -1 when the branch leads nowhere. */
   next: Int32Array;
   /** Offset of this step's branches in the flat branch counters. */
@@ -100,6 +103,8 @@ export interface PlanStep {
   /** The name of the event `waitMatch` accepts ('' when it is not one name). */
   waitEvent: string;
   waitTarget: string;
+  /** wait_for_event on engagement with a message: which, and the message's label. */
+  waitEngagement: { engagement: 'opened' | 'clicked'; message: string } | null;
   /** wait_until: fixed instant, or NaN when it reads an attribute. */
   untilAt: number;
   untilAttribute: string;

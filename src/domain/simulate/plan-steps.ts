@@ -1,4 +1,5 @@
 import type { Channel } from '../channels.ts';
+import type { StepPhrase } from '../steps/step-phrase.ts';
 import type { Spec, SpecStep } from '../compile/spec-schema.ts';
 import { getStepDefinition } from '../steps/registry.ts';
 import type { PlanContext } from '../steps/step-simulation.ts';
@@ -16,6 +17,7 @@ function emptyStep(step: SpecStep, index: number, branchBase: number): PlanStep 
     label: step.label,
     branchKeys: [],
     branchLabels: [],
+    branchTexts: [],
     next: new Int32Array(0),
     branchBase,
     conditions: [],
@@ -26,6 +28,7 @@ function emptyStep(step: SpecStep, index: number, branchBase: number): PlanStep 
     waitMatch: null,
     waitEvent: '',
     waitTarget: '',
+    waitEngagement: null,
     untilAt: Number.NaN,
     untilAttribute: '',
     untilRead: null,
@@ -86,14 +89,17 @@ export function planSteps(
     const branches = def?.branches(step) ?? [];
     const keys = branches.map((b) => b.key);
     const labels = branches.map((b) => b.label);
+    const texts: (StepPhrase | null)[] = branches.map((b) => b.text);
     for (const k of Object.keys(step.next)) {
       if (!keys.includes(k)) {
         keys.push(k);
         labels.push(k);
+        texts.push(null);
       }
     }
     plan.branchKeys = keys;
     plan.branchLabels = labels;
+    plan.branchTexts = texts;
     plan.next = Int32Array.from(keys, (k) => {
       const to = Object.hasOwn(step.next, k) ? step.next[k] : null;
       return to === null || to === undefined ? -1 : (stepIndex.get(to) ?? -1);

@@ -1,4 +1,5 @@
 import type { ProfileEvent } from '../profiles/profile.ts';
+import type { TraceWhy } from './trace.ts';
 import { untilTime, windowOpens } from './calendar-waits.ts';
 import {
   bump,
@@ -87,6 +88,7 @@ export class RunLoop {
         null,
         'control_group',
         'held out in the control group: nothing sent',
+        [{ code: 'control' }],
       );
       return t;
     }
@@ -100,6 +102,7 @@ export class RunLoop {
           step,
           t,
           `stopped: more than ${MAX_STEP_ENTRIES_PER_PROFILE} step entries for this profile`,
+          { code: 'loopEntries', values: { max: MAX_STEP_ENTRIES_PER_PROFILE } },
         );
       let branch = 0;
       let wake = t;
@@ -164,7 +167,7 @@ export class RunLoop {
           break;
         case OP.exit:
           counters.exit(s, EXIT_STEP);
-          tracer?.step(step, t, t, null, 'exit', sender.reason);
+          tracer?.step(step, t, t, null, 'exit', sender.reason, sender.why);
           return t;
       }
       if (wake > t) {
@@ -179,8 +182,17 @@ export class RunLoop {
       }
       if (pending !== null) sender.send(pending, t, s, wake > arrived);
       const to = step.next[branch] as number;
-      tracer?.step(step, arrived, t, branch, to < 0 ? 'completed' : null, sender.reason);
+      tracer?.step(
+        step,
+        arrived,
+        t,
+        branch,
+        to < 0 ? 'completed' : null,
+        sender.reason,
+        sender.why,
+      );
       sender.reason = '';
+      sender.why = [];
       if (to < 0) {
         counters.exit(s, COMPLETED);
         return t;
@@ -193,16 +205,17 @@ export class RunLoop {
           steps[s] as PlanStep,
           t,
           `stopped: more than ${MAX_HOPS_PER_INSTANT} steps in one instant`,
+          { code: 'loopHops', values: { max: MAX_HOPS_PER_INSTANT } },
         );
       }
     }
   }
 
   /** Stops a runaway profile at `step` (spec §3.3): the run ends there, and no run follows. */
-  private stopRunaway(step: PlanStep, t: number, why: string): number {
+  private stopRunaway(step: PlanStep, t: number, reason: string, why: TraceWhy): number {
     this.counters.exit(step.index, LOOP_GUARD);
     this.counters.stopProfile(step.index, this.state.profile.id);
-    this.tracer?.step(step, t, t, null, 'loop_guard', why);
+    this.tracer?.step(step, t, t, null, 'loop_guard', reason, [why]);
     this.stopped = true;
     return t;
   }
@@ -212,8 +225,9 @@ export class RunLoop {
     const { counters, tracer } = this;
     if (stop === STOP_HORIZON) {
       bump(counters.waiting, step.index);
-      tracer?.step(step, t, null, null, 'horizon', this.sender.reason);
+      tracer?.step(step, t, null, null, 'horizon', this.sender.reason, this.sender.why);
       this.sender.reason = '';
+      this.sender.why = [];
       return NEVER;
     }
     counters.exit(step.index, stop === STOP_GOAL ? GOAL : EXIT_CRITERIA);
@@ -225,8 +239,10 @@ export class RunLoop {
       null,
       stop === STOP_GOAL ? 'goal' : 'exit_criteria',
       this.stopEvent?.name ?? '',
+      [],
     );
     this.sender.reason = '';
+    this.sender.why = [];
     return this.stopAt;
   }
 

@@ -4,7 +4,14 @@ import { OP, type PlanStep } from './plan-step.ts';
 import type { ProfileState } from './profile-state.ts';
 import { describeOperations, explainInline } from './reasons.ts';
 import { hashMore } from './seeded.ts';
-import { formatSpan, formatTime, type ProfileTrace, type TraceRun } from './trace.ts';
+import {
+  formatSpan,
+  formatTime,
+  type ProfileTrace,
+  type TraceRun,
+  type TraceValue,
+  type TraceWhy,
+} from './trace.ts';
 
 type RunEnd = TraceRun['end'];
 
@@ -52,6 +59,7 @@ export class StepTracer {
     branch: number | null,
     end: RunEnd | null,
     extra: string,
+    extraWhy: readonly TraceWhy[],
   ): void {
     const run = this.run;
     if (run === null) return;
@@ -62,7 +70,16 @@ export class StepTracer {
       at: arrived,
       leftAt,
       branch: branch === null ? null : (step.branchKeys[branch] ?? null),
+      ...(branch !== null && step.branchTexts[branch]
+        ? {
+            branchText: step.branchTexts[branch] as {
+              id: string;
+              values?: Record<string, string | number>;
+            },
+          }
+        : {}),
       reason: this.reason(step, arrived, leftAt, branch, end, extra),
+      why: this.why(step, arrived, leftAt, branch, end, extra, extraWhy),
     });
     if (end !== null) {
       run.end = end;
@@ -107,6 +124,100 @@ export class StepTracer {
       return `removed by the exit criterion ${extra} at ${formatTime(leftAt ?? arrived)}`;
     const base = this.decision(step, arrived, leftAt ?? arrived, branch ?? 0, extra);
     return end === 'completed' ? `${base}; nothing follows: the journey is completed` : base;
+  }
+
+  /** The reason as codes and values, part for part as {@link reason} words it in English. */
+  private why(
+    step: PlanStep,
+    arrived: number,
+    leftAt: number | null,
+    branch: number | null,
+    end: RunEnd | null,
+    extra: string,
+    extraWhy: readonly TraceWhy[],
+  ): TraceWhy[] {
+    const at = leftAt ?? arrived;
+    if (end === 'control_group' || end === 'loop_guard') return [...extraWhy];
+    if (end === 'horizon') return [...extraWhy, { code: 'stillHere' }];
+    if (end === 'goal') return [{ code: 'goal', values: { event: extra, at } }];
+    if (end === 'exit_criteria') return [{ code: 'exitCriteria', values: { event: extra, at } }];
+    const base = this.decisionWhy(step, arrived, at, branch ?? 0, extraWhy);
+    return end === 'completed' ? [...base, { code: 'completed' }] : base;
+  }
+
+  private decisionWhy(
+    step: PlanStep,
+    arrived: number,
+    left: number,
+    branch: number,
+    extraWhy: readonly TraceWhy[],
+  ): TraceWhy[] {
+    const text = step.branchTexts[branch];
+    const went: TraceValue =
+      text === null || text === undefined
+        ? (step.branchKeys[branch] ?? '')
+        : { phrase: text as { id: string; values?: Record<string, string | number> } };
+    switch (step.op) {
+      case OP.trigger: {
+        const trigger = this.plan.triggers.find((t) => t.stepId === step.id);
+        const why = trigger?.why ?? { code: 'entered' };
+        return [{ code: why.code, values: { ...why.values, at: arrived } }];
+      }
+      case OP.firstMatch: {
+        if (step.conditions.length === 1) {
+          const condition = step.conditions[0] as NonNullable<(typeof step.conditions)[0]>;
+          return [
+            {
+              code: 'wentIf',
+              values: {
+                branch: went,
+                holds: branch === 0 ? 'yes' : 'no',
+                condition: { condition },
+              },
+            },
+          ];
+        }
+        const group = step.conditions[branch];
+        return group === undefined
+          ? [{ code: 'wentElse', values: { branch: went } }]
+          : [{ code: 'wentPath', values: { branch: went, condition: { condition: group } } }];
+      }
+      case OP.randomSplit: {
+        const u = (hashMore(this.state.hash, step.hashSuffix) % 10_000) / 100;
+        return [{ code: 'wentRandom', values: { branch: went, bucket: u } }];
+      }
+      case OP.delay:
+        return [{ code: 'waited', values: { span: step.durationMs, until: left } }];
+      case OP.waitUntil:
+        return [
+          left > arrived ? { code: 'waitedUntil', values: { until: left } } : { code: 'dateGone' },
+        ];
+      case OP.timeWindow:
+        return [
+          left > arrived ? { code: 'windowOpened', values: { until: left } } : { code: 'inWindow' },
+        ];
+      case OP.waitForEvent: {
+        const what: Record<string, TraceValue> =
+          step.waitEngagement === null ? { event: step.waitTarget } : { ...step.waitEngagement };
+        const kind = step.waitEngagement === null ? 'event' : 'engagement';
+        return branch === 0
+          ? [{ code: `${kind}Happened`, values: { ...what, at: left, span: left - arrived } }]
+          : [{ code: `${kind}TimedOut`, values: { ...what, at: left, span: step.durationMs } }];
+      }
+      case OP.message:
+        return [...extraWhy];
+      case OP.updateProfile:
+        return step.operations.map((op): TraceWhy =>
+          op.type === 'set_attribute'
+            ? {
+                code: 'setAttribute',
+                values: { attribute: op.attribute, value: JSON.stringify(op.value) },
+              }
+            : { code: op.type === 'add_tag' ? 'addedTag' : 'removedTag', values: { tag: op.tag } },
+        );
+      case OP.exit:
+        return [{ code: 'exitStep' }, ...extraWhy];
+    }
   }
 
   private decision(

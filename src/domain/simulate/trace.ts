@@ -1,6 +1,36 @@
 import { z } from 'zod';
+import { conditionGroupSchema } from '../conditions/condition-schema.ts';
 import { scalarSchema } from '../profiles/profile.ts';
 import { EXIT_REASONS } from './counters.ts';
+
+const primitive = z.union([z.string(), z.number()]);
+
+/**
+ * A value of a trace reason: a number (an epoch ms time, a count), a name, a step phrase (a
+ * branch's name: `step.if_else.branch.yes`) or a condition for the app to word.
+ */
+const phraseSchema = z.object({
+  id: z.string(),
+  values: z.record(z.string(), primitive).optional(),
+});
+
+export const traceValueSchema = z.union([
+  primitive,
+  z.object({ phrase: phraseSchema }),
+  z.object({ condition: conditionGroupSchema }),
+]);
+export type TraceValue = z.infer<typeof traceValueSchema>;
+
+/**
+ * One part of why a traced profile went where it went, for the app to word in the user's
+ * language: `trace.<code>` of the catalogues with its values. The domain writes no sentence for
+ * the app; `reason` keeps the English line for the CLI.
+ */
+export const traceWhySchema = z.object({
+  code: z.string(),
+  values: z.record(z.string(), traceValueSchema).optional(),
+});
+export type TraceWhy = z.infer<typeof traceWhySchema>;
 
 /** One step a traced profile passed, with the simulated time and why it went where it went. */
 export const traceStepSchema = z.object({
@@ -13,7 +43,12 @@ export const traceStepSchema = z.object({
   leftAt: z.number().nullable(),
   /** The branch taken; null when the run ended at this step. */
   branch: z.string().nullable(),
+  /** The branch's name as a phrase (`step.if_else.branch.yes`), for the app to word. */
+  branchText: phraseSchema.optional(),
+  /** The reason in English, for the CLI and runs saved before `why`. */
   reason: z.string(),
+  /** The reason as codes and values, in order; absent from runs saved before it. */
+  why: z.array(traceWhySchema).optional(),
 });
 export type TraceStep = z.infer<typeof traceStepSchema>;
 

@@ -1,4 +1,5 @@
 import type { EventMatcher } from './event-match.ts';
+import type { TraceWhy } from './trace.ts';
 import type { ProfileState } from './profile-state.ts';
 
 /**
@@ -29,6 +30,8 @@ export interface TriggerPlan {
    * without building the profile (see `prepareColumns`). Undefined: ask `nextAt`.
    */
   event?: { name: string; match: EventMatcher | null };
-  /** Why the profile entered, for traces. */
+  /** Why the profile entered, for traces (English, for the CLI). */
   describe(): string;
+  /** The same as a code (`trace.entered.<kind>`) and values, for the app to word. */
+  why: TraceWhy;
 }

@@ -3,18 +3,23 @@ import type { Channel } from '../channels.ts';
 import type { Coded } from '../validate/diagnostic.ts';
 import type { ConditionGroup } from '../conditions/condition-schema.ts';
 import type { StepCategory, StepKind } from './step-kinds.ts';
+import type { StepPhrase } from './step-phrase.ts';
 import type { SpecStepBase, StepSimulation } from './step-simulation.ts';
 
-/** A condition a step uses to pick people, named for display ("Yes path", "Enters"). */
+/** A condition a step uses to pick people, with its name for display ("Yes path", "Enters"). */
 export interface StepAudience {
-  label: string;
+  text: StepPhrase;
   condition: ConditionGroup;
 }
 
-/** One outgoing path of a step: `key` is stored in connections, `label` is shown on the canvas. */
+/**
+ * One outgoing path of a step: `key` is stored in connections; `text` is what the canvas shows,
+ * in the user's language; `label` is its English name for traces, the CLI and diagnostics.
+ */
 export interface Branch {
   key: string;
   label: string;
+  text: StepPhrase;
 }
 
 /**
@@ -35,10 +40,11 @@ export type StepIssue = Coded<{
 export interface StepDefinition<C = unknown> {
   kind: StepKind;
   category: StepCategory;
-  /** Palette name, e.g. "Email". */
+  /**
+   * English name, e.g. "Email", for the CLI and the spec; the app shows `step.<kind>.label` and
+   * `step.<kind>.description` from its catalogues.
+   */
   label: string;
-  /** One line for the palette. */
-  description: string;
   /** An icon name (lucide naming), e.g. `mail`, `clock`. */
   icon: string;
   configSchema: z.ZodType<C>;
@@ -51,8 +57,11 @@ export interface StepDefinition<C = unknown> {
    * carries its config, so the simulator passes the spec step itself).
    */
   branches(config: C): Branch[];
-  /** Text for the node face, e.g. "Wait 2 days", "Email · Welcome aboard". */
-  summary(config: C): string;
+  /**
+   * The node face's line as a phrase, e.g. `step.delay.summary` with `{ duration }` ("Wait 2
+   * days"), `step.email.summary` with `{ subject }` ("Email · Welcome aboard").
+   */
+  summary(config: C): StepPhrase;
   /** Checks beyond the schema (sums, required content). */
   validate(config: C): StepIssue[];
   /** The spec body for this step: normalised config plus derived fields such as `durationMs`. */
@@ -112,8 +121,10 @@ type DefinitionInput<C, X extends z.ZodRawShape> = Omit<
   waits?: boolean;
 };
 
-/** The "next" branch of steps with a single way out. */
-export const NEXT_BRANCH: readonly Branch[] = [{ key: 'next', label: 'Next' }];
+/** The "next" branch of steps with a single way out; every kind shares its name. */
+export const NEXT_BRANCH: readonly Branch[] = [
+  { key: 'next', label: 'Next', text: { id: 'step.branch.next' } },
+];
 
 /**
  * Builds a definition in two calls so the config type is fixed before the callbacks are typed:

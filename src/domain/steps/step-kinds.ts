@@ -27,13 +27,6 @@ export type StepKind = (typeof STEP_KINDS)[number];
 export const STEP_CATEGORIES = ['trigger', 'condition', 'wait', 'action'] as const;
 export type StepCategory = (typeof STEP_CATEGORIES)[number];
 
-export const STEP_CATEGORY_LABELS: Record<StepCategory, string> = {
-  trigger: 'Triggers',
-  condition: 'Conditions',
-  wait: 'Waits',
-  action: 'Actions',
-};
-
 const KIND_SET: ReadonlySet<string> = new Set(STEP_KINDS);
 
 /** Narrows a string to a known step kind. */

@@ -1,8 +1,31 @@
 import { memo, useMemo } from 'react';
-import { CHANNEL_LABELS, type SimulationResult } from '../../domain/index.ts';
+import { defineMessages, useIntl, type IntlShape, type MessageDescriptor } from 'react-intl';
+import type { SimulationResult } from '../../domain/index.ts';
+import { CHANNEL_MESSAGES } from '../../i18n/domain-labels.ts';
 import { SeriesChart, type SeriesChartProps } from '../../ui/charts/series-chart.tsx';
 import { activeChannels } from './active-channels.ts';
 import { formatDay } from './format.ts';
+
+const CHART_TEXT = defineMessages({
+  day: { id: 'sim.charts.day' },
+  dayAxis: { id: 'sim.charts.dayAxis' },
+  messages: { id: 'sim.charts.messages' },
+  messagesAxis: { id: 'sim.charts.messagesAxis' },
+  messagesPerProfile: { id: 'sim.charts.messagesPerProfile' },
+  messagesPerProfileHelp: { id: 'sim.charts.messagesPerProfileHelp' },
+  partialWeek: { id: 'sim.charts.partialWeek' },
+  profiles: { id: 'sim.charts.profiles' },
+  profilesAxis: { id: 'sim.charts.profilesAxis' },
+  sendsPerDay: { id: 'sim.charts.sendsPerDay' },
+  sendsPerWeek: { id: 'sim.charts.sendsPerWeek' },
+  sentPerDay: { id: 'sim.charts.sentPerDay' },
+  sentPerWeek: { id: 'sim.charts.sentPerWeek' },
+  weekAxis: { id: 'sim.charts.weekAxis' },
+  weekFrom: { id: 'sim.charts.weekFrom' },
+  weekly: { id: 'sim.charts.weekly' },
+  weeklyPartial: { id: 'sim.charts.weeklyPartial' },
+});
+type ChartText = keyof typeof CHART_TEXT;
 
 const DAY_MS = 86_400_000;
 /** Beyond this many days the chart sums weeks: a bar per day would be too thin to read. */
@@ -18,7 +41,9 @@ function sumPerWeek(values: readonly number[], days: number): number[] {
 }
 
 /** Sends per simulated day (per week over long periods), one stacked series per channel. */
-function sendsPerDay(result: SimulationResult): SeriesChartProps | null {
+function sendsPerDay(result: SimulationResult, intl: IntlShape): SeriesChartProps | null {
+  const say = (text: ChartText, values?: Record<string, number>) =>
+    intl.formatMessage(CHART_TEXT[text] as MessageDescriptor, values);
   const channels = activeChannels(result).filter(([, c]) => c.sent > 0);
   if (channels.length === 0) return null;
   const days = Math.max(...channels.map(([ch]) => result.sendsPerDay[ch]?.length ?? 0));
@@ -28,18 +53,20 @@ function sendsPerDay(result: SimulationResult): SeriesChartProps | null {
   // A final week shorter than 7 days would read as a collapse in sends: it is marked as partial.
   const lastWeekDays = days - (points - 1) * 7;
   const partial =
-    weekly && lastWeekDays < 7 ? [{ index: points - 1, note: `${lastWeekDays} of 7 days` }] : [];
+    weekly && lastWeekDays < 7
+      ? [{ index: points - 1, note: say('partialWeek', { days: lastWeekDays }) }]
+      : [];
   return {
-    title: weekly ? 'Sends per week' : 'Sends per day',
+    title: say(weekly ? 'sendsPerWeek' : 'sendsPerDay'),
     ...(weekly
       ? {
-          description: `${days} simulated days, summed per week from the date shown${partial.length > 0 ? `; the last week has only ${lastWeekDays} days (hatched)` : ''}. The sends-per-day CSV has every day.`,
+          description: say(partial.length > 0 ? 'weeklyPartial' : 'weekly', { days, lastWeekDays }),
         }
       : {}),
     partial,
-    xAxisLabel: weekly ? 'Week starting (date, UTC)' : 'Day (date, UTC)',
-    yAxisLabel: weekly ? 'Messages sent per week' : 'Messages sent per day',
-    categoryLabel: weekly ? 'Week from' : 'Day',
+    xAxisLabel: say(weekly ? 'weekAxis' : 'dayAxis'),
+    yAxisLabel: say(weekly ? 'sentPerWeek' : 'sentPerDay'),
+    categoryLabel: say(weekly ? 'weekFrom' : 'day'),
     categories: Array.from({ length: points }, (_, i) =>
       formatDay(result.start + i * step * DAY_MS),
     ),
@@ -48,7 +75,7 @@ function sendsPerDay(result: SimulationResult): SeriesChartProps | null {
       const daily = result.sendsPerDay[channel] ?? [];
       return {
         key: channel,
-        label: CHANNEL_LABELS[channel],
+        label: intl.formatMessage(CHANNEL_MESSAGES[channel]),
         values: weekly ? sumPerWeek(daily, days) : daily,
       };
     }),
@@ -56,7 +83,8 @@ function sendsPerDay(result: SimulationResult): SeriesChartProps | null {
 }
 
 /** How many messages each profile that entered received. */
-function messagesPerProfile(result: SimulationResult): SeriesChartProps | null {
+function messagesPerProfile(result: SimulationResult, intl: IntlShape): SeriesChartProps | null {
+  const say = (text: ChartText) => intl.formatMessage(CHART_TEXT[text]);
   const all = result.messagesPerProfile;
   let last = all.length - 1;
   while (last > 0 && all[last] === 0) last--;
@@ -65,14 +93,14 @@ function messagesPerProfile(result: SimulationResult): SeriesChartProps | null {
   // The stored last bucket counts "that many or more"; a trimmed one is exact.
   const open = last === all.length - 1 && last > 0;
   return {
-    title: 'Messages per profile',
-    description: 'Profiles that entered, by the number of messages they received.',
-    categoryLabel: 'Messages',
-    xAxisLabel: 'Messages received (count per profile)',
-    yAxisLabel: 'Profiles (count)',
+    title: say('messagesPerProfile'),
+    description: say('messagesPerProfileHelp'),
+    categoryLabel: say('messages'),
+    xAxisLabel: say('messagesAxis'),
+    yAxisLabel: say('profilesAxis'),
     categories: buckets.map((_, n) => (open && n === last ? `${n}+` : String(n))),
     kind: 'bar',
-    series: [{ key: 'profiles', label: 'Profiles', values: buckets }],
+    series: [{ key: 'profiles', label: say('profiles'), values: buckets }],
   };
 }
 
@@ -80,7 +108,8 @@ const CHARTS = [sendsPerDay, messagesPerProfile];
 
 /** The run's charts: sends per day (or week) per channel, and messages per profile. */
 export const ResultCharts = memo(function ResultCharts({ result }: { result: SimulationResult }) {
-  const charts = useMemo(() => CHARTS.map((chart) => chart(result)), [result]);
+  const intl = useIntl();
+  const charts = useMemo(() => CHARTS.map((chart) => chart(result, intl)), [result, intl]);
   return (
     <div className="sim-charts">
       {charts.map((props, i) => (props === null ? null : <SeriesChart key={i} {...props} />))}

@@ -3,6 +3,8 @@ import { useId, useMemo, useState } from 'react';
 import type { SimulationResult } from '../../domain/index.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { count, formatInstant } from './format.ts';
+import { formatTraceWhy } from './trace-words.ts';
+import { formatStepPhrase } from '../../i18n/step-words.ts';
 import { pickTrace, tracePath, type ProfileTrace, type TracePick } from './trace-picks.ts';
 
 interface TraceViewerProps {
@@ -219,8 +221,17 @@ function TraceTimeline({
                     {step.label || step.stepId}
                   </button>
                 </th>
-                <td>{step.branch === null ? '–' : step.branch === 'next' ? '→' : step.branch}</td>
-                <td>{step.reason}</td>
+                <td>
+                  {step.branch === null
+                    ? '–'
+                    : step.branch === 'next'
+                      ? '→'
+                      : step.branchText === undefined
+                        ? step.branch
+                        : formatStepPhrase(intl, step.branchText)}
+                </td>
+                {/* Runs saved before reasons had codes keep their English line. */}
+                <td>{step.why === undefined ? step.reason : formatTraceWhy(intl, step.why)}</td>
               </tr>
             ))}
           </tbody>

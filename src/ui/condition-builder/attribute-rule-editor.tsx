@@ -10,8 +10,6 @@ import { SelectField } from '../schema-form/select-field.tsx';
 import { TextField } from '../schema-form/text-field.tsx';
 import { childPath, controlId, issuesAt, useBuilder } from './builder-context.ts';
 import {
-  OPERATOR_LABELS,
-  VALUE_TYPE_LABELS,
   valueShape,
   withAttribute,
   withOperator,
@@ -20,10 +18,7 @@ import {
 } from './rule-model.ts';
 import { knownAttributeType } from './suggestions.ts';
 
-const TYPE_OPTIONS = (Object.keys(VALUE_TYPE_LABELS) as AttributeValueType[]).map((t) => ({
-  value: t,
-  label: VALUE_TYPE_LABELS[t],
-}));
+const VALUE_TYPES = Object.keys(OPERATORS_BY_VALUE_TYPE) as AttributeValueType[];
 
 export interface AttributeRuleEditorProps {
   rule: AttributeRule;
@@ -50,7 +45,11 @@ export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRul
   const value2 = 'value2' in rule ? rule.value2 : undefined;
   const operators = OPERATORS_BY_VALUE_TYPE[rule.valueType].map((o) => ({
     value: o,
-    label: OPERATOR_LABELS[o] ?? o,
+    label: intl.formatMessage({ id: `cond.operator.${o}` }),
+  }));
+  const types = VALUE_TYPES.map((t) => ({
+    value: t,
+    label: intl.formatMessage({ id: `cond.valueType.${t}` }),
   }));
   return (
     <>
@@ -75,7 +74,7 @@ export function AttributeRuleEditor({ rule, path, name, onChange }: AttributeRul
         label={intl.formatMessage({ id: 'ui.attribute-rule-editor.valueType' }, { name: name })}
         hideLabel
         value={rule.valueType}
-        options={TYPE_OPTIONS}
+        options={types}
         onChange={(t) => onChange(withValueType(rule, t as AttributeValueType))}
       />
       <SelectField

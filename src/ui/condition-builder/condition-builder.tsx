@@ -4,8 +4,8 @@ import {
   type ConditionGroup,
   conditionGroupSchema,
   conditionProblems,
-  describeCondition,
 } from '../../domain/index.ts';
+import { describeConditionIn } from '../../i18n/condition-words.ts';
 import { conditionProblemText, fieldProblemText } from '../../i18n/diagnostic-text.ts';
 import { groupIssues, schemaIssues, type FieldIssue } from '../schema-form/field-issues.ts';
 import { BuilderContext, type BuilderContextValue } from './builder-context.ts';
@@ -68,7 +68,7 @@ export function ConditionBuilder({
           <span className="muted">
             <FormattedMessage id="ui.condition-builder.matches" />{' '}
           </span>
-          {describeCondition(value)}
+          {describeConditionIn(intl, value)}
         </p>
         <GroupEditor group={value} path="" name={label} number="" onChange={onChange} />
         <SuggestionLists

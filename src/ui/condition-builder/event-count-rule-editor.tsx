@@ -6,11 +6,6 @@ import { TextField } from '../schema-form/text-field.tsx';
 import { childPath, controlId, issuesAt, useBuilder } from './builder-context.ts';
 import { PropertyFiltersEditor } from './property-filters-editor.tsx';
 
-const COMPARISON_OPTIONS = EVENT_COUNT_COMPARISONS.map((c) => ({
-  value: c,
-  label: c.replace('_', ' '),
-}));
-
 export interface EventCountRuleEditorProps {
   rule: EventCountRule;
   path: string;
@@ -26,6 +21,10 @@ export function EventCountRuleEditor({ rule, path, name, onChange }: EventCountR
     const p = childPath(path, key);
     return { id: controlId(ctx, p), issues: issuesAt(ctx, p) };
   };
+  const comparisons = EVENT_COUNT_COMPARISONS.map((c) => ({
+    value: c,
+    label: intl.formatMessage({ id: `cond.comparison.${c}` }),
+  }));
   const filtersPath = childPath(path, 'propertyFilters');
   const filterIssues = [...ctx.issues.entries()]
     .filter(([p]) => p.startsWith(`${filtersPath}.`))
@@ -56,7 +55,7 @@ export function EventCountRuleEditor({ rule, path, name, onChange }: EventCountR
           )}
           hideLabel
           value={rule.comparison}
-          options={COMPARISON_OPTIONS}
+          options={comparisons}
           onChange={(c) => onChange({ ...rule, comparison: c as EventCountRule['comparison'] })}
         />
         <NumberField

@@ -1,8 +1,7 @@
-import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { useEffect, useRef } from 'react';
 import {
   type Channel,
-  CHANNEL_LABELS,
   CHANNELS,
   type ConditionGroup,
   type ConditionNode,
@@ -12,20 +11,28 @@ import { AttributeRuleEditor } from './attribute-rule-editor.tsx';
 import { childPath, controlId, issuesAt, useBuilder } from './builder-context.ts';
 import { EventCountRuleEditor } from './event-count-rule-editor.tsx';
 import { newNode, type RuleType } from './rule-model.ts';
+import { CHANNEL_MESSAGES } from '../../i18n/domain-labels.ts';
 
-const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
-const CONTROL_OPTIONS = [
-  { value: 'in', label: 'is in the control group' },
-  { value: 'out', label: 'is not in the control group' },
-];
-
-const ADD_BUTTONS: readonly { type: RuleType; text: string; name: string }[] = [
-  { type: 'attribute', text: '+ Attribute', name: 'Add attribute rule' },
-  { type: 'event_count', text: '+ Event', name: 'Add event rule' },
-  { type: 'reachable', text: '+ Reachable', name: 'Add reachable rule' },
-  { type: 'control_group', text: '+ Control group', name: 'Add control group rule' },
-  { type: 'group', text: '+ Group', name: 'Add nested group' },
-];
+const ADD_TEXT = defineMessages({
+  attribute: { id: 'ui.group-editor.add.attribute' },
+  event_count: { id: 'ui.group-editor.add.event' },
+  reachable: { id: 'ui.group-editor.add.reachable' },
+  control_group: { id: 'ui.group-editor.add.controlGroup' },
+  group: { id: 'ui.group-editor.add.group' },
+});
+const ADD_NAME = defineMessages({
+  attribute: { id: 'ui.group-editor.addRule.attribute' },
+  event_count: { id: 'ui.group-editor.addRule.event' },
+  reachable: { id: 'ui.group-editor.addRule.reachable' },
+  control_group: { id: 'ui.group-editor.addRule.controlGroup' },
+  group: { id: 'ui.group-editor.addRule.group' },
+});
+const ADD_BUTTONS: readonly { type: RuleType; text: MessageDescriptor; name: MessageDescriptor }[] =
+  (['attribute', 'event_count', 'reachable', 'control_group', 'group'] as const).map((type) => ({
+    type,
+    text: ADD_TEXT[type],
+    name: ADD_NAME[type],
+  }));
 
 const FOCUSABLE = 'input, select, textarea, button';
 
@@ -66,7 +73,10 @@ function NodeEditor({ node, path, name, onChange }: NodeEditorProps) {
             label={intl.formatMessage({ id: 'ui.group-editor.channel' }, { name: name })}
             hideLabel
             value={node.channel}
-            options={CHANNEL_OPTIONS}
+            options={CHANNELS.map((c) => ({
+              value: c,
+              label: intl.formatMessage(CHANNEL_MESSAGES[c]),
+            }))}
             issues={issuesAt(ctx, childPath(path, 'channel'))}
             onChange={(c) => onChange({ ...node, channel: c as Channel })}
           />
@@ -79,7 +89,13 @@ function NodeEditor({ node, path, name, onChange }: NodeEditorProps) {
           label={intl.formatMessage({ id: 'ui.group-editor.controlGroup' }, { name: name })}
           hideLabel
           value={node.inGroup ? 'in' : 'out'}
-          options={CONTROL_OPTIONS}
+          options={[
+            { value: 'in', label: intl.formatMessage({ id: 'ui.group-editor.inControlGroup' }) },
+            {
+              value: 'out',
+              label: intl.formatMessage({ id: 'ui.group-editor.notInControlGroup' }),
+            },
+          ]}
           onChange={(v) => onChange({ ...node, inGroup: v === 'in' })}
         />
       );
@@ -88,13 +104,13 @@ function NodeEditor({ node, path, name, onChange }: NodeEditorProps) {
   }
 }
 
-const RULE_NAMES: Record<RuleType, string> = {
-  attribute: 'attribute',
-  event_count: 'event',
-  reachable: 'reachable',
-  control_group: 'control group',
-  group: 'group',
-};
+const RULE_KINDS = defineMessages({
+  attribute: { id: 'ui.group-editor.kind.attribute' },
+  event_count: { id: 'ui.group-editor.kind.event' },
+  reachable: { id: 'ui.group-editor.kind.reachable' },
+  control_group: { id: 'ui.group-editor.kind.controlGroup' },
+  group: { id: 'ui.group-editor.kind.group' },
+});
 
 /** One AND/OR group: its match toggle, its rules and nested groups, and buttons to add more. */
 export function GroupEditor({ group, path, name, number, onChange, onRemove }: GroupEditorProps) {
@@ -190,7 +206,10 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
                 <GroupEditor
                   group={node}
                   path={nodePath}
-                  name={`Group ${number === '' ? '' : `${number}.`}${i + 1}`}
+                  name={intl.formatMessage(
+                    { id: 'ui.group-editor.groupName' },
+                    { number: `${number === '' ? '' : `${number}.`}${i + 1}` },
+                  )}
                   number={`${number === '' ? '' : `${number}.`}${i + 1}`}
                   onChange={(g) => setRule(i, g)}
                   onRemove={() => remove(i)}
@@ -198,7 +217,7 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
               </li>
             );
           }
-          const ruleName = `Rule ${i + 1}`;
+          const ruleName = intl.formatMessage({ id: 'ui.group-editor.ruleName' }, { n: i + 1 });
           const typeIssues = issuesAt(ctx, nodePath);
           return (
             <li key={i} className="cb-rule">
@@ -214,7 +233,7 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
               <div
                 className="cb-rule-body"
                 role="group"
-                aria-label={`${ruleName} (${RULE_NAMES[node.type]})`}
+                aria-label={`${ruleName} (${intl.formatMessage(RULE_KINDS[node.type])})`}
               >
                 <div className="cb-row-fields">
                   <NodeEditor
@@ -259,10 +278,10 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
             key={b.type}
             type="button"
             className="btn btn-sm"
-            aria-label={b.name}
+            aria-label={intl.formatMessage(b.name)}
             onClick={() => add(b.type)}
           >
-            {b.text}
+            {intl.formatMessage(b.text)}
           </button>
         ))}
       </div>

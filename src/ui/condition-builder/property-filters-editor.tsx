@@ -10,21 +10,6 @@ import { SelectField } from '../schema-form/select-field.tsx';
 import { TextField } from '../schema-form/text-field.tsx';
 import './condition-builder.css';
 
-const OPERATOR_LABELS: Record<PropertyFilterOperator, string> = {
-  equals: 'equals',
-  not_equals: 'does not equal',
-  contains: 'contains',
-  gt: 'is greater than',
-  gte: 'is at least',
-  lt: 'is less than',
-  lte: 'is at most',
-  is_set: 'is set',
-  is_not_set: 'is not set',
-};
-const OPERATOR_OPTIONS = PROPERTY_FILTER_OPERATORS.map((o) => ({
-  value: o,
-  label: OPERATOR_LABELS[o],
-}));
 const NUMERIC = new Set<PropertyFilterOperator>(['gt', 'gte', 'lt', 'lte']);
 const VALUELESS = new Set<PropertyFilterOperator>(['is_set', 'is_not_set']);
 
@@ -62,6 +47,10 @@ export function PropertyFiltersEditor({
   issues,
 }: PropertyFiltersEditorProps) {
   const intl = useIntl();
+  const operators = PROPERTY_FILTER_OPERATORS.map((o) => ({
+    value: o,
+    label: intl.formatMessage({ id: `cond.operator.${o}` }),
+  }));
   const at = (path: string) => (issues ?? []).filter((i) => i.path === path);
   const update = (index: number, next: PropertyFilter) =>
     onChange(value.map((f, i) => (i === index ? next : f)));
@@ -108,7 +97,7 @@ export function PropertyFiltersEditor({
                 )}
                 hideLabel
                 value={filter.operator}
-                options={OPERATOR_OPTIONS}
+                options={operators}
                 issues={at(`${i}.operator`)}
                 onChange={(op) => update(i, convert(filter, op as PropertyFilterOperator))}
               />

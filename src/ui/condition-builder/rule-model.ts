@@ -3,7 +3,6 @@ import {
   type AttributeValueType,
   type ConditionNode,
   OPERATORS_BY_VALUE_TYPE,
-  OPERATOR_WORDS,
   VALUELESS_OPERATORS,
 } from '../../domain/index.ts';
 
@@ -12,26 +11,6 @@ export type RuleType = ConditionNode['type'];
 /** What a rule's value inputs look like for an operator. */
 export type ValueShape =
   'none' | 'text' | 'number' | 'number-range' | 'date' | 'date-range' | 'days';
-
-export const VALUE_TYPE_LABELS: Record<AttributeValueType, string> = {
-  text: 'Text',
-  number: 'Number',
-  date: 'Date',
-  boolean: 'Yes / no',
-  list: 'List',
-};
-
-/** Operator names in the picker: the domain's sentence wording, spelled out where it is a symbol. */
-export const OPERATOR_LABELS: Readonly<Record<string, string>> = {
-  ...OPERATOR_WORDS,
-  gt: 'is greater than',
-  gte: 'is at least',
-  lt: 'is less than',
-  lte: 'is at most',
-  within_last_days: 'is within the last … days',
-  more_than_days_ago: 'is more than … days ago',
-  within_next_days: 'is within the next … days',
-};
 
 const DAY_OPERATORS = new Set(['within_last_days', 'more_than_days_ago', 'within_next_days']);
 

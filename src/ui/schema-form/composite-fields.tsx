@@ -1,4 +1,4 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ReactNode } from 'react';
 import { CheckboxField } from './checkbox-field.tsx';
 import { defaultValue } from './default-value.ts';
@@ -137,6 +137,7 @@ export function VariantField({
   label,
   bare,
 }: SchemaFieldProps & { spec: FieldSpec & { kind: 'variant' }; label: string }) {
+  const intl = useIntl();
   const ctx = useForm();
   const current = isObj(value) ? value : {};
   const disc = spec.discriminator;
@@ -145,9 +146,16 @@ export function VariantField({
   const select = (
     <SelectField
       id={fieldId(ctx, selectPath)}
-      label={`${label} ${disc === 'type' ? 'type' : humanise(disc).toLowerCase()}`.trim()}
+      label={
+        disc === 'type'
+          ? intl.formatMessage({ id: 'ui.composite-fields.variantType' }, { label })
+          : `${label} ${ctx.words.label(disc, humanise(disc)).toLowerCase()}`.trim()
+      }
       value={option?.value ?? ''}
-      options={spec.options.map((o) => ({ value: o.value, label: o.label }))}
+      options={spec.options.map((o) => ({
+        value: o.value,
+        label: o.titled ? o.label : ctx.words.option(o.value),
+      }))}
       issues={issuesFor(ctx, selectPath)}
       onChange={(tag) => {
         const next = spec.options.find((o) => o.value === tag);
@@ -196,7 +204,7 @@ export function RecordField({
           <div key={key} className="sf-record-entry">
             <CheckboxField
               id={`${fieldId(ctx, keyPath)}-on`}
-              label={humanise(key)}
+              label={ctx.words.label(key, humanise(key))}
               checked={present}
               onChange={(on) =>
                 onChange(withKey(current, key, on ? defaultValue(spec.value) : undefined))
@@ -206,7 +214,7 @@ export function RecordField({
               <SchemaField
                 spec={spec.value}
                 path={keyPath}
-                label={humanise(key)}
+                label={ctx.words.label(key, humanise(key))}
                 value={current[key]}
                 onChange={(v) => onChange(withKey(current, key, v))}
               />

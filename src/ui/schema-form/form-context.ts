@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Suggestions } from '../condition-builder/suggestions.ts';
 import type { FieldIssue, IssueMap } from './field-issues.ts';
+import type { FieldWords } from './field-words.ts';
 import type { SuggestionSource } from './schema-walk.ts';
 
 export interface FormContextValue {
@@ -9,6 +10,8 @@ export interface FormContextValue {
   suggestions: Suggestions | undefined;
   eventListId: string;
   attributeListId: string;
+  /** Field and option names in the user's language. */
+  words: FieldWords;
 }
 
 export const FormContext = createContext<FormContextValue | null>(null);

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { childPath, issuesUnder } from './field-issues.ts';
 import { fieldMessages } from './field-shell.tsx';
 import { fieldId, listFor, useForm } from './form-context.ts';
-import { humanise, singular } from './humanise.ts';
 import type { DraftFieldProps } from './scalar-fields.tsx';
 import type { FieldSpec } from './schema-walk.ts';
 
@@ -28,7 +27,7 @@ export function StringListField({
   const items = asStrings(value);
   const id = fieldId(ctx, path);
   const { aria, messages } = fieldMessages(id, issuesUnder(ctx.issues, path), spec.description);
-  const one = singular(label).toLowerCase();
+  const one = ctx.words.one(spec.key, label).toLowerCase();
   const commit = () => {
     const added = draft
       .split(',')
@@ -117,7 +116,7 @@ export function EnumSetField({ spec, path, label, value, onChange }: DraftFieldP
                 onChange(spec.options.filter((o) => next.has(o)));
               }}
             />
-            {humanise(option)}
+            {ctx.words.option(option)}
           </label>
         ))}
       </div>

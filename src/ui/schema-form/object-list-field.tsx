@@ -3,7 +3,6 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { fieldMessages } from './field-shell.tsx';
 import { fieldId, issuesFor, useForm } from './form-context.ts';
 import { defaultValue, nextKey } from './default-value.ts';
-import { singular } from './humanise.ts';
 import type { FieldSpec } from './schema-walk.ts';
 
 type ListSpec = FieldSpec & { kind: 'objectList' };
@@ -49,7 +48,7 @@ export function ObjectListField({
   const items = Array.isArray(value) ? value : [];
   const id = fieldId(ctx, path);
   const { aria, messages } = fieldMessages(id, issuesFor(ctx, path), spec.description);
-  const one = singular(label);
+  const one = ctx.words.one(spec.key, label);
   const listRef = useRef<HTMLOListElement>(null);
   const pendingFocus = useRef<number | null>(null);
   const count = items.length;

@@ -9,7 +9,6 @@ import { CheckboxField } from './checkbox-field.tsx';
 import { fromLocalInput, toLocalInput } from './datetime.ts';
 import { childPath, issuesUnder } from './field-issues.ts';
 import { fieldId, issuesFor, listFor, useForm } from './form-context.ts';
-import { humanise } from './humanise.ts';
 import { EnumSetField, StringListField } from './list-fields.tsx';
 import { NumberField } from './number-field.tsx';
 import { ObjectListField } from './object-list-field.tsx';
@@ -43,7 +42,7 @@ function isConditionGroup(value: unknown): value is ConditionGroup {
 export function SchemaField(props: SchemaFieldProps) {
   const ctx = useForm();
   const { spec, path, value, onChange } = props;
-  const label = props.label ?? spec.label;
+  const label = props.label ?? ctx.words.label(spec.key, spec.label);
   const id = fieldId(ctx, path);
   const issues = issuesFor(ctx, path);
   const hint = spec.description;
@@ -100,7 +99,7 @@ export function SchemaField(props: SchemaFieldProps) {
           id={id}
           label={label}
           value={typeof value === 'string' ? value : ''}
-          options={spec.options.map((o) => ({ value: o, label: humanise(o) }))}
+          options={spec.options.map((o) => ({ value: o, label: ctx.words.option(o) }))}
           {...(unset ? { emptyLabel: '—' } : {})}
           issues={issues}
           hint={hint}

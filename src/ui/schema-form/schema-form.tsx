@@ -9,6 +9,7 @@ import {
   schemaIssues,
   type FieldDiagnostic,
 } from './field-issues.ts';
+import { fieldWords } from './field-words.ts';
 import { fieldProblemText } from '../../i18n/diagnostic-text.ts';
 import { FormContext, type FormContextValue } from './form-context.ts';
 import { isShownAt } from './issue-coverage.ts';
@@ -43,8 +44,9 @@ export function SchemaForm({
   label,
 }: SchemaFormProps) {
   const idBase = useId().replace(/:/g, '');
-  const spec = useMemo(() => describeSchema(schema), [schema]);
   const intl = useIntl();
+  const words = useMemo(() => fieldWords(intl), [intl]);
+  const spec = useMemo(() => describeSchema(schema), [schema]);
   const all = useMemo(
     () => [
       ...schemaIssues(schema, value, (p) => fieldProblemText(intl, p)),
@@ -59,8 +61,9 @@ export function SchemaForm({
       suggestions,
       eventListId: `${idBase}-events`,
       attributeListId: `${idBase}-attributes`,
+      words,
     }),
-    [idBase, all, suggestions],
+    [idBase, all, suggestions, words],
   );
   const unplaced = all.filter((i) => i.path === '' || !isShownAt(spec, value, i.path.split('.')));
   return (

@@ -30,6 +30,8 @@ export type FieldKind =
   | { kind: 'json' };
 
 export type FieldSpec = FieldKind & {
+  /** The key this node sits under in its object ('' for the root and list items). */
+  key: string;
   /** The schema with optional/default/nullable wrappers removed. */
   schema: z.ZodType;
   label: string;
@@ -48,6 +50,8 @@ export interface FieldEntry {
 export interface VariantOption {
   value: string;
   label: string;
+  /** The schema names it (`.meta({ title })`); else the form names it by its value. */
+  titled: boolean;
   spec: FieldSpec & { kind: 'object' };
 }
 
@@ -218,7 +222,7 @@ function variantKind(s: z.ZodDiscriminatedUnion, depth: number): FieldKind {
     if (tag?.kind !== 'literal') return { kind: 'json' };
     const value = String(tag.value);
     const title = readMeta(option as z.ZodType).title;
-    options.push({ value, label: title ?? humanise(value), spec });
+    options.push({ value, label: title ?? humanise(value), titled: title !== undefined, spec });
   }
   return { kind: 'variant', discriminator, options };
 }
@@ -239,6 +243,7 @@ function scalarUnion(s: z.ZodUnion): FieldKind | undefined {
 export function describeNode(key: string, schema: z.ZodType, depth = 0): FieldSpec {
   const u = unwrap(schema);
   const base = {
+    key,
     schema: u.inner,
     label: u.meta.title ?? humanise(key),
     optional: u.optional,

@@ -6,6 +6,10 @@ import {
   indexDiagnostics,
   type FlowInput,
 } from '../../../src/features/editor/canvas/to-flow.ts';
+import { canvasWords } from '../../../src/features/editor/canvas/canvas-words.ts';
+import { testIntl } from '../../support/test-intl.ts';
+
+const words = canvasWords(await testIntl('en'));
 
 function setup() {
   const store = createEditorStore(
@@ -29,6 +33,7 @@ function setup() {
     diagnostics: indexDiagnostics([]),
     overlay: undefined,
     measured: new Map(),
+    words,
     ...overrides,
   });
   return { store, ids: { a, b, c }, input };

@@ -8,7 +8,9 @@ import {
   indexDiagnostics,
   type FlowInput,
 } from '../../../src/features/editor/canvas/to-flow.ts';
+import { canvasWords } from '../../../src/features/editor/canvas/canvas-words.ts';
 import { ProblemsList } from '../../../src/features/editor/problems/problems-list.tsx';
+import { testIntl } from '../../support/test-intl.ts';
 
 /** The welcome series with its welcome email's id replaced everywhere. */
 function welcomeWithEmailId(id: string): JourneyDocument {
@@ -25,13 +27,14 @@ describe.each(['__proto__', 'constructor'])('a step with the id %j in the editor
   const doc = welcomeWithEmailId(id);
   const diagnostics = validate(doc);
 
-  it('carries an error badge on its own node', () => {
+  it('carries an error badge on its own node', async () => {
     const input: FlowInput = {
       document: doc,
       selection: { stepIds: [], connectionIds: [] },
       diagnostics: indexDiagnostics(diagnostics),
       overlay: undefined,
       measured: new Map(),
+      words: canvasWords(await testIntl('en')),
     };
     const nodes = new FlowBuilder().buildNodes(input);
     expect(nodes).toHaveLength(doc.steps.length);

@@ -97,7 +97,7 @@ describe('ConditionBuilder', () => {
         { type: 'group', op: 'or', rules: [{ type: 'control_group', inGroup: true }] },
       ],
     });
-    expect(screen.getByText(/Plan is "pro" and order_placed at least 1 time/)).toBeInTheDocument();
+    expect(screen.getByText(/Plan is "pro", order_placed at least 1 time/)).toBeInTheDocument();
   });
 
   it('removes rules and groups', async () => {

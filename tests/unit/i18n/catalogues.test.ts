@@ -18,7 +18,22 @@ const run = promisify(execFile);
  * Ids the code builds from a domain code (a diagnostic's, a suppression reason's…): formatjs
  * cannot see them in the source, so each family is checked against its codes by its own test.
  */
-const BUILT_ID_PREFIXES: string[] = ['diagnostic.', 'restore.'];
+const BUILT_ID_PREFIXES: string[] = [
+  'diagnostic.',
+  'restore.',
+  // Step kinds' names, summaries and branches, conditions' wording, attribute names
+  // and schema-form field and option names (tests/unit/i18n/step-words.test.ts and
+  // condition-words.test.ts).
+  'step.',
+  'cond.',
+  'attribute.',
+  'field.',
+  'option.',
+  // Editor commands' names and help lines, by command id (tests/unit/i18n/command-words.test.ts).
+  'command.',
+  // Simulation trace reasons, by code (tests/unit/i18n/trace-words.test.ts).
+  'trace.',
+];
 
 describe('the message catalogues', () => {
   it('hold every id in English and French with the same ICU arguments', () => {

@@ -22,7 +22,7 @@ describe('TraceViewer', () => {
     expect(table).toHaveAccessibleName(/converted/);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.length).toBeGreaterThan(1);
-    expect(within(table).getByRole('cell', { name: /went 'No'|went 'Yes'/ })).toBeVisible();
+    expect(within(table).getByRole('cell', { name: /went "No"|went "Yes"/ })).toBeVisible();
     const path = onPath.mock.calls.at(-1)?.[0] as string[];
     const trigger = document.steps.find((s) => s.kind === 'event');
     expect(path[0]).toBe(trigger?.id);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { messageTraits } from '../message-traits.ts';
 import { behaviourOverrideSchema, clip, filled, noContent, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
+import type { StepPhrase } from '../step-phrase.ts';
 
 const configSchema = z.object({
   queue: z.string(),
@@ -19,11 +20,16 @@ export const callCentreTaskStep = defineStep(
 )({
   category: 'action',
   label: 'Call-centre task',
-  description: 'Ask an agent to call the customer.',
   icon: 'headset',
   defaultConfig: () => ({ queue: '', priority: 'normal', script: '' }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => `Call task${filled(c.queue) ? ` · ${clip(c.queue, 24)}` : ''} (${c.priority})`,
+  summary: (c): StepPhrase =>
+    filled(c.queue)
+      ? {
+          id: 'step.call_centre_task.summary',
+          values: { queue: clip(c.queue, 24), priority: c.priority },
+        }
+      : { id: 'step.call_centre_task.summary.empty', values: { priority: c.priority } },
   validate: (c) => {
     const issues: StepIssue[] = [];
     if (!filled(c.queue)) issues.push(required('queue', 'Choose the call-centre queue.', 'queue'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attributeLabel, attributeReader } from '../../conditions/attribute-paths.ts';
+import { attributeReader } from '../../conditions/attribute-paths.ts';
 import { timeOfDaySchema } from '../../journey/settings-schema.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
@@ -26,7 +26,6 @@ export const dateAttributeTrigger = defineStep(
 )({
   category: 'trigger',
   label: 'Date',
-  description: 'Start on a date from the profile, such as a birthday or renewal date.',
   icon: 'calendar',
   defaultConfig: () => ({
     attribute: 'birthday',
@@ -36,14 +35,16 @@ export const dateAttributeTrigger = defineStep(
     localTime: '09:00',
   }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => {
-    const name = filled(c.attribute) ? attributeLabel(c.attribute) : 'a date';
-    const when =
-      c.offsetDays === 0
-        ? `On ${name}`
-        : `${c.offsetDays} day${c.offsetDays === 1 ? '' : 's'} ${c.direction} ${name}`;
-    return `${when} at ${c.localTime}${c.recurrence === 'yearly' ? ', every year' : ''}`;
-  },
+  summary: (c) => ({
+    id: 'step.date_attribute.summary',
+    values: {
+      attribute: { attribute: c.attribute },
+      offsetDays: c.offsetDays,
+      direction: c.direction,
+      localTime: c.localTime,
+      recurrence: c.recurrence,
+    },
+  }),
   simulation: {
     op: OP.trigger,
     trigger: (step) => {
@@ -75,6 +76,10 @@ export const dateAttributeTrigger = defineStep(
           return Number.POSITIVE_INFINITY;
         },
         describe: () => `entered on ${step.attribute} (${step.recurrence})`,
+        why: {
+          code: 'entered.date',
+          values: { attribute: step.attribute, recurrence: step.recurrence },
+        },
       };
     },
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationMs, durationSchema, formatDuration, MAX_DURATION_MS } from '../shared.ts';
+import { durationMs, durationSchema, MAX_DURATION_MS } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
 import { OP } from '../../simulate/plan-step.ts';
 
@@ -13,11 +13,10 @@ export const delayStep = defineStep(
 )({
   category: 'wait',
   label: 'Delay',
-  description: 'Wait a set time, such as 2 days.',
   icon: 'clock',
   defaultConfig: () => ({ amount: 1, unit: 'days' }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => `Wait ${formatDuration(c)}`,
+  summary: (c) => ({ id: 'step.delay.summary', values: { duration: { duration: c } } }),
   derived: {
     shape: { durationMs: z.number().positive().max(MAX_DURATION_MS) },
     compute: (c) => ({ durationMs: durationMs(c) }),

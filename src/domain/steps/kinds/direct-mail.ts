@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { messageTraits } from '../message-traits.ts';
 import { behaviourOverrideSchema, clip, filled, noContent } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+import type { StepPhrase } from '../step-phrase.ts';
 import { OP } from '../../simulate/plan-step.ts';
 
 const configSchema = z.object({
@@ -21,14 +22,13 @@ export const directMailStep = defineStep(
 )({
   category: 'action',
   label: 'Direct mail',
-  description: 'Send a printed offer by post, or hand it out in store.',
   icon: 'mailbox',
   defaultConfig: () => ({ offer: '', channel: 'mail', cost: 0.8 }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => {
-    const how = c.channel === 'mail' ? 'Mail' : 'In store';
-    return filled(c.offer) ? `${how} · ${clip(c.offer)}` : how;
-  },
+  summary: (c): StepPhrase =>
+    filled(c.offer)
+      ? { id: 'step.direct_mail.summary', values: { channel: c.channel, offer: clip(c.offer) } }
+      : { id: 'step.direct_mail.summary.empty', values: { channel: c.channel } },
   validate: (c) => (filled(c.offer) ? [] : [noContent('offer', 'Describe the offer.', 'offer')]),
   ...messageTraits('direct_mail'),
   simulation: {

@@ -22,11 +22,13 @@ export const emailStep = defineStep(
 )({
   category: 'action',
   label: 'Email',
-  description: 'Send an email.',
   icon: 'mail',
   defaultConfig: () => ({ subject: '', preheader: '', body: '', from: '', templateName: '' }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => (filled(c.subject) ? `Email · ${clip(c.subject)}` : 'Email'),
+  summary: (c) =>
+    filled(c.subject)
+      ? { id: 'step.email.summary', values: { subject: clip(c.subject) } }
+      : { id: 'step.email.summary.empty' },
   validate: (c) => {
     const issues: StepIssue[] = [];
     if (!filled(c.subject)) issues.push(required('subject', 'Write a subject line.', 'subject'));

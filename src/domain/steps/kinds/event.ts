@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import {
-  describePropertyFilters,
-  propertyFiltersSchema,
-} from '../../conditions/property-filter.ts';
+import { propertyFiltersSchema } from '../../conditions/property-filter.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+import type { StepPhrase } from '../step-phrase.ts';
 import { OP } from '../../simulate/plan-step.ts';
 import type { ProfileEvent } from '../../profiles/profile.ts';
 import { eventMatcher, firstAfter, firstAtOrAfter } from '../../simulate/event-match.ts';
@@ -24,14 +22,17 @@ export const eventTrigger = defineStep(
 )({
   category: 'trigger',
   label: 'Event',
-  description: 'Start when a customer does something, such as placing an order.',
   icon: 'zap',
   defaultConfig: () => ({ event: '', propertyFilters: [] }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => {
-    if (!filled(c.event)) return 'When an event happens';
-    const filters = describePropertyFilters(c.propertyFilters);
-    return filters === '' ? `When ${c.event}` : `When ${c.event} ${filters}`;
+  summary: (c): StepPhrase => {
+    if (!filled(c.event)) return { id: 'step.event.summary.empty' };
+    return c.propertyFilters.length === 0
+      ? { id: 'step.event.summary', values: { event: c.event } }
+      : {
+          id: 'step.event.summary.filtered',
+          values: { event: c.event, filters: { filters: c.propertyFilters } },
+        };
   },
   simulation: {
     op: OP.trigger,
@@ -58,6 +59,7 @@ export const eventTrigger = defineStep(
           return Number.POSITIVE_INFINITY;
         },
         describe: () => `entered on ${step.event}`,
+        why: { code: 'entered.event', values: { event: step.event } },
       };
     },
   },

@@ -13,10 +13,12 @@ export const exitStep = defineStep(
 )({
   category: 'action',
   label: 'Exit',
-  description: 'End the journey here.',
   icon: 'log-out',
   defaultConfig: () => ({ reason: '' }),
   branches: () => [],
   simulation: { op: OP.exit },
-  summary: (c) => (filled(c.reason) ? `Exit · ${clip(c.reason)}` : 'Exit'),
+  summary: (c) =>
+    filled(c.reason)
+      ? { id: 'step.exit.summary', values: { reason: clip(c.reason) } }
+      : { id: 'step.exit.summary.empty' },
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { conditionGroupSchema, emptyConditionGroup } from '../../conditions/condition-schema.ts';
-import { describeCondition } from '../../conditions/describe-condition.ts';
 import { conditionIssues } from '../shared.ts';
 import { defineStep } from '../step-definition.ts';
 import { OP } from '../../simulate/plan-step.ts';
@@ -16,12 +15,11 @@ export const ifElseStep = defineStep(
 )({
   category: 'condition',
   label: 'If / else',
-  description: 'Split people in two by a condition.',
   icon: 'git-branch',
   defaultConfig: () => ({ condition: emptyConditionGroup() }),
   branches: () => [
-    { key: 'yes', label: 'Yes' },
-    { key: 'no', label: 'No' },
+    { key: 'yes', label: 'Yes', text: { id: 'step.if_else.branch.yes' } },
+    { key: 'no', label: 'No', text: { id: 'step.if_else.branch.no' } },
   ],
   simulation: {
     op: OP.firstMatch,
@@ -30,8 +28,11 @@ export const ifElseStep = defineStep(
       target.predicates = [compileCondition(step.condition)];
     },
   },
-  summary: (c) => `If ${describeCondition(c.condition)}`,
-  audiences: (c) => [{ label: 'Yes path', condition: c.condition }],
+  summary: (c) => ({
+    id: 'step.if_else.summary',
+    values: { condition: { condition: c.condition } },
+  }),
+  audiences: (c) => [{ text: { id: 'step.if_else.audience' }, condition: c.condition }],
   validate: (c) => {
     const issues = conditionIssues(c.condition, 'condition');
     if (c.condition.rules.length === 0) {

@@ -19,11 +19,13 @@ export const inAppStep = defineStep(
 )({
   category: 'action',
   label: 'In-app message',
-  description: 'Show a message in the app next time they open it.',
   icon: 'smartphone',
   defaultConfig: () => ({ title: '', body: '', button: { label: '', url: '' } }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => (filled(c.title) ? `In-app · ${clip(c.title)}` : 'In-app message'),
+  summary: (c) =>
+    filled(c.title)
+      ? { id: 'step.in_app.summary', values: { title: clip(c.title) } }
+      : { id: 'step.in_app.summary.empty' },
   validate: (c) =>
     filled(c.title) || filled(c.body)
       ? []

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conditionGroupSchema, emptyConditionGroup } from '../../conditions/condition-schema.ts';
 import { conditionIssues, duplicateKeyIssues, filled } from '../shared.ts';
 import { defineStep } from '../step-definition.ts';
+import type { StepPhrase } from '../step-phrase.ts';
 import { OP } from '../../simulate/plan-step.ts';
 import { compileCondition } from '../../conditions/compile-condition.ts';
 
@@ -17,6 +18,16 @@ const branchSchema = z.object({
 
 const configSchema = z.object({ branches: z.array(branchSchema).min(1).max(20) });
 export type MultiSplitConfig = z.infer<typeof configSchema>;
+type Path = MultiSplitConfig['branches'][number];
+
+/** A path's English name: the user's, else its number. */
+const pathLabel = (b: Path, i: number): string => (filled(b.label) ? b.label : `Path ${i + 1}`);
+
+/** A path's name as a phrase: the user's own, untouched, else "Path 2" in their language. */
+const pathText = (b: Path, i: number): StepPhrase =>
+  filled(b.label)
+    ? { id: 'step.multi_split.branch.named', values: { name: b.label } }
+    : { id: 'step.multi_split.branch.numbered', values: { number: i + 1 } };
 
 /** Sends a profile down the first branch whose condition holds, in listed order, else "Everyone else". */
 export const multiSplitStep = defineStep(
@@ -25,7 +36,6 @@ export const multiSplitStep = defineStep(
 )({
   category: 'condition',
   label: 'Multi-split',
-  description: 'Send people down the first matching path, with a path for everyone else.',
   icon: 'split',
   defaultConfig: () => ({
     branches: [
@@ -34,11 +44,8 @@ export const multiSplitStep = defineStep(
     ],
   }),
   branches: (c) => [
-    ...c.branches.map((b, i) => ({
-      key: b.key,
-      label: filled(b.label) ? b.label : `Path ${i + 1}`,
-    })),
-    { key: ELSE_BRANCH, label: 'Everyone else' },
+    ...c.branches.map((b, i) => ({ key: b.key, label: pathLabel(b, i), text: pathText(b, i) })),
+    { key: ELSE_BRANCH, label: 'Everyone else', text: { id: 'step.multi_split.branch.else' } },
   ],
   simulation: {
     op: OP.firstMatch,
@@ -47,8 +54,8 @@ export const multiSplitStep = defineStep(
       target.predicates = step.branches.map((b) => compileCondition(b.condition));
     },
   },
-  summary: (c) => `${c.branches.length} paths + everyone else`,
-  audiences: (c) => c.branches.map((b) => ({ label: b.label, condition: b.condition })),
+  summary: (c) => ({ id: 'step.multi_split.summary', values: { paths: c.branches.length } }),
+  audiences: (c) => c.branches.map((b, i) => ({ text: pathText(b, i), condition: b.condition })),
   validate: (c) => {
     const issues = duplicateKeyIssues(
       c.branches.map((b) => b.key),

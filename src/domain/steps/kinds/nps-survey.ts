@@ -18,14 +18,13 @@ export const npsSurveyStep = defineStep(
 )({
   category: 'action',
   label: 'NPS survey',
-  description: 'Ask how likely they are to recommend you, from 0 to 10.',
   icon: 'gauge',
   defaultConfig: () => ({
     channel: 'email',
     question: 'How likely are you to recommend us to a friend or colleague?',
   }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => `NPS · ${clip(c.question, 32)}`,
+  summary: (c) => ({ id: 'step.nps_survey.summary', values: { question: clip(c.question, 32) } }),
   validate: (c) =>
     filled(c.question) ? [] : [noContent('question', 'Write the survey question.', 'question')],
   channel: (c) => c.channel,

@@ -19,11 +19,13 @@ export const pushStep = defineStep(
 )({
   category: 'action',
   label: 'Push',
-  description: 'Send a push notification to the app.',
   icon: 'bell',
   defaultConfig: () => ({ title: '', body: '', deepLink: '' }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => (filled(c.title) ? `Push · ${clip(c.title)}` : 'Push'),
+  summary: (c) =>
+    filled(c.title)
+      ? { id: 'step.push.summary', values: { title: clip(c.title) } }
+      : { id: 'step.push.summary.empty' },
   validate: (c) =>
     filled(c.title) || filled(c.body)
       ? []

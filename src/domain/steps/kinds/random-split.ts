@@ -12,9 +12,11 @@ const variantSchema = z.object({
 const configSchema = z.object({ variants: z.array(variantSchema).min(2).max(10) });
 export type RandomSplitConfig = z.infer<typeof configSchema>;
 
-function variantLabel(v: RandomSplitConfig['variants'][number], i: number): string {
-  return `${filled(v.label) ? v.label : String.fromCharCode(65 + i)} ${v.percent}%`;
-}
+type Variant = RandomSplitConfig['variants'][number];
+
+/** The user's name for a variant, else its letter: A, B, C… */
+const variantName = (v: Variant, i: number): string =>
+  filled(v.label) ? v.label : String.fromCharCode(65 + i);
 
 /** Splits profiles at random by percentage; each profile always gets the same variant here. */
 export const randomSplitStep = defineStep(
@@ -23,7 +25,6 @@ export const randomSplitStep = defineStep(
 )({
   category: 'condition',
   label: 'Random split',
-  description: 'Split people at random for A/B tests; each person always gets the same path.',
   icon: 'shuffle',
   defaultConfig: () => ({
     variants: [
@@ -31,7 +32,15 @@ export const randomSplitStep = defineStep(
       { key: 'b', label: 'B', percent: 50 },
     ],
   }),
-  branches: (c) => c.variants.map((v, i) => ({ key: v.key, label: variantLabel(v, i) })),
+  branches: (c) =>
+    c.variants.map((v, i) => ({
+      key: v.key,
+      label: `${variantName(v, i)} ${v.percent}%`,
+      text: {
+        id: 'step.random_split.branch',
+        values: { name: variantName(v, i), share: v.percent / 100 },
+      },
+    })),
   simulation: {
     op: OP.randomSplit,
     plan: (target, step) => {
@@ -42,7 +51,10 @@ export const randomSplitStep = defineStep(
       target.hashSuffix = `:${step.id}`;
     },
   },
-  summary: (c) => `Random: ${c.variants.map((v) => `${v.percent}%`).join(' / ')}`,
+  summary: (c) => ({
+    id: 'step.random_split.summary',
+    values: { shares: { percents: c.variants.map((v) => v.percent) } },
+  }),
   validate: (c) => {
     const issues: StepIssue[] = [];
     const total = c.variants.reduce((sum, v) => sum + v.percent, 0);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { conditionGroupSchema, emptyConditionGroup } from '../../conditions/condition-schema.ts';
-import { describeCondition } from '../../conditions/describe-condition.ts';
 import { conditionIssues, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
 import { OP } from '../../simulate/plan-step.ts';
@@ -23,15 +22,18 @@ export const scheduledAudienceTrigger = defineStep(
 )({
   category: 'trigger',
   label: 'Scheduled audience',
-  description: 'Start for everyone in an audience at a set time, once or on a schedule.',
   icon: 'calendar-clock',
   defaultConfig: () => ({ at: '', recurrence: 'once', audience: emptyConditionGroup() }),
   branches: () => [...NEXT_BRANCH],
-  audiences: (c) => [{ label: 'Audience', condition: c.audience }],
+  audiences: (c) => [{ text: { id: 'step.scheduled_audience.audience' }, condition: c.audience }],
   summary: (c) => {
-    const when = c.at === '' ? 'Scheduled' : `From ${c.at.slice(0, 16).replace('T', ' ')}`;
-    const repeat = c.recurrence === 'once' ? '' : `, ${c.recurrence}`;
-    return `${when}${repeat}: ${describeCondition(c.audience)}`;
+    const values = { recurrence: c.recurrence, audience: { condition: c.audience } };
+    return c.at === ''
+      ? { id: 'step.scheduled_audience.summary.unscheduled', values }
+      : {
+          id: 'step.scheduled_audience.summary',
+          values: { ...values, at: c.at.slice(0, 16).replace('T', ' ') },
+        };
   },
   simulation: {
     op: OP.trigger,
@@ -55,6 +57,7 @@ export const scheduledAudienceTrigger = defineStep(
           return Number.POSITIVE_INFINITY;
         },
         describe: () => 'entered with the scheduled audience',
+        why: { code: 'entered.audience' },
       };
     },
   },

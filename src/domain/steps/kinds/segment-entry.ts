@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { conditionGroupSchema, emptyConditionGroup } from '../../conditions/condition-schema.ts';
-import { describeCondition } from '../../conditions/describe-condition.ts';
 import { conditionIssues } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
 import { OP } from '../../simulate/plan-step.ts';
@@ -18,12 +17,14 @@ export const segmentEntryTrigger = defineStep(
 )({
   category: 'trigger',
   label: 'Segment entry',
-  description: 'Start when a customer starts matching a segment.',
   icon: 'users',
   defaultConfig: () => ({ condition: emptyConditionGroup() }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => `Enters: ${describeCondition(c.condition)}`,
-  audiences: (c) => [{ label: 'Enters', condition: c.condition }],
+  summary: (c) => ({
+    id: 'step.segment_entry.summary',
+    values: { condition: { condition: c.condition } },
+  }),
+  audiences: (c) => [{ text: { id: 'step.segment_entry.audience' }, condition: c.condition }],
   simulation: {
     op: OP.trigger,
     trigger: (step) => {
@@ -48,6 +49,7 @@ export const segmentEntryTrigger = defineStep(
           return Number.POSITIVE_INFINITY;
         },
         describe: () => 'started matching the segment',
+        why: { code: 'entered.segment' },
       };
     },
   },

@@ -17,11 +17,13 @@ export const smsStep = defineStep(
 )({
   category: 'action',
   label: 'SMS',
-  description: 'Send a text message.',
   icon: 'message-square',
   defaultConfig: () => ({ text: '' }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => (filled(c.text) ? `SMS · ${clip(c.text)}` : 'SMS'),
+  summary: (c) =>
+    filled(c.text)
+      ? { id: 'step.sms.summary', values: { text: clip(c.text) } }
+      : { id: 'step.sms.summary.empty' },
   validate: (c) => {
     const issues: StepIssue[] = [];
     if (!filled(c.text)) issues.push(noContent('text', 'Write the text message.', 'text'));

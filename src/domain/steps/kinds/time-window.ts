@@ -12,16 +12,6 @@ const configSchema = z.object({
 });
 export type TimeWindowConfig = z.infer<typeof configSchema>;
 
-const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
-
 function hour(h: number): string {
   return `${String(h).padStart(2, '0')}:00`;
 }
@@ -33,7 +23,6 @@ export const timeWindowStep = defineStep(
 )({
   category: 'wait',
   label: 'Time window',
-  description: 'Continue only on chosen days and hours, such as weekdays 9–17.',
   icon: 'sun',
   defaultConfig: () => ({
     weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
@@ -52,10 +41,14 @@ export const timeWindowStep = defineStep(
       target.windowEndMs = step.endHour * 3_600_000;
     },
   },
-  summary: (c) => {
-    const days = WEEKDAYS.filter((d) => c.weekdays.includes(d)).map((d) => DAY_NAMES[d]);
-    return `${days.length === 7 ? 'Every day' : days.join(', ')} ${hour(c.startHour)}–${hour(c.endHour)}`;
-  },
+  summary: (c) => ({
+    id: 'step.time_window.summary',
+    values: {
+      days: { weekdays: WEEKDAYS.filter((d) => c.weekdays.includes(d)) },
+      start: hour(c.startHour),
+      end: hour(c.endHour),
+    },
+  }),
   validate: (c) => {
     const issues: StepIssue[] = [];
     if (c.weekdays.length === 0) {

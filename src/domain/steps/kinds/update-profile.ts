@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  attributeLabel,
-  attributePathProblem,
-  customNameProblem,
-} from '../../conditions/attribute-paths.ts';
+import { attributePathProblem, customNameProblem } from '../../conditions/attribute-paths.ts';
 import { LIMITS } from '../../journey/limits.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH, type StepIssue } from '../step-definition.ts';
@@ -24,17 +20,6 @@ const configSchema = z.object({ operations: z.array(operationSchema) });
 export type UpdateProfileConfig = z.infer<typeof configSchema>;
 export type ProfileOperation = z.infer<typeof operationSchema>;
 
-function describe(op: ProfileOperation): string {
-  switch (op.type) {
-    case 'set_attribute':
-      return `set ${attributeLabel(op.attribute)} = ${JSON.stringify(op.value)}`;
-    case 'add_tag':
-      return `tag +${op.tag}`;
-    case 'remove_tag':
-      return `tag −${op.tag}`;
-  }
-}
-
 /** Changes attributes or tags on the profile, in listed order. */
 export const updateProfileStep = defineStep(
   'update_profile',
@@ -42,7 +27,6 @@ export const updateProfileStep = defineStep(
 )({
   category: 'action',
   label: 'Update profile',
-  description: 'Set an attribute or add or remove a tag.',
   icon: 'user-pen',
   defaultConfig: () => ({ operations: [] }),
   branches: () => [...NEXT_BRANCH],
@@ -53,7 +37,9 @@ export const updateProfileStep = defineStep(
     },
   },
   summary: (c) =>
-    c.operations.length === 0 ? 'Update profile' : c.operations.map(describe).join(', '),
+    c.operations.length === 0
+      ? { id: 'step.update_profile.summary.empty' }
+      : { id: 'step.update_profile.summary', values: { changes: { operations: c.operations } } },
   validate: (c) => {
     const issues: StepIssue[] = [];
     if (c.operations.length === 0) {

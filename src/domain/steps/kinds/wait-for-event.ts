@@ -1,17 +1,8 @@
 import { z } from 'zod';
-import {
-  describePropertyFilters,
-  propertyFiltersSchema,
-} from '../../conditions/property-filter.ts';
-import {
-  durationMs,
-  durationSchema,
-  filled,
-  formatDuration,
-  MAX_DURATION_MS,
-  required,
-} from '../shared.ts';
+import { propertyFiltersSchema } from '../../conditions/property-filter.ts';
+import { durationMs, durationSchema, filled, MAX_DURATION_MS, required } from '../shared.ts';
 import { defineStep } from '../step-definition.ts';
+import type { StepPhrase } from '../step-phrase.ts';
 import { OP } from '../../simulate/plan-step.ts';
 import { eventMatcher } from '../../simulate/event-match.ts';
 import { engagementEvent } from '../journey-events.ts';
@@ -36,25 +27,31 @@ export const waitForEventStep = defineStep(
 )({
   category: 'condition',
   label: 'Wait for event',
-  description: 'Wait until someone does something, or give up after a time-out.',
   icon: 'hourglass',
   defaultConfig: () => ({
     target: { type: 'event', event: '', propertyFilters: [] },
     timeout: { amount: 3, unit: 'days' },
   }),
   branches: () => [
-    { key: 'happened', label: 'Happened' },
-    { key: 'timed_out', label: 'Timed out' },
+    { key: 'happened', label: 'Happened', text: { id: 'step.wait_for_event.branch.happened' } },
+    { key: 'timed_out', label: 'Timed out', text: { id: 'step.wait_for_event.branch.timed_out' } },
   ],
-  summary: (c) => {
+  summary: (c): StepPhrase => {
     const t = c.target;
-    const what =
-      t.type === 'engagement'
-        ? `message ${t.engagement === 'opened' ? 'opened' : 'clicked'}`
-        : filled(t.event)
-          ? `${t.event} ${describePropertyFilters(t.propertyFilters)}`.trim()
-          : 'an event';
-    return `Wait up to ${formatDuration(c.timeout)} for ${what}`;
+    const duration = { duration: c.timeout };
+    if (t.type === 'engagement') {
+      return {
+        id: 'step.wait_for_event.summary.engagement',
+        values: { duration, engagement: t.engagement },
+      };
+    }
+    if (!filled(t.event)) return { id: 'step.wait_for_event.summary.empty', values: { duration } };
+    return t.propertyFilters.length === 0
+      ? { id: 'step.wait_for_event.summary', values: { duration, event: t.event } }
+      : {
+          id: 'step.wait_for_event.summary.filtered',
+          values: { duration, event: t.event, filters: { filters: t.propertyFilters } },
+        };
   },
   validate: (c) => {
     const t = c.target;
@@ -85,6 +82,10 @@ export const waitForEventStep = defineStep(
       target.waitMatch = (e) => e.name === name && e.props?.['stepId'] === stepId;
       target.waitEvent = name;
       target.waitTarget = `${name} of "${ctx.labelOf(t.stepId) ?? stepId}"`;
+      target.waitEngagement = {
+        engagement: t.engagement,
+        message: ctx.labelOf(t.stepId) ?? stepId,
+      };
     },
   },
   waits: true,

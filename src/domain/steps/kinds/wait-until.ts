@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { attributeLabel, attributeReader } from '../../conditions/attribute-paths.ts';
+import { attributeReader } from '../../conditions/attribute-paths.ts';
 import { timeOfDaySchema } from '../../journey/settings-schema.ts';
 import { filled, required } from '../shared.ts';
 import { defineStep, NEXT_BRANCH } from '../step-definition.ts';
+import type { StepPhrase } from '../step-phrase.ts';
 import { OP } from '../../simulate/plan-step.ts';
 import { timeOfDayMs } from '../../simulate/local-time.ts';
 
@@ -28,7 +29,6 @@ export const waitUntilStep = defineStep(
 )({
   category: 'wait',
   label: 'Wait until',
-  description: 'Wait until a date, or a date from the profile such as a renewal date.',
   icon: 'calendar-check',
   defaultConfig: () => ({ until: { type: 'fixed', at: '' } }),
   branches: () => [...NEXT_BRANCH],
@@ -45,16 +45,22 @@ export const waitUntilStep = defineStep(
       }
     },
   },
-  summary: (c) => {
+  summary: (c): StepPhrase => {
     const u = c.until;
-    if (u.type === 'fixed')
+    if (u.type === 'fixed') {
       return u.at === ''
-        ? 'Wait until a date'
-        : `Wait until ${u.at.slice(0, 16).replace('T', ' ')}`;
-    const name = filled(u.attribute) ? attributeLabel(u.attribute) : 'a date';
-    const offset =
-      u.offsetDays === 0 ? '' : ` ${u.offsetDays > 0 ? '+' : '−'} ${Math.abs(u.offsetDays)} d`;
-    return `Wait until ${name}${offset} at ${u.localTime}`;
+        ? { id: 'step.wait_until.summary.empty' }
+        : { id: 'step.wait_until.summary', values: { at: u.at.slice(0, 16).replace('T', ' ') } };
+    }
+    return {
+      id: 'step.wait_until.summary.attribute',
+      values: {
+        attribute: { attribute: u.attribute },
+        direction: u.offsetDays < 0 ? 'before' : 'after',
+        days: Math.abs(u.offsetDays),
+        localTime: u.localTime,
+      },
+    };
   },
   validate: (c) => {
     const u = c.until;

@@ -28,11 +28,13 @@ export const webhookStep = defineStep(
 )({
   category: 'action',
   label: 'Webhook',
-  description: 'Call another system over HTTP.',
   icon: 'webhook',
   defaultConfig: () => ({ url: '', method: 'POST', headers: [], bodyTemplate: '' }),
   branches: () => [...NEXT_BRANCH],
-  summary: (c) => (filled(c.url) ? `${c.method} ${host(c.url)}` : 'Webhook'),
+  summary: (c) =>
+    filled(c.url)
+      ? { id: 'step.webhook.summary', values: { method: c.method, host: host(c.url) } }
+      : { id: 'step.webhook.summary.empty' },
   validate: (c) => {
     const issues: StepIssue[] = [];
     if (!filled(c.url)) issues.push(required('url', 'Enter the URL to call.', 'url'));

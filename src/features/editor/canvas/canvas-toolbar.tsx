@@ -1,4 +1,4 @@
-import { useIntl } from 'react-intl';
+import { useIntl, type IntlShape } from 'react-intl';
 import { Panel } from '@xyflow/react';
 import {
   REGISTERED_COMMANDS,
@@ -8,6 +8,7 @@ import {
   type HistoryStatus,
   type RegisteredCommandId,
 } from '../../../editor/index.ts';
+import { commandLabel } from '../command-words.ts';
 import type { RunCommand } from './command-runner.ts';
 import { useHistoryStatus } from './use-editor-selector.ts';
 
@@ -29,19 +30,28 @@ function disabled(id: RegisteredCommandId, history: HistoryStatus): boolean {
 
 /** The hover text: what undo or redo would change, else the label and its first key. */
 function title(
+  intl: IntlShape,
   command: (typeof TOOLBAR_COMMANDS)[number],
   history: HistoryStatus,
   mac: boolean,
 ): string {
   const what =
     command.id === 'undo'
-      ? history.undoLabel
+      ? history.undoCommand
       : command.id === 'redo'
-        ? history.redoLabel
+        ? history.redoCommand
         : undefined;
-  const name = what !== undefined ? `${command.label} ${what.toLowerCase()}` : command.label;
+  const label = commandLabel(intl, command.id);
+  const name =
+    what !== undefined
+      ? intl.formatMessage(
+          { id: 'editor.canvas-toolbar.whatItDoes' },
+          { command: label, what: commandLabel(intl, what).toLocaleLowerCase(intl.locale) },
+        )
+      : label;
   const key = command.shortcuts?.[0];
-  return key === undefined ? name : `${name} (${formatShortcut(key, mac)})`;
+  const shift = intl.formatMessage({ id: 'editor.key.shift' });
+  return key === undefined ? name : `${name} (${formatShortcut(key, mac, shift)})`;
 }
 
 /** The registered toolbar commands: undo, redo, auto-layout, fit view and the shortcuts overlay. */
@@ -63,11 +73,11 @@ export function CanvasToolbar({ store, run, pressed = {} }: CanvasToolbarProps) 
           className="btn btn-sm"
           disabled={disabled(command.id, history)}
           onClick={() => run(command.id)}
-          title={title(command, history, mac)}
-          {...(command.icon !== undefined ? { 'aria-label': command.label } : {})}
+          title={title(intl, command, history, mac)}
+          {...(command.icon !== undefined ? { 'aria-label': commandLabel(intl, command.id) } : {})}
           {...(pressed[command.id] !== undefined ? { 'aria-pressed': pressed[command.id] } : {})}
         >
-          {command.icon ?? command.label}
+          {command.icon ?? commandLabel(intl, command.id)}
         </button>
       ))}
     </Panel>

@@ -1,7 +1,8 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useId, useRef } from 'react';
-import { FormattedMessage } from 'react-intl';
-import { STEP_CATEGORIES, STEP_CATEGORY_LABELS, stepDefinitionsIn } from '../../../domain/index.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { STEP_CATEGORIES, stepDefinitionsIn } from '../../../domain/index.ts';
+import { stepCategoryLabel, stepKindLabel } from '../../../i18n/step-words.ts';
 import type { InsertTarget } from './editor-context.ts';
 import { StepIcon } from './step-icon.tsx';
 import './insert-menu.css';
@@ -26,6 +27,7 @@ const STARTING = ['trigger'] as const;
 
 /** The one insert menu of the canvas, opened by every "+" on a connection or a free branch. */
 export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
+  const intl = useIntl();
   const titleId = useId();
   const chosen = useRef(false);
   const anchor = request?.anchor ?? { left: 0, top: 0, width: 0, height: 0 };
@@ -78,7 +80,7 @@ export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
           {categories.map((category) => (
             <DropdownMenu.Group key={category} className="insert-menu__group">
               <DropdownMenu.Label className="insert-menu__label">
-                {STEP_CATEGORY_LABELS[category]}
+                {stepCategoryLabel(intl, category)}
               </DropdownMenu.Label>
               {stepDefinitionsIn(category).map((definition) => (
                 <DropdownMenu.Item
@@ -91,7 +93,7 @@ export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
                   }}
                 >
                   <StepIcon name={definition.icon} />
-                  {definition.label}
+                  {stepKindLabel(intl, definition.kind)}
                 </DropdownMenu.Item>
               ))}
             </DropdownMenu.Group>

@@ -47,6 +47,8 @@ import { HALF_STEP, placeAfter } from './placement.ts';
 import { BlankGuidance } from './blank-guidance.tsx';
 import { focusStepWhenMounted, stepElement, useFollowNewSteps } from './follow-new-steps.ts';
 import { ZoomStyle } from './zoom-style.tsx';
+import { canvasWords } from './canvas-words.ts';
+import { flowAriaLabels } from './flow-aria-labels.ts';
 import { FlowBuilder, indexDiagnostics } from './to-flow.ts';
 import { viewportShowing, type FitOptions } from './fit-steps.ts';
 import { useCanvasKeyboard } from './use-canvas-keyboard.ts';
@@ -165,6 +167,8 @@ function CanvasSurface({
   const builder = useRef<FlowBuilder | null>(null);
   builder.current ??= new FlowBuilder();
   const diagnosticIndex = useMemo(() => indexDiagnostics(diagnostics), [diagnostics]);
+  const words = useMemo(() => canvasWords(intl), [intl]);
+  const ariaLabels = useMemo(() => flowAriaLabels(intl), [intl]);
   const input = useMemo(
     () => ({
       document,
@@ -173,8 +177,9 @@ function CanvasSurface({
       overlay,
       compare,
       measured: measured.current,
+      words,
     }),
-    [document, selection, diagnosticIndex, overlay, compare],
+    [document, selection, diagnosticIndex, overlay, compare, words],
   );
   const nodes = useMemo(() => builder.current?.buildNodes(input) ?? [], [input]);
   const edges = useMemo(() => builder.current?.buildEdges(input) ?? [], [input]);
@@ -307,12 +312,12 @@ function CanvasSurface({
     const stepId = state.selection.stepIds.length === 1 ? state.selection.stepIds[0] : undefined;
     const step = state.document.steps.find((s) => s.id === stepId);
     if (step === undefined) {
-      announce('Select a step first: the new step goes after it.');
+      announce(intl.formatMessage({ id: 'editor.announce.selectAStepFirst' }));
       return true;
     }
     const free = freeBranches(state.document, step.id)[0];
     if (free === undefined) {
-      announce(`Every branch of ${step.label} already leads to a step.`);
+      announce(intl.formatMessage({ id: 'editor.announce.noFreeBranch' }, { label: step.label }));
       return true;
     }
     const index = stepBranches(step).findIndex((b) => b.key === free.key);
@@ -418,6 +423,7 @@ function CanvasSurface({
           }}
         >
           <ReactFlow<StepFlowNode, JourneyFlowEdge>
+            ariaLabelConfig={ariaLabels}
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}

@@ -6,6 +6,7 @@ import {
   type JourneyStep,
 } from '../../../domain/index.ts';
 import { stepBranches, stepSummary, type Selection } from '../../../editor/index.ts';
+import type { CanvasWords } from './canvas-words.ts';
 import type {
   BranchView,
   CanvasOverlay,
@@ -30,6 +31,8 @@ const ARROW = {
 } as const;
 
 interface StepView {
+  /** The words the view was written in: a change of language writes it again. */
+  words: CanvasWords;
   kindLabel: string;
   summary: string;
   icon: string;
@@ -40,20 +43,22 @@ interface StepView {
 /** Parsing a config is the costly part; it runs again only when the step object changes. */
 const views = new WeakMap<JourneyStep, StepView>();
 
-function viewOf(step: JourneyStep): StepView {
+function viewOf(step: JourneyStep, words: CanvasWords): StepView {
   let view = views.get(step);
-  if (view === undefined) {
+  if (view === undefined || view.words !== words) {
     const definition = getStepDefinition(step.kind);
+    const kindLabel = words.kindLabel(step.kind);
+    const summary = stepSummary(step);
     view = {
-      kindLabel: definition?.label ?? step.kind,
-      summary: withoutKind(
-        stepSummary(step),
-        definition?.label ?? step.kind,
-        definition?.description,
-      ),
+      words,
+      kindLabel,
+      summary:
+        summary === undefined
+          ? words.unknownKind(step.kind)
+          : withoutKind(words.phrase(summary), kindLabel, words.kindDescription(step.kind)),
       icon: definition?.icon ?? 'alert',
       category: definition?.category ?? 'unknown',
-      branches: stepBranches(step),
+      branches: stepBranches(step).map((b) => ({ key: b.key, label: words.phrase(b.text) })),
     };
     views.set(step, view);
   }
@@ -65,8 +70,8 @@ function viewOf(step: JourneyStep): StepView {
  * only the kind ("Email" before it is set up, "Exit" without a reason) says what the step does
  * instead of repeating the header.
  */
-function withoutKind(summary: string, kindLabel: string, description: string | undefined): string {
-  if (summary === kindLabel) return description ?? summary;
+function withoutKind(summary: string, kindLabel: string, description: string): string {
+  if (summary === kindLabel) return description;
   const prefix = `${kindLabel} · `;
   return summary.startsWith(prefix) && summary.length > prefix.length
     ? summary.slice(prefix.length)
@@ -150,6 +155,8 @@ export interface FlowInput {
   /** While comparing versions: the steps marked added or changed. */
   compare?: CompareMarks | undefined;
   measured: ReadonlyMap<string, { width: number; height: number }>;
+  /** The user's language. */
+  words: CanvasWords;
 }
 
 /**
@@ -172,7 +179,7 @@ export class FlowBuilder {
     const lit = path === undefined ? undefined : new Set(path.stepIds);
     const next = new Map<string, StepFlowNode>();
     const result = input.document.steps.map((step) => {
-      const view = viewOf(step);
+      const view = viewOf(step, input.words);
       const mark = input.compare?.[step.id];
       const taken = used.get(step.id);
       const problem = input.diagnostics.steps.get(step.id);
@@ -224,7 +231,7 @@ export class FlowBuilder {
           position: step.position,
           data: previous !== undefined && sameData(previous.data, data) ? previous.data : data,
           selected: isSelected,
-          ariaLabel: `${view.kindLabel} step: ${step.label}`,
+          ariaLabel: input.words.stepName(view.kindLabel, step.label),
           ...(measured !== undefined ? { measured } : estimated(data)),
         };
       }
@@ -248,7 +255,8 @@ export class FlowBuilder {
       const to = byId.get(c.to);
       if (from === undefined || to === undefined) continue;
       const branchLabel =
-        viewOf(from).branches.find((b) => b.key === c.fromBranch)?.label ?? c.fromBranch;
+        viewOf(from, input.words).branches.find((b) => b.key === c.fromBranch)?.label ??
+        c.fromBranch;
       const count = counts === undefined ? undefined : (counts[c.id] ?? 0);
       const data: JourneyEdgeData = {
         branchLabel,
@@ -270,7 +278,7 @@ export class FlowBuilder {
         previous.data.problem === data.problem &&
         previous.data.count === data.count &&
         previous.data.highlight === data.highlight &&
-        previous.ariaLabel === edgeName(from, to, branchLabel);
+        previous.ariaLabel === input.words.connectionName(from.label, branchLabel, to.label);
       const edge: JourneyFlowEdge =
         same && previous !== undefined
           ? previous
@@ -283,7 +291,7 @@ export class FlowBuilder {
               markerEnd: ARROW,
               selected: isSelected,
               data,
-              ariaLabel: edgeName(from, to, branchLabel),
+              ariaLabel: input.words.connectionName(from.label, branchLabel, to.label),
             };
       next.set(c.id, edge);
       result.push(edge);
@@ -306,8 +314,4 @@ function highlightedHops(overlay: CanvasOverlay | undefined): Set<string> | unde
   const hops = new Set<string>();
   for (let i = 1; i < ids.length; i++) hops.add(`${ids[i - 1] ?? ''}>${ids[i] ?? ''}`);
   return hops;
-}
-
-function edgeName(from: JourneyStep, to: JourneyStep, branch: string): string {
-  return `Connection from ${from.label} (${branch}) to ${to.label}`;
 }

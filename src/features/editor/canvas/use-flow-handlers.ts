@@ -8,7 +8,8 @@ import type {
   ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type DragEvent } from 'react';
-import { canConnect, getStepDefinition, isTriggerKind } from '../../../domain/index.ts';
+import { useIntl } from 'react-intl';
+import { canConnect, isTriggerKind } from '../../../domain/index.ts';
 import {
   freeBranches,
   parseClipboard,
@@ -17,6 +18,7 @@ import {
   type EditorStore,
   type Point,
 } from '../../../editor/index.ts';
+import { stepKindLabel } from '../../../i18n/step-words.ts';
 import { KIND_MIME } from '../palette/palette-catalogue.ts';
 import type { InsertTarget } from './editor-context.ts';
 import type { JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
@@ -47,14 +49,20 @@ function freeSpot(store: EditorStore, p: Point): Point {
 /** The canvas's React Flow callbacks, all writing through store commands. */
 export function useFlowHandlers({ store, flow, announce, measured, viewCentre }: FlowHandlerDeps) {
   const lastRefusal = useRef('');
+  const intl = useIntl();
 
   const add = useCallback(
     (args: AddStepArgs) => {
-      const result = store.dispatch('addStep', args);
-      const label = getStepDefinition(args.kind)?.label ?? args.kind;
-      announce(result.ok ? `${label} step added` : result.reason);
+      // A new step is named after its kind in the user's language; the name is theirs to change.
+      const label = args.label ?? stepKindLabel(intl, args.kind);
+      const result = store.dispatch('addStep', { ...args, label });
+      announce(
+        result.ok
+          ? intl.formatMessage({ id: 'editor.announce.stepAdded' }, { label })
+          : result.reason,
+      );
     },
-    [store, announce],
+    [store, announce, intl],
   );
 
   const addKind = useCallback(
@@ -202,8 +210,8 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
   );
 
   const onClickConnectStart = useCallback(
-    () => announce('Now choose the step to connect to: click its input or press Enter on it.'),
-    [announce],
+    () => announce(intl.formatMessage({ id: 'editor.announce.chooseTarget' })),
+    [announce, intl],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -246,11 +254,11 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
       );
       announce(
         result.ok
-          ? `Pasted ${content.steps.length} step${content.steps.length === 1 ? '' : 's'}`
+          ? intl.formatMessage({ id: 'editor.announce.pasted' }, { count: content.steps.length })
           : result.reason,
       );
     },
-    [store, announce, viewCentre],
+    [store, announce, viewCentre, intl],
   );
 
   return useMemo(

@@ -1,11 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useId } from 'react';
-import {
-  getStepDefinition,
-  STEP_CATEGORY_LABELS,
-  type Diagnostic,
-  type JourneyStep,
-} from '../../../domain/index.ts';
+import { getStepDefinition, type Diagnostic, type JourneyStep } from '../../../domain/index.ts';
+import { stepCategoryLabel, stepKindDescription, stepKindLabel } from '../../../i18n/step-words.ts';
 import type { Suggestions } from '../../../ui/condition-builder/suggestions.ts';
 import { SchemaForm } from '../../../ui/schema-form/schema-form.tsx';
 import { TextField } from '../../../ui/schema-form/text-field.tsx';
@@ -46,7 +42,8 @@ export function StepInspector({
   const intl = useIntl();
   const id = useId().replace(/:/g, '');
   const definition = getStepDefinition(step.kind);
-  const title = step.label.trim() === '' ? (definition?.label ?? step.kind) : step.label;
+  const kindLabel = stepKindLabel(intl, step.kind);
+  const title = step.label.trim() === '' ? kindLabel : step.label;
   return (
     <section className="inspector" aria-labelledby={`${id}-title`}>
       <header className="inspector-head">
@@ -58,7 +55,7 @@ export function StepInspector({
           <p className="muted">
             {definition === undefined
               ? intl.formatMessage({ id: 'editor.step-inspector.unknownKind' }, { kind: step.kind })
-              : `${definition.label} · ${STEP_CATEGORY_LABELS[definition.category]}`}
+              : `${kindLabel} · ${stepCategoryLabel(intl, definition.category)}`}
           </p>
         </div>
       </header>
@@ -66,7 +63,9 @@ export function StepInspector({
         diagnostics={diagnostics}
         label={intl.formatMessage({ id: 'editor.step-inspector.problemsWithThisStep' })}
       />
-      {definition !== undefined && <p className="field-hint">{definition.description}</p>}
+      {definition !== undefined && (
+        <p className="field-hint">{stepKindDescription(intl, step.kind)}</p>
+      )}
       <TextField
         id={`${id}-label`}
         label={intl.formatMessage({ id: 'editor.step-inspector.stepName' })}
@@ -80,10 +79,7 @@ export function StepInspector({
       ) : (
         <SchemaForm
           key={step.id}
-          label={intl.formatMessage(
-            { id: 'editor.step-inspector.settings' },
-            { label: definition.label },
-          )}
+          label={intl.formatMessage({ id: 'editor.step-inspector.settings' }, { label: kindLabel })}
           schema={definition.configSchema}
           value={step.config}
           issues={diagnostics

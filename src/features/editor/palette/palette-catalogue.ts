@@ -1,29 +1,46 @@
+import type { IntlShape } from 'react-intl';
 import {
   STEP_CATEGORIES,
-  STEP_CATEGORY_LABELS,
   stepDefinitionsIn,
   type AnyStepDefinition,
   type StepCategory,
 } from '../../../domain/index.ts';
+import { stepCategoryLabel, stepKindDescription, stepKindLabel } from '../../../i18n/step-words.ts';
 
 /** The drag-and-drop type a palette item carries; its value is the step kind. */
 export const KIND_MIME = 'application/x-wayfinder-kind';
 
+export interface PaletteItem {
+  definition: AnyStepDefinition;
+  label: string;
+  description: string;
+}
+
 export interface PaletteGroup {
   category: StepCategory;
   label: string;
-  items: AnyStepDefinition[];
+  items: PaletteItem[];
 }
 
-/** Step kinds grouped by category in palette order, filtered by a search text. */
-export function paletteGroups(query: string): PaletteGroup[] {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+/**
+ * Step kinds grouped by category in palette order, in the user's language, filtered by a search
+ * text (names, descriptions and groups as shown, and the kind's code).
+ */
+export function paletteGroups(query: string, intl: IntlShape): PaletteGroup[] {
+  const locale = intl.locale;
+  const words = query.trim().toLocaleLowerCase(locale).split(/\s+/).filter(Boolean);
   return STEP_CATEGORIES.map((category) => {
-    const label = STEP_CATEGORY_LABELS[category];
-    const items = stepDefinitionsIn(category).filter((d) => {
-      const text = `${d.label} ${d.description} ${d.kind} ${label}`.toLowerCase();
-      return words.every((w) => text.includes(w));
-    });
+    const label = stepCategoryLabel(intl, category);
+    const items = stepDefinitionsIn(category)
+      .map((definition) => ({
+        definition,
+        label: stepKindLabel(intl, definition.kind),
+        description: stepKindDescription(intl, definition.kind),
+      }))
+      .filter((item) => {
+        const text = `${item.label} ${item.description} ${item.definition.kind} ${label}`;
+        return words.every((w) => text.toLocaleLowerCase(locale).includes(w));
+      });
     return { category, label, items };
   }).filter((g) => g.items.length > 0);
 }

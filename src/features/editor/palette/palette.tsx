@@ -23,9 +23,9 @@ export const PALETTE_ID = 'step-palette';
 export function Palette({ onAdd }: PaletteProps) {
   const [layout, setLayout] = usePanelLayout();
   const [query, setQuery] = useState('');
-  const groups = paletteGroups(query);
   const baseId = useId();
   const intl = useIntl();
+  const groups = paletteGroups(query, intl);
   if (!layout.paletteOpen) return null;
   const startDrag = (event: DragEvent<HTMLButtonElement>, kind: string) => {
     event.dataTransfer.setData(KIND_MIME, kind);
@@ -77,7 +77,7 @@ export function Palette({ onAdd }: PaletteProps) {
                 {group.label}
               </h3>
               <ul className="palette__list">
-                {group.items.map((definition) => {
+                {group.items.map(({ definition, label, description }) => {
                   const descriptionId = `${baseId}-${definition.kind}-description`;
                   return (
                     <li key={definition.kind} className="palette__entry">
@@ -92,11 +92,11 @@ export function Palette({ onAdd }: PaletteProps) {
                         <span className="palette__icon" aria-hidden="true">
                           <StepIcon name={definition.icon} />
                         </span>
-                        <span className="palette__label">{definition.label}</span>
+                        <span className="palette__label">{label}</span>
                       </button>
                       {/* A tooltip drawn by CSS on hover and focus: no tooltip library on the first load. */}
                       <span id={descriptionId} className="palette__description" role="tooltip">
-                        {definition.description}
+                        {description}
                       </span>
                     </li>
                   );

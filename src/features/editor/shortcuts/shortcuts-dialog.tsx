@@ -1,6 +1,7 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import * as Dialog from '@radix-ui/react-dialog';
 import { SHORTCUTS, formatShortcut, isMacPlatform } from '../../../editor/index.ts';
+import { commandHelp } from '../command-words.ts';
 import './shortcuts-dialog.css';
 
 export interface ShortcutsDialogProps {
@@ -10,6 +11,7 @@ export interface ShortcutsDialogProps {
 
 /** The keyboard shortcuts overlay, opened with `?`. */
 export function ShortcutsDialog({ open, onOpenChange }: ShortcutsDialogProps) {
+  const intl = useIntl();
   const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform);
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -26,10 +28,12 @@ export function ShortcutsDialog({ open, onOpenChange }: ShortcutsDialogProps) {
             <tbody>
               {SHORTCUTS.map((s) => (
                 <tr key={s.action}>
-                  <td>{s.description}</td>
+                  <td>{commandHelp(intl, s.action)}</td>
                   <td>
                     {s.keys.map((k) => (
-                      <kbd key={k}>{formatShortcut(k, mac)}</kbd>
+                      <kbd key={k}>
+                        {formatShortcut(k, mac, intl.formatMessage({ id: 'editor.key.shift' }))}
+                      </kbd>
                     ))}
                   </td>
                 </tr>

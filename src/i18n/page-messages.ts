@@ -1,0 +1,8 @@
+/**
+ * Ids only the lazily loaded pages use (forecast, customer value, lifecycle, profiles and
+ * imports, the simulations list). English ships them apart from the first load, in
+ * `virtual:wayfinder-messages/en/pages`, fetched with the page that needs them; the journey list
+ * and the editor never wait for them. Other languages are lazy chunks already, pages included.
+ */
+export const PAGE_MESSAGE_ID =
+  /^(forecast\.|lifecycle\.lifecycle-page\.|import\.|sim\.simulations-page\.|profiles\.(?!segment))/;

@@ -1,0 +1,18 @@
+import { createIntl, type IntlShape } from 'react-intl';
+import { loadMessages } from '../../src/i18n/load-messages.ts';
+import type { Locale } from '../../src/i18n/locales.ts';
+
+/**
+ * react-intl's formatters outside React, in a language of the app's own catalogues. A missing
+ * id or a message its values cannot fill throws, so a test sees it.
+ */
+export async function testIntl(locale: Locale): Promise<IntlShape> {
+  return createIntl({
+    locale,
+    defaultLocale: 'en',
+    messages: await loadMessages(locale),
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
