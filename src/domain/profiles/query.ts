@@ -20,8 +20,7 @@ export interface ProfileSort {
 
 type SortValue = string | number | undefined;
 
-/** What a profile is sorted by for `key`: undefined sorts last in either direction. */
-export function sortValue(profile: Profile, key: ProfileSortKey): SortValue {
+function sortValue(profile: Profile, key: ProfileSortKey): SortValue {
   switch (key) {
     case 'id':
       return profile.id;
