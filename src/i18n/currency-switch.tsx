@@ -5,12 +5,21 @@ import { useLocale } from './locale-context.ts';
 
 /**
  * The header's currency select: amounts carry no currency of their own, so the workspace says
- * which one they are in (the language's by default). Each named in the current language.
+ * which one they are in (the language's by default). Each shown by its code and symbol.
  */
 export function CurrencySwitch() {
   const intl = useIntl();
   const { currency, chooseCurrency } = useLocale();
   const id = useId();
+  // A header select stays narrow: the code, and the symbol as this language writes it.
+  const symbolOf = (code: string) =>
+    intl
+      .formatNumberToParts(0, {
+        style: 'currency',
+        currency: code,
+        currencyDisplay: 'narrowSymbol',
+      })
+      .find((part) => part.type === 'currency')?.value ?? code;
   return (
     <div className="language-switch currency-switch">
       <label htmlFor={id}>
@@ -26,7 +35,7 @@ export function CurrencySwitch() {
       >
         {CURRENCIES.map((option) => (
           <option key={option} value={option}>
-            {`${intl.formatDisplayName(option, { type: 'currency' }) ?? option} (${option})`}
+            {`${option} (${symbolOf(option)})`}
           </option>
         ))}
       </select>

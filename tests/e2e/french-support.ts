@@ -48,9 +48,8 @@ function intlWords(): string[] {
   }
   for (let day = 0; day < 7; day++)
     out.push(new Intl.DateTimeFormat('fr', { weekday: 'long' }).format(Date.UTC(2024, 0, 1 + day)));
-  // The header's currency select names each currency as Intl does.
-  const currencies = new Intl.DisplayNames('fr', { type: 'currency' });
-  for (const code of ['USD', 'EUR', 'GBP']) out.push(code, currencies.of(code) ?? code);
+  // The header's currency select shows each currency by its ISO code.
+  out.push('USD', 'EUR', 'GBP');
   const relative = new Intl.RelativeTimeFormat('fr', { numeric: 'auto' });
   for (const unit of ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const)
     for (const n of [-2, -1, 0, 1, 2]) out.push(relative.format(n, unit));
