@@ -283,10 +283,10 @@ test('the whole editor in French: palette, canvas, inspectors, problems, menus, 
   await scan('the problems list');
 
   // The shortcuts work while the canvas has focus.
-  await canvas.getByRole('group', { name: /^Étape Attente/ }).click();
+  await canvas.getByRole('group', { name: /^Étape Attente/ }).focus();
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Raccourcis clavier' });
-  await expect(help).toContainText('Ajuster la vue');
+  await expect(help).toContainText('Afficher tout le parcours');
   await scan('the keyboard help', '[role="dialog"]');
   await page.keyboard.press('Escape');
 

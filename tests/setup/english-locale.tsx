@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import { LocaleProvider } from '../../src/i18n/locale-provider.tsx';
 import englishPages from 'virtual:wayfinder-messages/en/pages';
+import englishResults from 'virtual:wayfinder-messages/en/results';
 import { ENGLISH_MESSAGES, loadDiagnosticMessages } from '../../src/i18n/load-messages.ts';
 
 /**
@@ -11,6 +12,7 @@ const ALL_ENGLISH = {
   ...ENGLISH_MESSAGES,
   ...(await loadDiagnosticMessages('en')),
   ...englishPages,
+  ...englishResults,
 };
 
 type ResolvedError = Parameters<NonNullable<Parameters<typeof LocaleProvider>[0]['onError']>>[0];

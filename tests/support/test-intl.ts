@@ -1,5 +1,7 @@
 import { createIntl, type IntlShape } from 'react-intl';
-import { loadMessages } from '../../src/i18n/load-messages.ts';
+import englishPages from 'virtual:wayfinder-messages/en/pages';
+import englishResults from 'virtual:wayfinder-messages/en/results';
+import { loadDiagnosticMessages, loadMessages } from '../../src/i18n/load-messages.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
 
 /**
@@ -10,7 +12,16 @@ export async function testIntl(locale: Locale): Promise<IntlShape> {
   return createIntl({
     locale,
     defaultLocale: 'en',
-    messages: await loadMessages(locale),
+    // English whole: its first load, the diagnostics and the parts lazy views bring.
+    messages:
+      locale === 'en'
+        ? {
+            ...(await loadMessages('en')),
+            ...(await loadDiagnosticMessages('en')),
+            ...englishPages,
+            ...englishResults,
+          }
+        : await loadMessages(locale),
     onError: (error) => {
       throw error;
     },

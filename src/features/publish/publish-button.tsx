@@ -1,4 +1,4 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useId, useRef, useState } from 'react';
 import type { PublishedVersion } from '../../api/contract.ts';
 import { hasErrors, type Diagnostic, type JourneyDocument } from '../../domain/index.ts';
@@ -27,9 +27,10 @@ export function PublishButton({
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const reasonId = useId();
+  const intl = useIntl();
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const blocked = hasErrors(diagnostics);
-  const reason = `Fix ${errors} ${errors === 1 ? 'error' : 'errors'} to publish.`;
+  const reason = intl.formatMessage({ id: 'publish.publish-button.fixErrors' }, { errors });
   return (
     <>
       <button

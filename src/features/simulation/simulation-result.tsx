@@ -1,4 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
+import { withResultMessages } from '../../i18n/with-result-messages.tsx';
 import { memo } from 'react';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import { count, formatDay, formatWhen } from './format.ts';
@@ -22,7 +23,7 @@ interface SimulationResultViewProps {
  * Everything a finished run shows: figures, charts, tables, traces and exports. Memoised, so
  * the panel's progress updates during the next run do not draw it again.
  */
-export const SimulationResultView = memo(function SimulationResultView({
+const ResultView = memo(function ResultView({
   run,
   stale,
   onFocusStep,
@@ -73,3 +74,6 @@ export const SimulationResultView = memo(function SimulationResultView({
     </div>
   );
 });
+
+/** The result view, with the English words of traces that ship with it, not the first load. */
+export const SimulationResultView = withResultMessages(ResultView);

@@ -1,4 +1,4 @@
-import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import {
   REENTRY_POLICIES,
   type EventMatch,
@@ -12,12 +12,11 @@ import { SelectField } from '../../../ui/schema-form/select-field.tsx';
 import { TextField } from '../../../ui/schema-form/text-field.tsx';
 import { requiredNumber, type SectionProps } from './settings-fields.ts';
 
-const REENTRY_LABELS: Record<(typeof REENTRY_POLICIES)[number], string> = {
-  never: 'Never: each person enters once',
-  after_exit: 'After they leave the journey',
-  after_cooldown: 'After a cool-down period',
-};
-const REENTRY_OPTIONS = REENTRY_POLICIES.map((p) => ({ value: p, label: REENTRY_LABELS[p] }));
+const REENTRY_LABELS = defineMessages({
+  never: { id: 'editor.entry-goal-sections.reentry.never' },
+  after_exit: { id: 'editor.entry-goal-sections.reentry.after_exit' },
+  after_cooldown: { id: 'editor.entry-goal-sections.reentry.after_cooldown' },
+});
 const DEFAULT_COOLDOWN_DAYS = 30;
 
 /** Entry and re-entry rules. */
@@ -43,7 +42,10 @@ export function EntrySection({ settings, onChange, field }: SectionProps) {
         {...field('entry.reentry')}
         label={intl.formatMessage({ id: 'editor.entry-goal-sections.reEntry' })}
         value={entry.reentry}
-        options={REENTRY_OPTIONS}
+        options={REENTRY_POLICIES.map((p) => ({
+          value: p,
+          label: intl.formatMessage(REENTRY_LABELS[p]),
+        }))}
         onChange={(v) => setReentry(v as JourneySettings['entry']['reentry'])}
       />
       {entry.reentry === 'after_cooldown' && (
