@@ -34,11 +34,13 @@ describe('English page messages, kept out of the first load', () => {
     expect(pageIds.length).toBeGreaterThan(100);
     expect(Object.keys(englishPages).sort()).toEqual(pageIds.sort());
     expect(Object.keys(ENGLISH_MESSAGES).filter((id) => PAGE_MESSAGE_ID.test(id))).toEqual([]);
-    // The rest of the first load's absentees are the diagnostics (load-messages.ts).
+    // The rest of the first load's absentees are the problems and the trace (vite.config.ts).
     const absent = Object.keys(en).filter(
       (id) => !(id in ENGLISH_MESSAGES) && !pageIds.includes(id),
     );
-    expect(absent.filter((id) => !/^(diagnostic|trace|sim\.trace-viewer)\./.test(id))).toEqual([]);
+    expect(
+      absent.filter((id) => !/^(diagnostic|restore|trace|sim\.trace-viewer)\./.test(id)),
+    ).toEqual([]);
   });
 
   it('reach a lazy page in English, and leave French to its own catalogue', async () => {
