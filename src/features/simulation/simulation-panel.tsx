@@ -1,6 +1,5 @@
 import { FormattedMessage } from 'react-intl';
 import {
-  lazy,
   startTransition,
   Suspense,
   useCallback,
@@ -20,16 +19,17 @@ import { useSimulationServices, type SimulationProfileSet } from './simulation-s
 import { compileForSimulation } from './spec-version.ts';
 import { useSetSpan } from './use-set-span.ts';
 import { useSimulationRunner } from './use-simulation-runner.ts';
+import { onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import './simulation.css';
 
-const loadResultView = () => import('./simulation-result.tsx');
 /**
  * A run's result (figures, charts, tables, traces, exports) is not needed to edit a journey, so it
  * stays out of the editor's first load; it is fetched when the browser is idle after the panel
- * mounts, so the first run does not wait for it.
+ * mounts, so the first run does not wait for it, and then drawn in the same commit as the result
+ * (a plain `lazy` would suspend once more and React would hold the reveal back).
  */
-const SimulationResultView = lazy(() =>
-  loadResultView().then((module) => ({ default: module.SimulationResultView })),
+const ResultView = onDemand(() =>
+  import('./simulation-result.tsx').then((module) => module.SimulationResultView),
 );
 
 /** Traced profiles per run, so the trace viewer has examples of every outcome. */
@@ -74,17 +74,6 @@ function formFrom(
  * Web Workers with progress and cancel; see the result on the canvas and in figures, charts,
  * tables and traces. Reopening a journey shows its last run, marked stale once it changed.
  */
-/** Starts a fetch when the browser has nothing else to do; returns a cancel for effects. */
-function prefetchWhenIdle(load: () => Promise<unknown>): () => void {
-  const run = () => void load().catch(() => undefined); // a failed prefetch is retried on use
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: 3_000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(run, 1_000);
-  return () => clearTimeout(handle);
-}
-
 export function SimulationPanel({ document, onOverlay, onFocusStep }: SimulationPanelProps) {
   const services = useSimulationServices();
   const deferred = useDeferredValue(document);
@@ -156,7 +145,7 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
     );
   }, [run, showCounts, path, steps, connections, onOverlay]);
   useEffect(() => () => onOverlay(null), [onOverlay]);
-  useEffect(() => prefetchWhenIdle(loadResultView), []);
+  usePrefetchWhenIdle(ResultView);
 
   const stale = run !== null && (!compiled.ok || compiled.specHash !== run.specHash);
   const ready =
@@ -257,7 +246,7 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
                 </p>
               }
             >
-              <SimulationResultView
+              <ResultView.Component
                 run={run}
                 stale={stale}
                 onFocusStep={onFocusStep}
