@@ -1,5 +1,6 @@
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
-import { CHANNEL_LABELS, type ChannelResult, type SimulationResult } from '../../domain/index.ts';
+import type { ChannelResult, SimulationResult } from '../../domain/index.ts';
+import { CHANNEL_MESSAGES } from '../../i18n/domain-labels.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { activeChannels, SUPPRESSION_CAUSES } from './active-channels.ts';
 import { count } from './format.ts';
@@ -47,7 +48,7 @@ export function FunnelTable({ result }: { result: SimulationResult }) {
       <tbody>
         {channels.map(([channel, c]) => (
           <tr key={channel}>
-            <th scope="row">{CHANNEL_LABELS[channel]}</th>
+            <th scope="row">{intl.formatMessage(CHANNEL_MESSAGES[channel])}</th>
             <td className="num">{count(c.sent)}</td>
             <td className="num">
               {count(c.delivered)} <span className="muted">({share(c.delivered, c.sent)})</span>
@@ -112,7 +113,7 @@ export function SuppressionsTable({ result }: { result: SimulationResult }) {
       <tbody>
         {channels.map(([channel, c]) => (
           <tr key={channel}>
-            <th scope="row">{CHANNEL_LABELS[channel]}</th>
+            <th scope="row">{intl.formatMessage(CHANNEL_MESSAGES[channel])}</th>
             {SUPPRESSION_CAUSES.map(([cause]) => (
               <td className="num" key={cause}>
                 {count(c.suppressed[cause])}

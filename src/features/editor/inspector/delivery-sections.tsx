@@ -1,10 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import {
-  CHANNEL_LABELS,
-  CHANNELS,
-  type Channel,
-  type JourneySettings,
-} from '../../../domain/index.ts';
+import { CHANNELS, type Channel, type JourneySettings } from '../../../domain/index.ts';
+import { CHANNEL_MESSAGES } from '../../../i18n/domain-labels.ts';
 import { CheckboxField } from '../../../ui/schema-form/checkbox-field.tsx';
 import { NumberField } from '../../../ui/schema-form/number-field.tsx';
 import { SelectField } from '../../../ui/schema-form/select-field.tsx';
@@ -95,7 +91,7 @@ export function FrequencySection({ settings, onChange, field }: SectionProps) {
                     {...field(`${path}.on`)}
                     label={intl.formatMessage(
                       { id: 'editor.delivery-sections.limitSeparately' },
-                      { value1: CHANNEL_LABELS[channel] },
+                      { value1: intl.formatMessage(CHANNEL_MESSAGES[channel]) },
                     )}
                     checked={own !== undefined}
                     onChange={(on) =>
@@ -105,7 +101,7 @@ export function FrequencySection({ settings, onChange, field }: SectionProps) {
                   {own !== undefined && (
                     <CapFields
                       path={path}
-                      prefix={`${CHANNEL_LABELS[channel]}: `}
+                      prefix={`${intl.formatMessage(CHANNEL_MESSAGES[channel])}: `}
                       cap={own}
                       field={field}
                       onChange={(next) => setChannel(channel, next)}
