@@ -59,8 +59,8 @@ export function BranchView({ view, confidence = 0.9 }: { view: VariantView; conf
                           low: formatNumber(b.versusFirst.ci.low, 'points'),
                           high: formatNumber(b.versusFirst.ci.high, 'points'),
                           verdict: b.versusFirst.distinguishable
-                            ? intl.formatMessage({ id: 'sim2.branch-view.aRealDifference' })
-                            : intl.formatMessage({ id: 'sim2.branch-view.couldBeNoise' }),
+                            ? intl.formatMessage({ id: 'forecast.branch-view.aRealDifference' })
+                            : intl.formatMessage({ id: 'forecast.branch-view.couldBeNoise' }),
                         },
                       )}
                 </td>

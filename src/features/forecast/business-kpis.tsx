@@ -80,8 +80,8 @@ export function BusinessKpis({
           {...(simulatedNps ? { range: simulatedNps.range } : {})}
           detail={
             simulatedNps
-              ? intl.formatMessage({ id: 'sim2.business-kpis.answerRateAndScoresAre' })
-              : intl.formatMessage({ id: 'sim2.business-kpis.noNpsSurveyInThis' })
+              ? intl.formatMessage({ id: 'forecast.business-kpis.answerRateAndScoresAre' })
+              : intl.formatMessage({ id: 'forecast.business-kpis.noNpsSurveyInThis' })
           }
         />
       </KpiGrid>
@@ -92,9 +92,12 @@ export function BusinessKpis({
           </caption>
           <TableHead
             columns={[
-              intl.formatMessage({ id: 'sim2.business-kpis.path' }),
-              { label: intl.formatMessage({ id: 'sim2.business-kpis.answers' }), numeric: true },
-              { label: intl.formatMessage({ id: 'sim2.business-kpis.nps' }), numeric: true },
+              intl.formatMessage({ id: 'forecast.business-kpis.path' }),
+              {
+                label: intl.formatMessage({ id: 'forecast.business-kpis.answersColumn' }),
+                numeric: true,
+              },
+              { label: intl.formatMessage({ id: 'forecast.business-kpis.nps' }), numeric: true },
             ]}
           />
           <tbody>

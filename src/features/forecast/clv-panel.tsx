@@ -80,7 +80,7 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
               }}
             />
             {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) &&
-              intl.formatMessage({ id: 'sim2.clv-panel.theOptimiserDidNotFully' })}{' '}
+              intl.formatMessage({ id: 'forecast.clv-panel.theOptimiserDidNotFully' })}{' '}
             <FormattedMessage id="forecast.clv-panel.theCustomerValuePageChecks" />
           </p>
           {outcome.bgnbd.degenerate !== null && (
@@ -112,9 +112,9 @@ export function ClvPanel({ view, profiles }: { view: VariantView; profiles: read
                 detail={
                   view.hasControl
                     ? intl.formatMessage({
-                        id: 'sim2.clv-panel.extraConversionsMeasuredAgainstThe',
+                        id: 'forecast.clv-panel.extraConversionsMeasuredAgainstThe',
                       })
-                    : intl.formatMessage({ id: 'sim2.clv-panel.noControlGroupEverySimulated' })
+                    : intl.formatMessage({ id: 'forecast.clv-panel.noControlGroupEverySimulated' })
                 }
               />
             </KpiGrid>

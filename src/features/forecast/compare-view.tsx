@@ -125,7 +125,7 @@ export function CompareView({
                   </td>
                   <td>
                     {c === undefined
-                      ? intl.formatMessage({ id: 'sim2.compare-view.notEnoughValues' })
+                      ? intl.formatMessage({ id: 'forecast.compare-view.notEnoughValues' })
                       : verdictLabel(c)}
                   </td>
                 </tr>

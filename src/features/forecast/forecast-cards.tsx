@@ -43,7 +43,7 @@ export function ForecastCards({ view }: { view: VariantView }) {
           key={kpi.key}
           label={
             kpi.key === 'uplift'
-              ? intl.formatMessage({ id: 'sim2.forecast-cards.upliftOverControlWhatThe' })
+              ? intl.formatMessage({ id: 'forecast.forecast-cards.upliftOverControlWhatThe' })
               : kpiLabel(intl, kpi)
           }
           value={summary.mean}

@@ -133,8 +133,8 @@ export function ForecastPage() {
         <p>
           <FormattedMessage id="forecast.forecast-page.aForecastNeedsAJourney" />{' '}
           {journeys.length === 0
-            ? intl.formatMessage({ id: 'sim2.forecast-page.aJourney' })
-            : intl.formatMessage({ id: 'sim2.forecast-page.aProfileSet' })}{' '}
+            ? intl.formatMessage({ id: 'forecast.forecast-page.aJourney' })
+            : intl.formatMessage({ id: 'forecast.forecast-page.aProfileSet' })}{' '}
           <FormattedMessage id="forecast.forecast-page.first" />
         </p>
       ) : (
@@ -155,13 +155,15 @@ export function ForecastPage() {
             aria-label={intl.formatMessage({ id: 'forecast.forecast-page.replicationsDone' })}
           />
           <span role="status">
-            {state.done} <FormattedMessage id="forecast.forecast-page.of" /> {state.total}{' '}
-            <FormattedMessage id="forecast.forecast-page.replicationsDone2" />
+            <FormattedMessage
+              id="forecast.forecast-page.progress"
+              values={{ done: state.done, total: state.total }}
+            />
             {state.status === 'done' &&
               state.stoppedEarly &&
-              intl.formatMessage({ id: 'sim2.forecast-page.stoppedEarlyTheIntervalsAre' })}
+              intl.formatMessage({ id: 'forecast.forecast-page.stoppedEarlyTheIntervalsAre' })}
             {state.status === 'cancelled' &&
-              intl.formatMessage({ id: 'sim2.forecast-page.cancelled' })}
+              intl.formatMessage({ id: 'forecast.forecast-page.cancelled' })}
           </span>
           {state.status === 'running' && (
             <button type="button" className="btn" onClick={cancel}>

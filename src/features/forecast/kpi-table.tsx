@@ -16,11 +16,11 @@ export function KpiTable({ view }: { view: VariantView }) {
         </caption>
         <TableHead
           columns={[
-            intl.formatMessage({ id: 'sim2.kpi-table.kpi' }),
-            { label: intl.formatMessage({ id: 'sim2.kpi-table.mean' }), numeric: true },
-            { label: intl.formatMessage({ id: 'sim2.kpi-table.p10' }), numeric: true },
-            { label: intl.formatMessage({ id: 'sim2.kpi-table.p50' }), numeric: true },
-            { label: intl.formatMessage({ id: 'sim2.kpi-table.p90' }), numeric: true },
+            intl.formatMessage({ id: 'forecast.kpi-table.kpi' }),
+            { label: intl.formatMessage({ id: 'forecast.kpi-table.mean' }), numeric: true },
+            { label: intl.formatMessage({ id: 'forecast.kpi-table.p10' }), numeric: true },
+            { label: intl.formatMessage({ id: 'forecast.kpi-table.p50' }), numeric: true },
+            { label: intl.formatMessage({ id: 'forecast.kpi-table.p90' }), numeric: true },
           ]}
         />
         <tbody>

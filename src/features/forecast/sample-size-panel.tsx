@@ -55,7 +55,7 @@ export function SampleSizePanel({
       <p className="muted">
         <FormattedMessage id="forecast.sample-size-panel.twoEqualArmsTwoSided" />
         {baselineRate !== null &&
-          intl.formatMessage({ id: 'sim2.sample-size-panel.theBaselineStartsAtThe' })}
+          intl.formatMessage({ id: 'forecast.sample-size-panel.theBaselineStartsAtThe' })}
       </p>
       <div className="forecast-controls">
         {percentInput(
@@ -92,7 +92,9 @@ export function SampleSizePanel({
                         perDay: formatNumber(entrantsPerDay ?? 0, 'number'),
                       },
                     )
-                  : intl.formatMessage({ id: 'sim2.sample-size-panel.noProfilesEnterThisJourney' })
+                  : intl.formatMessage({
+                      id: 'forecast.sample-size-panel.noProfilesEnterThisJourney',
+                    })
             }`}
       </p>
     </section>

@@ -54,10 +54,13 @@ export function ProfileSetList({ sets, onExport, onClear, onDelete }: ProfileSet
       >
         <TableHead
           columns={[
-            intl.formatMessage({ id: 'sim2.profile-set-list.name' }),
-            intl.formatMessage({ id: 'sim2.profile-set-list.source' }),
-            { label: intl.formatMessage({ id: 'sim2.profile-set-list.profiles' }), numeric: true },
-            intl.formatMessage({ id: 'sim2.profile-set-list.updated' }),
+            intl.formatMessage({ id: 'profiles.profile-set-list.name' }),
+            intl.formatMessage({ id: 'profiles.profile-set-list.source' }),
+            {
+              label: intl.formatMessage({ id: 'profiles.profile-set-list.profiles' }),
+              numeric: true,
+            },
+            intl.formatMessage({ id: 'profiles.profile-set-list.updated' }),
           ]}
           actions
         />

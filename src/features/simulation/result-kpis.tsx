@@ -49,10 +49,10 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
       detail={
         goal && goal.uplift !== null
           ? intl.formatMessage(
-              { id: 'sim3.result-kpis.controlConverts' },
+              { id: 'sim.result-kpis.controlConverts' },
               { value1: formatNumber(goal.control.rate, 'percent') },
             )
-          : intl.formatMessage({ id: 'sim2.result-kpis.noControlGroup' })
+          : intl.formatMessage({ id: 'sim.result-kpis.noControlGroup' })
       }
     />
   );
@@ -62,12 +62,12 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
         label={intl.formatMessage({ id: 'sim.result-kpis.entered' })}
         value={result.entries}
         detail={`${intl.formatMessage(
-          { id: 'sim3.result-kpis.ofProfiles' },
+          { id: 'sim.result-kpis.ofProfiles' },
           { entered: count(result.profilesEntered), profiles: count(result.profiles) },
         )}${
           result.controlEntries > 0
             ? intl.formatMessage(
-                { id: 'sim3.result-kpis.heldOut' },
+                { id: 'sim.result-kpis.heldOut' },
                 { value1: count(result.controlEntries) },
               )
             : ''
@@ -80,10 +80,10 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
         detail={
           goal
             ? intl.formatMessage(
-                { id: 'sim3.result-kpis.goalWithinDays' },
+                { id: 'sim.result-kpis.goalWithinDays' },
                 { event: goal.event, windowDays: goal.windowDays },
               )
-            : intl.formatMessage({ id: 'sim2.result-kpis.noGoalSet' })
+            : intl.formatMessage({ id: 'sim.result-kpis.noGoalSet' })
         }
       />
       <KpiCard
@@ -92,7 +92,7 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
         format="percent"
         detail={
           goal
-            ? intl.formatMessage({ id: 'sim3.result-kpis.ofEntries' }, { value1: count(treated) })
+            ? intl.formatMessage({ id: 'sim.result-kpis.ofEntries' }, { value1: count(treated) })
             : undefined
         }
       />
@@ -104,18 +104,15 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
           goal === null
             ? undefined
             : result.controlEntries > 0
-              ? intl.formatMessage({ id: 'sim2.result-kpis.ofEveryConversionTheUplift' })
-              : intl.formatMessage({ id: 'sim2.result-kpis.attributedToEveryoneWhoConverted' })
+              ? intl.formatMessage({ id: 'sim.result-kpis.ofEveryConversionTheUplift' })
+              : intl.formatMessage({ id: 'sim.result-kpis.attributedToEveryoneWhoConverted' })
         }
       />
       <KpiCard
         label={intl.formatMessage({ id: 'sim.result-kpis.cost' })}
         value={cost}
         format="currency"
-        detail={intl.formatMessage(
-          { id: 'sim3.result-kpis.messagesSent' },
-          { value1: count(sent) },
-        )}
+        detail={intl.formatMessage({ id: 'sim.result-kpis.messagesSent' }, { value1: count(sent) })}
       />
       <KpiCard
         label={intl.formatMessage({ id: 'sim.result-kpis.unsubscribes' })}

@@ -36,13 +36,13 @@ export function FunnelTable({ result }: { result: SimulationResult }) {
       </caption>
       <TableHead
         columns={[
-          intl.formatMessage({ id: 'sim2.result-tables.channel' }),
-          { label: intl.formatMessage({ id: 'sim2.result-tables.sent' }), numeric: true },
-          { label: intl.formatMessage({ id: 'sim2.result-tables.delivered' }), numeric: true },
-          { label: intl.formatMessage({ id: 'sim2.result-tables.opened' }), numeric: true },
-          { label: intl.formatMessage({ id: 'sim2.result-tables.clicked' }), numeric: true },
-          { label: intl.formatMessage({ id: 'sim2.result-tables.unsubscribed' }), numeric: true },
-          { label: intl.formatMessage({ id: 'sim2.result-tables.cost' }), numeric: true },
+          intl.formatMessage({ id: 'sim.result-tables.channel' }),
+          { label: intl.formatMessage({ id: 'sim.result-tables.sent' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim.result-tables.delivered' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim.result-tables.opened' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim.result-tables.clicked' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim.result-tables.unsubscribed' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim.result-tables.cost' }), numeric: true },
         ]}
       />
       <tbody>
@@ -148,14 +148,14 @@ export function StepsTable({
       </caption>
       <TableHead
         columns={[
-          intl.formatMessage({ id: 'sim2.result-tables.step' }),
-          { label: intl.formatMessage({ id: 'sim2.result-tables.entered' }), numeric: true },
-          intl.formatMessage({ id: 'sim2.result-tables.leftBy' }),
+          intl.formatMessage({ id: 'sim.result-tables.step' }),
+          { label: intl.formatMessage({ id: 'sim.result-tables.entered' }), numeric: true },
+          intl.formatMessage({ id: 'sim.result-tables.leftBy' }),
           {
-            label: intl.formatMessage({ id: 'sim2.result-tables.waitingAtTheEnd' }),
+            label: intl.formatMessage({ id: 'sim.result-tables.waitingAtTheEnd' }),
             numeric: true,
           },
-          { label: intl.formatMessage({ id: 'sim2.result-tables.endedHere' }), numeric: true },
+          { label: intl.formatMessage({ id: 'sim.result-tables.endedHere' }), numeric: true },
         ]}
       />
       <tbody>

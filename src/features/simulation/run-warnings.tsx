@@ -42,9 +42,9 @@ export function StoppedWarning({
         </caption>
         <TableHead
           columns={[
-            intl.formatMessage({ id: 'sim2.run-warnings.step' }),
+            intl.formatMessage({ id: 'sim.run-warnings.step' }),
             {
-              label: intl.formatMessage({ id: 'sim2.run-warnings.profilesStopped' }),
+              label: intl.formatMessage({ id: 'sim.run-warnings.profilesStopped' }),
               numeric: true,
             },
           ]}
@@ -93,8 +93,8 @@ export function RefusedEntriesTable({ result }: { result: SimulationResult }) {
       </caption>
       <TableHead
         columns={[
-          intl.formatMessage({ id: 'sim2.run-warnings.reason' }),
-          { label: intl.formatMessage({ id: 'sim2.run-warnings.attempts' }), numeric: true },
+          intl.formatMessage({ id: 'sim.run-warnings.reason' }),
+          { label: intl.formatMessage({ id: 'sim.run-warnings.attempts' }), numeric: true },
         ]}
       />
       <tbody>

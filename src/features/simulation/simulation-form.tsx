@@ -54,11 +54,10 @@ export function SimulationForm({
           </span>
         ) : sets.length === 0 ? (
           <span className="muted">
-            <FormattedMessage id="sim.simulation-form.noProfileSetsYetGenerate" />{' '}
-            <Link to="/profiles">
-              <FormattedMessage id="sim.simulation-form.profiles" />
-            </Link>{' '}
-            <FormattedMessage id="sim.simulation-form.page" />
+            <FormattedMessage
+              id="sim.simulation-form.noProfileSets"
+              values={{ link: (text) => <Link to="/profiles">{text}</Link> }}
+            />
           </span>
         ) : (
           <select
@@ -71,7 +70,10 @@ export function SimulationForm({
           >
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} ({count(s.count)} <FormattedMessage id="sim.simulation-form.profiles2" />
+                {intl.formatMessage(
+                  { id: 'sim.simulation-form.setOption' },
+                  { name: s.name, count: count(s.count) },
+                )}
               </option>
             ))}
           </select>
@@ -129,7 +131,7 @@ export function SimulationForm({
       </div>
       <p className="field-hint" aria-live="polite">
         {spanLoading
-          ? intl.formatMessage({ id: 'sim2.simulation-form.readingTheSetSEvents' })
+          ? intl.formatMessage({ id: 'sim.simulation-form.readingTheSetSEvents' })
           : end !== null
             ? intl.formatMessage(
                 { id: 'sim.simulation-form.span' },

@@ -106,18 +106,18 @@ export function SimulationsPage() {
           </caption>
           <TableHead
             columns={[
-              intl.formatMessage({ id: 'sim2.simulations-page.journey' }),
-              intl.formatMessage({ id: 'sim2.simulations-page.run' }),
-              intl.formatMessage({ id: 'sim2.simulations-page.profileSet' }),
+              intl.formatMessage({ id: 'sim.simulations-page.journeyColumn' }),
+              intl.formatMessage({ id: 'sim.simulations-page.run' }),
+              intl.formatMessage({ id: 'sim.simulations-page.profileSet' }),
               {
-                label: intl.formatMessage({ id: 'sim2.simulations-page.profiles' }),
+                label: intl.formatMessage({ id: 'sim.simulations-page.profiles' }),
                 numeric: true,
               },
               {
-                label: intl.formatMessage({ id: 'sim2.simulations-page.conversions' }),
+                label: intl.formatMessage({ id: 'sim.simulations-page.conversions' }),
                 numeric: true,
               },
-              intl.formatMessage({ id: 'sim2.simulations-page.journeyVersion' }),
+              intl.formatMessage({ id: 'sim.simulations-page.journeyVersion' }),
             ]}
             actions
           />
@@ -137,7 +137,7 @@ export function SimulationsPage() {
                     title={
                       standing === 'stale'
                         ? intl.formatMessage({
-                            id: 'sim2.simulations-page.theJourneyChangedSinceThis',
+                            id: 'sim.simulations-page.theJourneyChangedSinceThis',
                           })
                         : undefined
                     }

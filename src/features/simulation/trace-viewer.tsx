@@ -109,7 +109,7 @@ export function TraceViewer({ result, onPath, onFocusStep }: TraceViewerProps) {
                 disabled={found === undefined}
                 title={
                   found === undefined
-                    ? intl.formatMessage({ id: 'sim2.trace-viewer.noTracedProfileDidThis' })
+                    ? intl.formatMessage({ id: 'sim.trace-viewer.noTracedProfileDidThis' })
                     : undefined
                 }
                 onClick={() => show(found)}

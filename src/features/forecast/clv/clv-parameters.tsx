@@ -40,10 +40,10 @@ export function ClvParameters({ report }: { report: Fitted }) {
           </caption>
           <TableHead
             columns={[
-              intl.formatMessage({ id: 'sim2.clv-parameters.model' }),
-              intl.formatMessage({ id: 'sim2.clv-parameters.parameter' }),
-              intl.formatMessage({ id: 'sim2.clv-parameters.meaning' }),
-              { label: intl.formatMessage({ id: 'sim2.clv-parameters.value' }), numeric: true },
+              intl.formatMessage({ id: 'forecast.clv-parameters.model' }),
+              intl.formatMessage({ id: 'forecast.clv-parameters.parameter' }),
+              intl.formatMessage({ id: 'forecast.clv-parameters.meaning' }),
+              { label: intl.formatMessage({ id: 'forecast.clv-parameters.value' }), numeric: true },
             ]}
           />
           <tbody>

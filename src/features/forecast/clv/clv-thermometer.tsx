@@ -49,8 +49,8 @@ export function ClvThermometer({
       {(state.status === 'loading' || state.status === 'fitting') && (
         <p role="status">
           {state.status === 'fitting'
-            ? intl.formatMessage({ id: 'sim2.clv-thermometer.fittingTheCustomerValueModels' })
-            : intl.formatMessage({ id: 'sim2.clv-thermometer.readingTheCustomerValueModels' })}
+            ? intl.formatMessage({ id: 'forecast.clv-thermometer.fittingTheCustomerValueModels' })
+            : intl.formatMessage({ id: 'forecast.clv-thermometer.readingTheCustomerValueModels' })}
         </p>
       )}
       {state.status === 'failed' && (
@@ -103,7 +103,7 @@ export function ClvThermometer({
             <FormattedMessage id="forecast.clv-thermometer.modelsFittedOnThePurchases" />{' '}
             {fit.calibrationEnd}
             {fit.warnings.length > 0 &&
-              intl.formatMessage({ id: 'sim2.clv-thermometer.withWarningsSeeTheCustomer' })}
+              intl.formatMessage({ id: 'forecast.clv-thermometer.withWarningsSeeTheCustomer' })}
             .
           </p>
         </>

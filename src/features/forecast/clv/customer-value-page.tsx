@@ -108,8 +108,8 @@ export function CustomerValuePage() {
       {(state.status === 'loading' || state.status === 'fitting') && set !== undefined && (
         <p role="status">
           {state.status === 'fitting'
-            ? intl.formatMessage({ id: 'sim2.customer-value-page.fittingTheModelsInThe' })
-            : intl.formatMessage({ id: 'sim2.customer-value-page.loading' })}
+            ? intl.formatMessage({ id: 'forecast.customer-value-page.fittingTheModelsInThe' })
+            : intl.formatMessage({ id: 'forecast.customer-value-page.loading' })}
         </p>
       )}
       {state.status === 'failed' && (
@@ -142,14 +142,16 @@ export function CustomerValuePage() {
                 }}
               />
               {report.holdout === null
-                ? intl.formatMessage({ id: 'sim2.customer-value-page.theLastPurchaseDayNothing' })
+                ? intl.formatMessage({
+                    id: 'forecast.customer-value-page.theLastPurchaseDayNothing',
+                  })
                 : intl.formatMessage(
                     { id: 'forecast.customer-value-page.lastPurchase' },
                     { day: report.lastPurchase },
                   )}
               {state.status === 'done' &&
                 state.cached &&
-                intl.formatMessage({ id: 'sim2.customer-value-page.readFromTheSavedFit' })}
+                intl.formatMessage({ id: 'forecast.customer-value-page.readFromTheSavedFit' })}
             </p>
             <ClvParameters report={report} />
           </section>

@@ -65,13 +65,13 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           series={[
             {
               key: 'actual',
-              label: intl.formatMessage({ id: 'sim2.holdout-charts.actual' }),
+              label: intl.formatMessage({ id: 'forecast.holdout-charts.actual' }),
               values: weeks.map((w) => w.cumulativeActual),
               color: ACTUAL,
             },
             {
               key: 'predicted',
-              label: intl.formatMessage({ id: 'sim2.holdout-charts.predictedBgNbd' }),
+              label: intl.formatMessage({ id: 'forecast.holdout-charts.predictedBgNbd' }),
               values: weeks.map((w) => w.cumulativePredicted),
               color: PREDICTED,
             },
@@ -92,13 +92,13 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           series={[
             {
               key: 'actual',
-              label: intl.formatMessage({ id: 'sim2.holdout-charts.actual' }),
+              label: intl.formatMessage({ id: 'forecast.holdout-charts.actual' }),
               values: weeks.map((w) => w.actual),
               color: ACTUAL,
             },
             {
               key: 'predicted',
-              label: intl.formatMessage({ id: 'sim2.holdout-charts.predictedBgNbd' }),
+              label: intl.formatMessage({ id: 'forecast.holdout-charts.predictedBgNbd' }),
               values: weeks.map((w) => w.predicted),
               color: PREDICTED,
             },
@@ -120,13 +120,13 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           series={[
             {
               key: 'actual',
-              label: intl.formatMessage({ id: 'sim2.holdout-charts.actual' }),
+              label: intl.formatMessage({ id: 'forecast.holdout-charts.actual' }),
               values: check.conditional.map((r) => r.actual),
               color: ACTUAL,
             },
             {
               key: 'predicted',
-              label: intl.formatMessage({ id: 'sim2.holdout-charts.predictedBgNbd' }),
+              label: intl.formatMessage({ id: 'forecast.holdout-charts.predictedBgNbd' }),
               values: check.conditional.map((r) => r.predicted),
               color: PREDICTED,
             },
