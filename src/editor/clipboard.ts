@@ -8,6 +8,7 @@ import {
   type JourneyStep,
 } from '../domain/index.ts';
 import type { EditorState } from './editor-state.ts';
+import type { Refusal } from './refusal.ts';
 
 /** The clipboard format version; bump it with a migration when the shape changes. */
 export const CLIPBOARD_VERSION = 1;
@@ -34,31 +35,50 @@ export function serialiseSelection(state: EditorState): string | undefined {
 }
 
 /** Reads clipboard text; anything that is not a Wayfinder envelope gives a readable reason. */
-export function parseClipboard(text: string): ClipboardContent | { error: string } {
+export interface ClipboardProblem extends Refusal {
+  /** In English, for logs and tests. */
+  error: string;
+}
+
+export function parseClipboard(text: string): ClipboardContent | ClipboardProblem {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { error: 'The clipboard does not hold Wayfinder steps (it is not JSON).' };
+    return {
+      code: 'clipboard-not-json',
+      error: 'The clipboard does not hold Wayfinder steps (it is not JSON).',
+    };
   }
   if (typeof raw !== 'object' || raw === null || !('wayfinderClipboard' in raw)) {
-    return { error: 'The clipboard does not hold Wayfinder steps.' };
+    return { code: 'clipboard-not-steps', error: 'The clipboard does not hold Wayfinder steps.' };
   }
   if (raw.wayfinderClipboard !== CLIPBOARD_VERSION) {
+    const version = String(raw.wayfinderClipboard);
     return {
-      error: `The clipboard holds steps from another Wayfinder version (${String(raw.wayfinderClipboard)}).`,
+      code: 'clipboard-other-version',
+      error: `The clipboard holds steps from another Wayfinder version (${version}).`,
+      values: { version },
     };
   }
   const parsed = envelopeSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where =
-      issue === undefined ? '' : ` at ${issue.path.join('.') || 'the top level'}: ${issue.message}`;
-    return { error: `The copied steps are damaged${where}.` };
+    const path = issue === undefined ? '' : issue.path.join('.');
+    const where = issue === undefined ? '' : ` at ${path || 'the top level'}: ${issue.message}`;
+    return {
+      code: 'clipboard-damaged',
+      error: `The copied steps are damaged${where}.`,
+      values: { path },
+    };
   }
   const unknown = parsed.data.steps.find((s) => !isStepKind(s.kind));
   if (unknown !== undefined)
-    return { error: `The copied step "${unknown.label}" has an unknown kind "${unknown.kind}".` };
+    return {
+      code: 'clipboard-unknown-kind',
+      error: `The copied step "${unknown.label}" has an unknown kind "${unknown.kind}".`,
+      values: { label: unknown.label, kind: unknown.kind },
+    };
   const ids = new Set(parsed.data.steps.map((s) => s.id));
   const connections = parsed.data.connections.filter((c) => ids.has(c.from) && ids.has(c.to));
   return { steps: parsed.data.steps, connections };

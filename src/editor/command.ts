@@ -1,5 +1,6 @@
 import type { IdGenerator } from '../domain/index.ts';
 import type { EditorState } from './editor-state.ts';
+import type { Refusal, RefusalCode } from './refusal.ts';
 
 /**
  * How undo history captures an update: `now` records one entry at once; `never` records nothing
@@ -28,8 +29,9 @@ export interface CommandDone {
 }
 
 /** A command's answer when it refused; the state is unchanged. */
-export interface CommandRefused {
+export interface CommandRefused extends Refusal {
   ok: false;
+  /** In English, for logs and tests; the screens word the refusal from its code. */
   reason: string;
 }
 
@@ -72,6 +74,15 @@ export function done(
 }
 
 /** Shorthand for a refusal. */
-export function refuse(reason: string): CommandRefused {
-  return { ok: false, reason };
+export function refuse(
+  code: RefusalCode,
+  reason: string,
+  values?: Record<string, string>,
+): CommandRefused {
+  return { ok: false, code, reason, ...(values === undefined ? {} : { values }) };
+}
+
+/** Passes on a refusal met on the way (an arrow's, a paste's). */
+export function refuseWith(refusal: Refusal & { reason: string }): CommandRefused {
+  return refuse(refusal.code, refusal.reason, refusal.values);
 }

@@ -1,4 +1,5 @@
 import type { LayoutDirection } from '../domain/index.ts';
+import { refuse } from './command.ts';
 import { layoutJourney, type Size } from './auto-layout.ts';
 import type { DispatchResult, EditorStore } from './store.ts';
 
@@ -18,7 +19,7 @@ export async function runAutoLayout(
     sizes,
   );
   if (store.getState().document !== document)
-    return { ok: false, reason: 'The journey changed during layout; try again.' };
+    return refuse('changed-during-layout', 'The journey changed during layout; try again.');
   if (direction !== undefined)
     return store.dispatch('setLayoutDirection', { direction, positions });
   return store.dispatch('moveSteps', { positions }, { record: 'now', coalesceKey: 'autoLayout' });

@@ -1,5 +1,5 @@
 import { randomId, type IdGenerator, type JourneyDocument } from '../domain/index.ts';
-import type { CommandContext, RecordPolicy } from './command.ts';
+import type { CommandContext, CommandRefused, RecordPolicy } from './command.ts';
 import { getCommand, type CommandArgs, type CommandId } from './commands/registry.ts';
 import {
   createEditorState,
@@ -18,8 +18,7 @@ export interface DispatchOptions {
   settleMs?: number;
 }
 
-export type DispatchResult =
-  { ok: true; changed: boolean; output?: string } | { ok: false; reason: string };
+export type DispatchResult = { ok: true; changed: boolean; output?: string } | CommandRefused;
 
 /** What the toolbar needs to know about history. A new object only when something changes. */
 export interface HistoryStatus {

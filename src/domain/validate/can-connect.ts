@@ -3,11 +3,25 @@ import type { JourneyDocument } from '../journey/journey-schema.ts';
 import { isTriggerKind } from '../steps/registry.ts';
 import { branchesOf, stepWaits } from '../steps/step-branches.ts';
 
-export type CanConnectResult = { ok: true } | { ok: false; code: string; reason: string };
+export type CanConnectResult =
+  | { ok: true }
+  | {
+      ok: false;
+      code:
+        | 'dangling-connection'
+        | 'self-loop'
+        | 'connection-into-trigger'
+        | 'unknown-branch'
+        | 'duplicate-branch-connection'
+        | 'cycle-without-wait';
+      reason: string;
+      /** The values of the code's message (`refusal.<code>` in the app's catalogues). */
+      values?: Record<string, string>;
+    };
 
 /**
  * Whether an arrow from `branch` of step `from` to step `to` may be drawn. The canvas calls this
- * while dragging; the reasons are shown to the user as they are.
+ * while dragging and words a refusal from its code.
  */
 export function canConnect(
   doc: Pick<JourneyDocument, 'steps' | 'connections'>,
@@ -30,7 +44,12 @@ export function canConnect(
   }
   const branches = branchesOf(source);
   if (branches !== null && !branches.some((b) => b.key === branch)) {
-    return { ok: false, code: 'unknown-branch', reason: `"${source.label}" has no such path.` };
+    return {
+      ok: false,
+      code: 'unknown-branch',
+      reason: `"${source.label}" has no such path.`,
+      values: { label: source.label },
+    };
   }
   if (doc.connections.some((c) => c.from === from && c.fromBranch === branch)) {
     return {

@@ -33,7 +33,7 @@ export const copySelection: Command<void> = {
   enabled: (state) => state.selection.stepIds.length > 0,
   perform(state) {
     const text = serialiseSelection(state);
-    if (text === undefined) return refuse('Select one or more steps to copy.');
+    if (text === undefined) return refuse('nothing-to-copy', 'Select one or more steps to copy.');
     return done(state, { output: text });
   },
 };
@@ -54,7 +54,7 @@ export const paste: Command<PasteArgs> = {
   enabled: () => true,
   perform(state, args, context) {
     const content = parseClipboard(args.text);
-    if ('error' in content) return refuse(content.error);
+    if ('error' in content) return refuse(content.code, content.error, content.values);
     let offset = { x: PASTE_OFFSET, y: PASTE_OFFSET };
     if (args.at !== undefined) {
       const left = Math.min(...content.steps.map((s) => s.position.x));
@@ -75,9 +75,10 @@ export const duplicateSelection: Command<void> = {
   enabled: (state) => state.selection.stepIds.length > 0,
   perform(state, _args, context) {
     const text = serialiseSelection(state);
-    if (text === undefined) return refuse('Select one or more steps to duplicate.');
+    if (text === undefined)
+      return refuse('nothing-to-duplicate', 'Select one or more steps to duplicate.');
     const content = parseClipboard(text);
-    if ('error' in content) return refuse(content.error);
+    if ('error' in content) return refuse(content.code, content.error, content.values);
     return done(
       insert(state, reidentify(content, context.newId, { x: PASTE_OFFSET, y: PASTE_OFFSET })),
     );

@@ -139,7 +139,10 @@ export const applyTemplate: Command<ApplyTemplateArgs> = {
   enabled: (state) => state.document.steps.length === 0,
   perform(state, { template }) {
     if (state.document.steps.length > 0)
-      return refuse('A template can only fill a journey with no steps.');
+      return refuse(
+        'template-needs-empty-journey',
+        'A template can only fill a journey with no steps.',
+      );
     const next: JourneyDocument = {
       ...state.document,
       steps: template.steps,

@@ -6,7 +6,15 @@ import {
   type JourneyDocument,
   type JourneyStep,
 } from '../../domain/index.ts';
-import { done, refuse, type Command, type CommandContext, type CommandResult } from '../command.ts';
+import {
+  done,
+  refuse,
+  refuseWith,
+  type Command,
+  type CommandContext,
+  type CommandRefused,
+  type CommandResult,
+} from '../command.ts';
 import {
   EMPTY_SELECTION,
   isSelectionEmpty,
@@ -36,9 +44,9 @@ function addConnection(
   branch: string,
   to: string,
   context: CommandContext,
-): JourneyDocument | string {
+): JourneyDocument | CommandRefused {
   const verdict = canConnect(doc, from, branch, to);
-  if (!verdict.ok) return verdict.reason;
+  if (!verdict.ok) return refuseWith(verdict);
   const connection: Connection = { id: context.newId(), from, fromBranch: branch, to };
   return { ...doc, connections: [...doc.connections, connection] };
 }
@@ -92,7 +100,10 @@ function makeRoom(
 
 function placeStep(state: EditorState, args: AddStepArgs, context: CommandContext): CommandResult {
   const definition = getStepDefinition(args.kind);
-  if (definition === undefined) return refuse(`There is no step kind called "${args.kind}".`);
+  if (definition === undefined)
+    return refuse('unknown-step-kind', `There is no step kind called "${args.kind}".`, {
+      kind: args.kind,
+    });
   const step: JourneyStep = {
     id: context.newId(),
     kind: definition.kind,
@@ -103,21 +114,21 @@ function placeStep(state: EditorState, args: AddStepArgs, context: CommandContex
   let doc: JourneyDocument = { ...state.document, steps: [...state.document.steps, step] };
   if (args.insertInto !== undefined) {
     const old = doc.connections.find((c) => c.id === args.insertInto);
-    if (old === undefined) return refuse('That connection no longer exists.');
+    if (old === undefined) return refuse('connection-gone', 'That connection no longer exists.');
     doc = { ...doc, connections: doc.connections.filter((c) => c !== old) };
     const into = addConnection(doc, old.from, old.fromBranch, step.id, context);
-    if (typeof into === 'string') return refuse(into);
+    if ('ok' in into) return into;
     doc = into;
     const first = stepBranches(step)[0];
     if (first !== undefined) {
       const onward = addConnection(doc, step.id, first.key, old.to, context);
-      if (typeof onward === 'string') return refuse(onward);
+      if ('ok' in onward) return onward;
       doc = onward;
     }
     doc = makeRoom(doc, old.from, old.to, step);
   } else if (args.attachTo !== undefined) {
     const attached = addConnection(doc, args.attachTo.from, args.attachTo.branch, step.id, context);
-    if (typeof attached === 'string') return refuse(attached);
+    if ('ok' in attached) return attached;
     doc = attached;
   }
   return done({ document: doc, selection: { stepIds: [step.id], connectionIds: [] } });
@@ -146,7 +157,7 @@ export const connect: Command<ConnectArgs> = {
   enabled: (state) => state.document.steps.length > 1,
   perform(state, args, context) {
     const next = addConnection(state.document, args.from, args.branch, args.to, context);
-    if (typeof next === 'string') return refuse(next);
+    if ('ok' in next) return next;
     const added = next.connections[next.connections.length - 1] as Connection;
     return done({ document: next, selection: { stepIds: [], connectionIds: [added.id] } });
   },
@@ -269,7 +280,7 @@ export const updateStepConfig: Command<UpdateStepConfigArgs> = {
   enabled: (state) => state.document.steps.length > 0,
   perform(state, args) {
     const doc = updateStep(state, args.stepId, (s) => ({ ...s, config: args.config }));
-    if (doc === undefined) return refuse('That step no longer exists.');
+    if (doc === undefined) return refuse('step-gone', 'That step no longer exists.');
     const step = doc.steps.find((s) => s.id === args.stepId) as JourneyStep;
     // A config that does not parse yet (mid-typing) keeps every arrow until it does.
     const branches = branchesOf(step);
@@ -302,7 +313,7 @@ export const updateStepLabel: Command<UpdateStepLabelArgs> = {
   enabled: (state) => state.document.steps.length > 0,
   perform(state, args) {
     const doc = updateStep(state, args.stepId, (s) => ({ ...s, label: args.label }));
-    if (doc === undefined) return refuse('That step no longer exists.');
+    if (doc === undefined) return refuse('step-gone', 'That step no longer exists.');
     return done(withDocument(state, doc), { coalesceKey: `label:${args.stepId}` });
   },
 };

@@ -21,7 +21,12 @@ describe('addStep', () => {
     const { store } = harness();
     const before = store.getState();
     const result = store.dispatch('addStep', { kind: 'teleport', position: { x: 0, y: 0 } });
-    expect(result).toEqual({ ok: false, reason: expect.stringContaining('teleport') });
+    expect(result).toEqual({
+      ok: false,
+      code: 'unknown-step-kind',
+      reason: expect.stringContaining('teleport'),
+      values: { kind: 'teleport' },
+    });
     expect(store.getState()).toBe(before);
   });
 

@@ -33,6 +33,8 @@ const BUILT_ID_PREFIXES: string[] = [
   'command.',
   // Simulation trace reasons, by code (tests/unit/i18n/trace-words.test.ts).
   'trace.',
+  // Why the editor refused an action, by code (tests/unit/i18n/refusal-words.test.ts).
+  'refusal.',
 ];
 
 describe('the message catalogues', () => {

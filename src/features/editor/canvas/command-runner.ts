@@ -21,7 +21,8 @@ export interface CanvasCommandHost {
   toggleSidePanel(): void;
   fitView(): void;
   paste(text: string): void;
-  announce(message: string): void;
+  /** Tells screen readers the selection went to the clipboard. */
+  announceClipboard(action: 'copied' | 'cut'): void;
 }
 
 /** Runs a registered command by id; false when it did nothing (a key press is then left alone). */
@@ -38,7 +39,7 @@ export function createCommandRunner(store: EditorStore, host: () => CanvasComman
     if (!copied.ok || copied.output === undefined) return false;
     void writeClipboardText(copied.output);
     if (then === 'delete') store.dispatch('deleteSelection');
-    host().announce(then === 'delete' ? 'Cut to the clipboard' : 'Copied to the clipboard');
+    host().announceClipboard(then === 'delete' ? 'cut' : 'copied');
     return true;
   };
   const hostCommands: Record<HostCommandId, () => boolean> = {

@@ -55,6 +55,7 @@ import { useCanvasKeyboard } from './use-canvas-keyboard.ts';
 import { useEditorSelector } from './use-editor-selector.ts';
 import { useFlowHandlers } from './use-flow-handlers.ts';
 import { useStatusMessage } from './use-status-message.ts';
+import { refusalText } from '../refusal-text.ts';
 import './journey-canvas.css';
 
 // Only opened from a blank journey: not part of drawing the canvas.
@@ -274,14 +275,14 @@ function CanvasSurface({
         if (size !== undefined) sizes[node.id] = size;
       }
       void runAutoLayout(store, sizes, direction).then((result) => {
-        if (!result.ok) announce(result.reason);
+        if (!result.ok) announce(refusalText(intl, result));
         else
           window.requestAnimationFrame(
             () => void flow.setViewport(readableView(flow, wrapperRef.current), { duration: 250 }),
           );
       });
     },
-    [store, announce, flow],
+    [store, announce, flow, intl],
   );
 
   const openTriggerMenu = useCallback(
@@ -359,7 +360,12 @@ function CanvasSurface({
       layout: (direction) => autoLayout(direction),
       fitView,
       paste: handlers.pasteText,
-      announce,
+      announceClipboard: (action) =>
+        announce(
+          action === 'cut'
+            ? intl.formatMessage({ id: 'editor.announce.cut' })
+            : intl.formatMessage({ id: 'editor.announce.copied' }),
+        ),
       addStepAfter,
       goToStep,
       togglePalette: () => setLayout({ paletteOpen: !layout.paletteOpen }),
@@ -500,9 +506,14 @@ function CanvasSurface({
               onChoose={(template) => {
                 setChoosingTemplate(false);
                 const result = store.dispatch('applyTemplate', { template });
-                if (!result.ok) announce(result.reason);
+                if (!result.ok) announce(refusalText(intl, result));
                 else {
-                  announce(`Started from the ${template.name} template`);
+                  announce(
+                    intl.formatMessage(
+                      { id: 'editor.announce.templateApplied' },
+                      { name: template.name },
+                    ),
+                  );
                   // Once its steps are drawn and measured: a readable view from the trigger.
                   window.requestAnimationFrame(() =>
                     window.requestAnimationFrame(() => {

@@ -19,6 +19,7 @@ import {
   type Point,
 } from '../../../editor/index.ts';
 import { stepKindLabel } from '../../../i18n/step-words.ts';
+import { refusalText } from '../refusal-text.ts';
 import { KIND_MIME } from '../palette/palette-catalogue.ts';
 import type { InsertTarget } from './editor-context.ts';
 import type { JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
@@ -163,9 +164,9 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
         branch: c.sourceHandle ?? '',
         to: c.target,
       });
-      if (!result.ok) announce(result.reason);
+      if (!result.ok) announce(refusalText(intl, result));
     },
-    [store, announce],
+    [store, announce, intl],
   );
 
   const isValidConnection: IsValidConnection<JourneyFlowEdge> = useCallback(
@@ -176,12 +177,12 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
         c.sourceHandle ?? '',
         c.target,
       );
-      const reason = verdict.ok ? '' : verdict.reason;
+      const reason = verdict.ok ? '' : refusalText(intl, verdict);
       if (reason !== '' && reason !== lastRefusal.current) announce(reason);
       lastRefusal.current = reason;
       return verdict.ok;
     },
-    [store, announce],
+    [store, announce, intl],
   );
 
   /** A drop on a step's body (a trigger has no input handle) still says why nothing happened. */
@@ -204,9 +205,9 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
         connection.fromHandle.id ?? '',
         targetId,
       );
-      if (!verdict.ok) announce(verdict.reason);
+      if (!verdict.ok) announce(refusalText(intl, verdict));
     },
-    [store, announce],
+    [store, announce, intl],
   );
 
   const onClickConnectStart = useCallback(
@@ -243,7 +244,7 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
     (text: string) => {
       const content = parseClipboard(text);
       if ('error' in content) {
-        announce(content.error);
+        announce(refusalText(intl, content));
         return;
       }
       const ids = new Set(store.getState().document.steps.map((s) => s.id));
