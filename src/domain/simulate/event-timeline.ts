@@ -24,10 +24,10 @@ export class EventTimeline {
   /** The columns' index of each event name asked about (-1: no real event has it). */
   private nameIds = new Map<string, number>();
   private namesOf: readonly string[] | null = null;
-  /** One-name lists for {@link find}, so each has one mask. */
-  private readonly singleNames = new Map<string, readonly string[]>();
   /** Name masks of {@link findAny}, for the current columns. */
   private masks = new Map<readonly string[], Uint8Array>();
+  /** Name masks of {@link find}, by its one name, for the current columns. */
+  private nameMasks = new Map<string, Uint8Array>();
   /** The history index of the event {@link nextReal} found. */
   lastSeq = -1;
 
@@ -48,6 +48,7 @@ export class EventTimeline {
       this.namesOf = columns.names;
       this.nameIds = new Map(columns.names.map((n, i) => [n, i]));
       this.masks = new Map();
+      this.nameMasks = new Map();
     }
   }
 
@@ -133,13 +134,14 @@ export class EventTimeline {
     name: string,
     match: (e: ProfileEvent) => boolean,
   ): ProfileEvent | undefined {
-    if (name === '') return findEvent(this.events, from, to, match);
-    let names = this.singleNames.get(name);
-    if (names === undefined) {
-      names = [name];
-      this.singleNames.set(name, names);
+    if (name === '' || this.columns === null) return findEvent(this.events, from, to, match);
+    // Asked at every wait and conversion: one lookup by name, not a list made per call.
+    let named = this.nameMasks.get(name);
+    if (named === undefined) {
+      named = this.maskOf([name]);
+      this.nameMasks.set(name, named);
     }
-    return this.findAny(from, to, names, match);
+    return this.findMasked(from, to, named, match);
   }
 
   /**
@@ -152,11 +154,19 @@ export class EventTimeline {
     names: readonly string[],
     test: (e: ProfileEvent) => boolean,
   ): ProfileEvent | undefined {
-    const columns = this.columns;
-    if (columns === null) return findEvent(this.events, from, to, test);
+    if (this.columns === null) return findEvent(this.events, from, to, test);
+    return this.findMasked(from, to, this.maskOf(names), test);
+  }
+
+  /** {@link findAny} over the columns, for the names marked in `named`. */
+  private findMasked(
+    from: number,
+    to: number,
+    named: Uint8Array,
+    test: (e: ProfileEvent) => boolean,
+  ): ProfileEvent | undefined {
     let found: ProfileEvent | undefined;
-    const named = this.maskOf(names);
-    const { eventAt, eventName } = columns;
+    const { eventAt, eventName } = this.columns as ProfileColumns;
     const end = this.to;
     for (let k = firstAbove(eventAt, this.from, end, from); k < end; k++) {
       if ((eventAt[k] as number) > to) break;
