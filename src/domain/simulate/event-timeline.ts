@@ -26,8 +26,14 @@ export class EventTimeline {
   private namesOf: readonly string[] | null = null;
   /** Name masks of {@link findAny}, for the current columns. */
   private masks = new Map<readonly string[], Uint8Array>();
-  /** Name masks of {@link find}, by its one name, for the current columns. */
-  private nameMasks = new Map<string, Uint8Array>();
+  /**
+   * The names {@link find} and {@link count} were asked about, with each one's mask and column
+   * id, for the current columns: a plan asks about a few names, many times per profile, and a
+   * short scan for the same string beats hashing it on every call.
+   */
+  private askedNames: string[] = [];
+  private askedMasks: Uint8Array[] = [];
+  private askedIds: number[] = [];
   /** The history index of the event {@link nextReal} found. */
   lastSeq = -1;
 
@@ -48,7 +54,9 @@ export class EventTimeline {
       this.namesOf = columns.names;
       this.nameIds = new Map(columns.names.map((n, i) => [n, i]));
       this.masks = new Map();
-      this.nameMasks = new Map();
+      this.askedNames = [];
+      this.askedMasks = [];
+      this.askedIds = [];
     }
   }
 
@@ -135,13 +143,7 @@ export class EventTimeline {
     match: (e: ProfileEvent) => boolean,
   ): ProfileEvent | undefined {
     if (name === '' || this.columns === null) return findEvent(this.events, from, to, match);
-    // Asked at every wait and conversion: one lookup by name, not a list made per call.
-    let named = this.nameMasks.get(name);
-    if (named === undefined) {
-      named = this.maskOf([name]);
-      this.nameMasks.set(name, named);
-    }
-    return this.findMasked(from, to, named, match);
+    return this.findMasked(from, to, this.askedMasks[this.asked(name)] as Uint8Array, match);
   }
 
   /**
@@ -233,6 +235,16 @@ export class EventTimeline {
     return found;
   }
 
+  /** The index of `name` in {@link askedNames}, added when first asked (columns only). */
+  private asked(name: string): number {
+    const names = this.askedNames;
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
+    names.push(name);
+    this.askedMasks.push(this.maskOf([name]));
+    this.askedIds.push(this.nameIds.get(name) ?? -1);
+    return names.length - 1;
+  }
+
   /** Per column name: 1 when it is one of `names` (made once per list and columns). */
   private maskOf(names: readonly string[]): Uint8Array {
     let mask = this.masks.get(names);
@@ -266,7 +278,7 @@ export class EventTimeline {
       }
       return n;
     }
-    const id = this.nameIds.get(name) ?? -1;
+    const id = this.askedIds[this.asked(name)] as number;
     if (id >= 0) {
       const { eventAt, eventName } = columns;
       for (let k = this.to - 1; k >= this.from; k--) {
