@@ -5,7 +5,6 @@ import { audiencesOf, type JourneyStep } from '../domain/index.ts';
 import { formatStepPhrase } from '../i18n/step-words.ts';
 import { EditorPage } from '../features/editor/editor-page.tsx';
 import { compareMarks, type VersionComparison } from '../features/publish/version-comparison.ts';
-import { SimulationPanel } from '../features/simulation/simulation-panel.tsx';
 
 /** Counting a step's audience reads the profile store: loaded when a step with one is selected. */
 const SegmentPreview = lazy(() =>
@@ -24,6 +23,18 @@ const EditorHeaderActions = lazy(() =>
   headerActions
     .catch(loadHeaderActions) // a failed early fetch is tried again when first drawn
     .then((module) => ({ default: module.EditorHeaderActions })),
+);
+
+const loadSimulationPanel = () => import('../features/simulation/simulation-panel.tsx');
+/**
+ * The simulation panel (its form, runner and the last run's counts on the canvas) is not needed to
+ * draw the journey: fetched as soon as the editor route is opened, alongside the canvas.
+ */
+const simulationPanel = loadSimulationPanel();
+const SimulationPanel = lazy(() =>
+  simulationPanel
+    .catch(loadSimulationPanel) // a failed early fetch is tried again when first drawn
+    .then((module) => ({ default: module.SimulationPanel })),
 );
 
 /** Live counts of a published version (its API queries, forecast and chart) load after the canvas. */
@@ -112,11 +123,13 @@ export function EditorRoute() {
       {...(compare.marks === undefined ? {} : { compare: compare.marks })}
       renderStepExtras={(step) => <StepAudiencePreview step={step} />}
       renderBottomPanel={(context) => (
-        <SimulationPanel
-          document={context.document}
-          onOverlay={context.setOverlay}
-          onFocusStep={context.focusStep}
-        />
+        <Suspense fallback={null}>
+          <SimulationPanel
+            document={context.document}
+            onOverlay={context.setOverlay}
+            onFocusStep={context.focusStep}
+          />
+        </Suspense>
       )}
       renderCanvasOverlay={(context) => (
         <Suspense fallback={null}>

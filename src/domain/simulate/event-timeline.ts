@@ -24,10 +24,16 @@ export class EventTimeline {
   /** The columns' index of each event name asked about (-1: no real event has it). */
   private nameIds = new Map<string, number>();
   private namesOf: readonly string[] | null = null;
-  /** One-name lists for {@link find}, so each has one mask. */
-  private readonly singleNames = new Map<string, readonly string[]>();
   /** Name masks of {@link findAny}, for the current columns. */
   private masks = new Map<readonly string[], Uint8Array>();
+  /**
+   * The names {@link find} and {@link count} were asked about, with each one's mask and column
+   * id, for the current columns: a plan asks about a few names, many times per profile, and a
+   * short scan for the same string beats hashing it on every call.
+   */
+  private askedNames: string[] = [];
+  private askedMasks: Uint8Array[] = [];
+  private askedIds: number[] = [];
   /** The history index of the event {@link nextReal} found. */
   lastSeq = -1;
 
@@ -48,6 +54,9 @@ export class EventTimeline {
       this.namesOf = columns.names;
       this.nameIds = new Map(columns.names.map((n, i) => [n, i]));
       this.masks = new Map();
+      this.askedNames = [];
+      this.askedMasks = [];
+      this.askedIds = [];
     }
   }
 
@@ -133,13 +142,8 @@ export class EventTimeline {
     name: string,
     match: (e: ProfileEvent) => boolean,
   ): ProfileEvent | undefined {
-    if (name === '') return findEvent(this.events, from, to, match);
-    let names = this.singleNames.get(name);
-    if (names === undefined) {
-      names = [name];
-      this.singleNames.set(name, names);
-    }
-    return this.findAny(from, to, names, match);
+    if (name === '' || this.columns === null) return findEvent(this.events, from, to, match);
+    return this.findMasked(from, to, this.askedMasks[this.asked(name)] as Uint8Array, match);
   }
 
   /**
@@ -152,11 +156,19 @@ export class EventTimeline {
     names: readonly string[],
     test: (e: ProfileEvent) => boolean,
   ): ProfileEvent | undefined {
-    const columns = this.columns;
-    if (columns === null) return findEvent(this.events, from, to, test);
+    if (this.columns === null) return findEvent(this.events, from, to, test);
+    return this.findMasked(from, to, this.maskOf(names), test);
+  }
+
+  /** {@link findAny} over the columns, for the names marked in `named`. */
+  private findMasked(
+    from: number,
+    to: number,
+    named: Uint8Array,
+    test: (e: ProfileEvent) => boolean,
+  ): ProfileEvent | undefined {
     let found: ProfileEvent | undefined;
-    const named = this.maskOf(names);
-    const { eventAt, eventName } = columns;
+    const { eventAt, eventName } = this.columns as ProfileColumns;
     const end = this.to;
     for (let k = firstAbove(eventAt, this.from, end, from); k < end; k++) {
       if ((eventAt[k] as number) > to) break;
@@ -223,6 +235,16 @@ export class EventTimeline {
     return found;
   }
 
+  /** The index of `name` in {@link askedNames}, added when first asked (columns only). */
+  private asked(name: string): number {
+    const names = this.askedNames;
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
+    names.push(name);
+    this.askedMasks.push(this.maskOf([name]));
+    this.askedIds.push(this.nameIds.get(name) ?? -1);
+    return names.length - 1;
+  }
+
   /** Per column name: 1 when it is one of `names` (made once per list and columns). */
   private maskOf(names: readonly string[]): Uint8Array {
     let mask = this.masks.get(names);
@@ -256,7 +278,7 @@ export class EventTimeline {
       }
       return n;
     }
-    const id = this.nameIds.get(name) ?? -1;
+    const id = this.askedIds[this.asked(name)] as number;
     if (id >= 0) {
       const { eventAt, eventName } = columns;
       for (let k = this.to - 1; k >= this.from; k--) {

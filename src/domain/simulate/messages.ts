@@ -27,6 +27,7 @@ import { KEEP } from './simulated-reads.ts';
 
 /** What an untraced send says about itself: nothing (no list is made per send). */
 const NO_WORDS: string[] = [];
+const NO_WHY: TraceWhy[] = [];
 
 /** `gate` result: the message is not sent and the profile moves on. */
 export const SUPPRESSED = -1;
@@ -59,6 +60,16 @@ export class MessageSender {
   /** Starts on a new profile. */
   reset(): void {
     this.averageSpend = Number.NaN;
+    this.clearWords();
+  }
+
+  /**
+   * Forgets the last step's reason, once a trace took it. Untraced, nothing writes one, so no
+   * list is made per step.
+   */
+  clearWords(): void {
+    if (this.reason !== '') this.reason = '';
+    if (this.why.length !== 0 || this.tracing) this.why = [];
   }
 
   /**
@@ -162,7 +173,7 @@ export class MessageSender {
     const counters = this.counters;
     const c = m.channel;
     const words: string[] = this.tracing ? [] : NO_WORDS;
-    const sent: TraceWhy[] = [];
+    const sent: TraceWhy[] = this.tracing ? [] : NO_WHY;
     if (r.next() >= m.deliveredRate) {
       if (this.tracing) {
         this.reason = `${this.reason ? `${this.reason}; ` : ''}sent, not delivered`;

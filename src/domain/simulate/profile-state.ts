@@ -78,7 +78,9 @@ export class ProfileState {
     this.sendCount = 0;
     this.messages = 0;
     this.stepEntries = 0;
-    this.unsubscribedAt.fill(Number.POSITIVE_INFINITY);
+    // A loop over a handful of channels: cheaper per profile than a call to `fill`.
+    const unsubscribedAt = this.unsubscribedAt;
+    for (let c = 0; c < CHANNEL_COUNT; c++) unsubscribedAt[c] = Number.POSITIVE_INFINITY;
   }
 
   /** Reads the profile's real events from entries `from` to `to` of `columns` (see `reset`). */

@@ -191,8 +191,7 @@ export class RunLoop {
         sender.reason,
         sender.why,
       );
-      sender.reason = '';
-      sender.why = [];
+      sender.clearWords();
       if (to < 0) {
         counters.exit(s, COMPLETED);
         return t;
@@ -226,8 +225,7 @@ export class RunLoop {
     if (stop === STOP_HORIZON) {
       bump(counters.waiting, step.index);
       tracer?.step(step, t, null, null, 'horizon', this.sender.reason, this.sender.why);
-      this.sender.reason = '';
-      this.sender.why = [];
+      this.sender.clearWords();
       return NEVER;
     }
     counters.exit(step.index, stop === STOP_GOAL ? GOAL : EXIT_CRITERIA);
@@ -241,8 +239,7 @@ export class RunLoop {
       this.stopEvent?.name ?? '',
       [],
     );
-    this.sender.reason = '';
-    this.sender.why = [];
+    this.sender.clearWords();
     return this.stopAt;
   }
 
