@@ -179,16 +179,7 @@ export class EventTimeline {
         break;
       }
     }
-    const sim = this.simulated;
-    const until = found === undefined ? to : found.at;
-    for (let j = 0; j < sim.length; j++) {
-      const e = sim[j] as ProfileEvent;
-      if (e.at <= from) continue;
-      // A real event comes before a simulated one at the same time.
-      if (e.at > until || (found !== undefined && e.at === until)) break;
-      if (test(e)) return e;
-    }
-    return found;
+    return this.simulatedBefore(from, to, found, test);
   }
 
   /** The columns' index of `name`: -1 when no real event has it or the events are objects. */
@@ -223,12 +214,25 @@ export class EventTimeline {
         break;
       }
     }
+    return this.simulatedBefore(from, to, found, test);
+  }
+
+  /**
+   * The first simulated event after `from` that `test` accepts and that comes before `found` (the
+   * first real one, if any) or, without one, by `to`; else `found`. A real event comes before a
+   * simulated one at the same time.
+   */
+  private simulatedBefore(
+    from: number,
+    to: number,
+    found: ProfileEvent | undefined,
+    test: (e: ProfileEvent) => boolean,
+  ): ProfileEvent | undefined {
     const sim = this.simulated;
     const last = found === undefined ? to : found.at;
     for (let j = 0; j < sim.length; j++) {
       const e = sim[j] as ProfileEvent;
       if (e.at <= from) continue;
-      // A real event comes before a simulated one at the same time.
       if (e.at > last || (found !== undefined && e.at === last)) break;
       if (test(e)) return e;
     }
