@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CalibrationChoice } from '../../domain/forecast/clv-fit-report.ts';
-import { openWayfinderDb, type WayfinderDb } from '../../storage/db.ts';
+import { databasePerName } from '../shared/database-per-name.ts';
 import { serve } from '../shared/serve.ts';
 import type { WorkerScope } from '../shared/worker-scope.ts';
 import { fitStoredSet, type StoredSetFit } from './fit-stored-set.ts';
@@ -26,16 +26,7 @@ function failure(message: string): StoredSetFit {
 
 /** Serves one {@link ClvReportRequest} per message with its {@link StoredSetFit}. */
 export function hostClvReport(scope: WorkerScope): void {
-  const dbs = new Map<string, WayfinderDb>();
-  const dbFor = (name: string | undefined): WayfinderDb => {
-    const key = name ?? '';
-    let db = dbs.get(key);
-    if (db === undefined) {
-      db = openWayfinderDb(name);
-      dbs.set(key, db);
-    }
-    return db;
-  };
+  const dbFor = databasePerName();
   serve(scope, {
     schema: clvReportRequestSchema,
     handle: (request) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { openWayfinderDb, type WayfinderDb } from '../../storage/db.ts';
 import { type PackedChunk, packedBuffers } from '../../storage/packed-chunk.ts';
 import { readPackedChunks } from '../../storage/profile-table-reader.ts';
+import { databasePerName } from '../shared/database-per-name.ts';
 import { serve } from '../shared/serve.ts';
 import { errorMessage } from '../shared/worker-scope.ts';
 
@@ -44,16 +44,7 @@ export interface TransferScope {
  * deserialises the chunks' thousands of strings nor collects them.
  */
 export function hostSetTable(scope: TransferScope): void {
-  const dbs = new Map<string, WayfinderDb>();
-  const dbFor = (name: string | undefined): WayfinderDb => {
-    const key = name ?? '';
-    let db = dbs.get(key);
-    if (db === undefined) {
-      db = openWayfinderDb(name);
-      dbs.set(key, db);
-    }
-    return db;
-  };
+  const dbFor = databasePerName();
   serve(scope, {
     schema: setTableRequestSchema,
     handle: ({ id, setId, dbName }) => {
