@@ -125,6 +125,32 @@ describe('the columnar path', () => {
     );
   });
 
+  it('gives the object path’s result untraced, where entries are found a batch at a time', () => {
+    // Untraced runs over columns find entrants a batch of profiles at a time (entrant-batch.ts):
+    // sets of up to 200 profiles cross batch boundaries, with control groups and filtered triggers.
+    const larger = withAmounts.chain((profiles) =>
+      fc
+        .integer({ min: 1, max: 8 })
+        .map((copies) =>
+          Array.from({ length: copies }, (_, c) =>
+            profiles.map((p) => ({ ...p, id: `${p.id}-${c}` })),
+          ).flat(),
+        ),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(journey, filteredJourney),
+        larger,
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 90 }),
+        (spec, profiles, seed, chunkSize) => {
+          expectSamePaths(spec, profiles, { seed, start: START, horizonDays: DAYS }, chunkSize);
+        },
+      ),
+      { numRuns: 100, seed: 20261207 },
+    );
+  });
+
   it('gives the object path’s result for the seven templates over generated sets', () => {
     const start = Date.UTC(2025, 0, 1);
     const profiles = generateProfiles({
@@ -139,6 +165,9 @@ describe('the columnar path', () => {
       if (spec === null) throw new Error(`${template.id} does not compile`);
       const options = { seed: 5, start, horizonDays: 60, traceSample: 10 };
       expectSamePaths(spec, profiles, options, 250);
+      // Untraced, with a control group: entries found a batch at a time.
+      const held = { ...spec, settings: { ...spec.settings, controlGroupPercent: 15 } };
+      expectSamePaths(held, profiles, { seed: 5, start, horizonDays: 60 }, 250);
     }
   });
 
