@@ -1,5 +1,7 @@
 import type { Profile } from '../profiles/profile.ts';
-import { reachMask, type ColumnEntries, type EntrantStart } from './column-entries.ts';
+import { CHANNELS, type Channel } from '../channels.ts';
+import { isReachable } from '../conditions/reachability.ts';
+import type { ColumnEntries, EntrantStart } from './column-entries.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { hashText } from './seeded.ts';
 
@@ -26,6 +28,9 @@ export class EntrantBatch {
   private readonly profiles: (Profile | null)[] = new Array<Profile | null>(BATCH_PROFILES).fill(
     null,
   );
+  private readonly ids: string[] = new Array<string>(BATCH_PROFILES).fill('');
+  /** Written only to read each id's text before it is hashed (see {@link fill}). */
+  private readonly idLength = new Int32Array(BATCH_PROFILES);
   /** The start {@link start} hands out, rewritten for each entrant. */
   private readonly scratch: EntrantStart = {
     profile: { id: '', attributes: { consent: {}, tags: [], custom: {} }, events: [] },
@@ -61,9 +66,22 @@ export class EntrantBatch {
       n++;
     }
     for (let k = 0; k < n; k++) profiles[k] ??= columns.profile(index[k] as number);
-    for (let k = 0; k < n; k++) hash[k] = hashText((profiles[k] as Profile).id);
+    // The ids, their lengths (the first read of each id's text), then their hashes: a pass for
+    // each read of cold memory.
+    const ids = this.ids;
+    for (let k = 0; k < n; k++) ids[k] = (profiles[k] as Profile).id;
+    for (let k = 0; k < n; k++) this.idLength[k] = (ids[k] as string).length;
+    for (let k = 0; k < n; k++) hash[k] = hashText(ids[k] as string);
+    // A pass per channel: its short body lets the reads of several entrants be in flight.
+    reach.fill(0, 0, n);
     const channels = this.reachChannels;
-    for (let k = 0; k < n; k++) reach[k] = reachMask(profiles[k] as Profile, channels);
+    for (let c = 0; c < CHANNELS.length; c++) {
+      const bit = 1 << c;
+      if ((channels & bit) === 0) continue;
+      const channel = CHANNELS[c] as Channel;
+      for (let k = 0; k < n; k++)
+        if (isReachable(profiles[k] as Profile, channel)) reach[k] = (reach[k] as number) | bit;
+    }
     this.count = n;
     return n;
   }
@@ -84,6 +102,7 @@ export class EntrantBatch {
   /** Forgets the batch's profiles, so a finished run holds none of them. */
   clear(): void {
     this.profiles.fill(null, 0, this.count);
+    this.ids.fill('', 0, this.count);
     this.count = 0;
   }
 }
