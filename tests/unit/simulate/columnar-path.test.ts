@@ -103,6 +103,42 @@ const filteredJourney = fc
     ),
   );
 
+/** A journey behind two event triggers that may fire on the same event (one filters). */
+const twoTriggerJourney = fc
+  .tuple(fc.array(stepKind, { minLength: 1, maxLength: 5 }), settings)
+  .map(([kinds, s]) =>
+    specOf(
+      [
+        ['t', 'event', { event: 'order_placed', propertyFilters: [] }],
+        [
+          'u',
+          'event',
+          {
+            event: 'order_placed',
+            propertyFilters: [{ property: 'amount', operator: 'gte', value: 40 }],
+          },
+        ],
+        ['v', 'event', { event: 'cart_abandoned', propertyFilters: [] }],
+        ...kinds.map(([kind, config], i): [string, string, Record<string, unknown>] => [
+          `s${i}`,
+          kind,
+          config,
+        ]),
+      ],
+      [
+        ['t', 'next', 's0'],
+        ['u', 'next', 's0'],
+        ['v', 'next', 's0'],
+        ...kinds.flatMap(([, , branches], i) =>
+          i + 1 < kinds.length
+            ? branches.map((b): [string, string, string] => [`s${i}`, b, `s${i + 1}`])
+            : [],
+        ),
+      ],
+      s,
+    ),
+  );
+
 describe('the columnar path', () => {
   it('gives the object path’s result on random journeys and sets, whole and from stored chunks', () => {
     fc.assert(
@@ -139,7 +175,7 @@ describe('the columnar path', () => {
     );
     fc.assert(
       fc.property(
-        fc.oneof(journey, filteredJourney),
+        fc.oneof(journey, filteredJourney, twoTriggerJourney),
         larger,
         fc.integer({ min: 1, max: 1000 }),
         fc.integer({ min: 1, max: 90 }),
