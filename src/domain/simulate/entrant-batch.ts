@@ -55,16 +55,7 @@ export class EntrantBatch {
   /** Finds and sets up the entrants among profiles `from` to `to` (at most {@link BATCH_PROFILES}). */
   fill(from: number, to: number): number {
     const { entries, columns, index, profiles, hash, reach } = this;
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      if (!entries.scan(i)) continue;
-      index[n] = i;
-      this.at[n] = entries.at;
-      this.trigger[n] = entries.trigger;
-      this.seq[n] = entries.seq;
-      profiles[n] = entries.scanned;
-      n++;
-    }
+    const n = entries.scanBlock(from, to, index, this.at, this.trigger, this.seq, profiles);
     for (let k = 0; k < n; k++) profiles[k] ??= columns.profile(index[k] as number);
     // The ids, their lengths (the first read of each id's text), then their hashes: a pass for
     // each read of cold memory.

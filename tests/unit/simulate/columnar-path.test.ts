@@ -187,6 +187,37 @@ describe('the columnar path', () => {
     );
   });
 
+  it('enters on an event at the first instant of the period and not on one at its end', () => {
+    const end = START + DAYS * 86_400_000;
+    const person = (id: string, times: number[]): Profile => ({
+      id,
+      attributes: { consent: {}, tags: [], custom: {} },
+      events: times.map((t) => ({ name: 'order_placed', at: t })),
+    });
+    const profiles = [
+      person('before', [START - 1]),
+      person('first', [START - 1, START]),
+      person('last', [end - 1]),
+      person('after', [end]),
+    ];
+    const spec = specOf(
+      [
+        ['t', 'event', { event: 'order_placed', propertyFilters: [] }],
+        ['x', 'exit', { reason: '' }],
+      ],
+      [['t', 'next', 'x']],
+      {},
+    );
+    const options = { seed: 1, start: START, horizonDays: DAYS };
+    const result = simulatePartition(
+      createSimulationPlan(spec, options),
+      profileColumns(profiles),
+      0,
+    );
+    expect(result.profilesEntered).toBe(2);
+    expectSamePaths(spec, profiles, options, 2);
+  });
+
   it('gives the object path’s result for the seven templates over generated sets', () => {
     const start = Date.UTC(2025, 0, 1);
     const profiles = generateProfiles({
