@@ -1,5 +1,5 @@
 import type { WayfinderDb } from '../../storage/db.ts';
-import { runPool } from '../shared/pool.ts';
+import { askClvWorker } from './ask-clv-worker.ts';
 import { fitSetClv, type SetClvFit, type SetClvRequest } from './fit-set-clv.ts';
 
 function readFit(data: unknown): SetClvFit | null {
@@ -20,13 +20,10 @@ export function fitClvInWorker(
   signal?: AbortSignal,
 ): Promise<SetClvFit> {
   if (typeof Worker === 'undefined') return fitSetClv(db, request);
-  return runPool<SetClvFit, SetClvFit>({
-    requests: [{ ...request, dbName: db.name }],
-    createWorker: () => new Worker(new URL('./clv.worker.ts', import.meta.url), { type: 'module' }),
-    name: 'The CLV worker',
+  return askClvWorker(
+    () => new Worker(new URL('./clv.worker.ts', import.meta.url), { type: 'module' }),
+    { ...request, dbName: db.name },
+    readFit,
     signal,
-    abortError: () => new DOMException('The CLV fit was cancelled', 'AbortError'),
-    read: readFit,
-    onEvent: (fit, _partition, control) => control.resolve(fit),
-  });
+  );
 }
