@@ -4,7 +4,7 @@ import type { JourneyDocument } from '../../../domain/index.ts';
 import { PanelErrorBoundary } from '../../../ui/panel-error-boundary.tsx';
 import { PANEL_LIMITS, usePanelLayout } from '../layout/panel-layout.ts';
 import { ResizeHandle } from '../layout/resize-handle.tsx';
-import type { SidePanelControl } from './use-side-panel.ts';
+import type { SidePanelControl, SidePanelTab } from './use-side-panel.ts';
 
 export interface SidePanelProps {
   side: SidePanelControl;
@@ -20,6 +20,29 @@ export interface SidePanelProps {
   children: ReactNode;
 }
 
+/** One of the side panel's tabs, selected by a click. */
+function SideTab({
+  tab,
+  side,
+  children,
+}: {
+  tab: SidePanelTab;
+  side: SidePanelControl;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={side.tab === tab}
+      className="side-tab"
+      onClick={() => side.setTab(tab)}
+    >
+      {children}
+    </button>
+  );
+}
+
 /** The panel on the right: resizable, hideable, with the settings and problems tabs. */
 export function SidePanel({
   side,
@@ -32,7 +55,7 @@ export function SidePanel({
 }: SidePanelProps) {
   const intl = useIntl();
   const [layout, setLayout] = usePanelLayout();
-  const { tab, setTab } = side;
+  const { tab } = side;
   return (
     <>
       {layout.sideOpen && (
@@ -57,29 +80,17 @@ export function SidePanel({
             role="tablist"
             aria-label={intl.formatMessage({ id: 'editor.editor-workspace.sidePanel' })}
           >
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'inspector'}
-              className="side-tab"
-              onClick={() => setTab('inspector')}
-            >
+            <SideTab tab="inspector" side={side}>
               {showsStep ? (
                 <FormattedMessage id="editor.editor-workspace.step" />
               ) : (
                 <FormattedMessage id="editor.editor-workspace.journeySettings" />
               )}
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'problems'}
-              className="side-tab"
-              onClick={() => setTab('problems')}
-            >
+            </SideTab>
+            <SideTab tab="problems" side={side}>
               <FormattedMessage id="editor.editor-workspace.problems" />
               {problemCount > 0 && <span className="side-tab-count">{problemCount}</span>}
-            </button>
+            </SideTab>
           </div>
           <button
             type="button"
