@@ -208,6 +208,7 @@ export function ForecastPage() {
             <BusinessKpis
               view={a}
               profiles={loaded.profiles}
+              setId={loaded.setId}
               capText={
                 cap
                   ? intl.formatMessage(
