@@ -44,6 +44,27 @@ export interface EncodedProfiles extends ValueStreams {
 /** The encoding's version, stored beside it so a later format can still read this one. */
 export const PROFILE_CODEC_VERSION = 2;
 
+/**
+ * The same text, held one byte a character when every character fits. V8 keeps a string two
+ * bytes a character when any piece it was joined from was (generated e-mail addresses are:
+ * made from names with their accents taken off), and IndexedDB stores it as held: a chunk's
+ * text took 184 KB instead of 92 KB, a fifth of the chunk. `String.fromCharCode` of codes below
+ * 256 makes a one-byte string.
+ */
+function oneByte(text: string): string {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A character beyond Latin-1: two bytes a character it is.
+    if (code > 0xff) return text;
+    codes[i] = code;
+  }
+  const pieces: string[] = [];
+  for (let from = 0; from < codes.length; from += 8_192)
+    pieces.push(String.fromCharCode(...codes.subarray(from, from + 8_192)));
+  return pieces.join('');
+}
+
 /** Encodes profiles for storage; `decodeProfiles` gives back deep-equal profiles. */
 export function encodeProfiles(profiles: readonly Profile[]): EncodedProfiles {
   const e = new ValueEncoder();
@@ -82,7 +103,7 @@ export function encodeProfiles(profiles: readonly Profile[]): EncodedProfiles {
   eventStart[count] = eventAt.length;
   const { text, offsets } = PackedStrings.of(e.strings);
   return {
-    text,
+    text: oneByte(text),
     offsets,
     ids,
     eventStart,
