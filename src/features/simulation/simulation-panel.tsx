@@ -28,9 +28,12 @@ import './simulation.css';
  * mounts, so the first run does not wait for it, and then drawn in the same commit as the result
  * (a plain `lazy` would suspend once more and React would hold the reveal back).
  */
-const ResultView = onDemand(() =>
-  import('./simulation-result.tsx').then((module) => module.SimulationResultView),
-);
+const ResultView = onDemand(async () => {
+  const module = await import('./simulation-result.tsx');
+  // The charts' plotting code too, so the first result is drawn in one commit, plots included.
+  await module.prefetchResultParts();
+  return module.SimulationResultView;
+});
 
 /** Traced profiles per run, so the trace viewer has examples of every outcome. */
 export const TRACE_SAMPLE = 200;
@@ -160,6 +163,9 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
     // simulate the journey as it is now, not the version before the edit.
     const current = deferred === document ? compiled : compileForSimulation(document);
     if (!current.ok || !selectedSet || form.start === null || form.horizonDays === null) return;
+    // The result view's code, should the idle prefetch not have come yet: fetched while the
+    // workers simulate, so the result is drawn when it comes.
+    void ResultView.prefetch();
     const seed = form.seed.trim() === '' ? 1 : Number(form.seed);
     void runner.start({
       spec: current.spec,

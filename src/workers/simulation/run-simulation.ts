@@ -19,6 +19,9 @@ import { KeptWorkers } from '../shared/kept-workers.ts';
 import { runPool, splitProfiles, workerCount } from '../shared/pool.ts';
 import type { WorkerLike } from '../shared/worker-scope.ts';
 
+/** A performance mark as each partition's result reaches the page (for traces of a run). */
+export const PARTITION_MARK = 'wayfinder:simulation-partition-result';
+
 /** Merged progress of all workers. */
 export interface SimulationProgress {
   done: number;
@@ -144,6 +147,7 @@ function runSimulationPool(
       } else if (message.type === 'error') control.fail(new Error(message.message));
       else if (message.type === 'cancelled') control.fail(abortError());
       else if (message.type === 'result') {
+        performance.mark(PARTITION_MARK);
         results[message.partition] = message.result;
         if (++finished === requests.length) control.resolve(mergeResults(results));
       }

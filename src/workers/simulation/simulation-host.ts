@@ -18,6 +18,17 @@ import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope
  */
 export const PROGRESS_EVERY_MS = 250;
 
+/** Performance marks in the worker's timeline, for traces of a run (`BENCH_TRACE`). */
+export const WORKER_MARKS = {
+  received: 'wayfinder:worker-run-received',
+  simulated: 'wayfinder:worker-run-simulated',
+  posted: 'wayfinder:worker-result-posted',
+};
+
+function mark(name: string): void {
+  if (typeof performance !== 'undefined') performance.mark(name);
+}
+
 /** Milliseconds from some fixed point; injected so tests move time by hand. */
 export type Clock = () => number;
 
@@ -123,10 +134,13 @@ export function hostSimulation(
     const { partition } = request;
     const run = ++started;
     try {
+      mark(WORKER_MARKS.received);
       const result =
         request.type === 'run' ? await runSent(request, run) : await runStored(request, run);
+      mark(WORKER_MARKS.simulated);
       if (result === null) post({ type: 'cancelled', partition });
       else post({ type: 'result', partition, result });
+      mark(WORKER_MARKS.posted);
     } catch (error) {
       post({ type: 'error', partition, message: errorMessage(error) });
     }
