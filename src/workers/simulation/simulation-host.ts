@@ -51,7 +51,7 @@ function partOf(request: { partition: number; parts: number }) {
  * read (or from memory, when this worker read that part of the set before: see `set-cache.ts`),
  * from their columns (only entrants become profile objects); both post progress, then the
  * partition's result. `span` answers the span of a part's events, `warm` reads a part ahead of a
- * run; `cancel` stops every run started before it, within {@link PROGRESS_EVERY_MS}. The worker
+ * run, `prepare` also rehearses the run on a batch of it; `cancel` stops every run started before it, within {@link PROGRESS_EVERY_MS}. The worker
  * lives on between runs, so nothing here is kept per worker but the loader's sets.
  */
 export function hostSimulation(
@@ -170,6 +170,21 @@ export function hostSimulation(
     }
   }
 
+  /**
+   * Simulates the part's first batch and drops the result (see the `prepare` request); reads the
+   * rest of the part too, as a warm-up does, so the read is never left half done.
+   */
+  async function prepare(request: Extract<ParsedSimulationWorkerRequest, { type: 'prepare' }>) {
+    const plan = createSimulationPlan(request.spec, request.options);
+    let simulated = false;
+    for await (const batch of loader.columns(request.set, partOf(request))) {
+      if (simulated) continue;
+      simulated = true;
+      const rehearsal = new PartitionRun(plan, batch, request.partition);
+      while (!rehearsal.advanceWhile(() => true));
+    }
+  }
+
   serve(scope, {
     schema: simulationWorkerRequestSchema,
     failure: (message): SimulationWorkerEvent => ({ type: 'error', partition: -1, message }),
@@ -182,6 +197,8 @@ export function hostSimulation(
         );
       // A failed warm-up costs nothing: the run reads again and reports what went wrong.
       else if (request.type === 'warm') warm(request).catch(() => undefined);
+      // Like a warm-up, a failed rehearsal costs nothing: the run reports what went wrong.
+      else if (request.type === 'prepare') prepare(request).catch(() => undefined);
       else void simulateRequest(request);
     },
   });

@@ -53,6 +53,21 @@ describe('SimulationPanel', () => {
     expect(warm.mock.calls.map(([set]) => set.id)).toEqual(['set-1', 'set-1']);
   });
 
+  it('has the workers rehearse, when idle, exactly the run that Run then starts', async () => {
+    const fake = fakeServices();
+    const prepare = vi.fn<NonNullable<typeof fake.services.prepare>>();
+    renderPanel(welcomeSeries(), { ...fake.services, prepare });
+    await waitFor(() => expect(prepare).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+    const run = await screen.findByRole('button', { name: 'Run simulation' });
+    await userEvent.setup().click(run);
+    await waitFor(() => expect(fake.requests).toHaveLength(1));
+    const [rehearsed] = prepare.mock.calls[0] ?? [];
+    const started = fake.requests[0];
+    expect(rehearsed?.spec).toEqual(started?.spec);
+    expect(rehearsed?.set).toEqual(started?.set);
+    expect(rehearsed?.options).toEqual(started?.options);
+  });
+
   it('defaults to the first set and its event span, then shows progress and cancels', async () => {
     const fake = fakeServices();
     renderPanel(welcomeSeries(), fake.services);

@@ -1,0 +1,29 @@
+import { useEffect, useRef } from 'react';
+import { whenIdle } from '../../ui/on-demand.tsx';
+import type { SimulationRunRequest, SimulationServices } from './simulation-services.tsx';
+
+/** The run the panel would start now: null while it cannot run (or one is running). */
+export type RehearsedRun = Pick<SimulationRunRequest, 'spec' | 'set' | 'options'> & {
+  specHash: string;
+};
+
+/**
+ * Asks the workers, when the browser is idle, to rehearse the run the panel is set up for
+ * (see `SimulationServices.prepare`), once per journey version, set version and options: the
+ * first run after opening a journey or changing it then simulates with the engine's code ready.
+ */
+export function useRunRehearsal(services: SimulationServices, run: RehearsedRun | null): void {
+  const key =
+    run === null
+      ? null
+      : `${run.specHash}|${run.set.id}:${run.set.updatedAt}|${JSON.stringify(run.options)}`;
+  const latest = useRef(run);
+  latest.current = run;
+  useEffect(() => {
+    if (key === null || services.prepare === undefined) return;
+    return whenIdle(() => {
+      const { spec, set, options } = latest.current ?? {};
+      if (spec && set && options) services.prepare?.({ spec, set, options });
+    });
+  }, [services, key]);
+}
