@@ -175,9 +175,10 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
   const options = runOptions(form);
   useRunRehearsal(
     services,
-    ready && !running && compiled.ok && options !== null
+    ready && compiled.ok && options !== null
       ? { spec: compiled.spec, specHash: compiled.specHash, set: selectedSet, options }
       : null,
+    running,
   );
 
   const start = (): void => {
