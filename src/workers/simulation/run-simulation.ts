@@ -297,7 +297,7 @@ export function warmStoredSet(
 
 /**
  * Has the kept workers rehearse a run that is about to be asked for: each reads its part of the
- * set (as {@link warmStoredSet}) and simulates one batch of it with the spec and options, so the
+ * set (as {@link warmStoredSet}) and simulates a few of its profiles with the spec and options, so the
  * engine's code is compiled before the run (a first run on fresh workers spent about half again
  * as long simulating). Needs no answer; costs a few percent of the run, in idle time.
  */

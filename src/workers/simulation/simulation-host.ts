@@ -43,7 +43,7 @@ type SpanRequest = Extract<ParsedSimulationWorkerRequest, { type: 'span' }>;
 type PrepareRequest = Extract<ParsedSimulationWorkerRequest, { type: 'prepare' }>;
 
 /** Profiles a rehearsal simulates (see the `prepare` request): enough to compile the engine's code. */
-const REHEARSED = 5_000;
+const REHEARSED = 1_000;
 
 /** Whether a run records traces (sampled or asked for by id). */
 function traces(plan: SimulationPlan): boolean {
@@ -142,18 +142,31 @@ export function hostSimulation(
     return partRun.result();
   }
 
-  /** The part's batches as one, from the last join when it is of the same batches; null when cancelled. */
+  /** The part's batches as one; null when cancelled. */
   async function joinedPart(
-    request: RunSetRequest | PrepareRequest,
+    request: RunSetRequest,
     cancelled: () => boolean,
   ): Promise<ProfileColumns | null> {
+    const batches = await partBatches(request, cancelled);
+    return batches === null ? null : join(batches);
+  }
+
+  /** Every batch of the request's part, in order; null when cancelled. */
+  async function partBatches(
+    request: RunSetRequest | PrepareRequest,
+    cancelled: () => boolean,
+  ): Promise<ProfileColumns[] | null> {
     const batches: ProfileColumns[] = [];
     const part = { index: request.partition, of: request.parts };
     for await (const batch of loader.columns(request.set, part)) {
       if (cancelled()) return null;
       batches.push(batch);
     }
-    if (cancelled()) return null;
+    return cancelled() ? null : batches;
+  }
+
+  /** The batches as one: the last join again when it is of the same batches (a kept part). */
+  function join(batches: ProfileColumns[]): ProfileColumns {
     if (
       lastJoin === null ||
       lastJoin.batches.length !== batches.length ||
@@ -234,23 +247,18 @@ export function hostSimulation(
   }
 
   /**
-   * Simulates the part's first batch and drops the result (see the `prepare` request); reads the
-   * rest of the part too, as a warm-up does, so the read is never left half done.
+   * Simulates a few profiles of the part and drops the result (see the `prepare` request); reads
+   * the whole part, as a warm-up does, and joins it ahead of a traced run.
    */
   async function prepare(request: PrepareRequest) {
     const plan = createSimulationPlan(request.spec, request.options);
-    if (traces(plan)) {
-      // Joined ahead too, as the traced run will want it.
-      const columns = await joinedPart(request, () => false);
-      if (columns !== null) new PartitionRun(plan, columns, request.partition).advance(REHEARSED);
-      return;
-    }
-    let simulated = false;
-    for await (const batch of loader.columns(request.set, partOf(request))) {
-      if (simulated) continue;
-      simulated = true;
-      new PartitionRun(plan, batch, request.partition).advance(REHEARSED);
-    }
+    const batches = await partBatches(request, () => false);
+    const first = batches?.[0];
+    if (batches === null || first === undefined) return;
+    if (traces(plan)) join(batches); // as the traced run will want it
+    // A few profiles of the first batch only: the rehearsal holds the worker, and a run asked
+    // for meanwhile waits for it.
+    new PartitionRun(plan, first, request.partition).advance(REHEARSED);
   }
 
   serve(scope, {

@@ -67,8 +67,8 @@ export const simulationWorkerRequestSchema = z.discriminatedUnion('type', [
     })
     .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
   /**
-   * Simulates the first batch of part `partition` of `parts` of a stored set and forgets the
-   * result, answering nothing: sent while a journey is set up to run, so the engine's code is
+   * Reads part `partition` of `parts` of a stored set, simulates a few of its profiles and
+   * forgets the result, answering nothing: sent while a journey is set up to run, so the engine's code is
    * compiled (and the part read) before the first run, which then runs at full speed.
    */
   z
