@@ -63,7 +63,7 @@ interface ForecastRunOptions {
   replications: number;
   /**
    * Called as the workers simulate, before and between replications: the first call comes once
-   * every worker has simulated its first batch of replication 0.
+   * a worker has simulated the first slice of replication 0.
    */
   onProgress?: (progress: ForecastProgress) => void;
   /** Seed of replication 0; replication r uses `seed0 + r` in every variant. Default 1. */
