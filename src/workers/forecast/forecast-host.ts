@@ -24,6 +24,7 @@ import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope
 import { cachedSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 import { priceTwins, repriced } from '../../domain/forecast/price-twins.ts';
+import { rehearseForecast } from './forecast-rehearsal.ts';
 
 /** Between batches the host yields (to notice a cancel, to post progress) once YIELD_MS have passed. */
 const YIELD_MS = 100;
@@ -71,6 +72,8 @@ async function* batchesOf(
 export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLoader): void {
   /** The current run was cancelled (a worker runs one forecast at a time). */
   let cancelled = false;
+  /** Runs started and not yet ended: a rehearsal gives way to them. */
+  let running = 0;
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
   /** Hands the current run the period it awaits. */
   let setPeriod: (period: Period) => void = () => undefined;
@@ -246,13 +249,23 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
       else if (request.type === 'period') setPeriod(request);
       else if (request.type === 'read-ahead') {
         const part = { index: request.partition, of: request.parts };
-        // Only fills the cache; a failure here is met again, and reported, by the run.
-        void drain(loader.columns(request.set, part)).catch(() => undefined);
+        const batches = loader.columns(request.set, part);
+        // Only fills the cache (and compiles the engine's code); a failure here is met again,
+        // and reported, by the run.
+        const busy = () => running > 0;
+        const ahead =
+          request.rehearse.length === 0
+            ? drain(batches)
+            : rehearseForecast(batches, request.rehearse, request.partition, busy);
+        void ahead.catch(() => undefined);
       } else {
         cancelled = false;
-        forecast(request).catch((error: unknown) =>
-          post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
-        );
+        running++;
+        forecast(request)
+          .catch((error: unknown) =>
+            post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
+          )
+          .finally(() => running--);
       }
     },
   });
