@@ -20,7 +20,8 @@ import {
   type Period,
 } from './forecast-share.ts';
 import { serve } from '../shared/serve.ts';
-import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
+import { errorMessage, type WorkerScope } from '../shared/worker-scope.ts';
+import { nextTask } from './next-task.ts';
 import { cachedSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 import { priceTwins, repriced } from '../../domain/forecast/price-twins.ts';
@@ -113,7 +114,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
     /** Lets messages in (a cancel) once in a while; false when cancelled. */
     const breathe = async (): Promise<boolean> => {
       if (performance.now() - yielded < YIELD_MS) return !cancelled;
-      await nextTurn();
+      await nextTask();
       yielded = performance.now();
       return !cancelled;
     };
@@ -221,7 +222,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
     const whole = batches.length === 1 ? (batches[0] as Batch) : wholeShare(batches);
     const count = whole.columns.count;
     for (let r = 1; r < request.replications; r++) {
-      await nextTurn();
+      await nextTask();
       if (cancelled) return;
       const parts: SimulationResult[][] = plans.map(() => []);
       for (let i = 0; i < simulated.length; i++) {

@@ -5,7 +5,7 @@ import { prepareColumns } from '../../domain/simulate/prepared-profiles.ts';
 import { memoColumns, type ProfileColumns } from '../../domain/simulate/profile-columns.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
 import { EventSpan, windowOfSpan } from '../../domain/simulate/window.ts';
-import { nextTurn } from '../shared/worker-scope.ts';
+import { nextTask } from './next-task.ts';
 
 /** Profiles of the part's first batch a rehearsal simulates, per journey. */
 const REHEARSED = 2_000;
@@ -37,7 +37,7 @@ export async function rehearseForecast(
   const count = Math.min(REHEARSED, columns.count);
   const traced = Array.from({ length: Math.min(TRACED, count) }, (_, i) => columns.id(i));
   for (const spec of specs) {
-    await nextTurn();
+    await nextTask();
     if (busy()) return;
     const plan = createSimulationPlan(spec, { start, horizonDays, traceSample: 0 });
     const prepared = prepareColumns(plan, columns);
