@@ -21,6 +21,7 @@ import {
 } from './use-forecast-sources.ts';
 import { useForecastRun } from './use-forecast-run.ts';
 import { readForecastSetAhead } from '../../workers/forecast/run-forecast.ts';
+import { whenIdle } from '../../ui/on-demand.tsx';
 import './forecast.css';
 
 interface Loaded {
@@ -48,6 +49,31 @@ export function ForecastPage() {
     (setId: string) => {
       const set = sets?.find((s) => s.id === setId);
       if (set !== undefined) readForecastSetAhead(storedSet(set.id), set.count);
+    },
+    [sets],
+  );
+  /**
+   * Once the page is idle, the workers rehearse the chosen journeys on a batch of the chosen set,
+   * so the forecast runs with the engine's code compiled.
+   */
+  const rehearse = useCallback(
+    (setId: string, journeyIds: readonly string[]) => {
+      const set = sets?.find((s) => s.id === setId);
+      if (set === undefined) return undefined;
+      let live = true;
+      const cancel = whenIdle(() => {
+        Promise.all(journeyIds.map(loadJourneySpec))
+          .then((loaded) => {
+            const specs = loaded.flatMap((j) => (j.ok ? [j.spec] : []));
+            if (live && specs.length > 0) readForecastSetAhead(storedSet(set.id), set.count, specs);
+          })
+          // Only a head start: the run loads the journeys again and says what is wrong.
+          .catch(() => undefined);
+      });
+      return () => {
+        live = false;
+        cancel();
+      };
     },
     [sets],
   );
@@ -144,6 +170,7 @@ export function ForecastPage() {
           running={running}
           onRun={(c) => void run(c)}
           onSetChosen={readAhead}
+          onChoiceReady={rehearse}
         />
       )}
       {problem !== null && <p role="alert">{problem}</p>}
@@ -208,6 +235,7 @@ export function ForecastPage() {
             <BusinessKpis
               view={a}
               profiles={loaded.profiles}
+              setId={loaded.setId}
               capText={
                 cap
                   ? intl.formatMessage(

@@ -21,6 +21,7 @@ export function ForecastSetup({
   running,
   onRun,
   onSetChosen,
+  onChoiceReady,
 }: {
   journeys: readonly StoredJourneySummary[];
   sets: readonly ProfileSet[];
@@ -28,6 +29,11 @@ export function ForecastSetup({
   onRun: (choice: ForecastChoice) => void;
   /** The profile set chosen (at first, and at every change), before any run. */
   onSetChosen?: (setId: string) => void;
+  /**
+   * The set and the journeys chosen (at first, and at every change), before any run; returns
+   * what undoes work it started for that choice, called at the next change.
+   */
+  onChoiceReady?: (setId: string, journeyIds: readonly string[]) => (() => void) | undefined;
 }) {
   const intl = useIntl();
   const [journeyA, setA] = useState(journeys[0]?.id ?? '');
@@ -41,6 +47,10 @@ export function ForecastSetup({
   useEffect(() => {
     if (set !== '') onSetChosen?.(set);
   }, [set, onSetChosen]);
+  useEffect(() => {
+    if (set === '' || a === '') return undefined;
+    return onChoiceReady?.(set, journeyB === '' ? [a] : [a, journeyB]);
+  }, [set, a, journeyB, onChoiceReady]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onRun({

@@ -13,6 +13,7 @@ import {
 import { mean } from '../../domain/forecast/statistics.ts';
 import { tornado, type TornadoBar } from '../../domain/forecast/tornado.ts';
 import { runForecast } from '../../workers/forecast/run-forecast.ts';
+import { aheadOfBackgroundFits } from './clv/clv-fits.ts';
 import { changeUnit, formatChange, formatKpi } from './kpi-format.ts';
 import { sensitivityVariants } from './sensitivity-model.ts';
 import { storedSet } from './use-forecast-sources.ts';
@@ -87,16 +88,18 @@ export function SensitivityPanel({
     setError(null);
     setProgress({ done: 0, total: replications });
     try {
-      const result = await runForecast({
-        variants: toRun.map((v) => ({ spec, options: { ...v.options, ...period } })),
-        set: storedSet(setId),
-        count,
-        replications,
-        // The tornado reads the KPIs only: no profile's trace is worth its time here.
-        traces: false,
-        signal: controller.signal,
-        onReplication: (_r, done) => setProgress({ done: done.length, total: replications }),
-      });
+      const result = await aheadOfBackgroundFits(
+        runForecast({
+          variants: toRun.map((v) => ({ spec, options: { ...v.options, ...period } })),
+          set: storedSet(setId),
+          count,
+          replications,
+          // The tornado reads the KPIs only: no profile's trace is worth its time here.
+          traces: false,
+          signal: controller.signal,
+          onReplication: (_r, done) => setProgress({ done: done.length, total: replications }),
+        }),
+      );
       const kpisOf = (v: number): readonly KpiValues[] =>
         known && v === 0
           ? (baseKpis ?? []).slice(0, replications)

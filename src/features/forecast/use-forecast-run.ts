@@ -8,6 +8,7 @@ import {
   type ForecastProfiles,
   type ForecastReplication,
 } from '../../workers/forecast/run-forecast.ts';
+import { aheadOfBackgroundFits } from './clv/clv-fits.ts';
 
 /** Progress is drawn at most this often (the first at once, every finished replication too). */
 const PROGRESS_EVERY_MS = 250;
@@ -97,30 +98,32 @@ export function useForecastRun(): {
         'set' in request
           ? { set: request.set, count: request.count }
           : { profiles: request.profiles };
-      const run = await runForecast({
-        ...source,
-        variants: request.variants,
-        replications: request.replications,
-        signal: abort.signal,
-        onProgress: (p) => {
-          // The first progress at once, then a few a second: each is a render of the page,
-          // on the main thread's core the workers share.
-          const now = performance.now();
-          if (abort.signal.aborted || now - shownAt < PROGRESS_EVERY_MS) return;
-          shownAt = now;
-          setState((s) => ({ ...s, progress: p.replications }));
-        },
-        onReplication: (_r, done) => {
-          finished = done;
-          const progress = done.length;
-          if (!abort.signal.aborted)
-            setState((s) => ({ ...s, done: progress, progress: Math.max(s.progress, progress) }));
-        },
-        shouldStop:
-          request.stopWithin === null
-            ? undefined
-            : (done) => tightEnough(done, request.stopWithin ?? 0, request.variants.length),
-      });
+      const run = await aheadOfBackgroundFits(
+        runForecast({
+          ...source,
+          variants: request.variants,
+          replications: request.replications,
+          signal: abort.signal,
+          onProgress: (p) => {
+            // The first progress at once, then a few a second: each is a render of the page,
+            // on the main thread's core the workers share.
+            const now = performance.now();
+            if (abort.signal.aborted || now - shownAt < PROGRESS_EVERY_MS) return;
+            shownAt = now;
+            setState((s) => ({ ...s, progress: p.replications }));
+          },
+          onReplication: (_r, done) => {
+            finished = done;
+            const progress = done.length;
+            if (!abort.signal.aborted)
+              setState((s) => ({ ...s, done: progress, progress: Math.max(s.progress, progress) }));
+          },
+          shouldStop:
+            request.stopWithin === null
+              ? undefined
+              : (done) => tightEnough(done, request.stopWithin ?? 0, request.variants.length),
+        }),
+      );
       if (controller.current === abort)
         setState((s) => ({
           ...s,

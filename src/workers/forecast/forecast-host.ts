@@ -1,32 +1,31 @@
-import { createSimulationPlan, reseedPlan } from '../../domain/simulate/plan.ts';
-import type { SimulationPlan } from '../../domain/simulate/plan.ts';
-import { prepareColumns, type PreparedProfiles } from '../../domain/simulate/prepared-profiles.ts';
+import { reseedPlan, type SimulationPlan } from '../../domain/simulate/plan.ts';
+import { prepareColumns } from '../../domain/simulate/prepared-profiles.ts';
 import {
-  concatColumns,
   memoColumns,
   profileColumns,
   type ProfileColumns,
 } from '../../domain/simulate/profile-columns.ts';
-import { joinPrepared } from '../../domain/simulate/join-prepared.ts';
-import { mergeResults } from '../../domain/simulate/merge.ts';
+import { mergeOwnResults } from '../../domain/forecast/merge-own-results.ts';
 import { EventSpan } from '../../domain/simulate/window.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import { hashMore, hashText } from '../../domain/simulate/seeded.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
+import { forecastWorkerRequestSchema, type ForecastWorkerEvent } from './forecast-protocol.ts';
 import {
-  forecastWorkerRequestSchema,
-  type ForecastWorkerEvent,
-  type ParsedForecastWorkerRequest,
-} from './forecast-protocol.ts';
+  variantPlans,
+  wholeShare,
+  type Batch,
+  type ForecastWorkerRequest,
+  type Period,
+} from './forecast-share.ts';
 import { serve } from '../shared/serve.ts';
-import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
+import { errorMessage, type WorkerScope } from '../shared/worker-scope.ts';
+import { nextTask } from './next-task.ts';
 import { cachedSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 import { priceTwins, repriced } from '../../domain/forecast/price-twins.ts';
-
-type ForecastWorkerRequest = Extract<ParsedForecastWorkerRequest, { type: 'run' | 'run-set' }>;
-type Period = { start: number; horizonDays: number };
+import { rehearseForecast } from './forecast-rehearsal.ts';
 
 /** Between batches the host yields (to notice a cancel, to post progress) once YIELD_MS have passed. */
 const YIELD_MS = 100;
@@ -34,58 +33,15 @@ const YIELD_MS = 100;
 const SENT_BATCH = 5_000;
 /** Profiles simulated between looks at the clock. */
 const SLICE = 2_000;
+/**
+ * Profiles of the first variant simulated before the first progress: a few milliseconds of
+ * work, so the page shows real progress soon after the click.
+ */
+const FIRST_SLICE = 500;
 
 /** Whether a profile with this id hash is in a share's trace sample (see {@link tracedProfiles}). */
 function traceThreshold(sample: number, share: number): number {
   return sample >= share ? Number.POSITIVE_INFINITY : (sample / share) * 4294967296;
-}
-
-/** One batch of the share, read once and kept for every replication and variant. */
-interface Batch {
-  columns: ProfileColumns;
-  /** Per distinct trigger set (variants of one spec share it): who enters, and when. */
-  prepared: Map<SimulationPlan['triggers'], PreparedProfiles>;
-  /** Ids of the batch's traced profiles. */
-  tracedIds: string[];
-}
-
-/**
- * The batches as one: their columns joined, and each trigger set's entries joined from the
- * batches' (not worked out again: the entrants and their profiles are those of the batches).
- */
-function wholeShare(batches: readonly Batch[]): Batch {
-  const columns = concatColumns(batches.map((b) => b.columns));
-  const prepared = new Map<SimulationPlan['triggers'], PreparedProfiles>();
-  for (const triggers of (batches[0] as Batch).prepared.keys())
-    prepared.set(
-      triggers,
-      joinPrepared(
-        batches.map((b) => b.prepared.get(triggers) as PreparedProfiles),
-        columns,
-      ),
-    );
-  return { columns, prepared, tracedIds: batches.flatMap((b) => b.tracedIds) };
-}
-
-/**
- * The variants' plans; a variant with the same spec as an earlier one (e.g. the sensitivity's
- * settings of one journey) shares its triggers, so the batch's entries are worked out once.
- */
-function variantPlans(request: ForecastWorkerRequest, period: Period | null): SimulationPlan[] {
-  const specs: string[] = [];
-  const plans: SimulationPlan[] = [];
-  for (const variant of request.variants) {
-    const plan = createSimulationPlan(variant.spec, {
-      ...variant.options,
-      ...period,
-      traceSample: 0,
-    });
-    const spec = JSON.stringify(variant.spec);
-    const same = specs.indexOf(spec);
-    plans.push(same < 0 ? plan : { ...plan, triggers: (plans[same] as SimulationPlan).triggers });
-    specs.push(spec);
-  }
-  return plans;
 }
 
 /** Reads every batch (into the set cache), keeping none. */
@@ -111,12 +67,14 @@ async function* batchesOf(
  * Serves forecast requests in a worker: reads its share of the profiles once (sent, or its part
  * of a stored set, indexed as columns so only entrants become objects) and runs every
  * replication (seed `seed0 + r`) of every variant over it. Replication 0 runs batch by batch
- * as the share is read, with progress after the first batch; each replication's partial result
+ * as the share is read, with progress after its first slice; each replication's partial result
  * is posted with the tallies of its traces; `cancel` stops at the next batch.
  */
 export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLoader): void {
   /** The current run was cancelled (a worker runs one forecast at a time). */
   let cancelled = false;
+  /** Runs started and not yet ended: a rehearsal gives way to them. */
+  let running = 0;
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
   /** Hands the current run the period it awaits. */
   let setPeriod: (period: Period) => void = () => undefined;
@@ -156,7 +114,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
     /** Lets messages in (a cancel) once in a while; false when cancelled. */
     const breathe = async (): Promise<boolean> => {
       if (performance.now() - yielded < YIELD_MS) return !cancelled;
-      await nextTurn();
+      await nextTask();
       yielded = performance.now();
       return !cancelled;
     };
@@ -165,7 +123,12 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
       const traced = batch.tracedIds.length > 0 && (tracing.every || r === 0);
       const base = plans[v] as SimulationPlan;
       const plan = reseedPlan(base, seed0 + r, traced ? batch.tracedIds : []);
-      const prepared = batch.prepared.get(base.triggers) as PreparedProfiles;
+      let prepared = batch.prepared.get(base.triggers);
+      if (prepared === undefined) {
+        // Worked out when first run (variant A's before B's, for an earlier first progress).
+        prepared = prepareColumns(base, batch.columns);
+        batch.prepared.set(base.triggers, prepared);
+      }
       return new PartitionRun(plan, batch.columns, partition, prepared);
     };
     const runBatch = (batch: Batch, v: number, r: number): SimulationResult => {
@@ -190,7 +153,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
             ? repriced(results[twin] as SimulationResult, plans[v] as SimulationPlan)
             : own.length === 1
               ? (own[0] as SimulationResult)
-              : mergeResults(own),
+              : mergeOwnResults(own),
         );
       }
       const traced = tracedProfilesOfShare.length > 0 && (tracing.every || r === 0);
@@ -203,16 +166,16 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
       });
     };
 
-    // Replication 0 as the share is read: the first progress comes after the first batch.
+    // Replication 0 as the share is read, a slice at a time: the first progress comes once the
+    // first slice of the first batch is simulated (the first run in a fresh worker is also its
+    // slowest, its code not yet optimised).
     const first: SimulationResult[][] = plans.map(() => []);
+    /** Profiles of the share read so far, every one simulated in every variant. */
     let read = 0;
+    let posted = false;
     for await (const raw of readFirst ?? batchesOf(request, loader)) {
       if (cancelled) return;
       const columns = memoColumns(raw);
-      const prepared = new Map<SimulationPlan['triggers'], PreparedProfiles>();
-      for (const plan of plans)
-        if (!prepared.has(plan.triggers))
-          prepared.set(plan.triggers, prepareColumns(plan, columns));
       const tracedIds: string[] = [];
       if (threshold >= 0) {
         for (let i = 0; i < columns.count; i++) {
@@ -223,11 +186,23 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
           }
         }
       }
-      const batch: Batch = { columns, prepared, tracedIds };
+      const batch: Batch = { columns, prepared: new Map(), tracedIds };
       batches.push(batch);
-      for (const v of simulated) (first[v] as SimulationResult[]).push(runBatch(batch, v, 0));
+      for (let i = 0; i < simulated.length; i++) {
+        const v = simulated[i] as number;
+        const run = startRun(batch, v, 0);
+        while (!run.advance(posted ? SLICE : FIRST_SLICE)) {
+          if (posted && performance.now() - yielded < YIELD_MS) continue;
+          posted = true;
+          const done = read + (i * columns.count + run.done) / simulated.length;
+          post({ type: 'progress', partition, replication: 0, done });
+          if (!(await breathe())) return;
+        }
+        (first[v] as SimulationResult[]).push(run.result());
+      }
       read += columns.count;
       post({ type: 'progress', partition, replication: 0, done: read });
+      posted = true;
       if (!(await breathe())) return;
     }
     if (batches.length === 0) {
@@ -247,7 +222,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
     const whole = batches.length === 1 ? (batches[0] as Batch) : wholeShare(batches);
     const count = whole.columns.count;
     for (let r = 1; r < request.replications; r++) {
-      await nextTurn();
+      await nextTask();
       if (cancelled) return;
       const parts: SimulationResult[][] = plans.map(() => []);
       for (let i = 0; i < simulated.length; i++) {
@@ -275,13 +250,23 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
       else if (request.type === 'period') setPeriod(request);
       else if (request.type === 'read-ahead') {
         const part = { index: request.partition, of: request.parts };
-        // Only fills the cache; a failure here is met again, and reported, by the run.
-        void drain(loader.columns(request.set, part)).catch(() => undefined);
+        const batches = loader.columns(request.set, part);
+        // Only fills the cache (and compiles the engine's code); a failure here is met again,
+        // and reported, by the run.
+        const busy = () => running > 0;
+        const ahead =
+          request.rehearse.length === 0
+            ? drain(batches)
+            : rehearseForecast(batches, request.rehearse, request.partition, busy);
+        void ahead.catch(() => undefined);
       } else {
         cancelled = false;
-        forecast(request).catch((error: unknown) =>
-          post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
-        );
+        running++;
+        forecast(request)
+          .catch((error: unknown) =>
+            post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
+          )
+          .finally(() => running--);
       }
     },
   });

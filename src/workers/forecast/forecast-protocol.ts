@@ -66,7 +66,8 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
   }),
   /**
    * Read part `partition` of `parts` of a stored set into the worker's set cache, ahead of a
-   * `run-set` over it (posts nothing back).
+   * `run-set` over it, and rehearse the journeys of `rehearse` on its first batch so the engine's
+   * code is compiled before the run (posts nothing back).
    */
   z
     .object({
@@ -74,6 +75,7 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
       set: storedSetSchema,
       parts: z.number().int().min(1),
       partition: z.number().int().min(0),
+      rehearse: z.array(specSchema).default([]),
     })
     .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
   /** Stop at once. */

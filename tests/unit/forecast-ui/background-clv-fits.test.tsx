@@ -4,7 +4,11 @@ import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { ProfileRoute } from '../../../src/app/profile-route.tsx';
-import { startBackgroundClvFits } from '../../../src/features/forecast/clv/clv-fits.ts';
+import {
+  aheadOfBackgroundFits,
+  fitStoredSetOnce,
+  startBackgroundClvFits,
+} from '../../../src/features/forecast/clv/clv-fits.ts';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { createClvFitCache } from '../../../src/storage/clv-fit-cache.ts';
 import { clvReportInWorker } from '../../../src/workers/clv/clv-report-in-worker.ts';
@@ -113,5 +117,57 @@ describe('background CLV fits', () => {
     expect(screen.queryByRole('status')).toBeNull();
     // The page joined the fit the background had started.
     expect(fitInWorker).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops a background fit for a forecast, and fits the set again once the forecast is done', async () => {
+    const { set, cache } = await storedSet();
+    const signals: (AbortSignal | undefined)[] = [];
+    let forecastDone = false;
+    /** Per fit started: whether the forecast was done by then. */
+    const startedAfterForecast: boolean[] = [];
+    // The first fit runs until it is stopped, as a worker would; the next one fits.
+    fitInWorker.mockImplementation((db, request, signal) => {
+      signals.push(signal);
+      startedAfterForecast.push(forecastDone);
+      if (signals.length > 1) return fitStoredSet(db, request.setId, request.calibration);
+      return new Promise((_resolve, reject) =>
+        signal?.addEventListener('abort', () =>
+          reject(new DOMException('The CLV fit was cancelled', 'AbortError')),
+        ),
+      );
+    });
+    stopFits = startBackgroundClvFits();
+    await vi.waitFor(() => expect(fitInWorker).toHaveBeenCalledTimes(1), SETTLED);
+
+    let endForecast: () => void = () => undefined;
+    const forecast = aheadOfBackgroundFits(new Promise<void>((r) => (endForecast = r)));
+    expect(signals[0]?.aborted).toBe(true);
+    // The forecast runs longer than the background's second of settling.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    forecastDone = true;
+    endForecast();
+    await forecast;
+    await vi.waitFor(
+      async () => expect(await cache.has(set.id, String(set.updatedAt), 'all')).toBe(true),
+      SETTLED,
+    );
+    expect(startedAfterForecast).toEqual([false, true]);
+  });
+
+  it('leaves alone a fit a page waits for', async () => {
+    const { set } = await storedSet();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const signals: (AbortSignal | undefined)[] = [];
+    fitInWorker.mockImplementation(async (db, request, signal) => {
+      signals.push(signal);
+      await held;
+      return fitStoredSet(db, request.setId, request.calibration);
+    });
+    const page = fitStoredSetOnce(set.id, String(set.updatedAt), 'all');
+    await aheadOfBackgroundFits(Promise.resolve());
+    expect(signals[0]?.aborted).toBe(false);
+    release();
+    expect((await page).report.ok).toBe(true);
   });
 });

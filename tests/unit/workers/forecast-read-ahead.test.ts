@@ -4,7 +4,7 @@ import { compile } from '../../../src/domain/compile/compile.ts';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import type { SimulationResult } from '../../../src/domain/simulate/result-schema.ts';
-import { simulate } from '../../../src/domain/simulate/simulate.ts';
+import { PartitionRun, simulate } from '../../../src/domain/simulate/simulate.ts';
 import { EventSpan, windowOfSpan } from '../../../src/domain/simulate/window.ts';
 import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { ChunkColumns } from '../../../src/storage/chunk-columns.ts';
@@ -115,5 +115,45 @@ describe('a forecast worker kept between runs', () => {
     };
     expect(results(first)).toEqual([plain(3, period), plain(4, period)]);
     expect(results(second)).toEqual([plain(7, { start: NOW - 90 * DAY, horizonDays: 90 })]);
+  });
+
+  it('rehearses the chosen journeys on its part while reading ahead, posting nothing, and the run after gives the same results', async () => {
+    const profiles = generateProfiles({ count: 2_500, seed: 6, start: NOW - 365 * DAY, end: NOW });
+    const dbName = `rehearsed-${Math.random()}`;
+    const repo = createProfileRepo(openWayfinderDb(dbName));
+    const stored = await repo.createProfileSet({ name: 'Rehearsed', source: 'generated' });
+    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
+    const set = { dbName, setId: stored.id };
+    const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
+    const advance = vi.spyOn(PartitionRun.prototype, 'advance');
+    const worker = inProcessForecastWorker();
+    const posted: unknown[] = [];
+    worker.onmessage = (e: MessageEvent) => posted.push(e.data);
+    worker.postMessage({ type: 'read-ahead', set, parts: 1, partition: 0, rehearse: specs });
+    // Both journeys simulated (traced and not), on the part read ahead.
+    await vi.waitFor(() => expect(advance).toHaveBeenCalledTimes(4), { timeout: 15_000 });
+    expect(posted).toEqual([]);
+    advance.mockRestore();
+    const options = { start: NOW - 90 * DAY, horizonDays: 90 };
+    const events = await runOn(
+      worker,
+      {
+        type: 'run-set',
+        set,
+        parts: 1,
+        shareSize: profiles.length,
+        variants: specs.map((spec) => ({ spec, options })),
+        partition: 0,
+        seed0: 5,
+        replications: 1,
+        tracing: { every: false, sample: 0, cap: { max: 3, periodDays: 7 } },
+      },
+      () => null,
+    );
+    worker.terminate();
+    const results = events.flatMap((e) => (e.type === 'replication' ? [e.result] : []));
+    expect(results).toEqual(
+      specs.map((spec) => ({ ...simulate(spec, profiles, { ...options, seed: 5 }), partition: 0 })),
+    );
   });
 });

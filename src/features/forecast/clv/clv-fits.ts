@@ -1,7 +1,7 @@
 import type { CalibrationChoice } from '../../../domain/forecast/clv-fit-report.ts';
 import { getAppDb } from '../../../storage/app-storage.ts';
 import { createClvFitCache } from '../../../storage/clv-fit-cache.ts';
-import { afterForegroundReads } from '../../../storage/foreground-reads.ts';
+import { afterForegroundReads, foregroundRead } from '../../../storage/foreground-reads.ts';
 import {
   watchProfileSetVersions,
   type ProfileSetVersion,
@@ -19,8 +19,36 @@ export const PROFILE_PAGE_CALIBRATION: CalibrationChoice = 'all';
  */
 const SETTLE_MS = 1_000;
 
+/** A fit in flight, and whether a page waits for it (else only the background does). */
+interface FitInFlight {
+  fit: Promise<StoredSetFit>;
+  stop: AbortController;
+  joined: boolean;
+}
+
 /** Fits in flight in this tab, so the background fits and the pages share one per version. */
-const inFlight = new Map<string, Promise<StoredSetFit>>();
+const inFlight = new Map<string, FitInFlight>();
+
+function fitInFlight(
+  setId: string,
+  setVersion: string,
+  calibration: CalibrationChoice,
+  joined: boolean,
+): FitInFlight {
+  const key = `${setId}|${setVersion}|${calibration}`;
+  const found = inFlight.get(key);
+  if (found !== undefined) {
+    found.joined ||= joined;
+    return found;
+  }
+  const stop = new AbortController();
+  const fit = clvReportInWorker(getAppDb(), { setId, calibration }, stop.signal).finally(() => {
+    if (inFlight.get(key) === entry) inFlight.delete(key);
+  });
+  const entry: FitInFlight = { fit, stop, joined };
+  inFlight.set(key, entry);
+  return entry;
+}
 
 /**
  * Fits (in a worker that reads the set) and caches the CLV report of a set at a calibration;
@@ -31,13 +59,26 @@ export function fitStoredSetOnce(
   setVersion: string,
   calibration: CalibrationChoice,
 ): Promise<StoredSetFit> {
-  const key = `${setId}|${setVersion}|${calibration}`;
-  let fit = inFlight.get(key);
-  if (fit === undefined) {
-    fit = clvReportInWorker(getAppDb(), { setId, calibration }).finally(() => inFlight.delete(key));
-    inFlight.set(key, fit);
-  }
-  return fit;
+  return fitInFlight(setId, setVersion, calibration, true).fit;
+}
+
+/**
+ * Marks `work` as work a person waits for (a forecast, its sensitivity), which needs both cores:
+ * background fits start after it, and a background fit no page waits for is stopped now and
+ * made again after it. On two cores a fit of a 100,000-profile set, started a second after the
+ * set was generated, ran beside the forecast that followed for about a second of a core.
+ */
+export function aheadOfBackgroundFits<T>(work: Promise<T>): Promise<T> {
+  for (const [key, entry] of inFlight)
+    if (!entry.joined) {
+      inFlight.delete(key);
+      entry.stop.abort();
+    }
+  return foregroundRead(work);
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /**
@@ -79,8 +120,15 @@ export function startBackgroundClvFits(): () => void {
         for (let set = await nextMissing(); set && !stopped; set = await nextMissing()) {
           await afterForegroundReads(SETTLE_MS);
           if (stopped) break;
-          tried.add(`${set.setId}|${set.version}`);
-          await fitStoredSetOnce(set.setId, set.version, PROFILE_PAGE_CALIBRATION);
+          const key = `${set.setId}|${set.version}`;
+          tried.add(key);
+          try {
+            await fitInFlight(set.setId, set.version, PROFILE_PAGE_CALIBRATION, false).fit;
+          } catch (error) {
+            // Stopped for work a person waits for: tried again once that is done.
+            if (!isAbort(error)) throw error;
+            tried.delete(key);
+          }
         }
       } while (again && !stopped);
     } finally {

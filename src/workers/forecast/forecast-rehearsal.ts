@@ -1,0 +1,54 @@
+import type { Spec } from '../../domain/compile/spec-schema.ts';
+import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
+import { createSimulationPlan, reseedPlan } from '../../domain/simulate/plan.ts';
+import { prepareColumns } from '../../domain/simulate/prepared-profiles.ts';
+import { memoColumns, type ProfileColumns } from '../../domain/simulate/profile-columns.ts';
+import { PartitionRun } from '../../domain/simulate/simulate.ts';
+import { EventSpan, windowOfSpan } from '../../domain/simulate/window.ts';
+import { nextTask } from './next-task.ts';
+
+/** Profiles of the part's first batch a rehearsal simulates, per journey. */
+const REHEARSED = 2_000;
+/** Of those, profiles traced, so the traced path (replication 0's) is compiled too. */
+const TRACED = 100;
+
+/**
+ * Rehearses a forecast on the first batch of a part a worker has read, and drops the result:
+ * each journey once traced (as replication 0 runs) and once not (as the others), over the
+ * span of the part's own events. A first forecast on fresh workers otherwise runs its first
+ * replications with the engine's code not yet compiled. Stops before each journey when `busy`
+ * says a run has started (a rehearsal never delays one by more than a journey's slice).
+ */
+export async function rehearseForecast(
+  batches: AsyncIterable<ProfileColumns>,
+  specs: readonly Spec[],
+  partition: number,
+  busy: () => boolean,
+): Promise<void> {
+  let first: ProfileColumns | undefined;
+  const span = new EventSpan();
+  for await (const batch of batches) {
+    first ??= batch;
+    span.addColumns(batch);
+  }
+  if (first === undefined || first.count === 0) return;
+  const { start, horizonDays } = windowOfSpan({}, span);
+  const columns = memoColumns(first);
+  const count = Math.min(REHEARSED, columns.count);
+  const traced = Array.from({ length: Math.min(TRACED, count) }, (_, i) => columns.id(i));
+  for (const spec of specs) {
+    await nextTask();
+    if (busy()) return;
+    const plan = createSimulationPlan(spec, { start, horizonDays, traceSample: 0 });
+    const prepared = prepareColumns(plan, columns);
+    for (const ids of [traced, []]) {
+      const run = new PartitionRun(reseedPlan(plan, 1, ids), columns, partition, prepared);
+      run.advance(count);
+      if (ids.length > 0) {
+        const result = run.result();
+        const profiles = ids.map((_, i) => columns.profile(i));
+        tallyTraces(result, { profiles, cap: { max: 1, periodDays: 1 } });
+      }
+    }
+  }
+}
