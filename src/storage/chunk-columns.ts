@@ -1,31 +1,9 @@
 import type { Profile } from '../domain/profiles/profile';
 import { grown, type ProfileColumns } from '../domain/simulate/profile-columns';
-import type { PackedStrings } from './packed-strings';
-import type { StringTable } from './profile-codec-values';
 import type { EncodedProfiles } from './profile-codec';
-import { checkEncoded, decodeProfileAt, idAt, stringsOf } from './profile-codec-decode';
+import { checkEncoded, CutOnce, decodeProfileAt, idAt, stringsOf } from './profile-codec-decode';
 import { checkChunk, currentColumns } from './profile-chunks';
 import type { ProfileChunkRecord, ProfileColumnChunkRecord } from './records';
-
-/**
- * A chunk's strings, each cut out of the packed text once: the entrants of a chunk share most
- * of their strings (time zones, countries, plans, channels), and cutting them again for each
- * profile made a few million strings per million profiles for the collector.
- */
-class CutOnce implements StringTable {
-  private readonly cut: (string | undefined)[] = [];
-
-  constructor(private readonly packed: PackedStrings) {}
-
-  at(index: number): string | undefined {
-    let s = this.cut[index];
-    if (s === undefined) {
-      s = this.packed.at(index);
-      if (s !== undefined) this.cut[index] = s;
-    }
-    return s;
-  }
-}
 
 /** A stored chunk kept for the profiles asked for by index. */
 interface KeptChunk {
