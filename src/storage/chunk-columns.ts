@@ -1,8 +1,7 @@
 import type { Profile } from '../domain/profiles/profile';
 import { grown, type ProfileColumns } from '../domain/simulate/profile-columns';
-import type { PackedStrings } from './packed-strings';
 import type { EncodedProfiles } from './profile-codec';
-import { checkEncoded, decodeProfileAt, idAt, stringsOf } from './profile-codec-decode';
+import { checkEncoded, CutOnce, decodeProfileAt, idAt, stringsOf } from './profile-codec-decode';
 import { checkChunk, currentColumns } from './profile-chunks';
 import type { ProfileChunkRecord, ProfileColumnChunkRecord } from './records';
 
@@ -12,7 +11,7 @@ interface KeptChunk {
   first: number;
   setId: string;
   encoded: EncodedProfiles;
-  strings: PackedStrings;
+  strings: CutOnce;
 }
 
 /**
@@ -65,7 +64,7 @@ export class ChunkColumns implements ProfileColumns {
     this.eventAt.set(encoded.eventAt, base);
     for (let k = 0; k <= count; k++) this.eventStart[first + k] = base + (eventStart[k] as number);
     this.chunkOf.fill(this.chunks.length, first, first + count);
-    this.chunks.push({ first, setId, encoded, strings: stringsOf(encoded) });
+    this.chunks.push({ first, setId, encoded, strings: new CutOnce(stringsOf(encoded)) });
     this.count += count;
     this.events += events;
   }
@@ -83,6 +82,12 @@ export class ChunkColumns implements ProfileColumns {
       this.eventAt[e] = event.at;
     }
     this.eventStart[this.count] = this.events;
+  }
+
+  /** Makes room for `profiles` and `events` in all, so adding chunks copies nothing twice. */
+  reserve(profiles: number, events: number): void {
+    this.reserveProfiles(profiles);
+    this.reserveEvents(events);
   }
 
   private reserveProfiles(n: number): void {
@@ -134,9 +139,20 @@ function damaged(setId: string): TypeError {
   return new TypeError(`A stored chunk of profile set ${setId} is damaged.`);
 }
 
-/** The columns of stored chunks, in the order given. */
-export function chunkColumns(chunks: Iterable<ProfileChunkRecord>): ChunkColumns {
+/** The columns of stored chunks, in the order given, sized for them at once. */
+export function chunkColumns(chunks: readonly ProfileChunkRecord[]): ChunkColumns {
   const columns = new ChunkColumns();
+  let profiles = 0;
+  let events = 0;
+  for (const chunk of chunks) {
+    const encoded = currentColumns(chunk);
+    // Sizes as the chunk says; checked when it is added (others grow the columns as they come).
+    if (encoded?.ids?.length !== undefined && encoded.eventAt?.length !== undefined) {
+      profiles += encoded.ids.length;
+      events += encoded.eventAt.length;
+    }
+  }
+  columns.reserve(profiles, events);
   for (const chunk of chunks) columns.add(chunk);
   return columns;
 }

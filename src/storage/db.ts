@@ -57,6 +57,9 @@ export const SCHEMA_V5 = { ...SCHEMA_V4, ...CLV_FITS_STORE } as const;
  */
 export const SCHEMA_V6 = SCHEMA_V5;
 
+/** Chunks read, rewritten and written back at a time by the upgrade to version 6. */
+const CHUNKS_PER_UPGRADE_STEP = 20;
+
 /**
  * A version published to the execution backend, kept so the journey list can tell unpublished
  * changes without the network. Never holds the access token.
@@ -128,13 +131,18 @@ export class WayfinderDb extends Dexie {
     this.version(6)
       .stores(SCHEMA_V6)
       .upgrade(async (tx) => {
-        await tx
-          .table('profileChunks')
-          .toCollection()
-          .modify((chunk: ProfileChunkRecord, ref: { value: ProfileChunkRecord }) => {
-            const rewritten = rewrittenChunk(chunk);
-            if (rewritten !== undefined) ref.value = rewritten;
+        const chunks = tx.table<ProfileChunkRecord, [string, string, number]>('profileChunks');
+        const keys = await chunks.toCollection().primaryKeys();
+        // A slice at a time: a set of a million profiles is a thousand chunks of ~300 KB, and
+        // holding all of them, old and new, at once could take a gigabyte.
+        for (let from = 0; from < keys.length; from += CHUNKS_PER_UPGRADE_STEP) {
+          const slice = await chunks.bulkGet(keys.slice(from, from + CHUNKS_PER_UPGRADE_STEP));
+          const rewritten = slice.flatMap((chunk) => {
+            const next = chunk === undefined ? undefined : rewrittenChunk(chunk);
+            return next === undefined ? [] : [next];
           });
+          if (rewritten.length > 0) await chunks.bulkPut(rewritten);
+        }
       });
   }
 }

@@ -3,7 +3,7 @@ import type { Profile } from '../domain/profiles/profile';
 import type { ProfileSort } from '../domain/profiles/query';
 import type { WayfinderDb } from './db';
 import { onceNoImportRuns } from './import-lock';
-import { ChunkColumns } from './chunk-columns';
+import { type ChunkColumns, chunkColumns } from './chunk-columns';
 import { ProfileSetCache } from './profile-cache';
 import type { ProfileSetTable } from './profile-set-table';
 import {
@@ -219,19 +219,16 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     const part = options.part ? keysOfPart(keys, options.part) : keys;
     const perBatch = Math.max(1, Math.floor(options.chunksPerBatch ?? 1));
     async function* batches(): AsyncGenerator<ChunkColumns> {
-      let columns = new ChunkColumns();
-      let held = 0;
-      // Three requests ahead: a worker indexes and simulates chunks while IndexedDB fetches
-      // the next ones.
+      let held: ProfileChunkRecord[] = [];
+      // Three requests ahead: a worker simulates chunks while IndexedDB fetches the next ones.
       for await (const chunk of readChunksByKey(db, setId, part, { ahead: READ_AHEAD })) {
-        columns.add(chunk);
-        if (++held === perBatch) {
-          yield columns;
-          columns = new ChunkColumns();
-          held = 0;
+        held.push(chunk);
+        if (held.length === perBatch) {
+          yield chunkColumns(held);
+          held = [];
         }
       }
-      if (held > 0) yield columns;
+      if (held.length > 0) yield chunkColumns(held);
     }
     return { revision: set.revision, count: set.count, batches: batches() };
   }

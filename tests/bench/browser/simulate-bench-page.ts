@@ -10,7 +10,7 @@ import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
 import { benchProfiles } from '../simulate-floor.ts';
 import { BENCH_OPTIONS, benchSpec } from '../simulate-spec.ts';
 import { collectGarbage } from './profiles-layouts.ts';
-import { isPartTiming, type PartTiming } from './simulate-timing.ts';
+import { epochNow, isPartTiming, type PartTiming } from './simulate-timing.ts';
 
 Dexie.debug = false;
 const DB = 'simulate-bench';
@@ -21,6 +21,8 @@ const spec = benchSpec();
 export interface SimulateRunFigures {
   /** From the call to the merged result: workers start, read, simulate; the page merges. */
   totalMs: number;
+  /** When the call was made (epoch ms, as the timed workers' own times). */
+  calledAt: number;
   /** Per worker, when the timed worker ran; empty for the app's own worker. */
   parts: PartTiming[];
   profiles: number;
@@ -98,6 +100,7 @@ const bench = {
     const parts: PartTiming[] = [];
     const fresh = mode === 'cold' ? new KeptWorkers(appWorker, { type: 'cancel' }) : undefined;
     const started = performance.now();
+    const calledAt = epochNow();
     const result = await runStoredSimulation({
       spec,
       set: { dbName: DB, setId },
@@ -109,6 +112,7 @@ const bench = {
     fresh?.close();
     return {
       totalMs: performance.now() - started,
+      calledAt,
       parts: parts.sort((a, b) => a.partition - b.partition),
       profiles: result.profiles,
       entered: result.steps['t']?.entered ?? 0,

@@ -1,14 +1,23 @@
 // The app's simulation worker (the same host and IndexedDB loader as simulation.worker.ts),
 // timed: before its result it posts how long it waited for its chunks to be read and indexed,
-// and how long the rest (simulating them, merging) took.
+// how long the rest (simulating them, merging) took, and when it was loaded, asked and had its
+// first batch.
+import '../../../src/workers/shared/no-eval.ts';
+import * as liquid from 'liquidjs';
 import type { ProfileColumns } from '../../../src/domain/simulate/profile-columns.ts';
+import { installTemplateEngine } from '../../../src/domain/templating/liquid-engine.ts';
 import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
 import { indexedDbSetLoader } from '../../../src/workers/simulation/set-loader.ts';
-import type { PartTiming } from './simulate-timing.ts';
+import { epochNow, type PartTiming } from './simulate-timing.ts';
 
+const loadedAt = epochNow();
+let askedAt = 0;
+let firstBatchAt = 0;
 let started = 0;
 let readMs = 0;
 
+// As simulation.worker.ts does: the bench journey sends SMS, billed per part of their text.
+installTemplateEngine(liquid);
 hostSimulation(
   {
     get onmessage() {
@@ -25,6 +34,9 @@ hostSimulation(
           partition: event.partition,
           readMs,
           simulateMs: performance.now() - started - readMs,
+          loadedAt,
+          askedAt,
+          firstBatchAt,
         };
         self.postMessage(timing);
       }
@@ -34,11 +46,13 @@ hostSimulation(
   {
     async *columns(set, part): AsyncGenerator<ProfileColumns> {
       started = performance.now();
+      askedAt = epochNow();
       const chunks = indexedDbSetLoader.columns(set, part)[Symbol.asyncIterator]();
       for (;;) {
         const asked = performance.now();
         const next = await chunks.next();
         readMs += performance.now() - asked;
+        if (firstBatchAt === 0) firstBatchAt = epochNow();
         if (next.done === true) return;
         yield next.value;
       }

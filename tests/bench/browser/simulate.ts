@@ -14,6 +14,7 @@ import { chromiumLaunchOptions } from '../../support/chromium.ts';
 import { benchProfiles } from '../simulate-floor.ts';
 import { BENCH_OPTIONS, benchSpec } from '../simulate-spec.ts';
 import { type Caller as HarnessCaller, median, pageCaller, printMsRows } from './bench-harness.ts';
+import { traceThreadsDuring } from './thread-trace.ts';
 import type { RunMode, SimulateRunFigures } from './simulate-bench-page.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,8 +37,11 @@ interface BenchApi {
 }
 type Caller = HarnessCaller<BenchApi>;
 
+/** Runs `action`; with BENCH_TRACE set, prints where each thread (workers, IndexedDB) spent its time. */
+type Traced = <T>(what: string, action: () => Promise<T>) => Promise<T>;
+
 /** Builds the bench page, serves it and runs `inPage` against it in headless Chromium. */
-async function withBenchPage<T>(inPage: (call: Caller) => Promise<T>): Promise<T> {
+async function withBenchPage<T>(inPage: (call: Caller, traced: Traced) => Promise<T>): Promise<T> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'simulate-bench-'));
   const configFile = path.join(root, 'vite.config.ts');
   const input = path.join(here, 'simulate-bench.html');
@@ -45,7 +49,13 @@ async function withBenchPage<T>(inPage: (call: Caller) => Promise<T>): Promise<T
     root,
     configFile,
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rollupOptions: { input } },
+    // BENCH_PROFILE: readable function names in BENCH_TRACE's profiles.
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: { input },
+      minify: process.env.BENCH_PROFILE ? false : undefined,
+    },
   });
   const server = await preview({
     root,
@@ -67,7 +77,13 @@ async function withBenchPage<T>(inPage: (call: Caller) => Promise<T>): Promise<T
     await page.goto(new URL(path.relative(root, input), base).href);
     await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
     const call = pageCaller<BenchApi>(page, 'simulateBench');
-    const result = await inPage(call);
+    const traced: Traced = async (what, action) => {
+      if (!process.env.BENCH_TRACE) return action();
+      const { result, report } = await traceThreadsDuring(browser, page, action);
+      process.stdout.write(`${what}:\n${report.join('\n')}\n`);
+      return result;
+    };
+    const result = await inPage(call, traced);
     if (errors.length > 0) throw new Error(errors.join('\n'));
     return result;
   } finally {
@@ -85,15 +101,22 @@ interface Measured {
   timed: SimulateRunFigures[];
 }
 
-/** `rounds` runs of each kind, interleaved, after a warm-up run of the kept workers. */
+/**
+ * `rounds` runs of each kind, interleaved, after a warm-up run of the kept workers (traced, with
+ * BENCH_TRACE, with one run of workers started for it).
+ */
 async function measure(
   call: Caller,
+  traced: Traced,
   count: number,
   workers: number,
   rounds: number,
 ): Promise<Measured> {
   const { setId } = await call('store', count);
   await call('run', setId, count, workers, 'kept');
+  await traced(`${count} profiles, ${workers} workers started for the run`, () =>
+    call('run', setId, count, workers, 'cold'),
+  );
   const runs: Measured = { cold: [], kept: [], timed: [] };
   for (let r = 0; r < rounds; r++) {
     runs.cold.push(await call('run', setId, count, workers, 'cold'));
@@ -127,11 +150,11 @@ export async function runSimulateBrowserBench(rounds = 3): Promise<SimulateBrows
     benchProfiles(SMALL),
     0,
   ).steps['t']?.entered;
-  const { small, large } = await withBenchPage(async (call) => {
+  const { small, large } = await withBenchPage(async (call, traced) => {
     await call('reset');
-    const small = await measure(call, SMALL, 1, rounds);
+    const small = await measure(call, traced, SMALL, 1, rounds);
     await call('reset');
-    return { small, large: await measure(call, LARGE, 2, rounds) };
+    return { small, large: await measure(call, traced, LARGE, 2, rounds) };
   });
   const entered = small.cold[0]?.entered ?? Number.NaN;
   if (entered !== expected) throw new Error(`Chromium entered ${entered}, Node ${expected}`);
@@ -176,6 +199,20 @@ export async function runSimulateBrowserBench(rounds = 3): Promise<SimulateBrows
     {
       name: '  same run: slower worker waiting for its 500,000 to be read from IndexedDB and decoded',
       value: slowest(large.timed, (t) => t.readMs),
+      unit: 'ms',
+      target: null,
+    },
+    {
+      name: '  same run: from the call until the slower worker has loaded its module',
+      value: median(
+        large.timed.map((run) => Math.max(...run.parts.map((t) => t.loadedAt)) - run.calledAt),
+      ),
+      unit: 'ms',
+      target: null,
+    },
+    {
+      name: '  same run: from its request until the slower worker has its first 5,000 profiles read',
+      value: slowest(large.timed, (t) => t.firstBatchAt - t.askedAt),
       unit: 'ms',
       target: null,
     },

@@ -85,6 +85,32 @@ describe('schema upgrade to version 6 (profile chunks in codec 2)', () => {
     await db.delete();
   });
 
+  it('rewrites a set of more chunks than the upgrade takes at a time, in order', async () => {
+    const name = `codec-upgrade-many-${Math.random()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores(SCHEMA_V5);
+    await v5.table('profileSets').add(setRecord('many', ['g'], profiles.length));
+    await v5.table('profileChunks').bulkAdd(
+      profiles.map((profile, seq) => ({
+        setId: 'many',
+        gen: 'g',
+        seq,
+        v: 1,
+        codec: PROFILE_CODEC_V1,
+        count: 1,
+        columns: encodeProfilesV1([profile]),
+      })),
+    );
+    v5.close();
+    const db = openWayfinderDb(name);
+    const chunks = await db.profileChunks.toArray();
+    expect(chunks.map((c) => ('codec' in c ? c.codec : 0))).toEqual(
+      profiles.map(() => PROFILE_CODEC_VERSION),
+    );
+    expect(await createProfileRepo(db).readProfileSet('many')).toStrictEqual(profiles);
+    await db.delete();
+  });
+
   it('leaves a damaged chunk as it was, still refused with its set named', async () => {
     const { name, chunks } = await oldDatabase();
     const db = openWayfinderDb(name);
