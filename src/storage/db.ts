@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { rewrittenChunk } from './chunk-upgrade';
 import { CLV_FITS_STORE, type ClvFitRecord } from './clv-fit-store';
 import type {
   JourneyRecord,
@@ -47,6 +48,14 @@ export const FIRST_REVISION = 1;
 
 /** Version 5: adds the CLV-fit cache (see `clv-fit-store.ts` and `clv-fit-cache.ts`). */
 export const SCHEMA_V5 = { ...SCHEMA_V4, ...CLV_FITS_STORE } as const;
+
+/**
+ * Version 6: profile chunks in codec 2 (`profile-codec.ts`: the simulator's columns stored as
+ * typed arrays, a chunk's strings as one string). Chunks written before (codec 1, or objects)
+ * are rewritten by the upgrade, in its one transaction: an upgrade that does not finish (a
+ * closed tab) leaves the database at version 5 as it was. Indexes are those of version 5.
+ */
+export const SCHEMA_V6 = SCHEMA_V5;
 
 /**
  * A version published to the execution backend, kept so the journey list can tell unpublished
@@ -116,6 +125,17 @@ export class WayfinderDb extends Dexie {
         await tx.table('simulationRuns').toCollection().modify(backfill);
       });
     this.version(5).stores(SCHEMA_V5);
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade(async (tx) => {
+        await tx
+          .table('profileChunks')
+          .toCollection()
+          .modify((chunk: ProfileChunkRecord, ref: { value: ProfileChunkRecord }) => {
+            const rewritten = rewrittenChunk(chunk);
+            if (rewritten !== undefined) ref.value = rewritten;
+          });
+      });
   }
 }
 

@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
 import { PROFILE_SCHEMA_VERSION, type Profile, profileSchema } from '../domain/profiles/profile';
 import type { WayfinderDb } from './db';
-import { encodeProfiles, PROFILE_CODEC_VERSION } from './profile-codec';
+import { type EncodedProfiles, encodeProfiles, PROFILE_CODEC_VERSION } from './profile-codec';
 import { decodeProfiles, type DecodeOptions } from './profile-codec-decode';
-import type { ProfileChunkRecord } from './records';
+import { decodeProfilesV1, type EncodedProfilesV1, PROFILE_CODEC_V1 } from './profile-codec-v1';
+import type { ProfileChunkRecord, ProfileColumnChunkRecord } from './records';
 
 /** Deletes every chunk of one generation of a set. */
 export function deleteGeneration(db: WayfinderDb, setId: string, gen: string): Promise<number> {
@@ -52,10 +53,23 @@ export async function readFirstChunk(
 }
 
 /**
- * The profiles of one stored chunk. Columnar chunks are decoded; chunks written as objects
- * (before the codec) are read as they are. Chunks of the current profile schema version are
- * trusted (zod over 100,000 profiles costs about 2 s); older ones go through zod, which fills
- * defaults.
+ * The columns of a chunk in the current codec and profile schema, which readers take as they
+ * are; undefined for any other chunk (older, or written as objects), which {@link checkChunk}
+ * decodes. Says nothing of damage: the reader checks the columns.
+ */
+export function currentColumns(chunk: ProfileChunkRecord): EncodedProfiles | undefined {
+  return 'columns' in chunk &&
+    chunk.v === PROFILE_SCHEMA_VERSION &&
+    chunk.codec === PROFILE_CODEC_VERSION
+    ? (chunk as ProfileColumnChunkRecord).columns
+    : undefined;
+}
+
+/**
+ * The profiles of one stored chunk. Columnar chunks are decoded (codec 2, or codec 1 as sets
+ * written before it hold); chunks written as objects (before the codec) are read as they are.
+ * Chunks of the current profile schema version are trusted (zod over 100,000 profiles costs
+ * about 2 s); older ones go through zod, which fills defaults.
  */
 export function checkChunk(chunk: ProfileChunkRecord, options: DecodeOptions = {}): Profile[] {
   if (typeof chunk.v !== 'number') throw damaged(chunk);
@@ -64,13 +78,17 @@ export function checkChunk(chunk: ProfileChunkRecord, options: DecodeOptions = {
   }
   let profiles: Profile[];
   if ('columns' in chunk) {
+    if (typeof chunk.codec !== 'number') throw damaged(chunk);
     if (chunk.codec > PROFILE_CODEC_VERSION) {
       throw new RangeError(
         `Profile set ${chunk.setId} was written by a newer version of Wayfinder.`,
       );
     }
     try {
-      profiles = decodeProfiles(chunk.columns, chunk.count, options);
+      profiles =
+        chunk.codec === PROFILE_CODEC_V1
+          ? decodeProfilesV1(chunk.columns as unknown as EncodedProfilesV1, chunk.count)
+          : decodeProfiles(chunk.columns, chunk.count, options);
     } catch {
       throw damaged(chunk);
     }

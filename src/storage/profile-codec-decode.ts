@@ -1,179 +1,160 @@
 import type { Profile, ProfileAttributes, ProfileEvent, Scalar } from '../domain/profiles/profile';
-import { type EncodedProfiles, Tag as CodecTag } from './profile-codec';
+import { PackedStrings } from './packed-strings';
+import type { EncodedProfiles } from './profile-codec';
+import {
+  type Cursor,
+  damagedChunk,
+  Decoder,
+  type StringTable,
+  Tag as CodecTag,
+} from './profile-codec-values';
 
 // Bound once: unbundled (tsx, Node) every use of an imported binding costs a getter call.
 const Tag = CodecTag;
 
-/** Read positions in the three streams. */
-export interface Cursor {
-  t: number;
-  i: number;
-  n: number;
+/**
+ * Whether `a` is a typed array of that kind, from any realm: what IndexedDB hands back may come
+ * from another one (jsdom's `structuredClone` does), where `instanceof` says no.
+ */
+function isArray<T>(a: unknown, kind: 'Int32Array' | 'Uint8Array' | 'Float64Array'): a is T {
+  return ArrayBuffer.isView(a) && Object.prototype.toString.call(a) === `[object ${kind}]`;
 }
 
-/** Reads the three streams of an encoded chunk from a cursor; throws when they run short. */
-export class Decoder {
-  readonly c: Cursor;
+function isUints(a: unknown): a is Uint16Array | Uint32Array {
+  const kind = ArrayBuffer.isView(a) ? Object.prototype.toString.call(a) : '';
+  return kind === '[object Uint16Array]' || kind === '[object Uint32Array]';
+}
 
-  constructor(
-    private readonly e: EncodedProfiles,
-    from: Cursor = { t: 0, i: 0, n: 0 },
-  ) {
-    this.c = { ...from };
+/**
+ * Checks what a read relies on without reading the value streams: every column is there with
+ * its length, indexes point inside what they index, and starts never go back. A chunk that
+ * passes gives the simulator sound columns; a profile's attributes and props are checked when
+ * it is decoded ({@link decodeProfileAt} throws if they do not end where the next profile
+ * starts). Throws a TypeError when the chunk is damaged.
+ */
+export function checkEncoded(e: EncodedProfiles, count: number): void {
+  if (typeof e !== 'object' || e === null || !Number.isInteger(count) || count < 0)
+    throw damagedChunk();
+  const { text, offsets, ids, eventStart, eventNames, eventName, eventAt, cursors } = e;
+  if (
+    typeof text !== 'string' ||
+    !isArray<Int32Array>(offsets, 'Int32Array') ||
+    !isArray<Int32Array>(ids, 'Int32Array') ||
+    !isArray<Int32Array>(eventStart, 'Int32Array') ||
+    !Array.isArray(eventNames) ||
+    !isUints(eventName) ||
+    !isArray<Float64Array>(eventAt, 'Float64Array') ||
+    !isArray<Int32Array>(cursors, 'Int32Array') ||
+    !Array.isArray(e.shapes) ||
+    !isArray<Uint8Array>(e.tags, 'Uint8Array') ||
+    !isUints(e.ints) ||
+    !isArray<Float64Array>(e.nums, 'Float64Array') ||
+    ids.length !== count ||
+    eventStart.length !== count + 1 ||
+    cursors.length !== 3 * count
+  )
+    throw damagedChunk();
+  const strings = offsets.length - 1;
+  if (strings < 0 || offsets[0] !== 0 || offsets[strings] !== text.length) throw damagedChunk();
+  for (let s = 0; s < strings; s++)
+    if ((offsets[s] as number) > (offsets[s + 1] as number)) throw damagedChunk();
+  for (let k = 0; k < count; k++) {
+    const id = ids[k] as number;
+    if (!(id >= 0 && id < strings)) throw damagedChunk();
   }
-
-  /** Where the next read starts. */
-  position(): Cursor {
-    return { ...this.c };
+  if (eventStart[0] !== 0) throw damagedChunk();
+  for (let k = 0; k < count; k++)
+    if ((eventStart[k] as number) > (eventStart[k + 1] as number)) throw damagedChunk();
+  const events = eventStart[count] as number;
+  if (eventName.length !== events || eventAt.length !== events) throw damagedChunk();
+  for (const name of eventNames) if (typeof name !== 'string') throw damagedChunk();
+  const names = eventNames.length;
+  for (let j = 0; j < events; j++) if ((eventName[j] as number) >= names) throw damagedChunk();
+  let t = 0;
+  let i = 0;
+  let n = 0;
+  if (count > 0 && (cursors[0] !== 0 || cursors[1] !== 0 || cursors[2] !== 0)) throw damagedChunk();
+  for (let k = 0; k < count; k++) {
+    const ct = cursors[3 * k] as number;
+    const ci = cursors[3 * k + 1] as number;
+    const cn = cursors[3 * k + 2] as number;
+    if (ct < t || ci < i || cn < n) throw damagedChunk();
+    t = ct;
+    i = ci;
+    n = cn;
   }
-
-  int(): number {
-    const v = this.e.ints[this.c.i++];
-    if (v === undefined) throw damaged();
-    return v;
+  if (t > e.tags.length || i > e.ints.length || n > e.nums.length) throw damagedChunk();
+  // The last profile must end where the streams end: one profile read, and a stream cut short
+  // or grown anywhere is found (every profile's start is stored, so the last reads from its own).
+  const last = new Decoder(e, stringsOf(e), cursorOf(e, count - 1));
+  if (count > 0) {
+    last.skipValue();
+    skipEvents(last, e, count - 1);
   }
+  if (!last.at(cursorOf(e, count))) throw damagedChunk();
+}
 
-  num(): number {
-    const v = this.e.nums[this.c.n++];
-    if (v === undefined) throw damaged();
-    return v;
+/** The chunk's strings, to decode its profiles with. */
+export function stringsOf(e: EncodedProfiles): PackedStrings {
+  return new PackedStrings(e.text, e.offsets);
+}
+
+/** Where profile `k`'s attributes start; where the streams end after the last profile. */
+function cursorOf(e: EncodedProfiles, k: number): Cursor {
+  if (k < 0) return { t: 0, i: 0, n: 0 };
+  if (k >= e.ids.length) return { t: e.tags.length, i: e.ints.length, n: e.nums.length };
+  const { cursors } = e;
+  return {
+    t: cursors[3 * k] as number,
+    i: cursors[3 * k + 1] as number,
+    n: cursors[3 * k + 2] as number,
+  };
+}
+
+/** Profile `k`'s events, its props read from `d` (placed just after its attributes). */
+function readEvents(d: Decoder, e: EncodedProfiles, k: number): ProfileEvent[] {
+  const { eventStart, eventNames, eventName, eventAt } = e;
+  const events: ProfileEvent[] = [];
+  const last = eventStart[k + 1] as number;
+  for (let j = eventStart[k] as number; j < last; j++) {
+    const name = eventNames[eventName[j] as number];
+    const at = eventAt[j];
+    if (name === undefined || at === undefined) throw damagedChunk();
+    if (d.peek() === Tag.Absent) {
+      d.skip();
+      events.push({ name, at });
+    } else events.push({ name, at, props: d.value() as Record<string, Scalar> });
   }
+  return events;
+}
 
-  string(): string {
-    const s = this.e.strings[this.int()];
-    if (s === undefined) throw damaged();
-    return s;
-  }
-
-  /** The next tag, without consuming it. */
-  peek(): number | undefined {
-    return this.e.tags[this.c.t];
-  }
-
-  skip(): void {
-    this.c.t++;
-  }
-
-  value(): unknown {
-    switch (this.e.tags[this.c.t++]) {
-      case Tag.Number:
-        return this.num();
-      case Tag.String:
-        return this.string();
-      case Tag.True:
-        return true;
-      case Tag.False:
-        return false;
-      case Tag.Null:
-        return null;
-      case Tag.Undefined:
-        return undefined;
-      case Tag.Array: {
-        const length = this.int();
-        const items: unknown[] = [];
-        for (let k = 0; k < length; k++) items.push(this.value());
-        return items;
-      }
-      case Tag.Object:
-        return this.object();
-      default:
-        throw damaged();
-    }
-  }
-
-  /** Moves past one generic value without building it. */
-  skipValue(): void {
-    switch (this.e.tags[this.c.t++]) {
-      case Tag.Number:
-        this.num();
-        return;
-      case Tag.String:
-        this.string();
-        return;
-      case Tag.True:
-      case Tag.False:
-      case Tag.Null:
-      case Tag.Undefined:
-        return;
-      case Tag.Array: {
-        const length = this.int();
-        for (let k = 0; k < length; k++) this.skipValue();
-        return;
-      }
-      case Tag.Object: {
-        const keys = this.e.shapes[this.int()];
-        if (keys === undefined) throw damaged();
-        for (let k = 0; k < keys.length; k++) this.skipValue();
-        return;
-      }
-      default:
-        throw damaged();
-    }
-  }
-
-  /** `length` events, read from here. */
-  events(length: number): ProfileEvent[] {
-    const events: ProfileEvent[] = [];
-    for (let k = 0; k < length; k++) {
-      const name = this.string();
-      const at = this.num();
-      if (this.peek() === Tag.Absent) {
-        this.skip();
-        events.push({ name, at });
-      } else {
-        events.push({ name, at, props: this.value() as Record<string, Scalar> });
-      }
-    }
-    return events;
-  }
-
-  /** Moves past `length` events as `events()` reads them, checking them, without building them. */
-  skipEvents(length: number): void {
-    for (let k = 0; k < length; k++) {
-      this.string();
-      this.num();
-      if (this.peek() === Tag.Absent) this.skip();
-      else this.skipValue();
-    }
-  }
-
-  private object(): Record<string, unknown> {
-    const keys = this.e.shapes[this.int()];
-    if (keys === undefined) throw damaged();
-    const o: Record<string, unknown> = {};
-    for (const key of keys) {
-      // Assigning `__proto__` would set the prototype instead of making the key.
-      if (key === '__proto__') {
-        Object.defineProperty(o, key, {
-          value: this.value(),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else o[key] = this.value();
-    }
-    return o;
-  }
-
-  /** True once every stream has been read to its end. */
-  done(): boolean {
-    return (
-      this.c.t === this.e.tags.length &&
-      this.c.i === this.e.ints.length &&
-      this.c.n === this.e.nums.length
-    );
+/** Moves past profile `k`'s events' props as {@link readEvents} reads them, checking them. */
+function skipEvents(d: Decoder, e: EncodedProfiles, k: number): void {
+  const last = e.eventStart[k + 1] as number;
+  for (let j = e.eventStart[k] as number; j < last; j++) {
+    if (d.peek() === Tag.Absent) d.skip();
+    else d.skipValue();
   }
 }
 
-function damaged(): TypeError {
-  return new TypeError('A stored chunk of profiles is damaged.');
+/** Profile `k`'s id; the chunk must have passed {@link checkEncoded}. */
+export function idAt(e: EncodedProfiles, strings: StringTable, k: number): string {
+  const id = strings.at(e.ids[k] as number);
+  if (id === undefined) throw damagedChunk();
+  return id;
 }
 
-/** Reads the profile that starts at the decoder's cursor. */
-export function readProfile(d: Decoder): Profile {
-  const id = d.string();
+/**
+ * Decodes profile `k` of a chunk that passed {@link checkEncoded}; throws if its attributes
+ * and props do not read back exactly up to where the next profile starts.
+ */
+export function decodeProfileAt(e: EncodedProfiles, strings: StringTable, k: number): Profile {
+  const d = new Decoder(e, strings, cursorOf(e, k));
+  const id = idAt(e, strings, k);
   const attributes = d.value() as ProfileAttributes;
-  return { id, attributes, events: d.events(d.int()) };
+  const events = readEvents(d, e, k);
+  if (!d.at(cursorOf(e, k + 1))) throw damagedChunk();
+  return { id, attributes, events };
 }
 
 /** How to decode. */
@@ -193,108 +174,27 @@ export function decodeProfiles(
   count: number,
   options: DecodeOptions = {},
 ): Profile[] {
-  const d = new Decoder(encoded);
+  checkEncoded(encoded, count);
+  const strings = stringsOf(encoded);
   const profiles: Profile[] = [];
-  for (let p = 0; p < count; p++) {
+  for (let k = 0; k < count; k++) {
     if (options.lazyEvents !== true) {
-      profiles.push(readProfile(d));
+      profiles.push(decodeProfileAt(encoded, strings, k));
       continue;
     }
-    const id = d.string();
+    const d = new Decoder(encoded, strings, cursorOf(encoded, k));
+    const id = idAt(encoded, strings, k);
     const attributes = d.value() as ProfileAttributes;
-    const length = d.int();
     const at = d.position();
-    d.skipEvents(length);
-    profiles.push(withLazyEvents(id, attributes, () => new Decoder(encoded, at).events(length)));
+    skipEvents(d, encoded, k);
+    if (!d.at(cursorOf(encoded, k + 1))) throw damagedChunk();
+    profiles.push(
+      withLazyEvents(id, attributes, () =>
+        readEvents(new Decoder(encoded, strings, at), encoded, k),
+      ),
+    );
   }
-  if (!d.done()) throw damaged();
   return profiles;
-}
-
-/** Decodes the one profile that starts at `at` (a cursor {@link indexProfiles} reported). */
-export function decodeProfileAt(encoded: EncodedProfiles, at: Cursor): Profile {
-  return readProfile(new Decoder(encoded, at));
-}
-
-/** What {@link indexProfiles} reports, in stored order. */
-export interface ProfileIndexSink {
-  /** A profile starts at `at`: its id is `strings[idIndex]`. */
-  profile(idIndex: number, at: Cursor): void;
-  /** The profile's next event: its name is `strings[nameIndex]`. */
-  event(nameIndex: number, at: number): void;
-}
-
-/**
- * Moves `c` past one generic value without building it, checking it as `Decoder.skipValue`
- * does. A flat loop over the streams (a count of values still to skip instead of recursion,
- * no method calls): {@link indexProfiles} runs it over every profile's attributes and props,
- * which is most of the time of reading a set for a simulation.
- */
-function skipOne(e: EncodedProfiles, c: Cursor): void {
-  const { tags, ints, nums, strings, shapes } = e;
-  let { t, i, n } = c;
-  for (let pending = 1; pending > 0; pending--) {
-    switch (tags[t++]) {
-      case Tag.Number:
-        if (n++ >= nums.length) throw damaged();
-        break;
-      case Tag.String:
-        if (strings[ints[i++] as number] === undefined) throw damaged();
-        break;
-      case Tag.True:
-      case Tag.False:
-      case Tag.Null:
-      case Tag.Undefined:
-        break;
-      case Tag.Array: {
-        const length = ints[i++];
-        if (length === undefined) throw damaged();
-        pending += length;
-        break;
-      }
-      case Tag.Object: {
-        const keys = shapes[ints[i++] as number];
-        if (keys === undefined) throw damaged();
-        pending += keys.length;
-        break;
-      }
-      default:
-        throw damaged();
-    }
-  }
-  c.t = t;
-  c.i = i;
-  c.n = n;
-}
-
-/**
- * Walks `count` profiles written by `encodeProfiles` without building them: reports where each
- * starts and its events' names and times, skipping attributes and props. Throws if the chunk is
- * damaged, as {@link decodeProfiles} would.
- */
-export function indexProfiles(encoded: EncodedProfiles, count: number, sink: ProfileIndexSink) {
-  const { tags, ints, nums, strings } = encoded;
-  const c: Cursor = { t: 0, i: 0, n: 0 };
-  const at: Cursor = { t: 0, i: 0, n: 0 };
-  for (let p = 0; p < count; p++) {
-    at.t = c.t;
-    at.i = c.i;
-    at.n = c.n;
-    const idIndex = ints[c.i++] as number;
-    if (strings[idIndex] === undefined) throw damaged();
-    sink.profile(idIndex, at);
-    skipOne(encoded, c);
-    const length = ints[c.i++];
-    if (length === undefined) throw damaged();
-    for (let k = 0; k < length; k++) {
-      const nameIndex = ints[c.i++] as number;
-      if (strings[nameIndex] === undefined || c.n >= nums.length) throw damaged();
-      sink.event(nameIndex, nums[c.n++] as number);
-      if (tags[c.t] === Tag.Absent) c.t++;
-      else skipOne(encoded, c);
-    }
-  }
-  if (c.t !== tags.length || c.i !== ints.length || c.n !== nums.length) throw damaged();
 }
 
 /**

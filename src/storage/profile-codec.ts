@@ -1,171 +1,116 @@
 import type { Profile } from '../domain/profiles/profile';
+import { PackedStrings } from './packed-strings';
+import { Tag, toUint, ValueEncoder, type ValueStreams } from './profile-codec-values';
+
+export { Tag } from './profile-codec-values';
 
 /**
- * The columnar encoding of a chunk of profiles, as stored in IndexedDB.
+ * The columnar encoding of a chunk of profiles (codec 2), as stored in IndexedDB: what the
+ * simulator reads is stored as it reads it, and nothing in it is a per-value object.
  *
- * Why: IndexedDB structured-clones what it stores, and deserialising 100,000 profiles as an
- * object graph (735,000 events, about 104 MB as JSON) is what made reading a set slow. Typed
- * arrays clone as one memory copy (about 33 MB here: 4 tags, 7 ints, 12 nums, 10 of strings),
- * so a read costs one fetch and then building the objects. Chromium 156 headless, 100,000
- * generated profiles, medians of 5 rounds with every variant in the same run
- * (`npx tsx tests/bench/browser/profiles.ts --compare`), 2 cores shared with other runs (load
- * 3–4), ms:
+ * Why: IndexedDB structured-clones what it stores. Codec 1 (`profile-codec-v1.ts`) kept a
+ * chunk's ~7,000 distinct strings as an array, and reading it meant deserialising each string,
+ * then walking every profile's attributes and props to find its events: in Chromium that was
+ * ~2 ms a chunk of 1,000 profiles for the strings (a local `structuredClone` of 50 chunks took
+ * 110–280 ms with the strings, 10–20 ms without) and 55–85 ms per 100,000 profiles for the walk.
+ * Here the strings are one string and a table of offsets (one copy), and the events' names and
+ * times and where each profile starts are typed arrays, so a read gives the simulator's columns
+ * with a copy and a few checks.
  *
- *   layout (1,000 profiles a chunk)   encode  write  read (of which decode)
- *   objects, as stored until now           0   2090   1600      (0)
- *   one JSON string                      490   1380   1130    (740)
- *   columns (this codec)                 750   1230    600    (400)
- *
- * Through the repo, same run: read 100,000 cold 1,760 → 650; generate + store 100,000
- * 3,280 → 2,470; CDNOW import 580 → 570. Under load 9–11 earlier runs gave 2,770–4,840 → 1,040–
- * 2,320 for the read. Chunks of 200 or 5,000 profiles measured the same as 1,000. Decoding is
- * bound by allocating (and collecting) about 2.8 million objects.
- *
- * Layout: every profile is written, in order, as its id (a string index in `ints`), its
- * attributes (a generic value), its event count (`ints`) and per event the name (`ints`), the
- * time (`nums`) and the props (a generic value, or {@link Tag.Absent} when the event has none).
- * A generic value is a tag, then its payload: numbers in `nums` (so -0 and NaN survive), string
- * indexes, array lengths and object shapes in `ints`. A shape is the ordered key list of an
- * object, so key order and keys holding `undefined` read back exactly.
+ * Layout: per profile its id (`ids`, an index into the strings), where its events start in the
+ * event columns (`eventStart`), and where its attributes start in the value streams (`cursors`);
+ * per event its name (`eventName`, an index into `eventNames`) and time (`eventAt`). The value
+ * streams (see `profile-codec-values.ts`) hold each profile's attributes, then the props of each
+ * of its events ({@link Tag.Absent} when an event has none).
  */
-export interface EncodedProfiles {
-  /** Distinct strings of the chunk: ids, event names and string values. */
-  strings: string[];
-  /** Distinct object key lists, in key order. */
-  shapes: string[][];
-  tags: Uint8Array;
-  /** 16 bits a value when every value fits (nearly always: a chunk holds 1,000 profiles). */
-  ints: Uint16Array | Uint32Array;
-  nums: Float64Array;
+export interface EncodedProfiles extends ValueStreams {
+  /** The chunk's distinct strings (ids and string values), joined: see {@link PackedStrings}. */
+  text: string;
+  offsets: Int32Array;
+  /** Per profile, its id's string. */
+  ids: Int32Array;
+  /** Profile `k`'s events are `eventStart[k]` to `eventStart[k + 1]`: one more than profiles. */
+  eventStart: Int32Array;
+  /** The chunk's distinct event names. */
+  eventNames: string[];
+  /** Per event, its name as an index into `eventNames`. */
+  eventName: Uint16Array | Uint32Array;
+  /** Per event, its time (epoch ms). */
+  eventAt: Float64Array;
+  /** Per profile, where its attributes start in `tags`, `ints` and `nums` (three a profile). */
+  cursors: Int32Array;
 }
 
 /** The encoding's version, stored beside it so a later format can still read this one. */
-export const PROFILE_CODEC_VERSION = 1;
+export const PROFILE_CODEC_VERSION = 2;
 
-/** The kind of each generic value in `tags`. */
-export const Tag = {
-  Absent: 0,
-  Undefined: 1,
-  Null: 2,
-  False: 3,
-  True: 4,
-  Number: 5,
-  String: 6,
-  Array: 7,
-  Object: 8,
-} as const;
-
-function isPlainObject(v: object): v is Record<string, unknown> {
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+/**
+ * The same text, held one byte a character when every character fits. V8 keeps a string two
+ * bytes a character when any piece it was joined from was (generated e-mail addresses are:
+ * made from names with their accents taken off), and IndexedDB stores it as held: a chunk's
+ * text took 184 KB instead of 92 KB, a fifth of the chunk. `String.fromCharCode` of codes below
+ * 256 makes a one-byte string.
+ */
+function oneByte(text: string): string {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A character beyond Latin-1: two bytes a character it is.
+    if (code > 0xff) return text;
+    codes[i] = code;
+  }
+  const pieces: string[] = [];
+  for (let from = 0; from < codes.length; from += 8_192)
+    pieces.push(String.fromCharCode(...codes.subarray(from, from + 8_192)));
+  return pieces.join('');
 }
 
-/** A trie over key lists: the node reached by an object's keys holds its shape index. */
-interface ShapeNode {
-  next: Map<string, ShapeNode>;
-  shape?: number;
-}
-
-class Encoder {
-  readonly strings: string[] = [];
-  readonly shapes: string[][] = [];
-  readonly tags: number[] = [];
-  readonly ints: number[] = [];
-  readonly nums: number[] = [];
-  private readonly stringIndex = new Map<string, number>();
-  private readonly shapeRoot: ShapeNode = { next: new Map() };
-
-  string(s: string): void {
-    let index = this.stringIndex.get(s);
-    if (index === undefined) {
-      index = this.strings.length;
-      this.strings.push(s);
-      this.stringIndex.set(s, index);
-    }
-    this.ints.push(index);
-  }
-
-  value(v: unknown): void {
-    switch (typeof v) {
-      case 'number':
-        this.tags.push(Tag.Number);
-        this.nums.push(v);
-        return;
-      case 'string':
-        this.tags.push(Tag.String);
-        this.string(v);
-        return;
-      case 'boolean':
-        this.tags.push(v ? Tag.True : Tag.False);
-        return;
-      case 'undefined':
-        this.tags.push(Tag.Undefined);
-        return;
-      case 'object':
-        if (v === null) this.tags.push(Tag.Null);
-        else if (Array.isArray(v)) this.array(v);
-        else if (isPlainObject(v)) this.object(v);
-        else throw new TypeError('A profile holds an object that is not plain data.');
-        return;
-      default:
-        throw new TypeError(`A profile holds a ${typeof v}, which cannot be stored.`);
-    }
-  }
-
-  private array(items: readonly unknown[]): void {
-    this.tags.push(Tag.Array);
-    this.ints.push(items.length);
-    for (let i = 0; i < items.length; i++) this.value(items[i]);
-  }
-
-  private object(o: Record<string, unknown>): void {
-    const keys = Object.keys(o);
-    // Walking a trie of keys finds the shape without building a string per object.
-    let node = this.shapeRoot;
-    for (const k of keys) {
-      let next = node.next.get(k);
-      if (next === undefined) {
-        next = { next: new Map() };
-        node.next.set(k, next);
-      }
-      node = next;
-    }
-    if (node.shape === undefined) {
-      node.shape = this.shapes.length;
-      this.shapes.push(keys);
-    }
-    this.tags.push(Tag.Object);
-    this.ints.push(node.shape);
-    for (const k of keys) this.value(o[k]);
-  }
-}
-
-function toUint(values: number[]): Uint16Array | Uint32Array {
-  let max = 0;
-  for (const v of values) if (v > max) max = v;
-  return max <= 0xffff ? new Uint16Array(values) : new Uint32Array(values);
-}
-
-/** Encodes profiles for storage; {@link decodeProfiles} gives back deep-equal profiles. */
+/** Encodes profiles for storage; `decodeProfiles` gives back deep-equal profiles. */
 export function encodeProfiles(profiles: readonly Profile[]): EncodedProfiles {
-  const e = new Encoder();
-  for (const profile of profiles) {
-    e.string(profile.id);
+  const e = new ValueEncoder();
+  const count = profiles.length;
+  const ids = new Int32Array(count);
+  const eventStart = new Int32Array(count + 1);
+  const cursors = new Int32Array(3 * count);
+  const eventNames: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const eventName: number[] = [];
+  const eventAt: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const profile = profiles[k] as Profile;
+    ids[k] = e.indexOf(profile.id);
+    cursors[3 * k] = e.tags.length;
+    cursors[3 * k + 1] = e.ints.length;
+    cursors[3 * k + 2] = e.nums.length;
     e.value(profile.attributes);
-    const events = profile.events;
-    e.ints.push(events.length);
-    for (const event of events) {
+    eventStart[k] = eventAt.length;
+    for (const event of profile.events) {
       if (typeof event.name !== 'string' || typeof event.at !== 'number') {
         throw new TypeError(`An event of profile ${profile.id} has no name or time.`);
       }
-      e.string(event.name);
-      e.nums.push(event.at);
+      let name = nameIndex.get(event.name);
+      if (name === undefined) {
+        name = eventNames.length;
+        eventNames.push(event.name);
+        nameIndex.set(event.name, name);
+      }
+      eventName.push(name);
+      eventAt.push(event.at);
       if ('props' in event) e.value(event.props);
       else e.tags.push(Tag.Absent);
     }
   }
+  eventStart[count] = eventAt.length;
+  const { text, offsets } = PackedStrings.of(e.strings);
   return {
-    strings: e.strings,
+    text: oneByte(text),
+    offsets,
+    ids,
+    eventStart,
+    eventNames,
+    eventName: toUint(eventName),
+    eventAt: new Float64Array(eventAt),
+    cursors,
     shapes: e.shapes,
     tags: new Uint8Array(e.tags),
     ints: toUint(e.ints),

@@ -1,5 +1,5 @@
 import { mergeProfiles } from '../domain/profiles/merge-profiles';
-import { PROFILE_SCHEMA_VERSION, type Profile } from '../domain/profiles/profile';
+import type { Profile } from '../domain/profiles/profile';
 import type { ProfileSort } from '../domain/profiles/query';
 import type { WayfinderDb } from './db';
 import { onceNoImportRuns } from './import-lock';
@@ -33,6 +33,7 @@ import {
   writeChunks,
 } from './profile-chunks';
 import { ProfileSetConflictError, ProfileSetNotFoundError } from './profile-set-errors';
+import { profileSetJsonParts } from './profile-set-export';
 import {
   PROFILES_PER_CHUNK,
   type ProfileChunkRecord,
@@ -88,9 +89,6 @@ export interface ProfileRepoOptions {
 const READ_AHEAD = 3;
 
 export { ProfileSetConflictError, ProfileSetNotFoundError };
-
-/** The format tag of an exported set. */
-export const PROFILE_EXPORT_FORMAT = 'wayfinder.profiles';
 
 function publicSet(record: ProfileSetRecord): ProfileSet {
   const { id, name, source, count, createdAt, updatedAt } = record;
@@ -501,15 +499,15 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
     /** Deletes a set and its profiles; with `expectedRevision`, only if it is still at it. */
     deleteSet,
 
-    /** A set as JSON text that `importJson` reads back. */
-    async exportSet(setId: string): Promise<string> {
-      const { set, profiles } = await load(setId);
-      return JSON.stringify({
-        format: PROFILE_EXPORT_FORMAT,
-        version: PROFILE_SCHEMA_VERSION,
-        set: { name: set.name, source: set.source, count: set.count, exportedAt: now() },
-        profiles,
-      });
+    /**
+     * A set as JSON text that `importJson` reads back, in parts of one stored chunk each (see
+     * `profileSetJsonParts`): the set is never held whole. Rejects with `ProfileSetChangedError`
+     * if the set is replaced, cleared or deleted while it is read.
+     */
+    async *exportSetParts(setId: string): AsyncGenerator<string> {
+      const { set, keys } = await snapshot(setId);
+      const header = { name: set.name, source: set.source, count: set.count, exportedAt: now() };
+      yield* profileSetJsonParts(header, readProfilesByKey(db, setId, keys));
     },
 
     /**

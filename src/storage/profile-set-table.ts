@@ -2,7 +2,14 @@ import type { Profile } from '../domain/profiles/profile';
 import { type SearchBlock, searchBlock } from '../domain/profiles/table/search-block';
 import type { ProfileTableColumns, TableTextField } from '../domain/profiles/table/table-columns';
 import { grown } from '../domain/simulate/profile-columns';
-import { ATTRIBUTE_FIELDS, packChunk, type PackedChunk, unpackProfile } from './packed-chunk';
+import {
+  ATTRIBUTE_FIELDS,
+  eventCountOf,
+  lastEventAtOf,
+  packChunk,
+  type PackedChunk,
+  unpackProfile,
+} from './packed-chunk';
 import { PackedStrings } from './packed-strings';
 import type { ProfileChunkRecord } from './records';
 
@@ -61,17 +68,17 @@ export class ProfileSetTable implements ProfileTableColumns {
     const k = this.indexInChunk[i] as number;
     const index =
       field === 'id'
-        ? (packed.idText[k] as number)
+        ? (packed.ids[k] as number)
         : (packed.fieldText[(FIELD_OF.get(field) as number) * packed.count + k] as number);
     return index < 0 ? undefined : strings.at(index);
   }
 
   eventCount(i: number): number {
-    return this.chunk(i).packed.events[this.indexInChunk[i] as number] as number;
+    return eventCountOf(this.chunk(i).packed, this.indexInChunk[i] as number);
   }
 
   lastEventAt(i: number): number | undefined {
-    const at = this.chunk(i).packed.lastAt[this.indexInChunk[i] as number] as number;
+    const at = lastEventAtOf(this.chunk(i).packed, this.indexInChunk[i] as number);
     return Number.isNaN(at) ? undefined : at;
   }
 
@@ -96,7 +103,7 @@ export class ProfileSetTable implements ProfileTableColumns {
   indexOf(id: string): number {
     for (const { first, packed, strings } of this.chunks) {
       for (let k = 0; k < packed.count; k++)
-        if (strings.is(packed.idText[k] as number, id)) return first + k;
+        if (strings.is(packed.ids[k] as number, id)) return first + k;
     }
     return -1;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Profile } from '../domain/profiles/profile';
 import type { EncodedProfiles } from './profile-codec';
+import type { EncodedProfilesV1 } from './profile-codec-v1';
 
 /** Where a profile set came from. */
 export const profileSetSourceSchema = z.enum(['generated', 'csv', 'json', 'cdnow', 'manual']);
@@ -57,7 +58,20 @@ export interface ProfileColumnChunkRecord extends ProfileChunkKey {
   columns: EncodedProfiles;
 }
 
-/** Up to {@link PROFILES_PER_CHUNK} profiles of one set, stored as one record. */
+/**
+ * A chunk in the first columnar encoding (`profile-codec-v1.ts`), as written before codec 2;
+ * the schema upgrade to version 6 rewrites them. Still read.
+ */
+export interface ProfileV1ChunkRecord extends ProfileChunkKey {
+  codec: 1;
+  count: number;
+  columns: EncodedProfilesV1;
+}
+
+/**
+ * Up to {@link PROFILES_PER_CHUNK} profiles of one set, stored as one record (a
+ * {@link ProfileV1ChunkRecord} reads as a column record whose `codec` says otherwise).
+ */
 export type ProfileChunkRecord = ProfileObjectChunkRecord | ProfileColumnChunkRecord;
 
 /** Profiles per stored chunk: the bench measured chunks well ahead of one record per profile. */

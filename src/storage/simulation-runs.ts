@@ -53,12 +53,17 @@ export class SimulationRunConflictError extends Error {
 const revisionOf = (raw: unknown): number | 'absent' =>
   raw === undefined ? 'absent' : ((raw as { revision?: number }).revision ?? 1);
 
-/** What a caller gives to save a run; the repository adds the id, version and time. */
+/**
+ * What a caller gives to save a run; the repository adds the version, and the id and time unless
+ * given (a caller that shows a run before it is stored names it first, so both agree).
+ */
 export type NewSimulationRun = Omit<
   SimulationRun,
   'id' | 'createdAt' | 'runVersion' | 'options' | 'revision'
 > & {
   options: SimulationOptions;
+  id?: string;
+  createdAt?: number;
 };
 
 export interface SimulationRunsRepoOptions {
@@ -124,8 +129,8 @@ export function createSimulationRunsRepo(db: WayfinderDb, options: SimulationRun
       const run = await parseSimulationRunInSlices({
         ...input,
         runVersion: SIMULATION_RUN_VERSION,
-        id: newId(),
-        createdAt: now(),
+        id: input.id ?? newId(),
+        createdAt: input.createdAt ?? now(),
         revision: 1,
       });
       await db.transaction('rw', db.simulationRuns, async () => {

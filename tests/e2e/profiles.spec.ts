@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -121,4 +122,29 @@ test('generates 10,000 profiles with a progress bar; after a reload they are all
   await page.getByRole('link', { name: 'c010000' }).click();
   await expect(page.getByRole('heading', { name: 'Attributes', exact: true })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Event timeline' })).toBeVisible();
+});
+
+test('Export JSON downloads the whole set, streamed a chunk at a time', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/profiles');
+  const row = page
+    .getByRole('table', { name: 'Profile sets' })
+    .getByRole('row', { name: /Demo customers/ });
+  await expect(row).toContainText('5,000', { timeout: 60_000 });
+  const downloading = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Export Demo customers as JSON' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Demo-customers.json');
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const exported = JSON.parse(await readFile(file, 'utf8')) as {
+    format: string;
+    set: { name: string; count: number };
+    profiles: { id: string }[];
+  };
+  expect(exported.format).toBe('wayfinder.profiles');
+  expect(exported.set).toMatchObject({ name: 'Demo customers', count: 5_000 });
+  expect(exported.profiles).toHaveLength(5_000);
+  expect(new Set(exported.profiles.map((p) => p.id)).size).toBe(5_000);
 });

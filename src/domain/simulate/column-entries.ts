@@ -91,10 +91,25 @@ export class ColumnEntries implements EntrantStart {
    * The first firing is chosen by time, then sequence, then trigger order, as `nextFiring`.
    */
   find(i: number): boolean {
+    if (!this.scan(i)) return false;
+    const profile = this.scanned ?? this.columns.profile(i);
+    this.profile = profile;
+    this.hash = hashText(profile.id);
+    this.control = this.heldOut(this.hash);
+    return true;
+  }
+
+  /**
+   * The column half of {@link find}: whether profile `i` enters, and if so its first entry's
+   * time, trigger and sequence in this object's fields; the profile object is read only when a
+   * trigger filters on properties (then it is {@link scanned}, else null).
+   */
+  scan(i: number): boolean {
     const { columns, named, filters } = this;
     const { eventStart, eventName, eventAt } = columns;
     const from = eventStart[i] as number;
     const to = eventStart[i + 1] as number;
+    this.scanned = null;
     if (from === to) return false;
     const { start, end } = this.plan;
     const first = firstAtOrAbove(eventAt, from, to, start);
@@ -122,17 +137,73 @@ export class ColumnEntries implements EntrantStart {
         break;
       }
     }
+    this.scanned = profile;
     if (bestTrigger < 0) return false;
-    profile ??= columns.profile(i);
-    const { controlThreshold, controlSuffix } = this.plan;
-    const hash = hashText(profile.id);
-    this.profile = profile;
-    this.hash = hash;
     this.at = best;
     this.trigger = bestTrigger;
     this.seq = bestSeq;
-    this.control =
-      controlThreshold > 0 && hashMore(hash, controlSuffix) % 10_000 < controlThreshold;
     return true;
+  }
+
+  /**
+   * {@link scan} over profiles `from` to `to`, writing each entrant's index, entry time, trigger,
+   * sequence and (when a filter read it) profile object at the next free place of the arrays;
+   * returns how many entered. One event trigger without filters, the common case, is one tight
+   * walk of the block's name and time columns, as a hand-written loop would do it.
+   */
+  scanBlock(
+    from: number,
+    to: number,
+    index: Int32Array,
+    at: Float64Array,
+    trigger: Int32Array,
+    seq: Float64Array,
+    profiles: (Profile | null)[],
+  ): number {
+    let n = 0;
+    if (this.named.length !== 1 || this.filters[0] !== null) {
+      for (let i = from; i < to; i++) {
+        if (!this.scan(i)) continue;
+        index[n] = i;
+        at[n] = this.at;
+        trigger[n] = this.trigger;
+        seq[n] = this.seq;
+        profiles[n] = this.scanned;
+        n++;
+      }
+      return n;
+    }
+    const isNamed = this.named[0] as Uint8Array;
+    const { eventStart, eventName, eventAt } = this.columns;
+    const { start, end } = this.plan;
+    let e = eventStart[from] as number;
+    for (let i = from; i < to; i++) {
+      const last = eventStart[i + 1] as number;
+      const first = e;
+      while (e < last && (eventAt[e] as number) < start) e++;
+      for (; e < last; e++) {
+        const t = eventAt[e] as number;
+        if (t >= end) break;
+        if (isNamed[eventName[e] as number] !== 1) continue;
+        index[n] = i;
+        at[n] = t;
+        trigger[n] = 0;
+        seq[n] = e - first;
+        profiles[n] = null;
+        n++;
+        break;
+      }
+      e = last;
+    }
+    return n;
+  }
+
+  /** The profile object {@link scan} read to test a trigger's property filters, else null. */
+  scanned: Profile | null = null;
+
+  /** Whether the profile whose id hashes to `hash` is held out (spec §3.2). */
+  heldOut(hash: number): boolean {
+    const { controlThreshold, controlSuffix } = this.plan;
+    return controlThreshold > 0 && hashMore(hash, controlSuffix) % 10_000 < controlThreshold;
   }
 }

@@ -24,7 +24,37 @@ export class ColumnFirings {
     return new ColumnFirings(triggers);
   }
 
-  private constructor(private readonly triggers: readonly EventTrigger[]) {}
+  private constructor(private readonly triggers: readonly EventTrigger[]) {
+    this.matches = triggers.map((t) => t.match);
+  }
+
+  /**
+   * How many firings {@link next} would give one after another from position (`after`,
+   * `afterSeq`) before `end`: those before `split` in `out[0]`, the others in `out[1]`.
+   */
+  count(
+    timeline: EventTimeline,
+    after: number,
+    afterSeq: number,
+    end: number,
+    split: number,
+    out: Float64Array,
+  ): void {
+    timeline.countReal(this.namedOf(timeline), this.matches, after, afterSeq, end, split, out);
+  }
+
+  /** Per trigger, its own test on an event (null: its name is enough). */
+  private readonly matches: readonly (EventTrigger['match'] | null)[];
+
+  /** Per trigger: which of the timeline's column names fire it. */
+  private namedOf(timeline: EventTimeline): Uint8Array[] {
+    const names = timeline.names as readonly string[];
+    if (this.namedFor !== names) {
+      this.namedFor = names;
+      this.named = this.triggers.map((t) => Uint8Array.from(names, (n) => (n === t.name ? 1 : 0)));
+    }
+    return this.named;
+  }
 
   /**
    * As `nextFiring` over a timeline read from columns: the first firing after position
@@ -32,17 +62,13 @@ export class ColumnFirings {
    * its time (Infinity: none) and writes its trigger and sequence to `out`.
    */
   next(timeline: EventTimeline, after: number, afterSeq: number, end: number, out: Firing): number {
-    const names = timeline.names as readonly string[];
-    if (this.namedFor !== names) {
-      this.namedFor = names;
-      this.named = this.triggers.map((t) => Uint8Array.from(names, (n) => (n === t.name ? 1 : 0)));
-    }
+    const named = this.namedOf(timeline);
     let best = Number.POSITIVE_INFINITY;
     let bestSeq = AFTER_EVENTS;
     let bestTrigger = -1;
-    for (let i = 0; i < this.named.length; i++) {
+    for (let i = 0; i < named.length; i++) {
       const t = timeline.nextReal(
-        this.named[i] as Uint8Array,
+        named[i] as Uint8Array,
         (this.triggers[i] as EventTrigger).match,
         after,
         afterSeq,

@@ -81,12 +81,7 @@ export class EventTimeline {
     const { eventAt, eventName } = this.columns as ProfileColumns;
     const from = this.from;
     const to = this.to;
-    let k =
-      afterSeq === AFTER_EVENTS
-        ? firstAbove(eventAt, from, to, after)
-        : firstAtOrAbove(eventAt, from, to, after);
-    if (afterSeq !== AFTER_EVENTS && afterSeq >= k - from) k = from + afterSeq + 1;
-    for (; k < to; k++) {
+    for (let k = this.realAfter(after, afterSeq); k < to; k++) {
       const at = eventAt[k] as number;
       if (at >= end) return Number.POSITIVE_INFINITY;
       if (named[eventName[k] as number] !== 1) continue;
@@ -95,6 +90,53 @@ export class EventTimeline {
       return at;
     }
     return Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * How many of the profile's own events {@link nextReal} would find one after another from
+   * position (`after`, `afterSeq`), for any of the lists `named` (with its `matches`): each event
+   * counts once however many lists take it. Those before `split` are written to `out[0]`, the
+   * others to `out[1]`. Columns only.
+   */
+  countReal(
+    named: readonly Uint8Array[],
+    matches: readonly (((e: ProfileEvent) => boolean) | null)[],
+    after: number,
+    afterSeq: number,
+    end: number,
+    split: number,
+    out: Float64Array,
+  ): void {
+    const { eventAt, eventName } = this.columns as ProfileColumns;
+    const from = this.from;
+    const to = this.to;
+    let before = 0;
+    let later = 0;
+    for (let k = this.realAfter(after, afterSeq); k < to; k++) {
+      const at = eventAt[k] as number;
+      if (at >= end) break;
+      const name = eventName[k] as number;
+      for (let j = 0; j < named.length; j++) {
+        if ((named[j] as Uint8Array)[name] !== 1) continue;
+        const match = matches[j] ?? null;
+        if (match !== null && !match(this.real[k - from] as ProfileEvent)) continue;
+        if (at < split) before++;
+        else later++;
+        break;
+      }
+    }
+    out[0] = before;
+    out[1] = later;
+  }
+
+  /** The columns' index of the first real event after position (`after`, `afterSeq`). */
+  private realAfter(after: number, afterSeq: number): number {
+    const { eventAt } = this.columns as ProfileColumns;
+    const from = this.from;
+    const to = this.to;
+    if (afterSeq === AFTER_EVENTS) return firstAbove(eventAt, from, to, after);
+    const k = firstAtOrAbove(eventAt, from, to, after);
+    return afterSeq >= k - from ? from + afterSeq + 1 : k;
   }
 
   /** Real and simulated events, oldest first; at equal times real events come first. */

@@ -1,7 +1,8 @@
 import type { Spec } from '../compile/spec-schema.ts';
 import type { Profile } from '../profiles/profile.ts';
 import { buildResult } from './build-result.ts';
-import { ColumnEntries } from './column-entries.ts';
+import { ColumnEntries, reachChannels } from './column-entries.ts';
+import { BATCH_PROFILES, EntrantBatch } from './entrant-batch.ts';
 import { mergeResults } from './merge.ts';
 import type { SimulationOptions } from './options.ts';
 import { createSimulationPlan, type SimulationPlan } from './plan.ts';
@@ -33,8 +34,8 @@ export class PartitionRun {
   private entrant = 0;
   private readonly count: number;
   private readonly prepared: PreparedProfiles | null;
-  /** Finds entries from the columns as the run goes (see the constructor). */
-  private readonly entries: ColumnEntries | null = null;
+  /** Finds entries from the columns as the run goes, a batch at a time (see the constructor). */
+  private readonly batch: EntrantBatch | null = null;
 
   constructor(
     private readonly plan: SimulationPlan,
@@ -47,11 +48,14 @@ export class PartitionRun {
     this.simulator = new ProfileSimulator(plan);
     if (isColumns(profiles)) {
       this.count = profiles.count;
-      // Untraced, with event triggers only: find each entry just before running it, while the
-      // profile is fresh in the cache, instead of preparing every profile first.
-      this.entries =
+      // Untraced, with event triggers only: find the entries of a small batch just before
+      // running it, while its profiles are fresh in the cache, instead of preparing every
+      // profile first.
+      const entries =
         prepared === null && isUntraced(plan) ? ColumnEntries.for(plan, profiles) : null;
-      this.prepared = this.entries === null ? (prepared ?? prepareColumns(plan, profiles)) : null;
+      this.batch =
+        entries === null ? null : new EntrantBatch(entries, profiles, reachChannels(plan));
+      this.prepared = this.batch === null ? (prepared ?? prepareColumns(plan, profiles)) : null;
     } else {
       this.count = profiles.length;
       this.prepared = prepared;
@@ -82,7 +86,7 @@ export class PartitionRun {
 
   /** Simulates up to `count` more profiles; returns true when every profile is done. */
   advance(count: number): boolean {
-    if (this.entries !== null) return this.advanceFinding(this.entries, count);
+    if (this.batch !== null) return this.advanceFinding(this.batch, count);
     if (this.prepared !== null) return this.advancePrepared(this.prepared, count);
     const { plan, simulator } = this;
     const profiles = this.profiles as readonly Profile[];
@@ -97,13 +101,25 @@ export class PartitionRun {
   }
 
   /** {@link advance} finding entries from the columns: only the entrants run, the rest are counted. */
-  private advanceFinding(entries: ColumnEntries, count: number): boolean {
+  private advanceFinding(batch: EntrantBatch, count: number): boolean {
     const simulator = this.simulator;
     const columns = this.profiles as ProfileColumns;
     const to = Math.min(this.count, this.next + count);
     simulator.counters.profiles += to - this.next;
-    for (let i = this.next; i < to; i++)
-      if (entries.find(i)) simulator.runStart(entries, columns, i, 0, 0, false, false);
+    for (let from = this.next; from < to; from += BATCH_PROFILES) {
+      const n = batch.fill(from, Math.min(to, from + BATCH_PROFILES));
+      for (let k = 0; k < n; k++)
+        simulator.runStart(
+          batch.start(k),
+          columns,
+          batch.index[k] as number,
+          batch.reachChannels,
+          0,
+          false,
+          false,
+        );
+      batch.clear();
+    }
     this.next = to;
     return to === this.count;
   }

@@ -233,6 +233,17 @@ export class ProfileSimulator {
       exitAt === NEVER || plan.reentry === 'never'
         ? NEVER
         : exitAt + (plan.reentry === 'after_cooldown' ? plan.cooldownMs : 0);
+    const timeline = this.state.timeline;
+    if (reopens === NEVER && this.columnFirings !== null && timeline.source !== null) {
+      // Every further firing is refused: count them in one walk of the event columns.
+      const refused = this.refused;
+      this.columnFirings.count(timeline, entryAt, this.entrySeq, plan.end, exitAt, refused);
+      const r = counters.entriesRefused;
+      r[REFUSED_ACTIVE] = (r[REFUSED_ACTIVE] as number) + (refused[0] as number);
+      const late = plan.reentry === 'never' ? REFUSED_NEVER : REFUSED_COOLDOWN;
+      r[late] = (r[late] as number) + (refused[1] as number);
+      return NEVER;
+    }
     let at = entryAt;
     let seq = this.entrySeq;
     for (;;) {
@@ -255,6 +266,9 @@ export class ProfileSimulator {
       seq = this.firedSeq;
     }
   }
+
+  /** Firings refused before and after the exit (see {@link nextEntry}). */
+  private readonly refused = new Float64Array(2);
 
   /** Trigger and sequence of the firing {@link nextFiring} found. */
   private readonly fired: Firing = { trigger: -1, seq: -1 };

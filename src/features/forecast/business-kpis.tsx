@@ -18,10 +18,13 @@ function rangeOf(view: VariantView, key: string) {
 export function BusinessKpis({
   view,
   profiles,
+  setId,
   capText,
 }: {
   view: VariantView;
   profiles: readonly Profile[];
+  /** The stored set the profiles come from (the CLV fit reads it in its worker). */
+  setId: string;
   capText: string;
 }) {
   const intl = useIntl();
@@ -128,7 +131,7 @@ export function BusinessKpis({
           detail={`${formatNumber(t?.perfectOrder.during.orders ?? 0)} orders`}
         />
       </KpiGrid>
-      <ClvPanel view={view} profiles={profiles} />
+      <ClvPanel view={view} setId={setId} />
     </section>
   );
 }

@@ -1,39 +1,42 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useEffect, useMemo, useState } from 'react';
-import type { Profile } from '../../domain/profiles/profile.ts';
+import { getAppDb } from '../../storage/app-storage.ts';
 import { fitClvInWorker } from '../../workers/clv/fit-clv-in-worker.ts';
-import type { ClvOutcome } from '../../domain/forecast/clv-report.ts';
+import type { SetClvFit } from '../../workers/clv/fit-set-clv.ts';
 import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
 import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { clvEffects, type VariantView } from './forecast-model.ts';
-import { lastEventDay } from './clv/last-event-day.ts';
 import { formatParameter } from './clv/clv-wording.ts';
 
 const HORIZONS = [26, 52, 104];
 
-/** Fits BG/NBD and Gamma-Gamma to the set (in a worker) and values the journey's extra conversions. */
-export function ClvPanel({ view, profiles }: { view: VariantView; profiles: readonly Profile[] }) {
+/**
+ * Fits BG/NBD and Gamma-Gamma to a stored set and values the journey's extra conversions, in a
+ * worker that reads the set itself: the page sends the set's id, never its profiles.
+ */
+export function ClvPanel({ view, setId }: { view: VariantView; setId: string }) {
   const intl = useIntl();
   const [horizonWeeks, setHorizon] = useState(52);
-  const [outcome, setOutcome] = useState<ClvOutcome | null>(null);
+  const [fit, setFit] = useState<SetClvFit | null>(null);
   const effects = useMemo(() => clvEffects(view), [view]);
-  const calibrationEnd = useMemo(() => lastEventDay(profiles), [profiles]);
   useEffect(() => {
     const abort = new AbortController();
-    setOutcome(null);
-    fitClvInWorker({ profiles, calibrationEnd, horizonWeeks, effects }, abort.signal).then(
-      setOutcome,
+    setFit(null);
+    fitClvInWorker(getAppDb(), { setId, horizonWeeks, effects }, abort.signal).then(
+      setFit,
       (error: unknown) => {
         if (!(error instanceof DOMException && error.name === 'AbortError'))
-          setOutcome({
-            ok: false,
-            message: error instanceof Error ? error.message : String(error),
+          setFit({
+            calibrationEnd: null,
+            outcome: { ok: false, message: error instanceof Error ? error.message : String(error) },
           });
       },
     );
     return () => abort.abort();
-  }, [profiles, calibrationEnd, horizonWeeks, effects]);
+  }, [setId, horizonWeeks, effects]);
+  const outcome = fit?.outcome ?? null;
+  const calibrationEnd = fit?.calibrationEnd ?? '';
   const p = formatParameter;
   return (
     <div className="clv-panel">

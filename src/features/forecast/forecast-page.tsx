@@ -235,6 +235,7 @@ export function ForecastPage() {
             <BusinessKpis
               view={a}
               profiles={loaded.profiles}
+              setId={loaded.setId}
               capText={
                 cap
                   ? intl.formatMessage(

@@ -1,7 +1,7 @@
 import { FormattedMessage } from 'react-intl';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { downloadText } from '../../ui/download.ts';
+import { downloadParts } from '../../ui/download.ts';
 import { GenerateDialog } from './generate/generate-dialog.tsx';
 import { ImportDialog } from './import/import-dialog.tsx';
 import { ProfileSetList } from './profile-set-list.tsx';
@@ -65,10 +65,10 @@ export function ProfilesPage() {
         <ProfileSetList
           sets={sets}
           onExport={(set) =>
-            attempt(async () =>
-              downloadText(
+            attempt(() =>
+              downloadParts(
                 `${set.name.replace(/[^\w.-]+/g, '-')}.json`,
-                await repo.exportSet(set.id),
+                repo.exportSetParts(set.id),
               ),
             )
           }

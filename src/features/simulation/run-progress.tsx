@@ -55,6 +55,13 @@ export function RunStatusMessage({ state }: { state: RunStatus }) {
       </p>
     );
   }
+  if (state.status === 'unsaved') {
+    return (
+      <p role="alert" className="field-error">
+        <FormattedMessage id="sim.run-progress.theResultIsShownButNotSaved" /> {state.message}
+      </p>
+    );
+  }
   if (state.status === 'failed') {
     return (
       <p role="alert" className="field-error">

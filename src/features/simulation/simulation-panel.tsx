@@ -19,6 +19,7 @@ import { useSimulationServices, type SimulationProfileSet } from './simulation-s
 import { compileForSimulation } from './spec-version.ts';
 import { useSetSpan } from './use-set-span.ts';
 import { useSimulationRunner } from './use-simulation-runner.ts';
+import { useRunRehearsal } from './use-run-rehearsal.ts';
 import { onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import './simulation.css';
 
@@ -28,9 +29,12 @@ import './simulation.css';
  * mounts, so the first run does not wait for it, and then drawn in the same commit as the result
  * (a plain `lazy` would suspend once more and React would hold the reveal back).
  */
-const ResultView = onDemand(() =>
-  import('./simulation-result.tsx').then((module) => module.SimulationResultView),
-);
+const ResultView = onDemand(async () => {
+  const module = await import('./simulation-result.tsx');
+  // The charts' plotting code too, so the first result is drawn in one commit, plots included.
+  await module.prefetchResultParts();
+  return module.SimulationResultView;
+});
 
 /** Traced profiles per run, so the trace viewer has examples of every outcome. */
 export const TRACE_SAMPLE = 200;
@@ -66,6 +70,19 @@ function formFrom(
     horizonDays: horizonDays ?? null,
     seed: String(seed),
     behaviour,
+  };
+}
+
+/** The options a run is started with, or null until the period is known. */
+function runOptions(form: SimulationFormValue) {
+  if (form.start === null || form.horizonDays === null) return null;
+  const seed = form.seed.trim() === '' ? 1 : Number(form.seed);
+  return {
+    start: form.start,
+    horizonDays: form.horizonDays,
+    seed: Number.isFinite(seed) ? seed : form.seed,
+    behaviour: form.behaviour,
+    traceSample: TRACE_SAMPLE,
   };
 }
 
@@ -155,25 +172,30 @@ export function SimulationPanel({ document, onOverlay, onFocusStep }: Simulation
     form.start !== null &&
     form.horizonDays !== null;
 
+  const options = runOptions(form);
+  useRunRehearsal(
+    services,
+    ready && compiled.ok && options !== null
+      ? { spec: compiled.spec, specHash: compiled.specHash, set: selectedSet, options }
+      : null,
+    running,
+  );
+
   const start = (): void => {
     // Run pressed right after an edit can come before the deferred compile caught up with it:
     // simulate the journey as it is now, not the version before the edit.
     const current = deferred === document ? compiled : compileForSimulation(document);
-    if (!current.ok || !selectedSet || form.start === null || form.horizonDays === null) return;
-    const seed = form.seed.trim() === '' ? 1 : Number(form.seed);
+    if (!current.ok || !selectedSet || options === null) return;
+    // The result view's code, should the idle prefetch not have come yet: fetched while the
+    // workers simulate, so the result is drawn when it comes.
+    void ResultView.prefetch();
     void runner.start({
       spec: current.spec,
       specHash: current.specHash,
       journeyId: document.id,
       journeyName: document.name,
       set: selectedSet,
-      options: {
-        start: form.start,
-        horizonDays: form.horizonDays,
-        seed: Number.isFinite(seed) ? seed : form.seed,
-        behaviour: form.behaviour,
-        traceSample: TRACE_SAMPLE,
-      },
+      options,
     });
   };
 

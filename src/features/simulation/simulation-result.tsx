@@ -9,6 +9,10 @@ import { FunnelTable, StepsTable, SuppressionsTable } from './result-tables.tsx'
 import { RefusedEntriesTable, StoppedWarning } from './run-warnings.tsx';
 import { RunExports } from './run-exports.tsx';
 import { TraceViewer } from './trace-viewer.tsx';
+import { prefetchSeriesPlot } from '../../ui/charts/lazy-series-plot.tsx';
+
+/** The code the view loads on demand itself (the charts' plots), fetched along with the view. */
+export const prefetchResultParts = (): Promise<unknown> => prefetchSeriesPlot();
 
 interface SimulationResultViewProps {
   run: SimulationRun;

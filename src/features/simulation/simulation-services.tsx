@@ -13,6 +13,7 @@ import {
   type SimulationRunsRepo,
 } from '../../storage/simulation-runs.ts';
 import {
+  prepareStoredRun,
   readStoredSetSpan,
   runStoredSimulation,
   type SimulationProgress,
@@ -54,6 +55,12 @@ export interface SimulationServices {
    * once; called when a set is chosen. Answers nothing.
    */
   warm?(set: SimulationProfileSet): void;
+  /**
+   * Has the workers rehearse the run the panel is set up for (read the set, simulate a batch of
+   * it), so the engine's code is ready when Run is pressed; called when the browser is idle.
+   * Answers nothing.
+   */
+  prepare?(run: Pick<SimulationRunRequest, 'spec' | 'set' | 'options'>): void;
   run(request: SimulationRunRequest): Promise<SimulationResult>;
   runs: Pick<SimulationRunsRepo, 'save' | 'latestForJourney' | 'listAll' | 'delete'>;
   /** A journey as stored now; undefined when deleted or unreadable. */
@@ -78,6 +85,13 @@ function defaultServices(): SimulationServices {
     readSpan: (set, signal) =>
       readStoredSetSpan({ set: { dbName: db.name, setId: set.id }, count: set.count, signal }),
     warm: (set) => warmStoredSet({ set: { dbName: db.name, setId: set.id }, count: set.count }),
+    prepare: ({ spec, set, options }) =>
+      prepareStoredRun({
+        spec,
+        set: { dbName: db.name, setId: set.id },
+        count: set.count,
+        options,
+      }),
     run: ({ spec, set, options, onProgress, signal }) =>
       runStoredSimulation({
         spec,

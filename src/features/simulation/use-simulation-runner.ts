@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SimulationOptions, Spec } from '../../domain/index.ts';
-import type { SimulationRun } from '../../storage/simulation-runs.ts';
+import { simulationOptionsSchema, type SimulationOptions, type Spec } from '../../domain/index.ts';
+import { SIMULATION_RUN_VERSION, type SimulationRun } from '../../storage/simulation-runs.ts';
 import type { SimulationProgress } from '../../workers/simulation/run-simulation.ts';
 import type { SimulationProfileSet, SimulationServices } from './simulation-services.tsx';
 
@@ -9,7 +9,9 @@ export type RunStatus =
   | { status: 'idle' }
   | { status: 'running'; progress: SimulationProgress | null }
   | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string }
+  /** The run finished and is shown, but storing it failed. */
+  | { status: 'unsaved'; message: string };
 
 /** Everything the panel needs to start a run. */
 export interface StartRun {
@@ -25,16 +27,38 @@ export interface StartRun {
 export const RESULT_MARK = 'wayfinder:simulation-result';
 export const SAVED_MARK = 'wayfinder:simulation-saved';
 
-/** Resolves in a later task, so work after it does not lengthen the task that came before. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/** The run as it will be stored (the repository checks it in full as it stores it). */
+function finishedRun(input: StartRun, result: SimulationRun['result'], began: number) {
+  return {
+    runVersion: SIMULATION_RUN_VERSION,
+    id: crypto.randomUUID(),
+    createdAt: Date.now(),
+    revision: 1,
+    journeyId: input.journeyId,
+    journeyName: input.journeyName,
+    specHash: input.specHash,
+    profileSetId: input.set.id,
+    profileSetName: input.set.name,
+    profileCount: input.set.count,
+    durationMs: Math.max(0, performance.now() - began),
+    options: simulationOptionsSchema.parse(input.options),
+    result,
+  } satisfies SimulationRun;
+}
+
 /**
  * Runs simulations through the services, one at a time: progress while running, cancel, and
- * the finished run saved and handed to `onFinished`. Unmounting cancels a run in progress.
+ * the finished run handed to `onFinished` at once and stored after (checking a run with
+ * hundreds of traces and writing it takes longer than drawing it; a person waits for the
+ * drawing). A run that could not be stored stays shown, with the reason. Unmounting cancels a
+ * run in progress.
  */
 export function useSimulationRunner(
   services: SimulationServices,
@@ -65,33 +89,28 @@ export function useSimulationRunner(
           },
         });
         // Marks for the bench (`tests/bench/browser/simulation-panel.ts`): where the time after
-        // a click goes, workers, storing, drawing.
+        // a click goes, workers, drawing, storing.
         performance.mark(RESULT_MARK);
-        // The last worker's message already merged the partitions; check and store the run in
-        // a task of its own.
-        await nextTask();
         if (abort.signal.aborted)
           throw new DOMException('The simulation was cancelled', 'AbortError');
-        const run = await services.runs.save({
-          journeyId: input.journeyId,
-          journeyName: input.journeyName,
-          specHash: input.specHash,
-          profileSetId: input.set.id,
-          profileSetName: input.set.name,
-          profileCount: input.set.count,
-          durationMs: Math.max(0, performance.now() - began),
-          options: input.options,
-          result,
-        });
-        performance.mark(SAVED_MARK);
+        const run = finishedRun(input, result, began);
+        controller.current = null;
         setState({ status: 'idle' });
         finished.current(run);
+        try {
+          await services.runs.save(run);
+          performance.mark(SAVED_MARK);
+        } catch (error) {
+          // Only when no newer run started meanwhile: its state is the one to show.
+          if (controller.current === null)
+            setState({ status: 'unsaved', message: messageOf(error) });
+        }
       } catch (error) {
         if (controller.current !== abort) return;
         setState(
           isAbort(error)
             ? { status: 'cancelled' }
-            : { status: 'failed', message: error instanceof Error ? error.message : String(error) },
+            : { status: 'failed', message: messageOf(error) },
         );
       } finally {
         if (controller.current === abort) controller.current = null;

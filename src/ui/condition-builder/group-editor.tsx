@@ -112,6 +112,19 @@ const RULE_KINDS = defineMessages({
   group: { id: 'ui.group-editor.kind.group' },
 });
 
+/** The word between two rules of a group: "and" or "or", as the group matches. */
+function Joiner({ op }: { op: ConditionGroup['op'] }) {
+  return (
+    <span className="cb-joiner">
+      {op === 'and' ? (
+        <FormattedMessage id="ui.group-editor.and" />
+      ) : (
+        <FormattedMessage id="ui.group-editor.or" />
+      )}
+    </span>
+  );
+}
+
 /** One AND/OR group: its match toggle, its rules and nested groups, and buttons to add more. */
 export function GroupEditor({ group, path, name, number, onChange, onRemove }: GroupEditorProps) {
   const intl = useIntl();
@@ -192,25 +205,18 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
         {group.rules.map((node, i) => {
           const nodePath = childPath(childPath(path, 'rules'), i);
           if (node.type === 'group') {
+            const nestedNumber = `${number === '' ? '' : `${number}.`}${i + 1}`;
             return (
               <li key={i} className="cb-nested">
-                {i > 0 && (
-                  <span className="cb-joiner">
-                    {group.op === 'and' ? (
-                      <FormattedMessage id="ui.group-editor.and" />
-                    ) : (
-                      <FormattedMessage id="ui.group-editor.or" />
-                    )}
-                  </span>
-                )}
+                {i > 0 && <Joiner op={group.op} />}
                 <GroupEditor
                   group={node}
                   path={nodePath}
                   name={intl.formatMessage(
                     { id: 'ui.group-editor.groupName' },
-                    { number: `${number === '' ? '' : `${number}.`}${i + 1}` },
+                    { number: nestedNumber },
                   )}
-                  number={`${number === '' ? '' : `${number}.`}${i + 1}`}
+                  number={nestedNumber}
                   onChange={(g) => setRule(i, g)}
                   onRemove={() => remove(i)}
                 />
@@ -221,15 +227,7 @@ export function GroupEditor({ group, path, name, number, onChange, onRemove }: G
           const typeIssues = issuesAt(ctx, nodePath);
           return (
             <li key={i} className="cb-rule">
-              {i > 0 && (
-                <span className="cb-joiner">
-                  {group.op === 'and' ? (
-                    <FormattedMessage id="ui.group-editor.and" />
-                  ) : (
-                    <FormattedMessage id="ui.group-editor.or" />
-                  )}
-                </span>
-              )}
+              {i > 0 && <Joiner op={group.op} />}
               <div
                 className="cb-rule-body"
                 role="group"

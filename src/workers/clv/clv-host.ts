@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { runClv, type ClvOutcome, type ClvRequest } from '../../domain/forecast/clv-report.ts';
+import { databasePerName } from '../shared/database-per-name.ts';
 import { serve } from '../shared/serve.ts';
-import { workerProfilesSchema } from '../shared/profiles-schema.ts';
 import type { WorkerScope } from '../shared/worker-scope.ts';
+import { fitSetClv, type SetClvFit, type SetClvRequest } from './fit-set-clv.ts';
+
+/** A CLV worker's request: the set by id (and database), never its profiles. */
+export interface ClvWorkerRequest extends SetClvRequest {
+  /** The database holding the set; the app's by default. */
+  dbName?: string | undefined;
+}
 
 /** A CLV worker's request, checked before the fit. */
-export const clvRequestSchema: z.ZodType<ClvRequest> = z.object({
-  profiles: workerProfilesSchema,
-  calibrationEnd: z.union([z.string(), z.number()]),
+export const clvRequestSchema: z.ZodType<ClvWorkerRequest> = z.object({
+  setId: z.string().min(1),
+  dbName: z.string().min(1).optional(),
   horizonWeeks: z.number().positive(),
   effects: z
     .array(
@@ -20,15 +26,23 @@ export const clvRequestSchema: z.ZodType<ClvRequest> = z.object({
     .optional(),
 });
 
+const failure = (message: string): SetClvFit => ({
+  calibrationEnd: null,
+  outcome: { ok: false, message },
+});
+
 /**
- * Serves one {@link ClvRequest} per message with its {@link ClvOutcome}; a request that is
- * invalid or could not be deserialised is answered with a failure rather than left unanswered.
+ * Serves one {@link ClvWorkerRequest} per message with its {@link SetClvFit}, reading the set
+ * itself; a request that is invalid or could not be deserialised is answered with a failure
+ * rather than left unanswered.
  */
 export function hostClv(scope: WorkerScope): void {
+  const dbFor = databasePerName();
   serve(scope, {
     schema: clvRequestSchema,
-    handle: (request) => scope.postMessage(runClv(request)),
-    failure: (message): ClvOutcome => ({ ok: false, message }),
-    unreadable: 'The CLV worker could not read the request (its profiles could not be copied)',
+    handle: ({ dbName, ...request }) =>
+      void fitSetClv(dbFor(dbName), request).then((fit) => scope.postMessage(fit)),
+    failure,
+    unreadable: 'The CLV worker could not read the request',
   });
 }

@@ -1,6 +1,6 @@
 import type { CalibrationChoice } from '../../domain/forecast/clv-fit-report.ts';
 import type { WayfinderDb } from '../../storage/db.ts';
-import { runPool } from '../shared/pool.ts';
+import { askClvWorker } from './ask-clv-worker.ts';
 import { fitStoredSet, type StoredSetFit } from './fit-stored-set.ts';
 
 function readFit(data: unknown): StoredSetFit | null {
@@ -20,14 +20,10 @@ export function clvReportInWorker(
   signal?: AbortSignal,
 ): Promise<StoredSetFit> {
   if (typeof Worker === 'undefined') return fitStoredSet(db, request.setId, request.calibration);
-  return runPool<StoredSetFit, StoredSetFit>({
-    requests: [{ ...request, dbName: db.name }],
-    createWorker: () =>
-      new Worker(new URL('./clv-report.worker.ts', import.meta.url), { type: 'module' }),
-    name: 'The CLV worker',
+  return askClvWorker(
+    () => new Worker(new URL('./clv-report.worker.ts', import.meta.url), { type: 'module' }),
+    { ...request, dbName: db.name },
+    readFit,
     signal,
-    abortError: () => new DOMException('The CLV fit was cancelled', 'AbortError'),
-    read: readFit,
-    onEvent: (fit, _partition, control) => control.resolve(fit),
-  });
+  );
 }

@@ -1,25 +1,29 @@
-import { runClv, type ClvOutcome, type ClvRequest } from '../../domain/forecast/clv-report.ts';
-import { runPool } from '../shared/pool.ts';
+import type { WayfinderDb } from '../../storage/db.ts';
+import { askClvWorker } from './ask-clv-worker.ts';
+import { fitSetClv, type SetClvFit, type SetClvRequest } from './fit-set-clv.ts';
 
-function readOutcome(data: unknown): ClvOutcome | null {
-  return typeof data === 'object' && data !== null && typeof (data as ClvOutcome).ok === 'boolean'
-    ? (data as ClvOutcome)
-    : null;
+function readFit(data: unknown): SetClvFit | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { calibrationEnd, outcome } = data as Partial<SetClvFit>;
+  const endOk = calibrationEnd === null || typeof calibrationEnd === 'string';
+  return endOk && typeof outcome?.ok === 'boolean' ? (data as SetClvFit) : null;
 }
 
 /**
- * Runs a CLV fit in a module worker (in-process where workers do not exist, as under jsdom);
- * aborting terminates the worker.
+ * Fits the CLV models to a set stored in `db`, in a module worker that reads the set itself: the
+ * page sends its id and never holds its profiles (in-process where workers do not exist, as under
+ * jsdom). Aborting terminates the worker.
  */
-export function fitClvInWorker(request: ClvRequest, signal?: AbortSignal): Promise<ClvOutcome> {
-  if (typeof Worker === 'undefined') return Promise.resolve(runClv(request));
-  return runPool<ClvOutcome, ClvOutcome>({
-    requests: [request],
-    createWorker: () => new Worker(new URL('./clv.worker.ts', import.meta.url), { type: 'module' }),
-    name: 'The CLV worker',
+export function fitClvInWorker(
+  db: WayfinderDb,
+  request: SetClvRequest,
+  signal?: AbortSignal,
+): Promise<SetClvFit> {
+  if (typeof Worker === 'undefined') return fitSetClv(db, request);
+  return askClvWorker(
+    () => new Worker(new URL('./clv.worker.ts', import.meta.url), { type: 'module' }),
+    { ...request, dbName: db.name },
+    readFit,
     signal,
-    abortError: () => new DOMException('The CLV fit was cancelled', 'AbortError'),
-    read: readOutcome,
-    onEvent: (outcome, _partition, control) => control.resolve(outcome),
-  });
+  );
 }

@@ -19,10 +19,12 @@ function isPackedChunk(value: unknown): value is PackedChunk {
     typeof c.text === 'string' &&
     c.offsets instanceof Int32Array &&
     c.cursors instanceof Int32Array &&
-    c.idText instanceof Int32Array &&
+    c.ids instanceof Int32Array &&
     c.fieldText instanceof Int32Array &&
-    c.events instanceof Int32Array &&
-    c.lastAt instanceof Float64Array &&
+    c.eventStart instanceof Int32Array &&
+    (c.eventName instanceof Uint16Array || c.eventName instanceof Uint32Array) &&
+    c.eventAt instanceof Float64Array &&
+    Array.isArray(c.eventNames) &&
     Array.isArray(c.shapes)
   );
 }

@@ -19,6 +19,9 @@ import { KeptWorkers } from '../shared/kept-workers.ts';
 import { runPool, splitProfiles, workerCount } from '../shared/pool.ts';
 import type { WorkerLike } from '../shared/worker-scope.ts';
 
+/** A performance mark as each partition's result reaches the page (for traces of a run). */
+export const PARTITION_MARK = 'wayfinder:simulation-partition-result';
+
 /** Merged progress of all workers. */
 export interface SimulationProgress {
   done: number;
@@ -144,6 +147,7 @@ function runSimulationPool(
       } else if (message.type === 'error') control.fail(new Error(message.message));
       else if (message.type === 'cancelled') control.fail(abortError());
       else if (message.type === 'result') {
+        performance.mark(PARTITION_MARK);
         results[message.partition] = message.result;
         if (++finished === requests.length) control.resolve(mergeResults(results));
       }
@@ -286,6 +290,34 @@ export function warmStoredSet(
       type: 'warm',
       set: request.set,
       parts,
+      partition,
+    })),
+  );
+}
+
+/**
+ * Has the kept workers rehearse a run that is about to be asked for: each reads its part of the
+ * set (as {@link warmStoredSet}) and simulates a few of its profiles with the spec and options, so the
+ * engine's code is compiled before the run (a first run on fresh workers spent about half again
+ * as long simulating). Needs no answer; costs a few percent of the run, in idle time.
+ */
+export function prepareStoredRun(
+  request: Omit<StoredSetRequest, 'signal' | 'createWorker'> & {
+    count: number;
+    spec: Spec;
+    options: SimulationOptions & { start: number; horizonDays: number };
+  },
+) {
+  if (request.count === 0) return;
+  const parts = partsOf(request.count, request.workers);
+  const keep = request.keep ?? keptSimulationWorkers();
+  keep.post(
+    Array.from({ length: parts }, (_, partition): SimulationWorkerRequest => ({
+      type: 'prepare',
+      spec: request.spec,
+      set: request.set,
+      parts,
+      options: request.options,
       partition,
     })),
   );

@@ -1,5 +1,6 @@
 import { mergeResults } from '../../domain/simulate/merge.ts';
-import { createSimulationPlan } from '../../domain/simulate/plan.ts';
+import { createSimulationPlan, type SimulationPlan } from '../../domain/simulate/plan.ts';
+import { concatColumns, type ProfileColumns } from '../../domain/simulate/profile-columns.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
 import { EventSpan } from '../../domain/simulate/window.ts';
@@ -18,6 +19,17 @@ import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope
  */
 export const PROGRESS_EVERY_MS = 250;
 
+/** Performance marks in the worker's timeline, for traces of a run (`BENCH_TRACE`). */
+export const WORKER_MARKS = {
+  received: 'wayfinder:worker-run-received',
+  simulated: 'wayfinder:worker-run-simulated',
+  posted: 'wayfinder:worker-result-posted',
+};
+
+function mark(name: string): void {
+  if (typeof performance !== 'undefined') performance.mark(name);
+}
+
 /** Milliseconds from some fixed point; injected so tests move time by hand. */
 export type Clock = () => number;
 
@@ -28,6 +40,15 @@ type RunRequest = Extract<ParsedSimulationWorkerRequest, { type: 'run' }>;
 type RunSetRequest = Extract<ParsedSimulationWorkerRequest, { type: 'run-set' }>;
 
 type SpanRequest = Extract<ParsedSimulationWorkerRequest, { type: 'span' }>;
+type PrepareRequest = Extract<ParsedSimulationWorkerRequest, { type: 'prepare' }>;
+
+/** Profiles a rehearsal simulates (see the `prepare` request): enough to compile the engine's code. */
+const REHEARSED = 1_000;
+
+/** Whether a run records traces (sampled or asked for by id). */
+function traces(plan: SimulationPlan): boolean {
+  return plan.options.traceSample > 0 || plan.traceIds.size > 0;
+}
 
 /** The part a span or a warm-up reads: all of the set when there is one part. */
 function partOf(request: { partition: number; parts: number }) {
@@ -40,7 +61,7 @@ function partOf(request: { partition: number; parts: number }) {
  * read (or from memory, when this worker read that part of the set before: see `set-cache.ts`),
  * from their columns (only entrants become profile objects); both post progress, then the
  * partition's result. `span` answers the span of a part's events, `warm` reads a part ahead of a
- * run; `cancel` stops every run started before it, within {@link PROGRESS_EVERY_MS}. The worker
+ * run, `prepare` also rehearses the run on a batch of it; `cancel` stops every run started before it, within {@link PROGRESS_EVERY_MS}. The worker
  * lives on between runs, so nothing here is kept per worker but the loader's sets.
  */
 export function hostSimulation(
@@ -49,6 +70,8 @@ export function hostSimulation(
   clock: Clock = () => performance.now(),
 ) {
   let started = 0;
+  /** The last part joined for a traced run (one, so memory holds one copy of a part's columns). */
+  let lastJoin: { batches: ProfileColumns[]; columns: ProfileColumns } | null = null;
   /** Runs numbered up to this one were cancelled. */
   let cancelledUpTo = 0;
   const post = (event: SimulationWorkerEvent): void => scope.postMessage(event);
@@ -93,9 +116,73 @@ export function hostSimulation(
    * cancelled too.
    */
   async function runStored(request: RunSetRequest, run: number): Promise<SimulationResult | null> {
+    const plan = createSimulationPlan(request.spec, request.options);
+    return traces(plan) ? runJoined(request, plan, run) : runBatches(request, plan, run);
+  }
+
+  /**
+   * A traced run over the whole part at once: batch by batch, each batch would trace its own
+   * first `traceSample` entrants and more (most to be dropped in the merge), which made a traced
+   * run over 10 batches take two to three times as long as one run over the part.
+   */
+  async function runJoined(
+    request: RunSetRequest,
+    plan: SimulationPlan,
+    run: number,
+  ): Promise<SimulationResult | null> {
     const { partition } = request;
     const turn = turns(run);
-    const plan = createSimulationPlan(request.spec, request.options);
+    const columns = await joinedPart(request, turn.cancelled);
+    if (columns === null) return null;
+    const partRun = new PartitionRun(plan, columns, partition);
+    while (!partRun.advanceWhile(turn.keepGoing)) {
+      if (!(await turn.next(partition, partRun.done))) return null;
+    }
+    post({ type: 'progress', partition, done: partRun.done });
+    return partRun.result();
+  }
+
+  /** The part's batches as one; null when cancelled. */
+  async function joinedPart(
+    request: RunSetRequest,
+    cancelled: () => boolean,
+  ): Promise<ProfileColumns | null> {
+    const batches = await partBatches(request, cancelled);
+    return batches === null ? null : join(batches);
+  }
+
+  /** Every batch of the request's part, in order; null when cancelled. */
+  async function partBatches(
+    request: RunSetRequest | PrepareRequest,
+    cancelled: () => boolean,
+  ): Promise<ProfileColumns[] | null> {
+    const batches: ProfileColumns[] = [];
+    const part = { index: request.partition, of: request.parts };
+    for await (const batch of loader.columns(request.set, part)) {
+      if (cancelled()) return null;
+      batches.push(batch);
+    }
+    return cancelled() ? null : batches;
+  }
+
+  /** The batches as one: the last join again when it is of the same batches (a kept part). */
+  function join(batches: ProfileColumns[]): ProfileColumns {
+    if (
+      lastJoin === null ||
+      lastJoin.batches.length !== batches.length ||
+      lastJoin.batches.some((batch, i) => batch !== batches[i])
+    )
+      lastJoin = { batches, columns: concatColumns(batches) };
+    return lastJoin.columns;
+  }
+
+  async function runBatches(
+    request: RunSetRequest,
+    plan: SimulationPlan,
+    run: number,
+  ): Promise<SimulationResult | null> {
+    const { partition } = request;
+    const turn = turns(run);
     let results: SimulationResult[] = [];
     let done = 0;
     for await (const batch of loader.columns(request.set, {
@@ -123,10 +210,13 @@ export function hostSimulation(
     const { partition } = request;
     const run = ++started;
     try {
+      mark(WORKER_MARKS.received);
       const result =
         request.type === 'run' ? await runSent(request, run) : await runStored(request, run);
+      mark(WORKER_MARKS.simulated);
       if (result === null) post({ type: 'cancelled', partition });
       else post({ type: 'result', partition, result });
+      mark(WORKER_MARKS.posted);
     } catch (error) {
       post({ type: 'error', partition, message: errorMessage(error) });
     }
@@ -156,6 +246,21 @@ export function hostSimulation(
     }
   }
 
+  /**
+   * Simulates a few profiles of the part and drops the result (see the `prepare` request); reads
+   * the whole part, as a warm-up does, and joins it ahead of a traced run.
+   */
+  async function prepare(request: PrepareRequest) {
+    const plan = createSimulationPlan(request.spec, request.options);
+    const batches = await partBatches(request, () => false);
+    const first = batches?.[0];
+    if (batches === null || first === undefined) return;
+    if (traces(plan)) join(batches); // as the traced run will want it
+    // A few profiles of the first batch only: the rehearsal holds the worker, and a run asked
+    // for meanwhile waits for it.
+    new PartitionRun(plan, first, request.partition).advance(REHEARSED);
+  }
+
   serve(scope, {
     schema: simulationWorkerRequestSchema,
     failure: (message): SimulationWorkerEvent => ({ type: 'error', partition: -1, message }),
@@ -168,6 +273,8 @@ export function hostSimulation(
         );
       // A failed warm-up costs nothing: the run reads again and reports what went wrong.
       else if (request.type === 'warm') warm(request).catch(() => undefined);
+      // Like a warm-up, a failed rehearsal costs nothing: the run reports what went wrong.
+      else if (request.type === 'prepare') prepare(request).catch(() => undefined);
       else void simulateRequest(request);
     },
   });

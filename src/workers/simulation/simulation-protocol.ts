@@ -66,6 +66,21 @@ export const simulationWorkerRequestSchema = z.discriminatedUnion('type', [
       partition: z.number().int().min(0),
     })
     .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+  /**
+   * Reads part `partition` of `parts` of a stored set, simulates a few of its profiles and
+   * forgets the result, answering nothing: sent while a journey is set up to run, so the engine's code is
+   * compiled (and the part read) before the first run, which then runs at full speed.
+   */
+  z
+    .object({
+      type: z.literal('prepare'),
+      spec: specSchema,
+      set: storedSetSchema,
+      parts: z.number().int().min(1),
+      options: resolvedOptionsSchema,
+      partition: z.number().int().min(0),
+    })
+    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
   z.object({ type: z.literal('cancel') }),
 ]);
 export type SimulationWorkerRequest = z.input<typeof simulationWorkerRequestSchema>;

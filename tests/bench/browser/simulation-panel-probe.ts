@@ -1,6 +1,9 @@
 // In-page halves of the simulation panel bench. Both run through `page.evaluate`, so each is
 // self-contained: no imports, no closures over this module.
 
+/** The mark the probe sets at the click on Run (for traces). */
+export const CLICK_MARK = 'bench:click';
+
 /** A main-thread task over 50 ms, timed from the click on Run. */
 export interface LongTask {
   atMs: number;
@@ -80,6 +83,7 @@ export function armRunProbe(): void {
     'click',
     (event) => {
       probe.clickAt = event.timeStamp;
+      performance.mark('bench:click', { startTime: event.timeStamp });
     },
     { capture: true, once: true },
   );

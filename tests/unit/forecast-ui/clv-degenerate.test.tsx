@@ -9,11 +9,15 @@ import { simulate } from '../../../src/domain/simulate/simulate.ts';
 import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { ClvPanel } from '../../../src/features/forecast/clv-panel.tsx';
 import { variantView } from '../../../src/features/forecast/forecast-model.ts';
+import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
+import { openWayfinderDb } from '../../../src/storage/db.ts';
+import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
+let n = 0;
 
-function panelFor(purchases: PurchaseModelOptions) {
+async function panelFor(purchases: PurchaseModelOptions) {
   const profiles = generateProfiles({
     count: 1_500,
     seed: 6,
@@ -27,17 +31,22 @@ function panelFor(purchases: PurchaseModelOptions) {
   const results = [simulate(spec, profiles, { start: NOW - 90 * DAY, horizonDays: 90 })];
   const view = variantView('Welcome', [{ index: 0, results, tallies: [null] }], 0);
   if (view === null) throw new Error('no view');
-  render(<ClvPanel view={view} profiles={profiles} />);
+  const db = openWayfinderDb(`clv-degenerate-${n++}`);
+  useDatabaseForTests(db);
+  const repo = createProfileRepo(db);
+  const set = await repo.createProfileSet({ name: 'Customers', source: 'generated' });
+  await repo.importIntoSet(set.id, profiles, { mode: 'replace' });
+  render(<ClvPanel view={view} setId={set.id} />);
 }
 
 describe('ClvPanel', () => {
   it('warns when the BG/NBD fit is degenerate (nobody ever drops out)', async () => {
-    panelFor({ buyerShare: 1, bgnbd: { r: 0.5, alpha: 2, a: 1e-9, b: 50 } });
+    await panelFor({ buyerShare: 1, bgnbd: { r: 0.5, alpha: 2, a: 1e-9, b: 50 } });
     expect(await screen.findByRole('alert')).toHaveTextContent(/Degenerate fit/);
   });
 
   it('shows the fit without a warning for CDNOW-like purchase histories', async () => {
-    panelFor({});
+    await panelFor({});
     expect(await screen.findByText(/Fitted by maximum likelihood/)).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });

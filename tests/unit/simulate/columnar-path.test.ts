@@ -103,6 +103,42 @@ const filteredJourney = fc
     ),
   );
 
+/** A journey behind two event triggers that may fire on the same event (one filters). */
+const twoTriggerJourney = fc
+  .tuple(fc.array(stepKind, { minLength: 1, maxLength: 5 }), settings)
+  .map(([kinds, s]) =>
+    specOf(
+      [
+        ['t', 'event', { event: 'order_placed', propertyFilters: [] }],
+        [
+          'u',
+          'event',
+          {
+            event: 'order_placed',
+            propertyFilters: [{ property: 'amount', operator: 'gte', value: 40 }],
+          },
+        ],
+        ['v', 'event', { event: 'cart_abandoned', propertyFilters: [] }],
+        ...kinds.map(([kind, config], i): [string, string, Record<string, unknown>] => [
+          `s${i}`,
+          kind,
+          config,
+        ]),
+      ],
+      [
+        ['t', 'next', 's0'],
+        ['u', 'next', 's0'],
+        ['v', 'next', 's0'],
+        ...kinds.flatMap(([, , branches], i) =>
+          i + 1 < kinds.length
+            ? branches.map((b): [string, string, string] => [`s${i}`, b, `s${i + 1}`])
+            : [],
+        ),
+      ],
+      s,
+    ),
+  );
+
 describe('the columnar path', () => {
   it('gives the object path’s result on random journeys and sets, whole and from stored chunks', () => {
     fc.assert(
@@ -125,6 +161,63 @@ describe('the columnar path', () => {
     );
   });
 
+  it('gives the object path’s result untraced, where entries are found a batch at a time', () => {
+    // Untraced runs over columns find entrants a batch of profiles at a time (entrant-batch.ts):
+    // sets of up to 200 profiles cross batch boundaries, with control groups and filtered triggers.
+    const larger = withAmounts.chain((profiles) =>
+      fc
+        .integer({ min: 1, max: 8 })
+        .map((copies) =>
+          Array.from({ length: copies }, (_, c) =>
+            profiles.map((p) => ({ ...p, id: `${p.id}-${c}` })),
+          ).flat(),
+        ),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(journey, filteredJourney, twoTriggerJourney),
+        larger,
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 90 }),
+        (spec, profiles, seed, chunkSize) => {
+          expectSamePaths(spec, profiles, { seed, start: START, horizonDays: DAYS }, chunkSize);
+        },
+      ),
+      { numRuns: 100, seed: 20261207 },
+    );
+  });
+
+  it('enters on an event at the first instant of the period and not on one at its end', () => {
+    const end = START + DAYS * 86_400_000;
+    const person = (id: string, times: number[]): Profile => ({
+      id,
+      attributes: { consent: {}, tags: [], custom: {} },
+      events: times.map((t) => ({ name: 'order_placed', at: t })),
+    });
+    const profiles = [
+      person('before', [START - 1]),
+      person('first', [START - 1, START]),
+      person('last', [end - 1]),
+      person('after', [end]),
+    ];
+    const spec = specOf(
+      [
+        ['t', 'event', { event: 'order_placed', propertyFilters: [] }],
+        ['x', 'exit', { reason: '' }],
+      ],
+      [['t', 'next', 'x']],
+      {},
+    );
+    const options = { seed: 1, start: START, horizonDays: DAYS };
+    const result = simulatePartition(
+      createSimulationPlan(spec, options),
+      profileColumns(profiles),
+      0,
+    );
+    expect(result.profilesEntered).toBe(2);
+    expectSamePaths(spec, profiles, options, 2);
+  });
+
   it('gives the object path’s result for the seven templates over generated sets', () => {
     const start = Date.UTC(2025, 0, 1);
     const profiles = generateProfiles({
@@ -139,6 +232,9 @@ describe('the columnar path', () => {
       if (spec === null) throw new Error(`${template.id} does not compile`);
       const options = { seed: 5, start, horizonDays: 60, traceSample: 10 };
       expectSamePaths(spec, profiles, options, 250);
+      // Untraced, with a control group: entries found a batch at a time.
+      const held = { ...spec, settings: { ...spec.settings, controlGroupPercent: 15 } };
+      expectSamePaths(held, profiles, { seed: 5, start, horizonDays: 60 }, 250);
     }
   });
 

@@ -53,6 +53,21 @@ describe('SimulationPanel', () => {
     expect(warm.mock.calls.map(([set]) => set.id)).toEqual(['set-1', 'set-1']);
   });
 
+  it('has the workers rehearse, when idle, exactly the run that Run then starts', async () => {
+    const fake = fakeServices();
+    const prepare = vi.fn<NonNullable<typeof fake.services.prepare>>();
+    renderPanel(welcomeSeries(), { ...fake.services, prepare });
+    await waitFor(() => expect(prepare).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+    const run = await screen.findByRole('button', { name: 'Run simulation' });
+    await userEvent.setup().click(run);
+    await waitFor(() => expect(fake.requests).toHaveLength(1));
+    const [rehearsed] = prepare.mock.calls[0] ?? [];
+    const started = fake.requests[0];
+    expect(rehearsed?.spec).toEqual(started?.spec);
+    expect(rehearsed?.set).toEqual(started?.set);
+    expect(rehearsed?.options).toEqual(started?.options);
+  });
+
   it('defaults to the first set and its event span, then shows progress and cancels', async () => {
     const fake = fakeServices();
     renderPanel(welcomeSeries(), fake.services);
@@ -113,6 +128,34 @@ describe('SimulationPanel', () => {
     expect(within(funnel).getByRole('rowheader', { name: 'Email' })).toBeVisible();
     expect(screen.getByRole('figure', { name: 'Messages per profile' })).toBeVisible();
     expect(screen.getByRole('figure', { name: /^Sends per (day|week)$/ })).toBeVisible();
+  });
+
+  it('draws the result without waiting for it to be stored, and keeps it shown, with the reason, when storing fails', async () => {
+    const document = welcomeSeries();
+    const fake = fakeServices();
+    let refuse: (error: Error) => void = () => undefined;
+    const stored = new Promise<never>((_resolve, reject) => (refuse = reject));
+    const save = vi.fn(() => stored);
+    renderPanel(document, { ...fake.services, runs: { ...fake.services.runs, save } });
+    const user = userEvent.setup();
+    const run = await screen.findByRole('button', { name: 'Run simulation' });
+    await waitFor(() => expect(run).toBeEnabled());
+    await user.click(run);
+    const result = resultFor(document);
+    await act(async () => fake.finish(result));
+    const entered = await screen.findByRole('group', { name: 'Entered' });
+    expect(entered).toHaveTextContent(new Intl.NumberFormat('en').format(result.entries));
+    // Drawn while the store is still busy with it, and given the run exactly as shown.
+    expect(save).toHaveBeenCalledTimes(1);
+    const shown = save.mock.calls[0] as unknown as [{ id: string; result: unknown }];
+    expect(shown[0].result).toBe(result);
+    expect(shown[0].id).toMatch(/\S/);
+    await act(async () => refuse(new Error('The disk is full.')));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The result is shown, but it could not be saved: The disk is full.',
+    );
+    expect(screen.getByRole('group', { name: 'Entered' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Run simulation' })).toBeEnabled();
   });
 
   it('runs the journey as edited even when Run is pressed before the panel caught up with the edit', async () => {

@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWayfinderDb, type WayfinderDb } from '../../../src/storage/db.ts';
-import { createSimulationRunsRepo } from '../../../src/storage/simulation-runs.ts';
+import {
+  createSimulationRunsRepo,
+  SimulationRunConflictError,
+} from '../../../src/storage/simulation-runs.ts';
 import { runFor, welcomeSeries } from './helpers.tsx';
 
 let db: WayfinderDb | undefined;
@@ -34,6 +37,17 @@ describe('simulation runs repository', () => {
     await repo.delete('run-3');
     expect((await repo.latestForJourney(document.id))?.id).toBe('run-1');
     expect(await repo.latestForJourney('nobody')).toBeNull();
+  });
+
+  it('keeps the id and time a caller named the run with (shown before stored), and never replaces a run', async () => {
+    const repo = repoAt({ t: 5 });
+    const named = await repo.save({ ...input, id: 'shown-1', createdAt: 42 });
+    expect(named).toMatchObject({ id: 'shown-1', createdAt: 42 });
+    expect((await repo.latestForJourney(document.id))?.id).toBe('shown-1');
+    await expect(repo.save({ ...input, id: 'shown-1', createdAt: 43 })).rejects.toThrow(
+      SimulationRunConflictError,
+    );
+    expect((await repo.get('shown-1'))?.createdAt).toBe(42);
   });
 
   it('refuses to save a malformed result and skips unreadable stored rows', async () => {

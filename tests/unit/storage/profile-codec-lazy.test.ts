@@ -45,7 +45,7 @@ describe('decoding events on first read (the page)', () => {
     expect(() => decodeProfiles(damaged, customers.length + 1, { lazyEvents: true })).toThrow(
       'A stored chunk of profiles is damaged.',
     );
-    const badString = { ...encoded, strings: encoded.strings.slice(0, 1) };
+    const badString = { ...encoded, offsets: encoded.offsets.slice(0, 2) };
     expect(() => decodeProfiles(badString, customers.length + 1, { lazyEvents: true })).toThrow(
       'A stored chunk of profiles is damaged.',
     );

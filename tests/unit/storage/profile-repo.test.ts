@@ -200,7 +200,8 @@ describe('profile repo', () => {
     const { repo, db } = setup();
     const set = await repo.createProfileSet({ name: 'Export me', source: 'json' });
     await repo.importIntoSet(set.id, generated.slice(0, 10), { mode: 'replace' });
-    const exported = await repo.exportSet(set.id);
+    let exported = '';
+    for await (const part of repo.exportSetParts(set.id)) exported += part;
     expect(JSON.parse(exported)).toMatchObject({
       format: 'wayfinder.profiles',
       version: 1,

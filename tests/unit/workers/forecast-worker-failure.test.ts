@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClvOutcome } from '../../../src/domain/forecast/clv-report.ts';
+import 'fake-indexeddb/auto';
 import { hostClv } from '../../../src/workers/clv/clv-host.ts';
 import { fitClvInWorker } from '../../../src/workers/clv/fit-clv-in-worker.ts';
+import type { SetClvFit } from '../../../src/workers/clv/fit-set-clv.ts';
+import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { workerFailureMessage } from '../../../src/workers/shared/worker-failure.ts';
 
 /** An `error` event as a browser fires it for an uncaught exception in the worker. */
@@ -69,7 +71,10 @@ describe('fitClvInWorker', () => {
 
   it('rejects with what failed when the worker script does not load, and stops the worker', async () => {
     vi.stubGlobal('Worker', FailingWorker);
-    const fit = fitClvInWorker({ profiles: [], calibrationEnd: '2025-01-01', horizonWeeks: 52 });
+    const fit = fitClvInWorker(openWayfinderDb('clv-failure'), {
+      setId: 'a-set',
+      horizonWeeks: 52,
+    });
     await expect(fit).rejects.toThrow(/^The CLV worker could not start: its script did not load/);
     expect(FailingWorker.last?.terminated).toBe(true);
   });
@@ -81,7 +86,10 @@ describe('fitClvInWorker', () => {
       }
     }
     vi.stubGlobal('Worker', UnreadableReply);
-    const fit = fitClvInWorker({ profiles: [], calibrationEnd: '2025-01-01', horizonWeeks: 52 });
+    const fit = fitClvInWorker(openWayfinderDb('clv-failure'), {
+      setId: 'a-set',
+      horizonWeeks: 52,
+    });
     await expect(fit).rejects.toThrow('could not be read');
   });
 });
@@ -96,7 +104,7 @@ describe('hostClv', () => {
     };
     hostClv(scope);
     scope.onmessageerror?.(new MessageEvent('messageerror'));
-    const outcome = posted[0] as ClvOutcome;
+    const { outcome } = posted[0] as SetClvFit;
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? '' : outcome.message).toMatch(/could not read the request/);
   });

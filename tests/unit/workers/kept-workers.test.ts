@@ -7,12 +7,14 @@ import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import { inProcessWorker } from '../../../src/workers/shared/in-process-worker.ts';
 import { KeptWorkers } from '../../../src/workers/shared/kept-workers.ts';
+import type { WorkerScope } from '../../../src/workers/shared/worker-scope.ts';
 import { SetCache } from '../../../src/workers/simulation/set-cache.ts';
 import { indexedDbSetSource } from '../../../src/workers/simulation/set-loader.ts';
 import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
 import {
   readStoredSetSpan,
   runStoredSimulation,
+  prepareStoredRun,
   warmStoredSet,
 } from '../../../src/workers/simulation/run-simulation.ts';
 
@@ -30,13 +32,28 @@ const options = { start: START, horizonDays: 60, seed: 3, traceSample: 20 };
 
 /** Kept in-process workers, each with a cache of its own as a real worker has; counts the starts. */
 function keptWorkers() {
-  const log = { started: 0 };
+  const log = { started: 0, posted: [] as unknown[] };
   const keep = new KeptWorkers(
     () => {
       log.started++;
       const cache = new SetCache(indexedDbSetSource);
       return inProcessWorker(
-        (scope) => hostSimulation(scope, { columns: (set, part) => cache.columns(set, part) }),
+        (scope) => {
+          // Every message the worker posts, whether or not a run listens.
+          const logged: WorkerScope = {
+            get onmessage() {
+              return scope.onmessage;
+            },
+            set onmessage(handler) {
+              scope.onmessage = handler;
+            },
+            postMessage: (message) => {
+              log.posted.push(message);
+              scope.postMessage(message);
+            },
+          };
+          hostSimulation(logged, { columns: (set, part) => cache.columns(set, part) });
+        },
         { type: 'cancel' },
       );
     },
@@ -182,6 +199,38 @@ describe('kept simulation workers', () => {
     });
     expect(run.profiles).toBe(1_500);
     expect(chunksDecoded()).toBe(2);
+  });
+});
+
+describe('a rehearsed run (prepare)', () => {
+  it('reads the set ahead, answers nothing, and leaves the run it rehearsed unchanged', async () => {
+    const { db, ref, profiles } = await storedSet(3_001, 27);
+    const { keep, log } = keptWorkers();
+    closing.push(
+      () => keep.close(),
+      () => db.delete(),
+    );
+    vi.mocked(ChunkColumns.prototype.add).mockClear();
+    prepareStoredRun({ spec, set: ref, count: profiles.length, options, workers: 2, keep });
+    await vi.waitFor(() => expect(chunksDecoded()).toBe(4), { timeout: 15_000 });
+    expect(log.started).toBe(2);
+    expect(log.posted).toEqual([]);
+    const run = await runStoredSimulation({
+      spec,
+      set: ref,
+      count: profiles.length,
+      options,
+      workers: 2,
+      keep,
+    });
+    expect(chunksDecoded()).toBe(4);
+    expect(log.started).toBe(2);
+    // The workers' only answers are the run's: the rehearsal's result was dropped.
+    const types = log.posted.map((m) => (m as { type: string }).type);
+    expect(types.filter((t) => t !== 'progress')).toEqual(['result', 'result']);
+    const { partition: _p, ...single } = simulate(spec, profiles, options);
+    const { partition: _q, ...merged } = run;
+    expect(merged).toEqual(single);
   });
 });
 

@@ -104,6 +104,33 @@ describe('runs over a stored set', () => {
     await db.delete();
   });
 
+  it('traces over a part of many batches exactly as one thread does, run after run', async () => {
+    // Batches of 400 profiles, the same objects at every read (as a worker's kept set gives them).
+    const batches = Array.from({ length: Math.ceil(profiles.length / 400) }, (_, b) =>
+      profileColumns(profiles.slice(b * 400, (b + 1) * 400)),
+    );
+    const batched: SetLoader = {
+      columns: () =>
+        (async function* () {
+          for (const batch of batches) yield await Promise.resolve(batch);
+        })(),
+    };
+    const worker = fakeWorker(batched);
+    for (const runOptions of [options, { ...options, seed: 4 }, { ...options, traceSample: 0 }]) {
+      const result = await runStoredSimulation({
+        spec,
+        set,
+        count: profiles.length,
+        options: runOptions,
+        workers: 1,
+        createWorker: () => worker,
+      });
+      const { partition: _p, ...single } = simulate(spec, profiles, runOptions);
+      const { partition: _q, ...merged } = result;
+      expect(merged).toEqual(single);
+    }
+  });
+
   it('never starts more workers than the set has chunks', async () => {
     const reads: (ChunkPart | undefined)[] = [];
     await runStoredSimulation({

@@ -60,6 +60,22 @@ function StepNodeComponent({
   const shown = shownText(data);
   const down = data.direction === 'down';
   const out = down ? Position.Bottom : Position.Right;
+  // A function, not a component: no extra component per branch on every step of the canvas.
+  const sourceHandle = (branch: { key: string; label: string }) => (
+    <Handle
+      type="source"
+      id={branch.key}
+      position={out}
+      className="step-node__source"
+      aria-label={intl.formatMessage(
+        { id: 'editor.step-node.branchOf' },
+        { label: branch.label, label2: data.label },
+      )}
+      role="button"
+      tabIndex={0}
+      onKeyDown={clickOnKey}
+    />
+  );
   return (
     <div
       className={`step-node step-node--${data.category} step-node--${data.direction}${
@@ -145,19 +161,7 @@ function StepNodeComponent({
               +
             </button>
           )}
-          <Handle
-            type="source"
-            id={single.key}
-            position={out}
-            className="step-node__source"
-            aria-label={intl.formatMessage(
-              { id: 'editor.step-node.branchOf' },
-              { label: single.label, label2: data.label },
-            )}
-            role="button"
-            tabIndex={0}
-            onKeyDown={clickOnKey}
-          />
+          {sourceHandle(single)}
         </>
       )}
       {single === undefined && data.branches.length > 0 && (
@@ -178,19 +182,7 @@ function StepNodeComponent({
                   +
                 </button>
               )}
-              <Handle
-                type="source"
-                id={branch.key}
-                position={out}
-                className="step-node__source"
-                aria-label={intl.formatMessage(
-                  { id: 'editor.step-node.branchOf' },
-                  { label: branch.label, label2: data.label },
-                )}
-                role="button"
-                tabIndex={0}
-                onKeyDown={clickOnKey}
-              />
+              {sourceHandle(branch)}
             </div>
           ))}
         </div>

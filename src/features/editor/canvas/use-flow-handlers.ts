@@ -7,7 +7,7 @@ import type {
   OnConnectEnd,
   ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useRef, type DragEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { canConnect, isTriggerKind } from '../../../domain/index.ts';
 import {
@@ -262,34 +262,20 @@ export function useFlowHandlers({ store, flow, announce, measured, viewCentre }:
     [store, announce, viewCentre, intl],
   );
 
-  return useMemo(
-    () => ({
-      addKind,
-      insert,
-      onNodesChange,
-      onEdgesChange,
-      onDragStop,
-      onConnect,
-      onConnectEnd,
-      onClickConnectStart,
-      isValidConnection,
-      onDragOver,
-      onDrop,
-      pasteText,
-    }),
-    [
-      addKind,
-      insert,
-      onNodesChange,
-      onEdgesChange,
-      onDragStop,
-      onConnect,
-      onConnectEnd,
-      onClickConnectStart,
-      isValidConnection,
-      onDragOver,
-      onDrop,
-      pasteText,
-    ],
-  );
+  // The callbacks are memoised one by one; the object around them is read field by field and
+  // never used as a dependency, so it needs no memo of its own.
+  return {
+    addKind,
+    insert,
+    onNodesChange,
+    onEdgesChange,
+    onDragStop,
+    onConnect,
+    onConnectEnd,
+    onClickConnectStart,
+    isValidConnection,
+    onDragOver,
+    onDrop,
+    pasteText,
+  };
 }

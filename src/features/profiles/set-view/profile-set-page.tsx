@@ -9,7 +9,7 @@ import {
 import type { ProfileSort } from '../../../domain/profiles/query.ts';
 import type { TableQuery } from '../../../domain/profiles/table/table-query.ts';
 import { ConditionBuilder } from '../../../ui/condition-builder/condition-builder.tsx';
-import { downloadText } from '../../../ui/download.ts';
+import { downloadParts } from '../../../ui/download.ts';
 import { formatCount } from '../format.ts';
 import { useProfilesServices } from '../profiles-services.tsx';
 import { isConditionReady } from '../segment/condition-ready.ts';
@@ -113,9 +113,7 @@ export function ProfileSetPage() {
             className="btn"
             disabled={!set}
             onClick={() =>
-              void repo
-                .exportSet(setId)
-                .then((text) => downloadText(`${set?.name ?? 'profiles'}.json`, text))
+              void downloadParts(`${set?.name ?? 'profiles'}.json`, repo.exportSetParts(setId))
             }
           >
             <FormattedMessage id="profiles.profile-set-page.exportJson" />
