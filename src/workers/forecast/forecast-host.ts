@@ -73,6 +73,20 @@ async function* batchesOf(
 export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLoader): void {
   /** The current run was cancelled (a worker runs one forecast at a time). */
   let cancelled = false;
+  /**
+   * Each kept batch with the profiles decoded from it so far (stored chunks decode a profile when
+   * it is read): the next forecast over the set (its sensitivity, another journey) decodes no
+   * entrant twice. Dropped with the batch when the set cache lets it go.
+   */
+  const decoded = new WeakMap<ProfileColumns, ProfileColumns>();
+  const decodedOnce = (raw: ProfileColumns): ProfileColumns => {
+    let columns = decoded.get(raw);
+    if (columns === undefined) {
+      columns = memoColumns(raw);
+      decoded.set(raw, columns);
+    }
+    return columns;
+  };
   /** Runs started and not yet ended: a rehearsal gives way to them. */
   let running = 0;
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
@@ -175,7 +189,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
     let posted = false;
     for await (const raw of readFirst ?? batchesOf(request, loader)) {
       if (cancelled) return;
-      const columns = memoColumns(raw);
+      const columns = decodedOnce(raw);
       const tracedIds: string[] = [];
       if (threshold >= 0) {
         for (let i = 0; i < columns.count; i++) {

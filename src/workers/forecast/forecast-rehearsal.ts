@@ -11,13 +11,15 @@ import { nextTask } from './next-task.ts';
 const REHEARSED = 2_000;
 /** Of those, profiles traced, so the traced path (replication 0's) is compiled too. */
 const TRACED = 100;
+/** Profiles simulated between looks for a run (a few milliseconds, with the code still cold). */
+const SLICE = 250;
 
 /**
  * Rehearses a forecast on the first batch of a part a worker has read, and drops the result:
  * each journey once traced (as replication 0 runs) and once not (as the others), over the
  * span of the part's own events. A first forecast on fresh workers otherwise runs its first
- * replications with the engine's code not yet compiled. Stops before each journey when `busy`
- * says a run has started (a rehearsal never delays one by more than a journey's slice).
+ * replications with the engine's code not yet compiled. Stops as soon as `busy` says a run has
+ * started (it looks every {@link SLICE} profiles, so a run waits a few milliseconds at most).
  */
 export async function rehearseForecast(
   batches: AsyncIterable<ProfileColumns>,
@@ -43,7 +45,12 @@ export async function rehearseForecast(
     const prepared = prepareColumns(plan, columns);
     for (const ids of [traced, []]) {
       const run = new PartitionRun(reseedPlan(plan, 1, ids), columns, partition, prepared);
-      run.advance(count);
+      while (run.done < count) {
+        run.advance(SLICE);
+        // A run asked for meanwhile comes first.
+        await nextTask();
+        if (busy()) return;
+      }
       if (ids.length > 0) {
         const result = run.result();
         const profiles = ids.map((_, i) => columns.profile(i));

@@ -126,14 +126,18 @@ describe('a forecast worker kept between runs', () => {
     const set = { dbName, setId: stored.id };
     const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
     const advance = vi.spyOn(PartitionRun.prototype, 'advance');
+    const result = vi.spyOn(PartitionRun.prototype, 'result');
     const worker = inProcessForecastWorker();
     const posted: unknown[] = [];
     worker.onmessage = (e: MessageEvent) => posted.push(e.data);
     worker.postMessage({ type: 'read-ahead', set, parts: 1, partition: 0, rehearse: specs });
-    // Both journeys simulated (traced and not), on the part read ahead.
-    await vi.waitFor(() => expect(advance).toHaveBeenCalledTimes(4), { timeout: 15_000 });
+    // Both journeys simulated on the part read ahead (the traced runs' results read for their
+    // tallies), and nothing posted.
+    await vi.waitFor(() => expect(result).toHaveBeenCalledTimes(2), { timeout: 15_000 });
+    expect(advance).toHaveBeenCalled();
     expect(posted).toEqual([]);
     advance.mockRestore();
+    result.mockRestore();
     const options = { start: NOW - 90 * DAY, horizonDays: 90 };
     const events = await runOn(
       worker,
@@ -155,5 +159,40 @@ describe('a forecast worker kept between runs', () => {
     expect(results).toEqual(
       specs.map((spec) => ({ ...simulate(spec, profiles, { ...options, seed: 5 }), partition: 0 })),
     );
+  });
+
+  it('decodes no profile again for the next forecast over the set, with the same results', async () => {
+    const profiles = generateProfiles({ count: 2_500, seed: 8, start: NOW - 365 * DAY, end: NOW });
+    const dbName = `decoded-${Math.random()}`;
+    const repo = createProfileRepo(openWayfinderDb(dbName));
+    const stored = await repo.createProfileSet({ name: 'Decoded', source: 'generated' });
+    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
+    const set = { dbName, setId: stored.id };
+    const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
+    const options = { start: NOW - 90 * DAY, horizonDays: 90 };
+    const request: ForecastWorkerRequest = {
+      type: 'run-set',
+      set,
+      parts: 1,
+      shareSize: profiles.length,
+      variants: specs.map((spec) => ({ spec, options })),
+      partition: 0,
+      seed0: 2,
+      replications: 2,
+      tracing: { every: false, sample: 100, cap: { max: 3, periodDays: 7 } },
+    };
+    const decode = vi.spyOn(ChunkColumns.prototype, 'profile');
+    const worker = inProcessForecastWorker();
+    const first = await runOn(worker, request, () => null);
+    expect(decode).toHaveBeenCalled();
+    decode.mockClear();
+    const second = await runOn(worker, request, () => null);
+    expect(decode).not.toHaveBeenCalled();
+    decode.mockRestore();
+    worker.terminate();
+    const replications = (events: ForecastWorkerEvent[]) =>
+      events.filter((e) => e.type === 'replication');
+    expect(replications(second)).toEqual(replications(first));
+    expect(replications(first)).toHaveLength(4);
   });
 });
