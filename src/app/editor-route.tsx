@@ -37,6 +37,18 @@ const SimulationPanel = lazy(() =>
     .then((module) => ({ default: module.SimulationPanel })),
 );
 
+/**
+ * A simulation runs ahead of the background CLV fits (they stop and start again after it). The
+ * fits' module is loaded by the app's background work, not with the editor, so it is imported
+ * here when a run starts.
+ */
+function aheadOfBackgroundFits<T>(work: Promise<T>): Promise<T> {
+  return import('../features/forecast/clv/clv-fits.ts').then(
+    (clv) => clv.aheadOfBackgroundFits(work),
+    () => work, // without the module there are no fits to stop
+  );
+}
+
 /** Live counts of a published version (its API queries, forecast and chart) load after the canvas. */
 const LiveCounts = lazy(() =>
   import('../features/live/live-counts.tsx').then((module) => ({ default: module.LiveCounts })),
@@ -128,6 +140,7 @@ export function EditorRoute() {
             document={context.document}
             onOverlay={context.setOverlay}
             onFocusStep={context.focusStep}
+            aheadOfBackgroundWork={aheadOfBackgroundFits}
           />
         </Suspense>
       )}

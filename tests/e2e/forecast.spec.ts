@@ -40,6 +40,12 @@ test('a 20-replication forecast of two different journeys reads the difference',
   await expect(
     forecastA.getByRole('table', { name: /Every KPI of A: Welcome series/ }),
   ).toContainText('Cost per conversion');
+  // The CLV panel's worker reads the set itself from IndexedDB (the page sends its id only).
+  await expect(
+    page.getByText(
+      /Fitted by maximum likelihood to the purchase history of [\d,]+ customers up to \d{4}-\d\d-\d\d/,
+    ),
+  ).toBeVisible({ timeout: 60_000 });
 });
 
 test('a journey and its duplicate made in the journey list compare to exactly no difference', async ({

@@ -14,8 +14,13 @@ type PropsTest = (props: ProfileEvent['props']) => boolean;
  */
 export class EventTimeline {
   private real: readonly ProfileEvent[] = [];
-  /** Simulated events, oldest first; at equal times in the order added. */
+  /**
+   * Simulated events, oldest first; at equal times in the order added. The first
+   * {@link simulatedCount} are this profile's: the array is kept between profiles (emptying it
+   * would give its storage back, to be grown again by the next profile that sends).
+   */
   private readonly simulated: ProfileEvent[] = [];
+  private simulatedCount = 0;
   private readonly mergedBuffer: ProfileEvent[] = [];
   private merged = false;
   private columns: ProfileColumns | null = null;
@@ -40,7 +45,7 @@ export class EventTimeline {
   /** Starts on a profile: its own events, read as objects until {@link useColumns}. */
   reset(profile: { readonly events: readonly ProfileEvent[] }): void {
     this.real = profile.events;
-    if (this.simulated.length !== 0) this.simulated.length = 0;
+    this.simulatedCount = 0;
     this.merged = false;
     this.columns = null;
   }
@@ -142,16 +147,17 @@ export class EventTimeline {
   /** Real and simulated events, oldest first; at equal times real events come first. */
   get events(): readonly ProfileEvent[] {
     const sim = this.simulated;
-    if (sim.length === 0) return this.real;
+    const simCount = this.simulatedCount;
+    if (simCount === 0) return this.real;
     const out = this.mergedBuffer;
     if (this.merged) return out;
     const real = this.real;
     out.length = 0;
     let i = 0;
     let j = 0;
-    while (i < real.length || j < sim.length) {
+    while (i < real.length || j < simCount) {
       if (
-        j >= sim.length ||
+        j >= simCount ||
         (i < real.length && (real[i] as ProfileEvent).at <= (sim[j] as ProfileEvent).at)
       )
         out.push(real[i++] as ProfileEvent);
@@ -164,8 +170,8 @@ export class EventTimeline {
   /** Adds a simulated event after every event at or before its time. */
   add(e: ProfileEvent): void {
     const sim = this.simulated;
-    let i = sim.length;
-    sim.push(e);
+    let i = this.simulatedCount++;
+    if (i === sim.length) sim.push(e);
     while (i > 0 && (sim[i - 1] as ProfileEvent).at > e.at) {
       sim[i] = sim[i - 1] as ProfileEvent;
       i--;
@@ -272,7 +278,7 @@ export class EventTimeline {
   ): ProfileEvent | undefined {
     const sim = this.simulated;
     const last = found === undefined ? to : found.at;
-    for (let j = 0; j < sim.length; j++) {
+    for (let j = 0; j < this.simulatedCount; j++) {
       const e = sim[j] as ProfileEvent;
       if (e.at <= from) continue;
       if (e.at > last || (found !== undefined && e.at === last)) break;
@@ -341,7 +347,7 @@ export class EventTimeline {
       }
     }
     const sim = this.simulated;
-    for (let j = sim.length - 1; j >= 0; j--) {
+    for (let j = this.simulatedCount - 1; j >= 0; j--) {
       const e = sim[j] as ProfileEvent;
       if (e.at > to) continue;
       if (e.at < from) break;

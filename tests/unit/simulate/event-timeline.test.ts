@@ -44,7 +44,10 @@ describe('EventTimeline', () => {
           const columns = profileColumns([other, profile]);
           const expected = insertAfterEquals(real, added);
           for (const fromColumns of [false, true]) {
+            // One timeline runs profile after profile: another's simulated events come first.
             const timeline = new EventTimeline();
+            timeline.reset(other);
+            for (const e of [...added, ...added]) timeline.add(e);
             timeline.reset(profile);
             if (fromColumns)
               timeline.useColumns(

@@ -158,6 +158,38 @@ describe('SimulationPanel', () => {
     expect(screen.getByRole('button', { name: 'Run simulation' })).toBeEnabled();
   });
 
+  it('runs ahead of the background work it is given, and draws what that run returns', async () => {
+    const document = welcomeSeries();
+    const fake = fakeServices();
+    const ahead: Promise<unknown>[] = [];
+    const aheadOfBackgroundWork = <T,>(work: Promise<T>): Promise<T> => {
+      ahead.push(work);
+      return work;
+    };
+    render(
+      withServices(
+        fake.services,
+        <SimulationPanel
+          document={document}
+          onOverlay={vi.fn()}
+          onFocusStep={vi.fn()}
+          aheadOfBackgroundWork={aheadOfBackgroundWork}
+        />,
+      ),
+    );
+    const run = await screen.findByRole('button', { name: 'Run simulation' });
+    await waitFor(() => expect(run).toBeEnabled());
+    expect(ahead).toHaveLength(0);
+    await userEvent.setup().click(run);
+    await waitFor(() => expect(ahead).toHaveLength(1));
+    const result = resultFor(document);
+    await act(async () => fake.finish(result));
+    await expect(ahead[0]).resolves.toBe(result);
+    expect(await screen.findByRole('group', { name: 'Entered' })).toHaveTextContent(
+      new Intl.NumberFormat('en').format(result.entries),
+    );
+  });
+
   it('runs the journey as edited even when Run is pressed before the panel caught up with the edit', async () => {
     const before = welcomeSeries();
     const after = {
