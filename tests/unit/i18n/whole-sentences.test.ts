@@ -24,10 +24,8 @@ const WHOLE = new Set(['profiles.column-select.notInTheFile']);
  * test fails on a new fragment and on an id here that is no longer one.
  */
 const KNOWN_FRAGMENTS = new Set([
-  'editor.conflict-dialog.saved',
   'editor.lock-screen-preview.now',
   'editor.save-indicator.yourEditsAreKeptIn',
-  'editor.simulation-panel.hasNoProfiles',
   'forecast.attribution-notice.controlGroup',
   'forecast.attribution-notice.controlGroupWasAddedTo',
   'forecast.branch-view.range',
@@ -74,7 +72,7 @@ describe('messages are whole sentences', () => {
     expect([...KNOWN_FRAGMENTS].filter((id) => !fragments.has(id))).toEqual([]);
   });
 
-  it('words a template error, a failed import and a chart’s notes in one French sentence', async () => {
+  it('words template errors, failed imports, chart notes, conflicts and empty sets in one French sentence', async () => {
     const french = await testIntl('fr');
     const say = (id: string, values: Record<string, string | number>) =>
       french.formatMessage({ id }, values);
@@ -94,6 +92,22 @@ describe('messages are whole sentences', () => {
     ).toBe('a.json n’a pas été importé : JSON illisible. (et 1\u202f234 de plus)');
     expect(say('ui.chart-table.partialCategory', { category: 'S12', note: '3 jours' })).toBe(
       'S12 (partielle : 3 jours)',
+    );
+    expect(
+      say('editor.conflict-dialog.nameDiffers', { mine: 'Bienvenue', theirs: 'Accueil' }),
+    ).toBe('Nom : le vôtre « Bienvenue », celui enregistré « Accueil ».');
+    expect(say('editor.conflict-dialog.yourSummary', { name: 'Bienvenue', steps: 1 })).toBe(
+      '« Bienvenue », 1 étape',
+    );
+    expect(
+      say('editor.conflict-dialog.savedSummary', {
+        name: 'Accueil',
+        steps: 3,
+        when: '6 déc. 2026',
+      }),
+    ).toBe('« Accueil », 3 étapes, enregistrée le 6 déc. 2026');
+    expect(say('editor.simulation-panel.setHasNoProfiles', { set: 'Vide' })).toBe(
+      'L’ensemble « Vide » n’a aucun profil.',
     );
     expect(say('ui.series-chart.noRangeToDraw', { band: 'P10–P90' })).toMatch(
       /^P10–P90 : pas d’intervalle à tracer/,
