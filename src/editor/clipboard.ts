@@ -54,7 +54,8 @@ export function parseClipboard(text: string): ClipboardContent | ClipboardProble
     return { code: 'clipboard-not-steps', error: 'The clipboard does not hold Wayfinder steps.' };
   }
   if (raw.wayfinderClipboard !== CLIPBOARD_VERSION) {
-    const version = String(raw.wayfinderClipboard);
+    // As JSON, so an empty or blank version still shows as something ("").
+    const version = JSON.stringify(raw.wayfinderClipboard);
     return {
       code: 'clipboard-other-version',
       error: `The clipboard holds steps from another Wayfinder version (${version}).`,
@@ -62,16 +63,7 @@ export function parseClipboard(text: string): ClipboardContent | ClipboardProble
     };
   }
   const parsed = envelopeSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue === undefined ? '' : issue.path.join('.');
-    const where = issue === undefined ? '' : ` at ${path || 'the top level'}: ${issue.message}`;
-    return {
-      code: 'clipboard-damaged',
-      error: `The copied steps are damaged${where}.`,
-      values: { path },
-    };
-  }
+  if (!parsed.success) return damagedClipboard(parsed.error.issues[0]);
   const unknown = parsed.data.steps.find((s) => !isStepKind(s.kind));
   if (unknown !== undefined)
     return {
@@ -82,6 +74,25 @@ export function parseClipboard(text: string): ClipboardContent | ClipboardProble
   const ids = new Set(parsed.data.steps.map((s) => s.id));
   const connections = parsed.data.connections.filter((c) => ids.has(c.from) && ids.has(c.to));
   return { steps: parsed.data.steps, connections };
+}
+
+/**
+ * Why an envelope failed its schema, naming the place when the issue has one: a problem at the
+ * top level is worded without a place rather than with an empty one.
+ */
+export function damagedClipboard(
+  issue: { path: readonly PropertyKey[]; message: string } | undefined,
+): ClipboardProblem {
+  const path = issue === undefined ? '' : issue.path.map(String).join('.');
+  if (issue === undefined || path === '') {
+    const detail = issue === undefined ? '' : `: ${issue.message}`;
+    return { code: 'clipboard-damaged', error: `The copied steps are damaged${detail}.` };
+  }
+  return {
+    code: 'clipboard-damaged-at',
+    error: `The copied steps are damaged at ${path}: ${issue.message}.`,
+    values: { path },
+  };
 }
 
 /** Gives pasted steps and connections fresh ids, keeping the connections between them. */

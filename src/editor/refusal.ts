@@ -20,7 +20,8 @@ export const REFUSAL_PARAMS = {
   'clipboard-not-json': [],
   'clipboard-not-steps': [],
   'clipboard-other-version': ['version'],
-  'clipboard-damaged': ['path'],
+  'clipboard-damaged': [],
+  'clipboard-damaged-at': ['path'],
   'clipboard-unknown-kind': ['label', 'kind'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -37,7 +37,8 @@ export const DIAGNOSTIC_PARAMS = {
   'no-trigger': [],
   'no-action': [],
   'unreachable-step': ['step'],
-  'unconnected-branch': ['step', 'branch', 'paths'],
+  /** `branch` selects a kind's own path word by key, or `numbered` / `named` (`number`, `name`). */
+  'unconnected-branch': ['step', 'branch', 'name', 'number', 'paths'],
   // Events.
   'unproducible-event': ['why', 'event', 'step'],
   'invalid-engagement-step': ['why', 'step', 'engagement'],

@@ -1,4 +1,5 @@
 import { reachableFrom } from '../journey/graph.ts';
+import type { Branch } from '../steps/step-definition.ts';
 import type { Analysis } from './analysis.ts';
 import { checkCycles } from './cycle-rules.ts';
 
@@ -41,6 +42,22 @@ export function checkFlow(a: Analysis): void {
   }
 }
 
+/**
+ * How `unconnected-branch` names a path, read from the branch's own phrase so the screens word it
+ * as the canvas does: a kind's fixed branch by its key (`yes`, `timed_out`…, which the catalogue
+ * words), a numbered path by its number, and a name the user typed (a split's variant) as typed.
+ * `name` keeps the English label as a last resort for a fixed branch the catalogue lacks.
+ */
+function branchWord(b: Branch): { branch: string; name: string; number: number } {
+  const values = b.text.values;
+  if (values === undefined) return { branch: b.key, name: b.label, number: 0 };
+  if (typeof values.number === 'number') {
+    return { branch: 'numbered', name: b.label, number: values.number };
+  }
+  const name = typeof values.name === 'string' ? values.name : b.label;
+  return { branch: 'named', name, number: 0 };
+}
+
 /** Splits, triggers and waits whose paths lead nowhere (people taking them just leave). */
 function checkBranches(a: Analysis): void {
   for (const [id, branches] of a.branches) {
@@ -58,7 +75,7 @@ function checkBranches(a: Analysis): void {
           branches.length === 1
             ? `Nothing follows "${step.label}", so people leave the journey right after it.`
             : `The "${b.label}" path of "${step.label}" leads nowhere; people taking it leave the journey.`,
-        params: { step: step.label, branch: b.label, paths: branches.length },
+        params: { step: step.label, ...branchWord(b), paths: branches.length },
         stepId: id,
         field: `branch:${b.key}`,
       });

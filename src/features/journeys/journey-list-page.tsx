@@ -141,7 +141,7 @@ export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPage
         ok: false,
         text: intl.formatMessage(
           { id: 'journeys.import.failed' },
-          { file: file.name, reasons: storageFailure(intl, error) },
+          { file: file.name, reasons: storageFailure(intl, error), more: 0 },
         ),
       });
       return;
@@ -167,17 +167,11 @@ export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPage
                 { id: 'journeys.import.failed' },
                 {
                   file: result.file,
-                  reasons: `${result.errors
+                  reasons: result.errors
                     .slice(0, 5)
                     .map((e) => loadProblemText(intl, e))
-                    .join('; ')}${
-                    result.errors.length > 5
-                      ? intl.formatMessage(
-                          { id: 'journeys.import.more' },
-                          { count: result.errors.length - 5 },
-                        )
-                      : ''
-                  }`,
+                    .join('; '),
+                  more: Math.max(0, result.errors.length - 5),
                 },
               ),
             },
@@ -272,7 +266,7 @@ export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPage
                       ok: false,
                       text: intl.formatMessage(
                         { id: 'journeys.import.failed' },
-                        { file: rebuilt.name, reasons: storageFailure(intl, error) },
+                        { file: rebuilt.name, reasons: storageFailure(intl, error), more: 0 },
                       ),
                     }),
                 );

@@ -257,9 +257,10 @@ export function SimulationPanel({
       )}
       {selectedSet?.count === 0 && (
         <p className="sim-blocked" role="status">
-          <FormattedMessage id="editor.simulation-panel.theSet" />
-          {selectedSet.name}
-          <FormattedMessage id="editor.simulation-panel.hasNoProfiles" />
+          <FormattedMessage
+            id="editor.simulation-panel.setHasNoProfiles"
+            values={{ set: selectedSet.name }}
+          />
         </p>
       )}
       {loadError !== null && (

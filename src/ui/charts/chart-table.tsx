@@ -45,12 +45,12 @@ export function ChartTable({
           {categories.map((category, i) => (
             <tr key={`${category}-${i}`}>
               <th scope="row">
-                {category}
-                {partial.some((p) => p.index === i) &&
-                  intl.formatMessage(
-                    { id: 'ui.chart-table.partial' },
-                    { value1: partial.find((p) => p.index === i)?.note ?? '' },
-                  )}
+                {partial.some((p) => p.index === i)
+                  ? intl.formatMessage(
+                      { id: 'ui.chart-table.partialCategory' },
+                      { category, note: partial.find((p) => p.index === i)?.note ?? '' },
+                    )
+                  : category}
               </th>
               {series.map((s) => (
                 <td key={s.key} className="num">

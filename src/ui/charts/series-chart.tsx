@@ -109,14 +109,15 @@ export function SeriesChart({
           {legend.length > 1 && <ChartLegend items={legend} />}
           {flatBands.map((b) => (
             <p key={b.key} className="series-chart-note">
-              {b.label}
-              <FormattedMessage id="ui.series-chart.noRangeToDrawThe" />
+              <FormattedMessage id="ui.series-chart.noRangeToDraw" values={{ band: b.label }} />
             </p>
           ))}
           {thinBands.map((b) => (
             <p key={b.key} className="series-chart-note">
-              {b.label}
-              <FormattedMessage id="ui.series-chart.narrowerThanTheLineOn" />
+              <FormattedMessage
+                id="ui.series-chart.narrowerThanTheLine"
+                values={{ band: b.label }}
+              />
             </p>
           ))}
           <SizedBox height={height} className="series-plot">

@@ -292,12 +292,15 @@ export function SeriesPlot({
           }
         >
           <strong>
-            {categories[hover]}
-            {partial.some((p) => p.index === hover) &&
-              intl.formatMessage(
-                { id: 'ui.series-plot.partialNote' },
-                { value1: partial.find((p) => p.index === hover)?.note ?? '' },
-              )}
+            {partial.some((p) => p.index === hover)
+              ? intl.formatMessage(
+                  { id: 'ui.chart-table.partialCategory' },
+                  {
+                    category: categories[hover],
+                    note: partial.find((p) => p.index === hover)?.note ?? '',
+                  },
+                )
+              : categories[hover]}
           </strong>
           <dl>
             {series.map((s) => (

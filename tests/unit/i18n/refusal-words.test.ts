@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLIPBOARD_VERSION, parseClipboard } from '../../../src/editor/index.ts';
+import { damagedClipboard } from '../../../src/editor/clipboard.ts';
 import type { CommandRefused } from '../../../src/editor/command.ts';
 import { REFUSAL_PARAMS, type Refusal } from '../../../src/editor/refusal.ts';
 import { refusalMessageId, refusalText } from '../../../src/features/editor/refusal-text.ts';
@@ -79,6 +80,30 @@ describe('editor refusals in French and English', () => {
     }
   });
 
+  it('words damaged copied steps with their place, and without one when there is none', () => {
+    const atStep = parseClipboard(
+      JSON.stringify({
+        wayfinderClipboard: CLIPBOARD_VERSION,
+        steps: [{ id: 's' }],
+        connections: [],
+      }),
+    );
+    if (!('error' in atStep)) throw new Error('expected a refusal');
+    expectRegisteredValues(atStep);
+    expect(refusalText(french, atStep)).toMatch(
+      /^Les étapes copiées sont abîmées à l’emplacement steps\.0\.[a-z]+\.$/,
+    );
+    expect(refusalText(english, atStep)).toMatch(
+      /^The copied steps are damaged at steps\.0\.[a-z]+\.$/,
+    );
+    for (const issue of [{ path: [], message: 'Invalid input' }, undefined]) {
+      const topLevel = damagedClipboard(issue);
+      expectRegisteredValues(topLevel);
+      expect(refusalText(french, topLevel)).toBe('Les étapes copiées sont abîmées.');
+      expect(refusalText(english, topLevel)).toBe('The copied steps are damaged.');
+    }
+  });
+
   it('words any clipboard text it cannot paste, with exactly its registered values', () => {
     const envelope = fc.record({
       wayfinderClipboard: fc.oneof(fc.constant(CLIPBOARD_VERSION), fc.integer(), fc.string()),
@@ -97,7 +122,9 @@ describe('editor refusals in French and English', () => {
         const content = parseClipboard(clipboard);
         if (!('error' in content)) return;
         expectRegisteredValues(content);
-        expect(refusalText(french, content)).not.toBe('');
+        const text = refusalText(french, content);
+        expect(text).not.toBe('');
+        expect(text).not.toMatch(/\(\s*\)|emplacement \./);
       }),
       { seed: 19, numRuns: 300 },
     );

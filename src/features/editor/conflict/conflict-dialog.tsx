@@ -1,4 +1,4 @@
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { JourneyDocument } from '../../../domain/index.ts';
 import type { TheirJourney } from '../../../storage/journey-documents.ts';
@@ -16,9 +16,23 @@ export interface ConflictDialogProps {
   onLeaveDeleted(): void;
 }
 
-function when(iso: string): string {
-  const at = new Date(iso);
-  return Number.isFinite(at.getTime()) ? at.toLocaleString() : 'unknown time';
+/** "“Welcome”, 3 steps, saved 6 Dec 2026, 12:40" in the reader's language; no time if unreadable. */
+function savedSummary(intl: IntlShape, doc: JourneyDocument): string {
+  const name = doc.name || intl.formatMessage({ id: 'editor.conflict-dialog.untitledJourney' });
+  const at = new Date(doc.updatedAt);
+  return Number.isFinite(at.getTime())
+    ? intl.formatMessage(
+        { id: 'editor.conflict-dialog.savedSummary' },
+        {
+          name,
+          steps: doc.steps.length,
+          when: intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short' }),
+        },
+      )
+    : intl.formatMessage(
+        { id: 'editor.conflict-dialog.savedSummaryUndated' },
+        { name, steps: doc.steps.length },
+      );
 }
 
 function List({ title, items }: { title: string; items: string[] }) {
@@ -46,10 +60,10 @@ function Differences({ mine, theirs }: { mine: JourneyDocument; theirs: JourneyD
     <div className="conflict-diff">
       {diff.name && (
         <p>
-          <FormattedMessage id="editor.conflict-dialog.nameYours" />
-          {diff.name.mine}
-          <FormattedMessage id="editor.conflict-dialog.saved" />
-          {diff.name.theirs}”.
+          <FormattedMessage
+            id="editor.conflict-dialog.nameDiffers"
+            values={{ mine: diff.name.mine, theirs: diff.name.theirs }}
+          />
         </p>
       )}
       <List
@@ -115,8 +129,15 @@ export function ConflictDialog({
                 <FormattedMessage id="editor.conflict-dialog.yoursInThisTab" />
               </h3>
               <p>
-                “{mine.name || intl.formatMessage({ id: 'editor.conflict-dialog.untitledJourney' })}
-                ”, {mine.steps.length} <FormattedMessage id="editor.conflict-dialog.steps" />
+                <FormattedMessage
+                  id="editor.conflict-dialog.yourSummary"
+                  values={{
+                    name:
+                      mine.name ||
+                      intl.formatMessage({ id: 'editor.conflict-dialog.untitledJourney' }),
+                    steps: mine.steps.length,
+                  }}
+                />
               </p>
             </section>
             <section aria-label={intl.formatMessage({ id: 'editor.conflict-dialog.savedVersion' })}>
@@ -124,14 +145,7 @@ export function ConflictDialog({
                 <FormattedMessage id="editor.conflict-dialog.saved2" />
               </h3>
               {theirs.status === 'ok' ? (
-                <p>
-                  “
-                  {theirs.document.name ||
-                    intl.formatMessage({ id: 'editor.conflict-dialog.untitledJourney' })}
-                  ”, {theirs.document.steps.length}{' '}
-                  <FormattedMessage id="editor.conflict-dialog.stepsSaved" />{' '}
-                  {when(theirs.document.updatedAt)}
-                </p>
+                <p>{savedSummary(intl, theirs.document)}</p>
               ) : theirs.status === 'deleted' ? (
                 <p>
                   <FormattedMessage id="editor.conflict-dialog.deleted" />

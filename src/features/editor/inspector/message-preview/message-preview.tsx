@@ -142,9 +142,10 @@ export function MessagePreview({
         >
           {errors.map((e) => (
             <li key={e.field}>
-              {e.field}
-              <FormattedMessage id="editor.message-preview.line" /> {e.line}
-              <FormattedMessage id="editor.message-preview.column" /> {e.column}: {e.message}
+              <FormattedMessage
+                id="editor.message-preview.problem"
+                values={{ field: e.field, line: e.line, column: e.column, message: e.message }}
+              />
             </li>
           ))}
         </ul>
