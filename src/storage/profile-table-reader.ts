@@ -1,5 +1,6 @@
 import type { WayfinderDb } from './db';
 import { foregroundRead } from './foreground-reads';
+import { yieldToMessages } from './yield-to-messages';
 import { packChunk, type PackedChunk } from './packed-chunk';
 import { ProfileSetChangedError, readChunkKeys, readChunksByKey } from './profile-chunk-reader';
 import { ProfileSetNotFoundError } from './profile-set-errors';
@@ -10,14 +11,7 @@ import { profileSetRecordSchema } from './records';
 export function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  return yieldToMessages();
 }
 
 /** Where a set's packed chunks go as they are read. */

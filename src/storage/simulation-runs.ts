@@ -5,6 +5,7 @@ import {
   type SimulationOptions,
 } from '../domain/index.ts';
 import type { WayfinderDb } from './db.ts';
+import { yieldToMessages } from './yield-to-messages.ts';
 
 /** Bumped when the shape of a stored run changes. */
 export const SIMULATION_RUN_VERSION = 1;
@@ -79,8 +80,6 @@ const traceSchema = simulationResultSchema.shape.traces.element;
 /** Traces checked per slice: a run's traces are most of its size. */
 const TRACES_PER_SLICE = 25;
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
  * Checks a run against {@link simulationRunSchema} in slices, yielding between them, so a run
  * with hundreds of traces never blocks the page for long. Throws like `parse` when invalid.
@@ -93,7 +92,7 @@ export async function parseSimulationRunInSlices(raw: unknown): Promise<Simulati
   const head = runHeadSchema.parse({ ...record, result: resultHead });
   const checked: SimulationRun['result']['traces'] = [];
   for (let i = 0; i < traces.length; i += TRACES_PER_SLICE) {
-    await nextTurn();
+    await yieldToMessages();
     for (const trace of traces.slice(i, i + TRACES_PER_SLICE))
       checked.push(traceSchema.parse(trace));
   }

@@ -21,7 +21,7 @@ import {
 } from './forecast-share.ts';
 import { serve } from '../shared/serve.ts';
 import { errorMessage, type WorkerScope } from '../shared/worker-scope.ts';
-import { nextTask } from './next-task.ts';
+import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 import { cachedSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 import { priceTwins, repriced } from '../../domain/forecast/price-twins.ts';
@@ -128,7 +128,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
     /** Lets messages in (a cancel) once in a while; false when cancelled. */
     const breathe = async (): Promise<boolean> => {
       if (performance.now() - yielded < YIELD_MS) return !cancelled;
-      await nextTask();
+      await yieldToMessages();
       yielded = performance.now();
       return !cancelled;
     };
@@ -236,7 +236,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
     const whole = batches.length === 1 ? (batches[0] as Batch) : wholeShare(batches);
     const count = whole.columns.count;
     for (let r = 1; r < request.replications; r++) {
-      await nextTask();
+      await yieldToMessages();
       if (cancelled) return;
       const parts: SimulationResult[][] = plans.map(() => []);
       for (let i = 0; i < simulated.length; i++) {

@@ -5,7 +5,7 @@ import { prepareColumns } from '../../domain/simulate/prepared-profiles.ts';
 import { memoColumns, type ProfileColumns } from '../../domain/simulate/profile-columns.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
 import { EventSpan, windowOfSpan } from '../../domain/simulate/window.ts';
-import { nextTask } from './next-task.ts';
+import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 
 /** Profiles of the part's first batch a rehearsal simulates, per journey. */
 const REHEARSED = 2_000;
@@ -39,7 +39,7 @@ export async function rehearseForecast(
   const count = Math.min(REHEARSED, columns.count);
   const traced = Array.from({ length: Math.min(TRACED, count) }, (_, i) => columns.id(i));
   for (const spec of specs) {
-    await nextTask();
+    await yieldToMessages();
     if (busy()) return;
     const plan = createSimulationPlan(spec, { start, horizonDays, traceSample: 0 });
     const prepared = prepareColumns(plan, columns);
@@ -48,7 +48,7 @@ export async function rehearseForecast(
       while (run.done < count) {
         run.advance(SLICE);
         // A run asked for meanwhile comes first.
-        await nextTask();
+        await yieldToMessages();
         if (busy()) return;
       }
       if (ids.length > 0) {

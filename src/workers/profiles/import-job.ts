@@ -1,4 +1,5 @@
 import { refuseBinary } from '../../domain/profiles/import/binary.ts';
+import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 import { importCdnow } from '../../domain/profiles/import/cdnow.ts';
 import { createCsvImporter } from '../../domain/profiles/import/csv.ts';
 import { importJson } from '../../domain/profiles/import/json.ts';
@@ -121,7 +122,7 @@ export function refuseUnstorable(result: ImportResult): ImportResult {
 async function* batches(profiles: readonly Profile[]) {
   for (let i = 0; i < profiles.length; i += WRITE_BATCH) {
     yield profiles.slice(i, i + WRITE_BATCH);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToMessages();
   }
 }
 

@@ -14,9 +14,6 @@ export interface WorkerLike {
   onmessageerror?: ((event: MessageEvent) => void) | null;
 }
 
-/** Lets queued messages (a cancel, a finished IndexedDB write) in before the work goes on. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /** The message of anything thrown. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -11,7 +11,8 @@ import {
 } from './simulation-protocol.ts';
 import { cachedSetLoader, type SetLoader } from './set-loader.ts';
 import { serve } from '../shared/serve.ts';
-import { errorMessage, nextTurn, type WorkerScope } from '../shared/worker-scope.ts';
+import { yieldToMessages } from '../../storage/yield-to-messages.ts';
+import { errorMessage, type WorkerScope } from '../shared/worker-scope.ts';
 
 /**
  * Simulating time between progress posts, in ms: progress and cancel follow time, not profile
@@ -86,7 +87,7 @@ export function hostSimulation(
       async next(partition: number, done: number): Promise<boolean> {
         if (clock() < until) return run > cancelledUpTo;
         post({ type: 'progress', partition, done });
-        await nextTurn();
+        await yieldToMessages();
         until = clock() + PROGRESS_EVERY_MS;
         return run > cancelledUpTo;
       },
