@@ -95,6 +95,8 @@ test('reopening a journey shows its last run; an edit marks it stale', async ({ 
   await expect(run).toBeEnabled({ timeout: 30_000 });
   await run.click();
   await expect(panel.getByRole('group', { name: 'Entered' })).toBeVisible({ timeout: 60_000 });
+  // The run is drawn first and stored after; "Saving the run…" shows in between.
+  await expect(panel.getByText('Saving the run…')).toHaveCount(0);
 
   await page.reload();
   await page.getByRole('button', { name: 'Simulate', exact: true }).click();

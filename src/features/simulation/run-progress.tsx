@@ -55,6 +55,13 @@ export function RunStatusMessage({ state }: { state: RunStatus }) {
       </p>
     );
   }
+  if (state.status === 'saving') {
+    return (
+      <p role="status" className="sim-status muted">
+        <FormattedMessage id="sim.run-progress.savingTheRun" />
+      </p>
+    );
+  }
   if (state.status === 'unsaved') {
     return (
       <p role="alert" className="field-error">

@@ -10,6 +10,8 @@ export type RunStatus =
   | { status: 'running'; progress: SimulationProgress | null }
   | { status: 'cancelled' }
   | { status: 'failed'; message: string }
+  /** The run finished and is shown; it is being stored. */
+  | { status: 'saving' }
   /** The run finished and is shown, but storing it failed. */
   | { status: 'unsaved'; message: string };
 
@@ -26,6 +28,24 @@ export interface StartRun {
 /** Performance marks: the workers' merged result is in; the run is stored. */
 export const RESULT_MARK = 'wayfinder:simulation-result';
 export const SAVED_MARK = 'wayfinder:simulation-saved';
+
+/**
+ * Runs `work` with the browser's leave-page warning on, so a reload in the moment between a run
+ * drawn and stored asks first instead of losing the run.
+ */
+async function whileLeavingWarns<T>(work: () => Promise<T>): Promise<T> {
+  const warn = (event: BeforeUnloadEvent) => {
+    event.preventDefault();
+    // Older Chromium shows the prompt only when returnValue is set.
+    event.returnValue = '';
+  };
+  window.addEventListener('beforeunload', warn);
+  try {
+    return await work();
+  } finally {
+    window.removeEventListener('beforeunload', warn);
+  }
+}
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -95,11 +115,12 @@ export function useSimulationRunner(
           throw new DOMException('The simulation was cancelled', 'AbortError');
         const run = finishedRun(input, result, began);
         controller.current = null;
-        setState({ status: 'idle' });
+        setState({ status: 'saving' });
         finished.current(run);
         try {
-          await services.runs.save(run);
+          await whileLeavingWarns(() => services.runs.save(run));
           performance.mark(SAVED_MARK);
+          if (controller.current === null) setState({ status: 'idle' });
         } catch (error) {
           // Only when no newer run started meanwhile: its state is the one to show.
           if (controller.current === null)

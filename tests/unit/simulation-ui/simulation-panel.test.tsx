@@ -158,6 +158,38 @@ describe('SimulationPanel', () => {
     expect(screen.getByRole('button', { name: 'Run simulation' })).toBeEnabled();
   });
 
+  it('says the run is being saved and warns before leaving until it is stored', async () => {
+    const document = welcomeSeries();
+    const fake = fakeServices();
+    let store: () => void = () => undefined;
+    const stored = new Promise<void>((resolve) => (store = resolve));
+    renderPanel(document, {
+      ...fake.services,
+      runs: {
+        ...fake.services.runs,
+        save: async (run) => {
+          await stored;
+          return fake.services.runs.save(run);
+        },
+      },
+    });
+    const user = userEvent.setup();
+    const run = await screen.findByRole('button', { name: 'Run simulation' });
+    await waitFor(() => expect(run).toBeEnabled());
+    await user.click(run);
+    await act(async () => fake.finish(resultFor(document)));
+    await screen.findByRole('group', { name: 'Entered' });
+    expect(screen.getByText('Saving the run…')).toBeVisible();
+    const leaveWhileSaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaveWhileSaving);
+    expect(leaveWhileSaving.defaultPrevented).toBe(true);
+    await act(async () => store());
+    await waitFor(() => expect(screen.queryByText('Saving the run…')).toBeNull());
+    const leaveAfter = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaveAfter);
+    expect(leaveAfter.defaultPrevented).toBe(false);
+  });
+
   it('runs ahead of the background work it is given, and draws what that run returns', async () => {
     const document = welcomeSeries();
     const fake = fakeServices();
