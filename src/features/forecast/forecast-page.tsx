@@ -184,13 +184,17 @@ export function ForecastPage() {
           <span role="status">
             <FormattedMessage
               id="forecast.forecast-page.progress"
-              values={{ done: state.done, total: state.total }}
+              values={{
+                done: state.done,
+                total: state.total,
+                ending:
+                  state.status === 'cancelled'
+                    ? 'cancelled'
+                    : state.status === 'done' && state.stoppedEarly
+                      ? 'stoppedEarly'
+                      : 'none',
+              }}
             />
-            {state.status === 'done' &&
-              state.stoppedEarly &&
-              intl.formatMessage({ id: 'forecast.forecast-page.stoppedEarlyTheIntervalsAre' })}
-            {state.status === 'cancelled' &&
-              intl.formatMessage({ id: 'forecast.forecast-page.cancelled' })}
           </span>
           {state.status === 'running' && (
             <button type="button" className="btn" onClick={cancel}>

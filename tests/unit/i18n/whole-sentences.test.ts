@@ -39,9 +39,7 @@ const KNOWN_FRAGMENTS = new Set([
   'forecast.customer-value-page.lastPurchase',
   'forecast.customer-value-page.readFromTheSavedFit',
   'forecast.customer-value-page.theLastPurchaseDayNothing',
-  'forecast.forecast-page.cancelled',
   'forecast.forecast-page.first',
-  'forecast.forecast-page.stoppedEarlyTheIntervalsAre',
   'forecast.holdout-charts.gap',
   'forecast.holdout-charts.the',
   'forecast.sample-size-panel.days',
@@ -72,7 +70,7 @@ describe('messages are whole sentences', () => {
     expect([...KNOWN_FRAGMENTS].filter((id) => !fragments.has(id))).toEqual([]);
   });
 
-  it('words template errors, failed imports, chart notes, conflicts and empty sets in one French sentence', async () => {
+  it('words template errors, failed imports, chart notes, conflicts, empty sets and forecast progress in one French sentence', async () => {
     const french = await testIntl('fr');
     const say = (id: string, values: Record<string, string | number>) =>
       french.formatMessage({ id }, values);
@@ -114,6 +112,12 @@ describe('messages are whole sentences', () => {
     );
     expect(say('ui.series-chart.narrowerThanTheLine', { band: 'P10–P90' })).toMatch(
       /^P10–P90 : plus étroit que la ligne/,
+    );
+    expect(
+      say('forecast.forecast-page.progress', { done: 3, total: 20, ending: 'cancelled' }),
+    ).toBe('3 sur 20 réplications effectuées — annulée');
+    expect(say('forecast.forecast-page.progress', { done: 20, total: 20, ending: 'none' })).toBe(
+      '20 sur 20 réplications effectuées',
     );
   });
 });
