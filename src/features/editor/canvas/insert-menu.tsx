@@ -56,11 +56,14 @@ export function InsertMenu({ request, onChoose, onClose }: InsertMenuProps) {
           align="start"
           ref={(menu) => {
             // Opened from a "+" or a key, never by its own trigger, Radix focuses the menu
-            // itself: start on the first step kind instead, so Enter or the arrows choose at once.
+            // itself: start on the first step kind instead, so Enter or the arrows choose at once;
+            // unless typing already moved to an item in the frame before (typeahead).
             if (menu !== null)
-              requestAnimationFrame(() =>
-                menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus(),
-              );
+              requestAnimationFrame(() => {
+                const active = document.activeElement;
+                if (active !== menu && menu.contains(active)) return;
+                menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+              });
           }}
           onCloseAutoFocus={(event) => {
             // A chosen step takes focus itself (follow-new-steps.ts); a closed menu gives it back.
