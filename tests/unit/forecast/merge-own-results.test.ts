@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../src/domain/compile/compile.ts';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
 import { mergeOwnResults } from '../../../src/domain/forecast/merge-own-results.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
@@ -9,18 +8,13 @@ import { mergeResults } from '../../../src/domain/simulate/merge.ts';
 import { createSimulationPlan } from '../../../src/domain/simulate/plan.ts';
 import type { SimulationResult } from '../../../src/domain/simulate/result-schema.ts';
 import { simulatePartition } from '../../../src/domain/simulate/simulate.ts';
-import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
+import { specOfTemplate } from '../../support/template-spec.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 1);
 const OPTIONS = { start: NOW - 120 * DAY, horizonDays: 120 };
 
-function templateSpec(id: string): Spec {
-  const template = TEMPLATES.find((t) => t.id === id);
-  const spec = template && compile(template.build(NOW, () => `j-${id}`)).spec;
-  if (!spec) throw new Error(`template ${id} does not compile`);
-  return spec;
-}
+const templateSpec = (id: string): Spec => specOfTemplate(id, NOW);
 
 const profiles = generateProfiles({ count: 1_200, seed: 5, start: NOW - 365 * DAY, end: NOW });
 const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../src/domain/compile/compile.ts';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
 import {
   compareKpis,
@@ -11,26 +10,21 @@ import {
 } from '../../../src/domain/forecast/replications.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
-import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { inProcessForecastWorker } from '../../../src/workers/forecast/in-process-forecast-worker.ts';
 import {
   runForecast,
   TRACE_EVERY_UP_TO,
   type RunForecastRequest,
 } from '../../../src/workers/forecast/run-forecast.ts';
+import { specOfTemplate } from '../../support/template-spec.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
 const profiles = generateProfiles({ count: 1_500, seed: 7, start: NOW - 365 * DAY, end: NOW });
 const OPTIONS = { start: NOW - 120 * DAY, horizonDays: 120 };
 
-function templateSpec(id: string, journeyId = `j-${id}`): Spec {
-  const template = TEMPLATES.find((t) => t.id === id);
-  if (template === undefined) throw new Error(`no template ${id}`);
-  const { spec } = compile(template.build(NOW, () => journeyId));
-  if (spec === null) throw new Error(`template ${id} does not compile`);
-  return spec;
-}
+const templateSpec = (id: string, journeyId = `j-${id}`): Spec =>
+  specOfTemplate(id, NOW, journeyId);
 
 function replicate(spec: Spec, n: number, seed0 = 1) {
   return Array.from({ length: n }, (_, r) =>

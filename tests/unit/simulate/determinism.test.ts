@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../src/domain/compile/compile.ts';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { mergeResults } from '../../../src/domain/simulate/merge.ts';
@@ -9,6 +8,7 @@ import { simulate, simulatePartition } from '../../../src/domain/simulate/simula
 import { withResolvedWindow } from '../../../src/domain/simulate/window.ts';
 import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { at, brokenCounts, email, event, person, specOf } from './helpers.ts';
+import { specOfTemplate } from '../../support/template-spec.ts';
 
 const profiles = generateProfiles({
   count: 3_000,
@@ -18,13 +18,7 @@ const profiles = generateProfiles({
 });
 const options = { seed: 3, start: at('2024-01-01T00:00:00Z'), horizonDays: 180, traceSample: 5 };
 
-function templateSpec(id: string): Spec {
-  const template = TEMPLATES.find((t) => t.id === id);
-  if (template === undefined) throw new Error(`no template ${id}`);
-  const { spec } = compile(template.build(at('2024-01-01T00:00:00Z'), () => `j-${id}`));
-  if (spec === null) throw new Error(`template ${id} does not compile`);
-  return spec;
-}
+const templateSpec = (id: string): Spec => specOfTemplate(id, at('2024-01-01T00:00:00Z'));
 
 function fnv(text: string): number {
   let h = 0x811c9dc5;

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../src/domain/compile/compile.ts';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
-import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { inProcessForecastWorker } from '../../../src/workers/forecast/in-process-forecast-worker.ts';
 import { runForecast, type ForecastProgress } from '../../../src/workers/forecast/run-forecast.ts';
+import { specOfTemplate } from '../../support/template-spec.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 1);
 const OPTIONS = { start: NOW - 120 * DAY, horizonDays: 120 };
 
-function templateSpec(id: string): Spec {
-  const template = TEMPLATES.find((t) => t.id === id);
-  const spec = template && compile(template.build(NOW, () => `j-${id}`)).spec;
-  if (!spec) throw new Error(`template ${id} does not compile`);
-  return spec;
-}
+const templateSpec = (id: string): Spec => specOfTemplate(id, NOW);
 
 describe("a forecast's first progress", () => {
   it('comes after a first slice of the first batch, counts only profiles simulated, and the results are unchanged', async () => {

@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { compile } from '../../../src/domain/compile/compile.ts';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import type { SimulationResult } from '../../../src/domain/simulate/result-schema.ts';
 import { PartitionRun, simulate } from '../../../src/domain/simulate/simulate.ts';
 import { EventSpan, windowOfSpan } from '../../../src/domain/simulate/window.ts';
-import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { ChunkColumns } from '../../../src/storage/chunk-columns.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
@@ -16,18 +14,14 @@ import type {
 } from '../../../src/workers/forecast/forecast-protocol.ts';
 import { inProcessForecastWorker } from '../../../src/workers/forecast/in-process-forecast-worker.ts';
 import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
+import { specOfTemplate } from '../../support/template-spec.ts';
 
 vi.spyOn(ChunkColumns.prototype, 'add');
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 1);
 
-function templateSpec(id: string): Spec {
-  const template = TEMPLATES.find((t) => t.id === id);
-  const spec = template && compile(template.build(NOW, () => `j-${id}`)).spec;
-  if (!spec) throw new Error(`template ${id} does not compile`);
-  return spec;
-}
+const templateSpec = (id: string): Spec => specOfTemplate(id, NOW);
 
 /** Posts `request` to `worker` and collects its events until `done`, answering a span with `reply`. */
 function runOn(

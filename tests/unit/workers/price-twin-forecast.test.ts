@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../src/domain/compile/compile.ts';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
-import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { scaledAssumption } from '../../../src/features/forecast/sensitivity-model.ts';
 import { inProcessForecastWorker } from '../../../src/workers/forecast/in-process-forecast-worker.ts';
 import { runForecast } from '../../../src/workers/forecast/run-forecast.ts';
+import { specOfTemplate } from '../../support/template-spec.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
 const profiles = generateProfiles({ count: 1_200, seed: 11, start: NOW - 365 * DAY, end: NOW });
 const PERIOD = { start: NOW - 120 * DAY, horizonDays: 120 };
 
-function templateSpec(id: string): Spec {
-  const template = TEMPLATES.find((t) => t.id === id);
-  const spec = template && compile(template.build(NOW, () => `j-${id}`)).spec;
-  if (!spec) throw new Error(`template ${id} does not compile`);
-  return spec;
-}
+const templateSpec = (id: string): Spec => specOfTemplate(id, NOW);
 
 describe('a forecast whose variants differ only in the price of a message', () => {
   it('gives each variant, traces and tallies included, what running it alone gives', async () => {

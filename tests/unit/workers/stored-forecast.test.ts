@@ -1,10 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { compile } from '../../../src/domain/compile/compile.ts';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
-import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { ChunkColumns } from '../../../src/storage/chunk-columns.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
@@ -14,6 +12,7 @@ import {
   type ForecastProgress,
   type ForecastReplication,
 } from '../../../src/workers/forecast/run-forecast.ts';
+import { specOfTemplate } from '../../support/template-spec.ts';
 
 vi.spyOn(ChunkColumns.prototype, 'add');
 
@@ -21,13 +20,7 @@ const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 1);
 const OPTIONS = { start: NOW - 120 * DAY, horizonDays: 120 };
 
-function templateSpec(id: string): Spec {
-  const template = TEMPLATES.find((t) => t.id === id);
-  if (template === undefined) throw new Error(`no template ${id}`);
-  const { spec } = compile(template.build(NOW, () => `j-${id}`));
-  if (spec === null) throw new Error(`template ${id} does not compile`);
-  return spec;
-}
+const templateSpec = (id: string): Spec => specOfTemplate(id, NOW);
 
 describe('a forecast over a stored set', () => {
   it('reads each chunk once for every replication and variant, reports progress from the first batch, and equals plain runs', async () => {
