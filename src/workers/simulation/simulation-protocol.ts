@@ -17,6 +17,17 @@ export const storedSetSchema = z.object({
 });
 export type StoredSetRef = z.infer<typeof storedSetSchema>;
 
+/** Part `partition` of `parts` of a stored set. */
+const storedPart = {
+  set: storedSetSchema,
+  parts: z.number().int().min(1),
+  partition: z.number().int().min(0),
+};
+/** A part of a stored set and the journey to simulate over it. */
+const simulatedPart = { ...storedPart, spec: specSchema, options: resolvedOptionsSchema };
+const isOneOfTheParts = (r: { partition: number; parts: number }): boolean => r.partition < r.parts;
+const NOT_ONE_OF_THE_PARTS = 'the partition must be one of the parts';
+
 /** Messages the page sends to a simulation worker. */
 export const simulationWorkerRequestSchema = z.discriminatedUnion('type', [
   z.object({
@@ -32,15 +43,8 @@ export const simulationWorkerRequestSchema = z.discriminatedUnion('type', [
    * another's chunks.
    */
   z
-    .object({
-      type: z.literal('run-set'),
-      spec: specSchema,
-      set: storedSetSchema,
-      parts: z.number().int().min(1),
-      options: resolvedOptionsSchema,
-      partition: z.number().int().min(0),
-    })
-    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+    .object({ type: z.literal('run-set'), ...simulatedPart })
+    .refine(isOneOfTheParts, NOT_ONE_OF_THE_PARTS),
   /**
    * The span of the events of part `partition` of `parts` of a stored set (the whole set when
    * left out), and its size: the page joins the parts' spans into the set's default period.
@@ -53,34 +57,22 @@ export const simulationWorkerRequestSchema = z.discriminatedUnion('type', [
       parts: z.number().int().min(1).default(1),
       partition: z.number().int().min(0).default(0),
     })
-    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+    .refine(isOneOfTheParts, NOT_ONE_OF_THE_PARTS),
   /**
    * Reads part `partition` of `parts` of a stored set into the worker's kept sets, answering
    * nothing: sent when a set is chosen, so the first run on it starts from memory.
    */
   z
-    .object({
-      type: z.literal('warm'),
-      set: storedSetSchema,
-      parts: z.number().int().min(1),
-      partition: z.number().int().min(0),
-    })
-    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+    .object({ type: z.literal('warm'), ...storedPart })
+    .refine(isOneOfTheParts, NOT_ONE_OF_THE_PARTS),
   /**
    * Reads part `partition` of `parts` of a stored set, simulates a few of its profiles and
    * forgets the result, answering nothing: sent while a journey is set up to run, so the engine's code is
    * compiled (and the part read) before the first run, which then runs at full speed.
    */
   z
-    .object({
-      type: z.literal('prepare'),
-      spec: specSchema,
-      set: storedSetSchema,
-      parts: z.number().int().min(1),
-      options: resolvedOptionsSchema,
-      partition: z.number().int().min(0),
-    })
-    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+    .object({ type: z.literal('prepare'), ...simulatedPart })
+    .refine(isOneOfTheParts, NOT_ONE_OF_THE_PARTS),
   z.object({ type: z.literal('cancel') }),
 ]);
 export type SimulationWorkerRequest = z.input<typeof simulationWorkerRequestSchema>;
