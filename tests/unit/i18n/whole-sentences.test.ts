@@ -24,8 +24,6 @@ const WHOLE = new Set(['profiles.column-select.notInTheFile']);
  * test fails on a new fragment and on an id here that is no longer one.
  */
 const KNOWN_FRAGMENTS = new Set([
-  'editor.lock-screen-preview.now',
-  'editor.save-indicator.yourEditsAreKeptIn',
   'forecast.attribution-notice.controlGroup',
   'forecast.attribution-notice.controlGroupWasAddedTo',
   'forecast.branch-view.range',
@@ -48,11 +46,6 @@ const KNOWN_FRAGMENTS = new Set([
   'forecast.tornado-chart.blueBarsWithEachAssumption',
   'forecast.tornado-chart.longestBarFirstTheAssumption',
   'forecast.tornado-chart.orangeWithIt',
-  'live.banner.asOf',
-  'live.step.simulated',
-  'profiles.profile-page.eventCount',
-  'publish.publish-dialog.profilesAlreadyInsideTheJourney',
-  'publish.publish-outcome.specHash',
   'sim.result-kpis.heldOut',
   'sim.simulation-result.seed',
   'sim.trace-viewer.converted',

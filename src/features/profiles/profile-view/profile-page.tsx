@@ -92,10 +92,13 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
         <div>
           <h1>{attributes.name ?? profile.id}</h1>
           <p className="page-subtitle">
-            <code>{profile.id}</code>{' '}
             <FormattedMessage
-              id="profiles.profile-page.eventCount"
-              values={{ count: profile.events.length }}
+              id="profiles.profile-page.idAndEventCount"
+              values={{
+                id: profile.id,
+                count: profile.events.length,
+                code: (chunks: ReactNode[]) => <code>{chunks}</code>,
+              }}
             />
           </p>
         </div>
