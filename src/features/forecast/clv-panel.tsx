@@ -81,9 +81,12 @@ export function ClvPanel({ view, setId }: { view: VariantView; setId: string }) 
                 bgnbd: formatNumber(outcome.bgnbd.logLikelihood, 'number'),
                 gammaGamma: formatNumber(outcome.gammaGamma.logLikelihood, 'number'),
               }}
-            />
-            {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) &&
-              intl.formatMessage({ id: 'forecast.clv-panel.theOptimiserDidNotFully' })}{' '}
+            />{' '}
+            {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) && (
+              <>
+                <FormattedMessage id="forecast.clv-panel.theOptimiserDidNotFully" />{' '}
+              </>
+            )}
             <FormattedMessage id="forecast.clv-panel.theCustomerValuePageChecks" />
           </p>
           {outcome.bgnbd.degenerate !== null && (

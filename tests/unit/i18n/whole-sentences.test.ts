@@ -24,19 +24,6 @@ const WHOLE = new Set(['profiles.column-select.notInTheFile']);
  * test fails on a new fragment and on an id here that is no longer one.
  */
 const KNOWN_FRAGMENTS = new Set([
-  'forecast.attribution-notice.controlGroup',
-  'forecast.attribution-notice.controlGroupWasAddedTo',
-  'forecast.branch-view.range',
-  'forecast.clv-panel.theOptimiserDidNotFully',
-  'forecast.clv-thermometer.modelsFittedOnThePurchases',
-  'forecast.clv-thermometer.stillACustomerWithProbability',
-  'forecast.clv-thermometer.top10From',
-  'forecast.clv-thermometer.withWarningsSeeTheCustomer',
-  'forecast.compare-view.bIs',
-  'forecast.compare-view.bothRanOnTheSame',
-  'forecast.customer-value-page.lastPurchase',
-  'forecast.customer-value-page.readFromTheSavedFit',
-  'forecast.customer-value-page.theLastPurchaseDayNothing',
   'forecast.forecast-page.first',
   'forecast.holdout-charts.gap',
   'forecast.holdout-charts.the',
