@@ -74,9 +74,9 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
             id: 'forecast.holdout-charts.actualRepeatPurchasesOfThe',
           })}
           categories={categories}
-          categoryLabel="Week starting"
-          xAxisLabel="Week starting (date, UTC)"
-          yAxisLabel="Repeat purchases, total"
+          categoryLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStarting' })}
+          xAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStartingAxis' })}
+          yAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.repeatPurchasesTotal' })}
           series={[
             {
               key: 'actual',
@@ -101,9 +101,9 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           })}
           description={intl.formatMessage({ id: 'forecast.holdout-charts.theSameWeekByWeek' })}
           categories={categories}
-          categoryLabel="Week starting"
-          xAxisLabel="Week starting (date, UTC)"
-          yAxisLabel="Repeat purchases"
+          categoryLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStarting' })}
+          xAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStartingAxis' })}
+          yAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.repeatPurchasesAxis' })}
           series={[
             {
               key: 'actual',
@@ -126,11 +126,18 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           title={intl.formatMessage({
             id: 'forecast.holdout-charts.conditionalExpectationsHoldoutPurchasesBy',
           })}
-          description={`Customers grouped by their repeat purchases up to ${check.calibrationEnd}: the mean repeat purchases each group made in the holdout, against the model's expectation for them.`}
+          description={intl.formatMessage(
+            { id: 'forecast.holdout-charts.customersGroupedByRepeatPurchases' },
+            { day: formatDay(check.calibrationEnd) },
+          )}
           categories={check.conditional.map((r) => `${r.x}${r.orMore ? '+' : ''}`)}
-          categoryLabel="Repeat purchases in calibration"
-          xAxisLabel="Repeat purchases in the calibration period"
-          yAxisLabel="Per customer (mean)"
+          categoryLabel={intl.formatMessage({
+            id: 'forecast.holdout-charts.repeatPurchasesInCalibration',
+          })}
+          xAxisLabel={intl.formatMessage({
+            id: 'forecast.holdout-charts.repeatPurchasesInTheCalibrationPeriod',
+          })}
+          yAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.perCustomerMean' })}
           kind="bar"
           series={[
             {
