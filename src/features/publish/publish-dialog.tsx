@@ -135,7 +135,10 @@ function PublishDialogBody({
             disabled={busy || !online || diff === null || flow.unchanged}
             onClick={flow.publish}
           >
-            <FormattedMessage id="publish.publish-dialog.publishVersion" /> {flow.nextVersion}
+            <FormattedMessage
+              id="publish.publish-dialog.publishVersionN"
+              values={{ version: flow.nextVersion }}
+            />
           </button>
         )}
       </div>

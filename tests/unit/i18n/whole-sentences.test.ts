@@ -196,5 +196,13 @@ describe('messages are whole sentences', () => {
         code: plain,
       }),
     ).toBe('p-1 · 1 événement');
+    expect(say('editor.message-preview.profileFromSet', { set: 'Démo' })).toBe(
+      `Profil de l’ensemble «${NBSP}Démo${NBSP}»`,
+    );
+    expect(
+      say('publish.backend-settings-dialog.aRequestWithNoAnswerStops', { seconds: 1500 }),
+    ).toBe(
+      `Une requête sans réponse au bout de ce délai s’arrête avec un message. Par défaut${NBSP}: 1${NARROW_NBSP}500${NBSP}s.`,
+    );
   });
 });
