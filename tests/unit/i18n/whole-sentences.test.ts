@@ -24,8 +24,7 @@ const WHOLE = new Set(['profiles.column-select.notInTheFile']);
 /**
  * Fragments still left, in files others were changing at the time (the forecast page and its
  * business KPIs, the simulation's results). This list may only shrink: the test fails on a new
- * fragment and on an
- * id here that is no longer one.
+ * fragment and on an id here that is no longer one.
  */
 const KNOWN_FRAGMENTS = new Set([
   'forecast.business-kpis.businessKpis',
