@@ -10,12 +10,14 @@ import {
   sampleSizeForLift,
 } from '../../../src/domain/forecast/sample-size.ts';
 import { SaveIndicator } from '../../../src/features/editor/save-indicator.tsx';
+import { ProfilePage } from '../../../src/features/profiles/profile-view/profile-page.tsx';
 import { HoldoutCharts } from '../../../src/features/forecast/clv/holdout-charts.tsx';
 import { SampleSizePanel } from '../../../src/features/forecast/sample-size-panel.tsx';
 import { VersionBanner } from '../../../src/features/live/version-banner.tsx';
 import { PublishSuccess } from '../../../src/features/publish/publish-outcome.tsx';
 import { loadMessages } from '../../../src/i18n/load-messages.ts';
 import { LocaleProvider } from '../../../src/i18n/locale-provider.tsx';
+import { person, testServices, withServices } from '../profiles-ui/services.tsx';
 
 const french = await loadMessages('fr');
 
@@ -136,5 +138,30 @@ describe('whole sentences, read in French', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       /profils par bras \(.+ au total\) — aucun profil n’entre dans ce parcours, donc aucun volume de trafic ne suffit\.$/,
     );
+  });
+  it('a profile’s page gives its id and event count in one line, and its fields’ French names', async () => {
+    const services = testServices();
+    const set = await services.repo.createProfileSet({ name: 'Test', source: 'manual' });
+    await services.repo.importIntoSet(
+      set.id,
+      [person('p1', 'Ann Lee', 'ann@example.com', 'pro', 1)],
+      {
+        mode: 'replace',
+      },
+    );
+    inFrench(
+      withServices(
+        services,
+        [{ path: '/profiles/:setId/:profileId', element: <ProfilePage /> }],
+        `/profiles/${set.id}/p1`,
+      ),
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ann Lee' })).toBeVisible();
+    const subtitle = screen.getByText((_, element) => element?.textContent === 'p1 · 1 événement');
+    expect(within(subtitle).getByText('p1').tagName).toBe('CODE');
+    for (const field of ['Nom', 'Adresse e-mail', 'Offre', 'E-mail', 'SMS']) {
+      expect(screen.getByText(field, { selector: 'dt' })).toBeVisible();
+    }
+    expect(screen.queryByText('Email', { selector: 'dt' })).toBeNull();
   });
 });
