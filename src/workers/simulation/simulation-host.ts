@@ -1,10 +1,6 @@
 import { mergeResults } from '../../domain/simulate/merge.ts';
 import { createSimulationPlan, type SimulationPlan } from '../../domain/simulate/plan.ts';
-import {
-  concatColumns,
-  memoColumns,
-  type ProfileColumns,
-} from '../../domain/simulate/profile-columns.ts';
+import type { ProfileColumns } from '../../domain/simulate/profile-columns.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
 import { EventSpan } from '../../domain/simulate/window.ts';
@@ -13,7 +9,7 @@ import {
   type SimulationWorkerEvent,
   type ParsedSimulationWorkerRequest,
 } from './simulation-protocol.ts';
-import { PreparedRuns } from './prepared-runs.ts';
+import { JoinedPart } from './joined-part.ts';
 import { cachedSetLoader, type SetLoader } from './set-loader.ts';
 import { serve } from '../shared/serve.ts';
 import { yieldToMessages } from '../../storage/yield-to-messages.ts';
@@ -85,13 +81,8 @@ export function hostSimulation(
   let started = 0;
   /** Runs received and not yet answered: a rehearsal gives way to them. */
   let active = 0;
-  /** The journey last run or rehearsed over the joined part, its entrants prepared. */
-  const preparedRuns = new PreparedRuns();
-  /**
-   * The last part joined for a traced run (one, so memory holds one copy of a part's columns),
-   * each entrant decoded once however many runs and journeys ask for it.
-   */
-  let lastJoin: { batches: ProfileColumns[]; columns: ProfileColumns } | null = null;
+  /** The part joined for traced runs, and the journey last run or rehearsed over it. */
+  const joined = new JoinedPart();
   /** Runs numbered up to this one were cancelled. */
   let cancelledUpTo = 0;
   const post = (event: SimulationWorkerEvent): void => scope.postMessage(event);
@@ -151,7 +142,7 @@ export function hostSimulation(
     const turn = turns(run);
     const columns = await joinedPart(request, turn.cancelled);
     if (columns === null) return null;
-    const { plan, prepared } = preparedRuns.runOf(request.spec, request.options, columns);
+    const { plan, prepared } = joined.runOf(request.spec, request.options, columns);
     const partRun = new PartitionRun(plan, columns, partition, prepared);
     while (!partRun.advanceWhile(turn.keepGoing)) {
       if (!(await turn.next(partition, partRun.done))) return null;
@@ -166,7 +157,7 @@ export function hostSimulation(
     cancelled: () => boolean,
   ): Promise<ProfileColumns | null> {
     const batches = await partBatches(request, cancelled);
-    return batches === null ? null : join(batches);
+    return batches === null ? null : joined.join(batches);
   }
 
   /** Every batch of the request's part, in order; null when cancelled. */
@@ -181,19 +172,6 @@ export function hostSimulation(
       batches.push(batch);
     }
     return cancelled() ? null : batches;
-  }
-
-  /** The batches as one: the last join again when it is of the same batches (a kept part). */
-  function join(batches: ProfileColumns[]): ProfileColumns {
-    if (
-      lastJoin === null ||
-      lastJoin.batches.length !== batches.length ||
-      lastJoin.batches.some((batch, i) => batch !== batches[i])
-    ) {
-      preparedRuns.clear();
-      lastJoin = { batches, columns: memoColumns(concatColumns(batches)) };
-    }
-    return lastJoin.columns;
   }
 
   async function runBatches(
@@ -289,8 +267,8 @@ export function hostSimulation(
     if (giveWay()) return;
     let rehearsal: PartitionRun;
     if (traces(request.options)) {
-      const columns = join(batches);
-      const { plan, prepared } = preparedRuns.runOf(request.spec, request.options, columns);
+      const columns = joined.join(batches);
+      const { plan, prepared } = joined.runOf(request.spec, request.options, columns);
       rehearsal = new PartitionRun(plan, columns, request.partition, prepared);
     } else {
       // An untraced run goes batch by batch: its first batch compiles the same code.

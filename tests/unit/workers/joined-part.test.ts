@@ -6,7 +6,7 @@ import { simulationOptionsSchema } from '../../../src/domain/simulate/options.ts
 import { createSimulationPlan } from '../../../src/domain/simulate/plan.ts';
 import { profileColumns } from '../../../src/domain/simulate/profile-columns.ts';
 import { PartitionRun } from '../../../src/domain/simulate/simulate.ts';
-import { PreparedRuns } from '../../../src/workers/simulation/prepared-runs.ts';
+import { JoinedPart } from '../../../src/workers/simulation/joined-part.ts';
 
 const START = Date.UTC(2025, 0, 1);
 const profiles = generateProfiles({ count: 600, seed: 5, start: START, end: Date.UTC(2025, 4, 1) });
@@ -22,7 +22,7 @@ const welcome = specOf('welcome-series');
 const winBack = specOf('win-back');
 const parsed = (options: object) => simulationOptionsSchema.parse(options);
 
-describe('PreparedRuns', () => {
+describe('JoinedPart', () => {
   it('runs a kept journey with another seed and traces exactly as a run prepared from scratch', () => {
     fc.assert(
       fc.property(
@@ -35,7 +35,7 @@ describe('PreparedRuns', () => {
           { maxLength: 3 },
         ),
         (spec, traceSample, preparedSeed, seed, traceProfileIds) => {
-          const kept = new PreparedRuns();
+          const kept = new JoinedPart();
           const base = { start: START, horizonDays: 90, traceSample };
           const first = kept.runOf(spec, parsed({ ...base, seed: preparedSeed }), columns);
           const options = parsed({ ...base, seed, traceProfileIds });
@@ -53,7 +53,7 @@ describe('PreparedRuns', () => {
   });
 
   it('prepares a journey once per part, whatever the seed, and again when what it depends on changes', () => {
-    const kept = new PreparedRuns();
+    const kept = new JoinedPart();
     const options = parsed({ start: START, horizonDays: 90, seed: 1, traceSample: 10 });
     const first = kept.runOf(welcome, options, columns).prepared;
     expect(kept.runOf(welcome, { ...options, seed: 9 }, columns).prepared).toBe(first);
@@ -71,11 +71,19 @@ describe('PreparedRuns', () => {
     );
   });
 
-  it('forgets the kept journey when cleared', () => {
-    const kept = new PreparedRuns();
+  it('joins a kept part once, and forgets the journey prepared over it when the part changes', () => {
+    const part = new JoinedPart();
+    const batches = [profileColumns(profiles.slice(0, 300)), profileColumns(profiles.slice(300))];
+    const joined = part.join(batches);
+    expect(joined.count).toBe(profiles.length);
+    expect(part.join([...batches])).toBe(joined);
     const options = parsed({ start: START, horizonDays: 90 });
-    const first = kept.runOf(welcome, options, columns).prepared;
-    kept.clear();
-    expect(kept.runOf(welcome, options, columns).prepared).not.toBe(first);
+    const prepared = part.runOf(welcome, options, joined).prepared;
+    const other = part.join(batches.slice(0, 1));
+    expect(other).not.toBe(joined);
+    expect(other.count).toBe(300);
+    const again = part.join(batches);
+    expect(again).not.toBe(joined); // one join is kept, not two
+    expect(part.runOf(welcome, options, again).prepared).not.toBe(prepared);
   });
 });
