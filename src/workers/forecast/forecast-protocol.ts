@@ -67,7 +67,9 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
   /**
    * Read part `partition` of `parts` of a stored set into the worker's set cache, ahead of a
    * `run-set` over it, and rehearse the journeys of `rehearse` on its first batch so the engine's
-   * code is compiled before the run (posts nothing back).
+   * code is compiled before the run. Posts nothing back unless `ahead` is given: then, once read,
+   * the part's span (`part-span`, tagged `ahead`), from which the page works out the period to
+   * `prepare`.
    */
   z
     .object({
@@ -76,6 +78,24 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
       parts: z.number().int().min(1),
       partition: z.number().int().min(0),
       rehearse: z.array(specSchema).default([]),
+      ahead: z.number().int().optional(),
+    })
+    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+  /**
+   * Work out, ahead of a forecast, what every forecast of `specs` over part `partition` of the
+   * set for this period needs whatever its seed: the entrants decoded and their entries, the
+   * trace sample's keys, the part's batches joined (see `PreparedParts`). Posts nothing back;
+   * gives way to a run, and to a newer `prepare`.
+   */
+  z
+    .object({
+      type: z.literal('prepare'),
+      set: storedSetSchema,
+      parts: z.number().int().min(1),
+      partition: z.number().int().min(0),
+      specs: z.array(specSchema),
+      start: z.number(),
+      horizonDays: z.number().positive(),
     })
     .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
   /** Stop at once. */
@@ -84,6 +104,9 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
 export type ForecastWorkerRequest = z.input<typeof forecastWorkerRequestSchema>;
 /** A request after validation. */
 export type ParsedForecastWorkerRequest = z.output<typeof forecastWorkerRequestSchema>;
+
+/** A request to run a forecast, as the worker got it. */
+export type ForecastRunRequest = Extract<ParsedForecastWorkerRequest, { type: 'run' | 'run-set' }>;
 
 /** Messages a forecast worker posts back. */
 export type ForecastWorkerEvent =
@@ -99,6 +122,14 @@ export type ForecastWorkerEvent =
     }
   /** The span of the part's events (a `run-set` awaiting its period); ±Infinity: none. */
   | { type: 'span'; partition: number; first: number | null; last: number | null }
+  /** The same, for the `read-ahead` tagged `ahead` (not for a run: a run ignores it). */
+  | {
+      type: 'part-span';
+      ahead: number;
+      partition: number;
+      first: number | null;
+      last: number | null;
+    }
   /** Profiles of replication `replication` simulated so far, for every variant. */
   | { type: 'progress'; partition: number; replication: number; done: number }
   | { type: 'done'; partition: number }
@@ -111,7 +142,7 @@ export function isForecastWorkerEvent(value: unknown): value is ForecastWorkerEv
   return (
     typeof v['partition'] === 'number' &&
     (v['type'] === 'done' ||
-      (v['type'] === 'span' &&
+      ((v['type'] === 'span' || (v['type'] === 'part-span' && typeof v['ahead'] === 'number')) &&
         (typeof v['first'] === 'number' || v['first'] === null) &&
         (typeof v['last'] === 'number' || v['last'] === null)) ||
       (v['type'] === 'progress' &&

@@ -113,31 +113,46 @@ function setParts(count: number, workers: number | undefined): number {
   return Math.max(1, Math.min(workerCount(workers, count), chunks));
 }
 
+/** Tags the read-aheads that prepare journeys, so a part's span is matched to its request. */
+let readsAhead = 0;
+
 /**
  * Has the kept forecast workers read a stored set ahead of a forecast over it (e.g. once the
- * strategist picked it), so the forecast starts simulating at once, and rehearse the journeys
- * chosen so far on a batch of it, so it simulates with the engine's code compiled (a first run
- * on fresh workers spent about half again as long simulating). Does nothing without workers.
+ * strategist picked it), so the forecast starts simulating at once. Given the journeys chosen so
+ * far, they also rehearse them on a batch of it, so the forecast simulates with the engine's
+ * code compiled (a first run on fresh workers spent about half again as long simulating), and
+ * prepare them: once every worker has said its part's span, the period a forecast of the set
+ * will simulate (the span of the whole set) is known, and each works out for it what the
+ * forecast's runs need whatever their seed (the entrants decoded and their entries; see
+ * `PreparedParts`), so the forecast does not after the click. Does nothing without workers.
  */
 export function readForecastSetAhead(
   set: StoredSetRef,
   count: number,
-  rehearse: readonly Spec[] = [],
+  journeys: readonly Spec[] = [],
 ): void {
-  if (count === 0) return;
+  const kept = keptForecastWorkers();
+  if (count === 0 || kept === null) return;
   const parts = setParts(count, undefined);
-  keptForecastWorkers()?.post(
-    Array.from(
-      { length: parts },
-      (_, partition) =>
-        ({
-          type: 'read-ahead',
-          set,
-          parts,
-          partition,
-          rehearse: [...rehearse],
-        }) satisfies ForecastWorkerRequest,
-    ),
+  const each = (message: (partition: number) => ForecastWorkerRequest) =>
+    Array.from({ length: parts }, (_, partition) => message(partition));
+  const specs = [...journeys];
+  const ahead = specs.length === 0 ? undefined : ++readsAhead;
+  const spans = new EventSpan();
+  let heard = 0;
+  const onReply = (data: unknown): void => {
+    if (!isForecastWorkerEvent(data) || data.type !== 'part-span' || data.ahead !== ahead) return;
+    spans.add(data.first ?? Number.POSITIVE_INFINITY, data.last ?? Number.NEGATIVE_INFINITY);
+    if (++heard < parts) return;
+    const { start, horizonDays } = windowOfSpan({}, spans);
+    kept.post(
+      each((partition) => ({ type: 'prepare', set, parts, partition, specs, start, horizonDays })),
+    );
+  };
+  kept.post(
+    // The journeys are rehearsed once prepared (see `prepare`), on their real entries.
+    each((partition) => ({ type: 'read-ahead', set, parts, partition, rehearse: [], ahead })),
+    ahead === undefined ? undefined : onReply,
   );
 }
 
@@ -268,6 +283,8 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     read: (data) => (isForecastWorkerEvent(data) ? data : null),
     onEvent(message, _partition, control, worker) {
       if (message.type === 'error') return control.fail(new Error(message.message));
+      // Read ahead for the page while idle, arriving after the run took the worker.
+      if (message.type === 'part-span') return;
       if (message.type === 'span') {
         spans.add(
           message.first ?? Number.POSITIVE_INFINITY,
