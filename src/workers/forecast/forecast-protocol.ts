@@ -3,6 +3,7 @@ import { specSchema } from '../../domain/compile/spec-schema.ts';
 import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import type { TraceTallies } from '../../domain/forecast/trace-tallies.ts';
+import type { NpsSummary } from '../../domain/forecast/nps.ts';
 import { workerProfilesSchema } from '../shared/profiles-schema.ts';
 import { storedSetSchema } from '../simulation/simulation-protocol.ts';
 
@@ -36,6 +37,8 @@ const runShape = {
   seed0: z.number().int(),
   replications: z.number().int().min(1).max(1_000),
   tracing: forecastTracingSchema,
+  /** Also sum the share's survey answers (`history`, posted after replication 0). */
+  historicalNps: z.boolean().default(false),
 };
 
 /** Messages the page sends to a forecast worker. */
@@ -132,6 +135,8 @@ export type ForecastWorkerEvent =
     }
   /** Profiles of replication `replication` simulated so far, for every variant. */
   | { type: 'progress'; partition: number; replication: number; done: number }
+  /** The NPS of the survey answers in the share's histories (a run asked for it). */
+  | { type: 'history'; partition: number; nps: NpsSummary }
   | { type: 'done'; partition: number }
   | { type: 'error'; partition: number; message: string };
 
@@ -149,6 +154,7 @@ export function isForecastWorkerEvent(value: unknown): value is ForecastWorkerEv
         typeof v['replication'] === 'number' &&
         typeof v['done'] === 'number') ||
       (v['type'] === 'error' && typeof v['message'] === 'string') ||
+      (v['type'] === 'history' && typeof v['nps'] === 'object' && v['nps'] !== null) ||
       (v['type'] === 'replication' &&
         typeof v['replication'] === 'number' &&
         typeof v['variant'] === 'number' &&

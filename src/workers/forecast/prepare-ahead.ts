@@ -9,7 +9,7 @@ type PrepareRequest = Extract<ParsedForecastWorkerRequest, { type: 'prepare' }>;
 /**
  * Works out, ahead of a forecast, what its runs over this worker's part need whatever their
  * seed (see `PreparedParts`): per kept batch, the journeys' entries for the period (decoding
- * their entrants) and the trace keys, then the batches joined. A batch and a journey at a time,
+ * their entrants), the trace keys and the historical NPS, then the batches joined. A batch and a journey at a time,
  * yielding between them; stops as soon as `stale` says a run started or a newer preparation
  * was asked for (a run then works out what is left itself). Returns the part's batches once
  * prepared, null when stopped.
@@ -28,6 +28,7 @@ export async function prepareAhead(
     const columns = kept.columns(raw);
     batches.push(columns);
     kept.traceKeysOf(columns);
+    kept.npsOf(columns);
     for (const plan of plans) {
       await yieldToMessages();
       if (stale()) return null;

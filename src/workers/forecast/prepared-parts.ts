@@ -8,6 +8,7 @@ import {
   type ProfileColumns,
 } from '../../domain/simulate/profile-columns.ts';
 import { hashMore, hashText } from '../../domain/simulate/seeded.ts';
+import { npsFromColumns, type NpsSummary } from '../../domain/forecast/nps.ts';
 import type { SimulationOptions } from '../../domain/simulate/options.ts';
 
 type Triggers = SimulationPlan['triggers'];
@@ -32,7 +33,7 @@ interface WholeShare {
  * What a forecast worker works out once for the parts of sets it keeps and reuses in every
  * forecast over them, whatever the seed: each kept batch's profiles decoded (stored chunks decode
  * a profile when it is read), each journey's entries over it for a period (who enters, when), the
- * hash that picks the traced profiles, and the batches joined into the share the replications
+ * hash that picks the traced profiles, the NPS of its survey answers, and the batches joined into the share the replications
  * after the first run over. Worked out ahead of a run when the page names its journeys and
  * period (see `prepare` in `forecast-host.ts`), or by the first run that needs it.
  *
@@ -45,6 +46,7 @@ export class PreparedParts {
   private readonly decoded = new WeakMap<ProfileColumns, ProfileColumns>();
   private readonly entries = new WeakMap<ProfileColumns, WeakMap<Triggers, PreparedProfiles>>();
   private readonly traceKeys = new WeakMap<ProfileColumns, Uint32Array>();
+  private readonly answers = new WeakMap<ProfileColumns, NpsSummary>();
   private readonly wholes = new WeakMap<ProfileColumns, WholeShare>();
   /** Per journey and period, the trigger set every plan of it shares (most recent last). */
   private readonly triggerSets = new Map<string, Triggers>();
@@ -109,6 +111,16 @@ export class PreparedParts {
       this.traceKeys.set(columns, keys);
     }
     return keys;
+  }
+
+  /** The NPS of the survey answers in the histories of `columns` (see `npsFromColumns`). */
+  npsOf(columns: ProfileColumns): NpsSummary {
+    let nps = this.answers.get(columns);
+    if (nps === undefined) {
+      nps = npsFromColumns(columns);
+      this.answers.set(columns, nps);
+    }
+    return nps;
   }
 
   /**

@@ -17,6 +17,7 @@ import type { WorkerLike } from '../shared/worker-scope.ts';
 import { inProcessForecastWorker } from './in-process-forecast-worker.ts';
 import { KeptWorkers, type WorkerLease } from '../shared/kept-workers.ts';
 import { mergeTallies, type TraceTallies } from '../../domain/forecast/trace-tallies.ts';
+import { mergeNps, type NpsSummary } from '../../domain/forecast/nps.ts';
 
 /** One finished replication: per variant, the merged result and its trace tallies. */
 export interface ForecastReplication {
@@ -33,6 +34,12 @@ export interface ForecastRun {
   stoppedEarly: boolean;
   /** The period every variant simulated (worked out from the set's events unless given). */
   period: { start: number; horizonDays: number };
+  /**
+   * The NPS of the survey answers in the profiles' histories, summed by the workers that hold
+   * them (asked with `historicalNps`; null otherwise, or when the run ended before every worker
+   * had summed its share).
+   */
+  historicalNps: NpsSummary | null;
 }
 
 /** Sets up to this size are traced whole in every replication; larger ones by a sample in the first only. */
@@ -74,6 +81,8 @@ interface ForecastRunOptions {
   shouldStop?: (done: readonly ForecastReplication[]) => boolean;
   /** Aborting terminates the workers and rejects with an `AbortError`. */
   signal?: AbortSignal;
+  /** Also sum the survey answers in the profiles' histories (see `ForecastRun.historicalNps`). */
+  historicalNps?: boolean;
   /**
    * False: trace no profile, so no replication carries tallies (for runs that read only the
    * KPIs, such as the sensitivity's). Default true.
@@ -188,6 +197,7 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     partition,
     seed0: request.seed0 ?? 1,
     replications: request.replications,
+    historicalNps: request.historicalNps === true,
     tracing: {
       every: count <= TRACE_EVERY_UP_TO,
       sample: request.traces === false ? 0 : count <= TRACE_EVERY_UP_TO ? largest : TRACE_SAMPLE,
@@ -234,10 +244,13 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
   const done: ForecastReplication[] = [];
   const spans = new EventSpan();
   const waiting: WorkerLike[] = [];
+  /** Per worker, the NPS of its share's answers, once it has summed them. */
+  const answers: (NpsSummary | undefined)[] = requests.map(() => undefined);
   const ended = (stoppedEarly: boolean): ForecastRun => ({
     replications: done,
     stoppedEarly,
     period: { start: window.start, horizonDays: window.horizonDays },
+    historicalNps: answers.every((a) => a !== undefined) ? mergeNps(answers) : null,
   });
   const expected = requests.length * variants.length;
   let finishedWorkers = 0;
@@ -285,6 +298,10 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
       if (message.type === 'error') return control.fail(new Error(message.message));
       // Read ahead for the page while idle, arriving after the run took the worker.
       if (message.type === 'part-span') return;
+      if (message.type === 'history') {
+        answers[message.partition] = message.nps;
+        return;
+      }
       if (message.type === 'span') {
         spans.add(
           message.first ?? Number.POSITIVE_INFINITY,

@@ -1,4 +1,5 @@
 import { mergeOwnResults } from '../../domain/forecast/merge-own-results.ts';
+import { mergeNps } from '../../domain/forecast/nps.ts';
 import { priceTwins, repriced } from '../../domain/forecast/price-twins.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
@@ -224,6 +225,8 @@ export async function runShare(context: ShareRunContext): Promise<void> {
       for (const parts of results) if (parts.length === 1) parts[0] = mergeOwnResults(parts);
     postReplication(0, results);
   }
+  if (request.historicalNps)
+    post({ type: 'history', partition, nps: mergeNps(batches.map((b) => kept.npsOf(b))) });
   if (request.replications === 1) {
     post({ type: 'done', partition });
     return;

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
+import { npsFromEvents } from '../../../src/domain/forecast/nps.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
 import { resolveSimulationWindow } from '../../../src/domain/simulate/window.ts';
@@ -50,14 +51,49 @@ describe('reading a set ahead for the journeys chosen on the forecast page', () 
       replications: 2,
       seed0: 6,
       traces: false,
+      historicalNps: true,
     });
     expect(decode).not.toHaveBeenCalled();
+    // The survey answers summed by the workers (prepared ahead too): the NPS of the whole set.
+    expect(run.historicalNps).toEqual(npsFromEvents(profiles));
+    expect(run.historicalNps?.responses).toBeGreaterThan(0);
     const window = resolveSimulationWindow({}, profiles);
     const period = { start: window.start, horizonDays: window.horizonDays };
     expect(run.period).toEqual(period);
     expect(run.replications.map((r) => r.results)).toEqual(
       [6, 7].map((seed) => specs.map((spec) => simulate(spec, profiles, { ...period, seed }))),
     );
+    await db.delete();
+  });
+});
+
+describe('a forecast asked for the set’s historical NPS', () => {
+  it('has each worker sum the answers of its share, for the NPS of the whole set', async () => {
+    const profiles = generateProfiles({ count: 3_500, seed: 22, start: NOW - 300 * DAY, end: NOW });
+    const dbName = `nps-${Math.random()}`;
+    const db = openWayfinderDb(dbName);
+    const repo = createProfileRepo(db);
+    const stored = await repo.createProfileSet({ name: 'Answers', source: 'generated' });
+    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
+    const spec = templateSpec('welcome-series');
+    const over = { variants: [{ spec }], replications: 1, workers: 2 };
+    const fromSet = await runForecast({
+      ...over,
+      set: { dbName, setId: stored.id },
+      count: profiles.length,
+      historicalNps: true,
+      createWorker: inProcessForecastWorker,
+    });
+    const sent = await runForecast({
+      ...over,
+      profiles,
+      historicalNps: true,
+      createWorker: inProcessForecastWorker,
+    });
+    const unasked = await runForecast({ ...over, profiles, createWorker: inProcessForecastWorker });
+    expect(fromSet.historicalNps).toEqual(npsFromEvents(profiles));
+    expect(sent.historicalNps).toEqual(npsFromEvents(profiles));
+    expect(unasked.historicalNps).toBeNull();
     await db.delete();
   });
 });
