@@ -1,4 +1,4 @@
-import type { Channel } from '../channels.ts';
+import { CHANNELS, type Channel } from '../channels.ts';
 import type { Profile } from '../profiles/profile.ts';
 
 function hasText(value: unknown): boolean {
@@ -32,4 +32,19 @@ export function isReachable(profile: Profile, channel: Channel): boolean {
     case 'direct_mail':
       return hasText(a.custom['postalAddress']) || hasText(a.country);
   }
+}
+
+/** Every channel as a mask: bit `c` stands for `CHANNELS[c]`. */
+export const ALL_CHANNELS = (1 << CHANNELS.length) - 1;
+
+/**
+ * Bit `c` set when the profile is reachable on `CHANNELS[c]`, for the channels in `mask`: the
+ * answer of {@link isReachable} channel by channel, so a column of these (see `reachColumn`) and
+ * the profile objects agree by construction.
+ */
+export function reachMask(profile: Profile, mask = ALL_CHANNELS): number {
+  let out = 0;
+  for (let c = 0; c < CHANNELS.length; c++)
+    if ((mask & (1 << c)) !== 0 && isReachable(profile, CHANNELS[c] as Channel)) out |= 1 << c;
+  return out;
 }

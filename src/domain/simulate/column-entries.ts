@@ -1,6 +1,5 @@
-import { CHANNELS, type Channel } from '../channels.ts';
+import { CHANNELS } from '../channels.ts';
 import type { ConditionGroup, ConditionNode } from '../conditions/condition-schema.ts';
-import { isReachable } from '../conditions/reachability.ts';
 import type { Profile, ProfileEvent } from '../profiles/profile.ts';
 import type { EventMatcher } from './event-match.ts';
 import type { SimulationPlan } from './plan.ts';
@@ -8,14 +7,6 @@ import { firstAtOrAbove } from './column-search.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { hashMore, hashText } from './seeded.ts';
 import { AFTER_EVENTS } from './trigger-plan.ts';
-
-/** Bit `c` set when the profile is reachable on `CHANNELS[c]`, for the channels in `mask`. */
-export function reachMask(profile: Profile, mask: number): number {
-  let out = 0;
-  for (let c = 0; c < CHANNELS.length; c++)
-    if ((mask & (1 << c)) !== 0 && isReachable(profile, CHANNELS[c] as Channel)) out |= 1 << c;
-  return out;
-}
 
 function conditionChannels(node: ConditionNode | ConditionGroup): number {
   if (node.type === 'group')

@@ -1,5 +1,6 @@
 import type { Profile } from '../profiles/profile.ts';
-import { ColumnEntries, reachChannels, reachMask } from './column-entries.ts';
+import { reachMask } from '../conditions/reachability.ts';
+import { ColumnEntries, reachChannels } from './column-entries.ts';
 import type { SimulationPlan } from './plan.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { hashText } from './seeded.ts';
@@ -178,6 +179,7 @@ export function prepareColumns(plan: SimulationPlan, columns: ProfileColumns): P
     );
   const entries = ColumnEntries.for(plan, columns) as ColumnEntries;
   const channels = reachChannels(plan);
+  const known = columns.reach;
   const out = new Entrants(columns.count);
   for (let i = 0; i < columns.count; i++) {
     if (!entries.find(i)) continue;
@@ -190,7 +192,7 @@ export function prepareColumns(plan: SimulationPlan, columns: ProfileColumns): P
       e.trigger,
       e.seq,
       e.control,
-      reachMask(e.profile, channels),
+      known === undefined ? reachMask(e.profile, channels) : (known[i] as number) & channels,
     );
   }
   return out.done(plan, columns, channels);

@@ -1,3 +1,4 @@
+import { reachMask } from '../conditions/reachability.ts';
 import type { Profile, ProfileEvent } from '../profiles/profile.ts';
 
 /**
@@ -17,6 +18,12 @@ export interface ProfileColumns {
   readonly eventAt: Float64Array;
   /** The distinct event names. */
   readonly names: readonly string[];
+  /**
+   * Per profile, when worked out with the columns: the channels it is reachable on as given,
+   * `reachMask(profile)` (bit `c` for `CHANNELS[c]`). The simulator then reads no contact
+   * details or consent from an entrant's object; without it, it asks the object.
+   */
+  readonly reach?: Uint8Array;
   /** Profile `i`'s id. */
   id(i: number): string;
   /** Profile `i` as an object (its events in the same order as the columns). */
@@ -66,9 +73,17 @@ export function profileColumns(profiles: readonly Profile[]): ProfileColumns {
     eventName,
     eventAt,
     names,
+    reach: reachColumn(profiles),
     id: (i) => (profiles[i] as Profile).id,
     profile: (i) => profiles[i] as Profile,
   };
+}
+
+/** Each profile's {@link ProfileColumns.reach}: the one reachability rule, asked once per profile. */
+export function reachColumn(profiles: readonly Profile[]): Uint8Array {
+  const reach = new Uint8Array(profiles.length);
+  for (let i = 0; i < profiles.length; i++) reach[i] = reachMask(profiles[i] as Profile);
+  return reach;
 }
 
 /**
@@ -83,6 +98,7 @@ export function memoColumns(columns: ProfileColumns): ProfileColumns {
     eventName: columns.eventName,
     eventAt: columns.eventAt,
     names: columns.names,
+    ...(columns.reach === undefined ? {} : { reach: columns.reach }),
     id: (i) => columns.id(i),
     profile(i) {
       let profile = built.get(i);
@@ -138,6 +154,13 @@ export function concatColumns(parts: readonly ProfileColumns[]): ProfileColumns 
     }
   });
   eventStart[count] = e;
+  let reach: Uint8Array | undefined;
+  if (parts.every((part) => part.reach !== undefined)) {
+    reach = new Uint8Array(count);
+    parts.forEach((part, p) =>
+      reach?.set((part.reach as Uint8Array).subarray(0, part.count), offsets[p]),
+    );
+  }
   /** The part holding profile `i` (binary search over the offsets). */
   const partOf = (i: number): number => {
     if (!Number.isInteger(i) || i < 0 || i >= count)
@@ -157,6 +180,7 @@ export function concatColumns(parts: readonly ProfileColumns[]): ProfileColumns 
     eventName,
     eventAt,
     names,
+    ...(reach === undefined ? {} : { reach }),
     id(i) {
       const p = partOf(i);
       return (parts[p] as ProfileColumns).id(i - (offsets[p] as number));
