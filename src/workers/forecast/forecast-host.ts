@@ -1,6 +1,5 @@
 import { profileColumns, type ProfileColumns } from '../../domain/simulate/profile-columns.ts';
-import type { Spec } from '../../domain/compile/spec-schema.ts';
-import { EventSpan, windowOfSpan } from '../../domain/simulate/window.ts';
+import { EventSpan } from '../../domain/simulate/window.ts';
 import {
   forecastWorkerRequestSchema,
   type ForecastRunRequest,
@@ -77,23 +76,6 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
   /** Hands the current run the period it awaits. */
   let setPeriod: (period: Period) => void = () => undefined;
-  /**
-   * Rehearses the journeys of `specs` not rehearsed yet on a part's (decoded) batches over
-   * `period`, giving way to any run.
-   */
-  const rehearse = (
-    batches: readonly ProfileColumns[],
-    period: Period,
-    specs: readonly Spec[],
-    partition: number,
-  ): Promise<void> => {
-    const fresh = specs.filter((spec) => {
-      const json = JSON.stringify(spec);
-      return !rehearsed.has(json) && rehearsed.add(json);
-    });
-    if (fresh.length === 0) return Promise.resolve();
-    return rehearseForecast(batches, period, fresh, partition, () => running > 0);
-  };
   const queue = (work: () => Promise<void>): void => {
     // Only a head start: a failure here is met again, and reported, by the run.
     ahead = ahead.then(work).catch(() => undefined);
@@ -139,18 +121,21 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
               partition: request.partition,
               ...ends(read.span),
             });
-          const decoded = read.batches.map((batch) => kept.columns(batch));
-          const { start, horizonDays } = windowOfSpan({}, read.span);
-          await rehearse(decoded, { start, horizonDays }, request.rehearse, request.partition);
         });
       } else if (request.type === 'prepare') {
         const generation = ++prepares;
         const stale = () => running > 0 || generation !== prepares;
         queue(async () => {
-          const batches = await prepareAhead(request, kept, loader, stale);
-          // Then the code of the journeys' runs compiled, now their entries are known.
-          if (batches !== null && !stale())
-            await rehearse(batches, request, request.specs, request.partition);
+          const share = await prepareAhead(request, kept, loader, stale);
+          // Then the engine's code for the journeys compiled, on their real entries.
+          const fresh = request.specs.filter((spec) => {
+            const json = JSON.stringify(spec);
+            return !rehearsed.has(json) && rehearsed.add(json);
+          });
+          if (share !== null && !stale() && fresh.length > 0) {
+            const plans = fresh.map((spec) => kept.plan(spec, {}, request));
+            await rehearseForecast(share, plans, request.partition, stale);
+          }
         });
       } else {
         cancelled = false;

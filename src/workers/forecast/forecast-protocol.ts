@@ -69,10 +69,8 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
   }),
   /**
    * Read part `partition` of `parts` of a stored set into the worker's set cache, ahead of a
-   * `run-set` over it, and rehearse the journeys of `rehearse` on its first batch so the engine's
-   * code is compiled before the run. Posts nothing back unless `ahead` is given: then, once read,
-   * the part's span (`part-span`, tagged `ahead`), from which the page works out the period to
-   * `prepare`.
+   * `run-set` over it. Posts nothing back unless `ahead` is given: then, once read, the part's
+   * span (`part-span`, tagged `ahead`), from which the page works out the period to `prepare`.
    */
   z
     .object({
@@ -80,15 +78,15 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
       set: storedSetSchema,
       parts: z.number().int().min(1),
       partition: z.number().int().min(0),
-      rehearse: z.array(specSchema).default([]),
       ahead: z.number().int().optional(),
     })
     .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
   /**
    * Work out, ahead of a forecast, what every forecast of `specs` over part `partition` of the
    * set for this period needs whatever its seed: the entrants decoded and their entries, the
-   * trace sample's keys, the part's batches joined (see `PreparedParts`). Posts nothing back;
-   * gives way to a run, and to a newer `prepare`.
+   * trace sample's keys, the part's batches joined (see `PreparedParts`); then rehearse the
+   * journeys not rehearsed yet, so the engine's code is compiled before the run. Posts nothing
+   * back; gives way to a run, and to a newer `prepare`.
    */
   z
     .object({

@@ -11,15 +11,15 @@ type PrepareRequest = Extract<ParsedForecastWorkerRequest, { type: 'prepare' }>;
  * seed (see `PreparedParts`): per kept batch, the journeys' entries for the period (decoding
  * their entrants), the trace keys and the historical NPS, then the batches joined. A batch and a journey at a time,
  * yielding between them; stops as soon as `stale` says a run started or a newer preparation
- * was asked for (a run then works out what is left itself). Returns the part's batches once
- * prepared, null when stopped.
+ * was asked for (a run then works out what is left itself). Returns the part's share once
+ * prepared, null when stopped (or empty).
  */
 export async function prepareAhead(
   request: PrepareRequest,
   kept: PreparedParts,
   loader: SetLoader,
   stale: () => boolean,
-): Promise<ProfileColumns[] | null> {
+): Promise<ReturnType<PreparedParts['whole']> | null> {
   const period = { start: request.start, horizonDays: request.horizonDays };
   const plans = request.specs.map((spec) => kept.plan(spec, {}, period));
   const batches: ProfileColumns[] = [];
@@ -37,6 +37,5 @@ export async function prepareAhead(
   }
   await yieldToMessages();
   if (stale()) return null;
-  if (batches.length > 0) kept.whole(batches, plans);
-  return batches;
+  return batches.length === 0 ? null : kept.whole(batches, plans);
 }

@@ -159,8 +159,7 @@ export function readForecastSetAhead(
     );
   };
   kept.post(
-    // The journeys are rehearsed once prepared (see `prepare`), on their real entries.
-    each((partition) => ({ type: 'read-ahead', set, parts, partition, rehearse: [], ahead })),
+    each((partition) => ({ type: 'read-ahead', set, parts, partition, ahead })),
     ahead === undefined ? undefined : onReply,
   );
 }

@@ -112,7 +112,7 @@ describe('a forecast worker kept between runs', () => {
     expect(results(second)).toEqual([plain(7, { start: NOW - 90 * DAY, horizonDays: 90 })]);
   });
 
-  it('rehearses the chosen journeys on its part while reading ahead, posting nothing, and the run after gives the same results', async () => {
+  it('rehearses the journeys it prepared, traced and not, posting nothing, and the run after gives the same results', async () => {
     const profiles = generateProfiles({ count: 2_500, seed: 6, start: NOW - 365 * DAY, end: NOW });
     const dbName = `rehearsed-${Math.random()}`;
     const repo = createProfileRepo(openWayfinderDb(dbName));
@@ -125,8 +125,9 @@ describe('a forecast worker kept between runs', () => {
     const worker = inProcessForecastWorker();
     const posted: unknown[] = [];
     worker.onmessage = (e: MessageEvent) => posted.push(e.data);
-    worker.postMessage({ type: 'read-ahead', set, parts: 1, partition: 0, rehearse: specs });
-    // Both journeys simulated on the part read ahead (the traced runs' results read for their
+    const period = { start: NOW - 365 * DAY, horizonDays: 366 };
+    worker.postMessage({ type: 'prepare', set, parts: 1, partition: 0, specs, ...period });
+    // Both journeys simulated on the part once prepared (the traced runs' results read for their
     // tallies), and nothing posted.
     await vi.waitFor(() => expect(result).toHaveBeenCalledTimes(2), { timeout: 15_000 });
     expect(advance).toHaveBeenCalled();
@@ -230,7 +231,6 @@ describe('a forecast worker told the journeys and the period ahead of a run', ()
       set,
       parts: 1,
       partition: 0,
-      rehearse: specs,
       ahead: 3,
     });
     const whole = vi.spyOn(PreparedParts.prototype, 'whole');
@@ -287,7 +287,6 @@ describe('a forecast worker told the journeys and the period ahead of a run', ()
       set,
       parts: 1,
       partition: 0,
-      rehearse: specs,
       ahead: 1,
     });
     const whole = vi.spyOn(PreparedParts.prototype, 'whole');
