@@ -31,7 +31,10 @@ export interface ProfileColumns {
 }
 
 /** Grows a typed array's capacity by doubling. */
-export function grown<T extends Int32Array | Float64Array>(array: T, needed: number): T {
+export function grown<T extends Int32Array | Float64Array | Uint8Array>(
+  array: T,
+  needed: number,
+): T {
   if (needed <= array.length) return array;
   const next = new (array.constructor as new (n: number) => T)(
     Math.max(needed, array.length * 2, 16),
