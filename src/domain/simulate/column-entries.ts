@@ -3,6 +3,7 @@ import type { ConditionGroup, ConditionNode } from '../conditions/condition-sche
 import type { Profile, ProfileEvent } from '../profiles/profile.ts';
 import type { EventMatcher } from './event-match.ts';
 import type { SimulationPlan } from './plan.ts';
+import { entrantProfile } from './column-profile.ts';
 import { firstAtOrAbove } from './column-search.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { hashMore, hashText } from './seeded.ts';
@@ -83,7 +84,7 @@ export class ColumnEntries implements EntrantStart {
    */
   find(i: number): boolean {
     if (!this.scan(i)) return false;
-    const profile = this.scanned ?? this.columns.profile(i);
+    const profile = this.scanned ?? entrantProfile(this.columns, i);
     this.profile = profile;
     this.hash = hashText(profile.id);
     this.control = this.heldOut(this.hash);
