@@ -37,6 +37,11 @@ export class PackedStrings {
     return this.text.slice(this.offsets[i], this.offsets[i + 1]);
   }
 
+  /** Whether there is a string `i`. */
+  has(i: number): boolean {
+    return i >= 0 && i < this.offsets.length - 1;
+  }
+
   /** Whether string `i` is `s`, without cutting it out. */
   is(i: number, s: string): boolean {
     const from = this.offsets[i] as number;

@@ -105,9 +105,12 @@ export function stringsOf(e: EncodedProfiles): PackedStrings {
  * profile made a few million strings per million profiles for the collector.
  */
 export class CutOnce implements StringTable {
-  private readonly cut: (string | undefined)[] = [];
+  /** Sized once: writes far past the end of an empty array turn it into a slow dictionary. */
+  private readonly cut: (string | undefined)[];
 
-  constructor(private readonly packed: PackedStrings) {}
+  constructor(private readonly packed: PackedStrings) {
+    this.cut = new Array<string | undefined>(Math.max(0, packed.length));
+  }
 
   at(index: number): string | undefined {
     let s = this.cut[index];
@@ -116,6 +119,10 @@ export class CutOnce implements StringTable {
       if (s !== undefined) this.cut[index] = s;
     }
     return s;
+  }
+
+  has(index: number): boolean {
+    return this.packed.has(index);
   }
 }
 
@@ -134,16 +141,17 @@ function cursorOf(e: EncodedProfiles, k: number): Cursor {
 /** Profile `k`'s events, its props read from `d` (placed just after its attributes). */
 function readEvents(d: Decoder, e: EncodedProfiles, k: number): ProfileEvent[] {
   const { eventStart, eventNames, eventName, eventAt } = e;
-  const events: ProfileEvent[] = [];
+  const first = eventStart[k] as number;
   const last = eventStart[k + 1] as number;
-  for (let j = eventStart[k] as number; j < last; j++) {
+  const events = new Array<ProfileEvent>(last - first);
+  for (let j = first; j < last; j++) {
     const name = eventNames[eventName[j] as number];
     const at = eventAt[j];
     if (name === undefined || at === undefined) throw damagedChunk();
     if (d.peek() === Tag.Absent) {
       d.skip();
-      events.push({ name, at });
-    } else events.push({ name, at, props: d.value() as Record<string, Scalar> });
+      events[j - first] = { name, at };
+    } else events[j - first] = { name, at, props: d.value() as Record<string, Scalar> };
   }
   return events;
 }
@@ -165,16 +173,66 @@ export function idAt(e: EncodedProfiles, strings: StringTable, k: number): strin
 }
 
 /**
+ * The profiles of one chunk that passed {@link checkEncoded}, decoded one at a time as they are
+ * asked for, with one decoder for the chunk (its strings cut once, an object template per key
+ * list): the simulator asks for its entrants, about a third of a set, one by one.
+ */
+export class ChunkProfiles {
+  private readonly d: Decoder;
+
+  constructor(
+    private readonly e: EncodedProfiles,
+    readonly strings: StringTable = new CutOnce(stringsOf(e)),
+  ) {
+    this.d = new Decoder(e, strings);
+  }
+
+  id(k: number): string {
+    return idAt(this.e, this.strings, k);
+  }
+
+  /**
+   * Profile `k`; throws if its attributes and props do not read back exactly up to where the
+   * next profile starts. With `lazyEvents`, its events are built when first read (see
+   * {@link DecodeOptions}), its props checked now.
+   */
+  profile(k: number, lazyEvents = false): Profile {
+    const { e, d } = this;
+    const { cursors } = e;
+    d.moveTo(cursors[3 * k] as number, cursors[3 * k + 1] as number, cursors[3 * k + 2] as number);
+    const id = idAt(e, this.strings, k);
+    const attributes = d.value() as ProfileAttributes;
+    let profile: Profile;
+    if (lazyEvents) {
+      const { t, i, n } = d.c;
+      skipEvents(d, e, k);
+      profile = withLazyEvents(id, attributes, () => {
+        d.moveTo(t, i, n);
+        return readEvents(d, e, k);
+      });
+    } else profile = { id, attributes, events: readEvents(d, e, k) };
+    if (!this.endsAt(k + 1)) throw damagedChunk();
+    return profile;
+  }
+
+  /** Whether the decoder stands where profile `k` starts (where the streams end, past the last). */
+  private endsAt(k: number): boolean {
+    const { e, d } = this;
+    const c = d.c;
+    if (k >= e.ids.length)
+      return c.t === e.tags.length && c.i === e.ints.length && c.n === e.nums.length;
+    const { cursors } = e;
+    return c.t === cursors[3 * k] && c.i === cursors[3 * k + 1] && c.n === cursors[3 * k + 2];
+  }
+}
+
+/**
  * Decodes profile `k` of a chunk that passed {@link checkEncoded}; throws if its attributes
- * and props do not read back exactly up to where the next profile starts.
+ * and props do not read back exactly up to where the next profile starts. To decode several of
+ * one chunk, {@link ChunkProfiles} reads them with one decoder.
  */
 export function decodeProfileAt(e: EncodedProfiles, strings: StringTable, k: number): Profile {
-  const d = new Decoder(e, strings, cursorOf(e, k));
-  const id = idAt(e, strings, k);
-  const attributes = d.value() as ProfileAttributes;
-  const events = readEvents(d, e, k);
-  if (!d.at(cursorOf(e, k + 1))) throw damagedChunk();
-  return { id, attributes, events };
+  return new ChunkProfiles(e, strings).profile(k);
 }
 
 /** How to decode. */
@@ -195,52 +253,32 @@ export function decodeProfiles(
   options: DecodeOptions = {},
 ): Profile[] {
   checkEncoded(encoded, count);
-  const strings = new CutOnce(stringsOf(encoded));
-  const profiles: Profile[] = [];
-  for (let k = 0; k < count; k++) {
-    if (options.lazyEvents !== true) {
-      profiles.push(decodeProfileAt(encoded, strings, k));
-      continue;
-    }
-    const d = new Decoder(encoded, strings, cursorOf(encoded, k));
-    const id = idAt(encoded, strings, k);
-    const attributes = d.value() as ProfileAttributes;
-    const at = d.position();
-    skipEvents(d, encoded, k);
-    if (!d.at(cursorOf(encoded, k + 1))) throw damagedChunk();
-    profiles.push(
-      withLazyEvents(id, attributes, () =>
-        readEvents(new Decoder(encoded, strings, at), encoded, k),
-      ),
-    );
-  }
+  const chunk = new ChunkProfiles(encoded);
+  const lazy = options.lazyEvents === true;
+  const profiles = new Array<Profile>(count);
+  for (let k = 0; k < count; k++) profiles[k] = chunk.profile(k, lazy);
   return profiles;
 }
 
 /**
  * A profile whose `events` are built on first read. An own, enumerable accessor: spreading,
  * JSON, structured cloning (postMessage, IndexedDB) and equality checks read it like a plain
- * property; assigning to it makes it one.
+ * property; assigning to it replaces them.
  */
 function withLazyEvents(
   id: string,
   attributes: ProfileAttributes,
   build: () => ProfileEvent[],
 ): Profile {
-  const profile = { id, attributes } as Profile;
   let events: ProfileEvent[] | undefined;
-  Object.defineProperty(profile, 'events', {
-    enumerable: true,
-    configurable: true,
-    get: () => (events ??= build()),
-    set: (value: ProfileEvent[]) => {
-      Object.defineProperty(profile, 'events', {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+  return {
+    id,
+    attributes,
+    get events() {
+      return (events ??= build());
     },
-  });
-  return profile;
+    set events(value: ProfileEvent[]) {
+      events = value;
+    },
+  };
 }

@@ -31,6 +31,11 @@ export interface ValueStreams {
 /** A chunk's strings by index: an array, or packed (see `PackedStrings`). */
 export interface StringTable {
   at(index: number): string | undefined;
+  /**
+   * Whether string `index` is there, without cutting it out (reading past a value need not make
+   * its string); when absent, {@link at} is asked.
+   */
+  has?(index: number): boolean;
 }
 
 /** Read positions in the three streams. */
@@ -146,28 +151,44 @@ export function toUint(values: readonly number[]): Uint16Array | Uint32Array {
 /** Reads generic values from the streams at a cursor; throws when they run short or are odd. */
 export class Decoder {
   readonly c: Cursor;
+  private readonly tags: Uint8Array;
+  private readonly ints: Uint16Array | Uint32Array;
+  private readonly nums: Float64Array;
+  private readonly shapes: string[][];
 
   constructor(
-    private readonly e: ValueStreams,
+    e: ValueStreams,
     private readonly strings: StringTable,
     from: Cursor = { t: 0, i: 0, n: 0 },
   ) {
-    this.c = { ...from };
+    this.c = { t: from.t, i: from.i, n: from.n };
+    this.tags = e.tags;
+    this.ints = e.ints;
+    this.nums = e.nums;
+    this.shapes = e.shapes;
   }
 
   /** Where the next read starts. */
   position(): Cursor {
-    return { ...this.c };
+    return { t: this.c.t, i: this.c.i, n: this.c.n };
+  }
+
+  /** Reads on from `t`, `i` and `n` (one decoder reads many profiles of a chunk). */
+  moveTo(t: number, i: number, n: number): void {
+    const c = this.c;
+    c.t = t;
+    c.i = i;
+    c.n = n;
   }
 
   int(): number {
-    const v = this.e.ints[this.c.i++];
+    const v = this.ints[this.c.i++];
     if (v === undefined) throw damagedChunk();
     return v;
   }
 
   num(): number {
-    const v = this.e.nums[this.c.n++];
+    const v = this.nums[this.c.n++];
     if (v === undefined) throw damagedChunk();
     return v;
   }
@@ -178,9 +199,17 @@ export class Decoder {
     return s;
   }
 
+  /** Moves past a string, checking it is there. */
+  private skipString(): void {
+    const index = this.int();
+    const strings = this.strings;
+    if (strings.has === undefined ? strings.at(index) === undefined : !strings.has(index))
+      throw damagedChunk();
+  }
+
   /** The next tag, without consuming it. */
   peek(): number | undefined {
-    return this.e.tags[this.c.t];
+    return this.tags[this.c.t];
   }
 
   skip(): void {
@@ -188,7 +217,7 @@ export class Decoder {
   }
 
   value(): unknown {
-    switch (this.e.tags[this.c.t++]) {
+    switch (this.tags[this.c.t++]) {
       case Tag.Number:
         return this.num();
       case Tag.String:
@@ -216,12 +245,12 @@ export class Decoder {
 
   /** Moves past one generic value without building it, checking it as {@link value} would. */
   skipValue(): void {
-    switch (this.e.tags[this.c.t++]) {
+    switch (this.tags[this.c.t++]) {
       case Tag.Number:
         this.num();
         return;
       case Tag.String:
-        this.string();
+        this.skipString();
         return;
       case Tag.True:
       case Tag.False:
@@ -234,7 +263,7 @@ export class Decoder {
         return;
       }
       case Tag.Object: {
-        const keys = this.e.shapes[this.int()];
+        const keys = this.shapes[this.int()];
         if (keys === undefined) throw damagedChunk();
         for (let k = 0; k < keys.length; k++) this.skipValue();
         return;
@@ -245,10 +274,11 @@ export class Decoder {
   }
 
   private object(): Record<string, unknown> {
-    const keys = this.e.shapes[this.int()];
+    const keys = this.shapes[this.int()];
     if (keys === undefined) throw damagedChunk();
     const o: Record<string, unknown> = {};
-    for (const key of keys) {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
       // Assigning `__proto__` would set the prototype instead of making the key.
       if (key === '__proto__') {
         Object.defineProperty(o, key, {
@@ -269,6 +299,6 @@ export class Decoder {
 
   /** Where the streams end. */
   end(): Cursor {
-    return { t: this.e.tags.length, i: this.e.ints.length, n: this.e.nums.length };
+    return { t: this.tags.length, i: this.ints.length, n: this.nums.length };
   }
 }

@@ -43,7 +43,7 @@ test('a 20-replication forecast of two different journeys reads the difference',
   // The CLV panel's worker reads the set itself from IndexedDB (the page sends its id only).
   await expect(
     page.getByText(
-      /Fitted by maximum likelihood to the purchase history of [\d,]+ customers up to \d{4}-\d\d-\d\d/,
+      /Fitted by maximum likelihood to the purchase history of [\d,]+ customers up to [A-Z][a-z]{2} \d{1,2}, \d{4}\./,
     ),
   ).toBeVisible({ timeout: 60_000 });
 });

@@ -132,8 +132,8 @@ test('builds, simulates and publishes a journey in French, with French figures',
   await expect(publish.getByRole('button', { name: 'Publier la version 1' })).toBeEnabled();
   await expectNoEnglish(page, [], '[role="dialog"]');
   await publish.getByRole('button', { name: 'Publier la version 1' }).click();
-  await expect(publish.getByRole('status').filter({ hasText: 'Version publiée' })).toContainText(
-    'Version publiée 1',
+  await expect(publish.getByRole('status').filter({ hasText: 'publiée' })).toContainText(
+    'Version 1 publiée. Empreinte de la spec',
   );
 });
 

@@ -1,4 +1,5 @@
 import type { Profile } from '../profiles/profile';
+import type { ProfileColumns } from '../simulate/profile-columns';
 import { inWindow, type TimeWindow } from './time-window';
 
 /** Options for {@link npsFromEvents}. */
@@ -25,6 +26,24 @@ export interface NpsSummary {
   nps: number | null;
 }
 
+/** The summary of these tallies. */
+function summary(
+  promoters: number,
+  passives: number,
+  detractors: number,
+  invalid: number,
+): NpsSummary {
+  const responses = promoters + passives + detractors;
+  return {
+    responses,
+    promoters,
+    passives,
+    detractors,
+    invalid,
+    nps: responses === 0 ? null : (100 * (promoters - detractors)) / responses,
+  };
+}
+
 /** Classifies 0–10 scores into an {@link NpsSummary}; scores outside 0–10 or not numbers count as invalid. */
 export function npsFromScores(scores: Iterable<unknown>): NpsSummary {
   let promoters = 0;
@@ -43,15 +62,21 @@ export function npsFromScores(scores: Iterable<unknown>): NpsSummary {
     else if (score >= 7) passives++;
     else detractors++;
   }
-  const responses = promoters + passives + detractors;
-  return {
-    responses,
-    promoters,
-    passives,
-    detractors,
-    invalid,
-    nps: responses === 0 ? null : (100 * (promoters - detractors)) / responses,
-  };
+  return summary(promoters, passives, detractors, invalid);
+}
+
+/**
+ * The summary of the answers of several groups of profiles (e.g. the parts of a set each
+ * summed by a worker): the tallies add up, the score is worked out again.
+ */
+export function mergeNps(parts: readonly NpsSummary[]): NpsSummary {
+  const total = (pick: (part: NpsSummary) => number) => parts.reduce((n, p) => n + pick(p), 0);
+  return summary(
+    total((p) => p.promoters),
+    total((p) => p.passives),
+    total((p) => p.detractors),
+    total((p) => p.invalid),
+  );
 }
 
 /**
@@ -68,6 +93,33 @@ export function npsFromEvents(profiles: readonly Profile[], options: NpsOptions 
       if (event.name === eventName && inWindow(event.at, options))
         scores.push(event.props?.[scoreProp]);
     }
+  }
+  return npsFromScores(scores);
+}
+
+/**
+ * {@link npsFromEvents} over profiles as columns: only the profiles with an answer event are
+ * built as objects (for their answers' scores), found from the event columns.
+ */
+export function npsFromColumns(columns: ProfileColumns, options: NpsOptions = {}): NpsSummary {
+  const eventName = options.eventName ?? 'nps_response';
+  const scoreProp = options.scoreProp ?? 'score';
+  const name = columns.names.indexOf(eventName);
+  const scores: unknown[] = [];
+  if (name < 0) return npsFromScores(scores);
+  const { eventStart, eventName: names, eventAt } = columns;
+  for (let i = 0; i < columns.count; i++) {
+    const from = eventStart[i] as number;
+    const to = eventStart[i + 1] as number;
+    let answered = false;
+    for (let e = from; e < to && !answered; e++)
+      answered = names[e] === name && inWindow(eventAt[e] as number, options);
+    if (!answered) continue;
+    // The columns hold the profile's events in its order: event `e` is `events[e - from]`.
+    const events = columns.profile(i).events;
+    for (let e = from; e < to; e++)
+      if (names[e] === name && inWindow(eventAt[e] as number, options))
+        scores.push(events[e - from]?.props?.[scoreProp]);
   }
   return npsFromScores(scores);
 }

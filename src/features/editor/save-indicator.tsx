@@ -26,8 +26,10 @@ export function SaveIndicator({ state, onRetry }: { state: SyncState; onRetry():
       return (
         <span className="save-indicator save-error">
           <span role="alert">
-            <FormattedMessage id="editor.save-indicator.notSaved" /> {state.message}
-            <FormattedMessage id="editor.save-indicator.yourEditsAreKeptIn" />
+            <FormattedMessage
+              id="editor.save-indicator.notSavedKeptInThisTab"
+              values={{ reason: state.message }}
+            />
           </span>{' '}
           <button type="button" className="btn btn-sm" onClick={onRetry}>
             <FormattedMessage id="editor.save-indicator.retry" />

@@ -1,5 +1,5 @@
 import { FormattedMessage } from 'react-intl';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { getJourney, saveJourney } from '../../storage/journey-documents.ts';
 import type { VariantView } from './forecast-model.ts';
 
@@ -47,16 +47,20 @@ export function AttributionNotice({
   return (
     <div className="attribution-note attribution-note--warning" role="note">
       <p>
-        <strong>
-          <FormattedMessage id="forecast.attribution-notice.noControlGroup" />
-        </strong>{' '}
-        <FormattedMessage id="forecast.attribution-notice.revenueAndReturnOnSpend" /> {view.name}{' '}
-        <FormattedMessage id="forecast.attribution-notice.areAttributedToEveryoneWho" />
+        <FormattedMessage
+          id="forecast.attribution-notice.noControlGroupOverstates"
+          values={{
+            journey: view.name,
+            strong: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+          }}
+        />
       </p>
       {state === 'added' ? (
         <p role="status">
-          <FormattedMessage id="forecast.attribution-notice.a" /> {DEFAULT_CONTROL_PERCENT}
-          <FormattedMessage id="forecast.attribution-notice.controlGroupWasAddedTo" />
+          <FormattedMessage
+            id="forecast.attribution-notice.controlGroupWasAdded"
+            values={{ share: DEFAULT_CONTROL_PERCENT / 100 }}
+          />
         </p>
       ) : (
         <button
@@ -65,8 +69,10 @@ export function AttributionNotice({
           disabled={state === 'saving'}
           onClick={() => void addControl()}
         >
-          <FormattedMessage id="forecast.attribution-notice.addA" /> {DEFAULT_CONTROL_PERCENT}
-          <FormattedMessage id="forecast.attribution-notice.controlGroup" />
+          <FormattedMessage
+            id="forecast.attribution-notice.addControlGroup"
+            values={{ share: DEFAULT_CONTROL_PERCENT / 100 }}
+          />
         </button>
       )}
       {state === 'failed' && (

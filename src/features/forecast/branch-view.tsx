@@ -7,11 +7,13 @@ export function BranchView({ view, confidence = 0.9 }: { view: VariantView; conf
   const intl = useIntl();
   const splits = compareSplitBranches(view, confidence);
   if (splits.length === 0) return null;
-  const level = `${Math.round(confidence * 100)}%`;
   return (
     <section className="forecast-section" aria-labelledby="branches-heading">
       <h2 id="branches-heading">
-        <FormattedMessage id="forecast.branch-view.randomSplitBranches" /> {view.name}
+        <FormattedMessage
+          id="forecast.branch-view.randomSplitBranchesOf"
+          values={{ journey: view.name }}
+        />
       </h2>
       <p className="muted">
         <FormattedMessage
@@ -37,8 +39,10 @@ export function BranchView({ view, confidence = 0.9 }: { view: VariantView; conf
                 <FormattedMessage id="forecast.branch-view.rate" />
               </th>
               <th scope="col">
-                <FormattedMessage id="forecast.branch-view.againstTheFirstBranch" />
-                {level} <FormattedMessage id="forecast.branch-view.range" />
+                <FormattedMessage
+                  id="forecast.branch-view.againstTheFirstBranchRange"
+                  values={{ level: confidence }}
+                />
               </th>
             </tr>
           </thead>

@@ -1,7 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useMemo } from 'react';
-import { npsFromEvents } from '../../domain/forecast/nps.ts';
-import type { Profile } from '../../domain/profiles/profile.ts';
+import type { NpsSummary } from '../../domain/forecast/nps.ts';
 import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
 import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
@@ -17,18 +15,18 @@ function rangeOf(view: VariantView, key: string) {
 /** Fatigue, NPS, perfect-order rate and CLV: the measures the board watches. */
 export function BusinessKpis({
   view,
-  profiles,
+  historical,
   setId,
   capText,
 }: {
   view: VariantView;
-  profiles: readonly Profile[];
+  /** The NPS of the survey answers in the set's histories; null when not known. */
+  historical: NpsSummary | null;
   /** The stored set the profiles come from (the CLV fit reads it in its worker). */
   setId: string;
   capText: string;
 }) {
   const intl = useIntl();
-  const historical = useMemo(() => npsFromEvents(profiles), [profiles]);
   const t = view.tallies;
   const perWeek = rangeOf(view, 'messagesPerProfilePerWeek');
   const unsubscribes = rangeOf(view, 'unsubscribes');
@@ -69,11 +67,11 @@ export function BusinessKpis({
       <KpiGrid label={intl.formatMessage({ id: 'forecast.business-kpis.netPromoterScore' })}>
         <KpiCard
           label={intl.formatMessage({ id: 'forecast.business-kpis.npsHistorical' })}
-          value={historical.nps}
+          value={historical?.nps ?? null}
           format="number"
           detail={intl.formatMessage(
             { id: 'forecast.business-kpis.answers' },
-            { answers: formatNumber(historical.responses) },
+            { answers: formatNumber(historical?.responses ?? 0) },
           )}
         />
         <KpiCard

@@ -5,6 +5,7 @@ import { fitClvInWorker } from '../../workers/clv/fit-clv-in-worker.ts';
 import type { SetClvFit } from '../../workers/clv/fit-set-clv.ts';
 import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
 import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
+import { formatDay } from '../../ui/kpi/format-day.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { clvEffects, type VariantView } from './forecast-model.ts';
 import { formatParameter } from './clv/clv-wording.ts';
@@ -36,7 +37,7 @@ export function ClvPanel({ view, setId }: { view: VariantView; setId: string }) 
     return () => abort.abort();
   }, [setId, horizonWeeks, effects]);
   const outcome = fit?.outcome ?? null;
-  const calibrationEnd = fit?.calibrationEnd ?? '';
+  const calibrationEnd = fit?.calibrationEnd == null ? '' : formatDay(fit.calibrationEnd);
   const p = formatParameter;
   return (
     <div className="clv-panel">
@@ -48,7 +49,7 @@ export function ClvPanel({ view, setId }: { view: VariantView; setId: string }) 
         <select value={horizonWeeks} onChange={(e) => setHorizon(Number(e.target.value))}>
           {HORIZONS.map((h) => (
             <option key={h} value={h}>
-              {h} <FormattedMessage id="forecast.clv-panel.weeks" />
+              {intl.formatMessage({ id: 'forecast.clv-panel.horizonWeeks' }, { weeks: h })}
             </option>
           ))}
         </select>
@@ -81,9 +82,12 @@ export function ClvPanel({ view, setId }: { view: VariantView; setId: string }) 
                 bgnbd: formatNumber(outcome.bgnbd.logLikelihood, 'number'),
                 gammaGamma: formatNumber(outcome.gammaGamma.logLikelihood, 'number'),
               }}
-            />
-            {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) &&
-              intl.formatMessage({ id: 'forecast.clv-panel.theOptimiserDidNotFully' })}{' '}
+            />{' '}
+            {!(outcome.bgnbd.converged && outcome.gammaGamma.converged) && (
+              <>
+                <FormattedMessage id="forecast.clv-panel.theOptimiserDidNotFully" />{' '}
+              </>
+            )}
             <FormattedMessage id="forecast.clv-panel.theCustomerValuePageChecks" />
           </p>
           {outcome.bgnbd.degenerate !== null && (

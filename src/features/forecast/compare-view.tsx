@@ -1,6 +1,6 @@
 import { kpiLabel } from '../../i18n/domain-labels.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { compareKpis } from '../../domain/forecast/replications.ts';
 import {
   describeDifference,
@@ -45,17 +45,21 @@ export function CompareView({
       ),
     [a, b, kpis, confidence],
   );
-  const level = `${Math.round(confidence * 100)}%`;
   return (
     <section className="forecast-section" aria-labelledby="compare-heading">
       <h2 id="compare-heading">
         <FormattedMessage id="forecast.compare-view.aAgainstB" />
       </h2>
       <p className="muted">
-        <FormattedMessage id="forecast.compare-view.aIs" /> <strong>{a.name}</strong>
-        <FormattedMessage id="forecast.compare-view.bIs" /> <strong>{b.name}</strong>
-        <FormattedMessage id="forecast.compare-view.bothRanOnTheSame" /> {level}{' '}
-        <FormattedMessage id="forecast.compare-view.rangeLiesOnOneSide" />
+        <FormattedMessage
+          id="forecast.compare-view.whoIsWhoAndHowCompared"
+          values={{
+            a: a.name,
+            b: b.name,
+            level: confidence,
+            strong: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+          }}
+        />
       </p>
       <ul
         className="difference-list"
@@ -93,7 +97,10 @@ export function CompareView({
                 <FormattedMessage id="forecast.compare-view.bA" />
               </th>
               <th scope="col" className="num">
-                {level} <FormattedMessage id="forecast.compare-view.range" />
+                <FormattedMessage
+                  id="forecast.compare-view.levelRange"
+                  values={{ level: confidence }}
+                />
               </th>
               <th scope="col">
                 <FormattedMessage id="forecast.compare-view.relativeToA" />

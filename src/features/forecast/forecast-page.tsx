@@ -1,7 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useCallback, useMemo, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
-import type { Profile } from '../../domain/profiles/profile.ts';
 import { AttributionNotice } from './attribution-notice.tsx';
 import { BranchView } from './branch-view.tsx';
 import { BusinessKpis } from './business-kpis.tsx';
@@ -13,12 +12,7 @@ import { KpiTable } from './kpi-table.tsx';
 import { SampleSizePanel } from './sample-size-panel.tsx';
 import { SendsChart } from './sends-chart.tsx';
 import { SensitivityPanel } from './sensitivity-panel.tsx';
-import {
-  loadJourneySpec,
-  loadProfiles,
-  storedSet,
-  useForecastSources,
-} from './use-forecast-sources.ts';
+import { loadJourneySpec, storedSet, useForecastSources } from './use-forecast-sources.ts';
 import { useForecastRun } from './use-forecast-run.ts';
 import { readForecastSetAhead } from '../../workers/forecast/run-forecast.ts';
 import { whenIdle } from '../../ui/on-demand.tsx';
@@ -28,8 +22,6 @@ interface Loaded {
   variants: { name: string; spec: Spec; journeyId: string }[];
   setId: string;
   count: number;
-  /** Read on the page for the business KPIs, while the workers read the set for themselves. */
-  profiles: Profile[] | null;
 }
 
 /** The forecast page: ranges, variants side by side, sensitivity, sample sizes and business KPIs. */
@@ -109,20 +101,16 @@ export function ForecastPage() {
             ]
           : [],
       );
-      setLoaded({ variants, setId: set.id, count: set.count, profiles: null });
-      // The workers read the set themselves; the page's copy (for the business KPIs) is read
-      // after the run, so it does not compete with the workers for the cores.
+      setLoaded({ variants, setId: set.id, count: set.count });
+      // The workers read the set themselves (and sum its survey answers for the business KPIs):
+      // the page reads no profile.
       void start({
         variants: variants.map((v) => ({ spec: v.spec })),
         set: storedSet(set.id),
         count: set.count,
         replications: choice.replications,
         stopWithin: choice.stopWithin,
-      })
-        .then(() => loadProfiles(set.id))
-        .then((profiles) =>
-          setLoaded((l) => (l !== null && l.variants === variants ? { ...l, profiles } : l)),
-        );
+      });
     } finally {
       setLoading(false);
     }
@@ -235,21 +223,19 @@ export function ForecastPage() {
       ))}
       {a !== undefined && loaded !== null && state.status !== 'running' && (
         <>
-          {loaded.profiles !== null && (
-            <BusinessKpis
-              view={a}
-              profiles={loaded.profiles}
-              setId={loaded.setId}
-              capText={
-                cap
-                  ? intl.formatMessage(
-                      { id: 'forecast.forecast-page.cap' },
-                      { max: cap.max, days: cap.periodDays, enabled: cap.enabled ? 'yes' : 'no' },
-                    )
-                  : ''
-              }
-            />
-          )}
+          <BusinessKpis
+            view={a}
+            historical={state.historicalNps}
+            setId={loaded.setId}
+            capText={
+              cap
+                ? intl.formatMessage(
+                    { id: 'forecast.forecast-page.cap' },
+                    { max: cap.max, days: cap.periodDays, enabled: cap.enabled ? 'yes' : 'no' },
+                  )
+                : ''
+            }
+          />
           {state.period !== null && (
             <SensitivityPanel
               spec={loaded.variants[0]?.spec as Spec}

@@ -54,8 +54,12 @@ export function SampleSizePanel({
       </h2>
       <p className="muted">
         <FormattedMessage id="forecast.sample-size-panel.twoEqualArmsTwoSided" />
-        {baselineRate !== null &&
-          intl.formatMessage({ id: 'forecast.sample-size-panel.theBaselineStartsAtThe' })}
+        {baselineRate !== null && (
+          <>
+            {' '}
+            <FormattedMessage id="forecast.sample-size-panel.theBaselineStartsAtThe" />
+          </>
+        )}
       </p>
       <div className="forecast-controls">
         {percentInput(
@@ -78,24 +82,16 @@ export function SampleSizePanel({
       <p role="status" className="sample-size-answer">
         {problem !== null
           ? intl.formatMessage({ id: 'forecast.sample-size-panel.cannot' }, { problem })
-          : `${intl.formatMessage(
-              { id: 'forecast.sample-size-panel.perArm' },
-              { perArm: formatNumber(perArm ?? 0), total: formatNumber((perArm ?? 0) * 2) },
-            )}${
-              days === null
-                ? '.'
-                : Number.isFinite(days)
-                  ? intl.formatMessage(
-                      { id: 'forecast.sample-size-panel.days' },
-                      {
-                        days: formatNumber(days),
-                        perDay: formatNumber(entrantsPerDay ?? 0, 'number'),
-                      },
-                    )
-                  : intl.formatMessage({
-                      id: 'forecast.sample-size-panel.noProfilesEnterThisJourney',
-                    })
-            }`}
+          : intl.formatMessage(
+              { id: 'forecast.sample-size-panel.perArmAndDays' },
+              {
+                perArm: perArm ?? 0,
+                total: (perArm ?? 0) * 2,
+                traffic: days === null ? 'unknown' : Number.isFinite(days) ? 'known' : 'none',
+                days: days !== null && Number.isFinite(days) ? Math.round(days) : 0,
+                perDay: formatNumber(entrantsPerDay ?? 0, 'number'),
+              },
+            )}
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { TornadoBar } from '../../domain/forecast/tornado.ts';
 import { ChartFigure, SizedBox } from '../../ui/charts/chart-figure.tsx';
 import { ChartLegend } from '../../ui/charts/chart-legend.tsx';
@@ -27,15 +27,16 @@ export function TornadoChart({
   lowLabel: string;
   highLabel: string;
 }) {
+  const intl = useIntl();
   return (
     <ChartFigure
       title={title}
       description={
         <>
-          <FormattedMessage id="forecast.tornado-chart.changeFromTheBaseValue" /> {format(base)}
-          <FormattedMessage id="forecast.tornado-chart.blueBarsWithEachAssumption" /> {lowLabel}
-          <FormattedMessage id="forecast.tornado-chart.orangeWithIt" /> {highLabel}
-          <FormattedMessage id="forecast.tornado-chart.longestBarFirstTheAssumption" />
+          <FormattedMessage
+            id="forecast.tornado-chart.howToRead"
+            values={{ base: format(base), low: lowLabel, high: highLabel }}
+          />
         </>
       }
       table={
@@ -47,14 +48,19 @@ export function TornadoChart({
                 <FormattedMessage id="forecast.tornado-chart.assumption" />
               </th>
               <th scope="col" className="num">
-                <FormattedMessage id="forecast.tornado-chart.value" /> {lowLabel}
+                <FormattedMessage
+                  id="forecast.tornado-chart.valueWith"
+                  values={{ factor: lowLabel }}
+                />
               </th>
               <th scope="col" className="num">
-                <FormattedMessage id="forecast.tornado-chart.value" /> {highLabel}
+                <FormattedMessage
+                  id="forecast.tornado-chart.valueWith"
+                  values={{ factor: highLabel }}
+                />
               </th>
               <th scope="col" className="num">
-                <FormattedMessage id="forecast.tornado-chart.swing" />
-                {changeUnit})
+                <FormattedMessage id="forecast.tornado-chart.swing" values={{ unit: changeUnit }} />
               </th>
             </tr>
           </thead>
@@ -86,7 +92,10 @@ export function TornadoChart({
                 format={formatChange}
                 lowLabel={lowLabel}
                 highLabel={highLabel}
-                axisLabel={`Change from the base value ${format(base)} (${changeUnit})`}
+                axisLabel={intl.formatMessage(
+                  { id: 'forecast.tornado-chart.axisTitle' },
+                  { base: format(base), unit: changeUnit },
+                )}
               />
             )}
           </SizedBox>

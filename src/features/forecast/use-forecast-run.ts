@@ -9,6 +9,7 @@ import {
   type ForecastReplication,
 } from '../../workers/forecast/run-forecast.ts';
 import { aheadOfBackgroundFits } from './clv/clv-fits.ts';
+import type { NpsSummary } from '../../domain/forecast/nps.ts';
 
 /** Progress is drawn at most this often (the first at once, every finished replication too). */
 const PROGRESS_EVERY_MS = 250;
@@ -39,6 +40,8 @@ export interface ForecastState {
   progress: number;
   /** The period simulated, once the run is done. */
   period: { start: number; horizonDays: number } | null;
+  /** The NPS of the survey answers in the profiles' histories, once the run is done. */
+  historicalNps: NpsSummary | null;
   stoppedEarly: boolean;
   error: string | null;
 }
@@ -50,6 +53,7 @@ const IDLE: ForecastState = {
   total: 0,
   progress: 0,
   period: null,
+  historicalNps: null,
   stoppedEarly: false,
   error: null,
 };
@@ -103,6 +107,8 @@ export function useForecastRun(): {
           ...source,
           variants: request.variants,
           replications: request.replications,
+          // Summed by the workers that hold the profiles, for the business KPIs.
+          historicalNps: true,
           signal: abort.signal,
           onProgress: (p) => {
             // The first progress at once, then a few a second: each is a render of the page,
@@ -132,6 +138,7 @@ export function useForecastRun(): {
           done: run.replications.length,
           progress: run.replications.length,
           period: run.period,
+          historicalNps: run.historicalNps,
           stoppedEarly: run.stoppedEarly,
         }));
     } catch (error) {

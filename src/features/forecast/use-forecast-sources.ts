@@ -1,5 +1,4 @@
 import { useLiveRead } from '../../storage/use-live-read.ts';
-import type { Profile } from '../../domain/index.ts';
 import { compiledRevision } from '../../editor/index.ts';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
@@ -46,9 +45,4 @@ export async function loadJourneySpec(id: string): Promise<LoadedJourney> {
 /** Where the workers read a stored set. */
 export function storedSet(setId: string): StoredSetRef {
   return { dbName: getAppDb().name, setId };
-}
-
-/** Every profile of a set. */
-export function loadProfiles(setId: string): Promise<Profile[]> {
-  return repo().readProfileSet(setId);
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { VersionDrift } from '../../domain/live/version-drift.ts';
 
@@ -28,8 +29,10 @@ export function VersionBanner({
   removed: readonly RemovedStep[];
 }) {
   const intl = useIntl();
-  const when = (iso: string) =>
-    intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  // Day and time apart, so a language can join them its own way ("le 6 déc. 2026 à 08:30").
+  const day = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' });
+  const time = (iso: string) => intl.formatTime(iso, { timeStyle: 'short', timeZone: 'UTC' });
+  const published = { version, publishedDay: day(publishedAt), publishedTime: time(publishedAt) };
   return (
     <div
       className="live-banner"
@@ -37,14 +40,18 @@ export function VersionBanner({
       aria-label={intl.formatMessage({ id: 'live.banner.label' })}
     >
       <p className="live-banner__version">
-        <FormattedMessage
-          id="live.banner.version"
-          values={{ version, published: when(publishedAt) }}
-        />
-        {asOf !== null && (
-          <span className="live-banner__as-of">
-            <FormattedMessage id="live.banner.asOf" values={{ time: when(asOf) }} />
-          </span>
+        {asOf === null ? (
+          <FormattedMessage id="live.banner.version" values={published} />
+        ) : (
+          <FormattedMessage
+            id="live.banner.versionAsOf"
+            values={{
+              ...published,
+              asOfDay: day(asOf),
+              asOfTime: time(asOf),
+              muted: (chunks: ReactNode[]) => <span className="live-banner__as-of">{chunks}</span>,
+            }}
+          />
         )}
       </p>
       {drift?.differs === true && (

@@ -76,8 +76,10 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
           onChange={(e) => setTimeoutSeconds(e.target.value)}
         />
         <span className="field-hint">
-          <FormattedMessage id="publish.backend-settings-dialog.aRequestWithNoAnswer" />{' '}
-          {DEFAULT_TIMEOUT_SECONDS} <FormattedMessage id="publish.backend-settings-dialog.s" />
+          <FormattedMessage
+            id="publish.backend-settings-dialog.aRequestWithNoAnswerStops"
+            values={{ seconds: DEFAULT_TIMEOUT_SECONDS }}
+          />
         </span>
       </div>
       <label className="backend-settings__remember">

@@ -49,7 +49,10 @@ export function ChangeSummary({ diff, since }: { diff: SpecDiff; since: number |
   if (since !== null && isEmptyDiff(diff)) {
     return (
       <p>
-        <FormattedMessage id="publish.change-summary.nothingChangedSinceVersion" /> {since}.
+        <FormattedMessage
+          id="publish.change-summary.nothingChangedSince"
+          values={{ version: since }}
+        />
       </p>
     );
   }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { dateFormat } from '../../i18n/format-locale.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { describeApiError } from '../../api/api-errors.ts';
@@ -91,12 +92,18 @@ function PublishDialogBody({
       {!done && !busy && flow.pending !== undefined && (
         <div role="status" className="publish-notice">
           <p>
-            <FormattedMessage id="publish.publish-dialog.aPublishOfVersion" />{' '}
-            {flow.pending.version} <FormattedMessage id="publish.publish-dialog.started" />{' '}
-            {dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(
-              Date.parse(flow.pending.startedAt),
-            )}{' '}
-            <FormattedMessage id="publish.publish-dialog.hasNoAnswerYetPublishing" />
+            <FormattedMessage
+              id="publish.publish-dialog.pendingHasNoAnswerYet"
+              values={{
+                version: flow.pending.version,
+                startedDay: dateFormat({ dateStyle: 'medium' }).format(
+                  Date.parse(flow.pending.startedAt),
+                ),
+                startedTime: dateFormat({ timeStyle: 'short' }).format(
+                  Date.parse(flow.pending.startedAt),
+                ),
+              }}
+            />
           </p>
           <button type="button" className="btn btn-sm" onClick={flow.abandon}>
             <FormattedMessage id="publish.publish-dialog.abandonIt" />
@@ -128,13 +135,18 @@ function PublishDialogBody({
             disabled={busy || !online || diff === null || flow.unchanged}
             onClick={flow.publish}
           >
-            <FormattedMessage id="publish.publish-dialog.publishVersion" /> {flow.nextVersion}
+            <FormattedMessage
+              id="publish.publish-dialog.publishVersionN"
+              values={{ version: flow.nextVersion }}
+            />
           </button>
         )}
       </div>
       <p className="field-hint">
-        <FormattedMessage id="publish.publish-dialog.requestsStopWithAMessage" /> {timeoutSeconds}{' '}
-        <FormattedMessage id="publish.publish-dialog.sWithoutAnAnswerBackend" />
+        <FormattedMessage
+          id="publish.publish-dialog.requestsStopAfter"
+          values={{ seconds: timeoutSeconds }}
+        />
       </p>
     </>
   );
@@ -154,9 +166,10 @@ export function PublishDialog({ open, onOpenChange, ...flow }: PublishDialogProp
       )}
       description={
         <>
-          <FormattedMessage id="publish.publish-dialog.toTheExecutionBackendAt" />{' '}
-          <code>{baseUrl}</code>
-          <FormattedMessage id="publish.publish-dialog.profilesAlreadyInsideTheJourney" />
+          <FormattedMessage
+            id="publish.publish-dialog.toTheBackendAt"
+            values={{ url: baseUrl, code: (chunks: ReactNode[]) => <code>{chunks}</code> }}
+          />
         </>
       }
     >

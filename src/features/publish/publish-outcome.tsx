@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiHttpError, describeApiError } from '../../api/api-errors.ts';
 import type { PublishedVersion } from '../../api/contract.ts';
@@ -23,8 +24,14 @@ export function PublishProgress({ attempt }: { attempt: { n: number; of: number 
 export function PublishSuccess({ published }: { published: PublishedVersion }) {
   return (
     <div role="status" className="publish-notice publish-notice--ok">
-      <FormattedMessage id="publish.publish-outcome.publishedVersion" /> {published.version}
-      <FormattedMessage id="publish.publish-outcome.specHash" /> <code>{published.specHash}</code>.
+      <FormattedMessage
+        id="publish.publish-outcome.publishedWithHash"
+        values={{
+          version: published.version,
+          specHash: published.specHash,
+          code: (chunks: ReactNode[]) => <code>{chunks}</code>,
+        }}
+      />
     </div>
   );
 }

@@ -46,7 +46,10 @@ export function VersionsList({
         {[...versions].reverse().map((v) => (
           <li key={v.version}>
             <strong>
-              <FormattedMessage id="publish.versions-list.version" /> {v.version}
+              <FormattedMessage
+                id="publish.versions-list.versionN"
+                values={{ version: v.version }}
+              />
             </strong>
             {v.version === liveVersion && (
               <span className="badge badge-ok">

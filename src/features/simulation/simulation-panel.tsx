@@ -24,6 +24,7 @@ import { compileForSimulation } from './spec-version.ts';
 import { useSetSpan } from './use-set-span.ts';
 import { useSimulationRunner } from './use-simulation-runner.ts';
 import { useRunRehearsal } from './use-run-rehearsal.ts';
+import { useBackgroundHold, type AheadOfBackgroundWork } from './use-background-hold.ts';
 import { onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import './simulation.css';
 
@@ -55,7 +56,7 @@ export interface SimulationPanelProps {
    * `app/`): on two cores, a customer-value fit of a just-generated set took about a third of the
    * CPU from the first run.
    */
-  aheadOfBackgroundWork?: <T>(work: Promise<T>) => Promise<T>;
+  aheadOfBackgroundWork?: AheadOfBackgroundWork;
 }
 
 const EMPTY_FORM: SimulationFormValue = {
@@ -167,12 +168,14 @@ export function SimulationPanel({
   );
   const spanLoading = useSetSpan(services, selectedSet, form.start === null, onSpan);
   // The workers read the chosen set while the person sets up the run, so Run starts from memory.
-  const warmKey = selectedSet ? `${selectedSet.id}:${selectedSet.updatedAt}` : null;
+  const warmKey =
+    selectedSet && selectedSet.count > 0 ? `${selectedSet.id}:${selectedSet.updatedAt}` : null;
+  useBackgroundHold(aheadOfBackgroundWork, warmKey, running);
   const toWarm = useRef(selectedSet);
   toWarm.current = selectedSet;
   useEffect(() => {
     const set = toWarm.current;
-    if (warmKey !== null && set !== undefined && set.count > 0) services.warm?.(set);
+    if (warmKey !== null && set !== undefined) services.warm?.(set);
   }, [services, warmKey]);
 
   const { steps, connections } = document;

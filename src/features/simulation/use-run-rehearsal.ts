@@ -23,9 +23,12 @@ export function useRunRehearsal(
       ? null
       : `${run.specHash}|${run.set.id}:${run.set.updatedAt}|${JSON.stringify(run.options)}`;
   const latest = useRef(run);
-  latest.current = run;
   const readied = useRef<string | null>(null);
-  if (running) readied.current = key; // adjusting a ref while rendering: no commit needed
+  // Before the effect below, which reads both: the run as drawn, and a run going readies its key.
+  useEffect(() => {
+    latest.current = run;
+    if (running) readied.current = key;
+  });
   useEffect(() => {
     if (key === null || running || readied.current === key || services.prepare === undefined)
       return;

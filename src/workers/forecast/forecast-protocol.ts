@@ -3,6 +3,7 @@ import { specSchema } from '../../domain/compile/spec-schema.ts';
 import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import type { TraceTallies } from '../../domain/forecast/trace-tallies.ts';
+import type { NpsSummary } from '../../domain/forecast/nps.ts';
 import { workerProfilesSchema } from '../shared/profiles-schema.ts';
 import { storedSetSchema } from '../simulation/simulation-protocol.ts';
 
@@ -36,6 +37,8 @@ const runShape = {
   seed0: z.number().int(),
   replications: z.number().int().min(1).max(1_000),
   tracing: forecastTracingSchema,
+  /** Also sum the share's survey answers (`history`, posted after replication 0). */
+  historicalNps: z.boolean().default(false),
 };
 
 /** Messages the page sends to a forecast worker. */
@@ -67,7 +70,9 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
   /**
    * Read part `partition` of `parts` of a stored set into the worker's set cache, ahead of a
    * `run-set` over it, and rehearse the journeys of `rehearse` on its first batch so the engine's
-   * code is compiled before the run (posts nothing back).
+   * code is compiled before the run. Posts nothing back unless `ahead` is given: then, once read,
+   * the part's span (`part-span`, tagged `ahead`), from which the page works out the period to
+   * `prepare`.
    */
   z
     .object({
@@ -76,6 +81,24 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
       parts: z.number().int().min(1),
       partition: z.number().int().min(0),
       rehearse: z.array(specSchema).default([]),
+      ahead: z.number().int().optional(),
+    })
+    .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
+  /**
+   * Work out, ahead of a forecast, what every forecast of `specs` over part `partition` of the
+   * set for this period needs whatever its seed: the entrants decoded and their entries, the
+   * trace sample's keys, the part's batches joined (see `PreparedParts`). Posts nothing back;
+   * gives way to a run, and to a newer `prepare`.
+   */
+  z
+    .object({
+      type: z.literal('prepare'),
+      set: storedSetSchema,
+      parts: z.number().int().min(1),
+      partition: z.number().int().min(0),
+      specs: z.array(specSchema),
+      start: z.number(),
+      horizonDays: z.number().positive(),
     })
     .refine((r) => r.partition < r.parts, 'the partition must be one of the parts'),
   /** Stop at once. */
@@ -84,6 +107,9 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
 export type ForecastWorkerRequest = z.input<typeof forecastWorkerRequestSchema>;
 /** A request after validation. */
 export type ParsedForecastWorkerRequest = z.output<typeof forecastWorkerRequestSchema>;
+
+/** A request to run a forecast, as the worker got it. */
+export type ForecastRunRequest = Extract<ParsedForecastWorkerRequest, { type: 'run' | 'run-set' }>;
 
 /** Messages a forecast worker posts back. */
 export type ForecastWorkerEvent =
@@ -99,8 +125,18 @@ export type ForecastWorkerEvent =
     }
   /** The span of the part's events (a `run-set` awaiting its period); ±Infinity: none. */
   | { type: 'span'; partition: number; first: number | null; last: number | null }
+  /** The same, for the `read-ahead` tagged `ahead` (not for a run: a run ignores it). */
+  | {
+      type: 'part-span';
+      ahead: number;
+      partition: number;
+      first: number | null;
+      last: number | null;
+    }
   /** Profiles of replication `replication` simulated so far, for every variant. */
   | { type: 'progress'; partition: number; replication: number; done: number }
+  /** The NPS of the survey answers in the share's histories (a run asked for it). */
+  | { type: 'history'; partition: number; nps: NpsSummary }
   | { type: 'done'; partition: number }
   | { type: 'error'; partition: number; message: string };
 
@@ -111,13 +147,14 @@ export function isForecastWorkerEvent(value: unknown): value is ForecastWorkerEv
   return (
     typeof v['partition'] === 'number' &&
     (v['type'] === 'done' ||
-      (v['type'] === 'span' &&
+      ((v['type'] === 'span' || (v['type'] === 'part-span' && typeof v['ahead'] === 'number')) &&
         (typeof v['first'] === 'number' || v['first'] === null) &&
         (typeof v['last'] === 'number' || v['last'] === null)) ||
       (v['type'] === 'progress' &&
         typeof v['replication'] === 'number' &&
         typeof v['done'] === 'number') ||
       (v['type'] === 'error' && typeof v['message'] === 'string') ||
+      (v['type'] === 'history' && typeof v['nps'] === 'object' && v['nps'] !== null) ||
       (v['type'] === 'replication' &&
         typeof v['replication'] === 'number' &&
         typeof v['variant'] === 'number' &&

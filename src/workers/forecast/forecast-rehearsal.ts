@@ -2,9 +2,8 @@ import type { Spec } from '../../domain/compile/spec-schema.ts';
 import { tallyTraces } from '../../domain/forecast/trace-tallies.ts';
 import { createSimulationPlan, reseedPlan } from '../../domain/simulate/plan.ts';
 import { prepareColumns } from '../../domain/simulate/prepared-profiles.ts';
-import { memoColumns, type ProfileColumns } from '../../domain/simulate/profile-columns.ts';
+import type { ProfileColumns } from '../../domain/simulate/profile-columns.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
-import { EventSpan, windowOfSpan } from '../../domain/simulate/window.ts';
 import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 
 /** Profiles of the part's first batch a rehearsal simulates, per journey. */
@@ -15,33 +14,28 @@ const TRACED = 100;
 const SLICE = 250;
 
 /**
- * Rehearses a forecast on the first batch of a part a worker has read, and drops the result:
+ * Rehearses a forecast on the first batch of a part a worker has read (decoded columns, so the
+ * profiles it decodes serve the runs after), and drops the result:
  * each journey once traced (as replication 0 runs) and once not (as the others), over the
  * span of the part's own events. A first forecast on fresh workers otherwise runs its first
  * replications with the engine's code not yet compiled. Stops as soon as `busy` says a run has
  * started (it looks every {@link SLICE} profiles, so a run waits a few milliseconds at most).
  */
 export async function rehearseForecast(
-  batches: AsyncIterable<ProfileColumns>,
+  batches: readonly ProfileColumns[],
+  period: { start: number; horizonDays: number },
   specs: readonly Spec[],
   partition: number,
   busy: () => boolean,
 ): Promise<void> {
-  let first: ProfileColumns | undefined;
-  const span = new EventSpan();
-  for await (const batch of batches) {
-    first ??= batch;
-    span.addColumns(batch);
-  }
-  if (first === undefined || first.count === 0) return;
-  const { start, horizonDays } = windowOfSpan({}, span);
-  const columns = memoColumns(first);
+  const columns = batches[0];
+  if (columns === undefined || columns.count === 0) return;
   const count = Math.min(REHEARSED, columns.count);
   const traced = Array.from({ length: Math.min(TRACED, count) }, (_, i) => columns.id(i));
   for (const spec of specs) {
     await yieldToMessages();
     if (busy()) return;
-    const plan = createSimulationPlan(spec, { start, horizonDays, traceSample: 0 });
+    const plan = createSimulationPlan(spec, { ...period, traceSample: 0 });
     const prepared = prepareColumns(plan, columns);
     for (const ids of [traced, []]) {
       const run = new PartitionRun(reseedPlan(plan, 1, ids), columns, partition, prepared);

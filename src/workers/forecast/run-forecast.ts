@@ -17,6 +17,7 @@ import type { WorkerLike } from '../shared/worker-scope.ts';
 import { inProcessForecastWorker } from './in-process-forecast-worker.ts';
 import { KeptWorkers, type WorkerLease } from '../shared/kept-workers.ts';
 import { mergeTallies, type TraceTallies } from '../../domain/forecast/trace-tallies.ts';
+import { mergeNps, type NpsSummary } from '../../domain/forecast/nps.ts';
 
 /** One finished replication: per variant, the merged result and its trace tallies. */
 export interface ForecastReplication {
@@ -33,6 +34,12 @@ export interface ForecastRun {
   stoppedEarly: boolean;
   /** The period every variant simulated (worked out from the set's events unless given). */
   period: { start: number; horizonDays: number };
+  /**
+   * The NPS of the survey answers in the profiles' histories, summed by the workers that hold
+   * them (asked with `historicalNps`; null otherwise, or when the run ended before every worker
+   * had summed its share).
+   */
+  historicalNps: NpsSummary | null;
 }
 
 /** Sets up to this size are traced whole in every replication; larger ones by a sample in the first only. */
@@ -74,6 +81,8 @@ interface ForecastRunOptions {
   shouldStop?: (done: readonly ForecastReplication[]) => boolean;
   /** Aborting terminates the workers and rejects with an `AbortError`. */
   signal?: AbortSignal;
+  /** Also sum the survey answers in the profiles' histories (see `ForecastRun.historicalNps`). */
+  historicalNps?: boolean;
   /**
    * False: trace no profile, so no replication carries tallies (for runs that read only the
    * KPIs, such as the sensitivity's). Default true.
@@ -113,31 +122,46 @@ function setParts(count: number, workers: number | undefined): number {
   return Math.max(1, Math.min(workerCount(workers, count), chunks));
 }
 
+/** Tags the read-aheads that prepare journeys, so a part's span is matched to its request. */
+let readsAhead = 0;
+
 /**
  * Has the kept forecast workers read a stored set ahead of a forecast over it (e.g. once the
- * strategist picked it), so the forecast starts simulating at once, and rehearse the journeys
- * chosen so far on a batch of it, so it simulates with the engine's code compiled (a first run
- * on fresh workers spent about half again as long simulating). Does nothing without workers.
+ * strategist picked it), so the forecast starts simulating at once. Given the journeys chosen so
+ * far, they also rehearse them on a batch of it, so the forecast simulates with the engine's
+ * code compiled (a first run on fresh workers spent about half again as long simulating), and
+ * prepare them: once every worker has said its part's span, the period a forecast of the set
+ * will simulate (the span of the whole set) is known, and each works out for it what the
+ * forecast's runs need whatever their seed (the entrants decoded and their entries; see
+ * `PreparedParts`), so the forecast does not after the click. Does nothing without workers.
  */
 export function readForecastSetAhead(
   set: StoredSetRef,
   count: number,
-  rehearse: readonly Spec[] = [],
+  journeys: readonly Spec[] = [],
 ): void {
-  if (count === 0) return;
+  const kept = keptForecastWorkers();
+  if (count === 0 || kept === null) return;
   const parts = setParts(count, undefined);
-  keptForecastWorkers()?.post(
-    Array.from(
-      { length: parts },
-      (_, partition) =>
-        ({
-          type: 'read-ahead',
-          set,
-          parts,
-          partition,
-          rehearse: [...rehearse],
-        }) satisfies ForecastWorkerRequest,
-    ),
+  const each = (message: (partition: number) => ForecastWorkerRequest) =>
+    Array.from({ length: parts }, (_, partition) => message(partition));
+  const specs = [...journeys];
+  const ahead = specs.length === 0 ? undefined : ++readsAhead;
+  const spans = new EventSpan();
+  let heard = 0;
+  const onReply = (data: unknown): void => {
+    if (!isForecastWorkerEvent(data) || data.type !== 'part-span' || data.ahead !== ahead) return;
+    spans.add(data.first ?? Number.POSITIVE_INFINITY, data.last ?? Number.NEGATIVE_INFINITY);
+    if (++heard < parts) return;
+    const { start, horizonDays } = windowOfSpan({}, spans);
+    kept.post(
+      each((partition) => ({ type: 'prepare', set, parts, partition, specs, start, horizonDays })),
+    );
+  };
+  kept.post(
+    // The journeys are rehearsed once prepared (see `prepare`), on their real entries.
+    each((partition) => ({ type: 'read-ahead', set, parts, partition, rehearse: [], ahead })),
+    ahead === undefined ? undefined : onReply,
   );
 }
 
@@ -173,6 +197,7 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     partition,
     seed0: request.seed0 ?? 1,
     replications: request.replications,
+    historicalNps: request.historicalNps === true,
     tracing: {
       every: count <= TRACE_EVERY_UP_TO,
       sample: request.traces === false ? 0 : count <= TRACE_EVERY_UP_TO ? largest : TRACE_SAMPLE,
@@ -219,10 +244,13 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
   const done: ForecastReplication[] = [];
   const spans = new EventSpan();
   const waiting: WorkerLike[] = [];
+  /** Per worker, the NPS of its share's answers, once it has summed them. */
+  const answers: (NpsSummary | undefined)[] = requests.map(() => undefined);
   const ended = (stoppedEarly: boolean): ForecastRun => ({
     replications: done,
     stoppedEarly,
     period: { start: window.start, horizonDays: window.horizonDays },
+    historicalNps: answers.every((a) => a !== undefined) ? mergeNps(answers) : null,
   });
   const expected = requests.length * variants.length;
   let finishedWorkers = 0;
@@ -268,6 +296,12 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     read: (data) => (isForecastWorkerEvent(data) ? data : null),
     onEvent(message, _partition, control, worker) {
       if (message.type === 'error') return control.fail(new Error(message.message));
+      // Read ahead for the page while idle, arriving after the run took the worker.
+      if (message.type === 'part-span') return;
+      if (message.type === 'history') {
+        answers[message.partition] = message.nps;
+        return;
+      }
       if (message.type === 'span') {
         spans.add(
           message.first ?? Number.POSITIVE_INFINITY,

@@ -63,10 +63,17 @@ export class KeptWorkers {
 
   /**
    * Posts one message to each of the first `messages.length` slots' workers, busy or not, for
-   * work that needs no answer (reading a set ahead of a run). Starts the workers it needs.
+   * work ahead of a run (reading a set ahead). Starts the workers it needs. What an idle worker
+   * posts back goes to `onReply` until a run takes it (a run's handler then gets it, so it must
+   * tell such replies from its own) or another `post` with `onReply` replaces it.
    */
-  post(messages: readonly unknown[]): void {
-    messages.forEach((message, index) => this.slot(index).postMessage(message));
+  post(messages: readonly unknown[], onReply?: (data: unknown) => void): void {
+    messages.forEach((message, index) => {
+      const worker = this.slot(index);
+      if (onReply !== undefined && !this.busy.has(worker))
+        worker.onmessage = (event: MessageEvent) => onReply(event.data);
+      worker.postMessage(message);
+    });
   }
 
   /** Ends every worker (e.g. in tests, or to free their memory). */

@@ -21,6 +21,12 @@ import type { WorkerLike } from '../shared/worker-scope.ts';
 
 /** A performance mark as each partition's result reaches the page (for traces of a run). */
 export const PARTITION_MARK = 'wayfinder:simulation-partition-result';
+/** Performance marks as the page asks the workers to read a set or rehearse a run (for traces). */
+export const ASKED_MARKS = {
+  span: 'wayfinder:simulation-span-asked',
+  warm: 'wayfinder:simulation-warm-asked',
+  prepare: 'wayfinder:simulation-prepare-asked',
+};
 
 /** Merged progress of all workers. */
 export interface SimulationProgress {
@@ -238,6 +244,7 @@ export function readStoredSetSpan(
   request: StoredSetRequest,
 ): Promise<{ start: number; horizonDays: number; profiles: number }> {
   type Span = { start: number; horizonDays: number; profiles: number };
+  performance.mark(ASKED_MARKS.span);
   const parts = request.count === undefined ? 1 : partsOf(request.count, request.workers);
   const requests = Array.from({ length: parts }, (_, partition): SimulationWorkerRequest => ({
     type: 'span',
@@ -285,6 +292,7 @@ export function warmStoredSet(
   if (request.count === 0) return;
   const parts = partsOf(request.count, request.workers);
   const keep = request.keep ?? keptSimulationWorkers();
+  performance.mark(ASKED_MARKS.warm);
   keep.post(
     Array.from({ length: parts }, (_, partition): SimulationWorkerRequest => ({
       type: 'warm',
@@ -311,6 +319,7 @@ export function prepareStoredRun(
   if (request.count === 0) return;
   const parts = partsOf(request.count, request.workers);
   const keep = request.keep ?? keptSimulationWorkers();
+  performance.mark(ASKED_MARKS.prepare);
   keep.post(
     Array.from({ length: parts }, (_, partition): SimulationWorkerRequest => ({
       type: 'prepare',

@@ -1,6 +1,6 @@
 import { mergeResults } from '../../domain/simulate/merge.ts';
 import { createSimulationPlan, type SimulationPlan } from '../../domain/simulate/plan.ts';
-import { concatColumns, type ProfileColumns } from '../../domain/simulate/profile-columns.ts';
+import type { ProfileColumns } from '../../domain/simulate/profile-columns.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
 import { EventSpan } from '../../domain/simulate/window.ts';
@@ -9,6 +9,7 @@ import {
   type SimulationWorkerEvent,
   type ParsedSimulationWorkerRequest,
 } from './simulation-protocol.ts';
+import { JoinedPart } from './joined-part.ts';
 import { cachedSetLoader, type SetLoader } from './set-loader.ts';
 import { serve } from '../shared/serve.ts';
 import { yieldToMessages } from '../../storage/yield-to-messages.ts';
@@ -25,6 +26,10 @@ export const WORKER_MARKS = {
   received: 'wayfinder:worker-run-received',
   simulated: 'wayfinder:worker-run-simulated',
   posted: 'wayfinder:worker-result-posted',
+  /** A span, warm-up or rehearsal has its part read (from memory or IndexedDB). */
+  partRead: 'wayfinder:worker-part-read',
+  /** A rehearsal simulated its profiles. */
+  rehearsed: 'wayfinder:worker-rehearsed',
 };
 
 function mark(name: string): void {
@@ -43,12 +48,15 @@ type RunSetRequest = Extract<ParsedSimulationWorkerRequest, { type: 'run-set' }>
 type SpanRequest = Extract<ParsedSimulationWorkerRequest, { type: 'span' }>;
 type PrepareRequest = Extract<ParsedSimulationWorkerRequest, { type: 'prepare' }>;
 
-/** Profiles a rehearsal simulates (see the `prepare` request): enough to compile the engine's code. */
-const REHEARSED = 1_000;
+/**
+ * Time a rehearsal simulates between looks for a run, in ms: a run asked for meanwhile waits
+ * about this long for the worker.
+ */
+const REHEARSAL_SLICE_MS = 8;
 
 /** Whether a run records traces (sampled or asked for by id). */
-function traces(plan: SimulationPlan): boolean {
-  return plan.options.traceSample > 0 || plan.traceIds.size > 0;
+function traces(options: { traceSample: number; traceProfileIds: readonly string[] }): boolean {
+  return options.traceSample > 0 || options.traceProfileIds.length > 0;
 }
 
 /** The part a span or a warm-up reads: all of the set when there is one part. */
@@ -71,8 +79,10 @@ export function hostSimulation(
   clock: Clock = () => performance.now(),
 ) {
   let started = 0;
-  /** The last part joined for a traced run (one, so memory holds one copy of a part's columns). */
-  let lastJoin: { batches: ProfileColumns[]; columns: ProfileColumns } | null = null;
+  /** Runs received and not yet answered: a rehearsal gives way to them. */
+  let active = 0;
+  /** The part joined for traced runs, and the journey last run or rehearsed over it. */
+  const joined = new JoinedPart();
   /** Runs numbered up to this one were cancelled. */
   let cancelledUpTo = 0;
   const post = (event: SimulationWorkerEvent): void => scope.postMessage(event);
@@ -117,25 +127,23 @@ export function hostSimulation(
    * cancelled too.
    */
   async function runStored(request: RunSetRequest, run: number): Promise<SimulationResult | null> {
-    const plan = createSimulationPlan(request.spec, request.options);
-    return traces(plan) ? runJoined(request, plan, run) : runBatches(request, plan, run);
+    if (traces(request.options)) return runJoined(request, run);
+    return runBatches(request, createSimulationPlan(request.spec, request.options), run);
   }
 
   /**
    * A traced run over the whole part at once: batch by batch, each batch would trace its own
    * first `traceSample` entrants and more (most to be dropped in the merge), which made a traced
-   * run over 10 batches take two to three times as long as one run over the part.
+   * run over 10 batches take two to three times as long as one run over the part. The plan and
+   * its prepared entrants come from the rehearsal or the run before when the journey is the same.
    */
-  async function runJoined(
-    request: RunSetRequest,
-    plan: SimulationPlan,
-    run: number,
-  ): Promise<SimulationResult | null> {
+  async function runJoined(request: RunSetRequest, run: number): Promise<SimulationResult | null> {
     const { partition } = request;
     const turn = turns(run);
     const columns = await joinedPart(request, turn.cancelled);
     if (columns === null) return null;
-    const partRun = new PartitionRun(plan, columns, partition);
+    const { plan, prepared } = joined.runOf(request.spec, request.options, columns);
+    const partRun = new PartitionRun(plan, columns, partition, prepared);
     while (!partRun.advanceWhile(turn.keepGoing)) {
       if (!(await turn.next(partition, partRun.done))) return null;
     }
@@ -149,7 +157,7 @@ export function hostSimulation(
     cancelled: () => boolean,
   ): Promise<ProfileColumns | null> {
     const batches = await partBatches(request, cancelled);
-    return batches === null ? null : join(batches);
+    return batches === null ? null : joined.join(batches);
   }
 
   /** Every batch of the request's part, in order; null when cancelled. */
@@ -164,17 +172,6 @@ export function hostSimulation(
       batches.push(batch);
     }
     return cancelled() ? null : batches;
-  }
-
-  /** The batches as one: the last join again when it is of the same batches (a kept part). */
-  function join(batches: ProfileColumns[]): ProfileColumns {
-    if (
-      lastJoin === null ||
-      lastJoin.batches.length !== batches.length ||
-      lastJoin.batches.some((batch, i) => batch !== batches[i])
-    )
-      lastJoin = { batches, columns: concatColumns(batches) };
-    return lastJoin.columns;
   }
 
   async function runBatches(
@@ -210,6 +207,7 @@ export function hostSimulation(
   async function simulateRequest(request: RunRequest | RunSetRequest): Promise<void> {
     const { partition } = request;
     const run = ++started;
+    active++;
     try {
       mark(WORKER_MARKS.received);
       const result =
@@ -220,6 +218,8 @@ export function hostSimulation(
       mark(WORKER_MARKS.posted);
     } catch (error) {
       post({ type: 'error', partition, message: errorMessage(error) });
+    } finally {
+      active--;
     }
   }
 
@@ -230,6 +230,7 @@ export function hostSimulation(
       events.addColumns(batch);
       profiles += batch.count;
     }
+    mark(WORKER_MARKS.partRead);
     const known = (n: number) => (Number.isFinite(n) ? n : null);
     const { partition } = request;
     post({
@@ -245,21 +246,42 @@ export function hostSimulation(
     for await (const _batch of loader.columns(request.set, partOf(request))) {
       // Reading through the loader is the point: it keeps the part for the next run.
     }
+    mark(WORKER_MARKS.partRead);
   }
 
   /**
-   * Simulates a few profiles of the part and drops the result (see the `prepare` request); reads
-   * the whole part, as a warm-up does, and joins it ahead of a traced run.
+   * Rehearses the run (see the `prepare` request) and drops the result: reads the whole part, as
+   * a warm-up does; for a traced run joins it and prepares its entrants for the journey (kept for
+   * the run), then simulates all of it, as the run will, so the engine's code is compiled for
+   * the run's own profiles. Simulates in slices and stops as soon as a run is asked for.
    */
   async function prepare(request: PrepareRequest) {
-    const plan = createSimulationPlan(request.spec, request.options);
+    const runsBefore = started;
+    const giveWay = () => active > 0 || started !== runsBefore;
+    // Read to the end even when a run comes meanwhile: the run shares the read.
     const batches = await partBatches(request, () => false);
     const first = batches?.[0];
     if (batches === null || first === undefined) return;
-    if (traces(plan)) join(batches); // as the traced run will want it
-    // A few profiles of the first batch only: the rehearsal holds the worker, and a run asked
-    // for meanwhile waits for it.
-    new PartitionRun(plan, first, request.partition).advance(REHEARSED);
+    mark(WORKER_MARKS.partRead);
+    await yieldToMessages();
+    if (giveWay()) return;
+    let rehearsal: PartitionRun;
+    if (traces(request.options)) {
+      const columns = joined.join(batches);
+      const { plan, prepared } = joined.runOf(request.spec, request.options, columns);
+      rehearsal = new PartitionRun(plan, columns, request.partition, prepared);
+    } else {
+      // An untraced run goes batch by batch: its first batch compiles the same code.
+      const plan = createSimulationPlan(request.spec, request.options);
+      rehearsal = new PartitionRun(plan, first, request.partition);
+    }
+    for (;;) {
+      const until = clock() + REHEARSAL_SLICE_MS;
+      if (rehearsal.advanceWhile(() => clock() < until)) break;
+      await yieldToMessages();
+      if (giveWay()) return;
+    }
+    mark(WORKER_MARKS.rehearsed);
   }
 
   serve(scope, {

@@ -91,22 +91,25 @@ async function measureRound(
     const option = picker.locator('option', { hasText: setName(profiles) }).first();
     const setId = await option.getAttribute('value', { timeout: 60_000 });
     if (setId === null) throw new Error(`no profile set named ${setName(profiles)}`);
-    await picker.selectOption(setId);
     // BENCH_PROFILE=first or =second: the main thread's busy runs during that run, on stderr;
-    // BENCH_TRACE=first or =second: every thread's tasks (page and workers) from the click on.
-    const profiled = async (label: string): Promise<RunFigures> => {
+    // BENCH_TRACE=first or =second: every thread's tasks (page and workers) from the click on,
+    // and the app's marks from the set chosen (first) or the run before (second) on.
+    const profiled = async (label: string, run: () => Promise<RunFigures>) => {
       if (process.env.BENCH_TRACE?.split(',').includes(label)) {
-        const { result, report } = await traceDuring(page, CLICK_MARK, () => measuredRun(page));
+        const { result, report } = await traceDuring(page, CLICK_MARK, run);
         process.stderr.write(`${label} run, timeline from the click:\n${report.join('\n')}\n`);
         return result;
       }
-      if (process.env.BENCH_PROFILE !== label) return measuredRun(page);
-      const { result, report } = await profileDuring(page, () => measuredRun(page));
+      if (process.env.BENCH_PROFILE !== label) return run();
+      const { result, report } = await profileDuring(page, run);
       process.stderr.write(`${label} run, main thread:\n${report.join('\n')}\n`);
       return result;
     };
-    const first = await profiled('first');
-    const second = await profiled('second');
+    const first = await profiled('first', async () => {
+      await picker.selectOption(setId);
+      return measuredRun(page);
+    });
+    const second = await profiled('second', () => measuredRun(page));
     if (process.env.BENCH_VERBOSE) {
       for (const [label, f] of [
         ['first', first],

@@ -33,6 +33,11 @@ interface TraceEvent {
 
 const CATEGORIES = [
   'toplevel',
+  'IndexedDB',
+  'leveldb',
+  'Blob',
+  'storage',
+  'mojom',
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'v8.execute',
@@ -50,12 +55,28 @@ export function summariseTrace(events: readonly TraceEvent[], top = 12): string[
       threadName.set(`${e.pid}:${e.tid}`, e.args.name);
   const busy = new Map<string, number>();
   const cpu = new Map<string, number>();
-  for (const e of events)
-    if (e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined) {
-      const key = `${e.pid}:${e.tid}`;
+  // Garbage collections per thread and kind (a scavenge of the young objects, or a full mark).
+  const gc = new Map<string, Map<string, { n: number; ms: number }>>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    // A thread pool's tasks (IndexedDB's backend, file reads) are named apart from a thread's.
+    if (
+      e.ph === 'X' &&
+      (e.name === 'RunTask' || e.name === 'ThreadPool_RunTask') &&
+      e.dur !== undefined
+    ) {
       busy.set(key, (busy.get(key) ?? 0) + e.dur / 1000);
       cpu.set(key, (cpu.get(key) ?? 0) + (e.tdur ?? 0) / 1000);
     }
+    if (e.ph === 'X' && (e.name === 'MinorGC' || e.name === 'MajorGC') && e.dur !== undefined) {
+      const kinds = gc.get(key) ?? new Map<string, { n: number; ms: number }>();
+      gc.set(key, kinds);
+      const kind = kinds.get(e.name) ?? { n: 0, ms: 0 };
+      kinds.set(e.name, kind);
+      kind.n++;
+      kind.ms += (e.tdur ?? e.dur) / 1000;
+    }
+  }
   // Sampled self time per profile (one profile per thread), by function.
   const profileThread = new Map<string, string>();
   const nodes = new Map<string, Map<number, string>>();
@@ -92,6 +113,24 @@ export function summariseTrace(events: readonly TraceEvent[], top = 12): string[
     const name = threadName.get(key) ?? key;
     const [wall, thread] = [busy.get(key) ?? 0, cpu.get(key) ?? 0];
     lines.push(`${name}: busy ${wall.toFixed(0)} ms, of it on a core ${thread.toFixed(0)} ms`);
+    const kinds = [...(gc.get(key) ?? [])].map(
+      ([kind, { n, ms }]) => `${kind} ×${n} ${ms.toFixed(0)} ms on a core`,
+    );
+    if (kinds.length > 0) lines.push(`    garbage collection: ${kinds.join(', ')}`);
+    if (!self.has(key)) {
+      // A thread without a JavaScript profile (IndexedDB's backend): its longest kinds of work.
+      const named = new Map<string, number>();
+      for (const e of events)
+        if (
+          `${e.pid}:${e.tid}` === key &&
+          e.ph === 'X' &&
+          e.dur !== undefined &&
+          !e.name.includes('RunTask')
+        )
+          named.set(e.name, (named.get(e.name) ?? 0) + (e.tdur ?? e.dur) / 1000);
+      for (const [what, ms] of [...named].sort((a, b) => b[1] - a[1]).slice(0, 6))
+        lines.push(`    ${ms.toFixed(1).padStart(8)} ms  ${what}`);
+    }
     const byName = [...(self.get(key) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]);
     for (const [name, ms] of byName.slice(0, top))
       lines.push(`    ${ms.toFixed(1).padStart(8)} ms  ${name}`);

@@ -2,7 +2,10 @@
 // does something, printed as a timeline of every thread's tasks (the page and its Web Workers)
 // from a user-timing mark on, each with what took its time, and the app's marks between them.
 // Used by simulation-panel.ts when BENCH_TRACE=first or =second (see there).
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
+
+let saved = 0;
 
 interface TraceEvent {
   name: string;
@@ -55,14 +58,24 @@ export function timeline(events: readonly TraceEvent[], from: string, minMs = 3)
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name')
       threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  // A worker's script, from the first function it called in the trace: which worker is which.
+  const script = new Map<string, string>();
+  for (const e of events) {
+    const url = e.args?.data?.['url'];
+    const key = `${e.pid}:${e.tid}`;
+    if (e.name === 'FunctionCall' && typeof url === 'string' && url !== '' && !script.has(key))
+      script.set(key, url.split('/').pop() ?? '');
+  }
+  const scriptOf = (e: TraceEvent) => script.get(`${e.pid}:${e.tid}`) ?? 'page';
   const zero = events.find((e) => e.cat.includes('user_timing') && e.name === from)?.ts;
   if (zero === undefined) return [`no mark ${from} in the trace`];
   const at = (ts: number) => ((ts - zero) / 1000).toFixed(1).padStart(8);
   const lines: string[] = [];
+  // Every mark of the trace, those before `from` too: what the workers were doing at the click.
   const marks = events
-    .filter((e) => e.cat.includes('user_timing') && e.ts >= zero && e.ph !== 'M')
+    .filter((e) => e.cat.includes('user_timing') && e.ph !== 'M')
     .sort((a, b) => a.ts - b.ts);
-  for (const m of marks) lines.push(`${at(m.ts)} ms  mark ${m.name}`);
+  for (const m of marks) lines.push(`${at(m.ts)} ms  mark ${m.name} (${scriptOf(m)})`);
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) {
     if (e.ph !== 'X' || e.ts + (e.dur ?? 0) < zero) continue;
@@ -98,7 +111,7 @@ export function timeline(events: readonly TraceEvent[], from: string, minMs = 3)
       );
     }
     lines.push(
-      `${name} (${key}): busy ${busy.toFixed(0)} ms (cpu ${cpu.toFixed(0)} ms) in tasks after the mark`,
+      `${name} (${key}${script.has(key) ? `, ${script.get(key)}` : ''}): busy ${busy.toFixed(0)} ms (cpu ${cpu.toFixed(0)} ms) in tasks after the mark`,
       ...rows,
     );
   }
@@ -125,6 +138,9 @@ export async function traceDuring<T>(
   await cdp.send('Tracing.end');
   const text = await readStream(cdp, await done);
   await cdp.detach();
+  // BENCH_TRACE_SAVE=<file>: the raw trace too, for chrome://tracing or Perfetto.
+  const saveTo = process.env.BENCH_TRACE_SAVE;
+  if (saveTo) writeFileSync(`${saveTo}.${++saved}.json`, text);
   const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   return { result, report: timeline(events, from) };

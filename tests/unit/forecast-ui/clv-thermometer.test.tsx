@@ -59,7 +59,7 @@ describe('ClvThermometer', () => {
     expect(
       screen.getByText(/Median customer of the set \$5\.00, top 10% from \$60\.00/),
     ).toBeVisible();
-    expect(screen.getByText(/Models fitted on the purchases up to 1998-06-30/)).toBeVisible();
+    expect(screen.getByText(/Models fitted on the purchases up to Jun 30, 1998\./)).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

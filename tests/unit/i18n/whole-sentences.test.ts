@@ -15,55 +15,33 @@ const catalogues = { en: read('en'), fr: read('fr') };
  */
 const FRAGMENT_START = /^[\s,;:·—–.”»)]/u;
 
+/** A message that stops where the code goes on with its own text ("Swing (", "Business KPIs —"). */
+const FRAGMENT_END = /[(«“—–,]\s*$/u;
+
 /** Whole texts that only look like fragments: an option written between dashes. */
 const WHOLE = new Set(['profiles.column-select.notInTheFile']);
 
 /**
- * Fragments still left, in areas others are changing now (forecast, the simulation's results)
- * or whose value is styled apart (a node's simulated count). This list may only shrink: the
- * test fails on a new fragment and on an id here that is no longer one.
+ * Fragments still left, in files others were changing at the time (the forecast page and its
+ * business KPIs, the simulation's results). This list may only shrink: the test fails on a new
+ * fragment and on an id here that is no longer one.
  */
 const KNOWN_FRAGMENTS = new Set([
-  'editor.lock-screen-preview.now',
-  'editor.save-indicator.yourEditsAreKeptIn',
-  'forecast.attribution-notice.controlGroup',
-  'forecast.attribution-notice.controlGroupWasAddedTo',
-  'forecast.branch-view.range',
-  'forecast.clv-panel.theOptimiserDidNotFully',
-  'forecast.clv-thermometer.modelsFittedOnThePurchases',
-  'forecast.clv-thermometer.stillACustomerWithProbability',
-  'forecast.clv-thermometer.top10From',
-  'forecast.clv-thermometer.withWarningsSeeTheCustomer',
-  'forecast.compare-view.bIs',
-  'forecast.compare-view.bothRanOnTheSame',
-  'forecast.customer-value-page.lastPurchase',
-  'forecast.customer-value-page.readFromTheSavedFit',
-  'forecast.customer-value-page.theLastPurchaseDayNothing',
+  'forecast.business-kpis.businessKpis',
   'forecast.forecast-page.first',
-  'forecast.holdout-charts.gap',
-  'forecast.holdout-charts.the',
-  'forecast.sample-size-panel.days',
-  'forecast.sample-size-panel.noProfilesEnterThisJourney',
-  'forecast.sample-size-panel.theBaselineStartsAtThe',
-  'forecast.tornado-chart.blueBarsWithEachAssumption',
-  'forecast.tornado-chart.longestBarFirstTheAssumption',
-  'forecast.tornado-chart.orangeWithIt',
-  'live.banner.asOf',
-  'live.step.simulated',
-  'profiles.profile-page.eventCount',
-  'publish.publish-dialog.profilesAlreadyInsideTheJourney',
-  'publish.publish-outcome.specHash',
   'sim.result-kpis.heldOut',
   'sim.simulation-result.seed',
   'sim.trace-viewer.converted',
+  'sim.trace-viewer.noTracedProfileMatches',
 ]);
 
 describe('messages are whole sentences', () => {
-  it('no message but the known leftovers starts by joining on to other text', () => {
+  it('no message but the known leftovers starts or ends by joining on to other text', () => {
     const fragments = new Set<string>();
     for (const catalogue of Object.values(catalogues)) {
       for (const [id, message] of Object.entries(catalogue)) {
-        if (FRAGMENT_START.test(message) && !WHOLE.has(id)) fragments.add(id);
+        const joins = FRAGMENT_START.test(message) || FRAGMENT_END.test(message);
+        if (joins && !WHOLE.has(id)) fragments.add(id);
       }
     }
     expect([...fragments].filter((id) => !KNOWN_FRAGMENTS.has(id)).sort()).toEqual([]);
@@ -118,6 +96,119 @@ describe('messages are whole sentences', () => {
     ).toBe('3 sur 20 réplications effectuées — annulée');
     expect(say('forecast.forecast-page.progress', { done: 20, total: 20, ending: 'none' })).toBe(
       '20 sur 20 réplications effectuées',
+    );
+  });
+  it('words the forecast’s and the canvas’s sentences whole in French: plurals, percentages, agreement', async () => {
+    const french = await testIntl('fr');
+    const say = (
+      id: string,
+      values: Record<string, string | number | ((chunks: string[]) => string)>,
+    ) => french.formatMessage({ id }, values);
+    const plain = (chunks: string[]) => chunks.join('');
+    const NBSP = '\u00a0';
+    const NARROW_NBSP = '\u202f';
+    expect(say('forecast.attribution-notice.addControlGroup', { share: 0.1 })).toBe(
+      `Ajouter un groupe témoin de 10${NBSP}%`,
+    );
+    expect(say('forecast.branch-view.againstTheFirstBranchRange', { level: 0.9 })).toBe(
+      `Par rapport à la première branche (intervalle à 90${NBSP}%)`,
+    );
+    expect(say('forecast.clv-thermometer.customerValueNextWeeks', { weeks: 1 })).toBe(
+      'Valeur client sur la prochaine semaine',
+    );
+    expect(say('forecast.clv-thermometer.customerValueNextWeeks', { weeks: 52 })).toBe(
+      'Valeur client sur les 52 prochaines semaines',
+    );
+    // French counts 1.5 in the singular, English in the plural.
+    const bold = (chunks: string[]) => `*${chunks.join('')}*`;
+    expect(
+      say('forecast.clv-thermometer.expectedPurchasesAndValue', {
+        value: '45,00 €',
+        purchases: 1.5,
+        spend: '30,00 €',
+        alive: `80${NBSP}%`,
+        strong: bold,
+      }),
+    ).toBe(
+      `Valeur attendue${NBSP}: *45,00 €* (1,5 achat × 30,00 €)${NARROW_NBSP}; toujours client avec une probabilité de 80${NBSP}%.`,
+    );
+    const english = await testIntl('en');
+    expect(
+      english.formatMessage(
+        { id: 'forecast.clv-thermometer.expectedPurchasesAndValue' },
+        { value: '$45.00', purchases: 1.5, spend: '$30.00', alive: '80%', strong: bold },
+      ),
+    ).toBe('*$45.00* expected: 1.5 purchases × $30.00; still a customer with probability 80%.');
+    expect(
+      say('forecast.clv-thermometer.againstTheSet', {
+        median: '5,00 €',
+        top: '60,00 €',
+        fittedUpTo: '30 juin 1998',
+        warnings: 'yes',
+      }),
+    ).toBe(
+      `Client médian de l’ensemble${NBSP}: 5,00 €${NARROW_NBSP}; les 10${NBSP}% les plus élevés à partir de 60,00 €. ` +
+        `Modèles ajustés sur les achats jusqu’au 30 juin 1998 — avec des avertissements${NBSP}: voir la page Valeur client.`,
+    );
+    const fit = {
+      customers: 1,
+      repeatBuyers: 1,
+      calibrationEnd: '30 sept. 1997',
+      lastPurchase: '30 juin 1998',
+      strong: plain,
+    };
+    expect(say('forecast.customer-value-page.fittedUpTo', { ...fit, holdout: 'kept' })).toBe(
+      'Modèles ajustés par maximum de vraisemblance sur les achats de 1 client (1 a racheté) ' +
+        `jusqu’au 30 sept. 1997${NARROW_NBSP}; le 30 juin 1998 est le dernier jour d’achat.`,
+    );
+    expect(
+      say('forecast.customer-value-page.fittedUpTo', {
+        ...fit,
+        customers: 2357,
+        repeatBuyers: 946,
+        holdout: 'none',
+      }),
+    ).toBe(
+      `Modèles ajustés par maximum de vraisemblance sur les achats de 2${NARROW_NBSP}357 clients (946 ont racheté) ` +
+        `jusqu’au 30 sept. 1997, le dernier jour d’achat${NBSP}: rien n’est mis de côté pour vérifier l’ajustement.`,
+    );
+    expect(
+      say('forecast.holdout-charts.heldOutCheck', {
+        weeks: 1,
+        from: '23 déc. 1997',
+        to: '30 déc. 1997',
+        customers: 1,
+        actual: '2',
+        predicted: '3',
+        hasGap: 'yes',
+        gap: 0.5,
+        strong: plain,
+      }),
+    ).toBe(
+      'Pendant la 1 semaine mise de côté (du 23 déc. 1997 au 30 déc. 1997), le 1 client a fait 2 réachats' +
+        `${NARROW_NBSP}; le modèle en attendait 3 (+50${NBSP}% par rapport au réel).`,
+    );
+    expect(
+      say('live.step.actualAndSimulated', {
+        actual: 200,
+        simulated: 3980,
+        muted: plain,
+      }),
+    ).toBe(`200 réels · 3${NARROW_NBSP}980 simulés`);
+    expect(
+      say('profiles.profile-page.idAndEventCount', {
+        id: 'p-1',
+        count: 1,
+        code: plain,
+      }),
+    ).toBe('p-1 · 1 événement');
+    expect(say('editor.message-preview.profileFromSet', { set: 'Démo' })).toBe(
+      `Profil de l’ensemble «${NBSP}Démo${NBSP}»`,
+    );
+    expect(
+      say('publish.backend-settings-dialog.aRequestWithNoAnswerStops', { seconds: 1500 }),
+    ).toBe(
+      `Une requête sans réponse au bout de ce délai s’arrête avec un message. Par défaut${NBSP}: 1${NARROW_NBSP}500${NBSP}s.`,
     );
   });
 });

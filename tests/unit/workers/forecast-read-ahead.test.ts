@@ -13,6 +13,7 @@ import type {
   ForecastWorkerRequest,
 } from '../../../src/workers/forecast/forecast-protocol.ts';
 import { inProcessForecastWorker } from '../../../src/workers/forecast/in-process-forecast-worker.ts';
+import { PreparedParts } from '../../../src/workers/forecast/prepared-parts.ts';
 import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
 import { specOfTemplate } from '../../support/template-spec.ts';
 
@@ -188,5 +189,121 @@ describe('a forecast worker kept between runs', () => {
       events.filter((e) => e.type === 'replication');
     expect(replications(second)).toEqual(replications(first));
     expect(replications(first)).toHaveLength(4);
+  });
+});
+
+describe('a forecast worker told the journeys and the period ahead of a run', () => {
+  /** Stores `count` generated profiles in a new set. */
+  async function storedSet(count: number, seed: number) {
+    const profiles = generateProfiles({ count, seed, start: NOW - 365 * DAY, end: NOW });
+    const dbName = `prepared-${Math.random()}`;
+    const repo = createProfileRepo(openWayfinderDb(dbName));
+    const stored = await repo.createProfileSet({ name: 'Prepared', source: 'generated' });
+    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
+    return { profiles, set: { dbName, setId: stored.id } };
+  }
+
+  /** Reads ahead with journeys to prepare; resolves with the period of the part's span. */
+  function readAheadOn(
+    worker: WorkerLike,
+    request: ForecastWorkerRequest,
+  ): Promise<{ start: number; horizonDays: number }> {
+    return new Promise((resolve) => {
+      worker.onmessage = (e: MessageEvent) => {
+        const event = e.data as ForecastWorkerEvent;
+        if (event.type !== 'part-span') return;
+        const span = new EventSpan();
+        span.add(event.first ?? 0, event.last ?? 0);
+        const { start, horizonDays } = windowOfSpan({}, span);
+        resolve({ start, horizonDays });
+      };
+      worker.postMessage(request);
+    });
+  }
+
+  it('says its part’s span, prepares the journeys for the period, and the run after decodes no profile, with the same results', async () => {
+    const { profiles, set } = await storedSet(3_500, 12);
+    const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
+    const worker = inProcessForecastWorker();
+    const period = await readAheadOn(worker, {
+      type: 'read-ahead',
+      set,
+      parts: 1,
+      partition: 0,
+      rehearse: specs,
+      ahead: 3,
+    });
+    const whole = vi.spyOn(PreparedParts.prototype, 'whole');
+    worker.postMessage({ type: 'prepare', set, parts: 1, partition: 0, specs, ...period });
+    // Prepared once the part's batches are joined for the journeys.
+    await vi.waitFor(() => expect(whole).toHaveBeenCalled(), { timeout: 15_000 });
+    whole.mockRestore();
+    const decode = vi.spyOn(ChunkColumns.prototype, 'profile');
+    const events = await runOn(
+      worker,
+      {
+        type: 'run-set',
+        set,
+        parts: 1,
+        shareSize: profiles.length,
+        awaitPeriod: true,
+        variants: specs.map((spec) => ({ spec, options: { start: 0, horizonDays: 1 } })),
+        partition: 0,
+        seed0: 4,
+        replications: 2,
+        tracing: { every: false, sample: 0, cap: { max: 3, periodDays: 7 } },
+      },
+      () => ({ type: 'period', ...period }),
+    );
+    expect(decode).not.toHaveBeenCalled();
+    decode.mockRestore();
+    worker.terminate();
+    const results = events.flatMap((e) => (e.type === 'replication' ? [e.result] : []));
+    expect(results).toEqual(
+      [4, 5].flatMap((seed) =>
+        specs.map((spec) => ({ ...simulate(spec, profiles, { ...period, seed }), partition: 0 })),
+      ),
+    );
+  });
+
+  it('posts the same replications and trace tallies as a worker that prepared nothing', async () => {
+    const { profiles, set } = await storedSet(6_500, 13);
+    const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
+    const request = (period: { start: number; horizonDays: number }): ForecastWorkerRequest => ({
+      type: 'run-set',
+      set,
+      parts: 1,
+      shareSize: profiles.length,
+      variants: specs.map((spec) => ({ spec, options: period })),
+      partition: 0,
+      seed0: 8,
+      replications: 2,
+      // A sample of the share traced in replication 0, as over a large set.
+      tracing: { every: false, sample: 400, cap: { max: 3, periodDays: 7 } },
+    });
+    const prepared = inProcessForecastWorker();
+    const period = await readAheadOn(prepared, {
+      type: 'read-ahead',
+      set,
+      parts: 1,
+      partition: 0,
+      rehearse: specs,
+      ahead: 1,
+    });
+    const whole = vi.spyOn(PreparedParts.prototype, 'whole');
+    prepared.postMessage({ type: 'prepare', set, parts: 1, partition: 0, specs, ...period });
+    await vi.waitFor(() => expect(whole).toHaveBeenCalled(), { timeout: 15_000 });
+    whole.mockRestore();
+    const fromPrepared = await runOn(prepared, request(period), () => null);
+    prepared.terminate();
+    const plain = inProcessForecastWorker();
+    const fromPlain = await runOn(plain, request(period), () => null);
+    plain.terminate();
+    const replications = (events: ForecastWorkerEvent[]) =>
+      events.filter((e) => e.type === 'replication');
+    expect(replications(fromPrepared)).toEqual(replications(fromPlain));
+    expect(replications(fromPrepared)).toHaveLength(4);
+    const tallies = replications(fromPrepared).map((e) => e.tallies);
+    expect(tallies[0]?.traced).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import type { ActualStepCounts } from '../../../domain/simulate/counts-overlay.ts';
 
@@ -45,11 +46,19 @@ export function ActualCount({
         className="step-node__count step-node__count--actual"
         title={comparison ?? intl.formatMessage({ id: 'live.step.actualTitle' })}
       >
-        <FormattedMessage id="live.step.actual" values={{ count: actual.entered }} />
-        {simulated !== undefined && (
-          <span className="step-node__count-sim">
-            <FormattedMessage id="live.step.simulated" values={{ count: simulated }} />
-          </span>
+        {simulated === undefined ? (
+          <FormattedMessage id="live.step.actual" values={{ count: actual.entered }} />
+        ) : (
+          <FormattedMessage
+            id="live.step.actualAndSimulated"
+            values={{
+              actual: actual.entered,
+              simulated,
+              muted: (chunks: ReactNode[]) => (
+                <span className="step-node__count-sim">{chunks}</span>
+              ),
+            }}
+          />
         )}
       </span>
       {outsideForecast(actual) && comparison !== undefined && (

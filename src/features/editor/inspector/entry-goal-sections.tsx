@@ -182,7 +182,10 @@ export function ExitSection({ settings, onChange, field, issuesUnder, eventListI
               className="btn btn-ghost btn-sm"
               onClick={() => setItems(items.filter((_, j) => j !== i))}
             >
-              <FormattedMessage id="editor.entry-goal-sections.removeExitEvent" /> {i + 1}
+              <FormattedMessage
+                id="editor.entry-goal-sections.removeExitEventN"
+                values={{ n: i + 1 }}
+              />
             </button>
           </div>
         );

@@ -1,9 +1,10 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { customerLifetimeValue } from '../../../domain/forecast/clv.ts';
 import { CLV_REPORT_HORIZON_WEEKS } from '../../../domain/forecast/clv-fit-report.ts';
 import { rfmSummary } from '../../../domain/forecast/rfm-summary.ts';
 import type { Profile } from '../../../domain/profiles/profile.ts';
+import { formatDay } from '../../../ui/kpi/format-day.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
 import { PROFILE_PAGE_CALIBRATION } from './clv-fits.ts';
 import { useClvReport } from './use-clv-report.ts';
@@ -43,8 +44,10 @@ export function ClvThermometer({
   return (
     <section className="clv-thermometer" aria-labelledby="clv-thermometer-heading">
       <h3 id="clv-thermometer-heading">
-        <FormattedMessage id="forecast.clv-thermometer.customerValueNext" /> {THERMOMETER_WEEKS}{' '}
-        <FormattedMessage id="forecast.clv-thermometer.weeks" />
+        <FormattedMessage
+          id="forecast.clv-thermometer.customerValueNextWeeks"
+          values={{ weeks: THERMOMETER_WEEKS }}
+        />
       </h3>
       {(state.status === 'loading' || state.status === 'fitting') && (
         <p role="status">
@@ -87,24 +90,28 @@ export function ClvThermometer({
             aria-valuetext={formatNumber(score.value, 'currency')}
           />
           <p>
-            <strong>{formatNumber(score.value, 'currency')}</strong>{' '}
-            <FormattedMessage id="forecast.clv-thermometer.expected" />{' '}
-            {formatNumber(score.expectedPurchases, 'number')}{' '}
-            <FormattedMessage id="forecast.clv-thermometer.purchases" />{' '}
-            {formatNumber(score.expectedSpend, 'currency')}
-            <FormattedMessage id="forecast.clv-thermometer.stillACustomerWithProbability" />{' '}
-            {formatNumber(score.probabilityAlive, 'percent')}.
+            <FormattedMessage
+              id="forecast.clv-thermometer.expectedPurchasesAndValue"
+              values={{
+                value: formatNumber(score.value, 'currency'),
+                // Rounded as shown, so the plural agrees with the number the reader sees.
+                purchases: Math.round(score.expectedPurchases * 100) / 100,
+                spend: formatNumber(score.expectedSpend, 'currency'),
+                alive: formatNumber(score.probabilityAlive, 'percent'),
+                strong: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+              }}
+            />
           </p>
           <p className="muted">
-            <FormattedMessage id="forecast.clv-thermometer.medianCustomerOfTheSet" />{' '}
-            {formatNumber(fit.valueQuantiles.p50, 'currency')}
-            <FormattedMessage id="forecast.clv-thermometer.top10From" />{' '}
-            {formatNumber(fit.valueQuantiles.p90, 'currency')}
-            <FormattedMessage id="forecast.clv-thermometer.modelsFittedOnThePurchases" />{' '}
-            {fit.calibrationEnd}
-            {fit.warnings.length > 0 &&
-              intl.formatMessage({ id: 'forecast.clv-thermometer.withWarningsSeeTheCustomer' })}
-            .
+            <FormattedMessage
+              id="forecast.clv-thermometer.againstTheSet"
+              values={{
+                median: formatNumber(fit.valueQuantiles.p50, 'currency'),
+                top: formatNumber(fit.valueQuantiles.p90, 'currency'),
+                fittedUpTo: formatDay(fit.calibrationEnd),
+                warnings: fit.warnings.length > 0 ? 'yes' : 'no',
+              }}
+            />
           </p>
         </>
       )}

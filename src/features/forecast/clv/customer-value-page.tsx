@@ -1,7 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { CalibrationChoice } from '../../../domain/forecast/clv-fit-report.ts';
-import { formatNumber } from '../../../ui/kpi/format-number.ts';
+import { formatDay } from '../../../ui/kpi/format-day.ts';
 import { useForecastSources } from '../use-forecast-sources.ts';
 import { ClvParameters } from './clv-parameters.tsx';
 import { HoldoutCharts } from './holdout-charts.tsx';
@@ -133,25 +133,22 @@ export function CustomerValuePage() {
             </h2>
             <p>
               <FormattedMessage
-                id="forecast.customer-value-page.fitted"
+                id="forecast.customer-value-page.fittedUpTo"
                 values={{
-                  customers: formatNumber(report.customers),
-                  repeatBuyers: formatNumber(report.repeatBuyers),
-                  calibrationEnd: report.calibrationEnd,
-                  strong: (chunks) => <strong>{chunks}</strong>,
+                  customers: report.customers,
+                  repeatBuyers: report.repeatBuyers,
+                  calibrationEnd: formatDay(report.calibrationEnd),
+                  holdout: report.holdout === null ? 'none' : 'kept',
+                  lastPurchase: formatDay(report.lastPurchase),
+                  strong: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
                 }}
               />
-              {report.holdout === null
-                ? intl.formatMessage({
-                    id: 'forecast.customer-value-page.theLastPurchaseDayNothing',
-                  })
-                : intl.formatMessage(
-                    { id: 'forecast.customer-value-page.lastPurchase' },
-                    { day: report.lastPurchase },
-                  )}
-              {state.status === 'done' &&
-                state.cached &&
-                intl.formatMessage({ id: 'forecast.customer-value-page.readFromTheSavedFit' })}
+              {state.status === 'done' && state.cached && (
+                <>
+                  {' '}
+                  <FormattedMessage id="forecast.customer-value-page.readFromTheSavedFit" />
+                </>
+              )}
             </p>
             <ClvParameters report={report} />
           </section>

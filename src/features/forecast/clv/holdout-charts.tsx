@@ -1,9 +1,9 @@
+import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { HoldoutCheck } from '../../../domain/forecast/clv-holdout.ts';
 import { SeriesChart } from '../../../ui/charts/series-chart.tsx';
+import { formatDay } from '../../../ui/kpi/format-day.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
-
-const FULL_STOP = '.';
 
 const ACTUAL = '#000000';
 const PREDICTED = '#0072b2';
@@ -20,12 +20,28 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
   const firstHoldout = weeks.findIndex((w) => w.holdout);
   const markers =
     firstHoldout > 0
-      ? [{ index: firstHoldout, label: `calibration ends ${check.calibrationEnd}` }]
+      ? [
+          {
+            index: firstHoldout,
+            label: intl.formatMessage(
+              { id: 'forecast.holdout-charts.calibrationEnds' },
+              { day: formatDay(check.calibrationEnd) },
+            ),
+          },
+        ]
       : [];
   const last = weeks.at(-1);
   const partial =
     last !== undefined && last.days < 7
-      ? [{ index: weeks.length - 1, note: `${last.days} of 7 days` }]
+      ? [
+          {
+            index: weeks.length - 1,
+            note: intl.formatMessage(
+              { id: 'forecast.holdout-charts.daysOfTheWeek' },
+              { days: last.days },
+            ),
+          },
+        ]
       : [];
   const gap = check.predictedHoldoutPurchases / check.actualHoldoutPurchases - 1;
   const count = (n: number) => formatNumber(n, 'count');
@@ -33,22 +49,21 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
   return (
     <>
       <p>
-        <FormattedMessage id="forecast.holdout-charts.inThe" />{' '}
-        {formatNumber(check.holdoutWeeks, 'number')}{' '}
-        <FormattedMessage id="forecast.holdout-charts.heldOutWeeks" />
-        {check.calibrationEnd} <FormattedMessage id="forecast.holdout-charts.to" />{' '}
-        {check.holdoutEnd}
-        <FormattedMessage id="forecast.holdout-charts.the" /> {count(check.customers)}{' '}
-        <FormattedMessage id="forecast.holdout-charts.customersMade" />{' '}
-        <strong>{count(check.actualHoldoutPurchases)}</strong>{' '}
-        <FormattedMessage id="forecast.holdout-charts.repeatPurchasesTheModelExpected" />{' '}
-        <strong>{count(check.predictedHoldoutPurchases)}</strong>
-        {Number.isFinite(gap) &&
-          intl.formatMessage(
-            { id: 'forecast.holdout-charts.gap' },
-            { gap: `${gap >= 0 ? '+' : ''}${formatNumber(gap, 'percent')}` },
-          )}
-        {FULL_STOP}
+        <FormattedMessage
+          id="forecast.holdout-charts.heldOutCheck"
+          values={{
+            // Rounded as shown, so the plural agrees with the number the reader sees.
+            weeks: Math.round(check.holdoutWeeks * 100) / 100,
+            from: formatDay(check.calibrationEnd),
+            to: formatDay(check.holdoutEnd),
+            customers: check.customers,
+            actual: count(check.actualHoldoutPurchases),
+            predicted: count(check.predictedHoldoutPurchases),
+            hasGap: Number.isFinite(gap) ? 'yes' : 'no',
+            gap: Number.isFinite(gap) ? gap : 0,
+            strong: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+          }}
+        />
       </p>
       <div className="clv-charts">
         <SeriesChart
@@ -59,9 +74,9 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
             id: 'forecast.holdout-charts.actualRepeatPurchasesOfThe',
           })}
           categories={categories}
-          categoryLabel="Week starting"
-          xAxisLabel="Week starting (date, UTC)"
-          yAxisLabel="Repeat purchases, total"
+          categoryLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStarting' })}
+          xAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStartingAxis' })}
+          yAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.repeatPurchasesTotal' })}
           series={[
             {
               key: 'actual',
@@ -86,9 +101,9 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           })}
           description={intl.formatMessage({ id: 'forecast.holdout-charts.theSameWeekByWeek' })}
           categories={categories}
-          categoryLabel="Week starting"
-          xAxisLabel="Week starting (date, UTC)"
-          yAxisLabel="Repeat purchases"
+          categoryLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStarting' })}
+          xAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStartingAxis' })}
+          yAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.repeatPurchasesAxis' })}
           series={[
             {
               key: 'actual',
@@ -111,11 +126,18 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           title={intl.formatMessage({
             id: 'forecast.holdout-charts.conditionalExpectationsHoldoutPurchasesBy',
           })}
-          description={`Customers grouped by their repeat purchases up to ${check.calibrationEnd}: the mean repeat purchases each group made in the holdout, against the model's expectation for them.`}
+          description={intl.formatMessage(
+            { id: 'forecast.holdout-charts.customersGroupedByRepeatPurchases' },
+            { day: formatDay(check.calibrationEnd) },
+          )}
           categories={check.conditional.map((r) => `${r.x}${r.orMore ? '+' : ''}`)}
-          categoryLabel="Repeat purchases in calibration"
-          xAxisLabel="Repeat purchases in the calibration period"
-          yAxisLabel="Per customer (mean)"
+          categoryLabel={intl.formatMessage({
+            id: 'forecast.holdout-charts.repeatPurchasesInCalibration',
+          })}
+          xAxisLabel={intl.formatMessage({
+            id: 'forecast.holdout-charts.repeatPurchasesInTheCalibrationPeriod',
+          })}
+          yAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.perCustomerMean' })}
           kind="bar"
           series={[
             {

@@ -7,15 +7,12 @@ const SEPARATOR = '/';
 import { useProfilesServices } from '../profiles-services.tsx';
 import { useProfileSet } from '../use-profile-sets.ts';
 import { PROFILE_FIELDS } from '../../../domain/profiles/profile-fields.ts';
+import { attributeName } from '../../../i18n/condition-words.ts';
+import { CHANNEL_MESSAGES } from '../../../i18n/domain-labels.ts';
 import { EventTimeline } from './event-timeline.tsx';
 import '../profiles.css';
 
-const CHANNELS = [
-  ['email', 'Email'],
-  ['sms', 'SMS'],
-  ['push', 'Push'],
-  ['in_app', 'In-app'],
-] as const;
+const CHANNELS = ['email', 'sms', 'push', 'in_app'] as const;
 
 function ConsentBadge({ given }: { given: boolean | undefined }) {
   if (given === undefined)
@@ -92,10 +89,13 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
         <div>
           <h1>{attributes.name ?? profile.id}</h1>
           <p className="page-subtitle">
-            <code>{profile.id}</code>{' '}
             <FormattedMessage
-              id="profiles.profile-page.eventCount"
-              values={{ count: profile.events.length }}
+              id="profiles.profile-page.idAndEventCount"
+              values={{
+                id: profile.id,
+                count: profile.events.length,
+                code: (chunks: ReactNode[]) => <code>{chunks}</code>,
+              }}
             />
           </p>
         </div>
@@ -106,9 +106,9 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
             <FormattedMessage id="profiles.profile-page.attributes" />
           </h2>
           <dl className="kv">
-            {PROFILE_FIELDS.map(({ field: key, label }) => (
+            {PROFILE_FIELDS.map(({ field: key }) => (
               <div key={key}>
-                <dt>{label}</dt>
+                <dt>{attributeName(intl, key)}</dt>
                 <dd>
                   {typeof attributes[key] === 'string' ? (
                     (attributes[key] as string)
@@ -123,9 +123,9 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
             <FormattedMessage id="profiles.profile-page.consent" />
           </h2>
           <dl className="kv">
-            {CHANNELS.map(([channel, label]) => (
+            {CHANNELS.map((channel) => (
               <div key={channel}>
-                <dt>{label}</dt>
+                <dt>{intl.formatMessage(CHANNEL_MESSAGES[channel])}</dt>
                 <dd>
                   <ConsentBadge given={attributes.consent[channel]} />
                 </dd>

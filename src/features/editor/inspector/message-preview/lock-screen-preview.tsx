@@ -21,7 +21,7 @@ export function LockScreenPreview({
       <div className="preview-notification">
         <div className="preview-notification-app">
           <span aria-hidden="true" className="preview-app-icon" />
-          {appName} <FormattedMessage id="editor.lock-screen-preview.now" />
+          <FormattedMessage id="editor.lock-screen-preview.appNow" values={{ app: appName }} />
         </div>
         {shown.title.text !== '' && (
           <div className="preview-notification-title">{shown.title.text}</div>

@@ -107,7 +107,10 @@ export function MessagePreview({
       </h3>
       <div className="preview-picker">
         <label htmlFor={`${id}-profile`}>
-          <FormattedMessage id="editor.message-preview.profileFrom" /> {profileSetName}
+          <FormattedMessage
+            id="editor.message-preview.profileFromSet"
+            values={{ set: profileSetName }}
+          />
         </label>
         <select
           id={`${id}-profile`}
