@@ -5,7 +5,12 @@ import { PROFILE_SCHEMA_VERSION, type Profile } from '../../../src/domain/profil
 import { mergeResults } from '../../../src/domain/simulate/merge.ts';
 import { createSimulationPlan } from '../../../src/domain/simulate/plan.ts';
 import type { ProfileColumns } from '../../../src/domain/simulate/profile-columns.ts';
-import { simulate, simulatePartition } from '../../../src/domain/simulate/simulate.ts';
+import { prepareColumns } from '../../../src/domain/simulate/prepared-profiles.ts';
+import {
+  PartitionRun,
+  simulate,
+  simulatePartition,
+} from '../../../src/domain/simulate/simulate.ts';
 import { withResolvedWindow } from '../../../src/domain/simulate/window.ts';
 import { chunkColumns } from '../../../src/storage/chunk-columns.ts';
 import {
@@ -172,6 +177,14 @@ describe('entrants of stored chunks built only when read', () => {
           expect(run(spec, profiles, options, columns)).toBe(expected);
           // Lazily, and once per profile at most.
           expect(new Set(asked).size).toBe(asked.length);
+          // Prepared ahead (as the forecast and the panel do) or to build when read: the same.
+          const plan = createSimulationPlan(spec, withResolvedWindow(options, profiles));
+          for (const build of ['ahead', 'when-read'] as const) {
+            const prepared = prepareColumns(plan, columns, build);
+            const partition = new PartitionRun(plan, columns, 0, prepared);
+            partition.advance(columns.count);
+            expect(JSON.stringify(mergeResults([partition.result()]))).toBe(expected);
+          }
         },
       ),
       { numRuns: 200, seed: 20261220 },
