@@ -1,6 +1,6 @@
 import type { Profile } from '../domain/profiles/profile';
 import { grown, type ProfileColumns } from '../domain/simulate/profile-columns';
-import type { EncodedProfiles } from './profile-codec';
+import { checkReach, type EncodedProfiles } from './profile-codec';
 import { checkEncoded, ChunkProfiles, stringsOf } from './profile-codec-decode';
 import { checkChunk, currentColumns } from './profile-chunks';
 import type { ProfileChunkRecord, ProfileColumnChunkRecord } from './records';
@@ -26,6 +26,8 @@ export class ChunkColumns implements ProfileColumns {
   eventName = new Int32Array(0);
   eventAt = new Float64Array(0);
   readonly names: string[] = [];
+  /** Per profile, its stored reach byte, while every chunk added has one (see `checkReach`). */
+  reach: Uint8Array | undefined = new Uint8Array(0);
   private events = 0;
   private readonly nameIndex = new Map<string, number>();
   /** Per profile: its chunk in `chunks`, or -1 when it is kept as an object. */
@@ -42,6 +44,7 @@ export class ChunkColumns implements ProfileColumns {
     }
     try {
       checkEncoded(columns, (chunk as ProfileColumnChunkRecord).count);
+      checkReach(columns, (chunk as ProfileColumnChunkRecord).count);
     } catch {
       throw damaged(chunk.setId);
     }
@@ -63,6 +66,8 @@ export class ChunkColumns implements ProfileColumns {
     this.eventAt.set(encoded.eventAt, base);
     for (let k = 0; k <= count; k++) this.eventStart[first + k] = base + (eventStart[k] as number);
     this.chunkOf.fill(this.chunks.length, first, first + count);
+    if (encoded.reach === undefined) this.reach = undefined;
+    else this.reach?.set(encoded.reach, first);
     // Strings are cut for each profile asked for, not kept per chunk: the simulator asks for
     // each entrant once a run, and a table of the strings cut so far kept them all alive with
     // the chunk (promoted, copied and marked by the collector; a kept worker holds its part of
@@ -78,6 +83,7 @@ export class ChunkColumns implements ProfileColumns {
     const p = this.count++;
     this.eventStart[p] = this.events;
     this.chunkOf[p] = -1;
+    this.reach = undefined;
     this.objects.set(p, profile);
     this.reserveEvents(this.events + profile.events.length);
     for (const event of profile.events) {
@@ -97,6 +103,7 @@ export class ChunkColumns implements ProfileColumns {
   private reserveProfiles(n: number): void {
     this.eventStart = grown(this.eventStart, n + 1);
     this.chunkOf = grown(this.chunkOf, n);
+    if (this.reach !== undefined) this.reach = grown(this.reach, n);
   }
 
   private reserveEvents(n: number): void {

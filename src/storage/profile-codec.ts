@@ -1,6 +1,7 @@
+import { ALL_CHANNELS, reachMask } from '../domain/conditions/reachability';
 import type { Profile } from '../domain/profiles/profile';
 import { PackedStrings } from './packed-strings';
-import { Tag, toUint, ValueEncoder, type ValueStreams } from './profile-codec-values';
+import { damagedChunk, Tag, toUint, ValueEncoder, type ValueStreams } from './profile-codec-values';
 
 export { Tag } from './profile-codec-values';
 
@@ -39,6 +40,27 @@ export interface EncodedProfiles extends ValueStreams {
   eventAt: Float64Array;
   /** Per profile, where its attributes start in `tags`, `ints` and `nums` (three a profile). */
   cursors: Int32Array;
+  /**
+   * Per profile, the channels it is reachable on (`reachMask`, bit `c` for `CHANNELS[c]`), so
+   * the simulator reads no entrant's consent or contact details. Chunks written before it have
+   * none: readers then work it out from the profile, as before (no upgrade of stored sets).
+   */
+  reach?: Uint8Array;
+}
+
+/**
+ * Throws {@link damagedChunk} unless the chunk's {@link EncodedProfiles.reach} is absent or one
+ * byte per profile with no bit beyond the channels.
+ */
+export function checkReach(e: EncodedProfiles, count: number): void {
+  const reach: unknown = e.reach;
+  if (reach === undefined) return;
+  if (!ArrayBuffer.isView(reach) || Object.prototype.toString.call(reach) !== '[object Uint8Array]')
+    throw damagedChunk();
+  const bytes = reach as Uint8Array;
+  if (bytes.length !== count) throw damagedChunk();
+  for (let k = 0; k < count; k++)
+    if (((bytes[k] as number) & ~ALL_CHANNELS) !== 0) throw damagedChunk();
 }
 
 /** The encoding's version, stored beside it so a later format can still read this one. */
@@ -72,6 +94,7 @@ export function encodeProfiles(profiles: readonly Profile[]): EncodedProfiles {
   const ids = new Int32Array(count);
   const eventStart = new Int32Array(count + 1);
   const cursors = new Int32Array(3 * count);
+  const reach = new Uint8Array(count);
   const eventNames: string[] = [];
   const nameIndex = new Map<string, number>();
   const eventName: number[] = [];
@@ -79,6 +102,7 @@ export function encodeProfiles(profiles: readonly Profile[]): EncodedProfiles {
   for (let k = 0; k < count; k++) {
     const profile = profiles[k] as Profile;
     ids[k] = e.indexOf(profile.id);
+    reach[k] = reachMask(profile);
     cursors[3 * k] = e.tags.length;
     cursors[3 * k + 1] = e.ints.length;
     cursors[3 * k + 2] = e.nums.length;
@@ -115,5 +139,6 @@ export function encodeProfiles(profiles: readonly Profile[]): EncodedProfiles {
     tags: new Uint8Array(e.tags),
     ints: toUint(e.ints),
     nums: new Float64Array(e.nums),
+    reach,
   };
 }

@@ -3,6 +3,7 @@ import type { ConditionGroup, ConditionNode } from '../conditions/condition-sche
 import type { Profile, ProfileEvent } from '../profiles/profile.ts';
 import type { EventMatcher } from './event-match.ts';
 import type { SimulationPlan } from './plan.ts';
+import { entrantProfile } from './column-profile.ts';
 import { firstAtOrAbove } from './column-search.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { hashMore, hashText } from './seeded.ts';
@@ -80,10 +81,12 @@ export class ColumnEntries implements EntrantStart {
   /**
    * Whether profile `i` enters in the period; if so, its start is in this object's fields.
    * The first firing is chosen by time, then sequence, then trigger order, as `nextFiring`.
+   * The entrant's object is built now, or with `whenRead` only once it is read.
    */
-  find(i: number): boolean {
+  find(i: number, whenRead = false): boolean {
     if (!this.scan(i)) return false;
-    const profile = this.scanned ?? this.columns.profile(i);
+    const profile =
+      this.scanned ?? (whenRead ? entrantProfile(this.columns, i) : this.columns.profile(i));
     this.profile = profile;
     this.hash = hashText(profile.id);
     this.control = this.heldOut(this.hash);

@@ -2,6 +2,7 @@ import type { Profile } from '../profiles/profile.ts';
 import { CHANNELS, type Channel } from '../channels.ts';
 import { isReachable } from '../conditions/reachability.ts';
 import type { ColumnEntries, EntrantStart } from './column-entries.ts';
+import { entrantProfile } from './column-profile.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { hashText } from './seeded.ts';
 
@@ -11,7 +12,8 @@ export const BATCH_PROFILES = 64;
 /**
  * The entrants of a block of profiles, set up a pass at a time before any of them runs: first
  * the trigger columns of the whole block are scanned (typed arrays only), then the entrants'
- * profile objects, their id hashes and their reachability are each read in a pass of their own.
+ * profiles (objects built only when read, see `entrantProfile`), their id hashes and their
+ * reachability are each read in a pass of their own.
  * An entrant's first reads of its objects miss the cache; done one entrant after another, each
  * waits for the one before, while a pass's reads are independent of each other and overlap.
  * What it works out is what {@link ColumnEntries.find} and `reachMask` give, entrant by entrant.
@@ -56,7 +58,7 @@ export class EntrantBatch {
   fill(from: number, to: number): number {
     const { entries, columns, index, profiles, hash, reach } = this;
     const n = entries.scanBlock(from, to, index, this.at, this.trigger, this.seq, profiles);
-    for (let k = 0; k < n; k++) profiles[k] ??= columns.profile(index[k] as number);
+    for (let k = 0; k < n; k++) profiles[k] ??= entrantProfile(columns, index[k] as number);
     // The ids, their lengths (the first read of each id's text), then their hashes: a pass for
     // each read of cold memory.
     const ids = this.ids;

@@ -13,7 +13,8 @@ type PropsTest = (props: ProfileEvent['props']) => boolean;
  * when a name matches); {@link events} merges both when a reader needs the list.
  */
 export class EventTimeline {
-  private real: readonly ProfileEvent[] = [];
+  /** Whose real events these are: read only when an event object is needed (see `ColumnProfile`). */
+  private owner: { readonly events: readonly ProfileEvent[] } = { events: [] };
   /**
    * Simulated events, oldest first; at equal times in the order added. The first
    * {@link simulatedCount} are this profile's: the array is kept between profiles (emptying it
@@ -44,7 +45,7 @@ export class EventTimeline {
 
   /** Starts on a profile: its own events, read as objects until {@link useColumns}. */
   reset(profile: { readonly events: readonly ProfileEvent[] }): void {
-    this.real = profile.events;
+    this.owner = profile;
     this.simulatedCount = 0;
     this.merged = false;
     this.columns = null;
@@ -63,6 +64,11 @@ export class EventTimeline {
       this.askedMasks = [];
       this.askedIds = [];
     }
+  }
+
+  /** The profile's own events as objects. */
+  private get real(): readonly ProfileEvent[] {
+    return this.owner.events;
   }
 
   /** The columns the real events are read from, or null when they are read as objects. */
@@ -192,6 +198,39 @@ export class EventTimeline {
   ): ProfileEvent | undefined {
     if (name === '' || this.columns === null) return findEvent(this.events, from, to, match);
     return this.findMasked(from, to, this.askedMasks[this.asked(name)] as Uint8Array, match);
+  }
+
+  /**
+   * The time of {@link find}'s event (Infinity: none), for a `match` that accepts every event
+   * named `name`: real events are read from the columns by name, and no event object is read.
+   */
+  findTime(from: number, to: number, name: string, match: (e: ProfileEvent) => boolean): number {
+    if (this.columns === null)
+      return this.find(from, to, name, match)?.at ?? Number.POSITIVE_INFINITY;
+    let found = Number.POSITIVE_INFINITY;
+    const id = this.askedIds[this.asked(name)] as number;
+    if (id >= 0) {
+      const { eventAt, eventName } = this.columns;
+      const end = this.to;
+      for (let k = firstAbove(eventAt, this.from, end, from); k < end; k++) {
+        const at = eventAt[k] as number;
+        if (at > to) break;
+        if (eventName[k] === id) {
+          found = at;
+          break;
+        }
+      }
+    }
+    // A simulated event before it (a real event comes first at the same time).
+    const sim = this.simulated;
+    const last = found === Number.POSITIVE_INFINITY ? to : found;
+    for (let j = 0; j < this.simulatedCount; j++) {
+      const e = sim[j] as ProfileEvent;
+      if (e.at <= from) continue;
+      if (e.at > last || e.at === found) break;
+      if (match(e)) return e.at;
+    }
+    return found;
   }
 
   /**

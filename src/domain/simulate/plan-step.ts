@@ -102,6 +102,11 @@ export interface PlanStep {
   waitMatch: EventMatcher | null;
   /** The name of the event `waitMatch` accepts ('' when it is not one name). */
   waitEvent: string;
+  /**
+   * True when `waitMatch` accepts every event named `waitEvent` (no property filter): the wait
+   * then reads only event names and times, no event object.
+   */
+  waitByName: boolean;
   waitTarget: string;
   /** wait_for_event on engagement with a message: which, and the message's label. */
   waitEngagement: { engagement: 'opened' | 'clicked'; message: string } | null;

@@ -27,6 +27,7 @@ function emptyStep(step: SpecStep, index: number, branchBase: number): PlanStep 
     durationMs: 0,
     waitMatch: null,
     waitEvent: '',
+    waitByName: false,
     waitTarget: '',
     waitEngagement: null,
     untilAt: Number.NaN,

@@ -167,8 +167,17 @@ export function prepareProfiles(
  * (the `event` kind), entries are found from the event columns and only the entrants' profile
  * objects are asked for; otherwise every profile is asked for and its triggers consulted. Either
  * way the result is the one {@link prepareProfiles} gives for the same profiles.
+ *
+ * `build` says when an entrant's object is built from the columns: `ahead`, here (the forecast
+ * and the panel prepare while the page is idle, so the run after builds nothing), or
+ * `when-read`, only once a run reads its attributes or an event's props (see `ColumnProfile`):
+ * most entrants of most journeys never are.
  */
-export function prepareColumns(plan: SimulationPlan, columns: ProfileColumns): PreparedProfiles {
+export function prepareColumns(
+  plan: SimulationPlan,
+  columns: ProfileColumns,
+  build: 'ahead' | 'when-read' = 'ahead',
+): PreparedProfiles {
   if (plan.triggers.some((t) => t.event === undefined))
     return prepareObjects(
       plan,
@@ -182,7 +191,7 @@ export function prepareColumns(plan: SimulationPlan, columns: ProfileColumns): P
   const known = columns.reach;
   const out = new Entrants(columns.count);
   for (let i = 0; i < columns.count; i++) {
-    if (!entries.find(i)) continue;
+    if (!entries.find(i, build === 'when-read')) continue;
     const e = entries;
     out.add(
       i,

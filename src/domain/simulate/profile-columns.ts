@@ -24,6 +24,12 @@ export interface ProfileColumns {
    * details or consent from an entrant's object; without it, it asks the object.
    */
   readonly reach?: Uint8Array;
+  /**
+   * True when {@link profile} hands back objects already in memory: the engine then takes them
+   * as they are. Otherwise (stored chunks) it builds an entrant's object only when a step reads
+   * its attributes or an event's props (see `ColumnProfile`).
+   */
+  readonly objectsHeld?: boolean;
   /** Profile `i`'s id. */
   id(i: number): string;
   /** Profile `i` as an object (its events in the same order as the columns). */
@@ -31,7 +37,10 @@ export interface ProfileColumns {
 }
 
 /** Grows a typed array's capacity by doubling. */
-export function grown<T extends Int32Array | Float64Array>(array: T, needed: number): T {
+export function grown<T extends Int32Array | Float64Array | Uint8Array>(
+  array: T,
+  needed: number,
+): T {
   if (needed <= array.length) return array;
   const next = new (array.constructor as new (n: number) => T)(
     Math.max(needed, array.length * 2, 16),
@@ -74,6 +83,7 @@ export function profileColumns(profiles: readonly Profile[]): ProfileColumns {
     eventAt,
     names,
     reach: reachColumn(profiles),
+    objectsHeld: true,
     id: (i) => (profiles[i] as Profile).id,
     profile: (i) => profiles[i] as Profile,
   };
@@ -99,6 +109,7 @@ export function memoColumns(columns: ProfileColumns): ProfileColumns {
     eventAt: columns.eventAt,
     names: columns.names,
     ...(columns.reach === undefined ? {} : { reach: columns.reach }),
+    ...(columns.objectsHeld === true ? { objectsHeld: true } : {}),
     id: (i) => columns.id(i),
     profile(i) {
       let profile = built.get(i);
@@ -181,6 +192,7 @@ export function concatColumns(parts: readonly ProfileColumns[]): ProfileColumns 
     eventAt,
     names,
     ...(reach === undefined ? {} : { reach }),
+    ...(parts.every((part) => part.objectsHeld === true) ? { objectsHeld: true } : {}),
     id(i) {
       const p = partOf(i);
       return (parts[p] as ProfileColumns).id(i - (offsets[p] as number));

@@ -141,16 +141,16 @@ export class RunLoop {
           wake = windowOpens(step, state, t);
           break;
         case OP.waitForEvent: {
-          const e = state.timeline.find(
-            t,
-            t + step.durationMs,
-            step.waitEvent,
-            step.waitMatch as NonNullable<PlanStep['waitMatch']>,
-          );
-          if (e === undefined) {
-            wake = t + step.durationMs;
+          const match = step.waitMatch as NonNullable<PlanStep['waitMatch']>;
+          const to = t + step.durationMs;
+          // Only the event's time is needed: found by name, no event object is read.
+          const at = step.waitByName
+            ? state.timeline.findTime(t, to, step.waitEvent, match)
+            : (state.timeline.find(t, to, step.waitEvent, match)?.at ?? NEVER);
+          if (at === NEVER) {
+            wake = to;
             branch = 1;
-          } else wake = e.at;
+          } else wake = at;
           break;
         }
         case OP.message:

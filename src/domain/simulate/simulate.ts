@@ -55,7 +55,9 @@ export class PartitionRun {
         prepared === null && isUntraced(plan) ? ColumnEntries.for(plan, profiles) : null;
       this.batch =
         entries === null ? null : new EntrantBatch(entries, profiles, reachChannels(plan));
-      this.prepared = this.batch === null ? (prepared ?? prepareColumns(plan, profiles)) : null;
+      // Prepared for this run only: nothing to gain from building entrants ahead of reading them.
+      this.prepared =
+        this.batch === null ? (prepared ?? prepareColumns(plan, profiles, 'when-read')) : null;
     } else {
       this.count = profiles.length;
       this.prepared = prepared;

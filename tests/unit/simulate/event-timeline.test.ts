@@ -62,6 +62,10 @@ describe('EventTimeline', () => {
               expect(timeline.find(from, to, name, match)).toBe(
                 findEvent(expected, from, to, match),
               );
+              const named = (e: ProfileEvent) => e.name === name;
+              expect(timeline.findTime(from, to, name, named)).toBe(
+                findEvent(expected, from, to, named)?.at ?? Infinity,
+              );
               const either = (e: ProfileEvent) => e.name !== 'c' && e.props?.['n'] !== 1;
               expect(timeline.findAny(from, to, ['a', 'b'], either)).toBe(
                 findEvent(expected, from, to, either),

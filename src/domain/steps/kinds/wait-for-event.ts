@@ -74,6 +74,7 @@ export const waitForEventStep = defineStep(
       if (t.type === 'event') {
         target.waitMatch = eventMatcher(t.event, t.propertyFilters);
         target.waitEvent = t.event;
+        target.waitByName = t.propertyFilters.length === 0;
         target.waitTarget = t.event;
         return;
       }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles';
+import { PROFILE_SCHEMA_VERSION } from '../../../src/domain/profiles/profile';
+import { reachColumn } from '../../../src/domain/simulate/profile-columns';
+import { ChunkColumns, chunkColumns } from '../../../src/storage/chunk-columns';
+import {
+  type EncodedProfiles,
+  encodeProfiles,
+  PROFILE_CODEC_VERSION,
+} from '../../../src/storage/profile-codec';
+import type { ProfileChunkRecord } from '../../../src/storage/records';
+
+const DAY = 86_400_000;
+const profiles = generateProfiles({ count: 90, seed: 20, start: 0, end: 90 * DAY });
+
+function chunk(columns: EncodedProfiles, count: number, seq = 0): ProfileChunkRecord {
+  const key = { setId: 'set', gen: 'g', seq, v: PROFILE_SCHEMA_VERSION };
+  return { ...key, codec: PROFILE_CODEC_VERSION, count, columns };
+}
+
+/** A chunk as written before the reach column: the same columns without it. */
+function withoutReach(encoded: EncodedProfiles): EncodedProfiles {
+  const { reach: _reach, ...rest } = encoded;
+  return rest;
+}
+
+describe('the stored reach column', () => {
+  it('is written with each chunk: the reachability the profile objects give', () => {
+    const encoded = encodeProfiles(profiles);
+    expect(encoded.reach).toEqual(reachColumn(profiles));
+    // Generated profiles differ in what they can be reached on, so the test can tell.
+    expect(new Set(encoded.reach).size).toBeGreaterThan(2);
+  });
+
+  it('is read from stored chunks, as IndexedDB hands them back, when every chunk has it', () => {
+    const columns = chunkColumns([
+      structuredClone(chunk(encodeProfiles(profiles.slice(0, 40)), 40, 0)),
+      structuredClone(chunk(encodeProfiles(profiles.slice(40)), 50, 1)),
+    ]);
+    expect(columns.reach?.subarray(0, columns.count)).toEqual(reachColumn(profiles));
+  });
+
+  it('is left out when a chunk was written without it or as objects, and the rest still reads', () => {
+    const older = chunkColumns([
+      chunk(encodeProfiles(profiles.slice(0, 40)), 40, 0),
+      chunk(withoutReach(encodeProfiles(profiles.slice(40))), 50, 1),
+    ]);
+    expect(older.reach).toBeUndefined();
+    expect(older.count).toBe(profiles.length);
+    profiles.forEach((profile, i) => expect(older.profile(i)).toStrictEqual(profile));
+    const objects = chunkColumns([
+      {
+        setId: 'set',
+        gen: 'g',
+        seq: 0,
+        v: PROFILE_SCHEMA_VERSION,
+        profiles: profiles.slice(0, 40),
+      },
+      chunk(encodeProfiles(profiles.slice(40)), 50, 1),
+    ]);
+    expect(objects.reach).toBeUndefined();
+  });
+
+  it('refuses a chunk whose reach is of the wrong length or type as damaged', () => {
+    const encoded = encodeProfiles(profiles);
+    const reach = encoded.reach as Uint8Array;
+    const broken: unknown[] = [
+      reach.slice(1),
+      new Uint8Array([...reach, 0]),
+      Int8Array.from(reach),
+      Uint16Array.from(reach),
+      Array.from(reach),
+      'reach',
+      null,
+      // A bit past the last channel: no version wrote it.
+      Uint8Array.from(reach, (r, k) => (k === 7 ? r | 0x80 : r)),
+    ];
+    for (const value of broken) {
+      const columns = new ChunkColumns();
+      const damaged = { ...encoded, reach: value } as EncodedProfiles;
+      expect(() => columns.add(chunk(damaged, profiles.length))).toThrow(
+        new TypeError('A stored chunk of profile set set is damaged.'),
+      );
+      expect(columns.count).toBe(0);
+    }
+  });
+});
