@@ -1,3 +1,4 @@
+import type { IntlShape } from 'react-intl';
 import type { KpiDefinition, KpiUnit } from '../../domain/forecast/replications.ts';
 import type { VariantComparison } from '../../domain/forecast/compare-variants.ts';
 import {
@@ -36,22 +37,12 @@ export function formatChange(unit: KpiUnit, value: number): string {
   return value > 0 ? `+${text}` : text;
 }
 
-/** The unit a change of a KPI is measured in, for axis titles. */
-export function changeUnit(unit: KpiUnit): string {
-  switch (unit) {
-    case 'share':
-      return 'percentage points';
-    case 'money':
-      return 'US dollars';
-    case 'ratio':
-      return 'times the cost';
-    case 'score':
-      return 'NPS points';
-    case 'count':
-      return 'count';
-    default:
-      return 'messages per profile per week';
-  }
+/** The unit a change of a KPI is measured in, for axis titles: "percentage points", "euros". */
+export function changeUnit(intl: IntlShape, unit: KpiUnit): string {
+  return intl.formatMessage(
+    { id: 'forecast.kpi-format.changeUnit' },
+    { unit, currency: formatCurrency() },
+  );
 }
 
 /** Differences of shares are written in percentage points: 0.0123 → 1.23. */

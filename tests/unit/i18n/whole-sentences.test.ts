@@ -140,6 +140,24 @@ describe('messages are whole sentences', () => {
     );
   });
 
+  it('words the sensitivity factors and units, the CLV parameters, set options and value types in French', async () => {
+    const french = await testIntl('fr');
+    const say = (id: string, values: Record<string, string | number> = {}) =>
+      french.formatMessage({ id }, values);
+    expect(say('forecast.sensitivity-panel.factor', { factor: 0.5 })).toBe('×0,5');
+    expect(say('forecast.kpi-format.changeUnit', { unit: 'share', currency: 'EUR' })).toBe(
+      'points de pourcentage',
+    );
+    expect(say('forecast.kpi-format.changeUnit', { unit: 'money', currency: 'EUR' })).toBe('euros');
+    expect(say('forecast.clv-parameters.parameterMeaning', { parameter: 'alpha' })).toBe(
+      'échelle du rythme d’achat (semaines)',
+    );
+    expect(say('forecast.setOption', { set: 'CDNOW_sample', count: 2357 })).toBe(
+      'CDNOW_sample (2\u202f357)',
+    );
+    expect(say('cond.valueType.boolean')).toBe('Oui / non');
+  });
+
   it('words the forecast’s and the canvas’s sentences whole in French: plurals, percentages, agreement', async () => {
     const french = await testIntl('fr');
     const say = (

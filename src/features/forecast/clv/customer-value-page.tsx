@@ -70,7 +70,10 @@ export function CustomerValuePage() {
             >
               {sets.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name} ({s.count.toLocaleString('en')})
+                  {intl.formatMessage(
+                    { id: 'forecast.setOption' },
+                    { set: s.name, count: s.count },
+                  )}
                 </option>
               ))}
             </select>
