@@ -156,6 +156,21 @@ describe('messages are whole sentences', () => {
       'CDNOW_sample (2\u202f357)',
     );
     expect(say('cond.valueType.boolean')).toBe('Oui / non');
+    const failure = { day: '30 sept. 1997', message: 'the set is gone' };
+    expect(
+      say('forecast.clv-thermometer.noValueEstimate', { ...failure, reason: 'noRepeatBuyers' }),
+    ).toBe(
+      'Pas d’estimation de valeur\u00a0: aucun client n’a racheté avant le 30 sept. 1997, donc aucun des deux modèles n’a de quoi apprendre.',
+    );
+    expect(
+      say('forecast.customer-value-page.theModelsCouldNotBe', {
+        ...failure,
+        calibrationEnd: 'some',
+        reason: 'noneByCalibrationEnd',
+      }),
+    ).toBe(
+      'Les modèles n’ont pas pu être ajustés jusqu’au 30 sept. 1997\u00a0: aucun achat avant la fin de la calibration, le 30 sept. 1997.',
+    );
   });
 
   it('words the forecast’s and the canvas’s sentences whole in French: plurals, percentages, agreement', async () => {

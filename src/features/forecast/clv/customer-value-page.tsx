@@ -6,6 +6,7 @@ import { useForecastSources } from '../use-forecast-sources.ts';
 import { ClvParameters } from './clv-parameters.tsx';
 import { HoldoutCharts } from './holdout-charts.tsx';
 import { useClvReport } from './use-clv-report.ts';
+import { clvFailureValues } from './clv-wording.ts';
 import '../forecast.css';
 
 /**
@@ -124,7 +125,10 @@ export function CustomerValuePage() {
         <p role="alert">
           <FormattedMessage
             id="forecast.customer-value-page.theModelsCouldNotBe"
-            values={{ calibrationEnd: report.calibrationEnd ?? 'none', message: report.message }}
+            values={{
+              calibrationEnd: report.calibrationEnd === null ? 'none' : 'some',
+              ...clvFailureValues(report),
+            }}
           />
         </p>
       )}
