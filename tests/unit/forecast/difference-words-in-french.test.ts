@@ -63,7 +63,7 @@ describe('A against B, worded in French', () => {
 
   it('says a real difference in conversion as one French sentence with French numbers', () => {
     expect(describeDifference(french, rate, comparison(-0.018, -0.027, -0.009), 0.9, 0.2)).toBe(
-      `B convertit 1,80${NBSP}points de moins (intervalle à 90${NBSP}% de -2,70 à -0,90${NBSP}points${NARROW_NBSP}; relatif -9,0${NBSP}% (de -13,5${NBSP}% à -4,5${NBSP}%)) — une différence réelle.`,
+      `B convertit 1,80${NBSP}points de moins (intervalle à 90${NBSP}% de -2,70 à -0,90${NBSP}points${NARROW_NBSP}; en relatif -9,0${NBSP}% (de -13,5${NBSP}% à -4,5${NBSP}%)) — une différence réelle.`,
     );
   });
 
