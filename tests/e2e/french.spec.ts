@@ -71,7 +71,9 @@ test('imports a CSV in French: the mapping, the report and each rejected row', a
   await expectNoEnglish(page, [csv]);
 });
 
-test('forecasts in French: KPIs with French numbers, no English on the page', async ({ page }) => {
+test('forecasts A against B in French: KPIs with French numbers, the differences in French sentences, no English on the page', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await page.goto('/');
   await expect(page.getByRole('table', { name: 'Parcours' })).toContainText('Welcome series');
@@ -82,6 +84,7 @@ test('forecasts in French: KPIs with French numbers, no English on the page', as
   await expect(page.getByRole('heading', { level: 1, name: 'Prévision' })).toBeVisible();
   const setup = page.getByRole('form', { name: 'Réglages de la prévision' });
   await setup.getByLabel('Parcours (A)').selectOption({ label: 'Welcome series' });
+  await setup.getByLabel('Comparer avec (B)').selectOption({ label: 'Abandoned cart' });
   await setup.getByLabel('Réplications').fill('5');
   await setup.getByRole('button', { name: 'Lancer la prévision' }).click();
   await expect(page.getByText('5 sur 5 réplications effectuées')).toBeVisible({ timeout: 90_000 });
@@ -90,6 +93,14 @@ test('forecasts in French: KPIs with French numbers, no English on the page', as
   const revenue = page.getByRole('group', { name: 'Chiffre d’affaires' }).first();
   await expect(revenue).toContainText(FRENCH_NUMBER);
   await expect(revenue).toContainText('€');
+  // A against B: each difference one French sentence, the verdicts in French.
+  const differences = page.getByRole('list', { name: 'Les différences en clair' });
+  await expect(differences.getByRole('listitem').first()).toHaveText(
+    /^B convertit \d+,\d+\u00a0points de (plus|moins) \(intervalle à 90\u00a0% de .+\) — une différence réelle\.$|^Taux de conversion\u00a0: aucune différence détectable/,
+  );
+  await expect(page.getByRole('table', { name: /^Chaque indicateur : A, B/ })).toContainText(
+    /B plus (bas|élevé)|aucune différence/,
+  );
   if (process.env.UPDATE_SCREENSHOTS) {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: 'docs/forecast-fr.png' });

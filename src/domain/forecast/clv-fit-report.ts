@@ -91,7 +91,9 @@ export const clvReportSchema = z.discriminatedUnion('ok', [
   }),
   z.object({
     ok: z.literal(false),
-    /** What stopped the fit, for people. */
+    /** What in the data stopped the fit, for a screen to word; absent when an error stopped it. */
+    reason: z.enum(['no-purchases', 'none-by-calibration-end', 'no-repeat-buyers']).optional(),
+    /** What stopped the fit, in English (logs, and the screen when there is no `reason`). */
     message: z.string(),
     calibrationEnd: z.string().nullable(),
     warnings: z.array(warningSchema),
@@ -118,6 +120,7 @@ export function clvReport(profiles: readonly Profile[], calibration: Calibration
   if (span === null) {
     return {
       ok: false,
+      reason: 'no-purchases',
       message: 'no profile has a purchase (an order_placed event)',
       calibrationEnd: null,
       warnings: [],
@@ -133,6 +136,7 @@ export function clvReport(profiles: readonly Profile[], calibration: Calibration
   if (summary.length === 0) {
     return {
       ok: false,
+      reason: 'none-by-calibration-end',
       message: `no purchase by the calibration end ${calibrationEnd}`,
       calibrationEnd,
       warnings: [],
@@ -145,6 +149,7 @@ export function clvReport(profiles: readonly Profile[], calibration: Calibration
   if (gammaGamma === null) {
     return {
       ok: false,
+      reason: 'no-repeat-buyers',
       message: `no customer bought again by ${calibrationEnd}, so neither model has anything to learn from`,
       calibrationEnd,
       warnings,

@@ -14,6 +14,27 @@ export interface LiftDesign {
   twoSided?: boolean;
 }
 
+/** Why a design has no sample size, as a code a screen can word. */
+export type LiftDesignProblem =
+  'baseline-outside' | 'lifted-outside' | 'no-lift' | 'alpha-outside' | 'power-outside';
+
+/**
+ * The first reason {@link sampleSizeForLift} would refuse this design, or null when it has a
+ * sample size. The lifted rate must stay in (0, 1) as the baseline does.
+ */
+export function liftDesignProblem(design: LiftDesign): LiftDesignProblem | null {
+  const p1 = design.baselineRate;
+  const p2 = p1 * (1 + design.relativeLift);
+  const alpha = design.alpha ?? 0.05;
+  const power = design.power ?? 0.8;
+  if (!(p1 > 0 && p1 < 1)) return 'baseline-outside';
+  if (!(p2 > 0 && p2 < 1)) return 'lifted-outside';
+  if (p2 === p1) return 'no-lift';
+  if (!(alpha > 0 && alpha < 1)) return 'alpha-outside';
+  if (!(power > 0 && power < 1)) return 'power-outside';
+  return null;
+}
+
 /**
  * Profiles needed per arm to detect a relative lift in a conversion rate with a two-proportion
  * z-test (equal arms), by the standard formula with the pooled variance under the null and the
@@ -27,11 +48,19 @@ export function sampleSizeForLift(design: LiftDesign): number {
   const p2 = p1 * (1 + design.relativeLift);
   const alpha = design.alpha ?? 0.05;
   const power = design.power ?? 0.8;
-  if (!(p1 > 0 && p1 < 1)) throw new RangeError(`baselineRate must be in (0, 1), got ${p1}.`);
-  if (!(p2 > 0 && p2 < 1)) throw new RangeError(`The lifted rate ${p2} is outside (0, 1).`);
-  if (p2 === p1) throw new RangeError('relativeLift must not be 0.');
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}.`);
-  if (!(power > 0 && power < 1)) throw new RangeError(`power must be in (0, 1), got ${power}.`);
+  switch (liftDesignProblem(design)) {
+    case 'baseline-outside':
+      throw new RangeError(`baselineRate must be in (0, 1), got ${p1}.`);
+    case 'lifted-outside':
+      throw new RangeError(`The lifted rate ${p2} is outside (0, 1).`);
+    case 'no-lift':
+      throw new RangeError('relativeLift must not be 0.');
+    case 'alpha-outside':
+      throw new RangeError(`alpha must be in (0, 1), got ${alpha}.`);
+    case 'power-outside':
+      throw new RangeError(`power must be in (0, 1), got ${power}.`);
+    case null:
+  }
   const zAlpha = normalQuantile(1 - ((design.twoSided ?? true) ? alpha / 2 : alpha));
   const zBeta = normalQuantile(power);
   const pBar = (p1 + p2) / 2;

@@ -37,7 +37,7 @@ export function BusinessKpis({
   return (
     <section className="forecast-section" aria-labelledby="business-heading">
       <h2 id="business-heading">
-        <FormattedMessage id="forecast.business-kpis.businessKpis" /> {view.name}
+        <FormattedMessage id="forecast.business-kpis.businessKpisOf" values={{ name: view.name }} />
       </h2>
       <h3>
         <FormattedMessage id="forecast.business-kpis.fatigue" />

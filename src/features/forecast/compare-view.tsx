@@ -2,16 +2,14 @@ import { kpiLabel } from '../../i18n/domain-labels.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMemo, type ReactNode } from 'react';
 import { compareKpis } from '../../domain/forecast/replications.ts';
+import { differenceFormat, differenceTone, formatKpi } from './kpi-format.ts';
 import {
   describeDifference,
   describeRelativeLift,
-  differenceFormat,
-  differenceTone,
-  formatDifference,
   formatInterval,
-  formatKpi,
+  formatMeanDifference,
   verdictLabel,
-} from './kpi-format.ts';
+} from './difference-words.ts';
 import type { VariantView } from './forecast-model.ts';
 
 /** The KPIs whose differences are spelled out as sentences; the table holds all of them. */
@@ -72,7 +70,7 @@ export function CompareView({
             if (c === undefined) return null;
             return (
               <li key={kpi.key} className={`difference difference-${differenceTone(kpi, c)}`}>
-                {describeDifference(kpi, c, confidence, a.summaries[kpi.key]?.mean ?? NaN)}
+                {describeDifference(intl, kpi, c, confidence, a.summaries[kpi.key]?.mean ?? NaN)}
               </li>
             );
           })}
@@ -115,25 +113,22 @@ export function CompareView({
               const c = comparisons[kpi.key];
               const baseline = a.summaries[kpi.key]?.mean ?? NaN;
               const format = c ? differenceFormat(kpi.unit, c.meanDiff, c.ci) : null;
-              const points = kpi.unit === 'share' ? ' pp' : '';
               return (
                 <tr key={kpi.key}>
                   <th scope="row">{kpiLabel(intl, kpi)}</th>
                   <td className="num">{formatKpi(kpi.unit, baseline)}</td>
                   <td className="num">{formatKpi(kpi.unit, b.summaries[kpi.key]?.mean ?? NaN)}</td>
                   <td className="num">
-                    {c && format ? `${formatDifference(format, c.meanDiff)}${points}` : '–'}
+                    {c && format ? formatMeanDifference(intl, kpi, format, c.meanDiff) : '–'}
                   </td>
                   <td className="num">
-                    {c && format ? `${formatInterval(format, c.ci)}${points}` : '–'}
+                    {c && format ? formatInterval(intl, kpi, format, c.ci) : '–'}
                   </td>
-                  <td>
-                    {c ? describeRelativeLift(c, baseline).replace(/^relative /, '') || '–' : '–'}
-                  </td>
+                  <td>{c ? describeRelativeLift(intl, c, baseline) : '–'}</td>
                   <td>
                     {c === undefined
                       ? intl.formatMessage({ id: 'forecast.compare-view.notEnoughValues' })
-                      : verdictLabel(c)}
+                      : verdictLabel(intl, c)}
                   </td>
                 </tr>
               );

@@ -101,7 +101,7 @@ export function ForecastSetup({
         <select value={set} onChange={(e) => setSet(e.target.value)} required>
           {sets.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name} ({s.count.toLocaleString('en')})
+              {intl.formatMessage({ id: 'forecast.setOption' }, { set: s.name, count: s.count })}
             </option>
           ))}
         </select>

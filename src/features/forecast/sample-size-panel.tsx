@@ -1,6 +1,11 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useState } from 'react';
-import { daysOfTrafficNeeded, sampleSizeForLift } from '../../domain/forecast/sample-size.ts';
+import {
+  daysOfTrafficNeeded,
+  liftDesignProblem,
+  sampleSizeForLift,
+  type LiftDesignProblem,
+} from '../../domain/forecast/sample-size.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 
 function percentInput(value: number, set: (n: number) => void, label: string) {
@@ -18,6 +23,15 @@ function percentInput(value: number, set: (n: number) => void, label: string) {
   );
 }
 
+/** The catalogue's select key for each reason a design has no sample size. */
+const PROBLEM_KEY: Record<LiftDesignProblem, string> = {
+  'baseline-outside': 'baseline',
+  'lifted-outside': 'lifted',
+  'no-lift': 'noLift',
+  'alpha-outside': 'alpha',
+  'power-outside': 'power',
+};
+
 /** How many profiles, and days of traffic, an A/B test needs to detect a lift. */
 export function SampleSizePanel({
   baselineRate,
@@ -33,18 +47,9 @@ export function SampleSizePanel({
   const [lift, setLift] = useState(0.1);
   const [confidence, setConfidence] = useState(0.95);
   const [power, setPower] = useState(0.8);
-  let perArm: number | null = null;
-  let problem: string | null = null;
-  try {
-    perArm = sampleSizeForLift({
-      baselineRate: baseline,
-      relativeLift: lift,
-      alpha: 1 - confidence,
-      power,
-    });
-  } catch (e) {
-    problem = e instanceof Error ? e.message : String(e);
-  }
+  const design = { baselineRate: baseline, relativeLift: lift, alpha: 1 - confidence, power };
+  const problem = liftDesignProblem(design);
+  const perArm = problem === null ? sampleSizeForLift(design) : null;
   const days =
     perArm !== null && entrantsPerDay !== null ? daysOfTrafficNeeded(perArm, entrantsPerDay) : null;
   return (
@@ -81,7 +86,10 @@ export function SampleSizePanel({
       </div>
       <p role="status" className="sample-size-answer">
         {problem !== null
-          ? intl.formatMessage({ id: 'forecast.sample-size-panel.cannot' }, { problem })
+          ? intl.formatMessage(
+              { id: 'forecast.sample-size-panel.cannot' },
+              { problem: PROBLEM_KEY[problem], lifted: baseline * (1 + lift) },
+            )
           : intl.formatMessage(
               { id: 'forecast.sample-size-panel.perArmAndDays' },
               {

@@ -38,8 +38,8 @@ export function SendsChart({ view }: { view: VariantView }) {
       title={intl.formatMessage({ id: 'forecast.sends-chart.title' }, { name: view.name })}
       description={intl.formatMessage({ id: 'forecast.sends-chart.theLineIsTheMean' })}
       categories={categories}
-      categoryLabel="Day"
-      xAxisLabel="Day (date, UTC)"
+      categoryLabel={intl.formatMessage({ id: 'sim.charts.day' })}
+      xAxisLabel={intl.formatMessage({ id: 'sim.charts.dayAxis' })}
       yAxisLabel={intl.formatMessage({ id: 'sim.charts.sentPerDay' })}
       series={series}
       bands={bands}

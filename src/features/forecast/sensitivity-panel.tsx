@@ -195,9 +195,15 @@ export function SensitivityPanel({
           base={outcome.base}
           format={(n) => formatKpi(outcome.kpi.unit, n)}
           formatChange={(n) => formatChange(outcome.kpi.unit, n)}
-          changeUnit={changeUnit(outcome.kpi.unit)}
-          lowLabel={`×${LOW}`}
-          highLabel={`×${HIGH}`}
+          changeUnit={changeUnit(intl, outcome.kpi.unit)}
+          lowLabel={intl.formatMessage(
+            { id: 'forecast.sensitivity-panel.factor' },
+            { factor: LOW },
+          )}
+          highLabel={intl.formatMessage(
+            { id: 'forecast.sensitivity-panel.factor' },
+            { factor: HIGH },
+          )}
         />
       )}
     </section>

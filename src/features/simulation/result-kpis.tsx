@@ -61,17 +61,15 @@ export function ResultKpis({ result }: { result: SimulationResult }) {
       <KpiCard
         label={intl.formatMessage({ id: 'sim.result-kpis.entered' })}
         value={result.entries}
-        detail={`${intl.formatMessage(
+        detail={intl.formatMessage(
           { id: 'sim.result-kpis.ofProfiles' },
-          { entered: count(result.profilesEntered), profiles: count(result.profiles) },
-        )}${
-          result.controlEntries > 0
-            ? intl.formatMessage(
-                { id: 'sim.result-kpis.heldOut' },
-                { value1: count(result.controlEntries) },
-              )
-            : ''
-        }`}
+          {
+            entered: count(result.profilesEntered),
+            profiles: count(result.profiles),
+            heldOut: result.controlEntries,
+            held: count(result.controlEntries),
+          },
+        )}
       />
       {hasControl && upliftCard}
       <KpiCard

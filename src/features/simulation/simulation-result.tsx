@@ -2,7 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { withResultMessages } from '../../i18n/with-result-messages.tsx';
 import { memo } from 'react';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
-import { count, formatDay, formatWhen } from './format.ts';
+import { formatDay, formatWhen } from './format.ts';
 import { ResultCharts } from './result-charts.tsx';
 import { ResultKpis } from './result-kpis.tsx';
 import { FunnelTable, StepsTable, SuppressionsTable } from './result-tables.tsx';
@@ -39,11 +39,17 @@ const ResultView = memo(function ResultView({
     <div className="sim-result">
       <div className="sim-result-head">
         <p className="sim-result-meta">
-          <FormattedMessage id="sim.simulation-result.run" /> {formatWhen(run.createdAt)} ·{' '}
-          {run.profileSetName} ({count(run.profileCount)}{' '}
-          <FormattedMessage id="sim.simulation-result.profiles" /> {formatDay(result.start)}{' '}
-          <FormattedMessage id="sim.simulation-result.to" /> {formatDay(result.end - 1)}{' '}
-          <FormattedMessage id="sim.simulation-result.seed" /> {String(result.seed)}
+          <FormattedMessage
+            id="sim.simulation-result.meta"
+            values={{
+              when: formatWhen(run.createdAt),
+              set: run.profileSetName,
+              profiles: run.profileCount,
+              from: formatDay(result.start),
+              to: formatDay(result.end - 1),
+              seed: String(result.seed),
+            }}
+          />
         </p>
         {stale && (
           <p className="badge badge-warning sim-stale" role="note">

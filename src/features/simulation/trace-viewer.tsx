@@ -127,8 +127,10 @@ export function TraceViewer({ result, onPath, onFocusStep }: TraceViewerProps) {
       </div>
       {notFound && query.trim() !== '' && (
         <p role="status" className="muted">
-          <FormattedMessage id="sim.trace-viewer.noTracedProfileMatches" />
-          {query.trim()}”.
+          <FormattedMessage
+            id="sim.trace-viewer.noTracedProfileMatches"
+            values={{ query: query.trim() }}
+          />
         </p>
       )}
       {trace && <TraceTimeline trace={trace} onFocusStep={onFocusStep} />}
@@ -171,19 +173,14 @@ function TraceTimeline({
                 n: i + 1,
                 at: formatInstant(run.entryAt),
                 end: END_TEXT[run.end] ? intl.formatMessage(END_TEXT[run.end]!) : run.end,
+                converted: run.conversion ? 'yes' : 'no',
+                convertedAt: run.conversion ? formatInstant(run.conversion.at) : '',
+                amount:
+                  run.conversion?.amount !== null && run.conversion?.amount !== undefined
+                    ? formatNumber(run.conversion.amount, 'currency')
+                    : 'none',
               }}
             />
-            {run.conversion &&
-              intl.formatMessage(
-                { id: 'sim.trace-viewer.converted' },
-                {
-                  at: formatInstant(run.conversion.at),
-                  amount:
-                    run.conversion.amount !== null
-                      ? formatNumber(run.conversion.amount, 'currency')
-                      : 'none',
-                },
-              )}
           </caption>
           <thead>
             <tr>

@@ -10,7 +10,8 @@ import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { CompareView } from '../../../src/features/forecast/compare-view.tsx';
 import { ForecastCards } from '../../../src/features/forecast/forecast-cards.tsx';
 import { variantView, type VariantView } from '../../../src/features/forecast/forecast-model.ts';
-import { describeDifference } from '../../../src/features/forecast/kpi-format.ts';
+import { describeDifference } from '../../../src/features/forecast/difference-words.ts';
+import { testIntl } from '../../support/test-intl.ts';
 import { KpiTable } from '../../../src/features/forecast/kpi-table.tsx';
 import type { ForecastReplication } from '../../../src/workers/forecast/run-forecast.ts';
 
@@ -98,8 +99,9 @@ describe('describeDifference', () => {
     better: 'higher' as const,
     group: 'outcome' as const,
   };
-  it('writes a rate difference in points with the interval and a verdict', () => {
+  it('writes a rate difference in points with the interval and a verdict', async () => {
     const text = describeDifference(
+      await testIntl('en'),
       kpi,
       {
         n: 20,
@@ -115,8 +117,9 @@ describe('describeDifference', () => {
       'B converts 1.80 points more (90% range +0.90 to +2.70 points) — a real difference.',
     );
   });
-  it('calls a difference whose interval spans zero no detectable difference', () => {
+  it('calls a difference whose interval spans zero no detectable difference', async () => {
     const text = describeDifference(
+      await testIntl('en'),
       { ...kpi, key: 'cost', label: 'Total cost', unit: 'money', better: 'lower' },
       {
         n: 20,

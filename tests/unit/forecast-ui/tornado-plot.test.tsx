@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { TornadoPlot } from '../../../src/features/forecast/tornado-plot.tsx';
 import { TornadoChart } from '../../../src/features/forecast/tornado-chart.tsx';
 import { changeUnit, formatChange, formatKpi } from '../../../src/features/forecast/kpi-format.ts';
+import { testIntl } from '../../support/test-intl.ts';
 
 describe('TornadoPlot', () => {
   it('draws each assumption low to one side of the base and high to the other, named on hover', () => {
@@ -69,7 +70,7 @@ describe('TornadoPlot', () => {
         base={0.12}
         format={(n) => formatKpi('share', n)}
         formatChange={(n) => formatChange('share', n)}
-        changeUnit={changeUnit('share')}
+        changeUnit={changeUnit(await testIntl('en'), 'share')}
         lowLabel="×0.5"
         highLabel="×1.5"
       />,

@@ -51,7 +51,11 @@ describe('clvReport', () => {
     expect(report.warnings).toEqual([
       { code: 'bgnbd-degenerate', reason: 'too_few_customers', message: expect.any(String) },
     ]);
-    expect(clvReport([], 'all')).toMatchObject({ ok: false, calibrationEnd: null });
+    expect(clvReport([], 'all')).toMatchObject({
+      ok: false,
+      reason: 'no-purchases',
+      calibrationEnd: null,
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import {
   compareProportions,
   compareVariants,
   daysOfTrafficNeeded,
+  liftDesignProblem,
   sampleSizeForLift,
   tornado,
   wilsonInterval,
@@ -101,6 +102,17 @@ describe('sample size', () => {
     expect(sampleSizeForLift({ baselineRate: 0.1, relativeLift: 0.4 })).toBeLessThan(1_100);
     expect(() => sampleSizeForLift({ baselineRate: 0.1, relativeLift: 0 })).toThrow(RangeError);
     expect(() => sampleSizeForLift({ baselineRate: 0.9, relativeLift: 0.2 })).toThrow(RangeError);
+  });
+
+  it('names why a design has no sample size, and has one exactly when there is no reason', () => {
+    const design = { baselineRate: 0.1, relativeLift: 0.2 };
+    expect(liftDesignProblem(design)).toBeNull();
+    expect(liftDesignProblem({ ...design, baselineRate: 0 })).toBe('baseline-outside');
+    expect(liftDesignProblem({ baselineRate: 0.6, relativeLift: 1 })).toBe('lifted-outside');
+    expect(liftDesignProblem({ ...design, relativeLift: 0 })).toBe('no-lift');
+    expect(liftDesignProblem({ ...design, alpha: 1 })).toBe('alpha-outside');
+    expect(liftDesignProblem({ ...design, power: 0 })).toBe('power-outside');
+    expect(() => sampleSizeForLift({ ...design, power: 0 })).toThrow(RangeError);
   });
 
   it('turns a sample size into days of traffic', () => {

@@ -10,12 +10,17 @@ import {
   differenceVerdict,
   relativeLift,
 } from '../../../src/domain/forecast/verdict.ts';
+import { differenceFormat, formatDifference } from '../../../src/features/forecast/kpi-format.ts';
 import {
-  describeDifference,
-  differenceFormat,
-  formatDifference,
-  formatInterval,
-} from '../../../src/features/forecast/kpi-format.ts';
+  describeDifference as describeIn,
+  formatInterval as formatIntervalIn,
+} from '../../../src/features/forecast/difference-words.ts';
+import { testIntl } from '../../support/test-intl.ts';
+
+const english = await testIntl('en');
+const describeDifference = (
+  ...args: Parameters<typeof describeIn> extends [unknown, ...infer R] ? R : never
+) => describeIn(english, ...args);
 
 const rate: KpiDefinition = {
   key: 'conversionRate',
@@ -142,7 +147,9 @@ describe('the written interval agrees with the verdict (property)', () => {
             expect(Number(end.replace(/[^0-9.eE-]/g, '').replace(/^-/, ''))).toBeGreaterThan(0);
           }
           expect(describeDifference({ ...rate, unit }, c, 0.9)).toMatch(/a real difference\.$/);
-          expect(formatInterval(format, ci)).not.toMatch(/^[+-]?\$?0(\.0+)? to [+-]?\$?0(\.0+)?$/);
+          expect(formatIntervalIn(english, { ...rate, unit }, format, ci)).not.toMatch(
+            /^[+-]?\$?0(\.0+)? to [+-]?\$?0(\.0+)?$/,
+          );
         },
       ),
       { seed: 14, numRuns: 500 },

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup.ts';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -130,6 +130,19 @@ describe('whole sentences, read in French', () => {
     expect(screen.getByRole('status').textContent).toBe(
       `${frenchNumber(perArm)} profils par bras (${frenchNumber(perArm * 2)} au total) — ` +
         `environ ${frenchNumber(Math.round(days))} jours de trafic à ${frenchNumber(1000)} entrants par jour.`,
+    );
+  });
+
+  it('the sample size answer says in French why a lift cannot be measured', async () => {
+    inFrench(<SampleSizePanel baselineRate={0.6} entrantsPerDay={1000} />);
+    const lift = screen.getByRole('spinbutton', { name: /Gain relatif à détecter/ });
+    const user = userEvent.setup();
+    await user.clear(lift);
+    await user.type(lift, '100');
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        `Calcul impossible${NBSP}: le taux après gain, 120${NBSP}%, doit être entre 0${NBSP}% et 100${NBSP}%.`,
+      ),
     );
   });
 

@@ -10,14 +10,16 @@ type Fitted = Extract<ClvReport, { ok: true }>;
 export function ClvParameters({ report }: { report: Fitted }) {
   const intl = useIntl();
   const { bgnbd, gammaGamma } = report;
+  const meaning = (parameter: string) =>
+    intl.formatMessage({ id: 'forecast.clv-parameters.parameterMeaning' }, { parameter });
   const rows: [string, string, string, number][] = [
-    ['BG/NBD', 'r', 'shape of the purchase rate', bgnbd.params.r],
-    ['BG/NBD', 'α', 'scale of the purchase rate (weeks)', bgnbd.params.alpha],
-    ['BG/NBD', 'a', 'drop-out beta, first shape', bgnbd.params.a],
-    ['BG/NBD', 'b', 'drop-out beta, second shape', bgnbd.params.b],
-    ['Gamma-Gamma', 'p', 'shape of spend per purchase', gammaGamma.params.p],
-    ['Gamma-Gamma', 'q', 'shape across customers', gammaGamma.params.q],
-    ['Gamma-Gamma', 'γ', 'scale across customers ($)', gammaGamma.params.gamma],
+    ['BG/NBD', 'r', meaning('r'), bgnbd.params.r],
+    ['BG/NBD', 'α', meaning('alpha'), bgnbd.params.alpha],
+    ['BG/NBD', 'a', meaning('a'), bgnbd.params.a],
+    ['BG/NBD', 'b', meaning('b'), bgnbd.params.b],
+    ['Gamma-Gamma', 'p', meaning('p'), gammaGamma.params.p],
+    ['Gamma-Gamma', 'q', meaning('q'), gammaGamma.params.q],
+    ['Gamma-Gamma', 'γ', meaning('gamma'), gammaGamma.params.gamma],
   ];
   return (
     <>

@@ -7,6 +7,7 @@ import type { Profile } from '../../../domain/profiles/profile.ts';
 import { formatDay } from '../../../ui/kpi/format-day.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
 import { PROFILE_PAGE_CALIBRATION } from './clv-fits.ts';
+import { clvFailureValues } from './clv-wording.ts';
 import { useClvReport } from './use-clv-report.ts';
 import '../forecast.css';
 
@@ -58,12 +59,18 @@ export function ClvThermometer({
       )}
       {state.status === 'failed' && (
         <p className="muted">
-          <FormattedMessage id="forecast.clv-thermometer.noValueEstimate" /> {state.message}
+          <FormattedMessage
+            id="forecast.clv-thermometer.noValueEstimate"
+            values={clvFailureValues({ message: state.message, calibrationEnd: null })}
+          />
         </p>
       )}
       {state.status === 'done' && !state.report.ok && (
         <p className="muted">
-          <FormattedMessage id="forecast.clv-thermometer.noValueEstimate" /> {state.report.message}
+          <FormattedMessage
+            id="forecast.clv-thermometer.noValueEstimate"
+            values={clvFailureValues(state.report)}
+          />
         </p>
       )}
       {score === null && (

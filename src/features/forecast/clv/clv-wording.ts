@@ -1,5 +1,7 @@
 import { numberFormat } from '../../../i18n/format-locale.ts';
 import type { ClvWarning } from '../../../domain/forecast/clv-warnings.ts';
+import type { ClvReport } from '../../../domain/forecast/clv-fit-report.ts';
+import { formatDay } from '../../../ui/kpi/format-day.ts';
 
 const significant = () =>
   numberFormat({ minimumSignificantDigits: 4, maximumSignificantDigits: 4 });
@@ -25,4 +27,27 @@ export function describeClvWarning(warning: ClvWarning): string {
     case 'not-converged':
       return `The ${warning.model === 'bgnbd' ? 'BG/NBD' : 'Gamma-Gamma'} fit did not converge: its parameters may not be the best fit.`;
   }
+}
+
+/** The catalogue's select key for each reason the data stopped a fit. */
+const FAILURE_KEY = {
+  'no-purchases': 'noPurchases',
+  'none-by-calibration-end': 'noneByCalibrationEnd',
+  'no-repeat-buyers': 'noRepeatBuyers',
+} as const;
+
+/**
+ * The values a "could not fit" message words its reason with: the reason's key, or `other` with
+ * the English message when an error (not the data) stopped the fit.
+ */
+export function clvFailureValues(
+  failure: Pick<Extract<ClvReport, { ok: false }>, 'message' | 'calibrationEnd'> & {
+    reason?: Extract<ClvReport, { ok: false }>['reason'];
+  },
+): { reason: string; day: string; message: string } {
+  return {
+    reason: failure.reason === undefined ? 'other' : FAILURE_KEY[failure.reason],
+    day: failure.calibrationEnd === null ? '' : formatDay(failure.calibrationEnd),
+    message: failure.message,
+  };
 }

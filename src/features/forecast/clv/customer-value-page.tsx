@@ -6,6 +6,7 @@ import { useForecastSources } from '../use-forecast-sources.ts';
 import { ClvParameters } from './clv-parameters.tsx';
 import { HoldoutCharts } from './holdout-charts.tsx';
 import { useClvReport } from './use-clv-report.ts';
+import { clvFailureValues } from './clv-wording.ts';
 import '../forecast.css';
 
 /**
@@ -70,7 +71,10 @@ export function CustomerValuePage() {
             >
               {sets.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name} ({s.count.toLocaleString('en')})
+                  {intl.formatMessage(
+                    { id: 'forecast.setOption' },
+                    { set: s.name, count: s.count },
+                  )}
                 </option>
               ))}
             </select>
@@ -121,7 +125,10 @@ export function CustomerValuePage() {
         <p role="alert">
           <FormattedMessage
             id="forecast.customer-value-page.theModelsCouldNotBe"
-            values={{ calibrationEnd: report.calibrationEnd ?? 'none', message: report.message }}
+            values={{
+              calibrationEnd: report.calibrationEnd === null ? 'none' : 'some',
+              ...clvFailureValues(report),
+            }}
           />
         </p>
       )}

@@ -93,7 +93,7 @@ export function TypedColumnsTable({ mapping, headers, onChange }: TypedColumnsTa
                 >
                   {VALUE_TYPES.map((t) => (
                     <option key={t} value={t}>
-                      {t}
+                      {intl.formatMessage({ id: `cond.valueType.${t}` })}
                     </option>
                   ))}
                 </select>

@@ -1,0 +1,90 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { VariantComparison } from '../../../src/domain/forecast/compare-variants.ts';
+import type { KpiDefinition } from '../../../src/domain/forecast/replications.ts';
+import {
+  describeDifference,
+  describeRelativeLift,
+  formatInterval,
+  formatMeanDifference,
+  verdictLabel,
+} from '../../../src/features/forecast/difference-words.ts';
+import { differenceFormat } from '../../../src/features/forecast/kpi-format.ts';
+import { setFormatCurrency, setFormatLocale } from '../../../src/i18n/format-locale.ts';
+import { testIntl } from '../../support/test-intl.ts';
+
+const french = await testIntl('fr');
+const NBSP = '\u00a0';
+/** Before « ; » French puts a narrow no-break space; Intl writes « % » after a no-break space. */
+const NARROW_NBSP = '\u202f';
+
+const rate: KpiDefinition = {
+  key: 'conversionRate',
+  label: 'Conversion rate',
+  unit: 'share',
+  better: 'higher',
+  group: 'outcome',
+};
+const cost: KpiDefinition = {
+  ...rate,
+  key: 'costPerConversion',
+  label: 'Cost per conversion',
+  unit: 'money',
+  better: 'lower',
+};
+const conversions: KpiDefinition = {
+  ...rate,
+  key: 'conversions',
+  label: 'Conversions',
+  unit: 'count',
+};
+
+function comparison(meanDiff: number, low: number, high: number): VariantComparison {
+  return {
+    n: 20,
+    meanDiff,
+    relativeDiff: 0,
+    ci: { low, high },
+    pValue: 0.01,
+    distinguishable: low > 0 || high < 0,
+  };
+}
+
+describe('A against B, worded in French', () => {
+  // The figures are written in the reader's format, as the LocaleProvider sets it.
+  beforeEach(() => {
+    setFormatLocale('fr');
+    setFormatCurrency('EUR');
+  });
+  afterEach(() => {
+    setFormatLocale('en');
+    setFormatCurrency(undefined);
+  });
+
+  it('says a real difference in conversion as one French sentence with French numbers', () => {
+    expect(describeDifference(french, rate, comparison(-0.018, -0.027, -0.009), 0.9, 0.2)).toBe(
+      `B convertit 1,80${NBSP}points de moins (intervalle à 90${NBSP}% de -2,70 à -0,90${NBSP}points${NARROW_NBSP}; en relatif -9,0${NBSP}% (de -13,5${NBSP}% à -4,5${NBSP}%)) — une différence réelle.`,
+    );
+  });
+
+  it('names the KPI in French when no difference can be detected, and for other KPIs', () => {
+    expect(describeDifference(french, conversions, comparison(0.8, -0.2, 1.8), 0.9)).toBe(
+      `Conversions${NBSP}: aucune différence détectable — B − A vaut +0,8 (intervalle à 90${NBSP}% de -0,2 à +1,8).`,
+    );
+    expect(describeDifference(french, cost, comparison(-0.0021, -0.0034, -0.0008), 0.9)).toBe(
+      `B est en dessous de A de 0,0021${NBSP}€ en coût par conversion (intervalle à 90${NBSP}% de -0,0034${NBSP}€ à -0,0008${NBSP}€) — une différence réelle.`,
+    );
+  });
+
+  it('words the table’s difference, range, relative change and verdict', () => {
+    const c = comparison(0.018, 0.009, 0.027);
+    const format = differenceFormat('share', c.meanDiff, c.ci);
+    expect(formatMeanDifference(french, rate, format, c.meanDiff)).toBe(`+1,80${NBSP}pts`);
+    expect(formatInterval(french, rate, format, c.ci)).toBe(`+0,90 à +2,70${NBSP}pts`);
+    expect(describeRelativeLift(french, c, 0.2)).toBe(
+      `+9,0${NBSP}% (de +4,5${NBSP}% à +13,5${NBSP}%)`,
+    );
+    expect(verdictLabel(french, c)).toBe('B plus élevé');
+    expect(verdictLabel(french, comparison(0.1, -0.1, 0.3))).toBe('aucune différence détectable');
+  });
+});
