@@ -11,10 +11,13 @@ import { cachedSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { rehearseForecast } from './forecast-rehearsal.ts';
 import { prepareAhead } from './prepare-ahead.ts';
 import { PreparedParts, type Period } from './prepared-parts.ts';
+import { RecentKeys } from './recent-keys.ts';
 import { runShare } from './run-share.ts';
 
 /** Profiles per batch when the profiles were sent rather than read from a stored set. */
 const SENT_BATCH = 5_000;
+/** Journeys a worker remembers having rehearsed. */
+const REHEARSED_KEPT = 16;
 
 /** The share's profiles in batches: those sent, or the stored set's part read chunk by chunk. */
 async function* batchesOf(
@@ -70,9 +73,10 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
   let prepares = 0;
   /**
    * Journeys rehearsed (as JSON): once compiled, the engine's code for a journey stays so, and
-   * the page asks again at every change of its choice.
+   * the page asks again at every change of its choice. The last few are enough: a session of
+   * edits makes a new JSON at every change.
    */
-  const rehearsed = new Set<string>();
+  const rehearsed = new RecentKeys(REHEARSED_KEPT);
   const post = (event: ForecastWorkerEvent): void => scope.postMessage(event);
   /** Hands the current run the period it awaits. */
   let setPeriod: (period: Period) => void = () => undefined;
@@ -128,10 +132,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
         queue(async () => {
           const share = await prepareAhead(request, kept, loader, stale);
           // Then the engine's code for the journeys compiled, on their real entries.
-          const fresh = request.specs.filter((spec) => {
-            const json = JSON.stringify(spec);
-            return !rehearsed.has(json) && rehearsed.add(json);
-          });
+          const fresh = request.specs.filter((spec) => rehearsed.firstSeen(JSON.stringify(spec)));
           if (share !== null && !stale() && fresh.length > 0) {
             const plans = fresh.map((spec) => kept.plan(spec, {}, request));
             await rehearseForecast(share, plans, request.partition, stale);
