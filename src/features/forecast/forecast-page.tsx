@@ -145,11 +145,10 @@ export function ForecastPage() {
         </p>
       ) : journeys.length === 0 || sets.length === 0 ? (
         <p>
-          <FormattedMessage id="forecast.forecast-page.aForecastNeedsAJourney" />{' '}
-          {journeys.length === 0
-            ? intl.formatMessage({ id: 'forecast.forecast-page.aJourney' })
-            : intl.formatMessage({ id: 'forecast.forecast-page.aProfileSet' })}{' '}
-          <FormattedMessage id="forecast.forecast-page.first" />
+          <FormattedMessage
+            id="forecast.forecast-page.needsAJourneyAndASet"
+            values={{ missing: journeys.length === 0 ? 'journey' : 'set' }}
+          />
         </p>
       ) : (
         <ForecastSetup
