@@ -1,7 +1,5 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { VariantComparison } from '../../../src/domain/forecast/compare-variants.ts';
-import type { KpiDefinition } from '../../../src/domain/forecast/replications.ts';
 import {
   describeDifference,
   describeRelativeLift,
@@ -11,44 +9,13 @@ import {
 } from '../../../src/features/forecast/difference-words.ts';
 import { differenceFormat } from '../../../src/features/forecast/kpi-format.ts';
 import { setFormatCurrency, setFormatLocale } from '../../../src/i18n/format-locale.ts';
+import { comparison, conversions, cost, rate } from '../../support/kpi-comparison.ts';
 import { testIntl } from '../../support/test-intl.ts';
 
 const french = await testIntl('fr');
 const NBSP = '\u00a0';
 /** Before « ; » French puts a narrow no-break space; Intl writes « % » after a no-break space. */
 const NARROW_NBSP = '\u202f';
-
-const rate: KpiDefinition = {
-  key: 'conversionRate',
-  label: 'Conversion rate',
-  unit: 'share',
-  better: 'higher',
-  group: 'outcome',
-};
-const cost: KpiDefinition = {
-  ...rate,
-  key: 'costPerConversion',
-  label: 'Cost per conversion',
-  unit: 'money',
-  better: 'lower',
-};
-const conversions: KpiDefinition = {
-  ...rate,
-  key: 'conversions',
-  label: 'Conversions',
-  unit: 'count',
-};
-
-function comparison(meanDiff: number, low: number, high: number): VariantComparison {
-  return {
-    n: 20,
-    meanDiff,
-    relativeDiff: 0,
-    ci: { low, high },
-    pValue: 0.01,
-    distinguishable: low > 0 || high < 0,
-  };
-}
 
 describe('A against B, worded in French', () => {
   // The figures are written in the reader's format, as the LocaleProvider sets it.

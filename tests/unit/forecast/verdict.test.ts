@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  compareVariants,
-  type VariantComparison,
-} from '../../../src/domain/forecast/compare-variants.ts';
-import type { KpiDefinition, KpiUnit } from '../../../src/domain/forecast/replications.ts';
+import { compareVariants } from '../../../src/domain/forecast/compare-variants.ts';
+import type { KpiUnit } from '../../../src/domain/forecast/replications.ts';
 import {
   decimalsForInterval,
   differenceVerdict,
@@ -15,44 +12,13 @@ import {
   describeDifference as describeIn,
   formatInterval as formatIntervalIn,
 } from '../../../src/features/forecast/difference-words.ts';
+import { comparison, conversions, cost, rate } from '../../support/kpi-comparison.ts';
 import { testIntl } from '../../support/test-intl.ts';
 
 const english = await testIntl('en');
 const describeDifference = (
   ...args: Parameters<typeof describeIn> extends [unknown, ...infer R] ? R : never
 ) => describeIn(english, ...args);
-
-const rate: KpiDefinition = {
-  key: 'conversionRate',
-  label: 'Conversion rate',
-  unit: 'share',
-  better: 'higher',
-  group: 'outcome',
-};
-const cost: KpiDefinition = {
-  ...rate,
-  key: 'costPerConversion',
-  label: 'Cost per conversion',
-  unit: 'money',
-  better: 'lower',
-};
-const conversions: KpiDefinition = {
-  ...rate,
-  key: 'conversions',
-  label: 'Conversions',
-  unit: 'count',
-};
-
-function comparison(meanDiff: number, low: number, high: number): VariantComparison {
-  return {
-    n: 20,
-    meanDiff,
-    relativeDiff: null,
-    ci: { low, high },
-    pValue: 0.5,
-    distinguishable: low > 0 || high < 0,
-  };
-}
 
 describe('differenceVerdict', () => {
   it('decides on unrounded values: a tiny interval above zero is a real difference', () => {
