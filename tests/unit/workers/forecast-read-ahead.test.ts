@@ -222,22 +222,34 @@ describe('a forecast worker told the journeys and the period ahead of a run', ()
     });
   }
 
-  it('says its part’s span, prepares the journeys for the period, and the run after decodes no profile, with the same results', async () => {
-    const { profiles, set } = await storedSet(3_500, 12);
-    const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
+  /**
+   * A worker that has read its part ahead, been told the journeys and the period of the part's
+   * span, and prepared them (its batches joined for the journeys).
+   */
+  async function preparedWorker(
+    set: { dbName: string; setId: string },
+    specs: Spec[],
+    ahead: number,
+  ): Promise<{ worker: WorkerLike; period: { start: number; horizonDays: number } }> {
     const worker = inProcessForecastWorker();
     const period = await readAheadOn(worker, {
       type: 'read-ahead',
       set,
       parts: 1,
       partition: 0,
-      ahead: 3,
+      ahead,
     });
     const whole = vi.spyOn(PreparedParts.prototype, 'whole');
     worker.postMessage({ type: 'prepare', set, parts: 1, partition: 0, specs, ...period });
-    // Prepared once the part's batches are joined for the journeys.
     await vi.waitFor(() => expect(whole).toHaveBeenCalled(), { timeout: 15_000 });
     whole.mockRestore();
+    return { worker, period };
+  }
+
+  it('says its part’s span, prepares the journeys for the period, and the run after decodes no profile, with the same results', async () => {
+    const { profiles, set } = await storedSet(3_500, 12);
+    const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
+    const { worker, period } = await preparedWorker(set, specs, 3);
     const decode = vi.spyOn(ChunkColumns.prototype, 'profile');
     const events = await runOn(
       worker,
@@ -281,18 +293,7 @@ describe('a forecast worker told the journeys and the period ahead of a run', ()
       // A sample of the share traced in replication 0, as over a large set.
       tracing: { every: false, sample: 400, cap: { max: 3, periodDays: 7 } },
     });
-    const prepared = inProcessForecastWorker();
-    const period = await readAheadOn(prepared, {
-      type: 'read-ahead',
-      set,
-      parts: 1,
-      partition: 0,
-      ahead: 1,
-    });
-    const whole = vi.spyOn(PreparedParts.prototype, 'whole');
-    prepared.postMessage({ type: 'prepare', set, parts: 1, partition: 0, specs, ...period });
-    await vi.waitFor(() => expect(whole).toHaveBeenCalled(), { timeout: 15_000 });
-    whole.mockRestore();
+    const { worker: prepared, period } = await preparedWorker(set, specs, 1);
     const fromPrepared = await runOn(prepared, request(period), () => null);
     prepared.terminate();
     const plain = inProcessForecastWorker();
