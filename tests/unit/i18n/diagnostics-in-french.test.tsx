@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup.ts';
-import { render, screen, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { restore, validate, type Diagnostic, type JourneyStep } from '../../../src/domain/index.ts';
 import { ProblemsList } from '../../../src/features/editor/problems/problems-list.tsx';
@@ -10,26 +9,11 @@ import { BrokenJourneyRow } from '../../../src/features/journeys/broken-journey-
 import { parseJourneyFile } from '../../../src/features/journeys/parse-journey-file.ts';
 import { loadProblemText } from '../../../src/i18n/diagnostic-text.ts';
 import { loadMessages } from '../../../src/i18n/load-messages.ts';
-import { LocaleProvider } from '../../../src/i18n/locale-provider.tsx';
+import { inFrench } from '../../support/in-french.tsx';
 import { createIntl } from 'react-intl';
 import { simpleDoc } from '../journey/doc-fixture.ts';
 
 const french = await loadMessages('fr');
-
-/** Any message id missing from the French catalogue fails the test. */
-function inFrench(ui: ReactNode) {
-  return render(
-    <LocaleProvider
-      locale="fr"
-      messages={french}
-      onError={(error) => {
-        throw error;
-      }}
-    >
-      {ui}
-    </LocaleProvider>,
-  );
-}
 
 /** A journey with problems of several kinds: no way in, no subject, a negative delay, no opt-out. */
 function brokenJourney() {

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup.ts';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { HoldoutCheck } from '../../../src/domain/forecast/clv-holdout.ts';
 import {
@@ -15,31 +14,13 @@ import { HoldoutCharts } from '../../../src/features/forecast/clv/holdout-charts
 import { SampleSizePanel } from '../../../src/features/forecast/sample-size-panel.tsx';
 import { VersionBanner } from '../../../src/features/live/version-banner.tsx';
 import { PublishSuccess } from '../../../src/features/publish/publish-outcome.tsx';
-import { loadMessages } from '../../../src/i18n/load-messages.ts';
-import { LocaleProvider } from '../../../src/i18n/locale-provider.tsx';
+import { inFrench } from '../../support/in-french.tsx';
 import { person, testServices, withServices } from '../profiles-ui/services.tsx';
-
-const french = await loadMessages('fr');
 
 /** French typography's spaces, as Intl and the catalogue write them. */
 const NBSP = '\u00a0';
 const NARROW_NBSP = '\u202f';
 const frenchNumber = (n: number) => new Intl.NumberFormat('fr').format(n);
-
-/** Any message id missing from the French catalogue, or a value it cannot take, fails the test. */
-function inFrench(ui: ReactNode) {
-  return render(
-    <LocaleProvider
-      locale="fr"
-      messages={french}
-      onError={(error) => {
-        throw error;
-      }}
-    >
-      {ui}
-    </LocaleProvider>,
-  );
-}
 
 /** Thirteen held-out weeks after 1997-09-30, the last one three days long. */
 const holdout: HoldoutCheck = {
