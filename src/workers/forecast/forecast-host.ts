@@ -132,11 +132,16 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
         queue(async () => {
           const share = await prepareAhead(request, kept, loader, stale);
           // Then the engine's code for the journeys compiled, on their real entries.
-          const fresh = request.specs.filter((spec) => rehearsed.firstSeen(JSON.stringify(spec)));
-          if (share !== null && !stale() && fresh.length > 0) {
-            const plans = fresh.map((spec) => kept.plan(spec, {}, request));
-            await rehearseForecast(share, plans, request.partition, stale);
-          }
+          if (share === null || stale()) return;
+          const fresh = request.specs
+            .map((spec) => ({ spec, json: JSON.stringify(spec) }))
+            .filter(({ json }) => !rehearsed.has(json));
+          if (fresh.length === 0) return;
+          const period = { start: request.start, horizonDays: request.horizonDays };
+          const plans = fresh.map(({ spec }) => kept.plan(spec, {}, period));
+          await rehearseForecast(share, plans, request.partition, stale);
+          // Only a rehearsal run to its end counts: one cut short is done again next time.
+          if (!stale()) for (const { json } of fresh) rehearsed.remember(json);
         });
       } else {
         cancelled = false;

@@ -88,6 +88,8 @@ export function hostSimulation(
   let started = 0;
   /** Runs received and not yet answered: a rehearsal gives way to them. */
   let active = 0;
+  /** Rehearsals asked for: an older one gives way to a newer. */
+  let prepares = 0;
   /** The part joined for traced runs, and the journey last run or rehearsed over it. */
   const joined = new JoinedPart();
   /** Runs numbered up to this one were cancelled. */
@@ -264,7 +266,9 @@ export function hostSimulation(
    */
   async function prepare(request: PrepareRequest) {
     const runsBefore = started;
-    const giveWay = () => active > 0 || started !== runsBefore;
+    // A newer rehearsal (the journey or its options changed) or a run takes over.
+    const generation = ++prepares;
+    const giveWay = () => active > 0 || started !== runsBefore || generation !== prepares;
     // Read to the end even when a run comes meanwhile: the run shares the read.
     const batches = await partBatches(request, () => false);
     const first = batches?.[0];

@@ -3,16 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { RecentKeys } from '../../../src/workers/forecast/recent-keys.ts';
 
 describe('RecentKeys', () => {
-  it('says a key is new once, and again only after more than its capacity of others', () => {
+  it('holds a key until more than its capacity of other keys are remembered after it', () => {
     const keys = new RecentKeys(3);
-    expect(keys.firstSeen('a')).toBe(true);
-    expect(keys.firstSeen('a')).toBe(false);
-    for (const other of ['b', 'c']) expect(keys.firstSeen(other)).toBe(true);
-    expect(keys.firstSeen('a')).toBe(false);
-    expect(keys.firstSeen('d')).toBe(true);
-    expect(keys.firstSeen('a')).toBe(true);
-    expect(keys.firstSeen('__proto__')).toBe(true);
-    expect(keys.firstSeen('__proto__')).toBe(false);
+    expect(keys.has('a')).toBe(false);
+    keys.remember('a');
+    expect(keys.has('a')).toBe(true);
+    for (const other of ['b', 'c']) keys.remember(other);
+    expect(keys.has('a')).toBe(true);
+    keys.remember('d');
+    expect(keys.has('a')).toBe(false);
+    // Remembered again, a key is the newest: 'b' goes first.
+    keys.remember('c');
+    keys.remember('e');
+    expect([keys.has('b'), keys.has('c')]).toEqual([false, true]);
+    keys.remember('__proto__');
+    expect(keys.has('__proto__')).toBe(true);
   });
 
   it('never holds more than its capacity, and always holds the latest key', () => {
@@ -23,9 +28,9 @@ describe('RecentKeys', () => {
         (capacity, seen) => {
           const keys = new RecentKeys(capacity);
           for (const key of seen) {
-            keys.firstSeen(key);
+            keys.remember(key);
             expect(keys.size).toBeLessThanOrEqual(capacity);
-            expect(keys.firstSeen(key)).toBe(false);
+            expect(keys.has(key)).toBe(true);
           }
         },
       ),
