@@ -157,8 +157,9 @@ export function chunkColumns(chunks: readonly ProfileChunkRecord[]): ChunkColumn
   let events = 0;
   for (const chunk of chunks) {
     const encoded = currentColumns(chunk);
-    // Sizes as the chunk says; checked when it is added (others grow the columns as they come).
-    if (encoded?.ids?.length !== undefined && encoded.eventAt?.length !== undefined) {
+    // Sizes as the chunk says when its columns are typed arrays, whose lengths are memory that
+    // exists; a damaged chunk may claim any length, and is refused when it is added.
+    if (ArrayBuffer.isView(encoded?.ids) && ArrayBuffer.isView(encoded.eventAt)) {
       profiles += encoded.ids.length;
       events += encoded.eventAt.length;
     }

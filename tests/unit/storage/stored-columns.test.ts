@@ -2,23 +2,14 @@ import { serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles';
-import { PROFILE_SCHEMA_VERSION, type Profile } from '../../../src/domain/profiles/profile';
+import type { Profile } from '../../../src/domain/profiles/profile';
 import { profileColumns } from '../../../src/domain/simulate/profile-columns';
-import { ChunkColumns } from '../../../src/storage/chunk-columns';
-import {
-  type EncodedProfiles,
-  encodeProfiles,
-  PROFILE_CODEC_VERSION,
-} from '../../../src/storage/profile-codec';
-import type { ProfileColumnChunkRecord } from '../../../src/storage/records';
+import { ChunkColumns, chunkColumns } from '../../../src/storage/chunk-columns';
+import { type EncodedProfiles, encodeProfiles } from '../../../src/storage/profile-codec';
+import { storedChunk } from '../../support/stored-chunk.ts';
 
 const DAY = 86_400_000;
 const profiles = generateProfiles({ count: 60, seed: 8, start: 0, end: 90 * DAY });
-
-function chunk(columns: EncodedProfiles, count: number, seq = 0): ProfileColumnChunkRecord {
-  const key = { setId: 'set', gen: 'g', seq, v: PROFILE_SCHEMA_VERSION };
-  return { ...key, codec: PROFILE_CODEC_VERSION, count, columns };
-}
 
 /** Profile `i`'s events as the columns hold them. */
 function eventsIn(columns: ChunkColumns, i: number) {
@@ -34,8 +25,8 @@ function eventsIn(columns: ChunkColumns, i: number) {
 describe('stored chunks as the simulator reads them (codec 2)', () => {
   it('gives the columns of the profiles in memory, a copy as IndexedDB hands it back', () => {
     const columns = new ChunkColumns();
-    columns.add(structuredClone(chunk(encodeProfiles(profiles.slice(0, 25)), 25, 0)));
-    columns.add(structuredClone(chunk(encodeProfiles(profiles.slice(25)), 35, 1)));
+    columns.add(structuredClone(storedChunk(encodeProfiles(profiles.slice(0, 25)), 25, 0)));
+    columns.add(structuredClone(storedChunk(encodeProfiles(profiles.slice(25)), 35, 1)));
     const expected = profileColumns(profiles);
     expect(columns.count).toBe(expected.count);
     expect(columns.names).toEqual(expected.names);
@@ -56,6 +47,19 @@ describe('stored chunks as the simulator reads them (codec 2)', () => {
     expect(serialize(text).length).toBeLessThan(text.length + 16);
     const wide = encodeProfiles([{ ...(profiles[0] as Profile), id: 'ł' }]).text;
     expect(serialize(wide).length).toBeGreaterThan(2 * wide.length);
+  });
+
+  it('refuses a chunk that claims columns longer than any memory, before sizing for them', () => {
+    const encoded = encodeProfiles(profiles.slice(0, 10));
+    for (const lie of [{ length: 2 ** 34 }, { length: 2 ** 40 }]) {
+      for (const damaged of [
+        { ...encoded, eventAt: lie },
+        { ...encoded, ids: lie },
+      ] as unknown as EncodedProfiles[])
+        expect(() => chunkColumns([storedChunk(damaged, 10)])).toThrow(
+          new TypeError('A stored chunk of profile set set is damaged.'),
+        );
+    }
   });
 
   it('never hands out a profile that disagrees with its columns, however a chunk is damaged (seeded, 400 damages)', () => {
@@ -92,7 +96,7 @@ describe('stored chunks as the simulator reads them (codec 2)', () => {
         }
         const columns = new ChunkColumns();
         try {
-          columns.add(chunk({ ...encoded, [column]: broken }, profiles.length));
+          columns.add(storedChunk({ ...encoded, [column]: broken }, profiles.length));
         } catch (error) {
           expect(error).toStrictEqual(
             new TypeError('A stored chunk of profile set set is damaged.'),

@@ -3,20 +3,11 @@ import { generateProfiles } from '../../../src/domain/profiles/generate/generate
 import { PROFILE_SCHEMA_VERSION } from '../../../src/domain/profiles/profile';
 import { reachColumn } from '../../../src/domain/simulate/profile-columns';
 import { ChunkColumns, chunkColumns } from '../../../src/storage/chunk-columns';
-import {
-  type EncodedProfiles,
-  encodeProfiles,
-  PROFILE_CODEC_VERSION,
-} from '../../../src/storage/profile-codec';
-import type { ProfileChunkRecord } from '../../../src/storage/records';
+import { type EncodedProfiles, encodeProfiles } from '../../../src/storage/profile-codec';
+import { storedChunk } from '../../support/stored-chunk.ts';
 
 const DAY = 86_400_000;
 const profiles = generateProfiles({ count: 90, seed: 20, start: 0, end: 90 * DAY });
-
-function chunk(columns: EncodedProfiles, count: number, seq = 0): ProfileChunkRecord {
-  const key = { setId: 'set', gen: 'g', seq, v: PROFILE_SCHEMA_VERSION };
-  return { ...key, codec: PROFILE_CODEC_VERSION, count, columns };
-}
 
 /** A chunk as written before the reach column: the same columns without it. */
 function withoutReach(encoded: EncodedProfiles): EncodedProfiles {
@@ -34,16 +25,16 @@ describe('the stored reach column', () => {
 
   it('is read from stored chunks, as IndexedDB hands them back, when every chunk has it', () => {
     const columns = chunkColumns([
-      structuredClone(chunk(encodeProfiles(profiles.slice(0, 40)), 40, 0)),
-      structuredClone(chunk(encodeProfiles(profiles.slice(40)), 50, 1)),
+      structuredClone(storedChunk(encodeProfiles(profiles.slice(0, 40)), 40, 0)),
+      structuredClone(storedChunk(encodeProfiles(profiles.slice(40)), 50, 1)),
     ]);
     expect(columns.reach?.subarray(0, columns.count)).toEqual(reachColumn(profiles));
   });
 
   it('is left out when a chunk was written without it or as objects, and the rest still reads', () => {
     const older = chunkColumns([
-      chunk(encodeProfiles(profiles.slice(0, 40)), 40, 0),
-      chunk(withoutReach(encodeProfiles(profiles.slice(40))), 50, 1),
+      storedChunk(encodeProfiles(profiles.slice(0, 40)), 40, 0),
+      storedChunk(withoutReach(encodeProfiles(profiles.slice(40))), 50, 1),
     ]);
     expect(older.reach).toBeUndefined();
     expect(older.count).toBe(profiles.length);
@@ -56,7 +47,7 @@ describe('the stored reach column', () => {
         v: PROFILE_SCHEMA_VERSION,
         profiles: profiles.slice(0, 40),
       },
-      chunk(encodeProfiles(profiles.slice(40)), 50, 1),
+      storedChunk(encodeProfiles(profiles.slice(40)), 50, 1),
     ]);
     expect(objects.reach).toBeUndefined();
   });
@@ -78,7 +69,7 @@ describe('the stored reach column', () => {
     for (const value of broken) {
       const columns = new ChunkColumns();
       const damaged = { ...encoded, reach: value } as EncodedProfiles;
-      expect(() => columns.add(chunk(damaged, profiles.length))).toThrow(
+      expect(() => columns.add(storedChunk(damaged, profiles.length))).toThrow(
         new TypeError('A stored chunk of profile set set is damaged.'),
       );
       expect(columns.count).toBe(0);
