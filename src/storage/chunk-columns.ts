@@ -1,6 +1,6 @@
 import type { Profile } from '../domain/profiles/profile';
 import { grown, type ProfileColumns } from '../domain/simulate/profile-columns';
-import { checkReach, type EncodedProfiles } from './profile-codec';
+import { checkReach, type EncodedProfiles, readableReach } from './profile-codec';
 import { checkEncoded, ChunkProfiles, stringsOf } from './profile-codec-decode';
 import { checkChunk, currentColumns } from './profile-chunks';
 import type { ProfileChunkRecord, ProfileColumnChunkRecord } from './records';
@@ -66,8 +66,8 @@ export class ChunkColumns implements ProfileColumns {
     this.eventAt.set(encoded.eventAt, base);
     for (let k = 0; k <= count; k++) this.eventStart[first + k] = base + (eventStart[k] as number);
     this.chunkOf.fill(this.chunks.length, first, first + count);
-    if (encoded.reach === undefined) this.reach = undefined;
-    else this.reach?.set(encoded.reach, first);
+    if (!readableReach(encoded)) this.reach = undefined;
+    else this.reach?.set(encoded.reach as Uint8Array, first);
     // Strings are cut for each profile asked for, not kept per chunk: the simulator asks for
     // each entrant once a run, and a table of the strings cut so far kept them all alive with
     // the chunk (promoted, copied and marked by the collector; a kept worker holds its part of

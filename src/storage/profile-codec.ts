@@ -1,4 +1,4 @@
-import { ALL_CHANNELS, reachMask } from '../domain/conditions/reachability';
+import { ALL_CHANNELS, REACH_RULE, reachMask } from '../domain/conditions/reachability';
 import type { Profile } from '../domain/profiles/profile';
 import { PackedStrings } from './packed-strings';
 import { damagedChunk, Tag, toUint, ValueEncoder, type ValueStreams } from './profile-codec-values';
@@ -46,6 +46,13 @@ export interface EncodedProfiles extends ValueStreams {
    * none: readers then work it out from the profile, as before (no upgrade of stored sets).
    */
   reach?: Uint8Array;
+  /** The {@link REACH_RULE} `reach` was worked out by; under another, `reach` is not read. */
+  reachRule?: string;
+}
+
+/** Whether the chunk's reach bytes may be read: present, and worked out by today's rule. */
+export function readableReach(e: EncodedProfiles): boolean {
+  return e.reach !== undefined && e.reachRule === REACH_RULE;
 }
 
 /**
@@ -54,7 +61,7 @@ export interface EncodedProfiles extends ValueStreams {
  */
 export function checkReach(e: EncodedProfiles, count: number): void {
   const reach: unknown = e.reach;
-  if (reach === undefined) return;
+  if (!readableReach(e)) return;
   if (!ArrayBuffer.isView(reach) || Object.prototype.toString.call(reach) !== '[object Uint8Array]')
     throw damagedChunk();
   const bytes = reach as Uint8Array;
@@ -140,5 +147,6 @@ export function encodeProfiles(profiles: readonly Profile[]): EncodedProfiles {
     ints: toUint(e.ints),
     nums: new Float64Array(e.nums),
     reach,
+    reachRule: REACH_RULE,
   };
 }

@@ -3,6 +3,7 @@
  * (typed arrays, inline random numbers, no generality) over the same columns the engine reads.
  * The engine's time is reported as a multiple of this loop's.
  */
+import { CHANNELS } from '../../src/domain/channels.ts';
 import { allOf } from '../../src/domain/conditions/condition-schema.ts';
 import { eventCount } from '../../src/domain/templates/template-builder.ts';
 import type { JourneyDocument, JourneyStep } from '../../src/domain/journey/journey-schema.ts';
@@ -194,9 +195,9 @@ export interface FloorResult {
 }
 
 /** Bits of the reach column (`CHANNELS` order). */
-const EMAIL = 1;
-const SMS = 2;
-const PUSH = 4;
+const EMAIL = 1 << CHANNELS.indexOf('email');
+const SMS = 1 << CHANNELS.indexOf('sms');
+const PUSH = 1 << CHANNELS.indexOf('push');
 
 /**
  * The bench journey as one hand-written loop over the profiles' columns, reading what the engine

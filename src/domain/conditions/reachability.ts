@@ -38,6 +38,13 @@ export function isReachable(profile: Profile, channel: Channel): boolean {
 export const ALL_CHANNELS = (1 << CHANNELS.length) - 1;
 
 /**
+ * What a stored {@link reachMask} byte means: the version of {@link isReachable}'s rule and the
+ * channel of each bit. Raise the version when the rule changes: bytes stored under another rule
+ * (or another order of the channels) are then not read, and the profiles are asked instead.
+ */
+export const REACH_RULE = `1:${CHANNELS.join(',')}`;
+
+/**
  * Bit `c` set when the profile is reachable on `CHANNELS[c]`, for the channels in `mask`: the
  * answer of {@link isReachable} channel by channel, so a column of these (see `reachColumn`) and
  * the profile objects agree by construction.

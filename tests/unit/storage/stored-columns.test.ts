@@ -64,7 +64,10 @@ describe('stored chunks as the simulator reads them (codec 2)', () => {
 
   it('never hands out a profile that disagrees with its columns, however a chunk is damaged (seeded, 400 damages)', () => {
     const encoded = encodeProfiles(profiles);
-    type Column = Exclude<keyof EncodedProfiles, 'text' | 'shapes' | 'eventNames' | 'reach'>;
+    type Column = Exclude<
+      keyof EncodedProfiles,
+      'text' | 'shapes' | 'eventNames' | 'reach' | 'reachRule'
+    >;
     const names: Column[] = [
       'offsets',
       'ids',

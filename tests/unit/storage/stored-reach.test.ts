@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles';
 import { PROFILE_SCHEMA_VERSION } from '../../../src/domain/profiles/profile';
+import { CHANNELS } from '../../../src/domain/channels';
+import { REACH_RULE } from '../../../src/domain/conditions/reachability';
 import { reachColumn } from '../../../src/domain/simulate/profile-columns';
 import { ChunkColumns, chunkColumns } from '../../../src/storage/chunk-columns';
 import { type EncodedProfiles, encodeProfiles } from '../../../src/storage/profile-codec';
@@ -50,6 +52,21 @@ describe('the stored reach column', () => {
       storedChunk(encodeProfiles(profiles.slice(40)), 50, 1),
     ]);
     expect(objects.reach).toBeUndefined();
+  });
+
+  it('is not read when it was worked out by another rule or order of channels, nor called damaged', () => {
+    const encoded = encodeProfiles(profiles);
+    expect(encoded.reachRule).toBe(REACH_RULE);
+    for (const reachRule of [undefined, '0:email,sms', `2:${[...CHANNELS].reverse().join(',')}`]) {
+      const other = {
+        ...encoded,
+        reachRule,
+        reach: Uint8Array.from(encoded.reach ?? [], () => 0xff),
+      };
+      const columns = chunkColumns([storedChunk(other as EncodedProfiles, profiles.length)]);
+      expect(columns.reach).toBeUndefined();
+      profiles.forEach((profile, i) => expect(columns.profile(i)).toStrictEqual(profile));
+    }
   });
 
   it('refuses a chunk whose reach is of the wrong length or type as damaged', () => {
