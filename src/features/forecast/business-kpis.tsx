@@ -69,10 +69,14 @@ export function BusinessKpis({
           label={intl.formatMessage({ id: 'forecast.business-kpis.npsHistorical' })}
           value={historical?.nps ?? null}
           format="number"
-          detail={intl.formatMessage(
-            { id: 'forecast.business-kpis.answers' },
-            { answers: formatNumber(historical?.responses ?? 0) },
-          )}
+          detail={
+            historical === null
+              ? intl.formatMessage({ id: 'forecast.business-kpis.answersNotSummed' })
+              : intl.formatMessage(
+                  { id: 'forecast.business-kpis.answers' },
+                  { answers: formatNumber(historical.responses) },
+                )
+          }
         />
         <KpiCard
           label={intl.formatMessage({ id: 'forecast.business-kpis.npsSimulated' })}
