@@ -114,7 +114,7 @@ describe('the written interval agrees with the verdict (property)', () => {
           }
           expect(describeDifference({ ...rate, unit }, c, 0.9)).toMatch(/a real difference\.$/);
           expect(formatIntervalIn(english, { ...rate, unit }, format, ci)).not.toMatch(
-            /^[+-]?\$?0(\.0+)? to [+-]?\$?0(\.0+)?$/,
+            /^[+-]?\$?0(\.0+)? to [+-]?\$?0(\.0+)?( pp)?$/,
           );
         },
       ),

@@ -155,7 +155,7 @@ describe('messages are whole sentences', () => {
     expect(
       say('forecast.clv-thermometer.noValueEstimate', { ...failure, reason: 'noRepeatBuyers' }),
     ).toBe(
-      'Pas d’estimation de valeur\u00a0: aucun client n’a racheté avant le 30 sept. 1997, donc aucun des deux modèles n’a de quoi apprendre.',
+      'Pas d’estimation de valeur\u00a0: aucun client n’a racheté jusqu’au 30 sept. 1997, donc aucun des deux modèles n’a de quoi apprendre.',
     );
     expect(
       say('forecast.customer-value-page.theModelsCouldNotBe', {
@@ -164,7 +164,7 @@ describe('messages are whole sentences', () => {
         reason: 'noneByCalibrationEnd',
       }),
     ).toBe(
-      'Les modèles n’ont pas pu être ajustés jusqu’au 30 sept. 1997\u00a0: aucun achat avant la fin de la calibration, le 30 sept. 1997.',
+      'Les modèles n’ont pas pu être ajustés jusqu’au 30 sept. 1997\u00a0: aucun achat jusqu’à la fin de la calibration.',
     );
   });
 
