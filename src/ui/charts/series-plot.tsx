@@ -141,7 +141,7 @@ export function SeriesPlot({
                 textAnchor={centre(p.index) > innerWidth - 40 ? 'end' : 'middle'}
                 className="series-plot-tick"
               >
-                <FormattedMessage id="ui.series-plot.partial" /> {p.note}
+                <FormattedMessage id="ui.series-plot.partialNote" values={{ note: p.note }} />
               </text>
             </g>
           ))}
