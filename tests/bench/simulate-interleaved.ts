@@ -4,7 +4,9 @@
 import { createSimulationPlan } from '../../src/domain/simulate/plan.ts';
 import { profileColumns } from '../../src/domain/simulate/profile-columns.ts';
 import { simulatePartition } from '../../src/domain/simulate/simulate.ts';
-import { benchProfiles, runFloor } from './simulate-floor.ts';
+import { benchProfiles } from './simulate-floor.ts';
+import { runFloor } from './simulate-floor-loop.ts';
+import { floorMismatch } from './simulate-floor-result.ts';
 import { BENCH_OPTIONS, benchSpec } from './simulate-spec.ts';
 
 function median(values: number[]): number {
@@ -33,8 +35,13 @@ const engine = (): void => {
   simulatePartition(createSimulationPlan(spec, BENCH_OPTIONS), profiles, 0);
 };
 const floor = (): void => {
-  runFloor(profiles);
+  runFloor(profiles, BENCH_OPTIONS.seed);
 };
+const mismatch = floorMismatch(
+  runFloor(profiles, BENCH_OPTIONS.seed),
+  simulatePartition(createSimulationPlan(spec, BENCH_OPTIONS), profiles, 0),
+);
+if (mismatch !== null) throw new Error(`the floor and the engine differ at ${mismatch}`);
 for (let i = 0; i < 3; i++) {
   engine();
   floor();
