@@ -328,9 +328,10 @@ export function runFloor(
         }
       }
       if (converted !== NEVER) {
-        let cents = 0;
-        if (simulated >= 0) cents = Math.round((orderAmount[simulated] as number) * 100);
-        else cents = goalCents[k] as number;
+        const cents =
+          simulated >= 0
+            ? Math.round((orderAmount[simulated] as number) * 100)
+            : (goalCents[k] as number);
         t.conversions++;
         t.revenueCents += cents;
         const day = Math.floor((converted - start) / DAY);
