@@ -23,7 +23,7 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const NEVER = Number.POSITIVE_INFINITY;
 /** Profiles whose entrants are set up together (see the passes in {@link runFloor}). */
-const BLOCK = 64;
+const BLOCK = 256;
 
 // The steps, in `STEPS` order (checked at load).
 const T = 0;
