@@ -5,25 +5,23 @@
  * shape is the code's shape, its tallies are typed arrays, and it reads what the engine reads
  * (event names and times, the reach column, ids, and an order's amount when one converts).
  */
-import type { ProfileEvent } from '../../src/domain/profiles/profile.ts';
 import type { ProfileColumns } from '../../src/domain/simulate/profile-columns.ts';
 import * as seeded from '../../src/domain/simulate/seeded.ts';
 import { BENCH_DAYS, BENCH_START, GOAL_WINDOW_DAYS, STEPS } from './simulate-floor.ts';
 import type { FloorResult } from './simulate-floor-result.ts';
 import * as send from './simulate-floor-send.ts';
-import { floorResult, type FloorTallies } from './simulate-floor-tally.ts';
+import { BLOCK, findEntrants, floorEntrants } from './simulate-floor-entrants.ts';
+import { floorResult, floorTallies } from './simulate-floor-tally.ts';
 
 // The bench runs under tsx, which turns each module into CommonJS: every read of an imported
 // name is then a call of a getter on the module's exports, and the loop reads them per profile
 // (twice as slow, measured). So it reads local copies, taken once.
 const { bump, EMAIL, floorRun, message, PUSH, SMS } = send;
-const { hashMore, hashText, seedHash } = seeded;
+const { hashMore, seedHash } = seeded;
 const BEHAVIOUR = seeded.STREAM.behaviour;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const NEVER = Number.POSITIVE_INFINITY;
-/** Profiles whose entrants are set up together (see the passes in {@link runFloor}). */
-const BLOCK = 256;
 
 // The steps, in `STEPS` order (checked at load).
 const T = 0;
@@ -92,89 +90,17 @@ export function runFloor(
   const order = run.order;
   const seedKey = seedHash(seed);
   const windowMs = GOAL_WINDOW_DAYS * DAY;
-  const t: FloorTallies = {
-    entered: new Int32Array(STEPS.length),
-    waiting: new Int32Array(STEPS.length),
-    branch: new Int32Array(STEPS.length * 2),
-    refused: new Int32Array(2),
-    messagesPerProfile: new Int32Array(51),
-    timeToConvert: new Int32Array(Math.ceil(windowMs / HOUR) + 1),
-    entriesPerDay: new Int32Array(days),
-    conversionsPerDay: new Int32Array(days),
-    profilesEntered: 0,
-    conversions: 0,
-    revenueCents: 0,
-  };
+  const t = floorTallies(STEPS.length, days, windowMs);
   const { entered, waiting, branch } = t;
   const lastHour = t.timeToConvert.length - 1;
-  const who = new Int32Array(BLOCK);
-  const entryEvent = new Int32Array(BLOCK);
-  const idLength = new Int32Array(BLOCK);
-  const hashes = new Uint32Array(BLOCK);
-  const goalEvent = new Int32Array(BLOCK);
-  const goalCents = new Float64Array(BLOCK);
-  const goalOf = new Int32Array(BLOCK);
-  const lists: (readonly ProfileEvent[])[] = new Array<readonly ProfileEvent[]>(BLOCK).fill([]);
-  const events: ProfileEvent[] = new Array<ProfileEvent>(BLOCK).fill({ name: '', at: 0 });
-  const props: ProfileEvent['props'][] = new Array<ProfileEvent['props']>(BLOCK).fill(undefined);
-  const ids: string[] = new Array<string>(BLOCK).fill('');
+  const lastBucket = t.messagesPerProfile.length - 1;
+  const entrants = floorEntrants();
+  const { entryEvent, goalEvent, goalCents, hash: hashes } = entrants;
   for (let block = 0; block < columns.count; block += BLOCK) {
-    // The entrants of the block: whose first order in the period is when.
-    let n = 0;
-    for (let p = block, to = Math.min(columns.count, block + BLOCK); p < to; p++) {
-      const last = eventStart[p + 1] as number;
-      let e = eventStart[p] as number;
-      for (; e < last; e++) {
-        if (eventName[e] !== order) continue;
-        const at = eventAt[e] as number;
-        if (at >= start) {
-          if (at >= end) e = last;
-          break;
-        }
-      }
-      if (e === last) continue;
-      who[n] = p;
-      entryEvent[n] = e;
-      // The profile's own order that reaches the goal, unless a simulated one comes first.
-      const entry = eventAt[e] as number;
-      const until = Math.min(entry + windowMs, end - 1);
-      let goal = -1;
-      for (let g = e + 1; g < last; g++) {
-        const at = eventAt[g] as number;
-        if (at > until) break;
-        if (at > entry && eventName[g] === order) {
-          goal = g;
-          break;
-        }
-      }
-      goalEvent[n++] = goal;
-    }
-    // Their ids, the ids' lengths, then their hashes: each first read of cold memory in a pass
-    // of its own, so that the reads of a pass are in flight together (as the engine does).
-    for (let k = 0; k < n; k++) ids[k] = columns.id(who[k] as number);
-    for (let k = 0; k < n; k++) idLength[k] = (ids[k] as string).length;
-    for (let k = 0; k < n; k++) hashes[k] = hashText(ids[k] as string);
-    // The amounts of those orders, read from the profile objects (the columns hold no amounts):
-    // the event lists, the events, then their props, each in a pass.
-    let m = 0;
+    const to = Math.min(columns.count, block + BLOCK);
+    const n = findEntrants(entrants, columns, block, to, order, start, end, windowMs);
     for (let k = 0; k < n; k++) {
-      if ((goalEvent[k] as number) < 0) continue;
-      goalOf[m] = k;
-      lists[m++] = columns.profile(who[k] as number).events;
-    }
-    for (let j = 0; j < m; j++) {
-      const k = goalOf[j] as number;
-      const g = (goalEvent[k] as number) - (eventStart[who[k] as number] as number);
-      events[j] = (lists[j] as readonly ProfileEvent[])[g] as ProfileEvent;
-    }
-    for (let j = 0; j < m; j++) props[j] = (events[j] as ProfileEvent).props;
-    for (let j = 0; j < m; j++) {
-      const amount = props[j]?.['amount'];
-      goalCents[goalOf[j] as number] =
-        typeof amount === 'number' && Number.isFinite(amount) ? Math.round(amount * 100) : 0;
-    }
-    for (let k = 0; k < n; k++) {
-      const p = who[k] as number;
+      const p = entrants.profile[k] as number;
       const e = entryEvent[k] as number;
       const first = eventStart[p] as number;
       const last = eventStart[p + 1] as number;
@@ -338,7 +264,7 @@ export function runFloor(
         if (day < days) bump(t.conversionsPerDay, day);
         bump(t.timeToConvert, Math.min(lastHour, Math.floor((converted - entry) / HOUR)));
       }
-      bump(t.messagesPerProfile, Math.min(run.messages, 50));
+      bump(t.messagesPerProfile, Math.min(run.messages, lastBucket));
     }
   }
   return floorResult(run, t, columns.count);

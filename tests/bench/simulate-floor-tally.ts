@@ -23,6 +23,10 @@ import {
   UNSUBSCRIBED_CAUSE,
 } from './simulate-floor-send.ts';
 
+const HOUR = 3_600_000;
+/** Buckets of the messages-per-profile histogram; the last holds this many or more. */
+export const MESSAGE_BUCKETS = 51;
+
 /** What the loop counts beside the sends (see `FloorRun`). */
 export interface FloorTallies {
   /** Per step (`STEPS` order): runs that entered it, and runs still waiting there at the horizon. */
@@ -40,6 +44,23 @@ export interface FloorTallies {
   profilesEntered: number;
   conversions: number;
   revenueCents: number;
+}
+
+/** Empty tallies for a journey of `steps` steps over `days` days, with a goal window of `goalMs`. */
+export function floorTallies(steps: number, days: number, goalMs: number): FloorTallies {
+  return {
+    entered: new Int32Array(steps),
+    waiting: new Int32Array(steps),
+    branch: new Int32Array(steps * 2),
+    refused: new Int32Array(2),
+    messagesPerProfile: new Int32Array(MESSAGE_BUCKETS),
+    timeToConvert: new Int32Array(Math.ceil(goalMs / HOUR) + 1),
+    entriesPerDay: new Int32Array(days),
+    conversionsPerDay: new Int32Array(days),
+    profilesEntered: 0,
+    conversions: 0,
+    revenueCents: 0,
+  };
 }
 
 /** An SMS of the bench journey has no Liquid markup, so it costs everyone the same parts. */
