@@ -6,19 +6,13 @@
  * (event names and times, the reach column, ids, and an order's amount when one converts).
  */
 import type { ProfileColumns } from '../../src/domain/simulate/profile-columns.ts';
-import * as seeded from '../../src/domain/simulate/seeded.ts';
+import { hashMore, seedHash, STREAM } from '../../src/domain/simulate/seeded.ts';
 import { BENCH_DAYS, BENCH_START, GOAL_WINDOW_DAYS, STEPS } from './simulate-floor.ts';
 import type { FloorResult } from './simulate-floor-result.ts';
-import * as send from './simulate-floor-send.ts';
+import { bump, EMAIL, floorRun, message, PUSH, SMS } from './simulate-floor-send.ts';
 import { BLOCK, findEntrants, floorEntrants } from './simulate-floor-entrants.ts';
 import { floorResult, floorTallies } from './simulate-floor-tally.ts';
 
-// The bench runs under tsx, which turns each module into CommonJS: every read of an imported
-// name is then a call of a getter on the module's exports, and the loop reads them per profile
-// (twice as slow, measured). So it reads local copies, taken once.
-const { bump, EMAIL, floorRun, message, PUSH, SMS } = send;
-const { hashMore, seedHash } = seeded;
-const BEHAVIOUR = seeded.STREAM.behaviour;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const NEVER = Number.POSITIVE_INFINITY;
@@ -109,7 +103,7 @@ export function runFloor(
       const entryDay = Math.floor((entry - start) / DAY);
       if (entryDay < days) bump(t.entriesPerDay, entryDay);
       const hash = hashes[k] as number;
-      random.reseed(seedKey, hash, BEHAVIOUR);
+      random.reseed(seedKey, hash, STREAM.behaviour);
       run.profile = p;
       run.first = first;
       run.last = last;
