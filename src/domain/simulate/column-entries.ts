@@ -88,7 +88,8 @@ export class ColumnEntries implements EntrantStart {
     const profile =
       this.scanned ?? (whenRead ? entrantProfile(this.columns, i) : this.columns.profile(i));
     this.profile = profile;
-    this.hash = hashText(profile.id);
+    const idHash = this.columns.idHash;
+    this.hash = idHash === undefined ? hashText(profile.id) : (idHash[i] as number);
     this.control = this.heldOut(this.hash);
     return true;
   }

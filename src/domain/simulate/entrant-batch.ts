@@ -59,12 +59,21 @@ export class EntrantBatch {
     const { entries, columns, index, profiles, hash, reach } = this;
     const n = entries.scanBlock(from, to, index, this.at, this.trigger, this.seq, profiles);
     for (let k = 0; k < n; k++) profiles[k] ??= entrantProfile(columns, index[k] as number);
-    // The ids, their lengths (the first read of each id's text), then their hashes: a pass for
-    // each read of cold memory.
+    // Each entrant's object is read here, in a pass, even when its id is not hashed: the run
+    // reads it anyway (V8 checks the object's shape where it is stored), one entrant after
+    // another (measured: 5% slower without this pass).
     const ids = this.ids;
     for (let k = 0; k < n; k++) ids[k] = (profiles[k] as Profile).id;
-    for (let k = 0; k < n; k++) this.idLength[k] = (ids[k] as string).length;
-    for (let k = 0; k < n; k++) hash[k] = hashText(ids[k] as string);
+    const idHash = columns.idHash;
+    if (idHash !== undefined) {
+      // Hashed with the columns: no entrant's id is read.
+      for (let k = 0; k < n; k++) hash[k] = idHash[index[k] as number] as number;
+    } else {
+      // The ids, their lengths (the first read of each id's text), then their hashes: a pass
+      // for each read of cold memory.
+      for (let k = 0; k < n; k++) this.idLength[k] = (ids[k] as string).length;
+      for (let k = 0; k < n; k++) hash[k] = hashText(ids[k] as string);
+    }
     const channels = this.reachChannels;
     const known = columns.reach;
     if (known !== undefined) {

@@ -66,8 +66,8 @@ export class EventTimeline {
     }
   }
 
-  /** The profile's own events as objects. */
-  private get real(): readonly ProfileEvent[] {
+  /** The profile's own events as objects (built, for a `ColumnProfile`, when first read). */
+  get real(): readonly ProfileEvent[] {
     return this.owner.events;
   }
 
@@ -207,30 +207,44 @@ export class EventTimeline {
   findTime(from: number, to: number, name: string, match: (e: ProfileEvent) => boolean): number {
     if (this.columns === null)
       return this.find(from, to, name, match)?.at ?? Number.POSITIVE_INFINITY;
-    let found = Number.POSITIVE_INFINITY;
-    const id = this.askedIds[this.asked(name)] as number;
-    if (id >= 0) {
-      const { eventAt, eventName } = this.columns;
-      const end = this.to;
-      for (let k = firstAbove(eventAt, this.from, end, from); k < end; k++) {
-        const at = eventAt[k] as number;
-        if (at > to) break;
-        if (eventName[k] === id) {
-          found = at;
-          break;
-        }
-      }
+    return this.findNamed(from, to, name, match);
+  }
+
+  /** The index among the profile's own events of the event {@link findNamed} found, or -1. */
+  foundIndex = -1;
+  /** The simulated event {@link findNamed} found, or null. */
+  foundSimulated: ProfileEvent | null = null;
+
+  /**
+   * {@link findTime} over the columns, telling which event it found: a real one's index in
+   * {@link foundIndex} (its object is not read), else the simulated one in {@link foundSimulated}.
+   * Columns only.
+   */
+  findNamed(from: number, to: number, name: string, match: (e: ProfileEvent) => boolean): number {
+    const k = this.firstNamed(from, to, this.askedIds[this.asked(name)] as number);
+    const realAt =
+      k < 0 ? Number.POSITIVE_INFINITY : ((this.columns as ProfileColumns).eventAt[k] as number);
+    const simulated = this.simulatedBefore(from, to, realAt, match);
+    if (simulated !== undefined) {
+      this.foundIndex = -1;
+      this.foundSimulated = simulated;
+      return simulated.at;
     }
-    // A simulated event before it (a real event comes first at the same time).
-    const sim = this.simulated;
-    const last = found === Number.POSITIVE_INFINITY ? to : found;
-    for (let j = 0; j < this.simulatedCount; j++) {
-      const e = sim[j] as ProfileEvent;
-      if (e.at <= from) continue;
-      if (e.at > last || e.at === found) break;
-      if (match(e)) return e.at;
+    this.foundIndex = k < 0 ? -1 : k - this.from;
+    this.foundSimulated = null;
+    return realAt;
+  }
+
+  /** The columns' index of the first real event in `(from, to]` named `names[id]`, or -1. */
+  private firstNamed(from: number, to: number, id: number): number {
+    if (id < 0) return -1;
+    const { eventAt, eventName } = this.columns as ProfileColumns;
+    const end = this.to;
+    for (let k = firstAbove(eventAt, this.from, end, from); k < end; k++) {
+      if ((eventAt[k] as number) > to) return -1;
+      if (eventName[k] === id) return k;
     }
-    return found;
+    return -1;
   }
 
   /**
@@ -266,7 +280,7 @@ export class EventTimeline {
         break;
       }
     }
-    return this.simulatedBefore(from, to, found, test);
+    return this.simulatedBefore(from, to, found?.at ?? Number.POSITIVE_INFINITY, test) ?? found;
   }
 
   /** The columns' index of `name`: -1 when no real event has it or the events are objects. */
@@ -301,29 +315,29 @@ export class EventTimeline {
         break;
       }
     }
-    return this.simulatedBefore(from, to, found, test);
+    return this.simulatedBefore(from, to, found?.at ?? Number.POSITIVE_INFINITY, test) ?? found;
   }
 
   /**
-   * The first simulated event after `from` that `test` accepts and that comes before `found` (the
-   * first real one, if any) or, without one, by `to`; else `found`. A real event comes before a
-   * simulated one at the same time.
+   * The first simulated event after `from` that `test` accepts and that comes before the first
+   * real one found, at `realAt` (a real event comes first at the same time), or without one
+   * (Infinity) by `to`; else undefined.
    */
   private simulatedBefore(
     from: number,
     to: number,
-    found: ProfileEvent | undefined,
+    realAt: number,
     test: (e: ProfileEvent) => boolean,
   ): ProfileEvent | undefined {
     const sim = this.simulated;
-    const last = found === undefined ? to : found.at;
+    const last = realAt === Number.POSITIVE_INFINITY ? to : realAt;
     for (let j = 0; j < this.simulatedCount; j++) {
       const e = sim[j] as ProfileEvent;
       if (e.at <= from) continue;
-      if (e.at > last || (found !== undefined && e.at === last)) break;
+      if (e.at > last || e.at === realAt) break;
       if (test(e)) return e;
     }
-    return found;
+    return undefined;
   }
 
   /** The index of `name` in {@link askedNames}, added when first asked (columns only). */

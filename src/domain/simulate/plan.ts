@@ -37,7 +37,14 @@ export interface SimulationPlan {
   triggerSteps: Int32Array;
   reentry: 'never' | 'after_exit' | 'after_cooldown';
   cooldownMs: number;
-  goal: { event: string; match: EventMatcher; windowMs: number; endsJourney: boolean } | null;
+  goal: {
+    event: string;
+    match: EventMatcher;
+    /** True when `match` accepts every event named `event` (no property filters). */
+    byName: boolean;
+    windowMs: number;
+    endsJourney: boolean;
+  } | null;
   /** Any exit criterion; null when there are none. */
   exitMatch: EventMatcher | null;
   exitEvents: readonly string[];
@@ -122,6 +129,7 @@ export function createSimulationPlan(
         : {
             event: goal.event,
             match: eventMatcher(goal.event, goal.propertyFilters),
+            byName: goal.propertyFilters.length === 0,
             windowMs: goal.windowDays * DAY_MS,
             endsJourney: goal.endsJourney,
           },

@@ -183,7 +183,8 @@ export function prepareColumns(
       plan,
       columns.count,
       (i) => columns.profile(i),
-      (i) => hashText(columns.id(i)),
+      (i) =>
+        columns.idHash === undefined ? hashText(columns.id(i)) : (columns.idHash[i] as number),
       columns,
     );
   const entries = ColumnEntries.for(plan, columns) as ColumnEntries;

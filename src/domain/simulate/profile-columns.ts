@@ -1,5 +1,6 @@
 import { reachMask } from '../conditions/reachability.ts';
 import type { Profile, ProfileEvent } from '../profiles/profile.ts';
+import { hashText } from './seeded.ts';
 
 /**
  * Profiles as columns: every profile's event names and times in flat typed arrays, and the
@@ -24,6 +25,12 @@ export interface ProfileColumns {
    * details or consent from an entrant's object; without it, it asks the object.
    */
   readonly reach?: Uint8Array;
+  /**
+   * Per profile, when worked out with the columns: the FNV-1a hash of its id (`hashText(id(i))`),
+   * the key of every per-profile draw. The simulator then reads no entrant's id to hash it (a
+   * cold read of the profile and of its id's text); without it, it hashes the id.
+   */
+  readonly idHash?: Uint32Array;
   /**
    * True when {@link profile} hands back objects already in memory: the engine then takes them
    * as they are. Otherwise (stored chunks) it builds an entrant's object only when a step reads
@@ -52,10 +59,13 @@ export function grown<T extends Int32Array | Float64Array | Uint8Array>(
 /** The columns of profiles already in memory: `profile(i)` hands back the object itself. */
 export function profileColumns(profiles: readonly Profile[]): ProfileColumns {
   const eventStart = new Int32Array(profiles.length + 1);
+  const idHash = new Uint32Array(profiles.length);
   let total = 0;
   for (let i = 0; i < profiles.length; i++) {
+    const profile = profiles[i] as Profile;
     eventStart[i] = total;
-    total += (profiles[i] as Profile).events.length;
+    total += profile.events.length;
+    idHash[i] = hashText(profile.id);
   }
   eventStart[profiles.length] = total;
   const eventName = new Int32Array(total);
@@ -83,6 +93,7 @@ export function profileColumns(profiles: readonly Profile[]): ProfileColumns {
     eventAt,
     names,
     reach: reachColumn(profiles),
+    idHash,
     objectsHeld: true,
     id: (i) => (profiles[i] as Profile).id,
     profile: (i) => profiles[i] as Profile,
@@ -109,6 +120,7 @@ export function memoColumns(columns: ProfileColumns): ProfileColumns {
     eventAt: columns.eventAt,
     names: columns.names,
     ...(columns.reach === undefined ? {} : { reach: columns.reach }),
+    ...(columns.idHash === undefined ? {} : { idHash: columns.idHash }),
     ...(columns.objectsHeld === true ? { objectsHeld: true } : {}),
     id: (i) => columns.id(i),
     profile(i) {
@@ -172,6 +184,13 @@ export function concatColumns(parts: readonly ProfileColumns[]): ProfileColumns 
       reach?.set((part.reach as Uint8Array).subarray(0, part.count), offsets[p]),
     );
   }
+  let idHash: Uint32Array | undefined;
+  if (parts.every((part) => part.idHash !== undefined)) {
+    idHash = new Uint32Array(count);
+    parts.forEach((part, p) =>
+      idHash?.set((part.idHash as Uint32Array).subarray(0, part.count), offsets[p]),
+    );
+  }
   /** The part holding profile `i` (binary search over the offsets). */
   const partOf = (i: number): number => {
     if (!Number.isInteger(i) || i < 0 || i >= count)
@@ -192,6 +211,7 @@ export function concatColumns(parts: readonly ProfileColumns[]): ProfileColumns 
     eventAt,
     names,
     ...(reach === undefined ? {} : { reach }),
+    ...(idHash === undefined ? {} : { idHash }),
     ...(parts.every((part) => part.objectsHeld === true) ? { objectsHeld: true } : {}),
     id(i) {
       const p = partOf(i);

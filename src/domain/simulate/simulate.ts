@@ -179,6 +179,7 @@ export class PartitionRun {
     const inSample = new Set(this.sampled);
     for (const t of this.requested) t.sampled = inSample.has(t);
     const traces = [...new Set([...this.requested, ...this.sampled])];
+    this.simulator.settle();
     return buildResult(this.plan, this.simulator.counters, traces, this.partition);
   }
 }

@@ -1,4 +1,4 @@
-import type { Profile } from '../profiles/profile.ts';
+import type { Profile, ProfileEvent } from '../profiles/profile.ts';
 import {
   bump,
   Counters,
@@ -15,6 +15,7 @@ import { ColumnFirings } from './column-firings.ts';
 import type { PreparedProfiles } from './prepared-profiles.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { ProfileState } from './profile-state.ts';
+import { centsOf, RevenueTally } from './revenue-tally.ts';
 import { RunLoop } from './run-loop.ts';
 import { ProfileRandom, STREAM, hashMore, hashText } from './seeded.ts';
 import { StepTracer } from './step-tracer.ts';
@@ -52,6 +53,7 @@ export class ProfileSimulator {
     this.sender = new MessageSender(plan, this.state, this.counters, this.random);
     this.loop = new RunLoop(plan, this.state, this.counters, this.sender);
     this.columnFirings = ColumnFirings.for(plan);
+    this.revenue = new RevenueTally(this.counters);
   }
 
   /**
@@ -292,30 +294,58 @@ export class ProfileSimulator {
   /** Firings read from event columns, when every trigger fires on the profile's own events. */
   private readonly columnFirings: ColumnFirings | null;
 
+  /** Revenue of conversions, added in order once their amounts are read (see {@link settle}). */
+  private readonly revenue: RevenueTally;
+
+  /** Completes the counters: call before reading them. */
+  settle(): void {
+    this.revenue.settle();
+  }
+
+  /**
+   * Counts the goal conversion of the run that entered at `entryAt`: the event that ended it, or
+   * else the first goal event in its window before the next entry.
+   */
   private conversion(entryAt: number, nextEntry: number): void {
     const goal = this.plan.goal;
     if (goal === null) return;
-    let e = this.loop.goalEvent;
-    if (e === null) {
-      const to = Math.min(entryAt + goal.windowMs, nextEntry, this.plan.end - 1);
-      e = this.state.timeline.find(entryAt, to, goal.event, goal.match) ?? null;
-    }
+    const ended = this.loop.goalEvent;
     this.loop.goalEvent = null;
-    if (e === null) return;
+    const timeline = this.state.timeline;
+    let e: ProfileEvent | null = ended;
+    let at: number;
+    /** The profile's own goal event, by its index, when its object is not read yet. */
+    let own = -1;
+    if (ended !== null) at = ended.at;
+    else {
+      const to = Math.min(entryAt + goal.windowMs, nextEntry, this.plan.end - 1);
+      if (goal.byName && timeline.source !== null) {
+        // By name in the columns: a real event's object is read only for its amount.
+        at = timeline.findNamed(entryAt, to, goal.event, goal.match);
+        if (at === NEVER) return;
+        e = timeline.foundSimulated;
+        own = timeline.foundIndex;
+      } else {
+        e = timeline.find(entryAt, to, goal.event, goal.match) ?? null;
+        if (e === null) return;
+        at = e.at;
+      }
+    }
     const c = this.counters;
-    const amount = e.props?.['amount'];
-    const cents =
-      typeof amount === 'number' && Number.isFinite(amount) ? Math.round(amount * 100) : 0;
-    if (this.state.control) {
-      c.controlConversions++;
-      c.controlRevenueCents += cents;
-    } else {
+    const control = this.state.control;
+    if (e === null && this.tracer === null) this.revenue.addEvent(timeline.real, own, control);
+    else {
+      e ??= timeline.real[own] as ProfileEvent;
+      this.revenue.add(centsOf(e.props?.['amount']), control);
+      const amount = e.props?.['amount'];
+      this.tracer?.converted(at, typeof amount === 'number' ? amount : null);
+    }
+    if (control) c.controlConversions++;
+    else {
       c.conversions++;
-      c.revenueCents += cents;
-      c.onDay(c.conversionsPerDay, this.plan.start, e.at);
-      const bucket = Math.min(c.convertBuckets - 1, Math.floor((e.at - entryAt) / HOUR_MS));
+      c.onDay(c.conversionsPerDay, this.plan.start, at);
+      const bucket = Math.min(c.convertBuckets - 1, Math.floor((at - entryAt) / HOUR_MS));
       bump(c.timeToConvert, bucket);
     }
-    this.tracer?.converted(e.at, typeof amount === 'number' ? amount : null);
   }
 }

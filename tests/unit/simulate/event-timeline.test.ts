@@ -71,6 +71,11 @@ describe('EventTimeline', () => {
                 findEvent(expected, from, to, either),
               );
               if (fromColumns) {
+                // By name: which event it found, a real one by its index, without reading it.
+                const found = findEvent(expected, from, to, named);
+                expect(timeline.findNamed(from, to, name, named)).toBe(found?.at ?? Infinity);
+                const own = timeline.foundIndex;
+                expect(timeline.foundSimulated ?? (own < 0 ? undefined : real[own])).toBe(found);
                 const limit = (name: string) =>
                   name === 'a' ? Infinity : name === 'b' ? 10 : -Infinity;
                 const until = Float64Array.from(columns.names, limit);
