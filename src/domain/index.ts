@@ -115,3 +115,4 @@ export * from './templating/sms-encoding.ts';
 export * from './templating/push-preview.ts';
 export { closestName } from './templating/closest-name.ts';
 export { triggerEventNames, triggeringEvent } from './simulate/sms-units.ts';
+export * from './failure/failure-reason.ts';

@@ -1,3 +1,4 @@
+import type { FailureReason } from '../domain/failure/failure-reason.ts';
 import Dexie from 'dexie';
 import type { WayfinderDb } from './db';
 import type { Profile } from '../domain/profiles/profile';
@@ -19,6 +20,7 @@ const CHUNKS_PER_FETCH = 4;
 
 /** Thrown when a set is replaced, cleared or deleted while its chunks are being read. */
 export class ProfileSetChangedError extends Error {
+  readonly reason: FailureReason = { code: 'changedElsewhere' };
   constructor(readonly setId: string) {
     super(`Profile set ${setId} changed while it was being read.`);
     this.name = 'ProfileSetChangedError';

@@ -1,3 +1,4 @@
+import type { FailureReason } from '../domain/failure/failure-reason.ts';
 import { z } from 'zod';
 import {
   simulationOptionsSchema,
@@ -37,6 +38,7 @@ export type SimulationRun = z.infer<typeof simulationRunSchema>;
  * or when a new run's id is taken: nothing was written.
  */
 export class SimulationRunConflictError extends Error {
+  readonly reason: FailureReason = { code: 'changedElsewhere' };
   constructor(
     readonly runId: string,
     readonly expected: number | 'absent',

@@ -2,6 +2,9 @@ import type { BgNbdParams } from './bgnbd.ts';
 import type { ModelFit } from './bgnbd-fit.ts';
 import { customerLifetimeValue, fitClv } from './clv.ts';
 import { quantiles } from './statistics.ts';
+import { purchaseSpan } from './purchase-days.ts';
+import { rfmSummary } from './rfm-summary.ts';
+import type { FailureReason } from '../failure/failure-reason.ts';
 import { projectedClvEffect, type ClvEffect } from './clv-effect.ts';
 import type { GammaGammaParams } from './gamma-gamma.ts';
 import type { Profile } from '../profiles/profile.ts';
@@ -32,7 +35,26 @@ export type ClvOutcome =
       valueQuantiles: { p50: number; p90: number; max: number };
       effect: ClvEffectTotals | null;
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      /** What stopped the fit, in English (logs; screens word `reason` or `failure`). */
+      message: string;
+      /** What in the data stopped the fit, when the data did. */
+      reason?: ClvStopReason;
+      /** What else stopped it (the set gone, storage), when the data did not. */
+      failure?: FailureReason;
+    };
+
+/** What in the data stops a CLV fit (see `clvReport`, which reports the same). */
+export type ClvStopReason = 'no-purchases' | 'none-by-calibration-end' | 'no-repeat-buyers';
+
+/** Why the data cannot be fitted, worked out once a fit failed (the fit itself only throws). */
+function stopReason(request: ClvRequest): ClvStopReason | undefined {
+  const summary = rfmSummary(request.profiles, { calibrationEnd: request.calibrationEnd });
+  if (summary.length === 0)
+    return purchaseSpan(request.profiles) === null ? 'no-purchases' : 'none-by-calibration-end';
+  return summary.some((row) => row.x > 0) ? undefined : 'no-repeat-buyers';
+}
 
 /** Fits BG/NBD and Gamma-Gamma and projects the effect; a set without repeat buyers is a clear error. */
 export function runClv(request: ClvRequest): ClvOutcome {
@@ -64,6 +86,11 @@ export function runClv(request: ClvRequest): ClvOutcome {
       effect,
     };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    const reason = stopReason(request);
+    return {
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      ...(reason === undefined ? {} : { reason }),
+    };
   }
 }

@@ -1,3 +1,4 @@
+import { failureReasonOf, type FailureReason } from '../../domain/failure/failure-reason.ts';
 import type { JourneyDocument } from '../../domain/index.ts';
 import type { EditorStore } from '../../editor/index.ts';
 import type { JourneySaveResult, TheirJourney } from '../../storage/journey-documents.ts';
@@ -6,7 +7,7 @@ import type { JourneySaveResult, TheirJourney } from '../../storage/journey-docu
 export type SyncState =
   | { status: 'saved'; at: number }
   | { status: 'saving' }
-  | { status: 'error'; message: string }
+  | { status: 'error'; reason: FailureReason }
   /** Storage holds another version than the one edited here: the user chooses. */
   | { status: 'conflict'; mine: JourneyDocument; theirs: TheirJourney };
 
@@ -37,8 +38,6 @@ export interface SyncDeps {
 
 /** How long edits settle before they are written to IndexedDB (the journal is written at once). */
 export const AUTOSAVE_DELAY_MS = 300;
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Keeps one open journey and its stored copy in step. Every change goes to the journal at once
@@ -132,7 +131,7 @@ export function createJourneySync(store: EditorStore, start: SyncStart, deps: Sy
       (error: unknown) => {
         // The journal still holds the edit and the editor keeps it; the next change, hiding
         // the page or Retry writes again.
-        set({ status: 'error', message: messageOf(error) });
+        set({ status: 'error', reason: failureReasonOf(error) });
         afterWrite();
       },
     );

@@ -1,8 +1,10 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { failureCause } from '../../i18n/failure-words.ts';
 import type { SyncState } from './journey-sync.ts';
 
 /** "Saving…", "All changes saved" (only once the write landed), the error or the conflict. */
 export function SaveIndicator({ state, onRetry }: { state: SyncState; onRetry(): void }) {
+  const intl = useIntl();
   switch (state.status) {
     case 'saving':
       return (
@@ -28,7 +30,7 @@ export function SaveIndicator({ state, onRetry }: { state: SyncState; onRetry():
           <span role="alert">
             <FormattedMessage
               id="editor.save-indicator.notSavedKeptInThisTab"
-              values={{ reason: state.message }}
+              values={{ cause: failureCause(intl, state.reason) }}
             />
           </span>{' '}
           <button type="button" className="btn btn-sm" onClick={onRetry}>

@@ -8,7 +8,8 @@ import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
 import { formatDay } from '../../ui/kpi/format-day.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { clvEffects, type VariantView } from './forecast-model.ts';
-import { formatParameter } from './clv/clv-wording.ts';
+import { clvFailureValues, describeDegenerateFit, formatParameter } from './clv/clv-wording.ts';
+import { failureReasonOf } from '../../domain/failure/failure-reason.ts';
 
 const HORIZONS = [26, 52, 104];
 
@@ -30,7 +31,11 @@ export function ClvPanel({ view, setId }: { view: VariantView; setId: string }) 
         if (!(error instanceof DOMException && error.name === 'AbortError'))
           setFit({
             calibrationEnd: null,
-            outcome: { ok: false, message: error instanceof Error ? error.message : String(error) },
+            outcome: {
+              ok: false,
+              message: error instanceof Error ? error.message : String(error),
+              failure: failureReasonOf(error),
+            },
           });
       },
     );
@@ -61,7 +66,13 @@ export function ClvPanel({ view, setId }: { view: VariantView; setId: string }) 
       )}
       {outcome !== null && !outcome.ok && (
         <p role="alert">
-          <FormattedMessage id="forecast.clv-panel.theClvModelsCouldNot" /> {outcome.message}
+          <FormattedMessage
+            id="forecast.clv-panel.theClvModelsCouldNot"
+            values={clvFailureValues(intl, {
+              ...outcome,
+              calibrationEnd: fit?.calibrationEnd ?? null,
+            })}
+          />
         </p>
       )}
       {outcome !== null && outcome.ok && (
@@ -92,9 +103,17 @@ export function ClvPanel({ view, setId }: { view: VariantView; setId: string }) 
           </p>
           {outcome.bgnbd.degenerate !== null && (
             <p role="alert" className="clv-degenerate">
-              <FormattedMessage id="forecast.clv-panel.degenerateFit" />{' '}
-              {outcome.bgnbd.degenerate.message}{' '}
-              <FormattedMessage id="forecast.clv-panel.theLifetimeValuesBelowAre" />
+              <FormattedMessage
+                id="forecast.clv-panel.degenerateFit"
+                values={{
+                  degenerate: describeDegenerateFit(intl, {
+                    reason: outcome.bgnbd.degenerate.reason,
+                    customers: outcome.customers,
+                    a: outcome.bgnbd.params.a,
+                    b: outcome.bgnbd.params.b,
+                  }),
+                }}
+              />
             </p>
           )}
           {outcome.effect !== null ? (

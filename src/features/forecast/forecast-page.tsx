@@ -1,4 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
+import { failureCause } from '../../i18n/failure-words.ts';
 import { useCallback, useMemo, useState } from 'react';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import { AttributionNotice } from './attribution-notice.tsx';
@@ -192,7 +193,10 @@ export function ForecastPage() {
       )}
       {state.status === 'error' && (
         <p role="alert">
-          <FormattedMessage id="forecast.forecast-page.theForecastFailed" /> {state.error}
+          <FormattedMessage
+            id="forecast.forecast-page.theForecastFailed"
+            values={{ cause: state.error === null ? '' : failureCause(intl, state.error) }}
+          />
         </p>
       )}
       {views.map((view) => (

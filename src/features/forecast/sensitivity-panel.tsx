@@ -1,4 +1,6 @@
 import { defineMessages, type MessageDescriptor } from 'react-intl';
+import { failureReasonOf, type FailureReason } from '../../domain/failure/failure-reason.ts';
+import { failureCause } from '../../i18n/failure-words.ts';
 import type { ChannelBehaviour } from '../../domain/simulate/options.ts';
 import { kpiLabel } from '../../i18n/domain-labels.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -71,7 +73,7 @@ export function SensitivityPanel({
   const [replications, setReplications] = useState(5);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FailureReason | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   async function run() {
@@ -127,8 +129,7 @@ export function SensitivityPanel({
       );
       setOutcome({ kpi, base, bars });
     } catch (e) {
-      if (!(e instanceof DOMException && e.name === 'AbortError'))
-        setError(e instanceof Error ? e.message : String(e));
+      if (!(e instanceof DOMException && e.name === 'AbortError')) setError(failureReasonOf(e));
     } finally {
       if (abort.current === controller) setProgress(null);
     }
@@ -140,9 +141,10 @@ export function SensitivityPanel({
         <FormattedMessage id="forecast.sensitivity-panel.sensitivity" />
       </h2>
       <p className="muted">
-        <FormattedMessage id="forecast.sensitivity-panel.whichAssumptionMovesAKpi" />
-        {LOW} <FormattedMessage id="forecast.sensitivity-panel.and" />
-        {HIGH} <FormattedMessage id="forecast.sensitivity-panel.ofItsDefaultOnEvery" />
+        <FormattedMessage
+          id="forecast.sensitivity-panel.whichAssumptionMovesAKpi"
+          values={{ low: LOW, high: HIGH }}
+        />
       </p>
       <div className="forecast-controls">
         <label className="inline-field">
@@ -174,9 +176,10 @@ export function SensitivityPanel({
         ) : (
           <>
             <span role="status">
-              <FormattedMessage id="forecast.sensitivity-panel.sensitivity2" /> {progress.done}{' '}
-              <FormattedMessage id="forecast.sensitivity-panel.of" /> {progress.total}{' '}
-              <FormattedMessage id="forecast.sensitivity-panel.replications" />
+              <FormattedMessage
+                id="forecast.sensitivity-panel.progress"
+                values={{ done: progress.done, total: progress.total }}
+              />
             </span>
             <button type="button" className="btn" onClick={() => abort.current?.abort()}>
               <FormattedMessage id="forecast.sensitivity-panel.cancelSensitivity" />
@@ -184,7 +187,14 @@ export function SensitivityPanel({
           </>
         )}
       </div>
-      {error !== null && <p role="alert">{error}</p>}
+      {error !== null && (
+        <p role="alert">
+          <FormattedMessage
+            id="forecast.sensitivity-panel.failed"
+            values={{ cause: failureCause(intl, error) }}
+          />
+        </p>
+      )}
       {outcome !== null && (
         <TornadoChart
           title={intl.formatMessage(

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { failureReasonOf, type FailureReason } from '../../domain/failure/failure-reason.ts';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import { extractKpis, stoppingSeries } from '../../domain/forecast/replications.ts';
 import { intervalsTightEnough } from '../../domain/forecast/statistics.ts';
@@ -43,7 +44,7 @@ export interface ForecastState {
   /** The NPS of the survey answers in the profiles' histories, once the run is done. */
   historicalNps: NpsSummary | null;
   stoppedEarly: boolean;
-  error: string | null;
+  error: FailureReason | null;
 }
 
 const IDLE: ForecastState = {
@@ -151,7 +152,7 @@ export function useForecastRun(): {
           ...s,
           ...ended,
           status: 'error',
-          error: error instanceof Error ? error.message : String(error),
+          error: failureReasonOf(error),
         }));
     }
   }, []);

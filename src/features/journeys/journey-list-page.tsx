@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { causeOfError } from '../../i18n/failure-words.ts';
 import { useNavigate } from 'react-router';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import {
@@ -27,13 +28,12 @@ import { useJourneyActions, useJourneyEntries } from './use-journeys.ts';
 import { useUndoableDelete } from './use-undoable-delete.ts';
 import './journeys.css';
 
-/** A failed write in words: the browser's own message (quota, a value it cannot store). */
-function storageFailure(intl: IntlShape, error: unknown): string {
-  const message =
-    error instanceof Error && error.message
-      ? error.message
-      : intl.formatMessage({ id: 'journeys.list.unknownError' });
-  return intl.formatMessage({ id: 'journeys.list.storageFailure' }, { message });
+/** A file the browser would not store, and why, coded (never the error's own English). */
+function notStored(intl: IntlShape, file: string, error: unknown): string {
+  return intl.formatMessage(
+    { id: 'journeys.import.notStored' },
+    { file, cause: causeOfError(intl, error) },
+  );
 }
 
 type ListAction = 'deleting' | 'duplicating' | 'renaming';
@@ -139,10 +139,7 @@ export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPage
     } catch (error) {
       setImportMessage({
         ok: false,
-        text: intl.formatMessage(
-          { id: 'journeys.import.failed' },
-          { file: file.name, reasons: storageFailure(intl, error), more: 0 },
-        ),
+        text: notStored(intl, file.name, error),
       });
       return;
     }
@@ -193,7 +190,7 @@ export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPage
           ok: false,
           text: intl.formatMessage(
             { id: 'journeys.list.actionFailed' },
-            { action: what, reason: storageFailure(intl, error) },
+            { action: what, cause: causeOfError(intl, error) },
           ),
         }),
     );
@@ -264,10 +261,7 @@ export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPage
                   (error: unknown) =>
                     setImportMessage({
                       ok: false,
-                      text: intl.formatMessage(
-                        { id: 'journeys.import.failed' },
-                        { file: rebuilt.name, reasons: storageFailure(intl, error), more: 0 },
-                      ),
+                      text: notStored(intl, rebuilt.name, error),
                     }),
                 );
               }}

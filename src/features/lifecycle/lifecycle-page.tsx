@@ -1,4 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
+import { failureReasonOf, type FailureReason } from '../../domain/failure/failure-reason.ts';
+import { failureCause } from '../../i18n/failure-words.ts';
 import { LIFECYCLE_STAGE_MESSAGES } from '../../i18n/domain-labels.ts';
 import { dateFormat } from '../../i18n/format-locale.ts';
 import { useLiveRead } from '../../storage/use-live-read.ts';
@@ -149,9 +151,11 @@ export function LifecyclePage() {
   const overview = useLifecycleOverview();
   const sets = useLiveRead(() => createProfileRepo(getAppDb()).listProfileSets(), []);
   const [setId, setSetId] = useState('');
-  const [progress, setProgress] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(
+    null,
+  );
   const [skipped, setSkipped] = useState<SkippedJourney[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<FailureReason | null>(null);
   const abort = useRef<AbortController | null>(null);
   const set = sets?.find((s) => s.id === setId) ?? sets?.[0];
   const all = overview
@@ -169,14 +173,13 @@ export function LifecyclePage() {
         await simulateJourneys(
           ids,
           set,
-          (done, total, name) =>
-            setProgress(done < total ? `Simulating ${done + 1} of ${total}: ${name}…` : null),
+          (done, total, name) => setProgress(done < total ? { done, total, name } : null),
           controller.signal,
         ),
       );
     } catch (error) {
       if (!(error instanceof DOMException && error.name === 'AbortError')) {
-        setProblem(error instanceof Error ? error.message : String(error));
+        setProblem(failureReasonOf(error));
       }
     } finally {
       setProgress(null);
@@ -243,7 +246,12 @@ export function LifecyclePage() {
               </>
             ) : (
               <>
-                <span role="status">{progress}</span>
+                <span role="status">
+                  <FormattedMessage
+                    id="lifecycle.lifecycle-page.simulatingJourney"
+                    values={{ n: progress.done + 1, total: progress.total, name: progress.name }}
+                  />
+                </span>
                 <button type="button" className="btn" onClick={() => abort.current?.abort()}>
                   <FormattedMessage id="lifecycle.lifecycle-page.cancel" />
                 </button>
@@ -254,7 +262,7 @@ export function LifecyclePage() {
             <p role="alert">
               <FormattedMessage
                 id="lifecycle.lifecycle-page.theSimulationFailed"
-                values={{ problem }}
+                values={{ cause: failureCause(intl, problem) }}
               />
             </p>
           )}

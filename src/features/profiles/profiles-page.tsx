@@ -1,4 +1,6 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { failureReasonOf, type FailureReason } from '../../domain/failure/failure-reason.ts';
+import { failureCause } from '../../i18n/failure-words.ts';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { downloadParts } from '../../ui/download.ts';
@@ -12,15 +14,18 @@ import './profiles.css';
 /** The profile sets kept in this browser: generate, import, open, export, clear, delete. */
 export function ProfilesPage() {
   const { repo } = useProfilesServices();
+  const intl = useIntl();
   useWarmSetTables();
   const sets = useProfileSets();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'generate' | 'import' | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<
+    { action: 'export' | 'clear' | 'delete'; reason: FailureReason } | undefined
+  >();
   const openSet = (setId: string) => void navigate(`/profiles/${setId}`);
-  const attempt = (work: () => Promise<void>) => {
+  const attempt = (action: 'export' | 'clear' | 'delete', work: () => Promise<void>) => {
     setError(undefined);
-    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    work().catch((e: unknown) => setError({ action, reason: failureReasonOf(e) }));
   };
 
   return (
@@ -45,7 +50,10 @@ export function ProfilesPage() {
       </div>
       {error && (
         <p role="alert" className="field-error">
-          {error}
+          <FormattedMessage
+            id="profiles.profiles-page.actionFailed"
+            values={{ action: error.action, cause: failureCause(intl, error.reason) }}
+          />
         </p>
       )}
       {sets === undefined ? (
@@ -65,15 +73,15 @@ export function ProfilesPage() {
         <ProfileSetList
           sets={sets}
           onExport={(set) =>
-            attempt(() =>
+            attempt('export', () =>
               downloadParts(
                 `${set.name.replace(/[^\w.-]+/g, '-')}.json`,
                 repo.exportSetParts(set.id),
               ),
             )
           }
-          onClear={(set) => attempt(() => repo.clearSet(set.id))}
-          onDelete={(set) => attempt(() => repo.deleteSet(set.id))}
+          onClear={(set) => attempt('clear', () => repo.clearSet(set.id))}
+          onDelete={(set) => attempt('delete', () => repo.deleteSet(set.id))}
         />
       )}
       <GenerateDialog

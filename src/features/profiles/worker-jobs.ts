@@ -9,6 +9,7 @@ import type {
   SegmentCountResponse,
 } from '../../workers/profiles/profiles-protocol.ts';
 import type { JobHandle, ProfileJobs } from './profiles-services.tsx';
+import { answeredError, workerFailureError } from '../../workers/shared/worker-failure.ts';
 
 function runInWorker<R, O>(
   worker: Worker,
@@ -25,11 +26,11 @@ function runInWorker<R, O>(
       worker.terminate();
       if (message.type === 'done') resolve(message.outcome);
       else if (message.type === 'cancelled') reject(new DOMException('Cancelled', 'AbortError'));
-      else reject(new Error(message.message));
+      else reject(answeredError(message));
     };
     worker.onerror = (event) => {
       worker.terminate();
-      reject(new Error(event.message || 'The worker stopped.'));
+      reject(workerFailureError('The profiles worker', event));
     };
   });
   const start: JobCommand<R> = { type: 'start', request };
@@ -83,7 +84,7 @@ export function workerJobs(): ProfileJobs {
         const id = nextId++;
         pending.set(id, (response) => {
           if (response.ok) resolve({ matched: response.matched, total: response.total });
-          else reject(new Error(response.message));
+          else reject(answeredError(response));
         });
         const request: SegmentCountRequest = { id, setId, condition, now };
         segment().postMessage(request);

@@ -78,10 +78,19 @@ function PublishDialogBody({
       {!done && diff !== null && <ChangeSummary diff={diff} since={flow.latest?.version ?? null} />}
       {!done && draft !== null && (
         <p>
-          <FormattedMessage id="publish.publish-dialog.newSpecHash" />{' '}
-          <code aria-label={intl.formatMessage({ id: 'publish.publish-dialog.newSpecHash2' })}>
-            {draft.specHash}
-          </code>
+          <FormattedMessage
+            id="publish.publish-dialog.newSpecHash"
+            values={{
+              hash: draft.specHash,
+              code: (chunks: ReactNode[]) => (
+                <code
+                  aria-label={intl.formatMessage({ id: 'publish.publish-dialog.newSpecHash2' })}
+                >
+                  {chunks}
+                </code>
+              ),
+            }}
+          />
         </p>
       )}
       {!online && (

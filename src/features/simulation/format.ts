@@ -18,9 +18,3 @@ export function formatInstant(ms: number): string {
 export function formatWhen(ms: number): string {
   return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
-
-/** A duration in ms → "about 12 s", "about 2 min". */
-export function formatEta(ms: number): string {
-  const s = Math.max(1, Math.round(ms / 1000));
-  return s < 60 ? `about ${s} s` : `about ${Math.round(s / 60)} min`;
-}

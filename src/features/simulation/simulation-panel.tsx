@@ -1,4 +1,6 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { failureReasonOf, type FailureReason } from '../../domain/failure/failure-reason.ts';
+import { failureCause } from '../../i18n/failure-words.ts';
 import {
   startTransition,
   Suspense,
@@ -108,6 +110,7 @@ export function SimulationPanel({
   onFocusStep,
   aheadOfBackgroundWork,
 }: SimulationPanelProps) {
+  const intl = useIntl();
   const provided = useSimulationServices();
   const services = useMemo(
     (): SimulationServices =>
@@ -124,7 +127,7 @@ export function SimulationPanel({
   const [run, setRun] = useState<SimulationRun | null>(null);
   const [path, setPath] = useState<readonly string[] | null>(null);
   const [showCounts, setShowCounts] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<FailureReason | null>(null);
   const journeyId = document.id;
 
   useEffect(() => {
@@ -137,7 +140,7 @@ export function SimulationPanel({
         startTransition(() => setRun(last));
       },
       (error: unknown) => {
-        if (live) setLoadError(error instanceof Error ? error.message : String(error));
+        if (live) setLoadError(failureReasonOf(error));
       },
     );
     return () => {
@@ -268,7 +271,10 @@ export function SimulationPanel({
       )}
       {loadError !== null && (
         <p className="field-error" role="alert">
-          <FormattedMessage id="editor.simulation-panel.couldNotLoadProfileSets" /> {loadError}
+          <FormattedMessage
+            id="editor.simulation-panel.couldNotLoadProfileSets"
+            values={{ cause: failureCause(intl, loadError) }}
+          />
         </p>
       )}
       <div className="sim-body">

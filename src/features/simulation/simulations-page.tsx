@@ -1,5 +1,7 @@
 import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { failureReasonOf, type FailureReason } from '../../domain/failure/failure-reason.ts';
+import { failureCause } from '../../i18n/failure-words.ts';
 import { Link } from 'react-router';
 import { TableHead } from '../../ui/table-head.tsx';
 import { useConfirm } from '../../ui/use-confirm.tsx';
@@ -28,7 +30,9 @@ export function SimulationsPage() {
   const intl = useIntl();
   const services = useSimulationServices();
   const [rows, setRows] = useState<RunRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ what: 'load' | 'delete'; reason: FailureReason } | null>(
+    null,
+  );
 
   const load = useCallback(async () => {
     try {
@@ -49,19 +53,22 @@ export function SimulationsPage() {
         }),
       );
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError({ what: 'load', reason: failureReasonOf(e) });
     }
   }, [services]);
   const confirmDelete = useConfirm(
     (run: SimulationRun) => ({
-      title: 'Delete this run?',
-      description: `The run of “${run.journeyName}” from ${formatWhen(run.createdAt)} will be deleted. The journey stays.`,
-      confirmLabel: 'Delete run',
+      title: intl.formatMessage({ id: 'sim.simulations-page.deleteTitle' }),
+      description: intl.formatMessage(
+        { id: 'sim.simulations-page.deleteDescription' },
+        { journey: run.journeyName, when: formatWhen(run.createdAt) },
+      ),
+      confirmLabel: intl.formatMessage({ id: 'sim.simulations-page.deleteConfirm' }),
     }),
     (run) =>
       void services.runs
         .delete(run.id)
-        .then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e))),
+        .then(load, (e: unknown) => setError({ what: 'delete', reason: failureReasonOf(e) })),
   );
 
   useEffect(() => {
@@ -82,7 +89,10 @@ export function SimulationsPage() {
       </div>
       {error !== null && (
         <p role="alert" className="field-error">
-          <FormattedMessage id="sim.simulations-page.couldNotLoadTheRuns" /> {error}
+          <FormattedMessage
+            id="sim.simulations-page.couldNotLoadTheRuns"
+            values={{ what: error.what, cause: failureCause(intl, error.reason) }}
+          />
         </p>
       )}
       {rows === null ? (
@@ -93,11 +103,10 @@ export function SimulationsPage() {
         )
       ) : rows.length === 0 ? (
         <p className="muted">
-          <FormattedMessage id="sim.simulations-page.noSimulationsYetOpenA" />{' '}
-          <Link to="/">
-            <FormattedMessage id="sim.simulations-page.journey" />
-          </Link>{' '}
-          <FormattedMessage id="sim.simulations-page.andPressSimulate" />
+          <FormattedMessage
+            id="sim.simulations-page.noSimulationsYet"
+            values={{ link: (chunks: ReactNode[]) => <Link to="/">{chunks}</Link> }}
+          />
         </p>
       ) : (
         <table className="data-table sim-table card">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { simulationOptionsSchema, type SimulationOptions, type Spec } from '../../domain/index.ts';
+import { failureReasonOf, type FailureReason } from '../../domain/failure/failure-reason.ts';
 import { SIMULATION_RUN_VERSION, type SimulationRun } from '../../storage/simulation-runs.ts';
 import type { SimulationProgress } from '../../workers/simulation/run-simulation.ts';
 import type { SimulationProfileSet, SimulationServices } from './simulation-services.tsx';
@@ -9,11 +10,11 @@ export type RunStatus =
   | { status: 'idle' }
   | { status: 'running'; progress: SimulationProgress | null }
   | { status: 'cancelled' }
-  | { status: 'failed'; message: string }
+  | { status: 'failed'; reason: FailureReason }
   /** The run finished and is shown; it is being stored. */
   | { status: 'saving' }
   /** The run finished and is shown, but storing it failed. */
-  | { status: 'unsaved'; message: string };
+  | { status: 'unsaved'; reason: FailureReason };
 
 /** Everything the panel needs to start a run. */
 export interface StartRun {
@@ -50,9 +51,6 @@ async function whileLeavingWarns<T>(work: () => Promise<T>): Promise<T> {
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 /** The run as it will be stored (the repository checks it in full as it stores it). */
 function finishedRun(input: StartRun, result: SimulationRun['result'], began: number) {
@@ -124,14 +122,14 @@ export function useSimulationRunner(
         } catch (error) {
           // Only when no newer run started meanwhile: its state is the one to show.
           if (controller.current === null)
-            setState({ status: 'unsaved', message: messageOf(error) });
+            setState({ status: 'unsaved', reason: failureReasonOf(error) });
         }
       } catch (error) {
         if (controller.current !== abort) return;
         setState(
           isAbort(error)
             ? { status: 'cancelled' }
-            : { status: 'failed', message: messageOf(error) },
+            : { status: 'failed', reason: failureReasonOf(error) },
         );
       } finally {
         if (controller.current === abort) controller.current = null;

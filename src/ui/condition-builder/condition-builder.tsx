@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useId, useMemo } from 'react';
+import { type ReactNode, useId, useMemo } from 'react';
 import {
   type ConditionGroup,
   conditionGroupSchema,
@@ -65,10 +65,13 @@ export function ConditionBuilder({
       <fieldset className="cb" aria-describedby={summaryId}>
         <legend>{label}</legend>
         <p id={summaryId} className="cb-summary">
-          <span className="muted">
-            <FormattedMessage id="ui.condition-builder.matches" />{' '}
-          </span>
-          {describeConditionIn(intl, value)}
+          <FormattedMessage
+            id="ui.condition-builder.matches"
+            values={{
+              condition: describeConditionIn(intl, value),
+              muted: (chunks: ReactNode[]) => <span className="muted">{chunks}</span>,
+            }}
+          />
         </p>
         <GroupEditor group={value} path="" name={label} number="" onChange={onChange} />
         <SuggestionLists

@@ -40,3 +40,11 @@ export function formatNumber(
     }
   }
 }
+
+/** The workspace currency's symbol as the language writes it ($, €, £), for units in labels. */
+export function currencySymbol(currency: string = formatCurrency()): string {
+  const parts = numberFormat({ style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+    .formatToParts(0)
+    .find((part) => part.type === 'currency');
+  return parts?.value ?? currency;
+}

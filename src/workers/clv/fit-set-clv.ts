@@ -2,6 +2,7 @@ import { runClv, type ClvOutcome } from '../../domain/forecast/clv-report.ts';
 import type { WayfinderDb } from '../../storage/db.ts';
 import { createProfileRepo } from '../../storage/profile-repo.ts';
 import { errorMessage } from '../shared/worker-scope.ts';
+import { failureReasonOf } from '../../domain/failure/failure-reason.ts';
 import { lastEventDay } from './last-event-day.ts';
 
 /** Fit the CLV models to a stored set up to its last event, and value a journey's effect. */
@@ -32,7 +33,10 @@ export async function fitSetClv(
   try {
     const repo = createProfileRepo(db);
     if ((await repo.getProfileSet(request.setId)) === undefined)
-      return { calibrationEnd: null, outcome: { ok: false, message: 'the set is gone' } };
+      return {
+        calibrationEnd: null,
+        outcome: { ok: false, message: 'the set is gone', failure: { code: 'setGone' } },
+      };
     const profiles = await repo.readProfileSet(request.setId);
     const calibrationEnd = lastEventDay(profiles, now);
     const outcome = runClv({
@@ -43,6 +47,9 @@ export async function fitSetClv(
     });
     return { calibrationEnd, outcome };
   } catch (error) {
-    return { calibrationEnd: null, outcome: { ok: false, message: errorMessage(error) } };
+    return {
+      calibrationEnd: null,
+      outcome: { ok: false, message: errorMessage(error), failure: failureReasonOf(error) },
+    };
   }
 }

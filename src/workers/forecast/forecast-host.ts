@@ -6,7 +6,8 @@ import {
   type ForecastWorkerEvent,
 } from './forecast-protocol.ts';
 import { serve } from '../shared/serve.ts';
-import { errorMessage, type WorkerScope } from '../shared/worker-scope.ts';
+import { caughtError } from '../shared/worker-failure.ts';
+import type { WorkerScope } from '../shared/worker-scope.ts';
 import { cachedSetLoader, type SetLoader } from '../simulation/set-loader.ts';
 import { rehearseForecast } from './forecast-rehearsal.ts';
 import { prepareAhead } from './prepare-ahead.ts';
@@ -148,7 +149,7 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
         running++;
         forecast(request)
           .catch((error: unknown) =>
-            post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
+            post({ type: 'error', partition: request.partition, ...caughtError(error) }),
           )
           .finally(() => running--);
       }

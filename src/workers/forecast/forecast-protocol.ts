@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FailureReason } from '../../domain/failure/failure-reason.ts';
 import { specSchema } from '../../domain/compile/spec-schema.ts';
 import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
@@ -136,7 +137,7 @@ export type ForecastWorkerEvent =
   /** The NPS of the survey answers in the share's histories (a run asked for it). */
   | { type: 'history'; partition: number; nps: NpsSummary }
   | { type: 'done'; partition: number }
-  | { type: 'error'; partition: number; message: string };
+  | { type: 'error'; partition: number; message: string; reason?: FailureReason };
 
 /** A light check of a worker's message: the page trusts its own worker's shapes beyond the tag. */
 export function isForecastWorkerEvent(value: unknown): value is ForecastWorkerEvent {

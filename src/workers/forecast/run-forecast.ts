@@ -11,6 +11,7 @@ import {
   type ForecastWorkerRequest,
 } from './forecast-protocol.ts';
 import { runPool, splitProfiles, workerCount, type PoolControl } from '../shared/pool.ts';
+import { answeredError } from '../shared/worker-failure.ts';
 import { PROFILES_PER_CHUNK } from '../../storage/records.ts';
 import type { StoredSetRef } from '../simulation/simulation-protocol.ts';
 import type { WorkerLike } from '../shared/worker-scope.ts';
@@ -294,7 +295,7 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     cancelMessage: CANCEL,
     read: (data) => (isForecastWorkerEvent(data) ? data : null),
     onEvent(message, _partition, control, worker) {
-      if (message.type === 'error') return control.fail(new Error(message.message));
+      if (message.type === 'error') return control.fail(answeredError(message));
       // Read ahead for the page while idle, arriving after the run took the worker.
       if (message.type === 'part-span') return;
       if (message.type === 'history') {

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { openWayfinderDb } from '../../storage/db.ts';
 import { createProfileRepo, type ProfileRepo } from '../../storage/profile-repo.ts';
 import { serve } from '../shared/serve.ts';
-import { errorMessage, type WorkerScope } from '../shared/worker-scope.ts';
+import { caughtError } from '../shared/worker-failure.ts';
+import type { WorkerScope } from '../shared/worker-scope.ts';
 import { jobCommandSchema, type JobEvent, type JobProgress } from './profiles-protocol.ts';
 
 type Runner<R, O> = (
@@ -48,7 +49,7 @@ export function hostProfilesJob<S extends z.ZodType<{ dbName?: string | undefine
         (outcome) => post({ type: 'done', outcome }),
         (error: unknown) => {
           if (controller.signal.aborted) post({ type: 'cancelled' });
-          else post({ type: 'error', message: errorMessage(error) });
+          else post({ type: 'error', ...caughtError(error) });
         },
       );
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FailureReason } from '../../domain/failure/failure-reason.ts';
 import { conditionGroupSchema } from '../../domain/conditions/condition-schema.ts';
 import { columnMappingSchema } from '../../domain/profiles/import/mapping.ts';
 import type { ImportReport } from '../../domain/profiles/import/report.ts';
@@ -76,7 +77,7 @@ export type JobEvent<O> =
   | { type: 'progress'; progress: JobProgress }
   | { type: 'done'; outcome: O }
   | { type: 'cancelled' }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; reason?: FailureReason };
 
 /** A segment count request for the segment worker. */
 export const segmentCountRequestSchema = z.object({
@@ -92,4 +93,4 @@ export type SegmentCountRequest = z.input<typeof segmentCountRequestSchema>;
 /** The answer to a {@link SegmentCountRequest}; `id` -1 answers a request that could not be read. */
 export type SegmentCountResponse =
   | { id: number; ok: true; matched: number; total: number; ms: number }
-  | { id: number; ok: false; message: string };
+  | { id: number; ok: false; message: string; reason?: FailureReason };

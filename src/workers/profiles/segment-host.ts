@@ -2,7 +2,8 @@ import { countMatching } from '../../domain/profiles/count-matching.ts';
 import { openWayfinderDb } from '../../storage/db.ts';
 import { createProfileRepo, type ProfileRepo } from '../../storage/profile-repo.ts';
 import { serve } from '../shared/serve.ts';
-import { errorMessage, type WorkerScope } from '../shared/worker-scope.ts';
+import { caughtError } from '../shared/worker-failure.ts';
+import type { WorkerScope } from '../shared/worker-scope.ts';
 import { segmentCountRequestSchema, type SegmentCountResponse } from './profiles-protocol.ts';
 
 /**
@@ -34,7 +35,7 @@ export function hostSegmentCount(scope: WorkerScope): void {
           const matched = countMatching(profiles, condition, now);
           post({ id, ok: true, matched, total: profiles.length, ms: performance.now() - started });
         })
-        .catch((error: unknown) => post({ id, ok: false, message: errorMessage(error) }));
+        .catch((error: unknown) => post({ id, ok: false, ...caughtError(error) }));
     },
   });
 }

@@ -6,7 +6,7 @@ import {
   readPackedChunks,
   type TableSource,
 } from '../../storage/profile-table-reader.ts';
-import { workerFailureMessage } from '../shared/worker-failure.ts';
+import { workerFailureError } from '../shared/worker-failure.ts';
 import type { SetTableEvent, SetTableMessage } from './set-table-host.ts';
 
 const NAME = 'The profile table worker';
@@ -80,7 +80,7 @@ export function setTableInWorker(db: WayfinderDb): TableSource & { warm(): void 
   const started = (): Worker => {
     if (worker !== undefined) return worker;
     const w = new Worker(new URL('./set-table.worker.ts', import.meta.url), { type: 'module' });
-    const failed = (event: Event) => failAll(new Error(workerFailureMessage(NAME, event)));
+    const failed = (event: Event) => failAll(workerFailureError(NAME, event));
     w.onerror = failed;
     w.onmessageerror = failed;
     w.onmessage = (event: MessageEvent) => {

@@ -1,5 +1,5 @@
 import { oneOffWorkers, type WorkerLease } from './kept-workers.ts';
-import { workerFailureMessage } from './worker-failure.ts';
+import { workerFailureError } from './worker-failure.ts';
 import type { WorkerLike } from './worker-scope.ts';
 
 /** Workers to use: the cores reported, at least 1 and at most 4, never more than the items. */
@@ -103,8 +103,7 @@ export function runPool<Message, T>(options: PoolOptions<Message, T>): Promise<T
     options.requests.forEach((request, partition) => {
       const worker = lease.take(partition);
       workers.push(worker);
-      const failed = (event: Event): void =>
-        control.fail(new Error(workerFailureMessage(name, event)));
+      const failed = (event: Event): void => control.fail(workerFailureError(name, event));
       worker.onerror = failed;
       worker.onmessageerror = failed;
       worker.onmessage = (event: MessageEvent) => {

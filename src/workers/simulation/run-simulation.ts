@@ -17,6 +17,7 @@ import {
 } from './simulation-protocol.ts';
 import { KeptWorkers } from '../shared/kept-workers.ts';
 import { runPool, splitProfiles, workerCount } from '../shared/pool.ts';
+import { answeredError } from '../shared/worker-failure.ts';
 import type { WorkerLike } from '../shared/worker-scope.ts';
 
 /** A performance mark as each partition's result reaches the page (for traces of a run). */
@@ -150,7 +151,7 @@ function runSimulationPool(
           elapsedMs,
           etaMs: sum === 0 ? null : (elapsedMs / sum) * (total - sum),
         });
-      } else if (message.type === 'error') control.fail(new Error(message.message));
+      } else if (message.type === 'error') control.fail(answeredError(message));
       else if (message.type === 'cancelled') control.fail(abortError());
       else if (message.type === 'result') {
         performance.mark(PARTITION_MARK);
@@ -275,7 +276,7 @@ export function readStoredSetSpan(
         if (++answered < parts) return;
         const window = windowOfSpan({}, events);
         control.resolve({ start: window.start, horizonDays: window.horizonDays, profiles });
-      } else if (message.type === 'error') control.fail(new Error(message.message));
+      } else if (message.type === 'error') control.fail(answeredError(message));
       else control.fail(new Error('unexpected message from a simulation worker'));
     },
   });

@@ -12,8 +12,9 @@ import {
 import { JoinedPart } from './joined-part.ts';
 import { cachedSetLoader, type SetLoader } from './set-loader.ts';
 import { serve } from '../shared/serve.ts';
+import { caughtError } from '../shared/worker-failure.ts';
 import { yieldToMessages } from '../../storage/yield-to-messages.ts';
-import { errorMessage, type WorkerScope } from '../shared/worker-scope.ts';
+import type { WorkerScope } from '../shared/worker-scope.ts';
 
 /**
  * Simulating time between progress posts, in ms: progress and cancel follow time, not profile
@@ -226,7 +227,7 @@ export function hostSimulation(
       else post({ type: 'result', partition, result });
       mark(WORKER_MARKS.posted);
     } catch (error) {
-      post({ type: 'error', partition, message: errorMessage(error) });
+      post({ type: 'error', partition, ...caughtError(error) });
     } finally {
       active--;
     }
@@ -304,7 +305,7 @@ export function hostSimulation(
       if (request.type === 'cancel') cancelledUpTo = started;
       else if (request.type === 'span')
         span(request).catch((error: unknown) =>
-          post({ type: 'error', partition: request.partition, message: errorMessage(error) }),
+          post({ type: 'error', partition: request.partition, ...caughtError(error) }),
         );
       // A failed warm-up costs nothing: the run reads again and reports what went wrong.
       else if (request.type === 'warm') warm(request).catch(() => undefined);

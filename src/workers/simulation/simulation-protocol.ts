@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { failureReasonSchema } from '../../domain/failure/failure-reason.ts';
 import { specSchema } from '../../domain/compile/spec-schema.ts';
 import { workerProfilesSchema } from '../shared/profiles-schema.ts';
 import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
@@ -100,6 +101,11 @@ export const simulationWorkerEventSchema = z.discriminatedUnion('type', [
     last: z.number().nullable(),
     profiles: z.number().int(),
   }),
-  z.object({ type: z.literal('error'), partition: z.number().int(), message: z.string() }),
+  z.object({
+    type: z.literal('error'),
+    partition: z.number().int(),
+    message: z.string(),
+    reason: failureReasonSchema.optional(),
+  }),
 ]);
 export type SimulationWorkerEvent = z.infer<typeof simulationWorkerEventSchema>;

@@ -21,6 +21,8 @@ const run = promisify(execFile);
 const BUILT_ID_PREFIXES: string[] = [
   'diagnostic.',
   'restore.',
+  // Why something failed, from a coded reason's code (src/i18n/failure-words.ts).
+  'failure.',
   // Step kinds' names, summaries and branches, conditions' wording, attribute names
   // and schema-form field and option names (tests/unit/i18n/step-words.test.ts and
   // condition-words.test.ts).

@@ -60,11 +60,16 @@ describe('whole sentences, read in French', () => {
 
   it('a failed save says why and that nothing is lost, in one sentence', () => {
     inFrench(
-      <SaveIndicator state={{ status: 'error', message: 'quota dépassé' }} onRetry={() => {}} />,
+      <SaveIndicator
+        state={{ status: 'error', reason: { code: 'storageFull' } }}
+        onRetry={() => {}}
+      />,
     );
     // textContent, not toHaveTextContent: that turns a no-break space into a plain one.
     expect(screen.getByRole('alert').textContent).toBe(
-      `Non enregistré${NBSP}: quota dépassé. Vos modifications sont conservées dans cet onglet.`,
+      `Non enregistré${NARROW_NBSP}; vos modifications sont conservées dans cet onglet. ` +
+        `Le stockage du navigateur pour ce site est plein${NBSP}: supprimez les ensembles de profils ` +
+        'ou les simulations enregistrées dont vous n’avez plus besoin, puis réessayez.',
     );
   });
 

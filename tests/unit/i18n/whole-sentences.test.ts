@@ -21,6 +21,44 @@ const FRAGMENT_END = /[(«“—–,]\s*$/u;
 /** Whole texts that only look like fragments: an option written between dashes. */
 const WHOLE = new Set(['profiles.column-select.notInTheFile']);
 
+/**
+ * A label ending in a colon, alone or before one value the code supplies ("The fit failed:",
+ * "…: {message}"): the code puts whatever it likes after it, most often an error's own English.
+ * A failure is worded as a whole sentence from its code instead ("The fit failed. {cause}").
+ */
+const COLON_LABEL = /:\s*(?:<\/\w+>)?\s*(?:<\w+>)?(?:\{\w+\})?(?:<\/\w+>)?[.…]?\s*$/u;
+
+/**
+ * The colon labels that are truly "label: the user's data" or "label: text worded from the
+ * catalogue", never an error's own text, and why.
+ */
+const LABELS: Record<string, string> = {
+  'editor.canvas-toolbar.whatItDoes': 'a command’s name: its description, both from the catalogue',
+  'editor.canvas.stepName': 'a step kind: the step’s own name (user data)',
+  'editor.conflict-dialog.cannotBeRead': 'load problems, each worded from its code (restore.*)',
+  'editor.flow.nodeMoved': 'a position: numbers',
+  'editor.sms-preview.ucs2BecauseOf': 'the characters of the user’s own text',
+  'editor.step-inspector.settings': 'the step’s own name (user data)',
+  'editor.step-node.problem': 'a count of problems: the first, worded from its code (diagnostic.*)',
+  'forecast.forecast-page.sectionOf': 'the journey’s name (user data)',
+  'forecast.sensitivity-panel.whatMoves': 'a KPI’s name, from the catalogue',
+  'kpi.channelCost': 'a channel’s name, from the catalogue',
+  'lifecycle.lifecycle-page.notSimulatedFixThemIn': 'journey names (user data)',
+  'lifecycle.lifecycle-page.simulatingJourney': 'the journey’s name (user data)',
+  'profiles.import-report.nothingWasImportedLine': 'a row’s rejection, worded from its code',
+  'publish.change-summary.changesSince': 'the heading of the list of changes below it',
+  'publish.export-menu.specInvalid': 'the spec’s problem, a diagnostic worded from its code',
+  'publish.publish-dialog.newSpecHash': 'a hash',
+  'publish.publish-outcome.publishedWithHash': 'a hash',
+  'step.random_split.summary': 'the branches’ shares: numbers',
+  'step.scheduled_audience.summary': 'the audience’s name (user data)',
+  'step.scheduled_audience.summary.unscheduled': 'the audience’s name (user data)',
+  'step.segment_entry.summary': 'the entry condition, worded from the catalogue (cond.*)',
+  'trace.wentPath': 'the branch’s condition, worded from the catalogue (cond.*)',
+  'ui.condition-builder.matches': 'the condition, worded from the catalogue (cond.*)',
+  'ui.series-plot.partialNote': 'how much of the period there is, worded by the chart’s caller',
+};
+
 describe('messages are whole sentences', () => {
   it('no message starts or ends by joining on to other text', () => {
     const fragments = new Set<string>();
@@ -31,6 +69,28 @@ describe('messages are whole sentences', () => {
       }
     }
     expect([...fragments].sort()).toEqual([]);
+  });
+
+  it('no message is a colon label but those that put the user’s data or catalogue words after it', () => {
+    const labels = new Set<string>();
+    for (const catalogue of Object.values(catalogues)) {
+      for (const [id, message] of Object.entries(catalogue)) {
+        if (COLON_LABEL.test(message) && !Object.hasOwn(LABELS, id)) labels.add(id);
+      }
+    }
+    expect([...labels].sort()).toEqual([]);
+    // An id listed here that no longer is a colon label is taken off the list.
+    const stale = Object.keys(LABELS).filter(
+      (id) => !Object.values(catalogues).some((c) => COLON_LABEL.test(c[id] ?? '')),
+    );
+    expect(stale).toEqual([]);
+  });
+
+  it('finds the colon labels it is meant to find', () => {
+    for (const label of ['The fit failed:', 'Could not count: {message}', 'Saved: {when}.'])
+      expect(label).toMatch(COLON_LABEL);
+    for (const whole of ['The fit failed. {cause}', 'Ratio: 2 to 1', 'At {time}: done.'])
+      expect(whole).not.toMatch(COLON_LABEL);
   });
 
   it('words template errors, failed imports, chart notes, conflicts, empty sets and forecast progress in one French sentence', async () => {
@@ -44,7 +104,7 @@ describe('messages are whole sentences', () => {
         column: 22,
         message: 'balise inconnue',
       }),
-    ).toBe('script : ligne 1, colonne 22 : balise inconnue');
+    ).toBe('script, ligne 1, colonne 22 (message de Liquid\u00a0: «\u00a0balise inconnue\u00a0»)');
     expect(say('forecast.forecast-page.needsAJourneyAndASet', { missing: 'set' })).toBe(
       'Une prévision demande un parcours et un ensemble de profils. Créez d’abord un ensemble de profils.',
     );

@@ -163,12 +163,12 @@ describe('the journey list with broken records', () => {
       new File([text], 'welcome.journey.json', { type: 'application/json' }),
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      /^welcome\.journey\.json was not imported: this browser could not store it \(.+\)\./,
+      /^welcome\.journey\.json was not imported\. The browser would not open its storage for this site/,
     );
     await user.click(within(table).getByRole('button', { name: 'Duplicate Welcome series' }));
     await waitFor(() =>
       expect(screen.getByRole('alert')).toHaveTextContent(
-        /^Duplicating failed: this browser could not store it/,
+        /^Duplicating failed\. The browser would not open its storage for this site/,
       ),
     );
   });

@@ -15,7 +15,7 @@ const START = Date.UTC(2026, 0, 1);
 class FakeStorage {
   revision = 1;
   document: JourneyDocument | undefined;
-  failNext: Error | undefined;
+  failNext: Error | DOMException | undefined;
   /** When set, writes wait here until `release()` (a slow disk). */
   held: (() => void)[] | undefined;
   saves: { document: JourneyDocument; expected: BaseRevision }[] = [];
@@ -140,13 +140,10 @@ describe('journey sync', () => {
 
   it('keeps the edit and says so when the write fails, and retries', async () => {
     const { storage, journal, store, sync } = setup();
-    storage.failNext = new Error('QuotaExceededError: the disk is full');
+    storage.failNext = new DOMException('the disk is full', 'QuotaExceededError');
     rename(store, 'Too big');
     await advance(AUTOSAVE_DELAY_MS);
-    expect(sync.getState()).toEqual({
-      status: 'error',
-      message: 'QuotaExceededError: the disk is full',
-    });
+    expect(sync.getState()).toEqual({ status: 'error', reason: { code: 'storageFull' } });
     expect(store.getState().document.name).toBe('Too big');
     expect(journal.get('entry')?.document.name).toBe('Too big');
     expect(sync.hasPendingChanges()).toBe(true);

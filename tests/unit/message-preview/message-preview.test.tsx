@@ -100,7 +100,7 @@ describe('MessagePreview', () => {
       script: 'Call {{ profile.name }} about {% if %}',
     });
     expect(screen.getByRole('list', { name: 'Cannot render' })).toHaveTextContent(
-      'script: line 1, column',
+      /^script, line 1, column \d+ \(Liquid says: “.+”\)$/,
     );
   });
 

@@ -128,7 +128,7 @@ describe('import dialog', () => {
       jobs: {
         ...services.jobs,
         importFile: () => ({
-          result: Promise.reject(new Error('disk full')),
+          result: Promise.reject(new DOMException('disk full', 'QuotaExceededError')),
           cancel: () => undefined,
         }),
       },
@@ -160,9 +160,11 @@ describe('import dialog', () => {
     await user.selectOptions(await screen.findByLabelText('Import into'), set.id);
     await user.click(screen.getByRole('radio', { name: 'Replace them' }));
     await user.click(screen.getByRole('button', { name: 'Import' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'The import failed: disk full. Nothing was changed.',
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The import failed, and nothing was changed. The browser’s storage for this site is full',
     );
+    expect(alert).not.toHaveTextContent('disk full');
     expect((await services.repo.readProfileSet(set.id)).map((p) => p.id)).toEqual(['a']);
   });
 });

@@ -150,10 +150,15 @@ describe('SimulationPanel', () => {
     const shown = save.mock.calls[0] as unknown as [{ id: string; result: unknown }];
     expect(shown[0].result).toBe(result);
     expect(shown[0].id).toMatch(/\S/);
-    await act(async () => refuse(new Error('The disk is full.')));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'The result is shown, but it could not be saved: The disk is full.',
+    // The browser's refusal, worded from its standard name, never from its own English text.
+    await act(async () =>
+      refuse(new DOMException('Quota hit (browser words)', 'QuotaExceededError')),
     );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The result is shown, but it could not be saved. The browser’s storage for this site is full',
+    );
+    expect(alert).not.toHaveTextContent('browser words');
     expect(screen.getByRole('group', { name: 'Entered' })).toBeVisible();
     expect(screen.getByRole('button', { name: 'Run simulation' })).toBeEnabled();
   });

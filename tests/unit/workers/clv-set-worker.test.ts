@@ -53,7 +53,7 @@ describe('the CLV worker', () => {
     await createProfileRepo(openWayfinderDb(dbName)).deleteSet(setId);
     expect(await ask({ setId, dbName, horizonWeeks: 52 })).toEqual({
       calibrationEnd: null,
-      outcome: { ok: false, message: 'the set is gone' },
+      outcome: { ok: false, message: 'the set is gone', failure: { code: 'setGone' } },
     });
   });
 

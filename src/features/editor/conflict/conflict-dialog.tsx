@@ -152,11 +152,15 @@ export function ConflictDialog({
                 </p>
               ) : (
                 <p>
-                  <FormattedMessage id="editor.conflict-dialog.cannotBeRead" />{' '}
-                  {theirs.problems
-                    .slice(0, 3)
-                    .map((p) => loadProblemText(intl, p))
-                    .join('; ')}
+                  <FormattedMessage
+                    id="editor.conflict-dialog.cannotBeRead"
+                    values={{
+                      problems: theirs.problems
+                        .slice(0, 3)
+                        .map((p) => loadProblemText(intl, p))
+                        .join('; '),
+                    }}
+                  />
                 </p>
               )}
             </section>

@@ -1,6 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ClvReport } from '../../../domain/forecast/clv-fit-report.ts';
-import { formatNumber } from '../../../ui/kpi/format-number.ts';
+import { currencySymbol, formatNumber } from '../../../ui/kpi/format-number.ts';
 import { TableHead } from '../../../ui/table-head.tsx';
 import { describeClvWarning, formatParameter } from './clv-wording.ts';
 
@@ -11,7 +11,10 @@ export function ClvParameters({ report }: { report: Fitted }) {
   const intl = useIntl();
   const { bgnbd, gammaGamma } = report;
   const meaning = (parameter: string) =>
-    intl.formatMessage({ id: 'forecast.clv-parameters.parameterMeaning' }, { parameter });
+    intl.formatMessage(
+      { id: 'forecast.clv-parameters.parameterMeaning' },
+      { parameter, currency: currencySymbol() },
+    );
   const rows: [string, string, string, number][] = [
     ['BG/NBD', 'r', meaning('r'), bgnbd.params.r],
     ['BG/NBD', 'α', meaning('alpha'), bgnbd.params.alpha],
@@ -30,7 +33,7 @@ export function ClvParameters({ report }: { report: Fitted }) {
           </strong>
           <ul>
             {report.warnings.map((w, i) => (
-              <li key={`${w.code}-${i}`}>{describeClvWarning(w)}</li>
+              <li key={`${w.code}-${i}`}>{describeClvWarning(intl, w, report)}</li>
             ))}
           </ul>
         </div>

@@ -7,7 +7,7 @@ import type { Profile } from '../../../domain/profiles/profile.ts';
 import { formatDay } from '../../../ui/kpi/format-day.ts';
 import { formatNumber } from '../../../ui/kpi/format-number.ts';
 import { PROFILE_PAGE_CALIBRATION } from './clv-fits.ts';
-import { clvFailureValues } from './clv-wording.ts';
+import { clvFailureValues, describeDegenerateFit } from './clv-wording.ts';
 import { useClvReport } from './use-clv-report.ts';
 import '../forecast.css';
 
@@ -61,7 +61,7 @@ export function ClvThermometer({
         <p className="muted">
           <FormattedMessage
             id="forecast.clv-thermometer.noValueEstimate"
-            values={clvFailureValues({ message: state.message, calibrationEnd: null })}
+            values={clvFailureValues(intl, { calibrationEnd: null, failure: state.reason })}
           />
         </p>
       )}
@@ -69,7 +69,7 @@ export function ClvThermometer({
         <p className="muted">
           <FormattedMessage
             id="forecast.clv-thermometer.noValueEstimate"
-            values={clvFailureValues(state.report)}
+            values={clvFailureValues(intl, state.report)}
           />
         </p>
       )}
@@ -80,8 +80,12 @@ export function ClvThermometer({
       )}
       {fit !== null && fit.bgnbd.degenerate !== null && (
         <p role="alert">
-          <FormattedMessage id="forecast.clv-thermometer.degenerateFit" />{' '}
-          {fit.bgnbd.degenerate.message}
+          {describeDegenerateFit(intl, {
+            reason: fit.bgnbd.degenerate.reason,
+            customers: fit.customers,
+            a: fit.bgnbd.params.a,
+            b: fit.bgnbd.params.b,
+          })}
         </p>
       )}
       {score !== undefined && score !== null && fit !== null && (

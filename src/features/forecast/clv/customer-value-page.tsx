@@ -7,6 +7,7 @@ import { ClvParameters } from './clv-parameters.tsx';
 import { HoldoutCharts } from './holdout-charts.tsx';
 import { useClvReport } from './use-clv-report.ts';
 import { clvFailureValues } from './clv-wording.ts';
+import { failureCause } from '../../../i18n/failure-words.ts';
 import '../forecast.css';
 
 /**
@@ -118,7 +119,10 @@ export function CustomerValuePage() {
       )}
       {state.status === 'failed' && (
         <p role="alert">
-          <FormattedMessage id="forecast.customer-value-page.theFitFailed" /> {state.message}
+          <FormattedMessage
+            id="forecast.customer-value-page.theFitFailed"
+            values={{ cause: failureCause(intl, state.reason) }}
+          />
         </p>
       )}
       {report !== null && !report.ok && (
@@ -126,8 +130,7 @@ export function CustomerValuePage() {
           <FormattedMessage
             id="forecast.customer-value-page.theModelsCouldNotBe"
             values={{
-              calibrationEnd: report.calibrationEnd === null ? 'none' : 'some',
-              ...clvFailureValues(report),
+              ...clvFailureValues(intl, report),
             }}
           />
         </p>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { failureReasonOf, type FailureReason } from '../../../domain/failure/failure-reason.ts';
 import type { CalibrationChoice, ClvReport } from '../../../domain/forecast/clv-fit-report.ts';
 import { getAppDb } from '../../../storage/app-storage.ts';
 import { createClvFitCache } from '../../../storage/clv-fit-cache.ts';
@@ -9,7 +10,7 @@ export type ClvReportState =
   | { status: 'loading' }
   | { status: 'fitting' }
   | { status: 'done'; report: ClvReport; cached: boolean }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; reason: FailureReason };
 
 /**
  * The CLV report of a profile set at a calibration choice: read from the IndexedDB cache when
@@ -40,10 +41,7 @@ export function useClvReport(
         if (live) setState({ status: 'done', report, cached: false });
       } catch (error) {
         if (live) {
-          setState({
-            status: 'failed',
-            message: error instanceof Error ? error.message : String(error),
-          });
+          setState({ status: 'failed', reason: failureReasonOf(error) });
         }
       }
     })();

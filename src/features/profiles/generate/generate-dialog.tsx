@@ -1,4 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
+import { failureReasonOf, type FailureReason } from '../../../domain/failure/failure-reason.ts';
+import { failureCause } from '../../../i18n/failure-words.ts';
 import { useRef, useState } from 'react';
 import { Dialog } from '../../../ui/dialog.tsx';
 import type { GenerateOutcome, JobProgress } from '../../../workers/profiles/profiles-protocol.ts';
@@ -15,7 +17,7 @@ type Run =
   | { state: 'form' }
   | { state: 'running'; progress: JobProgress }
   | { state: 'done'; outcome: GenerateOutcome }
-  | { state: 'stopped'; message: string };
+  | { state: 'stopped'; reason: FailureReason | 'cancelled' };
 
 interface GenerateDialogProps {
   open: boolean;
@@ -76,10 +78,10 @@ export function GenerateDialog({
       (error: unknown) =>
         setRun({
           state: 'stopped',
-          message:
+          reason:
             error instanceof DOMException && error.name === 'AbortError'
-              ? 'Generation cancelled. No profiles were kept.'
-              : `Generation failed: ${error instanceof Error ? error.message : String(error)}`,
+              ? 'cancelled'
+              : failureReasonOf(error),
         }),
     );
   };
@@ -173,7 +175,16 @@ export function GenerateDialog({
       )}
       {run.state === 'stopped' && (
         <>
-          <p role="status">{run.message}</p>
+          <p role={run.reason === 'cancelled' ? 'status' : 'alert'}>
+            <FormattedMessage
+              id="profiles.generate-dialog.stopped"
+              values={
+                run.reason === 'cancelled'
+                  ? { ending: 'cancelled', cause: '' }
+                  : { ending: 'failed', cause: failureCause(intl, run.reason) }
+              }
+            />
+          </p>
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setRun({ state: 'form' })}>
               <FormattedMessage id="profiles.generate-dialog.back" />

@@ -12,7 +12,11 @@ import { ProgressBar } from '../progress-bar.tsx';
 import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';
 import { ImportMappingStep } from './import-mapping-step.tsx';
 import { ImportReport } from './import-report.tsx';
-import { CDNOW_SAMPLE_NAME, fetchCdnowSample } from './cdnow-sample.ts';
+import { CDNOW_SAMPLE_NAME, fetchCdnowSample, SampleDownloadError } from './cdnow-sample.ts';
+import { describeRejection } from './describe-rejection.ts';
+import { failureReasonOf, type FailureReason } from '../../../domain/failure/failure-reason.ts';
+import type { Rejection } from '../../../domain/profiles/import/report.ts';
+import { failureCause } from '../../../i18n/failure-words.ts';
 import { ImportTargetFields } from './import-target-fields.tsx';
 import { mappingProblem } from './mapping-edit.ts';
 import { type SniffedFile, setNameFromFile, sniffFile } from './sniff-file.ts';
@@ -20,11 +24,18 @@ import { type SniffedFile, setNameFromFile, sniffFile } from './sniff-file.ts';
 type ImportableFile = Exclude<SniffedFile, { kind: 'refused' }>;
 
 type Step =
-  | { step: 'pick'; problem?: string }
+  | { step: 'pick'; refusal?: Rejection }
   | { step: 'ready'; file: File; sniffed: ImportableFile }
   | { step: 'running'; progress: JobProgress }
   | { step: 'report'; outcome: ImportOutcome }
-  | { step: 'failed'; message: string };
+  | { step: 'failed'; why: ImportFailure };
+
+/** Why an import did not run to its report: each is worded whole (`import-dialog.failed`). */
+type ImportFailure =
+  | { kind: 'cancelled' }
+  | { kind: 'download'; status: number | null }
+  | { kind: 'notCdnow' }
+  | { kind: 'failed'; reason: FailureReason };
 
 const KIND_LABELS = defineMessages({
   csv: { id: 'profiles.import-dialog.kind.csv' },
@@ -64,7 +75,7 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
     if (!file) return;
     const sniffed = await sniffFile(file);
     if (sniffed.kind === 'refused') {
-      setState({ step: 'pick', problem: sniffed.refusal.message });
+      setState({ step: 'pick', refusal: sniffed.refusal });
       return;
     }
     setMapping(sniffed.kind === 'csv' ? sniffed.mapping : undefined);
@@ -78,10 +89,16 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
     try {
       const file = await fetchCdnowSample();
       const sniffed = await sniffFile(file);
-      if (sniffed.kind !== 'cdnow') throw new Error('The downloaded sample is not CDNOW data.');
-      start(file, sniffed, { kind: 'new', name: CDNOW_SAMPLE_NAME });
+      if (sniffed.kind !== 'cdnow') setState({ step: 'failed', why: { kind: 'notCdnow' } });
+      else start(file, sniffed, { kind: 'new', name: CDNOW_SAMPLE_NAME });
     } catch (error) {
-      setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setState({
+        step: 'failed',
+        why:
+          error instanceof SampleDownloadError
+            ? { kind: 'download', status: error.status }
+            : { kind: 'failed', reason: failureReasonOf(error) },
+      });
     }
   };
 
@@ -100,11 +117,8 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
       (error: unknown) =>
         setState(
           error instanceof DOMException && error.name === 'AbortError'
-            ? { step: 'failed', message: 'The import was cancelled. Nothing was changed.' }
-            : {
-                step: 'failed',
-                message: `The import failed: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`,
-              },
+            ? { step: 'failed', why: { kind: 'cancelled' } }
+            : { step: 'failed', why: { kind: 'failed', reason: failureReasonOf(error) } },
         ),
     );
   };
@@ -141,9 +155,9 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
             />
           </div>
         )}
-        {state.step === 'pick' && state.problem !== undefined && (
+        {state.step === 'pick' && state.refusal !== undefined && (
           <p role="alert" className="field-error">
-            {state.problem}
+            {describeRejection(intl, state.refusal)}
           </p>
         )}
         {state.step === 'pick' && (
@@ -245,7 +259,16 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
         {state.step === 'failed' && (
           <>
             <p role="alert" className="field-error">
-              {state.message}
+              <FormattedMessage
+                id="profiles.import-dialog.failed"
+                values={{
+                  kind: state.why.kind,
+                  status: state.why.kind === 'download' ? (state.why.status ?? 0) : 0,
+                  offline:
+                    state.why.kind === 'download' && state.why.status === null ? 'yes' : 'no',
+                  cause: state.why.kind === 'failed' ? failureCause(intl, state.why.reason) : '',
+                }}
+              />
             </p>
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={reset}>

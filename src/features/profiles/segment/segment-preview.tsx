@@ -1,3 +1,5 @@
+import { failureReasonOf, type FailureReason } from '../../../domain/failure/failure-reason.ts';
+import { failureCause } from '../../../i18n/failure-words.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useEffect, useId, useState } from 'react';
 import type { ConditionGroup } from '../../../domain/conditions/condition-schema.ts';
@@ -23,7 +25,7 @@ export interface SegmentPreviewProps {
 type Count =
   | { state: 'counting' }
   | { state: 'done'; matched: number; total: number }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; reason: FailureReason };
 
 /**
  * How many profiles of a set match a condition, counted off the main thread with the same
@@ -46,12 +48,7 @@ export function SegmentPreview({ condition, setId, now, debounceMs = 300 }: Segm
     setCount({ state: 'counting' });
     jobs.countSegment(chosen, settled, now ?? Date.now()).then(
       ({ matched, total }) => live && setCount({ state: 'done', matched, total }),
-      (error: unknown) =>
-        live &&
-        setCount({
-          state: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        }),
+      (error: unknown) => live && setCount({ state: 'failed', reason: failureReasonOf(error) }),
     );
     return () => {
       live = false;
@@ -74,7 +71,7 @@ export function SegmentPreview({ condition, setId, now, debounceMs = 300 }: Segm
   } else if (count.state === 'failed')
     text = intl.formatMessage(
       { id: 'profiles.segment-preview.failed' },
-      { message: count.message },
+      { cause: failureCause(intl, count.reason) },
     );
   else text = intl.formatMessage({ id: 'profiles.segment-preview.counting' });
 

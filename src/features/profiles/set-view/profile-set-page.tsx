@@ -1,3 +1,4 @@
+import { failureCause } from '../../../i18n/failure-words.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -181,12 +182,18 @@ export function ProfileSetPage() {
       )}
       {loaded.state === 'failed' && (
         <p role="alert" className="field-error">
-          {loaded.message}
+          <FormattedMessage
+            id="profiles.profile-set-page.couldNotRead"
+            values={{ what: 'set', cause: failureCause(intl, loaded.reason) }}
+          />
         </p>
       )}
       {view.failed !== undefined && (
         <p role="alert" className="field-error">
-          {view.failed}
+          <FormattedMessage
+            id="profiles.profile-set-page.couldNotRead"
+            values={{ what: 'rows', cause: failureCause(intl, view.failed) }}
+          />
         </p>
       )}
       {loaded.state === 'ready' && total === 0 && (

@@ -1,3 +1,4 @@
+import { failureReasonOf, type FailureReason } from '../../../domain/failure/failure-reason.ts';
 import { useEffect, useState } from 'react';
 import type { ProfileSetTable } from '../../../storage/profile-set-table.ts';
 import type { ProfileSet } from '../../../storage/records.ts';
@@ -12,7 +13,7 @@ export type SetTable =
   | { state: 'loading' }
   | { state: 'partial'; table: ProfileSetTable; shown: number }
   | { state: 'ready'; table: ProfileSetTable }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; reason: FailureReason };
 
 /** Rows read before the partial table is drawn again (each chunk would redraw 100 times). */
 const REDRAW_EVERY = 10_000;
@@ -41,11 +42,7 @@ export function useSetTable(set: ProfileSet | null | undefined): SetTable {
         },
         (error: unknown) => {
           complete = true;
-          if (live)
-            setResult({
-              state: 'failed',
-              message: error instanceof Error ? error.message : String(error),
-            });
+          if (live) setResult({ state: 'failed', reason: failureReasonOf(error) });
         },
       );
     return () => {

@@ -1,3 +1,4 @@
+import { failureReasonOf, type FailureReason } from '../../../domain/failure/failure-reason.ts';
 import { useEffect, useState } from 'react';
 import type { ProfileSortKey } from '../../../domain/profiles/query.ts';
 import { sortRanks } from '../../../domain/profiles/table/column-sort.ts';
@@ -38,7 +39,7 @@ export interface TableRows {
   answers: TableQuery;
   pending: boolean;
   /** Why the last query could not be answered (the rows stay as they were). */
-  failed?: string;
+  failed?: FailureReason;
 }
 
 /**
@@ -52,7 +53,7 @@ export function useTableRows(table: ProfileTableColumns | undefined, query: Tabl
     query: TableQuery;
     rows: Uint32Array | undefined;
   }>();
-  const [failed, setFailed] = useState<{ query: TableQuery; message: string }>();
+  const [failed, setFailed] = useState<{ query: TableQuery; reason: FailureReason }>();
   const everything = isEverything(query);
   useEffect(() => {
     if (table === undefined || everything) return;
@@ -62,8 +63,7 @@ export function useTableRows(table: ProfileTableColumns | undefined, query: Tabl
         if (!controller.signal.aborted) setAnswer({ table, query, rows });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted)
-          setFailed({ query, message: error instanceof Error ? error.message : String(error) });
+        if (!controller.signal.aborted) setFailed({ query, reason: failureReasonOf(error) });
       },
     );
     return () => controller.abort();
@@ -75,6 +75,6 @@ export function useTableRows(table: ProfileTableColumns | undefined, query: Tabl
     answers: shown?.query ?? { search: '' },
     pending: shown?.query !== query && failed?.query !== query,
   };
-  if (failed?.query === query) result.failed = failed.message;
+  if (failed?.query === query) result.failed = failed.reason;
   return result;
 }

@@ -41,7 +41,10 @@ export function SmsPreview({ rendered }: { rendered: RenderedMessage }) {
       </dl>
       {forcing.length > 0 && (
         <p className="field-hint">
-          <FormattedMessage id="editor.sms-preview.ucs2BecauseOf" /> {forcing.slice(0, 8).join(' ')}
+          <FormattedMessage
+            id="editor.sms-preview.ucs2BecauseOf"
+            values={{ characters: forcing.slice(0, 8).join(' ') }}
+          />
         </p>
       )}
     </div>
