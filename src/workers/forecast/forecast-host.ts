@@ -134,11 +134,10 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
           // Then the engine's code for the journeys compiled, on their real entries.
           if (share === null || stale()) return;
           const fresh = request.specs
-            .map((spec) => ({ spec, json: JSON.stringify(spec) }))
+            .map((spec, i) => ({ json: JSON.stringify(spec), plan: share.plans[i] }))
             .filter(({ json }) => !rehearsed.has(json));
           if (fresh.length === 0) return;
-          const period = { start: request.start, horizonDays: request.horizonDays };
-          const plans = fresh.map(({ spec }) => kept.plan(spec, {}, period));
+          const plans = fresh.flatMap(({ plan }) => (plan === undefined ? [] : [plan]));
           await rehearseForecast(share, plans, request.partition, stale);
           // Only a rehearsal run to its end counts: one cut short is done again next time.
           if (!stale()) for (const { json } of fresh) rehearsed.remember(json);
