@@ -1,6 +1,6 @@
 import type { Profile } from '../domain/profiles/profile';
 import { grown, type ProfileColumns } from '../domain/simulate/profile-columns';
-import { checkReach, type EncodedProfiles, readableReach } from './profile-codec';
+import { type EncodedProfiles, readableReach } from './profile-codec';
 import { checkEncoded, ChunkProfiles, stringsOf } from './profile-codec-decode';
 import { checkChunk, currentColumns } from './profile-chunks';
 import type { ProfileChunkRecord, ProfileColumnChunkRecord } from './records';
@@ -26,7 +26,7 @@ export class ChunkColumns implements ProfileColumns {
   eventName = new Int32Array(0);
   eventAt = new Float64Array(0);
   readonly names: string[] = [];
-  /** Per profile, its stored reach byte, while every chunk added has one (see `checkReach`). */
+  /** Per profile, its stored reach byte, while every chunk added has a readable one. */
   reach: Uint8Array | undefined = new Uint8Array(0);
   private events = 0;
   private readonly nameIndex = new Map<string, number>();
@@ -44,7 +44,6 @@ export class ChunkColumns implements ProfileColumns {
     }
     try {
       checkEncoded(columns, (chunk as ProfileColumnChunkRecord).count);
-      checkReach(columns, (chunk as ProfileColumnChunkRecord).count);
     } catch {
       throw damaged(chunk.setId);
     }

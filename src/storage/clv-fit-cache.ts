@@ -32,7 +32,10 @@ export function createClvFitCache(db: ClvFitTables) {
     async has(setId: string, setVersion: string, calibration: string): Promise<boolean> {
       return (await db.clvFits.get(keyOf(setId, setVersion, calibration))) !== undefined;
     },
-    /** Stores a fit and drops the set's fits of other versions, which can never match again. */
+    /**
+     * Stores a fit and drops the set's fits of other versions, which can never match again: in
+     * one transaction, so a tab closed or a worker ended meanwhile leaves both or neither done.
+     */
     async put(
       setId: string,
       setVersion: string,
@@ -40,18 +43,20 @@ export function createClvFitCache(db: ClvFitTables) {
       report: ClvReport,
       savedAt: number,
     ): Promise<void> {
-      await db.clvFits
-        .where('setId')
-        .equals(setId)
-        .filter((r) => r.setVersion !== setVersion)
-        .delete();
-      await db.clvFits.put({
-        key: keyOf(setId, setVersion, calibration),
-        setId,
-        setVersion,
-        calibration,
-        savedAt,
-        report,
+      await db.clvFits.db.transaction('rw', db.clvFits, async () => {
+        await db.clvFits
+          .where('setId')
+          .equals(setId)
+          .filter((r) => r.setVersion !== setVersion)
+          .delete();
+        await db.clvFits.put({
+          key: keyOf(setId, setVersion, calibration),
+          setId,
+          setVersion,
+          calibration,
+          savedAt,
+          report,
+        });
       });
     },
     /** Forgets every fit of a set (e.g. when it is deleted). */

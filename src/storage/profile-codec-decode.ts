@@ -1,6 +1,7 @@
 import type { Profile, ProfileAttributes, ProfileEvent, Scalar } from '../domain/profiles/profile';
 import { PackedStrings } from './packed-strings';
-import type { EncodedProfiles } from './profile-codec';
+import { ALL_CHANNELS } from '../domain/conditions/reachability';
+import { readableReach, type EncodedProfiles } from './profile-codec';
 import {
   type Cursor,
   damagedChunk,
@@ -27,7 +28,8 @@ function isUints(a: unknown): a is Uint16Array | Uint32Array {
 
 /**
  * Checks what a read relies on without reading the value streams: every column is there with
- * its length, indexes point inside what they index, and starts never go back. A chunk that
+ * its length, indexes point inside what they index, starts never go back, and the reach bytes
+ * (when read) are one a profile with only channels' bits set. A chunk that
  * passes gives the simulator sound columns; a profile's attributes and props are checked when
  * it is decoded ({@link decodeProfileAt} throws if they do not end where the next profile
  * starts). Throws a TypeError when the chunk is damaged.
@@ -92,6 +94,20 @@ export function checkEncoded(e: EncodedProfiles, count: number): void {
     skipEvents(last, e, count - 1);
   }
   if (!last.at(cursorOf(e, count))) throw damagedChunk();
+  checkReach(e, count);
+}
+
+/**
+ * The chunk's reach bytes, when they may be read (see `readableReach`): one a profile, with no
+ * bit beyond the channels. Absent, or worked out by another rule, they are not read, so not
+ * checked.
+ */
+function checkReach(e: EncodedProfiles, count: number): void {
+  if (!readableReach(e)) return;
+  const reach: unknown = e.reach;
+  if (!isArray<Uint8Array>(reach, 'Uint8Array') || reach.length !== count) throw damagedChunk();
+  for (let k = 0; k < count; k++)
+    if (((reach[k] as number) & ~ALL_CHANNELS) !== 0) throw damagedChunk();
 }
 
 /** The chunk's strings, to decode its profiles with. */

@@ -1,7 +1,7 @@
-import { ALL_CHANNELS, REACH_RULE, reachMask } from '../domain/conditions/reachability';
+import { REACH_RULE, reachMask } from '../domain/conditions/reachability';
 import type { Profile } from '../domain/profiles/profile';
 import { PackedStrings } from './packed-strings';
-import { damagedChunk, Tag, toUint, ValueEncoder, type ValueStreams } from './profile-codec-values';
+import { Tag, toUint, ValueEncoder, type ValueStreams } from './profile-codec-values';
 
 export { Tag } from './profile-codec-values';
 
@@ -53,21 +53,6 @@ export interface EncodedProfiles extends ValueStreams {
 /** Whether the chunk's reach bytes may be read: present, and worked out by today's rule. */
 export function readableReach(e: EncodedProfiles): boolean {
   return e.reach !== undefined && e.reachRule === REACH_RULE;
-}
-
-/**
- * Throws {@link damagedChunk} unless the chunk's {@link EncodedProfiles.reach} is absent or one
- * byte per profile with no bit beyond the channels.
- */
-export function checkReach(e: EncodedProfiles, count: number): void {
-  const reach: unknown = e.reach;
-  if (!readableReach(e)) return;
-  if (!ArrayBuffer.isView(reach) || Object.prototype.toString.call(reach) !== '[object Uint8Array]')
-    throw damagedChunk();
-  const bytes = reach as Uint8Array;
-  if (bytes.length !== count) throw damagedChunk();
-  for (let k = 0; k < count; k++)
-    if (((bytes[k] as number) & ~ALL_CHANNELS) !== 0) throw damagedChunk();
 }
 
 /** The encoding's version, stored beside it so a later format can still read this one. */

@@ -1,5 +1,6 @@
 import type { BgNbdParams, PurchaseHistory } from './bgnbd';
-import { minimize } from './nelder-mead';
+import { minimizeSteps } from './nelder-mead';
+import { runSteps, type Steps } from './steps';
 import { lgamma, logAddExp } from './special-functions';
 
 /** The maximum-likelihood fit of a model: its parameters and how the search ended. */
@@ -93,6 +94,13 @@ function groupHistories(histories: readonly PurchaseHistory[]): Group[] {
  * Throws a RangeError without customers.
  */
 export function fitBgNbd(histories: readonly PurchaseHistory[]): ModelFit<BgNbdParams> {
+  return runSteps(fitBgNbdSteps(histories));
+}
+
+/** {@link fitBgNbd} in steps (see `Steps`). */
+export function* fitBgNbdSteps(
+  histories: readonly PurchaseHistory[],
+): Steps<ModelFit<BgNbdParams>> {
   if (histories.length === 0) throw new RangeError('fitBgNbd needs at least one customer.');
   const groups = groupHistories(histories);
   const n = histories.length;
@@ -156,7 +164,7 @@ export function fitBgNbd(histories: readonly PurchaseHistory[]): ModelFit<BgNbdP
     return -(total / n + common);
   };
   const meanAge = histories.reduce((s, h) => s + h.T, 0) / n;
-  const result = minimize(objective, [0, Math.log(Math.max(meanAge, 1e-6)), 0, 0], {
+  const result = yield* minimizeSteps(objective, [0, Math.log(Math.max(meanAge, 1e-6)), 0, 0], {
     restarts: 4,
   });
   const params = toParams(result.x);

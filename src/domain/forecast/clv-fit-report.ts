@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Profile } from '../profiles/profile';
-import { fitBgNbd } from './bgnbd-fit';
+import { fitBgNbdSteps } from './bgnbd-fit';
 import { customerLifetimeValue } from './clv';
-import { holdoutCheck } from './clv-holdout';
+import { holdoutCheckSteps } from './clv-holdout';
 import { clvFitWarnings } from './clv-warnings';
-import { fitGammaGamma } from './gamma-gamma';
+import { fitGammaGammaSteps } from './gamma-gamma';
 import { calibrationDay, dayToDate, defaultCalibrationEnd, purchaseSpan } from './purchase-days';
-import { rfmSummary } from './rfm-summary';
+import { rfmSummarySteps } from './rfm-summary';
 import { quantiles } from './statistics';
+import { ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 const fitSchema = <P extends z.ZodType>(params: P) =>
   z.object({
@@ -116,6 +117,17 @@ export type CalibrationChoice = string | 'all' | 'default';
  * set the models cannot learn from gives `ok: false` with the reason and the warnings.
  */
 export function clvReport(profiles: readonly Profile[], calibration: CalibrationChoice): ClvReport {
+  return runSteps(clvReportSteps(profiles, calibration));
+}
+
+/**
+ * {@link clvReport} in steps (see `Steps`): a worker fitting a large set lets a cancel in
+ * between them, so a fit stopped for a run no longer takes a core from it for seconds.
+ */
+export function* clvReportSteps(
+  profiles: readonly Profile[],
+  calibration: CalibrationChoice,
+): Steps<ClvReport> {
   const span = purchaseSpan(profiles);
   if (span === null) {
     return {
@@ -132,7 +144,7 @@ export function clvReport(profiles: readonly Profile[], calibration: Calibration
       : calibration === 'default'
         ? (defaultCalibrationEnd(profiles) ?? dayToDate(span.last))
         : dayToDate(calibrationDay(calibration));
-  const summary = rfmSummary(profiles, { calibrationEnd });
+  const summary = yield* rfmSummarySteps(profiles, { calibrationEnd });
   if (summary.length === 0) {
     return {
       ok: false,
@@ -142,9 +154,9 @@ export function clvReport(profiles: readonly Profile[], calibration: Calibration
       warnings: [],
     };
   }
-  const bgnbd = fitBgNbd(summary);
+  const bgnbd = yield* fitBgNbdSteps(summary);
   const repeatBuyers = summary.filter((r) => r.x > 0).length;
-  const gammaGamma = repeatBuyers > 0 ? fitGammaGamma(summary) : null;
+  const gammaGamma = repeatBuyers > 0 ? yield* fitGammaGammaSteps(summary) : null;
   const warnings = clvFitWarnings(summary, bgnbd, gammaGamma);
   if (gammaGamma === null) {
     return {
@@ -158,17 +170,20 @@ export function clvReport(profiles: readonly Profile[], calibration: Calibration
   const lastDay = span.last;
   const holdout =
     lastDay > calibrationDay(calibrationEnd)
-      ? holdoutCheck(bgnbd.params, profiles, calibrationEnd, dayToDate(lastDay))
+      ? yield* holdoutCheckSteps(bgnbd.params, profiles, calibrationEnd, dayToDate(lastDay))
       : null;
   // Without a population mean spend (q ≤ 1) some values are NaN: they are left out of the spread.
-  const values = summary
-    .map(
-      (row) =>
-        customerLifetimeValue(bgnbd.params, gammaGamma.params, row, {
-          horizonWeeks: CLV_REPORT_HORIZON_WEEKS,
-        }).value,
-    )
-    .filter(Number.isFinite);
+  const values: number[] = [];
+  for (let i = 0; i < summary.length; i++) {
+    if ((i + 1) % ITEMS_PER_STEP === 0) yield;
+    const { value } = customerLifetimeValue(
+      bgnbd.params,
+      gammaGamma.params,
+      summary[i] as (typeof summary)[number],
+      { horizonWeeks: CLV_REPORT_HORIZON_WEEKS },
+    );
+    if (Number.isFinite(value)) values.push(value);
+  }
   const [p50 = 0, p90 = 0, max = 0] = quantiles(values, [0.5, 0.9, 1]);
   return {
     ok: true,

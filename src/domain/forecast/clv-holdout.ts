@@ -6,6 +6,7 @@ import {
 } from './bgnbd';
 import { calibrationDay, purchaseDays } from './purchase-days';
 import type { RfmOptions } from './rfm-summary';
+import { ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 /** One week of the tracking plot: repeat purchases that week and cumulatively, actual and predicted. */
 export interface TrackingWeek {
@@ -75,6 +76,17 @@ export function holdoutCheck(
   holdoutEnd: string | number,
   options: Pick<RfmOptions, 'eventName' | 'timeUnitDays'> = {},
 ): HoldoutCheck {
+  return runSteps(holdoutCheckSteps(params, profiles, calibrationEnd, holdoutEnd, options));
+}
+
+/** {@link holdoutCheck} in steps (see `Steps`). */
+export function* holdoutCheckSteps(
+  params: BgNbdParams,
+  profiles: readonly Profile[],
+  calibrationEnd: string | number,
+  holdoutEnd: string | number,
+  options: Pick<RfmOptions, 'eventName' | 'timeUnitDays'> = {},
+): Steps<HoldoutCheck> {
   const unit = options.timeUnitDays ?? 7;
   const calDay = calibrationDay(calibrationEnd);
   const endDay = calibrationDay(holdoutEnd);
@@ -84,7 +96,9 @@ export function holdoutCheck(
   const holdoutLength = (endDay - calDay) / unit;
   const cohort: { first: number; repeats: number[] }[] = [];
   let cohortStart = Infinity;
+  let read = 0;
   for (const profile of profiles) {
+    if (++read % ITEMS_PER_STEP === 0) yield;
     const days = purchaseDays(profile, options);
     const first = days[0];
     if (first === undefined || first > calDay) continue;
@@ -119,6 +133,8 @@ export function holdoutCheck(
   let cumulativeActual = 0;
   let previousPredicted = 0;
   for (let w = 0; w < weeks; w++) {
+    // Each week sums over the cohort's first days: up to a few hundred.
+    yield;
     const fromDay = cohortStart + 7 * w;
     const lastDay = Math.min(fromDay + 6, endDay);
     const cumulativePredicted = cumulativeAt(lastDay);
@@ -145,7 +161,9 @@ export function holdoutCheck(
   }));
   let actualHoldout = 0;
   let predictedHoldout = 0;
+  let checked = 0;
   for (const c of cohort) {
+    if (++checked % ITEMS_PER_STEP === 0) yield;
     const inCalibration = c.repeats.filter((d) => d <= calDay);
     const x = inCalibration.length;
     const t_x = x > 0 ? ((inCalibration[x - 1] ?? c.first) - c.first) / unit : 0;

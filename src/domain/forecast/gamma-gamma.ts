@@ -1,5 +1,6 @@
 import type { ModelFit } from './bgnbd-fit';
-import { minimize } from './nelder-mead';
+import { minimizeSteps } from './nelder-mead';
+import { runSteps, type Steps } from './steps';
 import { lgamma } from './special-functions';
 
 /**
@@ -49,6 +50,13 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, x: number, zba
  * at p = q = 1 and γ = the mean zbar. Throws a RangeError when no customer has a repeat purchase.
  */
 export function fitGammaGamma(histories: readonly SpendHistory[]): ModelFit<GammaGammaParams> {
+  return runSteps(fitGammaGammaSteps(histories));
+}
+
+/** {@link fitGammaGamma} in steps (see `Steps`). */
+export function* fitGammaGammaSteps(
+  histories: readonly SpendHistory[],
+): Steps<ModelFit<GammaGammaParams>> {
   const used = histories.filter((h) => h.x > 0 && h.zbar > 0);
   if (used.length === 0) {
     throw new RangeError('fitGammaGamma needs at least one customer with a repeat purchase.');
@@ -88,7 +96,7 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): ModelFit<Gamm
     return -(total / n + common);
   };
   const meanSpend = used.reduce((s, h) => s + h.zbar, 0) / n;
-  const result = minimize(objective, [0, 0, Math.log(meanSpend)], { restarts: 4 });
+  const result = yield* minimizeSteps(objective, [0, 0, Math.log(meanSpend)], { restarts: 4 });
   return {
     params: toParams(result.x),
     logLikelihood: -result.value * n,

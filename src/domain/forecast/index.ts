@@ -28,3 +28,4 @@ export * from './clv-holdout.ts';
 export * from './clv-warnings.ts';
 export * from './clv-fit-report.ts';
 export * from './standard-errors.ts';
+export * from './steps.ts';

@@ -1,3 +1,5 @@
+import { runSteps, type Steps } from './steps';
+
 /** Options for {@link minimize}. */
 export interface MinimizeOptions {
   /** Stop when the simplex's function values span less than this (absolute + relative). Default 1e-10. */
@@ -36,16 +38,25 @@ export function minimize(
   start: readonly number[],
   options: MinimizeOptions = {},
 ): MinimizeResult {
+  return runSteps(minimizeSteps(f, start, options));
+}
+
+/** {@link minimize} in steps (see `Steps`): it yields once per iteration of the simplex. */
+export function* minimizeSteps(
+  f: (x: readonly number[]) => number,
+  start: readonly number[],
+  options: MinimizeOptions = {},
+): Steps<MinimizeResult> {
   const restarts = options.restarts ?? 3;
   const safe = (x: readonly number[]): number => {
     const v = f(x);
     return Number.isNaN(v) ? Infinity : v;
   };
-  let best = runSimplex(safe, start, options);
+  let best = yield* runSimplex(safe, start, options);
   let evaluations = best.evaluations;
   let converged = best.converged;
   for (let i = 0; i < restarts; i++) {
-    const next = runSimplex(safe, best.x, options);
+    const next = yield* runSimplex(safe, best.x, options);
     evaluations += next.evaluations;
     const improvement = best.value - next.value;
     if (next.value <= best.value) best = next;
@@ -55,11 +66,11 @@ export function minimize(
   return { x: best.x, value: best.value, evaluations, converged };
 }
 
-function runSimplex(
+function* runSimplex(
   f: (x: readonly number[]) => number,
   start: readonly number[],
   options: MinimizeOptions,
-): MinimizeResult {
+): Steps<MinimizeResult> {
   const tolerance = options.tolerance ?? 1e-10;
   const stepTolerance = options.stepTolerance ?? 1e-8;
   const maxEvaluations = options.maxEvaluations ?? 4_000;
@@ -86,6 +97,7 @@ function runSimplex(
 
   let converged = false;
   while (evaluations < maxEvaluations) {
+    yield;
     order.sort((i, j) => (values[i] ?? Infinity) - (values[j] ?? Infinity));
     const bestValue = valueAt(0);
     const worstValue = valueAt(n);

@@ -1,4 +1,5 @@
 import type { Profile } from '../profiles/profile';
+import { ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 const DAY_MS = 86_400_000;
 
@@ -49,13 +50,23 @@ export function dayNumber(date: string | number): number {
  * rows keep the order of `profiles`.
  */
 export function rfmSummary(profiles: readonly Profile[], options: RfmOptions): RfmRow[] {
+  return runSteps(rfmSummarySteps(profiles, options));
+}
+
+/** {@link rfmSummary} in steps (see `Steps`). */
+export function* rfmSummarySteps(
+  profiles: readonly Profile[],
+  options: RfmOptions,
+): Steps<RfmRow[]> {
   const eventName = options.eventName ?? 'order_placed';
   const valueProp = options.valueProp ?? 'amount';
   const unit = options.timeUnitDays ?? 7;
   if (!(unit > 0)) throw new RangeError(`timeUnitDays must be positive, got ${unit}.`);
   const endDay = dayNumber(options.calibrationEnd);
   const rows: RfmRow[] = [];
+  let read = 0;
   for (const profile of profiles) {
+    if (++read % ITEMS_PER_STEP === 0) yield;
     let firstDay = Infinity;
     let lastDay = -Infinity;
     const spendByDay = new Map<number, number>();

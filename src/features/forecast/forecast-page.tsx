@@ -22,6 +22,8 @@ import './forecast.css';
 interface Loaded {
   variants: { name: string; spec: Spec; journeyId: string }[];
   setId: string;
+  /** The set's name when the run started: the results say which set they are of. */
+  setName: string;
   count: number;
 }
 
@@ -102,7 +104,7 @@ export function ForecastPage() {
             ]
           : [],
       );
-      setLoaded({ variants, setId: set.id, count: set.count });
+      setLoaded({ variants, setId: set.id, setName: set.name, count: set.count });
       // The workers read the set themselves (and sum its survey answers for the business KPIs):
       // the page reads no profile.
       void start({
@@ -127,6 +129,12 @@ export function ForecastPage() {
   );
   const [a, b] = views;
   const cap = loaded?.variants[0]?.spec.settings.frequencyCap;
+  /**
+   * The set of the results shown was deleted (here or in another tab): they stay, said to be of
+   * a set deleted since, and what would read the set again (the sensitivity) is not offered.
+   */
+  const setDeleted =
+    loaded !== null && sets !== undefined && !sets.some((s) => s.id === loaded.setId);
 
   return (
     <section className="page forecast-page">
@@ -191,6 +199,18 @@ export function ForecastPage() {
           )}
         </div>
       )}
+      {loaded !== null && state.status !== 'idle' && (
+        <p className="forecast-results-set">
+          <FormattedMessage
+            id="forecast.forecast-page.resultsOfSet"
+            values={{
+              set: loaded.setName,
+              count: loaded.count,
+              deleted: setDeleted ? 'yes' : 'no',
+            }}
+          />
+        </p>
+      )}
       {state.status === 'error' && (
         <p role="alert">
           <FormattedMessage
@@ -239,7 +259,7 @@ export function ForecastPage() {
                 : ''
             }
           />
-          {state.period !== null && (
+          {state.period !== null && !setDeleted && (
             <SensitivityPanel
               spec={loaded.variants[0]?.spec as Spec}
               setId={loaded.setId}

@@ -20,19 +20,35 @@ export const clvReportRequestSchema: z.ZodType<ClvReportRequest> = z.object({
   dbName: z.string().min(1).optional(),
 });
 
+/** Stops the fit under way where it is, caching nothing (the page no longer waits for it). */
+export const CLV_REPORT_CANCEL = { type: 'cancel' } as const;
+
+const clvReportMessageSchema = z.union([
+  clvReportRequestSchema,
+  z.object({ type: z.literal(CLV_REPORT_CANCEL.type) }),
+]);
+
 function failure(message: string): StoredSetFit {
   return { setVersion: null, report: { ok: false, message, calibrationEnd: null, warnings: [] } };
 }
 
-/** Serves one {@link ClvReportRequest} per message with its {@link StoredSetFit}. */
+/**
+ * Serves one {@link ClvReportRequest} per message with its {@link StoredSetFit}; a
+ * {@link CLV_REPORT_CANCEL} stops the fits under way (they answer nothing).
+ */
 export function hostClvReport(scope: WorkerScope): void {
   const dbFor = databasePerName();
+  const stop = new AbortController();
   serve(scope, {
-    schema: clvReportRequestSchema,
-    handle: (request) =>
-      void fitStoredSet(dbFor(request.dbName), request.setId, request.calibration).then((fit) =>
-        scope.postMessage(fit),
-      ),
+    schema: clvReportMessageSchema,
+    handle: (message) => {
+      if ('type' in message) return stop.abort();
+      const { dbName, setId, calibration } = message;
+      fitStoredSet(dbFor(dbName), setId, calibration, { signal: stop.signal }).then(
+        (fit) => scope.postMessage(fit),
+        () => undefined, // cancelled: nobody waits for the answer
+      );
+    },
     failure,
     unreadable: 'The CLV worker could not read the request',
   });

@@ -1,6 +1,7 @@
 import type { CalibrationChoice } from '../../domain/forecast/clv-fit-report.ts';
 import type { WayfinderDb } from '../../storage/db.ts';
 import { askClvWorker } from './ask-clv-worker.ts';
+import { CLV_REPORT_CANCEL } from './clv-report-host.ts';
 import { fitStoredSet, type StoredSetFit } from './fit-stored-set.ts';
 
 function readFit(data: unknown): StoredSetFit | null {
@@ -12,18 +13,21 @@ function readFit(data: unknown): StoredSetFit | null {
 
 /**
  * Fits and caches the CLV report of a set stored in `db`, in a module worker that reads the set
- * itself (in-process where workers do not exist, as under jsdom); aborting terminates the worker.
+ * itself (in-process where workers do not exist, as under jsdom). Aborting tells the worker to
+ * stop and terminates it: the fit stops at its next step (see `runInSlices`) and caches nothing.
  */
 export function clvReportInWorker(
   db: WayfinderDb,
   request: { setId: string; calibration: CalibrationChoice },
   signal?: AbortSignal,
 ): Promise<StoredSetFit> {
-  if (typeof Worker === 'undefined') return fitStoredSet(db, request.setId, request.calibration);
+  if (typeof Worker === 'undefined')
+    return fitStoredSet(db, request.setId, request.calibration, { signal });
   return askClvWorker(
     () => new Worker(new URL('./clv-report.worker.ts', import.meta.url), { type: 'module' }),
     { ...request, dbName: db.name },
     readFit,
     signal,
+    CLV_REPORT_CANCEL,
   );
 }

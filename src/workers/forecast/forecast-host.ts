@@ -4,6 +4,7 @@ import {
   forecastWorkerRequestSchema,
   type ForecastRunRequest,
   type ForecastWorkerEvent,
+  type ParsedForecastWorkerRequest,
 } from './forecast-protocol.ts';
 import { serve } from '../shared/serve.ts';
 import { caughtError } from '../shared/worker-failure.ts';
@@ -14,6 +15,8 @@ import { prepareAhead } from './prepare-ahead.ts';
 import { PreparedParts, type Period } from './prepared-parts.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { runShare } from './run-share.ts';
+
+type PrepareRequest = Extract<ParsedForecastWorkerRequest, { type: 'prepare' }>;
 
 /** Profiles per batch when the profiles were sent rather than read from a stored set. */
 const SENT_BATCH = 5_000;
@@ -70,8 +73,14 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
   let running = 0;
   /** Work ahead of runs (reads, rehearsals, preparations), one after the other. */
   let ahead: Promise<void> = Promise.resolve();
-  /** `prepare` requests received: an older one gives way to a newer. */
-  let prepares = 0;
+  /**
+   * The latest `prepare` not yet carried out to its end: a newer one replaces it, and one that
+   * arrives while a run has the worker, or is cut short by a run, is carried out once the worker
+   * is free.
+   */
+  let latestPrepare: PrepareRequest | null = null;
+  /** A preparation is queued or under way (one at a time, always of the latest request). */
+  let preparing = false;
   /**
    * Journeys rehearsed (as JSON): once compiled, the engine's code for a journey stays so, and
    * the page asks again at every change of its choice. The last few are enough: a session of
@@ -85,6 +94,42 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
     // Only a head start: a failure here is met again, and reported, by the run.
     ahead = ahead.then(work).catch(() => undefined);
   };
+
+  /** Prepares `request`'s journeys, then rehearses those not rehearsed yet; stops once `stale`. */
+  async function prepare(request: PrepareRequest, stale: () => boolean): Promise<void> {
+    const share = await prepareAhead(request, kept, loader, stale);
+    // Then the engine's code for the journeys compiled, on their real entries.
+    if (share === null || stale()) return;
+    const fresh = request.specs
+      .map((spec, i) => ({ json: JSON.stringify(spec), plan: share.plans[i] }))
+      .filter(({ json }) => !rehearsed.has(json));
+    if (fresh.length === 0) return;
+    const plans = fresh.flatMap(({ plan }) => (plan === undefined ? [] : [plan]));
+    await rehearseForecast(share, plans, request.partition, stale);
+    // Only a rehearsal run to its end counts: one cut short is done again next time.
+    if (!stale()) for (const { json } of fresh) rehearsed.remember(json);
+  }
+
+  /** Carries out the latest `prepare`, unless a run has the worker (then after it). */
+  function prepareWhenFree(): void {
+    if (preparing || running > 0 || latestPrepare === null) return;
+    preparing = true;
+    queue(async () => {
+      const request = latestPrepare;
+      let cut = false;
+      /** A run started or a newer request came: this one stops (and is done again if still the latest). */
+      const stale = (): boolean => (cut ||= running > 0 || latestPrepare !== request);
+      try {
+        if (request !== null && !stale()) await prepare(request, stale);
+      } catch {
+        // Only a head start: a failure here is met again, and reported, by the run.
+      } finally {
+        if (!cut && latestPrepare === request) latestPrepare = null;
+        preparing = false;
+        prepareWhenFree();
+      }
+    });
+  }
 
   async function forecast(request: ForecastRunRequest): Promise<void> {
     const awaits = request.type === 'run-set' && request.awaitPeriod;
@@ -128,22 +173,8 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
             });
         });
       } else if (request.type === 'prepare') {
-        const generation = ++prepares;
-        const stale = () => running > 0 || generation !== prepares;
-        queue(async () => {
-          const share = await prepareAhead(request, kept, loader, stale);
-          // Then the engine's code for the journeys compiled, on their real entries.
-          if (share === null || stale()) return;
-          const fresh = request.specs
-            .map((spec) => ({ spec, json: JSON.stringify(spec) }))
-            .filter(({ json }) => !rehearsed.has(json));
-          if (fresh.length === 0) return;
-          const period = { start: request.start, horizonDays: request.horizonDays };
-          const plans = fresh.map(({ spec }) => kept.plan(spec, {}, period));
-          await rehearseForecast(share, plans, request.partition, stale);
-          // Only a rehearsal run to its end counts: one cut short is done again next time.
-          if (!stale()) for (const { json } of fresh) rehearsed.remember(json);
-        });
+        latestPrepare = request;
+        prepareWhenFree();
       } else {
         cancelled = false;
         running++;
@@ -151,7 +182,10 @@ export function hostForecast(scope: WorkerScope, loader: SetLoader = cachedSetLo
           .catch((error: unknown) =>
             post({ type: 'error', partition: request.partition, ...caughtError(error) }),
           )
-          .finally(() => running--);
+          .finally(() => {
+            running--;
+            prepareWhenFree();
+          });
       }
     },
   });

@@ -87,7 +87,8 @@ export const forecastWorkerRequestSchema = z.discriminatedUnion('type', [
    * set for this period needs whatever its seed: the entrants decoded and their entries, the
    * trace sample's keys, the part's batches joined (see `PreparedParts`); then rehearse the
    * journeys not rehearsed yet, so the engine's code is compiled before the run. Posts nothing
-   * back; gives way to a run, and to a newer `prepare`.
+   * back; gives way to a newer `prepare`, and to a run: the latest one asked for while a run has
+   * the worker (or cut short by a run) is carried out once the worker is free.
    */
   z
     .object({

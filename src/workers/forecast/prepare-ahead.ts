@@ -1,3 +1,4 @@
+import type { SimulationPlan } from '../../domain/simulate/plan.ts';
 import type { ProfileColumns } from '../../domain/simulate/profile-columns.ts';
 import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 import type { SetLoader } from '../simulation/set-loader.ts';
@@ -6,20 +7,26 @@ import type { PreparedParts } from './prepared-parts.ts';
 
 type PrepareRequest = Extract<ParsedForecastWorkerRequest, { type: 'prepare' }>;
 
+/** A part's share prepared for a request's journeys, with their plans (one per spec, in order). */
+export type PreparedShare = ReturnType<PreparedParts['whole']> & {
+  plans: readonly SimulationPlan[];
+};
+
 /**
  * Works out, ahead of a forecast, what its runs over this worker's part need whatever their
  * seed (see `PreparedParts`): per kept batch, the journeys' entries for the period (decoding
  * their entrants), the trace keys and the historical NPS, then the batches joined. A batch and a journey at a time,
  * yielding between them; stops as soon as `stale` says a run started or a newer preparation
  * was asked for (a run then works out what is left itself). Returns the part's share once
- * prepared, null when stopped (or empty).
+ * prepared, with the journeys' plans (compiled once, for the rehearsal too), null when stopped
+ * (or empty).
  */
 export async function prepareAhead(
   request: PrepareRequest,
   kept: PreparedParts,
   loader: SetLoader,
   stale: () => boolean,
-): Promise<ReturnType<PreparedParts['whole']> | null> {
+): Promise<PreparedShare | null> {
   const period = { start: request.start, horizonDays: request.horizonDays };
   const plans = request.specs.map((spec) => kept.plan(spec, {}, period));
   const batches: ProfileColumns[] = [];
@@ -37,5 +44,5 @@ export async function prepareAhead(
   }
   await yieldToMessages();
   if (stale()) return null;
-  return batches.length === 0 ? null : kept.whole(batches, plans);
+  return batches.length === 0 ? null : { ...kept.whole(batches, plans), plans };
 }

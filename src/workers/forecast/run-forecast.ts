@@ -296,8 +296,9 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
     read: (data) => (isForecastWorkerEvent(data) ? data : null),
     onEvent(message, _partition, control, worker) {
       if (message.type === 'error') return control.fail(answeredError(message));
-      // Read ahead for the page while idle, arriving after the run took the worker.
-      if (message.type === 'part-span') return;
+      // Read ahead for the page (its journeys are prepared once every part's span is heard),
+      // arriving while the run has the worker.
+      if (message.type === 'part-span') return kept?.replyAhead(message);
       if (message.type === 'history') {
         answers[message.partition] = message.nps;
         return;

@@ -214,10 +214,14 @@ export async function runShare(context: ShareRunContext): Promise<void> {
       first[v] = [run.result()];
     }
   }
-  const whole: Share = { ...kept.whole(batches, plans), tracedIds: tracedPerBatch.flat() };
+  // The batches joined (a copy of the share's profiles), made only for a replication that runs
+  // over the whole share: a single replication run batch by batch needs none.
+  let whole: Share | null = null;
+  const wholeShare = (): Share =>
+    (whole ??= { ...kept.whole(batches, plans), tracedIds: tracedPerBatch.flat() });
   if (streaming) postReplication(0, first);
   else {
-    const results = await runWhole(whole, 0);
+    const results = await runWhole(wholeShare(), 0);
     if (results === null) return;
     // Replication 0 as merging the batches' results gives it (traces in the merge's order, so
     // the tallies add up in the same order; no partition), as when it runs batch by batch.
@@ -234,7 +238,7 @@ export async function runShare(context: ShareRunContext): Promise<void> {
   for (let r = 1; r < request.replications; r++) {
     await yieldToMessages();
     if (cancelled()) return;
-    const parts = await runWhole(whole, r);
+    const parts = await runWhole(wholeShare(), r);
     if (parts === null) return;
     postReplication(r, parts);
   }

@@ -30,6 +30,8 @@ export function oneOffWorkers(create: () => WorkerLike, cancelMessage?: unknown)
 export class KeptWorkers {
   private readonly slots: (WorkerLike | undefined)[] = [];
   private readonly busy = new Set<WorkerLike>();
+  /** Where replies to work ahead go: the handler of the last `post` that gave one. */
+  private replies: ((data: unknown) => void) | undefined;
 
   constructor(
     private readonly create: () => WorkerLike,
@@ -64,16 +66,21 @@ export class KeptWorkers {
   /**
    * Posts one message to each of the first `messages.length` slots' workers, busy or not, for
    * work ahead of a run (reading a set ahead). Starts the workers it needs. What an idle worker
-   * posts back goes to `onReply` until a run takes it (a run's handler then gets it, so it must
-   * tell such replies from its own) or another `post` with `onReply` replaces it.
+   * posts back goes to `onReply` until another `post` with `onReply` replaces it; while a run
+   * has the worker, the run's handler gets it and must tell such replies from its own, handing
+   * them on with {@link replyAhead} (a worker busy when the page asks replies when it can).
    */
   post(messages: readonly unknown[], onReply?: (data: unknown) => void): void {
+    if (onReply !== undefined) this.replies = onReply;
     messages.forEach((message, index) => {
       const worker = this.slot(index);
-      if (onReply !== undefined && !this.busy.has(worker))
-        worker.onmessage = (event: MessageEvent) => onReply(event.data);
       worker.postMessage(message);
     });
+  }
+
+  /** Hands on a reply to work ahead that a run's handler got (see {@link post}). */
+  replyAhead(data: unknown): void {
+    this.replies?.(data);
   }
 
   /** Ends every worker (e.g. in tests, or to free their memory). */
@@ -93,9 +100,9 @@ export class KeptWorkers {
     return worker;
   }
 
-  /** Between runs a worker's messages go nowhere; if it fails it leaves its slot. */
+  /** Between runs a worker's messages are replies to work ahead; if it fails it leaves its slot. */
   private idle(worker: WorkerLike): void {
-    worker.onmessage = null;
+    worker.onmessage = (event: MessageEvent) => this.replies?.(event.data);
     worker.onmessageerror = null;
     worker.onerror = () => {
       const index = this.slots.indexOf(worker);

@@ -88,6 +88,20 @@ describe('createClvFitCache', () => {
     await db.delete();
   });
 
+  it('keeps the older versions’ fits when the new version’s cannot be stored', async () => {
+    const db = openWayfinderDb(`clv-cache-${Math.random()}`);
+    const cache = createClvFitCache(db);
+    await cache.put('s1', '100', 'all', report, 1);
+    // A report IndexedDB cannot store (a function cannot be cloned): the put fails.
+    const unstorable = { ...report, valueQuantiles: { p50: 1, p90: 2, max: () => 3 } };
+    await expect(
+      cache.put('s1', '200', 'all', unstorable as unknown as ClvReport, 2),
+    ).rejects.toThrow();
+    expect(await cache.get('s1', '100', 'all')).toEqual(report);
+    expect(await cache.has('s1', '200', 'all')).toBe(false);
+    await db.delete();
+  });
+
   it('reads a record that no longer fits the report schema as a miss', async () => {
     const db = openWayfinderDb(`clv-cache-${Math.random()}`);
     await db.clvFits.put({

@@ -5,7 +5,9 @@ import { CHANNELS } from '../../../src/domain/channels';
 import { REACH_RULE } from '../../../src/domain/conditions/reachability';
 import { reachColumn } from '../../../src/domain/simulate/profile-columns';
 import { ChunkColumns, chunkColumns } from '../../../src/storage/chunk-columns';
+import { packChunk } from '../../../src/storage/packed-chunk';
 import { type EncodedProfiles, encodeProfiles } from '../../../src/storage/profile-codec';
+import { decodeProfiles } from '../../../src/storage/profile-codec-decode';
 import { storedChunk } from '../../support/stored-chunk.ts';
 
 const DAY = 86_400_000;
@@ -91,5 +93,18 @@ describe('the stored reach column', () => {
       );
       expect(columns.count).toBe(0);
     }
+  });
+
+  it('is checked with the rest of the chunk’s shape: the set’s table and a whole decode refuse it too', () => {
+    const encoded = encodeProfiles(profiles);
+    const reach = Uint8Array.from(encoded.reach ?? [], (r, k) => (k === 3 ? r | 0x80 : r));
+    const damaged = { ...encoded, reach };
+    expect(() => packChunk(storedChunk(damaged, profiles.length))).toThrow(
+      new TypeError('A stored chunk of profile set set is damaged.'),
+    );
+    expect(() => decodeProfiles(damaged, profiles.length)).toThrow(TypeError);
+    // The same chunk with sound bytes reads.
+    expect(packChunk(storedChunk(encoded, profiles.length)).count).toBe(profiles.length);
+    expect(decodeProfiles(encoded, profiles.length)).toStrictEqual(profiles);
   });
 });

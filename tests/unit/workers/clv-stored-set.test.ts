@@ -25,7 +25,7 @@ async function storedSet() {
 describe('fitting a stored set', () => {
   it('reads the set itself, fits it and caches the report under the version it read', async () => {
     const { db, set } = await storedSet();
-    const fit = await fitStoredSet(db, set.id, 'all', () => 5);
+    const fit = await fitStoredSet(db, set.id, 'all', { now: () => 5 });
     expect(fit.setVersion).toBe(String(set.updatedAt));
     expect(fit.report.ok).toBe(true);
     expect(await createClvFitCache(db).get(set.id, String(set.updatedAt), 'all')).toEqual(

@@ -122,6 +122,7 @@ describe('a forecast worker kept between runs', () => {
     const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
     const advance = vi.spyOn(PartitionRun.prototype, 'advance');
     const result = vi.spyOn(PartitionRun.prototype, 'result');
+    const plan = vi.spyOn(PreparedParts.prototype, 'plan');
     const worker = inProcessForecastWorker();
     const posted: unknown[] = [];
     worker.onmessage = (e: MessageEvent) => posted.push(e.data);
@@ -132,8 +133,11 @@ describe('a forecast worker kept between runs', () => {
     await vi.waitFor(() => expect(result).toHaveBeenCalledTimes(2), { timeout: 15_000 });
     expect(advance).toHaveBeenCalled();
     expect(posted).toEqual([]);
+    // Each journey compiled to its plan once: the rehearsal runs the plans it was prepared with.
+    expect(plan.mock.calls.map(([spec]) => spec)).toEqual(specs);
     advance.mockRestore();
     result.mockRestore();
+    plan.mockRestore();
     const options = { start: NOW - 90 * DAY, horizonDays: 90 };
     const events = await runOn(
       worker,

@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import '../../setup/dom-setup';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JourneyDocument } from '../../../src/domain/journey/journey-schema.ts';
+import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
+import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
+import { ForecastPage } from '../../../src/features/forecast/forecast-page.tsx';
+import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
+import { openWayfinderDb } from '../../../src/storage/db.ts';
+import { saveJourney } from '../../../src/storage/journey-documents.ts';
+import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
+
+// The business KPIs' CLV panel fits in a worker: here the fit never ends, and the test looks elsewhere.
+vi.mock('../../../src/workers/clv/fit-clv-in-worker.ts', () => ({
+  fitClvInWorker: () => new Promise(() => undefined),
+}));
+
+const NOW = Date.UTC(2026, 0, 1);
+const DAY = 86_400_000;
+
+function welcomeSeries(): JourneyDocument {
+  const found = TEMPLATES.find((t) => t.id === 'welcome-series');
+  if (found === undefined) throw new Error('no welcome-series template');
+  return { ...found.build(NOW), id: 'welcome', name: 'Welcome series' };
+}
+
+let repo: ReturnType<typeof createProfileRepo>;
+let spring: { id: string };
+
+beforeEach(async () => {
+  const db = openWayfinderDb(`forecast-page-${Math.random()}`);
+  useDatabaseForTests(db);
+  repo = createProfileRepo(db);
+  await saveJourney(welcomeSeries());
+  const customers = (count: number, seed: number) =>
+    generateProfiles({ count, seed, start: NOW - 200 * DAY, end: NOW });
+  spring = await repo.createProfileSet({ name: 'Spring customers', source: 'generated' });
+  await repo.importIntoSet(spring.id, customers(300, 1), { mode: 'replace' });
+  const autumn = await repo.createProfileSet({ name: 'Autumn customers', source: 'generated' });
+  await repo.importIntoSet(autumn.id, customers(200, 2), { mode: 'replace' });
+});
+
+/** Runs a two-replication forecast of the Welcome series over Spring customers. */
+async function forecastSpring() {
+  const user = userEvent.setup();
+  render(
+    <MemoryRouter>
+      <ForecastPage />
+    </MemoryRouter>,
+  );
+  const setup = await screen.findByRole('form', { name: 'Forecast setup' });
+  const set = within(setup).getByRole('combobox', { name: 'Profile set' });
+  await user.selectOptions(set, 'Spring customers (300)');
+  const replications = within(setup).getByRole('spinbutton', { name: /Replications/ });
+  fireEvent.change(replications, { target: { value: '2' } });
+  await user.click(within(setup).getByRole('button', { name: 'Run forecast' }));
+  await screen.findByText('2 of 2 replications done');
+  return { user, set };
+}
+
+describe('the forecast page’s results', () => {
+  it('say which set they are of, once another set is chosen too', async () => {
+    const { user, set } = await forecastSpring();
+    await user.selectOptions(set, 'Autumn customers (200)');
+    expect(
+      await screen.findByText('Results over the profile set Spring customers (300 profiles).'),
+    ).toBeVisible();
+  });
+
+  it('say so when their set has been deleted since, and offer no sensitivity on it', async () => {
+    await forecastSpring();
+    expect(await screen.findByRole('button', { name: 'Run sensitivity' })).toBeVisible();
+    // Deleted elsewhere (another tab): the page's list of sets follows.
+    await repo.deleteSet(spring.id);
+    expect(
+      await screen.findByText(
+        'Results over the profile set Spring customers (300 profiles), deleted since: the sensitivity needs it.',
+      ),
+    ).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Run sensitivity' })).toBeNull();
+  });
+});
