@@ -97,6 +97,21 @@ describe('unknown fields', () => {
       '{{ profile.id }} {{ profile.tags.size }} {% for t in profile.tags %}{{ t }}{% endfor %}{% assign x = 2 %}{{ x }} {{ profile.custom.loyaltyTier | default: "" }} {{ event.orderId | default: "" }} {{ journey.name }} STOP';
     expect(check('sms', { text }, set)).toEqual([]);
   });
+  it('checks templates of a journey whose trigger event is named like a property of every object', () => {
+    const hostile = templateContextFrom(
+      [profile('p1', {}, [{ name: 'constructor', at: 1, props: { amount: 3 } }])],
+      'Demo customers',
+    );
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const text = '{{ event.amount }} {{ event.ammount }} STOP';
+      const issues = check('sms', { text }, hostile, [name]);
+      // Only the trigger 'constructor' is seen with an amount in the set.
+      const unknown = issues.filter((i) => i.code === 'template-unknown-field');
+      expect(unknown.map((i) => i.params?.['path'])).toEqual(
+        name === 'constructor' ? ['event.ammount'] : ['event.amount', 'event.ammount'],
+      );
+    }
+  });
   it('does not call custom fields or event properties unknown without a profile set', () => {
     expect(
       check('sms', { text: '{{ profile.custom.anything }} {{ event.whatever }} STOP' }),
