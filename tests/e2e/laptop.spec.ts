@@ -205,7 +205,7 @@ test('a new step is in view and focused after each way of adding it', async ({ p
 
   // "+" on a connection, from the insert menu.
   await canvas(page)
-    .getByRole('button', { name: /^Insert a step on the Next connection/ })
+    .getByRole('button', { name: /^Insert a step between .+ \(Next\) and / })
     .first()
     .focus();
   await page.keyboard.press('Enter');
