@@ -62,6 +62,22 @@ describe('template syntax', () => {
   });
 });
 
+describe('filters that cannot render', () => {
+  it('refuses append or prepend without exactly one value where it is written, not when sending', () => {
+    for (const [text, column] of [
+      ['Hi\n {{ profile.name | append }} STOP', 2],
+      ['Hi\n {{ profile.name | upcase | prepend: "a", "b" }} STOP', 2],
+    ] as const) {
+      expect(check('sms', { text })).toMatchObject([
+        { severity: 'error', code: 'template-syntax', field: 'text', line: 2, column },
+      ]);
+    }
+    expect(
+      check('sms', { text: '{{ profile.name | append: "!" | prepend: "Hi " }} STOP' }),
+    ).toEqual([]);
+  });
+});
+
 describe('unknown fields', () => {
   it('warns about a misspelt built-in field with the closest name, where it is', () => {
     const issues = check('email', email(`Hi`, 'Welcome {{profile.nmae}}!'));
