@@ -233,7 +233,7 @@ test('inserts on a connection by dropping and with "+", refuses a connection int
 
   // "+" on an arrow opens the insert menu; choosing a kind inserts it there.
   await canvas(page)
-    .getByRole('button', { name: 'Insert a step on the Next connection' })
+    .getByRole('button', { name: 'Insert a step between Delay (Next) and Email' })
     .last()
     .click();
   const menu = page.getByRole('menu', { name: 'Insert a step' });

@@ -205,7 +205,7 @@ test('a new step is in view and focused after each way of adding it', async ({ p
 
   // "+" on a connection, from the insert menu.
   await canvas(page)
-    .getByRole('button', { name: /^Insert a step on the Next connection/ })
+    .getByRole('button', { name: /^Insert a step between .+ \(Next\) and / })
     .first()
     .focus();
   await page.keyboard.press('Enter');
@@ -317,6 +317,34 @@ test('a blank journey shows where to begin; the hint goes once a trigger exists;
     .getByRole('menuitem', { name: 'Date' })
     .click();
   await expect(guidance).toBeHidden();
+});
+
+test('steps added before a trigger are never hidden under the getting-started hint', async ({
+  page,
+}) => {
+  await newBlankJourney(page, 'Email first');
+  const guidance = page.getByRole('region', { name: 'Getting started' });
+  const palette = page.getByRole('navigation', { name: 'Step palette' });
+  // Many marketers start with the message: each step lands in the middle of the view.
+  for (const kind of ['Email', 'Delay', 'If / else']) {
+    await palette.getByRole('button', { name: kind, exact: true }).click();
+    const step = node(page, new RegExp(`^${kind.replace('/', '\\/')} step`));
+    await expectInCanvas(page, step);
+    await viewSettled(page);
+    // The hint still offers a trigger, beside the steps rather than over them.
+    await expect(guidance.getByRole('button', { name: 'Add a trigger' })).toBeVisible();
+    const hint = await box(guidance);
+    for (const drawn of await canvas(page).locator('.react-flow__node').all()) {
+      const b = await box(drawn);
+      const overlaps =
+        b.x < hint.x + hint.width &&
+        hint.x < b.x + b.width &&
+        b.y < hint.y + hint.height &&
+        hint.y < b.y + b.height;
+      expect(overlaps, `${kind}: a step under the hint`).toBe(false);
+    }
+  }
+  await expectNoSeriousA11yViolations(page);
 });
 
 test('auto-layout left to right or top to bottom, kept with the journey', async ({ page }) => {

@@ -108,6 +108,26 @@ function globalsOf(engine: TemplateEngine, templates: Template[]): Variable[] {
   return Object.values(analysis.globals).flat();
 }
 
+/**
+ * Filters Liquid reads with any number of values but refuses to render without exactly one
+ * (`{{ name | append }}` parses, then every send fails): caught where it is written instead.
+ */
+const ONE_VALUE_FILTERS: ReadonlySet<string> = new Set(['append', 'prepend']);
+
+function misusedFilter(output: Output): TemplateError | undefined {
+  for (const filter of output.value.filters) {
+    if (!ONE_VALUE_FILTERS.has(filter.name) || filter.args.length === 1) continue;
+    // Liquid keeps the filter's own place private: the `{{` it is in is pointed at.
+    const [line = 1, column = 1] = output.token.getPosition();
+    return {
+      line,
+      column,
+      message: `${filter.name} takes one value, as in {{ profile.name | ${filter.name}: "…" }}`,
+    };
+  }
+  return undefined;
+}
+
 /** Reads a template. Never throws: a syntax error comes back with its line and column. */
 export function parseTemplate(source: string): ParseOutcome {
   const engine = templateEngine();
@@ -122,6 +142,8 @@ export function parseTemplate(source: string): ParseOutcome {
   }
   const printed = new Map<string, boolean>();
   for (const { output, tested } of outputs(engine, templates, new Set())) {
+    const misused = misusedFilter(output);
+    if (misused !== undefined) return { ok: false, source, error: misused };
     const hasDefault = output.value.filters.some((f) => f.name === 'default');
     for (const v of globalsOf(engine, [output])) {
       printed.set(key(v), hasDefault || tested.has(staticPath(v.toArray())));

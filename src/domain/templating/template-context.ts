@@ -56,6 +56,8 @@ export function knownTemplatePaths(
   if (context === undefined) return paths;
   for (const k of context.customFields) paths.push(`profile.custom.${k}`);
   for (const name of triggerEvents) {
+    // Own keys only: a trigger named `constructor` or `__proto__` must not read Object's.
+    if (!Object.hasOwn(context.eventProperties, name)) continue;
     for (const k of context.eventProperties[name] ?? []) paths.push(`event.${k}`);
   }
   return [...new Set(paths)];

@@ -1,4 +1,4 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { randomId, type JourneyDocument } from '../../domain/index.ts';
@@ -30,6 +30,7 @@ export function SyncNotices({
   onDiscardSetAside,
 }: SyncNoticesProps) {
   const navigate = useNavigate();
+  const intl = useIntl();
   const [copyId, setCopyId] = useState<string | null>(null);
   usePrefetchWhenIdle(conflictDialog);
 
@@ -38,7 +39,12 @@ export function SyncNotices({
     const copy: JourneyDocument = {
       ...mine,
       id: randomId(),
-      name: `${mine.name || 'Untitled journey'} (my copy)`,
+      name: intl.formatMessage(
+        { id: 'editor.sync-notices.myCopyName' },
+        {
+          name: mine.name || intl.formatMessage({ id: 'editor.editor-workspace.untitledJourney' }),
+        },
+      ),
       createdAt: at,
       updatedAt: at,
     };

@@ -1,4 +1,4 @@
-import type { JourneyDocument, RestoreError } from '../../domain/index.ts';
+import { firstFreeName, type JourneyDocument, type RestoreError } from '../../domain/index.ts';
 
 export type ImportResult =
   | { ok: true; document: JourneyDocument }
@@ -16,21 +16,23 @@ export function specImportMessage(file: string): string {
 }
 
 /**
- * An imported journey is stored as a copy: new id, "(imported)" only when the id is taken,
- * fresh timestamps. Nothing about the journey it came from is overwritten.
+ * An imported journey is stored as a copy: new id, and a name of its own (`importedName`, the
+ * first one no journey has) only when the id is taken, fresh timestamps. Nothing about the
+ * journey it came from is overwritten.
  */
 export function asImportedCopy(
   document: JourneyDocument,
   now: number,
   newId: () => string,
-  takenIds: ReadonlySet<string>,
+  taken: { ids: ReadonlySet<string>; names: ReadonlySet<string> },
+  importedName: (name: string, n: number) => string,
 ): JourneyDocument {
   const at = new Date(now).toISOString();
-  const clash = takenIds.has(document.id);
+  const clash = taken.ids.has(document.id);
   return {
     ...document,
     id: clash ? newId() : document.id,
-    name: clash ? `${document.name} (imported)` : document.name,
+    name: clash ? firstFreeName(taken.names, (n) => importedName(document.name, n)) : document.name,
     createdAt: at,
     updatedAt: at,
   };

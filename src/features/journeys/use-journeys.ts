@@ -1,5 +1,11 @@
+import { useIntl } from 'react-intl';
 import { useLiveRead } from '../../storage/use-live-read.ts';
-import { createJourney, randomId, type JourneyDocument } from '../../domain/index.ts';
+import {
+  createJourney,
+  firstFreeName,
+  randomId,
+  type JourneyDocument,
+} from '../../domain/index.ts';
 import {
   createJourneyRecord,
   deleteJourney,
@@ -26,8 +32,20 @@ export function useJourneyEntries(): JourneyListEntry[] | undefined {
 /** Attempts at a rename when another tab keeps saving the same journey in between. */
 const RENAME_ATTEMPTS = 3;
 
+/** The ids and names of every stored journey, broken ones included: a new one takes neither. */
+async function takenIdsAndNames() {
+  const entries = await listJourneyEntries();
+  const stored = entries.map((e) => (e.status === 'ok' ? e.summary : e.journey));
+  return { ids: new Set(stored.map((j) => j.id)), names: new Set(stored.map((j) => j.name)) };
+}
+
 /** Journey-list actions. Each writes one journey (or none) and never touches another. */
 export function useJourneyActions() {
+  const intl = useIntl();
+  const copyName = (name: string, n: number) =>
+    intl.formatMessage({ id: 'journeys.copy.name' }, { name, n });
+  const importedName = (name: string, n: number) =>
+    intl.formatMessage({ id: 'journeys.copy.importedName' }, { name, n });
   return {
     load: (id: string) => getJourney(id),
 
@@ -64,10 +82,11 @@ export function useJourneyActions() {
       const document = await getJourney(id);
       if (!document) return;
       const at = new Date().toISOString();
+      const { names } = await takenIdsAndNames();
       await createJourneyRecord({
         ...document,
         id: randomId(),
-        name: `${document.name} (copy)`,
+        name: firstFreeName(names, (n) => copyName(document.name, n)),
         createdAt: at,
         updatedAt: at,
       });
@@ -82,10 +101,13 @@ export function useJourneyActions() {
 
     /** Stores a journey rebuilt from a spec the user chose to import. */
     async importRebuilt(document: JourneyDocument): Promise<JourneyDocument> {
-      const taken = new Set(
-        (await listJourneyEntries()).map((e) => (e.status === 'ok' ? e.summary.id : e.journey.id)),
+      const copy = asImportedCopy(
+        document,
+        Date.now(),
+        randomId,
+        await takenIdsAndNames(),
+        importedName,
       );
-      const copy = asImportedCopy(document, Date.now(), randomId, taken);
       await saveJourney(copy);
       return copy;
     },
@@ -95,10 +117,13 @@ export function useJourneyActions() {
       const parsed = parseJourneyFile(file.name, await file.text());
       if (!parsed.ok) return parsed;
       // Broken rows hold their ids too: an import must never replace one.
-      const taken = new Set(
-        (await listJourneyEntries()).map((e) => (e.status === 'ok' ? e.summary.id : e.journey.id)),
+      const document = asImportedCopy(
+        parsed.document,
+        Date.now(),
+        randomId,
+        await takenIdsAndNames(),
+        importedName,
       );
-      const document = asImportedCopy(parsed.document, Date.now(), randomId, taken);
       await saveJourney(document);
       return { ok: true, document };
     },

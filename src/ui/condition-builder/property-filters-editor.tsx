@@ -77,63 +77,66 @@ export function PropertyFiltersEditor({
               className="cb-row"
               aria-label={intl.formatMessage({ id: 'ui.property-filters-editor.filter' }, { n: n })}
             >
-              <TextField
-                id={`${rowId}-property`}
-                label={intl.formatMessage(
-                  { id: 'ui.property-filters-editor.filterProperty' },
-                  { n: n },
-                )}
-                hideLabel
-                placeholder={intl.formatMessage({ id: 'ui.property-filters-editor.property' })}
-                value={filter.property}
-                issues={at(`${i}.property`)}
-                onChange={(property) => update(i, { ...filter, property })}
-              />
-              <SelectField
-                id={`${rowId}-operator`}
-                label={intl.formatMessage(
-                  { id: 'ui.property-filters-editor.filterOperator' },
-                  { n: n },
-                )}
-                hideLabel
-                value={filter.operator}
-                options={operators}
-                issues={at(`${i}.operator`)}
-                onChange={(op) => update(i, convert(filter, op as PropertyFilterOperator))}
-              />
-              {NUMERIC.has(filter.operator) ? (
-                <NumberField
-                  id={`${rowId}-value`}
-                  label={intl.formatMessage(
-                    { id: 'ui.property-filters-editor.filterValue' },
-                    { n: n },
-                  )}
-                  hideLabel
-                  value={typeof filter.value === 'number' ? filter.value : undefined}
-                  issues={at(`${i}.value`)}
-                  onChange={(v) =>
-                    update(
-                      i,
-                      v === undefined || v === null
-                        ? { property: filter.property, operator: filter.operator }
-                        : { ...filter, value: v },
-                    )
-                  }
-                />
-              ) : VALUELESS.has(filter.operator) ? null : (
+              {/* The fields wrap within the panel; the remove button stays at the row's end. */}
+              <div className="cb-row-fields">
                 <TextField
-                  id={`${rowId}-value`}
+                  id={`${rowId}-property`}
                   label={intl.formatMessage(
-                    { id: 'ui.property-filters-editor.filterValue' },
+                    { id: 'ui.property-filters-editor.filterProperty' },
                     { n: n },
                   )}
                   hideLabel
-                  placeholder={intl.formatMessage({ id: 'ui.property-filters-editor.value' })}
-                  value={filter.value === undefined ? '' : String(filter.value)}
-                  issues={at(`${i}.value`)}
-                  onChange={(v) => update(i, { ...filter, value: v })}
+                  placeholder={intl.formatMessage({ id: 'ui.property-filters-editor.property' })}
+                  value={filter.property}
+                  issues={at(`${i}.property`)}
+                  onChange={(property) => update(i, { ...filter, property })}
                 />
-              )}
+                <SelectField
+                  id={`${rowId}-operator`}
+                  label={intl.formatMessage(
+                    { id: 'ui.property-filters-editor.filterOperator' },
+                    { n: n },
+                  )}
+                  hideLabel
+                  value={filter.operator}
+                  options={operators}
+                  issues={at(`${i}.operator`)}
+                  onChange={(op) => update(i, convert(filter, op as PropertyFilterOperator))}
+                />
+                {NUMERIC.has(filter.operator) ? (
+                  <NumberField
+                    id={`${rowId}-value`}
+                    label={intl.formatMessage(
+                      { id: 'ui.property-filters-editor.filterValue' },
+                      { n: n },
+                    )}
+                    hideLabel
+                    value={typeof filter.value === 'number' ? filter.value : undefined}
+                    issues={at(`${i}.value`)}
+                    onChange={(v) =>
+                      update(
+                        i,
+                        v === undefined || v === null
+                          ? { property: filter.property, operator: filter.operator }
+                          : { ...filter, value: v },
+                      )
+                    }
+                  />
+                ) : VALUELESS.has(filter.operator) ? null : (
+                  <TextField
+                    id={`${rowId}-value`}
+                    label={intl.formatMessage(
+                      { id: 'ui.property-filters-editor.filterValue' },
+                      { n: n },
+                    )}
+                    hideLabel
+                    placeholder={intl.formatMessage({ id: 'ui.property-filters-editor.value' })}
+                    value={filter.value === undefined ? '' : String(filter.value)}
+                    issues={at(`${i}.value`)}
+                    onChange={(v) => update(i, { ...filter, value: v })}
+                  />
+                )}
+              </div>
               <button
                 type="button"
                 className="btn btn-ghost btn-sm cb-remove"

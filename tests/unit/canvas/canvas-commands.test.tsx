@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup.ts';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createJourney, sequentialIds } from '../../../src/domain/index.ts';
@@ -62,6 +62,40 @@ describe('registered commands drive the canvas keys, toolbar and help', () => {
     expect(store.getState().document.steps).toHaveLength(2);
     await user.keyboard('{Control>}{Shift>}Z{/Shift}{/Control}');
     expect(store.getState().document.steps).toHaveLength(1);
+  });
+
+  it('deleting the focused step from the keyboard leaves focus on the step before it, not on the page', async () => {
+    const user = userEvent.setup();
+    const store = storeWithTwoSteps();
+    store.dispatch('addStep', { kind: 'delay', position: { x: 600, y: 0 } });
+    const [event, email, delay] = store.getState().document.steps.map((s) => s.id);
+    store.dispatch('connect', { from: event ?? '', branch: 'next', to: email ?? '' });
+    store.dispatch('connect', { from: email ?? '', branch: 'next', to: delay ?? '' });
+    store.dispatch('clearSelection');
+    render(<JourneyCanvas store={store} showPalette={false} />);
+    const canvas = screen.getByRole('application', { name: 'Journey canvas' });
+    act(() =>
+      within(canvas)
+        .getByRole('group', { name: /^Email step/ })
+        .focus(),
+    );
+    await user.keyboard('{Enter}'); // selects the focused step
+    await user.keyboard('{Delete}');
+    expect(store.getState().document.steps.map((s) => s.id)).toEqual([event, delay]);
+    await waitFor(() =>
+      expect(within(canvas).getByRole('group', { name: /^Event step/ })).toHaveFocus(),
+    );
+    // The first step has nothing before it: focus goes on along the arrows.
+    await user.keyboard('{Delete}');
+    await waitFor(() =>
+      expect(within(canvas).getByRole('group', { name: /^Delay step/ })).toHaveFocus(),
+    );
+    // The last one: focus goes to where an empty journey begins.
+    await user.keyboard('{Delete}');
+    expect(store.getState().document.steps).toHaveLength(0);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Add a trigger' })).toHaveFocus(),
+    );
   });
 
   it('the toolbar runs the same commands as the keys', async () => {

@@ -56,6 +56,30 @@ describe('JourneyCanvas', () => {
     expect(within(email).getByLabelText('Into Welcome aboard')).toBeVisible();
   });
 
+  it('names each arrow’s "+" by the steps it joins, so a screen reader can tell them apart', async () => {
+    const user = userEvent.setup();
+    const { store, ids } = welcomeStore();
+    render(<JourneyCanvas store={store} showPalette={false} />);
+    const first = screen.getByRole('button', {
+      name: 'Insert a step between Event (Next) and Welcome aboard',
+    });
+    expect(
+      screen.getByRole('button', {
+        name: 'Insert a step between Welcome aboard (Next) and If / else',
+      }),
+    ).toBeVisible();
+    await user.click(first);
+    const menu = await screen.findByRole('menu', { name: 'Insert a step' });
+    await user.click(within(menu).getByRole('menuitem', { name: 'Delay' }));
+    const delay = store.getState().document.steps.find((s) => s.kind === 'delay');
+    expect(store.getState().document.connections).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ from: ids.trigger, to: delay?.id }),
+        expect.objectContaining({ from: delay?.id, to: ids.email }),
+      ]),
+    );
+  });
+
   it('shows an error badge from diagnostics', () => {
     const { store, ids } = welcomeStore();
     const diagnostics: Diagnostic[] = [

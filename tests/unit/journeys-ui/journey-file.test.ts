@@ -55,14 +55,27 @@ describe('journey files', () => {
 
   it('imports as a copy: new id and name only when the id is taken, fresh times', () => {
     const now = Date.UTC(2026, 5, 1);
-    const fresh = asImportedCopy(doc, now, () => 'new', new Set());
+    const imported = (name: string, n: number) => `${name} (imported${n > 1 ? ` ${n}` : ''})`;
+    const taken = (ids: string[], names: string[] = []) => ({
+      ids: new Set(ids),
+      names: new Set(names),
+    });
+    const fresh = asImportedCopy(doc, now, () => 'new', taken([]), imported);
     expect(fresh).toMatchObject({
       id: 'j1',
       name: doc.name,
       createdAt: new Date(now).toISOString(),
     });
-    const clash = asImportedCopy(doc, now, () => 'new', new Set(['j1']));
+    const clash = asImportedCopy(doc, now, () => 'new', taken(['j1']), imported);
     expect(clash).toMatchObject({ id: 'new', name: `${doc.name} (imported)` });
+    const again = asImportedCopy(
+      doc,
+      now,
+      () => 'newer',
+      taken(['j1', 'new'], [doc.name, `${doc.name} (imported)`]),
+      imported,
+    );
+    expect(again).toMatchObject({ id: 'newer', name: `${doc.name} (imported 2)` });
     expect(clash.steps).toBe(doc.steps);
   });
 });

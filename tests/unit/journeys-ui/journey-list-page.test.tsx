@@ -14,6 +14,7 @@ import {
 import { JourneyListPage } from '../../../src/features/journeys/journey-list-page.tsx';
 import { journeyToFileText } from '../../../src/domain/index.ts';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
+import { inFrench } from '../../support/in-french.tsx';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { getJourney, listJourneys, saveJourney } from '../../../src/storage/journey-documents.ts';
 
@@ -194,6 +195,51 @@ describe('JourneyListPage', () => {
     const created = await getJourney(id);
     expect(created?.name).toBe('Birthday offer');
     expect(created?.steps.length).toBeGreaterThan(1);
+  });
+
+  it('names each copy apart: duplicating or importing twice never gives two journeys one name', async () => {
+    const user = userEvent.setup();
+    const table = await renderList();
+    const duplicate = () =>
+      user.click(
+        within(rowOf(table, 'Welcome series')).getByRole('button', {
+          name: 'Duplicate Welcome series',
+        }),
+      );
+    await duplicate();
+    await within(table).findByRole('link', { name: 'Welcome series (copy)' });
+    await duplicate();
+    await within(table).findByRole('link', { name: 'Welcome series (copy 2)' });
+    const original = await getJourney('welcome-series');
+    if (original === undefined) throw new Error('seed missing');
+    const file = () =>
+      new File([journeyToFileText(original)], 'welcome.journey.json', {
+        type: 'application/json',
+      });
+    await user.upload(screen.getByLabelText('Import a journey file'), file());
+    await within(table).findByRole('link', { name: 'Welcome series (imported)' });
+    await user.upload(screen.getByLabelText('Import a journey file'), file());
+    await within(table).findByRole('link', { name: 'Welcome series (imported 2)' });
+    const all = (await listJourneys()).map((j) => j.name);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('names a copy in the reader’s language', async () => {
+    const user = userEvent.setup();
+    inFrench(
+      <MemoryRouter initialEntries={['/']}>
+        <JourneyListPage />
+      </MemoryRouter>,
+    );
+    const table = await screen.findByRole('table', { name: 'Parcours' });
+    await user.click(
+      within(rowOf(table, 'Win-back')).getByRole('button', { name: 'Dupliquer Win-back' }),
+    );
+    await within(table).findByRole('link', { name: 'Win-back (copie)' });
+    await user.click(
+      within(rowOf(table, 'Win-back')).getByRole('button', { name: 'Dupliquer Win-back' }),
+    );
+    await within(table).findByRole('link', { name: 'Win-back (copie 2)' });
   });
 
   it('refuses a bad file with an alert naming it and the problem, storing nothing', async () => {

@@ -62,6 +62,22 @@ describe('template syntax', () => {
   });
 });
 
+describe('filters that cannot render', () => {
+  it('refuses append or prepend without exactly one value where it is written, not when sending', () => {
+    for (const [text, column] of [
+      ['Hi\n {{ profile.name | append }} STOP', 2],
+      ['Hi\n {{ profile.name | upcase | prepend: "a", "b" }} STOP', 2],
+    ] as const) {
+      expect(check('sms', { text })).toMatchObject([
+        { severity: 'error', code: 'template-syntax', field: 'text', line: 2, column },
+      ]);
+    }
+    expect(
+      check('sms', { text: '{{ profile.name | append: "!" | prepend: "Hi " }} STOP' }),
+    ).toEqual([]);
+  });
+});
+
 describe('unknown fields', () => {
   it('warns about a misspelt built-in field with the closest name, where it is', () => {
     const issues = check('email', email(`Hi`, 'Welcome {{profile.nmae}}!'));
@@ -96,6 +112,21 @@ describe('unknown fields', () => {
     const text =
       '{{ profile.id }} {{ profile.tags.size }} {% for t in profile.tags %}{{ t }}{% endfor %}{% assign x = 2 %}{{ x }} {{ profile.custom.loyaltyTier | default: "" }} {{ event.orderId | default: "" }} {{ journey.name }} STOP';
     expect(check('sms', { text }, set)).toEqual([]);
+  });
+  it('checks templates of a journey whose trigger event is named like a property of every object', () => {
+    const hostile = templateContextFrom(
+      [profile('p1', {}, [{ name: 'constructor', at: 1, props: { amount: 3 } }])],
+      'Demo customers',
+    );
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const text = '{{ event.amount }} {{ event.ammount }} STOP';
+      const issues = check('sms', { text }, hostile, [name]);
+      // Only the trigger 'constructor' is seen with an amount in the set.
+      const unknown = issues.filter((i) => i.code === 'template-unknown-field');
+      expect(unknown.map((i) => i.params?.['path'])).toEqual(
+        name === 'constructor' ? ['event.ammount'] : ['event.amount', 'event.ammount'],
+      );
+    }
   });
   it('does not call custom fields or event properties unknown without a profile set', () => {
     expect(

@@ -12,7 +12,9 @@ export interface BlankGuidanceProps {
 
 /**
  * Shown in the canvas while the journey has no trigger: where to begin, instead of an empty
- * grid and "1 error". It goes away once a trigger exists.
+ * grid and "1 error". It goes away once a trigger exists. In an empty journey it is a card in
+ * the middle; once steps exist it is a bar under the canvas toolbar, because new steps land in
+ * the middle of the view and a card there would hide them.
  */
 export function BlankGuidance({
   empty,
@@ -23,11 +25,15 @@ export function BlankGuidance({
   const intl = useIntl();
   return (
     <section
-      className="blank-guidance"
+      className={empty ? 'blank-guidance' : 'blank-guidance blank-guidance--bar'}
       aria-label={intl.formatMessage({ id: 'editor.blank-guidance.gettingStarted' })}
     >
       <p className="blank-guidance__hint">
-        <FormattedMessage id="editor.blank-guidance.everyJourneyStartsWithATrigger" />
+        {empty ? (
+          <FormattedMessage id="editor.blank-guidance.everyJourneyStartsWithATrigger" />
+        ) : (
+          <FormattedMessage id="editor.blank-guidance.noTriggerYet" />
+        )}
       </p>
       <div className="blank-guidance__actions">
         <button
@@ -44,9 +50,11 @@ export function BlankGuidance({
           </button>
         )}
       </div>
-      <p className="blank-guidance__more muted">
-        <FormattedMessage id="editor.blank-guidance.orDragAStepFromThePalette" />
-      </p>
+      {empty && (
+        <p className="blank-guidance__more muted">
+          <FormattedMessage id="editor.blank-guidance.orDragAStepFromThePalette" />
+        </p>
+      )}
     </section>
   );
 }

@@ -50,6 +50,9 @@ export type StepFlowNode = Node<StepNodeData, StepNodeType>;
 
 export type JourneyEdgeData = {
   branchLabel: string;
+  /** The labels of the steps the arrow joins: its "+" is named by them. */
+  fromLabel: string;
+  toLabel: string;
   /** Simulated profiles that took this arrow, when an overlay is shown. */
   count?: number;
   strokeWidth: number;

@@ -21,6 +21,7 @@ import { canvasWords } from './canvas-words.ts';
 import { CanvasContext, type CanvasContextValue } from './editor-context.ts';
 import type { CanvasOverlay, CompareMarks, JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
 import { focusStepWhenMounted, useFollowNewSteps } from './follow-new-steps.ts';
+import { useKeepFocusOnDelete } from './keep-focus-on-delete.ts';
 import { JourneyFlow } from './journey-flow.tsx';
 import { readableView } from './readable-view.ts';
 import { STEP_WIDTH } from './step-geometry.ts';
@@ -135,6 +136,7 @@ function CanvasSurface({
   const { viewCentre, showSteps, bringIntoView, fitView, showReadable } = view;
   const handlers = useFlowHandlers({ store, flow, announce, measured, viewCentre });
   useFollowNewSteps(document, selection, bringIntoView, wrapperRef);
+  useKeepFocusOnDelete(store, document, wrapperRef, addTriggerRef);
 
   // Place the view once, as React Flow starts: readable text beats seeing everything. A journey
   // opened empty keeps the default view, so the first dropped step lands where it was dropped.

@@ -64,8 +64,12 @@ function JourneyEdgeComponent({
         role="button"
         tabIndex={0}
         aria-label={intl.formatMessage(
-          { id: 'editor.journey-edge.insertAStepOnThe' },
-          { value1: data?.branchLabel ?? '' },
+          { id: 'editor.journey-edge.insertBetween' },
+          {
+            from: data?.fromLabel ?? '',
+            branch: data?.branchLabel ?? '',
+            to: data?.toLabel ?? '',
+          },
         )}
         onClick={insert}
         onKeyDown={(event) => {

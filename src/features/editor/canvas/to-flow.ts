@@ -260,6 +260,8 @@ export class FlowBuilder {
       const count = counts === undefined ? undefined : (counts[c.id] ?? 0);
       const data: JourneyEdgeData = {
         branchLabel,
+        fromLabel: from.label,
+        toLabel: to.label,
         strokeWidth: count === undefined ? 2 : 1.5 + 6 * Math.sqrt(count / max),
         problem: input.diagnostics.connections.has(c.id),
         ...(count !== undefined ? { count } : {}),
@@ -274,6 +276,8 @@ export class FlowBuilder {
         previous.sourceHandle === c.fromBranch &&
         previous.selected === isSelected &&
         previous.data.branchLabel === data.branchLabel &&
+        previous.data.fromLabel === data.fromLabel &&
+        previous.data.toLabel === data.toLabel &&
         previous.data.strokeWidth === data.strokeWidth &&
         previous.data.problem === data.problem &&
         previous.data.count === data.count &&

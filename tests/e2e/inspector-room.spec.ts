@@ -1,0 +1,76 @@
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** The side panel as a marketer meets it on a laptop: 1280 × 720, the panel at its width. */
+test.use({ viewport: { width: 1280, height: 720 } });
+
+const side = (page: Page) => page.getByRole('complementary', { name: 'Step and journey settings' });
+const palette = (page: Page) => page.getByRole('navigation', { name: 'Step palette' });
+
+async function newBlankJourney(page: Page, name: string) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New journey' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New journey' });
+  await dialog.getByRole('radio', { name: /Blank journey/ }).check();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** Clicks every "+ …" button the panel shows now, once: filters, rules, groups, goals. */
+async function addOneOfEach(panel: Locator) {
+  const labels = await panel.getByRole('button').allInnerTexts();
+  for (const label of new Set(labels.filter((text) => text.startsWith('+')))) {
+    const before = await panel.locator('input, select, textarea').count();
+    await panel.getByRole('button').filter({ hasText: label }).first().click();
+    await expect
+      .poll(() => panel.locator('input, select, textarea').count())
+      .toBeGreaterThan(before);
+  }
+}
+
+/** What in the panel is drawn past its right edge: cut off, out of reach of the eye. */
+function pastTheRightEdge(panel: Locator): Promise<string[]> {
+  return panel.evaluate((element) => {
+    const edge = element.getBoundingClientRect().right;
+    const cut: string[] = [];
+    for (const child of element.querySelectorAll<HTMLElement>(
+      'input, select, textarea, button, code, p, li',
+    )) {
+      const box = child.getBoundingClientRect();
+      if (box.width > 0 && box.right > edge + 0.5) {
+        const name = child.getAttribute('aria-label') ?? child.textContent ?? '';
+        cut.push(
+          `${child.tagName.toLowerCase()} "${name.slice(0, 40)}" ends at ${Math.round(box.right)} > ${Math.round(edge)}`,
+        );
+      }
+    }
+    return cut;
+  });
+}
+
+test('every step kind’s settings, with a row of each kind added, fit the side panel at 1280 × 720', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await newBlankJourney(page, 'Room in the panel');
+  const panel = side(page);
+  await addOneOfEach(panel);
+  const cut = new Map<string, string[]>();
+  const check = async (what: string) => {
+    const past = await pastTheRightEdge(panel);
+    if (past.length > 0) cut.set(what, past);
+  };
+  await check('journey settings');
+  const kinds = await palette(page).getByRole('listitem').getByRole('button').allInnerTexts();
+  for (const kind of kinds) {
+    await palette(page).getByRole('button', { name: kind, exact: true }).click();
+    await page.keyboard.press('Enter');
+    await expect(panel.getByRole('heading', { level: 2, name: kind })).toBeVisible();
+    await addOneOfEach(panel);
+    await check(kind);
+    await page.keyboard.press('Escape');
+  }
+  expect(kinds).toHaveLength(21);
+  expect(Object.fromEntries(cut)).toEqual({});
+});
