@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../src/domain/contract/backend-contract.ts';
 import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
@@ -27,12 +28,13 @@ function documentedStatuses(method: string, template: string): string[] {
 }
 
 let executor: RunningExecutor;
+let databaseUrl: string;
 let api: ExecutorClient;
 
 beforeAll(async () => {
   executor = await startExecutor(
     {
-      databaseUrl: await createTestDatabase(DB),
+      databaseUrl: (databaseUrl = await createTestDatabase(DB)),
       port: 0,
       testClock: true,
       executorId: 'api-errors',
@@ -245,4 +247,59 @@ describe('the HTTP API off the happy path', () => {
       expect(apiErrorSchema.strict().safeParse(answer.body).success).toBe(true);
     },
   );
+
+  it('refuses fields the contract does not have, naming them, and stores nothing', async () => {
+    // Segment-style `properties` instead of `props`, and a profile's `firstName`: trimmed silently
+    // before, so a journey's conditions on the order's amount never saw it.
+    const event = await api.call('POST', '/events', {
+      events: [
+        {
+          id: 'typo-1',
+          profileId: 'typo',
+          name: 'order_placed',
+          at: T0,
+          properties: { amount: 5 },
+        },
+      ],
+    });
+    expect(event.status).toBe(400);
+    expect(event.body).toMatchObject({
+      error: {
+        code: 'invalid-body',
+        details: [
+          expect.objectContaining({
+            field: 'events.0',
+            message: expect.stringContaining('properties'),
+          }),
+        ],
+      },
+    });
+    const profile = await api.call('PUT', '/profiles/typo', {
+      attributes: {
+        email: 'a@example.com',
+        firstName: 'Ada',
+        consent: { email: true, whatsapp: true },
+      },
+    });
+    expect(profile.status).toBe(400);
+    const fields = (profile.body as { error: { details: { field?: string; message: string }[] } })
+      .error.details;
+    const said = fields.map((d) => `${d.field ?? ''}: ${d.message}`);
+    expect(said).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^attributes: .*firstName/),
+        expect.stringMatching(/^attributes\.consent: .*whatsapp/),
+      ]),
+    );
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const stored = await db.query(
+        `select 1 from events where event_id = 'typo-1' union all select 1 from profiles where profile_id = 'typo'`,
+      );
+      expect(stored.rowCount).toBe(0);
+    } finally {
+      await db.end();
+    }
+  });
 });
