@@ -248,6 +248,27 @@ describe('the HTTP API off the happy path', () => {
     },
   );
 
+  it('refuses a spec compiled without --version (a content hash) with 422 on journey.version, not 409', async () => {
+    const spec = withId(webhookJourney('http://127.0.0.1:9/h'));
+    const hashed = { ...spec, journey: { ...spec.journey, version: '06afe67bed34bc' } };
+    const answer = await api.publish('hostile', hashed, 'hashed');
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({
+      error: {
+        code: 'invalid-spec',
+        details: [
+          {
+            field: 'journey.version',
+            code: 'version-not-a-number',
+            message: expect.stringContaining('--version 2'),
+          },
+        ],
+      },
+    });
+    const stale = await api.publish('hostile', spec, 'stale');
+    expect(stale).toMatchObject({ status: 409, body: { error: { code: 'version-conflict' } } });
+  });
+
   it('refuses fields the contract does not have, naming them, and stores nothing', async () => {
     // Segment-style `properties` instead of `props`, and a profile's `firstName`: trimmed silently
     // before, so a journey's conditions on the order's amount never saw it.
