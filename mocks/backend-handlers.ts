@@ -1,4 +1,5 @@
 import { delay, http, HttpResponse, type HttpResponseResolver } from 'msw';
+import { nextVersionRefusal } from '../src/domain/contract/backend-contract.ts';
 import { specSchema, validateSpec, type Diagnostic, type Spec } from '../src/domain/index.ts';
 import type { MockBackendState, MockFaults, MockVersion } from './mock-backend-state.ts';
 
@@ -144,13 +145,9 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
           ]);
         }
         const next = state.versions(journeyId).length + 1;
-        if (spec.journey.version !== String(next)) {
-          return problem(
-            409,
-            'version-conflict',
-            `The next version of this journey is ${next}, not ${spec.journey.version}. Reload and publish again.`,
-          );
-        }
+        const refusal = nextVersionRefusal(spec.journey.version, next);
+        if (refusal !== null)
+          return problem(refusal.status, refusal.code, refusal.message, refusal.details);
         const version = state.publish(key, journeyId, spec);
         if (state.takeFault('failNextAfterCommit')) return fault(faults.status);
         return HttpResponse.json(summary(version), { status: 201 });

@@ -20,7 +20,12 @@ export function formatDiagnostics(
       ]
         .filter(Boolean)
         .join(', ');
-      return `  ${d.severity.padEnd(7)} ${d.code.padEnd(28)} ${where ? `${where}: ` : ''}${d.message}`;
+      // A schema problem's message already starts with its path: say it once.
+      const message =
+        d.field !== undefined && d.message.startsWith(`${d.field}: `)
+          ? d.message.slice(d.field.length + 2)
+          : d.message;
+      return `  ${d.severity.padEnd(7)} ${d.code.padEnd(28)} ${where ? `${where}: ` : ''}${message}`;
     })
     .join('\n');
 }

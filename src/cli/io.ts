@@ -3,7 +3,10 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
-  /** Reads a file's text (an absolute path); node:fs when left out. Tests run the CLI on text. */
+  /**
+   * Reads a file's text (an absolute path, or `-` for standard input); node:fs and process.stdin
+   * when left out. Tests run the CLI on text.
+   */
   readFile?: (path: string) => Promise<string>;
 }
 

@@ -1,4 +1,5 @@
 import {
+  SPEC_VERSION,
   compile,
   restore,
   validateSpec,
@@ -8,7 +9,7 @@ import {
   type Spec,
 } from '../domain/index.ts';
 import { CliError, EXIT } from './io.ts';
-import { readJsonFile } from './read-json.ts';
+import { readJsonFile, shownName } from './read-json.ts';
 
 export type LoadedInput =
   | { kind: 'document'; document: JourneyDocument; diagnostics: Diagnostic[] }
@@ -17,6 +18,27 @@ export type LoadedInput =
 /** A file holds a spec when it carries `specVersion`, otherwise a journey document. */
 export function isSpecLike(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'specVersion');
+}
+
+/** `[major, minor]` of a spec version such as "1.0", or null for anything else. */
+function versionParts(version: unknown): [number, number] | null {
+  const match = typeof version === 'string' ? /^(\d{1,6})\.(\d{1,6})$/.exec(version) : null;
+  return match === null ? null : [Number(match[1]), Number(match[2])];
+}
+
+/**
+ * A spec written for a newer spec version is not invalid but unreadable here (as a document
+ * saved by a newer Wayfinder is): the schema errors it would give say nothing useful.
+ */
+function refuseNewerSpec(raw: object, file: string): void {
+  const theirs = versionParts((raw as { specVersion?: unknown }).specVersion);
+  const ours = versionParts(SPEC_VERSION) as [number, number];
+  if (theirs === null) return;
+  if (theirs[0] > ours[0] || (theirs[0] === ours[0] && theirs[1] > ours[1]))
+    throw new CliError(
+      `${shownName(file)}: spec version ${theirs.join('.')} is newer than this wayfinder reads (${SPEC_VERSION}); update Wayfinder to check it`,
+      EXIT.unreadable,
+    );
 }
 
 /**
@@ -29,12 +51,15 @@ export async function loadJourneyOrSpec(
   read?: (path: string) => Promise<string>,
 ): Promise<LoadedInput> {
   const raw = await readJsonFile(file, cwd, read);
-  if (isSpecLike(raw)) return { kind: 'spec', spec: raw, diagnostics: validateSpec(raw) };
+  if (isSpecLike(raw)) {
+    refuseNewerSpec(raw as object, file);
+    return { kind: 'spec', spec: raw, diagnostics: validateSpec(raw) };
+  }
   const restored = restore(raw);
   if (!restored.ok) {
     const lines = restored.errors.map((e) => `  ${e.path || '(root)'}: ${e.message}`);
     throw new CliError(
-      `${file}: not a Wayfinder journey or spec:\n${lines.join('\n')}`,
+      `${shownName(file)}: not a Wayfinder journey or spec:\n${lines.join('\n')}`,
       EXIT.unreadable,
     );
   }
@@ -54,7 +79,7 @@ export async function loadSpec(
   if (input.kind === 'spec') {
     if (input.diagnostics.some((d) => d.severity === 'error')) {
       throw new CliError(
-        `${file}: the spec is invalid (run \`wayfinder validate ${file}\`)`,
+        `${shownName(file)}: the spec is invalid (run \`wayfinder validate ${file}\`)`,
         EXIT.invalid,
       );
     }
@@ -63,7 +88,7 @@ export async function loadSpec(
   const { spec, diagnostics } = compile(input.document);
   if (spec === null) {
     throw new CliError(
-      `${file}: the journey has errors (run \`wayfinder validate ${file}\`)`,
+      `${shownName(file)}: the journey has errors (run \`wayfinder validate ${file}\`)`,
       EXIT.invalid,
     );
   }

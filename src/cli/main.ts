@@ -8,6 +8,7 @@ import { CliError, EXIT, type CliIo } from './io.ts';
 import { conformanceCommand } from './conformance-command.ts';
 import { examplesCommand } from './examples-command.ts';
 import { loadJourneyOrSpec } from './load-journey-or-spec.ts';
+import { shownName } from './read-json.ts';
 import { simulateCommand } from './simulate-command.ts';
 
 installTemplateEngine(liquid);
@@ -17,7 +18,10 @@ const USAGE = `Usage: wayfinder <command> [options]
 Commands:
   validate FILE [--json]          check a journey document or a compiled spec
                                   exit 0 valid, 1 invalid, 2 unreadable
-  compile DOCUMENT [-o FILE]      compile a journey document to its spec (stdout by default)
+  compile DOCUMENT [-o FILE] [--version N]
+                                  compile a journey document to its spec (stdout by default);
+                                  --version N stamps it as version N for publishing (the
+                                  backend wants the next number), else a content hash
   schema                          print the spec's JSON Schema
   simulate FILE --profiles FILE   run a document or spec over sample profiles (JSON, CSV
            [--start DATE] [--days N] [--seed N] [--trace N] [--json]
@@ -31,6 +35,8 @@ Commands:
   conformance --check KIT --actual DIR
                                   compare a backend's outcomes with the kit's expected ones
   help                            show this help
+
+FILE may be - to read standard input.
 `;
 
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'h']);
@@ -57,7 +63,7 @@ const validateCommand: Command = async (args, io) => {
         ? new Map(input.document.steps.map((s) => [s.id, s.label]))
         : new Map<string, string>();
     io.stdout(
-      `${file}: ${input.kind}, ${valid ? 'valid' : 'invalid'} (${diagnosticsSummary(input.diagnostics)})\n`,
+      `${shownName(file)}: ${input.kind}, ${valid ? 'valid' : 'invalid'} (${diagnosticsSummary(input.diagnostics)})\n`,
     );
     if (input.diagnostics.length > 0)
       io.stdout(`${formatDiagnostics(input.diagnostics, labels)}\n`);
@@ -65,16 +71,29 @@ const validateCommand: Command = async (args, io) => {
   return valid ? EXIT.ok : EXIT.invalid;
 };
 
+/** `--version N`: a published version number, 1 or more. */
+function versionFlag(args: ParsedArgs): number | undefined {
+  const raw = stringFlag(args, 'version');
+  if (raw === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,8}$/.test(raw))
+    throw new CliError(
+      `option --version needs a whole number from 1 (the version to publish as), got "${raw}"`,
+      EXIT.unreadable,
+    );
+  return Number(raw);
+}
+
 const compileCommand: Command = async (args, io) => {
   const file = requireFile(args, 'compile needs a DOCUMENT');
+  const version = versionFlag(args);
   const input = await loadJourneyOrSpec(file, io.cwd, io.readFile);
   if (input.kind === 'spec')
-    throw new CliError(`${file} is already a compiled spec`, EXIT.unreadable);
-  const { spec, diagnostics } = compile(input.document);
+    throw new CliError(`${shownName(file)} is already a compiled spec`, EXIT.unreadable);
+  const { spec, diagnostics } = compile(input.document, version === undefined ? {} : { version });
   if (spec === null) {
     const labels = new Map(input.document.steps.map((s) => [s.id, s.label]));
     io.stderr(
-      `${file}: cannot compile (${diagnosticsSummary(diagnostics)})\n${formatDiagnostics(diagnostics, labels)}\n`,
+      `${shownName(file)}: cannot compile (${diagnosticsSummary(diagnostics)})\n${formatDiagnostics(diagnostics, labels)}\n`,
     );
     return EXIT.invalid;
   }
@@ -83,7 +102,7 @@ const compileCommand: Command = async (args, io) => {
   if (out === undefined) io.stdout(json);
   else {
     await writeFile(resolve(io.cwd, out), json, 'utf8');
-    io.stderr(`${file}: compiled to ${out} (${diagnosticsSummary(diagnostics)})\n`);
+    io.stderr(`${shownName(file)}: compiled to ${out} (${diagnosticsSummary(diagnostics)})\n`);
   }
   return EXIT.ok;
 };

@@ -11,15 +11,29 @@ export function parseJsonText(text: string, file: string): unknown {
   throw new CliError(`${file}:${line}:${column}: malformed JSON: ${message}`, EXIT.unreadable);
 }
 
-const readFromDisk = (path: string): Promise<string> => readFile(path, 'utf8');
+/** The file name that means standard input, as in most Unix tools. */
+export const STDIN = '-';
 
+/** How a file is named in messages: `<stdin>` for standard input. */
+export const shownName = (file: string): string => (file === STDIN ? '<stdin>' : file);
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const readFromDisk = (path: string): Promise<string> =>
+  path === STDIN ? readProcessStdin() : readFile(path, 'utf8');
+
+/** Reads a file's text; `-` is standard input (`read` is then asked for `-`). */
 export async function readText(
   file: string,
   cwd: string,
   read: (path: string) => Promise<string> = readFromDisk,
 ): Promise<string> {
   try {
-    return await read(resolve(cwd, file));
+    return await read(file === STDIN ? STDIN : resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -28,7 +42,7 @@ export async function readText(
         : code === 'EISDIR'
           ? 'is a directory'
           : String(code ?? error);
-    throw new CliError(`${file}: cannot read: ${why}`, EXIT.unreadable);
+    throw new CliError(`${shownName(file)}: cannot read: ${why}`, EXIT.unreadable);
   }
 }
 
@@ -37,5 +51,5 @@ export async function readJsonFile(
   cwd: string,
   read?: (path: string) => Promise<string>,
 ): Promise<unknown> {
-  return parseJsonText(await readText(file, cwd, read), file);
+  return parseJsonText(await readText(file, cwd, read), shownName(file));
 }

@@ -13,6 +13,7 @@ import { logAdapter } from './delivery/log-adapter.ts';
 import { webhookAdapter } from './delivery/webhook-adapter.ts';
 import { buildServer } from './http/server.ts';
 import { Catalog } from './worker/catalog.ts';
+import { heldProfiles } from './store/held-profiles.ts';
 import {
   anythingDue,
   backgroundLoop,
@@ -74,9 +75,10 @@ export async function startExecutor(
     executorId: config.executorId,
     clock,
     reorderWindowMs: config.reorderWindowMs,
+    log,
   };
   const catalog = new Catalog(pool);
-  const stats: EngineStats = { batches: 0, profiles: 0, stepExecutions: 0, sends: 0 };
+  const stats: EngineStats = { batches: 0, profiles: 0, stepExecutions: 0, sends: 0, held: 0 };
 
   DBOS.setConfig({
     name: 'wayfinder-executor',
@@ -161,6 +163,7 @@ export async function startExecutor(
         process: stats,
         outbox: Object.fromEntries(outbox.rows.map((r) => [r.status, r.n])),
         byExecutor: byExecutor.rows,
+        held: await heldProfiles(pool),
       };
     },
     async reset() {

@@ -70,3 +70,35 @@ export type ValidationResult = z.infer<typeof validationResultSchema>;
 /** The body of POST /journeys/{journeyId}/versions and POST /specs/validate. */
 export const specRequestSchema = z.object({ spec: specSchema });
 export type SpecRequest = z.infer<typeof specRequestSchema>;
+
+/** An answer of the publish endpoint that refuses the spec's version, in the API's error shape. */
+export interface VersionRefusal {
+  status: 409 | 422;
+  code: string;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+/**
+ * Why a spec cannot be published as its journey's version `next`, or null when it can: the
+ * backend and the mock answer alike. Another number is stale (409: someone published first,
+ * reload and publish again); anything but a number was never stamped for publishing (422) — a
+ * content hash is what `wayfinder compile` writes without `--version`, and "reload" was the wrong
+ * advice for it.
+ */
+export function nextVersionRefusal(specVersion: string, next: number): VersionRefusal | null {
+  if (specVersion === String(next)) return null;
+  if (/^[1-9][0-9]*$/.test(specVersion))
+    return {
+      status: 409,
+      code: 'version-conflict',
+      message: `The next version of this journey is ${next}, not ${specVersion}. Reload and publish again.`,
+    };
+  const message = `journey.version is "${specVersion}", not a version number: compile the spec for publishing as version ${next} (wayfinder compile FILE --version ${next}).`;
+  return {
+    status: 422,
+    code: 'invalid-spec',
+    message: 'The spec is not stamped with the version to publish.',
+    details: [{ field: 'journey.version', code: 'version-not-a-number', message }],
+  };
+}

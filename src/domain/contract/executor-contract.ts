@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { specSettingsSchema } from '../compile/spec-schema.ts';
-import { profileAttributesSchema, scalarSchema } from '../profiles/profile.ts';
+import { consentSchema, profileAttributesSchema, scalarSchema } from '../profiles/profile.ts';
 import { stepResultSchema } from '../simulate/result-schema.ts';
 
 /**
@@ -12,8 +12,18 @@ import { stepResultSchema } from '../simulate/result-schema.ts';
 /** The API version a backend reports in GET /health: docs/openapi.json `info.version`. */
 export const API_VERSION = '1.2.0';
 
+/**
+ * Attributes as a request sends them: every key one the contract knows (docs/openapi.json says
+ * `additionalProperties: false`), so a misspelt `firstName` or an unknown consent channel is
+ * refused with its name rather than dropped without a word.
+ */
+const incomingAttributesSchema = z.strictObject({
+  ...profileAttributesSchema.shape,
+  consent: z.strictObject(consentSchema.shape).default({}),
+});
+
 /** The body of PUT /profiles/{profileId}: the profile's attributes, replacing the stored ones. */
-export const profilePutSchema = z.object({ attributes: profileAttributesSchema });
+export const profilePutSchema = z.strictObject({ attributes: incomingAttributesSchema });
 export type ProfilePut = z.infer<typeof profilePutSchema>;
 
 export const profileSavedSchema = z.object({
@@ -22,7 +32,7 @@ export const profileSavedSchema = z.object({
 });
 
 /** One event of a customer. `id` makes a retried batch harmless: an id seen before is skipped. */
-export const incomingEventSchema = z.object({
+export const incomingEventSchema = z.strictObject({
   id: z.string().min(1).max(200),
   profileId: z.string().min(1).max(200),
   name: z.string().min(1).max(200),
@@ -32,8 +42,13 @@ export const incomingEventSchema = z.object({
 });
 export type IncomingEvent = z.infer<typeof incomingEventSchema>;
 
-/** The body of POST /events: up to 1,000 events, in any order. */
-export const eventBatchSchema = z.object({ events: z.array(incomingEventSchema).min(1).max(1000) });
+/**
+ * The body of POST /events: up to 1,000 events, in any order. Strict, as the profile: an event
+ * sent with Segment's `properties` instead of `props` was stored without them.
+ */
+export const eventBatchSchema = z.strictObject({
+  events: z.array(incomingEventSchema).min(1).max(1000),
+});
 export type EventBatch = z.infer<typeof eventBatchSchema>;
 
 export const eventBatchResultSchema = z.object({

@@ -65,7 +65,8 @@ export function unsafeNameReason(name: string): string | undefined {
     case 'too_long':
       return `is ${name.length} characters long (at most ${LIMITS.nameLength})`;
     case 'reserved':
-      return `"${name}" is a reserved name`;
+      // Callers name the id themselves ("The journey id "__proto__" is a reserved name.").
+      return 'is a reserved name';
     case 'control':
       return 'holds control or text-direction characters';
     case 'surrogate':

@@ -66,14 +66,22 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
         const mine = sends.filter((s) => adapterFor(s.channel) === adapter);
         if (mine.length === 0) continue;
         if (!adapter.perSend) {
-          await DBOS.runStep(
+          const ids = mine.map((s) => s.id);
+          // A batch that cannot be delivered ends marked failed with the reason, as a webhook
+          // does: before, the workflow failed with it and its sends stayed pending, unreported.
+          const ok = await DBOS.runStep(
             async () => {
-              await adapter.deliver(mine);
-              await mark(
-                pool,
-                mine.map((s) => s.id),
-                'delivered',
-              );
+              try {
+                await adapter.deliver(mine);
+              } catch (error) {
+                if (error instanceof PermanentDeliveryError) {
+                  await mark(pool, ids, 'failed', error.message);
+                  return false;
+                }
+                throw error;
+              }
+              await mark(pool, ids, 'delivered');
+              return true;
             },
             {
               name: `${adapter.name}-batch`,
@@ -82,8 +90,13 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
               backoffRate: 2,
               maxAttempts: 5,
             },
-          );
-          delivered += mine.length;
+          ).catch(async (error: unknown) => {
+            await DBOS.runStep(() => mark(pool, ids, 'failed', String(error)), {
+              name: `give-up:${adapter.name}-batch`,
+            });
+            return false;
+          });
+          if (ok) delivered += mine.length;
           continue;
         }
         // Ten calls at a time, each its own durable step.

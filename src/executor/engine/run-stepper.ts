@@ -5,6 +5,7 @@ import { OP, type PlanStep } from '../../domain/simulate/plan-step.ts';
 import type { ProfileState } from '../../domain/simulate/profile-state.ts';
 import { hashMore } from '../../domain/simulate/seeded.ts';
 import { cappedBy, quietHoursEnd } from '../../domain/simulate/send-rules.ts';
+import { MAX_STEP_ENTRIES_PER_PROFILE } from '../../domain/simulate/run-loop.ts';
 import { applyOperations } from '../../domain/simulate/update-profile.ts';
 import { renderContent, type SendIntent } from './send-intent.ts';
 import type { RunEnd, RunState } from './state.ts';
@@ -14,6 +15,19 @@ import type { WorkspaceCap } from './workspace-cap.ts';
 
 /** Steps a run may take in one instant before it is stopped (spec §3.3). */
 const MAX_HOPS_PER_INSTANT = 1_000;
+
+/**
+ * Steps a run may enter in all (spec §3.3 leaves the bound to each backend): the simulator's per
+ * profile, so a loop through a short wait stops where a simulation said it would, instead of
+ * messaging the customer every minute for as long as the executor runs.
+ */
+export const MAX_STEP_ENTRIES_PER_RUN = MAX_STEP_ENTRIES_PER_PROFILE;
+
+function stepEntries(run: RunState): number {
+  let entries = 0;
+  for (const n of Object.values(run.visits)) entries += n;
+  return entries;
+}
 
 /** What one profile's advance needs while stepping a run. */
 export interface StepContext {
@@ -42,6 +56,11 @@ function arrive(ctx: StepContext, run: RunState, step: PlanStep): boolean {
   const j = vp.journeyId;
   tally.arrived(j, run.version, step.id);
   run.visits[step.id] = (run.visits[step.id] ?? 0) + 1;
+  if (stepEntries(run) > MAX_STEP_ENTRIES_PER_RUN) {
+    run.steps.push({ stepId: step.id, at: t, leftAt: t, branch: null });
+    end(ctx, run, 'loop_guard', t);
+    return false;
+  }
   let branch = 0;
   let wake = t;
   let pending = false;

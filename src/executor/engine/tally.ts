@@ -24,6 +24,14 @@ export class Tally {
     return d;
   }
 
+  /** Adds another tally's changes to this one (a profile's, once it advanced without failing). */
+  merge(other: Tally): void {
+    for (const [key, deltas] of other.byVersion) {
+      const [journeyId = '', version = '0'] = key.split('\u0000');
+      for (const [k, n] of Object.entries(deltas)) this.add(journeyId, Number(version), k, n);
+    }
+  }
+
   add(journeyId: string, version: number, key: string, n = 1): void {
     const d = this.deltas(journeyId, version);
     d[key] = (d[key] ?? 0) + n;

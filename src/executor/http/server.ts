@@ -45,6 +45,36 @@ function tokenOf(request: FastifyRequest): string {
 
 const iso = (t: number) => new Date(t).toISOString();
 
+/** Fastify's own refusals that docs/openapi.json names, with the codes it gives them. */
+const FASTIFY_PROBLEMS = new Map([
+  [
+    'FST_ERR_CTP_BODY_TOO_LARGE',
+    new ApiProblem(
+      413,
+      'body-too-large',
+      'The body is larger than 5 MB; send fewer events per batch.',
+    ),
+  ],
+  [
+    'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    new ApiProblem(415, 'unsupported-media-type', 'Send the body as application/json.'),
+  ],
+]);
+
+/** Versions are stored as Postgres integers. */
+const MAX_VERSION = 2 ** 31 - 1;
+
+/**
+ * The `{version}` of a path: a positive whole number a version can have, else `null`, which the
+ * routes answer with 404 (no such version). Handing "abc", "1.5" or 2^40 to Postgres failed the
+ * query, a 500 that docs/openapi.json does not list and that clients retry.
+ */
+function versionParam(text: string): number | null {
+  if (!/^[1-9][0-9]{0,9}$/.test(text)) return null;
+  const version = Number(text);
+  return version <= MAX_VERSION ? version : null;
+}
+
 /** The executor's HTTP API (docs/openapi.json), bodies checked with the app client's zod schemas. */
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const { config, pool, clock, catalog } = deps;
@@ -65,6 +95,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   app.setErrorHandler((error: unknown, _request, reply: FastifyReply) => {
     if (error instanceof ApiProblem) return reply.code(error.status).send(error.body());
+    const known = FASTIFY_PROBLEMS.get((error as { code?: unknown }).code as string);
+    if (known !== undefined) return reply.code(known.status).send(known.body());
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500)
       return reply
@@ -112,14 +144,19 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   app.get('/journeys/:journeyId/versions/:version', async (request) => {
     const { journeyId = '', version = '' } = request.params as Params;
-    const found = await getVersion(pool, journeyId, Number(version));
+    const number = versionParam(version);
+    const found = number === null ? null : await getVersion(pool, journeyId, number);
     if (found === null) throw new ApiProblem(404, 'not-found', 'No such version.');
     return found;
   });
 
   app.get('/journeys/:journeyId/versions/:version/counts', async (request) => {
     const { journeyId = '', version = '' } = request.params as Params;
-    const counts = await readCounts(pool, catalog, journeyId, Number(version), await clock.now());
+    const number = versionParam(version);
+    const counts =
+      number === null
+        ? null
+        : await readCounts(pool, catalog, journeyId, number, await clock.now());
     if (counts === null) throw new ApiProblem(404, 'not-found', 'No such version.');
     return counts;
   });

@@ -6,10 +6,11 @@ import {
   validateSpec,
   type Spec,
 } from '../../domain/index.ts';
-import type {
-  JourneyStatus,
-  PublishedVersion,
-  VersionDetail,
+import {
+  nextVersionRefusal,
+  type JourneyStatus,
+  type PublishedVersion,
+  type VersionDetail,
 } from '../../domain/contract/backend-contract.ts';
 import { ApiProblem } from '../http/problem.ts';
 
@@ -84,12 +85,9 @@ export async function publishVersion(
       [journeyId],
     );
     const next = (count.rows[0]?.n ?? 0) + 1;
-    if (spec.journey.version !== String(next))
-      throw new ApiProblem(
-        409,
-        'version-conflict',
-        `The next version of this journey is ${next}, not ${spec.journey.version}. Reload and publish again.`,
-      );
+    const refusal = nextVersionRefusal(spec.journey.version, next);
+    if (refusal !== null)
+      throw new ApiProblem(refusal.status, refusal.code, refusal.message, refusal.details);
     const inserted = await client.query<VersionRow>(
       `insert into journey_versions (journey_id, version, spec, spec_hash, published_at, idempotency_key)
        values ($1, $2, $3, $4, $5, $6) returning *`,

@@ -9,6 +9,8 @@ export interface EngineStats {
   profiles: number;
   stepExecutions: number;
   sends: number;
+  /** Profiles set aside because the engine could not advance them (see process-batch.ts). */
+  held: number;
 }
 
 /**
@@ -19,7 +21,13 @@ export async function drainDue(
   pool: Pool,
   catalog: Catalog,
   now: number,
-  options: { batchSize: number; executorId: string; clock: Clock; reorderWindowMs: number },
+  options: {
+    batchSize: number;
+    executorId: string;
+    clock: Clock;
+    reorderWindowMs: number;
+    log: (message: string) => void;
+  },
   stats: EngineStats,
 ): Promise<number> {
   const timeNow = async (client: PoolClient) =>
@@ -40,6 +48,8 @@ export async function drainDue(
     stats.profiles += r.profiles;
     stats.stepExecutions += r.stepExecutions;
     stats.sends += r.sends;
+    stats.held += r.held.length;
+    for (const h of r.held) options.log(`engine: held profile ${h.profileId}: ${h.reason}`);
   }
 }
 

@@ -3,7 +3,12 @@ import type { Pool, PoolClient } from 'pg';
 import type { Profile, ProfileAttributes, ProfileEvent, Scalar } from '../../domain/index.ts';
 import { advanceProfile } from '../engine/advance-profile.ts';
 import type { SendIntent } from '../engine/send-intent.ts';
-import { activeRun, emptyJourneyState, type JourneyProfileState } from '../engine/state.ts';
+import {
+  activeRun,
+  emptyJourneyState,
+  JOURNEY_STATE_VERSION,
+  type JourneyProfileState,
+} from '../engine/state.ts';
 import { Tally } from '../engine/tally.ts';
 import { workspaceCapOf } from '../engine/workspace-cap.ts';
 import { readWorkspaceCap } from '../store/workspace-settings.ts';
@@ -13,6 +18,13 @@ export interface BatchResult {
   profiles: number;
   stepExecutions: number;
   sends: number;
+  /** Profiles set aside in this batch because the engine could not advance them. */
+  held: HeldProfile[];
+}
+
+export interface HeldProfile {
+  profileId: string;
+  reason: string;
 }
 
 interface StateRow {
@@ -21,7 +33,7 @@ interface StateRow {
   state: JourneyProfileState;
 }
 
-const NONE: BatchResult = { profiles: 0, stepExecutions: 0, sends: 0 };
+const NONE: BatchResult = { profiles: 0, stepExecutions: 0, sends: 0, held: [] };
 
 /**
  * One unit of durable work: claims up to `limit` profiles that are due by `now` (skipping those
@@ -99,6 +111,8 @@ export async function processDueBatch(
     const recentMessages: string[] = [];
     const saved: { journeyId: string; profileId: string; state: string; active: number | null }[] =
       [];
+    const held: HeldProfile[] = [];
+    const heldReasons: (string | null)[] = [];
     for (const row of claimed.rows) {
       const original: Profile = {
         id: row.profile_id,
@@ -114,15 +128,36 @@ export async function processDueBatch(
         };
       });
       const workspace = workspaceCapOf(cap, row.recent_messages);
-      const { profile, dueAt: next } = advanceProfile({
-        profile: original,
-        journeys: stored,
-        workspace,
-        from: Number(row.due_at),
-        now,
-        tally,
-        sends,
-      });
+      // A profile is advanced on its own tally and its sends are taken back if it fails, so one
+      // the engine cannot advance is set aside (held) and the rest of the batch commits.
+      const own = new Tally();
+      const sendsBefore = sends.length;
+      let advanced: ReturnType<typeof advanceProfile>;
+      try {
+        for (const { plans, state } of stored) unreadableState(plans.journeyId, state);
+        advanced = advanceProfile({
+          profile: original,
+          journeys: stored,
+          workspace,
+          from: Number(row.due_at),
+          now,
+          tally: own,
+          sends,
+        });
+      } catch (error) {
+        sends.length = sendsBefore;
+        const reason =
+          error instanceof UnreadableState ? error.message : `the engine failed: ${String(error)}`;
+        held.push({ profileId: original.id, reason });
+        heldReasons.push(reason);
+        recentMessages.push(JSON.stringify(row.recent_messages));
+        due.push(null);
+        changedAttributes.push(null);
+        continue;
+      }
+      tally.merge(own);
+      heldReasons.push(null);
+      const { profile, dueAt: next } = advanced;
       for (const { plans, before, state } of stored) {
         if (state.runs.length === 0 && before === null) continue;
         const after = JSON.stringify(state);
@@ -141,10 +176,12 @@ export async function processDueBatch(
 
     await client.query(
       `update profiles p set due_at = u.due, attributes = coalesce(u.attrs, p.attributes),
-         recent_messages = u.recent
-       from unnest($1::text[], $2::bigint[], $3::jsonb[], $4::jsonb[]) as u(id, due, attrs, recent)
+         recent_messages = u.recent, held_reason = u.held,
+         held_at = case when u.held is null then null else $6::bigint end
+       from unnest($1::text[], $2::bigint[], $3::jsonb[], $4::jsonb[], $5::text[])
+         as u(id, due, attrs, recent, held)
        where p.profile_id = u.id`,
-      [ids, due, changedAttributes, recentMessages],
+      [ids, due, changedAttributes, recentMessages, heldReasons, now],
     );
     if (saved.length > 0)
       await client.query(
@@ -197,11 +234,27 @@ export async function processDueBatch(
       );
     }
     await client.query('commit');
-    return { profiles: ids.length, stepExecutions, sends: sends.length };
+    return { profiles: ids.length, stepExecutions, sends: sends.length, held };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
     client.release();
   }
+}
+
+class UnreadableState extends Error {}
+
+/**
+ * Refuses a stored journey state this engine cannot read: written by a newer executor (its own
+ * idea of the state must not overwrite that one) or damaged.
+ */
+function unreadableState(journeyId: string, state: JourneyProfileState): void {
+  const v = (state as { v?: unknown }).v;
+  if (typeof v === 'number' && v > JOURNEY_STATE_VERSION)
+    throw new UnreadableState(
+      `its state in journey ${journeyId} was written by a newer executor (state version ${v}; this one reads ${JOURNEY_STATE_VERSION})`,
+    );
+  if (v !== JOURNEY_STATE_VERSION || !Array.isArray(state.runs) || !Array.isArray(state.sends))
+    throw new UnreadableState(`its state in journey ${journeyId} cannot be read`);
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
+import { ApiHttpError } from '../../api/api-errors.ts';
 import { useApiClient } from '../../api/backend-settings.ts';
 import { countsQueryOptions } from '../../api/get-counts.ts';
 import { getVersionQueryOptions } from '../../api/get-version.ts';
@@ -16,6 +17,9 @@ import { CountsToggle, type CountsView } from './counts-toggle.tsx';
 import { useVersionForecast } from './use-version-forecast.ts';
 import { VersionBanner, type RemovedStep } from './version-banner.tsx';
 import './live.css';
+
+/** How often the published versions are asked for while the editor is open and visible. */
+const VERSIONS_POLL_MS = 30_000;
 
 const FORECAST_PROBLEMS = defineMessages({
   'no-profiles': { id: 'live.forecast.noProfiles' },
@@ -42,9 +46,12 @@ export function LiveCounts({
 }) {
   const intl = useIntl();
   const client = useApiClient();
+  // Polled, slowly: a version published elsewhere (another tab, a team's CI) shows up here.
   const versions = useQuery({
     ...listVersionsQueryOptions(client, document.id),
     staleTime: 10_000,
+    refetchInterval: VERSIONS_POLL_MS,
+    refetchIntervalInBackground: false,
   });
   const [picked, setPicked] = useState<number | null>(null);
   const [chosenView, setView] = useState<CountsView | null>(null);
@@ -56,6 +63,13 @@ export function LiveCounts({
   const detail = useQuery({ ...getVersionQueryOptions(client, document.id, version), enabled });
   const counts = useQuery({ ...countsQueryOptions(client, document.id, version), enabled });
   const spec = detail.data?.spec ?? null;
+  // The executor no longer has this version (it started over on an empty database, or the
+  // settings point at another one): ask which versions it has rather than keep the old counts.
+  const versionGone = counts.error instanceof ApiHttpError && counts.error.status === 404;
+  const refetchVersions = versions.refetch;
+  useEffect(() => {
+    if (versionGone) void refetchVersions();
+  }, [versionGone, refetchVersions]);
   // Until the user chooses, the canvas shows actual counts once the version has any entries,
   // and leaves the simulation's counts alone before (a version nobody entered yet has only zeros).
   const view: CountsView = chosenView ?? ((counts.data?.entries ?? 0) > 0 ? 'actual' : 'simulated');
@@ -139,7 +153,11 @@ export function LiveCounts({
         <CountsToggle value={view} onChange={setView} />
         {counts.isError && (
           <span role="alert" className="live-counts__problem">
-            <FormattedMessage id="live.countsFailed" />
+            {counts.data === undefined ? (
+              <FormattedMessage id="live.countsFailed" />
+            ) : (
+              <FormattedMessage id="live.countsFailedKept" />
+            )}
           </span>
         )}
         {status.state === 'running' ? (

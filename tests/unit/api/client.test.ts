@@ -12,7 +12,7 @@ import { getVersion } from '../../../src/api/get-version';
 import { listVersions } from '../../../src/api/list-versions';
 import { publishVersion } from '../../../src/api/publish-version';
 import { validateSpecRemotely } from '../../../src/api/validate-spec';
-import { contentHash, specToJson } from '../../../src/domain/index';
+import { TEMPLATES, compile, contentHash, specToJson, type Spec } from '../../../src/domain/index';
 import { BASE, templateSpec, testClient, useMockBackend } from './backend-fixture';
 
 const { state, server } = useMockBackend();
@@ -189,6 +189,28 @@ describe('publish: POST /journeys/{id}/versions', () => {
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 409, code: 'version-conflict' });
     expect(describeApiError(error)).toMatch(/^Conflict: The next version of this journey is 1/);
+  });
+
+  it('refuses a spec compiled without --version (a content hash) with 422 on journey.version, not a 409 saying reload', async () => {
+    const { client } = testClient();
+    const hashed = compile(TEMPLATES[0]!.build(Date.UTC(2025, 0, 1))).spec as Spec;
+    expect(hashed.journey.version).toMatch(/^[0-9a-f]{14}$/);
+    const error = await publishVersion(client, {
+      journeyId: hashed.journey.id,
+      spec: hashed,
+      idempotencyKey: 'hash',
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 422,
+      code: 'invalid-spec',
+      details: [
+        {
+          field: 'journey.version',
+          code: 'version-not-a-number',
+          message: expect.stringContaining('wayfinder compile FILE --version 1'),
+        },
+      ],
+    });
   });
 
   it('answers a replay with the same key with the same version, and a reused key with 409', async () => {

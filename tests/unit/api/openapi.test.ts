@@ -77,7 +77,7 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
     ]);
     const publish = openapi.paths['/journeys/{journeyId}/versions']?.post?.responses ?? {};
     expect(Object.keys(publish).sort()).toEqual(
-      ['201', '400', '401', '404', '409', '422', '429', '5XX'].sort(),
+      ['201', '400', '401', '404', '409', '413', '415', '422', '429', '5XX'].sort(),
     );
   });
 

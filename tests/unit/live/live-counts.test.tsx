@@ -179,6 +179,53 @@ describe('LiveCounts', () => {
   });
 });
 
+describe('LiveCounts when the executor fails or forgets', () => {
+  it('says the canvas keeps the last counts read while the executor does not answer', async () => {
+    const document = welcome();
+    await publish(document);
+    let down = false;
+    server.use(
+      http.get(`${BASE}/journeys/j-welcome/versions/1/counts`, () =>
+        down ? HttpResponse.error() : HttpResponse.json(countsWith(document, 12)),
+      ),
+    );
+    const overlays: (CountsOverlay | null)[] = [];
+    renderLive(document, (o) => overlays.push(o));
+    const trigger = document.steps[0]?.id ?? '';
+    await waitFor(() => expect(overlays.at(-1)?.actual?.steps[trigger]).toEqual({ entered: 12 }));
+    down = true;
+    expect(
+      await screen.findByText(
+        'Live counts could not be read: the canvas shows the last ones read, as of the time above. Retrying.',
+        undefined,
+        { timeout: 15_000 },
+      ),
+    ).toBeVisible();
+  });
+
+  it('stops showing the counts of a version the executor no longer has (a reset, another database), and learns of the versions it has', async () => {
+    const document = welcome();
+    await publish(document);
+    server.use(
+      http.get(`${BASE}/journeys/j-welcome/versions/1/counts`, () =>
+        state.versions('j-welcome').length === 0
+          ? HttpResponse.json(
+              { error: { code: 'not-found', message: 'No such version.' } },
+              { status: 404 },
+            )
+          : HttpResponse.json(countsWith(document, 12)),
+      ),
+    );
+    const overlays: (CountsOverlay | null)[] = [];
+    renderLive(document, (o) => overlays.push(o));
+    const trigger = document.steps[0]?.id ?? '';
+    await waitFor(() => expect(overlays.at(-1)?.actual?.steps[trigger]).toEqual({ entered: 12 }));
+    state.reset(); // the executor started over on an empty database
+    await waitFor(() => expect(overlays.at(-1)).toBeNull(), { timeout: 15_000 });
+    expect(screen.queryByRole('region', { name: 'Live counts' })).toBeNull();
+  });
+});
+
 describe('VersionBanner', () => {
   it('shows the counts’ version, publication time and freshness, and each removed step’s counts', () => {
     render(
