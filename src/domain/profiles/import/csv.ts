@@ -14,14 +14,33 @@ export interface CsvImporter {
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
-/** Finds the end of the last complete record: the last line break outside quotes. */
-function lastRecordBoundary(text: string): number {
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Finds the end of the last complete record: the last line break outside quotes. Quotes are read
+ * as Papa reads them: one opens a quoted cell only at the start of a cell (`5" screen` is text),
+ * and `""` inside a quoted cell is one quote. `text` must start at the start of a record.
+ */
+function lastRecordBoundary(text: string, delimiter: string): number {
+  const delimiterCode = delimiter.charCodeAt(0);
   let inQuotes = false;
+  let atCellStart = true;
   let boundary = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) inQuotes = !inQuotes;
-    else if (c === 10 && !inQuotes) boundary = i;
+    if (inQuotes) {
+      if (c !== QUOTE) continue;
+      if (text.charCodeAt(i + 1) === QUOTE) i++;
+      else inQuotes = false;
+    } else if (c === QUOTE && atCellStart) {
+      inQuotes = true;
+      atCellStart = false;
+    } else {
+      atCellStart = c === delimiterCode || c === LF || c === CR;
+      if (c === LF) boundary = i;
+    }
   }
   return boundary;
 }
@@ -42,6 +61,8 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
   let buffer = '';
   let started = false;
   let delimiter = ',';
+  /** The header's line break, for every piece: Papa guessing it per piece read pieces apart. */
+  let newline: '\n' | '\r\n' | '\r' = '\n';
   let headers: string[] | undefined;
   let mapper: RowMapper | undefined;
   let headerRejections: Rejection[] = [];
@@ -55,6 +76,7 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
     let rowLine = nextLine;
     Papa.parse<string[]>(text, {
       delimiter,
+      newline,
       step: (result) => {
         const cells = result.data;
         const line = rowLine;
@@ -103,6 +125,8 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
     const counts = DELIMITERS.map((d) => firstLine.split(d).length);
     const best = Math.max(...counts);
     delimiter = best > 1 ? (DELIMITERS[counts.indexOf(best)] ?? ',') : ',';
+    const lineBreak = /\r\n|\n|\r/.exec(body)?.[0];
+    newline = lineBreak === '\r\n' || lineBreak === '\r' ? lineBreak : '\n';
     started = true;
     return body;
   };
@@ -114,7 +138,7 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
         if (!buffer.includes('\n')) return;
         buffer = start(buffer);
       }
-      const boundary = lastRecordBoundary(buffer);
+      const boundary = lastRecordBoundary(buffer, delimiter);
       if (boundary < 0) return;
       parse(buffer.slice(0, boundary + 1));
       buffer = buffer.slice(boundary + 1);
