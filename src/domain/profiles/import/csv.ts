@@ -70,6 +70,9 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
   let refusal: Rejection | undefined;
   /** Line number of the first line of the text not yet parsed. */
   let nextLine = 1;
+  /** Rows after the header that are not blank, and those of them with the wrong cell count. */
+  let dataRows = 0;
+  let malformedRows = 0;
 
   const parse = (text: string): void => {
     let rowStart = 0;
@@ -104,7 +107,9 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
           return;
         }
         if (cells.every((c) => c.trim() === '')) return;
+        dataRows++;
         if (result.errors.length > 0 || cells.length !== headers.length) {
+          malformedRows++;
           const why =
             result.errors[0]?.message ??
             `${cells.length} cells where the header has ${headers.length}`;
@@ -155,6 +160,21 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
         return emptyResult([reject(1, 'empty_file', 'The file is empty: it has no header line.')]);
       }
       if (headerRejections.length > 0) return emptyResult(headerRejections);
+      // Notes, Markdown or a log read as CSV: most lines do not fit the first. Importing the few
+      // that do would make a set of nonsense customers out of the wrong file.
+      if (malformedRows * 2 > dataRows) {
+        const columns = headers.length;
+        return refusedResult(
+          reject(
+            1,
+            'unrecognised_format',
+            `Line 1 is read as a header of ${columns} column${columns === 1 ? '' : 's'}, but ` +
+              `${malformedRows} of ${dataRows} rows have another number of cells: this does not ` +
+              'look like a CSV table (is it the right file?). Nothing was imported.',
+          ),
+          dataRows,
+        );
+      }
       return collector.finish();
     },
   };
