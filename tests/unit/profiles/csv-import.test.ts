@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importCsv, previewCsv } from '../../../src/domain/profiles/import/csv';
 import type { ColumnMappingInput } from '../../../src/domain/profiles/import/mapping';
+import { suggestMapping } from '../../../src/domain/profiles/import/suggest-mapping';
 
 const mapping: ColumnMappingInput = {
   id: 'customer_id',
@@ -107,6 +108,18 @@ describe('importCsv (profiles)', () => {
     expect(broken.report.rejected).toEqual([
       expect.objectContaining({ row: 102, reason: 'invalid_number' }),
     ]);
+  });
+
+  it.each([
+    ['semicolons, one row', 'id;name\n1;Ann\n'],
+    ['pipes, a comma in a cell', 'id|name\n1|Ann\n2|Bob, Jr\n'],
+    ['semicolons and decimal commas', 'id;name;spend\n1;Ann;1,5\n'],
+  ])('previews with the delimiter the import reads with (%s)', (_, csv) => {
+    const { headers, rows } = previewCsv(csv);
+    expect(headers).toEqual(csv.split('\n')[0]?.split(/[;|]/));
+    const { report } = importCsv(csv, suggestMapping(headers, rows));
+    expect(report.rejected.filter((r) => r.reason === 'unknown_column')).toEqual([]);
+    expect(report.imported).toBe(csv.trim().split('\n').length - 1);
   });
 
   it('reads a quote inside an unquoted cell as text, also before a quoted cell over two lines', () => {

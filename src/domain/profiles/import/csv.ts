@@ -14,6 +14,18 @@ export interface CsvImporter {
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
+/**
+ * The delimiter of a CSV text: whichever of `,` `;` tab `|` splits its first line into the most
+ * cells (`,` when none splits it). The preview and the import both read a file with it: Papa's
+ * own guess differed for small files (`id;name` with one row was previewed as one column).
+ */
+export function detectDelimiter(body: string): string {
+  const firstLine = body.slice(0, Math.max(0, body.indexOf('\n')) || body.length);
+  const counts = DELIMITERS.map((d) => firstLine.split(d).length);
+  const best = Math.max(...counts);
+  return best > 1 ? (DELIMITERS[counts.indexOf(best)] ?? ',') : ',';
+}
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -126,10 +138,7 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
 
   const start = (text: string): string => {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const firstLine = body.slice(0, Math.max(0, body.indexOf('\n')) || body.length);
-    const counts = DELIMITERS.map((d) => firstLine.split(d).length);
-    const best = Math.max(...counts);
-    delimiter = best > 1 ? (DELIMITERS[counts.indexOf(best)] ?? ',') : ',';
+    delimiter = detectDelimiter(body);
     const lineBreak = /\r\n|\n|\r/.exec(body)?.[0];
     newline = lineBreak === '\r\n' || lineBreak === '\r' ? lineBreak : '\n';
     started = true;
@@ -200,6 +209,7 @@ export function previewCsv(text: string, maxRows = 20): { headers: string[]; row
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: string[][] = [];
   Papa.parse<string[]>(body, {
+    delimiter: detectDelimiter(body),
     step: (result, parser) => {
       if (result.data.every((c) => c.trim() === '')) return;
       records.push(result.data);
