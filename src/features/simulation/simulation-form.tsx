@@ -42,6 +42,8 @@ export function SimulationForm({
     value.start !== null && value.horizonDays !== null
       ? value.start + value.horizonDays * DAY_MS
       : null;
+  // None chosen yet, or the chosen one deleted meanwhile: the select shows that, not the first set.
+  const chosenIsListed = sets?.some((s) => s.id === value.setId) === true;
   return (
     <div className="sim-form">
       <div className="field">
@@ -62,12 +64,17 @@ export function SimulationForm({
         ) : (
           <select
             id="sim-set"
-            value={value.setId ?? ''}
+            value={chosenIsListed ? (value.setId ?? '') : ''}
             disabled={disabled}
             onChange={(e) =>
               update({ setId: e.currentTarget.value, start: null, horizonDays: null })
             }
           >
+            {!chosenIsListed && (
+              <option value="" disabled>
+                {intl.formatMessage({ id: 'sim.simulation-form.chooseASet' })}
+              </option>
+            )}
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
                 {intl.formatMessage(

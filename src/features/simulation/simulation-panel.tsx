@@ -23,6 +23,8 @@ import {
   type SimulationServices,
 } from './simulation-services.tsx';
 import { compileForSimulation } from './spec-version.ts';
+import { EMPTY_FORM, formFrom, runOptions } from './panel-form-values.ts';
+import { useLiveProfileSets } from './use-live-profile-sets.ts';
 import { useSetSpan } from './use-set-span.ts';
 import { useSimulationRunner } from './use-simulation-runner.ts';
 import { useRunRehearsal } from './use-run-rehearsal.ts';
@@ -43,9 +45,6 @@ const ResultView = onDemand(async () => {
   return module.SimulationResultView;
 });
 
-/** Traced profiles per run, so the trace viewer has examples of every outcome. */
-export const TRACE_SAMPLE = 200;
-
 export interface SimulationPanelProps {
   /** The journey as edited now. */
   document: JourneyDocument;
@@ -59,44 +58,6 @@ export interface SimulationPanelProps {
    * CPU from the first run.
    */
   aheadOfBackgroundWork?: AheadOfBackgroundWork;
-}
-
-const EMPTY_FORM: SimulationFormValue = {
-  setId: null,
-  start: null,
-  horizonDays: null,
-  seed: '1',
-  behaviour: {},
-};
-
-function formFrom(
-  run: SimulationRun | null,
-  sets: readonly SimulationProfileSet[],
-): SimulationFormValue {
-  const set = sets.find((s) => s.id === run?.profileSetId) ?? sets[0];
-  if (!set) return EMPTY_FORM;
-  if (!run || run.profileSetId !== set.id) return { ...EMPTY_FORM, setId: set.id };
-  const { start, horizonDays, seed, behaviour } = run.options;
-  return {
-    setId: set.id,
-    start: typeof start === 'number' ? start : null,
-    horizonDays: horizonDays ?? null,
-    seed: String(seed),
-    behaviour,
-  };
-}
-
-/** The options a run is started with, or null until the period is known. */
-function runOptions(form: SimulationFormValue) {
-  if (form.start === null || form.horizonDays === null) return null;
-  const seed = form.seed.trim() === '' ? 1 : Number(form.seed);
-  return {
-    start: form.start,
-    horizonDays: form.horizonDays,
-    seed: Number.isFinite(seed) ? seed : form.seed,
-    behaviour: form.behaviour,
-    traceSample: TRACE_SAMPLE,
-  };
 }
 
 /**
@@ -122,31 +83,43 @@ export function SimulationPanel({
   const deferred = useDeferredValue(document);
   const compiled = useMemo(() => compileForSimulation(deferred), [deferred]);
   const channels = useMemo(() => channelsOf(deferred), [deferred]);
-  const [sets, setSets] = useState<SimulationProfileSet[] | null>(null);
+  const liveSets = useLiveProfileSets(services);
+  const sets = liveSets !== undefined && 'sets' in liveSets ? liveSets.sets : null;
   const [form, setForm] = useState<SimulationFormValue>(EMPTY_FORM);
   const [run, setRun] = useState<SimulationRun | null>(null);
   const [path, setPath] = useState<readonly string[] | null>(null);
   const [showCounts, setShowCounts] = useState(true);
-  const [loadError, setLoadError] = useState<FailureReason | null>(null);
+  const [runLoadError, setRunLoadError] = useState<FailureReason | null>(null);
+  const [last, setLast] = useState<{ journeyId: string; run: SimulationRun | null } | null>(null);
   const journeyId = document.id;
+  const loadError =
+    runLoadError ?? (liveSets !== undefined && 'error' in liveSets ? liveSets.error : null);
 
   useEffect(() => {
     let live = true;
-    Promise.all([services.listProfileSets(), services.runs.latestForJourney(journeyId)]).then(
-      ([loaded, last]) => {
-        if (!live) return;
-        setSets(loaded);
-        setForm(formFrom(last, loaded));
-        startTransition(() => setRun(last));
+    services.runs.latestForJourney(journeyId).then(
+      (found) => {
+        if (live) setLast({ journeyId, run: found });
       },
       (error: unknown) => {
-        if (live) setLoadError(failureReasonOf(error));
+        if (live) setRunLoadError(failureReasonOf(error));
       },
     );
     return () => {
       live = false;
     };
   }, [services, journeyId]);
+
+  // Once the sets and the journey's last run are read, the form starts from that run (in the
+  // render that first shows the sets); later changes to the sets leave the person's choices alone.
+  const [formFor, setFormFor] = useState<string | null>(null);
+  if (sets !== null && last?.journeyId === journeyId && formFor !== journeyId) {
+    setFormFor(journeyId);
+    setForm(formFrom(last.run, sets));
+  }
+  useEffect(() => {
+    if (last !== null) startTransition(() => setRun(last.run));
+  }, [last]);
 
   // A transition lets React draw the result in small slices instead of one long task.
   const onFinished = useCallback((finished: SimulationRun) => {
@@ -160,6 +133,11 @@ export function SimulationPanel({
   const running = runner.state.status === 'running';
 
   const selectedSet = sets?.find((s) => s.id === form.setId);
+  // The chosen set as last seen, to name it should it be deleted meanwhile.
+  const [chosen, setChosen] = useState<SimulationProfileSet | undefined>(undefined);
+  if (selectedSet !== undefined && selectedSet !== chosen) setChosen(selectedSet);
+  const chosenGone =
+    sets !== null && form.setId !== null && selectedSet === undefined && chosen?.id === form.setId;
   const onSpan = useCallback(
     (setId: string, span: { start: number; horizonDays: number }) =>
       setForm((f) =>
@@ -266,6 +244,14 @@ export function SimulationPanel({
           <FormattedMessage
             id="editor.simulation-panel.setHasNoProfiles"
             values={{ set: selectedSet.name }}
+          />
+        </p>
+      )}
+      {chosenGone && (
+        <p className="sim-blocked" role="status">
+          <FormattedMessage
+            id="editor.simulation-panel.setWasDeleted"
+            values={{ set: chosen.name }}
           />
         </p>
       )}

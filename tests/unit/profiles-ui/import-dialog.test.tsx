@@ -95,6 +95,42 @@ describe('import dialog', () => {
     expect([120, 14]).toContain(profile?.attributes.custom.loyaltyPoints);
   });
 
+  it('will not import two columns under one name, or under a name that would lose them', async () => {
+    const user = userEvent.setup();
+    await renderDialog();
+    await user.upload(
+      screen.getByLabelText('File'),
+      new File(['id,points,bonus,constructor\nu1,5,7,x\n'], 'points.csv', { type: 'text/csv' }),
+    );
+    const importButton = await screen.findByRole('button', { name: 'Import' });
+    expect(screen.getByLabelText('Name for constructor')).not.toHaveValue('constructor');
+    expect(importButton).toBeEnabled();
+    // Once ticked, a column gets a name no other column has.
+    await user.click(screen.getByRole('checkbox', { name: 'Import bonus' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Import bonus' }));
+    expect(screen.getByLabelText('Name for bonus')).toHaveValue('bonus');
+
+    const bonusName = screen.getByLabelText('Name for bonus');
+    await user.clear(bonusName);
+    await user.type(bonusName, 'points');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Columns points and bonus are both imported as “points”: give each its own name, or one would overwrite the other.',
+    );
+    expect(importButton).toBeDisabled();
+
+    await user.clear(bonusName);
+    await user.type(bonusName, '__proto__');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '“__proto__” cannot be a name: the values of bonus would be lost. Choose another name.',
+    );
+    expect(importButton).toBeDisabled();
+
+    await user.clear(bonusName);
+    await user.type(bonusName, 'bonusPoints');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(importButton).toBeEnabled();
+  });
+
   it('recognises a CDNOW file and imports it with no mapping step', async () => {
     const user = userEvent.setup();
     const services = await renderDialog();

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importCsv, previewCsv } from '../../../src/domain/profiles/import/csv';
 import type { ColumnMappingInput } from '../../../src/domain/profiles/import/mapping';
+import { suggestMapping } from '../../../src/domain/profiles/import/suggest-mapping';
 
 const mapping: ColumnMappingInput = {
   id: 'customer_id',
@@ -106,6 +108,76 @@ describe('importCsv (profiles)', () => {
     expect(broken.report.rejected).toEqual([
       expect.objectContaining({ row: 102, reason: 'invalid_number' }),
     ]);
+  });
+
+  it.each([
+    ['semicolons, one row', 'id;name\n1;Ann\n'],
+    ['pipes, a comma in a cell', 'id|name\n1|Ann\n2|Bob, Jr\n'],
+    ['semicolons and decimal commas', 'id;name;spend\n1;Ann;1,5\n'],
+  ])('previews with the delimiter the import reads with (%s)', (_, csv) => {
+    const { headers, rows } = previewCsv(csv);
+    expect(headers).toEqual(csv.split('\n')[0]?.split(/[;|]/));
+    const { report } = importCsv(csv, suggestMapping(headers, rows));
+    expect(report.rejected.filter((r) => r.reason === 'unknown_column')).toEqual([]);
+    expect(report.imported).toBe(csv.trim().split('\n').length - 1);
+  });
+
+  it('reads a quote inside an unquoted cell as text, also before a quoted cell over two lines', () => {
+    // Papa (and Excel) read `5" screen` as text: a quote opens a quoted cell only at its start.
+    const csv = [
+      'id,name,note',
+      '1,"Ann",5" screen',
+      '2,Bob,"line one',
+      'line two"',
+      '3,Cy,x',
+    ].join('\n');
+    const m: ColumnMappingInput = {
+      id: 'id',
+      name: 'name',
+      custom: [{ column: 'note', key: 'note', type: 'text' }],
+    };
+    const whole = importCsv(csv, m);
+    expect(whole.report).toMatchObject({ imported: 3, rows: 3, rejected: [] });
+    expect(whole.profiles.map((p) => p.attributes.custom['note'])).toEqual([
+      '5" screen',
+      'line one\nline two',
+      'x',
+    ]);
+    for (const size of [1, 2, 3, 5, 8, 13]) {
+      const chunks = csv.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? [];
+      expect(importCsv(chunks, m)).toEqual(whole);
+    }
+  });
+
+  it('reads any well-formed file alike whole and in chunks of any size (seeded)', () => {
+    const cell = fc.oneof(
+      fc.stringMatching(/^[a-z "\n,;]{0,6}$/),
+      fc.constantFrom('5" screen', 'say ""hi""', '"', '\r\n', ''),
+    );
+    // Quoted only when it must be: quotes inside a bare cell stay as they are.
+    const quote = (text: string): string =>
+      /[,\r\n]/.test(text) || text.startsWith('"') ? `"${text.replaceAll('"', '""')}"` : text;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        (rows, size) => {
+          const csv = ['id,note', ...rows.map(([, note], i) => `c${i},${quote(note)}`)].join('\n');
+          const m: ColumnMappingInput = {
+            id: 'id',
+            custom: [{ column: 'note', key: 'note', type: 'text' }],
+          };
+          const whole = importCsv(csv, m);
+          expect(whole.report.refused).toBeUndefined();
+          expect(whole.profiles.map((p) => p.attributes.custom['note'] ?? '')).toEqual(
+            rows.map(([, note]) => note.trim()),
+          );
+          const chunks = csv.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? [];
+          expect(importCsv(chunks, m)).toEqual(whole);
+        },
+      ),
+      { numRuns: 300, seed: 20_261_208 },
+    );
   });
 
   it('merges repeated customers and reports them', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refuseBinary } from '../../../src/domain/profiles/import/binary';
 import { importCdnow } from '../../../src/domain/profiles/import/cdnow';
-import { importCsv } from '../../../src/domain/profiles/import/csv';
+import { importCsv, previewCsv } from '../../../src/domain/profiles/import/csv';
 import { importJson } from '../../../src/domain/profiles/import/json';
 import type { ColumnMappingInput } from '../../../src/domain/profiles/import/mapping';
 import { suggestMapping } from '../../../src/domain/profiles/import/suggest-mapping';
@@ -40,6 +40,36 @@ describe('CSV imports are exact or refused', () => {
       [10, 'malformed_row', undefined],
     ]);
     expect(report.refused).toBeUndefined();
+  });
+
+  it('refuses a file that is not a table (notes, Markdown) instead of importing its lines as customers', () => {
+    const notes = [
+      '# Customers to call',
+      '',
+      'Ann, who asked about the spring range, and Bob.',
+      '- Cy',
+      '- Dee: call back Tuesday, after 3 pm, on the mobile',
+      'Ask about the order, the refund, and the card.',
+      'Nothing else.',
+    ].join('\n');
+    const { headers, rows: sample } = previewCsv(notes);
+    const { profiles, report } = importCsv(notes, suggestMapping(headers, sample));
+    expect(profiles).toEqual([]);
+    expect(report.refused).toMatchObject({ row: 1, reason: 'unrecognised_format' });
+    expect(report.refused?.message).toContain('3 of 5 rows');
+  });
+
+  it('still imports a file where fewer than half the rows are malformed, naming each', () => {
+    const lines = [header, ...rows(4)];
+    lines[1] = 'c1,c1@example.com';
+    lines[3] = 'c3';
+    const { profiles, report } = importCsv(lines.join('\n'), mapping);
+    expect(report.refused).toBeUndefined();
+    expect(profiles.map((p) => p.id)).toEqual(['c2', 'c4']);
+    expect(at(report)).toEqual([
+      [2, 'malformed_row', undefined],
+      [4, 'malformed_row', undefined],
+    ]);
   });
 
   it.each([

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { importCsv, previewCsv } from '../../../src/domain/profiles/import/csv';
 import {
+  type ColumnMappingInput,
+  columnMappingSchema,
+  findTypedKeyProblem,
+} from '../../../src/domain/profiles/import/mapping';
+import {
   inferValueType,
   suggestMapping,
 } from '../../../src/domain/profiles/import/suggest-mapping';
@@ -35,6 +40,59 @@ describe('suggestMapping', () => {
     const { profiles, report } = importCsv(csv, mapping);
     expect(report.rejected).toEqual([]);
     expect(profiles[0]?.attributes.birthday).toBe('1990-01-31');
+  });
+
+  it('gives every column its own safe key, so no value is lost or refused', () => {
+    const csv = [
+      'id,Loyalty Points,loyalty_points,constructor,prototype,__proto__',
+      'c1,5,7,a,b,c',
+      'c2,6,8,d,e,f',
+    ].join('\n');
+    const { headers, rows } = previewCsv(csv);
+    const mapping = suggestMapping(headers, rows);
+    const keys = mapping.custom.map((c) => c.key);
+    expect(new Set(keys).size).toBe(5);
+    for (const unsafe of ['__proto__', 'constructor', 'prototype'])
+      expect(keys).not.toContain(unsafe);
+    const { profiles, report } = importCsv(csv, mapping);
+    expect(report.rejected).toEqual([]);
+    expect(profiles.map((p) => Object.values(p.attributes.custom))).toEqual([
+      [5, 7, 'a', 'b', 'c'],
+      [6, 8, 'd', 'e', 'f'],
+    ]);
+  });
+
+  it('refuses a mapping that would lose a column: two columns under one key, or an unsafe key', () => {
+    const twice = columnMappingSchema.safeParse({
+      id: 'id',
+      custom: [
+        { column: 'a', key: 'points', type: 'number' },
+        { column: 'b', key: 'points', type: 'number' },
+      ],
+    });
+    expect(twice.success).toBe(false);
+    expect(findTypedKeyProblem(columnMappingSchema.parse({ id: 'id' }))).toBeUndefined();
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const mapping = {
+        id: 'id',
+        events: {
+          name: { fixed: 'x' },
+          timestamp: 'at',
+          props: [{ column: 'a', key, type: 'text' }],
+        },
+      };
+      expect(columnMappingSchema.safeParse(mapping).success).toBe(false);
+      expect(() => importCsv('id,at,a\n1,2024-01-01,5\n', mapping as ColumnMappingInput)).toThrow();
+    }
+    expect(
+      findTypedKeyProblem({
+        custom: [
+          { column: 'a', key: 'points', type: 'number' },
+          { column: 'b', key: 'points', type: 'text' },
+          { column: 'c', key: 'constructor', type: 'text' },
+        ],
+      }),
+    ).toEqual({ code: 'duplicate_key', key: 'points', columns: ['a', 'b'] });
   });
 
   it('switches to rows-are-events for a transactions file', () => {

@@ -46,11 +46,20 @@ export function parseDateCell(text: string, dateOrder: 'mdy' | 'dmy'): string | 
       dateOrder === 'mdy' ? utcMidnight(Number(m[3]), a, b) : utcMidnight(Number(m[3]), b, a);
     return ms === undefined ? undefined : toIsoDate(ms);
   }
-  if (ISO_DATE_TIME.test(value)) {
-    const ms = Date.parse(value.replace(' ', 'T'));
-    return Number.isNaN(ms) ? undefined : toIsoDate(ms);
-  }
-  return undefined;
+  // The day as written: 01:00 on 9 March in India is 9 March, though it is 8 March in UTC (and
+  // a date and time with no offset must not be read in the zone of whoever imports it).
+  return dateTimeInstant(value) === undefined ? undefined : value.slice(0, 10);
+}
+
+/** The instant of an ISO date and time (UTC unless it says otherwise), if its day and time exist. */
+function dateTimeInstant(value: string): number | undefined {
+  if (!ISO_DATE_TIME.test(value)) return undefined;
+  // Date.parse rolls 30 February over into March: the day is checked on its own first.
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  if (utcMidnight(year ?? 0, month ?? 0, day ?? 0) === undefined) return undefined;
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
+  const ms = Date.parse(value.replace(' ', 'T') + (hasZone ? '' : 'Z'));
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /**
@@ -64,11 +73,7 @@ export function parseTimestampCell(text: string, dateOrder: 'mdy' | 'dmy'): numb
     const n = Number(value);
     return value.length <= 10 ? n * 1000 : n;
   }
-  if (ISO_DATE_TIME.test(value)) {
-    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
-    const ms = Date.parse(value.replace(' ', 'T') + (hasZone ? '' : 'Z'));
-    return Number.isNaN(ms) ? undefined : ms;
-  }
+  if (ISO_DATE_TIME.test(value)) return dateTimeInstant(value);
   const date = parseDateCell(value, dateOrder);
   return date === undefined ? undefined : Date.parse(`${date}T00:00:00Z`);
 }

@@ -14,14 +14,45 @@ export interface CsvImporter {
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
-/** Finds the end of the last complete record: the last line break outside quotes. */
-function lastRecordBoundary(text: string): number {
+/**
+ * The delimiter of a CSV text: whichever of `,` `;` tab `|` splits its first line into the most
+ * cells (`,` when none splits it). The preview and the import both read a file with it: Papa's
+ * own guess differed for small files (`id;name` with one row was previewed as one column).
+ */
+export function detectDelimiter(body: string): string {
+  const firstLine = body.slice(0, Math.max(0, body.indexOf('\n')) || body.length);
+  const counts = DELIMITERS.map((d) => firstLine.split(d).length);
+  const best = Math.max(...counts);
+  return best > 1 ? (DELIMITERS[counts.indexOf(best)] ?? ',') : ',';
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Finds the end of the last complete record: the last line break outside quotes. Quotes are read
+ * as Papa reads them: one opens a quoted cell only at the start of a cell (`5" screen` is text),
+ * and `""` inside a quoted cell is one quote. `text` must start at the start of a record.
+ */
+function lastRecordBoundary(text: string, delimiter: string): number {
+  const delimiterCode = delimiter.charCodeAt(0);
   let inQuotes = false;
+  let atCellStart = true;
   let boundary = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) inQuotes = !inQuotes;
-    else if (c === 10 && !inQuotes) boundary = i;
+    if (inQuotes) {
+      if (c !== QUOTE) continue;
+      if (text.charCodeAt(i + 1) === QUOTE) i++;
+      else inQuotes = false;
+    } else if (c === QUOTE && atCellStart) {
+      inQuotes = true;
+      atCellStart = false;
+    } else {
+      atCellStart = c === delimiterCode || c === LF || c === CR;
+      if (c === LF) boundary = i;
+    }
   }
   return boundary;
 }
@@ -42,6 +73,8 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
   let buffer = '';
   let started = false;
   let delimiter = ',';
+  /** The header's line break, for every piece: Papa guessing it per piece read pieces apart. */
+  let newline: '\n' | '\r\n' | '\r' = '\n';
   let headers: string[] | undefined;
   let mapper: RowMapper | undefined;
   let headerRejections: Rejection[] = [];
@@ -49,12 +82,16 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
   let refusal: Rejection | undefined;
   /** Line number of the first line of the text not yet parsed. */
   let nextLine = 1;
+  /** Rows after the header that are not blank, and those of them with the wrong cell count. */
+  let dataRows = 0;
+  let malformedRows = 0;
 
   const parse = (text: string): void => {
     let rowStart = 0;
     let rowLine = nextLine;
     Papa.parse<string[]>(text, {
       delimiter,
+      newline,
       step: (result) => {
         const cells = result.data;
         const line = rowLine;
@@ -82,7 +119,9 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
           return;
         }
         if (cells.every((c) => c.trim() === '')) return;
+        dataRows++;
         if (result.errors.length > 0 || cells.length !== headers.length) {
+          malformedRows++;
           const why =
             result.errors[0]?.message ??
             `${cells.length} cells where the header has ${headers.length}`;
@@ -99,10 +138,9 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
 
   const start = (text: string): string => {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const firstLine = body.slice(0, Math.max(0, body.indexOf('\n')) || body.length);
-    const counts = DELIMITERS.map((d) => firstLine.split(d).length);
-    const best = Math.max(...counts);
-    delimiter = best > 1 ? (DELIMITERS[counts.indexOf(best)] ?? ',') : ',';
+    delimiter = detectDelimiter(body);
+    const lineBreak = /\r\n|\n|\r/.exec(body)?.[0];
+    newline = lineBreak === '\r\n' || lineBreak === '\r' ? lineBreak : '\n';
     started = true;
     return body;
   };
@@ -114,7 +152,7 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
         if (!buffer.includes('\n')) return;
         buffer = start(buffer);
       }
-      const boundary = lastRecordBoundary(buffer);
+      const boundary = lastRecordBoundary(buffer, delimiter);
       if (boundary < 0) return;
       parse(buffer.slice(0, boundary + 1));
       buffer = buffer.slice(boundary + 1);
@@ -131,6 +169,21 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
         return emptyResult([reject(1, 'empty_file', 'The file is empty: it has no header line.')]);
       }
       if (headerRejections.length > 0) return emptyResult(headerRejections);
+      // Notes, Markdown or a log read as CSV: most lines do not fit the first. Importing the few
+      // that do would make a set of nonsense customers out of the wrong file.
+      if (malformedRows * 2 > dataRows) {
+        const columns = headers.length;
+        return refusedResult(
+          reject(
+            1,
+            'unrecognised_format',
+            `Line 1 is read as a header of ${columns} column${columns === 1 ? '' : 's'}, but ` +
+              `${malformedRows} of ${dataRows} rows have another number of cells: this does not ` +
+              'look like a CSV table (is it the right file?). Nothing was imported.',
+          ),
+          dataRows,
+        );
+      }
       return collector.finish();
     },
   };
@@ -156,6 +209,7 @@ export function previewCsv(text: string, maxRows = 20): { headers: string[]; row
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: string[][] = [];
   Papa.parse<string[]>(body, {
+    delimiter: detectDelimiter(body),
     step: (result, parser) => {
       if (result.data.every((c) => c.trim() === '')) return;
       records.push(result.data);

@@ -1,5 +1,5 @@
 import { parseBooleanCell, parseDateCell, parseNumberCell, parseTimestampCell } from './cells';
-import type { ColumnMapping, TypedColumn, ValueType } from './mapping';
+import { type ColumnMapping, distinctKey, type TypedColumn, type ValueType } from './mapping';
 
 type Field =
   | 'id'
@@ -199,13 +199,12 @@ export function suggestMapping(
   if (slashDates.some((v) => Number(v.split(/[/.]/)[0]) > 12)) mapping.dateOrder = 'dmy';
 
   const rest: TypedColumn[] = [];
+  const keys = new Set<string>();
   headers.forEach((header, i) => {
     if (used.has(i) || header.trim() === '') return;
-    rest.push({
-      column: header,
-      key: attributeKey(header),
-      type: inferValueType(valuesOf(sampleRows, i)),
-    });
+    const key = distinctKey(attributeKey(header), keys);
+    keys.add(key);
+    rest.push({ column: header, key, type: inferValueType(valuesOf(sampleRows, i)) });
   });
   if (!eventsMode) {
     mapping.custom = rest;

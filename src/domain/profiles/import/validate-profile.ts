@@ -1,5 +1,6 @@
 import { utcMidnight } from '../dates';
 import { type Profile, type ProfileEvent, profileSchema, type Scalar } from '../profile';
+import { UNSAFE_KEYS } from './mapping';
 import type { RejectionCode } from './report';
 
 /** The longest id kept; longer ones are a sign of a wrong column or a broken file. */
@@ -16,9 +17,6 @@ export interface ProfileProblem {
   reason: RejectionCode;
   message: string;
 }
-
-/** Keys that would reach an object's prototype if copied with plain assignment. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function isRealDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -1,10 +1,11 @@
-import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
-import { useId } from 'react';
+import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
+import { type ReactNode, useId } from 'react';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import { ColumnSelect } from './column-select.tsx';
 import {
   CONSENT_CHANNELS,
   mappingProblem,
+  type MappingProblem,
   MAPPED_FIELDS,
   setConsent,
   setEventsMode,
@@ -44,6 +45,15 @@ interface ImportMappingStepProps {
 }
 
 const PREVIEW_ROWS = 3;
+const CODE = (chunks: ReactNode[]) => <code>{chunks}</code>;
+const PROBLEMS: Record<MappingProblem['code'], MessageDescriptor> = defineMessages({
+  chooseId: { id: 'profiles.mapping-problem.chooseId' },
+  chooseEventTime: { id: 'profiles.mapping-problem.chooseEventTime' },
+  nameTheEvent: { id: 'profiles.mapping-problem.nameTheEvent' },
+  nameEveryColumn: { id: 'profiles.mapping-problem.nameEveryColumn' },
+  duplicateKey: { id: 'profiles.mapping-problem.duplicateKey' },
+  unsafeKey: { id: 'profiles.mapping-problem.unsafeKey' },
+});
 
 /** Says which CSV column holds what; starts from the suggested mapping. */
 export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMappingStepProps) {
@@ -205,7 +215,7 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
       </fieldset>
       {problem && (
         <p className="field-error" role="alert">
-          {problem}
+          {intl.formatMessage(PROBLEMS[problem.code], { ...problem.values, code: CODE })}
         </p>
       )}
     </div>

@@ -3,10 +3,12 @@ import {
   PROFILE_FIELDS,
   type ProfileField as DomainProfileField,
 } from '../../../domain/profiles/profile-fields.ts';
-import type {
-  ColumnMapping,
-  TypedColumn,
-  ValueType,
+import {
+  type ColumnMapping,
+  distinctKey,
+  findTypedKeyProblem,
+  type TypedColumn,
+  type ValueType,
 } from '../../../domain/profiles/import/mapping.ts';
 
 /** The single-column fields a mapping can fill, in the order the form shows them. */
@@ -103,7 +105,8 @@ export function includeColumn(
   type: ValueType,
 ): ColumnMapping {
   const typed = typedColumns(mapping).filter((t) => t.column !== column);
-  if (include) typed.push({ column, key: attributeKey(column), type });
+  const taken = new Set(typed.map((t) => t.key));
+  if (include) typed.push({ column, key: distinctKey(attributeKey(column), taken), type });
   return withTyped(mapping, typed);
 }
 
@@ -141,15 +144,40 @@ export function setEventsMode(
   });
 }
 
+/** Why the mapping cannot be used yet: a code the dialog words, and its values. */
+export interface MappingProblem {
+  code:
+    | 'chooseId'
+    | 'chooseEventTime'
+    | 'nameTheEvent'
+    | 'nameEveryColumn'
+    | 'duplicateKey'
+    | 'unsafeKey';
+  values?: Record<string, string>;
+}
+
 /** Why the mapping cannot be used yet, or undefined when it can. */
-export function mappingProblem(mapping: ColumnMapping): string | undefined {
-  if (mapping.id === '') return 'Choose the column that holds the customer id.';
+export function mappingProblem(mapping: ColumnMapping): MappingProblem | undefined {
+  if (mapping.id === '') return { code: 'chooseId' };
   if (mapping.events) {
-    if (mapping.events.timestamp === '') return 'Choose the column with the event time.';
+    if (mapping.events.timestamp === '') return { code: 'chooseEventTime' };
     if ('fixed' in mapping.events.name && mapping.events.name.fixed.trim() === '')
-      return 'Name the event.';
+      return { code: 'nameTheEvent' };
   }
-  if (typedColumns(mapping).some((t) => t.key.trim() === ''))
-    return 'Every imported column needs a name.';
+  if (typedColumns(mapping).some((t) => t.key.trim() === '')) return { code: 'nameEveryColumn' };
+  const keyProblem = findTypedKeyProblem(mapping);
+  if (keyProblem?.code === 'duplicate_key') {
+    const [first, second] = keyProblem.columns;
+    return {
+      code: 'duplicateKey',
+      values: { key: keyProblem.key, first, second },
+    };
+  }
+  if (keyProblem?.code === 'unsafe_key') {
+    return {
+      code: 'unsafeKey',
+      values: { key: keyProblem.key, column: keyProblem.column },
+    };
+  }
   return undefined;
 }
