@@ -125,11 +125,13 @@ export function runFloor(
       if (email) {
         bump(branch, REACH * 2 + YES);
         bump(entered, E1);
-        message(run, EMAIL, E1, now, true);
+        run.now = now;
+        message(run, EMAIL, E1, true);
       } else {
         bump(branch, REACH * 2 + NO);
         bump(entered, P0);
-        message(run, PUSH, P0, now, push);
+        run.now = now;
+        message(run, PUSH, P0, push);
       }
       journey: {
         bump(entered, D1);
@@ -142,11 +144,13 @@ export function runFloor(
         if (hashMore(hash, ':split') % 10_000 < 5_000) {
           bump(branch, SPLIT * 2 + YES);
           bump(entered, E2);
-          message(run, EMAIL, E2, now, email);
+          run.now = now;
+          message(run, EMAIL, E2, email);
         } else {
           bump(branch, SPLIT * 2 + NO);
           bump(entered, PB);
-          message(run, PUSH, PB, now, push);
+          run.now = now;
+          message(run, PUSH, PB, push);
         }
         // Wait up to 7 days for an order, the profile's own or one its messages brought.
         bump(entered, WFE);
@@ -190,11 +194,13 @@ export function runFloor(
         if (orders >= 2) {
           bump(branch, VIP * 2 + YES);
           bump(entered, SMS_STEP);
-          message(run, SMS, SMS_STEP, now, (r & (1 << SMS)) !== 0);
+          run.now = now;
+          message(run, SMS, SMS_STEP, (r & (1 << SMS)) !== 0);
         } else {
           bump(branch, VIP * 2 + NO);
           bump(entered, E3);
-          message(run, EMAIL, E3, now, email);
+          run.now = now;
+          message(run, EMAIL, E3, email);
         }
         bump(entered, D3);
         if (now + 3 * DAY >= end) {
@@ -203,7 +209,9 @@ export function runFloor(
         }
         now += 3 * DAY;
         bump(entered, E4);
-        const opened = message(run, EMAIL, E4, now, email);
+        run.now = now;
+        message(run, EMAIL, E4, email);
+        const opened = run.openedAt;
         // Wait up to 2 days for that email's open.
         bump(entered, ENG);
         const openedInTime = opened > now && opened <= now + 2 * DAY;
@@ -217,7 +225,8 @@ export function runFloor(
         else {
           bump(branch, ENG * 2 + NO);
           bump(entered, P2);
-          message(run, PUSH, P2, now, push);
+          run.now = now;
+          message(run, PUSH, P2, push);
         }
         bump(entered, TAG);
         bump(entered, D7);
