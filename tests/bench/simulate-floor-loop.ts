@@ -2,8 +2,9 @@
  * The floor of the simulator benchmark: the bench journey under the engine's model, hand-written
  * as one loop over the profiles' columns, giving the engine's result (checked field by field in
  * the bench and in bench-floor.test.ts). No plan is read and no step is interpreted: the journey's
- * shape is the code's shape, its tallies are typed arrays, and it reads what the engine reads
- * (event names and times, the reach column, ids, and an order's amount when one converts).
+ * shape is the code's shape, its tallies are typed arrays, and it reads what the engine reads:
+ * event names and times, the reach column, the entrants' ids, and the amounts of orders (the
+ * profile's own order in the goal's window, and for a simulated order the profile's average).
  */
 import type { ProfileColumns } from '../../src/domain/simulate/profile-columns.ts';
 import { hashMore, seedHash, STREAM } from '../../src/domain/simulate/seeded.ts';

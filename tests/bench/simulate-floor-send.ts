@@ -57,8 +57,10 @@ const CONVERSION_MS = perChannel(
 const HAS_OPEN = perChannel((c) => (engagementsOf(c).includes('opened') ? 1 : 0));
 const HAS_CLICK = perChannel((c) => (engagementsOf(c).includes('clicked') ? 1 : 0));
 const HAS_UNSUBSCRIBE = perChannel((c) => (engagementsOf(c).includes('unsubscribed') ? 1 : 0));
-/** A conversion's order value when the profile has no average: the default lognormal draw. */
+/** A conversion's order value: the profile's average order, else the default lognormal draw. */
 const SPEND = simulationOptionsSchema.parse({}).spend;
+if (SPEND.source !== 'profile_average')
+  throw new Error('the floor values simulated orders at the profile average first');
 
 /** Most simulated orders one profile can get: one per message, and a run sends at most five. */
 const MAX_ORDERS = 8;
