@@ -47,7 +47,10 @@ if (STEPS.map(([id]) => id).join(' ') !== IDS)
 const YES = 0;
 const NO = 1;
 
-/** The profile's own orders in `[from, to]`, counted up to `stop`, as an `event_count` rule. */
+/**
+ * The profile's own orders at or after `from` among its events `first` to `before` (those up to
+ * the instant asked about), counted newest first up to `stop`, as an `event_count` rule counts.
+ */
 function ordersWithin(
   name: Int32Array,
   at: Float64Array,
@@ -142,6 +145,7 @@ export function runFloor(
         }
         now += DAY;
         bump(entered, SPLIT);
+        // 50 / 50 by the hash of the id and the step's id (spec §5.2), in hundredths of a percent.
         if (hashMore(hash, ':split') % 10_000 < 5_000) {
           bump(branch, SPLIT * 2 + YES);
           bump(entered, E2);
