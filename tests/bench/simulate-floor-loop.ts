@@ -2,8 +2,9 @@
  * The floor of the simulator benchmark: the bench journey under the engine's model, hand-written
  * as one loop over the profiles' columns, giving the engine's result (checked field by field in
  * the bench and in bench-floor.test.ts). No plan is read and no step is interpreted: the journey's
- * shape is the code's shape, its tallies are typed arrays, and it reads what the engine reads
- * (event names and times, the reach column, ids, and an order's amount when one converts).
+ * shape is the code's shape, its tallies are typed arrays, and it reads what the engine reads:
+ * event names and times, the reach column, the entrants' ids, and the amounts of orders (the
+ * profile's own order in the goal's window, and for a simulated order the profile's average).
  */
 import type { ProfileColumns } from '../../src/domain/simulate/profile-columns.ts';
 import { hashMore, seedHash, STREAM } from '../../src/domain/simulate/seeded.ts';
@@ -46,7 +47,10 @@ if (STEPS.map(([id]) => id).join(' ') !== IDS)
 const YES = 0;
 const NO = 1;
 
-/** The profile's own orders in `[from, to]`, counted up to `stop`, as an `event_count` rule. */
+/**
+ * The profile's own orders at or after `from` among its events `first` to `before` (those up to
+ * the instant asked about), counted newest first up to `stop`, as an `event_count` rule counts.
+ */
 function ordersWithin(
   name: Int32Array,
   at: Float64Array,
@@ -125,11 +129,13 @@ export function runFloor(
       if (email) {
         bump(branch, REACH * 2 + YES);
         bump(entered, E1);
-        message(run, EMAIL, E1, now, true);
+        run.now = now;
+        message(run, EMAIL, E1, true);
       } else {
         bump(branch, REACH * 2 + NO);
         bump(entered, P0);
-        message(run, PUSH, P0, now, push);
+        run.now = now;
+        message(run, PUSH, P0, push);
       }
       journey: {
         bump(entered, D1);
@@ -139,14 +145,17 @@ export function runFloor(
         }
         now += DAY;
         bump(entered, SPLIT);
+        // 50 / 50 by the hash of the id and the step's id (spec §5.2), in hundredths of a percent.
         if (hashMore(hash, ':split') % 10_000 < 5_000) {
           bump(branch, SPLIT * 2 + YES);
           bump(entered, E2);
-          message(run, EMAIL, E2, now, email);
+          run.now = now;
+          message(run, EMAIL, E2, email);
         } else {
           bump(branch, SPLIT * 2 + NO);
           bump(entered, PB);
-          message(run, PUSH, PB, now, push);
+          run.now = now;
+          message(run, PUSH, PB, push);
         }
         // Wait up to 7 days for an order, the profile's own or one its messages brought.
         bump(entered, WFE);
@@ -190,11 +199,13 @@ export function runFloor(
         if (orders >= 2) {
           bump(branch, VIP * 2 + YES);
           bump(entered, SMS_STEP);
-          message(run, SMS, SMS_STEP, now, (r & (1 << SMS)) !== 0);
+          run.now = now;
+          message(run, SMS, SMS_STEP, (r & (1 << SMS)) !== 0);
         } else {
           bump(branch, VIP * 2 + NO);
           bump(entered, E3);
-          message(run, EMAIL, E3, now, email);
+          run.now = now;
+          message(run, EMAIL, E3, email);
         }
         bump(entered, D3);
         if (now + 3 * DAY >= end) {
@@ -203,7 +214,9 @@ export function runFloor(
         }
         now += 3 * DAY;
         bump(entered, E4);
-        const opened = message(run, EMAIL, E4, now, email);
+        run.now = now;
+        message(run, EMAIL, E4, email);
+        const opened = run.openedAt;
         // Wait up to 2 days for that email's open.
         bump(entered, ENG);
         const openedInTime = opened > now && opened <= now + 2 * DAY;
@@ -217,7 +230,8 @@ export function runFloor(
         else {
           bump(branch, ENG * 2 + NO);
           bump(entered, P2);
-          message(run, PUSH, P2, now, push);
+          run.now = now;
+          message(run, PUSH, P2, push);
         }
         bump(entered, TAG);
         bump(entered, D7);

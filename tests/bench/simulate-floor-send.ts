@@ -57,8 +57,10 @@ const CONVERSION_MS = perChannel(
 const HAS_OPEN = perChannel((c) => (engagementsOf(c).includes('opened') ? 1 : 0));
 const HAS_CLICK = perChannel((c) => (engagementsOf(c).includes('clicked') ? 1 : 0));
 const HAS_UNSUBSCRIBE = perChannel((c) => (engagementsOf(c).includes('unsubscribed') ? 1 : 0));
-/** A conversion's order value when the profile has no average: the default lognormal draw. */
+/** A conversion's order value: the profile's average order, else the default lognormal draw. */
 const SPEND = simulationOptionsSchema.parse({}).spend;
+if (SPEND.source !== 'profile_average')
+  throw new Error('the floor values simulated orders at the profile average first');
 
 /** Most simulated orders one profile can get: one per message, and a run sends at most five. */
 const MAX_ORDERS = 8;
@@ -84,6 +86,9 @@ export interface FloorRun {
   readonly columns: ProfileColumns;
   readonly order: number;
   profile: number;
+  /** The instant of the message step being run, and when its message was opened. */
+  now: number;
+  openedAt: number;
   first: number;
   last: number;
   /** Messages sent to the profile. */
@@ -117,6 +122,8 @@ export function floorRun(
     columns,
     order: columns.names.indexOf('order_placed'),
     profile: 0,
+    now: 0,
+    openedAt: Number.POSITIVE_INFINITY,
     first: 0,
     last: 0,
     messages: 0,
@@ -153,21 +160,18 @@ function orderValue(run: FloorRun): number {
 }
 
 /**
- * A message step on channel slot `c` at `t`: suppressed when the profile cannot be reached on it
- * (`reachable` false) or unsubscribed from it, else sent, with its delivery, open, click,
- * unsubscribe and conversion drawn. Returns when it was opened (Infinity: not opened).
+ * A message step on channel slot `c` at `run.now`: suppressed when the profile cannot be reached
+ * on it (`reachable` false) or unsubscribed from it, else sent, with its delivery, open, click,
+ * unsubscribe and conversion drawn. Sets `run.openedAt` to when it was opened (Infinity: not).
+ * Times pass through `run`: as an argument or a result, each would be a new heap number.
  */
-export function message(
-  run: FloorRun,
-  c: number,
-  step: number,
-  t: number,
-  reachable: boolean,
-): number {
+export function message(run: FloorRun, c: number, step: number, reachable: boolean): void {
+  const t = run.now;
+  run.openedAt = Number.POSITIVE_INFINITY;
   if (!reachable || (run.unsubscribedAt[c] as number) <= t) {
     const cause = reachable ? UNSUBSCRIBED_CAUSE : UNREACHABLE;
     bump(run.suppressed, c * 2 + cause);
-    return Number.POSITIVE_INFINITY;
+    return;
   }
   const { channel, end, random } = run;
   bump(channel, c * CHANNEL_COUNTS + SENT);
@@ -175,11 +179,10 @@ export function message(
   run.messages++;
   const day = Math.floor((t - run.start) / 86_400_000);
   if (day >= 0 && day < run.days) bump(run.sendsPerDay, c * run.days + day);
-  if (random.next() >= (DELIVERED_RATE[c] as number)) return Number.POSITIVE_INFINITY;
+  if (random.next() >= (DELIVERED_RATE[c] as number)) return;
   const deliveredAt = t + (DELIVERY_MS[c] as number);
-  if (deliveredAt >= end) return Number.POSITIVE_INFINITY;
+  if (deliveredAt >= end) return;
   bump(channel, c * CHANNEL_COUNTS + DELIVERED);
-  let openedAt = Number.POSITIVE_INFINITY;
   let engagedAt = deliveredAt;
   let engaged = true;
   if (HAS_OPEN[c] === 1) {
@@ -189,7 +192,7 @@ export function message(
       engaged = engagedAt < end;
       if (engaged) {
         bump(channel, c * CHANNEL_COUNTS + OPENED);
-        openedAt = engagedAt;
+        run.openedAt = engagedAt;
       }
     }
   }
@@ -216,5 +219,4 @@ export function message(
       run.orderAmount[k] = orderValue(run);
     }
   }
-  return openedAt;
 }
