@@ -7,6 +7,13 @@ import type { ProfileColumns } from './profile-columns.ts';
  * Most entrants of a stored set never need them: the engine finds entries, reachability (the
  * reach column) and the times and names of events from the columns, and asks for the object
  * only when a step reads attributes or a property filter or a conversion reads an event's props.
+ *
+ * `attributes` and `events` are getters on the class, not own properties: spreading one
+ * (`{ ...profile }`), `Object.assign`, `structuredClone`, `JSON.stringify` or posting it to a
+ * worker drops them (and copies the columns). Nothing does: the engine passes entrants by
+ * reference and copies a changed profile field by field (`ProfileState.writableAttributes`);
+ * read the fields by name, or ask `columns.profile(i)` for a plain object. The lazy-entrants
+ * tests compare runs over these with runs over objects, on random journeys of every step kind.
  */
 export class ColumnProfile implements Profile {
   private built: Profile | null = null;

@@ -4,6 +4,7 @@ import type { ConditionPredicate } from '../conditions/compile-condition.ts';
 import type { Profile } from '../profiles/profile.ts';
 import type { ProfileOperation } from '../steps/kinds/update-profile.ts';
 import type { StepKind } from '../steps/step-kinds.ts';
+import type { ConditionShortcut } from './condition-shortcuts.ts';
 import type { EventMatcher } from './event-match.ts';
 
 /**
@@ -94,6 +95,8 @@ export interface PlanStep {
   branchBase: number;
   conditions: readonly ConditionGroup[];
   predicates: readonly ConditionPredicate[];
+  /** Per predicate: the loop's own answer to its condition, or null to ask the predicate. */
+  shortcuts: readonly (ConditionShortcut | null)[];
   /** Random split: cumulative percentages per variant (the last is Infinity). */
   thresholds: Float64Array;
   /** Random split: `:stepId`, hashed after the profile id (spec §5.2). */

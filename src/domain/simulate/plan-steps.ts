@@ -3,6 +3,7 @@ import type { StepPhrase } from '../steps/step-phrase.ts';
 import type { Spec, SpecStep } from '../compile/spec-schema.ts';
 import { getStepDefinition } from '../steps/registry.ts';
 import type { PlanContext } from '../steps/step-simulation.ts';
+import { conditionShortcut } from './condition-shortcuts.ts';
 import { messagePlan } from './message-plan.ts';
 import { smsBilling } from './sms-units.ts';
 import type { ChannelBehaviour } from './options.ts';
@@ -22,6 +23,7 @@ function emptyStep(step: SpecStep, index: number, branchBase: number): PlanStep 
     branchBase,
     conditions: [],
     predicates: [],
+    shortcuts: [],
     thresholds: new Float64Array(0),
     hashSuffix: '',
     durationMs: 0,
@@ -109,6 +111,11 @@ export function planSteps(
       plan.op = def.simulation.op;
       def.simulation.plan?.(plan, step, ctx);
     }
+    // Predicates beyond the conditions are a kind's own: those are always asked.
+    plan.shortcuts =
+      plan.predicates.length === plan.conditions.length
+        ? plan.conditions.map(conditionShortcut)
+        : plan.predicates.map(() => null);
     branchBase += keys.length;
     steps.push(plan);
   }

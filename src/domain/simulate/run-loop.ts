@@ -1,4 +1,6 @@
+import { CHANNELS, type Channel } from '../channels.ts';
 import type { ProfileEvent } from '../profiles/profile.ts';
+import type { ConditionShortcut } from './condition-shortcuts.ts';
 import type { TraceWhy } from './trace.ts';
 import { untilTime, windowOpens } from './calendar-waits.ts';
 import {
@@ -112,10 +114,15 @@ export class RunLoop {
           break;
         case OP.firstMatch: {
           const preds = step.predicates;
-          const ctx = state.context(t);
+          const shortcuts = step.shortcuts;
           branch = preds.length;
           for (let i = 0; i < preds.length; i++) {
-            if ((preds[i] as PlanStep['predicates'][number])(state.view, ctx)) {
+            const shortcut = shortcuts[i] as ConditionShortcut | null;
+            if (
+              shortcut === null
+                ? (preds[i] as PlanStep['predicates'][number])(state.view, state.context(t))
+                : this.holds(shortcut, t)
+            ) {
               branch = i;
               break;
             }
@@ -208,6 +215,15 @@ export class RunLoop {
         );
       }
     }
+  }
+
+  /** What a condition's {@link ConditionShortcut} says of the profile at `t`. */
+  private holds(shortcut: ConditionShortcut, t: number): boolean {
+    const state = this.state;
+    if (shortcut.kind === 'reachable')
+      return state.reachable(shortcut.channel, CHANNELS[shortcut.channel] as Channel);
+    const n = state.timeline.count(shortcut.event, null, t - shortcut.windowMs, t, shortcut.stopAt);
+    return n >= shortcut.min && n <= shortcut.max;
   }
 
   /** Stops a runaway profile at `step` (spec §3.3): the run ends there, and no run follows. */

@@ -1,0 +1,43 @@
+import { CHANNELS } from '../channels.ts';
+import type { ConditionGroup } from '../conditions/condition-schema.ts';
+import { DAY_MS } from '../conditions/time.ts';
+
+/**
+ * A condition group of one rule the run loop answers itself, without the compiled closures
+ * (the predicate, the event counter and the context's `countEvents` or `reachable`): whether the
+ * profile is reachable on a channel, or how many events of a name it had in a window. It gives
+ * what the group's compiled predicate gives.
+ */
+export type ConditionShortcut =
+  | { readonly kind: 'reachable'; readonly channel: number }
+  | {
+      readonly kind: 'count';
+      readonly event: string;
+      readonly windowMs: number;
+      /** Counting stops at this many, as the compiled counter does. */
+      readonly stopAt: number;
+      /** The count holds when it is in `[min, max]`. */
+      readonly min: number;
+      readonly max: number;
+    };
+
+/** The shortcut for `group`, or null when its compiled predicate must be asked. */
+export function conditionShortcut(group: ConditionGroup): ConditionShortcut | null {
+  if (group.rules.length !== 1) return null;
+  const rule = group.rules[0];
+  if (rule === undefined) return null;
+  if (rule.type === 'reachable')
+    return { kind: 'reachable', channel: CHANNELS.indexOf(rule.channel) };
+  if (rule.type !== 'event_count' || rule.propertyFilters.length > 0) return null;
+  const n = rule.count;
+  const windowMs = rule.withinDays === null ? Number.POSITIVE_INFINITY : rule.withinDays * DAY_MS;
+  const count = { kind: 'count', event: rule.event, windowMs } as const;
+  switch (rule.comparison) {
+    case 'at_least':
+      return n === 0 ? null : { ...count, stopAt: n, min: n, max: Number.POSITIVE_INFINITY };
+    case 'at_most':
+      return { ...count, stopAt: n + 1, min: 0, max: n };
+    case 'exactly':
+      return { ...count, stopAt: n + 1, min: n, max: n };
+  }
+}
