@@ -269,6 +269,49 @@ describe('the HTTP API off the happy path', () => {
     expect(stale).toMatchObject({ status: 409, body: { error: { code: 'version-conflict' } } });
   });
 
+  it('refuses an event id already used for another event, naming it and storing nothing of the batch; the same event again is a duplicate', async () => {
+    const first = {
+      id: 'order-1',
+      profileId: 'ada',
+      name: 'order_placed',
+      at: T0,
+      props: { amount: 5 },
+    };
+    expect(await api.ok('POST', '/events', { events: [first] })).toEqual({
+      accepted: 1,
+      duplicates: 0,
+    });
+    expect(await api.ok('POST', '/events', { events: [first] })).toEqual({
+      accepted: 0,
+      duplicates: 1,
+    });
+    // Another customer's event under the same id (ids made per customer, counters reset):
+    // before, it was counted a duplicate and dropped without a word.
+    const clash = await api.call('POST', '/events', {
+      events: [
+        { id: 'order-2', profileId: 'bob', name: 'order_placed', at: T0 },
+        { ...first, profileId: 'bob' },
+      ],
+    });
+    expect(clash.status).toBe(400);
+    expect(clash.body).toMatchObject({
+      error: {
+        code: 'invalid-body',
+        details: [
+          {
+            field: 'events.1.id',
+            code: 'event-id-reused',
+            message: expect.stringContaining('order-1'),
+          },
+        ],
+      },
+    });
+    const again = await api.ok('POST', '/events', {
+      events: [{ id: 'order-2', profileId: 'bob', name: 'order_placed', at: T0 }],
+    });
+    expect(again).toEqual({ accepted: 1, duplicates: 0 });
+  });
+
   it('refuses fields the contract does not have, naming them, and stores nothing', async () => {
     // Segment-style `properties` instead of `props`, and a profile's `firstName`: trimmed silently
     // before, so a journey's conditions on the order's amount never saw it.

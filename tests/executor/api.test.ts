@@ -106,6 +106,8 @@ describe('access and health', () => {
     const anonymous = new ExecutorClient(executor.url);
     expect((await anonymous.call('GET', '/journeys/crash-journey/versions')).status).toBe(401);
     const open = healthSchema.parse((await anonymous.call('GET', '/health')).body);
+    // A monitor's cache-busting query string is still the health check, not a route wanting a token.
+    expect((await anonymous.call('GET', '/health?probe=1')).status).toBe(200);
     expect(open).toMatchObject({ tokenRequired: true, tokenAccepted: false, clock: 'test' });
     const wrong = new ExecutorClient(executor.url, 'nope');
     expect(healthSchema.parse((await wrong.call('GET', '/health')).body).tokenAccepted).toBe(false);

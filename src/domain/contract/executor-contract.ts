@@ -31,7 +31,10 @@ export const profileSavedSchema = z.object({
   attributes: profileAttributesSchema,
 });
 
-/** One event of a customer. `id` makes a retried batch harmless: an id seen before is skipped. */
+/**
+ * One event of a customer. `id` makes a retried batch harmless: the same event under an id seen
+ * before is skipped; another event under it refuses the batch (`event-id-reused`).
+ */
 export const incomingEventSchema = z.strictObject({
   id: z.string().min(1).max(200),
   profileId: z.string().min(1).max(200),

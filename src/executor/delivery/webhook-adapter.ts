@@ -7,6 +7,9 @@ export function webhookSignature(secret: string, timestamp: string, body: string
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 function usableUrl(url: string): boolean {
   if (!URL.canParse(url)) return false;
   const { protocol } = new URL(url);
@@ -37,17 +40,25 @@ export function webhookAdapter(secret: string, timeoutMs = 10_000): DeliveryAdap
         const method = typeof c.method === 'string' ? c.method.toUpperCase() : 'POST';
         const body = typeof c.bodyTemplate === 'string' ? c.bodyTemplate : '';
         const timestamp = String(send.at);
-        const headers: Record<string, string> = {
-          'Content-Type': 'application/json',
-          'Idempotency-Key': send.idempotencyKey,
-          'Wayfinder-Timestamp': timestamp,
-          'Wayfinder-Signature': webhookSignature(secret, timestamp, body),
-        };
-        if (Array.isArray(c.headers))
-          for (const h of c.headers as { name?: unknown; value?: unknown }[])
-            if (typeof h.name === 'string' && typeof h.value === 'string')
-              headers[h.name] = h.value;
         if (!usableUrl(url)) throw new PermanentDeliveryError(`webhook URL "${url}" is not usable`);
+        const headers = new Headers({ 'Content-Type': 'application/json' });
+        if (Array.isArray(c.headers))
+          for (const h of c.headers as { name?: unknown; value?: unknown }[]) {
+            if (typeof h.name !== 'string' || typeof h.value !== 'string') continue;
+            // A header HTTP cannot carry (a space in the name, a line break or a character
+            // beyond Latin-1 in the value) fails every attempt alike: retrying cannot help.
+            try {
+              if (!HEADER_NAME.test(h.name) || /[\r\n\0]/.test(h.value)) throw new TypeError();
+              headers.set(h.name, h.value);
+            } catch {
+              throw new PermanentDeliveryError(`webhook header "${h.name}" cannot be sent`);
+            }
+          }
+        // Set last (Headers match names in any case): a step's own Idempotency-Key made every
+        // customer's call one repeated call to a receiver that honours the key.
+        headers.set('Idempotency-Key', send.idempotencyKey);
+        headers.set('Wayfinder-Timestamp', timestamp);
+        headers.set('Wayfinder-Signature', webhookSignature(secret, timestamp, body));
         // Network failures reject: the durable step retries them.
         const response = await fetch(url, {
           method,

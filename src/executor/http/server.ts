@@ -87,7 +87,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     reply.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key');
     reply.header('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
     if (request.method === 'OPTIONS') return reply.code(204).send();
-    if (request.url === '/health' || config.token === '') return undefined;
+    // By route, not by URL: `/health?probe=1` is the health check too.
+    if (request.routeOptions.url === '/health' || config.token === '') return undefined;
     if (tokenOf(request) !== config.token)
       throw new ApiProblem(401, 'unauthorized', 'A valid access token is required.');
     return undefined;

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { EventBatch } from '../../domain/contract/executor-contract.ts';
 import { profileAttributesSchema, type ProfileAttributes } from '../../domain/index.ts';
+import { ApiProblem } from '../http/problem.ts';
 
 /**
  * Creates or replaces a profile's attributes. The profile becomes due now: a segment entry may
@@ -37,21 +38,44 @@ export async function insertEvents(
   const client = await pool.connect();
   try {
     await client.query('begin');
+    const columns = [
+      events.map((e) => e.id),
+      events.map((e) => e.profileId),
+      events.map((e) => e.name),
+      events.map((e) => e.at),
+      events.map((e) => (e.props === undefined ? null : JSON.stringify(e.props))),
+    ];
     const inserted = await client.query<{ profile_id: string; at: string }>(
       `insert into events (event_id, profile_id, name, at, props, received_at)
        select u.*, $6::bigint
        from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[]) as u(id, p, n, a, pr)
        on conflict (event_id) do nothing
        returning profile_id, at`,
-      [
-        events.map((e) => e.id),
-        events.map((e) => e.profileId),
-        events.map((e) => e.name),
-        events.map((e) => e.at),
-        events.map((e) => (e.props === undefined ? null : JSON.stringify(e.props))),
-        now,
-      ],
+      [...columns, now],
     );
+    // An id already stored is a retry only when it is the same event; another event under it
+    // (ids made per customer, a counter reset) was dropped as a "duplicate" without a word.
+    const clashes = await client.query<{ i: string; id: string }>(
+      `select u.i, u.id
+       from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[])
+         with ordinality as u(id, p, n, a, pr, i)
+       join events e on e.event_id = u.id
+       where (e.profile_id, e.name, e.at) is distinct from (u.p, u.n, u.a)
+          or e.props is distinct from u.pr
+       order by u.i`,
+      columns,
+    );
+    if (clashes.rows.length > 0)
+      throw new ApiProblem(
+        400,
+        'invalid-body',
+        'Some event ids were already used for other events; nothing of this batch was stored.',
+        clashes.rows.slice(0, 50).map((r) => ({
+          field: `events.${Number(r.i) - 1}.id`,
+          code: 'event-id-reused',
+          message: `The id "${r.id}" was already used for another event (another customer, name, time or props).`,
+        })),
+      );
     const earliest = new Map<string, number>();
     for (const row of inserted.rows) {
       const at = Number(row.at);
