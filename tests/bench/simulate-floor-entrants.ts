@@ -7,7 +7,6 @@
  */
 import type { ProfileEvent } from '../../src/domain/profiles/profile.ts';
 import type { ProfileColumns } from '../../src/domain/simulate/profile-columns.ts';
-import { hashText } from '../../src/domain/simulate/seeded.ts';
 
 /** Profiles whose entrants are set up together (256 ran about 10% faster than 64; 1,024 no better). */
 export const BLOCK = 256;
@@ -24,8 +23,6 @@ export interface FloorEntrants {
   readonly goalEvent: Int32Array;
   readonly goalCents: Float64Array;
   /** Scratch of the passes. */
-  readonly ids: string[];
-  readonly idLength: Int32Array;
   readonly withGoal: Int32Array;
   readonly lists: (readonly ProfileEvent[])[];
   readonly events: ProfileEvent[];
@@ -41,8 +38,6 @@ export function floorEntrants(): FloorEntrants {
     hash: new Uint32Array(BLOCK),
     goalEvent: new Int32Array(BLOCK),
     goalCents: new Float64Array(BLOCK),
-    ids: new Array<string>(BLOCK).fill(''),
-    idLength: new Int32Array(BLOCK),
     withGoal: new Int32Array(BLOCK),
     lists: new Array<readonly ProfileEvent[]>(BLOCK).fill([]),
     events: new Array<ProfileEvent>(BLOCK).fill({ name: '', at: 0 }),
@@ -66,7 +61,7 @@ export function findEntrants(
   goalMs: number,
 ): number {
   const { eventStart, eventName, eventAt } = columns;
-  const { profile, entryEvent, goalEvent, ids, hash } = out;
+  const { profile, entryEvent, goalEvent, hash } = out;
   let n = 0;
   for (let p = from; p < to; p++) {
     const last = eventStart[p + 1] as number;
@@ -96,10 +91,9 @@ export function findEntrants(
     }
     goalEvent[n++] = goal;
   }
-  // The ids, their lengths (the first read of each id's text), then their hashes.
-  for (let k = 0; k < n; k++) ids[k] = columns.id(profile[k] as number);
-  for (let k = 0; k < n; k++) out.idLength[k] = (ids[k] as string).length;
-  for (let k = 0; k < n; k++) hash[k] = hashText(ids[k] as string);
+  // The hashes worked out with the columns, which the engine reads too.
+  const idHash = columns.idHash as Uint32Array;
+  for (let k = 0; k < n; k++) hash[k] = idHash[profile[k] as number] as number;
   readGoalAmounts(out, columns, n);
   out.count = n;
   return n;

@@ -3,7 +3,7 @@
  * as one loop over the profiles' columns, giving the engine's result (checked field by field in
  * the bench and in bench-floor.test.ts). No plan is read and no step is interpreted: the journey's
  * shape is the code's shape, its tallies are typed arrays, and it reads what the engine reads:
- * event names and times, the reach column, the entrants' ids, and the amounts of orders (the
+ * event names and times, the reach column, the id hash column, and the amounts of orders (the
  * profile's own order in the goal's window, and for a simulated order the profile's average).
  */
 import type { ProfileColumns } from '../../src/domain/simulate/profile-columns.ts';
@@ -81,6 +81,7 @@ export function runFloor(
 ): FloorResult {
   const { eventStart, eventName, eventAt, reach } = columns;
   if (reach === undefined) throw new Error('the floor reads the reach column');
+  if (columns.idHash === undefined) throw new Error('the floor reads the id hash column');
   if (columns.names.includes('email_opened'))
     throw new Error('the floor leaves out real email opens: the bench profiles have none');
   const run = floorRun(columns, start, days, STEPS.length);
