@@ -1,4 +1,4 @@
-import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
 import type { SimulationResult } from '../../domain/index.ts';
 import { TableHead } from '../../ui/table-head.tsx';
 import { count } from './format.ts';
@@ -74,17 +74,23 @@ export function StoppedWarning({
   );
 }
 
-/** The re-entry rules that refuse a trigger firing (spec §3.1), in display order with their names. */
+/** The re-entry rules that refuse a trigger firing (spec §3.1), in display order. */
 const REFUSAL_REASONS = [
-  ['active_run', 'Already in the journey'],
-  ['reentry_never', 'Re-entry not allowed'],
-  ['cooldown', 'Re-entry cooldown not over'],
-] as const satisfies readonly (readonly [keyof SimulationResult['entriesRefused'], string])[];
+  'active_run',
+  'reentry_never',
+  'cooldown',
+] as const satisfies readonly (keyof SimulationResult['entriesRefused'])[];
+
+const REFUSAL_NAMES: Record<(typeof REFUSAL_REASONS)[number], MessageDescriptor> = defineMessages({
+  active_run: { id: 'sim.run-warnings.refused.active_run' },
+  reentry_never: { id: 'sim.run-warnings.refused.reentry_never' },
+  cooldown: { id: 'sim.run-warnings.refused.cooldown' },
+});
 
 /** Entry attempts the re-entry rules refused, by reason; nothing when none were refused. */
 export function RefusedEntriesTable({ result }: { result: SimulationResult }) {
   const intl = useIntl();
-  const rows = REFUSAL_REASONS.filter(([reason]) => result.entriesRefused[reason] > 0);
+  const rows = REFUSAL_REASONS.filter((reason) => result.entriesRefused[reason] > 0);
   if (rows.length === 0) return null;
   return (
     <table className="data-table sim-table">
@@ -98,9 +104,9 @@ export function RefusedEntriesTable({ result }: { result: SimulationResult }) {
         ]}
       />
       <tbody>
-        {rows.map(([reason, label]) => (
+        {rows.map((reason) => (
           <tr key={reason}>
-            <th scope="row">{label}</th>
+            <th scope="row">{intl.formatMessage(REFUSAL_NAMES[reason])}</th>
             <td className="num">{count(result.entriesRefused[reason])}</td>
           </tr>
         ))}

@@ -131,6 +131,23 @@ describe('import dialog', () => {
     expect(importButton).toBeEnabled();
   });
 
+  it('reads a European file’s decimal commas as numbers, and lets the user say otherwise', async () => {
+    const user = userEvent.setup();
+    const services = await renderDialog();
+    await user.upload(
+      screen.getByLabelText('File'),
+      new File(['id;spend\nu1;1,5\nu2;12,25\n'], 'eu.csv', { type: 'text/csv' }),
+    );
+    const separator = await screen.findByRole('combobox', { name: 'Decimal separator' });
+    expect(separator).toHaveDisplayValue('comma (1,5, 1.234,5)');
+    expect(screen.getByLabelText('Type of spend')).toHaveValue('number');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByRole('heading', { name: 'Import finished' })).toBeInTheDocument();
+    const [set] = await services.repo.listProfileSets();
+    const profiles = await services.repo.readProfileSet(set?.id ?? '');
+    expect(profiles.map((p) => p.attributes.custom['spend'])).toEqual([1.5, 12.25]);
+  });
+
   it('recognises a CDNOW file and imports it with no mapping step', async () => {
     const user = userEvent.setup();
     const services = await renderDialog();

@@ -4,7 +4,9 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { SimulationResult } from '../../../src/domain/index.ts';
+import { RefusedEntriesTable } from '../../../src/features/simulation/run-warnings.tsx';
 import { SimulationResultView } from '../../../src/features/simulation/simulation-result.tsx';
+import { inFrench } from '../../support/in-french.tsx';
 import { fakeServices, runFor, welcomeSeries, withServices } from './helpers.tsx';
 
 const NO_DROPS = { exit_criteria: 0, goal: 0, horizon: 0, frequency_cap: 0 };
@@ -72,6 +74,25 @@ describe('run warnings in the result view', () => {
     expect(rows.map((row) => row.textContent)).toEqual([
       'Already in the journey4,321',
       'Re-entry cooldown not over7',
+    ]);
+  });
+
+  it('names the refusal reasons in French too', () => {
+    const run = runFor(welcomeSeries());
+    const result = {
+      ...run.result,
+      entriesRefused: { active_run: 2, reentry_never: 3, cooldown: 4 },
+    };
+    inFrench(<RefusedEntriesTable result={result} />);
+    const table = screen.getByRole('table', { name: 'Tentatives d’entrée refusées' });
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent),
+    ).toEqual([
+      'Déjà dans le parcours',
+      'Nouvelle entrée non autorisée',
+      'Délai avant nouvelle entrée pas écoulé',
     ]);
   });
 

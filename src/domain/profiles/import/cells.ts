@@ -8,6 +8,8 @@ const SLASH_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** `1,5`, `1.234,5`, `1 234,5` (plain, narrow and no-break spaces group thousands too). */
+const DECIMAL_COMMA_NUMBER = /^[+-]?(\d+|\d{1,3}([. \u00a0\u202f]\d{3})+)(,\d+)?$/;
 const TRUE_WORDS = new Set([
   'true',
   'yes',
@@ -78,12 +80,17 @@ export function parseTimestampCell(text: string, dateOrder: 'mdy' | 'dmy'): numb
   return date === undefined ? undefined : Date.parse(`${date}T00:00:00Z`);
 }
 
-/** Reads a number; accepts `1,234.50` grouping and a leading currency sign. */
-export function parseNumberCell(text: string): number | undefined {
+/**
+ * Reads a number; accepts a leading currency sign and grouped thousands: `1,234.50`, or with
+ * `decimalComma` (as Excel writes CSV in much of Europe) `1,5`, `1.234,50` and `1 234,50`.
+ */
+export function parseNumberCell(text: string, decimalComma = false): number | undefined {
   const value = text.trim().replace(/^[$€£¥]\s?/, '');
   let n: number | undefined;
-  if (NUMBER.test(value)) n = Number(value);
-  else if (GROUPED_NUMBER.test(value)) n = Number(value.replaceAll(',', ''));
+  if (decimalComma && DECIMAL_COMMA_NUMBER.test(value)) {
+    n = Number(value.replace(/[. \u00a0\u202f]/g, '').replace(',', '.'));
+  } else if (NUMBER.test(value)) n = Number(value);
+  else if (!decimalComma && GROUPED_NUMBER.test(value)) n = Number(value.replaceAll(',', ''));
   // `1e999` matches the pattern but is Infinity: a number that cannot be stored is no number.
   return n !== undefined && Number.isFinite(n) ? n : undefined;
 }
@@ -106,12 +113,13 @@ export function parseTypedCell(
   text: string,
   type: ValueType,
   dateOrder: 'mdy' | 'dmy',
+  decimalComma = false,
 ): CellResult {
   switch (type) {
     case 'text':
       return { ok: true, value: text.trim() };
     case 'number': {
-      const value = parseNumberCell(text);
+      const value = parseNumberCell(text, decimalComma);
       return value === undefined ? { ok: false, reason: 'invalid_number' } : { ok: true, value };
     }
     case 'boolean': {

@@ -177,9 +177,9 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
           reject(
             1,
             'unrecognised_format',
-            `Line 1 is read as a header of ${columns} column${columns === 1 ? '' : 's'}, but ` +
+            `It is read as a header of ${columns} column${columns === 1 ? '' : 's'}, but ` +
               `${malformedRows} of ${dataRows} rows have another number of cells: this does not ` +
-              'look like a CSV table (is it the right file?). Nothing was imported.',
+              'look like a CSV table. Is it the right file?',
           ),
           dataRows,
         );

@@ -39,6 +39,8 @@ export const columnMappingSchema = z
     custom: z.array(typedColumnSchema).default([]),
     /** How to read dates written with slashes, e.g. 03/04/2024. */
     dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
+    /** Whether numbers are written with a decimal comma: `1,5` is one and a half. */
+    decimalComma: z.boolean().default(false),
     /** When set, every row is one event of the profile in the id column. */
     events: eventRowsSchema.optional(),
   })

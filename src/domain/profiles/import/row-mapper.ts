@@ -52,7 +52,7 @@ export function createRowMapper(
     if (column === undefined) return '';
     return (cells[at(column)] ?? '').trim();
   };
-  const { dateOrder } = mapping;
+  const { dateOrder, decimalComma } = mapping;
 
   const mapper: RowMapper = (cells, line) => {
     const fail = (reason: Rejection['reason'], message: string, column?: string): RowOutcome => ({
@@ -68,7 +68,7 @@ export function createRowMapper(
       for (const typed of columns) {
         const text = cell(row, typed.column);
         if (text === '') continue;
-        const result = parseTypedCell(text, typed.type, dateOrder);
+        const result = parseTypedCell(text, typed.type, dateOrder, decimalComma);
         if (!result.ok) {
           const message = `"${text}" in column "${typed.column}" is not a ${typed.type}.`;
           return fail(result.reason, message, typed.column);

@@ -107,12 +107,12 @@ function mostly(values: readonly string[], test: (v: string) => boolean): boolea
 }
 
 /** The type (almost) every sample value of a column fits, text when nothing narrower does. */
-export function inferValueType(values: readonly string[]): ValueType {
+export function inferValueType(values: readonly string[], decimalComma = false): ValueType {
   if (values.length === 0) return 'text';
   const all = (test: (v: string) => boolean): boolean => mostly(values, test);
   if (all((v) => /^(true|false|yes|no|y|n)$/i.test(v))) return 'boolean';
   if (
-    all((v) => parseNumberCell(v) !== undefined) &&
+    all((v) => parseNumberCell(v, decimalComma) !== undefined) &&
     !all((v) => /^\d{8}$/.test(v) && parseDateCell(v, 'mdy') !== undefined)
   ) {
     return 'number';
@@ -159,6 +159,7 @@ export function suggestMapping(
     tags: [],
     custom: [],
     dateOrder: 'mdy',
+    decimalComma: false,
   };
   for (const field of Object.keys(FIELD_NAMES) as Field[]) {
     if (field === 'id') continue;
@@ -198,13 +199,22 @@ export function suggestMapping(
     .filter((v) => /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(v));
   if (slashDates.some((v) => Number(v.split(/[/.]/)[0]) > 12)) mapping.dateOrder = 'dmy';
 
+  // `1,5` or `12,99` (a comma not followed by exactly three digits) is a decimal comma, never
+  // grouped thousands; `1,500` alone says nothing either way.
+  const cells = headers.flatMap((_, i) => (used.has(i) ? [] : valuesOf(sampleRows, i)));
+  mapping.decimalComma = cells.some((v) => /^[+-]?[$€£¥]?\s?\d+,(\d{1,2}|\d{4,})$/.test(v));
+
   const rest: TypedColumn[] = [];
   const keys = new Set<string>();
   headers.forEach((header, i) => {
     if (used.has(i) || header.trim() === '') return;
     const key = distinctKey(attributeKey(header), keys);
     keys.add(key);
-    rest.push({ column: header, key, type: inferValueType(valuesOf(sampleRows, i)) });
+    rest.push({
+      column: header,
+      key,
+      type: inferValueType(valuesOf(sampleRows, i), mapping.decimalComma),
+    });
   });
   if (!eventsMode) {
     mapping.custom = rest;

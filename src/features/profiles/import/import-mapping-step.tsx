@@ -61,6 +61,7 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
   const eventsId = useId();
   const fixedId = useId();
   const orderId = useId();
+  const decimalId = useId();
   const problem = mappingProblem(mapping);
   const events = mapping.events;
   return (
@@ -130,6 +131,23 @@ export function ImportMappingStep({ headers, rows, mapping, onChange }: ImportMa
               </option>
               <option value="dmy">
                 <FormattedMessage id="profiles.import-mapping-step.dayMonthYear" />
+              </option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={decimalId}>
+              <FormattedMessage id="profiles.import-mapping-step.decimalSeparator" />
+            </label>
+            <select
+              id={decimalId}
+              value={mapping.decimalComma ? 'comma' : 'point'}
+              onChange={(e) => onChange({ ...mapping, decimalComma: e.target.value === 'comma' })}
+            >
+              <option value="point">
+                <FormattedMessage id="profiles.import-mapping-step.decimalPoint" />
+              </option>
+              <option value="comma">
+                <FormattedMessage id="profiles.import-mapping-step.decimalComma" />
               </option>
             </select>
           </div>

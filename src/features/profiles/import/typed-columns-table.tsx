@@ -19,7 +19,6 @@ export function TypedColumnsTable({ mapping, headers, onChange }: TypedColumnsTa
   const intl = useIntl();
   const columns = otherColumns(mapping, headers);
   const typed = new Map(typedColumns(mapping).map((t) => [t.column, t]));
-  const what = mapping.events ? 'event property' : 'custom attribute';
   if (columns.length === 0)
     return (
       <p className="muted">
@@ -34,7 +33,10 @@ export function TypedColumnsTable({ mapping, headers, onChange }: TypedColumnsTa
             <FormattedMessage id="profiles.typed-columns-table.column" />
           </th>
           <th scope="col">
-            <FormattedMessage id="profiles.typed-columns-table.importAs" /> {what}
+            <FormattedMessage
+              id="profiles.typed-columns-table.importAs"
+              values={{ what: mapping.events ? 'event' : 'attribute' }}
+            />
           </th>
           <th scope="col">
             <FormattedMessage id="profiles.typed-columns-table.name" />
