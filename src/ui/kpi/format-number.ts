@@ -3,8 +3,14 @@ import { formatCurrency, formatLocale, numberFormat } from '../../i18n/format-lo
 /** How a figure is written. */
 export type NumberFormat = 'count' | 'number' | 'percent' | 'currency' | 'points';
 
-/** Percentage points after a difference of shares, as each language abbreviates them. */
-const POINTS = { en: 'pp', fr: 'pts' } as const;
+/**
+ * Percentage points after a difference of shares, as each language abbreviates them, by the
+ * plural category of the figure as written: French "1,5 pt" (singular below 2), "2,7 pts".
+ */
+const POINTS = {
+  en: { one: 'pp', other: 'pp' },
+  fr: { one: 'pt', other: 'pts' },
+} as const;
 
 /**
  * Writes a number for people in the app's language (12,345 in English, 12 345 in French):
@@ -36,7 +42,10 @@ export function formatNumber(
     }
     case 'points': {
       const points = numberFormat({ maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-      return `${points.format(value * 100)} ${POINTS[formatLocale()]}`;
+      const shown = Math.abs(Math.round(value * 1000) / 10);
+      const locale = formatLocale();
+      const category = new Intl.PluralRules(locale).select(shown) === 'one' ? 'one' : 'other';
+      return `${points.format(value * 100)} ${POINTS[locale][category]}`;
     }
   }
 }
