@@ -63,22 +63,3 @@ export function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError) return !error.offline;
   return error instanceof ApiHttpError && error.retryable;
 }
-
-/** A plain sentence for any error a fetcher can throw. */
-export function describeApiError(error: unknown): string {
-  if (error instanceof ApiHttpError) {
-    const prefix: Record<number, string> = {
-      400: 'The backend refused the request',
-      401: 'The backend refused the access token',
-      403: 'The access token may not do this',
-      404: 'Not found on the backend',
-      409: 'Conflict',
-      422: 'The backend rejected the spec',
-      429: 'Too many requests',
-    };
-    const lead = prefix[error.status] ?? `The backend failed (HTTP ${error.status})`;
-    return `${lead}: ${error.message}`;
-  }
-  if (error instanceof Error) return error.message;
-  return String(error);
-}

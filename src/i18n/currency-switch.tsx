@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage } from 'react-intl';
 import { CURRENCIES, currencySchema } from './currencies.ts';
+import { currencySymbol } from './format-locale.ts';
 import { useLocale } from './locale-context.ts';
 
 /**
@@ -8,23 +9,14 @@ import { useLocale } from './locale-context.ts';
  * which one they are in (the language's by default). Each shown by its code and symbol.
  */
 export function CurrencySwitch() {
-  const intl = useIntl();
   const { currency, chooseCurrency } = useLocale();
   const id = useId();
-  // A header select stays narrow: the code, and the symbol as this language writes it.
-  const symbolOf = (code: string) =>
-    intl
-      .formatNumberToParts(0, {
-        style: 'currency',
-        currency: code,
-        currencyDisplay: 'narrowSymbol',
-      })
-      .find((part) => part.type === 'currency')?.value ?? code;
   return (
     <div className="language-switch currency-switch">
       <label htmlFor={id}>
         <FormattedMessage id="shell.currency.label" />
       </label>
+      {/* A header select stays narrow: the code, and the symbol as this language writes it. */}
       <select
         id={id}
         value={currency}
@@ -35,7 +27,7 @@ export function CurrencySwitch() {
       >
         {CURRENCIES.map((option) => (
           <option key={option} value={option}>
-            {`${option} (${symbolOf(option)})`}
+            {`${option} (${currencySymbol(option)})`}
           </option>
         ))}
       </select>

@@ -55,3 +55,11 @@ export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFo
   }
   return f;
 }
+
+/** A currency's symbol as the language writes it ($, €, £): the workspace's unless given. */
+export function currencySymbol(currency: string = formatCurrency()): string {
+  const parts = numberFormat({ style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+    .formatToParts(0)
+    .find((part) => part.type === 'currency');
+  return parts?.value ?? currency;
+}

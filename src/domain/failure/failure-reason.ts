@@ -54,7 +54,9 @@ const UNAVAILABLE = new Set([
 ]);
 
 const nameOf = (value: unknown): string | undefined =>
-  typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string'
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { name?: unknown }).name === 'string'
     ? (value as { name: string }).name
     : undefined;
 

@@ -1,4 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
+import { causeOfError } from '../../i18n/failure-words.ts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { UnreadableJourneyError } from '../../storage/journey-documents.ts';
@@ -43,7 +44,7 @@ export function EditorPage(slots: EditorSlots) {
             ))}
           </ul>
         ) : (
-          <p>{error.message}</p>
+          <p>{causeOfError(intl, error)}</p>
         )}
         <p>
           <FormattedMessage id="editor.editor-page.youCanStillExportOr" />{' '}

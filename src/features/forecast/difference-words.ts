@@ -61,6 +61,16 @@ export function describeRelativeLift(
   return intl.formatMessage({ id: 'forecast.difference.relativeLift' }, values);
 }
 
+/**
+ * The size a unit word agrees with: the figure as written (its decimals), without its sign, so
+ * French says "1,5 point" below 2 and "2,70 points" from there (English "points" throughout).
+ */
+function shownSize(format: DifferenceFormat, value: number): number {
+  const scaled = Math.abs(value * (format.unit === 'share' ? 100 : 1));
+  if (!Number.isFinite(scaled)) return 0;
+  return Number(scaled.toFixed(Math.min(format.decimals, 20)));
+}
+
 /** Whether a share is measured in percentage points (the messages add the unit word). */
 function unitKey(kpi: KpiDefinition): 'share' | 'other' {
   return kpi.unit === 'share' ? 'share' : 'other';
@@ -79,6 +89,7 @@ export function formatInterval(
       low: formatDifference(format, ci.low),
       high: formatDifference(format, ci.high),
       unit: unitKey(kpi),
+      highSize: shownSize(format, ci.high),
     },
   );
 }
@@ -92,7 +103,11 @@ export function formatMeanDifference(
 ): string {
   return intl.formatMessage(
     { id: 'forecast.difference.meanDifference' },
-    { difference: formatDifference(format, value), unit: unitKey(kpi) },
+    {
+      difference: formatDifference(format, value),
+      unit: unitKey(kpi),
+      differenceSize: shownSize(format, value),
+    },
   );
 }
 
@@ -140,6 +155,7 @@ export function describeDifference(
     level: confidence,
     low: formatDifference(format, ci.low),
     high: formatDifference(format, ci.high),
+    highSize: shownSize(format, ci.high),
     unit: unitKey(kpi),
     relative: lift === null ? 'no' : 'yes',
     ...(lift ?? { lift: '', liftLow: '', liftHigh: '' }),
@@ -147,13 +163,19 @@ export function describeDifference(
   if (verdict === 'no-detectable-difference') {
     return intl.formatMessage(
       { id: 'forecast.difference.noDetectable' },
-      { ...range, kpi: label, difference: formatDifference(format, meanDiff) },
+      {
+        ...range,
+        kpi: label,
+        difference: formatDifference(format, meanDiff),
+        differenceSize: shownSize(format, meanDiff),
+      },
     );
   }
   return intl.formatMessage(realDifferenceMessage(kpi.key), {
     ...range,
     kpi: inSentence(label),
     size: formatDifference(format, Math.abs(meanDiff), false),
+    sizeSize: shownSize(format, meanDiff),
     direction: verdict,
   });
 }

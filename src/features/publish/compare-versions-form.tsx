@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { describeApiError } from '../../api/api-errors.ts';
+import { apiErrorText } from './api-error-words.ts';
 import { useApiClient } from '../../api/backend-settings.ts';
 import type { PublishedVersion } from '../../api/contract.ts';
 import { getVersionQueryOptions } from '../../api/get-version.ts';
@@ -57,7 +57,7 @@ export function CompareVersionsForm({
       }
       onCompare({ from: older, to: newer, diff: diffSpecs(olderSpec, newerSpec) });
     } catch (failure) {
-      setError(describeApiError(failure));
+      setError(apiErrorText(intl, failure));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { dateFormat } from '../../i18n/format-locale.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { describeApiError } from '../../api/api-errors.ts';
+import { apiErrorText } from './api-error-words.ts';
 import { useBackendSettings } from '../../api/backend-settings.ts';
 import { displayName } from '../../domain/text/safe-text.ts';
 import { Dialog } from '../../ui/dialog.tsx';
@@ -43,7 +43,7 @@ function PublishDialogBody({
     <>
       {loadError !== null && (
         <div role="alert" className="publish-notice publish-notice--error">
-          <p>{describeApiError(loadError)}</p>
+          <p>{apiErrorText(intl, loadError)}</p>
           <button
             type="button"
             className="btn btn-sm"

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { ApiHttpError, describeApiError } from '../../api/api-errors.ts';
+import { ApiHttpError } from '../../api/api-errors.ts';
+import { apiErrorText } from './api-error-words.ts';
 import type { PublishedVersion } from '../../api/contract.ts';
 import type { Spec } from '../../domain/index.ts';
 import { canRetryByHand } from './use-publish-flow.ts';
@@ -53,7 +54,7 @@ export function PublishFailure({
   const details = error instanceof ApiHttpError && error.status < 500 ? error.details : [];
   return (
     <div role="alert" className="publish-notice publish-notice--error">
-      <p>{describeApiError(error)}</p>
+      <p>{apiErrorText(intl, error)}</p>
       {details.length > 0 && (
         <ul
           aria-label={intl.formatMessage({

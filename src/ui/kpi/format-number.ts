@@ -3,13 +3,20 @@ import { formatCurrency, formatLocale, numberFormat } from '../../i18n/format-lo
 /** How a figure is written. */
 export type NumberFormat = 'count' | 'number' | 'percent' | 'currency' | 'points';
 
-/** Percentage points after a difference of shares, as each language abbreviates them. */
-const POINTS = { en: 'pp', fr: 'pts' } as const;
+/**
+ * Percentage points after a difference of shares, as each language abbreviates them, by the
+ * plural category of the figure as written: French "1,5 pt" (singular below 2), "2,7 pts".
+ */
+const POINTS = {
+  en: { one: 'pp', other: 'pp' },
+  fr: { one: 'pt', other: 'pts' },
+} as const;
 
 /**
  * Writes a number for people in the app's language (12,345 in English, 12 345 in French):
  * `count` a whole number; `number` up to 2 decimals; `percent` from a share (0.1234 → 12.3%);
- * `currency` with cents below 1,000, whole units above, in the workspace currency unless given;
+ * `currency` with cents below 1,000 (two significant digits below a cent), whole units above, in
+ * the workspace currency unless given;
  * `points` a signed difference of shares in percentage points (0.012 → +1.2 pp).
  */
 export function formatNumber(
@@ -26,6 +33,12 @@ export function formatNumber(
     case 'percent':
       return numberFormat({ style: 'percent', maximumFractionDigits: 1 }).format(value);
     case 'currency': {
+      // Below a cent, cents would say "$0.00" (or double a half cent): two significant digits
+      // instead, so a tiny cost per conversion is never shown as nothing.
+      if (value !== 0 && Math.abs(value) < 0.01)
+        return numberFormat({ style: 'currency', currency, maximumSignificantDigits: 2 }).format(
+          value,
+        );
       const whole = Math.abs(value) >= 1000;
       return numberFormat({
         style: 'currency',
@@ -36,15 +49,10 @@ export function formatNumber(
     }
     case 'points': {
       const points = numberFormat({ maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-      return `${points.format(value * 100)} ${POINTS[formatLocale()]}`;
+      const shown = Math.abs(Math.round(value * 1000) / 10);
+      const locale = formatLocale();
+      const category = new Intl.PluralRules(locale).select(shown) === 'one' ? 'one' : 'other';
+      return `${points.format(value * 100)} ${POINTS[locale][category]}`;
     }
   }
-}
-
-/** The workspace currency's symbol as the language writes it ($, €, £), for units in labels. */
-export function currencySymbol(currency: string = formatCurrency()): string {
-  const parts = numberFormat({ style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
-    .formatToParts(0)
-    .find((part) => part.type === 'currency');
-  return parts?.value ?? currency;
 }

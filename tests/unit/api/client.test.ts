@@ -1,13 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import {
-  ApiHttpError,
-  MalformedResponseError,
-  NetworkError,
-  describeApiError,
-} from '../../../src/api/api-errors';
+import { ApiHttpError, MalformedResponseError, NetworkError } from '../../../src/api/api-errors';
 import { detailsToDiagnostics, errorToDiagnostics } from '../../../src/api/backend-diagnostics';
 import { getStatus } from '../../../src/api/get-status';
+import { apiErrorText } from '../../../src/features/publish/api-error-words';
+import { testIntl } from '../../support/test-intl';
+
+const english = await testIntl('en');
+const describeApiError = (error: unknown) => apiErrorText(english, error);
 import { getVersion } from '../../../src/api/get-version';
 import { listVersions } from '../../../src/api/list-versions';
 import { publishVersion } from '../../../src/api/publish-version';
@@ -188,7 +188,9 @@ describe('publish: POST /journeys/{id}/versions', () => {
       idempotencyKey: 'k',
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 409, code: 'version-conflict' });
-    expect(describeApiError(error)).toMatch(/^Conflict: The next version of this journey is 1/);
+    expect(describeApiError(error)).toMatch(
+      /^The backend reports a conflict\. The backend said: “The next version of this journey is 1/,
+    );
   });
 
   it('refuses a spec compiled without --version (a content hash) with 422 on journey.version, not a 409 saying reload', async () => {
@@ -232,7 +234,7 @@ describe('publish: POST /journeys/{id}/versions', () => {
     );
     expect(wrong).toMatchObject({ status: 401 });
     expect(describeApiError(wrong)).toBe(
-      'The backend refused the access token: A valid access token is required.',
+      'The backend refused the access token. The backend said: “A valid access token is required.”',
     );
     expect(String((wrong as Error).message)).not.toContain('wrong');
     expect(await listVersions(testClient({ token: 'right' }).client, 'j')).toEqual([]);

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeApiError, RequestTimeoutError } from '../../../src/api/api-errors';
+import { RequestTimeoutError } from '../../../src/api/api-errors';
+import { apiErrorText } from '../../../src/features/publish/api-error-words';
+import { testIntl } from '../../support/test-intl';
 import { publishVersion } from '../../../src/api/publish-version';
 import { apiRequest, DEFAULT_TIMEOUT_MS } from '../../../src/api/request';
 import { publishedVersionSchema } from '../../../src/api/contract';
@@ -60,7 +62,9 @@ describe('request time-out', () => {
     const error = await caught;
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect((error as RequestTimeoutError).timeoutMs).toBe(5_000);
-    expect(describeApiError(error)).toMatch(/did not answer within 5 s.*cannot publish twice/);
+    expect(apiErrorText(await testIntl('en'), error)).toMatch(
+      /did not answer within 5 s.*cannot publish twice/,
+    );
   });
 
   it('times out against a mock backend that hangs; a retry with the same key publishes once', async () => {

@@ -8,6 +8,8 @@ import {
   failureReasonOf,
   type FailureReason,
 } from '../../../src/domain/failure/failure-reason.ts';
+import { ApiHttpError, RequestTimeoutError } from '../../../src/api/api-errors.ts';
+import { PublishFailure } from '../../../src/features/publish/publish-outcome.tsx';
 import { RunStatusMessage } from '../../../src/features/simulation/run-progress.tsx';
 import { failureCause } from '../../../src/i18n/failure-words.ts';
 import {
@@ -110,6 +112,23 @@ describe('failure causes in words', () => {
     inFrench(<RunStatusMessage state={{ status: 'unsaved', reason: { code: 'storageFull' } }} />);
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Le résultat est affiché, mais il n’a pas pu être enregistré. Le stockage du navigateur pour ce site est plein',
+    );
+  });
+
+  it('says in French why a publish failed, quoting what the backend said as its words', () => {
+    const rejected = new ApiHttpError(422, 'invalid-spec', 'The spec is not valid.');
+    const { unmount } = inFrench(
+      <PublishFailure error={rejected} spec={undefined} onRetry={() => {}} />,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Le backend a rejeté la spec. Le backend a répondu : « The spec is not valid. »',
+    );
+    unmount();
+    inFrench(
+      <PublishFailure error={new RequestTimeoutError(3000)} spec={undefined} onRetry={() => {}} />,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Le backend n’a pas répondu en 3 s. Il a peut-être reçu la requête : réessayer est sans risque',
     );
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { GenerateDialog } from '../../../src/features/profiles/generate/generate-dialog.tsx';
@@ -11,6 +11,7 @@ import type {
   JobProgress,
 } from '../../../src/workers/profiles/profiles-protocol.ts';
 import { testServices, withServices } from './services.tsx';
+import { inFrench } from '../../support/in-french.tsx';
 
 const NOW = Date.UTC(2026, 0, 15);
 
@@ -56,6 +57,7 @@ function manualJob() {
     generate,
     cancel,
     requests,
+    fail: (error: unknown) => settle?.reject(error),
     progress: (done: number, total: number) => report({ phase: 'writing', done, total }),
   };
 }
@@ -127,5 +129,45 @@ describe('generate dialog', () => {
     controller.cancel();
     await expect(controller.result).rejects.toThrow('Cancelled');
     expect(await services.repo.listProfileSets()).toEqual([]);
+  });
+
+  it('speaks French: fields, hints, problems and a failure, with no English', async () => {
+    const job = manualJob();
+    const services = testServices();
+    inFrench(
+      withServices(
+        { ...services, jobs: { ...services.jobs, generate: job.generate } },
+        [
+          {
+            path: '/',
+            element: (
+              <GenerateDialog
+                open
+                now={NOW}
+                onOpenChange={() => undefined}
+                onOpenSet={() => undefined}
+              />
+            ),
+          },
+        ],
+        '/',
+      ),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const user = userEvent.setup();
+    expect(screen.getByLabelText('Nombre de profils')).toBeVisible();
+    expect(dialog).toHaveTextContent('La même graine donne les mêmes profils.');
+    await user.clear(screen.getByLabelText('Graine'));
+    await user.click(screen.getByRole('button', { name: 'Générer' }));
+    expect(dialog).toHaveTextContent(
+      'Saisissez une graine : la même graine donne les mêmes profils.',
+    );
+    await user.type(screen.getByLabelText('Graine'), '7');
+    await user.click(screen.getByRole('button', { name: 'Générer' }));
+    await act(async () => job.fail(new DOMException('plein', 'QuotaExceededError')));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'La génération a échoué, et aucun profil n’a été conservé. Le stockage du navigateur pour ce site est plein',
+    );
+    expect(dialog).not.toHaveTextContent(/Seed|Number of|Signups|Generation|Enter a/);
   });
 });

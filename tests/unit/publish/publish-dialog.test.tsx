@@ -118,7 +118,9 @@ describe('PublishButton', () => {
     const dialog = await openDialog(user);
     await user.click(await within(dialog).findByRole('button', { name: 'Publish version 1' }));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent('The backend rejected the spec: The spec is not valid.');
+    expect(alert).toHaveTextContent(
+      'The backend rejected the spec. The backend said: “The spec is not valid.”',
+    );
     expect(within(alert).getByRole('list')).toHaveTextContent(
       'Welcome email: The execution backend cannot run this step.',
     );

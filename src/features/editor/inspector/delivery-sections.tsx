@@ -117,10 +117,7 @@ export function FrequencySection({ settings, onChange, field }: SectionProps) {
   );
 }
 
-const BEHAVIOUR_OPTIONS = [
-  { value: 'defer', label: 'Hold messages until quiet hours end' },
-  { value: 'drop', label: 'Skip messages that fall in quiet hours' },
-];
+const BEHAVIOURS = ['defer', 'drop'] as const;
 
 /** Hours in each person's time zone when nothing is sent. */
 export function QuietHoursSection({ settings, onChange, field }: SectionProps) {
@@ -161,7 +158,13 @@ export function QuietHoursSection({ settings, onChange, field }: SectionProps) {
             {...field('quietHours.behaviour')}
             label={intl.formatMessage({ id: 'editor.delivery-sections.messagesDueInQuietHours' })}
             value={quiet.behaviour}
-            options={BEHAVIOUR_OPTIONS}
+            options={BEHAVIOURS.map((value) => ({
+              value,
+              label: intl.formatMessage(
+                { id: 'editor.delivery-sections.quietBehaviour' },
+                { behaviour: value },
+              ),
+            }))}
             onChange={(b) => set({ behaviour: b as JourneySettings['quietHours']['behaviour'] })}
           />
         </>

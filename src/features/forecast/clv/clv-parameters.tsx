@@ -1,6 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ClvReport } from '../../../domain/forecast/clv-fit-report.ts';
-import { currencySymbol, formatNumber } from '../../../ui/kpi/format-number.ts';
+import { currencySymbol } from '../../../i18n/format-locale.ts';
+import { formatNumber } from '../../../ui/kpi/format-number.ts';
 import { TableHead } from '../../../ui/table-head.tsx';
 import { describeClvWarning, formatParameter } from './clv-wording.ts';
 

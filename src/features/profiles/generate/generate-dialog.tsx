@@ -8,10 +8,13 @@ import { ProgressBar } from '../progress-bar.tsx';
 import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';
 import {
   defaultGenerateForm,
+  defaultSetName,
   type GenerateForm,
+  type GenerateProblem,
   MIN_GENERATED,
   readGenerateForm,
 } from './generate-form.ts';
+import { MAX_GENERATED_PROFILES } from '../../../domain/profiles/generate/options.ts';
 
 type Run =
   | { state: 'form' }
@@ -27,18 +30,21 @@ interface GenerateDialogProps {
   now?: number;
 }
 
-const FIELDS: Array<{ key: keyof GenerateForm; label: string; type: string; hint?: string }> = [
-  { key: 'name', label: 'Set name', type: 'text', hint: 'Leave empty for "Synthetic 10k".' },
-  {
-    key: 'count',
-    label: 'Number of profiles',
-    type: 'number',
-    hint: `${MIN_GENERATED} to 200,000.`,
-  },
-  { key: 'seed', label: 'Seed', type: 'text', hint: 'The same seed makes the same profiles.' },
-  { key: 'startDate', label: 'Signups from', type: 'date' },
-  { key: 'endDate', label: 'History until', type: 'date' },
+/** The form's fields; each is labelled and explained by `generate-dialog.field` and `.hint`. */
+const FIELDS: Array<{ key: keyof GenerateForm; type: string; hint: boolean }> = [
+  { key: 'name', type: 'text', hint: true },
+  { key: 'count', type: 'number', hint: true },
+  { key: 'seed', type: 'text', hint: true },
+  { key: 'startDate', type: 'date', hint: false },
+  { key: 'endDate', type: 'date', hint: false },
 ];
+
+/** The numbers the field hints and problems name. */
+const LIMITS = {
+  min: MIN_GENERATED,
+  max: MAX_GENERATED_PROFILES,
+  name: defaultSetName(10_000),
+};
 
 /** Generates seeded profiles into a new set off the main thread, with progress and cancel. */
 export function GenerateDialog({
@@ -50,7 +56,7 @@ export function GenerateDialog({
   const intl = useIntl();
   const { jobs } = useProfilesServices();
   const [form, setForm] = useState<GenerateForm>(() => defaultGenerateForm(now));
-  const [errors, setErrors] = useState<Partial<Record<keyof GenerateForm, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<keyof GenerateForm, GenerateProblem>>>({});
   const [run, setRun] = useState<Run>({ state: 'form' });
   const job = useRef<JobHandle<GenerateOutcome> | undefined>(undefined);
 
@@ -103,9 +109,11 @@ export function GenerateDialog({
             submit();
           }}
         >
-          {FIELDS.map(({ key, label, type, hint }) => (
+          {FIELDS.map(({ key, type, hint }) => (
             <div className="field" key={key}>
-              <label htmlFor={`generate-${key}`}>{label}</label>
+              <label htmlFor={`generate-${key}`}>
+                <FormattedMessage id="profiles.generate-dialog.field" values={{ field: key }} />
+              </label>
               <input
                 id={`generate-${key}`}
                 type={type}
@@ -118,7 +126,19 @@ export function GenerateDialog({
                 id={`generate-${key}-note`}
                 className={errors[key] ? 'field-error' : 'field-hint'}
               >
-                {errors[key] ?? hint}
+                {errors[key] !== undefined ? (
+                  <FormattedMessage
+                    id="profiles.generate-dialog.problem"
+                    values={{ problem: errors[key], ...LIMITS }}
+                  />
+                ) : (
+                  hint && (
+                    <FormattedMessage
+                      id="profiles.generate-dialog.hint"
+                      values={{ field: key, ...LIMITS }}
+                    />
+                  )
+                )}
               </span>
             </div>
           ))}

@@ -29,22 +29,24 @@ export function defaultSetName(count: number): string {
   return count >= 1000 && count % 1000 === 0 ? `Synthetic ${count / 1000}k` : `Synthetic ${count}`;
 }
 
+/** What is wrong with a field, as a code the dialog words (`generate-dialog.problem`). */
+export type GenerateProblem = 'count' | 'seed' | 'startDate' | 'endDate' | 'endBeforeStart';
+
 /** Per-field problems, or the request to run. */
 export function readGenerateForm(
   form: GenerateForm,
-): { request: GenerateRequest } | { errors: Partial<Record<keyof GenerateForm, string>> } {
-  const errors: Partial<Record<keyof GenerateForm, string>> = {};
+): { request: GenerateRequest } | { errors: Partial<Record<keyof GenerateForm, GenerateProblem>> } {
+  const errors: Partial<Record<keyof GenerateForm, GenerateProblem>> = {};
   const count = Number(form.count);
   if (!Number.isInteger(count) || count < MIN_GENERATED || count > MAX_GENERATED_PROFILES) {
-    errors.count = `Enter a whole number from ${MIN_GENERATED} to ${MAX_GENERATED_PROFILES.toLocaleString('en')}.`;
+    errors.count = 'count';
   }
-  if (form.seed.trim() === '') errors.seed = 'Enter a seed: the same seed makes the same profiles.';
+  if (form.seed.trim() === '') errors.seed = 'seed';
   const start = Date.parse(`${form.startDate}T00:00:00Z`);
   const end = Date.parse(`${form.endDate}T00:00:00Z`);
-  if (Number.isNaN(start)) errors.startDate = 'Enter a start date.';
-  if (Number.isNaN(end)) errors.endDate = 'Enter an end date.';
-  else if (!Number.isNaN(start) && end <= start)
-    errors.endDate = 'The end must be after the start.';
+  if (Number.isNaN(start)) errors.startDate = 'startDate';
+  if (Number.isNaN(end)) errors.endDate = 'endDate';
+  else if (!Number.isNaN(start) && end <= start) errors.endDate = 'endBeforeStart';
   if (Object.keys(errors).length > 0) return { errors };
   const seedText = form.seed.trim();
   const seed = /^\d+$/.test(seedText) ? Number(seedText) : seedText;

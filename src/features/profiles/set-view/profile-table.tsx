@@ -1,4 +1,4 @@
-import { useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { memo, type MouseEvent, useRef } from 'react';
 import { useHref, useNavigate } from 'react-router';
 import type { ProfileSort, ProfileSortKey } from '../../../domain/profiles/query.ts';
@@ -11,29 +11,27 @@ const SORTED_UP = ' ▲';
 const SORTED_DOWN = ' ▼';
 
 interface Column {
+  /** Also the column's heading: `profile-table.column` words it. */
   key: ProfileSortKey;
-  label: string;
   /** Profile `i`'s cell, read from the table's columns (no profile object is built). */
   cell: (table: ProfileTableColumns, i: number) => string;
   numeric?: boolean;
 }
 
 const COLUMNS: Column[] = [
-  { key: 'id', label: 'ID', cell: (t, i) => t.text('id', i) ?? '' },
-  { key: 'name', label: 'Name', cell: (t, i) => t.text('name', i) ?? '' },
-  { key: 'email', label: 'Email', cell: (t, i) => t.text('email', i) ?? '' },
-  { key: 'country', label: 'Country', cell: (t, i) => t.text('country', i) ?? '' },
-  { key: 'plan', label: 'Plan', cell: (t, i) => t.text('plan', i) ?? '' },
-  { key: 'signupDate', label: 'Signed up', cell: (t, i) => t.text('signupDate', i) ?? '' },
+  { key: 'id', cell: (t, i) => t.text('id', i) ?? '' },
+  { key: 'name', cell: (t, i) => t.text('name', i) ?? '' },
+  { key: 'email', cell: (t, i) => t.text('email', i) ?? '' },
+  { key: 'country', cell: (t, i) => t.text('country', i) ?? '' },
+  { key: 'plan', cell: (t, i) => t.text('plan', i) ?? '' },
+  { key: 'signupDate', cell: (t, i) => t.text('signupDate', i) ?? '' },
   {
     key: 'events',
-    label: 'Events',
     cell: (t, i) => formatCount(t.eventCount(i)),
     numeric: true,
   },
   {
     key: 'lastEventAt',
-    label: 'Last event',
     cell: (t, i) => {
       const at = t.lastEventAt(i);
       return at === undefined ? '' : formatDateTime(at);
@@ -170,7 +168,10 @@ export function ProfileTable({
                   disabled={!sortable}
                   onClick={() => onSort?.(nextSort(sort, column.key))}
                 >
-                  {column.label}
+                  <FormattedMessage
+                    id="profiles.profile-table.column"
+                    values={{ column: column.key }}
+                  />
                   <span aria-hidden="true">
                     {sorted === 'asc' ? SORTED_UP : sorted === 'desc' ? SORTED_DOWN : ''}
                   </span>
