@@ -18,7 +18,17 @@ export function useFocusInView(
   useEffect(() => {
     const surface = wrapper.current;
     if (surface === null) return;
+    // Focus a click gives is left alone: the step is under the pointer, and moving the view
+    // between the press and the release would turn the click into a miss.
+    let byPointer = false;
+    const onPointerDown = () => {
+      byPointer = true;
+    };
+    const onKeyDown = () => {
+      byPointer = false;
+    };
     const onFocusIn = (event: FocusEvent) => {
+      if (byPointer) return;
       const target = event.target;
       if (!(target instanceof Element)) return;
       const element = target.closest('.react-flow__edge, .react-flow__node');
@@ -48,7 +58,14 @@ export function useFocusInView(
         zoom,
       });
     };
+    const page = surface.ownerDocument;
+    surface.addEventListener('pointerdown', onPointerDown, true);
+    page.addEventListener('keydown', onKeyDown, true);
     surface.addEventListener('focusin', onFocusIn);
-    return () => surface.removeEventListener('focusin', onFocusIn);
+    return () => {
+      surface.removeEventListener('pointerdown', onPointerDown, true);
+      page.removeEventListener('keydown', onKeyDown, true);
+      surface.removeEventListener('focusin', onFocusIn);
+    };
   }, [wrapper, flow]);
 }
