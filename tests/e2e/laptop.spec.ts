@@ -347,6 +347,30 @@ test('steps added before a trigger are never hidden under the getting-started hi
   await expectNoSeriousA11yViolations(page);
 });
 
+test('Tab through the arrows, their "+" and the steps brings each one into view', async ({
+  page,
+}) => {
+  await openJourney(page, 'Welcome series');
+  // React Flow puts the arrows after the steps in the Tab order.
+  await canvas(page)
+    .getByRole('group', { name: 'Connection from Signed up (Next) to Welcome email' })
+    .focus();
+  const last = 'Insert a step between Wait 5 days (Next) and Code reminder';
+  let reached = false;
+  let backToTheStart = false;
+  for (let press = 0; press < 40 && !backToTheStart; press += 1) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    const label = (await focused.getAttribute('aria-label')) ?? '';
+    if (!/^(Connection from|Insert a step between|\w+ step: )/.test(label)) continue;
+    await expectInCanvas(page, focused);
+    reached ||= label === last;
+    // After the last arrow, Tab goes back to the first step, far to the left.
+    backToTheStart = reached && label === 'Event step: Signed up';
+  }
+  expect(backToTheStart, `Tab reached "${last}", then the first step`).toBe(true);
+});
+
 test('auto-layout left to right or top to bottom, kept with the journey', async ({ page }) => {
   await openJourney(page, 'Welcome series');
   await page.getByRole('button', { name: 'Lay out top to bottom' }).click();

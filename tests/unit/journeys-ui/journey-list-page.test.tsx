@@ -105,7 +105,8 @@ describe('JourneyListPage', () => {
     await user.click(
       within(rowOf(table, 'Win-back')).getByRole('button', { name: 'Delete Win-back' }),
     );
-    expect(within(table).queryByRole('link', { name: 'Win-back' })).toBeNull();
+    // The row goes once the delete has read the revision it names (IndexedDB): waited for.
+    await waitFor(() => expect(within(table).queryByRole('link', { name: 'Win-back' })).toBeNull());
     const undo = await screen.findByRole('button', { name: 'Undo' });
     expect(undo.closest('[role="status"]')).toHaveTextContent('Deleted “Win-back”.');
     await waitFor(() => expect(undo).toHaveFocus());

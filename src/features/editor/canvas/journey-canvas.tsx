@@ -22,6 +22,7 @@ import { CanvasContext, type CanvasContextValue } from './editor-context.ts';
 import type { CanvasOverlay, CompareMarks, JourneyFlowEdge, StepFlowNode } from './flow-types.ts';
 import { focusStepWhenMounted, useFollowNewSteps } from './follow-new-steps.ts';
 import { useKeepFocusOnDelete } from './keep-focus-on-delete.ts';
+import { useFocusInView } from './focus-in-view.ts';
 import { JourneyFlow } from './journey-flow.tsx';
 import { readableView } from './readable-view.ts';
 import { STEP_WIDTH } from './step-geometry.ts';
@@ -137,6 +138,7 @@ function CanvasSurface({
   const handlers = useFlowHandlers({ store, flow, announce, measured, viewCentre });
   useFollowNewSteps(document, selection, bringIntoView, wrapperRef);
   useKeepFocusOnDelete(store, document, wrapperRef, addTriggerRef);
+  useFocusInView(wrapperRef, flow);
 
   // Place the view once, as React Flow starts: readable text beats seeing everything. A journey
   // opened empty keeps the default view, so the first dropped step lands where it was dropped.
