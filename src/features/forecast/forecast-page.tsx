@@ -199,7 +199,7 @@ export function ForecastPage() {
           )}
         </div>
       )}
-      {loaded !== null && state.status !== 'idle' && (
+      {loaded !== null && (state.status === 'running' || state.replications.length > 0) && (
         <p className="forecast-results-set">
           <FormattedMessage
             id="forecast.forecast-page.resultsOfSet"
@@ -211,14 +211,20 @@ export function ForecastPage() {
           />
         </p>
       )}
-      {state.status === 'error' && (
-        <p role="alert">
-          <FormattedMessage
-            id="forecast.forecast-page.theForecastFailed"
-            values={{ cause: state.error === null ? '' : failureCause(intl, state.error) }}
-          />
-        </p>
-      )}
+      {state.status === 'error' &&
+        (setDeleted ? (
+          // Told by the list of sets, not read from the error: the read failed as the set went.
+          <p role="alert">
+            <FormattedMessage id="forecast.forecast-page.setDeletedDuringRun" />
+          </p>
+        ) : (
+          <p role="alert">
+            <FormattedMessage
+              id="forecast.forecast-page.theForecastFailed"
+              values={{ cause: state.error === null ? '' : failureCause(intl, state.error) }}
+            />
+          </p>
+        ))}
       {views.map((view) => (
         <section
           key={view.name}

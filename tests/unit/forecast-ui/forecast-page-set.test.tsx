@@ -11,7 +11,15 @@ import { ForecastPage } from '../../../src/features/forecast/forecast-page.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { saveJourney } from '../../../src/storage/journey-documents.ts';
+import { ProfileSetNotFoundError } from '../../../src/storage/profile-set-errors.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
+import * as RunForecastModule from '../../../src/workers/forecast/run-forecast.ts';
+
+// The forecast as it is, unless a test has it meet its set deleted.
+vi.mock('../../../src/workers/forecast/run-forecast.ts', async (original) => {
+  const actual = await original<typeof RunForecastModule>();
+  return { ...actual, runForecast: vi.fn(actual.runForecast) };
+});
 
 // The business KPIs' CLV panel fits in a worker: here the fit never ends, and the test looks elsewhere.
 vi.mock('../../../src/workers/clv/fit-clv-in-worker.ts', () => ({
@@ -43,8 +51,8 @@ beforeEach(async () => {
   await repo.importIntoSet(autumn.id, customers(200, 2), { mode: 'replace' });
 });
 
-/** Runs a two-replication forecast of the Welcome series over Spring customers. */
-async function forecastSpring() {
+/** Starts a two-replication forecast of the Welcome series over Spring customers. */
+async function startSpring() {
   const user = userEvent.setup();
   render(
     <MemoryRouter>
@@ -57,8 +65,14 @@ async function forecastSpring() {
   const replications = within(setup).getByRole('spinbutton', { name: /Replications/ });
   fireEvent.change(replications, { target: { value: '2' } });
   await user.click(within(setup).getByRole('button', { name: 'Run forecast' }));
-  await screen.findByText('2 of 2 replications done');
   return { user, set };
+}
+
+/** Runs a two-replication forecast of the Welcome series over Spring customers. */
+async function forecastSpring() {
+  const started = await startSpring();
+  await screen.findByText('2 of 2 replications done');
+  return started;
 }
 
 describe('the forecast page’s results', () => {
@@ -81,5 +95,20 @@ describe('the forecast page’s results', () => {
       ),
     ).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Run sensitivity' })).toBeNull();
+  });
+
+  it('say the forecast stopped because its set was deleted, not a storage error naming its id', async () => {
+    // The set deleted in another tab while the workers read it: the read fails.
+    vi.mocked(RunForecastModule.runForecast).mockImplementationOnce(async () => {
+      await repo.deleteSet(spring.id);
+      throw new ProfileSetNotFoundError(spring.id);
+    });
+    await startSpring();
+    expect(
+      await screen.findByText('The forecast stopped: its profile set was deleted.'),
+    ).toBeVisible();
+    expect(screen.queryByText(new RegExp(spring.id))).toBeNull();
+    // No replication done: no results to say the set of.
+    expect(screen.queryByText(/^Results over/)).toBeNull();
   });
 });
