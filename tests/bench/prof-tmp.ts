@@ -1,0 +1,10 @@
+import { createSimulationPlan } from '../../src/domain/simulate/plan.ts';
+import { profileColumns } from '../../src/domain/simulate/profile-columns.ts';
+import { simulatePartition } from '../../src/domain/simulate/simulate.ts';
+import { benchProfiles } from '../../tests/bench/simulate-floor.ts';
+import { BENCH_OPTIONS, benchSpec } from '../../tests/bench/simulate-spec.ts';
+const spec = benchSpec();
+const profiles = profileColumns(benchProfiles(100_000));
+const t0 = performance.now();
+for (let i = 0; i < 200; i++) simulatePartition(createSimulationPlan(spec, BENCH_OPTIONS), profiles, 0);
+console.log('per run', (performance.now() - t0) / 200);
