@@ -131,5 +131,21 @@ describe('a profile the engine cannot advance', () => {
       held: { count: number; profiles: { profileId: string }[] };
     };
     expect(stillHeld.held.profiles.map((p) => p.profileId)).toEqual(['newer']);
+
+    // A held profile keeps its wake time: once its state is readable (here repaired; in a
+    // rolling upgrade, a newer process), it runs an hour later with no event of its own.
+    const [held] = await sql<{ due_at: string | null }>(
+      `select due_at from profiles where profile_id = 'newer'`,
+    );
+    expect(held?.due_at).not.toBeNull();
+    await sql(`delete from journey_profiles where profile_id = 'newer'`);
+    const hour = await api.call('POST', '/admin/clock', { advanceMs: 3_600_000 });
+    expect(hour.status).toBe(200);
+    const retried = versionCountsSchema.parse(
+      await api.ok('GET', '/journeys/held/versions/1/counts'),
+    );
+    expect(retried.entries).toBe(12);
+    const none = (await api.ok('GET', '/admin/stats')) as { held: { count: number } };
+    expect(none.held.count).toBe(0);
   });
 });

@@ -16,7 +16,8 @@ export async function putProfile(
   await pool.query(
     `insert into profiles (profile_id, attributes, due_at) values ($1, $2, $3)
      on conflict (profile_id) do update
-       set attributes = excluded.attributes, due_at = least(coalesce(profiles.due_at, $3), $3)`,
+       set attributes = excluded.attributes, due_at = least(coalesce(profiles.due_at, $3), $3),
+         held_reason = null, held_at = null`,
     [profileId, JSON.stringify(attributes), now],
   );
 }
@@ -88,7 +89,8 @@ export async function insertEvents(
         `insert into profiles (profile_id, attributes, due_at)
          select id, $3::jsonb, due from unnest($1::text[], $2::bigint[]) as u(id, due)
          on conflict (profile_id) do update
-           set due_at = least(coalesce(profiles.due_at, excluded.due_at), excluded.due_at)`,
+           set due_at = least(coalesce(profiles.due_at, excluded.due_at), excluded.due_at),
+             held_reason = null, held_at = null`,
         [ids, ids.map((id) => earliest.get(id)), EMPTY_ATTRIBUTES],
       );
     }

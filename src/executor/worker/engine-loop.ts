@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Clock } from '../clock.ts';
 import type { Catalog } from './catalog.ts';
-import { processDueBatch, type BatchResult } from './process-batch.ts';
+import { HOLD_RETRY_MS, processDueBatch, type BatchResult } from './process-batch.ts';
 
 /** Engine totals of this process, for logs and the bench. */
 export interface EngineStats {
@@ -55,7 +55,10 @@ export async function drainDue(
 
 /** Whether any profile is due by `now`, including those another process is working on. */
 export async function anythingDue(pool: Pool, now: number): Promise<boolean> {
-  const r = await pool.query('select 1 from profiles where due_at <= $1 limit 1', [now]);
+  const r = await pool.query(
+    'select 1 from profiles where due_at <= $1 and (held_at is null or held_at <= $2) limit 1',
+    [now, now - HOLD_RETRY_MS],
+  );
   return (r.rowCount ?? 0) > 0;
 }
 

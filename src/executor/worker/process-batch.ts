@@ -33,6 +33,9 @@ interface StateRow {
   state: JourneyProfileState;
 }
 
+/** How long a held profile waits before it is tried again without a new event. */
+export const HOLD_RETRY_MS = 3_600_000;
+
 const NONE: BatchResult = { profiles: 0, stepExecutions: 0, sends: 0, held: [] };
 
 /**
@@ -59,9 +62,10 @@ export async function processDueBatch(
       due_at: string;
       recent_messages: [number, number][];
     }>(
-      `select profile_id, attributes, due_at, recent_messages from profiles where due_at <= $1
+      `select profile_id, attributes, due_at, recent_messages from profiles
+       where due_at <= $1 and (held_at is null or held_at <= $3)
        order by due_at limit $2 for update skip locked`,
-      [dueBy, limit],
+      [dueBy, limit, dueBy - HOLD_RETRY_MS],
     );
     if (claimed.rows.length === 0) {
       await client.query('commit');
@@ -151,7 +155,10 @@ export async function processDueBatch(
         held.push({ profileId: original.id, reason });
         heldReasons.push(reason);
         recentMessages.push(JSON.stringify(row.recent_messages));
-        due.push(null);
+        // Its wake time is kept: a held profile is tried again at its next event or profile
+        // change (which lifts the hold), or HOLD_RETRY_MS later — a newer process, or this one
+        // once fixed, then runs it from where it was due.
+        due.push(Number(row.due_at));
         changedAttributes.push(null);
         continue;
       }
