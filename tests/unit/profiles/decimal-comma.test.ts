@@ -33,6 +33,18 @@ describe('numbers written with a decimal comma', () => {
     ]);
   });
 
+  it('are not suggested by a text column, nor when a number column writes a decimal point', () => {
+    // A size written `3,4` is text here; `0.125` and `1.500` are numbers with a point, which a
+    // decimal comma would read as 125 and 1500.
+    const csv = 'id,size,rate,fee\n1,"3,4",0.125,1.500\n2,"5,6",0.5,2.250\n3,"7,8",1,3.000\n';
+    const { headers, rows } = previewCsv(csv);
+    const mapping = suggestMapping(headers, rows);
+    expect(mapping.decimalComma).toBe(false);
+    expect(importCsv(csv, mapping).profiles.map((p) => p.attributes.custom['rate'])).toEqual([
+      0.125, 0.5, 1,
+    ]);
+  });
+
   it('read each convention only when asked for', () => {
     expect(parseNumberCell('1,5')).toBeUndefined();
     expect(parseNumberCell('1,5', true)).toBe(1.5);

@@ -88,6 +88,10 @@ export function attributeKey(header: string): string {
   );
 }
 
+const NUMBER_LIKE = /^[+-]?[$€£¥]?\s?\d[\d., ]*$/;
+const DECIMAL_COMMA = /^[+-]?[$€£¥]?\s?\d+,(\d{1,2}|\d{4,})$/;
+const DECIMAL_POINT = /^[+-]?[$€£¥]?\s?(\d+\.(\d{1,2}|\d{4,})|0\.\d+|\d{1,3}(,\d{3})+\.\d+)$/;
+
 function valuesOf(rows: readonly (readonly string[])[], index: number): string[] {
   return rows.map((row) => (row[index] ?? '').trim()).filter((v) => v !== '');
 }
@@ -200,9 +204,15 @@ export function suggestMapping(
   if (slashDates.some((v) => Number(v.split(/[/.]/)[0]) > 12)) mapping.dateOrder = 'dmy';
 
   // `1,5` or `12,99` (a comma not followed by exactly three digits) is a decimal comma, never
-  // grouped thousands; `1,500` alone says nothing either way.
-  const cells = headers.flatMap((_, i) => (used.has(i) ? [] : valuesOf(sampleRows, i)));
-  mapping.decimalComma = cells.some((v) => /^[+-]?[$€£¥]?\s?\d+,(\d{1,2}|\d{4,})$/.test(v));
+  // grouped thousands; `1,500` alone says nothing either way. Only columns of numbers count (a
+  // text column's `3,4` says nothing), and one decimal point in any of them (`0.125`, `1.5`,
+  // `1,234.50`) keeps the point: reading that file with a comma would scale its numbers.
+  const numberColumns = headers
+    .map((_, i) => (used.has(i) ? [] : valuesOf(sampleRows, i)))
+    .filter((values) => values.length > 0 && mostly(values, (v) => NUMBER_LIKE.test(v)));
+  mapping.decimalComma =
+    numberColumns.some((values) => values.some((v) => DECIMAL_COMMA.test(v))) &&
+    !numberColumns.some((values) => values.some((v) => DECIMAL_POINT.test(v)));
 
   const rest: TypedColumn[] = [];
   const keys = new Set<string>();
