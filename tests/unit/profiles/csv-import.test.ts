@@ -263,3 +263,12 @@ describe('importCsv (rows are events)', () => {
     });
   });
 });
+
+describe('line breaks', () => {
+  it('reads rows appended with LF to a file whose header ends in CRLF', () => {
+    const csv = 'id,name\r\nc1,Ann\r\nc2,Bob\nc3,Cy\nc4,Dee\n';
+    const { profiles, report } = importCsv(csv, { id: 'id', name: 'name', custom: [] });
+    expect(report.rejected).toEqual([]);
+    expect(profiles.map((p) => p.id)).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+});

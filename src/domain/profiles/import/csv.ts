@@ -86,12 +86,15 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
   let dataRows = 0;
   let malformedRows = 0;
 
-  const parse = (text: string): void => {
+  const parse = (raw: string): void => {
+    // A file whose header ends in CRLF may have rows appended with LF (a script adding to an
+    // Excel file): read every CRLF as LF, so both kinds end a row.
+    const text = newline === '\r\n' ? raw.replaceAll('\r\n', '\n') : raw;
     let rowStart = 0;
     let rowLine = nextLine;
     Papa.parse<string[]>(text, {
       delimiter,
-      newline,
+      newline: newline === '\r\n' ? '\n' : newline,
       step: (result) => {
         const cells = result.data;
         const line = rowLine;
