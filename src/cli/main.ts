@@ -36,7 +36,7 @@ Commands:
                                   compare a backend's outcomes with the kit's expected ones
   help                            show this help
 
-FILE may be - to read standard input.
+The first FILE of a command may be - to read standard input.
 `;
 
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'h']);

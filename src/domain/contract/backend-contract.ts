@@ -88,7 +88,9 @@ export interface VersionRefusal {
  */
 export function nextVersionRefusal(specVersion: string, next: number): VersionRefusal | null {
   if (specVersion === String(next)) return null;
-  if (/^[1-9][0-9]*$/.test(specVersion))
+  // Versions are whole numbers below 2^31 (ten digits at most); a 14-character content hash can
+  // be all digits too, and is still not a version.
+  if (/^[1-9][0-9]{0,9}$/.test(specVersion))
     return {
       status: 409,
       code: 'version-conflict',
