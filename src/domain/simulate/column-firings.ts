@@ -1,6 +1,7 @@
 import type { EventTimeline } from './event-timeline.ts';
 import type { Firing } from './next-firing.ts';
 import type { SimulationPlan } from './plan.ts';
+import type { ProfileColumns } from './profile-columns.ts';
 import { AFTER_EVENTS, type TriggerPlan } from './trigger-plan.ts';
 
 type EventTrigger = NonNullable<TriggerPlan['event']>;
@@ -26,6 +27,43 @@ export class ColumnFirings {
 
   private constructor(private readonly triggers: readonly EventTrigger[]) {
     this.matches = triggers.map((t) => t.match);
+    this.byName = triggers.length === 1 && this.matches[0] === null;
+  }
+
+  /** One trigger that fires on every event of its name: its firings are read by name alone. */
+  private readonly byName: boolean;
+
+  /**
+   * {@link count} from the entry made by the profile's own event `first + seq` of `columns` (its
+   * events are `first` to `last`), for a plan whose one trigger fires on every event of its
+   * name: one walk of the name and time columns from the next event. Returns false, counting
+   * nothing, for other plans.
+   */
+  countByName(
+    columns: ProfileColumns,
+    first: number,
+    last: number,
+    seq: number,
+    end: number,
+    split: number,
+    out: Float64Array,
+  ): boolean {
+    if (!this.byName) return false;
+    const named = this.namedOf(columns.names)[0] as Uint8Array;
+    const { eventAt, eventName } = columns;
+    let k = first + seq + 1;
+    let before = 0;
+    let later = 0;
+    for (; k < last; k++) {
+      const at = eventAt[k] as number;
+      if (at >= end) break;
+      if (named[eventName[k] as number] !== 1) continue;
+      if (at < split) before++;
+      else later++;
+    }
+    out[0] = before;
+    out[1] = later;
+    return true;
   }
 
   /**
@@ -40,15 +78,15 @@ export class ColumnFirings {
     split: number,
     out: Float64Array,
   ): void {
-    timeline.countReal(this.namedOf(timeline), this.matches, after, afterSeq, end, split, out);
+    const named = this.namedOf(timeline.names as readonly string[]);
+    timeline.countReal(named, this.matches, after, afterSeq, end, split, out);
   }
 
   /** Per trigger, its own test on an event (null: its name is enough). */
   private readonly matches: readonly (EventTrigger['match'] | null)[];
 
-  /** Per trigger: which of the timeline's column names fire it. */
-  private namedOf(timeline: EventTimeline): Uint8Array[] {
-    const names = timeline.names as readonly string[];
+  /** Per trigger: which of the columns' event names fire it. */
+  private namedOf(names: readonly string[]): Uint8Array[] {
     if (this.namedFor !== names) {
       this.namedFor = names;
       this.named = this.triggers.map((t) => Uint8Array.from(names, (n) => (n === t.name ? 1 : 0)));
@@ -62,7 +100,7 @@ export class ColumnFirings {
    * its time (Infinity: none) and writes its trigger and sequence to `out`.
    */
   next(timeline: EventTimeline, after: number, afterSeq: number, end: number, out: Firing): number {
-    const named = this.namedOf(timeline);
+    const named = this.namedOf(timeline.names as readonly string[]);
     let best = Number.POSITIVE_INFINITY;
     let bestSeq = AFTER_EVENTS;
     let bestTrigger = -1;

@@ -233,7 +233,13 @@ export class ProfileSimulator {
     if (reopens === NEVER && this.columnFirings !== null && timeline.source !== null) {
       // Every further firing is refused: count them in one walk of the event columns.
       const refused = this.refused;
-      this.columnFirings.count(timeline, entryAt, this.entrySeq, plan.end, exitAt, refused);
+      const columns = this.state.columns as ProfileColumns;
+      const first = columns.eventStart[this.state.index] as number;
+      const last = columns.eventStart[this.state.index + 1] as number;
+      const firings = this.columnFirings;
+      const seq = this.entrySeq;
+      if (!firings.countByName(columns, first, last, seq, plan.end, exitAt, refused))
+        firings.count(timeline, entryAt, seq, plan.end, exitAt, refused);
       const r = counters.entriesRefused;
       r[REFUSED_ACTIVE] = (r[REFUSED_ACTIVE] as number) + (refused[0] as number);
       const late = plan.reentry === 'never' ? REFUSED_NEVER : REFUSED_COOLDOWN;
