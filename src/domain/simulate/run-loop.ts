@@ -1,4 +1,3 @@
-import { CHANNELS, type Channel } from '../channels.ts';
 import type { ProfileEvent } from '../profiles/profile.ts';
 import type { ConditionShortcut } from './condition-shortcuts.ts';
 import type { TraceWhy } from './trace.ts';
@@ -248,7 +247,7 @@ export class RunLoop {
   private holds(shortcut: ConditionShortcut, t: number): boolean {
     const state = this.state;
     if (shortcut.kind === 'reachable')
-      return state.reachable(shortcut.channel, CHANNELS[shortcut.channel] as Channel);
+      return state.reachable(shortcut.channel, shortcut.channelName);
     const n = state.timeline.count(shortcut.event, null, t - shortcut.windowMs, t, shortcut.stopAt);
     return n >= shortcut.min && n <= shortcut.max;
   }
