@@ -58,7 +58,10 @@ export function buildResult(
 ): SimulationResult {
   const steps: Record<string, StepResult> = {};
   const edgeCounts: Record<string, number> = {};
-  const entered = stepEntries(counters, stepTable(plan.steps, plan.branchCount).next);
+  const entered = stepEntries(
+    counters,
+    stepTable(plan.steps, plan.branchCount, plan.tagsRead).next,
+  );
   for (const step of plan.steps) {
     const byBranch: Record<string, number> = {};
     step.branchKeys.forEach((key, b) => {

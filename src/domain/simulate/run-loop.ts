@@ -66,7 +66,7 @@ export class RunLoop {
     private readonly sender: MessageSender,
   ) {
     const goal = plan.goal;
-    this.table = stepTable(plan.steps, plan.branchCount);
+    this.table = stepTable(plan.steps, plan.branchCount, plan.tagsRead);
     this.mayStop = plan.exitMatch !== null || (goal !== null && goal.endsJourney);
     this.stopNames = [
       ...plan.exitEvents,
@@ -81,6 +81,8 @@ export class RunLoop {
     const steps = plan.steps;
     const tracer = this.tracer;
     const branches = counters.branches;
+    const { end } = plan;
+    const mayStop = this.mayStop;
     let s = plan.triggerSteps[trigger] as number;
     let t = entryAt;
     this.runEntry = entryAt;
@@ -178,11 +180,7 @@ export class RunLoop {
           return t;
       }
       if (wake > t) {
-        const stop = this.mayStop
-          ? this.interrupt(t, wake)
-          : wake >= plan.end
-            ? STOP_HORIZON
-            : GO_ON;
+        const stop = mayStop ? this.interrupt(t, wake) : wake >= end ? STOP_HORIZON : GO_ON;
         if (stop !== GO_ON) {
           state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE - allowed;
           // A message deferred by quiet hours and never sent (spec §4, quiet hours).
