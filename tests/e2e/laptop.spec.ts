@@ -1,14 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
+import { canvas, newBlankJourney, node, openJourney, side, viewSettled } from './editor-support';
 
 /** The editor as a marketer meets it on a laptop: 1280 × 720. */
 test.use({ viewport: { width: 1280, height: 720 } });
 
 const LAPTOP = { width: 1280, height: 720 };
 const surface = (page: Page) => page.locator('.journey-canvas__surface');
-const canvas = (page: Page) => page.getByRole('application', { name: 'Journey canvas' });
-const node = (page: Page, name: string | RegExp) => canvas(page).getByRole('group', { name });
-const side = (page: Page) => page.getByRole('complementary', { name: 'Step and journey settings' });
 
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
@@ -39,44 +37,10 @@ async function expectInCanvas(page: Page, step: Locator) {
     .toBe(true);
 }
 
-async function newBlankJourney(page: Page, name: string) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New journey' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New journey' });
-  await dialog.getByRole('radio', { name: /Blank journey/ }).check();
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
-  await dialog.getByRole('button', { name: 'Create journey' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
-
-async function openJourney(page: Page, name: string) {
-  await page.goto('/');
-  await page.getByRole('link', { name }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await expect(node(page, /^Event step/)).toBeVisible();
-}
-
 /** The zoom of the view, read from React Flow's transform. */
 async function zoom(page: Page): Promise<number> {
   const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
   return Number(/scale\(([\d.]+)\)/.exec(style)?.[1]);
-}
-
-/** Waits until the view stops moving (fit view, auto-layout and follow animate it). */
-async function viewSettled(page: Page) {
-  const viewport = page.locator('.react-flow__viewport');
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = (await viewport.getAttribute('style')) ?? '';
-        const same = now === last;
-        last = now;
-        return same;
-      },
-      { intervals: [150] },
-    )
-    .toBe(true);
 }
 
 test('room: the canvas has 60 % of a 1280 × 720 window with the panels open, 85 % with them hidden, remembered', async ({
