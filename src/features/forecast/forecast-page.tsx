@@ -212,8 +212,9 @@ export function ForecastPage() {
         </p>
       )}
       {state.status === 'error' &&
-        (setDeleted ? (
-          // Told by the list of sets, not read from the error: the read failed as the set went.
+        (state.error?.code === 'setGone' ? (
+          // Told by the failure's code alone: the list of sets may not have followed yet, and a set
+          // deleted meanwhile is not why another failure happened.
           <p role="alert">
             <FormattedMessage id="forecast.forecast-page.setDeletedDuringRun" />
           </p>
