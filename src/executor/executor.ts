@@ -136,6 +136,7 @@ export async function startExecutor(
       if (testClock === null) throw new Error('no test clock');
       const now =
         'to' in change ? await testClock.set(change.to) : await testClock.advance(change.advanceMs);
+      if (now === null) return { refused: 'backwards', now: await testClock.now() };
       const at = now - config.reorderWindowMs;
       let processed = 0;
       // Run everything due here, then wait for what another process still holds.

@@ -248,6 +248,18 @@ describe('the HTTP API off the happy path', () => {
     },
   );
 
+  it('refuses to set the test clock back once anything is stored: 409 clock-backwards, the clock unchanged', async () => {
+    const { now } = await api.ok<{ now: string }>('GET', '/health');
+    const back = await api.call('POST', '/admin/clock', { to: Date.parse(now) - 60_000 });
+    expect(back.status).toBe(409);
+    expect(documentedStatuses('POST', '/admin/clock')).toContain('409');
+    expect(apiErrorSchema.strict().safeParse(back.body).success).toBe(true);
+    expect(back.body).toMatchObject({ error: { code: 'clock-backwards' } });
+    expect(await api.ok('GET', '/health')).toMatchObject({ now });
+    // The same instant, and any later one, still set it.
+    expect((await api.call('POST', '/admin/clock', { to: Date.parse(now) })).status).toBe(200);
+  });
+
   it('refuses a spec compiled without --version (a content hash) with 422 on journey.version, not 409', async () => {
     const spec = withId(webhookJourney('http://127.0.0.1:9/h'));
     const hashed = { ...spec, journey: { ...spec.journey, version: '06afe67bed34bc' } };

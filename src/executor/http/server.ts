@@ -30,7 +30,7 @@ export interface ServerDeps {
   /** Moves the test clock and runs everything due; only with the test clock. */
   advance: (
     change: { advanceMs: number } | { to: number },
-  ) => Promise<{ now: number; processed: number }>;
+  ) => Promise<{ now: number; processed: number } | { refused: 'backwards'; now: number }>;
   stats: () => Promise<unknown>;
   reset: () => Promise<void>;
   log: (message: string) => void;
@@ -213,6 +213,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     app.post('/admin/clock', async (request) => {
       const change = parseBody(clockRequestSchema, request.body);
       const r = await deps.advance(change);
+      if ('refused' in r)
+        throw new ApiProblem(
+          409,
+          'clock-backwards',
+          `The test clock is at ${iso(r.now)}: it cannot go back while anything is stored (POST /admin/reset first).`,
+        );
       return { now: iso(r.now), processed: r.processed };
     });
     app.post('/admin/reset', async (_request, reply) => {
