@@ -1,3 +1,4 @@
+import { adminStatsSchema } from '../domain/contract/executor-contract.ts';
 import { loadTemplateEngine } from '../domain/index.ts';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import pg from 'pg';
@@ -159,13 +160,13 @@ export async function startExecutor(
         `select executor_id, count(*)::int as batches, sum(profiles)::int as profiles,
                 sum(step_executions)::int as steps from count_deltas group by executor_id`,
       );
-      return {
+      return adminStatsSchema.parse({
         executorId: config.executorId,
         process: stats,
         outbox: Object.fromEntries(outbox.rows.map((r) => [r.status, r.n])),
         byExecutor: byExecutor.rows,
         held: await heldProfiles(pool),
-      };
+      });
     },
     async reset() {
       await pool.query(`truncate ${DATA_TABLES.join(', ')}`);

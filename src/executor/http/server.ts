@@ -34,6 +34,8 @@ export interface ServerDeps {
   stats: () => Promise<unknown>;
   reset: () => Promise<void>;
   log: (message: string) => void;
+  /** Told of every route as it is registered (the test that holds docs/openapi.json to them). */
+  onRoute?: (method: string, url: string) => void;
 }
 
 type Params = Record<string, string>;
@@ -79,6 +81,11 @@ function versionParam(text: string): number | null {
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const { config, pool, clock, catalog } = deps;
   const app = Fastify({ bodyLimit: 5 * 1024 * 1024, logger: false });
+  const { onRoute } = deps;
+  if (onRoute !== undefined)
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) onRoute(method, route.url);
+    });
 
   // The app calls from its own origin (issue 16): answer preflights and allow the headers it sends.
   app.addHook('onRequest', async (request, reply) => {

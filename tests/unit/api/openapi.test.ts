@@ -64,6 +64,8 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
     );
     expect(Object.keys(openapi.paths).sort()).toEqual([
       '/admin/clock',
+      '/admin/reset',
+      '/admin/stats',
       '/events',
       '/health',
       '/journeys/{journeyId}/status',
@@ -98,6 +100,7 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
     ['ClockRequest', executorContract.clockRequestSchema],
     ['ClockResult', executorContract.clockResultSchema],
     ['WorkspaceFrequencyCap', executorContract.workspaceFrequencyCapSchema],
+    ['AdminStats', executorContract.adminStatsSchema],
   ] as const)('component %s matches its zod schema', (name, schema) => {
     expect(normalise(schemas[name] ?? null)).toEqual(fromZod(schema));
   });
