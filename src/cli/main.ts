@@ -11,7 +11,7 @@ import { loadJourneyOrSpec } from './load-journey-or-spec.ts';
 import { shownName } from './read-json.ts';
 import { simulateCommand } from './simulate-command.ts';
 
-installTemplateEngine(liquid);
+installTemplateEngine(liquid, () => performance.now());
 
 const USAGE = `Usage: wayfinder <command> [options]
 

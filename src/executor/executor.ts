@@ -60,7 +60,7 @@ export async function startExecutor(
   input: ExecutorConfigInput,
   log: (message: string) => void = (m) => console.log(m),
 ): Promise<RunningExecutor> {
-  await loadTemplateEngine(); // messages are rendered with Liquid at send time (spec §5.5)
+  await loadTemplateEngine(() => performance.now()); // messages are rendered with Liquid at send time (spec §5.5)
   const config = executorConfigSchema.parse(input);
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 12 });
   pool.on('error', (error) => log(`database pool: ${error.message}`));
