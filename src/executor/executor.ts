@@ -49,6 +49,7 @@ const DATA_TABLES = [
   'outbox',
   'delivery_batches',
   'workspace_settings',
+  'journey_stops',
 ];
 
 /**

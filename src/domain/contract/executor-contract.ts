@@ -72,6 +72,8 @@ export const versionCountsSchema = z.object({
   /** Goal conversions outside the control group. */
   conversions: count,
   control: z.object({ entries: count, conversions: count }),
+  /** Runs ended because the journey was stopped (POST /journeys/{journeyId}/stop). */
+  stopped: count,
   /** Per step, as `SimulationResult.steps`; `waiting` is the runs there now. */
   steps: z.record(z.string(), stepResultSchema),
   /** Runs that took each connection, keyed `${fromStepId}->${branchKey}`, as `SimulationResult.edgeCounts`. */
@@ -177,6 +179,7 @@ export const profileRunsSchema = z.object({
         'goal',
         'control_group',
         'loop_guard',
+        'stopped',
         'horizon',
       ]),
       endedAt: z.iso.datetime({ offset: true }).nullable(),

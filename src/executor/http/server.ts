@@ -15,6 +15,7 @@ import type { ExecutorConfig } from '../config.ts';
 import { readCounts } from '../store/counts.ts';
 import { insertEvents, putProfile } from '../store/intake.ts';
 import { profileRuns } from '../store/runs.ts';
+import { stopJourney } from '../store/stop-journey.ts';
 import { readWorkspaceCap, saveWorkspaceCap } from '../store/workspace-settings.ts';
 import { getVersion, journeyStatus, listVersions, publishVersion } from '../store/versions.ts';
 import type { Catalog } from '../worker/catalog.ts';
@@ -167,6 +168,11 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         : await readCounts(pool, catalog, journeyId, number, await clock.now());
     if (counts === null) throw new ApiProblem(404, 'not-found', 'No such version.');
     return counts;
+  });
+
+  app.post('/journeys/:journeyId/stop', async (request) => {
+    const { journeyId = '' } = request.params as Params;
+    return stopJourney(pool, journeyId, await clock.now());
   });
 
   app.get('/journeys/:journeyId/status', async (request) => {

@@ -69,6 +69,7 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
       '/events',
       '/health',
       '/journeys/{journeyId}/status',
+      '/journeys/{journeyId}/stop',
       '/journeys/{journeyId}/versions',
       '/journeys/{journeyId}/versions/{version}',
       '/journeys/{journeyId}/versions/{version}/counts',
