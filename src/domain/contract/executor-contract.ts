@@ -72,8 +72,11 @@ export const versionCountsSchema = z.object({
   /** Goal conversions outside the control group. */
   conversions: count,
   control: z.object({ entries: count, conversions: count }),
-  /** Runs ended because the journey was stopped (POST /journeys/{journeyId}/stop). */
-  stopped: count,
+  /**
+   * Runs ended because the journey was stopped (POST /journeys/{journeyId}/stop). Absent from
+   * backends that cannot stop a journey.
+   */
+  stopped: count.optional(),
   /** Per step, as `SimulationResult.steps`; `waiting` is the runs there now. */
   steps: z.record(z.string(), stepResultSchema),
   /** Runs that took each connection, keyed `${fromStepId}->${branchKey}`, as `SimulationResult.edgeCounts`. */
