@@ -148,7 +148,7 @@ export class MessageSender {
     bump(counters.stepSent, stepIndex);
     counters.stepUnits[stepIndex] =
       (counters.stepUnits[stepIndex] as number) +
-      (m.billedUnits === null ? 1 : m.billedUnits(state.profile, t));
+      (m.billedUnits === null ? 1 : m.billedUnits(state, t));
     state.messages++;
     const day = Math.floor((t - this.plan.start) / DAY_MS);
     if (day >= 0 && day < counters.days) bump(counters.sendsPerDay, c * counters.days + day);
