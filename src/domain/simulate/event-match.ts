@@ -1,7 +1,10 @@
 import { compilePropertyFilters, type PropertyFilter } from '../conditions/property-filter.ts';
 import type { ProfileEvent } from '../profiles/profile.ts';
 
-/** A compiled test on one event. */
+/**
+ * A compiled test on one event. It reads the event's name and props, never its time: which of a
+ * message's simulated events a wait can take is told by probing its test (simulated-reads.ts).
+ */
 export type EventMatcher = (e: ProfileEvent) => boolean;
 
 /** Matches events by name and property filters. */
