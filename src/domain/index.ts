@@ -105,6 +105,7 @@ export {
   loadTemplateEngine,
   templateEngine,
 } from './templating/liquid-engine.ts';
+export * from './templating/template-limits.ts';
 export * from './templating/template-variables.ts';
 export * from './templating/template-context.ts';
 export * from './templating/message-templates.ts';
