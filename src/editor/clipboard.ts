@@ -6,6 +6,7 @@ import {
   type Connection,
   type IdGenerator,
   type JourneyStep,
+  withStepReferences,
 } from '../domain/index.ts';
 import type { EditorState } from './editor-state.ts';
 import type { Refusal } from './refusal.ts';
@@ -95,7 +96,10 @@ export function damagedClipboard(
   };
 }
 
-/** Gives pasted steps and connections fresh ids, keeping the connections between them. */
+/**
+ * Gives pasted steps and connections fresh ids, keeping the connections between them and the
+ * steps they name.
+ */
 export function reidentify(
   content: ClipboardContent,
   newId: IdGenerator,
@@ -107,11 +111,14 @@ export function reidentify(
     map.set(s.id, id);
     return { ...s, id, position: { x: s.position.x + offset.x, y: s.position.y + offset.y } };
   });
+  // A wait copied with the message it watches watches the pasted message; copied alone, the
+  // message it watched.
+  const pasted = steps.map((s) => withStepReferences(s, (id) => map.get(id) ?? id));
   const connections = content.connections.map((c) => ({
     id: newId(),
     from: map.get(c.from) as string,
     fromBranch: c.fromBranch,
     to: map.get(c.to) as string,
   }));
-  return { steps, connections };
+  return { steps: pasted, connections };
 }

@@ -201,7 +201,9 @@ test('a journey with problems of several kinds shows them in French, as do impor
   const problems = page.getByRole('region', { name: 'Problèmes' });
   await expect(problems).toContainText('Ajoutez un déclencheur : le parcours n’a aucune entrée.');
   await expect(problems).toContainText('Écrivez un objet.');
-  await expect(problems).toContainText('amount : doit être supérieur à 0');
+  // Named as the step's form names the field, never by its path.
+  await expect(problems).toContainText('Quantité : doit être supérieur à 0');
+  await expect(problems).not.toContainText('amount');
   await expectNoEnglish(page, [], '.problems');
   // A node's badge says its worst problem in French too.
   const badge = page.locator('.step-node__badge').first();

@@ -78,6 +78,29 @@ test('opens each demo journey fitted to the canvas: every step inside it, clear 
   }
 });
 
+test('a 200-character journey name is cut short in the header; its actions and notes stay whole, on one line', async ({
+  page,
+}) => {
+  const name = `Spring re-engagement for lapsed loyalty members ${'and their friends '.repeat(9)}`
+    .slice(0, 200)
+    .trim();
+  await newBlankJourney(page, name);
+  const header = page.locator('.editor-header');
+  const title = header.getByRole('heading', { level: 1 });
+  // The name gives way (cut with an ellipsis, whole on hover and for screen readers)…
+  expect(await title.evaluate((h) => h.scrollWidth > h.clientWidth)).toBe(true);
+  await expect(title).toHaveAttribute('title', name);
+  // …and nothing else does: each action and note is one line, inside the window.
+  const blocked = header.getByText(/^Fix \d+ errors? to publish\.$/);
+  await expect(blocked).toBeVisible();
+  for (const item of [blocked, header.getByRole('button', { name: /errors?|warnings?/ })]) {
+    const b = await box(item);
+    expect(b.height).toBeLessThanOrEqual(32);
+    expect(b.x + b.width).toBeLessThanOrEqual(LAPTOP.width);
+  }
+  expect(await blocked.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+});
+
 test('room: the canvas has 60 % of a 1280 × 720 window with the panels open, 85 % with them hidden, remembered', async ({
   page,
 }) => {

@@ -1,7 +1,24 @@
 import { getStepDefinition } from '../steps/registry.ts';
 import type { IdGenerator } from './ids.ts';
-import type { JourneyDocument } from './journey-schema.ts';
+import type { JourneyDocument, JourneyStep } from './journey-schema.ts';
 import { unsafeNameProblem } from './limits.ts';
+
+/**
+ * The step with the ids of other steps its config names (a wait watching a message) passed
+ * through `rename`. A config its kind cannot read is left as it is: the validator reports it,
+ * and the user fixes it in the form.
+ */
+export function withStepReferences(
+  step: JourneyStep,
+  rename: (stepId: string) => string,
+): JourneyStep {
+  const definition = getStepDefinition(step.kind);
+  if (definition?.renameStepReferences === undefined) return step;
+  const parsed = definition.configSchema.safeParse(step.config);
+  if (!parsed.success) return step;
+  const config = definition.renameStepReferences(parsed.data, rename);
+  return { ...step, config: config as JourneyStep['config'] };
+}
 
 /** A step given a new id, and its own name, to tell the user which one. */
 export interface RenamedStep {
@@ -15,8 +32,7 @@ export interface RenamedStep {
  * `constructor`, empty, control characters, over 128 characters…) replaced by a fresh one, the
  * arrows and the steps that name a step (a wait watching a message) following it. The editor
  * cannot change a step's id, so a file holding such ids is made fixable as it is imported; the
- * renamed steps are listed for the user. A config the kind cannot read is left as it is (the
- * validator reports it, and the user fixes it in the form).
+ * renamed steps are listed for the user.
  */
 export function withSafeStepIds(
   doc: JourneyDocument,
@@ -41,15 +57,10 @@ export function withSafeStepIds(
   const rename = (id: string) => ids.get(id) ?? id;
   const unsafeArrow = doc.connections.some((c) => unsafeNameProblem(c.id) !== undefined);
   if (renamed.length === 0 && !unsafeArrow) return { document: doc, renamed };
-  const steps = doc.steps.map((step) => {
-    const definition = getStepDefinition(step.kind);
-    const parsed = definition?.configSchema.safeParse(step.config);
-    const config =
-      definition?.renameStepReferences !== undefined && parsed?.success === true && ids.size > 0
-        ? definition.renameStepReferences(parsed.data, rename)
-        : step.config;
-    return { ...step, id: rename(step.id), config: config as typeof step.config };
-  });
+  const steps = doc.steps.map((step) => ({
+    ...withStepReferences(step, rename),
+    id: rename(step.id),
+  }));
   const connections = doc.connections.map((c) => ({
     ...c,
     id: unsafeNameProblem(c.id) === undefined ? c.id : fresh(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIPBOARD_VERSION, PASTE_OFFSET } from '../../../src/editor/index.ts';
-import { chain, harness } from './fixtures.ts';
+import { add, chain, harness } from './fixtures.ts';
 
 describe('clipboard', () => {
   it('copies the selection as a versioned envelope with only the internal connections', () => {
@@ -115,5 +115,35 @@ describe('clipboard', () => {
     store.undo();
     expect(store.getState().document.steps).toHaveLength(3);
     expect(store.getState().selection.stepIds).toEqual([email, delay]);
+  });
+});
+
+describe('a wait that watches a message, copied with it', () => {
+  it('watches the pasted message, not the one it was copied from', () => {
+    const { store } = harness();
+    const { email } = chain(store);
+    const wait = add(store, 'wait_for_event', 900, 0);
+    const engagement = { type: 'engagement', stepId: email, engagement: 'opened' };
+    const configured = store.dispatch('updateStepConfig', {
+      stepId: wait,
+      config: { target: engagement, timeout: { amount: 3, unit: 'days' } },
+    });
+    expect(configured.ok).toBe(true);
+    store.dispatch('setSelection', { stepIds: [email, wait] });
+    const copied = store.dispatch('copySelection');
+    store.dispatch('paste', { text: copied.ok ? (copied.output ?? '') : '' });
+    const { document, selection } = store.getState();
+    const pasted = document.steps.filter((s) => selection.stepIds.includes(s.id));
+    const pastedEmail = pasted.find((s) => s.kind === 'email');
+    const pastedWait = pasted.find((s) => s.kind === 'wait_for_event');
+    expect(pastedWait?.config).toMatchObject({ target: { stepId: pastedEmail?.id } });
+    // Copied alone, a wait keeps watching the message it watched.
+    store.dispatch('setSelection', { stepIds: [wait] });
+    const alone = store.dispatch('copySelection');
+    store.dispatch('paste', { text: alone.ok ? (alone.output ?? '') : '' });
+    const [copy] = store.getState().selection.stepIds;
+    expect(store.getState().document.steps.find((s) => s.id === copy)?.config).toMatchObject({
+      target: { stepId: email },
+    });
   });
 });

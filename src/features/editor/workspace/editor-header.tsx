@@ -38,7 +38,7 @@ export function EditorHeader({
       <Link to="/" className="editor-back">
         <FormattedMessage id="editor.editor-workspace.journeys" />
       </Link>
-      <h1 className="editor-title">
+      <h1 className="editor-title" title={journeyName || undefined}>
         {journeyName || intl.formatMessage({ id: 'editor.editor-workspace.untitledJourney' })}
       </h1>
       <SaveIndicator state={saveState} onRetry={onRetrySave} />
