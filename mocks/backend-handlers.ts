@@ -73,6 +73,19 @@ async function readBody(request: Request): Promise<{ spec?: unknown } | null> {
  * (`/api` in the browser, an absolute URL in Node tests), plus `{base}/__mock/*` to inject faults.
  */
 export function createBackendHandlers(state: MockBackendState, base: string) {
+  const status = (journeyId: string) => {
+    const list = state.versions(journeyId);
+    const stoppedAt = state.stoppedAt(journeyId);
+    const live = stoppedAt === null ? list.at(-1) : undefined;
+    return {
+      journeyId,
+      state: stoppedAt !== null ? 'stopped' : live === undefined ? 'draft' : 'live',
+      liveVersion: live?.version ?? null,
+      activeProfiles: 0,
+      activeProfilesByVersion: Object.fromEntries(list.map((v) => [String(v.version), 0])),
+      stoppedAt,
+    };
+  };
   const contract = (resolver: HttpResponseResolver) => {
     const wrapped: HttpResponseResolver = async (info) => {
       const faults = state.faults();
@@ -174,17 +187,16 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
 
     http.get(
       `${base}/journeys/:journeyId/status`,
+      contract(({ params }) => HttpResponse.json(status(String(params.journeyId)))),
+    ),
+
+    http.post(
+      `${base}/journeys/:journeyId/stop`,
       contract(({ params }) => {
         const journeyId = String(params.journeyId);
-        const list = state.versions(journeyId);
-        const live = list.at(-1);
-        return HttpResponse.json({
-          journeyId,
-          state: live === undefined ? 'draft' : 'live',
-          liveVersion: live?.version ?? null,
-          activeProfiles: 0,
-          activeProfilesByVersion: Object.fromEntries(list.map((v) => [String(v.version), 0])),
-        });
+        if (!state.stop(journeyId))
+          return problem(404, 'not-found', 'No such journey is published.');
+        return HttpResponse.json(status(journeyId));
       }),
     ),
 

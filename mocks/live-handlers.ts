@@ -70,6 +70,7 @@ export function createLiveHandlers(state: MockBackendState, base: string) {
         entries: 0,
         conversions: 0,
         control: { entries: 0, conversions: 0 },
+        stopped: 0,
         steps,
         edgeCounts,
         daily: [],

@@ -55,6 +55,8 @@ const NO_FAULTS: MockFaults = {
 export function createMockBackendState(now: () => Date = () => new Date()) {
   const versions = new Map<string, MockVersion[]>();
   const keys = new Map<string, IdempotentAnswer>();
+  /** When each stopped journey was stopped; a publish starts it again. */
+  const stops = new Map<string, string>();
   const log: MockRequestLog[] = [];
   let faults: MockFaults = { ...NO_FAULTS };
 
@@ -72,7 +74,15 @@ export function createMockBackendState(now: () => Date = () => new Date()) {
       return true;
     },
     log,
+    stoppedAt: (journeyId: string): string | null => stops.get(journeyId) ?? null,
+    /** Stops a journey (its first stop's time is kept); false when it was never published. */
+    stop(journeyId: string): boolean {
+      if ((versions.get(journeyId) ?? []).length === 0) return false;
+      if (!stops.has(journeyId)) stops.set(journeyId, now().toISOString());
+      return true;
+    },
     reset(): void {
+      stops.clear();
       versions.clear();
       keys.clear();
       log.length = 0;
@@ -96,6 +106,7 @@ export function createMockBackendState(now: () => Date = () => new Date()) {
         spec,
       };
       versions.set(journeyId, [...list, version]);
+      stops.delete(journeyId);
       keys.set(key, { journeyId, bodyHash: contentHash(stableJson(spec)), version });
       return version;
     },

@@ -1,4 +1,10 @@
-import { CHANNEL_LABELS, CHANNELS, type SimulationResult, type Spec } from '../domain/index.ts';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  journeyChannels,
+  type SimulationResult,
+  type Spec,
+} from '../domain/index.ts';
 
 const int = new Intl.NumberFormat('en-US');
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
@@ -27,7 +33,11 @@ export function formatSimulation(spec: Spec, result: SimulationResult): string {
       `goal ${result.goal.event}: ${int.format(result.goal.conversions)} conversions (${pct.format(result.goal.rate)}), revenue ${money.format(result.goal.revenue)}`,
     );
   }
-  const channelRows = CHANNELS.filter((c) => (result.channels[c]?.sent ?? 0) > 0).map((c) => {
+  // Every channel the journey has a step on, 0s included: a channel that sent nothing is the
+  // figure a reader looks for (everyone unreachable, capped or gone before it).
+  const used = new Set(journeyChannels(result));
+  const shown = CHANNELS.filter((c) => used.has(c) || (result.channels[c]?.sent ?? 0) > 0);
+  const channelRows = shown.map((c) => {
     const ch = result.channels[c];
     const suppressed = ch
       ? ch.suppressed.unreachable +

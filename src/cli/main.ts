@@ -10,8 +10,9 @@ import { examplesCommand } from './examples-command.ts';
 import { loadJourneyOrSpec } from './load-journey-or-spec.ts';
 import { shownName } from './read-json.ts';
 import { simulateCommand } from './simulate-command.ts';
+import { stopCommand } from './stop-command.ts';
 
-installTemplateEngine(liquid);
+installTemplateEngine(liquid, () => performance.now());
 
 const USAGE = `Usage: wayfinder <command> [options]
 
@@ -34,6 +35,9 @@ Commands:
   conformance --out DIR           write the backend conformance kit (cases + README)
   conformance --check KIT --actual DIR
                                   compare a backend's outcomes with the kit's expected ones
+  stop JOURNEY_ID --backend URL   stop a live journey on an execution backend: no new entries,
+                                  every run in flight ends now (token from WAYFINDER_TOKEN);
+                                  exit 0 stopped, 1 refused, 2 no answer
   help                            show this help
 
 The first FILE of a command may be - to read standard input.
@@ -120,6 +124,7 @@ const COMMANDS = new Map<string, Command>([
   ['validate', validateCommand],
   ['compile', compileCommand],
   ['schema', schemaCommand],
+  ['stop', (args, io) => stopCommand(args, io)],
 ]);
 
 /** Runs the CLI and returns its exit code; it never throws. */

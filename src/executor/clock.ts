@@ -23,13 +23,23 @@ export class TestClock implements Clock {
     return row === undefined ? 0 : Number(row.now_ms);
   }
 
-  /** Sets the time (tests may go back only before anything ran, which the caller ensures). */
-  async set(to: number): Promise<number> {
-    await this.pool.query(
-      'insert into test_clock values (1, $1) on conflict (id) do update set now_ms = excluded.now_ms',
+  /**
+   * Sets the time, or answers `null` when that would move it back while anything is stored. Runs
+   * already advanced, sends already made and counts already written cannot be taken back, so an
+   * earlier time would make waits end before they began and entries dated before what followed
+   * them. Back is allowed on an empty database (a fresh start, or after `/admin/reset`), which is
+   * how the conformance kit starts each case at its own date.
+   */
+  async set(to: number): Promise<number | null> {
+    const r = await this.pool.query<{ now_ms: string }>(
+      `update test_clock set now_ms = $1
+       where id = 1 and ($1 >= now_ms or not (
+         exists (select 1 from journey_versions) or exists (select 1 from profiles)
+         or exists (select 1 from events)))
+       returning now_ms`,
       [to],
     );
-    return to;
+    return r.rowCount === 0 ? null : to;
   }
 
   async advance(byMs: number): Promise<number> {

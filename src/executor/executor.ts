@@ -1,3 +1,4 @@
+import { adminStatsSchema } from '../domain/contract/executor-contract.ts';
 import { loadTemplateEngine } from '../domain/index.ts';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import pg from 'pg';
@@ -48,6 +49,7 @@ const DATA_TABLES = [
   'outbox',
   'delivery_batches',
   'workspace_settings',
+  'journey_stops',
 ];
 
 /**
@@ -59,7 +61,7 @@ export async function startExecutor(
   input: ExecutorConfigInput,
   log: (message: string) => void = (m) => console.log(m),
 ): Promise<RunningExecutor> {
-  await loadTemplateEngine(); // messages are rendered with Liquid at send time (spec §5.5)
+  await loadTemplateEngine(() => performance.now()); // messages are rendered with Liquid at send time (spec §5.5)
   const config = executorConfigSchema.parse(input);
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 12 });
   pool.on('error', (error) => log(`database pool: ${error.message}`));
@@ -136,6 +138,7 @@ export async function startExecutor(
       if (testClock === null) throw new Error('no test clock');
       const now =
         'to' in change ? await testClock.set(change.to) : await testClock.advance(change.advanceMs);
+      if (now === null) return { refused: 'backwards', now: await testClock.now() };
       const at = now - config.reorderWindowMs;
       let processed = 0;
       // Run everything due here, then wait for what another process still holds.
@@ -158,13 +161,13 @@ export async function startExecutor(
         `select executor_id, count(*)::int as batches, sum(profiles)::int as profiles,
                 sum(step_executions)::int as steps from count_deltas group by executor_id`,
       );
-      return {
+      return adminStatsSchema.parse({
         executorId: config.executorId,
         process: stats,
         outbox: Object.fromEntries(outbox.rows.map((r) => [r.status, r.n])),
         byExecutor: byExecutor.rows,
         held: await heldProfiles(pool),
-      };
+      });
     },
     async reset() {
       await pool.query(`truncate ${DATA_TABLES.join(', ')}`);

@@ -2,17 +2,15 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../src/domain/contract/backend-contract.ts';
-import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
 import { ExecutorClient } from './support/client.ts';
 import { webhookJourney } from './support/journeys.ts';
-import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
+import { startTestExecutor, type TestExecutor } from './support/test-executor.ts';
 
 /**
  * The executor's answers off the happy path, held to docs/openapi.json: every hostile request
  * gets a status the document lists for its operation, in the error shape, never a 5XX, and a
  * body the contract does not describe is refused rather than silently trimmed.
  */
-const DB = `wf_exec_api_errors_${process.pid}`;
 const T0 = Date.UTC(2026, 4, 4, 10);
 
 type Operation = { responses: Record<string, unknown> };
@@ -27,23 +25,12 @@ function documentedStatuses(method: string, template: string): string[] {
   return Object.keys(operation.responses);
 }
 
-let executor: RunningExecutor;
-let databaseUrl: string;
+let running: TestExecutor;
 let api: ExecutorClient;
 
 beforeAll(async () => {
-  executor = await startExecutor(
-    {
-      databaseUrl: (databaseUrl = await createTestDatabase(DB)),
-      port: 0,
-      testClock: true,
-      executorId: 'api-errors',
-      deliveryLog: '/dev/null',
-    },
-    () => undefined,
-  );
-  api = new ExecutorClient(executor.url);
-  await api.setClock(T0);
+  running = await startTestExecutor({ name: 'api-errors', at: T0 });
+  api = running.api;
   const published = await api.publish(
     'hostile',
     withId(webhookJourney('http://127.0.0.1:9/h')),
@@ -53,8 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await executor?.close();
-  await dropTestDatabase(DB);
+  await running?.stop();
 });
 
 function withId(spec: ReturnType<typeof webhookJourney>, id = 'hostile') {
@@ -68,7 +54,7 @@ async function raw(
   body?: string,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${executor.url}${path}`, {
+  const response = await fetch(`${running.executor.url}${path}`, {
     method,
     headers,
     ...(body === undefined ? {} : { body }),
@@ -248,6 +234,18 @@ describe('the HTTP API off the happy path', () => {
     },
   );
 
+  it('refuses to set the test clock back once anything is stored: 409 clock-backwards, the clock unchanged', async () => {
+    const { now } = await api.ok<{ now: string }>('GET', '/health');
+    const back = await api.call('POST', '/admin/clock', { to: Date.parse(now) - 60_000 });
+    expect(back.status).toBe(409);
+    expect(documentedStatuses('POST', '/admin/clock')).toContain('409');
+    expect(apiErrorSchema.strict().safeParse(back.body).success).toBe(true);
+    expect(back.body).toMatchObject({ error: { code: 'clock-backwards' } });
+    expect(await api.ok('GET', '/health')).toMatchObject({ now });
+    // The same instant, and any later one, still set it.
+    expect((await api.call('POST', '/admin/clock', { to: Date.parse(now) })).status).toBe(200);
+  });
+
   it('refuses a spec compiled without --version (a content hash) with 422 on journey.version, not 409', async () => {
     const spec = withId(webhookJourney('http://127.0.0.1:9/h'));
     const hashed = { ...spec, journey: { ...spec.journey, version: '06afe67bed34bc' } };
@@ -355,7 +353,7 @@ describe('the HTTP API off the happy path', () => {
         expect.stringMatching(/^attributes\.consent: .*whatsapp/),
       ]),
     );
-    const db = new pg.Client({ connectionString: databaseUrl });
+    const db = new pg.Client({ connectionString: running.databaseUrl });
     await db.connect();
     try {
       const stored = await db.query(

@@ -6,40 +6,24 @@ import {
   journeyStatusSchema,
 } from '../../src/domain/contract/backend-contract.ts';
 import { healthSchema, versionCountsSchema } from '../../src/domain/contract/executor-contract.ts';
-import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
 import { ExecutorClient } from './support/client.ts';
 import { signUps, webhookJourney } from './support/journeys.ts';
-import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
+import { startTestExecutor, type TestExecutor } from './support/test-executor.ts';
 import { startWebhookReceiver } from './support/webhook-receiver.ts';
 
-const DB = `wf_exec_api_${process.pid}`;
 const TOKEN = 'api-test-token';
 const T0 = Date.UTC(2026, 4, 4, 10);
 
-let executor: RunningExecutor;
-let databaseUrl: string;
+let running: TestExecutor;
 let api: ExecutorClient;
 
 beforeAll(async () => {
-  executor = await startExecutor(
-    {
-      databaseUrl: (databaseUrl = await createTestDatabase(DB)),
-      // The system picks a free port: a fixed one can be held by another run on the machine.
-      port: 0,
-      testClock: true,
-      token: TOKEN,
-      executorId: 'api',
-      deliveryLog: '/dev/null',
-    },
-    () => undefined,
-  );
-  api = new ExecutorClient(executor.url, TOKEN);
-  await api.setClock(T0);
+  running = await startTestExecutor({ name: 'api', at: T0, token: TOKEN });
+  api = running.api;
 });
 
 afterAll(async () => {
-  await executor?.close();
-  await dropTestDatabase(DB);
+  await running?.stop();
 });
 
 describe('publishing', () => {
@@ -103,13 +87,13 @@ describe('publishing', () => {
 
 describe('access and health', () => {
   it('wants the bearer token everywhere but the health check, which says whether the token is accepted', async () => {
-    const anonymous = new ExecutorClient(executor.url);
+    const anonymous = new ExecutorClient(running.executor.url);
     expect((await anonymous.call('GET', '/journeys/crash-journey/versions')).status).toBe(401);
     const open = healthSchema.parse((await anonymous.call('GET', '/health')).body);
     // A monitor's cache-busting query string is still the health check, not a route wanting a token.
     expect((await anonymous.call('GET', '/health?probe=1')).status).toBe(200);
     expect(open).toMatchObject({ tokenRequired: true, tokenAccepted: false, clock: 'test' });
-    const wrong = new ExecutorClient(executor.url, 'nope');
+    const wrong = new ExecutorClient(running.executor.url, 'nope');
     expect(healthSchema.parse((await wrong.call('GET', '/health')).body).tokenAccepted).toBe(false);
     expect(healthSchema.parse(await api.ok('GET', '/health')).tokenAccepted).toBe(true);
   });
@@ -161,7 +145,7 @@ describe('profiles, events and counts', () => {
 
 /** The outbox status of each w1 send of these journeys, once none is pending any more. */
 async function settledSends(journeys: string[]): Promise<Record<string, string>> {
-  const db = new pg.Client({ connectionString: databaseUrl });
+  const db = new pg.Client({ connectionString: running.databaseUrl });
   await db.connect();
   try {
     const deadline = Date.now() + 60_000;

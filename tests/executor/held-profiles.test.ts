@@ -2,10 +2,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionCountsSchema } from '../../src/domain/contract/executor-contract.ts';
 import { delay, email, journeyOf, onEvent } from '../../src/domain/conformance/case-builder.ts';
-import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
 import { ExecutorClient } from './support/client.ts';
 import { signUps, specOf } from './support/journeys.ts';
-import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
+import { startTestExecutor, type TestExecutor } from './support/test-executor.ts';
 
 /**
  * One profile the engine cannot advance (its stored state damaged, or written by a newer
@@ -13,11 +12,9 @@ import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
  * held it rolled back, was claimed again first (it is the earliest due), and failed again for
  * ever, on every process.
  */
-const DB = `wf_exec_held_${process.pid}`;
 const T0 = Date.UTC(2026, 4, 4, 10);
 
-let executor: RunningExecutor;
-let databaseUrl: string;
+let running: TestExecutor;
 let api: ExecutorClient;
 const logged: string[] = [];
 
@@ -38,7 +35,7 @@ const welcome = specOf(
 );
 
 async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
-  const db = new pg.Client({ connectionString: databaseUrl });
+  const db = new pg.Client({ connectionString: running.databaseUrl });
   await db.connect();
   try {
     return (await db.query<T>(text, values)).rows;
@@ -48,24 +45,17 @@ async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] 
 }
 
 beforeAll(async () => {
-  executor = await startExecutor(
-    {
-      databaseUrl: (databaseUrl = await createTestDatabase(DB)),
-      port: 0,
-      testClock: true,
-      executorId: 'held',
-      deliveryLog: '/dev/null',
-    },
-    (message) => logged.push(message),
-  );
-  api = new ExecutorClient(executor.url);
-  await api.setClock(T0);
+  running = await startTestExecutor({
+    name: 'held',
+    at: T0,
+    log: (message) => logged.push(message),
+  });
+  api = running.api;
   expect((await api.publish('held', welcome, 'v1')).status).toBe(201);
 });
 
 afterAll(async () => {
-  await executor?.close();
-  await dropTestDatabase(DB);
+  await running?.stop();
 });
 
 describe('a profile the engine cannot advance', () => {

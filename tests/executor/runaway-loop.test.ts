@@ -4,10 +4,9 @@ import { versionCountsSchema } from '../../src/domain/contract/executor-contract
 import { delay, email, journeyOf, onEvent } from '../../src/domain/conformance/case-builder.ts';
 import { BEHAVIOUR_OFF } from '../../src/domain/conformance/conformance-kit.ts';
 import { simulate } from '../../src/domain/index.ts';
-import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
 import { ExecutorClient } from './support/client.ts';
 import { specOf } from './support/journeys.ts';
-import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
+import { startTestExecutor, type TestExecutor } from './support/test-executor.ts';
 
 /**
  * A loop through a one-minute wait is valid (validation only warns, `short-cycle`) and never ends
@@ -15,12 +14,10 @@ import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
  * bound but the 1,000 steps of one instant, so it sent a customer an email a minute for as long as
  * it ran, and their stored state grew by two step records a minute.
  */
-const DB = `wf_exec_loop_${process.pid}`;
 const T0 = Date.UTC(2026, 4, 4, 10);
 const DAY = 86_400_000;
 
-let executor: RunningExecutor;
-let databaseUrl: string;
+let running: TestExecutor;
 let api: ExecutorClient;
 
 const loop = specOf(
@@ -41,24 +38,13 @@ const loop = specOf(
 );
 
 beforeAll(async () => {
-  executor = await startExecutor(
-    {
-      databaseUrl: (databaseUrl = await createTestDatabase(DB)),
-      port: 0,
-      testClock: true,
-      executorId: 'loop',
-      deliveryLog: '/dev/null',
-    },
-    () => undefined,
-  );
-  api = new ExecutorClient(executor.url);
-  await api.setClock(T0);
+  running = await startTestExecutor({ name: 'loop', at: T0 });
+  api = running.api;
   expect((await api.publish('loop', loop, 'v1')).status).toBe(201);
 });
 
 afterAll(async () => {
-  await executor?.close();
-  await dropTestDatabase(DB);
+  await running?.stop();
 });
 
 describe('a journey that loops through a short wait', () => {
@@ -89,7 +75,7 @@ describe('a journey that loops through a short wait', () => {
     const entered = ['t', 'm', 'd'].map((id) => actual.steps[id]?.entered ?? 0);
     expect(entered.reduce((a, b) => a + b)).toBe(2_001);
 
-    const db = new pg.Client({ connectionString: databaseUrl });
+    const db = new pg.Client({ connectionString: running.databaseUrl });
     await db.connect();
     try {
       const { rows } = await db.query<{ n: number; size: number; ended: string | null }>(

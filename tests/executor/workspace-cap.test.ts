@@ -4,16 +4,14 @@ import {
   versionCountsSchema,
   workspaceFrequencyCapSchema,
 } from '../../src/domain/contract/executor-contract.ts';
-import { startExecutor, type RunningExecutor } from '../../src/executor/executor.ts';
 import { ExecutorClient } from './support/client.ts';
 import { signUps, specOf } from './support/journeys.ts';
-import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
+import { startTestExecutor, type TestExecutor } from './support/test-executor.ts';
 
-const DB = `wf_exec_cap_${process.pid}`;
 const T0 = Date.UTC(2026, 4, 4, 10);
 const HOUR = 3_600_000;
 
-let executor: RunningExecutor;
+let running: TestExecutor;
 let api: ExecutorClient;
 
 /** On sign-up, wait `hours` (none when 0), then an email. */
@@ -29,25 +27,12 @@ function emailAfter(id: string, hours: number) {
 }
 
 beforeAll(async () => {
-  executor = await startExecutor(
-    {
-      databaseUrl: await createTestDatabase(DB),
-      // The system picks a free port: a fixed one can be held by another run on the machine.
-      port: 0,
-      testClock: true,
-      token: '',
-      executorId: 'cap',
-      deliveryLog: '/dev/null',
-    },
-    () => undefined,
-  );
-  api = new ExecutorClient(executor.url);
-  await api.setClock(T0);
+  running = await startTestExecutor({ name: 'cap', at: T0 });
+  api = running.api;
 });
 
 afterAll(async () => {
-  await executor?.close();
-  await dropTestDatabase(DB);
+  await running?.stop();
 });
 
 describe('the workspace frequency cap', () => {

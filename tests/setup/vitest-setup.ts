@@ -6,7 +6,7 @@ import { vi } from 'vitest';
 // The template engine as every Node entry installs it (the browser loads it on first use).
 import * as liquid from 'liquidjs';
 import { installTemplateEngine } from '../../src/domain/templating/liquid-engine.ts';
-installTemplateEngine(liquid);
+installTemplateEngine(liquid, () => performance.now());
 
 // Component tests render inside the app's LocaleProvider, in English (see ./english-locale.tsx).
 vi.mock('@testing-library/react', async (importOriginal) => {

@@ -47,7 +47,7 @@ export type VersionDetail = z.infer<typeof versionDetailSchema>;
 export const versionListSchema = z.object({ versions: z.array(publishedVersionSchema) });
 export type VersionList = z.infer<typeof versionListSchema>;
 
-export const JOURNEY_STATES = ['draft', 'live', 'paused'] as const;
+export const JOURNEY_STATES = ['draft', 'live', 'paused', 'stopped'] as const;
 
 /** What the backend is doing with a journey right now. */
 export const journeyStatusSchema = z.object({
@@ -57,6 +57,11 @@ export const journeyStatusSchema = z.object({
   activeProfiles: z.number().int().nonnegative(),
   /** Active profiles by the version they entered with (they stay on it until they leave). */
   activeProfilesByVersion: z.record(z.string(), z.number().int().nonnegative()),
+  /**
+   * When the journey was stopped (POST /journeys/{journeyId}/stop); null while it runs. Absent
+   * from backends that cannot stop a journey.
+   */
+  stoppedAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type JourneyStatus = z.infer<typeof journeyStatusSchema>;
 

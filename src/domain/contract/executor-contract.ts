@@ -72,6 +72,11 @@ export const versionCountsSchema = z.object({
   /** Goal conversions outside the control group. */
   conversions: count,
   control: z.object({ entries: count, conversions: count }),
+  /**
+   * Runs ended because the journey was stopped (POST /journeys/{journeyId}/stop). Absent from
+   * backends that cannot stop a journey.
+   */
+  stopped: count.optional(),
   /** Per step, as `SimulationResult.steps`; `waiting` is the runs there now. */
   steps: z.record(z.string(), stepResultSchema),
   /** Runs that took each connection, keyed `${fromStepId}->${branchKey}`, as `SimulationResult.edgeCounts`. */
@@ -119,6 +124,37 @@ export const clockResultSchema = z.object({
   processed: count,
 });
 
+/**
+ * GET /admin/stats: what an operator watches. `process` is this process's own tally since it
+ * started; `outbox` counts sends by status and `byExecutor` the engine's batches by process, from
+ * the database (every process on it); `held` the profiles the engine set aside, latest 20.
+ */
+export const adminStatsSchema = z.object({
+  executorId: z.string().min(1),
+  process: z.object({
+    batches: count,
+    profiles: count,
+    stepExecutions: count,
+    sends: count,
+    held: count,
+  }),
+  outbox: z.record(z.string(), count),
+  byExecutor: z.array(
+    z.object({ executor_id: z.string(), batches: count, profiles: count, steps: count }),
+  ),
+  held: z.object({
+    count,
+    profiles: z.array(
+      z.object({
+        profileId: z.string(),
+        reason: z.string(),
+        heldAt: z.iso.datetime({ offset: true }),
+      }),
+    ),
+  }),
+});
+export type AdminStats = z.infer<typeof adminStatsSchema>;
+
 /** GET /profiles/{profileId}/journeys/{journeyId}/runs: every run of a profile, with its path (the conformance kit's shape). */
 export const profileRunsSchema = z.object({
   journeyId: z.string().min(1),
@@ -146,6 +182,7 @@ export const profileRunsSchema = z.object({
         'goal',
         'control_group',
         'loop_guard',
+        'stopped',
         'horizon',
       ]),
       endedAt: z.iso.datetime({ offset: true }).nullable(),

@@ -1,5 +1,6 @@
 import type * as LiquidModule from 'liquidjs';
 import type { Liquid, TagToken, TopLevelToken } from 'liquidjs';
+import { TEMPLATE_LIMITS } from './template-limits.ts';
 
 /** The liquidjs module, handed in once per thread (see {@link installTemplateEngine}). */
 export type LiquidLibrary = typeof LiquidModule;
@@ -8,13 +9,18 @@ export type LiquidLibrary = typeof LiquidModule;
 export interface TemplateEngine {
   lib: LiquidLibrary;
   liquid: Liquid;
+  /**
+   * A monotonic clock in milliseconds (`performance.now` in every shell), handed in so the domain
+   * reads no time itself; it bounds how long one render may take (template-limits.ts).
+   */
+  now: () => number;
 }
 
 /**
  * The one Liquid engine of the domain. Strict where it matters: an unknown filter is an error
  * when the template is read; only a template's own values are visible (no prototype lookups);
- * dates render in UTC with a fixed locale so every executor prints the same text; generous
- * limits stop a runaway loop instead of hanging a preview or a simulation; and `include`,
+ * dates render in UTC with a fixed locale so every executor prints the same text; limits stop a
+ * runaway template with a coded error (template-limits.ts); and `include`,
  * `render` and `layout` refuse to parse, since a message template stands alone (and reading
  * files from a template would be a way out of the sandbox).
  *
@@ -29,8 +35,8 @@ export function createLiquidEngine(lib: LiquidLibrary): Liquid {
     templates: {},
     timezoneOffset: 0,
     locale: 'en-GB',
-    parseLimit: 100_000,
-    memoryLimit: 10_000_000,
+    parseLimit: TEMPLATE_LIMITS.sourceChars,
+    memoryLimit: TEMPLATE_LIMITS.memoryUnits,
   });
   class UnavailableTag extends lib.Tag {
     constructor(token: TagToken, remain: TopLevelToken[], engine: Liquid) {
@@ -50,13 +56,16 @@ let installed: TemplateEngine | undefined;
  * at start; the browser's main thread loads it on first use ({@link loadTemplateEngine}) so the
  * first screens do not download it.
  */
-export function installTemplateEngine(lib: LiquidLibrary): void {
-  installed ??= { lib, liquid: createLiquidEngine(lib) };
+export function installTemplateEngine(lib: LiquidLibrary, now: () => number): void {
+  installed ??= { lib, liquid: createLiquidEngine(lib), now };
 }
 
-/** Loads and installs liquidjs if it is not yet; resolves when templates can be read. */
-export async function loadTemplateEngine(): Promise<void> {
-  if (installed === undefined) installTemplateEngine(await import('liquidjs'));
+/**
+ * Loads and installs liquidjs if it is not yet; resolves when templates can be read. `now` as
+ * for {@link installTemplateEngine}.
+ */
+export async function loadTemplateEngine(now: () => number): Promise<void> {
+  if (installed === undefined) installTemplateEngine(await import('liquidjs'), now);
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { LiquidError, Output, Template, Variable } from 'liquidjs';
 import { templateEngine, type TemplateEngine } from './liquid-engine.ts';
+import {
+  TEMPLATE_LIMITS,
+  TemplateLimitError,
+  templateLimitMessage,
+  type TemplateLimitCode,
+} from './template-limits.ts';
 
 /** Where in a template something is: 1-based line and column. */
 export interface TemplatePosition {
@@ -11,8 +17,11 @@ export interface TemplatePosition {
 export interface TemplateError extends TemplatePosition {
   /** English, for the CLI and the validator; screens word {@link code} when there is one. */
   message: string;
-  /** Set when the template is not at fault: the engine is not installed yet (screens say it loads). */
-  code?: 'engine_loading';
+  /**
+   * Set when the template is not at fault: the engine is not installed yet (screens say it
+   * loads), or the template passed a limit (too slow, too large) rather than being wrong.
+   */
+  code?: 'engine_loading' | TemplateLimitCode;
 }
 
 /** One use of a variable in a template. */
@@ -57,6 +66,21 @@ export const ENGINE_NOT_LOADED: TemplateError = {
 
 /** A Liquid error (or anything thrown) as a position and a marketer-readable message. */
 export function toTemplateError(engine: TemplateEngine, error: unknown): TemplateError {
+  // A limit is thrown bare (Liquid's check before a tag) or wrapped in the render error of the
+  // tag it stopped (a loop): either way it is known by its class, never by its text.
+  const wrapped = engine.lib.LiquidError.is(error) ? error.originalError : undefined;
+  const limit =
+    error instanceof TemplateLimitError
+      ? error
+      : wrapped instanceof TemplateLimitError
+        ? wrapped
+        : undefined;
+  if (limit !== undefined) {
+    const [line = 1, column = 1] = engine.lib.LiquidError.is(error)
+      ? error.token.getPosition()
+      : [];
+    return { line, column, message: limit.message, code: limit.code };
+  }
   if (engine.lib.LiquidError.is(error)) {
     const [line = 1, column = 1] = error.token.getPosition();
     return { line, column, message: describe(error) };
@@ -136,6 +160,14 @@ function misusedFilter(output: Output): TemplateError | undefined {
 export function parseTemplate(source: string): ParseOutcome {
   const engine = templateEngine();
   if (engine === undefined) return { ok: false, source, error: ENGINE_NOT_LOADED };
+  if (source.length > TEMPLATE_LIMITS.sourceChars) {
+    const code = 'template-too-large';
+    return {
+      ok: false,
+      source,
+      error: { line: 1, column: 1, message: templateLimitMessage(code), code },
+    };
+  }
   let templates: Template[];
   let globals: Variable[];
   try {

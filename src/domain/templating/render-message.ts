@@ -58,13 +58,16 @@ export function smsPartCounter(
     return () => parts;
   }
   const cache = new Map<string, number>();
+  let limited = false;
   return (profile, event) => {
     const scope = templateScope(profile, event, journey);
     const key = JSON.stringify(paths.map((p) => readScopePath(scope, p) ?? null));
     let parts = cache.get(key);
     if (parts === undefined) {
-      const outcome = renderParsed(parsed, scope);
-      parts = outcome.ok ? smsParts(outcome.text).parts : fallback;
+      const outcome = limited ? undefined : renderParsed(parsed, scope);
+      // A template stopped by a limit would spend the whole budget again for every customer.
+      if (outcome !== undefined && !outcome.ok && outcome.error.code !== undefined) limited = true;
+      parts = outcome?.ok === true ? smsParts(outcome.text).parts : fallback;
       if (cache.size < 10_000) cache.set(key, parts);
     }
     return parts;

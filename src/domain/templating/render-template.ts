@@ -1,3 +1,4 @@
+import type { Context } from 'liquidjs';
 import { templateEngine } from './liquid-engine.ts';
 import {
   ENGINE_NOT_LOADED,
@@ -6,6 +7,12 @@ import {
   type ParsedTemplate,
   type TemplateError,
 } from './parse-template.ts';
+import {
+  MemoryBudget,
+  RenderDeadline,
+  TEMPLATE_LIMITS,
+  TemplateLimitError,
+} from './template-limits.ts';
 import type { TemplateScope } from './template-variables.ts';
 
 export type RenderOutcome = { ok: true; text: string } | { ok: false; error: TemplateError };
@@ -14,9 +21,22 @@ export type RenderOutcome = { ok: true; text: string } | { ok: false; error: Tem
 export function renderParsed(parsed: ParsedTemplate, scope: TemplateScope): RenderOutcome {
   const engine = templateEngine();
   if (engine === undefined) return { ok: false, error: ENGINE_NOT_LOADED };
+  // A context of our own carries our limiters, so a runaway template stops with a coded error.
+  const context = new engine.lib.Context(
+    scope,
+    engine.liquid.options,
+    { sync: true },
+    {
+      liquid: engine.liquid,
+      memoryLimit: new MemoryBudget() as unknown as Context['memoryLimit'],
+      renderLimit: new RenderDeadline(engine.now) as unknown as Context['renderLimit'],
+    },
+  );
   try {
-    const text: unknown = engine.liquid.renderSync(parsed.templates, scope);
-    return { ok: true, text: String(text) };
+    const text = String(engine.liquid.renderSync(parsed.templates, context));
+    if (text.length > TEMPLATE_LIMITS.outputChars)
+      throw new TemplateLimitError('template-too-large');
+    return { ok: true, text };
   } catch (error) {
     return { ok: false, error: toTemplateError(engine, error) };
   }

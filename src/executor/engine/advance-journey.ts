@@ -7,7 +7,7 @@ import { ProfileState } from '../../domain/simulate/profile-state.ts';
 import { hashMore, hashText } from '../../domain/simulate/seeded.ts';
 import { ZoneRegistry } from '../../domain/simulate/zone-clock.ts';
 import type { SendIntent } from './send-intent.ts';
-import { stepRun, type StepContext } from './run-stepper.ts';
+import { stepRun, stopRun, type StepContext } from './run-stepper.ts';
 import { activeRun, type JourneyProfileState, type RunState } from './state.ts';
 import type { Tally } from './tally.ts';
 import type { JourneyPlans, VersionPlan } from './version-plan.ts';
@@ -148,11 +148,14 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       const vp = plans.byVersion.get(run.version);
       if (vp === undefined) throw new Error(`journey ${journeyId} has no version ${run.version}`);
       const state = profileState(vp, profile, js);
-      const ctx: StepContext = { vp, state, now, tally, sends, workspace };
+      // A stopped journey's run moves on only up to the stop, and ends there.
+      const until = plans.stoppedAt === null ? now : Math.min(now, plans.stoppedAt);
+      const ctx: StepContext = { vp, state, now: until, tally, sends, workspace };
       const ended = stepRun(ctx, run);
-      js.sends = keepRecentSends(state, vp, now);
+      if (ended === NEVER && plans.stoppedAt !== null) stopRun(ctx, run, plans.stoppedAt);
+      js.sends = keepRecentSends(state, vp, until);
       profile = state.view;
-      if (ended === NEVER) {
+      if (ended === NEVER && run.end === null) {
         dueAt = run.wakeAt;
         settleConversion(vp, state, run, now, tally);
         break;

@@ -18,6 +18,8 @@ export interface VersionCounts {
   entries: number;
   conversions: number;
   control: { entries: number; conversions: number };
+  /** Runs ended by a stop of the journey (POST /journeys/{journeyId}/stop). */
+  stopped: number;
   /** Per UTC day: entries, sends and conversions outside the control group. */
   daily: { day: string; entries: number; sends: number; conversions: number }[];
 }
@@ -78,6 +80,7 @@ export function buildCounts(vp: VersionPlan, d: CountDeltas): VersionCounts {
     entries: n('entries'),
     conversions: n('conversions'),
     control: { entries: n('control.entries'), conversions: n('control.conversions') },
+    stopped: n('stopped'),
     daily: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
   };
 }

@@ -236,6 +236,17 @@ function stop(ctx: StepContext, run: RunState, step: PlanStep, reason: RunEnd, a
 }
 
 /**
+ * Ends a run that waits at a step because its journey was stopped at `at` (after `stepRun` took
+ * it as far as `at`): it leaves the step there, sends nothing more, and is counted `stopped`.
+ */
+export function stopRun(ctx: StepContext, run: RunState, at: number): void {
+  const { plan } = ctx.vp;
+  const step = plan.steps[plan.stepIndex.get(run.stepId) as number] as PlanStep;
+  ctx.tally.add(ctx.vp.journeyId, run.version, 'stopped');
+  stop(ctx, run, step, 'stopped', Math.max(at, run.arrivedAt));
+}
+
+/**
  * Moves a run on as far as `ctx.now` allows. Returns when it ended, or Infinity while it waits
  * (then `run.wakeAt` says when it must be looked at again, unless an event comes first).
  */

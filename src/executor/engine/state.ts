@@ -6,7 +6,14 @@
 
 /** How a run ended (spec §3.2–3.4), as the conformance kit names it. */
 export type RunEnd =
-  'exit' | 'completed' | 'exit_criteria' | 'goal' | 'control_group' | 'loop_guard';
+  | 'exit'
+  | 'completed'
+  | 'exit_criteria'
+  | 'goal'
+  | 'control_group'
+  | 'loop_guard'
+  /** The journey was stopped while the run was in flight (executor only). */
+  | 'stopped';
 
 /** One step of a run's path: arrival, departure (null: still there) and the branch taken. */
 export interface RunStepRecord {

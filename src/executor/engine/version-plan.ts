@@ -28,7 +28,9 @@ export function versionPlan(spec: Spec, version: number, publishedAt: number): V
 /** A journey's versions the engine runs: the live one for new entries, any for runs in flight. */
 export interface JourneyPlans {
   journeyId: string;
-  /** New entries use it; null when the journey takes no new entries (paused). */
+  /** New entries use it; null when the journey takes no new entries (stopped). */
   live: VersionPlan | null;
+  /** When the journey was stopped: runs still in flight then end at this instant. */
+  stoppedAt: number | null;
   byVersion: ReadonlyMap<number, VersionPlan>;
 }

@@ -15,6 +15,7 @@ import type { ExecutorConfig } from '../config.ts';
 import { readCounts } from '../store/counts.ts';
 import { insertEvents, putProfile } from '../store/intake.ts';
 import { profileRuns } from '../store/runs.ts';
+import { stopJourney } from '../store/stop-journey.ts';
 import { readWorkspaceCap, saveWorkspaceCap } from '../store/workspace-settings.ts';
 import { getVersion, journeyStatus, listVersions, publishVersion } from '../store/versions.ts';
 import type { Catalog } from '../worker/catalog.ts';
@@ -30,10 +31,12 @@ export interface ServerDeps {
   /** Moves the test clock and runs everything due; only with the test clock. */
   advance: (
     change: { advanceMs: number } | { to: number },
-  ) => Promise<{ now: number; processed: number }>;
+  ) => Promise<{ now: number; processed: number } | { refused: 'backwards'; now: number }>;
   stats: () => Promise<unknown>;
   reset: () => Promise<void>;
   log: (message: string) => void;
+  /** Told of every route as it is registered (the test that holds docs/openapi.json to them). */
+  onRoute?: (method: string, url: string) => void;
 }
 
 type Params = Record<string, string>;
@@ -79,6 +82,11 @@ function versionParam(text: string): number | null {
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const { config, pool, clock, catalog } = deps;
   const app = Fastify({ bodyLimit: 5 * 1024 * 1024, logger: false });
+  const { onRoute } = deps;
+  if (onRoute !== undefined)
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) onRoute(method, route.url);
+    });
 
   // The app calls from its own origin (issue 16): answer preflights and allow the headers it sends.
   app.addHook('onRequest', async (request, reply) => {
@@ -162,6 +170,11 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     return counts;
   });
 
+  app.post('/journeys/:journeyId/stop', async (request) => {
+    const { journeyId = '' } = request.params as Params;
+    return stopJourney(pool, journeyId, await clock.now());
+  });
+
   app.get('/journeys/:journeyId/status', async (request) => {
     const { journeyId = '' } = request.params as Params;
     return journeyStatus(pool, journeyId);
@@ -213,6 +226,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     app.post('/admin/clock', async (request) => {
       const change = parseBody(clockRequestSchema, request.body);
       const r = await deps.advance(change);
+      if ('refused' in r)
+        throw new ApiProblem(
+          409,
+          'clock-backwards',
+          `The test clock is at ${iso(r.now)}: it cannot go back while anything is stored (POST /admin/reset first).`,
+        );
       return { now: iso(r.now), processed: r.processed };
     });
     app.post('/admin/reset', async (_request, reply) => {

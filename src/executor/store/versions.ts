@@ -93,6 +93,8 @@ export async function publishVersion(
        values ($1, $2, $3, $4, $5, $6) returning *`,
       [journeyId, next, JSON.stringify(spec), hash, now, key],
     );
+    // A version published after a stop starts the journey again (docs/openapi.json).
+    await client.query('delete from journey_stops where journey_id = $1', [journeyId]);
     await client.query('update catalog set revision = revision + 1 where id = 1');
     await client.query('update profiles set due_at = least(coalesce(due_at, $1), $1)', [now]);
     await client.query('commit');
@@ -140,12 +142,18 @@ export async function journeyStatus(pool: Pool, journeyId: string): Promise<Jour
     byVersion[String(row.v)] = row.n;
     total += row.n;
   }
-  const live = versions.at(-1);
+  const stop = await pool.query<{ stopped_at: string }>(
+    'select stopped_at from journey_stops where journey_id = $1',
+    [journeyId],
+  );
+  const stoppedAt = stop.rows[0] === undefined ? null : Number(stop.rows[0].stopped_at);
+  const live = stoppedAt === null ? versions.at(-1) : undefined;
   return {
     journeyId,
-    state: live === undefined ? 'draft' : 'live',
+    state: stoppedAt !== null ? 'stopped' : live === undefined ? 'draft' : 'live',
     liveVersion: live?.version ?? null,
     activeProfiles: total,
     activeProfilesByVersion: byVersion,
+    stoppedAt: stoppedAt === null ? null : new Date(stoppedAt).toISOString(),
   };
 }

@@ -13,7 +13,7 @@ export class Catalog {
   constructor(private readonly pool: Pool) {}
 
   /**
-   * The journeys as of now. A batch passes its transaction's client and asks after claiming its
+   * The journeys as of now, stops included. A batch passes its transaction's client and asks after claiming its
    * profiles: a publish that made them due is then seen too (it commits both at once).
    */
   async current(client?: PoolClient): Promise<ReadonlyMap<string, JourneyPlans>> {
@@ -44,7 +44,20 @@ export class Catalog {
       const known = this.journeys.get(row.journey_id)?.byVersion.get(row.version);
       const vp = known ?? versionPlan(row.spec, row.version, Number(row.published_at));
       byVersion.set(row.version, vp);
-      journeys.set(row.journey_id, { journeyId: row.journey_id, live: vp, byVersion });
+      journeys.set(row.journey_id, {
+        journeyId: row.journey_id,
+        live: vp,
+        byVersion,
+        stoppedAt: null,
+      });
+    }
+    const stops = await db.query<{ journey_id: string; stopped_at: string }>(
+      'select journey_id, stopped_at from journey_stops',
+    );
+    for (const stop of stops.rows) {
+      const plans = journeys.get(stop.journey_id);
+      if (plans !== undefined)
+        journeys.set(stop.journey_id, { ...plans, live: null, stoppedAt: Number(stop.stopped_at) });
     }
     this.journeys = journeys;
     this.revision = revision;

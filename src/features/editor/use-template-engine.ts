@@ -10,7 +10,7 @@ export function useTemplateEngine(): boolean {
     queryKey: ['template-engine'],
     staleTime: Infinity,
     queryFn: async () => {
-      await loadTemplateEngine();
+      await loadTemplateEngine(() => performance.now());
       return true;
     },
   });

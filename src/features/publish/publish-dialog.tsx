@@ -7,6 +7,7 @@ import { displayName } from '../../domain/text/safe-text.ts';
 import { Dialog } from '../../ui/dialog.tsx';
 import { ChangeSummary } from './change-summary.tsx';
 import { PublishFailure, PublishProgress, PublishSuccess } from './publish-outcome.tsx';
+import { StopJourney } from './stop-journey.tsx';
 import { useOnline } from './use-online.ts';
 import { usePublishFlow, type PublishFlowOptions } from './use-publish-flow.ts';
 import type { VersionComparison } from './version-comparison.ts';
@@ -74,6 +75,9 @@ function PublishDialogBody({
                 },
               })}
         />
+      )}
+      {versions.data !== undefined && versions.data.length > 0 && (
+        <StopJourney journeyId={props.document.id} journeyName={props.document.name} />
       )}
       {!done && diff !== null && <ChangeSummary diff={diff} since={flow.latest?.version ?? null} />}
       {!done && draft !== null && (

@@ -4,5 +4,5 @@ import { installTemplateEngine } from '../../domain/templating/liquid-engine.ts'
 import { hostForecast } from './forecast-host.ts';
 
 // Simulated SMS are billed per part of each profile's rendered text.
-installTemplateEngine(liquid);
+installTemplateEngine(liquid, () => performance.now());
 hostForecast(self);

@@ -17,7 +17,7 @@ let started = 0;
 let readMs = 0;
 
 // As simulation.worker.ts does: the bench journey sends SMS, billed per part of their text.
-installTemplateEngine(liquid);
+installTemplateEngine(liquid, () => performance.now());
 hostSimulation(
   {
     get onmessage() {

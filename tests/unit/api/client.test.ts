@@ -250,6 +250,7 @@ describe('reading: versions, one version, status', () => {
       liveVersion: null,
       activeProfiles: 0,
       activeProfilesByVersion: {},
+      stoppedAt: null,
     });
     await publishVersion(client, {
       journeyId: 'j-welcome',

@@ -64,9 +64,12 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
     );
     expect(Object.keys(openapi.paths).sort()).toEqual([
       '/admin/clock',
+      '/admin/reset',
+      '/admin/stats',
       '/events',
       '/health',
       '/journeys/{journeyId}/status',
+      '/journeys/{journeyId}/stop',
       '/journeys/{journeyId}/versions',
       '/journeys/{journeyId}/versions/{version}',
       '/journeys/{journeyId}/versions/{version}/counts',
@@ -98,6 +101,7 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
     ['ClockRequest', executorContract.clockRequestSchema],
     ['ClockResult', executorContract.clockResultSchema],
     ['WorkspaceFrequencyCap', executorContract.workspaceFrequencyCapSchema],
+    ['AdminStats', executorContract.adminStatsSchema],
   ] as const)('component %s matches its zod schema', (name, schema) => {
     expect(normalise(schemas[name] ?? null)).toEqual(fromZod(schema));
   });

@@ -213,6 +213,30 @@ describe('wayfinder simulate', () => {
     expect(result.horizonDays).toBe(30);
   });
 
+  it('lists every channel of the journey in the text report, with 0s for one that sent nothing', async () => {
+    // Nobody signs up: the welcome series' email and push steps send nothing at all.
+    await writeFile(
+      join(dir, 'nobody-enters.json'),
+      JSON.stringify([{ id: 'a', attributes: {}, events: [] }]),
+    );
+    const { code, stdout } = await run(
+      ['simulate', 'welcome.json', '--profiles', 'nobody-enters.json'],
+      dir,
+    );
+    expect(code).toBe(0);
+    const row = (label: string) =>
+      stdout.split('\n').find((line) => line.startsWith(`${label} `)) ?? '';
+    expect(stdout).toMatch(/^channel\s+sent\s+delivered/m);
+    expect(
+      row('Email')
+        .trim()
+        .split(/\s{2,}/),
+    ).toEqual(['Email', '0', '0', '0', '0', '0', '0', '$0.00']);
+    expect(row('Push')).toMatch(/^Push\s+0\s/);
+    // A channel the journey has no step for stays out.
+    expect(row('SMS')).toBe('');
+  });
+
   it('needs --profiles and refuses a journey with errors', async () => {
     expect((await run(['simulate', 'welcome.json'], dir)).code).toBe(2);
     await writeFile(

@@ -22,7 +22,12 @@ function runCase(c: (typeof cases)[number], stops: (profile: Profile, end: numbe
   const start = Date.parse(c.window.start);
   const end = start + c.window.horizonDays * DAY;
   const vp = versionPlan(c.spec, 1, start);
-  const plans = { journeyId: c.spec.journey.id, live: vp, byVersion: new Map([[1, vp]]) };
+  const plans = {
+    journeyId: c.spec.journey.id,
+    live: vp,
+    byVersion: new Map([[1, vp]]),
+    stoppedAt: null,
+  };
   const tally = new Tally();
   const profiles: ExpectedOutcome['profiles'] = {};
   for (const original of c.profiles) {

@@ -174,10 +174,19 @@ export function MessagePreview({
         >
           {errors.map((e) => (
             <li key={e.field}>
-              <FormattedMessage
-                id="editor.message-preview.problem"
-                values={{ field: e.field, line: e.line, column: e.column, message: e.message }}
-              />
+              {e.code === 'template-too-slow' ? (
+                <FormattedMessage id="editor.message-preview.tooSlow" values={{ field: e.field }} />
+              ) : e.code === 'template-too-large' ? (
+                <FormattedMessage
+                  id="editor.message-preview.tooLarge"
+                  values={{ field: e.field }}
+                />
+              ) : (
+                <FormattedMessage
+                  id="editor.message-preview.problem"
+                  values={{ field: e.field, line: e.line, column: e.column, message: e.message }}
+                />
+              )}
             </li>
           ))}
         </ul>
