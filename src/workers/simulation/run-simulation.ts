@@ -74,10 +74,7 @@ function keptSimulationWorkers(): KeptWorkers {
 }
 
 /** Where a run's workers come from: `createWorker` (one-off), `keep`, or the app's kept workers. */
-function leaseOf(request: {
-  createWorker?: (() => WorkerLike) | undefined;
-  keep?: KeptWorkers;
-}) {
+function leaseOf(request: { createWorker?: (() => WorkerLike) | undefined; keep?: KeptWorkers }) {
   if (request.keep) return request.keep.lease();
   if (request.createWorker) return undefined;
   return keptSimulationWorkers().lease();
