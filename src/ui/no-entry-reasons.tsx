@@ -42,7 +42,7 @@ export function NoEntryReasons({
 }) {
   const id = useId();
   return (
-    <section className="no-entry" aria-labelledby={id}>
+    <section className="warning-box no-entry" aria-labelledby={id}>
       <h3 id={id}>
         <FormattedMessage id="no-entry.heading" />
       </h3>

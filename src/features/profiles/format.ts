@@ -1,5 +1,5 @@
 import { dateFormat, numberFormat } from '../../i18n/format-locale.ts';
-import { formatDay } from '../../ui/kpi/format-day.ts';
+import { formatDay, formatUtcInstant } from '../../ui/kpi/format-day.ts';
 
 /** 12345 → "12,345". */
 export function formatCount(n: number): string {
@@ -11,21 +11,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
-/**
- * Epoch ms → a date and time in the app's language, at UTC and saying so ("Mar 9, 2024, 2:05 PM
- * UTC"; "9 mars 2024, 14:05 UTC"): a set's events are stored in UTC, whatever the reader's zone.
- */
-export function formatDateTime(ms: number): string {
-  return dateFormat({
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(ms);
-}
+/** Epoch ms → a date and time in the app's language, at UTC (see `formatUtcInstant`). */
+export const formatDateTime = formatUtcInstant;
 
 /** Epoch ms → a short local date and time for "updated" columns. */
 export function formatWhen(ms: number): string {

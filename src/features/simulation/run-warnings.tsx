@@ -26,7 +26,7 @@ export function StoppedWarning({
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   const ids = stopped.profileIds.slice(0, IDS_SHOWN);
   return (
-    <section className="sim-warning" aria-labelledby="sim-stopped-heading">
+    <section className="warning-box" aria-labelledby="sim-stopped-heading">
       <h3 id="sim-stopped-heading">
         <FormattedMessage
           id="sim.run-warnings.stoppedTheJourneyLoops"

@@ -2,7 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { AssumptionsEditor, type BehaviourOverrides } from './assumptions-editor.tsx';
 import type { Channel } from '../../domain/index.ts';
-import { count, formatDay } from './format.ts';
+import { count, formatDay, formatShownDay } from './format.ts';
 import type { SimulationProfileSet } from './simulation-services.tsx';
 
 /** What the user chose for the next run. */
@@ -142,7 +142,7 @@ export function SimulationForm({
           : end !== null
             ? intl.formatMessage(
                 { id: 'sim.simulation-form.span' },
-                { from: formatDay(value.start ?? 0), to: formatDay(end - 1) },
+                { from: formatShownDay(value.start ?? 0), to: formatShownDay(end - 1) },
               )
             : ''}
       </p>

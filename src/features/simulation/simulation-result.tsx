@@ -2,7 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { withResultMessages } from '../../i18n/with-result-messages.tsx';
 import { memo } from 'react';
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
-import { formatDay, formatWhen } from './format.ts';
+import { formatShownDay, formatWhen } from './format.ts';
 import { ResultCharts } from './result-charts.tsx';
 import { ResultKpis } from './result-kpis.tsx';
 import { FunnelTable, StepsTable, SuppressionsTable } from './result-tables.tsx';
@@ -46,8 +46,8 @@ const ResultView = memo(function ResultView({
               when: formatWhen(run.createdAt),
               set: run.profileSetName,
               profiles: run.profileCount,
-              from: formatDay(result.start),
-              to: formatDay(result.end - 1),
+              from: formatShownDay(result.start),
+              to: formatShownDay(result.end - 1),
               seed: String(result.seed),
             }}
           />

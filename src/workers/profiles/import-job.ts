@@ -93,7 +93,11 @@ export async function parseProfileFile(
     // TextDecoder's fatal mode throws a TypeError on bytes that are not UTF-8.
     if (error instanceof TypeError) {
       return refusedResult(
-        reject(1, 'binary_file', 'The file is not UTF-8 text. Save it as UTF-8 and try again.'),
+        reject(
+          1,
+          'not_utf8',
+          'The file is not UTF-8 text (a Latin-1 or Windows export, perhaps). Save it as "CSV UTF-8" and import it again.',
+        ),
       );
     }
     throw error;

@@ -5,14 +5,8 @@ import {
   type EntryEvidence,
 } from '../../domain/diagnose/entry-evidence.ts';
 import type { SimulationOptions } from '../../domain/simulate/options.ts';
-import { runPool } from '../shared/pool.ts';
-import { answeredError } from '../shared/worker-failure.ts';
-import { abortError, CANCEL, leaseOf, partsOf, type StoredSetRequest } from './run-simulation.ts';
-import {
-  simulationWorkerEventSchema,
-  type SimulationWorkerEvent,
-  type SimulationWorkerRequest,
-} from './simulation-protocol.ts';
+import { askStoredParts, partsOf, type StoredSetRequest } from './run-simulation.ts';
+import type { SimulationWorkerRequest } from './simulation-protocol.ts';
 
 /** A run over a stored set that started nobody, to count why. */
 export interface DiagnoseStoredRunRequest extends StoredSetRequest {
@@ -38,24 +32,10 @@ export function diagnoseStoredRun(request: DiagnoseStoredRunRequest): Promise<En
   }));
   let evidence = NO_EVIDENCE;
   let answered = 0;
-  return runPool<SimulationWorkerEvent, EntryEvidence>({
-    requests,
-    createWorker: request.createWorker,
-    lease: leaseOf(request),
-    name: 'A simulation worker',
-    signal: request.signal,
-    abortError,
-    cancelMessage: CANCEL,
-    read: (data) => {
-      const parsed = simulationWorkerEventSchema.safeParse(data);
-      return parsed.success ? parsed.data : null;
-    },
-    onEvent(message, _partition, control) {
-      if (message.type === 'evidence') {
-        evidence = addEntryEvidence(evidence, message.evidence);
-        if (++answered === parts) control.resolve(evidence);
-      } else if (message.type === 'error') control.fail(answeredError(message));
-      else control.fail(new Error('unexpected message from a simulation worker'));
-    },
+  return askStoredParts<EntryEvidence>(request, requests, (message, control) => {
+    if (message.type !== 'evidence') return false;
+    evidence = addEntryEvidence(evidence, message.evidence);
+    if (++answered === parts) control.resolve(evidence);
+    return true;
   });
 }

@@ -16,7 +16,7 @@ import {
   type StoredSetRef,
 } from './simulation-protocol.ts';
 import { KeptWorkers } from '../shared/kept-workers.ts';
-import { runPool, splitProfiles, workerCount } from '../shared/pool.ts';
+import { type PoolControl, runPool, splitProfiles, workerCount } from '../shared/pool.ts';
 import { answeredError } from '../shared/worker-failure.ts';
 import type { WorkerLike } from '../shared/worker-scope.ts';
 
@@ -74,16 +74,13 @@ function keptSimulationWorkers(): KeptWorkers {
 }
 
 /** Where a run's workers come from: `createWorker` (one-off), `keep`, or the app's kept workers. */
-export function leaseOf(request: {
-  createWorker?: (() => WorkerLike) | undefined;
-  keep?: KeptWorkers;
-}) {
+function leaseOf(request: { createWorker?: (() => WorkerLike) | undefined; keep?: KeptWorkers }) {
   if (request.keep) return request.keep.lease();
   if (request.createWorker) return undefined;
   return keptSimulationWorkers().lease();
 }
 
-export function abortError(): DOMException {
+function abortError(): DOMException {
   return new DOMException('The simulation was cancelled', 'AbortError');
 }
 
@@ -260,7 +257,28 @@ export function readStoredSetSpan(
   const events = new EventSpan();
   let profiles = 0;
   let answered = 0;
-  return runPool<SimulationWorkerEvent, Span>({
+  return askStoredParts<Span>(request, requests, (message, control) => {
+    if (message.type !== 'span') return false;
+    if (message.first !== null && message.last !== null) events.add(message.first, message.last);
+    profiles += message.profiles;
+    if (++answered < parts) return true;
+    const window = windowOfSpan({}, events);
+    control.resolve({ start: window.start, horizonDays: window.horizonDays, profiles });
+    return true;
+  });
+}
+
+/**
+ * Sends each worker its request about its part of a stored set, and hands `onAnswer` every
+ * answer, which returns false for one it does not expect; an error or an unexpected answer
+ * fails the whole. For questions about a set (its span, why nobody entered), not runs.
+ */
+export function askStoredParts<T>(
+  request: Pick<StoredSetRequest, 'signal' | 'createWorker' | 'keep'>,
+  requests: readonly SimulationWorkerRequest[],
+  onAnswer: (message: SimulationWorkerEvent, control: PoolControl<T>) => boolean,
+): Promise<T> {
+  return runPool<SimulationWorkerEvent, T>({
     requests,
     createWorker: request.createWorker,
     lease: leaseOf(request),
@@ -273,14 +291,8 @@ export function readStoredSetSpan(
       return parsed.success ? parsed.data : null;
     },
     onEvent(message, _partition, control) {
-      if (message.type === 'span') {
-        if (message.first !== null && message.last !== null)
-          events.add(message.first, message.last);
-        profiles += message.profiles;
-        if (++answered < parts) return;
-        const window = windowOfSpan({}, events);
-        control.resolve({ start: window.start, horizonDays: window.horizonDays, profiles });
-      } else if (message.type === 'error') control.fail(answeredError(message));
+      if (onAnswer(message, control)) return;
+      if (message.type === 'error') control.fail(answeredError(message));
       else control.fail(new Error('unexpected message from a simulation worker'));
     },
   });

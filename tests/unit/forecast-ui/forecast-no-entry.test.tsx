@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
-import { ForecastPage } from '../../../src/features/forecast/forecast-page.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { saveJourney } from '../../../src/storage/journey-documents.ts';
@@ -15,6 +12,7 @@ import { inProcessWorker } from '../../../src/workers/shared/in-process-worker.t
 import * as Diagnose from '../../../src/workers/simulation/diagnose-stored-run.ts';
 import { CANCEL } from '../../../src/workers/simulation/run-simulation.ts';
 import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
+import { startForecast } from '../../support/start-forecast.tsx';
 
 // jsdom has no Web Workers: the simulation workers' code runs in-process.
 vi.mock('../../../src/workers/simulation/diagnose-stored-run.ts', async (original) => {
@@ -53,21 +51,7 @@ describe('a forecast where nobody entered', () => {
     const set = await repo.createProfileSet({ name: 'Visitors', source: 'manual' });
     await repo.importIntoSet(set.id, VISITORS, { mode: 'replace' });
 
-    const user = userEvent.setup();
-    render(
-      <MemoryRouter>
-        <ForecastPage />
-      </MemoryRouter>,
-    );
-    const setup = await screen.findByRole('form', { name: 'Forecast setup' });
-    await user.selectOptions(
-      within(setup).getByRole('combobox', { name: 'Profile set' }),
-      'Visitors (30)',
-    );
-    fireEvent.change(within(setup).getByRole('spinbutton', { name: /Replications/ }), {
-      target: { value: '2' },
-    });
-    await user.click(within(setup).getByRole('button', { name: 'Run forecast' }));
+    await startForecast('Visitors (30)');
     const section = await screen.findByRole('region', { name: 'Forecast: Welcome series' });
     const notice = await within(section).findByRole(
       'region',

@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JourneyDocument } from '../../../src/domain/journey/journey-schema.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
-import { ForecastPage } from '../../../src/features/forecast/forecast-page.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { saveJourney } from '../../../src/storage/journey-documents.ts';
@@ -15,6 +12,7 @@ import { CodedError } from '../../../src/domain/failure/failure-reason.ts';
 import { ProfileSetNotFoundError } from '../../../src/storage/profile-set-errors.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import * as RunForecastModule from '../../../src/workers/forecast/run-forecast.ts';
+import { startForecast } from '../../support/start-forecast.tsx';
 
 // The forecast as it is, unless a test has it meet its set deleted.
 vi.mock('../../../src/workers/forecast/run-forecast.ts', async (original) => {
@@ -53,21 +51,7 @@ beforeEach(async () => {
 });
 
 /** Starts a two-replication forecast of the Welcome series over Spring customers. */
-async function startSpring() {
-  const user = userEvent.setup();
-  render(
-    <MemoryRouter>
-      <ForecastPage />
-    </MemoryRouter>,
-  );
-  const setup = await screen.findByRole('form', { name: 'Forecast setup' });
-  const set = within(setup).getByRole('combobox', { name: 'Profile set' });
-  await user.selectOptions(set, 'Spring customers (300)');
-  const replications = within(setup).getByRole('spinbutton', { name: /Replications/ });
-  fireEvent.change(replications, { target: { value: '2' } });
-  await user.click(within(setup).getByRole('button', { name: 'Run forecast' }));
-  return { user, set };
-}
+const startSpring = () => startForecast('Spring customers (300)');
 
 /** Runs a two-replication forecast of the Welcome series over Spring customers. */
 async function forecastSpring() {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IntlShape } from 'react-intl';
+import { setFormatLocale } from '../../../src/i18n/format-locale.ts';
 import { describe, expect, it } from 'vitest';
 import {
   compile,
@@ -128,12 +129,18 @@ describe('trace reasons in French and English', () => {
 
   it('words a branch, a condition and a time in the user’s language', () => {
     const why = EVERY_REASON.filter((w) => w.code === 'wentIf' || w.code === 'waited');
-    expect(formatTraceWhy(english, why)).toBe(
-      'went "No": Country is "FR" does not hold; waited 2 d 1 h until 2024-03-01 09:00 UTC',
+    // The time is written as the reader writes dates (the LocaleProvider sets the format locale).
+    expect(formatTraceWhy(english, why)).toMatch(
+      /^went "No": Country is "FR" does not hold; waited 2 d 1 h until Mar 1, 2024, 9:00\sAM UTC$/,
     );
-    expect(formatTraceWhy(french, why)).toBe(
-      'vers « Non » : Pays est "FR" est faux; a attendu 2 j 1 h jusqu’au 2024-03-01 09:00 UTC',
-    );
+    setFormatLocale('fr');
+    try {
+      expect(formatTraceWhy(french, why)).toBe(
+        'vers « Non » : Pays est "FR" est faux; a attendu 2 j 1 h jusqu’au 1 mars 2024, 09:00 UTC',
+      );
+    } finally {
+      setFormatLocale('en');
+    }
   });
 
   it('gives every traced step of a simulated template a reason the app can word', () => {

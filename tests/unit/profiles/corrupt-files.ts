@@ -318,7 +318,8 @@ export const binaryFile: fc.Arbitrary<CorruptFile> = fc
       bytes,
       rows: 0,
       mapping: { id: 'id', email: 'email', name: 'name' },
-      refused: { reason: 'binary_file' },
+      // A NUL or a signature says binary; other bytes that are not UTF-8 may be text in another encoding.
+      refused: { reason: how === 'magic' || bytes.includes(0) ? 'binary_file' : 'not_utf8' },
     } satisfies CorruptFile;
   });
 

@@ -172,12 +172,29 @@ describe('binary files are refused up front', () => {
     expect(refuseBinary(file)).toMatchObject({ row: 1, reason: 'binary_file' });
   });
 
-  it('refuses NUL bytes, naming their line, and bytes that are not UTF-8', () => {
+  it('refuses NUL bytes, naming their line', () => {
     const nul = new TextEncoder().encode('id,name\nc1,Ann\nc2,B\u0000b\n');
     expect(refuseBinary(nul)).toMatchObject({ row: 3, reason: 'binary_file' });
+  });
+
+  it('refuses text in another encoding as text that is not UTF-8, not as a binary file', () => {
     expect(refuseBinary(bytes(0x69, 0x64, 0x0a, 0xc3, 0x28))).toMatchObject({
-      reason: 'binary_file',
+      reason: 'not_utf8',
     });
+    // Excel's "Unicode text": UTF-16 with its byte-order mark, a NUL after every ASCII letter.
+    const utf16 = (bom: number[], swap: boolean) =>
+      new Uint8Array([
+        ...bom,
+        ...[...'id,name\nc1,Zoé\n'].flatMap((c) => {
+          const code = c.charCodeAt(0);
+          return swap ? [code >> 8, code & 0xff] : [code & 0xff, code >> 8];
+        }),
+      ]);
+    expect(refuseBinary(utf16([0xff, 0xfe], false))).toMatchObject({ row: 1, reason: 'not_utf8' });
+    expect(refuseBinary(utf16([0xfe, 0xff], true))).toMatchObject({ row: 1, reason: 'not_utf8' });
+    // Latin-1 (or Windows-1252): "é" is the single byte 0xE9.
+    const latin1 = new Uint8Array([...new TextEncoder().encode('id,name\nc1,Zo'), 0xe9, 0x0a]);
+    expect(refuseBinary(latin1)).toMatchObject({ row: 1, reason: 'not_utf8' });
   });
 
   it('accepts UTF-8 text, and a multi-byte character cut at the end of a head', () => {
@@ -185,6 +202,6 @@ describe('binary files are refused up front', () => {
     expect(refuseBinary(text)).toBeUndefined();
     const cut = new TextEncoder().encode('id,name\nc1,Zoë').slice(0, -1);
     expect(refuseBinary(cut, false)).toBeUndefined();
-    expect(refuseBinary(cut, true)).toMatchObject({ reason: 'binary_file' });
+    expect(refuseBinary(cut, true)).toMatchObject({ reason: 'not_utf8' });
   });
 });

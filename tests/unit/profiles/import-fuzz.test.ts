@@ -21,6 +21,7 @@ const ROW_LEVEL = new Set([
   'unrecognised_format',
   'unbalanced_quote',
   'binary_file',
+  'not_utf8',
 ]);
 
 async function parse(file: CorruptFile): Promise<ImportResult> {

@@ -21,6 +21,26 @@ const OLD = generateProfiles({
 
 beforeAll(() => import('../../../src/features/simulation/simulation-result.tsx'));
 
+/** Runs the Welcome series in the panel, the services diagnosing with `diagnose`: the run asked for. */
+async function runWelcomeSeries(
+  fake: ReturnType<typeof fakeServices>,
+  diagnose: NonNullable<ReturnType<typeof fakeServices>['services']['diagnose']>,
+) {
+  render(
+    withServices(
+      { ...fake.services, diagnose },
+      <SimulationPanel document={welcomeSeries()} onOverlay={vi.fn()} onFocusStep={vi.fn()} />,
+    ),
+  );
+  const run = await screen.findByRole('button', { name: 'Run simulation' });
+  await waitFor(() => expect(run).toBeEnabled());
+  await userEvent.setup().click(run);
+  await waitFor(() => expect(fake.requests).toHaveLength(1));
+  const request = fake.requests[0];
+  if (request === undefined) throw new Error('no run asked for');
+  return request;
+}
+
 describe('a run where nobody entered', () => {
   it('says so and why, in the panel, and stores the reasons with the run', async () => {
     const fake = fakeServices();
@@ -31,18 +51,7 @@ describe('a run where nobody entered', () => {
         profileColumns(OLD),
       ),
     );
-    render(
-      withServices(
-        { ...fake.services, diagnose },
-        <SimulationPanel document={welcomeSeries()} onOverlay={vi.fn()} onFocusStep={vi.fn()} />,
-      ),
-    );
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
-    await userEvent.setup().click(run);
-    await waitFor(() => expect(fake.requests).toHaveLength(1));
-    const request = fake.requests[0];
-    if (request === undefined) throw new Error('no run asked for');
+    const request = await runWelcomeSeries(fake, diagnose);
     fake.finish(simulate(request.spec, OLD, request.options));
     const notice = await screen.findByRole('region', { name: 'Nobody entered this journey' });
     expect(
@@ -56,18 +65,7 @@ describe('a run where nobody entered', () => {
   it('asks nothing and says nothing of the kind when somebody entered', async () => {
     const fake = fakeServices();
     const diagnose = vi.fn<NonNullable<typeof fake.services.diagnose>>();
-    render(
-      withServices(
-        { ...fake.services, diagnose },
-        <SimulationPanel document={welcomeSeries()} onOverlay={vi.fn()} onFocusStep={vi.fn()} />,
-      ),
-    );
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
-    await userEvent.setup().click(run);
-    await waitFor(() => expect(fake.requests).toHaveLength(1));
-    const request = fake.requests[0];
-    if (request === undefined) throw new Error('no run asked for');
+    const request = await runWelcomeSeries(fake, diagnose);
     const recent = OLD.map((p) => ({
       ...p,
       events: p.events.map((e) => ({

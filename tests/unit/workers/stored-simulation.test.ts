@@ -11,9 +11,9 @@ import {
   readStoredSetSpan,
   runStoredSimulation,
 } from '../../../src/workers/simulation/run-simulation.ts';
-import type { WorkerLike } from '../../../src/workers/shared/worker-scope.ts';
-import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
 import { indexedDbSetLoader, type SetLoader } from '../../../src/workers/simulation/set-loader.ts';
+import { hostSimulation } from '../../../src/workers/simulation/simulation-host.ts';
+import { cloningSimulationWorker } from '../../support/cloning-simulation-worker.ts';
 
 vi.spyOn(ChunkColumns.prototype, 'add');
 
@@ -38,22 +38,7 @@ function memoryLoader(reads: (ChunkPart | undefined)[]): SetLoader {
   };
 }
 
-function fakeWorker(loader: SetLoader): WorkerLike {
-  const scope = {
-    onmessage: null as ((event: MessageEvent) => void) | null,
-    postMessage: (message: unknown) =>
-      setTimeout(() => worker.onmessage?.({ data: structuredClone(message) } as MessageEvent)),
-  };
-  hostSimulation(scope, loader);
-  const worker: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (message) =>
-      setTimeout(() => scope.onmessage?.({ data: structuredClone(message) } as MessageEvent)),
-    terminate: () => undefined,
-  };
-  return worker;
-}
+const fakeWorker = cloningSimulationWorker;
 
 describe('runs over a stored set', () => {
   const set = { dbName: 'test', setId: 'set-1' };

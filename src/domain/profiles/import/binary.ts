@@ -44,6 +44,14 @@ export function refuseBinary(bytes: Uint8Array, final = true): Rejection | undef
       `This is ${magic.name}, not a text file. Export it as CSV or JSON first.`,
     );
   }
+  // UTF-16 (Excel's "Unicode text") is text, though every ASCII letter comes with a NUL byte.
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    return reject(
+      1,
+      'not_utf8',
+      'The file is UTF-16 text (as Excel saves "Unicode text"), not UTF-8. Save it as "CSV UTF-8" and import it again.',
+    );
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const line = lineAt(bytes, nul);
@@ -58,8 +66,8 @@ export function refuseBinary(bytes: Uint8Array, final = true): Rejection | undef
   } catch {
     return reject(
       1,
-      'binary_file',
-      'The file is not UTF-8 text. Save it as UTF-8 CSV or JSON and try again.',
+      'not_utf8',
+      'The file is not UTF-8 text (a Latin-1 or Windows export, perhaps). Save it as "CSV UTF-8" or UTF-8 JSON and import it again.',
     );
   }
   return undefined;

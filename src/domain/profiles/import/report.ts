@@ -20,6 +20,7 @@ export const REJECTION_CODES = [
   'unrecognised_format',
   'unbalanced_quote',
   'binary_file',
+  'not_utf8',
   'invalid_value',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -20,6 +20,7 @@ export const REJECTION_REASONS: Record<RejectionCode, MessageDescriptor> = defin
   unrecognised_format: { id: 'import.reason.unrecognised_format' },
   unbalanced_quote: { id: 'import.reason.unbalanced_quote' },
   binary_file: { id: 'import.reason.binary_file' },
+  not_utf8: { id: 'import.reason.not_utf8' },
   invalid_value: { id: 'import.reason.invalid_value' },
 });
 
@@ -42,6 +43,7 @@ const REJECTION_DETAILS: Record<RejectionCode, MessageDescriptor> = defineMessag
   unrecognised_format: { id: 'import.detail.unrecognised_format' },
   unbalanced_quote: { id: 'import.detail.unbalanced_quote' },
   binary_file: { id: 'import.detail.binary_file' },
+  not_utf8: { id: 'import.detail.not_utf8' },
   invalid_value: { id: 'import.detail.invalid_value' },
 });
 
