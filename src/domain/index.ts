@@ -13,6 +13,7 @@ export * from './journey/restore.ts';
 export * from './journey/load-problem.ts';
 export * from './journey/create-journey.ts';
 export * from './journey/ids.ts';
+export * from './journey/safe-step-ids.ts';
 export { firstFreeName } from './journey/free-name.ts';
 export * from './journey/graph.ts';
 export * from './journey/limits.ts';

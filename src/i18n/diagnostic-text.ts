@@ -23,12 +23,31 @@ export function diagnosticMessageId(code: DiagnosticCode): string {
  * A diagnostic in the user's language, from its code and parameters. A backend's own problem
  * (a code this version does not know, with no parameters) is shown in the backend's words.
  */
-export function diagnosticText(intl: IntlShape, d: Diagnostic): string {
+export function diagnosticText(intl: IntlShape, d: Diagnostic, place?: string): string {
+  const placed = placedProblemText(intl, d, place);
+  if (placed !== undefined) return placed;
   const id = d.params === undefined ? undefined : diagnosticMessageId(d.code as DiagnosticCode);
   // English diagnostics load just after the first paint; until then the domain's English says it.
   if (id === undefined || !Object.hasOwn(intl.messages, id)) return d.message;
   const descriptor: MessageDescriptor = { id };
   return intl.formatMessage(descriptor, { ...d.params, ...PLAIN_TAGS });
+}
+
+/**
+ * A schema problem said at its place, worded by the caller from the form's labels ("Branch 1 ›
+ * Condition › Rule 2 › Event: choose an event"); undefined for other diagnostics or no place.
+ */
+export function placedProblemText(
+  intl: IntlShape,
+  d: Diagnostic,
+  place: string | undefined,
+): string | undefined {
+  if (place === undefined || (d.code !== 'invalid-config' && d.code !== 'invalid-settings'))
+    return undefined;
+  return intl.formatMessage(
+    { id: 'form.placedProblem' },
+    { place, problem: d.params.problem, limit: d.params.limit },
+  );
 }
 
 /** "2 errors, 1 warning" / "2 erreurs, 1 avertissement" / "No problems". */

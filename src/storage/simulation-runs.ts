@@ -5,6 +5,7 @@ import {
   simulationResultSchema,
   type SimulationOptions,
 } from '../domain/index.ts';
+import { noEntryReasonSchema } from '../domain/diagnose/no-entry-diagnosis.ts';
 import type { WayfinderDb } from './db.ts';
 import { yieldToMessages } from './yield-to-messages.ts';
 
@@ -30,6 +31,11 @@ export const simulationRunSchema = z.object({
   result: simulationResultSchema,
   /** 1 when saved, bumped by every change (schema version 4); older runs are backfilled. */
   revision: z.number().int().min(1).optional(),
+  /**
+   * When nobody entered: the likely reasons, most telling first (see `diagnoseNoEntries`).
+   * Left out when somebody entered, when they could not be worked out, and by older runs.
+   */
+  noEntry: z.array(noEntryReasonSchema).optional(),
 });
 export type SimulationRun = z.infer<typeof simulationRunSchema>;
 

@@ -1,21 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newBlankJourney, side } from './editor-support';
 
 /** The side panel as a marketer meets it on a laptop: 1280 × 720, the panel at its width. */
 test.use({ viewport: { width: 1280, height: 720 } });
 
-const side = (page: Page) => page.getByRole('complementary', { name: 'Step and journey settings' });
 const palette = (page: Page) => page.getByRole('navigation', { name: 'Step palette' });
-
-async function newBlankJourney(page: Page, name: string) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New journey' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New journey' });
-  await dialog.getByRole('radio', { name: /Blank journey/ }).check();
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
-  await dialog.getByRole('button', { name: 'Create journey' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
 
 /** Clicks every "+ …" button the panel shows now, once: filters, rules, groups, goals. */
 async function addOneOfEach(panel: Locator) {

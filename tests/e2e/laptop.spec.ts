@@ -1,14 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
+import { TEMPLATES } from '../../src/domain/templates/templates';
+import { canvas, newBlankJourney, node, openJourney, side, viewSettled } from './editor-support';
 
 /** The editor as a marketer meets it on a laptop: 1280 × 720. */
 test.use({ viewport: { width: 1280, height: 720 } });
 
 const LAPTOP = { width: 1280, height: 720 };
 const surface = (page: Page) => page.locator('.journey-canvas__surface');
-const canvas = (page: Page) => page.getByRole('application', { name: 'Journey canvas' });
-const node = (page: Page, name: string | RegExp) => canvas(page).getByRole('group', { name });
-const side = (page: Page) => page.getByRole('complementary', { name: 'Step and journey settings' });
 
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
@@ -39,45 +38,45 @@ async function expectInCanvas(page: Page, step: Locator) {
     .toBe(true);
 }
 
-async function newBlankJourney(page: Page, name: string) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New journey' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New journey' });
-  await dialog.getByRole('radio', { name: /Blank journey/ }).check();
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
-  await dialog.getByRole('button', { name: 'Create journey' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
-
-async function openJourney(page: Page, name: string) {
-  await page.goto('/');
-  await page.getByRole('link', { name }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await expect(node(page, /^Event step/)).toBeVisible();
-}
-
 /** The zoom of the view, read from React Flow's transform. */
 async function zoom(page: Page): Promise<number> {
   const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
   return Number(/scale\(([\d.]+)\)/.exec(style)?.[1]);
 }
 
-/** Waits until the view stops moving (fit view, auto-layout and follow animate it). */
-async function viewSettled(page: Page) {
-  const viewport = page.locator('.react-flow__viewport');
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = (await viewport.getAttribute('style')) ?? '';
-        const same = now === last;
-        last = now;
-        return same;
-      },
-      { intervals: [150] },
-    )
-    .toBe(true);
-}
+/** What the view draws over the canvas: a step under one of these is hidden from the user. */
+const OVERLAYS = ['.canvas-toolbar', '.react-flow__minimap', '.react-flow__controls'];
+
+test('opens each demo journey fitted to the canvas: every step inside it, clear of the toolbar, minimap and zoom buttons', async ({
+  page,
+}) => {
+  for (const id of ['welcome-series', 'abandoned-cart', 'post-purchase-nps']) {
+    const template = TEMPLATES.find((t) => t.id === id);
+    if (template === undefined) throw new Error(`no template ${id}`);
+    await openJourney(page, template.name);
+    await viewSettled(page);
+    const steps = canvas(page).locator('.react-flow__node');
+    await expect(steps).toHaveCount(template.build(0).steps.length);
+    const room = await box(surface(page));
+    const covers = await Promise.all(OVERLAYS.map((o) => box(page.locator(o))));
+    for (const step of await steps.all()) {
+      const b = await box(step);
+      const name = `${template.name}: ${await step.getAttribute('aria-label')}`;
+      expect(b.x, name).toBeGreaterThanOrEqual(room.x);
+      expect(b.y, name).toBeGreaterThanOrEqual(room.y);
+      expect(b.x + b.width, name).toBeLessThanOrEqual(room.x + room.width);
+      expect(b.y + b.height, name).toBeLessThanOrEqual(room.y + room.height);
+      for (const c of covers) {
+        const overlaps =
+          b.x < c.x + c.width &&
+          c.x < b.x + b.width &&
+          b.y < c.y + c.height &&
+          c.y < b.y + b.height;
+        expect(overlaps, `${name} is under an overlay`).toBe(false);
+      }
+    }
+  }
+});
 
 test('room: the canvas has 60 % of a 1280 × 720 window with the panels open, 85 % with them hidden, remembered', async ({
   page,
@@ -159,7 +158,8 @@ test('readable counts: after a simulation, counts are at least 11 px tall at the
   await page.getByRole('button', { name: 'Fit view' }).click();
   await viewSettled(page);
   const fitZoom = await zoom(page);
-  expect(fitZoom).toBeLessThan(openingZoom);
+  // The journey opens whole, so Fit view zooms out no further than the opening did.
+  expect(fitZoom).toBeLessThanOrEqual(openingZoom);
   expect(await fontPx()).toBeGreaterThanOrEqual(11);
   expect((await box(count)).height).toBeGreaterThanOrEqual(11);
   // Far out, steps draw their compact form.
@@ -300,12 +300,12 @@ test('a blank journey shows where to begin; the hint goes once a trigger exists;
   await dialog.getByRole('radio', { name: /Abandoned cart/ }).check();
   await dialog.getByRole('button', { name: 'Use template' }).click();
   await expect(guidance).toBeHidden();
-  // Opened readable, from its trigger, with focus on it (not on the page).
+  // Opened whole, with focus on its trigger (not on the page).
   const trigger = node(page, /^Event step/);
   await expect(trigger).toBeFocused();
-  await expectInCanvas(page, trigger);
   await viewSettled(page);
-  expect(await zoom(page)).toBeGreaterThanOrEqual(0.8);
+  for (const step of await canvas(page).locator('.react-flow__node').all())
+    await expectInCanvas(page, step);
   await expect(page.getByRole('heading', { level: 1, name: 'Guided' })).toBeVisible();
 
   // Undo takes the template back, and the guidance returns.

@@ -1,6 +1,7 @@
 import type { BgNbdParams } from './bgnbd.ts';
 import type { ModelFit } from './bgnbd-fit.ts';
-import { customerLifetimeValue, fitClv } from './clv.ts';
+import { customerLifetimeValue, fitClvSteps } from './clv.ts';
+import { ITEMS_PER_STEP, runSteps, type Steps } from './steps.ts';
 import { quantiles } from './statistics.ts';
 import { purchaseSpan } from './purchase-days.ts';
 import { rfmSummary } from './rfm-summary.ts';
@@ -58,8 +59,13 @@ function stopReason(request: ClvRequest): ClvStopReason | undefined {
 
 /** Fits BG/NBD and Gamma-Gamma and projects the effect; a set without repeat buyers is a clear error. */
 export function runClv(request: ClvRequest): ClvOutcome {
+  return runSteps(runClvSteps(request));
+}
+
+/** {@link runClv} in steps (see `Steps`): a worker runs it in slices, so a cancel gets in. */
+export function* runClvSteps(request: ClvRequest): Steps<ClvOutcome> {
   try {
-    const model = fitClv(request.profiles, { calibrationEnd: request.calibrationEnd });
+    const model = yield* fitClvSteps(request.profiles, { calibrationEnd: request.calibrationEnd });
     let effect: ClvEffectTotals | null = null;
     if (request.effects !== undefined && request.effects.length > 0) {
       const { perProfile: _perProfile, ...totals } = projectedClvEffect(
@@ -70,12 +76,15 @@ export function runClv(request: ClvRequest): ClvOutcome {
       );
       effect = totals;
     }
-    const values = model.summary.map(
-      (row) =>
+    const values: number[] = [];
+    for (const row of model.summary) {
+      values.push(
         customerLifetimeValue(model.bgnbd.params, model.gammaGamma.params, row, {
           horizonWeeks: request.horizonWeeks,
         }).value,
-    );
+      );
+      if (values.length % ITEMS_PER_STEP === 0) yield;
+    }
     const [p50 = 0, p90 = 0, max = 0] = quantiles(values, [0.5, 0.9, 1]);
     return {
       ok: true,

@@ -5,9 +5,10 @@ import {
   bgnbdProbabilityAlive,
   type PurchaseHistory,
 } from './bgnbd';
-import { fitBgNbd, type ModelFit } from './bgnbd-fit';
-import { fitGammaGamma, type GammaGammaParams, gammaGammaExpectedSpend } from './gamma-gamma';
-import { rfmSummary, type RfmOptions, type RfmRow } from './rfm-summary';
+import { fitBgNbdSteps, type ModelFit } from './bgnbd-fit';
+import { fitGammaGammaSteps, type GammaGammaParams, gammaGammaExpectedSpend } from './gamma-gamma';
+import { runSteps, type Steps } from './steps';
+import { rfmSummary, rfmSummarySteps, type RfmOptions, type RfmRow } from './rfm-summary';
 
 /** Options for {@link customerLifetimeValue}. */
 export interface ClvOptions {
@@ -106,9 +107,17 @@ export interface ClvModel {
  * profile has a purchase, or none has a repeat purchase (the spend model has nothing to learn).
  */
 export function fitClv(profiles: readonly Profile[], options: FitClvOptions): ClvModel {
-  const summary = rfmSummary(profiles, options);
-  const bgnbd = fitBgNbd(summary);
-  const gammaGamma = fitGammaGamma(summary);
+  return runSteps(fitClvSteps(profiles, options));
+}
+
+/** {@link fitClv} in steps (see `Steps`). */
+export function* fitClvSteps(
+  profiles: readonly Profile[],
+  options: FitClvOptions,
+): Steps<ClvModel> {
+  const summary = yield* rfmSummarySteps(profiles, options);
+  const bgnbd = yield* fitBgNbdSteps(summary);
+  const gammaGamma = yield* fitGammaGammaSteps(summary);
   const timeUnitDays = options.timeUnitDays ?? 7;
   const history = (profile: Profile, asOf?: string | number): RfmRow | undefined =>
     rfmSummary([profile], { ...options, calibrationEnd: asOf ?? options.calibrationEnd })[0];

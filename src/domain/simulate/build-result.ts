@@ -3,6 +3,8 @@ import {
   CHANNEL_COUNTS,
   DEFERRED_DROP_REASONS,
   EXIT_REASONS,
+  stepEntries,
+  stepExits,
   SUPPRESSION_CAUSES,
   type Counters,
 } from './counters.ts';
@@ -14,6 +16,7 @@ import {
   type SimulationResult,
   type StepResult,
 } from './result-schema.ts';
+import { stepTable } from './step-table.ts';
 import type { ProfileTrace } from './trace.ts';
 
 function channelResult(counters: Counters, c: number): ChannelResult {
@@ -55,6 +58,10 @@ export function buildResult(
 ): SimulationResult {
   const steps: Record<string, StepResult> = {};
   const edgeCounts: Record<string, number> = {};
+  const entered = stepEntries(
+    counters,
+    stepTable(plan.steps, plan.branchCount, plan.tagsRead).next,
+  );
   for (const step of plan.steps) {
     const byBranch: Record<string, number> = {};
     step.branchKeys.forEach((key, b) => {
@@ -69,10 +76,10 @@ export function buildResult(
       stepId: step.id,
       kind: step.kind,
       label: step.label,
-      entered: counters.entered[step.index] as number,
+      entered: entered[step.index] as number,
       byBranch,
       waiting: counters.waiting[step.index] as number,
-      exited: counters.exited[step.index] as number,
+      exited: stepExits(counters, step.index),
       exitedBy: {
         exit: reason(0),
         completed: reason(1),

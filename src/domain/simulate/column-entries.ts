@@ -30,7 +30,8 @@ export function reachChannels(plan: SimulationPlan): number {
 
 /** A profile's seed-independent start: who it is, when and how it first enters. */
 export interface EntrantStart {
-  profile: Profile;
+  /** Null only for a profile of columns whose object is built when first read. */
+  profile: Profile | null;
   /** The FNV-1a hash of its id, the key of every per-profile draw. */
   hash: number;
   /** The first entry time, the index of its trigger and the sequence of its firing. */

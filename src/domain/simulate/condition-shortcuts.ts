@@ -1,4 +1,4 @@
-import { CHANNELS } from '../channels.ts';
+import { CHANNELS, type Channel } from '../channels.ts';
 import type { ConditionGroup } from '../conditions/condition-schema.ts';
 import { DAY_MS } from '../conditions/time.ts';
 
@@ -8,18 +8,39 @@ import { DAY_MS } from '../conditions/time.ts';
  * profile is reachable on a channel, or how many events of a name it had in a window. It gives
  * what the group's compiled predicate gives.
  */
-export type ConditionShortcut =
-  | { readonly kind: 'reachable'; readonly channel: number }
-  | {
-      readonly kind: 'count';
-      readonly event: string;
-      readonly windowMs: number;
-      /** Counting stops at this many, as the compiled counter does. */
-      readonly stopAt: number;
-      /** The count holds when it is in `[min, max]`. */
-      readonly min: number;
-      readonly max: number;
-    };
+export interface ConditionShortcut {
+  readonly kind: 'reachable' | 'count';
+  /** reachable: the channel's index in `CHANNELS` (-1 for a count), and its name. */
+  readonly channel: number;
+  readonly channelName: Channel;
+  /** count: the event name ('' for reachable). */
+  readonly event: string;
+  readonly windowMs: number;
+  /** Counting stops at this many, as the compiled counter does. */
+  readonly stopAt: number;
+  /** The count holds when it is in `[min, max]`. */
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Every shortcut has every field, in one order: the loop then reads them all through one
+ * object shape, whichever kind it meets.
+ */
+function shortcut(
+  fields: Partial<ConditionShortcut> & Pick<ConditionShortcut, 'kind'>,
+): ConditionShortcut {
+  return {
+    kind: fields.kind,
+    channel: fields.channel ?? -1,
+    channelName: fields.channelName ?? 'email',
+    event: fields.event ?? '',
+    windowMs: fields.windowMs ?? 0,
+    stopAt: fields.stopAt ?? 0,
+    min: fields.min ?? 0,
+    max: fields.max ?? 0,
+  };
+}
 
 /** The shortcut for `group`, or null when its compiled predicate must be asked. */
 export function conditionShortcut(group: ConditionGroup): ConditionShortcut | null {
@@ -27,17 +48,23 @@ export function conditionShortcut(group: ConditionGroup): ConditionShortcut | nu
   const rule = group.rules[0];
   if (rule === undefined) return null;
   if (rule.type === 'reachable')
-    return { kind: 'reachable', channel: CHANNELS.indexOf(rule.channel) };
+    return shortcut({
+      kind: 'reachable',
+      channel: CHANNELS.indexOf(rule.channel),
+      channelName: rule.channel,
+    });
   if (rule.type !== 'event_count' || rule.propertyFilters.length > 0) return null;
   const n = rule.count;
   const windowMs = rule.withinDays === null ? Number.POSITIVE_INFINITY : rule.withinDays * DAY_MS;
   const count = { kind: 'count', event: rule.event, windowMs } as const;
   switch (rule.comparison) {
     case 'at_least':
-      return n === 0 ? null : { ...count, stopAt: n, min: n, max: Number.POSITIVE_INFINITY };
+      return n === 0
+        ? null
+        : shortcut({ ...count, stopAt: n, min: n, max: Number.POSITIVE_INFINITY });
     case 'at_most':
-      return { ...count, stopAt: n + 1, min: 0, max: n };
+      return shortcut({ ...count, stopAt: n + 1, min: 0, max: n });
     case 'exactly':
-      return { ...count, stopAt: n + 1, min: n, max: n };
+      return shortcut({ ...count, stopAt: n + 1, min: n, max: n });
   }
 }

@@ -75,10 +75,15 @@ export function bump(a: Float64Array, i: number): void {
  * gives exactly the tallies of one run over all their profiles.
  */
 export class Counters {
-  readonly entered: Float64Array;
+  /**
+   * Runs started at each step. A step's entries are these and the branches taken into it
+   * ({@link stepEntries}), so the run loop tallies no entry per step.
+   */
+  readonly starts: Float64Array;
   readonly waiting: Float64Array;
-  readonly exited: Float64Array;
+  /** Runs ended per step and reason, at `step * EXIT_REASONS.length + reason`. */
   readonly exitedBy: Float64Array;
+  /** Branches taken, at the step's `branchBase` + branch. */
   readonly branches: Float64Array;
   readonly stepSent: Float64Array;
   /** Billed units per step: SMS parts, one per message on other channels. */
@@ -115,9 +120,8 @@ export class Counters {
     readonly days: number,
     readonly convertBuckets: number,
   ) {
-    this.entered = new Float64Array(stepCount);
+    this.starts = new Float64Array(stepCount);
     this.waiting = new Float64Array(stepCount);
-    this.exited = new Float64Array(stepCount);
     this.exitedBy = new Float64Array(stepCount * EXIT_REASONS.length);
     this.branches = new Float64Array(branchCount);
     this.stepSent = new Float64Array(stepCount);
@@ -131,7 +135,6 @@ export class Counters {
 
   /** Ends a run at a step for a reason. */
   exit(step: number, reason: number): void {
-    bump(this.exited, step);
     bump(this.exitedBy, step * EXIT_REASONS.length + reason);
   }
 
@@ -159,6 +162,28 @@ export class Counters {
   count(channel: number, column: number): void {
     bump(this.channel, channel * CHANNEL_COUNTS.length + column);
   }
+}
+
+/**
+ * Entries per step: the runs started there and the branches taken into it, `next` giving each
+ * branch's target (at its step's `branchBase` + branch; -1 for none).
+ */
+export function stepEntries(counters: Counters, next: Int32Array): Float64Array {
+  const entered = Float64Array.from(counters.starts);
+  const branches = counters.branches;
+  for (let b = 0; b < next.length; b++) {
+    const to = next[b] as number;
+    if (to >= 0) entered[to] = (entered[to] as number) + (branches[b] as number);
+  }
+  return entered;
+}
+
+/** Runs ended at `step`, for any reason. */
+export function stepExits(counters: Counters, step: number): number {
+  let n = 0;
+  for (let r = 0; r < EXIT_REASONS.length; r++)
+    n += counters.exitedBy[step * EXIT_REASONS.length + r] as number;
+  return n;
 }
 
 /** Inserts `id` into the ascending `ids`, keeping only the `limit` smallest. */

@@ -2,7 +2,6 @@ import type { Profile } from '../profiles/profile.ts';
 import { CHANNELS, type Channel } from '../channels.ts';
 import { isReachable } from '../conditions/reachability.ts';
 import type { ColumnEntries, EntrantStart } from './column-entries.ts';
-import { entrantProfile } from './column-profile.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { hashText } from './seeded.ts';
 
@@ -11,9 +10,10 @@ export const BATCH_PROFILES = 64;
 
 /**
  * The entrants of a block of profiles, set up a pass at a time before any of them runs: first
- * the trigger columns of the whole block are scanned (typed arrays only), then the entrants'
- * profiles (objects built only when read, see `entrantProfile`), their id hashes and their
- * reachability are each read in a pass of their own.
+ * the trigger columns of the whole block are scanned (typed arrays only), then (when the run
+ * reads them) the entrants' profile objects, their id hashes and their reachability are each
+ * read in a pass of their own. An entrant's object the run may not read is left unbuilt (null):
+ * the run builds it if something asks for it.
  * An entrant's first reads of its objects miss the cache; done one entrant after another, each
  * waits for the one before, while a pass's reads are independent of each other and overlap.
  * What it works out is what {@link ColumnEntries.find} and `reachMask` give, entrant by entrant.
@@ -47,23 +47,26 @@ export class EntrantBatch {
   /**
    * @param entries finds each profile's first entry from the columns.
    * @param reachChannels the channels worked out for every entrant (see `reachChannels`).
+   * @param readsObjects whether the run reads every entrant's object (see `readsEntrantObjects`):
+   *   then they are read ahead, in a pass; else an entrant's is built only if something reads it.
    */
   constructor(
     private readonly entries: ColumnEntries,
     private readonly columns: ProfileColumns,
     readonly reachChannels: number,
+    private readonly readsObjects: boolean,
   ) {}
 
   /** Finds and sets up the entrants among profiles `from` to `to` (at most {@link BATCH_PROFILES}). */
   fill(from: number, to: number): number {
     const { entries, columns, index, profiles, hash, reach } = this;
     const n = entries.scanBlock(from, to, index, this.at, this.trigger, this.seq, profiles);
-    for (let k = 0; k < n; k++) profiles[k] ??= entrantProfile(columns, index[k] as number);
-    // Each entrant's object is read here, in a pass, even when its id is not hashed: the run
-    // reads it anyway (V8 checks the object's shape where it is stored), one entrant after
-    // another (measured: 5% slower without this pass).
-    const ids = this.ids;
-    for (let k = 0; k < n; k++) ids[k] = (profiles[k] as Profile).id;
+    if (this.readsObjects) {
+      // The run reads each entrant's object: read them here, in a pass, rather than one entrant
+      // after another in the run (V8 checks the object's shape where it is stored).
+      for (let k = 0; k < n; k++) profiles[k] ??= columns.profile(index[k] as number);
+      for (let k = 0; k < n; k++) this.ids[k] = (profiles[k] as Profile).id;
+    }
     const idHash = columns.idHash;
     if (idHash !== undefined) {
       // Hashed with the columns: no entrant's id is read.
@@ -71,6 +74,8 @@ export class EntrantBatch {
     } else {
       // The ids, their lengths (the first read of each id's text), then their hashes: a pass
       // for each read of cold memory.
+      const ids = this.ids;
+      for (let k = 0; k < n; k++) ids[k] = profiles[k]?.id ?? columns.id(index[k] as number);
       for (let k = 0; k < n; k++) this.idLength[k] = (ids[k] as string).length;
       for (let k = 0; k < n; k++) hash[k] = hashText(ids[k] as string);
     }
@@ -83,6 +88,7 @@ export class EntrantBatch {
       return n;
     }
     // A pass per channel: its short body lets the reads of several entrants be in flight.
+    for (let k = 0; k < n; k++) profiles[k] ??= columns.profile(index[k] as number);
     reach.fill(0, 0, n);
     for (let c = 0; c < CHANNELS.length; c++) {
       const bit = 1 << c;
@@ -98,7 +104,7 @@ export class EntrantBatch {
   /** Entrant `k`'s start (the same object each time, rewritten). */
   start(k: number): EntrantStart {
     const s = this.scratch;
-    s.profile = this.profiles[k] as Profile;
+    s.profile = this.profiles[k] as Profile | null;
     s.hash = this.hash[k] as number;
     s.at = this.at[k] as number;
     s.trigger = this.trigger[k] as number;

@@ -123,6 +123,20 @@ export class EventTimeline {
     const to = this.to;
     let before = 0;
     let later = 0;
+    if (named.length === 1 && (matches[0] ?? null) === null) {
+      // One trigger that its name is enough for (the usual journey): no list to walk per event.
+      const only = named[0] as Uint8Array;
+      for (let k = this.realAfter(after, afterSeq); k < to; k++) {
+        const at = eventAt[k] as number;
+        if (at >= end) break;
+        if (only[eventName[k] as number] !== 1) continue;
+        if (at < split) before++;
+        else later++;
+      }
+      out[0] = before;
+      out[1] = later;
+      return;
+    }
     for (let k = this.realAfter(after, afterSeq); k < to; k++) {
       const at = eventAt[k] as number;
       if (at >= end) break;
@@ -146,6 +160,10 @@ export class EventTimeline {
     const from = this.from;
     const to = this.to;
     if (afterSeq === AFTER_EVENTS) return firstAbove(eventAt, from, to, after);
+    // Usually the event at `afterSeq` is the one at `after` (the firing that made an entry):
+    // then none before it is at or above `after`'s first, and no search is needed.
+    const at = from + afterSeq;
+    if (afterSeq >= 0 && at < to && (eventAt[at] as number) >= after) return at + 1;
     const k = firstAtOrAbove(eventAt, from, to, after);
     return afterSeq >= k - from ? from + afterSeq + 1 : k;
   }
@@ -197,7 +215,11 @@ export class EventTimeline {
     match: (e: ProfileEvent) => boolean,
   ): ProfileEvent | undefined {
     if (name === '' || this.columns === null) return findEvent(this.events, from, to, match);
-    return this.findMasked(from, to, this.askedMasks[this.asked(name)] as Uint8Array, match);
+    const asked = this.asked(name);
+    // No real event has the name (a message's engagement): only the simulated ones can match.
+    if ((this.askedIds[asked] as number) < 0)
+      return this.simulatedBefore(from, to, Number.POSITIVE_INFINITY, match);
+    return this.findMasked(from, to, this.askedMasks[asked] as Uint8Array, match);
   }
 
   /**

@@ -121,7 +121,8 @@ export class MessageSender {
   }
 
   /**
-   * Applies the frequency cap at the send time, then sends. Returns false when capped.
+   * Applies the frequency cap at the send time, then sends and draws what the message brings
+   * about: delivery, open, click, unsubscribe, NPS answer and conversion. Returns false when capped.
    * `deferred`: quiet hours held it until `t`, so it counts as deferred once sent, or as
    * deferred-then-dropped when the cap refuses it now.
    */
@@ -147,31 +148,15 @@ export class MessageSender {
     bump(counters.stepSent, stepIndex);
     counters.stepUnits[stepIndex] =
       (counters.stepUnits[stepIndex] as number) +
-      (m.billedUnits === null ? 1 : m.billedUnits(state.profile, t));
+      (m.billedUnits === null ? 1 : m.billedUnits(state, t));
     state.messages++;
     const day = Math.floor((t - this.plan.start) / DAY_MS);
     if (day >= 0 && day < counters.days) bump(counters.sendsPerDay, c * counters.days + day);
     // Only the frequency cap reads the sends back.
     if (m.capped && cap.enabled) state.recordSend(t, c);
-    this.behave(m, t);
-    return true;
-  }
-
-  /** Adds a simulated event to the timeline when something reads it (`keep`) or it is traced. */
-  private add(
-    keep: number,
-    name: string,
-    at: number,
-    props: Readonly<Record<string, Scalar>>,
-  ): void {
-    if (keep !== 0 || this.tracing) this.state.addEvent({ name, at, props } as ProfileEvent);
-  }
-
-  private behave(m: MessagePlan, t: number): void {
+    // The behaviour draws, in this order (a call of their own costs a few percent of a run).
     const r = this.random;
     const end = this.plan.end;
-    const counters = this.counters;
-    const c = m.channel;
     const words: string[] = this.tracing ? [] : NO_WORDS;
     const sent: TraceWhy[] = this.tracing ? [] : NO_WHY;
     if (r.next() >= m.deliveredRate) {
@@ -179,10 +164,10 @@ export class MessageSender {
         this.reason = `${this.reason ? `${this.reason}; ` : ''}sent, not delivered`;
         this.why.push({ code: 'notDelivered' });
       }
-      return;
+      return true;
     }
     const deliveredAt = t + m.deliveryDelayMs;
-    if (deliveredAt >= end) return;
+    if (deliveredAt >= end) return true;
     counters.count(c, DELIVERED);
     this.add(m.keepEvents & KEEP.delivered, m.deliveredEvent, deliveredAt, m.props);
     if (this.tracing) {
@@ -278,6 +263,17 @@ export class MessageSender {
       this.reason = `${this.reason ? `${this.reason}; ` : ''}sent: ${words.join(', ')}`;
       this.why.push({ code: 'sent' }, ...sent);
     }
+    return true;
+  }
+
+  /** Adds a simulated event to the timeline when something reads it (`keep`) or it is traced. */
+  private add(
+    keep: number,
+    name: string,
+    at: number,
+    props: Readonly<Record<string, Scalar>>,
+  ): void {
+    if (keep !== 0 || this.tracing) this.state.addEvent({ name, at, props } as ProfileEvent);
   }
 
   private amount(goalEvent: string): number {

@@ -47,9 +47,10 @@ export interface MessagePlan {
   costPerSend: number;
   /**
    * SMS: the parts of the text rendered for this profile, at this send time (billing is per
-   * part). `null`: one unit per message.
+   * part). `null`: one unit per message. Given what holds the profile, read only when the text
+   * reads it (an entrant's object may not be built yet, see `ProfileState.profile`).
    */
-  billedUnits: ((profile: Profile, at: number) => number) | null;
+  billedUnits: ((of: { readonly profile: Profile }, at: number) => number) | null;
   deliveryDelayMs: number;
   openDelayMs: number;
   clickDelayMs: number;

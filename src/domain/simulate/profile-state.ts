@@ -17,9 +17,15 @@ const CHANNEL_BIT = Object.fromEntries(CHANNELS.map((c, i) => [c, 1 << i])) as R
  * each profile, so the loop allocates only when a profile's timeline or attributes change.
  */
 export class ProfileState {
-  profile!: Profile;
-  /** What conditions read: the profile, or its copy once `update_profile` changed it. */
-  view!: Profile;
+  /** The profile as given, or null until first read when the run started from columns. */
+  private given: Profile | null = null;
+  /** The profile's copy once `update_profile` changed it, else null. */
+  private changed: Profile | null = null;
+  /** Where {@link given} is built from when the run started without it (see {@link resetColumns}). */
+  private source: ProfileColumns | null = null;
+  private sourceIndex = -1;
+  /** The timeline's owner of a profile not built yet: its events build it when first read. */
+  private readonly unbuilt: { readonly events: readonly ProfileEvent[] };
   /** Real and simulated events: read through columns when the profile came from columns. */
   readonly timeline = new EventTimeline();
   hash = 0;
@@ -47,6 +53,12 @@ export class ProfileState {
 
   constructor(private readonly zones: ZoneRegistry) {
     const timeline = this.timeline;
+    const profile = (): Profile => this.profile;
+    this.unbuilt = {
+      get events() {
+        return profile().events;
+      },
+    };
     this.ctx = {
       now: 0,
       inControlGroup: false,
@@ -56,10 +68,35 @@ export class ProfileState {
       countEvents: (name, matches, from, to, stopAt) =>
         timeline.count(name, matches, from, to, stopAt),
       reachable: (profile, channel) =>
-        profile === this.profile
+        profile === this.given
           ? this.reachableAsGiven(CHANNEL_BIT[channel], channel)
           : isReachable(profile, channel),
     };
+  }
+
+  /**
+   * The profile as given. A run started by {@link resetColumns} without the object builds it
+   * here, on first read: a journey that reads no attribute, id or event object of an entrant
+   * never does (most of the bench journey's entrants), and skips the object's cold reads.
+   */
+  get profile(): Profile {
+    return this.given ?? this.build();
+  }
+
+  /** What conditions read: the profile, or its copy once `update_profile` changed it. */
+  get view(): Profile {
+    return this.changed ?? this.profile;
+  }
+
+  /** Whether the profile's object is in hand (given, or built since): reading it costs nothing new. */
+  get built(): boolean {
+    return this.given !== null;
+  }
+
+  private build(): Profile {
+    const profile = (this.source as ProfileColumns).profile(this.sourceIndex);
+    this.given = profile;
+    return profile;
   }
 
   /** Real and simulated events, oldest first (the profile's own until a simulated event arrives). */
@@ -69,9 +106,41 @@ export class ProfileState {
 
   /** Starts on a new profile. */
   reset(profile: Profile): void {
-    this.profile = profile;
-    this.view = profile;
+    this.given = profile;
+    this.source = null;
     this.timeline.reset(profile);
+    this.clear();
+  }
+
+  /**
+   * Starts on profile `index` of `columns`, its real events read from the columns; `profile` is
+   * its object when already in hand, else null: then it is built only if something reads it.
+   */
+  resetColumns(columns: ProfileColumns, index: number, profile: Profile | null): void {
+    this.given = profile;
+    this.source = columns;
+    this.sourceIndex = index;
+    this.timeline.reset(profile ?? this.unbuilt);
+    this.timeline.useColumns(
+      columns,
+      columns.eventStart[index] as number,
+      columns.eventStart[index + 1] as number,
+    );
+    this.clear();
+  }
+
+  /** Where the run's profile came from: its columns and index, or null (see {@link resetColumns}). */
+  get columns(): ProfileColumns | null {
+    return this.source;
+  }
+
+  get index(): number {
+    return this.sourceIndex;
+  }
+
+  /** Forgets what the last profile's run changed or learnt. */
+  private clear(): void {
+    this.changed = null;
     this.reach = 0;
     this.reachKnown = 0;
     this.clock = null;
@@ -83,16 +152,12 @@ export class ProfileState {
     for (let c = 0; c < CHANNEL_COUNT; c++) unsubscribedAt[c] = Number.POSITIVE_INFINITY;
   }
 
-  /** Reads the profile's real events from entries `from` to `to` of `columns` (see `reset`). */
-  useColumns(columns: ProfileColumns, from: number, to: number): void {
-    this.timeline.useColumns(columns, from, to);
-  }
-
   /** Whether the profile, as the journey has left it so far, is reachable on channel `c`. */
   reachable(c: number, channel: Channel): boolean {
     // Known for the profile as given; once `update_profile` copied it, ask again.
-    if (this.view === this.profile) return this.reachableAsGiven(1 << c, channel);
-    return isReachable(this.view, channel);
+    const changed = this.changed;
+    if (changed === null) return this.reachableAsGiven(1 << c, channel);
+    return isReachable(changed, channel);
   }
 
   /** Whether the profile as given is reachable on `channel` (bit `bit`), asked once per profile. */
@@ -155,15 +220,16 @@ export class ProfileState {
    * profile, with `tags`, `custom` and `consent` copied only once they change (copy-on-write).
    */
   writableAttributes(): ProfileAttributes {
-    if (this.view === this.profile) {
-      this.view = {
-        id: this.profile.id,
-        attributes: { ...this.profile.attributes },
-        events: this.profile.events,
+    if (this.changed === null) {
+      const profile = this.profile;
+      this.changed = {
+        id: profile.id,
+        attributes: { ...profile.attributes },
+        events: profile.events,
       };
       this.clock = null;
     }
-    return this.view.attributes;
+    return this.changed.attributes;
   }
 
   /** The view's tags, copied from the profile's before the first change. */

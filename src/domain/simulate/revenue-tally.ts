@@ -1,5 +1,6 @@
 import type { ProfileEvent } from '../profiles/profile.ts';
 import type { Counters } from './counters.ts';
+import type { ProfileColumns } from './profile-columns.ts';
 
 /** Conversions held before their amounts are added: enough for their reads to overlap. */
 const HELD = 256;
@@ -25,6 +26,11 @@ export class RevenueTally {
     readonly ProfileEvent[] | null
   >(HELD).fill(null);
   private readonly index = new Int32Array(HELD);
+  /** Per held conversion of an entrant not built: its columns and profile index, else null. */
+  private readonly sources: (ProfileColumns | null)[] = new Array<ProfileColumns | null>(HELD).fill(
+    null,
+  );
+  private readonly profile = new Int32Array(HELD);
   private readonly found: (ProfileEvent | null)[] = new Array<ProfileEvent | null>(HELD).fill(null);
   private readonly control = new Uint8Array(HELD);
 
@@ -48,6 +54,19 @@ export class RevenueTally {
     this.held(k);
   }
 
+  /**
+   * A conversion on event `index` of profile `profile` of `columns`, whose object is not read
+   * yet: the profile's events, then the event, are read later with others'.
+   */
+  addColumnEvent(columns: ProfileColumns, profile: number, index: number, control: boolean): void {
+    const k = this.count;
+    this.sources[k] = columns;
+    this.profile[k] = profile;
+    this.index[k] = index;
+    this.control[k] = control ? 1 : 0;
+    this.held(k);
+  }
+
   private held(k: number): void {
     this.count = k + 1;
     if (this.count === HELD) this.settle();
@@ -55,7 +74,11 @@ export class RevenueTally {
 
   /** Reads the held amounts, a pass per read, and adds them to the counters in order. */
   settle(): void {
-    const { count: n, cents, events, index, found, control, counters } = this;
+    const { count: n, cents, events, index, found, control, counters, sources, profile } = this;
+    for (let k = 0; k < n; k++) {
+      const columns = sources[k] as ProfileColumns | null;
+      if (columns !== null) events[k] = columns.profile(profile[k] as number).events;
+    }
     for (let k = 0; k < n; k++) {
       const list = events[k] as readonly ProfileEvent[] | null;
       if (list !== null) found[k] = list[index[k] as number] as ProfileEvent;
@@ -69,6 +92,7 @@ export class RevenueTally {
       else counters.revenueCents += cents[k] as number;
     }
     events.fill(null, 0, n);
+    sources.fill(null, 0, n);
     found.fill(null, 0, n);
     this.count = 0;
   }

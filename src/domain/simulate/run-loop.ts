@@ -1,4 +1,3 @@
-import { CHANNELS, type Channel } from '../channels.ts';
 import type { ProfileEvent } from '../profiles/profile.ts';
 import type { ConditionShortcut } from './condition-shortcuts.ts';
 import type { TraceWhy } from './trace.ts';
@@ -22,6 +21,7 @@ import { OP, type MessagePlan, type PlanStep } from './plan-step.ts';
 import type { ProfileState } from './profile-state.ts';
 import { hashMore } from './seeded.ts';
 import type { EventTimeline } from './event-timeline.ts';
+import { stepTable, type StepTable } from './step-table.ts';
 import type { StepTracer } from './step-tracer.ts';
 import { applyOperations } from './update-profile.ts';
 
@@ -52,6 +52,9 @@ export class RunLoop {
   goalEvent: ProfileEvent | null = null;
   /** True once the profile was stopped by a runaway guard: it enters no more. */
   stopped = false;
+  private readonly table: StepTable;
+  /** Whether anything but the horizon ends a wait: exit criteria, or a goal that ends the journey. */
+  private readonly mayStop: boolean;
   private runEntry = 0;
   private stopAt = 0;
   private stopEvent: ProfileEvent | null = null;
@@ -63,6 +66,8 @@ export class RunLoop {
     private readonly sender: MessageSender,
   ) {
     const goal = plan.goal;
+    this.table = stepTable(plan.steps, plan.branchCount, plan.tagsRead);
+    this.mayStop = plan.exitMatch !== null || (goal !== null && goal.endsJourney);
     this.stopNames = [
       ...plan.exitEvents,
       ...(goal !== null && goal.endsJourney ? [goal.event] : []),
@@ -71,17 +76,21 @@ export class RunLoop {
 
   /** Runs one entry; returns when it ended, or Infinity when still active at the horizon. */
   run(entryAt: number, trigger: number): number {
-    const { plan, state, counters, sender } = this;
+    const { plan, state, counters, sender, table } = this;
+    const { op: ops, next, branchBase, durationMs } = table;
     const steps = plan.steps;
     const tracer = this.tracer;
+    const branches = counters.branches;
+    const { end } = plan;
+    const mayStop = this.mayStop;
     let s = plan.triggerSteps[trigger] as number;
     let t = entryAt;
     this.runEntry = entryAt;
     this.goalEvent = null;
+    bump(counters.starts, s);
     tracer?.startRun(entryAt, trigger);
     if (state.control) {
       // Held out (spec §3.2): counted as an entry, traverses no step, ends at once.
-      bump(counters.entered, s);
       counters.exit(s, CONTROL_GROUP);
       tracer?.step(
         steps[s] as PlanStep,
@@ -95,59 +104,52 @@ export class RunLoop {
       return t;
     }
     let hops = 0;
+    // Step entries this profile may still make (spec §3.3), kept in a local while the run goes.
+    let allowed = MAX_STEP_ENTRIES_PER_PROFILE - state.stepEntries;
     for (;;) {
-      const step = steps[s] as PlanStep;
       const arrived = t;
-      bump(counters.entered, s);
-      if (++state.stepEntries > MAX_STEP_ENTRIES_PER_PROFILE)
+      if (--allowed < 0) {
+        state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE + 1;
         return this.stopRunaway(
-          step,
+          steps[s] as PlanStep,
           t,
           `stopped: more than ${MAX_STEP_ENTRIES_PER_PROFILE} step entries for this profile`,
           { code: 'loopEntries', values: { max: MAX_STEP_ENTRIES_PER_PROFILE } },
         );
+      }
+      const op = ops[s] as number;
       let branch = 0;
       let wake = t;
       let pending: MessagePlan | null = null;
-      switch (step.op) {
+      switch (op) {
         case OP.trigger:
           break;
-        case OP.firstMatch: {
-          const preds = step.predicates;
-          const shortcuts = step.shortcuts;
-          branch = preds.length;
-          for (let i = 0; i < preds.length; i++) {
-            const shortcut = shortcuts[i] as ConditionShortcut | null;
-            if (
-              shortcut === null
-                ? (preds[i] as PlanStep['predicates'][number])(state.view, state.context(t))
-                : this.holds(shortcut, t)
-            ) {
-              branch = i;
-              break;
+        case OP.delay:
+          wake = t + (durationMs[s] as number);
+          break;
+        case OP.message: {
+          const message = (steps[s] as PlanStep).message;
+          if (message !== null) {
+            const at = sender.gate(message, t);
+            if (at !== SUPPRESSED) {
+              pending = message;
+              wake = at;
             }
           }
           break;
         }
+        case OP.firstMatch:
+          branch = this.firstMatch(steps[s] as PlanStep, t);
+          break;
         case OP.randomSplit: {
+          const step = steps[s] as PlanStep;
           const u = (hashMore(state.hash, step.hashSuffix) % 10_000) / 100;
           const th = step.thresholds;
           while (u >= (th[branch] as number)) branch++;
           break;
         }
-        case OP.delay:
-          wake = t + step.durationMs;
-          break;
-        case OP.waitUntil:
-          {
-            const until = untilTime(step, state, t);
-            wake = until > t ? until : t;
-          }
-          break;
-        case OP.timeWindow:
-          wake = windowOpens(step, state, t);
-          break;
         case OP.waitForEvent: {
+          const step = steps[s] as PlanStep;
           const match = step.waitMatch as NonNullable<PlanStep['waitMatch']>;
           const to = t + step.durationMs;
           // Only the event's time is needed: found by name, no event object is read.
@@ -160,53 +162,58 @@ export class RunLoop {
           } else wake = at;
           break;
         }
-        case OP.message:
-          if (step.message !== null) {
-            const at = sender.gate(step.message, t);
-            if (at !== SUPPRESSED) {
-              pending = step.message;
-              wake = at;
-            }
-          }
+        case OP.waitUntil: {
+          const until = untilTime(steps[s] as PlanStep, state, t);
+          wake = until > t ? until : t;
+          break;
+        }
+        case OP.timeWindow:
+          wake = windowOpens(steps[s] as PlanStep, state, t);
           break;
         case OP.updateProfile:
-          applyOperations(state, step.operations, plan.tagsRead);
+          applyOperations(state, (steps[s] as PlanStep).operations, plan.tagsRead);
           break;
         case OP.exit:
+          state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE - allowed;
           counters.exit(s, EXIT_STEP);
-          tracer?.step(step, t, t, null, 'exit', sender.reason, sender.why);
+          tracer?.step(steps[s] as PlanStep, t, t, null, 'exit', sender.reason, sender.why);
           return t;
       }
       if (wake > t) {
-        const stop = this.interrupt(t, wake);
+        const stop = mayStop ? this.interrupt(t, wake) : wake >= end ? STOP_HORIZON : GO_ON;
         if (stop !== GO_ON) {
+          state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE - allowed;
           // A message deferred by quiet hours and never sent (spec §4, quiet hours).
           if (pending !== null) counters.dropDeferred(pending.channel, DROP_REASON[stop] as number);
-          return this.stop(step, arrived, stop);
+          return this.stop(steps[s] as PlanStep, arrived, stop);
         }
         t = wake;
         hops = 0;
       }
       if (pending !== null) sender.send(pending, t, s, wake > arrived);
-      const to = step.next[branch] as number;
-      tracer?.step(
-        step,
-        arrived,
-        t,
-        branch,
-        to < 0 ? 'completed' : null,
-        sender.reason,
-        sender.why,
-      );
-      sender.clearWords();
+      const b = (branchBase[s] as number) + branch;
+      const to = next[b] as number;
+      if (tracer !== null) {
+        tracer.step(
+          steps[s] as PlanStep,
+          arrived,
+          t,
+          branch,
+          to < 0 ? 'completed' : null,
+          sender.reason,
+          sender.why,
+        );
+        sender.clearWords();
+      }
       if (to < 0) {
+        state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE - allowed;
         counters.exit(s, COMPLETED);
         return t;
       }
-      bump(counters.branches, step.branchBase + branch);
+      branches[b] = (branches[b] as number) + 1;
       s = to;
       if (++hops > MAX_HOPS_PER_INSTANT) {
-        bump(counters.entered, s);
+        state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE - allowed;
         return this.stopRunaway(
           steps[s] as PlanStep,
           t,
@@ -217,11 +224,28 @@ export class RunLoop {
     }
   }
 
+  /** first_match: the first branch whose condition holds at `t`, else the one after the last. */
+  private firstMatch(step: PlanStep, t: number): number {
+    const state = this.state;
+    const preds = step.predicates;
+    const shortcuts = step.shortcuts;
+    for (let i = 0; i < preds.length; i++) {
+      const shortcut = shortcuts[i] as ConditionShortcut | null;
+      if (
+        shortcut === null
+          ? (preds[i] as PlanStep['predicates'][number])(state.view, state.context(t))
+          : this.holds(shortcut, t)
+      )
+        return i;
+    }
+    return preds.length;
+  }
+
   /** What a condition's {@link ConditionShortcut} says of the profile at `t`. */
   private holds(shortcut: ConditionShortcut, t: number): boolean {
     const state = this.state;
     if (shortcut.kind === 'reachable')
-      return state.reachable(shortcut.channel, CHANNELS[shortcut.channel] as Channel);
+      return state.reachable(shortcut.channel, shortcut.channelName);
     const n = state.timeline.count(shortcut.event, null, t - shortcut.windowMs, t, shortcut.stopAt);
     return n >= shortcut.min && n <= shortcut.max;
   }

@@ -3,6 +3,7 @@ import type { Profile } from '../profiles/profile.ts';
 import { buildResult } from './build-result.ts';
 import { ColumnEntries, reachChannels } from './column-entries.ts';
 import { BATCH_PROFILES, EntrantBatch } from './entrant-batch.ts';
+import { readsEntrantObjects } from './entrant-reads.ts';
 import { mergeResults } from './merge.ts';
 import type { SimulationOptions } from './options.ts';
 import { createSimulationPlan, type SimulationPlan } from './plan.ts';
@@ -54,7 +55,14 @@ export class PartitionRun {
       const entries =
         prepared === null && isUntraced(plan) ? ColumnEntries.for(plan, profiles) : null;
       this.batch =
-        entries === null ? null : new EntrantBatch(entries, profiles, reachChannels(plan));
+        entries === null
+          ? null
+          : new EntrantBatch(
+              entries,
+              profiles,
+              reachChannels(plan),
+              profiles.objectsHeld === true && readsEntrantObjects(plan, profiles.names),
+            );
       // Prepared for this run only: nothing to gain from building entrants ahead of reading them.
       this.prepared =
         this.batch === null ? (prepared ?? prepareColumns(plan, profiles, 'when-read')) : null;

@@ -1,5 +1,7 @@
 import type { ConditionGroup, ConditionNode } from '../conditions/condition-schema.ts';
-import type { PlanStep } from './plan-step.ts';
+import type { ProfileEvent } from '../profiles/profile.ts';
+import type { EventMatcher } from './event-match.ts';
+import type { MessagePlan, PlanStep } from './plan-step.ts';
 import type { TriggerPlan } from './trigger-plan.ts';
 
 /** Bits of `MessagePlan.keepEvents`: which simulated events of a message step join the timeline. */
@@ -19,28 +21,75 @@ function addConditionReads(node: ConditionNode | ConditionGroup, out: Set<string
 }
 
 /**
- * The names of the events anything in a run reads from a profile's timeline (conditions, waits,
- * the goal, exit criteria), or null when that cannot be told (a trigger that is not one of the
- * profile's own events, such as a segment, may read any event).
+ * What reads the events a run adds to a profile's timeline: by name (conditions, the goal, exit
+ * criteria: any event of the name may be read), or only through the tests of waits for an
+ * event, which read an event's name and props (never its time).
+ */
+export interface EventsRead {
+  readonly byName: ReadonlySet<string>;
+  /** Names no one reads but waits, with those waits' tests. */
+  readonly byWaits: ReadonlyMap<string, readonly EventMatcher[]>;
+}
+
+/**
+ * What anything in a run reads from a profile's timeline (conditions, waits, the goal, exit
+ * criteria), or null when that cannot be told (a trigger that is not one of the profile's own
+ * events, such as a segment, may read any event).
  */
 export function eventsRead(
   steps: readonly PlanStep[],
   triggers: readonly TriggerPlan[],
   goalEvent: string | null,
   exitEvents: readonly string[],
-): Set<string> | null {
+): EventsRead | null {
   if (triggers.some((t) => t.event === undefined)) return null;
-  const out = new Set<string>(exitEvents);
-  if (goalEvent !== null) out.add(goalEvent);
+  const byName = new Set<string>(exitEvents);
+  if (goalEvent !== null) byName.add(goalEvent);
+  const waits = new Map<string, EventMatcher[]>();
   for (const step of steps) {
-    for (const group of step.conditions) addConditionReads(group, out);
+    for (const group of step.conditions) addConditionReads(group, byName);
     if (step.predicates.length > step.conditions.length) return null;
     if (step.waitMatch !== null) {
       if (step.waitEvent === '') return null;
-      out.add(step.waitEvent);
+      const tests = waits.get(step.waitEvent);
+      if (tests === undefined) waits.set(step.waitEvent, [step.waitMatch]);
+      else tests.push(step.waitMatch);
     }
   }
-  return out;
+  for (const name of byName) waits.delete(name);
+  return { byName, byWaits: waits };
+}
+
+/**
+ * Whether anything reads a message's event named `name`, whose props are one of `props`: read
+ * by name, or accepted by the test of a wait for it (an engagement wait takes only its own
+ * message's events, by their `stepId`).
+ */
+function isRead(
+  read: EventsRead,
+  name: string,
+  props: readonly Readonly<Record<string, string | number>>[],
+): boolean {
+  if (read.byName.has(name)) return true;
+  const tests = read.byWaits.get(name);
+  if (tests === undefined) return false;
+  return props.some((p) => {
+    const probe: ProfileEvent = { name, at: 0, props: p };
+    return tests.some((test) => test(probe));
+  });
+}
+
+/** Which of message `m`'s simulated events `read` reads (bits of {@link KEEP}). */
+function keptOf(m: MessagePlan, read: EventsRead): number {
+  const own = [m.props];
+  return (
+    (isRead(read, m.deliveredEvent, own) ? KEEP.delivered : 0) |
+    (isRead(read, m.openedEvent, own) ? KEEP.opened : 0) |
+    (isRead(read, m.clickedEvent, own) ? KEEP.clicked : 0) |
+    (isRead(read, m.unsubscribedEvent, own) ? KEEP.unsubscribed : 0) |
+    (isRead(read, 'nps_response', m.npsProps) ? KEEP.nps : 0) |
+    KEEP.goal
+  );
 }
 
 /**
@@ -48,21 +97,11 @@ export function eventsRead(
  * Events nobody reads are still drawn and counted, so results are the same; only the work of
  * adding them to the timeline is saved. Traced profiles keep every event.
  */
-export function markKeptEvents(steps: readonly PlanStep[], read: ReadonlySet<string> | null): void {
+export function markKeptEvents(steps: readonly PlanStep[], read: EventsRead | null): void {
   for (const step of steps) {
     const m = step.message;
     if (m === null) continue;
-    if (read === null) {
-      m.keepEvents = KEEP_ALL;
-      continue;
-    }
-    m.keepEvents =
-      (read.has(m.deliveredEvent) ? KEEP.delivered : 0) |
-      (read.has(m.openedEvent) ? KEEP.opened : 0) |
-      (read.has(m.clickedEvent) ? KEEP.clicked : 0) |
-      (read.has(m.unsubscribedEvent) ? KEEP.unsubscribed : 0) |
-      (read.has('nps_response') ? KEEP.nps : 0) |
-      KEEP.goal;
+    m.keepEvents = read === null ? KEEP_ALL : keptOf(m, read);
   }
 }
 

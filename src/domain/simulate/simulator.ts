@@ -73,7 +73,7 @@ export class ProfileSimulator {
     const entryAt = this.startProfile(profile, drawsControl ? hashText(profile.id) : 0);
     if (entryAt === NEVER) return null;
     if (!drawsControl) this.state.hash = hashText(profile.id);
-    return this.runEntries(profile, entryAt, sampleKey, requested, sampled);
+    return this.runEntries(entryAt, sampleKey, requested, sampled);
   }
 
   /**
@@ -131,20 +131,15 @@ export class ProfileSimulator {
     sampled: boolean,
   ): ProfileTrace | null {
     const state = this.state;
-    state.reset(start.profile);
-    if (columns !== null)
-      state.useColumns(
-        columns,
-        columns.eventStart[index] as number,
-        columns.eventStart[index + 1] as number,
-      );
+    if (columns !== null) state.resetColumns(columns, index, start.profile);
+    else state.reset(start.profile as Profile);
     state.hash = start.hash;
     state.control = start.control;
     state.reach = start.reach;
     state.reachKnown = reachChannels;
     this.entryTrigger = start.trigger;
     this.entrySeq = start.seq;
-    return this.runEntries(start.profile, start.at, sampleKey, requested, sampled);
+    return this.runEntries(start.at, sampleKey, requested, sampled);
   }
 
   /**
@@ -186,7 +181,6 @@ export class ProfileSimulator {
   }
 
   private runEntries(
-    profile: Profile,
     first: number,
     sampleKey: number,
     requested: boolean,
@@ -200,7 +194,7 @@ export class ProfileSimulator {
     if (state.control) counters.controlProfiles++;
     this.tracer =
       requested || sampled
-        ? new StepTracer(plan, state, profile.id, sampleKey, requested, sampled)
+        ? new StepTracer(plan, state, state.profile.id, sampleKey, requested, sampled)
         : null;
     this.sender.tracing = this.tracer !== null;
     this.loop.tracer = this.tracer;
@@ -333,8 +327,15 @@ export class ProfileSimulator {
     }
     const c = this.counters;
     const control = this.state.control;
-    if (e === null && this.tracer === null) this.revenue.addEvent(timeline.real, own, control);
-    else {
+    if (e === null && this.tracer === null) {
+      const columns = this.state.columns;
+      // An entrant not built yet: its event object is read later, with others' (no cold read
+      // here). Objects held in memory only: a stored entrant would be decoded twice if a later
+      // step read it too.
+      if (!this.state.built && columns !== null && columns.objectsHeld === true)
+        this.revenue.addColumnEvent(columns, this.state.index, own, control);
+      else this.revenue.addEvent(timeline.real, own, control);
+    } else {
       e ??= timeline.real[own] as ProfileEvent;
       this.revenue.add(centsOf(e.props?.['amount']), control);
       const amount = e.props?.['amount'];

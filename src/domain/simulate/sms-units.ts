@@ -5,6 +5,9 @@ import { messageTemplates } from '../templating/message-templates.ts';
 import { smsPartCounter } from '../templating/render-message.ts';
 import type { TriggerEvent } from '../templating/template-variables.ts';
 
+/** A profile with nothing in it, for a text that reads none. */
+const BLANK: Profile = { id: '', attributes: { consent: {}, tags: [], custom: {} }, events: [] };
+
 /** Names of the events that start a journey, from its event triggers, sorted. */
 export function triggerEventNames(spec: Spec): string[] {
   const names = new Set<string>();
@@ -42,15 +45,18 @@ export function smsUnits(
   text: string,
   journey: { id: string; name: string },
   triggerEvents: readonly string[],
-): (profile: Profile, at: number) => number {
+): (of: { readonly profile: Profile }, at: number) => number {
   const count = smsPartCounter(text, {
     id: journey.id,
     name: journey.name,
     unsubscribeUrl: `https://u.example/${journey.id}`,
   });
-  // Without Liquid markup the text is the same for everyone: no need to look for the event.
-  if (!text.includes('{')) return (profile) => count(profile, undefined);
-  return (profile, at) => count(profile, triggeringEvent(profile, triggerEvents, at));
+  // Without Liquid markup the text is the same for everyone: no profile or event is read.
+  if (!text.includes('{')) {
+    const parts = count(BLANK, undefined);
+    return () => parts;
+  }
+  return ({ profile }, at) => count(profile, triggeringEvent(profile, triggerEvents, at));
 }
 
 /**
@@ -60,7 +66,7 @@ export function smsUnits(
 export function smsBilling(
   spec: Spec,
   stepId: string,
-): ((profile: Profile, at: number) => number) | null {
+): ((of: { readonly profile: Profile }, at: number) => number) | null {
   const step = Object.hasOwn(spec.steps, stepId) ? spec.steps[stepId] : undefined;
   if (step === undefined || !isStepKind(step.kind)) return null;
   const [text] = messageTemplates(step.kind, step);

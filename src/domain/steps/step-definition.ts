@@ -83,6 +83,11 @@ export interface StepDefinition<C = unknown> {
   consumesEvents?(config: C): string[];
   /** The audiences this step picks by condition, for a live count of matching profiles. */
   audiences?(config: C): StepAudience[];
+  /**
+   * The config with the ids of other steps it names (the message a wait watches) passed
+   * through `rename`, for when steps get new ids; kinds that name no step leave it out.
+   */
+  renameStepReferences?(config: C, rename: (stepId: string) => string): C;
 }
 
 type SpecStepShape<K extends StepKind, S extends z.ZodRawShape> = {

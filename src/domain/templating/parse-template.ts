@@ -15,9 +15,13 @@ export interface TemplatePosition {
 
 /** Why a template cannot be read or rendered, and where. */
 export interface TemplateError extends TemplatePosition {
+  /** English, for the CLI and the validator; screens word {@link code} when there is one. */
   message: string;
-  /** Set when the template passed a limit (too slow, too large) rather than being wrong. */
-  code?: TemplateLimitCode;
+  /**
+   * Set when the template is not at fault: the engine is not installed yet (screens say it
+   * loads), or the template passed a limit (too slow, too large) rather than being wrong.
+   */
+  code?: 'engine_loading' | TemplateLimitCode;
 }
 
 /** One use of a variable in a template. */
@@ -57,6 +61,7 @@ export const ENGINE_NOT_LOADED: TemplateError = {
   line: 1,
   column: 1,
   message: 'the template engine is still loading',
+  code: 'engine_loading',
 };
 
 /** A Liquid error (or anything thrown) as a position and a marketer-readable message. */

@@ -4,7 +4,7 @@ import type { JourneyDocument, JourneyStep } from '../journey/journey-schema.ts'
 import { getStepDefinition, type AnyStepDefinition } from '../steps/registry.ts';
 import type { Branch } from '../steps/step-definition.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { issuePath, zodProblem } from './zod-problem.ts';
+import { issueKeys, issuePath, zodProblem } from './zod-problem.ts';
 import {
   branchKeyProblems,
   compiledBodyProblems,
@@ -44,7 +44,7 @@ function configDiagnostics(step: JourneyStep, issues: readonly z.core.$ZodIssue[
           : `${field}: ${issue.message}`,
       params: { field: field === '' ? 'config' : field, ...zodProblem(issue) },
       stepId: step.id,
-      ...(field === '' ? {} : { field }),
+      ...(field === '' ? {} : { field, fieldKeys: issueKeys(issue) }),
     };
   });
 }

@@ -7,6 +7,12 @@ export interface DiagnosticPlace {
   message: string;
   stepId?: string;
   field?: string;
+  /**
+   * `field` as the keys of its zod path (`['branches', 0, 'condition']`), relative to the step's
+   * config or the journey's settings, for schema problems: the screens word the place from the
+   * inspector's own labels (no one splits `field`, whose keys may hold dots).
+   */
+  fieldKeys?: readonly (string | number)[];
   /** 1-based line and column inside a text field (a message template), when known. */
   line?: number;
   column?: number;

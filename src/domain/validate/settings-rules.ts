@@ -1,6 +1,6 @@
 import { journeySettingsSchema } from '../journey/settings-schema.ts';
 import type { Analysis } from './analysis.ts';
-import { issuePath, zodProblem } from './zod-problem.ts';
+import { issueKeys, issuePath, zodProblem } from './zod-problem.ts';
 
 /** Journey settings that do not fit the schema, and quiet hours that cover nothing. */
 export function checkSettings(a: Analysis): void {
@@ -15,6 +15,7 @@ export function checkSettings(a: Analysis): void {
         message: `${field}: ${issue.message}`,
         params: { field, ...zodProblem(issue) },
         field,
+        fieldKeys: issueKeys(issue),
       });
     }
     return;

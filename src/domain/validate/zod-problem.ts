@@ -101,3 +101,8 @@ export function zodProblem(issue: z.core.$ZodIssue): { problem: ZodProblem; limi
 export function issuePath(issue: z.core.$ZodIssue): string {
   return issue.path.map(String).join('.');
 }
+
+/** A zod issue's path as keys: numbers for list positions, strings for the rest. */
+export function issueKeys(issue: z.core.$ZodIssue): (string | number)[] {
+  return issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
+}

@@ -8,6 +8,7 @@ import { JourneyCanvas, type JourneyCanvasApi } from './canvas/journey-canvas.ts
 import type { CanvasOverlay, CompareMarks } from './canvas/flow-types.ts';
 import { useEditorSelector } from './canvas/use-editor-selector.ts';
 import { SettingsPanel } from './inspector/settings-panel.tsx';
+import { problemPlace } from './problems/problem-place.ts';
 import { ProblemsList } from './problems/problems-list.tsx';
 import { startOf, storageDeps } from './editor-session.ts';
 import { SyncNotices } from './sync-notices.tsx';
@@ -234,6 +235,7 @@ export function EditorWorkspace({
               diagnostics={diagnostics}
               stepLabels={stepLabels}
               onSelect={side.selectProblem}
+              placeOf={(d) => problemPlace(intl, document, d)}
             />
           ) : selectedStep ? (
             <SelectedStepPanel

@@ -15,6 +15,8 @@ import { SendsChart } from './sends-chart.tsx';
 import { SensitivityPanel } from './sensitivity-panel.tsx';
 import { loadJourneySpec, storedSet, useForecastSources } from './use-forecast-sources.ts';
 import { useForecastRun } from './use-forecast-run.ts';
+import { useNoEntryReasons } from './use-no-entry-reasons.ts';
+import { NoEntryReasons } from '../../ui/no-entry-reasons.tsx';
 import { readForecastSetAhead } from '../../workers/forecast/run-forecast.ts';
 import { whenIdle } from '../../ui/on-demand.tsx';
 import './forecast.css';
@@ -123,11 +125,27 @@ export function ForecastPage() {
     () =>
       (loaded?.variants ?? []).flatMap((v, i) => {
         const view = variantView(v.name, state.replications, i);
-        return view ? [{ ...view, journeyId: v.journeyId }] : [];
+        return view ? [{ ...view, journeyId: v.journeyId, variant: i }] : [];
       }),
     [loaded, state.replications],
   );
   const [a, b] = views;
+  // Once the forecast is done, why nobody entered a variant, if nobody did.
+  const finished = useMemo(
+    () =>
+      loaded === null || state.status !== 'done'
+        ? null
+        : loaded.variants.map((v, i) => ({
+            spec: v.spec,
+            results: state.replications.flatMap((r) => (r.results[i] ? [r.results[i]] : [])),
+          })),
+    [loaded, state.status, state.replications],
+  );
+  const diagnosedSet = useMemo(
+    () => (loaded === null ? null : { ref: storedSet(loaded.setId), count: loaded.count }),
+    [loaded],
+  );
+  const noEntry = useNoEntryReasons(finished, diagnosedSet);
   const cap = loaded?.variants[0]?.spec.settings.frequencyCap;
   /**
    * The set of the results shown was deleted (here or in another tab): they stay, said to be of
@@ -212,8 +230,9 @@ export function ForecastPage() {
         </p>
       )}
       {state.status === 'error' &&
-        (setDeleted ? (
-          // Told by the list of sets, not read from the error: the read failed as the set went.
+        (state.error?.code === 'setGone' ? (
+          // Told by the failure's code alone: the list of sets may not have followed yet, and a set
+          // deleted meanwhile is not why another failure happened.
           <p role="alert">
             <FormattedMessage id="forecast.forecast-page.setDeletedDuringRun" />
           </p>
@@ -235,6 +254,14 @@ export function ForecastPage() {
           )}
         >
           <h2>{view.name}</h2>
+          {noEntry[view.variant] !== undefined && (
+            <NoEntryReasons
+              reasons={noEntry[view.variant] ?? []}
+              stepLabel={(stepId) =>
+                loaded?.variants[view.variant]?.spec.steps[stepId]?.label || stepId
+              }
+            />
+          )}
           <AttributionNotice view={view} journeyId={view.journeyId} />
           <ForecastCards view={view} />
           <SendsChart view={view} />

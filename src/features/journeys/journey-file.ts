@@ -1,7 +1,17 @@
-import { firstFreeName, type JourneyDocument, type RestoreError } from '../../domain/index.ts';
+import {
+  firstFreeName,
+  type JourneyDocument,
+  type RenamedStep,
+  type RestoreError,
+} from '../../domain/index.ts';
 
 export type ImportResult =
-  | { ok: true; document: JourneyDocument }
+  | {
+      ok: true;
+      document: JourneyDocument;
+      /** Steps whose ids could not be used, given new ones as the file was imported. */
+      renamed?: readonly RenamedStep[];
+    }
   | {
       ok: false;
       file: string;

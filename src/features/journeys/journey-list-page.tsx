@@ -10,6 +10,7 @@ import {
 } from '../../domain/index.ts';
 import { LIFECYCLE_STAGE_MESSAGES } from '../../i18n/domain-labels.ts';
 import { loadProblemText } from '../../i18n/diagnostic-text.ts';
+import { importedText } from './import-words.ts';
 import { TableHead } from '../../ui/table-head.tsx';
 import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import { useConfirm } from '../../ui/use-confirm.tsx';
@@ -145,13 +146,7 @@ export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPage
     }
     setImportMessage(
       result.ok
-        ? {
-            ok: true,
-            text: intl.formatMessage(
-              { id: 'journeys.import.done' },
-              { journey: result.document.name },
-            ),
-          }
+        ? { ok: true, text: importedText(intl, result.document.name, result.renamed ?? []) }
         : result.fromSpec !== undefined
           ? {
               ok: false,

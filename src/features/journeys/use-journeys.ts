@@ -4,6 +4,7 @@ import {
   createJourney,
   firstFreeName,
   randomId,
+  withSafeStepIds,
   type JourneyDocument,
 } from '../../domain/index.ts';
 import {
@@ -116,16 +117,18 @@ export function useJourneyActions() {
       const { parseJourneyFile } = await import('./parse-journey-file.ts');
       const parsed = parseJourneyFile(file.name, await file.text());
       if (!parsed.ok) return parsed;
+      // Step ids the editor could never fix (`__proto__`…) are replaced, and the user told.
+      const { document: safe, renamed } = withSafeStepIds(parsed.document, randomId);
       // Broken rows hold their ids too: an import must never replace one.
       const document = asImportedCopy(
-        parsed.document,
+        safe,
         Date.now(),
         randomId,
         await takenIdsAndNames(),
         importedName,
       );
       await saveJourney(document);
-      return { ok: true, document };
+      return renamed.length === 0 ? { ok: true, document } : { ok: true, document, renamed };
     },
   };
 }

@@ -8,6 +8,7 @@ import { ResultKpis } from './result-kpis.tsx';
 import { FunnelTable, StepsTable, SuppressionsTable } from './result-tables.tsx';
 import { RefusedEntriesTable, StoppedWarning } from './run-warnings.tsx';
 import { RunExports } from './run-exports.tsx';
+import { NoEntryReasons } from '../../ui/no-entry-reasons.tsx';
 import { TraceViewer } from './trace-viewer.tsx';
 import { prefetchSeriesPlot } from '../../ui/charts/lazy-series-plot.tsx';
 
@@ -58,6 +59,12 @@ const ResultView = memo(function ResultView({
         )}
         <RunExports run={run} />
       </div>
+      {run.noEntry !== undefined && (
+        <NoEntryReasons
+          reasons={run.noEntry}
+          stepLabel={(stepId) => result.steps[stepId]?.label || stepId}
+        />
+      )}
       <StoppedWarning result={result} onFocusStep={onFocusStep} />
       <ResultKpis result={result} />
       <ResultCharts result={result} />

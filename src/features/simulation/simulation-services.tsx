@@ -5,7 +5,9 @@ import type {
   SimulationResult,
   Spec,
 } from '../../domain/index.ts';
+import type { EntryEvidence } from '../../domain/diagnose/entry-evidence.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
+import { diagnoseStoredRun } from '../../workers/simulation/diagnose-stored-run.ts';
 import { getJourney } from '../../storage/journey-documents.ts';
 import { createProfileRepo } from '../../storage/profile-repo.ts';
 import {
@@ -62,6 +64,13 @@ export interface SimulationServices {
    */
   prepare?(run: Pick<SimulationRunRequest, 'spec' | 'set' | 'options'>): void;
   run(request: SimulationRunRequest): Promise<SimulationResult>;
+  /**
+   * Counts over the set why a run of the journey started nobody (for `diagnoseNoEntries`);
+   * asked only after such a run. Without it, such a run says nothing of why.
+   */
+  diagnose?(
+    run: Pick<SimulationRunRequest, 'spec' | 'set' | 'options' | 'signal'>,
+  ): Promise<EntryEvidence>;
   runs: Pick<SimulationRunsRepo, 'save' | 'latestForJourney' | 'listAll' | 'delete'>;
   /** A journey as stored now; undefined when deleted or unreadable. */
   loadJourney(journeyId: string): Promise<JourneyDocument | undefined>;
@@ -99,6 +108,14 @@ function defaultServices(): SimulationServices {
         count: set.count,
         options,
         onProgress,
+        signal,
+      }),
+    diagnose: ({ spec, set, options, signal }) =>
+      diagnoseStoredRun({
+        spec,
+        set: { dbName: db.name, setId: set.id },
+        count: set.count,
+        options,
         signal,
       }),
     runs: createSimulationRunsRepo(db),

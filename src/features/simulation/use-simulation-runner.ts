@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { simulationOptionsSchema, type SimulationOptions, type Spec } from '../../domain/index.ts';
 import { failureReasonOf, type FailureReason } from '../../domain/failure/failure-reason.ts';
+import { diagnoseNoEntries, type NoEntryReason } from '../../domain/diagnose/no-entry-diagnosis.ts';
 import { SIMULATION_RUN_VERSION, type SimulationRun } from '../../storage/simulation-runs.ts';
 import type { SimulationProgress } from '../../workers/simulation/run-simulation.ts';
 import type { SimulationProfileSet, SimulationServices } from './simulation-services.tsx';
@@ -52,9 +53,35 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
+/**
+ * When nobody entered, the likely reasons, from counts the workers make over the set; undefined
+ * when somebody entered or the counts could not be made (the run is shown without them).
+ */
+async function noEntryReasons(
+  services: SimulationServices,
+  input: StartRun,
+  result: SimulationRun['result'],
+  signal: AbortSignal,
+): Promise<NoEntryReason[] | undefined> {
+  if (result.profilesEntered > 0 || services.diagnose === undefined) return undefined;
+  try {
+    const evidence = await services.diagnose({ ...input, signal });
+    return diagnoseNoEntries(input.spec, result, evidence) ?? undefined;
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    return undefined;
+  }
+}
+
 /** The run as it will be stored (the repository checks it in full as it stores it). */
-function finishedRun(input: StartRun, result: SimulationRun['result'], began: number) {
+function finishedRun(
+  input: StartRun,
+  result: SimulationRun['result'],
+  began: number,
+  noEntry: NoEntryReason[] | undefined,
+) {
   return {
+    ...(noEntry === undefined ? {} : { noEntry }),
     runVersion: SIMULATION_RUN_VERSION,
     id: crypto.randomUUID(),
     createdAt: Date.now(),
@@ -111,7 +138,10 @@ export function useSimulationRunner(
         performance.mark(RESULT_MARK);
         if (abort.signal.aborted)
           throw new DOMException('The simulation was cancelled', 'AbortError');
-        const run = finishedRun(input, result, began);
+        const noEntry = await noEntryReasons(services, input, result, abort.signal);
+        if (abort.signal.aborted)
+          throw new DOMException('The simulation was cancelled', 'AbortError');
+        const run = finishedRun(input, result, began, noEntry);
         controller.current = null;
         setState({ status: 'saving' });
         finished.current(run);

@@ -22,6 +22,9 @@ export interface ConditionBuilderProps {
   suggestions?: Suggestions | undefined;
   /** Extra issues (e.g. from the validator) with paths relative to the group, e.g. `rules.0.value`. */
   issues?: readonly FieldIssue[] | undefined;
+  /** The base of its controls' ids; a form passes the condition field's own id, so a rule's
+   * field has the id the form would give its path (field-control.ts). */
+  idBase?: string | undefined;
 }
 
 /**
@@ -35,8 +38,10 @@ export function ConditionBuilder({
   label,
   suggestions,
   issues,
+  idBase: givenIdBase,
 }: ConditionBuilderProps) {
-  const idBase = useId().replace(/:/g, '');
+  const ownIdBase = useId().replace(/:/g, '');
+  const idBase = givenIdBase ?? ownIdBase;
   const intl = useIntl();
   const own = useMemo(() => {
     const problems = conditionProblems(value, 'root').map((p) => ({

@@ -48,11 +48,22 @@ export function formatNumber(
       }).format(value);
     }
     case 'points': {
-      const points = numberFormat({ maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+      // Written as an abbreviated unit, its abbreviation then swapped for the points': the
+      // figure and the space before the unit are Intl's (French: a narrow no-break space, as in
+      // "1,5 km", so "1,5 pt" never parts at a line's end).
       const shown = Math.abs(Math.round(value * 1000) / 10);
       const locale = formatLocale();
       const category = new Intl.PluralRules(locale).select(shown) === 'one' ? 'one' : 'other';
-      return `${points.format(value * 100)} ${POINTS[locale][category]}`;
+      return numberFormat({
+        style: 'unit',
+        unit: 'kilometer',
+        unitDisplay: 'short',
+        maximumFractionDigits: 1,
+        signDisplay: 'exceptZero',
+      })
+        .formatToParts(value * 100)
+        .map((part) => (part.type === 'unit' ? POINTS[locale][category] : part.value))
+        .join('');
     }
   }
 }

@@ -162,6 +162,7 @@ export function SchemaField(props: SchemaFieldProps) {
     case 'condition':
       return (
         <ConditionBuilder
+          idBase={id}
           label={label}
           value={isConditionGroup(value) ? value : emptyConditionGroup()}
           suggestions={ctx.suggestions}

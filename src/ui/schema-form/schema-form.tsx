@@ -9,6 +9,7 @@ import {
   schemaIssues,
   type FieldDiagnostic,
 } from './field-issues.ts';
+import { ID_BASE_ATTRIBUTE } from './field-control.ts';
 import { fieldWords } from './field-words.ts';
 import { fieldProblemText } from '../../i18n/diagnostic-text.ts';
 import { FormContext, type FormContextValue } from './form-context.ts';
@@ -68,7 +69,7 @@ export function SchemaForm({
   const unplaced = all.filter((i) => i.path === '' || !isShownAt(spec, value, i.path.split('.')));
   return (
     <FormContext.Provider value={ctx}>
-      <div className="sf" role="group" aria-label={label}>
+      <div className="sf" role="group" aria-label={label} {...{ [ID_BASE_ATTRIBUTE]: idBase }}>
         {unplaced.length > 0 && (
           <ul className="sf-form-issues">
             {unplaced.map((i, n) => (

@@ -26,6 +26,14 @@ export const clvRequestSchema: z.ZodType<ClvWorkerRequest> = z.object({
     .optional(),
 });
 
+/** Stops the fit under way where it is (it answers nothing: the page no longer waits for it). */
+export const CLV_CANCEL = { type: 'cancel' } as const;
+
+const clvMessageSchema = z.union([
+  clvRequestSchema,
+  z.object({ type: z.literal(CLV_CANCEL.type) }),
+]);
+
 const failure = (message: string): SetClvFit => ({
   calibrationEnd: null,
   outcome: { ok: false, message },
@@ -33,15 +41,22 @@ const failure = (message: string): SetClvFit => ({
 
 /**
  * Serves one {@link ClvWorkerRequest} per message with its {@link SetClvFit}, reading the set
- * itself; a request that is invalid or could not be deserialised is answered with a failure
+ * itself; a {@link CLV_CANCEL} stops the fits under way (they answer nothing); a request that is invalid or could not be deserialised is answered with a failure
  * rather than left unanswered.
  */
 export function hostClv(scope: WorkerScope): void {
   const dbFor = databasePerName();
+  const stop = new AbortController();
   serve(scope, {
-    schema: clvRequestSchema,
-    handle: ({ dbName, ...request }) =>
-      void fitSetClv(dbFor(dbName), request).then((fit) => scope.postMessage(fit)),
+    schema: clvMessageSchema,
+    handle: (message) => {
+      if ('type' in message) return stop.abort();
+      const { dbName, ...request } = message;
+      fitSetClv(dbFor(dbName), request, Date.now, stop.signal).then(
+        (fit) => scope.postMessage(fit),
+        () => undefined, // cancelled: nobody waits for the answer
+      );
+    },
     failure,
     unreadable: 'The CLV worker could not read the request',
   });

@@ -1,4 +1,5 @@
-import { runClv, type ClvOutcome } from '../../domain/forecast/clv-report.ts';
+import { runClvSteps, type ClvOutcome } from '../../domain/forecast/clv-report.ts';
+import { runInSlices } from './run-in-slices.ts';
 import type { WayfinderDb } from '../../storage/db.ts';
 import { createProfileRepo } from '../../storage/profile-repo.ts';
 import { errorMessage } from '../shared/worker-scope.ts';
@@ -22,13 +23,16 @@ export interface SetClvFit {
 
 /**
  * Reads a stored profile set and fits the CLV models on all of its history (where the set lives:
- * in a worker, nothing is copied to or from the page but the fit). Never throws: what stops the
- * fit is a failed outcome.
+ * in a worker, nothing is copied to or from the page but the fit). The fit runs in slices that
+ * let the worker's messages in, and stops where it is once `signal` is aborted, rejecting with
+ * an `AbortError` (nothing is kept of it). Otherwise never throws: what stops the fit is a
+ * failed outcome.
  */
 export async function fitSetClv(
   db: WayfinderDb,
   request: SetClvRequest,
   now: () => number = Date.now,
+  signal?: AbortSignal,
 ): Promise<SetClvFit> {
   try {
     const repo = createProfileRepo(db);
@@ -39,14 +43,18 @@ export async function fitSetClv(
       };
     const profiles = await repo.readProfileSet(request.setId);
     const calibrationEnd = lastEventDay(profiles, now);
-    const outcome = runClv({
-      profiles,
-      calibrationEnd,
-      horizonWeeks: request.horizonWeeks,
-      ...(request.effects === undefined ? {} : { effects: request.effects }),
-    });
+    const outcome = await runInSlices(
+      runClvSteps({
+        profiles,
+        calibrationEnd,
+        horizonWeeks: request.horizonWeeks,
+        ...(request.effects === undefined ? {} : { effects: request.effects }),
+      }),
+      signal,
+    );
     return { calibrationEnd, outcome };
   } catch (error) {
+    if (signal?.aborted === true) throw error;
     return {
       calibrationEnd: null,
       outcome: { ok: false, message: errorMessage(error), failure: failureReasonOf(error) },

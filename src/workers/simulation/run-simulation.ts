@@ -59,7 +59,8 @@ function defaultWorker(): WorkerLike {
   return new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
 }
 
-const CANCEL = { type: 'cancel' } satisfies SimulationWorkerRequest;
+/** What the page sends to stop a worker's runs. */
+export const CANCEL = { type: 'cancel' } satisfies SimulationWorkerRequest;
 
 /**
  * The app's simulation workers, kept between runs: each keeps the parts of the sets it read
@@ -73,13 +74,16 @@ function keptSimulationWorkers(): KeptWorkers {
 }
 
 /** Where a run's workers come from: `createWorker` (one-off), `keep`, or the app's kept workers. */
-function leaseOf(request: { createWorker?: (() => WorkerLike) | undefined; keep?: KeptWorkers }) {
+export function leaseOf(request: {
+  createWorker?: (() => WorkerLike) | undefined;
+  keep?: KeptWorkers;
+}) {
   if (request.keep) return request.keep.lease();
   if (request.createWorker) return undefined;
   return keptSimulationWorkers().lease();
 }
 
-function abortError(): DOMException {
+export function abortError(): DOMException {
   return new DOMException('The simulation was cancelled', 'AbortError');
 }
 
@@ -220,7 +224,7 @@ export function runStoredSimulation(
  * gets an empty part). Runs, spans and warm-ups split a set alike, so each worker keeps the
  * same part from one to the next.
  */
-function partsOf(count: number, workers: number | undefined): number {
+export function partsOf(count: number, workers: number | undefined): number {
   const chunks = Math.ceil(count / PROFILES_PER_CHUNK);
   return Math.max(1, Math.min(workerCount(workers, count), chunks));
 }

@@ -4,6 +4,12 @@ import type { ProfileColumns } from '../../domain/simulate/profile-columns.ts';
 import type { SimulationResult } from '../../domain/simulate/result-schema.ts';
 import { PartitionRun } from '../../domain/simulate/simulate.ts';
 import { EventSpan } from '../../domain/simulate/window.ts';
+import { DAY_MS } from '../../domain/conditions/time.ts';
+import {
+  addEntryEvidence,
+  gatherEntryEvidence,
+  NO_EVIDENCE,
+} from '../../domain/diagnose/entry-evidence.ts';
 import {
   simulationWorkerRequestSchema,
   type SimulationWorkerEvent,
@@ -252,6 +258,17 @@ export function hostSimulation(
     });
   }
 
+  /** Counts over the part why a run started nobody, batch by batch (from memory when kept). */
+  async function diagnose(request: Extract<ParsedSimulationWorkerRequest, { type: 'diagnose' }>) {
+    const { start, horizonDays } = request.options;
+    const period = { start, end: start + horizonDays * DAY_MS };
+    let evidence = NO_EVIDENCE;
+    for await (const batch of loader.columns(request.set, partOf(request))) {
+      evidence = addEntryEvidence(evidence, gatherEntryEvidence(request.spec, period, batch));
+    }
+    post({ type: 'evidence', partition: request.partition, evidence });
+  }
+
   async function warm(request: Extract<ParsedSimulationWorkerRequest, { type: 'warm' }>) {
     for await (const _batch of loader.columns(request.set, partOf(request))) {
       // Reading through the loader is the point: it keeps the part for the next run.
@@ -305,6 +322,10 @@ export function hostSimulation(
       if (request.type === 'cancel') cancelledUpTo = started;
       else if (request.type === 'span')
         span(request).catch((error: unknown) =>
+          post({ type: 'error', partition: request.partition, ...caughtError(error) }),
+        );
+      else if (request.type === 'diagnose')
+        diagnose(request).catch((error: unknown) =>
           post({ type: 'error', partition: request.partition, ...caughtError(error) }),
         );
       // A failed warm-up costs nothing: the run reads again and reports what went wrong.

@@ -4,6 +4,7 @@ import { specSchema } from '../../domain/compile/spec-schema.ts';
 import { workerProfilesSchema } from '../shared/profiles-schema.ts';
 import { simulationOptionsSchema } from '../../domain/simulate/options.ts';
 import { simulationResultSchema } from '../../domain/simulate/result-schema.ts';
+import { entryEvidenceSchema } from '../../domain/diagnose/entry-evidence.ts';
 
 /** Options with `start` and `horizonDays` set, so every partition simulates the same period. */
 const resolvedOptionsSchema = simulationOptionsSchema.extend({
@@ -74,6 +75,13 @@ export const simulationWorkerRequestSchema = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('prepare'), ...simulatedPart })
     .refine(isOneOfTheParts, NOT_ONE_OF_THE_PARTS),
+  /**
+   * Counts over part `partition` of `parts` of a stored set why a run of the journey started
+   * nobody (see `gatherEntryEvidence`): asked only after such a run, read through the kept sets.
+   */
+  z
+    .object({ type: z.literal('diagnose'), ...simulatedPart })
+    .refine(isOneOfTheParts, NOT_ONE_OF_THE_PARTS),
   z.object({ type: z.literal('cancel') }),
 ]);
 export type SimulationWorkerRequest = z.input<typeof simulationWorkerRequestSchema>;
@@ -100,6 +108,12 @@ export const simulationWorkerEventSchema = z.discriminatedUnion('type', [
     first: z.number().nullable(),
     last: z.number().nullable(),
     profiles: z.number().int(),
+  }),
+  /** A part's counts of why nobody entered. */
+  z.object({
+    type: z.literal('evidence'),
+    partition: z.number().int(),
+    evidence: entryEvidenceSchema,
   }),
   z.object({
     type: z.literal('error'),

@@ -8,7 +8,7 @@ import type { VariantView } from '../../../src/features/forecast/forecast-model.
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb, type WayfinderDb } from '../../../src/storage/db.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
-import { hostClv } from '../../../src/workers/clv/clv-host.ts';
+import { CLV_CANCEL, hostClv } from '../../../src/workers/clv/clv-host.ts';
 import type { WorkerScope } from '../../../src/workers/shared/worker-scope.ts';
 
 /** Every read the page's own connection makes of the profile tables. */
@@ -96,9 +96,16 @@ describe('ClvPanel', () => {
     render(<ClvPanel view={view} setId={set.id} />);
 
     expect(await screen.findByText(/Fitted by maximum likelihood/)).toBeVisible();
-    expect(CloningWorker.posted).toEqual([
-      { setId: set.id, dbName: db.name, horizonWeeks: 52, effects: expect.any(Array) },
-    ]);
+    // The request, then at most the cancel every one-off worker is sent as it is ended.
+    expect(CloningWorker.posted[0]).toEqual({
+      setId: set.id,
+      dbName: db.name,
+      horizonWeeks: 52,
+      effects: expect.any(Array),
+    });
+    expect(CloningWorker.posted.slice(1)).toEqual(
+      CloningWorker.posted.slice(1).map(() => CLV_CANCEL),
+    );
     expect(reads.count).toBe(0);
   });
 });

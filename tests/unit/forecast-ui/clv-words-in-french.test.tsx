@@ -2,51 +2,30 @@
 import '../../setup/dom-setup';
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compile } from '../../../src/domain/compile/compile.ts';
 import { runClv } from '../../../src/domain/forecast/clv-report.ts';
 import type { ClvReport } from '../../../src/domain/forecast/clv-fit-report.ts';
 import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import type { PurchaseModelOptions } from '../../../src/domain/profiles/generate/purchase-model.ts';
-import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
-import { simulate } from '../../../src/domain/simulate/simulate.ts';
-import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { ClvPanel } from '../../../src/features/forecast/clv-panel.tsx';
 import { ClvParameters } from '../../../src/features/forecast/clv/clv-parameters.tsx';
-import { variantView } from '../../../src/features/forecast/forecast-model.ts';
 import { saveCurrencyPreference } from '../../../src/i18n/currency-preference.ts';
-import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
-import { openWayfinderDb } from '../../../src/storage/db.ts';
-import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import { inFrench } from '../../support/in-french.tsx';
+import { clvPanelSet } from '../../support/clv-panel-set.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
-let n = 0;
 
 afterEach(() => localStorage.clear());
 
 /** The forecast page's CLV panel over a stored set of generated profiles, in French. */
 async function frenchPanel(purchases: PurchaseModelOptions, options: { deleted?: boolean } = {}) {
-  const profiles = generateProfiles({
+  const { view, setId } = await clvPanelSet(purchases, {
     count: 300,
-    seed: 6,
-    start: NOW - 546 * DAY,
-    end: NOW,
-    purchases,
+    variant: 'Bienvenue',
+    setName: 'Clients',
+    ...options,
   });
-  const template = TEMPLATES.find((t) => t.id === 'welcome-series');
-  const spec = template && compile(template.build(NOW)).spec;
-  if (!spec) throw new Error('no spec');
-  const results = [simulate(spec, profiles, { start: NOW - 90 * DAY, horizonDays: 90 })];
-  const view = variantView('Bienvenue', [{ index: 0, results, tallies: [null] }], 0);
-  if (view === null) throw new Error('no view');
-  const db = openWayfinderDb(`clv-words-in-french-${n++}`);
-  useDatabaseForTests(db);
-  const repo = createProfileRepo(db);
-  const set = await repo.createProfileSet({ name: 'Clients', source: 'generated' });
-  await repo.importIntoSet(set.id, profiles, { mode: 'replace' });
-  if (options.deleted === true) await repo.deleteSet(set.id);
-  inFrench(<ClvPanel view={view} setId={set.id} />);
+  inFrench(<ClvPanel view={view} setId={setId} />);
 }
 
 /** One purchase each: a set with buyers but no repeat buyer. */

@@ -11,6 +11,7 @@ import { ForecastPage } from '../../../src/features/forecast/forecast-page.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { saveJourney } from '../../../src/storage/journey-documents.ts';
+import { CodedError } from '../../../src/domain/failure/failure-reason.ts';
 import { ProfileSetNotFoundError } from '../../../src/storage/profile-set-errors.ts';
 import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import * as RunForecastModule from '../../../src/workers/forecast/run-forecast.ts';
@@ -110,5 +111,27 @@ describe('the forecast page’s results', () => {
     expect(screen.queryByText(new RegExp(spring.id))).toBeNull();
     // No replication done: no results to say the set of.
     expect(screen.queryByText(/^Results over/)).toBeNull();
+  });
+  it('say the set was deleted from the failure’s code, before the list of sets has followed', async () => {
+    // The workers found the set gone; the page's list of sets has not heard of it yet.
+    vi.mocked(RunForecastModule.runForecast).mockImplementationOnce(async () => {
+      throw new ProfileSetNotFoundError(spring.id);
+    });
+    await startSpring();
+    expect(
+      await screen.findByText('The forecast stopped: its profile set was deleted.'),
+    ).toBeVisible();
+  });
+
+  it('give another failure its own cause, even when the set was deleted meanwhile', async () => {
+    vi.mocked(RunForecastModule.runForecast).mockImplementationOnce(async () => {
+      await repo.deleteSet(spring.id);
+      throw new CodedError({ code: 'workerStopped' }, 'a worker stopped');
+    });
+    await startSpring();
+    expect(
+      await screen.findByText(/^The forecast failed\. The background task stopped unexpectedly/),
+    ).toBeVisible();
+    expect(screen.queryByText('The forecast stopped: its profile set was deleted.')).toBeNull();
   });
 });

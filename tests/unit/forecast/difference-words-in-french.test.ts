@@ -15,7 +15,10 @@ import { testIntl } from '../../support/test-intl.ts';
 
 const french = await testIntl('fr');
 const NBSP = '\u00a0';
-/** Before « ; » French puts a narrow no-break space; Intl writes « % » after a no-break space. */
+/**
+ * Before « ; » French puts a narrow no-break space, and before an abbreviated unit (pt, as Intl
+ * writes « km »); Intl writes « % » after a no-break space.
+ */
 const NARROW_NBSP = '\u202f';
 
 describe('A against B, worded in French', () => {
@@ -44,10 +47,13 @@ describe('A against B, worded in French', () => {
     );
     const small = comparison(0.015, 0.009, 0.019);
     const format = differenceFormat('share', small.meanDiff, small.ci);
-    expect(formatMeanDifference(french, rate, format, small.meanDiff)).toBe(`+1,50${NBSP}pt`);
-    expect(formatInterval(french, rate, format, small.ci)).toBe(`+0,90 à +1,90${NBSP}pt`);
-    expect(formatNumber(-0.015, 'points')).toBe('-1,5 pt');
-    expect(formatNumber(0.02, 'points')).toBe('+2 pts');
+    expect(formatMeanDifference(french, rate, format, small.meanDiff)).toBe(
+      `+1,50${NARROW_NBSP}pt`,
+    );
+    expect(formatInterval(french, rate, format, small.ci)).toBe(`+0,90 à +1,90${NARROW_NBSP}pt`);
+    // A figure and its unit never part at a line's end: Intl's narrow no-break space, as before « % ».
+    expect(formatNumber(-0.015, 'points')).toBe(`-1,5${NARROW_NBSP}pt`);
+    expect(formatNumber(0.02, 'points')).toBe(`+2${NARROW_NBSP}pts`);
   });
 
   it('leaves English “points” and “pp” as they were, whatever the size', async () => {
@@ -74,8 +80,8 @@ describe('A against B, worded in French', () => {
   it('words the table’s difference, range, relative change and verdict', () => {
     const c = comparison(0.018, 0.009, 0.027);
     const format = differenceFormat('share', c.meanDiff, c.ci);
-    expect(formatMeanDifference(french, rate, format, c.meanDiff)).toBe(`+1,80${NBSP}pt`);
-    expect(formatInterval(french, rate, format, c.ci)).toBe(`+0,90 à +2,70${NBSP}pts`);
+    expect(formatMeanDifference(french, rate, format, c.meanDiff)).toBe(`+1,80${NARROW_NBSP}pt`);
+    expect(formatInterval(french, rate, format, c.ci)).toBe(`+0,90 à +2,70${NARROW_NBSP}pts`);
     expect(describeRelativeLift(french, c, 0.2)).toBe(
       `+9,0${NBSP}% (de +4,5${NBSP}% à +13,5${NBSP}%)`,
     );

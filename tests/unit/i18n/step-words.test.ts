@@ -4,7 +4,12 @@ import path from 'node:path';
 import type { IntlShape } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import {
+  attributeRuleSchema,
+  controlGroupRuleSchema,
+  eventCountRuleSchema,
   OPERATORS_BY_VALUE_TYPE,
+  propertyFilterSchema,
+  reachableRuleSchema,
   STEP_DEFINITIONS,
   STEP_KINDS,
   type AnyStepDefinition,
@@ -276,6 +281,20 @@ describe('step words', () => {
   });
 });
 
+/** The fields of a condition's rules and filters, and the group's own "match". */
+const CONDITION_KEYS = new Set(
+  [
+    ...attributeRuleSchema.options,
+    eventCountRuleSchema,
+    reachableRuleSchema,
+    controlGroupRuleSchema,
+    propertyFilterSchema,
+  ]
+    .flatMap((schema) => Object.keys(schema.shape))
+    .filter((key) => key !== 'type')
+    .concat('op'),
+);
+
 describe('inspector fields', () => {
   /** Every key, list and option a kind's config form shows. */
   function formIds(spec: FieldSpec, into: Set<string>): void {
@@ -297,6 +316,11 @@ describe('inspector fields', () => {
       case 'select':
       case 'enumSet':
         spec.options.forEach((o) => into.add(`option.${o}`));
+        break;
+      case 'condition':
+      case 'propertyFilters':
+        // A problem inside a condition names the rule's field (field-place.ts).
+        for (const key of CONDITION_KEYS) into.add(`field.${key}`);
         break;
       default:
         break;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   INITIAL_VIEW,
   initialViewport,
+  READABLE_ZOOM,
   type ViewBox,
 } from '../../../src/features/editor/canvas/initial-view.ts';
 
@@ -28,21 +29,34 @@ describe('initialViewport', () => {
     expect(middle.y).toBeCloseTo(300);
   });
 
-  it('zooms out to fit a journey that fits at a readable zoom', () => {
-    const boxes = [box(0, 0, true), box(320, 0), box(640, 0)];
+  it('zooms out to show the whole journey, the demo journeys included, down to the floor', () => {
+    // Eight steps in a row: 2,480 flow pixels, wider than any demo journey (2,340).
+    const boxes = [box(0, 0, true), ...Array.from({ length: 7 }, (_, i) => box(320 * (i + 1), 0))];
     const view = initialViewport(SCREEN, boxes);
     expect(view.zoom).toBeGreaterThanOrEqual(INITIAL_VIEW.minZoom);
-    expect(view.zoom).toBeLessThan(1);
+    expect(view.zoom).toBeLessThan(READABLE_ZOOM);
     expect(onScreen(view, { x: 0, y: 0 }).x).toBeGreaterThanOrEqual(INITIAL_VIEW.padding - 0.5);
-    expect(onScreen(view, { x: 880, y: 0 }).x).toBeLessThanOrEqual(
+    expect(onScreen(view, { x: 2480, y: 0 }).x).toBeLessThanOrEqual(
       800 - INITIAL_VIEW.padding + 0.5,
     );
   });
 
-  it('never goes below the readable zoom on a wide journey; the triggers start the view', () => {
+  it('places the journey between the toolbar above and the minimap below, never under them', () => {
+    const tall = [box(0, 0, true), box(0, 400), box(0, 800)];
+    const screen = { ...SCREEN, coveredTop: 60, coveredBottom: 140 };
+    const view = initialViewport(screen, tall, INITIAL_VIEW, 'down');
+    expect(onScreen(view, { x: 0, y: 0 }).y).toBeGreaterThanOrEqual(
+      60 + INITIAL_VIEW.padding - 0.5,
+    );
+    expect(onScreen(view, { x: 0, y: 880 }).y).toBeLessThanOrEqual(
+      600 - 140 - INITIAL_VIEW.padding + 0.5,
+    );
+  });
+
+  it('stops at the floor on a journey too large to show whole; the triggers start the view', () => {
     const boxes = [
       box(0, 400, true),
-      ...Array.from({ length: 12 }, (_, i) => box(320 * (i + 1), 0)),
+      ...Array.from({ length: 40 }, (_, i) => box(320 * (i + 1), 0)),
     ];
     const view = initialViewport(SCREEN, boxes);
     expect(view.zoom).toBe(INITIAL_VIEW.minZoom);
@@ -52,7 +66,7 @@ describe('initialViewport', () => {
   });
 
   it('uses the default view for an empty journey or an unmeasured screen', () => {
-    expect(initialViewport(SCREEN, [])).toEqual({ x: 48, y: 48, zoom: 1 });
+    expect(initialViewport(SCREEN, [])).toEqual({ x: 24, y: 24, zoom: 1 });
     expect(initialViewport({ width: 0, height: 0 }, [box(0, 0, true)]).zoom).toBe(1);
   });
 });

@@ -112,7 +112,7 @@ describe('MessagePreview', () => {
     expect(screen.getByText('Your basic plan. STOP')).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'One missing a field' }));
     expect(screen.getByLabelText('Profile from Demo customers')).toHaveValue('p2');
-    expect(screen.getByRole('status')).toHaveTextContent('Bo Chan · p2 has no `profile.plan`.');
+    expect(screen.getByRole('status')).toHaveTextContent('Bo Chan · p2 has no profile.plan.');
     expect(screen.getByText('Your  plan. STOP', { normalizer: (s) => s })).toBeVisible();
   });
 

@@ -2,11 +2,12 @@
 import '../../setup/dom-setup';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProfilePage } from '../../../src/features/profiles/profile-view/profile-page.tsx';
 import { ProfileSetPage } from '../../../src/features/profiles/set-view/profile-set-page.tsx';
 import type { OnTableRows } from '../../../src/storage/profile-table-reader.ts';
 import type { ProfileSetTable } from '../../../src/storage/profile-set-table.ts';
+import { withLayoutViewport } from '../../support/layout-viewport.ts';
 import { person, testServices, withServices } from './services.tsx';
 
 const PEOPLE = [
@@ -41,19 +42,7 @@ const ids = () =>
     .slice(1)
     .map((row) => within(row).getAllByRole('cell')[0]?.textContent);
 
-// jsdom has no layout: give the virtualised lists a viewport so they render their rows.
-const sizes = ['clientHeight', 'clientWidth'] as const;
-const saved = sizes.map((key) => Object.getOwnPropertyDescriptor(HTMLElement.prototype, key));
-beforeAll(() => {
-  for (const key of sizes)
-    Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => 600 });
-});
-afterAll(() => {
-  sizes.forEach((key, i) => {
-    const descriptor = saved[i];
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, key, descriptor);
-  });
-});
+withLayoutViewport();
 
 describe('profile set page', () => {
   it('lists the profiles of the set in a table', async () => {

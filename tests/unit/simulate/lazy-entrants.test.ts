@@ -19,8 +19,7 @@ import {
   PROFILE_CODEC_VERSION,
 } from '../../../src/storage/profile-codec.ts';
 import type { ProfileChunkRecord } from '../../../src/storage/records.ts';
-import { email, specOf, type LinkRow, type StepRow } from './helpers.ts';
-import { DAYS, journey, profilesArb, settings, START } from './random-cases.ts';
+import { blindJourneyWith, DAYS, journey, profilesArb, START } from './random-cases.ts';
 
 /** How stored chunks are laid out: with the reach column, without it (older sets), or mixed. */
 type Layout = 'reach' | 'no-reach' | 'mixed';
@@ -83,63 +82,8 @@ const withAmounts = profilesArb.map((profiles) =>
   })),
 );
 
-type Row = [kind: string, config: Record<string, unknown>, branches: string[]];
-
-/**
- * Steps that read neither attributes nor an event's props: an entrant's id, its events' names
- * and times and its reach byte are all such a journey needs of it.
- */
-const blindStep = fc.constantFrom<Row>(
-  ['delay', { amount: 30, unit: 'hours' }, ['next']],
-  [
-    'random_split',
-    {
-      variants: [
-        { key: 'a', label: 'A', percent: 40 },
-        { key: 'b', label: 'B', percent: 60 },
-      ],
-    },
-    ['a', 'b'],
-  ],
-  ['email', email(), ['next']],
-  ['sms', { text: 'Hi' }, ['next']],
-  ['push', { title: 'Hi', body: 'Hi', deepLink: '' }, ['next']],
-  [
-    'wait_for_event',
-    {
-      target: { type: 'event', event: 'visit', propertyFilters: [] },
-      timeout: { amount: 48, unit: 'hours' },
-    },
-    ['happened', 'timed_out'],
-  ],
-  [
-    'if_else',
-    { condition: { type: 'group', op: 'and', rules: [{ type: 'reachable', channel: 'sms' }] } },
-    ['yes', 'no'],
-  ],
-);
-
-/** A journey of {@link blindStep}s behind an unfiltered event trigger, without goal or exits. */
-const blindJourney = fc
-  .tuple(
-    fc.constantFrom('visit', 'cart_abandoned'),
-    fc.array(blindStep, { minLength: 1, maxLength: 6 }),
-    settings,
-  )
-  .map(([event, kinds, s]) => {
-    const steps: StepRow[] = [['t', 'event', { event, propertyFilters: [] }]];
-    const links: LinkRow[] = [['t', 'next', 's0']];
-    kinds.forEach(([kind, config, branches], i) => {
-      steps.push([`s${i}`, kind, config]);
-      if (i + 1 < kinds.length) for (const b of branches) links.push([`s${i}`, b, `s${i + 1}`]);
-    });
-    return specOf(steps, links, {
-      ...s,
-      goal: null,
-      exitCriteria: [],
-      quietHours: { enabled: false },
-    });
-  });
+/** A journey of blind steps behind an unfiltered event trigger, without goal or exits. */
+const blindJourney = blindJourneyWith(null);
 
 function run(
   spec: Spec,

@@ -248,3 +248,66 @@ export function forEveryCase(
     seed,
   });
 }
+
+type Row = [kind: string, config: Record<string, unknown>, branches: string[]];
+
+/**
+ * Steps that read neither attributes nor an event's props: an entrant's id, its events' names
+ * and times and its reach byte are all such a journey needs of it.
+ */
+export const blindStep = fc.constantFrom<Row>(
+  ['delay', { amount: 30, unit: 'hours' }, ['next']],
+  [
+    'random_split',
+    {
+      variants: [
+        { key: 'a', label: 'A', percent: 40 },
+        { key: 'b', label: 'B', percent: 60 },
+      ],
+    },
+    ['a', 'b'],
+  ],
+  ['email', email(), ['next']],
+  ['sms', { text: 'Hi' }, ['next']],
+  ['push', { title: 'Hi', body: 'Hi', deepLink: '' }, ['next']],
+  [
+    'wait_for_event',
+    {
+      target: { type: 'event', event: 'visit', propertyFilters: [] },
+      timeout: { amount: 48, unit: 'hours' },
+    },
+    ['happened', 'timed_out'],
+  ],
+  [
+    'if_else',
+    { condition: { type: 'group', op: 'and', rules: [{ type: 'reachable', channel: 'sms' }] } },
+    ['yes', 'no'],
+  ],
+);
+
+/**
+ * A journey of {@link blindStep}s behind an unfiltered event trigger, without exits, with `goal`
+ * (null: none; one without property filters reads only event names and times, and an amount).
+ */
+export function blindJourneyWith(goal: Record<string, unknown> | null): fc.Arbitrary<Spec> {
+  return fc
+    .tuple(
+      fc.constantFrom('visit', 'cart_abandoned'),
+      fc.array(blindStep, { minLength: 1, maxLength: 6 }),
+      settings,
+    )
+    .map(([event, kinds, s]) => {
+      const steps: StepRow[] = [['t', 'event', { event, propertyFilters: [] }]];
+      const links: LinkRow[] = [['t', 'next', 's0']];
+      kinds.forEach(([kind, config, branches], i) => {
+        steps.push([`s${i}`, kind, config]);
+        if (i + 1 < kinds.length) for (const b of branches) links.push([`s${i}`, b, `s${i + 1}`]);
+      });
+      return specOf(steps, links, {
+        ...s,
+        goal,
+        exitCriteria: [],
+        quietHours: { enabled: false },
+      });
+    });
+}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../src/domain/compile/compile.ts';
 import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
-import { simulate } from '../../../src/domain/simulate/simulate.ts';
+import { createSimulationPlan } from '../../../src/domain/simulate/plan.ts';
+import { profileColumns } from '../../../src/domain/simulate/profile-columns.ts';
+import { simulate, simulatePartition } from '../../../src/domain/simulate/simulate.ts';
 import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { MAX_STEP_ENTRIES_PER_PROFILE } from '../../../src/domain/simulate/run-loop.ts';
 import { QUIET_BEHAVIOUR, at, brokenCounts, delay, event, person, specOf } from './helpers.ts';
@@ -87,4 +89,56 @@ describe('runaway journeys are bounded per profile (spec §3.3)', { timeout: 120
     );
     expect(r.stopped).toEqual({ profiles: 0, byStep: {}, profileIds: [] });
   });
+
+  /** Three steps a run, ended at the last one by an exit step, completion or an exit criterion. */
+  const endings = [
+    ['x', 'exit', ['x', 'exit', { reason: '' }], {}],
+    ['d2', 'completed', ['d2', 'delay', delay(1, 'minutes')], {}],
+    [
+      'w',
+      'exit_criteria',
+      [
+        'w',
+        'wait_for_event',
+        {
+          target: { type: 'event', event: 'never_sent', propertyFilters: [] },
+          timeout: { amount: 30, unit: 'minutes' },
+        },
+      ],
+      { exitCriteria: [{ event: 'cancelled', propertyFilters: [] }] },
+    ],
+  ] as const;
+
+  it.each(endings)(
+    'counts step entries over all of a profile’s runs, ended at %s (%s), from objects and columns',
+    (last, reason, step, settings) => {
+      // t → d → last, entered every hour (and cancelled 10 minutes later): run k makes entries
+      // 3k-2 to 3k, so the 2,001st entry is at the last step of run 667, and no run follows.
+      const hourly = Array.from({ length: 700 }, (_, i) => [
+        ['signed_up', new Date(at('2025-01-01T00:00:00Z') + i * 3_600_000).toISOString()],
+        ['cancelled', new Date(at('2025-01-01T00:10:00Z') + i * 3_600_000).toISOString()],
+      ]).flat() as [string, string][];
+      const spec = specOf(
+        [['t', 'event', event('signed_up')], ['d', 'delay', delay(1, 'minutes')], [...step]],
+        [
+          ['t', 'next', 'd'],
+          ['d', 'next', last],
+        ],
+        { entry: { reentry: 'after_exit' }, ...settings },
+      );
+      const busy = [person('a', hourly), person('b', hourly.slice(0, 1_200))];
+      const untraced = { ...options, traceProfileIds: [] };
+      const stopped = { profiles: 1, byStep: { [last]: 1 }, profileIds: ['a'] };
+      const plan = createSimulationPlan(spec, untraced);
+      for (const r of [
+        simulate(spec, busy, untraced),
+        simulate(spec, busy, { ...options, traceProfileIds: ['a'] }),
+        simulatePartition(plan, profileColumns(busy), 0),
+      ]) {
+        expect(r.stopped).toEqual(stopped);
+        expect(r.entries).toBe(667 + 600);
+        expect(r.steps[last]?.exitedBy).toMatchObject({ [reason]: 666 + 600, loop_guard: 1 });
+      }
+    },
+  );
 });

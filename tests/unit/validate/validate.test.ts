@@ -41,7 +41,12 @@ describe('validate', () => {
       [['t', 'r']],
     );
     expect(find(doc, 'invalid-config')).toMatchObject([
-      { stepId: 'r', field: 'variants.0.percent', severity: 'error' },
+      {
+        stepId: 'r',
+        field: 'variants.0.percent',
+        fieldKeys: ['variants', 0, 'percent'],
+        severity: 'error',
+      },
     ]);
     expect(codes(simpleDoc())).not.toContain('invalid-config');
   });

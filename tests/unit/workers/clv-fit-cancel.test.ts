@@ -8,6 +8,7 @@ import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import { CLV_REPORT_CANCEL, hostClvReport } from '../../../src/workers/clv/clv-report-host.ts';
 import { fitStoredSet } from '../../../src/workers/clv/fit-stored-set.ts';
 import type { WorkerScope } from '../../../src/workers/shared/worker-scope.ts';
+import { abortedAfter } from '../../support/aborted-after.ts';
 
 let n = 0;
 /** A stored set of 2,000 customers, with the fit of an earlier version of it in the cache. */
@@ -27,18 +28,6 @@ async function storedSetFittedBefore() {
   const earlier = clvReport(profiles.slice(0, 1_000), 'all');
   await cache.put(set.id, 'earlier', 'all', earlier, 1);
   return { db, dbName, set, profiles, cache, earlier };
-}
-
-/** A signal that reads as aborted from its `after`-th look on, counting the looks. */
-function abortedAfter(after: number) {
-  const counter = { looks: 0 };
-  const signal = {
-    get aborted() {
-      counter.looks++;
-      return counter.looks > after;
-    },
-  } as AbortSignal;
-  return { signal, counter };
 }
 
 describe('a CLV fit of a stored set cancelled mid-fit', () => {

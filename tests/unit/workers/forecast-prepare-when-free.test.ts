@@ -1,10 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
-import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import type { SimulationPlan } from '../../../src/domain/simulate/plan.ts';
-import { openWayfinderDb } from '../../../src/storage/db.ts';
-import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import type {
   ForecastWorkerEvent,
   ForecastWorkerRequest,
@@ -13,6 +10,8 @@ import { inProcessForecastWorker } from '../../../src/workers/forecast/in-proces
 import { PreparedParts } from '../../../src/workers/forecast/prepared-parts.ts';
 import { readForecastSetAhead, runForecast } from '../../../src/workers/forecast/run-forecast.ts';
 import { specOfTemplate } from '../../support/template-spec.ts';
+import { keptForecastWorkersInProcess } from '../../support/in-process-forecast-workers.ts';
+import { storeGeneratedSet } from '../../support/stored-generated-set.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 1);
@@ -21,25 +20,11 @@ const SETTLED = { timeout: 20_000 };
 const templateSpec = (id: string): Spec => specOfTemplate(id, NOW);
 
 // The page's kept forecast workers, made as in a browser (in-process here): two of them.
-vi.stubGlobal(
-  'Worker',
-  class {
-    constructor() {
-      return inProcessForecastWorker();
-    }
-  },
-);
-vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
-afterAll(() => vi.unstubAllGlobals());
+keptForecastWorkersInProcess(2);
 afterEach(() => vi.restoreAllMocks());
 
-async function storedSet(count: number, seed: number) {
-  const profiles = generateProfiles({ count, seed, start: NOW - 365 * DAY, end: NOW });
-  const dbName = `prepare-later-${Math.random()}`;
-  const repo = createProfileRepo(openWayfinderDb(dbName));
-  const stored = await repo.createProfileSet({ name: 'Later', source: 'generated' });
-  await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
-  return { profiles, set: { dbName, setId: stored.id } };
+function storedSet(count: number, seed: number) {
+  return storeGeneratedSet({ count, seed, start: NOW - 365 * DAY, end: NOW });
 }
 
 /** The journeys whose plans were joined into a prepared share, call by call. */

@@ -1,43 +1,32 @@
 import 'fake-indexeddb/auto';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
 import { npsFromEvents } from '../../../src/domain/forecast/nps.ts';
-import { generateProfiles } from '../../../src/domain/profiles/generate/generate-profiles.ts';
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
 import { resolveSimulationWindow } from '../../../src/domain/simulate/window.ts';
 import { ChunkColumns } from '../../../src/storage/chunk-columns.ts';
-import { openWayfinderDb } from '../../../src/storage/db.ts';
-import { createProfileRepo } from '../../../src/storage/profile-repo.ts';
 import { inProcessForecastWorker } from '../../../src/workers/forecast/in-process-forecast-worker.ts';
 import { PreparedParts } from '../../../src/workers/forecast/prepared-parts.ts';
 import { readForecastSetAhead, runForecast } from '../../../src/workers/forecast/run-forecast.ts';
 import { specOfTemplate } from '../../support/template-spec.ts';
+import { keptForecastWorkersInProcess } from '../../support/in-process-forecast-workers.ts';
+import { storeGeneratedSet } from '../../support/stored-generated-set.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 1);
 const templateSpec = (id: string): Spec => specOfTemplate(id, NOW);
 
 // The page's kept forecast workers, made as in a browser (in-process here): two of them.
-vi.stubGlobal(
-  'Worker',
-  class {
-    constructor() {
-      return inProcessForecastWorker();
-    }
-  },
-);
-vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
-afterAll(() => vi.unstubAllGlobals());
+keptForecastWorkersInProcess(2);
 
 describe('reading a set ahead for the journeys chosen on the forecast page', () => {
   it('prepares the kept workers for the period of the whole set, so the forecast after decodes no profile, with the same results', async () => {
-    const profiles = generateProfiles({ count: 4_500, seed: 21, start: NOW - 300 * DAY, end: NOW });
-    const dbName = `ahead-${Math.random()}`;
-    const db = openWayfinderDb(dbName);
-    const repo = createProfileRepo(db);
-    const stored = await repo.createProfileSet({ name: 'Ahead', source: 'generated' });
-    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
-    const set = { dbName, setId: stored.id };
+    const { profiles, set, db } = await storeGeneratedSet({
+      count: 4_500,
+      seed: 21,
+      start: NOW - 300 * DAY,
+      end: NOW,
+    });
     const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
     const whole = vi.spyOn(PreparedParts.prototype, 'whole');
     readForecastSetAhead(set, profiles.length, specs);
@@ -69,17 +58,17 @@ describe('reading a set ahead for the journeys chosen on the forecast page', () 
 
 describe('a forecast asked for the set’s historical NPS', () => {
   it('has each worker sum the answers of its share, for the NPS of the whole set', async () => {
-    const profiles = generateProfiles({ count: 3_500, seed: 22, start: NOW - 300 * DAY, end: NOW });
-    const dbName = `nps-${Math.random()}`;
-    const db = openWayfinderDb(dbName);
-    const repo = createProfileRepo(db);
-    const stored = await repo.createProfileSet({ name: 'Answers', source: 'generated' });
-    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
+    const { profiles, set, db } = await storeGeneratedSet({
+      count: 3_500,
+      seed: 22,
+      start: NOW - 300 * DAY,
+      end: NOW,
+    });
     const spec = templateSpec('welcome-series');
     const over = { variants: [{ spec }], replications: 1, workers: 2 };
     const fromSet = await runForecast({
       ...over,
-      set: { dbName, setId: stored.id },
+      set,
       count: profiles.length,
       historicalNps: true,
       createWorker: inProcessForecastWorker,

@@ -36,6 +36,10 @@ export const waitForEventStep = defineStep(
     { key: 'happened', label: 'Happened', text: { id: 'step.wait_for_event.branch.happened' } },
     { key: 'timed_out', label: 'Timed out', text: { id: 'step.wait_for_event.branch.timed_out' } },
   ],
+  renameStepReferences: (c, rename) =>
+    c.target.type === 'engagement'
+      ? { ...c, target: { ...c.target, stepId: rename(c.target.stepId) } }
+      : c,
   summary: (c): StepPhrase => {
     const t = c.target;
     const duration = { duration: c.timeout };

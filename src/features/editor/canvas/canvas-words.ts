@@ -1,5 +1,6 @@
 import type { IntlShape } from 'react-intl';
-import type { StepPhrase } from '../../../domain/index.ts';
+import type { Diagnostic, JourneyStep, StepPhrase } from '../../../domain/index.ts';
+import { stepProblemPlace } from '../problems/problem-place.ts';
 import { formatStepPhrase, stepKindDescription, stepKindLabel } from '../../../i18n/step-words.ts';
 
 /** What the canvas writes on nodes and edges, in the user's language. */
@@ -13,6 +14,8 @@ export interface CanvasWords {
   stepName(kindLabel: string, label: string): string;
   /** An edge's accessible name: "Connection from A (Yes) to B". */
   connectionName(from: string, branch: string, to: string): string;
+  /** Where a step's problem is, in its inspector's labels ("Branch 1 › Condition"). */
+  problemPlace(step: JourneyStep, d: Diagnostic): string | undefined;
 }
 
 /** The canvas's words from react-intl; one object per language, so views cached with it stay valid. */
@@ -26,5 +29,6 @@ export function canvasWords(intl: IntlShape): CanvasWords {
       intl.formatMessage({ id: 'editor.canvas.stepName' }, { kind: kindLabel, label }),
     connectionName: (from, branch, to) =>
       intl.formatMessage({ id: 'editor.canvas.connectionName' }, { from, branch, to }),
+    problemPlace: (step, d) => stepProblemPlace(intl, step, d),
   };
 }

@@ -24,6 +24,8 @@ export type StepNodeData = {
   problemCount?: number;
   /** The step's worst problem, worded by the node in the user's language. */
   problem?: Diagnostic;
+  /** Where in the step that problem is, worded (a schema problem's field). */
+  problemPlace?: string;
   /** Simulated profiles that entered the step, when an overlay is shown. */
   entered?: number;
   /** Live counts of a published version: runs that really entered the step, and in "both" view how that compares. */

@@ -54,7 +54,10 @@ function StepNodeComponent({
           {
             severity: data.problemSeverity,
             count: data.problemCount ?? 1,
-            message: data.problem === undefined ? '' : diagnosticText(intl, data.problem),
+            message:
+              data.problem === undefined
+                ? ''
+                : diagnosticText(intl, data.problem, data.problemPlace),
           },
         );
   const shown = shownText(data);

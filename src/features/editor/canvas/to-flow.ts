@@ -78,6 +78,8 @@ function withoutKind(summary: string, kindLabel: string, description: string): s
     : summary;
 }
 
+const placed = (place: string | undefined) => (place === undefined ? {} : { problemPlace: place });
+
 interface Problem {
   severity: 'error' | 'warning';
   count: number;
@@ -138,6 +140,7 @@ function sameData(a: StepNodeData, b: StepNodeData): boolean {
     // Each revision validates afresh: the same problem is a new object with the same words.
     a.problem?.code === b.problem?.code &&
     a.problem?.message === b.problem?.message &&
+    a.problemPlace === b.problemPlace &&
     a.entered === b.entered &&
     sameActual(a.actual, b.actual) &&
     a.highlight === b.highlight &&
@@ -203,6 +206,7 @@ export class FlowBuilder {
               problemSeverity: problem.severity,
               problemCount: problem.count,
               problem: problem.diagnostic,
+              ...placed(input.words.problemPlace(step, problem.diagnostic)),
             }
           : {}),
         ...(input.overlay !== undefined && (live === undefined || live.show === 'both')

@@ -2,7 +2,7 @@ import { useCallback, type RefObject } from 'react';
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { EditorStore } from '../../../editor/index.ts';
 import type { StepFlowNode } from './flow-types.ts';
-import { INITIAL_VIEW } from './initial-view.ts';
+import { INITIAL_VIEW, READABLE_ZOOM } from './initial-view.ts';
 import { STEP_WIDTH } from './step-geometry.ts';
 import { viewportShowing, type FitOptions } from './fit-steps.ts';
 import { readableView } from './readable-view.ts';
@@ -70,18 +70,23 @@ export function useCanvasView(
         top * zoom + y >= margin &&
         right * zoom + x <= rect.width - margin &&
         bottom * zoom + y <= rect.height - margin;
-      if (inView && zoom >= INITIAL_VIEW.minZoom) return;
+      if (inView && zoom >= READABLE_ZOOM) return;
       void flow.setCenter((left + right) / 2, (top + bottom) / 2, {
-        zoom: Math.max(zoom, INITIAL_VIEW.minZoom),
+        zoom: Math.max(zoom, READABLE_ZOOM),
         duration: 200,
       });
     },
     [flow, store, wrapperRef, measured],
   );
 
+  // Every step, however small, between the toolbar and the minimap.
   const fitView = useCallback(
-    () => showSteps(undefined, { padding: 0.15, minZoom: 0.1, maxZoom: INITIAL_VIEW.maxZoom }),
-    [showSteps],
+    () =>
+      void flow.setViewport(
+        readableView(flow, wrapperRef.current, { ...INITIAL_VIEW, minZoom: 0.1 }),
+        { duration: 250 },
+      ),
+    [flow, wrapperRef],
   );
 
   const showReadable = useCallback(

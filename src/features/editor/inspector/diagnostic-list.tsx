@@ -6,9 +6,12 @@ import { diagnosticContent } from '../../../i18n/diagnostic-content.tsx';
 export function DiagnosticList({
   diagnostics,
   label,
+  placeOf,
 }: {
   diagnostics: readonly Diagnostic[];
   label: string;
+  /** Where a problem's field is, in the form's labels ("Branch 1 › Condition"). */
+  placeOf?: ((d: Diagnostic) => string | undefined) | undefined;
 }) {
   const intl = useIntl();
   if (diagnostics.length === 0) return null;
@@ -24,7 +27,7 @@ export function DiagnosticList({
               ? intl.formatMessage({ id: 'editor.diagnostic-list.error' })
               : intl.formatMessage({ id: 'editor.diagnostic-list.warning' })}
           </span>
-          <span>{diagnosticContent(intl, d)}</span>
+          <span>{diagnosticContent(intl, d, placeOf?.(d))}</span>
         </li>
       ))}
     </ul>

@@ -22,6 +22,8 @@ import { SelectField } from '../../../ui/schema-form/select-field.tsx';
 import { TextField } from '../../../ui/schema-form/text-field.tsx';
 import { DeliverySections } from './delivery-sections.tsx';
 import { besideFieldText, fieldProblemText } from '../../../i18n/diagnostic-text.ts';
+import { problemPlace } from '../problems/problem-place.ts';
+import { ID_BASE_ATTRIBUTE } from '../../../ui/schema-form/field-control.ts';
 import { DiagnosticList } from './diagnostic-list.tsx';
 import { EntrySection, ExitSection, GoalSection } from './entry-goal-sections.tsx';
 import { requiredNumber, type SectionProps } from './settings-fields.ts';
@@ -91,7 +93,12 @@ export function SettingsPanel({
     lifecycleStage: document.lifecycleStage,
   };
   return (
-    <section className="inspector" aria-labelledby={`${idBase}-title`}>
+    <section
+      className="inspector"
+      aria-labelledby={`${idBase}-title`}
+      data-journey-settings=""
+      {...{ [ID_BASE_ATTRIBUTE]: idBase }}
+    >
       <header className="inspector-head">
         <div className="inspector-titles">
           <h2 id={`${idBase}-title`}>
@@ -105,6 +112,7 @@ export function SettingsPanel({
       <DiagnosticList
         diagnostics={settingsDiagnostics}
         label={intl.formatMessage({ id: 'editor.settings-panel.problemsWithTheSettings' })}
+        placeOf={(d) => problemPlace(intl, document, d)}
       />
       <fieldset className="settings-section">
         <legend>

@@ -7,6 +7,7 @@ import { SchemaForm } from '../../../ui/schema-form/schema-form.tsx';
 import { TextField } from '../../../ui/schema-form/text-field.tsx';
 import { StepIcon } from '../canvas/step-icon.tsx';
 import { besideFieldText } from '../../../i18n/diagnostic-text.ts';
+import { stepProblemPlace } from '../problems/problem-place.ts';
 import { DiagnosticList } from './diagnostic-list.tsx';
 import './inspector.css';
 
@@ -45,7 +46,7 @@ export function StepInspector({
   const kindLabel = stepKindLabel(intl, step.kind);
   const title = step.label.trim() === '' ? kindLabel : step.label;
   return (
-    <section className="inspector" aria-labelledby={`${id}-title`}>
+    <section className="inspector" aria-labelledby={`${id}-title`} data-step-id={step.id}>
       <header className="inspector-head">
         <span className={`inspector-icon inspector-icon-${definition?.category ?? 'unknown'}`}>
           <StepIcon name={definition?.icon ?? ''} size={18} />
@@ -62,6 +63,7 @@ export function StepInspector({
       <DiagnosticList
         diagnostics={diagnostics}
         label={intl.formatMessage({ id: 'editor.step-inspector.problemsWithThisStep' })}
+        placeOf={(d) => stepProblemPlace(intl, step, d)}
       />
       {definition !== undefined && (
         <p className="field-hint">{stepKindDescription(intl, step.kind)}</p>

@@ -12,7 +12,13 @@ export interface ProblemsListProps {
    * Called when a problem is chosen: the step it points at (if any) and the field inside it.
    * Journey-wide problems give `undefined` as step and, for settings, a `settings.` field.
    */
-  onSelect(stepId: string | undefined, field?: string): void;
+  onSelect(
+    stepId: string | undefined,
+    field?: string,
+    fieldKeys?: readonly (string | number)[],
+  ): void;
+  /** Where a problem's field is, worded from the inspector's labels (problem-place.ts). */
+  placeOf?: ((d: Diagnostic) => string | undefined) | undefined;
 }
 
 function where(
@@ -39,6 +45,7 @@ function Group({
   items,
   stepLabels,
   onSelect,
+  placeOf,
 }: { title: string; items: readonly Diagnostic[] } & Omit<ProblemsListProps, 'diagnostics'>) {
   const intl = useIntl();
   if (items.length === 0) return null;
@@ -52,7 +59,11 @@ function Group({
               type="button"
               className={`problem problem-${d.severity}`}
               onClick={() =>
-                d.field === undefined ? onSelect(d.stepId) : onSelect(d.stepId, d.field)
+                d.field === undefined
+                  ? onSelect(d.stepId)
+                  : d.fieldKeys === undefined
+                    ? onSelect(d.stepId, d.field)
+                    : onSelect(d.stepId, d.field, d.fieldKeys)
               }
             >
               <span className={`badge ${d.severity === 'error' ? 'badge-error' : 'badge-warning'}`}>
@@ -61,7 +72,7 @@ function Group({
                   : intl.formatMessage({ id: 'editor.problems-list.warning' })}
               </span>
               <span className="problem-where">{where(intl, d, stepLabels)}</span>
-              <span className="problem-message">{diagnosticContent(intl, d)}</span>
+              <span className="problem-message">{diagnosticContent(intl, d, placeOf?.(d))}</span>
             </button>
           </li>
         ))}
@@ -71,7 +82,7 @@ function Group({
 }
 
 /** Every diagnostic, errors first, each a button that leads to the step it is about. */
-export function ProblemsList({ diagnostics, stepLabels, onSelect }: ProblemsListProps) {
+export function ProblemsList({ diagnostics, stepLabels, onSelect, placeOf }: ProblemsListProps) {
   const intl = useIntl();
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity !== 'error');
@@ -92,12 +103,14 @@ export function ProblemsList({ diagnostics, stepLabels, onSelect }: ProblemsList
         items={errors}
         stepLabels={stepLabels}
         onSelect={onSelect}
+        placeOf={placeOf}
       />
       <Group
         title={intl.formatMessage({ id: 'editor.problems-list.warnings' })}
         items={warnings}
         stepLabels={stepLabels}
         onSelect={onSelect}
+        placeOf={placeOf}
       />
     </section>
   );

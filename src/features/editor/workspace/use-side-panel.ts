@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { EditorStore } from '../../../editor/index.ts';
 import type { JourneyCanvasApi } from '../canvas/journey-canvas.tsx';
+import { fieldControl, ID_BASE_ATTRIBUTE } from '../../../ui/schema-form/field-control.ts';
 import { focusFirstIn } from '../layout/focus-first.ts';
 import { usePanelLayout } from '../layout/panel-layout.ts';
 
@@ -16,7 +17,11 @@ export interface SidePanelControl {
   /** Opens the panel on the problems list, focused on its first problem. */
   showProblems(): void;
   /** A problem chosen in the list: its step selected and in view, focus on the field at fault. */
-  selectProblem(stepId: string | undefined): void;
+  selectProblem(
+    stepId: string | undefined,
+    field?: string,
+    fieldKeys?: readonly (string | number)[],
+  ): void;
 }
 
 const firstField = (content: HTMLElement) =>
@@ -46,11 +51,25 @@ export function useSidePanel(
     [showInSide],
   );
   const selectProblem = useCallback(
-    (stepId: string | undefined) => {
+    (stepId: string | undefined, _field?: string, fieldKeys?: readonly (string | number)[]) => {
       if (stepId === undefined) store.dispatch('clearSelection');
       else canvasApi.current?.focusStep(stepId);
-      // Focus goes to the field with the problem, else the step, never back to the page.
-      showInSide('inspector', (content) => content.querySelector('[aria-invalid="true"]'));
+      // Focus goes to the field with the problem, else the step, never back to the page. The
+      // panel may still show the step selected before for a frame or two: wait for this one's.
+      showInSide('inspector', (content) => {
+        const panel = [
+          ...content.querySelectorAll<HTMLElement>('[data-step-id], [data-journey-settings]'),
+        ].find((p) =>
+          stepId === undefined ? p.dataset['stepId'] === undefined : p.dataset['stepId'] === stepId,
+        );
+        if (panel === undefined) return null;
+        const form = panel.matches(`[${ID_BASE_ATTRIBUTE}]`)
+          ? panel
+          : panel.querySelector<HTMLElement>(`[${ID_BASE_ATTRIBUTE}]`);
+        const control =
+          form === null || fieldKeys === undefined ? null : fieldControl(form, fieldKeys);
+        return control ?? panel.querySelector('[aria-invalid="true"]');
+      });
       if (stepId !== undefined)
         requestAnimationFrame(() => {
           if (!contentRef.current?.contains(window.document.activeElement))

@@ -6,13 +6,24 @@ import type { Profile } from '../../../domain/profiles/profile.ts';
 const SEPARATOR = '/';
 import { useProfilesServices } from '../profiles-services.tsx';
 import { useProfileSet } from '../use-profile-sets.ts';
-import { PROFILE_FIELDS } from '../../../domain/profiles/profile-fields.ts';
+import { isoDateSchema, PROFILE_FIELDS } from '../../../domain/profiles/profile-fields.ts';
+import { formatStoredDay } from '../format.ts';
 import { attributeName } from '../../../i18n/condition-words.ts';
 import { CHANNEL_MESSAGES } from '../../../i18n/domain-labels.ts';
 import { EventTimeline } from './event-timeline.tsx';
 import '../profiles.css';
 
 const CHANNELS = ['email', 'sms', 'push', 'in_app'] as const;
+
+/** The fields that hold a calendar day, written in the reader's language. */
+const DAY_FIELDS: ReadonlySet<string> = new Set(
+  PROFILE_FIELDS.flatMap(({ field, schema }) => (schema === isoDateSchema ? [field] : [])),
+);
+
+/** A field's value as shown: a calendar day in the reader's language, other text as it is. */
+function FieldValue({ field, value }: { field: string; value: string }) {
+  return DAY_FIELDS.has(field) ? <time dateTime={value}>{formatStoredDay(value)}</time> : value;
+}
 
 function ConsentBadge({ given }: { given: boolean | undefined }) {
   if (given === undefined)
@@ -111,7 +122,7 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
                 <dt>{attributeName(intl, key)}</dt>
                 <dd>
                   {typeof attributes[key] === 'string' ? (
-                    (attributes[key] as string)
+                    <FieldValue field={key} value={attributes[key] as string} />
                   ) : (
                     <span className="muted">—</span>
                   )}

@@ -3,7 +3,7 @@ import { memo, type MouseEvent, useRef } from 'react';
 import { useHref, useNavigate } from 'react-router';
 import type { ProfileSort, ProfileSortKey } from '../../../domain/profiles/query.ts';
 import type { ProfileTableColumns } from '../../../domain/profiles/table/table-columns.ts';
-import { formatCount, formatDateTime } from '../format.ts';
+import { formatCount, formatDateTime, formatStoredDay } from '../format.ts';
 import { virtualRowStyle } from '../virtual-row.ts';
 import { useRowWindow } from './use-row-window.ts';
 
@@ -24,7 +24,13 @@ const COLUMNS: Column[] = [
   { key: 'email', cell: (t, i) => t.text('email', i) ?? '' },
   { key: 'country', cell: (t, i) => t.text('country', i) ?? '' },
   { key: 'plan', cell: (t, i) => t.text('plan', i) ?? '' },
-  { key: 'signupDate', cell: (t, i) => t.text('signupDate', i) ?? '' },
+  {
+    key: 'signupDate',
+    cell: (t, i) => {
+      const day = t.text('signupDate', i);
+      return day === undefined ? '' : formatStoredDay(day);
+    },
+  },
   {
     key: 'events',
     cell: (t, i) => formatCount(t.eventCount(i)),

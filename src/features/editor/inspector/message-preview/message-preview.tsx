@@ -1,5 +1,5 @@
-import { FormattedMessage, useIntl } from 'react-intl';
-import { useId, useMemo, useState } from 'react';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
+import { type ReactNode, useId, useMemo, useState } from 'react';
 import {
   renderMessage,
   templateScope,
@@ -30,10 +30,16 @@ export interface MessagePreviewProps {
 /** Profiles listed by name in the picker; "a random one" draws from all of them. */
 const LISTED = 200;
 
-function profileLabel(p: Profile): string {
+function profileLabel(intl: IntlShape, p: Profile): string {
   const name = p.attributes.name?.trim();
-  return name === undefined || name === '' ? `${p.id} (no name)` : `${name} · ${p.id}`;
+  return intl.formatMessage(
+    { id: 'editor.message-preview.profileLabel' },
+    { id: p.id, name: name ?? '', named: name === undefined || name === '' ? 'no' : 'yes' },
+  );
 }
+
+/** What "one missing a field" found: nobody, or a profile and the field it lacks. */
+type MissingNote = { found: false } | { found: true; profile: string; path: string };
 
 /**
  * The selected message as one customer receives it: pick a profile of the set, a random one, or
@@ -52,7 +58,7 @@ export function MessagePreview({
   const intl = useIntl();
   const id = useId();
   const [chosenId, setChosenId] = useState<string | undefined>(undefined);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState<MissingNote | null>(null);
   const profile = profiles.find((p) => p.id === chosenId) ?? profiles[0];
   const paths = useMemo(() => unguardedPathsOf(kind, config), [kind, config]);
   const rendered = useMemo(
@@ -81,23 +87,26 @@ export function MessagePreview({
   }
   const listed = profiles.slice(0, LISTED);
   if (!listed.includes(profile)) listed.unshift(profile);
-  const errors = Object.entries(rendered).flatMap(([field, outcome]) =>
+  const failed = Object.entries(rendered).flatMap(([field, outcome]) =>
     outcome.ok ? [] : [{ field, ...outcome.error }],
   );
+  // Not the templates' fault: the engine is still loading, and says so once, not per field.
+  const engineLoading = failed.some((e) => e.code === 'engine_loading');
+  const errors = failed.filter((e) => e.code !== 'engine_loading');
 
   const pickRandom = () => {
     const p = profiles[Math.floor(random() * profiles.length)];
     if (p !== undefined) setChosenId(p.id);
-    setNote('');
+    setNote(null);
   };
   const pickMissing = () => {
     const found = profileMissingAField(profiles, paths, triggerEvent);
     if (found === undefined) {
-      setNote(`Every profile in ${profileSetName} has every field this message prints.`);
+      setNote({ found: false });
       return;
     }
     setChosenId(found.profile.id);
-    setNote(`${profileLabel(found.profile)} has no \`${found.path}\`.`);
+    setNote({ found: true, profile: profileLabel(intl, found.profile), path: found.path });
   };
 
   return (
@@ -117,12 +126,12 @@ export function MessagePreview({
           value={profile.id}
           onChange={(e) => {
             setChosenId(e.target.value);
-            setNote('');
+            setNote(null);
           }}
         >
           {listed.map((p) => (
             <option key={p.id} value={p.id}>
-              {profileLabel(p)}
+              {profileLabel(intl, p)}
             </option>
           ))}
         </select>
@@ -135,9 +144,29 @@ export function MessagePreview({
           </button>
         </div>
         <p className="preview-note" role="status">
-          {note}
+          {note !== null &&
+            (note.found ? (
+              <FormattedMessage
+                id="editor.message-preview.profileLacksField"
+                values={{
+                  profile: note.profile,
+                  path: note.path,
+                  code: (chunks: ReactNode[]) => <code>{chunks}</code>,
+                }}
+              />
+            ) : (
+              <FormattedMessage
+                id="editor.message-preview.everyProfileHasEveryField"
+                values={{ set: profileSetName }}
+              />
+            ))}
         </p>
       </div>
+      {engineLoading && (
+        <p className="muted" role="status">
+          <FormattedMessage id="editor.message-preview.engineLoading" />
+        </p>
+      )}
       {errors.length > 0 && (
         <ul
           className="preview-errors"
@@ -170,7 +199,10 @@ export function MessagePreview({
       ) : kind === 'sms' ? (
         <SmsPreview rendered={rendered} />
       ) : kind === 'push' ? (
-        <LockScreenPreview rendered={rendered} appName="Your app" />
+        <LockScreenPreview
+          rendered={rendered}
+          appName={intl.formatMessage({ id: 'editor.message-preview.yourApp' })}
+        />
       ) : (
         <TextPreview rendered={rendered} />
       )}

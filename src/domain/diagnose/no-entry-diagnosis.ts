@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { DAY_MS } from '../conditions/time.ts';
+import type { Spec, SpecStep } from '../compile/spec-schema.ts';
+import { triggerSteps, type EntryEvidence, type EvidencePeriod } from './entry-evidence.ts';
+
+const count = z.number().int().min(0);
+const stepId = z.string();
+
+/**
+ * A likely reason a run started nobody, as a code and its values (screens word
+ * `no-entry.<code>`; the domain writes no sentence). Reasons about one trigger name its step.
+ */
+export const noEntryReasonSchema = z.discriminatedUnion('code', [
+  /** The set has no profiles. */
+  z.object({ code: z.literal('empty_set') }),
+  /** The journey has no trigger, so nothing can start it. */
+  z.object({ code: z.literal('no_trigger') }),
+  /** Profiles have events, but none inside the period: the period misses the set's history. */
+  z.object({ code: z.literal('period_misses_events'), profiles: count }),
+  /** No profile of the set ever has the trigger's event. */
+  z.object({ code: z.literal('event_never_occurs'), stepId, event: z.string() }),
+  /** Profiles have the trigger's event, but none inside the period. */
+  z.object({ code: z.literal('event_outside_period'), stepId, event: z.string(), profiles: count }),
+  /** The event occurs in the period, but none of those events passes the property filters. */
+  z.object({
+    code: z.literal('event_filters_match_none'),
+    stepId,
+    event: z.string(),
+    profiles: count,
+  }),
+  /** No profile has a date in the trigger's attribute. */
+  z.object({ code: z.literal('date_missing'), stepId, attribute: z.string() }),
+  /** Profiles have the date, but none falls (with the offset) inside the period. */
+  z.object({
+    code: z.literal('date_outside_period'),
+    stepId,
+    attribute: z.string(),
+    profiles: count,
+  }),
+  /** The scheduled audience's time is not inside the period. */
+  z.object({ code: z.literal('schedule_outside_period'), stepId }),
+  /** The segment or audience condition matched nobody when it was checked. */
+  z.object({ code: z.literal('audience_matched_nobody'), stepId }),
+]);
+export type NoEntryReason = z.infer<typeof noEntryReasonSchema>;
+
+/** A scheduled audience whose time (any profile's zone: within a day of it) misses the period. */
+function scheduleMisses(
+  step: Extract<SpecStep, { kind: 'scheduled_audience' }>,
+  period: EvidencePeriod,
+) {
+  const first = Date.parse(step.at);
+  if (Number.isNaN(first)) return true;
+  if (first >= period.end + DAY_MS) return true;
+  return step.recurrence === 'once' && first < period.start - DAY_MS;
+}
+
+/** Why one trigger started nobody, from the evidence. */
+function triggerReason(
+  step: SpecStep,
+  evidence: EntryEvidence,
+  period: EvidencePeriod,
+): NoEntryReason | null {
+  const counted = evidence.triggers[step.id];
+  switch (step.kind) {
+    case 'event': {
+      const event = step.event;
+      if (counted === undefined || counted.withEvent === 0)
+        return { code: 'event_never_occurs', stepId: step.id, event };
+      if (counted.withEventInPeriod === 0)
+        return {
+          code: 'event_outside_period',
+          stepId: step.id,
+          event,
+          profiles: counted.withEvent,
+        };
+      if (counted.matchingInPeriod === 0)
+        return {
+          code: 'event_filters_match_none',
+          stepId: step.id,
+          event,
+          profiles: counted.withEventInPeriod,
+        };
+      return null;
+    }
+    case 'date_attribute':
+      return counted === undefined || counted.withDate === 0
+        ? { code: 'date_missing', stepId: step.id, attribute: step.attribute }
+        : {
+            code: 'date_outside_period',
+            stepId: step.id,
+            attribute: step.attribute,
+            profiles: counted.withDate,
+          };
+    case 'scheduled_audience':
+      return scheduleMisses(step, period)
+        ? { code: 'schedule_outside_period', stepId: step.id }
+        : { code: 'audience_matched_nobody', stepId: step.id };
+    case 'segment_entry':
+      return { code: 'audience_matched_nobody', stepId: step.id };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The likely reasons a run started nobody, most telling first: an empty set or a journey
+ * without a trigger says it all; otherwise a period that misses every profile's history, then
+ * each trigger's own reason. Null when somebody entered. Worked out from counts alone (the
+ * result's and {@link EntryEvidence}), so it is cheap and the same in every language.
+ */
+export function diagnoseNoEntries(
+  spec: Spec,
+  result: { profiles: number; profilesEntered: number; start: number; end: number },
+  evidence: EntryEvidence,
+): NoEntryReason[] | null {
+  if (result.profilesEntered > 0) return null;
+  if (result.profiles === 0 || evidence.profiles === 0) return [{ code: 'empty_set' }];
+  const triggers = triggerSteps(spec);
+  if (triggers.length === 0) return [{ code: 'no_trigger' }];
+  const period = { start: result.start, end: result.end };
+  const reasons: NoEntryReason[] = [];
+  if (evidence.withEvents > 0 && evidence.withEventsInPeriod === 0)
+    reasons.push({ code: 'period_misses_events', profiles: evidence.withEvents });
+  for (const step of triggers) {
+    const reason = triggerReason(step, evidence, period);
+    if (reason !== null) reasons.push(reason);
+  }
+  return reasons;
+}

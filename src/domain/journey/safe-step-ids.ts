@@ -1,0 +1,60 @@
+import { getStepDefinition } from '../steps/registry.ts';
+import type { IdGenerator } from './ids.ts';
+import type { JourneyDocument } from './journey-schema.ts';
+import { unsafeNameProblem } from './limits.ts';
+
+/** A step given a new id, and its own name, to tell the user which one. */
+export interface RenamedStep {
+  from: string;
+  to: string;
+  label: string;
+}
+
+/**
+ * The document with every step id and arrow id that cannot be used (`__proto__`,
+ * `constructor`, empty, control characters, over 128 characters…) replaced by a fresh one, the
+ * arrows and the steps that name a step (a wait watching a message) following it. The editor
+ * cannot change a step's id, so a file holding such ids is made fixable as it is imported; the
+ * renamed steps are listed for the user. A config the kind cannot read is left as it is (the
+ * validator reports it, and the user fixes it in the form).
+ */
+export function withSafeStepIds(
+  doc: JourneyDocument,
+  newId: IdGenerator,
+): { document: JourneyDocument; renamed: RenamedStep[] } {
+  const used = new Set([...doc.steps.map((s) => s.id), ...doc.connections.map((c) => c.id)]);
+  const fresh = () => {
+    let id = newId();
+    while (used.has(id) || unsafeNameProblem(id) !== undefined) id = newId();
+    used.add(id);
+    return id;
+  };
+  // A Map, never an object: the ids being replaced are exactly the ones an object inherits.
+  const ids = new Map<string, string>();
+  const renamed: RenamedStep[] = [];
+  for (const step of doc.steps) {
+    if (unsafeNameProblem(step.id) === undefined || ids.has(step.id)) continue;
+    const to = fresh();
+    ids.set(step.id, to);
+    renamed.push({ from: step.id, to, label: step.label });
+  }
+  const rename = (id: string) => ids.get(id) ?? id;
+  const unsafeArrow = doc.connections.some((c) => unsafeNameProblem(c.id) !== undefined);
+  if (renamed.length === 0 && !unsafeArrow) return { document: doc, renamed };
+  const steps = doc.steps.map((step) => {
+    const definition = getStepDefinition(step.kind);
+    const parsed = definition?.configSchema.safeParse(step.config);
+    const config =
+      definition?.renameStepReferences !== undefined && parsed?.success === true && ids.size > 0
+        ? definition.renameStepReferences(parsed.data, rename)
+        : step.config;
+    return { ...step, id: rename(step.id), config: config as typeof step.config };
+  });
+  const connections = doc.connections.map((c) => ({
+    ...c,
+    id: unsafeNameProblem(c.id) === undefined ? c.id : fresh(),
+    from: rename(c.from),
+    to: rename(c.to),
+  }));
+  return { document: { ...doc, steps, connections }, renamed };
+}
