@@ -21,6 +21,7 @@ export function getStatusQueryOptions(client: ApiClient, journeyId: string) {
   });
 }
 
-export function useJourneyStatus(journeyId: string) {
-  return useQuery(getStatusQueryOptions(useApiClient(), journeyId));
+/** The journey's status; `enabled: false` asks nothing (e.g. a journey never published). */
+export function useJourneyStatus(journeyId: string, enabled = true) {
+  return useQuery({ ...getStatusQueryOptions(useApiClient(), journeyId), enabled });
 }

@@ -143,3 +143,33 @@ test('a step the backend rejects shows its error on that step', async ({ page })
     'The execution backend cannot run this step.',
   );
 });
+
+test('stops a live journey from the publish dialog after a confirmation', async ({
+  page,
+}, testInfo) => {
+  await openWelcomeSeries(page);
+  let dialog = await openPublishDialog(page);
+  await dialog.getByRole('button', { name: 'Publish version 1' }).click();
+  await expect(dialog.getByText('Published version 1.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  dialog = page.getByRole('dialog', { name: /^Publish/ });
+  await dialog.getByRole('button', { name: 'Stop journey' }).click();
+  const confirm = page.getByRole('dialog', { name: /^Stop “Welcome series/ });
+  await expect(confirm).toContainText('From now on no one enters it');
+  await expectNoSeriousA11yViolations(page);
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: testInfo.outputPath(`stop-confirm-${width}.png`) });
+  }
+  await confirm.getByRole('button', { name: 'Stop journey' }).click();
+  await expect(dialog.getByText(/This journey was stopped on .*no one enters it/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Stop journey' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('stopped.png') });
+});

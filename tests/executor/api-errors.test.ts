@@ -246,6 +246,47 @@ describe('the HTTP API off the happy path', () => {
     expect((await api.call('POST', '/admin/clock', { to: Date.parse(now) })).status).toBe(200);
   });
 
+  it('refuses a spec from a newer format, and fields this format does not have, naming them; validation says the same', async () => {
+    const spec = withId(webhookJourney('http://127.0.0.1:9/h'), 'newer');
+    const newer = await api.publish('newer', { ...spec, specVersion: '2.0' }, 'newer-format');
+    expect(newer.status).toBe(422);
+    expect(newer.body).toMatchObject({
+      error: {
+        code: 'invalid-spec',
+        details: [{ field: 'specVersion', code: 'spec-version-unsupported' }],
+      },
+    });
+    // A newer Wayfinder's step option and setting: dropped without a word before, so the
+    // journey ran without what its author set.
+    const steps = spec.steps as Record<string, Record<string, unknown>>;
+    const extra = {
+      ...spec,
+      settings: { ...spec.settings, sendWindow: 'business-hours' },
+      steps: { ...steps, d: { ...steps['d'], jitterMinutes: 30 } },
+    };
+    const refused = await api.publish('newer', extra, 'extra-fields');
+    expect(refused.status).toBe(422);
+    const details = (
+      refused.body as unknown as { error: { details: { field: string; code: string }[] } }
+    ).error.details;
+    expect(details.map((d) => [d.field, d.code])).toEqual([
+      ['settings.sendWindow', 'unknown-field'],
+      ['steps.d.jitterMinutes', 'unknown-field'],
+    ]);
+    const checked = await api.ok<{ valid: boolean; errors: { code: string }[] }>(
+      'POST',
+      '/specs/validate',
+      { spec: extra },
+    );
+    expect(checked.valid).toBe(false);
+    expect(checked.errors.map((e) => e.code)).toEqual(['unknown-field', 'unknown-field']);
+    expect(await api.call('GET', '/journeys/newer/versions')).toMatchObject({
+      body: { versions: [] },
+    });
+    // The same spec without them publishes.
+    expect((await api.publish('newer', spec, 'plain')).status).toBe(201);
+  });
+
   it('refuses a spec compiled without --version (a content hash) with 422 on journey.version, not 409', async () => {
     const spec = withId(webhookJourney('http://127.0.0.1:9/h'));
     const hashed = { ...spec, journey: { ...spec.journey, version: '06afe67bed34bc' } };

@@ -50,6 +50,15 @@ async function mark(
   );
 }
 
+/** Why a send cannot go out because a field of it was not rendered, or null when it can. */
+function notRenderedReason(send: OutboxSend): string | null {
+  const errors = send.payload.content['renderErrors'];
+  if (errors === null || typeof errors !== 'object') return null;
+  const fields = Object.entries(errors as Record<string, unknown>);
+  if (fields.length === 0) return null;
+  return `not sent: ${fields.map(([field, why]) => `${field} could not be rendered: ${String(why)}`).join('; ')}`;
+}
+
 /**
  * Registers the durable delivery workflow: one per engine batch with sends. Its steps are
  * recorded by DBOS, so after a crash it resumes where it stopped: sends already confirmed are not
@@ -60,7 +69,19 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
   const adapterFor = (channel: Channel) => adapters.find((a) => a.handles(channel));
   return DBOS.registerWorkflow(
     async (batchId: string): Promise<number> => {
-      const sends = await DBOS.runStep(() => undelivered(pool, batchId), { name: 'load-batch' });
+      const loaded = await DBOS.runStep(() => undelivered(pool, batchId), { name: 'load-batch' });
+      // A message a template could not be rendered for is not sent (spec §5.5): its text would
+      // be the raw template, or a part of it. It ends failed with the reason.
+      const unrendered = loaded.filter((s) => notRenderedReason(s) !== null);
+      if (unrendered.length > 0)
+        await DBOS.runStep(
+          async () => {
+            for (const s of unrendered)
+              await mark(pool, [s.id], 'failed', notRenderedReason(s) as string);
+          },
+          { name: 'refuse-unrendered' },
+        );
+      const sends = loaded.filter((s) => notRenderedReason(s) === null);
       let delivered = 0;
       for (const adapter of adapters) {
         const mine = sends.filter((s) => adapterFor(s.channel) === adapter);

@@ -30,8 +30,9 @@ export interface SendIntent {
  * The step's content as the customer receives it: every template field of the kind rendered with
  * the same Liquid engine, variables and missing-value rule as the simulator and the app's preview
  * (spec §5.5) — the profile, the event that started the run and the journey's values. Other
- * fields are copied. A field that fails to render keeps its source and is named in
- * `renderErrors` (publishing refuses templates with syntax errors, so this is a last resort).
+ * fields are copied. A field that fails to render is named in `renderErrors` (with its limit's
+ * code when a limit stopped it), and the send is then refused, never delivered (spec §5.5; the
+ * delivery workflow). Publishing refuses templates with syntax errors, so this is a last resort.
  */
 export function renderContent(
   spec: Spec,
@@ -55,7 +56,11 @@ export function renderContent(
   const renderErrors: Record<string, string> = {};
   for (const [field, outcome] of Object.entries(renderMessage(step.kind, step, scope))) {
     if (outcome.ok) out[field] = outcome.text;
-    else renderErrors[field] = outcome.error.message;
+    else
+      renderErrors[field] =
+        outcome.error.code === undefined
+          ? outcome.error.message
+          : `${outcome.error.code}: ${outcome.error.message}`;
   }
   if (Object.keys(renderErrors).length > 0) out.renderErrors = renderErrors;
   return out;

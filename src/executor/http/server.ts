@@ -20,6 +20,7 @@ import { readWorkspaceCap, saveWorkspaceCap } from '../store/workspace-settings.
 import { getVersion, journeyStatus, listVersions, publishVersion } from '../store/versions.ts';
 import type { Catalog } from '../worker/catalog.ts';
 import { ApiProblem } from './problem.ts';
+import { specFormatProblems } from './spec-fields.ts';
 import { parseBody } from './validate-body.ts';
 
 export interface ServerDeps {
@@ -184,6 +185,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const body = request.body as { spec?: unknown } | null;
     if (body === null || typeof body !== 'object' || body.spec === undefined)
       throw new ApiProblem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
+    const format = specFormatProblems(body.spec);
+    if (format.length > 0) return validationResultSchema.parse({ valid: false, errors: format });
     const errors = validateSpec(body.spec).map((d) => ({
       ...(d.stepId === undefined ? {} : { stepId: d.stepId }),
       ...(d.field === undefined ? {} : { field: d.field }),

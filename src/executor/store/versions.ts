@@ -13,6 +13,7 @@ import {
   type VersionDetail,
 } from '../../domain/contract/backend-contract.ts';
 import { ApiProblem } from '../http/problem.ts';
+import { specFormatProblems } from '../http/spec-fields.ts';
 
 interface VersionRow {
   journey_id: string;
@@ -41,6 +42,9 @@ export async function publishVersion(
   body: unknown,
   now: number,
 ): Promise<PublishedVersion> {
+  const format = specFormatProblems(body);
+  if (format.length > 0)
+    throw new ApiProblem(422, 'invalid-spec', 'The spec is not valid.', format);
   const problems = validateSpec(body);
   if (problems.length > 0)
     throw new ApiProblem(

@@ -3,6 +3,7 @@ import { dateFormat } from '../../i18n/format-locale.ts';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { apiErrorText } from './api-error-words.ts';
 import { useBackendSettings } from '../../api/backend-settings.ts';
+import { useJourneyStatus } from '../../api/get-status.ts';
 import { displayName } from '../../domain/text/safe-text.ts';
 import { Dialog } from '../../ui/dialog.tsx';
 import { ChangeSummary } from './change-summary.tsx';
@@ -38,6 +39,9 @@ function PublishDialogBody({
     (versions.data === undefined ? versions.error : null) ??
     (flow.latest !== undefined && latestDetail.data === undefined ? latestDetail.error : null);
   const busy = mutation.isPending;
+  // A stopped journey starts again with a new version, even one that changes nothing.
+  const stopped =
+    useJourneyStatus(props.document.id, flow.latest !== undefined).data?.state === 'stopped';
   const done = mutation.isSuccess;
 
   return (
@@ -145,7 +149,7 @@ function PublishDialogBody({
           <button
             type="button"
             className="btn btn-primary"
-            disabled={busy || !online || diff === null || flow.unchanged}
+            disabled={busy || !online || diff === null || (flow.unchanged && !stopped)}
             onClick={flow.publish}
           >
             <FormattedMessage

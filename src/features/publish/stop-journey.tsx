@@ -52,7 +52,7 @@ export function StopJourney({ journeyId, journeyName }: StopJourneyProps) {
     <div className="publish-stop">
       <button
         type="button"
-        className="btn btn-danger btn-sm"
+        className="btn btn-sm"
         disabled={stop.isPending}
         onClick={() => setConfirming(true)}
       >

@@ -75,6 +75,8 @@ describe('Stop journey, where publishing lives', () => {
     ).toBeVisible();
     expect(state.stoppedAt(doc.id)).toBe('2025-03-01T10:00:00.000Z');
     expect(within(dialog).queryByRole('button', { name: 'Stop journey' })).toBeNull();
+    // Nothing changed since version 1, yet publishing it again is how it starts again.
+    expect(await within(dialog).findByRole('button', { name: 'Publish version 2' })).toBeEnabled();
   });
 
   it('says why when the backend refuses, and keeps the action', async () => {
