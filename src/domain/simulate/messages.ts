@@ -38,6 +38,20 @@ function factor(value: unknown): number {
   return Number.isFinite(n) && n >= 0 ? n : 1;
 }
 
+/** The mean numeric `amount` of the events named `name`, in order (0: none has one). */
+function meanAmount(events: readonly ProfileEvent[], name: string): number {
+  let sum = 0;
+  let n = 0;
+  for (const e of events) {
+    const a = e.props?.['amount'];
+    if (e.name === name && typeof a === 'number') {
+      sum += a;
+      n++;
+    }
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
 /**
  * Sends messages for the simulator: the suppression checks in spec order, the frequency cap at
  * send time, then the behaviour draws whose simulated events join the profile's timeline.
@@ -280,16 +294,11 @@ export class MessageSender {
     const spend = this.plan.options.spend;
     if (spend.source === 'profile_average') {
       if (Number.isNaN(this.averageSpend)) {
-        let sum = 0;
-        let n = 0;
-        for (const e of this.state.profile.events) {
-          const a = e.props?.['amount'];
-          if (e.name === goalEvent && typeof a === 'number') {
-            sum += a;
-            n++;
-          }
-        }
-        this.averageSpend = n === 0 ? 0 : sum / n;
+        const timeline = this.state.timeline;
+        this.averageSpend =
+          timeline.source !== null
+            ? timeline.meanAmount(goalEvent)
+            : meanAmount(this.state.profile.events, goalEvent);
       }
       if (this.averageSpend > 0) return Math.round(this.averageSpend * 100) / 100;
     }

@@ -60,6 +60,31 @@ export class TimelineColumns {
     return this.columns === null ? -1 : (this.nameIds.get(name) ?? -1);
   }
 
+  /**
+   * The mean numeric `amount` of the profile's own events named `name` (0: none has one), summed
+   * in event order as a walk over the event objects sums it. Columns only: only the events of
+   * the name are read as objects.
+   */
+  meanAmount(name: string): number {
+    const id = this.askedIds[this.asked(name)] as number;
+    let sum = 0;
+    let n = 0;
+    if (id >= 0) {
+      const eventName = (this.columns as ProfileColumns).eventName;
+      const real = this.real;
+      const from = this.from;
+      for (let k = from; k < this.to; k++) {
+        if (eventName[k] !== id) continue;
+        const amount = (real[k - from] as ProfileEvent).props?.['amount'];
+        if (typeof amount === 'number') {
+          sum += amount;
+          n++;
+        }
+      }
+    }
+    return n === 0 ? 0 : sum / n;
+  }
+
   /** The columns' event names, or null when the events are read as objects. */
   get names(): readonly string[] | null {
     return this.columns === null ? null : this.columns.names;
