@@ -21,12 +21,17 @@ function table(rows: readonly (readonly string[])[]): string {
     .join('\n');
 }
 
+/** `1 profile`, `2 profiles`: the count and its noun, in English (the CLI's language). */
+function counted(n: number, one: string, many = `${one}s`): string {
+  return `${int.format(n)} ${n === 1 ? one : many}`;
+}
+
 /** A plain-text report of a run: headline figures, channels, and every step's counts. */
 export function formatSimulation(spec: Spec, result: SimulationResult): string {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const lines = [
-    `${spec.journey.name}: ${int.format(result.profiles)} profiles, ${day(result.start)} to ${day(result.end)} (${result.horizonDays} days), seed ${result.seed}`,
-    `entered ${int.format(result.profilesEntered)} profiles (${int.format(result.entries)} entries, ${int.format(result.controlEntries)} held out)`,
+    `${spec.journey.name}: ${counted(result.profiles, 'profile')}, ${day(result.start)} to ${day(result.end)} (${counted(result.horizonDays, 'day')}), seed ${result.seed}`,
+    `entered ${counted(result.profilesEntered, 'profile')} (${counted(result.entries, 'entry', 'entries')}, ${int.format(result.controlEntries)} held out)`,
   ];
   if (result.goal) {
     lines.push(

@@ -37,9 +37,13 @@ export async function stopCommand(
       headers: token === '' ? {} : { Authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-  } catch {
+  } catch (error) {
+    // Told apart by the error's kind (a timeout aborts with a TimeoutError), never its text.
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     throw new CliError(
-      `the backend at ${base.origin} did not answer within ${TIMEOUT_MS / 1000} s; the journey may not be stopped (stopping again is safe)`,
+      timedOut
+        ? `the backend at ${base.origin} did not answer within ${TIMEOUT_MS / 1000} s; the journey may not be stopped (stopping again is safe)`
+        : `could not reach the backend at ${base.origin} (refused, unknown host or connection lost); the journey may not be stopped (stopping again is safe)`,
       EXIT.unreadable,
     );
   }

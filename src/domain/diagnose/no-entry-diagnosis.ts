@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DAY_MS } from '../conditions/time.ts';
 import type { Spec, SpecStep } from '../compile/spec-schema.ts';
+import { scheduleTimes } from '../simulate/local-time.ts';
+import { ZoneClock } from '../simulate/zone-clock.ts';
 import { triggerSteps, type EntryEvidence, type EvidencePeriod } from './entry-evidence.ts';
 
 const count = z.number().int().min(0);
@@ -44,15 +46,34 @@ export const noEntryReasonSchema = z.discriminatedUnion('code', [
 ]);
 export type NoEntryReason = z.infer<typeof noEntryReasonSchema>;
 
-/** A scheduled audience whose time (any profile's zone: within a day of it) misses the period. */
+/** Repeats are worked out in UTC: a profile's zone moves each by at most this much. */
+const ZONE_SLACK_MS = DAY_MS;
+/** A monthly date may also move to the next or previous month's clamped day in another zone. */
+const MONTHLY_SLACK_MS = 4 * DAY_MS;
+const UTC_CLOCK = new ZoneClock('UTC');
+
+/**
+ * A scheduled audience with no time inside the period. A one-off time is an instant (its offset
+ * is written in it), compared exactly as the simulator does; repeats fall at the same local time
+ * in each profile's zone, so they are looked for in UTC over the period widened by the zones' slack.
+ */
 function scheduleMisses(
   step: Extract<SpecStep, { kind: 'scheduled_audience' }>,
   period: EvidencePeriod,
 ) {
-  const first = Date.parse(step.at);
-  if (Number.isNaN(first)) return true;
-  if (first >= period.end + DAY_MS) return true;
-  return step.recurrence === 'once' && first < period.start - DAY_MS;
+  if (step.recurrence === 'once') {
+    const at = Date.parse(step.at);
+    return Number.isNaN(at) || at < period.start || at >= period.end;
+  }
+  const slack = step.recurrence === 'monthly' ? MONTHLY_SLACK_MS : ZONE_SLACK_MS;
+  const times = scheduleTimes(
+    step.at,
+    step.recurrence,
+    UTC_CLOCK,
+    period.start - slack,
+    period.end + slack,
+  );
+  return times.length === 0;
 }
 
 /** Why one trigger started nobody, from the evidence. */
@@ -120,7 +141,9 @@ export function diagnoseNoEntries(
   if (triggers.length === 0) return [{ code: 'no_trigger' }];
   const period = { start: result.start, end: result.end };
   const reasons: NoEntryReason[] = [];
-  if (evidence.withEvents > 0 && evidence.withEventsInPeriod === 0)
+  // Only triggers that start on events care where the period falls in the events' history.
+  const readsEvents = triggers.some((t) => t.kind === 'event' || t.kind === 'segment_entry');
+  if (readsEvents && evidence.withEvents > 0 && evidence.withEventsInPeriod === 0)
     reasons.push({ code: 'period_misses_events', profiles: evidence.withEvents });
   for (const step of triggers) {
     const reason = triggerReason(step, evidence, period);

@@ -5,8 +5,8 @@ import { unsafeNameProblem } from './limits.ts';
 
 /**
  * The step with the ids of other steps its config names (a wait watching a message) passed
- * through `rename`. A config its kind cannot read is left as it is: the validator reports it,
- * and the user fixes it in the form.
+ * through `rename`, every other value of the config kept as it was, even in a config its kind
+ * cannot read yet (the validator reports that, and the user fixes it in the form).
  */
 export function withStepReferences(
   step: JourneyStep,
@@ -14,10 +14,8 @@ export function withStepReferences(
 ): JourneyStep {
   const definition = getStepDefinition(step.kind);
   if (definition?.renameStepReferences === undefined) return step;
-  const parsed = definition.configSchema.safeParse(step.config);
-  if (!parsed.success) return step;
-  const config = definition.renameStepReferences(parsed.data, rename);
-  return { ...step, config: config as JourneyStep['config'] };
+  const config = definition.renameStepReferences(step.config, rename);
+  return config === step.config ? step : { ...step, config: config as JourneyStep['config'] };
 }
 
 /** A step given a new id, and its own name, to tell the user which one. */

@@ -85,9 +85,11 @@ export interface StepDefinition<C = unknown> {
   audiences?(config: C): StepAudience[];
   /**
    * The config with the ids of other steps it names (the message a wait watches) passed
-   * through `rename`, for when steps get new ids; kinds that name no step leave it out.
+   * through `rename`, for when steps get new ids; kinds that name no step leave it out. It takes
+   * the config as stored, which may not pass {@link configSchema} yet (an import being fixed): it
+   * changes only the ids it finds and keeps every other value as it was.
    */
-  renameStepReferences?(config: C, rename: (stepId: string) => string): C;
+  renameStepReferences?(config: unknown, rename: (stepId: string) => string): unknown;
 }
 
 type SpecStepShape<K extends StepKind, S extends z.ZodRawShape> = {

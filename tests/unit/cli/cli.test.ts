@@ -235,6 +235,9 @@ describe('wayfinder simulate', () => {
     expect(row('Push')).toMatch(/^Push\s+0\s/);
     // A channel the journey has no step for stays out.
     expect(row('SMS')).toBe('');
+    // One profile is one profile, and nobody entered is 0 profiles.
+    expect(stdout).toMatch(/: 1 profile, /);
+    expect(stdout).toMatch(/^entered 0 profiles \(0 entries, /m);
   });
 
   it('needs --profiles and refuses a journey with errors', async () => {

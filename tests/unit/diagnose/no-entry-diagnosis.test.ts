@@ -11,7 +11,9 @@ import { diagnoseNoEntries } from '../../../src/domain/diagnose/no-entry-diagnos
 import type { Profile } from '../../../src/domain/profiles/profile.ts';
 import { profileColumns } from '../../../src/domain/simulate/profile-columns.ts';
 import { simulate } from '../../../src/domain/simulate/simulate.ts';
+import { emptyConditionGroup } from '../../../src/domain/conditions/condition-schema.ts';
 import { specOfTemplate } from '../../support/template-spec.ts';
+import { email, specOf } from '../simulate/helpers.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1);
@@ -121,6 +123,44 @@ describe('why nobody entered', () => {
     // Born in July; a week of March holds no birthday.
     expect(run(BIRTHDAY, [person('a', [viewed(T0)], '1990-07-01')], T0, 7).reasons).toEqual([
       { code: 'date_outside_period', stepId: id, attribute: 'birthday', profiles: 1 },
+    ]);
+  });
+
+  it('blames a scheduled audience’s time, not its condition, when no time falls in the period', () => {
+    const scheduled = (at: string, recurrence: string) =>
+      specOf(
+        [
+          ['s', 'scheduled_audience', { at, recurrence, audience: emptyConditionGroup() }],
+          ['m', 'email', email()],
+        ],
+        [['s', 'next', 'm']],
+      );
+    const everyone = [person('a', [viewed(T0 + DAY)])];
+    const expectMissed = (spec: Spec, start: number, days: number) => {
+      const { result, reasons } = run(spec, everyone, start, days);
+      expect(result.profilesEntered).toBe(0);
+      expect(reasons).toEqual([{ code: 'schedule_outside_period', stepId: 's' }]);
+    };
+    // A one-off time hours after the period's end (its offset written in it) fires nobody.
+    expectMissed(scheduled('2026-03-31T09:00:00+02:00', 'once'), T0, 30);
+    // Monthly on the 1st, a fortnight from the 10th: no month's time falls in it.
+    expectMissed(scheduled('2026-01-01T09:00:00Z', 'monthly'), T0 + 9 * DAY, 14);
+    // Weekly on Sundays (1 March 2026), three days from Tuesday.
+    expectMissed(scheduled('2026-03-01T09:00:00Z', 'weekly'), T0 + 2 * DAY, 3);
+    // In the period, the empty condition matches everyone: they enter and nothing is said.
+    expect(run(scheduled('2026-03-02T09:00:00Z', 'weekly'), everyone).reasons).toBeNull();
+  });
+
+  it('does not send a date trigger’s user to the events’ history', () => {
+    // Events only long before the period: that does not matter to a birthday journey.
+    const { reasons } = run(BIRTHDAY, [person('a', [viewed(T0 - 90 * DAY)], '1990-07-01')], T0, 7);
+    expect(reasons).toEqual([
+      {
+        code: 'date_outside_period',
+        stepId: triggerId(BIRTHDAY),
+        attribute: 'birthday',
+        profiles: 1,
+      },
     ]);
   });
 

@@ -91,6 +91,32 @@ describe('withSafeStepIds', () => {
     });
   });
 
+  it('follows the renamed message even in a wait whose other settings are wrong, changing nothing else', () => {
+    const doc = TEMPLATES[0]?.build(0, sequentialIds('t'));
+    if (doc === undefined) throw new Error('no template');
+    const email = doc.steps.find((s) => s.kind === 'email');
+    if (email === undefined) throw new Error('no email');
+    // A timeout the form refuses, and a setting this version does not know: both kept as they are.
+    const config = {
+      target: { type: 'engagement', stepId: '__proto__', engagement: 'opened' },
+      timeout: { amount: -3, unit: 'days' },
+      note: 'from a newer Wayfinder',
+    };
+    doc.steps.push({
+      id: 'watch',
+      kind: 'wait_for_event',
+      label: 'Opened it?',
+      position: { x: 0, y: 600 },
+      config: config as never,
+    });
+    const hostile = withIds(doc, new Map([[email.id, '__proto__']]));
+    const { document } = withSafeStepIds(hostile, sequentialIds('safe'));
+    expect(document.steps.find((s) => s.id === 'watch')?.config).toEqual({
+      ...config,
+      target: { ...config.target, stepId: 'safe-1' },
+    });
+  });
+
   it('leaves a journey with usable ids as it is', () => {
     const doc = TEMPLATES[1]?.build(0, sequentialIds('t'));
     if (doc === undefined) throw new Error('no template');

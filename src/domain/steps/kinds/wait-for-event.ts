@@ -36,10 +36,13 @@ export const waitForEventStep = defineStep(
     { key: 'happened', label: 'Happened', text: { id: 'step.wait_for_event.branch.happened' } },
     { key: 'timed_out', label: 'Timed out', text: { id: 'step.wait_for_event.branch.timed_out' } },
   ],
-  renameStepReferences: (c, rename) =>
-    c.target.type === 'engagement'
-      ? { ...c, target: { ...c.target, stepId: rename(c.target.stepId) } }
-      : c,
+  renameStepReferences: (config, rename) => {
+    const target = isObject(config) ? config['target'] : undefined;
+    if (!isObject(target) || target['type'] !== 'engagement') return config;
+    const stepId = target['stepId'];
+    if (typeof stepId !== 'string') return config;
+    return { ...(config as object), target: { ...target, stepId: rename(stepId) } };
+  },
   summary: (c): StepPhrase => {
     const t = c.target;
     const duration = { duration: c.timeout };
@@ -97,3 +100,7 @@ export const waitForEventStep = defineStep(
   consumesEvents: (c) =>
     c.target.type === 'event' && filled(c.target.event) ? [c.target.event] : [],
 });
+
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
