@@ -11,6 +11,7 @@ import {
 } from '../engine/state.ts';
 import { Tally } from '../engine/tally.ts';
 import { workspaceCapOf } from '../engine/workspace-cap.ts';
+import { STOP_LOCK } from '../store/stop-journey.ts';
 import { readWorkspaceCap } from '../store/workspace-settings.ts';
 import type { Catalog } from './catalog.ts';
 
@@ -56,6 +57,9 @@ export async function processDueBatch(
   const client = await pool.connect();
   try {
     await client.query('begin');
+    // Shared with other batches, exclusive with a stop: a stop waits for this batch to commit,
+    // and this batch, when it starts after a stop, sees it (catalog read below).
+    await client.query('select pg_advisory_xact_lock_shared($1)', [STOP_LOCK]);
     const claimed = await client.query<{
       profile_id: string;
       attributes: ProfileAttributes;
