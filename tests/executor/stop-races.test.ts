@@ -174,6 +174,21 @@ describe('stopping a journey', () => {
     ]);
   });
 
+  it('sends nothing the engine makes after the stop, even dated before it', async () => {
+    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await signUp(1, T0 + MINUTE, 'p');
+    await batch(T0 + HOUR);
+    const stopAt = T0 + 2 * DAY + HOUR;
+    await stopJourney(pool, 'welcome', at(stopAt));
+    // The engine runs behind the clock (its reorder window): the run wakes before the stop and
+    // reaches its second email, dated before the stop but made after it.
+    await batch(T0 + 2 * DAY + 30 * MINUTE);
+    expect(await sends()).toEqual([
+      expect.objectContaining({ step_id: 'm1', status: 'failed', last_error: 'journey stopped' }),
+      expect.objectContaining({ step_id: 'm2', status: 'failed', last_error: 'journey stopped' }),
+    ]);
+  });
+
   it('a held profile is tried again at the stop, not an hour later', async () => {
     await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
     await signUp(1, T0 + MINUTE, 'p');
