@@ -6,7 +6,9 @@ import { journeyStatus } from './versions.ts';
 /**
  * The lock between stops and engine batches: a batch holds it shared for its whole transaction,
  * a stop exclusively. A stop therefore waits for the batches in flight (which read the catalog
- * before it) to commit, and a batch that starts after waits for the stop and sees it.
+ * before it) to commit, and a batch that starts after waits for the stop and sees it. Taken as
+ * the pair (STOP_LOCK, 0), a key space of its own: no one-key lock (`hashtext` of a journey id) can
+ * collide with it.
  */
 export const STOP_LOCK = 0x5709_0005;
 
@@ -35,7 +37,7 @@ export async function stopJourney(
     await client.query('begin');
     // The publish lock: a stop and a publish of one journey happen one after the other.
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [journeyId]);
-    await client.query('select pg_advisory_xact_lock($1)', [STOP_LOCK]);
+    await client.query('select pg_advisory_xact_lock($1, 0)', [STOP_LOCK]);
     const now = await timeNow(client);
     const latest = await client.query<{ v: number | null }>(
       'select max(version) as v from journey_versions where journey_id = $1',

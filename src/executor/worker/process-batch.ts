@@ -59,7 +59,7 @@ export async function processDueBatch(
     await client.query('begin');
     // Shared with other batches, exclusive with a stop: a stop waits for this batch to commit,
     // and this batch, when it starts after a stop, sees it (catalog read below).
-    await client.query('select pg_advisory_xact_lock_shared($1)', [STOP_LOCK]);
+    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
     const claimed = await client.query<{
       profile_id: string;
       attributes: ProfileAttributes;
