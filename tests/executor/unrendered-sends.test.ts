@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delay, email, journeyOf, onEvent } from '../../src/domain/conformance/case-builder.ts';
+import { versionCountsSchema } from '../../src/domain/contract/executor-contract.ts';
 import { signUps, specOf } from './support/journeys.ts';
 import { startTestExecutor, type TestExecutor } from './support/test-executor.ts';
 
@@ -86,5 +87,13 @@ describe('a send whose template cannot be rendered', () => {
     const log = await readFile(join(folder, 'deliveries.log'), 'utf8');
     expect(log).not.toContain('{% for');
     expect(log).toContain('Hello again');
+  });
+
+  it('is not counted as sent', async () => {
+    const counts = versionCountsSchema.parse(
+      await running.api.ok('GET', '/journeys/runaway/versions/1/counts'),
+    );
+    expect(counts.steps['bad']).toMatchObject({ entered: 2, sent: 0 });
+    expect(counts.steps['good']).toMatchObject({ sent: 2 });
   });
 });

@@ -50,6 +50,19 @@ async function mark(
   );
 }
 
+/**
+ * The sends of `sends` still pending, read just before a provider is called: one failed since the
+ * batch was loaded (its journey stopped, docs/spec.md §3.5) is not sent.
+ */
+async function stillPending(pool: Pool, sends: readonly OutboxSend[]): Promise<OutboxSend[]> {
+  const r = await pool.query<{ id: string }>(
+    `select id from outbox where id = any($1) and status = 'pending'`,
+    [sends.map((s) => s.id)],
+  );
+  const pending = new Set(r.rows.map((row) => Number(row.id)));
+  return sends.filter((s) => pending.has(s.id));
+}
+
 /** Why a send cannot go out because a field of it was not rendered, or null when it can. */
 function notRenderedReason(send: OutboxSend): string | null {
   const errors = send.payload.content['renderErrors'];
@@ -90,19 +103,22 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
           const ids = mine.map((s) => s.id);
           // A batch that cannot be delivered ends marked failed with the reason, as a webhook
           // does: before, the workflow failed with it and its sends stayed pending, unreported.
-          const ok = await DBOS.runStep(
+          const sent = await DBOS.runStep(
             async () => {
+              const live = await stillPending(pool, mine);
+              if (live.length === 0) return 0;
+              const liveIds = live.map((s) => s.id);
               try {
-                await adapter.deliver(mine);
+                await adapter.deliver(live);
               } catch (error) {
                 if (error instanceof PermanentDeliveryError) {
-                  await mark(pool, ids, 'failed', error.message);
-                  return false;
+                  await mark(pool, liveIds, 'failed', error.message);
+                  return 0;
                 }
                 throw error;
               }
-              await mark(pool, ids, 'delivered');
-              return true;
+              await mark(pool, liveIds, 'delivered');
+              return live.length;
             },
             {
               name: `${adapter.name}-batch`,
@@ -115,9 +131,9 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
             await DBOS.runStep(() => mark(pool, ids, 'failed', String(error)), {
               name: `give-up:${adapter.name}-batch`,
             });
-            return false;
+            return 0;
           });
-          if (ok) delivered += mine.length;
+          delivered += sent;
           continue;
         }
         // Ten calls at a time, each its own durable step.
@@ -126,6 +142,7 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
             mine.slice(i, i + 10).map((send) =>
               DBOS.runStep(
                 async () => {
+                  if ((await stillPending(pool, [send])).length === 0) return false;
                   try {
                     await adapter.deliver([send]);
                   } catch (error) {

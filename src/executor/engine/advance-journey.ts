@@ -148,11 +148,12 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       const vp = plans.byVersion.get(run.version);
       if (vp === undefined) throw new Error(`journey ${journeyId} has no version ${run.version}`);
       const state = profileState(vp, profile, js);
-      // A stopped journey's run moves on only up to the stop, and ends there.
-      const until = plans.stoppedAt === null ? now : Math.min(now, plans.stoppedAt);
+      // A run of a stopped version moves on only up to the stop, and ends there.
+      const stoppedAt = run.version <= plans.stoppedThrough ? plans.stoppedAt : null;
+      const until = stoppedAt === null ? now : Math.min(now, stoppedAt);
       const ctx: StepContext = { vp, state, now: until, tally, sends, workspace };
       const ended = stepRun(ctx, run);
-      if (ended === NEVER && plans.stoppedAt !== null) stopRun(ctx, run, plans.stoppedAt);
+      if (ended === NEVER && stoppedAt !== null) stopRun(ctx, run, stoppedAt);
       js.sends = keepRecentSends(state, vp, until);
       profile = state.view;
       if (ended === NEVER && run.end === null) {

@@ -165,13 +165,21 @@ function send(ctx: StepContext, run: RunState, step: PlanStep, t: number): void 
     tally.suppressed(vp.journeyId, run.version, step.id, 'frequency_cap');
     return;
   }
-  if (m.capped) {
-    state.recordSend(t, m.channel);
-    workspace.history.record(t, m.channel);
+  const content = renderContent(vp.spec, step.id, state.view, t);
+  // A message that cannot be rendered is refused at delivery (spec §5.5): the customer gets
+  // nothing, so it is neither counted sent nor charged to a frequency cap. Its outbox row
+  // carries the reason.
+  const refused = content['renderErrors'] !== undefined;
+  if (refused) tally.suppressed(vp.journeyId, run.version, step.id, 'not_rendered');
+  else {
+    if (m.capped) {
+      state.recordSend(t, m.channel);
+      workspace.history.record(t, m.channel);
+    }
+    tally.sent(vp.journeyId, run.version, step.id, t);
+    if (t > run.arrivedAt)
+      tally.suppressed(vp.journeyId, run.version, step.id, 'quiet_hours_deferred');
   }
-  tally.sent(vp.journeyId, run.version, step.id, t);
-  if (t > run.arrivedAt)
-    tally.suppressed(vp.journeyId, run.version, step.id, 'quiet_hours_deferred');
   ctx.sends.push({
     key: `${run.id}:${step.id}:${run.visits[step.id] ?? 1}`,
     runId: run.id,
@@ -182,7 +190,7 @@ function send(ctx: StepContext, run: RunState, step: PlanStep, t: number): void 
     kind: step.kind,
     channel: CHANNELS[m.channel] as Channel,
     at: t,
-    content: renderContent(vp.spec, step.id, state.view, t),
+    content,
   });
 }
 

@@ -30,7 +30,13 @@ export interface JourneyPlans {
   journeyId: string;
   /** New entries use it; null when the journey takes no new entries (stopped). */
   live: VersionPlan | null;
-  /** When the journey was stopped: runs still in flight then end at this instant. */
+  /**
+   * When the journey was last stopped: runs still in flight then, on a version up to
+   * `stoppedThrough`, end at this instant, even when a newer version was published since (a
+   * publish after a stop must not revive a run the engine had not ended yet).
+   */
   stoppedAt: number | null;
+  /** The newest version when it was stopped (0 when never stopped). */
+  stoppedThrough: number;
   byVersion: ReadonlyMap<number, VersionPlan>;
 }

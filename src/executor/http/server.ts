@@ -173,7 +173,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   app.post('/journeys/:journeyId/stop', async (request) => {
     const { journeyId = '' } = request.params as Params;
-    return stopJourney(pool, journeyId, await clock.now());
+    return stopJourney(pool, journeyId, (client) => clock.now(client));
   });
 
   app.get('/journeys/:journeyId/status', async (request) => {

@@ -1,40 +1,71 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { JourneyStatus } from '../../domain/contract/backend-contract.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { journeyStatus } from './versions.ts';
 
 /**
- * Stops a journey (POST /journeys/{journeyId}/stop): from `now` it takes no new entries and every
- * run in flight ends where it waits, with reason `stopped`, sending nothing more (Braze's "stop
- * Canvas", Customer.io's "stop campaign"). The engine does the ending: every profile inside is
- * made due at `now`, and its catalog reads the stop. Stopping a stopped journey changes nothing
- * and answers the same; publishing a new version afterwards starts it again.
+ * The lock between stops and engine batches: a batch holds it shared for its whole transaction,
+ * a stop exclusively. A stop therefore waits for the batches in flight (which read the catalog
+ * before it) to commit, and a batch that starts after waits for the stop and sees it. Taken as
+ * the pair (STOP_LOCK, 0), a key space of its own: no one-key lock (`hashtext` of a journey id) can
+ * collide with it.
+ */
+export const STOP_LOCK = 0x5709_0005;
+
+/** How an outbox send not yet delivered when its journey stopped ends. */
+export const STOPPED_SEND_ERROR = 'journey stopped';
+
+/**
+ * Stops a journey (POST /journeys/{journeyId}/stop): from its instant it takes no new entries and
+ * every run in flight ends where it waits, with reason `stopped`, sending nothing more (Braze's
+ * "stop Canvas", Customer.io's "stop campaign"). In one transaction, after every engine batch in
+ * flight has committed: the stop is recorded with the time read then, every send of the journey
+ * still in the outbox is failed ("journey stopped"; the delivery workflow re-reads it before
+ * calling a provider), and every profile inside is made due now, held ones too; the engine then
+ * ends each run at the stop instant. The stop covers the versions published so far, so a publish
+ * right after it starts new entries on the new version but revives none of the stopped runs.
+ * Stopping a stopped journey changes nothing and answers the same.
  */
 export async function stopJourney(
   pool: Pool,
   journeyId: string,
-  now: number,
+  /** Read inside the transaction, once no batch is in flight. */
+  timeNow: (client: PoolClient) => Promise<number>,
 ): Promise<JourneyStatus> {
   const client = await pool.connect();
   try {
     await client.query('begin');
     // The publish lock: a stop and a publish of one journey happen one after the other.
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [journeyId]);
+    await client.query('select pg_advisory_xact_lock($1, 0)', [STOP_LOCK]);
+    const now = await timeNow(client);
     const latest = await client.query<{ v: number | null }>(
       'select max(version) as v from journey_versions where journey_id = $1',
       [journeyId],
     );
     const version = latest.rows[0]?.v ?? null;
     if (version === null) throw new ApiProblem(404, 'not-found', 'No such journey is published.');
-    const inserted = await client.query(
+    // A row for an older stop (a version was published since) is replaced; one for this
+    // version is kept with its instant.
+    const stopped = await client.query(
       `insert into journey_stops (journey_id, stopped_at, last_version) values ($1, $2, $3)
-       on conflict (journey_id) do nothing`,
+       on conflict (journey_id) do update set stopped_at = excluded.stopped_at,
+         last_version = excluded.last_version
+       where journey_stops.last_version < excluded.last_version`,
       [journeyId, now, version],
     );
-    if (inserted.rowCount === 1) {
+    if (stopped.rowCount === 1) {
       await client.query('update catalog set revision = revision + 1 where id = 1');
       await client.query(
-        `update profiles set due_at = least(coalesce(due_at, $2), $2)
+        `update outbox set status = 'failed', last_error = $2
+         where journey_id = $1 and status = 'pending'`,
+        [journeyId, STOPPED_SEND_ERROR],
+      );
+      // Held profiles too: the hold is lifted so the engine tries them now (it holds them again
+      // if their state still cannot be read).
+      await client.query(
+        `update profiles set due_at = least(coalesce(due_at, $2), $2),
+           held_reason = null, held_at = null
          where profile_id in (select profile_id from journey_profiles
                               where journey_id = $1 and active_version is not null)`,
         [journeyId, now],

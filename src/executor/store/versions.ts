@@ -97,8 +97,9 @@ export async function publishVersion(
        values ($1, $2, $3, $4, $5, $6) returning *`,
       [journeyId, next, JSON.stringify(spec), hash, now, key],
     );
-    // A version published after a stop starts the journey again (docs/openapi.json).
-    await client.query('delete from journey_stops where journey_id = $1', [journeyId]);
+    // A version published after a stop starts the journey again (docs/openapi.json): the stop
+    // row is kept, as it covers only versions up to its last_version (runs in flight on them
+    // stay ended; the catalog and the status read it that way).
     await client.query('update catalog set revision = revision + 1 where id = 1');
     await client.query('update profiles set due_at = least(coalesce(due_at, $1), $1)', [now]);
     await client.query('commit');
@@ -146,11 +147,14 @@ export async function journeyStatus(pool: Pool, journeyId: string): Promise<Jour
     byVersion[String(row.v)] = row.n;
     total += row.n;
   }
-  const stop = await pool.query<{ stopped_at: string }>(
-    'select stopped_at from journey_stops where journey_id = $1',
+  const stop = await pool.query<{ stopped_at: string; last_version: number }>(
+    'select stopped_at, last_version from journey_stops where journey_id = $1',
     [journeyId],
   );
-  const stoppedAt = stop.rows[0] === undefined ? null : Number(stop.rows[0].stopped_at);
+  const row = stop.rows[0];
+  // A stop covers the versions up to its last_version: a newer one is live again.
+  const newest = versions.at(-1)?.version ?? 0;
+  const stoppedAt = row === undefined || row.last_version < newest ? null : Number(row.stopped_at);
   const live = stoppedAt === null ? versions.at(-1) : undefined;
   return {
     journeyId,

@@ -49,15 +49,24 @@ export class Catalog {
         live: vp,
         byVersion,
         stoppedAt: null,
+        stoppedThrough: 0,
       });
     }
-    const stops = await db.query<{ journey_id: string; stopped_at: string }>(
-      'select journey_id, stopped_at from journey_stops',
+    // A stop row stays after a publish: its runs (versions up to last_version) still end at it;
+    // only new entries start again, on the newer version.
+    const stops = await db.query<{ journey_id: string; stopped_at: string; last_version: number }>(
+      'select journey_id, stopped_at, last_version from journey_stops',
     );
     for (const stop of stops.rows) {
       const plans = journeys.get(stop.journey_id);
-      if (plans !== undefined)
-        journeys.set(stop.journey_id, { ...plans, live: null, stoppedAt: Number(stop.stopped_at) });
+      if (plans === undefined) continue;
+      const stillStopped = plans.live !== null && plans.live.version <= stop.last_version;
+      journeys.set(stop.journey_id, {
+        ...plans,
+        live: stillStopped ? null : plans.live,
+        stoppedAt: Number(stop.stopped_at),
+        stoppedThrough: stop.last_version,
+      });
     }
     this.journeys = journeys;
     this.revision = revision;

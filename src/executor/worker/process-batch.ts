@@ -11,6 +11,7 @@ import {
 } from '../engine/state.ts';
 import { Tally } from '../engine/tally.ts';
 import { workspaceCapOf } from '../engine/workspace-cap.ts';
+import { STOP_LOCK, STOPPED_SEND_ERROR } from '../store/stop-journey.ts';
 import { readWorkspaceCap } from '../store/workspace-settings.ts';
 import type { Catalog } from './catalog.ts';
 
@@ -56,6 +57,9 @@ export async function processDueBatch(
   const client = await pool.connect();
   try {
     await client.query('begin');
+    // Shared with other batches, exclusive with a stop: a stop waits for this batch to commit,
+    // and this batch, when it starts after a stop, sees it (catalog read below).
+    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
     const claimed = await client.query<{
       profile_id: string;
       attributes: ProfileAttributes;
@@ -205,11 +209,20 @@ export async function processDueBatch(
       );
     if (sends.length > 0) {
       const batchId = randomUUID();
+      // A send of a stopped version made now (dated before the stop: the engine runs behind the
+      // clock) is written failed: nothing goes out after a stop.
+      const stopped = sends.map((s) => {
+        const plans = journeys.get(s.journeyId);
+        return plans !== undefined && plans.stoppedAt !== null && s.version <= plans.stoppedThrough
+          ? STOPPED_SEND_ERROR
+          : null;
+      });
       await client.query(
-        `insert into outbox (idempotency_key, batch_id, run_id, journey_id, version, profile_id, step_id, channel, due_at, payload)
-         select u.k, $2, u.r, u.j, u.v, u.p, u.s, u.c, u.d, u.pl
-         from unnest($1::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::jsonb[])
-           as u(k, r, j, v, p, s, c, d, pl)
+        `insert into outbox (idempotency_key, batch_id, run_id, journey_id, version, profile_id, step_id, channel, due_at, payload, status, last_error)
+         select u.k, $2, u.r, u.j, u.v, u.p, u.s, u.c, u.d, u.pl,
+           case when u.e is null then 'pending' else 'failed' end, u.e
+         from unnest($1::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::jsonb[], $11::text[])
+           as u(k, r, j, v, p, s, c, d, pl, e)
          on conflict (idempotency_key) do nothing`,
         [
           sends.map((s) => s.key),
@@ -224,6 +237,7 @@ export async function processDueBatch(
           sends.map((s) =>
             JSON.stringify({ kind: s.kind, content: s.content, at: s.at, profileId: s.profileId }),
           ),
+          stopped,
         ],
       );
       await client.query('insert into delivery_batches (batch_id) values ($1)', [batchId]);

@@ -38,7 +38,13 @@ function journey(id: string, days: number): ProfileJourney {
   if (spec === null) throw new Error('the test journey does not compile');
   const vp = versionPlan(spec, 1, T0 - DAY);
   return {
-    plans: { journeyId: id, live: vp, byVersion: new Map([[1, vp]]), stoppedAt: null },
+    plans: {
+      journeyId: id,
+      live: vp,
+      byVersion: new Map([[1, vp]]),
+      stoppedAt: null,
+      stoppedThrough: 0,
+    },
     state: emptyJourneyState(),
   };
 }
