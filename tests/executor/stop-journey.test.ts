@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { delay, email, journeyOf, onEvent } from '../../src/domain/conformance/case-builder.ts';
 import { journeyStatusSchema } from '../../src/domain/contract/backend-contract.ts';
 import {
   profileRunsSchema,
   versionCountsSchema,
 } from '../../src/domain/contract/executor-contract.ts';
 import { ExecutorClient } from './support/client.ts';
-import { signUps, specOf } from './support/journeys.ts';
+import { signUps, twoEmailWelcome as welcome } from './support/journeys.ts';
 import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
 import { spawnExecutor, type ExecutorProcess } from './support/spawn.ts';
 
@@ -18,28 +17,6 @@ import { spawnExecutor, type ExecutorProcess } from './support/spawn.ts';
 const DB = `wf_exec_stop_${process.pid}`;
 const T0 = Date.UTC(2026, 4, 4, 10);
 const HOUR = 3_600_000;
-
-/** Sign-up → email → two days → email. */
-function welcome(version = 1) {
-  return specOf(
-    journeyOf(
-      'welcome',
-      'Welcome',
-      [
-        ['t', 'event', onEvent('signed_up')],
-        ['m1', 'email', email('Hello {{ profile.name }}')],
-        ['d', 'delay', delay(2, 'days')],
-        ['m2', 'email', email('Still there?')],
-      ],
-      [
-        ['t', 'next', 'm1'],
-        ['m1', 'next', 'd'],
-        ['d', 'next', 'm2'],
-      ],
-    ),
-    version,
-  );
-}
 
 let databaseUrl: string;
 let executor: ExecutorProcess | undefined;

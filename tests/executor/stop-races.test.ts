@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { delay, email, journeyOf, onEvent } from '../../src/domain/conformance/case-builder.ts';
 import { migrate } from '../../src/executor/db/migrate.ts';
 import type { RunState } from '../../src/executor/engine/state.ts';
 import { insertEvents, putProfile } from '../../src/executor/store/intake.ts';
@@ -8,7 +7,7 @@ import { stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { journeyStatus, publishVersion } from '../../src/executor/store/versions.ts';
 import { Catalog } from '../../src/executor/worker/catalog.ts';
 import { processDueBatch } from '../../src/executor/worker/process-batch.ts';
-import { signUps, specOf } from './support/journeys.ts';
+import { signUps, twoEmailWelcome as welcome } from './support/journeys.ts';
 import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
 
 /**
@@ -22,28 +21,6 @@ const T0 = Date.UTC(2026, 4, 4, 10);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** Sign-up → email → two days → email. */
-function welcome(version = 1) {
-  return specOf(
-    journeyOf(
-      'welcome',
-      'Welcome',
-      [
-        ['t', 'event', onEvent('signed_up')],
-        ['m1', 'email', email('Hello {{ profile.name }}')],
-        ['d', 'delay', delay(2, 'days')],
-        ['m2', 'email', email('Still there?')],
-      ],
-      [
-        ['t', 'next', 'm1'],
-        ['m1', 'next', 'd'],
-        ['d', 'next', 'm2'],
-      ],
-    ),
-    version,
-  );
-}
 
 let pool: pg.Pool;
 let catalog: Catalog;

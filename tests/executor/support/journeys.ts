@@ -59,3 +59,25 @@ export function signUps(count: number, at: number, prefix = 'p') {
   }));
   return { profiles, events };
 }
+
+/** Sign-up → email → two days → email (journey `welcome`). */
+export function twoEmailWelcome(version = 1) {
+  return specOf(
+    journeyOf(
+      'welcome',
+      'Welcome',
+      [
+        ['t', 'event', onEvent('signed_up')],
+        ['m1', 'email', email('Hello {{ profile.name }}')],
+        ['d', 'delay', delay(2, 'days')],
+        ['m2', 'email', email('Still there?')],
+      ],
+      [
+        ['t', 'next', 'm1'],
+        ['m1', 'next', 'd'],
+        ['d', 'next', 'm2'],
+      ],
+    ),
+    version,
+  );
+}
