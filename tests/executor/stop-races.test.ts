@@ -1,9 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/executor/db/migrate.ts';
+import { ApiProblem } from '../../src/executor/http/problem.ts';
 import type { RunState } from '../../src/executor/engine/state.ts';
 import { insertEvents, putProfile } from '../../src/executor/store/intake.ts';
-import { stopJourney } from '../../src/executor/store/stop-journey.ts';
+import { STOP_LOCK, stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { journeyStatus, publishVersion } from '../../src/executor/store/versions.ts';
 import { Catalog } from '../../src/executor/worker/catalog.ts';
 import { processDueBatch } from '../../src/executor/worker/process-batch.ts';
@@ -182,5 +183,31 @@ describe('stopping a journey', () => {
       expect.objectContaining({ end: 'stopped', endedAt: stopAt }),
     ]);
     expect((await journeyStatus(pool, 'welcome')).activeProfiles).toBe(0);
+  });
+  it('a stop that changes nothing (an unknown journey, a repeat) does not wait for a batch in flight', async () => {
+    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await stopJourney(pool, 'welcome', at(T0 + HOUR));
+    // A batch in flight holds the stop lock shared until it commits.
+    const inFlight = await pool.connect();
+    try {
+      await inFlight.query('begin');
+      await inFlight.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
+      const answered = (work: Promise<unknown>) =>
+        Promise.race([
+          work.then(
+            () => 'answered',
+            (error: unknown) => (error instanceof ApiProblem ? 'refused' : 'failed'),
+          ),
+          new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
+        ]);
+      expect(await answered(stopJourney(pool, 'nope', at(T0 + 2 * HOUR)))).toBe('refused');
+      expect(await answered(stopJourney(pool, 'welcome', at(T0 + 2 * HOUR)))).toBe('answered');
+      expect((await journeyStatus(pool, 'welcome')).stoppedAt).toBe(
+        new Date(T0 + HOUR).toISOString(),
+      );
+    } finally {
+      await inFlight.query('rollback');
+      inFlight.release();
+    }
   });
 });

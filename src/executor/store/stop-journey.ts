@@ -37,14 +37,22 @@ export async function stopJourney(
     await client.query('begin');
     // The publish lock: a stop and a publish of one journey happen one after the other.
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [journeyId]);
-    await client.query('select pg_advisory_xact_lock($1, 0)', [STOP_LOCK]);
-    const now = await timeNow(client);
-    const latest = await client.query<{ v: number | null }>(
-      'select max(version) as v from journey_versions where journey_id = $1',
+    // Under the publish lock, the journey's versions and stop cannot change: a stop with nothing
+    // to write (no such journey, already stopped) answers without waiting for engine batches.
+    const latest = await client.query<{ v: number | null; stopped: number | null }>(
+      `select max(version) as v,
+         (select last_version from journey_stops where journey_id = $1) as stopped
+       from journey_versions where journey_id = $1`,
       [journeyId],
     );
     const version = latest.rows[0]?.v ?? null;
     if (version === null) throw new ApiProblem(404, 'not-found', 'No such journey is published.');
+    if ((latest.rows[0]?.stopped ?? -1) >= version) {
+      await client.query('commit');
+      return await journeyStatus(pool, journeyId);
+    }
+    await client.query('select pg_advisory_xact_lock($1, 0)', [STOP_LOCK]);
+    const now = await timeNow(client);
     // A row for an older stop (a version was published since) is replaced; one for this
     // version is kept with its instant.
     const stopped = await client.query(
