@@ -266,6 +266,7 @@ describe('the HTTP API off the happy path', () => {
     };
     const refused = await api.publish('newer', extra, 'extra-fields');
     expect(refused.status).toBe(422);
+    // The client types a body as its success shape; a refusal's is the API's error body.
     const details = (
       refused.body as unknown as { error: { details: { field: string; code: string }[] } }
     ).error.details;

@@ -22,6 +22,9 @@ export function renderParsed(parsed: ParsedTemplate, scope: TemplateScope): Rend
   const engine = templateEngine();
   if (engine === undefined) return { ok: false, error: ENGINE_NOT_LOADED };
   // A context of our own carries our limiters, so a runaway template stops with a coded error.
+  // liquidjs types its limiters as its own `Limiter` class (private fields included), though it
+  // only calls `use`/`check` on them: ours are cast to that type, their shape is tested in
+  // tests/unit/templating/limits.test.ts.
   const context = new engine.lib.Context(
     scope,
     engine.liquid.options,

@@ -32,9 +32,9 @@ async function frenchPanel(purchases: PurchaseModelOptions, options: { deleted?:
 function oneOrderEach(count: number): Profile[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `p-${i}`,
-    attributes: {},
-    events: [{ name: 'order_placed', at: NOW - (i + 1) * DAY, properties: { amount: 20 } }],
-  })) as unknown as Profile[];
+    attributes: { consent: {}, tags: [], custom: {} },
+    events: [{ name: 'order_placed', at: NOW - (i + 1) * DAY, props: { amount: 20 } }],
+  }));
 }
 
 describe('the CLV panel says why a fit failed in the reader’s words', () => {

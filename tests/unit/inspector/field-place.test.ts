@@ -94,7 +94,7 @@ describe('fieldPlace', () => {
     doc.settings = {
       ...doc.settings,
       goal: { event: '', propertyFilters: [], windowDays: -1, endsJourney: false },
-    } as never;
+    } as never; // invalid on purpose (empty event, negative window): the type would refuse it
     const placed = validate(doc)
       .filter((d) => d.fieldKeys !== undefined)
       .map((d) =>

@@ -107,7 +107,7 @@ describe('withSafeStepIds', () => {
       kind: 'wait_for_event',
       label: 'Opened it?',
       position: { x: 0, y: 600 },
-      config: config as never,
+      config: config as never, // not a valid wait config, on purpose: the type would refuse it
     });
     const hostile = withIds(doc, new Map([[email.id, '__proto__']]));
     const { document } = withSafeStepIds(hostile, sequentialIds('safe'));
