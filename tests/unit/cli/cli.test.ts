@@ -2,21 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
 import { TEMPLATES, specSchema, type JourneyDocument } from '../../../src/domain/index.ts';
+import { runCli } from '../../support/run-cli.ts';
 
 const NOW = Date.UTC(2026, 0, 15, 9, 0, 0);
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd: string) => runCli(argv, { cwd });
 
 function welcome(): JourneyDocument {
   const template = TEMPLATES.find((t) => t.id === 'welcome-series');

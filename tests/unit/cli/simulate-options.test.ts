@@ -3,22 +3,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
 import { email, journeyOf, onEvent, person } from '../../../src/domain/conformance/case-builder.ts';
 import type { SimulationResult } from '../../../src/domain/index.ts';
+import { runCli } from '../../support/run-cli.ts';
 
 const bin = new URL('../../../bin/wayfinder.js', import.meta.url).pathname;
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd: string) => runCli(argv, { cwd });
 
 let dir: string;
 beforeAll(async () => {

@@ -1,31 +1,12 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createBackendHandlers } from '../../../mocks/backend-handlers.ts';
-import { createMockBackendState } from '../../../mocks/mock-backend-state.ts';
-import { main } from '../../../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
 import { compile, TEMPLATES, sequentialIds } from '../../../src/domain/index.ts';
+import { runCli } from '../../support/run-cli.ts';
+import { BASE, useMockBackend } from '../api/backend-fixture.ts';
 
-const BASE = 'http://backend.test/api';
-const state = createMockBackendState(() => new Date('2025-03-01T10:00:00.000Z'));
-const server = setupServer(...createBackendHandlers(state, BASE));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  state.reset();
-});
-afterAll(() => server.close());
+const { state, server } = useMockBackend();
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd: process.cwd(),
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv);
 
 function publishWelcome() {
   const template = TEMPLATES.find((t) => t.id === 'welcome-series');
