@@ -94,6 +94,7 @@ describe('a send whose template cannot be rendered', () => {
       await running.api.ok('GET', '/journeys/runaway/versions/1/counts'),
     );
     expect(counts.steps['bad']).toMatchObject({ entered: 2, sent: 0 });
+    expect(counts.notSent?.['bad']).toEqual({ journey_stopped: 0, not_rendered: 2 });
     expect(counts.steps['good']).toMatchObject({ sent: 2 });
   });
 });

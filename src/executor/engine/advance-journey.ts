@@ -151,7 +151,15 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       // A run of a stopped version moves on only up to the stop, and ends there.
       const stoppedAt = run.version <= plans.stoppedThrough ? plans.stoppedAt : null;
       const until = stoppedAt === null ? now : Math.min(now, stoppedAt);
-      const ctx: StepContext = { vp, state, now: until, tally, sends, workspace };
+      const ctx: StepContext = {
+        vp,
+        state,
+        now: until,
+        tally,
+        sends,
+        workspace,
+        stopped: stoppedAt !== null,
+      };
       const ended = stepRun(ctx, run);
       if (ended === NEVER && stoppedAt !== null) stopRun(ctx, run, stoppedAt);
       js.sends = keepRecentSends(state, vp, until);

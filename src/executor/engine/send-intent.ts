@@ -24,7 +24,16 @@ export interface SendIntent {
   at: number;
   /** The step's content with its templates rendered for the customer (spec §5.5). */
   content: Record<string, unknown>;
+  /**
+   * Why the engine refused it at once (written to the outbox failed with this reason, never
+   * handed to a provider), or null. A template that cannot be rendered is refused later, by the
+   * delivery workflow, from `content.renderErrors`.
+   */
+  refused: string | null;
 }
+
+/** How a send ends when its journey was stopped before it was delivered (spec §3.5). */
+export const STOPPED_SEND_ERROR = 'journey stopped';
 
 /**
  * The step's content as the customer receives it: every template field of the kind rendered with

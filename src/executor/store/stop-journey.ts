@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { JourneyStatus } from '../../domain/contract/backend-contract.ts';
+import { STOPPED_SEND_ERROR } from '../engine/send-intent.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { journeyStatus } from './versions.ts';
 
@@ -11,9 +12,6 @@ import { journeyStatus } from './versions.ts';
  * collide with it.
  */
 export const STOP_LOCK = 0x5709_0005;
-
-/** How an outbox send not yet delivered when its journey stopped ends. */
-export const STOPPED_SEND_ERROR = 'journey stopped';
 
 /**
  * Stops a journey (POST /journeys/{journeyId}/stop): from its instant it takes no new entries and

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { PoolClient } from 'pg';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { loadTemplateEngine } from '../../../src/domain/index.ts';
 import { migrate } from '../../../src/executor/db/migrate.ts';
 import type { RunState } from '../../../src/executor/engine/state.ts';
 import { insertEvents, putProfile } from '../../../src/executor/store/intake.ts';
@@ -30,6 +31,9 @@ export function directEngine(name: string) {
   let catalog!: Catalog;
 
   beforeAll(async () => {
+    // As the executor does at start: without it every message is refused as not rendered
+    // ('engine_loading'), so nothing would ever be counted sent or charged to a cap.
+    await loadTemplateEngine(() => performance.now());
     pool = new pg.Pool({ connectionString: await createTestDatabase(database), max: 6 });
     await migrate(pool);
   });
