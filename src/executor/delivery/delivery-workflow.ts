@@ -19,6 +19,9 @@ interface OutboxRow {
 
 export const DELIVERY_QUEUE = 'wayfinder-deliveries';
 
+/** The DBOS workflow that delivers an engine batch: one per batch, and the claimer of its sends. */
+export const deliveryWorkflowId = (batchId: string) => `deliver:${batchId}`;
+
 async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
   const r = await pool.query<OutboxRow>(
     `select * from outbox where batch_id = $1 and status = 'pending' order by id`,
@@ -57,6 +60,7 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
   const adapterFor = (channel: Channel) => adapters.find((a) => a.handles(channel));
   return DBOS.registerWorkflow(
     async (batchId: string): Promise<number> => {
+      const claimer = deliveryWorkflowId(batchId);
       const loaded = await DBOS.runStep(() => undelivered(pool, batchId), { name: 'load-batch' });
       // A message a template could not be rendered for is not sent (spec §5.5): its text would
       // be the raw template, or a part of it. It ends failed with the reason.
@@ -65,7 +69,7 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
         await DBOS.runStep(
           async () => {
             for (const s of unrendered)
-              await mark(pool, [s.id], 'failed', notRenderedReason(s) as string);
+              await mark(pool, [s.id], 'failed', claimer, notRenderedReason(s) as string);
           },
           { name: 'refuse-unrendered' },
         );
@@ -78,14 +82,14 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
           const ids = mine.map((s) => s.id);
           // A batch that cannot be delivered ends marked failed with the reason, as a webhook
           // does: before, the workflow failed with it and its sends stayed pending, unreported.
-          const sent = await DBOS.runStep(() => deliverSends(pool, adapter, mine), {
+          const sent = await DBOS.runStep(() => deliverSends(pool, adapter, mine, claimer), {
             name: `${adapter.name}-batch`,
             retriesAllowed: true,
             intervalSeconds: 1,
             backoffRate: 2,
             maxAttempts: 5,
           }).catch(async (error: unknown) => {
-            await DBOS.runStep(() => mark(pool, ids, 'failed', String(error)), {
+            await DBOS.runStep(() => mark(pool, ids, 'failed', claimer, String(error)), {
               name: `give-up:${adapter.name}-batch`,
             });
             return 0;
@@ -97,14 +101,14 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
         for (let i = 0; i < mine.length; i += 10) {
           const results = await Promise.all(
             mine.slice(i, i + 10).map((send) =>
-              DBOS.runStep(async () => (await deliverSends(pool, adapter, [send])) === 1, {
+              DBOS.runStep(async () => (await deliverSends(pool, adapter, [send], claimer)) === 1, {
                 name: `${adapter.name}:${send.idempotencyKey}`,
                 retriesAllowed: true,
                 intervalSeconds: 0.5,
                 backoffRate: 2,
                 maxAttempts: 6,
               }).catch(async (error: unknown) => {
-                await DBOS.runStep(() => mark(pool, [send.id], 'failed', String(error)), {
+                await DBOS.runStep(() => mark(pool, [send.id], 'failed', claimer, String(error)), {
                   name: `give-up:${send.idempotencyKey}`,
                 });
                 return false;
@@ -138,7 +142,7 @@ export async function dispatchBatches(
     );
     for (const row of r.rows)
       await DBOS.startWorkflow(deliver, {
-        workflowID: `deliver:${row.batch_id}`,
+        workflowID: deliveryWorkflowId(row.batch_id),
         queueName: DELIVERY_QUEUE,
       })(row.batch_id);
     if (r.rows.length > 0)
