@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/executor/clock.ts';
-import { directEngine } from './support/direct-engine.ts';
+import { stopJourney } from '../../src/executor/store/stop-journey.ts';
+import { journeyStatus, publishVersion } from '../../src/executor/store/versions.ts';
+import { at, directEngine } from './support/direct-engine.ts';
+import { twoEmailWelcome as welcome } from './support/journeys.ts';
 
 /**
  * Each stop keeps its own instant for the versions it stopped: a later stop (after a publish
@@ -9,9 +12,37 @@ import { directEngine } from './support/direct-engine.ts';
  * engine had not ended yet ended at the second stop, hours later than the stop that ended them.
  */
 const T0 = Date.UTC(2026, 4, 4, 10);
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 const engine = directEngine('stop-instants');
+
+describe('a second stop', () => {
+  it('leaves the first stop’s instant to the runs it stopped', async () => {
+    const { pool } = engine;
+    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await engine.signUp(1, T0 + MINUTE, 'old');
+    await engine.batch(T0 + HOUR);
+    // Stop, publish the fix, stop again, before the engine's next pass over the old run (a
+    // large journey's profiles take a while to go through).
+    const firstStop = T0 + 2 * HOUR;
+    await stopJourney(pool, 'welcome', at(firstStop));
+    await publishVersion(pool, 'welcome', 'v2', welcome(2), T0 + 3 * HOUR);
+    const secondStop = T0 + 4 * HOUR;
+    await stopJourney(pool, 'welcome', at(secondStop));
+    expect(await journeyStatus(pool, 'welcome')).toMatchObject({
+      state: 'stopped',
+      stoppedAt: new Date(secondStop).toISOString(),
+    });
+
+    await engine.batch(T0 + 3 * DAY);
+    expect(await engine.runsOf('old-00001')).toEqual([
+      expect.objectContaining({ version: 1, end: 'stopped', endedAt: firstStop }),
+    ]);
+    expect((await journeyStatus(pool, 'welcome')).activeProfiles).toBe(0);
+  });
+});
 
 describe('the test clock', () => {
   it('is read in the transaction it is given', async () => {

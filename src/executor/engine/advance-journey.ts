@@ -10,7 +10,7 @@ import type { SendIntent } from './send-intent.ts';
 import { stepRun, stopRun, type StepContext } from './run-stepper.ts';
 import { activeRun, type JourneyProfileState, type RunState } from './state.ts';
 import type { Tally } from './tally.ts';
-import type { JourneyPlans, VersionPlan } from './version-plan.ts';
+import { stopOf, type JourneyPlans, type VersionPlan } from './version-plan.ts';
 import type { WorkspaceCap } from './workspace-cap.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
@@ -149,7 +149,7 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       if (vp === undefined) throw new Error(`journey ${journeyId} has no version ${run.version}`);
       const state = profileState(vp, profile, js);
       // A run of a stopped version moves on only up to the stop, and ends there.
-      const stoppedAt = run.version <= plans.stoppedThrough ? plans.stoppedAt : null;
+      const stoppedAt = stopOf(plans, run.version);
       const until = stoppedAt === null ? now : Math.min(now, stoppedAt);
       const ctx: StepContext = {
         vp,

@@ -31,12 +31,23 @@ export interface JourneyPlans {
   /** New entries use it; null when the journey takes no new entries (stopped). */
   live: VersionPlan | null;
   /**
-   * When the journey was last stopped: runs still in flight then, on a version up to
-   * `stoppedThrough`, end at this instant, even when a newer version was published since (a
-   * publish after a stop must not revive a run the engine had not ended yet).
+   * The journey's stops, oldest first: each ends the runs still in flight on versions up to its
+   * `lastVersion` (and after the stop before it) at its instant, even when a newer version was
+   * published since (a publish after a stop must not revive a run the engine had not ended yet).
    */
-  stoppedAt: number | null;
-  /** The newest version when it was stopped (0 when never stopped). */
-  stoppedThrough: number;
+  stops: readonly JourneyStop[];
   byVersion: ReadonlyMap<number, VersionPlan>;
+}
+
+/** One stop of a journey (POST /journeys/{journeyId}/stop). */
+export interface JourneyStop {
+  at: number;
+  /** The newest version when it was stopped. */
+  lastVersion: number;
+}
+
+/** When the runs of `version` were stopped (the first stop covering it), or null. */
+export function stopOf(plans: JourneyPlans, version: number): number | null {
+  for (const stop of plans.stops) if (stop.lastVersion >= version) return stop.at;
+  return null;
 }

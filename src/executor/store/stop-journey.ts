@@ -18,11 +18,14 @@ export const STOP_LOCK = 0x5709_0005;
  * every run in flight ends where it waits, with reason `stopped`, sending nothing more (Braze's
  * "stop Canvas", Customer.io's "stop campaign"). In one transaction, after every engine batch in
  * flight has committed: the stop is recorded with the time read then, every send of the journey
- * still in the outbox is failed ("journey stopped"; the delivery workflow re-reads it before
- * calling a provider), and every profile inside is made due now, held ones too; the engine then
- * ends each run at the stop instant. The stop covers the versions published so far, so a publish
- * right after it starts new entries on the new version but revives none of the stopped runs.
- * Stopping a stopped journey changes nothing and answers the same.
+ * still pending in the outbox is failed ("journey stopped"; delivery claims a send before calling
+ * its provider, so one already claimed is at the provider and ends as it answers), and every
+ * profile inside is made due now, held ones too. The engine ends each run at the stop instant on
+ * its next pass over due work: the answer is the status as of the stop, its `activeProfiles` the
+ * runs being ended. The stop covers the versions published so far, so a publish right after it
+ * starts new entries on the new version but revives none of the stopped runs, and a later stop
+ * covers only the versions published since. Stopping a stopped journey changes nothing and
+ * answers the same.
  */
 export async function stopJourney(
   pool: Pool,
@@ -39,7 +42,7 @@ export async function stopJourney(
     // to write (no such journey, already stopped) answers without waiting for engine batches.
     const latest = await client.query<{ v: number | null; stopped: number | null }>(
       `select max(version) as v,
-         (select last_version from journey_stops where journey_id = $1) as stopped
+         (select max(last_version) from journey_stops where journey_id = $1) as stopped
        from journey_versions where journey_id = $1`,
       [journeyId],
     );
@@ -51,13 +54,10 @@ export async function stopJourney(
     }
     await client.query('select pg_advisory_xact_lock($1, 0)', [STOP_LOCK]);
     const now = await timeNow(client);
-    // A row for an older stop (a version was published since) is replaced; one for this
-    // version is kept with its instant.
+    // A row of its own: an earlier stop keeps its instant for the versions it stopped.
     const stopped = await client.query(
       `insert into journey_stops (journey_id, stopped_at, last_version) values ($1, $2, $3)
-       on conflict (journey_id) do update set stopped_at = excluded.stopped_at,
-         last_version = excluded.last_version
-       where journey_stops.last_version < excluded.last_version`,
+       on conflict (journey_id, last_version) do nothing`,
       [journeyId, now, version],
     );
     if (stopped.rowCount === 1) {

@@ -148,7 +148,8 @@ export async function journeyStatus(pool: Pool, journeyId: string): Promise<Jour
     total += row.n;
   }
   const stop = await pool.query<{ stopped_at: string; last_version: number }>(
-    'select stopped_at, last_version from journey_stops where journey_id = $1',
+    `select stopped_at, last_version from journey_stops where journey_id = $1
+     order by last_version desc limit 1`,
     [journeyId],
   );
   const row = stop.rows[0];
