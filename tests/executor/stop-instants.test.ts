@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/executor/clock.ts';
+import { readCounts } from '../../src/executor/store/counts.ts';
+import { drainDue } from '../../src/executor/worker/engine-loop.ts';
 import { stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { journeyStatus, publishVersion } from '../../src/executor/store/versions.ts';
 import { at, directEngine } from './support/direct-engine.ts';
@@ -41,6 +43,30 @@ describe('a second stop', () => {
       expect.objectContaining({ version: 1, end: 'stopped', endedAt: firstStop }),
     ]);
     expect((await journeyStatus(pool, 'welcome')).activeProfiles).toBe(0);
+  });
+});
+
+describe('the stop’s answer', () => {
+  it('names the runs it ends, and the engine’s next pass ends them all, however many batches it takes', async () => {
+    const { pool } = engine;
+    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await engine.signUp(30, T0 + MINUTE, 'p');
+    await engine.batch(T0 + HOUR);
+    const stopAt = T0 + 2 * HOUR;
+    const answer = await stopJourney(pool, 'welcome', at(stopAt));
+    expect(answer).toMatchObject({ state: 'stopped', activeProfiles: 30 });
+
+    // One pass over due work, in batches of 7 (five batches), at the stop instant.
+    const clock = { now: at(stopAt) };
+    const options = { batchSize: 7, executorId: 'pass', clock, reorderWindowMs: 0, log: () => {} };
+    const stats = { batches: 0, profiles: 0, stepExecutions: 0, sends: 0, held: 0 };
+    expect(await drainDue(pool, engine.catalog, stopAt, options, stats)).toBe(30);
+    expect((await journeyStatus(pool, 'welcome')).activeProfiles).toBe(0);
+    expect((await readCounts(pool, engine.catalog, 'welcome', 1, stopAt))?.stopped).toBe(30);
+    for (const id of ['p-00001', 'p-00030'])
+      expect(await engine.runsOf(id)).toEqual([
+        expect.objectContaining({ end: 'stopped', endedAt: stopAt }),
+      ]);
   });
 });
 

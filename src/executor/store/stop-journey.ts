@@ -49,8 +49,9 @@ export async function stopJourney(
     const version = latest.rows[0]?.v ?? null;
     if (version === null) throw new ApiProblem(404, 'not-found', 'No such journey is published.');
     if ((latest.rows[0]?.stopped ?? -1) >= version) {
+      const status = await journeyStatus(client, journeyId);
       await client.query('commit');
-      return await journeyStatus(pool, journeyId);
+      return status;
     }
     await client.query('select pg_advisory_xact_lock($1, 0)', [STOP_LOCK]);
     const now = await timeNow(client);
@@ -77,12 +78,16 @@ export async function stopJourney(
         [journeyId, now],
       );
     }
+    // Read before the commit, while no batch can run: its activeProfiles are exactly the runs
+    // this stop ends (the engine's next pass ends them at the stop instant), not whatever part of
+    // them a batch right after the commit had already ended.
+    const status = await journeyStatus(client, journeyId);
     await client.query('commit');
+    return status;
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
     client.release();
   }
-  return journeyStatus(pool, journeyId);
 }

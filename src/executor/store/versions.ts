@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import {
   contentHash,
   specSchema,
@@ -112,7 +112,10 @@ export async function publishVersion(
   }
 }
 
-export async function listVersions(pool: Pool, journeyId: string): Promise<PublishedVersion[]> {
+export async function listVersions(
+  pool: Pool | PoolClient,
+  journeyId: string,
+): Promise<PublishedVersion[]> {
   const r = await pool.query<VersionRow>(
     'select * from journey_versions where journey_id = $1 order by version',
     [journeyId],
@@ -133,7 +136,10 @@ export async function getVersion(
   return row === undefined ? null : { ...summary(row), spec: row.spec };
 }
 
-export async function journeyStatus(pool: Pool, journeyId: string): Promise<JourneyStatus> {
+export async function journeyStatus(
+  pool: Pool | PoolClient,
+  journeyId: string,
+): Promise<JourneyStatus> {
   const versions = await listVersions(pool, journeyId);
   const active = await pool.query<{ v: number; n: number }>(
     `select active_version as v, count(*)::int as n from journey_profiles
