@@ -176,7 +176,7 @@ function send(ctx: StepContext, run: RunState, step: PlanStep, t: number): void 
     tally.suppressed(vp.journeyId, run.version, step.id, 'frequency_cap');
     return;
   }
-  const content = renderContent(vp.spec, step.id, state.view, t);
+  const content = renderContent(vp.spec, step.id, state.view, t, vp.overBudget.get(step.id));
   // A message that cannot be rendered is refused at delivery (spec §5.5).
   const refusal = ctx.stopped
     ? 'journey_stopped'

@@ -48,12 +48,18 @@ export function renderContent(
   stepId: string,
   profile: Profile,
   at: number,
+  /** Fields known to run past a render limit for anyone, with their error: not rendered again. */
+  overBudget?: Readonly<Record<string, string>>,
 ): Record<string, unknown> {
   const step = spec.steps[stepId] as SpecStep;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(step)) {
     if (key === 'next' || key === 'behaviourOverride') continue;
     out[key] = value;
+  }
+  if (overBudget !== undefined) {
+    out.renderErrors = { ...overBudget };
+    return out;
   }
   if (!isStepKind(step.kind)) return out;
   const event = triggeringEvent(profile, triggerEventNames(spec), at);

@@ -1,4 +1,5 @@
 import { createSimulationPlan, type SimulationPlan, type Spec } from '../../domain/index.ts';
+import { overBudgetTemplates } from './template-budget.ts';
 
 /** Far enough for any real journey: schedules and date triggers are planned this far ahead. */
 const PLAN_HORIZON_DAYS = 36_600;
@@ -10,6 +11,12 @@ export interface VersionPlan {
   spec: Spec;
   /** The simulator's plan of the spec from the publish instant: the same tables, the same rules. */
   plan: SimulationPlan;
+  /**
+   * Per step, its template fields that run past a render limit for any customer (a version
+   * published before publishing refused them), with the error: its sends are refused without a
+   * render instead of spending the whole budget on each.
+   */
+  overBudget: ReadonlyMap<string, Readonly<Record<string, string>>>;
 }
 
 /**
@@ -22,7 +29,18 @@ export function versionPlan(spec: Spec, version: number, publishedAt: number): V
     version,
     spec,
     plan: createSimulationPlan(spec, { start: publishedAt, horizonDays: PLAN_HORIZON_DAYS }),
+    overBudget: overBudgetByStep(spec),
   };
+}
+
+function overBudgetByStep(spec: Spec): Map<string, Record<string, string>> {
+  const byStep = new Map<string, Record<string, string>>();
+  for (const t of overBudgetTemplates(spec)) {
+    const fields = byStep.get(t.stepId) ?? {};
+    fields[t.field] = `${t.code}: ${t.message}`;
+    byStep.set(t.stepId, fields);
+  }
+  return byStep;
 }
 
 /** A journey's versions the engine runs: the live one for new entries, any for runs in flight. */

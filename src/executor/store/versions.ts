@@ -12,6 +12,7 @@ import {
   type PublishedVersion,
   type VersionDetail,
 } from '../../domain/contract/backend-contract.ts';
+import { overBudgetTemplates } from '../engine/template-budget.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { specFormatProblems } from '../http/spec-fields.ts';
 
@@ -60,6 +61,20 @@ export async function publishVersion(
       })),
     );
   const spec: Spec = specSchema.parse(body);
+  // Refused once here rather than costing the whole render budget at every send of the step.
+  const runaway = overBudgetTemplates(spec);
+  if (runaway.length > 0)
+    throw new ApiProblem(
+      422,
+      'invalid-spec',
+      'A template does not render within the budget.',
+      runaway.map((t) => ({
+        stepId: t.stepId,
+        field: t.field,
+        code: t.code,
+        message: `${t.field} ${t.message}, even for a customer with no values`,
+      })),
+    );
   const hash = contentHash(specToJson(spec));
   const client = await pool.connect();
   try {
