@@ -8,7 +8,13 @@ import { hashMore, hashText } from '../../domain/simulate/seeded.ts';
 import { ZoneRegistry } from '../../domain/simulate/zone-clock.ts';
 import type { SendIntent } from './send-intent.ts';
 import { stepRun, stopRun, type StepContext } from './run-stepper.ts';
-import { activeRun, type JourneyProfileState, type RunState } from './state.ts';
+import {
+  activeRun,
+  addRun,
+  nextRunNumber,
+  type JourneyProfileState,
+  type RunState,
+} from './state.ts';
 import type { Tally } from './tally.ts';
 import { stopOf, type JourneyPlans, type VersionPlan } from './version-plan.ts';
 import type { WorkspaceCap } from './workspace-cap.ts';
@@ -191,7 +197,7 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       fired.seq === AFTER_EVENTS ? -1 : fired.seq - firstAtOrAfter(state.profile.events, at);
     const triggerId = plan.triggers[trigger]?.stepId as string;
     const entered: RunState = {
-      id: `${journeyId}:${profile.id}:${js.runs.length + 1}`,
+      id: `${journeyId}:${profile.id}:${nextRunNumber(js)}`,
       version: vp.version,
       entryAt: at,
       entryOrdinal,
@@ -210,7 +216,7 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       endedAt: null,
       converted: false,
     };
-    js.runs.push(entered);
+    addRun(js, entered);
     tally.entry(journeyId, vp.version, at, state.control);
     if (state.control) {
       // Held out (spec §3.2): counted as an entry, traverses no step, ends at once.
