@@ -70,11 +70,15 @@ export async function stopJourney(
       );
       // Held profiles too: the hold is lifted so the engine tries them now (it holds them again
       // if their state still cannot be read).
+      // Locked in id order, as events lock theirs: no deadlock with a batch of events.
       await client.query(
-        `update profiles set due_at = least(coalesce(due_at, $2), $2),
+        `update profiles p set due_at = least(coalesce(p.due_at, $2), $2),
            held_reason = null, held_at = null
-         where profile_id in (select profile_id from journey_profiles
-                              where journey_id = $1 and active_version is not null)`,
+         from (select profile_id from profiles
+               where profile_id in (select profile_id from journey_profiles
+                                    where journey_id = $1 and active_version is not null)
+               order by profile_id for update) o
+         where p.profile_id = o.profile_id`,
         [journeyId, now],
       );
     }

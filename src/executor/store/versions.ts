@@ -116,7 +116,14 @@ export async function publishVersion(
     // row is kept, as it covers only versions up to its last_version (runs in flight on them
     // stay ended; the catalog and the status read it that way).
     await client.query('update catalog set revision = revision + 1 where id = 1');
-    await client.query('update profiles set due_at = least(coalesce(due_at, $1), $1)', [now]);
+    // Locked in id order, as every writer of many profiles does (events, stops): in the table's
+    // own order, a publish and a batch of events each held a row the other waited for.
+    await client.query(
+      `update profiles p set due_at = least(coalesce(p.due_at, $1), $1)
+       from (select profile_id from profiles order by profile_id for update) o
+       where p.profile_id = o.profile_id`,
+      [now],
+    );
     await client.query('commit');
     return summary(inserted.rows[0] as VersionRow);
   } catch (error) {
