@@ -42,14 +42,14 @@ function view(name: string, reps: ForecastReplication[], v: number): VariantView
 }
 
 describe('ForecastCards', () => {
-  it('shows each headline KPI as a named card with its mean and 80% range', () => {
+  it('shows each headline KPI as a named card with its median and 80% range', () => {
     const reps = forecast([spec('welcome-series', 'a')], 5);
     render(<ForecastCards view={view('Welcome', reps, 0)} />);
     const grid = screen.getByRole('region', { name: 'Forecast of Welcome' });
     const card = within(grid).getByRole('group', { name: 'Conversion rate' });
     expect(card).toHaveTextContent(/\d+(\.\d)?%/);
     expect(card).toHaveTextContent(/80% range .+ – .+/);
-    expect(card).toHaveTextContent('mean of 5 replications');
+    expect(card).toHaveTextContent('median of 5 replications');
     expect(within(grid).getByRole('group', { name: 'Total cost' })).toHaveTextContent('$');
   });
 
