@@ -105,6 +105,8 @@ describe('describeDifference', () => {
       kpi,
       {
         n: 20,
+        meanA: 0.09,
+        meanB: 0.108,
         meanDiff: 0.018,
         relativeDiff: 0.2,
         ci: { low: 0.009, high: 0.027 },
@@ -123,6 +125,8 @@ describe('describeDifference', () => {
       { ...kpi, key: 'cost', label: 'Total cost', unit: 'money', better: 'lower' },
       {
         n: 20,
+        meanA: 20,
+        meanB: 18,
         meanDiff: -2,
         relativeDiff: -0.1,
         ci: { low: -5, high: 1 },
