@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { startMockBackend } from './app/mock-backend';
+import { showStartUpNotice } from './app/start-up-notices';
 import { initialLocale } from './i18n/locale-preference';
 import { loadMessages } from './i18n/load-messages';
 import './app/global.css';
@@ -11,7 +12,12 @@ async function boot() {
   const locale = initialLocale();
   document.documentElement.lang = locale;
   // A French user's catalogue loads alongside the mock backend, before the first paint.
-  const [messages] = await Promise.all([loadMessages(locale), startMockBackend()]);
+  // A browser that refuses the mock backend's service worker (a private window, a site setting,
+  // a page not served from a secure origin) still gets the app, told that /api will not answer.
+  const [messages] = await Promise.all([
+    loadMessages(locale),
+    startMockBackend().catch(() => showStartUpNotice({ kind: 'mockBackendFailed' })),
+  ]);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(

@@ -2,6 +2,7 @@ import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useMatches, useNavigation } from 'react-router';
 import { CurrencySwitch } from '../i18n/currency-switch';
 import { LanguageSwitch } from '../i18n/language-switch';
+import { StartUpNoticesView } from './start-up-notices-view';
 
 const LABELS = defineMessages({
   journeys: { id: 'shell.nav.journeys' },
@@ -61,6 +62,7 @@ export function AppLayout() {
         <LanguageSwitch />
         <CurrencySwitch />
       </header>
+      <StartUpNoticesView />
       <main id="main" className="app-main" aria-busy={navigation.state === 'loading'}>
         <Outlet />
       </main>
