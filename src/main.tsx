@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { startMockBackend } from './app/mock-backend';
 import { showStartUpNotice } from './app/start-up-notices';
+import { failureReasonOf } from './domain/failure/failure-reason';
 import { initialLocale } from './i18n/locale-preference';
 import { loadMessages } from './i18n/load-messages';
 import './app/global.css';
@@ -27,9 +28,14 @@ async function boot() {
   );
   // The lists read IndexedDB live, so demo content appears as soon as it is stored.
   const { cleanUpInterruptedImports, seedDemoContent } = await import('./app/seed-demo');
-  // Not awaited: it waits for imports running (or still shutting down) in any tab.
-  void cleanUpInterruptedImports();
-  await seedDemoContent();
+  // Not awaited: it waits for imports running (or still shutting down) in any tab. One that
+  // fails removes nothing and is tried again at the next start.
+  cleanUpInterruptedImports().catch(() => undefined);
+  // Demo content that cannot be stored (storage full, unavailable) is said, and the app's
+  // background work starts all the same; the next start tries the demo again.
+  await seedDemoContent().catch((error: unknown) =>
+    showStartUpNotice({ kind: 'demoNotStored', reason: failureReasonOf(error) }),
+  );
   const { startBackgroundWork } = await import('./app/background-work.ts');
   startBackgroundWork();
 }

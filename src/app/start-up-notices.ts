@@ -1,9 +1,12 @@
 import { useSyncExternalStore } from 'react';
+import type { FailureReason } from '../domain/failure/failure-reason.ts';
 
 /** Something that went wrong while the app started, which the user should know about. */
 export type StartUpNotice =
   /** The browser refused the mock backend's service worker: `/api` will not answer. */
-  { kind: 'mockBackendFailed' };
+  | { kind: 'mockBackendFailed' }
+  /** The first start's demo journeys and profiles could not be stored, and why. */
+  | { kind: 'demoNotStored'; reason: FailureReason };
 
 let notices: readonly StartUpNotice[] = [];
 const listeners = new Set<() => void>();

@@ -22,3 +22,26 @@ test.describe('a browser that refuses service workers', () => {
     await expect(startNotices(page)).toContainText('The mock execution backend could not start');
   });
 });
+
+test.describe('storage full on the first start', () => {
+  // Chromium logs the refused writes itself; the app's part is to say so and carry on.
+  test.use({ allowedConsoleErrors: [/QuotaExceededError|quota/i] });
+
+  test('says the demo content could not be stored, with no uncaught error', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const cdp = await context.newCDPSession(page);
+    // Room for the demo journeys, not for the 5,000 demo profiles.
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: new URL(baseURL ?? '').origin,
+      quotaSize: 300_000,
+    });
+    await page.goto('/');
+    await expect(startNotices(page)).toContainText(
+      'The demo content could not be stored. The browser’s storage for this site is full',
+    );
+    await expect(page.getByRole('table', { name: 'Journeys' })).toBeVisible();
+  });
+});
