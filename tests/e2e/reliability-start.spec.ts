@@ -45,3 +45,50 @@ test.describe('storage full on the first start', () => {
     await expect(page.getByRole('table', { name: 'Journeys' })).toBeVisible();
   });
 });
+
+test.describe('an upgrade of the database held up by another tab', () => {
+  test('says which tab to close, and opens once it is closed', async ({ page, context }) => {
+    // A tab of an older Wayfinder holding the database at version 1 and not letting go (a page
+    // frozen in the background, or one in the middle of a long write, does not close it).
+    const older = await context.newPage();
+    await older.goto('/data/cdnow/CDNOW_sample.txt');
+    await older.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('wayfinder', 10);
+          open.onupgradeneeded = () => {
+            const db = open.result;
+            db.createObjectStore('profileSets', { keyPath: 'id' }).createIndex(
+              'updatedAt',
+              'updatedAt',
+            );
+            db.createObjectStore('profileChunks', { keyPath: ['setId', 'gen', 'seq'] }).createIndex(
+              'setId',
+              'setId',
+            );
+            db.createObjectStore('journeys', { keyPath: 'id' }).createIndex(
+              'updatedAt',
+              'updatedAt',
+            );
+            const runs = db.createObjectStore('simulationRuns', { keyPath: 'id' });
+            runs.createIndex('journeyId', 'journeyId');
+            runs.createIndex('createdAt', 'createdAt');
+          };
+          open.onsuccess = () => {
+            (window as unknown as { held: IDBDatabase }).held = open.result;
+            resolve();
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+
+    await page.goto('/');
+    await expect(startNotices(page)).toContainText(
+      'Wayfinder is waiting for another tab to let go of its storage',
+    );
+
+    await older.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
+    await expect(page.getByRole('link', { name: 'Welcome series' })).toBeVisible();
+    await expect(startNotices(page)).toHaveCount(0);
+  });
+});
