@@ -9,6 +9,8 @@ function NoticeText({ notice }: { notice: StartUpNotice }) {
   switch (notice.kind) {
     case 'mockBackendFailed':
       return <FormattedMessage id="shell.notice.mockBackendFailed" />;
+    case 'languageNotLoaded':
+      return <FormattedMessage id="shell.notice.languageNotLoaded" />;
     case 'demoNotStored':
       return (
         <FormattedMessage

@@ -6,7 +6,9 @@ export type StartUpNotice =
   /** The browser refused the mock backend's service worker: `/api` will not answer. */
   | { kind: 'mockBackendFailed' }
   /** The first start's demo journeys and profiles could not be stored, and why. */
-  | { kind: 'demoNotStored'; reason: FailureReason };
+  | { kind: 'demoNotStored'; reason: FailureReason }
+  /** The reader's language did not load: the app started in English. */
+  | { kind: 'languageNotLoaded' };
 
 let notices: readonly StartUpNotice[] = [];
 const listeners = new Set<() => void>();

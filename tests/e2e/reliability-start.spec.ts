@@ -92,3 +92,17 @@ test.describe('an upgrade of the database held up by another tab', () => {
     await expect(startNotices(page)).toHaveCount(0);
   });
 });
+
+test.describe('a French visitor whose catalogue does not load', () => {
+  test.use({ locale: 'fr-FR', allowedConsoleErrors: [/Failed to load resource/] });
+
+  test('gets the app in English, told so, instead of a blank page', async ({ page }) => {
+    // The French catalogue is a chunk of its own: a dropped connection, or a deploy that
+    // replaced it since the page was cached, leaves it unreachable.
+    await page.route('**/assets/fr-*.js', (route) => route.abort());
+    await page.goto('/');
+    await expect(page.getByRole('table', { name: 'Journeys' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(startNotices(page)).toContainText('Your language could not be loaded');
+  });
+});
