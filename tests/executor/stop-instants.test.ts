@@ -46,6 +46,36 @@ describe('a second stop', () => {
   });
 });
 
+describe('an entry the engine had not taken at the stop', () => {
+  it('is taken, and its run ends at the stop, sending nothing', async () => {
+    const { pool } = engine;
+    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    // Signed up before the stop; the engine (behind the clock) had not run since.
+    await engine.signUp(1, T0 + MINUTE, 'p');
+    const stopAt = T0 + 2 * MINUTE;
+    await stopJourney(pool, 'welcome', at(stopAt));
+    // And one after the stop, who must not enter.
+    await engine.signUp(1, stopAt + MINUTE, 'late');
+    await engine.batch(T0 + HOUR);
+
+    expect(await engine.runsOf('p-00001')).toEqual([
+      expect.objectContaining({
+        version: 1,
+        entryAt: T0 + MINUTE,
+        end: 'stopped',
+        endedAt: stopAt,
+      }),
+    ]);
+    expect(await engine.runsOf('late-00001')).toEqual([]);
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ step_id: 'm1', status: 'failed', last_error: 'journey stopped' }),
+    ]);
+    const counts = await readCounts(pool, engine.catalog, 'welcome', 1, T0 + HOUR);
+    expect(counts).toMatchObject({ entries: 1, stopped: 1 });
+    expect(counts?.notSent?.['m1']).toEqual({ journey_stopped: 1, not_rendered: 0 });
+  });
+});
+
 describe('the stop’s answer', () => {
   it('names the runs it ends, and the engine’s next pass ends them all, however many batches it takes', async () => {
     const { pool } = engine;

@@ -187,7 +187,8 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       const lastPlan = plans.byVersion.get(last.version) ?? vp;
       settleConversion(lastPlan, state, last, Math.min(at, now), tally);
     }
-    if (at === NEVER) break;
+    // From the stop of the newest version, no entries (runs before it are taken and stopped).
+    if (at === NEVER || at >= plans.liveUntil) break;
     if (at > now) {
       dueAt = at;
       break;

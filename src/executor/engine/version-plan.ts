@@ -46,8 +46,14 @@ function overBudgetByStep(spec: Spec): Map<string, Record<string, string>> {
 /** A journey's versions the engine runs: the live one for new entries, any for runs in flight. */
 export interface JourneyPlans {
   journeyId: string;
-  /** New entries use it; null when the journey takes no new entries (stopped). */
+  /** The newest version: new entries use it, up to `liveUntil`. */
   live: VersionPlan | null;
+  /**
+   * New entries are taken only before this instant: the stop of the newest version (Infinity
+   * while it is not stopped). An entry before the stop that the engine, behind the clock, had not
+   * taken yet is still taken, and its run ends at the stop.
+   */
+  liveUntil: number;
   /**
    * The journey's stops, oldest first: each ends the runs still in flight on versions up to its
    * `lastVersion` (and after the stop before it) at its instant, even when a newer version was

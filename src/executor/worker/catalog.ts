@@ -1,6 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Spec } from '../../domain/index.ts';
-import { versionPlan, type JourneyPlans, type VersionPlan } from '../engine/version-plan.ts';
+import {
+  stopOf,
+  versionPlan,
+  type JourneyPlans,
+  type VersionPlan,
+} from '../engine/version-plan.ts';
 
 /**
  * The published journeys, compiled once per process and reloaded when a publish bumps the
@@ -49,6 +54,7 @@ export class Catalog {
         live: vp,
         byVersion,
         stops: [],
+        liveUntil: Number.POSITIVE_INFINITY,
       });
     }
     // Stop rows stay after a publish: each still ends its runs (versions up to its
@@ -59,12 +65,12 @@ export class Catalog {
     for (const stop of stops.rows) {
       const plans = journeys.get(stop.journey_id);
       if (plans === undefined) continue;
-      const stillStopped = plans.live !== null && plans.live.version <= stop.last_version;
-      journeys.set(stop.journey_id, {
+      const withStop: JourneyPlans = {
         ...plans,
-        live: stillStopped ? null : plans.live,
         stops: [...plans.stops, { at: Number(stop.stopped_at), lastVersion: stop.last_version }],
-      });
+      };
+      const liveStop = plans.live === null ? null : stopOf(withStop, plans.live.version);
+      journeys.set(stop.journey_id, { ...withStop, liveUntil: liveStop ?? withStop.liveUntil });
     }
     this.journeys = journeys;
     this.revision = revision;

@@ -27,6 +27,7 @@ function runCase(c: (typeof cases)[number], stops: (profile: Profile, end: numbe
     live: vp,
     byVersion: new Map([[1, vp]]),
     stops: [],
+    liveUntil: Number.POSITIVE_INFINITY,
   };
   const tally = new Tally();
   const profiles: ExpectedOutcome['profiles'] = {};

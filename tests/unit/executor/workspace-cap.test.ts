@@ -43,6 +43,7 @@ function journey(id: string, days: number): ProfileJourney {
       live: vp,
       byVersion: new Map([[1, vp]]),
       stops: [],
+      liveUntil: Number.POSITIVE_INFINITY,
     },
     state: emptyJourneyState(),
   };
