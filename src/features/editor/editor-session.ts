@@ -1,9 +1,4 @@
-import {
-  randomId,
-  withSafeStepIds,
-  type JourneyDocument,
-  type RenamedStep,
-} from '../../domain/index.ts';
+import { withSafeStepIds, type JourneyDocument, type RenamedStep } from '../../domain/index.ts';
 import {
   readStoredJourney,
   saveJourneyIfRevision,
@@ -25,11 +20,14 @@ export interface EditorStart {
  * imports repaired step ids may hold ids the editor can never fix (`__proto__`, empty, control
  * characters): they are replaced as an import replaces them. The repaired document differs from
  * the stored one, so the sync journals it and saves it at once by compare-and-set on the revision
- * read; a write that cannot land is a conflict, never a loss.
+ * read; a write that cannot land is a conflict, never a loss. The new ids follow from the
+ * document alone, so two tabs opening it repair it alike: the second finds its own document
+ * stored by the first, not a conflict (journey-sync.ts).
  */
 export function startOf(opening: JourneyOpening): EditorStart {
   const { document, start } = openedAs(opening);
-  const repaired = withSafeStepIds(document, randomId);
+  let n = 0;
+  const repaired = withSafeStepIds(document, () => `renamed-step-${++n}`);
   return { document: repaired.document, start, renamed: repaired.renamed };
 }
 

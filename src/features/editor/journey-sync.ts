@@ -96,6 +96,23 @@ export function createJourneySync(store: EditorStore, start: SyncStart, deps: Sy
     set({ status: 'saved', at: deps.now() });
   };
 
+  /**
+   * Another tab stored exactly this editor's document (two tabs that opened a journey and made
+   * the same change to it, such as repairing its step ids): that is this editor's save, landed.
+   * The editor keeps its own document and undo history and goes on from that revision.
+   */
+  const sameAsMine = (theirs: TheirJourney): theirs is Extract<TheirJourney, { status: 'ok' }> =>
+    theirs.status === 'ok' && sameContent(theirs.document, current());
+  const takeAsSaved = (theirs: Extract<TheirJourney, { status: 'ok' }>) => {
+    clearTimeout(timer);
+    timer = undefined;
+    conflict = null;
+    base = theirs.revision;
+    saved = current();
+    deps.journal.clear();
+    set({ status: 'saved', at: deps.now() });
+  };
+
   const afterWrite = () => {
     writing = false;
     if (recheckAfterWrite && !stopped) {
@@ -123,6 +140,8 @@ export function createJourneySync(store: EditorStore, start: SyncStart, deps: Sy
             deps.journal.clear();
             set({ status: 'saved', at: deps.now() });
           }
+        } else if (sameAsMine(result.theirs) && current() === document) {
+          takeAsSaved(result.theirs);
         } else {
           enterConflict(result.theirs);
         }
@@ -150,6 +169,7 @@ export function createJourneySync(store: EditorStore, start: SyncStart, deps: Sy
     }
     if (theirs.status === 'ok' && theirs.revision === base) return;
     if (conflict === null && !dirty() && theirs.status === 'ok') adopt(theirs);
+    else if (conflict === null && sameAsMine(theirs)) takeAsSaved(theirs);
     else enterConflict(theirs);
   }
 
@@ -231,3 +251,10 @@ export function createJourneySync(store: EditorStore, start: SyncStart, deps: Sy
 
 /** The sync of one open journey. */
 export type JourneySync = ReturnType<typeof createJourneySync>;
+
+/** Whether two documents hold the same journey, whenever each was stamped as saved. */
+function sameContent(a: JourneyDocument, b: JourneyDocument): boolean {
+  return (
+    a === b || JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' })
+  );
+}

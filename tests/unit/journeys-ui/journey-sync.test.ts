@@ -266,3 +266,41 @@ describe('journey sync', () => {
     expect(storage.saves).toHaveLength(0);
   });
 });
+
+describe('two editors that make the same change', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(START);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('take the other’s save of exactly their own document as saved, never a conflict', async () => {
+    // Two tabs open one journey whose opening changed it the same way (step ids repaired).
+    const stored = createJourney('Shared', START, () => 'j1');
+    const storage = new FakeStorage(stored);
+    const repaired = { ...stored, name: 'Shared, repaired' };
+    const open = () => {
+      const store = createEditorStore({ ...repaired });
+      const sync = createJourneySync(store, { base: 1, saved: stored }, storage.deps(new Map()));
+      return { store, sync, stop: sync.start() };
+    };
+    const first = open();
+    const second = open();
+    await advance(AUTOSAVE_DELAY_MS * 2);
+    expect(first.sync.getState().status).toBe('saved');
+    expect(second.sync.getState().status).toBe('saved');
+    expect(storage.document?.name).toBe('Shared, repaired');
+    // One write landed; the other editor neither wrote over it nor asked.
+    expect(storage.revision).toBe(2);
+    // Both go on editing from the stored revision.
+    rename(second.store, 'Second’s name');
+    await advance(AUTOSAVE_DELAY_MS * 2);
+    expect(storage.document?.name).toBe('Second’s name');
+    expect(second.sync.getState().status).toBe('saved');
+    expect(first.store.getState().document.name).toBe('Second’s name');
+    first.stop();
+    second.stop();
+  });
+});

@@ -14,7 +14,9 @@ import {
 import { EditorPage } from '../../../src/features/editor/editor-page.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
-import { getJourney, saveJourney } from '../../../src/storage/journey-documents.ts';
+import { startOf } from '../../../src/features/editor/editor-session.ts';
+import { getJourney, openJourney, saveJourney } from '../../../src/storage/journey-documents.ts';
+import type { JourneyOpening } from '../../../src/storage/journey-session.ts';
 import { inFrench } from '../../support/in-french.tsx';
 
 /**
@@ -120,6 +122,23 @@ describe('opening a stored journey whose step ids cannot be used', () => {
     await waitFor(() => expect(screen.getByText('All changes saved')).toBeInTheDocument(), {
       timeout: 15_000,
     });
+  });
+
+  it('repairs it alike in every tab, so two tabs opening it write once and agree', async () => {
+    const stored = await openJourney('hostile');
+    if (stored === undefined) throw new Error('not stored');
+    const opening = (tabId: string): JourneyOpening => ({
+      journeyId: 'hostile',
+      tabId,
+      stored,
+      decision: { kind: 'stored', discard: [], setAside: [] },
+      journal: {} as JourneyOpening['journal'],
+      setAside: [],
+    });
+    const one = startOf(opening('one'));
+    const other = startOf(opening('other'));
+    expect(one.renamed).toHaveLength(4);
+    expect(other.document).toEqual(one.document);
   });
 
   it('says so in French', async () => {
