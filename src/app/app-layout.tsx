@@ -2,6 +2,8 @@ import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useMatches, useNavigation } from 'react-router';
 import { CurrencySwitch } from '../i18n/currency-switch';
 import { LanguageSwitch } from '../i18n/language-switch';
+import { useRouteTitle } from './document-title';
+import { StartUpNoticesView } from './start-up-notices-view';
 
 const LABELS = defineMessages({
   journeys: { id: 'shell.nav.journeys' },
@@ -28,6 +30,7 @@ const BRAND_MARK = '◆';
 export function AppLayout() {
   const intl = useIntl();
   const navigation = useNavigation();
+  useRouteTitle();
   const fullScreen = useMatches().some(
     (match) => (match.handle as { fullScreen?: boolean } | undefined)?.fullScreen === true,
   );
@@ -61,6 +64,7 @@ export function AppLayout() {
         <LanguageSwitch />
         <CurrencySwitch />
       </header>
+      <StartUpNoticesView />
       <main id="main" className="app-main" aria-busy={navigation.state === 'loading'}>
         <Outlet />
       </main>

@@ -1,6 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
+import { useDocumentTitle } from './document-title.ts';
 import { audiencesOf, type JourneyStep } from '../domain/index.ts';
 import { formatStepPhrase } from '../i18n/step-words.ts';
 import { EditorPage } from '../features/editor/editor-page.tsx';
@@ -127,6 +128,12 @@ function StepAudiencePreview({ step }: { step: JourneyStep }) {
   );
 }
 
+/** Names the tab after the journey, as it is edited. */
+function JourneyTitle({ name }: { name: string }) {
+  useDocumentTitle(name);
+  return null;
+}
+
 /** The editor with what other features add to it: segment counts, export and publishing. */
 export function EditorRoute() {
   const compare = useComparison();
@@ -154,14 +161,17 @@ export function EditorRoute() {
         </Suspense>
       )}
       renderHeaderActions={(context) => (
-        <Suspense fallback={null}>
-          <EditorHeaderActions
-            document={context.document}
-            diagnostics={context.diagnostics}
-            onBackendErrors={context.setExternalDiagnostics}
-            onCompare={compare.start}
-          />
-        </Suspense>
+        <>
+          <JourneyTitle name={context.document.name} />
+          <Suspense fallback={null}>
+            <EditorHeaderActions
+              document={context.document}
+              diagnostics={context.diagnostics}
+              onBackendErrors={context.setExternalDiagnostics}
+              onCompare={compare.start}
+            />
+          </Suspense>
+        </>
       )}
     />
   );

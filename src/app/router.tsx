@@ -1,8 +1,20 @@
+import { defineMessages } from 'react-intl';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
 import { withPageMessages } from '../i18n/with-page-messages.tsx';
+
+/** Each page's name in the tab's title (see `document-title.ts`). */
+const TITLES = defineMessages({
+  journeys: { id: 'shell.nav.journeys' },
+  profiles: { id: 'shell.nav.profiles' },
+  simulations: { id: 'shell.nav.simulations' },
+  forecast: { id: 'shell.nav.forecast' },
+  customerValue: { id: 'shell.nav.customerValue' },
+  lifecycle: { id: 'shell.nav.lifecycle' },
+  notFound: { id: 'shell.notFound.title' },
+});
 
 /** The English messages only the lazy pages use, fetched with the first of them. */
 const pageMessages = async () => (await import('virtual:wayfinder-messages/en/pages')).default;
@@ -21,6 +33,7 @@ export const routes: RouteObject[] = [
     children: [
       {
         index: true,
+        handle: { title: TITLES.journeys },
         errorElement: <RouteError />,
         lazy: async () => ({
           Component: (await import('./journey-list-route')).JourneyListRoute,
@@ -29,6 +42,7 @@ export const routes: RouteObject[] = [
       {
         path: 'journeys/:journeyId',
         // The editor has its own header with the way back: the journey gets the whole window.
+        // It names the tab after the journey itself.
         handle: { fullScreen: true },
         errorElement: <RouteError />,
         lazy: async () => ({
@@ -37,6 +51,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'profiles',
+        handle: { title: TITLES.profiles },
         errorElement: <RouteError />,
         lazy: async () => {
           const [{ ProfilesPage }, english] = await Promise.all([
@@ -48,6 +63,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'profiles/:setId',
+        handle: { title: TITLES.profiles },
         errorElement: <RouteError />,
         lazy: async () => {
           const [{ ProfileSetPage }, english] = await Promise.all([
@@ -59,6 +75,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'profiles/:setId/:profileId',
+        handle: { title: TITLES.profiles },
         errorElement: <RouteError />,
         lazy: async () => {
           const [{ ProfileRoute }, english] = await Promise.all([
@@ -70,6 +87,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'simulations',
+        handle: { title: TITLES.simulations },
         errorElement: <RouteError />,
         lazy: async () => {
           const [{ SimulationsPage }, english] = await Promise.all([
@@ -81,6 +99,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'simulations/forecast',
+        handle: { title: TITLES.forecast },
         errorElement: <RouteError />,
         lazy: async () => {
           const [{ ForecastPage }, english] = await Promise.all([
@@ -92,6 +111,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'customer-value',
+        handle: { title: TITLES.customerValue },
         errorElement: <RouteError />,
         lazy: async () => {
           const [{ CustomerValuePage }, english] = await Promise.all([
@@ -103,6 +123,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'lifecycle',
+        handle: { title: TITLES.lifecycle },
         errorElement: <RouteError />,
         lazy: async () => {
           const [{ LifecyclePage }, english] = await Promise.all([
@@ -112,7 +133,7 @@ export const routes: RouteObject[] = [
           return { Component: withPageMessages(LifecyclePage, english) };
         },
       },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', handle: { title: TITLES.notFound }, element: <NotFoundPage /> },
     ],
   },
 ];

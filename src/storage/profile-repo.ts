@@ -1,3 +1,4 @@
+import { failureReasonOf } from '../domain/failure/failure-reason';
 import { mergeProfiles } from '../domain/profiles/merge-profiles';
 import type { Profile } from '../domain/profiles/profile';
 import type { ProfileSort } from '../domain/profiles/query';
@@ -450,9 +451,20 @@ export function createProfileRepo(db: WayfinderDb, options: ProfileRepoOptions =
       };
     },
 
-    /** One profile by id, or undefined: found in the set's table (see {@link readSetTable}). */
+    /**
+     * One profile by id, found in the set's table (see {@link readSetTable}); undefined when the
+     * set has no such profile or there is no such set.
+     */
     async getProfile(setId: string, id: string): Promise<Profile | undefined> {
-      const table = await tables.read(setId);
+      let table: ProfileSetTable;
+      try {
+        table = await tables.read(setId);
+      } catch (error) {
+        // A link to a profile of a set that is gone (deleted here or in another tab, or never
+        // there) finds no profile, as a link to a profile the set lacks does.
+        if (failureReasonOf(error).code === 'setGone') return undefined;
+        throw error;
+      }
       const index = table.indexOf(id);
       return index < 0 ? undefined : table.profile(index);
     },

@@ -187,6 +187,17 @@ describe('profile repo', () => {
     expect(await repo.getProfile(set.id, 'missing')).toBeUndefined();
   });
 
+  it('finds no profile in a set that does not exist or was deleted (the profile page says so, not a fault)', async () => {
+    const { repo } = setup();
+    const set = await repo.createProfileSet({ name: 'S', source: 'csv' });
+    await repo.importIntoSet(set.id, [simple('a', 'Ann')], { mode: 'replace' });
+    expect(await repo.getProfile(set.id, 'a')).toEqual(simple('a', 'Ann'));
+    await repo.deleteSet(set.id);
+    expect(await repo.getProfile(set.id, 'a')).toBeUndefined();
+    expect(await repo.getProfile('never-was', 'a')).toBeUndefined();
+    expect(await repo.getProfile('__proto__', 'constructor')).toBeUndefined();
+  });
+
   it('sees writes made through another repo on the same database', async () => {
     const { repo, db } = setup();
     const set = await repo.createProfileSet({ name: 'S', source: 'csv' });
