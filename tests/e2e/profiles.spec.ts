@@ -148,3 +148,31 @@ test('Export JSON downloads the whole set, streamed a chunk at a time', async ({
   expect(exported.profiles).toHaveLength(5_000);
   expect(new Set(exported.profiles.map((p) => p.id)).size).toBe(5_000);
 });
+
+test('a CSV saved by Excel on Windows (Windows-1252) is read in the encoding chosen, accents and all', async ({
+  page,
+}) => {
+  await page.goto('/profiles');
+  await page.getByRole('button', { name: 'Import file' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import profiles' });
+  // "é", "è" and "ü" as Latin-1 bytes, "Œ" and "€" as Windows-1252 has them (0x8C, 0x80).
+  const text = 'customer_id,full_name,note\nu1,Zoé Lefèvre,5 X\nu2,Ann,plain\nu3,Ydipe Müller,ok\n';
+  const bytes = Buffer.from(text, 'latin1');
+  bytes[text.indexOf('X')] = 0x80;
+  bytes[text.indexOf('Y')] = 0x8c;
+  await chooseFile(page, { name: 'excel.csv', mimeType: 'text/csv', buffer: bytes });
+  const encoding = dialog.getByRole('group', { name: 'Text encoding' });
+  await expect(encoding.getByRole('combobox', { name: 'Encoding' })).toHaveValue('windows-1252');
+  await expect(
+    encoding.getByRole('table', { name: /read as Western European \(Windows-1252, Latin-1\)/ }),
+  ).toContainText('u1,Zoé Lefèvre,5 €');
+  await expect(encoding).toContainText('u3,Œdipe Müller,ok');
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('list', { name: 'Import summary' })).toContainText(
+    '3 profiles imported from 3 rows',
+  );
+  await dialog.getByRole('button', { name: 'Open set' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'excel' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Œdipe Müller');
+});
