@@ -50,3 +50,4 @@ export {
   type CompiledRevision,
 } from './compiled-revision.ts';
 export { neighbourStep, type ArrowDirection } from './step-navigation.ts';
+export { findSteps } from './step-search.ts';

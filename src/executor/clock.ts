@@ -15,8 +15,12 @@ export const wallClock: Clock = { now: async () => Date.now() };
 export class TestClock implements Clock {
   constructor(private readonly pool: Pool) {}
 
-  async now(): Promise<number> {
-    const r = await this.pool.query<{ now_ms: string }>(
+  /**
+   * Read on `db` when given: in that transaction, and without asking the pool for a second
+   * connection while one is held (a pool full of batches each waiting for another would hang).
+   */
+  async now(db?: PoolClient): Promise<number> {
+    const r = await (db ?? this.pool).query<{ now_ms: string }>(
       'select now_ms from test_clock where id = 1',
     );
     const row = r.rows[0];

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { journeyToFileText, type JourneyDocument } from '../../src/domain/index.ts';
 import { expect } from './fixtures';
 
 /** The journey canvas, named as screen readers hear it. */
@@ -52,4 +53,19 @@ export async function viewSettled(page: Page): Promise<void> {
       { intervals: [100] },
     )
     .toBeGreaterThanOrEqual(5);
+}
+
+/** Imports a journey document from the list as a file, and opens it in the editor. */
+export async function importAndOpen(page: Page, document: JourneyDocument): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Import a journey file').setInputFiles({
+    name: 'journey.journey.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(journeyToFileText(document)),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await page.getByRole('link', { name: document.name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: document.name })).toBeVisible();
+  // A large journey draws only the steps in view.
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
 }

@@ -31,7 +31,7 @@ test('a 20-replication forecast of two different journeys reads the difference',
   const card = forecastA.getByRole('group', { name: 'Conversion rate' });
   await expect(card).toContainText(/\d+(\.\d)?%/);
   await expect(card).toContainText(/80% range .+ – .+/);
-  await expect(card).toContainText('mean of 20 replications');
+  await expect(card).toContainText('median of 20 replications');
   const differences = page.getByRole('list', { name: 'Differences in plain words' });
   await expect(differences).toContainText(
     /(B converts \d+\.\d\d+ points (more|less) \(90% range [+-]\d+\.\d\d+ to [+-]\d+\.\d\d+ points; relative .+\) — a real difference\.)|(Conversion rate: no detectable difference — B − A is [+-]?\d+\.\d\d+ points \(90% range -\d+\.\d\d+ to \+\d+\.\d\d+ points; relative .+\)\.)/,

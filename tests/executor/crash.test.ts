@@ -85,7 +85,10 @@ describe('a crash (kill -9) of the executor', () => {
     api = new ExecutorClient(executor.url);
     await until('every send delivered', async () => {
       const stats = await api.ok<Stats>('GET', '/admin/stats');
-      return (stats.outbox.pending ?? 0) === 0 && receiver.received.size >= 2 * PROFILES;
+      return (
+        (stats.outbox.pending ?? 0) + (stats.outbox.sending ?? 0) === 0 &&
+        receiver.received.size >= 2 * PROFILES
+      );
     });
 
     const stats = await api.ok<Stats>('GET', '/admin/stats');

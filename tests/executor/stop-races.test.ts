@@ -1,15 +1,9 @@
-import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/executor/db/migrate.ts';
+import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '../../src/executor/http/problem.ts';
-import type { RunState } from '../../src/executor/engine/state.ts';
-import { insertEvents, putProfile } from '../../src/executor/store/intake.ts';
 import { STOP_LOCK, stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { journeyStatus, publishVersion } from '../../src/executor/store/versions.ts';
-import { Catalog } from '../../src/executor/worker/catalog.ts';
-import { processDueBatch } from '../../src/executor/worker/process-batch.ts';
-import { signUps, twoEmailWelcome as welcome } from './support/journeys.ts';
-import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
+import { at, directEngine } from './support/direct-engine.ts';
+import { twoEmailWelcome as welcome } from './support/journeys.ts';
 
 /**
  * The stop's promise — from its instant no new entries, every run ends, nothing more is sent —
@@ -17,74 +11,26 @@ import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
  * The store and the engine's batch are called directly, so the engine is held back exactly where
  * each case needs it.
  */
-const DB = `wf_exec_stop_races_${process.pid}`;
 const T0 = Date.UTC(2026, 4, 4, 10);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-let pool: pg.Pool;
-let catalog: Catalog;
-
-beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: await createTestDatabase(DB), max: 6 });
-  await migrate(pool);
-});
-
-beforeEach(async () => {
-  await pool.query(
-    `truncate journey_versions, profiles, events, journey_profiles, count_deltas, outbox,
-       delivery_batches, journey_stops`,
-  );
-  await pool.query('update catalog set revision = revision + 1');
-  catalog = new Catalog(pool);
-});
-
-afterAll(async () => {
-  await pool.end();
-  await dropTestDatabase(DB);
-});
-
-const at = (t: number) => async () => t;
-const batch = (dueBy: number, timeNow = at(dueBy)) =>
-  processDueBatch(pool, catalog, dueBy, 500, 'stop-races', timeNow);
-
-async function signUp(count: number, when: number, prefix: string): Promise<void> {
-  const { profiles, events } = signUps(count, when, prefix);
-  for (const p of profiles) await putProfile(pool, p.id, p.attributes, when);
-  await insertEvents(pool, { events }, when);
-}
-
-async function runsOf(profileId: string): Promise<RunState[]> {
-  const r = await pool.query<{ state: { runs: RunState[] } }>(
-    `select state from journey_profiles where journey_id = 'welcome' and profile_id = $1`,
-    [profileId],
-  );
-  return r.rows[0]?.state.runs ?? [];
-}
-
-async function sends(): Promise<{ profile_id: string; step_id: string; status: string }[]> {
-  const r = await pool.query<{
-    profile_id: string;
-    step_id: string;
-    status: string;
-    last_error: string;
-  }>(`select profile_id, step_id, status, last_error from outbox order by id`);
-  return r.rows;
-}
+const engine = directEngine('stop-races');
+const { batch, signUp, runsOf, sends } = engine;
 
 describe('stopping a journey', () => {
   it('a publish right after the stop revives none of the runs the engine had not ended yet', async () => {
-    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
     await signUp(2, T0 + MINUTE, 'p');
     await batch(T0 + HOUR);
-    expect((await journeyStatus(pool, 'welcome')).activeProfiles).toBe(2);
+    expect((await journeyStatus(engine.pool, 'welcome')).activeProfiles).toBe(2);
 
     // "Stop the broken journey, publish the fix", before the engine has run again.
     const stopAt = T0 + HOUR + MINUTE;
-    await stopJourney(pool, 'welcome', at(stopAt));
-    await publishVersion(pool, 'welcome', 'v2', welcome(2), stopAt + MINUTE);
-    expect(await journeyStatus(pool, 'welcome')).toMatchObject({
+    await stopJourney(engine.pool, 'welcome', at(stopAt));
+    await publishVersion(engine.pool, 'welcome', 'v2', welcome(2), stopAt + MINUTE);
+    expect(await journeyStatus(engine.pool, 'welcome')).toMatchObject({
       state: 'live',
       liveVersion: 2,
       stoppedAt: null,
@@ -96,7 +42,7 @@ describe('stopping a journey', () => {
         expect.objectContaining({ version: 1, end: 'stopped', endedAt: stopAt }),
       ]);
     expect((await sends()).filter((s) => s.step_id === 'm2')).toEqual([]);
-    expect((await journeyStatus(pool, 'welcome')).activeProfiles).toBe(0);
+    expect((await journeyStatus(engine.pool, 'welcome')).activeProfiles).toBe(0);
 
     // The new version takes new entries.
     await signUp(1, T0 + 3 * DAY + MINUTE, 'new');
@@ -105,7 +51,7 @@ describe('stopping a journey', () => {
   });
 
   it('waits for a batch in flight: the runs it starts end at the stop and its sends are cancelled', async () => {
-    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
     await signUp(1, T0 + MINUTE, 'p');
 
     // A batch that has claimed the profile and read the catalog (no stop yet) is held back.
@@ -122,14 +68,14 @@ describe('stopping a journey', () => {
 
     const stopAt = T0 + 11 * MINUTE;
     let stopDone = false;
-    const stopping = stopJourney(pool, 'welcome', at(stopAt)).then((s) => {
+    const stopping = stopJourney(engine.pool, 'welcome', at(stopAt)).then((s) => {
       stopDone = true;
       return s;
     });
     // Either the stop has finished (it did not wait) or it is waiting for a lock.
     for (;;) {
       if (stopDone) break;
-      const waiting = await pool.query<{ n: number }>(
+      const waiting = await engine.pool.query<{ n: number }>(
         `select count(*)::int as n from pg_stat_activity
          where datname = current_database() and wait_event_type = 'Lock'`,
       );
@@ -145,7 +91,7 @@ describe('stopping a journey', () => {
     expect(await runsOf('p-00001')).toEqual([
       expect.objectContaining({ end: 'stopped', endedAt: stopAt }),
     ]);
-    expect((await journeyStatus(pool, 'welcome')).activeProfiles).toBe(0);
+    expect((await journeyStatus(engine.pool, 'welcome')).activeProfiles).toBe(0);
     // Its first email was still in the outbox at the stop: it is not delivered.
     expect(await sends()).toEqual([
       expect.objectContaining({ step_id: 'm1', status: 'failed', last_error: 'journey stopped' }),
@@ -153,11 +99,11 @@ describe('stopping a journey', () => {
   });
 
   it('sends nothing the engine makes after the stop, even dated before it', async () => {
-    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
     await signUp(1, T0 + MINUTE, 'p');
     await batch(T0 + HOUR);
     const stopAt = T0 + 2 * DAY + HOUR;
-    await stopJourney(pool, 'welcome', at(stopAt));
+    await stopJourney(engine.pool, 'welcome', at(stopAt));
     // The engine runs behind the clock (its reorder window): the run wakes before the stop and
     // reaches its second email, dated before the stop but made after it.
     await batch(T0 + 2 * DAY + 30 * MINUTE);
@@ -168,27 +114,27 @@ describe('stopping a journey', () => {
   });
 
   it('a held profile is tried again at the stop, not an hour later', async () => {
-    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
     await signUp(1, T0 + MINUTE, 'p');
     await batch(T0 + HOUR);
     // Held a minute ago (its engine failed then, for a reason gone since).
-    await pool.query(
+    await engine.pool.query(
       `update profiles set held_reason = 'the engine failed: earlier', held_at = $1`,
       [T0 + HOUR + MINUTE],
     );
     const stopAt = T0 + HOUR + 2 * MINUTE;
-    await stopJourney(pool, 'welcome', at(stopAt));
+    await stopJourney(engine.pool, 'welcome', at(stopAt));
     await batch(stopAt + MINUTE);
     expect(await runsOf('p-00001')).toEqual([
       expect.objectContaining({ end: 'stopped', endedAt: stopAt }),
     ]);
-    expect((await journeyStatus(pool, 'welcome')).activeProfiles).toBe(0);
+    expect((await journeyStatus(engine.pool, 'welcome')).activeProfiles).toBe(0);
   });
   it('a stop that changes nothing (an unknown journey, a repeat) does not wait for a batch in flight', async () => {
-    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
-    await stopJourney(pool, 'welcome', at(T0 + HOUR));
+    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
+    await stopJourney(engine.pool, 'welcome', at(T0 + HOUR));
     // A batch in flight holds the stop lock shared until it commits.
-    const inFlight = await pool.connect();
+    const inFlight = await engine.pool.connect();
     try {
       await inFlight.query('begin');
       await inFlight.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
@@ -200,9 +146,11 @@ describe('stopping a journey', () => {
           ),
           new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
         ]);
-      expect(await answered(stopJourney(pool, 'nope', at(T0 + 2 * HOUR)))).toBe('refused');
-      expect(await answered(stopJourney(pool, 'welcome', at(T0 + 2 * HOUR)))).toBe('answered');
-      expect((await journeyStatus(pool, 'welcome')).stoppedAt).toBe(
+      expect(await answered(stopJourney(engine.pool, 'nope', at(T0 + 2 * HOUR)))).toBe('refused');
+      expect(await answered(stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR)))).toBe(
+        'answered',
+      );
+      expect((await journeyStatus(engine.pool, 'welcome')).stoppedAt).toBe(
         new Date(T0 + HOUR).toISOString(),
       );
     } finally {

@@ -9,13 +9,18 @@ import { signUps, specOf } from './support/journeys.ts';
 import { startTestExecutor, type TestExecutor } from './support/test-executor.ts';
 
 /**
- * A message whose template cannot be rendered for a customer (here a runaway loop stopped by the
- * render budget) is not sent (spec §5.5: "sends nothing and is an executor error"): its send
- * ends failed with the reason. Before, it went out with the raw Liquid source as its text.
+ * A message whose template cannot be rendered for a customer (here a loop over the customer's own
+ * value, run away and stopped by the render budget) is not sent (spec §5.5: "sends nothing and
+ * is an executor error"): its send ends failed with the reason. Before, it went out with the raw Liquid source as its text.
  */
 const T0 = Date.UTC(2026, 4, 4, 10);
+/**
+ * Runs away only for customers whose `custom.n` is large: a sample customer with no values
+ * renders it at once, so publishing accepts it (a template that runs away for everyone is refused
+ * at publish: template-budget.test.ts), and it is stopped per send.
+ */
 const RUNAWAY =
-  '{% assign r = (1..50) %}{% for a in r %}{% for b in r %}{% for c in r %}{% for d in r %}{% for e in r %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}';
+  '{% assign r = (1..profile.custom.n) %}{% for a in r %}{% for b in r %}{% for c in r %}{% for d in r %}{% for e in r %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}';
 
 let running: TestExecutor;
 let folder: string;
@@ -55,7 +60,9 @@ afterAll(async () => {
 describe('a send whose template cannot be rendered', () => {
   it('ends failed with the reason, is never delivered, and the run goes on', async () => {
     const { profiles, events } = signUps(2, T0 + 1000, 'u');
-    await running.api.putProfiles(profiles);
+    await running.api.putProfiles(
+      profiles.map((p) => ({ ...p, attributes: { ...p.attributes, custom: { n: 50 } } })),
+    );
     await running.api.postEvents(events);
     await running.api.advance(2 * 3_600_000);
     const db = new pg.Client({ connectionString: running.databaseUrl });
@@ -94,6 +101,7 @@ describe('a send whose template cannot be rendered', () => {
       await running.api.ok('GET', '/journeys/runaway/versions/1/counts'),
     );
     expect(counts.steps['bad']).toMatchObject({ entered: 2, sent: 0 });
+    expect(counts.notSent?.['bad']).toEqual({ journey_stopped: 0, not_rendered: 2 });
     expect(counts.steps['good']).toMatchObject({ sent: 2 });
   });
 });

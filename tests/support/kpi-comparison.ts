@@ -25,8 +25,11 @@ export const conversions: KpiDefinition = {
 
 /** B − A over 20 replications: its mean and interval; the interval alone decides the verdict. */
 export function comparison(meanDiff: number, low: number, high: number): VariantComparison {
+  // A baseline of 0: no relative difference, as `relativeDiff: null` says.
   return {
     n: 20,
+    meanA: 0,
+    meanB: meanDiff,
     meanDiff,
     relativeDiff: null,
     ci: { low, high },

@@ -10,7 +10,7 @@ import { stepResultSchema } from '../simulate/result-schema.ts';
  */
 
 /** The API version a backend reports in GET /health: docs/openapi.json `info.version`. */
-export const API_VERSION = '1.2.0';
+export const API_VERSION = '1.3.0';
 
 /**
  * Attributes as a request sends them: every key one the contract knows (docs/openapi.json says
@@ -63,6 +63,14 @@ export const eventBatchResultSchema = z.object({
 const count = z.number().int().nonnegative();
 
 /** GET /journeys/{journeyId}/versions/{version}/counts: what really happened, shaped like a simulation's step counts. */
+/** Messages a step reached but did not send, by why (GET …/counts `notSent`). */
+export const notSentSchema = z.object({
+  /** The journey was stopped before the message went out (spec §3.5). */
+  journey_stopped: count,
+  /** A template of it could not be rendered for the customer (spec §5.5). */
+  not_rendered: count,
+});
+
 export const versionCountsSchema = z.object({
   journeyId: z.string().min(1),
   version: z.number().int().positive(),
@@ -77,6 +85,11 @@ export const versionCountsSchema = z.object({
    * backends that cannot stop a journey.
    */
   stopped: count.optional(),
+  /**
+   * Per message step, the messages it reached but refused, by why; they are not in its `sent`
+   * and no frequency cap counts them. Absent from backends that do not report it.
+   */
+  notSent: z.record(z.string(), notSentSchema).optional(),
   /** Per step, as `SimulationResult.steps`; `waiting` is the runs there now. */
   steps: z.record(z.string(), stepResultSchema),
   /** Runs that took each connection, keyed `${fromStepId}->${branchKey}`, as `SimulationResult.edgeCounts`. */

@@ -11,6 +11,10 @@ export interface CompareOptions {
 export interface VariantComparison {
   /** Paired replications. */
   n: number;
+  /** Mean of A over the pairs: the baseline `meanDiff` and `relativeDiff` are read against. */
+  meanA: number;
+  /** Mean of B over the pairs; `meanB − meanA` is `meanDiff` (up to rounding). */
+  meanB: number;
   /** Mean of B − A over the pairs. */
   meanDiff: number;
   /** meanDiff / mean(A); null when mean(A) is 0. */
@@ -50,6 +54,8 @@ export function compareVariants(
     const differs = meanDiff !== 0;
     return {
       n,
+      meanA: baseline,
+      meanB: mean(bValues),
       meanDiff,
       relativeDiff,
       ci: { low: meanDiff, high: meanDiff },
@@ -62,5 +68,14 @@ export function compareVariants(
   const t = meanDiff / se;
   const pValue = Math.min(1, 2 * studentTCdf(-Math.abs(t), n - 1));
   const ci = { low: meanDiff - half, high: meanDiff + half };
-  return { n, meanDiff, relativeDiff, ci, pValue, distinguishable: ci.low > 0 || ci.high < 0 };
+  return {
+    n,
+    meanA: baseline,
+    meanB: mean(bValues),
+    meanDiff,
+    relativeDiff,
+    ci,
+    pValue,
+    distinguishable: ci.low > 0 || ci.high < 0,
+  };
 }

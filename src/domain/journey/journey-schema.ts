@@ -38,10 +38,12 @@ export type LayoutDirection = z.infer<typeof layoutDirectionSchema>;
 
 /**
  * A step on the canvas. `config` is kept as loaded so a document with a broken step still
- * opens; the validator checks it against the kind's schema.
+ * opens; the validator checks it against the kind's schema. An id that cannot be used (empty,
+ * `__proto__`, control characters) is the validator's error too, not a reason to refuse the
+ * document: the editor and the import give such steps new ids (safe-step-ids.ts).
  */
 export const journeyStepSchema = z.object({
-  id: z.string().min(1),
+  id: z.string(),
   kind: z.string().min(1),
   label: z.string(),
   config: z.record(z.string(), z.unknown()),
@@ -51,11 +53,11 @@ export type JourneyStep = z.infer<typeof journeyStepSchema>;
 
 /** An arrow from one branch of a step to another step. */
 export const connectionSchema = z.object({
-  id: z.string().min(1),
-  from: z.string().min(1),
+  id: z.string(),
+  from: z.string(),
   /** The branch key of `from`, e.g. `next`, `yes`, `timed_out`. */
   fromBranch: z.string().min(1),
-  to: z.string().min(1),
+  to: z.string(),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 

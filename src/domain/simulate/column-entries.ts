@@ -157,7 +157,7 @@ export class ColumnEntries implements EntrantStart {
     profiles: (Profile | null)[],
   ): number {
     let n = 0;
-    if (this.named.length !== 1 || this.filters[0] !== null) {
+    if (!this.byNameOnly) {
       for (let i = from; i < to; i++) {
         if (!this.scan(i)) continue;
         index[n] = i;
@@ -192,6 +192,14 @@ export class ColumnEntries implements EntrantStart {
       e = last;
     }
     return n;
+  }
+
+  /**
+   * One trigger without property filters: {@link scanBlock} reads only the name and time
+   * columns, and hands out no profile object.
+   */
+  get byNameOnly(): boolean {
+    return this.named.length === 1 && this.filters[0] === null;
   }
 
   /** The profile object {@link scan} read to test a trigger's property filters, else null. */

@@ -31,6 +31,12 @@ export class EntrantBatch {
     null,
   );
   private readonly ids: string[] = new Array<string>(BATCH_PROFILES).fill('');
+  /**
+   * Whether the last {@link fill} put objects or ids in {@link profiles} or {@link ids}: when it
+   * read columns only (the usual run), {@link clear} has nothing to forget. Asked per fill: the
+   * columns of a stored set lose their reach column when a chunk without one arrives.
+   */
+  private holds = false;
   /** Written only to read each id's text before it is hashed (see {@link fill}). */
   private readonly idLength = new Int32Array(BATCH_PROFILES);
   /** The start {@link start} hands out, rewritten for each entrant. */
@@ -61,6 +67,11 @@ export class EntrantBatch {
   fill(from: number, to: number): number {
     const { entries, columns, index, profiles, hash, reach } = this;
     const n = entries.scanBlock(from, to, index, this.at, this.trigger, this.seq, profiles);
+    this.holds =
+      !entries.byNameOnly ||
+      this.readsObjects ||
+      columns.idHash === undefined ||
+      columns.reach === undefined;
     if (this.readsObjects) {
       // The run reads each entrant's object: read them here, in a pass, rather than one entrant
       // after another in the run (V8 checks the object's shape where it is stored).
@@ -116,8 +127,10 @@ export class EntrantBatch {
 
   /** Forgets the batch's profiles, so a finished run holds none of them. */
   clear(): void {
-    this.profiles.fill(null, 0, this.count);
-    this.ids.fill('', 0, this.count);
+    if (this.holds) {
+      this.profiles.fill(null, 0, this.count);
+      this.ids.fill('', 0, this.count);
+    }
     this.count = 0;
   }
 }

@@ -64,12 +64,26 @@ export class MessageSender {
   tracing = false;
   private averageSpend = Number.NaN;
 
+  /**
+   * The plan's settings `gate` and `send` read on every message, held here: one load each
+   * instead of a walk through the plan per send.
+   */
+  private readonly quietOn: boolean;
+  private readonly capOn: boolean;
+  private readonly goal: SimulationPlan['goal'];
+  private readonly propensity: SimulationPlan['propensity'];
+
   constructor(
     private readonly plan: SimulationPlan,
     private readonly state: ProfileState,
     private readonly counters: Counters,
     private readonly random: ProfileRandom,
-  ) {}
+  ) {
+    this.quietOn = plan.quiet.enabled;
+    this.capOn = plan.cap.enabled;
+    this.goal = plan.goal;
+    this.propensity = plan.propensity;
+  }
 
   /** Starts on a new profile. */
   reset(): void {
@@ -93,10 +107,10 @@ export class MessageSender {
   gate(m: MessagePlan, t: number): number {
     const c = m.channel;
     const state = this.state;
-    const channel = CHANNELS[c] ?? 'email';
-    if (!state.reachable(c, channel)) {
+    if (!state.reachable(c, CHANNELS[c] ?? 'email')) {
       this.counters.suppress(c, UNREACHABLE);
       if (this.tracing) {
+        const channel = CHANNELS[c] ?? 'email';
         this.reason = `not sent: not reachable by ${CHANNEL_LABELS[channel]} (contact or consent missing)`;
         this.why = [{ code: 'notReachable', values: { channel } }];
       }
@@ -105,13 +119,14 @@ export class MessageSender {
     if ((state.unsubscribedAt[c] as number) <= t) {
       this.counters.suppress(c, UNSUBSCRIBED_CAUSE);
       if (this.tracing) {
+        const channel = CHANNELS[c] ?? 'email';
         this.reason = `not sent: unsubscribed from ${CHANNEL_LABELS[channel]}`;
         this.why = [{ code: 'unsubscribed', values: { channel } }];
       }
       return SUPPRESSED;
     }
-    const quiet = this.plan.quiet;
-    if (quiet.enabled && m.quiet) {
+    if (this.quietOn && m.quiet) {
+      const quiet = this.plan.quiet;
       const zone = state.zone();
       const at = quietHoursEnd(quiet, zone, t);
       if (at !== null) {
@@ -142,10 +157,9 @@ export class MessageSender {
    */
   send(m: MessagePlan, t: number, stepIndex: number, deferred = false): boolean {
     const c = m.channel;
-    const cap = this.plan.cap;
     const state = this.state;
-    if (cap.enabled && m.capped) {
-      const overall = cappedBy(cap, state, c, t);
+    if (this.capOn && m.capped) {
+      const overall = cappedBy(this.plan.cap, state, c, t);
       if (overall >= 0) {
         this.counters.suppress(c, FREQUENCY_CAP);
         if (deferred) this.counters.dropDeferred(c, DROPPED_CAP);
@@ -167,7 +181,7 @@ export class MessageSender {
     const day = Math.floor((t - this.plan.start) / DAY_MS);
     if (day >= 0 && day < counters.days) bump(counters.sendsPerDay, c * counters.days + day);
     // Only the frequency cap reads the sends back.
-    if (m.capped && cap.enabled) state.recordSend(t, c);
+    if (m.capped && this.capOn) state.recordSend(t, c);
     // The behaviour draws, in this order (a call of their own costs a few percent of a run).
     const r = this.random;
     const end = this.plan.end;
@@ -188,7 +202,7 @@ export class MessageSender {
       words.push('delivered');
       sent.push({ code: 'delivered' });
     }
-    const p = this.plan.propensity;
+    const p = this.propensity;
     const scale = p === null ? 1 : factor(p.read(this.state.view));
     let engagedAt = deliveredAt;
     let engaged = true;
@@ -253,7 +267,7 @@ export class MessageSender {
         }
       }
     }
-    const goal = this.plan.goal;
+    const goal = this.goal;
     if (
       engaged &&
       goal !== null &&

@@ -51,7 +51,18 @@ export class ProfileState {
   /** When the profile unsubscribed from each channel (Infinity: never). */
   readonly unsubscribedAt = new Float64Array(CHANNEL_COUNT);
 
-  constructor(private readonly zones: ZoneRegistry) {
+  /** Simulated events named {@link goalEvent} added to this profile's timeline so far. */
+  goalsAdded = 0;
+
+  /**
+   * @param goalEvent the journey goal's event name ('' for none): the simulated events of that
+   *   name are counted in {@link goalsAdded}, so a goal search knows when only the profile's own
+   *   events can answer it.
+   */
+  constructor(
+    private readonly zones: ZoneRegistry,
+    private readonly goalEvent = '',
+  ) {
     const timeline = this.timeline;
     const profile = (): Profile => this.profile;
     this.unbuilt = {
@@ -145,6 +156,7 @@ export class ProfileState {
     this.reachKnown = 0;
     this.clock = null;
     this.sendCount = 0;
+    this.goalsAdded = 0;
     this.messages = 0;
     this.stepEntries = 0;
     // A loop over a handful of channels: cheaper per profile than a call to `fill`.
@@ -185,6 +197,7 @@ export class ProfileState {
 
   /** Adds a simulated event to the timeline, keeping it sorted (after events at the same time). */
   addEvent(e: ProfileEvent): void {
+    if (e.name === this.goalEvent) this.goalsAdded++;
     this.timeline.add(e);
   }
 

@@ -1,4 +1,4 @@
-import type { Profile, ProfileEvent } from '../profiles/profile.ts';
+import type { Profile } from '../profiles/profile.ts';
 import {
   bump,
   Counters,
@@ -15,7 +15,7 @@ import { ColumnFirings } from './column-firings.ts';
 import type { PreparedProfiles } from './prepared-profiles.ts';
 import type { ProfileColumns } from './profile-columns.ts';
 import { ProfileState } from './profile-state.ts';
-import { centsOf, RevenueTally } from './revenue-tally.ts';
+import { GoalConversions } from './goal-conversions.ts';
 import { RunLoop } from './run-loop.ts';
 import { ProfileRandom, STREAM, hashMore, hashText } from './seeded.ts';
 import { StepTracer } from './step-tracer.ts';
@@ -49,11 +49,11 @@ export class ProfileSimulator {
       plan.horizonDays,
       convertBuckets,
     );
-    this.state = new ProfileState(new ZoneRegistry(plan.defaultTimeZone));
+    this.state = new ProfileState(new ZoneRegistry(plan.defaultTimeZone), plan.goal?.event ?? '');
     this.sender = new MessageSender(plan, this.state, this.counters, this.random);
     this.loop = new RunLoop(plan, this.state, this.counters, this.sender);
     this.columnFirings = ColumnFirings.for(plan);
-    this.revenue = new RevenueTally(this.counters);
+    this.conversions = new GoalConversions(plan, this.state, this.counters);
   }
 
   /**
@@ -206,8 +206,11 @@ export class ProfileSimulator {
         counters.onDay(counters.entriesPerDay, this.plan.start, entryAt);
       }
       const exitAt = this.loop.run(entryAt, this.entryTrigger);
+      // The firing that made this entry (finding the next entry moves it on).
+      const seq = this.entrySeq;
       const next = this.loop.stopped ? NEVER : this.nextEntry(entryAt, exitAt);
-      this.conversion(entryAt, next);
+      this.conversions.count(entryAt, next, seq, this.loop.goalEvent, this.tracer);
+      this.loop.goalEvent = null;
       entryAt = next;
     }
     bump(counters.messagesPerProfile, Math.min(state.messages, MESSAGE_BUCKETS - 1));
@@ -294,65 +297,11 @@ export class ProfileSimulator {
   /** Firings read from event columns, when every trigger fires on the profile's own events. */
   private readonly columnFirings: ColumnFirings | null;
 
-  /** Revenue of conversions, added in order once their amounts are read (see {@link settle}). */
-  private readonly revenue: RevenueTally;
+  /** Each run's goal conversion and its revenue. */
+  private readonly conversions: GoalConversions;
 
   /** Completes the counters: call before reading them. */
   settle(): void {
-    this.revenue.settle();
-  }
-
-  /**
-   * Counts the goal conversion of the run that entered at `entryAt`: the event that ended it, or
-   * else the first goal event in its window before the next entry.
-   */
-  private conversion(entryAt: number, nextEntry: number): void {
-    const goal = this.plan.goal;
-    if (goal === null) return;
-    const ended = this.loop.goalEvent;
-    this.loop.goalEvent = null;
-    const timeline = this.state.timeline;
-    let e: ProfileEvent | null = ended;
-    let at: number;
-    /** The profile's own goal event, by its index, when its object is not read yet. */
-    let own = -1;
-    if (ended !== null) at = ended.at;
-    else {
-      const to = Math.min(entryAt + goal.windowMs, nextEntry, this.plan.end - 1);
-      if (goal.byName && timeline.source !== null) {
-        // By name in the columns: a real event's object is read only for its amount.
-        at = timeline.findNamed(entryAt, to, goal.event, goal.match);
-        if (at === NEVER) return;
-        e = timeline.foundSimulated;
-        own = timeline.foundIndex;
-      } else {
-        e = timeline.find(entryAt, to, goal.event, goal.match) ?? null;
-        if (e === null) return;
-        at = e.at;
-      }
-    }
-    const c = this.counters;
-    const control = this.state.control;
-    if (e === null && this.tracer === null) {
-      const columns = this.state.columns;
-      // An entrant not built yet: its event object is read later, with others' (no cold read
-      // here). Objects held in memory only: a stored entrant would be decoded twice if a later
-      // step read it too.
-      if (!this.state.built && columns !== null && columns.objectsHeld === true)
-        this.revenue.addColumnEvent(columns, this.state.index, own, control);
-      else this.revenue.addEvent(timeline.real, own, control);
-    } else {
-      e ??= timeline.real[own] as ProfileEvent;
-      this.revenue.add(centsOf(e.props?.['amount']), control);
-      const amount = e.props?.['amount'];
-      this.tracer?.converted(at, typeof amount === 'number' ? amount : null);
-    }
-    if (control) c.controlConversions++;
-    else {
-      c.conversions++;
-      c.onDay(c.conversionsPerDay, this.plan.start, at);
-      const bucket = Math.min(c.convertBuckets - 1, Math.floor((at - entryAt) / HOUR_MS));
-      bump(c.timeToConvert, bucket);
-    }
+    this.conversions.settle();
   }
 }

@@ -9,8 +9,9 @@ export interface DiagnosticPlace {
   field?: string;
   /**
    * `field` as the keys of its zod path (`['branches', 0, 'condition']`), relative to the step's
-   * config or the journey's settings, for schema problems: the screens word the place from the
-   * inspector's own labels (no one splits `field`, whose keys may hold dots).
+   * config or the journey's settings, for schema problems and other problems about one setting:
+   * the screens word the place from the inspector's own labels and focus that field (no one
+   * splits `field`, whose keys may hold dots).
    */
   fieldKeys?: readonly (string | number)[];
   /** 1-based line and column inside a text field (a message template), when known. */

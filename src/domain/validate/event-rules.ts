@@ -35,6 +35,7 @@ export function checkEvents(a: Analysis): void {
       message: unproducible(goal.event),
       params: { why: 'never', event: goal.event, step: '' },
       field: 'settings.goal.event',
+      fieldKeys: ['goal', 'event'],
     });
   }
   settings.exitCriteria.forEach((rule, i) => {
@@ -45,6 +46,7 @@ export function checkEvents(a: Analysis): void {
         message: unproducible(rule.event),
         params: { why: 'never', event: rule.event, step: '' },
         field: `settings.exitCriteria.${i}.event`,
+        fieldKeys: ['exitCriteria', i, 'event'],
       });
     }
   });

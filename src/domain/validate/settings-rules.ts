@@ -28,6 +28,7 @@ export function checkSettings(a: Analysis): void {
       message: 'Quiet hours start and end at the same time, so they never apply.',
       params: {},
       field: 'settings.quietHours.end',
+      fieldKeys: ['quietHours', 'end'],
     });
   }
 }

@@ -42,6 +42,14 @@ export const HOST_COMMANDS = {
     toolbar: true,
     icon: '↓',
   },
+  findStep: {
+    id: 'findStep',
+    label: 'Find a step',
+    description: 'Find a step by its name, kind or id, and go to it',
+    shortcuts: ['Mod+F'],
+    toolbar: true,
+    icon: '⌕',
+  },
   fitView: {
     id: 'fitView',
     label: 'Fit view',

@@ -1,7 +1,8 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { Pool } from 'pg';
 import type { Channel } from '../../domain/index.ts';
-import { PermanentDeliveryError, type DeliveryAdapter, type OutboxSend } from './adapter.ts';
+import type { DeliveryAdapter, OutboxSend } from './adapter.ts';
+import { deliverSends, markSends as mark } from './deliver-sends.ts';
 
 interface OutboxRow {
   id: string;
@@ -17,6 +18,9 @@ interface OutboxRow {
 }
 
 export const DELIVERY_QUEUE = 'wayfinder-deliveries';
+
+/** The DBOS workflow that delivers an engine batch: one per batch, and the claimer of its sends. */
+export const deliveryWorkflowId = (batchId: string) => `deliver:${batchId}`;
 
 async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
   const r = await pool.query<OutboxRow>(
@@ -35,32 +39,6 @@ async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
     at: Number(row.due_at),
     payload: row.payload,
   }));
-}
-
-async function mark(
-  pool: Pool,
-  ids: number[],
-  status: 'delivered' | 'failed',
-  error = '',
-): Promise<void> {
-  await pool.query(
-    `update outbox set status = $2, delivered_at = $3, last_error = nullif($4, '')
-     where id = any($1) and status = 'pending'`,
-    [ids, status, Date.now(), error],
-  );
-}
-
-/**
- * The sends of `sends` still pending, read just before a provider is called: one failed since the
- * batch was loaded (its journey stopped, docs/spec.md §3.5) is not sent.
- */
-async function stillPending(pool: Pool, sends: readonly OutboxSend[]): Promise<OutboxSend[]> {
-  const r = await pool.query<{ id: string }>(
-    `select id from outbox where id = any($1) and status = 'pending'`,
-    [sends.map((s) => s.id)],
-  );
-  const pending = new Set(r.rows.map((row) => Number(row.id)));
-  return sends.filter((s) => pending.has(s.id));
 }
 
 /** Why a send cannot go out because a field of it was not rendered, or null when it can. */
@@ -82,6 +60,7 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
   const adapterFor = (channel: Channel) => adapters.find((a) => a.handles(channel));
   return DBOS.registerWorkflow(
     async (batchId: string): Promise<number> => {
+      const claimer = deliveryWorkflowId(batchId);
       const loaded = await DBOS.runStep(() => undelivered(pool, batchId), { name: 'load-batch' });
       // A message a template could not be rendered for is not sent (spec §5.5): its text would
       // be the raw template, or a part of it. It ends failed with the reason.
@@ -90,7 +69,7 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
         await DBOS.runStep(
           async () => {
             for (const s of unrendered)
-              await mark(pool, [s.id], 'failed', notRenderedReason(s) as string);
+              await mark(pool, [s.id], 'failed', claimer, notRenderedReason(s) as string);
           },
           { name: 'refuse-unrendered' },
         );
@@ -103,32 +82,14 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
           const ids = mine.map((s) => s.id);
           // A batch that cannot be delivered ends marked failed with the reason, as a webhook
           // does: before, the workflow failed with it and its sends stayed pending, unreported.
-          const sent = await DBOS.runStep(
-            async () => {
-              const live = await stillPending(pool, mine);
-              if (live.length === 0) return 0;
-              const liveIds = live.map((s) => s.id);
-              try {
-                await adapter.deliver(live);
-              } catch (error) {
-                if (error instanceof PermanentDeliveryError) {
-                  await mark(pool, liveIds, 'failed', error.message);
-                  return 0;
-                }
-                throw error;
-              }
-              await mark(pool, liveIds, 'delivered');
-              return live.length;
-            },
-            {
-              name: `${adapter.name}-batch`,
-              retriesAllowed: true,
-              intervalSeconds: 1,
-              backoffRate: 2,
-              maxAttempts: 5,
-            },
-          ).catch(async (error: unknown) => {
-            await DBOS.runStep(() => mark(pool, ids, 'failed', String(error)), {
+          const sent = await DBOS.runStep(() => deliverSends(pool, adapter, mine, claimer), {
+            name: `${adapter.name}-batch`,
+            retriesAllowed: true,
+            intervalSeconds: 1,
+            backoffRate: 2,
+            maxAttempts: 5,
+          }).catch(async (error: unknown) => {
+            await DBOS.runStep(() => mark(pool, ids, 'failed', claimer, String(error)), {
               name: `give-up:${adapter.name}-batch`,
             });
             return 0;
@@ -140,30 +101,14 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
         for (let i = 0; i < mine.length; i += 10) {
           const results = await Promise.all(
             mine.slice(i, i + 10).map((send) =>
-              DBOS.runStep(
-                async () => {
-                  if ((await stillPending(pool, [send])).length === 0) return false;
-                  try {
-                    await adapter.deliver([send]);
-                  } catch (error) {
-                    if (error instanceof PermanentDeliveryError) {
-                      await mark(pool, [send.id], 'failed', error.message);
-                      return false;
-                    }
-                    throw error;
-                  }
-                  await mark(pool, [send.id], 'delivered');
-                  return true;
-                },
-                {
-                  name: `${adapter.name}:${send.idempotencyKey}`,
-                  retriesAllowed: true,
-                  intervalSeconds: 0.5,
-                  backoffRate: 2,
-                  maxAttempts: 6,
-                },
-              ).catch(async (error: unknown) => {
-                await DBOS.runStep(() => mark(pool, [send.id], 'failed', String(error)), {
+              DBOS.runStep(async () => (await deliverSends(pool, adapter, [send], claimer)) === 1, {
+                name: `${adapter.name}:${send.idempotencyKey}`,
+                retriesAllowed: true,
+                intervalSeconds: 0.5,
+                backoffRate: 2,
+                maxAttempts: 6,
+              }).catch(async (error: unknown) => {
+                await DBOS.runStep(() => mark(pool, [send.id], 'failed', claimer, String(error)), {
                   name: `give-up:${send.idempotencyKey}`,
                 });
                 return false;
@@ -197,7 +142,7 @@ export async function dispatchBatches(
     );
     for (const row of r.rows)
       await DBOS.startWorkflow(deliver, {
-        workflowID: `deliver:${row.batch_id}`,
+        workflowID: deliveryWorkflowId(row.batch_id),
         queueName: DELIVERY_QUEUE,
       })(row.batch_id);
     if (r.rows.length > 0)

@@ -8,9 +8,15 @@ import { hashMore, hashText } from '../../domain/simulate/seeded.ts';
 import { ZoneRegistry } from '../../domain/simulate/zone-clock.ts';
 import type { SendIntent } from './send-intent.ts';
 import { stepRun, stopRun, type StepContext } from './run-stepper.ts';
-import { activeRun, type JourneyProfileState, type RunState } from './state.ts';
+import {
+  activeRun,
+  addRun,
+  nextRunNumber,
+  type JourneyProfileState,
+  type RunState,
+} from './state.ts';
 import type { Tally } from './tally.ts';
-import type { JourneyPlans, VersionPlan } from './version-plan.ts';
+import { stopOf, type JourneyPlans, type VersionPlan } from './version-plan.ts';
 import type { WorkspaceCap } from './workspace-cap.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
@@ -149,9 +155,17 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       if (vp === undefined) throw new Error(`journey ${journeyId} has no version ${run.version}`);
       const state = profileState(vp, profile, js);
       // A run of a stopped version moves on only up to the stop, and ends there.
-      const stoppedAt = run.version <= plans.stoppedThrough ? plans.stoppedAt : null;
+      const stoppedAt = stopOf(plans, run.version);
       const until = stoppedAt === null ? now : Math.min(now, stoppedAt);
-      const ctx: StepContext = { vp, state, now: until, tally, sends, workspace };
+      const ctx: StepContext = {
+        vp,
+        state,
+        now: until,
+        tally,
+        sends,
+        workspace,
+        stopped: stoppedAt !== null,
+      };
       const ended = stepRun(ctx, run);
       if (ended === NEVER && stoppedAt !== null) stopRun(ctx, run, stoppedAt);
       js.sends = keepRecentSends(state, vp, until);
@@ -183,7 +197,7 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       fired.seq === AFTER_EVENTS ? -1 : fired.seq - firstAtOrAfter(state.profile.events, at);
     const triggerId = plan.triggers[trigger]?.stepId as string;
     const entered: RunState = {
-      id: `${journeyId}:${profile.id}:${js.runs.length + 1}`,
+      id: `${journeyId}:${profile.id}:${nextRunNumber(js)}`,
       version: vp.version,
       entryAt: at,
       entryOrdinal,
@@ -202,7 +216,7 @@ export function advanceJourney(input: AdvanceInput): AdvanceOutput {
       endedAt: null,
       converted: false,
     };
-    js.runs.push(entered);
+    addRun(js, entered);
     tally.entry(journeyId, vp.version, at, state.control);
     if (state.control) {
       // Held out (spec §3.2): counted as an entry, traverses no step, ends at once.

@@ -20,6 +20,8 @@ export interface VersionCounts {
   control: { entries: number; conversions: number };
   /** Runs ended by a stop of the journey (POST /journeys/{journeyId}/stop). */
   stopped: number;
+  /** Per message step, messages refused (not sent, not capped) by why. */
+  notSent: Record<string, { journey_stopped: number; not_rendered: number }>;
   /** Per UTC day: entries, sends and conversions outside the control group. */
   daily: { day: string; entries: number; sends: number; conversions: number }[];
 }
@@ -36,6 +38,7 @@ export function buildCounts(vp: VersionPlan, d: CountDeltas): VersionCounts {
   const n = (key: string) => d[key] ?? 0;
   const steps: Record<string, StepResult> = {};
   const edgeCounts: Record<string, number> = {};
+  const notSent: VersionCounts['notSent'] = {};
   for (const step of vp.plan.steps) {
     const byBranch: Record<string, number> = {};
     step.branchKeys.forEach((key, b) => {
@@ -46,6 +49,11 @@ export function buildCounts(vp: VersionPlan, d: CountDeltas): VersionCounts {
       EXIT_REASONS.map((r) => [r, n(`exit|${step.id}|${r}`)]),
     ) as StepResult['exitedBy'];
     const m = step.message;
+    if (m !== null)
+      notSent[step.id] = {
+        journey_stopped: n(`suppressed|${step.id}|journey_stopped`),
+        not_rendered: n(`suppressed|${step.id}|not_rendered`),
+      };
     steps[step.id] = {
       stepId: step.id,
       kind: step.kind,
@@ -81,6 +89,7 @@ export function buildCounts(vp: VersionPlan, d: CountDeltas): VersionCounts {
     conversions: n('conversions'),
     control: { entries: n('control.entries'), conversions: n('control.conversions') },
     stopped: n('stopped'),
+    notSent,
     daily: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
   };
 }

@@ -7,7 +7,7 @@ import { hashMore } from '../../domain/simulate/seeded.ts';
 import { cappedBy, quietHoursEnd } from '../../domain/simulate/send-rules.ts';
 import { MAX_STEP_ENTRIES_PER_PROFILE } from '../../domain/simulate/run-loop.ts';
 import { applyOperations } from '../../domain/simulate/update-profile.ts';
-import { renderContent, type SendIntent } from './send-intent.ts';
+import { renderContent, STOPPED_SEND_ERROR, type SendIntent } from './send-intent.ts';
 import type { RunEnd, RunState } from './state.ts';
 import type { Tally } from './tally.ts';
 import type { VersionPlan } from './version-plan.ts';
@@ -37,6 +37,11 @@ export interface StepContext {
   tally: Tally;
   sends: SendIntent[];
   workspace: WorkspaceCap;
+  /**
+   * The run's version was stopped before this advance (the engine runs behind the clock, so it
+   * may still reach sends dated before the stop): every send it makes now is refused.
+   */
+  stopped: boolean;
 }
 
 function end(ctx: StepContext, run: RunState, reason: RunEnd, at: number): void {
@@ -151,13 +156,19 @@ function gate(ctx: StepContext, run: RunState, step: PlanStep): number | null {
   return t;
 }
 
-/** The journey's frequency cap and the workspace's at the send time, then the outbox entry (spec §4). */
+/**
+ * The outbox entry of a message (spec §4): refused when the journey was stopped, else capped by
+ * the journey's frequency cap and the workspace's at the send time, else sent. A refused message
+ * reaches nobody, so it is neither counted sent nor charged to a cap; its reason is counted
+ * (`suppressed|step|journey_stopped` or `not_rendered`) and carried by its outbox row.
+ */
 function send(ctx: StepContext, run: RunState, step: PlanStep, t: number): void {
   const m = step.message;
   if (m === null) return;
   const { state, vp, tally, workspace } = ctx;
   const cap = vp.plan.cap;
   if (
+    !ctx.stopped &&
     m.capped &&
     ((cap.enabled && cappedBy(cap, state, m.channel, t) >= 0) ||
       (workspace.rule.enabled && cappedBy(workspace.rule, workspace.history, m.channel, t) >= 0))
@@ -165,12 +176,14 @@ function send(ctx: StepContext, run: RunState, step: PlanStep, t: number): void 
     tally.suppressed(vp.journeyId, run.version, step.id, 'frequency_cap');
     return;
   }
-  const content = renderContent(vp.spec, step.id, state.view, t);
-  // A message that cannot be rendered is refused at delivery (spec §5.5): the customer gets
-  // nothing, so it is neither counted sent nor charged to a frequency cap. Its outbox row
-  // carries the reason.
-  const refused = content['renderErrors'] !== undefined;
-  if (refused) tally.suppressed(vp.journeyId, run.version, step.id, 'not_rendered');
+  const content = renderContent(vp.spec, step.id, state.view, t, vp.overBudget.get(step.id));
+  // A message that cannot be rendered is refused at delivery (spec §5.5).
+  const refusal = ctx.stopped
+    ? 'journey_stopped'
+    : content['renderErrors'] !== undefined
+      ? 'not_rendered'
+      : null;
+  if (refusal !== null) tally.suppressed(vp.journeyId, run.version, step.id, refusal);
   else {
     if (m.capped) {
       state.recordSend(t, m.channel);
@@ -191,6 +204,7 @@ function send(ctx: StepContext, run: RunState, step: PlanStep, t: number): void 
     channel: CHANNELS[m.channel] as Channel,
     at: t,
     content,
+    refused: ctx.stopped ? STOPPED_SEND_ERROR : null,
   });
 }
 

@@ -24,7 +24,16 @@ export interface SendIntent {
   at: number;
   /** The step's content with its templates rendered for the customer (spec §5.5). */
   content: Record<string, unknown>;
+  /**
+   * Why the engine refused it at once (written to the outbox failed with this reason, never
+   * handed to a provider), or null. A template that cannot be rendered is refused later, by the
+   * delivery workflow, from `content.renderErrors`.
+   */
+  refused: string | null;
 }
+
+/** How a send ends when its journey was stopped before it was delivered (spec §3.5). */
+export const STOPPED_SEND_ERROR = 'journey stopped';
 
 /**
  * The step's content as the customer receives it: every template field of the kind rendered with
@@ -39,12 +48,18 @@ export function renderContent(
   stepId: string,
   profile: Profile,
   at: number,
+  /** Fields known to run past a render limit for anyone, with their error: not rendered again. */
+  overBudget?: Readonly<Record<string, string>>,
 ): Record<string, unknown> {
   const step = spec.steps[stepId] as SpecStep;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(step)) {
     if (key === 'next' || key === 'behaviourOverride') continue;
     out[key] = value;
+  }
+  if (overBudget !== undefined) {
+    out.renderErrors = { ...overBudget };
+    return out;
   }
   if (!isStepKind(step.kind)) return out;
   const event = triggeringEvent(profile, triggerEventNames(spec), at);

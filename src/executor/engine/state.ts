@@ -58,9 +58,22 @@ export interface RunState {
 
 export const JOURNEY_STATE_VERSION = 1;
 
+/**
+ * Ended runs kept per profile and journey, newest last (`GET …/runs` shows them). Older ones are
+ * dropped: their counts are already written, and a flood of entries would otherwise grow the
+ * state, rewritten whole at every advance, without bound.
+ */
+export const KEPT_RUNS = 100;
+
 export interface JourneyProfileState {
   v: typeof JOURNEY_STATE_VERSION;
+  /** The latest runs (at most {@link KEPT_RUNS}); only the last may be in progress. */
   runs: RunState[];
+  /**
+   * Runs ever started, dropped ones included: the next run's number (in its id, and so in its
+   * sends' idempotency keys). Absent in states written before runs were dropped: `runs.length`.
+   */
+  started?: number;
   /** Capped sends from this journey, `[at, channel index]`, oldest first. */
   sends: [number, number][];
 }
@@ -73,4 +86,16 @@ export function emptyJourneyState(): JourneyProfileState {
 export function activeRun(state: JourneyProfileState): RunState | null {
   const last = state.runs[state.runs.length - 1];
   return last !== undefined && last.end === null ? last : null;
+}
+
+/** The number of the next run to start (1 for the first). */
+export function nextRunNumber(state: JourneyProfileState): number {
+  return (state.started ?? state.runs.length) + 1;
+}
+
+/** Adds a run started now (numbered {@link nextRunNumber}), keeping the latest {@link KEPT_RUNS}. */
+export function addRun(state: JourneyProfileState, run: RunState): void {
+  state.started = nextRunNumber(state);
+  state.runs.push(run);
+  if (state.runs.length > KEPT_RUNS) state.runs.splice(0, state.runs.length - KEPT_RUNS);
 }

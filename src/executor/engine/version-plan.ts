@@ -1,4 +1,5 @@
 import { createSimulationPlan, type SimulationPlan, type Spec } from '../../domain/index.ts';
+import { overBudgetTemplates } from './template-budget.ts';
 
 /** Far enough for any real journey: schedules and date triggers are planned this far ahead. */
 const PLAN_HORIZON_DAYS = 36_600;
@@ -10,6 +11,12 @@ export interface VersionPlan {
   spec: Spec;
   /** The simulator's plan of the spec from the publish instant: the same tables, the same rules. */
   plan: SimulationPlan;
+  /**
+   * Per step, its template fields that run past a render limit for any customer (a version
+   * published before publishing refused them), with the error: its sends are refused without a
+   * render instead of spending the whole budget on each.
+   */
+  overBudget: ReadonlyMap<string, Readonly<Record<string, string>>>;
 }
 
 /**
@@ -22,7 +29,18 @@ export function versionPlan(spec: Spec, version: number, publishedAt: number): V
     version,
     spec,
     plan: createSimulationPlan(spec, { start: publishedAt, horizonDays: PLAN_HORIZON_DAYS }),
+    overBudget: overBudgetByStep(spec),
   };
+}
+
+function overBudgetByStep(spec: Spec): Map<string, Record<string, string>> {
+  const byStep = new Map<string, Record<string, string>>();
+  for (const t of overBudgetTemplates(spec)) {
+    const fields = byStep.get(t.stepId) ?? {};
+    fields[t.field] = `${t.code}: ${t.message}`;
+    byStep.set(t.stepId, fields);
+  }
+  return byStep;
 }
 
 /** A journey's versions the engine runs: the live one for new entries, any for runs in flight. */
@@ -31,12 +49,23 @@ export interface JourneyPlans {
   /** New entries use it; null when the journey takes no new entries (stopped). */
   live: VersionPlan | null;
   /**
-   * When the journey was last stopped: runs still in flight then, on a version up to
-   * `stoppedThrough`, end at this instant, even when a newer version was published since (a
-   * publish after a stop must not revive a run the engine had not ended yet).
+   * The journey's stops, oldest first: each ends the runs still in flight on versions up to its
+   * `lastVersion` (and after the stop before it) at its instant, even when a newer version was
+   * published since (a publish after a stop must not revive a run the engine had not ended yet).
    */
-  stoppedAt: number | null;
-  /** The newest version when it was stopped (0 when never stopped). */
-  stoppedThrough: number;
+  stops: readonly JourneyStop[];
   byVersion: ReadonlyMap<number, VersionPlan>;
+}
+
+/** One stop of a journey (POST /journeys/{journeyId}/stop). */
+export interface JourneyStop {
+  at: number;
+  /** The newest version when it was stopped. */
+  lastVersion: number;
+}
+
+/** When the runs of `version` were stopped (the first stop covering it), or null. */
+export function stopOf(plans: JourneyPlans, version: number): number | null {
+  for (const stop of plans.stops) if (stop.lastVersion >= version) return stop.at;
+  return null;
 }

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { JourneyStatus } from '../../domain/contract/backend-contract.ts';
+import { STOPPED_SEND_ERROR } from '../engine/send-intent.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { journeyStatus } from './versions.ts';
 
@@ -12,19 +13,19 @@ import { journeyStatus } from './versions.ts';
  */
 export const STOP_LOCK = 0x5709_0005;
 
-/** How an outbox send not yet delivered when its journey stopped ends. */
-export const STOPPED_SEND_ERROR = 'journey stopped';
-
 /**
  * Stops a journey (POST /journeys/{journeyId}/stop): from its instant it takes no new entries and
  * every run in flight ends where it waits, with reason `stopped`, sending nothing more (Braze's
  * "stop Canvas", Customer.io's "stop campaign"). In one transaction, after every engine batch in
  * flight has committed: the stop is recorded with the time read then, every send of the journey
- * still in the outbox is failed ("journey stopped"; the delivery workflow re-reads it before
- * calling a provider), and every profile inside is made due now, held ones too; the engine then
- * ends each run at the stop instant. The stop covers the versions published so far, so a publish
- * right after it starts new entries on the new version but revives none of the stopped runs.
- * Stopping a stopped journey changes nothing and answers the same.
+ * still pending in the outbox is failed ("journey stopped"; delivery claims a send before calling
+ * its provider, so one already claimed is at the provider and ends as it answers), and every
+ * profile inside is made due now, held ones too. The engine ends each run at the stop instant on
+ * its next pass over due work: the answer is the status as of the stop, its `activeProfiles` the
+ * runs being ended. The stop covers the versions published so far, so a publish right after it
+ * starts new entries on the new version but revives none of the stopped runs, and a later stop
+ * covers only the versions published since. Stopping a stopped journey changes nothing and
+ * answers the same.
  */
 export async function stopJourney(
   pool: Pool,
@@ -41,25 +42,23 @@ export async function stopJourney(
     // to write (no such journey, already stopped) answers without waiting for engine batches.
     const latest = await client.query<{ v: number | null; stopped: number | null }>(
       `select max(version) as v,
-         (select last_version from journey_stops where journey_id = $1) as stopped
+         (select max(last_version) from journey_stops where journey_id = $1) as stopped
        from journey_versions where journey_id = $1`,
       [journeyId],
     );
     const version = latest.rows[0]?.v ?? null;
     if (version === null) throw new ApiProblem(404, 'not-found', 'No such journey is published.');
     if ((latest.rows[0]?.stopped ?? -1) >= version) {
+      const status = await journeyStatus(client, journeyId);
       await client.query('commit');
-      return await journeyStatus(pool, journeyId);
+      return status;
     }
     await client.query('select pg_advisory_xact_lock($1, 0)', [STOP_LOCK]);
     const now = await timeNow(client);
-    // A row for an older stop (a version was published since) is replaced; one for this
-    // version is kept with its instant.
+    // A row of its own: an earlier stop keeps its instant for the versions it stopped.
     const stopped = await client.query(
       `insert into journey_stops (journey_id, stopped_at, last_version) values ($1, $2, $3)
-       on conflict (journey_id) do update set stopped_at = excluded.stopped_at,
-         last_version = excluded.last_version
-       where journey_stops.last_version < excluded.last_version`,
+       on conflict (journey_id, last_version) do nothing`,
       [journeyId, now, version],
     );
     if (stopped.rowCount === 1) {
@@ -71,20 +70,28 @@ export async function stopJourney(
       );
       // Held profiles too: the hold is lifted so the engine tries them now (it holds them again
       // if their state still cannot be read).
+      // Locked in id order, as events lock theirs: no deadlock with a batch of events.
       await client.query(
-        `update profiles set due_at = least(coalesce(due_at, $2), $2),
+        `update profiles p set due_at = least(coalesce(p.due_at, $2), $2),
            held_reason = null, held_at = null
-         where profile_id in (select profile_id from journey_profiles
-                              where journey_id = $1 and active_version is not null)`,
+         from (select profile_id from profiles
+               where profile_id in (select profile_id from journey_profiles
+                                    where journey_id = $1 and active_version is not null)
+               order by profile_id for update) o
+         where p.profile_id = o.profile_id`,
         [journeyId, now],
       );
     }
+    // Read before the commit, while no batch can run: its activeProfiles are exactly the runs
+    // this stop ends (the engine's next pass ends them at the stop instant), not whatever part of
+    // them a batch right after the commit had already ended.
+    const status = await journeyStatus(client, journeyId);
     await client.query('commit');
+    return status;
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
     client.release();
   }
-  return journeyStatus(pool, journeyId);
 }

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import {
   contentHash,
   specSchema,
@@ -12,6 +12,7 @@ import {
   type PublishedVersion,
   type VersionDetail,
 } from '../../domain/contract/backend-contract.ts';
+import { overBudgetTemplates } from '../engine/template-budget.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { specFormatProblems } from '../http/spec-fields.ts';
 
@@ -60,6 +61,20 @@ export async function publishVersion(
       })),
     );
   const spec: Spec = specSchema.parse(body);
+  // Refused once here rather than costing the whole render budget at every send of the step.
+  const runaway = overBudgetTemplates(spec);
+  if (runaway.length > 0)
+    throw new ApiProblem(
+      422,
+      'invalid-spec',
+      'A template does not render within the budget.',
+      runaway.map((t) => ({
+        stepId: t.stepId,
+        field: t.field,
+        code: t.code,
+        message: `${t.field} ${t.message}, even for a customer with no values`,
+      })),
+    );
   const hash = contentHash(specToJson(spec));
   const client = await pool.connect();
   try {
@@ -101,7 +116,14 @@ export async function publishVersion(
     // row is kept, as it covers only versions up to its last_version (runs in flight on them
     // stay ended; the catalog and the status read it that way).
     await client.query('update catalog set revision = revision + 1 where id = 1');
-    await client.query('update profiles set due_at = least(coalesce(due_at, $1), $1)', [now]);
+    // Locked in id order, as every writer of many profiles does (events, stops): in the table's
+    // own order, a publish and a batch of events each held a row the other waited for.
+    await client.query(
+      `update profiles p set due_at = least(coalesce(p.due_at, $1), $1)
+       from (select profile_id from profiles order by profile_id for update) o
+       where p.profile_id = o.profile_id`,
+      [now],
+    );
     await client.query('commit');
     return summary(inserted.rows[0] as VersionRow);
   } catch (error) {
@@ -112,7 +134,10 @@ export async function publishVersion(
   }
 }
 
-export async function listVersions(pool: Pool, journeyId: string): Promise<PublishedVersion[]> {
+export async function listVersions(
+  pool: Pool | PoolClient,
+  journeyId: string,
+): Promise<PublishedVersion[]> {
   const r = await pool.query<VersionRow>(
     'select * from journey_versions where journey_id = $1 order by version',
     [journeyId],
@@ -133,7 +158,10 @@ export async function getVersion(
   return row === undefined ? null : { ...summary(row), spec: row.spec };
 }
 
-export async function journeyStatus(pool: Pool, journeyId: string): Promise<JourneyStatus> {
+export async function journeyStatus(
+  pool: Pool | PoolClient,
+  journeyId: string,
+): Promise<JourneyStatus> {
   const versions = await listVersions(pool, journeyId);
   const active = await pool.query<{ v: number; n: number }>(
     `select active_version as v, count(*)::int as n from journey_profiles
@@ -148,7 +176,8 @@ export async function journeyStatus(pool: Pool, journeyId: string): Promise<Jour
     total += row.n;
   }
   const stop = await pool.query<{ stopped_at: string; last_version: number }>(
-    'select stopped_at, last_version from journey_stops where journey_id = $1',
+    `select stopped_at, last_version from journey_stops where journey_id = $1
+     order by last_version desc limit 1`,
     [journeyId],
   );
   const row = stop.rows[0];

@@ -48,14 +48,13 @@ export class Catalog {
         journeyId: row.journey_id,
         live: vp,
         byVersion,
-        stoppedAt: null,
-        stoppedThrough: 0,
+        stops: [],
       });
     }
-    // A stop row stays after a publish: its runs (versions up to last_version) still end at it;
-    // only new entries start again, on the newer version.
+    // Stop rows stay after a publish: each still ends its runs (versions up to its
+    // last_version); only new entries start again, on the newer version.
     const stops = await db.query<{ journey_id: string; stopped_at: string; last_version: number }>(
-      'select journey_id, stopped_at, last_version from journey_stops',
+      'select journey_id, stopped_at, last_version from journey_stops order by journey_id, last_version',
     );
     for (const stop of stops.rows) {
       const plans = journeys.get(stop.journey_id);
@@ -64,8 +63,7 @@ export class Catalog {
       journeys.set(stop.journey_id, {
         ...plans,
         live: stillStopped ? null : plans.live,
-        stoppedAt: Number(stop.stopped_at),
-        stoppedThrough: stop.last_version,
+        stops: [...plans.stops, { at: Number(stop.stopped_at), lastVersion: stop.last_version }],
       });
     }
     this.journeys = journeys;

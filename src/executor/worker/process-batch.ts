@@ -11,7 +11,7 @@ import {
 } from '../engine/state.ts';
 import { Tally } from '../engine/tally.ts';
 import { workspaceCapOf } from '../engine/workspace-cap.ts';
-import { STOP_LOCK, STOPPED_SEND_ERROR } from '../store/stop-journey.ts';
+import { STOP_LOCK } from '../store/stop-journey.ts';
 import { readWorkspaceCap } from '../store/workspace-settings.ts';
 import type { Catalog } from './catalog.ts';
 
@@ -209,14 +209,6 @@ export async function processDueBatch(
       );
     if (sends.length > 0) {
       const batchId = randomUUID();
-      // A send of a stopped version made now (dated before the stop: the engine runs behind the
-      // clock) is written failed: nothing goes out after a stop.
-      const stopped = sends.map((s) => {
-        const plans = journeys.get(s.journeyId);
-        return plans !== undefined && plans.stoppedAt !== null && s.version <= plans.stoppedThrough
-          ? STOPPED_SEND_ERROR
-          : null;
-      });
       await client.query(
         `insert into outbox (idempotency_key, batch_id, run_id, journey_id, version, profile_id, step_id, channel, due_at, payload, status, last_error)
          select u.k, $2, u.r, u.j, u.v, u.p, u.s, u.c, u.d, u.pl,
@@ -237,7 +229,7 @@ export async function processDueBatch(
           sends.map((s) =>
             JSON.stringify({ kind: s.kind, content: s.content, at: s.at, profileId: s.profileId }),
           ),
-          stopped,
+          sends.map((s) => s.refused),
         ],
       );
       await client.query('insert into delivery_batches (batch_id) values ($1)', [batchId]);

@@ -1,4 +1,9 @@
-import type { JourneyDocument } from '../../domain/index.ts';
+import {
+  randomId,
+  withSafeStepIds,
+  type JourneyDocument,
+  type RenamedStep,
+} from '../../domain/index.ts';
 import {
   readStoredJourney,
   saveJourneyIfRevision,
@@ -7,8 +12,28 @@ import {
 import type { JourneyOpening } from '../../storage/journey-session.ts';
 import type { SyncDeps, SyncStart } from './journey-sync.ts';
 
-/** What the editor starts from, given how the journey was opened. */
-export function startOf(opening: JourneyOpening): { document: JourneyDocument; start: SyncStart } {
+/** What the editor starts from: the document, how it stands against storage, steps renamed. */
+export interface EditorStart {
+  document: JourneyDocument;
+  start: SyncStart;
+  /** Steps whose ids could not be used, given new ones as the journey opened. */
+  renamed: RenamedStep[];
+}
+
+/**
+ * What the editor starts from, given how the journey was opened. A journey stored before
+ * imports repaired step ids may hold ids the editor can never fix (`__proto__`, empty, control
+ * characters): they are replaced as an import replaces them. The repaired document differs from
+ * the stored one, so the sync journals it and saves it at once by compare-and-set on the revision
+ * read; a write that cannot land is a conflict, never a loss.
+ */
+export function startOf(opening: JourneyOpening): EditorStart {
+  const { document, start } = openedAs(opening);
+  const repaired = withSafeStepIds(document, randomId);
+  return { document: repaired.document, start, renamed: repaired.renamed };
+}
+
+function openedAs(opening: JourneyOpening): { document: JourneyDocument; start: SyncStart } {
   const { stored, decision } = opening;
   const base = stored?.revision ?? 'absent';
   const saved = stored?.document ?? null;

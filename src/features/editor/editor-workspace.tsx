@@ -11,6 +11,7 @@ import { SettingsPanel } from './inspector/settings-panel.tsx';
 import { problemPlace } from './problems/problem-place.ts';
 import { ProblemsList } from './problems/problems-list.tsx';
 import { startOf, storageDeps } from './editor-session.ts';
+import { RenamedStepsNotice } from './renamed-steps-notice.tsx';
 import { SyncNotices } from './sync-notices.tsx';
 import { useJourneySync } from './use-journey-sync.ts';
 import { useProfileSuggestions } from './use-profile-suggestions.ts';
@@ -170,6 +171,7 @@ export function EditorWorkspace({
         onDiscardSetAside={opening.journal.remove}
         journeyName={document.name}
       />
+      <RenamedStepsNotice renamed={session.renamed} />
       <div className="editor-body">
         <div className="editor-main">
           <div className="editor-canvas">

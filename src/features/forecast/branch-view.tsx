@@ -50,8 +50,9 @@ export function BranchView({ view, confidence = 0.9 }: { view: VariantView; conf
             {split.branches.map((b) => (
               <tr key={b.branch}>
                 <th scope="row">{b.branch}</th>
-                <td className="num">{formatNumber(b.entered)}</td>
-                <td className="num">{formatNumber(b.converted)}</td>
+                {/* Means per replication: 2.33 runs, not a rounded 2 that the rate would contradict. */}
+                <td className="num">{formatNumber(b.entered, 'number')}</td>
+                <td className="num">{formatNumber(b.converted, 'number')}</td>
                 <td className="num">{formatNumber(b.rate, 'percent')}</td>
                 <td>
                   {b.versusFirst === null

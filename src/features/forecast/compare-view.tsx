@@ -70,7 +70,7 @@ export function CompareView({
             if (c === undefined) return null;
             return (
               <li key={kpi.key} className={`difference difference-${differenceTone(kpi, c)}`}>
-                {describeDifference(intl, kpi, c, confidence, a.summaries[kpi.key]?.mean ?? NaN)}
+                {describeDifference(intl, kpi, c, confidence, c.meanA)}
               </li>
             );
           })}
@@ -111,13 +111,16 @@ export function CompareView({
           <tbody>
             {kpis.map((kpi) => {
               const c = comparisons[kpi.key];
-              const baseline = a.summaries[kpi.key]?.mean ?? NaN;
+              // A and B over the replications the difference pairs (both have a value), so the
+              // row adds up: B − A is the difference shown beside them.
+              const baseline = c?.meanA ?? a.summaries[kpi.key]?.mean ?? NaN;
+              const other = c?.meanB ?? b.summaries[kpi.key]?.mean ?? NaN;
               const format = c ? differenceFormat(kpi.unit, c.meanDiff, c.ci) : null;
               return (
                 <tr key={kpi.key}>
                   <th scope="row">{kpiLabel(intl, kpi)}</th>
                   <td className="num">{formatKpi(kpi.unit, baseline)}</td>
-                  <td className="num">{formatKpi(kpi.unit, b.summaries[kpi.key]?.mean ?? NaN)}</td>
+                  <td className="num">{formatKpi(kpi.unit, other)}</td>
                   <td className="num">
                     {c && format ? formatMeanDifference(intl, kpi, format, c.meanDiff) : '–'}
                   </td>

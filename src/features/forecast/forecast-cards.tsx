@@ -26,7 +26,12 @@ function headlineOrder(view: VariantView): string[] {
   return view.hasControl ? ['uplift', ...HEADLINE.filter((k) => k !== 'uplift')] : HEADLINE;
 }
 
-/** The headline KPIs of a forecast: mean with its P10–P90 range. */
+/**
+ * The headline KPIs of a forecast: the median replication with its P10–P90 range. Not the mean:
+ * a rare event (an unsubscribe in one replication of twenty) puts the mean outside the range it
+ * is shown with ("5, 80 % range 0 – 0"); the median always lies within it. The KPI table and the
+ * comparison keep the mean, which is what paired differences are taken of.
+ */
 export function ForecastCards({ view }: { view: VariantView }) {
   const intl = useIntl();
   const cards = headlineOrder(view).flatMap((key) => {
@@ -35,7 +40,7 @@ export function ForecastCards({ view }: { view: VariantView }) {
     return kpi && summary ? [{ kpi, summary }] : [];
   });
   const replications = (n: number) =>
-    intl.formatMessage({ id: 'forecast.forecast-cards.mean' }, { n });
+    intl.formatMessage({ id: 'forecast.forecast-cards.median' }, { n });
   return (
     <KpiGrid label={intl.formatMessage({ id: 'forecast.forecast-cards.of' }, { name: view.name })}>
       {cards.map(({ kpi, summary }) => (
@@ -46,7 +51,7 @@ export function ForecastCards({ view }: { view: VariantView }) {
               ? intl.formatMessage({ id: 'forecast.forecast-cards.upliftOverControlWhatThe' })
               : kpiLabel(intl, kpi)
           }
-          value={summary.mean}
+          value={summary.p50}
           format={kpi.key === 'uplift' ? 'points' : numberFormat(kpi.unit)}
           range={{ p10: summary.p10, p50: summary.p50, p90: summary.p90 }}
           detail={

@@ -78,7 +78,7 @@ export function variantView(
   };
 }
 
-/** One branch of a random split: runs and conversions per replication (means over traced ones). */
+/** One branch of a random split: runs and conversions per replication (means over traced ones, unrounded). */
 export interface BranchFigures {
   branch: string;
   entered: number;
@@ -119,10 +119,14 @@ export function compareSplitBranches(view: VariantView, confidence: number): Spl
   const out: SplitComparison[] = [];
   for (const [stepId, paths] of pathsByStep(view.tallies, 'random_split')) {
     const sorted = [...paths].sort((a, b) => (a.branch < b.branch ? -1 : 1));
+    // Means per replication, unrounded: the rate is that of the runs taken (converted over
+    // entered, summed over replications), never a ratio of two rounded means (2.33 runs and
+    // 0.67 conversions are 28.6 %, not "1 of 2").
     const groups = sorted.map((p) => ({
       branch: p.branch,
-      entered: Math.round(p.entered / n),
-      converted: Math.round(p.converted / n),
+      entered: p.entered / n,
+      converted: p.converted / n,
+      rate: p.entered > 0 ? p.converted / p.entered : 0,
     }));
     const base = groups[0];
     out.push({
@@ -130,7 +134,6 @@ export function compareSplitBranches(view: VariantView, confidence: number): Spl
       stepLabel: sorted[0]?.stepLabel ?? stepId,
       branches: groups.map((g, i) => ({
         ...g,
-        rate: g.entered > 0 ? g.converted / g.entered : 0,
         versusFirst:
           i === 0 || base === undefined || base.entered === 0 || g.entered === 0
             ? null

@@ -5,16 +5,15 @@ import type { VariantView } from './forecast-model.ts';
 
 const DAY_MS = 86_400_000;
 
-function dayLabel(start: number, day: number): string {
-  return new Date(start + day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Messages sent per day: the mean over replications with the P10–P90 band behind it. */
 export function SendsChart({ view }: { view: VariantView }) {
   const intl = useIntl();
   const { categories, series, bands } = useMemo(
     () => ({
-      categories: view.band.map((d) => dayLabel(view.start, d.day)),
+      categories: {
+        unit: 'day' as const,
+        starts: view.band.map((d) => view.start + d.day * DAY_MS),
+      },
       series: [
         {
           key: 'mean',

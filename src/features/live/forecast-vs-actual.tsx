@@ -54,7 +54,10 @@ export function ForecastVsActual({
     () => alignDays(forecast.daily, counts.daily, publishedAt.slice(0, 10), asOfDay),
     [forecast.daily, counts.daily, publishedAt, asOfDay],
   );
-  const categories = days.map((d) => d.forecast.day);
+  const categories = {
+    unit: 'day' as const,
+    starts: days.map((d) => Date.parse(d.forecast.day)),
+  };
   return (
     <div className="live-chart">
       <p className="muted">

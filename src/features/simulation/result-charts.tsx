@@ -4,7 +4,7 @@ import type { SimulationResult } from '../../domain/index.ts';
 import { CHANNEL_MESSAGES } from '../../i18n/domain-labels.ts';
 import { SeriesChart, type SeriesChartProps } from '../../ui/charts/series-chart.tsx';
 import { activeChannels } from './active-channels.ts';
-import { formatDay } from './format.ts';
+import { sendPeriods, sumPerPeriod } from './send-periods.ts';
 
 const CHART_TEXT = defineMessages({
   day: { id: 'sim.charts.day' },
@@ -13,12 +13,19 @@ const CHART_TEXT = defineMessages({
   messagesAxis: { id: 'sim.charts.messagesAxis' },
   messagesPerProfile: { id: 'sim.charts.messagesPerProfile' },
   messagesPerProfileHelp: { id: 'sim.charts.messagesPerProfileHelp' },
+  month: { id: 'sim.charts.month' },
+  monthAxis: { id: 'sim.charts.monthAxis' },
+  monthly: { id: 'sim.charts.monthly' },
+  monthlyPartial: { id: 'sim.charts.monthlyPartial' },
+  partialMonth: { id: 'sim.charts.partialMonth' },
   partialWeek: { id: 'sim.charts.partialWeek' },
   profiles: { id: 'sim.charts.profiles' },
   profilesAxis: { id: 'sim.charts.profilesAxis' },
   sendsPerDay: { id: 'sim.charts.sendsPerDay' },
+  sendsPerMonth: { id: 'sim.charts.sendsPerMonth' },
   sendsPerWeek: { id: 'sim.charts.sendsPerWeek' },
   sentPerDay: { id: 'sim.charts.sentPerDay' },
+  sentPerMonth: { id: 'sim.charts.sentPerMonth' },
   sentPerWeek: { id: 'sim.charts.sentPerWeek' },
   weekAxis: { id: 'sim.charts.weekAxis' },
   weekFrom: { id: 'sim.charts.weekFrom' },
@@ -27,56 +34,58 @@ const CHART_TEXT = defineMessages({
 });
 type ChartText = keyof typeof CHART_TEXT;
 
-const DAY_MS = 86_400_000;
-/** Beyond this many days the chart sums weeks: a bar per day would be too thin to read. */
-const MAX_DAILY_POINTS = 92;
-
-function sumPerWeek(values: readonly number[], days: number): number[] {
-  const out: number[] = [];
-  for (let d = 0; d < days; d++) {
-    const w = Math.floor(d / 7);
-    out[w] = (out[w] ?? 0) + (values[d] ?? 0);
-  }
-  return out;
-}
-
-/** Sends per simulated day (per week over long periods), one stacked series per channel. */
+/** Sends per simulated day (per week or month over long periods), one stacked series per channel. */
 function sendsPerDay(result: SimulationResult, intl: IntlShape): SeriesChartProps | null {
   const say = (text: ChartText, values?: Record<string, number>) =>
     intl.formatMessage(CHART_TEXT[text] as MessageDescriptor, values);
   const channels = activeChannels(result).filter(([, c]) => c.sent > 0);
   if (channels.length === 0) return null;
   const days = Math.max(...channels.map(([ch]) => result.sendsPerDay[ch]?.length ?? 0));
-  const weekly = days > MAX_DAILY_POINTS;
-  const step = weekly ? 7 : 1;
-  const points = Math.ceil(days / step);
-  // A final week shorter than 7 days would read as a collapse in sends: it is marked as partial.
-  const lastWeekDays = days - (points - 1) * 7;
-  const partial =
-    weekly && lastWeekDays < 7
-      ? [{ index: points - 1, note: say('partialWeek', { days: lastWeekDays }) }]
-      : [];
+  const { unit, periods } = sendPeriods(result.start, days);
+  // A week or month the run covers only in part would read as a collapse in sends: it is hatched.
+  const partial = periods.flatMap((p, index) => {
+    const covered = p.toDay - p.fromDay;
+    if (covered === p.fullDays) return [];
+    const note =
+      unit === 'week'
+        ? say('partialWeek', { days: covered })
+        : say('partialMonth', { days: covered, monthDays: p.fullDays });
+    return [{ index, note }];
+  });
+  const lastWeekDays = days - (periods.length - 1) * 7;
+  const words = {
+    day: {
+      title: say('sendsPerDay'),
+      xAxisLabel: say('dayAxis'),
+      yAxisLabel: say('sentPerDay'),
+      categoryLabel: say('day'),
+    },
+    week: {
+      title: say('sendsPerWeek'),
+      description: say(partial.length > 0 ? 'weeklyPartial' : 'weekly', { days, lastWeekDays }),
+      xAxisLabel: say('weekAxis'),
+      yAxisLabel: say('sentPerWeek'),
+      categoryLabel: say('weekFrom'),
+    },
+    month: {
+      title: say('sendsPerMonth'),
+      description: say(partial.length > 0 ? 'monthlyPartial' : 'monthly', { days }),
+      xAxisLabel: say('monthAxis'),
+      yAxisLabel: say('sentPerMonth'),
+      categoryLabel: say('month'),
+    },
+  }[unit];
   return {
-    title: say(weekly ? 'sendsPerWeek' : 'sendsPerDay'),
-    ...(weekly
-      ? {
-          description: say(partial.length > 0 ? 'weeklyPartial' : 'weekly', { days, lastWeekDays }),
-        }
-      : {}),
+    ...words,
     partial,
-    xAxisLabel: say(weekly ? 'weekAxis' : 'dayAxis'),
-    yAxisLabel: say(weekly ? 'sentPerWeek' : 'sentPerDay'),
-    categoryLabel: say(weekly ? 'weekFrom' : 'day'),
-    categories: Array.from({ length: points }, (_, i) =>
-      formatDay(result.start + i * step * DAY_MS),
-    ),
-    kind: weekly ? 'area' : 'stacked-bar',
+    categories: { unit, starts: periods.map((p) => p.start) },
+    kind: unit === 'day' ? 'stacked-bar' : 'area',
     series: channels.map(([channel]) => {
       const daily = result.sendsPerDay[channel] ?? [];
       return {
         key: channel,
         label: intl.formatMessage(CHANNEL_MESSAGES[channel]),
-        values: weekly ? sumPerWeek(daily, days) : daily,
+        values: unit === 'day' ? daily : sumPerPeriod(daily, periods),
       };
     }),
   };
@@ -106,7 +115,7 @@ function messagesPerProfile(result: SimulationResult, intl: IntlShape): SeriesCh
 
 const CHARTS = [sendsPerDay, messagesPerProfile];
 
-/** The run's charts: sends per day (or week) per channel, and messages per profile. */
+/** The run's charts: sends per day (or week, or month) per channel, and messages per profile. */
 export const ResultCharts = memo(function ResultCharts({ result }: { result: SimulationResult }) {
   const intl = useIntl();
   const charts = useMemo(() => CHARTS.map((chart) => chart(result, intl)), [result, intl]);

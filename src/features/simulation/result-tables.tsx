@@ -69,13 +69,20 @@ export function FunnelTable({ result }: { result: SimulationResult }) {
   );
 }
 
-/** Why a quiet-hours deferral was never sent, in display order with its column name. */
+/** Why a quiet-hours deferral was never sent, in display order, with its column's name. */
 const DEFERRED_DROP_REASONS = [
-  ['exit_criteria', 'Deferred, not sent (exit criteria)'],
-  ['goal', 'Deferred, not sent (goal reached)'],
-  ['horizon', 'Deferred, not sent (simulation ended)'],
-  ['frequency_cap', 'Deferred, not sent (frequency cap)'],
-] as const satisfies readonly (readonly [keyof ChannelResult['deferredDropped'], string])[];
+  'exit_criteria',
+  'goal',
+  'horizon',
+  'frequency_cap',
+] as const satisfies readonly (keyof ChannelResult['deferredDropped'])[];
+
+const DEFERRED_DROP_MESSAGES = defineMessages({
+  exit_criteria: { id: 'sim.result-tables.deferredDropped.exit_criteria' },
+  goal: { id: 'sim.result-tables.deferredDropped.goal' },
+  horizon: { id: 'sim.result-tables.deferredDropped.horizon' },
+  frequency_cap: { id: 'sim.result-tables.deferredDropped.frequency_cap' },
+});
 
 /**
  * Messages held back, by cause (columns) and channel (rows), then deferrals never sent by
@@ -85,7 +92,7 @@ export function SuppressionsTable({ result }: { result: SimulationResult }) {
   const intl = useIntl();
   const channels = activeChannels(result);
   if (channels.length === 0) return null;
-  const dropReasons = DEFERRED_DROP_REASONS.filter(([reason]) =>
+  const dropReasons = DEFERRED_DROP_REASONS.filter((reason) =>
     channels.some(([, c]) => c.deferredDropped[reason] > 0),
   );
   return (
@@ -103,9 +110,9 @@ export function SuppressionsTable({ result }: { result: SimulationResult }) {
               {intl.formatMessage(SUPPRESSION_MESSAGES[cause])}
             </th>
           ))}
-          {dropReasons.map(([reason, label]) => (
+          {dropReasons.map((reason) => (
             <th scope="col" className="num" key={reason}>
-              {label}
+              {intl.formatMessage(DEFERRED_DROP_MESSAGES[reason])}
             </th>
           ))}
         </tr>
@@ -119,7 +126,7 @@ export function SuppressionsTable({ result }: { result: SimulationResult }) {
                 {count(c.suppressed[cause])}
               </td>
             ))}
-            {dropReasons.map(([reason]) => (
+            {dropReasons.map((reason) => (
               <td className="num" key={reason}>
                 {count(c.deferredDropped[reason])}
               </td>

@@ -1,5 +1,6 @@
 import { FormattedMessage } from 'react-intl';
 import { formatNumber } from '../kpi/format-number.ts';
+import { fullCalendarLabels, isCalendar, type CalendarCategories } from './calendar-categories.ts';
 import { ChartFigure, SizedBox } from './chart-figure.tsx';
 import { ChartLegend } from './chart-legend.tsx';
 import { ChartTable } from './chart-table.tsx';
@@ -18,8 +19,11 @@ import type { PlotKind } from './series-plot.tsx';
 export interface SeriesChartProps {
   /** Heading of the chart; names the figure and the table. */
   title: string;
-  /** One label per point on the x axis, e.g. dates. */
-  categories: readonly string[];
+  /**
+   * The points of the x axis: a label each, or calendar periods (days, weeks, months) that the
+   * chart writes in the reader's language.
+   */
+  categories: readonly string[] | CalendarCategories;
   /** The x axis's name, the first column of the table, e.g. "Day". */
   categoryLabel: string;
   series: readonly ChartSeries[];
@@ -64,6 +68,10 @@ export function SeriesChart({
   partial = [],
   markers = [],
 }: SeriesChartProps) {
+  // Written at each render (a cached formatter, a few hundred labels at most), so a change of
+  // language, which re-renders every chart through its parent's messages, writes them again.
+  const labels = isCalendar(categories) ? fullCalendarLabels(categories) : categories;
+  const calendar = isCalendar(categories) ? categories : undefined;
   // A band whose ends coincide everywhere has nothing to draw: it is left out of the plot and
   // the legend, and a note says so instead of promising a shaded range that is not there.
   const drawnBands = bands.filter(bandHasWidth);
@@ -97,7 +105,7 @@ export function SeriesChart({
         <ChartTable
           caption={title}
           categoryLabel={categoryLabel}
-          categories={categories}
+          categories={labels}
           series={series}
           bands={bands}
           format={format}
@@ -123,7 +131,8 @@ export function SeriesChart({
           <SizedBox height={height} className="series-plot">
             {(width) => (
               <LazySeriesPlot
-                categories={categories}
+                categories={labels}
+                {...(calendar === undefined ? {} : { calendar })}
                 series={series}
                 bands={drawnBands}
                 kind={kind}

@@ -12,12 +12,16 @@ import {
   type ChartSeries,
   type PartialCategory,
 } from './chart-types.ts';
+import { calendarTickLabels, type CalendarCategories } from './calendar-categories.ts';
 import { placeSeries, valueExtent } from './stack-series.ts';
 
 export type PlotKind = 'line' | 'bar' | 'stacked-bar' | 'area';
 
 export interface SeriesPlotProps {
+  /** Each category written whole (the tooltip's heading). */
   categories: readonly string[];
+  /** When the categories are calendar periods: the axis writes them short (Mar 14; 14 mars). */
+  calendar?: CalendarCategories;
   series: readonly ChartSeries[];
   bands: readonly ChartBand[];
   kind: PlotKind;
@@ -35,7 +39,7 @@ export interface SeriesPlotProps {
 }
 
 const MARGIN = { top: 20, right: 16, bottom: 46, left: 76 };
-/** Room one x-axis label takes (a date such as 2026-02-13 at 11 px, with a gap). */
+/** Room one x-axis label takes (a date such as "Sep 13, 2026" or "13 sept. 2026" at 11 px, with a gap). */
 const X_LABEL_ROOM = 90;
 
 /** Tick labels as plain SVG text: visx's Text measures every word in the page layout. */
@@ -50,6 +54,7 @@ export function Tick({ x, y, formattedValue, textAnchor, dx, dy }: TickRendererP
 /** The SVG plot of a {@link SeriesChart}, with a tooltip of every value at the pointer. */
 export function SeriesPlot({
   categories,
+  calendar,
   series,
   bands,
   kind,
@@ -96,6 +101,8 @@ export function SeriesPlot({
   const labels = Math.max(2, Math.floor(innerWidth / X_LABEL_ROOM));
   const every = Math.max(1, Math.ceil(categories.length / labels));
   const indices = categories.map((_, i) => i);
+  const ticks = indices.filter((c) => c % every === 0);
+  const tickLabels = calendar === undefined ? null : calendarTickLabels(calendar, ticks);
 
   const onPointer = (event: PointerEvent<SVGRectElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -251,8 +258,8 @@ export function SeriesPlot({
           <AxisBottom
             top={innerHeight}
             scale={x}
-            tickValues={indices.filter((c) => c % every === 0)}
-            tickFormat={(c) => categories[Number(c)] ?? ''}
+            tickValues={ticks}
+            tickFormat={(c) => tickLabels?.get(Number(c)) ?? categories[Number(c)] ?? ''}
             stroke="var(--border)"
             tickStroke="var(--border)"
             tickComponent={Tick}

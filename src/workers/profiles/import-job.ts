@@ -1,4 +1,10 @@
-import { refuseBinary } from '../../domain/profiles/import/binary.ts';
+import { inspectText, lineOfText, undecodable } from '../../domain/profiles/import/binary.ts';
+import {
+  bomEncoding,
+  isChoosable,
+  misreadAt,
+  type TextEncoding,
+} from '../../domain/profiles/import/text-encoding.ts';
 import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 import { importCdnow } from '../../domain/profiles/import/cdnow.ts';
 import { createCsvImporter } from '../../domain/profiles/import/csv.ts';
@@ -8,29 +14,35 @@ import { findProfileProblem } from '../../domain/profiles/import/validate-profil
 import type { Profile } from '../../domain/profiles/profile.ts';
 import { whileImporting } from '../../storage/import-lock.ts';
 import type { ProfileRepo } from '../../storage/profile-repo.ts';
-import { readFileText } from './file-text.ts';
+import { readFileText, type ReadTextOptions } from './file-text.ts';
 import type { ImportOutcome, ImportRequest, JobProgress } from './profiles-protocol.ts';
 
 const WRITE_BATCH = 5_000;
 /** Bytes checked for binary signatures before anything is parsed. */
 const HEAD_BYTES = 64 * 1024;
 
-/** A NUL character found past the head: the file is binary after all. */
-class NulInText extends Error {
-  constructor(readonly line: number) {
-    super(`NUL at line ${line}`);
+/** A character that says the text is binary or read in the wrong encoding, past the head. */
+class MisreadText extends Error {
+  constructor(
+    readonly line: number,
+    readonly nul: boolean,
+  ) {
+    super(`${nul ? 'NUL' : 'control character'} at line ${line}`);
   }
 }
 
-/** Passes text on, refusing a NUL character (valid UTF-8, but never in CSV or JSON text). */
-function nulGuard(onText: (text: string) => void): (text: string) => void {
+/**
+ * Passes text on, refusing a NUL character (valid UTF-8, but never in CSV or JSON text) and, in
+ * a chosen single-byte encoding, any other control character: the encoding was not the file's.
+ */
+function misreadGuard(
+  encoding: TextEncoding,
+  onText: (text: string) => void,
+): (text: string) => void {
   let line = 1;
   return (text) => {
-    const nul = text.indexOf('\u0000');
-    if (nul >= 0) {
-      for (let i = 0; i < nul; i++) if (text.charCodeAt(i) === 10) line++;
-      throw new NulInText(line);
-    }
+    const at = misreadAt(text, encoding);
+    if (at >= 0) throw new MisreadText(line + lineOfText(text, at) - 1, text[at] === '\u0000');
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
     onText(text);
   };
@@ -38,8 +50,7 @@ function nulGuard(onText: (text: string) => void): (text: string) => void {
 
 async function parseText(
   request: Pick<ImportRequest, 'file' | 'kind' | 'mapping'>,
-  onBytes: (done: number, total: number) => void,
-  signal?: AbortSignal,
+  options: ReadTextOptions & { encoding: TextEncoding },
 ): Promise<ImportResult> {
   const { file, kind } = request;
   if (kind === 'csv') {
@@ -47,59 +58,73 @@ async function parseText(
     const importer = createCsvImporter(request.mapping);
     await readFileText(
       file,
-      nulGuard((text) => importer.push(text)),
-      onBytes,
-      signal,
+      misreadGuard(options.encoding, (text) => importer.push(text)),
+      options,
     );
     return importer.finish();
   }
   const parts: string[] = [];
   await readFileText(
     file,
-    nulGuard((text) => parts.push(text)),
-    onBytes,
-    signal,
+    misreadGuard(options.encoding, (text) => parts.push(text)),
+    options,
   );
   const text = parts.join('');
   return kind === 'cdnow' ? importCdnow(text) : importJson(text);
 }
 
 /**
+ * The encoding a file is read in: the one its byte-order mark names (it outranks any choice, as
+ * in browsers), else the one chosen for a CSV file, else UTF-8 (JSON is UTF-8 by its standard).
+ */
+function encodingOf(
+  head: Uint8Array,
+  request: Pick<ImportRequest, 'kind' | 'encoding'>,
+): TextEncoding {
+  return bomEncoding(head) ?? (request.kind === 'csv' ? request.encoding : undefined) ?? 'utf-8';
+}
+
+/**
  * Parses a file of a recognised kind into profiles and a report, streaming CSV. A binary file
- * (known signature, NUL bytes, invalid UTF-8) is refused before or while it is read.
+ * (known signature, NUL bytes, bytes its encoding cannot read) is refused before or while it is
+ * read. `sliceBytes` is how much is read at a time (tests cut characters across slices).
  */
 export async function parseProfileFile(
-  request: Pick<ImportRequest, 'file' | 'kind' | 'mapping'>,
+  request: Pick<ImportRequest, 'file' | 'kind' | 'mapping' | 'encoding'>,
   onProgress: (progress: JobProgress) => void,
   signal?: AbortSignal,
+  sliceBytes?: number,
 ): Promise<ImportResult> {
   const { file } = request;
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  const binary = refuseBinary(head, file.size <= HEAD_BYTES);
-  if (binary) return refusedResult(binary);
+  const verdict = inspectText(head, file.size <= HEAD_BYTES);
+  if (verdict.kind === 'refused') return refusedResult(verdict.rejection);
+  const encoding = encodingOf(head, request);
+  if (verdict.kind === 'choose' && !isChoosable(encoding)) {
+    return refusedResult(undecodable(encoding));
+  }
   const onBytes = (done: number, total: number) => onProgress({ phase: 'reading', done, total });
   try {
-    return await parseText(request, onBytes, signal);
+    return await parseText(request, {
+      encoding,
+      onBytes,
+      ...(signal ? { signal } : {}),
+      ...(sliceBytes === undefined ? {} : { sliceBytes }),
+    });
   } catch (error) {
-    if (error instanceof NulInText) {
+    if (error instanceof MisreadText) {
       return refusedResult(
-        reject(
-          error.line,
-          'binary_file',
-          `Line ${error.line} holds a NUL byte: this is a binary file.`,
-        ),
+        error.nul
+          ? reject(
+              error.line,
+              'binary_file',
+              `Line ${error.line} holds a NUL byte: this is a binary file.`,
+            )
+          : undecodable(encoding, error.line),
       );
     }
-    // TextDecoder's fatal mode throws a TypeError on bytes that are not UTF-8.
-    if (error instanceof TypeError) {
-      return refusedResult(
-        reject(
-          1,
-          'not_utf8',
-          'The file is not UTF-8 text (a Latin-1 or Windows export, perhaps). Save it as "CSV UTF-8" and import it again.',
-        ),
-      );
-    }
+    // TextDecoder's fatal mode throws a TypeError on bytes that are not UTF-8 (or UTF-16).
+    if (error instanceof TypeError) return refusedResult(undecodable(encoding));
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import type { FailureReason } from '../../domain/failure/failure-reason.ts';
 import { conditionGroupSchema } from '../../domain/conditions/condition-schema.ts';
 import { columnMappingSchema } from '../../domain/profiles/import/mapping.ts';
 import type { ImportReport } from '../../domain/profiles/import/report.ts';
+import { textEncodingSchema } from '../../domain/profiles/import/text-encoding.ts';
 
 /** The file formats the importer recognises. */
 export const profileFileKindSchema = z.enum(['csv', 'json', 'cdnow']);
@@ -24,6 +25,8 @@ export const importRequestSchema = z.object({
   file: z.instanceof(Blob),
   kind: profileFileKindSchema,
   mapping: columnMappingSchema.optional(),
+  /** The CSV file's encoding as the user chose or the preview found; UTF-8 when absent. */
+  encoding: textEncodingSchema.optional(),
   target: importTargetSchema,
   /** IndexedDB database name; the app's default when absent. */
   dbName: z.string().optional(),

@@ -26,8 +26,7 @@ function runCase(c: (typeof cases)[number], stops: (profile: Profile, end: numbe
     journeyId: c.spec.journey.id,
     live: vp,
     byVersion: new Map([[1, vp]]),
-    stoppedAt: null,
-    stoppedThrough: 0,
+    stops: [],
   };
   const tally = new Tally();
   const profiles: ExpectedOutcome['profiles'] = {};

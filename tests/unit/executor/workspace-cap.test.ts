@@ -42,8 +42,7 @@ function journey(id: string, days: number): ProfileJourney {
       journeyId: id,
       live: vp,
       byVersion: new Map([[1, vp]]),
-      stoppedAt: null,
-      stoppedThrough: 0,
+      stops: [],
     },
     state: emptyJourneyState(),
   };

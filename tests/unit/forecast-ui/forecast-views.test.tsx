@@ -42,14 +42,14 @@ function view(name: string, reps: ForecastReplication[], v: number): VariantView
 }
 
 describe('ForecastCards', () => {
-  it('shows each headline KPI as a named card with its mean and 80% range', () => {
+  it('shows each headline KPI as a named card with its median and 80% range', () => {
     const reps = forecast([spec('welcome-series', 'a')], 5);
     render(<ForecastCards view={view('Welcome', reps, 0)} />);
     const grid = screen.getByRole('region', { name: 'Forecast of Welcome' });
     const card = within(grid).getByRole('group', { name: 'Conversion rate' });
     expect(card).toHaveTextContent(/\d+(\.\d)?%/);
     expect(card).toHaveTextContent(/80% range .+ – .+/);
-    expect(card).toHaveTextContent('mean of 5 replications');
+    expect(card).toHaveTextContent('median of 5 replications');
     expect(within(grid).getByRole('group', { name: 'Total cost' })).toHaveTextContent('$');
   });
 
@@ -105,6 +105,8 @@ describe('describeDifference', () => {
       kpi,
       {
         n: 20,
+        meanA: 0.09,
+        meanB: 0.108,
         meanDiff: 0.018,
         relativeDiff: 0.2,
         ci: { low: 0.009, high: 0.027 },
@@ -123,6 +125,8 @@ describe('describeDifference', () => {
       { ...kpi, key: 'cost', label: 'Total cost', unit: 'money', better: 'lower' },
       {
         n: 20,
+        meanA: 20,
+        meanB: 18,
         meanDiff: -2,
         relativeDiff: -0.1,
         ci: { low: -5, high: 1 },

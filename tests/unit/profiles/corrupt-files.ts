@@ -293,6 +293,13 @@ const MAGIC = [
   [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
 ];
 
+/** Bytes that are control characters in every encoding: C0 but tab, LF, FF and CR; DEL. */
+const CONTROL_BYTES = new Set(
+  Array.from({ length: 128 }, (_, b) => b).filter(
+    (b) => (b < 32 && ![9, 10, 12, 13].includes(b)) || b === 127,
+  ),
+);
+
 export const binaryFile: fc.Arbitrary<CorruptFile> = fc
   .record({
     how: fc.constantFrom('magic', 'nul', 'latin1', 'random'),
@@ -305,7 +312,8 @@ export const binaryFile: fc.Arbitrary<CorruptFile> = fc
     const text = encode('id,email,name\nc1,a@example.com,Ann\nc2,b@example.com,Bob\n');
     let bytes: Uint8Array<ArrayBuffer>;
     if (how === 'magic') bytes = new Uint8Array([...magic, ...noise]);
-    else if (how === 'random') bytes = new Uint8Array([...noise, 0xff, ...noise]);
+    // Starting with a letter: random bytes never make a byte-order mark that names UTF-16.
+    else if (how === 'random') bytes = new Uint8Array([0x41, ...noise, 0xff, ...noise]);
     else {
       const cut = Math.floor(text.length * at);
       // 0xE9 alone is "é" in Latin-1 and never valid UTF-8.
@@ -318,8 +326,12 @@ export const binaryFile: fc.Arbitrary<CorruptFile> = fc
       bytes,
       rows: 0,
       mapping: { id: 'id', email: 'email', name: 'name' },
-      // A NUL or a signature says binary; other bytes that are not UTF-8 may be text in another encoding.
-      refused: { reason: how === 'magic' || bytes.includes(0) ? 'binary_file' : 'not_utf8' },
+      // A NUL, a control character no text has, or a signature says binary; other bytes that
+      // are not UTF-8 may be text in another encoding, refused until the user names it.
+      refused: {
+        reason:
+          how === 'magic' || bytes.some((b) => CONTROL_BYTES.has(b)) ? 'binary_file' : 'not_utf8',
+      },
     } satisfies CorruptFile;
   });
 

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { importCsv, previewCsv } from '../../../src/domain/profiles/import/csv';
 import type { ColumnMappingInput } from '../../../src/domain/profiles/import/mapping';
 import { suggestMapping } from '../../../src/domain/profiles/import/suggest-mapping';
+import type { TextEncoding } from '../../../src/domain/profiles/import/text-encoding';
+import { sniffFile } from '../../../src/features/profiles/import/sniff-file';
+import { parseProfileFile } from '../../../src/workers/profiles/import-job';
+import { encodeText } from '../../support/encode-text';
 
 const mapping: ColumnMappingInput = {
   id: 'customer_id',
@@ -177,6 +181,57 @@ describe('importCsv (profiles)', () => {
         },
       ),
       { numRuns: 300, seed: 20_261_208 },
+    );
+  });
+
+  it('reads a file alike as the preview shows it and streamed in byte slices of any size, in each encoding it may be saved in (seeded)', async () => {
+    const cell = fc.oneof(
+      fc.stringMatching(/^[a-zé "\n,;]{0,6}$/),
+      fc.constantFrom('Zoé', 'Œdipe’s', 'Müller', 'façade €5', '"', '\r\n', ''),
+    );
+    const quote = (text: string): string =>
+      /[,\r\n]/.test(text) || text.startsWith('"') ? `"${text.replaceAll('"', '""')}"` : text;
+    const saved = fc.constantFrom<[TextEncoding, boolean]>(
+      ['utf-8', false],
+      ['utf-8', true],
+      ['utf-16le', true],
+      ['utf-16be', true],
+      ['windows-1252', false],
+    );
+    const m: ColumnMappingInput = {
+      id: 'id',
+      custom: [{ column: 'note', key: 'note', type: 'text' }],
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(cell, { minLength: 1, maxLength: 12 }),
+        saved,
+        fc.integer({ min: 1, max: 40 }),
+        async (notes, [encoding, bom], sliceBytes) => {
+          const csv = ['id,note', ...notes.map((note, i) => `c${i},${quote(note)}`)].join('\n');
+          const file = new Blob([encodeText(csv, encoding, bom)]);
+          const preview = await sniffFile(file);
+          if (preview.kind !== 'csv') throw new Error(`previewed as ${preview.kind}`);
+          // Text of ASCII alone is UTF-8 too, and read as such.
+          const ascii = /^\p{ASCII}*$/u.test(csv);
+          expect(preview.encoding).toBe(ascii && encoding === 'windows-1252' ? 'utf-8' : encoding);
+          expect(preview.choice?.encoding ?? null).toBe(
+            encoding === 'windows-1252' && !ascii ? 'windows-1252' : null,
+          );
+          expect(preview.rows.map((row) => row[1] ?? '')).toEqual(notes);
+          const streamed = await parseProfileFile(
+            { file, kind: 'csv', mapping: m, encoding: preview.encoding },
+            () => undefined,
+            undefined,
+            sliceBytes,
+          );
+          expect(streamed).toEqual(importCsv(csv, m));
+          expect(streamed.profiles.map((p) => p.attributes.custom['note'] ?? '')).toEqual(
+            notes.map((note) => note.trim()),
+          );
+        },
+      ),
+      { numRuns: 200, seed: 20_261_207 },
     );
   });
 

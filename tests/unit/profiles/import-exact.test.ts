@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { refuseBinary } from '../../../src/domain/profiles/import/binary';
+import { inspectText, refuseBinary } from '../../../src/domain/profiles/import/binary';
+import { textDecoder } from '../../../src/domain/profiles/import/text-encoding';
+import { encodeText } from '../../support/encode-text';
 import { importCdnow } from '../../../src/domain/profiles/import/cdnow';
 import { importCsv, previewCsv } from '../../../src/domain/profiles/import/csv';
 import { importJson } from '../../../src/domain/profiles/import/json';
@@ -177,24 +179,59 @@ describe('binary files are refused up front', () => {
     expect(refuseBinary(nul)).toMatchObject({ row: 3, reason: 'binary_file' });
   });
 
-  it('refuses text in another encoding as text that is not UTF-8, not as a binary file', () => {
+  it('refuses text in another encoding as text that is not UTF-8 when no encoding is chosen', () => {
     expect(refuseBinary(bytes(0x69, 0x64, 0x0a, 0xc3, 0x28))).toMatchObject({
       reason: 'not_utf8',
     });
-    // Excel's "Unicode text": UTF-16 with its byte-order mark, a NUL after every ASCII letter.
-    const utf16 = (bom: number[], swap: boolean) =>
-      new Uint8Array([
-        ...bom,
-        ...[...'id,name\nc1,Zoé\n'].flatMap((c) => {
-          const code = c.charCodeAt(0);
-          return swap ? [code >> 8, code & 0xff] : [code & 0xff, code >> 8];
-        }),
-      ]);
-    expect(refuseBinary(utf16([0xff, 0xfe], false))).toMatchObject({ row: 1, reason: 'not_utf8' });
-    expect(refuseBinary(utf16([0xfe, 0xff], true))).toMatchObject({ row: 1, reason: 'not_utf8' });
     // Latin-1 (or Windows-1252): "é" is the single byte 0xE9.
     const latin1 = new Uint8Array([...new TextEncoder().encode('id,name\nc1,Zo'), 0xe9, 0x0a]);
     expect(refuseBinary(latin1)).toMatchObject({ row: 1, reason: 'not_utf8' });
+  });
+
+  it('reads UTF-16 by its byte-order mark, little- or big-endian, as Excel saves "Unicode text"', () => {
+    const text = 'id,name\nc1,Zoé\n';
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      expect(inspectText(encodeText(text, encoding))).toEqual({ kind: 'text', encoding });
+      expect(refuseBinary(encodeText(text, encoding))).toBeUndefined();
+    }
+    // A lone surrogate is no text: UTF-16 that does not decode is refused, naming the encoding.
+    const broken = new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x00, 0xd8, 0x0a, 0x00]);
+    expect(inspectText(broken)).toMatchObject({
+      kind: 'refused',
+      rejection: { reason: 'undecodable_text', message: expect.stringContaining('UTF-16') },
+    });
+    // A NUL character in UTF-16 text is still binary, on its line.
+    expect(inspectText(encodeText('id\nc1\u0000\n', 'utf-16le'))).toMatchObject({
+      kind: 'refused',
+      rejection: { row: 2, reason: 'binary_file' },
+    });
+  });
+
+  it('offers the single-byte encodings that read a file that is not UTF-8, Windows-1252 first', () => {
+    // "€" (0x80) and "’" (0x92) are letters in Windows-1252 but controls in ISO-8859-15.
+    const excel = encodeText('id,name,note\nc1,Zoé,5 € l’unité\n', 'windows-1252');
+    expect(inspectText(excel)).toEqual({
+      kind: 'choose',
+      encodings: ['windows-1252', 'windows-1250', 'macintosh'],
+    });
+    const euroLatin9 = new Uint8Array([...new TextEncoder().encode('id\nc1,'), 0xa4, 0x0a]);
+    expect(inspectText(euroLatin9)).toMatchObject({
+      kind: 'choose',
+      encodings: ['windows-1252', 'iso-8859-15', 'windows-1250', 'macintosh'],
+    });
+  });
+
+  it('decodes Windows-1252 as the standard has it, whatever Node’s TextDecoder does', () => {
+    const decoded = textDecoder('windows-1252').decode(bytes(0x80, 0x92, 0x8c, 0x9f, 0xe9, 0x81));
+    expect(decoded).toBe('€’ŒŸé\u0081');
+  });
+
+  it('refuses bytes that are text in no encoding: controls other than tab and line ends', () => {
+    const noise = new Uint8Array([...new TextEncoder().encode('id\nc1\n'), 0xe9, 0x01, 0x02]);
+    expect(inspectText(noise)).toMatchObject({
+      kind: 'refused',
+      rejection: { row: 3, reason: 'binary_file' },
+    });
   });
 
   it('accepts UTF-8 text, and a multi-byte character cut at the end of a head', () => {

@@ -4,6 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { SimulationResult } from '../../../src/domain/index.ts';
+import { SuppressionsTable } from '../../../src/features/simulation/result-tables.tsx';
 import { RefusedEntriesTable } from '../../../src/features/simulation/run-warnings.tsx';
 import { SimulationResultView } from '../../../src/features/simulation/simulation-result.tsx';
 import { inFrench } from '../../support/in-french.tsx';
@@ -118,6 +119,24 @@ describe('run warnings in the result view', () => {
     const cells = within(email).getAllByRole('cell');
     expect(cells.at(-2)).toHaveTextContent('12');
     expect(cells.at(-1)).toHaveTextContent('3,045');
+  });
+
+  it('names the deferred-then-dropped columns in French too', () => {
+    const { result } = runFor(welcomeSeries());
+    const channels = withoutDrops(result);
+    channels.email = {
+      ...channels.email,
+      deferredDropped: { ...NO_DROPS, exit_criteria: 2, frequency_cap: 1 },
+    };
+    inFrench(<SuppressionsTable result={{ ...result, channels }} />);
+    const table = screen.getByRole('table', { name: 'Messages supprimés par cause' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers.slice(-2)).toEqual([
+      'Reportés, non envoyés (critères de sortie)',
+      'Reportés, non envoyés (plafond de fréquence)',
+    ]);
   });
 
   it('shows none of them for a run without stops, refusals or dropped deferrals', () => {

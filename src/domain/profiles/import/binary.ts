@@ -1,4 +1,12 @@
 import { reject, type Rejection } from './report';
+import {
+  bomEncoding,
+  encodingsThatRead,
+  misreadAt,
+  textDecoder,
+  type ChoosableEncoding,
+  type TextEncoding,
+} from './text-encoding';
 
 /** File signatures people pick by mistake (spreadsheets, archives, images, documents). */
 const MAGIC_NUMBERS: ReadonlyArray<{ name: string; bytes: readonly number[] }> = [
@@ -30,45 +38,117 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/**
- * Refuses bytes that are not UTF-8 text before anything parses them: a known binary signature,
- * a NUL byte, or an invalid UTF-8 sequence. `final` says whether `bytes` end the file (a
- * multi-byte character cut at the end of a head is not an error). Undefined when it is text.
- */
-export function refuseBinary(bytes: Uint8Array, final = true): Rejection | undefined {
-  const magic = MAGIC_NUMBERS.find((m) => startsWith(bytes, m.bytes));
-  if (magic) {
-    return reject(
-      1,
-      'binary_file',
-      `This is ${magic.name}, not a text file. Export it as CSV or JSON first.`,
-    );
-  }
-  // UTF-16 (Excel's "Unicode text") is text, though every ASCII letter comes with a NUL byte.
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    return reject(
-      1,
-      'not_utf8',
-      'The file is UTF-16 text (as Excel saves "Unicode text"), not UTF-8. Save it as "CSV UTF-8" and import it again.',
-    );
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const line = lineAt(bytes, nul);
-    return reject(
+/** What the head of a file says about its text. */
+export type TextVerdict =
+  | { kind: 'refused'; rejection: Rejection }
+  /** Decoded for sure: UTF-16 or UTF-8 named by a byte-order mark, or valid UTF-8. */
+  | { kind: 'text'; encoding: TextEncoding }
+  /** Not UTF-8, yet text in these single-byte encodings (at least one): the user chooses. */
+  | { kind: 'choose'; encodings: [ChoosableEncoding, ...ChoosableEncoding[]] };
+
+function refuseNul(line: number): TextVerdict {
+  return {
+    kind: 'refused',
+    rejection: reject(
       line,
       'binary_file',
       `Line ${line} holds a NUL byte: this is a binary file, not CSV or JSON text.`,
-    );
+    ),
+  };
+}
+
+/**
+ * Reads the head of a file before anything parses it: refuses a known binary signature, NUL
+ * bytes, UTF-16 that does not decode, and bytes that are text in no encoding we read (control
+ * characters); otherwise says how the text is encoded, or which encodings could read it. `final`
+ * says whether `bytes` end the file (a character cut at the end of a head is not an error).
+ */
+export function inspectText(bytes: Uint8Array, final = true): TextVerdict {
+  const magic = MAGIC_NUMBERS.find((m) => startsWith(bytes, m.bytes));
+  if (magic) {
+    return {
+      kind: 'refused',
+      rejection: reject(
+        1,
+        'binary_file',
+        `This is ${magic.name}, not a text file. Export it as CSV or JSON first.`,
+      ),
+    };
   }
+  // UTF-16 (Excel's "Unicode text") is text, though every ASCII letter comes with a NUL byte.
+  const bom = bomEncoding(bytes);
+  if (bom === 'utf-16le' || bom === 'utf-16be') {
+    let text: string;
+    try {
+      text = textDecoder(bom).decode(bytes, { stream: !final });
+    } catch {
+      return { kind: 'refused', rejection: undecodable(bom) };
+    }
+    const nul = text.indexOf('\u0000');
+    return nul < 0 ? { kind: 'text', encoding: bom } : refuseNul(lineOfText(text, nul));
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return refuseNul(lineAt(bytes, nul));
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !final });
+    textDecoder('utf-8').decode(bytes, { stream: !final });
+    return { kind: 'text', encoding: 'utf-8' };
   } catch {
-    return reject(
-      1,
-      'not_utf8',
-      'The file is not UTF-8 text (a Latin-1 or Windows export, perhaps). Save it as "CSV UTF-8" or UTF-8 JSON and import it again.',
-    );
+    // Not UTF-8: a Windows or Mac export, perhaps, which the user can name.
   }
-  return undefined;
+  const encodings = encodingsThatRead(bytes);
+  const [first, ...others] = encodings;
+  if (first !== undefined) return { kind: 'choose', encodings: [first, ...others] };
+  const text = textDecoder('windows-1252').decode(bytes);
+  const line = lineOfText(text, misreadAt(text, 'windows-1252'));
+  return {
+    kind: 'refused',
+    rejection: reject(
+      line,
+      'binary_file',
+      `Line ${line} holds control characters no text has: this is a binary file, not CSV or JSON text.`,
+    ),
+  };
+}
+
+/** The 1-based line of a character, counting line feeds before it. */
+export function lineOfText(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The refusal of a file whose bytes are not text in the encoding it is read in. */
+export function undecodable(encoding: TextEncoding, row = 1): Rejection {
+  return encoding === 'utf-8'
+    ? reject(
+        row,
+        'not_utf8',
+        'The file is not UTF-8 text (a Latin-1 or Windows export, perhaps). Save it as "CSV UTF-8" or UTF-8 JSON and import it again.',
+      )
+    : reject(
+        row,
+        'undecodable_text',
+        `The file cannot be read as ${ENCODING_NAMES[encoding]} text. Save it as "CSV UTF-8" and import it again.`,
+      );
+}
+
+/** Encodings as the domain's English sentences name them. */
+const ENCODING_NAMES: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  'windows-1252': 'Windows-1252',
+  'iso-8859-15': 'ISO-8859-15',
+  'windows-1250': 'Windows-1250',
+  macintosh: 'Mac OS Roman',
+};
+
+/**
+ * Refuses bytes that cannot be read as they stand: a refusal by {@link inspectText}, or text
+ * that is not UTF-8 when no encoding was chosen. Undefined when the bytes decode.
+ */
+export function refuseBinary(bytes: Uint8Array, final = true): Rejection | undefined {
+  const verdict = inspectText(bytes, final);
+  if (verdict.kind === 'refused') return verdict.rejection;
+  return verdict.kind === 'choose' ? undecodable('utf-8') : undefined;
 }

@@ -21,6 +21,7 @@ export const REJECTION_CODES = [
   'unbalanced_quote',
   'binary_file',
   'not_utf8',
+  'undecodable_text',
   'invalid_value',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

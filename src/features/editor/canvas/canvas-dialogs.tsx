@@ -5,6 +5,7 @@ import type { JourneyDocument } from '../../../domain/index.ts';
 import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from '../../../ui/on-demand.tsx';
 import { refusalText } from '../refusal-text.ts';
 import type { InsertTarget } from './editor-context.ts';
+import type { FindStepDialogProps } from './find-step-dialog.tsx';
 import type { InsertMenuRequest } from './insert-menu.tsx';
 
 // Only opened from a blank journey: not part of drawing the canvas.
@@ -13,6 +14,9 @@ const TemplateDialog = lazy(() =>
 );
 /** The "+" menu and the shortcuts overlay (and Radix under them) load on first use, not with the canvas. */
 const insertMenu = onDemand(() => import('./insert-menu.tsx').then((module) => module.InsertMenu));
+const findStepDialog = onDemand(() =>
+  import('./find-step-dialog.tsx').then((module) => module.FindStepDialog),
+);
 const shortcutsDialog = onDemand(() =>
   import('../shortcuts/shortcuts-dialog.tsx').then((module) => module.ShortcutsDialog),
 );
@@ -25,13 +29,15 @@ export interface CanvasDialogsProps {
   onInsert(kind: string, target: InsertTarget): void;
   helpOpen: boolean;
   onHelpOpenChange(open: boolean): void;
+  /** "Find a step": open, the steps it searches, what choosing one does. */
+  find: FindStepDialogProps;
   choosingTemplate: boolean;
   onChoosingTemplateChange(open: boolean): void;
   /** After a template is applied: its steps are about to be drawn. */
   onTemplateApplied(): void;
 }
 
-/** What opens over the canvas: the insert menu, the shortcuts overlay, the template chooser. */
+/** What opens over the canvas: the insert menu, find a step, the shortcuts overlay, the template chooser. */
 export function CanvasDialogs({
   store,
   announce,
@@ -40,6 +46,7 @@ export function CanvasDialogs({
   onInsert,
   helpOpen,
   onHelpOpenChange,
+  find,
   choosingTemplate,
   onChoosingTemplateChange,
   onTemplateApplied,
@@ -68,6 +75,9 @@ export function CanvasDialogs({
             onInsert(kind, target);
           }}
         />
+      </DrawnOnceOpened>
+      <DrawnOnceOpened open={find.open}>
+        <findStepDialog.Component {...find} />
       </DrawnOnceOpened>
       <DrawnOnceOpened open={helpOpen}>
         <shortcutsDialog.Component open={helpOpen} onOpenChange={onHelpOpenChange} />

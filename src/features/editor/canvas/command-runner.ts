@@ -20,6 +20,8 @@ export interface CanvasCommandHost {
   togglePalette(): void;
   toggleSidePanel(): void;
   fitView(): void;
+  /** Opens "find a step". */
+  findStep(): void;
   paste(text: string): void;
   /** Tells screen readers the selection went to the clipboard. */
   announceClipboard(action: 'copied' | 'cut'): void;
@@ -54,6 +56,7 @@ export function createCommandRunner(store: EditorStore, host: () => CanvasComman
     togglePalette: () => (host().togglePalette(), true),
     toggleSidePanel: () => (host().toggleSidePanel(), true),
     fitView: () => (host().fitView(), true),
+    findStep: () => (host().findStep(), true),
     help: () => (host().showHelp(), true),
   };
   return (id, delta) => {

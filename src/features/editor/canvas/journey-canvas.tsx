@@ -93,9 +93,12 @@ function CanvasSurface({
   onEditStep,
   apiRef,
 }: JourneyCanvasProps) {
-  const [layout] = usePanelLayout();
+  const [layout, setLayout] = usePanelLayout();
   const [choosingTemplate, setChoosingTemplate] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [findOpen, setFindOpen] = useState(false);
+  /** Where focus was when "find a step" opened: it goes back there when closed without a choice. */
+  const findReturnFocus = useRef<Element | null>(null);
   const addTriggerRef = useRef<HTMLButtonElement>(null);
   const intl = useIntl();
   const flow = useReactFlow<StepFlowNode>();
@@ -134,7 +137,7 @@ function CanvasSurface({
   useEffect(() => onSelectionChangeRef.current?.(selection), [selection]);
 
   const view = useCanvasView(flow, store, wrapperRef, measured);
-  const { viewCentre, showSteps, bringIntoView, fitView, showReadable } = view;
+  const { viewCentre, showSteps, bringIntoView, centreOn, fitView, showReadable } = view;
   const handlers = useFlowHandlers({ store, flow, announce, measured, viewCentre });
   useFollowNewSteps(document, selection, bringIntoView, wrapperRef);
   useKeepFocusOnDelete(store, document, wrapperRef, addTriggerRef);
@@ -158,6 +161,10 @@ function CanvasSurface({
     wrapperRef,
     announce,
     showHelp: () => setHelpOpen(true),
+    findStep: () => {
+      findReturnFocus.current = window.document.activeElement;
+      setFindOpen(true);
+    },
     autoLayout,
     fitView,
     paste: handlers.pasteText,
@@ -186,6 +193,15 @@ function CanvasSurface({
     () => ({ store, announce, openInsertMenu }),
     [store, announce, openInsertMenu],
   );
+
+  /** A step found by search: selected (its settings open beside), centred and focused. */
+  const goToFoundStep = (stepId: string) => {
+    setFindOpen(false);
+    store.dispatch('setSelection', { stepIds: [stepId] });
+    if (!layout.sideOpen) setLayout({ sideOpen: true });
+    centreOn(stepId);
+    focusStepWhenMounted(wrapperRef, stepId);
+  };
 
   // Once a template's steps are drawn and measured: a readable view from the trigger.
   const showTemplate = () =>
@@ -247,6 +263,13 @@ function CanvasSurface({
           onInsert={handlers.insert}
           helpOpen={helpOpen}
           onHelpOpenChange={setHelpOpen}
+          find={{
+            open: findOpen,
+            onOpenChange: setFindOpen,
+            steps: document.steps,
+            onChoose: goToFoundStep,
+            returnFocus: findReturnFocus,
+          }}
           choosingTemplate={choosingTemplate}
           onChoosingTemplateChange={setChoosingTemplate}
           onTemplateApplied={showTemplate}

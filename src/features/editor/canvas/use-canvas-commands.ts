@@ -14,6 +14,7 @@ export interface CanvasCommandDeps {
   showHelp(): void;
   autoLayout(direction?: LayoutDirection): void;
   fitView(): void;
+  findStep(): void;
   paste(text: string): void;
   addStepAfter(): boolean;
   bringIntoView(stepIds: readonly string[]): void;
@@ -49,6 +50,7 @@ export function useCanvasCommands(deps: CanvasCommandDeps): RunCommand {
       autoLayout: () => deps.autoLayout(),
       layout: (direction) => deps.autoLayout(direction),
       fitView: deps.fitView,
+      findStep: deps.findStep,
       paste: deps.paste,
       announceClipboard: (action) =>
         announce(

@@ -32,6 +32,17 @@ export function useCanvasKeyboard(
   useEffect(() => {
     const mac = isMacPlatform(navigator.platform);
     const onKeyDown = (event: KeyboardEvent) => {
+      // Ctrl/⌘+F finds a step from anywhere in the editor, a field included, as the peers'
+      // editors do; inside a dialog it is left to the browser.
+      if (
+        !event.defaultPrevented &&
+        matchShortcut(event, mac)?.action === 'findStep' &&
+        !(event.target instanceof Element && event.target.closest('[role="dialog"]') !== null)
+      ) {
+        event.preventDefault();
+        run('findStep');
+        return;
+      }
       if (!forCanvas(event, wrapperRef.current)) return;
       const target = event.target instanceof Element ? event.target : null;
       const node = target?.classList.contains('react-flow__node') === true ? target : null;

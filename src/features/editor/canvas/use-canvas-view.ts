@@ -18,6 +18,8 @@ export interface CanvasView {
   showSteps(stepIds: readonly string[] | undefined, options: FitOptions): void;
   /** Pans (and zooms in to a readable zoom, if needed) only when a step is not wholly in view. */
   bringIntoView(stepIds: readonly string[]): void;
+  /** Puts a step in the middle of the canvas, at a readable zoom (a step found by search). */
+  centreOn(stepId: string): void;
   fitView(): void;
   /** Animates to the readable view of the journey as drawn now. */
   showReadable(): void;
@@ -79,6 +81,19 @@ export function useCanvasView(
     [flow, store, wrapperRef, measured],
   );
 
+  const centreOn = useCallback(
+    (stepId: string) => {
+      const step = store.getState().document.steps.find((s) => s.id === stepId);
+      if (step === undefined) return;
+      const size = measured.get(stepId) ?? { width: STEP_WIDTH, height: 96 };
+      void flow.setCenter(step.position.x + size.width / 2, step.position.y + size.height / 2, {
+        zoom: Math.max(flow.getViewport().zoom, READABLE_ZOOM),
+        duration: 250,
+      });
+    },
+    [flow, store, measured],
+  );
+
   // Every step, however small, between the toolbar and the minimap.
   const fitView = useCallback(
     () =>
@@ -94,5 +109,5 @@ export function useCanvasView(
     [flow, wrapperRef],
   );
 
-  return { viewCentre, showSteps, bringIntoView, fitView, showReadable };
+  return { viewCentre, showSteps, bringIntoView, centreOn, fitView, showReadable };
 }

@@ -1,33 +1,31 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { CHANNELS, type Channel, type JourneySettings } from '../../../domain/index.ts';
-import { CHANNEL_MESSAGES } from '../../../i18n/domain-labels.ts';
 import { CheckboxField } from '../../../ui/schema-form/checkbox-field.tsx';
 import { NumberField } from '../../../ui/schema-form/number-field.tsx';
 import { SelectField } from '../../../ui/schema-form/select-field.tsx';
 import { TextField } from '../../../ui/schema-form/text-field.tsx';
 import { requiredNumber, type SectionProps } from './settings-fields.ts';
+import { capFieldLabel, channelCapToggleLabel } from './settings-words.ts';
 
 type Cap = { max: number; periodDays: number };
 
 interface CapFieldsProps {
   path: string;
-  /** Words before each label, e.g. "SMS: ". */
-  prefix: string;
+  /** The channel this cap is for; absent for the cap over every channel. */
+  channel?: Channel;
   cap: Cap;
   field: SectionProps['field'];
   onChange(cap: Cap): void;
 }
 
 /** "At most N messages per D days". */
-function CapFields({ path, prefix, cap, field, onChange }: CapFieldsProps) {
+function CapFields({ path, channel, cap, field, onChange }: CapFieldsProps) {
   const intl = useIntl();
   return (
     <div className="settings-row">
       <NumberField
         {...field(`${path}.max`)}
-        label={intl
-          .formatMessage({ id: 'editor.delivery-sections.atMostMessages' }, { prefix: prefix })
-          .replace(/^at/, 'At')}
+        label={capFieldLabel(intl, 'max', channel)}
         integer
         min={1}
         value={cap.max}
@@ -35,9 +33,7 @@ function CapFields({ path, prefix, cap, field, onChange }: CapFieldsProps) {
       />
       <NumberField
         {...field(`${path}.periodDays`)}
-        label={intl
-          .formatMessage({ id: 'editor.delivery-sections.perDays' }, { prefix: prefix })
-          .replace(/^per/, 'Per')}
+        label={capFieldLabel(intl, 'periodDays', channel)}
         min={1}
         value={cap.periodDays}
         onChange={(d) => onChange({ ...cap, periodDays: requiredNumber(d) })}
@@ -73,7 +69,6 @@ export function FrequencySection({ settings, onChange, field }: SectionProps) {
         <>
           <CapFields
             path="frequencyCap"
-            prefix=""
             cap={cap}
             field={field}
             onChange={(next) => setCap(next)}
@@ -89,10 +84,7 @@ export function FrequencySection({ settings, onChange, field }: SectionProps) {
                 <div key={channel}>
                   <CheckboxField
                     {...field(`${path}.on`)}
-                    label={intl.formatMessage(
-                      { id: 'editor.delivery-sections.limitSeparately' },
-                      { value1: intl.formatMessage(CHANNEL_MESSAGES[channel]) },
-                    )}
+                    label={channelCapToggleLabel(intl, channel)}
                     checked={own !== undefined}
                     onChange={(on) =>
                       setChannel(channel, on ? { max: 1, periodDays: 7 } : undefined)
@@ -101,7 +93,7 @@ export function FrequencySection({ settings, onChange, field }: SectionProps) {
                   {own !== undefined && (
                     <CapFields
                       path={path}
-                      prefix={`${intl.formatMessage(CHANNEL_MESSAGES[channel])}: `}
+                      channel={channel}
                       cap={own}
                       field={field}
                       onChange={(next) => setChannel(channel, next)}

@@ -7,6 +7,7 @@ import {
   type JourneyStep,
 } from '../../../domain/index.ts';
 import { fieldPlace } from '../../../ui/schema-form/field-place.ts';
+import { settingsPlace } from '../inspector/settings-place.ts';
 
 /**
  * Where in its step a schema problem is, in the labels the step's inspector shows ("Branch 1 ›
@@ -23,15 +24,22 @@ export function stepProblemPlace(
   return definition && fieldPlace(intl, definition.configSchema, step.config, d.fieldKeys);
 }
 
-/** Where a journey-wide or step problem is, in the inspector's labels (see stepProblemPlace). */
+/**
+ * Where a journey-wide or step problem is, in the labels of the panel that edits it: the step's
+ * inspector (see stepProblemPlace) or the settings panel (settings-place.ts).
+ */
 export function problemPlace(
   intl: IntlShape,
   document: { steps: readonly JourneyStep[]; settings: JourneySettings },
   d: Diagnostic,
 ): string | undefined {
   if (d.fieldKeys === undefined) return undefined;
+  // The settings panel is drawn by hand, not from the schema: its own labels, else the schema's.
   if (d.code === 'invalid-settings')
-    return fieldPlace(intl, journeySettingsSchema, document.settings, d.fieldKeys);
+    return (
+      settingsPlace(intl, d.fieldKeys) ??
+      fieldPlace(intl, journeySettingsSchema, document.settings, d.fieldKeys)
+    );
   const step = d.stepId === undefined ? undefined : document.steps.find((s) => s.id === d.stepId);
   return step && stepProblemPlace(intl, step, d);
 }

@@ -16,7 +16,7 @@ const PREDICTED = '#0072b2';
 export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
   const intl = useIntl();
   const weeks = check.tracking;
-  const categories = weeks.map((w) => w.from);
+  const categories = { unit: 'week' as const, starts: weeks.map((w) => Date.parse(w.from)) };
   const firstHoldout = weeks.findIndex((w) => w.holdout);
   const markers =
     firstHoldout > 0

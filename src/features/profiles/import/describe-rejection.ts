@@ -21,6 +21,7 @@ export const REJECTION_REASONS: Record<RejectionCode, MessageDescriptor> = defin
   unbalanced_quote: { id: 'import.reason.unbalanced_quote' },
   binary_file: { id: 'import.reason.binary_file' },
   not_utf8: { id: 'import.reason.not_utf8' },
+  undecodable_text: { id: 'import.reason.undecodable_text' },
   invalid_value: { id: 'import.reason.invalid_value' },
 });
 
@@ -44,6 +45,7 @@ const REJECTION_DETAILS: Record<RejectionCode, MessageDescriptor> = defineMessag
   unbalanced_quote: { id: 'import.detail.unbalanced_quote' },
   binary_file: { id: 'import.detail.binary_file' },
   not_utf8: { id: 'import.detail.not_utf8' },
+  undecodable_text: { id: 'import.detail.undecodable_text' },
   invalid_value: { id: 'import.detail.invalid_value' },
 });
 

@@ -10,6 +10,8 @@ import type {
 } from '../../../workers/profiles/profiles-protocol.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 import { type JobHandle, useProfilesServices } from '../profiles-services.tsx';
+import type { ChoosableEncoding } from '../../../domain/profiles/import/text-encoding.ts';
+import { EncodingField } from './encoding-field.tsx';
 import { ImportMappingStep } from './import-mapping-step.tsx';
 import { ImportReport } from './import-report.tsx';
 import { CDNOW_SAMPLE_NAME, fetchCdnowSample, SampleDownloadError } from './cdnow-sample.ts';
@@ -59,8 +61,21 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
   const [mapping, setMapping] = useState<ColumnMapping | undefined>();
   const [target, setTarget] = useState<ImportTarget>({ kind: 'new', name: '' });
   const job = useRef<JobHandle<ImportOutcome> | undefined>(undefined);
+  /** The file picked last, so a read that ends after a later pick or choice is dropped. */
+  const picked = useRef<File | undefined>(undefined);
+  const reading = useRef(0);
+
+  /** Reads the preview again in the encoding the user chose, with its suggested mapping. */
+  const chooseEncoding = async (file: File, encoding: ChoosableEncoding) => {
+    const read = ++reading.current;
+    const sniffed = await sniffFile(file, encoding);
+    if (read !== reading.current || picked.current !== file || sniffed.kind === 'refused') return;
+    setMapping(sniffed.kind === 'csv' ? sniffed.mapping : undefined);
+    setState({ step: 'ready', file, sniffed });
+  };
 
   const reset = () => {
+    picked.current = undefined;
     setState({ step: 'pick' });
     setMapping(undefined);
     job.current = undefined;
@@ -73,7 +88,10 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
+    picked.current = file;
     const sniffed = await sniffFile(file);
+    // A slow read of one file may end after the user picked another: the later pick wins.
+    if (picked.current !== file) return;
     if (sniffed.kind === 'refused') {
       setState({ step: 'pick', refusal: sniffed.refusal });
       return;
@@ -108,7 +126,7 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
       file,
       kind: sniffed.kind,
       target: into,
-      ...(sniffed.kind === 'csv' && mapping ? { mapping } : {}),
+      ...(sniffed.kind === 'csv' && mapping ? { mapping, encoding: sniffed.encoding } : {}),
     };
     const handle = jobs.importFile(request, (progress) => setState({ step: 'running', progress }));
     job.current = handle;
@@ -181,6 +199,17 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
               onChange={setTarget}
               defaultName={setNameFromFile(state.file.name)}
             />
+            {state.sniffed.kind === 'csv' && state.sniffed.choice !== null && (
+              <EncodingField
+                {...state.sniffed.choice}
+                onChange={(encoding) => void chooseEncoding(state.file, encoding)}
+              />
+            )}
+            {state.sniffed.kind === 'csv' && state.sniffed.encoding.startsWith('utf-16') && (
+              <p className="muted">
+                <FormattedMessage id="profiles.import-encoding.readAsUtf16" />
+              </p>
+            )}
             {state.sniffed.kind === 'csv' && mapping && (
               <ImportMappingStep
                 headers={state.sniffed.headers}

@@ -1,21 +1,65 @@
-import { refuseBinary } from '../../../domain/profiles/import/binary.ts';
+import { inspectText, undecodable } from '../../../domain/profiles/import/binary.ts';
 import { detectCdnowFormat } from '../../../domain/profiles/import/cdnow.ts';
 import { previewCsv } from '../../../domain/profiles/import/csv.ts';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import type { Rejection } from '../../../domain/profiles/import/report.ts';
 import { suggestMapping } from '../../../domain/profiles/import/suggest-mapping.ts';
+import {
+  textDecoder,
+  type ChoosableEncoding,
+  type TextEncoding,
+} from '../../../domain/profiles/import/text-encoding.ts';
 import type { ProfileFileKind } from '../../../workers/profiles/profiles-protocol.ts';
 
 /** What the first bytes of a picked file say about it. */
 export type SniffedFile =
   | { kind: 'refused'; name: string; refusal: Rejection }
   | { kind: 'cdnow' | 'json'; name: string }
-  | { kind: 'csv'; name: string; headers: string[]; rows: string[][]; mapping: ColumnMapping };
+  | {
+      kind: 'csv';
+      name: string;
+      headers: string[];
+      rows: string[][];
+      mapping: ColumnMapping;
+      /** The encoding the preview was decoded in, and the import will be. */
+      encoding: TextEncoding;
+      /** For a file that is not UTF-8: the encodings to choose from. */
+      choice: EncodingChoice | null;
+    };
+
+/** The choice of encoding offered for a CSV file that is not UTF-8. */
+export interface EncodingChoice {
+  /** The one the preview is decoded in. */
+  encoding: ChoosableEncoding;
+  /** Those that read the file as text, likeliest first. */
+  encodings: ChoosableEncoding[];
+  /** The file's first lines with letters beyond ASCII, as `encoding` reads them. */
+  accented: AccentedLine[];
+}
+
+/** A line of a file (1-based) holding letters beyond ASCII, as the chosen encoding reads it. */
+export interface AccentedLine {
+  line: number;
+  text: string;
+}
 
 /** Bytes read to recognise a file and infer its column types (the import checks every row). */
 const HEAD_BYTES = 1024 * 1024;
 /** Rows shown in the mapping preview; all rows read are used to infer types. */
 const PREVIEW_ROWS = 50;
+/** Lines shown to check an encoding by: enough to see a few accented names. */
+const ACCENTED_LINES = 5;
+
+/** The first lines holding characters beyond ASCII: where encodings read differently. */
+function accentedLines(text: string): AccentedLine[] {
+  const found: AccentedLine[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length && found.length < ACCENTED_LINES; i++) {
+    const line = lines[i] ?? '';
+    if (/\P{ASCII}/u.test(line)) found.push({ line: i + 1, text: line });
+  }
+  return found;
+}
 
 /** The complete lines of the head of a file (the last one may be cut off unless it is the whole file). */
 function completeLines(head: string, whole: boolean): string {
@@ -31,19 +75,47 @@ export function sniffKind(head: string): ProfileFileKind {
   return detectCdnowFormat(body.slice(0, 4000)) === undefined ? 'csv' : 'cdnow';
 }
 
-/** Reads the head of a file to recognise it and, for CSV, to suggest a column mapping. */
-export async function sniffFile(file: Blob & { name?: string }): Promise<SniffedFile> {
+/**
+ * Reads the head of a file to recognise it and, for CSV, to suggest a column mapping. A CSV
+ * file that is not UTF-8 is previewed in `chosen` when given (one of the encodings that read
+ * it), else in the likeliest of them, and the choice is offered.
+ */
+export async function sniffFile(
+  file: Blob & { name?: string },
+  chosen?: ChoosableEncoding,
+): Promise<SniffedFile> {
   const whole = file.size <= HEAD_BYTES;
   const bytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const name = file.name ?? 'profiles';
-  const refusal = refuseBinary(bytes, whole);
-  if (refusal) return { kind: 'refused', name, refusal };
-  const head = completeLines(new TextDecoder().decode(bytes), whole);
+  const verdict = inspectText(bytes, whole);
+  if (verdict.kind === 'refused') return { kind: 'refused', name, refusal: verdict.rejection };
+  const encodings = verdict.kind === 'choose' ? verdict.encodings : null;
+  const picked: ChoosableEncoding | undefined =
+    encodings === null ? undefined : (encodings.find((e) => e === chosen) ?? encodings[0]);
+  const encoding: TextEncoding =
+    picked ?? (verdict.kind === 'text' ? verdict.encoding : 'windows-1252');
+  // The same decoder as the import's: a character cut at the end of the head waits for more.
+  const head = completeLines(textDecoder(encoding).decode(bytes, { stream: !whole }), whole);
   const kind = sniffKind(head);
+  // JSON is UTF-8 by its standard, and CDNOW data is ASCII: only CSV is read in a chosen encoding.
+  if (kind !== 'csv' && encodings !== null) {
+    return { kind: 'refused', name, refusal: undecodable('utf-8') };
+  }
   if (kind !== 'csv') return { kind, name };
   const { headers, rows } = previewCsv(head, Number.POSITIVE_INFINITY);
   const mapping = suggestMapping(headers, rows);
-  return { kind, name, headers, rows: rows.slice(0, PREVIEW_ROWS), mapping };
+  return {
+    kind,
+    name,
+    headers,
+    rows: rows.slice(0, PREVIEW_ROWS),
+    mapping,
+    encoding,
+    choice:
+      encodings === null || picked === undefined
+        ? null
+        : { encoding: picked, encodings, accented: accentedLines(head) },
+  };
 }
 
 /** A set name from a file name: `customers-2024.csv` → `customers-2024`. */

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { DeliveryAdapter, OutboxSend } from '../../src/executor/delivery/adapter.ts';
+import { deliverSends } from '../../src/executor/delivery/deliver-sends.ts';
+import { stopJourney } from '../../src/executor/store/stop-journey.ts';
+import { publishVersion } from '../../src/executor/store/versions.ts';
+import { at, directEngine } from './support/direct-engine.ts';
+import { twoEmailWelcome } from './support/journeys.ts';
+
+/**
+ * A send is claimed (pending → sending, in its own transaction) before its provider is called,
+ * and marked delivered or failed after. Before, delivery read the status and then called the
+ * provider: two workers reading at once both sent, and a stop committed between the read and the
+ * call marked failed "journey stopped" a send the provider got.
+ */
+const T0 = Date.UTC(2026, 4, 4, 10);
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+const engine = directEngine('delivery-claims');
+
+/** An adapter whose first call waits at the provider until `release()`; every call is recorded. */
+function heldProvider() {
+  const calls: string[] = [];
+  let entered!: () => void;
+  const atProvider = new Promise<void>((resolve) => (entered = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const adapter: DeliveryAdapter = {
+    name: 'held',
+    perSend: true,
+    handles: () => true,
+    async deliver(sends) {
+      calls.push(...sends.map((s) => s.idempotencyKey));
+      if (calls.length === sends.length) {
+        entered();
+        await released;
+      }
+    },
+  };
+  return { adapter, calls, atProvider, release };
+}
+
+/** The pending sends, as the delivery workflow loads a batch. */
+async function pendingSends(): Promise<OutboxSend[]> {
+  const r = await engine.pool.query<{
+    id: string;
+    idempotency_key: string;
+    run_id: string;
+    journey_id: string;
+    version: number;
+    profile_id: string;
+    step_id: string;
+    channel: OutboxSend['channel'];
+    due_at: string;
+    payload: OutboxSend['payload'];
+  }>(`select * from outbox where status = 'pending' order by id`);
+  return r.rows.map((row) => ({
+    id: Number(row.id),
+    idempotencyKey: row.idempotency_key,
+    runId: row.run_id,
+    journeyId: row.journey_id,
+    version: row.version,
+    profileId: row.profile_id,
+    stepId: row.step_id,
+    channel: row.channel,
+    at: Number(row.due_at),
+    payload: row.payload,
+  }));
+}
+
+async function oneSend(): Promise<OutboxSend> {
+  await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);
+  await engine.signUp(1, T0 + MINUTE, 'p');
+  await engine.batch(T0 + HOUR);
+  const [send] = await pendingSends();
+  if (send === undefined) throw new Error('the engine made no send');
+  return send;
+}
+
+describe('delivering a send', () => {
+  it('two workers delivering the same send call the provider once', async () => {
+    const send = await oneSend();
+    const provider = heldProvider();
+    const first = deliverSends(engine.pool, provider.adapter, [send], 'deliver:a');
+    await provider.atProvider;
+    // A second worker (another process, or DBOS running the workflow again) takes it meanwhile.
+    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:b')).toBe(0);
+    provider.release();
+    expect(await first).toBe(1);
+    expect(provider.calls).toEqual([send.idempotencyKey]);
+    expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'delivered' })]);
+  });
+
+  it('a stop while the send is at the provider does not record it failed', async () => {
+    const send = await oneSend();
+    const provider = heldProvider();
+    const delivering = deliverSends(engine.pool, provider.adapter, [send], 'deliver:a');
+    await provider.atProvider;
+    await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+    provider.release();
+    await delivering;
+    // The provider has it: the outbox says so, not "journey stopped".
+    expect(provider.calls).toEqual([send.idempotencyKey]);
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'delivered', last_error: null }),
+    ]);
+  });
+
+  it('a stop before the claim sends nothing', async () => {
+    const send = await oneSend();
+    await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+    const provider = heldProvider();
+    provider.release();
+    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:a')).toBe(0);
+    expect(provider.calls).toEqual([]);
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'failed', last_error: 'journey stopped' }),
+    ]);
+  });
+
+  it('after a crash between claim and mark, the same workflow sends again with the same key; no other does', async () => {
+    const send = await oneSend();
+    // The process died at the provider: the claim is there, no mark.
+    await engine.pool.query(
+      `update outbox set status = 'sending', claimed_by = 'deliver:a' where id = $1`,
+      [send.id],
+    );
+    const provider = heldProvider();
+    provider.release();
+    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:b')).toBe(0);
+    expect(provider.calls).toEqual([]);
+    // DBOS recovers the workflow: its step runs again (at least once, same idempotency key).
+    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:a')).toBe(1);
+    expect(provider.calls).toEqual([send.idempotencyKey]);
+    expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'delivered' })]);
+  });
+
+  it('a send the provider asks to retry is pending again between attempts, so a stop fails it', async () => {
+    const send = await oneSend();
+    const failing: DeliveryAdapter = {
+      name: 'busy',
+      perSend: true,
+      handles: () => true,
+      deliver: async () => {
+        throw new Error('503');
+      },
+    };
+    await expect(deliverSends(engine.pool, failing, [send], 'deliver:a')).rejects.toThrow('503');
+    expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'pending' })]);
+    await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'failed', last_error: 'journey stopped' }),
+    ]);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { delay, email, journeyOf, onEvent } from '../../src/domain/conformance/case-builder.ts';
+import { ApiProblem } from '../../src/executor/http/problem.ts';
+import { listVersions, publishVersion } from '../../src/executor/store/versions.ts';
+import { directEngine } from './support/direct-engine.ts';
+import { specOf } from './support/journeys.ts';
+
+/**
+ * A template that runs away whatever the customer (a loop over a fixed range) would spend the
+ * whole render budget (250 ms) on every send of its step, and then not be sent (spec §5.5). It
+ * is refused once, at publish: each template is rendered for a sample customer within the
+ * budget, and one stopped by a limit answers 422 naming its step and field, coded.
+ */
+const T0 = Date.UTC(2026, 4, 4, 10);
+const RUNAWAY =
+  '{% assign r = (1..50) %}{% for a in r %}{% for b in r %}{% for c in r %}{% for d in r %}{% for e in r %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}';
+
+const engine = directEngine('template-budget');
+
+const journey = (body: string) =>
+  specOf(
+    journeyOf(
+      'runaway',
+      'Runaway',
+      [
+        ['t', 'event', onEvent('signed_up')],
+        ['good', 'email', email('Hello {{ profile.name }}')],
+        ['d', 'delay', delay(1, 'hours')],
+        ['bad', 'email', { ...email('Hello again'), body }],
+      ],
+      [
+        ['t', 'next', 'good'],
+        ['good', 'next', 'd'],
+        ['d', 'next', 'bad'],
+      ],
+    ),
+  );
+
+async function refusal(work: Promise<unknown>): Promise<ApiProblem> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof ApiProblem) return error;
+    throw error;
+  }
+  throw new Error('published');
+}
+
+describe('publishing a runaway template', () => {
+  it('is refused with the step, the field and the limit’s code, and nothing is published', async () => {
+    const problem = await refusal(
+      publishVersion(engine.pool, 'runaway', 'v1', journey(`Hi ${RUNAWAY}`), T0),
+    );
+    expect(problem.status).toBe(422);
+    expect(problem.code).toBe('invalid-spec');
+    expect(problem.details).toEqual([
+      expect.objectContaining({ stepId: 'bad', field: 'body', code: 'template-too-slow' }),
+    ]);
+    expect(await listVersions(engine.pool, 'runaway')).toEqual([]);
+  });
+
+  it('accepts a template whose loops are bounded by the customer’s own values', async () => {
+    const bounded = '{% for i in (1..profile.custom.n) %}{{ i }}{% endfor %}';
+    expect(
+      await publishVersion(engine.pool, 'runaway', 'v1', journey(`Hi ${bounded}`), T0),
+    ).toMatchObject({ version: 1 });
+  });
+});

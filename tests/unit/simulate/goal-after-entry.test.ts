@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Spec } from '../../../src/domain/compile/spec-schema.ts';
+import { mergeResults } from '../../../src/domain/simulate/merge.ts';
+import type { SimulationOptions } from '../../../src/domain/simulate/options.ts';
+import { createSimulationPlan } from '../../../src/domain/simulate/plan.ts';
+import { profileColumns } from '../../../src/domain/simulate/profile-columns.ts';
+import { simulate, simulatePartition } from '../../../src/domain/simulate/simulate.ts';
+import { withResolvedWindow } from '../../../src/domain/simulate/window.ts';
+import { specOf } from './helpers.ts';
+import { DAYS, profilesArb, settings, START, stepKind } from './random-cases.ts';
+
+/**
+ * The goal of a run over event columns is looked for among the profile's own events from the
+ * event that made the entry on, unless a message brought a simulated goal event (then the whole
+ * timeline is searched). Here the goal's event is also the trigger's, as in the bench journey:
+ * the event that made the entry, and any other at the same instant, must not count as the goal,
+ * and later firings (refused, or re-entries) must start their own search.
+ */
+const orderJourney = fc
+  .tuple(
+    fc.array(stepKind, { minLength: 1, maxLength: 6 }),
+    settings,
+    fc.constantFrom(
+      { event: 'order_placed', propertyFilters: [], windowDays: 5, endsJourney: false },
+      { event: 'order_placed', propertyFilters: [], windowDays: 30, endsJourney: false },
+      { event: 'visit', propertyFilters: [], windowDays: 10, endsJourney: false },
+      { event: 'order_placed', propertyFilters: [], windowDays: 10, endsJourney: true },
+    ),
+  )
+  .map(([kinds, s, goal]): Spec =>
+    specOf(
+      [
+        ['t', 'event', { event: 'order_placed', propertyFilters: [] }],
+        ...kinds.map(([kind, config], i): [string, string, Record<string, unknown>] => [
+          `s${i}`,
+          kind,
+          config,
+        ]),
+      ],
+      [
+        ['t', 'next', 's0'],
+        ...kinds.flatMap(([, , branches], i) =>
+          i + 1 < kinds.length
+            ? branches.map((b): [string, string, string] => [`s${i}`, b, `s${i + 1}`])
+            : [],
+        ),
+      ],
+      { ...s, goal },
+    ),
+  );
+
+/** Messages that often bring an order (a simulated goal event), or never do. */
+const behaviour = fc.constantFrom<SimulationOptions['behaviour']>(
+  {},
+  {
+    email: { deliveredRate: 1, openRate: 0.9, clickRate: 0.9, conversionRate: 0.8 },
+    sms: { deliveredRate: 1, clickRate: 0.9, conversionRate: 0.8 },
+    push: { deliveredRate: 1, openRate: 0.9, clickRate: 0.9, conversionRate: 0.8 },
+  },
+  {
+    email: { conversionRate: 0 },
+    sms: { conversionRate: 0 },
+    push: { conversionRate: 0 },
+  },
+);
+
+describe('the goal searched from the entry’s event', () => {
+  it('gives the object path’s conversions, revenue and times to convert', () => {
+    fc.assert(
+      fc.property(
+        orderJourney,
+        profilesArb,
+        behaviour,
+        fc.integer({ min: 1, max: 1000 }),
+        (spec, profiles, b, seed) => {
+          const options = { seed, start: START, horizonDays: DAYS, behaviour: b };
+          const expected = simulate(spec, profiles, options);
+          const plan = createSimulationPlan(spec, withResolvedWindow(options, profiles));
+          const columnar = mergeResults([simulatePartition(plan, profileColumns(profiles), 0)]);
+          expect(columnar.goal).toEqual(expected.goal);
+          expect(JSON.stringify(columnar)).toBe(JSON.stringify(expected));
+        },
+      ),
+      { numRuns: 200, seed: 20261207 },
+    );
+  });
+});
