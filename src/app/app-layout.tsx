@@ -2,7 +2,7 @@ import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useMatches, useNavigation } from 'react-router';
 import { CurrencySwitch } from '../i18n/currency-switch';
 import { LanguageSwitch } from '../i18n/language-switch';
-import { useRouteTitle } from './document-title';
+import { useRouteAnnouncement, useRouteTitle } from './document-title';
 import { StartUpNoticesView } from './start-up-notices-view';
 
 const LABELS = defineMessages({
@@ -31,6 +31,7 @@ export function AppLayout() {
   const intl = useIntl();
   const navigation = useNavigation();
   useRouteTitle();
+  const arrivedAt = useRouteAnnouncement();
   const fullScreen = useMatches().some(
     (match) => (match.handle as { fullScreen?: boolean } | undefined)?.fullScreen === true,
   );
@@ -65,6 +66,11 @@ export function AppLayout() {
         <CurrencySwitch />
       </header>
       <StartUpNoticesView />
+      {/* A live region, not a status: pages have statuses of their own that tests and people
+          look for by role, and this one only speaks the page moved to. */}
+      <p aria-live="polite" aria-atomic="true" className="route-announcer visually-hidden">
+        {arrivedAt}
+      </p>
       <main id="main" className="app-main" aria-busy={navigation.state === 'loading'}>
         <Outlet />
       </main>

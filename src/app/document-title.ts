@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useIntl, type MessageDescriptor } from 'react-intl';
-import { useMatches } from 'react-router';
+import { useLocation, useMatches } from 'react-router';
 
 /** What a route's `handle` may say about the tab's title. */
 export interface TitleHandle {
@@ -8,16 +8,33 @@ export interface TitleHandle {
   title?: MessageDescriptor;
 }
 
+/** The location whose title was last set: the first page's is not announced (it is read on load). */
+let titledLocation: string | undefined;
+let announcement = '';
+const listeners = new Set<() => void>();
+
+function announce(title: string): void {
+  announcement = title;
+  for (const listener of listeners) listener();
+}
+
 /**
  * Names the page in the tab's title: "{page} – Wayfinder". A screen reader reads it as the page
- * opens, and two tabs of the app (two journeys, the list and a forecast) can be told apart.
+ * opens, and two tabs of the app (two journeys, the list and a forecast) can be told apart. The
+ * first title set after moving to another page is announced (see {@link useRouteAnnouncement}):
+ * a screen reader says nothing when a single-page app changes page; a rename on the same page
+ * changes the title without a word.
  */
 export function useDocumentTitle(page: string | undefined): void {
   const intl = useIntl();
+  const { key } = useLocation();
   useEffect(() => {
     if (page === undefined) return;
-    document.title = intl.formatMessage({ id: 'shell.title.page' }, { page });
-  }, [intl, page]);
+    const title = intl.formatMessage({ id: 'shell.title.page' }, { page });
+    document.title = title;
+    if (titledLocation !== undefined && titledLocation !== key) announce(title);
+    titledLocation = key;
+  }, [intl, page, key]);
 }
 
 /**
@@ -29,4 +46,15 @@ export function useRouteTitle(): void {
   const matches = useMatches();
   const descriptor = (matches.at(-1)?.handle as TitleHandle | undefined)?.title;
   useDocumentTitle(descriptor === undefined ? undefined : intl.formatMessage(descriptor));
+}
+
+/** The page just moved to, for the layout's polite live region; empty until the first move. */
+export function useRouteAnnouncement(): string {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => announcement,
+  );
 }

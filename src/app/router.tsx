@@ -28,6 +28,9 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppLayout />,
+    // While the first page's code is on its way (routes are lazy), the header, its way around
+    // and the start-up notices show, not a blank window.
+    hydrateFallbackElement: <AppLayout />,
     // The layout's own failure; a page's failure is caught by its route below, inside the layout.
     errorElement: <RouteError />,
     children: [

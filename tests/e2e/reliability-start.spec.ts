@@ -106,3 +106,23 @@ test.describe('a French visitor whose catalogue does not load', () => {
     await expect(startNotices(page)).toContainText('Your language could not be loaded');
   });
 });
+
+test('while the first page’s code is on its way, the header and its notices are already there', async ({
+  page,
+}) => {
+  // A slow connection: the journey list's code is held until the header has been checked.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/assets/journey-list-route-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profiles' }),
+  ).toBeVisible();
+  release();
+  await expect(page.getByRole('table', { name: 'Journeys' })).toBeVisible();
+});

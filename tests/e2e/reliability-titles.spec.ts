@@ -39,3 +39,30 @@ test('each page names itself in the tab’s title, the editor by its journey as 
   await expect(page).toHaveTitle('Parcours – Wayfinder');
   await other.close();
 });
+
+test('moving to another page is spoken by a polite live region, a rename on the same page is not', async ({
+  page,
+}) => {
+  const announcer = page.locator('[aria-live="polite"].route-announcer');
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Welcome series' })).toBeVisible();
+  // The first page is read by the screen reader as it loads: nothing is announced.
+  await expect(announcer).toHaveText('');
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Profiles' }).click();
+  await expect(announcer).toHaveText('Profiles – Wayfinder');
+  await nav.getByRole('link', { name: 'Journeys' }).click();
+  await expect(announcer).toHaveText('Journeys – Wayfinder');
+  await page.getByRole('link', { name: 'Welcome series' }).click();
+  await expect(announcer).toHaveText('Welcome series – Wayfinder');
+
+  const name = page
+    .getByRole('complementary', { name: 'Step and journey settings' })
+    .getByRole('textbox', { name: 'Name', exact: true });
+  await name.fill('Welcome, renamed');
+  await expect(page).toHaveTitle('Welcome, renamed – Wayfinder');
+  await expect(announcer).toHaveText('Welcome series – Wayfinder');
+  await page.goBack();
+  await expect(announcer).toHaveText('Journeys – Wayfinder');
+});
