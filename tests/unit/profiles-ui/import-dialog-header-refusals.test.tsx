@@ -60,3 +60,16 @@ describe('import dialog: a header that repeats', () => {
     ]);
   });
 });
+
+describe('import dialog: an empty file', () => {
+  it.each([
+    ['0 bytes', ''],
+    ['only blank lines', '  \n\n \t\n'],
+  ])('says the file is empty (%s) and offers no import', async (_, text) => {
+    const user = userEvent.setup();
+    await renderDialog();
+    await user.upload(screen.getByLabelText('File'), new File([text], 'customers.csv'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/The file is empty/);
+    expect(screen.queryByRole('button', { name: 'Import' })).not.toBeInTheDocument();
+  });
+});
