@@ -19,6 +19,8 @@ export type ConnectionCheck =
       clock: Health['clock'];
     }
   | { reachable: true; apiVersion: null; reason: 'no-health' | 'not-an-executor' }
+  /** /health answered 5xx: something is there but failing (a proxy's 502, a crashed backend). */
+  | { reachable: true; apiVersion: null; reason: 'server-error'; status: number }
   | { reachable: false; reason: 'unreachable' | 'timeout' };
 
 const major = (version: string) => version.split('.')[0] ?? '';
@@ -40,8 +42,12 @@ export async function checkConnection(client: ApiClient): Promise<ConnectionChec
     };
   } catch (error) {
     if (error instanceof RequestTimeoutError) return { reachable: false, reason: 'timeout' };
-    if (error instanceof ApiHttpError)
+    if (error instanceof ApiHttpError) {
+      // By status, never by message: 5xx says the backend is failing, 4xx that it has no /health.
+      if (error.status >= 500)
+        return { reachable: true, apiVersion: null, reason: 'server-error', status: error.status };
       return { reachable: true, apiVersion: null, reason: 'no-health' };
+    }
     if (error instanceof MalformedResponseError)
       return { reachable: true, apiVersion: null, reason: 'not-an-executor' };
     return { reachable: false, reason: 'unreachable' };

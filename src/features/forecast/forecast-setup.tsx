@@ -98,7 +98,12 @@ export function ForecastSetup({
         <span className="field-label">
           <FormattedMessage id="forecast.forecast-setup.profileSet" />
         </span>
-        <select value={set} onChange={(e) => setSet(e.target.value)} required>
+        <select
+          value={set}
+          title={sets.find((s) => s.id === set)?.name}
+          onChange={(e) => setSet(e.target.value)}
+          required
+        >
           {sets.map((s) => (
             <option key={s.id} value={s.id}>
               {intl.formatMessage({ id: 'forecast.setOption' }, { set: s.name, count: s.count })}

@@ -209,7 +209,11 @@ export function LifecyclePage() {
             {sets !== undefined && sets.length > 0 && (
               <label className="inline-field">
                 <FormattedMessage id="lifecycle.lifecycle-page.profileSet" />{' '}
-                <select value={set?.id ?? ''} onChange={(e) => setSetId(e.target.value)}>
+                <select
+                  value={set?.id ?? ''}
+                  title={set?.name}
+                  onChange={(e) => setSetId(e.target.value)}
+                >
                   {sets.map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name} ({formatNumber(s.count)})

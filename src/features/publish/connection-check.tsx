@@ -8,6 +8,7 @@ const M = defineMessages({
   unreachable: { id: 'publish.connection.unreachable' },
   timeout: { id: 'publish.connection.timeout' },
   noHealth: { id: 'publish.connection.noHealth' },
+  serverError: { id: 'publish.connection.serverError' },
   notExecutor: { id: 'publish.connection.notExecutor' },
   reachable: { id: 'publish.connection.reachable' },
   compatible: { id: 'publish.connection.compatible' },
@@ -26,6 +27,11 @@ export function describeCheck(check: ConnectionCheck): { ok: boolean; lines: Lin
     return {
       ok: false,
       lines: [{ message: check.reason === 'timeout' ? M.timeout : M.unreachable }],
+    };
+  if (check.apiVersion === null && check.reason === 'server-error')
+    return {
+      ok: false,
+      lines: [{ message: M.serverError, values: { status: String(check.status) } }],
     };
   if (check.apiVersion === null)
     return {

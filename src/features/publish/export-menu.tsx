@@ -49,7 +49,9 @@ export function ExportMenu({ document }: { document: JourneyDocument }) {
         <DropdownMenu.Trigger className="btn">
           <FormattedMessage id="publish.export-menu.export" />
         </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
+        {/* Drawn inside the page's main landmark, not at the end of the body, outside any
+            landmark (axe `region`); the menu is positioned fixed, so it is not clipped there. */}
+        <DropdownMenu.Portal container={globalThis.document.getElementById('main')}>
           <DropdownMenu.Content className="export-menu" align="end" sideOffset={6}>
             <DropdownMenu.Label className="export-menu__label">
               <FormattedMessage id="publish.export-menu.journeyLabel" />

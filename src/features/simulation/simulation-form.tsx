@@ -65,6 +65,7 @@ export function SimulationForm({
           <select
             id="sim-set"
             value={chosenIsListed ? (value.setId ?? '') : ''}
+            title={sets.find((s) => s.id === value.setId)?.name}
             disabled={disabled}
             onChange={(e) =>
               update({ setId: e.currentTarget.value, start: null, horizonDays: null })

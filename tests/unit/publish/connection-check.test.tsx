@@ -62,4 +62,28 @@ describe('Backend settings: Check connection', () => {
     await checkWith('http://down.test', '');
     expect(await screen.findByText(/^Not reachable/)).toBeVisible();
   });
+
+  it.each([500, 502, 503])(
+    'says the backend answered with an error when /health answers %i, not that it is no backend',
+    async (status) => {
+      server.use(
+        http.get('http://failing.test/health', () =>
+          HttpResponse.json({ error: { code: 'internal', message: 'boom' } }, { status }),
+        ),
+      );
+      await checkWith('http://failing.test', '');
+      expect(
+        await screen.findByText(
+          `The backend answered with an error (HTTP ${status}); it may be down.`,
+        ),
+      ).toBeVisible();
+      expect(screen.queryByText(/not a Wayfinder backend/)).not.toBeInTheDocument();
+    },
+  );
+
+  it('still says a backend without /health (404) is not a Wayfinder backend', async () => {
+    server.use(http.get('http://other.test/health', () => new HttpResponse(null, { status: 404 })));
+    await checkWith('http://other.test', '');
+    expect(await screen.findByText(/not a Wayfinder backend/)).toBeVisible();
+  });
 });

@@ -115,7 +115,14 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
           return;
         }
         if (headers === undefined) {
+          // Blank lines before the header are skipped, as the preview skips them.
+          if (cells.every((c) => c.trim() === '')) return;
           headers = cells.map((h) => h.trim());
+          const repeated = repeatedHeaders(headers);
+          if (repeated.length > 0) {
+            headerRejections = repeated;
+            return;
+          }
           const built = createRowMapper(mapping, headers);
           mapper = built.mapper;
           headerRejections = built.rejections;
@@ -169,7 +176,7 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
         return refusedResult(refusal, rows, rejected);
       }
       if (headers === undefined) {
-        return emptyResult([reject(1, 'empty_file', 'The file is empty: it has no header line.')]);
+        return emptyResult([emptyFile()]);
       }
       if (headerRejections.length > 0) return emptyResult(headerRejections);
       // Notes, Markdown or a log read as CSV: most lines do not fit the first. Importing the few
@@ -190,6 +197,36 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
       return collector.finish();
     },
   };
+}
+
+/**
+ * One rejection per header name that more than one column has, naming its columns (1-based).
+ * A repeated name makes a mapping ambiguous: which `email` is the email? The file is refused
+ * rather than guessed at, by the preview and the import alike.
+ */
+export function repeatedHeaders(headers: readonly string[]): Rejection[] {
+  const columns = new Map<string, number[]>();
+  headers.forEach((header, i) => {
+    if (header === '') return;
+    columns.set(header, [...(columns.get(header) ?? []), i + 1]);
+  });
+  return [...columns]
+    .filter(([, at]) => at.length > 1)
+    .map(([header, at]) =>
+      reject(
+        1,
+        'duplicate_header',
+        `The header "${header}" appears in columns ${at.slice(0, -1).join(', ')} and ` +
+          `${at[at.length - 1]}: every column needs its own name. Nothing was imported: rename ` +
+          'the repeated columns and import again.',
+        header,
+      ),
+    );
+}
+
+/** The refusal of a file with no header line: nothing but blank lines, or no bytes at all. */
+export function emptyFile(): Rejection {
+  return reject(1, 'empty_file', 'The file is empty: it has no header line.');
 }
 
 function emptyResult(rejected: Rejection[]): ImportResult {

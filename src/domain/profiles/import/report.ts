@@ -4,6 +4,7 @@ import type { Profile } from '../profile';
 /** Why a row or record of an import was rejected. Stable codes: the UI and tests key on them. */
 export const REJECTION_CODES = [
   'empty_file',
+  'duplicate_header',
   'unknown_column',
   'malformed_row',
   'missing_id',

@@ -73,9 +73,9 @@ export function Palette({ onAdd }: PaletteProps) {
               className={`palette__group palette__group--${group.category}`}
               aria-labelledby={headingId}
             >
-              <h3 id={headingId} className="palette__heading">
+              <h2 id={headingId} className="palette__heading">
                 {group.label}
-              </h3>
+              </h2>
               <ul className="palette__list">
                 {group.items.map(({ definition, label, description }) => {
                   const descriptionId = `${baseId}-${definition.kind}-description`;

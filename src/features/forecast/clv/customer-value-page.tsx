@@ -64,6 +64,7 @@ export function CustomerValuePage() {
             </span>
             <select
               value={setId ?? ''}
+              title={sets.find((s) => s.id === setId)?.name}
               onChange={(e) => {
                 setChosenSet(e.target.value);
                 setDraft(null);

@@ -4,6 +4,7 @@ import type { Rejection, RejectionCode } from '../../../domain/profiles/import/r
 /** A rejected row's reason, by its stable code. */
 export const REJECTION_REASONS: Record<RejectionCode, MessageDescriptor> = defineMessages({
   empty_file: { id: 'import.reason.empty_file' },
+  duplicate_header: { id: 'import.reason.duplicate_header' },
   unknown_column: { id: 'import.reason.unknown_column' },
   malformed_row: { id: 'import.reason.malformed_row' },
   missing_id: { id: 'import.reason.missing_id' },
@@ -28,6 +29,7 @@ export const REJECTION_REASONS: Record<RejectionCode, MessageDescriptor> = defin
 /** What to do about a rejection, by code, for languages the domain's sentence is not in. */
 const REJECTION_DETAILS: Record<RejectionCode, MessageDescriptor> = defineMessages({
   empty_file: { id: 'import.detail.empty_file' },
+  duplicate_header: { id: 'import.detail.duplicate_header' },
   unknown_column: { id: 'import.detail.unknown_column' },
   malformed_row: { id: 'import.detail.malformed_row' },
   missing_id: { id: 'import.detail.missing_id' },

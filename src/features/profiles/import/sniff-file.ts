@@ -1,6 +1,6 @@
 import { inspectText, undecodable } from '../../../domain/profiles/import/binary.ts';
 import { detectCdnowFormat } from '../../../domain/profiles/import/cdnow.ts';
-import { previewCsv } from '../../../domain/profiles/import/csv.ts';
+import { emptyFile, previewCsv, repeatedHeaders } from '../../../domain/profiles/import/csv.ts';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import type { Rejection } from '../../../domain/profiles/import/report.ts';
 import { suggestMapping } from '../../../domain/profiles/import/suggest-mapping.ts';
@@ -103,6 +103,9 @@ export async function sniffFile(
   }
   if (kind !== 'csv') return { kind, name };
   const { headers, rows } = previewCsv(head, Number.POSITIVE_INFINITY);
+  if (headers.every((h) => h === '')) return { kind: 'refused', name, refusal: emptyFile() };
+  const [repeated] = repeatedHeaders(headers);
+  if (repeated !== undefined) return { kind: 'refused', name, refusal: repeated };
   const mapping = suggestMapping(headers, rows);
   return {
     kind,
