@@ -77,7 +77,7 @@ export async function stopJourney(
          from (select profile_id from profiles
                where profile_id in (select profile_id from journey_profiles
                                     where journey_id = $1 and active_version is not null)
-               order by profile_id for update) o
+               order by profile_id collate "C" for update) o
          where p.profile_id = o.profile_id`,
         [journeyId, now],
       );

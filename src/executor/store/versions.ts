@@ -120,7 +120,7 @@ export async function publishVersion(
     // own order, a publish and a batch of events each held a row the other waited for.
     await client.query(
       `update profiles p set due_at = least(coalesce(p.due_at, $1), $1)
-       from (select profile_id from profiles order by profile_id for update) o
+       from (select profile_id from profiles order by profile_id collate "C" for update) o
        where p.profile_id = o.profile_id`,
       [now],
     );
