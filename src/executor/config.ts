@@ -22,6 +22,8 @@ export const executorConfigSchema = z.object({
   deliveryLog: z.string().default(''),
   /** How often an idle process looks for due work. */
   pollMs: z.number().int().min(1).default(100),
+  /** A send claimed this long ago and not yet marked is given back and delivered again. */
+  claimLeaseMs: z.number().int().min(1_000).default(600_000),
 });
 export type ExecutorConfig = z.infer<typeof executorConfigSchema>;
 export type ExecutorConfigInput = z.input<typeof executorConfigSchema>;
@@ -44,5 +46,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ExecutorConfig {
     batchSize: int(env.BATCH_SIZE),
     deliveryLog: env.DELIVERY_LOG,
     pollMs: int(env.POLL_MS),
+    claimLeaseMs: int(env.CLAIM_LEASE_MS),
   });
 }

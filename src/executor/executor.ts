@@ -10,6 +10,7 @@ import {
   dispatchBatches,
   registerDeliveryWorkflow,
 } from './delivery/delivery-workflow.ts';
+import { releaseExpiredClaims } from './delivery/deliver-sends.ts';
 import { logAdapter } from './delivery/log-adapter.ts';
 import { webhookAdapter } from './delivery/webhook-adapter.ts';
 import { buildServer } from './http/server.ts';
@@ -122,7 +123,10 @@ export async function startExecutor(
   );
   const dispatcher = backgroundLoop(
     'dispatcher',
-    async () => (await dispatchBatches(pool, deliver)) > 0,
+    async () => {
+      await releaseExpiredClaims(pool, config.claimLeaseMs);
+      return (await dispatchBatches(pool, deliver)) > 0;
+    },
     config.pollMs,
     log,
   );

@@ -12,6 +12,7 @@ const VARIABLES: Record<string, string> = {
   batchSize: 'BATCH_SIZE',
   deliveryLog: 'DELIVERY_LOG',
   pollMs: 'POLL_MS',
+  claimLeaseMs: 'CLAIM_LEASE_MS',
 };
 
 const EXAMPLE_URL = 'postgres://wayfinder:wayfinder@127.0.0.1:5432/wayfinder';

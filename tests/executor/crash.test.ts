@@ -19,7 +19,13 @@ const start = () =>
   spawnExecutor({
     databaseUrl,
     executorId: 'crash-a',
-    env: { WEBHOOK_SECRET: SECRET, DELIVERY_LOG: '/dev/null', BATCH_SIZE: '50' },
+    // A short claim lease: sends the killed process left `sending` are delivered again soon.
+    env: {
+      WEBHOOK_SECRET: SECRET,
+      DELIVERY_LOG: '/dev/null',
+      BATCH_SIZE: '50',
+      CLAIM_LEASE_MS: '2000',
+    },
   });
 
 async function until(what: string, test: () => Promise<boolean> | boolean, ms = 90_000) {

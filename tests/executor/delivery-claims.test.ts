@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryAdapter, OutboxSend } from '../../src/executor/delivery/adapter.ts';
-import { deliverSends } from '../../src/executor/delivery/deliver-sends.ts';
+import { deliverSends, releaseExpiredClaims } from '../../src/executor/delivery/deliver-sends.ts';
+import { executionClaimer } from '../../src/executor/delivery/delivery-workflow.ts';
 import { stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { publishVersion } from '../../src/executor/store/versions.ts';
 import { at, directEngine } from './support/direct-engine.ts';
@@ -118,19 +119,49 @@ describe('delivering a send', () => {
     ]);
   });
 
-  it('after a crash between claim and mark, the same workflow sends again with the same key; no other does', async () => {
+  it('a re-run of the same workflow while the first is at the provider claims nothing', async () => {
+    const send = await oneSend();
+    const provider = heldProvider();
+    const first = deliverSends(
+      engine.pool,
+      provider.adapter,
+      [send],
+      executionClaimer('deliver:a'),
+    );
+    await provider.atProvider;
+    // DBOS runs the workflow again (recovery) while its first execution waits at the provider.
+    expect(
+      await deliverSends(engine.pool, provider.adapter, [send], executionClaimer('deliver:a')),
+    ).toBe(0);
+    provider.release();
+    expect(await first).toBe(1);
+    expect(provider.calls).toEqual([send.idempotencyKey]);
+  });
+
+  it('after a crash between claim and mark, nothing sends it until its lease ends; then it goes again with the same key', async () => {
     const send = await oneSend();
     // The process died at the provider: the claim is there, no mark.
+    const claimedAt = Date.now();
     await engine.pool.query(
-      `update outbox set status = 'sending', claimed_by = 'deliver:a' where id = $1`,
-      [send.id],
+      `update outbox set status = 'sending', claimed_by = 'deliver:a#1', claimed_at = $2
+       where id = $1`,
+      [send.id, claimedAt],
     );
+    await engine.pool.query(`update delivery_batches set status = 'queued'`);
     const provider = heldProvider();
     provider.release();
-    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:b')).toBe(0);
-    expect(provider.calls).toEqual([]);
-    // DBOS recovers the workflow: its step runs again (at least once, same idempotency key).
-    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:a')).toBe(1);
+    // Neither another worker nor a re-run of the workflow (a new execution, a new nonce).
+    for (const claimer of ['deliver:b#2', 'deliver:a#3'])
+      expect(await deliverSends(engine.pool, provider.adapter, [send], claimer)).toBe(0);
+    expect(await releaseExpiredClaims(engine.pool, 10 * MINUTE, claimedAt + 10 * MINUTE - 1)).toBe(
+      0,
+    );
+    expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'sending' })]);
+    // The lease ends: the send is pending again and its batch due for a new workflow.
+    expect(await releaseExpiredClaims(engine.pool, 10 * MINUTE, claimedAt + 10 * MINUTE)).toBe(1);
+    const batches = await engine.pool.query(`select status, round from delivery_batches`);
+    expect(batches.rows).toEqual([{ status: 'new', round: 1 }]);
+    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:x:1#4')).toBe(1);
     expect(provider.calls).toEqual([send.idempotencyKey]);
     expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'delivered' })]);
   });

@@ -65,4 +65,40 @@ describe('a flood of events that each start a run', () => {
     );
     expect(sends.rows[0]).toEqual({ n: 350, keys: 350 });
   });
+
+  it('writes its state as version 2, so an executor that reads only 1 holds the profile', async () => {
+    await publishVersion(engine.pool, 'views', 'v1', views, T0);
+    const [profile] = signUps(1, T0).profiles;
+    if (profile === undefined) throw new Error('no profile');
+    await putProfile(engine.pool, profile.id, profile.attributes, T0);
+    await flood(1, T0 + 1000, 'a');
+    await engine.batch(T0 + 3_600_000);
+    const state = await engine.pool.query<{ v: number; started: number }>(
+      `select (state->>'v')::int as v, (state->>'started')::int as started from journey_profiles`,
+    );
+    expect(state.rows[0]).toEqual({ v: 2, started: 1 });
+  });
+
+  it('numbers the next run past the last kept one when a version 1 state lost its count', async () => {
+    await publishVersion(engine.pool, 'views', 'v1', views, T0);
+    const [profile] = signUps(1, T0).profiles;
+    if (profile === undefined) throw new Error('no profile');
+    await putProfile(engine.pool, profile.id, profile.attributes, T0);
+    await flood(150, T0 + 1000, 'a');
+    await engine.batch(T0 + 3_600_000);
+    // As an older executor writes it back: version 1, no count of the dropped runs.
+    await engine.pool.query(`update journey_profiles set state = (state - 'started') || '{"v":1}'`);
+    await flood(1, T0 + 3_600_000 + 1000, 'b');
+    await engine.batch(T0 + 7_200_000);
+
+    const state = await engine.pool.query<{ id: string; v: number; started: number }>(
+      `select state->'runs'->-1->>'id' as id, (state->>'v')::int as v,
+         (state->>'started')::int as started from journey_profiles`,
+    );
+    expect(state.rows[0]).toEqual({ id: 'views:p-00001:151', v: 2, started: 151 });
+    const sends = await engine.pool.query<{ n: number; keys: number }>(
+      `select count(*)::int as n, count(distinct idempotency_key)::int as keys from outbox`,
+    );
+    expect(sends.rows[0]).toEqual({ n: 151, keys: 151 });
+  });
 });

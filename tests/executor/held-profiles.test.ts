@@ -68,7 +68,7 @@ describe('a profile the engine cannot advance', () => {
     // come first, so their batch is the one claimed first.
     for (const [id, state] of [
       ['damaged', { v: 1, runs: null, sends: [] }],
-      ['newer', { v: 2, runs: [], sends: [] }],
+      ['newer', { v: 3, runs: [], sends: [] }],
     ] as const) {
       await api.putProfiles([
         { id, attributes: { email: `${id}@example.com`, consent: { email: true } } },
@@ -95,7 +95,7 @@ describe('a profile the engine cannot advance', () => {
     };
     expect(stats.held.count).toBe(2);
     const reasons = new Map(stats.held.profiles.map((p) => [p.profileId, p.reason]));
-    expect(reasons.get('newer')).toMatch(/newer executor.*state version 2/);
+    expect(reasons.get('newer')).toMatch(/newer executor.*state version 3/);
     expect(reasons.get('damaged')).toMatch(/cannot be read/);
     expect(logged.join('\n')).toMatch(/held profile damaged/);
     // Left as they were: nothing half-written, the newer state not overwritten.
@@ -104,7 +104,7 @@ describe('a profile the engine cannot advance', () => {
     );
     expect(kept.map((r) => r.state)).toEqual([
       { v: 1, runs: null, sends: [] },
-      { v: 2, runs: [], sends: [] },
+      { v: 3, runs: [], sends: [] },
     ]);
 
     // An operator repairs the row; the profile's next event tries it again, and it runs.

@@ -88,15 +88,16 @@ describe('a send refused because its journey is stopped', () => {
     ]);
 
     const counts = await readCounts(engine.pool, engine.catalog, 'welcome', 1, stopAt);
-    expect(counts?.steps['m1']).toMatchObject({ sent: 1 });
+    // m1 was still pending at the stop, so the stop refused it too: it reached nobody, and is
+    // taken back from sent and from every cap (spec §3.5), as m2 never entered them.
+    expect(counts?.steps['m1']).toMatchObject({ sent: 0 });
     expect(counts?.steps['m2']).toMatchObject({ entered: 1, sent: 0 });
     expect(counts?.notSent).toEqual({
-      m1: { journey_stopped: 0, not_rendered: 0 },
+      m1: { journey_stopped: 1, not_rendered: 0 },
       m2: { journey_stopped: 1, not_rendered: 0 },
     });
-    expect(counts?.daily.reduce((n, d) => n + d.sends, 0)).toBe(1);
-    // Only m1 is charged: to the workspace's history and to the journey's own cap.
-    expect(await recentMessages('p-00001')).toEqual([[m1At, 0]]);
-    expect(await journeySends('p-00001')).toEqual([[m1At, 0]]);
+    expect(counts?.daily.reduce((n, d) => n + d.sends, 0)).toBe(0);
+    expect(await recentMessages('p-00001')).toEqual([]);
+    expect(await journeySends('p-00001')).toEqual([]);
   });
 });

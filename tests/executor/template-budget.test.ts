@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { delay, email, journeyOf, onEvent } from '../../src/domain/conformance/case-builder.ts';
+import { contentHash, specToJson } from '../../src/domain/index.ts';
 import { ApiProblem } from '../../src/executor/http/problem.ts';
 import { listVersions, publishVersion } from '../../src/executor/store/versions.ts';
 import { directEngine } from './support/direct-engine.ts';
@@ -64,5 +65,19 @@ describe('publishing a runaway template', () => {
     expect(
       await publishVersion(engine.pool, 'runaway', 'v1', journey(`Hi ${bounded}`), T0),
     ).toMatchObject({ version: 1 });
+  });
+
+  it('answers a retried publish whose first attempt committed with its version, whatever the budget says now', async () => {
+    // The first attempt rendered in time on a process not busy then, committed, and its answer
+    // was lost; the retry renders on a busy one, where the same template runs past the budget.
+    const spec = journey(`Hi ${RUNAWAY}`);
+    await engine.pool.query(
+      `insert into journey_versions (journey_id, version, spec, spec_hash, published_at, idempotency_key)
+       values ('runaway', 1, $1, $2, $3, 'v1')`,
+      [JSON.stringify(spec), contentHash(specToJson(spec)), T0],
+    );
+    expect(await publishVersion(engine.pool, 'runaway', 'v1', spec, T0)).toMatchObject({
+      version: 1,
+    });
   });
 });

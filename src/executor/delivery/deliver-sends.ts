@@ -53,15 +53,41 @@ async function unclaim(pool: Pool, ids: number[], claimer: string): Promise<void
 }
 
 /**
+ * Gives back every claim older than `leaseMs` (pending again, its batch due for delivery by a new
+ * workflow): a workflow that claimed sends and never marked them (its process gone for good and
+ * no one recovering it, DBOS out of recovery attempts, cancelled) would otherwise hold them
+ * `sending` for ever. They are delivered again with the same idempotency key: at least once
+ * (spec §9), as a provider slower than the lease may get them twice. Returns the batches freed.
+ */
+export async function releaseExpiredClaims(
+  pool: Pool,
+  leaseMs: number,
+  now = Date.now(),
+): Promise<number> {
+  const r = await pool.query(
+    `with freed as (
+       update outbox set status = 'pending', claimed_by = null, claimed_at = null
+       where status = 'sending' and claimed_at <= $1
+       returning batch_id)
+     update delivery_batches set status = 'new', round = round + 1
+     where batch_id in (select batch_id from freed)`,
+    [now - leaseMs],
+  );
+  return r.rowCount ?? 0;
+}
+
+/**
  * One attempt at delivering `sends` through `adapter` for `claimer` (the delivery workflow's id):
  * the sends it can claim are handed to the provider, then marked delivered, or failed when the
  * provider refuses them for good ({@link PermanentDeliveryError}). Any other error gives the claims
  * back and is thrown for the caller's durable step to retry. Returns how many went out.
  *
- * A crash between the claim and the mark leaves the sends `sending`, claimed by the workflow:
- * DBOS recovers the workflow and this attempt runs again, calling the provider again with the
- * same idempotency key (at least once, as providers' idempotency keys expect); nothing else sends
- * them, and a stop cannot fail them (the provider may have them).
+ * `claimer` is one execution of the workflow (its id and a nonce of that execution), so a DBOS
+ * re-run of the workflow while the first is still at the provider claims nothing. A crash between
+ * the claim and the mark leaves the sends `sending`: nothing sends them and a stop cannot fail
+ * them (the provider may have them) until their lease ends ({@link releaseExpiredClaims}); then
+ * a new workflow calls the provider again with the same idempotency key (at least once, as
+ * providers' idempotency keys expect).
  */
 export async function deliverSends(
   pool: Pool,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { Pool } from 'pg';
 import type { Channel } from '../../domain/index.ts';
@@ -19,8 +20,19 @@ interface OutboxRow {
 
 export const DELIVERY_QUEUE = 'wayfinder-deliveries';
 
-/** The DBOS workflow that delivers an engine batch: one per batch, and the claimer of its sends. */
-export const deliveryWorkflowId = (batchId: string) => `deliver:${batchId}`;
+/**
+ * The DBOS workflow that delivers an engine batch: one per batch, and one more each time a lease
+ * gives its claims back (`round`).
+ */
+export const deliveryWorkflowId = (batchId: string, round = 0) =>
+  round === 0 ? `deliver:${batchId}` : `deliver:${batchId}:${round}`;
+
+/**
+ * The claimer of one execution of a delivery workflow: its id and a nonce of this execution, so a
+ * DBOS re-run of the workflow (recovery) while this one is at the provider claims nothing; only
+ * the claim lease hands its sends over.
+ */
+export const executionClaimer = (workflowId: string) => `${workflowId}#${randomUUID()}`;
 
 async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
   const r = await pool.query<OutboxRow>(
@@ -60,7 +72,7 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
   const adapterFor = (channel: Channel) => adapters.find((a) => a.handles(channel));
   return DBOS.registerWorkflow(
     async (batchId: string): Promise<number> => {
-      const claimer = deliveryWorkflowId(batchId);
+      const claimer = executionClaimer(DBOS.workflowID ?? deliveryWorkflowId(batchId));
       const loaded = await DBOS.runStep(() => undelivered(pool, batchId), { name: 'load-batch' });
       // A message a template could not be rendered for is not sent (spec §5.5): its text would
       // be the raw template, or a part of it. It ends failed with the reason.
@@ -136,13 +148,14 @@ export async function dispatchBatches(
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const r = await client.query<{ batch_id: string }>(
-      `select batch_id from delivery_batches where status = 'new' limit $1 for update skip locked`,
+    const r = await client.query<{ batch_id: string; round: number }>(
+      `select batch_id, round from delivery_batches where status = 'new'
+       limit $1 for update skip locked`,
       [limit],
     );
     for (const row of r.rows)
       await DBOS.startWorkflow(deliver, {
-        workflowID: deliveryWorkflowId(row.batch_id),
+        workflowID: deliveryWorkflowId(row.batch_id, row.round),
         queueName: DELIVERY_QUEUE,
       })(row.batch_id);
     if (r.rows.length > 0)

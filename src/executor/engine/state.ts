@@ -56,7 +56,12 @@ export interface RunState {
   converted: boolean;
 }
 
-export const JOURNEY_STATE_VERSION = 1;
+/**
+ * 2: runs are trimmed to {@link KEPT_RUNS} and `started` counts them all. An executor that reads
+ * only 1 holds such a state instead of numbering its next run `runs.length + 1`, which on a
+ * trimmed state reused an earlier run's send idempotency keys (sends counted, never written).
+ */
+export const JOURNEY_STATE_VERSION = 2;
 
 /**
  * Ended runs kept per profile and journey, newest last (`GET …/runs` shows them). Older ones are
@@ -71,7 +76,7 @@ export interface JourneyProfileState {
   runs: RunState[];
   /**
    * Runs ever started, dropped ones included: the next run's number (in its id, and so in its
-   * sends' idempotency keys). Absent in states written before runs were dropped: `runs.length`.
+   * sends' idempotency keys). A version 1 state is read with `runs.length` (see {@link upgradeState}).
    */
   started?: number;
   /** Capped sends from this journey, `[at, channel index]`, oldest first. */
@@ -88,9 +93,29 @@ export function activeRun(state: JourneyProfileState): RunState | null {
   return last !== undefined && last.end === null ? last : null;
 }
 
-/** The number of the next run to start (1 for the first). */
+/** The number in a run's id (`…:n`), 0 when it has none. */
+function runNumber(run: RunState | undefined): number {
+  const n = Number(run?.id.slice(run.id.lastIndexOf(':') + 1));
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+
+/**
+ * The number of the next run to start (1 for the first): past every run ever started, and past
+ * the last kept run's own number whatever `started` says, so no two runs share send keys.
+ */
 export function nextRunNumber(state: JourneyProfileState): number {
-  return (state.started ?? state.runs.length) + 1;
+  return Math.max(state.started ?? state.runs.length, runNumber(state.runs.at(-1))) + 1;
+}
+
+/**
+ * Reads a state of the version before (1: every run kept, no `started`) as this version's: its
+ * runs so far are all it ever started. Mutates and returns it; other versions are left as they are.
+ */
+export function upgradeState(state: { v?: unknown; runs?: unknown; started?: unknown }): void {
+  if (state.v !== 1 || !Array.isArray(state.runs)) return;
+  const runs = state.runs as RunState[];
+  state.v = JOURNEY_STATE_VERSION;
+  state.started = Math.max(runs.length, runNumber(runs.at(-1)));
 }
 
 /** Adds a run started now (numbered {@link nextRunNumber}), keeping the latest {@link KEPT_RUNS}. */

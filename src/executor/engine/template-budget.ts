@@ -26,8 +26,8 @@ const SAMPLE_CUSTOMER: Profile = {
  * The templates of a spec that run past a render limit (time or size) for a sample customer with
  * no values. Such a template runs away on its own (a loop over a fixed range, a text doubled in a
  * loop), so it would spend the whole budget on every send of its step and then not be sent: it is
- * refused once, at publish, and a version stored before that check has it refused per send
- * without a render. One whose cost comes from a customer's values renders here in no time and is
+ * refused once, at publish; a version stored before that check has a too-large one refused per
+ * send without a render (a too-slow one is stopped per send: timing is not re-judged at load). One whose cost comes from a customer's values renders here in no time and is
  * stopped per send (spec §5.5). Needs the template engine loaded (`loadTemplateEngine`).
  */
 export function overBudgetTemplates(spec: Spec): OverBudgetTemplate[] {

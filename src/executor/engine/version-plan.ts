@@ -12,9 +12,11 @@ export interface VersionPlan {
   /** The simulator's plan of the spec from the publish instant: the same tables, the same rules. */
   plan: SimulationPlan;
   /**
-   * Per step, its template fields that run past a render limit for any customer (a version
-   * published before publishing refused them), with the error: its sends are refused without a
-   * render instead of spending the whole budget on each.
+   * Per step, its template fields too large for any customer (a version published before
+   * publishing refused them), with the error: its sends are refused without a render. Only the
+   * size limit, which gives every process the same verdict: the time limit depends on how busy
+   * the process loading the version is, and one slow load must not refuse a step's sends in that
+   * process until it restarts while others send them (the publish check timed it once).
    */
   overBudget: ReadonlyMap<string, Readonly<Record<string, string>>>;
 }
@@ -36,6 +38,7 @@ export function versionPlan(spec: Spec, version: number, publishedAt: number): V
 function overBudgetByStep(spec: Spec): Map<string, Record<string, string>> {
   const byStep = new Map<string, Record<string, string>>();
   for (const t of overBudgetTemplates(spec)) {
+    if (t.code !== 'template-too-large') continue;
     const fields = byStep.get(t.stepId) ?? {};
     fields[t.field] = `${t.code}: ${t.message}`;
     byStep.set(t.stepId, fields);

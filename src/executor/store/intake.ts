@@ -22,6 +22,14 @@ export async function putProfile(
   );
 }
 
+/**
+ * Compares ids as Postgres `collate "C"` does: by their UTF-8 bytes. JavaScript's own sort
+ * compares UTF-16 units, which puts ids with characters past U+FFFF before U+E000–U+FFFF.
+ */
+export function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
 const EMPTY_ATTRIBUTES = JSON.stringify(profileAttributesSchema.parse({}));
 
 /**
@@ -83,11 +91,13 @@ export async function insertEvents(
       earliest.set(row.profile_id, Math.min(earliest.get(row.profile_id) ?? at, at));
     }
     if (earliest.size > 0) {
-      // Sorted, so concurrent batches lock profiles in the same order.
-      const ids = [...earliest.keys()].sort();
+      // Locked in byte order (collate "C"), as publishes and stops lock theirs: the database's
+      // own collation (en_US, ICU) orders `user-B`, `user-a` otherwise, and the two deadlock.
+      const ids = [...earliest.keys()].sort(byteOrder);
       await client.query(
         `insert into profiles (profile_id, attributes, due_at)
          select id, $3::jsonb, due from unnest($1::text[], $2::bigint[]) as u(id, due)
+         order by id collate "C"
          on conflict (profile_id) do update
            set due_at = least(coalesce(profiles.due_at, excluded.due_at), excluded.due_at),
              held_reason = null, held_at = null`,

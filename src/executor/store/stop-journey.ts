@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { JourneyStatus } from '../../domain/contract/backend-contract.ts';
-import { STOPPED_SEND_ERROR } from '../engine/send-intent.ts';
 import { ApiProblem } from '../http/problem.ts';
+import { undoStoppedSends } from './undo-stopped-sends.ts';
 import { journeyStatus } from './versions.ts';
 
 /**
@@ -63,11 +63,7 @@ export async function stopJourney(
     );
     if (stopped.rowCount === 1) {
       await client.query('update catalog set revision = revision + 1 where id = 1');
-      await client.query(
-        `update outbox set status = 'failed', last_error = $2
-         where journey_id = $1 and status = 'pending'`,
-        [journeyId, STOPPED_SEND_ERROR],
-      );
+      await undoStoppedSends(client, journeyId);
       // Held profiles too: the hold is lifted so the engine tries them now (it holds them again
       // if their state still cannot be read).
       // Locked in id order, as events lock theirs: no deadlock with a batch of events.
@@ -77,7 +73,7 @@ export async function stopJourney(
          from (select profile_id from profiles
                where profile_id in (select profile_id from journey_profiles
                                     where journey_id = $1 and active_version is not null)
-               order by profile_id for update) o
+               order by profile_id collate "C" for update) o
          where p.profile_id = o.profile_id`,
         [journeyId, now],
       );

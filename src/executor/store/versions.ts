@@ -61,20 +61,6 @@ export async function publishVersion(
       })),
     );
   const spec: Spec = specSchema.parse(body);
-  // Refused once here rather than costing the whole render budget at every send of the step.
-  const runaway = overBudgetTemplates(spec);
-  if (runaway.length > 0)
-    throw new ApiProblem(
-      422,
-      'invalid-spec',
-      'A template does not render within the budget.',
-      runaway.map((t) => ({
-        stepId: t.stepId,
-        field: t.field,
-        code: t.code,
-        message: `${t.field} ${t.message}, even for a customer with no values`,
-      })),
-    );
   const hash = contentHash(specToJson(spec));
   const client = await pool.connect();
   try {
@@ -95,6 +81,22 @@ export async function publishVersion(
         );
       return summary(replay);
     }
+    // Refused once here rather than costing the whole render budget at every send of the step.
+    // After the replay lookup: the check is timed, and a retried publish whose first attempt
+    // committed answers its version whatever a slower render says now.
+    const runaway = overBudgetTemplates(spec);
+    if (runaway.length > 0)
+      throw new ApiProblem(
+        422,
+        'invalid-spec',
+        'A template does not render within the budget.',
+        runaway.map((t) => ({
+          stepId: t.stepId,
+          field: t.field,
+          code: t.code,
+          message: `${t.field} ${t.message}, even for a customer with no values`,
+        })),
+      );
     if (spec.journey.id !== journeyId)
       throw new ApiProblem(422, 'invalid-spec', 'The spec belongs to another journey.', [
         { field: 'journey.id', code: 'journey-id-mismatch', message: 'Not this journey.' },
@@ -120,7 +122,7 @@ export async function publishVersion(
     // own order, a publish and a batch of events each held a row the other waited for.
     await client.query(
       `update profiles p set due_at = least(coalesce(p.due_at, $1), $1)
-       from (select profile_id from profiles order by profile_id for update) o
+       from (select profile_id from profiles order by profile_id collate "C" for update) o
        where p.profile_id = o.profile_id`,
       [now],
     );

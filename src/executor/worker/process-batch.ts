@@ -7,6 +7,7 @@ import {
   activeRun,
   emptyJourneyState,
   JOURNEY_STATE_VERSION,
+  upgradeState,
   type JourneyProfileState,
 } from '../engine/state.ts';
 import { Tally } from '../engine/tally.ts';
@@ -263,6 +264,7 @@ class UnreadableState extends Error {}
  * idea of the state must not overwrite that one) or damaged.
  */
 function unreadableState(journeyId: string, state: JourneyProfileState): void {
+  upgradeState(state);
   const v = (state as { v?: unknown }).v;
   if (typeof v === 'number' && v > JOURNEY_STATE_VERSION)
     throw new UnreadableState(

@@ -25,7 +25,7 @@ export const at = (t: number) => async (_client?: PoolClient) => t;
  * loop and no delivery: a test runs the engine exactly when its case needs it. Every table is
  * emptied before each test.
  */
-export function directEngine(name: string) {
+export function directEngine(name: string, options: { icuLocale?: string } = {}) {
   const database = `wf_exec_${name.replace(/-/g, '_')}_${process.pid}`;
   let pool!: pg.Pool;
   let catalog!: Catalog;
@@ -34,7 +34,7 @@ export function directEngine(name: string) {
     // As the executor does at start: without it every message is refused as not rendered
     // ('engine_loading'), so nothing would ever be counted sent or charged to a cap.
     await loadTemplateEngine(() => performance.now());
-    pool = new pg.Pool({ connectionString: await createTestDatabase(database), max: 6 });
+    pool = new pg.Pool({ connectionString: await createTestDatabase(database, options), max: 6 });
     await migrate(pool);
   });
 

@@ -65,11 +65,21 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh database (and no DBOS system database left over) for one test file; returns its URL. */
-export async function createTestDatabase(name: string): Promise<string> {
+/**
+ * A fresh database (and no DBOS system database left over) for one test file; returns its URL.
+ * `icuLocale` makes an ICU locale (e.g. 'en-US') its default collation, as many clusters have.
+ */
+export async function createTestDatabase(
+  name: string,
+  options: { icuLocale?: string } = {},
+): Promise<string> {
   await ensurePostgres();
   await dropTestDatabase(name);
-  await admin((c) => c.query(`create database ${name}`));
+  const collation =
+    options.icuLocale === undefined
+      ? ''
+      : ` template template0 locale_provider icu icu_locale '${options.icuLocale}'`;
+  await admin((c) => c.query(`create database ${name}${collation}`));
   return `${SERVER}/${name}`;
 }
 
