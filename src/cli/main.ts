@@ -1,10 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as liquid from 'liquidjs';
+import { ZodError } from 'zod';
 import { compile, installTemplateEngine, specJsonSchema, specToJson } from '../domain/index.ts';
 import { parseArgs, stringFlag, type ParsedArgs } from './args.ts';
 import { diagnosticsSummary, formatDiagnostics } from './format-diagnostics.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
+import { issuesInWords } from './issues-in-words.ts';
 import { conformanceCommand } from './conformance-command.ts';
 import { examplesCommand } from './examples-command.ts';
 import { loadJourneyOrSpec } from './load-journey-or-spec.ts';
@@ -144,6 +146,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof CliError) {
       io.stderr(`wayfinder: ${error.message}\n`);
       return error.exitCode;
+    }
+    // A schema a command did not check first: still words, never zod's issues as JSON.
+    if (error instanceof ZodError) {
+      io.stderr(`wayfinder: ${issuesInWords(error.issues, 'the input')}\n`);
+      return EXIT.unreadable;
     }
     io.stderr(
       `wayfinder: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,

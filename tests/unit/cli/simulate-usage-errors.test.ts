@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { email, journeyOf, onEvent, person } from '../../../src/domain/conformance/case-builder.ts';
+import { runCli } from '../../support/run-cli.ts';
+
+/**
+ * `wayfinder simulate` refusing what it cannot run: a clear sentence naming the option or the
+ * file, exit 2 as for any usage error, never zod's raw issues. Files are given as text.
+ */
+const journey = journeyOf(
+  'cli-journey',
+  'Signed up',
+  [
+    ['t', 'event', onEvent('signed_up')],
+    ['m', 'email', email('Welcome')],
+  ],
+  [['t', 'next', 'm']],
+);
+const profiles = [person('p1', [['signed_up', '2025-01-01T09:00:00Z']])];
+
+function simulate(argv: string[], files: Record<string, string> = {}) {
+  const all: Record<string, string> = {
+    '/ci/journey.json': JSON.stringify(journey),
+    '/ci/profiles.json': JSON.stringify(profiles),
+    ...files,
+  };
+  return runCli(['simulate', 'journey.json', ...argv], {
+    cwd: '/ci',
+    readFile: async (path) => {
+      const text = all[path];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return text;
+    },
+  });
+}
+
+/** Nothing zod-shaped reaches the user: no issue objects, no codes, no "expected string". */
+function expectNoRawIssues(stderr: string): void {
+  expect(stderr).not.toMatch(/"code"|"path"|too_small|too_big|expected string|unexpected error/);
+}
+
+describe('wayfinder simulate usage errors', () => {
+  it('says an empty or blank profiles file is empty, naming it', async () => {
+    for (const text of ['', '  \n\n']) {
+      const r = await simulate(['--profiles', 'empty.csv'], { '/ci/empty.csv': text });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('wayfinder: empty.csv: the profiles file is empty\n');
+    }
+  });
+
+  it('says a CSV without an id column has none, naming its columns', async () => {
+    const r = await simulate(['--profiles', 'odd.csv'], { '/ci/odd.csv': '\n\n,\n' });
+    expectNoRawIssues(r.stderr);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^wayfinder: odd\.csv: /);
+  });
+
+  it('refuses --days outside whole days 1 to 36,600 by name', async () => {
+    for (const days of ['1e9', '0', '36601', '1.5', 'ten', 'Infinity']) {
+      const r = await simulate(['--profiles', 'profiles.json', `--days=${days}`]);
+      expectNoRawIssues(r.stderr);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `wayfinder: --days must be a whole number from 1 to 36,600, got "${days}"\n`,
+      );
+    }
+    const most = await simulate(['--profiles', 'profiles.json', '--days=36600', '--json']);
+    expect(most.code).toBe(0);
+  });
+
+  it('refuses --trace outside 0 to 10,000 and a bad --seed by name', async () => {
+    for (const trace of ['-1', '10001', '2.5']) {
+      const r = await simulate(['--profiles', 'profiles.json', `--trace=${trace}`]);
+      expectNoRawIssues(r.stderr);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `wayfinder: --trace must be a whole number from 0 to 10,000, got "${trace}"\n`,
+      );
+    }
+    const seed = await simulate(['--profiles', 'profiles.json', '--seed=1e999']);
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toMatch(/^wayfinder: --seed /);
+  });
+});
