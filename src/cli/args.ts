@@ -8,6 +8,9 @@ export interface ParsedArgs {
   repeated: Map<string, string[]>;
 }
 
+/** `-5`, `-0.5` and `-` (standard input) follow an option as its value, not as another option. */
+const looksLikeValue = (arg: string): boolean => arg === '-' || /^-\.?\d/.test(arg);
+
 /**
  * Parses `--flag`, `--flag value`, `--flag=value` and `-o value`. `booleanFlags` never take
  * a value, so `--json FILE` keeps FILE as a positional.
@@ -36,7 +39,7 @@ export function parseArgs(argv: string[], booleanFlags: ReadonlySet<string>): Pa
     else if (booleanFlags.has(name)) flags.set(name, true);
     else {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('-')) {
+      if (value === undefined || (value.startsWith('-') && !looksLikeValue(value))) {
         throw new CliError(`option --${name} needs a value`, EXIT.unreadable);
       }
       set(name, value);

@@ -83,3 +83,28 @@ describe('wayfinder simulate usage errors', () => {
     expect(seed.stderr).toMatch(/^wayfinder: --seed /);
   });
 });
+
+describe('wayfinder simulate with a negative number after an option', () => {
+  it('takes -5 as the value of --days (spaced or with =) and refuses it by range', async () => {
+    for (const argv of [['--days', '-5'], ['--days=-5']]) {
+      const r = await simulate(['--profiles', 'profiles.json', ...argv]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        'wayfinder: --days must be a whole number from 1 to 36,600, got "-5"\n',
+      );
+    }
+  });
+
+  it('still takes a negative --seed, and - as standard input for --profiles', async () => {
+    const seeded = await simulate(['--profiles', 'profiles.json', '--seed', '-3', '--json']);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(JSON.parse(seeded.stdout)).toMatchObject({ seed: -3 });
+    const piped = await simulate(['--profiles', '-', '--json'], { '-': JSON.stringify(profiles) });
+    expect(piped.code, piped.stderr).toBe(0);
+  });
+
+  it('still says a flag followed by another flag needs a value', async () => {
+    const r = await simulate(['--profiles', '--json']);
+    expect(r).toMatchObject({ code: 2, stderr: 'wayfinder: option --profiles needs a value\n' });
+  });
+});
