@@ -32,7 +32,10 @@ Commands:
                                   or a CDNOW transaction file) in simulated time;
                                   --start without an offset is UTC; --trace-id (repeatable)
                                   traces those profiles; --behaviour reads per-channel
-                                  behaviour assumptions (JSON, as the app's table sets them)
+                                  behaviour assumptions (JSON, as the app's table sets them);
+                                  the period defaults to the span of the profiles' events, or
+                                  to 30 days from today (UTC) when they have none, as in the app;
+                                  --days is a whole number from 1 to 36,600
   examples [--out DIR]            write the templates as documents and specs (examples/)
   conformance --out DIR           write the backend conformance kit (cases + README)
   conformance --check KIT --actual DIR

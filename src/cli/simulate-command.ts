@@ -3,6 +3,7 @@ import {
   simulate,
   simulationOptionsSchema,
   type BehaviourAssumptions,
+  type Profile,
   type SimulationOptions,
 } from '../domain/index.ts';
 import { numberFlag, stringFlag, wholeNumberFlag, type ParsedArgs } from './args.ts';
@@ -12,7 +13,7 @@ import { formatTraces } from './format-traces.ts';
 import { issuesInWords } from './issues-in-words.ts';
 import { loadSpec } from './load-journey-or-spec.ts';
 import { loadProfiles } from './load-profiles.ts';
-import { readJsonFile } from './read-json.ts';
+import { readJsonFile, shownName } from './read-json.ts';
 
 const START_FORMAT =
   /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -39,6 +40,26 @@ export function parseStart(text: string): string {
   if (Number.isNaN(at))
     throw new CliError(`option --start is not a real time: "${text}"`, EXIT.unreadable);
   return new Date(at).toISOString();
+}
+
+/** The app's period for a set without events: 30 days from today's midnight (UTC). */
+const UNDATED_DAYS = 30;
+
+/**
+ * The period of profiles that have no events, which cannot date it (the simulator would start at
+ * 1970): what the app's simulation panel picks, `--start` and `--days` kept. Undefined when
+ * some profile has an event, so the simulator's own default (the events' span) applies.
+ */
+function undatedPeriod(
+  profiles: readonly Profile[],
+  start: string | undefined,
+  days: number | undefined,
+  io: CliIo,
+): { start: string | number; horizonDays: number } | undefined {
+  if (profiles.some((p) => p.events.length > 0)) return undefined;
+  const now = new Date((io.now ?? Date.now)());
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return { start: start ?? midnight, horizonDays: days ?? UNDATED_DAYS };
 }
 
 /** Reads a `--behaviour` file: the app's behaviour assumptions, per channel. */
@@ -81,9 +102,15 @@ export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<numb
   const days = wholeNumberFlag(args, 'days', 1, 36_600);
   const seed = numberFlag(args, 'seed');
   const trace = wholeNumberFlag(args, 'trace', 0, 10_000);
+  const period = undatedPeriod(profiles, start, days, io);
+  if (period !== undefined && start === undefined)
+    io.stderr(
+      `wayfinder: ${shownName(profilesFile)}: no profile has an event to date the period by: simulating ${period.horizonDays} days from ${new Date(period.start).toISOString().slice(0, 10)} (today, UTC); give --start DATE to choose\n`,
+    );
   const options: SimulationOptions = {
     ...(start !== undefined ? { start } : {}),
     ...(days !== undefined ? { horizonDays: days } : {}),
+    ...period,
     ...(seed !== undefined ? { seed } : {}),
     ...(trace !== undefined ? { traceSample: trace } : {}),
     ...(behaviour !== undefined ? { behaviour } : {}),

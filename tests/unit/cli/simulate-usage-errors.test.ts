@@ -108,3 +108,43 @@ describe('wayfinder simulate with a negative number after an option', () => {
     expect(r).toMatchObject({ code: 2, stderr: 'wayfinder: option --profiles needs a value\n' });
   });
 });
+
+describe('wayfinder simulate over profiles without events', () => {
+  const eventless = JSON.stringify([person('p1', []), person('p2', [])]);
+  const today = Date.UTC(2026, 11, 7);
+  const at = (argv: string[]) =>
+    runCli(['simulate', 'journey.json', '--profiles', 'quiet.json', '--json', ...argv], {
+      cwd: '/ci',
+      now: () => today + 15 * 3_600_000,
+      readFile: async (path) => {
+        const files: Record<string, string> = {
+          '/ci/journey.json': JSON.stringify(journey),
+          '/ci/quiet.json': eventless,
+        };
+        const text = files[path];
+        if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+        return text;
+      },
+    });
+
+  it('simulates 30 days from today (UTC), as the app does, and says so', async () => {
+    const r = await at([]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ start: today, horizonDays: 30 });
+    expect(r.stderr).toBe(
+      'wayfinder: quiet.json: no profile has an event to date the period by: simulating 30 days from 2026-12-07 (today, UTC); give --start DATE to choose\n',
+    );
+  });
+
+  it('keeps --days, and --start silences the note', async () => {
+    const days = await at(['--days', '7']);
+    expect(JSON.parse(days.stdout)).toMatchObject({ start: today, horizonDays: 7 });
+    expect(days.stderr).toMatch(/simulating 7 days from 2026-12-07/);
+    const started = await at(['--start', '2025-01-01']);
+    expect(started.stderr).toBe('');
+    expect(JSON.parse(started.stdout)).toMatchObject({
+      start: Date.UTC(2025, 0, 1),
+      horizonDays: 30,
+    });
+  });
+});
