@@ -19,7 +19,8 @@ installTemplateEngine(liquid, () => performance.now());
 const USAGE = `Usage: wayfinder <command> [options]
 
 Commands:
-  validate FILE [--json]          check a journey document or a compiled spec
+  validate FILE [--json]          check a journey document or a compiled spec (--json: a
+                                  report on stdout, unreadable input included)
                                   exit 0 valid, 1 invalid, 2 unreadable
   compile DOCUMENT [-o FILE] [--version N]
                                   compile a journey document to its spec (stdout by default);
@@ -60,9 +61,17 @@ function requireFile(args: ParsedArgs, what: string): string {
 
 const validateCommand: Command = async (args, io) => {
   const file = requireFile(args, 'validate needs a FILE');
-  const input = await loadJourneyOrSpec(file, io.cwd, io.readFile);
+  const json = args.flags.has('json');
+  const input = await loadJourneyOrSpec(file, io.cwd, io.readFile).catch((error: unknown) => {
+    // A machine reading the report gets one whatever happened; the reason also goes to stderr.
+    if (json && error instanceof CliError)
+      io.stdout(
+        `${JSON.stringify({ file, kind: null, valid: false, error: error.message, diagnostics: [] }, null, 2)}\n`,
+      );
+    throw error;
+  });
   const valid = !input.diagnostics.some((d) => d.severity === 'error');
-  if (args.flags.has('json')) {
+  if (json) {
     io.stdout(
       `${JSON.stringify({ file, kind: input.kind, valid, diagnostics: input.diagnostics }, null, 2)}\n`,
     );
