@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import * as liquid from 'liquidjs';
 import { ZodError } from 'zod';
 import { compile, installTemplateEngine, specJsonSchema, specToJson } from '../domain/index.ts';
@@ -13,6 +11,7 @@ import { loadJourneyOrSpec } from './load-journey-or-spec.ts';
 import { shownName } from './read-json.ts';
 import { simulateCommand } from './simulate-command.ts';
 import { stopCommand } from './stop-command.ts';
+import { writeOutput } from './write-output.ts';
 
 installTemplateEngine(liquid, () => performance.now());
 
@@ -119,7 +118,7 @@ const compileCommand: Command = async (args, io) => {
   const out = stringFlag(args, 'o', 'out');
   if (out === undefined) io.stdout(json);
   else {
-    await writeFile(resolve(io.cwd, out), json, 'utf8');
+    await writeOutput(out, io.cwd, json);
     io.stderr(`${shownName(file)}: compiled to ${out} (${diagnosticsSummary(diagnostics)})\n`);
   }
   return EXIT.ok;
