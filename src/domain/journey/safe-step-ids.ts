@@ -44,20 +44,23 @@ export function withSafeStepIds(
     return id;
   };
   // A Map, never an object: the ids being replaced are exactly the ones an object inherits.
+  // Steps sharing an unusable id get one fresh id each; what names that id (arrows, a wait
+  // watching it) follows the first of them, the only one the validator would have kept.
   const ids = new Map<string, string>();
   const renamed: RenamedStep[] = [];
-  for (const step of doc.steps) {
-    if (unsafeNameProblem(step.id) === undefined || ids.has(step.id)) continue;
+  const stepIds = doc.steps.map((step) => {
+    if (unsafeNameProblem(step.id) === undefined) return step.id;
     const to = fresh();
-    ids.set(step.id, to);
+    if (!ids.has(step.id)) ids.set(step.id, to);
     renamed.push({ from: step.id, to, label: step.label });
-  }
+    return to;
+  });
   const rename = (id: string) => ids.get(id) ?? id;
   const unsafeArrow = doc.connections.some((c) => unsafeNameProblem(c.id) !== undefined);
   if (renamed.length === 0 && !unsafeArrow) return { document: doc, renamed };
-  const steps = doc.steps.map((step) => ({
+  const steps = doc.steps.map((step, index) => ({
     ...withStepReferences(step, rename),
-    id: rename(step.id),
+    id: stepIds[index] ?? step.id,
   }));
   const connections = doc.connections.map((c) => ({
     ...c,

@@ -117,6 +117,33 @@ describe('withSafeStepIds', () => {
     });
   });
 
+  it('gives two steps that share an unusable id a fresh id each, the arrows following the first', () => {
+    const doc = TEMPLATES[0]?.build(0, sequentialIds('t'));
+    if (doc === undefined) throw new Error('no template');
+    const [first, second] = doc.steps.filter((s) => s.kind !== doc.steps[0]?.kind);
+    if (first === undefined || second === undefined) throw new Error('too few steps');
+    const hostile = withIds(
+      doc,
+      new Map([
+        [first.id, ''],
+        [second.id, ''],
+      ]),
+    );
+    const { document, renamed } = withSafeStepIds(hostile, sequentialIds('safe'));
+    expect(renamed).toEqual([
+      { from: '', to: 'safe-1', label: first.label },
+      { from: '', to: 'safe-2', label: second.label },
+    ]);
+    expect(document.steps.map((s) => s.label)).toEqual(hostile.steps.map((s) => s.label));
+    expect(new Set(document.steps.map((s) => s.id)).size).toBe(document.steps.length);
+    expect(validate(document).filter((d) => d.code === 'duplicate-step-id')).toEqual([]);
+    for (const c of document.connections) {
+      expect(c.from).not.toBe('');
+      expect(c.to).not.toBe('');
+      if (c.to === 'safe-2') throw new Error('an arrow to the shared id went to the second step');
+    }
+  });
+
   it('leaves a journey with usable ids as it is', () => {
     const doc = TEMPLATES[1]?.build(0, sequentialIds('t'));
     if (doc === undefined) throw new Error('no template');

@@ -82,6 +82,23 @@ describe('importing a CSV that is not UTF-8', () => {
     expect(profiles.map((p) => p.attributes.name)).toEqual(['Zoé', 'Ann', 'Œdipe']);
   });
 
+  it('keeps the columns the user mapped when they choose another encoding', async () => {
+    const user = userEvent.setup();
+    await renderDialog();
+    await user.upload(
+      screen.getByLabelText('File'),
+      new File([encodeText(CSV, 'windows-1252')], 'excel.csv', { type: 'text/csv' }),
+    );
+    await linesAsRead(WESTERN);
+    await user.selectOptions(screen.getByLabelText('Name'), 'note');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Encoding' }),
+      'Central European (Windows-1250)',
+    );
+    await linesAsRead('Central European (Windows-1250)');
+    expect(screen.getByLabelText('Name')).toHaveValue('note');
+  });
+
   it('imports UTF-16 with a byte-order mark (Excel’s “Unicode text”) with no choice to make', async () => {
     const user = userEvent.setup();
     const services = await renderDialog();

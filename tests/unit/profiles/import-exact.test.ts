@@ -221,6 +221,23 @@ describe('binary files are refused up front', () => {
     });
   });
 
+  it('refuses a file marked UTF-8 whose bytes are not, rather than offer an encoding the mark overrules', () => {
+    // Excel's "CSV UTF-8" with a row added in Windows-1252 ("Müller", ü as the byte 0xFC): the
+    // mark says UTF-8 and wins at import, so the preview must not offer another encoding.
+    const marked = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('id,name\nc1,M'),
+      0xfc,
+      ...new TextEncoder().encode('ller\n'),
+    ]);
+    expect(inspectText(marked)).toMatchObject({
+      kind: 'refused',
+      rejection: { reason: 'not_utf8' },
+    });
+  });
+
   it('decodes Windows-1252 as the standard has it, whatever Node’s TextDecoder does', () => {
     const decoded = textDecoder('windows-1252').decode(bytes(0x80, 0x92, 0x8c, 0x9f, 0xe9, 0x81));
     expect(decoded).toBe('€’ŒŸé\u0081');

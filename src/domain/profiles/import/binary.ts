@@ -93,6 +93,8 @@ export function inspectText(bytes: Uint8Array, final = true): TextVerdict {
     textDecoder('utf-8').decode(bytes, { stream: !final });
     return { kind: 'text', encoding: 'utf-8' };
   } catch {
+    // Marked UTF-8 yet not: the mark outranks any choice at import, so none is offered.
+    if (bom === 'utf-8') return { kind: 'refused', rejection: undecodable('utf-8') };
     // Not UTF-8: a Windows or Mac export, perhaps, which the user can name.
   }
   const encodings = encodingsThatRead(bytes);

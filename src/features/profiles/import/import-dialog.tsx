@@ -1,6 +1,6 @@
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { useRef, useState } from 'react';
-import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
+import { type ColumnMapping, mappedColumns } from '../../../domain/profiles/import/mapping.ts';
 import type { ProfileSet } from '../../../storage/records.ts';
 import { Dialog } from '../../../ui/dialog.tsx';
 import type {
@@ -65,12 +65,20 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
   const picked = useRef<File | undefined>(undefined);
   const reading = useRef(0);
 
-  /** Reads the preview again in the encoding the user chose, with its suggested mapping. */
+  /**
+   * Reads the preview again in the encoding the user chose. The user's mapping stays while every
+   * column it reads has the same header in that encoding; otherwise the suggested one replaces it.
+   */
   const chooseEncoding = async (file: File, encoding: ChoosableEncoding) => {
     const read = ++reading.current;
     const sniffed = await sniffFile(file, encoding);
     if (read !== reading.current || picked.current !== file || sniffed.kind === 'refused') return;
-    setMapping(sniffed.kind === 'csv' ? sniffed.mapping : undefined);
+    setMapping((current) => {
+      if (sniffed.kind !== 'csv') return undefined;
+      const headers = new Set(sniffed.headers);
+      const kept = current && mappedColumns(current).every((column) => headers.has(column));
+      return kept ? current : sniffed.mapping;
+    });
     setState({ step: 'ready', file, sniffed });
   };
 
