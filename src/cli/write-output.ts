@@ -1,4 +1,4 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT } from './io.ts';
 
@@ -6,6 +6,7 @@ function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such folder';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way of a folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return String(code ?? error);
 }
@@ -23,5 +24,25 @@ export async function writeOutput(file: string, cwd: string, text: string): Prom
   } catch (error) {
     await rm(temporary, { force: true });
     throw new CliError(`${file}: cannot write: ${reason(error)}`, EXIT.unreadable);
+  }
+}
+
+/**
+ * Writes files into the folder `out` (made as needed); a folder that cannot be made or written
+ * is a usage error naming it, not a stack of errno text.
+ */
+export async function writeFolder(
+  out: string,
+  cwd: string,
+  files: readonly { path: string; content: string }[],
+): Promise<void> {
+  try {
+    for (const file of files) {
+      const path = resolve(cwd, out, file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.content, 'utf8');
+    }
+  } catch (error) {
+    throw new CliError(`${out}: cannot write: ${reason(error)}`, EXIT.unreadable);
   }
 }

@@ -30,3 +30,17 @@ describe('wayfinder compile -o FILE it cannot write', () => {
     expect((await readdir(dir)).sort()).toEqual(['journey.json']);
   });
 });
+
+describe('wayfinder examples / conformance --out a folder it cannot make', () => {
+  it('says so in words (exit 2), naming the folder', async () => {
+    await writeFile(join(dir, 'a-file'), 'not a folder');
+    for (const command of ['examples', 'conformance']) {
+      const r = await runCli([command, '--out', 'a-file/kit'], { cwd: dir });
+      expect(r).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: 'wayfinder: a-file/kit: cannot write: a file is in the way of a folder\n',
+      });
+    }
+  });
+});
