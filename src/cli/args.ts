@@ -8,6 +8,9 @@ export interface ParsedArgs {
   repeated: Map<string, string[]>;
 }
 
+/** `-5`, `-0.5` and `-` (standard input) follow an option as its value, not as another option. */
+const looksLikeValue = (arg: string): boolean => arg === '-' || /^-\.?\d/.test(arg);
+
 /**
  * Parses `--flag`, `--flag value`, `--flag=value` and `-o value`. `booleanFlags` never take
  * a value, so `--json FILE` keeps FILE as a positional.
@@ -36,7 +39,7 @@ export function parseArgs(argv: string[], booleanFlags: ReadonlySet<string>): Pa
     else if (booleanFlags.has(name)) flags.set(name, true);
     else {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('-')) {
+      if (value === undefined || (value.startsWith('-') && !looksLikeValue(value))) {
         throw new CliError(`option --${name} needs a value`, EXIT.unreadable);
       }
       set(name, value);
@@ -59,7 +62,30 @@ export function numberFlag(args: ParsedArgs, name: string): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!Number.isFinite(value)) {
-    throw new CliError(`option --${name} needs a number, got "${raw}"`, EXIT.unreadable);
+    throw new CliError(`--${name} must be a number, got "${raw}"`, EXIT.unreadable);
+  }
+  return value;
+}
+
+/**
+ * A whole-number option within `[min, max]` (`--days`, `--trace`); anything else, `1e9` or
+ * `1.5` included, is refused with the range in words.
+ */
+export function wholeNumberFlag(
+  args: ParsedArgs,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const raw = stringFlag(args, name);
+  if (raw === undefined) return undefined;
+  const value = /^[+-]?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!(value >= min && value <= max)) {
+    const range = `${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+    throw new CliError(
+      `--${name} must be a whole number from ${range}, got "${raw}"`,
+      EXIT.unreadable,
+    );
   }
   return value;
 }

@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   buildConformanceCases,
   compareOutcomes,
@@ -10,6 +9,7 @@ import { compareRenderings, type RenderingCase } from '../domain/conformance/ren
 import { stringFlag, type ParsedArgs } from './args.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 import { parseJsonText, readText } from './read-json.ts';
+import { writeFolder } from './write-output.ts';
 
 async function readJson(path: string, cwd: string): Promise<unknown> {
   return parseJsonText(await readText(path, cwd), path);
@@ -19,11 +19,7 @@ async function readJson(path: string, cwd: string): Promise<unknown> {
 async function writeKit(out: string, io: CliIo): Promise<number> {
   const cases = buildConformanceCases();
   const files = conformanceKitFiles(cases);
-  for (const file of files) {
-    const path = resolve(io.cwd, out, file.path);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.content, 'utf8');
-  }
+  await writeFolder(out, io.cwd, files);
   io.stdout(`wrote ${cases.length} conformance cases (${files.length} files) to ${out}\n`);
   return EXIT.ok;
 }

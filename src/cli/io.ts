@@ -8,6 +8,8 @@ export interface CliIo {
    * when left out. Tests run the CLI on text.
    */
   readFile?: (path: string) => Promise<string>;
+  /** The clock (epoch ms), for defaults that depend on today; Date.now when left out. */
+  now?: () => number;
 }
 
 /** Exit codes: 0 valid / done, 1 invalid input, 2 unreadable input or bad usage. */

@@ -74,8 +74,9 @@ export async function loadJourneyOrSpec(
 export async function loadSpec(
   file: string,
   cwd: string,
+  read?: (path: string) => Promise<string>,
 ): Promise<{ spec: Spec; diagnostics: Diagnostic[] }> {
-  const input = await loadJourneyOrSpec(file, cwd);
+  const input = await loadJourneyOrSpec(file, cwd, read);
   if (input.kind === 'spec') {
     if (input.diagnostics.some((d) => d.severity === 'error')) {
       throw new CliError(

@@ -5,7 +5,7 @@ import type { ImportResult } from '../domain/profiles/import/report.ts';
 import { suggestMapping } from '../domain/profiles/import/suggest-mapping.ts';
 import type { Profile } from '../domain/index.ts';
 import { CliError, EXIT } from './io.ts';
-import { readText } from './read-json.ts';
+import { readText, shownName } from './read-json.ts';
 
 /**
  * Reads sample profiles from JSON (array, export or NDJSON), a CDNOW transaction file, or CSV
@@ -15,8 +15,12 @@ export async function loadProfiles(
   file: string,
   cwd: string,
   warn: (text: string) => void,
+  read?: (path: string) => Promise<string>,
 ): Promise<Profile[]> {
-  const text = await readText(file, cwd);
+  const text = await readText(file, cwd, read);
+  const name = shownName(file);
+  if (text.trim() === '')
+    throw new CliError(`${name}: the profiles file is empty`, EXIT.unreadable);
   const head = text.slice(0, 4096);
   const trimmed = head.trimStart();
   let result: ImportResult;
@@ -26,7 +30,15 @@ export async function loadProfiles(
     result = importCdnow(text);
   } else {
     const preview = previewCsv(text, 20);
-    result = importCsv(text, suggestMapping(preview.headers, preview.rows));
+    const mapping = suggestMapping(preview.headers, preview.rows);
+    if (mapping.id === '') {
+      const columns = preview.headers.filter((h) => h.trim() !== '');
+      throw new CliError(
+        `${name}: no column holds the profile id (${columns.length === 0 ? 'the header names no columns' : `columns: ${columns.join(', ')}`})`,
+        EXIT.unreadable,
+      );
+    }
+    result = importCsv(text, mapping);
   }
   const { rejected } = result.report;
   if (rejected.length > 0) {
@@ -35,11 +47,11 @@ export async function loadProfiles(
       .map((r) => `  row ${r.row}: ${r.message}`)
       .join('\n');
     warn(
-      `${file}: ${rejected.length} rows rejected\n${shown}${rejected.length > 10 ? '\n  …' : ''}\n`,
+      `${name}: ${rejected.length} rows rejected\n${shown}${rejected.length > 10 ? '\n  …' : ''}\n`,
     );
   }
   if (result.profiles.length === 0) {
-    throw new CliError(`${file}: no profiles could be read`, EXIT.unreadable);
+    throw new CliError(`${name}: no profiles could be read`, EXIT.unreadable);
   }
   return result.profiles;
 }

@@ -1,23 +1,25 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import * as liquid from 'liquidjs';
+import { ZodError } from 'zod';
 import { compile, installTemplateEngine, specJsonSchema, specToJson } from '../domain/index.ts';
 import { parseArgs, stringFlag, type ParsedArgs } from './args.ts';
 import { diagnosticsSummary, formatDiagnostics } from './format-diagnostics.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
+import { issuesInWords } from './issues-in-words.ts';
 import { conformanceCommand } from './conformance-command.ts';
 import { examplesCommand } from './examples-command.ts';
 import { loadJourneyOrSpec } from './load-journey-or-spec.ts';
 import { shownName } from './read-json.ts';
 import { simulateCommand } from './simulate-command.ts';
 import { stopCommand } from './stop-command.ts';
+import { writeOutput } from './write-output.ts';
 
 installTemplateEngine(liquid, () => performance.now());
 
 const USAGE = `Usage: wayfinder <command> [options]
 
 Commands:
-  validate FILE [--json]          check a journey document or a compiled spec
+  validate FILE [--json]          check a journey document or a compiled spec (--json: a
+                                  report on stdout, unreadable input included)
                                   exit 0 valid, 1 invalid, 2 unreadable
   compile DOCUMENT [-o FILE] [--version N]
                                   compile a journey document to its spec (stdout by default);
@@ -30,7 +32,10 @@ Commands:
                                   or a CDNOW transaction file) in simulated time;
                                   --start without an offset is UTC; --trace-id (repeatable)
                                   traces those profiles; --behaviour reads per-channel
-                                  behaviour assumptions (JSON, as the app's table sets them)
+                                  behaviour assumptions (JSON, as the app's table sets them);
+                                  the period defaults to the span of the profiles' events, or
+                                  to 30 days from today (UTC) when they have none, as in the app;
+                                  --days is a whole number from 1 to 36,600
   examples [--out DIR]            write the templates as documents and specs (examples/)
   conformance --out DIR           write the backend conformance kit (cases + README)
   conformance --check KIT --actual DIR
@@ -55,9 +60,17 @@ function requireFile(args: ParsedArgs, what: string): string {
 
 const validateCommand: Command = async (args, io) => {
   const file = requireFile(args, 'validate needs a FILE');
-  const input = await loadJourneyOrSpec(file, io.cwd, io.readFile);
+  const json = args.flags.has('json');
+  const input = await loadJourneyOrSpec(file, io.cwd, io.readFile).catch((error: unknown) => {
+    // A machine reading the report gets one whatever happened; the reason also goes to stderr.
+    if (json && error instanceof CliError)
+      io.stdout(
+        `${JSON.stringify({ file, kind: null, valid: false, error: error.message, diagnostics: [] }, null, 2)}\n`,
+      );
+    throw error;
+  });
   const valid = !input.diagnostics.some((d) => d.severity === 'error');
-  if (args.flags.has('json')) {
+  if (json) {
     io.stdout(
       `${JSON.stringify({ file, kind: input.kind, valid, diagnostics: input.diagnostics }, null, 2)}\n`,
     );
@@ -105,7 +118,7 @@ const compileCommand: Command = async (args, io) => {
   const out = stringFlag(args, 'o', 'out');
   if (out === undefined) io.stdout(json);
   else {
-    await writeFile(resolve(io.cwd, out), json, 'utf8');
+    await writeOutput(out, io.cwd, json);
     io.stderr(`${shownName(file)}: compiled to ${out} (${diagnosticsSummary(diagnostics)})\n`);
   }
   return EXIT.ok;
@@ -144,6 +157,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof CliError) {
       io.stderr(`wayfinder: ${error.message}\n`);
       return error.exitCode;
+    }
+    // A schema a command did not check first: still words, never zod's issues as JSON.
+    if (error instanceof ZodError) {
+      io.stderr(`wayfinder: ${issuesInWords(error.issues, 'the input')}\n`);
+      return EXIT.unreadable;
     }
     io.stderr(
       `wayfinder: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,

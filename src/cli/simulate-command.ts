@@ -1,16 +1,19 @@
 import {
   behaviourAssumptionsSchema,
   simulate,
+  simulationOptionsSchema,
   type BehaviourAssumptions,
+  type Profile,
   type SimulationOptions,
 } from '../domain/index.ts';
-import { numberFlag, stringFlag, type ParsedArgs } from './args.ts';
+import { numberFlag, stringFlag, wholeNumberFlag, type ParsedArgs } from './args.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 import { formatSimulation } from './format-simulation.ts';
 import { formatTraces } from './format-traces.ts';
+import { issuesInWords } from './issues-in-words.ts';
 import { loadSpec } from './load-journey-or-spec.ts';
 import { loadProfiles } from './load-profiles.ts';
-import { readJsonFile } from './read-json.ts';
+import { readJsonFile, shownName } from './read-json.ts';
 
 const START_FORMAT =
   /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -39,9 +42,33 @@ export function parseStart(text: string): string {
   return new Date(at).toISOString();
 }
 
+/** The app's period for a set without events: 30 days from today's midnight (UTC). */
+const UNDATED_DAYS = 30;
+
+/**
+ * The period of profiles that have no events, which cannot date it (the simulator would start at
+ * 1970): what the app's simulation panel picks, `--start` and `--days` kept. Undefined when
+ * some profile has an event, so the simulator's own default (the events' span) applies.
+ */
+function undatedPeriod(
+  profiles: readonly Profile[],
+  start: string | undefined,
+  days: number | undefined,
+  io: CliIo,
+): { start: string | number; horizonDays: number } | undefined {
+  if (profiles.some((p) => p.events.length > 0)) return undefined;
+  const now = new Date((io.now ?? Date.now)());
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return { start: start ?? midnight, horizonDays: days ?? UNDATED_DAYS };
+}
+
 /** Reads a `--behaviour` file: the app's behaviour assumptions, per channel. */
-async function loadBehaviour(file: string, cwd: string): Promise<BehaviourAssumptions> {
-  const parsed = behaviourAssumptionsSchema.safeParse(await readJsonFile(file, cwd));
+async function loadBehaviour(
+  file: string,
+  cwd: string,
+  read: CliIo['readFile'],
+): Promise<BehaviourAssumptions> {
+  const parsed = behaviourAssumptionsSchema.safeParse(await readJsonFile(file, cwd, read));
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((i) => `  ${i.path.length === 0 ? '(top level)' : i.path.join('.')}: ${i.message}`)
@@ -63,24 +90,36 @@ export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<numb
   const start = startText === undefined ? undefined : parseStart(startText);
   const behaviourFile = stringFlag(args, 'behaviour');
   const behaviour =
-    behaviourFile === undefined ? undefined : await loadBehaviour(behaviourFile, io.cwd);
-  const { spec } = await loadSpec(file, io.cwd);
-  const profiles = await loadProfiles(profilesFile, io.cwd, io.stderr);
+    behaviourFile === undefined
+      ? undefined
+      : await loadBehaviour(behaviourFile, io.cwd, io.readFile);
+  const { spec } = await loadSpec(file, io.cwd, io.readFile);
+  const profiles = await loadProfiles(profilesFile, io.cwd, io.stderr, io.readFile);
   const traceIds = args.repeated.get('trace-id') ?? [];
   const known = new Set(profiles.map((p) => p.id));
   for (const id of traceIds)
     if (!known.has(id)) io.stderr(`wayfinder: --trace-id ${id}: no such profile\n`);
-  const days = numberFlag(args, 'days');
+  const days = wholeNumberFlag(args, 'days', 1, 36_600);
   const seed = numberFlag(args, 'seed');
-  const trace = numberFlag(args, 'trace');
+  const trace = wholeNumberFlag(args, 'trace', 0, 10_000);
+  const period = undatedPeriod(profiles, start, days, io);
+  if (period !== undefined && start === undefined)
+    io.stderr(
+      `wayfinder: ${shownName(profilesFile)}: no profile has an event to date the period by: simulating ${period.horizonDays} days from ${new Date(period.start).toISOString().slice(0, 10)} (today, UTC); give --start DATE to choose\n`,
+    );
   const options: SimulationOptions = {
     ...(start !== undefined ? { start } : {}),
     ...(days !== undefined ? { horizonDays: days } : {}),
+    ...period,
     ...(seed !== undefined ? { seed } : {}),
     ...(trace !== undefined ? { traceSample: trace } : {}),
     ...(behaviour !== undefined ? { behaviour } : {}),
     ...(traceIds.length > 0 ? { traceProfileIds: traceIds } : {}),
   };
+  // The flags are checked above; this catches what they let through, in words, not zod's JSON.
+  const checked = simulationOptionsSchema.safeParse(options);
+  if (!checked.success)
+    throw new CliError(issuesInWords(checked.error.issues, 'the options'), EXIT.unreadable);
   const result = simulate(spec, profiles, options);
   if (args.flags.has('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {

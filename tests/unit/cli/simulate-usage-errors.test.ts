@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { email, journeyOf, onEvent, person } from '../../../src/domain/conformance/case-builder.ts';
+import { runCli } from '../../support/run-cli.ts';
+
+/**
+ * `wayfinder simulate` refusing what it cannot run: a clear sentence naming the option or the
+ * file, exit 2 as for any usage error, never zod's raw issues. Files are given as text.
+ */
+const journey = journeyOf(
+  'cli-journey',
+  'Signed up',
+  [
+    ['t', 'event', onEvent('signed_up')],
+    ['m', 'email', email('Welcome')],
+  ],
+  [['t', 'next', 'm']],
+);
+const profiles = [person('p1', [['signed_up', '2025-01-01T09:00:00Z']])];
+
+function simulate(argv: string[], files: Record<string, string> = {}) {
+  const all: Record<string, string> = {
+    '/ci/journey.json': JSON.stringify(journey),
+    '/ci/profiles.json': JSON.stringify(profiles),
+    ...files,
+  };
+  return runCli(['simulate', 'journey.json', ...argv], {
+    cwd: '/ci',
+    readFile: async (path) => {
+      const text = all[path];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return text;
+    },
+  });
+}
+
+/** Nothing zod-shaped reaches the user: no issue objects, no codes, no "expected string". */
+function expectNoRawIssues(stderr: string): void {
+  expect(stderr).not.toMatch(/"code"|"path"|too_small|too_big|expected string|unexpected error/);
+}
+
+describe('wayfinder simulate usage errors', () => {
+  it('says an empty or blank profiles file is empty, naming it', async () => {
+    for (const text of ['', '  \n\n']) {
+      const r = await simulate(['--profiles', 'empty.csv'], { '/ci/empty.csv': text });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('wayfinder: empty.csv: the profiles file is empty\n');
+    }
+  });
+
+  it('says a CSV without an id column has none, naming its columns', async () => {
+    const r = await simulate(['--profiles', 'odd.csv'], { '/ci/odd.csv': '\n\n,\n' });
+    expectNoRawIssues(r.stderr);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^wayfinder: odd\.csv: /);
+  });
+
+  it('refuses --days outside whole days 1 to 36,600 by name', async () => {
+    for (const days of ['1e9', '0', '36601', '1.5', 'ten', 'Infinity']) {
+      const r = await simulate(['--profiles', 'profiles.json', `--days=${days}`]);
+      expectNoRawIssues(r.stderr);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `wayfinder: --days must be a whole number from 1 to 36,600, got "${days}"\n`,
+      );
+    }
+    const most = await simulate(['--profiles', 'profiles.json', '--days=36600', '--json']);
+    expect(most.code).toBe(0);
+  });
+
+  it('refuses --trace outside 0 to 10,000 and a bad --seed by name', async () => {
+    for (const trace of ['-1', '10001', '2.5']) {
+      const r = await simulate(['--profiles', 'profiles.json', `--trace=${trace}`]);
+      expectNoRawIssues(r.stderr);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `wayfinder: --trace must be a whole number from 0 to 10,000, got "${trace}"\n`,
+      );
+    }
+    const seed = await simulate(['--profiles', 'profiles.json', '--seed=1e999']);
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toMatch(/^wayfinder: --seed /);
+  });
+});
+
+describe('wayfinder simulate with a negative number after an option', () => {
+  it('takes -5 as the value of --days (spaced or with =) and refuses it by range', async () => {
+    for (const argv of [['--days', '-5'], ['--days=-5']]) {
+      const r = await simulate(['--profiles', 'profiles.json', ...argv]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        'wayfinder: --days must be a whole number from 1 to 36,600, got "-5"\n',
+      );
+    }
+  });
+
+  it('still takes a negative --seed, and - as standard input for --profiles', async () => {
+    const seeded = await simulate(['--profiles', 'profiles.json', '--seed', '-3', '--json']);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(JSON.parse(seeded.stdout)).toMatchObject({ seed: -3 });
+    const piped = await simulate(['--profiles', '-', '--json'], { '-': JSON.stringify(profiles) });
+    expect(piped.code, piped.stderr).toBe(0);
+  });
+
+  it('still says a flag followed by another flag needs a value', async () => {
+    const r = await simulate(['--profiles', '--json']);
+    expect(r).toMatchObject({ code: 2, stderr: 'wayfinder: option --profiles needs a value\n' });
+  });
+});
+
+describe('wayfinder simulate over profiles without events', () => {
+  const eventless = JSON.stringify([person('p1', []), person('p2', [])]);
+  const today = Date.UTC(2026, 11, 7);
+  const at = (argv: string[]) =>
+    runCli(['simulate', 'journey.json', '--profiles', 'quiet.json', '--json', ...argv], {
+      cwd: '/ci',
+      now: () => today + 15 * 3_600_000,
+      readFile: async (path) => {
+        const files: Record<string, string> = {
+          '/ci/journey.json': JSON.stringify(journey),
+          '/ci/quiet.json': eventless,
+        };
+        const text = files[path];
+        if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+        return text;
+      },
+    });
+
+  it('simulates 30 days from today (UTC), as the app does, and says so', async () => {
+    const r = await at([]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ start: today, horizonDays: 30 });
+    expect(r.stderr).toBe(
+      'wayfinder: quiet.json: no profile has an event to date the period by: simulating 30 days from 2026-12-07 (today, UTC); give --start DATE to choose\n',
+    );
+  });
+
+  it('keeps --days, and --start silences the note', async () => {
+    const days = await at(['--days', '7']);
+    expect(JSON.parse(days.stdout)).toMatchObject({ start: today, horizonDays: 7 });
+    expect(days.stderr).toMatch(/simulating 7 days from 2026-12-07/);
+    const started = await at(['--start', '2025-01-01']);
+    expect(started.stderr).toBe('');
+    expect(JSON.parse(started.stdout)).toMatchObject({
+      start: Date.UTC(2025, 0, 1),
+      horizonDays: 30,
+    });
+  });
+});
