@@ -1,36 +1,10 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importCsv } from '../../../src/domain/profiles/import/csv.ts';
-import { ImportDialog } from '../../../src/features/profiles/import/import-dialog.tsx';
-import { testServices, withServices } from './services.tsx';
-
-/** Renders the dialog open and waits for it: its frame's code loads on demand. */
-async function renderDialog(services = testServices()) {
-  render(
-    withServices(
-      services,
-      [
-        {
-          path: '/',
-          element: (
-            <ImportDialog
-              open
-              onOpenChange={() => undefined}
-              sets={[]}
-              onOpenSet={() => undefined}
-            />
-          ),
-        },
-      ],
-      '/',
-    ),
-  );
-  await screen.findByRole('dialog');
-  return services;
-}
+import { renderImportDialog } from './render-import-dialog.tsx';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -42,7 +16,7 @@ describe('import dialog: a header that repeats', () => {
   it('names the repeated header and its columns, offers no import, and logs nothing', async () => {
     const errors = vi.spyOn(console, 'error');
     const user = userEvent.setup();
-    const services = await renderDialog();
+    const services = await renderImportDialog();
     await user.upload(screen.getByLabelText('File'), new File([DUPLICATE], 'customers.csv'));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       /"email" appears in columns 2 and 3/,
@@ -67,7 +41,7 @@ describe('import dialog: an empty file', () => {
     ['only blank lines', '  \n\n \t\n'],
   ])('says the file is empty (%s) and offers no import', async (_, text) => {
     const user = userEvent.setup();
-    await renderDialog();
+    await renderImportDialog();
     await user.upload(screen.getByLabelText('File'), new File([text], 'customers.csv'));
     expect(await screen.findByRole('alert')).toHaveTextContent(/The file is empty/);
     expect(screen.queryByRole('button', { name: 'Import' })).not.toBeInTheDocument();

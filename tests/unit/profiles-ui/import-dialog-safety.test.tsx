@@ -2,38 +2,12 @@
 import '../../setup/dom-setup';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImportDialog } from '../../../src/features/profiles/import/import-dialog.tsx';
-import { testServices, withServices } from './services.tsx';
+import { renderImportDialog } from './render-import-dialog.tsx';
 
 const SAMPLE = readFileSync(path.resolve('public/data/cdnow/CDNOW_sample.txt'));
-
-/** Renders the dialog open and waits for it: its frame's code loads on demand. */
-async function renderDialog(services = testServices()) {
-  render(
-    withServices(
-      services,
-      [
-        {
-          path: '/',
-          element: (
-            <ImportDialog
-              open
-              onOpenChange={() => undefined}
-              sets={[]}
-              onOpenSet={() => undefined}
-            />
-          ),
-        },
-      ],
-      '/',
-    ),
-  );
-  await screen.findByRole('dialog');
-  return services;
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -42,7 +16,7 @@ afterEach(() => {
 describe('import dialog: exact or refused', () => {
   it('refuses a binary file up front with a clear message, and stores nothing', async () => {
     const user = userEvent.setup();
-    const services = await renderDialog();
+    const services = await renderImportDialog();
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
     await user.upload(screen.getByLabelText('File'), new File([xlsx], 'customers.csv'));
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -54,7 +28,7 @@ describe('import dialog: exact or refused', () => {
 
   it('refuses a CSV with a quote left open, naming the line, and creates no set', async () => {
     const user = userEvent.setup();
-    const services = await renderDialog();
+    const services = await renderImportDialog();
     const rows = Array.from({ length: 300 }, (_, i) => `c${i + 1},c${i + 1}@example.com`);
     rows[4] = 'c5,"c5@example.com';
     const csv = ['customer_id,email', ...rows].join('\n');
@@ -75,7 +49,7 @@ describe('import dialog: the CDNOW sample', () => {
       return new Response(SAMPLE, { status: 200 });
     });
     const user = userEvent.setup();
-    const services = await renderDialog();
+    const services = await renderImportDialog();
     expect(fetched).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Load the CDNOW sample' }));
     expect(
@@ -89,7 +63,7 @@ describe('import dialog: the CDNOW sample', () => {
   it('says so when the sample cannot be downloaded', async () => {
     vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
     const user = userEvent.setup();
-    await renderDialog();
+    await renderImportDialog();
     await user.click(screen.getByRole('button', { name: 'Load the CDNOW sample' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The CDNOW sample could not be downloaded (HTTP 404).',

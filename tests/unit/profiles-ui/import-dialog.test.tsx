@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ImportDialog } from '../../../src/features/profiles/import/import-dialog.tsx';
-import { testServices, withServices } from './services.tsx';
+import { renderImportDialog } from './render-import-dialog.tsx';
+import { testServices } from './services.tsx';
 
 const CSV = [
   'customer_id,email,full_name,signup_date,loyalty_points',
@@ -14,35 +14,10 @@ const CSV = [
   'u4,ANN@example.com,Ann B,2024-01-08,14',
 ].join('\n');
 
-/** Renders the dialog open and waits for it: its frame's code loads on demand. */
-async function renderDialog(services = testServices()) {
-  render(
-    withServices(
-      services,
-      [
-        {
-          path: '/',
-          element: (
-            <ImportDialog
-              open
-              onOpenChange={() => undefined}
-              sets={[]}
-              onOpenSet={() => undefined}
-            />
-          ),
-        },
-      ],
-      '/',
-    ),
-  );
-  await screen.findByRole('dialog');
-  return services;
-}
-
 describe('import dialog', () => {
   it('pre-fills the column mapping from the CSV header and lets the user change it', async () => {
     const user = userEvent.setup();
-    await renderDialog();
+    await renderImportDialog();
     await user.upload(
       screen.getByLabelText('File'),
       new File([CSV], 'customers.csv', { type: 'text/csv' }),
@@ -63,7 +38,7 @@ describe('import dialog', () => {
 
   it('imports, then reports imported rows, merged duplicates and each rejected row with its reason', async () => {
     const user = userEvent.setup();
-    const services = await renderDialog();
+    const services = await renderImportDialog();
     await user.upload(
       screen.getByLabelText('File'),
       new File([CSV], 'customers.csv', { type: 'text/csv' }),
@@ -97,7 +72,7 @@ describe('import dialog', () => {
 
   it('will not import two columns under one name, or under a name that would lose them', async () => {
     const user = userEvent.setup();
-    await renderDialog();
+    await renderImportDialog();
     await user.upload(
       screen.getByLabelText('File'),
       new File(['id,points,bonus,constructor\nu1,5,7,x\n'], 'points.csv', { type: 'text/csv' }),
@@ -133,7 +108,7 @@ describe('import dialog', () => {
 
   it('reads a European file’s decimal commas as numbers, and lets the user say otherwise', async () => {
     const user = userEvent.setup();
-    const services = await renderDialog();
+    const services = await renderImportDialog();
     await user.upload(
       screen.getByLabelText('File'),
       new File(['id;spend\nu1;1,5\nu2;12,25\n'], 'eu.csv', { type: 'text/csv' }),
@@ -150,7 +125,7 @@ describe('import dialog', () => {
 
   it('recognises a CDNOW file and imports it with no mapping step', async () => {
     const user = userEvent.setup();
-    const services = await renderDialog();
+    const services = await renderImportDialog();
     const text =
       ' 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n 00002 19970112  5   77.00\n 00003 19970102  2   20.76\n';
     await user.upload(
@@ -186,26 +161,7 @@ describe('import dialog', () => {
         }),
       },
     };
-    render(
-      withServices(
-        failing,
-        [
-          {
-            path: '/',
-            element: (
-              <ImportDialog
-                open
-                onOpenChange={() => undefined}
-                sets={[set]}
-                onOpenSet={() => undefined}
-              />
-            ),
-          },
-        ],
-        '/',
-      ),
-    );
-    await screen.findByRole('dialog');
+    await renderImportDialog(failing, [set]);
     await user.upload(
       screen.getByLabelText('File'),
       new File([CSV], 'customers.csv', { type: 'text/csv' }),

@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ImportDialog } from '../../../src/features/profiles/import/import-dialog.tsx';
+import { renderImportDialog } from './render-import-dialog.tsx';
 import { encodeText } from '../../support/encode-text.ts';
-import { testServices, withServices } from './services.tsx';
 
 /** A CSV as Excel on Windows saves it in Western Europe: Windows-1252, € and ’ included. */
 const CSV = [
@@ -16,37 +15,13 @@ const CSV = [
 ].join('\r\n');
 const WESTERN = 'Western European (Windows-1252, Latin-1)';
 
-async function renderDialog(services = testServices()) {
-  render(
-    withServices(
-      services,
-      [
-        {
-          path: '/',
-          element: (
-            <ImportDialog
-              open
-              onOpenChange={() => undefined}
-              sets={[]}
-              onOpenSet={() => undefined}
-            />
-          ),
-        },
-      ],
-      '/',
-    ),
-  );
-  await screen.findByRole('dialog');
-  return services;
-}
-
 const linesAsRead = (encoding: string) =>
   screen.findByRole('table', { name: `Lines with accented letters, read as ${encoding}` });
 
 describe('importing a CSV that is not UTF-8', () => {
   it('offers the encodings that read it, shows its accented lines in the one chosen, and imports in it', async () => {
     const user = userEvent.setup();
-    const services = await renderDialog();
+    const services = await renderImportDialog();
     await user.upload(
       screen.getByLabelText('File'),
       new File([encodeText(CSV, 'windows-1252')], 'excel.csv', { type: 'text/csv' }),
@@ -84,7 +59,7 @@ describe('importing a CSV that is not UTF-8', () => {
 
   it('keeps the columns the user mapped when they choose another encoding', async () => {
     const user = userEvent.setup();
-    await renderDialog();
+    await renderImportDialog();
     await user.upload(
       screen.getByLabelText('File'),
       new File([encodeText(CSV, 'windows-1252')], 'excel.csv', { type: 'text/csv' }),
@@ -101,7 +76,7 @@ describe('importing a CSV that is not UTF-8', () => {
 
   it('imports UTF-16 with a byte-order mark (Excel’s “Unicode text”) with no choice to make', async () => {
     const user = userEvent.setup();
-    const services = await renderDialog();
+    const services = await renderImportDialog();
     await user.upload(
       screen.getByLabelText('File'),
       new File([encodeText(CSV, 'utf-16le')], 'unicode.csv', { type: 'text/csv' }),
@@ -123,7 +98,7 @@ describe('importing a CSV that is not UTF-8', () => {
 
   it('still refuses bytes that are text in no encoding, saying so', async () => {
     const user = userEvent.setup();
-    await renderDialog();
+    await renderImportDialog();
     const noise = new Uint8Array([...new TextEncoder().encode('id,name\n'), 0xe9, 0x01, 0x02]);
     await user.upload(
       screen.getByLabelText('File'),
