@@ -116,7 +116,7 @@ const compileCommand: Command = async (args, io) => {
   }
   const json = specToJson(spec);
   const out = stringFlag(args, 'o', 'out');
-  if (out === undefined) io.stdout(json);
+  if (out === undefined || out === '-') io.stdout(json);
   else {
     await writeOutput(out, io.cwd, json);
     io.stderr(`${shownName(file)}: compiled to ${out} (${diagnosticsSummary(diagnostics)})\n`);

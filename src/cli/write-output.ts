@@ -1,4 +1,14 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  access,
+  chmod,
+  constants,
+  mkdir,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT } from './io.ts';
 
@@ -13,16 +23,28 @@ function reason(error: unknown): string {
 
 /**
  * Writes `text` to `file` whole or not at all: into a temporary file beside it, then renamed over
- * it, so Ctrl-C or a full disk never leaves half a spec where a pipeline expects one.
+ * it, so Ctrl-C or a full disk never leaves half a spec where a pipeline expects one. A symbolic
+ * link is written through (the file it names is replaced, keeping its permissions, and a
+ * read-only file is refused as before); what is not a plain file (`/dev/stdout`, a pipe) is
+ * written to directly, since renaming over it would replace it.
  */
 export async function writeOutput(file: string, cwd: string, text: string): Promise<void> {
-  const target = resolve(cwd, file);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const named = resolve(cwd, file);
+  let temporary: string | undefined;
   try {
+    const target = await realpath(named).catch(() => named);
+    const existing = await stat(target).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile()) {
+      await writeFile(named, text, 'utf8');
+      return;
+    }
+    if (existing !== undefined) await access(target, constants.W_OK);
+    temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
     await writeFile(temporary, text, 'utf8');
+    if (existing !== undefined) await chmod(temporary, existing.mode & 0o7777);
     await rename(temporary, target);
   } catch (error) {
-    await rm(temporary, { force: true });
+    if (temporary !== undefined) await rm(temporary, { force: true });
     throw new CliError(`${file}: cannot write: ${reason(error)}`, EXIT.unreadable);
   }
 }

@@ -1,4 +1,14 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +38,28 @@ describe('wayfinder compile -o FILE it cannot write', () => {
     const folder = await runCli(['compile', 'journey.json', '-o', '.'], { cwd: dir });
     expect(folder).toMatchObject({ code: 2, stderr: 'wayfinder: .: cannot write: is a folder\n' });
     expect((await readdir(dir)).sort()).toEqual(['journey.json']);
+  });
+});
+
+describe('wayfinder compile -o onto what is already there', () => {
+  it('writes through a symbolic link and keeps a file’s permissions', async () => {
+    await writeFile(join(dir, 'real.json'), 'old');
+    await chmod(join(dir, 'real.json'), 0o600);
+    await symlink('real.json', join(dir, 'link.json'));
+    const r = await runCli(['compile', 'journey.json', '-o', 'link.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect((await lstat(join(dir, 'link.json'))).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(await readFile(join(dir, 'real.json'), 'utf8'))).toHaveProperty('steps');
+    expect((await stat(join(dir, 'real.json'))).mode & 0o777).toBe(0o600);
+    await rm(join(dir, 'link.json'));
+    await rm(join(dir, 'real.json'));
+  });
+
+  it('takes -o - as standard output, writing no file named "-"', async () => {
+    const r = await runCli(['compile', 'journey.json', '-o', '-'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty('steps');
+    expect(await readdir(dir)).not.toContain('-');
   });
 });
 
