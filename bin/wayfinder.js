@@ -7,16 +7,20 @@ const { main } = await import('../src/cli/main.ts');
 
 // A reader that went away (`wayfinder schema | head -1`) is not an error, as for any Unix tool:
 // the rest of the output is dropped and the command ends with its own exit code.
-let stdoutClosed = false;
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdoutClosed = true;
-  else throw error;
-});
+const closed = { stdout: false, stderr: false };
+for (const name of ['stdout', 'stderr']) {
+  process[name].on('error', (error) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') closed[name] = true;
+    else throw error;
+  });
+}
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => {
-    if (!stdoutClosed) process.stdout.write(text);
+    if (!closed.stdout) process.stdout.write(text);
   },
-  stderr: (text) => process.stderr.write(text),
+  stderr: (text) => {
+    if (!closed.stderr) process.stderr.write(text);
+  },
   cwd: process.cwd(),
 });

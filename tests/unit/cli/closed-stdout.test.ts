@@ -29,4 +29,17 @@ describe('wayfinder with its standard output closed (| head -1)', { timeout: 120
     const help = await runWithClosedStdout(['help']);
     expect(help).toEqual({ code: 0, stderr: '' });
   });
+
+  it('keeps its own exit code when standard error is closed too (2>&1 | head -1)', async () => {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, 'validate', 'no-such-file.json'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout.destroy();
+      child.stderr.destroy();
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    expect(code).toBe(2);
+  });
 });
