@@ -143,7 +143,7 @@ describe('profiles, events and counts', () => {
   });
 });
 
-/** The outbox status of each w1 send of these journeys, once none is pending any more. */
+/** The outbox status of each w1 send of these journeys, once each has ended (delivered or failed). */
 async function settledSends(journeys: string[]): Promise<Record<string, string>> {
   const db = new pg.Client({ connectionString: running.databaseUrl });
   await db.connect();
@@ -155,9 +155,12 @@ async function settledSends(journeys: string[]): Promise<Record<string, string>>
         [journeys],
       );
       const byKey = Object.fromEntries(rows.map((r) => [r.idempotency_key, r.status]));
-      if (rows.length === journeys.length && rows.every((r) => r.status !== 'pending'))
+      if (
+        rows.length === journeys.length &&
+        rows.every((r) => r.status === 'delivered' || r.status === 'failed')
+      )
         return byKey;
-      if (Date.now() > deadline) throw new Error(`sends still pending: ${JSON.stringify(byKey)}`);
+      if (Date.now() > deadline) throw new Error(`sends not ended: ${JSON.stringify(byKey)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {

@@ -76,7 +76,11 @@ describe('a send whose template cannot be rendered', () => {
             `select step_id, status, last_error from outbox order by step_id, profile_id`,
           )
         ).rows;
-        if (rows.length === 4 && rows.every((r) => r.status !== 'pending')) break;
+        if (
+          rows.length === 4 &&
+          rows.every((r) => r.status === 'delivered' || r.status === 'failed')
+        )
+          break;
         if (Date.now() > deadline) throw new Error(`sends still pending: ${JSON.stringify(rows)}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
