@@ -99,23 +99,34 @@ function runNumber(run: RunState | undefined): number {
   return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
-/**
- * The number of the next run to start (1 for the first): past every run ever started, and past
- * the last kept run's own number whatever `started` says, so no two runs share send keys.
- */
-export function nextRunNumber(state: JourneyProfileState): number {
-  return Math.max(state.started ?? state.runs.length, runNumber(state.runs.at(-1))) + 1;
+/** The highest number among the kept runs' ids (0 for none). */
+function highestRunNumber(runs: readonly RunState[]): number {
+  let highest = 0;
+  for (const run of runs) highest = Math.max(highest, runNumber(run));
+  return highest;
 }
 
 /**
- * Reads a state of the version before (1: every run kept, no `started`) as this version's: its
- * runs so far are all it ever started. Mutates and returns it; other versions are left as they are.
+ * The number of the next run to start (1 for the first): past every run ever started, and past
+ * every kept run's own number whatever `started` says (an executor from before the count may
+ * have numbered a run from the trimmed list's length), so no two runs share send keys.
+ */
+export function nextRunNumber(state: JourneyProfileState): number {
+  return Math.max(state.started ?? state.runs.length, highestRunNumber(state.runs)) + 1;
+}
+
+/**
+ * Reads a state of the version before (1: runs kept, `started` perhaps) as this version's: no
+ * fewer started than it counted, than it kept, nor than the highest run number it kept.
+ * Mutates and returns it; other versions are left as they are.
  */
 export function upgradeState(state: { v?: unknown; runs?: unknown; started?: unknown }): void {
   if (state.v !== 1 || !Array.isArray(state.runs)) return;
   const runs = state.runs as RunState[];
+  const counted =
+    typeof state.started === 'number' && Number.isSafeInteger(state.started) ? state.started : 0;
   state.v = JOURNEY_STATE_VERSION;
-  state.started = Math.max(runs.length, runNumber(runs.at(-1)));
+  state.started = Math.max(counted, runs.length, highestRunNumber(runs));
 }
 
 /** Adds a run started now (numbered {@link nextRunNumber}), keeping the latest {@link KEPT_RUNS}. */
