@@ -118,7 +118,7 @@ async function runOnce(processes: number, profiles: number): Promise<ExecutorBen
     const sends = Object.values(stats.outbox).reduce((n, k) => n + k, 0);
     for (;;) {
       const s = await api.ok<{ outbox: Record<string, number> }>('GET', '/admin/stats');
-      if ((s.outbox.pending ?? 0) === 0) break;
+      if ((s.outbox.pending ?? 0) + (s.outbox.sending ?? 0) === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const deliveredSeconds = (performance.now() - started) / 1000;
