@@ -15,13 +15,14 @@ export interface CsvImporter {
 const DELIMITERS = [',', ';', '\t', '|'];
 
 /**
- * The delimiter of a CSV text: whichever of `,` `;` tab `|` splits its first line into the most
- * cells (`,` when none splits it). The preview and the import both read a file with it: Papa's
- * own guess differed for small files (`id;name` with one row was previewed as one column).
+ * The delimiter of a CSV text: whichever of `,` `;` tab `|` splits its header (its first line
+ * that is not blank, as the import skips blank lines before it) into the most cells (`,` when
+ * none splits it). The preview and the import both read a file with it: Papa's own guess
+ * differed for small files (`id;name` with one row was previewed as one column).
  */
 export function detectDelimiter(body: string): string {
-  const firstLine = body.slice(0, Math.max(0, body.indexOf('\n')) || body.length);
-  const counts = DELIMITERS.map((d) => firstLine.split(d).length);
+  const header = body.split('\n', 64).find((line) => line.trim() !== '') ?? '';
+  const counts = DELIMITERS.map((d) => header.split(d).length);
   const best = Math.max(...counts);
   return best > 1 ? (DELIMITERS[counts.indexOf(best)] ?? ',') : ',';
 }
