@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Diagnostic, JourneyDocument, JourneyStep } from '../../domain/index.ts';
 import { createEditorStore, type Selection } from '../../editor/index.ts';
 import { PanelErrorBoundary } from '../../ui/panel-error-boundary.tsx';
@@ -11,7 +11,6 @@ import { SettingsPanel } from './inspector/settings-panel.tsx';
 import { problemPlace } from './problems/problem-place.ts';
 import { ProblemsList } from './problems/problems-list.tsx';
 import { startOf, storageDeps } from './editor-session.ts';
-import { RenamedStepsNotice } from './renamed-steps-notice.tsx';
 import { SyncNotices } from './sync-notices.tsx';
 import { useJourneySync } from './use-journey-sync.ts';
 import { useProfileSuggestions } from './use-profile-suggestions.ts';
@@ -25,6 +24,11 @@ import { SelectedStepPanel } from './workspace/selected-step-panel.tsx';
 import { SidePanel } from './workspace/side-panel.tsx';
 import { useEditorDiagnostics } from './workspace/use-editor-diagnostics.ts';
 import { useSidePanel } from './workspace/use-side-panel.ts';
+
+// Shown only for a journey whose step ids had to be repaired: loaded then, not with the editor.
+const RenamedStepsNotice = lazy(() =>
+  import('./renamed-steps-notice.tsx').then((m) => ({ default: m.RenamedStepsNotice })),
+);
 
 /** What a panel the app adds to the editor can see and do. */
 export interface EditorPanelContext {
@@ -171,7 +175,11 @@ export function EditorWorkspace({
         onDiscardSetAside={opening.journal.remove}
         journeyName={document.name}
       />
-      <RenamedStepsNotice renamed={session.renamed} />
+      {session.renamed.length > 0 && (
+        <Suspense fallback={null}>
+          <RenamedStepsNotice renamed={session.renamed} />
+        </Suspense>
+      )}
       <div className="editor-body">
         <div className="editor-main">
           <div className="editor-canvas">
