@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryAdapter, OutboxSend } from '../../src/executor/delivery/adapter.ts';
 import { deliverSends, releaseExpiredClaims } from '../../src/executor/delivery/deliver-sends.ts';
-import { executionClaimer } from '../../src/executor/delivery/delivery-workflow.ts';
+import {
+  executionClaimer,
+  sendOfRow,
+  type OutboxRow,
+} from '../../src/executor/delivery/delivery-workflow.ts';
 import { stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { publishVersion } from '../../src/executor/store/versions.ts';
 import { at, directEngine } from './support/direct-engine.ts';
@@ -43,30 +47,10 @@ function heldProvider() {
 
 /** The pending sends, as the delivery workflow loads a batch. */
 async function pendingSends(): Promise<OutboxSend[]> {
-  const r = await engine.pool.query<{
-    id: string;
-    idempotency_key: string;
-    run_id: string;
-    journey_id: string;
-    version: number;
-    profile_id: string;
-    step_id: string;
-    channel: OutboxSend['channel'];
-    due_at: string;
-    payload: OutboxSend['payload'];
-  }>(`select * from outbox where status = 'pending' order by id`);
-  return r.rows.map((row) => ({
-    id: Number(row.id),
-    idempotencyKey: row.idempotency_key,
-    runId: row.run_id,
-    journeyId: row.journey_id,
-    version: row.version,
-    profileId: row.profile_id,
-    stepId: row.step_id,
-    channel: row.channel,
-    at: Number(row.due_at),
-    payload: row.payload,
-  }));
+  const r = await engine.pool.query<OutboxRow>(
+    `select * from outbox where status = 'pending' order by id`,
+  );
+  return r.rows.map(sendOfRow);
 }
 
 async function oneSend(): Promise<OutboxSend> {

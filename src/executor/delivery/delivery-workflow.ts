@@ -5,7 +5,8 @@ import type { Channel } from '../../domain/index.ts';
 import type { DeliveryAdapter, OutboxSend } from './adapter.ts';
 import { deliverSends, markSends as mark } from './deliver-sends.ts';
 
-interface OutboxRow {
+/** An outbox row as Postgres returns it. */
+export interface OutboxRow {
   id: string;
   idempotency_key: string;
   run_id: string;
@@ -34,12 +35,9 @@ export const deliveryWorkflowId = (batchId: string, round = 0) =>
  */
 export const executionClaimer = (workflowId: string) => `${workflowId}#${randomUUID()}`;
 
-async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
-  const r = await pool.query<OutboxRow>(
-    `select * from outbox where batch_id = $1 and status = 'pending' order by id`,
-    [batchId],
-  );
-  return r.rows.map((row) => ({
+/** A send as the adapters take it, from its outbox row. */
+export function sendOfRow(row: OutboxRow): OutboxSend {
+  return {
     id: Number(row.id),
     idempotencyKey: row.idempotency_key,
     runId: row.run_id,
@@ -50,7 +48,15 @@ async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
     channel: row.channel,
     at: Number(row.due_at),
     payload: row.payload,
-  }));
+  };
+}
+
+async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
+  const r = await pool.query<OutboxRow>(
+    `select * from outbox where batch_id = $1 and status = 'pending' order by id`,
+    [batchId],
+  );
+  return r.rows.map(sendOfRow);
 }
 
 /** Why a send cannot go out because a field of it was not rendered, or null when it can. */
