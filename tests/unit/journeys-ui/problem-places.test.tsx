@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup.ts';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TEMPLATES, type JourneyDocument } from '../../../src/domain/index.ts';
-import { EditorPage } from '../../../src/features/editor/editor-page.tsx';
+import { editorPageAt } from '../../support/editor-page.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { saveJourney } from '../../../src/storage/journey-documents.ts';
@@ -49,15 +47,7 @@ function withBrokenSplit(): JourneyDocument {
   return doc;
 }
 
-const page = (
-  <QueryClientProvider client={new QueryClient()}>
-    <MemoryRouter initialEntries={['/journeys/j1']}>
-      <Routes>
-        <Route path="/journeys/:journeyId" element={<EditorPage />} />
-      </Routes>
-    </MemoryRouter>
-  </QueryClientProvider>
-);
+const page = editorPageAt('j1');
 
 async function openProblems(user: ReturnType<typeof userEvent.setup>, showProblems: RegExp) {
   await user.click(await screen.findByRole('button', { name: showProblems }));

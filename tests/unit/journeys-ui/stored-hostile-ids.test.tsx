@@ -1,9 +1,7 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup.ts';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   TEMPLATES,
@@ -11,7 +9,7 @@ import {
   validate,
   type JourneyDocument,
 } from '../../../src/domain/index.ts';
-import { EditorPage } from '../../../src/features/editor/editor-page.tsx';
+import { editorPageAt } from '../../support/editor-page.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { startOf } from '../../../src/features/editor/editor-session.ts';
@@ -57,15 +55,7 @@ function hostileJourney(): JourneyDocument {
   };
 }
 
-const page = (
-  <QueryClientProvider client={new QueryClient()}>
-    <MemoryRouter initialEntries={['/journeys/hostile']}>
-      <Routes>
-        <Route path="/journeys/:journeyId" element={<EditorPage />} />
-      </Routes>
-    </MemoryRouter>
-  </QueryClientProvider>
-);
+const page = editorPageAt('hostile');
 
 beforeEach(async () => {
   localStorage.clear();
