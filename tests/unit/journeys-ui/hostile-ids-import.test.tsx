@@ -4,48 +4,23 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  journeyToFileText,
-  TEMPLATES,
-  unsafeNameProblem,
-  validate,
-  type JourneyDocument,
-} from '../../../src/domain/index.ts';
+import { journeyToFileText, unsafeNameProblem, validate } from '../../../src/domain/index.ts';
 import { JourneyListPage } from '../../../src/features/journeys/journey-list-page.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { getJourney } from '../../../src/storage/journey-documents.ts';
+import { hostileWelcomeSeries } from '../../support/hostile-journey.ts';
 import { inFrench } from '../../support/in-french.tsx';
 
 /** The welcome series as a file whose email is `__proto__` and trigger `constructor`. */
 function hostileFile(): File {
-  const found = TEMPLATES.find((t) => t.id === 'welcome-series');
-  if (found === undefined) throw new Error('no template');
-  const doc = found.build(0);
-  const ids = new Map([
-    ['welcome-email', '__proto__'],
-    ['signed-up', 'constructor'],
-  ]);
-  const rename = (id: string) => ids.get(id) ?? id;
-  const hostile: JourneyDocument = {
-    ...doc,
-    id: 'hostile',
-    name: 'Hostile ids',
-    steps: [
-      ...doc.steps.map((s) => ({ ...s, id: rename(s.id) })),
-      {
-        id: 'watch',
-        kind: 'wait_for_event',
-        label: 'Opened it?',
-        position: { x: 600, y: 600 },
-        config: {
-          target: { type: 'engagement', stepId: '__proto__', engagement: 'opened' },
-          timeout: { amount: 3, unit: 'days' },
-        },
-      },
-    ],
-    connections: doc.connections.map((c) => ({ ...c, from: rename(c.from), to: rename(c.to) })),
-  };
+  const hostile = hostileWelcomeSeries(
+    () =>
+      new Map([
+        ['welcome-email', '__proto__'],
+        ['signed-up', 'constructor'],
+      ]),
+  );
   return new File([journeyToFileText(hostile)], 'hostile.journey.json', {
     type: 'application/json',
   });

@@ -3,18 +3,14 @@ import '../../setup/dom-setup.ts';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  TEMPLATES,
-  unsafeNameProblem,
-  validate,
-  type JourneyDocument,
-} from '../../../src/domain/index.ts';
+import { unsafeNameProblem, validate, type JourneyDocument } from '../../../src/domain/index.ts';
 import { editorPageAt } from '../../support/editor-page.tsx';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { startOf } from '../../../src/features/editor/editor-session.ts';
 import { getJourney, openJourney, saveJourney } from '../../../src/storage/journey-documents.ts';
 import type { JourneyOpening } from '../../../src/storage/journey-session.ts';
+import { hostileWelcomeSeries } from '../../support/hostile-journey.ts';
 import { inFrench } from '../../support/in-french.tsx';
 
 /**
@@ -23,36 +19,15 @@ import { inFrench } from '../../support/in-french.tsx';
  * and a wait watches the email.
  */
 function hostileJourney(): JourneyDocument {
-  const found = TEMPLATES.find((t) => t.id === 'welcome-series');
-  if (found === undefined) throw new Error('no template');
-  const doc = found.build(0);
-  const waits = doc.steps.filter((s) => s.kind === 'delay');
-  const ids = new Map([
-    ['welcome-email', '__proto__'],
-    ['signed-up', 'constructor'],
-    [waits[0]?.id ?? '', ''],
-    [waits[1]?.id ?? '', 'wait\u0007'],
-  ]);
-  const rename = (id: string) => ids.get(id) ?? id;
-  return {
-    ...doc,
-    id: 'hostile',
-    name: 'Hostile ids',
-    steps: [
-      ...doc.steps.map((s) => ({ ...s, id: rename(s.id) })),
-      {
-        id: 'watch',
-        kind: 'wait_for_event',
-        label: 'Opened it?',
-        position: { x: 600, y: 600 },
-        config: {
-          target: { type: 'engagement', stepId: '__proto__', engagement: 'opened' },
-          timeout: { amount: 3, unit: 'days' },
-        },
-      },
-    ],
-    connections: doc.connections.map((c) => ({ ...c, from: rename(c.from), to: rename(c.to) })),
-  };
+  return hostileWelcomeSeries((steps) => {
+    const waits = steps.filter((s) => s.kind === 'delay');
+    return new Map([
+      ['welcome-email', '__proto__'],
+      ['signed-up', 'constructor'],
+      [waits[0]?.id ?? '', ''],
+      [waits[1]?.id ?? '', 'wait\u0007'],
+    ]);
+  });
 }
 
 const page = editorPageAt('hostile');
