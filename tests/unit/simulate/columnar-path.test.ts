@@ -14,7 +14,15 @@ import { chunkColumns } from '../../../src/storage/chunk-columns.ts';
 import { encodeProfiles, PROFILE_CODEC_VERSION } from '../../../src/storage/profile-codec.ts';
 import type { ProfileChunkRecord } from '../../../src/storage/records.ts';
 import { specOf } from './helpers.ts';
-import { DAYS, journey, profilesArb, settings, START, stepKind } from './random-cases.ts';
+import {
+  chainJourney,
+  DAYS,
+  journey,
+  profilesArb,
+  settings,
+  START,
+  stepKind,
+} from './random-cases.ts';
 
 /**
  * Stored chunks of `profiles` as the repository writes them, `size` profiles a chunk; every
@@ -75,30 +83,12 @@ const withAmounts = profilesArb.map((profiles) =>
 const filteredJourney = fc
   .tuple(fc.array(stepKind, { minLength: 1, maxLength: 5 }), settings)
   .map(([kinds, s]) =>
-    specOf(
-      [
-        [
-          't',
-          'event',
-          {
-            event: 'order_placed',
-            propertyFilters: [{ property: 'amount', operator: 'gte', value: 40 }],
-          },
-        ],
-        ...kinds.map(([kind, config], i): [string, string, Record<string, unknown>] => [
-          `s${i}`,
-          kind,
-          config,
-        ]),
-      ],
-      [
-        ['t', 'next', 's0'],
-        ...kinds.flatMap(([, , branches], i) =>
-          i + 1 < kinds.length
-            ? branches.map((b): [string, string, string] => [`s${i}`, b, `s${i + 1}`])
-            : [],
-        ),
-      ],
+    chainJourney(
+      {
+        event: 'order_placed',
+        propertyFilters: [{ property: 'amount', operator: 'gte', value: 40 }],
+      },
+      kinds,
       s,
     ),
   );

@@ -7,8 +7,7 @@ import { createSimulationPlan } from '../../../src/domain/simulate/plan.ts';
 import { profileColumns } from '../../../src/domain/simulate/profile-columns.ts';
 import { simulate, simulatePartition } from '../../../src/domain/simulate/simulate.ts';
 import { withResolvedWindow } from '../../../src/domain/simulate/window.ts';
-import { specOf } from './helpers.ts';
-import { DAYS, profilesArb, settings, START, stepKind } from './random-cases.ts';
+import { chainJourney, DAYS, profilesArb, settings, START, stepKind } from './random-cases.ts';
 
 /**
  * The goal of a run over event columns is looked for among the profile's own events from the
@@ -29,25 +28,7 @@ const orderJourney = fc
     ),
   )
   .map(([kinds, s, goal]): Spec =>
-    specOf(
-      [
-        ['t', 'event', { event: 'order_placed', propertyFilters: [] }],
-        ...kinds.map(([kind, config], i): [string, string, Record<string, unknown>] => [
-          `s${i}`,
-          kind,
-          config,
-        ]),
-      ],
-      [
-        ['t', 'next', 's0'],
-        ...kinds.flatMap(([, , branches], i) =>
-          i + 1 < kinds.length
-            ? branches.map((b): [string, string, string] => [`s${i}`, b, `s${i + 1}`])
-            : [],
-        ),
-      ],
-      { ...s, goal },
-    ),
+    chainJourney({ event: 'order_placed', propertyFilters: [] }, kinds, { ...s, goal }),
   );
 
 /** Messages that often bring an order (a simulated goal event), or never do. */

@@ -203,6 +203,30 @@ export const journey = fc
     return specOf(steps, links, s);
   });
 
+/**
+ * A straight journey: the event trigger `triggerConfig` into `kinds` in order, every branch of a
+ * step leading to the next one.
+ */
+export function chainJourney(
+  triggerConfig: Record<string, unknown>,
+  kinds: readonly KindRow[],
+  s: Parameters<typeof specOf>[2],
+): Spec {
+  return specOf(
+    [
+      ['t', 'event', triggerConfig],
+      ...kinds.map(([kind, config], i): StepRow => [`s${i}`, kind, config]),
+    ],
+    [
+      ['t', 'next', 's0'],
+      ...kinds.flatMap(([, , branches], i) =>
+        i + 1 < kinds.length ? branches.map((b): LinkRow => [`s${i}`, b, `s${i + 1}`]) : [],
+      ),
+    ],
+    s,
+  );
+}
+
 export const profilesArb = fc
   .array(
     fc.record({
