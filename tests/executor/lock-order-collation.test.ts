@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byteOrder, insertEvents, putProfile } from '../../src/executor/store/intake.ts';
+import { byteOrder } from '../../src/executor/store/intake.ts';
 import { publishVersion } from '../../src/executor/store/versions.ts';
 import { directEngine } from './support/direct-engine.ts';
 import { twoEmailWelcome as welcome } from './support/journeys.ts';
+import { raceOnProfiles } from './support/lock-race.ts';
 
 /**
  * Events, publishes and stops lock many profiles in one order whatever the database's collation:
@@ -13,20 +14,7 @@ import { twoEmailWelcome as welcome } from './support/journeys.ts';
  */
 const T0 = Date.UTC(2026, 4, 4, 10);
 const HOUR = 3_600_000;
-const ATTRIBUTES = { consent: { email: true }, tags: [], custom: {} };
-
 const engine = directEngine('lock-order-icu', { icuLocale: 'en-US' });
-
-async function waitersReach(n: number): Promise<void> {
-  for (;;) {
-    const r = await engine.pool.query<{ n: number }>(
-      `select count(*)::int as n from pg_stat_activity
-       where datname = current_database() and wait_event_type = 'Lock'`,
-    );
-    if ((r.rows[0]?.n ?? 0) >= n) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('lock order on a database with an ICU collation', () => {
   it('the database sorts these ids otherwise than by bytes (the case this file guards)', async () => {
@@ -37,37 +25,15 @@ describe('lock order on a database with an ICU collation', () => {
   });
 
   it('a publish and a batch of events for mixed-case ids queue, neither fails', async () => {
-    const ids = ['user-a', 'user-B'];
-    for (const id of ids) await putProfile(engine.pool, id, ATTRIBUTES, T0);
-    const holder = await engine.pool.connect();
-    try {
-      // Held: the id first in byte order, which every writer must take first.
-      await holder.query('begin');
-      await holder.query(`select 1 from profiles where profile_id = 'user-B' for update`);
-      const events = insertEvents(
-        engine.pool,
-        {
-          events: ids.map((profileId) => ({
-            id: `${profileId}:signed_up`,
-            profileId,
-            name: 'signed_up',
-            at: T0 + HOUR,
-          })),
-        },
-        T0 + HOUR,
-      );
-      await waitersReach(1);
-      const publish = publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
-      await waitersReach(2);
-      await holder.query('commit');
-      const outcomes = await Promise.allSettled([events, publish]);
-      expect(outcomes.map((o) => (o.status === 'fulfilled' ? 'done' : String(o.reason)))).toEqual([
-        'done',
-        'done',
-      ]);
-    } finally {
-      holder.release();
-    }
+    // Held: the id first in byte order, which every writer must take first.
+    const outcomes = await raceOnProfiles(engine.pool, {
+      stored: ['user-a', 'user-B'],
+      held: 'user-B',
+      storedAt: T0,
+      eventsAt: T0 + HOUR,
+      write: () => publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0),
+    });
+    expect(outcomes).toEqual(['done', 'done']);
   });
 
   it('ids sorted in JavaScript come in the order Postgres locks them (collate "C")', async () => {

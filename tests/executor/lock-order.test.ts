@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { insertEvents, putProfile } from '../../src/executor/store/intake.ts';
 import { stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { publishVersion } from '../../src/executor/store/versions.ts';
 import { at, directEngine } from './support/direct-engine.ts';
 import { twoEmailWelcome as welcome } from './support/journeys.ts';
+import { raceOnProfiles as raceOnRows } from './support/lock-race.ts';
 
 /**
  * Writers that touch many profiles lock them in one order (by id), so they queue instead of
@@ -16,50 +16,16 @@ const HOUR = 3_600_000;
 
 const engine = directEngine('lock-order');
 
-const ATTRIBUTES = { consent: { email: true }, tags: [], custom: {} };
-
-/** Resolves once `n` sessions of this database wait for a lock. */
-async function waitersReach(n: number): Promise<void> {
-  for (;;) {
-    const r = await engine.pool.query<{ n: number }>(
-      `select count(*)::int as n from pg_stat_activity
-       where datname = current_database() and wait_event_type = 'Lock'`,
-    );
-    if ((r.rows[0]?.n ?? 0) >= n) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Events for p-a and p-b, and `write`, both wait on p-a's row; then p-a is let go. */
-async function raceOnProfiles(write: () => Promise<unknown>): Promise<string[]> {
+function raceOnProfiles(write: () => Promise<unknown>): Promise<string[]> {
   // Stored b first, so the table's own order is b, a; ids sort a, b.
-  await putProfile(engine.pool, 'p-b', ATTRIBUTES, T0);
-  await putProfile(engine.pool, 'p-a', ATTRIBUTES, T0);
-  const holder = await engine.pool.connect();
-  try {
-    await holder.query('begin');
-    await holder.query(`select 1 from profiles where profile_id = 'p-a' for update`);
-    const events = insertEvents(
-      engine.pool,
-      {
-        events: ['p-a', 'p-b'].map((profileId) => ({
-          id: `${profileId}:signed_up`,
-          profileId,
-          name: 'signed_up',
-          at: T0 + HOUR,
-        })),
-      },
-      T0 + HOUR,
-    );
-    await waitersReach(1);
-    const other = write();
-    await waitersReach(2);
-    await holder.query('commit');
-    const outcomes = await Promise.allSettled([events, other]);
-    return outcomes.map((o) => (o.status === 'fulfilled' ? 'done' : String(o.reason)));
-  } finally {
-    holder.release();
-  }
+  return raceOnRows(engine.pool, {
+    stored: ['p-b', 'p-a'],
+    held: 'p-a',
+    storedAt: T0,
+    eventsAt: T0 + HOUR,
+    write,
+  });
 }
 
 describe('many profiles written at once', () => {
