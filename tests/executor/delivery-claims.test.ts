@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeliveryAdapter, OutboxSend } from '../../src/executor/delivery/adapter.ts';
 import { deliverSends, releaseExpiredClaims } from '../../src/executor/delivery/deliver-sends.ts';
 import {
-  executionClaimer,
   sendOfRow,
+  stepClaimer,
   type OutboxRow,
 } from '../../src/executor/delivery/delivery-workflow.ts';
 import { stopJourney } from '../../src/executor/store/stop-journey.ts';
@@ -103,23 +103,21 @@ describe('delivering a send', () => {
     ]);
   });
 
-  it('a re-run of the same workflow while the first is at the provider claims nothing', async () => {
+  it('a DBOS re-run of the step a crash cut off re-takes its claim at once; another step does not', async () => {
     const send = await oneSend();
-    const provider = heldProvider();
-    const first = deliverSends(
-      engine.pool,
-      provider.adapter,
-      [send],
-      executionClaimer('deliver:a'),
+    const claimer = stepClaimer('deliver:a', `held:${send.idempotencyKey}`);
+    // The process died at the provider: the claim is there, no mark.
+    await engine.pool.query(
+      `update outbox set status = 'sending', claimed_by = $2, claimed_at = $3 where id = $1`,
+      [send.id, claimer, Date.now()],
     );
-    await provider.atProvider;
-    // DBOS runs the workflow again (recovery) while its first execution waits at the provider.
-    expect(
-      await deliverSends(engine.pool, provider.adapter, [send], executionClaimer('deliver:a')),
-    ).toBe(0);
+    const provider = heldProvider();
     provider.release();
-    expect(await first).toBe(1);
+    const other = stepClaimer('deliver:b', `held:${send.idempotencyKey}`);
+    expect(await deliverSends(engine.pool, provider.adapter, [send], other)).toBe(0);
+    expect(await deliverSends(engine.pool, provider.adapter, [send], claimer)).toBe(1);
     expect(provider.calls).toEqual([send.idempotencyKey]);
+    expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'delivered' })]);
   });
 
   it('after a crash between claim and mark, nothing sends it until its lease ends; then it goes again with the same key', async () => {
@@ -134,7 +132,7 @@ describe('delivering a send', () => {
     await engine.pool.query(`update delivery_batches set status = 'queued'`);
     const provider = heldProvider();
     provider.release();
-    // Neither another worker nor a re-run of the workflow (a new execution, a new nonce).
+    // No other workflow, nor another step of its own.
     for (const claimer of ['deliver:b#2', 'deliver:a#3'])
       expect(await deliverSends(engine.pool, provider.adapter, [send], claimer)).toBe(0);
     expect(await releaseExpiredClaims(engine.pool, 10 * MINUTE, claimedAt + 10 * MINUTE - 1)).toBe(

@@ -82,12 +82,12 @@ export async function releaseExpiredClaims(
  * provider refuses them for good ({@link PermanentDeliveryError}). Any other error gives the claims
  * back and is thrown for the caller's durable step to retry. Returns how many went out.
  *
- * `claimer` is one execution of the workflow (its id and a nonce of that execution), so a DBOS
- * re-run of the workflow while the first is still at the provider claims nothing. A crash between
- * the claim and the mark leaves the sends `sending`: nothing sends them and a stop cannot fail
- * them (the provider may have them) until their lease ends ({@link releaseExpiredClaims}); then
- * a new workflow calls the provider again with the same idempotency key (at least once, as
- * providers' idempotency keys expect).
+ * `claimer` is one step of one workflow, the same in every execution of it: a crash between the
+ * claim and the mark leaves the sends `sending`, and DBOS's re-run of the workflow (the process
+ * started again) re-takes them at once and calls the provider again with the same idempotency key
+ * (at least once, as providers' idempotency keys expect). No other workflow takes them, and a
+ * stop cannot fail them (the provider may have them), until their lease ends
+ * ({@link releaseExpiredClaims}).
  */
 export async function deliverSends(
   pool: Pool,
