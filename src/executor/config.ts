@@ -1,5 +1,13 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { WEBHOOK_TIMEOUT_MS } from './delivery/webhook-adapter.ts';
+
+/**
+ * The shortest claim lease: a send's claim must outlive its provider call (up to the webhook
+ * timeout) and the statements around it on a loaded database, or the lease hands a send still at
+ * its provider to a second dispatcher, which sends it again.
+ */
+export const MIN_CLAIM_LEASE_MS = 3 * WEBHOOK_TIMEOUT_MS;
 
 /** How an executor process is set up; `npm run executor` reads it from the environment. */
 export const executorConfigSchema = z.object({
@@ -23,7 +31,13 @@ export const executorConfigSchema = z.object({
   /** How often an idle process looks for due work. */
   pollMs: z.number().int().min(1).default(100),
   /** A send claimed this long ago and not yet marked is given back and delivered again. */
-  claimLeaseMs: z.number().int().min(1_000).default(600_000),
+  claimLeaseMs: z
+    .number()
+    .int()
+    .min(MIN_CLAIM_LEASE_MS, {
+      error: `must be at least ${MIN_CLAIM_LEASE_MS} ms (three webhook timeouts of ${WEBHOOK_TIMEOUT_MS} ms): a shorter lease gives a send still at its provider to a second dispatcher`,
+    })
+    .default(600_000),
 });
 export type ExecutorConfig = z.infer<typeof executorConfigSchema>;
 export type ExecutorConfigInput = z.input<typeof executorConfigSchema>;

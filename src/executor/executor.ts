@@ -31,10 +31,22 @@ export interface RunningExecutor {
   close(): Promise<void>;
 }
 
-/** DBOS keeps its own tables in a sibling database: `<name>_dbos_sys` on the same server. */
+/** How long DBOS's connections may sit idle in a transaction (DBOS's own default). */
+const SYSTEM_IDLE_IN_TRANSACTION_MS = 60_000;
+
+/**
+ * DBOS keeps its own tables in a sibling database: `<name>_dbos_sys` on the same server. The
+ * URL carries DBOS's idle-in-transaction timeout as a start-up option: without it DBOS sets it by
+ * a query on each new connection, queued ahead of the borrower's first query, which `pg` warns
+ * about (a query sent to a client already running one) and will refuse from pg 9.
+ */
 export function systemDatabaseUrl(databaseUrl: string): string {
   const url = new URL(databaseUrl);
   url.pathname = `${url.pathname.replace(/^\//, '') || 'postgres'}_dbos_sys`;
+  const options = url.searchParams.get('options');
+  const timeout = `-c idle_in_transaction_session_timeout=${SYSTEM_IDLE_IN_TRANSACTION_MS}`;
+  if (!options?.includes('idle_in_transaction_session_timeout'))
+    url.searchParams.set('options', options === null ? timeout : `${options} ${timeout}`);
   return url.toString();
 }
 

@@ -19,13 +19,9 @@ const start = () =>
   spawnExecutor({
     databaseUrl,
     executorId: 'crash-a',
-    // A short claim lease: sends the killed process left `sending` are delivered again soon.
-    env: {
-      WEBHOOK_SECRET: SECRET,
-      DELIVERY_LOG: '/dev/null',
-      BATCH_SIZE: '50',
-      CLAIM_LEASE_MS: '2000',
-    },
+    // The default claim lease (10 minutes), longer than the test: the sends a kill leaves
+    // `sending` are delivered by DBOS's re-run of their workflows, which re-takes their claims.
+    env: { WEBHOOK_SECRET: SECRET, DELIVERY_LOG: '/dev/null', BATCH_SIZE: '50' },
   });
 
 async function until(what: string, test: () => Promise<boolean> | boolean, ms = 90_000) {

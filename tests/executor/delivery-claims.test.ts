@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryAdapter, OutboxSend } from '../../src/executor/delivery/adapter.ts';
 import { deliverSends, releaseExpiredClaims } from '../../src/executor/delivery/deliver-sends.ts';
+import { STOPPED_IN_FLIGHT_ERROR } from '../../src/executor/engine/send-intent.ts';
 import {
-  executionClaimer,
   sendOfRow,
+  stepClaimer,
   type OutboxRow,
 } from '../../src/executor/delivery/delivery-workflow.ts';
+import { readCounts } from '../../src/executor/store/counts.ts';
 import { stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { publishVersion } from '../../src/executor/store/versions.ts';
 import { at, directEngine } from './support/direct-engine.ts';
@@ -62,6 +64,25 @@ async function oneSend(): Promise<OutboxSend> {
   return send;
 }
 
+/** What the counts say of m1 (the send of {@link oneSend}): counted sent, and refused by a stop. */
+async function m1Counts(): Promise<{ sent: number; notSent: number }> {
+  const counts = await readCounts(engine.pool, engine.catalog, 'welcome', 1, T0 + 3 * HOUR);
+  return {
+    sent: counts?.steps['m1']?.sent ?? -1,
+    notSent: counts?.notSent?.['m1']?.journey_stopped ?? 0,
+  };
+}
+
+/** The send left claimed by `claimer`, as a process killed at the provider leaves it. */
+async function leftAtProvider(send: OutboxSend, claimer: string, claimedAt: number) {
+  await engine.pool.query(
+    `update outbox set status = 'sending', claimed_by = $2, claimed_at = $3 where id = $1`,
+    [send.id, claimer, claimedAt],
+  );
+}
+
+const LEASE = 10 * MINUTE;
+
 describe('delivering a send', () => {
   it('two workers delivering the same send call the provider once', async () => {
     const send = await oneSend();
@@ -103,23 +124,21 @@ describe('delivering a send', () => {
     ]);
   });
 
-  it('a re-run of the same workflow while the first is at the provider claims nothing', async () => {
+  it('a DBOS re-run of the step a crash cut off re-takes its claim at once; another step does not', async () => {
     const send = await oneSend();
-    const provider = heldProvider();
-    const first = deliverSends(
-      engine.pool,
-      provider.adapter,
-      [send],
-      executionClaimer('deliver:a'),
+    const claimer = stepClaimer('deliver:a', `held:${send.idempotencyKey}`);
+    // The process died at the provider: the claim is there, no mark.
+    await engine.pool.query(
+      `update outbox set status = 'sending', claimed_by = $2, claimed_at = $3 where id = $1`,
+      [send.id, claimer, Date.now()],
     );
-    await provider.atProvider;
-    // DBOS runs the workflow again (recovery) while its first execution waits at the provider.
-    expect(
-      await deliverSends(engine.pool, provider.adapter, [send], executionClaimer('deliver:a')),
-    ).toBe(0);
+    const provider = heldProvider();
     provider.release();
-    expect(await first).toBe(1);
+    const other = stepClaimer('deliver:b', `held:${send.idempotencyKey}`);
+    expect(await deliverSends(engine.pool, provider.adapter, [send], other)).toBe(0);
+    expect(await deliverSends(engine.pool, provider.adapter, [send], claimer)).toBe(1);
     expect(provider.calls).toEqual([send.idempotencyKey]);
+    expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'delivered' })]);
   });
 
   it('after a crash between claim and mark, nothing sends it until its lease ends; then it goes again with the same key', async () => {
@@ -134,7 +153,7 @@ describe('delivering a send', () => {
     await engine.pool.query(`update delivery_batches set status = 'queued'`);
     const provider = heldProvider();
     provider.release();
-    // Neither another worker nor a re-run of the workflow (a new execution, a new nonce).
+    // No other workflow, nor another step of its own.
     for (const claimer of ['deliver:b#2', 'deliver:a#3'])
       expect(await deliverSends(engine.pool, provider.adapter, [send], claimer)).toBe(0);
     expect(await releaseExpiredClaims(engine.pool, 10 * MINUTE, claimedAt + 10 * MINUTE - 1)).toBe(
@@ -165,6 +184,106 @@ describe('delivering a send', () => {
     await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
     expect(await engine.sends()).toEqual([
       expect.objectContaining({ status: 'failed', last_error: 'journey stopped' }),
+    ]);
+  });
+  it('a send whose lease ran out while its call was in flight is not counted refused by a stop', async () => {
+    const send = await oneSend();
+    const provider = heldProvider();
+    const claimedAt = Date.now();
+    const first = deliverSends(engine.pool, provider.adapter, [send], 'deliver:a#held');
+    await provider.atProvider;
+    // The call outlives the lease: the claim is handed back while the provider still has it.
+    expect(await releaseExpiredClaims(engine.pool, LEASE, claimedAt + LEASE + 1000)).toBe(1);
+    await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+    // It may be at the provider (it is): still counted sent, not refused by the stop.
+    expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'sending' })]);
+    expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+    // The old call answers; its holder lost the claim, so the batch's next workflow settles it,
+    // without calling the provider again after the stop.
+    provider.release();
+    await first;
+    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:x:1#held')).toBe(0);
+    expect(provider.calls).toEqual([send.idempotencyKey]);
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR }),
+    ]);
+    expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+  });
+
+  for (const next of ['a re-run of its workflow', 'the workflow after its lease'] as const)
+    it(`a send a crash left at the provider is not sent again after a stop, by ${next}`, async () => {
+      const send = await oneSend();
+      const claimedAt = Date.now();
+      await leftAtProvider(send, 'deliver:a#held', claimedAt);
+      await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+      expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+      let claimer = 'deliver:a#held';
+      if (next === 'the workflow after its lease') {
+        expect(await releaseExpiredClaims(engine.pool, LEASE, claimedAt + LEASE)).toBe(1);
+        claimer = 'deliver:x:1#held';
+      }
+      const provider = heldProvider();
+      provider.release();
+      expect(await deliverSends(engine.pool, provider.adapter, [send], claimer)).toBe(0);
+      expect(provider.calls).toEqual([]);
+      expect(await engine.sends()).toEqual([
+        expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR }),
+      ]);
+      expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+    });
+
+  it('a send at the provider when the stop came, which the provider asks to retry, ends refused by the stop', async () => {
+    const send = await oneSend();
+    let entered!: () => void;
+    const atProvider = new Promise<void>((resolve) => (entered = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const calls: string[] = [];
+    const busy: DeliveryAdapter = {
+      name: 'busy',
+      perSend: true,
+      handles: () => true,
+      async deliver(sends) {
+        calls.push(...sends.map((s) => s.idempotencyKey));
+        entered();
+        await answered;
+        throw new Error('503');
+      },
+    };
+    const first = deliverSends(engine.pool, busy, [send], 'deliver:a#busy');
+    await atProvider;
+    await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+    answer();
+    await expect(first).rejects.toThrow();
+    // Its retry finds nothing to send: the provider never took it, and the stop refuses it.
+    expect(await deliverSends(engine.pool, busy, [send], 'deliver:a#busy')).toBe(0);
+    expect(calls).toEqual([send.idempotencyKey]);
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'failed', last_error: 'journey stopped' }),
+    ]);
+    expect(await m1Counts()).toEqual({ sent: 0, notSent: 1 });
+  });
+  it('a send of a version published after a stop, which the provider asks to retry, waits for its retry', async () => {
+    await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);
+    await stopJourney(engine.pool, 'welcome', at(T0 + MINUTE));
+    await publishVersion(engine.pool, 'welcome', 'v2', twoEmailWelcome(2), T0 + 2 * MINUTE);
+    await engine.signUp(1, T0 + 3 * MINUTE, 'p');
+    await engine.batch(T0 + HOUR);
+    const [send] = await pendingSends();
+    expect(send?.version).toBe(2);
+    const busy: DeliveryAdapter = {
+      name: 'busy',
+      perSend: true,
+      handles: () => true,
+      deliver: async () => {
+        throw new Error('503');
+      },
+    };
+    await expect(
+      deliverSends(engine.pool, busy, send === undefined ? [] : [send], 'deliver:a#busy'),
+    ).rejects.toThrow();
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'pending', last_error: null }),
     ]);
   });
 });

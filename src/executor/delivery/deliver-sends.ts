@@ -1,9 +1,13 @@
 import type { Pool } from 'pg';
+import { STOPPED_IN_FLIGHT_ERROR } from '../engine/send-intent.ts';
+import { STOP_LOCK } from '../store/stop-journey.ts';
+import { undoStoppedSends } from '../store/undo-stopped-sends.ts';
 import { PermanentDeliveryError, type DeliveryAdapter, type OutboxSend } from './adapter.ts';
 
 /**
  * Ends sends as delivered or failed (with the reason): those still pending, and those `claimer`
- * holds. A send another worker holds is left to it.
+ * holds. A send another worker holds, or one a lease took from `claimer`, is left to its holder:
+ * only the holder of a send's current claim writes how it ended.
  */
 export async function markSends(
   pool: Pool,
@@ -21,43 +25,79 @@ export async function markSends(
   );
 }
 
+/** A version some stop covers: its sends are not handed to a provider any more. */
+const STOPPED = `exists (select 1 from journey_stops s
+  where s.journey_id = outbox.journey_id and s.last_version >= outbox.version)`;
+
 /**
- * Claims the sends of `sends` for `claimer` in one statement (its own transaction): pending ones,
- * and ones `claimer` already holds (its earlier attempt died between claim and mark: the process
- * was killed, and DBOS runs the step again). A send failed since the batch was loaded (its journey
- * stopped, spec §3.5), delivered, or held by another worker is not claimed.
+ * Claims the sends of `sends` for `claimer`, committed before any provider call: pending ones,
+ * ones `claimer` already holds (its earlier run died between claim and mark: the process was
+ * killed, and DBOS runs the step again) and ones a lease handed back (`sending`, no holder). A
+ * send failed since the batch was loaded (its journey stopped, spec §3.5), delivered, or held by
+ * another worker is not claimed. A send of the last two kinds was at its provider once and its
+ * call never answered: when its journey has been stopped since, it is not called again (the stop
+ * promises nothing more goes out) and ends `unknown`, still counted sent: the provider may have it.
  */
 async function claim(
   pool: Pool,
   sends: readonly OutboxSend[],
   claimer: string,
 ): Promise<OutboxSend[]> {
+  const ids = sends.map((s) => s.id);
+  const unanswered = `status = 'sending' and (claimed_by = $2 or claimed_by is null)`;
+  await pool.query(
+    `update outbox set status = 'unknown', last_error = $3, claimed_by = null, claimed_at = null
+     where id = any($1) and ${unanswered} and ${STOPPED}`,
+    [ids, claimer, STOPPED_IN_FLIGHT_ERROR],
+  );
   const r = await pool.query<{ id: string }>(
     `update outbox set status = 'sending', claimed_by = $2, claimed_at = $3
-     where id = any($1)
-       and (status = 'pending' or (status = 'sending' and claimed_by = $2))
+     where id = any($1) and (status = 'pending' or ${unanswered})
      returning id`,
-    [sends.map((s) => s.id), claimer, Date.now()],
+    [ids, claimer, Date.now()],
   );
   const mine = new Set(r.rows.map((row) => Number(row.id)));
   return sends.filter((s) => mine.has(s.id));
 }
 
-/** Gives claimed sends back (pending) while their retry waits: a stop meanwhile fails them. */
-async function unclaim(pool: Pool, ids: number[], claimer: string): Promise<void> {
-  await pool.query(
-    `update outbox set status = 'pending', claimed_by = null, claimed_at = null
-     where id = any($1) and status = 'sending' and claimed_by = $2`,
-    [ids, claimer],
-  );
+/**
+ * Gives claimed sends back (pending) while their retry waits, so a stop meanwhile fails them. A
+ * stop that came while they were at the provider left them to this holder: the provider refused
+ * them for now, so they are failed and accounted as the stop's own refusals are (not sent, not
+ * charged to a cap, `notSent.journey_stopped`). The stop lock, held shared, orders this against
+ * stops: one committed before is seen here, one after sees the sends pending.
+ */
+async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
+    const given = await client.query<{ journey_id: string }>(
+      `update outbox set status = 'pending', claimed_by = null, claimed_at = null
+       where id = any($1) and status = 'sending' and claimed_by = $2
+       returning journey_id`,
+      [ids, claimer],
+    );
+    for (const journeyId of new Set(given.rows.map((row) => row.journey_id)))
+      await undoStoppedSends(client, journeyId);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /**
- * Gives back every claim older than `leaseMs` (pending again, its batch due for delivery by a new
- * workflow): a workflow that claimed sends and never marked them (its process gone for good and
- * no one recovering it, DBOS out of recovery attempts, cancelled) would otherwise hold them
- * `sending` for ever. They are delivered again with the same idempotency key: at least once
- * (spec §9), as a provider slower than the lease may get them twice. Returns the batches freed.
+ * Hands every claim older than `leaseMs` back (still `sending`, now held by nobody) and makes its
+ * batch due for delivery by a new workflow, which takes such sends as its own: a workflow that
+ * claimed sends and never marked them (its process gone for good and no one recovering it, DBOS
+ * out of recovery attempts, cancelled) would otherwise hold them for ever. The old holder may no
+ * longer mark them, and they stay `sending` because the provider may have them: a stop meanwhile
+ * does not count them not sent, and the new workflow ends them `unknown` instead of sending them
+ * after it. Otherwise they are delivered again with the same idempotency key (at least once, spec
+ * §9). Returns the batches freed.
  */
 export async function releaseExpiredClaims(
   pool: Pool,
@@ -66,12 +106,12 @@ export async function releaseExpiredClaims(
 ): Promise<number> {
   const r = await pool.query(
     `with freed as (
-       update outbox set status = 'pending', claimed_by = null, claimed_at = null
+       update outbox set claimed_by = null, claimed_at = $2
        where status = 'sending' and claimed_at <= $1
        returning batch_id)
      update delivery_batches set status = 'new', round = round + 1
      where batch_id in (select batch_id from freed)`,
-    [now - leaseMs],
+    [now - leaseMs, now],
   );
   return r.rowCount ?? 0;
 }
@@ -82,12 +122,12 @@ export async function releaseExpiredClaims(
  * provider refuses them for good ({@link PermanentDeliveryError}). Any other error gives the claims
  * back and is thrown for the caller's durable step to retry. Returns how many went out.
  *
- * `claimer` is one execution of the workflow (its id and a nonce of that execution), so a DBOS
- * re-run of the workflow while the first is still at the provider claims nothing. A crash between
- * the claim and the mark leaves the sends `sending`: nothing sends them and a stop cannot fail
- * them (the provider may have them) until their lease ends ({@link releaseExpiredClaims}); then
- * a new workflow calls the provider again with the same idempotency key (at least once, as
- * providers' idempotency keys expect).
+ * `claimer` is one step of one workflow, the same in every execution of it: a crash between the
+ * claim and the mark leaves the sends `sending`, and DBOS's re-run of the workflow (the process
+ * started again) re-takes them at once and calls the provider again with the same idempotency key
+ * (at least once, as providers' idempotency keys expect). No other workflow takes them, and a
+ * stop cannot fail them (the provider may have them), until their lease ends
+ * ({@link releaseExpiredClaims}).
  */
 export async function deliverSends(
   pool: Pool,
@@ -105,7 +145,7 @@ export async function deliverSends(
       await markSends(pool, ids, 'failed', claimer, error.message);
       return 0;
     }
-    await unclaim(pool, ids, claimer);
+    await giveBack(pool, ids, claimer);
     throw error;
   }
   await markSends(pool, ids, 'delivered', claimer);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { Pool } from 'pg';
 import type { Channel } from '../../domain/index.ts';
@@ -29,11 +28,12 @@ export const deliveryWorkflowId = (batchId: string, round = 0) =>
   round === 0 ? `deliver:${batchId}` : `deliver:${batchId}:${round}`;
 
 /**
- * The claimer of one execution of a delivery workflow: its id and a nonce of this execution, so a
- * DBOS re-run of the workflow (recovery) while this one is at the provider claims nothing; only
- * the claim lease hands its sends over.
+ * Who claims sends for one step of a delivery workflow: the same in every execution of that
+ * workflow, so a DBOS re-run after a crash re-takes the claims its first run left at once (DBOS
+ * runs a workflow again only when the process running it is gone), while another workflow, or
+ * another step, cannot take them until the claim lease ends.
  */
-export const executionClaimer = (workflowId: string) => `${workflowId}#${randomUUID()}`;
+export const stepClaimer = (workflowId: string, step: string) => `${workflowId}#${step}`;
 
 /** A send as the adapters take it, from its outbox row. */
 export function sendOfRow(row: OutboxRow): OutboxSend {
@@ -51,9 +51,12 @@ export function sendOfRow(row: OutboxRow): OutboxSend {
   };
 }
 
+/** The batch's sends nobody holds: pending, or handed back by a claim lease. */
 async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
   const r = await pool.query<OutboxRow>(
-    `select * from outbox where batch_id = $1 and status = 'pending' order by id`,
+    `select * from outbox
+     where batch_id = $1 and (status = 'pending' or (status = 'sending' and claimed_by is null))
+     order by id`,
     [batchId],
   );
   return r.rows.map(sendOfRow);
@@ -78,12 +81,13 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
   const adapterFor = (channel: Channel) => adapters.find((a) => a.handles(channel));
   return DBOS.registerWorkflow(
     async (batchId: string): Promise<number> => {
-      const claimer = executionClaimer(DBOS.workflowID ?? deliveryWorkflowId(batchId));
+      const workflowId = DBOS.workflowID ?? deliveryWorkflowId(batchId);
       const loaded = await DBOS.runStep(() => undelivered(pool, batchId), { name: 'load-batch' });
       // A message a template could not be rendered for is not sent (spec §5.5): its text would
       // be the raw template, or a part of it. It ends failed with the reason.
       const unrendered = loaded.filter((s) => notRenderedReason(s) !== null);
-      if (unrendered.length > 0)
+      if (unrendered.length > 0) {
+        const claimer = stepClaimer(workflowId, 'refuse-unrendered');
         await DBOS.runStep(
           async () => {
             for (const s of unrendered)
@@ -91,6 +95,7 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
           },
           { name: 'refuse-unrendered' },
         );
+      }
       const sends = loaded.filter((s) => notRenderedReason(s) === null);
       let delivered = 0;
       for (const adapter of adapters) {
@@ -98,10 +103,12 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
         if (mine.length === 0) continue;
         if (!adapter.perSend) {
           const ids = mine.map((s) => s.id);
+          const step = `${adapter.name}-batch`;
+          const claimer = stepClaimer(workflowId, step);
           // A batch that cannot be delivered ends marked failed with the reason, as a webhook
           // does: before, the workflow failed with it and its sends stayed pending, unreported.
           const sent = await DBOS.runStep(() => deliverSends(pool, adapter, mine, claimer), {
-            name: `${adapter.name}-batch`,
+            name: step,
             retriesAllowed: true,
             intervalSeconds: 1,
             backoffRate: 2,
@@ -118,20 +125,25 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
         // Ten calls at a time, each its own durable step.
         for (let i = 0; i < mine.length; i += 10) {
           const results = await Promise.all(
-            mine.slice(i, i + 10).map((send) =>
-              DBOS.runStep(async () => (await deliverSends(pool, adapter, [send], claimer)) === 1, {
-                name: `${adapter.name}:${send.idempotencyKey}`,
-                retriesAllowed: true,
-                intervalSeconds: 0.5,
-                backoffRate: 2,
-                maxAttempts: 6,
-              }).catch(async (error: unknown) => {
+            mine.slice(i, i + 10).map((send) => {
+              const step = `${adapter.name}:${send.idempotencyKey}`;
+              const claimer = stepClaimer(workflowId, step);
+              return DBOS.runStep(
+                async () => (await deliverSends(pool, adapter, [send], claimer)) === 1,
+                {
+                  name: step,
+                  retriesAllowed: true,
+                  intervalSeconds: 0.5,
+                  backoffRate: 2,
+                  maxAttempts: 6,
+                },
+              ).catch(async (error: unknown) => {
                 await DBOS.runStep(() => mark(pool, [send.id], 'failed', claimer, String(error)), {
                   name: `give-up:${send.idempotencyKey}`,
                 });
                 return false;
-              }),
-            ),
+              });
+            }),
           );
           delivered += results.filter(Boolean).length;
         }

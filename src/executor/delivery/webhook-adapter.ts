@@ -7,6 +7,9 @@ export function webhookSignature(secret: string, timestamp: string, body: string
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/** How long a webhook call may take, answer included, before it is abandoned (and retried). */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
 /** An HTTP header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -28,7 +31,7 @@ interface WebhookContent {
  * the send's idempotency key. 5xx, 429 and network failures are retried by the caller's durable
  * step with back-off; other 4xx answers are permanent.
  */
-export function webhookAdapter(secret: string, timeoutMs = 10_000): DeliveryAdapter {
+export function webhookAdapter(secret: string, timeoutMs = WEBHOOK_TIMEOUT_MS): DeliveryAdapter {
   return {
     name: 'webhook',
     perSend: true,

@@ -36,6 +36,12 @@ export interface SendIntent {
 export const STOPPED_SEND_ERROR = 'journey stopped';
 
 /**
+ * Why a send ends `unknown`: its journey was stopped while its provider call was in flight, and
+ * that call never answered (its process died, or its claim lease ran out), so it is not sent again.
+ */
+export const STOPPED_IN_FLIGHT_ERROR = 'journey stopped while at the provider: it may have it';
+
+/**
  * The step's content as the customer receives it: every template field of the kind rendered with
  * the same Liquid engine, variables and missing-value rule as the simulator and the app's preview
  * (spec §5.5) — the profile, the event that started the run and the journey's values. Other

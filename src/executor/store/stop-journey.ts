@@ -19,7 +19,8 @@ export const STOP_LOCK = 0x5709_0005;
  * "stop Canvas", Customer.io's "stop campaign"). In one transaction, after every engine batch in
  * flight has committed: the stop is recorded with the time read then, every send of the journey
  * still pending in the outbox is failed ("journey stopped"; delivery claims a send before calling
- * its provider, so one already claimed is at the provider and ends as it answers), and every
+ * its provider, so one already claimed may be at the provider: it ends as it answers, or
+ * `unknown` if its call never does, and is never sent again after the stop), and every
  * profile inside is made due now, held ones too. The engine ends each run at the stop instant on
  * its next pass over due work: the answer is the status as of the stop, its `activeProfiles` the
  * runs being ended. The stop covers the versions published so far, so a publish right after it

@@ -19,7 +19,9 @@ function without(history: [number, number][], at: number, channel: number): [num
 }
 
 /**
- * Fails the journey's sends still pending in the outbox and takes back what they were charged
+ * Fails the journey's sends of stopped versions still pending in the outbox (at the stop; or a
+ * send at its provider when the stop came that the provider then refused for now, given back by
+ * delivery) and takes back what they were charged
  * (spec §3.5: a message the stop refuses reaches nobody, so it is neither counted sent nor held
  * against any frequency cap; the counts give it under `notSent`, `journey_stopped`). Each was
  * counted sent and charged to the profile's caps when the engine wrote it: the stop's own count
@@ -27,14 +29,16 @@ function without(history: [number, number][], at: number, channel: number): [num
  * workspace history and the journey's cap history. A send pending because it could not be
  * rendered was never counted sent: it is failed and left counted `not_rendered`.
  *
- * Runs inside the stop's transaction, which holds the stop lock exclusively: no engine batch
- * reads or writes these profiles' cap histories meanwhile. Profiles are locked in byte order,
- * as every writer of many profiles locks them.
+ * Runs inside a transaction holding the stop lock: the stop's (exclusively), or delivery's give
+ * back (shared, as engine batches hold it). The profiles' rows are locked before their cap
+ * histories are read, so no engine batch writes them meanwhile (a batch skips a locked profile).
+ * Profiles are locked in byte order, as every writer of many profiles locks them.
  */
 export async function undoStoppedSends(client: PoolClient, journeyId: string): Promise<void> {
   const failed = await client.query<StoppedSend>(
     `update outbox set status = 'failed', last_error = $2
      where journey_id = $1 and status = 'pending'
+       and version <= (select max(last_version) from journey_stops where journey_id = $1)
      returning version, profile_id, step_id, channel, payload->>'at' as at,
        coalesce(payload->'content' ? 'renderErrors', false) as unrendered`,
     [journeyId, STOPPED_SEND_ERROR],

@@ -1,0 +1,132 @@
+import { createServer, type Server } from 'node:http';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemDatabaseUrl } from '../../src/executor/executor.ts';
+import { ExecutorClient } from './support/client.ts';
+import { signUps, webhookJourney } from './support/journeys.ts';
+import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
+import { spawnExecutor, type ExecutorProcess } from './support/spawn.ts';
+
+/**
+ * The real delivery workflow, killed (kill -9) while its webhook call is at the provider, then run
+ * again by DBOS when the process starts again under the same EXECUTOR_ID. Its send was left
+ * claimed (`sending`). The re-run must take its own claim at once and deliver it, once: before,
+ * each execution claimed under a nonce of its own, so the re-run claimed nothing and the send
+ * waited for the claim lease (10 minutes) to be delivered by another workflow.
+ */
+const DB = `wf_exec_rerun_${process.pid}`;
+const T0 = Date.UTC(2026, 0, 5, 12);
+
+/** A webhook endpoint that never answers a key's first call and accepts the next ones. */
+function firstCallHeld() {
+  const calls = new Map<string, number>();
+  const accepted = new Map<string, number>();
+  const server: Server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const key = String(request.headers['idempotency-key'] ?? '');
+      const call = (calls.get(key) ?? 0) + 1;
+      calls.set(key, call);
+      if (call === 1) return; // held at the provider until the caller is gone
+      accepted.set(key, (accepted.get(key) ?? 0) + 1);
+      response.writeHead(200).end('ok');
+    });
+  });
+  return {
+    calls,
+    accepted,
+    async listen(): Promise<string> {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address = server.address();
+      if (address === null || typeof address === 'string') throw new Error('no TCP address');
+      return `http://127.0.0.1:${address.port}/hook`;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+let databaseUrl: string;
+let executor: ExecutorProcess | null = null;
+const provider = firstCallHeld();
+let db: pg.Client;
+
+// The default claim lease (10 minutes): only a re-run that re-takes its claim delivers in time.
+const start = () =>
+  spawnExecutor({ databaseUrl, executorId: 'rerun-a', env: { DELIVERY_LOG: '/dev/null' } });
+
+async function until(what: string, test: () => Promise<boolean> | boolean, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}\n${executor?.output() ?? ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+interface Send {
+  idempotency_key: string;
+  batch_id: string;
+  status: string;
+}
+
+const sends = async () =>
+  (await db.query<Send>('select idempotency_key, batch_id, status from outbox order by id')).rows;
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase(DB);
+  db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+});
+
+afterAll(async () => {
+  await executor?.stop();
+  await db?.end();
+  await provider.close();
+  await dropTestDatabase(DB);
+});
+
+describe('a delivery workflow killed at the provider', () => {
+  it('is run again by DBOS, which re-takes its claim and delivers the send once', async () => {
+    const hookUrl = await provider.listen();
+    executor = await start();
+    const api = new ExecutorClient(executor.url);
+    await api.setClock(T0);
+    const { profiles, events } = signUps(1, T0 + 1000);
+    await api.putProfiles(profiles);
+    await api.postEvents(events);
+    expect((await api.publish('crash-journey', webhookJourney(hookUrl), 'k1')).status).toBe(201);
+    await api.setClock(T0 + 60_000);
+
+    await until('the webhook call at the provider', () => provider.calls.size === 1);
+    await executor.crash();
+    const [atCrash] = await sends();
+    expect(atCrash?.status).toBe('sending');
+
+    executor = await start();
+    await until('the send delivered', async () => (await sends())[0]?.status === 'delivered');
+
+    const key = atCrash?.idempotency_key ?? '';
+    // The call the kill cut off, then the re-run's: one accepted delivery.
+    expect(provider.calls.get(key)).toBe(2);
+    expect([...provider.accepted]).toEqual([[key, 1]]);
+    // By the batch's own workflow, run again, not by a new one after a lease.
+    const batches = await db.query('select round from delivery_batches');
+    expect(batches.rows).toEqual([{ round: 0 }]);
+    const sys = new pg.Client({ connectionString: systemDatabaseUrl(databaseUrl) });
+    await sys.connect();
+    try {
+      const workflows = await sys.query<{ workflow_uuid: string; status: string }>(
+        `select workflow_uuid, status from dbos.workflow_status where workflow_uuid like 'deliver:%'`,
+      );
+      expect(workflows.rows).toEqual([
+        { workflow_uuid: `deliver:${atCrash?.batch_id ?? ''}`, status: 'SUCCESS' },
+      ]);
+    } finally {
+      await sys.end();
+    }
+  }, 180_000);
+});
