@@ -24,6 +24,11 @@ export const executorConfigSchema = z.object({
   pollMs: z.number().int().min(1).default(100),
   /** A send claimed this long ago and not yet marked is given back and delivered again. */
   claimLeaseMs: z.number().int().min(1_000).default(600_000),
+  /**
+   * Events older than this many days are deleted (longer when a published version counts events
+   * over a longer window). Conditions counting events over all time see this far back.
+   */
+  eventRetentionDays: z.number().int().min(1).default(400),
 });
 export type ExecutorConfig = z.infer<typeof executorConfigSchema>;
 export type ExecutorConfigInput = z.input<typeof executorConfigSchema>;
@@ -47,5 +52,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ExecutorConfig {
     deliveryLog: env.DELIVERY_LOG,
     pollMs: int(env.POLL_MS),
     claimLeaseMs: int(env.CLAIM_LEASE_MS),
+    eventRetentionDays: int(env.EVENT_RETENTION_DAYS),
   });
 }
