@@ -38,6 +38,11 @@ export const executorConfigSchema = z.object({
       error: `must be at least ${MIN_CLAIM_LEASE_MS} ms (three webhook timeouts of ${WEBHOOK_TIMEOUT_MS} ms): a shorter lease gives a send still at its provider to a second dispatcher`,
     })
     .default(600_000),
+  /**
+   * Events older than this many days are deleted (longer when a published version counts events
+   * over a longer window). Conditions counting events over all time see this far back.
+   */
+  eventRetentionDays: z.number().int().min(1).default(400),
 });
 export type ExecutorConfig = z.infer<typeof executorConfigSchema>;
 export type ExecutorConfigInput = z.input<typeof executorConfigSchema>;
@@ -61,5 +66,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ExecutorConfig {
     deliveryLog: env.DELIVERY_LOG,
     pollMs: int(env.POLL_MS),
     claimLeaseMs: int(env.CLAIM_LEASE_MS),
+    eventRetentionDays: int(env.EVENT_RETENTION_DAYS),
   });
 }

@@ -16,6 +16,7 @@ import { webhookAdapter } from './delivery/webhook-adapter.ts';
 import { buildServer } from './http/server.ts';
 import { Catalog } from './worker/catalog.ts';
 import { heldProfiles } from './store/held-profiles.ts';
+import { eventCutoff, pruneEvents } from './store/prune-events.ts';
 import {
   anythingDue,
   backgroundLoop,
@@ -52,6 +53,11 @@ export function systemDatabaseUrl(databaseUrl: string): string {
 
 /** Any constant: serialises DBOS launches of processes sharing a database. */
 const LAUNCH_LOCK = 7_310_016;
+
+/** How often a process prunes old events, and how much at most before it looks again at once. */
+const PRUNE_EVERY_MS = 15 * 60_000;
+const PRUNE_BATCH = 1_000;
+const PRUNE_BATCHES = 20;
 
 const DATA_TABLES = [
   'journey_versions',
@@ -143,6 +149,24 @@ export async function startExecutor(
     log,
   );
 
+  const retention = backgroundLoop(
+    'event retention',
+    async () => {
+      const cutoff = eventCutoff(
+        await clock.now(),
+        config.eventRetentionDays,
+        (await catalog.current()).values(),
+      );
+      // A full pass means more may be left: go on at once rather than in PRUNE_EVERY_MS.
+      return (
+        (await pruneEvents(pool, cutoff, PRUNE_BATCH, PRUNE_BATCHES)) ===
+        PRUNE_BATCH * PRUNE_BATCHES
+      );
+    },
+    PRUNE_EVERY_MS,
+    log,
+  );
+
   const server = buildServer({
     config,
     pool,
@@ -202,6 +226,7 @@ export async function startExecutor(
       await server.close();
       await engine.stop();
       await dispatcher.stop();
+      await retention.stop();
       await DBOS.shutdown();
       await pool.end();
     },

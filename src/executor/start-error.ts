@@ -13,6 +13,7 @@ const VARIABLES: Record<string, string> = {
   deliveryLog: 'DELIVERY_LOG',
   pollMs: 'POLL_MS',
   claimLeaseMs: 'CLAIM_LEASE_MS',
+  eventRetentionDays: 'EVENT_RETENTION_DAYS',
 };
 
 const EXAMPLE_URL = 'postgres://wayfinder:wayfinder@127.0.0.1:5432/wayfinder';

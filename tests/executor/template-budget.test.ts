@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { delay, email, journeyOf, onEvent } from '../../src/domain/conformance/case-builder.ts';
 import { contentHash, specToJson } from '../../src/domain/index.ts';
+import { validationResultSchema } from '../../src/domain/contract/backend-contract.ts';
+import { executorConfigSchema } from '../../src/executor/config.ts';
 import { ApiProblem } from '../../src/executor/http/problem.ts';
+import { buildServer } from '../../src/executor/http/server.ts';
 import { listVersions, publishVersion } from '../../src/executor/store/versions.ts';
 import { directEngine } from './support/direct-engine.ts';
 import { specOf } from './support/journeys.ts';
@@ -46,6 +49,50 @@ async function refusal(work: Promise<unknown>): Promise<ApiProblem> {
   }
   throw new Error('published');
 }
+
+/** POST /specs/validate on a server of the engine's database (no clock, no worker: not called). */
+async function validate(spec: unknown) {
+  const unused = () => {
+    throw new Error('not called by validate');
+  };
+  const app = buildServer({
+    config: executorConfigSchema.parse({ databaseUrl: 'postgres://unused', executorId: 'budget' }),
+    pool: engine.pool,
+    clock: { now: unused },
+    testClock: null,
+    catalog: engine.catalog,
+    advance: unused,
+    stats: unused,
+    reset: unused,
+    log: () => undefined,
+  });
+  const answer = await app.inject({ method: 'POST', url: '/specs/validate', payload: { spec } });
+  await app.close();
+  expect(answer.statusCode).toBe(200);
+  return validationResultSchema.parse(answer.json());
+}
+
+const withoutMessage = (details: readonly { message: string }[] = []) =>
+  details.map(({ message: _message, ...rest }) => rest);
+
+describe('validating a runaway template', () => {
+  it('reports the problem publish refuses, on the same step and field with the same code, and publishes nothing', async () => {
+    const spec = journey(`Hi ${RUNAWAY}`);
+    const verdict = await validate(spec);
+    expect(verdict.valid).toBe(false);
+    expect(verdict.errors).toEqual([
+      expect.objectContaining({ stepId: 'bad', field: 'body', code: 'template-too-slow' }),
+    ]);
+    expect(await listVersions(engine.pool, 'runaway')).toEqual([]);
+    const problem = await refusal(publishVersion(engine.pool, 'runaway', 'v1', spec, T0));
+    expect(withoutMessage(verdict.errors)).toEqual(withoutMessage(problem.details));
+  });
+
+  it('finds a template bounded by the customer’s own values valid', async () => {
+    const bounded = '{% for i in (1..profile.custom.n) %}{{ i }}{% endfor %}';
+    expect(await validate(journey(`Hi ${bounded}`))).toEqual({ valid: true, errors: [] });
+  });
+});
 
 describe('publishing a runaway template', () => {
   it('is refused with the step, the field and the limit’s code, and nothing is published', async () => {

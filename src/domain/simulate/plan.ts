@@ -16,6 +16,7 @@ import { planContext, planSteps } from './plan-steps.ts';
 import { seedHash } from './seeded.ts';
 import { capRuleOf } from './send-rules.ts';
 import { eventsRead, markKeptEvents, tagsRead } from './simulated-reads.ts';
+import { stepsLoop } from './plan-loops.ts';
 import type { TriggerPlan } from './trigger-plan.ts';
 import { resolveSimulationWindow } from './window.ts';
 
@@ -72,6 +73,11 @@ export interface SimulationPlan {
   traceIds: ReadonlySet<string>;
   /** Whether anything reads tags the journey changes (see `tagsRead`); if not, the simulator skips tag changes. */
   tagsRead: boolean;
+  /**
+   * Whether a step can be reached again from itself: only then can a run go on without end, and
+   * only then does the runaway bound on step entries apply (spec §3.3).
+   */
+  loops: boolean;
 }
 
 /**
@@ -164,6 +170,7 @@ export function createSimulationPlan(
     npsCumulative,
     traceIds: new Set(options.traceProfileIds),
     tagsRead: tagsRead(steps, triggers, propensity?.attribute ?? null),
+    loops: stepsLoop(steps),
   };
 }
 

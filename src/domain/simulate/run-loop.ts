@@ -34,6 +34,12 @@ const MAX_HOPS_PER_INSTANT = 1_000;
  * wait ends quickly.
  */
 export const MAX_STEP_ENTRIES_PER_PROFILE = 2_000;
+/**
+ * The step entries a profile of a journey without a loop may make: no bound, as each of its runs
+ * enters each step at most once and its entries are as many as its triggers and re-entry allow. A
+ * long journey entered often (a dozen steps, a run per purchase) used to be stopped at 2,000.
+ */
+const UNBOUNDED_ENTRIES = Number.MAX_SAFE_INTEGER;
 const GO_ON = 0;
 const STOP_EXIT = 1;
 const STOP_GOAL = 2;
@@ -58,6 +64,8 @@ export class RunLoop {
   private runEntry = 0;
   private stopAt = 0;
   private stopEvent: ProfileEvent | null = null;
+  /** Step entries a profile may make over all its runs (spec §3.3). */
+  private readonly entryLimit: number;
 
   constructor(
     private readonly plan: SimulationPlan,
@@ -67,6 +75,7 @@ export class RunLoop {
   ) {
     const goal = plan.goal;
     this.table = stepTable(plan.steps, plan.branchCount, plan.tagsRead);
+    this.entryLimit = plan.loops ? MAX_STEP_ENTRIES_PER_PROFILE : UNBOUNDED_ENTRIES;
     this.mayStop = plan.exitMatch !== null || (goal !== null && goal.endsJourney);
     this.stopNames = [
       ...plan.exitEvents,
@@ -105,11 +114,12 @@ export class RunLoop {
     }
     let hops = 0;
     // Step entries this profile may still make (spec §3.3), kept in a local while the run goes.
-    let allowed = MAX_STEP_ENTRIES_PER_PROFILE - state.stepEntries;
+    const limit = this.entryLimit;
+    let allowed = limit - state.stepEntries;
     for (;;) {
       const arrived = t;
       if (--allowed < 0) {
-        state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE + 1;
+        state.stepEntries = limit + 1;
         return this.stopRunaway(
           steps[s] as PlanStep,
           t,
@@ -174,7 +184,7 @@ export class RunLoop {
           applyOperations(state, (steps[s] as PlanStep).operations, plan.tagsRead);
           break;
         case OP.exit:
-          state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE - allowed;
+          state.stepEntries = limit - allowed;
           counters.exit(s, EXIT_STEP);
           tracer?.step(steps[s] as PlanStep, t, t, null, 'exit', sender.reason, sender.why);
           return t;
@@ -182,7 +192,7 @@ export class RunLoop {
       if (wake > t) {
         const stop = mayStop ? this.interrupt(t, wake) : wake >= end ? STOP_HORIZON : GO_ON;
         if (stop !== GO_ON) {
-          state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE - allowed;
+          state.stepEntries = limit - allowed;
           // A message deferred by quiet hours and never sent (spec §4, quiet hours).
           if (pending !== null) counters.dropDeferred(pending.channel, DROP_REASON[stop] as number);
           return this.stop(steps[s] as PlanStep, arrived, stop);
@@ -206,14 +216,14 @@ export class RunLoop {
         sender.clearWords();
       }
       if (to < 0) {
-        state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE - allowed;
+        state.stepEntries = limit - allowed;
         counters.exit(s, COMPLETED);
         return t;
       }
       branches[b] = (branches[b] as number) + 1;
       s = to;
       if (++hops > MAX_HOPS_PER_INSTANT) {
-        state.stepEntries = MAX_STEP_ENTRIES_PER_PROFILE - allowed;
+        state.stepEntries = limit - allowed;
         return this.stopRunaway(
           steps[s] as PlanStep,
           t,

@@ -7,8 +7,31 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
 const MIGRATION_LOCK = 7_310_015;
 
 /**
+ * Marks a migration run outside a transaction, one statement at a time: what Postgres refuses in
+ * one (`create index concurrently`, which builds an index without blocking writes to a big table).
+ * Such a file's statements end with `;` at the end of a line, and each must be safe to run again:
+ * a crash part-way leaves the migration unrecorded, and the next start runs it from the top.
+ */
+export const NO_TRANSACTION = '-- migrate: no transaction';
+
+/** The statements of a no-transaction migration, each run on its own. */
+export function statementsOf(sql: string): string[] {
+  return sql
+    .split(/;[ \t]*$/m)
+    .map((statement) =>
+      statement
+        .split('\n')
+        .filter((line) => !line.trimStart().startsWith('--'))
+        .join('\n')
+        .trim(),
+    )
+    .filter((statement) => statement !== '');
+}
+
+/**
  * Applies the numbered SQL files in `migrations/` that the database has not seen, each in its own
- * transaction, under an advisory lock so two processes starting at once do not race.
+ * transaction (or statement by statement, see {@link NO_TRANSACTION}), under an advisory lock so
+ * two processes starting at once do not race.
  */
 export async function migrate(pool: Pool): Promise<number[]> {
   const client = await pool.connect();
@@ -28,6 +51,13 @@ export async function migrate(pool: Pool): Promise<number[]> {
       const version = Number(file.slice(0, file.indexOf('-')));
       if (done.has(version)) continue;
       const sql = await readFile(`${MIGRATIONS}${file}`, 'utf8');
+      if (sql.startsWith(NO_TRANSACTION)) {
+        // One query per statement: several in one query run in one implicit transaction.
+        for (const statement of statementsOf(sql)) await client.query(statement);
+        await client.query('insert into schema_migrations (version) values ($1)', [version]);
+        applied.push(version);
+        continue;
+      }
       await client.query('begin');
       try {
         await client.query(sql);

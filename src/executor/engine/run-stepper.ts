@@ -61,7 +61,8 @@ function arrive(ctx: StepContext, run: RunState, step: PlanStep): boolean {
   const j = vp.journeyId;
   tally.arrived(j, run.version, step.id);
   run.visits[step.id] = (run.visits[step.id] ?? 0) + 1;
-  if (stepEntries(run) > MAX_STEP_ENTRIES_PER_RUN) {
+  // A run through a journey without a loop enters each step once, however many steps it has.
+  if (vp.plan.loops && stepEntries(run) > MAX_STEP_ENTRIES_PER_RUN) {
     run.steps.push({ stepId: step.id, at: t, leftAt: t, branch: null });
     end(ctx, run, 'loop_guard', t);
     return false;

@@ -1,3 +1,4 @@
+import type { ErrorDetail } from '../../domain/contract/backend-contract.ts';
 import {
   isStepKind,
   renderMessage,
@@ -47,4 +48,17 @@ export function overBudgetTemplates(spec: Spec): OverBudgetTemplate[] {
     }
   }
   return found;
+}
+
+/**
+ * The over-budget templates of a spec as the API reports them (publish refuses with them, validate
+ * lists them): one detail per step and field, coded `template-too-slow` or `template-too-large`.
+ */
+export function templateBudgetProblems(spec: Spec): ErrorDetail[] {
+  return overBudgetTemplates(spec).map((t) => ({
+    stepId: t.stepId,
+    field: t.field,
+    code: t.code,
+    message: `${t.field} ${t.message}, even for a customer with no values`,
+  }));
 }

@@ -9,7 +9,8 @@ import {
   workspaceFrequencyCapSchema,
   type Health,
 } from '../../domain/contract/executor-contract.ts';
-import { validateSpec } from '../../domain/index.ts';
+import { specSchema } from '../../domain/index.ts';
+import { templateBudgetProblems } from '../engine/template-budget.ts';
 import type { Clock, TestClock } from '../clock.ts';
 import type { ExecutorConfig } from '../config.ts';
 import { readCounts } from '../store/counts.ts';
@@ -22,6 +23,7 @@ import type { Catalog } from '../worker/catalog.ts';
 import { ApiProblem } from './problem.ts';
 import { specFormatProblems } from './spec-fields.ts';
 import { parseBody } from './validate-body.ts';
+import { validatorDetails } from './validator-details.ts';
 
 export interface ServerDeps {
   config: ExecutorConfig;
@@ -187,13 +189,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       throw new ApiProblem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
     const format = specFormatProblems(body.spec);
     if (format.length > 0) return validationResultSchema.parse({ valid: false, errors: format });
-    const errors = validateSpec(body.spec).map((d) => ({
-      ...(d.stepId === undefined ? {} : { stepId: d.stepId }),
-      ...(d.field === undefined ? {} : { field: d.field }),
-      code: d.code,
-      message: d.message,
-      ...(d.params === undefined ? {} : { params: d.params }),
-    }));
+    const errors = validatorDetails(body.spec);
+    // What publish would refuse as well, so a spec that validates clean is not refused there.
+    const parsed = specSchema.safeParse(body.spec);
+    if (parsed.success) errors.push(...templateBudgetProblems(parsed.data));
     return validationResultSchema.parse({ valid: errors.length === 0, errors });
   });
 

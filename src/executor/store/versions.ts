@@ -1,20 +1,15 @@
 import type { Pool, PoolClient } from 'pg';
-import {
-  contentHash,
-  specSchema,
-  specToJson,
-  validateSpec,
-  type Spec,
-} from '../../domain/index.ts';
+import { contentHash, specSchema, specToJson, type Spec } from '../../domain/index.ts';
 import {
   nextVersionRefusal,
   type JourneyStatus,
   type PublishedVersion,
   type VersionDetail,
 } from '../../domain/contract/backend-contract.ts';
-import { overBudgetTemplates } from '../engine/template-budget.ts';
+import { templateBudgetProblems } from '../engine/template-budget.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { specFormatProblems } from '../http/spec-fields.ts';
+import { validatorDetails } from '../http/validator-details.ts';
 
 interface VersionRow {
   journey_id: string;
@@ -46,20 +41,9 @@ export async function publishVersion(
   const format = specFormatProblems(body);
   if (format.length > 0)
     throw new ApiProblem(422, 'invalid-spec', 'The spec is not valid.', format);
-  const problems = validateSpec(body);
+  const problems = validatorDetails(body);
   if (problems.length > 0)
-    throw new ApiProblem(
-      422,
-      'invalid-spec',
-      'The spec is not valid.',
-      problems.map((d) => ({
-        ...(d.stepId === undefined ? {} : { stepId: d.stepId }),
-        ...(d.field === undefined ? {} : { field: d.field }),
-        code: d.code,
-        message: d.message,
-        ...(d.params === undefined ? {} : { params: d.params }),
-      })),
-    );
+    throw new ApiProblem(422, 'invalid-spec', 'The spec is not valid.', problems);
   const spec: Spec = specSchema.parse(body);
   const hash = contentHash(specToJson(spec));
   const client = await pool.connect();
@@ -84,18 +68,13 @@ export async function publishVersion(
     // Refused once here rather than costing the whole render budget at every send of the step.
     // After the replay lookup: the check is timed, and a retried publish whose first attempt
     // committed answers its version whatever a slower render says now.
-    const runaway = overBudgetTemplates(spec);
+    const runaway = templateBudgetProblems(spec);
     if (runaway.length > 0)
       throw new ApiProblem(
         422,
         'invalid-spec',
         'A template does not render within the budget.',
-        runaway.map((t) => ({
-          stepId: t.stepId,
-          field: t.field,
-          code: t.code,
-          message: `${t.field} ${t.message}, even for a customer with no values`,
-        })),
+        runaway,
       );
     if (spec.journey.id !== journeyId)
       throw new ApiProblem(422, 'invalid-spec', 'The spec belongs to another journey.', [

@@ -109,20 +109,35 @@ describe('runaway journeys are bounded per profile (spec §3.3)', { timeout: 120
     ],
   ] as const;
 
+  /** Signed up every hour 700 times, each time cancelled 10 minutes later. */
+  const hourly = Array.from({ length: 700 }, (_, i) => [
+    ['signed_up', new Date(at('2025-01-01T00:00:00Z') + i * 3_600_000).toISOString()],
+    ['cancelled', new Date(at('2025-01-01T00:10:00Z') + i * 3_600_000).toISOString()],
+  ]).flat() as [string, string][];
+
+  /** A loop no run takes (its steps are not reached): the journey could run away, as far as its shape says. */
+  const untakenLoop: Parameters<typeof specOf>[0] = [
+    ['u1', 'delay', delay(1, 'minutes')],
+    ['u2', 'delay', delay(1, 'minutes')],
+  ];
+
   it.each(endings)(
     'counts step entries over all of a profile’s runs, ended at %s (%s), from objects and columns',
     (last, reason, step, settings) => {
       // t → d → last, entered every hour (and cancelled 10 minutes later): run k makes entries
       // 3k-2 to 3k, so the 2,001st entry is at the last step of run 667, and no run follows.
-      const hourly = Array.from({ length: 700 }, (_, i) => [
-        ['signed_up', new Date(at('2025-01-01T00:00:00Z') + i * 3_600_000).toISOString()],
-        ['cancelled', new Date(at('2025-01-01T00:10:00Z') + i * 3_600_000).toISOString()],
-      ]).flat() as [string, string][];
       const spec = specOf(
-        [['t', 'event', event('signed_up')], ['d', 'delay', delay(1, 'minutes')], [...step]],
+        [
+          ['t', 'event', event('signed_up')],
+          ['d', 'delay', delay(1, 'minutes')],
+          [...step],
+          ...untakenLoop,
+        ],
         [
           ['t', 'next', 'd'],
           ['d', 'next', last],
+          ['u1', 'next', 'u2'],
+          ['u2', 'next', 'u1'],
         ],
         { entry: { reentry: 'after_exit' }, ...settings },
       );
@@ -139,6 +154,26 @@ describe('runaway journeys are bounded per profile (spec §3.3)', { timeout: 120
         expect(r.entries).toBe(667 + 600);
         expect(r.steps[last]?.exitedBy).toMatchObject({ [reason]: 666 + 600, loop_guard: 1 });
       }
+    },
+  );
+
+  it.each(endings)(
+    'stops nobody in a journey without a loop however often it is entered, ended at %s (%s)',
+    (last, reason, step, settings) => {
+      // The same 700 runs of three steps, 2,100 entries: each run enters each step once, so
+      // nothing runs away, and a simulation must not predict a stop the journey cannot make.
+      const spec = specOf(
+        [['t', 'event', event('signed_up')], ['d', 'delay', delay(1, 'minutes')], [...step]],
+        [
+          ['t', 'next', 'd'],
+          ['d', 'next', last],
+        ],
+        { entry: { reentry: 'after_exit' }, ...settings },
+      );
+      const r = simulate(spec, [person('a', hourly)], { ...options, traceProfileIds: [] });
+      expect(r.stopped).toEqual({ profiles: 0, byStep: {}, profileIds: [] });
+      expect(r.entries).toBe(700);
+      expect(r.steps[last]?.exitedBy).toMatchObject({ [reason]: 700, loop_guard: 0 });
     },
   );
 });

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import {
+  email,
+  journeyOf,
+  onEvent,
+  ordersAtLeast,
+} from '../../src/domain/conformance/case-builder.ts';
+import { insertEvents, putProfile } from '../../src/executor/store/intake.ts';
+import { eventCutoff, pruneEvents } from '../../src/executor/store/prune-events.ts';
+import { publishVersion } from '../../src/executor/store/versions.ts';
+import { directEngine } from './support/direct-engine.ts';
+import { specOf } from './support/journeys.ts';
+
+/**
+ * Events were never deleted: the table grew for ever, and every engine batch read all of a
+ * profile's events. Those older than the retention (EVENT_RETENTION_DAYS) now go, in batches,
+ * except those a published version still counts and those the engine has not taken yet.
+ */
+const DAY = 86_400_000;
+const NOW = Date.UTC(2027, 6, 1, 12);
+const RETENTION_DAYS = 400;
+
+const engine = directEngine('event-retention');
+
+async function customerWithOrders(profileId: string, daysAgo: readonly number[]) {
+  await putProfile(engine.pool, profileId, { consent: {}, tags: [], custom: {} }, NOW);
+  await insertEvents(
+    engine.pool,
+    {
+      events: daysAgo.map((days) => ({
+        id: `${profileId}:order:${days}`,
+        profileId,
+        name: 'order_placed',
+        at: NOW - days * DAY,
+      })),
+    },
+    NOW,
+  );
+}
+
+async function ordersLeft(profileId: string): Promise<number[]> {
+  const r = await engine.pool.query<{ at: string }>(
+    'select at from events where profile_id = $1 order by at',
+    [profileId],
+  );
+  return r.rows.map((row) => Math.round((NOW - Number(row.at)) / DAY));
+}
+
+async function prune(batchSize = 1_000, maxBatches = 10): Promise<number> {
+  const journeys = (await engine.catalog.current()).values();
+  return pruneEvents(
+    engine.pool,
+    eventCutoff(NOW, RETENTION_DAYS, journeys),
+    batchSize,
+    maxBatches,
+  );
+}
+
+/** Welcomes a customer, and asks whether they ordered within the last `withinDays` days. */
+const loyalty = (withinDays: number) =>
+  specOf(
+    journeyOf(
+      'loyalty',
+      'Loyalty',
+      [
+        ['t', 'event', onEvent('signed_up')],
+        ['c', 'if_else', { condition: ordersAtLeast(1, withinDays) }],
+        ['m', 'email', email('Thanks for your order')],
+      ],
+      [
+        ['t', 'next', 'c'],
+        ['c', 'yes', 'm'],
+      ],
+    ),
+  );
+
+describe('event retention', () => {
+  it('deletes the events older than the retention once the engine has taken them, and keeps the rest', async () => {
+    await customerWithOrders('ann', [900, 401, 399, 3]);
+    await engine.batch(NOW);
+    expect(await prune()).toBe(2);
+    expect(await ordersLeft('ann')).toEqual([399, 3]);
+  });
+
+  it('keeps the events a published version counts over a window longer than the retention', async () => {
+    expect(await publishVersion(engine.pool, 'loyalty', 'v1', loyalty(600), NOW)).toMatchObject({
+      version: 1,
+    });
+    await customerWithOrders('ben', [900, 500, 3]);
+    await engine.batch(NOW);
+    expect(await prune()).toBe(1);
+    expect(await ordersLeft('ben')).toEqual([500, 3]);
+  });
+
+  it('keeps an old event the engine has not taken yet, and a held profile’s', async () => {
+    await customerWithOrders('cat', [900]);
+    await customerWithOrders('dan', [900]);
+    await engine.pool.query(
+      `update profiles set due_at = null, held_at = $1, held_reason = 'damaged state'
+       where profile_id = 'dan'`,
+      [NOW],
+    );
+    expect(await prune()).toBe(0);
+    expect(await ordersLeft('cat')).toEqual([900]);
+    expect(await ordersLeft('dan')).toEqual([900]);
+  });
+
+  it('deletes in batches, as many as it is allowed in one pass', async () => {
+    await customerWithOrders(
+      'eve',
+      Array.from({ length: 25 }, (_, i) => 500 + i),
+    );
+    await engine.batch(NOW);
+    expect(await prune(10, 2)).toBe(20);
+    expect(await ordersLeft('eve')).toHaveLength(5);
+    expect(await prune(10, 2)).toBe(5);
+    expect(await ordersLeft('eve')).toEqual([]);
+  });
+
+  it('finds old events by an index built without blocking intake (a migration run outside a transaction)', async () => {
+    const r = await engine.pool.query<{ valid: boolean }>(
+      `select i.indisvalid as valid from pg_index i join pg_class c on c.oid = i.indexrelid
+       where c.relname = 'events_by_time'`,
+    );
+    expect(r.rows).toEqual([{ valid: true }]);
+  });
+});
