@@ -1,5 +1,7 @@
 import {
+  CHANNELS,
   behaviourAssumptionsSchema,
+  channelBehaviourSchema,
   simulate,
   simulationOptionsSchema,
   type BehaviourAssumptions,
@@ -10,7 +12,7 @@ import { numberFlag, stringFlag, wholeNumberFlag, type ParsedArgs } from './args
 import { CliError, EXIT, type CliIo } from './io.ts';
 import { formatSimulation } from './format-simulation.ts';
 import { formatTraces } from './format-traces.ts';
-import { issuesInWords } from './issues-in-words.ts';
+import { fileIssuesInWords, issuesInWords } from './issues-in-words.ts';
 import { loadSpec } from './load-journey-or-spec.ts';
 import { loadProfiles } from './load-profiles.ts';
 import { readJsonFile, shownName } from './read-json.ts';
@@ -70,10 +72,16 @@ async function loadBehaviour(
 ): Promise<BehaviourAssumptions> {
   const parsed = behaviourAssumptionsSchema.safeParse(await readJsonFile(file, cwd, read));
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `  ${i.path.length === 0 ? '(top level)' : i.path.join('.')}: ${i.message}`)
-      .join('\n');
-    throw new CliError(`${file}: not behaviour assumptions:\n${problems}`, EXIT.invalid);
+    const problems = fileIssuesInWords(parsed.error.issues).map((line) => `  ${line}`);
+    // A typo is the likeliest unknown name: the names that are known, to compare it with.
+    if (parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys'))
+      problems.push(
+        `  (channels: ${CHANNELS.join(', ')}; fields: ${channelBehaviourSchema.keyof().options.join(', ')})`,
+      );
+    throw new CliError(
+      `${shownName(file)}: not behaviour assumptions:\n${problems.join('\n')}`,
+      EXIT.invalid,
+    );
   }
   return parsed.data;
 }
