@@ -8,6 +8,7 @@ import {
   type Profile,
   type SimulationOptions,
 } from '../domain/index.ts';
+import { textEncodingSchema, type TextEncoding } from '../domain/profiles/import/text-encoding.ts';
 import { numberFlag, stringFlag, wholeNumberFlag, type ParsedArgs } from './args.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 import { formatSimulation } from './format-simulation.ts';
@@ -86,6 +87,18 @@ async function loadBehaviour(
   return parsed.data;
 }
 
+/** `--encoding NAME`: how the profiles file is encoded when its bytes do not say (no BOM). */
+function encodingFlag(args: ParsedArgs): TextEncoding | undefined {
+  const raw = stringFlag(args, 'encoding');
+  if (raw === undefined) return undefined;
+  const parsed = textEncodingSchema.safeParse(raw.toLowerCase());
+  if (parsed.success) return parsed.data;
+  throw new CliError(
+    `option --encoding needs one of ${textEncodingSchema.options.join(', ')}, got "${raw}"`,
+    EXIT.unreadable,
+  );
+}
+
 /** `wayfinder simulate FILE --profiles FILE [...]`. */
 export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const file = args.positionals[1];
@@ -102,7 +115,10 @@ export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<numb
       ? undefined
       : await loadBehaviour(behaviourFile, io.cwd, io.readFile);
   const { spec } = await loadSpec(file, io.cwd, io.readFile);
-  const profiles = await loadProfiles(profilesFile, io.cwd, io.stderr, io.readFile);
+  const profiles = await loadProfiles(profilesFile, io.cwd, io.stderr, {
+    read: io.readFile,
+    encoding: encodingFlag(args),
+  });
   const traceIds = args.repeated.get('trace-id') ?? [];
   const known = new Set(profiles.map((p) => p.id));
   for (const id of traceIds)
