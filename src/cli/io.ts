@@ -4,10 +4,10 @@ export interface CliIo {
   stderr: (text: string) => void;
   cwd: string;
   /**
-   * Reads a file's text (an absolute path, or `-` for standard input); node:fs and process.stdin
-   * when left out. Tests run the CLI on text.
+   * Reads a file's bytes (an absolute path, or `-` for standard input); node:fs and process.stdin
+   * when left out. Tests run the CLI on files they hold.
    */
-  readFile?: (path: string) => Promise<string>;
+  readFile?: (path: string) => Promise<Uint8Array>;
   /** The clock (epoch ms), for defaults that depend on today; Date.now when left out. */
   now?: () => number;
 }

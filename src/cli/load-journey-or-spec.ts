@@ -9,7 +9,7 @@ import {
   type Spec,
 } from '../domain/index.ts';
 import { CliError, EXIT } from './io.ts';
-import { readJsonFile, shownName } from './read-json.ts';
+import { readJsonFile, shownName, type ReadFile } from './read-json.ts';
 
 export type LoadedInput =
   | { kind: 'document'; document: JourneyDocument; diagnostics: Diagnostic[] }
@@ -48,7 +48,7 @@ function refuseNewerSpec(raw: object, file: string): void {
 export async function loadJourneyOrSpec(
   file: string,
   cwd: string,
-  read?: (path: string) => Promise<string>,
+  read?: ReadFile,
 ): Promise<LoadedInput> {
   const raw = await readJsonFile(file, cwd, read);
   if (isSpecLike(raw)) {
@@ -74,7 +74,7 @@ export async function loadJourneyOrSpec(
 export async function loadSpec(
   file: string,
   cwd: string,
-  read?: (path: string) => Promise<string>,
+  read?: ReadFile,
 ): Promise<{ spec: Spec; diagnostics: Diagnostic[] }> {
   const input = await loadJourneyOrSpec(file, cwd, read);
   if (input.kind === 'spec') {

@@ -5,19 +5,20 @@ import type { ImportResult } from '../domain/profiles/import/report.ts';
 import { suggestMapping } from '../domain/profiles/import/suggest-mapping.ts';
 import type { Profile } from '../domain/index.ts';
 import { CliError, EXIT } from './io.ts';
-import { readText, shownName } from './read-json.ts';
+import { readText, shownName, type TextSource } from './read-json.ts';
 
 /**
  * Reads sample profiles from JSON (array, export or NDJSON), a CDNOW transaction file, or CSV
- * (columns mapped as the app suggests). Rejected rows are reported on stderr, not fatal.
+ * (columns mapped as the app suggests), in `source.encoding` when its bytes do not name theirs.
+ * Rejected rows are reported on stderr, not fatal.
  */
 export async function loadProfiles(
   file: string,
   cwd: string,
   warn: (text: string) => void,
-  read?: (path: string) => Promise<string>,
+  source: Omit<TextSource, 'takesEncoding'> = {},
 ): Promise<Profile[]> {
-  const text = await readText(file, cwd, read);
+  const text = await readText(file, cwd, { ...source, takesEncoding: true });
   const name = shownName(file);
   if (text.trim() === '')
     throw new CliError(`${name}: the profiles file is empty`, EXIT.unreadable);

@@ -28,14 +28,17 @@ Commands:
   schema                          print the spec's JSON Schema
   simulate FILE --profiles FILE   run a document or spec over sample profiles (JSON, CSV
            [--start DATE] [--days N] [--seed N] [--trace N] [--json]
-           [--trace-id ID]... [--behaviour FILE]
+           [--trace-id ID]... [--behaviour FILE] [--encoding NAME]
                                   or a CDNOW transaction file) in simulated time;
                                   --start without an offset is UTC; --trace-id (repeatable)
                                   traces those profiles; --behaviour reads per-channel
                                   behaviour assumptions (JSON, as the app's table sets them);
                                   the period defaults to the span of the profiles' events, or
                                   to 30 days from today (UTC) when they have none, as in the app;
-                                  --days is a whole number from 1 to 36,600
+                                  --days is a whole number from 1 to 36,600;
+                                  --encoding: the profiles file's when not UTF-8 and it has
+                                  no byte-order mark (windows-1252, iso-8859-15,
+                                  windows-1250, macintosh, utf-16le, utf-16be)
   examples [--out DIR]            write the templates as documents and specs (examples/)
   conformance --out DIR           write the backend conformance kit (cases + README)
   conformance --check KIT --actual DIR

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseJson } from '../domain/index.ts';
+import { decodeFile } from '../domain/profiles/import/decode-file.ts';
+import type { TextEncoding } from '../domain/profiles/import/text-encoding.ts';
 import { CliError, EXIT } from './io.ts';
 
 /** Parses JSON, turning a syntax problem into "FILE:LINE:COLUMN: malformed JSON: reason". */
@@ -17,21 +19,27 @@ export const STDIN = '-';
 /** How a file is named in messages: `<stdin>` for standard input. */
 export const shownName = (file: string): string => (file === STDIN ? '<stdin>' : file);
 
-async function readProcessStdin(): Promise<string> {
+async function readProcessStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-const readFromDisk = (path: string): Promise<string> =>
-  path === STDIN ? readProcessStdin() : readFile(path, 'utf8');
+const readFromDisk = (path: string): Promise<Uint8Array> =>
+  path === STDIN ? readProcessStdin() : readFile(path);
 
-/** Reads a file's text; `-` is standard input (`read` is then asked for `-`). */
-export async function readText(
-  file: string,
-  cwd: string,
-  read: (path: string) => Promise<string> = readFromDisk,
-): Promise<string> {
+export type ReadFile = (path: string) => Promise<Uint8Array>;
+
+/** How to read a file's text: from where, and in which encoding when its bytes do not say. */
+export interface TextSource {
+  read?: ReadFile | undefined;
+  /** The encoding `--encoding` chose; undefined reads UTF-8 (or what a byte-order mark names). */
+  encoding?: TextEncoding | undefined;
+  /** Whether the command takes `--encoding`, so a refusal can suggest one. */
+  takesEncoding?: boolean;
+}
+
+async function readBytes(file: string, cwd: string, read: ReadFile): Promise<Uint8Array> {
   try {
     return await read(file === STDIN ? STDIN : resolve(cwd, file));
   } catch (error) {
@@ -41,15 +49,37 @@ export async function readText(
         ? 'no such file'
         : code === 'EISDIR'
           ? 'is a directory'
-          : String(code ?? error);
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : String(code ?? error);
     throw new CliError(`${shownName(file)}: cannot read: ${why}`, EXIT.unreadable);
   }
 }
 
-export async function readJsonFile(
+/**
+ * Reads a file's text as the app's import reads a file: a binary file is refused, and bytes that
+ * are not text in the file's encoding are refused at their line, never turned into "�". `-` is
+ * standard input (`read` is then asked for `-`).
+ */
+export async function readText(
   file: string,
   cwd: string,
-  read?: (path: string) => Promise<string>,
-): Promise<unknown> {
-  return parseJsonText(await readText(file, cwd, read), shownName(file));
+  { read = readFromDisk, encoding, takesEncoding = false }: TextSource = {},
+): Promise<string> {
+  const decoded = decodeFile(await readBytes(file, cwd, read), encoding);
+  if (decoded.ok) return decoded.text;
+  const { rejection, encodings } = decoded;
+  const where = `${shownName(file)}:${rejection.row}`;
+  if (rejection.reason === 'binary_file')
+    throw new CliError(`${where}: not text: ${rejection.message}`, EXIT.unreadable);
+  const [likeliest, ...others] = encodings;
+  const suggestion =
+    takesEncoding && likeliest !== undefined
+      ? `; give --encoding ${likeliest} if it was saved in that${others.length > 0 ? ` (it also reads as ${others.join(', ')})` : ''}`
+      : '';
+  throw new CliError(`${where}: not valid ${decoded.encoding} text${suggestion}`, EXIT.unreadable);
+}
+
+export async function readJsonFile(file: string, cwd: string, read?: ReadFile): Promise<unknown> {
+  return parseJsonText(await readText(file, cwd, { read }), shownName(file));
 }

@@ -1,16 +1,19 @@
 import {
+  CHANNELS,
   behaviourAssumptionsSchema,
+  channelBehaviourSchema,
   simulate,
   simulationOptionsSchema,
   type BehaviourAssumptions,
   type Profile,
   type SimulationOptions,
 } from '../domain/index.ts';
+import { textEncodingSchema, type TextEncoding } from '../domain/profiles/import/text-encoding.ts';
 import { numberFlag, stringFlag, wholeNumberFlag, type ParsedArgs } from './args.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 import { formatSimulation } from './format-simulation.ts';
 import { formatTraces } from './format-traces.ts';
-import { issuesInWords } from './issues-in-words.ts';
+import { fileIssuesInWords, issuesInWords } from './issues-in-words.ts';
 import { loadSpec } from './load-journey-or-spec.ts';
 import { loadProfiles } from './load-profiles.ts';
 import { readJsonFile, shownName } from './read-json.ts';
@@ -70,12 +73,30 @@ async function loadBehaviour(
 ): Promise<BehaviourAssumptions> {
   const parsed = behaviourAssumptionsSchema.safeParse(await readJsonFile(file, cwd, read));
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `  ${i.path.length === 0 ? '(top level)' : i.path.join('.')}: ${i.message}`)
-      .join('\n');
-    throw new CliError(`${file}: not behaviour assumptions:\n${problems}`, EXIT.invalid);
+    const problems = fileIssuesInWords(parsed.error.issues).map((line) => `  ${line}`);
+    // A typo is the likeliest unknown name: the names that are known, to compare it with.
+    if (parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys'))
+      problems.push(
+        `  (channels: ${CHANNELS.join(', ')}; fields: ${channelBehaviourSchema.keyof().options.join(', ')})`,
+      );
+    throw new CliError(
+      `${shownName(file)}: not behaviour assumptions:\n${problems.join('\n')}`,
+      EXIT.invalid,
+    );
   }
   return parsed.data;
+}
+
+/** `--encoding NAME`: how the profiles file is encoded when its bytes do not say (no BOM). */
+function encodingFlag(args: ParsedArgs): TextEncoding | undefined {
+  const raw = stringFlag(args, 'encoding');
+  if (raw === undefined) return undefined;
+  const parsed = textEncodingSchema.safeParse(raw.toLowerCase());
+  if (parsed.success) return parsed.data;
+  throw new CliError(
+    `option --encoding needs one of ${textEncodingSchema.options.join(', ')}, got "${raw}"`,
+    EXIT.unreadable,
+  );
 }
 
 /** `wayfinder simulate FILE --profiles FILE [...]`. */
@@ -94,7 +115,10 @@ export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<numb
       ? undefined
       : await loadBehaviour(behaviourFile, io.cwd, io.readFile);
   const { spec } = await loadSpec(file, io.cwd, io.readFile);
-  const profiles = await loadProfiles(profilesFile, io.cwd, io.stderr, io.readFile);
+  const profiles = await loadProfiles(profilesFile, io.cwd, io.stderr, {
+    read: io.readFile,
+    encoding: encodingFlag(args),
+  });
   const traceIds = args.repeated.get('trace-id') ?? [];
   const known = new Set(profiles.map((p) => p.id));
   for (const id of traceIds)

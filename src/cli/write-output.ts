@@ -9,6 +9,8 @@ import {
   stat,
   writeFile,
 } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT } from './io.ts';
 
@@ -19,6 +21,27 @@ function reason(error: unknown): string {
   if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way of a folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return String(code ?? error);
+}
+
+/** The signals that stop a command part way: Ctrl-C, and a `kill` or a CI runner's timeout. */
+const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Runs `work` with `path` removed should Ctrl-C or SIGTERM stop the process meanwhile; the
+ * process then exits with 128 + the signal's number (130, 143), as shells report it. A handler
+ * replaces Node's own ending by the signal, which would leave `path` behind.
+ */
+async function removedIfStopped<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const onSignal = (signal: (typeof STOPPING_SIGNALS)[number]): void => {
+    rmSync(path, { force: true });
+    process.exit(128 + osConstants.signals[signal]);
+  };
+  for (const signal of STOPPING_SIGNALS) process.on(signal, onSignal);
+  try {
+    return await work();
+  } finally {
+    for (const signal of STOPPING_SIGNALS) process.off(signal, onSignal);
+  }
 }
 
 /**
@@ -39,10 +62,13 @@ export async function writeOutput(file: string, cwd: string, text: string): Prom
       return;
     }
     if (existing !== undefined) await access(target, constants.W_OK);
-    temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    await writeFile(temporary, text, 'utf8');
-    if (existing !== undefined) await chmod(temporary, existing.mode & 0o7777);
-    await rename(temporary, target);
+    const beside = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    temporary = beside;
+    await removedIfStopped(beside, async () => {
+      await writeFile(beside, text, 'utf8');
+      if (existing !== undefined) await chmod(beside, existing.mode & 0o7777);
+      await rename(beside, target);
+    });
   } catch (error) {
     if (temporary !== undefined) await rm(temporary, { force: true });
     throw new CliError(`${file}: cannot write: ${reason(error)}`, EXIT.unreadable);

@@ -126,7 +126,7 @@ async function runCli(argv: string[], fileText: string) {
     stderr: (t) => (stderr += t),
     cwd: '/fuzz',
     readFile: async (path) => {
-      if (path === '/fuzz/input.json') return fileText;
+      if (path === '/fuzz/input.json') return new TextEncoder().encode(fileText);
       throw Object.assign(new Error(`no such file ${path}`), { code: 'ENOENT' });
     },
   });

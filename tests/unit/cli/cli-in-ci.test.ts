@@ -38,7 +38,7 @@ async function run(argv: string[], files: Record<string, string>) {
     readFile: async (path) => {
       const text = files[path];
       if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
+      return new TextEncoder().encode(text);
     },
   });
   return { code, stdout, stderr };

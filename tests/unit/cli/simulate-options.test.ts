@@ -106,6 +106,6 @@ describe('wayfinder simulate --behaviour', { timeout: 120_000 }, () => {
     const r = await run([...simulateArgs, '--behaviour', 'typo.json'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/typo\.json: not behaviour assumptions/);
-    expect(r.stderr).toMatch(/email: Unrecognized key: "deliveryRate"/);
+    expect(r.stderr).toMatch(/\n {2}email has unknown field deliveryRate\n/);
   });
 });

@@ -84,6 +84,56 @@ describe('wayfinder simulate usage errors', () => {
   });
 });
 
+describe('wayfinder simulate --behaviour FILE that is not behaviour assumptions', () => {
+  const withBehaviour = (content: unknown) =>
+    simulate(['--profiles', 'profiles.json', '--behaviour', 'rates.json'], {
+      '/ci/rates.json': JSON.stringify(content),
+    });
+
+  it('names the file and each field as the file spells it, in words', async () => {
+    const r = await withBehaviour({
+      email: { openRate: 2, clickRate: 'high' },
+      sms: { costPerSend: -1 },
+      push: 5,
+    });
+    expectNoRawIssues(r.stderr);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'wayfinder: rates.json: not behaviour assumptions:',
+        '  email.openRate must be at most 1',
+        '  email.clickRate must be a number',
+        '  sms.costPerSend must be at least 0',
+        '  push must be an object ({…})',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('names an unknown channel or field and lists the known ones', async () => {
+    const r = await withBehaviour({ emial: {}, email: { deliveryRate: 0 } });
+    expectNoRawIssues(r.stderr);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toBe('wayfinder: rates.json: not behaviour assumptions:');
+    expect(lines.slice(1, 3).sort()).toEqual([
+      '  email has unknown field deliveryRate',
+      '  the file has unknown field emial',
+    ]);
+    expect(lines[3]).toMatch(/^ {2}\(channels: email, sms, .*; fields: deliveredRate, openRate, /);
+  });
+
+  it('says a file that is not an object must be one', async () => {
+    const r = await withBehaviour([1]);
+    expect(r).toMatchObject({
+      code: 1,
+      stderr:
+        'wayfinder: rates.json: not behaviour assumptions:\n  the file must be an object ({…})\n',
+    });
+  });
+});
+
 describe('wayfinder simulate with a negative number after an option', () => {
   it('takes -5 as the value of --days (spaced or with =) and refuses it by range', async () => {
     for (const argv of [['--days', '-5'], ['--days=-5']]) {

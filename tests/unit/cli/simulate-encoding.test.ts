@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { email, journeyOf, onEvent } from '../../../src/domain/conformance/case-builder.ts';
+import { encodeText } from '../../support/encode-text.ts';
+import { runCli } from '../../support/run-cli.ts';
+
+/**
+ * `wayfinder simulate --profiles` reads a file's bytes as the app's import does: UTF-8, UTF-16
+ * by its byte-order mark, or the encoding `--encoding` names; bytes that are not text in it are
+ * refused, naming the file and the line, never read as "�".
+ */
+const journey = journeyOf(
+  'cli-journey',
+  'Signed up',
+  [
+    ['t', 'event', onEvent('signed_up')],
+    ['m', 'email', email('Welcome')],
+  ],
+  [['t', 'next', 'm']],
+);
+const csv = 'id,name\nzoe,Zoë\nsøren,Søren\n';
+
+function simulate(argv: string[], files: Record<string, string | Uint8Array>) {
+  const all: Record<string, string | Uint8Array> = {
+    '/ci/journey.json': JSON.stringify(journey),
+    ...files,
+  };
+  return runCli(['simulate', 'journey.json', '--start', '2025-01-01', ...argv], {
+    cwd: '/ci',
+    readFile: async (path) => {
+      const content = all[path];
+      if (content === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return content;
+    },
+  });
+}
+
+/**
+ * Simulates over `bytes` as profiles.csv, tracing the profile whose id is not ASCII: an id read
+ * wrongly is not found, and said so on stderr.
+ */
+const traceSøren = (bytes: Uint8Array, argv: string[] = []) =>
+  simulate(['--profiles', 'profiles.csv', '--trace-id', 'søren', '--json', ...argv], {
+    '/ci/profiles.csv': bytes,
+  });
+
+describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => {
+  it('refuses a Windows-1252 file read as UTF-8, naming file and line and the option to give', async () => {
+    const r = await traceSøren(encodeText(csv, 'windows-1252'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^wayfinder: profiles\.csv:2: .*--encoding windows-1252/);
+  });
+
+  it('reads it with --encoding windows-1252 (any case)', async () => {
+    for (const name of ['windows-1252', 'Windows-1252']) {
+      const r = await traceSøren(encodeText(csv, 'windows-1252'), ['--encoding', name]);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(r.stdout)).toMatchObject({ profiles: 2 });
+    }
+  });
+
+  it('reads UTF-16 by its byte-order mark, and UTF-8 with one', async () => {
+    for (const bytes of [
+      encodeText(csv, 'utf-16le'),
+      encodeText(csv, 'utf-16be'),
+      encodeText(csv, 'utf-8', true),
+    ]) {
+      const r = await traceSøren(bytes);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(r.stdout)).toMatchObject({ profiles: 2 });
+    }
+  });
+
+  it('refuses bytes that are not valid in the encoding given, at their line', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('id\nzoe\nab'), 0xc3, 0x28, 0x0a]);
+    const r = await traceSøren(bytes, ['--encoding', 'utf-8']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^wayfinder: profiles\.csv:3: .*utf-8/);
+    const controls = await traceSøren(new Uint8Array([0x69, 0x64, 0x0a, 0x7a, 0x0a, 0x01, 0x0a]), [
+      '--encoding',
+      'windows-1252',
+    ]);
+    expect(controls.code).toBe(2);
+    expect(controls.stderr).toMatch(/^wayfinder: profiles\.csv:3: /);
+  });
+
+  it('refuses an encoding it does not know, naming those it does', async () => {
+    const r = await traceSøren(encodeText(csv, 'utf-8'), ['--encoding', 'latin-9']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^wayfinder: option --encoding .*utf-8, utf-16le, utf-16be, windows-1252/,
+    );
+    expect(r.stderr).toMatch(/"latin-9"/);
+  });
+});
+
+describe('wayfinder validate FILE that is not UTF-8', () => {
+  it('refuses it at its line (exit 2) rather than reading "�"', async () => {
+    const text = JSON.stringify(journey, null, 2).replace('Welcome', 'Bienvenue #');
+    const [before = '', after = ''] = text.split('#');
+    const encoder = new TextEncoder();
+    const bytes = new Uint8Array([...encoder.encode(before), 0xe9, ...encoder.encode(after)]);
+    const line = before.split('\n').length;
+    const r = await runCli(['validate', 'journey.json'], {
+      cwd: '/ci',
+      readFile: async () => bytes,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith(`wayfinder: journey.json:${line}: `)).toBe(true);
+    expect(r.stderr).not.toMatch(/--encoding/);
+  });
+});
