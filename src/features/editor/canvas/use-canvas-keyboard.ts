@@ -20,6 +20,19 @@ function forCanvas(event: KeyboardEvent, wrapper: HTMLElement | null): boolean {
 }
 
 /**
+ * Whether an Escape is the page's: not typed in a field, a menu or a dialog (they close on it).
+ * Escape clears the selection from anywhere else in the editor, as it ends a comparison: with
+ * focus given back to a header button by a dialog, it is still the canvas's first layer.
+ */
+function isPageEscape(event: KeyboardEvent): boolean {
+  if (event.key !== 'Escape' || event.defaultPrevented || isEditable(event.target)) return false;
+  return !(
+    event.target instanceof Element &&
+    event.target.closest('[role="menu"], [role="dialog"], [role="listbox"]') !== null
+  );
+}
+
+/**
  * The canvas's keyboard shortcuts, read from the registered commands; listening on the document
  * so they work after a click on the empty canvas too, but never while typing in a field.
  */
@@ -41,6 +54,10 @@ export function useCanvasKeyboard(
       ) {
         event.preventDefault();
         run('findStep');
+        return;
+      }
+      if (isPageEscape(event)) {
+        if (run('clearSelection')) event.preventDefault();
         return;
       }
       if (!forCanvas(event, wrapperRef.current)) return;
