@@ -12,23 +12,12 @@ function forCanvas(event: KeyboardEvent, wrapper: HTMLElement | null): boolean {
   if (event.defaultPrevented || isEditable(event.target) || wrapper === null) return false;
   const target = event.target;
   if (target === document.body || target === document.documentElement) return true;
+  if (!(target instanceof Element) || target.closest('[role="menu"]') !== null) return false;
+  // Escape clears the selection from a page button too (where a dialog gives focus back), as it
+  // ends a comparison: the selection stays its first layer. Dialogs take their own Escape.
   return (
-    target instanceof Node &&
-    wrapper.contains(target) &&
-    (target as Element).closest('[role="menu"]') === null
-  );
-}
-
-/**
- * Whether an Escape is the page's: not typed in a field, a menu or a dialog (they close on it).
- * Escape clears the selection from anywhere else in the editor, as it ends a comparison: with
- * focus given back to a header button by a dialog, it is still the canvas's first layer.
- */
-function isPageEscape(event: KeyboardEvent): boolean {
-  if (event.key !== 'Escape' || event.defaultPrevented || isEditable(event.target)) return false;
-  return !(
-    event.target instanceof Element &&
-    event.target.closest('[role="menu"], [role="dialog"], [role="listbox"]') !== null
+    wrapper.contains(target) ||
+    (event.key === 'Escape' && target.closest('[role="dialog"]') === null)
   );
 }
 
@@ -54,10 +43,6 @@ export function useCanvasKeyboard(
       ) {
         event.preventDefault();
         run('findStep');
-        return;
-      }
-      if (isPageEscape(event)) {
-        if (run('clearSelection')) event.preventDefault();
         return;
       }
       if (!forCanvas(event, wrapperRef.current)) return;
