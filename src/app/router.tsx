@@ -105,11 +105,12 @@ export const routes: RouteObject[] = [
         handle: { title: TITLES.forecast },
         errorElement: <RouteError />,
         lazy: async () => {
-          const [{ ForecastPage }, english] = await Promise.all([
+          const [{ ForecastPage }, english, { withResultMessages }] = await Promise.all([
             import('../features/forecast/forecast-page'),
             pageMessages(),
+            import('../i18n/with-result-messages.tsx'), // its sends chart is a result's
           ]);
-          return { Component: withPageMessages(ForecastPage, english) };
+          return { Component: withPageMessages(withResultMessages(ForecastPage), english) };
         },
       },
       {

@@ -3,6 +3,7 @@ import {
   behaviourAssumptionsSchema,
   channelBehaviourSchema,
   simulate,
+  undatedPeriod,
   simulationOptionsSchema,
   type BehaviourAssumptions,
   type Profile,
@@ -45,24 +46,20 @@ export function parseStart(text: string): string {
   return new Date(at).toISOString();
 }
 
-/** The app's period for a set without events: 30 days from today's midnight (UTC). */
-const UNDATED_DAYS = 30;
-
 /**
- * The period of profiles that have no events, which cannot date it (the simulator would start at
- * 1970): what the app's simulation panel picks, `--start` and `--days` kept. Undefined when
- * some profile has an event, so the simulator's own default (the events' span) applies.
+ * The period of profiles that have no events, which cannot date it (the domain's rule: today, for
+ * 30 days), `--start` and `--days` kept, so it can be told on standard error. Undefined when some
+ * profile has an event, so the simulator's own default (the events' span) applies.
  */
-function undatedPeriod(
+function undatedPeriodOf(
   profiles: readonly Profile[],
   start: string | undefined,
   days: number | undefined,
   io: CliIo,
 ): { start: string | number; horizonDays: number } | undefined {
   if (profiles.some((p) => p.events.length > 0)) return undefined;
-  const now = new Date((io.now ?? Date.now)());
-  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return { start: start ?? midnight, horizonDays: days ?? UNDATED_DAYS };
+  const today = undatedPeriod((io.now ?? Date.now)());
+  return { start: start ?? today.start, horizonDays: days ?? today.horizonDays };
 }
 
 /** Reads a `--behaviour` file: the app's behaviour assumptions, per channel. */
@@ -126,7 +123,7 @@ export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<numb
   const days = wholeNumberFlag(args, 'days', 1, 36_600);
   const seed = numberFlag(args, 'seed');
   const trace = wholeNumberFlag(args, 'trace', 0, 10_000);
-  const period = undatedPeriod(profiles, start, days, io);
+  const period = undatedPeriodOf(profiles, start, days, io);
   if (period !== undefined && start === undefined)
     io.stderr(
       `wayfinder: ${shownName(profilesFile)}: no profile has an event to date the period by: simulating ${period.horizonDays} days from ${new Date(period.start).toISOString().slice(0, 10)} (today, UTC); give --start DATE to choose\n`,

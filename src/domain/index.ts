@@ -91,6 +91,7 @@ export { createSimulationPlan, type SimulationPlan } from './simulate/plan.ts';
 export { mergeResults } from './simulate/merge.ts';
 export {
   resolveSimulationWindow,
+  undatedPeriod,
   withResolvedWindow,
   type SimulationWindow,
 } from './simulate/window.ts';

@@ -8,8 +8,9 @@ export const PAGE_MESSAGE_ID =
   /^(forecast\.|lifecycle\.lifecycle-page\.|import\.|sim\.simulations-page\.|profiles\.(?!segment))/;
 
 /**
- * Ids only a finished simulation's lazy result view uses (its figures, tables, warnings and
- * trace): English ships them with that view, in `virtual:wayfinder-messages/en/results`.
+ * Ids only a finished simulation's lazy result view uses (its figures, charts, tables, warnings
+ * and trace): English ships them with that view, in `virtual:wayfinder-messages/en/results`, and
+ * with the forecast page, which draws the same sends chart.
  */
 export const RESULT_MESSAGE_ID =
-  /^(trace\.|sim\.(trace-viewer|result-kpis|result-tables|run-warnings|suppression)\.)/;
+  /^(trace\.|sim\.(trace-viewer|result-kpis|result-tables|run-warnings|suppression|charts)\.)/;

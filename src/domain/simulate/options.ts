@@ -130,9 +130,12 @@ const epochOrIso = z.union([z.number().int(), z.iso.datetime({ offset: true }), 
 
 /** Everything a run can be told. Every field has a default, so `{}` is valid. */
 export const simulationOptionsSchema = z.object({
-  /** Start of simulated time: epoch ms or ISO date(-time). Default: the earliest event of the profiles. */
+  /**
+   * Start of simulated time: epoch ms or ISO date(-time). Default: the earliest event of the
+   * profiles; today (UTC) when none has an event.
+   */
   start: epochOrIso.optional(),
-  /** Length of simulated time in days. Default: the span of the profiles' events. */
+  /** Length of simulated time in days. Default: the span of the profiles' events; 30 without any. */
   horizonDays: z.number().positive().max(36_600).optional(),
   /** Same inputs and seed, same result. */
   seed: z.union([z.number(), z.string()]).default(1),

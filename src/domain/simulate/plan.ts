@@ -83,15 +83,17 @@ export interface SimulationPlan {
 /**
  * Compiles a spec and options into a plan: integer step indices, precompiled conditions and
  * event tests, resolved assumptions. `profiles` supplies the default period when the options
- * leave `start` or `horizonDays` out; partitions must receive options with both set.
+ * leave `start` or `horizonDays` out (`now` for profiles without events: they start today);
+ * partitions must receive options with both set.
  */
 export function createSimulationPlan(
   spec: Spec,
   input: SimulationOptions,
   profiles: readonly Profile[] = [],
+  now?: number,
 ): SimulationPlan {
   const options = simulationOptionsSchema.parse(input);
-  const window = resolveSimulationWindow(options, profiles);
+  const window = resolveSimulationWindow(options, profiles, now);
   const ctx = planContext(spec, channelBehaviours(options), window.start, window.end);
   const ids = Object.keys(spec.steps).sort();
   const stepIndex = new Map(ids.map((id, i) => [id, i]));

@@ -217,13 +217,15 @@ export function simulatePartition(
 
 /**
  * Runs a journey spec over profiles in simulated time: pure and deterministic, the same inputs
- * and seed give the same result bit for bit.
+ * and seed give the same result bit for bit. `now` (epoch ms) dates the period of profiles
+ * without events when the options give no start: they are simulated from today.
  */
 export function simulate(
   spec: Spec,
   profiles: readonly Profile[],
   options: SimulationOptions = {},
+  now?: number,
 ): SimulationResult {
-  const plan = createSimulationPlan(spec, options, profiles);
+  const plan = createSimulationPlan(spec, options, profiles, now);
   return mergeResults([simulatePartition(plan, profiles, 0)]);
 }

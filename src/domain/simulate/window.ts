@@ -14,14 +14,27 @@ function toEpoch(value: number | string): number {
   return typeof value === 'number' ? value : Date.parse(value);
 }
 
+/** Days simulated when no profile has an event to date the period by. */
+export const UNDATED_HORIZON_DAYS = 30;
+
+/**
+ * The period of profiles without events, which cannot date it: 30 days from the UTC midnight of
+ * `now` (epoch ms), today for the app and the CLI alike, not 1970.
+ */
+export function undatedPeriod(now: number): { start: number; horizonDays: number } {
+  return { start: Math.floor(now / DAY_MS) * DAY_MS, horizonDays: UNDATED_HORIZON_DAYS };
+}
+
 /**
  * Works out the simulated period: `start` defaults to the earliest event of the profiles and
- * `horizonDays` to the whole days spanning their events (at least one). Call it once over the
- * whole profile set before splitting the profiles, so every partition shares one period.
+ * `horizonDays` to the whole days spanning their events (at least one); profiles without any
+ * event get the {@link undatedPeriod} of `now`. Call it once over the whole profile set before
+ * splitting the profiles, so every partition shares one period.
  */
 export function resolveSimulationWindow(
   options: Pick<SimulationOptions, 'start' | 'horizonDays'>,
   profiles: readonly Profile[],
+  now?: number,
 ): SimulationWindow {
   const span = new EventSpan();
   if (options.start === undefined || options.horizonDays === undefined) {
@@ -31,7 +44,7 @@ export function resolveSimulationWindow(
       span.add((p.events[0] as { at: number }).at, (p.events[n - 1] as { at: number }).at);
     }
   }
-  return windowOfSpan(options, span);
+  return windowOfSpan(options, span, now);
 }
 
 /**
@@ -58,17 +71,25 @@ export class EventSpan {
   }
 }
 
-/** {@link resolveSimulationWindow} from the span of the profiles' events. */
+/**
+ * {@link resolveSimulationWindow} from the span of the profiles' events. `now` (epoch ms) is read
+ * only when no profile has an event and the options give no start: without it, that is refused.
+ */
 export function windowOfSpan(
   options: Pick<SimulationOptions, 'start' | 'horizonDays'>,
   { first, last }: EventSpan,
+  now?: number,
 ): SimulationWindow {
-  const start =
-    options.start !== undefined ? toEpoch(options.start) : Number.isFinite(first) ? first : 0;
+  const dated = Number.isFinite(first);
+  let start: number;
+  if (options.start !== undefined) start = toEpoch(options.start);
+  else if (dated) start = first;
+  else if (now !== undefined) start = undatedPeriod(now).start;
+  else throw new RangeError('profiles without events need a start, or the time now to start today');
   if (!Number.isFinite(start)) throw new RangeError('start must be an epoch time or an ISO date');
   const horizonDays =
     options.horizonDays ??
-    (Number.isFinite(last) ? Math.max(1, Math.ceil((last + 1 - start) / DAY_MS)) : 1);
+    (dated ? Math.max(1, Math.ceil((last + 1 - start) / DAY_MS)) : UNDATED_HORIZON_DAYS);
   return { start, end: start + horizonDays * DAY_MS, horizonDays };
 }
 
@@ -76,7 +97,8 @@ export function windowOfSpan(
 export function withResolvedWindow(
   options: SimulationOptions,
   profiles: readonly Profile[],
+  now?: number,
 ): SimulationOptions {
-  const w = resolveSimulationWindow(options, profiles);
+  const w = resolveSimulationWindow(options, profiles, now);
   return { ...options, start: w.start, horizonDays: w.horizonDays };
 }

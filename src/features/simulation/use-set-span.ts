@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
+import { undatedPeriod } from '../../domain/index.ts';
 import type { SetSpan, SimulationProfileSet, SimulationServices } from './simulation-services.tsx';
 
 const spans = new Map<string, SetSpan>();
 
 /**
  * Works out a set's default period (the span of its events) in a worker, once per version of
- * the set, and hands it to `onSpan`; a set without events gets the last 30 days.
+ * the set, and hands it to `onSpan`; a set that cannot be read gets the domain's period of a set
+ * without events (30 days from today).
  */
 export function useSetSpan(
   services: SimulationServices,
@@ -39,9 +41,7 @@ export function useSetSpan(
       () => {
         if (controller.signal.aborted) return;
         setLoading(false);
-        const today = new Date();
-        const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-        onSpan(setId, { start: midnight, horizonDays: 30 });
+        onSpan(setId, undatedPeriod(Date.now()));
       },
     );
     return () => {

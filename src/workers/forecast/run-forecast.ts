@@ -154,7 +154,7 @@ export function readForecastSetAhead(
     if (!isForecastWorkerEvent(data) || data.type !== 'part-span' || data.ahead !== ahead) return;
     spans.add(data.first ?? Number.POSITIVE_INFINITY, data.last ?? Number.NEGATIVE_INFINITY);
     if (++heard < parts) return;
-    const { start, horizonDays } = windowOfSpan({}, spans);
+    const { start, horizonDays } = windowOfSpan({}, spans, Date.now());
     kept.post(
       each((partition) => ({ type: 'prepare', set, parts, partition, specs, start, horizonDays })),
     );
@@ -187,7 +187,11 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
   const count = 'set' in request ? request.count : request.profiles.length;
   let window = awaitPeriod
     ? { start: 0, horizonDays: 1 }
-    : resolveSimulationWindow(first.options ?? {}, 'profiles' in request ? request.profiles : []);
+    : resolveSimulationWindow(
+        first.options ?? {},
+        'profiles' in request ? request.profiles : [],
+        Date.now(),
+      );
   const cap = first.spec.settings.frequencyCap;
   const common = (partition: number, largest: number) => ({
     variants: variants.map((v) => ({
@@ -310,7 +314,7 @@ export function runForecast(request: RunForecastRequest): Promise<ForecastRun> {
         );
         waiting.push(worker);
         if (waiting.length === requests.length) {
-          window = windowOfSpan(first.options ?? {}, spans);
+          window = windowOfSpan(first.options ?? {}, spans, Date.now());
           const period: ForecastWorkerRequest = {
             type: 'period',
             start: window.start,

@@ -170,7 +170,7 @@ function runSimulationPool(
  */
 export function runSimulation(request: RunSimulationRequest): Promise<SimulationResult> {
   const { spec, profiles } = request;
-  const window = resolveSimulationWindow(request.options ?? {}, profiles);
+  const window = resolveSimulationWindow(request.options ?? {}, profiles, Date.now());
   const options = { ...request.options, start: window.start, horizonDays: window.horizonDays };
   const slices = splitProfiles(profiles, workerCount(request.workers, profiles.length));
   const requests = slices.map((slice, partition): SimulationWorkerRequest => ({
@@ -262,7 +262,7 @@ export function readStoredSetSpan(
     if (message.first !== null && message.last !== null) events.add(message.first, message.last);
     profiles += message.profiles;
     if (++answered < parts) return true;
-    const window = windowOfSpan({}, events);
+    const window = windowOfSpan({}, events, Date.now());
     control.resolve({ start: window.start, horizonDays: window.horizonDays, profiles });
     return true;
   });

@@ -107,4 +107,24 @@ describe('registered commands drive the canvas keys, toolbar and help', () => {
     await user.click(screen.getByRole('button', { name: 'Redo' }));
     expect(store.getState().document.steps).toHaveLength(2);
   });
+
+  it('Escape clears the selection with focus on a page button outside the canvas, but not in a field', async () => {
+    const user = userEvent.setup();
+    const store = storeWithTwoSteps();
+    render(
+      <>
+        <button type="button">Publish</button>
+        <input aria-label="Subject" />
+        <JourneyCanvas store={store} showPalette={false} />
+      </>,
+    );
+    const [, email] = store.getState().document.steps;
+    act(() => void store.dispatch('setSelection', { stepIds: [email?.id ?? ''] }));
+    screen.getByRole('textbox', { name: 'Subject' }).focus();
+    await user.keyboard('{Escape}');
+    expect(store.getState().selection.stepIds).toEqual([email?.id]);
+    screen.getByRole('button', { name: 'Publish' }).focus();
+    await user.keyboard('{Escape}');
+    expect(store.getState().selection.stepIds).toEqual([]);
+  });
 });

@@ -180,6 +180,20 @@ describe('JourneyListPage', () => {
     expect((await listJourneys()).length).toBe(4);
   });
 
+  it('returns focus to New journey after Escape closes the dialog it opened with Enter', async () => {
+    const user = userEvent.setup();
+    await renderList();
+    const button = screen.getByRole('button', { name: 'New journey' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: 'New journey' });
+    await user.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'New journey' })).not.toBeInTheDocument(),
+    );
+    await waitFor(() => expect(button).toHaveFocus());
+  });
+
   it('creates a journey from a template and opens it', async () => {
     const user = userEvent.setup();
     await renderList();

@@ -89,6 +89,8 @@ describe('segment preview', () => {
     const picker = await screen.findByRole('combobox', { name: 'Profile set' });
     await user.selectOptions(picker, a.id);
     expect(await screen.findByText('1 of 3 profiles match (33.3%)')).toBeInTheDocument();
+    // A long name is cut in the select: the chosen set's whole name is its title.
+    expect(picker).toHaveAttribute('title', 'Set A');
   });
 
   it('waits for an unfinished condition', async () => {

@@ -12,10 +12,12 @@ function forCanvas(event: KeyboardEvent, wrapper: HTMLElement | null): boolean {
   if (event.defaultPrevented || isEditable(event.target) || wrapper === null) return false;
   const target = event.target;
   if (target === document.body || target === document.documentElement) return true;
+  if (!(target instanceof Element) || target.closest('[role="menu"]') !== null) return false;
+  // Escape clears the selection from a page button too (where a dialog gives focus back), as it
+  // ends a comparison: the selection stays its first layer. Dialogs take their own Escape.
   return (
-    target instanceof Node &&
-    wrapper.contains(target) &&
-    (target as Element).closest('[role="menu"]') === null
+    wrapper.contains(target) ||
+    (event.key === 'Escape' && target.closest('[role="dialog"]') === null)
   );
 }
 

@@ -30,6 +30,7 @@ export function ImportTargetFields({
         <select
           id={intoId}
           value={target.kind === 'new' ? '' : target.setId}
+          title={target.kind === 'new' ? undefined : sets.find((s) => s.id === target.setId)?.name}
           onChange={(e) =>
             onChange(
               e.target.value === ''

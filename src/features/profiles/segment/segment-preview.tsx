@@ -82,7 +82,12 @@ export function SegmentPreview({ condition, setId, now, debounceMs = 300 }: Segm
           <label htmlFor={pickerId}>
             <FormattedMessage id="profiles.segment-preview.profileSet" />
           </label>
-          <select id={pickerId} value={chosen ?? ''} onChange={(e) => setPicked(e.target.value)}>
+          <select
+            id={pickerId}
+            value={chosen ?? ''}
+            title={sets.find((s) => s.id === chosen)?.name}
+            onChange={(e) => setPicked(e.target.value)}
+          >
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
                 <FormattedMessage
