@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Any constant: serialises migrations of processes starting together on one database. */
@@ -28,6 +28,23 @@ export function statementsOf(sql: string): string[] {
     .filter((statement) => statement !== '');
 }
 
+const LOCK_POLL_MS = 100;
+
+/**
+ * Takes the migration lock by polling, not by waiting in `pg_advisory_lock`: a session waiting
+ * there holds a snapshot, and the holder's `create index concurrently` waits for every such
+ * snapshot to end, so two processes starting together deadlocked.
+ */
+async function takeMigrationLock(client: PoolClient): Promise<void> {
+  for (;;) {
+    const r = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [
+      MIGRATION_LOCK,
+    ]);
+    if (r.rows[0]?.locked === true) return;
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  }
+}
+
 /**
  * Applies the numbered SQL files in `migrations/` that the database has not seen, each in its own
  * transaction (or statement by statement, see {@link NO_TRANSACTION}), under an advisory lock so
@@ -36,7 +53,7 @@ export function statementsOf(sql: string): string[] {
 export async function migrate(pool: Pool): Promise<number[]> {
   const client = await pool.connect();
   try {
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await takeMigrationLock(client);
     await client.query(
       'create table if not exists schema_migrations (version integer primary key, applied_at timestamptz not null default now())',
     );
