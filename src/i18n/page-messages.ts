@@ -13,3 +13,9 @@ export const PAGE_MESSAGE_ID =
  */
 export const RESULT_MESSAGE_ID =
   /^(trace\.|sim\.(trace-viewer|result-kpis|result-tables|run-warnings|suppression)\.)/;
+
+/**
+ * Ids only the live counts on a step use (its lazily loaded pill): English ships them with the
+ * pill, in `virtual:wayfinder-messages/en/live`.
+ */
+export const LIVE_STEP_MESSAGE_ID = /^live\.step\./;
