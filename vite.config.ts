@@ -4,11 +4,7 @@ import path from 'node:path';
 import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import {
-  LIVE_STEP_MESSAGE_ID,
-  PAGE_MESSAGE_ID,
-  RESULT_MESSAGE_ID,
-} from './src/i18n/page-messages.ts';
+import { LIVE_MESSAGE_ID, PAGE_MESSAGE_ID, RESULT_MESSAGE_ID } from './src/i18n/page-messages.ts';
 
 /**
  * The production Content-Security-Policy. No inline or eval'd script anywhere; scripts and
@@ -102,7 +98,7 @@ function precompiledMessages(): Plugin {
             ? 'pages'
             : RESULT_MESSAGE_ID.test(key)
               ? 'results'
-              : LIVE_STEP_MESSAGE_ID.test(key)
+              : LIVE_MESSAGE_ID.test(key)
                 ? 'live'
                 : undefined;
       const part = (key: string) =>

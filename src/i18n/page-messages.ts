@@ -15,7 +15,7 @@ export const RESULT_MESSAGE_ID =
   /^(trace\.|sim\.(trace-viewer|result-kpis|result-tables|run-warnings|suppression)\.)/;
 
 /**
- * Ids only the live counts on a step use (its lazily loaded pill): English ships them with the
- * pill, in `virtual:wayfinder-messages/en/live`.
+ * Ids only the live counts use (the bar, its chart and each step's pill, all lazily loaded):
+ * English ships them with them, in `virtual:wayfinder-messages/en/live`.
  */
-export const LIVE_STEP_MESSAGE_ID = /^live\.step\./;
+export const LIVE_MESSAGE_ID = /^live\./;

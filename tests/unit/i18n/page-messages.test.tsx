@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGLISH_MESSAGES, loadMessages } from '../../../src/i18n/load-messages.ts';
 import { LocaleProvider } from '../../../src/i18n/locale-provider.tsx';
 import {
-  LIVE_STEP_MESSAGE_ID,
+  LIVE_MESSAGE_ID,
   PAGE_MESSAGE_ID,
   RESULT_MESSAGE_ID,
 } from '../../../src/i18n/page-messages.ts';
@@ -48,13 +48,13 @@ describe('English page messages, kept out of the first load', () => {
         (id) =>
           !/^(diagnostic|restore)\./.test(id) &&
           !RESULT_MESSAGE_ID.test(id) &&
-          !LIVE_STEP_MESSAGE_ID.test(id),
+          !LIVE_MESSAGE_ID.test(id),
       ),
     ).toEqual([]);
     expect(absent.filter((id) => RESULT_MESSAGE_ID.test(id))).toContain(
       'sim.result-kpis.noGoalSet',
     );
-    expect(absent.filter((id) => LIVE_STEP_MESSAGE_ID.test(id))).toContain('live.step.actual');
+    expect(absent.filter((id) => LIVE_MESSAGE_ID.test(id))).toContain('live.step.actual');
   });
 
   it('reach a lazy page in English, and leave French to its own catalogue', async () => {

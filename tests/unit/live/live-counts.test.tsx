@@ -15,6 +15,7 @@ import { compile, sequentialIds, TEMPLATES, type JourneyDocument } from '../../.
 import type { CountsOverlay } from '../../../src/domain/simulate/counts-overlay';
 import { LiveCounts } from '../../../src/features/live/live-counts';
 import { VersionBanner } from '../../../src/features/live/version-banner';
+import { withLiveMessages } from '../../../src/i18n/live-messages';
 
 const BASE = 'http://executor.test';
 const state = createMockBackendState(() => new Date('2026-12-06T09:00:00.000Z'));
@@ -227,9 +228,12 @@ describe('LiveCounts when the executor fails or forgets', () => {
 });
 
 describe('VersionBanner', () => {
+  // Its words ship with the live counts bar it is drawn in.
+  const Banner = withLiveMessages(VersionBanner);
+
   it('shows the counts’ version, publication time and freshness, and each removed step’s counts', () => {
     render(
-      <VersionBanner
+      <Banner
         version={4}
         publishedAt="2026-12-01T10:00:00.000Z"
         asOf="2026-12-06T08:30:00.000Z"

@@ -1,7 +1,7 @@
 import { Children, type ReactNode } from 'react';
 import type { IntlShape } from 'react-intl';
 import type { ActualStepCounts } from '../../../domain/simulate/counts-overlay.ts';
-import { useLiveStepIntl } from '../../../i18n/use-live-step-intl.ts';
+import { useLiveStepIntl } from '../../../i18n/live-messages.tsx';
 
 /** A step whose actual share falls outside the forecast's P10–P90 range, past doubt. */
 export function outsideForecast(actual: ActualStepCounts | undefined): boolean {
