@@ -64,3 +64,17 @@ function notSentOf(counts: LiveCounts, stepId: string): Pick<ActualStepCounts, '
   if (refused === undefined || refused.journey_stopped + refused.not_rendered === 0) return {};
   return { notSent: { stopped: refused.journey_stopped, unrendered: refused.not_rendered } };
 }
+
+/** The messages of all steps reached and not sent, by why: the journey stopped, not filled in. */
+export function notSentTotals(counts: Pick<LiveCounts, 'notSent'>): {
+  stopped: number;
+  unrendered: number;
+} {
+  let stopped = 0;
+  let unrendered = 0;
+  for (const refused of Object.values(counts.notSent ?? {})) {
+    stopped += refused.journey_stopped;
+    unrendered += refused.not_rendered;
+  }
+  return { stopped, unrendered };
+}
