@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { PAGE_MESSAGE_ID, RESULT_MESSAGE_ID } from './src/i18n/page-messages.ts';
+import { LIVE_MESSAGE_ID, PAGE_MESSAGE_ID, RESULT_MESSAGE_ID } from './src/i18n/page-messages.ts';
 
 /**
  * The production Content-Security-Policy. No inline or eval'd script anywhere; scripts and
@@ -80,7 +80,7 @@ function precompiledMessages(): Plugin {
     },
     async load(id) {
       if (!id.startsWith(`\0${MESSAGES_PREFIX}`)) return null;
-      const match = /^([a-z]{2})(?:\/(diagnostics|pages|results))?$/.exec(
+      const match = /^([a-z]{2})(?:\/(diagnostics|pages|results|live))?$/.exec(
         id.slice(MESSAGES_PREFIX.length + 1),
       );
       if (match === null) throw new Error(`No catalogue for "${id}"`);
@@ -98,7 +98,9 @@ function precompiledMessages(): Plugin {
             ? 'pages'
             : RESULT_MESSAGE_ID.test(key)
               ? 'results'
-              : undefined;
+              : LIVE_MESSAGE_ID.test(key)
+                ? 'live'
+                : undefined;
       const part = (key: string) =>
         locale !== 'en' ? wanted === undefined : partOf(key) === wanted;
       const compiled = Object.fromEntries(

@@ -14,3 +14,9 @@ export const PAGE_MESSAGE_ID =
  */
 export const RESULT_MESSAGE_ID =
   /^(trace\.|sim\.(trace-viewer|result-kpis|result-tables|run-warnings|suppression|charts)\.)/;
+
+/**
+ * Ids only the live counts use (the bar, its chart and each step's pill, all lazily loaded):
+ * English ships them with them, in `virtual:wayfinder-messages/en/live`.
+ */
+export const LIVE_MESSAGE_ID = /^live\./;

@@ -8,6 +8,8 @@ export interface LiveCounts {
   entries: number;
   steps: Readonly<Record<string, { entered: number; waiting: number }>>;
   edgeCounts: Readonly<Record<string, number>>;
+  /** Per message step, what it reached and did not send, by why (absent from older executors). */
+  notSent?: Readonly<Record<string, { journey_stopped: number; not_rendered: number }>>;
 }
 
 /**
@@ -45,6 +47,7 @@ export function liveOverlay(
       ...(c !== undefined && Number.isFinite(c.actualShare) ? { share: c.actualShare } : {}),
       ...(c?.band != null ? { forecast: { p10: c.band.p10, p90: c.band.p90 } } : {}),
       ...(c !== undefined ? { verdict: c.verdict } : {}),
+      ...notSentOf(counts, id),
     };
     const simulated = forecast?.steps[id]?.entered.p50;
     if (show === 'both' && simulated !== undefined)
@@ -54,4 +57,24 @@ export function liveOverlay(
   for (const c of document.connections)
     connectionCounts[c.id] = counts.edgeCounts[`${c.from}->${c.fromBranch}`] ?? 0;
   return { stepCounts, connectionCounts, actual: { version: counts.version, show, steps } };
+}
+
+function notSentOf(counts: LiveCounts, stepId: string): Pick<ActualStepCounts, 'notSent'> {
+  const refused = counts.notSent?.[stepId];
+  if (refused === undefined || refused.journey_stopped + refused.not_rendered === 0) return {};
+  return { notSent: { stopped: refused.journey_stopped, unrendered: refused.not_rendered } };
+}
+
+/** The messages of all steps reached and not sent, by why: the journey stopped, not filled in. */
+export function notSentTotals(counts: Pick<LiveCounts, 'notSent'>): {
+  stopped: number;
+  unrendered: number;
+} {
+  let stopped = 0;
+  let unrendered = 0;
+  for (const refused of Object.values(counts.notSent ?? {})) {
+    stopped += refused.journey_stopped;
+    unrendered += refused.not_rendered;
+  }
+  return { stopped, unrendered };
 }

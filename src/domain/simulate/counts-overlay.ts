@@ -11,6 +11,11 @@ export interface ActualStepCounts {
   /** The forecast's P10–P90 share range for the step. */
   forecast?: { p10: number; p90: number };
   verdict?: ActualVerdict;
+  /**
+   * Messages the step reached and did not send (absent when none): the journey was stopped before
+   * they went out, or their template could not be filled in. Not in the step's actual sends.
+   */
+  notSent?: { stopped: number; unrendered: number };
 }
 
 /**

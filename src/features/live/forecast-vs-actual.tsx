@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
+import { notSentTotals } from '../../domain/live/live-overlay.ts';
 import type { VersionForecast, ForecastDay } from '../../domain/live/version-forecast.ts';
 import type { VersionCounts } from '../../api/executor-contract.ts';
 import { SeriesChart } from '../../ui/charts/series-chart.tsx';
@@ -54,6 +55,8 @@ export function ForecastVsActual({
     () => alignDays(forecast.daily, counts.daily, publishedAt.slice(0, 10), asOfDay),
     [forecast.daily, counts.daily, publishedAt, asOfDay],
   );
+  // Sends the forecast counts and the actual line cannot: said beside the charts.
+  const notSent = notSentTotals(counts);
   const categories = {
     unit: 'day' as const,
     starts: days.map((d) => Date.parse(d.forecast.day)),
@@ -74,6 +77,14 @@ export function ForecastVsActual({
       {outside > 0 && (
         <p role="note">
           <FormattedMessage id="live.chart.outside" values={{ count: outside }} />
+        </p>
+      )}
+      {notSent.stopped + notSent.unrendered > 0 && (
+        <p role="note">
+          <FormattedMessage
+            id="live.chart.notSent"
+            values={{ ...notSent, notSent: notSent.stopped + notSent.unrendered }}
+          />
         </p>
       )}
       {days.length === 0 && (

@@ -12,6 +12,7 @@ import { specSuccessors } from '../../domain/live/step-comparison.ts';
 import { versionDrift } from '../../domain/live/version-drift.ts';
 import type { CountsOverlay } from '../../domain/simulate/counts-overlay.ts';
 import { specForVersion } from '../../editor/spec-for-version.ts';
+import { withLiveMessages } from '../../i18n/live-messages.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { CountsToggle, type CountsView } from './counts-toggle.tsx';
 import { useVersionForecast } from './use-version-forecast.ts';
@@ -37,7 +38,7 @@ const ForecastVsActual = lazy(() =>
  * simulated / actual / both toggle, the forecast of the version to compare with, and the forecast
  * against what happened per day. Draws nothing for a journey the backend has never published.
  */
-export function LiveCounts({
+function LiveCountsBar({
   document,
   onOverlay,
 }: {
@@ -220,3 +221,5 @@ export function LiveCounts({
     </section>
   );
 }
+
+export const LiveCounts = withLiveMessages(LiveCountsBar);

@@ -7,7 +7,11 @@ import englishPages from 'virtual:wayfinder-messages/en/pages';
 import { describe, expect, it } from 'vitest';
 import { ENGLISH_MESSAGES, loadMessages } from '../../../src/i18n/load-messages.ts';
 import { LocaleProvider } from '../../../src/i18n/locale-provider.tsx';
-import { PAGE_MESSAGE_ID, RESULT_MESSAGE_ID } from '../../../src/i18n/page-messages.ts';
+import {
+  LIVE_MESSAGE_ID,
+  PAGE_MESSAGE_ID,
+  RESULT_MESSAGE_ID,
+} from '../../../src/i18n/page-messages.ts';
 import { withPageMessages } from '../../../src/i18n/with-page-messages.tsx';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -34,17 +38,23 @@ describe('English page messages, kept out of the first load', () => {
     expect(pageIds.length).toBeGreaterThan(100);
     expect(Object.keys(englishPages).sort()).toEqual(pageIds.sort());
     expect(Object.keys(ENGLISH_MESSAGES).filter((id) => PAGE_MESSAGE_ID.test(id))).toEqual([]);
-    // The rest of the first load's absentees are the problems and a result view's words
-    // (vite.config.ts).
+    // The rest of the first load's absentees are the problems, a result view's words and a
+    // step's live counts (vite.config.ts).
     const absent = Object.keys(en).filter(
       (id) => !(id in ENGLISH_MESSAGES) && !pageIds.includes(id),
     );
     expect(
-      absent.filter((id) => !/^(diagnostic|restore)\./.test(id) && !RESULT_MESSAGE_ID.test(id)),
+      absent.filter(
+        (id) =>
+          !/^(diagnostic|restore)\./.test(id) &&
+          !RESULT_MESSAGE_ID.test(id) &&
+          !LIVE_MESSAGE_ID.test(id),
+      ),
     ).toEqual([]);
     expect(absent.filter((id) => RESULT_MESSAGE_ID.test(id))).toContain(
       'sim.result-kpis.noGoalSet',
     );
+    expect(absent.filter((id) => LIVE_MESSAGE_ID.test(id))).toContain('live.step.actual');
   });
 
   it('reach a lazy page in English, and leave French to its own catalogue', async () => {

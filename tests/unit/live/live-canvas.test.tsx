@@ -110,4 +110,42 @@ describe('live counts on the canvas', () => {
     expect(within(waitStep).queryByText(/sim|entered/)).toBeNull();
     expect(screen.getByText('7', { selector: '.journey-edge__count' })).toBeVisible();
   });
+
+  it('says how many messages a step reached but did not send, and why, beside its actual and simulated counts', async () => {
+    const { store, trigger, email, wait } = journey();
+    const counts = {
+      version: 3,
+      entries: 400,
+      steps: {
+        [trigger]: { entered: 400, waiting: 0 },
+        [email]: { entered: 398, waiting: 0 },
+        [wait]: { entered: 380, waiting: 0 },
+      },
+      edgeCounts: {},
+      notSent: {
+        [email]: { journey_stopped: 12, not_rendered: 3 },
+        [wait]: { journey_stopped: 0, not_rendered: 0 },
+      },
+    };
+    const document = store.getState().document;
+    const ids = { trigger, email, wait };
+    const both = liveOverlay(counts, document, 'both', forecastFor(ids), {});
+    const { unmount } = render(<JourneyCanvas store={store} showPalette={false} overlay={both} />);
+    const emailStep = screen.getByRole('group', { name: 'Email step: Welcome email' });
+    const pill = await within(emailStep).findByText(/398 actual/);
+    expect(pill).toHaveTextContent('398 actual · 3,990 sim · 15 not sent');
+    expect(pill.closest('[title]')?.getAttribute('title')).toContain(
+      '15 messages reached this step but did not go out, so the actual sends leave them out: 12 because the journey was stopped, 3 because the message could not be filled in for the customer',
+    );
+    const waitStep = screen.getByRole('group', { name: 'Delay step: Wait 2 days' });
+    expect(await within(waitStep).findByText(/380 actual/)).not.toHaveTextContent(/not sent/);
+    unmount();
+
+    const actual = liveOverlay(counts, document, 'actual', null, {});
+    render(<JourneyCanvas store={store} showPalette={false} overlay={actual} />);
+    const again = screen.getByRole('group', { name: 'Email step: Welcome email' });
+    expect(await within(again).findByText(/398 actual/)).toHaveTextContent(
+      '398 actual · 15 not sent',
+    );
+  });
 });

@@ -14,7 +14,11 @@ import { saveBackendSettings } from '../../../src/api/backend-settings';
 import { compile, sequentialIds, TEMPLATES, type JourneyDocument } from '../../../src/domain/index';
 import type { CountsOverlay } from '../../../src/domain/simulate/counts-overlay';
 import { LiveCounts } from '../../../src/features/live/live-counts';
+import type { VersionCounts } from '../../../src/api/executor-contract';
+import type { VersionForecast } from '../../../src/domain/live/version-forecast';
+import { ForecastVsActual } from '../../../src/features/live/forecast-vs-actual';
 import { VersionBanner } from '../../../src/features/live/version-banner';
+import { withLiveMessages } from '../../../src/i18n/live-messages';
 
 const BASE = 'http://executor.test';
 const state = createMockBackendState(() => new Date('2026-12-06T09:00:00.000Z'));
@@ -227,9 +231,12 @@ describe('LiveCounts when the executor fails or forgets', () => {
 });
 
 describe('VersionBanner', () => {
+  // Its words ship with the live counts bar it is drawn in.
+  const Banner = withLiveMessages(VersionBanner);
+
   it('shows the counts’ version, publication time and freshness, and each removed step’s counts', () => {
     render(
-      <VersionBanner
+      <Banner
         version={4}
         publishedAt="2026-12-01T10:00:00.000Z"
         asOf="2026-12-06T08:30:00.000Z"
@@ -245,5 +252,51 @@ describe('VersionBanner', () => {
     expect(within(banner).getByText('2 new steps have no counts yet.')).toBeVisible();
     expect(within(banner).getByText('1 step of v4 not in the draft')).toBeVisible();
     expect(within(banner).getByText('Old reminder: 1,234 entered, 5 waiting')).toBeVisible();
+  });
+});
+
+describe('ForecastVsActual', () => {
+  const Chart = withLiveMessages(ForecastVsActual);
+  // Only what the chart reads of a forecast: its days (none here) and what it was run on.
+  const forecast = {
+    version: 1,
+    profileSetName: 'Demo',
+    profiles: 100,
+    replications: 5,
+    daily: [],
+  } as unknown as VersionForecast;
+  const counts = (notSent: VersionCounts['notSent']) =>
+    ({ asOf: '2026-12-02T12:00:00.000Z', daily: [], notSent }) as unknown as VersionCounts;
+
+  it('says how many messages reached their step and did not go out, and why, which the actual sends leave out', () => {
+    render(
+      <Chart
+        forecast={forecast}
+        counts={counts({
+          m1: { journey_stopped: 12, not_rendered: 0 },
+          m2: { journey_stopped: 0, not_rendered: 3 },
+        })}
+        publishedAt="2026-12-01T10:00:00.000Z"
+      />,
+    );
+    expect(
+      screen.getByText(
+        '15 messages reached their steps but did not go out: 12 because the journey was stopped, 3 because the message could not be filled in for the customer. The actual messages sent leave them out; the forecast does not.',
+      ),
+    ).toBeVisible();
+  });
+
+  it('says nothing of it when every message reached went out, or the executor does not report it', () => {
+    for (const notSent of [{ m1: { journey_stopped: 0, not_rendered: 0 } }, undefined]) {
+      const { unmount } = render(
+        <Chart
+          forecast={forecast}
+          counts={counts(notSent)}
+          publishedAt="2026-12-01T10:00:00.000Z"
+        />,
+      );
+      expect(screen.queryByText(/did not go out/)).toBeNull();
+      unmount();
+    }
   });
 });

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
-import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { Children, type ReactNode } from 'react';
+import type { IntlShape } from 'react-intl';
 import type { ActualStepCounts } from '../../../domain/simulate/counts-overlay.ts';
+import { useLiveStepIntl } from '../../../i18n/live-messages.tsx';
 
 /** A step whose actual share falls outside the forecast's P10–P90 range, past doubt. */
 export function outsideForecast(actual: ActualStepCounts | undefined): boolean {
@@ -30,7 +31,28 @@ export function comparisonText(intl: IntlShape, actual: ActualStepCounts): strin
   );
 }
 
-/** The live count in a step's header: actual runs, with the simulated ones beside in "both" view. */
+/** The pill's words: actual runs, the simulated ones in "both" view, and the messages not sent. */
+function countText(intl: IntlShape, actual: ActualStepCounts, simulated: number | undefined) {
+  const muted = (chunks: ReactNode[]) => <span className="step-node__count-sim">{chunks}</span>;
+  const notSent =
+    actual.notSent === undefined ? 0 : actual.notSent.stopped + actual.notSent.unrendered;
+  if (simulated === undefined)
+    return notSent === 0
+      ? intl.formatMessage({ id: 'live.step.actual' }, { count: actual.entered })
+      : intl.formatMessage(
+          { id: 'live.step.actualNotSent' },
+          { count: actual.entered, notSent, muted },
+        );
+  const values = { actual: actual.entered, simulated, notSent, muted };
+  return notSent === 0
+    ? intl.formatMessage({ id: 'live.step.actualAndSimulated' }, values)
+    : intl.formatMessage({ id: 'live.step.actualAndSimulatedNotSent' }, values);
+}
+
+/**
+ * The live count in a step's header: actual runs, with the simulated ones beside in "both" view,
+ * and the messages the step reached but did not send, with why in its tooltip.
+ */
 export function ActualCount({
   actual,
   simulated,
@@ -38,28 +60,27 @@ export function ActualCount({
   actual: ActualStepCounts;
   simulated: number | undefined;
 }) {
-  const intl = useIntl();
+  const intl = useLiveStepIntl();
   const comparison = comparisonText(intl, actual);
+  const notSent =
+    actual.notSent === undefined
+      ? undefined
+      : intl.formatMessage(
+          { id: 'live.step.notSentWhy' },
+          {
+            notSent: actual.notSent.stopped + actual.notSent.unrendered,
+            stopped: actual.notSent.stopped,
+            unrendered: actual.notSent.unrendered,
+          },
+        );
+  const title = [comparison ?? intl.formatMessage({ id: 'live.step.actualTitle' }), notSent]
+    .filter((line) => line !== undefined)
+    .join('\n');
   return (
     <>
-      <span
-        className="step-node__count step-node__count--actual"
-        title={comparison ?? intl.formatMessage({ id: 'live.step.actualTitle' })}
-      >
-        {simulated === undefined ? (
-          <FormattedMessage id="live.step.actual" values={{ count: actual.entered }} />
-        ) : (
-          <FormattedMessage
-            id="live.step.actualAndSimulated"
-            values={{
-              actual: actual.entered,
-              simulated,
-              muted: (chunks: ReactNode[]) => (
-                <span className="step-node__count-sim">{chunks}</span>
-              ),
-            }}
-          />
-        )}
+      <span className="step-node__count step-node__count--actual" title={title}>
+        {/* Rich text comes back as a list of nodes: keyed here, as FormattedMessage would. */}
+        {Children.toArray(countText(intl, actual, simulated))}
       </span>
       {outsideForecast(actual) && comparison !== undefined && (
         <span
