@@ -26,16 +26,19 @@ Commands:
                                   --version N stamps it as version N for publishing (the
                                   backend wants the next number), else a content hash
   schema                          print the spec's JSON Schema
-  simulate FILE --profiles FILE   run a document or spec over sample profiles (JSON, CSV
-           [--start DATE] [--days N] [--seed N] [--trace N] [--json]
-           [--trace-id ID]... [--behaviour FILE] [--encoding NAME]
+  simulate FILE --profiles FILE [--start DATE] [--days N] [--seed N] [--json]
+           [--trace N] [--trace-id ID]... [--behaviour FILE] [--encoding NAME]
+                                  run a document or spec over sample profiles (JSON, CSV
                                   or a CDNOW transaction file) in simulated time;
-                                  --start without an offset is UTC; --trace-id (repeatable)
-                                  traces those profiles; --behaviour reads per-channel
-                                  behaviour assumptions (JSON, as the app's table sets them);
                                   the period defaults to the span of the profiles' events, or
                                   to 30 days from today (UTC) when they have none, as in the app;
+                                  --start without an offset is UTC;
                                   --days is a whole number from 1 to 36,600;
+                                  --seed N: the same seed gives the same run (default 1);
+                                  --trace N traces N profiles picked by the seed (0 to 10,000);
+                                  --trace-id (repeatable) traces those profiles;
+                                  --behaviour reads per-channel behaviour assumptions (JSON, as
+                                  the app's table sets them);
                                   --encoding: the profiles file's when not UTF-8 and it has
                                   no byte-order mark (windows-1252, iso-8859-15,
                                   windows-1250, macintosh, utf-16le, utf-16be)

@@ -183,6 +183,27 @@ describe('wayfinder simulate', () => {
     expect(stdout).toMatch(/Welcome email \(email\)/);
   });
 
+  it('lists the steps as the journey runs, from its trigger along each branch', async () => {
+    const { code, stdout } = await run(
+      ['simulate', 'welcome.json', '--profiles', cdnowSample, '--days', '9'],
+      dir,
+    );
+    expect(code).toBe(0);
+    const rows = stdout.slice(stdout.indexOf('\nstep ')).trim().split('\n').slice(1);
+    const labels = rows.map((row) => row.slice(0, row.indexOf(' (')));
+    const document = welcome();
+    const byLabel = new Map(document.steps.map((step) => [step.label, step.id]));
+    const after = (id: string | undefined) =>
+      document.connections.filter((c) => c.from === id).map((c) => c.to);
+    expect(labels[0]).toBe('Signed up');
+    // Each step after the first comes after a step that leads to it.
+    labels.slice(1).forEach((label, i) => {
+      const earlier = labels.slice(0, i + 1).flatMap((l) => after(byLabel.get(l)));
+      expect(earlier, label).toContain(byLabel.get(label));
+    });
+    expect(labels).toHaveLength(document.steps.length);
+  });
+
   it('gives the same --json result for the same seed, and reads a CDNOW file', async () => {
     const args = [
       'simulate',
