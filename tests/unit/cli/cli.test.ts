@@ -149,6 +149,29 @@ describe('wayfinder schema and usage', () => {
     expect(stderr).toMatch(/unknown command "frobnicate"/);
   });
 
+  it('refuses an option the command does not take, never ignoring a typo', async () => {
+    for (const argv of [
+      ['validate', 'welcome.json', '--jsno'],
+      ['simulate', 'welcome.json', '--profiles', 'welcome.json', '--day', '90'],
+      ['compile', 'welcome.json', '--json'],
+      ['validate', 'welcome.json', '--toString=1'],
+    ]) {
+      const r = await run(argv, dir);
+      const option = argv.find((a) => a.startsWith('--') && a !== '--profiles')?.split('=')[0];
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.startsWith(`wayfinder: unknown option ${option ?? ''} `), r.stderr).toBe(
+        true,
+      );
+    }
+  });
+
+  it('refuses a second file rather than checking only the first', async () => {
+    const r = await run(['validate', 'welcome.json', 'broken.json'], dir);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^wayfinder: unexpected argument "broken\.json"/);
+  });
+
   it.each(['constructor', 'toString', '__proto__'])(
     'treats "%s" as an unknown command, not a property of Object',
     async (name) => {
