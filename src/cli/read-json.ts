@@ -4,7 +4,7 @@ import { parseJson } from '../domain/index.ts';
 import { decodeFile } from '../domain/profiles/import/decode-file.ts';
 import type { TextEncoding } from '../domain/profiles/import/text-encoding.ts';
 import { fileErrorInWords } from './file-error-in-words.ts';
-import { CliError, EXIT } from './io.ts';
+import { CliError, EXIT, type CliIo } from './io.ts';
 
 /** Parses JSON, turning a syntax problem into "FILE:LINE:COLUMN: malformed JSON: reason". */
 export function parseJsonText(text: string, file: string): unknown {
@@ -26,10 +26,9 @@ async function readProcessStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-const readFromDisk = (path: string): Promise<Uint8Array> =>
-  path === STDIN ? readProcessStdin() : readFile(path);
+const readFromDisk: ReadFile = (path) => (path === STDIN ? readProcessStdin() : readFile(path));
 
-export type ReadFile = (path: string) => Promise<Uint8Array>;
+export type ReadFile = NonNullable<CliIo['readFile']>;
 
 /** How to read a file's text: from where, and in which encoding when its bytes do not say. */
 export interface TextSource {
