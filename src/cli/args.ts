@@ -13,9 +13,14 @@ const looksLikeValue = (arg: string): boolean => arg === '-' || /^-\.?\d/.test(a
 
 /**
  * Parses `--flag`, `--flag value`, `--flag=value` and `-o value`. `booleanFlags` never take
- * a value, so `--json FILE` keeps FILE as a positional.
+ * a value, so `--json FILE` keeps FILE as a positional. When `valueFlags` are given, any other
+ * flag is refused as unknown (a typo such as `--day 90` is never silently ignored).
  */
-export function parseArgs(argv: string[], booleanFlags: ReadonlySet<string>): ParsedArgs {
+export function parseArgs(
+  argv: string[],
+  booleanFlags: ReadonlySet<string>,
+  valueFlags?: ReadonlySet<string>,
+): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
   const repeated = new Map<string, string[]>();
@@ -35,6 +40,11 @@ export function parseArgs(argv: string[], booleanFlags: ReadonlySet<string>): Pa
       continue;
     }
     const name = match[1] as string;
+    if (valueFlags !== undefined && !booleanFlags.has(name) && !valueFlags.has(name))
+      throw new CliError(
+        `unknown option ${arg.split('=')[0] ?? arg} (wayfinder help lists each command's options)`,
+        EXIT.unreadable,
+      );
     if (match[2] !== undefined) set(name, match[2]);
     else if (booleanFlags.has(name)) flags.set(name, true);
     else {

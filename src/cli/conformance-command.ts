@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import {
   buildConformanceCases,
   compareOutcomes,
@@ -13,6 +14,35 @@ import { writeFolder } from './write-output.ts';
 
 async function readJson(path: string, cwd: string): Promise<unknown> {
   return parseJsonText(await readText(path, cwd), path);
+}
+
+/**
+ * A backend's outcome for one case, or why it is not one: a backend part way through the kit
+ * has cases it has not run yet, which fail on their own while the others are still compared.
+ */
+async function readOutcome(path: string, cwd: string): Promise<object | string> {
+  const found = await stat(resolve(cwd, path)).catch(() => undefined);
+  if (found === undefined) return `no outcome: ${path} does not exist`;
+  const outcome = await readJson(path, cwd);
+  if (typeof outcome !== 'object' || outcome === null || Array.isArray(outcome))
+    return `${path} holds no JSON object`;
+  return outcome;
+}
+
+/** An outcome with what it leaves out taken as empty. */
+const outcomeOf = (got: Partial<ExpectedOutcome>): ExpectedOutcome => ({
+  profiles: got.profiles ?? {},
+  steps: got.steps ?? {},
+});
+
+/** Refuses an outcomes folder that is not there, before every case fails for want of it. */
+async function requireFolder(folder: string, cwd: string): Promise<void> {
+  const found = await stat(resolve(cwd, folder)).catch(() => undefined);
+  if (found?.isDirectory() !== true)
+    throw new CliError(
+      `${folder}: cannot read: ${found === undefined ? 'no such folder' : 'not a folder'}`,
+      EXIT.unreadable,
+    );
 }
 
 /** Writes the kit to a folder. */
@@ -32,14 +62,15 @@ async function checkKit(kit: string, actual: string, io: CliIo): Promise<number>
   };
   if (!Array.isArray(index.cases))
     throw new CliError(`${kit}/index.json lists no cases`, EXIT.unreadable);
+  await requireFolder(actual, io.cwd);
   let failed = 0;
   for (const c of index.cases) {
     const expected = (await readJson(join(kit, c.expected), io.cwd)) as ExpectedOutcome;
-    const got = (await readJson(join(actual, `${c.id}.json`), io.cwd)) as ExpectedOutcome;
-    const problems = compareOutcomes(expected, {
-      profiles: got.profiles ?? {},
-      steps: got.steps ?? {},
-    });
+    const got = await readOutcome(join(actual, `${c.id}.json`), io.cwd);
+    const problems =
+      typeof got === 'string'
+        ? [got]
+        : compareOutcomes(expected, outcomeOf(got as Partial<ExpectedOutcome>));
     if (problems.length === 0) io.stdout(`pass  ${c.id}\n`);
     else {
       failed++;
@@ -57,8 +88,9 @@ async function checkKit(kit: string, actual: string, io: CliIo): Promise<number>
     const { cases } = (await readJson(join(kit, index.rendering), io.cwd)) as {
       cases: RenderingCase[];
     };
-    const got = (await readJson(join(actual, 'rendering.json'), io.cwd)) as Record<string, unknown>;
-    const problems = compareRenderings(cases, got);
+    const got = await readOutcome(join(actual, 'rendering.json'), io.cwd);
+    const problems =
+      typeof got === 'string' ? [got] : compareRenderings(cases, got as Record<string, unknown>);
     if (problems.length === 0) io.stdout('pass  rendering\n');
     else {
       failed++;

@@ -4,6 +4,7 @@ import {
   journeyChannels,
   type SimulationResult,
   type Spec,
+  type SpecStep,
 } from '../domain/index.ts';
 
 const int = new Intl.NumberFormat('en-US');
@@ -24,6 +25,24 @@ function table(rows: readonly (readonly string[])[]): string {
 /** `1 profile`, `2 profiles`: the count and its noun, in English (the CLI's language). */
 function counted(n: number, one: string, many = `${one}s`): string {
   return `${int.format(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The steps as a reader follows the journey: from its entries along each branch in turn, then
+ * any step no branch reaches (in id order, the spec's).
+ */
+function inJourneyOrder(spec: Spec): SpecStep[] {
+  const ordered: SpecStep[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string | null | undefined): void => {
+    if (id === null || id === undefined || seen.has(id) || !Object.hasOwn(spec.steps, id)) return;
+    seen.add(id);
+    ordered.push(spec.steps[id] as SpecStep);
+  };
+  spec.entry.forEach(visit);
+  for (let i = 0; i < ordered.length; i++) Object.values(ordered[i]?.next ?? {}).forEach(visit);
+  Object.keys(spec.steps).forEach(visit);
+  return ordered;
 }
 
 /** A plain-text report of a run: headline figures, channels, and every step's counts. */
@@ -70,7 +89,7 @@ export function formatSimulation(spec: Spec, result: SimulationResult): string {
       ]),
     );
   }
-  const stepRows = Object.values(spec.steps).map((step) => {
+  const stepRows = inJourneyOrder(spec).map((step) => {
     const s = result.steps[step.id];
     const exited = s ? Object.values(s.exitedBy).reduce((a, b) => a + b, 0) : 0;
     return [

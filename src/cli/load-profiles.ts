@@ -1,11 +1,21 @@
 import { detectCdnowFormat, importCdnow } from '../domain/profiles/import/cdnow.ts';
 import { importCsv, previewCsv } from '../domain/profiles/import/csv.ts';
 import { importJson } from '../domain/profiles/import/json.ts';
-import type { ImportResult } from '../domain/profiles/import/report.ts';
+import type { ImportResult, Rejection } from '../domain/profiles/import/report.ts';
 import { suggestMapping } from '../domain/profiles/import/suggest-mapping.ts';
 import type { Profile } from '../domain/index.ts';
 import { CliError, EXIT } from './io.ts';
 import { readText, shownName, type TextSource } from './read-json.ts';
+
+/**
+ * Why a whole file was refused. The import's sentence tells an app user to import again; a quote
+ * never closed is said for the command line, at its line.
+ */
+function refusalInWords(name: string, refused: Rejection): string {
+  return refused.reason === 'unbalanced_quote'
+    ? `${name}:${refused.row}: a quote opened on this line is never closed, so the rest of the file cannot be read reliably; fix the quote`
+    : `${name}: ${refused.message}`;
+}
 
 /**
  * Reads sample profiles from JSON (array, export or NDJSON), a CDNOW transaction file, or CSV
@@ -41,14 +51,16 @@ export async function loadProfiles(
     }
     result = importCsv(text, mapping);
   }
-  const { rejected } = result.report;
+  const { refused, rejected } = result.report;
+  if (refused !== undefined) throw new CliError(refusalInWords(name, refused), EXIT.unreadable);
   if (rejected.length > 0) {
     const shown = rejected
       .slice(0, 10)
       .map((r) => `  row ${r.row}: ${r.message}`)
       .join('\n');
+    const count = `${rejected.length.toLocaleString('en-US')} ${rejected.length === 1 ? 'row' : 'rows'}`;
     warn(
-      `${name}: ${rejected.length} rows rejected\n${shown}${rejected.length > 10 ? '\n  …' : ''}\n`,
+      `wayfinder: ${name}: ${count} rejected, left out of the run\n${shown}${rejected.length > 10 ? '\n  …' : ''}\n`,
     );
   }
   if (result.profiles.length === 0) {

@@ -26,16 +26,19 @@ Commands:
                                   --version N stamps it as version N for publishing (the
                                   backend wants the next number), else a content hash
   schema                          print the spec's JSON Schema
-  simulate FILE --profiles FILE   run a document or spec over sample profiles (JSON, CSV
-           [--start DATE] [--days N] [--seed N] [--trace N] [--json]
-           [--trace-id ID]... [--behaviour FILE] [--encoding NAME]
+  simulate FILE --profiles FILE [--start DATE] [--days N] [--seed N] [--json]
+           [--trace N] [--trace-id ID]... [--behaviour FILE] [--encoding NAME]
+                                  run a document or spec over sample profiles (JSON, CSV
                                   or a CDNOW transaction file) in simulated time;
-                                  --start without an offset is UTC; --trace-id (repeatable)
-                                  traces those profiles; --behaviour reads per-channel
-                                  behaviour assumptions (JSON, as the app's table sets them);
                                   the period defaults to the span of the profiles' events, or
                                   to 30 days from today (UTC) when they have none, as in the app;
+                                  --start without an offset is UTC;
                                   --days is a whole number from 1 to 36,600;
+                                  --seed N: the same seed gives the same run (default 1);
+                                  --trace N traces N profiles picked by the seed (0 to 10,000);
+                                  --trace-id (repeatable) traces those profiles;
+                                  --behaviour reads per-channel behaviour assumptions (JSON, as
+                                  the app's table sets them);
                                   --encoding: the profiles file's when not UTF-8 and it has
                                   no byte-order mark (windows-1252, iso-8859-15,
                                   windows-1250, macintosh, utf-16le, utf-16be)
@@ -132,30 +135,78 @@ const schemaCommand: Command = async (_args, io) => {
   return EXIT.ok;
 };
 
+/** What a command takes: switches, options with a value, and its argument if any. */
+interface CommandLine {
+  run: Command;
+  switches: readonly string[];
+  values: readonly string[];
+  /** The one argument after the command's name (FILE, JOURNEY_ID), if it takes one. */
+  argument?: string;
+}
+
 // A Map, so a command named "constructor" or "toString" is unknown, not Object's.
-const COMMANDS = new Map<string, Command>([
-  ['simulate', simulateCommand],
-  ['conformance', conformanceCommand],
-  ['examples', examplesCommand],
-  ['validate', validateCommand],
-  ['compile', compileCommand],
-  ['schema', schemaCommand],
-  ['stop', (args, io) => stopCommand(args, io)],
+const COMMANDS = new Map<string, CommandLine>([
+  [
+    'simulate',
+    {
+      run: simulateCommand,
+      switches: ['json'],
+      values: [
+        'profiles',
+        'p',
+        'start',
+        'days',
+        'seed',
+        'trace',
+        'trace-id',
+        'behaviour',
+        'encoding',
+      ],
+      argument: 'FILE',
+    },
+  ],
+  [
+    'conformance',
+    {
+      run: conformanceCommand,
+      switches: [],
+      values: ['out', 'o', 'check', 'actual'],
+    },
+  ],
+  ['examples', { run: examplesCommand, switches: [], values: ['out', 'o'] }],
+  ['validate', { run: validateCommand, switches: ['json'], values: [], argument: 'FILE' }],
+  [
+    'compile',
+    { run: compileCommand, switches: [], values: ['o', 'out', 'version'], argument: 'DOCUMENT' },
+  ],
+  ['schema', { run: schemaCommand, switches: [], values: [] }],
+  ['stop', { run: stopCommand, switches: [], values: ['backend'], argument: 'JOURNEY_ID' }],
 ]);
+
+const HELP_FLAGS = ['help', 'h'];
 
 /** Runs the CLI and returns its exit code; it never throws. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
-    const args = parseArgs(argv, BOOLEAN_FLAGS);
+    const command = COMMANDS.get(argv[0] ?? '');
+    const args =
+      command === undefined
+        ? parseArgs(argv, BOOLEAN_FLAGS)
+        : parseArgs(argv, new Set([...command.switches, ...HELP_FLAGS]), new Set(command.values));
     const name = args.positionals[0];
-    if (name === undefined || name === 'help' || args.flags.has('help') || args.flags.has('h')) {
+    if (name === undefined || name === 'help' || HELP_FLAGS.some((h) => args.flags.has(h))) {
       io.stdout(USAGE);
       return name === undefined && !args.flags.has('help') ? EXIT.unreadable : EXIT.ok;
     }
-    const command = COMMANDS.get(name);
     if (command === undefined)
       throw new CliError(`unknown command "${name}"\n\n${USAGE}`, EXIT.unreadable);
-    return await command(args, io);
+    const extra = args.positionals[command.argument === undefined ? 1 : 2];
+    if (extra !== undefined)
+      throw new CliError(
+        `unexpected argument "${extra}": ${name} takes ${command.argument === undefined ? 'none' : `one ${command.argument}`}`,
+        EXIT.unreadable,
+      );
+    return await command.run(args, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`wayfinder: ${error.message}\n`);

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { parseJson } from '../domain/index.ts';
 import { decodeFile } from '../domain/profiles/import/decode-file.ts';
 import type { TextEncoding } from '../domain/profiles/import/text-encoding.ts';
-import { CliError, EXIT } from './io.ts';
+import { fileErrorInWords } from './file-error-in-words.ts';
+import { CliError, EXIT, type CliIo } from './io.ts';
 
 /** Parses JSON, turning a syntax problem into "FILE:LINE:COLUMN: malformed JSON: reason". */
 export function parseJsonText(text: string, file: string): unknown {
@@ -25,10 +26,9 @@ async function readProcessStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-const readFromDisk = (path: string): Promise<Uint8Array> =>
-  path === STDIN ? readProcessStdin() : readFile(path);
+const readFromDisk: ReadFile = (path) => (path === STDIN ? readProcessStdin() : readFile(path));
 
-export type ReadFile = (path: string) => Promise<Uint8Array>;
+export type ReadFile = NonNullable<CliIo['readFile']>;
 
 /** How to read a file's text: from where, and in which encoding when its bytes do not say. */
 export interface TextSource {
@@ -43,16 +43,10 @@ async function readBytes(file: string, cwd: string, read: ReadFile): Promise<Uin
   try {
     return await read(file === STDIN ? STDIN : resolve(cwd, file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : String(code ?? error);
-    throw new CliError(`${shownName(file)}: cannot read: ${why}`, EXIT.unreadable);
+    throw new CliError(
+      `${shownName(file)}: cannot read: ${fileErrorInWords(error, 'file')}`,
+      EXIT.unreadable,
+    );
   }
 }
 
@@ -70,8 +64,9 @@ export async function readText(
   if (decoded.ok) return decoded.text;
   const { rejection, encodings } = decoded;
   const where = `${shownName(file)}:${rejection.row}`;
+  // The import's sentence names the line when there is one ("Line 3 holds a NUL byte…").
   if (rejection.reason === 'binary_file')
-    throw new CliError(`${where}: not text: ${rejection.message}`, EXIT.unreadable);
+    throw new CliError(`${shownName(file)}: ${rejection.message}`, EXIT.unreadable);
   const [likeliest, ...others] = encodings;
   const suggestion =
     takesEncoding && likeliest !== undefined

@@ -17,7 +17,7 @@ import { formatTraces } from './format-traces.ts';
 import { fileIssuesInWords, issuesInWords } from './issues-in-words.ts';
 import { loadSpec } from './load-journey-or-spec.ts';
 import { loadProfiles } from './load-profiles.ts';
-import { readJsonFile, shownName } from './read-json.ts';
+import { readJsonFile, shownName, STDIN } from './read-json.ts';
 
 const START_FORMAT =
   /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -107,6 +107,12 @@ export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<numb
   const startText = stringFlag(args, 'start');
   const start = startText === undefined ? undefined : parseStart(startText);
   const behaviourFile = stringFlag(args, 'behaviour');
+  // Standard input ends once read: a second reader would find it empty and say the wrong thing.
+  if ([file, profilesFile, behaviourFile].filter((f) => f === STDIN).length > 1)
+    throw new CliError(
+      'standard input (-) can be read once: give all but one of the files by name',
+      EXIT.unreadable,
+    );
   const behaviour =
     behaviourFile === undefined
       ? undefined

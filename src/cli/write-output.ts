@@ -12,16 +12,8 @@ import {
 import { rmSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileErrorInWords } from './file-error-in-words.ts';
 import { CliError, EXIT } from './io.ts';
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such folder';
-  if (code === 'EISDIR') return 'is a folder';
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way of a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return String(code ?? error);
-}
 
 /** The signals that stop a command part way: Ctrl-C, and a `kill` or a CI runner's timeout. */
 const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -71,7 +63,7 @@ export async function writeOutput(file: string, cwd: string, text: string): Prom
     });
   } catch (error) {
     if (temporary !== undefined) await rm(temporary, { force: true });
-    throw new CliError(`${file}: cannot write: ${reason(error)}`, EXIT.unreadable);
+    throw new CliError(`${file}: cannot write: ${fileErrorInWords(error)}`, EXIT.unreadable);
   }
 }
 
@@ -91,6 +83,6 @@ export async function writeFolder(
       await writeFile(path, file.content, 'utf8');
     }
   } catch (error) {
-    throw new CliError(`${out}: cannot write: ${reason(error)}`, EXIT.unreadable);
+    throw new CliError(`${out}: cannot write: ${fileErrorInWords(error)}`, EXIT.unreadable);
   }
 }

@@ -149,6 +149,29 @@ describe('wayfinder schema and usage', () => {
     expect(stderr).toMatch(/unknown command "frobnicate"/);
   });
 
+  it('refuses an option the command does not take, never ignoring a typo', async () => {
+    for (const argv of [
+      ['validate', 'welcome.json', '--jsno'],
+      ['simulate', 'welcome.json', '--profiles', 'welcome.json', '--day', '90'],
+      ['compile', 'welcome.json', '--json'],
+      ['validate', 'welcome.json', '--toString=1'],
+    ]) {
+      const r = await run(argv, dir);
+      const option = argv.find((a) => a.startsWith('--') && a !== '--profiles')?.split('=')[0];
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.startsWith(`wayfinder: unknown option ${option ?? ''} `), r.stderr).toBe(
+        true,
+      );
+    }
+  });
+
+  it('refuses a second file rather than checking only the first', async () => {
+    const r = await run(['validate', 'welcome.json', 'broken.json'], dir);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^wayfinder: unexpected argument "broken\.json"/);
+  });
+
   it.each(['constructor', 'toString', '__proto__'])(
     'treats "%s" as an unknown command, not a property of Object',
     async (name) => {
@@ -181,6 +204,27 @@ describe('wayfinder simulate', () => {
     expect(stdout).toMatch(/Welcome series: 300 profiles/);
     expect(stdout).toMatch(/entered \d[\d,]* profiles/);
     expect(stdout).toMatch(/Welcome email \(email\)/);
+  });
+
+  it('lists the steps as the journey runs, from its trigger along each branch', async () => {
+    const { code, stdout } = await run(
+      ['simulate', 'welcome.json', '--profiles', cdnowSample, '--days', '9'],
+      dir,
+    );
+    expect(code).toBe(0);
+    const rows = stdout.slice(stdout.indexOf('\nstep ')).trim().split('\n').slice(1);
+    const labels = rows.map((row) => row.slice(0, row.indexOf(' (')));
+    const document = welcome();
+    const byLabel = new Map(document.steps.map((step) => [step.label, step.id]));
+    const after = (id: string | undefined) =>
+      document.connections.filter((c) => c.from === id).map((c) => c.to);
+    expect(labels[0]).toBe('Signed up');
+    // Each step after the first comes after a step that leads to it.
+    labels.slice(1).forEach((label, i) => {
+      const earlier = labels.slice(0, i + 1).flatMap((l) => after(byLabel.get(l)));
+      expect(earlier, label).toContain(byLabel.get(label));
+    });
+    expect(labels).toHaveLength(document.steps.length);
   });
 
   it('gives the same --json result for the same seed, and reads a CDNOW file', async () => {

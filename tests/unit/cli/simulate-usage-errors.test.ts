@@ -153,6 +153,15 @@ describe('wayfinder simulate with a negative number after an option', () => {
     expect(piped.code, piped.stderr).toBe(0);
   });
 
+  it('refuses standard input for two files, which only the first could read', async () => {
+    const r = await runCli(['simulate', '-', '--profiles', '-'], {
+      cwd: '/ci',
+      readFile: async () => JSON.stringify(journey),
+    });
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^wayfinder: standard input \(-\) /);
+  });
+
   it('still says a flag followed by another flag needs a value', async () => {
     const r = await simulate(['--profiles', '--json']);
     expect(r).toMatchObject({ code: 2, stderr: 'wayfinder: option --profiles needs a value\n' });

@@ -97,4 +97,10 @@ describe('importJson', () => {
     ]);
     expect(importJson('{"id":"solo"}').profiles.map((p) => p.id)).toEqual(['solo']);
   });
+
+  it('refuses JSON nested past 256 levels as bad JSON where it goes too deep, not a stack overflow', () => {
+    const result = importJson('['.repeat(1_000_000));
+    expect(result.profiles).toEqual([]);
+    expect(result.report.refused).toMatchObject({ row: 1, reason: 'bad_json' });
+  });
 });

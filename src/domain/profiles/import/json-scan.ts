@@ -1,4 +1,4 @@
-import { lineAndColumn } from '../../json/parse-json.ts';
+import { lineAndColumn, MAX_JSON_DEPTH } from '../../json/parse-json.ts';
 /** Where a JSON text goes wrong, or where its top-level array elements start. */
 export interface JsonScan {
   /** Offset of the first syntax error, if any. */
@@ -61,6 +61,8 @@ export function scanJson(text: string, arrayDepth = 0): JsonScan {
     else i += m[0].length;
   };
   const value = (depth: number): void => {
+    // Past the limit the journey import keeps, before the recursion can overflow the stack.
+    if (depth > MAX_JSON_DEPTH) fail(`nested more than ${MAX_JSON_DEPTH} levels deep`);
     ws();
     const c = text.charAt(i);
     if (c === '{') {
