@@ -1,6 +1,6 @@
 import { FormattedMessage } from 'react-intl';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
-import { isChunkLoadError } from './stale-build.ts';
+import { isChunkLoadError } from '../ui/chunk-load-error.ts';
 
 /**
  * What a page that failed to draw shows instead of React Router's "Unexpected Application
