@@ -23,11 +23,43 @@ function containersOf(element: Element): Element[] {
   return containers;
 }
 
+/** Focuses the first of `places` still on the page, or the first control inside it. */
+function focusNear(places: readonly Element[]): HTMLElement | null {
+  for (const place of places) {
+    if (!place.isConnected) continue;
+    const target = canTakeFocus(place) ? place : place.querySelector(FOCUSABLE);
+    if (target instanceof HTMLElement) {
+      target.focus();
+      return target;
+    }
+  }
+  return null;
+}
+
+/**
+ * Focus given back to a control whose row goes just after (the dialog confirmed its deletion)
+ * moves on to what remains near it, instead of falling to the page. Followed until focus leaves.
+ */
+function followRemoval(element: HTMLElement): void {
+  const near = containersOf(element);
+  const moveOn = () => {
+    observer.disconnect();
+    const active = document.activeElement;
+    if (!element.isConnected && (active === null || active === document.body)) focusNear(near);
+  };
+  const observer = new MutationObserver(() => {
+    if (!element.isConnected) moveOn();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  // Some browsers blur an element as it is removed: look once the removal is done.
+  element.addEventListener('blur', () => queueMicrotask(moveOn), { once: true });
+}
+
 /**
  * Remembers where focus is now, to give it back later: to that element; when it is gone, to the
  * button of the menu it was in, else to the first control left in its nearest surviving
- * container (a deleted row's table). Returns the function that gives it back, which is false
- * when there is nowhere sensible (the page itself was left).
+ * container (a deleted row's table), and on there if that element goes soon after. Returns the
+ * function that gives it back, which is false when there is nowhere sensible (the page was left).
  */
 export function rememberFocus(): () => boolean {
   const active = document.activeElement;
@@ -39,14 +71,8 @@ export function rememberFocus(): () => boolean {
     ...containersOf(trigger ?? active),
   ];
   return () => {
-    for (const place of places) {
-      if (!place.isConnected) continue;
-      const target = canTakeFocus(place) ? place : place.querySelector(FOCUSABLE);
-      if (target instanceof HTMLElement) {
-        target.focus();
-        return true;
-      }
-    }
-    return false;
+    const given = focusNear(places);
+    if (given !== null) followRemoval(given);
+    return given !== null;
   };
 }

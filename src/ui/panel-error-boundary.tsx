@@ -1,5 +1,6 @@
 import { FormattedMessage } from 'react-intl';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { isChunkLoadError } from './chunk-load-error.ts';
 
 export interface PanelErrorBoundaryProps {
   /** Names the panel in the message: "The simulation panel could not be shown." */
@@ -11,6 +12,8 @@ export interface PanelErrorBoundaryProps {
 
 interface State {
   failed: boolean;
+  /** The panel's code is gone (a newer build replaced it): trying again cannot help, a reload does. */
+  stale?: boolean;
   keys: readonly unknown[] | undefined;
 }
 
@@ -28,8 +31,8 @@ const sameKeys = (a: readonly unknown[] | undefined, b: readonly unknown[] | und
 export class PanelErrorBoundary extends Component<PanelErrorBoundaryProps, State> {
   override state: State = { failed: false, keys: this.props.resetKeys };
 
-  static getDerivedStateFromError(): Partial<State> {
-    return { failed: true };
+  static getDerivedStateFromError(error: unknown): Partial<State> {
+    return { failed: true, stale: isChunkLoadError(error) };
   }
 
   static getDerivedStateFromProps(
@@ -47,6 +50,17 @@ export class PanelErrorBoundary extends Component<PanelErrorBoundaryProps, State
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
+    if (this.state.stale)
+      return (
+        <div role="alert" className="panel-error">
+          <p>
+            <FormattedMessage id="shell.newVersion.body" />
+          </p>
+          <button type="button" className="btn btn-sm" onClick={() => window.location.reload()}>
+            <FormattedMessage id="shell.routeError.reload" />
+          </button>
+        </div>
+      );
     return (
       <div role="alert" className="panel-error">
         <p>

@@ -1,4 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
+import { stepKindLabel } from '../../i18n/step-words.ts';
 import type { SpecDiff, StepRef } from './spec-diff.ts';
 import { isEmptyDiff } from './spec-diff.ts';
 
@@ -9,6 +10,7 @@ function StepList({
   title: string;
   steps: readonly (StepRef & { fields?: string[] })[];
 }) {
+  const intl = useIntl();
   if (steps.length === 0) return null;
   return (
     <section className="publish-changes__group">
@@ -18,7 +20,8 @@ function StepList({
       <ul aria-label={title}>
         {steps.map((s) => (
           <li key={s.id}>
-            <strong>{s.label || s.id}</strong> <span className="muted">{s.kind}</span>
+            <strong>{s.label || s.id}</strong>{' '}
+            <span className="muted">{stepKindLabel(intl, s.kind)}</span>
             {s.fields !== undefined && s.fields.length > 0 && (
               <span className="muted"> · {s.fields.join(', ')}</span>
             )}

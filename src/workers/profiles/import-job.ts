@@ -1,6 +1,7 @@
 import { inspectText, lineOfText, undecodable } from '../../domain/profiles/import/binary.ts';
 import {
   bomEncoding,
+  encodingsThatRead,
   isChoosable,
   misreadAt,
   type TextEncoding,
@@ -9,12 +10,18 @@ import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 import { importCdnow } from '../../domain/profiles/import/cdnow.ts';
 import { createCsvImporter } from '../../domain/profiles/import/csv.ts';
 import { importJson } from '../../domain/profiles/import/json.ts';
-import { type ImportResult, refusedResult, reject } from '../../domain/profiles/import/report.ts';
+import {
+  type ImportResult,
+  type LateEncodingChoice,
+  refusedResult,
+  reject,
+} from '../../domain/profiles/import/report.ts';
 import { findProfileProblem } from '../../domain/profiles/import/validate-profile.ts';
 import type { Profile } from '../../domain/profiles/profile.ts';
 import { whileImporting } from '../../storage/import-lock.ts';
 import type { ProfileRepo } from '../../storage/profile-repo.ts';
 import { readFileText, type ReadTextOptions } from './file-text.ts';
+import { firstNotUtf8Line } from './not-utf8-line.ts';
 import type { ImportOutcome, ImportRequest, JobProgress } from './profiles-protocol.ts';
 
 const WRITE_BATCH = 5_000;
@@ -124,9 +131,32 @@ export async function parseProfileFile(
       );
     }
     // TextDecoder's fatal mode throws a TypeError on bytes that are not UTF-8 (or UTF-16).
-    if (error instanceof TypeError) return refusedResult(undecodable(encoding));
+    if (error instanceof TypeError)
+      return encoding === 'utf-8'
+        ? notUtf8Further(request, sliceBytes)
+        : refusedResult(undecodable(encoding));
     throw error;
   }
+}
+
+/**
+ * The refusal of a file that is UTF-8 at its head but not further on: the line that is not, and
+ * for CSV the encodings that read it, offered as for a head that is not UTF-8.
+ */
+async function notUtf8Further(
+  request: Pick<ImportRequest, 'file' | 'kind'>,
+  sliceBytes: number | undefined,
+): Promise<ImportResult> {
+  const found = await firstNotUtf8Line(request.file, sliceBytes);
+  const result = refusedResult(undecodable('utf-8', found?.line));
+  const [first, ...others] = found === undefined ? [] : encodingsThatRead(found.bytes);
+  if (found === undefined || first === undefined || request.kind !== 'csv') return result;
+  const encodingChoice: LateEncodingChoice = {
+    encodings: [first, ...others],
+    line: found.line,
+    bytes: found.bytes,
+  };
+  return { ...result, report: { ...result.report, encodingChoice } };
 }
 
 /**

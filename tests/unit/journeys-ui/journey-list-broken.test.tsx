@@ -113,6 +113,8 @@ describe('the journey list with broken records', () => {
     await waitFor(() => expect(within(table).queryByText('From the future')).toBeNull());
     expect(await db.journeys.get('future')).toBeUndefined();
     expect(within(table).getByRole('link', { name: 'Welcome series' })).toBeVisible();
+    // The row that opened the dialog is gone: focus stays in the list, not on the page.
+    await waitFor(() => expect(table).toContainElement(document.activeElement as HTMLElement));
   });
 
   it('lists journeys whose conditions nest 900 and 4,000 groups without failing', async () => {

@@ -45,6 +45,39 @@ describe('route error boundaries', () => {
     warn.mockRestore();
   });
 
+  it('tells a tab older than the last deploy, whose page code is gone, to reload: not that a page failed', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const reload = vi.fn();
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload });
+    const router = createMemoryRouter(
+      [
+        {
+          path: '/',
+          errorElement: <RouteError />,
+          lazy: () =>
+            Promise.reject(
+              new TypeError(
+                'Failed to fetch dynamically imported module: http://localhost/assets/editor-route-1a2b3c.js',
+              ),
+            ),
+        },
+      ],
+      { initialEntries: ['/'] },
+    );
+    render(<RouterProvider router={router} />);
+    expect(
+      await screen.findByRole('heading', { name: 'A newer version of Wayfinder is available' }),
+    ).toBeVisible();
+    expect(screen.getByRole('alert')).toHaveTextContent(/journeys and profiles are saved/);
+    expect(screen.queryByText(/could not be read/)).not.toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Reload the page' }));
+    expect(reload).toHaveBeenCalledTimes(1);
+    vi.restoreAllMocks();
+    quiet.mockRestore();
+    warn.mockRestore();
+  });
+
   it('gives the app layout and every page of the app an error element', () => {
     const [root] = routes;
     expect(root?.errorElement).toBeDefined();

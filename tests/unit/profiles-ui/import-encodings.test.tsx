@@ -57,6 +57,40 @@ describe('importing a CSV that is not UTF-8', () => {
     expect(profiles.map((p) => p.attributes.name)).toEqual(['Zoé', 'Ann', 'Œdipe']);
   });
 
+  it('offers the choice when the bytes that are not UTF-8 come only after the preview, naming their line', async () => {
+    const user = userEvent.setup();
+    const services = await renderImportDialog();
+    // Past the preview's first megabyte of UTF-8: one name saved in Windows-1252.
+    const rows = ['customer_id,full_name,note'];
+    for (let i = 0; i < 40_000; i++) rows.push(`c${i},Customer ${i},plain text row`);
+    const late = rows.length + 1;
+    const file = new File(
+      [`${rows.join('\r\n')}\r\n`, encodeText('u1,Zoé,5 €\r\n', 'windows-1252')],
+      'late.csv',
+      { type: 'text/csv' },
+    );
+    await user.upload(screen.getByLabelText('File'), file);
+    expect(screen.queryByRole('group', { name: 'Text encoding' })).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Import' }));
+
+    expect(await screen.findByRole('alert')).toBeVisible();
+    const group = await screen.findByRole('group', { name: 'Text encoding' });
+    expect(within(group).getByRole('combobox', { name: 'Encoding' })).toHaveDisplayValue(WESTERN);
+    const lines = within(await linesAsRead(WESTERN)).getAllByRole('row');
+    expect(lines.map((r) => r.textContent)).toEqual([
+      `Line ${late.toLocaleString('en')}u1,Zoé,5 €`,
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+
+    expect(await screen.findByRole('list', { name: 'Import summary' })).toHaveTextContent(
+      '40,001 profiles imported from 40,001 rows',
+    );
+    const [set] = await services.repo.listProfileSets();
+    if (set === undefined) throw new Error('no set');
+    const profiles = await services.repo.readProfileSet(set.id);
+    expect(profiles.at(-1)?.attributes.name).toBe('Zoé');
+  });
+
   it('keeps the columns the user mapped when they choose another encoding', async () => {
     const user = userEvent.setup();
     await renderImportDialog();

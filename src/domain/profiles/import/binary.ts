@@ -121,11 +121,13 @@ export function lineOfText(text: string, index: number): number {
 
 /** The refusal of a file whose bytes are not text in the encoding it is read in. */
 export function undecodable(encoding: TextEncoding, row = 1): Rejection {
+  // A file refused at its head says so; one UTF-8 up to a line far on names that line.
+  const from = row > 1 ? ` from line ${row}` : '';
   return encoding === 'utf-8'
     ? reject(
         row,
         'not_utf8',
-        'The file is not UTF-8 text (a Latin-1 or Windows export, perhaps). Save it as "CSV UTF-8" or UTF-8 JSON and import it again.',
+        `The file is not UTF-8 text${from} (a Latin-1 or Windows export, perhaps). Save it as "CSV UTF-8" or UTF-8 JSON and import it again.`,
       )
     : reject(
         row,

@@ -1,5 +1,6 @@
 import type { MergeGroup } from '../dedupe';
 import type { Profile } from '../profile';
+import type { ChoosableEncoding } from './text-encoding';
 
 /** Why a row or record of an import was rejected. Stable codes: the UI and tests key on them. */
 export const REJECTION_CODES = [
@@ -50,6 +51,20 @@ export interface ImportReport {
    * nothing is imported, and this says where and why.
    */
   refused?: Rejection;
+  /**
+   * For a CSV file refused as not UTF-8 past the part its preview read: the encodings that read
+   * the refused line (likeliest first) and that line's bytes, so the user can choose one and
+   * import again, as for a file whose first bytes are not UTF-8.
+   */
+  encodingChoice?: LateEncodingChoice;
+}
+
+/** The encodings offered for a line, far into a file, that is not UTF-8 (see {@link ImportReport}). */
+export interface LateEncodingChoice {
+  encodings: [ChoosableEncoding, ...ChoosableEncoding[]];
+  line: number;
+  /** The line's bytes, without its line break. */
+  bytes: Uint8Array;
 }
 
 /** Profiles parsed from a file and the report to show. */

@@ -21,13 +21,14 @@ import type { Rejection } from '../../../domain/profiles/import/report.ts';
 import { failureCause } from '../../../i18n/failure-words.ts';
 import { ImportTargetFields } from './import-target-fields.tsx';
 import { mappingProblem } from './mapping-edit.ts';
-import { type SniffedFile, setNameFromFile, sniffFile } from './sniff-file.ts';
+import { type SniffedFile, setNameFromFile, sniffFile, withLateEncoding } from './sniff-file.ts';
 
 type ImportableFile = Exclude<SniffedFile, { kind: 'refused' }>;
 
 type Step =
   | { step: 'pick'; refusal?: Rejection }
-  | { step: 'ready'; file: File; sniffed: ImportableFile }
+  /** `refusal`: an import refused for a line past the head that is not UTF-8, to choose for. */
+  | { step: 'ready'; file: File; sniffed: ImportableFile; refusal?: Rejection }
   | { step: 'running'; progress: JobProgress }
   | { step: 'report'; outcome: ImportOutcome }
   | { step: 'failed'; why: ImportFailure };
@@ -139,7 +140,19 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
     const handle = jobs.importFile(request, (progress) => setState({ step: 'running', progress }));
     job.current = handle;
     handle.result.then(
-      (outcome) => setState({ step: 'report', outcome }),
+      (outcome) => {
+        const { refused, encodingChoice: late } = outcome.report;
+        if (late === undefined || sniffed.kind !== 'csv') setState({ step: 'report', outcome });
+        else {
+          const offered = withLateEncoding(sniffed, late, late.encodings[0]);
+          setState({
+            step: 'ready',
+            file,
+            sniffed: offered,
+            ...(refused ? { refusal: refused } : {}),
+          });
+        }
+      },
       (error: unknown) =>
         setState(
           error instanceof DOMException && error.name === 'AbortError'
@@ -207,10 +220,21 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
               onChange={setTarget}
               defaultName={setNameFromFile(state.file.name)}
             />
+            {state.refusal !== undefined && (
+              <p role="alert" className="field-error">
+                {describeRejection(intl, state.refusal)}
+              </p>
+            )}
             {state.sniffed.kind === 'csv' && state.sniffed.choice !== null && (
               <EncodingField
                 {...state.sniffed.choice}
-                onChange={(encoding) => void chooseEncoding(state.file, encoding)}
+                onChange={(encoding) => {
+                  const { sniffed } = state;
+                  const late = sniffed.kind === 'csv' ? sniffed.choice?.late : undefined;
+                  if (late === undefined || sniffed.kind !== 'csv')
+                    void chooseEncoding(state.file, encoding);
+                  else setState({ ...state, sniffed: withLateEncoding(sniffed, late, encoding) });
+                }}
               />
             )}
             {state.sniffed.kind === 'csv' && state.sniffed.encoding.startsWith('utf-16') && (

@@ -2,7 +2,7 @@ import { inspectText, undecodable } from '../../../domain/profiles/import/binary
 import { detectCdnowFormat } from '../../../domain/profiles/import/cdnow.ts';
 import { emptyFile, previewCsv, repeatedHeaders } from '../../../domain/profiles/import/csv.ts';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
-import type { Rejection } from '../../../domain/profiles/import/report.ts';
+import type { LateEncodingChoice, Rejection } from '../../../domain/profiles/import/report.ts';
 import { suggestMapping } from '../../../domain/profiles/import/suggest-mapping.ts';
 import {
   textDecoder,
@@ -35,6 +35,8 @@ export interface EncodingChoice {
   encodings: ChoosableEncoding[];
   /** The file's first lines with letters beyond ASCII, as `encoding` reads them. */
   accented: AccentedLine[];
+  /** For a file that is UTF-8 at its head: the line, further on, that the import found is not. */
+  late?: LateEncodingChoice;
 }
 
 /** A line of a file (1-based) holding letters beyond ASCII, as the chosen encoding reads it. */
@@ -118,6 +120,23 @@ export async function sniffFile(
       encodings === null || picked === undefined
         ? null
         : { encoding: picked, encodings, accented: accentedLines(head) },
+  };
+}
+
+/**
+ * A CSV file whose head was UTF-8, to be read in `encoding` instead: one of those that read the
+ * line the import found is not UTF-8, which is shown as `encoding` reads it.
+ */
+export function withLateEncoding(
+  sniffed: Extract<SniffedFile, { kind: 'csv' }>,
+  late: LateEncodingChoice,
+  encoding: ChoosableEncoding,
+): Extract<SniffedFile, { kind: 'csv' }> {
+  const text = textDecoder(encoding).decode(late.bytes);
+  return {
+    ...sniffed,
+    encoding,
+    choice: { encoding, encodings: late.encodings, accented: [{ line: late.line, text }], late },
   };
 }
 

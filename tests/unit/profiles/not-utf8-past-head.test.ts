@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { firstInvalidUtf8, textDecoder } from '../../../src/domain/profiles/import/text-encoding';
+import { parseProfileFile } from '../../../src/workers/profiles/import-job';
+import { firstNotUtf8Line } from '../../../src/workers/profiles/not-utf8-line';
+
+const mapping = { id: 'id', name: 'name', tags: [], custom: [] };
+/** ASCII rows past every head the app reads (the preview's 1 MB, the import's 64 KB). */
+const ASCII_ROWS = 40_000;
+
+/** UTF-8 rows, then one name saved in Windows-1252 ("é" as the byte 0xE9). */
+function lateWindows1252Csv(): { file: Blob; badLine: number } {
+  const rows = ['id,name'];
+  for (let i = 0; i < ASCII_ROWS; i++) rows.push(`c${i},Customer number ${i}`);
+  const head = new TextEncoder().encode(`${rows.join('\n')}\nc-late,Ren`);
+  const tail = new TextEncoder().encode('e\nc-after,Zoë\n'); // UTF-8 again after it
+  const late = new Uint8Array([0xe9]);
+  return { file: new Blob([head, late, tail]), badLine: rows.length + 1 };
+}
+
+describe('a CSV file that stops being UTF-8 past the head', () => {
+  it('is refused naming the line that is not, with the encodings that read it to choose from', async () => {
+    const { file, badLine } = lateWindows1252Csv();
+    expect(file.size).toBeGreaterThan(1024 * 1024);
+    const { profiles, report } = await parseProfileFile(
+      { file, kind: 'csv', mapping, encoding: 'utf-8' },
+      () => undefined,
+    );
+    expect(profiles).toEqual([]);
+    expect(report.refused).toMatchObject({ reason: 'not_utf8', row: badLine });
+    expect(report.encodingChoice?.line).toBe(badLine);
+    expect(report.encodingChoice?.encodings[0]).toBe('windows-1252');
+    const bytes = report.encodingChoice?.bytes ?? new Uint8Array(0);
+    expect(textDecoder('windows-1252').decode(bytes)).toBe('c-late,Renée');
+  });
+
+  it('is imported whole once that encoding is chosen', async () => {
+    const { file } = lateWindows1252Csv();
+    const { report } = await parseProfileFile(
+      { file, kind: 'csv', mapping, encoding: 'windows-1252' },
+      () => undefined,
+    );
+    expect(report.refused).toBeUndefined();
+    expect(report.imported).toBe(ASCII_ROWS + 2);
+  });
+
+  it('finds the line however the file is sliced, a UTF-8 character cut across slices not taken for it', async () => {
+    const file = new Blob([
+      new TextEncoder().encode('id,name\nc1,Zoë\nc2,Łukasz\n'),
+      new Uint8Array([0x63, 0x33, 0x2c, 0xe9, 0x0d, 0x0a]), // "c3,é\r\n" in Windows-1252
+      new TextEncoder().encode('c4,Ann\n'),
+    ]);
+    for (let slice = 1; slice <= 12; slice++) {
+      const found = await firstNotUtf8Line(file, slice);
+      expect(found?.line).toBe(4);
+      expect([...(found?.bytes ?? [])]).toEqual([0x63, 0x33, 0x2c, 0xe9]);
+    }
+    expect(await firstNotUtf8Line(new Blob(['id,name\nc1,Zoë\n']), 3)).toBeUndefined();
+  });
+
+  it('tells UTF-8 from not exactly as the browser’s decoder does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xc3, 0xa9, 0xed, 0xf4)),
+          {
+            maxLength: 12,
+          },
+        ),
+        (values) => {
+          const bytes = new Uint8Array(values);
+          let decodes = true;
+          try {
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+          } catch {
+            decodes = false;
+          }
+          expect(firstInvalidUtf8(bytes) < 0).toBe(decodes);
+        },
+      ),
+      { numRuns: 2_000, seed: 20_261_207 },
+    );
+  });
+});

@@ -1,0 +1,33 @@
+// @vitest-environment jsdom
+import '../../setup/dom-setup';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { PanelErrorBoundary } from '../../../src/ui/panel-error-boundary.tsx';
+
+function GoneChunk(): never {
+  throw new TypeError(
+    'Failed to fetch dynamically imported module: http://localhost/assets/simulation-panel-9f8e7d.js',
+  );
+}
+
+describe('a panel whose code is gone after a deploy', () => {
+  it('asks for a reload, which can help, instead of offering to try again, which cannot', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const reload = vi.fn();
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload });
+    render(
+      <PanelErrorBoundary label="The simulation panel">
+        <GoneChunk />
+      </PanelErrorBoundary>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(/saved in this browser/);
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Reload the page' }));
+    expect(reload).toHaveBeenCalledTimes(1);
+    vi.restoreAllMocks();
+    quiet.mockRestore();
+    warn.mockRestore();
+  });
+});
