@@ -39,7 +39,9 @@ export const MAX_STEP_ENTRIES_PER_PROFILE = 2_000;
  * enters each step at most once and its entries are as many as its triggers and re-entry allow. A
  * long journey entered often (a dozen steps, a run per purchase) used to be stopped at 2,000.
  */
-const UNBOUNDED_ENTRIES = Number.MAX_SAFE_INTEGER;
+// 2^29, not Infinity or MAX_SAFE_INTEGER: far more than any profile's runs can make, and a
+// small integer, so the count left stays one in V8 (no boxed double in the run loop).
+const UNBOUNDED_ENTRIES = 2 ** 29;
 const GO_ON = 0;
 const STOP_EXIT = 1;
 const STOP_GOAL = 2;
@@ -131,13 +133,15 @@ export class RunLoop {
       let branch = 0;
       let wake = t;
       let pending: MessagePlan | null = null;
+      // Literal cases (checked against OP): V8 makes a jump table of a switch over small integer
+      // literals, but a chain of compares of one over `OP.x` reads.
       switch (op) {
-        case OP.trigger:
+        case 0 satisfies typeof OP.trigger:
           break;
-        case OP.delay:
+        case 4 satisfies typeof OP.delay:
           wake = t + (durationMs[s] as number);
           break;
-        case OP.message: {
+        case 7 satisfies typeof OP.message: {
           const message = (steps[s] as PlanStep).message;
           if (message !== null) {
             const at = sender.gate(message, t);
@@ -148,17 +152,17 @@ export class RunLoop {
           }
           break;
         }
-        case OP.firstMatch:
+        case 1 satisfies typeof OP.firstMatch:
           branch = this.firstMatch(steps[s] as PlanStep, t);
           break;
-        case OP.randomSplit: {
+        case 2 satisfies typeof OP.randomSplit: {
           const step = steps[s] as PlanStep;
           const u = (hashMore(state.hash, step.hashSuffix) % 10_000) / 100;
           const th = step.thresholds;
           while (u >= (th[branch] as number)) branch++;
           break;
         }
-        case OP.waitForEvent: {
+        case 3 satisfies typeof OP.waitForEvent: {
           const step = steps[s] as PlanStep;
           const match = step.waitMatch as NonNullable<PlanStep['waitMatch']>;
           const to = t + step.durationMs;
@@ -172,18 +176,18 @@ export class RunLoop {
           } else wake = at;
           break;
         }
-        case OP.waitUntil: {
+        case 5 satisfies typeof OP.waitUntil: {
           const until = untilTime(steps[s] as PlanStep, state, t);
           wake = until > t ? until : t;
           break;
         }
-        case OP.timeWindow:
+        case 6 satisfies typeof OP.timeWindow:
           wake = windowOpens(steps[s] as PlanStep, state, t);
           break;
-        case OP.updateProfile:
+        case 8 satisfies typeof OP.updateProfile:
           applyOperations(state, (steps[s] as PlanStep).operations, plan.tagsRead);
           break;
-        case OP.exit:
+        case 9 satisfies typeof OP.exit:
           state.stepEntries = limit - allowed;
           counters.exit(s, EXIT_STEP);
           tracer?.step(steps[s] as PlanStep, t, t, null, 'exit', sender.reason, sender.why);
