@@ -30,7 +30,7 @@ const STOPPED = `exists (select 1 from journey_stops s
   where s.journey_id = outbox.journey_id and s.last_version >= outbox.version)`;
 
 /**
- * Claims the sends of `sends` for `claimer`, committed before any provider call: pending ones,
+ * Claims the sends of `sends` for `claimer` in one statement (its own transaction): pending ones,
  * ones `claimer` already holds (its earlier run died between claim and mark: the process was
  * killed, and DBOS runs the step again) and ones a lease handed back (`sending`, no holder). A
  * send failed since the batch was loaded (its journey stopped, spec §3.5), delivered, or held by
@@ -43,18 +43,17 @@ async function claim(
   sends: readonly OutboxSend[],
   claimer: string,
 ): Promise<OutboxSend[]> {
-  const ids = sends.map((s) => s.id);
   const unanswered = `status = 'sending' and (claimed_by = $2 or claimed_by is null)`;
-  await pool.query(
-    `update outbox set status = 'unknown', last_error = $3, claimed_by = null, claimed_at = null
-     where id = any($1) and ${unanswered} and ${STOPPED}`,
-    [ids, claimer, STOPPED_IN_FLIGHT_ERROR],
-  );
   const r = await pool.query<{ id: string }>(
-    `update outbox set status = 'sending', claimed_by = $2, claimed_at = $3
-     where id = any($1) and (status = 'pending' or ${unanswered})
+    `with settled as (
+       update outbox set status = 'unknown', last_error = $4, claimed_by = null, claimed_at = null
+       where id = any($1) and ${unanswered} and ${STOPPED}
+       returning id)
+     update outbox set status = 'sending', claimed_by = $2, claimed_at = $3
+     where id = any($1) and id not in (select id from settled)
+       and (status = 'pending' or ${unanswered})
      returning id`,
-    [ids, claimer, Date.now()],
+    [sends.map((s) => s.id), claimer, Date.now(), STOPPED_IN_FLIGHT_ERROR],
   );
   const mine = new Set(r.rows.map((row) => Number(row.id)));
   return sends.filter((s) => mine.has(s.id));
