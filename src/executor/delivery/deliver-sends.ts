@@ -71,14 +71,14 @@ async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<voi
   try {
     await client.query('begin');
     await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
-    const given = await client.query<{ journey_id: string }>(
+    const given = await client.query<{ journey_id: string; stopped: boolean }>(
       `update outbox set status = 'pending', claimed_by = null, claimed_at = null
        where id = any($1) and status = 'sending' and claimed_by = $2
-       returning journey_id`,
+       returning journey_id, ${STOPPED} as stopped`,
       [ids, claimer],
     );
-    for (const journeyId of new Set(given.rows.map((row) => row.journey_id)))
-      await undoStoppedSends(client, journeyId);
+    const stopped = given.rows.filter((row) => row.stopped).map((row) => row.journey_id);
+    for (const journeyId of new Set(stopped)) await undoStoppedSends(client, journeyId);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
