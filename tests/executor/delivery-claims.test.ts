@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DeliveryAdapter, OutboxSend } from '../../src/executor/delivery/adapter.ts';
+import {
+  NotTakenError,
+  type DeliveryAdapter,
+  type OutboxSend,
+} from '../../src/executor/delivery/adapter.ts';
 import { deliverSends, releaseExpiredClaims } from '../../src/executor/delivery/deliver-sends.ts';
 import { STOPPED_IN_FLIGHT_ERROR } from '../../src/executor/engine/send-intent.ts';
 import {
@@ -176,7 +180,7 @@ describe('delivering a send', () => {
       perSend: true,
       handles: () => true,
       deliver: async () => {
-        throw new Error('503');
+        throw new NotTakenError('503');
       },
     };
     await expect(deliverSends(engine.pool, failing, [send], 'deliver:a')).rejects.toThrow('503');
@@ -247,7 +251,7 @@ describe('delivering a send', () => {
         calls.push(...sends.map((s) => s.idempotencyKey));
         entered();
         await answered;
-        throw new Error('503');
+        throw new NotTakenError('503');
       },
     };
     const first = deliverSends(engine.pool, busy, [send], 'deliver:a#busy');
@@ -276,7 +280,7 @@ describe('delivering a send', () => {
       perSend: true,
       handles: () => true,
       deliver: async () => {
-        throw new Error('503');
+        throw new NotTakenError('503');
       },
     };
     await expect(
@@ -284,6 +288,28 @@ describe('delivering a send', () => {
     ).rejects.toThrow();
     expect(await engine.sends()).toEqual([
       expect.objectContaining({ status: 'pending', last_error: null }),
+    ]);
+  });
+  it('a send whose call got no answer stays claimed while its retry waits: a stop leaves it counted sent, and the retry does not send it after the stop', async () => {
+    const send = await oneSend();
+    const calls: string[] = [];
+    const unreachable: DeliveryAdapter = {
+      name: 'unreachable',
+      perSend: true,
+      handles: () => true,
+      deliver: async (sends) => {
+        calls.push(...sends.map((s) => s.idempotencyKey));
+        throw new TypeError('fetch failed'); // a timeout, a reset connection: it may have arrived
+      },
+    };
+    await expect(deliverSends(engine.pool, unreachable, [send], 'deliver:a#u')).rejects.toThrow();
+    expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'sending' })]);
+    await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+    expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+    expect(await deliverSends(engine.pool, unreachable, [send], 'deliver:a#u')).toBe(0);
+    expect(calls).toEqual([send.idempotencyKey]);
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR }),
     ]);
   });
 });

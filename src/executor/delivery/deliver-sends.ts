@@ -2,7 +2,12 @@ import type { Pool } from 'pg';
 import { STOPPED_IN_FLIGHT_ERROR } from '../engine/send-intent.ts';
 import { STOP_LOCK } from '../store/stop-journey.ts';
 import { undoStoppedSends } from '../store/undo-stopped-sends.ts';
-import { PermanentDeliveryError, type DeliveryAdapter, type OutboxSend } from './adapter.ts';
+import {
+  NotTakenError,
+  PermanentDeliveryError,
+  type DeliveryAdapter,
+  type OutboxSend,
+} from './adapter.ts';
 
 /**
  * Ends sends as delivered or failed (with the reason): those still pending, and those `claimer`
@@ -60,11 +65,12 @@ async function claim(
 }
 
 /**
- * Gives claimed sends back (pending) while their retry waits, so a stop meanwhile fails them. A
- * stop that came while they were at the provider left them to this holder: the provider refused
- * them for now, so they are failed and accounted as the stop's own refusals are (not sent, not
- * charged to a cap, `notSent.journey_stopped`). The stop lock, held shared, orders this against
- * stops: one committed before is seen here, one after sees the sends pending.
+ * Gives claimed sends the provider did not take back (pending) while their retry waits, so a
+ * stop meanwhile fails them. A stop that came while they were at the provider left them to this
+ * holder: the provider did not take them, so they are failed and accounted as the stop's own
+ * refusals are (not sent, not charged to a cap, `notSent.journey_stopped`). The stop lock, held
+ * shared, orders this against stops: one committed before is seen here, one after sees the sends
+ * pending.
  */
 async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<void> {
   const client = await pool.connect();
@@ -118,8 +124,11 @@ export async function releaseExpiredClaims(
 /**
  * One attempt at delivering `sends` through `adapter` for `claimer` (the delivery workflow's id):
  * the sends it can claim are handed to the provider, then marked delivered, or failed when the
- * provider refuses them for good ({@link PermanentDeliveryError}). Any other error gives the claims
- * back and is thrown for the caller's durable step to retry. Returns how many went out.
+ * provider refuses them for good ({@link PermanentDeliveryError}). Any other error is thrown for
+ * the caller's durable step to retry: a provider's "not taken" ({@link NotTakenError}) gives the
+ * claims back meanwhile; an error without an answer keeps them, since the provider may have the
+ * sends (a stop then leaves them counted sent, and the retry ends them `unknown` instead of
+ * sending them after it). Returns how many went out.
  *
  * `claimer` is one step of one workflow, the same in every execution of it: a crash between the
  * claim and the mark leaves the sends `sending`, and DBOS's re-run of the workflow (the process
@@ -144,7 +153,8 @@ export async function deliverSends(
       await markSends(pool, ids, 'failed', claimer, error.message);
       return 0;
     }
-    await giveBack(pool, ids, claimer);
+    // Without an answer the provider may have them: they stay claimed, for the retry to re-take.
+    if (error instanceof NotTakenError) await giveBack(pool, ids, claimer);
     throw error;
   }
   await markSends(pool, ids, 'delivered', claimer);

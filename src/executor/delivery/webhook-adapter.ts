@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { DeliveryAdapter, OutboxSend } from './adapter.ts';
-import { PermanentDeliveryError } from './adapter.ts';
+import { NotTakenError, PermanentDeliveryError } from './adapter.ts';
 
 /** `sha256=<hex>` of HMAC-SHA256(secret, `${timestamp}.${body}`): receivers recompute it to trust the call. */
 export function webhookSignature(secret: string, timestamp: string, body: string): string {
@@ -29,7 +29,8 @@ interface WebhookContent {
 /**
  * Webhook steps: a real HTTP request to the step's URL with its headers and body, signed, with
  * the send's idempotency key. 5xx, 429 and network failures are retried by the caller's durable
- * step with back-off; other 4xx answers are permanent.
+ * step with back-off (5xx and 429 as not taken; a network failure or a timeout may have reached the
+ * receiver); other 4xx answers are permanent.
  */
 export function webhookAdapter(secret: string, timeoutMs = WEBHOOK_TIMEOUT_MS): DeliveryAdapter {
   return {
@@ -72,7 +73,7 @@ export function webhookAdapter(secret: string, timeoutMs = WEBHOOK_TIMEOUT_MS): 
         await response.arrayBuffer().catch(() => undefined);
         if (response.ok) continue;
         if (response.status >= 500 || response.status === 429)
-          throw new Error(`webhook ${url} answered ${response.status}`);
+          throw new NotTakenError(`webhook ${url} answered ${response.status}`);
         throw new PermanentDeliveryError(`webhook ${url} answered ${response.status}`);
       }
     },
