@@ -6,7 +6,7 @@ import { stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { ExecutorClient } from './support/client.ts';
 import { signUps, webhookJourney } from './support/journeys.ts';
 import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
-import { spawnExecutor, type ExecutorProcess } from './support/spawn.ts';
+import { spawnExecutor, spawnFailingExecutor, type ExecutorProcess } from './support/spawn.ts';
 
 /**
  * The real delivery workflow, killed (kill -9) while its webhook call is at the provider, then run
@@ -92,8 +92,8 @@ async function deliveryWorkflows() {
   }
 }
 
-/** One customer's webhook send, its workflow killed (kill -9) while the provider holds the call. */
-async function killedAtProvider(): Promise<Send> {
+/** One customer's webhook send, its call held by the provider. */
+async function heldAtProvider(): Promise<void> {
   const hookUrl = await provider.listen();
   executor = await start();
   const api = new ExecutorClient(executor.url);
@@ -104,7 +104,12 @@ async function killedAtProvider(): Promise<Send> {
   expect((await api.publish('crash-journey', webhookJourney(hookUrl), 'k1')).status).toBe(201);
   await api.setClock(T0 + 60_000);
   await until('the webhook call at the provider', () => provider.calls.size === 1);
-  await executor.crash();
+}
+
+/** One customer's webhook send, its workflow killed (kill -9) while the provider holds the call. */
+async function killedAtProvider(): Promise<Send> {
+  await heldAtProvider();
+  await executor?.crash();
   executor = null;
   const [atCrash] = await sends();
   expect(atCrash?.status).toBe('sending');
@@ -170,5 +175,30 @@ describe('a delivery workflow killed at the provider', () => {
     }>('GET', '/journeys/crash-journey/versions/1/counts');
     expect(counts.steps['w1']?.sent).toBe(1);
     expect(counts.notSent?.['w1']?.journey_stopped ?? 0).toBe(0);
+  }, 180_000);
+
+  it('while its process is alive, is not re-run by a second process under the same EXECUTOR_ID', async () => {
+    await heldAtProvider();
+    const [held] = await sends();
+    expect(held?.status).toBe('sending');
+    // A supervisor's restart while the old process shuts down, or two started with the default id.
+    const second = await spawnFailingExecutor({
+      databaseUrl,
+      executorId: 'rerun-a',
+      env: { DELIVERY_LOG: '/dev/null' },
+    });
+    expect(second.exitCode).toBe(1);
+    const lines = second.output.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('EXECUTOR_ID');
+    // It recovered nothing: the provider has the first call only, and the claim is untouched.
+    expect(provider.calls.get(held?.idempotency_key ?? '')).toBe(1);
+    expect(await sends()).toEqual([held]);
+    await executor?.crash();
+    executor = null;
+    // The lock is the session's: the first process gone, the id starts again (and re-runs it).
+    executor = await start();
+    await until('the send delivered', async () => (await sends())[0]?.status === 'delivered');
+    expect(provider.calls.get(held?.idempotency_key ?? '')).toBe(2);
   }, 180_000);
 });
