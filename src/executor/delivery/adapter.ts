@@ -33,7 +33,8 @@ export interface DeliveryAdapter {
 export class PermanentDeliveryError extends Error {}
 
 /**
- * The provider answered that it did not take the sends, and a retry may succeed (HTTP 5xx, 429):
- * they are not at the provider, so a stop while the retry waits refuses them.
+ * The provider did not take the sends, and a retry may succeed: it answered so (HTTP 429, 503),
+ * or the call never reached it (connection refused, no such host). They are not at the provider,
+ * so a stop while the retry waits refuses them.
  */
 export class NotTakenError extends Error {}
