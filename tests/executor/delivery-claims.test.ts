@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import {
   NotTakenError,
@@ -267,6 +268,62 @@ describe('delivering a send', () => {
     ]);
     expect(await m1Counts()).toEqual({ sent: 0, notSent: 1 });
   });
+  it('a send the provider did not take after a stop is refused without waiting for profiles of the journey it does not concern', async () => {
+    await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);
+    await engine.signUp(2, T0 + MINUTE, 'p');
+    await engine.batch(T0 + HOUR);
+    const [send] = (await pendingSends()).filter((s) => s.profileId === 'p-00001');
+    if (send === undefined) throw new Error('the engine made no send');
+    let entered!: () => void;
+    const atProvider = new Promise<void>((resolve) => (entered = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const busy: DeliveryAdapter = {
+      name: 'busy',
+      perSend: true,
+      handles: () => true,
+      async deliver() {
+        entered();
+        await answered;
+        throw new NotTakenError('503');
+      },
+    };
+    // A lock wait ends in an error here instead of hanging the test.
+    const url = new URL(String(engine.pool.options.connectionString));
+    url.searchParams.set('options', '-c lock_timeout=2000');
+    const delivery = new pg.Pool({ connectionString: url.toString(), max: 2 });
+    const other = await engine.pool.connect();
+    try {
+      const first = deliverSends(delivery, busy, [send], 'deliver:a#busy');
+      await atProvider;
+      await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+      // Another profile of the journey, still active, is held by an engine batch meanwhile.
+      await other.query('begin');
+      await other.query(`select 1 from profiles where profile_id = 'p-00002' for update`);
+      answer();
+      await expect(first).rejects.toBeInstanceOf(NotTakenError);
+    } finally {
+      await other.query('rollback');
+      other.release();
+      await delivery.end();
+    }
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({
+        profile_id: 'p-00001',
+        status: 'failed',
+        last_error: 'journey stopped',
+      }),
+      expect.objectContaining({
+        profile_id: 'p-00002',
+        status: 'failed',
+        last_error: 'journey stopped',
+      }),
+    ]);
+    const counts = await readCounts(engine.pool, engine.catalog, 'welcome', 1, T0 + 3 * HOUR);
+    expect(counts?.steps['m1']?.sent).toBe(0);
+    expect(counts?.notSent?.['m1']?.journey_stopped).toBe(2);
+  });
+
   it('a send of a version published after a stop, which the provider asks to retry, waits for its retry', async () => {
     await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);
     await stopJourney(engine.pool, 'welcome', at(T0 + MINUTE));

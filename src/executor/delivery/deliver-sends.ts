@@ -1,7 +1,11 @@
 import type { Pool } from 'pg';
-import { STOPPED_IN_FLIGHT_ERROR } from '../engine/send-intent.ts';
+import { STOPPED_IN_FLIGHT_ERROR, STOPPED_SEND_ERROR } from '../engine/send-intent.ts';
 import { STOP_LOCK } from '../store/stop-journey.ts';
-import { undoStoppedSends } from '../store/undo-stopped-sends.ts';
+import {
+  REFUSED_SEND_COLUMNS,
+  takeBackRefused,
+  type RefusedSend,
+} from '../store/undo-stopped-sends.ts';
 import {
   NotTakenError,
   PermanentDeliveryError,
@@ -77,14 +81,18 @@ async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<voi
   try {
     await client.query('begin');
     await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
-    const given = await client.query<{ journey_id: string; stopped: boolean }>(
+    const refused = await client.query<RefusedSend>(
+      `update outbox set status = 'failed', last_error = $3, claimed_by = null, claimed_at = null
+       where id = any($1) and status = 'sending' and claimed_by = $2 and ${STOPPED}
+       returning ${REFUSED_SEND_COLUMNS}`,
+      [ids, claimer, STOPPED_SEND_ERROR],
+    );
+    await takeBackRefused(client, refused.rows);
+    await client.query(
       `update outbox set status = 'pending', claimed_by = null, claimed_at = null
-       where id = any($1) and status = 'sending' and claimed_by = $2
-       returning journey_id, ${STOPPED} as stopped`,
+       where id = any($1) and status = 'sending' and claimed_by = $2`,
       [ids, claimer],
     );
-    const stopped = given.rows.filter((row) => row.stopped).map((row) => row.journey_id);
-    for (const journeyId of new Set(stopped)) await undoStoppedSends(client, journeyId);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
