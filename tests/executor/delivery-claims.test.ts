@@ -324,6 +324,44 @@ describe('delivering a send', () => {
     expect(counts?.notSent?.['m1']?.journey_stopped).toBe(2);
   });
 
+  it('a re-run claiming its unanswered send while a stop commits waits for the stop, and does not call the provider after it', async () => {
+    const send = await oneSend();
+    const claimer = 'deliver:a#held';
+    await leftAtProvider(send, claimer, T0 + HOUR);
+    let stopHoldsItsLock!: () => void;
+    const stopping = new Promise<void>((resolve) => (stopHoldsItsLock = resolve));
+    let finishStop!: () => void;
+    const stopMayFinish = new Promise<void>((resolve) => (finishStop = resolve));
+    // The stop reads its instant holding the stop lock, before it writes anything.
+    const stop = stopJourney(engine.pool, 'welcome', async () => {
+      stopHoldsItsLock();
+      await stopMayFinish;
+      return T0 + 2 * HOUR;
+    });
+    await stopping;
+    const provider = heldProvider();
+    provider.release();
+    const rerun = deliverSends(engine.pool, provider.adapter, [send], claimer);
+    // The re-run either waits for the stop lock or has already gone to the provider.
+    const waitingForLock = async () =>
+      (
+        await engine.pool.query(
+          `select 1 from pg_locks where locktype = 'advisory' and not granted
+             and database = (select oid from pg_database where datname = current_database())`,
+        )
+      ).rowCount === 1;
+    while (provider.calls.length === 0 && !(await waitingForLock()))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    finishStop();
+    await stop;
+    expect(await rerun).toBe(0);
+    expect(provider.calls).toEqual([]);
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR }),
+    ]);
+    expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+  });
+
   it('a send of a version published after a stop, which the provider asks to retry, waits for its retry', async () => {
     await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);
     await stopJourney(engine.pool, 'welcome', at(T0 + MINUTE));

@@ -39,7 +39,8 @@ const STOPPED = `exists (select 1 from journey_stops s
   where s.journey_id = outbox.journey_id and s.last_version >= outbox.version)`;
 
 /**
- * Claims the sends of `sends` for `claimer` in one statement (its own transaction): pending ones,
+ * Claims the sends of `sends` for `claimer` in one statement (its own transaction, ordered against
+ * stops by the stop lock held shared): pending ones,
  * ones `claimer` already holds (its earlier run died between claim and mark: the process was
  * killed, and DBOS runs the step again) and ones a lease handed back (`sending`, no holder). A
  * send failed since the batch was loaded (its journey stopped, spec §3.5), delivered, or held by
@@ -53,19 +54,32 @@ async function claim(
   claimer: string,
 ): Promise<OutboxSend[]> {
   const unanswered = `status = 'sending' and (claimed_by = $2 or claimed_by is null)`;
-  const r = await pool.query<{ id: string }>(
-    `with settled as (
-       update outbox set status = 'unknown', last_error = $4, claimed_by = null, claimed_at = null
-       where id = any($1) and ${unanswered} and ${STOPPED}
-       returning id)
-     update outbox set status = 'sending', claimed_by = $2, claimed_at = $3
-     where id = any($1) and id not in (select id from settled)
-       and (status = 'pending' or ${unanswered})
-     returning id`,
-    [sends.map((s) => s.id), claimer, Date.now(), STOPPED_IN_FLIGHT_ERROR],
-  );
-  const mine = new Set(r.rows.map((row) => Number(row.id)));
-  return sends.filter((s) => mine.has(s.id));
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    // Ordered against stops, as engine batches and give-backs are: a stop writes no row this
+    // claim may take ('sending'), so only its lock makes the claim see a stop committed before.
+    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
+    const r = await client.query<{ id: string }>(
+      `with settled as (
+         update outbox set status = 'unknown', last_error = $4, claimed_by = null, claimed_at = null
+         where id = any($1) and ${unanswered} and ${STOPPED}
+         returning id)
+       update outbox set status = 'sending', claimed_by = $2, claimed_at = $3
+       where id = any($1) and id not in (select id from settled)
+         and (status = 'pending' or ${unanswered})
+       returning id`,
+      [sends.map((s) => s.id), claimer, Date.now(), STOPPED_IN_FLIGHT_ERROR],
+    );
+    await client.query('commit');
+    const mine = new Set(r.rows.map((row) => Number(row.id)));
+    return sends.filter((s) => mine.has(s.id));
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /**
