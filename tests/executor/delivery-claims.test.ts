@@ -10,6 +10,7 @@ import { STOPPED_IN_FLIGHT_ERROR } from '../../src/executor/engine/send-intent.t
 import {
   sendOfRow,
   stepClaimer,
+  undelivered,
   type OutboxRow,
 } from '../../src/executor/delivery/delivery-workflow.ts';
 import { readCounts } from '../../src/executor/store/counts.ts';
@@ -165,11 +166,14 @@ describe('delivering a send', () => {
       0,
     );
     expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'sending' })]);
-    // The lease ends: the send is pending again and its batch due for a new workflow.
+    // The lease ends: the send, still 'sending' (the provider may have it), is held by nobody,
+    // and its batch is due for a new workflow, which loads it.
     expect(await releaseExpiredClaims(engine.pool, 10 * MINUTE, claimedAt + 10 * MINUTE)).toBe(1);
-    const batches = await engine.pool.query(`select status, round from delivery_batches`);
-    expect(batches.rows).toEqual([{ status: 'new', round: 1 }]);
-    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:x:1#4')).toBe(1);
+    const batches = await engine.pool.query(`select batch_id, status, round from delivery_batches`);
+    expect(batches.rows).toEqual([expect.objectContaining({ status: 'new', round: 1 })]);
+    const loaded = await undelivered(engine.pool, String(batches.rows[0]?.batch_id));
+    expect(loaded).toEqual([send]);
+    expect(await deliverSends(engine.pool, provider.adapter, loaded, 'deliver:x:1#4')).toBe(1);
     expect(provider.calls).toEqual([send.idempotencyKey]);
     expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'delivered' })]);
   });
@@ -223,13 +227,19 @@ describe('delivering a send', () => {
       await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
       expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
       let claimer = 'deliver:a#held';
+      let loaded = [send];
       if (next === 'the workflow after its lease') {
         expect(await releaseExpiredClaims(engine.pool, LEASE, claimedAt + LEASE)).toBe(1);
         claimer = 'deliver:x:1#held';
+        const batch = await engine.pool.query<{ batch_id: string }>(
+          'select batch_id from delivery_batches',
+        );
+        loaded = await undelivered(engine.pool, String(batch.rows[0]?.batch_id));
+        expect(loaded).toEqual([send]);
       }
       const provider = heldProvider();
       provider.release();
-      expect(await deliverSends(engine.pool, provider.adapter, [send], claimer)).toBe(0);
+      expect(await deliverSends(engine.pool, provider.adapter, loaded, claimer)).toBe(0);
       expect(provider.calls).toEqual([]);
       expect(await engine.sends()).toEqual([
         expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR }),

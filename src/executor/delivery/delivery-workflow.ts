@@ -52,7 +52,7 @@ export function sendOfRow(row: OutboxRow): OutboxSend {
 }
 
 /** The batch's sends nobody holds: pending, or handed back by a claim lease. */
-async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
+export async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
   const r = await pool.query<OutboxRow>(
     `select * from outbox
      where batch_id = $1 and (status = 'pending' or (status = 'sending' and claimed_by is null))
