@@ -5,7 +5,11 @@ import {
   type DeliveryAdapter,
   type OutboxSend,
 } from '../../src/executor/delivery/adapter.ts';
-import { deliverSends, releaseExpiredClaims } from '../../src/executor/delivery/deliver-sends.ts';
+import {
+  deliverSends,
+  giveUpSends,
+  releaseExpiredClaims,
+} from '../../src/executor/delivery/deliver-sends.ts';
 import { STOPPED_IN_FLIGHT_ERROR } from '../../src/executor/engine/send-intent.ts';
 import {
   sendOfRow,
@@ -210,7 +214,8 @@ describe('delivering a send', () => {
     // The old call answers; its holder lost the claim, so the batch's next workflow settles it,
     // without calling the provider again after the stop.
     provider.release();
-    await first;
+    // It wrote nothing, so it reports nothing delivered.
+    expect(await first).toBe(0);
     expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:x:1#held')).toBe(0);
     expect(provider.calls).toEqual([send.idempotencyKey]);
     expect(await engine.sends()).toEqual([
@@ -371,6 +376,20 @@ describe('delivering a send', () => {
     ]);
     expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
   });
+
+  for (const stopped of [false, true])
+    it(`a send whose retries ran out without an answer ends ${stopped ? 'unknown after a stop' : 'failed with the last error'}, still counted sent`, async () => {
+      const send = await oneSend();
+      await leftAtProvider(send, 'deliver:a#held', T0 + HOUR);
+      if (stopped) await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+      await giveUpSends(engine.pool, [send.id], 'deliver:a#held', 'timed out');
+      expect(await engine.sends()).toEqual([
+        stopped
+          ? expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR })
+          : expect.objectContaining({ status: 'failed', last_error: 'timed out' }),
+      ]);
+      expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+    });
 
   it('a send of a version published after a stop, which the provider asks to retry, waits for its retry', async () => {
     await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);

@@ -16,7 +16,7 @@ import {
 /**
  * Ends sends as delivered or failed (with the reason): those still pending, and those `claimer`
  * holds. A send another worker holds, or one a lease took from `claimer`, is left to its holder:
- * only the holder of a send's current claim writes how it ended.
+ * only the holder of a send's current claim writes how it ended. Returns how many it ended.
  */
 export async function markSends(
   pool: Pool,
@@ -24,14 +24,15 @@ export async function markSends(
   status: 'delivered' | 'failed',
   claimer: string,
   error = '',
-): Promise<void> {
-  await pool.query(
+): Promise<number> {
+  const r = await pool.query(
     `update outbox set status = $2, delivered_at = $3, last_error = nullif($4, ''),
        claimed_by = null, claimed_at = null
      where id = any($1)
        and (status = 'pending' or (status = 'sending' and claimed_by = $5))`,
     [ids, status, Date.now(), error, claimer],
   );
+  return r.rowCount ?? 0;
 }
 
 /** A version some stop covers: its sends are not handed to a provider any more. */
@@ -117,6 +118,43 @@ async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<voi
 }
 
 /**
+ * Ends sends whose retries ran out: failed with the last error, those still pending or held by
+ * `claimer`. One held by `claimer` never got an answer (the provider may have it): when its
+ * journey has been stopped, it ends `unknown` as the claim would end it, still counted sent. The
+ * stop lock, held shared, orders this against stops, which write no row this one ends.
+ */
+export async function giveUpSends(
+  pool: Pool,
+  ids: number[],
+  claimer: string,
+  error: string,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
+    await client.query(
+      `update outbox set status = 'unknown', last_error = $3, claimed_by = null, claimed_at = null
+       where id = any($1) and status = 'sending' and claimed_by = $2 and ${STOPPED}`,
+      [ids, claimer, STOPPED_IN_FLIGHT_ERROR],
+    );
+    await client.query(
+      `update outbox set status = 'failed', delivered_at = $3, last_error = $4,
+         claimed_by = null, claimed_at = null
+       where id = any($1)
+         and (status = 'pending' or (status = 'sending' and claimed_by = $2))`,
+      [ids, claimer, Date.now(), error],
+    );
+    await client.query('commit');
+  } catch (failure) {
+    await client.query('rollback').catch(() => undefined);
+    throw failure;
+  } finally {
+    client.release();
+  }
+}
+
+/**
  * Hands every claim older than `leaseMs` back (still `sending`, now held by nobody) and makes its
  * batch due for delivery by a new workflow, which takes such sends as its own: a workflow that
  * claimed sends and never marked them (its process gone for good and no one recovering it, DBOS
@@ -150,7 +188,7 @@ export async function releaseExpiredClaims(
  * the caller's durable step to retry: a provider's "not taken" ({@link NotTakenError}) gives the
  * claims back meanwhile; an error without an answer keeps them, since the provider may have the
  * sends (a stop then leaves them counted sent, and the retry ends them `unknown` instead of
- * sending them after it). Returns how many went out.
+ * sending them after it). Returns how many it recorded delivered.
  *
  * `claimer` is one step of one workflow, the same in every execution of it: a crash between the
  * claim and the mark leaves the sends `sending`, and DBOS's re-run of the workflow (the process
@@ -179,6 +217,6 @@ export async function deliverSends(
     if (error instanceof NotTakenError) await giveBack(pool, ids, claimer);
     throw error;
   }
-  await markSends(pool, ids, 'delivered', claimer);
-  return mine.length;
+  // A lease may have handed the claims on meanwhile: only what this holder ended counts.
+  return markSends(pool, ids, 'delivered', claimer);
 }
