@@ -15,6 +15,12 @@ export class ExecutorIdInUseError extends Error {
   }
 }
 
+/** How long a start waits for the session of a process just gone to end. */
+const SESSION_END_GRACE_MS = 5_000;
+
+/** Postgres's lock_timeout error. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 /** The session lock that makes a process the only live one under its executor id. */
 export interface ExecutorIdLock {
   release(): Promise<void>;
@@ -22,7 +28,8 @@ export interface ExecutorIdLock {
 
 /**
  * Takes the executor id's session-level advisory lock on a connection of its own, held for the
- * process's life (the lock ends with the session: a process killed with -9 frees it at once).
+ * process's life (the lock ends with the session: a process killed with -9 frees it once its
+ * server session notices, which a start waits for; a live holder makes the start fail).
  * Throws {@link ExecutorIdInUseError} when a live process holds it.
  */
 export async function lockExecutorId(
@@ -34,14 +41,16 @@ export async function lockExecutorId(
   client.on('error', (error) => log(`executor id lock connection: ${error.message}`));
   await client.connect();
   try {
-    const r = await client.query<{ locked: boolean }>(
-      'select pg_try_advisory_lock($1, hashtext($2)) as locked',
-      [EXECUTOR_ID_LOCK, executorId],
-    );
-    if (r.rows[0]?.locked !== true) throw new ExecutorIdInUseError(executorId);
+    // A process just killed still holds it until its server session notices the closed socket:
+    // wait that long, not for a live process.
+    await client.query(`set lock_timeout = ${SESSION_END_GRACE_MS}`);
+    await client.query('select pg_advisory_lock($1, hashtext($2))', [EXECUTOR_ID_LOCK, executorId]);
   } catch (error) {
     await client.end().catch(() => undefined);
+    if ((error as { code?: unknown }).code === LOCK_NOT_AVAILABLE)
+      throw new ExecutorIdInUseError(executorId);
     throw error;
   }
+  await client.query('reset lock_timeout');
   return { release: () => client.end() };
 }
