@@ -13,6 +13,7 @@ import {
 import { releaseExpiredClaims } from './delivery/deliver-sends.ts';
 import { logAdapter } from './delivery/log-adapter.ts';
 import { webhookAdapter } from './delivery/webhook-adapter.ts';
+import { lockExecutorId } from './executor-id-lock.ts';
 import { buildServer } from './http/server.ts';
 import { Catalog } from './worker/catalog.ts';
 import { heldProfiles } from './store/held-profiles.ts';
@@ -111,11 +112,17 @@ export async function startExecutor(
     webhookAdapter(config.webhookSecret),
     logAdapter(config.deliveryLog),
   ]);
+  // DBOS's launch recovers the executor id's unfinished workflows: never while a live process
+  // under the same id may still be running them.
+  const idLock = await lockExecutorId(config.databaseUrl, config.executorId, log);
   // DBOS migrates its system database at launch; processes starting together would race.
   const launchLock = await pool.connect();
   try {
     await launchLock.query('select pg_advisory_lock($1)', [LAUNCH_LOCK]);
     await DBOS.launch();
+  } catch (error) {
+    await idLock.release().catch(() => undefined);
+    throw error;
   } finally {
     await launchLock.query('select pg_advisory_unlock($1)', [LAUNCH_LOCK]).catch(() => undefined);
     launchLock.release();
@@ -229,6 +236,7 @@ export async function startExecutor(
       await retention.stop();
       await DBOS.shutdown();
       await pool.end();
+      await idLock.release();
     },
   };
 }

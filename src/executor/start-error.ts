@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExecutorIdInUseError } from './executor-id-lock.ts';
 
 /** The environment variable behind each configuration field (src/executor/README.md). */
 const VARIABLES: Record<string, string> = {
@@ -65,6 +66,8 @@ export function startErrorMessage(
     });
     return `${prefix} ${lines.join('; ')}`;
   }
+  if (error instanceof ExecutorIdInUseError)
+    return `${prefix} EXECUTOR_ID "${error.executorId}" is in use by another running executor on this database; stop it first or set a different EXECUTOR_ID`;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   if (code === 'EADDRINUSE')
     return `${prefix} ${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '7310'} is already in use (another executor?); set PORT to a free port`;

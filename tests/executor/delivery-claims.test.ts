@@ -1,10 +1,20 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import type { DeliveryAdapter, OutboxSend } from '../../src/executor/delivery/adapter.ts';
-import { deliverSends, releaseExpiredClaims } from '../../src/executor/delivery/deliver-sends.ts';
+import {
+  NotTakenError,
+  type DeliveryAdapter,
+  type OutboxSend,
+} from '../../src/executor/delivery/adapter.ts';
+import {
+  deliverSends,
+  giveUpSends,
+  releaseExpiredClaims,
+} from '../../src/executor/delivery/deliver-sends.ts';
 import { STOPPED_IN_FLIGHT_ERROR } from '../../src/executor/engine/send-intent.ts';
 import {
   sendOfRow,
   stepClaimer,
+  undelivered,
   type OutboxRow,
 } from '../../src/executor/delivery/delivery-workflow.ts';
 import { readCounts } from '../../src/executor/store/counts.ts';
@@ -160,11 +170,14 @@ describe('delivering a send', () => {
       0,
     );
     expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'sending' })]);
-    // The lease ends: the send is pending again and its batch due for a new workflow.
+    // The lease ends: the send, still 'sending' (the provider may have it), is held by nobody,
+    // and its batch is due for a new workflow, which loads it.
     expect(await releaseExpiredClaims(engine.pool, 10 * MINUTE, claimedAt + 10 * MINUTE)).toBe(1);
-    const batches = await engine.pool.query(`select status, round from delivery_batches`);
-    expect(batches.rows).toEqual([{ status: 'new', round: 1 }]);
-    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:x:1#4')).toBe(1);
+    const batches = await engine.pool.query(`select batch_id, status, round from delivery_batches`);
+    expect(batches.rows).toEqual([expect.objectContaining({ status: 'new', round: 1 })]);
+    const loaded = await undelivered(engine.pool, String(batches.rows[0]?.batch_id));
+    expect(loaded).toEqual([send]);
+    expect(await deliverSends(engine.pool, provider.adapter, loaded, 'deliver:x:1#4')).toBe(1);
     expect(provider.calls).toEqual([send.idempotencyKey]);
     expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'delivered' })]);
   });
@@ -176,7 +189,7 @@ describe('delivering a send', () => {
       perSend: true,
       handles: () => true,
       deliver: async () => {
-        throw new Error('503');
+        throw new NotTakenError('503');
       },
     };
     await expect(deliverSends(engine.pool, failing, [send], 'deliver:a')).rejects.toThrow('503');
@@ -201,7 +214,8 @@ describe('delivering a send', () => {
     // The old call answers; its holder lost the claim, so the batch's next workflow settles it,
     // without calling the provider again after the stop.
     provider.release();
-    await first;
+    // It wrote nothing, so it reports nothing delivered.
+    expect(await first).toBe(0);
     expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:x:1#held')).toBe(0);
     expect(provider.calls).toEqual([send.idempotencyKey]);
     expect(await engine.sends()).toEqual([
@@ -218,13 +232,19 @@ describe('delivering a send', () => {
       await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
       expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
       let claimer = 'deliver:a#held';
+      let loaded = [send];
       if (next === 'the workflow after its lease') {
         expect(await releaseExpiredClaims(engine.pool, LEASE, claimedAt + LEASE)).toBe(1);
         claimer = 'deliver:x:1#held';
+        const batch = await engine.pool.query<{ batch_id: string }>(
+          'select batch_id from delivery_batches',
+        );
+        loaded = await undelivered(engine.pool, String(batch.rows[0]?.batch_id));
+        expect(loaded).toEqual([send]);
       }
       const provider = heldProvider();
       provider.release();
-      expect(await deliverSends(engine.pool, provider.adapter, [send], claimer)).toBe(0);
+      expect(await deliverSends(engine.pool, provider.adapter, loaded, claimer)).toBe(0);
       expect(provider.calls).toEqual([]);
       expect(await engine.sends()).toEqual([
         expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR }),
@@ -247,7 +267,7 @@ describe('delivering a send', () => {
         calls.push(...sends.map((s) => s.idempotencyKey));
         entered();
         await answered;
-        throw new Error('503');
+        throw new NotTakenError('503');
       },
     };
     const first = deliverSends(engine.pool, busy, [send], 'deliver:a#busy');
@@ -263,6 +283,114 @@ describe('delivering a send', () => {
     ]);
     expect(await m1Counts()).toEqual({ sent: 0, notSent: 1 });
   });
+  it('a send the provider did not take after a stop is refused without waiting for profiles of the journey it does not concern', async () => {
+    await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);
+    await engine.signUp(2, T0 + MINUTE, 'p');
+    await engine.batch(T0 + HOUR);
+    const [send] = (await pendingSends()).filter((s) => s.profileId === 'p-00001');
+    if (send === undefined) throw new Error('the engine made no send');
+    let entered!: () => void;
+    const atProvider = new Promise<void>((resolve) => (entered = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const busy: DeliveryAdapter = {
+      name: 'busy',
+      perSend: true,
+      handles: () => true,
+      async deliver() {
+        entered();
+        await answered;
+        throw new NotTakenError('503');
+      },
+    };
+    // A lock wait ends in an error here instead of hanging the test.
+    const url = new URL(String(engine.pool.options.connectionString));
+    url.searchParams.set('options', '-c lock_timeout=2000');
+    const delivery = new pg.Pool({ connectionString: url.toString(), max: 2 });
+    const other = await engine.pool.connect();
+    try {
+      const first = deliverSends(delivery, busy, [send], 'deliver:a#busy');
+      await atProvider;
+      await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+      // Another profile of the journey, still active, is held by an engine batch meanwhile.
+      await other.query('begin');
+      await other.query(`select 1 from profiles where profile_id = 'p-00002' for update`);
+      answer();
+      await expect(first).rejects.toBeInstanceOf(NotTakenError);
+    } finally {
+      await other.query('rollback');
+      other.release();
+      await delivery.end();
+    }
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({
+        profile_id: 'p-00001',
+        status: 'failed',
+        last_error: 'journey stopped',
+      }),
+      expect.objectContaining({
+        profile_id: 'p-00002',
+        status: 'failed',
+        last_error: 'journey stopped',
+      }),
+    ]);
+    const counts = await readCounts(engine.pool, engine.catalog, 'welcome', 1, T0 + 3 * HOUR);
+    expect(counts?.steps['m1']?.sent).toBe(0);
+    expect(counts?.notSent?.['m1']?.journey_stopped).toBe(2);
+  });
+
+  it('a re-run claiming its unanswered send while a stop commits waits for the stop, and does not call the provider after it', async () => {
+    const send = await oneSend();
+    const claimer = 'deliver:a#held';
+    await leftAtProvider(send, claimer, T0 + HOUR);
+    let stopHoldsItsLock!: () => void;
+    const stopping = new Promise<void>((resolve) => (stopHoldsItsLock = resolve));
+    let finishStop!: () => void;
+    const stopMayFinish = new Promise<void>((resolve) => (finishStop = resolve));
+    // The stop reads its instant holding the stop lock, before it writes anything.
+    const stop = stopJourney(engine.pool, 'welcome', async () => {
+      stopHoldsItsLock();
+      await stopMayFinish;
+      return T0 + 2 * HOUR;
+    });
+    await stopping;
+    const provider = heldProvider();
+    provider.release();
+    const rerun = deliverSends(engine.pool, provider.adapter, [send], claimer);
+    // The re-run either waits for the stop lock or has already gone to the provider.
+    const waitingForLock = async () =>
+      (
+        await engine.pool.query(
+          `select 1 from pg_locks where locktype = 'advisory' and not granted
+             and database = (select oid from pg_database where datname = current_database())`,
+        )
+      ).rowCount === 1;
+    while (provider.calls.length === 0 && !(await waitingForLock()))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    finishStop();
+    await stop;
+    expect(await rerun).toBe(0);
+    expect(provider.calls).toEqual([]);
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR }),
+    ]);
+    expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+  });
+
+  for (const stopped of [false, true])
+    it(`a send whose retries ran out without an answer ends ${stopped ? 'unknown after a stop' : 'failed with the last error'}, still counted sent`, async () => {
+      const send = await oneSend();
+      await leftAtProvider(send, 'deliver:a#held', T0 + HOUR);
+      if (stopped) await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+      await giveUpSends(engine.pool, [send.id], 'deliver:a#held', 'timed out');
+      expect(await engine.sends()).toEqual([
+        stopped
+          ? expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR })
+          : expect.objectContaining({ status: 'failed', last_error: 'timed out' }),
+      ]);
+      expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+    });
+
   it('a send of a version published after a stop, which the provider asks to retry, waits for its retry', async () => {
     await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);
     await stopJourney(engine.pool, 'welcome', at(T0 + MINUTE));
@@ -276,7 +404,7 @@ describe('delivering a send', () => {
       perSend: true,
       handles: () => true,
       deliver: async () => {
-        throw new Error('503');
+        throw new NotTakenError('503');
       },
     };
     await expect(
@@ -284,6 +412,28 @@ describe('delivering a send', () => {
     ).rejects.toThrow();
     expect(await engine.sends()).toEqual([
       expect.objectContaining({ status: 'pending', last_error: null }),
+    ]);
+  });
+  it('a send whose call got no answer stays claimed while its retry waits: a stop leaves it counted sent, and the retry does not send it after the stop', async () => {
+    const send = await oneSend();
+    const calls: string[] = [];
+    const unreachable: DeliveryAdapter = {
+      name: 'unreachable',
+      perSend: true,
+      handles: () => true,
+      deliver: async (sends) => {
+        calls.push(...sends.map((s) => s.idempotencyKey));
+        throw new TypeError('fetch failed'); // a timeout, a reset connection: it may have arrived
+      },
+    };
+    await expect(deliverSends(engine.pool, unreachable, [send], 'deliver:a#u')).rejects.toThrow();
+    expect(await engine.sends()).toEqual([expect.objectContaining({ status: 'sending' })]);
+    await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+    expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+    expect(await deliverSends(engine.pool, unreachable, [send], 'deliver:a#u')).toBe(0);
+    expect(calls).toEqual([send.idempotencyKey]);
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR }),
     ]);
   });
 });

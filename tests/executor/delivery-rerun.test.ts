@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemDatabaseUrl } from '../../src/executor/executor.ts';
+import { stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { ExecutorClient } from './support/client.ts';
 import { signUps, webhookJourney } from './support/journeys.ts';
 import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
-import { spawnExecutor, type ExecutorProcess } from './support/spawn.ts';
+import { spawnExecutor, spawnFailingExecutor, type ExecutorProcess } from './support/spawn.ts';
 
 /**
  * The real delivery workflow, killed (kill -9) while its webhook call is at the provider, then run
@@ -51,8 +52,9 @@ function firstCallHeld() {
 
 let databaseUrl: string;
 let executor: ExecutorProcess | null = null;
-const provider = firstCallHeld();
+let provider: ReturnType<typeof firstCallHeld>;
 let db: pg.Client;
+let round = 0;
 
 // The default claim lease (10 minutes): only a re-run that re-takes its claim delivers in time.
 const start = () =>
@@ -76,57 +78,126 @@ interface Send {
 const sends = async () =>
   (await db.query<Send>('select idempotency_key, batch_id, status from outbox order by id')).rows;
 
-beforeAll(async () => {
-  databaseUrl = await createTestDatabase(DB);
+/** The delivery workflows DBOS has, with their status. */
+async function deliveryWorkflows() {
+  const sys = new pg.Client({ connectionString: systemDatabaseUrl(databaseUrl) });
+  await sys.connect();
+  try {
+    const r = await sys.query<{ workflow_uuid: string; status: string }>(
+      `select workflow_uuid, status from dbos.workflow_status where workflow_uuid like 'deliver:%'`,
+    );
+    return r.rows;
+  } finally {
+    await sys.end();
+  }
+}
+
+/** One customer's webhook send, its call held by the provider. */
+async function heldAtProvider(): Promise<void> {
+  const hookUrl = await provider.listen();
+  executor = await start();
+  const api = new ExecutorClient(executor.url);
+  await api.setClock(T0);
+  const { profiles, events } = signUps(1, T0 + 1000);
+  await api.putProfiles(profiles);
+  await api.postEvents(events);
+  expect((await api.publish('crash-journey', webhookJourney(hookUrl), 'k1')).status).toBe(201);
+  await api.setClock(T0 + 60_000);
+  await until('the webhook call at the provider', () => provider.calls.size === 1);
+}
+
+/** One customer's webhook send, its workflow killed (kill -9) while the provider holds the call. */
+async function killedAtProvider(): Promise<Send> {
+  await heldAtProvider();
+  await executor?.crash();
+  executor = null;
+  const [atCrash] = await sends();
+  expect(atCrash?.status).toBe('sending');
+  if (atCrash === undefined) throw new Error('no send');
+  return atCrash;
+}
+
+beforeEach(async () => {
+  round++;
+  databaseUrl = await createTestDatabase(`${DB}_${round}`);
   db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
+  provider = firstCallHeld();
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await executor?.stop();
+  executor = null;
   await db?.end();
   await provider.close();
-  await dropTestDatabase(DB);
+  await dropTestDatabase(`${DB}_${round}`);
 });
 
 describe('a delivery workflow killed at the provider', () => {
   it('is run again by DBOS, which re-takes its claim and delivers the send once', async () => {
-    const hookUrl = await provider.listen();
-    executor = await start();
-    const api = new ExecutorClient(executor.url);
-    await api.setClock(T0);
-    const { profiles, events } = signUps(1, T0 + 1000);
-    await api.putProfiles(profiles);
-    await api.postEvents(events);
-    expect((await api.publish('crash-journey', webhookJourney(hookUrl), 'k1')).status).toBe(201);
-    await api.setClock(T0 + 60_000);
-
-    await until('the webhook call at the provider', () => provider.calls.size === 1);
-    await executor.crash();
-    const [atCrash] = await sends();
-    expect(atCrash?.status).toBe('sending');
-
+    const atCrash = await killedAtProvider();
     executor = await start();
     await until('the send delivered', async () => (await sends())[0]?.status === 'delivered');
 
-    const key = atCrash?.idempotency_key ?? '';
+    const key = atCrash.idempotency_key;
     // The call the kill cut off, then the re-run's: one accepted delivery.
     expect(provider.calls.get(key)).toBe(2);
     expect([...provider.accepted]).toEqual([[key, 1]]);
     // By the batch's own workflow, run again, not by a new one after a lease.
     const batches = await db.query('select round from delivery_batches');
     expect(batches.rows).toEqual([{ round: 0 }]);
-    const sys = new pg.Client({ connectionString: systemDatabaseUrl(databaseUrl) });
-    await sys.connect();
+    expect(await deliveryWorkflows()).toEqual([
+      { workflow_uuid: `deliver:${atCrash.batch_id}`, status: 'SUCCESS' },
+    ]);
+  }, 180_000);
+
+  it('and stopped meanwhile, is not sent again by the re-run: it ends unknown, still counted sent', async () => {
+    const atCrash = await killedAtProvider();
+    // The stop comes while no process runs (its transaction is the API's, on the database).
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     try {
-      const workflows = await sys.query<{ workflow_uuid: string; status: string }>(
-        `select workflow_uuid, status from dbos.workflow_status where workflow_uuid like 'deliver:%'`,
-      );
-      expect(workflows.rows).toEqual([
-        { workflow_uuid: `deliver:${atCrash?.batch_id ?? ''}`, status: 'SUCCESS' },
-      ]);
+      await stopJourney(pool, 'crash-journey', async () => T0 + 2 * 60_000);
     } finally {
-      await sys.end();
+      await pool.end();
     }
+    executor = await start();
+    const api = new ExecutorClient(executor.url);
+    await until('the re-run', async () =>
+      (await deliveryWorkflows()).every((w) => w.status === 'SUCCESS'),
+    );
+    expect(await sends()).toEqual([expect.objectContaining({ status: 'unknown' })]);
+    expect(provider.calls.get(atCrash.idempotency_key)).toBe(1);
+    const stats = await api.ok<{ outbox: Record<string, number> }>('GET', '/admin/stats');
+    expect(stats.outbox).toEqual({ unknown: 1 });
+    const counts = await api.ok<{
+      steps: Record<string, { sent: number }>;
+      notSent?: Record<string, { journey_stopped: number }>;
+    }>('GET', '/journeys/crash-journey/versions/1/counts');
+    expect(counts.steps['w1']?.sent).toBe(1);
+    expect(counts.notSent?.['w1']?.journey_stopped ?? 0).toBe(0);
+  }, 180_000);
+
+  it('while its process is alive, is not re-run by a second process under the same EXECUTOR_ID', async () => {
+    await heldAtProvider();
+    const [held] = await sends();
+    expect(held?.status).toBe('sending');
+    // A supervisor's restart while the old process shuts down, or two started with the default id.
+    const second = await spawnFailingExecutor({
+      databaseUrl,
+      executorId: 'rerun-a',
+      env: { DELIVERY_LOG: '/dev/null' },
+    });
+    expect(second.exitCode).toBe(1);
+    const startError = second.output.trim().split('\n').at(-1) ?? '';
+    expect(startError.startsWith('wayfinder executor: cannot start: EXECUTOR_ID')).toBe(true);
+    // It recovered nothing: the provider has the first call only, and the claim is untouched.
+    expect(provider.calls.get(held?.idempotency_key ?? '')).toBe(1);
+    expect(await sends()).toEqual([held]);
+    await executor?.crash();
+    executor = null;
+    // The lock is the session's: the first process gone, the id starts again (and re-runs it).
+    executor = await start();
+    await until('the send delivered', async () => (await sends())[0]?.status === 'delivered');
+    expect(provider.calls.get(held?.idempotency_key ?? '')).toBe(2);
   }, 180_000);
 });

@@ -18,7 +18,9 @@ export interface OutboxSend {
 
 /**
  * What a provider plugs in to deliver sends of some channels. `deliver` throws to ask for a retry
- * (with back-off); {@link PermanentDeliveryError} says retrying cannot help.
+ * (with back-off): {@link NotTakenError} when the provider answered that it did not take them,
+ * any other error when it is not known whether it did (no answer: a network failure, a timeout).
+ * {@link PermanentDeliveryError} says retrying cannot help.
  */
 export interface DeliveryAdapter {
   readonly name: string;
@@ -29,3 +31,10 @@ export interface DeliveryAdapter {
 }
 
 export class PermanentDeliveryError extends Error {}
+
+/**
+ * The provider did not take the sends, and a retry may succeed: it answered so (HTTP 429, 503),
+ * or the call never reached it (connection refused, no such host). They are not at the provider,
+ * so a stop while the retry waits refuses them.
+ */
+export class NotTakenError extends Error {}

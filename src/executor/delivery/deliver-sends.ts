@@ -1,13 +1,22 @@
 import type { Pool } from 'pg';
-import { STOPPED_IN_FLIGHT_ERROR } from '../engine/send-intent.ts';
+import { STOPPED_IN_FLIGHT_ERROR, STOPPED_SEND_ERROR } from '../engine/send-intent.ts';
 import { STOP_LOCK } from '../store/stop-journey.ts';
-import { undoStoppedSends } from '../store/undo-stopped-sends.ts';
-import { PermanentDeliveryError, type DeliveryAdapter, type OutboxSend } from './adapter.ts';
+import {
+  REFUSED_SEND_COLUMNS,
+  takeBackRefused,
+  type RefusedSend,
+} from '../store/undo-stopped-sends.ts';
+import {
+  NotTakenError,
+  PermanentDeliveryError,
+  type DeliveryAdapter,
+  type OutboxSend,
+} from './adapter.ts';
 
 /**
  * Ends sends as delivered or failed (with the reason): those still pending, and those `claimer`
  * holds. A send another worker holds, or one a lease took from `claimer`, is left to its holder:
- * only the holder of a send's current claim writes how it ended.
+ * only the holder of a send's current claim writes how it ended. Returns how many it ended.
  */
 export async function markSends(
   pool: Pool,
@@ -15,14 +24,15 @@ export async function markSends(
   status: 'delivered' | 'failed',
   claimer: string,
   error = '',
-): Promise<void> {
-  await pool.query(
+): Promise<number> {
+  const r = await pool.query(
     `update outbox set status = $2, delivered_at = $3, last_error = nullif($4, ''),
        claimed_by = null, claimed_at = null
      where id = any($1)
        and (status = 'pending' or (status = 'sending' and claimed_by = $5))`,
     [ids, status, Date.now(), error, claimer],
   );
+  return r.rowCount ?? 0;
 }
 
 /** A version some stop covers: its sends are not handed to a provider any more. */
@@ -30,7 +40,8 @@ const STOPPED = `exists (select 1 from journey_stops s
   where s.journey_id = outbox.journey_id and s.last_version >= outbox.version)`;
 
 /**
- * Claims the sends of `sends` for `claimer`, committed before any provider call: pending ones,
+ * Claims the sends of `sends` for `claimer` in one statement (its own transaction, ordered against
+ * stops by the stop lock held shared): pending ones,
  * ones `claimer` already holds (its earlier run died between claim and mark: the process was
  * killed, and DBOS runs the step again) and ones a lease handed back (`sending`, no holder). A
  * send failed since the batch was loaded (its journey stopped, spec §3.5), delivered, or held by
@@ -43,47 +54,101 @@ async function claim(
   sends: readonly OutboxSend[],
   claimer: string,
 ): Promise<OutboxSend[]> {
-  const ids = sends.map((s) => s.id);
   const unanswered = `status = 'sending' and (claimed_by = $2 or claimed_by is null)`;
-  await pool.query(
-    `update outbox set status = 'unknown', last_error = $3, claimed_by = null, claimed_at = null
-     where id = any($1) and ${unanswered} and ${STOPPED}`,
-    [ids, claimer, STOPPED_IN_FLIGHT_ERROR],
-  );
-  const r = await pool.query<{ id: string }>(
-    `update outbox set status = 'sending', claimed_by = $2, claimed_at = $3
-     where id = any($1) and (status = 'pending' or ${unanswered})
-     returning id`,
-    [ids, claimer, Date.now()],
-  );
-  const mine = new Set(r.rows.map((row) => Number(row.id)));
-  return sends.filter((s) => mine.has(s.id));
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    // Ordered against stops, as engine batches and give-backs are: a stop writes no row this
+    // claim may take ('sending'), so only its lock makes the claim see a stop committed before.
+    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
+    const r = await client.query<{ id: string }>(
+      `with settled as (
+         update outbox set status = 'unknown', last_error = $4, claimed_by = null, claimed_at = null
+         where id = any($1) and ${unanswered} and ${STOPPED}
+         returning id)
+       update outbox set status = 'sending', claimed_by = $2, claimed_at = $3
+       where id = any($1) and id not in (select id from settled)
+         and (status = 'pending' or ${unanswered})
+       returning id`,
+      [sends.map((s) => s.id), claimer, Date.now(), STOPPED_IN_FLIGHT_ERROR],
+    );
+    await client.query('commit');
+    const mine = new Set(r.rows.map((row) => Number(row.id)));
+    return sends.filter((s) => mine.has(s.id));
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /**
- * Gives claimed sends back (pending) while their retry waits, so a stop meanwhile fails them. A
- * stop that came while they were at the provider left them to this holder: the provider refused
- * them for now, so they are failed and accounted as the stop's own refusals are (not sent, not
- * charged to a cap, `notSent.journey_stopped`). The stop lock, held shared, orders this against
- * stops: one committed before is seen here, one after sees the sends pending.
+ * Gives claimed sends the provider did not take back (pending) while their retry waits, so a
+ * stop meanwhile fails them. A stop that came while they were at the provider left them to this
+ * holder: the provider did not take them, so they are failed and accounted as the stop's own
+ * refusals are (not sent, not charged to a cap, `notSent.journey_stopped`). The stop lock, held
+ * shared, orders this against stops: one committed before is seen here, one after sees the sends
+ * pending.
  */
 async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('begin');
     await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
-    const given = await client.query<{ journey_id: string }>(
+    const refused = await client.query<RefusedSend>(
+      `update outbox set status = 'failed', last_error = $3, claimed_by = null, claimed_at = null
+       where id = any($1) and status = 'sending' and claimed_by = $2 and ${STOPPED}
+       returning ${REFUSED_SEND_COLUMNS}`,
+      [ids, claimer, STOPPED_SEND_ERROR],
+    );
+    await takeBackRefused(client, refused.rows);
+    await client.query(
       `update outbox set status = 'pending', claimed_by = null, claimed_at = null
-       where id = any($1) and status = 'sending' and claimed_by = $2
-       returning journey_id`,
+       where id = any($1) and status = 'sending' and claimed_by = $2`,
       [ids, claimer],
     );
-    for (const journeyId of new Set(given.rows.map((row) => row.journey_id)))
-      await undoStoppedSends(client, journeyId);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Ends sends whose retries ran out: failed with the last error, those still pending or held by
+ * `claimer`. One held by `claimer` never got an answer (the provider may have it): when its
+ * journey has been stopped, it ends `unknown` as the claim would end it, still counted sent. The
+ * stop lock, held shared, orders this against stops, which write no row this one ends.
+ */
+export async function giveUpSends(
+  pool: Pool,
+  ids: number[],
+  claimer: string,
+  error: string,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
+    await client.query(
+      `update outbox set status = 'unknown', last_error = $3, claimed_by = null, claimed_at = null
+       where id = any($1) and status = 'sending' and claimed_by = $2 and ${STOPPED}`,
+      [ids, claimer, STOPPED_IN_FLIGHT_ERROR],
+    );
+    await client.query(
+      `update outbox set status = 'failed', delivered_at = $3, last_error = $4,
+         claimed_by = null, claimed_at = null
+       where id = any($1)
+         and (status = 'pending' or (status = 'sending' and claimed_by = $2))`,
+      [ids, claimer, Date.now(), error],
+    );
+    await client.query('commit');
+  } catch (failure) {
+    await client.query('rollback').catch(() => undefined);
+    throw failure;
   } finally {
     client.release();
   }
@@ -119,8 +184,11 @@ export async function releaseExpiredClaims(
 /**
  * One attempt at delivering `sends` through `adapter` for `claimer` (the delivery workflow's id):
  * the sends it can claim are handed to the provider, then marked delivered, or failed when the
- * provider refuses them for good ({@link PermanentDeliveryError}). Any other error gives the claims
- * back and is thrown for the caller's durable step to retry. Returns how many went out.
+ * provider refuses them for good ({@link PermanentDeliveryError}). Any other error is thrown for
+ * the caller's durable step to retry: a provider's "not taken" ({@link NotTakenError}) gives the
+ * claims back meanwhile; an error without an answer keeps them, since the provider may have the
+ * sends (a stop then leaves them counted sent, and the retry ends them `unknown` instead of
+ * sending them after it). Returns how many it recorded delivered.
  *
  * `claimer` is one step of one workflow, the same in every execution of it: a crash between the
  * claim and the mark leaves the sends `sending`, and DBOS's re-run of the workflow (the process
@@ -145,9 +213,10 @@ export async function deliverSends(
       await markSends(pool, ids, 'failed', claimer, error.message);
       return 0;
     }
-    await giveBack(pool, ids, claimer);
+    // Without an answer the provider may have them: they stay claimed, for the retry to re-take.
+    if (error instanceof NotTakenError) await giveBack(pool, ids, claimer);
     throw error;
   }
-  await markSends(pool, ids, 'delivered', claimer);
-  return mine.length;
+  // A lease may have handed the claims on meanwhile: only what this holder ended counts.
+  return markSends(pool, ids, 'delivered', claimer);
 }

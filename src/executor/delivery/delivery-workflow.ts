@@ -2,7 +2,7 @@ import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { Pool } from 'pg';
 import type { Channel } from '../../domain/index.ts';
 import type { DeliveryAdapter, OutboxSend } from './adapter.ts';
-import { deliverSends, markSends as mark } from './deliver-sends.ts';
+import { deliverSends, giveUpSends, markSends as mark } from './deliver-sends.ts';
 
 /** An outbox row as Postgres returns it. */
 export interface OutboxRow {
@@ -52,7 +52,7 @@ export function sendOfRow(row: OutboxRow): OutboxSend {
 }
 
 /** The batch's sends nobody holds: pending, or handed back by a claim lease. */
-async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
+export async function undelivered(pool: Pool, batchId: string): Promise<OutboxSend[]> {
   const r = await pool.query<OutboxRow>(
     `select * from outbox
      where batch_id = $1 and (status = 'pending' or (status = 'sending' and claimed_by is null))
@@ -114,7 +114,7 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
             backoffRate: 2,
             maxAttempts: 5,
           }).catch(async (error: unknown) => {
-            await DBOS.runStep(() => mark(pool, ids, 'failed', claimer, String(error)), {
+            await DBOS.runStep(() => giveUpSends(pool, ids, claimer, String(error)), {
               name: `give-up:${adapter.name}-batch`,
             });
             return 0;
@@ -138,7 +138,7 @@ export function registerDeliveryWorkflow(pool: Pool, adapters: readonly Delivery
                   maxAttempts: 6,
                 },
               ).catch(async (error: unknown) => {
-                await DBOS.runStep(() => mark(pool, [send.id], 'failed', claimer, String(error)), {
+                await DBOS.runStep(() => giveUpSends(pool, [send.id], claimer, String(error)), {
                   name: `give-up:${send.idempotencyKey}`,
                 });
                 return false;

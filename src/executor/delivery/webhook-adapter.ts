@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { DeliveryAdapter, OutboxSend } from './adapter.ts';
-import { PermanentDeliveryError } from './adapter.ts';
+import { NotTakenError, PermanentDeliveryError } from './adapter.ts';
 
 /** `sha256=<hex>` of HMAC-SHA256(secret, `${timestamp}.${body}`): receivers recompute it to trust the call. */
 export function webhookSignature(secret: string, timestamp: string, body: string): string {
@@ -26,10 +26,29 @@ interface WebhookContent {
   bodyTemplate?: unknown;
 }
 
+/** Answers by which a receiver says it did not process the request: retry later. */
+const NOT_PROCESSED = new Set([429, 503]);
+
+/** Network failures before any byte reached a receiver: nothing listens there, no such host. */
+const NEVER_REACHED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** Whether a rejected fetch failed before it reached anything (by the cause's error code). */
+function neverReached(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown; errors?: { code?: unknown }[] } } | null)
+    ?.cause;
+  if (cause === undefined || cause === null) return false;
+  if (NEVER_REACHED.has(String(cause.code))) return true;
+  // Every address of a host refused (Node tries each, and reports them together).
+  const each = cause.errors ?? [];
+  return each.length > 0 && each.every((e) => NEVER_REACHED.has(String(e.code)));
+}
+
 /**
  * Webhook steps: a real HTTP request to the step's URL with its headers and body, signed, with
- * the send's idempotency key. 5xx, 429 and network failures are retried by the caller's durable
- * step with back-off; other 4xx answers are permanent.
+ * the send's idempotency key. Failures are retried by the caller's durable step with back-off:
+ * 429, 503 and a call that never reached a receiver (connection refused, no such host) as not
+ * taken; any other 5xx, a timeout or a connection lost midway as unknown (the receiver may have
+ * acted on it). Other 4xx answers are permanent.
  */
 export function webhookAdapter(secret: string, timeoutMs = WEBHOOK_TIMEOUT_MS): DeliveryAdapter {
   return {
@@ -68,12 +87,17 @@ export function webhookAdapter(secret: string, timeoutMs = WEBHOOK_TIMEOUT_MS): 
           headers,
           ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
           signal: AbortSignal.timeout(timeoutMs),
+        }).catch((error: unknown) => {
+          if (neverReached(error))
+            throw new NotTakenError(`webhook ${url} could not be reached`, { cause: error });
+          throw error;
         });
         await response.arrayBuffer().catch(() => undefined);
         if (response.ok) continue;
-        if (response.status >= 500 || response.status === 429)
-          throw new Error(`webhook ${url} answered ${response.status}`);
-        throw new PermanentDeliveryError(`webhook ${url} answered ${response.status}`);
+        const answer = `webhook ${url} answered ${response.status}`;
+        if (NOT_PROCESSED.has(response.status)) throw new NotTakenError(answer);
+        if (response.status >= 500) throw new Error(`${answer}: it may have taken the send`);
+        throw new PermanentDeliveryError(answer);
       }
     },
   };

@@ -43,12 +43,14 @@ const exited = (child: ChildProcess) =>
     ? Promise.resolve()
     : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-/** Starts `npm run executor`'s entry point as its own process with the test clock, on a free port. */
-export async function spawnExecutor(options: {
+interface SpawnOptions {
   databaseUrl: string;
   executorId: string;
   env?: Record<string, string>;
-}): Promise<ExecutorProcess> {
+}
+
+/** `npm run executor`'s entry point as its own process with the test clock, on a free port. */
+function launch(options: SpawnOptions): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/executor/main.ts'], {
     cwd: ROOT,
     env: {
@@ -67,7 +69,12 @@ export async function spawnExecutor(options: {
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const output = () => log;
+  return { child, output: () => log };
+}
+
+/** Starts an executor process and waits until it answers its health check. */
+export async function spawnExecutor(options: SpawnOptions): Promise<ExecutorProcess> {
+  const { child, output } = launch(options);
   const url = await waitForHealth(child, output);
   return {
     url,
@@ -82,4 +89,22 @@ export async function spawnExecutor(options: {
       await exited(child);
     },
   };
+}
+
+/**
+ * Starts an executor process expected to refuse to start: its exit code and what it wrote. One
+ * that starts instead is stopped, and reported with a null exit code.
+ */
+export async function spawnFailingExecutor(
+  options: SpawnOptions,
+): Promise<{ exitCode: number | null; output: string }> {
+  const { child, output } = launch(options);
+  try {
+    await waitForHealth(child, output);
+  } catch {
+    if (child.exitCode !== null) return { exitCode: child.exitCode, output: output() };
+  }
+  child.kill('SIGTERM');
+  await exited(child);
+  return { exitCode: null, output: output() };
 }
