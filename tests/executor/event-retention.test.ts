@@ -5,6 +5,8 @@ import {
   onEvent,
   ordersAtLeast,
 } from '../../src/domain/conformance/case-builder.ts';
+import { BEHAVIOUR_OFF } from '../../src/domain/conformance/conformance-kit.ts';
+import { simulate } from '../../src/domain/index.ts';
 import { insertEvents, putProfile } from '../../src/executor/store/intake.ts';
 import { eventCutoff, pruneEvents } from '../../src/executor/store/prune-events.ts';
 import { publishVersion } from '../../src/executor/store/versions.ts';
@@ -74,6 +76,20 @@ const loyalty = (withinDays: number) =>
     ),
   );
 
+/** Welcomes a customer each time they sign up again, once the previous welcome is over. */
+const welcomeEachTime = specOf(
+  journeyOf(
+    'welcome',
+    'Welcome each time',
+    [
+      ['t', 'event', onEvent('signed_up')],
+      ['m', 'email', email('Welcome')],
+    ],
+    [['t', 'next', 'm']],
+    { entry: { reentry: 'after_exit', maxActivePerProfile: 1 } },
+  ),
+);
+
 describe('event retention', () => {
   it('deletes the events older than the retention once the engine has taken them, and keeps the rest', async () => {
     await customerWithOrders('ann', [900, 401, 399, 3]);
@@ -123,5 +139,33 @@ describe('event retention', () => {
        where c.relname = 'events_by_time'`,
     );
     expect(r.rows).toEqual([{ valid: true }]);
+  });
+
+  it('lets a profile whose entry event is gone enter again on its next event, as the simulator does', async () => {
+    const published = NOW - 500 * DAY;
+    await publishVersion(engine.pool, 'welcome', 'v1', welcomeEachTime, published);
+    const attributes = { email: 'fay@example.com', consent: { email: true }, tags: [], custom: {} };
+    await putProfile(engine.pool, 'fay', attributes, published);
+    const signUps = [
+      { name: 'signed_up', at: published + 1_000 },
+      { name: 'signed_up', at: NOW + DAY },
+    ];
+    const [first, again] = signUps.map((e, i) => ({ id: `fay:${i}`, profileId: 'fay', ...e }));
+    await insertEvents(engine.pool, { events: [first!] }, first!.at);
+    await engine.batch(published + DAY);
+    await engine.batch(NOW);
+    expect(await prune()).toBe(1);
+
+    await insertEvents(engine.pool, { events: [again!] }, again!.at);
+    await engine.batch(NOW + 2 * DAY);
+
+    const simulated = simulate(welcomeEachTime, [{ id: 'fay', attributes, events: signUps }], {
+      ...BEHAVIOUR_OFF,
+      start: published,
+      horizonDays: 510,
+      seed: 1,
+    });
+    expect(simulated.steps['t']?.entered).toBe(2);
+    expect((await engine.runsOf('fay')).map((r) => r.entryAt)).toEqual(signUps.map((e) => e.at));
   });
 });
