@@ -17,7 +17,7 @@ import { lockExecutorId } from './executor-id-lock.ts';
 import { buildServer } from './http/server.ts';
 import { Catalog } from './worker/catalog.ts';
 import { heldProfiles } from './store/held-profiles.ts';
-import { eventCutoff, pruneEvents } from './store/prune-events.ts';
+import { currentEventKeeping, pruneEvents } from './store/prune-events.ts';
 import {
   anythingDue,
   backgroundLoop,
@@ -159,16 +159,16 @@ export async function startExecutor(
   const retention = backgroundLoop(
     'event retention',
     async () => {
-      const cutoff = eventCutoff(
+      const keeping = await currentEventKeeping(pool, catalog, config.eventRetentionDays);
+      const deleted = await pruneEvents(
+        pool,
         await clock.now(),
-        config.eventRetentionDays,
-        (await catalog.current()).values(),
+        keeping,
+        PRUNE_BATCH,
+        PRUNE_BATCHES,
       );
       // A full pass means more may be left: go on at once rather than in PRUNE_EVERY_MS.
-      return (
-        (await pruneEvents(pool, cutoff, PRUNE_BATCH, PRUNE_BATCHES)) ===
-        PRUNE_BATCH * PRUNE_BATCHES
-      );
+      return deleted === PRUNE_BATCH * PRUNE_BATCHES;
     },
     PRUNE_EVERY_MS,
     log,

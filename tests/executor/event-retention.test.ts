@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  delay,
   email,
   journeyOf,
   onEvent,
   ordersAtLeast,
 } from '../../src/domain/conformance/case-builder.ts';
+import { BEHAVIOUR_OFF } from '../../src/domain/conformance/conformance-kit.ts';
+import { simulate } from '../../src/domain/index.ts';
 import { insertEvents, putProfile } from '../../src/executor/store/intake.ts';
-import { eventCutoff, pruneEvents } from '../../src/executor/store/prune-events.ts';
+import { currentEventKeeping, pruneEvents } from '../../src/executor/store/prune-events.ts';
 import { publishVersion } from '../../src/executor/store/versions.ts';
 import { directEngine } from './support/direct-engine.ts';
 import { specOf } from './support/journeys.ts';
@@ -47,13 +50,8 @@ async function ordersLeft(profileId: string): Promise<number[]> {
 }
 
 async function prune(batchSize = 1_000, maxBatches = 10): Promise<number> {
-  const journeys = (await engine.catalog.current()).values();
-  return pruneEvents(
-    engine.pool,
-    eventCutoff(NOW, RETENTION_DAYS, journeys),
-    batchSize,
-    maxBatches,
-  );
+  const keeping = await currentEventKeeping(engine.pool, engine.catalog, RETENTION_DAYS);
+  return pruneEvents(engine.pool, NOW, keeping, batchSize, maxBatches);
 }
 
 /** Welcomes a customer, and asks whether they ordered within the last `withinDays` days. */
@@ -73,6 +71,20 @@ const loyalty = (withinDays: number) =>
       ],
     ),
   );
+
+/** Welcomes a customer each time they sign up again, once the previous welcome is over. */
+const welcomeEachTime = specOf(
+  journeyOf(
+    'welcome',
+    'Welcome each time',
+    [
+      ['t', 'event', onEvent('signed_up')],
+      ['m', 'email', email('Welcome')],
+    ],
+    [['t', 'next', 'm']],
+    { entry: { reentry: 'after_exit', maxActivePerProfile: 1 } },
+  ),
+);
 
 describe('event retention', () => {
   it('deletes the events older than the retention once the engine has taken them, and keeps the rest', async () => {
@@ -123,5 +135,88 @@ describe('event retention', () => {
        where c.relname = 'events_by_time'`,
     );
     expect(r.rows).toEqual([{ valid: true }]);
+  });
+
+  it('lets a profile whose entry event is gone enter again on its next event, as the simulator does', async () => {
+    const published = NOW - 500 * DAY;
+    await publishVersion(engine.pool, 'welcome', 'v1', welcomeEachTime, published);
+    const attributes = { email: 'fay@example.com', consent: { email: true }, tags: [], custom: {} };
+    await putProfile(engine.pool, 'fay', attributes, published);
+    const signUps = [
+      { name: 'signed_up', at: published + 1_000 },
+      { name: 'signed_up', at: NOW + DAY },
+    ];
+    const [first, again] = signUps.map((e, i) => ({ id: `fay:${i}`, profileId: 'fay', ...e }));
+    await insertEvents(engine.pool, { events: [first!] }, first!.at);
+    await engine.batch(published + DAY);
+    await engine.batch(NOW);
+    expect(await prune()).toBe(1);
+
+    await insertEvents(engine.pool, { events: [again!] }, again!.at);
+    await engine.batch(NOW + 2 * DAY);
+
+    const simulated = simulate(welcomeEachTime, [{ id: 'fay', attributes, events: signUps }], {
+      ...BEHAVIOUR_OFF,
+      start: published,
+      horizonDays: 510,
+      seed: 1,
+    });
+    expect(simulated.steps['t']?.entered).toBe(2);
+    expect((await engine.runsOf('fay')).map((r) => r.entryAt)).toEqual(signUps.map((e) => e.at));
+  });
+
+  it('keeps the event that started a run in flight longer than the retention, for its send’s template', async () => {
+    const published = NOW - 420 * DAY;
+    const slowWelcome = specOf(
+      journeyOf(
+        'welcome',
+        'Slow welcome',
+        [
+          ['t', 'event', onEvent('signed_up')],
+          ['d', 'delay', delay(430, 'days')],
+          ['m', 'email', { ...email('Welcome'), subject: 'Your {{ event.plan }} plan' }],
+        ],
+        [
+          ['t', 'next', 'd'],
+          ['d', 'next', 'm'],
+        ],
+      ),
+    );
+    await publishVersion(engine.pool, 'welcome', 'v1', slowWelcome, published);
+    const attributes = { email: 'gil@example.com', consent: { email: true }, tags: [], custom: {} };
+    await putProfile(engine.pool, 'gil', attributes, published);
+    const signUp = { id: 'gil:0', profileId: 'gil', name: 'signed_up', at: published + 1_000 };
+    await insertEvents(
+      engine.pool,
+      { events: [{ ...signUp, props: { plan: 'gold' } }] },
+      signUp.at,
+    );
+    await engine.batch(published + DAY);
+    expect(await prune()).toBe(0);
+
+    await engine.batch(NOW + 11 * DAY);
+    const r = await engine.pool.query<{ subject: string }>(
+      `select payload->'content'->>'subject' as subject from outbox where profile_id = 'gil'`,
+    );
+    expect(r.rows).toEqual([{ subject: 'Your gold plan' }]);
+  });
+
+  it('keeps what a version looks back over from the instant the engine, behind, still decides at', async () => {
+    await publishVersion(engine.pool, 'loyalty', 'v1', loyalty(500), NOW);
+    await customerWithOrders('hal', [505, 3]);
+    await engine.pool.query(`update profiles set due_at = $1 where profile_id = 'hal'`, [
+      NOW - 10 * DAY,
+    ]);
+    expect(await prune()).toBe(0);
+    expect(await ordersLeft('hal')).toEqual([505, 3]);
+  });
+
+  it('stops a pass worked out before a publish, which may look further back', async () => {
+    await customerWithOrders('ida', [900, 500, 3]);
+    await engine.batch(NOW);
+    const keeping = await currentEventKeeping(engine.pool, engine.catalog, RETENTION_DAYS);
+    await publishVersion(engine.pool, 'loyalty', 'v1', loyalty(600), NOW);
+    expect(await pruneEvents(engine.pool, NOW, keeping, 1_000, 10)).toBe(0);
+    expect(await ordersLeft('ida')).toEqual([900, 500, 3]);
   });
 });

@@ -26,7 +26,7 @@ import type { StepTracer } from './step-tracer.ts';
 import { applyOperations } from './update-profile.ts';
 
 const NEVER = Number.POSITIVE_INFINITY;
-/** Steps a run may take in one instant before it is stopped (spec §3.3). */
+/** Steps a run of a journey with a loop may take in one instant before it is stopped (spec §3.3). */
 const MAX_HOPS_PER_INSTANT = 1_000;
 /**
  * Step entries a profile may make in one simulation, over all its runs, before it is stopped
@@ -226,7 +226,7 @@ export class RunLoop {
       }
       branches[b] = (branches[b] as number) + 1;
       s = to;
-      if (++hops > MAX_HOPS_PER_INSTANT) {
+      if (++hops > MAX_HOPS_PER_INSTANT && this.plan.loops) {
         state.stepEntries = limit - allowed;
         return this.stopRunaway(
           steps[s] as PlanStep,

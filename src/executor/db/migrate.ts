@@ -14,9 +14,28 @@ const MIGRATION_LOCK = 7_310_015;
  */
 export const NO_TRANSACTION = '-- migrate: no transaction';
 
-/** The statements of a no-transaction migration, each run on its own. */
-export function statementsOf(sql: string): string[] {
-  return sql
+/** A no-transaction migration that its statement split cannot read safely. */
+export class MigrationSplitError extends Error {
+  readonly problem = 'quoted_text';
+  constructor(readonly file: string) {
+    super(
+      `migration ${file}: a statement run outside a transaction holds quoted text or a $$ body, ` +
+        `which splitting at ';' could cut; put it in a migration run in a transaction`,
+    );
+    this.name = 'MigrationSplitError';
+  }
+}
+
+/** Quotes and dollar quotes (`$$`, `$tag$`), inside which a `;` does not end a statement. */
+const QUOTED = /['"]|\$\w*\$/;
+
+/**
+ * The statements of a no-transaction migration, each run on its own. Line endings may be Windows
+ * ones. Quoted text is refused rather than read: a split at `;` cannot tell it from code.
+ */
+export function statementsOf(sql: string, file: string): string[] {
+  const statements = sql
+    .replace(/\r\n?/g, '\n')
     .split(/;[ \t]*$/m)
     .map((statement) =>
       statement
@@ -26,6 +45,8 @@ export function statementsOf(sql: string): string[] {
         .trim(),
     )
     .filter((statement) => statement !== '');
+  if (statements.some((statement) => QUOTED.test(statement))) throw new MigrationSplitError(file);
+  return statements;
 }
 
 const LOCK_POLL_MS = 100;
@@ -70,7 +91,7 @@ export async function migrate(pool: Pool): Promise<number[]> {
       const sql = await readFile(`${MIGRATIONS}${file}`, 'utf8');
       if (sql.startsWith(NO_TRANSACTION)) {
         // One query per statement: several in one query run in one implicit transaction.
-        for (const statement of statementsOf(sql)) await client.query(statement);
+        for (const statement of statementsOf(sql, file)) await client.query(statement);
         await client.query('insert into schema_migrations (version) values ($1)', [version]);
         applied.push(version);
         continue;

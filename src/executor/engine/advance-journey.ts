@@ -1,6 +1,6 @@
 import type { Channel, Profile, ProfileEvent } from '../../domain/index.ts';
 import { CHANNELS } from '../../domain/index.ts';
-import { findEvent, firstAtOrAfter } from '../../domain/simulate/event-match.ts';
+import { findEvent, firstAfter, firstAtOrAfter } from '../../domain/simulate/event-match.ts';
 import { nextFiring as sharedNextFiring, type Firing } from '../../domain/simulate/next-firing.ts';
 import { AFTER_EVENTS } from '../../domain/simulate/trigger-plan.ts';
 import { ProfileState } from '../../domain/simulate/profile-state.ts';
@@ -100,10 +100,18 @@ function settleConversion(
   tally.conversion(vp.journeyId, run.version, e.at, run.control);
 }
 
-/** A run's entry firing as a position in the profile's events now (spec §3.1). */
+/**
+ * A run's entry firing as a position in the profile's events now (spec §3.1). Never past the
+ * events still at `entryAt`: once retention prunes the entry event, the first event after that
+ * instant is a firing yet to come, not the entry.
+ */
 function entryPosition(state: ProfileState, run: RunState): number {
   if (run.entryOrdinal < 0) return AFTER_EVENTS;
-  return firstAtOrAfter(state.profile.events, run.entryAt) + run.entryOrdinal;
+  const events = state.profile.events;
+  return Math.min(
+    firstAtOrAfter(events, run.entryAt) + run.entryOrdinal,
+    firstAfter(events, run.entryAt) - 1,
+  );
 }
 
 /**

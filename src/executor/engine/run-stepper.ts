@@ -13,7 +13,7 @@ import type { Tally } from './tally.ts';
 import type { VersionPlan } from './version-plan.ts';
 import type { WorkspaceCap } from './workspace-cap.ts';
 
-/** Steps a run may take in one instant before it is stopped (spec §3.3). */
+/** Steps a run of a journey with a loop may take in one instant before it is stopped (spec §3.3). */
 const MAX_HOPS_PER_INSTANT = 1_000;
 
 /**
@@ -309,7 +309,7 @@ function leave(ctx: StepContext, run: RunState, step: PlanStep, t: number): void
   const next = vp.plan.steps[to] as PlanStep;
   run.stepId = next.id;
   run.arrivedAt = t;
-  if (++run.hops > MAX_HOPS_PER_INSTANT) {
+  if (++run.hops > MAX_HOPS_PER_INSTANT && vp.plan.loops) {
     tally.arrived(vp.journeyId, run.version, next.id);
     run.steps.push({ stepId: next.id, at: t, leftAt: t, branch: null });
     end(ctx, run, 'loop_guard', t);

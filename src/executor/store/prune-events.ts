@@ -3,49 +3,107 @@ import type { JourneyPlans } from '../engine/version-plan.ts';
 import { eventLookBackDays } from '../engine/event-look-back.ts';
 
 const DAY_MS = 86_400_000;
+/** Kept beyond a version's look-back, so a window's edge never lands on a pruned event. */
+const LOOK_BACK_MARGIN_DAYS = 1;
 
-/**
- * Events before this instant are no longer needed: older than the retention, and than the
- * furthest any published version (live or with runs in flight) looks back over a bounded window.
- */
-export function eventCutoff(
-  now: number,
-  retentionDays: number,
-  journeys: Iterable<JourneyPlans>,
-): number {
-  let days = retentionDays;
-  for (const plans of journeys)
-    for (const vp of plans.byVersion.values()) days = Math.max(days, eventLookBackDays(vp.spec));
-  return now - days * DAY_MS;
+/** How long events are kept, and the catalog revision whose versions that was worked out for. */
+export interface EventKeeping {
+  revision: number;
+  keepMs: number;
 }
 
 /**
- * Deletes events before `cutoff`, `batchSize` at a time, each batch a statement of its own (short
- * row locks only: intake and engine batches go on meanwhile), up to `maxBatches`. An event the
- * engine may not have taken yet stays, however old: one of a profile due at or before it (the
- * engine fell behind, or a test clock jumped ahead) or held. Returns how many went.
+ * How far before the instant the engine decides at a profile's events are still needed: the
+ * retention, or further when a published version (live or with runs in flight) looks back over
+ * a longer bounded window, plus a margin.
+ */
+export function eventKeepMs(retentionDays: number, journeys: Iterable<JourneyPlans>): number {
+  let days = retentionDays;
+  for (const plans of journeys)
+    for (const vp of plans.byVersion.values())
+      days = Math.max(days, eventLookBackDays(vp.spec) + LOOK_BACK_MARGIN_DAYS);
+  return days * DAY_MS;
+}
+
+/** How long events are kept now, read as of the catalog revision it returns. */
+export async function currentEventKeeping(
+  pool: Pool,
+  catalog: { current(): Promise<ReadonlyMap<string, JourneyPlans>> },
+  retentionDays: number,
+): Promise<EventKeeping> {
+  // The revision first: a publish in between makes it stale, which only ends the pass early.
+  const r = await pool.query<{ revision: string }>('select revision from catalog where id = 1');
+  const journeys = await catalog.current();
+  return {
+    revision: Number(r.rows[0]?.revision),
+    keepMs: eventKeepMs(retentionDays, journeys.values()),
+  };
+}
+
+/**
+ * Deletes events no longer needed, `batchSize` at a time, each batch a short transaction of its
+ * own (short row locks only: intake and engine batches go on meanwhile), up to `maxBatches`.
+ * Returns how many went. An event goes when it is older than `keepMs` before the earliest instant
+ * the engine may still decide the profile at (now, or its due time when the engine is behind),
+ * and is not held, and is before the entry of every run the profile has in flight (a send renders
+ * the event that started its run). A publish since `keeping` was worked out stops the pass before
+ * its next batch: the new version may look further back.
  */
 export async function pruneEvents(
   pool: Pool,
-  cutoff: number,
+  now: number,
+  keeping: EventKeeping,
   batchSize: number,
   maxBatches: number,
 ): Promise<number> {
   let deleted = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
-    const r = await pool.query(
-      `with old as (
-         select e.seq from events e join profiles p on p.profile_id = e.profile_id
-         where e.at < $1 and p.held_at is null and (p.due_at is null or p.due_at > e.at)
-         order by e.at limit $2
-         for update of e skip locked
-       )
-       delete from events where seq in (select seq from old)`,
-      [cutoff, batchSize],
-    );
-    const n = r.rowCount ?? 0;
+    const n = await pruneBatch(pool, now, keeping, batchSize);
+    if (n === null) break;
     deleted += n;
     if (n < batchSize) break;
   }
   return deleted;
+}
+
+/** One batch, or null when the catalog moved on (a publish waits for the batch, or stops it). */
+async function pruneBatch(
+  pool: Pool,
+  now: number,
+  keeping: EventKeeping,
+  batchSize: number,
+): Promise<number | null> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const r = await client.query<{ revision: string }>(
+      'select revision from catalog where id = 1 for share',
+    );
+    if (Number(r.rows[0]?.revision) !== keeping.revision) {
+      await client.query('rollback');
+      return null;
+    }
+    const d = await client.query(
+      `with old as (
+         select e.seq from events e join profiles p on p.profile_id = e.profile_id
+         where e.at < least($1::bigint, coalesce(p.due_at, $1::bigint)) - $2::bigint
+           and p.held_at is null
+           and not exists (
+             select 1 from journey_profiles jp, jsonb_array_elements(jp.state->'runs') run
+             where jp.profile_id = e.profile_id and jp.active_version is not null
+               and run->>'end' is null and (run->>'entryAt')::bigint <= e.at)
+         order by e.at limit $3
+         for update of e skip locked
+       )
+       delete from events where seq in (select seq from old)`,
+      [now, keeping.keepMs, batchSize],
+    );
+    await client.query('commit');
+    return d.rowCount ?? 0;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
