@@ -1,4 +1,8 @@
-import { textDecoder, type TextEncoding } from '../../domain/profiles/import/text-encoding.ts';
+import {
+  textDecoder,
+  type TextDecoding,
+  type TextEncoding,
+} from '../../domain/profiles/import/text-encoding.ts';
 
 /** Bytes read per slice of a file. */
 const SLICE = 1 << 20;
@@ -12,10 +16,26 @@ export interface ReadTextOptions {
   sliceBytes?: number;
 }
 
+/** Bytes that are not UTF-8 or UTF-16 when read as such: the decoder's error, not the reader's. */
+export class UndecodableBytes extends Error {
+  constructor(options?: ErrorOptions) {
+    super('The file is not text in its encoding.', options);
+  }
+}
+
+/** Decodes as `decoder` does, its error (a `TypeError`) told apart from any other. */
+function decodeOrThrow(decoder: TextDecoding, bytes?: ArrayBuffer, stream = false): string {
+  try {
+    return decoder.decode(bytes, { stream });
+  } catch (error) {
+    throw new UndecodableBytes({ cause: error });
+  }
+}
+
 /**
  * Reads a file as text slice by slice, handing each piece to `onText` (characters split across
  * slices are kept whole) and reporting the bytes read. Bytes that are not UTF-8 or UTF-16 when
- * read as such throw a `TypeError` instead of turning into replacement characters.
+ * read as such throw {@link UndecodableBytes} instead of turning into replacement characters.
  */
 export async function readFileText(
   file: Blob,
@@ -26,10 +46,10 @@ export async function readFileText(
   for (let offset = 0; offset < file.size; offset += sliceBytes) {
     signal?.throwIfAborted();
     const bytes = await file.slice(offset, offset + sliceBytes).arrayBuffer();
-    const text = decoder.decode(bytes, { stream: true });
+    const text = decodeOrThrow(decoder, bytes, true);
     if (text !== '') onText(text);
     onBytes?.(Math.min(file.size, offset + sliceBytes), file.size);
   }
-  const rest = decoder.decode();
+  const rest = decodeOrThrow(decoder);
   if (rest !== '') onText(rest);
 }

@@ -1,4 +1,9 @@
-import { inspectText, lineOfText, undecodable } from '../../domain/profiles/import/binary.ts';
+import {
+  inspectText,
+  lineOfText,
+  mixedEncodings,
+  undecodable,
+} from '../../domain/profiles/import/binary.ts';
 import {
   bomEncoding,
   encodingsThatRead,
@@ -20,8 +25,8 @@ import { findProfileProblem } from '../../domain/profiles/import/validate-profil
 import type { Profile } from '../../domain/profiles/profile.ts';
 import { whileImporting } from '../../storage/import-lock.ts';
 import type { ProfileRepo } from '../../storage/profile-repo.ts';
-import { readFileText, type ReadTextOptions } from './file-text.ts';
-import { firstNotUtf8Line } from './not-utf8-line.ts';
+import { readFileText, type ReadTextOptions, UndecodableBytes } from './file-text.ts';
+import { firstNotUtf8Line, type NotUtf8LineOptions } from './not-utf8-line.ts';
 import type { ImportOutcome, ImportRequest, JobProgress } from './profiles-protocol.ts';
 
 const WRITE_BATCH = 5_000;
@@ -130,10 +135,13 @@ export async function parseProfileFile(
           : undecodable(encoding, error.line),
       );
     }
-    // TextDecoder's fatal mode throws a TypeError on bytes that are not UTF-8 (or UTF-16).
-    if (error instanceof TypeError)
+    if (error instanceof UndecodableBytes)
       return encoding === 'utf-8'
-        ? notUtf8Further(request, sliceBytes)
+        ? notUtf8Further(request, {
+            onBytes,
+            ...(signal ? { signal } : {}),
+            ...(sliceBytes === undefined ? {} : { sliceBytes }),
+          })
         : refusedResult(undecodable(encoding));
     throw error;
   }
@@ -141,13 +149,17 @@ export async function parseProfileFile(
 
 /**
  * The refusal of a file that is UTF-8 at its head but not further on: the line that is not, and
- * for CSV the encodings that read it, offered as for a head that is not UTF-8.
+ * for CSV the encodings that read it, offered as for a head that is not UTF-8. Offered only when
+ * all before that line is ASCII, which every one of them reads alike: a file with UTF-8 letters
+ * before it mixes encodings, and whichever is chosen misreads one part or the other.
  */
 async function notUtf8Further(
   request: Pick<ImportRequest, 'file' | 'kind'>,
-  sliceBytes: number | undefined,
+  options: NotUtf8LineOptions,
 ): Promise<ImportResult> {
-  const found = await firstNotUtf8Line(request.file, sliceBytes);
+  const found = await firstNotUtf8Line(request.file, options);
+  if (found?.utf8Line !== undefined)
+    return refusedResult(mixedEncodings(found.utf8Line, found.line));
   const result = refusedResult(undecodable('utf-8', found?.line));
   const [first, ...others] = found === undefined ? [] : encodingsThatRead(found.bytes);
   if (found === undefined || first === undefined || request.kind !== 'csv') return result;

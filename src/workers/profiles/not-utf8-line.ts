@@ -8,6 +8,24 @@ const LINE_FEED = 10;
 export interface NotUtf8Line {
   line: number;
   bytes: Uint8Array;
+  /**
+   * The first line before it holding characters beyond ASCII (as UTF-8), if one does: then the
+   * file mixes encodings, and no one encoding reads both lines as they were written.
+   */
+  utf8Line?: number;
+}
+
+export interface NotUtf8LineOptions {
+  /** Bytes read at a time (tests cut characters across slices). */
+  sliceBytes?: number;
+  signal?: AbortSignal;
+  onBytes?: (read: number, total: number) => void;
+}
+
+/** The index of the first byte in `bytes` before `end` that is not ASCII; -1 when none. */
+function firstNonAscii(bytes: Uint8Array, end: number): number {
+  for (let i = 0; i < end; i++) if ((bytes[i] as number) >= 0x80) return i;
+  return -1;
 }
 
 function lineFeedsIn(bytes: Uint8Array, end: number): number {
@@ -37,21 +55,29 @@ function lineAround(lines: Uint8Array, at: number): Uint8Array {
  */
 export async function firstNotUtf8Line(
   file: Blob,
-  sliceBytes = SLICE,
+  { sliceBytes = SLICE, signal, onBytes }: NotUtf8LineOptions = {},
 ): Promise<NotUtf8Line | undefined> {
   let line = 1;
+  let utf8Line: number | undefined;
   let rest: Uint8Array = new Uint8Array(0);
   for (let offset = 0; offset < file.size; offset += sliceBytes) {
+    signal?.throwIfAborted();
     const last = offset + sliceBytes >= file.size;
     const slice = await file.slice(offset, offset + sliceBytes).arrayBuffer();
     const bytes = concat(rest, new Uint8Array(slice));
     // Whole lines only, but for the last slice: a character may go on in the next one.
     const lines = bytes.subarray(0, last ? bytes.length : bytes.lastIndexOf(LINE_FEED) + 1);
     const bad = firstInvalidUtf8(lines);
-    if (bad >= 0)
-      return { line: line + lineFeedsIn(lines, bad), bytes: lineAround(lines, bad).slice() };
+    const end = bad >= 0 ? bad : lines.length;
+    const accented = utf8Line === undefined ? firstNonAscii(lines, end) : -1;
+    if (accented >= 0) utf8Line = line + lineFeedsIn(lines, accented);
+    if (bad >= 0) {
+      const found = { line: line + lineFeedsIn(lines, bad), bytes: lineAround(lines, bad).slice() };
+      return utf8Line === undefined ? found : { ...found, utf8Line };
+    }
     line += lineFeedsIn(lines, lines.length);
     rest = bytes.slice(lines.length);
+    onBytes?.(Math.min(file.size, offset + sliceBytes), file.size);
   }
   return undefined;
 }

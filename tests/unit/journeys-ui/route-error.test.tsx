@@ -78,6 +78,31 @@ describe('route error boundaries', () => {
     warn.mockRestore();
   });
 
+  it('shows an ordinary TypeError as a failed page, not as a newer version', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const router = createMemoryRouter(
+      [
+        {
+          path: '/',
+          errorElement: <RouteError />,
+          lazy: () =>
+            Promise.reject(new TypeError("Cannot read properties of undefined (reading 'steps')")),
+        },
+      ],
+      { initialEntries: ['/'] },
+    );
+    render(<RouterProvider router={router} />);
+    expect(
+      await screen.findByRole('heading', { name: 'This page could not be shown' }),
+    ).toBeVisible();
+    expect(
+      screen.queryByRole('heading', { name: 'A newer version of Wayfinder is available' }),
+    ).not.toBeInTheDocument();
+    quiet.mockRestore();
+    warn.mockRestore();
+  });
+
   it('gives the app layout and every page of the app an error element', () => {
     const [root] = routes;
     expect(root?.errorElement).toBeDefined();

@@ -91,6 +91,25 @@ describe('importing a CSV that is not UTF-8', () => {
     expect(profiles.at(-1)?.attributes.name).toBe('Zoé');
   });
 
+  it('refuses a file with UTF-8 letters before its line that is not UTF-8, offering no encoding', async () => {
+    const user = userEvent.setup();
+    const services = await renderImportDialog();
+    // UTF-8 "Zoé" near the top, and past the preview one name saved in Windows-1252.
+    const rows = ['customer_id,full_name,note', 'a1,Zoé,plain'];
+    for (let i = 0; i < 40_000; i++) rows.push(`c${i},Customer ${i},plain text row`);
+    const file = new File(
+      [`${rows.join('\r\n')}\r\n`, encodeText('u1,Müller,5 €\r\n', 'windows-1252')],
+      'mixed.csv',
+      { type: 'text/csv' },
+    );
+    await user.upload(screen.getByLabelText('File'), file);
+    await user.click(await screen.findByRole('button', { name: 'Import' }));
+
+    expect(await screen.findByRole('heading', { name: 'Import refused' })).toBeVisible();
+    expect(screen.queryByRole('group', { name: 'Text encoding' })).not.toBeInTheDocument();
+    expect(await services.repo.listProfileSets()).toEqual([]);
+  });
+
   it('keeps the columns the user mapped when they choose another encoding', async () => {
     const user = userEvent.setup();
     await renderImportDialog();

@@ -51,11 +51,77 @@ describe('a CSV file that stops being UTF-8 past the head', () => {
       new TextEncoder().encode('c4,Ann\n'),
     ]);
     for (let slice = 1; slice <= 12; slice++) {
-      const found = await firstNotUtf8Line(file, slice);
+      const found = await firstNotUtf8Line(file, { sliceBytes: slice });
       expect(found?.line).toBe(4);
       expect([...(found?.bytes ?? [])]).toEqual([0x63, 0x33, 0x2c, 0xe9]);
+      expect(found?.utf8Line).toBe(2);
     }
-    expect(await firstNotUtf8Line(new Blob(['id,name\nc1,Zoë\n']), 3)).toBeUndefined();
+    expect(
+      await firstNotUtf8Line(new Blob(['id,name\nc1,Zoë\n']), { sliceBytes: 3 }),
+    ).toBeUndefined();
+  });
+
+  it('is refused as mixed, with no encoding to choose, when its header has UTF-8 letters', async () => {
+    const rows = ['customer_id,prénom'];
+    for (let i = 0; i < 60_000; i++) rows.push(`c${i},Customer ${i}`);
+    const file = new Blob([
+      new TextEncoder().encode(`${rows.join('\n')}\nc-late,Ren`),
+      new Uint8Array([0xe9]), // "é" in Windows-1252
+      new TextEncoder().encode('e\n'),
+    ]);
+    const badLine = rows.length + 1;
+    const { profiles, report } = await parseProfileFile(
+      {
+        file,
+        kind: 'csv',
+        mapping: { id: 'customer_id', name: 'prénom', tags: [], custom: [] },
+        encoding: 'utf-8',
+      },
+      () => undefined,
+    );
+    expect(profiles).toEqual([]);
+    expect(report.refused).toMatchObject({ reason: 'mixed_encoding', row: badLine });
+    expect(report.encodingChoice).toBeUndefined();
+  });
+
+  it('is refused as mixed, with no encoding to choose, when a UTF-8 name comes before a Latin-1 one', async () => {
+    const rows = ['id,name', 'a1,Zoé'];
+    for (let i = 0; i < ASCII_ROWS; i++) rows.push(`c${i},Customer number ${i}`);
+    const file = new Blob([
+      new TextEncoder().encode(`${rows.join('\n')}\nc-late,M`),
+      new Uint8Array([0xfc]), // "ü" in Latin-1
+      new TextEncoder().encode('ller\n'),
+    ]);
+    const { profiles, report } = await parseProfileFile(
+      { file, kind: 'csv', mapping, encoding: 'utf-8' },
+      () => undefined,
+    );
+    expect(profiles).toEqual([]);
+    expect(report.refused).toMatchObject({ reason: 'mixed_encoding', row: rows.length + 1 });
+    expect(report.encodingChoice).toBeUndefined();
+  });
+
+  it('reports progress while it looks for the line, and stops there when the import is cancelled', async () => {
+    const { file } = lateWindows1252Csv();
+    const controller = new AbortController();
+    let last = 0;
+    let rescanning = false;
+    const onProgress = ({ done }: { done: number }) => {
+      // The search for the line reads the file again from its start.
+      if (done < last && !rescanning) {
+        rescanning = true;
+        controller.abort();
+      }
+      last = done;
+    };
+    const parsed = parseProfileFile(
+      { file, kind: 'csv', mapping, encoding: 'utf-8' },
+      onProgress,
+      controller.signal,
+      64 * 1024,
+    );
+    await expect(parsed).rejects.toMatchObject({ name: 'AbortError' });
+    expect(rescanning).toBe(true);
   });
 
   it('tells UTF-8 from not exactly as the browser’s decoder does', () => {

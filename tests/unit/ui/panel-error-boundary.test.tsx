@@ -30,4 +30,26 @@ describe('a panel whose code is gone after a deploy', () => {
     quiet.mockRestore();
     warn.mockRestore();
   });
+
+  it('still offers to try again after an ordinary TypeError, which trying again can mend', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let broken = true;
+    function FlakyPanel() {
+      if (broken) throw new TypeError("Cannot read properties of undefined (reading 'steps')");
+      return <p>Panel content</p>;
+    }
+    render(
+      <PanelErrorBoundary label="The simulation panel">
+        <FlakyPanel />
+      </PanelErrorBoundary>,
+    );
+    expect(screen.queryByRole('button', { name: 'Reload the page' })).not.toBeInTheDocument();
+    broken = false;
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
+    expect(screen.getByText('Panel content')).toBeVisible();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    quiet.mockRestore();
+    warn.mockRestore();
+  });
 });

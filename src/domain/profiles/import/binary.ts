@@ -136,6 +136,18 @@ export function undecodable(encoding: TextEncoding, row = 1): Rejection {
       );
 }
 
+/**
+ * The refusal of a file that is UTF-8 with characters beyond ASCII at `utf8Line` and not UTF-8 at
+ * `row`: no one encoding reads both as written, so no choice of encoding can import it.
+ */
+export function mixedEncodings(utf8Line: number, row: number): Rejection {
+  return reject(
+    row,
+    'mixed_encoding',
+    `The file mixes encodings: line ${utf8Line} is UTF-8 but line ${row} is not (a Latin-1 or Windows export, perhaps). No one encoding reads both, so save the whole file again in one encoding ("CSV UTF-8") and import it again.`,
+  );
+}
+
 /** Encodings as the domain's English sentences name them. */
 const ENCODING_NAMES: Record<TextEncoding, string> = {
   'utf-8': 'UTF-8',

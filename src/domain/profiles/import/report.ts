@@ -24,6 +24,7 @@ export const REJECTION_CODES = [
   'binary_file',
   'not_utf8',
   'undecodable_text',
+  'mixed_encoding',
   'invalid_value',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -23,6 +23,7 @@ export const REJECTION_REASONS: Record<RejectionCode, MessageDescriptor> = defin
   binary_file: { id: 'import.reason.binary_file' },
   not_utf8: { id: 'import.reason.not_utf8' },
   undecodable_text: { id: 'import.reason.undecodable_text' },
+  mixed_encoding: { id: 'import.reason.mixed_encoding' },
   invalid_value: { id: 'import.reason.invalid_value' },
 });
 
@@ -48,6 +49,7 @@ const REJECTION_DETAILS: Record<RejectionCode, MessageDescriptor> = defineMessag
   binary_file: { id: 'import.detail.binary_file' },
   not_utf8: { id: 'import.detail.not_utf8' },
   undecodable_text: { id: 'import.detail.undecodable_text' },
+  mixed_encoding: { id: 'import.detail.mixed_encoding' },
   invalid_value: { id: 'import.detail.invalid_value' },
 });
 
