@@ -16,34 +16,43 @@ import {
   type SimulationResult,
   type StepResult,
 } from './result-schema.ts';
-import { stepTable } from './step-table.ts';
 import type { ProfileTrace } from './trace.ts';
 
+/**
+ * Values `from` to `to` of a tally as a plain array (`Array.from` on a typed array walks it
+ * through an iterator: it was most of a result's building time).
+ */
+function plain(tally: Float64Array, from = 0, to = tally.length): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(tally[i] as number);
+  return out;
+}
+
 function channelResult(counters: Counters, c: number): ChannelResult {
-  const at = (column: number): number =>
-    counters.channel[c * CHANNEL_COUNTS.length + column] as number;
-  const sup = (cause: number): number =>
-    counters.suppressed[c * SUPPRESSION_CAUSES.length + cause] as number;
-  const dropped = (reason: number): number =>
-    counters.deferredDropped[c * DEFERRED_DROP_REASONS.length + reason] as number;
+  const at = counters.channel;
+  const a = c * CHANNEL_COUNTS.length;
+  const sup = counters.suppressed;
+  const s = c * SUPPRESSION_CAUSES.length;
+  const dropped = counters.deferredDropped;
+  const d = c * DEFERRED_DROP_REASONS.length;
   return {
-    sent: at(0),
-    delivered: at(1),
-    opened: at(2),
-    clicked: at(3),
-    unsubscribed: at(4),
+    sent: at[a] as number,
+    delivered: at[a + 1] as number,
+    opened: at[a + 2] as number,
+    clicked: at[a + 3] as number,
+    unsubscribed: at[a + 4] as number,
     suppressed: {
-      unreachable: sup(0),
-      unsubscribed: sup(1),
-      quiet_hours_dropped: sup(2),
-      quiet_hours_deferred: sup(3),
-      frequency_cap: sup(4),
+      unreachable: sup[s] as number,
+      unsubscribed: sup[s + 1] as number,
+      quiet_hours_dropped: sup[s + 2] as number,
+      quiet_hours_deferred: sup[s + 3] as number,
+      frequency_cap: sup[s + 4] as number,
     },
     deferredDropped: {
-      exit_criteria: dropped(0),
-      goal: dropped(1),
-      horizon: dropped(2),
-      frequency_cap: dropped(3),
+      exit_criteria: dropped[d] as number,
+      goal: dropped[d + 1] as number,
+      horizon: dropped[d + 2] as number,
+      frequency_cap: dropped[d + 3] as number,
     },
     cost: 0,
   };
@@ -58,19 +67,18 @@ export function buildResult(
 ): SimulationResult {
   const steps: Record<string, StepResult> = {};
   const edgeCounts: Record<string, number> = {};
-  const entered = stepEntries(
-    counters,
-    stepTable(plan.steps, plan.branchCount, plan.tagsRead).next,
-  );
+  const entered = stepEntries(counters, plan.steps);
+  const exitedBy = counters.exitedBy;
   for (const step of plan.steps) {
     const byBranch: Record<string, number> = {};
-    step.branchKeys.forEach((key, b) => {
+    const keys = step.branchKeys;
+    for (let b = 0; b < keys.length; b++) {
+      const key = keys[b] as string;
       const n = counters.branches[step.branchBase + b] as number;
       byBranch[key] = n;
       if ((step.next[b] as number) >= 0) edgeCounts[`${step.id}->${key}`] = n;
-    });
-    const reason = (r: number): number =>
-      counters.exitedBy[step.index * EXIT_REASONS.length + r] as number;
+    }
+    const exits = step.index * EXIT_REASONS.length;
     const m = step.message;
     steps[step.id] = {
       stepId: step.id,
@@ -81,12 +89,12 @@ export function buildResult(
       waiting: counters.waiting[step.index] as number,
       exited: stepExits(counters, step.index),
       exitedBy: {
-        exit: reason(0),
-        completed: reason(1),
-        exit_criteria: reason(2),
-        goal: reason(3),
-        control_group: reason(4),
-        loop_guard: reason(5),
+        exit: exitedBy[exits] as number,
+        completed: exitedBy[exits + 1] as number,
+        exit_criteria: exitedBy[exits + 2] as number,
+        goal: exitedBy[exits + 3] as number,
+        control_group: exitedBy[exits + 4] as number,
+        loop_guard: exitedBy[exits + 5] as number,
       },
       sent: counters.stepSent[step.index] as number,
       units: counters.stepUnits[step.index] as number,
@@ -96,12 +104,11 @@ export function buildResult(
   }
   const channels = {} as Record<Channel, ChannelResult>;
   const sendsPerDay = {} as Record<Channel, number[]>;
-  CHANNELS.forEach((c, i) => {
+  for (let i = 0; i < CHANNELS.length; i++) {
+    const c = CHANNELS[i] as Channel;
     channels[c] = channelResult(counters, i);
-    sendsPerDay[c] = Array.from(
-      counters.sendsPerDay.subarray(i * counters.days, (i + 1) * counters.days),
-    );
-  });
+    sendsPerDay[c] = plain(counters.sendsPerDay, i * counters.days, (i + 1) * counters.days);
+  }
   const goal = plan.goal;
   const result: SimulationResult = {
     resultVersion: SIMULATION_RESULT_VERSION,
@@ -143,7 +150,7 @@ export function buildResult(
             rate: 0,
             revenue: 0,
             revenueCents: counters.revenueCents,
-            timeToConvertHours: { histogram: Array.from(counters.timeToConvert), quantiles: null },
+            timeToConvertHours: { histogram: plain(counters.timeToConvert), quantiles: null },
             control: {
               entered: counters.controlEntries,
               conversions: counters.controlConversions,
@@ -154,11 +161,11 @@ export function buildResult(
             uplift: null,
             relativeUplift: null,
           },
-    messagesPerProfile: Array.from(counters.messagesPerProfile),
+    messagesPerProfile: plain(counters.messagesPerProfile),
     sendsPerDay,
-    entriesPerDay: Array.from(counters.entriesPerDay),
-    conversionsPerDay: Array.from(counters.conversionsPerDay),
-    nps: { responses: 0, scores: Array.from(counters.npsScores), score: null },
+    entriesPerDay: plain(counters.entriesPerDay),
+    conversionsPerDay: plain(counters.conversionsPerDay),
+    nps: { responses: 0, scores: plain(counters.npsScores), score: null },
     traceSample: plan.options.traceSample,
     traces,
   };

@@ -165,15 +165,20 @@ export class Counters {
 }
 
 /**
- * Entries per step: the runs started there and the branches taken into it, `next` giving each
- * branch's target (at its step's `branchBase` + branch; -1 for none).
+ * Entries per step: the runs started there and the branches taken into it, each step's `next`
+ * giving its branches' targets (-1 for none), counted from its `branchBase`.
  */
-export function stepEntries(counters: Counters, next: Int32Array): Float64Array {
-  const entered = Float64Array.from(counters.starts);
+export function stepEntries(
+  counters: Counters,
+  steps: readonly { readonly next: Int32Array; readonly branchBase: number }[],
+): Float64Array {
+  const entered = counters.starts.slice();
   const branches = counters.branches;
-  for (let b = 0; b < next.length; b++) {
-    const to = next[b] as number;
-    if (to >= 0) entered[to] = (entered[to] as number) + (branches[b] as number);
+  for (const { next, branchBase } of steps) {
+    for (let b = 0; b < next.length; b++) {
+      const to = next[b] as number;
+      if (to >= 0) entered[to] = (entered[to] as number) + (branches[branchBase + b] as number);
+    }
   }
   return entered;
 }

@@ -25,10 +25,6 @@ import { formatTime } from './trace.ts';
 import { cappedBy, quietHoursEnd } from './send-rules.ts';
 import { KEEP } from './simulated-reads.ts';
 
-/** What an untraced send says about itself: nothing (no list is made per send). */
-const NO_WORDS: string[] = [];
-const NO_WHY: TraceWhy[] = [];
-
 /** `gate` result: the message is not sent and the profile moves on. */
 export const SUPPRESSED = -1;
 
@@ -107,46 +103,47 @@ export class MessageSender {
   gate(m: MessagePlan, t: number): number {
     const c = m.channel;
     const state = this.state;
-    if (!state.reachable(c, CHANNELS[c] ?? 'email')) {
-      this.counters.suppress(c, UNREACHABLE);
+    // The rare outcomes are calls of their own: a short `gate` is one V8 inlines.
+    if (!state.reachable(c, CHANNELS[c] ?? 'email')) return this.suppress(c, UNREACHABLE);
+    if ((state.unsubscribedAt[c] as number) <= t) return this.suppress(c, UNSUBSCRIBED_CAUSE);
+    return this.quietOn && m.quiet ? this.quietGate(c, t) : t;
+  }
+
+  /** Counts a message suppressed on channel `c` for `cause` (unreachable or unsubscribed). */
+  private suppress(c: number, cause: number): number {
+    this.counters.suppress(c, cause);
+    if (this.tracing) {
+      const channel = CHANNELS[c] ?? 'email';
+      const label = CHANNEL_LABELS[channel];
+      const unreachable = cause === UNREACHABLE;
+      this.reason = unreachable
+        ? `not sent: not reachable by ${label} (contact or consent missing)`
+        : `not sent: unsubscribed from ${label}`;
+      this.why = [{ code: unreachable ? 'notReachable' : 'unsubscribed', values: { channel } }];
+    }
+    return SUPPRESSED;
+  }
+
+  /** {@link gate}'s quiet hours on channel `c` at `t`: `t`, the end of the quiet hours, or {@link SUPPRESSED}. */
+  private quietGate(c: number, t: number): number {
+    const quiet = this.plan.quiet;
+    const zone = this.state.zone();
+    const at = quietHoursEnd(quiet, zone, t);
+    if (at === null) return t;
+    if (quiet.drop) {
+      this.counters.suppress(c, QUIET_DROPPED);
       if (this.tracing) {
-        const channel = CHANNELS[c] ?? 'email';
-        this.reason = `not sent: not reachable by ${CHANNEL_LABELS[channel]} (contact or consent missing)`;
-        this.why = [{ code: 'notReachable', values: { channel } }];
+        this.reason = `not sent: quiet hours in ${zone.zone}, dropped`;
+        this.why = [{ code: 'quietDropped', values: { zone: zone.zone } }];
       }
       return SUPPRESSED;
     }
-    if ((state.unsubscribedAt[c] as number) <= t) {
-      this.counters.suppress(c, UNSUBSCRIBED_CAUSE);
-      if (this.tracing) {
-        const channel = CHANNELS[c] ?? 'email';
-        this.reason = `not sent: unsubscribed from ${CHANNEL_LABELS[channel]}`;
-        this.why = [{ code: 'unsubscribed', values: { channel } }];
-      }
-      return SUPPRESSED;
+    // Counted when it is sent (see `send`): a run may end before then.
+    if (this.tracing) {
+      this.reason = `quiet hours in ${zone.zone}: deferred to ${formatTime(at)}`;
+      this.why = [{ code: 'quietDeferred', values: { zone: zone.zone, at } }];
     }
-    if (this.quietOn && m.quiet) {
-      const quiet = this.plan.quiet;
-      const zone = state.zone();
-      const at = quietHoursEnd(quiet, zone, t);
-      if (at !== null) {
-        if (quiet.drop) {
-          this.counters.suppress(c, QUIET_DROPPED);
-          if (this.tracing) {
-            this.reason = `not sent: quiet hours in ${zone.zone}, dropped`;
-            this.why = [{ code: 'quietDropped', values: { zone: zone.zone } }];
-          }
-          return SUPPRESSED;
-        }
-        // Counted when it is sent (see `send`): a run may end before then.
-        if (this.tracing) {
-          this.reason = `quiet hours in ${zone.zone}: deferred to ${formatTime(at)}`;
-          this.why = [{ code: 'quietDeferred', values: { zone: zone.zone, at } }];
-        }
-        return at;
-      }
-    }
-    return t;
+    return at;
   }
 
   /**
@@ -156,21 +153,10 @@ export class MessageSender {
    * deferred-then-dropped when the cap refuses it now.
    */
   send(m: MessagePlan, t: number, stepIndex: number, deferred = false): boolean {
+    // Tracing and the cap are calls of their own, so the untraced send stays short.
+    if (this.capOn && m.capped && this.capRefuses(m, t, deferred)) return false;
     const c = m.channel;
-    const state = this.state;
-    if (this.capOn && m.capped) {
-      const overall = cappedBy(this.plan.cap, state, c, t);
-      if (overall >= 0) {
-        this.counters.suppress(c, FREQUENCY_CAP);
-        if (deferred) this.counters.dropDeferred(c, DROPPED_CAP);
-        if (this.tracing) {
-          this.reason = `${this.reason ? `${this.reason}; ` : ''}not sent: frequency cap (${overall} sent in the period)`;
-          this.why.push({ code: 'capped', values: { count: overall } });
-        }
-        return false;
-      }
-    }
-    const counters = this.counters;
+    const { counters, state } = this;
     counters.count(c, SENT);
     if (deferred) counters.suppress(c, QUIET_DEFERRED);
     bump(counters.stepSent, stepIndex);
@@ -185,25 +171,18 @@ export class MessageSender {
     // The behaviour draws, in this order (a call of their own costs a few percent of a run).
     const r = this.random;
     const end = this.plan.end;
-    const words: string[] = this.tracing ? [] : NO_WORDS;
-    const sent: TraceWhy[] = this.tracing ? [] : NO_WHY;
+    const tracing = this.tracing;
     if (r.next() >= m.deliveredRate) {
-      if (this.tracing) {
-        this.reason = `${this.reason ? `${this.reason}; ` : ''}sent, not delivered`;
-        this.why.push({ code: 'notDelivered' });
-      }
+      if (tracing) this.traceNotDelivered();
       return true;
     }
     const deliveredAt = t + m.deliveryDelayMs;
     if (deliveredAt >= end) return true;
     counters.count(c, DELIVERED);
     this.add(m.keepEvents & KEEP.delivered, m.deliveredEvent, deliveredAt, m.props);
-    if (this.tracing) {
-      words.push('delivered');
-      sent.push({ code: 'delivered' });
-    }
+    if (tracing) this.traced('delivered', { code: 'delivered' });
     const p = this.propensity;
-    const scale = p === null ? 1 : factor(p.read(this.state.view));
+    const scale = p === null ? 1 : factor(p.read(state.view));
     let engagedAt = deliveredAt;
     let engaged = true;
     if (m.hasOpen) {
@@ -214,10 +193,7 @@ export class MessageSender {
         if (engaged) {
           counters.count(c, OPENED);
           this.add(m.keepEvents & KEEP.opened, m.openedEvent, engagedAt, m.props);
-          if (this.tracing) {
-            words.push(`opened ${formatTime(engagedAt)}`);
-            sent.push({ code: 'opened', values: { at: engagedAt } });
-          }
+          if (tracing) this.tracedAt('opened', 'opened', engagedAt);
         }
       }
     }
@@ -229,10 +205,7 @@ export class MessageSender {
         if (engaged) {
           counters.count(c, CLICKED);
           this.add(m.keepEvents & KEEP.clicked, m.clickedEvent, engagedAt, m.props);
-          if (this.tracing) {
-            words.push(`clicked ${formatTime(engagedAt)}`);
-            sent.push({ code: 'clicked', values: { at: engagedAt } });
-          }
+          if (tracing) this.tracedAt('clicked', 'clicked', engagedAt);
         }
       }
     }
@@ -241,57 +214,98 @@ export class MessageSender {
       if (at < end) {
         counters.count(c, UNSUBSCRIBED);
         this.add(m.keepEvents & KEEP.unsubscribed, m.unsubscribedEvent, at, m.props);
-        if (at < (this.state.unsubscribedAt[c] as number)) this.state.unsubscribedAt[c] = at;
-        if (this.tracing) {
-          words.push(`unsubscribed ${formatTime(at)}`);
-          sent.push({ code: 'unsubscribedAt', values: { at } });
-        }
+        if (at < (state.unsubscribedAt[c] as number)) state.unsubscribedAt[c] = at;
+        if (tracing) this.tracedAt('unsubscribed', 'unsubscribedAt', at);
       }
     }
-    if (m.nps && r.next() < this.plan.options.nps.answerRate) {
-      const at = deliveredAt + r.exponential(m.openDelayMs);
-      const u = r.next();
-      let score = 0;
-      while (score < 10 && u >= (this.plan.npsCumulative[score] as number)) score++;
-      if (at < end) {
-        bump(counters.npsScores, score);
-        this.add(
-          m.keepEvents & KEEP.nps,
-          'nps_response',
-          at,
-          m.npsProps[score] as Record<string, Scalar>,
-        );
-        if (this.tracing) {
-          words.push(`answered NPS ${score}`);
-          sent.push({ code: 'npsAnswer', values: { score } });
-        }
-      }
-    }
+    if (m.nps && r.next() < this.plan.options.nps.answerRate) this.npsAnswer(m, deliveredAt);
     const goal = this.goal;
     if (
       engaged &&
       goal !== null &&
       r.next() < m.conversionRate * (p?.conversion === true ? scale : 1)
-    ) {
-      const at = engagedAt + r.exponential(m.conversionDelayMs);
-      if (at < end) {
-        const amount = this.amount(goal.event);
-        this.add(KEEP.goal, goal.event, at, {
-          amount,
-          stepId: m.props['stepId'] ?? '',
-          journeyId: m.props['journeyId'] ?? '',
-        });
-        if (this.tracing) {
-          words.push(`converted (${goal.event} ${amount}) ${formatTime(at)}`);
-          sent.push({ code: 'converted', values: { event: goal.event, amount, at } });
-        }
-      }
-    }
+    )
+      this.convert(m, goal.event, engagedAt);
+    if (tracing) this.traceSent();
+    return true;
+  }
+
+  /** {@link send}'s frequency cap: true (counted, and traced) when it refuses the message. */
+  private capRefuses(m: MessagePlan, t: number, deferred: boolean): boolean {
+    const c = m.channel;
+    const overall = cappedBy(this.plan.cap, this.state, c, t);
+    if (overall < 0) return false;
+    this.counters.suppress(c, FREQUENCY_CAP);
+    if (deferred) this.counters.dropDeferred(c, DROPPED_CAP);
     if (this.tracing) {
-      this.reason = `${this.reason ? `${this.reason}; ` : ''}sent: ${words.join(', ')}`;
-      this.why.push({ code: 'sent' }, ...sent);
+      this.reason = `${this.reason ? `${this.reason}; ` : ''}not sent: frequency cap (${overall} sent in the period)`;
+      this.why.push({ code: 'capped', values: { count: overall } });
     }
     return true;
+  }
+
+  /** An NPS answer to a message delivered at `deliveredAt`: its delay and score drawn, in that order. */
+  private npsAnswer(m: MessagePlan, deliveredAt: number): void {
+    const r = this.random;
+    const at = deliveredAt + r.exponential(m.openDelayMs);
+    const u = r.next();
+    let score = 0;
+    while (score < 10 && u >= (this.plan.npsCumulative[score] as number)) score++;
+    if (at >= this.plan.end) return;
+    bump(this.counters.npsScores, score);
+    this.add(
+      m.keepEvents & KEEP.nps,
+      'nps_response',
+      at,
+      m.npsProps[score] as Record<string, Scalar>,
+    );
+    if (this.tracing)
+      this.traced(`answered NPS ${score}`, { code: 'npsAnswer', values: { score } });
+  }
+
+  /** A conversion brought about by a message engaged with at `engagedAt`: its delay, then its amount. */
+  private convert(m: MessagePlan, goalEvent: string, engagedAt: number): void {
+    const at = engagedAt + this.random.exponential(m.conversionDelayMs);
+    if (at >= this.plan.end) return;
+    const amount = this.amount(goalEvent);
+    this.add(KEEP.goal, goalEvent, at, {
+      amount,
+      stepId: m.props['stepId'] ?? '',
+      journeyId: m.props['journeyId'] ?? '',
+    });
+    if (this.tracing)
+      this.traced(`converted (${goalEvent} ${amount}) ${formatTime(at)}`, {
+        code: 'converted',
+        values: { event: goalEvent, amount, at },
+      });
+  }
+
+  /** What a traced send drew so far: words for the reason, and the same as codes. */
+  private readonly drawnWords: string[] = [];
+  private readonly drawnWhy: TraceWhy[] = [];
+
+  private traced(word: string, why: TraceWhy): void {
+    this.drawnWords.push(word);
+    this.drawnWhy.push(why);
+  }
+
+  /** An engagement drawn at `at`: worded `<word> <time>`, coded `code` with the time. */
+  private tracedAt(word: string, code: 'opened' | 'clicked' | 'unsubscribedAt', at: number): void {
+    this.traced(`${word} ${formatTime(at)}`, { code, values: { at } });
+  }
+
+  private traceNotDelivered(): void {
+    this.reason = `${this.reason ? `${this.reason}; ` : ''}sent, not delivered`;
+    this.why.push({ code: 'notDelivered' });
+  }
+
+  /** Words a delivered send's reason with what it drew, and forgets the draws. */
+  private traceSent(): void {
+    const words = this.drawnWords;
+    this.reason = `${this.reason ? `${this.reason}; ` : ''}sent: ${words.join(', ')}`;
+    this.why.push({ code: 'sent' }, ...this.drawnWhy);
+    words.length = 0;
+    this.drawnWhy.length = 0;
   }
 
   /** Adds a simulated event to the timeline when something reads it (`keep`) or it is traced. */
