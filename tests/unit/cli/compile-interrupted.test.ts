@@ -58,9 +58,13 @@ afterEach(async () => {
  * first byte: the write is then certainly under way, and blocked, when the signal comes. Once the
  * pipe is removed the pipe's reader goes too, ending the blocked write (Node's exit waits for it).
  * With `unremovable`, a folder takes the pipe's name once the write is under way, so the CLI
- * cannot remove it; the reader then goes once the CLI has said so.
+ * cannot remove it; the reader then goes once the CLI has said so. With `thenAgain`, that signal
+ * follows while the exit still waits for the write (a second Ctrl-C), the reader kept for 10 s.
  */
-async function stopWhileWriting(signal: NodeJS.Signals, unremovable = false) {
+async function stopWhileWriting(
+  signal: NodeJS.Signals,
+  { unremovable = false, thenAgain }: { unremovable?: boolean; thenAgain?: NodeJS.Signals } = {},
+) {
   const child = spawn(process.execPath, [bin, 'compile', '-', '-o', 'spec.json'], {
     cwd: dir,
     stdio: ['pipe', 'ignore', 'pipe'],
@@ -89,6 +93,10 @@ async function stopWhileWriting(signal: NodeJS.Signals, unremovable = false) {
     }
     child.kill(signal);
     await Promise.race([unremovable ? said() : gone(temporary), exited]);
+    if (thenAgain !== undefined) {
+      child.kill(thenAgain);
+      await Promise.race([exited, sleep(10_000)]);
+    }
   } finally {
     closeSync(reader);
   }
@@ -104,10 +112,16 @@ describe('wayfinder compile -o FILE stopped while it writes', { timeout: 120_000
   });
 
   it('still exits 130, saying so in one line, when its temporary file cannot be removed', async () => {
-    const stopped = await stopWhileWriting('SIGINT', true);
+    const stopped = await stopWhileWriting('SIGINT', { unremovable: true });
     expect(stopped).toMatchObject({ code: 130, signal: null });
     expect(stopped.stderr).toMatch(/^wayfinder: [^\n]+\n$/);
     expect(await readdir(dir)).not.toContain('spec.json');
+  });
+
+  it('ends at once on a second signal while its exit waits for the write', async () => {
+    const stopped = await stopWhileWriting('SIGINT', { thenAgain: 'SIGTERM' });
+    expect(stopped).toEqual({ code: null, signal: 'SIGTERM', stderr: '' });
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('removes its temporary file on SIGTERM and exits 143', async () => {
