@@ -11,6 +11,32 @@ export interface ParsedArgs {
 /** `-5`, `-0.5` and `-` (standard input) follow an option as its value, not as another option. */
 const looksLikeValue = (arg: string): boolean => arg === '-' || /^-\.?\d/.test(arg);
 
+/** `--flag`, `-f` or `--flag=value`: the flag's name, and its value when joined by `=`. */
+const OPTION = /^--?([a-zA-Z][\w-]*)(?:=(.*))?$/;
+
+/**
+ * The command's name: the first argument that is neither an option nor an option's value, so
+ * options may come before it (`wayfinder --json validate FILE`). Only `valueFlags` take the
+ * argument after them, so a typo before the name (`--jsno validate`) still finds the command,
+ * whose own parse refuses it. Never throws.
+ */
+export function commandName(argv: string[], valueFlags: ReadonlySet<string>): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') return argv[i + 1];
+    const match = OPTION.exec(arg);
+    if (!match) return arg;
+    const next = argv[i + 1];
+    const takesNext =
+      match[2] === undefined &&
+      valueFlags.has(match[1] as string) &&
+      next !== undefined &&
+      (!next.startsWith('-') || looksLikeValue(next));
+    if (takesNext) i++;
+  }
+  return undefined;
+}
+
 /**
  * Parses `--flag`, `--flag value`, `--flag=value` and `-o value`. `booleanFlags` never take
  * a value, so `--json FILE` keeps FILE as a positional. When `valueFlags` are given, any other
@@ -34,7 +60,7 @@ export function parseArgs(
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    const match = /^--?([a-zA-Z][\w-]*)(?:=(.*))?$/.exec(arg);
+    const match = OPTION.exec(arg);
     if (!match) {
       positionals.push(arg);
       continue;

@@ -18,12 +18,19 @@ async function readJson(path: string, cwd: string): Promise<unknown> {
 
 /**
  * A backend's outcome for one case, or why it is not one: a backend part way through the kit
- * has cases it has not run yet, which fail on their own while the others are still compared.
+ * has cases it has not run yet, or wrote one badly, which fail on their own while the others are
+ * still compared.
  */
 async function readOutcome(path: string, cwd: string): Promise<object | string> {
   const found = await stat(resolve(cwd, path)).catch(() => undefined);
   if (found === undefined) return `no outcome: ${path} does not exist`;
-  const outcome = await readJson(path, cwd);
+  let outcome: unknown;
+  try {
+    outcome = await readJson(path, cwd);
+  } catch (error) {
+    if (error instanceof CliError) return error.message;
+    throw error;
+  }
   if (typeof outcome !== 'object' || outcome === null || Array.isArray(outcome))
     return `${path} holds no JSON object`;
   return outcome;

@@ -1,7 +1,7 @@
 import * as liquid from 'liquidjs';
 import { ZodError } from 'zod';
 import { compile, installTemplateEngine, specJsonSchema, specToJson } from '../domain/index.ts';
-import { parseArgs, stringFlag, type ParsedArgs } from './args.ts';
+import { commandName, parseArgs, stringFlag, type ParsedArgs } from './args.ts';
 import { diagnosticsSummary, formatDiagnostics } from './format-diagnostics.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 import { issuesInWords } from './issues-in-words.ts';
@@ -185,10 +185,13 @@ const COMMANDS = new Map<string, CommandLine>([
 
 const HELP_FLAGS = ['help', 'h'];
 
+/** The options that take a value in any command, so one given before the command's name skips it. */
+const VALUE_FLAGS = new Set([...COMMANDS.values()].flatMap((command) => command.values));
+
 /** Runs the CLI and returns its exit code; it never throws. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
-    const command = COMMANDS.get(argv[0] ?? '');
+    const command = COMMANDS.get(commandName(argv, VALUE_FLAGS) ?? '');
     const args =
       command === undefined
         ? parseArgs(argv, BOOLEAN_FLAGS)

@@ -20,19 +20,31 @@ const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
  * Runs `work` with `path` removed should Ctrl-C or SIGTERM stop the process meanwhile; the
- * process then exits with 128 + the signal's number (130, 143), as shells report it. A handler
- * replaces Node's own ending by the signal, which would leave `path` behind.
+ * process then exits with 128 + the signal's number (130, 143), as shells report it, and says
+ * in one line if `path` could not be removed. A handler replaces Node's own ending by the
+ * signal, which would leave `path` behind; it is taken off before exiting, so a second signal
+ * while the exit waits for a blocked write ends the process as usual.
  */
 async function removedIfStopped<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const stopHandling = (): void => {
+    for (const signal of STOPPING_SIGNALS) process.off(signal, onSignal);
+  };
   const onSignal = (signal: (typeof STOPPING_SIGNALS)[number]): void => {
-    rmSync(path, { force: true });
+    stopHandling();
+    try {
+      rmSync(path, { force: true });
+    } catch (error) {
+      process.stderr.write(
+        `wayfinder: stopped; could not remove ${path}: ${fileErrorInWords(error, 'file')}\n`,
+      );
+    }
     process.exit(128 + osConstants.signals[signal]);
   };
   for (const signal of STOPPING_SIGNALS) process.on(signal, onSignal);
   try {
     return await work();
   } finally {
-    for (const signal of STOPPING_SIGNALS) process.off(signal, onSignal);
+    stopHandling();
   }
 }
 

@@ -166,6 +166,17 @@ describe('wayfinder schema and usage', () => {
     }
   });
 
+  it('finds the command after options given before it', async () => {
+    const r = await run(['--json', 'validate', 'welcome.json'], dir);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ file: 'welcome.json', valid: true });
+    const before = await run(['--out', join(dir, 'kit'), 'conformance'], dir);
+    expect(before).toMatchObject({ code: 0, stderr: '' });
+    const typo = await run(['--jsno', 'validate', 'welcome.json'], dir);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.startsWith('wayfinder: unknown option --jsno '), typo.stderr).toBe(true);
+  });
+
   it('refuses a second file rather than checking only the first', async () => {
     const r = await run(['validate', 'welcome.json', 'broken.json'], dir);
     expect(r).toMatchObject({ code: 2, stdout: '' });

@@ -47,6 +47,29 @@ describe(
       expect(seen.size).toBe(index.cases.length + 1);
     });
 
+    it('fails a case whose outcome is malformed JSON or a folder on its own', async () => {
+      const index = JSON.parse(await readFile(join(dir, 'kit', 'index.json'), 'utf8')) as {
+        cases: { id: string; expected: string }[];
+      };
+      const [first, second, third] = index.cases;
+      if (first === undefined || second === undefined || third === undefined)
+        throw new Error('the kit has too few cases');
+      await mkdir(join(dir, 'malformed'));
+      await writeFile(
+        join(dir, 'malformed', `${first.id}.json`),
+        await readFile(join(dir, 'kit', first.expected)),
+      );
+      await writeFile(join(dir, 'malformed', `${second.id}.json`), '{"profiles": ');
+      await mkdir(join(dir, 'malformed', `${third.id}.json`));
+      const r = await run(['conformance', '--check', 'kit', '--actual', 'malformed']);
+      expect(r).toMatchObject({ code: 1, stderr: '' });
+      const seen = verdicts(r.stdout);
+      expect(seen.get(first.id)).toBe('pass');
+      expect(seen.get(second.id)).toBe('FAIL');
+      expect(seen.get(third.id)).toBe('FAIL');
+      expect(seen.size).toBe(index.cases.length + 1);
+    });
+
     it('refuses an outcomes folder that does not exist (exit 2), naming it', async () => {
       const r = await run(['conformance', '--check', 'kit', '--actual', 'not-there']);
       expect(r).toEqual({

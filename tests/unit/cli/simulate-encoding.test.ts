@@ -71,6 +71,14 @@ describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => 
     }
   });
 
+  it('reads UTF-16 without a byte-order mark by --encoding utf-16le or utf-16be', async () => {
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const r = await traceSøren(encodeText(csv, encoding).subarray(2), ['--encoding', encoding]);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(r.stdout)).toMatchObject({ profiles: 2 });
+    }
+  });
+
   it('refuses bytes that are not valid in the encoding given, at their line', async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('id\nzoe\nab'), 0xc3, 0x28, 0x0a]);
     const r = await traceSøren(bytes, ['--encoding', 'utf-8']);

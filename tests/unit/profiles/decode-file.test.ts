@@ -27,6 +27,18 @@ describe('decodeFile', () => {
     expect(decodeFile(encodeText(csv, 'utf-16be'))).toMatchObject({ ok: true, text: csv });
   });
 
+  it('reads UTF-16 without a byte-order mark when it is chosen, and still refuses a NUL in it', () => {
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const bomless = encodeText(csv, encoding).subarray(2);
+      expect(decodeFile(bomless, encoding)).toEqual({ ok: true, text: csv, encoding });
+      const nul = encodeText('id\np1\np\u0000\n', encoding).subarray(2);
+      expect(decodeFile(nul, encoding)).toMatchObject({
+        ok: false,
+        rejection: { row: 3, reason: 'binary_file' },
+      });
+    }
+  });
+
   it('reads a chosen single-byte encoding', () => {
     const bytes = encodeText(csv, 'windows-1252');
     expect(decodeFile(bytes, 'windows-1252')).toEqual({
@@ -78,5 +90,9 @@ describe('decodeFile', () => {
   it('refuses a binary file by its signature', () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     expect(decodeFile(zip)).toMatchObject({ ok: false, rejection: { reason: 'binary_file' } });
+    expect(decodeFile(zip, 'utf-16le')).toMatchObject({
+      ok: false,
+      rejection: { reason: 'binary_file' },
+    });
   });
 });

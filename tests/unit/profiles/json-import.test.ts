@@ -103,4 +103,15 @@ describe('importJson', () => {
     expect(result.profiles).toEqual([]);
     expect(result.report.refused).toMatchObject({ row: 1, reason: 'bad_json' });
   });
+
+  it('places a rejected record after one nested past 256 levels at its own line', () => {
+    const deep = '['.repeat(300) + ']'.repeat(300);
+    const text = `[\n${deep},\n{"id": ""}\n]`;
+    expect(importJson(text).report.rejected.map((r) => r.row)).toEqual([2, 3]);
+    const wrapped = `{"profiles": [\n${deep},\n{"id": ""}\n]}`;
+    expect(importJson(wrapped).report.rejected.map((r) => r.row)).toEqual([2, 3]);
+    const brackets = JSON.stringify({ id: 'x', attributes: { custom: { note: '],\\"[{,' } } });
+    const inStrings = `[\n${brackets},\n{"id": ""}\n]`;
+    expect(importJson(inStrings).report.rejected.map((r) => r.row)).toEqual([3]);
+  });
 });

@@ -38,6 +38,18 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+/** The refusal of a file that starts with a known binary signature, if it does. */
+export function refuseSignature(bytes: Uint8Array): Rejection | undefined {
+  const magic = MAGIC_NUMBERS.find((m) => startsWith(bytes, m.bytes));
+  return magic
+    ? reject(
+        1,
+        'binary_file',
+        `This is ${magic.name}, not a text file. Export it as CSV or JSON first.`,
+      )
+    : undefined;
+}
+
 /** What the head of a file says about its text. */
 export type TextVerdict =
   | { kind: 'refused'; rejection: Rejection }
@@ -64,17 +76,8 @@ function refuseNul(line: number): TextVerdict {
  * says whether `bytes` end the file (a character cut at the end of a head is not an error).
  */
 export function inspectText(bytes: Uint8Array, final = true): TextVerdict {
-  const magic = MAGIC_NUMBERS.find((m) => startsWith(bytes, m.bytes));
-  if (magic) {
-    return {
-      kind: 'refused',
-      rejection: reject(
-        1,
-        'binary_file',
-        `This is ${magic.name}, not a text file. Export it as CSV or JSON first.`,
-      ),
-    };
-  }
+  const signature = refuseSignature(bytes);
+  if (signature) return { kind: 'refused', rejection: signature };
   // UTF-16 (Excel's "Unicode text") is text, though every ASCII letter comes with a NUL byte.
   const bom = bomEncoding(bytes);
   if (bom === 'utf-16le' || bom === 'utf-16be') {

@@ -1,4 +1,4 @@
-import { inspectText, lineOfText, undecodable } from './binary';
+import { inspectText, lineOfText, refuseSignature, undecodable, type TextVerdict } from './binary';
 import { reject, type Rejection } from './report';
 import {
   bomEncoding,
@@ -32,6 +32,15 @@ export function encodingToRead(head: Uint8Array, chosen?: TextEncoding): TextEnc
   return bomEncoding(head) ?? chosen ?? 'utf-8';
 }
 
+function isUtf16(encoding: TextEncoding): boolean {
+  return encoding === 'utf-16le' || encoding === 'utf-16be';
+}
+
+function verdictOfSignature(head: Uint8Array, encoding: TextEncoding): TextVerdict {
+  const rejection = refuseSignature(head);
+  return rejection ? { kind: 'refused', rejection } : { kind: 'text', encoding };
+}
+
 /** Where a line ends in `encoding`: a line feed byte, or code unit in UTF-16. */
 function lineFeedAt(bytes: Uint8Array, i: number, encoding: TextEncoding): boolean {
   if (encoding === 'utf-16le') return i % 2 === 0 && bytes[i] === 10 && bytes[i + 1] === 0;
@@ -46,7 +55,7 @@ function lineFeedAt(bytes: Uint8Array, i: number, encoding: TextEncoding): boole
  */
 function undecodableLine(bytes: Uint8Array, encoding: TextEncoding): number | undefined {
   const decoder = textDecoder(encoding);
-  const step = encoding === 'utf-16le' || encoding === 'utf-16be' ? 2 : 1;
+  const step = isUtf16(encoding) ? 2 : 1;
   let line = 1;
   let start = 0;
   try {
@@ -65,14 +74,19 @@ function undecodableLine(bytes: Uint8Array, encoding: TextEncoding): number | un
 
 /**
  * A whole file's text, read as the app's import reads it: a head that is binary is refused
- * (signature, NUL bytes, control characters); the encoding is the byte-order mark's, else
- * `chosen`, else UTF-8, and bytes that are not text in it are refused at their line (a NUL, or a
- * control character in a single-byte encoding, says the encoding is not the file's).
+ * (signature; unless read as UTF-16, NUL bytes and control characters too); the encoding is the
+ * byte-order mark's, else `chosen`, else UTF-8, and bytes that are not text in it are refused at
+ * their line (a NUL, or a control character in a single-byte encoding, says the encoding is not
+ * the file's).
  */
 export function decodeFile(bytes: Uint8Array, chosen?: TextEncoding): DecodedFile {
   const head = bytes.subarray(0, HEAD_BYTES);
-  const verdict = inspectText(head, bytes.length <= HEAD_BYTES);
   const encoding = encodingToRead(head, chosen);
+  // UTF-16 holds a NUL byte in every ASCII character, so only a signature says it is binary; a
+  // NUL character is refused below, once decoded.
+  const verdict: TextVerdict = isUtf16(encoding)
+    ? verdictOfSignature(head, encoding)
+    : inspectText(head, bytes.length <= HEAD_BYTES);
   const refused = (rejection: Rejection): DecodedFile => ({
     ok: false,
     rejection,

@@ -1,11 +1,9 @@
 import { lineAndColumn, MAX_JSON_DEPTH } from '../../json/parse-json.ts';
-/** Where a JSON text goes wrong, or where its top-level array elements start. */
+/** Where a JSON text goes wrong, if it does. */
 export interface JsonScan {
   /** Offset of the first syntax error, if any. */
   errorAt?: number;
   errorMessage?: string;
-  /** Offsets where each element of the arrays at `arrayDepth` starts. */
-  elementStarts: number[];
 }
 
 class JsonSyntaxError extends Error {
@@ -19,11 +17,9 @@ class JsonSyntaxError extends Error {
 
 /**
  * A small JSON syntax scanner. `JSON.parse` does the real parsing; this runs only to say where
- * a text is broken (browsers word and place those errors differently) and which line each
- * element of an array (at `arrayDepth`: 0 for a top-level array) starts on.
+ * a text is broken (browsers word and place those errors differently).
  */
-export function scanJson(text: string, arrayDepth = 0): JsonScan {
-  const elementStarts: number[] = [];
+export function scanJson(text: string): JsonScan {
   let i = 0;
   const ws = (): void => {
     while (i < text.length && ' \t\r\n'.includes(text.charAt(i))) i++;
@@ -60,13 +56,17 @@ export function scanJson(text: string, arrayDepth = 0): JsonScan {
     if (!m) fail('unexpected character');
     else i += m[0].length;
   };
+  // Past the limit the journey import keeps (parseJson's), before the recursion can overflow.
+  const open = (depth: number): void => {
+    if (depth >= MAX_JSON_DEPTH) fail(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+    i++;
+  };
+  /** A value inside `depth` objects and arrays. */
   const value = (depth: number): void => {
-    // Past the limit the journey import keeps, before the recursion can overflow the stack.
-    if (depth > MAX_JSON_DEPTH) fail(`nested more than ${MAX_JSON_DEPTH} levels deep`);
     ws();
     const c = text.charAt(i);
     if (c === '{') {
-      i++;
+      open(depth);
       ws();
       if (text.charAt(i) === '}') {
         i++;
@@ -91,15 +91,13 @@ export function scanJson(text: string, arrayDepth = 0): JsonScan {
       }
     }
     if (c === '[') {
-      i++;
+      open(depth);
       ws();
       if (text.charAt(i) === ']') {
         i++;
         return;
       }
       for (;;) {
-        ws();
-        if (depth === arrayDepth) elementStarts.push(i);
         value(depth + 1);
         ws();
         const next = text.charAt(i);
@@ -122,10 +120,10 @@ export function scanJson(text: string, arrayDepth = 0): JsonScan {
     value(0);
     ws();
     if (i < text.length) fail('unexpected text after the end');
-    return { elementStarts };
+    return {};
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
-      return { errorAt: error.at, errorMessage: error.message, elementStarts };
+      return { errorAt: error.at, errorMessage: error.message };
     }
     throw error;
   }

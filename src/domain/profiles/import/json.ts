@@ -3,6 +3,7 @@ import { dedupeProfiles } from '../dedupe';
 import { isValidEmail } from '../normalise-email';
 import { type Profile, profileAttributesSchema, profileEventSchema } from '../profile';
 import { isKnownTimeZone } from './cells';
+import { arrayElementStarts } from './element-starts';
 import { lineAndColumn, scanJson } from './json-scan';
 import { type ImportResult, refusedResult, reject, type Rejection } from './report';
 import { findProfileProblem } from './validate-profile';
@@ -105,7 +106,7 @@ function importArray(text: string, items: unknown[], arrayDepth: number): Import
   let starts: number[] | undefined;
   // Element lines are only needed for the report, so the text is scanned only if one fails.
   const lineOf = (index: number): number => {
-    starts ??= scanJson(text, arrayDepth).elementStarts;
+    starts ??= arrayElementStarts(text, arrayDepth);
     return lineAndColumn(text, starts[index] ?? 0).line;
   };
   items.forEach((item, index) => {
