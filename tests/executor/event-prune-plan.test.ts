@@ -96,4 +96,11 @@ describe('a prune batch on realistic tables', () => {
 
     expect(rowsRead(await batchPlan(), 'e')).toBeLessThanOrEqual(old);
   });
+
+  it('reads only the journey states of the profiles whose old events it looks at', async () => {
+    await seed(900);
+    expect(await oldEvents()).toBeGreaterThan(BATCH_SIZE);
+
+    expect(rowsRead(await batchPlan(), 'jp')).toBeLessThanOrEqual(BATCH_SIZE * JOURNEYS);
+  });
 });
