@@ -39,6 +39,16 @@ export const publishedVersionSchema = z.object({
 });
 export type PublishedVersion = z.infer<typeof publishedVersionSchema>;
 
+/**
+ * What the backend found allowed but probably not meant (an event count looking back further
+ * than it keeps events): a publish still accepts the spec. Absent from backends that find none.
+ */
+const warningsSchema = z.array(errorDetailSchema).optional();
+
+/** The answer of a publish: the version created, with the spec's warnings. */
+export const publishResultSchema = publishedVersionSchema.extend({ warnings: warningsSchema });
+export type PublishResult = z.infer<typeof publishResultSchema>;
+
 /** A published version with its spec. */
 export const versionDetailSchema = publishedVersionSchema.extend({ spec: specSchema });
 export type VersionDetail = z.infer<typeof versionDetailSchema>;
@@ -69,6 +79,7 @@ export type JourneyStatus = z.infer<typeof journeyStatusSchema>;
 export const validationResultSchema = z.object({
   valid: z.boolean(),
   errors: z.array(errorDetailSchema),
+  warnings: warningsSchema,
 });
 export type ValidationResult = z.infer<typeof validationResultSchema>;
 

@@ -1,25 +1,37 @@
 import type { Spec } from '../../domain/index.ts';
 
+/** One event count of a step ("within the last N days"; null: over all time), and where it is. */
+export interface EventCountWindow {
+  stepId: string;
+  /** The path of its `withinDays` inside the step, e.g. `condition.rules.0.withinDays`. */
+  field: string;
+  withinDays: number | null;
+}
+
+/** Every event count in a spec's steps (conditions, segments, splits), in step order. */
+export function eventCountWindows(spec: Spec): EventCountWindow[] {
+  const found: EventCountWindow[] = [];
+  const walk = (stepId: string, value: unknown, path: readonly string[]): void => {
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'withinDays' && (inner === null || typeof inner === 'number'))
+        found.push({ stepId, field: [...path, key].join('.'), withinDays: inner });
+      else walk(stepId, inner, [...path, key]);
+    }
+  };
+  for (const [stepId, step] of Object.entries(spec.steps)) walk(stepId, step, []);
+  return found;
+}
+
 /**
  * The furthest back, in days, a spec reads a profile's events over a bounded window: an event
- * count "within the last N days" (conditions, segments, splits) and the goal's window. A count
- * over all time (`withinDays: null`) has no bound and is not counted here: it sees the events
- * the executor keeps (EVENT_RETENTION_DAYS).
+ * count "within the last N days" and the goal's window. A count over all time (`withinDays:
+ * null`) has no bound and is not counted here: it sees the events the executor keeps
+ * (EVENT_RETENTION_DAYS).
  */
 export function eventLookBackDays(spec: Spec): number {
   let days = spec.settings.goal?.windowDays ?? 0;
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-      return;
-    }
-    if (value === null || typeof value !== 'object') return;
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'withinDays' && typeof inner === 'number') days = Math.max(days, inner);
-      else walk(inner);
-    }
-  };
-  walk(spec.steps);
-  walk(spec.settings);
+  for (const { withinDays } of eventCountWindows(spec))
+    if (withinDays !== null) days = Math.max(days, withinDays);
   return days;
 }

@@ -1,6 +1,9 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
-import { validationResultSchema } from '../../domain/contract/backend-contract.ts';
+import {
+  publishResultSchema,
+  validationResultSchema,
+} from '../../domain/contract/backend-contract.ts';
 import {
   API_VERSION,
   clockRequestSchema,
@@ -20,6 +23,7 @@ import { stopJourney } from '../store/stop-journey.ts';
 import { readWorkspaceCap, saveWorkspaceCap } from '../store/workspace-settings.ts';
 import { getVersion, journeyStatus, listVersions, publishVersion } from '../store/versions.ts';
 import type { Catalog } from '../worker/catalog.ts';
+import { lookBackWarnings } from './look-back-warnings.ts';
 import { ApiProblem } from './problem.ts';
 import { specFormatProblems } from './spec-fields.ts';
 import { parseBody } from './validate-body.ts';
@@ -146,7 +150,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       body.spec,
       await clock.now(),
     );
-    return reply.code(201).send(published);
+    // Published, so the spec parses.
+    const warnings = lookBackWarnings(specSchema.parse(body.spec), config.eventRetentionDays);
+    return reply.code(201).send(publishResultSchema.parse({ ...published, warnings }));
   });
 
   app.get('/journeys/:journeyId/versions', async (request) => {
@@ -192,8 +198,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const errors = validatorDetails(body.spec);
     // What publish would refuse as well, so a spec that validates clean is not refused there.
     const parsed = specSchema.safeParse(body.spec);
-    if (parsed.success) errors.push(...templateBudgetProblems(parsed.data));
-    return validationResultSchema.parse({ valid: errors.length === 0, errors });
+    if (!parsed.success) return validationResultSchema.parse({ valid: false, errors });
+    errors.push(...templateBudgetProblems(parsed.data));
+    const warnings = lookBackWarnings(parsed.data, config.eventRetentionDays);
+    return validationResultSchema.parse({ valid: errors.length === 0, errors, warnings });
   });
 
   app.put('/profiles/:profileId', async (request) => {

@@ -88,6 +88,7 @@ describe('docs/openapi.json agrees with the zod schemas of src/api', () => {
     ['ErrorDetail', contract.errorDetailSchema],
     ['ApiError', contract.apiErrorSchema],
     ['PublishedVersion', contract.publishedVersionSchema],
+    ['PublishResult', contract.publishResultSchema],
     ['VersionList', contract.versionListSchema],
     ['JourneyStatus', contract.journeyStatusSchema],
     ['ValidationResult', contract.validationResultSchema],

@@ -1,0 +1,33 @@
+import type { ErrorDetail } from '../../domain/contract/backend-contract.ts';
+import type { Spec } from '../../domain/index.ts';
+import { eventCountWindows } from '../engine/event-look-back.ts';
+
+/**
+ * The event counts of a spec that look back further than this executor keeps events
+ * (EVENT_RETENTION_DAYS), as warnings: publish accepts them, and validate lists them beside the
+ * errors. A count over N days is kept whole from its publish on, but events already deleted stay
+ * gone, so it comes out short until the version has run N − retention days; a count over all time
+ * only ever sees the events kept.
+ */
+export function lookBackWarnings(spec: Spec, retentionDays: number): ErrorDetail[] {
+  const warnings: ErrorDetail[] = [];
+  for (const { stepId, field, withinDays } of eventCountWindows(spec)) {
+    if (withinDays === null)
+      warnings.push({
+        stepId,
+        field,
+        code: 'look-back-all-time',
+        message: `Step ${stepId} counts events over all time, but this backend keeps events for ${retentionDays} days: older ones are not counted.`,
+        params: { retentionDays },
+      });
+    else if (withinDays > retentionDays)
+      warnings.push({
+        stepId,
+        field,
+        code: 'look-back-beyond-retention',
+        message: `Step ${stepId} counts events over the last ${withinDays} days, but this backend keeps events for ${retentionDays} days: events already deleted are not counted until the journey has run ${Math.ceil(withinDays - retentionDays)} days.`,
+        params: { lookBackDays: withinDays, retentionDays },
+      });
+  }
+  return warnings;
+}
