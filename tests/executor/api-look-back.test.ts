@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  email,
-  journeyOf,
-  onEvent,
-  ordersAtLeast,
-} from '../../src/domain/conformance/case-builder.ts';
-import {
-  publishResultSchema,
-  validationResultSchema,
-} from '../../src/domain/contract/backend-contract.ts';
-import { executorConfigSchema } from '../../src/executor/config.ts';
-import { buildServer } from '../../src/executor/http/server.ts';
+import { publishResultSchema } from '../../src/domain/contract/backend-contract.ts';
 import { directEngine } from './support/direct-engine.ts';
-import { specOf } from './support/journeys.ts';
+import { loyaltyJourney } from './support/journeys.ts';
+import { postValidate, specServer } from './support/spec-server.ts';
 
 /**
  * A count of events over more days than the executor keeps them (EVENT_RETENTION_DAYS) was
@@ -25,55 +15,11 @@ const RETENTION_DAYS = 400;
 
 const engine = directEngine('api-look-back');
 
-/** Welcomes a customer who ordered at least twice within the last `withinDays` days (null: ever). */
-const loyalty = (withinDays: number | null) =>
-  specOf(
-    journeyOf(
-      'loyalty',
-      'Loyalty',
-      [
-        ['t', 'event', onEvent('signed_up')],
-        ['c', 'if_else', { condition: ordersAtLeast(2, withinDays) }],
-        ['m', 'email', email('Thanks for your orders')],
-      ],
-      [
-        ['t', 'next', 'c'],
-        ['c', 'yes', 'm'],
-      ],
-    ),
-  );
+const validate = (spec: unknown, retentionDays = RETENTION_DAYS) =>
+  postValidate(engine, spec, { config: { eventRetentionDays: retentionDays } });
 
-function server(retentionDays = RETENTION_DAYS) {
-  const unused = () => {
-    throw new Error('not called by validate or publish');
-  };
-  return buildServer({
-    config: executorConfigSchema.parse({
-      databaseUrl: 'postgres://unused',
-      executorId: 'look-back',
-      eventRetentionDays: retentionDays,
-    }),
-    pool: engine.pool,
-    clock: { now: async () => NOW },
-    testClock: null,
-    catalog: engine.catalog,
-    advance: unused,
-    stats: unused,
-    reset: unused,
-    log: () => undefined,
-  });
-}
-
-async function validate(spec: unknown, retentionDays?: number) {
-  const app = server(retentionDays);
-  const answer = await app.inject({ method: 'POST', url: '/specs/validate', payload: { spec } });
-  await app.close();
-  expect(answer.statusCode).toBe(200);
-  return validationResultSchema.parse(answer.json());
-}
-
-async function publish(spec: unknown, retentionDays?: number) {
-  const app = server(retentionDays);
+async function publish(spec: unknown) {
+  const app = specServer(engine, { config: { eventRetentionDays: RETENTION_DAYS }, now: NOW });
   const answer = await app.inject({
     method: 'POST',
     url: '/journeys/loyalty/versions',
@@ -97,20 +43,20 @@ const beyondRetention = {
 
 describe('an event count looking back further than the events are kept', () => {
   it('is valid, with a warning on its step and field giving both day counts', async () => {
-    const verdict = await validate(loyalty(500));
+    const verdict = await validate(loyaltyJourney(500));
     expect(verdict.valid).toBe(true);
     expect(verdict.errors).toEqual([]);
     expect(withoutMessage(verdict.warnings)).toEqual([beyondRetention]);
   });
 
   it('is published, and the publish answers with the same warning', async () => {
-    const published = await publish(loyalty(500));
+    const published = await publish(loyaltyJourney(500));
     expect(published.version).toBe(1);
     expect(withoutMessage(published.warnings)).toEqual([beyondRetention]);
   });
 
   it('warns of a count over all time, which sees only the days kept', async () => {
-    const verdict = await validate(loyalty(null));
+    const verdict = await validate(loyaltyJourney(null));
     expect(verdict.valid).toBe(true);
     expect(withoutMessage(verdict.warnings)).toEqual([
       {
@@ -125,15 +71,15 @@ describe('an event count looking back further than the events are kept', () => {
 
 describe('an event count within the days kept', () => {
   it('has no warning, at validate or publish', async () => {
-    expect(await validate(loyalty(RETENTION_DAYS))).toEqual({
+    expect(await validate(loyaltyJourney(RETENTION_DAYS))).toEqual({
       valid: true,
       errors: [],
       warnings: [],
     });
-    expect((await publish(loyalty(RETENTION_DAYS))).warnings).toEqual([]);
+    expect((await publish(loyaltyJourney(RETENTION_DAYS))).warnings).toEqual([]);
   });
 
   it('has none for a backend that keeps events longer than the count looks back', async () => {
-    expect((await validate(loyalty(500), 600)).warnings).toEqual([]);
+    expect((await validate(loyaltyJourney(500), 600)).warnings).toEqual([]);
   });
 });

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  delay,
-  email,
-  journeyOf,
-  onEvent,
-  ordersAtLeast,
-} from '../../src/domain/conformance/case-builder.ts';
+import { delay, email, journeyOf, onEvent } from '../../src/domain/conformance/case-builder.ts';
 import { BEHAVIOUR_OFF } from '../../src/domain/conformance/conformance-kit.ts';
 import { simulate } from '../../src/domain/index.ts';
 import { insertEvents, putProfile } from '../../src/executor/store/intake.ts';
 import { currentEventKeeping, pruneEvents } from '../../src/executor/store/prune-events.ts';
 import { publishVersion } from '../../src/executor/store/versions.ts';
 import { directEngine } from './support/direct-engine.ts';
-import { specOf } from './support/journeys.ts';
+import { loyaltyJourney, specOf } from './support/journeys.ts';
 
 /**
  * Events were never deleted: the table grew for ever, and every engine batch read all of a
@@ -54,24 +48,6 @@ async function prune(batchSize = 1_000, maxBatches = 10): Promise<number> {
   return pruneEvents(engine.pool, NOW, keeping, batchSize, maxBatches);
 }
 
-/** Welcomes a customer, and asks whether they ordered within the last `withinDays` days. */
-const loyalty = (withinDays: number) =>
-  specOf(
-    journeyOf(
-      'loyalty',
-      'Loyalty',
-      [
-        ['t', 'event', onEvent('signed_up')],
-        ['c', 'if_else', { condition: ordersAtLeast(1, withinDays) }],
-        ['m', 'email', email('Thanks for your order')],
-      ],
-      [
-        ['t', 'next', 'c'],
-        ['c', 'yes', 'm'],
-      ],
-    ),
-  );
-
 /** Welcomes a customer each time they sign up again, once the previous welcome is over. */
 const welcomeEachTime = specOf(
   journeyOf(
@@ -95,7 +71,9 @@ describe('event retention', () => {
   });
 
   it('keeps the events a published version counts over a window longer than the retention', async () => {
-    expect(await publishVersion(engine.pool, 'loyalty', 'v1', loyalty(600), NOW)).toMatchObject({
+    expect(
+      await publishVersion(engine.pool, 'loyalty', 'v1', loyaltyJourney(600), NOW),
+    ).toMatchObject({
       version: 1,
     });
     await customerWithOrders('ben', [900, 500, 3]);
@@ -202,7 +180,7 @@ describe('event retention', () => {
   });
 
   it('keeps what a version looks back over from the instant the engine, behind, still decides at', async () => {
-    await publishVersion(engine.pool, 'loyalty', 'v1', loyalty(500), NOW);
+    await publishVersion(engine.pool, 'loyalty', 'v1', loyaltyJourney(500), NOW);
     await customerWithOrders('hal', [505, 3]);
     await engine.pool.query(`update profiles set due_at = $1 where profile_id = 'hal'`, [
       NOW - 10 * DAY,
@@ -215,7 +193,7 @@ describe('event retention', () => {
     await customerWithOrders('ida', [900, 500, 3]);
     await engine.batch(NOW);
     const keeping = await currentEventKeeping(engine.pool, engine.catalog, RETENTION_DAYS);
-    await publishVersion(engine.pool, 'loyalty', 'v1', loyalty(600), NOW);
+    await publishVersion(engine.pool, 'loyalty', 'v1', loyaltyJourney(600), NOW);
     expect(await pruneEvents(engine.pool, NOW, keeping, 1_000, 10)).toBe(0);
     expect(await ordersLeft('ida')).toEqual([900, 500, 3]);
   });

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { delay, email, journeyOf, onEvent } from '../../src/domain/conformance/case-builder.ts';
 import { contentHash, specToJson } from '../../src/domain/index.ts';
-import { validationResultSchema } from '../../src/domain/contract/backend-contract.ts';
-import { executorConfigSchema } from '../../src/executor/config.ts';
 import { ApiProblem } from '../../src/executor/http/problem.ts';
-import { buildServer } from '../../src/executor/http/server.ts';
 import { listVersions, publishVersion } from '../../src/executor/store/versions.ts';
 import { directEngine } from './support/direct-engine.ts';
 import { specOf } from './support/journeys.ts';
+import { postValidate } from './support/spec-server.ts';
 
 /**
  * A template that runs away whatever the customer (a loop over a fixed range) would spend the
@@ -50,27 +48,7 @@ async function refusal(work: Promise<unknown>): Promise<ApiProblem> {
   throw new Error('published');
 }
 
-/** POST /specs/validate on a server of the engine's database (no clock, no worker: not called). */
-async function validate(spec: unknown) {
-  const unused = () => {
-    throw new Error('not called by validate');
-  };
-  const app = buildServer({
-    config: executorConfigSchema.parse({ databaseUrl: 'postgres://unused', executorId: 'budget' }),
-    pool: engine.pool,
-    clock: { now: unused },
-    testClock: null,
-    catalog: engine.catalog,
-    advance: unused,
-    stats: unused,
-    reset: unused,
-    log: () => undefined,
-  });
-  const answer = await app.inject({ method: 'POST', url: '/specs/validate', payload: { spec } });
-  await app.close();
-  expect(answer.statusCode).toBe(200);
-  return validationResultSchema.parse(answer.json());
-}
+const validate = (spec: unknown) => postValidate(engine, spec);
 
 const withoutMessage = (details: readonly { message: string }[] = []) =>
   details.map(({ message: _message, ...rest }) => rest);

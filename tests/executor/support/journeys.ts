@@ -1,4 +1,10 @@
-import { delay, email, journeyOf, onEvent } from '../../../src/domain/conformance/case-builder.ts';
+import {
+  delay,
+  email,
+  journeyOf,
+  onEvent,
+  ordersAtLeast,
+} from '../../../src/domain/conformance/case-builder.ts';
 import { compile, type Spec } from '../../../src/domain/index.ts';
 
 /** Compiles a document for publishing as `version`. */
@@ -79,5 +85,24 @@ export function twoEmailWelcome(version = 1) {
       ],
     ),
     version,
+  );
+}
+
+/** Welcomes a customer, and asks whether they ordered within the last `withinDays` days (null: ever). */
+export function loyaltyJourney(withinDays: number | null): Spec {
+  return specOf(
+    journeyOf(
+      'loyalty',
+      'Loyalty',
+      [
+        ['t', 'event', onEvent('signed_up')],
+        ['c', 'if_else', { condition: ordersAtLeast(1, withinDays) }],
+        ['m', 'email', email('Thanks for your order')],
+      ],
+      [
+        ['t', 'next', 'c'],
+        ['c', 'yes', 'm'],
+      ],
+    ),
   );
 }
