@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { email, journeyOf, ordersAtLeast } from '../../src/domain/conformance/case-builder.ts';
 import { publishResultSchema } from '../../src/domain/contract/backend-contract.ts';
 import { directEngine } from './support/direct-engine.ts';
-import { loyaltyJourney } from './support/journeys.ts';
+import { loyaltyJourney, specOf } from './support/journeys.ts';
 import { postValidate, specServer } from './support/spec-server.ts';
 
 /**
@@ -53,6 +54,29 @@ describe('an event count looking back further than the events are kept', () => {
     const published = await publish(loyaltyJourney(500));
     expect(published.version).toBe(1);
     expect(withoutMessage(published.warnings)).toEqual([beyondRetention]);
+  });
+
+  it('warns on a trigger that counts over such a window too', async () => {
+    const recentBuyers = specOf(
+      journeyOf(
+        'recent-buyers',
+        'Recent buyers',
+        [
+          ['s', 'segment_entry', { condition: ordersAtLeast(1, 450) }],
+          ['m', 'email', email('Thanks for your order')],
+        ],
+        [['s', 'next', 'm']],
+      ),
+    );
+    const verdict = await validate(recentBuyers);
+    expect(verdict.valid).toBe(true);
+    expect(withoutMessage(verdict.warnings)).toEqual([
+      {
+        ...beyondRetention,
+        stepId: 's',
+        params: { lookBackDays: 450, retentionDays: RETENTION_DAYS },
+      },
+    ]);
   });
 
   it('warns of a count over all time, which sees only the days kept', async () => {
