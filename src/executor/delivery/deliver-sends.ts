@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
 import { STOPPED_IN_FLIGHT_ERROR, STOPPED_SEND_ERROR } from '../engine/send-intent.ts';
-import { STOP_LOCK } from '../store/stop-journey.ts';
 import {
   REFUSED_SEND_COLUMNS,
   takeBackRefused,
@@ -12,6 +11,7 @@ import {
   type DeliveryAdapter,
   type OutboxSend,
 } from './adapter.ts';
+import { underSharedStopLock } from './under-shared-stop-lock.ts';
 
 /**
  * Ends sends as delivered or failed (with the reason): those still pending, and those `claimer`
@@ -55,13 +55,10 @@ async function claim(
   claimer: string,
 ): Promise<OutboxSend[]> {
   const unanswered = `status = 'sending' and (claimed_by = $2 or claimed_by is null)`;
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    // Ordered against stops, as engine batches and give-backs are: a stop writes no row this
-    // claim may take ('sending'), so only its lock makes the claim see a stop committed before.
-    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
-    const r = await client.query<{ id: string }>(
+  // Ordered against stops, as engine batches and give-backs are: a stop writes no row this
+  // claim may take ('sending'), so only its lock makes the claim see a stop committed before.
+  const r = await underSharedStopLock(pool, (client) =>
+    client.query<{ id: string }>(
       `with settled as (
          update outbox set status = 'unknown', last_error = $4, claimed_by = null, claimed_at = null
          where id = any($1) and ${unanswered} and ${STOPPED}
@@ -71,16 +68,10 @@ async function claim(
          and (status = 'pending' or ${unanswered})
        returning id`,
       [sends.map((s) => s.id), claimer, Date.now(), STOPPED_IN_FLIGHT_ERROR],
-    );
-    await client.query('commit');
-    const mine = new Set(r.rows.map((row) => Number(row.id)));
-    return sends.filter((s) => mine.has(s.id));
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    ),
+  );
+  const mine = new Set(r.rows.map((row) => Number(row.id)));
+  return sends.filter((s) => mine.has(s.id));
 }
 
 /**
@@ -92,10 +83,7 @@ async function claim(
  * pending.
  */
 async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
+  await underSharedStopLock(pool, async (client) => {
     const refused = await client.query<RefusedSend>(
       `update outbox set status = 'failed', last_error = $3, claimed_by = null, claimed_at = null
        where id = any($1) and status = 'sending' and claimed_by = $2 and ${STOPPED}
@@ -108,13 +96,7 @@ async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<voi
        where id = any($1) and status = 'sending' and claimed_by = $2`,
       [ids, claimer],
     );
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**
@@ -129,10 +111,7 @@ export async function giveUpSends(
   claimer: string,
   error: string,
 ): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
+  await underSharedStopLock(pool, async (client) => {
     await client.query(
       `update outbox set status = 'unknown', last_error = $3, claimed_by = null, claimed_at = null
        where id = any($1) and status = 'sending' and claimed_by = $2 and ${STOPPED}`,
@@ -145,13 +124,7 @@ export async function giveUpSends(
          and (status = 'pending' or (status = 'sending' and claimed_by = $2))`,
       [ids, claimer, Date.now(), error],
     );
-    await client.query('commit');
-  } catch (failure) {
-    await client.query('rollback').catch(() => undefined);
-    throw failure;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**
