@@ -43,7 +43,7 @@ const exited = (child: ChildProcess) =>
     ? Promise.resolve()
     : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-interface SpawnOptions {
+export interface SpawnOptions {
   databaseUrl: string;
   executorId: string;
   env?: Record<string, string>;
