@@ -128,9 +128,12 @@ describe('a delivery workflow killed at the provider', () => {
   it('is run again by DBOS, which re-takes its claim and delivers the send once', async () => {
     const atCrash = await killedAtProvider();
     await executor.start();
+    // The mark commits before the workflow's status does.
     await executor.until(
-      'the send delivered',
-      async () => (await sends())[0]?.status === 'delivered',
+      'the send delivered and its workflow done',
+      async () =>
+        (await sends())[0]?.status === 'delivered' &&
+        (await deliveryWorkflows()).every((w) => w.status === 'SUCCESS'),
     );
 
     const key = atCrash.idempotency_key;
@@ -174,6 +177,9 @@ describe('a delivery workflow killed at the provider', () => {
     await heldAtProvider();
     const [held] = await sends();
     expect(held?.status).toBe('sending');
+    // Paused, it cannot give up its call after the webhook timeout and retry it meanwhile (a
+    // second call not the second process's), however slowly the second process starts.
+    executor.pause();
     // A supervisor's restart while the old process shuts down, or two started with the default id.
     const second = await spawnFailingExecutor({
       databaseUrl,

@@ -6,6 +6,8 @@ export interface RestartedExecutor {
   start(): Promise<ExecutorProcess>;
   /** kill -9 of the running process: no shutdown code runs. */
   crash(): Promise<void>;
+  /** SIGSTOP of the running process: alive, its locks held, but it runs nothing. */
+  pause(): void;
   /** Stops the running process, if there is one. */
   stop(): Promise<void>;
   /** Waits for `test` to hold; on a timeout the error shows what the running process wrote. */
@@ -27,6 +29,9 @@ export function restartedExecutor(options: () => SpawnOptions): RestartedExecuto
     async crash() {
       await running?.crash();
       running = null;
+    },
+    pause() {
+      running?.pause();
     },
     async stop() {
       await running?.stop();
