@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecutorClient } from './support/client.ts';
 import { signUps, webhookJourney } from './support/journeys.ts';
 import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
-import { spawnExecutor, type ExecutorProcess } from './support/spawn.ts';
+import { restartedExecutor } from './support/restarted-executor.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
 
 const DB = `wf_exec_crash_${process.pid}`;
@@ -13,25 +13,16 @@ const PROFILES = 300;
 
 let databaseUrl: string;
 let receiver: WebhookReceiver;
-let executor: ExecutorProcess | null = null;
 
-const start = () =>
-  spawnExecutor({
-    databaseUrl,
-    executorId: 'crash-a',
-    // The default claim lease (10 minutes), longer than the test: the sends a kill leaves
-    // `sending` are delivered by DBOS's re-run of their workflows, which re-takes their claims.
-    env: { WEBHOOK_SECRET: SECRET, DELIVERY_LOG: '/dev/null', BATCH_SIZE: '50' },
-  });
-
-async function until(what: string, test: () => Promise<boolean> | boolean, ms = 90_000) {
-  const end = Date.now() + ms;
-  while (!(await test())) {
-    if (Date.now() > end)
-      throw new Error(`timed out waiting for ${what}\n${executor?.output() ?? ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const executor = restartedExecutor(() => ({
+  databaseUrl,
+  executorId: 'crash-a',
+  // The default claim lease (10 minutes), longer than the test: the sends a kill leaves
+  // `sending` are delivered by DBOS's re-run of their workflows, which re-takes their claims.
+  env: { WEBHOOK_SECRET: SECRET, DELIVERY_LOG: '/dev/null', BATCH_SIZE: '50' },
+}));
+const until = (what: string, test: () => Promise<boolean> | boolean) =>
+  executor.until(what, test, 90_000);
 
 interface Stats {
   outbox: Record<string, number>;
@@ -44,15 +35,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await executor?.stop();
+  await executor.stop();
   await receiver?.close();
   await dropTestDatabase(DB);
 });
 
 describe('a crash (kill -9) of the executor', () => {
   it('loses and doubles no send, and every waiting run resumes after a restart', async () => {
-    executor = await start();
-    let api = new ExecutorClient(executor.url);
+    let api = new ExecutorClient((await executor.start()).url);
     await api.setClock(T0);
     const { profiles, events } = signUps(PROFILES, T0 + 60_000);
     await api.putProfiles(profiles);
@@ -71,8 +61,7 @@ describe('a crash (kill -9) of the executor', () => {
     await executor.crash();
     expect(deliveredBeforeCrash).toBeLessThan(PROFILES);
 
-    executor = await start();
-    api = new ExecutorClient(executor.url);
+    api = new ExecutorClient((await executor.start()).url);
     // The first webhooks finish after the restart (DBOS resumes the delivery workflows).
     await until('first webhooks delivered', () => receiver.received.size >= PROFILES);
 
@@ -83,8 +72,7 @@ describe('a crash (kill -9) of the executor', () => {
       () => receiver.received.size >= PROFILES + 20 && receiver.inFlight() >= 5,
     );
     await executor.crash();
-    executor = await start();
-    api = new ExecutorClient(executor.url);
+    api = new ExecutorClient((await executor.start()).url);
     await until('every send delivered', async () => {
       const stats = await api.ok<Stats>('GET', '/admin/stats');
       return (

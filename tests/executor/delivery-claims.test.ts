@@ -93,6 +93,18 @@ async function leftAtProvider(send: OutboxSend, claimer: string, claimedAt: numb
 
 const LEASE = 10 * MINUTE;
 
+/** Delivering `send` (m1) calls no provider: it ends refused by the stop, not counted sent. */
+async function expectRefusedByStop(send: OutboxSend, claimer: string): Promise<void> {
+  const provider = heldProvider();
+  provider.release();
+  expect(await deliverSends(engine.pool, provider.adapter, [send], claimer)).toBe(0);
+  expect(provider.calls).toEqual([]);
+  expect(await engine.sends()).toEqual([
+    expect.objectContaining({ status: 'failed', last_error: 'journey stopped' }),
+  ]);
+  expect(await m1Counts()).toEqual({ sent: 0, notSent: 1 });
+}
+
 describe('delivering a send', () => {
   it('two workers delivering the same send call the provider once', async () => {
     const send = await oneSend();
@@ -125,13 +137,7 @@ describe('delivering a send', () => {
   it('a stop before the claim sends nothing', async () => {
     const send = await oneSend();
     await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
-    const provider = heldProvider();
-    provider.release();
-    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:a')).toBe(0);
-    expect(provider.calls).toEqual([]);
-    expect(await engine.sends()).toEqual([
-      expect.objectContaining({ status: 'failed', last_error: 'journey stopped' }),
-    ]);
+    await expectRefusedByStop(send, 'deliver:a');
   });
 
   it('a DBOS re-run of the step a crash cut off re-takes its claim at once; another step does not', async () => {
@@ -251,6 +257,21 @@ describe('delivering a send', () => {
       ]);
       expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
     });
+
+  it('a send an older process set pending again after a stop is refused by the claim, not sent', async () => {
+    const send = await oneSend();
+    const claimedAt = Date.now();
+    await leftAtProvider(send, 'deliver:a#held', claimedAt);
+    await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+    // A process of the previous release, during a rolling upgrade, ends the lease as it did then:
+    // the send is pending again, after the stop that left it alone while it was `sending`.
+    await engine.pool.query(
+      `update outbox set status = 'pending', claimed_by = null, claimed_at = null
+       where status = 'sending' and claimed_at <= $1`,
+      [claimedAt + LEASE],
+    );
+    await expectRefusedByStop(send, 'deliver:x:1#held');
+  });
 
   it('a send at the provider when the stop came, which the provider asks to retry, ends refused by the stop', async () => {
     const send = await oneSend();

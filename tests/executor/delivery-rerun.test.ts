@@ -6,7 +6,8 @@ import { stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { ExecutorClient } from './support/client.ts';
 import { signUps, webhookJourney } from './support/journeys.ts';
 import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
-import { spawnExecutor, spawnFailingExecutor, type ExecutorProcess } from './support/spawn.ts';
+import { restartedExecutor } from './support/restarted-executor.ts';
+import { spawnFailingExecutor } from './support/spawn.ts';
 
 /**
  * The real delivery workflow, killed (kill -9) while its webhook call is at the provider, then run
@@ -51,23 +52,16 @@ function firstCallHeld() {
 }
 
 let databaseUrl: string;
-let executor: ExecutorProcess | null = null;
 let provider: ReturnType<typeof firstCallHeld>;
 let db: pg.Client;
 let round = 0;
 
 // The default claim lease (10 minutes): only a re-run that re-takes its claim delivers in time.
-const start = () =>
-  spawnExecutor({ databaseUrl, executorId: 'rerun-a', env: { DELIVERY_LOG: '/dev/null' } });
-
-async function until(what: string, test: () => Promise<boolean> | boolean, ms = 60_000) {
-  const end = Date.now() + ms;
-  while (!(await test())) {
-    if (Date.now() > end)
-      throw new Error(`timed out waiting for ${what}\n${executor?.output() ?? ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const executor = restartedExecutor(() => ({
+  databaseUrl,
+  executorId: 'rerun-a',
+  env: { DELIVERY_LOG: '/dev/null' },
+}));
 
 interface Send {
   idempotency_key: string;
@@ -95,22 +89,20 @@ async function deliveryWorkflows() {
 /** One customer's webhook send, its call held by the provider. */
 async function heldAtProvider(): Promise<void> {
   const hookUrl = await provider.listen();
-  executor = await start();
-  const api = new ExecutorClient(executor.url);
+  const api = new ExecutorClient((await executor.start()).url);
   await api.setClock(T0);
   const { profiles, events } = signUps(1, T0 + 1000);
   await api.putProfiles(profiles);
   await api.postEvents(events);
   expect((await api.publish('crash-journey', webhookJourney(hookUrl), 'k1')).status).toBe(201);
   await api.setClock(T0 + 60_000);
-  await until('the webhook call at the provider', () => provider.calls.size === 1);
+  await executor.until('the webhook call at the provider', () => provider.calls.size === 1);
 }
 
 /** One customer's webhook send, its workflow killed (kill -9) while the provider holds the call. */
 async function killedAtProvider(): Promise<Send> {
   await heldAtProvider();
-  await executor?.crash();
-  executor = null;
+  await executor.crash();
   const [atCrash] = await sends();
   expect(atCrash?.status).toBe('sending');
   if (atCrash === undefined) throw new Error('no send');
@@ -126,8 +118,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await executor?.stop();
-  executor = null;
+  await executor.stop();
   await db?.end();
   await provider.close();
   await dropTestDatabase(`${DB}_${round}`);
@@ -136,8 +127,14 @@ afterEach(async () => {
 describe('a delivery workflow killed at the provider', () => {
   it('is run again by DBOS, which re-takes its claim and delivers the send once', async () => {
     const atCrash = await killedAtProvider();
-    executor = await start();
-    await until('the send delivered', async () => (await sends())[0]?.status === 'delivered');
+    await executor.start();
+    // The mark commits before the workflow's status does.
+    await executor.until(
+      'the send delivered and its workflow done',
+      async () =>
+        (await sends())[0]?.status === 'delivered' &&
+        (await deliveryWorkflows()).every((w) => w.status === 'SUCCESS'),
+    );
 
     const key = atCrash.idempotency_key;
     // The call the kill cut off, then the re-run's: one accepted delivery.
@@ -160,9 +157,8 @@ describe('a delivery workflow killed at the provider', () => {
     } finally {
       await pool.end();
     }
-    executor = await start();
-    const api = new ExecutorClient(executor.url);
-    await until('the re-run', async () =>
+    const api = new ExecutorClient((await executor.start()).url);
+    await executor.until('the re-run', async () =>
       (await deliveryWorkflows()).every((w) => w.status === 'SUCCESS'),
     );
     expect(await sends()).toEqual([expect.objectContaining({ status: 'unknown' })]);
@@ -181,6 +177,9 @@ describe('a delivery workflow killed at the provider', () => {
     await heldAtProvider();
     const [held] = await sends();
     expect(held?.status).toBe('sending');
+    // Paused, it cannot give up its call after the webhook timeout and retry it meanwhile (a
+    // second call not the second process's), however slowly the second process starts.
+    executor.pause();
     // A supervisor's restart while the old process shuts down, or two started with the default id.
     const second = await spawnFailingExecutor({
       databaseUrl,
@@ -193,11 +192,13 @@ describe('a delivery workflow killed at the provider', () => {
     // It recovered nothing: the provider has the first call only, and the claim is untouched.
     expect(provider.calls.get(held?.idempotency_key ?? '')).toBe(1);
     expect(await sends()).toEqual([held]);
-    await executor?.crash();
-    executor = null;
+    await executor.crash();
     // The lock is the session's: the first process gone, the id starts again (and re-runs it).
-    executor = await start();
-    await until('the send delivered', async () => (await sends())[0]?.status === 'delivered');
+    await executor.start();
+    await executor.until(
+      'the send delivered',
+      async () => (await sends())[0]?.status === 'delivered',
+    );
     expect(provider.calls.get(held?.idempotency_key ?? '')).toBe(2);
   }, 180_000);
 });

@@ -1,6 +1,5 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { STOPPED_IN_FLIGHT_ERROR, STOPPED_SEND_ERROR } from '../engine/send-intent.ts';
-import { STOP_LOCK } from '../store/stop-journey.ts';
 import {
   REFUSED_SEND_COLUMNS,
   takeBackRefused,
@@ -12,6 +11,7 @@ import {
   type DeliveryAdapter,
   type OutboxSend,
 } from './adapter.ts';
+import { underSharedStopLock } from './under-shared-stop-lock.ts';
 
 /**
  * Ends sends as delivered or failed (with the reason): those still pending, and those `claimer`
@@ -40,28 +40,50 @@ const STOPPED = `exists (select 1 from journey_stops s
   where s.journey_id = outbox.journey_id and s.last_version >= outbox.version)`;
 
 /**
- * Claims the sends of `sends` for `claimer` in one statement (its own transaction, ordered against
- * stops by the stop lock held shared): pending ones,
- * ones `claimer` already holds (its earlier run died between claim and mark: the process was
- * killed, and DBOS runs the step again) and ones a lease handed back (`sending`, no holder). A
- * send failed since the batch was loaded (its journey stopped, spec §3.5), delivered, or held by
- * another worker is not claimed. A send of the last two kinds was at its provider once and its
- * call never answered: when its journey has been stopped since, it is not called again (the stop
- * promises nothing more goes out) and ends `unknown`, still counted sent: the provider may have it.
+ * Fails the sends of `ids` a stop covers that are not at their provider, as the stop fails the
+ * pending sends it finds (`undoStoppedSends`): "journey stopped", taken back from the counts
+ * and caps ({@link takeBackRefused}). Which are not at their provider: the pending ones when
+ * `holder` is null, else the ones `holder` claimed and the provider did not take.
+ */
+async function refuseStopped(
+  client: PoolClient,
+  ids: number[],
+  holder: string | null,
+): Promise<void> {
+  const refused = await client.query<RefusedSend>(
+    `update outbox set status = 'failed', last_error = $3, claimed_by = null, claimed_at = null
+     where id = any($1) and ${STOPPED}
+       and (($2::text is null and status = 'pending') or (status = 'sending' and claimed_by = $2))
+     returning ${REFUSED_SEND_COLUMNS}`,
+    [ids, holder, STOPPED_SEND_ERROR],
+  );
+  await takeBackRefused(client, refused.rows);
+}
+
+/**
+ * Claims the sends of `sends` for `claimer` (one transaction, ordered against stops by the stop
+ * lock held shared): pending ones, ones `claimer` already holds (its earlier run died between
+ * claim and mark: the process was killed, and DBOS runs the step again) and ones a lease handed
+ * back (`sending`, no holder). A send failed since the batch was loaded (its journey stopped, spec
+ * §3.5), delivered, or held by another worker is not claimed. A send of the last two kinds was at
+ * its provider once and its call never answered: when its journey has been stopped since, it is
+ * not called again (the stop promises nothing more goes out) and ends `unknown`, still counted
+ * sent: the provider may have it. A pending send of a stopped version is refused as the stop
+ * refuses the pending sends it finds: during a rolling upgrade, an older process's lease release
+ * sets handed-back sends `pending` again, after a stop that left them alone as `sending`.
  */
 async function claim(
   pool: Pool,
   sends: readonly OutboxSend[],
   claimer: string,
 ): Promise<OutboxSend[]> {
+  const ids = sends.map((s) => s.id);
   const unanswered = `status = 'sending' and (claimed_by = $2 or claimed_by is null)`;
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    // Ordered against stops, as engine batches and give-backs are: a stop writes no row this
-    // claim may take ('sending'), so only its lock makes the claim see a stop committed before.
-    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
-    const r = await client.query<{ id: string }>(
+  // Ordered against stops, as engine batches and give-backs are: a stop writes no row this
+  // claim may take ('sending'), so only its lock makes the claim see a stop committed before.
+  const r = await underSharedStopLock(pool, async (client) => {
+    await refuseStopped(client, ids, null);
+    return client.query<{ id: string }>(
       `with settled as (
          update outbox set status = 'unknown', last_error = $4, claimed_by = null, claimed_at = null
          where id = any($1) and ${unanswered} and ${STOPPED}
@@ -70,51 +92,29 @@ async function claim(
        where id = any($1) and id not in (select id from settled)
          and (status = 'pending' or ${unanswered})
        returning id`,
-      [sends.map((s) => s.id), claimer, Date.now(), STOPPED_IN_FLIGHT_ERROR],
+      [ids, claimer, Date.now(), STOPPED_IN_FLIGHT_ERROR],
     );
-    await client.query('commit');
-    const mine = new Set(r.rows.map((row) => Number(row.id)));
-    return sends.filter((s) => mine.has(s.id));
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
+  const mine = new Set(r.rows.map((row) => Number(row.id)));
+  return sends.filter((s) => mine.has(s.id));
 }
 
 /**
  * Gives claimed sends the provider did not take back (pending) while their retry waits, so a
  * stop meanwhile fails them. A stop that came while they were at the provider left them to this
- * holder: the provider did not take them, so they are failed and accounted as the stop's own
- * refusals are (not sent, not charged to a cap, `notSent.journey_stopped`). The stop lock, held
- * shared, orders this against stops: one committed before is seen here, one after sees the sends
- * pending.
+ * holder: the provider did not take them, so they are refused as the stop's own refusals are (not
+ * sent, not charged to a cap, `notSent.journey_stopped`). The stop lock, held shared, orders this
+ * against stops: one committed before is seen here, one after sees the sends pending.
  */
 async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
-    const refused = await client.query<RefusedSend>(
-      `update outbox set status = 'failed', last_error = $3, claimed_by = null, claimed_at = null
-       where id = any($1) and status = 'sending' and claimed_by = $2 and ${STOPPED}
-       returning ${REFUSED_SEND_COLUMNS}`,
-      [ids, claimer, STOPPED_SEND_ERROR],
-    );
-    await takeBackRefused(client, refused.rows);
+  await underSharedStopLock(pool, async (client) => {
+    await refuseStopped(client, ids, claimer);
     await client.query(
       `update outbox set status = 'pending', claimed_by = null, claimed_at = null
        where id = any($1) and status = 'sending' and claimed_by = $2`,
       [ids, claimer],
     );
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**
@@ -129,10 +129,7 @@ export async function giveUpSends(
   claimer: string,
   error: string,
 ): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
+  await underSharedStopLock(pool, async (client) => {
     await client.query(
       `update outbox set status = 'unknown', last_error = $3, claimed_by = null, claimed_at = null
        where id = any($1) and status = 'sending' and claimed_by = $2 and ${STOPPED}`,
@@ -145,13 +142,7 @@ export async function giveUpSends(
          and (status = 'pending' or (status = 'sending' and claimed_by = $2))`,
       [ids, claimer, Date.now(), error],
     );
-    await client.query('commit');
-  } catch (failure) {
-    await client.query('rollback').catch(() => undefined);
-    throw failure;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**

@@ -9,6 +9,8 @@ export interface ExecutorProcess {
   output: () => string;
   /** kill -9: no shutdown code runs. */
   crash(): Promise<void>;
+  /** SIGSTOP: the process stays alive, its database sessions and locks held, but runs nothing. */
+  pause(): void;
   stop(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ const exited = (child: ChildProcess) =>
     ? Promise.resolve()
     : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-interface SpawnOptions {
+export interface SpawnOptions {
   databaseUrl: string;
   executorId: string;
   env?: Record<string, string>;
@@ -84,7 +86,12 @@ export async function spawnExecutor(options: SpawnOptions): Promise<ExecutorProc
       child.kill('SIGKILL');
       await exited(child);
     },
+    pause() {
+      child.kill('SIGSTOP');
+    },
     async stop() {
+      // A paused process must run again to take its SIGTERM.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       await exited(child);
     },

@@ -1,48 +1,22 @@
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { OutboxSend } from '../../../src/executor/delivery/adapter.ts';
+import { describe, expect, it } from 'vitest';
 import { NotTakenError, PermanentDeliveryError } from '../../../src/executor/delivery/adapter.ts';
 import { webhookAdapter } from '../../../src/executor/delivery/webhook-adapter.ts';
 import {
-  startWebhookReceiver,
-  type WebhookReceiver,
-} from '../../executor/support/webhook-receiver.ts';
+  receiversClosedAfterEachTest,
+  WEBHOOK_TEST_SECRET,
+  webhookSend,
+} from '../../executor/support/webhook-calls.ts';
 
 /**
  * Which failed webhook calls say the receiver did not take the send (a stop may then refuse it)
  * and which leave it unknown whether it did (the send must stay counted sent).
  */
-const SECRET = 'webhook-test-secret';
-let receiver: WebhookReceiver | undefined;
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
-
-function send(url: string): OutboxSend {
-  const at = Date.UTC(2026, 4, 4, 10);
-  return {
-    id: 1,
-    idempotencyKey: 'hooks:p-1:1:w1:1',
-    runId: 'hooks:p-1:1',
-    journeyId: 'hooks',
-    version: 1,
-    profileId: 'p-1',
-    stepId: 'w1',
-    channel: 'webhook',
-    at,
-    payload: {
-      kind: 'webhook',
-      content: { url, method: 'POST', headers: [], bodyTemplate: '{}' },
-      at,
-      profileId: 'p-1',
-    },
-  };
-}
+const startReceiver = receiversClosedAfterEachTest();
 
 async function failureOf(url: string): Promise<unknown> {
   try {
-    await webhookAdapter(SECRET).deliver([send(url)]);
+    await webhookAdapter(WEBHOOK_TEST_SECRET).deliver([webhookSend(url)]);
   } catch (error) {
     return error;
   }
@@ -50,11 +24,8 @@ async function failureOf(url: string): Promise<unknown> {
 }
 
 async function answering(status: number): Promise<unknown> {
-  receiver = await startWebhookReceiver(SECRET, 0, [status]);
-  const error = await failureOf(`${receiver.url}/hook`);
-  await receiver.close();
-  receiver = undefined;
-  return error;
+  const receiver = await startReceiver([status]);
+  return failureOf(`${receiver.url}/hook`);
 }
 
 /** A local port nothing listens on: taken from the system, then freed. */
