@@ -1,5 +1,6 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
+import { openJourney } from './editor-support';
 
 /** What a newcomer reads on a 1280 × 720 laptop: nothing cut short, nothing drawn over. */
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -10,6 +11,26 @@ async function cutShort(items: Locator): Promise<string[]> {
     elements.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent ?? ''),
   );
 }
+
+async function paletteNamesCut(page: Page): Promise<string[]> {
+  const palette = page.getByRole('navigation', { name: /Step palette|Palette/ });
+  await expect(palette.getByRole('button').first()).toBeVisible();
+  return cutShort(palette.locator('.palette__label'));
+}
+
+test('the step palette shows every kind of step by its whole name, in English and in French', async ({
+  page,
+}) => {
+  await openJourney(page, 'Welcome series');
+  expect(await paletteNamesCut(page)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('link', { name: '← Journeys' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Français' });
+  await page.getByRole('link', { name: 'Post-purchase NPS' }).first().click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  expect(await paletteNamesCut(page)).toEqual([]);
+});
 
 test('a profile set’s table shows plans, sign-up days, event counts and last events whole', async ({
   page,
