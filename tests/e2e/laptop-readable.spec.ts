@@ -1,14 +1,33 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
-import { openJourney } from './editor-support';
+import { node, openJourney, viewSettled } from './editor-support';
 
 /** What a newcomer reads on a 1280 × 720 laptop: nothing cut short, nothing drawn over. */
 test.use({ viewport: { width: 1280, height: 720 } });
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** The texts among `items` drawn cut short (wider than their box). */
 async function cutShort(items: Locator): Promise<string[]> {
   return items.evaluateAll((elements) =>
     elements.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent ?? ''),
+  );
+}
+
+async function boxes(items: Locator): Promise<Box[]> {
+  return items.evaluateAll((elements) =>
+    elements
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map(({ x, y, width, height }) => ({ x, y, width, height })),
   );
 }
 
@@ -43,5 +62,37 @@ test('a profile set’s table shows plans, sign-up days, event counts and last e
   const cells = table.locator('[role="row"] > :nth-child(n+5)');
   expect(await cells.count()).toBeGreaterThan(40);
   expect(await cutShort(cells)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('after a simulation, no count on the canvas is drawn over another or hidden under a step', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openJourney(page, 'Welcome series');
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Simulate' });
+  const run = panel.getByRole('button', { name: 'Run simulation' });
+  await expect(run).toBeEnabled({ timeout: 30_000 });
+  await run.click();
+  await expect(node(page, /^Event step/).locator('.step-node__count')).toContainText(/entered/, {
+    timeout: 60_000,
+  });
+  await viewSettled(page);
+
+  const stepCounts = await boxes(page.locator('.step-node__count'));
+  expect(stepCounts.length).toBeGreaterThan(5);
+  for (const [i, a] of stepCounts.entries())
+    for (const b of stepCounts.slice(i + 1))
+      expect(overlap(a, b), 'two step counts meet').toBe(false);
+  const steps = await boxes(page.locator('.react-flow__node'));
+  const arrowCounts = await boxes(page.locator('.journey-edge__count'));
+  for (const count of [...arrowCounts, ...stepCounts])
+    for (const other of arrowCounts)
+      if (other !== count)
+        expect(overlap(count, other), 'an arrow count under a count').toBe(false);
+  for (const count of arrowCounts)
+    for (const step of steps)
+      expect(overlap(count, step), 'an arrow count under a step').toBe(false);
   await expectNoSeriousA11yViolations(page);
 });
