@@ -96,3 +96,32 @@ test('after a simulation, no count on the canvas is drawn over another or hidden
       expect(overlap(count, step), 'an arrow count under a step').toBe(false);
   await expectNoSeriousA11yViolations(page);
 });
+
+test.describe('on a 1920 × 1080 screen', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('a branching step opened far out still names its branches, readably', async ({ page }) => {
+    await openJourney(page, 'Welcome series');
+    await viewSettled(page);
+    await expect(page.locator('.journey-canvas__surface')).toHaveAttribute('data-compact', '');
+    // The drawn height of each branch's name (its text, not its "+" button).
+    const heights = await node(page, /^If \/ else step/)
+      .getByRole('listitem')
+      .evaluateAll((items) =>
+        items.map((item) => {
+          const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+          let height = 0;
+          for (let text = walker.nextNode(); text !== null; text = walker.nextNode()) {
+            if (text.parentElement?.closest('button') || !text.textContent?.trim()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            height = Math.max(height, range.getBoundingClientRect().height);
+          }
+          return height;
+        }),
+      );
+    expect(heights).toHaveLength(2);
+    for (const height of heights) expect(height).toBeGreaterThanOrEqual(10);
+    await expectNoSeriousA11yViolations(page);
+  });
+});
