@@ -1,6 +1,7 @@
 import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import type { SimulationFormValue } from './simulation-form.tsx';
 import type { SimulationProfileSet } from './simulation-services.tsx';
+import type { SetPeriod } from './use-set-span.ts';
 
 /** Traced profiles per run, so the trace viewer has examples of every outcome. */
 export const TRACE_SAMPLE = 200;
@@ -28,6 +29,19 @@ export function formFrom(
     horizonDays: horizonDays ?? null,
     seed: String(seed),
     behaviour,
+  };
+}
+
+/** The form with the period the person has not set taken from the set's span, once known. */
+export function withSetSpan(
+  form: SimulationFormValue,
+  span: SetPeriod | undefined,
+): SimulationFormValue {
+  if (span === undefined || (form.start !== null && form.horizonDays !== null)) return form;
+  return {
+    ...form,
+    start: form.start ?? span.start,
+    horizonDays: form.horizonDays ?? span.horizonDays,
   };
 }
 

@@ -8,7 +8,7 @@ import type { SimulationProfileSet } from './simulation-services.tsx';
 /** What the user chose for the next run. */
 export interface SimulationFormValue {
   setId: string | null;
-  /** Start of simulated time, epoch ms; null until the set's span is known. */
+  /** Start of simulated time, epoch ms; null: the set's span (none shown until it is known). */
   start: number | null;
   horizonDays: number | null;
   seed: string;

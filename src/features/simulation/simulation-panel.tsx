@@ -23,7 +23,7 @@ import {
   type SimulationServices,
 } from './simulation-services.tsx';
 import { compileForSimulation } from './spec-version.ts';
-import { EMPTY_FORM, formFrom, runOptions } from './panel-form-values.ts';
+import { EMPTY_FORM, formFrom, runOptions, withSetSpan } from './panel-form-values.ts';
 import { useLiveProfileSets } from './use-live-profile-sets.ts';
 import { useSetSpan } from './use-set-span.ts';
 import { useSimulationRunner } from './use-simulation-runner.ts';
@@ -138,16 +138,13 @@ export function SimulationPanel({
   if (selectedSet !== undefined && selectedSet !== chosen) setChosen(selectedSet);
   const chosenGone =
     sets !== null && form.setId !== null && selectedSet === undefined && chosen?.id === form.setId;
-  const onSpan = useCallback(
-    (setId: string, span: { start: number; horizonDays: number }) =>
-      setForm((f) =>
-        f.setId === setId && f.start === null
-          ? { ...f, start: span.start, horizonDays: span.horizonDays }
-          : f,
-      ),
-    [],
+  const setSpan = useSetSpan(
+    services,
+    selectedSet,
+    form.start === null || form.horizonDays === null,
   );
-  const spanLoading = useSetSpan(services, selectedSet, form.start === null, onSpan);
+  // The form as shown and run: the set's span fills the period the person has not set.
+  const shown = withSetSpan(form, setSpan.span);
   // The workers read the chosen set while the person sets up the run, so Run starts from memory.
   const warmKey =
     selectedSet && selectedSet.count > 0 ? `${selectedSet.id}:${selectedSet.updatedAt}` : null;
@@ -175,10 +172,10 @@ export function SimulationPanel({
     compiled.ok &&
     selectedSet !== undefined &&
     selectedSet.count > 0 &&
-    form.start !== null &&
-    form.horizonDays !== null;
+    shown.start !== null &&
+    shown.horizonDays !== null;
 
-  const options = runOptions(form);
+  const options = runOptions(shown);
   useRunRehearsal(
     services,
     ready && compiled.ok && options !== null
@@ -266,10 +263,10 @@ export function SimulationPanel({
       <div className="sim-body">
         <SimulationForm
           sets={sets}
-          value={form}
+          value={shown}
           onChange={setForm}
           channels={channels}
-          spanLoading={spanLoading}
+          spanLoading={setSpan.loading}
           disabled={running}
         />
         <div className="sim-output">

@@ -171,7 +171,7 @@ function StepNodeComponent({
         <div className="step-node__branches" role="list">
           {data.branches.map((branch, index) => (
             <div key={branch.key} className="step-node__branch" role="listitem">
-              {branch.label}
+              <span className="step-node__branch-label">{branch.label}</span>
               {branch.free && (
                 <button
                   type="button"

@@ -8,12 +8,19 @@ import { useLayoutEffect, type RefObject } from 'react';
  */
 export const COMPACT_BELOW_ZOOM = 0.75;
 
+/**
+ * Below this zoom the gap between two steps (about 60 px) is narrower on screen than a count on
+ * the arrow across it ("4,079"), which then hides under the steps; the steps' own counts say the
+ * same for all but merging arrows, so arrows drop theirs (`data-far`).
+ */
+export const ARROW_COUNTS_BELOW_ZOOM = 0.6;
+
 const zoomOf = (state: ReactFlowState) => state.transform[2];
 
 /**
  * Feeds the view's zoom to CSS on the canvas surface: `--inverse-zoom` scales counts and badges
- * back to a constant screen size, `data-compact` switches steps to their compact form. Written
- * to the element directly, so zooming re-renders no component.
+ * back to a constant screen size, `data-compact` switches steps to their compact form, `data-far`
+ * hides arrow counts. Written to the element directly, so zooming re-renders no component.
  */
 export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> }) {
   const zoom = useStore(zoomOf);
@@ -22,6 +29,7 @@ export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> })
     if (element === null) return;
     element.style.setProperty('--inverse-zoom', String(1 / zoom));
     element.toggleAttribute('data-compact', zoom < COMPACT_BELOW_ZOOM);
+    element.toggleAttribute('data-far', zoom < ARROW_COUNTS_BELOW_ZOOM);
   }, [zoom, target]);
   return null;
 }

@@ -1,0 +1,127 @@
+import type { Locator, Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
+import { node, openJourney, viewSettled } from './editor-support';
+
+/** What a newcomer reads on a 1280 × 720 laptop: nothing cut short, nothing drawn over. */
+test.use({ viewport: { width: 1280, height: 720 } });
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The texts among `items` drawn cut short (wider than their box). */
+async function cutShort(items: Locator): Promise<string[]> {
+  return items.evaluateAll((elements) =>
+    elements.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent ?? ''),
+  );
+}
+
+async function boxes(items: Locator): Promise<Box[]> {
+  return items.evaluateAll((elements) =>
+    elements
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map(({ x, y, width, height }) => ({ x, y, width, height })),
+  );
+}
+
+async function paletteNamesCut(page: Page): Promise<string[]> {
+  const palette = page.getByRole('navigation', { name: /Step palette|Palette/ });
+  await expect(palette.getByRole('button').first()).toBeVisible();
+  return cutShort(palette.locator('.palette__label'));
+}
+
+test('the step palette shows every kind of step by its whole name, in English and in French', async ({
+  page,
+}) => {
+  await openJourney(page, 'Welcome series');
+  expect(await paletteNamesCut(page)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('link', { name: '← Journeys' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Français' });
+  await page.getByRole('link', { name: 'Post-purchase NPS' }).first().click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  expect(await paletteNamesCut(page)).toEqual([]);
+});
+
+test('a profile set’s table shows plans, sign-up days, event counts and last events whole', async ({
+  page,
+}) => {
+  await page.goto('/profiles');
+  await page.getByRole('link', { name: 'Demo customers' }).click();
+  const table = page.getByRole('table', { name: 'Profiles' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  // Plan, Signed up, Events and Last event: the 5th to 8th cells of each row drawn.
+  const cells = table.locator('[role="row"] > :nth-child(n+5)');
+  expect(await cells.count()).toBeGreaterThan(40);
+  expect(await cutShort(cells)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('after a simulation, no count on the canvas is drawn over another or hidden under a step', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openJourney(page, 'Welcome series');
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Simulate' });
+  const run = panel.getByRole('button', { name: 'Run simulation' });
+  await expect(run).toBeEnabled({ timeout: 30_000 });
+  await run.click();
+  await expect(node(page, /^Event step/).locator('.step-node__count')).toContainText(/entered/, {
+    timeout: 60_000,
+  });
+  await viewSettled(page);
+
+  const stepCounts = await boxes(page.locator('.step-node__count'));
+  expect(stepCounts.length).toBeGreaterThan(5);
+  for (const [i, a] of stepCounts.entries())
+    for (const b of stepCounts.slice(i + 1))
+      expect(overlap(a, b), 'two step counts meet').toBe(false);
+  const steps = await boxes(page.locator('.react-flow__node'));
+  const arrowCounts = await boxes(page.locator('.journey-edge__count'));
+  for (const count of [...arrowCounts, ...stepCounts])
+    for (const other of arrowCounts)
+      if (other !== count)
+        expect(overlap(count, other), 'an arrow count under a count').toBe(false);
+  for (const count of arrowCounts)
+    for (const step of steps)
+      expect(overlap(count, step), 'an arrow count under a step').toBe(false);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test.describe('on a 1920 × 1080 screen', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('a branching step opened far out still names its branches, readably', async ({ page }) => {
+    await openJourney(page, 'Welcome series');
+    await viewSettled(page);
+    await expect(page.locator('.journey-canvas__surface')).toHaveAttribute('data-compact', '');
+    // The drawn height of each branch's name (its text, not its "+" button).
+    const heights = await node(page, /^If \/ else step/)
+      .getByRole('listitem')
+      .evaluateAll((items) =>
+        items.map((item) => {
+          const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+          let height = 0;
+          for (let text = walker.nextNode(); text !== null; text = walker.nextNode()) {
+            if (text.parentElement?.closest('button') || !text.textContent?.trim()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            height = Math.max(height, range.getBoundingClientRect().height);
+          }
+          return height;
+        }),
+      );
+    expect(heights).toHaveLength(2);
+    for (const height of heights) expect(height).toBeGreaterThanOrEqual(10);
+    await expectNoSeriousA11yViolations(page);
+  });
+});
