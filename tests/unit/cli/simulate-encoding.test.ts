@@ -92,6 +92,22 @@ describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => 
     expect(controls.stderr).toMatch(/^wayfinder: profiles\.csv:3: /);
   });
 
+  it('refuses a file with UTF-8 letters after a line that is not UTF-8, at that line, in any encoding', async () => {
+    const encoder = new TextEncoder();
+    const mixed = new Uint8Array([
+      ...encoder.encode('id,name\nann,Ann\nrenee,Ren'),
+      0xe9, // "é" in Windows-1252
+      ...encoder.encode('e\nsøren,Søren\n'),
+    ]);
+    for (const argv of [[], ['--encoding', 'windows-1252']]) {
+      const r = await traceSøren(mixed, argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^wayfinder: profiles\.csv:3: /);
+      expect(r.stderr).not.toMatch(/--encoding \S/);
+    }
+  });
+
   it('refuses an encoding it does not know, naming those it does', async () => {
     const r = await traceSøren(encodeText(csv, 'utf-8'), ['--encoding', 'latin-9']);
     expect(r.code).toBe(2);

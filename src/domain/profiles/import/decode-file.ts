@@ -1,12 +1,21 @@
-import { inspectText, lineOfText, refuseSignature, undecodable, type TextVerdict } from './binary';
+import {
+  inspectText,
+  lineOfText,
+  refuseMixed,
+  refuseSignature,
+  undecodable,
+  type TextVerdict,
+} from './binary';
 import { reject, type Rejection } from './report';
 import {
   bomEncoding,
+  isChoosable,
   misreadAt,
   textDecoder,
   type ChoosableEncoding,
   type TextEncoding,
 } from './text-encoding';
+import { utf8Census } from './utf8-census';
 
 /** Bytes whose verdict decides, as the app's import inspects a file's head before reading it. */
 const HEAD_BYTES = 64 * 1024;
@@ -96,14 +105,24 @@ export function decodeFile(bytes: Uint8Array, chosen?: TextEncoding): DecodedFil
   // A head that does not decode is refused below, at the line it fails on.
   if (verdict.kind === 'refused' && verdict.rejection.reason === 'binary_file')
     return refused(verdict.rejection);
+  // UTF-8 refuses the bytes of a single-byte encoding, which reads UTF-8's "é" as "Ã©": a file
+  // mixing the two reads right in neither, so none is offered.
+  const refusedMixed = (): DecodedFile | undefined => {
+    const mixed = refuseMixed(utf8Census(bytes));
+    return mixed && { ok: false, rejection: mixed, encoding, encodings: [] };
+  };
   let text: string;
   try {
     text = textDecoder(encoding).decode(bytes);
   } catch {
-    return refused(undecodable(encoding, undecodableLine(bytes, encoding) ?? 1));
+    return (
+      (encoding === 'utf-8' ? refusedMixed() : undefined) ??
+      refused(undecodable(encoding, undecodableLine(bytes, encoding) ?? 1))
+    );
   }
   const misread = misreadAt(text, encoding);
-  if (misread < 0) return { ok: true, text, encoding };
+  if (misread < 0)
+    return (isChoosable(encoding) ? refusedMixed() : undefined) ?? { ok: true, text, encoding };
   const line = lineOfText(text, misread);
   return refused(
     text[misread] === '\u0000'
