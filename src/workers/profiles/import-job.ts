@@ -1,5 +1,4 @@
 import {
-  inspectText,
   lineOfText,
   mixedEncodings,
   refuseMixed,
@@ -12,6 +11,7 @@ import {
   misreadAt,
   type TextEncoding,
 } from '../../domain/profiles/import/text-encoding.ts';
+import { decodeFile } from '../../domain/profiles/import/decode-file.ts';
 import { createUtf8Scan } from '../../domain/profiles/import/utf8-census.ts';
 import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 import { importCdnow } from '../../domain/profiles/import/cdnow.ts';
@@ -111,12 +111,10 @@ export async function parseProfileFile(
 ): Promise<ImportResult> {
   const { file } = request;
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  const verdict = inspectText(head, file.size <= HEAD_BYTES);
-  if (verdict.kind === 'refused') return refusedResult(verdict.rejection);
   const encoding = encodingOf(head, request);
-  if (verdict.kind === 'choose' && !isChoosable(encoding)) {
-    return refusedResult(undecodable(encoding));
-  }
+  // The head is read by the rule the preview and the CLI read by; the rest as it streams.
+  const headRead = decodeFile(head, encoding, file.size <= HEAD_BYTES);
+  if (!headRead.ok) return refusedResult(headRead.rejection);
   const onBytes = (done: number, total: number) => onProgress({ phase: 'reading', done, total });
   // A single-byte encoding reads any byte, UTF-8's "é" as "Ã©": the bytes are checked for a mix.
   const scan = isChoosable(encoding) ? createUtf8Scan() : undefined;
