@@ -100,18 +100,16 @@ describe('importJson', () => {
   });
 
   it('places rejected records of an exported set at their lines, whatever arrays come before them', () => {
-    const text = [
-      '{',
-      '  "meta": [1, [2], {"profiles": [3]}, "],["],',
-      '  "empty": [],',
-      '  "profiles": [{ "id": "stale" }, { "id": "" }],',
-      '  "pro\\u0066iles": [',
-      '    { "id": "ok" },',
-      '    { "id": "" }',
-      '  ],',
-      '  "tags": ["a", "b"]',
-      '}',
-    ].join('\n');
+    const text = `{
+  "meta": [1, [2], {"profiles": [3]}, "],["],
+  "empty": [],
+  "profiles": [{ "id": "stale" }, { "id": "" }],
+  "pro\\u0066iles": [
+    { "id": "ok" },
+    { "id": "" }
+  ],
+  "tags": ["a", "b"]
+}`;
     const { profiles, report } = importJson(text);
     // The last member of a name is the one JSON keeps: the escaped "profiles".
     expect(profiles.map((p) => p.id)).toEqual(['ok']);
