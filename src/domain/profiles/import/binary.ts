@@ -179,13 +179,3 @@ const ENCODING_NAMES: Record<TextEncoding, string> = {
   'windows-1250': 'Windows-1250',
   macintosh: 'Mac OS Roman',
 };
-
-/**
- * Refuses bytes that cannot be read as they stand: a refusal by {@link inspectText}, or text
- * that is not UTF-8 when no encoding was chosen. Undefined when the bytes decode.
- */
-export function refuseBinary(bytes: Uint8Array, final = true): Rejection | undefined {
-  const verdict = inspectText(bytes, final);
-  if (verdict.kind === 'refused') return verdict.rejection;
-  return verdict.kind === 'choose' ? undecodable('utf-8') : undefined;
-}
