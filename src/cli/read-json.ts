@@ -67,6 +67,11 @@ export async function readText(
   // The import's sentence names the line when there is one ("Line 3 holds a NUL byte…").
   if (rejection.reason === 'binary_file')
     throw new CliError(`${shownName(file)}: ${rejection.message}`, EXIT.unreadable);
+  if (rejection.reason === 'mixed_encoding')
+    throw new CliError(
+      `${where}: not UTF-8, though other lines are: the file mixes encodings, and no one encoding reads it all; save it again in one (UTF-8)`,
+      EXIT.unreadable,
+    );
   const [likeliest, ...others] = encodings;
   const suggestion =
     takesEncoding && likeliest !== undefined

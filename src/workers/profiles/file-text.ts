@@ -11,6 +11,8 @@ export interface ReadTextOptions {
   /** The file's encoding; UTF-8 unless given. A byte-order mark is dropped, not passed on. */
   encoding?: TextEncoding;
   onBytes?: (read: number, total: number) => void;
+  /** Each slice's bytes, as read and before they are decoded. */
+  onSlice?: (bytes: Uint8Array) => void;
   signal?: AbortSignal;
   /** Bytes read at a time (tests read in small slices to cut characters across them). */
   sliceBytes?: number;
@@ -40,12 +42,13 @@ function decodeOrThrow(decoder: TextDecoding, bytes?: ArrayBuffer, stream = fals
 export async function readFileText(
   file: Blob,
   onText: (text: string) => void,
-  { encoding = 'utf-8', onBytes, signal, sliceBytes = SLICE }: ReadTextOptions = {},
+  { encoding = 'utf-8', onBytes, onSlice, signal, sliceBytes = SLICE }: ReadTextOptions = {},
 ): Promise<void> {
   const decoder = textDecoder(encoding);
   for (let offset = 0; offset < file.size; offset += sliceBytes) {
     signal?.throwIfAborted();
     const bytes = await file.slice(offset, offset + sliceBytes).arrayBuffer();
+    onSlice?.(new Uint8Array(bytes));
     const text = decodeOrThrow(decoder, bytes, true);
     if (text !== '') onText(text);
     onBytes?.(Math.min(file.size, offset + sliceBytes), file.size);

@@ -1,7 +1,7 @@
 import {
-  inspectText,
   lineOfText,
   mixedEncodings,
+  refuseMixed,
   undecodable,
 } from '../../domain/profiles/import/binary.ts';
 import {
@@ -11,6 +11,8 @@ import {
   misreadAt,
   type TextEncoding,
 } from '../../domain/profiles/import/text-encoding.ts';
+import { decodeFile } from '../../domain/profiles/import/decode-file.ts';
+import { createUtf8Scan } from '../../domain/profiles/import/utf8-census.ts';
 import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 import { importCdnow } from '../../domain/profiles/import/cdnow.ts';
 import { createCsvImporter } from '../../domain/profiles/import/csv.ts';
@@ -109,20 +111,23 @@ export async function parseProfileFile(
 ): Promise<ImportResult> {
   const { file } = request;
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  const verdict = inspectText(head, file.size <= HEAD_BYTES);
-  if (verdict.kind === 'refused') return refusedResult(verdict.rejection);
   const encoding = encodingOf(head, request);
-  if (verdict.kind === 'choose' && !isChoosable(encoding)) {
-    return refusedResult(undecodable(encoding));
-  }
+  // The head is read by the rule the preview and the CLI read by; the rest as it streams.
+  const headRead = decodeFile(head, encoding, file.size <= HEAD_BYTES);
+  if (!headRead.ok) return refusedResult(headRead.rejection);
   const onBytes = (done: number, total: number) => onProgress({ phase: 'reading', done, total });
+  // A single-byte encoding reads any byte, UTF-8's "é" as "Ã©": the bytes are checked for a mix.
+  const scan = isChoosable(encoding) ? createUtf8Scan() : undefined;
   try {
-    return await parseText(request, {
+    const result = await parseText(request, {
       encoding,
       onBytes,
+      ...(scan ? { onSlice: (bytes: Uint8Array) => scan.push(bytes) } : {}),
       ...(signal ? { signal } : {}),
       ...(sliceBytes === undefined ? {} : { sliceBytes }),
     });
+    const mixed = scan && refuseMixed(scan.census(true));
+    return mixed ? refusedResult(mixed) : result;
   } catch (error) {
     if (error instanceof MisreadText) {
       return refusedResult(
@@ -150,8 +155,8 @@ export async function parseProfileFile(
 /**
  * The refusal of a file that is UTF-8 at its head but not further on: the line that is not, and
  * for CSV the encodings that read it, offered as for a head that is not UTF-8. Offered only when
- * all before that line is ASCII, which every one of them reads alike: a file with UTF-8 letters
- * before it mixes encodings, and whichever is chosen misreads one part or the other.
+ * the rest of the file is ASCII, which every one of them reads alike: a file with UTF-8 letters
+ * before or after it mixes encodings, and whichever is chosen misreads one part or the other.
  */
 async function notUtf8Further(
   request: Pick<ImportRequest, 'file' | 'kind'>,

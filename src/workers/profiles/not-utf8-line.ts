@@ -1,4 +1,4 @@
-import { firstInvalidUtf8 } from '../../domain/profiles/import/text-encoding.ts';
+import { createUtf8Scan } from '../../domain/profiles/import/utf8-census.ts';
 
 /** Bytes read per slice of a file. */
 const SLICE = 1 << 20;
@@ -9,8 +9,8 @@ export interface NotUtf8Line {
   line: number;
   bytes: Uint8Array;
   /**
-   * The first line before it holding characters beyond ASCII (as UTF-8), if one does: then the
-   * file mixes encodings, and no one encoding reads both lines as they were written.
+   * The first line, before or after it, holding characters beyond ASCII (as UTF-8), if one does:
+   * then the file mixes encodings, and no one encoding reads both lines as they were written.
    */
   utf8Line?: number;
 }
@@ -20,18 +20,6 @@ export interface NotUtf8LineOptions {
   sliceBytes?: number;
   signal?: AbortSignal;
   onBytes?: (read: number, total: number) => void;
-}
-
-/** The index of the first byte in `bytes` before `end` that is not ASCII; -1 when none. */
-function firstNonAscii(bytes: Uint8Array, end: number): number {
-  for (let i = 0; i < end; i++) if ((bytes[i] as number) >= 0x80) return i;
-  return -1;
-}
-
-function lineFeedsIn(bytes: Uint8Array, end: number): number {
-  let count = 0;
-  for (let i = 0; i < end; i++) if (bytes[i] === LINE_FEED) count++;
-  return count;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -51,15 +39,17 @@ function lineAround(lines: Uint8Array, at: number): Uint8Array {
 
 /**
  * The first line of a file that is not UTF-8, read slice by slice (a line feed never falls inside
- * a UTF-8 character, so whole lines are checked on their own); undefined when the file is UTF-8.
+ * a UTF-8 character, so whole lines are checked on their own), and the first line that is UTF-8
+ * beyond ASCII; undefined when the file is UTF-8.
  */
 export async function firstNotUtf8Line(
   file: Blob,
   { sliceBytes = SLICE, signal, onBytes }: NotUtf8LineOptions = {},
 ): Promise<NotUtf8Line | undefined> {
-  let line = 1;
-  let utf8Line: number | undefined;
+  const scan = createUtf8Scan();
+  let found: NotUtf8Line | undefined;
   let rest: Uint8Array = new Uint8Array(0);
+  let linesAt = 0;
   for (let offset = 0; offset < file.size; offset += sliceBytes) {
     signal?.throwIfAborted();
     const last = offset + sliceBytes >= file.size;
@@ -67,17 +57,14 @@ export async function firstNotUtf8Line(
     const bytes = concat(rest, new Uint8Array(slice));
     // Whole lines only, but for the last slice: a character may go on in the next one.
     const lines = bytes.subarray(0, last ? bytes.length : bytes.lastIndexOf(LINE_FEED) + 1);
-    const bad = firstInvalidUtf8(lines);
-    const end = bad >= 0 ? bad : lines.length;
-    const accented = utf8Line === undefined ? firstNonAscii(lines, end) : -1;
-    if (accented >= 0) utf8Line = line + lineFeedsIn(lines, accented);
-    if (bad >= 0) {
-      const found = { line: line + lineFeedsIn(lines, bad), bytes: lineAround(lines, bad).slice() };
-      return utf8Line === undefined ? found : { ...found, utf8Line };
-    }
-    line += lineFeedsIn(lines, lines.length);
+    scan.push(lines);
+    const { invalid, utf8Line } = scan.census(last);
+    if (found === undefined && invalid !== undefined)
+      found = { line: invalid.line, bytes: lineAround(lines, invalid.offset - linesAt).slice() };
+    if (found !== undefined && utf8Line !== undefined) return { ...found, utf8Line };
+    linesAt += lines.length;
     rest = bytes.slice(lines.length);
     onBytes?.(Math.min(file.size, offset + sliceBytes), file.size);
   }
-  return undefined;
+  return found;
 }

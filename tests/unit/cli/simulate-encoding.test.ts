@@ -1,47 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { email, journeyOf, onEvent } from '../../../src/domain/conformance/case-builder.ts';
 import { encodeText } from '../../support/encode-text.ts';
 import { runCli } from '../../support/run-cli.ts';
+import { SIGN_UP_JOURNEY, simulateCli } from '../../support/simulate-cli.ts';
 
 /**
  * `wayfinder simulate --profiles` reads a file's bytes as the app's import does: UTF-8, UTF-16
  * by its byte-order mark, or the encoding `--encoding` names; bytes that are not text in it are
  * refused, naming the file and the line, never read as "�".
  */
-const journey = journeyOf(
-  'cli-journey',
-  'Signed up',
-  [
-    ['t', 'event', onEvent('signed_up')],
-    ['m', 'email', email('Welcome')],
-  ],
-  [['t', 'next', 'm']],
-);
 const csv = 'id,name\nzoe,Zoë\nsøren,Søren\n';
-
-function simulate(argv: string[], files: Record<string, string | Uint8Array>) {
-  const all: Record<string, string | Uint8Array> = {
-    '/ci/journey.json': JSON.stringify(journey),
-    ...files,
-  };
-  return runCli(['simulate', 'journey.json', '--start', '2025-01-01', ...argv], {
-    cwd: '/ci',
-    readFile: async (path) => {
-      const content = all[path];
-      if (content === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return content;
-    },
-  });
-}
 
 /**
  * Simulates over `bytes` as profiles.csv, tracing the profile whose id is not ASCII: an id read
  * wrongly is not found, and said so on stderr.
  */
 const traceSøren = (bytes: Uint8Array, argv: string[] = []) =>
-  simulate(['--profiles', 'profiles.csv', '--trace-id', 'søren', '--json', ...argv], {
-    '/ci/profiles.csv': bytes,
-  });
+  simulateCli(
+    [
+      '--start',
+      '2025-01-01',
+      '--profiles',
+      'profiles.csv',
+      '--trace-id',
+      'søren',
+      '--json',
+      ...argv,
+    ],
+    { '/ci/profiles.csv': bytes },
+  );
 
 describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => {
   it('refuses a Windows-1252 file read as UTF-8, naming file and line and the option to give', async () => {
@@ -92,6 +78,22 @@ describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => 
     expect(controls.stderr).toMatch(/^wayfinder: profiles\.csv:3: /);
   });
 
+  it('refuses a file with UTF-8 letters after a line that is not UTF-8, at that line, in any encoding', async () => {
+    const encoder = new TextEncoder();
+    const mixed = new Uint8Array([
+      ...encoder.encode('id,name\nann,Ann\nrenee,Ren'),
+      0xe9, // "é" in Windows-1252
+      ...encoder.encode('e\nsøren,Søren\n'),
+    ]);
+    for (const argv of [[], ['--encoding', 'windows-1252']]) {
+      const r = await traceSøren(mixed, argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^wayfinder: profiles\.csv:3: /);
+      expect(r.stderr).not.toMatch(/--encoding \S/);
+    }
+  });
+
   it('refuses an encoding it does not know, naming those it does', async () => {
     const r = await traceSøren(encodeText(csv, 'utf-8'), ['--encoding', 'latin-9']);
     expect(r.code).toBe(2);
@@ -104,7 +106,7 @@ describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => 
 
 describe('wayfinder validate FILE that is not UTF-8', () => {
   it('refuses it at its line (exit 2) rather than reading "�"', async () => {
-    const text = JSON.stringify(journey, null, 2).replace('Welcome', 'Bienvenue #');
+    const text = JSON.stringify(SIGN_UP_JOURNEY, null, 2).replace('Welcome', 'Bienvenue #');
     const [before = '', after = ''] = text.split('#');
     const encoder = new TextEncoder();
     const bytes = new Uint8Array([...encoder.encode(before), 0xe9, ...encoder.encode(after)]);

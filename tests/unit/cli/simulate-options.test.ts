@@ -3,9 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { email, journeyOf, onEvent, person } from '../../../src/domain/conformance/case-builder.ts';
+import { person } from '../../../src/domain/conformance/case-builder.ts';
 import type { SimulationResult } from '../../../src/domain/index.ts';
 import { runCli } from '../../support/run-cli.ts';
+import { SIGN_UP_JOURNEY } from '../../support/simulate-cli.ts';
 
 const bin = new URL('../../../bin/wayfinder.js', import.meta.url).pathname;
 
@@ -14,19 +15,10 @@ const run = (argv: string[], cwd: string) => runCli(argv, { cwd });
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wayfinder-cli-'));
-  const journey = journeyOf(
-    'cli-journey',
-    'Signed up',
-    [
-      ['t', 'event', onEvent('signed_up')],
-      ['m', 'email', email('Welcome')],
-    ],
-    [['t', 'next', 'm']],
-  );
   const profiles = Array.from({ length: 40 }, (_, i) =>
     person(`p${i}`, [['signed_up', `2025-01-0${1 + (i % 5)}T0${i % 10}:00:00Z`]]),
   );
-  await writeFile(join(dir, 'journey.json'), JSON.stringify(journey));
+  await writeFile(join(dir, 'journey.json'), JSON.stringify(SIGN_UP_JOURNEY));
   await writeFile(join(dir, 'profiles.json'), JSON.stringify(profiles));
   await writeFile(
     join(dir, 'off.json'),

@@ -1,37 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { email, journeyOf, onEvent, person } from '../../../src/domain/conformance/case-builder.ts';
+import { person } from '../../../src/domain/conformance/case-builder.ts';
 import { runCli } from '../../support/run-cli.ts';
+import { SIGN_UP_JOURNEY, simulateCli } from '../../support/simulate-cli.ts';
 
 /**
  * `wayfinder simulate` refusing what it cannot run: a clear sentence naming the option or the
  * file, exit 2 as for any usage error, never zod's raw issues. Files are given as text.
  */
-const journey = journeyOf(
-  'cli-journey',
-  'Signed up',
-  [
-    ['t', 'event', onEvent('signed_up')],
-    ['m', 'email', email('Welcome')],
-  ],
-  [['t', 'next', 'm']],
-);
 const profiles = [person('p1', [['signed_up', '2025-01-01T09:00:00Z']])];
 
-function simulate(argv: string[], files: Record<string, string> = {}) {
-  const all: Record<string, string> = {
-    '/ci/journey.json': JSON.stringify(journey),
-    '/ci/profiles.json': JSON.stringify(profiles),
-    ...files,
-  };
-  return runCli(['simulate', 'journey.json', ...argv], {
-    cwd: '/ci',
-    readFile: async (path) => {
-      const text = all[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-  });
-}
+const simulate = (argv: string[], files: Record<string, string> = {}) =>
+  simulateCli(argv, { '/ci/profiles.json': JSON.stringify(profiles), ...files });
 
 /** Nothing zod-shaped reaches the user: no issue objects, no codes, no "expected string". */
 function expectNoRawIssues(stderr: string): void {
@@ -156,7 +135,7 @@ describe('wayfinder simulate with a negative number after an option', () => {
   it('refuses standard input for two files, which only the first could read', async () => {
     const r = await runCli(['simulate', '-', '--profiles', '-'], {
       cwd: '/ci',
-      readFile: async () => JSON.stringify(journey),
+      readFile: async () => JSON.stringify(SIGN_UP_JOURNEY),
     });
     expect(r).toMatchObject({ code: 2, stdout: '' });
     expect(r.stderr).toMatch(/^wayfinder: standard input \(-\) /);
@@ -172,19 +151,11 @@ describe('wayfinder simulate over profiles without events', () => {
   const eventless = JSON.stringify([person('p1', []), person('p2', [])]);
   const today = Date.UTC(2026, 11, 7);
   const at = (argv: string[]) =>
-    runCli(['simulate', 'journey.json', '--profiles', 'quiet.json', '--json', ...argv], {
-      cwd: '/ci',
-      now: () => today + 15 * 3_600_000,
-      readFile: async (path) => {
-        const files: Record<string, string> = {
-          '/ci/journey.json': JSON.stringify(journey),
-          '/ci/quiet.json': eventless,
-        };
-        const text = files[path];
-        if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-        return text;
-      },
-    });
+    simulateCli(
+      ['--profiles', 'quiet.json', '--json', ...argv],
+      { '/ci/quiet.json': eventless },
+      { now: () => today + 15 * 3_600_000 },
+    );
 
   it('simulates 30 days from today (UTC), as the app does, and says so', async () => {
     const r = await at([]);

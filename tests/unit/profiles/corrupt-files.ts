@@ -300,6 +300,11 @@ const CONTROL_BYTES = new Set(
   ),
 );
 
+/** Whether bytes hold a character beyond ASCII written as valid UTF-8 (the decoder's "�" aside). */
+function holdsUtf8Letters(bytes: Uint8Array): boolean {
+  return /[^\p{ASCII}\uFFFD]/u.test(new TextDecoder().decode(bytes));
+}
+
 export const binaryFile: fc.Arbitrary<CorruptFile> = fc
   .record({
     how: fc.constantFrom('magic', 'nul', 'latin1', 'random'),
@@ -327,10 +332,15 @@ export const binaryFile: fc.Arbitrary<CorruptFile> = fc
       rows: 0,
       mapping: { id: 'id', email: 'email', name: 'name' },
       // A NUL, a control character no text has, or a signature says binary; other bytes that
-      // are not UTF-8 may be text in another encoding, refused until the user names it.
+      // are not UTF-8 may be text in another encoding, refused until the user names it, unless
+      // some are UTF-8 beyond ASCII: no one encoding reads such a mix.
       refused: {
         reason:
-          how === 'magic' || bytes.some((b) => CONTROL_BYTES.has(b)) ? 'binary_file' : 'not_utf8',
+          how === 'magic' || bytes.some((b) => CONTROL_BYTES.has(b))
+            ? 'binary_file'
+            : holdsUtf8Letters(bytes)
+              ? 'mixed_encoding'
+              : 'not_utf8',
       },
     } satisfies CorruptFile;
   });

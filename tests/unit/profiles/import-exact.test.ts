@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inspectText, refuseBinary } from '../../../src/domain/profiles/import/binary';
+import { inspectText } from '../../../src/domain/profiles/import/binary';
+import { decodeFile } from '../../../src/domain/profiles/import/decode-file';
 import { textDecoder } from '../../../src/domain/profiles/import/text-encoding';
 import { encodeText } from '../../support/encode-text';
 import { importCdnow } from '../../../src/domain/profiles/import/cdnow';
@@ -166,33 +167,38 @@ describe('JSON and CDNOW imports run the full validator', () => {
 
 describe('binary files are refused up front', () => {
   const bytes = (...b: number[]) => new Uint8Array(b);
+  /** Why bytes read with no encoding chosen are refused; undefined when they are read. */
+  const refusalOf = (file: Uint8Array, final = true) => {
+    const decoded = decodeFile(file, undefined, final);
+    return decoded.ok ? undefined : decoded.rejection;
+  };
   it.each([
     ['an xlsx workbook', bytes(0x50, 0x4b, 0x03, 0x04, 1, 2, 3)],
     ['a PNG image', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a)],
     ['a PDF', new TextEncoder().encode('%PDF-1.7\nid,name\n')],
   ])('refuses %s by its signature', (_, file) => {
-    expect(refuseBinary(file)).toMatchObject({ row: 1, reason: 'binary_file' });
+    expect(refusalOf(file)).toMatchObject({ row: 1, reason: 'binary_file' });
   });
 
   it('refuses NUL bytes, naming their line', () => {
     const nul = new TextEncoder().encode('id,name\nc1,Ann\nc2,B\u0000b\n');
-    expect(refuseBinary(nul)).toMatchObject({ row: 3, reason: 'binary_file' });
+    expect(refusalOf(nul)).toMatchObject({ row: 3, reason: 'binary_file' });
   });
 
   it('refuses text in another encoding as text that is not UTF-8 when no encoding is chosen', () => {
-    expect(refuseBinary(bytes(0x69, 0x64, 0x0a, 0xc3, 0x28))).toMatchObject({
+    expect(refusalOf(bytes(0x69, 0x64, 0x0a, 0xc3, 0x28))).toMatchObject({
       reason: 'not_utf8',
     });
     // Latin-1 (or Windows-1252): "é" is the single byte 0xE9.
     const latin1 = new Uint8Array([...new TextEncoder().encode('id,name\nc1,Zo'), 0xe9, 0x0a]);
-    expect(refuseBinary(latin1)).toMatchObject({ row: 1, reason: 'not_utf8' });
+    expect(refusalOf(latin1)).toMatchObject({ row: 2, reason: 'not_utf8' });
   });
 
   it('reads UTF-16 by its byte-order mark, little- or big-endian, as Excel saves "Unicode text"', () => {
     const text = 'id,name\nc1,Zoé\n';
     for (const encoding of ['utf-16le', 'utf-16be'] as const) {
       expect(inspectText(encodeText(text, encoding))).toEqual({ kind: 'text', encoding });
-      expect(refuseBinary(encodeText(text, encoding))).toBeUndefined();
+      expect(refusalOf(encodeText(text, encoding))).toBeUndefined();
     }
     // A lone surrogate is no text: UTF-16 that does not decode is refused, naming the encoding.
     const broken = new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x00, 0xd8, 0x0a, 0x00]);
@@ -253,9 +259,9 @@ describe('binary files are refused up front', () => {
 
   it('accepts UTF-8 text, and a multi-byte character cut at the end of a head', () => {
     const text = new TextEncoder().encode('id,name\nc1,Zoë\n');
-    expect(refuseBinary(text)).toBeUndefined();
+    expect(refusalOf(text)).toBeUndefined();
     const cut = new TextEncoder().encode('id,name\nc1,Zoë').slice(0, -1);
-    expect(refuseBinary(cut, false)).toBeUndefined();
-    expect(refuseBinary(cut, true)).toMatchObject({ reason: 'not_utf8' });
+    expect(refusalOf(cut, false)).toBeUndefined();
+    expect(refusalOf(cut, true)).toMatchObject({ reason: 'not_utf8' });
   });
 });

@@ -22,6 +22,7 @@ const ROW_LEVEL = new Set([
   'unbalanced_quote',
   'binary_file',
   'not_utf8',
+  'mixed_encoding',
 ]);
 
 async function parse(file: CorruptFile): Promise<ImportResult> {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importJson } from '../../../src/domain/profiles/import/json';
 
@@ -96,6 +97,57 @@ describe('importJson', () => {
       expect.objectContaining({ row: 6, reason: 'missing_id' }),
     ]);
     expect(importJson('{"id":"solo"}').profiles.map((p) => p.id)).toEqual(['solo']);
+  });
+
+  it('places rejected records of an exported set at their lines, whatever arrays come before them', () => {
+    const text = `{
+  "meta": [1, [2], {"profiles": [3]}, "],["],
+  "empty": [],
+  "profiles": [{ "id": "stale" }, { "id": "" }],
+  "pro\\u0066iles": [
+    { "id": "ok" },
+    { "id": "" }
+  ],
+  "tags": ["a", "b"]
+}`;
+    const { profiles, report } = importJson(text);
+    // The last member of a name is the one JSON keeps: the escaped "profiles".
+    expect(profiles.map((p) => p.id)).toEqual(['ok']);
+    expect(report.rejected).toEqual([expect.objectContaining({ row: 7, reason: 'missing_id' })]);
+  });
+
+  it('places each rejected record of an exported set at its line beside any other members (seeded)', () => {
+    const json = fc.jsonValue({ maxDepth: 3 });
+    const member = fc.tuple(fc.string({ maxLength: 6 }), json);
+    const record = fc.oneof(
+      fc.constant({ id: 'ok' }),
+      fc.constant({ id: '' }),
+      fc.constant({ attributes: { email: 'nope' } }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(member, { maxLength: 5 }),
+        fc.array(record, { maxLength: 6 }),
+        (members, records) => {
+          // One member and one record a line, so a record's line is known without the importer.
+          const others = members.filter(([name]) => name !== 'profiles');
+          const lines = [
+            '{',
+            ...others.map(([name, value]) => `${JSON.stringify(name)}: ${JSON.stringify(value)},`),
+            '"profiles": [',
+            ...records.map((r, i) => `${JSON.stringify(r)}${i < records.length - 1 ? ',' : ''}`),
+            ']',
+            '}',
+          ];
+          const firstRecordLine = others.length + 3;
+          const expected = records.flatMap((r, i) =>
+            'id' in r && r.id === 'ok' ? [] : [firstRecordLine + i],
+          );
+          expect(importJson(lines.join('\n')).report.rejected.map((r) => r.row)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300, seed: 20_261_207 },
+    );
   });
 
   it('refuses JSON nested past 256 levels as bad JSON where it goes too deep, not a stack overflow', () => {

@@ -7,6 +7,7 @@ import {
   type ChoosableEncoding,
   type TextEncoding,
 } from './text-encoding';
+import { utf8Census, type Utf8Census } from './utf8-census';
 
 /** File signatures people pick by mistake (spreadsheets, archives, images, documents). */
 const MAGIC_NUMBERS: ReadonlyArray<{ name: string; bytes: readonly number[] }> = [
@@ -102,7 +103,12 @@ export function inspectText(bytes: Uint8Array, final = true): TextVerdict {
   }
   const encodings = encodingsThatRead(bytes);
   const [first, ...others] = encodings;
-  if (first !== undefined) return { kind: 'choose', encodings: [first, ...others] };
+  if (first !== undefined) {
+    const mixed = refuseMixed(utf8Census(bytes, final));
+    return mixed
+      ? { kind: 'refused', rejection: mixed }
+      : { kind: 'choose', encodings: [first, ...others] };
+  }
   const text = textDecoder('windows-1252').decode(bytes);
   const line = lineOfText(text, misreadAt(text, 'windows-1252'));
   return {
@@ -140,8 +146,9 @@ export function undecodable(encoding: TextEncoding, row = 1): Rejection {
 }
 
 /**
- * The refusal of a file that is UTF-8 with characters beyond ASCII at `utf8Line` and not UTF-8 at
- * `row`: no one encoding reads both as written, so no choice of encoding can import it.
+ * The refusal of a file that is UTF-8 with characters beyond ASCII at `utf8Line` (before or after
+ * `row`) and not UTF-8 at `row`: no one encoding reads both as written, so no choice of encoding
+ * can import it.
  */
 export function mixedEncodings(utf8Line: number, row: number): Rejection {
   return reject(
@@ -149,6 +156,17 @@ export function mixedEncodings(utf8Line: number, row: number): Rejection {
     'mixed_encoding',
     `The file mixes encodings: line ${utf8Line} is UTF-8 but line ${row} is not (a Latin-1 or Windows export, perhaps). No one encoding reads both, so save the whole file again in one encoding ("CSV UTF-8") and import it again.`,
   );
+}
+
+/**
+ * The refusal of bytes holding both characters beyond ASCII written as UTF-8 and bytes that are
+ * not UTF-8, at the first of those: UTF-8 misreads the one part, any single-byte encoding the
+ * other (its "Ã©" for "é" passes for text), so none is offered. Undefined unless both are there.
+ */
+export function refuseMixed({ invalid, utf8Line }: Utf8Census): Rejection | undefined {
+  return invalid !== undefined && utf8Line !== undefined
+    ? mixedEncodings(utf8Line, invalid.line)
+    : undefined;
 }
 
 /** Encodings as the domain's English sentences name them. */
@@ -161,13 +179,3 @@ const ENCODING_NAMES: Record<TextEncoding, string> = {
   'windows-1250': 'Windows-1250',
   macintosh: 'Mac OS Roman',
 };
-
-/**
- * Refuses bytes that cannot be read as they stand: a refusal by {@link inspectText}, or text
- * that is not UTF-8 when no encoding was chosen. Undefined when the bytes decode.
- */
-export function refuseBinary(bytes: Uint8Array, final = true): Rejection | undefined {
-  const verdict = inspectText(bytes, final);
-  if (verdict.kind === 'refused') return verdict.rejection;
-  return verdict.kind === 'choose' ? undecodable('utf-8') : undefined;
-}

@@ -8,14 +8,11 @@ import {
   type TextEncoding,
 } from './text-encoding';
 
-/** Bytes whose verdict decides, as the app's import inspects a file's head before reading it. */
-const HEAD_BYTES = 64 * 1024;
-
 export type DecodedFile =
   | { ok: true; text: string; encoding: TextEncoding }
   /**
    * `encoding`: the one the file was read in. `encodings`: for a file that is not UTF-8, the
-   * single-byte encodings its head reads as (what the app offers to choose from); else empty.
+   * single-byte encodings its bytes read as (what the app and the CLI offer); else empty.
    */
   | {
       ok: false;
@@ -73,32 +70,33 @@ function undecodableLine(bytes: Uint8Array, encoding: TextEncoding): number | un
 }
 
 /**
- * A whole file's text, read as the app's import reads it: a head that is binary is refused
+ * A file's text, or the head of one (`final` false: a character cut at the end waits for more),
+ * read by the one rule of the app's import, its worker and the CLI: binary bytes are refused
  * (signature; unless read as UTF-16, NUL bytes and control characters too); the encoding is the
  * byte-order mark's, else `chosen`, else UTF-8, and bytes that are not text in it are refused at
  * their line (a NUL, or a control character in a single-byte encoding, says the encoding is not
  * the file's).
  */
-export function decodeFile(bytes: Uint8Array, chosen?: TextEncoding): DecodedFile {
-  const head = bytes.subarray(0, HEAD_BYTES);
-  const encoding = encodingToRead(head, chosen);
+export function decodeFile(bytes: Uint8Array, chosen?: TextEncoding, final = true): DecodedFile {
+  const encoding = encodingToRead(bytes, chosen);
   // UTF-16 holds a NUL byte in every ASCII character, so only a signature says it is binary; a
   // NUL character is refused below, once decoded.
   const verdict: TextVerdict = isUtf16(encoding)
-    ? verdictOfSignature(head, encoding)
-    : inspectText(head, bytes.length <= HEAD_BYTES);
+    ? verdictOfSignature(bytes, encoding)
+    : inspectText(bytes, final);
   const refused = (rejection: Rejection): DecodedFile => ({
     ok: false,
     rejection,
     encoding,
     encodings: verdict.kind === 'choose' ? verdict.encodings : [],
   });
-  // A head that does not decode is refused below, at the line it fails on.
-  if (verdict.kind === 'refused' && verdict.rejection.reason === 'binary_file')
+  // Bytes that do not decode are refused below, at the line they fail on. A file mixing UTF-8
+  // and other bytes is refused whichever encoding was chosen: it reads right in none.
+  if (verdict.kind === 'refused' && verdict.rejection.reason !== 'not_utf8')
     return refused(verdict.rejection);
   let text: string;
   try {
-    text = textDecoder(encoding).decode(bytes);
+    text = textDecoder(encoding).decode(bytes, { stream: !final });
   } catch {
     return refused(undecodable(encoding, undecodableLine(bytes, encoding) ?? 1));
   }

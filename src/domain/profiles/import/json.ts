@@ -100,13 +100,14 @@ function finish(profiles: Profile[], rejected: Rejection[], rows: number): Impor
   };
 }
 
-function importArray(text: string, items: unknown[], arrayDepth: number): ImportResult {
+/** Imports the elements of the top-level array, or of the one under the top-level `member`. */
+function importArray(text: string, items: unknown[], member?: string): ImportResult {
   const profiles: Profile[] = [];
   const rejected: Rejection[] = [];
   let starts: number[] | undefined;
   // Element lines are only needed for the report, so the text is scanned only if one fails.
   const lineOf = (index: number): number => {
-    starts ??= arrayElementStarts(text, arrayDepth);
+    starts ??= arrayElementStarts(text, member);
     return lineAndColumn(text, starts[index] ?? 0).line;
   };
   items.forEach((item, index) => {
@@ -155,14 +156,14 @@ export function importJson(text: string): ImportResult {
     if (trimmed.startsWith('{') && lines.length > 1) return importNdjson(body);
     return refusedResult(badJson(body));
   }
-  if (Array.isArray(value)) return importArray(body, value, 0);
+  if (Array.isArray(value)) return importArray(body, value);
   if (
     typeof value === 'object' &&
     value !== null &&
     'profiles' in value &&
     Array.isArray(value.profiles)
   ) {
-    return importArray(body, value.profiles, 1);
+    return importArray(body, value.profiles, 'profiles');
   }
   if (typeof value === 'object' && value !== null) {
     const result = toProfile(value, () => 1);

@@ -97,38 +97,3 @@ export function encodingsThatRead(bytes: Uint8Array): ChoosableEncoding[] {
     (encoding) => misreadAt(textDecoder(encoding).decode(bytes), encoding) < 0,
   );
 }
-
-/**
- * The index of the first byte of `bytes` that does not begin a valid UTF-8 character (as the
- * WHATWG decoder reads it: no overlong forms, surrogates or code points past U+10FFFF), a
- * character cut at the end included; -1 when all of it is UTF-8.
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i] as number;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    const size =
-      lead >= 0xc2 && lead <= 0xdf
-        ? 2
-        : lead >= 0xe0 && lead <= 0xef
-          ? 3
-          : lead <= 0xf4 && lead >= 0xf0
-            ? 4
-            : 0;
-    if (size === 0) return i;
-    // The second byte's range narrows for the leads that would otherwise allow the forbidden forms.
-    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-    for (let k = 1; k < size; k++) {
-      const next = bytes[i + k];
-      if (next === undefined || next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf))
-        return i;
-    }
-    i += size;
-  }
-  return -1;
-}

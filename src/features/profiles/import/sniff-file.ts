@@ -1,8 +1,8 @@
-import { inspectText, undecodable } from '../../../domain/profiles/import/binary.ts';
 import { detectCdnowFormat } from '../../../domain/profiles/import/cdnow.ts';
 import { emptyFile, previewCsv, repeatedHeaders } from '../../../domain/profiles/import/csv.ts';
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import type { LateEncodingChoice, Rejection } from '../../../domain/profiles/import/report.ts';
+import { decodeFile } from '../../../domain/profiles/import/decode-file.ts';
 import { suggestMapping } from '../../../domain/profiles/import/suggest-mapping.ts';
 import {
   textDecoder,
@@ -89,20 +89,18 @@ export async function sniffFile(
   const whole = file.size <= HEAD_BYTES;
   const bytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const name = file.name ?? 'profiles';
-  const verdict = inspectText(bytes, whole);
-  if (verdict.kind === 'refused') return { kind: 'refused', name, refusal: verdict.rejection };
-  const encodings = verdict.kind === 'choose' ? verdict.encodings : null;
-  const picked: ChoosableEncoding | undefined =
-    encodings === null ? undefined : (encodings.find((e) => e === chosen) ?? encodings[0]);
-  const encoding: TextEncoding =
-    picked ?? (verdict.kind === 'text' ? verdict.encoding : 'windows-1252');
-  // The same decoder as the import's: a character cut at the end of the head waits for more.
-  const head = completeLines(textDecoder(encoding).decode(bytes, { stream: !whole }), whole);
+  // Read as the import and the CLI read it; a character cut at the end of the head waits for more.
+  const asIs = decodeFile(bytes, undefined, whole);
+  // Not UTF-8, yet text in single-byte encodings: previewed in the one chosen, else the likeliest.
+  const encodings = asIs.ok ? null : asIs.encodings;
+  const picked = encodings?.find((e) => e === chosen) ?? encodings?.[0];
+  const decoded = picked === undefined ? asIs : decodeFile(bytes, picked, whole);
+  if (!decoded.ok) return { kind: 'refused', name, refusal: decoded.rejection };
+  const { encoding } = decoded;
+  const head = completeLines(decoded.text, whole);
   const kind = sniffKind(head);
   // JSON is UTF-8 by its standard, and CDNOW data is ASCII: only CSV is read in a chosen encoding.
-  if (kind !== 'csv' && encodings !== null) {
-    return { kind: 'refused', name, refusal: undecodable('utf-8') };
-  }
+  if (kind !== 'csv' && !asIs.ok) return { kind: 'refused', name, refusal: asIs.rejection };
   if (kind !== 'csv') return { kind, name };
   const { headers, rows } = previewCsv(head, Number.POSITIVE_INFINITY);
   if (headers.every((h) => h === '')) return { kind: 'refused', name, refusal: emptyFile() };
