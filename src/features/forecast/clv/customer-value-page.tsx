@@ -10,6 +10,7 @@ import { HoldoutCharts } from './holdout-charts.tsx';
 import { useClvReport } from './use-clv-report.ts';
 import { clvFailureValues } from './clv-wording.ts';
 import { failureCause } from '../../../i18n/failure-words.ts';
+import { PageHeader } from '../../../ui/page-header.tsx';
 import '../forecast.css';
 
 /**
@@ -37,16 +38,10 @@ export function CustomerValuePage() {
 
   return (
     <section className="page forecast-page">
-      <header className="page-header">
-        <div>
-          <h1>
-            <FormattedMessage id="forecast.customer-value-page.customerValue" />
-          </h1>
-          <p className="page-subtitle">
-            <FormattedMessage id="forecast.customer-value-page.purchaseBgNbdAndSpend" />
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title={<FormattedMessage id="forecast.customer-value-page.customerValue" />}
+        subtitle={<FormattedMessage id="forecast.customer-value-page.purchaseBgNbdAndSpend" />}
+      />
       {sets === undefined ? (
         <p role="status">
           <FormattedMessage id="forecast.customer-value-page.loadingProfileSets" />
