@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { chromiumLaunchOptions } from '../../support/chromium.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -48,6 +49,36 @@ export function printMsRows(
       `${row.name.padEnd(width)} ${row.value.toFixed(0).padStart(7)} ms  ${verdict}\n`,
     );
   }
+}
+
+/** One figure of a Chromium bench, as `tests/bench/run.ts` tables them. */
+export interface MsRow {
+  name: string;
+  value: number;
+  unit: 'ms';
+  target: number | null;
+}
+
+/**
+ * Measures `rounds` rounds of a bench on the demo app in one Chromium, and writes the bench's
+ * rows from `median`, which gives the median over the rounds of the figure `pick` reads.
+ */
+export function rowsOfMedianRounds<Figures>(
+  rounds: number,
+  measureRound: (browser: Browser, url: string) => Promise<Figures>,
+  rows: (median: (pick: (figures: Figures) => number) => number) => Omit<MsRow, 'unit'>[],
+): Promise<MsRow[]> {
+  return withDemoApp(async (url) => {
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    const samples: Figures[] = [];
+    try {
+      for (let r = 0; r < rounds; r++) samples.push(await measureRound(browser, url));
+    } finally {
+      await browser.close();
+    }
+    const medianOf = (pick: (figures: Figures) => number) => median(samples.map(pick));
+    return rows(medianOf).map((row) => ({ ...row, unit: 'ms' }));
+  });
 }
 
 /** Builds the demo app (mock backend included) and serves it on a free port. */
