@@ -106,6 +106,27 @@ export async function withDemoApp<T>(run: (url: string) => Promise<T>): Promise<
   }
 }
 
+/**
+ * Opens the demo app in a fresh context of `browser` once its journey list shows `journey`; the
+ * page's uncaught errors are gathered in `errors`. The caller closes `context`.
+ */
+export async function openDemoApp(browser: Browser, url: string, journey: string) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    // tsx compiles with esbuild's keepNames, which wraps a probe's inner functions in `__name`.
+    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.getByRole('link', { name: journey }).first().waitFor({ timeout: 60_000 });
+    return { context, page, errors };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
 /** Generates `count` profiles (seed 42) through the app's Generate dialog, as a person would. */
 export async function generateProfiles(page: Page, count: number): Promise<void> {
   await page.getByRole('link', { name: 'Profiles' }).first().click();

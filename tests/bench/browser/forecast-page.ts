@@ -6,7 +6,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import { generateProfiles, printMsRows, rowsOfMedianRounds, type MsRow } from './bench-harness.ts';
+import {
+  generateProfiles,
+  openDemoApp,
+  printMsRows,
+  rowsOfMedianRounds,
+  type MsRow,
+} from './bench-harness.ts';
 import { traceThreadsDuring } from './thread-trace.ts';
 
 const PROFILES = 100_000;
@@ -97,15 +103,8 @@ async function traced<T>(
 }
 
 async function measureRound(browser: Browser, url: string): Promise<RoundFigures> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  // tsx compiles with esbuild's keepNames, which wraps the probe's inner functions in `__name`.
-  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { context, page, errors } = await openDemoApp(browser, url, 'Welcome series');
   try {
-    await page.goto(url);
-    await page.getByRole('link', { name: 'Welcome series' }).first().waitFor({ timeout: 60_000 });
     await generateProfiles(page, PROFILES);
     await page
       .getByRole('navigation', { name: 'Main' })

@@ -8,7 +8,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from '@playwright/test';
-import { generateProfiles, printMsRows, rowsOfMedianRounds, type MsRow } from './bench-harness.ts';
+import {
+  generateProfiles,
+  openDemoApp,
+  printMsRows,
+  rowsOfMedianRounds,
+  type MsRow,
+} from './bench-harness.ts';
 import { profileDuring } from './cpu-profile.ts';
 import { tracedTasks } from './task-trace.ts';
 
@@ -104,14 +110,8 @@ async function sortByName(page: Page): Promise<{ ms: number; longestTaskMs: numb
 
 async function measureRound(browser: Browser, url: string): Promise<RoundFigures> {
   const traced = <T>(page: Page, action: () => Promise<T>) => tracedTasks(browser, page, action);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { context, page, errors } = await openDemoApp(browser, url, 'Welcome series');
   try {
-    await page.goto(url);
-    await page.getByRole('link', { name: 'Welcome series' }).first().waitFor({ timeout: 60_000 });
     await generateProfiles(page, PROFILES);
     log('generated');
     const setFirstRowsMs = await clickAndTime(

@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { profileDuring } from './cpu-profile.ts';
 import { traceDuring } from './trace-timeline.ts';
-import { generateProfiles, printMsRows, rowsOfMedianRounds, type MsRow } from './bench-harness.ts';
+import {
+  generateProfiles,
+  openDemoApp,
+  printMsRows,
+  rowsOfMedianRounds,
+  type MsRow,
+} from './bench-harness.ts';
 import {
   armRunProbe,
   CLICK_MARK,
@@ -60,15 +66,8 @@ async function measureRound(
   url: string,
   profiles: number,
 ): Promise<RoundFigures> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  // tsx compiles with esbuild's keepNames, which wraps the probe's inner functions in `__name`.
-  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { context, page, errors } = await openDemoApp(browser, url, JOURNEY);
   try {
-    await page.goto(url);
-    await page.getByRole('link', { name: JOURNEY }).first().waitFor({ timeout: 60_000 });
     await generateProfiles(page, profiles);
     await page
       .getByRole('navigation', { name: 'Main' })
