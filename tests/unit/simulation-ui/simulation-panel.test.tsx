@@ -25,6 +25,13 @@ function renderPanel(
   return { onOverlay, onFocusStep };
 }
 
+/** The panel's Run simulation button, once the panel has enabled it. */
+async function runButtonOnceEnabled(): Promise<HTMLElement> {
+  const run = await screen.findByRole('button', { name: 'Run simulation' });
+  await waitFor(() => expect(run).toBeEnabled());
+  return run;
+}
+
 // The result view is loaded on demand (code splitting); load it once up front so the tests
 // wait for the panel's behaviour, not for the module to be transformed.
 beforeAll(() => import('../../../src/features/simulation/simulation-result.tsx'));
@@ -98,8 +105,7 @@ describe('SimulationPanel', () => {
     const fake = fakeServices();
     const { onOverlay } = renderPanel(document, fake.services);
     const user = userEvent.setup();
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
+    const run = await runButtonOnceEnabled();
     await user.click(run);
     const result = resultFor(document);
     await act(async () => fake.finish(result));
@@ -138,8 +144,7 @@ describe('SimulationPanel', () => {
     const save = vi.fn(() => stored);
     renderPanel(document, { ...fake.services, runs: { ...fake.services.runs, save } });
     const user = userEvent.setup();
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
+    const run = await runButtonOnceEnabled();
     await user.click(run);
     const result = resultFor(document);
     await act(async () => fake.finish(result));
@@ -179,8 +184,7 @@ describe('SimulationPanel', () => {
       },
     });
     const user = userEvent.setup();
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
+    const run = await runButtonOnceEnabled();
     await user.click(run);
     await act(async () => fake.finish(resultFor(document)));
     await screen.findByRole('group', { name: 'Entered' });
@@ -214,8 +218,7 @@ describe('SimulationPanel', () => {
         />,
       ),
     );
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
+    const run = await runButtonOnceEnabled();
     // The chosen set holds background work until the first run (see background-hold.test.tsx).
     expect(ahead).toHaveLength(1);
     await userEvent.setup().click(run);
@@ -249,8 +252,7 @@ describe('SimulationPanel', () => {
       );
     }
     render(withServices(fake.services, <Editing />));
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
+    const run = await runButtonOnceEnabled();
     // Outside act(), as in the browser: the edit's own render commits at once and the panel's
     // deferred render waits for a later task, so the click lands between the two.
     const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
@@ -274,8 +276,7 @@ describe('SimulationPanel', () => {
     const fake = fakeServices();
     renderPanel(document, fake.services);
     const user = userEvent.setup();
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
+    const run = await runButtonOnceEnabled();
     await user.click(run);
     const cancel = await screen.findByRole('button', { name: 'Cancel' });
     act(() => {
