@@ -32,6 +32,16 @@ async function runButtonOnceEnabled(): Promise<HTMLElement> {
   return run;
 }
 
+/** Runs the journey, has the workers finish with its result, and waits for the result's figures. */
+async function runToShownResult(fake: ReturnType<typeof fakeServices>, document: JourneyDocument) {
+  await userEvent.setup().click(await runButtonOnceEnabled());
+  const result = resultFor(document);
+  await act(async () => fake.finish(result));
+  const entered = await screen.findByRole('group', { name: 'Entered' });
+  expect(entered).toHaveTextContent(new Intl.NumberFormat('en').format(result.entries));
+  return result;
+}
+
 // The result view is loaded on demand (code splitting); load it once up front so the tests
 // wait for the panel's behaviour, not for the module to be transformed.
 beforeAll(() => import('../../../src/features/simulation/simulation-result.tsx'));
@@ -104,13 +114,7 @@ describe('SimulationPanel', () => {
     const document = welcomeSeries();
     const fake = fakeServices();
     const { onOverlay } = renderPanel(document, fake.services);
-    const user = userEvent.setup();
-    const run = await runButtonOnceEnabled();
-    await user.click(run);
-    const result = resultFor(document);
-    await act(async () => fake.finish(result));
-    const entered = await screen.findByRole('group', { name: 'Entered' });
-    expect(entered).toHaveTextContent(new Intl.NumberFormat('en').format(result.entries));
+    const result = await runToShownResult(fake, document);
     const converted = screen.getByRole('group', { name: 'Converted' });
     expect(converted).toHaveTextContent(String(result.goal?.conversions));
     expect(screen.getByRole('group', { name: 'Conversion rate' })).toHaveTextContent('%');
@@ -143,13 +147,7 @@ describe('SimulationPanel', () => {
     const stored = new Promise<never>((_resolve, reject) => (refuse = reject));
     const save = vi.fn(() => stored);
     renderPanel(document, { ...fake.services, runs: { ...fake.services.runs, save } });
-    const user = userEvent.setup();
-    const run = await runButtonOnceEnabled();
-    await user.click(run);
-    const result = resultFor(document);
-    await act(async () => fake.finish(result));
-    const entered = await screen.findByRole('group', { name: 'Entered' });
-    expect(entered).toHaveTextContent(new Intl.NumberFormat('en').format(result.entries));
+    const result = await runToShownResult(fake, document);
     // Drawn while the store is still busy with it, and given the run exactly as shown.
     expect(save).toHaveBeenCalledTimes(1);
     const shown = save.mock.calls[0] as unknown as [{ id: string; result: unknown }];
