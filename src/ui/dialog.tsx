@@ -5,6 +5,9 @@ import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from './on-demand.tsx'
 
 export type { DialogProps };
 
+/** What a dialog's owner passes to open and close it. */
+export type DialogOpenProps = Pick<DialogProps, 'open' | 'onOpenChange'>;
+
 const frame = onDemand(() => import('./dialog-frame.tsx').then((module) => module.DialogFrame));
 
 /**
@@ -20,9 +23,7 @@ export function Dialog(props: DialogProps) {
   );
 }
 
-interface ConfirmDialogProps {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+interface ConfirmDialogProps extends DialogOpenProps {
   title: string;
   description: ReactNode;
   confirmLabel: string;

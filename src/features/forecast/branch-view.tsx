@@ -1,5 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
+import { TableHead } from '../../ui/table-head.tsx';
 import { compareSplitBranches, type VariantView } from './forecast-model.ts';
 
 /** The branches of each random split compared by the conversions of the runs that took them. */
@@ -24,28 +25,21 @@ export function BranchView({ view, confidence = 0.9 }: { view: VariantView; conf
       {splits.map((split) => (
         <table key={split.stepId} className="data-table forecast-table">
           <caption>{split.stepLabel}</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="forecast.branch-view.branch" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="forecast.branch-view.runs" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="forecast.branch-view.converted" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="forecast.branch-view.rate" />
-              </th>
-              <th scope="col">
-                <FormattedMessage
-                  id="forecast.branch-view.againstTheFirstBranchRange"
-                  values={{ level: confidence }}
-                />
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              intl.formatMessage({ id: 'forecast.branch-view.branch' }),
+              { label: intl.formatMessage({ id: 'forecast.branch-view.runs' }), numeric: true },
+              {
+                label: intl.formatMessage({ id: 'forecast.branch-view.converted' }),
+                numeric: true,
+              },
+              { label: intl.formatMessage({ id: 'forecast.branch-view.rate' }), numeric: true },
+              intl.formatMessage(
+                { id: 'forecast.branch-view.againstTheFirstBranchRange' },
+                { level: confidence },
+              ),
+            ]}
+          />
           <tbody>
             {split.branches.map((b) => (
               <tr key={b.branch}>

@@ -11,6 +11,7 @@ import {
   verdictLabel,
 } from './difference-words.ts';
 import type { VariantView } from './forecast-model.ts';
+import { TableHead } from '../../ui/table-head.tsx';
 
 /** The KPIs whose differences are spelled out as sentences; the table holds all of them. */
 const SPOKEN = ['conversionRate', 'revenue', 'cost', 'messagesPerProfilePerWeek', 'unsubscribes'];
@@ -80,34 +81,23 @@ export function CompareView({
           <caption>
             <FormattedMessage id="forecast.compare-view.everyKpiABAnd" />
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="forecast.compare-view.kpi" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="forecast.compare-view.aMean" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="forecast.compare-view.bMean" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="forecast.compare-view.bA" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage
-                  id="forecast.compare-view.levelRange"
-                  values={{ level: confidence }}
-                />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="forecast.compare-view.relativeToA" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="forecast.compare-view.verdict" />
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              intl.formatMessage({ id: 'forecast.compare-view.kpi' }),
+              { label: intl.formatMessage({ id: 'forecast.compare-view.aMean' }), numeric: true },
+              { label: intl.formatMessage({ id: 'forecast.compare-view.bMean' }), numeric: true },
+              { label: intl.formatMessage({ id: 'forecast.compare-view.bA' }), numeric: true },
+              {
+                label: intl.formatMessage(
+                  { id: 'forecast.compare-view.levelRange' },
+                  { level: confidence },
+                ),
+                numeric: true,
+              },
+              intl.formatMessage({ id: 'forecast.compare-view.relativeToA' }),
+              intl.formatMessage({ id: 'forecast.compare-view.verdict' }),
+            ]}
+          />
           <tbody>
             {kpis.map((kpi) => {
               const c = comparisons[kpi.key];

@@ -19,6 +19,7 @@ import { useNoEntryReasons } from './use-no-entry-reasons.ts';
 import { NoEntryReasons } from '../../ui/no-entry-reasons.tsx';
 import { readForecastSetAhead } from '../../workers/forecast/run-forecast.ts';
 import { whenIdle } from '../../ui/on-demand.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
 import './forecast.css';
 
 interface Loaded {
@@ -156,16 +157,10 @@ export function ForecastPage() {
 
   return (
     <section className="page forecast-page">
-      <header className="page-header">
-        <div>
-          <h1>
-            <FormattedMessage id="forecast.forecast-page.forecast" />
-          </h1>
-          <p className="page-subtitle">
-            <FormattedMessage id="forecast.forecast-page.howSureANumberIs" />
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title={<FormattedMessage id="forecast.forecast-page.forecast" />}
+        subtitle={<FormattedMessage id="forecast.forecast-page.howSureANumberIs" />}
+      />
       {journeys === undefined || sets === undefined ? (
         <p role="status">
           <FormattedMessage id="forecast.forecast-page.loadingJourneysAndProfileSets" />

@@ -1,7 +1,9 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { StoredJourneySummary } from '../../storage/journey-documents.ts';
 import type { ProfileSet } from '../../storage/records.ts';
+import { FormField } from '../../ui/form-field.tsx';
+import { ProfileSetOptions } from './profile-set-options.tsx';
 
 /** What the user chose to forecast. */
 export interface ForecastChoice {
@@ -36,6 +38,7 @@ export function ForecastSetup({
   onChoiceReady?: (setId: string, journeyIds: readonly string[]) => (() => void) | undefined;
 }) {
   const intl = useIntl();
+  const id = useId();
   const [journeyA, setA] = useState(journeys[0]?.id ?? '');
   const [journeyB, setB] = useState('');
   const [setId, setSet] = useState(sets[0]?.id ?? '');
@@ -67,55 +70,45 @@ export function ForecastSetup({
       onSubmit={submit}
       aria-label={intl.formatMessage({ id: 'forecast.forecast-setup.forecastSetup' })}
     >
-      <label className="field">
-        <span className="field-label">
-          <FormattedMessage id="forecast.forecast-setup.journeyA" />
-        </span>
-        <select value={a} onChange={(e) => setA(e.target.value)} required>
-          {journeys.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.name}
-            </option>
-          ))}
+      <FormField id={`${id}-a`} label={<FormattedMessage id="forecast.forecast-setup.journeyA" />}>
+        <select id={`${id}-a`} value={a} onChange={(e) => setA(e.target.value)} required>
+          <JourneyOptions journeys={journeys} />
         </select>
-      </label>
-      <label className="field">
-        <span className="field-label">
-          <FormattedMessage id="forecast.forecast-setup.compareWithB" />
-        </span>
-        <select value={journeyB} onChange={(e) => setB(e.target.value)}>
+      </FormField>
+      <FormField
+        id={`${id}-b`}
+        label={<FormattedMessage id="forecast.forecast-setup.compareWithB" />}
+      >
+        <select id={`${id}-b`} value={journeyB} onChange={(e) => setB(e.target.value)}>
           <option value="">
             <FormattedMessage id="forecast.forecast-setup.nothingForecastAAlone" />
           </option>
-          {journeys.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.name}
-            </option>
-          ))}
+          <JourneyOptions journeys={journeys} />
         </select>
-      </label>
-      <label className="field">
-        <span className="field-label">
-          <FormattedMessage id="forecast.forecast-setup.profileSet" />
-        </span>
+      </FormField>
+      <FormField
+        id={`${id}-set`}
+        label={<FormattedMessage id="forecast.forecast-setup.profileSet" />}
+      >
         <select
+          id={`${id}-set`}
           value={set}
           title={sets.find((s) => s.id === set)?.name}
           onChange={(e) => setSet(e.target.value)}
           required
         >
-          {sets.map((s) => (
-            <option key={s.id} value={s.id}>
-              {intl.formatMessage({ id: 'forecast.setOption' }, { set: s.name, count: s.count })}
-            </option>
-          ))}
+          <ProfileSetOptions sets={sets} />
         </select>
-      </label>
-      <label className="field">
-        <span className="field-label">
-          <FormattedMessage id="forecast.forecast-setup.replications" />
-        </span>
+      </FormField>
+      <FormField
+        id={`${id}-replications`}
+        label={<FormattedMessage id="forecast.forecast-setup.replications" />}
+        hint={<FormattedMessage id="forecast.forecast-setup.eachReplicationRerunsTheJourney" />}
+        hintId={`${id}-replications-hint`}
+      >
         <input
+          id={`${id}-replications`}
+          aria-describedby={`${id}-replications-hint`}
           type="number"
           min={2}
           max={200}
@@ -124,10 +117,7 @@ export function ForecastSetup({
             setReplications(Math.max(2, Math.min(200, Math.round(Number(e.target.value) || 2))))
           }
         />
-        <span className="field-hint">
-          <FormattedMessage id="forecast.forecast-setup.eachReplicationRerunsTheJourney" />
-        </span>
-      </label>
+      </FormField>
       <div className="field field-wide">
         <label className="checkbox-line">
           <input
@@ -166,4 +156,12 @@ export function ForecastSetup({
       </div>
     </form>
   );
+}
+
+function JourneyOptions({ journeys }: { journeys: readonly StoredJourneySummary[] }) {
+  return journeys.map((j) => (
+    <option key={j.id} value={j.id}>
+      {j.name}
+    </option>
+  ));
 }

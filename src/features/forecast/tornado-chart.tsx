@@ -2,6 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { TornadoBar } from '../../domain/forecast/tornado.ts';
 import { ChartFigure, SizedBox } from '../../ui/charts/chart-figure.tsx';
 import { ChartLegend } from '../../ui/charts/chart-legend.tsx';
+import { TableHead } from '../../ui/table-head.tsx';
 import { TORNADO_HIGH, TORNADO_LOW, TornadoPlot, tornadoHeight } from './tornado-plot.tsx';
 
 /** A tornado chart (horizontal bars of each assumption's swing around the base) with its table. */
@@ -42,28 +43,32 @@ export function TornadoChart({
       table={
         <table className="data-table forecast-table">
           <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="forecast.tornado-chart.assumption" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage
-                  id="forecast.tornado-chart.valueWith"
-                  values={{ factor: lowLabel }}
-                />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage
-                  id="forecast.tornado-chart.valueWith"
-                  values={{ factor: highLabel }}
-                />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="forecast.tornado-chart.swing" values={{ unit: changeUnit }} />
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              intl.formatMessage({ id: 'forecast.tornado-chart.assumption' }),
+              {
+                label: intl.formatMessage(
+                  { id: 'forecast.tornado-chart.valueWith' },
+                  { factor: lowLabel },
+                ),
+                numeric: true,
+              },
+              {
+                label: intl.formatMessage(
+                  { id: 'forecast.tornado-chart.valueWith' },
+                  { factor: highLabel },
+                ),
+                numeric: true,
+              },
+              {
+                label: intl.formatMessage(
+                  { id: 'forecast.tornado-chart.swing' },
+                  { unit: changeUnit },
+                ),
+                numeric: true,
+              },
+            ]}
+          />
           <tbody>
             {bars.map((b) => (
               <tr key={b.name}>

@@ -1,8 +1,8 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
+import { AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import type { TornadoBar } from '../../domain/forecast/tornado.ts';
-import { Tick } from '../../ui/charts/series-plot.tsx';
+import { BottomAxis, Tick, XAxisTitle } from '../../ui/charts/chart-axes.tsx';
 
 export const TORNADO_LOW = '#0072b2';
 export const TORNADO_HIGH = '#e69f00';
@@ -83,24 +83,15 @@ export function TornadoPlot({
           tickComponent={Tick}
           tickLabelProps={{ textAnchor: 'end', dx: -6, dy: '0.32em' }}
         />
-        <AxisBottom
+        <BottomAxis
           top={innerHeight}
           scale={x}
           numTicks={5}
           tickFormat={(v) => format(Number(v))}
-          stroke="var(--border)"
-          tickStroke="var(--border)"
-          tickComponent={Tick}
-          tickLabelProps={{ textAnchor: 'middle', dy: '0.71em' }}
         />
-        <text
-          className="chart-axis-title"
-          x={innerWidth / 2}
-          y={innerHeight + 42}
-          textAnchor="middle"
-        >
+        <XAxisTitle width={innerWidth} y={innerHeight + 42}>
           {axisLabel}
-        </text>
+        </XAxisTitle>
       </Group>
     </svg>
   );

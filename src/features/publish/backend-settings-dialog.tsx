@@ -6,7 +6,8 @@ import {
   getBackendSettings,
   saveBackendSettings,
 } from '../../api/backend-settings.ts';
-import { Dialog } from '../../ui/dialog.tsx';
+import { Dialog, type DialogOpenProps } from '../../ui/dialog.tsx';
+import { FormField } from '../../ui/form-field.tsx';
 import { ConnectionCheckButton } from './connection-check.tsx';
 import './publish.css';
 
@@ -28,10 +29,16 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
         onDone();
       }}
     >
-      <div className="field">
-        <label htmlFor={urlId}>
-          <FormattedMessage id="publish.backend-settings-dialog.backendUrl" />
-        </label>
+      <FormField
+        id={urlId}
+        label={<FormattedMessage id="publish.backend-settings-dialog.backendUrl" />}
+        hint={
+          <>
+            {DEFAULT_BASE_URL}{' '}
+            <FormattedMessage id="publish.backend-settings-dialog.isTheBuiltInMock" />
+          </>
+        }
+      >
         <input
           id={urlId}
           // Not type="url": the default "/api" is a path, which URL inputs refuse.
@@ -41,15 +48,13 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
           placeholder={DEFAULT_BASE_URL}
           onChange={(e) => setBaseUrl(e.target.value)}
         />
-        <span className="field-hint">
-          {DEFAULT_BASE_URL}{' '}
-          <FormattedMessage id="publish.backend-settings-dialog.isTheBuiltInMock" />
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor={tokenId}>
-          <FormattedMessage id="publish.backend-settings-dialog.accessToken" />
-        </label>
+      </FormField>
+      <FormField
+        id={tokenId}
+        label={<FormattedMessage id="publish.backend-settings-dialog.accessToken" />}
+        hint={<FormattedMessage id="publish.backend-settings-dialog.keptForThisBrowserSession" />}
+        hintId={tokenHint}
+      >
         <input
           id={tokenId}
           type="password"
@@ -58,14 +63,17 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
           aria-describedby={tokenHint}
           onChange={(e) => setToken(e.target.value)}
         />
-        <span id={tokenHint} className="field-hint">
-          <FormattedMessage id="publish.backend-settings-dialog.keptForThisBrowserSession" />
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor={timeoutId}>
-          <FormattedMessage id="publish.backend-settings-dialog.requestTimeOutSeconds" />
-        </label>
+      </FormField>
+      <FormField
+        id={timeoutId}
+        label={<FormattedMessage id="publish.backend-settings-dialog.requestTimeOutSeconds" />}
+        hint={
+          <FormattedMessage
+            id="publish.backend-settings-dialog.aRequestWithNoAnswerStops"
+            values={{ seconds: DEFAULT_TIMEOUT_SECONDS }}
+          />
+        }
+      >
         <input
           id={timeoutId}
           type="number"
@@ -75,13 +83,7 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
           value={timeoutSeconds}
           onChange={(e) => setTimeoutSeconds(e.target.value)}
         />
-        <span className="field-hint">
-          <FormattedMessage
-            id="publish.backend-settings-dialog.aRequestWithNoAnswerStops"
-            values={{ seconds: DEFAULT_TIMEOUT_SECONDS }}
-          />
-        </span>
-      </div>
+      </FormField>
       <label className="backend-settings__remember">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
         <FormattedMessage id="publish.backend-settings-dialog.rememberOnThisDevice" />
@@ -104,13 +106,7 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
 }
 
 /** Where to publish: the backend's URL, an access token and the request time-out. */
-export function BackendSettingsDialog({
-  open,
-  onOpenChange,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function BackendSettingsDialog({ open, onOpenChange }: DialogOpenProps) {
   const intl = useIntl();
   return (
     <Dialog

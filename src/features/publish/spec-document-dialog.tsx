@@ -1,16 +1,10 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import specDocument from '../../../docs/spec.md?raw';
-import { Dialog } from '../../ui/dialog.tsx';
+import { Dialog, type DialogOpenProps } from '../../ui/dialog.tsx';
 import { MarkdownView } from './markdown-view.tsx';
 
 /** The spec document (docs/spec.md), readable in the app. */
-export function SpecDocumentDialog({
-  open,
-  onOpenChange,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function SpecDocumentDialog({ open, onOpenChange }: DialogOpenProps) {
   const intl = useIntl();
   return (
     <Dialog

@@ -4,6 +4,7 @@ import { AssumptionsEditor, type BehaviourOverrides } from './assumptions-editor
 import type { Channel } from '../../domain/index.ts';
 import { count, formatDay, formatShownDay } from './format.ts';
 import type { SimulationProfileSet } from './simulation-services.tsx';
+import { FormField } from '../../ui/form-field.tsx';
 
 /** What the user chose for the next run. */
 export interface SimulationFormValue {
@@ -46,10 +47,7 @@ export function SimulationForm({
   const chosenIsListed = sets?.some((s) => s.id === value.setId) === true;
   return (
     <div className="sim-form">
-      <div className="field">
-        <label htmlFor="sim-set">
-          <FormattedMessage id="sim.simulation-form.profileSet" />
-        </label>
+      <FormField id="sim-set" label={<FormattedMessage id="sim.simulation-form.profileSet" />}>
         {sets === null ? (
           <span className="muted">
             <FormattedMessage id="sim.simulation-form.loadingProfileSets" />
@@ -86,12 +84,9 @@ export function SimulationForm({
             ))}
           </select>
         )}
-      </div>
+      </FormField>
       <div className="sim-form-row">
-        <div className="field">
-          <label htmlFor="sim-start">
-            <FormattedMessage id="sim.simulation-form.startDate" />
-          </label>
+        <FormField id="sim-start" label={<FormattedMessage id="sim.simulation-form.startDate" />}>
           <input
             id="sim-start"
             type="date"
@@ -103,11 +98,8 @@ export function SimulationForm({
               if (Number.isFinite(t)) update({ start: t });
             }}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="sim-days">
-            <FormattedMessage id="sim.simulation-form.days" />
-          </label>
+        </FormField>
+        <FormField id="sim-days" label={<FormattedMessage id="sim.simulation-form.days" />}>
           <input
             id="sim-days"
             type="number"
@@ -122,11 +114,8 @@ export function SimulationForm({
               if (Number.isFinite(n) && n >= 1) update({ horizonDays: Math.min(3650, n) });
             }}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="sim-seed">
-            <FormattedMessage id="sim.simulation-form.seed" />
-          </label>
+        </FormField>
+        <FormField id="sim-seed" label={<FormattedMessage id="sim.simulation-form.seed" />}>
           <input
             id="sim-seed"
             type="number"
@@ -135,7 +124,7 @@ export function SimulationForm({
             value={value.seed}
             onChange={(e) => update({ seed: e.currentTarget.value })}
           />
-        </div>
+        </FormField>
       </div>
       <p className="field-hint" aria-live="polite">
         {spanLoading

@@ -9,6 +9,7 @@ import type { SimulationRun } from '../../storage/simulation-runs.ts';
 import { count, formatWhen } from './format.ts';
 import { useSimulationServices } from './simulation-services.tsx';
 import { compileForSimulation } from './spec-version.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
 import './simulation.css';
 
 /** How a saved run relates to its journey as stored now. */
@@ -77,16 +78,10 @@ export function SimulationsPage() {
 
   return (
     <section className="page">
-      <div className="page-header">
-        <div>
-          <h1>
-            <FormattedMessage id="sim.simulations-page.simulations" />
-          </h1>
-          <p className="page-subtitle">
-            <FormattedMessage id="sim.simulations-page.savedRunsOfYourJourneys" />
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title={<FormattedMessage id="sim.simulations-page.simulations" />}
+        subtitle={<FormattedMessage id="sim.simulations-page.savedRunsOfYourJourneys" />}
+      />
       {error !== null && (
         <p role="alert" className="field-error">
           <FormattedMessage

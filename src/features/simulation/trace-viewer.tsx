@@ -2,6 +2,7 @@ import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } fro
 import { useId, useMemo, useState } from 'react';
 import type { SimulationResult } from '../../domain/index.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
+import { TableHead } from '../../ui/table-head.tsx';
 import { count, formatInstant } from './format.ts';
 import { formatTraceWhy } from './trace-words.ts';
 import { formatStepPhrase } from '../../i18n/step-words.ts';
@@ -182,22 +183,14 @@ function TraceTimeline({
               }}
             />
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="sim.trace-viewer.simulatedTime" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="sim.trace-viewer.step" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="sim.trace-viewer.went" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="sim.trace-viewer.reason" />
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              intl.formatMessage({ id: 'sim.trace-viewer.simulatedTime' }),
+              intl.formatMessage({ id: 'sim.trace-viewer.step' }),
+              intl.formatMessage({ id: 'sim.trace-viewer.went' }),
+              intl.formatMessage({ id: 'sim.trace-viewer.reason' }),
+            ]}
+          />
           <tbody>
             {run.steps.map((step, j) => (
               <tr

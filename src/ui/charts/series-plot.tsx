@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis';
+import { AxisLeft } from '@visx/axis';
 import { GridRows } from '@visx/grid';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
@@ -13,6 +13,7 @@ import {
   type PartialCategory,
 } from './chart-types.ts';
 import { calendarTickLabels, type CalendarCategories } from './calendar-categories.ts';
+import { BottomAxis, Tick, XAxisTitle } from './chart-axes.tsx';
 import { placeSeries, valueExtent } from './stack-series.ts';
 
 export type PlotKind = 'line' | 'bar' | 'stacked-bar' | 'area';
@@ -41,15 +42,6 @@ export interface SeriesPlotProps {
 const MARGIN = { top: 20, right: 16, bottom: 46, left: 76 };
 /** Room one x-axis label takes (a date such as "Sep 13, 2026" or "13 sept. 2026" at 11 px, with a gap). */
 const X_LABEL_ROOM = 90;
-
-/** Tick labels as plain SVG text: visx's Text measures every word in the page layout. */
-export function Tick({ x, y, formattedValue, textAnchor, dx, dy }: TickRendererProps) {
-  return (
-    <text x={x} y={y} dx={dx} dy={dy} textAnchor={textAnchor} className="series-plot-tick">
-      {formattedValue}
-    </text>
-  );
-}
 
 /** The SVG plot of a {@link SeriesChart}, with a tooltip of every value at the pointer. */
 export function SeriesPlot({
@@ -255,24 +247,15 @@ export function SeriesPlot({
             tickComponent={Tick}
             tickLabelProps={{ textAnchor: 'end', dx: -4, dy: '0.32em' }}
           />
-          <AxisBottom
+          <BottomAxis
             top={innerHeight}
             scale={x}
             tickValues={ticks}
             tickFormat={(c) => tickLabels?.get(Number(c)) ?? categories[Number(c)] ?? ''}
-            stroke="var(--border)"
-            tickStroke="var(--border)"
-            tickComponent={Tick}
-            tickLabelProps={{ textAnchor: 'middle', dy: '0.71em' }}
           />
-          <text
-            className="chart-axis-title"
-            x={innerWidth / 2}
-            y={innerHeight + 40}
-            textAnchor="middle"
-          >
+          <XAxisTitle width={innerWidth} y={innerHeight + 40}>
             {xAxisLabel}
-          </text>
+          </XAxisTitle>
           <text
             className="chart-axis-title"
             transform={`translate(${-MARGIN.left + 12}, ${innerHeight / 2}) rotate(-90)`}

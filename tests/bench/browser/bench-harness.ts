@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { chromiumLaunchOptions } from '../../support/chromium.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -50,6 +51,36 @@ export function printMsRows(
   }
 }
 
+/** One figure of a Chromium bench, as `tests/bench/run.ts` tables them. */
+export interface MsRow {
+  name: string;
+  value: number;
+  unit: 'ms';
+  target: number | null;
+}
+
+/**
+ * Measures `rounds` rounds of a bench on the demo app in one Chromium, and writes the bench's
+ * rows from `median`, which gives the median over the rounds of the figure `pick` reads.
+ */
+export function rowsOfMedianRounds<Figures>(
+  rounds: number,
+  measureRound: (browser: Browser, url: string) => Promise<Figures>,
+  rows: (median: (pick: (figures: Figures) => number) => number) => Omit<MsRow, 'unit'>[],
+): Promise<MsRow[]> {
+  return withDemoApp(async (url) => {
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    const samples: Figures[] = [];
+    try {
+      for (let r = 0; r < rounds; r++) samples.push(await measureRound(browser, url));
+    } finally {
+      await browser.close();
+    }
+    const medianOf = (pick: (figures: Figures) => number) => median(samples.map(pick));
+    return rows(medianOf).map((row) => ({ ...row, unit: 'ms' }));
+  });
+}
+
 /** Builds the demo app (mock backend included) and serves it on a free port. */
 export async function withDemoApp<T>(run: (url: string) => Promise<T>): Promise<T> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'wayfinder-app-bench-'));
@@ -72,6 +103,27 @@ export async function withDemoApp<T>(run: (url: string) => Promise<T>): Promise<
   } finally {
     await server.close();
     rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens the demo app in a fresh context of `browser` once its journey list shows `journey`; the
+ * page's uncaught errors are gathered in `errors`. The caller closes `context`.
+ */
+export async function openDemoApp(browser: Browser, url: string, journey: string) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    // tsx compiles with esbuild's keepNames, which wraps a probe's inner functions in `__name`.
+    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.getByRole('link', { name: journey }).first().waitFor({ timeout: 60_000 });
+    return { context, page, errors };
+  } catch (error) {
+    await context.close();
+    throw error;
   }
 }
 

@@ -5,9 +5,14 @@
 // Run: npx tsx tests/bench/browser/forecast-page.ts   (BENCH_ROUNDS=1 for one round)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../support/chromium.ts';
-import { generateProfiles, median, printMsRows, withDemoApp } from './bench-harness.ts';
+import type { Browser, Page } from '@playwright/test';
+import {
+  generateProfiles,
+  openDemoApp,
+  printMsRows,
+  rowsOfMedianRounds,
+  type MsRow,
+} from './bench-harness.ts';
 import { traceThreadsDuring } from './thread-trace.ts';
 
 const PROFILES = 100_000;
@@ -16,14 +21,6 @@ const REPLICATIONS = 20;
 const FORECAST_TARGET = 3_000;
 const FIRST_PROGRESS_TARGET = 300;
 const TORNADO_TARGET = 3_000;
-
-/** One figure of the bench, as `tests/bench/run.ts` tables them. */
-export interface ForecastPageRow {
-  name: string;
-  value: number;
-  unit: 'ms';
-  target: number | null;
-}
 
 interface RoundFigures {
   firstProgressMs: number;
@@ -106,15 +103,8 @@ async function traced<T>(
 }
 
 async function measureRound(browser: Browser, url: string): Promise<RoundFigures> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  // tsx compiles with esbuild's keepNames, which wraps the probe's inner functions in `__name`.
-  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { context, page, errors } = await openDemoApp(browser, url, 'Welcome series');
   try {
-    await page.goto(url);
-    await page.getByRole('link', { name: 'Welcome series' }).first().waitFor({ timeout: 60_000 });
     await generateProfiles(page, PROFILES);
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -153,34 +143,23 @@ async function measureRound(browser: Browser, url: string): Promise<RoundFigures
 }
 
 /** Medians over `rounds` fresh browser contexts. */
-export async function runForecastPageBench(rounds = 3): Promise<ForecastPageRow[]> {
-  return withDemoApp(async (url) => {
-    const browser = await chromium.launch(chromiumLaunchOptions);
-    const samples: RoundFigures[] = [];
-    try {
-      for (let r = 0; r < rounds; r++) samples.push(await measureRound(browser, url));
-    } finally {
-      await browser.close();
-    }
-    const m = (pick: (s: RoundFigures) => number) => median(samples.map(pick));
+export function runForecastPageBench(rounds = 3): Promise<MsRow[]> {
+  return rowsOfMedianRounds(rounds, measureRound, (m) => {
     const n = PROFILES.toLocaleString('en-US');
     return [
       {
         name: `forecast A vs B, ${n} profiles × ${REPLICATIONS} replications: click Run → first progress`,
         value: m((s) => s.firstProgressMs),
-        unit: 'ms',
         target: FIRST_PROGRESS_TARGET,
       },
       {
         name: `  same run: click Run → every replication done and compared`,
         value: m((s) => s.forecastMs),
-        unit: 'ms',
         target: FORECAST_TARGET,
       },
       {
         name: `sensitivity (tornado) of A, ${n} profiles, 5 replications per setting: click → chart drawn`,
         value: m((s) => s.tornadoMs),
-        unit: 'ms',
         target: TORNADO_TARGET,
       },
     ];

@@ -7,9 +7,14 @@
 // Run: npx tsx tests/bench/browser/profile-pages.ts   (BENCH_ROUNDS=n, default 3)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../support/chromium.ts';
-import { generateProfiles, median, printMsRows, withDemoApp } from './bench-harness.ts';
+import type { Browser, Locator, Page } from '@playwright/test';
+import {
+  generateProfiles,
+  openDemoApp,
+  printMsRows,
+  rowsOfMedianRounds,
+  type MsRow,
+} from './bench-harness.ts';
 import { profileDuring } from './cpu-profile.ts';
 import { tracedTasks } from './task-trace.ts';
 
@@ -18,13 +23,6 @@ const log = (line: string) => {
   if (process.env.BENCH_VERBOSE) process.stderr.write(`${line}\n`);
 };
 const SET_NAME = 'Synthetic 100k';
-
-export interface ProfilePagesRow {
-  name: string;
-  value: number;
-  unit: 'ms';
-  target: number | null;
-}
 
 interface RoundFigures {
   setFirstRowsMs: number;
@@ -112,14 +110,8 @@ async function sortByName(page: Page): Promise<{ ms: number; longestTaskMs: numb
 
 async function measureRound(browser: Browser, url: string): Promise<RoundFigures> {
   const traced = <T>(page: Page, action: () => Promise<T>) => tracedTasks(browser, page, action);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { context, page, errors } = await openDemoApp(browser, url, 'Welcome series');
   try {
-    await page.goto(url);
-    await page.getByRole('link', { name: 'Welcome series' }).first().waitFor({ timeout: 60_000 });
     await generateProfiles(page, PROFILES);
     log('generated');
     const setFirstRowsMs = await clickAndTime(
@@ -176,63 +168,47 @@ async function measureRound(browser: Browser, url: string): Promise<RoundFigures
 }
 
 /** Medians over `rounds` fresh browser contexts (fresh IndexedDB each). */
-export async function runProfilePagesBench(rounds = 3): Promise<ProfilePagesRow[]> {
-  return withDemoApp(async (url) => {
-    const browser = await chromium.launch(chromiumLaunchOptions);
-    const samples: RoundFigures[] = [];
-    try {
-      for (let r = 0; r < rounds; r++) samples.push(await measureRound(browser, url));
-    } finally {
-      await browser.close();
-    }
-    const m = (pick: (s: RoundFigures) => number) => median(samples.map(pick));
+export function runProfilePagesBench(rounds = 3): Promise<MsRow[]> {
+  return rowsOfMedianRounds(rounds, measureRound, (m) => {
     return [
       {
         name: 'a 100,000-profile set: click → first rows drawn',
         value: m((s) => s.setFirstRowsMs),
-        unit: 'ms',
         target: 300,
       },
       {
         name: 'scrolling that table while the rest is read: longest task over 50 ms (0: none)',
         value: m((s) => s.scrollLongestTaskMs),
-        unit: 'ms',
         target: 50,
       },
       {
         name: 'the same, once the whole set is read',
         value: m((s) => s.scrollReadLongestTaskMs),
-        unit: 'ms',
         target: 50,
       },
       {
         name: 'sort that table by name: click → sorted rows drawn',
         value: m((s) => s.sortMs),
-        unit: 'ms',
         target: null,
       },
       {
         name: 'the same: longest main-thread task over 50 ms (0: none)',
         value: m((s) => s.sortLongestTaskMs),
-        unit: 'ms',
         target: 50,
       },
       {
         name: 'the longest main-thread task of the scrolls and the sort, in thread CPU time',
         value: m((s) => Math.max(s.scrollCpuMs, s.scrollReadCpuMs, s.sortCpuMs)),
-        unit: 'ms',
         target: 50,
       },
       {
         name: "a profile's page with the value thermometer (100,000-profile set), first visit",
         value: m((s) => s.profileFirstVisitMs),
-        unit: 'ms',
         target: 300,
       },
       {
         name: 'the same, second visit',
         value: m((s) => s.profileSecondVisitMs),
-        unit: 'ms',
         target: 300,
       },
     ];

@@ -4,11 +4,16 @@
 // Run: npx tsx tests/bench/browser/simulation-panel.ts   (BENCH_VERBOSE=1 lists every long task)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../support/chromium.ts';
+import type { Browser, Page } from '@playwright/test';
 import { profileDuring } from './cpu-profile.ts';
 import { traceDuring } from './trace-timeline.ts';
-import { generateProfiles, median, printMsRows, withDemoApp } from './bench-harness.ts';
+import {
+  generateProfiles,
+  openDemoApp,
+  printMsRows,
+  rowsOfMedianRounds,
+  type MsRow,
+} from './bench-harness.ts';
 import {
   armRunProbe,
   CLICK_MARK,
@@ -28,14 +33,6 @@ const RUN_TARGET_100K = 500;
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 1_000);
 /** The issue's bar for a responsive page: no main-thread task over 50 ms. */
 const LONG_TASK_TARGET = 50;
-
-/** One figure of the bench, as `tests/bench/run.ts` tables them. */
-export interface SimulationPanelRow {
-  name: string;
-  value: number;
-  unit: 'ms';
-  target: number | null;
-}
 
 interface RoundFigures {
   first: RunFigures;
@@ -69,15 +66,8 @@ async function measureRound(
   url: string,
   profiles: number,
 ): Promise<RoundFigures> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  // tsx compiles with esbuild's keepNames, which wraps the probe's inner functions in `__name`.
-  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { context, page, errors } = await openDemoApp(browser, url, JOURNEY);
   try {
-    await page.goto(url);
-    await page.getByRole('link', { name: JOURNEY }).first().waitFor({ timeout: 60_000 });
     await generateProfiles(page, profiles);
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -131,48 +121,37 @@ async function measureRound(
  * a first and a second run of `profiles` (10,000 by default), and the time from the click on Run to the result
  * drawn: medians over `rounds` fresh browser contexts.
  */
-export async function runSimulationPanelBench(
-  rounds = 3,
-  profiles = 10_000,
-): Promise<SimulationPanelRow[]> {
-  return withDemoApp(async (url) => {
-    const browser = await chromium.launch(chromiumLaunchOptions);
-    const samples: RoundFigures[] = [];
-    try {
-      for (let r = 0; r < rounds; r++) samples.push(await measureRound(browser, url, profiles));
-    } finally {
-      await browser.close();
-    }
-    const m = (pick: (s: RoundFigures) => number) => median(samples.map(pick));
-    const runs = `${profiles.toLocaleString('en-US')} profiles`;
-    const runTarget = profiles === 100_000 ? RUN_TARGET_100K : null;
-    return [
-      {
-        name: `longest main-thread task over 50 ms (0: none), first run (${runs})`,
-        value: m((s) => s.first.longestTaskMs),
-        unit: 'ms',
-        target: LONG_TASK_TARGET,
-      },
-      {
-        name: `longest main-thread task over 50 ms (0: none), second run (${runs})`,
-        value: m((s) => s.second.longestTaskMs),
-        unit: 'ms',
-        target: LONG_TASK_TARGET,
-      },
-      {
-        name: `click Run → result drawn, first run (${runs})`,
-        value: m((s) => s.first.totalMs),
-        unit: 'ms',
-        target: runTarget,
-      },
-      {
-        name: `click Run → result drawn, second run (${runs})`,
-        value: m((s) => s.second.totalMs),
-        unit: 'ms',
-        target: runTarget,
-      },
-    ];
-  });
+export function runSimulationPanelBench(rounds = 3, profiles = 10_000): Promise<MsRow[]> {
+  return rowsOfMedianRounds(
+    rounds,
+    (browser, url) => measureRound(browser, url, profiles),
+    (m) => {
+      const runs = `${profiles.toLocaleString('en-US')} profiles`;
+      const runTarget = profiles === 100_000 ? RUN_TARGET_100K : null;
+      return [
+        {
+          name: `longest main-thread task over 50 ms (0: none), first run (${runs})`,
+          value: m((s) => s.first.longestTaskMs),
+          target: LONG_TASK_TARGET,
+        },
+        {
+          name: `longest main-thread task over 50 ms (0: none), second run (${runs})`,
+          value: m((s) => s.second.longestTaskMs),
+          target: LONG_TASK_TARGET,
+        },
+        {
+          name: `click Run → result drawn, first run (${runs})`,
+          value: m((s) => s.first.totalMs),
+          target: runTarget,
+        },
+        {
+          name: `click Run → result drawn, second run (${runs})`,
+          value: m((s) => s.second.totalMs),
+          target: runTarget,
+        },
+      ];
+    },
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

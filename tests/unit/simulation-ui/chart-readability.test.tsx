@@ -56,7 +56,11 @@ describe('SeriesPlot reads on its own', () => {
 });
 
 describe('SeriesChart legends name only what is drawn', () => {
-  it('leaves a flat band out of the legend and says there is no range to draw', () => {
+  /** A two-day sends chart with one series and one P10–P90 band; returns its figure. */
+  function renderDailySendsChart(
+    means: number[],
+    band: { lower: number[]; upper: number[] },
+  ): HTMLElement {
     render(
       <SeriesChart
         title="Messages sent per day"
@@ -64,45 +68,27 @@ describe('SeriesChart legends name only what is drawn', () => {
         xAxisLabel="Day"
         yAxisLabel="Messages sent per day"
         categories={['d1', 'd2']}
-        series={[{ key: 'mean', label: 'Mean sends', values: [5, 6] }]}
-        bands={[{ key: 'r', label: 'P10–P90', lower: [5, 6], upper: [5, 6] }]}
+        series={[{ key: 'mean', label: 'Mean sends', values: means }]}
+        bands={[{ key: 'r', label: 'P10–P90', ...band }]}
       />,
     );
-    const figure = screen.getByRole('figure', { name: 'Messages sent per day' });
+    return screen.getByRole('figure', { name: 'Messages sent per day' });
+  }
+
+  it('leaves a flat band out of the legend and says there is no range to draw', () => {
+    const figure = renderDailySendsChart([5, 6], { lower: [5, 6], upper: [5, 6] });
     expect(figure).toHaveTextContent('P10–P90: no range to draw');
     expect(figure.querySelector('.chart-legend')).toBeNull();
   });
 
   it('says a band thinner than the line everywhere does not show, and leaves it out of the legend', () => {
-    render(
-      <SeriesChart
-        title="Messages sent per day"
-        categoryLabel="Day"
-        xAxisLabel="Day"
-        yAxisLabel="Messages sent per day"
-        categories={['d1', 'd2']}
-        series={[{ key: 'mean', label: 'Mean sends', values: [100, 200] }]}
-        bands={[{ key: 'r', label: 'P10–P90', lower: [100, 200], upper: [100.5, 200] }]}
-      />,
-    );
-    const figure = screen.getByRole('figure', { name: 'Messages sent per day' });
+    const figure = renderDailySendsChart([100, 200], { lower: [100, 200], upper: [100.5, 200] });
     expect(figure).toHaveTextContent('P10–P90: narrower than the line on every point');
     expect(figure.querySelector('.chart-legend')).toBeNull();
   });
 
   it('lists a band with width in the legend beside the series', () => {
-    render(
-      <SeriesChart
-        title="Messages sent per day"
-        categoryLabel="Day"
-        xAxisLabel="Day"
-        yAxisLabel="Messages sent per day"
-        categories={['d1', 'd2']}
-        series={[{ key: 'mean', label: 'Mean sends', values: [5, 6] }]}
-        bands={[{ key: 'r', label: 'P10–P90', lower: [4, 5], upper: [6, 8] }]}
-      />,
-    );
-    const figure = screen.getByRole('figure', { name: 'Messages sent per day' });
+    const figure = renderDailySendsChart([5, 6], { lower: [4, 5], upper: [6, 8] });
     expect(figure.querySelector('.chart-legend')).toHaveTextContent('P10–P90Mean sends');
     expect(figure).not.toHaveTextContent('no range to draw');
   });

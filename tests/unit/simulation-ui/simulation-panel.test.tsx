@@ -25,6 +25,23 @@ function renderPanel(
   return { onOverlay, onFocusStep };
 }
 
+/** The panel's Run simulation button, once the panel has enabled it. */
+async function runButtonOnceEnabled(): Promise<HTMLElement> {
+  const run = await screen.findByRole('button', { name: 'Run simulation' });
+  await waitFor(() => expect(run).toBeEnabled());
+  return run;
+}
+
+/** Runs the journey, has the workers finish with its result, and waits for the result's figures. */
+async function runToShownResult(fake: ReturnType<typeof fakeServices>, document: JourneyDocument) {
+  await userEvent.setup().click(await runButtonOnceEnabled());
+  const result = resultFor(document);
+  await act(async () => fake.finish(result));
+  const entered = await screen.findByRole('group', { name: 'Entered' });
+  expect(entered).toHaveTextContent(new Intl.NumberFormat('en').format(result.entries));
+  return result;
+}
+
 // The result view is loaded on demand (code splitting); load it once up front so the tests
 // wait for the panel's behaviour, not for the module to be transformed.
 beforeAll(() => import('../../../src/features/simulation/simulation-result.tsx'));
@@ -97,14 +114,7 @@ describe('SimulationPanel', () => {
     const document = welcomeSeries();
     const fake = fakeServices();
     const { onOverlay } = renderPanel(document, fake.services);
-    const user = userEvent.setup();
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
-    await user.click(run);
-    const result = resultFor(document);
-    await act(async () => fake.finish(result));
-    const entered = await screen.findByRole('group', { name: 'Entered' });
-    expect(entered).toHaveTextContent(new Intl.NumberFormat('en').format(result.entries));
+    const result = await runToShownResult(fake, document);
     const converted = screen.getByRole('group', { name: 'Converted' });
     expect(converted).toHaveTextContent(String(result.goal?.conversions));
     expect(screen.getByRole('group', { name: 'Conversion rate' })).toHaveTextContent('%');
@@ -137,14 +147,7 @@ describe('SimulationPanel', () => {
     const stored = new Promise<never>((_resolve, reject) => (refuse = reject));
     const save = vi.fn(() => stored);
     renderPanel(document, { ...fake.services, runs: { ...fake.services.runs, save } });
-    const user = userEvent.setup();
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
-    await user.click(run);
-    const result = resultFor(document);
-    await act(async () => fake.finish(result));
-    const entered = await screen.findByRole('group', { name: 'Entered' });
-    expect(entered).toHaveTextContent(new Intl.NumberFormat('en').format(result.entries));
+    const result = await runToShownResult(fake, document);
     // Drawn while the store is still busy with it, and given the run exactly as shown.
     expect(save).toHaveBeenCalledTimes(1);
     const shown = save.mock.calls[0] as unknown as [{ id: string; result: unknown }];
@@ -179,8 +182,7 @@ describe('SimulationPanel', () => {
       },
     });
     const user = userEvent.setup();
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
+    const run = await runButtonOnceEnabled();
     await user.click(run);
     await act(async () => fake.finish(resultFor(document)));
     await screen.findByRole('group', { name: 'Entered' });
@@ -214,8 +216,7 @@ describe('SimulationPanel', () => {
         />,
       ),
     );
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
+    const run = await runButtonOnceEnabled();
     // The chosen set holds background work until the first run (see background-hold.test.tsx).
     expect(ahead).toHaveLength(1);
     await userEvent.setup().click(run);
@@ -249,8 +250,7 @@ describe('SimulationPanel', () => {
       );
     }
     render(withServices(fake.services, <Editing />));
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
+    const run = await runButtonOnceEnabled();
     // Outside act(), as in the browser: the edit's own render commits at once and the panel's
     // deferred render waits for a later task, so the click lands between the two.
     const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
@@ -274,8 +274,7 @@ describe('SimulationPanel', () => {
     const fake = fakeServices();
     renderPanel(document, fake.services);
     const user = userEvent.setup();
-    const run = await screen.findByRole('button', { name: 'Run simulation' });
-    await waitFor(() => expect(run).toBeEnabled());
+    const run = await runButtonOnceEnabled();
     await user.click(run);
     const cancel = await screen.findByRole('button', { name: 'Cancel' });
     act(() => {

@@ -46,16 +46,43 @@ function runOn(
   });
 }
 
+/** Stores `count` generated profiles, over the year to NOW, in a new set. */
+async function storedSet(count: number, seed: number) {
+  const profiles = generateProfiles({ count, seed, start: NOW - 365 * DAY, end: NOW });
+  const dbName = `read-ahead-${Math.random()}`;
+  const repo = createProfileRepo(openWayfinderDb(dbName));
+  const stored = await repo.createProfileSet({ name: 'Read ahead', source: 'generated' });
+  await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
+  return { profiles, set: { dbName, setId: stored.id } };
+}
+
+type RunSetRequest = Extract<ForecastWorkerRequest, { type: 'run-set' }>;
+
+/** A forecast over the whole of a stored set as one part, tracing nothing unless `run` says so. */
+function runSetRequest(
+  { profiles, set }: Awaited<ReturnType<typeof storedSet>>,
+  run: Pick<RunSetRequest, 'variants' | 'seed0' | 'replications'> & Partial<RunSetRequest>,
+): RunSetRequest {
+  return {
+    type: 'run-set',
+    set,
+    parts: 1,
+    partition: 0,
+    shareSize: profiles.length,
+    tracing: { every: false, sample: 0, cap: { max: 3, periodDays: 7 } },
+    ...run,
+  };
+}
+
+const replicationsIn = (events: ForecastWorkerEvent[]) =>
+  events.filter((e) => e.type === 'replication');
+const resultsIn = (events: ForecastWorkerEvent[]) => replicationsIn(events).map((e) => e.result);
+
 describe('a forecast worker kept between runs', () => {
   it('reads its part of the set once, ahead of the runs, for every run that follows', async () => {
-    const profiles = generateProfiles({ count: 3_500, seed: 4, start: NOW - 365 * DAY, end: NOW });
-    const dbName = `kept-${Math.random()}`;
-    const repo = createProfileRepo(openWayfinderDb(dbName));
-    const stored = await repo.createProfileSet({ name: 'Kept', source: 'generated' });
-    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
-    const set = { dbName, setId: stored.id };
+    const stored = await storedSet(3_500, 4);
+    const { profiles, set } = stored;
     const spec = templateSpec('welcome-series');
-    const tracing = { every: false, sample: 0, cap: { max: 3, periodDays: 7 } };
     vi.mocked(ChunkColumns.prototype.add).mockClear();
     const worker = inProcessForecastWorker();
     worker.postMessage({ type: 'read-ahead', set, parts: 1, partition: 0 });
@@ -63,18 +90,12 @@ describe('a forecast worker kept between runs', () => {
     let period = { start: 0, horizonDays: 1 };
     const first = await runOn(
       worker,
-      {
-        type: 'run-set',
-        set,
-        parts: 1,
-        shareSize: profiles.length,
+      runSetRequest(stored, {
         awaitPeriod: true,
         variants: [{ spec, options: { start: 0, horizonDays: 1 } }],
-        partition: 0,
         seed0: 3,
         replications: 2,
-        tracing,
-      },
+      }),
       (span) => {
         const events = new EventSpan();
         events.add(span.first ?? 0, span.last ?? 0);
@@ -85,40 +106,28 @@ describe('a forecast worker kept between runs', () => {
     );
     const second = await runOn(
       worker,
-      {
-        type: 'run-set',
-        set,
-        parts: 1,
-        shareSize: profiles.length,
+      runSetRequest(stored, {
         variants: [{ spec, options: { start: NOW - 90 * DAY, horizonDays: 90 } }],
-        partition: 0,
         seed0: 7,
         replications: 1,
-        tracing,
-      },
+      }),
       () => null,
     );
     worker.terminate();
     // 4 chunks of 1,000, decoded once for the three runs (the read ahead and two forecasts).
     const read = vi.mocked(ChunkColumns.prototype.add).mock.calls.map(([chunk]) => chunk.seq);
     expect(read.sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
-    const results = (events: ForecastWorkerEvent[]) =>
-      events.flatMap((e) => (e.type === 'replication' ? [e.result] : []));
     const plain = (seed: number, options: { start: number; horizonDays: number }) => {
       const result: SimulationResult = simulate(spec, profiles, { ...options, seed });
       return { ...result, partition: 0 };
     };
-    expect(results(first)).toEqual([plain(3, period), plain(4, period)]);
-    expect(results(second)).toEqual([plain(7, { start: NOW - 90 * DAY, horizonDays: 90 })]);
+    expect(resultsIn(first)).toEqual([plain(3, period), plain(4, period)]);
+    expect(resultsIn(second)).toEqual([plain(7, { start: NOW - 90 * DAY, horizonDays: 90 })]);
   });
 
   it('rehearses the journeys it prepared, traced and not, posting nothing, and the run after gives the same results', async () => {
-    const profiles = generateProfiles({ count: 2_500, seed: 6, start: NOW - 365 * DAY, end: NOW });
-    const dbName = `rehearsed-${Math.random()}`;
-    const repo = createProfileRepo(openWayfinderDb(dbName));
-    const stored = await repo.createProfileSet({ name: 'Rehearsed', source: 'generated' });
-    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
-    const set = { dbName, setId: stored.id };
+    const stored = await storedSet(2_500, 6);
+    const { profiles, set } = stored;
     const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
     const advance = vi.spyOn(PartitionRun.prototype, 'advance');
     const result = vi.spyOn(PartitionRun.prototype, 'result');
@@ -141,46 +150,29 @@ describe('a forecast worker kept between runs', () => {
     const options = { start: NOW - 90 * DAY, horizonDays: 90 };
     const events = await runOn(
       worker,
-      {
-        type: 'run-set',
-        set,
-        parts: 1,
-        shareSize: profiles.length,
+      runSetRequest(stored, {
         variants: specs.map((spec) => ({ spec, options })),
-        partition: 0,
         seed0: 5,
         replications: 1,
-        tracing: { every: false, sample: 0, cap: { max: 3, periodDays: 7 } },
-      },
+      }),
       () => null,
     );
     worker.terminate();
-    const results = events.flatMap((e) => (e.type === 'replication' ? [e.result] : []));
-    expect(results).toEqual(
+    expect(resultsIn(events)).toEqual(
       specs.map((spec) => ({ ...simulate(spec, profiles, { ...options, seed: 5 }), partition: 0 })),
     );
   });
 
   it('decodes no profile again for the next forecast over the set, with the same results', async () => {
-    const profiles = generateProfiles({ count: 2_500, seed: 8, start: NOW - 365 * DAY, end: NOW });
-    const dbName = `decoded-${Math.random()}`;
-    const repo = createProfileRepo(openWayfinderDb(dbName));
-    const stored = await repo.createProfileSet({ name: 'Decoded', source: 'generated' });
-    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
-    const set = { dbName, setId: stored.id };
+    const stored = await storedSet(2_500, 8);
     const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
     const options = { start: NOW - 90 * DAY, horizonDays: 90 };
-    const request: ForecastWorkerRequest = {
-      type: 'run-set',
-      set,
-      parts: 1,
-      shareSize: profiles.length,
+    const request = runSetRequest(stored, {
       variants: specs.map((spec) => ({ spec, options })),
-      partition: 0,
       seed0: 2,
       replications: 2,
       tracing: { every: false, sample: 100, cap: { max: 3, periodDays: 7 } },
-    };
+    });
     const decode = vi.spyOn(ChunkColumns.prototype, 'profile');
     const worker = inProcessForecastWorker();
     const first = await runOn(worker, request, () => null);
@@ -190,24 +182,12 @@ describe('a forecast worker kept between runs', () => {
     expect(decode).not.toHaveBeenCalled();
     decode.mockRestore();
     worker.terminate();
-    const replications = (events: ForecastWorkerEvent[]) =>
-      events.filter((e) => e.type === 'replication');
-    expect(replications(second)).toEqual(replications(first));
-    expect(replications(first)).toHaveLength(4);
+    expect(replicationsIn(second)).toEqual(replicationsIn(first));
+    expect(replicationsIn(first)).toHaveLength(4);
   });
 });
 
 describe('a forecast worker told the journeys and the period ahead of a run', () => {
-  /** Stores `count` generated profiles in a new set. */
-  async function storedSet(count: number, seed: number) {
-    const profiles = generateProfiles({ count, seed, start: NOW - 365 * DAY, end: NOW });
-    const dbName = `prepared-${Math.random()}`;
-    const repo = createProfileRepo(openWayfinderDb(dbName));
-    const stored = await repo.createProfileSet({ name: 'Prepared', source: 'generated' });
-    await repo.importIntoSet(stored.id, profiles, { mode: 'replace' });
-    return { profiles, set: { dbName, setId: stored.id } };
-  }
-
   /** Reads ahead with journeys to prepare; resolves with the period of the part's span. */
   function readAheadOn(
     worker: WorkerLike,
@@ -251,31 +231,25 @@ describe('a forecast worker told the journeys and the period ahead of a run', ()
   }
 
   it('says its part’s span, prepares the journeys for the period, and the run after decodes no profile, with the same results', async () => {
-    const { profiles, set } = await storedSet(3_500, 12);
+    const stored = await storedSet(3_500, 12);
+    const { profiles, set } = stored;
     const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
     const { worker, period } = await preparedWorker(set, specs, 3);
     const decode = vi.spyOn(ChunkColumns.prototype, 'profile');
     const events = await runOn(
       worker,
-      {
-        type: 'run-set',
-        set,
-        parts: 1,
-        shareSize: profiles.length,
+      runSetRequest(stored, {
         awaitPeriod: true,
         variants: specs.map((spec) => ({ spec, options: { start: 0, horizonDays: 1 } })),
-        partition: 0,
         seed0: 4,
         replications: 2,
-        tracing: { every: false, sample: 0, cap: { max: 3, periodDays: 7 } },
-      },
+      }),
       () => ({ type: 'period', ...period }),
     );
     expect(decode).not.toHaveBeenCalled();
     decode.mockRestore();
     worker.terminate();
-    const results = events.flatMap((e) => (e.type === 'replication' ? [e.result] : []));
-    expect(results).toEqual(
+    expect(resultsIn(events)).toEqual(
       [4, 5].flatMap((seed) =>
         specs.map((spec) => ({ ...simulate(spec, profiles, { ...period, seed }), partition: 0 })),
       ),
@@ -283,31 +257,25 @@ describe('a forecast worker told the journeys and the period ahead of a run', ()
   });
 
   it('posts the same replications and trace tallies as a worker that prepared nothing', async () => {
-    const { profiles, set } = await storedSet(6_500, 13);
+    const stored = await storedSet(6_500, 13);
     const specs = [templateSpec('welcome-series'), templateSpec('abandoned-cart')];
-    const request = (period: { start: number; horizonDays: number }): ForecastWorkerRequest => ({
-      type: 'run-set',
-      set,
-      parts: 1,
-      shareSize: profiles.length,
-      variants: specs.map((spec) => ({ spec, options: period })),
-      partition: 0,
-      seed0: 8,
-      replications: 2,
-      // A sample of the share traced in replication 0, as over a large set.
-      tracing: { every: false, sample: 400, cap: { max: 3, periodDays: 7 } },
-    });
-    const { worker: prepared, period } = await preparedWorker(set, specs, 1);
+    const request = (period: { start: number; horizonDays: number }) =>
+      runSetRequest(stored, {
+        variants: specs.map((spec) => ({ spec, options: period })),
+        seed0: 8,
+        replications: 2,
+        // A sample of the share traced in replication 0, as over a large set.
+        tracing: { every: false, sample: 400, cap: { max: 3, periodDays: 7 } },
+      });
+    const { worker: prepared, period } = await preparedWorker(stored.set, specs, 1);
     const fromPrepared = await runOn(prepared, request(period), () => null);
     prepared.terminate();
     const plain = inProcessForecastWorker();
     const fromPlain = await runOn(plain, request(period), () => null);
     plain.terminate();
-    const replications = (events: ForecastWorkerEvent[]) =>
-      events.filter((e) => e.type === 'replication');
-    expect(replications(fromPrepared)).toEqual(replications(fromPlain));
-    expect(replications(fromPrepared)).toHaveLength(4);
-    const tallies = replications(fromPrepared).map((e) => e.tallies);
+    expect(replicationsIn(fromPrepared)).toEqual(replicationsIn(fromPlain));
+    expect(replicationsIn(fromPrepared)).toHaveLength(4);
+    const tallies = replicationsIn(fromPrepared).map((e) => e.tallies);
     expect(tallies[0]?.traced).toBeGreaterThan(0);
   });
 });

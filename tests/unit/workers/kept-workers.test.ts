@@ -15,6 +15,7 @@ import {
   readStoredSetSpan,
   runStoredSimulation,
   prepareStoredRun,
+  type RunStoredSimulationRequest,
   warmStoredSet,
 } from '../../../src/workers/simulation/run-simulation.ts';
 
@@ -77,28 +78,32 @@ afterEach(async () => {
   for (const close of closing.splice(0)) await close();
 });
 
+/**
+ * A stored set with kept workers over it, both closed after the test: `set` is how a span, a
+ * warm-up or a run finds the set on those workers, and `run` simulates it with the test's spec.
+ */
+async function keptWorkersOverStoredSet(count: number, seed: number) {
+  const stored = await storedSet(count, seed);
+  const { keep, log } = keptWorkers();
+  closing.push(
+    () => keep.close(),
+    () => stored.db.delete(),
+  );
+  const set = { set: stored.ref, count, workers: 2, keep };
+  const run = (change: Partial<RunStoredSimulationRequest> = {}) =>
+    runStoredSimulation({ spec, ...set, options, ...change });
+  return { ...stored, keep, log, set, run };
+}
+
 describe('kept simulation workers', () => {
   it('run a second time over a set from memory: same workers, no chunk read again, same result', async () => {
-    const { db, ref, profiles } = await storedSet(3_001, 21);
-    const { keep, log } = keptWorkers();
-    closing.push(
-      () => keep.close(),
-      () => db.delete(),
-    );
-    const run = (seed: number) =>
-      runStoredSimulation({
-        spec,
-        set: ref,
-        count: profiles.length,
-        options: { ...options, seed },
-        workers: 2,
-        keep,
-      });
+    const { profiles, log, run } = await keptWorkersOverStoredSet(3_001, 21);
+    const runWithSeed = (seed: number) => run({ options: { ...options, seed } });
     vi.mocked(ChunkColumns.prototype.add).mockClear();
-    const first = await run(3);
+    const first = await runWithSeed(3);
     expect(chunksDecoded()).toBe(4);
-    const second = await run(3);
-    const reseeded = await run(4);
+    const second = await runWithSeed(3);
+    const reseeded = await runWithSeed(4);
     expect(chunksDecoded()).toBe(4);
     expect(log.started).toBe(2);
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
@@ -109,15 +114,8 @@ describe('kept simulation workers', () => {
   });
 
   it('read a set again once an import changed it, and simulate the new profiles', async () => {
-    const { db, repo, ref, profiles } = await storedSet(2_000, 22);
-    const { keep } = keptWorkers();
-    closing.push(
-      () => keep.close(),
-      () => db.delete(),
-    );
-    const run = (count: number) =>
-      runStoredSimulation({ spec, set: ref, count, options, workers: 2, keep });
-    await run(profiles.length);
+    const { repo, ref, run } = await keptWorkersOverStoredSet(2_000, 22);
+    await run();
     const replaced = generateProfiles({
       count: 2_500,
       seed: 23,
@@ -125,111 +123,61 @@ describe('kept simulation workers', () => {
       end: START + 60 * DAY,
     });
     await repo.importIntoSet(ref.setId, replaced, { mode: 'replace' });
-    const after = await run(replaced.length);
+    const after = await run({ count: replaced.length });
     expect(after.profiles).toBe(2_500);
     expect(after.steps).toEqual(simulate(spec, replaced, options).steps);
   });
 
   it('end the workers of an aborted run; the next run starts new ones and gives the same result', async () => {
-    const { db, ref, profiles } = await storedSet(3_001, 24);
-    const { keep, log } = keptWorkers();
-    closing.push(
-      () => keep.close(),
-      () => db.delete(),
-    );
+    const { profiles, log, run } = await keptWorkersOverStoredSet(3_001, 24);
     const controller = new AbortController();
-    const aborted = runStoredSimulation({
-      spec,
-      set: ref,
-      count: profiles.length,
-      options,
-      workers: 2,
-      keep,
-      signal: controller.signal,
-    });
+    const aborted = run({ signal: controller.signal });
     controller.abort();
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
-    const next = await runStoredSimulation({
-      spec,
-      set: ref,
-      count: profiles.length,
-      options,
-      workers: 2,
-      keep,
-    });
+    const next = await run();
     expect(log.started).toBe(4);
     expect(next.steps).toEqual(simulate(spec, profiles, options).steps);
   });
 
   it('read a set ahead (span, warm-up) so that the run reads no chunk', async () => {
-    const { db, ref, profiles } = await storedSet(3_001, 25);
-    const { keep } = keptWorkers();
-    closing.push(
-      () => keep.close(),
-      () => db.delete(),
-    );
+    const { profiles, set, run } = await keptWorkersOverStoredSet(3_001, 25);
     vi.mocked(ChunkColumns.prototype.add).mockClear();
-    const span = await readStoredSetSpan({ set: ref, count: profiles.length, workers: 2, keep });
+    const span = await readStoredSetSpan(set);
     const first = Math.min(...profiles.flatMap((p) => p.events.map((e) => e.at)));
     expect(span.start).toBe(first);
     expect(span.profiles).toBe(profiles.length);
     expect(chunksDecoded()).toBe(4);
-    await runStoredSimulation({
-      spec,
-      set: ref,
-      count: profiles.length,
-      options,
-      workers: 2,
-      keep,
-    });
+    await run();
     expect(chunksDecoded()).toBe(4);
 
     const other = await storedSet(1_500, 26);
     closing.push(() => other.db.delete());
     vi.mocked(ChunkColumns.prototype.add).mockClear();
-    warmStoredSet({ set: other.ref, count: 1_500, workers: 2, keep });
+    const otherSet = { ...set, set: other.ref, count: 1_500 };
+    warmStoredSet(otherSet);
     await vi.waitFor(() => expect(chunksDecoded()).toBe(2), { timeout: 15_000 });
-    const run = await runStoredSimulation({
-      spec,
-      set: other.ref,
-      count: 1_500,
-      options,
-      workers: 2,
-      keep,
-    });
-    expect(run.profiles).toBe(1_500);
+    const otherRun = await run(otherSet);
+    expect(otherRun.profiles).toBe(1_500);
     expect(chunksDecoded()).toBe(2);
   });
 });
 
 describe('a rehearsed run (prepare)', () => {
   it('reads the set ahead, answers nothing, and leaves the run it rehearsed unchanged', async () => {
-    const { db, ref, profiles } = await storedSet(3_001, 27);
-    const { keep, log } = keptWorkers();
-    closing.push(
-      () => keep.close(),
-      () => db.delete(),
-    );
+    const { profiles, log, set, run } = await keptWorkersOverStoredSet(3_001, 27);
     vi.mocked(ChunkColumns.prototype.add).mockClear();
-    prepareStoredRun({ spec, set: ref, count: profiles.length, options, workers: 2, keep });
+    prepareStoredRun({ spec, ...set, options });
     await vi.waitFor(() => expect(chunksDecoded()).toBe(4), { timeout: 15_000 });
     expect(log.started).toBe(2);
     expect(log.posted).toEqual([]);
-    const run = await runStoredSimulation({
-      spec,
-      set: ref,
-      count: profiles.length,
-      options,
-      workers: 2,
-      keep,
-    });
+    const rehearsed = await run();
     expect(chunksDecoded()).toBe(4);
     expect(log.started).toBe(2);
     // The workers' only answers are the run's: the rehearsal's result was dropped.
     const types = log.posted.map((m) => (m as { type: string }).type);
     expect(types.filter((t) => t !== 'progress')).toEqual(['result', 'result']);
     const { partition: _p, ...single } = simulate(spec, profiles, options);
-    const { partition: _q, ...merged } = run;
+    const { partition: _q, ...merged } = rehearsed;
     expect(merged).toEqual(single);
   });
 });

@@ -1,13 +1,16 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { CalibrationChoice } from '../../../domain/forecast/clv-fit-report.ts';
+import { FormField } from '../../../ui/form-field.tsx';
 import { formatDay } from '../../../ui/kpi/format-day.ts';
+import { ProfileSetOptions } from '../profile-set-options.tsx';
 import { useForecastSources } from '../use-forecast-sources.ts';
 import { ClvParameters } from './clv-parameters.tsx';
 import { HoldoutCharts } from './holdout-charts.tsx';
 import { useClvReport } from './use-clv-report.ts';
 import { clvFailureValues } from './clv-wording.ts';
 import { failureCause } from '../../../i18n/failure-words.ts';
+import { PageHeader } from '../../../ui/page-header.tsx';
 import '../forecast.css';
 
 /**
@@ -17,6 +20,7 @@ import '../forecast.css';
  */
 export function CustomerValuePage() {
   const intl = useIntl();
+  const id = useId();
   const { sets } = useForecastSources();
   const [chosenSet, setChosenSet] = useState<string | null>(null);
   const [calibration, setCalibration] = useState<CalibrationChoice>('default');
@@ -34,16 +38,10 @@ export function CustomerValuePage() {
 
   return (
     <section className="page forecast-page">
-      <header className="page-header">
-        <div>
-          <h1>
-            <FormattedMessage id="forecast.customer-value-page.customerValue" />
-          </h1>
-          <p className="page-subtitle">
-            <FormattedMessage id="forecast.customer-value-page.purchaseBgNbdAndSpend" />
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title={<FormattedMessage id="forecast.customer-value-page.customerValue" />}
+        subtitle={<FormattedMessage id="forecast.customer-value-page.purchaseBgNbdAndSpend" />}
+      />
       {sets === undefined ? (
         <p role="status">
           <FormattedMessage id="forecast.customer-value-page.loadingProfileSets" />
@@ -58,11 +56,12 @@ export function CustomerValuePage() {
           aria-label={intl.formatMessage({ id: 'forecast.customer-value-page.customerValueSetup' })}
           onSubmit={submit}
         >
-          <label className="field">
-            <span className="field-label">
-              <FormattedMessage id="forecast.customer-value-page.profileSet" />
-            </span>
+          <FormField
+            id={`${id}-set`}
+            label={<FormattedMessage id="forecast.customer-value-page.profileSet" />}
+          >
             <select
+              id={`${id}-set`}
               value={setId ?? ''}
               title={sets.find((s) => s.id === setId)?.name}
               onChange={(e) => {
@@ -71,29 +70,25 @@ export function CustomerValuePage() {
                 setCalibration('default');
               }}
             >
-              {sets.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {intl.formatMessage(
-                    { id: 'forecast.setOption' },
-                    { set: s.name, count: s.count },
-                  )}
-                </option>
-              ))}
+              <ProfileSetOptions sets={sets} />
             </select>
-          </label>
-          <label className="field">
-            <span className="field-label">
-              <FormattedMessage id="forecast.customer-value-page.calibrationEnd" />
-            </span>
+          </FormField>
+          <FormField
+            id={`${id}-calibration`}
+            label={<FormattedMessage id="forecast.customer-value-page.calibrationEnd" />}
+            hint={
+              <FormattedMessage id="forecast.customer-value-page.theModelsLearnFromPurchases" />
+            }
+            hintId={`${id}-calibration-hint`}
+          >
             <input
+              id={`${id}-calibration`}
+              aria-describedby={`${id}-calibration-hint`}
               type="date"
               value={draft ?? resolved}
               onChange={(e) => setDraft(e.target.value)}
             />
-            <span className="field-hint">
-              <FormattedMessage id="forecast.customer-value-page.theModelsLearnFromPurchases" />
-            </span>
-          </label>
+          </FormField>
           <div className="forecast-setup-actions">
             <button type="submit" className="btn btn-primary">
               <FormattedMessage id="forecast.customer-value-page.fitModels" />

@@ -16,7 +16,6 @@ const PREDICTED = '#0072b2';
 export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
   const intl = useIntl();
   const weeks = check.tracking;
-  const categories = { unit: 'week' as const, starts: weeks.map((w) => Date.parse(w.from)) };
   const firstHoldout = weeks.findIndex((w) => w.holdout);
   const markers =
     firstHoldout > 0
@@ -43,6 +42,28 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           },
         ]
       : [];
+  /** What both tracking plots share: weeks along the bottom, calibration end and part week marked. */
+  const weeklyAxis = {
+    categories: { unit: 'week' as const, starts: weeks.map((w) => Date.parse(w.from)) },
+    categoryLabel: intl.formatMessage({ id: 'forecast.holdout-charts.weekStarting' }),
+    xAxisLabel: intl.formatMessage({ id: 'forecast.holdout-charts.weekStartingAxis' }),
+    markers,
+    partial,
+  };
+  const actualAgainstPredicted = (actual: number[], predicted: number[]) => [
+    {
+      key: 'actual',
+      label: intl.formatMessage({ id: 'forecast.holdout-charts.actual' }),
+      values: actual,
+      color: ACTUAL,
+    },
+    {
+      key: 'predicted',
+      label: intl.formatMessage({ id: 'forecast.holdout-charts.predictedBgNbd' }),
+      values: predicted,
+      color: PREDICTED,
+    },
+  ];
   const gap = check.predictedHoldoutPurchases / check.actualHoldoutPurchases - 1;
   const count = (n: number) => formatNumber(n, 'count');
   const decimal = (n: number) => formatNumber(n, 'number');
@@ -73,26 +94,12 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           description={intl.formatMessage({
             id: 'forecast.holdout-charts.actualRepeatPurchasesOfThe',
           })}
-          categories={categories}
-          categoryLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStarting' })}
-          xAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStartingAxis' })}
+          {...weeklyAxis}
           yAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.repeatPurchasesTotal' })}
-          series={[
-            {
-              key: 'actual',
-              label: intl.formatMessage({ id: 'forecast.holdout-charts.actual' }),
-              values: weeks.map((w) => w.cumulativeActual),
-              color: ACTUAL,
-            },
-            {
-              key: 'predicted',
-              label: intl.formatMessage({ id: 'forecast.holdout-charts.predictedBgNbd' }),
-              values: weeks.map((w) => w.cumulativePredicted),
-              color: PREDICTED,
-            },
-          ]}
-          markers={markers}
-          partial={partial}
+          series={actualAgainstPredicted(
+            weeks.map((w) => w.cumulativeActual),
+            weeks.map((w) => w.cumulativePredicted),
+          )}
           format={count}
         />
         <SeriesChart
@@ -100,26 +107,12 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
             id: 'forecast.holdout-charts.trackingPlotRepeatPurchasesPer',
           })}
           description={intl.formatMessage({ id: 'forecast.holdout-charts.theSameWeekByWeek' })}
-          categories={categories}
-          categoryLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStarting' })}
-          xAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.weekStartingAxis' })}
+          {...weeklyAxis}
           yAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.repeatPurchasesAxis' })}
-          series={[
-            {
-              key: 'actual',
-              label: intl.formatMessage({ id: 'forecast.holdout-charts.actual' }),
-              values: weeks.map((w) => w.actual),
-              color: ACTUAL,
-            },
-            {
-              key: 'predicted',
-              label: intl.formatMessage({ id: 'forecast.holdout-charts.predictedBgNbd' }),
-              values: weeks.map((w) => w.predicted),
-              color: PREDICTED,
-            },
-          ]}
-          markers={markers}
-          partial={partial}
+          series={actualAgainstPredicted(
+            weeks.map((w) => w.actual),
+            weeks.map((w) => w.predicted),
+          )}
           format={decimal}
         />
         <SeriesChart
@@ -139,20 +132,10 @@ export function HoldoutCharts({ check }: { check: HoldoutCheck }) {
           })}
           yAxisLabel={intl.formatMessage({ id: 'forecast.holdout-charts.perCustomerMean' })}
           kind="bar"
-          series={[
-            {
-              key: 'actual',
-              label: intl.formatMessage({ id: 'forecast.holdout-charts.actual' }),
-              values: check.conditional.map((r) => r.actual),
-              color: ACTUAL,
-            },
-            {
-              key: 'predicted',
-              label: intl.formatMessage({ id: 'forecast.holdout-charts.predictedBgNbd' }),
-              values: check.conditional.map((r) => r.predicted),
-              color: PREDICTED,
-            },
-          ]}
+          series={actualAgainstPredicted(
+            check.conditional.map((r) => r.actual),
+            check.conditional.map((r) => r.predicted),
+          )}
           format={decimal}
         />
       </div>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ImportReport as Report } from '../../../domain/profiles/import/report.ts';
+import { TableHead } from '../../../ui/table-head.tsx';
 import { describeRejection, REJECTION_REASONS } from './describe-rejection.ts';
 
 /** Rows listed at most; the rest are counted. */
@@ -56,19 +57,13 @@ export function ImportReport({ report }: { report: Report }) {
             className="data-table"
             aria-label={intl.formatMessage({ id: 'profiles.import-report.mergedDuplicates' })}
           >
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="profiles.import-report.keptId" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="profiles.import-report.mergedRecords" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="profiles.import-report.matchedBy" />
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                intl.formatMessage({ id: 'profiles.import-report.keptId' }),
+                intl.formatMessage({ id: 'profiles.import-report.mergedRecords' }),
+                intl.formatMessage({ id: 'profiles.import-report.matchedBy' }),
+              ]}
+            />
             <tbody>
               {report.merged.slice(0, SHOWN).map((group) => (
                 <tr key={group.id}>
@@ -87,22 +82,14 @@ export function ImportReport({ report }: { report: Report }) {
             className="data-table"
             aria-label={intl.formatMessage({ id: 'profiles.import-report.rejectedRows' })}
           >
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="profiles.import-report.row" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="profiles.import-report.reason" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="profiles.import-report.column" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="profiles.import-report.details" />
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                intl.formatMessage({ id: 'profiles.import-report.row' }),
+                intl.formatMessage({ id: 'profiles.import-report.reason' }),
+                intl.formatMessage({ id: 'profiles.import-report.column' }),
+                intl.formatMessage({ id: 'profiles.import-report.details' }),
+              ]}
+            />
             <tbody>
               {report.rejected.slice(0, SHOWN).map((r, i) => (
                 <tr key={`${r.row}-${i}`}>

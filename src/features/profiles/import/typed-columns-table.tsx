@@ -7,6 +7,7 @@ import {
   updateTyped,
   VALUE_TYPES,
 } from './mapping-edit.ts';
+import { TableHead } from '../../../ui/table-head.tsx';
 
 interface TypedColumnsTableProps {
   mapping: ColumnMapping;
@@ -27,25 +28,17 @@ export function TypedColumnsTable({ mapping, headers, onChange }: TypedColumnsTa
     );
   return (
     <table className="data-table mapping-table">
-      <thead>
-        <tr>
-          <th scope="col">
-            <FormattedMessage id="profiles.typed-columns-table.column" />
-          </th>
-          <th scope="col">
-            <FormattedMessage
-              id="profiles.typed-columns-table.importAs"
-              values={{ what: mapping.events ? 'event' : 'attribute' }}
-            />
-          </th>
-          <th scope="col">
-            <FormattedMessage id="profiles.typed-columns-table.name" />
-          </th>
-          <th scope="col">
-            <FormattedMessage id="profiles.typed-columns-table.type" />
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          intl.formatMessage({ id: 'profiles.typed-columns-table.column' }),
+          intl.formatMessage(
+            { id: 'profiles.typed-columns-table.importAs' },
+            { what: mapping.events ? 'event' : 'attribute' },
+          ),
+          intl.formatMessage({ id: 'profiles.typed-columns-table.name' }),
+          intl.formatMessage({ id: 'profiles.typed-columns-table.type' }),
+        ]}
+      />
       <tbody>
         {columns.map((column) => {
           const entry = typed.get(column);
