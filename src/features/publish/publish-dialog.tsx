@@ -6,6 +6,7 @@ import { useBackendSettings } from '../../api/backend-settings.ts';
 import { useJourneyStatus } from '../../api/get-status.ts';
 import { displayName } from '../../domain/text/safe-text.ts';
 import { Dialog } from '../../ui/dialog.tsx';
+import { BackendCheck } from './backend-check.tsx';
 import { ChangeSummary } from './change-summary.tsx';
 import {
   PublishFailure,
@@ -118,6 +119,9 @@ function PublishDialogBody({
             }}
           />
         </p>
+      )}
+      {!done && draft !== null && (
+        <BackendCheck spec={draft.spec} disabled={busy || !online} {...stepLinks} />
       )}
       {!online && (
         <div role="alert" className="publish-notice publish-notice--error">

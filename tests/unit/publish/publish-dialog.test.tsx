@@ -182,6 +182,36 @@ describe('PublishButton', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('checks the draft with the backend before publishing, listing its errors and warnings on their steps', async () => {
+    const { user, onShowStep } = renderButton(welcomeLookingBack(450));
+    const dialog = await openDialog(user);
+    const check = await within(dialog).findByRole('button', { name: 'Check with the backend' });
+    await user.click(check);
+    expect(
+      await within(dialog).findByText('The backend would publish this version, with 1 warning.'),
+    ).toBeVisible();
+    const warning = within(
+      within(dialog).getByRole('list', { name: 'Found by the backend' }),
+    ).getByRole('listitem');
+    expect(within(warning).getByText('Warning')).toHaveClass('badge-warning');
+    expect(warning).toHaveTextContent('Ordered yet?: Counts events over the last 450 days');
+
+    state.setFaults({ rejectStep: 'welcome-email' });
+    await user.click(check);
+    expect(
+      await within(dialog).findByText('The backend would refuse this version for 1 error.'),
+    ).toBeVisible();
+    const [error, stillWarned] = within(
+      within(dialog).getByRole('list', { name: 'Found by the backend' }),
+    ).getAllByRole('listitem');
+    expect(within(error as HTMLElement).getByText('Error')).toHaveClass('badge-error');
+    expect(within(stillWarned as HTMLElement).getByText('Warning')).toHaveClass('badge-warning');
+    expect(state.versions('j-welcome')).toHaveLength(0);
+    await user.click(within(error as HTMLElement).getByRole('button', { name: 'Welcome email' }));
+    expect(onShowStep).toHaveBeenCalledWith('welcome-email');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('lists no warnings when the backend warned of nothing', async () => {
     const { user, onBackendDiagnostics } = renderButton(welcomeLookingBack(400));
     const dialog = await openDialog(user);
