@@ -159,6 +159,14 @@ test('a publish the backend accepts with a warning says so on the step, which it
   await expect(step.locator('.step-node')).not.toHaveClass(/is-selected/);
 
   const dialog = await openPublishDialog(page);
+  await dialog.getByRole('button', { name: 'Check with the backend' }).click();
+  await expect(
+    dialog.getByText('The backend would publish this version, with 1 warning.'),
+  ).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Found by the backend' })).toContainText(
+    'Ordered yet?: Counts events over the last 450 days',
+  );
+  await expectNoSeriousA11yViolations(page, '.dialog-content');
   await dialog.getByRole('button', { name: 'Publish version 1' }).click();
   await expect(dialog.getByText('Published version 1.')).toBeVisible();
   const warnings = dialog.getByRole('region', { name: '1 warning from the backend' });
