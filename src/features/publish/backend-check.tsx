@@ -11,6 +11,7 @@ export interface BackendCheckProps {
   spec: Spec;
   steps: readonly Pick<JourneyStep, 'id' | 'label'>[];
   onShowStep?: ((stepId: string) => void) | undefined;
+  /** While publishing or offline. */
   disabled: boolean;
 }
 
