@@ -1,9 +1,24 @@
 import { delay, http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { nextVersionRefusal } from '../src/domain/contract/backend-contract.ts';
 import { specSchema, validateSpec, type Diagnostic, type Spec } from '../src/domain/index.ts';
+import { lookBackWarnings } from '../src/executor/http/look-back-warnings.ts';
 import type { MockBackendState, MockFaults, MockVersion } from './mock-backend-state.ts';
 
 type Detail = { stepId?: string; field?: string; code: string; message: string };
+
+/** How long the mock "keeps events": the reference executor's default EVENT_RETENTION_DAYS. */
+const MOCK_RETENTION_DAYS = 400;
+
+/**
+ * What the mock accepts but warns of, as the reference executor words it: an event count over
+ * more days than it keeps. Counts over all time are not warned of here, so the templates that
+ * count orders "ever" publish without a warning in dev.
+ */
+function specWarnings(spec: Spec): Detail[] {
+  return lookBackWarnings(spec, MOCK_RETENTION_DAYS).filter(
+    (w) => w.code === 'look-back-beyond-retention',
+  );
+}
 
 function problem(status: number, code: string, message: string, details?: Detail[]) {
   return HttpResponse.json(
@@ -42,6 +57,11 @@ function summary(v: MockVersion) {
     specHash: v.specHash,
     publishedAt: v.publishedAt,
   };
+}
+
+/** The answer of a publish (a replay too): the version, with the spec's warnings. */
+function publishResult(v: MockVersion) {
+  return { ...summary(v), warnings: specWarnings(v.spec) };
 }
 
 /** What the mock finds wrong with a spec: the domain's validateSpec plus injected rejections. */
@@ -151,7 +171,8 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
         if (replayed === 'conflict') {
           return problem(409, 'idempotency-key-reused', 'This key was used for another request.');
         }
-        if (replayed !== undefined) return HttpResponse.json(summary(replayed), { status: 201 });
+        if (replayed !== undefined)
+          return HttpResponse.json(publishResult(replayed), { status: 201 });
         if (spec.journey.id !== journeyId) {
           return problem(422, 'invalid-spec', 'The spec belongs to another journey.', [
             { field: 'journey.id', code: 'journey-id-mismatch', message: 'Not this journey.' },
@@ -163,7 +184,7 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
           return problem(refusal.status, refusal.code, refusal.message, refusal.details);
         const version = state.publish(key, journeyId, spec);
         if (state.takeFault('failNextAfterCommit')) return fault(faults.status);
-        return HttpResponse.json(summary(version), { status: 201 });
+        return HttpResponse.json(publishResult(version), { status: 201 });
       }),
     ),
 
@@ -208,7 +229,13 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
           return problem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
         }
         const errors = specProblems(body.spec, state.faults());
-        return HttpResponse.json({ valid: errors.length === 0, errors });
+        const parsed = specSchema.safeParse(body.spec);
+        if (!parsed.success) return HttpResponse.json({ valid: false, errors });
+        return HttpResponse.json({
+          valid: errors.length === 0,
+          errors,
+          warnings: specWarnings(parsed.data),
+        });
       }),
     ),
   ];

@@ -12,9 +12,13 @@ function isWorded(d: ErrorDetail): d is ErrorDetail & { params: Record<string, s
 /**
  * Backend problems as diagnostics, so they show on their steps like the editor's own: in the
  * user's language when the backend sends a code this version knows with its parameters (the
- * reference executor does), in the backend's own words otherwise.
+ * reference executor does), in the backend's own words otherwise. A publish's refusal gives
+ * errors; what a publish accepted but warned of (its answer's `warnings`) gives warnings.
  */
-export function detailsToDiagnostics(details: readonly ErrorDetail[]): Diagnostic[] {
+export function detailsToDiagnostics(
+  details: readonly ErrorDetail[],
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic[] {
   return details.map((d) => {
     const where = {
       ...(d.stepId === undefined ? {} : { stepId: d.stepId }),
@@ -22,13 +26,13 @@ export function detailsToDiagnostics(details: readonly ErrorDetail[]): Diagnosti
     };
     if (isWorded(d))
       return {
-        severity: 'error',
+        severity,
         code: d.code,
         message: d.message,
         params: d.params,
         ...where,
       } as Diagnostic;
-    return { severity: 'error', code: `backend:${d.code}`, message: d.message, ...where };
+    return { severity, code: `backend:${d.code}`, message: d.message, ...where };
   });
 }
 

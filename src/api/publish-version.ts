@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Spec } from '../domain/index.ts';
 import { useApiClient } from './backend-settings.ts';
-import { publishedVersionSchema, type PublishedVersion } from './contract.ts';
+import { publishResultSchema, type PublishResult } from './contract.ts';
 import { apiKeys } from './query-keys.ts';
 import { apiRequest, type ApiClient } from './request.ts';
 import type { AttemptListener } from './retry.ts';
@@ -22,18 +22,21 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
-/** POST /journeys/{journeyId}/versions: publishes the spec as the journey's next version. */
+/**
+ * POST /journeys/{journeyId}/versions: publishes the spec as the journey's next version; the
+ * answer carries what the backend accepted but warns of.
+ */
 export function publishVersion(
   client: ApiClient,
   input: PublishInput,
   onAttempt?: AttemptListener,
-): Promise<PublishedVersion> {
+): Promise<PublishResult> {
   return apiRequest(client, {
     method: 'POST',
     path: `/journeys/${encodeURIComponent(input.journeyId)}/versions`,
     headers: { 'Idempotency-Key': input.idempotencyKey },
     body: { spec: input.spec },
-    schema: publishedVersionSchema,
+    schema: publishResultSchema,
     ...(onAttempt === undefined ? {} : { onAttempt }),
   });
 }
@@ -41,7 +44,7 @@ export function publishVersion(
 export interface PublishHooks {
   onAttempt?: AttemptListener;
   /** Runs even when the component that started the publish has gone. */
-  onSuccess?: (published: PublishedVersion, input: PublishInput) => unknown;
+  onSuccess?: (published: PublishResult, input: PublishInput) => unknown;
   onError?: (error: Error, input: PublishInput) => unknown;
 }
 

@@ -7,7 +7,10 @@ import type { VersionComparison } from '../features/publish/version-comparison.t
 export interface EditorHeaderActionsProps {
   document: JourneyDocument;
   diagnostics: readonly Diagnostic[];
-  onBackendErrors(diagnostics: readonly Diagnostic[]): void;
+  /** Problems the backend found (refusing or warning), to show on their steps. */
+  onBackendDiagnostics(diagnostics: readonly Diagnostic[]): void;
+  /** Selects a step on the canvas. */
+  onShowStep(stepId: string): void;
   onCompare(comparison: VersionComparison, returnFocus: () => void): void;
 }
 
@@ -15,7 +18,8 @@ export interface EditorHeaderActionsProps {
 export function EditorHeaderActions({
   document,
   diagnostics,
-  onBackendErrors,
+  onBackendDiagnostics,
+  onShowStep,
   onCompare,
 }: EditorHeaderActionsProps) {
   return (
@@ -25,7 +29,8 @@ export function EditorHeaderActions({
       <PublishButton
         document={document}
         diagnostics={diagnostics}
-        onBackendErrors={onBackendErrors}
+        onBackendDiagnostics={onBackendDiagnostics}
+        onShowStep={onShowStep}
         onCompare={onCompare}
       />
     </>

@@ -167,7 +167,8 @@ export function EditorRoute() {
             <EditorHeaderActions
               document={context.document}
               diagnostics={context.diagnostics}
-              onBackendErrors={context.setExternalDiagnostics}
+              onBackendDiagnostics={context.setExternalDiagnostics}
+              onShowStep={context.focusStep}
               onCompare={compare.start}
             />
           </Suspense>

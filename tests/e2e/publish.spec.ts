@@ -144,6 +144,47 @@ test('a step the backend rejects shows its error on that step', async ({ page })
   );
 });
 
+test('a publish the backend accepts with a warning says so on the step, which it selects', async ({
+  page,
+}) => {
+  await openWelcomeSeries(page);
+  const step = page.getByRole('group', { name: /step: Ordered yet\?/ });
+  await step.click();
+  await page
+    .getByRole('complementary', { name: 'Step and journey settings' })
+    .getByRole('spinbutton', { name: 'Rule 1 within days' })
+    .fill('450');
+  // Another step selected, so the warning's button has one to select.
+  await page.getByRole('group', { name: /^Email step: Welcome email/ }).click();
+  await expect(step.locator('.step-node')).not.toHaveClass(/is-selected/);
+
+  const dialog = await openPublishDialog(page);
+  await dialog.getByRole('button', { name: 'Check with the backend' }).click();
+  await expect(
+    dialog.getByText('The backend would publish this version, with 1 warning.'),
+  ).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Found by the backend' })).toContainText(
+    'Ordered yet?: Counts events over the last 450 days',
+  );
+  await expectNoSeriousA11yViolations(page, '.dialog-content');
+  await dialog.getByRole('button', { name: 'Publish version 1' }).click();
+  await expect(dialog.getByText('Published version 1.')).toBeVisible();
+  const warnings = dialog.getByRole('region', { name: '1 warning from the backend' });
+  await expect(warnings.getByRole('listitem')).toContainText(
+    'Ordered yet?: Counts events over the last 450 days, but the backend keeps events for 400 days',
+  );
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, '.dialog-content');
+
+  await warnings.getByRole('button', { name: 'Ordered yet?' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(step.locator('.step-node')).toHaveClass(/is-selected/);
+  // The step keeps the warning after the dialog has gone.
+  await expect(
+    step.getByRole('img', { name: /^1 warning: Counts events over the last 450 days/ }),
+  ).toBeVisible();
+});
+
 test('stops a live journey from the publish dialog after a confirmation', async ({
   page,
 }, testInfo) => {

@@ -78,6 +78,9 @@ export const DIAGNOSTIC_PARAMS = {
   'spec-trigger-not-entry': ['step'],
   'spec-dangling-next': ['step', 'branch', 'target'],
   'spec-next-into-trigger': ['step', 'branch'],
+  // The execution backend's warnings: it accepts the spec, but an event count comes out short.
+  'look-back-beyond-retention': ['lookBackDays', 'retentionDays'],
+  'look-back-all-time': ['retentionDays'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A code the domain can emit. */

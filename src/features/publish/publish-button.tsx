@@ -9,8 +9,13 @@ export interface PublishButtonProps {
   document: JourneyDocument;
   /** The editor's diagnostics: any error refuses publishing. */
   diagnostics: readonly Diagnostic[];
-  /** Problems the backend found (422), as diagnostics on their steps. */
-  onBackendErrors?: (diagnostics: Diagnostic[]) => void;
+  /**
+   * What the backend found, as diagnostics on their steps: the errors it refused a publish for
+   * (422), or the warnings it accepted one with.
+   */
+  onBackendDiagnostics?: (diagnostics: Diagnostic[]) => void;
+  /** Selects a step on the canvas, from a problem the backend found on it. */
+  onShowStep?: (stepId: string) => void;
   onPublished?: (version: PublishedVersion) => void;
   /** Compares two versions on the canvas; `returnFocus` puts focus back when it ends. */
   onCompare?: (comparison: VersionComparison, returnFocus: () => void) => void;
@@ -20,7 +25,8 @@ export interface PublishButtonProps {
 export function PublishButton({
   document,
   diagnostics,
-  onBackendErrors,
+  onBackendDiagnostics,
+  onShowStep,
   onPublished,
   onCompare,
 }: PublishButtonProps) {
@@ -53,7 +59,8 @@ export function PublishButton({
         open={open}
         onOpenChange={setOpen}
         document={document}
-        {...(onBackendErrors === undefined ? {} : { onBackendErrors })}
+        {...(onBackendDiagnostics === undefined ? {} : { onBackendDiagnostics })}
+        {...(onShowStep === undefined ? {} : { onShowStep })}
         {...(onPublished === undefined ? {} : { onPublished })}
         {...(onCompare === undefined
           ? {}

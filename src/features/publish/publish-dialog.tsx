@@ -6,8 +6,14 @@ import { useBackendSettings } from '../../api/backend-settings.ts';
 import { useJourneyStatus } from '../../api/get-status.ts';
 import { displayName } from '../../domain/text/safe-text.ts';
 import { Dialog } from '../../ui/dialog.tsx';
+import { BackendCheck } from './backend-check.tsx';
 import { ChangeSummary } from './change-summary.tsx';
-import { PublishFailure, PublishProgress, PublishSuccess } from './publish-outcome.tsx';
+import {
+  PublishFailure,
+  PublishProgress,
+  PublishSuccess,
+  PublishWarnings,
+} from './publish-outcome.tsx';
 import { StopJourney } from './stop-journey.tsx';
 import { useOnline } from './use-online.ts';
 import { usePublishFlow, type PublishFlowOptions } from './use-publish-flow.ts';
@@ -20,14 +26,18 @@ export interface PublishDialogProps extends PublishFlowOptions {
   onOpenChange: (open: boolean) => void;
   /** Shows a comparison of two versions on the canvas (the dialog closes). */
   onCompare?: (comparison: VersionComparison) => void;
+  /** Selects a step on the canvas (the dialog closes), from a problem the backend found on it. */
+  onShowStep?: (stepId: string) => void;
 }
 
 function PublishDialogBody({
   onCompare,
+  onShowStep,
   ...props
 }: PublishFlowOptions & {
   onClose: () => void;
   onCompare?: ((comparison: VersionComparison) => void) | undefined;
+  onShowStep?: ((stepId: string) => void) | undefined;
 }) {
   const intl = useIntl();
   const flow = usePublishFlow(props);
@@ -43,6 +53,15 @@ function PublishDialogBody({
   const stopped =
     useJourneyStatus(props.document.id, flow.latest !== undefined).data?.state === 'stopped';
   const done = mutation.isSuccess;
+  const stepLinks = {
+    steps: props.document.steps,
+    onShowStep:
+      onShowStep &&
+      ((stepId: string) => {
+        props.onClose();
+        onShowStep(stepId);
+      }),
+  };
 
   return (
     <>
@@ -101,6 +120,9 @@ function PublishDialogBody({
           />
         </p>
       )}
+      {!done && draft !== null && (
+        <BackendCheck spec={draft.spec} disabled={busy || !online} {...stepLinks} />
+      )}
       {!online && (
         <div role="alert" className="publish-notice publish-notice--error">
           <FormattedMessage id="publish.publish-dialog.youAreOfflineNothingIs" />
@@ -129,12 +151,13 @@ function PublishDialogBody({
       )}
       {busy && <PublishProgress attempt={flow.attempt} />}
       {mutation.data !== undefined && <PublishSuccess published={mutation.data} />}
+      {mutation.data !== undefined && <PublishWarnings warnings={flow.warnings} {...stepLinks} />}
       {mutation.isError && (
         <PublishFailure
           error={mutation.error}
-          spec={draft?.spec}
           onRetry={flow.publish}
           offline={!online}
+          {...stepLinks}
         />
       )}
       <div className="dialog-actions">

@@ -1,10 +1,17 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { ApiHttpError } from '../../api/api-errors.ts';
+import { errorToDiagnostics } from '../../api/backend-diagnostics.ts';
 import { apiErrorText } from './api-error-words.ts';
 import type { PublishedVersion } from '../../api/contract.ts';
-import type { Spec } from '../../domain/index.ts';
+import type { Diagnostic, JourneyStep } from '../../domain/index.ts';
+import { BackendProblems } from './backend-problems.tsx';
 import { canRetryByHand } from './use-publish-flow.ts';
+
+/** The draft's steps, to name the step of each backend problem, and the way to select one. */
+interface StepLinks {
+  steps: readonly Pick<JourneyStep, 'id' | 'label'>[];
+  onShowStep?: ((stepId: string) => void) | undefined;
+}
 
 /** The progress line while publishing: "Publishing…", then "Retrying… attempt 2 of 4". */
 export function PublishProgress({ attempt }: { attempt: { n: number; of: number } | null }) {
@@ -37,43 +44,56 @@ export function PublishSuccess({ published }: { published: PublishedVersion }) {
   );
 }
 
+/** What the backend accepted but warns of, after a publish: each on its step, as a warning. */
+export function PublishWarnings({
+  warnings,
+  steps,
+  onShowStep,
+}: { warnings: readonly Diagnostic[] } & StepLinks) {
+  const intl = useIntl();
+  if (warnings.length === 0) return null;
+  const title = intl.formatMessage(
+    { id: 'publish.publish-outcome.warningsFromTheBackend' },
+    { count: warnings.length },
+  );
+  return (
+    <section className="publish-notice publish-notice--warning" aria-label={title}>
+      <h3>{title}</h3>
+      <BackendProblems diagnostics={warnings} steps={steps} label={title} onShowStep={onShowStep} />
+      <p>
+        <FormattedMessage id="publish.publish-outcome.publishedDespiteWarnings" />
+      </p>
+    </section>
+  );
+}
+
 /** A failed publish, said plainly; backend problems listed by step; a retry where it may help. */
 export function PublishFailure({
   error,
-  spec,
+  steps,
+  onShowStep,
   onRetry,
   offline = false,
 }: {
   error: unknown;
-  spec: Spec | undefined;
   onRetry: () => void;
   /** Retrying waits for the user to be back online. */
   offline?: boolean;
-}) {
+} & StepLinks) {
   const intl = useIntl();
-  const details = error instanceof ApiHttpError && error.status < 500 ? error.details : [];
+  const problems = errorToDiagnostics(error);
   return (
     <div role="alert" className="publish-notice publish-notice--error">
       <p>{apiErrorText(intl, error)}</p>
-      {details.length > 0 && (
-        <ul
-          aria-label={intl.formatMessage({
-            id: 'publish.publish-outcome.problemsFoundByTheBackend',
-          })}
-        >
-          {details.map((d, i) => {
-            const step = d.stepId === undefined ? undefined : spec?.steps[d.stepId];
-            return (
-              <li key={i}>
-                {d.stepId !== undefined && <strong>{step?.label || d.stepId}: </strong>}
-                {d.message}
-                {d.field !== undefined && <span className="muted"> ({d.field})</span>}
-              </li>
-            );
-          })}
-        </ul>
+      {problems.length > 0 && (
+        <BackendProblems
+          diagnostics={problems}
+          steps={steps}
+          label={intl.formatMessage({ id: 'publish.publish-outcome.problemsFoundByTheBackend' })}
+          onShowStep={onShowStep}
+        />
       )}
-      {details.length > 0 && (
+      {problems.length > 0 && (
         <p>
           <FormattedMessage id="publish.publish-outcome.theProblemsAreShownOn" />
         </p>

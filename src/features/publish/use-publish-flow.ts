@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiHttpError, NetworkError, RequestTimeoutError } from '../../api/api-errors.ts';
-import { errorToDiagnostics } from '../../api/backend-diagnostics.ts';
+import { detailsToDiagnostics, errorToDiagnostics } from '../../api/backend-diagnostics.ts';
 import type { PublishedVersion } from '../../api/contract.ts';
 import { useVersion } from '../../api/get-version.ts';
 import { useVersions } from '../../api/list-versions.ts';
@@ -18,7 +18,11 @@ import { hasUnpublishedChanges, specForVersion } from './unpublished-changes.ts'
 
 export interface PublishFlowOptions {
   document: JourneyDocument;
-  onBackendErrors?: (diagnostics: Diagnostic[]) => void;
+  /**
+   * What the backend found, as diagnostics on their steps: the errors it refused a publish for,
+   * or the warnings it accepted one with.
+   */
+  onBackendDiagnostics?: (diagnostics: Diagnostic[]) => void;
   onPublished?: (version: PublishedVersion) => void;
 }
 
@@ -34,7 +38,11 @@ export function canRetryByHand(error: unknown): boolean {
  * storage for every retry (after Cancel or a reload too) until the backend answers for sure or
  * the user abandons it.
  */
-export function usePublishFlow({ document, onBackendErrors, onPublished }: PublishFlowOptions) {
+export function usePublishFlow({
+  document,
+  onBackendDiagnostics,
+  onPublished,
+}: PublishFlowOptions) {
   const versions = useVersions(document.id);
   const latest = versions.data?.at(-1);
   const latestDetail = useVersion(document.id, latest?.version);
@@ -64,6 +72,8 @@ export function usePublishFlow({ document, onBackendErrors, onPublished }: Publi
     onSuccess: async (published, input) => {
       forgetPendingPublish(input.journeyId);
       setPending(undefined);
+      const warnings = detailsToDiagnostics(published.warnings ?? [], 'warning');
+      if (warnings.length > 0) onBackendDiagnostics?.(warnings);
       await rememberPublishedVersion(published, input.spec);
       onPublished?.(published);
     },
@@ -74,9 +84,12 @@ export function usePublishFlow({ document, onBackendErrors, onPublished }: Publi
         setPending(undefined);
       }
       const diagnostics = errorToDiagnostics(error);
-      if (diagnostics.length > 0) onBackendErrors?.(diagnostics);
+      if (diagnostics.length > 0) onBackendDiagnostics?.(diagnostics);
     },
   });
+
+  const answer = mutation.data;
+  const warnings = useMemo(() => detailsToDiagnostics(answer?.warnings ?? [], 'warning'), [answer]);
 
   // A pending publish the backend now lists went through after all: nothing is pending.
   const landed =
@@ -121,6 +134,8 @@ export function usePublishFlow({ document, onBackendErrors, onPublished }: Publi
     unchanged,
     attempt,
     mutation,
+    /** What the backend warned of when it published the draft. */
+    warnings,
     publish,
     /** A publish with no definite answer yet, for this draft, whose key a retry reuses. */
     pending: pending !== undefined && pending.specHash === draft?.specHash ? pending : undefined,

@@ -13,6 +13,7 @@ import { listVersions } from '../../../src/api/list-versions';
 import { publishVersion } from '../../../src/api/publish-version';
 import { validateSpecRemotely } from '../../../src/api/validate-spec';
 import { TEMPLATES, compile, contentHash, specToJson, type Spec } from '../../../src/domain/index';
+import { welcomeLookingBack } from '../publish/journeys';
 import { BASE, templateSpec, testClient, useMockBackend } from './backend-fixture';
 
 const { state, server } = useMockBackend();
@@ -30,6 +31,7 @@ describe('publish: POST /journeys/{id}/versions', () => {
       version: 1,
       specHash: contentHash(specToJson(templateSpec(1))),
       publishedAt: '2025-03-01T10:00:00.000Z',
+      warnings: [],
     });
     const second = await publishVersion(client, {
       journeyId: 'j-welcome',
@@ -241,6 +243,57 @@ describe('publish: POST /journeys/{id}/versions', () => {
   });
 });
 
+describe('warnings: what the backend accepts a spec with but warns of', () => {
+  /** The welcome series counting orders over the last `days` days, as version 1. */
+  const lookingBack = (days: number): Spec => {
+    const { spec } = compile(welcomeLookingBack(days), { version: 1 });
+    if (spec === null) throw new Error('does not compile');
+    return spec;
+  };
+  const beyondRetention = {
+    stepId: 'ordered-yet',
+    code: 'look-back-beyond-retention',
+    params: { lookBackDays: 450, retentionDays: 400 },
+  };
+
+  it('reads the warnings a publish answers with, a replay of it too', async () => {
+    const { client } = testClient();
+    const input = { journeyId: 'j-welcome', spec: lookingBack(450), idempotencyKey: 'k' };
+    const published = await publishVersion(client, input);
+    expect(published.version).toBe(1);
+    expect(published.warnings).toEqual([expect.objectContaining(beyondRetention)]);
+    expect((await publishVersion(client, input)).warnings).toEqual(published.warnings);
+  });
+
+  it('turns them into warnings on their steps, worded here when their code is known', async () => {
+    const { client } = testClient();
+    const published = await publishVersion(client, {
+      journeyId: 'j-welcome',
+      spec: lookingBack(450),
+      idempotencyKey: 'k',
+    });
+    expect(detailsToDiagnostics(published.warnings ?? [], 'warning')).toEqual([
+      {
+        severity: 'warning',
+        field: expect.any(String),
+        message: expect.any(String),
+        ...beyondRetention,
+      },
+    ]);
+    expect(
+      detailsToDiagnostics([{ stepId: 's', code: 'odd-count', message: 'Odd.' }], 'warning'),
+    ).toEqual([{ severity: 'warning', code: 'backend:odd-count', message: 'Odd.', stepId: 's' }]);
+  });
+
+  it('lists them at validate too, and none for a count within the days kept', async () => {
+    const { client } = testClient();
+    const verdict = await validateSpecRemotely(client, lookingBack(450));
+    expect(verdict).toMatchObject({ valid: true, errors: [] });
+    expect(verdict.warnings).toEqual([expect.objectContaining(beyondRetention)]);
+    expect((await validateSpecRemotely(client, lookingBack(400))).warnings).toEqual([]);
+  });
+});
+
 describe('reading: versions, one version, status', () => {
   it('lists versions oldest first, gets one with its spec, and reports status', async () => {
     const { client } = testClient();
@@ -326,7 +379,11 @@ describe('validate: POST /specs/validate', () => {
   it('accepts a valid spec and lists step problems for an invalid one', async () => {
     const { client } = testClient();
     const spec = templateSpec(1);
-    expect(await validateSpecRemotely(client, spec)).toEqual({ valid: true, errors: [] });
+    expect(await validateSpecRemotely(client, spec)).toEqual({
+      valid: true,
+      errors: [],
+      warnings: [],
+    });
     const result = await validateSpecRemotely(client, { ...spec, entry: [...spec.entry, 'ghost'] });
     expect(result.valid).toBe(false);
     expect(result.errors).toEqual([

@@ -117,15 +117,13 @@ describe('failure causes in words', () => {
 
   it('says in French why a publish failed, quoting what the backend said as its words', () => {
     const rejected = new ApiHttpError(422, 'invalid-spec', 'The spec is not valid.');
-    const { unmount } = inFrench(
-      <PublishFailure error={rejected} spec={undefined} onRetry={() => {}} />,
-    );
+    const { unmount } = inFrench(<PublishFailure error={rejected} steps={[]} onRetry={() => {}} />);
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Le backend a rejeté la spec. Le backend a répondu : « The spec is not valid. »',
     );
     unmount();
     inFrench(
-      <PublishFailure error={new RequestTimeoutError(3000)} spec={undefined} onRetry={() => {}} />,
+      <PublishFailure error={new RequestTimeoutError(3000)} steps={[]} onRetry={() => {}} />,
     );
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Le backend n’a pas répondu en 3 s. Il a peut-être reçu la requête : réessayer est sans risque',

@@ -46,6 +46,7 @@ const LABELS: Record<string, string> = {
   'lifecycle.lifecycle-page.notSimulatedFixThemIn': 'journey names (user data)',
   'lifecycle.lifecycle-page.simulatingJourney': 'the journey’s name (user data)',
   'profiles.import-report.nothingWasImportedLine': 'a row’s rejection, worded from its code',
+  'publish.backend-problems.onStep': 'a step’s name (user data): its problem, worded from its code',
   'publish.change-summary.changesSince': 'the heading of the list of changes below it',
   'publish.export-menu.specInvalid': 'the spec’s problem, a diagnostic worded from its code',
   'publish.publish-dialog.newSpecHash': 'a hash',

@@ -12,6 +12,20 @@ export function welcomeJourney(): JourneyDocument {
   return { ...template.build(Date.parse('2025-01-01'), sequentialIds('s')), id: 'j-welcome' };
 }
 
+/**
+ * The welcome series with its "Ordered yet?" step counting orders over the last `days` days
+ * instead of ever: over 400, the mock backend warns that it does not keep events that long.
+ */
+export function welcomeLookingBack(days: number): JourneyDocument {
+  const base = welcomeJourney();
+  const lookingBack = (step: JourneyStep): JourneyStep => {
+    const condition = step.config['condition'] as { rules: Record<string, unknown>[] };
+    const rules = condition.rules.map((rule) => ({ ...rule, withinDays: days }));
+    return { ...step, config: { ...step.config, condition: { ...condition, rules } } };
+  };
+  return { ...base, steps: base.steps.map((s) => (s.id === 'ordered-yet' ? lookingBack(s) : s)) };
+}
+
 const exitStep = (id: string, label: string): JourneyStep => ({
   id,
   kind: 'exit',

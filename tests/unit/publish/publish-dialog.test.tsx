@@ -18,7 +18,7 @@ import { PublishButton } from '../../../src/features/publish/publish-button';
 import { localPublishedVersions } from '../../../src/features/publish/published-versions';
 import { useDatabaseForTests } from '../../../src/storage/app-storage';
 import { openWayfinderDb } from '../../../src/storage/db';
-import { twoEditions, welcomeJourney } from './journeys';
+import { twoEditions, welcomeJourney, welcomeLookingBack } from './journeys';
 
 const BASE = 'http://backend.test/api';
 const state = createMockBackendState(() => new Date('2025-03-01T10:00:00.000Z'));
@@ -39,18 +39,20 @@ afterEach(() => {
 afterAll(() => server.close());
 
 function renderButton(document: JourneyDocument, diagnostics: Diagnostic[] = validate(document)) {
-  const onBackendErrors = vi.fn<(d: Diagnostic[]) => void>();
+  const onBackendDiagnostics = vi.fn<(d: Diagnostic[]) => void>();
+  const onShowStep = vi.fn<(stepId: string) => void>();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
       <PublishButton
         document={document}
         diagnostics={diagnostics}
-        onBackendErrors={onBackendErrors}
+        onBackendDiagnostics={onBackendDiagnostics}
+        onShowStep={onShowStep}
       />
     </QueryClientProvider>,
   );
-  return { onBackendErrors, user: userEvent.setup() };
+  return { onBackendDiagnostics, onShowStep, user: userEvent.setup() };
 }
 
 function publishDirectly(document: JourneyDocument) {
@@ -114,7 +116,7 @@ describe('PublishButton', () => {
 
   it('hands backend validation errors back as diagnostics on their steps', async () => {
     state.setFaults({ rejectStep: 'welcome-email' });
-    const { user, onBackendErrors } = renderButton(welcomeJourney());
+    const { user, onBackendDiagnostics } = renderButton(welcomeJourney());
     const dialog = await openDialog(user);
     await user.click(await within(dialog).findByRole('button', { name: 'Publish version 1' }));
     const alert = await within(dialog).findByRole('alert');
@@ -124,7 +126,7 @@ describe('PublishButton', () => {
     expect(within(alert).getByRole('list')).toHaveTextContent(
       'Welcome email: The execution backend cannot run this step.',
     );
-    expect(onBackendErrors).toHaveBeenCalledWith([
+    expect(onBackendDiagnostics).toHaveBeenCalledWith([
       {
         severity: 'error',
         code: 'backend:unsupported-step',
@@ -133,6 +135,90 @@ describe('PublishButton', () => {
       },
     ]);
     expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('marks each backend error as an error, with its step a button that shows it on the canvas', async () => {
+    state.setFaults({ rejectStep: 'welcome-email' });
+    const { user, onShowStep } = renderButton(welcomeJourney());
+    const dialog = await openDialog(user);
+    await user.click(await within(dialog).findByRole('button', { name: 'Publish version 1' }));
+    const alert = await within(dialog).findByRole('alert');
+    const problem = within(
+      within(alert).getByRole('list', { name: 'Problems found by the backend' }),
+    ).getByRole('listitem');
+    expect(within(problem).getByText('Error')).toHaveClass('badge-error');
+    expect(within(problem).queryByText('Warning')).toBeNull();
+    await user.click(within(problem).getByRole('button', { name: 'Welcome email' }));
+    expect(onShowStep).toHaveBeenCalledWith('welcome-email');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says it published, then lists what the backend warned of on its step, as a warning', async () => {
+    const { user, onBackendDiagnostics, onShowStep } = renderButton(welcomeLookingBack(450));
+    const dialog = await openDialog(user);
+    await user.click(await within(dialog).findByRole('button', { name: 'Publish version 1' }));
+    expect(await within(dialog).findByText(/Published version 1\./)).toBeVisible();
+    expect(state.versions('j-welcome')).toHaveLength(1);
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    const warnings = within(dialog).getByRole('region', { name: '1 warning from the backend' });
+    const warning = within(within(warnings).getByRole('list')).getByRole('listitem');
+    expect(within(warning).getByText('Warning')).toHaveClass('badge-warning');
+    expect(within(warning).queryByText('Error')).toBeNull();
+    expect(warning).toHaveTextContent(
+      'Ordered yet?: Counts events over the last 450 days, but the backend keeps events for 400 days',
+    );
+    expect(warnings).toHaveTextContent('The version is published and runs as it is.');
+    // On the canvas too: the step's badge and the problems panel show it as a warning.
+    expect(onBackendDiagnostics).toHaveBeenCalledExactlyOnceWith([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'look-back-beyond-retention',
+        stepId: 'ordered-yet',
+        params: { lookBackDays: 450, retentionDays: 400 },
+      }),
+    ]);
+    await user.click(within(warning).getByRole('button', { name: 'Ordered yet?' }));
+    expect(onShowStep).toHaveBeenCalledWith('ordered-yet');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('checks the draft with the backend before publishing, listing its errors and warnings on their steps', async () => {
+    const { user, onShowStep } = renderButton(welcomeLookingBack(450));
+    const dialog = await openDialog(user);
+    const check = await within(dialog).findByRole('button', { name: 'Check with the backend' });
+    await user.click(check);
+    expect(
+      await within(dialog).findByText('The backend would publish this version, with 1 warning.'),
+    ).toBeVisible();
+    const warning = within(
+      within(dialog).getByRole('list', { name: 'Found by the backend' }),
+    ).getByRole('listitem');
+    expect(within(warning).getByText('Warning')).toHaveClass('badge-warning');
+    expect(warning).toHaveTextContent('Ordered yet?: Counts events over the last 450 days');
+
+    state.setFaults({ rejectStep: 'welcome-email' });
+    await user.click(check);
+    expect(
+      await within(dialog).findByText('The backend would refuse this version for 1 error.'),
+    ).toBeVisible();
+    const [error, stillWarned] = within(
+      within(dialog).getByRole('list', { name: 'Found by the backend' }),
+    ).getAllByRole('listitem');
+    expect(within(error as HTMLElement).getByText('Error')).toHaveClass('badge-error');
+    expect(within(stillWarned as HTMLElement).getByText('Warning')).toHaveClass('badge-warning');
+    expect(state.versions('j-welcome')).toHaveLength(0);
+    await user.click(within(error as HTMLElement).getByRole('button', { name: 'Welcome email' }));
+    expect(onShowStep).toHaveBeenCalledWith('welcome-email');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('lists no warnings when the backend warned of nothing', async () => {
+    const { user, onBackendDiagnostics } = renderButton(welcomeLookingBack(400));
+    const dialog = await openDialog(user);
+    await user.click(await within(dialog).findByRole('button', { name: 'Publish version 1' }));
+    expect(await within(dialog).findByText(/Published version 1\./)).toBeVisible();
+    expect(within(dialog).queryByRole('region', { name: /warning/ })).toBeNull();
+    expect(onBackendDiagnostics).not.toHaveBeenCalled();
   });
 
   it('says so when offline, sends nothing by itself at reconnect, and publishes on Retry', async () => {

@@ -1,0 +1,78 @@
+import { useMemo } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { detailsToDiagnostics } from '../../api/backend-diagnostics.ts';
+import { useValidateSpec } from '../../api/validate-spec.ts';
+import type { JourneyStep, Spec } from '../../domain/index.ts';
+import { apiErrorText } from './api-error-words.ts';
+import { BackendProblems } from './backend-problems.tsx';
+
+export interface BackendCheckProps {
+  /** The spec the draft would publish. */
+  spec: Spec;
+  steps: readonly Pick<JourneyStep, 'id' | 'label'>[];
+  onShowStep?: ((stepId: string) => void) | undefined;
+  /** While publishing or offline. */
+  disabled: boolean;
+}
+
+/**
+ * Asks the backend, before publishing, what it would refuse the draft for and what it would warn
+ * of (POST /specs/validate), and lists both on their steps.
+ */
+export function BackendCheck({ spec, steps, onShowStep, disabled }: BackendCheckProps) {
+  const intl = useIntl();
+  const check = useValidateSpec();
+  // An answer about another spec (the draft changed since) says nothing about this one.
+  const verdict = check.variables === spec ? check.data : undefined;
+  const problems = useMemo(
+    () =>
+      verdict === undefined
+        ? []
+        : [
+            ...detailsToDiagnostics(verdict.errors),
+            ...detailsToDiagnostics(verdict.warnings ?? [], 'warning'),
+          ],
+    [verdict],
+  );
+  const errors = problems.filter((d) => d.severity === 'error').length;
+  return (
+    <div className="publish-check">
+      <button
+        type="button"
+        className="btn btn-sm"
+        disabled={disabled || check.isPending}
+        onClick={() => check.mutate(spec)}
+      >
+        <FormattedMessage id="publish.backend-check.check" />
+      </button>
+      {check.isPending && (
+        <p role="status">
+          <FormattedMessage id="publish.backend-check.checking" />
+        </p>
+      )}
+      {verdict !== undefined && (
+        <div role="status">
+          <p>
+            <FormattedMessage
+              id="publish.backend-check.verdict"
+              values={{ errors, warnings: problems.length - errors }}
+            />
+          </p>
+          {problems.length > 0 && (
+            <BackendProblems
+              diagnostics={problems}
+              steps={steps}
+              label={intl.formatMessage({ id: 'publish.backend-check.found' })}
+              onShowStep={onShowStep}
+            />
+          )}
+        </div>
+      )}
+      {check.isError && check.variables === spec && (
+        <p role="alert" className="publish-notice publish-notice--error">
+          {apiErrorText(intl, check.error)}
+        </p>
+      )}
+    </div>
+  );
+}
