@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { nextVersionRefusal } from '../src/domain/contract/backend-contract.ts';
 import { specSchema, validateSpec, type Diagnostic, type Spec } from '../src/domain/index.ts';
-import { lookBackWarnings } from '../src/executor/http/look-back-warnings.ts';
+import { lookBackWarnings } from '../src/domain/look-back/look-back-warnings.ts';
 import type { MockBackendState, MockFaults, MockVersion } from './mock-backend-state.ts';
 
 type Detail = { stepId?: string; field?: string; code: string; message: string };

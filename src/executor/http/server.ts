@@ -23,7 +23,7 @@ import { stopJourney } from '../store/stop-journey.ts';
 import { readWorkspaceCap, saveWorkspaceCap } from '../store/workspace-settings.ts';
 import { getVersion, journeyStatus, listVersions, publishVersion } from '../store/versions.ts';
 import type { Catalog } from '../worker/catalog.ts';
-import { lookBackWarnings } from './look-back-warnings.ts';
+import { lookBackWarnings } from '../../domain/look-back/look-back-warnings.ts';
 import { ApiProblem } from './problem.ts';
 import { specFormatProblems } from './spec-fields.ts';
 import { parseBody } from './validate-body.ts';

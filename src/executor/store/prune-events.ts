@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { JourneyPlans } from '../engine/version-plan.ts';
-import { eventLookBackDays } from '../engine/event-look-back.ts';
+import { eventLookBackDays } from '../../domain/look-back/event-look-back.ts';
 
 const DAY_MS = 86_400_000;
 /** Kept beyond a version's look-back, so a window's edge never lands on a pruned event. */

@@ -1,4 +1,4 @@
-import type { Spec } from '../../domain/index.ts';
+import type { Spec } from '../compile/spec-schema.ts';
 
 /** One event count of a step ("within the last N days"; null: over all time), and where it is. */
 export interface EventCountWindow {

@@ -1,6 +1,6 @@
-import type { ErrorDetail } from '../../domain/contract/backend-contract.ts';
-import type { Spec } from '../../domain/index.ts';
-import { eventCountWindows } from '../engine/event-look-back.ts';
+import type { ErrorDetail } from '../contract/backend-contract.ts';
+import type { Spec } from '../compile/spec-schema.ts';
+import { eventCountWindows } from './event-look-back.ts';
 
 /**
  * The event counts of a spec that look back further than this executor keeps events
