@@ -78,11 +78,34 @@ export class EventTimeline extends TimelineColumns {
     match: (e: ProfileEvent) => boolean,
   ): ProfileEvent | undefined {
     if (name === '' || this.columns === null) return findEvent(this.events, from, to, match);
-    const asked = this.asked(name);
-    // No real event has the name (a message's engagement): only the simulated ones can match.
-    if ((this.askedIds[asked] as number) < 0)
-      return this.simulatedBefore(from, to, Number.POSITIVE_INFINITY, match);
-    return this.findMasked(from, to, this.askedMasks[asked] as Uint8Array, match);
+    return this.findOf(from, to, this.askedIds[this.asked(name)] as number, match);
+  }
+
+  /**
+   * {@link find} over the columns for the name of column id `id` (-1: no real event has it, as
+   * for a message's engagement: then only the simulated ones can match). Columns only.
+   */
+  findOf(
+    from: number,
+    to: number,
+    id: number,
+    match: (e: ProfileEvent) => boolean,
+  ): ProfileEvent | undefined {
+    let found: ProfileEvent | undefined;
+    if (id >= 0) {
+      const { eventAt, eventName } = this.columns as ProfileColumns;
+      const end = this.to;
+      for (let k = firstAbove(eventAt, this.from, end, from); k < end; k++) {
+        if ((eventAt[k] as number) > to) break;
+        if (eventName[k] !== id) continue;
+        const e = this.real[k - this.from] as ProfileEvent;
+        if (match(e)) {
+          found = e;
+          break;
+        }
+      }
+    }
+    return this.simulatedBefore(from, to, found?.at ?? Number.POSITIVE_INFINITY, match) ?? found;
   }
 
   /**

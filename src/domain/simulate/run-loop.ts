@@ -48,6 +48,8 @@ const STOP_GOAL = 2;
 const STOP_HORIZON = 3;
 /** The deferred-then-dropped reason of each way a wait is stopped. */
 const DROP_REASON = [-1, DROPPED_EXIT, DROPPED_GOAL, DROPPED_HORIZON];
+/** In {@link RunLoop}'s wait ids: no column id, the timeline is asked by the event's name. */
+const BY_NAME = -2;
 
 /**
  * One run of a profile through the steps, from its entry to its exit or the horizon: the loop
@@ -94,6 +96,7 @@ export class RunLoop {
     const branches = counters.branches;
     const { end } = plan;
     const mayStop = this.mayStop;
+    const waitIds = this.waitIdsOf(state.timeline);
     let s = plan.triggerSteps[trigger] as number;
     let t = entryAt;
     this.runEntry = entryAt;
@@ -166,10 +169,13 @@ export class RunLoop {
           const step = steps[s] as PlanStep;
           const match = step.waitMatch as NonNullable<PlanStep['waitMatch']>;
           const to = t + step.durationMs;
-          // Only the event's time is needed: found by name, no event object is read.
+          const id = waitIds[s] as number;
+          // By name, only the event's time is needed: no event object is read.
           const at = step.waitByName
             ? state.timeline.findTime(t, to, step.waitEvent, match)
-            : (state.timeline.find(t, to, step.waitEvent, match)?.at ?? NEVER);
+            : id === BY_NAME
+              ? (state.timeline.find(t, to, step.waitEvent, match)?.at ?? NEVER)
+              : (state.timeline.findOf(t, to, id, match)?.at ?? NEVER);
           if (at === NEVER) {
             wake = to;
             branch = 1;
@@ -237,6 +243,28 @@ export class RunLoop {
       }
     }
   }
+
+  /**
+   * Per step, the column id of the one event name a wait with a property test waits for (-1: no
+   * real event has it, as for a message's engagement), for the columns `timeline` reads; else
+   * `BY_NAME`. Worked out once per columns: asking by name compares strings on every wait.
+   */
+  private waitIdsOf(timeline: EventTimeline): Int32Array {
+    const names = timeline.names;
+    if (this.waitIdsFor !== names) {
+      this.waitIdsFor = names;
+      this.waitIds = Int32Array.from(this.plan.steps, (step) =>
+        names === null || step.waitEvent === '' || step.waitByName
+          ? BY_NAME
+          : timeline.nameId(step.waitEvent),
+      );
+    }
+    return this.waitIds;
+  }
+
+  private waitIds = new Int32Array(0);
+  /** The names {@link waitIds} were worked out for (null: event objects); undefined: none yet. */
+  private waitIdsFor: readonly string[] | null | undefined = undefined;
 
   /** first_match: the first branch whose condition holds at `t`, else the one after the last. */
   private firstMatch(step: PlanStep, t: number): number {

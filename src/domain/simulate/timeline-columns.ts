@@ -20,12 +20,11 @@ export class TimelineColumns {
   /** Name masks of `findAny`, for the current columns. */
   private masks = new Map<readonly string[], Uint8Array>();
   /**
-   * The names `find` and `count` were asked about, with each one's mask and column id, for the
+   * The names `find` and `count` were asked about, with each one's column id, for the
    * current columns: a plan asks about a few names, many times per profile, and a short scan for
    * the same string beats hashing it on every call.
    */
   private askedNames: string[] = [];
-  protected askedMasks: Uint8Array[] = [];
   protected askedIds: number[] = [];
   /** The history index of the event {@link nextReal} found. */
   lastSeq = -1;
@@ -40,7 +39,6 @@ export class TimelineColumns {
       this.nameIds = new Map(columns.names.map((n, i) => [n, i]));
       this.masks = new Map();
       this.askedNames = [];
-      this.askedMasks = [];
       this.askedIds = [];
     }
   }
@@ -199,7 +197,6 @@ export class TimelineColumns {
     const names = this.askedNames;
     for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
     names.push(name);
-    this.askedMasks.push(this.maskOf([name]));
     this.askedIds.push(this.nameIds.get(name) ?? -1);
     return names.length - 1;
   }

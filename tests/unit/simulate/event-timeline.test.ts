@@ -71,6 +71,10 @@ describe('EventTimeline', () => {
                 findEvent(expected, from, to, either),
               );
               if (fromColumns) {
+                // By the name's column id, resolved once per columns by the caller.
+                expect(timeline.findOf(from, to, timeline.nameId(name), match)).toBe(
+                  findEvent(expected, from, to, match),
+                );
                 // By name: which event it found, a real one by its index, without reading it.
                 const found = findEvent(expected, from, to, named);
                 expect(timeline.findNamed(from, to, name, named)).toBe(found?.at ?? Infinity);
