@@ -97,6 +97,56 @@ test('after a simulation, no count on the canvas is drawn over another or hidden
   await expectNoSeriousA11yViolations(page);
 });
 
+/** The options of the `selects` drawn cut short when chosen (wider than the room for them). */
+async function optionsCut(selects: Locator): Promise<string[]> {
+  return selects.evaluateAll((elements) => {
+    const context = document.createElement('canvas').getContext('2d');
+    if (context === null) throw new Error('no 2d canvas');
+    return (elements as HTMLSelectElement[]).flatMap((select) => {
+      const style = getComputedStyle(select);
+      context.font = style.font;
+      // The room for the text: the box less its padding and the drop-down arrow (about 20px).
+      const room =
+        select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return [...select.options]
+        .map((option) => option.text)
+        .filter((text) => context.measureText(text).width > room);
+    });
+  });
+}
+
+test('the journey settings panel shows every re-entry and quiet-hours choice whole, in English and in French', async ({
+  page,
+}) => {
+  await openJourney(page, 'Welcome series');
+  const settings = page.getByRole('region', { name: 'Journey settings' });
+  const choices = settings.getByLabel(/^(Re-entry|Messages due in quiet hours)$/);
+  await expect(choices).toHaveCount(2);
+  expect(await optionsCut(choices)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('link', { name: '← Journeys' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Français' });
+  await page.getByRole('link', { name: 'Welcome series' }).first().click();
+  const réglages = page.getByRole('region', { name: 'Réglages du parcours' });
+  const choix = réglages.getByLabel(
+    /^(Nouvelle entrée|Messages prévus pendant les heures calmes)$/,
+  );
+  await expect(choix).toHaveCount(2);
+  expect(await optionsCut(choix)).toEqual([]);
+});
+
+test('the journey list writes when each journey changed on one line', async ({ page }) => {
+  await page.goto('/');
+  const updated = page.getByRole('table', { name: 'Journeys' }).locator('time');
+  await expect(updated.first()).toBeVisible();
+  // An inline text broken over two lines is drawn as two boxes.
+  const lines = await updated.evaluateAll((times) => times.map((t) => t.getClientRects().length));
+  expect(lines.length).toBeGreaterThan(2);
+  expect(lines.filter((n) => n > 1)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
+});
+
 test.describe('on a 1920 × 1080 screen', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
