@@ -147,6 +147,40 @@ test('the journey list writes when each journey changed on one line', async ({ p
   await expectNoSeriousA11yViolations(page);
 });
 
+/** How many lines of text each of `items` is drawn on. */
+async function linesOf(items: Locator): Promise<number[]> {
+  return items.evaluateAll((elements) =>
+    elements.map((element) => {
+      const tops = new Set<number>();
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text !== null; text = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        for (const rect of range.getClientRects()) tops.add(Math.round(rect.top));
+      }
+      return tops.size;
+    }),
+  );
+}
+
+test('a forecast’s figure cards keep their ranges and notes short', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Forecast' })
+    .click();
+  const setup = page.getByRole('form', { name: 'Forecast setup' });
+  await setup.getByLabel('Journey (A)').selectOption({ label: 'Welcome series' });
+  await setup.getByLabel('Profile set').selectOption({ label: 'Demo customers (5,000)' });
+  await setup.getByRole('button', { name: 'Run forecast' }).click();
+  await expect(page.getByText('20 of 20 replications done')).toBeVisible({ timeout: 120_000 });
+  const cards = page.getByRole('region', { name: /^Forecast of / }).first();
+  expect(Math.max(...(await linesOf(cards.locator('.kpi-range'))))).toBeLessThanOrEqual(2);
+  expect(Math.max(...(await linesOf(cards.locator('.kpi-detail'))))).toBeLessThanOrEqual(3);
+  await expectNoSeriousA11yViolations(page);
+});
+
 test.describe('on a 1920 × 1080 screen', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
