@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
 import { node, openJourney, viewSettled } from './editor-support';
+import { runDemoForecast } from './forecast-support';
 
 /** What a newcomer reads on a 1280 × 720 laptop: nothing cut short, nothing drawn over. */
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -166,15 +167,7 @@ async function linesOf(items: Locator): Promise<number[]> {
 test('a forecast’s figure cards keep their ranges and notes short', async ({ page }) => {
   test.setTimeout(150_000);
   await page.goto('/');
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Forecast' })
-    .click();
-  const setup = page.getByRole('form', { name: 'Forecast setup' });
-  await setup.getByLabel('Journey (A)').selectOption({ label: 'Welcome series' });
-  await setup.getByLabel('Profile set').selectOption({ label: 'Demo customers (5,000)' });
-  await setup.getByRole('button', { name: 'Run forecast' }).click();
-  await expect(page.getByText('20 of 20 replications done')).toBeVisible({ timeout: 120_000 });
+  await runDemoForecast(page, { a: 'Welcome series' });
   const cards = page.getByRole('region', { name: /^Forecast of / }).first();
   expect(Math.max(...(await linesOf(cards.locator('.kpi-range'))))).toBeLessThanOrEqual(2);
   expect(Math.max(...(await linesOf(cards.locator('.kpi-detail'))))).toBeLessThanOrEqual(3);
