@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
 import { node, openJourney, viewSettled } from './editor-support';
 import { runDemoForecast } from './forecast-support';
+import { simulateOnCanvas } from './simulate-support';
 
 /** What a newcomer reads on a 1280 × 720 laptop: nothing cut short, nothing drawn over. */
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -70,15 +71,7 @@ test('after a simulation, no count on the canvas is drawn over another or hidden
   page,
 }) => {
   test.setTimeout(120_000);
-  await openJourney(page, 'Welcome series');
-  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
-  const panel = page.getByRole('region', { name: 'Simulate' });
-  const run = panel.getByRole('button', { name: 'Run simulation' });
-  await expect(run).toBeEnabled({ timeout: 30_000 });
-  await run.click();
-  await expect(node(page, /^Event step/).locator('.step-node__count')).toContainText(/entered/, {
-    timeout: 60_000,
-  });
+  await simulateOnCanvas(page, 'Welcome series');
   await viewSettled(page);
 
   const stepCounts = await boxes(page.locator('.step-node__count'));
