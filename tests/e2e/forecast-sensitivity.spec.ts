@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { runDemoForecast } from './forecast-support';
 
 /** The amount in a cell such as "$1,234.56". */
 const amount = (text: string | null) => Number((text ?? '').replace(/[^0-9.]/g, ''));
@@ -9,16 +10,7 @@ test('the sensitivity after a forecast: the cost of messages at half and one and
   test.setTimeout(150_000);
   await page.goto('/');
   await expect(page.getByRole('table', { name: 'Journeys' })).toContainText('Welcome series');
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Forecast' })
-    .click();
-  const setup = page.getByRole('form', { name: 'Forecast setup' });
-  await setup.getByLabel('Journey (A)').selectOption({ label: 'Welcome series' });
-  await setup.getByLabel('Profile set').selectOption({ label: 'Demo customers (5,000)' });
-  await setup.getByLabel('Replications').fill('5');
-  await setup.getByRole('button', { name: 'Run forecast' }).click();
-  await expect(page.getByText('5 of 5 replications done')).toBeVisible({ timeout: 90_000 });
+  await runDemoForecast(page, { a: 'Welcome series', replications: 5 });
 
   const panel = page.getByRole('region', { name: 'Sensitivity' });
   await panel.getByLabel('KPI').selectOption({ label: 'Total cost' });

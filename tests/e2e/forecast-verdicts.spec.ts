@@ -1,5 +1,6 @@
 import { TEMPLATES } from '../../src/domain/templates/templates';
 import { test, expect } from './fixtures';
+import { runDemoForecast } from './forecast-support';
 import { expectAxeClean, screenshots } from './strategist-support';
 
 /** The welcome series with its first wait cut from 2 days to 1: a journey that differs by little. */
@@ -30,16 +31,7 @@ test('A vs B of journeys that differ by little: no detectable difference, never 
     buffer: Buffer.from(oneDayWaitWelcome()),
   });
   await expect(page.getByRole('table', { name: 'Journeys' })).toContainText('Welcome, 1-day wait');
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Forecast' })
-    .click();
-  const setup = page.getByRole('form', { name: 'Forecast setup' });
-  await setup.getByLabel('Journey (A)').selectOption({ label: 'Welcome series' });
-  await setup.getByLabel('Compare with (B)').selectOption({ label: 'Welcome, 1-day wait' });
-  await setup.getByLabel('Profile set').selectOption({ label: 'Demo customers (5,000)' });
-  await setup.getByRole('button', { name: 'Run forecast' }).click();
-  await expect(page.getByText('20 of 20 replications done')).toBeVisible({ timeout: 120_000 });
+  await runDemoForecast(page, { a: 'Welcome series', b: 'Welcome, 1-day wait' });
 
   const list = page.getByRole('list', { name: 'Differences in plain words' });
   const sentences = await list.getByRole('listitem').allTextContents();

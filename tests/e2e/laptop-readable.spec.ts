@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
 import { node, openJourney, viewSettled } from './editor-support';
+import { runDemoForecast } from './forecast-support';
+import { simulateOnCanvas } from './simulate-support';
 
 /** What a newcomer reads on a 1280 × 720 laptop: nothing cut short, nothing drawn over. */
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -69,15 +71,7 @@ test('after a simulation, no count on the canvas is drawn over another or hidden
   page,
 }) => {
   test.setTimeout(120_000);
-  await openJourney(page, 'Welcome series');
-  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
-  const panel = page.getByRole('region', { name: 'Simulate' });
-  const run = panel.getByRole('button', { name: 'Run simulation' });
-  await expect(run).toBeEnabled({ timeout: 30_000 });
-  await run.click();
-  await expect(node(page, /^Event step/).locator('.step-node__count')).toContainText(/entered/, {
-    timeout: 60_000,
-  });
+  await simulateOnCanvas(page, 'Welcome series');
   await viewSettled(page);
 
   const stepCounts = await boxes(page.locator('.step-node__count'));
@@ -94,6 +88,82 @@ test('after a simulation, no count on the canvas is drawn over another or hidden
   for (const count of arrowCounts)
     for (const step of steps)
       expect(overlap(count, step), 'an arrow count under a step').toBe(false);
+  await expectNoSeriousA11yViolations(page);
+});
+
+/** The options of the `selects` drawn cut short when chosen (wider than the room for them). */
+async function optionsCut(selects: Locator): Promise<string[]> {
+  return selects.evaluateAll((elements) => {
+    const context = document.createElement('canvas').getContext('2d');
+    if (context === null) throw new Error('no 2d canvas');
+    return (elements as HTMLSelectElement[]).flatMap((select) => {
+      const style = getComputedStyle(select);
+      context.font = style.font;
+      // The room for the text: the box less its padding and the drop-down arrow (about 20px).
+      const room =
+        select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return [...select.options]
+        .map((option) => option.text)
+        .filter((text) => context.measureText(text).width > room);
+    });
+  });
+}
+
+test('the journey settings panel shows every re-entry and quiet-hours choice whole, in English and in French', async ({
+  page,
+}) => {
+  await openJourney(page, 'Welcome series');
+  const settings = page.getByRole('region', { name: 'Journey settings' });
+  const choices = settings.getByLabel(/^(Re-entry|Messages due in quiet hours)$/);
+  await expect(choices).toHaveCount(2);
+  expect(await optionsCut(choices)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('link', { name: '← Journeys' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Français' });
+  await page.getByRole('link', { name: 'Welcome series' }).first().click();
+  const réglages = page.getByRole('region', { name: 'Réglages du parcours' });
+  const choix = réglages.getByLabel(
+    /^(Nouvelle entrée|Messages prévus pendant les heures calmes)$/,
+  );
+  await expect(choix).toHaveCount(2);
+  expect(await optionsCut(choix)).toEqual([]);
+});
+
+test('the journey list writes when each journey changed on one line', async ({ page }) => {
+  await page.goto('/');
+  const updated = page.getByRole('table', { name: 'Journeys' }).locator('time');
+  await expect(updated.first()).toBeVisible();
+  // An inline text broken over two lines is drawn as two boxes.
+  const lines = await updated.evaluateAll((times) => times.map((t) => t.getClientRects().length));
+  expect(lines.length).toBeGreaterThan(2);
+  expect(lines.filter((n) => n > 1)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
+});
+
+/** How many lines of text each of `items` is drawn on. */
+async function linesOf(items: Locator): Promise<number[]> {
+  return items.evaluateAll((elements) =>
+    elements.map((element) => {
+      const tops = new Set<number>();
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text !== null; text = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        for (const rect of range.getClientRects()) tops.add(Math.round(rect.top));
+      }
+      return tops.size;
+    }),
+  );
+}
+
+test('a forecast’s figure cards keep their ranges and notes short', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/');
+  await runDemoForecast(page, { a: 'Welcome series' });
+  const cards = page.getByRole('region', { name: /^Forecast of / }).first();
+  expect(Math.max(...(await linesOf(cards.locator('.kpi-range'))))).toBeLessThanOrEqual(2);
+  expect(Math.max(...(await linesOf(cards.locator('.kpi-detail'))))).toBeLessThanOrEqual(3);
   await expectNoSeriousA11yViolations(page);
 });
 

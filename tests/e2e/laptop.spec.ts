@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
 import { TEMPLATES } from '../../src/domain/templates/templates';
 import { canvas, newBlankJourney, node, openJourney, side, viewSettled } from './editor-support';
+import { simulateOnCanvas } from './simulate-support';
 
 /** The editor as a marketer meets it on a laptop: 1280 × 720. */
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -156,14 +157,10 @@ test('readable counts: after a simulation, counts are at least 11 px tall at the
   page,
 }) => {
   test.setTimeout(120_000);
-  await openJourney(page, 'Welcome series');
-  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  await simulateOnCanvas(page, 'Welcome series');
   const panel = page.getByRole('region', { name: 'Simulate' });
   const run = panel.getByRole('button', { name: 'Run simulation' });
-  await expect(run).toBeEnabled({ timeout: 30_000 });
-  await run.click();
   const count = node(page, /^Event step/).locator('.step-node__count');
-  await expect(count).toContainText(/entered/, { timeout: 60_000 });
   await viewSettled(page);
   await expectNoSeriousA11yViolations(page);
   const opening = (await box(count)).height;

@@ -2,6 +2,7 @@ import { kpiLabel } from '../../i18n/domain-labels.ts';
 import { useIntl } from 'react-intl';
 import { KpiCard } from '../../ui/kpi/kpi-card.tsx';
 import { KpiGrid } from '../../ui/kpi/kpi-grid.tsx';
+import { formatNumber } from '../../ui/kpi/format-number.ts';
 import { numberFormat } from './kpi-format.ts';
 import type { VariantView } from './forecast-model.ts';
 
@@ -39,6 +40,8 @@ export function ForecastCards({ view }: { view: VariantView }) {
     const summary = view.summaries[key];
     return kpi && summary ? [{ kpi, summary }] : [];
   });
+  // A return on spend of thousands reads as nonsense alone: the spend it is made on goes beside it.
+  const spend = view.summaries['cost'];
   const replications = (n: number) =>
     intl.formatMessage({ id: 'forecast.forecast-cards.median' }, { n });
   return (
@@ -55,12 +58,22 @@ export function ForecastCards({ view }: { view: VariantView }) {
           format={kpi.key === 'uplift' ? 'points' : numberFormat(kpi.unit)}
           range={{ p10: summary.p10, p50: summary.p50, p90: summary.p90 }}
           detail={
-            !view.hasControl && ATTRIBUTED.has(kpi.key)
-              ? intl.formatMessage(
-                  { id: 'forecast.forecast-cards.attributed' },
-                  { mean: replications(summary.n) },
-                )
-              : replications(summary.n)
+            <>
+              {kpi.key === 'returnOnSpend' && spend !== undefined && (
+                <span className="kpi-detail-line">
+                  {intl.formatMessage(
+                    { id: 'forecast.forecast-cards.forSpend' },
+                    { spend: formatNumber(spend.p50, 'currency') },
+                  )}
+                </span>
+              )}
+              {!view.hasControl && ATTRIBUTED.has(kpi.key)
+                ? intl.formatMessage(
+                    { id: 'forecast.forecast-cards.attributed' },
+                    { mean: replications(summary.n) },
+                  )
+                : replications(summary.n)}
+            </>
           }
         />
       ))}

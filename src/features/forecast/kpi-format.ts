@@ -19,6 +19,8 @@ export function numberFormat(unit: KpiUnit): NumberFormat {
       return 'currency';
     case 'count':
       return 'count';
+    case 'ratio':
+      return 'ratio';
     default:
       return 'number';
   }
@@ -26,7 +28,6 @@ export function numberFormat(unit: KpiUnit): NumberFormat {
 
 /** A KPI value written for people. */
 export function formatKpi(unit: KpiUnit, value: number): string {
-  if (unit === 'ratio') return Number.isFinite(value) ? `${formatNumber(value, 'number')}×` : '–';
   return formatNumber(value, numberFormat(unit));
 }
 

@@ -11,6 +11,7 @@ import {
 import { LIFECYCLE_STAGE_MESSAGES } from '../../i18n/domain-labels.ts';
 import { loadProblemText } from '../../i18n/diagnostic-text.ts';
 import { importedText } from './import-words.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
 import { TableHead } from '../../ui/table-head.tsx';
 import { DrawnOnceOpened, onDemand, usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import { useConfirm } from '../../ui/use-confirm.tsx';
@@ -203,15 +204,10 @@ export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPage
 
   return (
     <section className="page">
-      <div className="page-header">
-        <div>
-          <h1>
-            <FormattedMessage id="journeys.list.title" />
-          </h1>
-          <p className="page-subtitle">
-            <FormattedMessage id="journeys.list.subtitle" />
-          </p>
-        </div>
+      <PageHeader
+        title={<FormattedMessage id="journeys.list.title" />}
+        subtitle={<FormattedMessage id="journeys.list.subtitle" />}
+      >
         <div className="toolbar">
           <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
             <FormattedMessage id="journeys.list.import" />
@@ -229,7 +225,7 @@ export function JourneyListPage({ publishStates, undoDeleteMs }: JourneyListPage
             <FormattedMessage id="journeys.new.title" />
           </button>
         </div>
-      </div>
+      </PageHeader>
 
       {importMessage && (
         <div

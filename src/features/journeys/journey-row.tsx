@@ -67,7 +67,9 @@ export function JourneyRow({
         </td>
       )}
       <td>
-        <time dateTime={j.updatedAt}>{updatedLabel(j.updatedAt)}</time>
+        <time className="journey-updated" dateTime={j.updatedAt}>
+          {updatedLabel(j.updatedAt)}
+        </time>
       </td>
       <td>
         <RowActions

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { TEMPLATES } from '../../domain/index.ts';
 import { Dialog } from '../../ui/dialog.tsx';
+import { FormField } from '../../ui/form-field.tsx';
 import {
   ChoiceOption,
   TemplateChoices,
@@ -61,10 +62,7 @@ export function NewJourneyDialog({ open, onOpenChange, onCreate }: NewJourneyDia
             />
           ))}
         </TemplateChoices>
-        <div className="field">
-          <label htmlFor={nameId}>
-            <FormattedMessage id="journeys.new.name" />
-          </label>
+        <FormField id={nameId} label={<FormattedMessage id="journeys.new.name" />}>
           <input
             id={nameId}
             type="text"
@@ -72,7 +70,7 @@ export function NewJourneyDialog({ open, onOpenChange, onCreate }: NewJourneyDia
             placeholder={chosenName ?? untitled}
             onChange={(e) => setName(e.target.value)}
           />
-        </div>
+        </FormField>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => onOpenChange(false)}>
             <FormattedMessage id="common.cancel" />

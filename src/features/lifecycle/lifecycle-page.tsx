@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { getAppDb } from '../../storage/app-storage.ts';
 import { createProfileRepo } from '../../storage/profile-repo.ts';
 import { formatNumber } from '../../ui/kpi/format-number.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
 import type { OverviewJourney, StageColumn } from './lifecycle-model.ts';
 import { simulateJourneys, type SkippedJourney } from './simulate-missing.ts';
 import { useLifecycleOverview } from './use-lifecycle-data.ts';
@@ -189,16 +190,10 @@ export function LifecyclePage() {
 
   return (
     <section className="page lifecycle-page">
-      <header className="page-header">
-        <div>
-          <h1>
-            <FormattedMessage id="lifecycle.lifecycle-page.lifecycleOverview" />
-          </h1>
-          <p className="page-subtitle">
-            <FormattedMessage id="lifecycle.lifecycle-page.everyJourneyByTheLifecycle" />
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title={<FormattedMessage id="lifecycle.lifecycle-page.lifecycleOverview" />}
+        subtitle={<FormattedMessage id="lifecycle.lifecycle-page.everyJourneyByTheLifecycle" />}
+      />
       {overview === undefined ? (
         <p role="status">
           <FormattedMessage id="lifecycle.lifecycle-page.loadingJourneysAndTheirRuns" />

@@ -4,6 +4,7 @@ import { failureCause } from '../../i18n/failure-words.ts';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { downloadParts } from '../../ui/download.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
 import { GenerateDialog } from './generate/generate-dialog.tsx';
 import { ImportDialog } from './import/import-dialog.tsx';
 import { ProfileSetList } from './profile-set-list.tsx';
@@ -30,15 +31,10 @@ export function ProfilesPage() {
 
   return (
     <section className="page">
-      <div className="page-header">
-        <div>
-          <h1>
-            <FormattedMessage id="profiles.profiles-page.profiles" />
-          </h1>
-          <p className="page-subtitle">
-            <FormattedMessage id="profiles.profiles-page.sampleCustomerProfilesKeptIn" />
-          </p>
-        </div>
+      <PageHeader
+        title={<FormattedMessage id="profiles.profiles-page.profiles" />}
+        subtitle={<FormattedMessage id="profiles.profiles-page.sampleCustomerProfilesKeptIn" />}
+      >
         <div className="toolbar">
           <button type="button" className="btn" onClick={() => setDialog('import')}>
             <FormattedMessage id="profiles.profiles-page.importFile" />
@@ -47,7 +43,7 @@ export function ProfilesPage() {
             <FormattedMessage id="profiles.profiles-page.generateProfiles" />
           </button>
         </div>
-      </div>
+      </PageHeader>
       {error && (
         <p role="alert" className="field-error">
           <FormattedMessage

@@ -1,7 +1,7 @@
 import { formatCurrency, formatLocale, numberFormat } from '../../i18n/format-locale.ts';
 
 /** How a figure is written. */
-export type NumberFormat = 'count' | 'number' | 'percent' | 'currency' | 'points';
+export type NumberFormat = 'count' | 'number' | 'percent' | 'currency' | 'points' | 'ratio';
 
 /**
  * Percentage points after a difference of shares, as each language abbreviates them, by the
@@ -17,7 +17,8 @@ const POINTS = {
  * `count` a whole number; `number` up to 2 decimals; `percent` from a share (0.1234 → 12.3%);
  * `currency` with cents below 1,000 (two significant digits below a cent), whole units above, in
  * the workspace currency unless given;
- * `points` a signed difference of shares in percentage points (0.012 → +1.2 pp).
+ * `points` a signed difference of shares in percentage points (0.012 → +1.2 pp);
+ * `ratio` a multiple, its decimals fewer as it grows (2.35×, 15.5×, 15,493×).
  */
 export function formatNumber(
   value: number,
@@ -46,6 +47,12 @@ export function formatNumber(
         maximumFractionDigits: whole ? 0 : 2,
         minimumFractionDigits: whole ? 0 : 2,
       }).format(value);
+    }
+    case 'ratio': {
+      // Decimals of a multiple in the thousands are noise that reads as a price ("15,493.23").
+      const size = Math.abs(value);
+      const decimals = size >= 100 ? 0 : size >= 10 ? 1 : 2;
+      return `${numberFormat({ maximumFractionDigits: decimals }).format(value)}×`;
     }
     case 'points': {
       // Written as an abbreviated unit, its abbreviation then swapped for the points': the

@@ -12,6 +12,7 @@ import { TEMPLATES } from '../../../src/domain/templates/templates.ts';
 import { AttributionNotice } from '../../../src/features/forecast/attribution-notice.tsx';
 import { ForecastCards } from '../../../src/features/forecast/forecast-cards.tsx';
 import { variantView, type VariantView } from '../../../src/features/forecast/forecast-model.ts';
+import { formatNumber } from '../../../src/ui/kpi/format-number.ts';
 import { useDatabaseForTests } from '../../../src/storage/app-storage.ts';
 import { openWayfinderDb } from '../../../src/storage/db.ts';
 import { getJourney, saveJourney } from '../../../src/storage/journey-documents.ts';
@@ -48,10 +49,19 @@ describe('attribution', () => {
     const grid = screen.getByRole('region', { name: 'Forecast of Welcome' });
     for (const name of ['Revenue', 'Return on spend']) {
       expect(within(grid).getByRole('group', { name })).toHaveTextContent(
-        'attributed to everyone who converted (no control group)',
+        'attributed, no control group',
       );
     }
     expect(within(grid).getAllByRole('group')[0]).toHaveAccessibleName('Conversion rate');
+  });
+
+  it('writes the return on spend as a multiple beside the spend it is made on', () => {
+    const view = viewOf(welcome(0));
+    render(<ForecastCards view={view} />);
+    const card = screen.getByRole('group', { name: 'Return on spend' });
+    const spend = view.summaries['cost']?.p50 ?? Number.NaN;
+    expect(card.querySelector('.kpi-value')).toHaveTextContent(/^[\d,.]+×$/);
+    expect(card).toHaveTextContent(`for ${formatNumber(spend, 'currency')} of sends`);
   });
 
   it('with a control group, leads with the uplift against it', () => {

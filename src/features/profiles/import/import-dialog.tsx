@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { type ColumnMapping, mappedColumns } from '../../../domain/profiles/import/mapping.ts';
 import type { ProfileSet } from '../../../storage/records.ts';
 import { Dialog } from '../../../ui/dialog.tsx';
+import { FormField } from '../../../ui/form-field.tsx';
 import type {
   ImportOutcome,
   ImportTarget,
@@ -182,17 +183,17 @@ export function ImportDialog({ open, onOpenChange, sets, onOpenSet }: ImportDial
         }
       >
         {(state.step === 'pick' || state.step === 'ready') && (
-          <div className="field">
-            <label htmlFor="profile-import-file">
-              <FormattedMessage id="profiles.import-dialog.file" />
-            </label>
+          <FormField
+            id="profile-import-file"
+            label={<FormattedMessage id="profiles.import-dialog.file" />}
+          >
             <input
               id="profile-import-file"
               type="file"
               accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,text/csv,application/json"
               onChange={(e) => void pick(e.target.files?.[0])}
             />
-          </div>
+          </FormField>
         )}
         {state.step === 'pick' && state.refusal !== undefined && (
           <p role="alert" className="field-error">

@@ -1,6 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ReactNode } from 'react';
 import { useLiveRead } from '../../../storage/use-live-read.ts';
+import { PageHeader } from '../../../ui/page-header.tsx';
 import { Link, useParams } from 'react-router';
 import type { Profile } from '../../../domain/profiles/profile.ts';
 const SEPARATOR = '/';
@@ -96,21 +97,19 @@ export function ProfilePage({ renderExtras }: ProfilePageProps) {
   return (
     <section className="page">
       {back}
-      <div className="page-header">
-        <div>
-          <h1>{attributes.name ?? profile.id}</h1>
-          <p className="page-subtitle">
-            <FormattedMessage
-              id="profiles.profile-page.idAndEventCount"
-              values={{
-                id: profile.id,
-                count: profile.events.length,
-                code: (chunks: ReactNode[]) => <code>{chunks}</code>,
-              }}
-            />
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title={attributes.name ?? profile.id}
+        subtitle={
+          <FormattedMessage
+            id="profiles.profile-page.idAndEventCount"
+            values={{
+              id: profile.id,
+              count: profile.events.length,
+              code: (chunks: ReactNode[]) => <code>{chunks}</code>,
+            }}
+          />
+        }
+      />
       <div className="profile-grid">
         <div className="card profile-card">
           <h2>

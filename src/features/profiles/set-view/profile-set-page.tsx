@@ -11,6 +11,7 @@ import type { ProfileSort } from '../../../domain/profiles/query.ts';
 import type { TableQuery } from '../../../domain/profiles/table/table-query.ts';
 import { ConditionBuilder } from '../../../ui/condition-builder/condition-builder.tsx';
 import { downloadParts } from '../../../ui/download.ts';
+import { PageHeader } from '../../../ui/page-header.tsx';
 import { formatCount } from '../format.ts';
 import { useProfilesServices } from '../profiles-services.tsx';
 import { isConditionReady } from '../segment/condition-ready.ts';
@@ -94,20 +95,19 @@ export function ProfileSetPage() {
           <FormattedMessage id="profiles.profile-set-page.profileSets" />
         </Link>
       </nav>
-      <div className="page-header">
-        <div>
-          <h1>{set?.name ?? intl.formatMessage({ id: 'profiles.segment-preview.profileSet' })}</h1>
-          <p className="page-subtitle">
-            {set ? (
-              <FormattedMessage
-                id="profiles.profile-set-page.count"
-                values={{ count: set.count, formatted: formatCount(set.count) }}
-              />
-            ) : (
-              <FormattedMessage id="common.loading" />
-            )}
-          </p>
-        </div>
+      <PageHeader
+        title={set?.name ?? intl.formatMessage({ id: 'profiles.segment-preview.profileSet' })}
+        subtitle={
+          set ? (
+            <FormattedMessage
+              id="profiles.profile-set-page.count"
+              values={{ count: set.count, formatted: formatCount(set.count) }}
+            />
+          ) : (
+            <FormattedMessage id="common.loading" />
+          )
+        }
+      >
         <div className="toolbar">
           <button
             type="button"
@@ -120,7 +120,7 @@ export function ProfileSetPage() {
             <FormattedMessage id="profiles.profile-set-page.exportJson" />
           </button>
         </div>
-      </div>
+      </PageHeader>
       <div className="set-controls">
         <input
           type="search"
