@@ -107,4 +107,59 @@ describe('a file with both UTF-8 letters and bytes that are not UTF-8', () => {
     );
     expect(profiles.map((p) => p.attributes.name)).toEqual(['Renée', 'Zoë']);
   });
+
+  it('is read in the encoding chosen when Windows-1252 letters happen to make valid UTF-8 pairs', async () => {
+    // "É" then a no-break space is C9 A0, "É”" is C9 94, "ß…" is DF 85: each a valid UTF-8 pair
+    // (U+0260, U+0254, U+07C5) that no UTF-8 export of these names would hold.
+    const encoder = new TextEncoder();
+    const latin = new Uint8Array([
+      ...encoder.encode('id,name\nc1,ANDR'),
+      0xc9,
+      0xa0,
+      ...encoder.encode('DUPONT\nc2,'),
+      0x93,
+      ...encoder.encode('CAF'),
+      0xc9,
+      0x94,
+      ...encoder.encode('\nc3,GRO'),
+      0xdf,
+      0x85,
+      ...encoder.encode('\nc4,Ren'),
+      0xe9,
+      0x0a,
+    ]);
+    const names = ['ANDRÉ\u00A0DUPONT', '“CAFÉ”', 'GROß…', 'René'];
+    expect(decodeFile(latin, 'windows-1252')).toMatchObject({
+      ok: true,
+      text: `id,name\n${names.map((n, i) => `c${i + 1},${n}`).join('\n')}\n`,
+    });
+    expect(decodeFile(latin)).toMatchObject({
+      ok: false,
+      encodings: expect.arrayContaining(['windows-1252']),
+    });
+    const { profiles } = await parseProfileFile(
+      { file: new Blob([latin]), kind: 'csv', mapping, encoding: 'windows-1252' },
+      () => undefined,
+    );
+    expect(profiles.map((p) => p.attributes.name)).toEqual(names);
+  });
+
+  it('does not take a UTF-8 byte order mark for UTF-8 letters', async () => {
+    const encoder = new TextEncoder();
+    const file = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...encoder.encode(`id,name\n${asciiRows(ROWS_PAST_HEADS)}c1,Ren`),
+      0xe9,
+      0x0a,
+    ]);
+    expect(decodeFile(file).ok).toBe(false);
+    expect(decodeFile(file)).not.toMatchObject({ rejection: { reason: 'mixed_encoding' } });
+    const { report } = await parseProfileFile(
+      { file: new Blob([file]), kind: 'csv', mapping, encoding: 'utf-8' },
+      () => undefined,
+    );
+    expect(report.refused?.reason).not.toBe('mixed_encoding');
+  });
 });

@@ -1,4 +1,4 @@
-/** Where a file's bytes stop being UTF-8, and where they hold UTF-8 beyond ASCII. */
+/** Where a file's bytes stop being UTF-8, and where they hold UTF-8 text beyond ASCII. */
 export interface Utf8Census {
   /**
    * The first byte that does not begin a valid UTF-8 character (as the WHATWG decoder reads it:
@@ -6,7 +6,10 @@ export interface Utf8Census {
    * file included): its 1-based line and its offset in the bytes scanned.
    */
   invalid?: { line: number; offset: number };
-  /** The 1-based line of the first character beyond ASCII written as valid UTF-8. */
+  /**
+   * The 1-based line of the first character written as valid UTF-8 that a single-byte export
+   * would hardly hold in its place (see {@link isUtf8Evidence}).
+   */
   utf8Line?: number;
 }
 
@@ -19,6 +22,21 @@ export interface Utf8Scan {
 
 const LINE_FEED = 10;
 
+/**
+ * Whether a character read as valid UTF-8 shows the text is UTF-8: Latin-1 punctuation and Latin
+ * letters with a diacritic (U+00A0–U+017F: "é" is C3 A9), typographic dashes, quotes and ellipsis
+ * (U+2010–U+203A) and "€". Other two-byte characters are what Windows-1252 text makes by chance:
+ * "É" and a no-break space (C9 A0) read as U+0260, "ß…" (DF 85) as U+07C5; a byte order mark says
+ * nothing of the letters. Those count as neither UTF-8 nor invalid.
+ */
+function isUtf8Evidence(codePoint: number): boolean {
+  return (
+    (codePoint >= 0xa0 && codePoint <= 0x17f) ||
+    (codePoint >= 0x2010 && codePoint <= 0x203a) ||
+    codePoint === 0x20ac
+  );
+}
+
 export function createUtf8Scan(): Utf8Scan {
   let line = 1;
   let offset = 0;
@@ -28,6 +46,7 @@ export function createUtf8Scan(): Utf8Scan {
   // the next one must fall in (narrowed after the leads that would allow the forbidden forms).
   let leadAt = 0;
   let needed = 0;
+  let codePoint = 0;
   let low = 0x80;
   let high = 0xbf;
 
@@ -47,6 +66,7 @@ export function createUtf8Scan(): Utf8Scan {
     else if (byte >= 0xe0 && byte <= 0xef) needed = 2;
     else if (byte >= 0xf0 && byte <= 0xf4) needed = 3;
     else markInvalid(at);
+    codePoint = byte & (0x3f >> needed);
   };
 
   return {
@@ -63,7 +83,8 @@ export function createUtf8Scan(): Utf8Scan {
         } else {
           low = 0x80;
           high = 0xbf;
-          if (--needed === 0) utf8Line ??= line;
+          codePoint = (codePoint << 6) | (byte & 0x3f);
+          if (--needed === 0 && isUtf8Evidence(codePoint)) utf8Line ??= line;
         }
       }
       offset += bytes.length;
