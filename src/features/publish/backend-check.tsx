@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { detailsToDiagnostics } from '../../api/backend-diagnostics.ts';
+import { detailsToDiagnostics, errorToDiagnostics } from '../../api/backend-diagnostics.ts';
 import { useValidateSpec } from '../../api/validate-spec.ts';
 import type { JourneyStep, Spec } from '../../domain/index.ts';
 import { apiErrorText } from './api-error-words.ts';
@@ -35,6 +35,15 @@ export function BackendCheck({ spec, steps, onShowStep, disabled }: BackendCheck
     [verdict],
   );
   const errors = problems.filter((d) => d.severity === 'error').length;
+  // `valid: false` is a refusal even with no error named (the backend sends `errors: []` when
+  // the spec fails its schema): never "would publish".
+  const refusedUnnamed = verdict !== undefined && !verdict.valid && errors === 0;
+  const failed = check.isError && check.variables === spec ? check.error : undefined;
+  // An error answer's details are problems on steps too, as a refused publish's are.
+  const failedProblems = useMemo(
+    () => (failed === undefined ? [] : errorToDiagnostics(failed)),
+    [failed],
+  );
   return (
     <div className="publish-check">
       <button
@@ -53,10 +62,17 @@ export function BackendCheck({ spec, steps, onShowStep, disabled }: BackendCheck
       {verdict !== undefined && (
         <div role="status">
           <p>
-            <FormattedMessage
-              id="publish.backend-check.verdict"
-              values={{ errors, warnings: problems.length - errors }}
-            />
+            {refusedUnnamed ? (
+              <FormattedMessage
+                id="publish.backend-check.refusedWithoutErrors"
+                values={{ warnings: problems.length }}
+              />
+            ) : (
+              <FormattedMessage
+                id="publish.backend-check.verdict"
+                values={{ errors, warnings: problems.length - errors }}
+              />
+            )}
           </p>
           {problems.length > 0 && (
             <BackendProblems
@@ -68,10 +84,20 @@ export function BackendCheck({ spec, steps, onShowStep, disabled }: BackendCheck
           )}
         </div>
       )}
-      {check.isError && check.variables === spec && (
-        <p role="alert" className="publish-notice publish-notice--error">
-          {apiErrorText(intl, check.error)}
-        </p>
+      {failed !== undefined && (
+        <div role="alert" className="publish-notice publish-notice--error">
+          <p>{apiErrorText(intl, failed)}</p>
+          {failedProblems.length > 0 && (
+            <BackendProblems
+              diagnostics={failedProblems}
+              steps={steps}
+              label={intl.formatMessage({
+                id: 'publish.publish-outcome.problemsFoundByTheBackend',
+              })}
+              onShowStep={onShowStep}
+            />
+          )}
+        </div>
       )}
     </div>
   );
