@@ -46,44 +46,53 @@ export function BackendCheck({ spec, steps, onShowStep, disabled }: BackendCheck
   );
   return (
     <div className="publish-check">
+      {/* Not `disabled` while checking: the button keeps focus; a click then does nothing. */}
       <button
         type="button"
         className="btn btn-sm"
-        disabled={disabled || check.isPending}
-        onClick={() => check.mutate(spec)}
+        disabled={disabled}
+        aria-disabled={check.isPending || undefined}
+        onClick={() => {
+          if (!check.isPending) check.mutate(spec);
+        }}
       >
         <FormattedMessage id="publish.backend-check.check" />
       </button>
-      {check.isPending && (
-        <p role="status">
-          <FormattedMessage id="publish.backend-check.checking" />
-        </p>
-      )}
-      {verdict !== undefined && (
-        <div role="status">
+      {/* Always there, its contents changing: a live region inserted already filled is often
+          not announced. */}
+      <div role="status">
+        {check.isPending ? (
           <p>
-            {refusedUnnamed ? (
-              <FormattedMessage
-                id="publish.backend-check.refusedWithoutErrors"
-                values={{ warnings: problems.length }}
-              />
-            ) : (
-              <FormattedMessage
-                id="publish.backend-check.verdict"
-                values={{ errors, warnings: problems.length - errors }}
-              />
-            )}
+            <FormattedMessage id="publish.backend-check.checking" />
           </p>
-          {problems.length > 0 && (
-            <BackendProblems
-              diagnostics={problems}
-              steps={steps}
-              label={intl.formatMessage({ id: 'publish.backend-check.found' })}
-              onShowStep={onShowStep}
-            />
-          )}
-        </div>
-      )}
+        ) : (
+          verdict !== undefined && (
+            <>
+              <p>
+                {refusedUnnamed ? (
+                  <FormattedMessage
+                    id="publish.backend-check.refusedWithoutErrors"
+                    values={{ warnings: problems.length }}
+                  />
+                ) : (
+                  <FormattedMessage
+                    id="publish.backend-check.verdict"
+                    values={{ errors, warnings: problems.length - errors }}
+                  />
+                )}
+              </p>
+              {problems.length > 0 && (
+                <BackendProblems
+                  diagnostics={problems}
+                  steps={steps}
+                  label={intl.formatMessage({ id: 'publish.backend-check.found' })}
+                  onShowStep={onShowStep}
+                />
+              )}
+            </>
+          )
+        )}
+      </div>
       {failed !== undefined && (
         <div role="alert" className="publish-notice publish-notice--error">
           <p>{apiErrorText(intl, failed)}</p>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
@@ -99,5 +99,36 @@ describe('BackendCheck', () => {
     expect(within(item).getByText('Error')).toHaveClass('badge-error');
     await user.click(within(item).getByRole('button', { name: 'Welcome email' }));
     expect(onShowStep).toHaveBeenCalledWith('welcome-email');
+  });
+
+  it('keeps focus on Check while checking, ignores clicks then, and says so in one lasting status', async () => {
+    let requests = 0;
+    let answer: () => void = () => {};
+    server.use(
+      http.post(`${BASE}/specs/validate`, async () => {
+        requests += 1;
+        await new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+        return HttpResponse.json({ valid: true, errors: [] });
+      }),
+    );
+    const { user } = renderCheck();
+    const status = screen.getByRole('status');
+    expect(status).toBeEmptyDOMElement();
+    const check = screen.getByRole('button', { name: 'Check with the backend' });
+    await user.click(check);
+    await waitFor(() => expect(check).toHaveAttribute('aria-disabled', 'true'));
+    expect(check).toHaveFocus();
+    expect(check).toBeEnabled();
+    expect(status).not.toBeEmptyDOMElement();
+    await waitFor(() => expect(requests).toBe(1));
+    await user.click(check);
+    answer();
+    await waitFor(() => expect(check).not.toHaveAttribute('aria-disabled'));
+    expect(check).toHaveFocus();
+    expect(screen.getByRole('status')).toBe(status);
+    expect(status).toHaveTextContent(/would publish/);
+    expect(requests).toBe(1);
   });
 });
