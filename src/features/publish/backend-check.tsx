@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { detailsToDiagnostics } from '../../api/backend-diagnostics.ts';
+import { detailsToDiagnostics, errorToDiagnostics } from '../../api/backend-diagnostics.ts';
 import { useValidateSpec } from '../../api/validate-spec.ts';
 import type { JourneyStep, Spec } from '../../domain/index.ts';
 import { apiErrorText } from './api-error-words.ts';
@@ -35,43 +35,78 @@ export function BackendCheck({ spec, steps, onShowStep, disabled }: BackendCheck
     [verdict],
   );
   const errors = problems.filter((d) => d.severity === 'error').length;
+  // `valid: false` is a refusal even with no error named (the backend sends `errors: []` when
+  // the spec fails its schema): never "would publish".
+  const refusedUnnamed = verdict !== undefined && !verdict.valid && errors === 0;
+  const failed = check.isError && check.variables === spec ? check.error : undefined;
+  // An error answer's details are problems on steps too, as a refused publish's are.
+  const failedProblems = useMemo(
+    () => (failed === undefined ? [] : errorToDiagnostics(failed)),
+    [failed],
+  );
   return (
     <div className="publish-check">
+      {/* Not `disabled` while checking: the button keeps focus; a click then does nothing. */}
       <button
         type="button"
         className="btn btn-sm"
-        disabled={disabled || check.isPending}
-        onClick={() => check.mutate(spec)}
+        disabled={disabled}
+        aria-disabled={check.isPending || undefined}
+        onClick={() => {
+          if (!check.isPending) check.mutate(spec);
+        }}
       >
         <FormattedMessage id="publish.backend-check.check" />
       </button>
-      {check.isPending && (
-        <p role="status">
-          <FormattedMessage id="publish.backend-check.checking" />
-        </p>
-      )}
-      {verdict !== undefined && (
-        <div role="status">
+      {/* Always there, its contents changing: a live region inserted already filled is often
+          not announced. */}
+      <div role="status">
+        {check.isPending ? (
           <p>
-            <FormattedMessage
-              id="publish.backend-check.verdict"
-              values={{ errors, warnings: problems.length - errors }}
-            />
+            <FormattedMessage id="publish.backend-check.checking" />
           </p>
-          {problems.length > 0 && (
+        ) : (
+          verdict !== undefined && (
+            <>
+              <p>
+                {refusedUnnamed ? (
+                  <FormattedMessage
+                    id="publish.backend-check.refusedWithoutErrors"
+                    values={{ warnings: problems.length }}
+                  />
+                ) : (
+                  <FormattedMessage
+                    id="publish.backend-check.verdict"
+                    values={{ errors, warnings: problems.length - errors }}
+                  />
+                )}
+              </p>
+              {problems.length > 0 && (
+                <BackendProblems
+                  diagnostics={problems}
+                  steps={steps}
+                  label={intl.formatMessage({ id: 'publish.backend-check.found' })}
+                  onShowStep={onShowStep}
+                />
+              )}
+            </>
+          )
+        )}
+      </div>
+      {failed !== undefined && (
+        <div role="alert" className="publish-notice publish-notice--error">
+          <p>{apiErrorText(intl, failed)}</p>
+          {failedProblems.length > 0 && (
             <BackendProblems
-              diagnostics={problems}
+              diagnostics={failedProblems}
               steps={steps}
-              label={intl.formatMessage({ id: 'publish.backend-check.found' })}
+              label={intl.formatMessage({
+                id: 'publish.publish-outcome.problemsFoundByTheBackend',
+              })}
               onShowStep={onShowStep}
             />
           )}
         </div>
-      )}
-      {check.isError && check.variables === spec && (
-        <p role="alert" className="publish-notice publish-notice--error">
-          {apiErrorText(intl, check.error)}
-        </p>
       )}
     </div>
   );

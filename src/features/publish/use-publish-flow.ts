@@ -20,7 +20,7 @@ export interface PublishFlowOptions {
   document: JourneyDocument;
   /**
    * What the backend found, as diagnostics on their steps: the errors it refused a publish for,
-   * or the warnings it accepted one with.
+   * or the warnings it accepted one with (none after a clean publish, which clears the errors).
    */
   onBackendDiagnostics?: (diagnostics: Diagnostic[]) => void;
   onPublished?: (version: PublishedVersion) => void;
@@ -72,8 +72,9 @@ export function usePublishFlow({
     onSuccess: async (published, input) => {
       forgetPendingPublish(input.journeyId);
       setPending(undefined);
-      const warnings = detailsToDiagnostics(published.warnings ?? [], 'warning');
-      if (warnings.length > 0) onBackendDiagnostics?.(warnings);
+      // Every time, even with no warning: the empty list clears the errors a refused publish
+      // put on the canvas.
+      onBackendDiagnostics?.(detailsToDiagnostics(published.warnings ?? [], 'warning'));
       await rememberPublishedVersion(published, input.spec);
       onPublished?.(published);
     },

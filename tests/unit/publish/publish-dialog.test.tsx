@@ -218,7 +218,24 @@ describe('PublishButton', () => {
     await user.click(await within(dialog).findByRole('button', { name: 'Publish version 1' }));
     expect(await within(dialog).findByText(/Published version 1\./)).toBeVisible();
     expect(within(dialog).queryByRole('region', { name: /warning/ })).toBeNull();
-    expect(onBackendDiagnostics).not.toHaveBeenCalled();
+    expect(onBackendDiagnostics).toHaveBeenCalledExactlyOnceWith([]);
+  });
+
+  it('clears the errors a refused publish put on the canvas when a later publish goes through', async () => {
+    state.setFaults({ rejectStep: 'welcome-email' });
+    const { user, onBackendDiagnostics } = renderButton(welcomeJourney());
+    const dialog = await openDialog(user);
+    const publish = await within(dialog).findByRole('button', { name: 'Publish version 1' });
+    await user.click(publish);
+    await within(dialog).findByRole('alert');
+    expect(onBackendDiagnostics).toHaveBeenLastCalledWith([
+      expect.objectContaining({ severity: 'error', stepId: 'welcome-email' }),
+    ]);
+
+    state.setFaults({ rejectStep: null });
+    await user.click(publish);
+    expect(await within(dialog).findByText(/Published version 1\./)).toBeVisible();
+    expect(onBackendDiagnostics).toHaveBeenLastCalledWith([]);
   });
 
   it('says so when offline, sends nothing by itself at reconnect, and publishes on Retry', async () => {
