@@ -104,11 +104,9 @@ export function ForecastSetup({
         id={`${id}-replications`}
         label={<FormattedMessage id="forecast.forecast-setup.replications" />}
         hint={<FormattedMessage id="forecast.forecast-setup.eachReplicationRerunsTheJourney" />}
-        hintId={`${id}-replications-hint`}
       >
         <input
           id={`${id}-replications`}
-          aria-describedby={`${id}-replications-hint`}
           type="number"
           min={2}
           max={200}

@@ -20,7 +20,6 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
   const urlId = useId();
   const timeoutId = useId();
   const tokenId = useId();
-  const tokenHint = useId();
   return (
     <form
       onSubmit={(e) => {
@@ -53,14 +52,12 @@ function BackendSettingsForm({ onDone }: { onDone: () => void }) {
         id={tokenId}
         label={<FormattedMessage id="publish.backend-settings-dialog.accessToken" />}
         hint={<FormattedMessage id="publish.backend-settings-dialog.keptForThisBrowserSession" />}
-        hintId={tokenHint}
       >
         <input
           id={tokenId}
           type="password"
           autoComplete="off"
           value={token}
-          aria-describedby={tokenHint}
           onChange={(e) => setToken(e.target.value)}
         />
       </FormField>

@@ -79,11 +79,9 @@ export function CustomerValuePage() {
             hint={
               <FormattedMessage id="forecast.customer-value-page.theModelsLearnFromPurchases" />
             }
-            hintId={`${id}-calibration-hint`}
           >
             <input
               id={`${id}-calibration`}
-              aria-describedby={`${id}-calibration-hint`}
               type="date"
               value={draft ?? resolved}
               onChange={(e) => setDraft(e.target.value)}
