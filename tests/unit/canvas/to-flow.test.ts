@@ -107,6 +107,24 @@ describe('FlowBuilder', () => {
   });
 });
 
+describe('FlowBuilder arrow names', () => {
+  it('name each arrow with its simulated count, which a screen reader hears at any zoom', () => {
+    const { store, input } = setup();
+    const [c1, c2] = store.getState().document.connections.map((c) => c.id) as [string, string];
+    const overlay = { stepCounts: {}, connectionCounts: { [c1]: 1_200, [c2]: 1 } };
+    const builder = new FlowBuilder();
+    const plain = builder.buildEdges(input(store.getState())).map((e) => e.ariaLabel);
+    const counted = builder
+      .buildEdges(input(store.getState(), { overlay }))
+      .map((e) => e.ariaLabel);
+    expect(counted).toEqual([
+      `${plain[0] ?? ''}: 1,200 simulated profiles`,
+      `${plain[1] ?? ''}: 1 simulated profile`,
+    ]);
+    expect(builder.buildEdges(input(store.getState())).map((e) => e.ariaLabel)).toEqual(plain);
+  });
+});
+
 describe('FlowBuilder sizes', () => {
   it('gives an unmeasured step an estimated size and handles, and a measured one its measure only', () => {
     const { store, ids, input } = setup();

@@ -12,8 +12,11 @@ export interface CanvasWords {
   unknownKind(kind: string): string;
   /** A node's accessible name: "Email step: Welcome". */
   stepName(kindLabel: string, label: string): string;
-  /** An edge's accessible name: "Connection from A (Yes) to B". */
-  connectionName(from: string, branch: string, to: string): string;
+  /**
+   * An edge's accessible name: "Connection from A (Yes) to B", with how many simulated profiles
+   * went along it when `count` is given (read at any zoom, unlike the drawn count).
+   */
+  connectionName(from: string, branch: string, to: string, count?: number): string;
   /** Where a step's problem is, in its inspector's labels ("Branch 1 › Condition"). */
   problemPlace(step: JourneyStep, d: Diagnostic): string | undefined;
 }
@@ -27,8 +30,13 @@ export function canvasWords(intl: IntlShape): CanvasWords {
     unknownKind: (kind) => intl.formatMessage({ id: 'editor.canvas.unknownKind' }, { kind }),
     stepName: (kindLabel, label) =>
       intl.formatMessage({ id: 'editor.canvas.stepName' }, { kind: kindLabel, label }),
-    connectionName: (from, branch, to) =>
-      intl.formatMessage({ id: 'editor.canvas.connectionName' }, { from, branch, to }),
+    connectionName: (from, branch, to, count) =>
+      count === undefined
+        ? intl.formatMessage({ id: 'editor.canvas.connectionName' }, { from, branch, to })
+        : intl.formatMessage(
+            { id: 'editor.canvas.connectionNameWithCount' },
+            { from, branch, to, count },
+          ),
     problemPlace: (step, d) => stepProblemPlace(intl, step, d),
   };
 }

@@ -262,6 +262,7 @@ export class FlowBuilder {
         viewOf(from, input.words).branches.find((b) => b.key === c.fromBranch)?.label ??
         c.fromBranch;
       const count = counts === undefined ? undefined : (counts[c.id] ?? 0);
+      const ariaLabel = input.words.connectionName(from.label, branchLabel, to.label, count);
       const data: JourneyEdgeData = {
         branchLabel,
         fromLabel: from.label,
@@ -286,7 +287,7 @@ export class FlowBuilder {
         previous.data.problem === data.problem &&
         previous.data.count === data.count &&
         previous.data.highlight === data.highlight &&
-        previous.ariaLabel === input.words.connectionName(from.label, branchLabel, to.label);
+        previous.ariaLabel === ariaLabel;
       const edge: JourneyFlowEdge =
         same && previous !== undefined
           ? previous
@@ -299,7 +300,7 @@ export class FlowBuilder {
               markerEnd: ARROW,
               selected: isSelected,
               data,
-              ariaLabel: input.words.connectionName(from.label, branchLabel, to.label),
+              ariaLabel,
             };
       next.set(c.id, edge);
       result.push(edge);
