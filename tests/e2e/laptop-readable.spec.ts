@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
-import { node, openJourney, viewSettled } from './editor-support';
+import { canvas, node, openJourney, viewSettled } from './editor-support';
 import { runDemoForecast } from './forecast-support';
 import { simulateOnCanvas } from './simulate-support';
 
@@ -88,6 +88,68 @@ test('after a simulation, no count on the canvas is drawn over another or hidden
   for (const count of arrowCounts)
     for (const step of steps)
       expect(overlap(count, step), 'an arrow count under a step').toBe(false);
+  await expectNoSeriousA11yViolations(page);
+});
+
+/** The view's zoom, as React Flow draws it. */
+async function zoomOf(page: Page): Promise<number> {
+  const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  return Number(/scale\(([\d.]+)\)/.exec(style)?.[1]);
+}
+
+/** Zooms the canvas out with its own control until the view is at `zoom` or further out. */
+async function zoomOutTo(page: Page, zoom: number): Promise<void> {
+  const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+  while ((await zoomOf(page)) > zoom) {
+    await zoomOut.click();
+    await viewSettled(page);
+  }
+}
+
+/** Each step count drawn over a step other than its own, or over another step's count. */
+async function countsDrawnOver(page: Page): Promise<string[]> {
+  return page.locator('.react-flow__nodes').evaluate((nodes) => {
+    const meet = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const steps = [...nodes.querySelectorAll('.react-flow__node')];
+    const faults: string[] = [];
+    for (const step of steps) {
+      const count = step.querySelector('.step-node__float');
+      if (count === null) continue;
+      const box = count.getBoundingClientRect();
+      const name = step.getAttribute('aria-label') ?? '';
+      for (const other of steps) {
+        if (other === step) continue;
+        const otherName = other.getAttribute('aria-label') ?? '';
+        if (meet(box, other.getBoundingClientRect()))
+          faults.push(`${name}: count over ${otherName}`);
+        const otherCount = other.querySelector('.step-node__float');
+        if (otherCount !== null && meet(box, otherCount.getBoundingClientRect()))
+          faults.push(`${name}: count over the count of ${otherName}`);
+      }
+    }
+    return faults;
+  });
+}
+
+test('zoomed out after a simulation, a step’s count stays clear of the steps around it, and arrows still say theirs to screen readers', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await simulateOnCanvas(page, 'Welcome series');
+  await viewSettled(page);
+  for (const zoom of [0.55, 0.35, 0.2, 0.1]) {
+    await zoomOutTo(page, zoom);
+    expect(await countsDrawnOver(page), `at zoom ${await zoomOf(page)}`).toEqual([]);
+    expect(await cutShort(page.locator('.step-node__count'))).toEqual([]);
+  }
+  // Arrow counts are not drawn this far out; each arrow's name still carries its count.
+  await expect(
+    canvas(page).getByRole('group', {
+      name: /^Connection from Ordered yet\? \(No\) to Welcome code: [\d,]+ simulated profiles$/,
+    }),
+  ).toHaveCount(1);
+  await expect(page.locator('.journey-edge__count').first()).toBeHidden();
   await expectNoSeriousA11yViolations(page);
 });
 

@@ -1,6 +1,14 @@
 import { useIntl } from 'react-intl';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { lazy, memo, Suspense, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  Children,
+  lazy,
+  memo,
+  Suspense,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { diagnosticText } from '../../../i18n/diagnostic-text.ts';
 import { useCanvasContext } from './editor-context.ts';
 import type { StepFlowNode } from './flow-types.ts';
@@ -12,6 +20,11 @@ import './step-node.css';
 // Live counts only exist once the live counts bar (itself lazy) has loaded: their pill loads then.
 const ActualCount = lazy(() =>
   import('./actual-count.tsx').then((m) => ({ default: m.ActualCount })),
+);
+
+/** A count's words after its number: left out of sight when the steps are compact. */
+const countWords = (chunks: ReactNode[]) => (
+  <span className="step-node__count-words">{Children.toArray(chunks)}</span>
 );
 
 /** Enter or Space on a focused handle clicks it: React Flow connects two clicked handles. */
@@ -101,7 +114,10 @@ function StepNodeComponent({
               className="step-node__count"
               title={intl.formatMessage({ id: 'editor.step-node.simulatedProfilesThatEntered' })}
             >
-              {intl.formatMessage({ id: 'editor.step-node.entered' }, { count: data.entered })}
+              {intl.formatMessage(
+                { id: 'editor.step-node.entered' },
+                { count: data.entered, words: countWords },
+              )}
             </span>
           )}
           {data.actual !== undefined && (

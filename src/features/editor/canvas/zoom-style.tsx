@@ -15,12 +15,20 @@ export const COMPACT_BELOW_ZOOM = 0.75;
  */
 export const ARROW_COUNTS_BELOW_ZOOM = 0.6;
 
+/**
+ * The most a step's count or badge is scaled up against the zoom: twice its size, a one-line
+ * count (18 px) stands 36 px tall, within the 40 px auto-layout leaves between two steps. Further
+ * out it shrinks with the view rather than reach over the step above.
+ */
+export const PILL_SCALE_MAX = 2;
+
 const zoomOf = (state: ReactFlowState) => state.transform[2];
 
 /**
- * Feeds the view's zoom to CSS on the canvas surface: `--inverse-zoom` scales counts and badges
- * back to a constant screen size, `data-compact` switches steps to their compact form, `data-far`
- * hides arrow counts. Written to the element directly, so zooming re-renders no component.
+ * Feeds the view's zoom to CSS on the canvas surface: `--inverse-zoom` scales arrow counts back
+ * to a constant screen size, `--pill-scale` does so for steps' counts and badges up to
+ * PILL_SCALE_MAX, `data-compact` switches steps to their compact form, `data-far` hides arrow
+ * counts. Written to the element directly, so zooming re-renders no component.
  */
 export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> }) {
   const zoom = useStore(zoomOf);
@@ -28,6 +36,7 @@ export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> })
     const element = target.current;
     if (element === null) return;
     element.style.setProperty('--inverse-zoom', String(1 / zoom));
+    element.style.setProperty('--pill-scale', String(Math.min(1 / zoom, PILL_SCALE_MAX)));
     element.toggleAttribute('data-compact', zoom < COMPACT_BELOW_ZOOM);
     element.toggleAttribute('data-far', zoom < ARROW_COUNTS_BELOW_ZOOM);
   }, [zoom, target]);
