@@ -14,6 +14,7 @@ import {
   type MsRow,
 } from './bench-harness.ts';
 import { traceThreadsDuring } from './thread-trace.ts';
+import { fillForecastSetup } from '../../e2e/forecast-setup.ts';
 
 const PROFILES = 100_000;
 const REPLICATIONS = 20;
@@ -106,17 +107,12 @@ async function measureRound(browser: Browser, url: string): Promise<RoundFigures
   const { context, page, errors } = await openDemoApp(browser, url, 'Welcome series');
   try {
     await generateProfiles(page, PROFILES);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Forecast' })
-      .click();
-    const setup = page.getByRole('form', { name: 'Forecast setup' });
-    await setup.getByLabel('Journey (A)').selectOption({ label: 'Welcome series' });
-    await setup.getByLabel('Compare with (B)').selectOption({ label: 'Abandoned cart' });
-    await setup.getByLabel('Profile set').selectOption({
-      label: `Synthetic ${PROFILES / 1000}k (${PROFILES.toLocaleString('en-US')})`,
+    await fillForecastSetup(page, {
+      a: 'Welcome series',
+      b: 'Abandoned cart',
+      set: `Synthetic ${PROFILES / 1000}k (${PROFILES.toLocaleString('en-US')})`,
+      replications: REPLICATIONS,
     });
-    await setup.getByLabel('Replications').fill(String(REPLICATIONS));
     // Let the page settle so only the run's own work is timed.
     await page.waitForTimeout(1_000);
     const forecast = await traced(browser, page, 'forecast', () =>
