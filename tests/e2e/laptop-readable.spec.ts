@@ -171,13 +171,15 @@ async function optionsCut(selects: Locator): Promise<string[]> {
   });
 }
 
-test('the journey settings panel shows every re-entry and quiet-hours choice whole, in English and in French', async ({
+test('the journey settings panel shows every lifecycle stage, re-entry, quiet-hours and time-zone choice whole, in English and in French', async ({
   page,
 }) => {
   await openJourney(page, 'Welcome series');
   const settings = page.getByRole('region', { name: 'Journey settings' });
-  const choices = settings.getByLabel(/^(Re-entry|Messages due in quiet hours)$/);
-  await expect(choices).toHaveCount(2);
+  const choices = settings.getByLabel(
+    /^(Lifecycle stage|Re-entry|Messages due in quiet hours|Default time zone)$/,
+  );
+  await expect(choices).toHaveCount(4);
   expect(await optionsCut(choices)).toEqual([]);
   await expectNoSeriousA11yViolations(page);
 
@@ -186,9 +188,9 @@ test('the journey settings panel shows every re-entry and quiet-hours choice who
   await page.getByRole('link', { name: 'Welcome series' }).first().click();
   const réglages = page.getByRole('region', { name: 'Réglages du parcours' });
   const choix = réglages.getByLabel(
-    /^(Nouvelle entrée|Messages prévus pendant les heures calmes)$/,
+    /^(Étape du cycle de vie|Nouvelle entrée|Messages prévus pendant les heures calmes|Fuseau horaire par défaut)$/,
   );
-  await expect(choix).toHaveCount(2);
+  await expect(choix).toHaveCount(4);
   expect(await optionsCut(choix)).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup.ts';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
@@ -168,6 +168,12 @@ describe('SettingsPanel', () => {
     const select = screen.getByRole('combobox', { name: 'Default time zone' });
     const values = [...(select as HTMLSelectElement).options].map((o) => o.value);
     expect(values).toEqual(['UTC', 'Europe/Berlin']);
+    // Named by its place under its region: whole names are wider than the panel.
+    expect(
+      within(within(select).getByRole('group', { name: 'Europe' })).getByRole('option', {
+        name: 'Berlin',
+      }),
+    ).toHaveValue('Europe/Berlin');
     await user.selectOptions(select, 'Europe/Berlin');
     expect(settings.last()?.defaultTimeZone).toBe('Europe/Berlin');
     const control = screen.getByRole('spinbutton', { name: 'Control group (%)' });

@@ -15,6 +15,21 @@ function allZones(): readonly string[] {
   return zones;
 }
 
+/** Zones side by side in `zones` that share a region ("Europe"), as one group each. */
+function groupedByRegion(zones: readonly string[]): { region: string; zones: string[] }[] {
+  const groups: { region: string; zones: string[] }[] = [];
+  for (const zone of zones) {
+    const region = zone.includes('/') ? zone.slice(0, zone.indexOf('/')) : '';
+    const last = groups.at(-1);
+    if (last?.region === region) last.zones.push(zone);
+    else groups.push({ region, zones: [zone] });
+  }
+  return groups;
+}
+
+/** A zone's place within its region, as people write it: "Argentina/Rio Gallegos". */
+const placeOf = (zone: string) => zone.slice(zone.indexOf('/') + 1).replace(/_/g, ' ');
+
 export interface TimeZoneFieldProps {
   id: string;
   label: string;
@@ -23,7 +38,11 @@ export interface TimeZoneFieldProps {
   issues?: readonly FieldIssue[] | undefined;
 }
 
-/** A time-zone select with a search box that narrows its options (the chosen zone always stays listed). */
+/**
+ * A time-zone select with a search box that narrows its options (the chosen zone always stays
+ * listed). Zones are grouped by region and named by their place ("Berlin" under "Europe"): whole
+ * names such as "America/North Dakota/New Salem" are wider than the settings panel.
+ */
 export function TimeZoneField({ id, label, value, onChange, issues }: TimeZoneFieldProps) {
   const intl = useIntl();
   const [query, setQuery] = useState('');
@@ -58,11 +77,23 @@ export function TimeZoneField({ id, label, value, onChange, issues }: TimeZoneFi
       >
         {(aria) => (
           <select {...aria} value={value} onChange={(e) => onChange(e.target.value)}>
-            {options.map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, ' ')}
-              </option>
-            ))}
+            {groupedByRegion(options).map(({ region, zones }) =>
+              region === '' ? (
+                zones.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))
+              ) : (
+                <optgroup key={`${region}-${zones[0] ?? ''}`} label={region}>
+                  {zones.map((z) => (
+                    <option key={z} value={z}>
+                      {placeOf(z)}
+                    </option>
+                  ))}
+                </optgroup>
+              ),
+            )}
           </select>
         )}
       </FieldShell>
