@@ -63,6 +63,8 @@ test('simulates a template over 10,000 generated profiles, draws counts, opens a
   // profile sets, so the workers wait to check that the set they keep from the first run is
   // still current: the run cannot end before Cancel (in a loaded run, ten years of 10,000
   // profiles ended before the click landed).
+  // The settings fold once a result comes: unfolded to change the period.
+  await panel.getByRole('button', { name: 'Run settings' }).click();
   await panel.getByLabel('Days').fill('3650');
   const release = await holdStore(await context.newPage(), 'profileSets');
   await run.click();

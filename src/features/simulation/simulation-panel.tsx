@@ -7,6 +7,7 @@ import {
   useCallback,
   useDeferredValue,
   useEffect,
+  useId,
   useMemo,
   useRef,
   useState,
@@ -72,6 +73,7 @@ export function SimulationPanel({
   aheadOfBackgroundWork,
 }: SimulationPanelProps) {
   const intl = useIntl();
+  const settingsId = useId();
   const provided = useSimulationServices();
   const services = useMemo(
     (): SimulationServices =>
@@ -168,6 +170,10 @@ export function SimulationPanel({
   usePrefetchWhenIdle(ResultView);
 
   const stale = run !== null && (!compiled.ok || compiled.specHash !== run.specHash);
+  // The run's settings step aside for its result (the panel is short on a laptop) until asked
+  // for again: opened for one run, they fold once the next one comes.
+  const [settingsOpenFor, setSettingsOpenFor] = useState<string | null>(null);
+  const settingsShown = run === null || settingsOpenFor === run.id;
   const ready =
     compiled.ok &&
     selectedSet !== undefined &&
@@ -218,6 +224,17 @@ export function SimulationPanel({
           </button>
         )}
         {run && (
+          <button
+            type="button"
+            className="btn"
+            aria-expanded={settingsShown}
+            aria-controls={settingsId}
+            onClick={() => setSettingsOpenFor(settingsShown ? null : run.id)}
+          >
+            <FormattedMessage id="editor.simulation-panel.runSettings" />
+          </button>
+        )}
+        {run && (
           <label className="sim-toggle">
             <input
               type="checkbox"
@@ -260,15 +277,18 @@ export function SimulationPanel({
           />
         </p>
       )}
-      <div className="sim-body">
-        <SimulationForm
-          sets={sets}
-          value={shown}
-          onChange={setForm}
-          channels={channels}
-          spanLoading={setSpan.loading}
-          disabled={running}
-        />
+      <div className={settingsShown ? 'sim-body' : 'sim-body sim-body--result-only'}>
+        {/* Folded, the form stays mounted: what was typed in it is kept. */}
+        <div id={settingsId} className="sim-settings" hidden={!settingsShown}>
+          <SimulationForm
+            sets={sets}
+            value={shown}
+            onChange={setForm}
+            channels={channels}
+            spanLoading={setSpan.loading}
+            disabled={running}
+          />
+        </div>
         <div className="sim-output">
           {runner.state.status === 'running' ? (
             <RunProgress progress={runner.state.progress} total={selectedSet?.count ?? 0} />

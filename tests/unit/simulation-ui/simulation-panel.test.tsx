@@ -140,6 +140,32 @@ describe('SimulationPanel', () => {
     expect(screen.getByRole('figure', { name: /^Sends per (day|week)$/ })).toBeVisible();
   });
 
+  it('folds its settings once a result comes, so the result has the panel, and unfolds them on request until the next run', async () => {
+    const document = welcomeSeries();
+    const fake = fakeServices();
+    renderPanel(document, fake.services);
+    expect(await screen.findByRole('combobox', { name: 'Profile set' })).toBeVisible();
+    await runToShownResult(fake, document);
+    const settings = screen.getByRole('button', { name: 'Run settings' });
+    expect(settings).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('combobox', { name: 'Profile set' })).toBeNull();
+
+    const user = userEvent.setup();
+    await user.click(settings);
+    expect(settings).toHaveAttribute('aria-expanded', 'true');
+    await user.clear(screen.getByRole('spinbutton', { name: 'Seed' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Seed' }), '7');
+    await user.click(settings);
+    await user.click(settings);
+    // Folded and unfolded, the form kept what was typed.
+    expect(screen.getByRole('spinbutton', { name: 'Seed' })).toHaveValue(7);
+
+    await user.click(screen.getByRole('button', { name: 'Run simulation' }));
+    await act(async () => fake.finish(resultFor(document)));
+    await waitFor(() => expect(settings).toHaveAttribute('aria-expanded', 'false'));
+    expect(screen.queryByRole('spinbutton', { name: 'Seed' })).toBeNull();
+  });
+
   it('draws the result without waiting for it to be stored, and keeps it shown, with the reason, when storing fails', async () => {
     const document = welcomeSeries();
     const fake = fakeServices();
