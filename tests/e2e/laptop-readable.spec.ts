@@ -146,7 +146,7 @@ test('zoomed out after a simulation, a step’s count stays clear of the steps a
   // Arrow counts are not drawn this far out; each arrow's name still carries its count.
   await expect(
     canvas(page).getByRole('group', {
-      name: /^Connection from Ordered yet\? \(No\) to Welcome code: [\d,]+ simulated profiles$/,
+      name: /^Connection from Ordered yet\? \(No\) to Welcome code: [\d,]+ in the simulation$/,
     }),
   ).toHaveCount(1);
   await expect(page.locator('.journey-edge__count').first()).toBeHidden();

@@ -119,7 +119,7 @@ describe('JourneyCanvas', () => {
     expect(screen.getByText('1,200')).toBeVisible();
     // Drawn only from zoom 0.6 on: screen readers hear the count in the arrow's name instead.
     expect(
-      screen.getByRole('group', { name: /^Connection from .+: 1,200 simulated profiles$/ }),
+      screen.getByRole('group', { name: /^Connection from .+: 1,200 in the simulation$/ }),
     ).toBeInTheDocument();
   });
 

@@ -118,8 +118,8 @@ describe('FlowBuilder arrow names', () => {
       .buildEdges(input(store.getState(), { overlay }))
       .map((e) => e.ariaLabel);
     expect(counted).toEqual([
-      `${plain[0] ?? ''}: 1,200 simulated profiles`,
-      `${plain[1] ?? ''}: 1 simulated profile`,
+      `${plain[0] ?? ''}: 1,200 in the simulation`,
+      `${plain[1] ?? ''}: 1 in the simulation`,
     ]);
     expect(builder.buildEdges(input(store.getState())).map((e) => e.ariaLabel)).toEqual(plain);
   });
