@@ -16,11 +16,12 @@ export const COMPACT_BELOW_ZOOM = 0.75;
 export const ARROW_COUNTS_BELOW_ZOOM = 0.6;
 
 /**
- * The most a step's count or badge is scaled up against the zoom: twice its size, a one-line
- * count (18 px) stands 36 px tall, within the 40 px auto-layout leaves between two steps. Further
- * out it shrinks with the view rather than reach over the step above.
+ * The most a step's count or badge is scaled up against the zoom: this far out the steps are
+ * compact, where a count's pill is 13 px tall (step-node.css), so 2.75 times that (36 px) stays
+ * within the 40 px auto-layout leaves between two steps. Further out it shrinks with the view
+ * rather than reach over the step above.
  */
-export const PILL_SCALE_MAX = 2;
+export const PILL_SCALE_MAX = 2.75;
 
 const zoomOf = (state: ReactFlowState) => state.transform[2];
 
