@@ -33,8 +33,11 @@ const face = (name: string) => {
   expect(node).toBeVisible();
   return node.querySelector('.step-node');
 };
+/** An arrow by its name, which goes on with its simulated count ("…: 0 in the simulation"). */
 const arrow = (name: string) =>
-  screen.getByRole('group', { name }).querySelector('.react-flow__edge-path');
+  screen
+    .getByRole('group', { name: (accessible) => accessible.startsWith(`${name}:`) })
+    .querySelector('.react-flow__edge-path');
 
 describe('JourneyCanvas path highlight', () => {
   it('lights the steps of a trace and the arrows between consecutive ones, dimming the rest', () => {
