@@ -3,12 +3,14 @@ import {
   CHANNEL_COUNTS,
   DEFERRED_DROP_REASONS,
   EXIT_REASONS,
+  settleBranches,
   stepEntries,
   stepExits,
   SUPPRESSION_CAUSES,
   type Counters,
 } from './counters.ts';
 import { deriveFigures } from './derive.ts';
+import { flowOrder } from './step-table.ts';
 import type { SimulationPlan } from './plan.ts';
 import {
   SIMULATION_RESULT_VERSION,
@@ -67,6 +69,8 @@ export function buildResult(
 ): SimulationResult {
   const steps: Record<string, StepResult> = {};
   const edgeCounts: Record<string, number> = {};
+  const order = flowOrder(plan.steps, plan.loops);
+  if (order !== null) settleBranches(counters, plan.steps, order);
   const entered = stepEntries(counters, plan.steps);
   const exitedBy = counters.exitedBy;
   for (const step of plan.steps) {

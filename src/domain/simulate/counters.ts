@@ -183,6 +183,31 @@ export function stepEntries(
   return entered;
 }
 
+/**
+ * Works out the count of each branch that is its step's only one and leads to a step, in a
+ * journey without a loop: every run that entered the step and did not end there took it.
+ * Untraced runs do not count these (see `FAST` in step-table.ts). `order` is the plan's
+ * `flowOrder`.
+ */
+export function settleBranches(
+  counters: Counters,
+  steps: readonly { readonly next: Int32Array; readonly branchBase: number }[],
+  order: Int32Array,
+): void {
+  const entered = counters.starts.slice();
+  const branches = counters.branches;
+  for (const i of order) {
+    const { next, branchBase } = steps[i] as (typeof steps)[number];
+    if (next.length === 1 && (next[0] as number) >= 0)
+      branches[branchBase] =
+        (entered[i] as number) - stepExits(counters, i) - (counters.waiting[i] as number);
+    for (let b = 0; b < next.length; b++) {
+      const to = next[b] as number;
+      if (to >= 0) entered[to] = (entered[to] as number) + (branches[branchBase + b] as number);
+    }
+  }
+}
+
 /** Runs ended at `step`, for any reason. */
 export function stepExits(counters: Counters, step: number): number {
   let n = 0;
