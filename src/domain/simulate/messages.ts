@@ -214,7 +214,7 @@ export class MessageSender {
       if (at < end) {
         counters.count(c, UNSUBSCRIBED);
         this.add(m.keepEvents & KEEP.unsubscribed, m.unsubscribedEvent, at, m.props);
-        if (at < (state.unsubscribedAt[c] as number)) state.unsubscribedAt[c] = at;
+        state.unsubscribe(c, at);
         if (tracing) this.tracedAt('unsubscribed', 'unsubscribedAt', at);
       }
     }
