@@ -68,6 +68,9 @@ export class MessageSender {
   private readonly capOn: boolean;
   private readonly goal: SimulationPlan['goal'];
   private readonly propensity: SimulationPlan['propensity'];
+  private readonly start: number;
+  private readonly days: number;
+  private readonly sendsPerDay: Float64Array;
 
   constructor(
     private readonly plan: SimulationPlan,
@@ -79,6 +82,20 @@ export class MessageSender {
     this.capOn = plan.cap.enabled;
     this.goal = plan.goal;
     this.propensity = plan.propensity;
+    this.start = plan.start;
+    this.days = counters.days;
+    this.sendsPerDay = counters.sendsPerDay;
+  }
+
+  /**
+   * Completes the counters: a step billed one unit a message (every channel but SMS) has as many
+   * units as sends, so `send` tallies units only for the steps that bill otherwise.
+   */
+  settle(): void {
+    const { stepSent, stepUnits } = this.counters;
+    for (const step of this.plan.steps)
+      if (step.message !== null && step.message.billedUnits === null)
+        stepUnits[step.index] = stepSent[step.index] as number;
   }
 
   /** Starts on a new profile. */
@@ -160,12 +177,14 @@ export class MessageSender {
     counters.count(c, SENT);
     if (deferred) counters.suppress(c, QUIET_DEFERRED);
     bump(counters.stepSent, stepIndex);
-    counters.stepUnits[stepIndex] =
-      (counters.stepUnits[stepIndex] as number) +
-      (m.billedUnits === null ? 1 : m.billedUnits(state, t));
+    // One unit a send is added up once, by `settle`.
+    if (m.billedUnits !== null)
+      counters.stepUnits[stepIndex] =
+        (counters.stepUnits[stepIndex] as number) + m.billedUnits(state, t);
     state.messages++;
-    const day = Math.floor((t - this.plan.start) / DAY_MS);
-    if (day >= 0 && day < counters.days) bump(counters.sendsPerDay, c * counters.days + day);
+    const day = Math.floor((t - this.start) / DAY_MS);
+    const days = this.days;
+    if (day >= 0 && day < days) bump(this.sendsPerDay, c * days + day);
     // Only the frequency cap reads the sends back.
     if (m.capped && this.capOn) state.recordSend(t, c);
     // The behaviour draws, in this order (a call of their own costs a few percent of a run).
@@ -179,7 +198,7 @@ export class MessageSender {
     const deliveredAt = t + m.deliveryDelayMs;
     if (deliveredAt >= end) return true;
     counters.count(c, DELIVERED);
-    this.add(m.keepEvents & KEEP.delivered, m.deliveredEvent, deliveredAt, m.props);
+    if (this.keeps(m, KEEP.delivered)) this.add(m.deliveredEvent, deliveredAt, m.props);
     if (tracing) this.traced('delivered', { code: 'delivered' });
     const p = this.propensity;
     const scale = p === null ? 1 : factor(p.read(state.view));
@@ -192,7 +211,7 @@ export class MessageSender {
         engaged = engagedAt < end;
         if (engaged) {
           counters.count(c, OPENED);
-          this.add(m.keepEvents & KEEP.opened, m.openedEvent, engagedAt, m.props);
+          if (this.keeps(m, KEEP.opened)) this.add(m.openedEvent, engagedAt, m.props);
           if (tracing) this.tracedAt('opened', 'opened', engagedAt);
         }
       }
@@ -204,7 +223,7 @@ export class MessageSender {
         engaged = engagedAt < end;
         if (engaged) {
           counters.count(c, CLICKED);
-          this.add(m.keepEvents & KEEP.clicked, m.clickedEvent, engagedAt, m.props);
+          if (this.keeps(m, KEEP.clicked)) this.add(m.clickedEvent, engagedAt, m.props);
           if (tracing) this.tracedAt('clicked', 'clicked', engagedAt);
         }
       }
@@ -213,8 +232,8 @@ export class MessageSender {
       const at = deliveredAt + r.exponential(m.openDelayMs);
       if (at < end) {
         counters.count(c, UNSUBSCRIBED);
-        this.add(m.keepEvents & KEEP.unsubscribed, m.unsubscribedEvent, at, m.props);
-        if (at < (state.unsubscribedAt[c] as number)) state.unsubscribedAt[c] = at;
+        if (this.keeps(m, KEEP.unsubscribed)) this.add(m.unsubscribedEvent, at, m.props);
+        state.unsubscribe(c, at);
         if (tracing) this.tracedAt('unsubscribed', 'unsubscribedAt', at);
       }
     }
@@ -253,12 +272,8 @@ export class MessageSender {
     while (score < 10 && u >= (this.plan.npsCumulative[score] as number)) score++;
     if (at >= this.plan.end) return;
     bump(this.counters.npsScores, score);
-    this.add(
-      m.keepEvents & KEEP.nps,
-      'nps_response',
-      at,
-      m.npsProps[score] as Record<string, Scalar>,
-    );
+    if (this.keeps(m, KEEP.nps))
+      this.add('nps_response', at, m.npsProps[score] as Record<string, Scalar>);
     if (this.tracing)
       this.traced(`answered NPS ${score}`, { code: 'npsAnswer', values: { score } });
   }
@@ -268,7 +283,7 @@ export class MessageSender {
     const at = engagedAt + this.random.exponential(m.conversionDelayMs);
     if (at >= this.plan.end) return;
     const amount = this.amount(goalEvent);
-    this.add(KEEP.goal, goalEvent, at, {
+    this.add(goalEvent, at, {
       amount,
       stepId: m.props['stepId'] ?? '',
       journeyId: m.props['journeyId'] ?? '',
@@ -308,14 +323,17 @@ export class MessageSender {
     this.drawnWhy.length = 0;
   }
 
-  /** Adds a simulated event to the timeline when something reads it (`keep`) or it is traced. */
-  private add(
-    keep: number,
-    name: string,
-    at: number,
-    props: Readonly<Record<string, Scalar>>,
-  ): void {
-    if (keep !== 0 || this.tracing) this.state.addEvent({ name, at, props } as ProfileEvent);
+  /**
+   * Whether message `m`'s simulated event `bit` (of `KEEP`) joins the timeline: something reads
+   * it, or it is traced. Asked before the event's fields are read, which are then read only when kept.
+   */
+  private keeps(m: MessagePlan, bit: number): boolean {
+    return (m.keepEvents & bit) !== 0 || this.tracing;
+  }
+
+  /** Adds a simulated event to the timeline. */
+  private add(name: string, at: number, props: Readonly<Record<string, Scalar>>): void {
+    this.state.addEvent({ name, at, props } as ProfileEvent);
   }
 
   private amount(goalEvent: string): number {

@@ -48,8 +48,13 @@ export class ProfileState {
   messages = 0;
   /** Steps this profile entered in the whole simulation (the runaway bound). */
   stepEntries = 0;
-  /** When the profile unsubscribed from each channel (Infinity: never). */
-  readonly unsubscribedAt = new Float64Array(CHANNEL_COUNT);
+  /** When the profile unsubscribed from each channel (Infinity: never), set by {@link unsubscribe}. */
+  readonly unsubscribedAt = new Float64Array(CHANNEL_COUNT).fill(Number.POSITIVE_INFINITY);
+  /**
+   * Whether {@link unsubscribedAt} holds a time to forget: nearly no profile unsubscribes, so most
+   * need no reset of the channels.
+   */
+  private unsubscribed = false;
 
   /** Simulated events named {@link goalEvent} added to this profile's timeline so far. */
   goalsAdded = 0;
@@ -159,9 +164,16 @@ export class ProfileState {
     this.goalsAdded = 0;
     this.messages = 0;
     this.stepEntries = 0;
-    // A loop over a handful of channels: cheaper per profile than a call to `fill`.
-    const unsubscribedAt = this.unsubscribedAt;
-    for (let c = 0; c < CHANNEL_COUNT; c++) unsubscribedAt[c] = Number.POSITIVE_INFINITY;
+    if (this.unsubscribed) {
+      this.unsubscribedAt.fill(Number.POSITIVE_INFINITY);
+      this.unsubscribed = false;
+    }
+  }
+
+  /** Unsubscribes the profile from channel `c` at `at`, unless it did earlier. */
+  unsubscribe(c: number, at: number): void {
+    if (at < (this.unsubscribedAt[c] as number)) this.unsubscribedAt[c] = at;
+    this.unsubscribed = true;
   }
 
   /** Whether the profile, as the journey has left it so far, is reachable on channel `c`. */

@@ -302,6 +302,7 @@ export class ProfileSimulator {
 
   /** Completes the counters: call before reading them. */
   settle(): void {
+    this.sender.settle();
     this.conversions.settle();
   }
 }

@@ -44,7 +44,7 @@ function profileState(vp: VersionPlan, profile: Profile, js: JourneyProfileState
   for (const e of profile.events) {
     if (!e.name.endsWith('_unsubscribed') || e.props?.['journeyId'] !== vp.journeyId) continue;
     const c = CHANNELS.indexOf(e.name.slice(0, -'_unsubscribed'.length) as Channel);
-    if (c >= 0 && e.at < (state.unsubscribedAt[c] as number)) state.unsubscribedAt[c] = e.at;
+    if (c >= 0) state.unsubscribe(c, e.at);
   }
   return state;
 }

@@ -7,6 +7,7 @@ import { createSimulationPlan } from '../../../src/domain/simulate/plan.ts';
 import { profileColumns } from '../../../src/domain/simulate/profile-columns.ts';
 import { simulate, simulatePartition } from '../../../src/domain/simulate/simulate.ts';
 import { withResolvedWindow } from '../../../src/domain/simulate/window.ts';
+import { delay, person, QUIET_BEHAVIOUR } from './helpers.ts';
 import { chainJourney, DAYS, profilesArb, settings, START, stepKind } from './random-cases.ts';
 
 /**
@@ -65,5 +66,41 @@ describe('the goal searched from the entry’s event', () => {
       ),
       { numRuns: 200, seed: 20261207 },
     );
+  });
+
+  it('takes neither the order that made the entry nor one at its instant, and one at the window’s last instant', () => {
+    // Re-entry never, and no message brings an order: only the profiles' own orders can convert,
+    // found by `ownGoalAfterEntry` from the entry's event.
+    const spec = chainJourney(
+      { event: 'order_placed', propertyFilters: [] },
+      [['delay', delay(1, 'hours'), ['next']]],
+      {
+        entry: { reentry: 'never' },
+        goal: { event: 'order_placed', propertyFilters: [], windowDays: 5, endsJourney: false },
+      },
+    );
+    const day = (d: number, ms = 0): string => new Date(START + d * 86_400_000 + ms).toISOString();
+    const profiles = [
+      person('twice', [
+        ['order_placed', day(1), { amount: 10 }],
+        ['order_placed', day(1), { amount: 20 }],
+        ['order_placed', day(3), { amount: 40 }],
+      ]),
+      person('last-instant', [
+        ['order_placed', day(1), { amount: 10 }],
+        ['order_placed', day(6), { amount: 80 }],
+      ]),
+      person('too-late', [
+        ['order_placed', day(1), { amount: 10 }],
+        ['order_placed', day(6, 1), { amount: 160 }],
+      ]),
+    ];
+    const options = { seed: 1, start: START, horizonDays: DAYS, behaviour: QUIET_BEHAVIOUR };
+    const expected = simulate(spec, profiles, options);
+    const plan = createSimulationPlan(spec, withResolvedWindow(options, profiles));
+    const columnar = mergeResults([simulatePartition(plan, profileColumns(profiles), 0)]);
+    expect(expected.goal?.conversions).toBe(2);
+    expect(expected.goal?.revenueCents).toBe(4_000 + 8_000);
+    expect(JSON.stringify(columnar)).toBe(JSON.stringify(expected));
   });
 });
