@@ -30,9 +30,9 @@ export interface StepTable {
    */
   readonly op: Uint8Array;
   /**
-   * The primitives an untraced run of a journey without a loop runs: {@link op}, or one of
-   * {@link FAST} for a step with one branch leading to another step. As {@link op} for a journey
-   * with a loop, where every step entry counts toward the runaway bounds.
+   * The primitives untraced runs run: {@link op}, or one of {@link FAST}: a one-rule condition
+   * answered by the loop, and, in a journey without a loop, a step with one branch leading to
+   * another step (in one with a loop every step entry counts toward the runaway bounds).
    */
   readonly fastOp: Uint8Array;
   /** Each step's first branch in the flat branch columns ({@link next} and the branch counters). */
@@ -74,11 +74,15 @@ export function stepTable(plan: SimulationPlan): StepTable {
   const op = Uint8Array.from(steps, (s) => (changesNothingRead(s, tagsRead) ? OP.trigger : s.op));
   const passes = (i: number): boolean =>
     !loops && op[i] === OP.trigger && goesOn(steps[i] as PlanStep);
-  const land = (i: number): number => {
-    let s = i;
-    while (passes(s)) s = (steps[s] as PlanStep).next[0] as number;
-    return s;
-  };
+  // Successors first, so a chain of steps passed over is walked once, not once per step on it.
+  const landing = Int32Array.from(steps, (s) => s.index);
+  const order = flowOrder(steps, loops);
+  if (order !== null)
+    for (let k = order.length - 1; k >= 0; k--) {
+      const i = order[k] as number;
+      if (passes(i)) landing[i] = landing[(steps[i] as PlanStep).next[0] as number] as number;
+    }
+  const land = (i: number): number => landing[i] as number;
   const fastOp = (step: PlanStep): number => {
     const i = step.index;
     if (op[i] === OP.firstMatch && step.shortcuts.length === 1 && step.shortcuts[0] !== null)
@@ -99,7 +103,7 @@ export function stepTable(plan: SimulationPlan): StepTable {
     branchBase: Int32Array.from(steps, (s) => s.branchBase),
     next,
     nextPassing: next.map((to) => (to < 0 ? to : land(to))),
-    landing: Int32Array.from(steps, (s) => land(s.index)),
+    landing,
     durationMs: Float64Array.from(steps, (s) => s.durationMs),
     shortcut: steps.map((s) =>
       fast[s.index] === FAST.ifShortcut ? (s.shortcuts[0] ?? null) : null,
