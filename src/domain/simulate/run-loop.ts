@@ -151,24 +151,27 @@ export class RunLoop {
           break;
         case 7 satisfies typeof OP.message:
         case 10 satisfies typeof FAST.sendOn:
+        case 11 satisfies typeof FAST.delayOn:
         case 12 satisfies typeof FAST.sendThenDelay: {
-          // One case for the three, so V8 inlines `gate` once (its inlining budget for `run`
+          // One case for the messages, so V8 inlines `gate` once (its inlining budget for `run`
           // is spent on the first calls it meets: a second copy leaves the split's hash out).
-          const message = (steps[s] as PlanStep).message;
-          if (message !== null) {
-            const at = sender.gate(message, t);
-            if (at !== SUPPRESSED) {
-              if (op !== 7) sender.send(message, t, s, false);
-              else {
-                pending = message;
-                wake = at;
+          if (op !== 11) {
+            const message = (steps[s] as PlanStep).message;
+            if (message !== null) {
+              const at = sender.gate(message, t);
+              if (at !== SUPPRESSED) {
+                if (op !== 7) sender.send(message, t, s, false);
+                else {
+                  pending = message;
+                  wake = at;
+                }
               }
             }
+            if (op === 7) break;
+            s = next[branchBase[s] as number] as number;
+            if (op === 10) continue;
           }
-          if (op === 7) break;
-          s = next[branchBase[s] as number] as number;
-          if (op === 10) continue;
-          // The delay the message leads to, at the same dispatch.
+          // A delay, or the delay a message leads to, at the same dispatch.
           const until = t + (durationMs[s] as number);
           if (mayStop || until >= end) {
             wake = until;
@@ -220,17 +223,6 @@ export class RunLoop {
         case 13 satisfies typeof FAST.ifShortcut:
           branch = this.holds(table.shortcut[s] as ConditionShortcut, t) ? 0 : 1;
           break;
-        case 11 satisfies typeof FAST.delayOn: {
-          const until = t + (durationMs[s] as number);
-          if (mayStop || until >= end) {
-            wake = until;
-            break;
-          }
-          t = until;
-          hops = 0;
-          s = next[branchBase[s] as number] as number;
-          continue;
-        }
         case 9 satisfies typeof OP.exit:
           state.stepEntries = limit - allowed;
           counters.exit(s, EXIT_STEP);

@@ -36,9 +36,25 @@ function expectSameUntraced(spec: Spec, profiles: readonly Profile[], seed: numb
   expect(counted(untraced)).toEqual(counted(traced));
 }
 
+type StepKindRow = typeof stepKind extends fc.Arbitrary<infer R> ? R : never;
+
 const tagStep = stepKind.filter(([kind]) => kind === 'update_profile');
 const messageStep = stepKind.filter(([kind]) => ['email', 'sms', 'push', 'webhook'].includes(kind));
 const delayStep = stepKind.filter(([kind]) => kind === 'delay');
+
+/** {@link expectSameUntraced} on chains of `kinds` after a visit trigger, with random settings. */
+function expectSameOnChains(
+  kinds: fc.Arbitrary<StepKindRow[]>,
+  numRuns: number,
+  seed: number,
+): void {
+  fc.assert(
+    fc.property(kinds, settings, profilesArb, fc.integer({ min: 1, max: 1000 }), (k, s, p, r) =>
+      expectSameUntraced(chainJourney({ event: 'visit', propertyFilters: [] }, k, s), p, r),
+    ),
+    { numRuns, seed },
+  );
+}
 
 describe('the untraced walk (steps passed over, or run without the end-of-step work)', () => {
   it('count as stepped through when untraced runs pass over them, on random journeys', () => {
@@ -59,21 +75,7 @@ describe('the untraced walk (steps passed over, or run without the end-of-step w
         fc.array(tagStep, { maxLength: 3 }),
       )
       .map(([first, middle, last]) => [...first, ...middle, ...last]);
-    fc.assert(
-      fc.property(
-        chain,
-        settings,
-        profilesArb,
-        fc.integer({ min: 1, max: 1000 }),
-        (kinds, s, profiles, seed) =>
-          expectSameUntraced(
-            chainJourney({ event: 'visit', propertyFilters: [] }, kinds, s),
-            profiles,
-            seed,
-          ),
-      ),
-      { numRuns: 150, seed: 20261208 },
-    );
+    expectSameOnChains(chain, 150, 20261208);
   });
 
   it('count as stepped through when a message and the delay after it run at one dispatch', () => {
@@ -84,21 +86,7 @@ describe('the untraced walk (steps passed over, or run without the end-of-step w
         fc.array(stepKind, { maxLength: 2 }),
       )
       .map(([pairs, rest]) => [...pairs.flat(), ...rest]);
-    fc.assert(
-      fc.property(
-        chain,
-        settings,
-        profilesArb,
-        fc.integer({ min: 1, max: 1000 }),
-        (kinds, s, profiles, seed) =>
-          expectSameUntraced(
-            chainJourney({ event: 'visit', propertyFilters: [] }, kinds, s),
-            profiles,
-            seed,
-          ),
-      ),
-      { numRuns: 200, seed: 20261209 },
-    );
+    expectSameOnChains(chain, 200, 20261209);
   });
 
   it('leaves a run waiting at a delay that ends at the horizon, as a traced run does', () => {
