@@ -119,8 +119,14 @@ export function SimulationPanel({
     setFormFor(journeyId);
     setForm(formFrom(last.run, sets));
   }
+  const settingsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (last !== null) startTransition(() => setRun(last.run));
+    if (last === null) return;
+    startTransition(() => {
+      setRun(last.run);
+      // Someone already in the settings keeps them open: folding them would drop their focus.
+      if (settingsRef.current?.matches(':focus-within')) setSettingsOpenFor(last.run?.id ?? null);
+    });
   }, [last]);
 
   // A transition lets React draw the result in small slices instead of one long task.
@@ -279,7 +285,7 @@ export function SimulationPanel({
       )}
       <div className={settingsShown ? 'sim-body' : 'sim-body sim-body--result-only'}>
         {/* Folded, the form stays mounted: what was typed in it is kept. */}
-        <div id={settingsId} className="sim-settings" hidden={!settingsShown}>
+        <div id={settingsId} ref={settingsRef} className="sim-settings" hidden={!settingsShown}>
           <SimulationForm
             sets={sets}
             value={shown}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup.ts';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, isInaccessible, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createJourney, sequentialIds, type Diagnostic } from '../../../src/domain/index.ts';
@@ -117,6 +117,7 @@ describe('JourneyCanvas', () => {
       '1,234 entered',
     );
     expect(screen.getByText('1,200')).toBeVisible();
+    expect(isInaccessible(screen.getByText('1,200'))).toBe(true);
     // Drawn only from zoom 0.6 on: screen readers hear the count in the arrow's name instead.
     expect(
       screen.getByRole('group', { name: /^Connection from .+: 1,200 in the simulation$/ }),

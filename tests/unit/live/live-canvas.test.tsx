@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup.ts';
-import { render, screen, within } from '@testing-library/react';
+import { isInaccessible, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createJourney, sequentialIds } from '../../../src/domain/index.ts';
 import { liveOverlay } from '../../../src/domain/live/live-overlay.ts';
@@ -109,6 +109,29 @@ describe('live counts on the canvas', () => {
     expect(await within(waitStep).findByText('5 actual')).toBeVisible();
     expect(within(waitStep).queryByText(/sim|entered/)).toBeNull();
     expect(screen.getByText('7', { selector: '.journey-edge__count' })).toBeVisible();
+  });
+
+  it('never calls live arrow counts simulated: the drawn actual count is what a screen reader reads', () => {
+    const { store, trigger, email, wait } = journey();
+    const overlay = liveOverlay(
+      {
+        version: 3,
+        entries: 1_200,
+        steps: {},
+        edgeCounts: { [`${trigger}->next`]: 1_200, [`${email}->next`]: 900 },
+      },
+      store.getState().document,
+      'both',
+      forecastFor({ trigger, email, wait }),
+      {},
+    );
+    render(<JourneyCanvas store={store} showPalette={false} overlay={overlay} />);
+    expect(
+      screen.getByRole('group', { name: 'Connection from Signed up (Next) to Welcome email' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: /simulation/ })).toBeNull();
+    const drawn = screen.getByText('1,200', { selector: '.journey-edge__count' });
+    expect(isInaccessible(drawn)).toBe(false);
   });
 
   it('says how many messages a step reached but did not send, and why, beside its actual and simulated counts', async () => {

@@ -8,6 +8,7 @@ import type { JourneyDocument } from '../../../src/domain/index.ts';
 import { SimulationPanel } from '../../../src/features/simulation/simulation-panel.tsx';
 import { compileForSimulation } from '../../../src/features/simulation/spec-version.ts';
 import type { CountsOverlay } from '../../../src/domain/simulate/counts-overlay.ts';
+import type { SimulationRun } from '../../../src/storage/simulation-runs.ts';
 import { fakeServices, resultFor, runFor, welcomeSeries, withServices } from './helpers.tsx';
 
 function renderPanel(
@@ -164,6 +165,31 @@ describe('SimulationPanel', () => {
     await act(async () => fake.finish(resultFor(document)));
     await waitFor(() => expect(settings).toHaveAttribute('aria-expanded', 'false'));
     expect(screen.queryByRole('spinbutton', { name: 'Seed' })).toBeNull();
+  });
+
+  it('leaves its settings open, and focus where it was, when the last run comes in while someone is in them', async () => {
+    const document = welcomeSeries();
+    const fake = fakeServices();
+    let giveLast: (run: SimulationRun) => void = () => undefined;
+    const services = {
+      ...fake.services,
+      runs: {
+        ...fake.services.runs,
+        latestForJourney: () => new Promise<SimulationRun>((resolve) => (giveLast = resolve)),
+      },
+    };
+    renderPanel(document, services);
+    const seed = await screen.findByRole('spinbutton', { name: 'Seed' });
+    await userEvent.setup().click(seed);
+    expect(seed).toHaveFocus();
+
+    await act(async () => giveLast(runFor(document)));
+    expect(await screen.findByRole('group', { name: 'Entered' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Run settings' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    expect(seed).toHaveFocus();
   });
 
   it('draws the result without waiting for it to be stored, and keeps it shown, with the reason, when storing fails', async () => {

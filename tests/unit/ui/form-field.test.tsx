@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import '../../setup/dom-setup';
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FormField } from '../../../src/ui/form-field.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('FormField', () => {
   it('has its control described by its hint, with nothing wired by hand', () => {
@@ -43,6 +46,31 @@ describe('FormField', () => {
       'Where the backend answers.',
     );
     expect(screen.getByRole('button', { name: 'Paste' })).not.toHaveAttribute('aria-describedby');
+  });
+
+  it('warns in development when its hint describes nothing, its control not being a direct child', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    render(
+      <FormField id="days" label="Days" hint="From 1 to 3,650.">
+        <div>
+          <input id="days" type="number" />
+        </div>
+      </FormField>,
+    );
+    expect(screen.getByRole('spinbutton', { name: 'Days' })).not.toHaveAttribute(
+      'aria-describedby',
+    );
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it('does not warn when its hint describes its control', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    render(
+      <FormField id="days" label="Days" hint="From 1 to 3,650.">
+        <input id="days" type="number" />
+      </FormField>,
+    );
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('gives a control without a hint no description', () => {

@@ -14,7 +14,8 @@ export interface CanvasWords {
   stepName(kindLabel: string, label: string): string;
   /**
    * An edge's accessible name: "Connection from A (Yes) to B", with how many simulated profiles
-   * went along it when `count` is given (read at any zoom, unlike the drawn count).
+   * went along it when `count` is given (read at any zoom, unlike the drawn count). Only ever
+   * given a simulated count: the words say so.
    */
   connectionName(from: string, branch: string, to: string, count?: number): string;
   /** Where a step's problem is, in its inspector's labels ("Branch 1 › Condition"). */

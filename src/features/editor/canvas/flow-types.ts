@@ -55,8 +55,10 @@ export type JourneyEdgeData = {
   /** The labels of the steps the arrow joins: its "+" is named by them. */
   fromLabel: string;
   toLabel: string;
-  /** Simulated profiles that took this arrow, when an overlay is shown. */
+  /** Profiles that took this arrow, when an overlay is shown: simulated, or live ones. */
   count?: number;
+  /** Whether `count` is the executor's actual count rather than a simulated one. */
+  countIsActual?: boolean;
   strokeWidth: number;
   problem: boolean;
   /** With a highlighted path shown: whether this arrow joins two consecutive steps of it. */

@@ -82,8 +82,9 @@ function JourneyEdgeComponent({
         <EdgeLabelRenderer>
           <div
             className="journey-edge__count nodrag nopan"
-            // The edge's accessible name carries the count, whatever the zoom (to-flow.ts).
-            aria-hidden="true"
+            // A simulated count is in the edge's accessible name, whatever the zoom; an actual
+            // one is not (to-flow.ts), so it is read here.
+            aria-hidden={data.countIsActual !== true}
             style={{
               // Scaled against the zoom (journey-edge.css): one screen size however far out.
               transform: `translate(${labelX}px, ${labelY - 14}px) translate(-50%, -100%) scale(var(--inverse-zoom, 1))`,

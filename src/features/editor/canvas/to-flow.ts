@@ -250,6 +250,7 @@ export class FlowBuilder {
     const byId = new Map(input.document.steps.map((s) => [s.id, s]));
     const selected = new Set(input.selection.connectionIds);
     const counts = input.overlay?.connectionCounts;
+    const actual = input.overlay?.actual !== undefined;
     const max = counts === undefined ? 0 : Math.max(1, ...Object.values(counts));
     const hops = highlightedHops(input.overlay);
     const next = new Map<string, JourneyFlowEdge>();
@@ -262,14 +263,21 @@ export class FlowBuilder {
         viewOf(from, input.words).branches.find((b) => b.key === c.fromBranch)?.label ??
         c.fromBranch;
       const count = counts === undefined ? undefined : (counts[c.id] ?? 0);
-      const ariaLabel = input.words.connectionName(from.label, branchLabel, to.label, count);
+      // Only a simulated count goes in the name: the editor's first load has no words for an
+      // actual one, so a live count is read as drawn instead (journey-edge.tsx).
+      const ariaLabel = input.words.connectionName(
+        from.label,
+        branchLabel,
+        to.label,
+        actual ? undefined : count,
+      );
       const data: JourneyEdgeData = {
         branchLabel,
         fromLabel: from.label,
         toLabel: to.label,
         strokeWidth: count === undefined ? 2 : 1.5 + 6 * Math.sqrt(count / max),
         problem: input.diagnostics.connections.has(c.id),
-        ...(count !== undefined ? { count } : {}),
+        ...(count !== undefined ? { count, countIsActual: actual } : {}),
         ...(hops !== undefined ? { highlight: hops.has(`${c.from}>${c.to}`) ? 'on' : 'off' } : {}),
       };
       const previous = next.get(c.id) ?? this.edges.get(c.id);
@@ -286,6 +294,7 @@ export class FlowBuilder {
         previous.data.strokeWidth === data.strokeWidth &&
         previous.data.problem === data.problem &&
         previous.data.count === data.count &&
+        previous.data.countIsActual === data.countIsActual &&
         previous.data.highlight === data.highlight &&
         previous.ariaLabel === ariaLabel;
       const edge: JourneyFlowEdge =
