@@ -1,4 +1,14 @@
-/** Where a file's bytes stop being UTF-8, and where they hold UTF-8 text beyond ASCII. */
+/** A byte of a file: its value, its 1-based line and its offset in the bytes scanned. */
+export interface ByteAt {
+  byte: number;
+  line: number;
+  offset: number;
+}
+
+/**
+ * Where a file's bytes stop being UTF-8, where they hold UTF-8 text beyond ASCII, and where the
+ * bytes that read as control characters first occur.
+ */
 export interface Utf8Census {
   /**
    * The first byte that does not begin a valid UTF-8 character (as the WHATWG decoder reads it:
@@ -11,6 +21,11 @@ export interface Utf8Census {
    * would hardly hold in its place (see {@link isUtf8Evidence}).
    */
   utf8Line?: number;
+  /**
+   * The first occurrence of each byte some encoding reads as a control character no text holds
+   * (see {@link CONTROL_BYTES}), in file order; left out when there is none.
+   */
+  controls?: ByteAt[];
 }
 
 /** A census taken slice by slice: a character cut across slices is read whole. */
@@ -21,6 +36,19 @@ export interface Utf8Scan {
 }
 
 const LINE_FEED = 10;
+
+/**
+ * The bytes that are a control character no CSV or JSON text holds in UTF-8 or some single-byte
+ * encoding: NUL and the other C0 controls but tab, line feed, form feed and carriage return; DEL;
+ * and 0x80–0x9F, which single-byte encodings leave unassigned (0x81 in Windows-1252, all of them
+ * in ISO-8859-15), also UTF-8's continuation bytes ("Ð" is C3 90).
+ */
+const CONTROL_BYTES = Uint8Array.from({ length: 256 }, (_, byte) =>
+  (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) ||
+  (byte >= 0x7f && byte <= 0x9f)
+    ? 1
+    : 0,
+);
 
 /**
  * Whether a character read as valid UTF-8 shows the text is UTF-8: Latin-1 punctuation and Latin
@@ -42,6 +70,8 @@ export function createUtf8Scan(): Utf8Scan {
   let offset = 0;
   let invalid: Utf8Census['invalid'];
   let utf8Line: number | undefined;
+  const controls: ByteAt[] = [];
+  const controlSeen = new Uint8Array(256);
   // The character being read: its lead's offset, continuation bytes still to come, and the range
   // the next one must fall in (narrowed after the leads that would allow the forbidden forms).
   let leadAt = 0;
@@ -73,6 +103,10 @@ export function createUtf8Scan(): Utf8Scan {
     push(bytes) {
       for (let i = 0; i < bytes.length; i++) {
         const byte = bytes[i] as number;
+        if (CONTROL_BYTES[byte] === 1 && controlSeen[byte] === 0) {
+          controlSeen[byte] = 1;
+          controls.push({ byte, line, offset: offset + i });
+        }
         if (needed === 0) {
           lead(byte, offset + i);
         } else if (byte < low || byte > high) {
@@ -95,6 +129,7 @@ export function createUtf8Scan(): Utf8Scan {
       return {
         ...(found === undefined ? {} : { invalid: found }),
         ...(utf8Line === undefined ? {} : { utf8Line }),
+        ...(controls.length === 0 ? {} : { controls: [...controls] }),
       };
     },
   };
