@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseJson } from '../domain/index.ts';
-import { decodeFile } from '../domain/profiles/import/decode-file.ts';
+import { decodeFile, type DecodedFile } from '../domain/profiles/import/decode-file.ts';
 import type { TextEncoding } from '../domain/profiles/import/text-encoding.ts';
 import { fileErrorInWords } from './file-error-in-words.ts';
-import { CliError, EXIT, type CliIo } from './io.ts';
+import { CliError, EXIT, type CliIo, type RefusalCode } from './io.ts';
 
 /** Parses JSON, turning a syntax problem into "FILE:LINE:COLUMN: malformed JSON: reason". */
 export function parseJsonText(text: string, file: string): unknown {
@@ -50,34 +50,65 @@ async function readBytes(file: string, cwd: string, read: ReadFile): Promise<Uin
   }
 }
 
-/**
- * Reads a file's text as the app's import reads a file: a binary file is refused, and bytes that
- * are not text in the file's encoding are refused at their line, never turned into "�". `-` is
- * standard input (`read` is then asked for `-`).
- */
-export async function readText(
-  file: string,
-  cwd: string,
-  { read = readFromDisk, encoding, takesEncoding = false }: TextSource = {},
-): Promise<string> {
-  const decoded = decodeFile(await readBytes(file, cwd, read), encoding);
-  if (decoded.ok) return decoded.text;
-  const { rejection, encodings } = decoded;
-  const where = `${shownName(file)}:${rejection.row}`;
+const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** Whether bytes are JSON by their first character (after a UTF-8 mark and spaces): `[` or `{`. */
+function looksLikeJson(bytes: Uint8Array): boolean {
+  let i = UTF8_BOM.every((b, at) => bytes[at] === b) ? UTF8_BOM.length : 0;
+  while (i < bytes.length && SPACE.has(bytes[i] as number)) i++;
+  return bytes[i] === 0x5b || bytes[i] === 0x7b;
+}
+
+/** Why a file was refused, said for the command line, with its code. */
+function refusalError(
+  name: string,
+  decoded: Extract<DecodedFile, { ok: false }>,
+  { json, takesEncoding }: { json: boolean; takesEncoding: boolean },
+): CliError {
+  const { rejection, encoding, encodings } = decoded;
+  const where = `${name}:${rejection.row}`;
+  const refused = (message: string, code: RefusalCode = rejection.reason) =>
+    new CliError(message, EXIT.unreadable, code);
   // The import's sentence names the line when there is one ("Line 3 holds a NUL byte…").
-  if (rejection.reason === 'binary_file')
-    throw new CliError(`${shownName(file)}: ${rejection.message}`, EXIT.unreadable);
+  if (rejection.reason === 'binary_file') return refused(`${name}: ${rejection.message}`);
   if (rejection.reason === 'mixed_encoding')
-    throw new CliError(
+    return refused(
       `${where}: not UTF-8, though other lines are: the file mixes encodings, and no one encoding reads it all; save it again in one (UTF-8)`,
-      EXIT.unreadable,
+    );
+  if (rejection.reason === 'file_is_utf8')
+    return refused(
+      `${where}: the file is UTF-8 (this line holds UTF-8 letters), not ${encoding}, which would garble them; leave out --encoding`,
+    );
+  if (json && rejection.reason === 'not_utf8')
+    return refused(
+      `${where}: not UTF-8 text, and JSON is always UTF-8 (RFC 8259); save it as UTF-8`,
+      'json_not_utf8',
     );
   const [likeliest, ...others] = encodings;
   const suggestion =
     takesEncoding && likeliest !== undefined
       ? `; give --encoding ${likeliest} if it was saved in that${others.length > 0 ? ` (it also reads as ${others.join(', ')})` : ''}`
       : '';
-  throw new CliError(`${where}: not valid ${decoded.encoding} text${suggestion}`, EXIT.unreadable);
+  return refused(`${where}: not valid ${encoding} text${suggestion}`);
+}
+
+/**
+ * Reads a file's text as the app's import reads a file: a binary file is refused, and bytes that
+ * are not text in the file's encoding are refused at their line, never turned into "�". JSON is
+ * read as UTF-8 (or the UTF-16 its byte-order mark names) whatever encoding was chosen, as the app
+ * reads it. `-` is standard input (`read` is then asked for `-`).
+ */
+export async function readText(
+  file: string,
+  cwd: string,
+  { read = readFromDisk, encoding, takesEncoding = false }: TextSource = {},
+): Promise<string> {
+  const bytes = await readBytes(file, cwd, read);
+  const json = looksLikeJson(bytes);
+  const decoded = decodeFile(bytes, json ? undefined : encoding);
+  if (decoded.ok) return decoded.text;
+  throw refusalError(shownName(file), decoded, { json, takesEncoding });
 }
 
 export async function readJsonFile(file: string, cwd: string, read?: ReadFile): Promise<unknown> {
