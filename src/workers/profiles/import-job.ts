@@ -10,7 +10,6 @@ import {
   isUtf16,
   misreadAt,
   type TextEncoding,
-  type Utf16Encoding,
 } from '../../domain/profiles/import/text-encoding.ts';
 import { decodeFile } from '../../domain/profiles/import/decode-file.ts';
 import { judgeBytes, type ByteEncoding } from '../../domain/profiles/import/judge-bytes.ts';
@@ -22,7 +21,6 @@ import { importJson } from '../../domain/profiles/import/json.ts';
 import {
   type ImportResult,
   type LateEncodingChoice,
-  type Rejection,
   refusedResult,
   reject,
 } from '../../domain/profiles/import/report.ts';
@@ -102,19 +100,6 @@ function encodingOf(
 }
 
 /**
- * The refusal of UTF-16 that is refused at its head (as the preview and the CLI read it) or does
- * not decode further on; undefined when its head is text.
- */
-function refuseUtf16(
-  head: Uint8Array,
-  encoding: Utf16Encoding,
-  whole: boolean,
-): Rejection | undefined {
-  const headRead = decodeFile(head, encoding, whole);
-  return headRead.ok ? undefined : headRead.rejection;
-}
-
-/**
  * The refusal of a file, by the one byte rule the preview and the CLI read by, once its census is
  * complete: `scan` holds its first `scanned` bytes, and the rest are read into it. For a CSV file
  * refused as not UTF-8, the encodings that read it are offered with the line that is not, as for
@@ -163,10 +148,9 @@ export async function parseProfileFile(
   const encoding = encodingOf(head, request);
   const signature = refuseSignature(head);
   if (signature) return refusedResult(signature);
-  const utf16 = isUtf16(encoding)
-    ? refuseUtf16(head, encoding, file.size <= HEAD_BYTES)
-    : undefined;
-  if (utf16) return refusedResult(utf16);
+  // UTF-16 is decoded, not judged by its bytes: its head is read as the preview and the CLI read it.
+  const utf16Head = isUtf16(encoding) && decodeFile(head, encoding, file.size <= HEAD_BYTES);
+  if (utf16Head && !utf16Head.ok) return refusedResult(utf16Head.rejection);
   const options: ScanOptions = {
     onBytes: (done, total) => onProgress({ phase: 'reading', done, total }),
     ...(signal ? { signal } : {}),
