@@ -96,7 +96,7 @@ export function undecodable(encoding: TextEncoding, row = 1): Rejection {
  * `row`) and not UTF-8 at `row`: no one encoding reads both as written, so no choice of encoding
  * can import it.
  */
-export function mixedEncodings(utf8Line: number, row: number): Rejection {
+function mixedEncodings(utf8Line: number, row: number): Rejection {
   return reject(
     row,
     'mixed_encoding',
