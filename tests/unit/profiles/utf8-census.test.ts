@@ -32,6 +32,26 @@ describe('utf8Census', () => {
     );
   });
 
+  it('finds the first of each byte that reads as a control character in some encoding, with its line', () => {
+    fc.assert(
+      fc.property(someBytes, (values) => {
+        const expected = [...new Set(values)]
+          .filter(
+            (byte) =>
+              (byte < 0x20 && ![9, 10, 12, 13].includes(byte)) || (byte >= 0x7f && byte <= 0x9f),
+          )
+          .map((byte) => {
+            const offset = values.indexOf(byte);
+            const line = values.slice(0, offset).filter((b) => b === 10).length + 1;
+            return { byte, line, offset };
+          })
+          .sort((a, b) => a.offset - b.offset);
+        expect(utf8Census(new Uint8Array(values)).controls ?? []).toEqual(expected);
+      }),
+      { numRuns: 2_000, seed: 20_261_209 },
+    );
+  });
+
   it('takes the same census however the bytes are sliced, a character cut at the end only at the end', () => {
     fc.assert(
       fc.property(someBytes, fc.integer({ min: 1, max: 5 }), (values, size) => {

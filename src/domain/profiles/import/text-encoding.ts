@@ -43,7 +43,7 @@ export function isChoosable(encoding: TextEncoding): encoding is ChoosableEncodi
  * line feed, form feed and carriage return; DEL; and the C1 controls a single-byte encoding
  * decodes its unassigned bytes to (0x81 in Windows-1252, 0x80–0x9F in ISO-8859-15).
  */
-function isMisread(code: number): boolean {
+export function isMisread(code: number): boolean {
   return (
     (code < 0x20 && code !== 9 && code !== 10 && code !== 12 && code !== 13) ||
     (code >= 0x7f && code <= 0x9f)

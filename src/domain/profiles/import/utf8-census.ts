@@ -1,3 +1,5 @@
+import { isMisread } from './text-encoding';
+
 /** A byte of a file: its value, its 1-based line and its offset in the bytes scanned. */
 export interface ByteAt {
   byte: number;
@@ -38,17 +40,12 @@ export interface Utf8Scan {
 const LINE_FEED = 10;
 
 /**
- * The bytes that are a control character no CSV or JSON text holds in UTF-8 or some single-byte
- * encoding: NUL and the other C0 controls but tab, line feed, form feed and carriage return; DEL;
- * and 0x80–0x9F, which single-byte encodings leave unassigned (0x81 in Windows-1252, all of them
- * in ISO-8859-15), also UTF-8's continuation bytes ("Ð" is C3 90).
+ * The bytes some encoding reads as a control character no text holds ({@link isMisread}): the C0
+ * controls and DEL in all; 0x80–0x9F where a single-byte encoding leaves them unassigned (0x81
+ * in Windows-1252, all of them in ISO-8859-15), though UTF-8 continues characters with them ("Ð"
+ * is C3 90).
  */
-const CONTROL_BYTES = Uint8Array.from({ length: 256 }, (_, byte) =>
-  (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) ||
-  (byte >= 0x7f && byte <= 0x9f)
-    ? 1
-    : 0,
-);
+const CONTROL_BYTES = Uint8Array.from({ length: 256 }, (_, byte) => (isMisread(byte) ? 1 : 0));
 
 /**
  * Whether a character read as valid UTF-8 shows the text is UTF-8: Latin-1 punctuation and Latin
