@@ -13,6 +13,7 @@ import {
 } from '../../domain/profiles/import/text-encoding.ts';
 import { decodeFile } from '../../domain/profiles/import/decode-file.ts';
 import { judgeBytes, type ByteEncoding } from '../../domain/profiles/import/judge-bytes.ts';
+import { createUtf16LineScan } from '../../domain/profiles/import/utf16-lines.ts';
 import { createUtf8Scan, type Utf8Scan } from '../../domain/profiles/import/utf8-census.ts';
 import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 import { importCdnow } from '../../domain/profiles/import/cdnow.ts';
@@ -173,7 +174,11 @@ export async function parseProfileFile(
   } catch (error) {
     if (error instanceof MisreadText && error.nul) return refusedResult(nulByte(error.line));
     if (!(error instanceof MisreadText || error instanceof UndecodableBytes)) throw error;
-    if (isUtf16(encoding)) return refusedResult(undecodable(encoding));
+    if (isUtf16(encoding)) {
+      const lines = createUtf16LineScan(encoding);
+      await scanRest(file, lines, 0, options);
+      return refusedResult(undecodable(encoding, lines.end() ?? 1));
+    }
     const judged = await judgeWholeFile(request, head, encoding, census, options);
     if (judged === undefined) throw error;
     return judged;

@@ -1,5 +1,3 @@
-import type { Utf8Scan } from '../../domain/profiles/import/utf8-census.ts';
-
 /** Bytes read per slice of a file. */
 const SLICE = 1 << 20;
 const LINE_FEED = 10;
@@ -19,7 +17,7 @@ async function bytesOf(file: Blob, start: number, end: number): Promise<Uint8Arr
 /** Pushes a file's bytes from `from` to its end into `scan`, slice by slice. */
 export async function scanRest(
   file: Blob,
-  scan: Utf8Scan,
+  scan: { push(bytes: Uint8Array): void },
   from: number,
   { sliceBytes = SLICE, signal, onBytes }: ScanOptions = {},
 ): Promise<void> {

@@ -9,6 +9,7 @@ import {
   type TextEncoding,
   type Utf16Encoding,
 } from './text-encoding';
+import { createUtf16LineScan } from './utf16-lines';
 import { utf8Census } from './utf8-census';
 
 export type DecodedFile =
@@ -32,35 +33,6 @@ export function encodingToRead(head: Uint8Array, chosen?: TextEncoding): TextEnc
   return bomEncoding(head) ?? chosen ?? 'utf-8';
 }
 
-/** Where a line ends in UTF-16: a line feed code unit. */
-function lineFeedAt(bytes: Uint8Array, i: number, encoding: Utf16Encoding): boolean {
-  return encoding === 'utf-16le'
-    ? bytes[i] === 10 && bytes[i + 1] === 0
-    : bytes[i] === 0 && bytes[i + 1] === 10;
-}
-
-/**
- * The 1-based line holding the first byte sequence UTF-16 cannot decode: the file is decoded line
- * by line, each line with its line feed so a character cut by the end of a line fails on that line.
- */
-function undecodableLine(bytes: Uint8Array, encoding: Utf16Encoding): number {
-  const decoder = textDecoder(encoding);
-  let line = 1;
-  let start = 0;
-  try {
-    for (let i = 0; i < bytes.length; i += 2) {
-      if (!lineFeedAt(bytes, i, encoding)) continue;
-      decoder.decode(bytes.subarray(start, i + 2), { stream: true });
-      start = i + 2;
-      line++;
-    }
-    decoder.decode(bytes.subarray(start));
-  } catch {
-    // The line reached.
-  }
-  return line;
-}
-
 /**
  * UTF-16 holds a NUL byte in every ASCII character, so only a signature says it is binary, and a
  * NUL character once decoded.
@@ -78,7 +50,9 @@ function decodeUtf16(bytes: Uint8Array, encoding: Utf16Encoding, final: boolean)
   try {
     text = textDecoder(encoding).decode(bytes, { stream: !final });
   } catch {
-    return refused(undecodable(encoding, undecodableLine(bytes, encoding)));
+    const lines = createUtf16LineScan(encoding);
+    lines.push(bytes);
+    return refused(undecodable(encoding, lines.end() ?? 1));
   }
   const nul = text.indexOf('\u0000');
   return nul < 0 ? { ok: true, text, encoding } : refused(nulByte(lineOfText(text, nul)));

@@ -84,3 +84,25 @@ describe('a file mixing Windows-1252 and UTF-8 letters whose second byte Windows
     expect(await refusalsOf(bytes, 'windows-1252')).toEqual({ cli: binary, worker: binary });
   });
 });
+
+describe('UTF-16 that stops decoding far into the file', () => {
+  it('is refused at that line alike, however the worker slices it', async () => {
+    const rows = `id,name\n${asciiRows(PAST_HEAD)}c1,Zoë\n`;
+    const utf16 = new Uint8Array(2 + rows.length * 2 + 4);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < rows.length; i++) utf16[2 + 2 * i] = rows.charCodeAt(i);
+    utf16.set([0x00, 0xd8, 0x0a, 0x00], 2 + rows.length * 2); // a lone high surrogate, then "\n"
+    const line = PAST_HEAD + 3;
+    const cli = decodeFile(utf16);
+    expect(cli).toMatchObject({ ok: false, rejection: { reason: 'undecodable_text', row: line } });
+    for (const sliceBytes of [undefined, 4_095, 65_537]) {
+      const { report } = await parseProfileFile(
+        { file: new Blob([utf16]), kind: 'csv', mapping, encoding: 'utf-8' },
+        () => undefined,
+        undefined,
+        sliceBytes,
+      );
+      expect(report.refused).toMatchObject({ reason: 'undecodable_text', row: line });
+    }
+  });
+});
