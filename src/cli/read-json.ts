@@ -78,7 +78,7 @@ function refusalError(
     );
   if (rejection.reason === 'file_is_utf8')
     return refused(
-      `${where}: the file is UTF-8 (this line holds UTF-8 letters), not ${encoding}, which would garble them; leave out --encoding`,
+      `${where}: the file is UTF-8 (this line holds UTF-8 characters), not ${encoding}, which would garble them; leave out --encoding`,
     );
   if (json && rejection.reason === 'not_utf8')
     return refused(

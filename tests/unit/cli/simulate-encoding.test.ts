@@ -106,6 +106,20 @@ describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => 
     ).rejects.toMatchObject({ exitCode: 2, refusal: 'file_is_utf8' });
   });
 
+  it('refuses a UTF-8 file in any script given a single-byte encoding, rather than read "Î‘Î¸Î®Î½Î±"', async () => {
+    for (const [name, encoding] of [
+      ['Αθήνα', 'windows-1252'],
+      ['😀', 'windows-1252'],
+      ['東京', 'windows-1250'],
+      ['東京', 'macintosh'],
+    ] as const) {
+      const utf8 = encodeText(`id,name\nc1,Zoe\nc2,${name}\n`, 'utf-8');
+      await expect(
+        readText('profiles.csv', '/ci', { read: async () => utf8, encoding }),
+      ).rejects.toMatchObject({ exitCode: 2, refusal: 'file_is_utf8' });
+    }
+  });
+
   /** ASCII rows enough to put a line megabytes into the file. */
   const manyRows = (count: number) =>
     Array.from({ length: count }, (_, i) => `c${i},Customer number ${i}\n`).join('');

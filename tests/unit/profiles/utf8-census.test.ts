@@ -18,7 +18,7 @@ const someBytes = fc.array(
 );
 
 describe('utf8Census', () => {
-  it('finds the lines the browser’s decoder reads "�" and UTF-8 letters or typography on', () => {
+  it('finds the lines the browser’s decoder reads "�", UTF-8 letters or typography, and any character beyond ASCII on', () => {
     fc.assert(
       fc.property(someBytes, (values) => {
         const bytes = new Uint8Array(values);
@@ -27,6 +27,7 @@ describe('utf8Census', () => {
         const census = utf8Census(bytes);
         expect(census.invalid?.line).toBe(lineOf(text, /\uFFFD/));
         expect(census.utf8Line).toBe(lineOf(text, /[\u00A0-\u017F\u2010-\u203A\u20AC]/u));
+        expect(census.multiByteLine).toBe(lineOf(text, /[^\p{ASCII}\uFFFD]/u));
       }),
       { numRuns: 3_000, seed: 20_261_207 },
     );

@@ -57,13 +57,13 @@ export function controlBytes(line: number): Rejection {
 
 /**
  * The refusal of a file to be read in a single-byte `encoding` that is all UTF-8, with characters
- * beyond ASCII from `utf8Line`: the encoding would misread each of them ("é" as "Ã©").
+ * beyond ASCII from `line`: the encoding would misread each of them ("é" as "Ã©").
  */
-export function fileIsUtf8(encoding: ChoosableEncoding, utf8Line: number): Rejection {
+export function fileIsUtf8(encoding: ChoosableEncoding, line: number): Rejection {
   return reject(
-    utf8Line,
+    line,
     'file_is_utf8',
-    `The file is UTF-8 (line ${utf8Line} holds UTF-8 letters), not ${ENCODING_NAMES[encoding]}: read in ${ENCODING_NAMES[encoding]} its letters would come out garbled. Import it as UTF-8.`,
+    `The file is UTF-8 (line ${line} holds UTF-8 characters), not ${ENCODING_NAMES[encoding]}: read in ${ENCODING_NAMES[encoding]} they would come out garbled. Import it as UTF-8.`,
   );
 }
 

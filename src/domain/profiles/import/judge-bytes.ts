@@ -47,11 +47,11 @@ function misreadIn(
  * The rule the app's import, its worker and the CLI read a file by, from its head (for its
  * signature and byte-order mark) and the census of all its bytes, in order: a known binary
  * signature, then a NUL byte, is binary. Bytes that are all UTF-8 are text in UTF-8; in a chosen
- * single-byte encoding they are refused when they hold UTF-8 letters (that encoding garbles every
- * one) or a byte it reads as a control. Bytes that are not UTF-8 are binary when no single-byte
- * encoding reads them; refused where they stop being UTF-8 when marked UTF-8, or when UTF-8
- * letters elsewhere make them mixed; else read in the single-byte encoding chosen, or refused
- * with those that read them offered.
+ * single-byte encoding they are refused when they hold any character beyond ASCII (that encoding
+ * garbles every one, "é" and "Α" alike) or a byte it reads as a control. Bytes that are not
+ * UTF-8 are binary when no single-byte encoding reads them; refused where they stop being UTF-8
+ * when marked UTF-8, or when UTF-8 letters elsewhere make them mixed; else read in the
+ * single-byte encoding chosen, or refused with those that read them offered.
  */
 export function judgeBytes(
   head: Uint8Array,
@@ -60,14 +60,14 @@ export function judgeBytes(
 ): BytesVerdict {
   const signature = refuseSignature(head);
   if (signature) return refused(signature);
-  const { invalid, utf8Line, controls = [] } = census;
+  const { invalid, multiByteLine, controls = [] } = census;
   const nul = controls.find((c) => c.byte === 0);
   if (nul) return refused(nulByte(nul.line));
   if (invalid === undefined) {
     if (encoding === 'utf-8') return { encodings: [] };
-    return utf8Line === undefined
+    return multiByteLine === undefined
       ? misreadIn(encoding, controls, [])
-      : refused(fileIsUtf8(encoding, utf8Line));
+      : refused(fileIsUtf8(encoding, multiByteLine));
   }
   if (bomEncoding(head) === 'utf-8') return refused(undecodable('utf-8', invalid.line));
   const encodings = encodingsThatRead(controls.map((c) => c.byte));

@@ -24,6 +24,12 @@ export interface Utf8Census {
    */
   utf8Line?: number;
   /**
+   * The 1-based line of the first character written as valid UTF-8 beyond ASCII, whatever it is:
+   * in a file that is all UTF-8, any such character shows it is UTF-8 ("Α" is CE 91, "😀" F0 9F
+   * 98 80); {@link utf8Line}'s narrower set serves to call a file that is not all UTF-8 mixed.
+   */
+  multiByteLine?: number;
+  /**
    * The first occurrence of each byte some encoding reads as a control character no text holds
    * (see {@link CONTROL_BYTES}), in file order; left out when there is none.
    */
@@ -67,6 +73,7 @@ export function createUtf8Scan(): Utf8Scan {
   let offset = 0;
   let invalid: Utf8Census['invalid'];
   let utf8Line: number | undefined;
+  let multiByteLine: number | undefined;
   const controls: ByteAt[] = [];
   const controlSeen = new Uint8Array(256);
   // The character being read: its lead's offset, continuation bytes still to come, and the range
@@ -115,7 +122,10 @@ export function createUtf8Scan(): Utf8Scan {
           low = 0x80;
           high = 0xbf;
           codePoint = (codePoint << 6) | (byte & 0x3f);
-          if (--needed === 0 && isUtf8Evidence(codePoint)) utf8Line ??= line;
+          if (--needed === 0) {
+            multiByteLine ??= line;
+            if (isUtf8Evidence(codePoint)) utf8Line ??= line;
+          }
         }
       }
       offset += bytes.length;
@@ -126,6 +136,7 @@ export function createUtf8Scan(): Utf8Scan {
       return {
         ...(found === undefined ? {} : { invalid: found }),
         ...(utf8Line === undefined ? {} : { utf8Line }),
+        ...(multiByteLine === undefined ? {} : { multiByteLine }),
         ...(controls.length === 0 ? {} : { controls: [...controls] }),
       };
     },

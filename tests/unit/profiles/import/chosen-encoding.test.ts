@@ -42,6 +42,20 @@ describe('a single-byte encoding chosen for a file that is UTF-8', () => {
     }
   });
 
+  it('is refused as UTF-8 whatever script it is in, never read as "Î‘Î¸Î®Î½Î±" or "ðŸ˜€"', async () => {
+    for (const [name, encoding] of [
+      ['Αθήνα', 'windows-1252'],
+      ['Москва', 'windows-1252'],
+      ['😀', 'windows-1252'],
+      ['東京', 'windows-1250'],
+      ['東京', 'macintosh'],
+    ] as const) {
+      const bytes = encoder.encode(`id,name\nc1,Zoe\nc2,${name}\n`);
+      const refusal = { reason: 'file_is_utf8', row: 3 };
+      expect(await refusalsOf(bytes, encoding)).toEqual({ cli: refusal, worker: refusal });
+    }
+  });
+
   it('is read in the encoding chosen when it is ASCII, as in any of them', async () => {
     const ascii = encoder.encode('id,name\nc1,Zoe\n');
     expect(decodeFile(ascii, 'windows-1252')).toMatchObject({
