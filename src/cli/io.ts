@@ -29,9 +29,18 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: ExitCode,
-    /** For a file refused as unreadable text: why, as a stable code. */
+    /** For a file refused (as unreadable text, or by the profile import): why, as a stable code. */
     readonly refusal?: RefusalCode,
   ) {
     super(message);
   }
 }
+
+/**
+ * What a `--json` output says of a failure, for scripts: the reason in words and, for a refused
+ * file, its code (else null), so a script need not parse the words.
+ */
+export const jsonFailure = (error: CliError): { error: string; code: RefusalCode | null } => ({
+  error: error.message,
+  code: error.refusal ?? null,
+});

@@ -52,7 +52,8 @@ export async function loadProfiles(
     result = importCsv(text, mapping);
   }
   const { refused, rejected } = result.report;
-  if (refused !== undefined) throw new CliError(refusalInWords(name, refused), EXIT.unreadable);
+  if (refused !== undefined)
+    throw new CliError(refusalInWords(name, refused), EXIT.unreadable, refused.reason);
   if (rejected.length > 0) {
     const shown = rejected
       .slice(0, 10)

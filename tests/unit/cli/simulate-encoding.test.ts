@@ -34,7 +34,7 @@ describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => 
   it('refuses a Windows-1252 file read as UTF-8, naming file and line and the option to give', async () => {
     const r = await traceSøren(encodeText(csv, 'windows-1252'));
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ code: 'not_utf8' });
     expect(r.stderr).toMatch(/^wayfinder: profiles\.csv:2: .*--encoding windows-1252/);
   });
 
@@ -89,7 +89,7 @@ describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => 
     for (const argv of [[], ['--encoding', 'windows-1252']]) {
       const r = await traceSøren(mixed, argv);
       expect(r.code).toBe(2);
-      expect(r.stdout).toBe('');
+      expect(JSON.parse(r.stdout)).toMatchObject({ code: 'mixed_encoding' });
       expect(r.stderr).toMatch(/^wayfinder: profiles\.csv:3: /);
       expect(r.stderr).not.toMatch(/--encoding \S/);
     }
@@ -99,7 +99,7 @@ describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => 
     const utf8 = encodeText(csv, 'utf-8');
     const r = await traceSøren(utf8, ['--encoding', 'windows-1252']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ code: 'file_is_utf8' });
     expect(r.stderr).toMatch(/^wayfinder: profiles\.csv:2: /);
     await expect(
       readText('profiles.csv', '/ci', { read: async () => utf8, encoding: 'windows-1252' }),
