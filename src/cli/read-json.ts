@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseJson } from '../domain/index.ts';
-import { decodeFile, type DecodedFile } from '../domain/profiles/import/decode-file.ts';
+import {
+  decodeFile,
+  encodingToRead,
+  type DecodedFile,
+} from '../domain/profiles/import/decode-file.ts';
 import type { TextEncoding } from '../domain/profiles/import/text-encoding.ts';
 import { fileErrorInWords } from './file-error-in-words.ts';
 import { CliError, EXIT, type CliIo, type RefusalCode } from './io.ts';
@@ -50,14 +54,26 @@ async function readBytes(file: string, cwd: string, read: ReadFile): Promise<Uin
   }
 }
 
-const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/**
+ * Whether text is JSON by its first character after any space (a byte-order mark and a no-break
+ * space included, as trimStart skips them): `[` or `{`. The one test of a file's bytes, before
+ * they are decoded, and of the profiles' text after.
+ */
+export function startsLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first === '[' || first === '{';
+}
 
-/** Whether bytes are JSON by their first character (after a UTF-8 mark and spaces): `[` or `{`. */
-function looksLikeJson(bytes: Uint8Array): boolean {
-  let i = UTF8_BOM.every((b, at) => bytes[at] === b) ? UTF8_BOM.length : 0;
-  while (i < bytes.length && SPACE.has(bytes[i] as number)) i++;
-  return bytes[i] === 0x5b || bytes[i] === 0x7b;
+/** How many bytes of a file's head say whether it is JSON. */
+const JSON_HEAD_BYTES = 4096;
+
+/**
+ * Whether a file is JSON by {@link startsLikeJson}, its head read in the encoding the file would
+ * be read in (loosely: a bad byte there is refused when the file is read).
+ */
+function looksLikeJson(bytes: Uint8Array, encoding: TextEncoding | undefined): boolean {
+  const head = bytes.subarray(0, JSON_HEAD_BYTES);
+  return startsLikeJson(new TextDecoder(encodingToRead(head, encoding)).decode(head));
 }
 
 /** Why a file was refused, said for the command line, with its code. */
@@ -105,7 +121,7 @@ export async function readText(
   { read = readFromDisk, encoding, takesEncoding = false }: TextSource = {},
 ): Promise<string> {
   const bytes = await readBytes(file, cwd, read);
-  const json = looksLikeJson(bytes);
+  const json = looksLikeJson(bytes, encoding);
   const decoded = decodeFile(bytes, json ? undefined : encoding);
   if (decoded.ok) return decoded.text;
   throw refusalError(shownName(file), decoded, { json, takesEncoding });

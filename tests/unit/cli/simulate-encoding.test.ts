@@ -178,6 +178,17 @@ describe('wayfinder simulate --profiles in an encoding other than UTF-8', () => 
     }
   });
 
+  it('takes a profiles file for JSON by the same first character whatever space comes before it', async () => {
+    // A Windows-1252 no-break space (A0) before "[": JSON, so refused as not UTF-8, never read in
+    // Windows-1252 and parsed.
+    const json = new Uint8Array([0xa0, ...new TextEncoder().encode('[{"id":"ann"}]\n')]);
+    const r = await simulateCli(['--profiles', 'p.json', '--json', '--encoding', 'windows-1252'], {
+      '/ci/p.json': json,
+    });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ code: 'json_not_utf8' });
+  });
+
   it('refuses an encoding it does not know, naming those it does', async () => {
     const r = await traceSøren(encodeText(csv, 'utf-8'), ['--encoding', 'latin-9']);
     expect(r.code).toBe(2);
