@@ -5,7 +5,7 @@ import type { ImportResult, Rejection } from '../domain/profiles/import/report.t
 import { suggestMapping } from '../domain/profiles/import/suggest-mapping.ts';
 import type { Profile } from '../domain/index.ts';
 import { CliError, EXIT } from './io.ts';
-import { readText, shownName, type TextSource } from './read-json.ts';
+import { readText, shownName, startsLikeJson, type TextSource } from './read-json.ts';
 
 /**
  * Why a whole file was refused. The import's sentence tells an app user to import again; a quote
@@ -33,9 +33,8 @@ export async function loadProfiles(
   if (text.trim() === '')
     throw new CliError(`${name}: the profiles file is empty`, EXIT.unreadable);
   const head = text.slice(0, 4096);
-  const trimmed = head.trimStart();
   let result: ImportResult;
-  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+  if (startsLikeJson(head)) {
     result = importJson(text);
   } else if (detectCdnowFormat(head.split(/\r?\n/).slice(0, 5)) !== undefined) {
     result = importCdnow(text);
@@ -52,7 +51,8 @@ export async function loadProfiles(
     result = importCsv(text, mapping);
   }
   const { refused, rejected } = result.report;
-  if (refused !== undefined) throw new CliError(refusalInWords(name, refused), EXIT.unreadable);
+  if (refused !== undefined)
+    throw new CliError(refusalInWords(name, refused), EXIT.unreadable, refused.reason);
   if (rejected.length > 0) {
     const shown = rejected
       .slice(0, 10)

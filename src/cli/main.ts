@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { compile, installTemplateEngine, specJsonSchema, specToJson } from '../domain/index.ts';
 import { commandName, parseArgs, stringFlag, type ParsedArgs } from './args.ts';
 import { diagnosticsSummary, formatDiagnostics } from './format-diagnostics.ts';
-import { CliError, EXIT, type CliIo } from './io.ts';
+import { CliError, EXIT, jsonFailure, type CliIo } from './io.ts';
 import { issuesInWords } from './issues-in-words.ts';
 import { conformanceCommand } from './conformance-command.ts';
 import { examplesCommand } from './examples-command.ts';
@@ -71,7 +71,7 @@ const validateCommand: Command = async (args, io) => {
     // A machine reading the report gets one whatever happened; the reason also goes to stderr.
     if (json && error instanceof CliError)
       io.stdout(
-        `${JSON.stringify({ file, kind: null, valid: false, error: error.message, diagnostics: [] }, null, 2)}\n`,
+        `${JSON.stringify({ file, kind: null, valid: false, ...jsonFailure(error), diagnostics: [] }, null, 2)}\n`,
       );
     throw error;
   });

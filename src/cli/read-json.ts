@@ -1,10 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseJson } from '../domain/index.ts';
-import { decodeFile } from '../domain/profiles/import/decode-file.ts';
+import {
+  decodeFile,
+  encodingToRead,
+  type DecodedFile,
+} from '../domain/profiles/import/decode-file.ts';
 import type { TextEncoding } from '../domain/profiles/import/text-encoding.ts';
 import { fileErrorInWords } from './file-error-in-words.ts';
-import { CliError, EXIT, type CliIo } from './io.ts';
+import { CliError, EXIT, type CliIo, type RefusalCode } from './io.ts';
 
 /** Parses JSON, turning a syntax problem into "FILE:LINE:COLUMN: malformed JSON: reason". */
 export function parseJsonText(text: string, file: string): unknown {
@@ -51,33 +55,76 @@ async function readBytes(file: string, cwd: string, read: ReadFile): Promise<Uin
 }
 
 /**
- * Reads a file's text as the app's import reads a file: a binary file is refused, and bytes that
- * are not text in the file's encoding are refused at their line, never turned into "�". `-` is
- * standard input (`read` is then asked for `-`).
+ * Whether text is JSON by its first character after any space (a byte-order mark and a no-break
+ * space included, as trimStart skips them): `[` or `{`. The one test of a file's bytes, before
+ * they are decoded, and of the profiles' text after.
  */
-export async function readText(
-  file: string,
-  cwd: string,
-  { read = readFromDisk, encoding, takesEncoding = false }: TextSource = {},
-): Promise<string> {
-  const decoded = decodeFile(await readBytes(file, cwd, read), encoding);
-  if (decoded.ok) return decoded.text;
-  const { rejection, encodings } = decoded;
-  const where = `${shownName(file)}:${rejection.row}`;
+export function startsLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first === '[' || first === '{';
+}
+
+/** How many bytes of a file's head say whether it is JSON. */
+const JSON_HEAD_BYTES = 4096;
+
+/**
+ * Whether a file is JSON by {@link startsLikeJson}, its head read in the encoding the file would
+ * be read in (loosely: a bad byte there is refused when the file is read).
+ */
+function looksLikeJson(bytes: Uint8Array, encoding: TextEncoding | undefined): boolean {
+  const head = bytes.subarray(0, JSON_HEAD_BYTES);
+  return startsLikeJson(new TextDecoder(encodingToRead(head, encoding)).decode(head));
+}
+
+/** Why a file was refused, said for the command line, with its code. */
+function refusalError(
+  name: string,
+  decoded: Extract<DecodedFile, { ok: false }>,
+  { json, takesEncoding }: { json: boolean; takesEncoding: boolean },
+): CliError {
+  const { rejection, encoding, encodings } = decoded;
+  const where = `${name}:${rejection.row}`;
+  const refused = (message: string, code: RefusalCode = rejection.reason) =>
+    new CliError(message, EXIT.unreadable, code);
   // The import's sentence names the line when there is one ("Line 3 holds a NUL byte…").
-  if (rejection.reason === 'binary_file')
-    throw new CliError(`${shownName(file)}: ${rejection.message}`, EXIT.unreadable);
+  if (rejection.reason === 'binary_file') return refused(`${name}: ${rejection.message}`);
   if (rejection.reason === 'mixed_encoding')
-    throw new CliError(
+    return refused(
       `${where}: not UTF-8, though other lines are: the file mixes encodings, and no one encoding reads it all; save it again in one (UTF-8)`,
-      EXIT.unreadable,
+    );
+  if (rejection.reason === 'file_is_utf8')
+    return refused(
+      `${where}: the file is UTF-8 (this line holds UTF-8 characters), not ${encoding}, which would garble them; leave out --encoding`,
+    );
+  if (json && rejection.reason === 'not_utf8')
+    return refused(
+      `${where}: not UTF-8 text, and JSON is always UTF-8 (RFC 8259); save it as UTF-8`,
+      'json_not_utf8',
     );
   const [likeliest, ...others] = encodings;
   const suggestion =
     takesEncoding && likeliest !== undefined
       ? `; give --encoding ${likeliest} if it was saved in that${others.length > 0 ? ` (it also reads as ${others.join(', ')})` : ''}`
       : '';
-  throw new CliError(`${where}: not valid ${decoded.encoding} text${suggestion}`, EXIT.unreadable);
+  return refused(`${where}: not valid ${encoding} text${suggestion}`);
+}
+
+/**
+ * Reads a file's text as the app's import reads a file: a binary file is refused, and bytes that
+ * are not text in the file's encoding are refused at their line, never turned into "�". JSON is
+ * read as UTF-8 (or the UTF-16 its byte-order mark names) whatever encoding was chosen, as the app
+ * reads it. `-` is standard input (`read` is then asked for `-`).
+ */
+export async function readText(
+  file: string,
+  cwd: string,
+  { read = readFromDisk, encoding, takesEncoding = false }: TextSource = {},
+): Promise<string> {
+  const bytes = await readBytes(file, cwd, read);
+  const json = looksLikeJson(bytes, encoding);
+  const decoded = decodeFile(bytes, json ? undefined : encoding);
+  if (decoded.ok) return decoded.text;
+  throw refusalError(shownName(file), decoded, { json, takesEncoding });
 }
 
 export async function readJsonFile(file: string, cwd: string, read?: ReadFile): Promise<unknown> {

@@ -11,7 +11,7 @@ import {
 } from '../domain/index.ts';
 import { textEncodingSchema, type TextEncoding } from '../domain/profiles/import/text-encoding.ts';
 import { numberFlag, stringFlag, wholeNumberFlag, type ParsedArgs } from './args.ts';
-import { CliError, EXIT, type CliIo } from './io.ts';
+import { CliError, EXIT, jsonFailure, type CliIo } from './io.ts';
 import { formatSimulation } from './format-simulation.ts';
 import { formatTraces } from './format-traces.ts';
 import { fileIssuesInWords, issuesInWords } from './issues-in-words.ts';
@@ -96,8 +96,7 @@ function encodingFlag(args: ParsedArgs): TextEncoding | undefined {
   );
 }
 
-/** `wayfinder simulate FILE --profiles FILE [...]`. */
-export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+async function runSimulation(args: ParsedArgs, io: CliIo): Promise<number> {
   const file = args.positionals[1];
   if (file === undefined)
     throw new CliError('simulate needs a FILE (a journey document or a spec)', EXIT.unreadable);
@@ -154,4 +153,16 @@ export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<numb
     if (result.traces.length > 0) io.stdout(formatTraces(result.traces));
   }
   return EXIT.ok;
+}
+
+/**
+ * `wayfinder simulate FILE --profiles FILE [...]`. With `--json` a failure is JSON on stdout too
+ * ({@link jsonFailure}), so a script reads its code; the reason also goes to stderr.
+ */
+export async function simulateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  return runSimulation(args, io).catch((error: unknown) => {
+    if (args.flags.has('json') && error instanceof CliError)
+      io.stdout(`${JSON.stringify(jsonFailure(error), null, 2)}\n`);
+    throw error;
+  });
 }

@@ -1,18 +1,20 @@
 import {
   lineOfText,
-  mixedEncodings,
-  refuseMixed,
+  nulByte,
+  refuseSignature,
   undecodable,
 } from '../../domain/profiles/import/binary.ts';
 import {
   bomEncoding,
-  encodingsThatRead,
   isChoosable,
+  isUtf16,
   misreadAt,
   type TextEncoding,
 } from '../../domain/profiles/import/text-encoding.ts';
 import { decodeFile } from '../../domain/profiles/import/decode-file.ts';
-import { createUtf8Scan } from '../../domain/profiles/import/utf8-census.ts';
+import { judgeBytes, type ByteEncoding } from '../../domain/profiles/import/judge-bytes.ts';
+import { createUtf16LineScan } from '../../domain/profiles/import/utf16-lines.ts';
+import { createUtf8Scan, type Utf8Scan } from '../../domain/profiles/import/utf8-census.ts';
 import { yieldToMessages } from '../../storage/yield-to-messages.ts';
 import { importCdnow } from '../../domain/profiles/import/cdnow.ts';
 import { createCsvImporter } from '../../domain/profiles/import/csv.ts';
@@ -28,7 +30,7 @@ import type { Profile } from '../../domain/profiles/profile.ts';
 import { whileImporting } from '../../storage/import-lock.ts';
 import type { ProfileRepo } from '../../storage/profile-repo.ts';
 import { readFileText, type ReadTextOptions, UndecodableBytes } from './file-text.ts';
-import { firstNotUtf8Line, type NotUtf8LineOptions } from './not-utf8-line.ts';
+import { lineBytesAt, scanRest, type ScanOptions } from './scan-file.ts';
 import type { ImportOutcome, ImportRequest, JobProgress } from './profiles-protocol.ts';
 
 const WRITE_BATCH = 5_000;
@@ -99,9 +101,42 @@ function encodingOf(
 }
 
 /**
- * Parses a file of a recognised kind into profiles and a report, streaming CSV. A binary file
- * (known signature, NUL bytes, bytes its encoding cannot read) is refused before or while it is
- * read. `sliceBytes` is how much is read at a time (tests cut characters across slices).
+ * The refusal of a file, by the one byte rule the preview and the CLI read by, once its census is
+ * complete: `scan` holds its first `scanned` bytes, and the rest are read into it. For a CSV file
+ * refused as not UTF-8, the encodings that read it are offered with the line that is not, as for
+ * a file whose head is not UTF-8.
+ */
+async function judgeWholeFile(
+  request: Pick<ImportRequest, 'file' | 'kind'>,
+  head: Uint8Array,
+  encoding: ByteEncoding,
+  { scan, scanned }: { scan: Utf8Scan; scanned: number },
+  options: ScanOptions,
+): Promise<ImportResult | undefined> {
+  const { file } = request;
+  await scanRest(file, scan, scanned, options);
+  const census = scan.census(true);
+  const { rejection, encodings } = judgeBytes(head, census, encoding);
+  if (rejection === undefined) return undefined;
+  const result = refusedResult(rejection);
+  const [first, ...others] = encodings;
+  if (rejection.reason !== 'not_utf8' || census.invalid === undefined) return result;
+  if (first === undefined || request.kind !== 'csv') return result;
+  const encodingChoice: LateEncodingChoice = {
+    encodings: [first, ...others],
+    line: rejection.row,
+    bytes: await lineBytesAt(file, census.invalid.offset, options),
+  };
+  return { ...result, report: { ...result.report, encodingChoice } };
+}
+
+/**
+ * Parses a file of a recognised kind into profiles and a report, streaming CSV. A binary file,
+ * or one that is not text in the encoding it is read in, is refused by the rule the preview and
+ * the CLI read by ({@link judgeBytes}): at its signature before anything is parsed, else as soon
+ * as a byte is not text, once the rest of the file has been looked at (a NUL byte further on
+ * makes it binary, UTF-8 letters make it mixed). `sliceBytes` is how much is read at a time
+ * (tests cut characters across slices).
  */
 export async function parseProfileFile(
   request: Pick<ImportRequest, 'file' | 'kind' | 'mapping' | 'encoding'>,
@@ -112,68 +147,42 @@ export async function parseProfileFile(
   const { file } = request;
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const encoding = encodingOf(head, request);
-  // The head is read by the rule the preview and the CLI read by; the rest as it streams.
-  const headRead = decodeFile(head, encoding, file.size <= HEAD_BYTES);
-  if (!headRead.ok) return refusedResult(headRead.rejection);
-  const onBytes = (done: number, total: number) => onProgress({ phase: 'reading', done, total });
-  // A single-byte encoding reads any byte, UTF-8's "é" as "Ã©": the bytes are checked for a mix.
-  const scan = isChoosable(encoding) ? createUtf8Scan() : undefined;
+  const signature = refuseSignature(head);
+  if (signature) return refusedResult(signature);
+  // UTF-16 is decoded, not judged by its bytes: its head is read as the preview and the CLI read it.
+  const utf16Head = isUtf16(encoding) && decodeFile(head, encoding, file.size <= HEAD_BYTES);
+  if (utf16Head && !utf16Head.ok) return refusedResult(utf16Head.rejection);
+  const options: ScanOptions = {
+    onBytes: (done, total) => onProgress({ phase: 'reading', done, total }),
+    ...(signal ? { signal } : {}),
+    ...(sliceBytes === undefined ? {} : { sliceBytes }),
+  };
+  // A single-byte encoding reads any byte, UTF-8's "é" as "Ã©": its census is taken as it is read.
+  const census = { scan: createUtf8Scan(), scanned: 0 };
+  const onSlice = (bytes: Uint8Array) => {
+    census.scan.push(bytes);
+    census.scanned += bytes.length;
+  };
   try {
     const result = await parseText(request, {
       encoding,
-      onBytes,
-      ...(scan ? { onSlice: (bytes: Uint8Array) => scan.push(bytes) } : {}),
-      ...(signal ? { signal } : {}),
-      ...(sliceBytes === undefined ? {} : { sliceBytes }),
+      ...options,
+      ...(isChoosable(encoding) ? { onSlice } : {}),
     });
-    const mixed = scan && refuseMixed(scan.census(true));
-    return mixed ? refusedResult(mixed) : result;
+    if (!isChoosable(encoding)) return result;
+    return (await judgeWholeFile(request, head, encoding, census, options)) ?? result;
   } catch (error) {
-    if (error instanceof MisreadText) {
-      return refusedResult(
-        error.nul
-          ? reject(
-              error.line,
-              'binary_file',
-              `Line ${error.line} holds a NUL byte: this is a binary file.`,
-            )
-          : undecodable(encoding, error.line),
-      );
+    if (error instanceof MisreadText && error.nul) return refusedResult(nulByte(error.line));
+    if (!(error instanceof MisreadText || error instanceof UndecodableBytes)) throw error;
+    if (isUtf16(encoding)) {
+      const lines = createUtf16LineScan(encoding);
+      await scanRest(file, lines, 0, options);
+      return refusedResult(undecodable(encoding, lines.end() ?? 1));
     }
-    if (error instanceof UndecodableBytes)
-      return encoding === 'utf-8'
-        ? notUtf8Further(request, {
-            onBytes,
-            ...(signal ? { signal } : {}),
-            ...(sliceBytes === undefined ? {} : { sliceBytes }),
-          })
-        : refusedResult(undecodable(encoding));
-    throw error;
+    const judged = await judgeWholeFile(request, head, encoding, census, options);
+    if (judged === undefined) throw error;
+    return judged;
   }
-}
-
-/**
- * The refusal of a file that is UTF-8 at its head but not further on: the line that is not, and
- * for CSV the encodings that read it, offered as for a head that is not UTF-8. Offered only when
- * the rest of the file is ASCII, which every one of them reads alike: a file with UTF-8 letters
- * before or after it mixes encodings, and whichever is chosen misreads one part or the other.
- */
-async function notUtf8Further(
-  request: Pick<ImportRequest, 'file' | 'kind'>,
-  options: NotUtf8LineOptions,
-): Promise<ImportResult> {
-  const found = await firstNotUtf8Line(request.file, options);
-  if (found?.utf8Line !== undefined)
-    return refusedResult(mixedEncodings(found.utf8Line, found.line));
-  const result = refusedResult(undecodable('utf-8', found?.line));
-  const [first, ...others] = found === undefined ? [] : encodingsThatRead(found.bytes);
-  if (found === undefined || first === undefined || request.kind !== 'csv') return result;
-  const encodingChoice: LateEncodingChoice = {
-    encodings: [first, ...others],
-    line: found.line,
-    bytes: found.bytes,
-  };
-  return { ...result, report: { ...result.report, encodingChoice } };
 }
 
 /**

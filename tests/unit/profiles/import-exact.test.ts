@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { inspectText } from '../../../src/domain/profiles/import/binary';
 import { decodeFile } from '../../../src/domain/profiles/import/decode-file';
 import { textDecoder } from '../../../src/domain/profiles/import/text-encoding';
 import { encodeText } from '../../support/encode-text';
@@ -197,18 +196,18 @@ describe('binary files are refused up front', () => {
   it('reads UTF-16 by its byte-order mark, little- or big-endian, as Excel saves "Unicode text"', () => {
     const text = 'id,name\nc1,Zoé\n';
     for (const encoding of ['utf-16le', 'utf-16be'] as const) {
-      expect(inspectText(encodeText(text, encoding))).toEqual({ kind: 'text', encoding });
+      expect(decodeFile(encodeText(text, encoding))).toEqual({ ok: true, text, encoding });
       expect(refusalOf(encodeText(text, encoding))).toBeUndefined();
     }
     // A lone surrogate is no text: UTF-16 that does not decode is refused, naming the encoding.
     const broken = new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x00, 0xd8, 0x0a, 0x00]);
-    expect(inspectText(broken)).toMatchObject({
-      kind: 'refused',
+    expect(decodeFile(broken)).toMatchObject({
+      ok: false,
       rejection: { reason: 'undecodable_text', message: expect.stringContaining('UTF-16') },
     });
     // A NUL character in UTF-16 text is still binary, on its line.
-    expect(inspectText(encodeText('id\nc1\u0000\n', 'utf-16le'))).toMatchObject({
-      kind: 'refused',
+    expect(decodeFile(encodeText('id\nc1\u0000\n', 'utf-16le'))).toMatchObject({
+      ok: false,
       rejection: { row: 2, reason: 'binary_file' },
     });
   });
@@ -216,13 +215,14 @@ describe('binary files are refused up front', () => {
   it('offers the single-byte encodings that read a file that is not UTF-8, Windows-1252 first', () => {
     // "€" (0x80) and "’" (0x92) are letters in Windows-1252 but controls in ISO-8859-15.
     const excel = encodeText('id,name,note\nc1,Zoé,5 € l’unité\n', 'windows-1252');
-    expect(inspectText(excel)).toEqual({
-      kind: 'choose',
+    expect(decodeFile(excel)).toMatchObject({
+      ok: false,
+      rejection: { reason: 'not_utf8', row: 2 },
       encodings: ['windows-1252', 'windows-1250', 'macintosh'],
     });
     const euroLatin9 = new Uint8Array([...new TextEncoder().encode('id\nc1,'), 0xa4, 0x0a]);
-    expect(inspectText(euroLatin9)).toMatchObject({
-      kind: 'choose',
+    expect(decodeFile(euroLatin9)).toMatchObject({
+      ok: false,
       encodings: ['windows-1252', 'iso-8859-15', 'windows-1250', 'macintosh'],
     });
   });
@@ -238,9 +238,11 @@ describe('binary files are refused up front', () => {
       0xfc,
       ...new TextEncoder().encode('ller\n'),
     ]);
-    expect(inspectText(marked)).toMatchObject({
-      kind: 'refused',
-      rejection: { reason: 'not_utf8' },
+    expect(decodeFile(marked)).toEqual({
+      ok: false,
+      rejection: expect.objectContaining({ reason: 'not_utf8', row: 2 }),
+      encoding: 'utf-8',
+      encodings: [],
     });
   });
 
@@ -251,8 +253,8 @@ describe('binary files are refused up front', () => {
 
   it('refuses bytes that are text in no encoding: controls other than tab and line ends', () => {
     const noise = new Uint8Array([...new TextEncoder().encode('id\nc1\n'), 0xe9, 0x01, 0x02]);
-    expect(inspectText(noise)).toMatchObject({
-      kind: 'refused',
+    expect(decodeFile(noise)).toMatchObject({
+      ok: false,
       rejection: { row: 3, reason: 'binary_file' },
     });
   });

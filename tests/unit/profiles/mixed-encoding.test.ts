@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { inspectText } from '../../../src/domain/profiles/import/binary';
 import { decodeFile } from '../../../src/domain/profiles/import/decode-file';
 import { sniffFile } from '../../../src/features/profiles/import/sniff-file';
 import { parseProfileFile } from '../../../src/workers/profiles/import-job';
@@ -28,8 +27,8 @@ function asciiThenLatinThenUtf8(asciiRowCount = 0): Uint8Array<ArrayBuffer> {
 
 describe('a file with both UTF-8 letters and bytes that are not UTF-8', () => {
   it('is refused at the line that is not UTF-8, with no encoding offered, when it is all in the head', () => {
-    expect(inspectText(asciiThenLatinThenUtf8())).toMatchObject({
-      kind: 'refused',
+    expect(decodeFile(asciiThenLatinThenUtf8())).toMatchObject({
+      ok: false,
       rejection: { reason: 'mixed_encoding', row: BAD_LINE },
     });
   });

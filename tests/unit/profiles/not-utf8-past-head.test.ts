@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textDecoder } from '../../../src/domain/profiles/import/text-encoding';
 import { parseProfileFile } from '../../../src/workers/profiles/import-job';
-import { firstNotUtf8Line } from '../../../src/workers/profiles/not-utf8-line';
 
 const mapping = { id: 'id', name: 'name', tags: [], custom: [] };
 /** ASCII rows past every head the app reads (the preview's 1 MB, the import's 64 KB). */
@@ -43,33 +42,58 @@ describe('a CSV file that stops being UTF-8 past the head', () => {
     expect(report.imported).toBe(ASCII_ROWS + 2);
   });
 
+  /** How the import refuses `file` read `sliceBytes` at a time as UTF-8 CSV. */
+  const refusalSliced = async (file: Blob, sliceBytes: number) => {
+    const { report } = await parseProfileFile(
+      { file, kind: 'csv', mapping, encoding: 'utf-8' },
+      () => undefined,
+      undefined,
+      sliceBytes,
+    );
+    return { ...report.refused, choice: report.encodingChoice };
+  };
+
   it('finds the line however the file is sliced, a UTF-8 character cut across slices not taken for it', async () => {
     const file = new Blob([
-      new TextEncoder().encode('id,name\nc1,Zoë\nc2,Łukasz\n'),
+      new TextEncoder().encode('id,name\nc1,Zoe\nc2,Lukasz\n'),
       new Uint8Array([0x63, 0x33, 0x2c, 0xe9, 0x0d, 0x0a]), // "c3,é\r\n" in Windows-1252
       new TextEncoder().encode('c4,Ann\n'),
     ]);
     for (let slice = 1; slice <= 12; slice++) {
-      const found = await firstNotUtf8Line(file, { sliceBytes: slice });
-      expect(found?.line).toBe(4);
-      expect([...(found?.bytes ?? [])]).toEqual([0x63, 0x33, 0x2c, 0xe9]);
-      expect(found?.utf8Line).toBe(2);
+      const refused = await refusalSliced(file, slice);
+      expect(refused).toMatchObject({ reason: 'not_utf8', row: 4, choice: { line: 4 } });
+      expect([...(refused.choice?.bytes ?? [])]).toEqual([0x63, 0x33, 0x2c, 0xe9]);
     }
-    expect(
-      await firstNotUtf8Line(new Blob(['id,name\nc1,Zoë\n']), { sliceBytes: 3 }),
-    ).toBeUndefined();
+    const utf8 = new Blob(['id,name\nc1,Zo\u00eb\nc2,\u0141ukasz\n']);
+    for (let slice = 1; slice <= 4; slice++)
+      expect((await refusalSliced(utf8, slice)).reason).toBeUndefined();
   });
 
-  it('finds a UTF-8 line after the one that is not, however the file is sliced', async () => {
-    const file = new Blob([
+  it('finds UTF-8 letters before or after the line that is not, however the file is sliced', async () => {
+    const before = new Blob([
+      new TextEncoder().encode('id,name\nc1,Zo\u00eb\n'),
+      new Uint8Array([0x63, 0x33, 0x2c, 0xe9, 0x0a]), // "c3,é\n" in Windows-1252
+    ]);
+    const after = new Blob([
       new Uint8Array([0x69, 0x64, 0x0a, 0x63, 0x31, 0x2c, 0xe9, 0x0a]), // "id\nc1,é\n" in Windows-1252
-      new TextEncoder().encode('c2,Ann\nc3,Zoë\n'),
+      new TextEncoder().encode('c2,Ann\nc3,Zo\u00eb\n'),
     ]);
     for (let slice = 1; slice <= 12; slice++) {
-      const found = await firstNotUtf8Line(file, { sliceBytes: slice });
-      expect(found).toMatchObject({ line: 2, utf8Line: 4 });
-      expect([...(found?.bytes ?? [])]).toEqual([0x63, 0x31, 0x2c, 0xe9]);
+      expect(await refusalSliced(before, slice)).toMatchObject({
+        reason: 'mixed_encoding',
+        row: 3,
+      });
+      expect(await refusalSliced(after, slice)).toMatchObject({ reason: 'mixed_encoding', row: 2 });
     }
+  });
+
+  it('finds the line in a file of one 5 MB line, read in small slices', async () => {
+    const bytes = new Uint8Array(5 << 20).fill(0x61); // "aaa…"
+    bytes[bytes.length - 10] = 0xe9; // "é" in Windows-1252
+    const refused = await refusalSliced(new Blob([bytes]), 2048);
+    expect(refused).toMatchObject({ reason: 'not_utf8', row: 1, choice: { line: 1 } });
+    const latin = textDecoder('windows-1252');
+    expect(latin.decode(refused.choice?.bytes)).toBe(latin.decode(bytes));
   });
 
   it('is refused as mixed, with no encoding to choose, when its header has UTF-8 letters', async () => {

@@ -18,7 +18,7 @@ const someBytes = fc.array(
 );
 
 describe('utf8Census', () => {
-  it('finds the lines the browser’s decoder reads "�" and UTF-8 letters or typography on', () => {
+  it('finds the lines the browser’s decoder reads "�", UTF-8 letters or typography, and any character beyond ASCII on', () => {
     fc.assert(
       fc.property(someBytes, (values) => {
         const bytes = new Uint8Array(values);
@@ -27,8 +27,29 @@ describe('utf8Census', () => {
         const census = utf8Census(bytes);
         expect(census.invalid?.line).toBe(lineOf(text, /\uFFFD/));
         expect(census.utf8Line).toBe(lineOf(text, /[\u00A0-\u017F\u2010-\u203A\u20AC]/u));
+        expect(census.multiByteLine).toBe(lineOf(text, /[^\p{ASCII}\uFFFD]/u));
       }),
       { numRuns: 3_000, seed: 20_261_207 },
+    );
+  });
+
+  it('finds the first of each byte that reads as a control character in some encoding, with its line', () => {
+    fc.assert(
+      fc.property(someBytes, (values) => {
+        const expected = [...new Set(values)]
+          .filter(
+            (byte) =>
+              (byte < 0x20 && ![9, 10, 12, 13].includes(byte)) || (byte >= 0x7f && byte <= 0x9f),
+          )
+          .map((byte) => {
+            const offset = values.indexOf(byte);
+            const line = values.slice(0, offset).filter((b) => b === 10).length + 1;
+            return { byte, line, offset };
+          })
+          .sort((a, b) => a.offset - b.offset);
+        expect(utf8Census(new Uint8Array(values)).controls ?? []).toEqual(expected);
+      }),
+      { numRuns: 2_000, seed: 20_261_209 },
     );
   });
 

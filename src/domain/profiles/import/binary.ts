@@ -1,13 +1,6 @@
 import { reject, type Rejection } from './report';
-import {
-  bomEncoding,
-  encodingsThatRead,
-  misreadAt,
-  textDecoder,
-  type ChoosableEncoding,
-  type TextEncoding,
-} from './text-encoding';
-import { utf8Census, type Utf8Census } from './utf8-census';
+import type { ChoosableEncoding, TextEncoding } from './text-encoding';
+import type { Utf8Census } from './utf8-census';
 
 /** File signatures people pick by mistake (spreadsheets, archives, images, documents). */
 const MAGIC_NUMBERS: ReadonlyArray<{ name: string; bytes: readonly number[] }> = [
@@ -32,13 +25,6 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
 }
 
-/** The 1-based line of a byte offset, counting line feeds before it. */
-function lineAt(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
-  return line;
-}
-
 /** The refusal of a file that starts with a known binary signature, if it does. */
 export function refuseSignature(bytes: Uint8Array): Rejection | undefined {
   const magic = MAGIC_NUMBERS.find((m) => startsWith(bytes, m.bytes));
@@ -51,74 +37,34 @@ export function refuseSignature(bytes: Uint8Array): Rejection | undefined {
     : undefined;
 }
 
-/** What the head of a file says about its text. */
-export type TextVerdict =
-  | { kind: 'refused'; rejection: Rejection }
-  /** Decoded for sure: UTF-16 or UTF-8 named by a byte-order mark, or valid UTF-8. */
-  | { kind: 'text'; encoding: TextEncoding }
-  /** Not UTF-8, yet text in these single-byte encodings (at least one): the user chooses. */
-  | { kind: 'choose'; encodings: [ChoosableEncoding, ...ChoosableEncoding[]] };
+/** The refusal of a file holding a NUL byte (or character) at `line`. */
+export function nulByte(line: number): Rejection {
+  return reject(
+    line,
+    'binary_file',
+    `Line ${line} holds a NUL byte: this is a binary file, not CSV or JSON text.`,
+  );
+}
 
-function refuseNul(line: number): TextVerdict {
-  return {
-    kind: 'refused',
-    rejection: reject(
-      line,
-      'binary_file',
-      `Line ${line} holds a NUL byte: this is a binary file, not CSV or JSON text.`,
-    ),
-  };
+/** The refusal of a file holding, at `line`, control characters no encoding reads as text. */
+export function controlBytes(line: number): Rejection {
+  return reject(
+    line,
+    'binary_file',
+    `Line ${line} holds control characters no text has: this is a binary file, not CSV or JSON text.`,
+  );
 }
 
 /**
- * Reads the head of a file before anything parses it: refuses a known binary signature, NUL
- * bytes, UTF-16 that does not decode, and bytes that are text in no encoding we read (control
- * characters); otherwise says how the text is encoded, or which encodings could read it. `final`
- * says whether `bytes` end the file (a character cut at the end of a head is not an error).
+ * The refusal of a file to be read in a single-byte `encoding` that is all UTF-8, with characters
+ * beyond ASCII from `line`: the encoding would misread each of them ("é" as "Ã©").
  */
-export function inspectText(bytes: Uint8Array, final = true): TextVerdict {
-  const signature = refuseSignature(bytes);
-  if (signature) return { kind: 'refused', rejection: signature };
-  // UTF-16 (Excel's "Unicode text") is text, though every ASCII letter comes with a NUL byte.
-  const bom = bomEncoding(bytes);
-  if (bom === 'utf-16le' || bom === 'utf-16be') {
-    let text: string;
-    try {
-      text = textDecoder(bom).decode(bytes, { stream: !final });
-    } catch {
-      return { kind: 'refused', rejection: undecodable(bom) };
-    }
-    const nul = text.indexOf('\u0000');
-    return nul < 0 ? { kind: 'text', encoding: bom } : refuseNul(lineOfText(text, nul));
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) return refuseNul(lineAt(bytes, nul));
-  try {
-    textDecoder('utf-8').decode(bytes, { stream: !final });
-    return { kind: 'text', encoding: 'utf-8' };
-  } catch {
-    // Marked UTF-8 yet not: the mark outranks any choice at import, so none is offered.
-    if (bom === 'utf-8') return { kind: 'refused', rejection: undecodable('utf-8') };
-    // Not UTF-8: a Windows or Mac export, perhaps, which the user can name.
-  }
-  const encodings = encodingsThatRead(bytes);
-  const [first, ...others] = encodings;
-  if (first !== undefined) {
-    const mixed = refuseMixed(utf8Census(bytes, final));
-    return mixed
-      ? { kind: 'refused', rejection: mixed }
-      : { kind: 'choose', encodings: [first, ...others] };
-  }
-  const text = textDecoder('windows-1252').decode(bytes);
-  const line = lineOfText(text, misreadAt(text, 'windows-1252'));
-  return {
-    kind: 'refused',
-    rejection: reject(
-      line,
-      'binary_file',
-      `Line ${line} holds control characters no text has: this is a binary file, not CSV or JSON text.`,
-    ),
-  };
+export function fileIsUtf8(encoding: ChoosableEncoding, line: number): Rejection {
+  return reject(
+    line,
+    'file_is_utf8',
+    `The file is UTF-8 (line ${line} holds UTF-8 characters), not ${ENCODING_NAMES[encoding]}: read in ${ENCODING_NAMES[encoding]} they would come out garbled. Import it as UTF-8.`,
+  );
 }
 
 /** The 1-based line of a character, counting line feeds before it. */
@@ -150,7 +96,7 @@ export function undecodable(encoding: TextEncoding, row = 1): Rejection {
  * `row`) and not UTF-8 at `row`: no one encoding reads both as written, so no choice of encoding
  * can import it.
  */
-export function mixedEncodings(utf8Line: number, row: number): Rejection {
+function mixedEncodings(utf8Line: number, row: number): Rejection {
   return reject(
     row,
     'mixed_encoding',

@@ -31,31 +31,46 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/**
- * Finds the end of the last complete record: the last line break outside quotes. Quotes are read
- * as Papa reads them: one opens a quoted cell only at the start of a cell (`5" screen` is text),
- * and `""` inside a quoted cell is one quote. `text` must start at the start of a record.
- */
-function lastRecordBoundary(text: string, delimiter: string): number {
+/** Finds record ends in CSV text that comes in pieces, reading each character once. */
+interface RecordEnds {
+  /**
+   * The index in `piece` of its last line break outside quotes, or -1. Quotes are read as Papa
+   * reads them: one opens a quoted cell only at the start of a cell (`5" screen` is text), and
+   * `""` inside a quoted cell is one quote, also when a piece ends between the two.
+   */
+  lastIn(piece: string): number;
+}
+
+/** Record ends in text that starts at the start of a record, split by `delimiter`. */
+function recordEnds(delimiter: string): RecordEnds {
   const delimiterCode = delimiter.charCodeAt(0);
   let inQuotes = false;
+  /** A quote read inside quotes: it closes them unless the next character is one too. */
+  let quoteInQuotes = false;
   let atCellStart = true;
-  let boundary = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inQuotes) {
-      if (c !== QUOTE) continue;
-      if (text.charCodeAt(i + 1) === QUOTE) i++;
-      else inQuotes = false;
-    } else if (c === QUOTE && atCellStart) {
-      inQuotes = true;
-      atCellStart = false;
-    } else {
-      atCellStart = c === delimiterCode || c === LF || c === CR;
-      if (c === LF) boundary = i;
-    }
-  }
-  return boundary;
+  return {
+    lastIn(piece) {
+      let boundary = -1;
+      for (let i = 0; i < piece.length; i++) {
+        const c = piece.charCodeAt(i);
+        if (quoteInQuotes) {
+          quoteInQuotes = false;
+          if (c === QUOTE) continue;
+          inQuotes = false;
+        }
+        if (inQuotes) {
+          quoteInQuotes = c === QUOTE;
+        } else if (c === QUOTE && atCellStart) {
+          inQuotes = true;
+          atCellStart = false;
+        } else {
+          atCellStart = c === delimiterCode || c === LF || c === CR;
+          if (c === LF) boundary = i;
+        }
+      }
+      return boundary;
+    },
+  };
 }
 
 function countLineBreaks(text: string, from: number, to: number): number {
@@ -71,8 +86,12 @@ function countLineBreaks(text: string, from: number, to: number): number {
 export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter {
   const mapping = columnMappingSchema.parse(mappingInput);
   const collector = createProfileCollector(mapping.events !== undefined);
-  let buffer = '';
-  let started = false;
+  /**
+   * The text not parsed yet, in the pieces it came in: joined only to be parsed, so a line of
+   * any length that comes in many pieces is copied once, not once per piece.
+   */
+  let pending: string[] = [];
+  let ends: RecordEnds | undefined;
   let delimiter = ',';
   /** The header's line break, for every piece: Papa guessing it per piece read pieces apart. */
   let newline: '\n' | '\r\n' | '\r' = '\n';
@@ -147,31 +166,40 @@ export function createCsvImporter(mappingInput: ColumnMappingInput): CsvImporter
     nextLine += countLineBreaks(text, 0, text.length);
   };
 
+  /** The text from the first line on, its delimiter and line break read from it. */
   const start = (text: string): string => {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     delimiter = detectDelimiter(body);
     const lineBreak = /\r\n|\n|\r/.exec(body)?.[0];
     newline = lineBreak === '\r\n' || lineBreak === '\r' ? lineBreak : '\n';
-    started = true;
     return body;
   };
 
   return {
     push(chunk) {
-      buffer += chunk;
-      if (!started) {
-        if (!buffer.includes('\n')) return;
-        buffer = start(buffer);
+      let piece = chunk;
+      let reading = ends;
+      if (reading === undefined) {
+        pending.push(chunk);
+        if (!chunk.includes('\n')) return;
+        piece = start(pending.join(''));
+        pending = [];
+        reading = ends = recordEnds(delimiter);
       }
-      const boundary = lastRecordBoundary(buffer, delimiter);
-      if (boundary < 0) return;
-      parse(buffer.slice(0, boundary + 1));
-      buffer = buffer.slice(boundary + 1);
+      const boundary = reading.lastIn(piece);
+      if (boundary < 0) {
+        pending.push(piece);
+        return;
+      }
+      pending.push(piece.slice(0, boundary + 1));
+      parse(pending.join(''));
+      pending = [piece.slice(boundary + 1)];
     },
     finish() {
-      if (!started) buffer = start(buffer);
-      if (buffer.length > 0) parse(buffer);
-      buffer = '';
+      const rest = pending.join('');
+      const text = ends === undefined ? start(rest) : rest;
+      if (text.length > 0) parse(text);
+      pending = [];
       if (refusal) {
         const { rows, rejected } = collector.finish().report;
         return refusedResult(refusal, rows, rejected);

@@ -25,6 +25,7 @@ export const REJECTION_CODES = [
   'not_utf8',
   'undecodable_text',
   'mixed_encoding',
+  'file_is_utf8',
   'invalid_value',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -19,6 +19,12 @@ export type ChoosableEncoding = (typeof CHOOSABLE_ENCODINGS)[number];
 export const textEncodingSchema = z.enum(['utf-8', 'utf-16le', 'utf-16be', ...CHOOSABLE_ENCODINGS]);
 export type TextEncoding = z.infer<typeof textEncodingSchema>;
 
+export type Utf16Encoding = 'utf-16le' | 'utf-16be';
+
+export function isUtf16(encoding: TextEncoding): encoding is Utf16Encoding {
+  return encoding === 'utf-16le' || encoding === 'utf-16be';
+}
+
 /** The encoding a byte-order mark at the start of `bytes` names, if there is one. */
 export function bomEncoding(bytes: Uint8Array): TextEncoding | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
@@ -37,7 +43,7 @@ export function isChoosable(encoding: TextEncoding): encoding is ChoosableEncodi
  * line feed, form feed and carriage return; DEL; and the C1 controls a single-byte encoding
  * decodes its unassigned bytes to (0x81 in Windows-1252, 0x80–0x9F in ISO-8859-15).
  */
-function isMisread(code: number): boolean {
+export function isMisread(code: number): boolean {
   return (
     (code < 0x20 && code !== 9 && code !== 10 && code !== 12 && code !== 13) ||
     (code >= 0x7f && code <= 0x9f)
@@ -91,9 +97,22 @@ export function misreadAt(text: string, encoding: TextEncoding): number {
   return -1;
 }
 
-/** The choosable encodings that decode `bytes` to text without control characters. */
-export function encodingsThatRead(bytes: Uint8Array): ChoosableEncoding[] {
-  return CHOOSABLE_ENCODINGS.filter(
-    (encoding) => misreadAt(textDecoder(encoding).decode(bytes), encoding) < 0,
+const BYTE_VALUES = Uint8Array.from({ length: 256 }, (_, byte) => byte);
+const charsByEncoding = new Map<ChoosableEncoding, string>();
+
+/** Whether a single-byte encoding reads `byte` as a control character no text holds. */
+export function misreadsByte(encoding: ChoosableEncoding, byte: number): boolean {
+  let chars = charsByEncoding.get(encoding);
+  if (chars === undefined) {
+    chars = textDecoder(encoding).decode(BYTE_VALUES);
+    charsByEncoding.set(encoding, chars);
+  }
+  return isMisread(chars.charCodeAt(byte));
+}
+
+/** The choosable encodings that read each of `bytes` (byte values) as text, not a control. */
+export function encodingsThatRead(bytes: readonly number[]): ChoosableEncoding[] {
+  return CHOOSABLE_ENCODINGS.filter((encoding) =>
+    bytes.every((byte) => !misreadsByte(encoding, byte)),
   );
 }

@@ -1,4 +1,16 @@
-/** Where a file's bytes stop being UTF-8, and where they hold UTF-8 text beyond ASCII. */
+import { isMisread } from './text-encoding';
+
+/** A byte of a file: its value, its 1-based line and its offset in the bytes scanned. */
+export interface ByteAt {
+  byte: number;
+  line: number;
+  offset: number;
+}
+
+/**
+ * Where a file's bytes stop being UTF-8, where they hold UTF-8 text beyond ASCII, and where the
+ * bytes that read as control characters first occur.
+ */
 export interface Utf8Census {
   /**
    * The first byte that does not begin a valid UTF-8 character (as the WHATWG decoder reads it:
@@ -11,6 +23,17 @@ export interface Utf8Census {
    * would hardly hold in its place (see {@link isUtf8Evidence}).
    */
   utf8Line?: number;
+  /**
+   * The 1-based line of the first character written as valid UTF-8 beyond ASCII, whatever it is:
+   * in a file that is all UTF-8, any such character shows it is UTF-8 ("Α" is CE 91, "😀" F0 9F
+   * 98 80); {@link utf8Line}'s narrower set serves to call a file that is not all UTF-8 mixed.
+   */
+  multiByteLine?: number;
+  /**
+   * The first occurrence of each byte some encoding reads as a control character no text holds
+   * (see {@link CONTROL_BYTES}), in file order; left out when there is none.
+   */
+  controls?: ByteAt[];
 }
 
 /** A census taken slice by slice: a character cut across slices is read whole. */
@@ -21,6 +44,14 @@ export interface Utf8Scan {
 }
 
 const LINE_FEED = 10;
+
+/**
+ * The bytes some encoding reads as a control character no text holds ({@link isMisread}): the C0
+ * controls and DEL in all; 0x80–0x9F where a single-byte encoding leaves them unassigned (0x81
+ * in Windows-1252, all of them in ISO-8859-15), though UTF-8 continues characters with them ("Ð"
+ * is C3 90).
+ */
+const CONTROL_BYTES = Uint8Array.from({ length: 256 }, (_, byte) => (isMisread(byte) ? 1 : 0));
 
 /**
  * Whether a character read as valid UTF-8 shows the text is UTF-8: Latin-1 punctuation and Latin
@@ -42,6 +73,9 @@ export function createUtf8Scan(): Utf8Scan {
   let offset = 0;
   let invalid: Utf8Census['invalid'];
   let utf8Line: number | undefined;
+  let multiByteLine: number | undefined;
+  const controls: ByteAt[] = [];
+  const controlSeen = new Uint8Array(256);
   // The character being read: its lead's offset, continuation bytes still to come, and the range
   // the next one must fall in (narrowed after the leads that would allow the forbidden forms).
   let leadAt = 0;
@@ -73,6 +107,10 @@ export function createUtf8Scan(): Utf8Scan {
     push(bytes) {
       for (let i = 0; i < bytes.length; i++) {
         const byte = bytes[i] as number;
+        if (CONTROL_BYTES[byte] === 1 && controlSeen[byte] === 0) {
+          controlSeen[byte] = 1;
+          controls.push({ byte, line, offset: offset + i });
+        }
         if (needed === 0) {
           lead(byte, offset + i);
         } else if (byte < low || byte > high) {
@@ -84,7 +122,10 @@ export function createUtf8Scan(): Utf8Scan {
           low = 0x80;
           high = 0xbf;
           codePoint = (codePoint << 6) | (byte & 0x3f);
-          if (--needed === 0 && isUtf8Evidence(codePoint)) utf8Line ??= line;
+          if (--needed === 0) {
+            multiByteLine ??= line;
+            if (isUtf8Evidence(codePoint)) utf8Line ??= line;
+          }
         }
       }
       offset += bytes.length;
@@ -95,6 +136,8 @@ export function createUtf8Scan(): Utf8Scan {
       return {
         ...(found === undefined ? {} : { invalid: found }),
         ...(utf8Line === undefined ? {} : { utf8Line }),
+        ...(multiByteLine === undefined ? {} : { multiByteLine }),
+        ...(controls.length === 0 ? {} : { controls: [...controls] }),
       };
     },
   };

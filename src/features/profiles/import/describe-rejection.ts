@@ -24,6 +24,7 @@ export const REJECTION_REASONS: Record<RejectionCode, MessageDescriptor> = defin
   not_utf8: { id: 'import.reason.not_utf8' },
   undecodable_text: { id: 'import.reason.undecodable_text' },
   mixed_encoding: { id: 'import.reason.mixed_encoding' },
+  file_is_utf8: { id: 'import.reason.file_is_utf8' },
   invalid_value: { id: 'import.reason.invalid_value' },
 });
 
@@ -50,6 +51,7 @@ const REJECTION_DETAILS: Record<RejectionCode, MessageDescriptor> = defineMessag
   not_utf8: { id: 'import.detail.not_utf8' },
   undecodable_text: { id: 'import.detail.undecodable_text' },
   mixed_encoding: { id: 'import.detail.mixed_encoding' },
+  file_is_utf8: { id: 'import.detail.file_is_utf8' },
   invalid_value: { id: 'import.detail.invalid_value' },
 });
 
