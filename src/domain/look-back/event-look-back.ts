@@ -1,4 +1,5 @@
 import type { Spec } from '../compile/spec-schema.ts';
+import type { EventCountRule } from '../conditions/condition-schema.ts';
 
 /** One event count of a step ("within the last N days"; null: over all time), and where it is. */
 export interface EventCountWindow {
@@ -8,16 +9,29 @@ export interface EventCountWindow {
   withinDays: number | null;
 }
 
-/** Every event count in a spec's steps (conditions, segments, splits), in step order. */
+/** An event count rule of a condition, wherever in a step its condition is. */
+function isEventCount(value: object): value is EventCountRule {
+  return 'type' in value && value.type === 'event_count';
+}
+
+/**
+ * Every event count in a spec's steps (conditions, segments, splits), in step order. Only event
+ * count rules are read: a key of the same name elsewhere (a path named `withinDays` in `next`) is
+ * not a window.
+ */
 export function eventCountWindows(spec: Spec): EventCountWindow[] {
   const found: EventCountWindow[] = [];
   const walk = (stepId: string, value: unknown, path: readonly string[]): void => {
     if (value === null || typeof value !== 'object') return;
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'withinDays' && (inner === null || typeof inner === 'number'))
-        found.push({ stepId, field: [...path, key].join('.'), withinDays: inner });
-      else walk(stepId, inner, [...path, key]);
+    if (isEventCount(value)) {
+      found.push({
+        stepId,
+        field: [...path, 'withinDays'].join('.'),
+        withinDays: value.withinDays,
+      });
+      return;
     }
+    for (const [key, inner] of Object.entries(value)) walk(stepId, inner, [...path, key]);
   };
   for (const [stepId, step] of Object.entries(spec.steps)) walk(stepId, step, []);
   return found;
