@@ -42,6 +42,20 @@ const beyondRetention = {
   params: { lookBackDays: 500, retentionDays: RETENTION_DAYS },
 };
 
+/** A journey whose trigger counts orders over the last `withinDays` days. */
+const recentBuyers = (withinDays: number) =>
+  specOf(
+    journeyOf(
+      'recent-buyers',
+      'Recent buyers',
+      [
+        ['s', 'segment_entry', { condition: ordersAtLeast(1, withinDays) }],
+        ['m', 'email', email('Thanks for your order')],
+      ],
+      [['s', 'next', 'm']],
+    ),
+  );
+
 describe('an event count looking back further than the events are kept', () => {
   it('is valid, with a warning on its step and field giving both day counts', async () => {
     const verdict = await validate(loyaltyJourney(500));
@@ -57,18 +71,7 @@ describe('an event count looking back further than the events are kept', () => {
   });
 
   it('warns on a trigger that counts over such a window too', async () => {
-    const recentBuyers = specOf(
-      journeyOf(
-        'recent-buyers',
-        'Recent buyers',
-        [
-          ['s', 'segment_entry', { condition: ordersAtLeast(1, 450) }],
-          ['m', 'email', email('Thanks for your order')],
-        ],
-        [['s', 'next', 'm']],
-      ),
-    );
-    const verdict = await validate(recentBuyers);
+    const verdict = await validate(recentBuyers(450));
     expect(verdict.valid).toBe(true);
     expect(withoutMessage(verdict.warnings)).toEqual([
       {
@@ -105,5 +108,36 @@ describe('an event count within the days kept', () => {
 
   it('has none for a backend that keeps events longer than the count looks back', async () => {
     expect((await validate(loyaltyJourney(500), 600)).warnings).toEqual([]);
+  });
+});
+
+describe('events kept longer than the retention, for a stored version looking back further', () => {
+  // Pruning keeps every event the stored versions' windows reach, plus a day (500 + 1 here).
+  const KEPT_DAYS = 501;
+
+  it('compares a count with the days kept, not with the retention', async () => {
+    await publish(loyaltyJourney(500));
+    expect((await validate(recentBuyers(450))).warnings).toEqual([]);
+    expect(withoutMessage((await validate(recentBuyers(600))).warnings)).toEqual([
+      {
+        ...beyondRetention,
+        stepId: 's',
+        params: { lookBackDays: 600, retentionDays: KEPT_DAYS },
+      },
+    ]);
+    expect(withoutMessage((await validate(loyaltyJourney(null))).warnings)).toEqual([
+      {
+        stepId: 'c',
+        field: 'condition.rules.0.withinDays',
+        code: 'look-back-all-time',
+        params: { retentionDays: KEPT_DAYS },
+      },
+    ]);
+  });
+
+  it('compares a published count with what was kept before it, at its replay too', async () => {
+    const first = await publish(loyaltyJourney(500));
+    expect(withoutMessage(first.warnings)).toEqual([beyondRetention]);
+    expect(await publish(loyaltyJourney(500))).toEqual(first);
   });
 });

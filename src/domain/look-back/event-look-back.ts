@@ -49,3 +49,17 @@ export function eventLookBackDays(spec: Spec): number {
     if (withinDays !== null) days = Math.max(days, withinDays);
   return days;
 }
+
+/** Kept beyond a version's look-back, so a window's edge never lands on a pruned event. */
+const LOOK_BACK_MARGIN_DAYS = 1;
+
+/**
+ * How many days of events a backend keeping them `retentionDays` keeps while `specs` are stored:
+ * more when one of them looks back over a longer bounded window, plus a margin. What pruning
+ * keeps, and what a count's look-back warning compares its window with.
+ */
+export function eventDaysKept(retentionDays: number, specs: Iterable<Spec>): number {
+  let days = retentionDays;
+  for (const spec of specs) days = Math.max(days, eventLookBackDays(spec) + LOOK_BACK_MARGIN_DAYS);
+  return days;
+}

@@ -23,6 +23,8 @@ import { stopJourney } from '../store/stop-journey.ts';
 import { readWorkspaceCap, saveWorkspaceCap } from '../store/workspace-settings.ts';
 import { getVersion, journeyStatus, listVersions, publishVersion } from '../store/versions.ts';
 import type { Catalog } from '../worker/catalog.ts';
+import { storedSpecs, type VersionRef } from '../store/prune-events.ts';
+import { eventDaysKept } from '../../domain/look-back/event-look-back.ts';
 import { lookBackWarnings } from '../../domain/look-back/look-back-warnings.ts';
 import { ApiProblem } from './problem.ts';
 import { specFormatProblems } from './spec-fields.ts';
@@ -90,6 +92,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const { config, pool, clock, catalog } = deps;
   const app = Fastify({ bodyLimit: 5 * 1024 * 1024, logger: false });
   const { onRoute } = deps;
+  // The days of events kept now, which a count's warning compares its window with.
+  const daysKept = async (except: VersionRef | null = null) =>
+    eventDaysKept(
+      config.eventRetentionDays,
+      storedSpecs((await catalog.current()).values(), except),
+    );
   if (onRoute !== undefined)
     app.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) onRoute(method, route.url);
@@ -151,7 +159,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       await clock.now(),
     );
     // Published, so the spec parses.
-    const warnings = lookBackWarnings(specSchema.parse(body.spec), config.eventRetentionDays);
+    const warnings = lookBackWarnings(
+      specSchema.parse(body.spec),
+      await daysKept({ journeyId, version: published.version }),
+    );
     return reply.code(201).send(publishResultSchema.parse({ ...published, warnings }));
   });
 
@@ -200,7 +211,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const parsed = specSchema.safeParse(body.spec);
     if (!parsed.success) return validationResultSchema.parse({ valid: false, errors });
     errors.push(...templateBudgetProblems(parsed.data));
-    const warnings = lookBackWarnings(parsed.data, config.eventRetentionDays);
+    const warnings = lookBackWarnings(parsed.data, await daysKept());
     return validationResultSchema.parse({ valid: errors.length === 0, errors, warnings });
   });
 

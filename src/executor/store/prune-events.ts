@@ -1,10 +1,9 @@
 import type { Pool } from 'pg';
 import type { JourneyPlans } from '../engine/version-plan.ts';
-import { eventLookBackDays } from '../../domain/look-back/event-look-back.ts';
+import type { Spec } from '../../domain/compile/spec-schema.ts';
+import { eventDaysKept } from '../../domain/look-back/event-look-back.ts';
 
 const DAY_MS = 86_400_000;
-/** Kept beyond a version's look-back, so a window's edge never lands on a pruned event. */
-const LOOK_BACK_MARGIN_DAYS = 1;
 
 /** How long events are kept, and the catalog revision whose versions that was worked out for. */
 export interface EventKeeping {
@@ -12,17 +11,22 @@ export interface EventKeeping {
   keepMs: number;
 }
 
-/**
- * How far before the instant the engine decides at a profile's events are still needed: the
- * retention, or further when a published version (live or with runs in flight) looks back over
- * a longer bounded window, plus a margin.
- */
-export function eventKeepMs(retentionDays: number, journeys: Iterable<JourneyPlans>): number {
-  let days = retentionDays;
+/** A stored version, left out of {@link storedSpecs}. */
+export interface VersionRef {
+  journeyId: string;
+  version: number;
+}
+
+/** The specs of every stored version but `except` (a publish's warnings say what was kept before it). */
+export function storedSpecs(
+  journeys: Iterable<JourneyPlans>,
+  except: VersionRef | null = null,
+): Spec[] {
+  const specs: Spec[] = [];
   for (const plans of journeys)
-    for (const vp of plans.byVersion.values())
-      days = Math.max(days, eventLookBackDays(vp.spec) + LOOK_BACK_MARGIN_DAYS);
-  return days * DAY_MS;
+    for (const [version, vp] of plans.byVersion)
+      if (plans.journeyId !== except?.journeyId || version !== except.version) specs.push(vp.spec);
+  return specs;
 }
 
 /** How long events are kept now, read as of the catalog revision it returns. */
@@ -36,7 +40,7 @@ export async function currentEventKeeping(
   const journeys = await catalog.current();
   return {
     revision: Number(r.rows[0]?.revision),
-    keepMs: eventKeepMs(retentionDays, journeys.values()),
+    keepMs: eventDaysKept(retentionDays, storedSpecs(journeys.values())) * DAY_MS,
   };
 }
 
