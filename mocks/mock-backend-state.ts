@@ -62,6 +62,8 @@ export function createMockBackendState(now: () => Date = () => new Date()) {
 
   return {
     versions: (journeyId: string): MockVersion[] => versions.get(journeyId) ?? [],
+    /** Every stored version, of every journey. */
+    allVersions: (): MockVersion[] => [...versions.values()].flat(),
     faults: (): MockFaults => faults,
     setFaults(next: Partial<MockFaults>): MockFaults {
       faults = { ...faults, ...next };
