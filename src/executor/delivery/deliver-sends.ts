@@ -11,7 +11,7 @@ import {
   type DeliveryAdapter,
   type OutboxSend,
 } from './adapter.ts';
-import { underSharedStopLock } from './under-shared-stop-lock.ts';
+import { underSharedStopLock } from '../store/stop-lock.ts';
 
 /**
  * Ends sends as delivered or failed (with the reason): those still pending, and those `claimer`

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { JourneyPlans } from '../engine/version-plan.ts';
 import type { Spec } from '../../domain/compile/spec-schema.ts';
 import { eventDaysKept } from '../../domain/look-back/event-look-back.ts';
+import { inTransaction } from './transaction.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -96,23 +97,12 @@ async function pruneBatch(
   keeping: EventKeeping,
   batchSize: number,
 ): Promise<number | null> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const r = await client.query<{ revision: string }>(
       'select revision from catalog where id = 1 for share',
     );
-    if (Number(r.rows[0]?.revision) !== keeping.revision) {
-      await client.query('rollback');
-      return null;
-    }
+    if (Number(r.rows[0]?.revision) !== keeping.revision) return null;
     const d = await client.query(PRUNE_BATCH_SQL, [now, keeping.keepMs, batchSize]);
-    await client.query('commit');
     return d.rowCount ?? 0;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -10,6 +10,7 @@ import { templateBudgetProblems } from '../engine/template-budget.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { specFormatProblems } from '../http/spec-fields.ts';
 import { validatorDetails } from '../http/validator-details.ts';
+import { inTransaction } from './transaction.ts';
 
 interface VersionRow {
   journey_id: string;
@@ -46,9 +47,7 @@ export async function publishVersion(
     throw new ApiProblem(422, 'invalid-spec', 'The spec is not valid.', problems);
   const spec: Spec = specSchema.parse(body);
   const hash = contentHash(specToJson(spec));
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [journeyId]);
     const existing = await client.query<VersionRow>(
       'select * from journey_versions where journey_id = $1 and idempotency_key = $2',
@@ -56,7 +55,6 @@ export async function publishVersion(
     );
     const replay = existing.rows[0];
     if (replay !== undefined) {
-      await client.query('rollback');
       if (replay.spec_hash !== hash)
         throw new ApiProblem(
           409,
@@ -105,14 +103,8 @@ export async function publishVersion(
        where p.profile_id = o.profile_id`,
       [now],
     );
-    await client.query('commit');
     return summary(inserted.rows[0] as VersionRow);
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export async function listVersions(
