@@ -20,7 +20,8 @@ create trigger outbox_claimed before update of status on outbox
 -- Sends claimed before this migration: those still claimed, and, on the safe side, those pending
 -- in a batch a lease ever released (the previous release set its claims pending again). A pending
 -- send of any other batch was never claimed, or was given back after its provider's "not taken".
+-- By the index of undelivered sends: the delivered ones are left unread.
 update outbox set may_be_at_provider = true
-where status = 'sending'
-   or (status = 'pending'
-       and batch_id in (select batch_id from delivery_batches where round > 0));
+where status in ('sending', 'pending')
+  and (status = 'sending'
+       or batch_id in (select batch_id from delivery_batches where round > 0));
