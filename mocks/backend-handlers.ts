@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { nextVersionRefusal } from '../src/domain/contract/backend-contract.ts';
 import { specSchema, validateSpec, type Diagnostic, type Spec } from '../src/domain/index.ts';
-import { eventDaysKept } from '../src/domain/look-back/event-look-back.ts';
+import { eventDaysHeld } from '../src/domain/look-back/event-look-back.ts';
 import { lookBackWarnings } from '../src/domain/look-back/look-back-warnings.ts';
 import type { MockBackendState, MockFaults, MockVersion } from './mock-backend-state.ts';
 
@@ -12,21 +12,17 @@ const MOCK_RETENTION_DAYS = 400;
 
 /**
  * What the mock accepts but warns of, as the reference executor words it: an event count over
- * more days than it keeps, which is longer while a stored version (but `except`, the one a publish
- * answers for) looks back further. Counts over all time are not warned of here, so the templates
- * that count orders "ever" publish without a warning in dev.
+ * more days than it holds, which is longer while a stored version looks back further (credited
+ * only for the days it has been stored: events older than the retention were gone at its publish).
+ * Counts over all time are not warned of here, so the templates that count orders "ever" publish
+ * without a warning in dev.
  */
-function specWarnings(
-  state: MockBackendState,
-  spec: Spec,
-  except: MockVersion | null = null,
-): Detail[] {
-  const stored = state.allVersions().filter((v) => v !== except);
-  const daysKept = eventDaysKept(
-    MOCK_RETENTION_DAYS,
-    stored.map((v) => v.spec),
-  );
-  return lookBackWarnings(spec, daysKept).filter((w) => w.code === 'look-back-beyond-retention');
+function specWarnings(state: MockBackendState, spec: Spec): Detail[] {
+  const stored = state
+    .allVersions()
+    .map((v) => ({ spec: v.spec, publishedAt: Date.parse(v.publishedAt) }));
+  const daysHeld = eventDaysHeld(MOCK_RETENTION_DAYS, stored, state.now().getTime());
+  return lookBackWarnings(spec, daysHeld).filter((w) => w.code === 'look-back-beyond-retention');
 }
 
 function problem(status: number, code: string, message: string, details?: Detail[]) {
@@ -68,9 +64,9 @@ function summary(v: MockVersion) {
   };
 }
 
-/** The answer of a publish (a replay too): the version, with the spec's warnings. */
-function publishResult(state: MockBackendState, v: MockVersion) {
-  return { ...summary(v), warnings: specWarnings(state, v.spec, v) };
+/** The answer of a publish (a replay too): the version, with the warnings its publish gave. */
+function publishResult(v: MockVersion) {
+  return { ...summary(v), warnings: v.warnings };
 }
 
 /** What the mock finds wrong with a spec: the domain's validateSpec plus injected rejections. */
@@ -181,7 +177,7 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
           return problem(409, 'idempotency-key-reused', 'This key was used for another request.');
         }
         if (replayed !== undefined)
-          return HttpResponse.json(publishResult(state, replayed), { status: 201 });
+          return HttpResponse.json(publishResult(replayed), { status: 201 });
         if (spec.journey.id !== journeyId) {
           return problem(422, 'invalid-spec', 'The spec belongs to another journey.', [
             { field: 'journey.id', code: 'journey-id-mismatch', message: 'Not this journey.' },
@@ -191,9 +187,9 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
         const refusal = nextVersionRefusal(spec.journey.version, next);
         if (refusal !== null)
           return problem(refusal.status, refusal.code, refusal.message, refusal.details);
-        const version = state.publish(key, journeyId, spec);
+        const version = state.publish(key, journeyId, spec, specWarnings(state, spec));
         if (state.takeFault('failNextAfterCommit')) return fault(faults.status);
-        return HttpResponse.json(publishResult(state, version), { status: 201 });
+        return HttpResponse.json(publishResult(version), { status: 201 });
       }),
     ),
 

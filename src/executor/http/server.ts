@@ -23,8 +23,8 @@ import { stopJourney } from '../store/stop-journey.ts';
 import { readWorkspaceCap, saveWorkspaceCap } from '../store/workspace-settings.ts';
 import { getVersion, journeyStatus, listVersions, publishVersion } from '../store/versions.ts';
 import type { Catalog } from '../worker/catalog.ts';
-import { storedSpecs, type VersionRef } from '../store/prune-events.ts';
-import { eventDaysKept } from '../../domain/look-back/event-look-back.ts';
+import { storedSpecs } from '../store/prune-events.ts';
+import { eventDaysHeld } from '../../domain/look-back/event-look-back.ts';
 import { lookBackWarnings } from '../../domain/look-back/look-back-warnings.ts';
 import { ApiProblem } from './problem.ts';
 import { specFormatProblems } from './spec-fields.ts';
@@ -92,11 +92,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const { config, pool, clock, catalog } = deps;
   const app = Fastify({ bodyLimit: 5 * 1024 * 1024, logger: false });
   const { onRoute } = deps;
-  // The days of events kept now, which a count's warning compares its window with.
-  const daysKept = async (except: VersionRef | null = null) =>
-    eventDaysKept(
+  // The days of events held now, which a count's warning compares its window with.
+  const daysHeld = async () =>
+    eventDaysHeld(
       config.eventRetentionDays,
-      storedSpecs((await catalog.current()).values(), except),
+      storedSpecs((await catalog.current()).values()),
+      await clock.now(),
     );
   if (onRoute !== undefined)
     app.addHook('onRoute', (route) => {
@@ -151,19 +152,19 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const body = request.body as { spec?: unknown } | null;
     if (body === null || typeof body !== 'object' || body.spec === undefined)
       throw new ApiProblem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
+    // Worked out before the version is stored (what was held before it), and stored with it: a
+    // replay answers them as they were, not as versions published since would make them.
+    const parsed = specSchema.safeParse(body.spec);
+    const warnings = parsed.success ? lookBackWarnings(parsed.data, await daysHeld()) : [];
     const published = await publishVersion(
       pool,
       journeyId,
       key.trim(),
       body.spec,
       await clock.now(),
+      warnings,
     );
-    // Published, so the spec parses.
-    const warnings = lookBackWarnings(
-      specSchema.parse(body.spec),
-      await daysKept({ journeyId, version: published.version }),
-    );
-    return reply.code(201).send(publishResultSchema.parse({ ...published, warnings }));
+    return reply.code(201).send(publishResultSchema.parse(published));
   });
 
   app.get('/journeys/:journeyId/versions', async (request) => {
@@ -211,7 +212,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const parsed = specSchema.safeParse(body.spec);
     if (!parsed.success) return validationResultSchema.parse({ valid: false, errors });
     errors.push(...templateBudgetProblems(parsed.data));
-    const warnings = lookBackWarnings(parsed.data, await daysKept());
+    const warnings = lookBackWarnings(parsed.data, await daysHeld());
     return validationResultSchema.parse({ valid: errors.length === 0, errors, warnings });
   });
 

@@ -1,7 +1,6 @@
 import type { Pool } from 'pg';
 import type { JourneyPlans } from '../engine/version-plan.ts';
-import type { Spec } from '../../domain/compile/spec-schema.ts';
-import { eventDaysKept } from '../../domain/look-back/event-look-back.ts';
+import { eventDaysKept, type StoredSpec } from '../../domain/look-back/event-look-back.ts';
 import { inTransaction } from './transaction.ts';
 
 const DAY_MS = 86_400_000;
@@ -12,21 +11,12 @@ export interface EventKeeping {
   keepMs: number;
 }
 
-/** A stored version, left out of {@link storedSpecs}. */
-export interface VersionRef {
-  journeyId: string;
-  version: number;
-}
-
-/** The specs of every stored version but `except` (a publish's warnings say what was kept before it). */
-export function storedSpecs(
-  journeys: Iterable<JourneyPlans>,
-  except: VersionRef | null = null,
-): Spec[] {
-  const specs: Spec[] = [];
+/** The spec of every stored version, with when it was published. */
+export function storedSpecs(journeys: Iterable<JourneyPlans>): StoredSpec[] {
+  const specs: StoredSpec[] = [];
   for (const plans of journeys)
-    for (const [version, vp] of plans.byVersion)
-      if (plans.journeyId !== except?.journeyId || version !== except.version) specs.push(vp.spec);
+    for (const vp of plans.byVersion.values())
+      specs.push({ spec: vp.spec, publishedAt: vp.publishedAt });
   return specs;
 }
 
@@ -41,7 +31,11 @@ export async function currentEventKeeping(
   const journeys = await catalog.current();
   return {
     revision: Number(r.rows[0]?.revision),
-    keepMs: eventDaysKept(retentionDays, storedSpecs(journeys.values())) * DAY_MS,
+    keepMs:
+      eventDaysKept(
+        retentionDays,
+        storedSpecs(journeys.values()).map((s) => s.spec),
+      ) * DAY_MS,
   };
 }
 
