@@ -3,8 +3,8 @@ import type { Spec } from '../compile/spec-schema.ts';
 import { eventCountWindows } from './event-look-back.ts';
 
 /**
- * The event counts of a spec that look back further than the backend keeps events (`daysKept`:
- * the retention, or more while a stored version looks back further: `eventDaysKept`), as
+ * The event counts of a spec that look back further than the backend holds events (`daysKept`:
+ * the retention, or more while a stored version looks back further: `eventDaysHeld`), as
  * warnings: publish accepts them, and validate lists them beside the errors. A count over N days
  * is kept whole from its publish on, but events already deleted stay gone, so it comes out short
  * until the version has run N − `daysKept` days; a count over all time only ever sees the events

@@ -20,7 +20,9 @@ create trigger outbox_claimed before update of status on outbox
 -- Sends claimed before this migration: those still claimed, and, on the safe side, those pending
 -- in a batch a lease ever released (the previous release set its claims pending again). A pending
 -- send of any other batch was never claimed, or was given back after its provider's "not taken".
--- By the index of undelivered sends: the delivered ones are left unread.
+-- By the index of undelivered sends, so the delivered ones are not read. That shortens the
+-- migration, not its lock: the `alter table` above holds ACCESS EXCLUSIVE on the outbox until this
+-- migration commits, so every reader and writer of the outbox waits for the whole of it.
 update outbox set may_be_at_provider = true
 where status in ('sending', 'pending')
   and (status = 'sending'
