@@ -93,12 +93,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({ bodyLimit: 5 * 1024 * 1024, logger: false });
   const { onRoute } = deps;
   // The days of events held now, which a count's warning compares its window with.
-  const daysHeld = async () =>
-    eventDaysHeld(
-      config.eventRetentionDays,
-      storedSpecs((await catalog.current()).values()),
-      await clock.now(),
-    );
+  const daysHeld = async (now: number) =>
+    eventDaysHeld(config.eventRetentionDays, storedSpecs((await catalog.current()).values()), now);
   if (onRoute !== undefined)
     app.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) onRoute(method, route.url);
@@ -154,16 +150,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       throw new ApiProblem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
     // Worked out before the version is stored (what was held before it), and stored with it: a
     // replay answers them as they were, not as versions published since would make them.
+    const now = await clock.now();
     const parsed = specSchema.safeParse(body.spec);
-    const warnings = parsed.success ? lookBackWarnings(parsed.data, await daysHeld()) : [];
-    const published = await publishVersion(
-      pool,
-      journeyId,
-      key.trim(),
-      body.spec,
-      await clock.now(),
-      warnings,
-    );
+    const warnings = parsed.success ? lookBackWarnings(parsed.data, await daysHeld(now)) : [];
+    const published = await publishVersion(pool, journeyId, key.trim(), body.spec, now, warnings);
     return reply.code(201).send(publishResultSchema.parse(published));
   });
 
@@ -212,7 +202,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const parsed = specSchema.safeParse(body.spec);
     if (!parsed.success) return validationResultSchema.parse({ valid: false, errors });
     errors.push(...templateBudgetProblems(parsed.data));
-    const warnings = lookBackWarnings(parsed.data, await daysHeld());
+    const warnings = lookBackWarnings(parsed.data, await daysHeld(await clock.now()));
     return validationResultSchema.parse({ valid: errors.length === 0, errors, warnings });
   });
 
