@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { nextVersionRefusal } from '../src/domain/contract/backend-contract.ts';
 import { specSchema, validateSpec, type Diagnostic, type Spec } from '../src/domain/index.ts';
+import { eventDaysHeld } from '../src/domain/look-back/event-look-back.ts';
 import { lookBackWarnings } from '../src/domain/look-back/look-back-warnings.ts';
 import type { MockBackendState, MockFaults, MockVersion } from './mock-backend-state.ts';
 
@@ -11,13 +12,17 @@ const MOCK_RETENTION_DAYS = 400;
 
 /**
  * What the mock accepts but warns of, as the reference executor words it: an event count over
- * more days than it keeps. Counts over all time are not warned of here, so the templates that
- * count orders "ever" publish without a warning in dev.
+ * more days than it holds, which is longer while a stored version looks back further (credited
+ * only for the days it has been stored: events older than the retention were gone at its publish).
+ * Counts over all time are not warned of here, so the templates that count orders "ever" publish
+ * without a warning in dev.
  */
-function specWarnings(spec: Spec): Detail[] {
-  return lookBackWarnings(spec, MOCK_RETENTION_DAYS).filter(
-    (w) => w.code === 'look-back-beyond-retention',
-  );
+function specWarnings(state: MockBackendState, spec: Spec): Detail[] {
+  const stored = state
+    .allVersions()
+    .map((v) => ({ spec: v.spec, publishedAt: Date.parse(v.publishedAt) }));
+  const daysHeld = eventDaysHeld(MOCK_RETENTION_DAYS, stored, state.now().getTime());
+  return lookBackWarnings(spec, daysHeld).filter((w) => w.code === 'look-back-beyond-retention');
 }
 
 function problem(status: number, code: string, message: string, details?: Detail[]) {
@@ -59,9 +64,9 @@ function summary(v: MockVersion) {
   };
 }
 
-/** The answer of a publish (a replay too): the version, with the spec's warnings. */
+/** The answer of a publish (a replay too): the version, with the warnings its publish gave. */
 function publishResult(v: MockVersion) {
-  return { ...summary(v), warnings: specWarnings(v.spec) };
+  return { ...summary(v), warnings: v.warnings };
 }
 
 /** What the mock finds wrong with a spec: the domain's validateSpec plus injected rejections. */
@@ -182,7 +187,7 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
         const refusal = nextVersionRefusal(spec.journey.version, next);
         if (refusal !== null)
           return problem(refusal.status, refusal.code, refusal.message, refusal.details);
-        const version = state.publish(key, journeyId, spec);
+        const version = state.publish(key, journeyId, spec, specWarnings(state, spec));
         if (state.takeFault('failNextAfterCommit')) return fault(faults.status);
         return HttpResponse.json(publishResult(version), { status: 201 });
       }),
@@ -234,7 +239,7 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
         return HttpResponse.json({
           valid: errors.length === 0,
           errors,
-          warnings: specWarnings(parsed.data),
+          warnings: specWarnings(state, parsed.data),
         });
       }),
     ),

@@ -1,3 +1,4 @@
+import type { ErrorDetail } from '../src/domain/contract/backend-contract.ts';
 import { contentHash, specToJson, stableJson, type Spec } from '../src/domain/index.ts';
 
 /** One stored version in the mock backend. */
@@ -7,6 +8,8 @@ export interface MockVersion {
   specHash: string;
   publishedAt: string;
   spec: Spec;
+  /** The look-back warnings its publish answered with, which a replay answers too. */
+  warnings: ErrorDetail[];
 }
 
 /** How the mock misbehaves, set through POST {base}/__mock/faults. */
@@ -62,6 +65,10 @@ export function createMockBackendState(now: () => Date = () => new Date()) {
 
   return {
     versions: (journeyId: string): MockVersion[] => versions.get(journeyId) ?? [],
+    /** The mock's clock. */
+    now: (): Date => now(),
+    /** Every stored version, of every journey. */
+    allVersions: (): MockVersion[] => [...versions.values()].flat(),
     faults: (): MockFaults => faults,
     setFaults(next: Partial<MockFaults>): MockFaults {
       faults = { ...faults, ...next };
@@ -95,8 +102,8 @@ export function createMockBackendState(now: () => Date = () => new Date()) {
       const same = seen.journeyId === journeyId && seen.bodyHash === contentHash(stableJson(spec));
       return same ? seen.version : 'conflict';
     },
-    /** Stores the spec as the journey's next version. */
-    publish(key: string, journeyId: string, spec: Spec): MockVersion {
+    /** Stores the spec as the journey's next version, with the warnings its publish answers. */
+    publish(key: string, journeyId: string, spec: Spec, warnings: ErrorDetail[] = []): MockVersion {
       const list = versions.get(journeyId) ?? [];
       const version: MockVersion = {
         journeyId,
@@ -104,6 +111,7 @@ export function createMockBackendState(now: () => Date = () => new Date()) {
         specHash: contentHash(specToJson(spec)),
         publishedAt: now().toISOString(),
         spec,
+        warnings,
       };
       versions.set(journeyId, [...list, version]);
       stops.delete(journeyId);

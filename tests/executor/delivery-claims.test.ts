@@ -258,19 +258,69 @@ describe('delivering a send', () => {
       expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
     });
 
-  it('a send an older process set pending again after a stop is refused by the claim, not sent', async () => {
+  /** m1, left at the provider by `claimer` (claimed a minute ago) when its journey is stopped. */
+  async function stoppedAtProvider(claimer: string): Promise<OutboxSend> {
     const send = await oneSend();
-    const claimedAt = Date.now();
-    await leftAtProvider(send, 'deliver:a#held', claimedAt);
+    await leftAtProvider(send, claimer, Date.now() - MINUTE);
     await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
-    // A process of the previous release, during a rolling upgrade, ends the lease as it did then:
-    // the send is pending again, after the stop that left it alone while it was `sending`.
+    return send;
+  }
+
+  /** Ends every claim as a lease of the previous release did: the sends are pending again. */
+  async function releasedByOlderProcess(): Promise<void> {
     await engine.pool.query(
       `update outbox set status = 'pending', claimed_by = null, claimed_at = null
-       where status = 'sending' and claimed_at <= $1`,
-      [claimedAt + LEASE],
+       where status = 'sending'`,
     );
-    await expectRefusedByStop(send, 'deliver:x:1#held');
+  }
+
+  /** What a send the provider may have ends as once its journey is stopped. */
+  const endedInFlight = () =>
+    expect.objectContaining({ status: 'unknown', last_error: STOPPED_IN_FLIGHT_ERROR });
+
+  it('a send an older process set pending again after a stop ends unknown at the claim, still counted sent, not sent again', async () => {
+    const send = await stoppedAtProvider('deliver:a#held');
+    // During a rolling upgrade, a process of the previous release ends the lease as it did then:
+    // the send is pending again, after the stop that left it alone while it was `sending`.
+    await releasedByOlderProcess();
+    const provider = heldProvider();
+    provider.release();
+    expect(await deliverSends(engine.pool, provider.adapter, [send], 'deliver:x:1#held')).toBe(0);
+    expect(provider.calls).toEqual([]);
+    expect(await engine.sends()).toEqual([endedInFlight()]);
+    expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+  });
+
+  it('a send an older process set pending again before a stop ends unknown at the stop, still counted sent', async () => {
+    const send = await oneSend();
+    await leftAtProvider(send, 'deliver:a#held', Date.now() - MINUTE);
+    await releasedByOlderProcess();
+    await stopJourney(engine.pool, 'welcome', at(T0 + 2 * HOUR));
+    expect(await engine.sends()).toEqual([endedInFlight()]);
+    expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+  });
+
+  it('a send an older process set pending again ends unknown when its retries run out after a stop', async () => {
+    const send = await stoppedAtProvider('deliver:a#held');
+    await releasedByOlderProcess();
+    await giveUpSends(engine.pool, [send.id], 'deliver:x:1#held', 'timed out');
+    expect(await engine.sends()).toEqual([endedInFlight()]);
+    expect(await m1Counts()).toEqual({ sent: 1, notSent: 0 });
+  });
+
+  it('a pending send no provider has, found after a stop when its retries run out, is refused by the stop', async () => {
+    const send = await stoppedAtProvider('deliver:a#busy');
+    // A process of the previous release gave it back after its provider's "not taken", and the
+    // schema's migration found it pending in a batch no lease released: no provider has it.
+    await engine.pool.query(
+      `update outbox set status = 'pending', claimed_by = null, claimed_at = null,
+         may_be_at_provider = false`,
+    );
+    await giveUpSends(engine.pool, [send.id], 'deliver:x:1#busy', 'timed out');
+    expect(await engine.sends()).toEqual([
+      expect.objectContaining({ status: 'failed', last_error: 'journey stopped' }),
+    ]);
+    expect(await m1Counts()).toEqual({ sent: 0, notSent: 1 });
   });
 
   it('a send at the provider when the stop came, which the provider asks to retry, ends refused by the stop', async () => {

@@ -6,7 +6,7 @@ import { insertEvents, putProfile } from '../../src/executor/store/intake.ts';
 import { currentEventKeeping, pruneEvents } from '../../src/executor/store/prune-events.ts';
 import { publishVersion } from '../../src/executor/store/versions.ts';
 import { directEngine } from './support/direct-engine.ts';
-import { loyaltyJourney, specOf } from './support/journeys.ts';
+import { loyaltyJourney, specOf, splitWithPathsNamed } from './support/journeys.ts';
 
 /**
  * Events were never deleted: the table grew for ever, and every engine batch read all of a
@@ -196,5 +196,16 @@ describe('event retention', () => {
     await publishVersion(engine.pool, 'loyalty', 'v1', loyaltyJourney(600), NOW);
     expect(await pruneEvents(engine.pool, NOW, keeping, 1_000, 10)).toBe(0);
     expect(await ordersLeft('ida')).toEqual([900, 500, 3]);
+  });
+
+  it.each([{ type: 'event_count' }, { type: 'event_count', withinDays: 'x' }] as Record<
+    string,
+    string
+  >[])('deletes old events while a version names its paths like a count (%o)', async (paths) => {
+    await publishVersion(engine.pool, 'odd-names', 'v1', splitWithPathsNamed(paths), NOW);
+    await customerWithOrders('jo', [500, 3]);
+    await engine.batch(NOW);
+    expect(await prune()).toBe(1);
+    expect(await ordersLeft('jo')).toEqual([3]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '../../src/executor/http/problem.ts';
-import { STOP_LOCK, stopJourney } from '../../src/executor/store/stop-journey.ts';
+import { STOP_LOCK } from '../../src/executor/store/stop-lock.ts';
+import { stopJourney } from '../../src/executor/store/stop-journey.ts';
 import { journeyStatus, publishVersion } from '../../src/executor/store/versions.ts';
 import { at, directEngine } from './support/direct-engine.ts';
 import { twoEmailWelcome as welcome } from './support/journeys.ts';

@@ -3,13 +3,14 @@ import type { Spec } from '../compile/spec-schema.ts';
 import { eventCountWindows } from './event-look-back.ts';
 
 /**
- * The event counts of a spec that look back further than this executor keeps events
- * (EVENT_RETENTION_DAYS), as warnings: publish accepts them, and validate lists them beside the
- * errors. A count over N days is kept whole from its publish on, but events already deleted stay
- * gone, so it comes out short until the version has run N − retention days; a count over all time
- * only ever sees the events kept.
+ * The event counts of a spec that look back further than the backend holds events (`daysKept`:
+ * the retention, or more while a stored version looks back further: `eventDaysHeld`), as
+ * warnings: publish accepts them, and validate lists them beside the errors. A count over N days
+ * is kept whole from its publish on, but events already deleted stay gone, so it comes out short
+ * until the version has run N − `daysKept` days; a count over all time only ever sees the events
+ * kept.
  */
-export function lookBackWarnings(spec: Spec, retentionDays: number): ErrorDetail[] {
+export function lookBackWarnings(spec: Spec, daysKept: number): ErrorDetail[] {
   const warnings: ErrorDetail[] = [];
   for (const { stepId, field, withinDays } of eventCountWindows(spec)) {
     if (withinDays === null)
@@ -17,16 +18,16 @@ export function lookBackWarnings(spec: Spec, retentionDays: number): ErrorDetail
         stepId,
         field,
         code: 'look-back-all-time',
-        message: `Step ${stepId} counts events over all time, but this backend keeps events for ${retentionDays} days: older ones are not counted.`,
-        params: { retentionDays },
+        message: `Step ${stepId} counts events over all time, but this backend keeps events for ${daysKept} days: older ones are not counted.`,
+        params: { retentionDays: daysKept },
       });
-    else if (withinDays > retentionDays)
+    else if (withinDays > daysKept)
       warnings.push({
         stepId,
         field,
         code: 'look-back-beyond-retention',
-        message: `Step ${stepId} counts events over the last ${withinDays} days, but this backend keeps events for ${retentionDays} days: events already deleted are not counted until the journey has run ${Math.ceil(withinDays - retentionDays)} days.`,
-        params: { lookBackDays: withinDays, retentionDays },
+        message: `Step ${stepId} counts events over the last ${withinDays} days, but this backend keeps events for ${daysKept} days: events already deleted are not counted until the journey has run ${Math.ceil(withinDays - daysKept)} days.`,
+        params: { lookBackDays: withinDays, retentionDays: daysKept },
       });
   }
   return warnings;

@@ -11,7 +11,7 @@ import {
   type DeliveryAdapter,
   type OutboxSend,
 } from './adapter.ts';
-import { underSharedStopLock } from './under-shared-stop-lock.ts';
+import { underSharedStopLock } from '../store/stop-lock.ts';
 
 /**
  * Ends sends as delivered or failed (with the reason): those still pending, and those `claimer`
@@ -42,8 +42,9 @@ const STOPPED = `exists (select 1 from journey_stops s
 /**
  * Fails the sends of `ids` a stop covers that are not at their provider, as the stop fails the
  * pending sends it finds (`undoStoppedSends`): "journey stopped", taken back from the counts
- * and caps ({@link takeBackRefused}). Which are not at their provider: the pending ones when
- * `holder` is null, else the ones `holder` claimed and the provider did not take.
+ * and caps ({@link takeBackRefused}). Which are not at their provider: the pending ones no
+ * provider may have (never claimed, or given back after "not taken") when `holder` is null, else
+ * the ones `holder` claimed and the provider did not take.
  */
 async function refuseStopped(
   client: PoolClient,
@@ -53,11 +54,34 @@ async function refuseStopped(
   const refused = await client.query<RefusedSend>(
     `update outbox set status = 'failed', last_error = $3, claimed_by = null, claimed_at = null
      where id = any($1) and ${STOPPED}
-       and (($2::text is null and status = 'pending') or (status = 'sending' and claimed_by = $2))
+       and (($2::text is null and status = 'pending' and not may_be_at_provider)
+            or (status = 'sending' and claimed_by = $2))
      returning ${REFUSED_SEND_COLUMNS}`,
     [ids, holder, STOPPED_SEND_ERROR],
   );
   await takeBackRefused(client, refused.rows);
+}
+
+/**
+ * Ends the sends of `ids` a stop covers that `claimer` would otherwise call or fail: the pending
+ * ones no provider has are refused ({@link refuseStopped}), and the ones the provider may have
+ * end `unknown`, still counted sent, since the stop promises nothing more goes out. Those are the
+ * `unanswered` ones (a condition on `$2`, the claimer) and the pending ones once claimed: during
+ * a rolling upgrade an older process's lease release set its handed-back claims `pending`.
+ */
+async function settleStopped(
+  client: PoolClient,
+  ids: number[],
+  claimer: string,
+  unanswered: string,
+): Promise<void> {
+  await refuseStopped(client, ids, null);
+  await client.query(
+    `update outbox set status = 'unknown', last_error = $3, claimed_by = null, claimed_at = null
+     where id = any($1) and ${STOPPED}
+       and (${unanswered} or (status = 'pending' and may_be_at_provider))`,
+    [ids, claimer, STOPPED_IN_FLIGHT_ERROR],
+  );
 }
 
 /**
@@ -69,8 +93,8 @@ async function refuseStopped(
  * its provider once and its call never answered: when its journey has been stopped since, it is
  * not called again (the stop promises nothing more goes out) and ends `unknown`, still counted
  * sent: the provider may have it. A pending send of a stopped version is refused as the stop
- * refuses the pending sends it finds: during a rolling upgrade, an older process's lease release
- * sets handed-back sends `pending` again, after a stop that left them alone as `sending`.
+ * refuses the pending sends it finds, unless it was claimed once ({@link settleStopped}). Every
+ * claim marks the send as one the provider may have (`may_be_at_provider`, set by the database).
  */
 async function claim(
   pool: Pool,
@@ -82,17 +106,12 @@ async function claim(
   // Ordered against stops, as engine batches and give-backs are: a stop writes no row this
   // claim may take ('sending'), so only its lock makes the claim see a stop committed before.
   const r = await underSharedStopLock(pool, async (client) => {
-    await refuseStopped(client, ids, null);
+    await settleStopped(client, ids, claimer, unanswered);
     return client.query<{ id: string }>(
-      `with settled as (
-         update outbox set status = 'unknown', last_error = $4, claimed_by = null, claimed_at = null
-         where id = any($1) and ${unanswered} and ${STOPPED}
-         returning id)
-       update outbox set status = 'sending', claimed_by = $2, claimed_at = $3
-       where id = any($1) and id not in (select id from settled)
-         and (status = 'pending' or ${unanswered})
+      `update outbox set status = 'sending', claimed_by = $2, claimed_at = $3
+       where id = any($1) and (status = 'pending' or ${unanswered})
        returning id`,
-      [ids, claimer, Date.now(), STOPPED_IN_FLIGHT_ERROR],
+      [ids, claimer, Date.now()],
     );
   });
   const mine = new Set(r.rows.map((row) => Number(row.id)));
@@ -110,7 +129,8 @@ async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<voi
   await underSharedStopLock(pool, async (client) => {
     await refuseStopped(client, ids, claimer);
     await client.query(
-      `update outbox set status = 'pending', claimed_by = null, claimed_at = null
+      `update outbox set status = 'pending', claimed_by = null, claimed_at = null,
+         may_be_at_provider = false
        where id = any($1) and status = 'sending' and claimed_by = $2`,
       [ids, claimer],
     );
@@ -119,9 +139,10 @@ async function giveBack(pool: Pool, ids: number[], claimer: string): Promise<voi
 
 /**
  * Ends sends whose retries ran out: failed with the last error, those still pending or held by
- * `claimer`. One held by `claimer` never got an answer (the provider may have it): when its
- * journey has been stopped, it ends `unknown` as the claim would end it, still counted sent. The
- * stop lock, held shared, orders this against stops, which write no row this one ends.
+ * `claimer`. When their journey has been stopped, they end as the claim would end them
+ * ({@link settleStopped}): refused by the stop if no provider has them, else `unknown` (one held
+ * by `claimer` never got an answer), still counted sent. The stop lock, held shared, orders this
+ * against stops, which write no row this one ends.
  */
 export async function giveUpSends(
   pool: Pool,
@@ -130,11 +151,7 @@ export async function giveUpSends(
   error: string,
 ): Promise<void> {
   await underSharedStopLock(pool, async (client) => {
-    await client.query(
-      `update outbox set status = 'unknown', last_error = $3, claimed_by = null, claimed_at = null
-       where id = any($1) and status = 'sending' and claimed_by = $2 and ${STOPPED}`,
-      [ids, claimer, STOPPED_IN_FLIGHT_ERROR],
-    );
+    await settleStopped(client, ids, claimer, `status = 'sending' and claimed_by = $2`);
     await client.query(
       `update outbox set status = 'failed', delivered_at = $3, last_error = $4,
          claimed_by = null, claimed_at = null

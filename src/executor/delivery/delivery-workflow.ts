@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { Channel } from '../../domain/index.ts';
 import type { DeliveryAdapter, OutboxSend } from './adapter.ts';
 import { deliverSends, giveUpSends, markSends as mark } from './deliver-sends.ts';
+import { inTransaction } from '../store/transaction.ts';
 
 /** An outbox row as Postgres returns it. */
 export interface OutboxRow {
@@ -163,9 +164,7 @@ export async function dispatchBatches(
   deliver: (batchId: string) => Promise<number>,
   limit = 50,
 ): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const r = await client.query<{ batch_id: string; round: number }>(
       `select batch_id, round from delivery_batches where status = 'new'
        limit $1 for update skip locked`,
@@ -180,12 +179,6 @@ export async function dispatchBatches(
       await client.query(`update delivery_batches set status = 'queued' where batch_id = any($1)`, [
         r.rows.map((x) => x.batch_id),
       ]);
-    await client.query('commit');
     return r.rows.length;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -9,6 +9,8 @@ export interface VersionPlan {
   journeyId: string;
   version: number;
   spec: Spec;
+  /** When it was published (ms since the epoch). */
+  publishedAt: number;
   /** The simulator's plan of the spec from the publish instant: the same tables, the same rules. */
   plan: SimulationPlan;
   /**
@@ -30,6 +32,7 @@ export function versionPlan(spec: Spec, version: number, publishedAt: number): V
     journeyId: spec.journey.id,
     version,
     spec,
+    publishedAt,
     plan: createSimulationPlan(spec, { start: publishedAt, horizonDays: PLAN_HORIZON_DAYS }),
     overBudget: overBudgetByStep(spec),
   };

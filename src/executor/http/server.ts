@@ -23,6 +23,8 @@ import { stopJourney } from '../store/stop-journey.ts';
 import { readWorkspaceCap, saveWorkspaceCap } from '../store/workspace-settings.ts';
 import { getVersion, journeyStatus, listVersions, publishVersion } from '../store/versions.ts';
 import type { Catalog } from '../worker/catalog.ts';
+import { storedSpecs } from '../store/prune-events.ts';
+import { eventDaysHeld } from '../../domain/look-back/event-look-back.ts';
 import { lookBackWarnings } from '../../domain/look-back/look-back-warnings.ts';
 import { ApiProblem } from './problem.ts';
 import { specFormatProblems } from './spec-fields.ts';
@@ -90,6 +92,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const { config, pool, clock, catalog } = deps;
   const app = Fastify({ bodyLimit: 5 * 1024 * 1024, logger: false });
   const { onRoute } = deps;
+  // The days of events held now, which a count's warning compares its window with.
+  const daysHeld = async (now: number) =>
+    eventDaysHeld(config.eventRetentionDays, storedSpecs((await catalog.current()).values()), now);
   if (onRoute !== undefined)
     app.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) onRoute(method, route.url);
@@ -143,16 +148,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const body = request.body as { spec?: unknown } | null;
     if (body === null || typeof body !== 'object' || body.spec === undefined)
       throw new ApiProblem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
-    const published = await publishVersion(
-      pool,
-      journeyId,
-      key.trim(),
-      body.spec,
-      await clock.now(),
-    );
-    // Published, so the spec parses.
-    const warnings = lookBackWarnings(specSchema.parse(body.spec), config.eventRetentionDays);
-    return reply.code(201).send(publishResultSchema.parse({ ...published, warnings }));
+    // Worked out before the version is stored (what was held before it), and stored with it: a
+    // replay answers them as they were, not as versions published since would make them.
+    const now = await clock.now();
+    const parsed = specSchema.safeParse(body.spec);
+    const warnings = parsed.success ? lookBackWarnings(parsed.data, await daysHeld(now)) : [];
+    const published = await publishVersion(pool, journeyId, key.trim(), body.spec, now, warnings);
+    return reply.code(201).send(publishResultSchema.parse(published));
   });
 
   app.get('/journeys/:journeyId/versions', async (request) => {
@@ -200,7 +202,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const parsed = specSchema.safeParse(body.spec);
     if (!parsed.success) return validationResultSchema.parse({ valid: false, errors });
     errors.push(...templateBudgetProblems(parsed.data));
-    const warnings = lookBackWarnings(parsed.data, config.eventRetentionDays);
+    const warnings = lookBackWarnings(parsed.data, await daysHeld(await clock.now()));
     return validationResultSchema.parse({ valid: errors.length === 0, errors, warnings });
   });
 

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { EventBatch } from '../../domain/contract/executor-contract.ts';
 import { profileAttributesSchema, type ProfileAttributes } from '../../domain/index.ts';
 import { ApiProblem } from '../http/problem.ts';
+import { inTransaction } from './transaction.ts';
 
 /**
  * Creates or replaces a profile's attributes. The profile becomes due now: a segment entry may
@@ -44,9 +45,7 @@ export async function insertEvents(
   now: number,
 ): Promise<{ accepted: number; duplicates: number }> {
   const { events } = batch;
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const columns = [
       events.map((e) => e.id),
       events.map((e) => e.profileId),
@@ -104,15 +103,9 @@ export async function insertEvents(
         [ids, ids.map((id) => earliest.get(id)), EMPTY_ATTRIBUTES],
       );
     }
-    await client.query('commit');
     return {
       accepted: inserted.rowCount ?? 0,
       duplicates: events.length - (inserted.rowCount ?? 0),
     };
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,10 +1,9 @@
 import type { Pool } from 'pg';
 import type { JourneyPlans } from '../engine/version-plan.ts';
-import { eventLookBackDays } from '../../domain/look-back/event-look-back.ts';
+import { eventDaysKept, type StoredSpec } from '../../domain/look-back/event-look-back.ts';
+import { inTransaction } from './transaction.ts';
 
 const DAY_MS = 86_400_000;
-/** Kept beyond a version's look-back, so a window's edge never lands on a pruned event. */
-const LOOK_BACK_MARGIN_DAYS = 1;
 
 /** How long events are kept, and the catalog revision whose versions that was worked out for. */
 export interface EventKeeping {
@@ -12,17 +11,13 @@ export interface EventKeeping {
   keepMs: number;
 }
 
-/**
- * How far before the instant the engine decides at a profile's events are still needed: the
- * retention, or further when a published version (live or with runs in flight) looks back over
- * a longer bounded window, plus a margin.
- */
-export function eventKeepMs(retentionDays: number, journeys: Iterable<JourneyPlans>): number {
-  let days = retentionDays;
+/** The spec of every stored version, with when it was published. */
+export function storedSpecs(journeys: Iterable<JourneyPlans>): StoredSpec[] {
+  const specs: StoredSpec[] = [];
   for (const plans of journeys)
     for (const vp of plans.byVersion.values())
-      days = Math.max(days, eventLookBackDays(vp.spec) + LOOK_BACK_MARGIN_DAYS);
-  return days * DAY_MS;
+      specs.push({ spec: vp.spec, publishedAt: vp.publishedAt });
+  return specs;
 }
 
 /** How long events are kept now, read as of the catalog revision it returns. */
@@ -36,7 +31,11 @@ export async function currentEventKeeping(
   const journeys = await catalog.current();
   return {
     revision: Number(r.rows[0]?.revision),
-    keepMs: eventKeepMs(retentionDays, journeys.values()),
+    keepMs:
+      eventDaysKept(
+        retentionDays,
+        storedSpecs(journeys.values()).map((s) => s.spec),
+      ) * DAY_MS,
   };
 }
 
@@ -92,23 +91,12 @@ async function pruneBatch(
   keeping: EventKeeping,
   batchSize: number,
 ): Promise<number | null> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const r = await client.query<{ revision: string }>(
       'select revision from catalog where id = 1 for share',
     );
-    if (Number(r.rows[0]?.revision) !== keeping.revision) {
-      await client.query('rollback');
-      return null;
-    }
+    if (Number(r.rows[0]?.revision) !== keeping.revision) return null;
     const d = await client.query(PRUNE_BATCH_SQL, [now, keeping.keepMs, batchSize]);
-    await client.query('commit');
     return d.rowCount ?? 0;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -2,16 +2,9 @@ import type { Pool, PoolClient } from 'pg';
 import type { JourneyStatus } from '../../domain/contract/backend-contract.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { undoStoppedSends } from './undo-stopped-sends.ts';
+import { holdStopLockExclusively } from './stop-lock.ts';
+import { inTransaction } from './transaction.ts';
 import { journeyStatus } from './versions.ts';
-
-/**
- * The lock between stops and engine batches: a batch holds it shared for its whole transaction,
- * a stop exclusively. A stop therefore waits for the batches in flight (which read the catalog
- * before it) to commit, and a batch that starts after waits for the stop and sees it. Taken as
- * the pair (STOP_LOCK, 0), a key space of its own: no one-key lock (`hashtext` of a journey id) can
- * collide with it.
- */
-export const STOP_LOCK = 0x5709_0005;
 
 /**
  * Stops a journey (POST /journeys/{journeyId}/stop): from its instant it takes no new entries and
@@ -34,9 +27,7 @@ export async function stopJourney(
   /** Read inside the transaction, once no batch is in flight. */
   timeNow: (client: PoolClient) => Promise<number>,
 ): Promise<JourneyStatus> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     // The publish lock: a stop and a publish of one journey happen one after the other.
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [journeyId]);
     // Under the publish lock, the journey's versions and stop cannot change: a stop with nothing
@@ -49,12 +40,8 @@ export async function stopJourney(
     );
     const version = latest.rows[0]?.v ?? null;
     if (version === null) throw new ApiProblem(404, 'not-found', 'No such journey is published.');
-    if ((latest.rows[0]?.stopped ?? -1) >= version) {
-      const status = await journeyStatus(client, journeyId);
-      await client.query('commit');
-      return status;
-    }
-    await client.query('select pg_advisory_xact_lock($1, 0)', [STOP_LOCK]);
+    if ((latest.rows[0]?.stopped ?? -1) >= version) return journeyStatus(client, journeyId);
+    await holdStopLockExclusively(client);
     const now = await timeNow(client);
     // A row of its own: an earlier stop keeps its instant for the versions it stopped.
     const stopped = await client.query(
@@ -82,13 +69,6 @@ export async function stopJourney(
     // Read before the commit, while no batch can run: its activeProfiles are exactly the runs
     // this stop ends (the engine's next pass ends them at the stop instant), not whatever part of
     // them a batch right after the commit had already ended.
-    const status = await journeyStatus(client, journeyId);
-    await client.query('commit');
-    return status;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return journeyStatus(client, journeyId);
+  });
 }

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { CHANNELS } from '../../domain/channels.ts';
 import { Tally } from '../engine/tally.ts';
-import { STOPPED_SEND_ERROR } from '../engine/send-intent.ts';
+import { STOPPED_IN_FLIGHT_ERROR, STOPPED_SEND_ERROR } from '../engine/send-intent.ts';
 
 /** A send a stop refused, as the `returning` of the statement that failed it gives it. */
 export interface RefusedSend {
@@ -26,16 +26,24 @@ function without(history: [number, number][], at: number, channel: number): [num
 
 /**
  * Fails the journey's sends of stopped versions still pending in the outbox, at the stop, and
- * takes back what they were charged ({@link takeBackRefused}). The journey's active profiles,
- * which the stop locks next, are locked with the refused sends' profiles: one ordered lock of
- * them all, or a batch of events could hold one the stop waits for while waiting for one the stop
+ * takes back what they were charged ({@link takeBackRefused}). A pending one the provider may
+ * have (an older process's lease release set it pending again) ends `unknown` instead, still
+ * counted sent, as delivery ends a stopped send whose call never answered. The journey's active
+ * profiles, which the stop locks next, are locked with the refused sends' profiles: one ordered
+ * lock of them all, or a batch of events could hold one the stop waits for while waiting for one the stop
  * holds. Runs inside the stop's transaction, holding the stop lock exclusively.
  */
 export async function undoStoppedSends(client: PoolClient, journeyId: string): Promise<void> {
+  const stoppedPending = `journey_id = $1 and status = 'pending'
+    and version <= (select max(last_version) from journey_stops where journey_id = $1)`;
+  await client.query(
+    `update outbox set status = 'unknown', last_error = $2
+     where ${stoppedPending} and may_be_at_provider`,
+    [journeyId, STOPPED_IN_FLIGHT_ERROR],
+  );
   const failed = await client.query<RefusedSend>(
     `update outbox set status = 'failed', last_error = $2
-     where journey_id = $1 and status = 'pending'
-       and version <= (select max(last_version) from journey_stops where journey_id = $1)
+     where ${stoppedPending}
      returning ${REFUSED_SEND_COLUMNS}`,
     [journeyId, STOPPED_SEND_ERROR],
   );

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { contentHash, specSchema, specToJson, type Spec } from '../../domain/index.ts';
 import {
   nextVersionRefusal,
+  type ErrorDetail,
   type JourneyStatus,
   type PublishedVersion,
   type VersionDetail,
@@ -10,6 +11,7 @@ import { templateBudgetProblems } from '../engine/template-budget.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { specFormatProblems } from '../http/spec-fields.ts';
 import { validatorDetails } from '../http/validator-details.ts';
+import { inTransaction } from './transaction.ts';
 
 interface VersionRow {
   journey_id: string;
@@ -17,6 +19,7 @@ interface VersionRow {
   spec_hash: string;
   published_at: string;
   idempotency_key: string;
+  look_back_warnings: ErrorDetail[];
 }
 
 const summary = (r: VersionRow): PublishedVersion => ({
@@ -30,6 +33,8 @@ const summary = (r: VersionRow): PublishedVersion => ({
  * Publishes a spec as the journey's next version (docs/openapi.json): a repeated idempotency key
  * answers with the version it created; a spec compiled for another version number is stale (409).
  * Every profile becomes due at the publish instant, so segment, date and schedule entries start.
+ * `warnings` (the spec's look-back warnings) are stored with the version: a replay answers the
+ * first publish's.
  */
 export async function publishVersion(
   pool: Pool,
@@ -37,7 +42,8 @@ export async function publishVersion(
   key: string,
   body: unknown,
   now: number,
-): Promise<PublishedVersion> {
+  warnings: ErrorDetail[] = [],
+): Promise<PublishedVersion & { warnings: ErrorDetail[] }> {
   const format = specFormatProblems(body);
   if (format.length > 0)
     throw new ApiProblem(422, 'invalid-spec', 'The spec is not valid.', format);
@@ -46,9 +52,7 @@ export async function publishVersion(
     throw new ApiProblem(422, 'invalid-spec', 'The spec is not valid.', problems);
   const spec: Spec = specSchema.parse(body);
   const hash = contentHash(specToJson(spec));
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [journeyId]);
     const existing = await client.query<VersionRow>(
       'select * from journey_versions where journey_id = $1 and idempotency_key = $2',
@@ -56,14 +60,13 @@ export async function publishVersion(
     );
     const replay = existing.rows[0];
     if (replay !== undefined) {
-      await client.query('rollback');
       if (replay.spec_hash !== hash)
         throw new ApiProblem(
           409,
           'idempotency-key-reused',
           'This key was used for another request.',
         );
-      return summary(replay);
+      return { ...summary(replay), warnings: replay.look_back_warnings };
     }
     // Refused once here rather than costing the whole render budget at every send of the step.
     // After the replay lookup: the check is timed, and a retried publish whose first attempt
@@ -89,9 +92,10 @@ export async function publishVersion(
     if (refusal !== null)
       throw new ApiProblem(refusal.status, refusal.code, refusal.message, refusal.details);
     const inserted = await client.query<VersionRow>(
-      `insert into journey_versions (journey_id, version, spec, spec_hash, published_at, idempotency_key)
-       values ($1, $2, $3, $4, $5, $6) returning *`,
-      [journeyId, next, JSON.stringify(spec), hash, now, key],
+      `insert into journey_versions
+         (journey_id, version, spec, spec_hash, published_at, idempotency_key, look_back_warnings)
+       values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+      [journeyId, next, JSON.stringify(spec), hash, now, key, JSON.stringify(warnings)],
     );
     // A version published after a stop starts the journey again (docs/openapi.json): the stop
     // row is kept, as it covers only versions up to its last_version (runs in flight on them
@@ -105,14 +109,8 @@ export async function publishVersion(
        where p.profile_id = o.profile_id`,
       [now],
     );
-    await client.query('commit');
-    return summary(inserted.rows[0] as VersionRow);
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return { ...summary(inserted.rows[0] as VersionRow), warnings };
+  });
 }
 
 export async function listVersions(

@@ -12,7 +12,7 @@ import {
 } from '../engine/state.ts';
 import { Tally } from '../engine/tally.ts';
 import { workspaceCapOf } from '../engine/workspace-cap.ts';
-import { STOP_LOCK } from '../store/stop-journey.ts';
+import { underSharedStopLock } from '../store/stop-lock.ts';
 import { readWorkspaceCap } from '../store/workspace-settings.ts';
 import type { Catalog } from './catalog.ts';
 
@@ -55,12 +55,9 @@ export async function processDueBatch(
   /** The engine's time read inside the batch's transaction (see below). */
   timeNow: (client: PoolClient) => Promise<number>,
 ): Promise<BatchResult> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    // Shared with other batches, exclusive with a stop: a stop waits for this batch to commit,
-    // and this batch, when it starts after a stop, sees it (catalog read below).
-    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
+  // Shared with other batches, exclusive with a stop: a stop waits for this batch to commit,
+  // and this batch, when it starts after a stop, sees it (catalog read below).
+  return underSharedStopLock(pool, async (client) => {
     const claimed = await client.query<{
       profile_id: string;
       attributes: ProfileAttributes;
@@ -72,10 +69,7 @@ export async function processDueBatch(
        order by due_at limit $2 for update skip locked`,
       [dueBy, limit, dueBy - HOLD_RETRY_MS],
     );
-    if (claimed.rows.length === 0) {
-      await client.query('commit');
-      return NONE;
-    }
+    if (claimed.rows.length === 0) return NONE;
     // Read after the claim, in the same transaction: never older than what made these profiles
     // due. A test clock set back meanwhile (a test starting over) is then seen too.
     const journeys = await catalog.current(client);
@@ -247,14 +241,8 @@ export async function processDueBatch(
         [journeyId, Number(version), executorId, ids.length, steps, JSON.stringify(deltas)],
       );
     }
-    await client.query('commit');
     return { profiles: ids.length, stepExecutions, sends: sends.length, held };
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 class UnreadableState extends Error {}

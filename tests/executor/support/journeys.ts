@@ -4,6 +4,8 @@ import {
   journeyOf,
   onEvent,
   ordersAtLeast,
+  type LinkRow,
+  type StepRow,
 } from '../../../src/domain/conformance/case-builder.ts';
 import { compile, type Spec } from '../../../src/domain/index.ts';
 
@@ -103,6 +105,36 @@ export function loyaltyJourney(withinDays: number | null): Spec {
         ['t', 'next', 'c'],
         ['c', 'yes', 'm'],
       ],
+    ),
+  );
+}
+
+/**
+ * A multi-split whose first paths are named and lead as `paths` says (path name → step id): names
+ * chosen by the user that, in the step's `next`, look like an event count rule (`type` →
+ * `event_count`) with a window (`withinDays` → `x`). Its real counts look back 30 days.
+ */
+export function splitWithPathsNamed(paths: Readonly<Record<string, string>>): Spec {
+  const named = Object.entries(paths);
+  return specOf(
+    journeyOf(
+      'odd-names',
+      'Odd names',
+      [
+        ['t', 'event', onEvent('signed_up')],
+        [
+          's',
+          'multi_split',
+          {
+            branches: [
+              ...named.map(([key]) => ({ key, label: key, condition: ordersAtLeast(2, 30) })),
+              { key: 'others', label: 'Others', condition: ordersAtLeast(1, 30) },
+            ],
+          },
+        ],
+        ...named.map(([, target]): StepRow => [target, 'email', email('Thanks')]),
+      ],
+      [['t', 'next', 's'], ...named.map(([key, target]): LinkRow => ['s', key, target])],
     ),
   );
 }

@@ -8,8 +8,8 @@ import { compile, sequentialIds, TEMPLATES, type Spec } from '../../../src/domai
 export const BASE = 'http://backend.test/api';
 
 /** A mock backend in this test file, with MSW refusing any request it does not handle. */
-export function useMockBackend() {
-  const state = createMockBackendState(() => new Date('2025-03-01T10:00:00.000Z'));
+export function useMockBackend(now: () => Date = () => new Date('2025-03-01T10:00:00.000Z')) {
+  const state = createMockBackendState(now);
   const server = setupServer(...createBackendHandlers(state, BASE));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {

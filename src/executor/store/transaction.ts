@@ -1,19 +1,16 @@
 import type { Pool, PoolClient } from 'pg';
-import { STOP_LOCK } from '../store/stop-journey.ts';
 
 /**
- * Runs `work` in a transaction of its own holding the stop lock shared, as engine batches hold
- * it: a stop committed before is seen, one coming after waits for the commit. Any error rolls the
- * whole of `work` back and is thrown on.
+ * Runs `work` in a transaction of its own on a client of `pool`, committed when it returns. Any
+ * error rolls the whole of `work` back and is thrown on.
  */
-export async function underSharedStopLock<T>(
+export async function inTransaction<T>(
   pool: Pool,
   work: (client: PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('begin');
-    await client.query('select pg_advisory_xact_lock_shared($1, 0)', [STOP_LOCK]);
     const result = await work(client);
     await client.query('commit');
     return result;
