@@ -70,8 +70,10 @@ export function buildResult(
   const steps: Record<string, StepResult> = {};
   const edgeCounts: Record<string, number> = {};
   const order = flowOrder(plan.steps, plan.loops);
-  if (order !== null) settleBranches(counters, plan.steps, order);
-  const entered = stepEntries(counters, plan.steps);
+  const entered =
+    order === null
+      ? stepEntries(counters, plan.steps)
+      : settleBranches(counters, plan.steps, order);
   const exitedBy = counters.exitedBy;
   for (const step of plan.steps) {
     const byBranch: Record<string, number> = {};

@@ -187,13 +187,13 @@ export function stepEntries(
  * Works out the count of each branch that is its step's only one and leads to a step, in a
  * journey without a loop: every run that entered the step and did not end there took it.
  * Untraced runs do not count these (see `FAST` in step-table.ts). `order` is the plan's
- * `flowOrder`.
+ * `flowOrder`. Returns each step's entries, as {@link stepEntries} gives them once settled.
  */
 export function settleBranches(
   counters: Counters,
   steps: readonly { readonly next: Int32Array; readonly branchBase: number }[],
   order: Int32Array,
-): void {
+): Float64Array {
   const entered = counters.starts.slice();
   const branches = counters.branches;
   for (const i of order) {
@@ -206,6 +206,7 @@ export function settleBranches(
       if (to >= 0) entered[to] = (entered[to] as number) + (branches[branchBase + b] as number);
     }
   }
+  return entered;
 }
 
 /** Runs ended at `step`, for any reason. */
