@@ -10,6 +10,9 @@ import { WEBHOOK_TIMEOUT_MS } from './delivery/webhook-adapter.ts';
 export const MIN_CLAIM_LEASE_MS = 3 * WEBHOOK_TIMEOUT_MS;
 
 /** How an executor process is set up; `npm run executor` reads it from the environment. */
+/** EVENT_RETENTION_DAYS when it is not set. */
+export const DEFAULT_EVENT_RETENTION_DAYS = 400;
+
 export const executorConfigSchema = z.object({
   databaseUrl: z.string().min(1),
   host: z.string().default('127.0.0.1'),
@@ -42,7 +45,7 @@ export const executorConfigSchema = z.object({
    * Events older than this many days are deleted (longer when a published version counts events
    * over a longer window). Conditions counting events over all time see this far back.
    */
-  eventRetentionDays: z.number().int().min(1).default(400),
+  eventRetentionDays: z.number().int().min(1).default(DEFAULT_EVENT_RETENTION_DAYS),
 });
 export type ExecutorConfig = z.infer<typeof executorConfigSchema>;
 export type ExecutorConfigInput = z.input<typeof executorConfigSchema>;

@@ -148,12 +148,14 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const body = request.body as { spec?: unknown } | null;
     if (body === null || typeof body !== 'object' || body.spec === undefined)
       throw new ApiProblem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
-    // Worked out before the version is stored (what was held before it), and stored with it: a
-    // replay answers them as they were, not as versions published since would make them.
-    const now = await clock.now();
-    const parsed = specSchema.safeParse(body.spec);
-    const warnings = parsed.success ? lookBackWarnings(parsed.data, await daysHeld(now)) : [];
-    const published = await publishVersion(pool, journeyId, key.trim(), body.spec, now, warnings);
+    const published = await publishVersion(
+      pool,
+      journeyId,
+      key.trim(),
+      body.spec,
+      (client) => clock.now(client),
+      config.eventRetentionDays,
+    );
     return reply.code(201).send(publishResultSchema.parse(published));
   });
 

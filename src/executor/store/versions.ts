@@ -7,10 +7,12 @@ import {
   type PublishedVersion,
   type VersionDetail,
 } from '../../domain/contract/backend-contract.ts';
+import { DEFAULT_EVENT_RETENTION_DAYS } from '../config.ts';
 import { templateBudgetProblems } from '../engine/template-budget.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { specFormatProblems } from '../http/spec-fields.ts';
 import { validatorDetails } from '../http/validator-details.ts';
+import { publishWarnings } from './publish-warnings.ts';
 import { inTransaction } from './transaction.ts';
 
 interface VersionRow {
@@ -29,20 +31,23 @@ const summary = (r: VersionRow): PublishedVersion => ({
   publishedAt: new Date(Number(r.published_at)).toISOString(),
 });
 
+/** The instant of a publish, or how to read it inside the publish's transaction. */
+export type PublishInstant = number | ((client: PoolClient) => Promise<number>);
+
 /**
  * Publishes a spec as the journey's next version (docs/openapi.json): a repeated idempotency key
  * answers with the version it created; a spec compiled for another version number is stale (409).
  * Every profile becomes due at the publish instant, so segment, date and schedule entries start.
- * `warnings` (the spec's look-back warnings) are stored with the version: a replay answers the
- * first publish's.
+ * Its look-back warnings (counts over more days than `retentionDays` and the stored versions
+ * hold) are stored with the version: a replay answers the first publish's.
  */
 export async function publishVersion(
   pool: Pool,
   journeyId: string,
   key: string,
   body: unknown,
-  now: number,
-  warnings: ErrorDetail[] = [],
+  instant: PublishInstant,
+  retentionDays = DEFAULT_EVENT_RETENTION_DAYS,
 ): Promise<PublishedVersion & { warnings: ErrorDetail[] }> {
   const format = specFormatProblems(body);
   if (format.length > 0)
@@ -91,6 +96,17 @@ export async function publishVersion(
     const refusal = nextVersionRefusal(spec.journey.version, next);
     if (refusal !== null)
       throw new ApiProblem(refusal.status, refusal.code, refusal.message, refusal.details);
+    // Publishes go one at a time from here (prune batches hold the row shared): each reads its
+    // instant, and the versions its warnings compare with, once every publish before it has
+    // committed, so a version is never stored with an instant older than one published before it.
+    await client.query('select revision from catalog where id = 1 for update');
+    const now = typeof instant === 'number' ? instant : await instant(client);
+    const warnings = await publishWarnings(
+      client,
+      spec,
+      { journeyId, version: next, at: now },
+      retentionDays,
+    );
     const inserted = await client.query<VersionRow>(
       `insert into journey_versions
          (journey_id, version, spec, spec_hash, published_at, idempotency_key, look_back_warnings)

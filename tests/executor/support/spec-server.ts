@@ -4,15 +4,17 @@ import {
   validationResultSchema,
   type ValidationResult,
 } from '../../../src/domain/contract/backend-contract.ts';
+import type { Clock } from '../../../src/executor/clock.ts';
 import { executorConfigSchema, type ExecutorConfigInput } from '../../../src/executor/config.ts';
 import { buildServer } from '../../../src/executor/http/server.ts';
 import type { Catalog } from '../../../src/executor/worker/catalog.ts';
 
-type SpecServerOptions = { config?: Partial<ExecutorConfigInput>; now?: number };
+type SpecServerOptions = { config?: Partial<ExecutorConfigInput>; now?: number; clock?: Clock };
 
 /**
  * The executor's API on a direct engine's database, for the routes that need no worker and no
- * test clock (validate, publish): the time is `now`, and the other routes' hooks throw.
+ * test clock (validate, publish): the time is `clock`'s, else `now`, and the other routes' hooks
+ * throw.
  */
 export function specServer(
   engine: { pool: Pool; catalog: Catalog },
@@ -28,7 +30,7 @@ export function specServer(
       ...options.config,
     }),
     pool: engine.pool,
-    clock: { now: async () => options.now ?? Date.now() },
+    clock: options.clock ?? { now: async () => options.now ?? Date.now() },
     testClock: null,
     catalog: engine.catalog,
     advance: unused,
