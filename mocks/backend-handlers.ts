@@ -15,13 +15,24 @@ const MOCK_RETENTION_DAYS = 400;
  * more days than it holds, which is longer while a stored version looks back further (credited
  * only for the days it has been stored: events older than the retention were gone at its publish).
  * Counts over all time are not warned of here, so the templates that count orders "ever" publish
- * without a warning in dev.
+ * without a warning in dev. `publish` (a stored version's) compares with the versions stored
+ * before it, at its instant, as its publish did.
  */
-function specWarnings(state: MockBackendState, spec: Spec): Detail[] {
+function specWarnings(
+  state: MockBackendState,
+  spec: Spec,
+  publish?: { journeyId: string; version: number; at: number },
+): Detail[] {
+  const at = publish?.at ?? state.now().getTime();
   const stored = state
     .allVersions()
+    .filter(
+      (v) =>
+        Date.parse(v.publishedAt) <= at &&
+        !(v.journeyId === publish?.journeyId && v.version >= publish.version),
+    )
     .map((v) => ({ spec: v.spec, publishedAt: Date.parse(v.publishedAt) }));
-  const daysHeld = eventDaysHeld(MOCK_RETENTION_DAYS, stored, state.now().getTime());
+  const daysHeld = eventDaysHeld(MOCK_RETENTION_DAYS, stored, at);
   return lookBackWarnings(spec, daysHeld).filter((w) => w.code === 'look-back-beyond-retention');
 }
 
@@ -64,9 +75,15 @@ function summary(v: MockVersion) {
   };
 }
 
-/** The answer of a publish (a replay too): the version, with the warnings its publish gave. */
-function publishResult(v: MockVersion) {
-  return { ...summary(v), warnings: v.warnings };
+/**
+ * The answer of a publish (a replay too): the version, with the warnings its publish gave. A
+ * version stored without any is worked out again as the reference executor does for those
+ * published before it stored them.
+ */
+function publishResult(state: MockBackendState, v: MockVersion) {
+  const publish = { journeyId: v.journeyId, version: v.version, at: Date.parse(v.publishedAt) };
+  const warnings = v.warnings.length > 0 ? v.warnings : specWarnings(state, v.spec, publish);
+  return { ...summary(v), warnings };
 }
 
 /** What the mock finds wrong with a spec: the domain's validateSpec plus injected rejections. */
@@ -177,7 +194,7 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
           return problem(409, 'idempotency-key-reused', 'This key was used for another request.');
         }
         if (replayed !== undefined)
-          return HttpResponse.json(publishResult(replayed), { status: 201 });
+          return HttpResponse.json(publishResult(state, replayed), { status: 201 });
         if (spec.journey.id !== journeyId) {
           return problem(422, 'invalid-spec', 'The spec belongs to another journey.', [
             { field: 'journey.id', code: 'journey-id-mismatch', message: 'Not this journey.' },
@@ -189,7 +206,7 @@ export function createBackendHandlers(state: MockBackendState, base: string) {
           return problem(refusal.status, refusal.code, refusal.message, refusal.details);
         const version = state.publish(key, journeyId, spec, specWarnings(state, spec));
         if (state.takeFault('failNextAfterCommit')) return fault(faults.status);
-        return HttpResponse.json(publishResult(version), { status: 201 });
+        return HttpResponse.json(publishResult(state, version), { status: 201 });
       }),
     ),
 

@@ -166,6 +166,19 @@ describe('events kept longer than the retention, for a stored version looking ba
     expect(await publish(loyaltyJourney(500))).toEqual(first);
   });
 
+  it('works out, at its replay, the warnings of a version published before they were stored', async () => {
+    const first = await publish(loyaltyJourney(500), 'a');
+    const second = await publish(recentBuyers(600), 'b', NOW + DAY_MS);
+    // What migration 013 left on every version published before it.
+    await engine.pool.query(`update journey_versions set look_back_warnings = '[]'`);
+    const later = NOW + 200 * DAY_MS;
+    expect(await publish(loyaltyJourney(500), 'a', later)).toEqual(first);
+    expect(await publish(recentBuyers(600), 'b', later)).toEqual(second);
+    expect(withoutMessage(second.warnings)).toEqual([
+      { ...beyondRetention, stepId: 's', params: { lookBackDays: 600, retentionDays: 401 } },
+    ]);
+  });
+
   it('answers a replay with its first warnings after a longer version was published', async () => {
     const first = await publish(loyaltyJourney(500), 'a');
     await publish(recentBuyers(600), 'b');

@@ -59,7 +59,7 @@ export async function publishVersion(
   const hash = contentHash(specToJson(spec));
   return inTransaction(pool, async (client) => {
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [journeyId]);
-    const existing = await client.query<VersionRow>(
+    const existing = await client.query<VersionRow & { spec: Spec }>(
       'select * from journey_versions where journey_id = $1 and idempotency_key = $2',
       [journeyId, key],
     );
@@ -71,7 +71,7 @@ export async function publishVersion(
           'idempotency-key-reused',
           'This key was used for another request.',
         );
-      return { ...summary(replay), warnings: replay.look_back_warnings };
+      return { ...summary(replay), warnings: await replayWarnings(client, replay, retentionDays) };
     }
     // Refused once here rather than costing the whole render budget at every send of the step.
     // After the replay lookup: the check is timed, and a retried publish whose first attempt
@@ -127,6 +127,22 @@ export async function publishVersion(
     );
     return { ...summary(inserted.rows[0] as VersionRow), warnings };
   });
+}
+
+/**
+ * The warnings a replay answers: those stored with the version. A version published before they
+ * were stored (migration 013) has none recorded, so they are worked out again as its publish did,
+ * from the versions stored before it, at its instant (for a version stored with none, that is
+ * none again, unless EVENT_RETENTION_DAYS was lowered since).
+ */
+async function replayWarnings(
+  client: PoolClient,
+  row: VersionRow & { spec: Spec },
+  retentionDays: number,
+): Promise<ErrorDetail[]> {
+  if (row.look_back_warnings.length > 0) return row.look_back_warnings;
+  const publish = { journeyId: row.journey_id, version: row.version, at: Number(row.published_at) };
+  return publishWarnings(client, row.spec, publish, retentionDays);
 }
 
 export async function listVersions(

@@ -13,7 +13,7 @@ import { welcomeLookingBack } from '../publish/journeys';
 const DAY_MS = 86_400_000;
 const START = Date.parse('2025-03-01T10:00:00.000Z');
 let now = START;
-useMockBackend(() => new Date(now));
+const { state } = useMockBackend(() => new Date(now));
 beforeEach(() => {
   now = START;
 });
@@ -54,5 +54,18 @@ describe('the mock backend holding events for a stored version looking back furt
     await publishVersion(client, longer);
     now = START + 200 * DAY_MS;
     expect((await publishVersion(client, first)).warnings).toEqual(published.warnings);
+  });
+
+  it('works out, at its replay, the warnings of a version stored without them', async () => {
+    const { client } = testClient();
+    const first = { journeyId: 'j-a', spec: lookingBack(500, 'j-a'), idempotencyKey: 'a' };
+    const longer = { journeyId: 'j-b', spec: lookingBack(600, 'j-b'), idempotencyKey: 'b' };
+    // As the reference executor holds versions published before it stored their warnings.
+    state.publish(first.idempotencyKey, first.journeyId, first.spec);
+    now = START + DAY_MS;
+    state.publish(longer.idempotencyKey, longer.journeyId, longer.spec);
+    now = START + 200 * DAY_MS;
+    expect((await publishVersion(client, first)).warnings).toEqual(warned(500, 400));
+    expect((await publishVersion(client, longer)).warnings).toEqual(warned(600, 401));
   });
 });
