@@ -5,7 +5,8 @@ import type { ImportResult, Rejection } from '../domain/profiles/import/report.t
 import { suggestMapping } from '../domain/profiles/import/suggest-mapping.ts';
 import type { Profile } from '../domain/index.ts';
 import { CliError, EXIT } from './io.ts';
-import { readText, shownName, startsLikeJson, type TextSource } from './read-json.ts';
+import { startsLikeJson } from '../domain/profiles/import/starts-like-json.ts';
+import { readText, shownName, type TextSource } from './read-json.ts';
 
 /**
  * Why a whole file was refused. The import's sentence tells an app user to import again; a quote

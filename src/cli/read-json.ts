@@ -6,6 +6,7 @@ import {
   encodingToRead,
   type DecodedFile,
 } from '../domain/profiles/import/decode-file.ts';
+import { startsLikeJson } from '../domain/profiles/import/starts-like-json.ts';
 import type { TextEncoding } from '../domain/profiles/import/text-encoding.ts';
 import { fileErrorInWords } from './file-error-in-words.ts';
 import { CliError, EXIT, type CliIo, type RefusalCode } from './io.ts';
@@ -52,16 +53,6 @@ async function readBytes(file: string, cwd: string, read: ReadFile): Promise<Uin
       EXIT.unreadable,
     );
   }
-}
-
-/**
- * Whether text is JSON by its first character after any space (a byte-order mark and a no-break
- * space included, as trimStart skips them): `[` or `{`. The one test of a file's bytes, before
- * they are decoded, and of the profiles' text after.
- */
-export function startsLikeJson(text: string): boolean {
-  const first = text.trimStart()[0];
-  return first === '[' || first === '{';
 }
 
 /** How many bytes of a file's head say whether it is JSON. */

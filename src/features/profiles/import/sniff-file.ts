@@ -3,6 +3,7 @@ import { emptyFile, previewCsv, repeatedHeaders } from '../../../domain/profiles
 import type { ColumnMapping } from '../../../domain/profiles/import/mapping.ts';
 import type { LateEncodingChoice, Rejection } from '../../../domain/profiles/import/report.ts';
 import { decodeFile } from '../../../domain/profiles/import/decode-file.ts';
+import { startsLikeJson } from '../../../domain/profiles/import/starts-like-json.ts';
 import { suggestMapping } from '../../../domain/profiles/import/suggest-mapping.ts';
 import {
   textDecoder,
@@ -72,8 +73,8 @@ function completeLines(head: string, whole: boolean): string {
 
 /** Recognises the kind of a head of text: JSON/NDJSON, CDNOW purchase data, or else CSV. */
 export function sniffKind(head: string): ProfileFileKind {
-  const body = head.replace(/^\uFEFF/, '').trimStart();
-  if (body.startsWith('[') || body.startsWith('{')) return 'json';
+  if (startsLikeJson(head)) return 'json';
+  const body = head.trimStart();
   return detectCdnowFormat(body.slice(0, 4000)) === undefined ? 'csv' : 'cdnow';
 }
 

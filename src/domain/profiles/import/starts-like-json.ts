@@ -1,0 +1,19 @@
+/**
+ * What may follow an array's `[` (after spaces) for the text to be JSON: `]`, or the first
+ * character of a value, a literal only when whole (`[nullable]` is a CSV header, not JSON).
+ */
+const JSON_ARRAY_START = /^\[\s*(?:$|[\]{["\-0-9]|(?:true|false|null)(?![\w]))/;
+
+/**
+ * Whether the head of a profiles file, decoded, is JSON (an array, an object, NDJSON) rather
+ * than CSV or CDNOW data: its first character after any byte-order mark and space is `{`, or `[`
+ * opening an array. The app's import dialog and the CLI both decide by it. A CSV whose first
+ * cell starts with `[` (`[vip] id,email`) is CSV; one whose first cell starts with `{` is read as
+ * JSON, which then says where it is malformed: no CSV header seen in practice starts so, and
+ * broken JSON objects (`{ id: 1 }`) do.
+ */
+export function startsLikeJson(head: string): boolean {
+  // trimStart takes byte-order marks (U+FEFF) and no-break spaces too.
+  const body = head.trimStart();
+  return body.startsWith('{') || JSON_ARRAY_START.test(body);
+}
