@@ -252,7 +252,9 @@ export function EditorWorkspace({
           onEscapeToStep={(stepId) => canvasApi.current?.focusStepElement(stepId)}
         >
           {side.tab === 'problems' ? (
-            <Suspense fallback={<SidePanelLoading problems />}>
+            // Keyed apart: one boundary shared by the tabs would keep the tab left, hidden, under
+            // the next one's placeholder, and focus could be sent into it (focus-first.ts).
+            <Suspense key="problems" fallback={<SidePanelLoading problems />}>
               <ProblemsList
                 diagnostics={diagnostics}
                 stepLabels={stepLabels}
@@ -272,7 +274,7 @@ export function EditorWorkspace({
               extras={renderStepExtras?.(selectedStep)}
             />
           ) : (
-            <Suspense fallback={<SidePanelLoading />}>
+            <Suspense key="settings" fallback={<SidePanelLoading />}>
               <SettingsPanel
                 document={document}
                 diagnostics={diagnostics}
