@@ -4,7 +4,12 @@ import path from 'node:path';
 import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { LIVE_MESSAGE_ID, PAGE_MESSAGE_ID, RESULT_MESSAGE_ID } from './src/i18n/page-messages.ts';
+import {
+  LIVE_MESSAGE_ID,
+  PAGE_MESSAGE_ID,
+  PUBLISH_MESSAGE_ID,
+  RESULT_MESSAGE_ID,
+} from './src/i18n/page-messages.ts';
 
 /**
  * The production Content-Security-Policy. No inline or eval'd script anywhere; scripts and
@@ -80,7 +85,7 @@ function precompiledMessages(): Plugin {
     },
     async load(id) {
       if (!id.startsWith(`\0${MESSAGES_PREFIX}`)) return null;
-      const match = /^([a-z]{2})(?:\/(diagnostics|pages|results|live))?$/.exec(
+      const match = /^([a-z]{2})(?:\/(diagnostics|pages|results|live|publish))?$/.exec(
         id.slice(MESSAGES_PREFIX.length + 1),
       );
       if (match === null) throw new Error(`No catalogue for "${id}"`);
@@ -100,7 +105,9 @@ function precompiledMessages(): Plugin {
               ? 'results'
               : LIVE_MESSAGE_ID.test(key)
                 ? 'live'
-                : undefined;
+                : PUBLISH_MESSAGE_ID.test(key)
+                  ? 'publish'
+                  : undefined;
       const part = (key: string) =>
         locale !== 'en' ? wanted === undefined : partOf(key) === wanted;
       const compiled = Object.fromEntries(

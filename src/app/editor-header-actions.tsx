@@ -1,4 +1,5 @@
 import type { Diagnostic, JourneyDocument } from '../domain/index.ts';
+import { withPublishMessages } from '../i18n/with-publish-messages.tsx';
 import { BackendSettingsButton } from '../features/publish/backend-settings-dialog.tsx';
 import { ExportMenu } from '../features/publish/export-menu.tsx';
 import { PublishButton } from '../features/publish/publish-button.tsx';
@@ -15,7 +16,7 @@ export interface EditorHeaderActionsProps {
 }
 
 /** Export, backend settings and publishing: the editor header's actions. */
-export function EditorHeaderActions({
+function HeaderActions({
   document,
   diagnostics,
   onBackendDiagnostics,
@@ -36,3 +37,5 @@ export function EditorHeaderActions({
     </>
   );
 }
+
+export const EditorHeaderActions = withPublishMessages(HeaderActions);

@@ -88,8 +88,8 @@ function useComparison() {
       state === null || state.comparison.to !== 'draft'
         ? undefined
         : compareMarks(state.comparison.diff, {
-            added: intl.formatMessage({ id: 'publish.compare.added' }),
-            changed: intl.formatMessage({ id: 'publish.compare.changed' }),
+            added: intl.formatMessage({ id: 'editor.editor-route.compareAdded' }),
+            changed: intl.formatMessage({ id: 'editor.editor-route.compareChanged' }),
           }),
     [state, intl],
   );

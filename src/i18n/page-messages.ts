@@ -20,3 +20,10 @@ export const RESULT_MESSAGE_ID =
  * English ships them with them, in `virtual:wayfinder-messages/en/live`.
  */
 export const LIVE_MESSAGE_ID = /^live\./;
+
+/**
+ * Ids only publishing uses (the header's export, backend and publish actions, their dialogs, and
+ * the banner of two versions compared, all lazily loaded): English ships them with them, in
+ * `virtual:wayfinder-messages/en/publish`.
+ */
+export const PUBLISH_MESSAGE_ID = /^publish\./;

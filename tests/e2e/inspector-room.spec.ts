@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { newBlankJourney, side } from './editor-support';
+import { newBlankJourney, node, openJourney, side } from './editor-support';
 
 /** The side panel as a marketer meets it on a laptop: 1280 × 720, the panel at its width. */
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -63,4 +63,42 @@ test('every step kind’s settings, with a row of each kind added, fit the side 
   }
   expect(kinds).toHaveLength(21);
   expect(Object.fromEntries(cut)).toEqual({});
+});
+
+test('a journey opens with its settings, and a step’s form on its first Enter, both loaded on demand', async ({
+  page,
+}, testInfo) => {
+  await openJourney(page, 'Welcome series');
+  const panel = side(page);
+  await expect(panel.getByRole('heading', { level: 2, name: 'Journey settings' })).toBeVisible();
+  await expect(panel.locator('[aria-busy="true"]')).toHaveCount(0);
+  const before = await panel.boundingBox();
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: testInfo.outputPath(`editor-opened-${width}.png`) });
+  }
+
+  // Enter selects a step, its form replacing the settings; Enter again: focus lands in the form.
+  await node(page, /^Email step/)
+    .first()
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('heading', { level: 2, name: 'Welcome email' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('textbox', { name: 'Step name' })).toBeFocused();
+  expect(await panel.boundingBox()).toEqual(before); // the panel kept its place and size
+  await panel.getByRole('tab', { name: /Problems/ }).click();
+  await expect(panel.locator('[aria-busy="true"]')).toHaveCount(0);
+  await panel.getByRole('tab', { name: 'Step' }).click();
+  await expect(panel.getByRole('textbox', { name: 'Step name' })).toBeVisible();
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: testInfo.outputPath(`step-form-${width}.png`) });
+  }
 });

@@ -214,3 +214,43 @@ test('stops a live journey from the publish dialog after a confirmation', async 
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: testInfo.outputPath('stopped.png') });
 });
+
+test('a published journey’s arrows are named with their live counts, zoomed out as well', async ({
+  page,
+}, testInfo) => {
+  await openWelcomeSeries(page);
+  const dialog = await openPublishDialog(page);
+  await dialog.getByRole('button', { name: 'Publish version 1' }).click();
+  await expect(dialog.getByText('Published version 1.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The mock runs nothing: every live count is 0, said in each arrow's name.
+  await page
+    .getByRole('group', { name: 'Counts on the canvas' })
+    .getByRole('radio', { name: 'Actual' })
+    .check();
+  const arrows = page.locator('.react-flow__edge');
+  await expect(arrows.first()).toHaveAttribute('aria-label', /^Connection from .+: 0 actual$/);
+  const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+  const canvas = page.locator('[data-far]');
+  while ((await canvas.count()) === 0) await zoomOut.click();
+  // Too far out to draw an arrow's count: its name still says it, and only its name.
+  await expect(page.locator('.journey-edge__count').first()).toBeHidden();
+  const names = await arrows.evaluateAll((edges) =>
+    edges.map((edge) => edge.getAttribute('aria-label')),
+  );
+  expect(names.length).toBeGreaterThan(1);
+  for (const name of names) expect(name).toMatch(/^Connection from .+: 0 actual$/);
+  await expect(
+    page.getByRole('group', { name: /^Connection from .+: 0 actual$/ }).first(),
+  ).toBeAttached();
+  await expectNoSeriousA11yViolations(page);
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: testInfo.outputPath(`live-arrows-far-${width}.png`) });
+  }
+});

@@ -1,11 +1,13 @@
 import type { ComponentType, ReactNode } from 'react';
 import { LocaleProvider } from '../../src/i18n/locale-provider.tsx';
 import englishPages from 'virtual:wayfinder-messages/en/pages';
+import englishPublish from 'virtual:wayfinder-messages/en/publish';
 import englishResults from 'virtual:wayfinder-messages/en/results';
 import { ENGLISH_MESSAGES, loadDiagnosticMessages } from '../../src/i18n/load-messages.ts';
 
 /**
- * The whole English catalogue: the first load's messages, the diagnostics' and the lazy pages',
+ * The whole English catalogue: the first load's messages, the diagnostics', the lazy pages' and
+ * publishing's,
  * so no test sees the app's loading moment.
  */
 const ALL_ENGLISH = {
@@ -13,6 +15,7 @@ const ALL_ENGLISH = {
   ...(await loadDiagnosticMessages('en')),
   ...englishPages,
   ...englishResults,
+  ...englishPublish,
 };
 
 type ResolvedError = Parameters<NonNullable<Parameters<typeof LocaleProvider>[0]['onError']>>[0];

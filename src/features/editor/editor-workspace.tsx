@@ -2,14 +2,13 @@ import { useIntl } from 'react-intl';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Diagnostic, JourneyDocument, JourneyStep } from '../../domain/index.ts';
 import { createEditorStore, type Selection } from '../../editor/index.ts';
+import { usePrefetchWhenIdle } from '../../ui/on-demand.tsx';
 import { PanelErrorBoundary } from '../../ui/panel-error-boundary.tsx';
 import type { JourneyOpening } from '../../storage/journey-session.ts';
 import { JourneyCanvas, type JourneyCanvasApi } from './canvas/journey-canvas.tsx';
 import type { CanvasOverlay, CompareMarks } from './canvas/flow-types.ts';
 import { useEditorSelector } from './canvas/use-editor-selector.ts';
-import { SettingsPanel } from './inspector/settings-panel.tsx';
 import { problemPlace } from './problems/problem-place.ts';
-import { ProblemsList } from './problems/problems-list.tsx';
 import { startOf, storageDeps } from './editor-session.ts';
 import { SyncNotices } from './sync-notices.tsx';
 import { useJourneySync } from './use-journey-sync.ts';
@@ -21,6 +20,12 @@ import { SkipLinks } from './layout/skip-links.tsx';
 import { BottomPanel } from './workspace/bottom-panel.tsx';
 import { EditorHeader } from './workspace/editor-header.tsx';
 import { SelectedStepPanel } from './workspace/selected-step-panel.tsx';
+import {
+  problemsList,
+  settingsPanel,
+  SidePanelLoading,
+  stepInspector,
+} from './workspace/side-panel-parts.tsx';
 import { SidePanel } from './workspace/side-panel.tsx';
 import { useEditorDiagnostics } from './workspace/use-editor-diagnostics.ts';
 import { useSidePanel } from './workspace/use-side-panel.ts';
@@ -29,6 +34,9 @@ import { useSidePanel } from './workspace/use-side-panel.ts';
 const RenamedStepsNotice = lazy(() =>
   import('./renamed-steps-notice.tsx').then((m) => ({ default: m.RenamedStepsNotice })),
 );
+
+const SettingsPanel = settingsPanel.Component;
+const ProblemsList = problemsList.Component;
 
 /** What a panel the app adds to the editor can see and do. */
 export interface EditorPanelContext {
@@ -90,6 +98,9 @@ export function EditorWorkspace({
   const overlay = liveOverlay ?? simulatedOverlay;
   const [bottomOpen, setBottomOpen] = useState(false);
   const [layout, setLayout] = usePanelLayout();
+  usePrefetchWhenIdle(stepInspector);
+  usePrefetchWhenIdle(settingsPanel);
+  usePrefetchWhenIdle(problemsList);
 
   const {
     diagnostics,
@@ -241,12 +252,16 @@ export function EditorWorkspace({
           onEscapeToStep={(stepId) => canvasApi.current?.focusStepElement(stepId)}
         >
           {side.tab === 'problems' ? (
-            <ProblemsList
-              diagnostics={diagnostics}
-              stepLabels={stepLabels}
-              onSelect={side.selectProblem}
-              placeOf={(d) => problemPlace(intl, document, d)}
-            />
+            // Keyed apart: one boundary shared by the tabs would keep the tab left, hidden, under
+            // the next one's placeholder, and focus could be sent into it (focus-first.ts).
+            <Suspense key="problems" fallback={<SidePanelLoading problems />}>
+              <ProblemsList
+                diagnostics={diagnostics}
+                stepLabels={stepLabels}
+                onSelect={side.selectProblem}
+                placeOf={(d) => problemPlace(intl, document, d)}
+              />
+            </Suspense>
           ) : selectedStep ? (
             <SelectedStepPanel
               store={store}
@@ -259,13 +274,15 @@ export function EditorWorkspace({
               extras={renderStepExtras?.(selectedStep)}
             />
           ) : (
-            <SettingsPanel
-              document={document}
-              diagnostics={diagnostics}
-              suggestions={suggestions}
-              onChangeSettings={(settings) => store.dispatch('updateSettings', { settings })}
-              onChangeMeta={(meta) => store.dispatch('updateJourneyMeta', meta)}
-            />
+            <Suspense key="settings" fallback={<SidePanelLoading />}>
+              <SettingsPanel
+                document={document}
+                diagnostics={diagnostics}
+                suggestions={suggestions}
+                onChangeSettings={(settings) => store.dispatch('updateSettings', { settings })}
+                onChangeMeta={(meta) => store.dispatch('updateJourneyMeta', meta)}
+              />
+            </Suspense>
           )}
         </SidePanel>
       </div>

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Suggestions } from '../../ui/condition-builder/suggestions.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
-import { createProfileRepo } from '../../storage/profile-repo.ts';
 
 /**
  * Attribute and event names seen in the most recent profile set (its first stored chunk),
@@ -12,6 +11,8 @@ export function useProfileSuggestions(): Suggestions | undefined {
     queryKey: ['profile-suggestions'],
     staleTime: 60_000,
     queryFn: async (): Promise<Suggestions> => {
+      // The profile store's reader is not needed to draw the journey: fetched after it.
+      const { createProfileRepo } = await import('../../storage/profile-repo.ts');
       const repo = createProfileRepo(getAppDb());
       const [set] = await repo.listProfileSets();
       if (!set) return { attributes: [], events: [] };

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { templateContextFrom, type TemplateContext } from '../../domain/index.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
-import { createProfileRepo } from '../../storage/profile-repo.ts';
 
 /**
  * What the template checks and the message preview know about customers: the first stored chunk
@@ -13,6 +12,8 @@ export function useTemplateContext(): TemplateContext | undefined {
     queryKey: ['template-context'],
     staleTime: 60_000,
     queryFn: async (): Promise<TemplateContext | null> => {
+      // The profile store's reader is not needed to draw the journey: fetched after it.
+      const { createProfileRepo } = await import('../../storage/profile-repo.ts');
       const repo = createProfileRepo(getAppDb());
       const [set] = await repo.listProfileSets();
       if (!set) return null;

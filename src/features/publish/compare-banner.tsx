@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { withPublishMessages } from '../../i18n/with-publish-messages.tsx';
 import { ChangeSummary } from './change-summary.tsx';
 import { isEmptyDiff } from './spec-diff.ts';
 import type { VersionComparison } from './version-comparison.ts';
@@ -9,13 +10,7 @@ import './publish.css';
  * "Comparing version 1 with Draft — Stop comparing", over the canvas, with what changed listed
  * beside it: removed steps are not on the newer canvas, and settings are not steps. Escape stops.
  */
-export function CompareBanner({
-  comparison,
-  onStop,
-}: {
-  comparison: VersionComparison;
-  onStop(): void;
-}) {
+function Banner({ comparison, onStop }: { comparison: VersionComparison; onStop(): void }) {
   const intl = useIntl();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -50,3 +45,5 @@ export function CompareBanner({
     </section>
   );
 }
+
+export const CompareBanner = withPublishMessages(Banner);

@@ -10,6 +10,7 @@ import { LocaleProvider } from '../../../src/i18n/locale-provider.tsx';
 import {
   LIVE_MESSAGE_ID,
   PAGE_MESSAGE_ID,
+  PUBLISH_MESSAGE_ID,
   RESULT_MESSAGE_ID,
 } from '../../../src/i18n/page-messages.ts';
 import { withPageMessages } from '../../../src/i18n/with-page-messages.tsx';
@@ -38,8 +39,8 @@ describe('English page messages, kept out of the first load', () => {
     expect(pageIds.length).toBeGreaterThan(100);
     expect(Object.keys(englishPages).sort()).toEqual(pageIds.sort());
     expect(Object.keys(ENGLISH_MESSAGES).filter((id) => PAGE_MESSAGE_ID.test(id))).toEqual([]);
-    // The rest of the first load's absentees are the problems, a result view's words and a
-    // step's live counts (vite.config.ts).
+    // The rest of the first load's absentees are the problems, a result view's words, a step's
+    // live counts and publishing's words (vite.config.ts).
     const absent = Object.keys(en).filter(
       (id) => !(id in ENGLISH_MESSAGES) && !pageIds.includes(id),
     );
@@ -48,13 +49,17 @@ describe('English page messages, kept out of the first load', () => {
         (id) =>
           !/^(diagnostic|restore)\./.test(id) &&
           !RESULT_MESSAGE_ID.test(id) &&
-          !LIVE_MESSAGE_ID.test(id),
+          !LIVE_MESSAGE_ID.test(id) &&
+          !PUBLISH_MESSAGE_ID.test(id),
       ),
     ).toEqual([]);
     expect(absent.filter((id) => RESULT_MESSAGE_ID.test(id))).toContain(
       'sim.result-kpis.noGoalSet',
     );
     expect(absent.filter((id) => LIVE_MESSAGE_ID.test(id))).toContain('live.step.actual');
+    expect(absent.filter((id) => PUBLISH_MESSAGE_ID.test(id))).toContain(
+      'publish.publish-dialog.abandonIt',
+    );
   });
 
   it('reach a lazy page in English, and leave French to its own catalogue', async () => {

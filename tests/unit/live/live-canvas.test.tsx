@@ -7,6 +7,8 @@ import { liveOverlay } from '../../../src/domain/live/live-overlay.ts';
 import type { VersionForecast } from '../../../src/domain/live/version-forecast.ts';
 import { createEditorStore } from '../../../src/editor/index.ts';
 import { JourneyCanvas } from '../../../src/features/editor/canvas/journey-canvas.tsx';
+import { loadMessages } from '../../../src/i18n/load-messages.ts';
+import { LocaleProvider } from '../../../src/i18n/locale-provider.tsx';
 
 function journey() {
   const store = createEditorStore(
@@ -28,6 +30,10 @@ function journey() {
   store.load(store.getState().document);
   return { store, trigger, email, wait };
 }
+
+const fail = (error: unknown) => {
+  throw error;
+};
 
 const band = (p: number, spread = 0.01) => ({ p10: p - spread, p50: p, p90: p + spread });
 
@@ -111,7 +117,7 @@ describe('live counts on the canvas', () => {
     expect(screen.getByText('7', { selector: '.journey-edge__count' })).toBeVisible();
   });
 
-  it('never calls live arrow counts simulated: the drawn actual count is what a screen reader reads', () => {
+  it('names each arrow with its live count, never as simulated, and reads the drawn count only once', async () => {
     const { store, trigger, email, wait } = journey();
     const overlay = liveOverlay(
       {
@@ -126,12 +132,42 @@ describe('live counts on the canvas', () => {
       {},
     );
     render(<JourneyCanvas store={store} showPalette={false} overlay={overlay} />);
+    // The words come with the live counts (lazily): wait for them.
     expect(
-      screen.getByRole('group', { name: 'Connection from Signed up (Next) to Welcome email' }),
+      await screen.findByRole('group', {
+        name: 'Connection from Signed up (Next) to Welcome email: 1,200 actual',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('group', {
+        name: 'Connection from Welcome email (Next) to Wait 2 days: 900 actual',
+      }),
     ).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: /simulation/ })).toBeNull();
+    // In the name whatever the zoom, so the drawn count (hidden when zoomed far out) is not read too.
     const drawn = screen.getByText('1,200', { selector: '.journey-edge__count' });
-    expect(isInaccessible(drawn)).toBe(false);
+    expect(isInaccessible(drawn)).toBe(true);
+  });
+
+  it('names arrows with their live counts in French, from the French catalogue', async () => {
+    const { store, trigger, email, wait } = journey();
+    const overlay = liveOverlay(
+      { version: 3, entries: 1_200, steps: {}, edgeCounts: { [`${trigger}->next`]: 1_200 } },
+      store.getState().document,
+      'actual',
+      forecastFor({ trigger, email, wait }),
+      {},
+    );
+    render(
+      <LocaleProvider locale="fr" messages={await loadMessages('fr')} onError={fail}>
+        <JourneyCanvas store={store} showPalette={false} overlay={overlay} />
+      </LocaleProvider>,
+    );
+    const arrow = await screen.findByRole('group', {
+      name: /^Liaison de Signed up \(.+\) vers Welcome email : 1\s200 réels$/u,
+    });
+    expect(arrow).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: /simulation/ })).toBeNull();
   });
 
   it('says how many messages a step reached but did not send, and why, beside its actual and simulated counts', async () => {

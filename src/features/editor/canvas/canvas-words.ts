@@ -3,6 +3,12 @@ import type { Diagnostic, JourneyStep, StepPhrase } from '../../../domain/index.
 import { stepProblemPlace } from '../problems/problem-place.ts';
 import { formatStepPhrase, stepKindDescription, stepKindLabel } from '../../../i18n/step-words.ts';
 
+/** Profiles that went along an arrow: simulated ones, or the executor's actual runs. */
+export interface ConnectionCount {
+  value: number;
+  actual: boolean;
+}
+
 /** What the canvas writes on nodes and edges, in the user's language. */
 export interface CanvasWords {
   kindLabel(kind: string): string;
@@ -13,17 +19,25 @@ export interface CanvasWords {
   /** A node's accessible name: "Email step: Welcome". */
   stepName(kindLabel: string, label: string): string;
   /**
-   * An edge's accessible name: "Connection from A (Yes) to B", with how many simulated profiles
-   * went along it when `count` is given (read at any zoom, unlike the drawn count). Only ever
-   * given a simulated count: the words say so.
+   * An edge's accessible name: "Connection from A (Yes) to B", with how many profiles went along
+   * it when `count` is given (read at any zoom, unlike the drawn count), saying whether they were
+   * simulated or the executor's actual runs.
    */
-  connectionName(from: string, branch: string, to: string, count?: number): string;
+  connectionName(from: string, branch: string, to: string, count?: ConnectionCount): string;
+  /**
+   * Whether an actual count can be worded: the live counts' words arrive with them. Until then
+   * an edge's name leaves its actual count out.
+   */
+  wordsActualCounts: boolean;
   /** Where a step's problem is, in its inspector's labels ("Branch 1 › Condition"). */
   problemPlace(step: JourneyStep, d: Diagnostic): string | undefined;
 }
 
-/** The canvas's words from react-intl; one object per language, so views cached with it stay valid. */
-export function canvasWords(intl: IntlShape): CanvasWords {
+/**
+ * The canvas's words from react-intl; one object per language, so views cached with it stay valid.
+ * `liveIntl` words live counts, once their words are loaded (use-live-words.ts).
+ */
+export function canvasWords(intl: IntlShape, liveIntl?: IntlShape): CanvasWords {
   return {
     kindLabel: (kind) => stepKindLabel(intl, kind),
     kindDescription: (kind) => stepKindDescription(intl, kind),
@@ -31,13 +45,15 @@ export function canvasWords(intl: IntlShape): CanvasWords {
     unknownKind: (kind) => intl.formatMessage({ id: 'editor.canvas.unknownKind' }, { kind }),
     stepName: (kindLabel, label) =>
       intl.formatMessage({ id: 'editor.canvas.stepName' }, { kind: kindLabel, label }),
-    connectionName: (from, branch, to, count) =>
-      count === undefined
-        ? intl.formatMessage({ id: 'editor.canvas.connectionName' }, { from, branch, to })
-        : intl.formatMessage(
-            { id: 'editor.canvas.connectionNameWithCount' },
-            { from, branch, to, count },
-          ),
+    connectionName: (from, branch, to, count) => {
+      if (count === undefined || (count.actual && liveIntl === undefined))
+        return intl.formatMessage({ id: 'editor.canvas.connectionName' }, { from, branch, to });
+      const values = { from, branch, to, count: count.value };
+      return count.actual
+        ? (liveIntl ?? intl).formatMessage({ id: 'live.arrow.name' }, values)
+        : intl.formatMessage({ id: 'editor.canvas.connectionNameWithCount' }, values);
+    },
+    wordsActualCounts: liveIntl !== undefined,
     problemPlace: (step, d) => stepProblemPlace(intl, step, d),
   };
 }

@@ -82,9 +82,9 @@ function JourneyEdgeComponent({
         <EdgeLabelRenderer>
           <div
             className="journey-edge__count nodrag nopan"
-            // A simulated count is in the edge's accessible name, whatever the zoom; an actual
-            // one is not (to-flow.ts), so it is read here.
-            aria-hidden={data.countIsActual !== true}
+            // The count is in the edge's accessible name, whatever the zoom (to-flow.ts), unless
+            // a live count's words could not load: then it is read here.
+            aria-hidden={data.countInName === true}
             style={{
               // Scaled against the zoom (journey-edge.css): one screen size however far out.
               transform: `translate(${labelX}px, ${labelY - 14}px) translate(-50%, -100%) scale(var(--inverse-zoom, 1))`,

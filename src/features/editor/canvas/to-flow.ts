@@ -263,13 +263,14 @@ export class FlowBuilder {
         viewOf(from, input.words).branches.find((b) => b.key === c.fromBranch)?.label ??
         c.fromBranch;
       const count = counts === undefined ? undefined : (counts[c.id] ?? 0);
-      // Only a simulated count goes in the name: the editor's first load has no words for an
-      // actual one, so a live count is read as drawn instead (journey-edge.tsx).
+      // The count goes in the name, read at any zoom; a live one once its words have loaded
+      // (until then the drawn count is read: journey-edge.tsx).
+      const countInName = count !== undefined && (!actual || input.words.wordsActualCounts);
       const ariaLabel = input.words.connectionName(
         from.label,
         branchLabel,
         to.label,
-        actual ? undefined : count,
+        countInName ? { value: count, actual } : undefined,
       );
       const data: JourneyEdgeData = {
         branchLabel,
@@ -277,7 +278,7 @@ export class FlowBuilder {
         toLabel: to.label,
         strokeWidth: count === undefined ? 2 : 1.5 + 6 * Math.sqrt(count / max),
         problem: input.diagnostics.connections.has(c.id),
-        ...(count !== undefined ? { count, countIsActual: actual } : {}),
+        ...(count !== undefined ? { count, countInName } : {}),
         ...(hops !== undefined ? { highlight: hops.has(`${c.from}>${c.to}`) ? 'on' : 'off' } : {}),
       };
       const previous = next.get(c.id) ?? this.edges.get(c.id);
@@ -294,7 +295,7 @@ export class FlowBuilder {
         previous.data.strokeWidth === data.strokeWidth &&
         previous.data.problem === data.problem &&
         previous.data.count === data.count &&
-        previous.data.countIsActual === data.countIsActual &&
+        previous.data.countInName === data.countInName &&
         previous.data.highlight === data.highlight &&
         previous.ariaLabel === ariaLabel;
       const edge: JourneyFlowEdge =

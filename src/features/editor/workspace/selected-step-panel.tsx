@@ -7,7 +7,7 @@ import type {
   TemplateContext,
 } from '../../../domain/index.ts';
 import type { EditorStore } from '../../../editor/index.ts';
-import { StepInspector } from '../inspector/step-inspector.tsx';
+import { SidePanelLoading, stepInspector } from './side-panel-parts.tsx';
 import {
   firstTriggerEvent,
   hasTemplates,
@@ -21,6 +21,8 @@ const MessagePreview = lazy(() =>
     default: m.MessagePreview,
   })),
 );
+
+const StepInspector = stepInspector.Component;
 
 export interface SelectedStepPanelProps {
   store: EditorStore;
@@ -52,15 +54,19 @@ export function SelectedStepPanel({
   const previewJourney = useMemo(() => journeyValues(document), [document]);
   return (
     <>
-      <StepInspector
-        key={step.id}
-        step={step}
-        diagnostics={stepDiagnostics}
-        suggestions={suggestions}
-        onChangeConfig={(config) => store.dispatch('updateStepConfig', { stepId: step.id, config })}
-        onChangeLabel={(label) => store.dispatch('updateStepLabel', { stepId: step.id, label })}
-        onDelete={() => store.dispatch('deleteSelection')}
-      />
+      <Suspense fallback={<SidePanelLoading />}>
+        <StepInspector
+          key={step.id}
+          step={step}
+          diagnostics={stepDiagnostics}
+          suggestions={suggestions}
+          onChangeConfig={(config) =>
+            store.dispatch('updateStepConfig', { stepId: step.id, config })
+          }
+          onChangeLabel={(label) => store.dispatch('updateStepLabel', { stepId: step.id, label })}
+          onDelete={() => store.dispatch('deleteSelection')}
+        />
+      </Suspense>
       {templatesReady && hasTemplates(step) && (
         <Suspense
           fallback={
