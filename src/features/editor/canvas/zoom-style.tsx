@@ -9,13 +9,6 @@ import { useLayoutEffect, type RefObject } from 'react';
 export const COMPACT_BELOW_ZOOM = 0.75;
 
 /**
- * Below this zoom the gap between two steps (about 60 px) is narrower on screen than a count on
- * the arrow across it ("4,079"), which then hides under the steps; the steps' own counts say the
- * same for all but merging arrows, so arrows drop theirs (`data-far`).
- */
-export const ARROW_COUNTS_BELOW_ZOOM = 0.6;
-
-/**
  * The most a step's count or badge is scaled up against the zoom: this far out the steps are
  * compact, where a count's pill is 13 px tall (step-node.css), so 2.75 times that (36 px) stays
  * within the 40 px auto-layout leaves between two steps. Further out it shrinks with the view
@@ -27,9 +20,9 @@ const zoomOf = (state: ReactFlowState) => state.transform[2];
 
 /**
  * Feeds the view's zoom to CSS on the canvas surface: `--inverse-zoom` scales arrow counts back
- * to a constant screen size, `--pill-scale` does so for steps' counts and badges up to
- * PILL_SCALE_MAX, `data-compact` switches steps to their compact form, `data-far` hides arrow
- * counts. Written to the element directly, so zooming re-renders no component.
+ * to a constant screen size where they fit (journey-edge.css), `--pill-scale` does so for steps'
+ * counts and badges up to PILL_SCALE_MAX, and `data-compact` switches steps to their compact
+ * form. Written to the element directly, so zooming re-renders no component.
  */
 export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> }) {
   const zoom = useStore(zoomOf);
@@ -39,7 +32,6 @@ export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> })
     element.style.setProperty('--inverse-zoom', String(1 / zoom));
     element.style.setProperty('--pill-scale', String(Math.min(1 / zoom, PILL_SCALE_MAX)));
     element.toggleAttribute('data-compact', zoom < COMPACT_BELOW_ZOOM);
-    element.toggleAttribute('data-far', zoom < ARROW_COUNTS_BELOW_ZOOM);
   }, [zoom, target]);
   return null;
 }
