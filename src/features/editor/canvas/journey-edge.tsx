@@ -1,22 +1,16 @@
 import { useIntl } from 'react-intl';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
-import { COUNT_LIFT, countRoom } from './edge-count-room.ts';
+import { COUNT_LIFT, countRoom, type ArrowEnds } from './edge-count-room.ts';
 import { useCanvasContext } from './editor-context.ts';
 import type { JourneyFlowEdge } from './flow-types.ts';
 import { STEP_WIDTH } from './step-geometry.ts';
 import './journey-edge.css';
 
-/**
- * Where an arrow's count is drawn: above the midpoint, scaled against the zoom to fit between the
- * steps, or not drawn where it cannot (journey-edge.css).
- */
-function countStyle(x: number, y: number, { room, extent }: ReturnType<typeof countRoom>) {
-  return {
-    transform: `translate(${x}px, ${y - COUNT_LIFT}px) translate(-50%, -100%) scale(var(--count-scale))`,
-    '--count-room': room,
-    '--count-extent': extent,
-  } as CSSProperties;
+/** The CSS variables that fit an arrow's count between its steps (journey-edge.css). */
+function countFit(ends: ArrowEnds, count: number): CSSProperties {
+  const { room, extent } = countRoom(ends, count.toLocaleString());
+  return { '--count-room': room, '--count-extent': extent } as CSSProperties;
 }
 
 function JourneyEdgeComponent({
@@ -52,7 +46,6 @@ function JourneyEdgeComponent({
       event.currentTarget,
     );
   };
-  const countText = data?.count?.toLocaleString();
   const classes = [
     'journey-edge',
     selected ? 'is-selected' : '',
@@ -92,20 +85,20 @@ function JourneyEdgeComponent({
           insert(event);
         }}
       />
-      {countText !== undefined && (
+      {data?.count !== undefined && (
         <EdgeLabelRenderer>
           <div
             className="journey-edge__count nodrag nopan"
             // A simulated count is in the edge's accessible name, whatever the zoom; an actual
             // one is not (to-flow.ts), so it is read here.
-            aria-hidden={data?.countIsActual !== true}
-            style={countStyle(
-              labelX,
-              labelY,
-              countRoom({ sourceX, sourceY, targetX, targetY, sourcePosition }, countText),
-            )}
+            aria-hidden={data.countIsActual !== true}
+            style={{
+              // Scaled against the zoom to fit between the steps, or not drawn (journey-edge.css).
+              transform: `translate(${labelX}px, ${labelY - COUNT_LIFT}px) translate(-50%, -100%) scale(var(--count-scale))`,
+              ...countFit({ sourceX, sourceY, targetX, targetY, sourcePosition }, data.count),
+            }}
           >
-            {countText}
+            {data.count.toLocaleString()}
           </div>
         </EdgeLabelRenderer>
       )}
