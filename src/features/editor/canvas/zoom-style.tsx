@@ -9,6 +9,14 @@ import { useLayoutEffect, type RefObject } from 'react';
 export const COMPACT_BELOW_ZOOM = 0.75;
 
 /**
+ * Below this zoom no arrow's count fits the gap auto-layout leaves between two steps (about 60
+ * flow px), so arrows drop theirs outright (`data-far`): the same as their fit (journey-edge.css)
+ * would draw, without laying out a label per arrow. The steps' own counts say the same for all
+ * but merging arrows, and each arrow's name says its count.
+ */
+export const ARROW_COUNTS_BELOW_ZOOM = 0.6;
+
+/**
  * The most a step's count or badge is scaled up against the zoom: this far out the steps are
  * compact, where a count's pill is 13 px tall (step-node.css), so 2.75 times that (36 px) stays
  * within the 40 px auto-layout leaves between two steps. Further out it shrinks with the view
@@ -20,9 +28,9 @@ const zoomOf = (state: ReactFlowState) => state.transform[2];
 
 /**
  * Feeds the view's zoom to CSS on the canvas surface: `--inverse-zoom` scales arrow counts back
- * to a constant screen size where they fit (journey-edge.css), `--pill-scale` does so for steps'
- * counts and badges up to PILL_SCALE_MAX, and `data-compact` switches steps to their compact
- * form. Written to the element directly, so zooming re-renders no component.
+ * to a constant screen size, `--pill-scale` does so for steps' counts and badges up to
+ * PILL_SCALE_MAX, `data-compact` switches steps to their compact form, `data-far` hides arrow
+ * counts. Written to the element directly, so zooming re-renders no component.
  */
 export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> }) {
   const zoom = useStore(zoomOf);
@@ -32,6 +40,7 @@ export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> })
     element.style.setProperty('--inverse-zoom', String(1 / zoom));
     element.style.setProperty('--pill-scale', String(Math.min(1 / zoom, PILL_SCALE_MAX)));
     element.toggleAttribute('data-compact', zoom < COMPACT_BELOW_ZOOM);
+    element.toggleAttribute('data-far', zoom < ARROW_COUNTS_BELOW_ZOOM);
   }, [zoom, target]);
   return null;
 }
