@@ -103,7 +103,9 @@ test('publishes the welcome series to a real executor and shows its live counts,
       .getByRole('img', { name: /forecast/ }),
   ).toHaveCount(0);
   await expect(
-    page.locator(`.react-flow__node[data-id="${welcome[0]}"]`).getByText(/40 actual · [\d,]+ sim/),
+    page
+      .locator(`.react-flow__node[data-id="${welcome[0]}"]`)
+      .getByText(/40\sactual · [\d,]+\ssim/),
   ).toBeVisible();
 
   // The forecast against what happened, per day.

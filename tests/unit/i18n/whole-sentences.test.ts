@@ -319,13 +319,14 @@ describe('messages are whole sentences', () => {
       'Pendant la 1 semaine mise de côté (du 23 déc. 1997 au 30 déc. 1997), le 1 client a fait 2 réachats' +
         `${NARROW_NBSP}; le modèle en attendait 3 (+50${NBSP}% par rapport au réel).`,
     );
+    // A number and its word are never parted when the pill wraps (step-node.css).
     expect(
       say('live.step.actualAndSimulated', {
         actual: 200,
         simulated: 3980,
         muted: plain,
       }),
-    ).toBe(`200 réels · 3${NARROW_NBSP}980 simulés`);
+    ).toBe(`200${NBSP}réels · 3${NARROW_NBSP}980${NBSP}simulés`);
     expect(
       say('profiles.profile-page.idAndEventCount', {
         id: 'p-1',

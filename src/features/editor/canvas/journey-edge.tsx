@@ -1,10 +1,17 @@
 import { useIntl } from 'react-intl';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { COUNT_LIFT, countRoom, type ArrowEnds } from './edge-count-room.ts';
 import { useCanvasContext } from './editor-context.ts';
 import type { JourneyFlowEdge } from './flow-types.ts';
 import { STEP_WIDTH } from './step-geometry.ts';
 import './journey-edge.css';
+
+/** The CSS variables that fit an arrow's count between its steps (journey-edge.css). */
+function countFit(ends: ArrowEnds, count: number): CSSProperties {
+  const { room, extent } = countRoom(ends, count.toLocaleString());
+  return { '--count-room': room, '--count-extent': extent } as CSSProperties;
+}
 
 function JourneyEdgeComponent({
   id,
@@ -86,8 +93,9 @@ function JourneyEdgeComponent({
             // a live count's words could not load: then it is read here.
             aria-hidden={data.countInName === true}
             style={{
-              // Scaled against the zoom (journey-edge.css): one screen size however far out.
-              transform: `translate(${labelX}px, ${labelY - 14}px) translate(-50%, -100%) scale(var(--inverse-zoom, 1))`,
+              // Scaled against the zoom to fit between the steps, or not drawn (journey-edge.css).
+              transform: `translate(${labelX}px, ${labelY - COUNT_LIFT}px) translate(-50%, -100%) scale(var(--count-scale))`,
+              ...countFit({ sourceX, sourceY, targetX, targetY, sourcePosition }, data.count),
             }}
           >
             {data.count.toLocaleString()}

@@ -9,9 +9,10 @@ import { useLayoutEffect, type RefObject } from 'react';
 export const COMPACT_BELOW_ZOOM = 0.75;
 
 /**
- * Below this zoom the gap between two steps (about 60 px) is narrower on screen than a count on
- * the arrow across it ("4,079"), which then hides under the steps; the steps' own counts say the
- * same for all but merging arrows, so arrows drop theirs (`data-far`).
+ * Below this zoom no arrow's count fits the gap auto-layout leaves between two steps (about 60
+ * flow px), so arrows drop theirs outright (`data-far`): the same as their fit (journey-edge.css)
+ * would draw, without laying out a label per arrow. The steps' own counts say the same for all
+ * but merging arrows, and each arrow's name says its count.
  */
 export const ARROW_COUNTS_BELOW_ZOOM = 0.6;
 
