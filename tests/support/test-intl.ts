@@ -1,5 +1,6 @@
 import { createIntl, type IntlShape } from 'react-intl';
 import englishPages from 'virtual:wayfinder-messages/en/pages';
+import englishPublish from 'virtual:wayfinder-messages/en/publish';
 import englishResults from 'virtual:wayfinder-messages/en/results';
 import { loadDiagnosticMessages, loadMessages } from '../../src/i18n/load-messages.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
@@ -12,7 +13,8 @@ export async function testIntl(locale: Locale): Promise<IntlShape> {
   return createIntl({
     locale,
     defaultLocale: 'en',
-    // English whole: its first load, the diagnostics and the parts lazy views bring.
+    // English whole: its first load, the diagnostics and the parts lazy views bring (pages,
+    // results, publishing).
     messages:
       locale === 'en'
         ? {
@@ -20,6 +22,7 @@ export async function testIntl(locale: Locale): Promise<IntlShape> {
             ...(await loadDiagnosticMessages('en')),
             ...englishPages,
             ...englishResults,
+            ...englishPublish,
           }
         : await loadMessages(locale),
     onError: (error) => {
