@@ -1,3 +1,4 @@
+import { CHANNELS } from '../channels.ts';
 import type { ProfileEvent } from '../profiles/profile.ts';
 import type { ConditionShortcut } from './condition-shortcuts.ts';
 import type { TraceWhy } from './trace.ts';
@@ -149,13 +150,26 @@ export class RunLoop {
         case 4 satisfies typeof OP.delay:
           wake = t + (durationMs[s] as number);
           break;
+        case 11 satisfies typeof FAST.delayOn: {
+          const until = t + (durationMs[s] as number);
+          if (mayStop || until >= end) {
+            wake = until;
+            break;
+          }
+          t = until;
+          hops = 0;
+          s = next[branchBase[s] as number] as number;
+          continue;
+        }
         case 7 satisfies typeof OP.message:
         case 10 satisfies typeof FAST.sendOn:
-        case 11 satisfies typeof FAST.delayOn:
-        case 12 satisfies typeof FAST.sendThenDelay: {
+        case 12 satisfies typeof FAST.sendThenDelay:
+        case 14 satisfies typeof FAST.sendThenWait:
+        case 3 satisfies typeof OP.waitForEvent: {
           // One case for the messages, so V8 inlines `gate` once (its inlining budget for `run`
-          // is spent on the first calls it meets: a second copy leaves the split's hash out).
-          if (op !== 11) {
+          // is spent on the first calls it meets: a second copy leaves the split's hash out);
+          // the wait for an event is in it too, so a message then a wait is one dispatch.
+          if (op !== 3) {
             const message = (steps[s] as PlanStep).message;
             if (message !== null) {
               const at = sender.gate(message, t);
@@ -170,29 +184,19 @@ export class RunLoop {
             if (op === 7) break;
             s = next[branchBase[s] as number] as number;
             if (op === 10) continue;
+            if (op === 12) {
+              // The delay the message leads to, at the same dispatch.
+              const until = t + (durationMs[s] as number);
+              if (mayStop || until >= end) {
+                wake = until;
+                break;
+              }
+              t = until;
+              hops = 0;
+              s = next[branchBase[s] as number] as number;
+              continue;
+            }
           }
-          // A delay, or the delay a message leads to, at the same dispatch.
-          const until = t + (durationMs[s] as number);
-          if (mayStop || until >= end) {
-            wake = until;
-            break;
-          }
-          t = until;
-          hops = 0;
-          s = next[branchBase[s] as number] as number;
-          continue;
-        }
-        case 1 satisfies typeof OP.firstMatch:
-          branch = this.firstMatch(steps[s] as PlanStep, t);
-          break;
-        case 2 satisfies typeof OP.randomSplit: {
-          const step = steps[s] as PlanStep;
-          const u = (hashMore(state.hash, step.hashSuffix) % 10_000) / 100;
-          const th = step.thresholds;
-          while (u >= (th[branch] as number)) branch++;
-          break;
-        }
-        case 3 satisfies typeof OP.waitForEvent: {
           const step = steps[s] as PlanStep;
           const match = step.waitMatch as NonNullable<PlanStep['waitMatch']>;
           const to = t + step.durationMs;
@@ -209,6 +213,16 @@ export class RunLoop {
           } else wake = at;
           break;
         }
+        case 1 satisfies typeof OP.firstMatch:
+          branch = this.firstMatch(steps[s] as PlanStep, t);
+          break;
+        case 2 satisfies typeof OP.randomSplit: {
+          const step = steps[s] as PlanStep;
+          const u = (hashMore(state.hash, step.hashSuffix) % 10_000) / 100;
+          const th = step.thresholds;
+          while (u >= (th[branch] as number)) branch++;
+          break;
+        }
         case 5 satisfies typeof OP.waitUntil: {
           const until = untilTime(steps[s] as PlanStep, state, t);
           wake = until > t ? until : t;
@@ -220,6 +234,11 @@ export class RunLoop {
         case 8 satisfies typeof OP.updateProfile:
           applyOperations(state, (steps[s] as PlanStep).operations, plan.tagsRead);
           break;
+        case 15 satisfies typeof FAST.ifReachable: {
+          const c = table.reachChannel[s] as number;
+          branch = state.reachable(c, CHANNELS[c] ?? 'email') ? 0 : 1;
+          break;
+        }
         case 13 satisfies typeof FAST.ifShortcut:
           branch = this.holds(table.shortcut[s] as ConditionShortcut, t) ? 0 : 1;
           break;
