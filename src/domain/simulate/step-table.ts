@@ -15,16 +15,28 @@ export const FAST = {
   delayOn: 11,
   /** {@link sendOn} to a {@link delayOn}: both at one dispatch. */
   sendThenDelay: 12,
-  /** A condition of one rule the loop answers itself ({@link StepTable.shortcut}): branch 0 if it holds, else 1. */
-  ifShortcut: 13,
   /** {@link sendOn} to a wait for an event: both at one dispatch. */
-  sendThenWait: 14,
+  sendThenWait: 13,
+  /** A condition of one rule the loop answers itself ({@link StepTable.shortcut}): branch 0 if it holds, else 1. */
+  ifShortcut: 14,
   /**
    * A condition of one `reachable` rule: branch 0 if the profile is reachable on
    * {@link StepTable.reachChannel}, else 1, without a call to ask the shortcut's kind.
    */
   ifReachable: 15,
 } as const;
+
+/**
+ * The primitives a choice (a random split, {@link FAST.ifShortcut}, {@link FAST.ifReachable})
+ * runs at its own dispatch when it leads to one of them, in an untraced run of a journey without
+ * a loop: a message, or a wait for an event (a bit per primitive).
+ */
+export const RUN_AFTER_CHOICE =
+  (1 << OP.waitForEvent) |
+  (1 << OP.message) |
+  (1 << FAST.sendOn) |
+  (1 << FAST.sendThenDelay) |
+  (1 << FAST.sendThenWait);
 
 /**
  * The plan's steps as typed columns, for the run loop's hot path: a step that only passes on,
