@@ -27,19 +27,27 @@ export interface ConditionShortcut {
  * Every shortcut has every field, in one order: the loop then reads them all through one
  * object shape, whichever kind it meets.
  */
-function shortcut(
-  fields: Partial<ConditionShortcut> & Pick<ConditionShortcut, 'kind'>,
-): ConditionShortcut {
+function reachableShortcut(channelName: Channel): ConditionShortcut {
   return {
-    kind: fields.kind,
-    channel: fields.channel ?? -1,
-    channelName: fields.channelName ?? 'email',
-    event: fields.event ?? '',
-    windowMs: fields.windowMs ?? 0,
-    stopAt: fields.stopAt ?? 0,
-    min: fields.min ?? 0,
-    max: fields.max ?? 0,
+    kind: 'reachable',
+    channel: CHANNELS.indexOf(channelName),
+    channelName,
+    event: '',
+    windowMs: 0,
+    stopAt: 0,
+    min: 0,
+    max: 0,
   };
+}
+
+function countShortcut(
+  event: string,
+  windowMs: number,
+  stopAt: number,
+  min: number,
+  max: number,
+): ConditionShortcut {
+  return { kind: 'count', channel: -1, channelName: 'email', event, windowMs, stopAt, min, max };
 }
 
 /** The shortcut for `group`, or null when its compiled predicate must be asked. */
@@ -47,24 +55,16 @@ export function conditionShortcut(group: ConditionGroup): ConditionShortcut | nu
   if (group.rules.length !== 1) return null;
   const rule = group.rules[0];
   if (rule === undefined) return null;
-  if (rule.type === 'reachable')
-    return shortcut({
-      kind: 'reachable',
-      channel: CHANNELS.indexOf(rule.channel),
-      channelName: rule.channel,
-    });
+  if (rule.type === 'reachable') return reachableShortcut(rule.channel);
   if (rule.type !== 'event_count' || rule.propertyFilters.length > 0) return null;
   const n = rule.count;
   const windowMs = rule.withinDays === null ? Number.POSITIVE_INFINITY : rule.withinDays * DAY_MS;
-  const count = { kind: 'count', event: rule.event, windowMs } as const;
   switch (rule.comparison) {
     case 'at_least':
-      return n === 0
-        ? null
-        : shortcut({ ...count, stopAt: n, min: n, max: Number.POSITIVE_INFINITY });
+      return n === 0 ? null : countShortcut(rule.event, windowMs, n, n, Number.POSITIVE_INFINITY);
     case 'at_most':
-      return shortcut({ ...count, stopAt: n + 1, min: 0, max: n });
+      return countShortcut(rule.event, windowMs, n + 1, 0, n);
     case 'exactly':
-      return shortcut({ ...count, stopAt: n + 1, min: n, max: n });
+      return countShortcut(rule.event, windowMs, n + 1, n, n);
   }
 }

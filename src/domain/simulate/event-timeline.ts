@@ -115,7 +115,7 @@ export class EventTimeline extends TimelineColumns {
   findTime(from: number, to: number, name: string, match: (e: ProfileEvent) => boolean): number {
     if (this.columns === null)
       return this.find(from, to, name, match)?.at ?? Number.POSITIVE_INFINITY;
-    return this.findNamed(from, to, name, match);
+    return this.findNamed(from, to, name);
   }
 
   /** The index among the profile's own events of the event {@link findNamed} found, or -1. */
@@ -126,13 +126,14 @@ export class EventTimeline extends TimelineColumns {
   /**
    * {@link findTime} over the columns, telling which event it found: a real one's index in
    * {@link foundIndex} (its object is not read), else the simulated one in {@link foundSimulated}.
+   * Any event named `name` is taken: simulated ones are told by name, with no test to call.
    * Columns only.
    */
-  findNamed(from: number, to: number, name: string, match: (e: ProfileEvent) => boolean): number {
+  findNamed(from: number, to: number, name: string): number {
     const k = this.firstNamed(from, to, this.askedIds[this.asked(name)] as number);
     const realAt =
       k < 0 ? Number.POSITIVE_INFINITY : ((this.columns as ProfileColumns).eventAt[k] as number);
-    const simulated = this.simulatedBefore(from, to, realAt, match);
+    const simulated = this.simulatedNamed(from, to, realAt, name);
     if (simulated !== undefined) {
       this.foundIndex = -1;
       this.foundSimulated = simulated;
@@ -226,6 +227,24 @@ export class EventTimeline extends TimelineColumns {
     return undefined;
   }
 
+  /** {@link simulatedBefore} for a test that accepts every event named `name`, and no other. */
+  private simulatedNamed(
+    from: number,
+    to: number,
+    realAt: number,
+    name: string,
+  ): ProfileEvent | undefined {
+    const sim = this.simulated;
+    const last = realAt === Number.POSITIVE_INFINITY ? to : realAt;
+    for (let j = 0; j < this.simulatedCount; j++) {
+      const e = sim[j] as ProfileEvent;
+      if (e.at <= from) continue;
+      if (e.at > last || e.at === realAt) break;
+      if (e.name === name) return e;
+    }
+    return undefined;
+  }
+
   /**
    * How many events in `[from, to]` are named `name` and accepted by `matches` (null: all),
    * counting no further than `stopAt`.
@@ -248,19 +267,12 @@ export class EventTimeline extends TimelineColumns {
     }
     const id = this.askedIds[this.asked(name)] as number;
     if (id >= 0) {
-      const { eventAt, eventName } = columns;
-      for (let k = this.to - 1; k >= this.from; k--) {
-        const at = eventAt[k] as number;
-        if (at > to) continue;
-        if (at < from) break;
-        if (
-          eventName[k] === id &&
-          (matches === null || matches((this.real[k - this.from] as ProfileEvent).props))
-        ) {
-          n++;
-          if (n >= stopAt) return n;
-        }
-      }
+      n =
+        matches === null
+          ? this.countNamed(id, from, to, stopAt)
+          : this.countMatching(id, matches, from, to, stopAt);
+      // It stopped at `stopAt` (only a counted event stops it).
+      if (n > 0 && n >= stopAt) return n;
     }
     const sim = this.simulated;
     for (let j = this.simulatedCount - 1; j >= 0; j--) {
@@ -271,6 +283,49 @@ export class EventTimeline extends TimelineColumns {
         n++;
         if (n >= stopAt) return n;
       }
+    }
+    return n;
+  }
+
+  // The two walks of {@link count} over the columns are apart so the by-name one calls nothing:
+  // a call in a loop makes V8 check every object's shape and reload every field again on each
+  // pass, as the call might have changed them.
+
+  /** How many real events in `[from, to]` are named `names[id]`, up to `stopAt`. Columns only. */
+  private countNamed(id: number, from: number, to: number, stopAt: number): number {
+    const { eventAt, eventName } = this.columns as ProfileColumns;
+    const first = this.from;
+    let n = 0;
+    for (let k = this.to - 1; k >= first; k--) {
+      const at = eventAt[k] as number;
+      if (at > to) continue;
+      if (at < from) break;
+      if (eventName[k] === id && ++n >= stopAt) break;
+    }
+    return n;
+  }
+
+  /** {@link countNamed} of the events `matches` accepts the props of. Columns only. */
+  private countMatching(
+    id: number,
+    matches: PropsTest,
+    from: number,
+    to: number,
+    stopAt: number,
+  ): number {
+    const { eventAt, eventName } = this.columns as ProfileColumns;
+    const first = this.from;
+    let n = 0;
+    for (let k = this.to - 1; k >= first; k--) {
+      const at = eventAt[k] as number;
+      if (at > to) continue;
+      if (at < from) break;
+      if (
+        eventName[k] === id &&
+        matches((this.real[k - first] as ProfileEvent).props) &&
+        ++n >= stopAt
+      )
+        break;
     }
     return n;
   }

@@ -64,7 +64,7 @@ export class GoalConversions {
         own = k - (columns.eventStart[state.index] as number);
       } else if (goal.byName && columns !== null) {
         // By name in the columns: a real event's object is read only for its amount.
-        at = timeline.findNamed(entryAt, to, goal.event, goal.match);
+        at = timeline.findNamed(entryAt, to, goal.event);
         if (at === NEVER) return;
         e = timeline.foundSimulated;
         own = timeline.foundIndex;

@@ -31,11 +31,10 @@ export function messagePlan(
   const ownCost = own.costPerSend ?? base.costPerSend;
   const engagements = engagementsOf(channel);
   const props = { stepId: step.id, journeyId };
-  const npsProps = Array.from({ length: 11 }, (_, score) => ({
-    score,
-    stepId: step.id,
-    journeyId,
-  }));
+  const npsProps: MessagePlan['npsProps'] =
+    own.nps === true
+      ? Array.from({ length: 11 }, (_, score) => ({ score, stepId: step.id, journeyId }))
+      : [];
   return {
     channel: CHANNELS.indexOf(channel),
     deliveredRate: override?.deliveredRate ?? base.deliveredRate,

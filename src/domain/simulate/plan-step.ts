@@ -74,7 +74,7 @@ export interface MessagePlan {
   unsubscribedEvent: string;
   /** Shared by every simulated event of this step: `{ stepId, journeyId }`. */
   props: Readonly<Record<string, string>>;
-  /** NPS answer props per score 0–10. */
+  /** NPS answer props per score 0–10 (none when the step is no survey). */
   npsProps: ReadonlyArray<Readonly<Record<string, string | number>>>;
 }
 

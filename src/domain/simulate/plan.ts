@@ -80,6 +80,30 @@ export interface SimulationPlan {
   loops: boolean;
 }
 
+// Loops, not `TypedArray.from` with a map function: V8 runs that through the iterator protocol,
+// a large part of a plan's making time.
+
+/** Cumulative NPS score weights, normalised to 1 (the last exactly 1). */
+function npsCumulative(weights: readonly number[]): Float64Array {
+  const weightTotal = weights.reduce((a, b) => a + b, 0) || 1;
+  const out = new Float64Array(weights.length);
+  let acc = 0;
+  for (let i = 0; i < weights.length; i++) out[i] = (acc += weights[i] as number) / weightTotal;
+  out[10] = 1;
+  return out;
+}
+
+/** Index of each trigger's step, -1 when unknown. */
+function triggerSteps(
+  triggers: readonly TriggerPlan[],
+  stepIndex: ReadonlyMap<string, number>,
+): Int32Array {
+  const out = new Int32Array(triggers.length);
+  for (let i = 0; i < triggers.length; i++)
+    out[i] = stepIndex.get((triggers[i] as TriggerPlan).stepId) ?? -1;
+  return out;
+}
+
 /**
  * Compiles a spec and options into a plan: integer step indices, precompiled conditions and
  * event tests, resolved assumptions. `profiles` supplies the default period when the options
@@ -110,11 +134,6 @@ export function createSimulationPlan(
       s.exitCriteria.map((c) => c.event),
     ),
   );
-  const weights = options.nps.scoreWeights;
-  const weightTotal = weights.reduce((a, b) => a + b, 0) || 1;
-  let acc = 0;
-  const npsCumulative = Float64Array.from(weights, (w) => (acc += w) / weightTotal);
-  npsCumulative[10] = 1;
   const exitMatchers = s.exitCriteria.map((c) => eventMatcher(c.event, c.propertyFilters));
   const propensity = options.propensity;
   return {
@@ -128,7 +147,7 @@ export function createSimulationPlan(
     stepIndex,
     branchCount,
     triggers,
-    triggerSteps: Int32Array.from(triggers, (t) => stepIndex.get(t.stepId) ?? -1),
+    triggerSteps: triggerSteps(triggers, stepIndex),
     reentry: s.entry.reentry,
     cooldownMs: (s.entry.cooldownDays ?? 0) * DAY_MS,
     goal:
@@ -169,7 +188,7 @@ export function createSimulationPlan(
             click: propensity.appliesTo.includes('click'),
             conversion: propensity.appliesTo.includes('conversion'),
           },
-    npsCumulative,
+    npsCumulative: npsCumulative(options.nps.scoreWeights),
     traceIds: new Set(options.traceProfileIds),
     tagsRead: tagsRead(steps, triggers, propensity?.attribute ?? null),
     loops: stepsLoop(steps),

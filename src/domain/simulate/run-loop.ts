@@ -1,3 +1,4 @@
+import { CHANNELS } from '../channels.ts';
 import type { ProfileEvent } from '../profiles/profile.ts';
 import type { ConditionShortcut } from './condition-shortcuts.ts';
 import type { TraceWhy } from './trace.ts';
@@ -21,7 +22,7 @@ import { OP, type MessagePlan, type PlanStep } from './plan-step.ts';
 import type { ProfileState } from './profile-state.ts';
 import { hashMore } from './seeded.ts';
 import type { EventTimeline } from './event-timeline.ts';
-import { FAST, stepTable, type StepTable } from './step-table.ts';
+import { FAST, RUN_AFTER_CHOICE, stepTable, type StepTable } from './step-table.ts';
 import type { StepTracer } from './step-tracer.ts';
 import { applyOperations } from './update-profile.ts';
 
@@ -100,6 +101,9 @@ export class RunLoop {
     const branches = counters.branches;
     const { end } = plan;
     const mayStop = this.mayStop;
+    // Untraced, in a journey without a loop (whose step entries count toward no bound), a choice
+    // goes on along its branch without the end-of-step work, into a message or a wait it leads to.
+    const chainsChoices = tracer === null && !plan.loops;
     const waitIds = this.waitIdsOf(state.timeline);
     let s = plan.triggerSteps[trigger] as number;
     let t = entryAt;
@@ -149,29 +153,7 @@ export class RunLoop {
         case 4 satisfies typeof OP.delay:
           wake = t + (durationMs[s] as number);
           break;
-        case 7 satisfies typeof OP.message:
-        case 10 satisfies typeof FAST.sendOn:
-        case 11 satisfies typeof FAST.delayOn:
-        case 12 satisfies typeof FAST.sendThenDelay: {
-          // One case for the messages, so V8 inlines `gate` once (its inlining budget for `run`
-          // is spent on the first calls it meets: a second copy leaves the split's hash out).
-          if (op !== 11) {
-            const message = (steps[s] as PlanStep).message;
-            if (message !== null) {
-              const at = sender.gate(message, t);
-              if (at !== SUPPRESSED) {
-                if (op !== 7) sender.send(message, t, s, false);
-                else {
-                  pending = message;
-                  wake = at;
-                }
-              }
-            }
-            if (op === 7) break;
-            s = next[branchBase[s] as number] as number;
-            if (op === 10) continue;
-          }
-          // A delay, or the delay a message leads to, at the same dispatch.
+        case 11 satisfies typeof FAST.delayOn: {
           const until = t + (durationMs[s] as number);
           if (mayStop || until >= end) {
             wake = until;
@@ -182,17 +164,70 @@ export class RunLoop {
           s = next[branchBase[s] as number] as number;
           continue;
         }
-        case 1 satisfies typeof OP.firstMatch:
-          branch = this.firstMatch(steps[s] as PlanStep, t);
-          break;
-        case 2 satisfies typeof OP.randomSplit: {
-          const step = steps[s] as PlanStep;
-          const u = (hashMore(state.hash, step.hashSuffix) % 10_000) / 100;
-          const th = step.thresholds;
-          while (u >= (th[branch] as number)) branch++;
-          break;
-        }
+        case 2 satisfies typeof OP.randomSplit:
+        case 14 satisfies typeof FAST.ifShortcut:
+        case 15 satisfies typeof FAST.ifReachable:
+        case 7 satisfies typeof OP.message:
+        case 10 satisfies typeof FAST.sendOn:
+        case 12 satisfies typeof FAST.sendThenDelay:
+        case 13 satisfies typeof FAST.sendThenWait:
         case 3 satisfies typeof OP.waitForEvent: {
+          // One case for the choices, messages and waits for an event: V8 inlines `gate` once
+          // (its inlining budget for `run` is spent on the first calls it meets: a second copy
+          // leaves the split's hash out), and a choice then a message, or a message then a wait,
+          // run at one dispatch.
+          let on: number = op;
+          if (op === 2 || op >= 14) {
+            if (op === 15) {
+              const c = table.reachChannel[s] as number;
+              branch = state.reachable(c, CHANNELS[c] ?? 'email') ? 0 : 1;
+            } else if (op === 14) {
+              branch = this.holds(table.shortcut[s] as ConditionShortcut, t) ? 0 : 1;
+            } else {
+              const step = steps[s] as PlanStep;
+              const u = (hashMore(state.hash, step.hashSuffix) % 10_000) / 100;
+              const th = step.thresholds;
+              while (u >= (th[branch] as number)) branch++;
+            }
+            if (!chainsChoices) break;
+            // On along the branch chosen, without the end-of-step work (a choice takes no time).
+            const b = (branchBase[s] as number) + branch;
+            const to = next[b] as number;
+            if (to < 0) break;
+            branches[b] = (branches[b] as number) + 1;
+            s = to;
+            on = ops[s] as number;
+            if (((1 << on) & RUN_AFTER_CHOICE) === 0) continue;
+            branch = 0;
+          }
+          if (on !== 3) {
+            const message = (steps[s] as PlanStep).message;
+            if (message !== null) {
+              const at = sender.gate(message, t);
+              if (at !== SUPPRESSED) {
+                if (on !== 7) sender.send(message, t, s, false);
+                else {
+                  pending = message;
+                  wake = at;
+                }
+              }
+            }
+            if (on === 7) break;
+            s = next[branchBase[s] as number] as number;
+            if (on === 10) continue;
+            if (on === 12) {
+              // The delay the message leads to, at the same dispatch.
+              const until = t + (durationMs[s] as number);
+              if (mayStop || until >= end) {
+                wake = until;
+                break;
+              }
+              t = until;
+              hops = 0;
+              s = next[branchBase[s] as number] as number;
+              continue;
+            }
+          }
           const step = steps[s] as PlanStep;
           const match = step.waitMatch as NonNullable<PlanStep['waitMatch']>;
           const to = t + step.durationMs;
@@ -209,6 +244,9 @@ export class RunLoop {
           } else wake = at;
           break;
         }
+        case 1 satisfies typeof OP.firstMatch:
+          branch = this.firstMatch(steps[s] as PlanStep, t);
+          break;
         case 5 satisfies typeof OP.waitUntil: {
           const until = untilTime(steps[s] as PlanStep, state, t);
           wake = until > t ? until : t;
@@ -219,9 +257,6 @@ export class RunLoop {
           break;
         case 8 satisfies typeof OP.updateProfile:
           applyOperations(state, (steps[s] as PlanStep).operations, plan.tagsRead);
-          break;
-        case 13 satisfies typeof FAST.ifShortcut:
-          branch = this.holds(table.shortcut[s] as ConditionShortcut, t) ? 0 : 1;
           break;
         case 9 satisfies typeof OP.exit:
           state.stepEntries = limit - allowed;

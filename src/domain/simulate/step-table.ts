@@ -15,9 +15,28 @@ export const FAST = {
   delayOn: 11,
   /** {@link sendOn} to a {@link delayOn}: both at one dispatch. */
   sendThenDelay: 12,
+  /** {@link sendOn} to a wait for an event: both at one dispatch. */
+  sendThenWait: 13,
   /** A condition of one rule the loop answers itself ({@link StepTable.shortcut}): branch 0 if it holds, else 1. */
-  ifShortcut: 13,
+  ifShortcut: 14,
+  /**
+   * A condition of one `reachable` rule: branch 0 if the profile is reachable on
+   * {@link StepTable.reachChannel}, else 1, without a call to ask the shortcut's kind.
+   */
+  ifReachable: 15,
 } as const;
+
+/**
+ * The primitives a choice (a random split, {@link FAST.ifShortcut}, {@link FAST.ifReachable})
+ * runs at its own dispatch when it leads to one of them, in an untraced run of a journey without
+ * a loop: a message, or a wait for an event (a bit per primitive).
+ */
+export const RUN_AFTER_CHOICE =
+  (1 << OP.waitForEvent) |
+  (1 << OP.message) |
+  (1 << FAST.sendOn) |
+  (1 << FAST.sendThenDelay) |
+  (1 << FAST.sendThenWait);
 
 /**
  * The plan's steps as typed columns, for the run loop's hot path: a step that only passes on,
@@ -50,6 +69,8 @@ export interface StepTable {
   readonly durationMs: Float64Array;
   /** Per step of {@link FAST.ifShortcut}: its condition's shortcut; null for the others. */
   readonly shortcut: readonly (ConditionShortcut | null)[];
+  /** Per step of {@link FAST.ifReachable}: the channel's index in `CHANNELS`; -1 for the others. */
+  readonly reachChannel: Int8Array;
 }
 
 /** Whether an `update_profile` step changes nothing any step, trigger or propensity reads. */
@@ -85,8 +106,10 @@ export function stepTable(plan: SimulationPlan): StepTable {
   const land = (i: number): number => landing[i] as number;
   const fastOp = (step: PlanStep): number => {
     const i = step.index;
-    if (op[i] === OP.firstMatch && step.shortcuts.length === 1 && step.shortcuts[0] !== null)
-      return FAST.ifShortcut;
+    const shortcut =
+      op[i] === OP.firstMatch && step.shortcuts.length === 1 ? (step.shortcuts[0] ?? null) : null;
+    if (shortcut !== null)
+      return shortcut.kind === 'reachable' ? FAST.ifReachable : FAST.ifShortcut;
     if (loops || !goesOn(step)) return op[i] as number;
     if (op[i] === OP.delay) return FAST.delayOn;
     const deferred = plan.quiet.enabled && step.message !== null && step.message.quiet;
@@ -94,9 +117,12 @@ export function stepTable(plan: SimulationPlan): StepTable {
   };
   const fast = Uint8Array.from(steps, fastOp);
   const onward = (step: PlanStep): number => land(step.next[0] as number);
-  for (const step of steps)
-    if (fast[step.index] === FAST.sendOn && fast[onward(step)] === FAST.delayOn)
-      fast[step.index] = FAST.sendThenDelay;
+  for (const step of steps) {
+    if (fast[step.index] !== FAST.sendOn) continue;
+    const then = fast[onward(step)];
+    if (then === FAST.delayOn) fast[step.index] = FAST.sendThenDelay;
+    else if (then === OP.waitForEvent) fast[step.index] = FAST.sendThenWait;
+  }
   return {
     op,
     fastOp: fast,
@@ -107,6 +133,9 @@ export function stepTable(plan: SimulationPlan): StepTable {
     durationMs: Float64Array.from(steps, (s) => s.durationMs),
     shortcut: steps.map((s) =>
       fast[s.index] === FAST.ifShortcut ? (s.shortcuts[0] ?? null) : null,
+    ),
+    reachChannel: Int8Array.from(steps, (s) =>
+      fast[s.index] === FAST.ifReachable ? (s.shortcuts[0]?.channel ?? -1) : -1,
     ),
   };
 }

@@ -77,7 +77,7 @@ describe('EventTimeline', () => {
                 );
                 // By name: which event it found, a real one by its index, without reading it.
                 const found = findEvent(expected, from, to, named);
-                expect(timeline.findNamed(from, to, name, named)).toBe(found?.at ?? Infinity);
+                expect(timeline.findNamed(from, to, name)).toBe(found?.at ?? Infinity);
                 const own = timeline.foundIndex;
                 expect(timeline.foundSimulated ?? (own < 0 ? undefined : real[own])).toBe(found);
                 const limit = (name: string) =>
@@ -92,6 +92,10 @@ describe('EventTimeline', () => {
               expect(timeline.count(name, (p) => p?.['n'] !== 0, from, to, stopAt)).toBe(
                 Math.min(all, stopAt),
               );
+              const allNamed = expected.filter(
+                (e) => e.at >= from && e.at <= to && e.name === name,
+              ).length;
+              expect(timeline.count(name, null, from, to, stopAt)).toBe(Math.min(allNamed, stopAt));
             }
           }
         },

@@ -41,6 +41,20 @@ type StepKindRow = typeof stepKind extends fc.Arbitrary<infer R> ? R : never;
 const tagStep = stepKind.filter(([kind]) => kind === 'update_profile');
 const messageStep = stepKind.filter(([kind]) => ['email', 'sms', 'push', 'webhook'].includes(kind));
 const delayStep = stepKind.filter(([kind]) => kind === 'delay');
+const eventWaitStep = stepKind.filter(([kind]) => kind === 'wait_for_event');
+const choiceStep = stepKind.filter(([kind]) => ['if_else', 'random_split'].includes(kind));
+
+/** A wait of 36 hours for an engagement with the message of step `s<i>` of a chain. */
+function engagementWait(i: number, engagement: 'opened' | 'clicked'): StepKindRow {
+  return [
+    'wait_for_event',
+    {
+      target: { type: 'engagement', stepId: `s${i}`, engagement },
+      timeout: { amount: 36, unit: 'hours' },
+    },
+    ['happened', 'timed_out'],
+  ];
+}
 
 /** {@link expectSameUntraced} on chains of `kinds` after a visit trigger, with random settings. */
 function expectSameOnChains(
@@ -87,6 +101,42 @@ describe('the untraced walk (steps passed over, or run without the end-of-step w
       )
       .map(([pairs, rest]) => [...pairs.flat(), ...rest]);
     expectSameOnChains(chain, 200, 20261209);
+  });
+
+  it('count as stepped through when a message and the wait for an event after it run at one dispatch', () => {
+    // Each pair: any message then a wait for a real event, or an email then a wait for its open
+    // or click (the simulated events the send itself adds).
+    const pair = fc.tuple(
+      messageStep,
+      eventWaitStep,
+      fc.constantFrom('event', 'opened', 'clicked'),
+    );
+    const chain = fc
+      .tuple(fc.array(pair, { minLength: 1, maxLength: 3 }), fc.array(stepKind, { maxLength: 2 }))
+      .map(([pairs, rest]) => [
+        ...pairs.flatMap(([message, wait, target], k): StepKindRow[] =>
+          target === 'event'
+            ? [message, wait]
+            : [['email', email(), ['next']], engagementWait(2 * k, target)],
+        ),
+        ...rest,
+      ]);
+    expectSameOnChains(chain, 200, 20261210);
+  });
+
+  it('count as stepped through when a choice and the message or wait it leads to run at one dispatch', () => {
+    // Conditions (one reachability or event-count rule among them) and splits, each followed by
+    // a message (never deferred, or deferred by quiet hours) or a wait for an event.
+    const chain = fc
+      .tuple(
+        fc.array(fc.tuple(choiceStep, fc.oneof(messageStep, eventWaitStep)), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.array(stepKind, { maxLength: 2 }),
+      )
+      .map(([pairs, rest]) => [...pairs.flat(), ...rest]);
+    expectSameOnChains(chain, 200, 20261211);
   });
 
   it('leaves a run waiting at a delay that ends at the horizon, as a traced run does', () => {
