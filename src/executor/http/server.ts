@@ -150,6 +150,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       throw new ApiProblem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
     const published = await publishVersion(
       pool,
+      catalog,
       journeyId,
       key.trim(),
       body.spec,

@@ -12,7 +12,7 @@ import { templateBudgetProblems } from '../engine/template-budget.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { specFormatProblems } from '../http/spec-fields.ts';
 import { validatorDetails } from '../http/validator-details.ts';
-import { publishWarnings } from './publish-warnings.ts';
+import { publishWarnings, type PublishedCatalog } from './publish-warnings.ts';
 import { inTransaction } from './transaction.ts';
 
 interface VersionRow {
@@ -43,6 +43,7 @@ export type PublishInstant = number | ((client: PoolClient) => Promise<number>);
  */
 export async function publishVersion(
   pool: Pool,
+  catalog: PublishedCatalog,
   journeyId: string,
   key: string,
   body: unknown,
@@ -71,7 +72,10 @@ export async function publishVersion(
           'idempotency-key-reused',
           'This key was used for another request.',
         );
-      return { ...summary(replay), warnings: await replayWarnings(client, replay, retentionDays) };
+      return {
+        ...summary(replay),
+        warnings: await replayWarnings(client, catalog, replay, retentionDays),
+      };
     }
     // Refused once here rather than costing the whole render budget at every send of the step.
     // After the replay lookup: the check is timed, and a retried publish whose first attempt
@@ -103,6 +107,7 @@ export async function publishVersion(
     const now = typeof instant === 'number' ? instant : await instant(client);
     const warnings = await publishWarnings(
       client,
+      catalog,
       spec,
       { journeyId, version: next, at: now },
       retentionDays,
@@ -137,12 +142,13 @@ export async function publishVersion(
  */
 async function replayWarnings(
   client: PoolClient,
+  catalog: PublishedCatalog,
   row: VersionRow & { spec: Spec },
   retentionDays: number,
 ): Promise<ErrorDetail[]> {
   if (row.look_back_warnings.length > 0) return row.look_back_warnings;
   const publish = { journeyId: row.journey_id, version: row.version, at: Number(row.published_at) };
-  return publishWarnings(client, row.spec, publish, retentionDays);
+  return publishWarnings(client, catalog, row.spec, publish, retentionDays);
 }
 
 export async function listVersions(
