@@ -63,7 +63,7 @@ describe('validating a runaway template', () => {
     ]);
     expect(await listVersions(engine.pool, 'runaway')).toEqual([]);
     const problem = await refusal(
-      publishVersion(engine.pool, engine.catalog, 'runaway', 'v1', spec, T0),
+      publishVersion(engine.pool, engine.lookBack, 'runaway', 'v1', spec, T0),
     );
     expect(withoutMessage(verdict.errors)).toEqual(withoutMessage(problem.details));
   });
@@ -81,7 +81,7 @@ describe('validating a runaway template', () => {
 describe('publishing a runaway template', () => {
   it('is refused with the step, the field and the limit’s code, and nothing is published', async () => {
     const problem = await refusal(
-      publishVersion(engine.pool, engine.catalog, 'runaway', 'v1', journey(`Hi ${RUNAWAY}`), T0),
+      publishVersion(engine.pool, engine.lookBack, 'runaway', 'v1', journey(`Hi ${RUNAWAY}`), T0),
     );
     expect(problem.status).toBe(422);
     expect(problem.code).toBe('invalid-spec');
@@ -96,7 +96,7 @@ describe('publishing a runaway template', () => {
     expect(
       await publishVersion(
         engine.pool,
-        engine.catalog,
+        engine.lookBack,
         'runaway',
         'v1',
         journey(`Hi ${bounded}`),
@@ -115,7 +115,7 @@ describe('publishing a runaway template', () => {
       [JSON.stringify(spec), contentHash(specToJson(spec)), T0],
     );
     expect(
-      await publishVersion(engine.pool, engine.catalog, 'runaway', 'v1', spec, T0),
+      await publishVersion(engine.pool, engine.lookBack, 'runaway', 'v1', spec, T0),
     ).toMatchObject({
       version: 1,
     });

@@ -12,8 +12,15 @@ export interface PublishedAt {
   at: number;
 }
 
-/** The published versions, as the process's compiled catalog holds them. */
-export type PublishedCatalog = Pick<Catalog, 'current'>;
+/**
+ * What a publish's look-back warnings are worked out from: the published versions, as the
+ * process's compiled catalog holds them, and the days of events the backend keeps
+ * (EVENT_RETENTION_DAYS).
+ */
+export interface PublishLookBack {
+  catalog: Pick<Catalog, 'current'>;
+  retentionDays: number;
+}
 
 /**
  * The look-back warnings of `spec` published as `publish`: its counts compared with the days of
@@ -23,10 +30,9 @@ export type PublishedCatalog = Pick<Catalog, 'current'>;
  */
 export async function publishWarnings(
   client: PoolClient,
-  catalog: PublishedCatalog,
+  { catalog, retentionDays }: PublishLookBack,
   spec: Spec,
   publish: PublishedAt,
-  retentionDays: number,
 ): Promise<ErrorDetail[]> {
   const stored: StoredSpec[] = [];
   for (const plans of (await catalog.current(client)).values())
