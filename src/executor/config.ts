@@ -9,10 +9,10 @@ import { WEBHOOK_TIMEOUT_MS } from './delivery/webhook-adapter.ts';
  */
 export const MIN_CLAIM_LEASE_MS = 3 * WEBHOOK_TIMEOUT_MS;
 
-/** How an executor process is set up; `npm run executor` reads it from the environment. */
 /** EVENT_RETENTION_DAYS when it is not set. */
 export const DEFAULT_EVENT_RETENTION_DAYS = 400;
 
+/** How an executor process is set up; `npm run executor` reads it from the environment. */
 export const executorConfigSchema = z.object({
   databaseUrl: z.string().min(1),
   host: z.string().default('127.0.0.1'),

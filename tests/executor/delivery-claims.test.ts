@@ -66,7 +66,7 @@ async function pendingSends(): Promise<OutboxSend[]> {
 }
 
 async function oneSend(): Promise<OutboxSend> {
-  await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);
+  await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', twoEmailWelcome(1), T0);
   await engine.signUp(1, T0 + MINUTE, 'p');
   await engine.batch(T0 + HOUR);
   const [send] = await pendingSends();
@@ -355,7 +355,7 @@ describe('delivering a send', () => {
     expect(await m1Counts()).toEqual({ sent: 0, notSent: 1 });
   });
   it('a send the provider did not take after a stop is refused without waiting for profiles of the journey it does not concern', async () => {
-    await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', twoEmailWelcome(1), T0);
     await engine.signUp(2, T0 + MINUTE, 'p');
     await engine.batch(T0 + HOUR);
     const [send] = (await pendingSends()).filter((s) => s.profileId === 'p-00001');
@@ -463,9 +463,16 @@ describe('delivering a send', () => {
     });
 
   it('a send of a version published after a stop, which the provider asks to retry, waits for its retry', async () => {
-    await publishVersion(engine.pool, 'welcome', 'v1', twoEmailWelcome(1), T0);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', twoEmailWelcome(1), T0);
     await stopJourney(engine.pool, 'welcome', at(T0 + MINUTE));
-    await publishVersion(engine.pool, 'welcome', 'v2', twoEmailWelcome(2), T0 + 2 * MINUTE);
+    await publishVersion(
+      engine.pool,
+      engine.lookBack,
+      'welcome',
+      'v2',
+      twoEmailWelcome(2),
+      T0 + 2 * MINUTE,
+    );
     await engine.signUp(1, T0 + 3 * MINUTE, 'p');
     await engine.batch(T0 + HOUR);
     const [send] = await pendingSends();

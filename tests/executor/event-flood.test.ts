@@ -43,7 +43,7 @@ async function flood(count: number, from: number, round: string): Promise<void> 
 
 describe('a flood of events that each start a run', () => {
   it('keeps the profile’s state bounded, and every run’s sends apart', async () => {
-    await publishVersion(engine.pool, 'views', 'v1', views, T0);
+    await publishVersion(engine.pool, engine.lookBack, 'views', 'v1', views, T0);
     const [profile] = signUps(1, T0).profiles;
     if (profile === undefined) throw new Error('no profile');
     await putProfile(engine.pool, profile.id, profile.attributes, T0);
@@ -67,7 +67,7 @@ describe('a flood of events that each start a run', () => {
   });
 
   it('writes its state as version 2, so an executor that reads only 1 holds the profile', async () => {
-    await publishVersion(engine.pool, 'views', 'v1', views, T0);
+    await publishVersion(engine.pool, engine.lookBack, 'views', 'v1', views, T0);
     const [profile] = signUps(1, T0).profiles;
     if (profile === undefined) throw new Error('no profile');
     await putProfile(engine.pool, profile.id, profile.attributes, T0);
@@ -80,7 +80,7 @@ describe('a flood of events that each start a run', () => {
   });
 
   it('numbers the next run past the last kept one when a version 1 state lost its count', async () => {
-    await publishVersion(engine.pool, 'views', 'v1', views, T0);
+    await publishVersion(engine.pool, engine.lookBack, 'views', 'v1', views, T0);
     const [profile] = signUps(1, T0).profiles;
     if (profile === undefined) throw new Error('no profile');
     await putProfile(engine.pool, profile.id, profile.attributes, T0);

@@ -72,7 +72,7 @@ describe('event retention', () => {
 
   it('keeps the events a published version counts over a window longer than the retention', async () => {
     expect(
-      await publishVersion(engine.pool, 'loyalty', 'v1', loyaltyJourney(600), NOW),
+      await publishVersion(engine.pool, engine.lookBack, 'loyalty', 'v1', loyaltyJourney(600), NOW),
     ).toMatchObject({
       version: 1,
     });
@@ -117,7 +117,7 @@ describe('event retention', () => {
 
   it('lets a profile whose entry event is gone enter again on its next event, as the simulator does', async () => {
     const published = NOW - 500 * DAY;
-    await publishVersion(engine.pool, 'welcome', 'v1', welcomeEachTime, published);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', welcomeEachTime, published);
     const attributes = { email: 'fay@example.com', consent: { email: true }, tags: [], custom: {} };
     await putProfile(engine.pool, 'fay', attributes, published);
     const signUps = [
@@ -160,7 +160,7 @@ describe('event retention', () => {
         ],
       ),
     );
-    await publishVersion(engine.pool, 'welcome', 'v1', slowWelcome, published);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', slowWelcome, published);
     const attributes = { email: 'gil@example.com', consent: { email: true }, tags: [], custom: {} };
     await putProfile(engine.pool, 'gil', attributes, published);
     const signUp = { id: 'gil:0', profileId: 'gil', name: 'signed_up', at: published + 1_000 };
@@ -180,7 +180,7 @@ describe('event retention', () => {
   });
 
   it('keeps what a version looks back over from the instant the engine, behind, still decides at', async () => {
-    await publishVersion(engine.pool, 'loyalty', 'v1', loyaltyJourney(500), NOW);
+    await publishVersion(engine.pool, engine.lookBack, 'loyalty', 'v1', loyaltyJourney(500), NOW);
     await customerWithOrders('hal', [505, 3]);
     await engine.pool.query(`update profiles set due_at = $1 where profile_id = 'hal'`, [
       NOW - 10 * DAY,
@@ -193,7 +193,7 @@ describe('event retention', () => {
     await customerWithOrders('ida', [900, 500, 3]);
     await engine.batch(NOW);
     const keeping = await currentEventKeeping(engine.pool, engine.catalog, RETENTION_DAYS);
-    await publishVersion(engine.pool, 'loyalty', 'v1', loyaltyJourney(600), NOW);
+    await publishVersion(engine.pool, engine.lookBack, 'loyalty', 'v1', loyaltyJourney(600), NOW);
     expect(await pruneEvents(engine.pool, NOW, keeping, 1_000, 10)).toBe(0);
     expect(await ordersLeft('ida')).toEqual([900, 500, 3]);
   });
@@ -202,7 +202,14 @@ describe('event retention', () => {
     string,
     string
   >[])('deletes old events while a version names its paths like a count (%o)', async (paths) => {
-    await publishVersion(engine.pool, 'odd-names', 'v1', splitWithPathsNamed(paths), NOW);
+    await publishVersion(
+      engine.pool,
+      engine.lookBack,
+      'odd-names',
+      'v1',
+      splitWithPathsNamed(paths),
+      NOW,
+    );
     await customerWithOrders('jo', [500, 3]);
     await engine.batch(NOW);
     expect(await prune()).toBe(1);

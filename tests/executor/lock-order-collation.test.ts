@@ -31,7 +31,7 @@ describe('lock order on a database with an ICU collation', () => {
       held: 'user-B',
       storedAt: T0,
       eventsAt: T0 + HOUR,
-      write: () => publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0),
+      write: () => publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0),
     });
     expect(outcomes).toEqual(['done', 'done']);
   });

@@ -31,12 +31,14 @@ function raceOnProfiles(write: () => Promise<unknown>): Promise<string[]> {
 describe('many profiles written at once', () => {
   it('a publish and a batch of events queue, neither fails', async () => {
     expect(
-      await raceOnProfiles(() => publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0)),
+      await raceOnProfiles(() =>
+        publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0),
+      ),
     ).toEqual(['done', 'done']);
   });
 
   it('a stop and a batch of events queue, neither fails', async () => {
-    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0);
     await engine.signUp(2, T0, 'in');
     await engine.batch(T0 + HOUR);
     // The stop wakes the profiles inside: make p-a and p-b two of them.

@@ -48,6 +48,22 @@ async function untilWaiting(count: number): Promise<void> {
   }
 }
 
+/**
+ * Runs `during` while a transaction holds the catalog row as a prune batch does, and lets go of it
+ * however `during` ends: a transaction left open keeps its connection, and the pool's end waits.
+ */
+async function whileCatalogHeld<T>(during: () => Promise<T>): Promise<T> {
+  const blocker = await engine.pool.connect();
+  try {
+    await blocker.query('begin');
+    await blocker.query('select revision from catalog where id = 1 for share');
+    return await during();
+  } finally {
+    await blocker.query('commit');
+    blocker.release();
+  }
+}
+
 const withoutMessage = (details: readonly { message: string }[] = []) =>
   details.map(({ message: _message, ...rest }) => rest);
 
@@ -65,17 +81,15 @@ describe('two publishes in flight together', () => {
         payload: { spec },
       });
     // Holds the catalog as a prune batch does, so both publishes are in flight at once.
-    const blocker = await engine.pool.connect();
-    await blocker.query('begin');
-    await blocker.query('select revision from catalog where id = 1 for share');
-    const longer = publish(loyaltyJourney(600));
-    await untilWaiting(1);
-    time = NOW + 100 * DAY_MS;
-    const shorter = publish(recentBuyers(450));
-    await untilWaiting(2);
-    await blocker.query('commit');
-    blocker.release();
-    const answers = await Promise.all([longer, shorter]);
+    const inFlight = await whileCatalogHeld(async () => {
+      const longer = publish(loyaltyJourney(600));
+      await untilWaiting(1);
+      time = NOW + 100 * DAY_MS;
+      const shorter = publish(recentBuyers(450));
+      await untilWaiting(2);
+      return [longer, shorter];
+    });
+    const answers = await Promise.all(inFlight);
     await app.close();
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
     const published = publishResultSchema.parse(answers[1]?.json());

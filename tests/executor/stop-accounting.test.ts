@@ -72,7 +72,7 @@ describe('a send refused because its journey is stopped', () => {
       periodDays: 7,
       perChannel: {},
     });
-    await publishVersion(engine.pool, 'welcome', 'v1', cappedWelcome, T0);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', cappedWelcome, T0);
     await engine.signUp(1, T0 + MINUTE, 'p');
     await engine.batch(T0 + HOUR);
     const m1At = T0 + MINUTE;

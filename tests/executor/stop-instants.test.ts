@@ -23,14 +23,14 @@ const engine = directEngine('stop-instants');
 describe('a second stop', () => {
   it('leaves the first stop’s instant to the runs it stopped', async () => {
     const { pool } = engine;
-    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0);
     await engine.signUp(1, T0 + MINUTE, 'old');
     await engine.batch(T0 + HOUR);
     // Stop, publish the fix, stop again, before the engine's next pass over the old run (a
     // large journey's profiles take a while to go through).
     const firstStop = T0 + 2 * HOUR;
     await stopJourney(pool, 'welcome', at(firstStop));
-    await publishVersion(pool, 'welcome', 'v2', welcome(2), T0 + 3 * HOUR);
+    await publishVersion(pool, engine.lookBack, 'welcome', 'v2', welcome(2), T0 + 3 * HOUR);
     const secondStop = T0 + 4 * HOUR;
     await stopJourney(pool, 'welcome', at(secondStop));
     expect(await journeyStatus(pool, 'welcome')).toMatchObject({
@@ -49,7 +49,7 @@ describe('a second stop', () => {
 describe('an entry the engine had not taken at the stop', () => {
   it('is taken, and its run ends at the stop, sending nothing', async () => {
     const { pool } = engine;
-    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0);
     // Signed up before the stop; the engine (behind the clock) had not run since.
     await engine.signUp(1, T0 + MINUTE, 'p');
     const stopAt = T0 + 2 * MINUTE;
@@ -79,7 +79,7 @@ describe('an entry the engine had not taken at the stop', () => {
 describe('the stop’s answer', () => {
   it('names the runs it ends, and the engine’s next pass ends them all, however many batches it takes', async () => {
     const { pool } = engine;
-    await publishVersion(pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0);
     await engine.signUp(30, T0 + MINUTE, 'p');
     await engine.batch(T0 + HOUR);
     const stopAt = T0 + 2 * HOUR;

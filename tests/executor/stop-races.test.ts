@@ -22,7 +22,7 @@ const { batch, signUp, runsOf, sends } = engine;
 
 describe('stopping a journey', () => {
   it('a publish right after the stop revives none of the runs the engine had not ended yet', async () => {
-    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0);
     await signUp(2, T0 + MINUTE, 'p');
     await batch(T0 + HOUR);
     expect((await journeyStatus(engine.pool, 'welcome')).activeProfiles).toBe(2);
@@ -30,7 +30,14 @@ describe('stopping a journey', () => {
     // "Stop the broken journey, publish the fix", before the engine has run again.
     const stopAt = T0 + HOUR + MINUTE;
     await stopJourney(engine.pool, 'welcome', at(stopAt));
-    await publishVersion(engine.pool, 'welcome', 'v2', welcome(2), stopAt + MINUTE);
+    await publishVersion(
+      engine.pool,
+      engine.lookBack,
+      'welcome',
+      'v2',
+      welcome(2),
+      stopAt + MINUTE,
+    );
     expect(await journeyStatus(engine.pool, 'welcome')).toMatchObject({
       state: 'live',
       liveVersion: 2,
@@ -52,7 +59,7 @@ describe('stopping a journey', () => {
   });
 
   it('waits for a batch in flight: the runs it starts end at the stop and its sends are cancelled', async () => {
-    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0);
     await signUp(1, T0 + MINUTE, 'p');
 
     // A batch that has claimed the profile and read the catalog (no stop yet) is held back.
@@ -100,7 +107,7 @@ describe('stopping a journey', () => {
   });
 
   it('sends nothing the engine makes after the stop, even dated before it', async () => {
-    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0);
     await signUp(1, T0 + MINUTE, 'p');
     await batch(T0 + HOUR);
     const stopAt = T0 + 2 * DAY + HOUR;
@@ -115,7 +122,7 @@ describe('stopping a journey', () => {
   });
 
   it('a held profile is tried again at the stop, not an hour later', async () => {
-    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0);
     await signUp(1, T0 + MINUTE, 'p');
     await batch(T0 + HOUR);
     // Held a minute ago (its engine failed then, for a reason gone since).
@@ -132,7 +139,7 @@ describe('stopping a journey', () => {
     expect((await journeyStatus(engine.pool, 'welcome')).activeProfiles).toBe(0);
   });
   it('a stop that changes nothing (an unknown journey, a repeat) does not wait for a batch in flight', async () => {
-    await publishVersion(engine.pool, 'welcome', 'v1', welcome(1), T0);
+    await publishVersion(engine.pool, engine.lookBack, 'welcome', 'v1', welcome(1), T0);
     await stopJourney(engine.pool, 'welcome', at(T0 + HOUR));
     // A batch in flight holds the stop lock shared until it commits.
     const inFlight = await engine.pool.connect();

@@ -51,8 +51,8 @@ async function histories(profileId: string) {
 describe('stopping one of two journeys that sent at the same instant on one channel', () => {
   it("takes back the stopped journey's entry and keeps the other's", async () => {
     await saveWorkspaceCap(engine.pool, { enabled: true, max: 10, periodDays: 7, perChannel: {} });
-    await publishVersion(engine.pool, 'a', 'a1', hello('a'), T0);
-    await publishVersion(engine.pool, 'b', 'b1', hello('b'), T0);
+    await publishVersion(engine.pool, engine.lookBack, 'a', 'a1', hello('a'), T0);
+    await publishVersion(engine.pool, engine.lookBack, 'b', 'b1', hello('b'), T0);
     await engine.signUp(1, T0 + MINUTE, 'p');
     await engine.batch(T0 + HOUR);
     const sent = T0 + MINUTE;

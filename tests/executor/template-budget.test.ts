@@ -62,7 +62,9 @@ describe('validating a runaway template', () => {
       expect.objectContaining({ stepId: 'bad', field: 'body', code: 'template-too-slow' }),
     ]);
     expect(await listVersions(engine.pool, 'runaway')).toEqual([]);
-    const problem = await refusal(publishVersion(engine.pool, 'runaway', 'v1', spec, T0));
+    const problem = await refusal(
+      publishVersion(engine.pool, engine.lookBack, 'runaway', 'v1', spec, T0),
+    );
     expect(withoutMessage(verdict.errors)).toEqual(withoutMessage(problem.details));
   });
 
@@ -79,7 +81,7 @@ describe('validating a runaway template', () => {
 describe('publishing a runaway template', () => {
   it('is refused with the step, the field and the limit’s code, and nothing is published', async () => {
     const problem = await refusal(
-      publishVersion(engine.pool, 'runaway', 'v1', journey(`Hi ${RUNAWAY}`), T0),
+      publishVersion(engine.pool, engine.lookBack, 'runaway', 'v1', journey(`Hi ${RUNAWAY}`), T0),
     );
     expect(problem.status).toBe(422);
     expect(problem.code).toBe('invalid-spec');
@@ -92,7 +94,14 @@ describe('publishing a runaway template', () => {
   it('accepts a template whose loops are bounded by the customer’s own values', async () => {
     const bounded = '{% for i in (1..profile.custom.n) %}{{ i }}{% endfor %}';
     expect(
-      await publishVersion(engine.pool, 'runaway', 'v1', journey(`Hi ${bounded}`), T0),
+      await publishVersion(
+        engine.pool,
+        engine.lookBack,
+        'runaway',
+        'v1',
+        journey(`Hi ${bounded}`),
+        T0,
+      ),
     ).toMatchObject({ version: 1 });
   });
 
@@ -105,7 +114,9 @@ describe('publishing a runaway template', () => {
        values ('runaway', 1, $1, $2, $3, 'v1')`,
       [JSON.stringify(spec), contentHash(specToJson(spec)), T0],
     );
-    expect(await publishVersion(engine.pool, 'runaway', 'v1', spec, T0)).toMatchObject({
+    expect(
+      await publishVersion(engine.pool, engine.lookBack, 'runaway', 'v1', spec, T0),
+    ).toMatchObject({
       version: 1,
     });
   });

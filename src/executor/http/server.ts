@@ -150,11 +150,11 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       throw new ApiProblem(400, 'invalid-body', 'The body must be a JSON object { "spec": … }.');
     const published = await publishVersion(
       pool,
+      { catalog, retentionDays: config.eventRetentionDays },
       journeyId,
       key.trim(),
       body.spec,
       (client) => clock.now(client),
-      config.eventRetentionDays,
     );
     return reply.code(201).send(publishResultSchema.parse(published));
   });

@@ -7,12 +7,11 @@ import {
   type PublishedVersion,
   type VersionDetail,
 } from '../../domain/contract/backend-contract.ts';
-import { DEFAULT_EVENT_RETENTION_DAYS } from '../config.ts';
 import { templateBudgetProblems } from '../engine/template-budget.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { specFormatProblems } from '../http/spec-fields.ts';
 import { validatorDetails } from '../http/validator-details.ts';
-import { publishWarnings } from './publish-warnings.ts';
+import { publishWarnings, type PublishLookBack } from './publish-warnings.ts';
 import { inTransaction } from './transaction.ts';
 
 interface VersionRow {
@@ -38,16 +37,16 @@ export type PublishInstant = number | ((client: PoolClient) => Promise<number>);
  * Publishes a spec as the journey's next version (docs/openapi.json): a repeated idempotency key
  * answers with the version it created; a spec compiled for another version number is stale (409).
  * Every profile becomes due at the publish instant, so segment, date and schedule entries start.
- * Its look-back warnings (counts over more days than `retentionDays` and the stored versions
+ * Its look-back warnings (counts over more days than `lookBack.retentionDays` and the stored versions
  * hold) are stored with the version: a replay answers the first publish's.
  */
 export async function publishVersion(
   pool: Pool,
+  lookBack: PublishLookBack,
   journeyId: string,
   key: string,
   body: unknown,
   instant: PublishInstant,
-  retentionDays = DEFAULT_EVENT_RETENTION_DAYS,
 ): Promise<PublishedVersion & { warnings: ErrorDetail[] }> {
   const format = specFormatProblems(body);
   if (format.length > 0)
@@ -71,7 +70,10 @@ export async function publishVersion(
           'idempotency-key-reused',
           'This key was used for another request.',
         );
-      return { ...summary(replay), warnings: await replayWarnings(client, replay, retentionDays) };
+      return {
+        ...summary(replay),
+        warnings: await replayWarnings(client, lookBack, replay),
+      };
     }
     // Refused once here rather than costing the whole render budget at every send of the step.
     // After the replay lookup: the check is timed, and a retried publish whose first attempt
@@ -101,12 +103,11 @@ export async function publishVersion(
     // committed, so a version is never stored with an instant older than one published before it.
     await client.query('select revision from catalog where id = 1 for update');
     const now = typeof instant === 'number' ? instant : await instant(client);
-    const warnings = await publishWarnings(
-      client,
-      spec,
-      { journeyId, version: next, at: now },
-      retentionDays,
-    );
+    const warnings = await publishWarnings(client, lookBack, spec, {
+      journeyId,
+      version: next,
+      at: now,
+    });
     const inserted = await client.query<VersionRow>(
       `insert into journey_versions
          (journey_id, version, spec, spec_hash, published_at, idempotency_key, look_back_warnings)
@@ -137,12 +138,12 @@ export async function publishVersion(
  */
 async function replayWarnings(
   client: PoolClient,
+  lookBack: PublishLookBack,
   row: VersionRow & { spec: Spec },
-  retentionDays: number,
 ): Promise<ErrorDetail[]> {
   if (row.look_back_warnings.length > 0) return row.look_back_warnings;
   const publish = { journeyId: row.journey_id, version: row.version, at: Number(row.published_at) };
-  return publishWarnings(client, row.spec, publish, retentionDays);
+  return publishWarnings(client, lookBack, row.spec, publish);
 }
 
 export async function listVersions(

@@ -2,9 +2,11 @@ import pg from 'pg';
 import type { PoolClient } from 'pg';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadTemplateEngine } from '../../../src/domain/index.ts';
+import { DEFAULT_EVENT_RETENTION_DAYS } from '../../../src/executor/config.ts';
 import { migrate } from '../../../src/executor/db/migrate.ts';
 import type { RunState } from '../../../src/executor/engine/state.ts';
 import { insertEvents, putProfile } from '../../../src/executor/store/intake.ts';
+import type { PublishLookBack } from '../../../src/executor/store/publish-warnings.ts';
 import { Catalog } from '../../../src/executor/worker/catalog.ts';
 import { processDueBatch } from '../../../src/executor/worker/process-batch.ts';
 import { createTestDatabase, dropTestDatabase } from './postgres.ts';
@@ -58,6 +60,10 @@ export function directEngine(name: string, options: { icuLocale?: string } = {})
     },
     get catalog() {
       return catalog;
+    },
+    /** What its publishes work out look-back warnings from: its catalog, events kept the default days. */
+    get lookBack(): PublishLookBack {
+      return { catalog, retentionDays: DEFAULT_EVENT_RETENTION_DAYS };
     },
     /** One engine batch of everything due by `dueBy`, its time read as `timeNow` says. */
     batch: (dueBy: number, timeNow = at(dueBy)) =>
