@@ -72,7 +72,6 @@ test('a journey opens with its settings, and a step’s form on its first Enter,
   const panel = side(page);
   await expect(panel.getByRole('heading', { level: 2, name: 'Journey settings' })).toBeVisible();
   await expect(panel.locator('[aria-busy="true"]')).toHaveCount(0);
-  const before = await panel.boundingBox();
   for (const [width, height] of [
     [1920, 1080],
     [1280, 720],
@@ -80,6 +79,14 @@ test('a journey opens with its settings, and a step’s form on its first Enter,
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: testInfo.outputPath(`editor-opened-${width}.png`) });
   }
+  // Where the panel's content starts: a form replacing another must not shift it.
+  // (Its heading's top and height: a step's heading starts after its icon, a step's first field
+  // is not the settings' first.)
+  const placeOf = async (heading: string) => {
+    const box = await panel.getByRole('heading', { level: 2, name: heading }).boundingBox();
+    return { top: box?.y, height: box?.height };
+  };
+  const before = await placeOf('Journey settings');
 
   // Enter selects a step, its form replacing the settings; Enter again: focus lands in the form.
   await node(page, /^Email step/)
@@ -89,7 +96,7 @@ test('a journey opens with its settings, and a step’s form on its first Enter,
   await expect(panel.getByRole('heading', { level: 2, name: 'Welcome email' })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(panel.getByRole('textbox', { name: 'Step name' })).toBeFocused();
-  expect(await panel.boundingBox()).toEqual(before); // the panel kept its place and size
+  expect(await placeOf('Welcome email')).toEqual(before); // the form took the settings' place
   await panel.getByRole('tab', { name: /Problems/ }).click();
   await expect(panel.locator('[aria-busy="true"]')).toHaveCount(0);
   await panel.getByRole('tab', { name: 'Step' }).click();

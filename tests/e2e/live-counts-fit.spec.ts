@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { busyCounts } from './busy-counts';
 import { expectNoSeriousA11yViolations, test, expect } from './fixtures';
 import { viewSettled } from './editor-support';
 
@@ -7,29 +8,6 @@ import { viewSettled } from './editor-support';
  * not sent, in French, at the zooms that spell its words out (0.75 to 1).
  */
 test.use({ viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' });
-
-/**
- * The demo's mock executor ran nobody (its counts are zeros): the counts it answers are given
- * five-figure entries, and messages not sent on some steps, as a busy journey would have.
- */
-async function busyCounts(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const fetchFromMock = window.fetch;
-    window.fetch = async (...request) => {
-      const response = await fetchFromMock(...request);
-      const url = request[0] instanceof Request ? request[0].url : String(request[0]);
-      if (!/\/versions\/\d+\/counts$/.test(url)) return response;
-      const counts = await response.json();
-      const ids = Object.keys(counts.steps);
-      ids.forEach((id, i) => (counts.steps[id].entered = 12_345 - 1_111 * i));
-      counts.entries = 12_345;
-      counts.notSent = Object.fromEntries(
-        ids.slice(0, 4).map((id) => [id, { journey_stopped: 1_234, not_rendered: 5 }]),
-      );
-      return Response.json(counts);
-    };
-  });
-}
 
 /** Each step's count wider than its step, or drawn over another step or another step's count. */
 async function countsOutOfPlace(page: Page): Promise<string[]> {
@@ -70,7 +48,16 @@ test('in French, a step’s live count beside the simulated one and the messages
   test.setTimeout(240_000);
   await busyCounts(page);
   await page.goto('/');
-  await page.getByRole('link', { name: 'Welcome series' }).first().click();
+  await page.getByRole('link', { name: 'Post-purchase NPS' }).first().click();
+  // Laid out as auto-layout does, the score's branches stacked 40 px apart: a count must not
+  // reach over the step above it.
+  await page
+    .getByRole('toolbar', { name: 'Outils du canevas' })
+    .getByRole('button', { name: 'Disposition automatique' })
+    .click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Toutes les modifications sont enregistrées' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
   const publish = page.getByRole('dialog', { name: /^Publier/ });
   await publish.getByRole('button', { name: 'Publier la version 1' }).click();

@@ -89,7 +89,7 @@ export function EditorWorkspace({
   );
   const { state: saveState, sync } = useJourneySync(store, session.start, session.deps);
   const suggestions = useProfileSuggestions();
-  const templateContext = useTemplateContext();
+  const { context: templateContext, unreadable: profilesUnreadable } = useTemplateContext();
   const templatesReady = useTemplateEngine();
   const canvasApi = useRef<JourneyCanvasApi>(null);
   const side = useSidePanel(store, canvasApi);
@@ -271,6 +271,7 @@ export function EditorWorkspace({
               suggestions={suggestions}
               templatesReady={templatesReady}
               templateContext={templateContext}
+              profilesUnreadable={profilesUnreadable}
               extras={renderStepExtras?.(selectedStep)}
             />
           ) : (

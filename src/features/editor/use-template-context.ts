@@ -2,12 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { templateContextFrom, type TemplateContext } from '../../domain/index.ts';
 import { getAppDb } from '../../storage/app-storage.ts';
 
+export interface TemplateContextState {
+  /** Undefined while loading, when there is no set, or when it could not be read. */
+  context: TemplateContext | undefined;
+  /** The profile store could not be read (its code failed to load): not the same as no set. */
+  unreadable: boolean;
+}
+
 /**
  * What the template checks and the message preview know about customers: the first stored chunk
  * of the most recent profile set (fields, event properties, and profiles to preview and to
- * measure missing values over). Undefined while loading or when there is no set.
+ * measure missing values over).
  */
-export function useTemplateContext(): TemplateContext | undefined {
+export function useTemplateContext(): TemplateContextState {
   const query = useQuery({
     queryKey: ['template-context'],
     staleTime: 60_000,
@@ -20,5 +27,5 @@ export function useTemplateContext(): TemplateContext | undefined {
       return templateContextFrom(await repo.sampleProfiles(set.id), set.name);
     },
   });
-  return query.data ?? undefined;
+  return { context: query.data ?? undefined, unreadable: query.isError };
 }

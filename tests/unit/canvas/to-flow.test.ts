@@ -125,6 +125,53 @@ describe('FlowBuilder arrow names', () => {
   });
 });
 
+describe('FlowBuilder arrow names, live', () => {
+  const actual = { version: 1, show: 'actual' as const, steps: {} };
+
+  it('name each arrow with its actual count, from the editor’s own words', () => {
+    const { store, input } = setup();
+    const [c1, c2] = store.getState().document.connections.map((c) => c.id) as [string, string];
+    const overlay = { stepCounts: {}, connectionCounts: { [c1]: 4_079, [c2]: 0 }, actual };
+    const builder = new FlowBuilder();
+    const plain = builder.buildEdges(input(store.getState())).map((e) => e.ariaLabel);
+    const simulated = builder
+      .buildEdges(input(store.getState(), { overlay: { ...overlay, actual: undefined } }))
+      .map((e) => e.ariaLabel);
+    const live = builder.buildEdges(input(store.getState(), { overlay }));
+    expect(live.map((e) => e.ariaLabel)).toEqual([
+      expect.stringContaining('4,079'),
+      expect.stringContaining('0'),
+    ]);
+    live.forEach((edge, i) => {
+      expect(edge.ariaLabel).not.toBe(plain[i]);
+      expect(edge.ariaLabel).not.toBe(simulated[i]);
+    });
+  });
+
+  it('say one actual run and several in French as its catalogue does elsewhere', async () => {
+    const { store, input } = setup();
+    const [c1, c2] = store.getState().document.connections.map((c) => c.id) as [string, string];
+    const french = canvasWords(await testIntl('fr'));
+    const names = (counts: Record<string, number>) =>
+      new FlowBuilder()
+        .buildEdges(
+          input(store.getState(), {
+            words: french,
+            overlay: { stepCounts: {}, connectionCounts: counts, actual },
+          }),
+        )
+        .map((e) => e.ariaLabel);
+    expect(names({ [c1]: 0, [c2]: 1 })).toEqual([
+      expect.stringMatching(/ 0 réel$/),
+      expect.stringMatching(/ 1 réel$/),
+    ]);
+    expect(names({ [c1]: 2, [c2]: 1_200 })).toEqual([
+      expect.stringMatching(/ 2 réels$/),
+      expect.stringMatching(/ 1\u202f200 réels$/),
+    ]);
+  });
+});
+
 describe('FlowBuilder sizes', () => {
   it('gives an unmeasured step an estimated size and handles, and a measured one its measure only', () => {
     const { store, ids, input } = setup();

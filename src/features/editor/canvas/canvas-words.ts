@@ -24,20 +24,12 @@ export interface CanvasWords {
    * simulated or the executor's actual runs.
    */
   connectionName(from: string, branch: string, to: string, count?: ConnectionCount): string;
-  /**
-   * Whether an actual count can be worded: the live counts' words arrive with them. Until then
-   * an edge's name leaves its actual count out.
-   */
-  wordsActualCounts: boolean;
   /** Where a step's problem is, in its inspector's labels ("Branch 1 › Condition"). */
   problemPlace(step: JourneyStep, d: Diagnostic): string | undefined;
 }
 
-/**
- * The canvas's words from react-intl; one object per language, so views cached with it stay valid.
- * `liveIntl` words live counts, once their words are loaded (use-live-words.ts).
- */
-export function canvasWords(intl: IntlShape, liveIntl?: IntlShape): CanvasWords {
+/** The canvas's words from react-intl; one object per language, so views cached with it stay valid. */
+export function canvasWords(intl: IntlShape): CanvasWords {
   return {
     kindLabel: (kind) => stepKindLabel(intl, kind),
     kindDescription: (kind) => stepKindDescription(intl, kind),
@@ -46,14 +38,14 @@ export function canvasWords(intl: IntlShape, liveIntl?: IntlShape): CanvasWords 
     stepName: (kindLabel, label) =>
       intl.formatMessage({ id: 'editor.canvas.stepName' }, { kind: kindLabel, label }),
     connectionName: (from, branch, to, count) => {
-      if (count === undefined || (count.actual && liveIntl === undefined))
+      if (count === undefined)
         return intl.formatMessage({ id: 'editor.canvas.connectionName' }, { from, branch, to });
       const values = { from, branch, to, count: count.value };
+      // The actual count's words ship in the first load: a name never waits on (or loses) them.
       return count.actual
-        ? (liveIntl ?? intl).formatMessage({ id: 'live.arrow.name' }, values)
+        ? intl.formatMessage({ id: 'editor.canvas.connectionNameActual' }, values)
         : intl.formatMessage({ id: 'editor.canvas.connectionNameWithCount' }, values);
     },
-    wordsActualCounts: liveIntl !== undefined,
     problemPlace: (step, d) => stepProblemPlace(intl, step, d),
   };
 }

@@ -1,4 +1,5 @@
 import { Position } from '@xyflow/react';
+import { STEP_WIDTH } from './step-geometry.ts';
 
 /** How far above the arrow's midpoint an arrow's count sits, in flow units (journey-edge.tsx). */
 export const COUNT_LIFT = 14;
@@ -29,11 +30,22 @@ export interface ArrowEnds {
  * The room an arrow's count has between the two steps, in flow units, and how much of the pill
  * must fit in it, in screen pixels. An arrow out of a step's side (left to right) crosses the gap
  * between two columns of steps, where the count is centred: the whole gap, against the pill's
- * width; one drawn backwards has none. An arrow out of a step's bottom crosses a gap between
- * rows, the count above its midpoint: the half gap less the lift, against the pill's height.
+ * width. An arrow out of a step's bottom crosses a gap between rows, the count above its
+ * midpoint: the half gap less the lift, against the pill's height. An arrow that does not run
+ * that way (drawn backwards, to a step placed below its source in the same column, or beside it)
+ * has no room along it: its count sits between the steps across it, measured the other way.
  */
 export function countRoom(ends: ArrowEnds, text: string): { room: number; extent: number } {
-  if (ends.sourcePosition === Position.Bottom)
-    return { room: (ends.targetY - ends.sourceY) / 2 - COUNT_LIFT, extent: PILL_HEIGHT };
-  return { room: ends.targetX - ends.sourceX, extent: countPillWidth(text) };
+  const { sourceX, sourceY, targetX, targetY } = ends;
+  const pillWidth = countPillWidth(text);
+  if (ends.sourcePosition === Position.Bottom) {
+    const room = (targetY - sourceY) / 2 - COUNT_LIFT;
+    if (room > 0) return { room, extent: PILL_HEIGHT };
+    // Beside its source: the gap between the two columns (the ends are the steps' middles).
+    return { room: Math.abs(targetX - sourceX) - STEP_WIDTH, extent: pillWidth };
+  }
+  const room = targetX - sourceX;
+  if (room > 0) return { room, extent: pillWidth };
+  // Backwards or in the same column: the half gap between the rows, above the midpoint.
+  return { room: Math.abs(targetY - sourceY) / 2 - COUNT_LIFT, extent: PILL_HEIGHT };
 }

@@ -57,8 +57,6 @@ export type JourneyEdgeData = {
   toLabel: string;
   /** Profiles that took this arrow, when an overlay is shown: simulated, or live ones. */
   count?: number;
-  /** Whether the edge's accessible name says `count` (else the drawn count is read). */
-  countInName?: boolean;
   strokeWidth: number;
   problem: boolean;
   /** With a highlighted path shown: whether this arrow joins two consecutive steps of it. */

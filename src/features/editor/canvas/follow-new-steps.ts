@@ -3,12 +3,15 @@ import type { JourneyDocument } from '../../../domain/index.ts';
 import type { Selection } from '../../../editor/index.ts';
 
 /** The DOM element of a step on the canvas, if it is mounted. */
+const stepSelector = (stepId: string) => `.react-flow__node[data-id="${CSS.escape(stepId)}"]`;
+
 export function stepElement(wrapper: HTMLElement | null, stepId: string): HTMLElement | null {
-  return (
-    wrapper?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(stepId)}"]`) ??
-    null
-  );
+  return wrapper?.querySelector<HTMLElement>(stepSelector(stepId)) ?? null;
 }
+
+/** Whether `element` is the step `stepId` drawn on the canvas. */
+export const isStepElement = (element: Element, stepId: string) =>
+  element.matches(stepSelector(stepId));
 
 /**
  * Focuses a step once React Flow has mounted it (a new step appears a frame or two after the

@@ -34,7 +34,6 @@ import { useCanvasView, type MeasuredSizes } from './use-canvas-view.ts';
 import { useEditorSelector } from './use-editor-selector.ts';
 import { useFlowHandlers } from './use-flow-handlers.ts';
 import { useInsertMenu } from './use-insert-menu.ts';
-import { useLiveWords } from './use-live-words.ts';
 import { useStatusMessage } from './use-status-message.ts';
 import './journey-canvas.css';
 
@@ -115,8 +114,7 @@ function CanvasSurface({
   const builder = useRef<FlowBuilder | null>(null);
   builder.current ??= new FlowBuilder();
   const diagnosticIndex = useMemo(() => indexDiagnostics(diagnostics), [diagnostics]);
-  const liveIntl = useLiveWords(overlay?.actual !== undefined);
-  const words = useMemo(() => canvasWords(intl, liveIntl), [intl, liveIntl]);
+  const words = useMemo(() => canvasWords(intl), [intl]);
   const input = useMemo(
     () => ({
       document,

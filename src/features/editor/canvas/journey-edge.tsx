@@ -89,9 +89,8 @@ function JourneyEdgeComponent({
         <EdgeLabelRenderer>
           <div
             className="journey-edge__count nodrag nopan"
-            // The count is in the edge's accessible name, whatever the zoom (to-flow.ts), unless
-            // a live count's words could not load: then it is read here.
-            aria-hidden={data.countInName === true}
+            // The count is in the edge's accessible name, whatever the zoom (to-flow.ts).
+            aria-hidden
             style={{
               // Scaled against the zoom to fit between the steps, or not drawn (journey-edge.css).
               transform: `translate(${labelX}px, ${labelY - COUNT_LIFT}px) translate(-50%, -100%) scale(var(--count-scale))`,

@@ -263,14 +263,12 @@ export class FlowBuilder {
         viewOf(from, input.words).branches.find((b) => b.key === c.fromBranch)?.label ??
         c.fromBranch;
       const count = counts === undefined ? undefined : (counts[c.id] ?? 0);
-      // The count goes in the name, read at any zoom; a live one once its words have loaded
-      // (until then the drawn count is read: journey-edge.tsx).
-      const countInName = count !== undefined && (!actual || input.words.wordsActualCounts);
+      // The count goes in the name, read at any zoom.
       const ariaLabel = input.words.connectionName(
         from.label,
         branchLabel,
         to.label,
-        countInName ? { value: count, actual } : undefined,
+        count === undefined ? undefined : { value: count, actual },
       );
       const data: JourneyEdgeData = {
         branchLabel,
@@ -278,7 +276,7 @@ export class FlowBuilder {
         toLabel: to.label,
         strokeWidth: count === undefined ? 2 : 1.5 + 6 * Math.sqrt(count / max),
         problem: input.diagnostics.connections.has(c.id),
-        ...(count !== undefined ? { count, countInName } : {}),
+        ...(count !== undefined ? { count } : {}),
         ...(hops !== undefined ? { highlight: hops.has(`${c.from}>${c.to}`) ? 'on' : 'off' } : {}),
       };
       const previous = next.get(c.id) ?? this.edges.get(c.id);
@@ -295,7 +293,6 @@ export class FlowBuilder {
         previous.data.strokeWidth === data.strokeWidth &&
         previous.data.problem === data.problem &&
         previous.data.count === data.count &&
-        previous.data.countInName === data.countInName &&
         previous.data.highlight === data.highlight &&
         previous.ariaLabel === ariaLabel;
       const edge: JourneyFlowEdge =

@@ -17,6 +17,13 @@ export const COMPACT_BELOW_ZOOM = 0.75;
 export const ARROW_COUNTS_BELOW_ZOOM = 0.6;
 
 /**
+ * Below this zoom (a pill scaled up past 1.05) a live count's two lines would reach over the step
+ * auto-layout stacks 40 px above it: the count drops its muted part (`data-counts-short`; the
+ * words stay for screen readers), keeping to one line.
+ */
+export const SHORT_COUNTS_BELOW_ZOOM = 1 / 1.05;
+
+/**
  * The most a step's count or badge is scaled up against the zoom: this far out the steps are
  * compact, where a count's pill is 13 px tall (step-node.css), so 2.75 times that (36 px) stays
  * within the 40 px auto-layout leaves between two steps. Further out it shrinks with the view
@@ -29,7 +36,8 @@ const zoomOf = (state: ReactFlowState) => state.transform[2];
 /**
  * Feeds the view's zoom to CSS on the canvas surface: `--inverse-zoom` scales arrow counts back
  * to a constant screen size, `--pill-scale` does so for steps' counts and badges up to
- * PILL_SCALE_MAX, `data-compact` switches steps to their compact form, `data-far` hides arrow
+ * PILL_SCALE_MAX, `data-compact` switches steps to their compact form, `data-counts-short` drops
+ * a live count's muted part, `data-far` hides arrow
  * counts. Written to the element directly, so zooming re-renders no component.
  */
 export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> }) {
@@ -40,6 +48,7 @@ export function ZoomStyle({ target }: { target: RefObject<HTMLElement | null> })
     element.style.setProperty('--inverse-zoom', String(1 / zoom));
     element.style.setProperty('--pill-scale', String(Math.min(1 / zoom, PILL_SCALE_MAX)));
     element.toggleAttribute('data-compact', zoom < COMPACT_BELOW_ZOOM);
+    element.toggleAttribute('data-counts-short', zoom < SHORT_COUNTS_BELOW_ZOOM);
     element.toggleAttribute('data-far', zoom < ARROW_COUNTS_BELOW_ZOOM);
   }, [zoom, target]);
   return null;

@@ -32,6 +32,8 @@ export interface SelectedStepPanelProps {
   suggestions: Suggestions | undefined;
   templatesReady: boolean;
   templateContext: TemplateContext | undefined;
+  /** The profile set could not be read: the preview says so rather than seem to have none. */
+  profilesUnreadable: boolean;
   /** What the app draws under the step's form (the live segment count). */
   extras?: ReactNode;
 }
@@ -45,6 +47,7 @@ export function SelectedStepPanel({
   suggestions,
   templatesReady,
   templateContext,
+  profilesUnreadable,
   extras,
 }: SelectedStepPanelProps) {
   const stepDiagnostics = useMemo(
@@ -80,6 +83,7 @@ export function SelectedStepPanel({
             config={step.config}
             profiles={templateContext?.profiles ?? []}
             profileSetName={templateContext?.profileSetName ?? ''}
+            profilesUnreadable={profilesUnreadable}
             triggerEvent={firstTriggerEvent(document)}
             journey={previewJourney}
           />

@@ -1,5 +1,6 @@
 import { FormattedMessage } from 'react-intl';
 import { onDemand } from '../../../ui/on-demand.tsx';
+import { PART_LOADING_ATTRIBUTE } from '../layout/focus-first.ts';
 import type { SettingsPanelProps } from '../inspector/settings-panel.tsx';
 import type { StepInspectorProps } from '../inspector/step-inspector.tsx';
 import type { ProblemsListProps } from '../problems/problems-list.tsx';
@@ -26,12 +27,12 @@ export const problemsList = onDemand<ProblemsListProps>(() =>
 );
 
 /**
- * Holds a part's place while its code arrives: busy, so focus sent into it waits for it
+ * Holds a part's place while its code arrives: marked, so focus sent into it waits for it
  * (focus-first.ts).
  */
 export function SidePanelLoading({ problems = false }: { problems?: boolean }) {
   return (
-    <section className="inspector" aria-busy="true">
+    <section className="inspector" aria-busy="true" {...{ [PART_LOADING_ATTRIBUTE]: '' }}>
       <p className="muted">
         {problems ? (
           <FormattedMessage id="editor.editor-workspace.loadingTheProblems" />

@@ -2,7 +2,8 @@ import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { EditorStore } from '../../../editor/index.ts';
 import type { JourneyCanvasApi } from '../canvas/journey-canvas.tsx';
 import { fieldControl, ID_BASE_ATTRIBUTE } from '../../../ui/schema-form/field-control.ts';
-import { focusFirstIn } from '../layout/focus-first.ts';
+import { isStepElement } from '../canvas/follow-new-steps.ts';
+import { focusFirstIn, type FocusFirstOptions } from '../layout/focus-first.ts';
 import { usePanelLayout } from '../layout/panel-layout.ts';
 
 export type SidePanelTab = 'inspector' | 'problems';
@@ -35,12 +36,21 @@ export function useSidePanel(
   const [tab, setTab] = useState<SidePanelTab>('inspector');
   const [, setLayout] = usePanelLayout();
   const contentRef = useRef<HTMLDivElement>(null);
-  /** Opens the side panel on a tab, then focuses what `pick` finds there once it is drawn. */
+  const cancelPendingFocus = useRef<() => void>(undefined);
+  /**
+   * Opens the side panel on a tab, then focuses what `pick` finds there once it is drawn; a
+   * newer request replaces the one still waiting (its part's code may take long to arrive).
+   */
   const showInSide = useCallback(
-    (next: SidePanelTab, pick: (content: HTMLElement) => HTMLElement | null) => {
+    (
+      next: SidePanelTab,
+      pick: (content: HTMLElement) => HTMLElement | null,
+      options?: FocusFirstOptions,
+    ) => {
       setLayout({ sideOpen: true });
       setTab(next);
-      focusFirstIn(contentRef, pick);
+      cancelPendingFocus.current?.();
+      cancelPendingFocus.current = focusFirstIn(contentRef, pick, options);
     },
     [setLayout],
   );
@@ -56,7 +66,7 @@ export function useSidePanel(
       else canvasApi.current?.focusStep(stepId);
       // Focus goes to the field with the problem, else the step, never back to the page. The
       // panel may still show the step selected before for a frame or two: wait for this one's.
-      showInSide('inspector', (content) => {
+      const pick = (content: HTMLElement) => {
         const panel = [
           ...content.querySelectorAll<HTMLElement>('[data-step-id], [data-journey-settings]'),
         ].find((p) =>
@@ -69,6 +79,9 @@ export function useSidePanel(
         const control =
           form === null || fieldKeys === undefined ? null : fieldControl(form, fieldKeys);
         return control ?? panel.querySelector('[aria-invalid="true"]');
+      };
+      showInSide('inspector', pick, {
+        isCallersMove: (focused) => stepId !== undefined && isStepElement(focused, stepId),
       });
       if (stepId !== undefined)
         requestAnimationFrame(() => {

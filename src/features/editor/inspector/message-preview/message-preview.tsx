@@ -20,6 +20,8 @@ export interface MessagePreviewProps {
   /** Profiles to preview with (a sample of the chosen set). */
   profiles: readonly Profile[];
   profileSetName: string;
+  /** The profile set could not be read: said so, rather than that there are no profiles. */
+  profilesUnreadable?: boolean;
   /** The event that starts the journey; the preview uses each profile's latest one. */
   triggerEvent: string | undefined;
   journey: JourneyValues;
@@ -51,6 +53,7 @@ export function MessagePreview({
   config,
   profiles,
   profileSetName,
+  profilesUnreadable = false,
   triggerEvent,
   journey,
   random = Math.random,
@@ -79,9 +82,15 @@ export function MessagePreview({
         <h3 id={`${id}-title`}>
           <FormattedMessage id="editor.message-preview.preview" />
         </h3>
-        <p className="muted">
-          <FormattedMessage id="editor.message-preview.noProfilesToPreviewWith" />
-        </p>
+        {profilesUnreadable ? (
+          <p role="alert">
+            <FormattedMessage id="editor.message-preview.profilesUnreadable" />
+          </p>
+        ) : (
+          <p className="muted">
+            <FormattedMessage id="editor.message-preview.noProfilesToPreviewWith" />
+          </p>
+        )}
       </section>
     );
   }
