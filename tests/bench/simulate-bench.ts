@@ -22,27 +22,33 @@ export interface SimulateBenchRow {
   target: number | null;
 }
 
-/**
- * Best of `runs` timings of each of `a` and `b`, run one after the other in turns after three
- * warm-ups each: a load swing or a collection in the middle of the bench then hits both rather
- * than one (timed back to back, the floor's five runs read 14.3–16.2 ms between benches). A
- * loaded machine may take a few runs to have the optimised code of a long function ready (the
- * floor's took three).
- */
-function bestInTurns(runs: number, a: () => void, b: () => void): [number, number] {
-  for (let i = 0; i < 3; i++) {
-    a();
-    b();
+/** Best of `runs` back-to-back timings of `work`. */
+function bestOf(runs: number, work: () => void): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    work();
+    min = Math.min(min, performance.now() - t);
   }
+  return min;
+}
+
+/**
+ * Best timings of `a` and `b`, each over `blocks` blocks of five back-to-back runs, the blocks of
+ * the two in turns, after five warm-ups each (a loaded machine may take a few runs to have the
+ * optimised code of a long function ready: the floor's took three, and once read 25 ms in all
+ * fifteen runs after three). Runs stay back to back so
+ * neither side runs in the other's wake (a floor run right after an engine run reads about 1 ms
+ * slower), and the blocks take turns so a load swing in one block does not decide a side alone.
+ */
+function bestInBlocks(blocks: number, a: () => void, b: () => void): [number, number] {
+  for (let i = 0; i < 5; i++) a();
+  for (let i = 0; i < 5; i++) b();
   let minA = Number.POSITIVE_INFINITY;
   let minB = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    let t = performance.now();
-    a();
-    minA = Math.min(minA, performance.now() - t);
-    t = performance.now();
-    b();
-    minB = Math.min(minB, performance.now() - t);
+  for (let i = 0; i < blocks; i++) {
+    minA = Math.min(minA, bestOf(5, a));
+    minB = Math.min(minB, bestOf(5, b));
   }
   return [minA, minB];
 }
@@ -112,8 +118,8 @@ export async function runSimulateBench(): Promise<SimulateBenchRow[]> {
   // The floor is a floor only for the same work: it must give the engine's result.
   const mismatch = floorMismatch(runFloor(profiles, OPTIONS.seed), result);
   if (mismatch !== null) throw new Error(`the floor and the engine differ at ${mismatch}`);
-  const [engineMs, floorMs] = bestInTurns(
-    9,
+  const [engineMs, floorMs] = bestInBlocks(
+    3,
     () => simulatePartition(createSimulationPlan(spec, OPTIONS), profiles, 0),
     () => runFloor(profiles, OPTIONS.seed),
   );
